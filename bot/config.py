@@ -1,0 +1,257 @@
+"""Configuration: one YAML file, overridable from NEWSBRIEF_<SECTION>__<KEY>, validated once at
+start-up into typed settings. Secrets are never configuration: they come from the environment."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import re
+from pathlib import Path
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+from bot.errors import ConfigError
+
+DEFAULT_CONFIG = Path("config/newsbrief.yaml")
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class DatabaseSettings(Section):
+    # None means SQLite in data_dir; PostgreSQL: postgresql+psycopg://user@host/db
+    url: str | None = None
+    echo: bool = False
+
+
+class NetworkSettings(Section):
+    allow_private: list[str] = Field(default_factory=list)  # CIDRs that may be fetched anyway
+    connect_timeout: float = Field(10.0, gt=0)
+    total_timeout: float = Field(30.0, gt=0)
+    max_body_bytes: int = Field(5_000_000, gt=1024)
+    per_host_concurrency: int = Field(2, ge=1, le=32)
+    user_agent: str = "newsbrief/0.1 (+https://github.com/newsbrief/newsbrief)"
+
+    @field_validator("allow_private")
+    @classmethod
+    def _cidrs(cls, value: list[str]) -> list[str]:
+        for cidr in value:
+            try:
+                ipaddress.ip_network(cidr, strict=False)
+            except ValueError as exc:
+                raise ValueError(f"{cidr!r} is not a CIDR network") from exc
+        return value
+
+
+class PollingSettings(Section):
+    interval: float = Field(900, ge=10, description="seconds between polls of one feed")
+    min_interval: float = Field(60, ge=1)
+    max_interval: float = Field(86_400, ge=60)
+    tick: float = Field(15, gt=0, description="how often the scheduler asks for due feeds")
+    concurrency: int = Field(16, ge=1, le=256)
+    max_failures: int = Field(10, ge=1)
+    max_backoff: float = Field(86_400, ge=60)
+    backfill: int = Field(3, ge=0, le=100)
+    max_items_per_feed: int = Field(500, ge=1)
+    max_item_age_days: float = Field(7, gt=0)
+
+
+class FeedSettings(Section):
+    url: str
+    title: str | None = None
+    tags: list[str] = Field(default_factory=list)
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        if not re.match(r"^(https?|file)://", value):
+            raise ValueError("must start with http://, https:// or file://")
+        return value
+
+
+class OpenAISettings(Section):
+    base_url: str = "https://api.openai.com/v1"
+    model: str = "gpt-4o-mini"
+    api_key_env: str = "OPENAI_API_KEY"
+    timeout: float = Field(30, gt=0)
+    retries: int = Field(2, ge=0, le=10)
+    daily_token_budget: int = Field(200_000, ge=0)
+
+
+class SummarizerSettings(Section):
+    kind: Literal["extractive", "openai"] = "extractive"
+    points: int = Field(3, ge=1, le=5)
+    max_point_chars: int = Field(240, ge=80, le=1000)
+    full_text: bool = True
+    openai: OpenAISettings = Field(default_factory=OpenAISettings)
+
+
+class TagSettings(Section):
+    max: int = Field(5, ge=0, le=20)
+    aliases: dict[str, list[str]] = Field(default_factory=dict)
+
+
+class SubscriptionSettings(Section):
+    kind: Literal["all", "feed", "tag", "keyword"] = "all"
+    value: str = ""
+    exclude: bool = False
+    mode: Literal["instant", "digest"] = "instant"
+
+
+class DestinationSettings(Section):
+    ref: str
+    timezone: str = "UTC"
+    locale: str = "en"
+    webhook_url: str | None = None
+    digest_time: str | None = None  # HH:MM in the destination's timezone
+    digest_days: list[int] = Field(default_factory=lambda: [0, 1, 2, 3, 4, 5, 6])
+    urgent_tags: list[str] = Field(default_factory=list)
+    subscriptions: list[SubscriptionSettings] = Field(default_factory=list)
+
+    @field_validator("ref")
+    @classmethod
+    def _ref(cls, value: str) -> str:
+        if value in ("console", "webhook"):  # "console:" needs quotes in YAML; accept it bare
+            value += ":"
+        if not re.match(r"^(console|discord|slack|webhook):", value):
+            raise ValueError("must look like console:, discord:<channel>, slack:<team>/<channel>"
+                             " or webhook:<name>")
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _tz(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown timezone {value!r}") from exc
+        return value
+
+    @field_validator("digest_time")
+    @classmethod
+    def _hhmm(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
+            raise ValueError("must be HH:MM (24-hour)")
+        return value
+
+
+class DeliverySettings(Section):
+    max_attempts: int = Field(8, ge=1)
+    burst_threshold: int = Field(8, ge=2, description="new items from one feed in one poll "
+                                 "above which they are folded into one message")
+    empty_digest_note: bool = False
+
+
+class ConsoleSettings(Section):
+    enabled: bool | None = None  # None: on when no platform is configured
+    color: Literal["auto", "always", "never"] = "auto"
+
+
+class DiscordSettings(Section):
+    api_base_url: str = "https://discord.com/api/v10"
+    shard_count: int | None = Field(None, ge=1)
+    sync_commands: bool = False
+    guild_ids: list[int] = Field(default_factory=list)
+
+
+class SlackSettings(Section):
+    api_base_url: str = "https://slack.com/api/"
+    mode: Literal["socket", "http"] = "socket"
+    http_host: str = "0.0.0.0"  # HTTP mode serves Slack's callbacks from outside
+    http_port: int = Field(3000, ge=1, le=65535)
+    admin_ids: list[str] = Field(default_factory=list)
+    digest_threads: bool = False
+
+
+class LoggingSettings(Section):
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    json_lines: bool = Field(False, alias="json")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="NEWSBRIEF_", env_nested_delimiter="__",
+                                      extra="forbid", populate_by_name=True)
+
+    data_dir: Path = Path("data")
+    database: DatabaseSettings = Field(default_factory=DatabaseSettings)
+    network: NetworkSettings = Field(default_factory=NetworkSettings)
+    polling: PollingSettings = Field(default_factory=PollingSettings)
+    feeds: list[FeedSettings] = Field(default_factory=list)
+    summarizer: SummarizerSettings = Field(default_factory=SummarizerSettings)
+    tags: TagSettings = Field(default_factory=TagSettings)
+    destinations: list[DestinationSettings] = Field(default_factory=list)
+    delivery: DeliverySettings = Field(default_factory=DeliverySettings)
+    console: ConsoleSettings = Field(default_factory=ConsoleSettings)
+    discord: DiscordSettings = Field(default_factory=DiscordSettings)
+    slack: SlackSettings = Field(default_factory=SlackSettings)
+    logging: LoggingSettings = Field(default_factory=LoggingSettings)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # The environment overrides the YAML file, which arrives as init arguments.
+        return (env_settings, init_settings)
+
+    @property
+    def database_url(self) -> str:
+        return self.database.url or f"sqlite+aiosqlite:///{self.data_dir / 'newsbrief.db'}"
+
+
+SECRET_NAMES = ("DISCORD_TOKEN", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN",
+                "OPENAI_API_KEY", "NEWSBRIEF_WEBHOOK_SECRET")
+
+
+class Secrets(BaseModel):
+    """Tokens read from the environment only; ``SecretStr`` keeps them out of reprs and logs."""
+
+    values: dict[str, SecretStr]
+
+    def get(self, name: str) -> str | None:
+        secret = self.values.get(name)
+        return secret.get_secret_value() if secret is not None else None
+
+    def present(self) -> list[str]:
+        return sorted(self.values)
+
+    @classmethod
+    def from_env(cls, extra_names: tuple[str, ...] = ()) -> Secrets:
+        names = SECRET_NAMES + extra_names
+        return cls(values={n: SecretStr(os.environ[n]) for n in names if os.environ.get(n)})
+
+
+def _error_key(loc: tuple[int | str, ...]) -> str:
+    return ".".join(str(part) for part in loc) or "(top level)"
+
+
+def load_settings(path: Path | None = None, *, required: bool = False) -> Settings:
+    """Read and validate the configuration. Raises ConfigError naming the first bad key."""
+    path = path or Path(os.environ.get("NEWSBRIEF_CONFIG", DEFAULT_CONFIG))
+    data: Any = {}
+    if path.exists():
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            raise ConfigError(str(path), f"not valid YAML: {exc}") from None
+        if not isinstance(data, dict):
+            raise ConfigError(str(path), "the top level must be a mapping of sections")
+    elif required:
+        raise ConfigError(str(path), "file not found")
+    try:
+        return Settings(**data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        message = first["msg"].removeprefix("Value error, ")
+        if first["type"] == "extra_forbidden":
+            message = "unknown key (a typo?)"
+        raise ConfigError(_error_key(first["loc"]), message) from None

@@ -1,0 +1,116 @@
+"""The contract between the core and the platform adapters: adapters translate."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+from bot.models import Brief
+
+
+@dataclass(frozen=True, slots=True)
+class Destination:
+    """A channel or a direct message: ``discord:<channel id>``, ``slack:<team>/<channel>``,
+    ``console:``, ``webhook:<name>``."""
+
+    ref: str
+    timezone: str = "UTC"
+    locale: str = "en"
+    webhook_url: str | None = None  # webhook-mode destinations post here instead of via a bot
+
+    @property
+    def platform(self) -> str:
+        return self.ref.split(":", 1)[0]
+
+    @property
+    def address(self) -> str:
+        return self.ref.split(":", 1)[1] if ":" in self.ref else ""
+
+
+@dataclass(slots=True)
+class DigestSection:
+    title: str  # a tag or a feed name
+    briefs: list[Brief]
+
+
+@dataclass(slots=True)
+class Digest:
+    """One period's briefs for one destination, grouped, most important first."""
+
+    title: str
+    period_start: datetime
+    period_end: datetime
+    sections: list[DigestSection]
+    note: str | None = None  # e.g. the "nothing new" line, or "12 items folded from a burst"
+
+
+@dataclass(slots=True)
+class Outgoing:
+    """One outbox row's content. ``key`` is unique per (content, destination) and stable across
+    retries and restarts; adapters derive nonces and metadata from it."""
+
+    key: str
+    brief: Brief | None = None
+    digest: Digest | None = None
+
+
+@dataclass(slots=True)
+class Receipt:
+    """What the platform gave back: the ids of the message(s) posted, in order."""
+
+    message_ids: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Pacing:
+    """Token-bucket pacing an adapter asks for: ``rate`` sends a second, bursts of ``burst``."""
+
+    rate: float
+    burst: int = 1
+
+
+@dataclass(slots=True)
+class CommandRequest:
+    """A slash command, platform-neutral: who asked, where, with what rights and arguments."""
+
+    command: str  # without the slash: "brief", "subscribe", ...
+    args: str
+    user: str  # platform user id
+    where: Destination  # the channel the command was typed in
+    dm: Destination | None = None  # the caller's own DM destination, if the platform has one
+    is_admin: bool = False
+
+
+@dataclass(slots=True)
+class CommandReply:
+    text: str
+    briefs: list[Brief] = field(default_factory=list)
+    ephemeral: bool = True
+    error: bool = False
+
+
+CommandHandler = Callable[[CommandRequest], Awaitable[CommandReply]]
+
+
+class Adapter(Protocol):
+    """A platform: console, webhook, discord, slack. One instance serves all its destinations."""
+
+    name: str  # the ``platform`` prefix of the destinations it serves
+    exactly_once: bool  # False where the platform cannot be reconciled (webhooks, console)
+    pacing: Pacing  # per destination
+
+    async def start(self, commands: CommandHandler) -> None: ...
+
+    async def deliver(self, destination: Destination, message: Outgoing) -> Receipt:
+        """Post the message. Raise ``DeliveryError`` on failure (``permanent`` to pause)."""
+        ...
+
+    async def reconcile(self, destination: Destination, message: Outgoing,
+                        attempted_at: datetime) -> Receipt | None:
+        """After a crash mid-send: return the receipt if the message was in fact posted,
+        ``None`` if it was not (so it is safe to send)."""
+        ...
+
+    async def stop(self) -> None: ...

@@ -1,0 +1,54 @@
+"""The one exception tree of newsbrief.
+
+    NewsbriefError
+    ├── ConfigError          bad configuration; names the key (``.key``)
+    ├── FetchError           a feed or page could not be fetched (``.kind``, ``.url``)
+    │   └── BlockedAddress   the URL points at a refused address or scheme
+    ├── ParseError           a body could not be read as a feed at all
+    └── DeliveryError        a platform refused or failed a send (``.retry_after``, ``.permanent``)
+"""
+
+from __future__ import annotations
+
+
+class NewsbriefError(Exception):
+    """Base of every error newsbrief raises on purpose."""
+
+
+class ConfigError(NewsbriefError):
+    def __init__(self, key: str, problem: str) -> None:
+        super().__init__(f"configuration error at {key}: {problem}")
+        self.key = key
+        self.problem = problem
+
+
+class FetchError(NewsbriefError):
+    """``kind`` is a short machine word: timeout, too_large, http_status, connect, blocked, ..."""
+
+    def __init__(self, kind: str, message: str, *, url: str = "", status: int | None = None,
+                 retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.url = url
+        self.status = status
+        self.retry_after = retry_after
+
+
+class BlockedAddress(FetchError):
+    def __init__(self, message: str, *, url: str = "") -> None:
+        super().__init__("blocked", message, url=url)
+
+
+class ParseError(NewsbriefError):
+    pass
+
+
+class DeliveryError(NewsbriefError):
+    """A send that failed. ``permanent`` means the destination is gone or forbidden: pause it."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None,
+                 permanent: bool = False, status: int | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+        self.permanent = permanent
+        self.status = status

@@ -1,0 +1,71 @@
+"""Plain data passed between the pipeline stages; no I/O, no platform types."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+IdKind = Literal["guid", "link", "title_date", "content"]
+TextSource = Literal["feed", "article"]
+
+
+@dataclass(frozen=True, slots=True)
+class FeedItem:
+    """One entry of a parsed feed, cleaned and given a stable identity."""
+
+    entry_key: str
+    id_kind: IdKind
+    title: str
+    link: str | None
+    published: datetime | None  # timezone-aware UTC, or None when the feed gives no date
+    text: str  # plain text of the entry's content or summary, HTML stripped
+    content_hash: str  # hash of title+text; tells an edited item apart from a new one
+    categories: tuple[str, ...] = ()
+    author: str | None = None
+    lang: str | None = None
+
+
+@dataclass(slots=True)
+class ParsedFeed:
+    """What the parse stage makes of a feed body."""
+
+    title: str
+    site_url: str | None
+    lang: str | None
+    items: list[FeedItem]
+    warning: str | None = None  # why the feed was ill-formed, when it was but still parsed
+
+
+@dataclass(slots=True)
+class Article:
+    """The summarizer's input: one story's text and what is known about it."""
+
+    title: str
+    text: str
+    url: str | None = None
+    lang: str | None = None
+    source: str | None = None
+    published: datetime | None = None
+    categories: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    text: str
+    label: str | None = None
+
+
+@dataclass(slots=True)
+class Brief:
+    """The product's unit: headline, points, tags, link."""
+
+    headline: str
+    points: list[Point]
+    tags: list[str]
+    url: str | None
+    lang: str
+    source: str | None = None
+    published: datetime | None = None
+    text_source: TextSource = "feed"
+    also_covered_by: list[str] = field(default_factory=list)

@@ -1,0 +1,91 @@
+"""Platform-neutral rendering of briefs and digests: plain text and markdown, and the localized
+frame (dates, "also covered by") that every adapter shares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.delivery import Digest
+from bot.models import Brief
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    also_covered_by: str
+    digest_title: str
+    nothing_new: str
+    full_text: str  # marks a brief written from the article page rather than the feed text
+
+
+_FRAMES = {
+    "en": Frame("also covered by", "Daily brief", "Nothing new in this period.", "full article"),
+    "ko": Frame("다른 보도", "오늘의 브리핑", "이 기간에 새 소식이 없습니다.", "기사 전문"),
+}
+
+
+def frame(locale: str) -> Frame:
+    """The frame strings for a locale like ``ko`` or ``ko-KR``; English when unknown."""
+    return _FRAMES.get(locale.split("-")[0].lower(), _FRAMES["en"])
+
+
+def local_time(moment: datetime | None, timezone: str = "UTC", locale: str = "en") -> str:
+    """A timestamp in the destination's timezone, in the locale's usual order."""
+    if moment is None:
+        return ""
+    try:
+        zone = ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo("UTC")
+    local = moment.astimezone(zone)
+    if locale.lower().startswith("ko"):
+        return local.strftime("%Y년 %m월 %d일 %H:%M ") + (local.tzname() or "")
+    return local.strftime("%Y-%m-%d %H:%M ") + (local.tzname() or "")
+
+
+def tag_line(brief: Brief, locale: str = "en") -> str:
+    parts = []
+    if brief.tags:
+        parts.append(" ".join(f"#{tag}" for tag in brief.tags))
+    if brief.also_covered_by:
+        parts.append(f"{frame(locale).also_covered_by}: {', '.join(brief.also_covered_by)}")
+    return "   ·   ".join(parts)
+
+
+def brief_text(brief: Brief, *, timezone: str = "UTC", locale: str = "en",
+               markdown: bool = False) -> str:
+    """The brief in the DESIGN.md layout, as plain text or markdown."""
+    lines = [f"**{brief.headline}**" if markdown else brief.headline]
+    meta = " · ".join(
+        part for part in (brief.source or "", local_time(brief.published, timezone, locale)) if part
+    )
+    if brief.text_source == "article":
+        meta = f"{meta} · {frame(locale).full_text}" if meta else frame(locale).full_text
+    if meta:
+        lines.append(f"_{meta}_" if markdown else meta)
+    for point in brief.points:
+        label = point.label
+        if label:
+            lines.append(f"• **{label}**: {point.text}" if markdown else f"• {label}: {point.text}")
+        else:
+            lines.append(f"• {point.text}")
+    tags = tag_line(brief, locale)
+    if tags:
+        lines.append(tags)
+    if brief.url:
+        lines.append(brief.url)
+    return "\n".join(lines)
+
+
+def digest_text(digest: Digest, *, timezone: str = "UTC", locale: str = "en") -> str:
+    lines = [digest.title]
+    if digest.note:
+        lines.append(digest.note)
+    for section in digest.sections:
+        lines.append("")
+        lines.append(f"## {section.title}")
+        for brief in section.briefs:
+            lines.append("")
+            lines.append(brief_text(brief, timezone=timezone, locale=locale))
+    return "\n".join(lines)

@@ -1,0 +1,169 @@
+"""The tables. Changing one means adding an Alembic migration under bot/migrations/versions."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
+
+metadata = MetaData(naming_convention={
+    "ix": "ix_%(table_name)s_%(column_0_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+})
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores UTC and always hands back timezone-aware datetimes, on SQLite as on PostgreSQL."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; use timezone-aware UTC")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+feeds = Table(
+    "feeds", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("url", String(2048), nullable=False, unique=True),
+    Column("title", Text),
+    Column("site_url", Text),
+    Column("tags", JSON, nullable=False, default=list),
+    Column("added_by", String(255)),  # destination ref that added it, told when it is disabled
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("body_hash", String(64)),
+    Column("next_check_at", UTCDateTime, nullable=False, index=True),
+    Column("last_checked_at", UTCDateTime),
+    Column("last_success_at", UTCDateTime),
+    Column("consecutive_failures", Integer, nullable=False, default=0),
+    Column("last_error", Text),
+    Column("disabled_at", UTCDateTime),
+    Column("disabled_reason", Text),
+    Column("first_polled", Boolean, nullable=False, default=False),
+    Column("lease_owner", String(64)),
+    Column("lease_until", UTCDateTime),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+entries = Table(
+    "entries", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("feed_id", Integer, ForeignKey("feeds.id", ondelete="CASCADE"), nullable=False),
+    Column("entry_key", String(128), nullable=False),
+    Column("id_kind", String(16), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("link", Text),
+    Column("published_at", UTCDateTime),
+    Column("first_seen_at", UTCDateTime, nullable=False, index=True),
+    Column("text", Text, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("categories", JSON, nullable=False, default=list),
+    Column("lang", String(16)),
+    UniqueConstraint("feed_id", "entry_key"),
+)
+
+briefs = Table(
+    "briefs", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("entry_id", Integer, ForeignKey("entries.id", ondelete="CASCADE"), nullable=False,
+           unique=True),
+    # The first brief of a story seen in several feeds; NULL when this brief is that first one.
+    Column("story_id", Integer, ForeignKey("briefs.id", ondelete="SET NULL"), index=True),
+    Column("headline", Text, nullable=False),
+    Column("points", JSON, nullable=False),
+    Column("tags", JSON, nullable=False),
+    Column("lang", String(16), nullable=False),
+    Column("text_source", String(16), nullable=False),
+    Column("url", Text),
+    Column("source", Text),
+    Column("published_at", UTCDateTime),
+    Column("created_at", UTCDateTime, nullable=False, index=True),
+)
+
+destinations = Table(
+    "destinations", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("ref", String(255), nullable=False, unique=True),
+    Column("timezone", String(64), nullable=False, default="UTC"),
+    Column("locale", String(16), nullable=False, default="en"),
+    Column("webhook_url", Text),
+    Column("digest_time", String(5)),
+    Column("digest_days", JSON, nullable=False, default=lambda: list(range(7))),
+    Column("urgent_tags", JSON, nullable=False, default=list),
+    Column("paused_at", UTCDateTime),
+    Column("paused_reason", Text),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+subscriptions = Table(
+    "subscriptions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("destination_id", Integer, ForeignKey("destinations.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("kind", String(16), nullable=False),  # all | feed | tag | keyword
+    Column("value", String(512), nullable=False, default=""),
+    Column("exclude", Boolean, nullable=False, default=False),
+    Column("mode", String(16), nullable=False, default="instant"),  # instant | digest
+    Column("created_at", UTCDateTime, nullable=False),
+    UniqueConstraint("destination_id", "kind", "value", "exclude"),
+)
+
+outbox = Table(
+    "outbox", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(64), nullable=False, unique=True),
+    Column("destination_id", Integer, ForeignKey("destinations.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("brief_id", Integer, ForeignKey("briefs.id", ondelete="CASCADE")),
+    Column("digest", JSON),  # a serialized Digest, for digest and burst messages
+    Column("state", String(16), nullable=False, default="pending"),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt_at", UTCDateTime, nullable=False),
+    Column("sending_at", UTCDateTime),
+    Column("sent_at", UTCDateTime),
+    Column("message_ids", JSON),
+    Column("error", Text),
+    Column("lease_owner", String(64)),
+    Column("lease_until", UTCDateTime),
+    Column("created_at", UTCDateTime, nullable=False),
+    Index("ix_outbox_state_next", "state", "next_attempt_at"),
+)
+
+digest_runs = Table(
+    "digest_runs", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("destination_id", Integer, ForeignKey("destinations.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("scheduled_for", UTCDateTime, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    UniqueConstraint("destination_id", "scheduled_for"),
+)
