@@ -70,7 +70,7 @@ class FeedSettings(Section):
     @classmethod
     def _url(cls, value: str) -> str:
         if not re.match(r"^(https?|file)://", value):
-            raise ValueError("must start with http://, https:// or file://")
+            raise ValueError("must start with http://, https:// or file://, or be a local path")
         return value
 
 
@@ -234,6 +234,14 @@ def _error_key(loc: tuple[int | str, ...]) -> str:
     return ".".join(str(part) for part in loc) or "(top level)"
 
 
+def _resolve_local_feeds(data: dict[str, Any], base: Path) -> None:
+    """A feed given as a plain path is a local file, relative to the configuration file."""
+    for feed in data.get("feeds") or []:
+        url = feed.get("url") if isinstance(feed, dict) else None
+        if isinstance(url, str) and url and not re.match(r"^[a-z][a-z0-9+.-]*://", url):
+            feed["url"] = (base / url).resolve().as_uri()
+
+
 def load_settings(path: Path | None = None, *, required: bool = False) -> Settings:
     """Read and validate the configuration. Raises ConfigError naming the first bad key."""
     path = path or Path(os.environ.get("NEWSBRIEF_CONFIG", DEFAULT_CONFIG))
@@ -247,6 +255,7 @@ def load_settings(path: Path | None = None, *, required: bool = False) -> Settin
             raise ConfigError(str(path), "the top level must be a mapping of sections")
     elif required:
         raise ConfigError(str(path), "file not found")
+    _resolve_local_feeds(data, path.resolve().parent)
     try:
         return Settings(**data)
     except ValidationError as exc:

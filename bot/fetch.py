@@ -1,0 +1,317 @@
+"""The fetch stage: conditional GET of feeds and pages, with every limit a hostile server tests.
+
+Limits: the address guard on every hop (bot.netguard), a per-host concurrency cap, a connect
+timeout and a total deadline (a server dripping a byte a second is cut off), a size cap on the
+*decompressed* body (a gzip bomb stops at the cap, without inflating it in memory first), and a
+bounded, manually followed redirect chain (a chain of only permanent redirects is reported so the
+caller can store the new URL).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import hashlib
+import logging
+import time
+import zlib
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from types import TracebackType
+
+import httpx
+
+from bot.errors import BlockedAddress, FetchError
+from bot.netguard import AddressPolicy, GuardedTransport, Resolver, redact_url
+
+log = logging.getLogger(__name__)
+
+FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, "
+               "application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
+PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
+DEFAULT_USER_AGENT = "newsbrief/0.1 (+https://github.com/newsbrief)"
+_PERMANENT = frozenset({301, 308})
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_DECODE_CHUNK = 64 * 1024
+
+
+@dataclass(slots=True)
+class FetchResult:
+    """What one fetch learned. ``body`` is None when nothing changed (``not_modified``): either
+    the server answered 304 or the body hashed to the ``body_hash`` the caller already had."""
+
+    url: str
+    status: int
+    body: bytes | None
+    etag: str | None
+    last_modified: str | None
+    body_hash: str | None
+    not_modified: bool = False
+    permanent_url: str | None = None
+    retry_after: float | None = None
+    max_age: float | None = None
+    content_type: str | None = None
+
+
+def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
+    """Retry-After as seconds from now: delta-seconds or an HTTP-date; None when absent/garbled."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+def parse_max_age(cache_control: str | None) -> float | None:
+    """Cache-Control max-age in seconds; None when absent or when no-store/no-cache forbid reuse."""
+    if not cache_control:
+        return None
+    max_age: float | None = None
+    for part in cache_control.lower().split(","):
+        name, _, arg = part.strip().partition("=")
+        if name in ("no-store", "no-cache"):
+            return None
+        if name == "max-age":
+            try:
+                max_age = max(0.0, float(arg.strip().strip('"')))
+            except ValueError:
+                max_age = None
+    return max_age
+
+
+class _BoundedDecoder:
+    """Inflates gzip/deflate at most ``_DECODE_CHUNK`` bytes at a time, so a bomb never fully
+    inflates in memory: the caller counts each piece and stops at its cap."""
+
+    def __init__(self, encoding: str) -> None:
+        self._encoding = encoding
+        wbits = 16 + zlib.MAX_WBITS if encoding in ("gzip", "x-gzip") else zlib.MAX_WBITS
+        self._obj = zlib.decompressobj(wbits)
+        self._first = True
+
+    def feed(self, data: bytes) -> Iterator[bytes]:
+        try:
+            piece = self._obj.decompress(data, _DECODE_CHUNK)
+        except zlib.error:
+            if not (self._first and self._encoding == "deflate"):
+                raise
+            # Some servers send raw deflate without the zlib header (httpx tolerates it too).
+            self._obj = zlib.decompressobj(-zlib.MAX_WBITS)
+            piece = self._obj.decompress(data, _DECODE_CHUNK)
+        self._first = False
+        yield piece
+        # Output was capped: keep inflating the rest of this input one bounded piece at a time.
+        while self._obj.unconsumed_tail or len(piece) == _DECODE_CHUNK:
+            piece = self._obj.decompress(self._obj.unconsumed_tail, _DECODE_CHUNK)
+            if not piece and not self._obj.unconsumed_tail:
+                break
+            yield piece
+
+    def flush(self) -> bytes:
+        return self._obj.flush(_DECODE_CHUNK)
+
+
+class HttpFetcher:
+    """Fetches feeds (``fetch``) and article pages (``fetch_page``) under one set of limits."""
+
+    def __init__(
+        self,
+        *,
+        policy: AddressPolicy,
+        connect_timeout: float = 10.0,
+        total_timeout: float = 30.0,
+        max_bytes: int = 5_000_000,
+        per_host: int = 2,
+        user_agent: str = DEFAULT_USER_AGENT,
+        max_redirects: int = 5,
+        resolver: Resolver | None = None,
+    ) -> None:
+        self._policy = policy
+        self._total_timeout = total_timeout
+        self._max_bytes = max_bytes
+        self._per_host = per_host
+        self._max_redirects = max_redirects
+        self._slots: dict[str, asyncio.Semaphore] = {}
+        self._client = httpx.AsyncClient(
+            transport=GuardedTransport(policy, resolver=resolver),
+            trust_env=False,  # an environment proxy would connect on our behalf, unguarded
+            follow_redirects=False,  # followed by hand so each hop is re-checked
+            timeout=httpx.Timeout(total_timeout, connect=connect_timeout),
+            headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"},
+        )
+
+    async def __aenter__(self) -> HttpFetcher:
+        return self
+
+    async def __aexit__(self, exc_type: type[BaseException] | None,
+                        exc: BaseException | None, tb: TracebackType | None) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+    async def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
+                    body_hash: str | None = None, accept: str = FEED_ACCEPT) -> FetchResult:
+        """GET ``url`` conditionally. Raises FetchError (``.kind`` says why) on any failure."""
+        started = time.monotonic()
+        try:
+            result = await self._fetch(url, etag=etag, last_modified=last_modified,
+                                       body_hash=body_hash, accept=accept)
+        except FetchError as exc:
+            log.info("fetch.failed url=%s kind=%s status=%s elapsed_ms=%d", redact_url(url),
+                     exc.kind, exc.status, (time.monotonic() - started) * 1000,
+                     extra={"event": "fetch.failed", "kind": exc.kind, "status": exc.status})
+            raise
+        log.debug("fetch.done url=%s status=%s not_modified=%s elapsed_ms=%d", redact_url(url),
+                  result.status, result.not_modified, (time.monotonic() - started) * 1000,
+                  extra={"event": "fetch.done", "status": result.status})
+        return result
+
+    async def fetch_page(self, url: str) -> bytes:
+        """The body of an article page, under the same limits as feeds."""
+        result = await self.fetch(url, accept=PAGE_ACCEPT)
+        return result.body or b""
+
+    # -- internals ---------------------------------------------------------------------------
+    def _slot(self, host: str) -> asyncio.Semaphore:
+        key = host.lower()
+        if key not in self._slots:
+            self._slots[key] = asyncio.Semaphore(self._per_host)
+        return self._slots[key]
+
+    async def _fetch(self, url: str, *, etag: str | None, last_modified: str | None,
+                     body_hash: str | None, accept: str) -> FetchResult:
+        headers = {"Accept": accept}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        loop = asyncio.get_running_loop()
+        # The deadline starts once the first host slot is ours: time spent queueing behind other
+        # feeds of the same host is not this server's slowness.
+        deadline: float | None = None
+        current = self._policy.check_url(url)
+        all_permanent = True
+        for hop in range(self._max_redirects + 1):
+            slot = self._slot(current.host)
+            try:
+                async with asyncio.timeout_at(deadline):
+                    await slot.acquire()
+            except TimeoutError:
+                raise FetchError("timeout", "fetch timed out", url=redact_url(current)) from None
+            try:
+                if deadline is None:
+                    deadline = loop.time() + self._total_timeout
+                async with asyncio.timeout_at(deadline):
+                    outcome = await self._hop(current, headers, body_hash=body_hash,
+                                              etag=etag, last_modified=last_modified)
+            except TimeoutError:
+                raise FetchError("timeout", f"no complete answer within {self._total_timeout}s",
+                                 url=redact_url(current)) from None
+            finally:
+                slot.release()
+            if isinstance(outcome, FetchResult):
+                if hop and all_permanent:
+                    outcome.permanent_url = str(current)
+                return outcome
+            status, location = outcome
+            all_permanent = all_permanent and status in _PERMANENT
+            try:
+                current = self._policy.check_url(current.join(location))
+            except httpx.InvalidURL:
+                raise FetchError("bad_url", "redirect to an invalid URL",
+                                 url=redact_url(current)) from None
+        raise FetchError("too_many_redirects", f"more than {self._max_redirects} redirects",
+                         url=redact_url(url))
+
+    async def _hop(self, url: httpx.URL, headers: dict[str, str], *, body_hash: str | None,
+                   etag: str | None, last_modified: str | None) -> FetchResult | tuple[int, str]:
+        """One request: a FetchResult, or (status, Location) for a redirect to follow."""
+        shown = redact_url(url)
+        try:
+            request = self._client.build_request("GET", url, headers=headers)
+            response = await self._client.send(request, stream=True)
+        except BlockedAddress as exc:
+            # Raised by the guarded backend at connect, which does not know the URL.
+            raise BlockedAddress(str(exc), url=shown) from None
+        except httpx.TimeoutException:
+            raise FetchError("timeout", "connect or read timed out", url=shown) from None
+        except (httpx.InvalidURL, httpx.UnsupportedProtocol):
+            raise FetchError("bad_url", "URL cannot be requested", url=shown) from None
+        except httpx.TransportError as exc:
+            raise FetchError("connect", f"cannot reach server: {type(exc).__name__}",
+                             url=shown) from None
+        try:
+            status = response.status_code
+            retry_after = parse_retry_after(response.headers.get("retry-after"))
+            location = response.headers.get("location")
+            if status in _REDIRECTS and location:
+                return status, location
+            if status == 304:
+                return FetchResult(
+                    url=str(url), status=status, body=None, not_modified=True,
+                    etag=response.headers.get("etag") or etag,
+                    last_modified=response.headers.get("last-modified") or last_modified,
+                    body_hash=body_hash, retry_after=retry_after,
+                    max_age=parse_max_age(response.headers.get("cache-control")),
+                    content_type=response.headers.get("content-type"))
+            if not 200 <= status < 300:
+                raise FetchError("http_status", f"server answered {status}", url=shown,
+                                 status=status, retry_after=retry_after)
+            body = await self._read_capped(response, shown)
+            digest = hashlib.sha256(body).hexdigest()
+            unchanged = body_hash is not None and digest == body_hash
+            return FetchResult(
+                url=str(url), status=status, body=None if unchanged else body,
+                not_modified=unchanged, etag=response.headers.get("etag"),
+                last_modified=response.headers.get("last-modified"), body_hash=digest,
+                retry_after=retry_after,
+                max_age=parse_max_age(response.headers.get("cache-control")),
+                content_type=response.headers.get("content-type"))
+        finally:
+            await response.aclose()
+
+    async def _read_capped(self, response: httpx.Response, shown: str) -> bytes:
+        encoding = response.headers.get("content-encoding", "identity").strip().lower()
+        declared = response.headers.get("content-length", "")
+        if encoding == "identity" and declared.isdigit() and int(declared) > self._max_bytes:
+            raise FetchError("too_large", f"body over {self._max_bytes} bytes", url=shown)
+        parts: list[bytes] = []
+        total = 0
+        try:
+            async for piece in self._decoded(response, encoding):
+                total += len(piece)
+                if total > self._max_bytes:
+                    raise FetchError("too_large", f"body over {self._max_bytes} bytes "
+                                     "(decompressed)", url=shown)
+                parts.append(piece)
+        except httpx.TimeoutException:
+            raise FetchError("timeout", "read timed out", url=shown) from None
+        except (httpx.DecodingError, zlib.error):
+            raise FetchError("decode", f"body is not valid {encoding}", url=shown) from None
+        except httpx.TransportError as exc:
+            raise FetchError("connect", f"connection lost: {type(exc).__name__}",
+                             url=shown) from None
+        return b"".join(parts)
+
+    async def _decoded(self, response: httpx.Response, encoding: str) -> AsyncIterator[bytes]:
+        if encoding in ("gzip", "x-gzip", "deflate"):
+            decoder = _BoundedDecoder(encoding)
+            async for raw in response.aiter_raw():
+                for piece in decoder.feed(raw):
+                    yield piece
+            yield decoder.flush()
+        else:
+            # identity, or a stacked/other coding httpx knows: its decoder, counted as it goes.
+            async for piece in response.aiter_bytes():
+                yield piece

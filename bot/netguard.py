@@ -1,0 +1,205 @@
+"""Server-side request forgery guard: which addresses the bot may connect to, enforced at connect.
+
+Feed URLs come from chat users, so a URL may point at the bot's own host, the LAN or a cloud
+metadata service. Checking the URL's host name is not enough (the name can resolve differently a
+moment later: DNS rebinding), so the check lives in the network backend: the name is resolved
+once, the addresses are filtered, and the socket is opened to a vetted address literal. TLS still
+verifies the host name, because httpcore passes ``server_hostname`` to ``start_tls`` itself.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import logging
+import socket
+from collections.abc import Awaitable, Callable, Iterable
+from typing import Any
+
+import httpcore
+import httpx
+
+from bot.errors import BlockedAddress, FetchError
+
+log = logging.getLogger(__name__)
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+Resolver = Callable[[str, int], Awaitable[list[str]]]
+
+ALLOWED_SCHEMES = frozenset({"http", "https"})
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+_COMPAT = ipaddress.IPv6Network("::/96")  # deprecated IPv4-compatible form, also holds :: and ::1
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 form routes to (mapped, 6to4, NAT64), so it is judged as such."""
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if ip.sixtofour is not None:
+        return ip.sixtofour
+    if ip in _NAT64 or ip in _COMPAT:
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return None
+
+
+def _is_public(ip: IPAddress) -> bool:
+    if (ip.is_loopback or ip.is_link_local or ip.is_multicast or ip.is_unspecified
+            or ip.is_reserved or ip.is_private or not ip.is_global):
+        return False
+    return not (isinstance(ip, ipaddress.IPv6Address) and ip.is_site_local)
+
+
+def redact_url(url: str | httpx.URL) -> str:
+    """A URL fit for logs and error messages: no user info, no query (tokens live there)."""
+    try:
+        parsed = url if isinstance(url, httpx.URL) else httpx.URL(url)
+        shown = parsed.copy_with(username=None, password=None, query=None, fragment=None)
+        text = str(shown)
+        return text + ("?…" if parsed.query else "")
+    except Exception:
+        return "<unparseable url>"
+
+
+class AddressPolicy:
+    """Refuses every non-public address unless it lies inside one of ``allow_private`` CIDRs."""
+
+    def __init__(self, allow_private: Iterable[str] = ()) -> None:
+        self.allow_private: tuple[IPNetwork, ...] = tuple(
+            ipaddress.ip_network(cidr, strict=False) for cidr in allow_private
+        )
+
+    def _allow_listed(self, ip: IPAddress) -> bool:
+        return any(ip in net for net in self.allow_private)
+
+    def is_allowed(self, ip: str | IPAddress) -> bool:
+        try:
+            addr = ipaddress.ip_address(ip.split("%", 1)[0] if isinstance(ip, str) else ip)
+        except ValueError:
+            return False
+        if self._allow_listed(addr):
+            return True
+        if isinstance(addr, ipaddress.IPv6Address):
+            inner = _embedded_ipv4(addr)
+            if inner is not None:
+                # ::ffff:127.0.0.1 reaches 127.0.0.1: judge the address actually routed to.
+                if addr in _COMPAT:
+                    return False  # a deprecated form no real site uses
+                return self._allow_listed(inner) or _is_public(inner)
+        return _is_public(addr)
+
+    def check_url(self, url: str | httpx.URL) -> httpx.URL:
+        """Parse ``url`` and refuse non-http(s) schemes, missing hosts and refused IP literals.
+
+        Host names pass here; their addresses are vetted at connect time by :class:`GuardedBackend`.
+        Raises FetchError(kind="bad_url") when the URL cannot be parsed, BlockedAddress otherwise.
+        """
+        try:
+            parsed = url if isinstance(url, httpx.URL) else httpx.URL(url)
+        except (httpx.InvalidURL, TypeError, ValueError) as exc:
+            raise FetchError("bad_url", f"not a valid URL: {type(exc).__name__}") from None
+        shown = redact_url(parsed)
+        if parsed.scheme not in ALLOWED_SCHEMES:
+            raise BlockedAddress(f"scheme not allowed: {parsed.scheme or '(none)'}", url=shown)
+        host = parsed.host
+        if not host:
+            raise BlockedAddress("URL has no host", url=shown)
+        try:
+            literal: IPAddress | None = ipaddress.ip_address(host)
+        except ValueError:
+            literal = None
+        if literal is not None and not self.is_allowed(literal):
+            raise BlockedAddress(f"address refused: {host}", url=shown)
+        return parsed
+
+
+def check_url(url: str | httpx.URL, policy: AddressPolicy | None = None) -> httpx.URL:
+    """:meth:`AddressPolicy.check_url` with the strict default policy when none is given."""
+    return (policy or AddressPolicy()).check_url(url)
+
+
+async def resolve(host: str, port: int) -> list[str]:
+    """Every address ``host`` resolves to, in resolver order (loop.getaddrinfo runs in a thread)."""
+    loop = asyncio.get_running_loop()
+    infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    seen: list[str] = []
+    for *_, sockaddr in infos:
+        address = str(sockaddr[0])
+        if address not in seen:
+            seen.append(address)
+    return seen
+
+
+class GuardedBackend(httpcore.AsyncNetworkBackend):
+    """An httpcore network backend that connects only to addresses the policy allows."""
+
+    def __init__(self, policy: AddressPolicy, *, resolver: Resolver | None = None,
+                 inner: httpcore.AsyncNetworkBackend | None = None) -> None:
+        self._policy = policy
+        self._resolver = resolver
+        self._inner = inner or httpcore.AnyIOBackend()
+
+    async def _addresses(self, host: str, port: int, timeout: float | None) -> list[str]:
+        # The module-level resolve is looked up per call so tests can monkeypatch it.
+        resolver = self._resolver or resolve
+        try:
+            async with asyncio.timeout(timeout):
+                return await resolver(host, port)
+        except TimeoutError:
+            raise httpcore.ConnectTimeout(f"resolving {host} timed out") from None
+        except OSError as exc:
+            raise httpcore.ConnectError(f"cannot resolve {host}: {exc.strerror or exc}") from None
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        addresses = await self._addresses(host, port, timeout)
+        allowed = [a for a in addresses if self._policy.is_allowed(a)]
+        if not allowed:
+            log.warning("netguard.refused host=%s addresses=%s", host, ",".join(addresses),
+                        extra={"event": "netguard.refused", "host": host})
+            raise BlockedAddress(f"{host} resolves only to refused addresses")
+        last: Exception | None = None
+        for address in allowed:
+            try:
+                return await self._inner.connect_tcp(
+                    address, port, timeout=timeout, local_address=local_address,
+                    socket_options=socket_options,
+                )
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                last = exc  # try the next vetted address, as happy-eyeballs would
+        assert last is not None
+        raise last
+
+    async def connect_unix_socket(
+        self, path: str, timeout: float | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        raise BlockedAddress("unix sockets are not allowed")
+
+    async def sleep(self, seconds: float) -> None:
+        await self._inner.sleep(seconds)
+
+
+class GuardedTransport(httpx.AsyncHTTPTransport):
+    """httpx transport whose connections go through :class:`GuardedBackend`; never via a proxy."""
+
+    def __init__(self, policy: AddressPolicy, *, limits: httpx.Limits | None = None,
+                 resolver: Resolver | None = None, verify: bool = True) -> None:
+        limits = limits or httpx.Limits(max_connections=100, max_keepalive_connections=20)
+        # trust_env=False: no proxy or SSL_CERT_FILE from the environment can reroute requests.
+        super().__init__(verify=verify, trust_env=False, limits=limits)
+        self._pool = httpcore.AsyncConnectionPool(
+            ssl_context=httpx.create_ssl_context(verify=verify, trust_env=False),
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            http1=True,
+            http2=False,
+            network_backend=GuardedBackend(policy, resolver=resolver),
+        )

@@ -1,0 +1,197 @@
+"""Destinations and their subscriptions: synced from configuration, changed by commands."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.config import DestinationSettings
+from bot.delivery import Destination
+from bot.store.schema import destinations, subscriptions
+from bot.summarize.tags import normalise_tag
+
+log = logging.getLogger(__name__)
+
+# Destination keys the YAML may set; only keys present in the file overwrite the stored value,
+# so a digest time changed with /digest survives restarts unless the YAML says otherwise.
+_SYNCED = ("timezone", "locale", "webhook_url", "digest_time", "digest_days", "urgent_tags")
+
+
+@dataclass(frozen=True, slots=True)
+class DestinationRow:
+    id: int
+    ref: str
+    timezone: str
+    locale: str
+    webhook_url: str | None
+    digest_time: str | None
+    digest_days: list[int]
+    urgent_tags: list[str]
+    paused_at: datetime | None
+    paused_reason: str | None
+
+    @property
+    def destination(self) -> Destination:
+        return Destination(ref=self.ref, timezone=self.timezone, locale=self.locale,
+                           webhook_url=self.webhook_url)
+
+    @property
+    def paused(self) -> bool:
+        return self.paused_at is not None
+
+
+@dataclass(frozen=True, slots=True)
+class SubscriptionRow:
+    id: int
+    destination_id: int
+    kind: str  # all | feed | tag | keyword
+    value: str
+    exclude: bool
+    mode: str  # instant | digest
+
+    def describe(self) -> str:
+        what = "everything" if self.kind == "all" else f"{self.kind} {self.value}"
+        return f"{'not ' if self.exclude else ''}{what} ({self.mode})"
+
+
+def _destination(row: Any) -> DestinationRow:
+    return DestinationRow(
+        id=int(row.id), ref=row.ref, timezone=row.timezone, locale=row.locale,
+        webhook_url=row.webhook_url, digest_time=row.digest_time,
+        digest_days=[int(d) for d in (row.digest_days or [])],
+        urgent_tags=[str(t) for t in (row.urgent_tags or [])],
+        paused_at=row.paused_at, paused_reason=row.paused_reason,
+    )
+
+
+def _subscription(row: Any) -> SubscriptionRow:
+    return SubscriptionRow(id=int(row.id), destination_id=int(row.destination_id), kind=row.kind,
+                           value=row.value, exclude=bool(row.exclude), mode=row.mode)
+
+
+async def get(conn: AsyncConnection, ref: str) -> DestinationRow | None:
+    row = (await conn.execute(select(destinations).where(destinations.c.ref == ref))).first()
+    return _destination(row) if row is not None else None
+
+
+async def by_id(conn: AsyncConnection, destination_id: int) -> DestinationRow | None:
+    row = (await conn.execute(
+        select(destinations).where(destinations.c.id == destination_id))).first()
+    return _destination(row) if row is not None else None
+
+
+async def get_or_create(conn: AsyncConnection, destination: Destination, *,
+                        now: datetime) -> DestinationRow:
+    """The stored destination for a ref, created with the given timezone and locale if new."""
+    found = await get(conn, destination.ref)
+    if found is not None:
+        return found
+    await conn.execute(insert(destinations).values(
+        ref=destination.ref, timezone=destination.timezone, locale=destination.locale,
+        webhook_url=destination.webhook_url, digest_days=list(range(7)), urgent_tags=[],
+        created_at=now,
+    ))
+    log.info("destination.created ref=%s", destination.ref)
+    created = await get(conn, destination.ref)
+    assert created is not None
+    return created
+
+
+async def list_destinations(conn: AsyncConnection) -> list[DestinationRow]:
+    rows = await conn.execute(select(destinations).order_by(destinations.c.id))
+    return [_destination(row) for row in rows]
+
+
+async def update_destination(conn: AsyncConnection, destination_id: int, **values: Any) -> None:
+    await conn.execute(update(destinations).where(destinations.c.id == destination_id)
+                       .values(**values))
+
+
+async def pause(conn: AsyncConnection, destination_id: int, reason: str, *,
+                now: datetime) -> None:
+    await update_destination(conn, destination_id, paused_at=now, paused_reason=reason[:1000])
+    log.warning("destination.paused destination_id=%s reason=%s", destination_id, reason)
+
+
+async def resume(conn: AsyncConnection, destination_id: int) -> None:
+    await update_destination(conn, destination_id, paused_at=None, paused_reason=None)
+    log.info("destination.resumed destination_id=%s", destination_id)
+
+
+async def list_subscriptions(conn: AsyncConnection,
+                             destination_id: int | None = None) -> list[SubscriptionRow]:
+    query = select(subscriptions).order_by(subscriptions.c.destination_id, subscriptions.c.id)
+    if destination_id is not None:
+        query = query.where(subscriptions.c.destination_id == destination_id)
+    return [_subscription(row) for row in await conn.execute(query)]
+
+
+async def add_subscription(conn: AsyncConnection, destination_id: int, *, kind: str, value: str,
+                           exclude: bool = False, mode: str = "instant",
+                           now: datetime) -> bool:
+    """Add a subscription; an existing one with the same target gets the new mode. Returns
+    False when it already existed unchanged."""
+    existing = (await conn.execute(select(subscriptions).where(
+        subscriptions.c.destination_id == destination_id, subscriptions.c.kind == kind,
+        subscriptions.c.value == value, subscriptions.c.exclude == exclude))).first()
+    if existing is not None:
+        if existing.mode == mode:
+            return False
+        await conn.execute(update(subscriptions).where(subscriptions.c.id == existing.id)
+                           .values(mode=mode))
+        return True
+    await conn.execute(insert(subscriptions).values(
+        destination_id=destination_id, kind=kind, value=value, exclude=exclude, mode=mode,
+        created_at=now))
+    return True
+
+
+async def remove_subscription(conn: AsyncConnection, destination_id: int, *, kind: str,
+                              value: str, exclude: bool | None = None) -> int:
+    query = delete(subscriptions).where(
+        subscriptions.c.destination_id == destination_id, subscriptions.c.kind == kind,
+        subscriptions.c.value == value)
+    if exclude is not None:
+        query = query.where(subscriptions.c.exclude == exclude)
+    return int((await conn.execute(query)).rowcount or 0)
+
+
+async def sync_destinations(conn: AsyncConnection, configured: Sequence[DestinationSettings], *,
+                            now: datetime) -> list[DestinationRow]:
+    """Make the configured destinations exist: keys the YAML sets overwrite stored ones and its
+    subscriptions are added if missing. Run-time additions are kept."""
+    synced: list[DestinationRow] = []
+    for settings in configured:
+        row = await get_or_create(conn, Destination(
+            ref=settings.ref, timezone=settings.timezone, locale=settings.locale,
+            webhook_url=settings.webhook_url), now=now)
+        values = {key: getattr(settings, key) for key in _SYNCED
+                  if key in settings.model_fields_set}
+        if values:
+            await update_destination(conn, row.id, **values)
+        for sub in settings.subscriptions:
+            await add_subscription(conn, row.id, kind=sub.kind, value=normalise_value(
+                sub.kind, sub.value), exclude=sub.exclude, mode=sub.mode, now=now)
+        fresh = await by_id(conn, row.id)
+        assert fresh is not None
+        synced.append(fresh)
+    log.info("destinations.synced count=%s", len(synced))
+    return synced
+
+
+def normalise_value(kind: str, value: str) -> str:
+    """The stored form of a subscription target: tags as slugs, keywords folded, feeds as is."""
+    value = " ".join(value.split())
+    if kind == "tag":
+        return normalise_tag(value)
+    if kind == "keyword":
+        return value.strip("\"'“”").casefold()
+    if kind == "all":
+        return ""
+    return value

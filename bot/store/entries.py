@@ -1,0 +1,48 @@
+"""Entries seen in feeds: which items are new, which were only edited."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.models import FeedItem
+from bot.store.schema import entries
+
+
+async def known_hashes(conn: AsyncConnection, feed_id: int,
+                       keys: Sequence[str]) -> dict[str, str]:
+    """entry_key → content_hash for the keys this feed has already shown us."""
+    found: dict[str, str] = {}
+    chunk = 500  # stays under SQLite's bound-parameter limit
+    for start in range(0, len(keys), chunk):
+        rows = await conn.execute(
+            select(entries.c.entry_key, entries.c.content_hash)
+            .where(entries.c.feed_id == feed_id, entries.c.entry_key.in_(keys[start:start + chunk]))
+        )
+        found.update({row.entry_key: row.content_hash for row in rows})
+    return found
+
+
+async def insert_entry(conn: AsyncConnection, feed_id: int, item: FeedItem, *,
+                       now: datetime) -> int:
+    result = await conn.execute(insert(entries).values(
+        feed_id=feed_id, entry_key=item.entry_key, id_kind=item.id_kind, title=item.title,
+        link=item.link, published_at=item.published, first_seen_at=now, text=item.text,
+        content_hash=item.content_hash, categories=list(item.categories), lang=item.lang,
+    ))
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+async def update_edited(conn: AsyncConnection, feed_id: int, item: FeedItem) -> None:
+    """An edited item keeps its identity: store the new text, post nothing."""
+    await conn.execute(
+        update(entries)
+        .where(entries.c.feed_id == feed_id, entries.c.entry_key == item.entry_key)
+        .values(title=item.title, text=item.text, content_hash=item.content_hash,
+                link=item.link)
+    )

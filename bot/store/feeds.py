@@ -1,0 +1,90 @@
+"""The feed repository: which feeds exist, which are due, and how each poll went."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, delete, insert, or_, select, update
+from sqlalchemy.engine import Row
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.store.schema import feeds
+
+
+async def add_feed(conn: AsyncConnection, url: str, *, now: datetime, title: str | None = None,
+                   tags: Sequence[str] = (), added_by: str | None = None) -> tuple[int, bool]:
+    """Add a feed due at once; returns (id, created). An existing URL is left as it is."""
+    existing = (await conn.execute(select(feeds.c.id).where(feeds.c.url == url))).scalar()
+    if existing is not None:
+        return int(existing), False
+    result = await conn.execute(insert(feeds).values(
+        url=url, title=title, tags=list(tags), added_by=added_by, next_check_at=now,
+        consecutive_failures=0, first_polled=False, created_at=now,
+    ))
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0]), True
+
+
+async def remove_feed(conn: AsyncConnection, url_or_id: str) -> bool:
+    condition = feeds.c.id == int(url_or_id) if url_or_id.isdigit() else feeds.c.url == url_or_id
+    result = await conn.execute(delete(feeds).where(condition))
+    return bool(result.rowcount)
+
+
+async def list_feeds(conn: AsyncConnection) -> list[Row[Any]]:
+    return list((await conn.execute(select(feeds).order_by(feeds.c.id))).all())
+
+
+async def get_feed(conn: AsyncConnection, feed_id: int) -> Row[Any]:
+    return (await conn.execute(select(feeds).where(feeds.c.id == feed_id))).one()
+
+
+async def claim_due(conn: AsyncConnection, *, now: datetime, owner: str, limit: int,
+                    lease: timedelta) -> list[Row[Any]]:
+    """Feeds due for a poll, leased to ``owner`` so that other workers skip them meanwhile."""
+    query = (
+        select(feeds)
+        .where(feeds.c.disabled_at.is_(None), feeds.c.next_check_at <= now,
+               or_(feeds.c.lease_until.is_(None), feeds.c.lease_until < now))
+        .order_by(feeds.c.next_check_at)
+        .limit(limit)
+    )
+    if conn.dialect.name == "postgresql":
+        query = query.with_for_update(skip_locked=True)
+    rows = list((await conn.execute(query)).all())
+    if rows:
+        await conn.execute(update(feeds).where(feeds.c.id.in_([r.id for r in rows]))
+                           .values(lease_owner=owner, lease_until=now + lease))
+    return rows
+
+
+async def record_success(conn: AsyncConnection, feed_id: int, *, now: datetime,
+                         next_check_at: datetime, **fields: Any) -> None:
+    """A poll that worked (changed or not): reset the failure count, store cache validators."""
+    await conn.execute(update(feeds).where(feeds.c.id == feed_id).values(
+        last_checked_at=now, last_success_at=now, next_check_at=next_check_at,
+        consecutive_failures=0, last_error=None, first_polled=True,
+        lease_owner=None, lease_until=None, **fields,
+    ))
+
+
+async def record_failure(conn: AsyncConnection, feed_id: int, *, now: datetime, error: str,
+                         failures: int, next_check_at: datetime,
+                         disable_reason: str | None) -> None:
+    values: dict[str, Any] = dict(
+        last_checked_at=now, next_check_at=next_check_at, consecutive_failures=failures,
+        last_error=error[:1000], lease_owner=None, lease_until=None,
+    )
+    if disable_reason:
+        values.update(disabled_at=now, disabled_reason=disable_reason)
+    await conn.execute(update(feeds).where(feeds.c.id == feed_id).values(**values))
+
+
+async def enable_feed(conn: AsyncConnection, url_or_id: str, *, now: datetime) -> bool:
+    condition = feeds.c.id == int(url_or_id) if url_or_id.isdigit() else feeds.c.url == url_or_id
+    result = await conn.execute(update(feeds).where(and_(condition)).values(
+        disabled_at=None, disabled_reason=None, consecutive_failures=0, next_check_at=now))
+    return bool(result.rowcount)
