@@ -1,0 +1,122 @@
+"""JSON Feed 1.0/1.1 reader (https://jsonfeed.org), producing the parse stage's raw entries."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from bot.errors import ParseError
+from bot.identity import RawEntry
+from bot.text import clean_inline, html_to_text
+
+__all__ = ["JsonFeed", "looks_like_json_feed", "parse_json_feed"]
+
+_VERSION_MARK = "jsonfeed.org/version/"  # http:// occurs in the wild as well as https://
+
+
+@dataclass(slots=True)
+class JsonFeed:
+    title: str
+    site_url: str | None  # as written; the caller resolves and filters links
+    feed_url: str | None
+    lang: str | None
+    entries: list[RawEntry]
+
+
+def looks_like_json_feed(body: bytes, content_type: str | None) -> bool:
+    """Declared as JSON, or a body that is a JSON object; XML never starts with "{"."""
+    if content_type and "json" in content_type.lower():
+        return True
+    return body[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+
+
+def _str(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)  # ids are strings in the spec, but numbers occur in the wild
+    return None
+
+
+def _date(value: Any) -> datetime | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:  # RFC 3339 requires an offset; a bare time is taken as UTC
+        parsed = parsed.replace(tzinfo=UTC)
+    try:
+        return parsed.astimezone(UTC)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _author(item: dict[str, Any]) -> str | None:
+    authors = item.get("authors")
+    if isinstance(authors, list):
+        names = [clean_inline(a["name"]) for a in authors
+                 if isinstance(a, dict) and isinstance(a.get("name"), str)]
+        names = [n for n in names if n]
+        if names:
+            return ", ".join(names)[:200]
+    author = item.get("author")  # JSON Feed 1.0
+    if isinstance(author, dict) and isinstance(author.get("name"), str):
+        return clean_inline(author["name"])[:200] or None
+    return None
+
+
+def _entry(item: dict[str, Any], feed_lang: str | None) -> RawEntry:
+    title = clean_inline(_str(item.get("title")) or "")
+    html = _str(item.get("content_html"))
+    plain = _str(item.get("content_text"))
+    summary = _str(item.get("summary"))
+    if html:
+        text = html_to_text(html)
+    elif plain:
+        text = clean_inline(plain, multiline=True)
+    else:
+        text = clean_inline(summary or "", multiline=True)
+    tags = item.get("tags")
+    tags = tags if isinstance(tags, list) else []
+    categories = tuple(c for c in (clean_inline(t)[:100] for t in tags if isinstance(t, str)) if c)
+    lang = _str(item.get("language")) or feed_lang
+    return RawEntry(
+        guid=_str(item.get("id")),
+        link=_str(item.get("url")) or _str(item.get("external_url")),
+        title=title,
+        text=text,
+        published=_date(item.get("date_published")) or _date(item.get("date_modified")),
+        categories=categories,
+        author=_author(item),
+        lang=lang,
+    )
+
+
+def parse_json_feed(body: bytes, *, max_items: int) -> JsonFeed:
+    """Read a JSON Feed document; anything that is not one raises ParseError."""
+    try:
+        # strict=False: raw control characters inside strings are common; clean_inline removes them.
+        doc = json.loads(body.decode("utf-8-sig"), strict=False)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise ParseError(f"not valid JSON: {exc}") from None
+    if not isinstance(doc, dict):
+        raise ParseError("JSON body is not an object, so not a JSON Feed")
+    version = doc.get("version")
+    if not isinstance(version, str) or _VERSION_MARK not in version:
+        raise ParseError("JSON body has no jsonfeed.org version, so not a JSON Feed")
+    items = doc.get("items")
+    if not isinstance(items, list):
+        raise ParseError("JSON Feed has no items list")
+    lang = _str(doc.get("language"))
+    entries = [_entry(item, lang) for item in items[:max_items] if isinstance(item, dict)]
+    return JsonFeed(
+        title=clean_inline(_str(doc.get("title")) or ""),
+        site_url=_str(doc.get("home_page_url")),
+        feed_url=_str(doc.get("feed_url")),
+        lang=lang,
+        entries=entries,
+    )

@@ -1,0 +1,377 @@
+"""The parse stage: a fetched feed body (RSS 0.9x/1.0/2.0, Atom, JSON Feed) to clean FeedItems."""
+
+from __future__ import annotations
+
+import logging
+import re
+import zlib
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import feedparser
+
+from bot.errors import ParseError
+from bot.identity import RawEntry, assign_keys
+from bot.jsonfeed import looks_like_json_feed, parse_json_feed
+from bot.models import FeedItem, ParsedFeed
+from bot.text import clean_block, clean_inline, content_hash, html_to_text, truncate_words
+
+__all__ = ["MAX_BODY_BYTES", "parse_feed"]
+
+log = logging.getLogger(__name__)
+
+# The fetch stage enforces the real size cap (network.max_body_bytes, 5 MB by default) while
+# downloading; this is only a backstop so that a caller bypassing fetch cannot feed us gigabytes.
+MAX_BODY_BYTES = 32 * 1024 * 1024
+MAX_TITLE_CHARS = 500
+MAX_TEXT_CHARS = 100_000
+MAX_CATEGORIES = 30
+# A date more than this far ahead is a feed bug (or a trick to stay on top); it becomes None,
+# not "now", so that a bogus date never looks like fresh news and the store's first-seen time wins.
+FUTURE_TOLERANCE = timedelta(days=1)
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
+_LANG = re.compile(r"^([a-z]{2,3})(?:-[a-z0-9]{1,8})*$")
+
+# --- hostile XML -------------------------------------------------------------------------------
+# feedparser strips DOCTYPEs and keeps only literal entity values, and expat (>= 2.4) refuses
+# billion-laughs amplification, with external entities switched off. We do not rely on either
+# alone: an internal subset that declares external, parameter or nested entities, or whose
+# literal entities would expand past a budget (quadratic blowup), is removed before parsing.
+_ENTITY_DECL = re.compile(
+    rb"<!ENTITY\s+(%\s+)?([^\s%;&\"']+)\s+(?:(SYSTEM|PUBLIC)\b|\"([^\"]*)\"|'([^']*)')", re.I
+)
+_ENTITY_BUDGET = 1_000_000  # characters that literal entity references may add to the document
+_MAX_ENTITIES = 64
+
+
+def _doctype_span(body: bytes) -> tuple[int, int] | None:
+    """Byte span of the prolog's DOCTYPE (internal subset included), or None if there is none.
+
+    A small lexer rather than a regex: quoted strings and comments inside the subset may hold
+    '>' or ']' characters.
+    """
+    pos, n = 0, len(body)
+    while pos < n:
+        while pos < n and body[pos] in b" \t\r\n\xef\xbb\xbf":
+            pos += 1
+        if body.startswith(b"<?", pos):
+            end = body.find(b"?>", pos)
+            pos = n if end < 0 else end + 2
+        elif body.startswith(b"<!--", pos):
+            end = body.find(b"-->", pos)
+            pos = n if end < 0 else end + 3
+        elif body[pos : pos + 9].upper() == b"<!DOCTYPE":
+            start, i, depth = pos, pos + 9, 0
+            while i < n:
+                ch = body[i : i + 1]
+                if ch in (b'"', b"'"):
+                    close = body.find(ch, i + 1)
+                    i = n if close < 0 else close + 1
+                    continue
+                if depth and body.startswith(b"<!--", i):
+                    close = body.find(b"-->", i)
+                    i = n if close < 0 else close + 3
+                    continue
+                if ch == b"[":
+                    depth += 1
+                elif ch == b"]":
+                    depth = max(0, depth - 1)
+                elif ch == b">" and not depth:
+                    return start, i + 1
+                i += 1
+            return start, n  # unterminated: the rest of the body is DOCTYPE as far as XML knows
+        else:
+            return None
+    return None
+
+
+def _defuse(body: bytes) -> tuple[bytes, str | None]:
+    """The body with a dangerous DOCTYPE removed, and a warning saying so (or the body as is)."""
+    probe = body[:4096]
+    if b"\x00" in probe:  # UTF-16/32: too rare for feeds to be worth lexing; refuse entities
+        if b"<!ENTITY" in body[: 1 << 20].replace(b"\x00", b"").upper():
+            raise ParseError("feed declares XML entities in a UTF-16/32 body; refused as unsafe")
+        return body, None
+    span = _doctype_span(body)
+    if span is None:
+        return body, None
+    doctype = body[span[0] : span[1]]
+    declared = doctype.upper().count(b"<!ENTITY")
+    if not declared:
+        return body, None
+    decls = _ENTITY_DECL.findall(doctype)
+    unsafe = len(decls) != declared or declared > _MAX_ENTITIES or b"%" in doctype.replace(
+        b"&#37;", b"")
+    expansion = 0
+    for param, name, external, dq, sq in decls:
+        value = dq or sq
+        if param or external or b"&" in value.replace(b"&#", b"") or b"<" in value:
+            unsafe = True
+            break
+        expansion += len(value) * body.count(b"&" + name + b";", span[1])
+    if not unsafe and expansion <= _ENTITY_BUDGET:
+        return body, None
+    log.warning("feed_doctype_removed entities=%d expansion=%d", declared, expansion)
+    return (body[: span[0]] + body[span[1] :],
+            "removed a DOCTYPE declaring unsafe XML entities (external, parameter, nested or "
+            "too large)")
+
+
+# --- bounding the work -------------------------------------------------------------------------
+_ITEM_OPEN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s>/]")
+_ITEM_CLOSE = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?(?:item|entry)\s*>")
+
+
+def _cut_items(body: bytes, max_items: int) -> bytes:
+    """Drop entries past the first ``max_items`` before feedparser sees them.
+
+    feedparser has no item limit and costs ~90 µs per entry, so a 100,000-entry feed would take
+    seconds. Entries are flat siblings, so removing everything from the (N+1)th entry's start tag
+    to the last entry's end tag leaves a well-formed document; if a tag match was inside CDATA
+    the document is merely ill-formed and feedparser's lenient parser still reads the first N.
+    """
+    if max_items <= 0:
+        return body  # nothing is kept anyway; parse_feed slices the entries to zero
+    opens = _ITEM_OPEN.finditer(body)
+    cut: int | None = None
+    for index, match in enumerate(opens):
+        if index == max_items:
+            cut = match.start()
+            break
+    if cut is None:
+        return body
+    last_close = None
+    for last_close in _ITEM_CLOSE.finditer(body, cut):  # noqa: B007 - we want the last one
+        pass
+    if last_close is None:
+        return body[:cut]
+    log.info("feed_items_capped max_items=%d", max_items)
+    return body[:cut] + body[last_close.end() :]
+
+
+def _gunzip(body: bytes) -> bytes:
+    """A gzip file served as the body (not as Content-Encoding), inflated within the size cap."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(body, MAX_BODY_BYTES + 1)
+    except zlib.error as exc:
+        raise ParseError(f"body looks gzip-compressed but is corrupt: {exc}") from None
+    if len(out) > MAX_BODY_BYTES:
+        raise ParseError(f"decompressed feed is larger than {MAX_BODY_BYTES} bytes")
+    return out
+
+
+# --- field helpers -----------------------------------------------------------------------------
+def safe_link(href: Any, base: str | None = None) -> str | None:
+    """An absolute http(s) URL, or None: javascript:, data:, mailto: and junk never get through."""
+    if not isinstance(href, str):
+        return None
+    href = clean_inline(href)
+    if not href:
+        return None
+    try:
+        url = urljoin(base, href) if base else href
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url
+
+
+def normalise_lang(value: Any) -> str | None:
+    """The primary language subtag ("en-US" → "en", "ko_KR" → "ko"), or None if not a tag."""
+    if not isinstance(value, str):
+        return None
+    match = _LANG.match(value.strip().replace("_", "-").lower())
+    return match.group(1) if match else None
+
+
+def _struct_to_utc(value: Any) -> datetime | None:
+    """feedparser's *_parsed values are UTC struct_times (a date without zone is read as UTC)."""
+    if value is None:
+        return None
+    try:
+        year, month, day, hour, minute, second = (int(v) for v in tuple(value)[:6])
+        return datetime(year, month, day, hour, minute, min(second, 59), tzinfo=UTC)
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def _date_from_text(value: Any) -> datetime | None:
+    """Dates feedparser gives up on, mostly RFC 822 without a zone; a missing zone means UTC."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    value = value.strip()
+    try:
+        parsed = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    try:
+        return parsed.astimezone(UTC)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _detail_text(value: Any, detail: Any, *, block: bool) -> str:
+    if not isinstance(value, str) or not value:
+        return ""
+    kind = detail.get("type", "") if isinstance(detail, dict) else ""
+    if kind in _HTML_TYPES or (not kind and "<" in value):
+        text = html_to_text(value)
+        return text if block else clean_inline(text)
+    return clean_block(value) if block else clean_inline(value)
+
+
+def _entry_text(entry: Any) -> str:
+    """Content if the entry has any, else the summary; HTML stripped."""
+    best = ""
+    for part in entry.get("content") or []:
+        if isinstance(part, dict):
+            text = _detail_text(part.get("value"), part, block=True)
+            if len(text) > len(best):
+                best = text
+    if best:
+        return best
+    return _detail_text(entry.get("summary"), entry.get("summary_detail"), block=True)
+
+
+def _categories(entry: Any) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for tag in entry.get("tags") or []:
+        if isinstance(tag, dict):
+            term = clean_inline(tag.get("term") or tag.get("label") or "")[:100]
+            if term:
+                seen.setdefault(term, None)
+    return tuple(seen)[:MAX_CATEGORIES]
+
+
+def _entry_lang(entry: Any) -> str | None:
+    for key in ("content", "summary_detail", "title_detail"):
+        detail = entry.get(key)
+        if isinstance(detail, list):
+            detail = detail[0] if detail else None
+        if isinstance(detail, dict) and (lang := normalise_lang(detail.get("language"))):
+            return lang
+    return normalise_lang(entry.get("language"))
+
+
+def _raw_entry(entry: Any, feed_lang: str | None) -> RawEntry:
+    published = None
+    for key in ("published", "updated", "created"):
+        # dict.get: FeedParserDict.get maps a missing "updated" to "published" with a warning.
+        if published := _struct_to_utc(dict.get(entry, f"{key}_parsed")) or _date_from_text(
+                dict.get(entry, key)):
+            break
+    author = entry.get("author_detail", {}).get("name") if isinstance(
+        entry.get("author_detail"), dict) else None
+    author = clean_inline(author or entry.get("author") or "")[:200] or None
+    guid = entry.get("id")
+    return RawEntry(
+        guid=guid if isinstance(guid, str) else None,
+        link=entry.get("link") if isinstance(entry.get("link"), str) else None,
+        title=_detail_text(entry.get("title"), entry.get("title_detail"), block=False),
+        text=_entry_text(entry),
+        published=published,
+        categories=_categories(entry),
+        author=author,
+        lang=_entry_lang(entry) or feed_lang,
+    )
+
+
+# --- assembling --------------------------------------------------------------------------------
+def _build_items(raws: list[RawEntry], *, base: str | None, now: datetime) -> list[FeedItem]:
+    horizon = now + FUTURE_TOLERANCE
+    cleaned: list[RawEntry] = []
+    for raw in raws:
+        link = safe_link(raw.link, base)
+        title = truncate_words(raw.title, MAX_TITLE_CHARS)
+        text = truncate_words(raw.text, MAX_TEXT_CHARS)
+        if not (title or text or link):
+            continue  # nothing to show or to fetch: not an item a reader could use
+        published = raw.published if raw.published and raw.published <= horizon else None
+        cleaned.append(replace(raw, link=link, title=title, text=text, published=published))
+    items = []
+    for raw, (key, kind) in zip(cleaned, assign_keys(cleaned), strict=True):
+        # A headline is required downstream; miniflux falls back the same way.
+        title = raw.title or truncate_words(raw.text.split("\n", 1)[0], 120) or raw.link or ""
+        items.append(FeedItem(
+            entry_key=key, id_kind=kind, title=title, link=raw.link, published=raw.published,
+            text=raw.text, content_hash=content_hash(title, raw.text),
+            categories=raw.categories, author=raw.author, lang=raw.lang,
+        ))
+    return items
+
+
+def _parse_json(body: bytes, *, url: str, max_items: int, now: datetime) -> ParsedFeed:
+    doc = parse_json_feed(body, max_items=max_items)
+    base = safe_link(doc.feed_url, url) or url
+    site = safe_link(doc.site_url, base)
+    return ParsedFeed(
+        title=doc.title or urlsplit(site or url).netloc,
+        site_url=site,
+        lang=normalise_lang(doc.lang),
+        items=_build_items([replace(e, lang=normalise_lang(e.lang)) for e in doc.entries],
+                           base=base, now=now),
+    )
+
+
+def parse_feed(body: bytes, *, url: str, content_type: str | None = None,
+               max_items: int = 500, now: datetime | None = None) -> ParsedFeed:
+    """Parse a feed body into cleaned, keyed items (the first ``max_items``, in feed order).
+
+    Raises ParseError when the body is too large, is not a feed at all (HTML page, garbage), or
+    is hostile in a way that cannot be defused. An ill-formed feed that still yields entries is
+    returned with ``warning`` set. ``now`` (aware) is only for tests of the future-date rule.
+    Pure but CPU-bound (feedparser): async callers run it with ``asyncio.to_thread``.
+    """
+    now = now or datetime.now(UTC)
+    if len(body) > MAX_BODY_BYTES:
+        raise ParseError(f"feed body is {len(body)} bytes, over the {MAX_BODY_BYTES}-byte cap")
+    if body.startswith(b"\x1f\x8b"):
+        body = _gunzip(body)
+    if not body.strip():
+        raise ParseError("empty body")
+    if looks_like_json_feed(body, content_type):
+        return _parse_json(body, url=url, max_items=max_items, now=now)
+
+    body, warning = _defuse(body)
+    body = _cut_items(body, max_items)
+    headers = {"content-location": url, "content-type": content_type or "application/xml"}
+    try:
+        # sanitize_html=False: we keep only plain text, and html_to_text drops script/style/iframe
+        # *contents*, which feedparser's sanitizer would leave behind as loose text.
+        result = feedparser.parse(body, response_headers=headers, sanitize_html=False)
+    except Exception as exc:  # feedparser has internal failure modes on hostile input
+        log.warning("feed_parse_crashed url=%s error=%s", url, type(exc).__name__)
+        raise ParseError(f"feed could not be parsed: {type(exc).__name__}: {exc}") from None
+    entries = result.get("entries") or []
+    feed = result.get("feed") or {}
+    if not entries and not result.get("version"):
+        reason = result.get("bozo_exception")
+        if b"<opml" in body[:4096].lower():
+            raise ParseError("body is an OPML subscription list, not a feed (import it instead)")
+        raise ParseError("body is not an RSS, Atom or JSON feed"
+                         + (f" ({type(reason).__name__}: {reason})" if reason else ""))
+    if result.get("bozo") and warning is None:
+        reason = result.get("bozo_exception")
+        warning = f"{type(reason).__name__}: {reason}" if reason else "ill-formed feed"
+    feed_lang = normalise_lang(feed.get("language")) or normalise_lang(
+        (feed.get("title_detail") or {}).get("language"))
+    site = safe_link(feed.get("link"), url)
+    items = _build_items([_raw_entry(e, feed_lang) for e in entries[:max_items]],
+                         base=url, now=now)
+    title = _detail_text(feed.get("title"), feed.get("title_detail"), block=False)
+    if warning:
+        log.info("feed_illformed url=%s warning=%s", url, warning[:200])
+    return ParsedFeed(title=truncate_words(title, MAX_TITLE_CHARS) or urlsplit(site or url).netloc,
+                      site_url=site, lang=feed_lang, items=items, warning=warning)
