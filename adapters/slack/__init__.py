@@ -1,0 +1,32 @@
+"""Slack: Block Kit briefs over the Web API or incoming webhooks, slash commands via Bolt."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from adapters.slack.adapter import SlackAdapter
+from adapters.slack.render import RenderOptions, render_brief_payloads, render_digest_payloads
+from adapters.slack.settings import SlackSettings
+
+
+def make_adapter(settings: SlackSettings | None = None, /, **overrides: Any) -> SlackAdapter:
+    """The Slack adapter. Without ``settings``, secrets come from ``SLACK_BOT_TOKEN``,
+    ``SLACK_APP_TOKEN`` and ``SLACK_SIGNING_SECRET``; keyword ``overrides`` take precedence
+    (``api_base_url``, ``http_host``, ``http_port``, ``admin_ids``, ``threaded_digests``, …)."""
+    if settings is None:
+        settings = SlackSettings.from_env(**overrides)
+    elif overrides:
+        from dataclasses import replace
+
+        settings = replace(settings, **overrides)
+    return SlackAdapter(settings)
+
+
+__all__ = [
+    "RenderOptions",
+    "SlackAdapter",
+    "SlackSettings",
+    "make_adapter",
+    "render_brief_payloads",
+    "render_digest_payloads",
+]

@@ -1,0 +1,93 @@
+"""The Bolt ``AsyncApp`` that receives slash commands, over Socket Mode or signed HTTP."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack.commands import AdminCheck, reply_bodies, to_request
+from adapters.slack.settings import SlackSettings
+from bot.delivery import CommandHandler, CommandReply
+
+log = logging.getLogger(__name__)
+
+
+def build_app(settings: SlackSettings, client: AsyncWebClient,
+              commands: CommandHandler) -> AsyncApp:
+    """An AsyncApp with one listener per configured slash command. In HTTP mode Bolt verifies
+    every request's signature and timestamp (5 minutes) and answers 401 before any listener."""
+    app = AsyncApp(
+        client=client,
+        signing_secret=settings.signing_secret or "",
+        request_verification_enabled=not settings.socket_mode,
+        logger=logging.getLogger("adapters.slack.bolt"),
+    )
+    is_admin = AdminCheck(client, settings.admin_ids, ttl=settings.admin_cache_seconds)
+
+    async def on_command(ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond) -> None:
+        await ack()  # first: Slack wants the 200 within 3 s; the work and reply come after
+        request = to_request(body, commands=settings.commands,
+                             is_admin=await is_admin(str(body.get("user_id", ""))))
+        log.info("slack_command command=%s user=%s where=%s admin=%s",
+                 request.command, request.user, request.where.ref, request.is_admin)
+        try:
+            reply = await commands(request)
+        except Exception:
+            log.exception("slack_command_failed command=%s", request.command)
+            reply = CommandReply("Sorry, that did not work. Please try again later.",
+                                 error=True)
+        for reply_body in reply_bodies(reply, request.where):
+            await respond(**reply_body)
+
+    for slash in settings.commands:
+        app.command(slash)(on_command)
+    return app
+
+
+class SlackServer:
+    """Runs the app: Socket Mode when an app token is configured, else an aiohttp server whose
+    ``web_app`` can carry more routes (health, metrics) if added before ``start``."""
+
+    def __init__(self, settings: SlackSettings, client: AsyncWebClient,
+                 commands: CommandHandler) -> None:
+        self.settings = settings
+        self.app = build_app(settings, client, commands)
+        self.web_app = web.Application(client_max_size=settings.max_body_bytes)
+        self.web_app.router.add_post(settings.http_path, self._handle)
+        self._runner: web.AppRunner | None = None
+        self._socket: AsyncSocketModeHandler | None = None
+        self.port: int | None = None
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        bolt_response = await self.app.async_dispatch(await to_bolt_request(request))
+        return await to_aiohttp_response(bolt_response)
+
+    async def start(self) -> None:
+        if self.settings.socket_mode:
+            self._socket = AsyncSocketModeHandler(self.app, self.settings.app_token,
+                                                  web_client=self.app.client)
+            await self._socket.connect_async()
+            log.info("slack_start mode=socket")
+            return
+        self._runner = web.AppRunner(self.web_app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self.settings.http_host, self.settings.http_port)
+        await site.start()
+        sockets = getattr(site._server, "sockets", None) or []  # the real port when 0 was asked
+        self.port = sockets[0].getsockname()[1] if sockets else self.settings.http_port
+        log.info("slack_start mode=http host=%s port=%s path=%s",
+                 self.settings.http_host, self.port, self.settings.http_path)
+
+    async def stop(self) -> None:
+        if self._socket is not None:
+            await self._socket.close_async()
+            self._socket = None
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None

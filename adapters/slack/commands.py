@@ -1,0 +1,121 @@
+"""Slash commands: Slack's form body to a ``CommandRequest``, a ``CommandReply`` to responses."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from functools import partial
+from typing import Any
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack.escape import escape_mrkdwn
+from adapters.slack.render import (
+    Block,
+    Payload,
+    brief_blocks,
+    fallback_text,
+    pack,
+    text_sections,
+)
+from bot.delivery import CommandReply, CommandRequest, Destination
+
+log = logging.getLogger(__name__)
+
+RESPONSE_URL_POSTS = 5  # Slack accepts up to 5 posts to one response_url within 30 minutes
+
+
+class AdminCheck:
+    """Slack has no per-command permissions: a caller is an admin when ``users.info`` says they
+    are a workspace admin or owner, or when they (or a user group they are in) are listed in
+    ``admin_ids``. Answers are cached briefly; any API failure means "not an admin"."""
+
+    def __init__(self, client: AsyncWebClient, admin_ids: Iterable[str], *, ttl: float = 60.0,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.client = client
+        self.admin_ids = frozenset(admin_ids)
+        self.ttl = ttl
+        self.clock = clock
+        self._cache: dict[str, tuple[float, Any]] = {}
+
+    async def __call__(self, user: str) -> bool:
+        if user in self.admin_ids:
+            return True
+        info = await self._cached(f"user:{user}", lambda: self.client.users_info(user=user))
+        profile = (info or {}).get("user") or {}
+        if profile.get("is_admin") or profile.get("is_owner") or profile.get("is_primary_owner"):
+            return True
+        for group in sorted(gid for gid in self.admin_ids if gid.startswith("S")):
+            members = await self._cached(f"group:{group}", partial(
+                self.client.usergroups_users_list, usergroup=group))
+            if user in ((members or {}).get("users") or []):
+                return True
+        return False
+
+    async def _cached(self, key: str, call: Callable[[], Awaitable[Any]]) -> Any:
+        now = self.clock()
+        hit = self._cache.get(key)
+        if hit is not None and now - hit[0] < self.ttl:
+            return hit[1]
+        try:
+            value = (await call()).data
+        except SlackApiError as exc:
+            log.warning("slack_admin_lookup_failed key=%s error=%s",
+                        key.split(":", 1)[0], exc.response.get("error"))
+            return None  # fail closed, and do not cache the failure
+        self._cache[key] = (now, value)
+        return value
+
+
+def to_request(body: Mapping[str, Any], *, commands: Mapping[str, str],
+               is_admin: bool) -> CommandRequest:
+    """The platform-neutral request for a slash-command payload."""
+    slash = str(body.get("command", ""))
+    team = str(body.get("team_id", ""))
+    user = str(body.get("user_id", ""))
+    return CommandRequest(
+        command=commands.get(slash, slash.lstrip("/")),
+        args=str(body.get("text") or "").strip(),
+        user=user,
+        where=Destination(f"slack:{team}/{body.get('channel_id', '')}"),
+        dm=Destination(f"slack:{team}/{user}"),  # the adapter opens the DM when it posts
+        is_admin=is_admin,
+    )
+
+
+def reply_bodies(reply: CommandReply, where: Destination) -> list[Payload]:
+    """``response_url`` bodies for a reply: its text, then its briefs, split to the limits and
+    to the number of posts one response_url accepts; anything past that is said, not dropped
+    silently."""
+    text = reply.text.strip()
+    if reply.error and text:
+        text = f":warning: {text}"
+    groups: list[list[Block]] = []
+    if text:
+        groups.append(text_sections(escape_mrkdwn(text)))
+    for brief in reply.briefs:
+        groups.append([{"type": "divider"}, *brief_blocks(brief, where, compact=True)])
+    messages = pack(groups, reserve=1) or [[]]
+    if len(messages) > RESPONSE_URL_POSTS:
+        shown = messages[:RESPONSE_URL_POSTS]
+        left = sum(1 for block in _flatten(messages[RESPONSE_URL_POSTS:])
+                   if block["type"] == "divider")
+        shown[-1] = [*shown[-1], *text_sections(escape_mrkdwn(
+            f"… {left} more not shown here; narrow the query to see them."))]
+        messages = shown
+    kind = "ephemeral" if reply.ephemeral else "in_channel"
+    fallback = fallback_text(text or (reply.briefs[0].headline if reply.briefs else "newsbrief"))
+    bodies = []
+    for blocks in messages:
+        body: Payload = {"response_type": kind, "text": fallback, "replace_original": False,
+                         "unfurl_links": False, "unfurl_media": False}
+        if blocks:
+            body["blocks"] = blocks
+        bodies.append(body)
+    return bodies
+
+
+def _flatten(messages: list[list[Block]]) -> list[Block]:
+    return [block for message in messages for block in message]

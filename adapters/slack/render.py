@@ -1,0 +1,226 @@
+"""Briefs and digests as Slack ``chat.postMessage`` bodies (Block Kit), inside Slack's limits."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from adapters.slack.escape import chunks, clip, defuse_plain, escape_mrkdwn
+from bot.delivery import Destination, Digest
+from bot.models import Brief
+from bot.render import frame, local_time, tag_line
+
+Block = dict[str, Any]
+Payload = dict[str, Any]
+
+MAX_BLOCKS = 50
+HEADER_MAX = 150
+SECTION_MAX = 3000
+CONTEXT_MAX = 2000  # a context element has no separate documented cap; stay well under 3000
+# Slack refuses ~13.2k characters of blocks with msg_blocks_too_long; we measure the serialized
+# blocks (structure included), which over-counts, so this leaves a comfortable margin.
+MESSAGE_CHARS = 12_000
+FALLBACK_MAX = 3000  # chat.postMessage advises ≤ 4000 for ``text``
+EVENT_TYPE = "newsbrief_brief"
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    unfurl_links: bool = False  # the brief already is the preview; unfurls would double it
+    unfurl_media: bool = False
+    threaded_digests: bool = False  # digest as a parent summary with the briefs as replies
+
+
+def channel_of(dest: Destination) -> str:
+    """The channel id in ``slack:<team>/<channel>``."""
+    return dest.address.rsplit("/", 1)[-1]
+
+
+def blocks_size(blocks: list[Block]) -> int:
+    return len(json.dumps(blocks, ensure_ascii=False))
+
+
+def _mrkdwn(text: str) -> Block:
+    # verbatim: no auto-linking of channel names or mentions; our own <url|host> still works
+    return {"type": "mrkdwn", "text": text, "verbatim": True}
+
+
+def text_sections(escaped: str) -> list[Block]:
+    return [{"type": "section", "text": _mrkdwn(piece)} for piece in chunks(escaped, SECTION_MAX)]
+
+
+def _plain_sections(text: str) -> list[Block]:
+    return [{"type": "section", "text": {"type": "plain_text", "text": piece, "emoji": False}}
+            for piece in chunks(defuse_plain(text), SECTION_MAX)]
+
+
+def _context(escaped: str) -> list[Block]:
+    if len(escaped) <= CONTEXT_MAX:
+        return [{"type": "context", "elements": [_mrkdwn(escaped)]}]
+    return text_sections(escaped)  # too long for a context line: keep every word, as sections
+
+
+def _header(text: str) -> list[Block]:
+    """A header block; a headline over the limit is clipped there and given whole below it."""
+    safe = defuse_plain(" ".join(text.split())) or "…"
+    blocks: list[Block] = [
+        {"type": "header", "text": {"type": "plain_text", "text": clip(safe, HEADER_MAX)}}
+    ]
+    if len(safe) > HEADER_MAX:
+        blocks += _plain_sections(text)
+    return blocks
+
+
+def safe_link(url: str | None) -> str | None:
+    """``<url|host>`` for an http(s) URL, the label taken from the URL itself so feed text cannot
+    dress a link up as something else; ``None`` for anything else."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    # keep the URL's meaning but make the characters that end or split a Slack link harmless
+    target = quote(url.strip(), safe=":/?#[]@!$&'()*+,;=%~-._")
+    label = parts.hostname.removeprefix("www.")
+    return f"<{escape_mrkdwn(target)}|{escape_mrkdwn(label)}>"
+
+
+def brief_blocks(brief: Brief, dest: Destination, *, compact: bool = False) -> list[Block]:
+    """One brief: headline (a header block, or bold text inside a digest), source and time,
+    a section per point, tags and "also covered by", the link."""
+    words = frame(dest.locale)
+    if compact:
+        blocks = text_sections(f"*{escape_mrkdwn(' '.join(brief.headline.split()))}*")
+    else:
+        blocks = _header(brief.headline)
+    meta = [part for part in (brief.source or "",
+                              local_time(brief.published, dest.timezone, dest.locale)) if part]
+    if brief.text_source == "article":
+        meta.append(words.full_text)
+    if meta:
+        blocks += _context(escape_mrkdwn(" · ".join(meta)))
+    for point in brief.points:
+        label = (point.label or "").replace("*", "").strip()
+        body = escape_mrkdwn(point.text)
+        blocks += text_sections(f"*{escape_mrkdwn(label)}*: {body}" if label else f"• {body}")
+    tags = tag_line(brief, dest.locale)
+    if tags:
+        blocks += _context(escape_mrkdwn(tags))
+    link = safe_link(brief.url)
+    if link:
+        blocks += text_sections(f":link: {link}")
+    return blocks
+
+
+def fallback_text(*lines: str) -> str:
+    """The top-level ``text``: Slack parses it as mrkdwn, so it is always escaped."""
+    joined = " — ".join(" ".join(line.split()) for line in lines if line.strip())
+    return escape_mrkdwn(clip(joined or "newsbrief",
+                              FALLBACK_MAX))
+
+
+def pack(groups: list[list[Block]], *, reserve: int = 1) -> list[list[Block]]:
+    """Blocks into messages within the block count and size limits. A group (one brief) stays
+    in one message unless it alone is too big; ``reserve`` blocks are left for a part marker."""
+    limit_blocks = MAX_BLOCKS - reserve
+    limit_chars = MESSAGE_CHARS - 200 * reserve
+    messages: list[list[Block]] = [[]]
+
+    def fits(current: list[Block], extra: list[Block]) -> bool:
+        return (len(current) + len(extra) <= limit_blocks
+                and blocks_size(current + extra) <= limit_chars)
+
+    for group in groups:
+        if fits(messages[-1], group):
+            messages[-1] += group
+            continue
+        if messages[-1]:
+            messages.append([])
+        if fits(messages[-1], group):
+            messages[-1] += group
+            continue
+        for block in group:  # a single oversized group: split it at block boundaries
+            if not fits(messages[-1], [block]):
+                messages.append([])
+            messages[-1].append(block)
+    return [message for message in messages if message]
+
+
+def _payloads(dest: Destination, messages: list[list[Block]], fallback: str,
+              options: RenderOptions, key: str | None) -> list[Payload]:
+    total = len(messages)
+    payloads = []
+    for index, blocks in enumerate(messages):
+        text = fallback
+        if total > 1:
+            marker = f"({index + 1}/{total})"
+            blocks = [*blocks, {"type": "context", "elements": [_mrkdwn(marker)]}]
+            text = f"{fallback} {marker}" if index == 0 else f"{marker} {fallback}"
+        payload: Payload = {
+            "channel": channel_of(dest),
+            "text": text,
+            "blocks": blocks,
+            "unfurl_links": options.unfurl_links,
+            "unfurl_media": options.unfurl_media,
+        }
+        if key is not None:
+            payload["metadata"] = {"event_type": EVENT_TYPE,
+                                   "event_payload": {"key": key, "part": index}}
+        payloads.append(payload)
+    return payloads
+
+
+def render_brief_payloads(brief: Brief, dest: Destination, *, key: str | None = None,
+                          options: RenderOptions | None = None) -> list[Payload]:
+    """The ``chat.postMessage`` bodies for one brief: normally one, more if feed text is huge."""
+    options = options or RenderOptions()
+    messages = pack([brief_blocks(brief, dest)])
+    return _payloads(dest, messages, fallback_text(brief.headline), options, key)
+
+
+def _digest_intro(digest: Digest, dest: Destination) -> list[Block]:
+    words = frame(dest.locale)
+    blocks = _header(digest.title or words.digest_title)
+    span = " – ".join(local_time(moment, dest.timezone, dest.locale)
+                      for moment in (digest.period_start, digest.period_end))
+    blocks += _context(escape_mrkdwn(span))
+    if digest.note:
+        blocks += text_sections(escape_mrkdwn(digest.note))
+    if not any(section.briefs for section in digest.sections):
+        blocks += text_sections(escape_mrkdwn(words.nothing_new))
+    return blocks
+
+
+def _section_groups(digest: Digest, dest: Destination) -> list[list[Block]]:
+    groups: list[list[Block]] = []
+    for section in digest.sections:
+        if not section.briefs:
+            continue
+        title = _header(section.title)
+        for position, brief in enumerate(section.briefs):
+            # the section title travels with its first brief so it never ends a message alone
+            lead = title if position == 0 else []
+            groups.append([*lead, {"type": "divider"}, *brief_blocks(brief, dest, compact=True)])
+    return groups
+
+
+def render_digest_payloads(digest: Digest, dest: Destination, *, key: str | None = None,
+                           options: RenderOptions | None = None) -> list[Payload]:
+    """The ``chat.postMessage`` bodies for a digest, in order. Split into as many messages as the
+    limits need; threaded, the first is the parent and the rest are replies (``thread_ts`` is
+    filled in at send time)."""
+    options = options or RenderOptions()
+    intro = _digest_intro(digest, dest)
+    groups = _section_groups(digest, dest)
+    fallback = fallback_text(digest.title or frame(dest.locale).digest_title)
+    if not options.threaded_digests or not groups:
+        return _payloads(dest, pack([intro, *groups]), fallback, options, key)
+    summary = [f"• {escape_mrkdwn(section.title)} ({len(section.briefs)})"
+               for section in digest.sections if section.briefs]
+    parent = intro + text_sections("\n".join(summary))
+    return _payloads(dest, pack([parent]) + pack(groups), fallback, options, key)

@@ -1,0 +1,233 @@
+"""Slash commands at the running HTTP-mode app, signed as Slack signs them; admin checks."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+import aiohttp
+import pytest
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_sdk.signature import SignatureVerifier
+
+from adapters.slack import SlackAdapter, SlackSettings, make_adapter
+from bot.delivery import CommandReply, CommandRequest
+from bot.models import Brief, Point
+from tests.support.fake_slack import APP_TOKEN, TEAM, TOKEN, FakeSlack
+
+SECRET = "test-signing-secret"
+Handler = Callable[[CommandRequest], Awaitable[CommandReply]]
+
+
+class Core:
+    """Plays the command core: records requests, answers with a programmable reply."""
+
+    def __init__(self) -> None:
+        self.requests: list[CommandRequest] = []
+        self.reply = CommandReply("done")
+        self.gate: asyncio.Event | None = None
+
+    async def __call__(self, request: CommandRequest) -> CommandReply:
+        self.requests.append(request)
+        if self.gate is not None:
+            await self.gate.wait()
+        if isinstance(self.reply, Exception):
+            raise self.reply
+        return self.reply
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeSlack]:
+    server = await FakeSlack().start()
+    server.users.update({"UADMIN": {"is_admin": True}, "UOWNER": {"is_owner": True},
+                         "UPLAIN": {"is_admin": False, "is_owner": False},
+                         "UGROUP": {"is_admin": False}})
+    server.usergroups["S0OPS"] = ["UGROUP"]
+    yield server
+    await server.stop()
+    assert server.violations == []
+
+
+@pytest.fixture
+async def running(fake: FakeSlack) -> AsyncIterator[tuple[SlackAdapter, Core]]:
+    core = Core()
+    adapter = make_adapter(SlackSettings(
+        bot_token=TOKEN, signing_secret=SECRET, api_base_url=fake.api_url, http_host="127.0.0.1",
+        http_port=0, admin_ids=("UCONFIG", "S0OPS"), max_body_bytes=8 * 1024, min_interval=0))
+    await adapter.start(core)
+    yield adapter, core
+    await adapter.stop()
+
+
+def form(fake: FakeSlack, command: str = "/brief", text: str = "https://news.example/a",
+         user: str = "UPLAIN") -> str:
+    return urlencode({"token": "legacy", "team_id": TEAM, "channel_id": "C100", "user_id": user,
+                      "command": command, "text": text, "trigger_id": "1.2.3",
+                      "response_url": f"{fake.base_url}/response/r1"})
+
+
+def signed(body: str, *, secret: str = SECRET, at: float | None = None) -> dict[str, Any]:
+    stamp = str(int(time.time() if at is None else at))
+    signature = SignatureVerifier(secret).generate_signature(timestamp=stamp, body=body) or ""
+    return {"X-Slack-Request-Timestamp": stamp, "X-Slack-Signature": signature,
+            "Content-Type": "application/x-www-form-urlencoded"}
+
+
+async def post(adapter: SlackAdapter, body: str, headers: dict[str, Any]) -> int:
+    url = f"http://127.0.0.1:{adapter.server.port}/slack/events"
+    async with aiohttp.ClientSession() as session, session.post(
+            url, data=body.encode(), headers=headers) as response:
+        return response.status
+
+
+async def until(check: Callable[[], Any]) -> None:
+    for _ in range(500):  # the listener's work runs after the ack; give it time to finish
+        if check():
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("condition never became true")
+
+
+async def test_command_is_acked_first_then_answered(
+        fake: FakeSlack, running: tuple[SlackAdapter, Core]) -> None:
+    adapter, core = running
+    core.gate = asyncio.Event()  # the core is slow: the 200 must not wait for it
+    body = form(fake, text="  https://news.example/a  ")
+    assert await post(adapter, body, signed(body)) == 200
+    await until(lambda: core.requests)
+    assert fake.responses == []  # acknowledged, answered later
+    core.gate.set()
+    await until(lambda: fake.responses)
+    [request] = core.requests
+    assert (request.command, request.args, request.user) == ("brief", "https://news.example/a",
+                                                            "UPLAIN")
+    assert request.where.ref == f"slack:{TEAM}/C100" and request.dm is not None
+    assert request.dm.ref == f"slack:{TEAM}/UPLAIN"
+    assert request.is_admin is False
+    assert fake.responses[0]["response_type"] == "ephemeral"
+    assert fake.responses[0]["text"] == "done"
+
+
+async def test_public_reply_with_briefs(fake: FakeSlack,
+                                        running: tuple[SlackAdapter, Core]) -> None:
+    adapter, core = running
+    brief = Brief("Hostile <!channel> headline", [Point("Point <@U1>.")], ["x"],
+                  "https://news.example/a", "en", source="S", published=datetime.now(UTC))
+    core.reply = CommandReply("Here you go <!here>", briefs=[brief], ephemeral=False)
+    body = form(fake)
+    assert await post(adapter, body, signed(body)) == 200
+    await until(lambda: fake.responses)
+    [answer] = fake.responses
+    assert answer["response_type"] == "in_channel"
+    assert "Hostile" in str(answer["blocks"]) and "<!channel>" not in str(answer)
+    assert answer["text"] == "Here you go &lt;!here&gt;"
+
+
+async def test_many_briefs_stay_within_response_url_limits(
+        fake: FakeSlack, running: tuple[SlackAdapter, Core]) -> None:
+    adapter, core = running
+    long_point = Point("A long sentence that goes on. " * 90)
+    briefs = [Brief(f"Story {n}", [long_point] * 3, [], None, "en") for n in range(20)]
+    core.reply = CommandReply("Results", briefs=briefs)
+    body = form(fake, command="/feeds", text="list")
+    assert await post(adapter, body, signed(body)) == 200
+    await until(lambda: len(fake.responses) >= 5)
+    await asyncio.sleep(0.1)
+    assert len(fake.responses) == 5  # response_url takes 5 posts; the rest is said, not lost
+    assert "more not shown" in str(fake.responses[-1]["blocks"][-1])
+    assert core.requests[0].command == "feeds"
+
+
+async def test_failing_core_gets_an_ephemeral_apology(
+        fake: FakeSlack, running: tuple[SlackAdapter, Core]) -> None:
+    adapter, core = running
+    core.reply = RuntimeError("boom")  # type: ignore[assignment]
+    body = form(fake)
+    assert await post(adapter, body, signed(body)) == 200
+    await until(lambda: fake.responses)
+    assert fake.responses[0]["response_type"] == "ephemeral"
+    assert "did not work" in fake.responses[0]["text"] and "boom" not in str(fake.responses)
+
+
+@pytest.mark.parametrize("case", ["wrong_secret", "unsigned", "replayed", "tampered"])
+async def test_bad_requests_get_401_and_no_action(
+        fake: FakeSlack, running: tuple[SlackAdapter, Core], case: str) -> None:
+    adapter, core = running
+    body = form(fake, command="/subscribe", text="ai", user="UADMIN")
+    headers = {
+        "wrong_secret": signed(body, secret="not-the-secret"),
+        "unsigned": {"Content-Type": "application/x-www-form-urlencoded"},
+        "replayed": signed(body, at=time.time() - 6 * 60),  # outside the 5-minute window
+        "tampered": signed(form(fake, command="/subscribe", text="other")),
+    }[case]
+    assert await post(adapter, body, headers) == 401
+    await asyncio.sleep(0.1)
+    assert core.requests == [] and fake.responses == []
+    assert "users.info" not in fake.calls
+
+
+async def test_oversized_request_is_refused(fake: FakeSlack,
+                                            running: tuple[SlackAdapter, Core]) -> None:
+    adapter, core = running
+    body = form(fake, text="x" * 20_000)
+    assert await post(adapter, body, signed(body)) == 413
+    await asyncio.sleep(0.1)
+    assert core.requests == []
+
+
+@pytest.mark.parametrize(("user", "admin"), [
+    ("UPLAIN", False), ("UNKNOWN", False), ("UADMIN", True), ("UOWNER", True),
+    ("UCONFIG", True), ("UGROUP", True)])
+async def test_admin_is_decided_in_code(fake: FakeSlack, running: tuple[SlackAdapter, Core],
+                                        user: str, admin: bool) -> None:
+    adapter, core = running
+    body = form(fake, command="/subscribe", text="ai daily 08:00", user=user)
+    assert await post(adapter, body, signed(body)) == 200
+    await until(lambda: fake.responses)
+    assert core.requests[0].command == "subscribe"
+    assert core.requests[0].is_admin is admin
+
+
+async def test_admin_lookups_are_cached(fake: FakeSlack,
+                                       running: tuple[SlackAdapter, Core]) -> None:
+    adapter, _core = running
+    for _ in range(3):
+        body = form(fake, user="UPLAIN")
+        assert await post(adapter, body, signed(body)) == 200
+    await until(lambda: len(fake.responses) == 3)
+    assert fake.calls.count("users.info") == 1
+
+
+async def test_dispatch_directly_through_bolt(fake: FakeSlack,
+                                              running: tuple[SlackAdapter, Core]) -> None:
+    adapter, core = running
+    body = form(fake, command="/digest", text="now")
+    good = await adapter.server.app.async_dispatch(
+        AsyncBoltRequest(body=body, headers=signed(body)))
+    assert good.status == 200
+    bad = await adapter.server.app.async_dispatch(
+        AsyncBoltRequest(body=body, headers=signed(body, secret="nope")))
+    assert bad.status == 401
+    await until(lambda: fake.responses)
+    assert [r.command for r in core.requests] == ["digest"]
+
+
+async def test_socket_mode_receives_and_acks_commands(fake: FakeSlack) -> None:
+    core = Core()
+    adapter = make_adapter(SlackSettings(bot_token=TOKEN, app_token=APP_TOKEN,
+                                         api_base_url=fake.api_url, min_interval=0))
+    await adapter.start(core)  # no signing secret and no HTTP port: a socket to Slack instead
+    try:
+        payload = dict(parse_qsl(form(fake, command="/unsubscribe", text="ai", user="UADMIN")))
+        await fake.send_socket_event({"envelope_id": "env-1", "type": "slash_commands",
+                                      "accepts_response_payload": True, "payload": payload})
+        await until(lambda: fake.responses and fake.socket_acks)
+    finally:
+        await adapter.stop()
+    assert fake.socket_acks[0]["envelope_id"] == "env-1"
+    [request] = core.requests
+    assert (request.command, request.args, request.is_admin) == ("unsubscribe", "ai", True)
