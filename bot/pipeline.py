@@ -1,0 +1,243 @@
+"""One poll of the due feeds: fetch → parse → dedupe → enrich → summarize → store → route.
+
+Everything a feed yields in one poll is committed in one transaction (entries, briefs, outbox
+rows and the feed's new cache validators), so a crash or a shutdown mid-poll loses nothing: the
+feed is simply fetched again, and seen entries are never posted twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+from urllib.request import url2pathname
+
+from bot import routing
+from bot.burst import is_burst, too_old
+from bot.config import Settings
+from bot.errors import FetchError, ParseError
+from bot.fetch import FetchResult, HttpFetcher
+from bot.fulltext import enrich
+from bot.models import Article, Brief, FeedItem, ParsedFeed
+from bot.parse import parse_feed
+from bot.polling import next_check_after_failure, next_check_after_success, should_disable
+from bot.store import Database
+from bot.store import entries as entry_store
+from bot.store import feeds as feed_store
+from bot.store.briefs import save_brief
+from bot.summarize import Summarizer
+from bot.text import content_hash
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
+
+@dataclass(slots=True)
+class PollStats:
+    feeds: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    new_items: int = 0
+    briefs: int = 0
+    routed: int = 0
+    errors: dict[str, int] = field(default_factory=dict)
+
+@dataclass(slots=True)
+class _Candidate:
+    item: FeedItem
+    post: bool  # False: remembered as seen but not posted (backfill limit, too old)
+    brief: Brief | None = None
+
+async def read_local(url: str, max_bytes: int) -> FetchResult:
+    """file:// feeds, which only the configuration can name (the offline samples use them)."""
+    path = Path(url2pathname(urlparse(url).path))
+    try:
+        body = await asyncio.to_thread(path.read_bytes)
+    except OSError as exc:
+        raise FetchError("connect", f"cannot read {path}: {exc.strerror}", url=url) from None
+    if len(body) > max_bytes:
+        raise FetchError("too_large", f"{path} is over {max_bytes} bytes", url=url)
+    return FetchResult(url=url, status=200, body=body, etag=None, last_modified=None,
+                       body_hash=content_hash(body.decode("latin-1")), not_modified=False,
+                       permanent_url=None, retry_after=None, max_age=None, content_type=None)
+
+class Pipeline:
+    """Polls due feeds and turns their new items into stored, routed briefs."""
+
+    def __init__(self, *, db: Database, fetcher: HttpFetcher, summarizer: Summarizer,
+                 settings: Settings, clock: Clock = now_utc,
+                 on_feed_done: Callable[[], None] | None = None) -> None:
+        self.db = db
+        self.fetcher = fetcher
+        self.summarizer = summarizer
+        self.settings = settings
+        self.clock = clock
+        self.on_feed_done = on_feed_done
+        self.owner = f"{socket.gethostname()}:{os.getpid()}"
+
+    async def poll_due(self, *, limit: int = 10_000) -> PollStats:
+        """Poll every feed that is due now, a bounded number at a time."""
+        polling = self.settings.polling
+        now = self.clock()
+        lease = timedelta(seconds=self.settings.network.total_timeout * 4 + 60)
+        async with self.db.begin() as conn:
+            due = await feed_store.claim_due(conn, now=now, owner=self.owner, limit=limit,
+                                             lease=lease)
+        stats = PollStats(feeds=len(due))
+        gate = asyncio.Semaphore(polling.concurrency)
+
+        async def one(row: Any) -> None:
+            async with gate:
+                await self.poll_feed(row, stats)
+            if self.on_feed_done:
+                self.on_feed_done()
+
+        await asyncio.gather(*(one(row) for row in due))
+        return stats
+
+    async def poll_feed(self, feed: Any, stats: PollStats) -> None:
+        polling = self.settings.polling
+        started = time.monotonic()
+        try:
+            result = await self._fetch(feed)
+            parsed = None
+            if result.body is not None:
+                parsed = await asyncio.to_thread(
+                    parse_feed, result.body, url=result.url, content_type=result.content_type,
+                    max_items=polling.max_items_per_feed)
+        except (FetchError, ParseError) as exc:
+            await self._failed(feed, exc, stats)
+            return
+        except Exception as exc:  # a bug on one feed must not stop the others
+            log.exception("poll.crashed feed_id=%s", feed.id)
+            await self._failed(feed, exc, stats)
+            return
+        if parsed is None:
+            stats.unchanged += 1
+        candidates = await self._new_items(feed, parsed) if parsed else []
+        for candidate in candidates:
+            if candidate.post and parsed is not None:
+                candidate.brief = await self._summarize(feed, parsed, candidate.item)
+        await self._commit(feed, result, parsed, candidates, stats)
+        log.info("poll.done feed_id=%s new=%d elapsed_ms=%d", feed.id,
+                 sum(1 for c in candidates), (time.monotonic() - started) * 1000)
+
+    async def _fetch(self, feed: Any) -> FetchResult:
+        if feed.url.startswith("file://"):
+            result = await read_local(feed.url, self.settings.network.max_body_bytes)
+            if result.body_hash == feed.body_hash:
+                result.body = None
+                result.not_modified = True
+            return result
+        return await self.fetcher.fetch(feed.url, etag=feed.etag,
+                                        last_modified=feed.last_modified,
+                                        body_hash=feed.body_hash)
+
+    async def _new_items(self, feed: Any, parsed: ParsedFeed) -> list[_Candidate]:
+        """Items not seen before; on the first poll only the newest ``backfill`` are posted."""
+        polling = self.settings.polling
+        keys = [item.entry_key for item in parsed.items]
+        async with self.db.begin() as conn:
+            known = await entry_store.known_hashes(conn, feed.id, keys)
+        now = self.clock()
+        fresh = [item for item in parsed.items if item.entry_key not in known]
+        # Newest first, so the backfill keeps the latest items; undated items keep feed order.
+        order = sorted(range(len(fresh)), key=lambda i: (
+            -(fresh[i].published or datetime.min.replace(tzinfo=UTC)).timestamp(), i))
+        candidates: list[_Candidate] = []
+        for rank, index in enumerate(order):
+            item = fresh[index]
+            post = not too_old(item.published, now, polling.max_item_age_days)
+            if not feed.first_polled:
+                post = post and rank < polling.backfill
+            candidates.append(_Candidate(item, post))
+        return candidates
+
+    async def _summarize(self, feed: Any, parsed: ParsedFeed, item: FeedItem) -> Brief | None:
+        article = Article(
+            title=item.title, text=item.text, url=item.link, lang=item.lang or parsed.lang,
+            source=feed.title or parsed.title or urlparse(feed.url).hostname,
+            published=item.published,
+            categories=tuple(dict.fromkeys([*item.categories, *feed.tags])),
+        )
+        source: str = "feed"
+        if self.settings.summarizer.full_text and item.link and item.link.startswith("http"):
+            article, source = await enrich(article, self.fetcher.fetch_page)
+        try:
+            brief = await self.summarizer.summarize(article, points=self.settings.summarizer.points)
+        except Exception:  # one article that trips the summarizer must not cost the feed
+            log.exception("summarize.failed feed_id=%s key=%s", feed.id, item.entry_key)
+            return None
+        brief.text_source = "article" if source == "article" else "feed"
+        return brief
+
+    async def _commit(self, feed: Any, result: FetchResult, parsed: ParsedFeed | None,
+                      candidates: list[_Candidate], stats: PollStats) -> None:
+        polling = self.settings.polling
+        now = self.clock()
+        next_at = next_check_after_success(
+            now, interval=polling.interval, retry_after=result.retry_after,
+            max_age=result.max_age, min_interval=polling.min_interval,
+            max_interval=polling.max_interval)
+        fields: dict[str, Any] = {"etag": result.etag, "last_modified": result.last_modified}
+        if result.body_hash:
+            fields["body_hash"] = result.body_hash
+        if result.permanent_url and result.permanent_url != feed.url:
+            fields["url"] = result.permanent_url
+            log.info("feed.moved feed_id=%s to=%s", feed.id, result.permanent_url)
+        if parsed is not None:
+            if not feed.title and parsed.title:
+                fields["title"] = parsed.title
+            if parsed.site_url:
+                fields["site_url"] = parsed.site_url
+        async with self.db.begin() as conn:
+            brief_ids: list[int] = []
+            for candidate in candidates:
+                entry_id = await entry_store.insert_entry(conn, feed.id, candidate.item, now=now)
+                if candidate.brief is not None:
+                    brief_id = await save_brief(conn, entry_id=entry_id, brief=candidate.brief,
+                                                now=now)
+                    await routing.assign_story(conn, brief_id, now=now)
+                    brief_ids.append(brief_id)
+            if is_burst(len(brief_ids), self.settings.delivery.burst_threshold):
+                stats.routed += await routing.route_burst(conn, feed.id, brief_ids, now=now)
+            else:
+                for brief_id in brief_ids:
+                    stats.routed += await routing.route_brief(conn, brief_id, now=now)
+            await feed_store.record_success(conn, feed.id, now=now, next_check_at=next_at,
+                                            **fields)
+        stats.new_items += len(candidates)
+        stats.briefs += len(brief_ids)
+
+    async def _failed(self, feed: Any, exc: Exception, stats: PollStats) -> None:
+        polling = self.settings.polling
+        kind = getattr(exc, "kind", "parse" if isinstance(exc, ParseError) else "internal")
+        stats.failed += 1
+        stats.errors[kind] = stats.errors.get(kind, 0) + 1
+        failures = feed.consecutive_failures + 1
+        now = self.clock()
+        next_at = next_check_after_failure(
+            now, failures=failures, interval=polling.interval,
+            retry_after=getattr(exc, "retry_after", None), max_backoff=polling.max_backoff,
+            jitter_key=str(feed.id))
+        reason = None
+        if should_disable(failures, polling.max_failures):
+            reason = f"{failures} failures in a row; last: {kind}: {exc}"
+            log.warning("feed.disabled feed_id=%s reason=%s", feed.id, reason)
+        log.info("poll.failed feed_id=%s kind=%s failures=%d error=%s", feed.id, kind, failures,
+                 exc)
+        async with self.db.begin() as conn:
+            await feed_store.record_failure(conn, feed.id, now=now, error=f"{kind}: {exc}",
+                                            failures=failures, next_check_at=next_at,
+                                            disable_reason=reason)

@@ -1,0 +1,78 @@
+"""Running the bot: a thin wrapper around APScheduler's AsyncIOScheduler (poll tick, digest
+tick) plus the outbox worker, with a clean stop on SIGINT/SIGTERM."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.app import App
+from bot.commands import CommandCore
+from bot.digest import fire_due_digests
+
+log = logging.getLogger(__name__)
+
+
+class Runner:
+    def __init__(self, app: App, commands: CommandCore) -> None:
+        self.app = app
+        self.commands = commands
+        self.stop = asyncio.Event()
+        self._running: set[asyncio.Task[None]] = set()
+
+    def _job(self, name: str,
+             work: Callable[[], Awaitable[object]]) -> Callable[[], Awaitable[None]]:
+        async def run() -> None:
+            task = asyncio.current_task()
+            assert task is not None
+            self._running.add(task)
+            try:
+                await work()
+            except Exception:  # a failed tick is logged and the next one tries again
+                log.exception("job.failed job=%s", name)
+            finally:
+                self._running.discard(task)
+        return run
+
+    async def _poll(self) -> None:
+        stats = await self.app.pipeline.poll_due()
+        if stats.feeds:
+            log.info("poll.cycle feeds=%d new=%d briefs=%d failed=%d", stats.feeds,
+                     stats.new_items, stats.briefs, stats.failed)
+
+    async def _digests(self) -> None:
+        await fire_due_digests(self.app.db, now=self.app.pipeline.clock(),
+                               empty_note=self.app.settings.delivery.empty_digest_note)
+
+    async def run(self) -> None:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                loop.add_signal_handler(sig, self.stop.set)
+        for adapter in self.app.adapters.values():
+            await adapter.start(self.commands.handle)
+        await self.app.worker.reconcile_stale()
+        scheduler = AsyncIOScheduler(timezone="UTC")
+        polling = self.app.settings.polling
+        now = datetime.now(scheduler.timezone)
+        scheduler.add_job(self._job("poll", self._poll), "interval", seconds=polling.tick,
+                          next_run_time=now, max_instances=1, coalesce=True, id="poll")
+        scheduler.add_job(self._job("digest", self._digests), "interval", seconds=30,
+                          next_run_time=now, max_instances=1, coalesce=True, id="digest")
+        scheduler.start()
+        worker = asyncio.create_task(self.app.worker.run_forever(self.stop))
+        log.info("newsbrief.started adapters=%s", ",".join(self.app.adapters))
+        await self.stop.wait()
+        log.info("newsbrief.stopping")
+        scheduler.shutdown(wait=False)
+        # Let a poll in flight finish its transaction; each feed commits atomically, so one cut
+        # short by the timeout loses nothing, it is fetched again on the next start.
+        if self._running:
+            await asyncio.wait(set(self._running), timeout=20)
+        await worker

@@ -1,0 +1,149 @@
+"""End to end: feeds on loopback through the real pipeline into a recording destination."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from adapters.recording import RecordingAdapter
+from bot.app import App
+from bot.config import (
+    DestinationSettings,
+    FeedSettings,
+    Secrets,
+    Settings,
+    SubscriptionSettings,
+)
+from bot.store.feeds import list_feeds
+from tests.support.feeds import item, rss
+from tests.support.feedserver import FeedServer
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def server() -> Iterator[FeedServer]:
+    with FeedServer() as srv:
+        yield srv
+
+
+def settings_for(tmp_path: Path, urls: list[str], **polling: object) -> Settings:
+    return Settings(
+        data_dir=tmp_path,
+        network={"allow_private": ["127.0.0.0/8"], "total_timeout": 2.0,
+                 "connect_timeout": 1.0},
+        polling={"interval": 60, "min_interval": 60, "backfill": 2, "max_failures": 3,
+                 "max_item_age_days": 36500, **polling},
+        summarizer={"full_text": False},
+        feeds=[FeedSettings(url=u) for u in urls],
+        destinations=[DestinationSettings(ref="console:",
+                                          subscriptions=[SubscriptionSettings()])],
+    )
+
+
+@pytest.fixture
+async def make_app(tmp_path: Path) -> AsyncIterator[object]:
+    apps: list[App] = []
+
+    async def build(settings: Settings, clock: Clock, rec: RecordingAdapter) -> App:
+        app = await App.create(settings, Secrets(values={}), adapters={"console": rec},
+                               clock=clock)
+        apps.append(app)
+        return app
+
+    yield build
+    for app in apps:
+        await app.close()
+
+
+async def cycle(app: App) -> None:
+    await app.pipeline.poll_due()
+    await app.deliver_pending()
+
+
+async def test_each_new_item_is_delivered_once(server: FeedServer, tmp_path: Path,
+                                               make_app: object) -> None:
+    server.set("/a.xml", rss("Feed A", [item(1, topic="a"), item(2, topic="a"),
+                                        item(3, topic="a")]), etag='"a1"')
+    server.set("/b.xml", rss("Feed B", [item(1, topic="b")]))
+    clock, rec = Clock(), RecordingAdapter(name="console")
+    app = await make_app(settings_for(tmp_path, [server.url("/a.xml"), server.url("/b.xml")]),
+                         clock, rec)  # type: ignore[operator]
+
+    await cycle(app)
+    # First poll: only the newest `backfill` (2) of feed A, and B's single item.
+    titles = sorted(d.message.brief.headline for d in rec.deliveries if d.message.brief)
+    assert titles == ["Story 1 about the b project", "Story 2 about the a project",
+                      "Story 3 about the a project"]
+
+    # Nothing changed: A answers 304 (ETag), B the same body; nothing is posted again.
+    clock.advance(61)
+    await cycle(app)
+    assert len(rec.deliveries) == 3
+    assert any(h.get("if-none-match") == '"a1"' for _, p, h in server.requests if p == "/a.xml")
+
+    # A gains one item: exactly that one is delivered; an edited old item is not re-posted.
+    edited = item(3, topic="a")
+    edited["text"] = "An edited text. " + edited["text"]
+    server.set("/a.xml", rss("Feed A", [item(1, topic="a"), item(2, topic="a"), edited,
+                                        item(4, topic="a")]), etag='"a2"')
+    clock.advance(61)
+    await cycle(app)
+    assert [d.message.brief.headline for d in rec.deliveries[3:] if d.message.brief] == [
+        "Story 4 about the a project"]
+
+    # Run again with nothing due: nothing at all happens.
+    await cycle(app)
+    assert len(rec.deliveries) == 4
+
+
+async def test_one_bad_feed_never_stops_the_others(server: FeedServer, tmp_path: Path,
+                                                   make_app: object) -> None:
+    server.set("/good.xml", rss("Good", [item(1, topic="good")]))
+    server.set("/error.xml", b"oops", status=500)
+    server.set("/garbage.xml", b"\x00\x01 this is not a feed <<<", content_type="text/html")
+    server.set("/drip.xml", rss("Drip", [item(1, topic="drip")]), drip_seconds_per_byte=0.5)
+    server.set("/moved-target.xml", rss("Moved", [item(1, topic="moved")]))
+    server.redirect("/moved.xml", "/moved-target.xml", status=301)
+    urls = [server.url(p) for p in ("/good.xml", "/error.xml", "/garbage.xml", "/drip.xml",
+                                    "/moved.xml")]
+    clock, rec = Clock(), RecordingAdapter(name="console")
+    app = await make_app(settings_for(tmp_path, urls), clock, rec)  # type: ignore[operator]
+
+    await cycle(app)
+    delivered = sorted(d.message.brief.headline for d in rec.deliveries if d.message.brief)
+    assert delivered == ["Story 1 about the good project", "Story 1 about the moved project"]
+
+    async with app.db.begin() as conn:
+        feeds = {row.url: row for row in await list_feeds(conn)}
+    # The permanent redirect updated the stored URL.
+    assert server.url("/moved-target.xml") in feeds
+    assert server.url("/moved.xml") not in feeds
+    for path, kind in (("/error.xml", "http_status"), ("/garbage.xml", "parse"),
+                       ("/drip.xml", "timeout")):
+        row = feeds[server.url(path)]
+        assert row.consecutive_failures == 1, path
+        assert row.last_error.startswith(kind), (path, row.last_error)
+        assert row.next_check_at > clock.now  # backed off, not retried at once
+
+    # After max_failures (3) in a row the broken feed is disabled with a reason.
+    for _ in range(3):
+        clock.advance(7200)
+        await cycle(app)
+    async with app.db.begin() as conn:
+        feeds = {row.url: row for row in await list_feeds(conn)}
+    assert feeds[server.url("/error.xml")].disabled_reason.startswith("3 failures in a row")
+    assert feeds[server.url("/good.xml")].disabled_at is None
+    assert len([d for d in rec.deliveries if d.message.brief]) == 2  # still nothing doubled
