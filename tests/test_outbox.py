@@ -1,0 +1,300 @@
+"""The outbox state machine, told as conversations with the recording adapter on a fake clock."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql
+
+from adapters.recording import RecordingAdapter, SimulatedCrash
+from bot.delivery import Digest, DigestSection
+from bot.errors import DeliveryError
+from bot.outbox import (
+    OutboxWorker,
+    digest_from_json,
+    digest_to_json,
+    enqueue,
+    outbox_counts,
+    outbox_key,
+    outbox_nonce,
+)
+from bot.store.db import Database
+from bot.store.schema import destinations, outbox
+from tests.support.crash_delivery import EPOCH, add_brief, add_destination, seed
+
+
+class FakeClock:
+    """A datetime clock that moves only when told, or when a sleeper waits on it."""
+
+    def __init__(self, start: datetime = EPOCH) -> None:
+        self.now = start
+        self.slept: list[float] = []
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+
+    async def sleep(self, seconds: float) -> None:
+        # Sleepers side by side wake at their own targets: time moves to the latest, not the sum.
+        self.slept.append(seconds)
+        self.now = max(self.now, self.now + timedelta(seconds=seconds))
+        await asyncio.sleep(0)
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[Database]:
+    database = Database(f"sqlite+aiosqlite:///{tmp_path / 'outbox.db'}")
+    await database.migrate()
+    yield database
+    await database.close()
+
+
+def worker(db: Database, rec: RecordingAdapter, clock: FakeClock, **kw: object) -> OutboxWorker:
+    return OutboxWorker(db=db, adapters={rec.name: rec}, clock=clock, sleep=clock.sleep,
+                        **kw)  # type: ignore[arg-type]
+
+
+async def rows(db: Database) -> dict[str, dict[str, object]]:
+    async with db.begin() as conn:
+        result = (await conn.execute(select(outbox))).mappings().all()
+    return {r["key"]: dict(r) for r in result}
+
+
+async def test_outbox_key_is_stable_short_and_hashes_long_input() -> None:
+    assert outbox_key("b", 12, 34) == "b:12:34"
+    long = outbox_key("d", 1, "x" * 100)
+    assert long == outbox_key("d", 1, "x" * 100) and long.startswith("h:") and len(long) == 64
+    assert outbox_key("d", "a b") != outbox_key("d", "a_b")
+    assert len(outbox_nonce(long)) == 25 and outbox_nonce(long) != outbox_nonce("b:12:34")
+
+
+async def test_enqueue_is_idempotent_and_digest_round_trips(db: Database) -> None:
+    dest = await add_destination(db, "test:a")
+    brief_id = await add_brief(db, 1)
+    async with db.begin() as conn:
+        assert await enqueue(conn, key="b:1", destination_id=dest, brief_id=brief_id, now=EPOCH)
+        assert not await enqueue(conn, key="b:1", destination_id=dest, brief_id=brief_id,
+                                 now=EPOCH + timedelta(hours=1))
+        with pytest.raises(ValueError):
+            await enqueue(conn, key="x", destination_id=dest, now=EPOCH)
+    rec = RecordingAdapter()
+    clock = FakeClock()
+    assert await worker(db, rec, clock).run_once() == 1
+    assert [d.message.brief.headline for d in rec.deliveries if d.message.brief] == ["Story 1"]
+
+    async with db.begin() as conn:
+        brief = (await conn.execute(select(outbox.c.brief_id))).scalar_one()
+    assert brief == brief_id
+    from bot.store.briefs import load_brief
+    async with db.begin() as conn:
+        stored = await load_brief(conn, brief_id)
+    digest = Digest(title="Morning", period_start=EPOCH, period_end=EPOCH + timedelta(days=1),
+                    sections=[DigestSection("ai", [stored, stored])], note="2 items")
+    assert digest_from_json(digest_to_json(digest)) == digest
+    async with db.begin() as conn:
+        assert await enqueue(conn, key="d:1", destination_id=dest, digest=digest, now=EPOCH)
+    assert await worker(db, rec, clock).run_once() == 1
+    assert rec.deliveries[-1].message.digest == digest
+
+
+async def test_pending_to_sent_records_message_ids(db: Database) -> None:
+    pairs = await seed(db, briefs=2, refs=["test:a", "test:b"])
+    rec, clock = RecordingAdapter(), FakeClock()
+    w = worker(db, rec, clock)
+    assert await w.run_once() == 4
+    assert await w.run_once() == 0  # nothing left: no resend
+    state = await rows(db)
+    for ref, key in pairs:
+        assert state[key]["state"] == "sent" and state[key]["attempts"] == 1
+        assert state[key]["sent_at"] == EPOCH
+        [delivery] = [d for d in rec.deliveries if d.message.key == key]
+        assert delivery.destination.ref == ref
+        assert state[key]["message_ids"] == [delivery.message_id]
+
+
+async def test_sending_is_committed_before_the_post_and_reconciled_after_a_crash(
+        db: Database) -> None:
+    [(_, key)] = await seed(db, briefs=1, refs=["test:a"])
+    rec, clock = RecordingAdapter(), FakeClock()
+    rec.crash_after_post()
+    with pytest.raises(BaseException) as crash:
+        await worker(db, rec, clock, worker_id="dead").run_once()
+    assert crash.group_contains(SimulatedCrash)
+    row = (await rows(db))[key]
+    assert row["state"] == "sending" and row["sending_at"] == EPOCH
+
+    restarted = worker(db, rec, clock, worker_id="alive")
+    assert await restarted.reconcile_stale() == 1
+    assert await restarted.run_once() == 0
+    row = (await rows(db))[key]
+    assert row["state"] == "sent"
+    assert rec.keys() == [key]  # posted once, never resent
+    assert row["message_ids"] == [rec.deliveries[0].message_id]
+    assert rec.reconciliations == [(key, True)]
+
+
+async def test_crash_before_the_post_is_resent_after_reconcile(db: Database) -> None:
+    [(_, key)] = await seed(db, briefs=1, refs=["test:a"])
+    clock = FakeClock()
+
+    def die(*_: object) -> None:
+        raise SimulatedCrash("before post")
+
+    dying = RecordingAdapter(on_attempt=die)
+    with pytest.raises(BaseException):  # noqa: B017
+        await worker(db, dying, clock, worker_id="dead").run_once()
+    rec = RecordingAdapter()
+    restarted = worker(db, rec, clock, worker_id="alive")
+    assert await restarted.run_once() == 0  # a `sending` row is never blindly resent
+    assert await restarted.reconcile_stale() == 1
+    assert rec.reconciliations == [(key, False)]
+    assert await restarted.run_once() == 1
+    assert rec.keys() == [key] and (await rows(db))[key]["state"] == "sent"
+
+
+async def test_at_least_once_adapter_resends_after_a_crash(db: Database) -> None:
+    [(_, key)] = await seed(db, briefs=1, refs=["test:a"])
+    rec, clock = RecordingAdapter(exactly_once=False), FakeClock()
+    rec.crash_after_post()
+    with pytest.raises(BaseException):  # noqa: B017
+        await worker(db, rec, clock, worker_id="dead").run_once()
+    restarted = worker(db, rec, clock, worker_id="alive")
+    await restarted.reconcile_stale()
+    await restarted.run_once()
+    assert rec.keys() == [key, key]  # documented: such adapters deliver at least once
+
+
+async def test_retry_backs_off_exponentially_then_sends(db: Database) -> None:
+    [(_, key)] = await seed(db, briefs=1, refs=["test:a"])
+    rec, clock = RecordingAdapter(), FakeClock()
+    rec.fail(DeliveryError("503 upstream"), times=2)
+    w = worker(db, rec, clock, backoff_base=10.0)
+    assert await w.run_once() == 1
+    row = (await rows(db))[key]
+    assert row["state"] == "pending" and row["attempts"] == 1
+    assert row["next_attempt_at"] == EPOCH + timedelta(seconds=10)
+    assert "503 upstream" in str(row["error"])
+    clock.advance(9.9)
+    assert await w.run_once() == 0  # not due yet
+    clock.advance(0.1)
+    assert await w.run_once() == 1
+    assert (await rows(db))[key]["next_attempt_at"] == clock.now + timedelta(seconds=20)
+    clock.advance(20)
+    assert await w.run_once() == 1
+    row = (await rows(db))[key]
+    assert row["state"] == "sent" and row["attempts"] == 3 and row["error"] is None
+    assert len(rec.attempts) == 3 and rec.keys() == [key]
+
+
+async def test_failed_after_max_attempts(db: Database) -> None:
+    [(_, key)] = await seed(db, briefs=1, refs=["test:a"])
+    rec, clock = RecordingAdapter(), FakeClock()
+    rec.fail(DeliveryError("500"), times=99)
+    w = worker(db, rec, clock, max_attempts=3, backoff_base=1.0)
+    for _ in range(6):
+        await w.run_once()
+        clock.advance(3600)
+    row = (await rows(db))[key]
+    assert row["state"] == "failed" and row["attempts"] == 3 and "500" in str(row["error"])
+    assert len(rec.attempts) == 3 and rec.keys() == []
+
+
+async def test_permanent_error_pauses_only_that_destination(db: Database) -> None:
+    pairs = await seed(db, briefs=2, refs=["test:gone", "test:ok"])
+    rec, clock = RecordingAdapter(), FakeClock()
+    rec.fail(DeliveryError("404 Unknown Channel", permanent=True, status=404), ref="test:gone")
+    w = worker(db, rec, clock)
+    await w.run_once()
+    state = await rows(db)
+    gone = [k for r, k in pairs if r == "test:gone"]
+    ok = [k for r, k in pairs if r == "test:ok"]
+    assert all(state[k]["state"] == "sent" for k in ok)
+    # Held, not failed: the attempt is given back and the row waits for a resume.
+    assert all(state[k]["state"] == "pending" and state[k]["attempts"] == 0 for k in gone)
+    async with db.begin() as conn:
+        dest = (await conn.execute(select(destinations).where(
+            destinations.c.ref == "test:gone"))).one()
+        assert await outbox_counts(conn, dest.id) == {"pending": 2}
+    assert dest.paused_at == EPOCH and "404 Unknown Channel" in dest.paused_reason
+    clock.advance(86400)
+    assert await w.run_once() == 0  # paused rows are not claimed
+    async with db.begin() as conn:
+        assert await w.resume_destination(conn, "test:gone")
+        assert not await w.resume_destination(conn, "test:ok")
+    assert await w.run_once() == 2
+    assert sorted(rec.keys("test:gone")) == sorted(gone)
+
+
+async def test_retry_after_holds_the_destination_exactly_that_long(db: Database) -> None:
+    pairs = await seed(db, briefs=2, refs=["test:slow", "test:fast"])
+    clock = FakeClock()
+    sent_at: list[datetime] = []
+    rec = RecordingAdapter(on_attempt=lambda dest, _: sent_at.append(clock.now)
+                           if dest.ref == "test:slow" else None)
+    rec.fail(DeliveryError("429", retry_after=7.5, status=429), ref="test:slow")
+    w = worker(db, rec, clock)
+    await w.run_once()
+    state = await rows(db)
+    slow = [k for r, k in pairs if r == "test:slow"]
+    assert all(state[k]["next_attempt_at"] == EPOCH + timedelta(seconds=7.5) for k in slow)
+    assert all(state[k]["attempts"] == 0 for k in slow)  # a 429 is not the message's fault
+    assert len(rec.keys("test:fast")) == 2 and rec.keys("test:slow") == []
+    clock.advance(7.4)
+    assert await w.run_once() == 0
+    clock.advance(0.1)
+    assert await w.run_once() == 2
+    assert sorted(rec.keys("test:slow")) == sorted(slow)
+    # First try at 0, the retry at exactly 7.5 s, the next row paced (the bucket restarts
+    # with one token, not a burst).
+    assert [(t - EPOCH).total_seconds() for t in sent_at] == [0.0, 7.5, 7.501]
+
+
+async def test_unknown_failure_is_reconciled_not_blindly_resent(db: Database) -> None:
+    [(_, key)] = await seed(db, briefs=1, refs=["test:a"])
+    rec, clock = RecordingAdapter(), FakeClock()
+    rec.fail(RuntimeError("connection reset mid-response"))
+    w = worker(db, rec, clock, backoff_base=30.0)
+    assert await w.run_once() == 1
+    assert (await rows(db))[key]["state"] == "sending"
+    assert await w.reconcile_stale() == 0  # own fresh row: wait for the backoff
+    clock.advance(30.1)
+    assert await w.reconcile_stale() == 1
+    assert rec.reconciliations == [(key, False)]
+    assert await w.run_once() == 1 and (await rows(db))[key]["state"] == "sent"
+
+
+async def test_only_platforms_with_an_adapter_are_claimed(db: Database) -> None:
+    pairs = await seed(db, briefs=1, refs=["test:a", "other:b"])
+    rec, clock = RecordingAdapter(), FakeClock()
+    assert await worker(db, rec, clock).run_once() == 1
+    state = await rows(db)
+    assert [state[k]["state"] for _, k in pairs] == ["sent", "pending"]
+
+
+async def test_postgres_claims_skip_locked_rows(db: Database) -> None:
+    w = worker(db, RecordingAdapter(), FakeClock())
+    sql = str(w.claim_query([outbox.c.state == "pending"], skip_locked=True)
+              .compile(dialect=postgresql.dialect()))
+    assert "FOR UPDATE OF outbox SKIP LOCKED" in sql
+
+
+async def test_run_forever_delivers_and_stops(db: Database) -> None:
+    [(_, key)] = await seed(db, briefs=1, refs=["test:a"])
+    rec = RecordingAdapter()
+    w = OutboxWorker(db=db, adapters={"test": rec}, poll_interval=0.01)
+    stop = asyncio.Event()
+    task = asyncio.create_task(w.run_forever(stop))
+    for _ in range(500):
+        if rec.keys():
+            break
+        await asyncio.sleep(0.01)
+    stop.set()
+    await asyncio.wait_for(task, 5)
+    assert rec.keys() == [key]
