@@ -1,0 +1,94 @@
+"""What every command handler shares: the context it runs in, target and permission checks, and
+the error that becomes a reply instead of a crash."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.delivery import CommandReply, CommandRequest, Destination
+from bot.models import Brief
+from bot.netguard import AddressPolicy
+from bot.store.db import Database
+from bot.store.schema import briefs, feeds
+from bot.summarize.tags import normalise_tag
+
+BriefUrl = Callable[[str], Awaitable[Brief]]
+
+MAX_VALUE = 200  # a subscription target or a search; longer is a paste accident, not a topic
+RECENT_BRIEFS = 5000  # how far back "known tags" look
+
+
+class CommandError(Exception):
+    """Raised by handlers; the core turns it into an error reply."""
+
+
+@dataclass(slots=True)
+class Context:
+    db: Database
+    now: datetime
+    brief_url: BriefUrl | None = None
+    policy: AddressPolicy = field(default_factory=AddressPolicy)
+    max_feeds_per_channel: int = 100  # a channel's admins cannot make the bot poll the world
+    max_subscriptions: int = 50  # per destination
+
+
+Handler = Callable[[Context, CommandRequest], Awaitable[CommandReply]]
+
+
+def reply(text: str, *, ephemeral: bool = True, briefs: list[Brief] | None = None) -> CommandReply:
+    return CommandReply(text=text, briefs=briefs or [], ephemeral=ephemeral)
+
+
+def error(text: str) -> CommandReply:
+    return CommandReply(text=text, ephemeral=True, error=True)
+
+
+def pop_target(req: CommandRequest, words: list[str]) -> Destination:
+    """Remove a trailing ``here`` or ``dm`` from ``words``; the destination it names."""
+    word = words.pop().lower() if words and words[-1].lower() in ("here", "dm") else "here"
+    if word == "dm":
+        if req.dm is None:
+            raise CommandError("This platform gives no direct-message destination; "
+                               "use `here` instead.")
+        return req.dm
+    return req.where
+
+
+def own_dm(req: CommandRequest, target: Destination) -> bool:
+    return req.dm is not None and target.ref == req.dm.ref
+
+
+def require_manage(req: CommandRequest, target: Destination) -> None:
+    """A channel's settings need the admin right; a person's own DM is theirs to change."""
+    if not own_dm(req, target) and not req.is_admin:
+        raise CommandError("Changing this channel's settings needs the admin permission. "
+                           "To manage your own subscriptions, add `dm`.")
+
+
+def require_admin(req: CommandRequest) -> None:
+    if not req.is_admin:
+        raise CommandError("Managing feeds needs the admin permission.")
+
+
+async def known_tags(conn: AsyncConnection) -> Counter[str]:
+    """Tags seen on recent briefs and configured on feeds, with how often they occur."""
+    counts: Counter[str] = Counter()
+    rows = await conn.execute(
+        select(briefs.c.tags).order_by(briefs.c.id.desc()).limit(RECENT_BRIEFS))
+    for (tags,) in rows:
+        counts.update(normalise_tag(str(t)) for t in tags or [])
+    for (tags,) in await conn.execute(select(feeds.c.tags)):
+        counts.update(normalise_tag(str(t)) for t in tags or [])
+    counts.pop("", None)
+    return counts
+
+
+async def feed_names(conn: AsyncConnection) -> list[tuple[int, str, str | None]]:
+    rows = await conn.execute(select(feeds.c.id, feeds.c.url, feeds.c.title).order_by(feeds.c.id))
+    return [(int(r.id), r.url, r.title) for r in rows]

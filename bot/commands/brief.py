@@ -1,0 +1,101 @@
+"""/brief <url> (brief that article now) and /brief <words> (search stored articles)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from urllib.parse import urlsplit
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.cluster import story_root
+from bot.commands.base import MAX_VALUE, Context, error, reply
+from bot.delivery import CommandReply, CommandRequest
+from bot.errors import NewsbriefError
+from bot.store.briefs import load_brief
+
+log = logging.getLogger(__name__)
+
+USAGE = "Usage: /brief <article url> or /brief <words to search for>"
+MAX_URL = 2048
+MAX_TERMS = 8
+RESULTS = 5
+_TERM = re.compile(r"\w+")
+
+# Prefix matching lets "삼성" find "삼성전자는" (Korean particles attach to words). Terms are \w+
+# only, so nothing a user types can reach the FTS5 or tsquery syntax.
+_SQLITE_SEARCH = text(
+    "SELECT b.id FROM entries_fts JOIN briefs b ON b.entry_id = entries_fts.rowid "
+    "WHERE entries_fts MATCH :query ORDER BY bm25(entries_fts), b.id DESC LIMIT :limit")
+_PG_SEARCH = text(
+    "SELECT b.id FROM entries e JOIN briefs b ON b.entry_id = e.id "
+    "WHERE to_tsvector('simple', coalesce(e.title, '') || ' ' || coalesce(e.\"text\", '')) "
+    "@@ to_tsquery('simple', :query) "
+    "ORDER BY ts_rank(to_tsvector('simple', coalesce(e.title, '') || ' ' || "
+    "coalesce(e.\"text\", '')), to_tsquery('simple', :query)) DESC, b.id DESC LIMIT :limit")
+
+
+def search_terms(words: str) -> list[str]:
+    return [t.casefold()[:40] for t in _TERM.findall(words)][:MAX_TERMS]
+
+
+async def search(conn: AsyncConnection, words: str, *, limit: int = RESULTS) -> list[int]:
+    """Brief ids whose article matches every word, best first, one per story."""
+    terms = search_terms(words)
+    if not terms:
+        return []
+    if conn.dialect.name == "postgresql":
+        query, statement = " & ".join(f"{t}:*" for t in terms), _PG_SEARCH
+    else:
+        query, statement = " ".join(f'"{t}"*' for t in terms), _SQLITE_SEARCH
+    rows = await conn.execute(statement, {"query": query, "limit": limit * 4})
+    found: list[int] = []
+    stories: set[int] = set()
+    for (brief_id,) in rows:
+        root = await story_root(conn, int(brief_id))
+        if root not in stories:
+            stories.add(root)
+            found.append(int(brief_id))
+        if len(found) >= limit:
+            break
+    return found
+
+
+def _is_url(value: str) -> bool:
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+async def brief(ctx: Context, req: CommandRequest) -> CommandReply:
+    args = req.args.strip()
+    if not args:
+        return error(USAGE)
+    first = args.split()[0]
+    if first.lower().startswith(("http://", "https://")) or "://" in first:
+        return await _brief_url(ctx, first)
+    if len(args) > MAX_VALUE:
+        return error(f"That search is too long (at most {MAX_VALUE} characters).")
+    async with ctx.db.begin() as conn:
+        ids = await search(conn, args)
+        found = [await load_brief(conn, i) for i in ids]
+    if not found:
+        return reply(f"Nothing stored matches “{args}”.")
+    return reply(f"{len(found)} stored {'story' if len(found) == 1 else 'stories'} "
+                 f"matching “{args}”:", briefs=found)
+
+
+async def _brief_url(ctx: Context, url: str) -> CommandReply:
+    if len(url) > MAX_URL or not _is_url(url):
+        return error("That is not an http(s) link I can brief.")
+    if ctx.brief_url is None:
+        return error("Briefing a link is not available here.")
+    try:
+        result = await ctx.brief_url(url)
+    except NewsbriefError as exc:
+        log.info("command.brief_failed url=%s error=%s", url, exc)
+        return error(f"Could not brief that page: {exc}")
+    except Exception:
+        log.exception("command.brief_crashed url=%s", url)
+        return error("Could not brief that page (an internal error; it has been logged).")
+    return reply(result.headline, briefs=[result], ephemeral=False)

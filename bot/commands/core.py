@@ -1,0 +1,132 @@
+"""The command core: one platform-neutral entry point that checks limits, dispatches by name and
+turns every failure into a reply. Adapters only build the ``CommandRequest``."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from bot.commands import brief, digest, feeds, subscribe
+from bot.commands.base import (
+    BriefUrl,
+    CommandError,
+    Context,
+    Handler,
+    error,
+    feed_names,
+    known_tags,
+)
+from bot.delivery import CommandReply, CommandRequest, Pacing
+from bot.netguard import AddressPolicy
+from bot.pacing import TokenBucket
+from bot.store.db import Database
+
+log = logging.getLogger(__name__)
+
+HANDLERS: dict[str, Handler] = {
+    "brief": brief.brief,
+    "subscribe": subscribe.subscribe,
+    "unsubscribe": subscribe.unsubscribe,
+    "subscriptions": subscribe.subscriptions,
+    "digest": digest.digest,
+    "feeds": feeds.feeds,
+}
+HELP = ("Commands: /brief <url|words>, /subscribe <tag|feed|keyword> [here|dm], "
+        "/unsubscribe …, /subscriptions, /digest time HH:MM [tz] | off | now, "
+        "/feeds add <url> [tags] | remove | list | status")
+MAX_ARGS = 1000
+USER_RATE = Pacing(rate=0.5, burst=5)  # a person: five quick commands, then one per 2 s
+DESTINATION_RATE = Pacing(rate=1.0, burst=10)  # a channel, whoever types
+MAX_BUCKETS = 10_000  # forget the oldest callers first; a full bucket is the default anyway
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
+
+
+def split_command(line: str) -> tuple[str, str]:
+    """``"/subscribe ai dm"`` → ``("subscribe", "ai dm")``, for the console and the CLI."""
+    name, _, args = line.strip().partition(" ")
+    return name.lstrip("/!").lower(), args.strip()
+
+
+class CommandCore:
+    """``await core.handle(request)`` never raises; ``await core.suggest("tag", "a")`` feeds
+    autocomplete. ``clock`` drives both the stored timestamps and the rate limits."""
+
+    def __init__(self, *, db: Database, brief_url: BriefUrl | None = None,
+                 clock: Callable[[], datetime] = now_utc,
+                 user_rate: Pacing = USER_RATE,
+                 destination_rate: Pacing = DESTINATION_RATE,
+                 policy: AddressPolicy | None = None, max_feeds_per_channel: int = 100,
+                 max_subscriptions: int = 50) -> None:
+        self.db = db
+        self.policy = policy or AddressPolicy()
+        self.max_feeds_per_channel = max_feeds_per_channel
+        self.max_subscriptions = max_subscriptions
+        self.brief_url = brief_url
+        self.clock = clock
+        self.user_rate = user_rate
+        self.destination_rate = destination_rate
+        self._buckets: dict[str, TokenBucket] = {}
+
+    def _bucket(self, key: str, pacing: Pacing) -> TokenBucket:
+        bucket = self._buckets.get(key)
+        if bucket is None:
+            if len(self._buckets) >= MAX_BUCKETS:
+                self._buckets.pop(next(iter(self._buckets)))
+            bucket = TokenBucket(pacing.rate, pacing.burst,
+                                 clock=lambda: self.clock().timestamp())
+            self._buckets[key] = bucket
+        return bucket
+
+    def _allowed(self, req: CommandRequest) -> bool:
+        user = self._bucket(f"user:{req.where.platform}:{req.user}", self.user_rate)
+        where = self._bucket(f"where:{req.where.ref}", self.destination_rate)
+        # Check both before taking, so a refusal by one does not spend the other's token.
+        if user.delay() > 0 or where.delay() > 0:
+            return False
+        return user.try_acquire() and where.try_acquire()
+
+    async def handle(self, req: CommandRequest) -> CommandReply:
+        name = req.command.strip().lstrip("/").lower()
+        if name == "help":
+            return CommandReply(text=HELP)
+        handler = HANDLERS.get(name)
+        if handler is None:
+            return error(f"Unknown command “{name[:30]}”. {HELP}")
+        if len(req.args) > MAX_ARGS:
+            return error(f"That is too long (at most {MAX_ARGS} characters).")
+        if not self._allowed(req):
+            log.info("command.rate_limited command=%s user=%s where=%s", name, req.user,
+                     req.where.ref)
+            return error("Too many commands just now; try again in a few seconds.")
+        ctx = Context(db=self.db, now=self.clock(), brief_url=self.brief_url,
+                      policy=self.policy, max_feeds_per_channel=self.max_feeds_per_channel,
+                      max_subscriptions=self.max_subscriptions)
+        try:
+            result = await handler(ctx, req)
+        except CommandError as exc:
+            result = error(str(exc))
+        except Exception:
+            log.exception("command.failed command=%s where=%s", name, req.where.ref)
+            result = error("Something went wrong handling that command; it has been logged.")
+        log.info("command.handled command=%s user=%s where=%s error=%s", name, req.user,
+                 req.where.ref, result.error)
+        return result
+
+    async def suggest(self, kind: str, prefix: str, *, limit: int = 25) -> list[str]:
+        """Autocomplete choices: ``tag`` (most used first) or ``feed`` (titles and URLs)."""
+        needle = prefix.strip().lstrip("#").casefold()[:100]
+        async with self.db.begin() as conn:
+            if kind == "tag":
+                tags = await known_tags(conn)
+                return [t for t, _ in tags.most_common() if t.startswith(needle)][:limit]
+            if kind == "feed":
+                found = []
+                for _, url, title in await feed_names(conn):
+                    if needle in url.casefold() or needle in (title or "").casefold():
+                        found.append(title or url)
+                return found[:limit]
+        return []

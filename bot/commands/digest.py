@@ -1,0 +1,71 @@
+"""/digest time HH:MM [timezone] | off | now — when a destination gets its digest."""
+
+from __future__ import annotations
+
+import re
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot import digest as digests
+from bot.commands.base import CommandError, Context, error, pop_target, reply, require_manage
+from bot.delivery import CommandReply, CommandRequest, Destination
+from bot.render import local_time
+from bot.store import destinations as dest_store
+
+USAGE = "Usage: /digest time HH:MM [timezone] | off | now   (add `dm` for your own digest)"
+_HHMM = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
+
+
+def _timezone(name: str) -> str:
+    if len(name) > 64:
+        raise CommandError("That timezone name is too long.")
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise CommandError(f"Unknown timezone “{name}” (use a name like Asia/Seoul or "
+                           "America/New_York).") from None
+    return name
+
+
+async def digest(ctx: Context, req: CommandRequest) -> CommandReply:
+    words = req.args.split()
+    target = pop_target(req, words)
+    if not words:
+        return error(USAGE)
+    action = words[0].lower()
+    require_manage(req, target)
+    if action == "time":
+        return await _set_time(ctx, target, words[1:])
+    if action == "off" and len(words) == 1:
+        async with ctx.db.begin() as conn:
+            row = await dest_store.get_or_create(conn, target, now=ctx.now)
+            await dest_store.update_destination(conn, row.id, digest_time=None)
+        return reply(f"Digest off for {target.ref}; digest subscriptions wait until it is on.")
+    if action == "now" and len(words) == 1:
+        async with ctx.db.begin() as conn:
+            row = await dest_store.get_or_create(conn, target, now=ctx.now)
+            sent = await digests.digest_now(conn, row, now=ctx.now)
+        if sent is None:
+            return reply("Nothing new for a digest since the last one.")
+        count = sum(len(s.briefs) for s in sent.sections)
+        return reply(f"Digest of {count} {'story' if count == 1 else 'stories'} on its way.")
+    return error(USAGE)
+
+
+async def _set_time(ctx: Context, target: Destination, words: list[str]) -> CommandReply:
+    if not words or len(words) > 2:
+        return error(USAGE)
+    match = _HHMM.fullmatch(words[0])
+    if match is None:
+        return error(f"“{words[0][:20]}” is not a time: use HH:MM, 24-hour, e.g. 08:00.")
+    hhmm = f"{int(match.group(1)):02d}:{match.group(2)}"
+    async with ctx.db.begin() as conn:
+        row = await dest_store.get_or_create(conn, target, now=ctx.now)
+        zone = _timezone(words[1]) if len(words) == 2 else row.timezone
+        await dest_store.update_destination(conn, row.id, digest_time=hhmm, timezone=zone)
+        fresh = await dest_store.by_id(conn, row.id)
+        assert fresh is not None
+        # The instant that just passed is not owed: the first digest is the next one.
+        await digests.mark_current_handled(conn, fresh, now=ctx.now)
+    upcoming = digests.next_due(ctx.now, hhmm, fresh.digest_days, zone)
+    when = f" Next: {local_time(upcoming, zone, fresh.locale)}." if upcoming else ""
+    return reply(f"Digest for {target.ref} at {hhmm} {zone}.{when}")

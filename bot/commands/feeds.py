@@ -1,0 +1,131 @@
+"""/feeds add <url> [tags] | remove <url|id> | list | status — the feeds everyone reads from."""
+
+from __future__ import annotations
+
+import asyncio
+from urllib.parse import urlsplit
+
+from sqlalchemy import func, select
+
+from bot.commands.base import Context, error, reply, require_admin
+from bot.delivery import CommandReply, CommandRequest
+from bot.errors import FetchError
+from bot.netguard import resolve
+from bot.store import destinations as dest_store
+from bot.store import feeds as feed_store
+from bot.store.schema import feeds as feeds_table
+from bot.summarize.tags import normalise_tag
+
+USAGE = "Usage: /feeds add <url> [tags…] | remove <url|id> | list | status"
+MAX_URL = 2048
+MAX_TAGS = 10
+MAX_LINES = 50  # a chat message, not a report; the CLI lists everything
+
+
+def _valid_feed_url(url: str) -> str | None:
+    """Why the URL cannot be a feed, or None. Chat users get http(s) only: file:// would read
+    the bot's own disk. Private addresses are refused later by the fetcher's address guard."""
+    if len(url) > MAX_URL:
+        return "that URL is too long"
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        return "only http:// and https:// feeds can be added"
+    if not parts.hostname:
+        return "that URL has no host"
+    if parts.username or parts.password:
+        return "URLs with credentials are not accepted (they would be shown to everyone)"
+    return None
+
+
+async def feeds(ctx: Context, req: CommandRequest) -> CommandReply:
+    words = req.args.split()
+    action = words[0].lower() if words else ""
+    if action == "add" and len(words) >= 2:
+        require_admin(req)
+        return await _add(ctx, req, words[1], words[2:])
+    if action == "remove" and len(words) == 2:
+        require_admin(req)
+        async with ctx.db.begin() as conn:
+            removed = await feed_store.remove_feed(conn, words[1])
+        return reply(f"Removed {words[1]}.") if removed else error(f"No feed {words[1][:100]}.")
+    if action == "list" and len(words) == 1:
+        return await _list(ctx)
+    if action == "status" and len(words) == 1:
+        return await _status(ctx)
+    return error(USAGE)
+
+
+async def _private_address(ctx: Context, url: str) -> str | None:
+    """Refuse a feed on a private address now, with a reply, rather than store one that every
+    poll would refuse. The fetcher checks again at connect time (DNS can change)."""
+    try:
+        parsed = ctx.policy.check_url(url)
+        async with asyncio.timeout(5):
+            addresses = await resolve(parsed.host, parsed.port or 443)
+    except FetchError as exc:
+        return str(exc)
+    except (OSError, TimeoutError):
+        return None  # unresolvable now; the fetcher reports it, and vets the address at connect
+    if not any(ctx.policy.is_allowed(address) for address in addresses):
+        return "it points at a private or reserved address"
+    return None
+
+
+async def _add(ctx: Context, req: CommandRequest, url: str, tags: list[str]) -> CommandReply:
+    problem = _valid_feed_url(url) or await _private_address(ctx, url)
+    if problem:
+        return error(f"Cannot add that feed: {problem}.")
+    if len(tags) > MAX_TAGS:
+        return error(f"At most {MAX_TAGS} tags per feed.")
+    clean = [t for t in (normalise_tag(tag)[:64] for tag in tags) if t]
+    async with ctx.db.begin() as conn:
+        added_here = (await conn.execute(
+            select(func.count()).select_from(feeds_table)
+            .where(feeds_table.c.added_by == req.where.ref)
+        )).scalar_one()
+        if added_here >= ctx.max_feeds_per_channel:
+            return error(f"This channel has reached its limit of {ctx.max_feeds_per_channel} "
+                         "feeds; remove one first.")
+        feed_id, created = await feed_store.add_feed(conn, url, now=ctx.now, tags=clean,
+                                                     added_by=req.where.ref)
+    if not created:
+        return reply(f"Already reading {url} (feed {feed_id}).")
+    return reply(f"Added feed {feed_id}: {url}. It will be read at the next poll; "
+                 f"follow it here with /subscribe feed:{url}", ephemeral=False)
+
+
+async def _list(ctx: Context) -> CommandReply:
+    async with ctx.db.begin() as conn:
+        rows = await feed_store.list_feeds(conn)
+    if not rows:
+        return reply(f"No feeds yet. {USAGE}")
+    lines = [f"{len(rows)} feeds:"]
+    for row in rows[:MAX_LINES]:
+        tags = f" [{', '.join(row.tags)}]" if row.tags else ""
+        off = " (disabled)" if row.disabled_at else ""
+        lines.append(f"{row.id}. {row.title or row.url} — {row.url}{tags}{off}")
+    if len(rows) > MAX_LINES:
+        lines.append(f"… and {len(rows) - MAX_LINES} more (newsbrief feeds list shows all).")
+    return reply("\n".join(lines))
+
+
+async def _status(ctx: Context) -> CommandReply:
+    async with ctx.db.begin() as conn:
+        rows = await feed_store.list_feeds(conn)
+        paused = [d for d in await dest_store.list_destinations(conn) if d.paused]
+    lines = ["Feeds:"] if rows else ["No feeds."]
+    for row in rows[:MAX_LINES]:
+        name = row.title or row.url
+        if row.disabled_at:
+            state = f"disabled: {row.disabled_reason or 'too many failures'}"
+        elif row.consecutive_failures:
+            state = f"failing ({row.consecutive_failures}×): {(row.last_error or '')[:120]}"
+        elif row.last_success_at:
+            state = f"ok, last read {row.last_success_at:%Y-%m-%d %H:%M} UTC"
+        else:
+            state = "not read yet"
+        lines.append(f"{row.id}. {name}: {state}")
+    if paused:
+        lines.append("Paused destinations:")
+        lines += [f"• {d.ref}: {d.paused_reason or 'paused'}" for d in paused]
+    return reply("\n".join(lines))

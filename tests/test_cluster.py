@@ -1,0 +1,111 @@
+"""Stories across feeds: near-duplicates join the first brief's story and are posted once."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.cluster import fingerprint, same_story, similarity
+from bot.store.briefs import load_brief
+from tests.test_routing import (  # noqa: F401  (fixtures)
+    CHANNEL,
+    World,
+    migrated_template_fixture,
+    world_fixture,
+)
+
+IPHONE = [
+    ("Apple unveils iPhone 17 with thinner design at September event",
+     "Apple on Tuesday unveiled the iPhone 17, its thinnest phone yet, at an event in Cupertino, "
+     "California, alongside new Apple Watch models."),
+    ("Apple announces thinner iPhone 17 at its September event",
+     "Apple Inc unveiled the iPhone 17 on Tuesday, its thinnest phone so far, at its Cupertino, "
+     "California event, along with new Apple Watch models."),
+    ("iPhone 17 unveiled: Apple's thinnest phone yet",
+     "Apple unveiled the iPhone 17 on Tuesday at its Cupertino, California event, calling it its "
+     "thinnest phone yet, alongside new Apple Watch models."),
+]
+IPAD = ("Apple unveils new iPad Pro with M5 chip",
+        "Apple on Tuesday unveiled a new iPad Pro powered by its M5 chip, with a brighter display "
+        "and longer battery life, at an event in Cupertino.")
+SAMSUNG = [
+    ("삼성전자, 2분기 영업이익 10조원 돌파",
+     "삼성전자가 올해 2분기 영업이익이 10조원을 넘어섰다고 7일 잠정 실적을 발표했다. "
+     "반도체 업황 회복이 실적을 끌어올렸다."),
+    ("삼성전자 2분기 영업이익 10조 돌파…반도체 회복",
+     "삼성전자는 2분기 영업이익이 10조원을 넘었다고 7일 공시했다. 반도체 업황 회복이 실적 개선을 "
+     "이끌었다."),
+]
+LG = ("LG전자, 2분기 영업이익 1조원 기록",
+      "LG전자가 올해 2분기 영업이익 1조원을 기록했다고 7일 잠정 실적을 발표했다. 가전 사업 호조가 "
+      "실적을 이끌었다.")
+
+
+def test_similarity_separates_rewrites_from_lookalikes() -> None:
+    a, b = (fingerprint(t, x) for t, x in IPHONE[:2])
+    assert same_story(a, b)
+    assert not same_story(a, fingerprint(*IPAD))
+    k1, k2 = (fingerprint(t, x) for t, x in SAMSUNG)
+    assert k1.hangul and same_story(k1, k2)
+    assert not same_story(k1, fingerprint(*LG))
+    assert similarity(a, k1) == 0.0  # scripts never mix
+
+
+async def test_three_feeds_one_story_one_post_with_also_covered_by(world: World) -> None:
+    feeds = [await world.feed(f"https://{name}.example/rss", name, ["tech"])
+             for name in ("Wire", "Gadgets", "Daily")]
+    assert not (await world.say("/subscribe #tech")).error
+    ids = []
+    for feed, (title, text), source in zip(feeds, IPHONE, ("Wire", "Gadgets", "Daily"),
+                                           strict=True):
+        brief_id = await world.brief(feed, title, text=text, tags=["tech"], source=source)
+        ids.append(brief_id)
+        await world.route(brief_id)
+    rows = await world.rows(CHANNEL)
+    assert [r.brief_id for r in rows] == [ids[0]]
+    async with world.db.begin() as conn:
+        first = await load_brief(conn, ids[0])
+        third = await load_brief(conn, ids[2])
+    assert first.also_covered_by == ["Gadgets", "Daily"]
+    assert third.also_covered_by == ["Wire", "Gadgets"]
+    # What the platform received is the brief with the story's other sources.
+    await world.delivered()
+    posted = world.platform.deliveries[0].message.brief
+    assert posted is not None and posted.also_covered_by == ["Gadgets", "Daily"]
+
+
+async def test_korean_near_duplicates_join_and_a_different_story_does_not(world: World) -> None:
+    one = await world.feed("https://yonhap.example/rss", "연합뉴스")
+    two = await world.feed("https://hankyung.example/rss", "한국경제")
+    assert not (await world.say("/subscribe all")).error
+    first = await world.brief(one, SAMSUNG[0][0], text=SAMSUNG[0][1], source="연합뉴스")
+    second = await world.brief(two, SAMSUNG[1][0], text=SAMSUNG[1][1], source="한국경제")
+    other = await world.brief(two, LG[0], text=LG[1], source="한국경제")
+    assert [await world.route(b) for b in (first, second, other)] == [1, 0, 1]
+    async with world.db.begin() as conn:
+        assert (await load_brief(conn, first)).also_covered_by == ["한국경제"]
+        assert (await load_brief(conn, other)).also_covered_by == []
+
+
+async def test_same_feed_and_old_briefs_start_their_own_story(world: World) -> None:
+    feed = await world.feed("https://wire.example/rss", "Wire")
+    other = await world.feed("https://gadgets.example/rss", "Gadgets")
+    await world.brief(feed, IPHONE[0][0], text=IPHONE[0][1], source="Wire")
+    # A feed repeating itself, then another feed after the 48 h window: neither joins.
+    again = await world.brief(feed, IPHONE[1][0], text=IPHONE[1][1], source="Wire")
+    world.now += timedelta(hours=72)
+    late = await world.brief(other, IPHONE[2][0], text=IPHONE[2][1], source="Gadgets")
+    async with world.db.begin() as conn:
+        assert (await load_brief(conn, again)).also_covered_by == []
+        assert (await load_brief(conn, late)).also_covered_by == []
+
+
+async def test_a_story_already_sent_by_one_feed_is_not_sent_by_another(world: World) -> None:
+    """The first brief did not match (no keyword), the second did: sent once, by the second."""
+    wire = await world.feed("https://wire.example/rss", "Wire")
+    gadgets = await world.feed("https://gadgets.example/rss", "Gadgets")
+    assert not (await world.say("/subscribe keyword:announces")).error
+    first = await world.brief(wire, IPHONE[0][0], text=IPHONE[0][1], source="Wire")
+    second = await world.brief(gadgets, IPHONE[1][0], text=IPHONE[1][1], source="Gadgets")
+    assert await world.route(first) == 0
+    assert await world.route(second) == 1
+    assert await world.route(second) == 0  # routing twice is harmless

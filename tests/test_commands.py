@@ -1,0 +1,163 @@
+"""The command core as conversations: permissions, bad arguments, search, feeds, rate limits."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import update
+
+from bot.commands import CommandCore, core, split_command
+from bot.delivery import CommandReply, CommandRequest, Destination, Pacing
+from bot.errors import FetchError
+from bot.models import Brief
+from bot.store import destinations as dest_store
+from bot.store.schema import feeds
+from tests.test_routing import (  # noqa: F401  (fixtures)
+    CHANNEL,
+    World,
+    migrated_template_fixture,
+    world_fixture,
+)
+
+
+async def test_non_admin_refused_in_channel_but_manages_own_dm(world: World) -> None:
+    refused = await world.say("/subscribe #ai", admin=False)
+    assert refused.error and "admin" in refused.text
+    assert (await world.say("/digest time 08:00", admin=False)).error
+    assert not (await world.say("/subscribe #ai dm", admin=False)).error
+    # Typed inside the DM itself, "here" is the user's own DM.
+    inside = await world.say("/subscribe #chips", where="test:dm-u1", admin=False)
+    assert not inside.error
+    listing = await world.say("/subscriptions dm", admin=False)
+    assert "tag ai" in listing.text and "tag chips" in listing.text
+    async with world.db.begin() as conn:
+        assert await dest_store.get(conn, CHANNEL) is None  # nothing was created for the channel
+
+
+async def test_feeds_admin_validation_list_remove(world: World) -> None:
+    assert (await world.say("/feeds add https://a.example/rss", admin=False)).error
+    for bad in ("file:///etc/passwd", "ftp://a.example/rss", "https://user:pw@a.example/rss",
+                "https:///nohost", "https://a.example/" + "x" * 3000):
+        reply = await world.say(f"/feeds add {bad}")
+        assert reply.error, bad
+    added = await world.say("/feeds add https://a.example/rss AI 반도체")
+    assert not added.error and "feed 1" in added.text
+    assert "Already" in (await world.say("/feeds add https://a.example/rss")).text
+    listing = await world.say("/feeds list", admin=False)
+    assert "https://a.example/rss" in listing.text and "ai, 반도체" in listing.text
+    assert (await world.say("/feeds remove 1", admin=False)).error
+    assert not (await world.say("/feeds remove 1")).error
+    assert "No feeds" in (await world.say("/feeds list")).text
+
+
+async def test_feeds_status_shows_disabled_feeds_and_paused_destinations(world: World) -> None:
+    feed_id = await world.feed("https://b.example/rss", "Broken")
+    assert not (await world.say("/subscribe all")).error
+    async with world.db.begin() as conn:
+        await conn.execute(update(feeds).where(feeds.c.id == feed_id).values(
+            disabled_at=world.now, disabled_reason="HTTP 410 gone"))
+        row = await dest_store.get(conn, CHANNEL)
+        assert row is not None
+        await dest_store.pause(conn, row.id, "403 missing access", now=world.now)
+    status = await world.say("/feeds status", admin=False)
+    assert "Broken: disabled: HTTP 410 gone" in status.text
+    assert f"{CHANNEL}: 403 missing access" in status.text
+
+
+@pytest.mark.parametrize("line", [
+    "/subscribe", "/subscribe -all", "/digest", "/digest time 25:00", "/digest time 8am",
+    "/digest time 08:00 Mars/Olympus", "/digest sometimes", "/feeds", "/feeds explode",
+    "/brief", "/brief ftp://a.example/x", "/unsubscribe #nothing", "/frobnicate now",
+    "/subscribe " + "x" * 300, "/brief " + "y" * 1200,
+])
+async def test_bad_arguments_are_error_replies(world: World, line: str) -> None:
+    reply = await world.say(line)
+    assert reply.error and reply.text and reply.ephemeral
+
+
+async def test_dm_on_a_platform_without_dms_is_an_error(world: World) -> None:
+    request = CommandRequest(command="subscribe", args="#ai dm", user="u1",
+                             where=Destination(CHANNEL), dm=None, is_admin=True)
+    reply = await world.core.handle(request)
+    assert reply.error and "direct-message" in reply.text
+
+
+async def test_brief_url_calls_the_injected_briefer(world: World) -> None:
+    reply = await world.say("/brief https://news.example/story?id=1")
+    assert not reply.error and not reply.ephemeral
+    assert [b.headline for b in reply.briefs] == ["Brief of https://news.example/story?id=1"]
+    assert world.briefed == ["https://news.example/story?id=1"]
+
+    async def failing(url: str) -> Brief:
+        raise FetchError("http_status", "HTTP 404 from the site", url=url, status=404)
+
+    world.core.brief_url = failing
+    reply = await world.say("/brief https://news.example/missing")
+    assert reply.error and "404" in reply.text
+
+
+async def test_brief_words_searches_stored_articles(world: World) -> None:
+    feed = await world.feed("https://news.example/rss", "News")
+    await world.brief(feed, "Quantum computers reach a milestone",
+                      text="Researchers report error-corrected qubits at scale.")
+    await world.brief(feed, "삼성전자는 새 반도체 공장을 짓는다",
+                      text="평택에 새 공장을 짓는다고 밝혔다.")
+    await world.brief(feed, "Gardening tips for spring", text="Plant tomatoes after frost.")
+    found = await world.say("/brief quantum qubits")
+    assert [b.headline for b in found.briefs] == ["Quantum computers reach a milestone"]
+    korean = await world.say("/brief 삼성 반도체")  # particles attached: prefix match
+    assert [b.headline for b in korean.briefs] == ["삼성전자는 새 반도체 공장을 짓는다"]
+    none = await world.say('/brief "unicorn" OR *')  # query syntax is not the user's to use
+    assert not none.error and none.briefs == []
+
+
+async def test_rate_limits_per_user_and_recovery(world: World) -> None:
+    world.core = CommandCore(db=world.db, clock=lambda: world.now,
+                             user_rate=Pacing(rate=0.5, burst=3),
+                             destination_rate=Pacing(rate=10, burst=100))
+    replies = [await world.say("/subscriptions") for _ in range(4)]
+    assert [r.error for r in replies] == [False, False, False, True]
+    assert not (await world.say("/subscriptions", user="u2")).error  # another person is fine
+    world.now += timedelta(seconds=2)
+    assert not (await world.say("/subscriptions")).error
+
+
+async def test_a_crashing_handler_becomes_an_error_reply(
+        world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    async def boom(ctx: object, req: CommandRequest) -> CommandReply:
+        raise RuntimeError("database on fire")
+
+    monkeypatch.setitem(core.HANDLERS, "feeds", boom)
+    reply = await world.say("/feeds list")
+    assert reply.error and "database on fire" not in reply.text
+
+
+async def test_suggest_tags_and_feeds(world: World) -> None:
+    feed = await world.feed("https://ai.example/rss", "AI Weekly", ["ai"])
+    await world.brief(feed, "One", tags=["ai", "ai-safety", "chips"])
+    await world.brief(feed, "Two", tags=["ai"])
+    assert await world.core.suggest("tag", "#ai") == ["ai", "ai-safety"]
+    assert await world.core.suggest("feed", "weekly") == ["AI Weekly"]
+    assert await world.core.suggest("colour", "x") == []
+
+
+def test_split_command() -> None:
+    assert split_command("/subscribe ai  dm ") == ("subscribe", "ai  dm")
+    assert split_command("digest") == ("digest", "")
+
+
+async def test_search_index_follows_edits_and_deletes(world: World) -> None:
+    from sqlalchemy import delete
+
+    from bot.store.schema import entries
+
+    feed = await world.feed("https://news.example/rss", "News")
+    await world.brief(feed, "Volcano erupts", text="Ash over the island.")
+    async with world.db.begin() as conn:
+        await conn.execute(update(entries).values(title="Volcano calms", text="Quiet island."))
+    assert (await world.say("/brief erupts")).briefs == []
+    assert len((await world.say("/brief calms")).briefs) == 1
+    async with world.db.begin() as conn:
+        await conn.execute(delete(entries))
+    assert (await world.say("/brief volcano")).briefs == []

@@ -1,0 +1,175 @@
+"""Digests: the right UTC instant in the destination's timezone (DST included), exactly once,
+most important story first."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+import time_machine
+
+from bot import routing
+from bot.digest import last_due, next_due
+from bot.outbox import digest_from_json
+from bot.store import destinations as dest_store
+from tests.test_routing import (  # noqa: F401  (fixtures)
+    CHANNEL,
+    World,
+    migrated_template_fixture,
+    world_fixture,
+)
+
+
+def test_last_due_in_seoul_is_23_utc_the_day_before() -> None:
+    now = datetime(2026, 3, 10, 0, 0, tzinfo=UTC)  # 09:00 in Seoul
+    assert last_due(now, "08:00", list(range(7)), "Asia/Seoul") == datetime(
+        2026, 3, 9, 23, 0, tzinfo=UTC)
+
+
+def test_new_york_across_the_spring_change_and_the_gap() -> None:
+    days = list(range(7))
+    # Saturday 7 March 2026 is EST (UTC-5); Sunday 8 March is EDT (UTC-4) from 02:00.
+    assert last_due(datetime(2026, 3, 7, 14, tzinfo=UTC), "08:00", days,
+                    "America/New_York") == datetime(2026, 3, 7, 13, tzinfo=UTC)
+    assert last_due(datetime(2026, 3, 8, 14, tzinfo=UTC), "08:00", days,
+                    "America/New_York") == datetime(2026, 3, 8, 12, tzinfo=UTC)
+    # 02:30 does not exist on 8 March: it fires at 03:30 EDT, once.
+    assert last_due(datetime(2026, 3, 8, 9, tzinfo=UTC), "02:30", days,
+                    "America/New_York") == datetime(2026, 3, 8, 7, 30, tzinfo=UTC)
+
+
+def test_weekdays_only() -> None:
+    saturday = datetime(2026, 3, 7, 12, tzinfo=UTC)
+    assert last_due(saturday, "08:00", [0, 1, 2, 3, 4], "UTC") == datetime(
+        2026, 3, 6, 8, tzinfo=UTC)
+    assert next_due(saturday, "08:00", [0, 1, 2, 3, 4], "UTC") == datetime(
+        2026, 3, 9, 8, tzinfo=UTC)
+
+
+async def _setup_seoul(world: World) -> None:
+    world.now = datetime(2026, 3, 9, 10, 0, tzinfo=UTC)  # 19:00 in Seoul
+    assert not (await world.say("/subscribe all digest")).error
+    reply = await world.say("/digest time 08:00 Asia/Seoul")
+    assert "2026-03-10 08:00 KST" in reply.text
+
+
+async def test_seoul_digest_fires_once_at_23_utc_with_a_frozen_clock(world: World) -> None:
+    feed = await world.feed("https://news.example/rss", "News")
+    await _setup_seoul(world)
+    await world.brief(feed, "Overnight story", tags=["world"])
+    with time_machine.travel(datetime(2026, 3, 9, 22, 59, tzinfo=UTC), tick=False):
+        assert await routing.fire_due_digests(world.db, now=datetime.now(UTC),
+                                              empty_note=False) == 0
+    with time_machine.travel(datetime(2026, 3, 9, 23, 0, 30, tzinfo=UTC), tick=False):
+        now = datetime.now(UTC)
+        # Two workers at the same tick: the digest_runs row lets only one through.
+        fired = await asyncio.gather(
+            routing.fire_due_digests(world.db, now=now, empty_note=False),
+            routing.fire_due_digests(world.db, now=now, empty_note=False))
+        assert sum(fired) == 1
+    assert await routing.fire_due_digests(world.db, now=datetime(2026, 3, 9, 23, 30, tzinfo=UTC),
+                                          empty_note=False) == 0
+    rows = await world.rows(CHANNEL)
+    assert len(rows) == 1
+    digest = digest_from_json(rows[0].digest)
+    assert digest.period_end == datetime(2026, 3, 9, 23, 0, tzinfo=UTC)
+    assert [b.headline for s in digest.sections for b in s.briefs] == ["Overnight story"]
+
+
+async def test_most_covered_first_grouped_and_period_bounded(world: World) -> None:
+    wire = await world.feed("https://wire.example/rss", "Wire")
+    gadgets = await world.feed("https://gadgets.example/rss", "Gadgets")
+    await _setup_seoul(world)
+    assert not (await world.say("/subscribe #chips digest")).error
+    old = await world.brief(wire, "Yesterday's news", tags=["misc"])
+    async with world.db.begin() as conn:  # created before the period: not in this digest
+        await conn.execute(routing.briefs.update().where(routing.briefs.c.id == old)
+                           .values(created_at=world.now - timedelta(days=2)))
+    world.now += timedelta(hours=1)
+    await world.brief(wire, "A small local story", tags=["misc"])
+    world.now += timedelta(hours=1)
+    story = ("Chip maker doubles factory output to meet demand",
+             "The chip maker said on Monday it would double output at its main factory to meet "
+             "demand for AI accelerators, investing ten billion dollars over three years.")
+    await world.brief(wire, story[0], text=story[1], tags=["chips"], source="Wire")
+    await world.brief(gadgets, story[0] + "!", text=story[1], tags=["chips"], source="Gadgets")
+    world.now += timedelta(hours=1)
+    await world.brief(wire, "The newest minor story", tags=["misc"])
+
+    assert await routing.fire_due_digests(world.db, now=datetime(2026, 3, 9, 23, 1, tzinfo=UTC),
+                                          empty_note=False) == 1
+    digest = digest_from_json((await world.rows(CHANNEL))[0].digest)
+    assert [s.title for s in digest.sections] == ["#chips", "Wire"]
+    chips, rest = digest.sections
+    assert [b.headline for b in chips.briefs] == [story[0]]
+    assert chips.briefs[0].also_covered_by == ["Gadgets"]
+    assert [b.headline for b in rest.briefs] == ["The newest minor story", "A small local story"]
+
+
+async def test_empty_period_sends_nothing_or_a_note(world: World) -> None:
+    await _setup_seoul(world)
+    due = datetime(2026, 3, 9, 23, 0, 5, tzinfo=UTC)
+    assert await routing.fire_due_digests(world.db, now=due, empty_note=False) == 0
+    assert await world.rows(CHANNEL) == []
+    next_day = due + timedelta(days=1)
+    assert await routing.fire_due_digests(world.db, now=next_day, empty_note=True) == 1
+    note = digest_from_json((await world.rows(CHANNEL))[0].digest)
+    assert note.sections == [] and note.note
+
+
+async def test_changing_digest_time_across_the_dst_change(world: World) -> None:
+    feed = await world.feed("https://news.example/rss", "News")
+    world.now = datetime(2026, 3, 6, 20, 0, tzinfo=UTC)
+    assert not (await world.say("/subscribe all digest")).error
+    assert not (await world.say("/digest time 08:00 America/New_York")).error
+
+    fired_at = []
+    for hour in range(24 * 3):  # a scheduler ticking every hour (at :00:30) for three days
+        tick = datetime(2026, 3, 7, 0, 0, 30, tzinfo=UTC) + timedelta(hours=hour)
+        world.now = tick
+        await world.brief(feed, f"Story at {tick:%d %H}h", tags=["x"])
+        if await routing.fire_due_digests(world.db, now=tick, empty_note=False):
+            fired_at.append(tick.strftime("%d %H"))
+        if tick == datetime(2026, 3, 8, 18, 0, 30, tzinfo=UTC):
+            reply = await world.say("/digest time 07:30")  # the timezone stays New York
+            assert "07:30 America/New_York" in reply.text
+    # 08:00 EST = 13 UTC on the 7th; 08:00 EDT = 12 UTC on the 8th; 07:30 EDT = 11:30 UTC.
+    assert fired_at == ["07 13", "08 12", "09 12"]
+    digests = [digest_from_json(r.digest) for r in await world.rows(CHANNEL)]
+    assert [d.period_end for d in digests] == [
+        datetime(2026, 3, 7, 13, tzinfo=UTC), datetime(2026, 3, 8, 12, tzinfo=UTC),
+        datetime(2026, 3, 9, 11, 30, tzinfo=UTC)]
+    # No story is in two digests, and each digest holds the stories of its own period.
+    headlines = [b.headline for d in digests for s in d.sections for b in s.briefs]
+    assert len(headlines) == len(set(headlines))
+    assert "Story at 08 12h" in {b.headline for s in digests[2].sections for b in s.briefs}
+
+
+async def test_digest_off_and_now(world: World) -> None:
+    feed = await world.feed("https://news.example/rss", "News")
+    await _setup_seoul(world)
+    await world.brief(feed, "Something to read", tags=["x"])
+    world.now += timedelta(minutes=1)
+    reply = await world.say("/digest now")
+    assert not reply.error and "1 story" in reply.text
+    assert len(await world.rows(CHANNEL)) == 1
+    # The scheduled digest that follows starts where "now" ended: nothing is sent twice.
+    assert await routing.fire_due_digests(world.db, now=datetime(2026, 3, 9, 23, 1, tzinfo=UTC),
+                                          empty_note=False) == 0
+    assert not (await world.say("/digest off")).error
+    async with world.db.begin() as conn:
+        row = await dest_store.get(conn, CHANNEL)
+    assert row is not None and row.digest_time is None
+    assert await routing.fire_due_digests(world.db, now=world.now + timedelta(days=2),
+                                          empty_note=True) == 0
+
+
+async def test_digest_now_recaps_what_was_already_posted(world: World) -> None:
+    feed = await world.feed("https://news.example/rss", "News")
+    assert not (await world.say("/subscribe all")).error  # instant
+    posted = await world.brief(feed, "Posted this morning", tags=["x"])
+    assert await world.route(posted) == 1
+    world.now += timedelta(hours=1)
+    assert "1 story" in (await world.say("/digest now")).text
+    recap = digest_from_json((await world.rows(CHANNEL))[-1].digest)
+    assert [b.headline for s in recap.sections for b in s.briefs] == ["Posted this morning"]
