@@ -1,0 +1,277 @@
+"""Key-phrase labels for points: noun phrases taken from the point (or from the headline, when
+all their words are in the point), so they cannot misstate it; none when no phrase reads well."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+
+from bot.summarize.text import _EN_STOP, _term
+
+_TOKEN = re.compile(r"[\w'’&-]+|[^\w\s]")
+_ALPHA_START = re.compile(r"[A-Za-z]")
+# Stop words, common news verbs and number words break a phrase, so a label stays a noun
+# phrase ("film division", not "said film division" or "six telescopes").
+_EN_BREAK = _EN_STOP | frozenset(
+    """said says say according told added including saw rose fell jumped made make makes
+    took take gave give hit cut won win lost lose set put got get see sees seen came come
+    went go goes left became become expects expected plans planned wants wanted run runs
+    three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred
+    thousand million billion trillion dozen half several many much every another next ago
+    today yesterday tomorrow tonight week weeks month months day days monday tuesday
+    wednesday thursday friday saturday sunday january february march april june july august
+    september october november december worth like unlike plus minus versus
+    backwards forwards forward ahead away back abroad together instead almost already still
+    even ever never yet well soon far often again perhaps maybe rather quite really lot lots
+    bit way ways thing things something anything everything nothing someone anyone everyone
+    know knows knew known mean means meant remain remains remained broke broken found find
+    finds think thinks thought believe believes show shows shown need needs seem seems
+    appear appears keep keeps kept bring brings brought buy buys bought sell sells sold pay
+    pays paid meet meets met lead leads led begin begins began begun grow grows grew grown
+    fall falls fallen rise rises risen feel feels felt hold holds held stand stands stood
+    spend spends spent build builds built send sends sent tell tells find leave leaves
+    becomes let lets try tries tried use uses ask asks help helps call calls allow allows
+    continue continues include includes warn warns chose chosen wrote written spoke spoken
+    drove driven ran thought taught caught sought fought bring
+    across along among around behind beyond despite inside near since toward towards upon
+    via within without amid""".split()
+)
+# A lower-case word ending in -s that is followed by one of these is a verb ("its process
+# recovers 95%", "the council approves the plan"), not a plural noun.
+_EN_OBJECT_START = frozenset(
+    "the a an its their his her our this that these those to some all".split()
+)
+# After these, a lower-case word is a verb ("to flout rules", "will buy telescopes").
+_EN_BEFORE_VERB = frozenset(
+    "to will would could can should may might must did does do not cannot won't".split()
+)
+# Comparatives end a phrase badly ("lot easier").
+_EN_COMPARATIVE = frozenset(
+    """easier harder better worse bigger smaller higher lower larger greater faster slower
+    stronger weaker earlier later longer shorter cheaper""".split()
+)
+_MAX_EN_WORDS = 5
+_MAX_KO_WORDS = 3
+
+# Korean noun particles: a word ending in one of these (with a stem of 2+ syllables left) is a
+# noun with its particle; what is left is the noun. Verb endings are not in this list on purpose.
+_KO_NOUN_PARTICLES = sorted(
+    """은 는 이 가 을 를 의 에 에서 에게 께서 으로 로 와 과 도 만 까지 부터 보다 처럼 에는
+    에서는 으로는 로는 에도 에서도 과의 와의 에게서 으로써 로써 들이 들은 들을 들의 들도 이나
+    라는 이라는""".split(),
+    key=len,
+    reverse=True,
+)
+# Bare words ending like this are verb or adjective forms ("맞아", "늘려", "따라", "있는"), or
+# nouns we cannot tell from them; either way they are no part of a label.
+_KO_VERB_END = (
+    "다", "고", "며", "는", "한", "된", "할", "될", "던", "게", "지", "서", "면", "니다", "요",
+    "아", "어", "여", "려", "해", "했", "돼", "됐", "자", "니", "도록", "듯", "든", "며", "야",
+    "라", "함", "음", "임", "적", "히", "이", "을", "를", "은", "의", "에", "로", "와", "과",
+)
+# Noun stems that are really verb or adjective stems once a particle-like ending is cut off
+# ("개발하는" -> "개발하", "가까이" -> "가까").
+_KO_BAD_STEM_END = ("하", "되", "했", "됐", "있", "없", "같", "않", "까", "려", "르")
+_KO_NOT_KEY = frozenset(
+    """이번 지난 올해 내년 작년 지난해 금년 전년 현재 최근 이후 이전 당시 가운데 관련 대해 통해
+    위해 이날 오늘 어제 내일 그동안 앞서 또한 하지만 그러나 그리고 다만 특히 이같은 이런 그런
+    이와 같은 모든 여러 일부 대부분 가장 매우 약 모두 함께 기존 기준 수준 경우 정도 때문""".split()
+)
+
+_KO_PUNCT = "\"'“”‘’()[]<>「」『』《》〈〉,.·…!?:;"
+Candidate = list[tuple[str, str]]  # (word as the label shows it, its content term)
+
+
+def _en_phrases(point: str) -> list[Candidate]:
+    """Noun phrases of content words: runs not broken by stop words, verbs, numbers or
+    punctuation; a name after a common word starts its own phrase ("media giant | TimeWarner")."""
+    toks = _TOKEN.findall(point)
+    lows = _TOKEN.findall(point.lower())
+    if len(lows) != len(toks):  # lower() changed the tokenisation (rare non-ASCII case)
+        lows = [t.lower() for t in toks]
+    runs: list[Candidate] = []
+    cur: Candidate = []
+    last = len(toks) - 1
+    for i, tok in enumerate(toks):
+        low = lows[i]
+        # Cheapest and most frequent breaks first: stop words, punctuation, numbers.
+        if low in _EN_BREAK or not _ALPHA_START.match(tok):
+            if cur:
+                runs.append(cur)
+                cur = []
+            continue
+        possessive = low.endswith(("'s", "’s"))
+        word = tok[:-2] if possessive else tok
+        lower_case = word[:1].islower() or (i == 0 and i < last and toks[1][:1].islower())
+        breaks = (
+            (not possessive and ("'" in low or "’" in low))  # contractions
+            or word[-1:] in "-&'"
+            # Past tenses and participles are verbs far more often than nouns in news.
+            or (lower_case and low.endswith("ed"))
+            or (lower_case and i > 0 and lows[i - 1] in _EN_BEFORE_VERB)
+        )
+        if not breaks and lower_case and low.endswith("s") and not low.endswith(("ss", "us")):
+            nxt = lows[i + 1] if i < last else ""
+            breaks = nxt in _EN_OBJECT_START or nxt[:1].isdigit() or nxt == "$"
+        if breaks:
+            if cur:
+                runs.append(cur)
+                cur = []
+            continue
+        if cur and not lower_case and cur[-1][0][:1].islower():
+            runs.append(cur)  # "giant TimeWarner" reads wrong: the name stands alone
+            cur = []
+        term = _hyphen_term(word) if "-" in word else _term(word)
+        if term is None:
+            if cur:
+                runs.append(cur)
+            cur = []
+            continue
+        cur.append((word, term))
+        if possessive:  # "the plant's fire-safety plan": the owner ends its own phrase
+            runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    out: list[Candidate] = []
+    for run in runs:
+        # Adverbs and -ing forms at the edges make a phrase read like a fragment of a clause.
+        while run and run[-1][0][:1].islower() and (
+            run[-1][0].endswith(("ly", "ing")) or run[-1][1] in _EN_COMPARATIVE
+        ):
+            run = run[:-1]
+        while run and run[0][0].endswith(("ly", "ing")) and run[0][0][:1].islower():
+            run = run[1:]
+        # A name is never cut ("Harbor City Public Library", not "Public Library"), and a
+        # phrase keeps its head, the last word ("clean-energy grant", not "state
+        # clean-energy"): a phrase is the name alone, or the run from some word to its end.
+        name = next((k for k, (w, _) in enumerate(run) if w[:1].islower()), len(run))
+        if 2 <= name <= _MAX_EN_WORDS and name < len(run):
+            out.append(run[:name])
+        out.extend(
+            run[i:]
+            for i in range(len(run) - 1)
+            if len(run) - i <= _MAX_EN_WORDS and (i == 0 or i >= name)
+        )
+    return out
+
+
+def _hyphen_term(word: str) -> str | None:
+    """A hyphenated word's term: its parts' terms joined ("fire-safety" -> "fire safety"),
+    so it counts as often as its parts recur in the article (see ``_count``)."""
+    parts = [t for t in map(_term, word.split("-")) if t]
+    return " ".join(parts) if parts else None
+
+
+def _count(term: str, doc_counts: Counter[str]) -> int:
+    if " " in term:
+        return max(doc_counts.get(t, 0) for t in term.split())
+    return doc_counts.get(term, 0)
+
+
+@lru_cache(maxsize=65536)
+def ko_noun(word: str) -> tuple[str | None, bool]:
+    """(the noun in a Korean word, whether a particle followed it): "배춧값이" -> ("배춧값",
+    True), "김장철" -> ("김장철", False), "맞아" -> (None, False)."""
+    if not word or any(not "\uac00" <= ch <= "\ud7a3" for ch in word):
+        return None, False
+    for p in _KO_NOUN_PARTICLES:
+        if word.endswith(p) and len(word) - len(p) >= 2:
+            stem = word[: -len(p)]
+            if stem.endswith(_KO_BAD_STEM_END) or stem in _KO_NOT_KEY:
+                return None, True
+            return stem, True
+    if len(word) < 2 or word.endswith(_KO_VERB_END) or word in _KO_NOT_KEY:
+        return None, False
+    return word, False
+
+
+def _ko_runs(words: Iterable[str]) -> list[list[str]]:
+    """Runs of nouns: bare nouns, the last one possibly with its particle stripped
+    ("심야 자율주행 버스 노선을" -> ["심야", "자율주행", "버스", "노선"])."""
+    runs: list[list[str]] = []
+    cur: list[str] = []
+    for raw in words:
+        w = raw.strip(_KO_PUNCT)
+        noun, particle = ko_noun(w)
+        if noun is None:
+            if cur:
+                runs.append(cur)
+            cur = []
+            continue
+        if w != raw.lstrip(_KO_PUNCT):
+            particle = True  # "서울시," : punctuation ends the phrase like a particle does
+        elif w != raw and cur:
+            runs.append(cur)  # an opening quote starts a new phrase
+            cur = []
+        cur.append(noun)
+        if particle:
+            runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+@lru_cache(maxsize=256)
+def _ko_title_runs(title: str) -> list[list[str]]:
+    # Every point of an article is labelled under the same headline: split it once.
+    return _ko_runs(title.split())
+
+
+def _ko_phrases(point: str, title: str) -> list[Candidate]:
+    """Noun runs of the point, plus noun runs of the headline whose nouns all occur in the
+    point ("김장철을 맞아 배춧값이" under the headline "김장철 배춧값 …" -> "김장철 배춧값")."""
+    out: list[Candidate] = []
+    for runs, check in ((_ko_runs(point.split()), False), (_ko_title_runs(title), True)):
+        for run in runs:
+            for size in range(min(_MAX_KO_WORDS, len(run)), 1, -1):
+                for i in range(len(run) - size + 1):
+                    phrase = run[i : i + size]
+                    if check and not all(n in point for n in phrase):
+                        continue
+                    out.append([(n, _term(n) or n) for n in phrase])
+    return out
+
+
+def make_label(
+    point: str,
+    doc_counts: Counter[str],
+    lang: str,
+    used: set[str],
+    title_terms: frozenset[str] = frozenset(),
+    title: str = "",
+) -> str | None:
+    """A 2–5 word noun phrase that says what ``point`` is about, or None.
+
+    Most of its words must recur in the article (``doc_counts``: content-word counts, title
+    included), words from the headline (``title_terms``) count extra, and no word may repeat
+    one of an earlier label (``used``, updated)."""
+    cands = _ko_phrases(point, title) if lang == "ko" else _en_phrases(point)
+    best: tuple[float, str, list[str]] | None = None
+    for words in cands:
+        terms = [t for _, t in words]
+        parts = " ".join(terms).split()  # a hyphenated word's parts count on their own
+        if len(set(parts)) < len(parts) or used.intersection(parts):
+            continue
+        counts = [_count(t, doc_counts) for t in terms]
+        # Central: most of its words recur in the article, not one lucky word.
+        recurring = sum(c >= 2 for c in counts)
+        if not recurring or 2 * recurring < len(counts):
+            continue
+        bonus = [3 if t in title_terms else 0 for t in terms]
+        score = sum(map(min, counts, [6] * len(counts))) + sum(bonus)
+        score /= len(terms) ** 0.5
+        if best is not None and score <= best[0]:
+            continue
+        phrase = " ".join(w for w, _ in words)
+        if len(phrase) > 48 or len(phrase) > len(point) * 0.6:
+            continue
+        best = (score, phrase, parts)
+    if best is None:
+        return None
+    used.update(best[2])
+    label = best[1]
+    return label[0].upper() + label[1:] if lang != "ko" else label

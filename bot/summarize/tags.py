@@ -1,0 +1,192 @@
+"""Tags: feed categories and extracted keywords, normalised to slugs and mapped through aliases."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+from itertools import chain, groupby
+
+from bot.summarize.text import tokens as _tokens_of
+
+_NON_WORD = re.compile(r"[^0-9a-z\uac00-\ud7a3\u3130-\u318f\u00e0-\u024f]+")
+
+
+def normalise_tag(tag: str) -> str:
+    """A lower-case slug ("Artificial Intelligence" -> "artificial-intelligence"); Hangul is kept
+    as written, only spaces and punctuation become hyphens."""
+    t = unicodedata.normalize("NFKC", tag).strip().lstrip("#").lower()
+    return _NON_WORD.sub("-", t).strip("-")
+
+
+class TagNormaliser:
+    """Maps any variant listed in ``aliases`` ({canonical: [variants]}) to its canonical tag."""
+
+    def __init__(self, aliases: dict[str, list[str]] | None = None) -> None:
+        self._map: dict[str, str] = {}
+        for canonical, variants in (aliases or {}).items():
+            c = normalise_tag(canonical)
+            self._map[c] = c
+            for v in variants:
+                self._map[normalise_tag(v)] = c
+
+    def __call__(self, tag: str) -> str:
+        t = normalise_tag(tag)
+        return self._map.get(t, t)
+
+    def known(self, tag: str) -> bool:
+        return normalise_tag(tag) in self._map
+
+
+_CAP_STOP = frozenset(
+    """The A An But And Or If In On At As For To Of By It Its He She They We I This That These
+    Those There Their His Her Our Mr Mrs Ms Dr Sir However Meanwhile Also After Before When While
+    Although Yet So Now Then What Who Why How Where Which Last Next One Two Many Some More Most
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+    July August September October November December Speaking According Since""".split()
+)
+_PROPER = re.compile(
+    r"(?:[A-Z][\w&'’.-]*[A-Za-z0-9]|[A-Z])(?:[ \t]+(?:of[ \t]+)?[A-Z][\w&'’-]*[A-Za-z0-9])*"
+)
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,6}\b")
+_KO_VERBY = (
+    "다", "고", "며", "는", "한", "된", "할", "될", "던", "게", "지", "서", "면", "도록", "니다",
+    "했", "해", "하", "인", "은", "을", "를", "이", "가", "의", "에", "로", "도", "만", "라",
+)
+_KO_NOUN_PARTICLES = sorted(
+    """은 는 이 가 을 를 의 에 에서 에게 으로 로 와 과 도 만 까지 부터 보다 처럼 에서는 으로는
+    에게서 에서도 에는 이라는 들이 들은 들을 들의 들도 과의 와의""".split(),
+    key=len,
+    reverse=True,
+)
+_KO_STOP = frozenset(
+    "이번 지난 올해 현재 최근 대해 통해 위해 때문 경우 관계자 이상 이후 가운데".split()
+)
+_MID_CAP = re.compile(r"(?<=[a-z0-9,;:]\s)[A-Z][\w&'’-]*")
+
+
+def _english_keywords(title: str, sentences: list[str]) -> Counter[str]:
+    body = "\n".join(sentences)
+    # Words written capitalised inside a sentence are names; a capital at the start of a
+    # sentence (or anywhere in a title-case headline) proves nothing on its own.
+    mid_caps = {m.replace("’", "'").removesuffix("'s") for m in _MID_CAP.findall(body)}
+    scores: Counter[str] = Counter()
+    singles: list[str] = []
+    for text, weight in ((title, 3), (body, 1)):
+        for m in _PROPER.finditer(text):
+            g = m.group(0)
+            if weight == 1 and " " not in g and "\t" not in g:
+                # Fast path for the most common match, one capitalised word.
+                w = g.replace("’", "'").removesuffix("'s").rstrip(".")
+                at_start = m.start() == 0 or text[m.start() - 1] == "\n"
+                if (not at_start or w in mid_caps) and w not in _CAP_STOP and len(w) >= 2:
+                    singles.append(w)
+                continue
+            words = [w.removesuffix("'s").rstrip(".") for w in m.group(0).replace("’", "'").split()]
+            if weight == 3:
+                runs = [list(g) for k, g in groupby(words, key=lambda w: w in mid_caps) if k]
+            else:
+                if (m.start() == 0 or text[m.start() - 1] == "\n") and words[0] not in mid_caps:
+                    words = words[1:]
+                runs = [words]
+            for run in runs:
+                while run and run[0] in _CAP_STOP:
+                    run = run[1:]
+                while run and run[-1] == "of":
+                    run = run[:-1]
+                phrase = " ".join(run)
+                if not run or len(run) > 4 or len(phrase) < 2 or phrase.isdigit():
+                    continue
+                scores[phrase] += weight
+    scores.update(singles)
+    return scores
+
+
+@lru_cache(maxsize=65536)
+def _ko_noun(word: str) -> str | None:
+    """The noun in a Korean word: the stem before a noun particle, or the bare word; None for
+    verb and adjective forms ("몰리고", "했다")."""
+    for p in _KO_NOUN_PARTICLES:
+        if word.endswith(p) and len(word) - len(p) >= 2:
+            return word[: -len(p)]
+    if word.endswith(_KO_VERBY):
+        return None
+    return word
+
+
+@lru_cache(maxsize=65536)
+def _korean_word(w: str) -> str | None:
+    if "\uac00" <= w[0] <= "\ud7a3":
+        return _ko_noun(w) if len(w) >= 2 else None
+    return w if _ACRONYM.fullmatch(w) else None
+
+
+def _korean_words(raw: Iterable[str]) -> list[str]:
+    """Nouns (particles stripped) and acronyms among already tokenised words."""
+    return list(filter(None, map(_korean_word, raw)))
+
+
+def _korean_keywords(
+    title: str, sentences: list[str], raw: list[list[str]] | None = None
+) -> Counter[str]:
+    # The body's tokens come from the summarizer when it has them; the title counts three
+    # times.
+    body = chain.from_iterable(raw) if raw is not None else _tokens_of("\n".join(sentences))
+    counts = Counter(_korean_words(body))
+    for noun, c in Counter(_korean_words(_tokens_of(title))).items():
+        counts[noun] += 3 * c
+    scores: Counter[str] = Counter()
+    for noun, c in counts.items():
+        if len(noun) >= 2 and noun not in _KO_STOP:
+            scores[noun] = c
+    return scores
+
+
+def extract_keywords(
+    title: str,
+    sentences: list[str],
+    lang: str,
+    limit: int,
+    raw: list[list[str]] | None = None,
+) -> list[str]:
+    """Up to ``limit`` keywords a reader might subscribe to: names and topics that recur
+    (``raw``: the sentences' tokens from ``text.tokens``, when already computed)."""
+    if lang == "ko":
+        scores = _korean_keywords(title, sentences, raw)
+    else:
+        scores = _english_keywords(title, sentences)
+    # A phrase seen once outside the title is noise; the title alone counts 3.
+    ranked = [k for k, v in scores.most_common() if v >= 2]
+    picked: list[str] = []
+    for k in ranked:
+        low = k.lower()
+        # Keep "Time Warner" over a later "Warner" (and the other way round).
+        if any(low in p.lower().split() or p.lower() in low.split() for p in picked):
+            continue
+        picked.append(k)
+        if len(picked) >= limit:
+            break
+    return picked
+
+
+def build_tags(
+    categories: tuple[str, ...] | list[str],
+    keywords: list[str],
+    normaliser: TagNormaliser,
+    max_tags: int,
+) -> list[str]:
+    """Feed categories first, then keywords; normalised, aliased, de-duplicated, capped."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for raw in [*categories, *keywords]:
+        tag = normaliser(raw)
+        # "time-warner" and "timewarner" are one tag to a reader.
+        key = tag.replace("-", "")
+        if tag and len(tag) <= 40 and key not in seen:
+            out.append(tag)
+            seen.add(key)
+        if len(out) >= max_tags:
+            break
+    return out

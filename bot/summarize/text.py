@@ -1,0 +1,257 @@
+"""Language detection, sentence splitting and scoring tokens for English, Korean and the rest."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from itertools import chain
+
+_SCRIPTS = [
+    ("ko", re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+")),
+    ("ja", re.compile(r"[\u3040-\u30ff]+")),
+    ("zh", re.compile(r"[\u4e00-\u9fff]+")),
+    ("ru", re.compile(r"[\u0400-\u04ff]+")),
+    ("ar", re.compile(r"[\u0600-\u06ff]+")),
+]
+_NOT_HANGUL = re.compile(r"[^\uac00-\ud7a3]+")
+_LATIN_WORD = re.compile(r"[a-zA-Z\u00c0-\u024f]+")
+
+# A handful of very frequent function words per Latin-script language; enough to tell them apart.
+_LATIN_MARKERS: dict[str, frozenset[str]] = {
+    "en": frozenset("the and of to in is that for was with said on it as by".split()),
+    "de": frozenset("der die und das ist nicht mit sich dem den ein eine auf".split()),
+    "fr": frozenset("le la les et des est une dans pour pas que qui sur du".split()),
+    "es": frozenset("el los las del que por una para con como pero más está".split()),
+    "pt": frozenset("os das não uma com para como mais pelo pela são também".split()),
+    "it": frozenset("il della che per una non sono gli anche del nel alla".split()),
+    "nl": frozenset("het een van de en niet dat zijn op voor met ook".split()),
+}
+
+_MARKER_LANGS: dict[str, tuple[str, ...]] = {}
+for _lang, _words in _LATIN_MARKERS.items():
+    for _w in _words:
+        _MARKER_LANGS[_w] = (*_MARKER_LANGS.get(_w, ()), _lang)
+
+
+# Any character of a non-Latin script we detect; most Latin-script text has none, and then
+# the per-script counts are skipped.
+_ANY_SCRIPT = re.compile(
+    r"[\u0400-\u04ff\u0600-\u06ff\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff"
+    r"\uac00-\ud7a3]"
+)
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of ``text``: script first, then function words; "en" when unsure."""
+    try:
+        sample = text[:600]  # enough words to tell the languages apart
+        # Mostly Hangul, the common Korean case: decided by one substitution, nothing more.
+        if len(_NOT_HANGUL.sub("", sample)) * 2 > len(sample):
+            return "ko"
+        latin_words = _LATIN_WORD.findall(sample.lower())
+        if _ANY_SCRIPT.search(sample):
+            latin_chars = sum(map(len, latin_words))
+            # Runs, not single characters: far fewer objects to count.
+            counts = {lang: sum(map(len, rx.findall(sample))) for lang, rx in _SCRIPTS}
+            script, n = max(counts.items(), key=lambda kv: kv[1])
+            if n and n * 2 >= latin_chars * 0.3:
+                # Japanese text mixes kana with Han characters; Han alone is Chinese.
+                if script == "zh" and counts["ja"] > 0:
+                    return "ja"
+                return script
+        hits = Counter(chain.from_iterable(filter(None, map(_MARKER_LANGS.get, latin_words))))
+        return hits.most_common(1)[0][0] if hits else "en"
+    except Exception:  # detection must never take an article down
+        return "en"
+
+
+# Words whose trailing period does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon pres
+    inc ltd co corp plc llc bros dept univ assn approx vol vs etc al fig eg ie
+    jan feb mar apr jun jul aug sep sept oct nov dec tue thu fri""".split()
+)
+_CLOSERS = "\"'”’)]»」』"
+# Candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
+_EN_BOUNDARY = re.compile(r"([.!?…]+[" + re.escape(_CLOSERS) + r"]*)(\s+)")
+# Korean: a declarative/interrogative ending followed by a period may be glued to the next
+# sentence ("했다.그러나"), so these split even without a space.
+_KO_BOUNDARY = re.compile(
+    r"((?:[다요죠까네음함임됨]|니다)[.!?]+[" + re.escape(_CLOSERS) + r"]*)(\s*)(?=\S)"
+    r"|([.!?…]+[" + re.escape(_CLOSERS) + r"]*)(\s+)"
+)
+
+
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
+
+
+def _en_is_boundary(before: str, after: str) -> bool:
+    """Whether a period-ish mark between ``before`` and ``after`` really ends a sentence."""
+    if not after:
+        return True
+    first = after[0]
+    if first.islower():
+        return False
+    tail = before[-40:].split()
+    word = tail[-1] if tail else ""
+    core = word.rstrip(".!?…" + _CLOSERS).lstrip("\"'“‘([")
+    if word.endswith((".", ".\"", ".”")) and not word.endswith(("!", "?")):
+        low = core.lower().replace(".", "")
+        if core.lower() in _ABBREVIATIONS or low in _ABBREVIATIONS:
+            # "Dr. Smith" continues; "in Oct. The ..." is ambiguous, keep together (rarely wrong).
+            return False
+        # Initials and dotted acronyms: "J. Smith", "U.S. officials". A dotted acronym at the
+        # end of a sentence followed by a capitalised common word is a boundary we cannot see;
+        # we only split when the next word is a typical sentence opener.
+        if _INITIALS.fullmatch(core):
+            head = after[:40].split()
+            nxt = head[0].strip("\"'“‘(") if head else ""
+            return nxt in _OPENERS
+    return True
+
+
+_OPENERS = frozenset(
+    "The A An It He She They We I In On At But And This That These Those There His Her Its "
+    "Their Our Mr Mrs Ms Dr However Meanwhile Also After Before When While".split()
+)
+
+
+def _split_block(block: str, lang: str) -> list[str]:
+    if "." not in block and "!" not in block and "?" not in block and "…" not in block:
+        return [block]  # most Korean feed lines: one sentence, no terminal mark
+    out: list[str] = []
+    start = 0
+    if lang == "ko":
+        for m in _KO_BOUNDARY.finditer(block):
+            if m.group(1):
+                end = m.end(1)
+            else:
+                end = m.end(3)
+                if not _en_is_boundary(block[start:end], block[m.end():]):
+                    continue
+            out.append(block[start:end])
+            start = m.end()
+    else:
+        for m in _EN_BOUNDARY.finditer(block):
+            if _en_is_boundary(block[start:m.end(1)], block[m.end():]):
+                out.append(block[start:m.end(1)])
+                start = m.end()
+    out.append(block[start:])
+    return [s.strip() for s in out if s.strip()]
+
+
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+def split_sentences(text: str, lang: str) -> list[str]:
+    """Sentences of ``text``; line breaks always end a sentence (feeds and the Korean set rely
+    on it), then language-specific punctuation rules apply inside each line."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    sentences: list[str] = []
+    # One substitution over the whole text (it never touches line breaks), not one per line.
+    for block in _LINE_BREAK.split(_SPACES.sub(" ", text)):
+        block = block.strip()
+        if block:
+            sentences.extend(_split_block(block, lang))
+    return sentences
+
+
+_EN_STOP = frozenset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not now of off on once only or other our ours
+    out over own said same says she should so some such than that the their theirs them then
+    there these they this those through to too under until up very was we were what when where
+    which while who whom why will with would you your yours mr mrs ms one two new year years
+    told may might must us per last first time""".split()
+)
+# Korean particles and copula endings stripped from a word to get its stem ("정부가" -> "정부").
+_KO_PARTICLES = sorted(
+    """은 는 이 가 을 를 의 에 에서 에게 께서 으로 로 와 과 도 만 까지 부터 보다 처럼 이나 나
+    에는 에서는 으로는 로는 에도 에서도 이라 라 이라는 라는 이며 며 이고 고 인 한테 조차 마저
+    과의 와의 에의 들 들이 들은 들을 들의 들도 에게서 으로써 로써 이다 였다 이었다 한다 했다
+    하는 하고 하며 해 했고 된 되는 됐다 된다 있는 있다 없는 없다""".split(),
+    key=len,
+    reverse=True,
+)
+_KO_STOP = frozenset(
+    """그 이 저 것 수 등 및 또 또한 더 위 때 중 그리고 하지만 그러나 이번 지난 올해 통해 대한
+    위해 있다 했다 한다 것이다 밝혔다 말했다 있는 없는 대해 따르면 관계자는 기자 등의 것으로
+    이를""".split()
+)
+_WORD = re.compile(r"[0-9A-Za-z\u00c0-\u024f\u0400-\u04ff]+(?:['’][a-z]+)?|[\uac00-\ud7a3]+")
+
+
+@lru_cache(maxsize=65536)
+def strip_particle(word: str) -> str:
+    """The stem of a Korean word without its trailing particle, when a stem remains."""
+    for p in _KO_PARTICLES:
+        if word.endswith(p) and len(word) - len(p) >= 1:
+            return word[: -len(p)]
+    return word
+
+
+def _stem_en(word: str) -> str:
+    # A light suffix strip so "profits"/"profit" and "rates"/"rate" meet; not a real stemmer.
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=131072)
+def _term(raw: str) -> str | None:
+    """The normalised content word for one raw token, or None for a stop word."""
+    if "\uac00" <= raw[0] <= "\ud7a3":
+        w = strip_particle(raw)
+        return None if w in _KO_STOP or raw in _KO_STOP else w
+    w = raw.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if w in _EN_STOP or (len(w) < 2 and not w.isdigit()):
+        return None
+    return _stem_en(w)
+
+
+@lru_cache(maxsize=65536)
+def bigrams(term: str) -> tuple[str, ...]:
+    """A Korean stem and its character bigrams; any other term alone."""
+    # Only compounds (4+ syllables) are split; shorter stems match as they are.
+    if len(term) > 3 and "\uac00" <= term[0] <= "\ud7a3":
+        return (term, *(term[i : i + 2] for i in range(len(term) - 1)))
+    return (term,)
+
+
+def tokens(text: str) -> list[str]:
+    """The raw word tokens of ``text`` (Latin, Cyrillic and digit runs; Hangul runs), as
+    written. Tokenise a sentence once and pass these on: scoring, tags and labels share them."""
+    return _WORD.findall(text)
+
+
+def terms_of(raw: list[str]) -> list[str]:
+    """Content words of already tokenised text (see ``content_words``)."""
+    return [t for t in map(_term, raw) if t is not None]
+
+
+def content_words(text: str, lang: str) -> list[str]:
+    """Lower-cased content words: English stop words dropped and light-stemmed; Korean words
+    with particles stripped."""
+    return [t for t in map(_term, _WORD.findall(text)) if t is not None]
+
+
+def scoring_terms(text: str, lang: str) -> list[str]:
+    """Terms for similarity: content words, plus character bigrams of Korean stems, which
+    match compounds written without spaces ("기초과학" ~ "기초 과학")."""
+    words = content_words(text, lang)
+    return with_bigrams(words) if lang == "ko" else words
+
+
+def with_bigrams(words: list[str]) -> list[str]:
+    """Korean stems followed by their character bigrams; other words unchanged."""
+    return list(chain.from_iterable(map(bigrams, words)))

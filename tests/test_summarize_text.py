@@ -1,0 +1,77 @@
+"""Sentence splitting and language detection, English and Korean edge cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.summarize import detect_language, split_sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The U.S. economy grew 3.5% last year. Officials were pleased.",
+         ["The U.S. economy grew 3.5% last year.", "Officials were pleased."]),
+        ("Dr. Smith met Mr. Jones at 10 a.m. on Monday. They talked.",
+         ["Dr. Smith met Mr. Jones at 10 a.m. on Monday.", "They talked."]),
+        ('He said: "It is over." Then he left.', ['He said: "It is over."', "Then he left."]),
+        ('"Is it true?" she asked. Nobody answered!', ['"Is it true?" she asked.',
+                                                      "Nobody answered!"]),
+        ("Rates rose to 4.25 per cent. Markets fell 1.2%.",
+         ["Rates rose to 4.25 per cent.", "Markets fell 1.2%."]),
+        ("Sales rose in the U.S. The firm said so.", ["Sales rose in the U.S.",
+                                                     "The firm said so."]),
+        ("First line without stop\nSecond line.", ["First line without stop", "Second line."]),
+        ("Prices fell… Then they rose.", ["Prices fell…", "Then they rose."]),
+    ],
+)
+def test_english(text: str, expected: list[str]) -> None:
+    assert split_sentences(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("정부는 예산을 늘렸다. 연구자들은 환영했다.",
+         ["정부는 예산을 늘렸다.", "연구자들은 환영했다."]),
+        ("정부는 예산을 늘렸다.그러나 연구자들은 반발했다.",
+         ["정부는 예산을 늘렸다.", "그러나 연구자들은 반발했다."]),
+        ("성장률은 3.5%를 기록했다. 전년보다 높다.",
+         ["성장률은 3.5%를 기록했다.", "전년보다 높다."]),
+        ("“연구비가 부족합니다.” 그는 말했다.", ["“연구비가 부족합니다.”", "그는 말했다."]),
+        ("마침표 없는 문장이다\n다음 문장이다", ["마침표 없는 문장이다", "다음 문장이다"]),
+        ("정말 그럴까? 아무도 모른다.", ["정말 그럴까?", "아무도 모른다."]),
+        ("U.S. 정부는 발표했다.이어 한국도 발표했다.",
+         ["U.S. 정부는 발표했다.", "이어 한국도 발표했다."]),
+    ],
+)
+def test_korean(text: str, expected: list[str]) -> None:
+    assert split_sentences(text, "ko") == expected
+
+
+def test_empty_and_whitespace() -> None:
+    assert split_sentences("", "en") == []
+    assert split_sentences(" \n\n \t", "ko") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The council voted on Tuesday to build new bicycle lanes in the city.", "en"),
+        ("정부는 기초과학 예산을 늘리기로 했다고 밝혔다.", "ko"),
+        ("KAIST 연구팀은 AI 기반 반도체 설계 기술을 개발했다고 밝혔다.", "ko"),
+        ("Le conseil municipal a voté pour la construction de pistes cyclables dans la ville.",
+         "fr"),
+        ("Der Stadtrat hat am Dienstag beschlossen, dass die Radwege nicht gebaut werden.", "de"),
+        ("東京の天気は晴れです。", "ja"),
+        ("北京今天天气很好。", "zh"),
+        ("Совет города проголосовал за новые велодорожки.", "ru"),
+    ],
+)
+def test_detect_language(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+@pytest.mark.parametrize("text", ["", "12345 !!!", "\x00\ufffd", "🙂🙂🙂"])
+def test_detect_language_never_crashes(text: str) -> None:
+    assert isinstance(detect_language(text), str) and detect_language(text)
