@@ -1,0 +1,195 @@
+"""Slash commands: definitions, interaction → CommandRequest, CommandReply → messages."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Collection
+from typing import Any, Literal
+
+import discord
+from discord import app_commands
+
+from adapters.discord.render import render_reply_payloads
+from bot.delivery import CommandHandler, CommandReply, CommandRequest, Destination
+
+log = logging.getLogger(__name__)
+
+Suggest = Callable[[str, str], Awaitable[list[str]]]
+Run = Callable[[discord.Interaction, str, str], Awaitable[None]]
+
+ADMIN_COMMANDS: frozenset[str] = frozenset({"feeds"})
+# Replies to these are for the whole channel; every other reply concerns only the caller.
+PUBLIC_COMMANDS: frozenset[str] = frozenset({"brief"})
+_ADMIN_PERMISSIONS = discord.Permissions(manage_guild=True)
+_NO_MENTIONS = discord.AllowedMentions.none()
+
+
+def is_admin(interaction: discord.Interaction) -> bool:
+    """Whether the caller may manage this channel: Manage Server or Administrator in a guild."""
+    if interaction.guild_id is None:
+        return False
+    perms = interaction.permissions  # the member's resolved permissions, sent by Discord
+    return bool(perms.administrator or perms.manage_guild)
+
+
+async def to_request(interaction: discord.Interaction, command: str, args: str) -> CommandRequest:
+    """The platform-neutral request for an interaction (``args`` is the text after the name)."""
+    where = Destination(f"discord:{interaction.channel_id}")
+    dm: Destination | None = None
+    if interaction.guild_id is None:
+        dm = where
+    else:
+        try:
+            channel = await interaction.user.create_dm()
+            dm = Destination(f"discord:{channel.id}")
+        except discord.HTTPException as exc:
+            log.info("discord_dm_unavailable user=%s status=%s", interaction.user.id, exc.status)
+    return CommandRequest(command=command, args=args, user=str(interaction.user.id), where=where,
+                          dm=dm, is_admin=is_admin(interaction))
+
+
+async def send_reply(interaction: discord.Interaction, reply: CommandReply, *,
+                     deferred_ephemeral: bool) -> None:
+    """Answer a deferred interaction with ``reply`` (text split, briefs as embeds)."""
+    locale = str(interaction.locale) if interaction.locale else "en"
+    dest = Destination(f"discord:{interaction.channel_id}", locale=locale)
+    payloads = render_reply_payloads(reply, dest)
+    replace_original = reply.ephemeral == deferred_ephemeral
+    if not replace_original:
+        # the "thinking…" message already has the other visibility: drop it, answer afresh
+        await interaction.delete_original_response()
+    for i, payload in enumerate(payloads):
+        embeds = [discord.Embed.from_dict(e) for e in payload["embeds"]]
+        content = payload.get("content")
+        if i == 0 and replace_original:
+            await interaction.edit_original_response(content=content, embeds=embeds,
+                                                     allowed_mentions=_NO_MENTIONS)
+        else:
+            await interaction.followup.send(content=content or discord.utils.MISSING,
+                                            embeds=embeds, ephemeral=reply.ephemeral,
+                                            allowed_mentions=_NO_MENTIONS, wait=True)
+
+
+async def run_command(interaction: discord.Interaction, command: str, args: str,
+                      handler: CommandHandler) -> None:
+    """Defer (the core may take longer than Discord's 3 s), ask the core, send its reply."""
+    ephemeral = command not in PUBLIC_COMMANDS
+    await interaction.response.defer(thinking=True, ephemeral=ephemeral)
+    request = await to_request(interaction, command, args)
+    log.info("discord_command command=%s user=%s where=%s admin=%s", command, request.user,
+             request.where.ref, request.is_admin)
+    try:
+        reply = await handler(request)
+    except Exception:
+        log.exception("discord_command_failed command=%s", command)
+        reply = CommandReply(text="Sorry, that command failed. Please try again later.",
+                             error=True)
+    await send_reply(interaction, reply, deferred_ephemeral=ephemeral)
+
+
+def _join(*parts: str | None) -> str:
+    return " ".join(p.strip() for p in parts if p and p.strip())
+
+
+async def _choices(suggest: Suggest | None, kinds: tuple[str, ...], current: str
+                   ) -> list[app_commands.Choice[str]]:
+    if suggest is None:
+        return []
+    seen: list[str] = []
+    for kind in kinds:
+        try:
+            found = await suggest(kind, current)
+        except Exception:
+            log.exception("discord_autocomplete_failed kind=%s", kind)
+            continue
+        # Discord allows 25 choices, names and values of 1-100 characters
+        seen += [s for s in found if 0 < len(s) <= 100 and s not in seen]
+    return [app_commands.Choice(name=s, value=s) for s in seen[:25]]
+
+
+def register_commands(tree: app_commands.CommandTree, run: Run, *, suggest: Suggest | None = None,
+                      admin_commands: Collection[str] = ADMIN_COMMANDS) -> None:
+    """Add /brief /subscribe /unsubscribe /subscriptions /digest /feeds to ``tree``."""
+
+    def perms(name: str) -> discord.Permissions | None:
+        # only a hint admins can change; the core enforces it from CommandRequest.is_admin
+        return _ADMIN_PERMISSIONS if name in admin_commands else None
+
+    async def tags_and_feeds(interaction: discord.Interaction, current: str
+                             ) -> list[app_commands.Choice[str]]:
+        return await _choices(suggest, ("tag", "feed"), current)
+
+    async def feeds_only(interaction: discord.Interaction, current: str
+                         ) -> list[app_commands.Choice[str]]:
+        return await _choices(suggest, ("feed",), current)
+
+    async def brief(interaction: discord.Interaction, query: str) -> None:
+        await run(interaction, "brief", query)
+
+    async def subscribe(interaction: discord.Interaction, target: str,
+                        where: Literal["here", "dm"] | None = None) -> None:
+        await run(interaction, "subscribe", _join(target, where))
+
+    async def unsubscribe(interaction: discord.Interaction, target: str,
+                          where: Literal["here", "dm"] | None = None) -> None:
+        await run(interaction, "unsubscribe", _join(target, where))
+
+    async def subscriptions(interaction: discord.Interaction) -> None:
+        await run(interaction, "subscriptions", "")
+
+    simple = [
+        (brief, "brief", "Brief an article URL now, or search stored stories", None),
+        (subscribe, "subscribe", "Follow a tag, feed or keyword here or in your DMs",
+         tags_and_feeds),
+        (unsubscribe, "unsubscribe", "Stop following a tag, feed or keyword", tags_and_feeds),
+        (subscriptions, "subscriptions", "What this channel and you follow", None),
+    ]
+    for callback, name, description, complete in simple:
+        cmd: app_commands.Command[Any, ..., None] = app_commands.Command(
+            name=name, description=description, callback=callback)  # type: ignore[arg-type]
+        cmd.default_permissions = perms(name)
+        if complete is not None:
+            cmd.autocomplete("target")(complete)
+        tree.add_command(cmd)
+
+    digest = app_commands.Group(name="digest", description="This channel's daily digest",
+                                default_permissions=perms("digest"))
+
+    @digest.command(name="time", description="Post the digest daily at HH:MM")
+    async def digest_time(interaction: discord.Interaction, at: str,
+                          timezone: str | None = None) -> None:
+        await run(interaction, "digest", _join("time", at, timezone))
+
+    @digest.command(name="off", description="Stop the daily digest")
+    async def digest_off(interaction: discord.Interaction) -> None:
+        await run(interaction, "digest", "off")
+
+    @digest.command(name="now", description="Post a digest now")
+    async def digest_now(interaction: discord.Interaction) -> None:
+        await run(interaction, "digest", "now")
+
+    feeds = app_commands.Group(name="feeds", description="Manage the feeds newsbrief reads",
+                               default_permissions=perms("feeds"), guild_only="feeds" in
+                               admin_commands)
+
+    @feeds.command(name="add", description="Add a feed, optionally with tags")
+    async def feeds_add(interaction: discord.Interaction, url: str,
+                        tags: str | None = None) -> None:
+        await run(interaction, "feeds", _join("add", url, tags))
+
+    @feeds.command(name="remove", description="Remove a feed")
+    async def feeds_remove(interaction: discord.Interaction, feed: str) -> None:
+        await run(interaction, "feeds", _join("remove", feed))
+
+    @feeds.command(name="list", description="List the feeds")
+    async def feeds_list(interaction: discord.Interaction) -> None:
+        await run(interaction, "feeds", "list")
+
+    @feeds.command(name="status", description="Feed health and paused destinations")
+    async def feeds_status(interaction: discord.Interaction, feed: str | None = None) -> None:
+        await run(interaction, "feeds", _join("status", feed))
+
+    feeds_remove.autocomplete("feed")(feeds_only)
+    feeds_status.autocomplete("feed")(feeds_only)
+    tree.add_command(digest)
+    tree.add_command(feeds)

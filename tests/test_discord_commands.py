@@ -1,0 +1,247 @@
+"""Slash commands built from raw interaction payloads, run through discord.py's CommandTree against
+the fake Discord API: request conversion, admin reporting, deferral, replies, autocomplete, sync."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import AsyncIterator
+from typing import Any
+
+import discord
+import pytest
+from discord.http import Route
+
+from adapters.discord import make_adapter, sync_commands
+from adapters.discord.bot import DiscordAdapter
+from bot.delivery import CommandReply, CommandRequest, Destination
+from tests.support.fake_discord import APP_ID, BOT_TOKEN, FakeDiscord
+from tests.test_discord_render import HOSTILE, make_brief
+
+GUILD = "222222222222222222"
+CHANNEL = "333333333333333333"
+USER = "444444444444444444"
+_ids = itertools.count(555555555555555555)
+
+
+class Core:
+    """Plays the command core: records requests, answers what the test sets, and enforces
+    admin-only commands from ``is_admin`` as the real core does."""
+
+    def __init__(self) -> None:
+        self.requests: list[CommandRequest] = []
+        self.reply = CommandReply(text="ok")
+        self.admin_only = {"feeds"}
+
+    async def __call__(self, request: CommandRequest) -> CommandReply:
+        self.requests.append(request)
+        if request.command in self.admin_only and not request.is_admin:
+            return CommandReply(text="Only server admins can manage feeds here.", error=True)
+        return self.reply
+
+
+async def _suggest(kind: str, prefix: str) -> list[str]:
+    pool = {"tag": ["ai", "ai-safety", "chips", "x" * 101], "feed": ["ai-weekly", "bbc"]}
+    return [s for s in pool[kind] if s.startswith(prefix)]
+
+
+@pytest.fixture
+async def fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
+    monkeypatch.setattr(Route, "BASE", Route.BASE)
+    async with FakeDiscord() as server:
+        yield server
+        assert server.violations == []
+
+
+@pytest.fixture
+def core() -> Core:
+    return Core()
+
+
+@pytest.fixture
+async def adapter(fake: FakeDiscord, core: Core) -> AsyncIterator[DiscordAdapter]:
+    adapter = make_adapter(token=BOT_TOKEN, api_base_url=fake.api_base, connect_gateway=False,
+                           suggest=_suggest)
+    await adapter.start(core)
+    yield adapter
+    await adapter.stop()
+
+
+def payload(name: str, options: list[dict[str, Any]] | None = None, *, admin: bool = False,
+            dm: bool = False, kind: int = 2) -> dict[str, Any]:
+    """A raw INTERACTION_CREATE payload as Discord sends it (application command or
+    autocomplete), for a member with or without Manage Server."""
+    user = {"id": USER, "username": "reader", "discriminator": "0", "global_name": "Reader",
+            "avatar": None}
+    data: dict[str, Any] = {
+        "id": str(next(_ids)), "application_id": APP_ID, "type": kind,
+        "token": f"itoken-{next(_ids)}", "version": 1, "locale": "ko",
+        "data": {"id": str(next(_ids)), "name": name, "type": 1, "options": options or []},
+        "app_permissions": "2251799813685247", "entitlements": [],
+        "authorizing_integration_owners": {"0": GUILD}, "attachment_size_limit": 8388608,
+    }
+    if dm:
+        data.update(channel_id=CHANNEL, user=user, context=1,
+                    channel={"id": CHANNEL, "type": 1, "recipients": [user]})
+    else:
+        # Manage Server + View Channel, or View Channel + Send Messages only
+        perms = (1 << 5) | (1 << 10) if admin else (1 << 10) | (1 << 11)
+        data.update(
+            guild_id=GUILD, channel_id=CHANNEL, guild_locale="en-US", context=0,
+            channel={"id": CHANNEL, "type": 0, "guild_id": GUILD, "name": "news",
+                     "position": 0, "permission_overwrites": [], "nsfw": False},
+            member={"user": user, "roles": [], "joined_at": "2024-01-01T00:00:00+00:00",
+                    "deaf": False, "mute": False, "flags": 0, "permissions": str(perms)})
+    return data
+
+
+def opt(name: str, value: Any, *, focused: bool = False) -> dict[str, Any]:
+    option: dict[str, Any] = {"name": name, "type": 3, "value": value}
+    if focused:
+        option["focused"] = True
+    return option
+
+
+def sub(name: str, *options: dict[str, Any]) -> list[dict[str, Any]]:
+    return [{"name": name, "type": 1, "options": list(options)}]
+
+
+async def invoke(adapter: DiscordAdapter, raw: dict[str, Any]) -> discord.Interaction:
+    assert adapter.client is not None and adapter.tree is not None
+    interaction: discord.Interaction = discord.Interaction(
+        data=raw, state=adapter.client._connection)  # type: ignore[arg-type]
+    await adapter.tree._call(interaction)
+    return interaction
+
+
+def responses(fake: FakeDiscord, raw: dict[str, Any]) -> list[dict[str, Any]]:
+    return fake.interaction_responses[raw["token"]]
+
+
+@pytest.mark.parametrize(("name", "options", "command", "args"), [
+    ("brief", [opt("query", "https://news.example/a")], "brief", "https://news.example/a"),
+    ("subscribe", [opt("target", "ai"), opt("where", "dm")], "subscribe", "ai dm"),
+    ("subscribe", [opt("target", "semiconductor policy")], "subscribe", "semiconductor policy"),
+    ("unsubscribe", [opt("target", "ai"), opt("where", "here")], "unsubscribe", "ai here"),
+    ("subscriptions", [], "subscriptions", ""),
+    ("digest", sub("time", opt("at", "08:00"), opt("timezone", "Asia/Seoul")), "digest",
+     "time 08:00 Asia/Seoul"),
+    ("digest", sub("off"), "digest", "off"),
+    ("digest", sub("now"), "digest", "now"),
+    ("feeds", sub("add", opt("url", "https://x.example/feed"), opt("tags", "ai chips")),
+     "feeds", "add https://x.example/feed ai chips"),
+    ("feeds", sub("remove", opt("feed", "bbc")), "feeds", "remove bbc"),
+    ("feeds", sub("list"), "feeds", "list"),
+    ("feeds", sub("status"), "feeds", "status"),
+])
+async def test_each_command_becomes_a_request(fake: FakeDiscord, adapter: DiscordAdapter,
+                                              core: Core, name: str,
+                                              options: list[dict[str, Any]], command: str,
+                                              args: str) -> None:
+    core.reply = CommandReply(text="ok", ephemeral=name != "brief")
+    raw = payload(name, options, admin=True)
+    await invoke(adapter, raw)
+    [request] = core.requests
+    assert (request.command, request.args) == (command, args)
+    assert request.user == USER and request.where == Destination(f"discord:{CHANNEL}")
+    assert request.is_admin is True
+    assert request.dm is not None and request.dm.ref.startswith("discord:")
+    # deferred first (ephemeral unless the whole channel should see it), then answered
+    first, second = responses(fake, raw)[:2]
+    assert first["callback"]["type"] == 5
+    assert bool(first["callback"].get("data", {}).get("flags", 0) & 64) == (name != "brief")
+    assert second["edit"]["content"] == "ok"
+
+
+async def test_non_admin_is_reported_truthfully_and_refused(
+        fake: FakeDiscord, adapter: DiscordAdapter, core: Core) -> None:
+    raw = payload("feeds", sub("add", opt("url", "https://x.example/feed")), admin=False)
+    await invoke(adapter, raw)
+    [request] = core.requests
+    assert request.is_admin is False
+    replies = responses(fake, raw)
+    assert replies[0]["callback"]["data"]["flags"] & 64  # only the caller sees the refusal
+    assert "Only server admins" in replies[1]["edit"]["content"]
+
+
+async def test_dm_command_uses_the_dm_channel_and_is_not_admin(
+        fake: FakeDiscord, adapter: DiscordAdapter, core: Core) -> None:
+    await invoke(adapter, payload("subscriptions", dm=True))
+    [request] = core.requests
+    assert request.dm == request.where == Destination(f"discord:{CHANNEL}")
+    assert request.is_admin is False
+
+
+async def test_public_brief_reply_with_hostile_briefs(fake: FakeDiscord, adapter: DiscordAdapter,
+                                                      core: Core) -> None:
+    core.reply = CommandReply(text=f"Found: {HOSTILE}", ephemeral=False,
+                              briefs=[make_brief(HOSTILE), make_brief("둘째 기사")])
+    raw = payload("brief", [opt("query", "chips")])
+    await invoke(adapter, raw)
+    callback, edit = responses(fake, raw)
+    assert "flags" not in callback["callback"].get("data", {}) or \
+        not callback["callback"]["data"]["flags"] & 64
+    assert len(edit["edit"]["embeds"]) == 2 and "@\u200beveryone" in edit["edit"]["content"]
+    assert edit["edit"]["allowed_mentions"] == {"parse": []}
+
+
+async def test_reply_visibility_differs_from_deferral(fake: FakeDiscord, adapter: DiscordAdapter,
+                                                      core: Core) -> None:
+    core.reply = CommandReply(text="No such article.", ephemeral=True, error=True)
+    raw = payload("brief", [opt("query", "nothing")])
+    await invoke(adapter, raw)
+    _callback, delete, followup = responses(fake, raw)
+    assert delete == {"delete": True}  # the public "thinking…" message goes away
+    assert followup["followup"]["flags"] & 64 and followup["followup"]["content"] == \
+        "No such article."
+
+
+async def test_long_reply_is_split_into_followups(fake: FakeDiscord, adapter: DiscordAdapter,
+                                                  core: Core) -> None:
+    core.reply = CommandReply(text="\n".join(f"feed {i}: https://f{i}.example/rss"
+                                             for i in range(200)))
+    raw = payload("feeds", sub("list"), admin=True)
+    await invoke(adapter, raw)
+    parts = responses(fake, raw)[1:]
+    text = parts[0]["edit"]["content"] + "\n" + "\n".join(p["followup"]["content"]
+                                                          for p in parts[1:])
+    assert len(parts) > 1 and text == core.reply.text
+
+
+async def test_handler_crash_becomes_an_error_reply(fake: FakeDiscord, adapter: DiscordAdapter,
+                                                    core: Core) -> None:
+    async def broken(request: CommandRequest) -> CommandReply:
+        raise RuntimeError("boom")
+
+    adapter._handler = broken
+    raw = payload("subscriptions")
+    await invoke(adapter, raw)
+    assert "failed" in responses(fake, raw)[1]["edit"]["content"]
+
+
+@pytest.mark.parametrize(("name", "options", "expected"), [
+    ("subscribe", [opt("target", "ai", focused=True)], ["ai", "ai-safety", "ai-weekly"]),
+    ("feeds", sub("remove", opt("feed", "b", focused=True)), ["bbc"]),
+])
+async def test_autocomplete_offers_tags_and_feeds(fake: FakeDiscord, adapter: DiscordAdapter,
+                                                  name: str, options: list[dict[str, Any]],
+                                                  expected: list[str]) -> None:
+    raw = payload(name, options, admin=True, kind=4)
+    await invoke(adapter, raw)
+    [answer] = responses(fake, raw)
+    assert answer["callback"]["type"] == 8
+    assert [c["value"] for c in answer["callback"]["data"]["choices"]] == expected
+
+
+async def test_sync_commands_sets_admin_permissions(fake: FakeDiscord) -> None:
+    synced = await sync_commands(token=BOT_TOKEN, api_base_url=fake.api_base,
+                                 guild_ids=[int(GUILD)])
+    assert sorted(s.split("/")[1] for s in synced) == sorted(
+        ["brief", "subscribe", "unsubscribe", "subscriptions", "digest", "feeds"])
+    stored = {c["name"]: c for c in fake.commands[GUILD]}
+    # the docs describe a string bit set, the spec and discord.py an integer: same value
+    assert int(stored["feeds"]["default_member_permissions"]) == 1 << 5  # Manage Server
+    assert stored["feeds"]["contexts"] == [0] or stored["feeds"].get("dm_permission") is False
+    assert stored["subscribe"]["default_member_permissions"] is None
+    target = next(o for o in stored["subscribe"]["options"] if o["name"] == "target")
+    assert target["autocomplete"] is True
+    assert fake.sent("PUT", "/applications")  # one deliberate bulk overwrite, validated
