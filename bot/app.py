@@ -141,7 +141,8 @@ class App:
         """The platform-neutral command handlers, wired to this app's store and briefer."""
         briefer = Briefer(fetcher=self.fetcher, summarizer=self.summarizer,
                           points=self.settings.summarizer.points)
-        return CommandCore(db=self.db, brief_url=briefer.brief_url, clock=self.pipeline.clock)
+        return CommandCore(db=self.db, brief_url=briefer.brief_url, clock=self.pipeline.clock,
+                           policy=AddressPolicy(self.settings.network.allow_private))
 
     async def deliver_pending(self) -> int:
         """Reconcile what a crash left half-sent, then send everything that is due."""

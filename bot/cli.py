@@ -6,11 +6,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import sys
 from collections.abc import Callable, Coroutine
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy.engine import make_url
 
 from bot.config import Secrets, Settings, load_settings
 from bot.errors import NewsbriefError
@@ -237,8 +240,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"newsbrief: {exc}", file=sys.stderr)
         return 2
     secrets = Secrets.from_env((settings.summarizer.openai.api_key_env,))
-    setup_logging(settings.logging.level, json_lines=settings.logging.json_lines,
-                  secrets=[secrets.get(name) or "" for name in secrets.present()])
+    hidden = [secrets.get(name) or "" for name in secrets.present()]
+    hidden.append(make_url(settings.database_url).password or "")
+    setup_logging(settings.logging.level, json_lines=settings.logging.json_lines, secrets=hidden)
     handler: Handler = args.handler
     try:
         return asyncio.run(handler(args, settings, secrets))
@@ -247,6 +251,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception:  # logged through the redacting handler, never Python's raw hook
+        logging.getLogger("newsbrief").exception("newsbrief.crashed command=%s", args.cmd)
+        return 1
 
 
 if __name__ == "__main__":

@@ -168,6 +168,13 @@ class SlackSettings(Section):
     digest_threads: bool = False
 
 
+class HealthSettings(Section):
+    # /healthz, /readyz, /metrics; in Slack HTTP mode they are served by Slack's server instead
+    enabled: bool = False
+    host: str = "127.0.0.1"
+    port: int = Field(9108, ge=0, le=65535)
+
+
 class LoggingSettings(Section):
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     json_lines: bool = Field(False, alias="json")
@@ -190,6 +197,7 @@ class Settings(BaseSettings):
     discord: DiscordSettings = Field(default_factory=DiscordSettings)
     slack: SlackSettings = Field(default_factory=SlackSettings)
     logging: LoggingSettings = Field(default_factory=LoggingSettings)
+    health: HealthSettings = Field(default_factory=HealthSettings)
 
     @classmethod
     def settings_customise_sources(

@@ -28,6 +28,9 @@ class RedactingFilter(logging.Filter):
             return True
         record.msg = self.redact(record.getMessage())
         record.args = None
+        for name, value in vars(record).items():  # extra= fields, which the JSON lines carry
+            if name not in _STANDARD and isinstance(value, str):
+                setattr(record, name, self.redact(value))
         if record.exc_info:
             record.exc_text = self.redact(logging.Formatter().formatException(record.exc_info))
             record.exc_info = None

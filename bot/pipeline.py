@@ -20,6 +20,8 @@ from typing import Any
 from urllib.parse import urlparse
 from urllib.request import url2pathname
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from bot import routing
 from bot.burst import is_burst, too_old
 from bot.config import Settings
@@ -99,7 +101,12 @@ class Pipeline:
 
         async def one(row: Any) -> None:
             async with gate:
-                await self.poll_feed(row, stats)
+                try:
+                    await self.poll_feed(row, stats)
+                except Exception as exc:  # e.g. the store is down: the lease expires, retried
+                    log.error("poll.feed_failed feed_id=%s error=%s", row.id,
+                              exc.__class__.__name__)
+                    stats.failed += 1
             if self.on_feed_done:
                 self.on_feed_done()
 
@@ -129,7 +136,16 @@ class Pipeline:
         for candidate in candidates:
             if candidate.post and parsed is not None:
                 candidate.brief = await self._summarize(feed, parsed, candidate.item)
-        await self._commit(feed, result, parsed, candidates, stats)
+        try:
+            await self._commit(feed, result, parsed, candidates, stats)
+        except SQLAlchemyError as exc:
+            # Nothing of this poll was kept (one transaction): the lease expires and the feed is
+            # fetched again, so no item is lost; the other feeds go on.
+            log.error("poll.store_failed feed_id=%s error=%s: %s", feed.id,
+                      exc.__class__.__name__, getattr(exc, "orig", exc))
+            stats.failed += 1
+            stats.errors["store"] = stats.errors.get("store", 0) + 1
+            return
         log.info("poll.done feed_id=%s new=%d elapsed_ms=%d", feed.id,
                  sum(1 for c in candidates), (time.monotonic() - started) * 1000)
 

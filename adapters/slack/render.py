@@ -73,6 +73,9 @@ def _header(text: str) -> list[Block]:
     return blocks
 
 
+MAX_LINK = 2048
+
+
 def safe_link(url: str | None) -> str | None:
     """``<url|host>`` for an http(s) URL, the label taken from the URL itself so feed text cannot
     dress a link up as something else; ``None`` for anything else."""
@@ -83,6 +86,8 @@ def safe_link(url: str | None) -> str | None:
     except ValueError:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    if len(url) > MAX_LINK:  # a link that long cannot sit whole in one section; drop it
         return None
     # keep the URL's meaning but make the characters that end or split a Slack link harmless
     target = quote(url.strip(), safe=":/?#[]@!$&'()*+,;=%~-._")
