@@ -34,6 +34,8 @@ async def cmd_run(args: argparse.Namespace, settings: Settings, secrets: Secrets
     from bot.app import App
     from bot.runner import Runner
 
+    if settings.discord.sync_commands and secrets.get("DISCORD_TOKEN"):
+        await _sync_discord(settings, secrets)
     app = await App.create(settings, secrets)
     try:
         if args.once:
@@ -46,6 +48,31 @@ async def cmd_run(args: argparse.Namespace, settings: Settings, secrets: Secrets
         return 0
     finally:
         await app.close()
+
+
+async def _sync_discord(settings: Settings, secrets: Secrets) -> list[str]:
+    import importlib
+
+    discord_adapter = importlib.import_module("adapters.discord")
+    names: list[str] = await discord_adapter.sync_commands(
+        token=secrets.get("DISCORD_TOKEN"), api_base_url=settings.discord.api_base_url,
+        guild_ids=settings.discord.guild_ids)
+    return names
+
+
+async def cmd_sync_commands(args: argparse.Namespace, settings: Settings,
+                            secrets: Secrets) -> int:
+    if not secrets.get("DISCORD_TOKEN"):
+        print("newsbrief: set DISCORD_TOKEN to sync Discord's slash commands", file=sys.stderr)
+        return 2
+    if args.guild:
+        settings = settings.model_copy(update={"discord": settings.discord.model_copy(
+            update={"guild_ids": args.guild})})
+    names = await _sync_discord(settings, secrets)
+    where = f"guilds {', '.join(map(str, settings.discord.guild_ids))}" \
+        if settings.discord.guild_ids else "globally (may take up to an hour to appear)"
+    print(f"synced {len(names)} commands {where}: {', '.join(names)}")
+    return 0
 
 
 async def cmd_brief(args: argparse.Namespace, settings: Settings, secrets: Secrets) -> int:
@@ -221,6 +248,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", parents=[common], help="validate configuration")
     check.set_defaults(handler=cmd_check)
+
+    sync = sub.add_parser("sync-commands", parents=[common],
+                          help="register the Discord slash commands (do it on purpose: Discord "
+                               "allows 200 command creates a day per guild)")
+    sync.add_argument("--guild", type=int, action="append", help="guild id (instant); repeat")
+    sync.set_defaults(handler=cmd_sync_commands)
 
     command = sub.add_parser("command", parents=[common],
                              help='run a chat command, e.g. newsbrief command "/subscribe ai"')

@@ -130,8 +130,10 @@ async def enqueue(conn: AsyncConnection, *, key: str, destination_id: int, now: 
     dialect = conn.dialect.name
     if dialect in ("sqlite", "postgresql"):
         insert_ = sqlite_insert if dialect == "sqlite" else pg_insert
-        stmt = insert_(outbox).values(**values).on_conflict_do_nothing(index_elements=["key"])
-        return (await conn.execute(stmt)).rowcount == 1
+        stmt = (insert_(outbox).values(**values)
+                .on_conflict_do_nothing(index_elements=["key"]).returning(outbox.c.id))
+        # RETURNING, not rowcount: psycopg reports -1 for INSERT … ON CONFLICT DO NOTHING.
+        return (await conn.execute(stmt)).first() is not None
     exists = (await conn.execute(select(outbox.c.id).where(outbox.c.key == key))).first()
     if exists:
         return False
