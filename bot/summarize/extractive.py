@@ -44,6 +44,9 @@ _BOILER = re.compile(
 )
 
 
+_POSITION = [1.0 / math.sqrt(1.0 + rank) for rank in range(256)]
+
+
 def _usable(sentence: str, lang: str) -> bool:
     """Whether a sentence can be a point at all: long enough, not a caption or byline."""
     if _BOILER.match(sentence) or ("@" in sentence and len(sentence) < 80):
@@ -143,18 +146,20 @@ class ExtractiveSummarizer:
         # The document vector weights a term by how many sentences carry it.
         doc_w = dict(zip(df.keys(), map(operator.mul, df.values(), idf2.values()), strict=True))
         doc_norm = math.sqrt(sum(map(operator.mul, df.values(), doc_w.values()))) or 1.0
-        norms = [math.sqrt(sum(map(idf2.__getitem__, ts))) or 1.0 for ts in sets]
+        weight = idf2.__getitem__
+        norms = [math.sqrt(sum(map(weight, ts))) or 1.0 for ts in sets]
         title_terms = with_bigrams(title_words) if lang == "ko" else title_words
         title_set = frozenset(title_terms) & df.keys()
-        title_norm = math.sqrt(sum(map(idf2.__getitem__, title_set))) or 1.0
+        title_norm = math.sqrt(sum(map(weight, title_set))) or 1.0
+        # Per-sentence sums as list comprehensions over C-level maps: this is the hot loop.
+        central = [sum(map(doc_w.__getitem__, ts)) for ts in sets]
+        to_title = [sum(map(weight, ts & title_set)) for ts in sets] if title_set else [0.0] * n
         limit = self._max_chars
+        c_w, t_w, p_w = w.centrality / doc_norm, w.title / title_norm, w.position
         rel: list[float] = []
-        for rank, ((_, s), ts, nv) in enumerate(zip(cands, sets, norms, strict=True)):
-            score = w.centrality * sum(map(doc_w.__getitem__, ts)) / (nv * doc_norm)
-            if title_set:
-                shared = ts & title_set
-                score += w.title * sum(map(idf2.__getitem__, shared)) / (nv * title_norm)
-            score += w.position / math.sqrt(1.0 + rank)
+        for rank, (_, s) in enumerate(cands):
+            score = (c_w * central[rank] + t_w * to_title[rank]) / norms[rank]
+            score += p_w * _POSITION[rank] if rank < len(_POSITION) else p_w / math.sqrt(1 + rank)
             # Longer sentences say more, up to what fits in a point; past that they get trimmed.
             size = min(len(s), limit) / limit
             if len(s) > limit:

@@ -45,7 +45,7 @@ _EN_OBJECT_START = frozenset(
 )
 # After these, a lower-case word is a verb ("to flout rules", "will buy telescopes").
 _EN_BEFORE_VERB = frozenset(
-    "to will would could can should may might must did does do not cannot won't".split()
+    "to will would could can should may might must did does do not cannot won't who".split()
 )
 # Comparatives end a phrase badly ("lot easier").
 _EN_COMPARATIVE = frozenset(
@@ -70,6 +70,8 @@ _KO_VERB_END = (
     "다", "고", "며", "는", "한", "된", "할", "될", "던", "게", "지", "서", "면", "니다", "요",
     "아", "어", "여", "려", "해", "했", "돼", "됐", "자", "니", "도록", "듯", "든", "며", "야",
     "라", "함", "음", "임", "적", "히", "이", "을", "를", "은", "의", "에", "로", "와", "과",
+    # Adnominal forms ("효과적인", "바꾼", "다른"); nouns ending like this are rare enough.
+    "인", "운", "른", "꾼", "쓴", "친", "린", "낸", "든", "큰", "긴", "닌",
 )
 # Noun stems that are really verb or adjective stems once a particle-like ending is cut off
 # ("개발하는" -> "개발하", "가까이" -> "가까").
@@ -77,7 +79,8 @@ _KO_BAD_STEM_END = ("하", "되", "했", "됐", "있", "없", "같", "않", "까
 _KO_NOT_KEY = frozenset(
     """이번 지난 올해 내년 작년 지난해 금년 전년 현재 최근 이후 이전 당시 가운데 관련 대해 통해
     위해 이날 오늘 어제 내일 그동안 앞서 또한 하지만 그러나 그리고 다만 특히 이같은 이런 그런
-    이와 같은 모든 여러 일부 대부분 가장 매우 약 모두 함께 기존 기준 수준 경우 정도 때문""".split()
+    이와 같은 모든 여러 일부 먼저 아닌 다시 이미 아직 바로 더욱 계속 각각 직접 새로 아주
+    서로 대부분 가장 매우 약 모두 함께 기존 기준 수준 경우 정도 때문""".split()
 )
 
 _KO_PUNCT = "\"'“”‘’()[]<>「」『』《》〈〉,.·…!?:;"
@@ -102,11 +105,15 @@ def _en_phrases(point: str) -> list[Candidate]:
                 runs.append(cur)
                 cur = []
             continue
-        possessive = low.endswith(("'s", "’s"))
-        word = tok[:-2] if possessive else tok
+        possessive = contraction = False
+        word = tok
+        if "'" in low or "’" in low:
+            possessive = low.endswith(("'s", "’s"))
+            contraction = not possessive
+            word = tok[:-2] if possessive else tok
         lower_case = word[:1].islower() or (i == 0 and i < last and toks[1][:1].islower())
         breaks = (
-            (not possessive and ("'" in low or "’" in low))  # contractions
+            contraction
             or word[-1:] in "-&'"
             # Past tenses and participles are verbs far more often than nouns in news.
             or (lower_case and low.endswith("ed"))
@@ -137,6 +144,8 @@ def _en_phrases(point: str) -> list[Candidate]:
         runs.append(cur)
     out: list[Candidate] = []
     for run in runs:
+        if len(run) < 2:
+            continue  # one word is no phrase
         # Adverbs and -ing forms at the edges make a phrase read like a fragment of a clause.
         while run and run[-1][0][:1].islower() and (
             run[-1][0].endswith(("ly", "ing")) or run[-1][1] in _EN_COMPARATIVE
@@ -180,7 +189,8 @@ def ko_noun(word: str) -> tuple[str | None, bool]:
     for p in _KO_NOUN_PARTICLES:
         if word.endswith(p) and len(word) - len(p) >= 2:
             stem = word[: -len(p)]
-            if stem.endswith(_KO_BAD_STEM_END) or stem in _KO_NOT_KEY:
+            # "암에도" is 암 + 에 + 도: a stem still ending in a particle is no noun.
+            if stem.endswith(_KO_BAD_STEM_END + _KO_VERB_END) or stem in _KO_NOT_KEY:
                 return None, True
             return stem, True
     if len(word) < 2 or word.endswith(_KO_VERB_END) or word in _KO_NOT_KEY:
@@ -260,6 +270,10 @@ def make_label(
         # Central: most of its words recur in the article, not one lucky word.
         recurring = sum(c >= 2 for c in counts)
         if not recurring or 2 * recurring < len(counts):
+            continue
+        # Korean modifiers look like nouns ("바꾼 암세포"): there, every word must recur.
+        pairs = zip(counts, terms, strict=True)
+        if lang == "ko" and not all(c >= 2 or t in title_terms for c, t in pairs):
             continue
         bonus = [3 if t in title_terms else 0 for t in terms]
         score = sum(map(min, counts, [6] * len(counts))) + sum(bonus)

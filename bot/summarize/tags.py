@@ -62,7 +62,11 @@ _KO_NOUN_PARTICLES = sorted(
     reverse=True,
 )
 _KO_STOP = frozenset(
-    "이번 지난 올해 현재 최근 대해 통해 위해 때문 경우 관계자 이상 이후 가운데".split()
+    "이번 지난 올해 현재 최근 대해 통해 위해 때문 경우 관계자 이상 이후 가운데 "
+    # time words and generic place words nobody subscribes to, and verb forms that look like
+    # nouns once a particle-like ending is stripped ("내려" is "goes down")
+    "내년 작년 지난해 올해 오늘 어제 내일 이날 당시 국내 국외 해외 일부 전체 "
+    "내려 올라 늘어 줄어 나타나 밝혀".split()
 )
 _MID_CAP = re.compile(r"(?<=[a-z0-9,;:]\s)[A-Z][\w&'’-]*")
 
@@ -119,7 +123,9 @@ def _ko_noun(word: str) -> str | None:
 @lru_cache(maxsize=65536)
 def _korean_word(w: str) -> str | None:
     if "\uac00" <= w[0] <= "\ud7a3":
-        return _ko_noun(w) if len(w) >= 2 else None
+        noun = _ko_noun(w) if len(w) >= 2 else None
+        # Stop nouns are dropped here, once per distinct word, not once per article.
+        return noun if noun and len(noun) >= 2 and noun not in _KO_STOP else None
     return w if _ACRONYM.fullmatch(w) else None
 
 
@@ -137,11 +143,7 @@ def _korean_keywords(
     counts = Counter(_korean_words(body))
     for noun, c in Counter(_korean_words(_tokens_of(title))).items():
         counts[noun] += 3 * c
-    scores: Counter[str] = Counter()
-    for noun, c in counts.items():
-        if len(noun) >= 2 and noun not in _KO_STOP:
-            scores[noun] = c
-    return scores
+    return counts
 
 
 def extract_keywords(
@@ -158,7 +160,9 @@ def extract_keywords(
     else:
         scores = _english_keywords(title, sentences)
     # A phrase seen once outside the title is noise; the title alone counts 3.
-    ranked = [k for k, v in scores.most_common() if v >= 2]
+    # Sorting only the phrases seen at least twice: most are seen once. The sort is stable, so
+    # ties keep first-seen order, as most_common() would.
+    ranked = sorted((k for k, v in scores.items() if v >= 2), key=scores.__getitem__, reverse=True)
     picked: list[str] = []
     for k in ranked:
         low = k.lower()

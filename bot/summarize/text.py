@@ -129,13 +129,17 @@ def _split_block(block: str, lang: str) -> list[str]:
                 end = m.end(1)
             else:
                 end = m.end(3)
-                if not _en_is_boundary(block[start:end], block[m.end():]):
+                before, after = block[max(start, end - 40) : end], block[m.end() : m.end() + 41]
+                if not _en_is_boundary(before, after):
                     continue
             out.append(block[start:end])
             start = m.end()
     else:
+        # Only 40 characters either side matter: slicing the whole rest of a long paragraph
+        # at every candidate boundary made splitting quadratic.
         for m in _EN_BOUNDARY.finditer(block):
-            if _en_is_boundary(block[start:m.end(1)], block[m.end():]):
+            end, nxt = m.end(1), m.end()
+            if _en_is_boundary(block[max(start, end - 40) : end], block[nxt : nxt + 41]):
                 out.append(block[start:m.end(1)])
                 start = m.end()
     out.append(block[start:])
