@@ -28,7 +28,7 @@ async def fetcher() -> AsyncIterator[HttpFetcher]:
 
 
 async def test_plain_fetch_returns_body_validators_and_hash(
-    feed_server: FeedServer, fetcher: HttpFetcher  # noqa: F811
+    feed_server: FeedServer, fetcher: HttpFetcher
 ) -> None:
     feed_server.set("/f", body=RSS, etag='"v1"', last_modified="Wed, 01 Jan 2025 00:00:00 GMT",
                     headers={"Cache-Control": "public, max-age=600"})
@@ -44,7 +44,7 @@ async def test_plain_fetch_returns_body_validators_and_hash(
     assert "if-none-match" not in sent
 
 
-async def test_conditional_get_304(feed_server: FeedServer, fetcher: HttpFetcher) -> None:  # noqa: F811
+async def test_conditional_get_304(feed_server: FeedServer, fetcher: HttpFetcher) -> None:
     feed_server.set("/f", body=RSS, etag='"v1"', last_modified="Wed, 01 Jan 2025 00:00:00 GMT")
     first = await fetcher.fetch(feed_server.url("/f"))
     second = await fetcher.fetch(feed_server.url("/f"), etag=first.etag,
@@ -58,7 +58,7 @@ async def test_conditional_get_304(feed_server: FeedServer, fetcher: HttpFetcher
     assert third.status == 200 and third.body == RSS + b" " and third.etag == '"v2"'
 
 
-async def test_if_modified_since_304(feed_server: FeedServer, fetcher: HttpFetcher) -> None:  # noqa: F811
+async def test_if_modified_since_304(feed_server: FeedServer, fetcher: HttpFetcher) -> None:
     feed_server.set("/f", body=RSS, last_modified="Wed, 01 Jan 2025 00:00:00 GMT")
     result = await fetcher.fetch(feed_server.url("/f"),
                                  last_modified="Wed, 01 Jan 2025 00:00:00 GMT")
@@ -67,7 +67,7 @@ async def test_if_modified_since_304(feed_server: FeedServer, fetcher: HttpFetch
 
 
 async def test_unchanged_body_hash_skips_body(
-    feed_server: FeedServer, fetcher: HttpFetcher  # noqa: F811
+    feed_server: FeedServer, fetcher: HttpFetcher
 ) -> None:
     """A server that ignores validators still answers 200; the hash tells nothing changed."""
     feed_server.set("/f", body=RSS)
@@ -77,7 +77,7 @@ async def test_unchanged_body_hash_skips_body(
     assert changed.body == RSS and not changed.not_modified
 
 
-async def test_gzip_body_is_decoded(feed_server: FeedServer, fetcher: HttpFetcher) -> None:  # noqa: F811
+async def test_gzip_body_is_decoded(feed_server: FeedServer, fetcher: HttpFetcher) -> None:
     body = RSS * 200
     feed_server.set("/f", body=body, gzip=True)
     result = await fetcher.fetch(feed_server.url("/f"))
@@ -88,7 +88,7 @@ async def test_gzip_body_is_decoded(feed_server: FeedServer, fetcher: HttpFetche
 
 @pytest.mark.parametrize("wbits", [zlib.MAX_WBITS, -zlib.MAX_WBITS])
 async def test_deflate_zlib_and_raw(
-    feed_server: FeedServer, fetcher: HttpFetcher, wbits: int  # noqa: F811
+    feed_server: FeedServer, fetcher: HttpFetcher, wbits: int
 ) -> None:
     body = RSS * 50
     packer = zlib.compressobj(6, zlib.DEFLATED, wbits)
@@ -97,7 +97,7 @@ async def test_deflate_zlib_and_raw(
     assert (await fetcher.fetch(feed_server.url("/f"))).body == body
 
 
-async def test_gzip_bomb_stops_at_the_cap(feed_server: FeedServer, fetcher: HttpFetcher) -> None:  # noqa: F811
+async def test_gzip_bomb_stops_at_the_cap(feed_server: FeedServer, fetcher: HttpFetcher) -> None:
     bomb = gzip.compress(b"\0" * 50_000_000, compresslevel=9)
     assert len(bomb) < 1_000_000  # small on the wire, so only a decompressed count catches it
     feed_server.set("/f", body=bomb, headers={"Content-Encoding": "gzip"})
@@ -107,7 +107,7 @@ async def test_gzip_bomb_stops_at_the_cap(feed_server: FeedServer, fetcher: Http
 
 
 async def test_corrupt_gzip_is_a_decode_error(
-    feed_server: FeedServer, fetcher: HttpFetcher  # noqa: F811
+    feed_server: FeedServer, fetcher: HttpFetcher
 ) -> None:
     feed_server.set("/f", body=b"this is not gzip at all", headers={"Content-Encoding": "gzip"})
     with pytest.raises(FetchError) as info:
@@ -115,7 +115,7 @@ async def test_corrupt_gzip_is_a_decode_error(
     assert info.value.kind == "decode"
 
 
-async def test_plain_body_over_the_cap(feed_server: FeedServer, fetcher: HttpFetcher) -> None:  # noqa: F811
+async def test_plain_body_over_the_cap(feed_server: FeedServer, fetcher: HttpFetcher) -> None:
     feed_server.set("/big", body=b"x" * 1_000_001)
     feed_server.set("/edge", body=b"x" * 1_000_000)
     with pytest.raises(FetchError) as info:
@@ -124,7 +124,7 @@ async def test_plain_body_over_the_cap(feed_server: FeedServer, fetcher: HttpFet
     assert len((await fetcher.fetch(feed_server.url("/edge"))).body or b"") == 1_000_000
 
 
-async def test_page_over_the_cap(feed_server: FeedServer) -> None:  # noqa: F811
+async def test_page_over_the_cap(feed_server: FeedServer) -> None:
     feed_server.set("/page", body=b"<p>" + b"x" * 2000, content_type="text/html")
     async with HttpFetcher(policy=LOOPBACK, max_bytes=1000) as small:
         with pytest.raises(FetchError) as info:
@@ -135,7 +135,7 @@ async def test_page_over_the_cap(feed_server: FeedServer) -> None:  # noqa: F811
     assert "text/html" in feed_server.last_headers("/page")["accept"]
 
 
-async def test_drip_feed_hits_the_total_timeout(feed_server: FeedServer) -> None:  # noqa: F811
+async def test_drip_feed_hits_the_total_timeout(feed_server: FeedServer) -> None:
     """Each byte arrives well within any read timeout; only the total deadline stops it."""
     feed_server.set("/slow", body=b"x" * 400, drip_seconds_per_byte=0.02)
     async with HttpFetcher(policy=LOOPBACK, total_timeout=1.0) as fetcher:
@@ -145,7 +145,7 @@ async def test_drip_feed_hits_the_total_timeout(feed_server: FeedServer) -> None
 
 
 async def test_permanent_redirect_chain_reports_new_url(
-    feed_server: FeedServer, fetcher: HttpFetcher  # noqa: F811
+    feed_server: FeedServer, fetcher: HttpFetcher
 ) -> None:
     feed_server.redirect("/old", "/older", status=301)
     feed_server.redirect("/older", feed_server.url("/new"), status=308)
@@ -157,7 +157,7 @@ async def test_permanent_redirect_chain_reports_new_url(
 
 
 async def test_temporary_hop_means_no_permanent_url(
-    feed_server: FeedServer, fetcher: HttpFetcher  # noqa: F811
+    feed_server: FeedServer, fetcher: HttpFetcher
 ) -> None:
     feed_server.redirect("/a", "/b", status=301)
     feed_server.redirect("/b", "/c", status=302)
@@ -169,7 +169,7 @@ async def test_temporary_hop_means_no_permanent_url(
 
 
 async def test_redirect_to_relative_path_with_query(
-    feed_server: FeedServer, fetcher: HttpFetcher  # noqa: F811
+    feed_server: FeedServer, fetcher: HttpFetcher
 ) -> None:
     feed_server.redirect("/dir/a", "b?x=1", status=307)
     feed_server.set("/dir/b?x=1", body=RSS)
@@ -177,7 +177,7 @@ async def test_redirect_to_relative_path_with_query(
     assert result.url == feed_server.url("/dir/b?x=1") and result.body == RSS
 
 
-async def test_too_many_redirects(feed_server: FeedServer) -> None:  # noqa: F811
+async def test_too_many_redirects(feed_server: FeedServer) -> None:
     for i in range(4):
         feed_server.redirect(f"/r{i}", f"/r{i + 1}", status=302)
     feed_server.set("/r4", body=RSS)
@@ -199,7 +199,7 @@ async def test_too_many_redirects(feed_server: FeedServer) -> None:  # noqa: F81
     "http://[::1]/",
 ])
 async def test_redirect_to_refused_address(
-    feed_server: FeedServer, fetcher: HttpFetcher, target: str  # noqa: F811
+    feed_server: FeedServer, fetcher: HttpFetcher, target: str
 ) -> None:
     feed_server.redirect("/go", target, status=302)
     with pytest.raises(BlockedAddress) as info:
@@ -208,7 +208,7 @@ async def test_redirect_to_refused_address(
 
 
 async def test_redirect_into_loopback_refused_when_loopback_not_allowed(
-    feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch  # noqa: F811
+    feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A "public" site redirects to a name that resolves to loopback: the second hop is refused."""
     feed_server.redirect("/feed", f"http://admin.internal:{feed_server.port}/internal", status=301)
@@ -227,7 +227,7 @@ async def test_redirect_into_loopback_refused_when_loopback_not_allowed(
     assert feed_server.hits("/internal") == 0
 
 
-async def test_fetch_refused_without_allow_private(feed_server: FeedServer) -> None:  # noqa: F811
+async def test_fetch_refused_without_allow_private(feed_server: FeedServer) -> None:
     feed_server.set("/f", body=RSS)
     async with HttpFetcher(policy=AddressPolicy()) as fetcher:
         with pytest.raises(BlockedAddress):
@@ -238,7 +238,7 @@ async def test_fetch_refused_without_allow_private(feed_server: FeedServer) -> N
     assert feed_server.hits("/f") == 0
 
 
-async def test_per_host_cap(feed_server: FeedServer) -> None:  # noqa: F811
+async def test_per_host_cap(feed_server: FeedServer) -> None:
     feed_server.set("/slow", body=RSS, delay=0.2)
     async with HttpFetcher(policy=LOOPBACK, per_host=2) as fetcher:
         results = await asyncio.gather(*(fetcher.fetch(feed_server.url(f"/slow?n={i}"))
@@ -247,7 +247,7 @@ async def test_per_host_cap(feed_server: FeedServer) -> None:  # noqa: F811
     assert feed_server.max_in_flight == 2
 
 
-async def test_per_host_cap_is_per_host(feed_server: FeedServer) -> None:  # noqa: F811
+async def test_per_host_cap_is_per_host(feed_server: FeedServer) -> None:
     """127.0.0.1 and localhost are two hosts: each gets its own slots."""
     feed_server.set("/slow", body=RSS, delay=0.3)
     urls = [feed_server.url("/slow"), f"http://localhost:{feed_server.port}/slow"]
@@ -259,7 +259,7 @@ async def test_per_host_cap_is_per_host(feed_server: FeedServer) -> None:  # noq
 
 @pytest.mark.parametrize("status", [429, 503])
 async def test_retry_after_seconds_on_error_status(
-    feed_server: FeedServer, fetcher: HttpFetcher, status: int  # noqa: F811
+    feed_server: FeedServer, fetcher: HttpFetcher, status: int
 ) -> None:
     feed_server.set("/f", body=b"slow down " * 10_000, status=status,
                     headers={"Retry-After": "120"})
@@ -270,7 +270,7 @@ async def test_retry_after_seconds_on_error_status(
     assert len(str(err)) < 200  # the body never ends up in the message
 
 
-async def test_retry_after_http_date(feed_server: FeedServer, fetcher: HttpFetcher) -> None:  # noqa: F811
+async def test_retry_after_http_date(feed_server: FeedServer, fetcher: HttpFetcher) -> None:
     when = datetime.now(UTC) + timedelta(hours=1)
     feed_server.set("/f", status=503, headers={"Retry-After": format_datetime(when, usegmt=True)})
     with pytest.raises(FetchError) as info:
@@ -280,7 +280,7 @@ async def test_retry_after_http_date(feed_server: FeedServer, fetcher: HttpFetch
 
 
 async def test_not_found_is_http_status_without_retry(
-    feed_server: FeedServer, fetcher: HttpFetcher  # noqa: F811
+    feed_server: FeedServer, fetcher: HttpFetcher
 ) -> None:
     with pytest.raises(FetchError) as info:
         await fetcher.fetch(feed_server.url("/missing"))

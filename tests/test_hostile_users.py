@@ -74,10 +74,11 @@ def server() -> Iterator[FeedServer]:
 async def make_chat(tmp_path: Path) -> AsyncIterator[MakeChat]:
     apps: list[App] = []
 
-    async def build(*, allow_private: list[str] | None = None) -> Chat:
+    async def build(*, allow_private: list[str] | None = None,
+                    limits: dict[str, int] | None = None) -> Chat:
         clock = Clock()
         settings = Settings(
-            data_dir=tmp_path, summarizer={"full_text": False},
+            data_dir=tmp_path, summarizer={"full_text": False}, limits=limits or {},
             network={"allow_private": allow_private or [], "total_timeout": 5.0},
             destinations=[DestinationSettings(ref="console:",
                                               subscriptions=[SubscriptionSettings()])])
@@ -235,24 +236,28 @@ async def test_non_admins_cannot_manage_a_channel(make_chat: MakeChat) -> None:
 
 
 async def test_feeds_per_channel_are_limited(make_chat: MakeChat) -> None:
-    """hostile case: an admin of one channel adds 300 feeds
-    expected: refused past a per-channel limit (100) with a clear reply"""
-    chat = await make_chat()
+    """hostile case: an admin of one channel adds 30 feeds to a channel limited to 20
+    expected: refused past the per-channel limit (limits.feeds_per_channel) with a clear reply"""
+    chat = await make_chat(limits={"feeds_per_channel": 20})
     replies = []
-    for i in range(300):
+    for i in range(30):
         chat.clock.now += timedelta(seconds=2)  # stay under the rate limits: this is about totals
         replies.append(await chat.say(f"/feeds add https://f{i}.example/rss"))
     assert all("try again" not in r.text for r in replies)
-    assert any(r.error and "limit" in r.text.lower() for r in replies)
+    assert not any(r.error for r in replies[:20])
+    assert all(r.error and "limit of 20 feeds" in r.text for r in replies[20:])
+    assert len(await chat.feed_urls()) == 20
 
 
 async def test_subscriptions_per_channel_are_limited(make_chat: MakeChat) -> None:
     """hostile case: an admin adds 300 keyword subscriptions to one channel
-    expected: refused past a per-channel limit with a clear reply"""
+    expected: the first 50 (limits.subscriptions_per_destination) are taken, every one after
+    is refused with a clear reply"""
     chat = await make_chat()
     replies = []
     for i in range(300):
         chat.clock.now += timedelta(seconds=2)  # stay under the rate limits: this is about totals
         replies.append(await chat.say(f"/subscribe keyword:k{i}"))
     assert all("try again" not in r.text for r in replies)
-    assert any(r.error and "limit" in r.text.lower() for r in replies)
+    assert not any(r.error for r in replies[:50])
+    assert all(r.error and "limit of 50 subscriptions" in r.text for r in replies[50:])

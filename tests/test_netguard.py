@@ -72,7 +72,7 @@ def test_redact_url_drops_credentials_and_query() -> None:
 
 
 async def test_dns_rebinding_refused_at_connect(
-    feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch  # noqa: F811
+    feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """check_url passes a host name; at connect it resolves to loopback and must be refused."""
     feed_server.set("/feed.xml", body=b"<rss/>")
@@ -94,7 +94,7 @@ async def test_dns_rebinding_refused_at_connect(
 
 
 async def test_connects_to_the_vetted_address_with_the_original_host(
-    feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch  # noqa: F811
+    feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Only allowed addresses are tried, and the Host header still names the site."""
     feed_server.set("/feed.xml", body=b"<rss/>")
@@ -111,7 +111,7 @@ async def test_connects_to_the_vetted_address_with_the_original_host(
 
 
 async def test_env_proxy_does_not_bypass_the_guard(
-    feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch  # noqa: F811
+    feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A proxy in the environment is ignored: the request goes direct, through the guard."""
     feed_server.set("/feed.xml", body=b"direct")

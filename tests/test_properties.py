@@ -15,7 +15,6 @@ import re
 from typing import Any
 from xml.sax.saxutils import escape
 
-import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 

@@ -38,12 +38,20 @@ def async_url(url: str) -> str:
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL lets readers go on while the poller writes; busy_timeout turns a momentary lock into a
     # wait instead of an error; foreign keys are off by default in SQLite.
+    dbapi_connection.isolation_level = None  # let the "begin" event issue BEGIN itself
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _sqlite_begin_immediate(conn: Any) -> None:
+    # A deferred transaction that reads and then writes cannot wait for another writer in WAL
+    # mode (SQLITE_BUSY at once, busy_timeout or not); taking the write lock up front makes
+    # concurrent transactions queue on busy_timeout instead of failing.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 class Database:
@@ -59,12 +67,21 @@ class Database:
         if not self.is_sqlite:
             kwargs.update(pool_pre_ping=True, pool_size=5, max_overflow=5)
         self.engine: AsyncEngine = create_async_engine(self.url, **kwargs)
+        self._sqlite_lock = asyncio.Lock()
         if self.is_sqlite:
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine.sync_engine, "begin", _sqlite_begin_immediate)
 
     @asynccontextmanager
     async def begin(self) -> AsyncIterator[AsyncConnection]:
-        async with self.engine.begin() as conn:
+        if not self.is_sqlite:
+            async with self.engine.begin() as conn:
+                yield conn
+            return
+        # SQLite has one writer. Queue this process's transactions here, in asyncio, rather
+        # than on busy_timeout: a transaction whose task waits for a busy event loop would
+        # otherwise hold the file lock long enough for the others to time out.
+        async with self._sqlite_lock, self.engine.begin() as conn:
             yield conn
 
     async def migrate(self) -> None:
