@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench fuzz clean
+.PHONY: run test lint typecheck pytest postgres bench fuzz clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,18 +18,31 @@ run: $(STAMP)
 test: $(STAMP) lint typecheck pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check bot adapters tests bench
+	$(BIN)/ruff check bot adapters tests bench scripts
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+pytest: $(STAMP) postgres
 	$(BIN)/python -m pytest -q
+
+# The PostgreSQL half of the suite: install Debian's postgresql when missing and we are root.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing postgresql for the PostgreSQL tests"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) \
+	      || echo "WARNING: could not install postgresql; PostgreSQL tests will be skipped"; \
+	  else echo "WARNING: PostgreSQL not installed; PostgreSQL tests will be skipped"; fi; }
 
 bench: $(STAMP)
 	$(BIN)/python bench/poll.py
-	$(BIN)/python bench/summarize_eval.py
+	@if [ -d ../shared/data/summaries ]; then \
+	  $(BIN)/python bench/summarize_eval.py ../shared/data/summaries/bbc_news_summary.jsonl --limit 500; \
+	  $(BIN)/python bench/summarize_eval.py ../shared/data/summaries/ko_sci_news_dev.jsonl; \
+	else echo "bench/summarize_eval.py: ../shared/data/summaries is absent, skipped"; fi
 	$(BIN)/python bench/fanout.py
+	$(BIN)/python bench/scale.py
 
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q -k "property or fuzz"

@@ -91,10 +91,13 @@ def adapter_options(name: str, settings: Settings, secrets: Secrets) -> dict[str
     raise ConfigError("destinations", f"no adapter named {name!r}")
 
 
-def load_adapter(name: str, settings: Settings, secrets: Secrets) -> Adapter:
+def load_adapter(name: str, settings: Settings, secrets: Secrets,
+                 commands: CommandCore | None = None) -> Adapter:
     """Import ``adapters.<name>`` only now, so a platform SDK loads only when it is used."""
     module = importlib.import_module(f"adapters.{name}")
     options = adapter_options(name, settings, secrets)
+    if name == "discord" and commands is not None:
+        options["suggest"] = commands.suggest  # autocomplete of tags and feeds
     if name == "slack":
         config = module.SlackSettings(**options).validated()
         return module.make_adapter(config)
@@ -110,6 +113,7 @@ class App:
     summarizer: Summarizer
     pipeline: Pipeline
     worker: OutboxWorker
+    commands: CommandCore
     adapters: dict[str, Adapter] = field(default_factory=dict)
 
     @classmethod
@@ -126,23 +130,27 @@ class App:
             for feed in settings.feeds:
                 await add_feed(conn, feed.url, now=now, title=feed.title, tags=feed.tags)
             await sync_destinations(conn, settings.destinations, now=now)
-        if adapters is None:
-            adapters = {name: load_adapter(name, settings, secrets)
-                        for name in platforms_wanted(settings, secrets)}
         fetcher = make_fetcher(settings)
         summarizer = make_summarizer(settings, secrets)
+        briefer = Briefer(fetcher=fetcher, summarizer=summarizer,
+                          points=settings.summarizer.points)
+        commands = CommandCore(db=db, brief_url=briefer.brief_url, clock=clock,
+                               policy=AddressPolicy(settings.network.allow_private),
+                               max_feeds_per_channel=settings.limits.feeds_per_channel,
+                               max_subscriptions=settings.limits.subscriptions_per_destination)
+        if adapters is None:
+            adapters = {name: load_adapter(name, settings, secrets, commands)
+                        for name in platforms_wanted(settings, secrets)}
         pipeline = Pipeline(db=db, fetcher=fetcher, summarizer=summarizer, settings=settings,
                             clock=clock)
         worker = OutboxWorker(db=db, adapters=adapters,
                               max_attempts=settings.delivery.max_attempts, clock=clock)
-        return cls(settings, secrets, db, fetcher, summarizer, pipeline, worker, adapters)
+        return cls(settings, secrets, db, fetcher, summarizer, pipeline, worker, commands,
+                   adapters)
 
     def command_core(self) -> CommandCore:
         """The platform-neutral command handlers, wired to this app's store and briefer."""
-        briefer = Briefer(fetcher=self.fetcher, summarizer=self.summarizer,
-                          points=self.settings.summarizer.points)
-        return CommandCore(db=self.db, brief_url=briefer.brief_url, clock=self.pipeline.clock,
-                           policy=AddressPolicy(self.settings.network.allow_private))
+        return self.commands
 
     async def deliver_pending(self) -> int:
         """Reconcile what a crash left half-sent, then send everything that is due."""

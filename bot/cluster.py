@@ -3,6 +3,7 @@ feed joins that brief's story, so it is posted once with "also covered by"."""
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import unicodedata
@@ -38,6 +39,7 @@ def normalise(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", unicodedata.normalize("NFKC", text).casefold()).split())
 
 
+@functools.lru_cache(maxsize=8192)  # every new brief is compared with up to 2,000 recent ones
 def fingerprint(title: str, text: str) -> Fingerprint:
     """Shingles of the normalised title and the start of the text."""
     body = normalise(f"{title} {text[:LEAD_CHARS]}")

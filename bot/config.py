@@ -175,6 +175,13 @@ class HealthSettings(Section):
     port: int = Field(9108, ge=0, le=65535)
 
 
+class LimitSettings(Section):
+    # What one channel's admins can make the bot do, so a public install cannot be turned into
+    # a crawler or a spam cannon by one server.
+    feeds_per_channel: int = Field(100, ge=1)
+    subscriptions_per_destination: int = Field(50, ge=1)
+
+
 class LoggingSettings(Section):
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     json_lines: bool = Field(False, alias="json")
@@ -198,6 +205,7 @@ class Settings(BaseSettings):
     slack: SlackSettings = Field(default_factory=SlackSettings)
     logging: LoggingSettings = Field(default_factory=LoggingSettings)
     health: HealthSettings = Field(default_factory=HealthSettings)
+    limits: LimitSettings = Field(default_factory=LimitSettings)
 
     @classmethod
     def settings_customise_sources(

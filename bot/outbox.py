@@ -29,6 +29,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot import metrics
 from bot.delivery import Adapter, Destination, Digest, DigestSection, Outgoing, Pacing, Receipt
 from bot.errors import DeliveryError
 from bot.models import Brief, Point
@@ -367,6 +368,7 @@ class OutboxWorker:
                 if platform is not None:
                     await platform.acquire()
                 outcome = await self._deliver(job, own)
+            metrics.delivery(job.destination.platform, outcome)
             counts.append(0 if outcome == "lost" else 1)
             if outcome in ("held", "paused"):
                 await self._release(jobs[i + 1:])

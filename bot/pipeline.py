@@ -22,7 +22,7 @@ from urllib.request import url2pathname
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot import routing
+from bot import metrics, routing
 from bot.burst import is_burst, too_old
 from bot.config import Settings
 from bot.errors import FetchError, ParseError
@@ -91,6 +91,7 @@ class Pipeline:
     async def poll_due(self, *, limit: int = 10_000) -> PollStats:
         """Poll every feed that is due now, a bounded number at a time."""
         polling = self.settings.polling
+        cycle_started = time.monotonic()
         now = self.clock()
         lease = timedelta(seconds=self.settings.network.total_timeout * 4 + 60)
         async with self.db.begin() as conn:
@@ -111,6 +112,7 @@ class Pipeline:
                 self.on_feed_done()
 
         await asyncio.gather(*(one(row) for row in due))
+        metrics.poll_cycle(stats, time.monotonic() - cycle_started)
         return stats
 
     async def poll_feed(self, feed: Any, stats: PollStats) -> None:
@@ -167,7 +169,10 @@ class Pipeline:
         async with self.db.begin() as conn:
             known = await entry_store.known_hashes(conn, feed.id, keys)
         now = self.clock()
-        fresh = [item for item in parsed.items if item.entry_key not in known]
+        # One entry per key: a feed can repeat an identical entry, which then has the same key.
+        unique = {item.entry_key: item for item in reversed(parsed.items)}
+        fresh = [item for item in parsed.items
+                 if item.entry_key not in known and unique[item.entry_key] is item]
         # Newest first, so the backfill keeps the latest items; undated items keep feed order.
         order = sorted(range(len(fresh)), key=lambda i: (
             -(fresh[i].published or datetime.min.replace(tzinfo=UTC)).timestamp(), i))
@@ -191,7 +196,9 @@ class Pipeline:
         if self.settings.summarizer.full_text and item.link and item.link.startswith("http"):
             article, source = await enrich(article, self.fetcher.fetch_page)
         try:
-            brief = await self.summarizer.summarize(article, points=self.settings.summarizer.points)
+            with metrics.summarize_timer():
+                brief = await self.summarizer.summarize(article,
+                                                        points=self.settings.summarizer.points)
         except Exception:  # one article that trips the summarizer must not cost the feed
             log.exception("summarize.failed feed_id=%s key=%s", feed.id, item.entry_key)
             return None

@@ -15,6 +15,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.app import App
 from bot.commands import CommandCore
 from bot.digest import fire_due_digests
+from bot.health import adapter_status, serve_health
 
 log = logging.getLogger(__name__)
 
@@ -41,10 +42,16 @@ class Runner:
         return run
 
     async def _poll(self) -> None:
-        stats = await self.app.pipeline.poll_due()
-        if stats.feeds:
-            log.info("poll.cycle feeds=%d new=%d briefs=%d failed=%d", stats.feeds,
+        # Claim in batches, so that several workers sharing one database share the due feeds
+        # instead of the first one to tick taking them all.
+        batch = self.app.settings.polling.concurrency * 2
+        while not self.stop.is_set():
+            stats = await self.app.pipeline.poll_due(limit=batch)
+            if not stats.feeds:
+                return
+            log.info("poll.batch feeds=%d new=%d briefs=%d failed=%d", stats.feeds,
                      stats.new_items, stats.briefs, stats.failed)
+            self.app.worker.notify()
 
     async def _digests(self) -> None:
         await fire_due_digests(self.app.db, now=self.app.pipeline.clock(),
@@ -58,6 +65,12 @@ class Runner:
         for adapter in self.app.adapters.values():
             await adapter.start(self.commands.handle)
         await self.app.worker.reconcile_stale()
+        health_settings = self.app.settings.health
+        health = None
+        if health_settings.enabled:
+            health = await serve_health(health_settings.host, health_settings.port,
+                                        db=self.app.db,
+                                        adapters=adapter_status(self.app.adapters))
         scheduler = AsyncIOScheduler(timezone="UTC")
         polling = self.app.settings.polling
         now = datetime.now(scheduler.timezone)
@@ -76,3 +89,5 @@ class Runner:
         if self._running:
             await asyncio.wait(set(self._running), timeout=20)
         await worker
+        if health is not None:
+            await health.cleanup()

@@ -26,9 +26,8 @@ _real_connect = socket.socket.connect
 
 def _loopback_only(self: socket.socket, address: object) -> object:
     host = address[0] if isinstance(address, tuple) else None
-    if host is not None and not (
-        host in ("localhost", "::1") or str(host).startswith("127.") or str(host) == "::ffff:127.0.0.1"
-    ):
+    loopback = host in ("localhost", "::1", "::ffff:127.0.0.1") or str(host).startswith("127.")
+    if host is not None and not loopback:
         raise RuntimeError(f"test tried to reach the network: {address!r}")
     return _real_connect(self, address)  # type: ignore[arg-type]
 
@@ -37,3 +36,13 @@ def _loopback_only(self: socket.socket, address: object) -> object:
 def _no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(socket.socket, "connect", _loopback_only)
     yield
+
+
+# Database fixtures: `db_url` runs a test on SQLite and on a throwaway PostgreSQL (skipped, loudly,
+# where no server can be started).
+from tests.support.dbs import db_backend, db_url  # noqa: E402, F401
+from tests.support.postgres import (  # noqa: E402, F401
+    postgres_server,
+    postgres_url,
+    pytest_terminal_summary,
+)

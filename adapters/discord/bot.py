@@ -108,6 +108,13 @@ class DiscordAdapter:
             register_commands(self.tree, self._run, suggest=suggest,
                               admin_commands=admin_commands)
 
+    @property
+    def ready(self) -> bool:
+        """For /readyz: webhook-only needs no connection; bot mode needs the gateway up."""
+        if self.client is None:
+            return True
+        return self.client.is_ready() if self._connect_gateway else self.client.user is not None
+
     async def start(self, commands: CommandHandler) -> None:
         """Log in over REST (GET /users/@me) and, unless disabled, open the gateway."""
         self._handler = commands

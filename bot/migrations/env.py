@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import create_engine, pool
+from sqlalchemy import create_engine, pool, text
 
 from bot.store.schema import metadata
 
@@ -15,5 +15,8 @@ with engine.connect() as connection:
     context.configure(connection=connection, target_metadata=metadata,
                       render_as_batch=connection.dialect.name == "sqlite")
     with context.begin_transaction():
+        if connection.dialect.name == "postgresql":
+            # Workers starting together on a new database: one migrates, the others wait.
+            connection.execute(text("SELECT pg_advisory_xact_lock(7262012)"))
         context.run_migrations()
 engine.dispose()

@@ -1,0 +1,196 @@
+"""Scale benchmark: memory with a large store, and poll throughput with 1, 2, 3 worker processes
+on PostgreSQL beside one process on SQLite, all in one run.
+
+    python bench/scale.py [--feeds 1000] [--per-feed 100] [--throughput-feeds 300]
+                          [--workers 1,2,3] [--skip-memory]
+
+Memory: one bot process (SQLite) polls ``--feeds`` loopback feeds of ``--per-feed`` items each for
+the first time with backfill 0, so the real pipeline stores feeds × per-feed articles (100,000 by
+default) without summarizing them; then its resident memory is read. Target: under 150 MB.
+
+Throughput: ``--throughput-feeds`` feeds with one new item each, polled, summarized and delivered
+by N worker processes (tests/support/scale_worker.py, the real App). Workers start idle (their
+clock an hour behind), then all are released at once, so start-up is not timed. Target:
+near-linear until the 2 cores are busy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from sqlalchemy import create_engine, func, select  # noqa: E402
+
+from adapters.recording import RecordingAdapter  # noqa: E402
+from bot.app import App  # noqa: E402
+from bot.config import FeedSettings, Secrets  # noqa: E402
+from bot.store.db import sync_url  # noqa: E402
+from bot.store.schema import entries, feeds, outbox  # noqa: E402
+from tests.support.feeds import item, rss  # noqa: E402
+from tests.support.feedserver import FeedServer  # noqa: E402
+from tests.support.postgres import new_database_url, server_or_reason  # noqa: E402
+from tests.support.scale_worker import worker_settings  # noqa: E402
+
+TARGET_MB = 150
+
+
+def rss_mb() -> float:
+    """Resident memory now (not the peak), from /proc."""
+    pages = int(Path("/proc/self/statm").read_text().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+# -- memory ------------------------------------------------------------------------------------
+
+async def _load(db_url: str, directory: Path, urls: list[str]) -> dict[str, float]:
+    settings = worker_settings(directory, db_url, "memory").model_copy(update={
+        "feeds": [FeedSettings(url=u) for u in urls],
+        "polling": worker_settings(directory, db_url, "memory").polling.model_copy(
+            update={"backfill": 0, "concurrency": 16}),
+    })
+    app = await App.create(settings, Secrets(values={}),
+                           adapters={"console": RecordingAdapter(name="console")})
+    started = time.monotonic()
+    polled = 0
+    while (stats := await app.pipeline.poll_due(limit=64)).feeds:
+        polled += stats.feeds
+    elapsed = time.monotonic() - started
+    async with app.db.begin() as conn:
+        stored = (await conn.execute(select(func.count()).select_from(entries))).scalar_one()
+    await app.close()
+    return {"feeds": polled, "articles": stored, "seconds": elapsed, "rss_mb": rss_mb(),
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def memory(feed_count: int, per_feed: int) -> None:
+    with FeedServer() as server, tempfile.TemporaryDirectory() as tmp:
+        for i in range(feed_count):
+            server.set(f"/m/{i}.xml", rss(f"Feed {i}", [item(n, topic=f"m{i}")
+                                                         for n in range(per_feed)]))
+        urls = [server.url(f"/m/{i}.xml") for i in range(feed_count)]
+        (Path(tmp) / "urls.json").write_text(json.dumps(urls))
+        # A child process, so the feed server's bodies are not counted in the bot's memory.
+        child = subprocess.run(
+            [sys.executable, __file__, "--child-memory", tmp], capture_output=True, text=True,
+            check=False, cwd=REPO)
+    if child.returncode != 0:
+        print(f"memory: the child failed:\n{child.stderr[-3000:]}")
+        return
+    result = json.loads(child.stdout.strip().splitlines()[-1])
+    verdict = "OK" if result["rss_mb"] < TARGET_MB else "OVER"
+    print(f"memory (SQLite, one process): {result['feeds']} feeds, {result['articles']:,} "
+          f"articles stored in {result['seconds']:.1f} s; RSS {result['rss_mb']:.0f} MB "
+          f"(peak {result['peak_mb']:.0f} MB), target < {TARGET_MB} MB: {verdict}")
+
+
+def child_memory(directory: Path) -> None:
+    urls = json.loads((directory / "urls.json").read_text())
+    db_url = f"sqlite+aiosqlite:///{directory / 'memory.db'}"
+    print(json.dumps(asyncio.run(_load(db_url, directory, urls))))
+
+
+# -- throughput --------------------------------------------------------------------------------
+
+def throughput(db_url: str, server: FeedServer, count: int, workers: int) -> tuple[float, float]:
+    """Seconds until every feed is polled, and until every brief is delivered."""
+    with tempfile.TemporaryDirectory() as tmp:
+        directory = Path(tmp)
+        offset = directory / "offset"
+        offset.write_text("-3600")  # the workers see nothing due until released
+        settings = worker_settings(directory / "seed", db_url, "seed").model_copy(update={
+            "feeds": [FeedSettings(url=server.url(f"/t/{i}.xml")) for i in range(count)]})
+
+        async def seed() -> None:
+            app = await App.create(settings, Secrets(values={}),
+                                   adapters={"console": RecordingAdapter(name="console")})
+            await app.close()
+
+        asyncio.run(seed())
+        procs = [subprocess.Popen([sys.executable, "-m", "tests.support.scale_worker", db_url,
+                                   tmp, f"w{n}"], cwd=REPO, stdout=subprocess.PIPE, text=True)
+                 for n in range(workers)]
+        engine = create_engine(sync_url(db_url))
+        try:
+            for proc in procs:
+                assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+            offset.write_text("0")
+            started = time.monotonic()
+            polled_at = delivered_at = None
+            while delivered_at is None:
+                time.sleep(0.05)
+                with engine.connect() as conn:
+                    polled = conn.execute(select(func.count()).select_from(feeds).where(
+                        feeds.c.last_success_at.is_not(None))).scalar_one()
+                    open_rows = conn.execute(select(func.count()).select_from(outbox).where(
+                        outbox.c.state != "sent")).scalar_one()
+                    sent = conn.execute(select(func.count()).select_from(outbox).where(
+                        outbox.c.state == "sent")).scalar_one()
+                if polled_at is None and polled == count:
+                    polled_at = time.monotonic() - started
+                if polled_at is not None and open_rows == 0 and sent >= count:
+                    delivered_at = time.monotonic() - started
+                if time.monotonic() - started > 900:
+                    raise RuntimeError(f"stuck: polled={polled} open={open_rows} sent={sent}")
+        finally:
+            (directory / "stop").touch()
+            for proc in procs:
+                try:
+                    proc.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+            engine.dispose()
+        assert polled_at is not None
+        return polled_at, delivered_at
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--feeds", type=int, default=1000)
+    parser.add_argument("--per-feed", type=int, default=100)
+    parser.add_argument("--throughput-feeds", type=int, default=300)
+    parser.add_argument("--workers", default="1,2,3")
+    parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument("--child-memory", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child_memory:
+        child_memory(args.child_memory)
+        return
+    print(f"cores: {os.cpu_count()}")
+    if not args.skip_memory:
+        memory(args.feeds, args.per_feed)
+    count = args.throughput_feeds
+    pg = server_or_reason()
+    with FeedServer() as server:
+        for i in range(count):
+            server.set(f"/t/{i}.xml", rss(f"Feed {i}", [item(1, topic=f"tp{i}")]))
+        print(f"throughput: {count} feeds, one new item each: poll, summarize, deliver")
+        print(f"{'backend':<11} {'workers':>7} {'all polled':>11} {'feeds/s':>8} "
+              f"{'all delivered':>14} {'speed-up':>9}")
+        with tempfile.TemporaryDirectory() as tmp:
+            polled, delivered = throughput(f"sqlite+aiosqlite:///{tmp}/t.db", server, count, 1)
+        print(f"{'sqlite':<11} {1:>7} {polled:>10.1f}s {count / polled:>8.1f} "
+              f"{delivered:>13.1f}s {'(base)':>9}")
+        if isinstance(pg, str):
+            print(f"postgresql: not measured: {pg}")
+            return
+        first: float | None = None
+        for workers in [int(w) for w in args.workers.split(",")]:
+            polled, delivered = throughput(new_database_url("bench"), server, count, workers)
+            first = first or polled
+            print(f"{'postgresql':<11} {workers:>7} {polled:>10.1f}s {count / polled:>8.1f} "
+                  f"{delivered:>13.1f}s {first / polled:>8.2f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,144 @@
+"""Health and metrics over HTTP: ``/healthz`` (alive), ``/readyz`` (database and adapters) and
+``/metrics`` (Prometheus text), as aiohttp routes that Slack's HTTP-mode server can mount too."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from aiohttp import web
+from sqlalchemy import func, select, text
+
+from bot import metrics
+from bot.store.db import Database
+from bot.store.schema import outbox
+
+log = logging.getLogger(__name__)
+
+AdapterStatus = Callable[[], Mapping[str, bool]]
+CHECK_TIMEOUT = 5.0  # a probe that hangs is a failed probe, not a hung orchestrator
+UNSETTLED = ("pending", "sending")
+
+
+def adapter_status(adapters: Mapping[str, Any]) -> AdapterStatus:
+    """Reads each adapter's optional ``ready`` (attribute, property or method); an adapter
+    without one (console, webhook) has nothing to connect and counts as ready."""
+
+    def status() -> dict[str, bool]:
+        result: dict[str, bool] = {}
+        for name, adapter in adapters.items():
+            ready = getattr(adapter, "ready", True)
+            result[name] = bool(ready() if callable(ready) else ready)
+        return result
+
+    return status
+
+
+async def database_error(db: Database, timeout: float = CHECK_TIMEOUT) -> str | None:
+    """None when ``SELECT 1`` answers in time, else why not (no secrets: no URL)."""
+    try:
+        async with asyncio.timeout(timeout):
+            async with db.engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+    except TimeoutError:
+        return f"no answer within {timeout:g}s"
+    except Exception as exc:
+        return type(exc).__name__
+    return None
+
+
+async def outbox_depth(db: Database) -> dict[str, int]:
+    """Rows per unsettled state, counted in the database so every worker reports the same."""
+    query = (select(outbox.c.state, func.count()).where(outbox.c.state.in_(UNSETTLED))
+             .group_by(outbox.c.state))
+    async with db.engine.connect() as conn:
+        rows = (await conn.execute(query)).all()
+    return {str(state): int(count) for state, count in rows}
+
+
+class HealthHandlers:
+    """The three endpoints; ``db`` and ``adapters`` are optional so parts can be served alone."""
+
+    def __init__(self, *, db: Database | None = None, adapters: AdapterStatus | None = None,
+                 timeout: float = CHECK_TIMEOUT) -> None:
+        self.db = db
+        self.adapters = adapters
+        self.timeout = timeout
+
+    async def healthz(self, request: web.Request) -> web.Response:
+        # Liveness only: answering at all proves the event loop turns. Dependencies belong to
+        # /readyz, or a database outage would get every worker restarted for nothing.
+        return web.json_response({"status": "ok"})
+
+    async def readyz(self, request: web.Request) -> web.Response:
+        checks: dict[str, Any] = {}
+        ready = True
+        if self.db is not None:
+            error = await database_error(self.db, self.timeout)
+            checks["database"] = error or "ok"
+            ready = ready and error is None
+        if self.adapters is not None:
+            try:
+                status = dict(self.adapters())
+            except Exception as exc:
+                status = {"(status)": False}
+                log.warning("health.adapter_status_failed error=%s", type(exc).__name__)
+            checks["adapters"] = status
+            ready = ready and all(status.values())
+        if not ready:
+            log.warning("health.not_ready checks=%s", checks)
+        return web.json_response({"status": "ready" if ready else "not ready", "checks": checks},
+                                 status=200 if ready else 503)
+
+    async def metrics(self, request: web.Request) -> web.Response:
+        if self.db is not None:
+            try:
+                async with asyncio.timeout(self.timeout):
+                    metrics.set_outbox_depth(await outbox_depth(self.db))
+            except Exception as exc:  # the rest of the metrics are still worth serving
+                log.warning("health.outbox_depth_failed error=%s", type(exc).__name__)
+        body, content_type = metrics.render()
+        response = web.Response(body=body)
+        response.headers["Content-Type"] = content_type
+        return response
+
+
+def health_routes(*, db: Database | None = None, adapters: AdapterStatus | None = None,
+                  timeout: float = CHECK_TIMEOUT) -> list[web.RouteDef]:
+    """The routes, for mounting on an existing aiohttp app (Slack's HTTP-mode server)."""
+    handlers = HealthHandlers(db=db, adapters=adapters, timeout=timeout)
+    return [web.get("/healthz", handlers.healthz), web.get("/readyz", handlers.readyz),
+            web.get("/metrics", handlers.metrics)]
+
+
+def add_health_routes(app: web.Application, *, db: Database | None = None,
+                      adapters: AdapterStatus | None = None) -> None:
+    app.router.add_routes(health_routes(db=db, adapters=adapters))
+
+
+def make_health_app(*, db: Database | None = None,
+                    adapters: AdapterStatus | None = None) -> web.Application:
+    app = web.Application()
+    add_health_routes(app, db=db, adapters=adapters)
+    return app
+
+
+async def serve_health(host: str, port: int, *, db: Database | None = None,
+                       adapters: AdapterStatus | None = None) -> web.AppRunner:
+    """Start serving on ``host:port`` (port 0 picks a free one); ``await runner.cleanup()``
+    stops it. The bound port is ``bound_port(runner)``."""
+    runner = web.AppRunner(make_health_app(db=db, adapters=adapters), access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, host, port)
+    await site.start()
+    log.info("health.serving host=%s port=%d", host, bound_port(runner))
+    return runner
+
+
+def bound_port(runner: web.AppRunner) -> int:
+    for address in runner.addresses:
+        if isinstance(address, tuple):
+            return int(address[1])
+    raise RuntimeError("the health server is not listening")

@@ -1,0 +1,262 @@
+"""The Dockerfile, checked without Docker: its shape is read from the file, and its steps are run
+here (wheels built from exactly what the builder stage copies, installed into a clean venv by an
+unprivileged user, then ``newsbrief check`` and the HEALTHCHECK command run from that venv).
+
+The install step needs the package index; ``NEWSBRIEF_OFFLINE=1`` skips it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Stage:
+    base: str
+    name: str | None
+    instructions: list[tuple[str, str]] = field(default_factory=list)
+
+    def args(self, keyword: str) -> list[str]:
+        return [rest for key, rest in self.instructions if key == keyword]
+
+
+def parse_dockerfile(path: Path) -> list[Stage]:
+    """Instructions per stage, continuation lines joined, comments dropped."""
+    lines: list[str] = []
+    pending = ""
+    for raw in path.read_text().splitlines():
+        if not pending and (not raw.strip() or raw.lstrip().startswith("#")):
+            continue
+        if raw.rstrip().endswith("\\"):
+            pending += raw.rstrip()[:-1] + " "
+            continue
+        lines.append(pending + raw)
+        pending = ""
+    stages: list[Stage] = []
+    for line in lines:
+        keyword, _, rest = line.strip().partition(" ")
+        keyword = keyword.upper()
+        if keyword == "FROM":
+            parts = rest.split()
+            stages.append(Stage(parts[0], parts[2] if len(parts) > 2 else None))
+        else:
+            stages[-1].instructions.append((keyword, rest.strip()))
+    return stages
+
+
+def env_of(stage: Stage) -> dict[str, str]:
+    env: dict[str, str] = {}
+    for rest in stage.args("ENV"):
+        for pair in rest.split():
+            key, _, value = pair.partition("=")
+            env[key] = value
+    return env
+
+
+def healthcheck_command(stage: Stage) -> list[str]:
+    (rest,) = stage.args("HEALTHCHECK")
+    command = rest[rest.index("CMD ") + 4:]
+    parsed: list[str] = json.loads(command)  # exec form: no shell needed in the image
+    return parsed
+
+
+STAGES = parse_dockerfile(REPO / "Dockerfile")
+BUILDER, RUNTIME = STAGES[0], STAGES[-1]
+
+
+def test_two_slim_python_stages_and_a_non_root_runtime() -> None:
+    assert [s.base for s in STAGES] == ["python:3.11-slim", "python:3.11-slim"]
+    assert BUILDER.name == "builder"
+    assert any("pip wheel" in run and "--wheel-dir /wheels" in run for run in BUILDER.args("RUN"))
+    assert any(c.startswith("--from=builder /wheels") for c in RUNTIME.args("COPY"))
+    install = " ".join(RUNTIME.args("RUN"))
+    assert "--no-index --find-links=/wheels newsbrief" in install  # nothing fetched at runtime
+    (user,) = RUNTIME.args("USER")
+    assert user not in ("root", "0")
+    assert "useradd --system --uid 10001 --user-group" in install and user in install
+    assert RUNTIME.args("VOLUME") == ['["/data"]']
+    assert "/healthz" in " ".join(healthcheck_command(RUNTIME))
+    assert env_of(RUNTIME)["NEWSBRIEF_CONFIG"] == "/config/newsbrief.yaml"
+
+
+def test_dockerignore_keeps_local_state_out_of_the_image() -> None:
+    ignored = {line.strip() for line in (REPO / ".dockerignore").read_text().splitlines()
+               if line.strip() and not line.startswith("#")}
+    assert {".git", ".venv", "data", "*.db", ".env"} <= ignored
+    for copied in ("bot", "adapters", "config", "pyproject.toml", "README.md"):
+        assert copied not in ignored
+
+
+def test_compose_runs_newsbrief_against_postgres() -> None:
+    compose: dict[str, Any] = yaml.safe_load((REPO / "docker-compose.yml").read_text())
+    services = compose["services"]
+    assert services["db"]["image"].startswith("postgres:")
+    bot = services["newsbrief"]
+    assert bot["build"] == "."
+    assert bot["depends_on"]["db"]["condition"] == "service_healthy"
+    assert bot["environment"]["NEWSBRIEF_DATABASE__URL"].startswith("postgresql+psycopg://")
+    assert "newsbrief-data:/data" in bot["volumes"]
+    assert any(v.endswith(":/config:ro") for v in bot["volumes"])
+    for secret in ("DISCORD_TOKEN", "SLACK_BOT_TOKEN"):  # from the environment, never inline
+        assert bot["environment"][secret] == f"${{{secret}:-}}"
+
+
+# -- the steps themselves ----------------------------------------------------------------------
+
+def _unprivileged() -> pwd.struct_passwd | None:
+    if os.geteuid() != 0:
+        return None
+    return pwd.getpwnam("nobody")
+
+
+def _as_user(user: pwd.struct_passwd | None) -> dict[str, Any]:
+    if user is None:
+        return {}
+    return {"user": user.pw_uid, "group": user.pw_gid, "extra_groups": []}
+
+
+def _base_python(user: pwd.struct_passwd | None) -> str:
+    """A Python 3.11+ the unprivileged user can run (a root-only pyenv will not do)."""
+    for candidate in (str(Path(sys.base_prefix) / "bin" / "python3"), "/usr/local/bin/python3.11",
+                      "/usr/bin/python3.11", "/usr/bin/python3"):
+        if not Path(candidate).exists():
+            continue
+        try:
+            probe = subprocess.run([candidate, "-c", "import sys, venv; assert sys.version_info"
+                                    " >= (3, 11)"], capture_output=True, check=False,
+                                   **_as_user(user))
+        except OSError:  # not executable by that user
+            continue
+        if probe.returncode == 0:
+            return candidate
+    pytest.skip("no Python 3.11+ with venv that an unprivileged user can run")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def installed() -> Iterator[tuple[Path, Path, Any]]:
+    """(root dir, venv) after the builder and runtime install steps."""
+    if os.environ.get("NEWSBRIEF_OFFLINE") == "1":
+        pytest.skip("NEWSBRIEF_OFFLINE=1: the wheel build needs the package index")
+    user = _unprivileged()
+    # Not tmp_path: pytest makes that root-only, and the unprivileged user must get in.
+    root = Path(tempfile.mkdtemp(prefix="newsbrief-docker-"))
+    (root / "src").mkdir()
+    try:
+        # Builder stage: copy what it copies, build every wheel.
+        for copy in BUILDER.args("COPY"):
+            *sources, _dest = copy.split()
+            for source in sources:
+                target = root / "src" / Path(source).name
+                if (REPO / source).is_dir():
+                    shutil.copytree(REPO / source, target,
+                                    ignore=shutil.ignore_patterns("__pycache__"))
+                else:
+                    shutil.copy2(REPO / source, target)
+        built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--wheel-dir",
+                                str(root / "wheels"), "."], cwd=root / "src",
+                               capture_output=True, text=True, timeout=600, check=False)
+        assert built.returncode == 0, built.stderr[-2000:]
+        # Runtime stage: a clean venv, installed by the unprivileged user from the wheels only.
+        (root / "home").mkdir()
+        shutil.copytree(REPO / "config", root / "config")
+        (root / "data").mkdir()
+        for path in (root, root / "home", root / "data"):
+            if user is not None:
+                os.chown(path, user.pw_uid, user.pw_gid)
+        for path in root.rglob("*"):
+            path.chmod(path.stat().st_mode | 0o444 | (0o111 if path.is_dir() else 0))
+        env = {"PATH": "/usr/bin:/bin", "HOME": str(root / "home"), "PIP_NO_CACHE_DIR": "1",
+               "PIP_CONFIG_FILE": os.devnull}
+        python = _base_python(user)
+        for step in ([python, "-m", "venv", str(root / "venv")],
+                     [str(root / "venv" / "bin" / "pip"), "install", "--quiet", "--no-index",
+                      f"--find-links={root / 'wheels'}", "newsbrief"]):
+            done = subprocess.run(step, cwd=root, env=env, capture_output=True, text=True,
+                                  timeout=600, check=False, **_as_user(user))
+            assert done.returncode == 0, (step, done.stderr[-2000:])
+        yield root, root / "venv", user
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def _image_env(root: Path) -> dict[str, str]:
+    """The runtime stage's ENV, with its paths moved under ``root``."""
+    env = {"HOME": str(root / "home")}
+    for key, value in env_of(RUNTIME).items():
+        value = value.replace("$PATH", "/usr/bin:/bin").replace("/opt/newsbrief", str(
+            root / "venv")).replace("/config", str(root / "config"))
+        env[key] = value.replace("/data", str(root / "data")) if key != "PATH" else value
+    return env
+
+
+def test_the_installed_image_checks_its_configuration(
+        installed: tuple[Path, Path, Any]) -> None:
+    root, venv, user = installed
+    (entrypoint,) = [json.loads(e) for e in RUNTIME.args("ENTRYPOINT")]
+    env = _image_env(root)
+    done = subprocess.run([str(venv / "bin" / entrypoint[0]), "check"], cwd=root / "data",
+                          env=env, capture_output=True, text=True, timeout=120, check=False,
+                          **_as_user(user))
+    assert done.returncode == 0, done.stderr[-2000:]
+    out = done.stdout + done.stderr
+    assert "configuration OK" in out
+    assert "feeds in config: 2" in out  # the default config copied to /config
+    assert f"({root / 'data'})" in out  # NEWSBRIEF_DATA_DIR from the image's ENV
+    assert "Traceback" not in done.stderr
+
+
+def test_the_healthcheck_command_passes_against_the_installed_health_server(
+        installed: tuple[Path, Path, Any]) -> None:
+    root, venv, user = installed
+    port = _free_port()
+    env = {**_image_env(root), "NEWSBRIEF_HEALTH__PORT": str(port)}
+    serve = ("import asyncio\nfrom bot.health import serve_health\n"
+             "async def main():\n"
+             f"    await serve_health('127.0.0.1', {port})\n"
+             "    await asyncio.sleep(60)\n"
+             "asyncio.run(main())\n")
+    server = subprocess.Popen([str(venv / "bin" / "python"), "-c", serve], env=env,
+                              cwd=root / "data", stderr=subprocess.PIPE, text=True,
+                              **_as_user(user))
+    check = healthcheck_command(RUNTIME)
+    check[0] = str(venv / "bin" / check[0])
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            done = subprocess.run(check, env=env, capture_output=True, text=True, timeout=30,
+                                  check=False, **_as_user(user))
+            if done.returncode == 0:
+                break
+            assert server.poll() is None, server.communicate()[1][-2000:]
+            assert time.monotonic() < deadline, done.stderr[-2000:]
+            time.sleep(0.2)
+    finally:
+        server.kill()
+        server.wait()
+    # With nothing listening the same command fails, so Docker would mark the container sick.
+    dead = subprocess.run(check, env=env, capture_output=True, text=True, timeout=30,
+                          check=False, **_as_user(user))
+    assert dead.returncode != 0
