@@ -30,6 +30,13 @@ def _brief_json(brief: Brief) -> dict[str, Any]:
     return data
 
 
+def _progress(done: int, total: int) -> None:
+    """A long first poll (a big import, a backfill) shows how far it has got."""
+    if total >= 20 and (done % 10 == 0 or done == total):
+        end = "\n" if done == total else ""
+        print(f"\rpolled {done}/{total} feeds", end=end, file=sys.stderr, flush=True)
+
+
 async def cmd_run(args: argparse.Namespace, settings: Settings, secrets: Secrets) -> int:
     from bot.app import App
     from bot.runner import Runner
@@ -39,6 +46,7 @@ async def cmd_run(args: argparse.Namespace, settings: Settings, secrets: Secrets
     app = await App.create(settings, secrets)
     try:
         if args.once:
+            app.pipeline.on_feed_done = _progress
             stats = await app.pipeline.poll_due()
             sent = await app.deliver_pending()
             print(f"polled {stats.feeds} feeds: {stats.new_items} new items, {stats.briefs} "

@@ -79,7 +79,7 @@ class Pipeline:
 
     def __init__(self, *, db: Database, fetcher: HttpFetcher, summarizer: Summarizer,
                  settings: Settings, clock: Clock = now_utc,
-                 on_feed_done: Callable[[], None] | None = None) -> None:
+                 on_feed_done: Callable[[int, int], None] | None = None) -> None:
         self.db = db
         self.fetcher = fetcher
         self.summarizer = summarizer
@@ -99,6 +99,7 @@ class Pipeline:
                                              lease=lease)
         stats = PollStats(feeds=len(due))
         gate = asyncio.Semaphore(polling.concurrency)
+        done = 0
 
         async def one(row: Any) -> None:
             async with gate:
@@ -108,8 +109,10 @@ class Pipeline:
                     log.error("poll.feed_failed feed_id=%s error=%s", row.id,
                               exc.__class__.__name__)
                     stats.failed += 1
+            nonlocal done
+            done += 1
             if self.on_feed_done:
-                self.on_feed_done()
+                self.on_feed_done(done, len(due))
 
         await asyncio.gather(*(one(row) for row in due))
         metrics.poll_cycle(stats, time.monotonic() - cycle_started)

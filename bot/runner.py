@@ -15,7 +15,8 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.app import App
 from bot.commands import CommandCore
 from bot.digest import fire_due_digests
-from bot.health import adapter_status, serve_health
+from bot.health import adapter_status, health_routes, serve_health
+from bot.leader import AdvisoryLock
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +27,7 @@ class Runner:
         self.commands = commands
         self.stop = asyncio.Event()
         self._running: set[asyncio.Task[None]] = set()
+        self.gateway_lock = AdvisoryLock(app.db, "newsbrief:discord-gateway")
 
     def _job(self, name: str,
              work: Callable[[], Awaitable[object]]) -> Callable[[], Awaitable[None]]:
@@ -53,6 +55,14 @@ class Runner:
                      stats.new_items, stats.briefs, stats.failed)
             self.app.worker.notify()
 
+    async def _take_gateway(self) -> None:
+        """A standby worker takes the Discord gateway over when its holder has gone."""
+        discord = self.app.adapters.get("discord")
+        if discord is not None and not self.gateway_lock.held \
+                and await self.gateway_lock.try_acquire():
+            log.info("discord.gateway_taken_over")
+            await discord.open_gateway()  # type: ignore[attr-defined]
+
     async def _digests(self) -> None:
         await fire_due_digests(self.app.db, now=self.app.pipeline.clock(),
                                empty_note=self.app.settings.delivery.empty_digest_note)
@@ -62,15 +72,28 @@ class Runner:
         for sig in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.add_signal_handler(sig, self.stop.set)
-        for adapter in self.app.adapters.values():
-            await adapter.start(self.commands.handle)
-        await self.app.worker.reconcile_stale()
         health_settings = self.app.settings.health
         health = None
-        if health_settings.enabled:
+        slack = self.app.adapters.get("slack")
+        slack_http = slack is not None and hasattr(slack, "extra_routes") \
+            and self.app.settings.slack.mode == "http"
+        if health_settings.enabled and slack_http:
+            # Slack's HTTP-mode server carries the health routes: one port to expose.
+            slack.extra_routes.extend(health_routes(  # type: ignore[union-attr]
+                db=self.app.db, adapters=adapter_status(self.app.adapters)))
+        elif health_settings.enabled:
             health = await serve_health(health_settings.host, health_settings.port,
                                         db=self.app.db,
                                         adapters=adapter_status(self.app.adapters))
+        discord = self.app.adapters.get("discord")
+        standby = False
+        if discord is not None and getattr(discord, "wants_gateway", False) \
+                and not await self.gateway_lock.try_acquire():
+            discord.hold_gateway()  # type: ignore[attr-defined]
+            standby = True
+            log.info("discord.gateway_elsewhere: delivering over REST only")
+        for adapter in self.app.adapters.values():
+            await adapter.start(self.commands.handle)
         scheduler = AsyncIOScheduler(timezone="UTC")
         polling = self.app.settings.polling
         now = datetime.now(scheduler.timezone)
@@ -78,6 +101,9 @@ class Runner:
                           next_run_time=now, max_instances=1, coalesce=True, id="poll")
         scheduler.add_job(self._job("digest", self._digests), "interval", seconds=30,
                           next_run_time=now, max_instances=1, coalesce=True, id="digest")
+        if standby:
+            scheduler.add_job(self._job("gateway", self._take_gateway), "interval", seconds=30,
+                              max_instances=1, coalesce=True, id="gateway")
         scheduler.start()
         worker = asyncio.create_task(self.app.worker.run_forever(self.stop))
         log.info("newsbrief.started adapters=%s", ",".join(self.app.adapters))
@@ -91,3 +117,4 @@ class Runner:
         await worker
         if health is not None:
             await health.cleanup()
+        await self.gateway_lock.release()

@@ -128,8 +128,23 @@ class DiscordAdapter:
         log.info("discord_start mode=bot user_id=%s gateway=%s",
                  self.client.user.id if self.client.user else None, self._connect_gateway)
         if self._connect_gateway:
-            self._gateway = asyncio.create_task(self.client.connect(reconnect=True),
-                                                name="discord-gateway")
+            await self.open_gateway()
+
+    @property
+    def wants_gateway(self) -> bool:
+        return self.client is not None and self._connect_gateway
+
+    def hold_gateway(self) -> None:
+        """Another process holds the gateway: deliver over REST only until told otherwise."""
+        self._connect_gateway = False
+
+    async def open_gateway(self) -> None:
+        """Connect to the gateway (slash commands arrive there); idempotent."""
+        if self.client is None or (self._gateway is not None and not self._gateway.done()):
+            return
+        self._connect_gateway = True
+        self._gateway = asyncio.create_task(self.client.connect(reconnect=True),
+                                            name="discord-gateway")
 
     async def stop(self) -> None:
         if self.client is not None:

@@ -60,6 +60,7 @@ class SlackAdapter:
                                      threaded_digests=settings.threaded_digests)
         self.client = client or (self._make_client() if settings.bot_token else None)
         self.server: Any = None  # adapters.slack.app.SlackServer once started
+        self.extra_routes: list[Any] = []  # aiohttp RouteDefs the HTTP-mode server also serves
         # parts already posted per (destination, key): a retried deliver resumes, never repeats
         self._posted: dict[tuple[str, str], dict[int, str]] = {}
         # keys whose last send ended without an answer: look before sending again
@@ -90,6 +91,8 @@ class SlackAdapter:
         from adapters.slack.app import SlackServer  # Bolt only where commands are served
 
         self.server = SlackServer(self.settings, self.client, commands)
+        # e.g. /healthz, /readyz, /metrics: one HTTP server per process in HTTP mode
+        self.server.web_app.router.add_routes(self.extra_routes)
         await self.server.start()
 
     async def stop(self) -> None:
