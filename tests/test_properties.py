@@ -72,7 +72,7 @@ hostile_link = st.sampled_from([
     "ftp://files.example/x", "https://user:pw@news.example/x",
     "https://news.example/" + "a" * 1900,
 ])
-# A link longer than a Slack section (3,000) is a known gap, proved on its own below.
+# A link longer than a Slack section (3,000) is proved on its own below.
 OVERLONG_LINK = "https://news.example/" + "a" * 3100
 
 
@@ -253,7 +253,7 @@ def test_property_hostile_feed_text_is_inert_on_both_platforms(
 def test_slack_overlong_article_link_stays_one_link() -> None:
     """hostile case: an item whose own link is 3,100 characters long
     expected: Discord drops the link (over 2,048); Slack must not split <url|host> across two
-    sections (known gap: adapters/slack/render.py safe_link has no length cap)"""
+    sections (safe_link drops a link over 2,048 characters)"""
     body = rss_body("T", [{"title": "Long link", "text": "A sentence that is long enough to be "
                            "a point of the brief today.", "link": OVERLONG_LINK,
                            "category": "", "author": "", "cdata": False}])
