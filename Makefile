@@ -23,8 +23,10 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# The whole suite on SQLite, then every test that stores something again on PostgreSQL.
 pytest: $(STAMP) postgres
 	$(BIN)/python -m pytest -q
+	NEWSBRIEF_TEST_BACKEND=postgresql $(BIN)/python -m pytest -q
 
 # The PostgreSQL half of the suite: install Debian's postgresql when missing and we are root.
 postgres:

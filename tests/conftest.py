@@ -32,6 +32,53 @@ def _loopback_only(self: socket.socket, address: object) -> object:
     return _real_connect(self, address)  # type: ignore[arg-type]
 
 
+# `make test` runs the suite twice: on SQLite, then with NEWSBRIEF_TEST_BACKEND=postgresql, where
+# every test that builds its Settings (the pipeline, commands, delivery, CLI-free end-to-end runs)
+# gets a fresh PostgreSQL database through the NEWSBRIEF_DATABASE__URL override.
+BACKEND = os.environ.get("NEWSBRIEF_TEST_BACKEND", "sqlite")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only: the test is about SQLite itself")
+
+
+def database_url(directory: Path, name: str = "newsbrief.db") -> str:
+    """An empty database for one test on the backend of this pass (see BACKEND)."""
+    if BACKEND == "postgresql":
+        from tests.support.postgres import new_database_url
+
+        return new_database_url()
+    return f"sqlite+aiosqlite:///{directory / name}"
+
+
+# Modules whose tests store anything; the others do not depend on the backend and run once.
+_STORE_MODULES = {"test_e2e", "test_health", "test_hostile_network", "test_hostile_users",
+                  "test_routing", "test_digest", "test_commands", "test_cluster", "test_burst",
+                  "test_outbox", "test_pacing", "test_webhook_adapter", "test_slack_commands",
+                  "test_slack_delivery"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The PostgreSQL pass runs only the tests that store something, and not those about
+    SQLite itself; the rest ran in the SQLite pass."""
+    if BACKEND != "postgresql":
+        return
+    keep, drop = [], []
+    for item in items:
+        module = item.nodeid.split("::", 1)[0].rsplit("/", 1)[-1].removesuffix(".py")
+        runs = module in _STORE_MODULES and item.get_closest_marker("sqlite_only") is None
+        (keep if runs else drop).append(item)
+    config.hook.pytest_deselected(items=drop)
+    items[:] = keep
+
+
+@pytest.fixture(autouse=True)
+def _database_backend(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    if BACKEND == "postgresql":
+        monkeypatch.setenv("NEWSBRIEF_DATABASE__URL", database_url(Path()))
+    yield
+
+
 @pytest.fixture(autouse=True)
 def _no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(socket.socket, "connect", _loopback_only)

@@ -25,7 +25,16 @@ from bot.outbox import (
 )
 from bot.store.db import Database
 from bot.store.schema import destinations, outbox
+from tests.conftest import database_url
 from tests.support.crash_delivery import EPOCH, add_brief, add_destination, seed
+
+
+def lease_expires(db: Database, clock: FakeClock, w: OutboxWorker) -> None:
+    """On PostgreSQL other workers' leases are honoured until they expire (several workers
+    share the outbox); on SQLite one process owns the file, so a dead one's rows are taken at
+    once. Move the clock past the lease where that matters."""
+    if not db.is_sqlite:
+        clock.advance(w.lease.total_seconds() + 1)
 
 
 class FakeClock:
@@ -50,7 +59,7 @@ class FakeClock:
 
 @pytest.fixture
 async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = Database(f"sqlite+aiosqlite:///{tmp_path / 'outbox.db'}")
+    database = Database(database_url(tmp_path))
     await database.migrate()
     yield database
     await database.close()
@@ -131,6 +140,8 @@ async def test_sending_is_committed_before_the_post_and_reconciled_after_a_crash
     assert row["state"] == "sending" and row["sending_at"] == EPOCH
 
     restarted = worker(db, rec, clock, worker_id="alive")
+
+    lease_expires(db, clock, restarted)
     assert await restarted.reconcile_stale() == 1
     assert await restarted.run_once() == 0
     row = (await rows(db))[key]
@@ -152,6 +163,7 @@ async def test_crash_before_the_post_is_resent_after_reconcile(db: Database) -> 
         await worker(db, dying, clock, worker_id="dead").run_once()
     rec = RecordingAdapter()
     restarted = worker(db, rec, clock, worker_id="alive")
+    lease_expires(db, clock, restarted)
     assert await restarted.run_once() == 0  # a `sending` row is never blindly resent
     assert await restarted.reconcile_stale() == 1
     assert rec.reconciliations == [(key, False)]
@@ -166,6 +178,7 @@ async def test_at_least_once_adapter_resends_after_a_crash(db: Database) -> None
     with pytest.raises(BaseException):  # noqa: B017
         await worker(db, rec, clock, worker_id="dead").run_once()
     restarted = worker(db, rec, clock, worker_id="alive")
+    lease_expires(db, clock, restarted)
     await restarted.reconcile_stale()
     await restarted.run_once()
     assert rec.keys() == [key, key]  # documented: such adapters deliver at least once

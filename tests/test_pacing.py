@@ -12,6 +12,7 @@ from bot.delivery import Pacing
 from bot.outbox import OutboxWorker
 from bot.pacing import Buckets, TokenBucket
 from bot.store.db import Database
+from tests.conftest import database_url
 from tests.support.crash_delivery import EPOCH, seed
 from tests.test_outbox import FakeClock
 
@@ -92,7 +93,7 @@ async def test_buckets_are_per_key_and_follow_pacing_changes() -> None:
 async def _timed_run(tmp_path: Path, refs: list[str], briefs: int, pacing: Pacing,
                      platform: Pacing | None) -> tuple[dict[str, int], float]:
     """Deliver everything on a fake clock: (sends per ref, virtual seconds it took)."""
-    db = Database(f"sqlite+aiosqlite:///{tmp_path / 'pace.db'}")
+    db = Database(database_url(tmp_path))
     await db.migrate()
     await seed(db, briefs=briefs, refs=refs)
     clock = FakeClock()
@@ -124,7 +125,7 @@ async def test_worker_paces_the_platform_across_destinations(tmp_path: Path) -> 
 
 async def test_slow_destination_rows_are_released_not_waited_on_past_the_lease(
         tmp_path: Path) -> None:
-    db = Database(f"sqlite+aiosqlite:///{tmp_path / 'lease.db'}")
+    db = Database(database_url(tmp_path))
     await db.migrate()
     await seed(db, briefs=3, refs=["test:a"])
     clock = FakeClock()

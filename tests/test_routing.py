@@ -25,6 +25,7 @@ from bot.store.briefs import save_brief
 from bot.store.db import upgrade
 from bot.store.feeds import add_feed
 from bot.store.schema import entries, outbox
+from tests.conftest import BACKEND, database_url
 
 CHANNEL = "test:general"
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -112,8 +113,12 @@ def migrated_template_fixture(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # Named fixtures, so other test modules can import them without shadowing the parameter name.
 @pytest.fixture(name="world")
 async def world_fixture(tmp_path: Path, migrated_template: Path) -> AsyncIterator[World]:
-    shutil.copy(migrated_template, tmp_path / "nb.db")
-    db = Database(f"sqlite+aiosqlite:///{tmp_path / 'nb.db'}")
+    if BACKEND == "postgresql":
+        db = Database(database_url(tmp_path))
+        await db.migrate()
+    else:
+        shutil.copy(migrated_template, tmp_path / "nb.db")
+        db = Database(f"sqlite+aiosqlite:///{tmp_path / 'nb.db'}")
     yield World(db)
     await db.close()
 

@@ -27,6 +27,8 @@ from bot.store.schema import entries
 from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
 
+pytestmark = pytest.mark.sqlite_only  # locks, pragmas and files are SQLite's own
+
 LOCK_SECONDS = 1.5  # well under the 10 s busy_timeout that bot/store/db.py sets
 
 

@@ -21,6 +21,7 @@ from bot.netguard import AddressPolicy
 from bot.outbox import OutboxWorker
 from bot.store.db import Database
 from bot.store.schema import destinations, outbox
+from tests.conftest import database_url
 from tests.support.crash_delivery import EPOCH, seed
 
 SECRET = "s3cret-shared"
@@ -178,7 +179,7 @@ async def test_missing_url_is_permanent() -> None:
 
 async def test_through_the_outbox_a_410_pauses_the_destination(receiver: Receiver,
                                                                tmp_path: Path) -> None:
-    db = Database(f"sqlite+aiosqlite:///{tmp_path / 'wh.db'}")
+    db = Database(database_url(tmp_path))
     await db.migrate()
     pairs = await seed(db, briefs=2, refs=["webhook:live", "webhook:dead"])
     async with db.begin() as conn:
