@@ -16,7 +16,7 @@ import resource
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -29,6 +29,7 @@ from adapters.recording import RecordingAdapter  # noqa: E402
 from bot.app import App  # noqa: E402
 from bot.config import DestinationSettings, Secrets, Settings, SubscriptionSettings  # noqa: E402
 from bot.store.feeds import add_feed  # noqa: E402
+from tests.support.clock import Clock  # noqa: E402
 from tests.support.feeds import item, rss  # noqa: E402
 from tests.support.feedserver import FeedServer  # noqa: E402
 
@@ -98,12 +99,6 @@ class RemoteServer:
         self.process.join(5)
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 21, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 async def one_cycle(app: App) -> tuple[float, float, int]:

@@ -8,7 +8,7 @@ tests/test_slack_commands.py; the core's own conversations in tests/test_command
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,7 @@ from bot.commands import CommandCore
 from bot.config import DestinationSettings, Secrets, Settings, SubscriptionSettings
 from bot.delivery import CommandReply, CommandRequest, Destination
 from bot.store.feeds import add_feed, list_feeds
+from tests.support.clock import Clock
 from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
 
@@ -33,12 +34,6 @@ PRIVATE_URLS = [
 ]
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 class Chat:

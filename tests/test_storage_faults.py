@@ -11,7 +11,7 @@ import logging
 import sqlite3
 import threading
 from collections.abc import AsyncIterator, Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from bot.app import App
 from bot.config import DestinationSettings, FeedSettings, Secrets, Settings, SubscriptionSettings
 from bot.runner import Runner
 from bot.store.schema import entries
+from tests.support.clock import Clock
 from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
 
@@ -32,12 +33,6 @@ pytestmark = pytest.mark.sqlite_only  # locks, pragmas and files are SQLite's ow
 LOCK_SECONDS = 1.5  # well under the 10 s busy_timeout that bot/store/db.py sets
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 class World:
