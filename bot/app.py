@@ -137,7 +137,8 @@ class App:
         commands = CommandCore(db=db, brief_url=briefer.brief_url, clock=clock,
                                policy=AddressPolicy(settings.network.allow_private),
                                max_feeds_per_channel=settings.limits.feeds_per_channel,
-                               max_subscriptions=settings.limits.subscriptions_per_destination)
+                               max_subscriptions=settings.limits.subscriptions_per_destination,
+                               tag_aliases=settings.tags.aliases)
         if adapters is None:
             adapters = {name: load_adapter(name, settings, secrets, commands)
                         for name in platforms_wanted(settings, secrets)}

@@ -161,3 +161,17 @@ async def test_search_index_follows_edits_and_deletes(world: World) -> None:
     async with world.db.begin() as conn:
         await conn.execute(delete(entries))
     assert (await world.say("/brief volcano")).briefs == []
+
+
+async def test_a_tag_alias_subscribes_to_the_canonical_tag(world: World) -> None:
+    world.core = CommandCore(db=world.db, clock=lambda: world.now,
+                             tag_aliases={"ai": ["chatgpt", "인공지능"]},
+                             user_rate=Pacing(1000, 1000), destination_rate=Pacing(1000, 1000))
+    for words in ("chatgpt", "#인공지능", "tag:ChatGPT"):
+        reply = await world.say(f"/subscribe {words}")
+        assert not reply.error, reply.text
+        assert "tag “ai”" in reply.text, reply.text
+    listing = await world.say("/subscriptions")
+    assert "chatgpt" not in listing.text and "인공지능" not in listing.text
+    assert not (await world.say("/unsubscribe chatgpt")).error
+    assert "“ai”" not in (await world.say("/subscriptions")).text

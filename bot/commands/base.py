@@ -16,7 +16,7 @@ from bot.models import Brief
 from bot.netguard import AddressPolicy
 from bot.store.db import Database
 from bot.store.schema import briefs, feeds
-from bot.summarize.tags import normalise_tag
+from bot.summarize.tags import TagNormaliser, normalise_tag
 
 BriefUrl = Callable[[str], Awaitable[Brief]]
 
@@ -36,6 +36,7 @@ class Context:
     policy: AddressPolicy = field(default_factory=AddressPolicy)
     max_feeds_per_channel: int = 100  # a channel's admins cannot make the bot poll the world
     max_subscriptions: int = 50  # per destination
+    tags: TagNormaliser = field(default_factory=TagNormaliser)  # configured tag aliases
 
 
 Handler = Callable[[Context, CommandRequest], Awaitable[CommandReply]]

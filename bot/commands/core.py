@@ -21,6 +21,7 @@ from bot.delivery import CommandReply, CommandRequest, Pacing
 from bot.netguard import AddressPolicy
 from bot.pacing import TokenBucket
 from bot.store.db import Database
+from bot.summarize.tags import TagNormaliser
 
 log = logging.getLogger(__name__)
 
@@ -60,11 +61,13 @@ class CommandCore:
                  user_rate: Pacing = USER_RATE,
                  destination_rate: Pacing = DESTINATION_RATE,
                  policy: AddressPolicy | None = None, max_feeds_per_channel: int = 100,
-                 max_subscriptions: int = 50) -> None:
+                 max_subscriptions: int = 50,
+                 tag_aliases: dict[str, list[str]] | None = None) -> None:
         self.db = db
         self.policy = policy or AddressPolicy()
         self.max_feeds_per_channel = max_feeds_per_channel
         self.max_subscriptions = max_subscriptions
+        self.tags = TagNormaliser(tag_aliases)
         self.brief_url = brief_url
         self.clock = clock
         self.user_rate = user_rate
@@ -104,7 +107,7 @@ class CommandCore:
             return error("Too many commands just now; try again in a few seconds.")
         ctx = Context(db=self.db, now=self.clock(), brief_url=self.brief_url,
                       policy=self.policy, max_feeds_per_channel=self.max_feeds_per_channel,
-                      max_subscriptions=self.max_subscriptions)
+                      max_subscriptions=self.max_subscriptions, tags=self.tags)
         try:
             result = await handler(ctx, req)
         except CommandError as exc:

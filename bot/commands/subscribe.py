@@ -20,6 +20,7 @@ from bot.commands.base import (
 from bot.delivery import CommandReply, CommandRequest
 from bot.store import destinations as dest_store
 from bot.store.destinations import normalise_value
+from bot.summarize.tags import TagNormaliser
 
 USAGE = ("Usage: /subscribe <tag|feed|keyword> [digest] [here|dm] — e.g. `ai`, `#ai`, "
          "`feed:<url>`, `keyword:\"open source\"`, `-crypto` to exclude, `all` for everything.")
@@ -38,7 +39,8 @@ class Spec:
         return f"{'not ' if self.exclude else ''}{what}"
 
 
-async def parse_spec(conn: AsyncConnection, words: list[str], *, with_mode: bool) -> Spec:
+async def parse_spec(conn: AsyncConnection, words: list[str], *, with_mode: bool,
+                     tags: TagNormaliser | None = None) -> Spec:
     """Read what to follow. Explicit prefixes win; a bare word is a known tag, then a feed's
     title, else a keyword. No regular expressions from users, ever: plain words only."""
     mode = "instant"
@@ -67,8 +69,10 @@ async def parse_spec(conn: AsyncConnection, words: list[str], *, with_mode: bool
     elif len(text) > 1 and text[0] in "\"'“" and text[-1] in "\"'”":
         kind = "keyword"
     if kind is None:
-        kind = await _guess_kind(conn, text)
+        kind = "tag" if tags is not None and tags.known(text) else await _guess_kind(conn, text)
     value = normalise_value(kind, text)
+    if kind == "tag" and tags is not None:
+        value = tags(value)  # "/subscribe chatgpt" follows the canonical tag "ai"
     if kind != "all" and not value:
         raise CommandError(USAGE)
     if kind == "all" and exclude:
@@ -90,7 +94,7 @@ async def subscribe(ctx: Context, req: CommandRequest) -> CommandReply:
     target = pop_target(req, words)
     require_manage(req, target)
     async with ctx.db.begin() as conn:
-        spec = await parse_spec(conn, words, with_mode=True)
+        spec = await parse_spec(conn, words, with_mode=True, tags=ctx.tags)
         row = await dest_store.get_or_create(conn, target, now=ctx.now)
         if len(await dest_store.list_subscriptions(conn, row.id)) >= ctx.max_subscriptions:
             raise CommandError(f"This channel has reached its limit of {ctx.max_subscriptions} "
@@ -121,7 +125,7 @@ async def unsubscribe(ctx: Context, req: CommandRequest) -> CommandReply:
                 removed += await dest_store.remove_subscription(
                     conn, row.id, kind=sub.kind, value=sub.value)
             return reply(f"Removed all {removed} subscriptions of {target.ref}.")
-        spec = await parse_spec(conn, words, with_mode=False)
+        spec = await parse_spec(conn, words, with_mode=False, tags=ctx.tags)
         removed = await dest_store.remove_subscription(conn, row.id, kind=spec.kind,
                                                        value=spec.value, exclude=spec.exclude)
         if not removed:
