@@ -138,7 +138,9 @@ class App:
                                policy=AddressPolicy(settings.network.allow_private),
                                max_feeds_per_channel=settings.limits.feeds_per_channel,
                                max_subscriptions=settings.limits.subscriptions_per_destination,
-                               tag_aliases=settings.tags.aliases)
+                               tag_aliases=settings.tags.aliases,
+                               max_feeds_per_server=settings.limits.feeds_per_server,
+                               max_subscriptions_per_server=settings.limits.subscriptions_per_server)
         if adapters is None:
             adapters = {name: load_adapter(name, settings, secrets, commands)
                         for name in platforms_wanted(settings, secrets)}

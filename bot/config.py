@@ -179,7 +179,9 @@ class LimitSettings(Section):
     # What one channel's admins can make the bot do, so a public install cannot be turned into
     # a crawler or a spam cannon by one server.
     feeds_per_channel: int = Field(100, ge=1)
+    feeds_per_server: int = Field(300, ge=1)  # a Discord guild or Slack workspace
     subscriptions_per_destination: int = Field(50, ge=1)
+    subscriptions_per_server: int = Field(500, ge=1)
 
 
 class LoggingSettings(Section):

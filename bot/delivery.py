@@ -81,6 +81,7 @@ class CommandRequest:
     where: Destination  # the channel the command was typed in
     dm: Destination | None = None  # the caller's own DM destination, if the platform has one
     is_admin: bool = False
+    server: str | None = None  # Discord guild / Slack team id, for per-server limits
 
 
 @dataclass(slots=True)

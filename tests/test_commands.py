@@ -175,3 +175,27 @@ async def test_a_tag_alias_subscribes_to_the_canonical_tag(world: World) -> None
     assert "chatgpt" not in listing.text and "인공지능" not in listing.text
     assert not (await world.say("/unsubscribe chatgpt")).error
     assert "“ai”" not in (await world.say("/subscriptions")).text
+
+
+async def test_feeds_and_subscriptions_are_capped_per_server(world: World) -> None:
+    """Two channels of one server share the server's caps; another server has its own."""
+    core = CommandCore(db=world.db, clock=lambda: world.now, max_feeds_per_server=3,
+                       max_subscriptions_per_server=4,
+                       user_rate=Pacing(1000, 1000), destination_rate=Pacing(1000, 1000))
+
+    def ask(text: str, channel: str, server: str) -> CommandRequest:
+        name, args = split_command(text)
+        return CommandRequest(command=name, args=args, user="admin", is_admin=True,
+                              where=Destination(f"test:{channel}"), server=server)
+
+    added = [await core.handle(ask(f"/feeds add https://f{i}.example/rss", f"c{i % 2}", "g1"))
+             for i in range(4)]
+    assert [r.error for r in added] == [False, False, False, True]
+    assert "server has reached its limit of 3 feeds" in added[3].text
+    assert not (await core.handle(ask("/feeds add https://other.example/rss", "c9", "g2"))).error
+
+    subs = [await core.handle(ask(f"/subscribe keyword:k{i}", f"c{i % 2}", "g1"))
+            for i in range(5)]
+    assert [r.error for r in subs] == [False, False, False, False, True]
+    assert "server has reached its limit of 4 subscriptions" in subs[4].text
+    assert not (await core.handle(ask("/subscribe keyword:k9", "c9", "g2"))).error

@@ -144,6 +144,7 @@ async def test_each_command_becomes_a_request(fake: FakeDiscord, adapter: Discor
     assert (request.command, request.args) == (command, args)
     assert request.user == USER and request.where == Destination(f"discord:{CHANNEL}")
     assert request.is_admin is True
+    assert request.server == GUILD  # per-server limits count against the guild
     assert request.dm is not None and request.dm.ref.startswith("discord:")
     # deferred first (ephemeral unless the whole channel should see it), then answered
     first, second = responses(fake, raw)[:2]
@@ -169,6 +170,7 @@ async def test_dm_command_uses_the_dm_channel_and_is_not_admin(
     [request] = core.requests
     assert request.dm == request.where == Destination(f"discord:{CHANNEL}")
     assert request.is_admin is False
+    assert request.server is None
 
 
 async def test_public_brief_reply_with_hostile_briefs(fake: FakeDiscord, adapter: DiscordAdapter,

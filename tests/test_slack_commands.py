@@ -108,6 +108,7 @@ async def test_command_is_acked_first_then_answered(
     assert request.where.ref == f"slack:{TEAM}/C100" and request.dm is not None
     assert request.dm.ref == f"slack:{TEAM}/UPLAIN"
     assert request.is_admin is False
+    assert request.server == TEAM
     assert fake.responses[0]["response_type"] == "ephemeral"
     assert fake.responses[0]["text"] == "done"
 

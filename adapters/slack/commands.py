@@ -82,6 +82,7 @@ def to_request(body: Mapping[str, Any], *, commands: Mapping[str, str],
         where=Destination(f"slack:{team}/{body.get('channel_id', '')}"),
         dm=Destination(f"slack:{team}/{user}"),  # the adapter opens the DM when it posts
         is_admin=is_admin,
+        server=str(team) or None,
     )
 
 

@@ -35,7 +35,9 @@ class Context:
     brief_url: BriefUrl | None = None
     policy: AddressPolicy = field(default_factory=AddressPolicy)
     max_feeds_per_channel: int = 100  # a channel's admins cannot make the bot poll the world
+    max_feeds_per_server: int = 300
     max_subscriptions: int = 50  # per destination
+    max_subscriptions_per_server: int = 500
     tags: TagNormaliser = field(default_factory=TagNormaliser)  # configured tag aliases
 
 

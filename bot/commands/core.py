@@ -61,12 +61,15 @@ class CommandCore:
                  user_rate: Pacing = USER_RATE,
                  destination_rate: Pacing = DESTINATION_RATE,
                  policy: AddressPolicy | None = None, max_feeds_per_channel: int = 100,
-                 max_subscriptions: int = 50,
+                 max_subscriptions: int = 50, max_feeds_per_server: int = 300,
+                 max_subscriptions_per_server: int = 500,
                  tag_aliases: dict[str, list[str]] | None = None) -> None:
         self.db = db
         self.policy = policy or AddressPolicy()
         self.max_feeds_per_channel = max_feeds_per_channel
         self.max_subscriptions = max_subscriptions
+        self.max_feeds_per_server = max_feeds_per_server
+        self.max_subscriptions_per_server = max_subscriptions_per_server
         self.tags = TagNormaliser(tag_aliases)
         self.brief_url = brief_url
         self.clock = clock
@@ -107,7 +110,9 @@ class CommandCore:
             return error("Too many commands just now; try again in a few seconds.")
         ctx = Context(db=self.db, now=self.clock(), brief_url=self.brief_url,
                       policy=self.policy, max_feeds_per_channel=self.max_feeds_per_channel,
-                      max_subscriptions=self.max_subscriptions, tags=self.tags)
+                      max_subscriptions=self.max_subscriptions, tags=self.tags,
+                      max_feeds_per_server=self.max_feeds_per_server,
+                      max_subscriptions_per_server=self.max_subscriptions_per_server)
         try:
             result = await handler(ctx, req)
         except CommandError as exc:

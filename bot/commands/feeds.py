@@ -86,8 +86,17 @@ async def _add(ctx: Context, req: CommandRequest, url: str, tags: list[str]) -> 
         if added_here >= ctx.max_feeds_per_channel:
             return error(f"This channel has reached its limit of {ctx.max_feeds_per_channel} "
                          "feeds; remove one first.")
+        if req.server is not None:
+            in_server = (await conn.execute(
+                select(func.count()).select_from(feeds_table)
+                .where(feeds_table.c.added_server == req.server)
+            )).scalar_one()
+            if in_server >= ctx.max_feeds_per_server:
+                return error(f"This server has reached its limit of {ctx.max_feeds_per_server} "
+                             "feeds; remove one first.")
         feed_id, created = await feed_store.add_feed(conn, url, now=ctx.now, tags=clean,
-                                                     added_by=req.where.ref)
+                                                     added_by=req.where.ref,
+                                                     added_server=req.server)
     if not created:
         return reply(f"Already reading {url} (feed {feed_id}).")
     return reply(f"Added feed {feed_id}: {url}. It will be read at the next poll; "

@@ -95,10 +95,15 @@ async def subscribe(ctx: Context, req: CommandRequest) -> CommandReply:
     require_manage(req, target)
     async with ctx.db.begin() as conn:
         spec = await parse_spec(conn, words, with_mode=True, tags=ctx.tags)
-        row = await dest_store.get_or_create(conn, target, now=ctx.now)
+        row = await dest_store.get_or_create(conn, target, now=ctx.now, server=req.server)
         if len(await dest_store.list_subscriptions(conn, row.id)) >= ctx.max_subscriptions:
             raise CommandError(f"This channel has reached its limit of {ctx.max_subscriptions} "
                                "subscriptions; remove one with /unsubscribe first.")
+        if req.server is not None and await dest_store.count_server_subscriptions(
+                conn, req.server) >= ctx.max_subscriptions_per_server:
+            raise CommandError("This server has reached its limit of "
+                               f"{ctx.max_subscriptions_per_server} subscriptions; remove one "
+                               "with /unsubscribe first.")
         changed = await dest_store.add_subscription(
             conn, row.id, kind=spec.kind, value=spec.value, exclude=spec.exclude, mode=spec.mode,
             now=ctx.now)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.config import DestinationSettings
@@ -87,7 +87,7 @@ async def by_id(conn: AsyncConnection, destination_id: int) -> DestinationRow | 
 
 
 async def get_or_create(conn: AsyncConnection, destination: Destination, *,
-                        now: datetime) -> DestinationRow:
+                        now: datetime, server: str | None = None) -> DestinationRow:
     """The stored destination for a ref, created with the given timezone and locale if new."""
     found = await get(conn, destination.ref)
     if found is not None:
@@ -95,7 +95,7 @@ async def get_or_create(conn: AsyncConnection, destination: Destination, *,
     await conn.execute(insert(destinations).values(
         ref=destination.ref, timezone=destination.timezone, locale=destination.locale,
         webhook_url=destination.webhook_url, digest_days=list(range(7)), urgent_tags=[],
-        created_at=now,
+        server=server, created_at=now,
     ))
     log.info("destination.created ref=%s", destination.ref)
     created = await get(conn, destination.ref)
@@ -195,3 +195,12 @@ def normalise_value(kind: str, value: str) -> str:
     if kind == "all":
         return ""
     return value
+
+
+async def count_server_subscriptions(conn: AsyncConnection, server: str) -> int:
+    """Subscriptions of every destination in one Discord guild or Slack workspace."""
+    return int((await conn.execute(
+        select(func.count()).select_from(
+            subscriptions.join(destinations, destinations.c.id == subscriptions.c.destination_id))
+        .where(destinations.c.server == server)
+    )).scalar_one())

@@ -58,6 +58,7 @@ feeds = Table(
     Column("site_url", Text),
     Column("tags", JSON, nullable=False, default=list),
     Column("added_by", String(255)),  # destination ref that added it, told when it is disabled
+    Column("added_server", String(64), index=True),  # its Discord guild / Slack team: limits
     Column("etag", Text),
     Column("last_modified", Text),
     Column("body_hash", String(64)),
@@ -116,6 +117,7 @@ destinations = Table(
     Column("timezone", String(64), nullable=False, default="UTC"),
     Column("locale", String(16), nullable=False, default="en"),
     Column("webhook_url", Text),
+    Column("server", String(64), index=True),  # Discord guild / Slack team, for per-server limits
     Column("digest_time", String(5)),
     Column("digest_days", JSON, nullable=False, default=lambda: list(range(7))),
     Column("urgent_tags", JSON, nullable=False, default=list),
