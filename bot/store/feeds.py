@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, delete, insert, or_, select, update
+from sqlalchemy import and_, bindparam, delete, insert, or_, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -90,3 +90,16 @@ async def enable_feed(conn: AsyncConnection, url_or_id: str, *, now: datetime) -
     result = await conn.execute(update(feeds).where(and_(condition)).values(
         disabled_at=None, disabled_reason=None, consecutive_failures=0, next_check_at=now))
     return bool(result.rowcount)
+
+
+async def record_unchanged(conn: AsyncConnection, rows: list[dict[str, Any]]) -> None:
+    """``record_success`` for many feeds that brought nothing new, in one statement."""
+    await conn.execute(
+        update(feeds).where(feeds.c.id == bindparam("feed_id")).values(
+            last_checked_at=bindparam("now"), last_success_at=bindparam("now"),
+            next_check_at=bindparam("next_at"), consecutive_failures=0, last_error=None,
+            first_polled=True, lease_owner=None, lease_until=None, etag=bindparam("etag"),
+            last_modified=bindparam("last_modified"), body_hash=bindparam("body_hash"),
+        ),
+        rows,
+    )
