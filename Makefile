@@ -38,13 +38,13 @@ postgres:
 	  else echo "WARNING: PostgreSQL not installed; PostgreSQL tests will be skipped"; fi; }
 
 bench: $(STAMP)
-	$(BIN)/python bench/poll.py
+	$(BIN)/python -m bench.poll
 	@if [ -d ../shared/data/summaries ]; then \
-	  $(BIN)/python bench/summarize_eval.py ../shared/data/summaries/bbc_news_summary.jsonl --limit 500; \
-	  $(BIN)/python bench/summarize_eval.py ../shared/data/summaries/ko_sci_news_dev.jsonl; \
+	  $(BIN)/python -m bench.summarize_eval ../shared/data/summaries/bbc_news_summary.jsonl --limit 500; \
+	  $(BIN)/python -m bench.summarize_eval ../shared/data/summaries/ko_sci_news_dev.jsonl; \
 	else echo "bench/summarize_eval.py: ../shared/data/summaries is absent, skipped"; fi
-	$(BIN)/python bench/fanout.py
-	$(BIN)/python bench/scale.py
+	$(BIN)/python -m bench.fanout
+	$(BIN)/python -m bench.scale
 
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q -k "property or fuzz"
