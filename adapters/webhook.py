@@ -25,7 +25,7 @@ from bot.delivery import CommandHandler, Destination, Outgoing, Pacing, Receipt
 from bot.errors import DeliveryError, FetchError
 from bot.fetch import parse_retry_after
 from bot.netguard import AddressPolicy, GuardedTransport, redact_url
-from bot.outbox import brief_to_dict, digest_to_json
+from bot.serialize import brief_to_dict, digest_to_json
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,6 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Coroutine
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -18,16 +17,10 @@ from sqlalchemy.engine import make_url
 from bot.config import Secrets, Settings, load_settings
 from bot.errors import NewsbriefError
 from bot.logs import setup_logging
-from bot.models import Brief
 from bot.render import brief_text
+from bot.serialize import brief_to_dict
 
 Handler = Callable[[argparse.Namespace, Settings, Secrets], Coroutine[Any, Any, int]]
-
-
-def _brief_json(brief: Brief) -> dict[str, Any]:
-    data = asdict(brief)
-    data["published"] = brief.published.isoformat() if brief.published else None
-    return data
 
 
 def _progress(done: int, total: int) -> None:
@@ -102,7 +95,7 @@ async def cmd_brief(args: argparse.Namespace, settings: Settings, secrets: Secre
                              markdown=args.format == "markdown"))
             print()
         elif args.format == "json":
-            print(json.dumps(_brief_json(brief), ensure_ascii=False))
+            print(json.dumps(brief_to_dict(brief), ensure_ascii=False))
         else:  # the exact bodies the platform adapter would send
             import importlib
 

@@ -30,10 +30,10 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot import metrics
-from bot.delivery import Adapter, Destination, Digest, DigestSection, Outgoing, Pacing, Receipt
+from bot.delivery import Adapter, Destination, Digest, Outgoing, Pacing, Receipt
 from bot.errors import DeliveryError
-from bot.models import Brief, Point
 from bot.pacing import Buckets, Sleep, TokenBucket
+from bot.serialize import digest_from_json, digest_to_json
 from bot.store.briefs import load_brief
 from bot.store.db import Database
 from bot.store.schema import destinations, outbox
@@ -60,59 +60,6 @@ def outbox_key(*parts: object) -> str:
 def outbox_nonce(key: str, length: int = 25) -> str:
     """A short stable token derived from a key (Discord nonces are at most 25 characters)."""
     return hashlib.sha256(key.encode()).hexdigest()[:length]
-
-
-# -- serialising briefs and digests (the ``digest`` JSON column, webhook bodies) ---------------
-
-def _iso(moment: datetime | None) -> str | None:
-    return moment.astimezone(UTC).isoformat() if moment is not None else None
-
-
-def _dt(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
-
-
-def brief_to_dict(brief: Brief) -> dict[str, Any]:
-    return {
-        "headline": brief.headline,
-        "points": [{"text": p.text, "label": p.label} for p in brief.points],
-        "tags": list(brief.tags), "url": brief.url, "lang": brief.lang, "source": brief.source,
-        "published": _iso(brief.published), "text_source": brief.text_source,
-        "also_covered_by": list(brief.also_covered_by),
-    }
-
-
-def brief_from_dict(data: Mapping[str, Any]) -> Brief:
-    return Brief(
-        headline=data["headline"],
-        points=[Point(text=p["text"], label=p.get("label")) for p in data["points"]],
-        tags=list(data.get("tags", [])), url=data.get("url"), lang=data.get("lang", "en"),
-        source=data.get("source"), published=_dt(data.get("published")),
-        text_source=data.get("text_source", "feed"),
-        also_covered_by=list(data.get("also_covered_by", [])),
-    )
-
-
-def digest_to_json(digest: Digest) -> dict[str, Any]:
-    """A JSON-ready dict (what the ``outbox.digest`` column stores)."""
-    return {
-        "title": digest.title,
-        "period_start": _iso(digest.period_start), "period_end": _iso(digest.period_end),
-        "sections": [{"title": s.title, "briefs": [brief_to_dict(b) for b in s.briefs]}
-                     for s in digest.sections],
-        "note": digest.note,
-    }
-
-
-def digest_from_json(data: Mapping[str, Any]) -> Digest:
-    start, end = _dt(data["period_start"]), _dt(data["period_end"])
-    assert start is not None and end is not None
-    return Digest(
-        title=data["title"], period_start=start, period_end=end,
-        sections=[DigestSection(title=s["title"], briefs=[brief_from_dict(b) for b in s["briefs"]])
-                  for s in data["sections"]],
-        note=data.get("note"),
-    )
 
 
 # -- enqueue and admin operations --------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot import routing
-from bot.outbox import digest_from_json
+from bot.serialize import digest_from_json
 from tests.test_routing import (  # noqa: F401  (fixtures)
     CHANNEL,
     World,

@@ -10,7 +10,7 @@ import time_machine
 
 from bot import routing
 from bot.digest import last_due, next_due
-from bot.outbox import digest_from_json
+from bot.serialize import digest_from_json
 from bot.store import destinations as dest_store
 from tests.test_routing import (  # noqa: F401  (fixtures)
     CHANNEL,

@@ -16,13 +16,12 @@ from bot.delivery import Digest, DigestSection
 from bot.errors import DeliveryError
 from bot.outbox import (
     OutboxWorker,
-    digest_from_json,
-    digest_to_json,
     enqueue,
     outbox_counts,
     outbox_key,
     outbox_nonce,
 )
+from bot.serialize import digest_from_json, digest_to_json
 from bot.store.db import Database
 from bot.store.schema import destinations, outbox
 from tests.conftest import database_url

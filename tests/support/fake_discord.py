@@ -1,4 +1,4 @@
-"""A fake Discord REST API on loopback that answers as Discord does and checks every request.
+"""A fake Discord REST API and gateway on loopback that answer as Discord does and check requests.
 
 Every JSON body is validated against Discord's OpenAPI spec (``../shared/data/platform-specs/
 discord/openapi.json``, skipped when absent) and against our own limits and no-ping checks
@@ -11,13 +11,26 @@ Usage (in an async test)::
         fake.fail("POST", "/channels/1/messages", [429, 429])   # a short 429 storm
         ...
         assert fake.messages(1)[0]["embeds"][0]["title"] == "..."
+
+The gateway (``fake.gateway_url``, also answered by GET /gateway and /gateway/bot) says HELLO,
+takes IDENTIFY (or RESUME), acks heartbeats, dispatches READY and one GUILD_CREATE (``GUILD_ID``
+with the text channel ``TEXT_CHANNEL_ID``), and lets a test inject events::
+
+    await fake.dispatch("INTERACTION_CREATE", fake.application_command("subscriptions"))
+
+discord.py 2.7's ``Client`` dials ``DiscordWebSocket.DEFAULT_GATEWAY`` rather than asking GET
+/gateway, so a test points that at ``fake.gateway_url`` too.
 """
 
 from __future__ import annotations
 
+import asyncio
+import itertools
 import json
 import re
+import zlib
 from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
 from typing import Any
@@ -38,12 +51,22 @@ BOT_USER = {"id": "900000000000000001", "username": "newsbrief", "discriminator"
 APP_ID = "900000000000000002"
 FOLLOWUP_CHANNEL = "900000000000000009"  # where interaction replies are said to be
 OWNER = {"id": "900000000000000003", "username": "owner", "discriminator": "0", "avatar": None}
+GUILD_ID = "900000000000000010"  # the one guild the gateway reports
+TEXT_CHANNEL_ID = "900000000000000011"  # its text channel
+MEMBER = {"id": "900000000000000012", "username": "reader", "discriminator": "0",
+          "global_name": "Reader", "avatar": None}  # who runs the injected commands
+GATEWAY_PATH = "/gateway-ws"
+# Discord closes the gateway with 4014 when these are asked for and not enabled in the portal
+# (DISCORD.md says to leave them off): GUILD_MEMBERS, GUILD_PRESENCES, MESSAGE_CONTENT
+PRIVILEGED_INTENTS = (1 << 1) | (1 << 8) | (1 << 15)
 
 # (method, route template as in the spec, our path regex)
 ROUTES: list[tuple[str, str, re.Pattern[str]]] = [
     (m, t, re.compile("^" + re.sub(r"\{(\w+)\}", r"(?P<\1>[^/]+)", t) + "$"))
     for m, t in [
         ("GET", "/users/@me"),
+        ("GET", "/gateway"),
+        ("GET", "/gateway/bot"),
         ("GET", "/oauth2/applications/@me"),
         ("POST", "/users/@me/channels"),
         ("GET", "/channels/{channel_id}/messages"),

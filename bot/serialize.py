@@ -1,0 +1,62 @@
+"""JSON forms of briefs and digests: the outbox's ``digest`` column, webhook bodies and
+``newsbrief brief --format json``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from bot.delivery import Digest, DigestSection
+from bot.models import Brief, Point
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.astimezone(UTC).isoformat() if moment is not None else None
+
+
+def _dt(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def brief_to_dict(brief: Brief) -> dict[str, Any]:
+    return {
+        "headline": brief.headline,
+        "points": [{"text": p.text, "label": p.label} for p in brief.points],
+        "tags": list(brief.tags), "url": brief.url, "lang": brief.lang, "source": brief.source,
+        "published": _iso(brief.published), "text_source": brief.text_source,
+        "also_covered_by": list(brief.also_covered_by),
+    }
+
+
+def brief_from_dict(data: Mapping[str, Any]) -> Brief:
+    return Brief(
+        headline=data["headline"],
+        points=[Point(text=p["text"], label=p.get("label")) for p in data["points"]],
+        tags=list(data.get("tags", [])), url=data.get("url"), lang=data.get("lang", "en"),
+        source=data.get("source"), published=_dt(data.get("published")),
+        text_source=data.get("text_source", "feed"),
+        also_covered_by=list(data.get("also_covered_by", [])),
+    )
+
+
+def digest_to_json(digest: Digest) -> dict[str, Any]:
+    """A JSON-ready dict (what the ``outbox.digest`` column stores)."""
+    return {
+        "title": digest.title,
+        "period_start": _iso(digest.period_start), "period_end": _iso(digest.period_end),
+        "sections": [{"title": s.title, "briefs": [brief_to_dict(b) for b in s.briefs]}
+                     for s in digest.sections],
+        "note": digest.note,
+    }
+
+
+def digest_from_json(data: Mapping[str, Any]) -> Digest:
+    start, end = _dt(data["period_start"]), _dt(data["period_end"])
+    assert start is not None and end is not None
+    return Digest(
+        title=data["title"], period_start=start, period_end=end,
+        sections=[DigestSection(title=s["title"], briefs=[brief_from_dict(b) for b in s["briefs"]])
+                  for s in data["sections"]],
+        note=data.get("note"),
+    )
