@@ -10,7 +10,9 @@ from typing import Any
 
 import aiohttp
 import discord
+import yarl
 from discord import app_commands
+from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
 from adapters.discord.commands import ADMIN_COMMANDS, Suggest, register_commands, run_command
@@ -87,6 +89,7 @@ class DiscordAdapter:
                  max_ratelimit_timeout: float = 30.0, webhook_max_wait: float = 30.0,
                  history_pages: int = 5) -> None:
         set_api_base(api_base_url)
+        self._api_base_url = api_base_url
         self._token = token
         # webhook-only installs cannot read channel history, so they cannot reconcile
         self.exactly_once = token is not None
@@ -143,15 +146,22 @@ class DiscordAdapter:
         if self.client is None or (self._gateway is not None and not self._gateway.done()):
             return
         self._connect_gateway = True
+        if self._api_base_url != DEFAULT_API_BASE:
+            # discord.py dials its built-in gateway address whatever the REST base is: ask the
+            # configured API (a proxy, a test server) where its gateway is.
+            _, url, _ = await self.client.http.get_bot_gateway()
+            DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
         self._gateway = asyncio.create_task(self.client.connect(reconnect=True),
                                             name="discord-gateway")
 
     async def stop(self) -> None:
-        if self.client is not None:
-            await self.client.close()
+        # The gateway task first: closing the client under a live reader makes discord.py send
+        # close code 4000 (resumable), and Discord would show the bot online until it times out.
         if self._gateway is not None:
             self._gateway.cancel()
             await asyncio.gather(self._gateway, return_exceptions=True)
+        if self.client is not None:
+            await self.client.close()
         await self._webhooks.close()
 
     async def _run(self, interaction: discord.Interaction, command: str, args: str) -> None:

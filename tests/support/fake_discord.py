@@ -38,7 +38,7 @@ from urllib.parse import urlsplit
 
 import discord
 import jsonschema
-from aiohttp import web
+from aiohttp import WSMsgType, web
 
 from adapters.discord.escape import live_mentions
 from adapters.discord.limits import payload_violations
@@ -171,11 +171,50 @@ def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -
                         headers={"Content-Type": "application/json", **(headers or {})})
 
 
+@dataclass
+class GatewaySession:
+    """One gateway connection as the fake sees it."""
+
+    ws: web.WebSocketResponse
+    session_id: str
+    compress: str | None  # "zlib-stream" or None (plain text frames)
+    identify: dict[str, Any] | None = None  # the IDENTIFY (or RESUME) payload's "d"
+    received: list[dict[str, Any]] = field(default_factory=list)
+    heartbeats: int = 0
+    sequence: int = 0
+    close_code: int | None = None
+    closed: asyncio.Event = field(default_factory=asyncio.Event)
+    _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    _deflate: Any = None
+
+    def __post_init__(self) -> None:
+        if self.compress == "zlib-stream":
+            # one deflate stream per connection, each message ending in a sync flush, which is
+            # how discord.py finds message boundaries (the trailing 00 00 ff ff)
+            self._deflate = zlib.compressobj()
+
+    async def send(self, op: int, data: Any, event: str | None = None) -> None:
+        async with self._lock:  # keeps sequence numbers and the deflate stream in order
+            payload: dict[str, Any] = {"op": op, "d": data, "s": None, "t": event}
+            if op == 0:
+                self.sequence += 1
+                payload["s"] = self.sequence
+            raw = json.dumps(payload).encode()
+            if self._deflate is None:
+                await self.ws.send_str(raw.decode())
+            else:
+                await self.ws.send_bytes(self._deflate.compress(raw)
+                                         + self._deflate.flush(zlib.Z_SYNC_FLUSH))
+
+
 class FakeDiscord:
     """The fake server; see the module docstring."""
 
-    def __init__(self, *, nonce_window: float = 300.0) -> None:
+    def __init__(self, *, nonce_window: float = 300.0, heartbeat_interval: float = 41.25) -> None:
         self.nonce_window = nonce_window  # seconds a nonce dedupes, as "the past few minutes"
+        self.heartbeat_interval = heartbeat_interval  # seconds, sent in HELLO (Discord: 41.25)
+        self.gateway_sessions: list[GatewaySession] = []
+        self._session_ids = itertools.count(1)
         self.violations: list[str] = []
         self.requests: list[tuple[str, str, Any]] = []
         self.channels: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -192,6 +231,7 @@ class FakeDiscord:
     async def __aenter__(self) -> FakeDiscord:
         app = web.Application()
         app.router.add_route("*", "/api/v10/{tail:.*}", self._handle)
+        app.router.add_get(GATEWAY_PATH, self._gateway_socket)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -201,11 +241,18 @@ class FakeDiscord:
 
     async def __aexit__(self, *exc: object) -> None:
         assert self._runner is not None
+        for session in self.gateway_sessions:  # else cleanup waits for the sockets' handlers
+            if not session.closed.is_set():
+                await session.ws.close(code=1001)  # "going away", as at a Discord restart
         await self._runner.cleanup()
 
     @property
     def api_base(self) -> str:
         return f"http://127.0.0.1:{self.port}/api/v10"
+
+    @property
+    def gateway_url(self) -> str:
+        return f"ws://127.0.0.1:{self.port}{GATEWAY_PATH}"
 
     # ---- programming the fake -------------------------------------------------------------
 
@@ -230,6 +277,129 @@ class FakeDiscord:
     def forget_nonces(self) -> None:
         """Let the dedupe window pass."""
         self._nonces.clear()
+
+    def live_session(self) -> GatewaySession | None:
+        """The newest identified gateway connection that is still open."""
+        live = [s for s in self.gateway_sessions if s.identify and not s.closed.is_set()]
+        return live[-1] if live else None
+
+    async def dispatch(self, event: str, data: dict[str, Any]) -> None:
+        """Send an op 0 dispatch (e.g. INTERACTION_CREATE) on the live gateway connection."""
+        session = self.live_session()
+        if session is None:
+            raise AssertionError("no identified gateway connection to dispatch to")
+        await session.send(0, data, event)
+
+    def application_command(self, name: str, options: list[dict[str, Any]] | None = None, *,
+                            admin: bool = False) -> dict[str, Any]:
+        """An INTERACTION_CREATE payload: ``MEMBER`` runs /name in ``TEXT_CHANNEL_ID``."""
+        perms = (1 << 5) | (1 << 10) if admin else (1 << 10) | (1 << 11)
+        return {
+            "id": self._snowflake(), "application_id": APP_ID, "type": 2,
+            "token": f"itoken-{self._snowflake()}", "version": 1, "locale": "en-US",
+            "guild_locale": "en-US", "guild_id": GUILD_ID, "channel_id": TEXT_CHANNEL_ID,
+            "context": 0, "channel": {**self._text_channel(), "guild_id": GUILD_ID},
+            "data": {"id": self._snowflake(), "name": name, "type": 1, "guild_id": GUILD_ID,
+                     "options": options or []},
+            "member": {"user": MEMBER, "roles": [], "joined_at": "2024-01-01T00:00:00+00:00",
+                       "deaf": False, "mute": False, "flags": 0, "permissions": str(perms)},
+            "app_permissions": "2251799813685247", "entitlements": [],
+            "authorizing_integration_owners": {"0": GUILD_ID},
+            "attachment_size_limit": 8388608,
+        }
+
+    # ---- the gateway ----------------------------------------------------------------------
+
+    async def _gateway_socket(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        query = request.query
+        if query.get("v") != "10" or query.get("encoding", "json") != "json":
+            self.violations.append(f"gateway: unexpected query {dict(query)}")
+        compress = query.get("compress")
+        if compress not in (None, "zlib-stream"):
+            # discord.py asks for zstd-stream when a zstd module is installed; not faked here
+            self.violations.append(f"gateway: unsupported compress={compress}")
+            compress = None
+        session = GatewaySession(ws=ws, session_id=f"fake-session-{next(self._session_ids)}",
+                                 compress=compress)
+        self.gateway_sessions.append(session)
+        try:
+            await session.send(10, {"heartbeat_interval": round(self.heartbeat_interval * 1000)})
+            async for msg in ws:
+                if msg.type is not WSMsgType.TEXT:
+                    self.violations.append(f"gateway: unexpected frame {msg.type!r}")
+                    continue
+                payload = json.loads(msg.data)
+                session.received.append(payload)
+                await self._gateway_op(session, payload.get("op"), payload.get("d"))
+        finally:
+            session.close_code = ws.close_code
+            session.closed.set()
+        return ws
+
+    async def _gateway_op(self, session: GatewaySession, op: Any, data: Any) -> None:
+        if op == 1:  # heartbeat: ack it, or discord.py reconnects as a zombie connection
+            session.heartbeats += 1
+            await session.send(11, None)
+        elif op == 2:
+            await self._identify(session, data)
+        elif op == 6:
+            await self._resume(session, data)
+        elif op not in (3, 4, 8):  # presence, voice state, member requests: accepted, unused
+            self.violations.append(f"gateway: unknown op {op!r}")
+
+    async def _identify(self, session: GatewaySession, data: dict[str, Any]) -> None:
+        if data.get("token") != BOT_TOKEN:
+            await session.ws.close(code=4004, message=b"Authentication failed.")
+            return
+        intents = data.get("intents")
+        if not isinstance(intents, int) or intents & PRIVILEGED_INTENTS:
+            self.violations.append(f"gateway: intents {intents!r} (none or privileged)")
+            await session.ws.close(code=4014, message=b"Disallowed intent(s).")
+            return
+        session.identify = data
+        ready: dict[str, Any] = {
+            "v": 10, "user": {**BOT_USER, "verified": True, "mfa_enabled": False, "flags": 0},
+            "guilds": [{"id": GUILD_ID, "unavailable": True}], "session_id": session.session_id,
+            "resume_gateway_url": self.gateway_url, "application": {"id": APP_ID, "flags": 0},
+            "private_channels": [], "relationships": [], "presences": [],
+            "guild_join_requests": [], "geo_ordered_rtc_regions": ["seoul"]}
+        if "shard" in data:
+            ready["shard"] = data["shard"]
+        await session.send(0, ready, "READY")
+        await session.send(0, self._guild(), "GUILD_CREATE")
+
+    async def _resume(self, session: GatewaySession, data: dict[str, Any]) -> None:
+        known = any(s.session_id == data.get("session_id") for s in self.gateway_sessions)
+        if data.get("token") != BOT_TOKEN or not known:
+            await session.send(9, False)  # not resumable: the client identifies afresh
+            return
+        session.identify = data
+        await session.send(0, None, "RESUMED")
+
+    def _text_channel(self) -> dict[str, Any]:
+        return {"id": TEXT_CHANNEL_ID, "type": 0, "name": "news", "position": 0,
+                "parent_id": None, "topic": None, "nsfw": False, "last_message_id": None,
+                "rate_limit_per_user": 0, "permission_overwrites": [], "flags": 0}
+
+    def _guild(self) -> dict[str, Any]:
+        everyone = {"id": GUILD_ID, "name": "@everyone", "permissions": str((1 << 10) | (1 << 11)),
+                    "position": 0, "color": 0, "hoist": False, "managed": False,
+                    "mentionable": False, "flags": 0}
+        me = {"user": BOT_USER, "roles": [], "joined_at": "2024-01-01T00:00:00+00:00",
+              "deaf": False, "mute": False, "flags": 0}
+        # what a guilds-intent GUILD_CREATE carries; discord.py reads the rest with defaults
+        return {"id": GUILD_ID, "name": "Fake Guild", "icon": None, "owner_id": OWNER["id"],
+                "afk_timeout": 300, "verification_level": 1, "default_message_notifications": 1,
+                "explicit_content_filter": 2, "mfa_level": 0, "nsfw_level": 0,
+                "premium_tier": 0, "preferred_locale": "en-US", "features": [],
+                "roles": [everyone], "emojis": [], "stickers": [], "system_channel_flags": 0,
+                "joined_at": "2024-01-01T00:00:00+00:00", "large": False,
+                "unavailable": False, "member_count": 2, "members": [me],
+                "channels": [self._text_channel()], "threads": [], "voice_states": [],
+                "presences": [], "stage_instances": [], "guild_scheduled_events": [],
+                "soundboard_sounds": []}
 
     # ---- the API --------------------------------------------------------------------------
 
@@ -264,7 +434,8 @@ class FakeDiscord:
         failure = self._failure(request.method, path)
         if failure is not None:
             return failure
-        needs_token = not template.startswith(("/webhooks", "/interactions"))
+        needs_token = not template.startswith(("/webhooks", "/interactions")) \
+            and template != "/gateway"  # GET /gateway needs no authentication
         if needs_token and request.headers.get("Authorization") != f"Bot {BOT_TOKEN}":
             return _json({"message": "401: Unauthorized", "code": 0}, 401)
         params = found.groupdict()
@@ -291,6 +462,13 @@ class FakeDiscord:
 
     async def _get_users_me(self, *_: Any) -> web.Response:
         return _json(BOT_USER)
+
+    async def _get_gateway(self, *_: Any) -> web.Response:
+        return _json({"url": self.gateway_url})
+
+    async def _get_gateway_bot(self, *_: Any) -> web.Response:
+        return _json({"url": self.gateway_url, "shards": 1, "session_start_limit": {
+            "total": 1000, "remaining": 999, "reset_after": 14_400_000, "max_concurrency": 1}})
 
     async def _get_oauth2_applications_me(self, *_: Any) -> web.Response:
         return _json({"id": APP_ID, "name": "newsbrief", "icon": None, "description": "",
