@@ -140,6 +140,7 @@ class OutboxWorker:
         self.adapters = dict(adapters)
         self.max_attempts = max_attempts
         self.worker_id = (worker_id or _default_worker_id())[:64]
+        self._stop = asyncio.Event()  # replaced by run_forever's own stop event
         self.lease = timedelta(seconds=lease_seconds)
         self.batch_size = batch_size
         self.backoff_base = backoff_base
@@ -210,6 +211,7 @@ class OutboxWorker:
         return sum(counts)
 
     async def run_forever(self, stop: asyncio.Event) -> None:
+        self._stop = stop  # a batch in progress stops pacing through its rows when this is set
         await self.reconcile_stale()
         last_reconcile = self._clock()
         while not stop.is_set():
@@ -306,6 +308,9 @@ class OutboxWorker:
         own, platform = self._bucket(jobs[0])
         margin = min(5.0, self.lease.total_seconds() / 4)
         for i, job in enumerate(jobs):
+            if self._stop.is_set():
+                await self._release(jobs[i:])  # shutting down: give the rest back, now
+                return
             left = (lease_end - self._clock()).total_seconds()
             if own.delay() > left - margin:
                 await self._release(jobs[i:])  # our turn would come after the lease lapses

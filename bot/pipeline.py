@@ -118,7 +118,13 @@ class Pipeline:
             if self.on_feed_done:
                 self.on_feed_done(done, len(due))
 
-        await asyncio.gather(*(one(row) for row in due))
+        try:
+            await asyncio.gather(*(one(row) for row in due))
+        except asyncio.CancelledError:
+            # Shutting down mid-poll: nothing of an unfinished feed was committed; hand the
+            # feeds back now rather than leave them leased for minutes.
+            await self._release_leases([row.id for row in due])
+            raise
         await self._flush_unchanged(stats)
         metrics.poll_cycle(stats, time.monotonic() - cycle_started)
         return stats
@@ -258,6 +264,11 @@ class Pipeline:
                                             **fields)
         stats.new_items += len(candidates)
         stats.briefs += len(brief_ids)
+
+    async def _release_leases(self, feed_ids: list[int]) -> None:
+        async with self.db.begin() as conn:
+            await feed_store.release_leases(conn, feed_ids, owner=self.owner)
+        await self._flush_unchanged(PollStats())
 
     async def _flush_unchanged(self, stats: PollStats) -> None:
         rows, self._unchanged = self._unchanged, []

@@ -22,8 +22,9 @@ log = logging.getLogger(__name__)
 
 
 class Runner:
-    def __init__(self, app: App, commands: CommandCore) -> None:
+    def __init__(self, app: App, commands: CommandCore, *, shutdown_grace: float = 20.0) -> None:
         self.app = app
+        self.shutdown_grace = shutdown_grace
         self.commands = commands
         self.stop = asyncio.Event()
         self._running: set[asyncio.Task[None]] = set()
@@ -37,6 +38,8 @@ class Runner:
             self._running.add(task)
             try:
                 await work()
+            except asyncio.CancelledError:  # cut short by a stop (see run): not a failure
+                log.info("job.cancelled job=%s", name)
             except Exception:  # a failed tick is logged and the next one tries again
                 log.exception("job.failed job=%s", name)
             finally:
@@ -109,11 +112,16 @@ class Runner:
         log.info("newsbrief.started adapters=%s", ",".join(self.app.adapters))
         await self.stop.wait()
         log.info("newsbrief.stopping")
-        scheduler.shutdown(wait=False)
-        # Let a poll in flight finish its transaction; each feed commits atomically, so one cut
-        # short by the timeout loses nothing, it is fetched again on the next start.
+        scheduler.pause()  # no new ticks; the poll loop sees `stop` between batches
+        # Let a poll in flight finish its batch (each feed commits atomically). One still
+        # running after the grace period is cancelled and gives its leases back (poll_due).
         if self._running:
-            await asyncio.wait(set(self._running), timeout=20)
+            _, late = await asyncio.wait(set(self._running), timeout=self.shutdown_grace)
+            for task in late:
+                task.cancel()
+            if late:
+                await asyncio.wait(late, timeout=10)  # their clean-up: leases given back
+        scheduler.shutdown(wait=False)
         await worker
         if health is not None:
             await health.cleanup()

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql
 
 from adapters.recording import RecordingAdapter, SimulatedCrash
-from bot.delivery import Digest, DigestSection
+from bot.delivery import Digest, DigestSection, Pacing
 from bot.errors import DeliveryError
 from bot.outbox import (
     OutboxWorker,
@@ -310,3 +310,27 @@ async def test_run_forever_delivers_and_stops(db: Database) -> None:
     stop.set()
     await asyncio.wait_for(task, 5)
     assert rec.keys() == [key]
+
+
+async def test_a_stop_during_a_paced_batch_gives_the_rest_back_at_once(db: Database) -> None:
+    """Shutdown must not pace through a whole claimed batch (Docker kills after 10 s, and an
+    at-least-once destination would then see repeats): the rows not yet sent are released."""
+    pairs = await seed(db, briefs=30, refs=["test:slow"])
+    stop = asyncio.Event()
+    clock = FakeClock()
+
+    posts: list[object] = []
+
+    def third_post_stops(_dest: object, msg: object) -> None:
+        posts.append(msg)
+        if len(posts) == 3:  # SIGTERM arrives while the third message is being posted
+            stop.set()
+
+    rec = RecordingAdapter(pacing=Pacing(rate=1.0, burst=1), on_posted=third_post_stops)
+    w = worker(db, rec, clock)
+    await asyncio.wait_for(w.run_forever(stop), timeout=30)  # a hang guard, not a timing check
+    assert len(rec.deliveries) == 3
+    state = await rows(db)
+    left = [state[key] for _, key in pairs if state[key]["state"] != "sent"]
+    assert len(left) == 27
+    assert all(r["state"] == "pending" and r["lease_owner"] is None for r in left)

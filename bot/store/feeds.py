@@ -47,10 +47,12 @@ async def get_feed(conn: AsyncConnection, feed_id: int) -> Row[Any]:
 async def claim_due(conn: AsyncConnection, *, now: datetime, owner: str, limit: int,
                     lease: timedelta) -> list[Row[Any]]:
     """Feeds due for a poll, leased to ``owner`` so that other workers skip them meanwhile."""
+    # A lease left by a killed process lapses on its own (a few minutes); a clean stop gives
+    # its leases back at once (Pipeline.poll_due).
+    free = or_(feeds.c.lease_until.is_(None), feeds.c.lease_until < now)
     query = (
         select(feeds)
-        .where(feeds.c.disabled_at.is_(None), feeds.c.next_check_at <= now,
-               or_(feeds.c.lease_until.is_(None), feeds.c.lease_until < now))
+        .where(feeds.c.disabled_at.is_(None), feeds.c.next_check_at <= now, free)
         .order_by(feeds.c.next_check_at)
         .limit(limit)
     )
@@ -88,7 +90,8 @@ async def record_failure(conn: AsyncConnection, feed_id: int, *, now: datetime, 
 async def enable_feed(conn: AsyncConnection, url_or_id: str, *, now: datetime) -> bool:
     condition = feeds.c.id == int(url_or_id) if url_or_id.isdigit() else feeds.c.url == url_or_id
     result = await conn.execute(update(feeds).where(and_(condition)).values(
-        disabled_at=None, disabled_reason=None, consecutive_failures=0, next_check_at=now))
+        disabled_at=None, disabled_reason=None, consecutive_failures=0, next_check_at=now,
+        lease_owner=None, lease_until=None))
     return bool(result.rowcount)
 
 
@@ -103,3 +106,9 @@ async def record_unchanged(conn: AsyncConnection, rows: list[dict[str, Any]]) ->
         ),
         rows,
     )
+
+
+async def release_leases(conn: AsyncConnection, feed_ids: list[int], *, owner: str) -> None:
+    """Give back feeds this process leased but did not finish (a shutdown mid-poll)."""
+    await conn.execute(update(feeds).where(feeds.c.id.in_(feed_ids), feeds.c.lease_owner == owner)
+                       .values(lease_owner=None, lease_until=None))

@@ -1,0 +1,70 @@
+"""Running and stopping the bot: a stop mid-poll neither hangs nor leaves feeds leased."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from adapters.recording import RecordingAdapter
+from bot.app import App
+from bot.config import DestinationSettings, FeedSettings, Secrets, Settings, SubscriptionSettings
+from bot.runner import Runner
+from bot.store.feeds import list_feeds
+from tests.support.feeds import item, rss
+from tests.support.feedserver import FeedServer
+
+
+@pytest.fixture
+def server() -> Iterator[FeedServer]:
+    with FeedServer() as srv:
+        yield srv
+
+
+async def wait_for(condition: object, what: str, timeout: float = 15.0) -> None:
+    async with asyncio.timeout(timeout):
+        while not await condition():  # type: ignore[operator]
+            await asyncio.sleep(0.05)
+
+
+async def test_stop_during_a_slow_poll_gives_the_feeds_back(server: FeedServer,
+                                                           tmp_path: Path) -> None:
+    server.set("/fast.xml", rss("Fast", [item(1, topic="fast")]))
+    server.set("/slow.xml", rss("Slow", [item(1, topic="slow")]), delay=8.0)
+    settings = Settings(
+        data_dir=tmp_path,
+        network={"allow_private": ["127.0.0.0/8"], "total_timeout": 20.0},
+        polling={"tick": 1, "backfill": 5, "max_item_age_days": 36500},
+        summarizer={"full_text": False},
+        feeds=[FeedSettings(url=server.url("/fast.xml")),
+               FeedSettings(url=server.url("/slow.xml"))],
+        destinations=[DestinationSettings(ref="console:", subscriptions=[SubscriptionSettings()])],
+    )
+    rec = RecordingAdapter(name="console")
+    app = await App.create(settings, Secrets(values={}), adapters={"console": rec})
+    runner = Runner(app, app.command_core(), shutdown_grace=0.5)
+    task = asyncio.create_task(runner.run())
+
+    async def fast_delivered() -> bool:
+        return len(rec.deliveries) == 1
+
+    async def slow_requested() -> bool:
+        return server.hits("/slow.xml") == 1
+
+    try:
+        await wait_for(fast_delivered, "the fast feed's brief")
+        await wait_for(slow_requested, "the slow feed's request")
+        runner.stop.set()  # as SIGTERM does, while the slow feed is still being fetched
+        await asyncio.wait_for(task, timeout=15)  # a hang guard, not a timing check
+        async with app.db.begin() as conn:
+            slow = {row.url: row for row in await list_feeds(conn)}[server.url("/slow.xml")]
+        assert slow.lease_owner is None and slow.lease_until is None  # free for a restart
+        assert slow.last_success_at is None  # its poll was cut short: nothing half-kept
+        assert [d.message.brief.headline for d in rec.deliveries if d.message.brief] == [
+            "Story 1 about the fast project"]
+    finally:
+        if not task.done():
+            task.cancel()
+        await app.close()
