@@ -130,29 +130,29 @@ async def cmd_feeds(args: argparse.Namespace, settings: Settings, secrets: Secre
 
 async def cmd_digest(args: argparse.Namespace, settings: Settings, secrets: Secrets) -> int:
     from bot.app import App
-    from bot.digest import digest_now, preview_digests
+    from bot.digest import digest_now, recap
     from bot.render import digest_text
     from bot.routing import targets
 
     app = await App.create(settings, secrets)
     now = app.pipeline.clock()
     try:
-        if args.dry_run:
-            async with app.db.begin() as conn:
-                previews = await preview_digests(conn, now=now)
-            for dest, digest in previews:
-                if args.channel and dest.ref != args.channel:
-                    continue
-                text = digest_text(digest, timezone=dest.timezone, locale=dest.locale) \
-                    if digest else "(nothing to send)"
-                print(f"=== {dest.ref}\n{text}\n")
-            return 0
-        queued = 0
         async with app.db.begin() as conn:
-            for dest, _subs in await targets(conn):
-                if args.channel and dest.ref != args.channel:
-                    continue
-                queued += await digest_now(conn, dest, now=now) is not None
+            # The destinations with a digest time, or the one named: the same set either way.
+            chosen = [dest for dest, _subs in await targets(conn)
+                      if (dest.ref == args.channel if args.channel else dest.digest_time)]
+            if args.channel and not chosen:
+                print(f"newsbrief: no destination {args.channel} with subscriptions",
+                      file=sys.stderr)
+                return 1
+            if args.dry_run:
+                for dest in chosen:
+                    digest = await recap(conn, dest, now=now, empty_note=True)
+                    text = digest_text(digest, timezone=dest.timezone, locale=dest.locale) \
+                        if digest else "(nothing to send)"
+                    print(f"=== {dest.ref}\n{text}\n")
+                return 0
+            queued = sum([await digest_now(conn, dest, now=now) is not None for dest in chosen])
         sent = await app.deliver_pending()
         print(f"{queued} digests queued, {sent} messages delivered", file=sys.stderr)
         return 0
@@ -204,6 +204,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version="newsbrief 0.1.0")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--config", type=Path, help="YAML file (default config/newsbrief.yaml)")
+    # `feeds --config X list` and `feeds list --config X` both work: the inner parsers must not
+    # reset what the outer one read.
+    inner = argparse.ArgumentParser(add_help=False)
+    inner.add_argument("--config", type=Path, default=argparse.SUPPRESS,
+                       help="YAML file (default config/newsbrief.yaml)")
     sub = parser.add_subparsers(dest="cmd", required=True)
 
     run = sub.add_parser("run", parents=[common], help="run the bot")
@@ -226,19 +231,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     feeds = sub.add_parser("feeds", parents=[common], help="manage feeds")
     fsub = feeds.add_subparsers(dest="feeds_cmd", required=True)
-    add = fsub.add_parser("add", parents=[common], help="add a feed")
+    add = fsub.add_parser("add", parents=[inner], help="add a feed")
     add.add_argument("url")
     add.add_argument("--tags", default="", help="comma-separated tags")
     add.add_argument("--title")
-    remove = fsub.add_parser("remove", parents=[common], help="remove a feed (URL or id)")
+    remove = fsub.add_parser("remove", parents=[inner], help="remove a feed (URL or id)")
     remove.add_argument("feed")
-    enable = fsub.add_parser("enable", parents=[common], help="re-enable a disabled feed")
+    enable = fsub.add_parser("enable", parents=[inner], help="re-enable a disabled feed")
     enable.add_argument("feed")
-    fsub.add_parser("list", parents=[common], help="list feeds")
-    fsub.add_parser("status", parents=[common], help="feed health and paused destinations")
-    imp = fsub.add_parser("import", parents=[common], help="import an OPML file")
+    fsub.add_parser("list", parents=[inner], help="list feeds")
+    fsub.add_parser("status", parents=[inner], help="feed health and paused destinations")
+    imp = fsub.add_parser("import", parents=[inner], help="import an OPML file")
     imp.add_argument("opml", type=Path)
-    exp = fsub.add_parser("export", parents=[common], help="export feeds as OPML")
+    exp = fsub.add_parser("export", parents=[inner], help="export feeds as OPML")
     exp.add_argument("--out", type=Path, help="file (default stdout)")
     feeds.set_defaults(handler=cmd_feeds)
 

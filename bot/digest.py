@@ -187,32 +187,26 @@ async def fire_due_digests(db_or_conn: Database | AsyncConnection, *, now: datet
     return fired
 
 
+async def recap(conn: AsyncConnection, destination: DestinationRow, *, now: datetime,
+                empty_note: bool = False) -> Digest | None:
+    """What a digest sent now would hold: everything the destination follows since its last
+    digest (or the last day), already-posted briefs included. Sends nothing."""
+    subs = await dest_store.list_subscriptions(conn, destination.id)
+    start = await last_run(conn, destination.id, now) or now - timedelta(days=1)
+    return await build_digest(conn, destination, subs, start=start, end=now,
+                              empty_note=empty_note, recap=True)
+
+
 async def digest_now(conn: AsyncConnection, destination: DestinationRow, *,
                      now: datetime) -> Digest | None:
     """Enqueue a digest of what came since the last one (or the last day) right away."""
-    subs = await dest_store.list_subscriptions(conn, destination.id)
-    start = await last_run(conn, destination.id, now) or now - timedelta(days=1)
-    digest = await build_digest(conn, destination, subs, start=start, end=now, empty_note=False,
-                                recap=True)
+    digest = await recap(conn, destination, now=now)
     if digest is not None:
         # Recorded as a run, so the next scheduled digest starts where this one ended.
         await claim_run(conn, destination.id, now, now=now)
         await enqueue(conn, key=outbox_key("digest-now", destination.id, now.isoformat()),
                       destination_id=destination.id, now=now, digest=digest)
     return digest
-
-
-async def preview_digests(conn: AsyncConnection, *,
-                          now: datetime) -> list[tuple[DestinationRow, Digest | None]]:
-    """What each digest destination would get for its current period, without sending."""
-    previews: list[tuple[DestinationRow, Digest | None]] = []
-    for destination, subs in await targets(conn):
-        if not destination.digest_time:
-            continue
-        start = await last_run(conn, destination.id, now) or now - timedelta(days=1)
-        previews.append((destination, await build_digest(
-            conn, destination, subs, start=start, end=now, empty_note=True)))
-    return previews
 
 
 def next_due(now: datetime, digest_time: str, days: list[int], timezone: str) -> datetime | None:

@@ -172,3 +172,30 @@ def test_private_addresses_are_refused_without_the_allowlist(workdir: Path,
     assert server.hits("/news.xml") == 0
     status = newsbrief("feeds", "status", "--config", str(config), cwd=workdir)
     assert "blocked" in status.stdout
+
+
+def test_digest_dry_run_shows_what_digest_sends(workdir: Path, server: FeedServer) -> None:
+    server.set("/news.xml", rss("Loopback News", [item(1), item(2)]))
+    config = write_config(workdir, (
+        "data_dir: data\n"
+        "polling:\n  backfill: 5\n  max_item_age_days: 36500\n"
+        "summarizer:\n  full_text: false\n"
+        f"feeds:\n  - url: {server.url('/news.xml')}\n"
+        "destinations:\n"
+        "  - ref: 'console:'\n    digest_time: '07:00'\n"
+        "    subscriptions:\n      - {kind: all, mode: digest}\n"
+    ))
+    env = {"NEWSBRIEF_NETWORK__ALLOW_PRIVATE": '["127.0.0.0/8"]'}
+    c = ["--config", str(config)]
+    polled = newsbrief("run", "--once", *c, cwd=workdir, env=env)
+    assert polled.returncode == 0, polled.stderr
+    assert "Story" not in polled.stdout  # digest mode: nothing posted at once
+    preview = newsbrief("digest", "--dry-run", *c, cwd=workdir, env=env)
+    assert preview.returncode == 0, preview.stderr
+    assert preview.stdout.startswith("=== console:")
+    sent = newsbrief("digest", *c, cwd=workdir, env=env)
+    assert sent.returncode == 0, sent.stderr
+    for story in ("Story 1 about the harbor project", "Story 2 about the harbor project"):
+        assert preview.stdout.count(story) == sent.stdout.count(story) == 1
+    unknown = newsbrief("digest", "--channel", "slack:T1/C1", *c, cwd=workdir, env=env)
+    assert unknown.returncode == 1 and "no destination slack:T1/C1" in unknown.stderr

@@ -237,3 +237,29 @@ async def test_sync_from_settings_keeps_runtime_changes(world: World) -> None:
         subs = await dest_store.list_subscriptions(conn, row.id)
     assert again is not None and again.digest_time == "07:00"  # not in the YAML: kept
     assert [(s.kind, s.value) for s in subs] == [("tag", "ai")]
+
+
+async def test_an_unsubscribe_survives_a_restart_until_the_yaml_changes(world: World) -> None:
+    from bot.config import DestinationSettings, SubscriptionSettings
+
+    def configured(*values: str) -> list[DestinationSettings]:
+        return [DestinationSettings(ref="console:", subscriptions=[
+            SubscriptionSettings(kind="tag", value=v) for v in values])]
+
+    async def subs() -> list[str]:
+        async with world.db.begin() as conn:
+            row = await dest_store.get(conn, "console:")
+            assert row is not None
+            return sorted(s.value for s in await dest_store.list_subscriptions(conn, row.id))
+
+    async def start(config: list[DestinationSettings]) -> None:  # what App.create does
+        async with world.db.begin() as conn:
+            await dest_store.sync_destinations(conn, config, now=world.now)
+
+    await start(configured("ai"))
+    assert await subs() == ["ai"]
+    assert not (await world.say("/unsubscribe #ai", where="console:")).error
+    await start(configured("ai"))  # a restart with the same YAML
+    assert await subs() == []
+    await start(configured("ai", "space"))  # the operator edits the list: it applies
+    assert await subs() == ["ai", "space"]

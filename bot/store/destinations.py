@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -164,8 +166,10 @@ async def remove_subscription(conn: AsyncConnection, destination_id: int, *, kin
 
 async def sync_destinations(conn: AsyncConnection, configured: Sequence[DestinationSettings], *,
                             now: datetime) -> list[DestinationRow]:
-    """Make the configured destinations exist: keys the YAML sets overwrite stored ones and its
-    subscriptions are added if missing. Run-time additions are kept."""
+    """Make the configured destinations exist: keys the YAML sets overwrite stored ones. Its
+    subscriptions are added when the destination is new or the YAML's list has changed since
+    the last start, so that a subscription removed with /unsubscribe stays removed. Run-time
+    additions are kept."""
     synced: list[DestinationRow] = []
     for settings in configured:
         row = await get_or_create(conn, Destination(
@@ -175,9 +179,17 @@ async def sync_destinations(conn: AsyncConnection, configured: Sequence[Destinat
                   if key in settings.model_fields_set}
         if values:
             await update_destination(conn, row.id, **values)
-        for sub in settings.subscriptions:
-            await add_subscription(conn, row.id, kind=sub.kind, value=normalise_value(
-                sub.kind, sub.value), exclude=sub.exclude, mode=sub.mode, now=now)
+        wanted = hashlib.sha256(json.dumps(
+            [sub.model_dump() for sub in settings.subscriptions], sort_keys=True).encode()
+        ).hexdigest()
+        stored = (await conn.execute(select(destinations.c.config_hash)
+                                     .where(destinations.c.id == row.id))).scalar()
+        if stored != wanted:
+            for sub in settings.subscriptions:
+                await add_subscription(conn, row.id, kind=sub.kind, value=normalise_value(
+                    sub.kind, sub.value), exclude=sub.exclude, mode=sub.mode, now=now)
+            await conn.execute(update(destinations).where(destinations.c.id == row.id)
+                               .values(config_hash=wanted))
         fresh = await by_id(conn, row.id)
         assert fresh is not None
         synced.append(fresh)

@@ -118,6 +118,8 @@ destinations = Table(
     Column("locale", String(16), nullable=False, default="en"),
     Column("webhook_url", Text),
     Column("server", String(64), index=True),  # Discord guild / Slack team, for per-server limits
+    # hash of the configured subscription list last applied (see sync_destinations)
+    Column("config_hash", String(64)),
     Column("digest_time", String(5)),
     Column("digest_days", JSON, nullable=False, default=lambda: list(range(7))),
     Column("urgent_tags", JSON, nullable=False, default=list),
