@@ -239,6 +239,9 @@ def build_parser() -> argparse.ArgumentParser:
     remove.add_argument("feed")
     enable = fsub.add_parser("enable", parents=[inner], help="re-enable a disabled feed")
     enable.add_argument("feed")
+    resume = fsub.add_parser("resume", parents=[inner],
+                             help="resume posting to a paused destination (e.g. discord:123)")
+    resume.add_argument("destination")
     fsub.add_parser("list", parents=[inner], help="list feeds")
     fsub.add_parser("status", parents=[inner], help="feed health and paused destinations")
     imp = fsub.add_parser("import", parents=[inner], help="import an OPML file")

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from bot.config import Settings
 from bot.opml import OpmlFeed, read_opml, write_opml
 from bot.store import Database
+from bot.store import destinations as dest_store
 from bot.store import feeds as feed_store
 from bot.store.schema import destinations
 
@@ -56,6 +57,16 @@ async def _dispatch(args: argparse.Namespace, db: Database, now: datetime) -> in
                 done = await feed_store.enable_feed(conn, args.feed, now=now)
         print(f"{cmd}d: {args.feed}" if done else f"no such feed: {args.feed}")
         return 0 if done else 1
+    if cmd == "resume":
+        async with db.begin() as conn:
+            dest = await dest_store.get(conn, args.destination)
+            if dest is not None and dest.paused_at is not None:
+                await dest_store.resume(conn, dest.id, now=now)
+        if dest is None or dest.paused_at is None:
+            print(f"not paused: {args.destination}")
+            return 1
+        print(f"resumed: {args.destination} (held messages are due now)")
+        return 0
     async with db.begin() as conn:
         rows = await feed_store.list_feeds(conn)
         paused = list((await conn.execute(
@@ -77,7 +88,7 @@ async def _dispatch(args: argparse.Namespace, db: Database, now: datetime) -> in
             print(f"#{row.id} {row.url}\n    {state}; last success "
                   f"{_ago(row.last_success_at, now)}, next check {_ago(row.next_check_at, now)}")
         for ref, reason in paused:
-            print(f"destination {ref} PAUSED: {reason}")
+            print(f"destination {ref} PAUSED: {reason} (newsbrief feeds resume {ref})")
         return 0
     if cmd == "export":
         text = write_opml([OpmlFeed(r.url, r.title, list(r.tags)) for r in rows])

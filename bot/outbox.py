@@ -34,6 +34,7 @@ from bot.delivery import Adapter, Destination, Digest, Outgoing, Pacing, Receipt
 from bot.errors import DeliveryError
 from bot.pacing import Buckets, Sleep, TokenBucket
 from bot.serialize import digest_from_json, digest_to_json
+from bot.store import destinations as dest_store
 from bot.store.briefs import load_brief
 from bot.store.db import Database
 from bot.store.schema import destinations, outbox
@@ -164,17 +165,10 @@ class OutboxWorker:
 
     async def resume_destination(self, conn: AsyncConnection, ref: str) -> bool:
         """Unpause a destination; its held rows become due now. False if it was not paused."""
-        row = (await conn.execute(select(destinations.c.id, destinations.c.paused_at)
-                                  .where(destinations.c.ref == ref))).first()
+        row = await dest_store.get(conn, ref)
         if row is None or row.paused_at is None:
             return False
-        await conn.execute(update(destinations).where(destinations.c.id == row.id)
-                           .values(paused_at=None, paused_reason=None))
-        await conn.execute(update(outbox)
-                           .where(outbox.c.destination_id == row.id, outbox.c.state == PENDING)
-                           .values(next_attempt_at=self._clock(), lease_owner=None,
-                                   lease_until=None))
-        log.info("outbox.resumed destination=%s", ref, extra={"event": "outbox.resumed"})
+        await dest_store.resume(conn, row.id, now=self._clock())
         return True
 
     async def reconcile_stale(self) -> int:

@@ -199,3 +199,24 @@ async def test_feeds_and_subscriptions_are_capped_per_server(world: World) -> No
     assert [r.error for r in subs] == [False, False, False, False, True]
     assert "server has reached its limit of 4 subscriptions" in subs[4].text
     assert not (await core.handle(ask("/subscribe keyword:k9", "c9", "g2"))).error
+
+
+async def test_an_admin_resumes_a_paused_channel_and_its_held_messages_go_out(
+        world: World) -> None:
+    feed = await world.feed("https://news.example/rss", "News")
+    assert not (await world.say("/subscribe all")).error
+    async with world.db.begin() as conn:
+        dest = await dest_store.get(conn, CHANNEL)
+        assert dest is not None
+        await dest_store.pause(conn, dest.id, "403 Missing Access", now=world.now)
+    held = await world.brief(feed, "Held story")
+    await world.route(held)
+    assert await world.delivered(CHANNEL) == []  # paused: held, not sent, not failed
+
+    refused = await world.say("/feeds resume", admin=False)
+    assert refused.error and "admin" in refused.text
+    resumed = await world.say("/feeds resume")
+    assert not resumed.error and "Resumed" in resumed.text
+    assert "not paused" in (await world.say("/feeds resume")).text
+    await world.route(held)
+    assert await world.delivered(CHANNEL) == ["Held story"]

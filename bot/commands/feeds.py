@@ -16,7 +16,7 @@ from bot.store import feeds as feed_store
 from bot.store.schema import feeds as feeds_table
 from bot.summarize.tags import normalise_tag
 
-USAGE = "Usage: /feeds add <url> [tags…] | remove <url|id> | list | status"
+USAGE = "Usage: /feeds add <url> [tags…] | remove <url|id> | list | status | resume"
 MAX_URL = 2048
 MAX_TAGS = 10
 MAX_LINES = 50  # a chat message, not a report; the CLI lists everything
@@ -52,7 +52,20 @@ async def feeds(ctx: Context, req: CommandRequest) -> CommandReply:
         return await _list(ctx)
     if action == "status" and len(words) == 1:
         return await _status(ctx)
+    if action == "resume" and len(words) == 1:
+        require_admin(req)
+        return await _resume(ctx, req)
     return error(USAGE)
+
+
+async def _resume(ctx: Context, req: CommandRequest) -> CommandReply:
+    """Posting here was paused (the platform said gone or forbidden); the cause is fixed."""
+    async with ctx.db.begin() as conn:
+        row = await dest_store.get(conn, req.where.ref)
+        if row is None or row.paused_at is None:
+            return reply("Posting here is not paused.")
+        await dest_store.resume(conn, row.id, now=ctx.now)
+    return reply("Resumed: held messages will be posted here now.", ephemeral=False)
 
 
 async def _private_address(ctx: Context, url: str) -> str | None:

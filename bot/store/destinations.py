@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.config import DestinationSettings
 from bot.delivery import Destination
-from bot.store.schema import destinations, subscriptions
+from bot.store.schema import destinations, outbox, subscriptions
 from bot.summarize.tags import normalise_tag
 
 log = logging.getLogger(__name__)
@@ -121,8 +121,15 @@ async def pause(conn: AsyncConnection, destination_id: int, reason: str, *,
     log.warning("destination.paused destination_id=%s reason=%s", destination_id, reason)
 
 
-async def resume(conn: AsyncConnection, destination_id: int) -> None:
+async def resume(conn: AsyncConnection, destination_id: int, *,
+                 now: datetime | None = None) -> None:
+    """Unpause; the messages held for it become due (now, or at once when ``now`` is None)."""
     await update_destination(conn, destination_id, paused_at=None, paused_reason=None)
+    due: dict[str, Any] = {"lease_owner": None, "lease_until": None}
+    if now is not None:
+        due["next_attempt_at"] = now
+    await conn.execute(update(outbox).where(outbox.c.destination_id == destination_id,
+                                            outbox.c.state == "pending").values(**due))
     log.info("destination.resumed destination_id=%s", destination_id)
 
 
