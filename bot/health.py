@@ -40,7 +40,7 @@ async def database_error(db: Database, timeout: float = CHECK_TIMEOUT) -> str | 
     """None when ``SELECT 1`` answers in time, else why not (no secrets: no URL)."""
     try:
         async with asyncio.timeout(timeout):
-            async with db.engine.connect() as conn:
+            async with db.read() as conn:
                 await conn.execute(text("SELECT 1"))
     except TimeoutError:
         return f"no answer within {timeout:g}s"
@@ -53,7 +53,7 @@ async def outbox_depth(db: Database) -> dict[str, int]:
     """Rows per unsettled state, counted in the database so every worker reports the same."""
     query = (select(outbox.c.state, func.count()).where(outbox.c.state.in_(UNSETTLED))
              .group_by(outbox.c.state))
-    async with db.engine.connect() as conn:
+    async with db.read() as conn:
         rows = (await conn.execute(query)).all()
     return {str(state): int(count) for state, count in rows}
 

@@ -3,6 +3,7 @@ the adapters, and Prometheus counters that move when the real pipeline polls rea
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -10,12 +11,19 @@ from pathlib import Path
 import httpx
 import pytest
 from aiohttp import web
+from sqlalchemy import text
 
 from adapters.recording import RecordingAdapter
 from bot import metrics
 from bot.app import App
 from bot.config import DestinationSettings, FeedSettings, Secrets, Settings, SubscriptionSettings
-from bot.health import adapter_status, bound_port, health_routes, serve_health
+from bot.health import (
+    adapter_status,
+    bound_port,
+    database_error,
+    health_routes,
+    serve_health,
+)
 from bot.store.db import Database
 from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
@@ -180,3 +188,26 @@ def test_a_held_delivery_counts_as_rate_limited() -> None:
     metrics.delivery("slack", "held")
     metrics.delivery("slack", "sent")
     assert metrics.value("newsbrief_rate_limited_total", platform="slack") == before + 1
+
+
+@pytest.mark.sqlite_only
+async def test_readiness_reads_beside_a_long_write(tmp_path: Path) -> None:
+    """/readyz must not queue behind a writer: on SQLite it reads without the write lock."""
+    db = Database(f"sqlite+aiosqlite:///{tmp_path / 'h.db'}")
+    await db.migrate()
+    writing, done = asyncio.Event(), asyncio.Event()
+
+    async def long_write() -> None:
+        async with db.begin() as conn:
+            await conn.execute(text("UPDATE feeds SET title = title"))
+            writing.set()
+            await done.wait()
+
+    writer = asyncio.create_task(long_write())
+    try:
+        await writing.wait()
+        assert await database_error(db, timeout=2) is None
+    finally:
+        done.set()
+        await writer
+        await db.close()

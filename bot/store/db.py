@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_en
 
 log = logging.getLogger(__name__)
 
+READ_ONLY = "newsbrief_read_only"
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
 
@@ -50,8 +51,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 def _sqlite_begin_immediate(conn: Any) -> None:
     # A deferred transaction that reads and then writes cannot wait for another writer in WAL
     # mode (SQLITE_BUSY at once, busy_timeout or not); taking the write lock up front makes
-    # concurrent transactions queue on busy_timeout instead of failing.
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # concurrent transactions queue on busy_timeout instead of failing. Read-only ones (see
+    # Database.read) need no lock: WAL lets them read beside a writer.
+    read_only = conn.get_execution_options().get(READ_ONLY, False)
+    conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
 class Database:
@@ -83,6 +86,15 @@ class Database:
         # otherwise hold the file lock long enough for the others to time out.
         async with self._sqlite_lock, self.engine.begin() as conn:
             yield conn
+
+    @asynccontextmanager
+    async def read(self) -> AsyncIterator[AsyncConnection]:
+        """A transaction that only reads (health checks, listings): on SQLite it neither waits
+        behind this process's writers nor takes the file's write lock."""
+        async with self.engine.connect() as conn:
+            reader = await conn.execution_options(**{READ_ONLY: True})
+            async with reader.begin():
+                yield reader
 
     async def migrate(self) -> None:
         """Bring the schema to the newest revision (a new database starts empty)."""
