@@ -21,17 +21,21 @@ from urllib.parse import urlparse
 from urllib.request import url2pathname
 
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot import metrics, routing
 from bot.burst import is_burst, too_old
 from bot.config import Settings
+from bot.delivery import Digest
 from bot.errors import FetchError, ParseError
 from bot.fetch import FetchResult, HttpFetcher
 from bot.fulltext import enrich
 from bot.models import Article, Brief, FeedItem, ParsedFeed
+from bot.outbox import enqueue, outbox_key
 from bot.parse import parse_feed
 from bot.polling import next_check_after_failure, next_check_after_success, should_disable
 from bot.store import Database
+from bot.store import destinations as dest_store
 from bot.store import entries as entry_store
 from bot.store import feeds as feed_store
 from bot.store.briefs import save_brief
@@ -270,6 +274,19 @@ class Pipeline:
             await feed_store.release_leases(conn, feed_ids, owner=self.owner)
         await self._flush_unchanged(PollStats())
 
+    async def _tell_disabled(self, conn: AsyncConnection, feed: Any, reason: str,
+                             now: datetime) -> None:
+        """The channel that added a feed is told once when it is disabled (DESIGN.md)."""
+        dest = await dest_store.get(conn, feed.added_by)
+        if dest is None:
+            return
+        note = (f"The feed {feed.title or feed.url} was disabled: {reason}. "
+                f"An admin can re-enable it with /feeds enable {feed.id} once it works again.")
+        await enqueue(conn, key=outbox_key("feed-disabled", feed.id, now.isoformat()),
+                      destination_id=dest.id, now=now,
+                      digest=Digest(title="Feed disabled", period_start=now, period_end=now,
+                                    sections=[], note=note))
+
     async def _flush_unchanged(self, stats: PollStats) -> None:
         rows, self._unchanged = self._unchanged, []
         if not rows:
@@ -303,3 +320,5 @@ class Pipeline:
             await feed_store.record_failure(conn, feed.id, now=now, error=f"{kind}: {exc}",
                                             failures=failures, next_check_at=next_at,
                                             disable_reason=reason)
+            if reason and feed.added_by:
+                await self._tell_disabled(conn, feed, reason, now)

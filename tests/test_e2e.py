@@ -16,6 +16,7 @@ from bot.config import (
     Settings,
     SubscriptionSettings,
 )
+from bot.delivery import CommandRequest, Destination
 from bot.store.feeds import list_feeds
 from tests.support.clock import Clock
 from tests.support.feeds import item, rss
@@ -136,3 +137,27 @@ async def test_one_bad_feed_never_stops_the_others(server: FeedServer, tmp_path:
     assert feeds[server.url("/error.xml")].disabled_reason.startswith("3 failures in a row")
     assert feeds[server.url("/good.xml")].disabled_at is None
     assert len([d for d in rec.deliveries if d.message.brief]) == 2  # still nothing doubled
+
+
+async def test_the_channel_that_added_a_failing_feed_is_told_once(
+        server: FeedServer, tmp_path: Path, make_app: object) -> None:
+    server.set("/broken.xml", b"oops", status=500)
+    clock, rec = Clock(), RecordingAdapter(name="console")
+    app = await make_app(settings_for(tmp_path, []), clock, rec)  # type: ignore[operator]
+    added = await app.command_core().handle(CommandRequest(
+        command="feeds", args=f"add {server.url('/broken.xml')}", user="admin",
+        where=Destination("console:"), is_admin=True))
+    assert not added.error, added.text
+    for _ in range(5):  # max_failures is 3; the two extra polls find it disabled
+        await cycle(app)
+        clock.advance(7200)
+    notices = [d.message.digest for d in rec.deliveries if d.message.digest]
+    assert len(notices) == 1 and notices[0].title == "Feed disabled"
+    assert "3 failures in a row" in (notices[0].note or "")
+    assert "/feeds enable 1" in (notices[0].note or "")
+    enabled = await app.command_core().handle(CommandRequest(
+        command="feeds", args="enable 1", user="admin", where=Destination("console:"),
+        is_admin=True))
+    assert not enabled.error and server.hits("/broken.xml") == 3
+    await cycle(app)
+    assert server.hits("/broken.xml") == 4  # polled again at once

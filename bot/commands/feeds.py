@@ -16,7 +16,8 @@ from bot.store import feeds as feed_store
 from bot.store.schema import feeds as feeds_table
 from bot.summarize.tags import normalise_tag
 
-USAGE = "Usage: /feeds add <url> [tags…] | remove <url|id> | list | status | resume"
+USAGE = ("Usage: /feeds add <url> [tags…] | remove <url|id> | enable <url|id> | list | status"
+         " | resume")
 MAX_URL = 2048
 MAX_TAGS = 10
 MAX_LINES = 50  # a chat message, not a report; the CLI lists everything
@@ -48,6 +49,12 @@ async def feeds(ctx: Context, req: CommandRequest) -> CommandReply:
         async with ctx.db.begin() as conn:
             removed = await feed_store.remove_feed(conn, words[1])
         return reply(f"Removed {words[1]}.") if removed else error(f"No feed {words[1][:100]}.")
+    if action == "enable" and len(words) == 2:
+        require_admin(req)
+        async with ctx.db.begin() as conn:
+            enabled = await feed_store.enable_feed(conn, words[1], now=ctx.now)
+        return reply(f"Re-enabled {words[1]}; it is polled again now.") if enabled \
+            else error(f"No feed {words[1][:100]}.")
     if action == "list" and len(words) == 1:
         return await _list(ctx)
     if action == "status" and len(words) == 1:
