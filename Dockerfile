@@ -7,7 +7,7 @@
 FROM python:3.11-slim AS builder
 WORKDIR /src
 RUN python -m pip install --no-cache-dir --upgrade pip wheel
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md LICENSE ./
 COPY bot ./bot
 COPY adapters ./adapters
 RUN python -m pip wheel --no-cache-dir --wheel-dir /wheels .
