@@ -199,3 +199,16 @@ def test_digest_dry_run_shows_what_digest_sends(workdir: Path, server: FeedServe
         assert preview.stdout.count(story) == sent.stdout.count(story) == 1
     unknown = newsbrief("digest", "--channel", "slack:T1/C1", *c, cwd=workdir, env=env)
     assert unknown.returncode == 1 and "no destination slack:T1/C1" in unknown.stderr
+
+
+def test_config_is_read_at_either_level_of_feeds(workdir: Path) -> None:
+    config = workdir / "custom.yaml"  # not the default path, so ignoring it would show
+    config.write_text("data_dir: elsewhere\n", encoding="utf-8")
+    added = newsbrief("feeds", "--config", str(config), "add", "https://example.org/a.xml",
+                      cwd=workdir)
+    assert added.returncode == 0, added.stderr
+    for args in (["feeds", "--config", str(config), "list"],
+                 ["feeds", "list", "--config", str(config)]):
+        assert "https://example.org/a.xml" in newsbrief(*args, cwd=workdir).stdout
+    assert (workdir / "elsewhere" / "newsbrief.db").exists()  # the config's data_dir was used
+    assert not (workdir / "data").exists()

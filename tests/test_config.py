@@ -96,3 +96,11 @@ def test_shipped_configs_are_valid() -> None:
     root = Path(__file__).resolve().parent.parent / "config"
     for name in ("newsbrief.yaml", "example.yaml"):
         load_settings(root / name, required=True)
+
+
+def test_the_offline_default_fetches_no_article_pages() -> None:
+    """`make run` must not reach out for the samples' (made-up) article links."""
+    default = load_settings(Path(__file__).resolve().parent.parent / "config" / "newsbrief.yaml",
+                            required=True)
+    assert default.summarizer.full_text is False
+    assert all(feed.url.startswith("file://") for feed in default.feeds)
