@@ -152,12 +152,12 @@ class Pipeline:
             return
         if parsed is None:
             stats.unchanged += 1
-        candidates = await self._new_items(feed, parsed) if parsed else []
+        candidates, edited = await self._new_items(feed, parsed) if parsed else ([], [])
         for candidate in candidates:
             if candidate.post and parsed is not None:
                 candidate.brief = await self._summarize(feed, parsed, candidate.item)
         try:
-            await self._commit(feed, result, parsed, candidates, stats)
+            await self._commit(feed, result, parsed, candidates, edited, stats)
         except SQLAlchemyError as exc:
             # Nothing of this poll was kept (one transaction): the lease expires and the feed is
             # fetched again, so no item is lost; the other feeds go on.
@@ -180,8 +180,10 @@ class Pipeline:
                                         last_modified=feed.last_modified,
                                         body_hash=feed.body_hash)
 
-    async def _new_items(self, feed: Any, parsed: ParsedFeed) -> list[_Candidate]:
-        """Items not seen before; on the first poll only the newest ``backfill`` are posted."""
+    async def _new_items(self, feed: Any,
+                         parsed: ParsedFeed) -> tuple[list[_Candidate], list[FeedItem]]:
+        """Items not seen before (on the first poll only the newest ``backfill`` are posted),
+        and items seen before whose text has since been edited."""
         polling = self.settings.polling
         keys = [item.entry_key for item in parsed.items]
         async with self.db.begin() as conn:
@@ -191,6 +193,9 @@ class Pipeline:
         unique = {item.entry_key: item for item in reversed(parsed.items)}
         fresh = [item for item in parsed.items
                  if item.entry_key not in known and unique[item.entry_key] is item]
+        # Same key, new text: an edit. Stored for search and digests, never posted again.
+        edited = [item for key, item in unique.items()
+                  if key in known and known[key] != item.content_hash]
         # Newest first, so the backfill keeps the latest items; undated items keep feed order.
         order = sorted(range(len(fresh)), key=lambda i: (
             -(fresh[i].published or datetime.min.replace(tzinfo=UTC)).timestamp(), i))
@@ -201,7 +206,7 @@ class Pipeline:
             if not feed.first_polled:
                 post = post and rank < polling.backfill
             candidates.append(_Candidate(item, post))
-        return candidates
+        return candidates, edited
 
     async def _summarize(self, feed: Any, parsed: ParsedFeed, item: FeedItem) -> Brief | None:
         article = Article(
@@ -224,7 +229,8 @@ class Pipeline:
         return brief
 
     async def _commit(self, feed: Any, result: FetchResult, parsed: ParsedFeed | None,
-                      candidates: list[_Candidate], stats: PollStats) -> None:
+                      candidates: list[_Candidate], edited: list[FeedItem],
+                      stats: PollStats) -> None:
         polling = self.settings.polling
         now = self.clock()
         next_at = next_check_after_success(
@@ -240,9 +246,9 @@ class Pipeline:
         if parsed is not None:
             if not feed.title and parsed.title:
                 fields["title"] = parsed.title
-            if parsed.site_url:
+            if parsed.site_url and parsed.site_url != feed.site_url:
                 fields["site_url"] = parsed.site_url
-        if not candidates and set(fields) <= _BATCHABLE:
+        if not candidates and not edited and set(fields) <= _BATCHABLE:
             # Nothing new: only bookkeeping, written with the cycle's other unchanged feeds in
             # one transaction (most feeds, most polls). Lost in a crash, the feed is polled again.
             self._unchanged.append({"feed_id": feed.id, "now": now, "next_at": next_at,
@@ -251,6 +257,8 @@ class Pipeline:
                                     "body_hash": fields.get("body_hash", feed.body_hash)})
             return
         async with self.db.begin() as conn:
+            for item in edited:
+                await entry_store.update_edited(conn, feed.id, item)
             brief_ids: list[int] = []
             for candidate in candidates:
                 entry_id = await entry_store.insert_entry(conn, feed.id, candidate.item, now=now)

@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from adapters.recording import RecordingAdapter
 from bot.app import App
@@ -18,6 +19,7 @@ from bot.config import (
 )
 from bot.delivery import CommandRequest, Destination
 from bot.store.feeds import list_feeds
+from bot.store.schema import entries
 from tests.support.clock import Clock
 from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
@@ -93,6 +95,10 @@ async def test_each_new_item_is_delivered_once(server: FeedServer, tmp_path: Pat
     await cycle(app)
     assert [d.message.brief.headline for d in rec.deliveries[3:] if d.message.brief] == [
         "Story 4 about the a project"]
+    async with app.db.begin() as conn:  # the edit itself is kept, for search and digests
+        texts = (await conn.execute(select(entries.c.text)
+                                    .where(entries.c.title == "Story 3 about the a project"))).all()
+    assert len(texts) == 1 and texts[0].text.startswith("An edited text.")
 
     # Run again with nothing due: nothing at all happens.
     await cycle(app)
