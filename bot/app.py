@@ -151,10 +151,6 @@ class App:
         return cls(settings, secrets, db, fetcher, summarizer, pipeline, worker, commands,
                    adapters)
 
-    def command_core(self) -> CommandCore:
-        """The platform-neutral command handlers, wired to this app's store and briefer."""
-        return self.commands
-
     async def deliver_pending(self) -> int:
         """Reconcile what a crash left half-sent, then send everything that is due."""
         await self.worker.reconcile_stale()

@@ -45,7 +45,7 @@ async def cmd_run(args: argparse.Namespace, settings: Settings, secrets: Secrets
             print(f"polled {stats.feeds} feeds: {stats.new_items} new items, {stats.briefs} "
                   f"briefs, {stats.failed} failed; {sent} messages delivered", file=sys.stderr)
             return 0
-        await Runner(app, app.command_core()).run()
+        await Runner(app, app.commands).run()
         return 0
     finally:
         await app.close()
@@ -186,7 +186,7 @@ async def cmd_command(args: argparse.Namespace, settings: Settings, secrets: Sec
     name, _, rest = text.partition(" ")
     app = await App.create(settings, secrets)
     try:
-        core = app.command_core()
+        core = app.commands
         reply = await core.handle(CommandRequest(
             command=name, args=rest.strip(), user=args.user, where=Destination(args.where),
             dm=Destination(args.where), is_admin=args.admin))

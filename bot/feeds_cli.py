@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from bot.config import Settings
 from bot.opml import OpmlFeed, read_opml, write_opml
+from bot.outbox import outbox_counts
 from bot.store import Database
 from bot.store import destinations as dest_store
 from bot.store import feeds as feed_store
@@ -69,9 +70,11 @@ async def _dispatch(args: argparse.Namespace, db: Database, now: datetime) -> in
         return 0
     async with db.begin() as conn:
         rows = await feed_store.list_feeds(conn)
-        paused = list((await conn.execute(
-            select(destinations.c.ref, destinations.c.paused_reason)
+        paused_rows = list((await conn.execute(
+            select(destinations.c.id, destinations.c.ref, destinations.c.paused_reason)
             .where(destinations.c.paused_at.is_not(None)))).all())
+        paused = [(row.ref, row.paused_reason,
+                   (await outbox_counts(conn, row.id)).get("pending", 0)) for row in paused_rows]
     if cmd == "list":
         for row in rows:
             tag_text = f" [{', '.join(row.tags)}]" if row.tags else ""
@@ -87,8 +90,9 @@ async def _dispatch(args: argparse.Namespace, db: Database, now: datetime) -> in
                 state = "ok"
             print(f"#{row.id} {row.url}\n    {state}; last success "
                   f"{_ago(row.last_success_at, now)}, next check {_ago(row.next_check_at, now)}")
-        for ref, reason in paused:
-            print(f"destination {ref} PAUSED: {reason} (newsbrief feeds resume {ref})")
+        for ref, reason, held in paused:
+            print(f"destination {ref} PAUSED: {reason}; {held} messages held "
+                  f"(newsbrief feeds resume {ref})")
         return 0
     if cmd == "export":
         text = write_opml([OpmlFeed(r.url, r.title, list(r.tags)) for r in rows])

@@ -54,6 +54,11 @@ class FetchResult:
     content_type: str | None = None
 
 
+def body_hash_of(body: bytes) -> str:
+    """What ``FetchResult.body_hash`` holds: the same bytes always give the same hash."""
+    return hashlib.sha256(body).hexdigest()
+
+
 def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
     """Retry-After as seconds from now: delta-seconds or an HTTP-date; None when absent/garbled."""
     if not value:
@@ -269,7 +274,7 @@ class HttpFetcher:
                 raise FetchError("http_status", f"server answered {status}", url=shown,
                                  status=status, retry_after=retry_after)
             body = await self._read_capped(response, shown)
-            digest = hashlib.sha256(body).hexdigest()
+            digest = body_hash_of(body)
             unchanged = body_hash is not None and digest == body_hash
             return FetchResult(
                 url=str(url), status=status, body=None if unchanged else body,

@@ -96,10 +96,6 @@ def observe_poll_cycle(seconds: float) -> None:
     POLL_CYCLE.observe(seconds)
 
 
-def observe_summarize(seconds: float) -> None:
-    SUMMARIZE.observe(seconds)
-
-
 @contextmanager
 def summarize_timer() -> Iterator[None]:
     """``with metrics.summarize_timer(): brief = await summarizer.summarize(...)``."""

@@ -34,7 +34,6 @@ from bot.delivery import Adapter, Destination, Digest, Outgoing, Pacing, Receipt
 from bot.errors import DeliveryError
 from bot.pacing import Buckets, Sleep, TokenBucket
 from bot.serialize import digest_from_json, digest_to_json
-from bot.store import destinations as dest_store
 from bot.store.briefs import load_brief
 from bot.store.db import Database
 from bot.store.schema import destinations, outbox
@@ -56,11 +55,6 @@ def outbox_key(*parts: object) -> str:
     if len(text) <= KEY_MAX and text.isascii() and text.isprintable() and " " not in text:
         return text
     return "h:" + hashlib.sha256(text.encode()).hexdigest()[: KEY_MAX - 2]
-
-
-def outbox_nonce(key: str, length: int = 25) -> str:
-    """A short stable token derived from a key (Discord nonces are at most 25 characters)."""
-    return hashlib.sha256(key.encode()).hexdigest()[:length]
 
 
 # -- enqueue and admin operations --------------------------------------------------------------
@@ -162,14 +156,6 @@ class OutboxWorker:
     def backoff(self, attempts: int) -> timedelta:
         return timedelta(seconds=min(self.backoff_base * 2 ** max(0, attempts - 1),
                                      self.backoff_max))
-
-    async def resume_destination(self, conn: AsyncConnection, ref: str) -> bool:
-        """Unpause a destination; its held rows become due now. False if it was not paused."""
-        row = await dest_store.get(conn, ref)
-        if row is None or row.paused_at is None:
-            return False
-        await dest_store.resume(conn, row.id, now=self._clock())
-        return True
 
     async def reconcile_stale(self) -> int:
         """Settle rows left ``sending`` by a dead process: sent if the adapter finds the message,

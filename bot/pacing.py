@@ -78,9 +78,6 @@ class TokenBucket:
             self._held_until = until
             self._tokens = 1.0
 
-    @property
-    def held_until(self) -> float:
-        return self._held_until
 
 
 class Buckets:

@@ -25,10 +25,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot import metrics, routing
 from bot.burst import is_burst, too_old
+from bot.cluster import assign_story
 from bot.config import Settings
 from bot.delivery import Digest
 from bot.errors import FetchError, ParseError
-from bot.fetch import FetchResult, HttpFetcher
+from bot.fetch import FetchResult, HttpFetcher, body_hash_of
 from bot.fulltext import enrich
 from bot.models import Article, Brief, FeedItem, ParsedFeed
 from bot.outbox import enqueue, outbox_key
@@ -40,7 +41,6 @@ from bot.store import entries as entry_store
 from bot.store import feeds as feed_store
 from bot.store.briefs import save_brief
 from bot.summarize import Summarizer
-from bot.text import content_hash
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +56,6 @@ class PollStats:
     failed: int = 0
     new_items: int = 0
     briefs: int = 0
-    routed: int = 0
     errors: dict[str, int] = field(default_factory=dict)
 
 @dataclass(slots=True)
@@ -75,7 +74,7 @@ async def read_local(url: str, max_bytes: int) -> FetchResult:
     if len(body) > max_bytes:
         raise FetchError("too_large", f"{path} is over {max_bytes} bytes", url=url)
     return FetchResult(url=url, status=200, body=body, etag=None, last_modified=None,
-                       body_hash=content_hash(body.decode("latin-1")), not_modified=False,
+                       body_hash=body_hash_of(body), not_modified=False,
                        permanent_url=None, retry_after=None, max_age=None, content_type=None)
 
 _BATCHABLE = {"etag", "last_modified", "body_hash"}
@@ -265,13 +264,13 @@ class Pipeline:
                 if candidate.brief is not None:
                     brief_id = await save_brief(conn, entry_id=entry_id, brief=candidate.brief,
                                                 now=now)
-                    await routing.assign_story(conn, brief_id, now=now)
+                    await assign_story(conn, brief_id, now=now)
                     brief_ids.append(brief_id)
             if is_burst(len(brief_ids), self.settings.delivery.burst_threshold):
-                stats.routed += await routing.route_burst(conn, feed.id, brief_ids, now=now)
+                await routing.route_burst(conn, feed.id, brief_ids, now=now)
             else:
                 for brief_id in brief_ids:
-                    stats.routed += await routing.route_brief(conn, brief_id, now=now)
+                    await routing.route_brief(conn, brief_id, now=now)
             await feed_store.record_success(conn, feed.id, now=now, next_check_at=next_at,
                                             **fields)
         stats.new_items += len(candidates)

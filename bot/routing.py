@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.burst import burst_digest, is_burst, too_old
-from bot.cluster import assign_story
+from bot.burst import burst_digest
 from bot.outbox import enqueue, outbox_key
 from bot.store import destinations as dest_store
 from bot.store.briefs import load_brief
@@ -23,10 +22,10 @@ from bot.store.schema import briefs, entries, feeds, outbox
 from bot.summarize.tags import normalise_tag
 
 if TYPE_CHECKING:
-    from bot.store.db import Database
+    pass
 
-__all__ = ["BriefFacts", "Route", "assign_story", "decide", "fire_due_digests", "is_burst",
-           "keyword_in", "load_facts", "route_brief", "route_burst", "targets", "too_old"]
+__all__ = ["BriefFacts", "Route", "decide", "keyword_in", "load_facts", "route_brief",
+           "route_burst", "targets"]
 
 log = logging.getLogger(__name__)
 
@@ -199,10 +198,3 @@ async def route_burst(conn: AsyncConnection, feed_id: int, brief_ids: list[int],
     log.info("route.burst feed_id=%s briefs=%s messages=%s", feed_id, len(brief_ids), count)
     return count
 
-
-async def fire_due_digests(db_or_conn: Database | AsyncConnection, *, now: datetime,
-                           empty_note: bool) -> int:
-    """See ``bot.digest.fire_due_digests``; here so the pipeline needs one module."""
-    from bot.digest import fire_due_digests as fire
-
-    return await fire(db_or_conn, now=now, empty_note=empty_note)

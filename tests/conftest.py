@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.dbs import BACKEND, database_url
+
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("NEWSBRIEF_SHARED", REPO.parent / "shared"))
 
@@ -32,23 +34,11 @@ def _loopback_only(self: socket.socket, address: object) -> object:
     return _real_connect(self, address)  # type: ignore[arg-type]
 
 
-# `make test` runs the suite twice: on SQLite, then with NEWSBRIEF_TEST_BACKEND=postgresql, where
-# every test that builds its Settings (the pipeline, commands, delivery, CLI-free end-to-end runs)
-# gets a fresh PostgreSQL database through the NEWSBRIEF_DATABASE__URL override.
-BACKEND = os.environ.get("NEWSBRIEF_TEST_BACKEND", "sqlite")
-
-
+# In the PostgreSQL pass (NEWSBRIEF_TEST_BACKEND=postgresql) every test that builds its Settings
+# (the pipeline, commands, delivery, CLI-free end-to-end runs) gets a fresh PostgreSQL database
+# through the NEWSBRIEF_DATABASE__URL override.
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "sqlite_only: the test is about SQLite itself")
-
-
-def database_url(directory: Path, name: str = "newsbrief.db") -> str:
-    """An empty database for one test on the backend of this pass (see BACKEND)."""
-    if BACKEND == "postgresql":
-        from tests.support.postgres import new_database_url
-
-        return new_database_url()
-    return f"sqlite+aiosqlite:///{directory / name}"
 
 
 # Modules whose tests store anything; the others do not depend on the backend and run once.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot import routing
+from bot.burst import is_burst, too_old
 from bot.serialize import digest_from_json
 from tests.test_routing import (  # noqa: F401  (fixtures)
     CHANNEL,
@@ -15,12 +16,12 @@ from tests.test_routing import (  # noqa: F401  (fixtures)
 
 
 def test_burst_threshold_and_age() -> None:
-    assert not routing.is_burst(8, 8)
-    assert routing.is_burst(9, 8)
+    assert not is_burst(8, 8)
+    assert is_burst(9, 8)
     now = datetime(2026, 3, 10, tzinfo=UTC)
-    assert routing.too_old(now - timedelta(days=8), now, 7)
-    assert not routing.too_old(now - timedelta(days=6, hours=23), now, 7)
-    assert not routing.too_old(None, now, 7)  # undated: first seen now
+    assert too_old(now - timedelta(days=8), now, 7)
+    assert not too_old(now - timedelta(days=6, hours=23), now, 7)
+    assert not too_old(None, now, 7)  # undated: first seen now
 
 
 async def test_a_burst_is_one_message_with_only_the_matching_briefs(world: World) -> None:
@@ -32,7 +33,7 @@ async def test_a_burst_is_one_message_with_only_the_matching_briefs(world: World
                              tags=["ai"] if i % 4 == 0 else ["misc"],
                              published=world.now - timedelta(hours=i))
            for i in range(12)]
-    assert routing.is_burst(len(ids), 8)
+    assert is_burst(len(ids), 8)
     async with world.db.begin() as conn:
         assert await routing.route_burst(conn, feed, ids, now=world.now) == 2
     everything = await world.rows(CHANNEL)

@@ -144,14 +144,19 @@ def server() -> Iterator[FeedServer]:
         yield srv
 
 
-def test_run_once_twice_posts_each_item_once(workdir: Path, server: FeedServer) -> None:
-    server.set("/news.xml", rss("Loopback News", [item(1), item(2)]))
-    config = write_config(workdir, (
+def loopback_config(workdir: Path, server: FeedServer, extra: str = "") -> Path:
+    """One loopback feed, every item posted on the first poll, no article pages fetched."""
+    return write_config(workdir, (
         "data_dir: data\n"
         "polling:\n  backfill: 5\n  max_item_age_days: 36500\n"
         "summarizer:\n  full_text: false\n"
         f"feeds:\n  - url: {server.url('/news.xml')}\n"
-    ))
+    ) + extra)
+
+
+def test_run_once_twice_posts_each_item_once(workdir: Path, server: FeedServer) -> None:
+    server.set("/news.xml", rss("Loopback News", [item(1), item(2)]))
+    config = loopback_config(workdir, server)
     env = {"NEWSBRIEF_NETWORK__ALLOW_PRIVATE": '["127.0.0.0/8"]'}
     first = newsbrief("run", "--once", "--config", str(config), cwd=workdir, env=env)
     assert first.returncode == 0, first.stderr
@@ -176,11 +181,7 @@ def test_private_addresses_are_refused_without_the_allowlist(workdir: Path,
 
 def test_digest_dry_run_shows_what_digest_sends(workdir: Path, server: FeedServer) -> None:
     server.set("/news.xml", rss("Loopback News", [item(1), item(2)]))
-    config = write_config(workdir, (
-        "data_dir: data\n"
-        "polling:\n  backfill: 5\n  max_item_age_days: 36500\n"
-        "summarizer:\n  full_text: false\n"
-        f"feeds:\n  - url: {server.url('/news.xml')}\n"
+    config = loopback_config(workdir, server, (
         "destinations:\n"
         "  - ref: 'console:'\n    digest_time: '07:00'\n"
         "    subscriptions:\n      - {kind: all, mode: digest}\n"

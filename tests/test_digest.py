@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import time_machine
 
 from bot import routing
-from bot.digest import last_due, next_due
+from bot.digest import fire_due_digests, last_due, next_due
 from bot.serialize import digest_from_json
 from bot.store import destinations as dest_store
 from tests.test_routing import (  # noqa: F401  (fixtures)
@@ -58,16 +58,16 @@ async def test_seoul_digest_fires_once_at_23_utc_with_a_frozen_clock(world: Worl
     await _setup_seoul(world)
     await world.brief(feed, "Overnight story", tags=["world"])
     with time_machine.travel(datetime(2026, 3, 9, 22, 59, tzinfo=UTC), tick=False):
-        assert await routing.fire_due_digests(world.db, now=datetime.now(UTC),
+        assert await fire_due_digests(world.db, now=datetime.now(UTC),
                                               empty_note=False) == 0
     with time_machine.travel(datetime(2026, 3, 9, 23, 0, 30, tzinfo=UTC), tick=False):
         now = datetime.now(UTC)
         # Two workers at the same tick: the digest_runs row lets only one through.
         fired = await asyncio.gather(
-            routing.fire_due_digests(world.db, now=now, empty_note=False),
-            routing.fire_due_digests(world.db, now=now, empty_note=False))
+            fire_due_digests(world.db, now=now, empty_note=False),
+            fire_due_digests(world.db, now=now, empty_note=False))
         assert sum(fired) == 1
-    assert await routing.fire_due_digests(world.db, now=datetime(2026, 3, 9, 23, 30, tzinfo=UTC),
+    assert await fire_due_digests(world.db, now=datetime(2026, 3, 9, 23, 30, tzinfo=UTC),
                                           empty_note=False) == 0
     rows = await world.rows(CHANNEL)
     assert len(rows) == 1
@@ -96,7 +96,7 @@ async def test_most_covered_first_grouped_and_period_bounded(world: World) -> No
     world.now += timedelta(hours=1)
     await world.brief(wire, "The newest minor story", tags=["misc"])
 
-    assert await routing.fire_due_digests(world.db, now=datetime(2026, 3, 9, 23, 1, tzinfo=UTC),
+    assert await fire_due_digests(world.db, now=datetime(2026, 3, 9, 23, 1, tzinfo=UTC),
                                           empty_note=False) == 1
     digest = digest_from_json((await world.rows(CHANNEL))[0].digest)
     assert [s.title for s in digest.sections] == ["#chips", "Wire"]
@@ -109,10 +109,10 @@ async def test_most_covered_first_grouped_and_period_bounded(world: World) -> No
 async def test_empty_period_sends_nothing_or_a_note(world: World) -> None:
     await _setup_seoul(world)
     due = datetime(2026, 3, 9, 23, 0, 5, tzinfo=UTC)
-    assert await routing.fire_due_digests(world.db, now=due, empty_note=False) == 0
+    assert await fire_due_digests(world.db, now=due, empty_note=False) == 0
     assert await world.rows(CHANNEL) == []
     next_day = due + timedelta(days=1)
-    assert await routing.fire_due_digests(world.db, now=next_day, empty_note=True) == 1
+    assert await fire_due_digests(world.db, now=next_day, empty_note=True) == 1
     note = digest_from_json((await world.rows(CHANNEL))[0].digest)
     assert note.sections == [] and note.note
 
@@ -128,7 +128,7 @@ async def test_changing_digest_time_across_the_dst_change(world: World) -> None:
         tick = datetime(2026, 3, 7, 0, 0, 30, tzinfo=UTC) + timedelta(hours=hour)
         world.now = tick
         await world.brief(feed, f"Story at {tick:%d %H}h", tags=["x"])
-        if await routing.fire_due_digests(world.db, now=tick, empty_note=False):
+        if await fire_due_digests(world.db, now=tick, empty_note=False):
             fired_at.append(tick.strftime("%d %H"))
         if tick == datetime(2026, 3, 8, 18, 0, 30, tzinfo=UTC):
             reply = await world.say("/digest time 07:30")  # the timezone stays New York
@@ -154,13 +154,13 @@ async def test_digest_off_and_now(world: World) -> None:
     assert not reply.error and "1 story" in reply.text
     assert len(await world.rows(CHANNEL)) == 1
     # The scheduled digest that follows starts where "now" ended: nothing is sent twice.
-    assert await routing.fire_due_digests(world.db, now=datetime(2026, 3, 9, 23, 1, tzinfo=UTC),
+    assert await fire_due_digests(world.db, now=datetime(2026, 3, 9, 23, 1, tzinfo=UTC),
                                           empty_note=False) == 0
     assert not (await world.say("/digest off")).error
     async with world.db.begin() as conn:
         row = await dest_store.get(conn, CHANNEL)
     assert row is not None and row.digest_time is None
-    assert await routing.fire_due_digests(world.db, now=world.now + timedelta(days=2),
+    assert await fire_due_digests(world.db, now=world.now + timedelta(days=2),
                                           empty_note=True) == 0
 
 

@@ -93,7 +93,7 @@ async def test_run_connects_delivers_and_answers_a_slash_command(
     app = await App.create(settings_for(tmp_path, feeds.url("/harbor.xml"), fake), secrets)
     adapter = app.adapters["discord"]
     assert isinstance(adapter, DiscordAdapter)
-    runner = Runner(app, app.command_core())
+    runner = Runner(app, app.commands)
     task = asyncio.create_task(runner.run())
     try:
         # (1) the gateway connects: IDENTIFY with the token and only the guilds intent

@@ -51,9 +51,9 @@ def assert_clean(payloads: list[dict[str, Any]], *, allowed_links: set[str]) -> 
     for payload in payloads:
         assert payload_violations(payload) == []
         assert body_violations("POST", "/channels/{channel_id}/messages", payload) == []
-        for text in _texts(payload) + _plain_texts(payload):
+        for text in markdown_texts(payload) + _plain_texts(payload):
             assert live_mentions(text) == [], text
-        for text in _texts(payload):
+        for text in markdown_texts(payload):
             assert set(link_targets(text)) <= allowed_links, text
             bare = text
             for url in allowed_links:
@@ -63,7 +63,7 @@ def assert_clean(payloads: list[dict[str, Any]], *, allowed_links: set[str]) -> 
             assert embed.get("url") in allowed_links | {None}
 
 
-def _texts(payload: dict[str, Any]) -> list[str]:
+def markdown_texts(payload: dict[str, Any]) -> list[str]:
     """The parts of a message where Discord renders markdown."""
     texts = [payload.get("content") or ""]
     for embed in payload["embeds"]:

@@ -150,7 +150,7 @@ async def test_the_channel_that_added_a_failing_feed_is_told_once(
     server.set("/broken.xml", b"oops", status=500)
     clock, rec = Clock(), RecordingAdapter(name="console")
     app = await make_app(settings_for(tmp_path, []), clock, rec)  # type: ignore[operator]
-    added = await app.command_core().handle(CommandRequest(
+    added = await app.commands.handle(CommandRequest(
         command="feeds", args=f"add {server.url('/broken.xml')}", user="admin",
         where=Destination("console:"), is_admin=True))
     assert not added.error, added.text
@@ -161,7 +161,7 @@ async def test_the_channel_that_added_a_failing_feed_is_told_once(
     assert len(notices) == 1 and notices[0].title == "Feed disabled"
     assert "3 failures in a row" in (notices[0].note or "")
     assert "/feeds enable 1" in (notices[0].note or "")
-    enabled = await app.command_core().handle(CommandRequest(
+    enabled = await app.commands.handle(CommandRequest(
         command="feeds", args="enable 1", user="admin", where=Destination("console:"),
         is_admin=True))
     assert not enabled.error and server.hits("/broken.xml") == 3

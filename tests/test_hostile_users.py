@@ -1,4 +1,4 @@
-"""Hostile chat users through the real command core (App.command_core: real Briefer, real guarded
+"""Hostile chat users through the real command core (App.commands: real Briefer, real guarded
 fetcher): floods, huge arguments, SSRF through /feeds add and /brief, rights, per-server limits.
 
 Platform-side admin mapping is proved in tests/test_discord_commands.py and
@@ -42,7 +42,7 @@ class Chat:
     def __init__(self, app: App, clock: Clock) -> None:
         self.app = app
         self.clock = clock
-        self.core: CommandCore = app.command_core()
+        self.core: CommandCore = app.commands
 
     async def say(self, text: str, *, user: str = "u1", where: str = CHANNEL,
                   admin: bool = True) -> CommandReply:

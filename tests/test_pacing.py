@@ -12,8 +12,8 @@ from bot.delivery import Pacing
 from bot.outbox import OutboxWorker
 from bot.pacing import Buckets, TokenBucket
 from bot.store.db import Database
-from tests.conftest import database_url
 from tests.support.crash_delivery import EPOCH, seed
+from tests.support.dbs import database_url
 from tests.test_outbox import FakeClock
 
 

@@ -29,6 +29,7 @@ from bot.models import Article, Brief, ParsedFeed
 from bot.parse import parse_feed
 from bot.summarize import ExtractiveSummarizer
 from tests.support.fake_slack import check_post
+from tests.test_discord_render import markdown_texts
 
 settings.register_profile("ci", max_examples=40, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow,
@@ -136,14 +137,6 @@ _SLACK_CONTROL = re.compile(r"<[!@#^]")
 _SLACK_LINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^|>]*)(?:\|[^>]*)?>")
 
 
-def _discord_markdown_texts(payload: dict[str, Any]) -> list[str]:
-    texts = [payload.get("content") or ""]
-    for embed in payload["embeds"]:
-        texts += [embed.get("title") or "", embed.get("description") or ""]
-        texts += [f["name"] + "\n" + f["value"] for f in embed.get("fields") or []]
-    return texts
-
-
 def check_discord(brief: Brief) -> None:
     allowed = {u for u in [safe_url(brief.url)] if u}
     payloads = discord_payloads(brief, DISCORD, key="prop-key")
@@ -151,9 +144,9 @@ def check_discord(brief: Brief) -> None:
     for payload in payloads:
         assert payload_violations(payload) == [], payload_violations(payload)
         footers = [(e.get("footer") or {}).get("text") or "" for e in payload["embeds"]]
-        for text in _discord_markdown_texts(payload) + footers:
+        for text in markdown_texts(payload) + footers:
             assert live_mentions(text) == [], text
-        for text in _discord_markdown_texts(payload):
+        for text in markdown_texts(payload):
             assert set(link_targets(text)) <= allowed, text
             bare = text
             for url in allowed:

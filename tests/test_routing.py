@@ -15,6 +15,7 @@ from sqlalchemy import insert, select
 
 from adapters.recording import RecordingAdapter
 from bot import routing
+from bot.cluster import assign_story
 from bot.commands import CommandCore
 from bot.delivery import CommandReply, Pacing
 from bot.models import Brief, Point
@@ -25,7 +26,7 @@ from bot.store.briefs import save_brief
 from bot.store.db import upgrade
 from bot.store.feeds import add_feed
 from bot.store.schema import entries, outbox
-from tests.conftest import BACKEND, database_url
+from tests.support.dbs import BACKEND, database_url
 
 CHANNEL = "test:general"
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -79,7 +80,7 @@ class World:
                           source=source, published=published or self.now)
             brief_id = await save_brief(conn, entry_id=entry_id, brief=brief, now=self.now)
             if cluster:
-                await routing.assign_story(conn, brief_id, now=self.now)
+                await assign_story(conn, brief_id, now=self.now)
         return brief_id
 
     async def route(self, brief_id: int) -> int:

@@ -44,7 +44,7 @@ async def test_stop_during_a_slow_poll_gives_the_feeds_back(server: FeedServer,
     )
     rec = RecordingAdapter(name="console")
     app = await App.create(settings, Secrets(values={}), adapters={"console": rec})
-    runner = Runner(app, app.command_core(), shutdown_grace=0.5)
+    runner = Runner(app, app.commands, shutdown_grace=0.5)
     task = asyncio.create_task(runner.run())
 
     async def fast_delivered() -> bool:

@@ -48,7 +48,7 @@ class World:
 
     async def poll_as_the_runner_does(self) -> None:
         """One scheduler tick through Runner's job wrapper (which logs a failed tick)."""
-        runner = Runner(self.app, self.app.command_core())
+        runner = Runner(self.app, self.app.commands)
         await runner._job("poll", runner._poll)()
         try:
             await self.app.deliver_pending()

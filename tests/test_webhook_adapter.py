@@ -21,8 +21,8 @@ from bot.netguard import AddressPolicy
 from bot.outbox import OutboxWorker
 from bot.store.db import Database
 from bot.store.schema import destinations, outbox
-from tests.conftest import database_url
 from tests.support.crash_delivery import EPOCH, seed
+from tests.support.dbs import database_url
 
 SECRET = "s3cret-shared"
 LOOPBACK = AddressPolicy(["127.0.0.1/32"])

@@ -9,7 +9,7 @@ from sqlalchemy import func, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.models import Brief, Point
-from bot.store.schema import briefs, entries, feeds
+from bot.store.schema import briefs
 
 
 async def save_brief(conn: AsyncConnection, *, entry_id: int, brief: Brief, now: datetime,
@@ -67,14 +67,3 @@ async def other_sources(conn: AsyncConnection, brief_id: int) -> list[str]:
 async def load_brief(conn: AsyncConnection, brief_id: int) -> Brief:
     row = (await conn.execute(select(briefs).where(briefs.c.id == brief_id))).one()
     return brief_from_row(row, await other_sources(conn, brief_id))
-
-
-async def brief_feed(conn: AsyncConnection, brief_id: int) -> tuple[int, str | None]:
-    """The feed (id, title) a brief came from."""
-    row = (await conn.execute(
-        select(feeds.c.id, feeds.c.title)
-        .select_from(briefs.join(entries, entries.c.id == briefs.c.entry_id)
-                     .join(feeds, feeds.c.id == entries.c.feed_id))
-        .where(briefs.c.id == brief_id)
-    )).one()
-    return int(row.id), row.title

@@ -40,10 +40,6 @@ async def list_feeds(conn: AsyncConnection) -> list[Row[Any]]:
     return list((await conn.execute(select(feeds).order_by(feeds.c.id))).all())
 
 
-async def get_feed(conn: AsyncConnection, feed_id: int) -> Row[Any]:
-    return (await conn.execute(select(feeds).where(feeds.c.id == feed_id))).one()
-
-
 async def claim_due(conn: AsyncConnection, *, now: datetime, owner: str, limit: int,
                     lease: timedelta) -> list[Row[Any]]:
     """Feeds due for a poll, leased to ``owner`` so that other workers skip them meanwhile."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,10 +10,17 @@ import pytest
 from tests.support.postgres import new_database_url
 
 BACKENDS = ["sqlite", "postgresql"]
+# `make test` runs the suite twice: on SQLite, then with NEWSBRIEF_TEST_BACKEND=postgresql.
+BACKEND = os.environ.get("NEWSBRIEF_TEST_BACKEND", "sqlite")
 
 
-def sqlite_url(directory: Path) -> str:
-    return f"sqlite+aiosqlite:///{directory / 'newsbrief.db'}"
+def sqlite_url(directory: Path, name: str = "newsbrief.db") -> str:
+    return f"sqlite+aiosqlite:///{directory / name}"
+
+
+def database_url(directory: Path, name: str = "newsbrief.db") -> str:
+    """An empty database for one test on the backend of this pass (see BACKEND)."""
+    return new_database_url() if BACKEND == "postgresql" else sqlite_url(directory, name)
 
 
 @pytest.fixture(params=BACKENDS)
