@@ -179,6 +179,15 @@ def test_three_workers_share_300_feeds_and_survive_a_kill(
                     assert time.monotonic() < deadline, "the workers never got going"
                     time.sleep(0.005)
                 owner = workers.owner("w1")
+                # Kill w1 while it holds leases (mid-batch), not in the instant between two of
+                # its batches, when it holds none.
+                while True:
+                    assert time.monotonic() < deadline, "w1 never held a lease"
+                    with engine.connect() as conn:
+                        if conn.execute(select(feeds.c.id).where(
+                                feeds.c.lease_owner == owner).limit(1)).first():
+                            break
+                    time.sleep(0.002)
                 workers.kill("w1")
                 with engine.connect() as conn:
                     held = conn.execute(select(feeds.c.url).where(
