@@ -175,6 +175,25 @@ class HealthSettings(Section):
     port: int = Field(9108, ge=0, le=65535)
 
 
+class OAuthProviderSettings(Section):
+    # One sign-in provider of the dashboard, named by the adapter package that implements it.
+    # Its client secret comes from the environment variable the provider names.
+    client_id: str
+    base_url: str | None = None  # the provider's OAuth and API host; None: the real one
+
+
+class DashboardSettings(Section):
+    # The web dashboard, served by the bot itself. Off unless configured: the default
+    # config/newsbrief.yaml turns it on at 127.0.0.1, so `make run` prints its URL.
+    enabled: bool = False
+    host: str = "127.0.0.1"
+    port: int = Field(8108, ge=0, le=65535)
+    public_url: str | None = None  # how browsers reach it (OAuth redirects); None: host:port
+    session_hours: float = Field(12, gt=0, le=24 * 30)
+    secure_cookies: bool = False  # set when served over HTTPS (behind a proxy)
+    oauth: dict[str, OAuthProviderSettings] = Field(default_factory=dict)
+
+
 class LimitSettings(Section):
     # What one channel's admins can make the bot do, so a public install cannot be turned into
     # a crawler or a spam cannon by one server.
@@ -208,6 +227,7 @@ class Settings(BaseSettings):
     logging: LoggingSettings = Field(default_factory=LoggingSettings)
     health: HealthSettings = Field(default_factory=HealthSettings)
     limits: LimitSettings = Field(default_factory=LimitSettings)
+    dashboard: DashboardSettings = Field(default_factory=DashboardSettings)
 
     @classmethod
     def settings_customise_sources(
@@ -227,7 +247,9 @@ class Settings(BaseSettings):
 
 
 SECRET_NAMES = ("DISCORD_TOKEN", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN",
-                "OPENAI_API_KEY", "NEWSBRIEF_WEBHOOK_SECRET")
+                "OPENAI_API_KEY", "NEWSBRIEF_WEBHOOK_SECRET",
+                # the dashboard's operator sign-in and its OAuth providers' client secrets
+                "NEWSBRIEF_DASHBOARD_SECRET", "DISCORD_CLIENT_SECRET", "SLACK_CLIENT_SECRET")
 
 
 class Secrets(BaseModel):

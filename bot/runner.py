@@ -9,6 +9,7 @@ import logging
 import signal
 from collections.abc import Awaitable, Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -17,6 +18,9 @@ from bot.commands import CommandCore
 from bot.digest import fire_due_digests
 from bot.health import adapter_status, health_routes, serve_health
 from bot.leader import AdvisoryLock
+
+if TYPE_CHECKING:
+    from bot.dashboard import DashboardServer
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +74,13 @@ class Runner:
         await fire_due_digests(self.app.db, now=self.app.pipeline.clock(),
                                empty_note=self.app.settings.delivery.empty_digest_note)
 
+    async def _start_dashboard(self) -> DashboardServer | None:
+        """The web dashboard (bot/dashboard), when configured; None when off or it failed."""
+        if not self.app.settings.dashboard.enabled:
+            return None
+        from bot.dashboard import serve_dashboard
+        return await serve_dashboard(self.app)
+
     async def run(self) -> None:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
@@ -88,6 +99,7 @@ class Runner:
             health = await serve_health(health_settings.host, health_settings.port,
                                         db=self.app.db,
                                         adapters=adapter_status(self.app.adapters))
+        dashboard = await self._start_dashboard()
         discord = self.app.adapters.get("discord")
         standby = False
         if discord is not None and getattr(discord, "wants_gateway", False) \
@@ -123,6 +135,8 @@ class Runner:
                 await asyncio.wait(late, timeout=10)  # their clean-up: leases given back
         scheduler.shutdown(wait=False)
         await worker
+        if dashboard is not None:
+            await dashboard.stop()
         if health is not None:
             await health.cleanup()
         await self.gateway_lock.release()

@@ -91,6 +91,14 @@ async def enable_feed(conn: AsyncConnection, url_or_id: str, *, now: datetime) -
     return bool(result.rowcount)
 
 
+async def disable_feed(conn: AsyncConnection, feed_id: int, *, now: datetime,
+                       reason: str) -> bool:
+    """Stop polling a feed until it is enabled again (the dashboard's "disable")."""
+    result = await conn.execute(update(feeds).where(feeds.c.id == feed_id).values(
+        disabled_at=now, disabled_reason=reason[:1000], lease_owner=None, lease_until=None))
+    return bool(result.rowcount)
+
+
 async def record_unchanged(conn: AsyncConnection, rows: list[dict[str, Any]]) -> None:
     """``record_success`` for many feeds that brought nothing new, in one statement."""
     await conn.execute(

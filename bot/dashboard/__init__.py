@@ -1,0 +1,64 @@
+"""The web dashboard for the people who run the bot, served by the bot itself (aiohttp, Jinja2
+templates, a little plain JavaScript; every asset ships in the package).
+
+``await serve_dashboard(app)`` starts it on ``dashboard.host:dashboard.port`` and prints where
+to sign in; ``await server.stop()`` stops it. A port already taken is logged, not fatal: the bot
+keeps running without its dashboard."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TextIO
+
+from aiohttp import web
+
+from bot.dashboard.web import Dashboard, Services, make_services
+
+if TYPE_CHECKING:
+    from bot.app import App
+
+__all__ = ["Dashboard", "DashboardServer", "Services", "make_services", "serve_dashboard"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class DashboardServer:
+    dashboard: Dashboard
+    runner: web.AppRunner
+    url: str
+
+    async def stop(self) -> None:
+        await self.runner.cleanup()
+
+
+async def serve_dashboard(app: App, *, out: TextIO | None = None) -> DashboardServer | None:
+    settings = app.settings.dashboard
+    services = make_services(db=app.db, commands=app.commands, settings=app.settings,
+                             secrets=app.secrets, notify=app.worker.notify,
+                             clock=app.pipeline.clock)
+    dashboard = Dashboard(services)
+    runner = web.AppRunner(dashboard.app, access_log=None)
+    await runner.setup()
+    try:
+        site = web.TCPSite(runner, settings.host, settings.port)
+        await site.start()
+    except OSError as exc:
+        await runner.cleanup()
+        log.error("dashboard.not_started host=%s port=%s error=%s", settings.host,
+                  settings.port, exc.strerror or exc)
+        return None
+    port = next(int(a[1]) for a in runner.addresses if isinstance(a, tuple))
+    host = "127.0.0.1" if settings.host in ("0.0.0.0", "") else settings.host
+    url = (settings.public_url or f"http://{host}:{port}").rstrip("/") + "/"
+    log.info("dashboard.serving host=%s port=%d", settings.host, port)
+    # Printed, not logged: the one place the generated token is ever shown (logs are kept).
+    if dashboard.operator.generated:
+        print(f"newsbrief dashboard: {url}?token={dashboard.operator.value}",
+              file=out or sys.stdout, flush=True)
+    else:
+        print(f"newsbrief dashboard: {url} (sign in with NEWSBRIEF_DASHBOARD_SECRET)",
+              file=out or sys.stdout, flush=True)
+    return DashboardServer(dashboard, runner, url)

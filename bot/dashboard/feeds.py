@@ -1,0 +1,215 @@
+"""The Feeds page: status of every feed in scope; add (with a preview of its newest brief),
+enable, disable, remove; OPML import with progress, and export.
+
+Adding, enabling and removing run the ``/feeds`` command's handler, so URL checks, the private
+address guard and per-channel and per-server limits are the chat command's own. The operator's
+OPML import adds as ``newsbrief feeds import`` does; anyone else's goes through the command."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import secrets as random
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from aiohttp import web
+
+from bot.dashboard.auth import SESSION, Principal
+from bot.dashboard.pages import ago, brief_for, feed_health, show_message
+from bot.delivery import Destination
+from bot.opml import OpmlFeed, read_opml, write_opml
+from bot.store import dashboard as queries
+from bot.store import feeds as feed_store
+
+if TYPE_CHECKING:
+    from bot.dashboard.web import Dashboard
+
+log = logging.getLogger(__name__)
+
+MAX_OPML_FEEDS = 2000
+MAX_JOBS = 100
+OPERATOR_WHERE = Destination("dashboard:")  # feeds the operator adds without naming a channel
+
+
+@dataclass
+class ImportJob:
+    owner: str  # the principal's kind:user, so nobody else can watch it
+    total: int
+    done: int = 0
+    added: int = 0
+    problems: list[str] = field(default_factory=list)
+    task: asyncio.Task[None] | None = None
+
+    @property
+    def finished(self) -> bool:
+        return self.done >= self.total
+
+
+def add_routes(dash: Dashboard) -> None:
+    page = FeedsPage(dash)
+    router = dash.app.router
+    router.add_get("/feeds", page.index)
+    router.add_post("/feeds/preview", page.preview)
+    router.add_post("/feeds/add", page.add)
+    router.add_post("/feeds/{id:\\d+}/{action:enable|disable|remove}", page.change)
+    router.add_get("/feeds/export.opml", page.export)
+    router.add_post("/feeds/import", page.import_opml)
+    router.add_get("/feeds/import/{job}", page.import_progress)
+
+
+def _owner(principal: Principal) -> str:
+    return f"{principal.kind}:{principal.user}"
+
+
+class FeedsPage:
+    def __init__(self, dash: Dashboard) -> None:
+        self.dash = dash
+        self.jobs: dict[str, ImportJob] = {}
+
+    async def _page(self, request: web.Request, *, status: int = 200,
+                    **extra: Any) -> web.Response:
+        principal: Principal = request[SESSION].principal
+        now = self.dash.services.clock()
+        async with self.dash.services.db.read() as conn:
+            rows = await queries.scoped_feeds(conn, principal.servers)
+            dests = await queries.scoped_destinations(conn, principal.servers)
+        feeds = [{"row": r, "health": feed_health(r), "last": ago(r.last_success_at, now),
+                  "next": ago(r.next_check_at, now)} for r in rows]
+        context: dict[str, Any] = {"feeds": feeds, "dests": dests, "error": None,
+                                   "import_error": None, "form": {}, "preview": None}
+        context.update(extra)
+        return self.dash.render(request, "feeds.html", context, status=status)
+
+    async def index(self, request: web.Request) -> web.Response:
+        return await self._page(request)
+
+    async def preview(self, request: web.Request) -> web.Response:
+        form = await request.post()
+        url = str(form.get("url") or "").strip()
+        brief, problem = await brief_for(self.dash, url)
+        views = show_message(self.dash, Destination("text:preview"), brief=brief) \
+            if brief is not None else None
+        preview = {"url": url, "error": problem, "views": views, "brief": brief}
+        if request.headers.get("X-Requested-With") == "fetch":
+            return self.dash.render(request, "feed_preview.html", {"preview": preview},
+                                    status=400 if problem else 200)
+        return await self._page(request, form=dict(form), preview=preview,
+                                status=400 if problem else 200)
+
+    async def _where(self, request: web.Request, dest_id: str
+                     ) -> tuple[Destination, str | None] | str:
+        """The channel a feed is added for (told when it fails), or why it cannot be."""
+        principal: Principal = request[SESSION].principal
+        if not dest_id and principal.operator:
+            return OPERATOR_WHERE, None
+        if not dest_id.isdigit():
+            return "Choose the channel this feed is for."
+        async with self.dash.services.db.read() as conn:
+            found = await queries.scoped_destination(conn, int(dest_id), principal.servers)
+        if found is None:
+            return "That channel is not one you manage."
+        return found.row.destination, found.server
+
+    async def add(self, request: web.Request) -> web.Response:
+        form = await request.post()
+        url = str(form.get("url") or "").strip()
+        tags = [t for t in re.split(r"[,\s]+", str(form.get("tags") or "")) if t]
+        where = await self._where(request, str(form.get("destination") or ""))
+        problem: str | None = None
+        if not url or any(c.isspace() for c in url):
+            problem = "Enter the feed's URL (no spaces)."
+        elif isinstance(where, str):
+            problem = where
+        else:
+            reply = await self.dash.command(request, "feeds", " ".join(["add", url, *tags]),
+                                            where=where[0], server=where[1])
+            if not reply.error:
+                return self.dash.redirect(request, "/feeds", reply.text)
+            problem = reply.text
+        return await self._page(request, error=problem, form=dict(form), status=400)
+
+    async def change(self, request: web.Request) -> web.Response:
+        principal: Principal = request[SESSION].principal
+        feed_id, action = int(request.match_info["id"]), request.match_info["action"]
+        async with self.dash.services.db.read() as conn:
+            row = await queries.scoped_feed(conn, feed_id, principal.servers)
+        if row is None:
+            raise web.HTTPNotFound(text="No such feed among yours.")
+        name = row.title or row.url
+        if action == "disable":
+            async with self.dash.services.db.begin() as conn:
+                await feed_store.disable_feed(conn, feed_id, now=self.dash.services.clock(),
+                                              reason=f"disabled by {principal.name}")
+            return self.dash.redirect(request, "/feeds", f"Disabled {name}.")
+        reply = await self.dash.command(request, "feeds", f"{action} {feed_id}",
+                                        where=Destination(row.added_by or "dashboard:"),
+                                        server=row.added_server)
+        return self.dash.redirect(request, "/feeds", reply.text)
+
+    async def export(self, request: web.Request) -> web.Response:
+        principal: Principal = request[SESSION].principal
+        async with self.dash.services.db.read() as conn:
+            rows = await queries.scoped_feeds(conn, principal.servers)
+        text = write_opml([OpmlFeed(r.url, r.title, list(r.tags)) for r in rows])
+        return web.Response(text=text, content_type="text/x-opml", headers={
+            "Content-Disposition": 'attachment; filename="newsbrief-feeds.opml"'})
+
+    async def import_opml(self, request: web.Request) -> web.Response:
+        form = await request.post()
+        upload = form.get("opml")
+        data = upload.file.read(2 * 1024 * 1024) if isinstance(upload, web.FileField) else b""
+        feeds = read_opml(data) if data else []
+        where = await self._where(request, str(form.get("destination") or ""))
+        problem = None
+        if not data:
+            problem = "Choose an OPML file to import."
+        elif not feeds:
+            problem = "That file lists no http(s) feeds."
+        elif len(feeds) > MAX_OPML_FEEDS:
+            problem = f"At most {MAX_OPML_FEEDS} feeds per import."
+        elif isinstance(where, str):
+            problem = where
+        if problem or isinstance(where, str):
+            return await self._page(request, import_error=problem, status=400)
+        principal: Principal = request[SESSION].principal
+        while len(self.jobs) >= MAX_JOBS:
+            self.jobs.pop(next(iter(self.jobs)))
+        job_id = random.token_urlsafe(12)
+        job = ImportJob(owner=_owner(principal), total=len(feeds))
+        self.jobs[job_id] = job
+        job.task = asyncio.create_task(self._import(request, job, feeds, where))
+        return self.dash.redirect(request, f"/feeds/import/{job_id}")
+
+    async def _import(self, request: web.Request, job: ImportJob, feeds: list[OpmlFeed],
+                      where: tuple[Destination, str | None]) -> None:
+        principal: Principal = request[SESSION].principal
+        for feed in feeds:
+            try:
+                if principal.operator:
+                    async with self.dash.services.db.begin() as conn:
+                        _, created = await feed_store.add_feed(
+                            conn, feed.url, now=self.dash.services.clock(), title=feed.title,
+                            tags=feed.tags)
+                    job.added += created
+                else:
+                    reply = await self.dash.command(
+                        request, "feeds", " ".join(["add", feed.url, *feed.tags]),
+                        where=where[0], server=where[1])
+                    if reply.error:
+                        job.problems.append(f"{feed.url}: {reply.text}")
+                    elif reply.text.startswith("Added"):
+                        job.added += 1
+            except Exception:  # one bad entry never stops the rest
+                log.exception("dashboard.import_failed url=%s", feed.url)
+                job.problems.append(f"{feed.url}: an internal error (logged)")
+            job.done += 1
+        log.info("dashboard.imported total=%d added=%d problems=%d", job.total, job.added,
+                 len(job.problems))
+
+    async def import_progress(self, request: web.Request) -> web.Response:
+        job = self.jobs.get(request.match_info["job"])
+        if job is None or job.owner != _owner(request[SESSION].principal):
+            raise web.HTTPNotFound(text="No such import.")
+        return self.dash.render(request, "import.html", {"job": job})

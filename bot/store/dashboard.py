@@ -1,0 +1,153 @@
+"""Read-only queries behind the web dashboard: what one signed-in person may see, in one place.
+
+``servers`` scopes every query: ``None`` is the operator (everything); a set of Discord guild or
+Slack team ids limits feeds to those added there and destinations to those in them, which is the
+rule the chat commands keep (a server's admins never see another server's feeds)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.store.destinations import DestinationRow, _destination
+from bot.store.schema import destinations, feeds, outbox
+
+Servers = Collection[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class ScopedDestination:
+    row: DestinationRow
+    server: str | None
+    pending: int
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryRow:
+    id: int
+    key: str
+    destination_id: int
+    ref: str
+    timezone: str
+    locale: str
+    brief_id: int | None
+    digest: Any
+    state: str
+    attempts: int
+    error: str | None
+    created_at: datetime
+    sent_at: datetime | None
+    next_attempt_at: datetime
+
+
+def _feeds_in(query: Select[Any], servers: Servers) -> Select[Any]:
+    return query if servers is None else query.where(feeds.c.added_server.in_(list(servers)))
+
+
+def _destinations_in(query: Select[Any], servers: Servers) -> Select[Any]:
+    return query if servers is None else query.where(destinations.c.server.in_(list(servers)))
+
+
+async def scoped_feeds(conn: AsyncConnection, servers: Servers) -> list[Any]:
+    return list((await conn.execute(_feeds_in(select(feeds), servers).order_by(feeds.c.id))).all())
+
+
+async def scoped_feed(conn: AsyncConnection, feed_id: int, servers: Servers) -> Any | None:
+    return (await conn.execute(_feeds_in(select(feeds), servers)
+                               .where(feeds.c.id == feed_id))).first()
+
+
+async def scoped_destinations(conn: AsyncConnection, servers: Servers) -> list[ScopedDestination]:
+    pending = (select(outbox.c.destination_id, func.count().label("n"))
+               .where(outbox.c.state == "pending").group_by(outbox.c.destination_id).subquery())
+    query = _destinations_in(
+        select(destinations, func.coalesce(pending.c.n, 0).label("pending"))
+        .outerjoin(pending, pending.c.destination_id == destinations.c.id), servers)
+    rows = await conn.execute(query.order_by(destinations.c.id))
+    return [ScopedDestination(_destination(r), r.server, int(r.pending)) for r in rows]
+
+
+async def scoped_destination(conn: AsyncConnection, destination_id: int,
+                             servers: Servers) -> ScopedDestination | None:
+    for found in await scoped_destinations(conn, servers):
+        if found.row.id == destination_id:
+            return found
+    return None
+
+
+async def deliveries(conn: AsyncConnection, servers: Servers, *,
+                     destination_id: int | None = None, state: str | None = None,
+                     limit: int = 100) -> list[DeliveryRow]:
+    query = _destinations_in(
+        select(outbox, destinations.c.ref, destinations.c.timezone, destinations.c.locale)
+        .join(destinations, destinations.c.id == outbox.c.destination_id), servers)
+    if destination_id is not None:
+        query = query.where(outbox.c.destination_id == destination_id)
+    if state:
+        query = query.where(outbox.c.state == state)
+    rows = await conn.execute(query.order_by(outbox.c.id.desc()).limit(limit))
+    return [DeliveryRow(
+        id=int(r.id), key=r.key, destination_id=int(r.destination_id), ref=r.ref,
+        timezone=r.timezone, locale=r.locale, brief_id=r.brief_id, digest=r.digest,
+        state=r.state, attempts=int(r.attempts), error=r.error, created_at=r.created_at,
+        sent_at=r.sent_at, next_attempt_at=r.next_attempt_at) for r in rows]
+
+
+async def waiting(conn: AsyncConnection, servers: Servers) -> tuple[int, datetime | None]:
+    """Messages not yet sent, and when the oldest of them was queued."""
+    query = _destinations_in(
+        select(func.count(), func.min(outbox.c.created_at))
+        .select_from(outbox.join(destinations, destinations.c.id == outbox.c.destination_id))
+        .where(outbox.c.state.in_(("pending", "sending"))), servers)
+    count, oldest = (await conn.execute(query)).one()
+    if isinstance(oldest, str):  # SQLite's MIN() loses the column type
+        oldest = datetime.fromisoformat(oldest)
+    if oldest is not None and oldest.tzinfo is None:
+        oldest = oldest.replace(tzinfo=UTC)
+    return int(count), oldest
+
+
+async def sent_since(conn: AsyncConnection, servers: Servers, since: datetime) -> list[datetime]:
+    """When each message sent since ``since`` went out, for the deliveries-per-hour chart."""
+    query = _destinations_in(
+        select(outbox.c.sent_at)
+        .select_from(outbox.join(destinations, destinations.c.id == outbox.c.destination_id))
+        .where(outbox.c.state == "sent", outbox.c.sent_at >= since), servers)
+    return [row.sent_at for row in await conn.execute(query)]
+
+
+async def recent_errors(conn: AsyncConnection, servers: Servers, *, now: datetime,
+                        limit: int = 10) -> list[tuple[datetime, str, str]]:
+    """(when, what, error) for the latest failing feeds and failed or retried deliveries."""
+    found: list[tuple[datetime, str, str]] = []
+    feed_rows = await conn.execute(_feeds_in(
+        select(feeds.c.url, feeds.c.title, feeds.c.last_error, feeds.c.last_checked_at)
+        .where(feeds.c.last_error.is_not(None)), servers)
+        .order_by(feeds.c.last_checked_at.desc()).limit(limit))
+    for r in feed_rows:
+        found.append((r.last_checked_at or now, f"feed {r.title or r.url}", r.last_error))
+    out_rows = await conn.execute(_destinations_in(
+        select(destinations.c.ref, outbox.c.error, outbox.c.created_at, outbox.c.id)
+        .join(destinations, destinations.c.id == outbox.c.destination_id)
+        .where(outbox.c.error.is_not(None)), servers)
+        .order_by(outbox.c.id.desc()).limit(limit))
+    for r in out_rows:
+        found.append((r.created_at, f"delivery #{r.id} to {r.ref}", r.error))
+    found.sort(key=lambda item: item[0], reverse=True)
+    return found[:limit]
+
+
+def hourly(moments: list[datetime], now: datetime, hours: int = 24) -> list[int]:
+    """Counts per hour, oldest first, the last bucket ending at ``now``."""
+    counts = [0] * hours
+    start = now - timedelta(hours=hours)
+    for moment in moments:
+        index = int((moment - start).total_seconds() // 3600)
+        if 0 <= index < hours:
+            counts[index] += 1
+    return counts
