@@ -66,7 +66,7 @@ def _owner(principal: Principal) -> str:
 class FeedsPage:
     def __init__(self, dash: Dashboard) -> None:
         self.dash = dash
-        self.jobs: dict[str, ImportJob] = {}
+        self.jobs: dict[str, ImportJob] = dash.import_jobs
 
     async def _page(self, request: web.Request, *, status: int = 200,
                     **extra: Any) -> web.Response:

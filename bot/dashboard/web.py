@@ -84,6 +84,7 @@ class Dashboard:
         self.app.router.add_post("/logout", self.logout)
         self.app.router.add_get("/auth/{provider}", self.oauth_start)
         self.app.router.add_get("/auth/{provider}/callback", self.oauth_callback)
+        self.import_jobs: dict[str, Any] = {}  # OPML imports in progress (feeds.ImportJob)
         static = resources.files("bot.dashboard") / "static"
         self.app.router.add_static("/static/", str(static), show_index=False)
         from bot.dashboard import destinations, feeds, pages

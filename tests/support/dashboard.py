@@ -63,6 +63,7 @@ class Harness:
 
     def act_as(self, principal: Principal) -> None:
         session = self.dash.sessions.new(principal)
+        self.client.session.cookie_jar.clear()
         self.client.session.cookie_jar.update_cookies(
             {COOKIE: self.dash.sessions.cookie_value(session)})
 

@@ -1,0 +1,445 @@
+"""The dashboard's handlers over HTTP: sign-in, sessions, CSRF, scoping, and every page's
+changes going through the same commands and stores as chat (issue 17)."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from bot.dashboard.auth import COOKIE, Principal
+from bot.delivery import Destination
+from bot.store import destinations as dest_store
+from bot.store import feeds as feed_store
+from bot.store.schema import destinations, feeds, outbox
+from tests.support.dashboard import SECRET, Harness, dashboard_harness, dashboard_settings
+from tests.support.feeds import item, rss
+from tests.support.feedserver import FeedServer
+
+NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
+GET_ROUTES = ["/", "/feeds", "/feeds/export.opml", "/feeds/import/x", "/destinations",
+              "/destinations/1", "/deliveries", "/deliveries?partial=1", "/preview"]
+POST_ROUTES = ["/feeds/preview", "/feeds/add", "/feeds/1/enable", "/feeds/1/disable",
+               "/feeds/1/remove", "/feeds/import", "/destinations/1/subscribe",
+               "/destinations/1/unsubscribe", "/destinations/1/settings",
+               "/destinations/1/resume", "/destinations/1/test", "/preview"]
+
+
+@pytest.fixture
+def server() -> Iterator[FeedServer]:
+    with FeedServer() as srv:
+        srv.set("/feed.xml", rss("Harbor Gazette", [item(2, topic="harbor"),
+                                                    item(1, topic="harbor")]))
+        yield srv
+
+
+@pytest.fixture
+async def h(tmp_path: Path) -> AsyncIterator[Harness]:
+    async with dashboard_harness(dashboard_settings(tmp_path)) as harness:
+        yield harness
+
+
+async def _two_servers(h: Harness) -> tuple[int, int]:
+    """A channel in guild G1 and one in G2, each with a feed added there."""
+    async with h.app.db.begin() as conn:
+        one = await dest_store.get_or_create(conn, Destination("discord:111"), now=NOW,
+                                             server="G1")
+        two = await dest_store.get_or_create(conn, Destination("discord:222"), now=NOW,
+                                             server="G2")
+        await feed_store.add_feed(conn, "https://one.example/feed", now=NOW, title="One",
+                                  added_by="discord:111", added_server="G1")
+        await feed_store.add_feed(conn, "https://two.example/feed", now=NOW, title="Two",
+                                  added_by="discord:222", added_server="G2")
+    return one.id, two.id
+
+
+def _admin_of_g1() -> Principal:
+    return Principal("discord", "4001", "Ada", {"G1": "Guild One"})
+
+
+# -- sign-in, sessions, CSRF --------------------------------------------------------------------
+
+async def test_every_page_needs_a_session(h: Harness) -> None:
+    for path in GET_ROUTES:
+        response = await h.client.get(path, allow_redirects=False)
+        assert response.status == 303, path
+        assert response.headers["Location"].startswith("/login?next="), path
+    fragment = await h.client.get("/deliveries?partial=1", headers={"X-Requested-With": "fetch"},
+                                  allow_redirects=False)
+    assert fragment.status == 401
+    token = await h.csrf("/login")  # a valid CSRF token is not a sign-in
+    for path in POST_ROUTES:
+        response = await h.client.post(path, data={"csrf": token}, allow_redirects=False)
+        assert response.status == 401, path
+
+
+async def test_a_post_without_the_csrf_token_changes_nothing(h: Harness) -> None:
+    await h.sign_in()
+    async with h.app.db.begin() as conn:
+        feed_id, _ = await feed_store.add_feed(conn, "https://a.example/feed", now=NOW)
+    for data in ({}, {"csrf": "forged"}):
+        response = await h.client.post(f"/feeds/{feed_id}/remove", data=data,
+                                       allow_redirects=False)
+        assert response.status == 403
+        assert "did not come from this dashboard" in await response.text()
+    async with h.app.db.begin() as conn:
+        assert len(await feed_store.list_feeds(conn)) == 1
+    response = await h.post(f"/feeds/{feed_id}/remove", page="/feeds")
+    assert response.status == 303
+    async with h.app.db.begin() as conn:
+        assert await feed_store.list_feeds(conn) == []
+
+
+async def test_login_with_the_secret_sets_a_safe_cookie(h: Harness) -> None:
+    token = await h.csrf("/login")
+    wrong = await h.client.post("/login", data={"csrf": token, "secret": "guess"},
+                                allow_redirects=False)
+    assert wrong.status == 401
+    page = await wrong.text()
+    assert "That is not the dashboard secret." in page and 'aria-invalid="true"' in page
+    assert (await h.client.get("/", allow_redirects=False)).status == 303
+    right = await h.client.post("/login", data={"csrf": token, "secret": SECRET,
+                                                "next": "/feeds"}, allow_redirects=False)
+    assert right.status == 303 and right.headers["Location"] == "/feeds"
+    cookie = right.headers["Set-Cookie"]
+    assert COOKIE in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    assert SECRET not in cookie
+    assert (await h.client.get("/", allow_redirects=False)).status == 200
+
+
+async def test_the_session_id_changes_at_sign_in(h: Harness) -> None:
+    await h.client.get("/login")
+    before = h.client.session.cookie_jar.filter_cookies(h.client.make_url("/"))[COOKIE].value
+    await h.sign_in()
+    after = h.client.session.cookie_jar.filter_cookies(h.client.make_url("/"))[COOKIE].value
+    assert before != after
+    assert h.dash.sessions.load(before) is None  # the pre-sign-in id is worth nothing now
+
+
+async def test_login_never_redirects_off_site(h: Harness) -> None:
+    for target in ("//evil.example/", "https://evil.example/", "/\\evil.example", "feeds"):
+        token = await h.csrf("/login")
+        response = await h.client.post("/login", data={"csrf": token, "secret": SECRET,
+                                                       "next": target}, allow_redirects=False)
+        assert response.headers["Location"] == "/", target
+
+
+async def test_the_start_up_token_signs_in_and_leaves_the_url(h: Harness) -> None:
+    bad = await h.client.get("/feeds?token=nope", allow_redirects=False)
+    assert bad.status == 303 and bad.headers["Location"].startswith("/login")
+    good = await h.client.get(f"/feeds?token={SECRET}&x=1", allow_redirects=False)
+    assert good.status == 303 and good.headers["Location"] == "/feeds?x=1"
+    assert (await h.client.get("/feeds", allow_redirects=False)).status == 200
+
+
+async def test_sign_out_revokes_the_cookie(h: Harness) -> None:
+    await h.sign_in()
+    old = h.client.session.cookie_jar.filter_cookies(h.client.make_url("/"))[COOKIE].value
+    assert (await h.post("/logout")).status == 303
+    h.client.session.cookie_jar.clear()
+    h.client.session.cookie_jar.update_cookies({COOKIE: old})  # a copy kept from before
+    assert (await h.client.get("/", allow_redirects=False)).status == 303
+
+
+async def test_a_tampered_cookie_is_no_session(h: Harness) -> None:
+    await h.sign_in()
+    value = h.client.session.cookie_jar.filter_cookies(h.client.make_url("/"))[COOKIE].value
+    sid, _, signature = value.rpartition(".")
+    h.client.session.cookie_jar.clear()
+    h.client.session.cookie_jar.update_cookies({COOKIE: f"{sid}x.{signature}"})
+    assert (await h.client.get("/", allow_redirects=False)).status == 303
+
+
+async def test_pages_carry_security_headers(h: Harness) -> None:
+    response = await h.client.get("/login")
+    assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    static = await h.client.get("/static/dashboard.css")
+    assert static.status == 200 and "--accent" in await static.text()
+
+
+# -- scoping ------------------------------------------------------------------------------------
+
+async def test_a_server_admin_sees_and_changes_only_their_servers(h: Harness) -> None:
+    one, two = await _two_servers(h)
+    h.act_as(_admin_of_g1())
+    page = await (await h.client.get("/feeds")).text()
+    assert "one.example" in page and "two.example" not in page
+    page = await (await h.client.get("/destinations")).text()
+    assert "discord:111" in page and "discord:222" not in page and "console:" not in page
+    assert (await h.client.get(f"/destinations/{two}")).status == 404
+    assert (await h.client.get(f"/destinations/{one}")).status == 200
+    async with h.app.db.begin() as conn:
+        other = (await conn.execute(select(feeds.c.id).where(feeds.c.added_server == "G2")
+                                    )).scalar_one()
+    assert (await h.post(f"/feeds/{other}/remove", page="/feeds")).status == 404
+    assert (await h.post(f"/destinations/{two}/subscribe", {"kind": "tag", "value": "ai"},
+                         page="/feeds")).status == 404
+    assert (await h.post(f"/destinations/{two}/test", page="/feeds")).status == 404
+    async with h.app.db.begin() as conn:
+        assert len(await feed_store.list_feeds(conn)) == 2
+        assert await dest_store.list_subscriptions(conn, two) == []
+    export = await (await h.client.get("/feeds/export.opml")).text()
+    assert "one.example" in export and "two.example" not in export
+    deliveries = await (await h.client.get(f"/deliveries?destination={two}")).text()
+    assert "discord:222" not in deliveries
+
+
+async def test_a_server_admin_must_add_a_feed_for_one_of_their_channels(
+        h: Harness, server: FeedServer) -> None:
+    one, two = await _two_servers(h)
+    h.act_as(_admin_of_g1())
+    url = server.url("/feed.xml")
+    refused = await h.post("/feeds/add", {"url": url, "destination": str(two)}, page="/feeds")
+    assert refused.status == 400 and "not one you manage" in await refused.text()
+    missing = await h.post("/feeds/add", {"url": url}, page="/feeds")
+    assert missing.status == 400 and "Choose the channel" in await missing.text()
+    added = await h.post("/feeds/add", {"url": url, "destination": str(one), "tags": "harbor"},
+                         page="/feeds")
+    assert added.status == 303
+    async with h.app.db.begin() as conn:
+        row = (await conn.execute(select(feeds).where(feeds.c.url == url))).one()
+    assert row.added_server == "G1" and row.added_by == "discord:111" and row.tags == ["harbor"]
+
+
+async def test_the_per_server_feed_limit_is_the_chat_commands(tmp_path: Path,
+                                                              server: FeedServer) -> None:
+    settings = dashboard_settings(tmp_path).model_copy(update={"limits": dashboard_settings(
+        tmp_path).limits.model_copy(update={"feeds_per_server": 1})})
+    async with dashboard_harness(settings) as h:
+        one, _ = await _two_servers(h)  # G1 already has its one feed
+        h.act_as(_admin_of_g1())
+        response = await h.post("/feeds/add", {"url": server.url("/feed.xml"),
+                                               "destination": str(one)}, page="/feeds")
+        assert response.status == 400
+        assert "reached its limit of 1 feeds" in await response.text()
+
+
+# -- feeds --------------------------------------------------------------------------------------
+
+async def test_add_preview_disable_enable_remove_a_feed(h: Harness, server: FeedServer) -> None:
+    await h.sign_in()
+    url = server.url("/feed.xml")
+    preview = await h.post("/feeds/preview", {"url": url}, page="/feeds",
+                           headers={"X-Requested-With": "fetch"})
+    fragment = await preview.text()
+    assert preview.status == 200 and "Story 2 about the harbor project" in fragment
+    assert 'class="discord-message"' in fragment and 'class="slack-message"' in fragment
+    async with h.app.db.begin() as conn:
+        assert await feed_store.list_feeds(conn) == []  # a preview saves nothing
+    added = await h.post("/feeds/add", {"url": url, "tags": "harbor, local"}, page="/feeds")
+    assert added.status == 303
+    page = await (await h.client.get("/feeds")).text()
+    assert "Added feed" in page and url in page and "#local" in page
+    async with h.app.db.begin() as conn:
+        feed_id = (await feed_store.list_feeds(conn))[0].id
+    await h.post(f"/feeds/{feed_id}/disable", page="/feeds")
+    async with h.app.db.begin() as conn:
+        assert (await feed_store.list_feeds(conn))[0].disabled_at is not None
+    assert "disabled by Operator" in await (await h.client.get("/feeds")).text()
+    await h.post(f"/feeds/{feed_id}/enable", page="/feeds")
+    async with h.app.db.begin() as conn:
+        assert (await feed_store.list_feeds(conn))[0].disabled_at is None
+    await h.post(f"/feeds/{feed_id}/remove", page="/feeds")
+    async with h.app.db.begin() as conn:
+        assert await feed_store.list_feeds(conn) == []
+
+
+async def test_a_bad_feed_url_is_refused_inline(h: Harness) -> None:
+    await h.sign_in()
+    for url, message in (("file:///etc/passwd", "only http:// and https:// feeds"),
+                         ("", "Enter the feed"), ("http://a b", "no spaces")):
+        response = await h.post("/feeds/add", {"url": url}, page="/feeds")
+        page = await response.text()
+        assert response.status == 400, url
+        assert message in page and 'role="alert"' in page, url
+        assert f'value="{url}"' in page  # what was typed is kept
+    preview = await h.post("/feeds/preview", {"url": "file:///etc/passwd"}, page="/feeds")
+    assert preview.status == 400 and "Only http:// and https://" in await preview.text()
+
+
+async def test_opml_import_shows_progress_and_export_round_trips(h: Harness) -> None:
+    await h.sign_in()
+    opml = (b'<?xml version="1.0"?><opml version="2.0"><body><outline text="News">'
+            b'<outline text="A" xmlUrl="https://a.example/rss"/>'
+            b'<outline text="B" xmlUrl="https://b.example/rss"/></outline></body></opml>')
+    form = {"csrf": await h.csrf("/feeds"), "opml": io.BytesIO(opml)}
+    response = await h.client.post("/feeds/import", data=form, allow_redirects=False)
+    assert response.status == 303
+    job_page = response.headers["Location"]
+    job = next(iter(h.dash.import_jobs.values()))
+    assert job.task is not None
+    await job.task
+    page = await (await h.client.get(job_page)).text()
+    assert "2 of 2 feeds" in page and "Done: 2 new feeds added" in page
+    feeds_page = await (await h.client.get("/feeds")).text()
+    assert "a.example" in feeds_page and "#News" in feeds_page
+    export = await (await h.client.get("/feeds/export.opml")).text()
+    assert 'xmlUrl="https://a.example/rss"' in export
+    empty = {"csrf": await h.csrf("/feeds"), "opml": io.BytesIO(b"<opml/>")}
+    refused = await h.client.post("/feeds/import", data=empty)
+    assert refused.status == 400 and "lists no http(s) feeds" in await refused.text()
+
+
+async def test_nobody_else_can_watch_an_import(h: Harness) -> None:
+    await h.sign_in()
+    opml = b'<opml><body><outline xmlUrl="https://a.example/rss"/></body></opml>'
+    form = {"csrf": await h.csrf("/feeds"), "opml": io.BytesIO(opml)}
+    job_page = (await h.client.post("/feeds/import", data=form,
+                                    allow_redirects=False)).headers["Location"]
+    h.act_as(_admin_of_g1())
+    assert (await h.client.get(job_page)).status == 404
+
+
+# -- destinations -------------------------------------------------------------------------------
+
+async def _console_id(h: Harness) -> int:
+    async with h.app.db.begin() as conn:
+        row = await dest_store.get(conn, "console:")
+    assert row is not None
+    return row.id
+
+
+async def test_subscribe_and_unsubscribe_a_destination(h: Harness) -> None:
+    await h.sign_in()
+    dest = await _console_id(h)
+    page = f"/destinations/{dest}"
+    for data in ({"kind": "tag", "value": "#AI", "mode": "digest"},
+                 {"kind": "keyword", "value": "open source"},
+                 {"kind": "tag", "value": "crypto", "exclude": "1"}):
+        assert (await h.post(f"{page}/subscribe", data, page=page)).status == 303
+    async with h.app.db.begin() as conn:
+        subs = {(s.kind, s.value, s.exclude, s.mode)
+                for s in await dest_store.list_subscriptions(conn, dest)}
+    assert {("tag", "ai", False, "digest"), ("keyword", "open source", False, "instant"),
+            ("tag", "crypto", True, "instant")} <= subs
+    empty = await h.post(f"{page}/subscribe", {"kind": "tag", "value": " "}, page=page)
+    assert empty.status == 400 and "Enter the tag" in await empty.text()
+    async with h.app.db.begin() as conn:
+        sub = next(s for s in await dest_store.list_subscriptions(conn, dest) if s.value == "ai")
+    await h.post(f"{page}/unsubscribe", {"subscription": str(sub.id)}, page=page)
+    async with h.app.db.begin() as conn:
+        assert all(s.value != "ai" for s in await dest_store.list_subscriptions(conn, dest))
+        assert any(s.kind == "all" for s in await dest_store.list_subscriptions(conn, dest))
+
+
+async def test_digest_settings_are_validated_inline_and_saved(h: Harness) -> None:
+    await h.sign_in()
+    dest = await _console_id(h)
+    page = f"/destinations/{dest}"
+    bad = await h.post(f"{page}/settings", {"digest_time": "25:00", "timezone": "Mars/Base",
+                                            "locale": "english!", "urgent_tags": ""},
+                       page=page)
+    text = await bad.text()
+    assert bad.status == 400
+    for message in ("Use HH:MM", "Unknown timezone", "Choose at least one day",
+                    "Use a language code"):
+        assert message in text
+    assert 'id="digest_time-error"' in text and 'aria-describedby="digest_time-error"' in text
+    good = await h.post(f"{page}/settings", {
+        "digest_time": "08:00", "timezone": "Asia/Seoul", "days": ["0", "2", "4"],
+        "urgent_tags": "Breaking, outage", "locale": "ko"}, page=page)
+    assert good.status == 303
+    async with h.app.db.begin() as conn:
+        row = await dest_store.by_id(conn, dest)
+    assert row is not None
+    assert (row.digest_time, row.timezone, row.digest_days, row.urgent_tags, row.locale) == (
+        "08:00", "Asia/Seoul", [0, 2, 4], ["breaking", "outage"], "ko")
+    shown = await (await h.client.get(page)).text()
+    assert "Digest for console: at 08:00 Asia/Seoul" in shown
+    off = await h.post(f"{page}/settings", {"digest_time": "", "timezone": "Asia/Seoul",
+                                            "days": ["1"], "locale": "ko"}, page=page)
+    assert off.status == 303
+    async with h.app.db.begin() as conn:
+        row = await dest_store.by_id(conn, dest)
+    assert row is not None and row.digest_time is None and row.digest_days == [1]
+
+
+async def test_resume_a_paused_destination(h: Harness) -> None:
+    await h.sign_in()
+    dest = await _console_id(h)
+    async with h.app.db.begin() as conn:
+        await dest_store.pause(conn, dest, "403 Missing Access", now=NOW)
+    overview = await (await h.client.get("/")).text()
+    assert "403 Missing Access" in overview
+    detail = await (await h.client.get(f"/destinations/{dest}")).text()
+    assert "Resume posting" in detail
+    await h.post(f"/destinations/{dest}/resume", page=f"/destinations/{dest}")
+    async with h.app.db.begin() as conn:
+        row = await dest_store.by_id(conn, dest)
+    assert row is not None and not row.paused
+
+
+async def test_a_test_message_goes_through_the_outbox(h: Harness) -> None:
+    await h.sign_in()
+    dest = await _console_id(h)
+    response = await h.post(f"/destinations/{dest}/test", page=f"/destinations/{dest}")
+    assert response.headers["Location"] == f"/deliveries?destination={dest}"
+    pending = await (await h.client.get("/deliveries?state=pending")).text()
+    assert "newsbrief test message" in pending
+    await h.app.deliver_pending()
+    assert [d.message.digest.title for d in h.rec.deliveries if d.message.digest] == [
+        "newsbrief test message"]
+    sent = await (await h.client.get(f"/deliveries?destination={dest}&state=sent")).text()
+    assert "newsbrief test message" in sent and "Sent from the dashboard by Operator" in sent
+    assert "No deliveries match" in await (await h.client.get(
+        "/deliveries?state=failed")).text()
+    overview = await (await h.client.get("/")).text()
+    assert re.search(r'<span class="big">1</span> sent in 24 h', overview)
+    assert "<svg" in overview and "1 sent in the hour" in overview
+
+
+async def test_deliveries_show_errors_and_attempts(h: Harness) -> None:
+    await h.sign_in()
+    dest = await _console_id(h)
+    await h.post(f"/destinations/{dest}/test", page="/")
+    async with h.app.db.begin() as conn:
+        await conn.execute(outbox.update().values(state="failed", attempts=8,
+                                                  error="HTTP 500 from the platform"))
+    page = await (await h.client.get("/deliveries?state=failed")).text()
+    assert "HTTP 500 from the platform" in page and "8 attempts" in page
+    assert "HTTP 500 from the platform" in await (await h.client.get("/")).text()
+
+
+# -- preview ------------------------------------------------------------------------------------
+
+async def test_preview_shows_each_platform_side_by_side(h: Harness, server: FeedServer) -> None:
+    await h.sign_in()
+    response = await h.post("/preview", {"url": server.url("/feed.xml")}, page="/preview")
+    page = await response.text()
+    assert response.status == 200
+    for marker in ('class="view view-discord"', 'class="view view-slack"',
+                   'class="view view-text"', "Story 2 about the harbor project",
+                   "Payload sent"):
+        assert marker in page
+    bad = await h.post("/preview", {"url": "ftp://x"}, page="/preview")
+    assert bad.status == 400 and "Only http:// and https://" in await bad.text()
+
+
+async def test_brief_text_from_feeds_is_escaped(h: Harness, server: FeedServer) -> None:
+    evil = item(3, topic="harbor")
+    evil["title"] = "<script>alert(1)</script> Harbor"
+    server.set("/evil.xml", rss("Evil", [evil]))
+    await h.sign_in()
+    page = await (await h.post("/preview", {"url": server.url("/evil.xml")},
+                               page="/preview")).text()
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;" in page
+
+
+async def test_destination_rows_are_not_shared_between_tables(h: Harness) -> None:
+    """The scoped listing's join must not multiply destinations by their outbox rows."""
+    await h.sign_in()
+    dest = await _console_id(h)
+    for _ in range(2):
+        await h.post(f"/destinations/{dest}/test", page="/")
+    page = await (await h.client.get("/destinations")).text()
+    assert page.count(f'href="/destinations/{dest}"') == 1
+    async with h.app.db.begin() as conn:
+        assert (await conn.execute(select(destinations.c.id))).all()
