@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from adapters.recording import RecordingAdapter
 from bot.dashboard.auth import COOKIE, Principal
 from bot.delivery import Destination
 from bot.store import destinations as dest_store
@@ -443,3 +444,63 @@ async def test_destination_rows_are_not_shared_between_tables(h: Harness) -> Non
     assert page.count(f'href="/destinations/{dest}"') == 1
     async with h.app.db.begin() as conn:
         assert (await conn.execute(select(destinations.c.id))).all()
+
+
+# -- start-up -----------------------------------------------------------------------------------
+
+async def test_start_up_prints_a_token_url_that_signs_in(tmp_path: Path) -> None:
+    import aiohttp
+
+    from bot.app import App
+    from bot.config import Secrets
+    from bot.dashboard import serve_dashboard
+
+    app = await App.create(dashboard_settings(tmp_path), Secrets(values={}),
+                           adapters={"console": RecordingAdapter(name="console")})
+    out = io.StringIO()
+    server = await serve_dashboard(app, out=out)
+    try:
+        assert server is not None
+        [line] = out.getvalue().splitlines()
+        url = line.removeprefix("newsbrief dashboard: ")
+        assert url.startswith("http://127.0.0.1:") and "/?token=" in url
+        token = url.split("token=", 1)[1]
+        assert len(token) >= 32 and token == server.dashboard.operator.value
+        # unsafe: accept cookies from an IP address, as browsers do (aiohttp's jar does not)
+        async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
+            async with http.get(url) as response:
+                assert response.status == 200 and response.url.path == "/"
+                assert "Overview" in await response.text()
+            http.cookie_jar.clear()
+            async with http.get(url.replace(token, "x" * len(token)),
+                                allow_redirects=False) as response:
+                assert response.status == 303
+    finally:
+        if server is not None:
+            await server.stop()
+        await app.close()
+
+
+async def test_a_taken_port_leaves_the_bot_running_without_a_dashboard(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    import socket
+
+    from bot.app import App
+    from bot.config import Secrets
+    from bot.dashboard import serve_dashboard
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    secrets = Secrets.model_validate({"values": {"NEWSBRIEF_DASHBOARD_SECRET": SECRET}})
+    app = await App.create(dashboard_settings(tmp_path, port=port), secrets,
+                           adapters={"console": RecordingAdapter(name="console")})
+    try:
+        out = io.StringIO()
+        assert await serve_dashboard(app, out=out) is None
+        assert "dashboard.not_started" in caplog.text and out.getvalue() == ""
+        assert SECRET not in caplog.text
+    finally:
+        taken.close()
+        await app.close()

@@ -111,6 +111,7 @@ def _mrkdwn(text: str) -> Markup:
     html = _ITALIC.sub(r"<em>\1</em>", html)
     html = html.replace("&amp;lt;", "&lt;").replace("&amp;gt;", "&gt;").replace(
         "&amp;amp;", "&amp;")  # Slack's own escapes, shown as the characters they stand for
+    html = html.replace(":link:", "\N{LINK SYMBOL}")  # the one emoji code the renderer writes
     return Markup(html.replace("\n", "<br>"))
 
 

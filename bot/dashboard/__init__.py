@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from aiohttp import web
 
-from bot.dashboard.web import Dashboard, Services, make_services
+from bot.dashboard.server import Dashboard, Services, make_services
 
 if TYPE_CHECKING:
     from bot.app import App

@@ -24,7 +24,7 @@ from bot.store.dashboard import ScopedDestination
 from bot.summarize.tags import normalise_tag
 
 if TYPE_CHECKING:
-    from bot.dashboard.web import Dashboard
+    from bot.dashboard.server import Dashboard
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 KINDS = (("tag", "Tag"), ("feed", "Feed URL or title"), ("keyword", "Keyword"),

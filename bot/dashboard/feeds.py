@@ -24,7 +24,7 @@ from bot.store import dashboard as queries
 from bot.store import feeds as feed_store
 
 if TYPE_CHECKING:
-    from bot.dashboard.web import Dashboard
+    from bot.dashboard.server import Dashboard
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +76,8 @@ class FeedsPage:
             rows = await queries.scoped_feeds(conn, principal.servers)
             dests = await queries.scoped_destinations(conn, principal.servers)
         feeds = [{"row": r, "health": feed_health(r), "last": ago(r.last_success_at, now),
-                  "next": ago(r.next_check_at, now)} for r in rows]
+                  "next": "due now" if r.next_check_at <= now else ago(r.next_check_at, now)}
+                 for r in rows]
         context: dict[str, Any] = {"feeds": feeds, "dests": dests, "error": None,
                                    "import_error": None, "form": {}, "preview": None}
         context.update(extra)

@@ -19,7 +19,7 @@ from bot.store import dashboard as queries
 from bot.store.briefs import load_brief
 
 if TYPE_CHECKING:
-    from bot.dashboard.web import Dashboard
+    from bot.dashboard.server import Dashboard
 
 STATES = ("pending", "sending", "sent", "failed")
 MAX_URL = 2048

@@ -1,0 +1,206 @@
+"""The dashboard in a real headless Chromium (Debian's ``chromium``, driven by Playwright): sign
+in, add a feed from a loopback feed server after seeing its preview, subscribe a destination to
+a tag, set a Seoul digest time, send a test message to the fake Discord server and watch the
+delivery appear. Screenshots of every page at desktop and phone widths go to
+``test-output/dashboard/`` (or ``$NEWSBRIEF_TEST_OUTPUT``), which git ignores."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiohttp import web
+
+from adapters.recording import RecordingAdapter
+from bot.app import App
+from bot.config import DestinationSettings, Secrets
+from bot.dashboard import Dashboard, make_services
+from bot.dashboard.auth import OperatorSecret
+from tests.support.dashboard import SECRET, dashboard_settings
+from tests.support.feeds import item, rss
+from tests.support.feedserver import FeedServer
+
+CHROMIUM = os.environ.get("NEWSBRIEF_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+OUTPUT = Path(os.environ.get("NEWSBRIEF_TEST_OUTPUT",
+                             Path(__file__).resolve().parent.parent / "test-output")) / "dashboard"
+SIZES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+try:
+    from playwright.async_api import Page, async_playwright, expect
+except ImportError:  # pragma: no cover - depends on the machine
+    pytest.skip("BROWSER TESTS SKIPPED: playwright is not installed (pip install -e '.[dev]')",
+                allow_module_level=True)
+if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+    pytest.skip(f"BROWSER TESTS SKIPPED: no Chromium at {CHROMIUM} "
+                "(as root: apt-get install chromium; `make test` does it)",
+                allow_module_level=True)
+
+from discord.http import Route  # noqa: E402
+
+from adapters.discord import make_adapter  # noqa: E402
+from tests.support.fake_discord import BOT_TOKEN, TEXT_CHANNEL_ID, FakeDiscord  # noqa: E402
+
+
+@pytest.fixture
+def feeds() -> Iterator[FeedServer]:
+    with FeedServer() as srv:
+        srv.set("/harbor.xml", rss("Harbor Gazette", [item(3, topic="harbor"),
+                                                      item(2, topic="harbor")]))
+        yield srv
+
+
+@pytest.fixture
+async def fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
+    monkeypatch.setattr(Route, "BASE", Route.BASE)  # restored after the test
+    async with FakeDiscord() as server:
+        yield server
+        assert server.violations == []
+
+
+@pytest.fixture
+async def site(tmp_path: Path, fake: FakeDiscord) -> AsyncIterator[dict[str, Any]]:
+    """The bot with its dashboard on a loopback port and its outbox worker running."""
+    settings = dashboard_settings(tmp_path).model_copy(update={"destinations": [
+        DestinationSettings(ref=f"discord:{TEXT_CHANNEL_ID}")]})
+    discord = make_adapter(token=BOT_TOKEN, api_base_url=fake.api_base, connect_gateway=False)
+    app = await App.create(settings, Secrets(values={}),
+                           adapters={"console": RecordingAdapter(name="console"),
+                                     "discord": discord})
+    for adapter in app.adapters.values():
+        await adapter.start(app.commands.handle)
+    services = make_services(db=app.db, commands=app.commands, settings=app.settings,
+                             secrets=app.secrets, notify=app.worker.notify)
+    dash = Dashboard(services, operator=OperatorSecret(SECRET, generated=False))
+    runner = web.AppRunner(dash.app, access_log=None)
+    await runner.setup()
+    tcp = web.TCPSite(runner, "127.0.0.1", 0)
+    await tcp.start()
+    port = next(int(a[1]) for a in runner.addresses if isinstance(a, tuple))
+    stop = asyncio.Event()
+    worker = asyncio.create_task(app.worker.run_forever(stop))
+    try:
+        yield {"url": f"http://127.0.0.1:{port}", "app": app}
+    finally:
+        stop.set()
+        app.worker.notify()
+        await asyncio.wait_for(worker, 30)
+        await runner.cleanup()
+        await app.close()
+
+
+@pytest.fixture
+async def page() -> AsyncIterator[Page]:
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS,
+                                                   headless=True)
+        context = await browser.new_context(viewport=SIZES["desktop"])
+        tab = await context.new_page()
+        tab.set_default_timeout(20_000)
+        try:
+            yield tab
+        finally:
+            await browser.close()
+
+
+async def _shoot(page: Page, name: str) -> None:
+    """The page at each width, whole, for a person to look at."""
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    for size, viewport in SIZES.items():
+        await page.set_viewport_size(viewport)
+        await page.screenshot(path=str(OUTPUT / f"{name}-{size}.png"), full_page=True)
+    await page.set_viewport_size(SIZES["desktop"])
+
+
+async def test_an_operator_runs_the_bot_from_the_browser(site: dict[str, Any], page: Page,
+                                                         feeds: FeedServer,
+                                                         fake: FakeDiscord) -> None:
+    base = site["url"]
+    await page.goto(f"{base}/feeds")
+    await expect(page).to_have_url(f"{base}/login?next=%2Ffeeds")
+    await _shoot(page, "login")
+    await page.get_by_label("Dashboard secret").fill("wrong")
+    await page.get_by_role("button", name="Sign in").click()
+    await expect(page.get_by_role("alert")).to_contain_text("not the dashboard secret")
+    await page.get_by_label("Dashboard secret").fill(SECRET)
+    await page.get_by_role("button", name="Sign in").click()
+    await expect(page.get_by_role("heading", name="Feeds", exact=True)).to_be_visible()
+
+    # A feed: type its URL, see the newest brief (fetched live by the page's script), add it.
+    url = feeds.url("/harbor.xml")
+    await page.get_by_label("Feed URL").fill(url)
+    preview = page.locator("#feed-preview")
+    await expect(preview).to_contain_text("Story 3 about the harbor project")
+    await expect(preview.locator(".discord-embed")).to_be_visible()
+    await page.get_by_label("Tags").fill("harbor")
+    await _shoot(page, "feeds-preview")
+    await page.get_by_role("button", name="Add feed").click()
+    await expect(page.get_by_role("status")).to_contain_text("Added feed")
+    await expect(page.locator("table.feeds")).to_contain_text(url)
+    await _shoot(page, "feeds")
+
+    # The Discord channel: follow the tag, digest at 08:00 Seoul time.
+    await page.get_by_role("link", name="Destinations").click()
+    await _shoot(page, "destinations")
+    await page.get_by_role("link", name=f"discord:{TEXT_CHANNEL_ID}").click()
+    await page.get_by_label("What").select_option("tag")
+    await page.get_by_label("Tag, feed or keyword").fill("harbor")
+    await page.get_by_role("button", name="Subscribe").click()
+    await expect(page.get_by_role("status")).to_contain_text("Subscribed to tag")
+    await expect(page.locator(".subs")).to_contain_text("harbor")
+    await page.get_by_label("Digest time").fill("08:00")
+    await page.get_by_label("Timezone").fill("Asia/Seoul")
+    await page.get_by_role("button", name="Save").click()
+    await expect(page.get_by_role("status")).to_contain_text("at 08:00 Asia/Seoul")
+    await expect(page.get_by_label("Timezone")).to_have_value("Asia/Seoul")
+    await _shoot(page, "destination")
+
+    # A test message, delivered to the fake Discord by the outbox worker, shown in the log.
+    await page.get_by_role("button", name="Send a test message").click()
+    await expect(page.get_by_role("heading", name="Deliveries")).to_be_visible()
+    await expect(page.locator(".delivery.state-sent")).to_contain_text(
+        "newsbrief test message", timeout=30_000)
+    posted = fake.messages(TEXT_CHANNEL_ID)
+    assert len(posted) == 1 and "newsbrief test message" in posted[0]["content"]
+    await page.locator(".delivery summary").first.click()
+    await expect(page.locator(".delivery .discord-message").first).to_be_visible()
+    await _shoot(page, "deliveries")
+
+    # Preview: one URL, each platform side by side.
+    await page.get_by_role("link", name="Preview").click()
+    await page.get_by_label("Article or feed URL").fill(url)
+    await page.get_by_role("button", name="Brief it").click()
+    for view in ("Discord", "Slack", "Plain text"):
+        await expect(page.get_by_role("region", name=view if view != "Plain text" else "Text")
+                     ).to_contain_text("Story 3 about the harbor project")
+    await _shoot(page, "preview")
+
+    await page.get_by_role("link", name="Overview").click()
+    await expect(page.locator(".tiles")).to_contain_text("1 sent in 24 h")
+    await _shoot(page, "overview")
+
+
+async def test_keyboard_alone_reaches_the_pages(site: dict[str, Any], page: Page) -> None:
+    await page.goto(f"{site['url']}/?token={SECRET}")
+    await expect(page.get_by_role("heading", name="Overview")).to_be_visible()
+    await page.keyboard.press("Tab")
+    assert await page.evaluate("document.activeElement.textContent") == "Skip to content"
+    await page.keyboard.press("Enter")
+    assert await page.evaluate("document.activeElement.id") == "main"
+    await page.goto(f"{site['url']}/")
+    for _ in range(3):  # skip link, Overview, Feeds
+        await page.keyboard.press("Tab")
+    assert await page.evaluate("document.activeElement.textContent") == "Feeds"
+    await page.keyboard.press("Enter")
+    await expect(page.get_by_role("heading", name="Feeds", exact=True)).to_be_visible()
+    # every form control on the page has a label a screen reader announces
+    unlabelled = await page.evaluate("""() => [...document.querySelectorAll(
+        'input:not([type=hidden]), select')].filter(e => !e.labels || !e.labels.length)
+        .map(e => e.name)""")
+    assert unlabelled == []
