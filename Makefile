@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest postgres bench fuzz clean
+.PHONY: run test lint typecheck pytest postgres chromium bench fuzz clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,7 +24,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 # The whole suite on SQLite, then every test that stores something again on PostgreSQL.
-pytest: $(STAMP) postgres
+pytest: $(STAMP) postgres chromium
 	$(BIN)/python -m pytest -q
 	NEWSBRIEF_TEST_BACKEND=postgresql $(BIN)/python -m pytest -q
 
@@ -36,6 +36,15 @@ postgres:
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) \
 	      || echo "WARNING: could not install postgresql; PostgreSQL tests will be skipped"; \
 	  else echo "WARNING: PostgreSQL not installed; PostgreSQL tests will be skipped"; fi; }
+
+# The dashboard's browser tests: Debian's chromium, driven by Playwright (never `playwright install`).
+chromium:
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing chromium for the dashboard's browser tests"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	      || echo "WARNING: could not install chromium; browser tests will be skipped"; \
+	  else echo "WARNING: chromium not installed; browser tests will be skipped"; fi; }
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.poll
