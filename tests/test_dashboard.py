@@ -342,7 +342,8 @@ async def test_digest_settings_are_validated_inline_and_saved(h: Harness) -> Non
     for message in ("Use HH:MM", "Unknown timezone", "Choose at least one day",
                     "Use a language code"):
         assert message in text
-    assert 'id="digest_time-error"' in text and 'aria-describedby="digest_time-error"' in text
+    assert 'id="digest_time-error"' in text
+    assert 'aria-describedby="digest-time-hint digest_time-error"' in text
     good = await h.post(f"{page}/settings", {
         "digest_time": "08:00", "timezone": "Asia/Seoul", "days": ["0", "2", "4"],
         "urgent_tags": "Breaking, outage", "locale": "ko"}, page=page)
@@ -504,3 +505,19 @@ async def test_a_taken_port_leaves_the_bot_running_without_a_dashboard(
     finally:
         taken.close()
         await app.close()
+
+
+def test_a_session_ends_when_its_time_is_up() -> None:
+    from bot.dashboard.auth import Sessions
+
+    now = [1000.0]
+    sessions = Sessions(ttl=60, clock=lambda: now[0])
+    session = sessions.new(Principal("operator", "operator", "Operator"))
+    cookie = sessions.cookie_value(session)
+    assert sessions.load(cookie) is session
+    now[0] += 59
+    assert sessions.load(cookie) is session
+    now[0] += 2
+    assert sessions.load(cookie) is None
+    other = Sessions(ttl=60, clock=lambda: now[0])  # another start: another signing key
+    assert other.load(sessions.cookie_value(sessions.new())) is None

@@ -62,22 +62,24 @@ async def scoped_feed(conn: AsyncConnection, feed_id: int, servers: Servers) -> 
                                .where(feeds.c.id == feed_id))).first()
 
 
-async def scoped_destinations(conn: AsyncConnection, servers: Servers) -> list[ScopedDestination]:
+async def scoped_destinations(conn: AsyncConnection, servers: Servers, *,
+                              destination_id: int | None = None) -> list[ScopedDestination]:
+    """Destinations in scope (or just one), each with how many messages wait for it."""
     pending = (select(outbox.c.destination_id, func.count().label("n"))
                .where(outbox.c.state == "pending").group_by(outbox.c.destination_id).subquery())
     query = _destinations_in(
         select(destinations, func.coalesce(pending.c.n, 0).label("pending"))
         .outerjoin(pending, pending.c.destination_id == destinations.c.id), servers)
+    if destination_id is not None:
+        query = query.where(destinations.c.id == destination_id)
     rows = await conn.execute(query.order_by(destinations.c.id))
     return [ScopedDestination(_destination(r), r.server, int(r.pending)) for r in rows]
 
 
 async def scoped_destination(conn: AsyncConnection, destination_id: int,
                              servers: Servers) -> ScopedDestination | None:
-    for found in await scoped_destinations(conn, servers):
-        if found.row.id == destination_id:
-            return found
-    return None
+    found = await scoped_destinations(conn, servers, destination_id=destination_id)
+    return found[0] if found else None
 
 
 async def deliveries(conn: AsyncConnection, servers: Servers, *,
