@@ -180,12 +180,22 @@ async def test_a_server_admin_sees_and_changes_only_their_servers(h: Harness) ->
         other = (await conn.execute(select(feeds.c.id).where(feeds.c.added_server == "G2")
                                     )).scalar_one()
     assert (await h.post(f"/feeds/{other}/remove", page="/feeds")).status == 404
-    assert (await h.post(f"/destinations/{two}/subscribe", {"kind": "tag", "value": "ai"},
-                         page="/feeds")).status == 404
-    assert (await h.post(f"/destinations/{two}/test", page="/feeds")).status == 404
+    for action, data in (("subscribe", {"kind": "tag", "value": "ai"}),
+                         ("unsubscribe", {"subscription": "1"}),
+                         ("settings", {"digest_time": "08:00", "timezone": "UTC",
+                                       "days": "1", "locale": "en"}),
+                         ("resume", {}), ("test", {})):
+        response = await h.post(f"/destinations/{two}/{action}", data, page="/feeds")
+        assert response.status == 404, action
+    for action in ("enable", "disable"):
+        assert (await h.post(f"/feeds/{other}/{action}", page="/feeds")).status == 404
     async with h.app.db.begin() as conn:
         assert len(await feed_store.list_feeds(conn)) == 2
         assert await dest_store.list_subscriptions(conn, two) == []
+        assert (await conn.execute(select(outbox.c.id))).all() == []
+        row = await dest_store.by_id(conn, two)
+        assert row is not None and row.digest_time is None
+        assert all(f.disabled_at is None for f in await feed_store.list_feeds(conn))
     export = await (await h.client.get("/feeds/export.opml")).text()
     assert "one.example" in export and "two.example" not in export
     deliveries = await (await h.client.get(f"/deliveries?destination={two}")).text()
@@ -521,3 +531,13 @@ def test_a_session_ends_when_its_time_is_up() -> None:
     assert sessions.load(cookie) is None
     other = Sessions(ttl=60, clock=lambda: now[0])  # another start: another signing key
     assert other.load(sessions.cookie_value(sessions.new())) is None
+
+
+def test_anonymous_visitors_never_push_a_signed_in_session_out() -> None:
+    from bot.dashboard import auth
+
+    sessions = auth.Sessions(ttl=3600)
+    signed_in = sessions.cookie_value(sessions.new(Principal("operator", "operator", "Op")))
+    for _ in range(auth.MAX_ANONYMOUS + 5):
+        sessions.new()
+    assert sessions.load(signed_in) is not None

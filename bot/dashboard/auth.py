@@ -19,7 +19,10 @@ from aiohttp import web
 from itsdangerous import BadSignature, Signer
 
 COOKIE = "newsbrief_session"
-MAX_SESSIONS = 10_000  # anonymous visitors get one too (for the login form's CSRF token)
+# Anonymous visitors get a session too (for the login form's CSRF token). They are kept apart
+# from signed-in ones, so a flood of anonymous requests can never push a signed-in person out.
+MAX_ANONYMOUS = 10_000
+MAX_SIGNED_IN = 2_000
 ANONYMOUS_TTL = 3600.0
 
 
@@ -63,15 +66,18 @@ class Sessions:
         self.ttl = ttl
         self.clock = clock
         self._signer = Signer(key or secrets.token_bytes(32), salt="newsbrief-dashboard")
-        self._sessions: OrderedDict[str, Session] = OrderedDict()
+        self._anonymous: OrderedDict[str, Session] = OrderedDict()
+        self._signed_in: OrderedDict[str, Session] = OrderedDict()
 
     def new(self, principal: Principal | None = None) -> Session:
-        while len(self._sessions) >= MAX_SESSIONS:
-            self._sessions.popitem(last=False)  # the oldest goes first
+        store, limit = ((self._signed_in, MAX_SIGNED_IN) if principal is not None
+                        else (self._anonymous, MAX_ANONYMOUS))
+        while len(store) >= limit:
+            store.popitem(last=False)  # the oldest goes first
         ttl = self.ttl if principal is not None else ANONYMOUS_TTL
         session = Session(sid=secrets.token_urlsafe(32), csrf=secrets.token_urlsafe(32),
                           expires=self.clock() + ttl, principal=principal)
-        self._sessions[session.sid] = session
+        store[session.sid] = session
         return session
 
     def sign_in(self, old: Session | None, principal: Principal) -> Session:
@@ -87,7 +93,7 @@ class Sessions:
             sid = self._signer.unsign(cookie).decode()
         except (BadSignature, UnicodeDecodeError):
             return None
-        session = self._sessions.get(sid)
+        session = self._signed_in.get(sid) or self._anonymous.get(sid)
         if session is None:
             return None
         if session.expires <= self.clock():
@@ -99,7 +105,8 @@ class Sessions:
         return self._signer.sign(session.sid).decode()
 
     def drop(self, session: Session) -> None:
-        self._sessions.pop(session.sid, None)
+        self._signed_in.pop(session.sid, None)
+        self._anonymous.pop(session.sid, None)
 
 
 def same(given: str | None, expected: str | None) -> bool:

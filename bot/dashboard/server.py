@@ -95,6 +95,10 @@ class Dashboard:
 
     @web.middleware
     async def _guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        if request.method == "GET" and request.path.startswith("/static/"):
+            asset = await handler(request)  # shipped files: no session needed, none made
+            _secure_headers(asset)
+            return asset
         session = self.sessions.load(request.cookies.get(COOKIE))
         fresh = session is None
         if session is None:
