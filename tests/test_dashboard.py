@@ -163,6 +163,8 @@ async def test_pages_carry_security_headers(h: Harness) -> None:
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     static = await h.client.get("/static/dashboard.css")
     assert static.status == 200 and "--accent" in await static.text()
+    looks = await h.client.get("/static/platforms.css")  # each adapter brings its own look
+    assert ".discord-embed" in await looks.text() and ".slack-message" in await looks.text()
 
 
 # -- scoping ------------------------------------------------------------------------------------

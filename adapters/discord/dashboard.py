@@ -79,6 +79,33 @@ def make_provider(settings: Settings, secrets: Secrets) -> DiscordSignIn:
 
 # -- the message as Discord shows it ----------------------------------------------------------
 
+# Served by the dashboard in /static/platforms.css, with every platform's own rules.
+STYLESHEET = """\
+/* Discord, as its client draws an embed */
+.discord-message {
+  background: #313338;
+  color: #dbdee1;
+  border-radius: 8px;
+  padding: .75rem;
+  font-size: .92rem;
+}
+.discord-content:empty { display: none; }
+.discord-content { margin-bottom: .4rem; }
+.discord-embed {
+  background: #2b2d31;
+  border-left: 4px solid #3b82f6;
+  border-radius: 4px;
+  padding: .6rem .8rem;
+  margin-top: .3rem;
+}
+.discord-embed a { color: #00a8fc; }
+.embed-title { font-weight: 700; margin-bottom: .3rem; }
+.embed-description { color: #b5bac1; font-size: .85rem; margin-bottom: .4rem; }
+.embed-field { margin-top: .45rem; }
+.embed-field-name { font-weight: 700; font-size: .85rem; }
+.embed-footer { color: #949ba4; font-size: .75rem; margin-top: .6rem; white-space: pre-line; }
+"""
+
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _ITALIC = re.compile(r"(?<![\\*])\*(?!\s)(.+?)(?<![\\\s])\*")
 _ESCAPED = re.compile(r"\\([\\*_~`|>#\[\]()-])")

@@ -99,6 +99,24 @@ def make_provider(settings: Settings, secrets: Secrets) -> SlackSignIn:
 
 # -- the message as Slack shows it ------------------------------------------------------------
 
+# Served by the dashboard in /static/platforms.css, with every platform's own rules.
+STYLESHEET = """\
+/* Slack, as Block Kit renders */
+.slack-message {
+  background: #fff;
+  color: #1d1c1d;
+  border: 1px solid #ddd;
+  border-radius: 8px;
+  padding: .75rem;
+  font-size: .92rem;
+}
+.slack-message a { color: #1264a3; }
+.slack-header { font-weight: 900; font-size: 1.05rem; margin-bottom: .4rem; }
+.slack-section { margin: .35rem 0; }
+.slack-context { color: #616061; font-size: .78rem; margin: .35rem 0; }
+.slack-divider { border: 0; border-top: 1px solid #ddd; }
+"""
+
 _LINK = re.compile(r"&lt;(https?://[^|&]+?)\|([^&]+?)&gt;")
 _BOLD = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+?)\*(?!\w)")
 _ITALIC = re.compile(r"(?<![\w_])_(?!\s)([^_\n]+?)_(?!\w)")

@@ -60,12 +60,12 @@ def show_message(dash: Dashboard, dest: Destination, *, brief: Brief | None = No
     """Each platform's view of one message (``platforms``: which; default all), then plain
     text, which is what the console and webhooks carry."""
     views: list[dict[str, Any]] = []
-    for name, show in dash.services.platforms.items():
+    for name, platform in dash.services.platforms.items():
         if platforms is not None and name not in platforms:
             continue
-        html, payloads = show(Destination(dest.ref if dest.platform == name else f"{name}:preview",
-                                          timezone=dest.timezone, locale=dest.locale),
-                              brief=brief, digest=digest)
+        ref = dest.ref if dest.platform == name else f"{name}:preview"
+        html, payloads = platform.show(Destination(ref, timezone=dest.timezone,
+                                                   locale=dest.locale), brief=brief, digest=digest)
         views.append({"name": name, "html": html, "payloads": payloads})
     if brief is not None:
         text = brief_text(brief, timezone=dest.timezone, locale=dest.locale)

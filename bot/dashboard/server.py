@@ -85,6 +85,7 @@ class Dashboard:
         self.app.router.add_get("/auth/{provider}", self.oauth_start)
         self.app.router.add_get("/auth/{provider}/callback", self.oauth_callback)
         self.import_jobs: dict[str, Any] = {}  # OPML imports in progress (feeds.ImportJob)
+        self.app.router.add_get("/static/platforms.css", self.platform_styles)
         static = resources.files("bot.dashboard") / "static"
         self.app.router.add_static("/static/", str(static), show_index=False)
         from bot.dashboard import destinations, feeds, pages
@@ -155,6 +156,11 @@ class Dashboard:
                             samesite="Lax", secure=self.secure, path="/",
                             max_age=int(self.sessions.ttl))
         return response
+
+    async def platform_styles(self, request: web.Request) -> web.Response:
+        """Each platform's look for its messages, from its adapter's dashboard module."""
+        css = "\n".join(p.stylesheet for p in self.services.platforms.values())
+        return web.Response(text=css, content_type="text/css")
 
     # -- rendering -------------------------------------------------------------------------
 
