@@ -12,6 +12,7 @@ from bot.delivery import CommandReply, CommandRequest, Destination, Pacing
 from bot.errors import FetchError
 from bot.models import Brief
 from bot.store import destinations as dest_store
+from bot.store import feeds as feed_store
 from bot.store.schema import feeds
 from tests.test_routing import (  # noqa: F401  (fixtures)
     CHANNEL,
@@ -55,6 +56,7 @@ async def test_feeds_status_shows_disabled_feeds_and_paused_destinations(world: 
     feed_id = await world.feed("https://b.example/rss", "Broken")
     assert not (await world.say("/subscribe all")).error
     async with world.db.begin() as conn:
+        await feed_store.link_server(conn, feed_id, CHANNEL, now=world.now)  # this server's
         await conn.execute(update(feeds).where(feeds.c.id == feed_id).values(
             disabled_at=world.now, disabled_reason="HTTP 410 gone"))
         row = await dest_store.get(conn, CHANNEL)
@@ -138,7 +140,9 @@ async def test_suggest_tags_and_feeds(world: World) -> None:
     await world.brief(feed, "One", tags=["ai", "ai-safety", "chips"])
     await world.brief(feed, "Two", tags=["ai"])
     assert await world.core.suggest("tag", "#ai") == ["ai", "ai-safety"]
-    assert await world.core.suggest("feed", "weekly") == ["AI Weekly"]
+    async with world.db.begin() as conn:
+        await feed_store.link_server(conn, feed, CHANNEL, now=world.now)
+    assert await world.core.suggest("feed", "weekly", CHANNEL) == ["AI Weekly"]
     assert await world.core.suggest("colour", "x") == []
 
 
