@@ -15,14 +15,16 @@ from bot.store.schema import destinations, feed_servers, feeds
 
 async def add_feed(conn: AsyncConnection, url: str, *, now: datetime, title: str | None = None,
                    tags: Sequence[str] = (), added_by: str | None = None,
-                   added_server: str | None = None) -> tuple[int, bool]:
-    """Add a feed due at once; returns (id, created). An existing URL is left as it is."""
+                   added_server: str | None = None,
+                   first_check_at: datetime | None = None) -> tuple[int, bool]:
+    """Add a feed due at once (or at ``first_check_at``); returns (id, created). An existing URL
+    is left as it is."""
     existing = (await conn.execute(select(feeds.c.id).where(feeds.c.url == url))).scalar()
     if existing is not None:
         return int(existing), False
     result = await conn.execute(insert(feeds).values(
         url=url, title=title, tags=list(tags), added_by=added_by, added_server=added_server,
-        next_check_at=now,
+        next_check_at=first_check_at or now,
         consecutive_failures=0, first_polled=False, created_at=now,
     ))
     key = result.inserted_primary_key
