@@ -224,3 +224,22 @@ async def test_an_admin_resumes_a_paused_channel_and_its_held_messages_go_out(
     assert "not paused" in (await world.say("/feeds resume")).text
     await world.route(held)
     assert await world.delivered(CHANNEL) == ["Held story"]
+
+
+async def test_brief_refuses_links_with_credentials_and_logs_no_secret(
+        world: World, caplog: pytest.LogCaptureFixture) -> None:
+    """issue 13.4: the password used to go out as Basic auth and into the public reply."""
+    caplog.set_level("DEBUG")
+    for url in ("https://alice:hunter22@news.example/story", "http://alice@news.example/x"):
+        reply = await world.say(f"/brief {url}")
+        assert reply.error and "user:password@" in reply.text
+        assert "hunter22" not in reply.text and "alice" not in reply.text
+    assert world.briefed == []
+
+    async def failing(url: str) -> Brief:
+        raise FetchError("http_status", "HTTP 404 from the site", status=404)
+
+    world.core.brief_url = failing
+    await world.say("/brief https://news.example/missing?token=hunter22")
+    assert "news.example/missing" in caplog.text
+    assert "hunter22" not in caplog.text and "alice" not in caplog.text
