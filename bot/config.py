@@ -174,10 +174,12 @@ class SlackSettings(Section):
 
 
 class HealthSettings(Section):
-    # /healthz, /readyz, /metrics; in Slack HTTP mode they are served by Slack's server instead
+    # /healthz, /readyz, /metrics, served at host:port only. Slack's HTTP-mode listener is
+    # public (0.0.0.0), so it carries them only when the operator opts in.
     enabled: bool = False
     host: str = "127.0.0.1"
     port: int = Field(9108, ge=0, le=65535)
+    on_slack_listener: bool = False
 
 
 class LimitSettings(Section):
