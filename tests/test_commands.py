@@ -243,3 +243,19 @@ async def test_brief_refuses_links_with_credentials_and_logs_no_secret(
     await world.say("/brief https://news.example/missing?token=hunter22")
     assert "news.example/missing" in caplog.text
     assert "hunter22" not in caplog.text and "alice" not in caplog.text
+
+
+async def test_control_and_bidi_characters_in_arguments_are_cleaned(world: World) -> None:
+    """issue 13.10: they were stored and echoed (and NUL failed on PostgreSQL)."""
+    hostile = 'keyword:"ctl\x00\x1b[31m\x07\u202eevil\u200b one"'
+    reply = await world.say(f"/subscribe {hostile}")
+    assert not reply.error, reply.text
+    listing = await world.say("/subscriptions")
+    for text in (reply.text, listing.text):
+        assert not any(ch in text for ch in "\x00\x1b\x07\u202e\u200b"), repr(text)
+        assert "ctl[31mevil one" in text
+    async with world.db.begin() as conn:
+        row = await dest_store.get(conn, CHANNEL)
+        assert row is not None
+        [sub] = await dest_store.list_subscriptions(conn, row.id)
+    assert sub.value == "ctl[31mevil one"

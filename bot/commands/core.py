@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from bot.commands import brief, digest, feeds, subscribe
@@ -22,6 +23,7 @@ from bot.pacing import TokenBucket
 from bot.store.db import Database
 from bot.store.feeds import server_feeds
 from bot.summarize.tags import TagNormaliser
+from bot.text import clean_inline
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +106,9 @@ class CommandCore:
             return error(f"Unknown command “{name[:30]}”. {HELP}")
         if len(req.args) > MAX_ARGS:
             return error(f"That is too long (at most {MAX_ARGS} characters).")
+        # As feed text is cleaned: no controls (NUL, which PostgreSQL refuses, ESC, BEL), no
+        # bidi overrides or invisible characters reach storage, replies or logs.
+        req = replace(req, args=clean_inline(req.args))
         if not self._allowed(req):
             log.info("command.rate_limited command=%s user=%s where=%s", name, req.user,
                      req.where.ref)
