@@ -189,7 +189,7 @@ async def cmd_command(args: argparse.Namespace, settings: Settings, secrets: Sec
         core = app.commands
         reply = await core.handle(CommandRequest(
             command=name, args=rest.strip(), user=args.user, where=Destination(args.where),
-            dm=Destination(args.where), is_admin=args.admin))
+            dm=Destination(args.where), is_admin=args.admin, operator=True))
         print(reply.text)
         for brief in reply.briefs:
             print()

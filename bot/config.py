@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, f
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from bot.errors import ConfigError
+from bot.netguard import credentials_in
 
 DEFAULT_CONFIG = Path("config/newsbrief.yaml")
 
@@ -71,6 +72,10 @@ class FeedSettings(Section):
     def _url(cls, value: str) -> str:
         if not re.match(r"^(https?|file)://", value):
             raise ValueError("must start with http://, https:// or file://, or be a local path")
+        if credentials_in(value):
+            # refused from every entry point: it would be sent as Basic auth and shown in lists
+            raise ValueError("must not carry user:password@ credentials (put a token in the "
+                             "query string if the feed needs one; chat shows it masked)")
         return value
 
 
@@ -169,10 +174,12 @@ class SlackSettings(Section):
 
 
 class HealthSettings(Section):
-    # /healthz, /readyz, /metrics; in Slack HTTP mode they are served by Slack's server instead
+    # /healthz, /readyz, /metrics, served at host:port only. Slack's HTTP-mode listener is
+    # public (0.0.0.0), so it carries them only when the operator opts in.
     enabled: bool = False
     host: str = "127.0.0.1"
     port: int = Field(9108, ge=0, le=65535)
+    on_slack_listener: bool = False
 
 
 class OAuthProviderSettings(Section):
@@ -291,6 +298,8 @@ def load_settings(path: Path | None = None, *, required: bool = False) -> Settin
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         except yaml.YAMLError as exc:
             raise ConfigError(str(path), f"not valid YAML: {exc}") from None
+        except RecursionError:  # PyYAML composes recursively: a hostile file nests 5,000 deep
+            raise ConfigError(str(path), "nested too deeply to be a configuration") from None
         if not isinstance(data, dict):
             raise ConfigError(str(path), "the top level must be a mapping of sections")
     elif required:

@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from bot.config import Settings
-from bot.opml import OpmlFeed, read_opml, write_opml
+from bot.netguard import credentials_in
+from bot.opml import OpmlFeed, import_opml, read_opml_file, write_opml
 from bot.outbox import outbox_counts
 from bot.store import Database
 from bot.store import destinations as dest_store
@@ -43,6 +44,10 @@ async def _dispatch(args: argparse.Namespace, db: Database, now: datetime) -> in
     if cmd == "add":
         if not args.url.startswith(("http://", "https://")):
             print("newsbrief: a feed URL must start with http:// or https://", file=sys.stderr)
+            return 2
+        if credentials_in(args.url):
+            print("newsbrief: a feed URL must not carry user:password@ credentials",
+                  file=sys.stderr)
             return 2
         tags = [t.strip() for t in args.tags.split(",") if t.strip()]
         async with db.begin() as conn:
@@ -102,16 +107,10 @@ async def _dispatch(args: argparse.Namespace, db: Database, now: datetime) -> in
             sys.stdout.write(text)
         return 0
     if cmd == "import":
-        feeds = read_opml(args.opml.read_bytes())
-        added = 0
-        for index, feed in enumerate(feeds, 1):
-            async with db.begin() as conn:
-                _, created = await feed_store.add_feed(conn, feed.url, now=now, title=feed.title,
-                                                       tags=feed.tags)
-            added += created
-            if index % 50 == 0 or index == len(feeds):
-                print(f"\rimporting {index}/{len(feeds)}", end="", file=sys.stderr, flush=True)
-        print(f"\nimported {added} new feeds ({len(feeds) - added} already present)",
-              file=sys.stderr)
+        def progress(done: int, total: int) -> None:
+            print(f"\rimporting {done}/{total}", end="", file=sys.stderr, flush=True)
+
+        summary = await import_opml(db, read_opml_file(args.opml), now=now, progress=progress)
+        print("\n" + "\n".join(summary.lines()), file=sys.stderr)
         return 0
     raise AssertionError(cmd)

@@ -15,7 +15,7 @@ import hashlib
 import logging
 import time
 import zlib
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
@@ -94,36 +94,75 @@ def parse_max_age(cache_control: str | None) -> float | None:
     return max_age
 
 
+_GZIP = frozenset({"gzip", "x-gzip"})
+_CODINGS = _GZIP | {"deflate"}  # all we ask for (Accept-Encoding), all we decode
+MAX_CODINGS = 2  # a stacked chain longer than this is no real server's; refused, not decoded
+
+
+def content_codings(headers: httpx.Headers) -> list[str]:
+    """Every coding of the body, in the order they were applied: repeated ``Content-Encoding``
+    headers and comma lists (``gzip, gzip``) both count, ``identity`` means none."""
+    codings = [part.strip().lower() for value in headers.get_list("content-encoding")
+               for part in value.split(",")]
+    return [c for c in codings if c and c != "identity"]
+
+
 class _BoundedDecoder:
-    """Inflates gzip/deflate at most ``_DECODE_CHUNK`` bytes at a time, so a bomb never fully
-    inflates in memory: the caller counts each piece and stops at its cap."""
+    """Inflates one gzip/deflate layer at most ``_DECODE_CHUNK`` bytes at a time, so a bomb never
+    fully inflates in memory: the caller counts each piece and stops at its cap. Concatenated
+    gzip members are read one after another, as gzip(1) does."""
 
     def __init__(self, encoding: str) -> None:
         self._encoding = encoding
-        wbits = 16 + zlib.MAX_WBITS if encoding in ("gzip", "x-gzip") else zlib.MAX_WBITS
-        self._obj = zlib.decompressobj(wbits)
+        self._gzip = encoding in _GZIP
+        self._obj = self._new()
         self._first = True
 
+    def _new(self) -> zlib._Decompress:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS if self._gzip else zlib.MAX_WBITS)
+
     def feed(self, data: bytes) -> Iterator[bytes]:
-        try:
-            piece = self._obj.decompress(data, _DECODE_CHUNK)
-        except zlib.error:
-            if not (self._first and self._encoding == "deflate"):
-                raise
-            # Some servers send raw deflate without the zlib header (httpx tolerates it too).
-            self._obj = zlib.decompressobj(-zlib.MAX_WBITS)
-            piece = self._obj.decompress(data, _DECODE_CHUNK)
-        self._first = False
-        yield piece
-        # Output was capped: keep inflating the rest of this input one bounded piece at a time.
-        while self._obj.unconsumed_tail or len(piece) == _DECODE_CHUNK:
-            piece = self._obj.decompress(self._obj.unconsumed_tail, _DECODE_CHUNK)
-            if not piece and not self._obj.unconsumed_tail:
-                break
+        while data:
+            try:
+                piece = self._obj.decompress(data, _DECODE_CHUNK)
+            except zlib.error:
+                if not (self._first and self._encoding == "deflate"):
+                    raise
+                # Some servers send raw deflate without the zlib header (httpx tolerates it too).
+                self._obj = zlib.decompressobj(-zlib.MAX_WBITS)
+                piece = self._obj.decompress(data, _DECODE_CHUNK)
+            self._first = False
             yield piece
+            # Output was capped: keep inflating this input one bounded piece at a time.
+            while self._obj.unconsumed_tail:
+                yield self._obj.decompress(self._obj.unconsumed_tail, _DECODE_CHUNK)
+            # Drain what zlib holds back after the input is used up, still bounded.
+            while not self._obj.eof:
+                piece = self._obj.decompress(b"", _DECODE_CHUNK)
+                if not piece:
+                    break
+                yield piece
+            data = b""
+            if self._obj.eof and self._gzip and self._obj.unused_data:
+                data, self._obj = self._obj.unused_data, self._new()
 
     def flush(self) -> bytes:
         return self._obj.flush(_DECODE_CHUNK)
+
+
+def _decode_chain(decoders: list[_BoundedDecoder], data: bytes, *,
+                  final: bool = False) -> Iterator[bytes]:
+    """Push ``data`` through every layer (outermost first), one bounded piece at a time: no
+    layer ever hands more than ``_DECODE_CHUNK`` bytes to the next."""
+    if not decoders:
+        if data:
+            yield data
+        return
+    head, rest = decoders[0], decoders[1:]
+    for piece in head.feed(data):
+        yield from _decode_chain(rest, piece)
+    if final:
+        yield from _decode_chain(rest, head.flush(), final=True)
 
 
 class HttpFetcher:
@@ -287,36 +326,44 @@ class HttpFetcher:
             await response.aclose()
 
     async def _read_capped(self, response: httpx.Response, shown: str) -> bytes:
-        encoding = response.headers.get("content-encoding", "identity").strip().lower()
+        codings = content_codings(response.headers)
+        unknown = [c for c in codings if c not in _CODINGS]
+        if unknown or len(codings) > MAX_CODINGS:
+            # httpx would decode these (brotli, zstd, long chains) without any bound: refuse.
+            raise FetchError("decode", "unsupported Content-Encoding "
+                             f"{', '.join(codings)[:80]!r}", url=shown)
         declared = response.headers.get("content-length", "")
-        if encoding == "identity" and declared.isdigit() and int(declared) > self._max_bytes:
+        if declared.isdigit() and int(declared) > self._max_bytes:
             raise FetchError("too_large", f"body over {self._max_bytes} bytes", url=shown)
+        # Applied first is decoded last; the raw bytes, never httpx's decoders, are read.
+        decoders = [_BoundedDecoder(c) for c in reversed(codings)]
         parts: list[bytes] = []
-        total = 0
+        raw_total = total = 0
+        what = "(decompressed)" if codings else ""
         try:
-            async for piece in self._decoded(response, encoding):
+            async for raw in response.aiter_raw():
+                raw_total += len(raw)
+                if raw_total > self._max_bytes:
+                    raise FetchError("too_large", f"body over {self._max_bytes} bytes",
+                                     url=shown)
+                for piece in _decode_chain(decoders, raw):
+                    total += len(piece)
+                    if total > self._max_bytes:
+                        raise FetchError("too_large", f"body over {self._max_bytes} bytes "
+                                         f"{what}".rstrip(), url=shown)
+                    parts.append(piece)
+            for piece in _decode_chain(decoders, b"", final=True):
                 total += len(piece)
                 if total > self._max_bytes:
                     raise FetchError("too_large", f"body over {self._max_bytes} bytes "
-                                     "(decompressed)", url=shown)
+                                     f"{what}".rstrip(), url=shown)
                 parts.append(piece)
         except httpx.TimeoutException:
             raise FetchError("timeout", "read timed out", url=shown) from None
-        except (httpx.DecodingError, zlib.error):
-            raise FetchError("decode", f"body is not valid {encoding}", url=shown) from None
+        except zlib.error:
+            raise FetchError("decode", f"body is not valid {', '.join(codings)}",
+                             url=shown) from None
         except httpx.TransportError as exc:
             raise FetchError("connect", f"connection lost: {type(exc).__name__}",
                              url=shown) from None
         return b"".join(parts)
-
-    async def _decoded(self, response: httpx.Response, encoding: str) -> AsyncIterator[bytes]:
-        if encoding in ("gzip", "x-gzip", "deflate"):
-            decoder = _BoundedDecoder(encoding)
-            async for raw in response.aiter_raw():
-                for piece in decoder.feed(raw):
-                    yield piece
-            yield decoder.flush()
-        else:
-            # identity, or a stacked/other coding httpx knows: its decoder, counted as it goes.
-            async for piece in response.aiter_bytes():
-                yield piece

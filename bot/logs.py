@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from typing import Any
 
 _STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
 
@@ -37,6 +39,43 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+# C0/C1 controls (newline, ESC, BEL, NUL...), zero-width and bidirectional formatting characters
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+
+
+def escape_controls(text: str) -> str:
+    """``text`` on one line: every control or bidi character as a visible ``\\n``/``\\x1b``/
+    ``\\u202e`` escape, so logged input cannot forge a log line or recolour a terminal."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+class TextFormatter(logging.Formatter):
+    """One record, one line: the message is escaped; a traceback follows on lines indented by
+    four spaces (its own control characters escaped), so no line of it reads as a record."""
+
+    def __init__(self) -> None:
+        super().__init__("%(asctime)s %(levelname)s %(name)s %(message)s")
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        record.message = escape_controls(record.message)
+        return super().formatMessage(record)
+
+    def formatException(self, ei: Any) -> str:
+        return self._indent(super().formatException(ei))
+
+    def formatStack(self, stack_info: str) -> str:
+        return self._indent(stack_info)
+
+    def format(self, record: logging.LogRecord) -> str:
+        if record.exc_text and not record.exc_text.startswith("    "):
+            record.exc_text = self._indent(record.exc_text)  # set by the redacting filter
+        return super().format(record)
+
+    @staticmethod
+    def _indent(text: str) -> str:
+        return "\n".join("    " + escape_controls(line) for line in text.splitlines())
+
+
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         event = {
@@ -55,8 +94,7 @@ def setup_logging(level: str = "INFO", *, json_lines: bool = False,
                   secrets: Iterable[str] = ()) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.addFilter(RedactingFilter(secrets))
-    handler.setFormatter(JsonFormatter() if json_lines else logging.Formatter(
-        "%(asctime)s %(levelname)s %(name)s %(message)s"))
+    handler.setFormatter(JsonFormatter() if json_lines else TextFormatter())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)

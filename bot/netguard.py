@@ -61,6 +61,25 @@ def redact_url(url: str | httpx.URL) -> str:
         return "<unparseable url>"
 
 
+def credentials_in(url: str) -> bool:
+    """Whether ``url`` carries user info (``user:password@host``). Such feeds are refused from
+    every entry point (configuration, CLI, OPML, chat): httpx would send them as Basic auth and
+    every listing would show them."""
+    try:
+        parsed = httpx.URL(url)
+    except Exception:
+        return "@" in url.split("://", 1)[-1].split("/", 1)[0]
+    return bool(parsed.userinfo)
+
+
+def shown_url(url: str) -> str:
+    """A feed URL as chat users see it: scheme, host and path; a query (where private feeds keep
+    their tokens) is masked, user info dropped, and a local file is only its file name."""
+    if url.lower().startswith("file:"):
+        return "local file " + url.rstrip("/").rsplit("/", 1)[-1][:100]
+    return redact_url(url)
+
+
 class AddressPolicy:
     """Refuses every non-public address unless it lies inside one of ``allow_private`` CIDRs."""
 

@@ -1,13 +1,34 @@
-"""OPML import and export. Real OPML files are often not well-formed XML, so reading is lenient."""
+"""OPML import and export. Real OPML files are often not well-formed XML, so reading is lenient:
+listparser drives lxml's recovering parser event by event (linear time, no recursion, no
+network: it is only ever handed bytes), and reads ``category`` attributes and folders as tags,
+which is what ``write_opml`` writes, so an export imports back with its tags."""
 
 from __future__ import annotations
 
-import html
-import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from xml.etree.ElementTree import Element, ParseError, SubElement, tostring
+from datetime import datetime, timedelta
+from pathlib import Path
+from xml.etree.ElementTree import Element, SubElement, tostring
 
-from defusedxml.ElementTree import fromstring
+import listparser
+
+from bot.errors import NewsbriefError
+from bot.netguard import credentials_in
+from bot.store import feeds as feed_store
+from bot.store.db import Database
+from bot.summarize.tags import normalise_tag
+
+MAX_BYTES = 10_000_000  # a list of thousands of feeds is a few hundred kB
+MAX_FEEDS = 10_000  # more than any reader's list; each one is polled for ever
+MAX_URL = 2048
+MAX_TAGS = 10
+SPREAD_EVERY = 0.5  # seconds between first polls of an import: 10,000 feeds over 83 minutes
+
+
+class OpmlError(NewsbriefError):
+    """The file as a whole cannot be imported (too big, too many feeds, not OPML)."""
 
 
 @dataclass(slots=True)
@@ -17,50 +38,108 @@ class OpmlFeed:
     tags: list[str] = field(default_factory=list)
 
 
-_OUTLINE = re.compile(r"<outline\b[^>]*>", re.IGNORECASE)
-_ATTR = re.compile(r'(\w+)\s*=\s*("([^"]*)"|\'([^\']*)\')')
+@dataclass(slots=True)
+class OpmlRead:
+    feeds: list[OpmlFeed]
+    skipped: Counter[str] = field(default_factory=Counter)  # reason -> how many outlines
 
 
-def _from_tree(root: Element) -> list[OpmlFeed]:
-    found: list[OpmlFeed] = []
-
-    def walk(node: Element, folders: list[str]) -> None:
-        for child in node:
-            if child.tag.lower() != "outline":
-                walk(child, folders)
-                continue
-            url = child.get("xmlUrl") or child.get("xmlurl")
-            title = child.get("title") or child.get("text")
-            if url:
-                found.append(OpmlFeed(url.strip(), title, [f for f in folders if f]))
-            else:
-                walk(child, [*folders, (title or "").strip()])
-
-    walk(root, [])
-    return found
+def _tags(raw: list[str]) -> list[str]:
+    tags: list[str] = []
+    for tag in raw:
+        clean = normalise_tag(str(tag))[:64]
+        if clean and clean not in tags:
+            tags.append(clean)
+    return tags[:MAX_TAGS]
 
 
-def _lenient(text: str) -> list[OpmlFeed]:
-    """Attribute scan for OPML that an XML parser refuses (stray '&', unclosed tags)."""
-    found = []
-    for tag in _OUTLINE.findall(text):
-        attrs = {m.group(1).lower(): html.unescape(m.group(3) or m.group(4) or "")
-                 for m in _ATTR.finditer(tag)}
-        if attrs.get("xmlurl"):
-            found.append(OpmlFeed(attrs["xmlurl"].strip(), attrs.get("title") or attrs.get("text")))
-    return found
+def parse_opml(data: bytes, *, max_bytes: int = MAX_BYTES,
+               max_feeds: int = MAX_FEEDS) -> OpmlRead:
+    """The usable feeds of an OPML document, and why each other outline with a feed URL was
+    skipped. Raises OpmlError when the file is over the caps or holds no outline at all."""
+    if len(data) > max_bytes:
+        raise OpmlError(f"the OPML file is over {max_bytes // 1_000_000} MB; split it")
+    parsed = listparser.parse(bytes(data))  # bytes: a str that looks like a URL is fetched
+    entries = list(parsed.get("feeds") or [])
+    if len(entries) > max_feeds:
+        raise OpmlError(f"the OPML file lists {len(entries)} feeds, more than the {max_feeds} "
+                        "one import takes; split it")
+    if not entries and b"<outline" not in data[:max_bytes].lower():
+        raise OpmlError("no <outline> elements: this is not an OPML subscription list")
+    read = OpmlRead(feeds=[])
+    if parsed.get("lists"):
+        read.skipped["a link to another OPML list, not a feed"] += len(parsed["lists"])
+    if parsed.get("opportunities"):
+        read.skipped["no feed URL (xmlUrl), only a web page"] += len(parsed["opportunities"])
+    for entry in entries:
+        url = str(entry.get("url") or "").strip()
+        if not url.lower().startswith(("http://", "https://")):
+            read.skipped["not an http(s) URL"] += 1
+        elif len(url) > MAX_URL:
+            read.skipped[f"URL over {MAX_URL} characters"] += 1
+        elif credentials_in(url):
+            read.skipped["URL carries user:password@ credentials"] += 1
+        else:  # listparser merges an URL listed twice (and its categories) into one entry
+            title = str(entry.get("title") or "").strip()[:300] or None
+            # categories are paths: a "Tech/AI" folder or category="Tech/AI" tags tech and ai
+            paths = entry.get("categories") or []
+            read.feeds.append(OpmlFeed(url, title, _tags([p for path in paths for p in path])))
+    return read
 
 
 def read_opml(data: bytes) -> list[OpmlFeed]:
+    return parse_opml(data).feeds
+
+
+def read_opml_file(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
+    """The file's bytes, read no further than the cap, with one-line errors."""
     try:
-        feeds = _from_tree(fromstring(data))
-    except (ParseError, ValueError):
-        feeds = _lenient(data.decode("utf-8", errors="replace"))
-    unique: dict[str, OpmlFeed] = {}
-    for feed in feeds:
-        if re.match(r"^https?://", feed.url):
-            unique.setdefault(feed.url, feed)
-    return list(unique.values())
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise OpmlError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise OpmlError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise OpmlError(f"{path} is over {max_bytes // 1_000_000} MB; split it")
+    return data
+
+
+@dataclass(slots=True)
+class ImportSummary:
+    added: int = 0
+    present: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+
+    def lines(self) -> list[str]:
+        out = [f"imported {self.added} new feeds ({self.present} already present)"]
+        out += [f"skipped {n}: {why}" for why, n in sorted(self.skipped.items())]
+        return out
+
+
+async def import_opml(db: Database, data: bytes, *, now: datetime,
+                      progress: Callable[[int, int], None] | None = None,
+                      spread: float = SPREAD_EVERY) -> ImportSummary:
+    """Add every usable feed of ``data``. First polls are spread ``spread`` seconds apart, so a
+    big import does not fall due all at once. A feed already present keeps its settings."""
+    read = parse_opml(data)
+    summary = ImportSummary(skipped=read.skipped)
+    total = len(read.feeds)
+    for start in range(0, total, 200):  # one transaction per batch: fast, and bounded
+        batch = read.feeds[start:start + 200]
+        async with db.begin() as conn:
+            for feed in batch:
+                first = now + timedelta(seconds=spread * summary.added)
+                _, created = await feed_store.add_feed(conn, feed.url, now=now,
+                                                       title=feed.title, tags=feed.tags,
+                                                       first_check_at=first)
+                if created:
+                    summary.added += 1
+                else:
+                    summary.present += 1
+        if progress is not None:
+            progress(min(start + len(batch), total), total)
+    return summary
 
 
 def write_opml(feeds: list[OpmlFeed], title: str = "newsbrief feeds") -> str:
@@ -73,6 +152,8 @@ def write_opml(feeds: list[OpmlFeed], title: str = "newsbrief feeds") -> str:
         if feed.title:
             attrs["title"] = feed.title
         if feed.tags:
-            attrs["category"] = ",".join(feed.tags)
+            # OPML 2.0: comma-separated categories; a "/" would start a hierarchy, so none.
+            attrs["category"] = ",".join(t.replace(",", " ").replace("/", "-")
+                                         for t in feed.tags)
         SubElement(body, "outline", attrs)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(root, encoding="unicode") + "\n"

@@ -15,6 +15,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.app import App
 from bot.commands import CommandCore
+from bot.config import HealthSettings
 from bot.digest import fire_due_digests
 from bot.health import adapter_status, health_routes, serve_health
 from bot.leader import AdvisoryLock
@@ -23,6 +24,12 @@ if TYPE_CHECKING:
     from bot.dashboard import DashboardServer
 
 log = logging.getLogger(__name__)
+
+
+def health_on_slack(health: HealthSettings, slack_http: bool) -> bool:
+    """Whether /healthz, /readyz and /metrics ride on Slack's public HTTP listener: only when the
+    operator sets ``health.on_slack_listener``; otherwise they are served where ``health`` says."""
+    return health.enabled and slack_http and health.on_slack_listener
 
 
 class Runner:
@@ -91,8 +98,8 @@ class Runner:
         slack = self.app.adapters.get("slack")
         slack_http = slack is not None and hasattr(slack, "extra_routes") \
             and self.app.settings.slack.mode == "http"
-        if health_settings.enabled and slack_http:
-            # Slack's HTTP-mode server carries the health routes: one port to expose.
+        if health_on_slack(health_settings, slack_http):
+            # Opted in: Slack's HTTP-mode server carries the health routes, one port to expose.
             slack.extra_routes.extend(health_routes(  # type: ignore[union-attr]
                 db=self.app.db, adapters=adapter_status(self.app.adapters)))
         elif health_settings.enabled:

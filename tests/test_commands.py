@@ -12,6 +12,7 @@ from bot.delivery import CommandReply, CommandRequest, Destination, Pacing
 from bot.errors import FetchError
 from bot.models import Brief
 from bot.store import destinations as dest_store
+from bot.store import feeds as feed_store
 from bot.store.schema import feeds
 from tests.test_routing import (  # noqa: F401  (fixtures)
     CHANNEL,
@@ -55,6 +56,7 @@ async def test_feeds_status_shows_disabled_feeds_and_paused_destinations(world: 
     feed_id = await world.feed("https://b.example/rss", "Broken")
     assert not (await world.say("/subscribe all")).error
     async with world.db.begin() as conn:
+        await feed_store.link_server(conn, feed_id, CHANNEL, now=world.now)  # this server's
         await conn.execute(update(feeds).where(feeds.c.id == feed_id).values(
             disabled_at=world.now, disabled_reason="HTTP 410 gone"))
         row = await dest_store.get(conn, CHANNEL)
@@ -138,7 +140,9 @@ async def test_suggest_tags_and_feeds(world: World) -> None:
     await world.brief(feed, "One", tags=["ai", "ai-safety", "chips"])
     await world.brief(feed, "Two", tags=["ai"])
     assert await world.core.suggest("tag", "#ai") == ["ai", "ai-safety"]
-    assert await world.core.suggest("feed", "weekly") == ["AI Weekly"]
+    async with world.db.begin() as conn:
+        await feed_store.link_server(conn, feed, CHANNEL, now=world.now)
+    assert await world.core.suggest("feed", "weekly", CHANNEL) == ["AI Weekly"]
     assert await world.core.suggest("colour", "x") == []
 
 
@@ -220,3 +224,38 @@ async def test_an_admin_resumes_a_paused_channel_and_its_held_messages_go_out(
     assert "not paused" in (await world.say("/feeds resume")).text
     await world.route(held)
     assert await world.delivered(CHANNEL) == ["Held story"]
+
+
+async def test_brief_refuses_links_with_credentials_and_logs_no_secret(
+        world: World, caplog: pytest.LogCaptureFixture) -> None:
+    """issue 13.4: the password used to go out as Basic auth and into the public reply."""
+    caplog.set_level("DEBUG")
+    for url in ("https://alice:hunter22@news.example/story", "http://alice@news.example/x"):
+        reply = await world.say(f"/brief {url}")
+        assert reply.error and "user:password@" in reply.text
+        assert "hunter22" not in reply.text and "alice" not in reply.text
+    assert world.briefed == []
+
+    async def failing(url: str) -> Brief:
+        raise FetchError("http_status", "HTTP 404 from the site", status=404)
+
+    world.core.brief_url = failing
+    await world.say("/brief https://news.example/missing?token=hunter22")
+    assert "news.example/missing" in caplog.text
+    assert "hunter22" not in caplog.text and "alice" not in caplog.text
+
+
+async def test_control_and_bidi_characters_in_arguments_are_cleaned(world: World) -> None:
+    """issue 13.10: they were stored and echoed (and NUL failed on PostgreSQL)."""
+    hostile = 'keyword:"ctl\x00\x1b[31m\x07\u202eevil\u200b one"'
+    reply = await world.say(f"/subscribe {hostile}")
+    assert not reply.error, reply.text
+    listing = await world.say("/subscriptions")
+    for text in (reply.text, listing.text):
+        assert not any(ch in text for ch in "\x00\x1b\x07\u202e\u200b"), repr(text)
+        assert "ctl[31mevil one" in text
+    async with world.db.begin() as conn:
+        row = await dest_store.get(conn, CHANNEL)
+        assert row is not None
+        [sub] = await dest_store.list_subscriptions(conn, row.id)
+    assert sub.value == "ctl[31mevil one"

@@ -39,8 +39,10 @@ class Core:
         return self.reply
 
 
-async def _suggest(kind: str, prefix: str) -> list[str]:
-    pool = {"tag": ["ai", "ai-safety", "chips", "x" * 101], "feed": ["ai-weekly", "bbc"]}
+async def _suggest(kind: str, prefix: str, server: str | None) -> list[str]:
+    # feeds are offered only for the asking guild (issue 13.2): the adapter must say which
+    feeds = ["ai-weekly", "bbc"] if server == GUILD else ["another-guilds-feed"]
+    pool = {"tag": ["ai", "ai-safety", "chips", "x" * 101], "feed": feeds}
     return [s for s in pool[kind] if s.startswith(prefix)]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import gzip
 import hashlib
+import tracemalloc
 import zlib
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
@@ -336,3 +337,107 @@ def test_bounded_decoder_never_inflates_more_than_a_chunk_at_once() -> None:
     sizes = [len(p) for p in decoder.feed(bomb)] + [len(decoder.flush())]
     assert max(sizes) <= 64 * 1024
     assert sum(sizes) == 20_000_000
+
+
+# -- every Content-Encoding chain is decoded under the cap, or refused ---------------------------
+
+def _gzip_layers(inflated: int, layers: int) -> bytes:
+    """``inflated`` zero bytes gzipped ``layers`` times, built a megabyte at a time."""
+    comp = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    zeros = b"\0" * (1 << 20)
+    data = b"".join(comp.compress(zeros) for _ in range(inflated >> 20)) + comp.flush()
+    for _ in range(layers - 1):
+        data = gzip.compress(data, compresslevel=9)
+    return data
+
+
+@pytest.fixture
+async def raw_server() -> AsyncIterator[tuple[str, dict[str, bytes]]]:
+    """A loopback server answering each path with exact response bytes, so a test can send
+    repeated headers that ordinary servers merge."""
+    answers: dict[str, bytes] = {}
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        head = await reader.readuntil(b"\r\n\r\n")
+        path = head.split(b" ", 2)[1].decode()
+        writer.write(answers.get(path, b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"))
+        await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(handle, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    yield f"http://127.0.0.1:{port}", answers
+    server.close()
+    await server.wait_closed()
+
+
+def _response(body: bytes, *headers: str) -> bytes:
+    lines = ["HTTP/1.1 200 OK", "Content-Type: application/rss+xml",
+             f"Content-Length: {len(body)}", "Connection: close", *headers]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode() + body
+
+
+@pytest.mark.parametrize("headers", [
+    ("Content-Encoding: gzip, gzip",),
+    ("Content-Encoding: gzip", "Content-Encoding: gzip"),
+    ("Content-Encoding: gzip,gzip", "Content-Encoding: identity"),
+])
+async def test_stacked_gzip_bomb_is_decoded_under_the_cap(
+        raw_server: tuple[str, dict[str, bytes]], fetcher: HttpFetcher,
+        headers: tuple[str, ...]) -> None:
+    """issue 13.1: a 2-layer bomb (a few kB on the wire, 300 MB inflated) used to fall through to
+    httpx's unbounded decoders; now each layer inflates 64 KiB at a time and the cap stops it.
+    The Python heap peak proves nothing near the inflated size was ever held."""
+    base, answers = raw_server
+    bomb = _gzip_layers(300 << 20, 2)
+    assert len(bomb) < 20_000
+    answers["/bomb"] = _response(bomb, *headers)
+    tracemalloc.start()
+    try:
+        with pytest.raises(FetchError) as info:
+            await fetcher.fetch(base + "/bomb")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert info.value.kind == "too_large"
+    assert "decompressed" in str(info.value)
+    assert peak < 10 * 1024 * 1024, f"heap peak {peak / 1e6:.1f} MB"
+
+
+async def test_stacked_gzip_within_the_cap_is_decoded(
+        raw_server: tuple[str, dict[str, bytes]], fetcher: HttpFetcher) -> None:
+    base, answers = raw_server
+    answers["/two"] = _response(gzip.compress(gzip.compress(RSS)), "Content-Encoding: gzip",
+                                "Content-Encoding: gzip")
+    comp = zlib.compressobj()
+    answers["/mixed"] = _response(gzip.compress(comp.compress(RSS) + comp.flush()),
+                                  "Content-Encoding: deflate, gzip")
+    answers["/members"] = _response(gzip.compress(RSS[:20]) + gzip.compress(RSS[20:]),
+                                    "Content-Encoding: gzip")
+    for path in ("/two", "/mixed", "/members"):
+        assert (await fetcher.fetch(base + path)).body == RSS, path
+
+
+@pytest.mark.parametrize("coding", ["br", "zstd", "compress", "gzip, gzip, gzip", "x-unknown"])
+async def test_unknown_or_long_coding_chains_are_refused(
+        raw_server: tuple[str, dict[str, bytes]], fetcher: HttpFetcher, coding: str) -> None:
+    """br/zstd are not asked for (Accept-Encoding: gzip, deflate); a server sending them anyway,
+    or a chain of three, is refused rather than handed to an unbounded decoder."""
+    base, answers = raw_server
+    answers["/x"] = _response(b"\x00" * 100, f"Content-Encoding: {coding}")
+    with pytest.raises(FetchError) as info:
+        await fetcher.fetch(base + "/x")
+    assert info.value.kind == "decode"
+
+
+async def test_compressed_wire_bytes_are_capped_too(
+        raw_server: tuple[str, dict[str, bytes]], fetcher: HttpFetcher) -> None:
+    """Empty deflate blocks inflate to nothing: the raw byte count is capped as well."""
+    base, answers = raw_server
+    comp = zlib.compressobj(wbits=16 + zlib.MAX_WBITS)
+    body = b"".join(comp.compress(b"") + comp.flush(zlib.Z_FULL_FLUSH) for _ in range(300_000))
+    assert len(body) > 1_000_000
+    answers["/empty"] = _response(body + comp.flush(), "Content-Encoding: gzip")
+    with pytest.raises(FetchError) as info:
+        await fetcher.fetch(base + "/empty")
+    assert info.value.kind == "too_large"

@@ -211,3 +211,17 @@ async def test_readiness_reads_beside_a_long_write(tmp_path: Path) -> None:
         done.set()
         await writer
         await db.close()
+
+
+def test_health_is_not_served_on_the_public_slack_listener_unless_opted_in() -> None:
+    """issue 13.9: with Slack in HTTP mode, /metrics used to ride on its 0.0.0.0 listener even
+    when health.host was 127.0.0.1."""
+    from bot.config import HealthSettings
+    from bot.runner import health_on_slack
+
+    assert not health_on_slack(HealthSettings(enabled=True, host="127.0.0.1"), slack_http=True)
+    assert health_on_slack(HealthSettings(enabled=True, on_slack_listener=True), slack_http=True)
+    assert not health_on_slack(HealthSettings(enabled=True, on_slack_listener=True),
+                               slack_http=False)
+    assert not health_on_slack(HealthSettings(enabled=False, on_slack_listener=True),
+                               slack_http=True)

@@ -231,3 +231,32 @@ def test_filter_redacts_structured_extra_fields() -> None:
     logger, out = _logger([secret], json_lines=True)
     logger.info("adapter.started", extra={"event": "adapter.started", "auth": f"Bot {secret}"})
     assert secret not in out.getvalue()
+
+
+def test_text_logs_escape_newlines_and_control_characters() -> None:
+    """issue 13.7: an unsigned body once produced a standalone fake ERROR line in the text log."""
+    from bot.logs import TextFormatter
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(TextFormatter())
+    handler.addFilter(RedactingFilter(["s3cret-value"]))
+    log = logging.getLogger("test.forgery")
+    log.addHandler(handler)
+    log.propagate = False
+    try:
+        log.warning("args=%s", "a\n2026-01-01 00:00:00,000 ERROR bot forged\r\x1b[31m\x07\u202e"
+                    "\x00 s3cret-value 한국어")
+        try:
+            raise ValueError("bad\n2026-01-01 00:00:00,000 ERROR bot forged too")
+        except ValueError:
+            log.exception("failed")
+    finally:
+        log.removeHandler(handler)
+    lines = stream.getvalue().splitlines()
+    assert lines[0].endswith("args=a\\n2026-01-01 00:00:00,000 ERROR bot forged\\r\\x1b[31m"
+                             "\\x07\\u202e\\x00 [redacted] 한국어")
+    records = [line for line in lines if not line.startswith("    ")]
+    assert len(records) == 2 and " ERROR test.forgery failed" in records[1]
+    assert "s3cret" not in stream.getvalue()
+    assert all(ch == "\n" or ch >= " " for ch in stream.getvalue())

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
@@ -15,8 +18,13 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.signature import SignatureVerifier
 
 from adapters.slack import SlackAdapter, SlackSettings, make_adapter
+from bot.commands import CommandCore
 from bot.delivery import CommandReply, CommandRequest
 from bot.models import Brief, Point
+from bot.netguard import AddressPolicy
+from bot.store import feeds as feed_store
+from bot.store.db import Database
+from tests.support.dbs import database_url
 from tests.support.fake_slack import APP_TOKEN, TEAM, TOKEN, FakeSlack
 
 SECRET = "test-signing-secret"
@@ -232,3 +240,94 @@ async def test_socket_mode_receives_and_acks_commands(fake: FakeSlack) -> None:
     assert fake.socket_acks[0]["envelope_id"] == "env-1"
     [request] = core.requests
     assert (request.command, request.args, request.is_admin) == ("unsubscribe", "ai", True)
+
+
+# -- unauthenticated requests: 400/401, one log line, no body, never 500 (issue 13.7, 13.8) -----
+
+CANARY = "canary-body-7c1f"
+
+
+@pytest.mark.parametrize(("case", "status"), [
+    ("timestamp_abc", 400), ("timestamp_huge", 400), ("non_utf8", 400), ("bad_signature", 401),
+    ("no_signature", 401), ("forged_log_line", 401)])
+async def test_malformed_unauthenticated_requests_get_4xx_and_one_quiet_log_line(
+        fake: FakeSlack, running: tuple[SlackAdapter, Core], caplog: pytest.LogCaptureFixture,
+        case: str, status: int) -> None:
+    adapter, core = running
+    caplog.set_level("DEBUG")
+    body = form(fake, text=CANARY)
+    good = signed(body)
+    raw = body.encode()
+    headers = dict(good)
+    if case == "timestamp_abc":
+        headers["X-Slack-Request-Timestamp"] = "abc"
+    elif case == "timestamp_huge":
+        headers["X-Slack-Request-Timestamp"] = "9" * 400
+    elif case == "non_utf8":
+        raw = b"text=\xff\xfe" + CANARY.encode()
+    elif case == "bad_signature":
+        headers["X-Slack-Signature"] = "v0=" + "0" * 64
+    elif case == "no_signature":
+        del headers["X-Slack-Signature"]
+    else:
+        raw = f"text={CANARY}\n2026-01-01 00:00:00,000 ERROR bot forged".encode()
+    url = f"http://127.0.0.1:{adapter.server.port}/slack/events"
+    async with aiohttp.ClientSession() as session, session.post(
+            url, data=raw, headers=headers) as response:
+        assert response.status == status
+    await asyncio.sleep(0.05)
+    assert core.requests == []
+    lines = [r for r in caplog.records if r.name.startswith("adapters.slack")]
+    assert len(lines) == 1, [r.getMessage() for r in lines]
+    assert CANARY not in caplog.text and "forged" not in caplog.text
+    assert not any(r.levelname == "ERROR" or r.exc_info for r in caplog.records)
+
+
+def test_bolt_lines_that_carry_a_body_are_cut() -> None:
+    from adapters.slack.app import NoRequestBodies
+
+    record = logging.LogRecord("adapters.slack.bolt", logging.INFO, __file__, 1,
+                               "Invalid request signature detected (signature: %s, timestamp: "
+                               "%s, body: %s)", ("v0=1", "1", CANARY), None)
+    NoRequestBodies().filter(record)
+    assert CANARY not in record.getMessage() and "not logged" in record.getMessage()
+
+
+async def test_a_signed_json_body_is_not_a_slash_command(
+        fake: FakeSlack, running: tuple[SlackAdapter, Core]) -> None:
+    """issue 13.11, decided: Slack sends slash commands form-encoded only, so JSON is refused."""
+    adapter, core = running
+    body = json.dumps({"command": "/subscribe", "text": "ai", "team_id": TEAM,
+                       "channel_id": "C100", "user_id": "UADMIN"})
+    headers = {**signed(body), "Content-Type": "application/json"}
+    assert await post(adapter, body, headers) == 415
+    await asyncio.sleep(0.05)
+    assert core.requests == []
+
+
+async def test_a_replayed_signed_request_is_idempotent(fake: FakeSlack, tmp_path: Path) -> None:
+    """issue 13.11, decided: a signed request replayed inside Slack's 5-minute window is
+    accepted (Slack itself retries), and the command core makes that harmless: the same
+    /feeds add twice is one feed."""
+    db = Database(database_url(tmp_path))
+    await db.migrate()
+    core = CommandCore(db=db, policy=AddressPolicy(["127.0.0.0/8"]))
+    adapter = make_adapter(SlackSettings(
+        bot_token=TOKEN, signing_secret=SECRET, api_base_url=fake.api_url,
+        http_host="127.0.0.1", http_port=0, max_body_bytes=8 * 1024, min_interval=0,
+        admin_ids=("UADMIN",)))
+    await adapter.start(core.handle)
+    try:
+        body = form(fake, command="/feeds", text="add http://127.0.0.1:9/rss", user="UADMIN")
+        headers = signed(body)
+        assert await post(adapter, body, headers) == 200
+        await until(lambda: len(fake.responses) == 1)
+        assert await post(adapter, body, headers) == 200  # the same bytes, replayed
+        await until(lambda: len(fake.responses) == 2)
+    finally:
+        await adapter.stop()
+    async with db.begin() as conn:
+        assert len(await feed_store.list_feeds(conn)) == 1
+    await db.close()
+    assert "Added feed 1" in fake.responses[0]["text"]
+    assert "Already reading" in fake.responses[1]["text"]

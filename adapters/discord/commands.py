@@ -14,7 +14,8 @@ from bot.delivery import CommandHandler, CommandReply, CommandRequest, Destinati
 
 log = logging.getLogger(__name__)
 
-Suggest = Callable[[str, str], Awaitable[list[str]]]
+# (kind, typed prefix, the caller's server: guild id, or the channel ref outside a guild)
+Suggest = Callable[[str, str, str | None], Awaitable[list[str]]]
 Run = Callable[[discord.Interaction, str, str], Awaitable[None]]
 
 ADMIN_COMMANDS: frozenset[str] = frozenset({"feeds"})
@@ -92,14 +93,21 @@ def _join(*parts: str | None) -> str:
     return " ".join(p.strip() for p in parts if p and p.strip())
 
 
-async def _choices(suggest: Suggest | None, kinds: tuple[str, ...], current: str
-                   ) -> list[app_commands.Choice[str]]:
+def _server(interaction: discord.Interaction) -> str:
+    """The scope the core keys feeds by: as ``to_request`` reports it (guild, else channel)."""
+    if interaction.guild_id:
+        return str(interaction.guild_id)
+    return f"discord:{interaction.channel_id}"
+
+
+async def _choices(suggest: Suggest | None, kinds: tuple[str, ...], current: str,
+                   server: str) -> list[app_commands.Choice[str]]:
     if suggest is None:
         return []
     seen: list[str] = []
     for kind in kinds:
         try:
-            found = await suggest(kind, current)
+            found = await suggest(kind, current, server)
         except Exception:
             log.exception("discord_autocomplete_failed kind=%s", kind)
             continue
@@ -118,11 +126,11 @@ def register_commands(tree: app_commands.CommandTree, run: Run, *, suggest: Sugg
 
     async def tags_and_feeds(interaction: discord.Interaction, current: str
                              ) -> list[app_commands.Choice[str]]:
-        return await _choices(suggest, ("tag", "feed"), current)
+        return await _choices(suggest, ("tag", "feed"), current, _server(interaction))
 
     async def feeds_only(interaction: discord.Interaction, current: str
                          ) -> list[app_commands.Choice[str]]:
-        return await _choices(suggest, ("feed",), current)
+        return await _choices(suggest, ("feed",), current, _server(interaction))
 
     async def brief(interaction: discord.Interaction, query: str) -> None:
         await run(interaction, "brief", query)

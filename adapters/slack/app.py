@@ -9,6 +9,7 @@ from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
+from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.commands import AdminCheck, reply_bodies, to_request
@@ -18,15 +19,32 @@ from bot.delivery import CommandHandler, CommandReply
 log = logging.getLogger(__name__)
 
 
+class NoRequestBodies(logging.Filter):
+    """Bolt writes request bodies into some lines (a bad signature's whole body at INFO, an
+    unhandled request's payload): cut each such message before its body."""
+
+    _MARKERS = ("body:", "body=", "request (")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cut = min((i for i in (message.find(m) for m in self._MARKERS) if i >= 0), default=-1)
+        if cut >= 0:
+            record.msg, record.args = message[:cut] + "[request body not logged]", None
+        return True
+
+
 def build_app(settings: SlackSettings, client: AsyncWebClient,
               commands: CommandHandler) -> AsyncApp:
     """An AsyncApp with one listener per configured slash command. In HTTP mode Bolt verifies
     every request's signature and timestamp (5 minutes) and answers 401 before any listener."""
+    bolt_log = logging.getLogger("adapters.slack.bolt")
+    if not any(isinstance(f, NoRequestBodies) for f in bolt_log.filters):
+        bolt_log.addFilter(NoRequestBodies())
     app = AsyncApp(
         client=client,
         signing_secret=settings.signing_secret or "",
         request_verification_enabled=not settings.socket_mode,
-        logger=logging.getLogger("adapters.slack.bolt"),
+        logger=bolt_log,
     )
     is_admin = AdminCheck(client, settings.admin_ids, ttl=settings.admin_cache_seconds)
 
@@ -58,6 +76,9 @@ class SlackServer:
                  commands: CommandHandler) -> None:
         self.settings = settings
         self.app = build_app(settings, client, commands)
+        # Socket Mode has no HTTP listener and may have no signing secret.
+        self._verifier = SignatureVerifier(settings.signing_secret) \
+            if settings.signing_secret else None
         self.web_app = web.Application(client_max_size=settings.max_body_bytes)
         self.web_app.router.add_post(settings.http_path, self._handle)
         self._runner: web.AppRunner | None = None
@@ -65,8 +86,36 @@ class SlackServer:
         self.port: int | None = None
 
     async def _handle(self, request: web.Request) -> web.Response:
+        body = await request.read()  # over max_body_bytes: aiohttp answers 413 itself
+        refusal = self._refusal(request, body)
+        if refusal is not None:
+            status, reason = refusal
+            # One line, never the body: it is unauthenticated text anyone can send.
+            log.info("slack_request_refused status=%s reason=%s", status, reason)
+            return web.json_response({"error": reason}, status=status)
         bolt_response = await self.app.async_dispatch(await to_bolt_request(request))
         return await to_aiohttp_response(bolt_response)
+
+    def _refusal(self, request: web.Request, body: bytes) -> tuple[int, str] | None:
+        """Why a request is refused before Bolt sees it (which would log its body on a bad
+        signature, and answer 500 to a malformed timestamp or a non-UTF-8 body), or None."""
+        stamp = request.headers.get("X-Slack-Request-Timestamp", "")
+        signature = request.headers.get("X-Slack-Signature", "")
+        if not stamp or not signature:
+            return 401, "unsigned request"
+        if not stamp.isascii() or not stamp.isdigit() or len(stamp) > 12:
+            return 400, "malformed timestamp"
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            return 400, "body is not UTF-8"
+        if self._verifier is None or not self._verifier.is_valid(text, stamp, signature):
+            return 401, "invalid signature or stale timestamp"
+        content_type = request.headers.get("Content-Type", "").split(";")[0].strip().lower()
+        if content_type != "application/x-www-form-urlencoded":
+            # Slack sends slash commands form-encoded, never JSON (decided in docs/SECURITY.md)
+            return 415, "slash commands are form-encoded"
+        return None
 
     async def start(self) -> None:
         if self.settings.socket_mode:

@@ -63,6 +63,12 @@ def pop_target(req: CommandRequest, words: list[str]) -> Destination:
     return req.where
 
 
+def scope_of(req: CommandRequest) -> str | None:
+    """Whose feeds a command sees and controls: the caller's server (Discord guild, Slack team),
+    or the channel itself when there is none; None for the operator's CLI, which sees all."""
+    return None if req.operator else (req.server or req.where.ref)
+
+
 def own_dm(req: CommandRequest, target: Destination) -> bool:
     return req.dm is not None and target.ref == req.dm.ref
 

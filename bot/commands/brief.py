@@ -13,6 +13,7 @@ from bot.cluster import story_root
 from bot.commands.base import MAX_VALUE, Context, error, reply
 from bot.delivery import CommandReply, CommandRequest
 from bot.errors import NewsbriefError
+from bot.netguard import credentials_in, redact_url
 from bot.store.briefs import load_brief
 
 log = logging.getLogger(__name__)
@@ -88,14 +89,18 @@ async def brief(ctx: Context, req: CommandRequest) -> CommandReply:
 async def _brief_url(ctx: Context, url: str) -> CommandReply:
     if len(url) > MAX_URL or not _is_url(url):
         return error("That is not an http(s) link I can brief.")
+    if credentials_in(url):
+        # httpx would send them as Basic auth, and the reply (public) would show the password
+        return error("Links with a user name or password in them (user:password@) are not "
+                     "briefed: they would be sent to that site and shown here.")
     if ctx.brief_url is None:
         return error("Briefing a link is not available here.")
     try:
         result = await ctx.brief_url(url)
     except NewsbriefError as exc:
-        log.info("command.brief_failed url=%s error=%s", url, exc)
+        log.info("command.brief_failed url=%s error=%s", redact_url(url), exc)
         return error(f"Could not brief that page: {exc}")
     except Exception:
-        log.exception("command.brief_crashed url=%s", url)
+        log.exception("command.brief_crashed url=%s", redact_url(url))
         return error("Could not brief that page (an internal error; it has been logged).")
     return reply(result.headline, briefs=[result], ephemeral=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from bot.commands import brief, digest, feeds, subscribe
@@ -14,14 +15,15 @@ from bot.commands.base import (
     Context,
     Handler,
     error,
-    feed_names,
     known_tags,
 )
 from bot.delivery import CommandReply, CommandRequest, Pacing
-from bot.netguard import AddressPolicy
+from bot.netguard import AddressPolicy, shown_url
 from bot.pacing import TokenBucket
 from bot.store.db import Database
+from bot.store.feeds import server_feeds
 from bot.summarize.tags import TagNormaliser
+from bot.text import clean_inline
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +106,9 @@ class CommandCore:
             return error(f"Unknown command “{name[:30]}”. {HELP}")
         if len(req.args) > MAX_ARGS:
             return error(f"That is too long (at most {MAX_ARGS} characters).")
+        # As feed text is cleaned: no controls (NUL, which PostgreSQL refuses, ESC, BEL), no
+        # bidi overrides or invisible characters reach storage, replies or logs.
+        req = replace(req, args=clean_inline(req.args))
         if not self._allowed(req):
             log.info("command.rate_limited command=%s user=%s where=%s", name, req.user,
                      req.where.ref)
@@ -124,17 +129,20 @@ class CommandCore:
                  req.where.ref, result.error)
         return result
 
-    async def suggest(self, kind: str, prefix: str, *, limit: int = 25) -> list[str]:
-        """Autocomplete choices: ``tag`` (most used first) or ``feed`` (titles and URLs)."""
+    async def suggest(self, kind: str, prefix: str, server: str | None = None, *,
+                      limit: int = 25) -> list[str]:
+        """Autocomplete choices: ``tag`` (most used first) or ``feed`` (titles, else redacted
+        URLs, of the feeds ``server`` uses: another server's feeds are never offered)."""
         needle = prefix.strip().lstrip("#").casefold()[:100]
         async with self.db.begin() as conn:
             if kind == "tag":
                 tags = await known_tags(conn)
                 return [t for t, _ in tags.most_common() if t.startswith(needle)][:limit]
-            if kind == "feed":
+            if kind == "feed" and server is not None:
                 found = []
-                for _, url, title in await feed_names(conn):
-                    if needle in url.casefold() or needle in (title or "").casefold():
-                        found.append(title or url)
+                for row in await server_feeds(conn, server):
+                    shown = row.title or shown_url(row.url)
+                    if needle in shown.casefold():
+                        found.append(shown)
                 return found[:limit]
         return []

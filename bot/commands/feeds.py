@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 from urllib.parse import urlsplit
 
 from sqlalchemy import func, select
+from sqlalchemy.engine import Row
+from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.commands.base import Context, error, reply, require_admin
+from bot.commands.base import Context, error, reply, require_admin, scope_of
 from bot.delivery import CommandReply, CommandRequest
 from bot.errors import FetchError
-from bot.netguard import resolve
+from bot.netguard import credentials_in, resolve, shown_url
 from bot.store import destinations as dest_store
 from bot.store import feeds as feed_store
 from bot.store.schema import feeds as feeds_table
@@ -33,7 +36,7 @@ def _valid_feed_url(url: str) -> str | None:
         return "only http:// and https:// feeds can be added"
     if not parts.hostname:
         return "that URL has no host"
-    if parts.username or parts.password:
+    if credentials_in(url):
         return "URLs with credentials are not accepted (they would be shown to everyone)"
     return None
 
@@ -46,23 +49,49 @@ async def feeds(ctx: Context, req: CommandRequest) -> CommandReply:
         return await _add(ctx, req, words[1], words[2:])
     if action == "remove" and len(words) == 2:
         require_admin(req)
-        async with ctx.db.begin() as conn:
-            removed = await feed_store.remove_feed(conn, words[1])
-        return reply(f"Removed {words[1]}.") if removed else error(f"No feed {words[1][:100]}.")
+        return await _remove(ctx, req, words[1])
     if action == "enable" and len(words) == 2:
         require_admin(req)
-        async with ctx.db.begin() as conn:
-            enabled = await feed_store.enable_feed(conn, words[1], now=ctx.now)
-        return reply(f"Re-enabled {words[1]}; it is polled again now.") if enabled \
-            else error(f"No feed {words[1][:100]}.")
+        return await _enable(ctx, req, words[1])
     if action == "list" and len(words) == 1:
-        return await _list(ctx)
+        return await _list(ctx, req)
     if action == "status" and len(words) == 1:
-        return await _status(ctx)
+        return await _status(ctx, req)
     if action == "resume" and len(words) == 1:
         require_admin(req)
         return await _resume(ctx, req)
     return error(USAGE)
+
+
+def _no_feed(url_or_id: str) -> CommandReply:
+    return error(f"This server has no feed {shown_url(url_or_id[:MAX_URL])[:100]}.")
+
+
+async def _remove(ctx: Context, req: CommandRequest, url_or_id: str) -> CommandReply:
+    """A server removes only its own use of a feed; the feed goes when no one uses it."""
+    scope = scope_of(req)
+    async with ctx.db.begin() as conn:
+        if scope is None:
+            removed = await feed_store.remove_feed(conn, url_or_id)
+            return reply(f"Removed {url_or_id}.") if removed else _no_feed(url_or_id)
+        row = await feed_store.find_server_feed(conn, scope, url_or_id)
+        if row is None:
+            return _no_feed(url_or_id)
+        await feed_store.unlink_server(conn, row.id, scope)
+    return reply(f"Removed feed {row.id} ({row.title or shown_url(row.url)}) from this server.")
+
+
+async def _enable(ctx: Context, req: CommandRequest, url_or_id: str) -> CommandReply:
+    scope = scope_of(req)
+    async with ctx.db.begin() as conn:
+        if scope is not None:
+            row = await feed_store.find_server_feed(conn, scope, url_or_id)
+            if row is None:
+                return _no_feed(url_or_id)
+            url_or_id = str(row.id)
+        enabled = await feed_store.enable_feed(conn, url_or_id, now=ctx.now)
+    return reply(f"Re-enabled {url_or_id}; it is polled again now.") if enabled \
+        else _no_feed(url_or_id)
 
 
 async def _resume(ctx: Context, req: CommandRequest) -> CommandReply:
@@ -98,6 +127,7 @@ async def _add(ctx: Context, req: CommandRequest, url: str, tags: list[str]) -> 
     if len(tags) > MAX_TAGS:
         return error(f"At most {MAX_TAGS} tags per feed.")
     clean = [t for t in (normalise_tag(tag)[:64] for tag in tags) if t]
+    scope = scope_of(req)
     async with ctx.db.begin() as conn:
         added_here = (await conn.execute(
             select(func.count()).select_from(feeds_table)
@@ -107,44 +137,59 @@ async def _add(ctx: Context, req: CommandRequest, url: str, tags: list[str]) -> 
             return error(f"This channel has reached its limit of {ctx.max_feeds_per_channel} "
                          "feeds; remove one first.")
         if req.server is not None:
-            in_server = (await conn.execute(
-                select(func.count()).select_from(feeds_table)
-                .where(feeds_table.c.added_server == req.server)
-            )).scalar_one()
+            # Feeds this server uses, its own or shared with another server.
+            in_server = len(await feed_store.server_feeds(conn, req.server))
             if in_server >= ctx.max_feeds_per_server:
                 return error(f"This server has reached its limit of {ctx.max_feeds_per_server} "
                              "feeds; remove one first.")
         feed_id, created = await feed_store.add_feed(conn, url, now=ctx.now, tags=clean,
                                                      added_by=req.where.ref,
                                                      added_server=req.server)
-    if not created:
-        return reply(f"Already reading {url} (feed {feed_id}).")
+        linked = scope is not None and await feed_store.link_server(conn, feed_id, scope,
+                                                                    now=ctx.now)
+    shown = shown_url(url)
+    if not created and not linked:
+        return reply(f"Already reading {shown} (feed {feed_id}).")
+    if shown != url:  # a private feed's token stays out of a public reply
+        return reply(f"Added feed {feed_id}: {shown}. It will be read at the next poll; "
+                     "follow it here with /subscribe feed:<its URL>.")
     return reply(f"Added feed {feed_id}: {url}. It will be read at the next poll; "
                  f"follow it here with /subscribe feed:{url}", ephemeral=False)
 
 
-async def _list(ctx: Context) -> CommandReply:
+async def _rows(conn: AsyncConnection, req: CommandRequest) -> list[Row[Any]]:
+    scope = scope_of(req)
+    if scope is None:
+        return await feed_store.list_feeds(conn)
+    return await feed_store.server_feeds(conn, scope)
+
+
+async def _list(ctx: Context, req: CommandRequest) -> CommandReply:
     async with ctx.db.begin() as conn:
-        rows = await feed_store.list_feeds(conn)
+        rows = await _rows(conn, req)
     if not rows:
         return reply(f"No feeds yet. {USAGE}")
     lines = [f"{len(rows)} feeds:"]
     for row in rows[:MAX_LINES]:
         tags = f" [{', '.join(row.tags)}]" if row.tags else ""
         off = " (disabled)" if row.disabled_at else ""
-        lines.append(f"{row.id}. {row.title or row.url} — {row.url}{tags}{off}")
+        shown = shown_url(row.url)
+        lines.append(f"{row.id}. {row.title or shown} — {shown}{tags}{off}")
     if len(rows) > MAX_LINES:
         lines.append(f"… and {len(rows) - MAX_LINES} more (newsbrief feeds list shows all).")
     return reply("\n".join(lines))
 
 
-async def _status(ctx: Context) -> CommandReply:
+async def _status(ctx: Context, req: CommandRequest) -> CommandReply:
     async with ctx.db.begin() as conn:
-        rows = await feed_store.list_feeds(conn)
-        paused = [d for d in await dest_store.list_destinations(conn) if d.paused]
+        rows = await _rows(conn, req)
+        if scope_of(req) is None:
+            paused = await feed_store.paused_destinations(conn, None, None)
+        else:  # this server's destinations, and the channel asking
+            paused = await feed_store.paused_destinations(conn, req.server, req.where.ref)
     lines = ["Feeds:"] if rows else ["No feeds."]
     for row in rows[:MAX_LINES]:
-        name = row.title or row.url
+        name = row.title or shown_url(row.url)
         if row.disabled_at:
             state = f"disabled: {row.disabled_reason or 'too many failures'}"
         elif row.consecutive_failures:
@@ -156,5 +201,5 @@ async def _status(ctx: Context) -> CommandReply:
         lines.append(f"{row.id}. {name}: {state}")
     if paused:
         lines.append("Paused destinations:")
-        lines += [f"• {d.ref}: {d.paused_reason or 'paused'}" for d in paused]
+        lines += [f"• {ref}: {reason or 'paused'}" for ref, reason in paused]
     return reply("\n".join(lines))

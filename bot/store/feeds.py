@@ -10,19 +10,21 @@ from sqlalchemy import and_, bindparam, delete, insert, or_, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.store.schema import feeds
+from bot.store.schema import destinations, feed_servers, feeds
 
 
 async def add_feed(conn: AsyncConnection, url: str, *, now: datetime, title: str | None = None,
                    tags: Sequence[str] = (), added_by: str | None = None,
-                   added_server: str | None = None) -> tuple[int, bool]:
-    """Add a feed due at once; returns (id, created). An existing URL is left as it is."""
+                   added_server: str | None = None,
+                   first_check_at: datetime | None = None) -> tuple[int, bool]:
+    """Add a feed due at once (or at ``first_check_at``); returns (id, created). An existing URL
+    is left as it is."""
     existing = (await conn.execute(select(feeds.c.id).where(feeds.c.url == url))).scalar()
     if existing is not None:
         return int(existing), False
     result = await conn.execute(insert(feeds).values(
         url=url, title=title, tags=list(tags), added_by=added_by, added_server=added_server,
-        next_check_at=now,
+        next_check_at=first_check_at or now,
         consecutive_failures=0, first_polled=False, created_at=now,
     ))
     key = result.inserted_primary_key
@@ -116,3 +118,63 @@ async def release_leases(conn: AsyncConnection, feed_ids: list[int], *, owner: s
     """Give back feeds this process leased but did not finish (a shutdown mid-poll)."""
     await conn.execute(update(feeds).where(feeds.c.id.in_(feed_ids), feeds.c.lease_owner == owner)
                        .values(lease_owner=None, lease_until=None))
+
+
+# -- what one chat server sees and controls (issue 13.2) ----------------------------------------
+# A server is a Discord guild or Slack team (a DM channel's ref when there is none). Chat
+# commands go through these; the operator's CLI uses the unscoped functions above.
+
+def _by_url_or_id(url_or_id: str) -> Any:
+    return feeds.c.id == int(url_or_id) if url_or_id.isdigit() else feeds.c.url == url_or_id
+
+
+async def link_server(conn: AsyncConnection, feed_id: int, server: str, *,
+                      now: datetime) -> bool:
+    """Record that ``server`` uses the feed; False when it already did."""
+    exists = (await conn.execute(select(feed_servers.c.id).where(
+        feed_servers.c.feed_id == feed_id, feed_servers.c.server == server))).scalar()
+    if exists is not None:
+        return False
+    await conn.execute(insert(feed_servers).values(feed_id=feed_id, server=server,
+                                                   created_at=now))
+    return True
+
+
+async def server_feeds(conn: AsyncConnection, server: str) -> list[Row[Any]]:
+    """The feeds ``server`` added, by id."""
+    linked = select(feed_servers.c.feed_id).where(feed_servers.c.server == server)
+    return list((await conn.execute(
+        select(feeds).where(feeds.c.id.in_(linked)).order_by(feeds.c.id))).all())
+
+
+async def find_server_feed(conn: AsyncConnection, server: str,
+                           url_or_id: str) -> Row[Any] | None:
+    """The feed ``url_or_id`` names, only if ``server`` uses it (another server's is None)."""
+    linked = select(feed_servers.c.feed_id).where(feed_servers.c.server == server)
+    return (await conn.execute(select(feeds).where(
+        _by_url_or_id(url_or_id), feeds.c.id.in_(linked)))).first()
+
+
+async def unlink_server(conn: AsyncConnection, feed_id: int, server: str) -> bool:
+    """``server`` stops using the feed. The feed itself (entries, briefs) is deleted only when
+    no server uses it any more and it came from chat; a configured feed stays. True when the
+    feed row was deleted."""
+    await conn.execute(delete(feed_servers).where(feed_servers.c.feed_id == feed_id,
+                                                  feed_servers.c.server == server))
+    others = (await conn.execute(select(feed_servers.c.id).where(
+        feed_servers.c.feed_id == feed_id).limit(1))).scalar()
+    if others is not None:
+        return False
+    from_chat = or_(feeds.c.added_server.is_not(None), feeds.c.added_by.is_not(None))
+    result = await conn.execute(delete(feeds).where(feeds.c.id == feed_id, from_chat))
+    return bool(result.rowcount)
+
+
+async def paused_destinations(conn: AsyncConnection,
+                              server: str | None, ref: str | None) -> list[tuple[str, str | None]]:
+    """(ref, reason) of paused destinations in ``server`` or named ``ref``; both None: all."""
+    query = select(destinations.c.ref, destinations.c.paused_reason).where(
+        destinations.c.paused_at.is_not(None)).order_by(destinations.c.id)
+    if server is not None or ref is not None:
+        query = query.where(or_(destinations.c.server == server, destinations.c.ref == ref))
+    return [(r.ref, r.paused_reason) for r in await conn.execute(query)]

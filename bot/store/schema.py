@@ -75,6 +75,18 @@ feeds = Table(
     Column("created_at", UTCDateTime, nullable=False),
 )
 
+# Which servers (Discord guild, Slack team; a DM channel when there is none) use a feed they
+# added in chat: each sees and controls only its own links, so a feed two servers use is shared
+# storage, not shared control. Feeds from the configuration or the CLI have no link.
+feed_servers = Table(
+    "feed_servers", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("feed_id", Integer, ForeignKey("feeds.id", ondelete="CASCADE"), nullable=False),
+    Column("server", String(255), nullable=False, index=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    UniqueConstraint("feed_id", "server", name="uq_feed_servers_feed_server"),
+)
+
 entries = Table(
     "entries", metadata,
     Column("id", Integer, primary_key=True),
