@@ -193,7 +193,9 @@ class Dashboard:
                       max_feeds_per_server=core.max_feeds_per_server,
                       max_subscriptions_per_server=core.max_subscriptions_per_server)
         req = CommandRequest(command=name, args=args, user=f"{principal.kind}:{principal.user}",
-                             where=where, is_admin=True, server=server)
+                             where=where, is_admin=True, server=server,
+                             # the operator sees and controls every server's feeds, as at the CLI
+                             operator=principal.kind == "operator")
         try:
             result = await HANDLERS[name](ctx, req)
         except CommandError as exc:
