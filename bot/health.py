@@ -12,6 +12,7 @@ from aiohttp import web
 from sqlalchemy import func, select, text
 
 from bot import metrics
+from bot.errors import ConfigError
 from bot.store.db import Database
 from bot.store.schema import outbox
 
@@ -132,7 +133,13 @@ async def serve_health(host: str, port: int, *, db: Database | None = None,
     runner = web.AppRunner(make_health_app(db=db, adapters=adapters), access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, host, port)
-    await site.start()
+    try:
+        await site.start()
+    except OSError as exc:  # a port in use is a set-up problem: say which and how to fix it
+        await runner.cleanup()
+        raise ConfigError("health.port", f"cannot listen on {host}:{port}: "
+                          f"{exc.strerror or exc} (is another newsbrief running? change "
+                          "health.port or stop the other process)") from None
     log.info("health.serving host=%s port=%d", host, bound_port(runner))
     return runner
 
