@@ -105,8 +105,10 @@ class Group(_LowerUsage, click.Group):
 Handler = Callable[..., Coroutine[Any, Any, int]]
 
 
-def load_env(opts: Options) -> Env:
-    """Find and read the configuration, set up logging; raises ConfigError."""
+def load_env(opts: Options, *, service: bool = False) -> Env:
+    """Find and read the configuration, set up logging; raises ConfigError. Only the bot
+    (``service``) logs at the configured level by default: a one-shot command prints its own
+    results, and its INFO lines would bury them (-v brings them back)."""
     from bot.config import Secrets, load_settings, locate_config
     from bot.logs import setup_logging
 
@@ -122,7 +124,8 @@ def load_env(opts: Options) -> Env:
         from sqlalchemy.engine import make_url
 
         hidden.append(make_url(settings.database.url).password or "")
-    level = settings.logging.level
+    level = settings.logging.level if service or settings.logging.level in ("WARNING", "ERROR") \
+        else "WARNING"
     if opts.verbose:
         level = "DEBUG"
     elif opts.quiet:
@@ -142,9 +145,9 @@ def _say_where(env: Env) -> None:
 
 
 def run_command(ctx: click.Context, handler: Handler, *args: Any, stateful: bool = False,
-                **kwargs: Any) -> int:
+                service: bool = False, **kwargs: Any) -> int:
     opts = _options(ctx)
-    env = load_env(opts)  # ConfigError is turned into one line by main()
+    env = load_env(opts, service=service)  # ConfigError is turned into one line by main()
     if stateful:
         _say_where(env)
     return asyncio.run(handler(env, *args, **kwargs))
@@ -232,7 +235,7 @@ def cli() -> None:
 @click.pass_context
 def run(ctx: click.Context, once: bool) -> int:
     """Run the bot: scheduler, adapters, chat commands."""
-    return run_command(ctx, _run, once, stateful=True)
+    return run_command(ctx, _run, once, stateful=True, service=True)
 
 
 async def _run(env: Env, once: bool) -> int:
@@ -323,7 +326,7 @@ async def _brief(env: Env, source: str, fmt: str, limit: int, timezone: str,
 
 
 @cli.command(epilog=_example(
-    """echo '{"id": "1", "title": "T", "text": "..."}' | newsbrief summarize"""))
+    """newsbrief summarize --in articles.jsonl --out briefs.jsonl"""))
 @click.option("--in", "infile", type=click.Path(path_type=Path, dir_okay=False, exists=True),
               help="Input file (default stdin).")
 @click.option("--out", "outfile", type=click.Path(path_type=Path, dir_okay=False),

@@ -308,7 +308,7 @@ class ConfigLocation:
     def describe(self) -> str:
         if self.path is not None:
             return f"{self.path.resolve()} (from {self.source})"
-        looked = ", ".join(str(p) for p in self.searched)
+        looked = ", ".join(str(p.resolve()) for p in self.searched)
         return f"none found (looked at {looked}; set --config or NEWSBRIEF_CONFIG)"
 
 

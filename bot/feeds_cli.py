@@ -64,6 +64,7 @@ async def preview_feed(url: str, settings: Settings, secrets: Secrets) -> bool:
     from bot.parse import parse_feed
     from bot.render import brief_text
 
+    now = datetime.now(UTC)
     fetcher = make_fetcher(settings)
     try:
         result = await fetcher.fetch(url)
@@ -72,7 +73,8 @@ async def preview_feed(url: str, settings: Settings, secrets: Secrets) -> bool:
             print(f"newsbrief: {url} has no items to brief (save it anyway with --no-check)",
                   file=sys.stderr)
             return False
-        newest = feed.items[0]
+        dated = [entry for entry in feed.items if entry.published is not None]
+        newest = max(dated, key=lambda entry: entry.published or now) if dated else feed.items[0]
         preview = await make_summarizer(settings, secrets).summarize(Article(
             title=newest.title, text=newest.text, url=newest.link, lang=newest.lang or feed.lang,
             source=feed.title or None, published=newest.published,
