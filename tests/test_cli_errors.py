@@ -84,7 +84,8 @@ def test_busy_health_port_is_one_line(workdir: Path) -> None:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = busy.getsockname()[1]
-        config = write_config(workdir, f"data_dir: data\nhealth:\n  enabled: true\n  port: {port}\n")
+        config = write_config(workdir, "data_dir: data\nhealth:\n  enabled: true\n"
+                              f"  port: {port}\n")
         result = newsbrief("run", "--config", str(config), cwd=workdir)
     assert result.returncode == 2
     line = [x for x in result.stderr.splitlines() if x.startswith("newsbrief:")]
@@ -209,7 +210,8 @@ def test_feeds_add_previews_the_newest_item_before_saving(workdir: Path) -> None
 
 
 def test_config_that_cannot_be_read_is_one_line(workdir: Path) -> None:
-    (workdir / "config" / "newsbrief.yaml").mkdir()  # a directory where the file should be
-    result = newsbrief("check", cwd=workdir)
+    where = workdir / "config" / "newsbrief.yaml"
+    where.mkdir()  # a directory where the file should be
+    result = newsbrief("check", cwd=workdir, env={"NEWSBRIEF_CONFIG": str(where)})
     assert result.returncode == 2
     assert "cannot read it" in one_line(result)
