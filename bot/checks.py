@@ -2,7 +2,7 @@
 
 The static check reports every problem it can find without the network (not only the first);
 ``--live`` also asks each platform who we are, whether each destination is reachable, and
-fetches each feed once. Platform rules live with the adapters (``adapters.<name>.probe``), so
+fetches each feed once. Platform rules live with the adapters (``adapters/<name>_probe.py``), so
 this module stays platform-neutral: it hands each probe its destinations and its adapter's
 options and prints what comes back.
 """
@@ -36,7 +36,7 @@ class Finding:
 
 
 class Probe(Protocol):
-    """What ``adapters.<name>.probe`` provides."""
+    """What ``adapters/<name>_probe.py`` provides."""
 
     def problems(self, destinations: list[DestinationSettings],
                  options: dict[str, Any]) -> list[Finding]: ...
@@ -46,13 +46,12 @@ class Probe(Protocol):
 
 
 def _probe(platform: str) -> Probe | None:
+    # adapters/<platform>_probe.py, beside the package rather than in it: importing the
+    # package would load the platform's SDK just to read a configuration.
     try:
-        module: Any = importlib.import_module(f"adapters.{platform}.probe")
+        module: Any = importlib.import_module(f"adapters.{platform}_probe")
     except ModuleNotFoundError:
-        try:
-            module = importlib.import_module(f"adapters.{platform}_probe")
-        except ModuleNotFoundError:
-            return None
+        return None
     probe: Probe = module
     return probe
 
@@ -232,7 +231,7 @@ async def run_checks(settings: Settings, secrets: Secrets, location: ConfigLocat
     return 1 if failed_live else 0
 
 
-SAMPLE_MARK = "[newsbrief test]"
+SAMPLE_MARK = "TEST MESSAGE"  # plain words: brackets would be escaped differently per platform
 
 
 def sample_brief() -> Any:
@@ -241,7 +240,7 @@ def sample_brief() -> Any:
     from bot.models import Brief, Point
 
     return Brief(
-        headline=f"{SAMPLE_MARK} This is a test message from newsbrief",
+        headline=f"{SAMPLE_MARK} from newsbrief (not a news story)",
         points=[Point("newsbrief can post to this destination.", label="It works"),
                 Point("Real briefs look like this: a headline, three points, tags and a link.",
                       label="What to expect"),
