@@ -100,16 +100,18 @@ class App:
     async def create(cls, settings: Settings, secrets: Secrets, *,
                      adapters: dict[str, Adapter] | None = None, clock: Clock = now_utc) -> App:
         from bot.store.destinations import sync_destinations
-        from bot.store.feeds import add_feed
+        from bot.store.feeds import sync_config_feeds
 
         settings = with_default_destination(settings)
         db = Database(settings.database_url, echo=settings.database.echo)
         await db.migrate()
         now = clock()
         async with db.begin() as conn:
-            for feed in settings.feeds:
-                await add_feed(conn, feed.url, now=now, title=feed.title, tags=feed.tags)
+            removed = await sync_config_feeds(
+                conn, [(f.url, f.title, f.tags) for f in settings.feeds], now=now)
             await sync_destinations(conn, settings.destinations, now=now)
+        for url in removed:
+            log.warning("config.feed_removed url=%s (no longer in the configuration file)", url)
         fetcher = make_fetcher(settings)
         summarizer = make_summarizer(settings, secrets)
         briefer = Briefer(fetcher=fetcher, summarizer=summarizer,

@@ -124,6 +124,11 @@ def static_findings(settings: Settings, secrets: Secrets) -> list[Finding]:
         probe = _probe(platform)
         if probe is not None:
             found += probe.problems(dests, _options(platform, settings, secrets))
+    admin = settings.delivery.admin_destination
+    if admin and admin not in {dest.ref for dest in settings.destinations}:
+        found.append(Finding("delivery.admin_destination", False, f"{admin} is not one of the "
+                             "destinations, so notices for it would be dropped",
+                             "add it under destinations: (it needs no subscriptions)"))
     llm = settings.summarizer.openai
     if settings.summarizer.kind == "openai" and not secrets.get(llm.api_key_env):
         found.append(Finding("summarizer", False, f"kind is openai but {llm.api_key_env} is not "

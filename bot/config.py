@@ -172,6 +172,9 @@ class DeliverySettings(Section):
     burst_threshold: int = Field(8, ge=2, description="new items from one feed in one poll "
                                  "above which they are folded into one message")
     empty_digest_note: bool = False
+    # where notices for the operator go (a feed disabled after repeated failures, when no
+    # channel added it): one of the destinations' refs; default: the console, if it is one
+    admin_destination: str | None = None
 
 
 class ConsoleSettings(Section):

@@ -152,6 +152,10 @@ async def _dispatch(cmd: str, args: SimpleNamespace, db: Database, now: datetime
         for ref, reason, held in paused:
             print(f"destination {ref} PAUSED: {reason}; {held} messages held "
                   f"(newsbrief feeds resume {ref})")
+        disabled = [row for row in rows if row.disabled_at]
+        if disabled:
+            print(f"{len(disabled)} of {len(rows)} feeds DISABLED; once fixed: newsbrief feeds "
+                  f"enable {disabled[0].id}")
         return 0
     if cmd == "export":
         text = write_opml([OpmlFeed(r.url, r.title, list(r.tags)) for r in rows])
