@@ -33,10 +33,16 @@ def progress(label: str, *, quiet: bool = False, stream: IO[str] | None = None,
         return
 
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     console = Console(file=out, force_terminal=True)
-    bar = Progress("[progress.description]{task.description}", BarColumn(),
+    bar = Progress(TextColumn("{task.description}"), BarColumn(),
                    MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=False)
     task: list[Any] = []
 
