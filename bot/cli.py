@@ -9,7 +9,6 @@ configuration or usage problem, 1 for a runtime failure.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sys
 from collections.abc import Callable, Coroutine
@@ -146,6 +145,8 @@ def _say_where(env: Env) -> None:
 
 def run_command(ctx: click.Context, handler: Handler, *args: Any, stateful: bool = False,
                 service: bool = False, **kwargs: Any) -> int:
+    import asyncio  # a tenth of --help's cost: only commands that run need it
+
     opts = _options(ctx)
     env = load_env(opts, service=service)  # ConfigError is turned into one line by main()
     if stateful:
