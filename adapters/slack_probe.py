@@ -88,7 +88,11 @@ async def live(destinations: list[DestinationSettings], options: dict[str, Any],
             continue
         info = (await client.post(f"{base}/conversations.info", headers=headers,
                                   data={"channel": channel})).json()
-        if not info.get("ok"):
+        if info.get("error") == "missing_scope":
+            found.append(Finding(subject, False, "the app may not read channel details",
+                                 "add the channels:read and groups:read scopes (they are in "
+                                 "config/slack-manifest.yaml) and reinstall the app"))
+        elif not info.get("ok"):
             found.append(Finding(subject, False, f"channel refused ({info.get('error')})",
                                  "check the channel id, and invite the app to the channel "
                                  "(/invite @newsbrief in it)"))
