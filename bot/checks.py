@@ -214,6 +214,9 @@ async def run_checks(settings: Settings, secrets: Secrets, location: ConfigLocat
     settings = with_default_destination(settings)
     problems = static_findings(settings, secrets)
     results = await live_findings(settings, secrets) if live else []
+    if not live:  # a database that cannot be reached is worth the one connection, always
+        database = await database_live(settings)
+        results = [] if database.ok else [database]
     failed_live = [f for f in results if not f.ok]
     if as_json:
         print(json.dumps({"ok": not problems and not failed_live,
@@ -228,7 +231,7 @@ async def run_checks(settings: Settings, secrets: Secrets, location: ConfigLocat
         else:
             print("configuration OK")
         print("\n".join(_summary(settings, secrets, location)))
-        if live:
+        if results:
             print()
             print(_table(results))
     if problems:

@@ -180,3 +180,19 @@ async def test_send_test_posts_one_marked_brief(
     assert not discord.violations and not slack.violations
     listed = newsbrief("feeds", "status", "--config", str(config), cwd=tmp_path)
     assert "held" not in listed.stdout  # nothing was queued in the outbox
+
+
+async def test_check_reports_an_unreachable_database(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]  # closed again: nothing listens there
+    (tmp_path / "config").mkdir()
+    write_config(tmp_path, "database:\n  url: postgresql+psycopg://nb:pw-secret@127.0.0.1:"
+                 f"{port}/newsbrief\n")
+    result = await cli("check", cwd=tmp_path, env={})
+    assert result.returncode == 1
+    row = line_of(result.stdout, "database")
+    assert row.startswith("FAIL") and f"127.0.0.1:{port}" in row and "database.url" in row
+    assert "pw-secret" not in result.stdout + result.stderr
