@@ -107,11 +107,15 @@ class App:
         await db.migrate()
         now = clock()
         async with db.begin() as conn:
-            removed = await sync_config_feeds(
-                conn, [(f.url, f.title, f.tags) for f in settings.feeds], now=now)
+            # A file that lists no feeds (a worker's, or a seeding step's) does not manage
+            # them: its stale feeds are reported, not removed.
+            stale = await sync_config_feeds(
+                conn, [(f.url, f.title, f.tags) for f in settings.feeds], now=now,
+                remove_stale=bool(settings.feeds))
             await sync_destinations(conn, settings.destinations, now=now)
-        for url in removed:
-            log.warning("config.feed_removed url=%s (no longer in the configuration file)", url)
+        for url in stale:
+            log.warning("config.feed_%s url=%s (no longer in the configuration file)",
+                        "removed" if settings.feeds else "kept", url)
         fetcher = make_fetcher(settings)
         summarizer = make_summarizer(settings, secrets)
         briefer = Briefer(fetcher=fetcher, summarizer=summarizer,

@@ -84,3 +84,17 @@ async def test_feeds_taken_out_of_the_config_are_removed(tmp_path: Path) -> None
         urls = [row.url for row in await feed_store.list_feeds(conn)]
     await second.close()
     assert urls == [kept, "https://example.org/cli.xml"]
+
+
+async def test_a_config_without_feeds_reports_rather_than_removes(tmp_path: Path) -> None:
+    seeded = "https://example.org/seeded.xml"
+    first = await App.create(settings_with(tmp_path, [seeded]), Secrets(values={}),
+                             adapters={"console": RecordingAdapter(name="console")})
+    await first.close()
+    # a worker whose file lists no feeds (they were seeded by another step) keeps them
+    worker = await App.create(settings_with(tmp_path, []), Secrets(values={}),
+                              adapters={"console": RecordingAdapter(name="console")})
+    async with worker.db.begin() as conn:
+        urls = [row.url for row in await feed_store.list_feeds(conn)]
+    await worker.close()
+    assert urls == [seeded]

@@ -35,11 +35,11 @@ CONFIG_OWNER = "config"  # ``added_by`` of the feeds the configuration file list
 
 async def sync_config_feeds(conn: AsyncConnection, configured: Sequence[tuple[str, str | None,
                                                                              Sequence[str]]],
-                            *, now: datetime) -> list[str]:
+                            *, now: datetime, remove_stale: bool = True) -> list[str]:
     """Add the configuration's feeds (url, title, tags) and remove those an earlier
     configuration listed that this one no longer does, so an edited file is obeyed instead of
     the old feeds being polled forever. Feeds added from chat, the CLI or OPML are left alone.
-    Returns the URLs removed."""
+    Returns those stale URLs (removed unless ``remove_stale`` is false)."""
     wanted = {url for url, _title, _tags in configured}
     for url, title, tags in configured:
         feed_id, created = await add_feed(conn, url, now=now, title=title, tags=tags,
@@ -51,7 +51,7 @@ async def sync_config_feeds(conn: AsyncConnection, configured: Sequence[tuple[st
     stale = [str(url) for url in (await conn.execute(
         select(feeds.c.url).where(feeds.c.added_by == CONFIG_OWNER))).scalars()
         if url not in wanted]
-    if stale:
+    if stale and remove_stale:
         await conn.execute(delete(feeds).where(feeds.c.url.in_(stale)))
     return stale
 
