@@ -191,7 +191,9 @@ async def test_check_reports_an_unreachable_database(tmp_path: Path) -> None:
     (tmp_path / "config").mkdir()
     write_config(tmp_path, "database:\n  url: postgresql+psycopg://nb:pw-secret@127.0.0.1:"
                  f"{port}/newsbrief\n")
-    result = await cli("check", cwd=tmp_path, env={})
+    offline = await cli("check", cwd=tmp_path, env={})
+    assert offline.returncode == 0 and "check --live connects to it" in offline.stdout
+    result = await cli("check", "--live", cwd=tmp_path, env={})
     assert result.returncode == 1
     row = line_of(result.stdout, "database")
     assert row.startswith("FAIL") and f"127.0.0.1:{port}" in row and "database.url" in row
