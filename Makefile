@@ -47,6 +47,7 @@ chromium:
 	  else echo "WARNING: chromium not installed; browser tests will be skipped"; fi; }
 
 bench: $(STAMP)
+	$(BIN)/python -m bench.startup
 	$(BIN)/python -m bench.poll
 	@if [ -d ../shared/data/summaries ]; then \
 	  $(BIN)/python -m bench.summarize_eval ../shared/data/summaries/bbc_news_summary.jsonl --limit 500; \

@@ -14,35 +14,15 @@ from bot.commands import CommandCore
 from bot.config import DestinationSettings, Secrets, Settings, SubscriptionSettings
 from bot.delivery import Adapter
 from bot.errors import ConfigError
+from bot.factories import make_fetcher, make_summarizer
 from bot.fetch import HttpFetcher
 from bot.netguard import AddressPolicy
 from bot.outbox import OutboxWorker
 from bot.pipeline import Clock, Pipeline, now_utc
 from bot.store import Database
-from bot.summarize import ExtractiveSummarizer, OpenAISummarizer, Summarizer
+from bot.summarize import Summarizer
 
 log = logging.getLogger(__name__)
-
-
-def make_summarizer(settings: Settings, secrets: Secrets) -> Summarizer:
-    extractive = ExtractiveSummarizer(aliases=settings.tags.aliases, max_tags=settings.tags.max,
-                                      max_point_chars=settings.summarizer.max_point_chars)
-    if settings.summarizer.kind != "openai":
-        return extractive
-    llm = settings.summarizer.openai
-    return OpenAISummarizer(
-        base_url=llm.base_url, model=llm.model, api_key=secrets.get(llm.api_key_env),
-        fallback=extractive, timeout=llm.timeout, retries=llm.retries,
-        daily_token_budget=llm.daily_token_budget,
-        cache_path=settings.data_dir / "llm-cache.json",
-    )
-
-
-def make_fetcher(settings: Settings) -> HttpFetcher:
-    net = settings.network
-    return HttpFetcher(policy=AddressPolicy(net.allow_private), connect_timeout=net.connect_timeout,
-                       total_timeout=net.total_timeout, max_bytes=net.max_body_bytes,
-                       per_host=net.per_host_concurrency, user_agent=net.user_agent)
 
 
 def platforms_wanted(settings: Settings, secrets: Secrets) -> list[str]:
@@ -120,16 +100,22 @@ class App:
     async def create(cls, settings: Settings, secrets: Secrets, *,
                      adapters: dict[str, Adapter] | None = None, clock: Clock = now_utc) -> App:
         from bot.store.destinations import sync_destinations
-        from bot.store.feeds import add_feed
+        from bot.store.feeds import sync_config_feeds
 
         settings = with_default_destination(settings)
         db = Database(settings.database_url, echo=settings.database.echo)
         await db.migrate()
         now = clock()
         async with db.begin() as conn:
-            for feed in settings.feeds:
-                await add_feed(conn, feed.url, now=now, title=feed.title, tags=feed.tags)
+            # A file that lists no feeds (a worker's, or a seeding step's) does not manage
+            # them: its stale feeds are reported, not removed.
+            stale = await sync_config_feeds(
+                conn, [(f.url, f.title, f.tags) for f in settings.feeds], now=now,
+                remove_stale=bool(settings.feeds))
             await sync_destinations(conn, settings.destinations, now=now)
+        for url in stale:
+            log.warning("config.feed_%s url=%s (no longer in the configuration file)",
+                        "removed" if settings.feeds else "kept", url)
         fetcher = make_fetcher(settings)
         summarizer = make_summarizer(settings, secrets)
         briefer = Briefer(fetcher=fetcher, summarizer=summarizer,

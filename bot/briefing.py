@@ -8,8 +8,6 @@ import time
 from pathlib import Path
 from urllib.parse import urlparse
 
-import trafilatura
-
 from bot.errors import BlockedAddress, FetchError, ParseError
 from bot.fetch import HttpFetcher
 from bot.models import Article, Brief
@@ -74,6 +72,8 @@ class Briefer:
 
 
 def _article_from_html(body: bytes, source: str) -> Article:
+    import trafilatura  # ~150 ms of imports, paid only when a page (not a feed) is briefed
+
     html = body.decode("utf-8", errors="replace")
     url = source if urlparse(source).scheme in ("http", "https") else None
     extracted = trafilatura.bare_extraction(html, url=url, with_metadata=True,

@@ -4,15 +4,30 @@ start-up into typed settings. Secrets are never configuration: they come from th
 from __future__ import annotations
 
 import ipaddress
+import json
 import os
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    SettingsError,
+)
 
 from bot.errors import ConfigError
 from bot.netguard import credentials_in
@@ -113,6 +128,9 @@ class DestinationSettings(Section):
     timezone: str = "UTC"
     locale: str = "en"
     webhook_url: str | None = None
+    # A webhook URL is a credential: name the environment variable that holds it (or NAME_FILE,
+    # a file such as a Docker secret) instead of writing it into the YAML.
+    webhook_url_env: str | None = None
     digest_time: str | None = None  # HH:MM in the destination's timezone
     digest_days: list[int] = Field(default_factory=lambda: [0, 1, 2, 3, 4, 5, 6])
     urgent_tags: list[str] = Field(default_factory=list)
@@ -127,6 +145,15 @@ class DestinationSettings(Section):
             raise ValueError("must look like console:, discord:<channel>, slack:<team>/<channel>"
                              " or webhook:<name>")
         return value
+
+    @model_validator(mode="after")
+    def _webhook_from_env(self) -> DestinationSettings:
+        if self.webhook_url_env and not self.webhook_url:
+            self.webhook_url = read_secret(self.webhook_url_env)
+            if not self.webhook_url:
+                raise ValueError(f"webhook_url_env names {self.webhook_url_env}, which is not "
+                                 f"set (nor {self.webhook_url_env}_FILE)")
+        return self
 
     @field_validator("timezone")
     @classmethod
@@ -150,6 +177,9 @@ class DeliverySettings(Section):
     burst_threshold: int = Field(8, ge=2, description="new items from one feed in one poll "
                                  "above which they are folded into one message")
     empty_digest_note: bool = False
+    # where notices for the operator go (a feed disabled after repeated failures, when no
+    # channel added it): one of the destinations' refs; default: the console, if it is one
+    admin_destination: str | None = None
 
 
 class ConsoleSettings(Section):
@@ -274,7 +304,59 @@ class Secrets(BaseModel):
     @classmethod
     def from_env(cls, extra_names: tuple[str, ...] = ()) -> Secrets:
         names = SECRET_NAMES + extra_names
-        return cls(values={n: SecretStr(os.environ[n]) for n in names if os.environ.get(n)})
+        found = {name: read_secret(name) for name in names}
+        return cls(values={n: SecretStr(v) for n, v in found.items() if v})
+
+
+def read_secret(name: str) -> str | None:
+    """``NAME`` from the environment, else the contents of the file ``NAME_FILE`` names (how
+    Docker and Kubernetes mount secrets), stripped of the trailing newline editors add."""
+    value = os.environ.get(name)
+    if value:
+        return value
+    path = os.environ.get(f"{name}_FILE")
+    if not path:
+        return None
+    try:
+        return Path(path).read_text(encoding="utf-8").strip() or None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{name}_FILE", f"cannot read {path}: "
+                          f"{getattr(exc, 'strerror', None) or exc}") from None
+
+
+def xdg_config_file() -> Path:
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "newsbrief" / "newsbrief.yaml"
+
+
+@dataclass
+class ConfigLocation:
+    """Which configuration file is used and why, or where none was found."""
+
+    path: Path | None  # None: no file, defaults and the environment only
+    source: str  # "--config", "NEWSBRIEF_CONFIG", "./config/newsbrief.yaml", "XDG config dir"
+    searched: list[Path] = field(default_factory=list)
+
+    def describe(self) -> str:
+        if self.path is not None:
+            return f"{self.path.resolve()} (from {self.source})"
+        looked = ", ".join(str(p.resolve()) for p in self.searched)
+        return f"none found (looked at {looked}; set --config or NEWSBRIEF_CONFIG)"
+
+
+def locate_config(explicit: Path | None = None) -> ConfigLocation:
+    """--config, then NEWSBRIEF_CONFIG (both must exist), then ./config/newsbrief.yaml, then
+    $XDG_CONFIG_HOME/newsbrief/newsbrief.yaml (~/.config by default)."""
+    if explicit is not None:
+        return ConfigLocation(explicit, "--config")
+    if os.environ.get("NEWSBRIEF_CONFIG"):
+        return ConfigLocation(Path(os.environ["NEWSBRIEF_CONFIG"]), "NEWSBRIEF_CONFIG")
+    searched = [DEFAULT_CONFIG, xdg_config_file()]
+    for path, source in zip(searched, ("./config/newsbrief.yaml", "XDG config dir"),
+                            strict=True):
+        if path.is_file():
+            return ConfigLocation(path, source, searched)
+    return ConfigLocation(None, "defaults", searched)
 
 
 def _error_key(loc: tuple[int | str, ...]) -> str:
@@ -289,13 +371,41 @@ def _resolve_local_feeds(data: dict[str, Any], base: Path) -> None:
             feed["url"] = (base / url).resolve().as_uri()
 
 
+def _bad_json_variable(message: str) -> str:
+    """pydantic-settings names only the section; find the variable whose value is not JSON."""
+    section = message.split('"')[1] if message.count('"') >= 2 else ""
+    prefix = f"NEWSBRIEF_{section.upper()}"
+    for name, value in os.environ.items():
+        if not name.startswith(prefix):
+            continue
+        field_info = Settings.model_fields.get(section)
+        key = name.removeprefix(prefix).removeprefix("__").lower()
+        if key and field_info is not None and isinstance(field_info.annotation, type) \
+                and issubclass(field_info.annotation, BaseModel):
+            field_info = field_info.annotation.model_fields.get(key)
+        wants_json = field_info is not None and str(field_info.annotation).startswith(
+            ("list", "dict", "typing.List", "typing.Dict"))
+        try:
+            json.loads(value)
+        except ValueError:
+            if wants_json or value.lstrip()[:1] in "[{":
+                return name
+    return prefix if section else "environment"
+
+
 def load_settings(path: Path | None = None, *, required: bool = False) -> Settings:
     """Read and validate the configuration. Raises ConfigError naming the first bad key."""
     path = path or Path(os.environ.get("NEWSBRIEF_CONFIG", DEFAULT_CONFIG))
     data: Any = {}
     if path.exists():
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            raw = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise ConfigError(str(path), "not UTF-8 text (save the file as UTF-8)") from None
+        except OSError as exc:
+            raise ConfigError(str(path), f"cannot read it: {exc.strerror or exc}") from None
+        try:
+            data = yaml.safe_load(raw) or {}
         except yaml.YAMLError as exc:
             raise ConfigError(str(path), f"not valid YAML: {exc}") from None
         except RecursionError:  # PyYAML composes recursively: a hostile file nests 5,000 deep
@@ -307,6 +417,9 @@ def load_settings(path: Path | None = None, *, required: bool = False) -> Settin
     _resolve_local_feeds(data, path.resolve().parent)
     try:
         return Settings(**data)
+    except SettingsError as exc:  # an environment value that is not the JSON a list needs
+        raise ConfigError(_bad_json_variable(str(exc)),
+                          "not valid JSON (write a list as '[\"a\", \"b\"]')") from None
     except ValidationError as exc:
         first = exc.errors()[0]
         message = first["msg"].removeprefix("Value error, ")

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import argparse
+import json
 import sys
 from datetime import UTC, datetime
+from types import SimpleNamespace
+from typing import Any
 
 from sqlalchemy import select
 
-from bot.config import Settings
+from bot.config import Secrets, Settings
 from bot.netguard import credentials_in
 from bot.opml import OpmlFeed, import_opml, read_opml_file, write_opml
 from bot.outbox import outbox_counts
@@ -16,6 +18,14 @@ from bot.store import Database
 from bot.store import destinations as dest_store
 from bot.store import feeds as feed_store
 from bot.store.schema import destinations
+
+
+def _status_dict(row: Any, now: datetime) -> dict[str, Any]:
+    state = "disabled" if row.disabled_at else "failing" if row.consecutive_failures else "ok"
+    return {"id": row.id, "url": row.url, "state": state,
+            "disabled_reason": row.disabled_reason, "failures": row.consecutive_failures,
+            "last_error": row.last_error, "last_success_at": row.last_success_at,
+            "next_check_at": row.next_check_at}
 
 
 def _ago(moment: datetime | None, now: datetime) -> str:
@@ -29,26 +39,65 @@ def _ago(moment: datetime | None, now: datetime) -> str:
     return f"in {text}" if future else f"{text} ago"
 
 
-async def run_feeds_command(args: argparse.Namespace, settings: Settings) -> int:
+async def run_feeds_command(cmd: str, settings: Settings, secrets: Secrets,
+                            **options: Any) -> int:
+    args = SimpleNamespace(**options)  # the command's options: args.url, args.out, ...
+    if cmd == "add" and not args.url.startswith(("http://", "https://")):
+        print("newsbrief: a feed URL must start with http:// or https://", file=sys.stderr)
+        return 2
+    if cmd == "add" and credentials_in(args.url):
+        print("newsbrief: a feed URL must not carry user:password@ credentials", file=sys.stderr)
+        return 2
+    if cmd == "add" and args.check and not await preview_feed(args.url, settings, secrets):
+        return 1
     db = Database(settings.database_url)
     await db.migrate()
     now = datetime.now(UTC)
     try:
-        return await _dispatch(args, db, now)
+        return await _dispatch(cmd, args, db, now, settings)
     finally:
         await db.close()
 
 
-async def _dispatch(args: argparse.Namespace, db: Database, now: datetime) -> int:
-    cmd = args.feeds_cmd
-    if cmd == "add":
-        if not args.url.startswith(("http://", "https://")):
-            print("newsbrief: a feed URL must start with http:// or https://", file=sys.stderr)
-            return 2
-        if credentials_in(args.url):
-            print("newsbrief: a feed URL must not carry user:password@ credentials",
+async def preview_feed(url: str, settings: Settings, secrets: Secrets) -> bool:
+    """Fetch the feed once and show the brief of its newest item: a URL that is not a feed is
+    found now, not after it has been saved and failed ten polls in a row."""
+    from bot.errors import NewsbriefError
+    from bot.factories import make_fetcher, make_summarizer
+    from bot.models import Article
+    from bot.parse import parse_feed
+    from bot.render import brief_text
+
+    now = datetime.now(UTC)
+    fetcher = make_fetcher(settings)
+    try:
+        result = await fetcher.fetch(url)
+        feed = parse_feed(result.body or b"", url=url)
+        if not feed.items:
+            print(f"newsbrief: {url} has no items to brief (save it anyway with --no-check)",
                   file=sys.stderr)
-            return 2
+            return False
+        dated = [entry for entry in feed.items if entry.published is not None]
+        newest = max(dated, key=lambda entry: entry.published or now) if dated else feed.items[0]
+        preview = await make_summarizer(settings, secrets).summarize(Article(
+            title=newest.title, text=newest.text, url=newest.link, lang=newest.lang or feed.lang,
+            source=feed.title or None, published=newest.published,
+            categories=newest.categories), points=settings.summarizer.points)
+    except NewsbriefError as exc:
+        print(f"newsbrief: cannot add {url}: {exc} (check the URL, or save it anyway with "
+              "--no-check)", file=sys.stderr)
+        return False
+    finally:
+        await fetcher.aclose()
+    print(f"preview of the newest of {len(feed.items)} items in {feed.title or url}:\n")
+    print(brief_text(preview))
+    print()
+    return True
+
+
+async def _dispatch(cmd: str, args: SimpleNamespace, db: Database, now: datetime,
+                    settings: Settings) -> int:
+    if cmd == "add":
         tags = [t.strip() for t in args.tags.split(",") if t.strip()]
         async with db.begin() as conn:
             feed_id, created = await feed_store.add_feed(conn, args.url, now=now,
@@ -80,6 +129,15 @@ async def _dispatch(args: argparse.Namespace, db: Database, now: datetime) -> in
             .where(destinations.c.paused_at.is_not(None)))).all())
         paused = [(row.ref, row.paused_reason,
                    (await outbox_counts(conn, row.id)).get("pending", 0)) for row in paused_rows]
+    if cmd == "list" and args.as_json:
+        print(json.dumps([{"id": r.id, "url": r.url, "title": r.title, "tags": list(r.tags)}
+                          for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    if cmd == "status" and args.as_json:
+        print(json.dumps({"feeds": [_status_dict(r, now) for r in rows], "paused": [
+            {"destination": ref, "reason": reason, "held": held}
+            for ref, reason, held in paused]}, ensure_ascii=False, indent=2, default=str))
+        return 0
     if cmd == "list":
         for row in rows:
             tag_text = f" [{', '.join(row.tags)}]" if row.tags else ""
@@ -98,6 +156,10 @@ async def _dispatch(args: argparse.Namespace, db: Database, now: datetime) -> in
         for ref, reason, held in paused:
             print(f"destination {ref} PAUSED: {reason}; {held} messages held "
                   f"(newsbrief feeds resume {ref})")
+        disabled = [row for row in rows if row.disabled_at]
+        if disabled:
+            print(f"{len(disabled)} of {len(rows)} feeds DISABLED; once fixed: newsbrief feeds "
+                  f"enable {disabled[0].id}")
         return 0
     if cmd == "export":
         text = write_opml([OpmlFeed(r.url, r.title, list(r.tags)) for r in rows])

@@ -6,14 +6,16 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from aiohttp import web
 from sqlalchemy import func, select, text
 
 from bot import metrics
+from bot.errors import ConfigError
 from bot.store.db import Database
-from bot.store.schema import outbox
+from bot.store.schema import destinations, feeds, outbox
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +60,41 @@ async def outbox_depth(db: Database) -> dict[str, int]:
     return {str(state): int(count) for state, count in rows}
 
 
+async def database_snapshot(db: Database) -> metrics.DatabaseSnapshot:
+    """The database-wide gauges, one read transaction."""
+    now = datetime.now(UTC)
+    depth = await outbox_depth(db)
+    async with db.read() as conn:
+        oldest = (await conn.execute(
+            select(destinations.c.ref, func.min(outbox.c.created_at))
+            .select_from(outbox.join(destinations, destinations.c.id == outbox.c.destination_id))
+            .where(outbox.c.state.in_(UNSETTLED)).group_by(destinations.c.ref))).all()
+    seen = await attention(db)
+    return metrics.DatabaseSnapshot(
+        outbox_depth=depth,
+        oldest_undelivered={str(ref): max(0.0, (now - _aware(first)).total_seconds())
+                            for ref, first in oldest if first is not None},
+        feeds_disabled=seen["disabled_feeds"],
+        destinations_paused=len(seen["paused_destinations"]))
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+async def attention(db: Database) -> dict[str, Any]:
+    """What an operator should look at without it making the process unready: disabled feeds
+    and paused destinations (by ref: refs are names, not secrets)."""
+    async with db.read() as conn:
+        disabled = (await conn.execute(
+            select(func.count()).select_from(feeds).where(feeds.c.disabled_at.is_not(None))
+        )).scalar_one()
+        paused = [str(ref) for ref in (await conn.execute(
+            select(destinations.c.ref).where(destinations.c.paused_at.is_not(None))
+            .order_by(destinations.c.ref))).scalars()]
+    return {"disabled_feeds": int(disabled), "paused_destinations": paused}
+
+
 class HealthHandlers:
     """The three endpoints; ``db`` and ``adapters`` are optional so parts can be served alone."""
 
@@ -79,6 +116,12 @@ class HealthHandlers:
             error = await database_error(self.db, self.timeout)
             checks["database"] = error or "ok"
             ready = ready and error is None
+            if error is None:
+                try:
+                    async with asyncio.timeout(self.timeout):
+                        checks.update(await attention(self.db))
+                except Exception as exc:  # details only: readiness does not depend on them
+                    log.warning("health.attention_failed error=%s", type(exc).__name__)
         if self.adapters is not None:
             try:
                 status = dict(self.adapters())
@@ -96,9 +139,15 @@ class HealthHandlers:
         if self.db is not None:
             try:
                 async with asyncio.timeout(self.timeout):
-                    metrics.set_outbox_depth(await outbox_depth(self.db))
+                    metrics.set_database_snapshot(await database_snapshot(self.db))
             except Exception as exc:  # the rest of the metrics are still worth serving
-                log.warning("health.outbox_depth_failed error=%s", type(exc).__name__)
+                metrics.set_database_snapshot(None)  # absent, not a reassuring 0
+                log.warning("health.database_gauges_failed error=%s", type(exc).__name__)
+        if self.adapters is not None:
+            try:
+                metrics.set_adapters_up(self.adapters())
+            except Exception as exc:
+                log.warning("health.adapter_status_failed error=%s", type(exc).__name__)
         body, content_type = metrics.render()
         response = web.Response(body=body)
         response.headers["Content-Type"] = content_type
@@ -132,7 +181,13 @@ async def serve_health(host: str, port: int, *, db: Database | None = None,
     runner = web.AppRunner(make_health_app(db=db, adapters=adapters), access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, host, port)
-    await site.start()
+    try:
+        await site.start()
+    except OSError as exc:  # a port in use is a set-up problem: say which and how to fix it
+        await runner.cleanup()
+        raise ConfigError("health.port", f"cannot listen on {host}:{port}: "
+                          f"{exc.strerror or exc} (is another newsbrief running? change "
+                          "health.port or stop the other process)") from None
     log.info("health.serving host=%s port=%d", host, bound_port(runner))
     return runner
 

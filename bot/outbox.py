@@ -112,6 +112,7 @@ class _Job:
     sending_at: datetime | None
     destination_id: int
     destination: Destination
+    queued_at: datetime | None = None  # for the queued→posted latency metric
 
 
 def _default_worker_id() -> str:
@@ -254,7 +255,8 @@ class OutboxWorker:
                      attempts=r.attempts, sending_at=r.sending_at,
                      destination_id=r.destination_id,
                      destination=Destination(ref=r.ref, timezone=r.timezone, locale=r.locale,
-                                             webhook_url=r.webhook_url))
+                                             webhook_url=r.webhook_url),
+                     queued_at=r.created_at)
                 for r in rows]
 
     async def _release(self, jobs: Sequence[_Job]) -> None:
@@ -347,6 +349,8 @@ class OutboxWorker:
         now = self._clock()
         await self._set(job.id, state=SENT, sent_at=now, message_ids=list(receipt.message_ids),
                         error=None, lease_owner=None, lease_until=None)
+        if job.brief_id is not None and job.queued_at is not None:  # digests wait on purpose
+            metrics.brief_posted(job.destination.platform, (now - job.queued_at).total_seconds())
         log.info("outbox.sent key=%s destination=%s attempts=%d reconciled=%s", job.key,
                  job.destination.ref, job.attempts, reconciled,
                  extra={"event": "outbox.sent", "destination": job.destination.ref})

@@ -283,8 +283,15 @@ class Pipeline:
 
     async def _tell_disabled(self, conn: AsyncConnection, feed: Any, reason: str,
                              now: datetime) -> None:
-        """The channel that added a feed is told once when it is disabled (DESIGN.md)."""
-        dest = await dest_store.get(conn, feed.added_by)
+        """The channel that added a feed is told once when it is disabled (DESIGN.md); a feed
+        from the configuration, the CLI or OPML is reported to delivery.admin_destination, or
+        to the console when that is a destination, so that it is not disabled silently."""
+        dest = await dest_store.get(conn, feed.added_by) if feed.added_by else None
+        admin = self.settings.delivery.admin_destination
+        if dest is None and admin:
+            dest = await dest_store.get(conn, admin)
+        if dest is None:
+            dest = await dest_store.get(conn, "console:")
         if dest is None:
             return
         note = (f"The feed {feed.title or feed.url} was disabled: {reason}. "
@@ -327,5 +334,5 @@ class Pipeline:
             await feed_store.record_failure(conn, feed.id, now=now, error=f"{kind}: {exc}",
                                             failures=failures, next_check_at=next_at,
                                             disable_reason=reason)
-            if reason and feed.added_by:
+            if reason:
                 await self._tell_disabled(conn, feed, reason, now)

@@ -69,10 +69,11 @@ def test_bad_config_stops_with_one_message(workdir: Path) -> None:
 def test_feeds_add_list_status_export_import(workdir: Path) -> None:
     config = write_config(workdir, "data_dir: data\n")
     c = ["--config", str(config)]
-    added = newsbrief("feeds", "add", "https://example.org/a.xml", "--tags", "world,ai", *c,
-                      cwd=workdir)
+    added = newsbrief("feeds", "add", "https://example.org/a.xml", "--tags", "world,ai",
+                      "--no-check", *c, cwd=workdir)
     assert added.returncode == 0 and "added: #1" in added.stdout, added.stderr
-    again = newsbrief("feeds", "add", "https://example.org/a.xml", *c, cwd=workdir)
+    again = newsbrief("feeds", "add", "https://example.org/a.xml", "--no-check", *c,
+                      cwd=workdir)
     assert "already present" in again.stdout
     refused = newsbrief("feeds", "add", "file:///etc/passwd", *c, cwd=workdir)
     assert refused.returncode == 2
@@ -206,7 +207,7 @@ def test_config_is_read_at_either_level_of_feeds(workdir: Path) -> None:
     config = workdir / "custom.yaml"  # not the default path, so ignoring it would show
     config.write_text("data_dir: elsewhere\n", encoding="utf-8")
     added = newsbrief("feeds", "--config", str(config), "add", "https://example.org/a.xml",
-                      cwd=workdir)
+                      "--no-check", cwd=workdir)
     assert added.returncode == 0, added.stderr
     for args in (["feeds", "--config", str(config), "list"],
                  ["feeds", "list", "--config", str(config)]):

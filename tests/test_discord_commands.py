@@ -134,6 +134,7 @@ def responses(fake: FakeDiscord, raw: dict[str, Any]) -> list[dict[str, Any]]:
     ("feeds", sub("remove", opt("feed", "bbc")), "feeds", "remove bbc"),
     ("feeds", sub("list"), "feeds", "list"),
     ("feeds", sub("status"), "feeds", "status"),
+    ("feeds", sub("test"), "feeds", "test"),
 ])
 async def test_each_command_becomes_a_request(fake: FakeDiscord, adapter: DiscordAdapter,
                                               core: Core, name: str,

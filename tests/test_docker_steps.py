@@ -87,20 +87,71 @@ def test_two_slim_python_stages_and_a_non_root_runtime() -> None:
     assert any("pip wheel" in run and "--wheel-dir /wheels" in run for run in BUILDER.args("RUN"))
     assert any(c.startswith("--from=builder /wheels") for c in RUNTIME.args("COPY"))
     install = " ".join(RUNTIME.args("RUN"))
-    assert "--no-index --find-links=/wheels newsbrief" in install  # nothing fetched at runtime
+    # nothing fetched at runtime, and the locked versions installed
+    assert "--no-index --find-links=/wheels -c /tmp/constraints.txt newsbrief" in install
     (user,) = RUNTIME.args("USER")
     assert user not in ("root", "0")
     assert "useradd --system --uid 10001 --user-group" in install and user in install
     assert RUNTIME.args("VOLUME") == ['["/data"]']
-    assert "/healthz" in " ".join(healthcheck_command(RUNTIME))
+    assert healthcheck_command(RUNTIME) == ["python", "-m", "bot.healthcheck"]
     assert env_of(RUNTIME)["NEWSBRIEF_CONFIG"] == "/config/newsbrief.yaml"
+
+
+def test_dependencies_are_installed_from_the_lock_before_the_code_is_copied() -> None:
+    steps = BUILDER.instructions
+    lock = steps.index(("COPY", "constraints.txt ./"))
+    deps = next(i for i, (k, rest) in enumerate(steps)
+                if k == "RUN" and "-r constraints.txt" in rest)
+    code = steps.index(("COPY", "bot ./bot"))
+    assert lock < deps < code  # a code change does not invalidate the dependency layer
+    assert any("--no-deps" in rest for k, rest in steps[code:] if k == "RUN")
+
+
+def test_the_lock_pins_every_runtime_dependency_within_its_range() -> None:
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    pins = {}
+    for line in (REPO / "constraints.txt").read_text().splitlines():
+        if line and not line.startswith("#"):
+            name, _, pinned = line.partition("==")
+            pins[canonicalize_name(name)] = pinned
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    for spec in project["dependencies"]:
+        req = Requirement(spec)
+        name = canonicalize_name(req.name)
+        assert name in pins, f"{req.name} is not in constraints.txt: run scripts/lock.py"
+        assert req.specifier.contains(pins[name], prereleases=True), (req, pins[name])
+
+
+def test_the_configuration_is_mounted_not_baked_into_the_image() -> None:
+    copied = " ".join(RUNTIME.args("COPY") + BUILDER.args("COPY"))
+    assert "config" not in copied.replace("constraints", "")
+    ignored = {line.strip() for line in (REPO / ".dockerignore").read_text().splitlines()
+               if line.strip() and not line.startswith("#")}
+    assert "config" in ignored  # not even in the build context
+
+
+def test_compose_stops_gracefully_and_takes_the_password_from_an_env_file() -> None:
+    compose: dict[str, Any] = yaml.safe_load((REPO / "docker-compose.yml").read_text())
+    bot, db = compose["services"]["newsbrief"], compose["services"]["db"]
+    grace = bot["stop_grace_period"]
+    assert grace.endswith("s") and int(grace[:-1]) > 20  # newsbrief's own shutdown grace: 20 s
+    for service in (bot, db):
+        assert service["env_file"] == ".env"
+    assert db["environment"]["POSTGRES_PASSWORD"].startswith("${POSTGRES_PASSWORD:?")
+    assert ":?" in bot["environment"]["NEWSBRIEF_DATABASE__URL"]  # no default password
+    assert "newsbrief:newsbrief@" not in (REPO / "docker-compose.yml").read_text()
+    assert "POSTGRES_PASSWORD=" in (REPO / ".env.example").read_text()
 
 
 def test_dockerignore_keeps_local_state_out_of_the_image() -> None:
     ignored = {line.strip() for line in (REPO / ".dockerignore").read_text().splitlines()
                if line.strip() and not line.startswith("#")}
     assert {".git", ".venv", "data", "*.db", ".env"} <= ignored
-    for copied in ("bot", "adapters", "config", "pyproject.toml", "README.md"):
+    for copied in ("bot", "adapters", "constraints.txt", "pyproject.toml", "README.md"):
         assert copied not in ignored
 
 
@@ -175,13 +226,15 @@ def installed() -> Iterator[tuple[Path, Path, Any]]:
                                     ignore=shutil.ignore_patterns("__pycache__"))
                 else:
                     shutil.copy2(REPO / source, target)
-        built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--wheel-dir",
-                                str(root / "wheels"), "."], cwd=root / "src",
-                               capture_output=True, text=True, timeout=600, check=False)
-        assert built.returncode == 0, built.stderr[-2000:]
+        for args in (["-r", "constraints.txt"], ["--no-deps", "."]):  # the builder's two steps
+            built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet",
+                                    "--wheel-dir", str(root / "wheels"), *args],
+                                   cwd=root / "src", capture_output=True, text=True,
+                                   timeout=600, check=False)
+            assert built.returncode == 0, built.stderr[-2000:]
         # Runtime stage: a clean venv, installed by the unprivileged user from the wheels only.
         (root / "home").mkdir()
-        shutil.copytree(REPO / "config", root / "config")
+        shutil.copytree(REPO / "config", root / "config")  # as mounted: -v ./config:/config
         (root / "data").mkdir()
         for path in (root, root / "home", root / "data"):
             if user is not None:
@@ -193,7 +246,8 @@ def installed() -> Iterator[tuple[Path, Path, Any]]:
         python = _base_python(user)
         for step in ([python, "-m", "venv", str(root / "venv")],
                      [str(root / "venv" / "bin" / "pip"), "install", "--quiet", "--no-index",
-                      f"--find-links={root / 'wheels'}", "newsbrief"]):
+                      f"--find-links={root / 'wheels'}", "-c", str(REPO / "constraints.txt"),
+                      "newsbrief"]):
             done = subprocess.run(step, cwd=root, env=env, capture_output=True, text=True,
                                   timeout=600, check=False, **_as_user(user))
             assert done.returncode == 0, (step, done.stderr[-2000:])
@@ -243,6 +297,37 @@ def test_the_healthcheck_command_passes_against_the_installed_health_server(
                               **_as_user(user))
     check = healthcheck_command(RUNTIME)
     check[0] = str(venv / "bin" / check[0])
+    _wait_healthy(server, check, env, user)
+    # With nothing listening the same command fails, so Docker would mark the container sick.
+    dead = subprocess.run(check, env=env, capture_output=True, text=True, timeout=30,
+                          check=False, **_as_user(user))
+    assert dead.returncode != 0
+
+
+def test_the_healthcheck_finds_the_routes_on_the_slack_port_in_http_mode(
+        installed: tuple[Path, Path, Any]) -> None:
+    root, venv, user = installed
+    slack_port, unused = _free_port(), _free_port()
+    env = {**_image_env(root), "NEWSBRIEF_HEALTH__PORT": str(unused),
+           "NEWSBRIEF_SLACK__HTTP_PORT": str(slack_port)}
+    serve = ("import asyncio\nfrom aiohttp import web\nfrom bot.health import health_routes\n"
+             "async def main():\n"
+             "    app = web.Application()\n"
+             "    app.router.add_routes(health_routes())\n"  # as Slack's HTTP server mounts them
+             "    runner = web.AppRunner(app)\n    await runner.setup()\n"
+             f"    await web.TCPSite(runner, '127.0.0.1', {slack_port}).start()\n"
+             "    await asyncio.sleep(60)\n"
+             "asyncio.run(main())\n")
+    server = subprocess.Popen([str(venv / "bin" / "python"), "-c", serve], env=env,
+                              cwd=root / "data", stderr=subprocess.PIPE, text=True,
+                              **_as_user(user))
+    check = healthcheck_command(RUNTIME)
+    check[0] = str(venv / "bin" / check[0])
+    _wait_healthy(server, check, env, user)
+
+
+def _wait_healthy(server: subprocess.Popen[str], check: list[str], env: dict[str, str],
+                  user: Any) -> None:
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -256,7 +341,3 @@ def test_the_healthcheck_command_passes_against_the_installed_health_server(
     finally:
         server.kill()
         server.wait()
-    # With nothing listening the same command fails, so Docker would mark the container sick.
-    dead = subprocess.run(check, env=env, capture_output=True, text=True, timeout=30,
-                          check=False, **_as_user(user))
-    assert dead.returncode != 0

@@ -76,7 +76,8 @@ async def test_healthz_answers_and_readyz_follows_database_and_adapters(
             not_ready = await client.get("/readyz")
             assert not_ready.status_code == 503
             assert not_ready.json()["checks"] == {
-                "database": "ok", "adapters": {"console": True, "discord": False}}
+                "database": "ok", "adapters": {"console": True, "discord": False},
+                "disabled_feeds": 0, "paused_destinations": []}
             gateway.ready = True
             ready = await client.get("/readyz")
             assert ready.status_code == 200 and ready.json()["status"] == "ready"
@@ -97,6 +98,11 @@ async def test_readyz_fails_while_the_database_is_down_and_healthz_does_not() ->
             assert (await client.get("/healthz")).status_code == 200  # alive all the same
             metrics_text = (await client.get("/metrics")).text  # served without the database
             assert "newsbrief_feeds_polled" in metrics_text
+            # database-wide gauges are absent, never a reassuring 0, and the outage is a gauge
+            assert sample(metrics_text, "newsbrief_database_up") == 0
+            assert "newsbrief_database_up 0.0" in metrics_text
+            assert "newsbrief_outbox_depth{" not in metrics_text
+            assert "newsbrief_feeds_disabled " not in metrics_text
     finally:
         await runner.cleanup()
         await down.close()
@@ -164,6 +170,14 @@ async def test_metrics_show_real_counters_after_a_poll_cycle(
     # Depth is read from the database at scrape time: two queued, then none.
     assert sample(queued, "newsbrief_outbox_depth", state="pending") == 2
     assert sample(after, "newsbrief_outbox_depth", state="pending") == 0
+    # The backlog's age is labelled by the destination holding it, while it holds it.
+    assert 'newsbrief_oldest_undelivered_seconds{destination="console:"}' in queued
+    assert "newsbrief_oldest_undelivered_seconds{" not in after
+    assert sample(after, "newsbrief_database_up") == 1
+    assert sample(after, "newsbrief_feeds_disabled") == 0
+    assert sample(after, "newsbrief_destinations_paused") == 0
+    assert sample(after, "newsbrief_adapter_up", adapter="console") == 1
+    assert delta("newsbrief_brief_latency_seconds_count", platform="console") == 2
     assert len(recorder.deliveries) == 2
     assert "process_resident_memory_bytes" in after
 

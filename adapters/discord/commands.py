@@ -198,6 +198,10 @@ def register_commands(tree: app_commands.CommandTree, run: Run, *, suggest: Sugg
     async def feeds_status(interaction: discord.Interaction, feed: str | None = None) -> None:
         await run(interaction, "feeds", _join("status", feed))
 
+    @feeds.command(name="test", description="Post one marked sample brief in this channel")
+    async def feeds_test(interaction: discord.Interaction) -> None:
+        await run(interaction, "feeds", "test")
+
     feeds_remove.autocomplete("feed")(feeds_only)
     feeds_status.autocomplete("feed")(feeds_only)
     tree.add_command(digest)

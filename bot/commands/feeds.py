@@ -20,7 +20,7 @@ from bot.store.schema import feeds as feeds_table
 from bot.summarize.tags import normalise_tag
 
 USAGE = ("Usage: /feeds add <url> [tags…] | remove <url|id> | enable <url|id> | list | status"
-         " | resume")
+         " | resume | test")
 MAX_URL = 2048
 MAX_TAGS = 10
 MAX_LINES = 50  # a chat message, not a report; the CLI lists everything
@@ -60,6 +60,9 @@ async def feeds(ctx: Context, req: CommandRequest) -> CommandReply:
     if action == "resume" and len(words) == 1:
         require_admin(req)
         return await _resume(ctx, req)
+    if action == "test" and len(words) == 1:
+        require_admin(req)
+        return await _test(ctx, req)
     return error(USAGE)
 
 
@@ -92,6 +95,25 @@ async def _enable(ctx: Context, req: CommandRequest, url_or_id: str) -> CommandR
         enabled = await feed_store.enable_feed(conn, url_or_id, now=ctx.now)
     return reply(f"Re-enabled {url_or_id}; it is polled again now.") if enabled \
         else _no_feed(url_or_id)
+async def _test(ctx: Context, req: CommandRequest) -> CommandReply:
+    """Queue one sample brief, marked TEST MESSAGE, for this channel: it goes through the
+    outbox and the real adapter, so it proves what a real brief would meet (permissions,
+    pacing, rendering). Once a minute per channel, so it cannot be used to spam."""
+    from bot.checks import sample_brief
+    from bot.delivery import Digest, DigestSection
+    from bot.outbox import enqueue, outbox_key
+
+    minute = ctx.now.replace(second=0, microsecond=0)
+    test = Digest(title="TEST MESSAGE from newsbrief", period_start=ctx.now,
+                  period_end=ctx.now, sections=[DigestSection("test", [sample_brief()])],
+                  note="Asked for with /feeds test; real briefs will look like this.")
+    async with ctx.db.begin() as conn:
+        dest = await dest_store.get_or_create(conn, req.where, now=ctx.now)
+        queued = await enqueue(conn, key=outbox_key("feeds-test", dest.id, minute.isoformat()),
+                               destination_id=dest.id, now=ctx.now, digest=test)
+    if not queued:
+        return error("A test message was sent here less than a minute ago.")
+    return reply("A test message is on its way to this channel.")
 
 
 async def _resume(ctx: Context, req: CommandRequest) -> CommandReply:

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -97,14 +100,49 @@ class Database:
                 yield reader
 
     async def migrate(self) -> None:
-        """Bring the schema to the newest revision (a new database starts empty)."""
+        """Bring the schema to the newest revision (a new database starts empty). Alembic (a
+        tenth of a second to import) loads only when the database is behind the code."""
+        if await self._current_revisions() == head_revisions():
+            return
         await asyncio.to_thread(upgrade, self.url)
+
+    async def _current_revisions(self) -> set[str]:
+        try:
+            async with self.read() as conn:
+                rows = await conn.execute(text("SELECT version_num FROM alembic_version"))
+                return {str(row[0]) for row in rows}
+        except Exception:  # no table yet (a new database): Alembic creates it
+            return set()
 
     async def close(self) -> None:
         await self.engine.dispose()
 
 
+_REVISION = re.compile(r"^revision(?:\s*:\s*str)?\s*=\s*[\"']([^\"']+)", re.MULTILINE)
+_DOWN = re.compile(r"^down_revision[^=\n]*=\s*(.*)$", re.MULTILINE)
+
+
+@cache
+def head_revisions() -> frozenset[str]:
+    """The newest revision(s) of bot/migrations, read from the files' ``revision`` and
+    ``down_revision`` lines (a revision no other one names as its parent is a head)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        found = _REVISION.search(source)
+        down = _DOWN.search(source)
+        if found is None:
+            continue
+        revisions.add(found.group(1))
+        if down is not None:
+            parents.update(re.findall(r"[\"']([^\"']+)[\"']", down.group(1)))
+    return frozenset(revisions - parents)
+
+
 def alembic_config(url: str) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", sync_url(url).replace("%", "%%"))
@@ -112,5 +150,7 @@ def alembic_config(url: str) -> Config:
 
 
 def upgrade(url: str, revision: str = "head") -> None:
+    from alembic import command
+
     command.upgrade(alembic_config(url), revision)
     log.info("database migrated revision=%s", revision)

@@ -32,6 +32,32 @@ async def add_feed(conn: AsyncConnection, url: str, *, now: datetime, title: str
     return int(key[0]), True
 
 
+CONFIG_OWNER = "config"  # ``added_by`` of the feeds the configuration file lists
+
+
+async def sync_config_feeds(conn: AsyncConnection, configured: Sequence[tuple[str, str | None,
+                                                                             Sequence[str]]],
+                            *, now: datetime, remove_stale: bool = True) -> list[str]:
+    """Add the configuration's feeds (url, title, tags) and remove those an earlier
+    configuration listed that this one no longer does, so an edited file is obeyed instead of
+    the old feeds being polled forever. Feeds added from chat, the CLI or OPML are left alone.
+    Returns those stale URLs (removed unless ``remove_stale`` is false)."""
+    wanted = {url for url, _title, _tags in configured}
+    for url, title, tags in configured:
+        feed_id, created = await add_feed(conn, url, now=now, title=title, tags=tags,
+                                          added_by=CONFIG_OWNER)
+        if not created:  # listed in the file now: the file owns it (unless a channel does)
+            await conn.execute(update(feeds).where(feeds.c.id == feed_id,
+                                                   feeds.c.added_by.is_(None))
+                               .values(added_by=CONFIG_OWNER))
+    stale = [str(url) for url in (await conn.execute(
+        select(feeds.c.url).where(feeds.c.added_by == CONFIG_OWNER))).scalars()
+        if url not in wanted]
+    if stale and remove_stale:
+        await conn.execute(delete(feeds).where(feeds.c.url.in_(stale)))
+    return stale
+
+
 async def remove_feed(conn: AsyncConnection, url_or_id: str) -> bool:
     condition = feeds.c.id == int(url_or_id) if url_or_id.isdigit() else feeds.c.url == url_or_id
     result = await conn.execute(delete(feeds).where(condition))

@@ -69,8 +69,10 @@ ROUTES: list[tuple[str, str, re.Pattern[str]]] = [
         ("GET", "/gateway/bot"),
         ("GET", "/oauth2/applications/@me"),
         ("POST", "/users/@me/channels"),
+        ("GET", "/channels/{channel_id}"),
         ("GET", "/channels/{channel_id}/messages"),
         ("POST", "/channels/{channel_id}/messages"),
+        ("GET", "/webhooks/{webhook_id}/{webhook_token}"),
         ("POST", "/webhooks/{webhook_id}/{webhook_token}"),
         ("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/@original"),
         ("DELETE", "/webhooks/{webhook_id}/{webhook_token}/messages/@original"),
@@ -221,6 +223,9 @@ class FakeDiscord:
         self.interaction_responses: dict[str, list[dict[str, Any]]] = defaultdict(list)
         self.commands: dict[str, list[dict[str, Any]]] = {}
         self.forbidden_reads: set[str] = set()
+        # GET /channels/{id} answers for these, the gateway's text channel and any channel
+        # posted to; others are Unknown Channel (10003), as a mistyped id is on Discord
+        self.known_channels: set[str] = {TEXT_CHANNEL_ID}
         self._nonces: dict[tuple[str, str], tuple[dict[str, Any], float]] = {}
         self._webhooks: dict[str, tuple[str, str]] = {}  # id -> (token, channel id)
         self._failures: dict[tuple[str, str], list[int | tuple[int, float] | None]] = {}
@@ -480,6 +485,24 @@ class FakeDiscord:
         user = {**OWNER, "id": str(body["recipient_id"])}
         return _json({"id": str(int(body["recipient_id"]) + 1), "type": 1, "recipients": [user],
                       "last_message_id": None})
+
+    async def _get_channels_channel_id(self, _r: web.Request, params: dict[str, str],
+                                       _b: Any) -> web.Response:
+        channel = params["channel_id"]
+        if channel in self.forbidden_reads:
+            return _json({"message": "Missing Access", "code": 50001}, 403)
+        if channel not in self.known_channels and not self.channels.get(channel):
+            return _json({"message": "Unknown Channel", "code": 10003}, 404)
+        return _json({**self._text_channel(), "id": channel})
+
+    async def _get_webhooks_webhook_id_webhook_token(self, _r: web.Request,
+                                                     params: dict[str, str], _b: Any
+                                                     ) -> web.Response:
+        hook_id, token = params["webhook_id"], params["webhook_token"]
+        if self._webhooks.get(hook_id, ("", ""))[0] != token:
+            return _json({"message": "Unknown Webhook", "code": 10015}, 404)
+        return _json({"id": hook_id, "type": 1, "name": "newsbrief", "token": token,
+                      "channel_id": self._webhooks[hook_id][1], "guild_id": GUILD_ID})
 
     async def _get_channels_channel_id_messages(self, request: web.Request,
                                                 params: dict[str, str], _b: Any) -> web.Response:

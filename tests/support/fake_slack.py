@@ -52,6 +52,8 @@ class FakeSlack:
     webhook_status: list[tuple[int, str, int | None]] = field(default_factory=list)
     drop_after_store: int = 0  # store the next N posts, then cut the connection (a lost answer)
     archived: set[str] = field(default_factory=set)
+    # conversations.info knows these and any channel posted to; others are channel_not_found
+    known_channels: set[str] = field(default_factory=set)
     base_url: str = ""
     socket_acks: list[dict[str, Any]] = field(default_factory=list)  # Socket Mode envelope acks
     _socket_out: asyncio.Queue[dict[str, Any]] = field(default_factory=asyncio.Queue)
@@ -132,6 +134,13 @@ class FakeSlack:
     def _m_auth_test(self, args: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "url": "https://fake.slack.com/", "team": "Fake", "user": "newsbrief",
                 "team_id": TEAM, "user_id": "UBOT", "bot_id": "BBOT"}
+
+    def _m_conversations_info(self, args: dict[str, Any]) -> dict[str, Any]:
+        channel = str(args.get("channel", ""))
+        if channel not in self.known_channels and not self.messages.get(channel):
+            return {"ok": False, "error": "channel_not_found"}
+        return {"ok": True, "channel": {"id": channel, "name": channel.lower(),
+                                        "is_member": True, "is_archived": channel in self.archived}}
 
     def _m_chat_postMessage(self, args: dict[str, Any]) -> dict[str, Any]:
         self.posts.append(args)

@@ -1,0 +1,99 @@
+"""``newsbrief check`` for Discord: which refs and secrets cannot work, and with ``--live``
+who the token belongs to and whether each channel or webhook answers."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from bot.checks import Finding
+
+if TYPE_CHECKING:
+    import httpx
+
+    from bot.config import DestinationSettings
+
+SNOWFLAKE = re.compile(r"^\d{15,21}$")
+WEBHOOK = re.compile(r"/api(?:/v\d+)?/webhooks/(\d+)/([^/?#]+)")
+TOKEN_FIX = ("set DISCORD_TOKEN to the bot's token (Developer Portal → your app → Bot → Reset "
+             "Token), or give this destination a webhook_url_env")
+CHANNEL_FIX = ("use the channel's numeric id: turn on Developer Mode (User Settings → Advanced), "
+               "right-click the channel → Copy Channel ID")
+
+
+def problems(destinations: list[DestinationSettings], options: dict[str, Any]) -> list[Finding]:
+    found = []
+    for dest in destinations:
+        subject = f"destination {dest.ref}"
+        address = dest.ref.split(":", 1)[1]
+        if dest.webhook_url:
+            if not WEBHOOK.search(dest.webhook_url):
+                found.append(Finding(subject, False, "webhook_url is not a Discord webhook URL",
+                                     "copy it from Channel settings → Integrations → Webhooks "
+                                     "→ Copy Webhook URL"))
+            continue
+        if not SNOWFLAKE.match(address):
+            found.append(Finding(subject, False, f"{address!r} is not a channel id",
+                                 CHANNEL_FIX))
+        if not options.get("token"):
+            found.append(Finding(subject, False, "no DISCORD_TOKEN and no webhook_url: nothing "
+                                 "can post here", TOKEN_FIX))
+    return found
+
+
+def _error(response: httpx.Response) -> str:
+    try:
+        body = response.json()
+    except ValueError:
+        return f"HTTP {response.status_code}"
+    return f"HTTP {response.status_code}: {body.get('message', '')} (code {body.get('code')})"
+
+
+async def live(destinations: list[DestinationSettings], options: dict[str, Any],
+               client: httpx.AsyncClient) -> list[Finding]:
+    import httpx
+
+    base = str(options.get("api_base_url") or "https://discord.com/api/v10").rstrip("/")
+    token = options.get("token")
+    found: list[Finding] = []
+    token_ok = False
+    if token:
+        try:
+            me = await client.get(f"{base}/users/@me", headers={"Authorization": f"Bot {token}"})
+        except httpx.HTTPError as exc:
+            return [Finding("discord", False, f"cannot reach {base}: {type(exc).__name__}",
+                            "check the network (and discord.api_base_url)")]
+        token_ok = me.status_code == 200
+        found.append(Finding("discord token", True, f"logged in as {me.json().get('username')}")
+                     if token_ok else Finding("discord token", False,
+                                              f"DISCORD_TOKEN was refused ({_error(me)})",
+                                              TOKEN_FIX))
+    for dest in destinations:
+        subject = f"destination {dest.ref}"
+        if dest.webhook_url:
+            hook = WEBHOOK.search(dest.webhook_url)
+            if hook is None:
+                continue  # already reported by problems()
+            answer = await client.get(f"{base}/webhooks/{hook.group(1)}/{hook.group(2)}")
+            found.append(Finding(subject, True, f"webhook {answer.json().get('name')!r}")
+                         if answer.status_code == 200 else Finding(
+                             subject, False, f"webhook refused: {_error(answer)}",
+                             "the webhook was deleted or its URL is wrong: create a new one "
+                             "(Channel settings → Integrations → Webhooks) and update "
+                             "webhook_url_env"))
+            continue
+        address = dest.ref.split(":", 1)[1]
+        if not token_ok or not SNOWFLAKE.match(address):
+            continue  # the token or the id is reported already
+        answer = await client.get(f"{base}/channels/{address}",
+                                  headers={"Authorization": f"Bot {token}"})
+        if answer.status_code == 200:
+            found.append(Finding(subject, True, f"#{answer.json().get('name')}"))
+        elif answer.status_code == 404:
+            found.append(Finding(subject, False, f"no such channel ({_error(answer)})",
+                                 CHANNEL_FIX))
+        else:
+            found.append(Finding(subject, False, f"the bot cannot see it ({_error(answer)})",
+                                 "invite the bot to that server and give it View Channel, Send "
+                                 "Messages and Embed Links in this channel"))
+    return found

@@ -1,0 +1,84 @@
+"""CLI start-up benchmark: what a person (or cron) pays before a command does anything.
+
+    python -m bench.startup [--runs 7]
+
+Runs the installed entry point's code (``python -m bot.cli``) in a fresh interpreter each
+time, as a shell would, and prints the median and best wall and CPU time of:
+
+- ``newsbrief --help``                          target < 0.2 s wall
+- ``newsbrief summarize`` of one article        target < 0.4 s wall
+- ``python -c pass``                            the interpreter's own floor, for scale
+
+The article is the first item of config/samples/harbor-gazette.xml (in the repository), so the
+figure is reproducible anywhere. Wall time on a shared machine is noisy: the median of several
+runs is reported, with user+system CPU beside it (the part this code controls).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+TARGETS = {"--help": 0.2, "summarize": 0.4}
+
+
+def article() -> str:
+    import feedparser
+
+    entry = feedparser.parse((REPO / "config" / "samples" / "harbor-gazette.xml").read_bytes())
+    first = entry.entries[0]
+    text = first.get("summary") or first.get("description") or ""
+    return json.dumps({"id": "1", "title": first.title, "text": text}, ensure_ascii=False)
+
+
+def measure(argv: list[str], stdin: str | None) -> tuple[float, float]:
+    """(wall, cpu) seconds of one child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(argv, input=stdin, text=True, capture_output=True, check=True, cwd=REPO,
+                   env={**os.environ, "PYTHONPATH": str(REPO)})
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    cases = [
+        ("python -c pass", [sys.executable, "-c", "pass"], None),
+        ("newsbrief --help", [sys.executable, "-m", "bot.cli", "--help"], None),
+        ("newsbrief summarize (1 article)", [sys.executable, "-m", "bot.cli", "summarize"],
+         article() + "\n"),
+    ]
+    print(f"CLI start-up, {args.runs} runs each, {os.cpu_count()} CPUs, "
+          f"load {os.getloadavg()[0]:.2f}")
+    failed = False
+    for name, argv, stdin in cases:
+        measure(argv, stdin)  # warm the file cache and bytecode
+        runs = [measure(argv, stdin) for _ in range(args.runs)]
+        walls = [w for w, _ in runs]
+        cpus = [c for _, c in runs]
+        target = next((t for key, t in TARGETS.items() if key in name), None)
+        verdict = ""
+        if target is not None:
+            ok = statistics.median(walls) < target
+            failed = failed or not ok
+            verdict = f"  target < {target:.1f} s: {'ok' if ok else 'MISSED'}"
+        print(f"  {name:<34} wall median {statistics.median(walls):.3f} s "
+              f"(best {min(walls):.3f}), cpu median {statistics.median(cpus):.3f} s{verdict}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

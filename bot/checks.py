@@ -1,0 +1,301 @@
+"""``newsbrief check`` and ``newsbrief send-test``: tell the truth about a set-up before it runs.
+
+The static check reports every problem it can find without the network (not only the first);
+``--live`` also asks each platform who we are, whether each destination is reachable, and
+fetches each feed once. Platform rules live with the adapters (``adapters/<name>_probe.py``), so
+this module stays platform-neutral: it hands each probe its destinations and its adapter's
+options and prints what comes back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import json
+import sys
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    import httpx
+
+    from bot.config import ConfigLocation, DestinationSettings, Secrets, Settings
+
+LIVE_TIMEOUT = 10.0
+
+
+@dataclass
+class Finding:
+    """One line of the report: what was checked, whether it passed, and how to fix it."""
+
+    subject: str  # "destination discord:123", "database", "feed https://…", "discord token"
+    ok: bool
+    detail: str
+    fix: str = ""
+
+
+class Probe(Protocol):
+    """What ``adapters/<name>_probe.py`` provides."""
+
+    def problems(self, destinations: list[DestinationSettings],
+                 options: dict[str, Any]) -> list[Finding]: ...
+
+    async def live(self, destinations: list[DestinationSettings], options: dict[str, Any],
+                   client: httpx.AsyncClient) -> list[Finding]: ...
+
+
+def _probe(platform: str) -> Probe | None:
+    # adapters/<platform>_probe.py, beside the package rather than in it: importing the
+    # package would load the platform's SDK just to read a configuration.
+    try:
+        module: Any = importlib.import_module(f"adapters.{platform}_probe")
+    except ModuleNotFoundError:
+        return None
+    probe: Probe = module
+    return probe
+
+
+def _by_platform(settings: Settings) -> dict[str, list[DestinationSettings]]:
+    grouped: dict[str, list[DestinationSettings]] = {}
+    for dest in settings.destinations:
+        grouped.setdefault(dest.ref.split(":", 1)[0], []).append(dest)
+    return grouped
+
+
+def _options(platform: str, settings: Settings, secrets: Secrets) -> dict[str, Any]:
+    from bot.app import adapter_options
+
+    return adapter_options(platform, settings, secrets)
+
+
+def database_finding(settings: Settings) -> Finding | None:
+    """SQLite: can the file be created where it would be? Others are asked in ``live``."""
+    if settings.database.url and not settings.database.url.startswith("sqlite"):
+        return None
+    path = (settings.data_dir / "newsbrief.db").resolve()
+    if settings.database.url:
+        from sqlalchemy.engine import make_url
+
+        name = make_url(settings.database.url).database
+        if not name or name == ":memory:":
+            return None
+        path = Path(name).resolve()
+    parent = next((p for p in [path.parent, *path.parent.parents] if p.exists()), None)
+    import os
+
+    if parent is None or not os.access(parent, os.W_OK):
+        return Finding("database", False, f"{path} cannot be created: {parent} is not writable",
+                       "set data_dir (or database.url) to a writable place")
+    return None
+
+
+async def database_live(settings: Settings) -> Finding:
+    from sqlalchemy import text
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    from bot.store.db import async_url
+
+    url = async_url(settings.database_url)
+    shown = make_url(url).render_as_string(hide_password=True)
+    if url.startswith("sqlite") and not settings.database.url:
+        problem = database_finding(settings)
+        return problem or Finding("database", True, f"{shown} (created on first run if absent)")
+    engine = create_async_engine(url)
+    try:
+        async with asyncio.timeout(LIVE_TIMEOUT), engine.connect() as conn:
+            await conn.execute(text("SELECT 1"))
+    except Exception as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+        return Finding("database", False, f"{shown}: {reason[0] if reason else type(exc).__name__}",
+                       "check database.url and that the server is running and reachable")
+    finally:
+        await engine.dispose()
+    return Finding("database", True, shown)
+
+
+def static_findings(settings: Settings, secrets: Secrets) -> list[Finding]:
+    found: list[Finding] = []
+    database = database_finding(settings)
+    if database:
+        found.append(database)
+    for platform, dests in _by_platform(settings).items():
+        probe = _probe(platform)
+        if probe is not None:
+            found += probe.problems(dests, _options(platform, settings, secrets))
+    admin = settings.delivery.admin_destination
+    if admin and admin not in {dest.ref for dest in settings.destinations}:
+        found.append(Finding("delivery.admin_destination", False, f"{admin} is not one of the "
+                             "destinations, so notices for it would be dropped",
+                             "add it under destinations: (it needs no subscriptions)"))
+    llm = settings.summarizer.openai
+    if settings.summarizer.kind == "openai" and not secrets.get(llm.api_key_env):
+        found.append(Finding("summarizer", False, f"kind is openai but {llm.api_key_env} is not "
+                             "set (every brief would fall back to the extractive summarizer)",
+                             f"export {llm.api_key_env}=… or set summarizer.kind: extractive"))
+    return found
+
+
+async def feed_findings(settings: Settings) -> list[Finding]:
+    from bot.errors import NewsbriefError
+    from bot.factories import make_fetcher
+    from bot.parse import parse_feed
+
+    fetcher = make_fetcher(settings)
+
+    async def one(url: str) -> Finding:
+        try:
+            if url.startswith("file://"):
+                from urllib.parse import unquote, urlparse
+
+                body = Path(unquote(urlparse(url).path)).read_bytes()
+            else:
+                body = (await fetcher.fetch(url)).body or b""
+            feed = await asyncio.to_thread(parse_feed, body, url=url)
+        except (NewsbriefError, OSError) as exc:
+            return Finding(f"feed {url}", False, str(exc),
+                           "check the URL in a browser; remove the feed or fix its address")
+        return Finding(f"feed {url}", True, f"{len(feed.items)} items"
+                       + (f" ({feed.warning})" if feed.warning else ""))
+
+    try:
+        return list(await asyncio.gather(*(one(feed.url) for feed in settings.feeds)))
+    finally:
+        await fetcher.aclose()
+
+
+async def live_findings(settings: Settings, secrets: Secrets) -> list[Finding]:
+    import httpx
+
+    found = [await database_live(settings)]
+    async with httpx.AsyncClient(timeout=LIVE_TIMEOUT, follow_redirects=False) as client:
+        for platform, dests in _by_platform(settings).items():
+            probe = _probe(platform)
+            if probe is not None:
+                found += await probe.live(dests, _options(platform, settings, secrets), client)
+    return found + await feed_findings(settings)
+
+
+def _summary(settings: Settings, secrets: Secrets, location: ConfigLocation,
+             live: bool) -> list[str]:
+    from bot.app import platforms_wanted
+
+    database = settings.database_url.split("://", 1)[0]
+    where = "configured" if settings.database.url else str(settings.data_dir.resolve())
+    return [
+        f"  config file: {location.describe()}",
+        f"  database: {database} ({where})",
+        *(["  database server: not contacted (check --live connects to it)"]
+          if settings.database.url and not live else []),
+        f"  feeds in config: {len(settings.feeds)}",
+        f"  destinations: {', '.join(d.ref for d in settings.destinations)}",
+        f"  adapters: {', '.join(platforms_wanted(settings, secrets))}",
+        f"  summarizer: {settings.summarizer.kind}, {settings.summarizer.points} points",
+        f"  polling every {settings.polling.interval:.0f} s, backfill "
+        f"{settings.polling.backfill} on a feed's first poll",
+        f"  secrets present: {', '.join(secrets.present()) or 'none'}",
+    ]
+
+
+def _table(findings: list[Finding]) -> str:
+    """A plain table (it goes to logs and CI output as often as to a terminal)."""
+    rows = [("ok" if f.ok else "FAIL", f.subject, f.detail + (f" -> fix: {f.fix}"
+                                                            if f.fix and not f.ok else ""))
+            for f in findings]
+    width = max([len(r[1]) for r in rows] + [5])
+    lines = [f"{'':4}  {'CHECK':<{width}}  RESULT"]
+    lines += [f"{state:<4}  {subject:<{width}}  {detail}" for state, subject, detail in rows]
+    return "\n".join(lines)
+
+
+async def run_checks(settings: Settings, secrets: Secrets, location: ConfigLocation, *,
+                     live: bool, as_json: bool) -> int:
+    """Exit 0 when nothing would fail, 2 for configuration problems, 1 for live failures."""
+    from bot.app import with_default_destination
+
+    settings = with_default_destination(settings)
+    problems = static_findings(settings, secrets)
+    results = await live_findings(settings, secrets) if live else []
+    failed_live = [f for f in results if not f.ok]
+    if as_json:
+        print(json.dumps({"ok": not problems and not failed_live,
+                          "config_file": str(location.path) if location.path else None,
+                          "problems": [asdict(f) for f in problems],
+                          "live": [asdict(f) for f in results]}, ensure_ascii=False, indent=2))
+    else:
+        if problems:
+            print(f"configuration has {len(problems)} problem{'s' * (len(problems) > 1)}:")
+            for f in problems:
+                print(f"  {f.subject}: {f.detail}" + (f"\n    fix: {f.fix}" if f.fix else ""))
+        else:
+            print("configuration OK")
+        print("\n".join(_summary(settings, secrets, location, live)))
+        if results:
+            print()
+            print(_table(results))
+    if problems:
+        return 2
+    return 1 if failed_live else 0
+
+
+SAMPLE_MARK = "TEST MESSAGE"  # plain words: brackets would be escaped differently per platform
+
+
+def sample_brief() -> Any:
+    from datetime import UTC, datetime
+
+    from bot.models import Brief, Point
+
+    return Brief(
+        headline=f"{SAMPLE_MARK} from newsbrief (not a news story)",
+        points=[Point("newsbrief can post to this destination.", label="It works"),
+                Point("Real briefs look like this: a headline, three points, tags and a link.",
+                      label="What to expect"),
+                Point("Nothing was subscribed, stored or queued by this test.",
+                      label="Nothing changed")],
+        tags=["test"], url=None, lang="en", source="newsbrief send-test",
+        published=datetime.now(UTC))
+
+
+async def send_test_brief(settings: Settings, secrets: Secrets, ref: str) -> int:
+    """Post one marked sample brief to ``ref`` through the adapter the bot would use."""
+    from uuid import uuid4
+
+    from bot.app import load_adapter
+    from bot.config import DestinationSettings
+    from bot.delivery import Destination, Outgoing
+    from bot.errors import DeliveryError
+
+    try:
+        wanted = DestinationSettings(ref=ref)
+    except ValueError as exc:
+        print(f"newsbrief: {ref!r} is not a destination ref: {exc}", file=sys.stderr)
+        return 2
+    configured = next((d for d in settings.destinations if d.ref == wanted.ref), wanted)
+    platform = configured.ref.split(":", 1)[0]
+    adapter = load_adapter(platform, settings, secrets)
+    destination = Destination(configured.ref, timezone=configured.timezone,
+                              locale=configured.locale, webhook_url=configured.webhook_url)
+    try:
+        hold = getattr(adapter, "hold_gateway", None)
+        if hold is not None:  # log in over REST to send, without opening a command gateway
+            hold()
+            await adapter.start(_no_commands)
+        receipt = await adapter.deliver(destination, Outgoing(key=f"send-test-{uuid4().hex}",
+                                                              brief=sample_brief()))
+    except DeliveryError as exc:
+        print(f"newsbrief: the test message to {configured.ref} failed: {exc} "
+              f"(run newsbrief check --live for the fix)", file=sys.stderr)
+        return 1
+    finally:
+        await adapter.stop()
+    ids = f" (message {', '.join(receipt.message_ids)})" if receipt.message_ids else ""
+    print(f"sent a test message to {configured.ref}{ids}", file=sys.stderr)
+    return 0
+
+
+async def _no_commands(request: Any) -> Any:
+    from bot.delivery import CommandReply
+
+    return CommandReply(text="newsbrief send-test does not answer commands", error=True)
