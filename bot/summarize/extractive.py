@@ -3,6 +3,7 @@ MMR redundancy penalty; pure Python, offline, a few milliseconds per article."""
 
 from __future__ import annotations
 
+import logging
 import math
 import operator
 import re
@@ -11,7 +12,8 @@ from dataclasses import dataclass
 from itertools import chain
 
 from bot.models import Article, Brief, Point
-from bot.summarize.labels import make_label
+from bot.summarize import korean
+from bot.summarize.labels import label_points
 from bot.summarize.tags import TagNormaliser, build_tags, extract_keywords
 from bot.summarize.text import (
     bigrams,
@@ -22,8 +24,9 @@ from bot.summarize.text import (
     tokens,
     with_bigrams,
 )
-from bot.summarize.trim import fit
+from bot.summarize.trim import fit, fits
 
+log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class Weights:
@@ -35,6 +38,13 @@ class Weights:
     length: float = 0.5  # exponent on the length factor: long, informative sentences first
     redundancy: float = 0.5  # MMR penalty per unit of similarity to an already chosen point
     duplicate: float = 0.55  # similarity above which a candidate is a near-duplicate, never taken
+    lede: float = 0.3  # the first usable sentence of a news story almost always belongs
+    numbers: float = 0.15  # per headline number the sentence repeats
+    refers_back: float = 0.4  # factor for "He …", "These …" without the sentence before it
+    weak: float = 0.35  # factor for captions and bare attributions
+    cut: float = 0.8  # factor for a sentence that only fits as a prefix
+    no_fit: float = 0.4  # factor for a sentence with no faithful way to fit
+    ideal: int = 140  # characters past which a longer sentence earns no more length credit
 
 
 _BOILER = re.compile(
@@ -45,6 +55,48 @@ _BOILER = re.compile(
 
 
 _POSITION = [1.0 / math.sqrt(1.0 + rank) for rank in range(256)]
+
+# Openings that lean on the sentence before: pronouns, demonstratives, connectives.
+_EN_BACK = re.compile(
+    r"^[\"'“‘]?(?:he|she|they|it|its|his|her|their|them|this|these|those|that|such|but|and|or|"
+    r"yet|so|also|however|meanwhile|moreover|instead|still|then|thus|both|the latter|"
+    r"the former|the move|the decision|the company|the group|the two|another|others|"
+    r"in addition|as a result|even so|otherwise)\b",
+    re.IGNORECASE,
+)
+_KO_BACK = re.compile(
+    r"^(?:이는|이를|이에|이와|이처럼|이같은|이같이|이런|이러한|그는|그녀는|그러나|하지만|또한|"
+    r"그러면서|여기에|여기서|이들은|이들|그들은|이어|따라서|그래서|반면|그런데|게다가|또|"
+    r"이로써|이렇게|그렇게|이때|그때|그리고|특히|결국|즉)(?=\s|,)"
+)
+# Captions, photo credits and bare attributions: no news of their own.
+_WEAK = re.compile(
+    r"\(pictured\)|\bpictured\b|^scroll down|^click here|\bfile photo\b|^photo:|"
+    r"\(file\)|^watch:|^video:|^read more|^see also|"
+    r"^[^,]{0,60}\bsaid in a statement\.?$|^[^,]{0,50}\b(?:said|says|told)\b[^,]{0,30}\.$",
+    re.IGNORECASE,
+)
+_QUOTE_OPEN = re.compile(r"^[\"“‘']")
+_ATTRIBUTION = re.compile(
+    r"[\"”’'],? (?:said|says|told|added|according to) [A-Z]|[\"”’'],? [A-Z][a-z]+(?: [A-Z][a-z]+)*"
+    r",? (?:said|says|told|added)"
+)
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def refers_back(sentence: str, lang: str) -> bool:
+    """Whether ``sentence`` opens by referring back to something it does not name: a pronoun,
+    demonstrative or connective, a quote with no named speaker, a Korean clause with no
+    subject."""
+    if lang == "ko":
+        if _KO_BACK.match(sentence) or sentence.rstrip(" .").endswith("것이다"):
+            return True
+        return korean.subjectless(sentence)
+    if lang != "en":
+        return False
+    if _EN_BACK.match(sentence):
+        return True
+    return bool(_QUOTE_OPEN.match(sentence)) and not _ATTRIBUTION.search(sentence)
 
 
 def _usable(sentence: str, lang: str) -> bool:
@@ -64,7 +116,7 @@ class ExtractiveSummarizer:
         *,
         aliases: dict[str, list[str]] | None = None,
         max_tags: int = 5,
-        max_point_chars: int = 240,
+        max_point_chars: int = 300,
         weights: Weights | None = None,
     ) -> None:
         self._tags = TagNormaliser(aliases)
@@ -76,7 +128,31 @@ class ExtractiveSummarizer:
         return self.brief(article, points=points)
 
     def brief(self, article: Article, points: int = 3) -> Brief:
-        """The brief for ``article``; never raises on odd text (it may have fewer points)."""
+        """The brief for ``article``; never raises on odd text (it may have fewer points, and
+        if a stage fails, the lead sentences with no labels or keyword tags)."""
+        try:
+            return self._brief(article, points)
+        except Exception:  # an odd article must never cost the item
+            log.exception("summarize_fallback chars=%d", len(article.text or ""))
+            return self._minimal(article, points)
+
+    def _minimal(self, article: Article, points: int) -> Brief:
+        try:
+            lines = [ln.strip() for ln in (article.text or "").splitlines() if ln.strip()]
+            out = [Point(fit(ln, self._max_chars, "")) for ln in lines[:points]]
+        except Exception:
+            out = []
+        return Brief(
+            headline=(article.title or "").strip(),
+            points=out,
+            tags=[t for t in map(self._tags, article.categories) if t][: self._max_tags],
+            url=article.url,
+            lang=(article.lang or "en"),
+            source=article.source,
+            published=article.published,
+        )
+
+    def _brief(self, article: Article, points: int) -> Brief:
         lang = article.lang or detect_language(f"{article.title}\n{article.text}")
         lang = lang.split("-")[0].lower()
         sentences = split_sentences(article.text, lang)
@@ -87,14 +163,12 @@ class ExtractiveSummarizer:
         chosen = self.select(sentences, article.title, lang, points, words, title_words)
         counts: Counter[str] = Counter(title_words)
         counts.update(chain.from_iterable(words))
-        title_terms = frozenset(title_words)
-        used: set[str] = set()
-        out: list[Point] = []
-        for s in chosen:
-            text = fit(s, self._max_chars, lang)
-            label = make_label(text, counts, lang, used, title_terms, article.title)
-            out.append(Point(text, label))
-        keywords = extract_keywords(article.title, sentences, lang, self._max_tags, raw)
+        texts = [fit(s, self._max_chars, lang) for s in chosen]
+        labels = label_points(texts, counts, lang, article.title, article.text)
+        out = [Point(t, lab) for t, lab in zip(texts, labels, strict=True)]
+        keywords = extract_keywords(
+            article.title, sentences, lang, self._max_tags, raw, chosen=texts
+        )
         return Brief(
             headline=article.title.strip(),
             points=out,
@@ -156,15 +230,33 @@ class ExtractiveSummarizer:
         to_title = [sum(map(weight, ts & title_set)) for ts in sets] if title_set else [0.0] * n
         limit = self._max_chars
         c_w, t_w, p_w = w.centrality / doc_norm, w.title / title_norm, w.position
+        title_numbers = set(_NUMBER.findall(title))
         rel: list[float] = []
         for rank, (_, s) in enumerate(cands):
             score = (c_w * central[rank] + t_w * to_title[rank]) / norms[rank]
             score += p_w * _POSITION[rank] if rank < len(_POSITION) else p_w / math.sqrt(1 + rank)
-            # Longer sentences say more, up to what fits in a point; past that they get trimmed.
-            size = min(len(s), limit) / limit
-            if len(s) > limit:
-                size *= limit / len(s)
+            if rank == 0:
+                score += w.lede
+            if title_numbers:
+                score += w.numbers * len(title_numbers.intersection(_NUMBER.findall(s)))
+            # Longer sentences say more, up to what fits in a point; one that only fits cut
+            # short says less, and one with no faithful cut is a last resort.
+            size = min(len(s), w.ideal) / w.ideal
+            fit_kind = fits(s, limit, lang)
+            if fit_kind == 1:
+                size *= w.cut
+            elif fit_kind == 0:
+                size *= w.no_fit
+            if _WEAK.search(s):
+                size *= w.weak
             rel.append(score * size**w.length)
+        cand_index = [i for i, _ in cands]
+        back_cache: dict[int, bool] = {}
+
+        def leans_back(k: int) -> bool:
+            if k not in back_cache:
+                back_cache[k] = refers_back(cands[k][1], lang)
+            return back_cache[k]
 
         def similarity(a: int, b: int) -> float:
             return sum(map(idf2.__getitem__, sets[a] & sets[b])) / (norms[a] * norms[b])
@@ -184,6 +276,11 @@ class ExtractiveSummarizer:
                 if sim >= w.duplicate:
                     continue
                 score = rel[k] * (1.0 - w.redundancy * sim)
+                # Leaning back is fine right after the sentence it leans on.
+                if score > best_score and leans_back(k):
+                    prev = k - 1
+                    if not (prev >= 0 and prev in chosen and cand_index[prev] == cand_index[k] - 1):
+                        score *= w.refers_back
                 if score > best_score:
                     best, best_score = k, score
             if best < 0:

@@ -8,7 +8,8 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-from bot.summarize.text import _EN_STOP, _term
+from bot.summarize import korean
+from bot.summarize.text import _EN_STOP, _term, content_words
 
 _TOKEN = re.compile(r"[\w'’&-]+|[^\w\s]")
 _ALPHA_START = re.compile(r"[A-Za-z]")
@@ -283,9 +284,120 @@ def make_label(
         phrase = " ".join(w for w, _ in words)
         if len(phrase) > 48 or len(phrase) > len(point) * 0.6:
             continue
+        if lang == "en" and not _reads_as_label([w for w, _ in words], phrase, point):
+            continue
         best = (score, phrase, parts)
     if best is None:
         return None
     used.update(best[2])
     label = best[1]
     return label[0].upper() + label[1:] if lang != "ko" else label
+
+
+# Head words that make a label say nothing on their own ("Percent certainty", "Work done").
+_EN_WEAK_HEAD = frozenset(
+    """percent certainty work done time people thing part number lot way case point fact end
+    kind sort type area level rate place side issue matter deal move step effort""".split()
+)
+_LABEL_LANGS = ("en", "ko")
+
+
+_EN_ADJECTIVE_END = ("al", "ive", "ous", "ic", "ful", "less", "able", "ible", "ary")
+_EN_VAGUE = frozenset("various several other such certain own key main major".split())
+_EN_LABEL_ABBREV = frozenset("lt gen sen rep gov col sgt dr mr mrs ms st mt jr sr".split())
+
+
+def _reads_as_label(words: list[str], phrase: str, point: str) -> bool:
+    """Whether an English noun phrase can stand as a label: not the point's opening words,
+    ending on a noun that says something (not "certainty", an adjective or "Lt"), with no
+    verb-like "-s" word inside ("Cytokinin regulates various cell")."""
+    if _starts_point(phrase, point):
+        return False
+    first, head = words[0].lower(), words[-1].lower()
+    if head in _EN_WEAK_HEAD or first in _EN_WEAK_HEAD | _EN_VAGUE or head in _EN_LABEL_ABBREV:
+        return False
+    if words[-1][:1].islower() and head.endswith(_EN_ADJECTIVE_END):
+        return False
+    for w in words[:-1] if words[-1][:1].islower() else words:
+        if w[:1].islower() and w.endswith("s") and not w.endswith(("ss", "us", "is", "ics")):
+            return False
+    at = point.find(phrase)
+    nxt = point[at + len(phrase) :].split(" ", 2)[1:2] if at >= 0 else []
+    # A lower-case "-s" head followed by a word that takes an object is a verb ("reduces NO").
+    return not (
+        words[-1][:1].islower() and head.endswith("s") and nxt and nxt[0][:1].isupper()
+    )
+
+
+def _starts_point(label: str, point: str) -> bool:
+    """Whether ``label`` is just the point's opening words (a reader sees them twice)."""
+    head = point.lstrip("\"'“‘([").lower()
+    return head.startswith(label.lower())
+
+
+def _ko_subruns(text: str) -> list[tuple[str, list[str]]]:
+    """Every run of 2-4 consecutive nouns inside Kiwi's noun phrases of ``text``, as written
+    ("김장철 배춧값 작년" -> "김장철 배춧값", "배춧값 작년", ...)."""
+    out: list[tuple[str, list[str]]] = []
+    for phrase, nouns in korean.noun_phrases(text):
+        spans: list[tuple[int, int]] = []
+        at = 0
+        for n in nouns:
+            k = phrase.find(n, at)
+            if k < 0:
+                break
+            spans.append((k, k + len(n)))
+            at = k + len(n)
+        if len(spans) != len(nouns):
+            continue
+        for size in range(min(4, len(nouns)), 1, -1):
+            for i in range(len(nouns) - size + 1):
+                out.append((phrase[spans[i][0] : spans[i + size - 1][1]], nouns[i : i + size]))
+    return out
+
+
+def _ko_label(point: str, doc: str, title: str, used: set[str]) -> str | None:
+    """A Korean label from Kiwi's noun phrases of the point and of the headline (when all
+    its nouns are in the point): 2+ nouns that recur in the article, not the opening."""
+    cands = _ko_subruns(point)
+    cands += [(p, ns) for p, ns in _ko_subruns(title) if all(n in point for n in ns)]
+    best: tuple[float, str, list[str]] | None = None
+    for phrase, nouns in cands:
+        if not 2 <= len(nouns) <= 4 or len(phrase) > 30 or len(set(nouns)) < len(nouns):
+            continue
+        if used.intersection(nouns) or all(n in korean.GENERIC for n in nouns):
+            continue
+        if point.startswith(phrase):
+            continue
+        counts = [min(doc.count(n), 6) for n in nouns]
+        if not any(c >= 2 for c in counts):
+            continue  # at least one of its nouns recurs: the phrase is about the story
+        score = (sum(counts) + 3 * sum(n in title for n in nouns)) / len(nouns) ** 0.5
+        if best is None or score > best[0]:
+            best = (score, phrase, nouns)
+    if best is None:
+        return None
+    used.update(best[2])
+    return best[1]
+
+
+def label_points(
+    points: list[str], doc_counts: Counter[str], lang: str, title: str, text: str
+) -> list[str | None]:
+    """A label for every point, or None for all of them: a brief whose points are labelled
+    unevenly reads as two kinds of list. Only English and Korean have label rules."""
+    none: list[str | None] = [None] * len(points)
+    if lang not in _LABEL_LANGS or not points:
+        return none
+    used: set[str] = set()
+    labels: list[str | None] = []
+    title_terms = frozenset(content_words(title, lang))
+    for point in points:
+        if lang == "ko" and korean.available():
+            label = _ko_label(point, f"{title}\n{text}", title, used)
+        else:
+            label = make_label(point, doc_counts, lang, used, title_terms, title)
+        if label is None:
+            return none
+        labels.append(label)
+    return labels

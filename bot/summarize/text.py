@@ -211,7 +211,10 @@ def _stem_en(word: str) -> str:
 
 @lru_cache(maxsize=131072)
 def _term(raw: str) -> str | None:
-    """The normalised content word for one raw token, or None for a stop word."""
+    """The normalised content word for one raw token, or None for a stop word (or for an
+    empty token: "arrests--over" splits into an empty part between its hyphens)."""
+    if not raw:
+        return None
     if "\uac00" <= raw[0] <= "\ud7a3":
         w = strip_particle(raw)
         return None if w in _KO_STOP or raw in _KO_STOP else w
