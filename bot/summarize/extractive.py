@@ -70,12 +70,22 @@ _KO_BACK = re.compile(
     r"이로써|이렇게|그렇게|이때|그때|그리고|특히|결국|즉)(?=\s|,)"
 )
 # Captions, photo credits and bare attributions: no news of their own.
-_WEAK = re.compile(
-    r"\(pictured\)|\bpictured\b|^scroll down|^click here|\bfile photo\b|^photo:|"
-    r"\(file\)|^watch:|^video:|^read more|^see also|"
-    r"^[^,]{0,60}\bsaid in a statement\.?$|^[^,]{0,50}\b(?:said|says|told)\b[^,]{0,30}\.$",
+_WEAK_START = re.compile(
+    r"scroll down|click here|photo:|watch:|video:|read more|see also|"
+    r"[^,]{0,60}\bsaid in a statement\.?$|[^,]{0,50}\b(?:said|says|told)\b[^,]{0,30}\.$",
     re.IGNORECASE,
 )
+_WEAK_WORDS = ("pictured", "file photo", "(file)")
+
+
+def _weak(sentence: str) -> bool:
+    """Captions, photo credits and bare attributions: no news of their own."""
+    if _WEAK_START.match(sentence):
+        return True
+    low = sentence.lower() if "ictured" in sentence or "ile" in sentence else ""
+    return bool(low) and any(w in low for w in _WEAK_WORDS)
+
+
 _QUOTE_OPEN = re.compile(r"^[\"“‘']")
 _ATTRIBUTION = re.compile(
     r"[\"”’'],? (?:said|says|told|added|according to) [A-Z]|[\"”’'],? [A-Z][a-z]+(?: [A-Z][a-z]+)*"
@@ -247,7 +257,7 @@ class ExtractiveSummarizer:
                 size *= w.cut
             elif fit_kind == 0:
                 size *= w.no_fit
-            if _WEAK.search(s):
+            if _weak(s):
                 size *= w.weak
             rel.append(score * size**w.length)
         cand_index = [i for i, _ in cands]

@@ -210,13 +210,14 @@ def extract_keywords(
         scores = _korean_keywords(title, sentences, raw)
     else:
         scores = _english_keywords(title, sentences)
-        scores = Counter({k: v for k, v in scores.items() if _good_english_tag(k)})
     # A phrase seen once outside the title is noise; the title alone counts 3.
     # Sorting only the phrases seen at least twice: most are seen once. The sort is stable, so
     # ties keep first-seen order, as most_common() would.
     ranked = sorted((k for k, v in scores.items() if v >= 2), key=scores.__getitem__, reverse=True)
     picked: list[str] = []
     for k in ranked:
+        if lang != "ko" and not _good_english_tag(k):
+            continue
         low = k.lower()
         # Keep "Time Warner" over a later "Warner" (and the other way round).
         if any(low in p.lower().split() or p.lower() in low.split() for p in picked):
