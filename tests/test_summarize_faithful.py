@@ -175,3 +175,35 @@ def test_shared_feed_points_are_their_sentences_or_prefixes(parts: tuple[str, ..
                 for s in sentences
             ), p
             assert not p.endswith(" its…")  # "…revising its…"
+
+
+@pytest.mark.skipif(not korean.available(), reason="kiwipiepy not installed")
+def test_korean_labels_keep_whole_words() -> None:
+    from bot.summarize.labels import _ko_subruns
+
+    phrases = [p for p, _ in _ko_subruns("우리나라 연구조직을 보면 미래창조과학방송통신위원은")]
+    assert "우리나라 연구조직" in phrases
+    assert not {"우리나라 연구", "미래창조과학"} & set(phrases)  # never cut inside a word
+    assert "연구팀" not in [p for p, _ in _ko_subruns("연구팀은 성공했다")]  # no real compound
+
+
+def test_english_label_without_recurring_words_still_reads_as_a_phrase() -> None:
+    from collections import Counter
+
+    from bot.summarize.labels import make_label
+
+    point = ("Gorka's dubious credentials as a self-proclaimed expert drew calls for his "
+             "removal.")
+    assert make_label(point, Counter({"gorka": 3}), "en", {"gorka"}) is None  # strict
+    assert make_label(point, Counter({"gorka": 3}), "en", {"gorka"},
+                      fallback=True) == "Dubious credentials"
+
+
+def test_korean_subheadings_lose_to_sentences() -> None:
+    text = ("R&D예산비중 세계 최고 불구 기초과학엔 '쥐꼬리 투자'\n"
+            "정부는 내년 기초과학 예산을 20% 늘리기로 했다.\n"
+            "과학계는 기초과학 예산 증액이 연구 현장의 숨통을 틔울 것이라고 평가했다.\n"
+            "기초과학 예산 확대 방안은 다음 달 국회에 제출된다.\n"
+            "교육부도 기초과학 인재 양성 계획을 함께 발표할 예정이다.")
+    brief = S.brief(Article(title="기초과학 예산 20% 늘린다", text=text))
+    assert not any(p.text.startswith("R&D") for p in brief.points)

@@ -45,6 +45,7 @@ class Weights:
     cut: float = 0.8  # factor for a sentence that only fits as a prefix
     no_fit: float = 0.4  # factor for a sentence with no faithful way to fit
     ideal: int = 140  # characters past which a longer sentence earns no more length credit
+    heading: float = 0.5  # factor for a Korean line with no sentence ending (a subheading)
 
 
 _BOILER = re.compile(
@@ -86,6 +87,8 @@ def _weak(sentence: str) -> bool:
     return bool(low) and any(w in low for w in _WEAK_WORDS)
 
 
+# A Korean sentence ends in a predicate ending ("…했다", "…입니다", "…는가?"), possibly quoted.
+_KO_ENDED = re.compile(r"(?:[다요죠까네음함임됨]|니다)[.!?…]*[\"'”’)]*\s*$")
 _QUOTE_OPEN = re.compile(r"^[\"“‘']")
 _ATTRIBUTION = re.compile(
     r"[\"”’'],? (?:said|says|told|added|according to) [A-Z]|[\"”’'],? [A-Z][a-z]+(?: [A-Z][a-z]+)*"
@@ -242,11 +245,10 @@ class ExtractiveSummarizer:
         c_w, t_w, p_w = w.centrality / doc_norm, w.title / title_norm, w.position
         title_numbers = set(_NUMBER.findall(title))
         rel: list[float] = []
+        lede = True  # the first sentence that is neither a caption nor a subheading
         for rank, (_, s) in enumerate(cands):
             score = (c_w * central[rank] + t_w * to_title[rank]) / norms[rank]
             score += p_w * _POSITION[rank] if rank < len(_POSITION) else p_w / math.sqrt(1 + rank)
-            if rank == 0:
-                score += w.lede
             if title_numbers:
                 score += w.numbers * len(title_numbers.intersection(_NUMBER.findall(s)))
             # Longer sentences say more, up to what fits in a point; one that only fits cut
@@ -259,6 +261,11 @@ class ExtractiveSummarizer:
                 size *= w.no_fit
             if _weak(s):
                 size *= w.weak
+            elif lang == "ko" and not _KO_ENDED.search(s):
+                size *= w.heading
+            elif lede:
+                score += w.lede
+                lede = False
             rel.append(score * size**w.length)
         cand_index = [i for i, _ in cands]
         back_cache: dict[int, bool] = {}

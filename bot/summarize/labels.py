@@ -53,6 +53,7 @@ _EN_COMPARATIVE = frozenset(
     """easier harder better worse bigger smaller higher lower larger greater faster slower
     stronger weaker earlier later longer shorter cheaper""".split()
 )
+_NAME_STARTS = frozenset({"New", "Old", "First", "Last", "Most", "Over", "Under", "Up"})
 _MAX_EN_WORDS = 5
 _MAX_KO_WORDS = 3
 
@@ -88,6 +89,7 @@ _KO_PUNCT = "\"'“”‘’()[]<>「」『』《》〈〉,.·…!?:;"
 Candidate = list[tuple[str, str]]  # (word as the label shows it, its content term)
 
 
+@lru_cache(maxsize=256)
 def _en_phrases(point: str) -> list[Candidate]:
     """Noun phrases of content words: runs not broken by stop words, verbs, numbers or
     punctuation; a name after a common word starts its own phrase ("media giant | TimeWarner")."""
@@ -101,7 +103,8 @@ def _en_phrases(point: str) -> list[Candidate]:
     for i, tok in enumerate(toks):
         low = lows[i]
         # Cheapest and most frequent breaks first: stop words, punctuation, numbers.
-        if low in _EN_BREAK or not _ALPHA_START.match(tok):
+        opens_name = tok in _NAME_STARTS and i < last and toks[i + 1][:1].isupper()
+        if (low in _EN_BREAK and not opens_name) or not _ALPHA_START.match(tok):
             if cur:
                 runs.append(cur)
                 cur = []
@@ -132,6 +135,8 @@ def _en_phrases(point: str) -> list[Candidate]:
             runs.append(cur)  # "giant TimeWarner" reads wrong: the name stands alone
             cur = []
         term = _hyphen_term(word) if "-" in word else _term(word)
+        if term is None and opens_name:
+            term = low  # "New Jersey", "Old Trafford": the capitalised word opens a name
         if term is None:
             if cur:
                 runs.append(cur)
@@ -254,12 +259,14 @@ def make_label(
     used: set[str],
     title_terms: frozenset[str] = frozenset(),
     title: str = "",
+    fallback: bool = False,
 ) -> str | None:
     """A 2–5 word noun phrase that says what ``point`` is about, or None.
 
     Most of its words must recur in the article (``doc_counts``: content-word counts, title
     included), words from the headline (``title_terms``) count extra, and no word may repeat
-    one of an earlier label (``used``, updated)."""
+    one of an earlier label (``used``, updated). With ``fallback``, a phrase whose words do not
+    recur may still be taken when no recurring one reads well (it always ranks below them)."""
     cands = _ko_phrases(point, title) if lang == "ko" else _en_phrases(point)
     best: tuple[float, str, list[str]] | None = None
     for words in cands:
@@ -270,7 +277,8 @@ def make_label(
         counts = [_count(t, doc_counts) for t in terms]
         # Central: most of its words recur in the article, not one lucky word.
         recurring = sum(c >= 2 for c in counts)
-        if not recurring or 2 * recurring < len(counts):
+        central = recurring > 0 and 2 * recurring >= len(counts)
+        if not central and not fallback:
             continue
         # Korean modifiers look like nouns ("바꾼 암세포"): there, every word must recur.
         pairs = zip(counts, terms, strict=True)
@@ -278,7 +286,7 @@ def make_label(
             continue
         bonus = [3 if t in title_terms else 0 for t in terms]
         score = sum(map(min, counts, [6] * len(counts))) + sum(bonus)
-        score /= len(terms) ** 0.5
+        score = score / len(terms) ** 0.5 + (100.0 if central else 0.0)
         if best is not None and score <= best[0]:
             continue
         phrase = " ".join(w for w, _ in words)
@@ -332,6 +340,8 @@ def _reads_as_label(words: list[str], phrase: str, point: str) -> bool:
 def _starts_point(label: str, point: str) -> bool:
     """Whether ``label`` is just the point's opening words (a reader sees them twice)."""
     head = point.lstrip("\"'“‘([").lower()
+    for article in ("the ", "a ", "an "):
+        head = head.removeprefix(article)
     return head.startswith(label.lower())
 
 
@@ -350,9 +360,15 @@ def _ko_subruns(text: str) -> list[tuple[str, list[str]]]:
             at = k + len(n)
         if len(spans) != len(nouns):
             continue
+        starts = {0} | {k + 1 for k, ch in enumerate(phrase) if ch == " "}
+        ends = {len(phrase)} | {k for k, ch in enumerate(phrase) if ch == " "}
         for size in range(min(4, len(nouns)), 1, -1):
             for i in range(len(nouns) - size + 1):
-                out.append((phrase[spans[i][0] : spans[i + size - 1][1]], nouns[i : i + size]))
+                a, b = spans[i][0], spans[i + size - 1][1]
+                # Whole written words only ("연구조직" is never cut to "연구"), and one word
+                # must be a real compound ("지혈재료", not "연구팀").
+                if a in starts and b in ends and (" " in phrase[a:b] or b - a >= 4):
+                    out.append((phrase[a:b], nouns[i : i + size]))
     return out
 
 
@@ -396,7 +412,9 @@ def label_points(
         if lang == "ko" and korean.available():
             label = _ko_label(point, f"{title}\n{text}", title, used)
         else:
-            label = make_label(point, doc_counts, lang, used, title_terms, title)
+            # A point with no recurring phrase may still have a plain noun phrase that names
+            # it ("Dubious credentials"); the reading checks still apply.
+            label = make_label(point, doc_counts, lang, used, title_terms, title, fallback=True)
         if label is None:
             return none
         labels.append(label)

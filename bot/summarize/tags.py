@@ -189,6 +189,7 @@ def _korean_phrase_keywords(title: str, sentences: list[str], chosen: list[str])
             for f, v in scores.items()
             if not any(f != g and f in g for g in strong)
             and not (f.isascii() and len(f) <= 2)
+            and not any(ch.isdigit() for ch in f)
         }
     )
 
