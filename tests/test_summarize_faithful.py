@@ -207,3 +207,34 @@ def test_korean_subheadings_lose_to_sentences() -> None:
             "교육부도 기초과학 인재 양성 계획을 함께 발표할 예정이다.")
     brief = S.brief(Article(title="기초과학 예산 20% 늘린다", text=text))
     assert not any(p.text.startswith("R&D") for p in brief.points)
+
+
+def test_a_restated_headline_is_not_a_point() -> None:
+    text = ("Storm Ana cut power to 200,000 homes across Wales on Sunday night.\n"
+            "Storm Ana cuts power to thousands of homes in Wales.\n"
+            "Winds of up to 90 mph brought down trees and power lines in the valleys.\n"
+            "Engineers expect most homes to be reconnected by Tuesday evening.\n"
+            "Schools in three counties will stay closed on Monday because of the damage.")
+    title = "Storm Ana cuts power to thousands of homes in Wales"
+    brief = S.brief(Article(title=title, text=text))
+    assert title + "." not in [p.text for p in brief.points]
+
+
+def test_reader_addressed_lines_lose_to_news() -> None:
+    text = ("You may have noticed the website has had a bit of a refresh today.\n"
+            "The baseline plan costs $3 per monthly active user from five seats.\n"
+            "The enterprise plan costs $4 per monthly active user with support.\n"
+            "Do let us know how the new plans work for you and your team!\n"
+            "Existing customers stay on their current plans at the same price.")
+    brief = S.brief(Article(title="Simpler plans and prices", text=text))
+    texts = [p.text for p in brief.points]
+    assert not any(t.startswith(("You may", "Do let us")) for t in texts)
+
+
+def test_shared_tpm_story_names_the_person_it_is_about() -> None:
+    # Finding 2: the DHS pick's brief never named Nielsen.
+    feed = parse_feed(shared_path("feeds", "real-world", "node_feedparser", "tpm.atom")
+                      .read_bytes(), url="https://example.org/feed")
+    item = next(i for i in feed.items if "DHS Pick" in i.title)
+    brief = S.brief(Article(title=item.title, text=item.text))
+    assert any("Nielsen" in p.text for p in brief.points)

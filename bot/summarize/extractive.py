@@ -38,6 +38,7 @@ class Weights:
     length: float = 0.5  # exponent on the length factor: long, informative sentences first
     redundancy: float = 0.5  # MMR penalty per unit of similarity to an already chosen point
     duplicate: float = 0.55  # similarity above which a candidate is a near-duplicate, never taken
+    headline_copy: float = 0.9  # cosine to the headline above which a sentence only repeats it
     lede: float = 0.3  # the first usable sentence of a news story almost always belongs
     numbers: float = 0.15  # per headline number the sentence repeats
     refers_back: float = 0.4  # factor for "He …", "These …" without the sentence before it
@@ -61,6 +62,7 @@ _POSITION = [1.0 / math.sqrt(1.0 + rank) for rank in range(256)]
 _EN_BACK = re.compile(
     r"^[\"'“‘]?(?:he|she|they|it|its|his|her|their|them|this|these|those|that|such|but|and|or|"
     r"yet|so|also|however|meanwhile|moreover|instead|still|then|thus|both|the latter|"
+    r"simultaneously|additionally|furthermore|likewise|similarly|nonetheless|nevertheless|"
     r"the former|the move|the decision|the company|the group|the two|another|others|"
     r"in addition|as a result|even so|otherwise)\b",
     re.IGNORECASE,
@@ -73,6 +75,9 @@ _KO_BACK = re.compile(
 # Captions, photo credits and bare attributions: no news of their own.
 _WEAK_START = re.compile(
     r"scroll down|click here|photo:|watch:|video:|read more|see also|"
+    # The writer talking to the reader, not news: "You may have noticed", "Do let us know".
+    r"you (?:may|might|can|will)\b|do let us|let us know|thanks|thank you|hopefully|"
+    r"we look forward|as you (?:might|may|can)\b|"
     r"[^,]{0,60}\bsaid in a statement\.?$|[^,]{0,50}\b(?:said|says|told)\b[^,]{0,30}\.$",
     re.IGNORECASE,
 )
@@ -241,6 +246,8 @@ class ExtractiveSummarizer:
         # Per-sentence sums as list comprehensions over C-level maps: this is the hot loop.
         central = [sum(map(doc_w.__getitem__, ts)) for ts in sets]
         to_title = [sum(map(weight, ts & title_set)) for ts in sets] if title_set else [0.0] * n
+        # Cosine to the headline, both ways normalised: near 1 only for a restated headline.
+        title_sim = [t / (norms[k] * title_norm) for k, t in enumerate(to_title)]
         limit = self._max_chars
         c_w, t_w, p_w = w.centrality / doc_norm, w.title / title_norm, w.position
         title_numbers = set(_NUMBER.findall(title))
@@ -290,8 +297,8 @@ class ExtractiveSummarizer:
                 if k in chosen:
                     continue
                 sim = max((similarity(k, j) for j in chosen), default=0.0)
-                if sim >= w.duplicate:
-                    continue
+                if sim >= w.duplicate or title_sim[k] >= w.headline_copy:
+                    continue  # a near-duplicate of a point, or the headline said again
                 score = rel[k] * (1.0 - w.redundancy * sim)
                 # Leaning back is fine right after the sentence it leans on.
                 if score > best_score and leans_back(k):

@@ -243,7 +243,7 @@ def tokens(text: str) -> list[str]:
 
 def terms_of(raw: list[str]) -> list[str]:
     """Content words of already tokenised text (see ``content_words``)."""
-    return [t for t in map(_term, raw) if t is not None]
+    return list(filter(None, map(_term, raw)))  # _term gives None or a non-empty term
 
 
 def content_words(text: str, lang: str) -> list[str]:
