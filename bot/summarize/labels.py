@@ -12,7 +12,7 @@ from bot.summarize import korean
 from bot.summarize.text import _EN_STOP, _term, content_words
 
 _TOKEN = re.compile(r"[\w'’&-]+|[^\w\s]")
-_ALPHA_START = re.compile(r"[A-Za-z]")
+_ALPHA_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # Stop words, common news verbs and number words break a phrase, so a label stays a noun
 # phrase ("film division", not "said film division" or "six telescopes").
 _EN_BREAK = _EN_STOP | frozenset(
@@ -104,7 +104,7 @@ def _en_phrases(point: str) -> list[Candidate]:
         low = lows[i]
         # Cheapest and most frequent breaks first: stop words, punctuation, numbers.
         opens_name = tok in _NAME_STARTS and i < last and toks[i + 1][:1].isupper()
-        if (low in _EN_BREAK and not opens_name) or not _ALPHA_START.match(tok):
+        if (low in _EN_BREAK and not opens_name) or tok[0] not in _ALPHA_START:
             if cur:
                 runs.append(cur)
                 cur = []
