@@ -77,7 +77,11 @@ _WEAK_START = re.compile(
     r"scroll down|click here|photo:|watch:|video:|read more|see also|"
     # The writer talking to the reader, not news: "You may have noticed", "Do let us know".
     r"you (?:may|might|can|will)\b|do let us|let us know|thanks|thank you|hopefully|"
-    r"we look forward|as you (?:might|may|can)\b|"
+    r"we look forward|as you (?:might|may|can)\b",
+    re.IGNORECASE,
+)
+# Checked only on short sentences: the bounded repeats backtrack.
+_BARE_ATTRIBUTION = re.compile(
     r"[^,]{0,60}\bsaid in a statement\.?$|[^,]{0,50}\b(?:said|says|told)\b[^,]{0,30}\.$",
     re.IGNORECASE,
 )
@@ -87,6 +91,8 @@ _WEAK_WORDS = ("pictured", "file photo", "(file)")
 def _weak(sentence: str) -> bool:
     """Captions, photo credits and bare attributions: no news of their own."""
     if _WEAK_START.match(sentence):
+        return True
+    if len(sentence) <= 100 and _BARE_ATTRIBUTION.match(sentence):
         return True
     low = sentence.lower() if "ictured" in sentence or "ile" in sentence else ""
     return bool(low) and any(w in low for w in _WEAK_WORDS)
