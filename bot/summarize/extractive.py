@@ -64,7 +64,7 @@ _EN_BACK = re.compile(
     r"^[\"'“‘]?(?:he|she|they|it|its|his|her|their|them|this|these|those|that|such|but|and|or|"
     r"yet|so|also|however|meanwhile|moreover|instead|still|then|thus|both|the latter|"
     r"simultaneously|additionally|furthermore|likewise|similarly|nonetheless|nevertheless|"
-    r"the former|the move|the decision|the company|the group|the two|another|others|"
+    r"the former|the move|the decision|the company|the firm|the group|the two|another|others|"
     r"in addition|as a result|even so|otherwise)\b",
     re.IGNORECASE,
 )
