@@ -1,7 +1,10 @@
-"""Compare our summarizer with Lead-3, sumy LexRank and TextRank on a JSON-lines dev set.
+"""Compare our summarizer with Lead-3, sumy LexRank and TextRank on JSON-lines dev sets.
 
-Usage: .venv/bin/python bench/summarize_eval.py DATASET.jsonl [--limit 500] [--points 3]
-       [--repeats 5]
+Usage: .venv/bin/python -m bench.summarize_eval [DATASET.jsonl ...] [--limit 500] [--points 3]
+       [--repeats 5] [--no-timing]
+
+With no dataset it runs the three dev sets in ../shared/data/summaries (BBC, CNN/Daily Mail
+highlights, Korean science news) and ends with one table of all three.
 
 Our row runs through ``bot.summarize.batch.run_batch``, the code path behind
 ``newsbrief summarize``. The baselines run in the same process on the same (de-duplicated)
@@ -31,6 +34,7 @@ from sumy.summarizers.text_rank import TextRankSummarizer
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, detect_language, split_sentences
 from bot.summarize.batch import run_batch
+from bot.summarize.korean import morphs
 
 WARMUP = 20  # articles run untimed first, so import and cache warm-up is not measured
 MIN_CPU_SECONDS = 0.5  # one timed sample repeats passes until it used this much CPU time
@@ -105,7 +109,10 @@ class System:
 
 
 def ours(rows: list[dict[str, Any]], points: int) -> System:
-    lines = [json.dumps({"id": r["id"], "title": r["title"], "text": r["text"]}) for r in rows]
+    lines = [
+        json.dumps({"id": r["id"], "title": r.get("title") or "", "text": r["text"]})
+        for r in rows
+    ]
     summarizer = ExtractiveSummarizer()
     asyncio.run(run_batch(lines[:WARMUP], io.StringIO(), summarizer, points=points))
 
@@ -122,10 +129,13 @@ def baseline(
 ) -> System:
     # Baselines pay for language detection too, as ours does inside the summarizer.
     for r in rows[:WARMUP]:
-        pick(r["text"], detect_language(r["title"] + "\n" + r["text"]))
+        pick(r["text"], detect_language((r.get("title") or "") + "\n" + r["text"]))
 
     def one_pass() -> list[list[str]]:
-        return [pick(r["text"], detect_language(r["title"] + "\n" + r["text"])) for r in rows]
+        return [
+            pick(r["text"], detect_language((r.get("title") or "") + "\n" + r["text"]))
+            for r in rows
+        ]
 
     return System(name, one_pass)
 
@@ -162,62 +172,112 @@ def score(
     return {k: 100 * v / n for k, v in totals.items()}
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("dataset", type=Path)
-    ap.add_argument("--limit", type=int, default=500)
-    ap.add_argument("--points", type=int, default=3)
-    ap.add_argument("--repeats", type=int, default=5, help="timing rounds; the best counts")
-    args = ap.parse_args(argv)
-    rows = load(args.dataset, args.limit)
+DEV_SETS = ("bbc_news_summary.jsonl", "cnndm_train_sample.jsonl", "ko_sci_news_dev.jsonl")
+DEV_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "summaries"
+
+
+def evaluate(
+    path: Path, limit: int, points: int, repeats: int, timing: bool
+) -> list[tuple[str, dict[str, float], float]]:
+    """Print one dataset's table; return (system, ROUGE scores, articles per CPU-second)."""
+    rows = load(path, limit)
     korean = sum(detect_language(r["text"]) == "ko" for r in rows) > len(rows) / 2
     systems = [
-        ours(rows, args.points),
-        baseline("Lead-3", rows, lead(args.points)),
-        baseline("LexRank", rows, sumy(LexRankSummarizer, args.points)),
-        baseline("TextRank", rows, sumy(TextRankSummarizer, args.points)),
+        ours(rows, points),
+        baseline("Lead-3", rows, lead(points)),
+        baseline("LexRank", rows, sumy(LexRankSummarizer, points)),
+        baseline("TextRank", rows, sumy(TextRankSummarizer, points)),
     ]
     # Round-robin, so a burst of load elsewhere hits every system rather than just one.
-    for _ in range(max(args.repeats, 1)):
+    for _ in range(max(repeats, 1) if timing else 1):
         for system in systems:
-            system.sample()
-    print(f"{args.dataset.name}: {len(rows)} articles, {args.points} points")
+            if timing:
+                system.sample()
+            else:
+                system.outputs = system._one_pass()
+                system.timings.append(0.0)
+    print(f"{path.name}: {len(rows)} articles, {points} points")
     print(f"{'system':<10}{'R1':>7}{'R2':>7}{'RLsum':>7}{'pts':>6}{'chars':>7}{'art/s':>9}")
+    results = []
     for system in systems:
         outs = system.outputs
         r = score(rows, outs, korean)
         pts = sum(len(o) for o in outs) / max(len(outs), 1)
         chars = sum(len(p) for o in outs for p in o) / max(sum(len(o) for o in outs), 1)
         rate = len(rows) / system.best if system.best else float("inf")
+        results.append((system.name, r, rate))
         print(
             f"{system.name:<10}{r['rouge1']:>7.1f}{r['rouge2']:>7.1f}{r['rougeLsum']:>7.1f}"
             f"{pts:>6.2f}{chars:>7.0f}{rate:>9.0f}"
         )
-    by_name = {s.name: s for s in systems}
-    for other in ("LexRank", "TextRank"):
-        ratio = by_name[other].best / by_name["ours"].best
-        print(
-            f"speed: ours is {ratio:.1f}x {other}'s articles/s "
-            f"(CPU time, best of {len(by_name['ours'].timings)} rounds)"
-        )
-    print(f"2,000-word article: ours {long_article_ms(rows):.1f} ms (CPU time, median of 21)")
+    if timing:
+        by_name = {s.name: s for s in systems}
+        for other in ("LexRank", "TextRank"):
+            ratio = by_name[other].best / by_name["ours"].best
+            print(
+                f"speed: ours is {ratio:.1f}x {other}'s articles/s "
+                f"(CPU time, best of {len(by_name['ours'].timings)} rounds)"
+            )
+        if korean:
+            print(f"2,000-character article: ours {long_article_ms(rows, 2000, True):.1f} ms "
+                  "(CPU time, median of 21, analyser loaded, analysis cache cleared)")
+        else:
+            print(f"2,000-word article: ours {long_article_ms(rows, 2000, False):.1f} ms "
+                  "(CPU time, median of 21)")
+    print()
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("datasets", type=Path, nargs="*")
+    ap.add_argument("--limit", type=int, default=500)
+    ap.add_argument("--points", type=int, default=3)
+    ap.add_argument("--repeats", type=int, default=5, help="timing rounds; the best counts")
+    ap.add_argument("--no-timing", action="store_true", help="ROUGE only, one pass each")
+    args = ap.parse_args(argv)
+    paths = args.datasets or [DEV_DIR / name for name in DEV_SETS]
+    paths = [p for p in paths if p.exists()]
+    if not paths:
+        print(f"bench/summarize_eval.py: no dev set found (looked in {DEV_DIR}), skipped")
+        return 0
+    table = {
+        p.name: evaluate(p, args.limit, args.points, args.repeats, not args.no_timing)
+        for p in paths
+    }
+    if len(table) > 1:
+        print("All dev sets, ROUGE-1 / ROUGE-2 / ROUGE-Lsum F1 (articles per CPU-second):")
+        names = [name for name, _, _ in next(iter(table.values()))]
+        print(f"{'system':<10}" + "".join(f"{n.removesuffix('.jsonl'):>27}" for n in table))
+        for k, name in enumerate(names):
+            cells = []
+            for res in table.values():
+                _, r, rate = res[k]
+                shown = f"{r['rouge1']:.1f}/{r['rouge2']:.1f}/{r['rougeLsum']:.1f}"
+                cells.append(shown + (f" ({rate:.0f})" if not args.no_timing else ""))
+            print(f"{name:<10}" + "".join(f"{c:>27}" for c in cells))
     return 0
 
 
-def long_article_ms(rows: list[dict[str, Any]]) -> float:
-    """Median time to brief one ~2,000-word article made of consecutive dev-set articles."""
-    words: list[str] = []
+def long_article_ms(rows: list[dict[str, Any]], size: int, chars: bool) -> float:
+    """Median time to brief one article of ``size`` words (or characters) made of consecutive
+    dev-set articles."""
     paras: list[str] = []
+    n = 0
     for r in rows:
         paras.append(r["text"])
-        words.extend(r["text"].split())
-        if len(words) >= 2000:
+        n += len(r["text"]) if chars else len(r["text"].split())
+        if n >= size:
             break
-    article = Article(title=rows[0]["title"], text="\n\n".join(paras))
+    text = "\n\n".join(paras)
+    if chars:
+        text = text[:size]
+    article = Article(title=rows[0].get("title") or "", text=text)
     summarizer = ExtractiveSummarizer()
     summarizer.brief(article)  # warm-up
     times = []
     for _ in range(21):
+        morphs.cache_clear()  # each run analyses its Korean sentences afresh
         start = time.process_time()
         summarizer.brief(article)
         times.append(time.process_time() - start)

@@ -106,7 +106,7 @@ class OpenAISettings(Section):
 class SummarizerSettings(Section):
     kind: Literal["extractive", "openai"] = "extractive"
     points: int = Field(3, ge=1, le=5)
-    max_point_chars: int = Field(240, ge=80, le=1000)
+    max_point_chars: int = Field(300, ge=80, le=1000)
     full_text: bool = True
     openai: OpenAISettings = Field(default_factory=OpenAISettings)
 

@@ -72,6 +72,23 @@ async def test_good_reply_is_used_with_labels_and_tags(fake: FakeOpenAI) -> None
     assert req["json"]["model"] == "test-model"
 
 
+async def test_prompt_asks_for_seed_style_labels(fake: FakeOpenAI) -> None:
+    fake.script.append(completion(GOOD))
+    await make(fake).summarize(ARTICLE)
+    system = fake.requests[0]["json"]["messages"][0]["content"]
+    assert "국가 전략 자산의 결합" in system and "not the point's first words" in system
+    assert "Label every point or none" in system and "stands on its own" in system
+
+
+async def test_labels_on_some_points_only_are_dropped(fake: FakeOpenAI) -> None:
+    uneven = {"points": [dict(GOOD["points"][0]), {"text": GOOD["points"][1]["text"]},
+                         dict(GOOD["points"][2])], "tags": []}
+    fake.script.append(completion(uneven))
+    brief = await make(fake).summarize(ARTICLE)
+    assert [p.text for p in brief.points] == [p["text"] for p in GOOD["points"]]
+    assert [p.label for p in brief.points] == [None, None, None]
+
+
 async def test_key_never_logged(fake: FakeOpenAI, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     fake.script.extend([Reply(500, "{}"), Reply(500, "{}"), Reply(500, "{}")])

@@ -255,3 +255,38 @@ def test_slack_overlong_article_link_stays_one_link() -> None:
     brief = asyncio.run(SUMMARIZER.summarize(article))
     check_discord(brief)
     check_slack(brief)
+
+
+# Summarizer properties (issue 11): text made of dashes, double hyphens, stray punctuation and
+# empty tokens never makes the summarizer raise, and every point is its sentence or a prefix.
+_SUMMARY_PIECES = [
+    "arrests--over", "threatening postings--and", "--", "---", " - ", "-", "—", "–", "‐",
+    "''", "'", "\"", "“", "”", "…", "...", ".", ",", ";", ":", "(", ")", "[", "]", " ", "\n",
+    "The council", "said", "He", "These people", "U.S.", "No. 1", "Sen.", "we've", "ㄱ",
+    "정부가", "달과", "넘어", "슈퍼컴퓨터를", "운영하며", "밝혔다.", "것이다.", "한편", "2,000",
+    "fire-safety", "-s", "'s", "x-", "-x", "a", "I", "0",
+]
+_summary_text = st.lists(
+    st.sampled_from(_SUMMARY_PIECES) | st.text(max_size=8), max_size=80
+).map(" ".join)
+
+
+@PROFILE
+@given(title=_summary_text, text=_summary_text,
+       lang=st.sampled_from([None, "en", "ko", "de", "sk", ""]),
+       limit=st.integers(min_value=80, max_value=400))
+def test_property_summarizer_never_raises_and_points_are_faithful(
+    title: str, text: str, lang: str | None, limit: int
+) -> None:
+    from bot.summarize.text import split_sentences
+
+    summarizer = ExtractiveSummarizer(max_point_chars=limit)
+    brief = asyncio.run(summarizer.summarize(Article(title=title, text=text, lang=lang or None)))
+    labels = [p.label for p in brief.points]
+    assert all(labels) or not any(labels)
+    sentences = [" ".join(s.split()) for s in split_sentences(text, brief.lang)]
+    lines = [" ".join(x.split()) for x in text.splitlines()]
+    for p in brief.points:
+        assert p.text.strip()
+        body = p.text[:-1] if p.text.endswith("…") else p.text
+        assert any(s.startswith(body) for s in sentences + lines), p.text

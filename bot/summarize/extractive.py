@@ -3,6 +3,7 @@ MMR redundancy penalty; pure Python, offline, a few milliseconds per article."""
 
 from __future__ import annotations
 
+import logging
 import math
 import operator
 import re
@@ -11,7 +12,8 @@ from dataclasses import dataclass
 from itertools import chain
 
 from bot.models import Article, Brief, Point
-from bot.summarize.labels import make_label
+from bot.summarize import korean
+from bot.summarize.labels import label_points
 from bot.summarize.tags import TagNormaliser, build_tags, extract_keywords
 from bot.summarize.text import (
     bigrams,
@@ -22,12 +24,14 @@ from bot.summarize.text import (
     tokens,
     with_bigrams,
 )
-from bot.summarize.trim import fit
+from bot.summarize.trim import fit, fits
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
 class Weights:
-    """Scoring weights; tuned on the BBC and Korean dev sets (see docs/SUMMARIZER.md)."""
+    """Scoring weights; tuned on the BBC, CNN/DM and Korean dev sets (docs/SUMMARIZER.md)."""
 
     centrality: float = 1.0
     title: float = 0.35
@@ -35,6 +39,15 @@ class Weights:
     length: float = 0.5  # exponent on the length factor: long, informative sentences first
     redundancy: float = 0.5  # MMR penalty per unit of similarity to an already chosen point
     duplicate: float = 0.55  # similarity above which a candidate is a near-duplicate, never taken
+    headline_copy: float = 0.9  # cosine to the headline above which a sentence only repeats it
+    lede: float = 0.3  # the first usable sentence of a news story almost always belongs
+    numbers: float = 0.15  # per headline number the sentence repeats
+    refers_back: float = 0.4  # factor for "He …", "These …" without the sentence before it
+    weak: float = 0.35  # factor for captions, bare attributions, lines talking to the reader
+    cut: float = 0.8  # factor for a sentence that only fits as a prefix
+    no_fit: float = 0.4  # factor for a sentence with no faithful way to fit
+    ideal: int = 140  # characters past which a longer sentence earns no more length credit
+    heading: float = 0.5  # factor for a Korean line with no sentence ending (a subheading)
 
 
 _BOILER = re.compile(
@@ -45,6 +58,70 @@ _BOILER = re.compile(
 
 
 _POSITION = [1.0 / math.sqrt(1.0 + rank) for rank in range(256)]
+
+# Openings that lean on the sentence before: pronouns, demonstratives, connectives.
+_EN_BACK = re.compile(
+    r"^[\"'“‘]?(?:he|she|they|it|its|his|her|their|them|this|these|those|that|such|but|and|or|"
+    r"yet|so|also|however|meanwhile|moreover|instead|still|then|thus|both|the latter|"
+    r"simultaneously|additionally|furthermore|likewise|similarly|nonetheless|nevertheless|"
+    r"the former|the move|the decision|the company|the firm|the group|the two|another|others|"
+    r"in addition|as a result|even so|otherwise)\b",
+    re.IGNORECASE,
+)
+_KO_BACK = re.compile(
+    r"^(?:이는|이를|이에|이와|이처럼|이같은|이같이|이런|이러한|그는|그녀는|그러나|하지만|또한|"
+    r"그러면서|여기에|여기서|이들은|이들|그들은|이어|따라서|그래서|반면|그런데|게다가|또|"
+    r"이로써|이렇게|그렇게|이때|그때|그리고|특히|결국|즉)(?=\s|,)"
+)
+# Captions, photo credits and bare attributions: no news of their own.
+_WEAK_START = re.compile(
+    r"scroll down|click here|photo:|watch:|video:|read more|see also|"
+    # The writer talking to the reader, not news: "You may have noticed", "Do let us know".
+    r"you (?:may|might|can|will)\b|do let us|let us know|thanks|thank you|hopefully|"
+    r"we look forward|as you (?:might|may|can)\b",
+    re.IGNORECASE,
+)
+# Checked only on short sentences: the bounded repeats backtrack.
+_BARE_ATTRIBUTION = re.compile(
+    r"[^,]{0,60}\bsaid in a statement\.?$|[^,]{0,50}\b(?:said|says|told)\b[^,]{0,30}\.$",
+    re.IGNORECASE,
+)
+_WEAK_WORDS = ("pictured", "file photo", "(file)")
+
+
+def _weak(sentence: str) -> bool:
+    """Captions, photo credits and bare attributions: no news of their own."""
+    if _WEAK_START.match(sentence):
+        return True
+    if len(sentence) <= 100 and _BARE_ATTRIBUTION.match(sentence):
+        return True
+    low = sentence.lower()
+    return any(w in low for w in _WEAK_WORDS)
+
+
+# A Korean sentence ends in a predicate ending ("…했다", "…입니다", "…는가?"), possibly quoted.
+_KO_ENDED = re.compile(r"(?:[다요죠까네음함임됨]|니다)[.!?…]*[\"'”’)]*\s*$")
+_QUOTE_OPEN = re.compile(r"^[\"“‘']")
+_ATTRIBUTION = re.compile(
+    r"[\"”’'],? (?:said|says|told|added|according to) [A-Z]|[\"”’'],? [A-Z][a-z]+(?: [A-Z][a-z]+)*"
+    r",? (?:said|says|told|added)"
+)
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def refers_back(sentence: str, lang: str) -> bool:
+    """Whether ``sentence`` opens by referring back to something it does not name: a pronoun,
+    demonstrative or connective, a quote with no named speaker, a Korean clause with no
+    subject."""
+    if lang == "ko":
+        if _KO_BACK.match(sentence) or sentence.rstrip(" .").endswith("것이다"):
+            return True
+        return korean.subjectless(sentence)
+    if lang != "en":
+        return False
+    if _EN_BACK.match(sentence):
+        return True
+    return bool(_QUOTE_OPEN.match(sentence)) and not _ATTRIBUTION.search(sentence)
 
 
 def _usable(sentence: str, lang: str) -> bool:
@@ -64,7 +141,7 @@ class ExtractiveSummarizer:
         *,
         aliases: dict[str, list[str]] | None = None,
         max_tags: int = 5,
-        max_point_chars: int = 240,
+        max_point_chars: int = 300,
         weights: Weights | None = None,
     ) -> None:
         self._tags = TagNormaliser(aliases)
@@ -76,7 +153,31 @@ class ExtractiveSummarizer:
         return self.brief(article, points=points)
 
     def brief(self, article: Article, points: int = 3) -> Brief:
-        """The brief for ``article``; never raises on odd text (it may have fewer points)."""
+        """The brief for ``article``; never raises on odd text (it may have fewer points, and
+        if a stage fails, the lead sentences with no labels or keyword tags)."""
+        try:
+            return self._brief(article, points)
+        except Exception:  # an odd article must never cost the item
+            log.exception("summarize_fallback chars=%d", len(article.text or ""))
+            return self._minimal(article, points)
+
+    def _minimal(self, article: Article, points: int) -> Brief:
+        try:
+            lines = [ln.strip() for ln in (article.text or "").splitlines() if ln.strip()]
+            out = [Point(fit(ln, self._max_chars, "")) for ln in lines[:points]]
+        except Exception:
+            out = []
+        return Brief(
+            headline=(article.title or "").strip(),
+            points=out,
+            tags=[t for t in map(self._tags, article.categories) if t][: self._max_tags],
+            url=article.url,
+            lang=(article.lang or "en"),
+            source=article.source,
+            published=article.published,
+        )
+
+    def _brief(self, article: Article, points: int) -> Brief:
         lang = article.lang or detect_language(f"{article.title}\n{article.text}")
         lang = lang.split("-")[0].lower()
         sentences = split_sentences(article.text, lang)
@@ -87,14 +188,12 @@ class ExtractiveSummarizer:
         chosen = self.select(sentences, article.title, lang, points, words, title_words)
         counts: Counter[str] = Counter(title_words)
         counts.update(chain.from_iterable(words))
-        title_terms = frozenset(title_words)
-        used: set[str] = set()
-        out: list[Point] = []
-        for s in chosen:
-            text = fit(s, self._max_chars, lang)
-            label = make_label(text, counts, lang, used, title_terms, article.title)
-            out.append(Point(text, label))
-        keywords = extract_keywords(article.title, sentences, lang, self._max_tags, raw)
+        texts = [fit(s, self._max_chars, lang) for s in chosen]
+        labels = label_points(texts, counts, lang, article.title, article.text)
+        out = [Point(t, lab) for t, lab in zip(texts, labels, strict=True)]
+        keywords = extract_keywords(
+            article.title, sentences, lang, self._max_tags, raw, chosen=texts
+        )
         return Brief(
             headline=article.title.strip(),
             points=out,
@@ -154,17 +253,41 @@ class ExtractiveSummarizer:
         # Per-sentence sums as list comprehensions over C-level maps: this is the hot loop.
         central = [sum(map(doc_w.__getitem__, ts)) for ts in sets]
         to_title = [sum(map(weight, ts & title_set)) for ts in sets] if title_set else [0.0] * n
+        # Cosine to the headline, both ways normalised: near 1 only for a restated headline.
+        title_sim = [t / (norms[k] * title_norm) for k, t in enumerate(to_title)]
         limit = self._max_chars
         c_w, t_w, p_w = w.centrality / doc_norm, w.title / title_norm, w.position
+        title_numbers = set(_NUMBER.findall(title))
         rel: list[float] = []
+        lede = True  # the first sentence that is neither a caption nor a subheading
         for rank, (_, s) in enumerate(cands):
             score = (c_w * central[rank] + t_w * to_title[rank]) / norms[rank]
             score += p_w * _POSITION[rank] if rank < len(_POSITION) else p_w / math.sqrt(1 + rank)
-            # Longer sentences say more, up to what fits in a point; past that they get trimmed.
-            size = min(len(s), limit) / limit
-            if len(s) > limit:
-                size *= limit / len(s)
+            if title_numbers:
+                score += w.numbers * len(title_numbers.intersection(_NUMBER.findall(s)))
+            # Longer sentences say more, up to what fits in a point; one that only fits cut
+            # short says less, and one with no faithful cut is a last resort.
+            size = min(len(s), w.ideal) / w.ideal
+            fit_kind = fits(s, limit, lang)
+            if fit_kind == 1:
+                size *= w.cut
+            elif fit_kind == 0:
+                size *= w.no_fit
+            if _weak(s):
+                size *= w.weak
+            elif lang == "ko" and not _KO_ENDED.search(s):
+                size *= w.heading
+            elif lede:
+                score += w.lede
+                lede = False
             rel.append(score * size**w.length)
+        cand_index = [i for i, _ in cands]
+        back_cache: dict[int, bool] = {}
+
+        def leans_back(k: int) -> bool:
+            if k not in back_cache:
+                back_cache[k] = refers_back(cands[k][1], lang)
+            return back_cache[k]
 
         def similarity(a: int, b: int) -> float:
             return sum(map(idf2.__getitem__, sets[a] & sets[b])) / (norms[a] * norms[b])
@@ -181,9 +304,14 @@ class ExtractiveSummarizer:
                 if k in chosen:
                     continue
                 sim = max((similarity(k, j) for j in chosen), default=0.0)
-                if sim >= w.duplicate:
-                    continue
+                if sim >= w.duplicate or title_sim[k] >= w.headline_copy:
+                    continue  # a near-duplicate of a point, or the headline said again
                 score = rel[k] * (1.0 - w.redundancy * sim)
+                # Leaning back is fine right after the sentence it leans on.
+                if score > best_score and leans_back(k):
+                    prev = k - 1
+                    if not (prev >= 0 and prev in chosen and cand_index[prev] == cand_index[k] - 1):
+                        score *= w.refers_back
                 if score > best_score:
                     best, best_score = k, score
             if best < 0:

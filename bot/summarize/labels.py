@@ -8,10 +8,11 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-from bot.summarize.text import _EN_STOP, _term
+from bot.summarize import korean
+from bot.summarize.text import _EN_STOP, _term, content_words
 
 _TOKEN = re.compile(r"[\w'’&-]+|[^\w\s]")
-_ALPHA_START = re.compile(r"[A-Za-z]")
+_ALPHA_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # Stop words, common news verbs and number words break a phrase, so a label stays a noun
 # phrase ("film division", not "said film division" or "six telescopes").
 _EN_BREAK = _EN_STOP | frozenset(
@@ -52,6 +53,7 @@ _EN_COMPARATIVE = frozenset(
     """easier harder better worse bigger smaller higher lower larger greater faster slower
     stronger weaker earlier later longer shorter cheaper""".split()
 )
+_NAME_STARTS = frozenset({"New", "Old", "First", "Last", "Most", "Over", "Under", "Up"})
 _MAX_EN_WORDS = 5
 _MAX_KO_WORDS = 3
 
@@ -87,6 +89,7 @@ _KO_PUNCT = "\"'“”‘’()[]<>「」『』《》〈〉,.·…!?:;"
 Candidate = list[tuple[str, str]]  # (word as the label shows it, its content term)
 
 
+@lru_cache(maxsize=256)
 def _en_phrases(point: str) -> list[Candidate]:
     """Noun phrases of content words: runs not broken by stop words, verbs, numbers or
     punctuation; a name after a common word starts its own phrase ("media giant | TimeWarner")."""
@@ -100,7 +103,8 @@ def _en_phrases(point: str) -> list[Candidate]:
     for i, tok in enumerate(toks):
         low = lows[i]
         # Cheapest and most frequent breaks first: stop words, punctuation, numbers.
-        if low in _EN_BREAK or not _ALPHA_START.match(tok):
+        opens_name = tok in _NAME_STARTS and i < last and toks[i + 1][:1].isupper()
+        if (low in _EN_BREAK and not opens_name) or tok[0] not in _ALPHA_START:
             if cur:
                 runs.append(cur)
                 cur = []
@@ -131,6 +135,8 @@ def _en_phrases(point: str) -> list[Candidate]:
             runs.append(cur)  # "giant TimeWarner" reads wrong: the name stands alone
             cur = []
         term = _hyphen_term(word) if "-" in word else _term(word)
+        if term is None and opens_name:
+            term = low  # "New Jersey", "Old Trafford": the capitalised word opens a name
         if term is None:
             if cur:
                 runs.append(cur)
@@ -253,12 +259,14 @@ def make_label(
     used: set[str],
     title_terms: frozenset[str] = frozenset(),
     title: str = "",
+    fallback: bool = False,
 ) -> str | None:
     """A 2–5 word noun phrase that says what ``point`` is about, or None.
 
     Most of its words must recur in the article (``doc_counts``: content-word counts, title
     included), words from the headline (``title_terms``) count extra, and no word may repeat
-    one of an earlier label (``used``, updated)."""
+    one of an earlier label (``used``, updated). With ``fallback``, a phrase whose words do not
+    recur may still be taken when no recurring one reads well (it always ranks below them)."""
     cands = _ko_phrases(point, title) if lang == "ko" else _en_phrases(point)
     best: tuple[float, str, list[str]] | None = None
     for words in cands:
@@ -269,7 +277,8 @@ def make_label(
         counts = [_count(t, doc_counts) for t in terms]
         # Central: most of its words recur in the article, not one lucky word.
         recurring = sum(c >= 2 for c in counts)
-        if not recurring or 2 * recurring < len(counts):
+        central = recurring > 0 and 2 * recurring >= len(counts)
+        if not central and not fallback:
             continue
         # Korean modifiers look like nouns ("바꾼 암세포"): there, every word must recur.
         pairs = zip(counts, terms, strict=True)
@@ -277,11 +286,13 @@ def make_label(
             continue
         bonus = [3 if t in title_terms else 0 for t in terms]
         score = sum(map(min, counts, [6] * len(counts))) + sum(bonus)
-        score /= len(terms) ** 0.5
+        score = score / len(terms) ** 0.5 + (100.0 if central else 0.0)
         if best is not None and score <= best[0]:
             continue
         phrase = " ".join(w for w, _ in words)
         if len(phrase) > 48 or len(phrase) > len(point) * 0.6:
+            continue
+        if lang == "en" and not _reads_as_label([w for w, _ in words], phrase, point):
             continue
         best = (score, phrase, parts)
     if best is None:
@@ -289,3 +300,122 @@ def make_label(
     used.update(best[2])
     label = best[1]
     return label[0].upper() + label[1:] if lang != "ko" else label
+
+
+# Head words that make a label say nothing on their own ("Percent certainty", "Work done").
+_EN_WEAK_HEAD = frozenset(
+    """percent certainty work done time people thing part number lot way case point fact end
+    kind sort type area level rate place side issue matter deal move step effort""".split()
+)
+_LABEL_LANGS = ("en", "ko")
+
+
+_EN_ADJECTIVE_END = ("al", "ive", "ous", "ic", "ful", "less", "able", "ible", "ary")
+_EN_VAGUE = frozenset("various several other such certain own key main major".split())
+_EN_LABEL_ABBREV = frozenset("lt gen sen rep gov col sgt dr mr mrs ms st mt jr sr".split())
+
+
+def _reads_as_label(words: list[str], phrase: str, point: str) -> bool:
+    """Whether an English noun phrase can stand as a label: not the point's opening words,
+    ending on a noun that says something (not "certainty", an adjective or "Lt"), with no
+    verb-like "-s" word inside ("Cytokinin regulates various cell")."""
+    if _starts_point(phrase, point):
+        return False
+    first, head = words[0].lower(), words[-1].lower()
+    if head in _EN_WEAK_HEAD or first in _EN_WEAK_HEAD | _EN_VAGUE or head in _EN_LABEL_ABBREV:
+        return False
+    if words[-1][:1].islower() and head.endswith(_EN_ADJECTIVE_END):
+        return False
+    for w in words[:-1] if words[-1][:1].islower() else words:
+        if w[:1].islower() and w.endswith("s") and not w.endswith(("ss", "us", "is", "ics")):
+            return False
+    at = point.find(phrase)
+    nxt = point[at + len(phrase) :].split(" ", 2)[1:2] if at >= 0 else []
+    # A lower-case "-s" head followed by a word that takes an object is a verb ("reduces NO").
+    return not (
+        words[-1][:1].islower() and head.endswith("s") and nxt and nxt[0][:1].isupper()
+    )
+
+
+def _starts_point(label: str, point: str) -> bool:
+    """Whether ``label`` is just the point's opening words (a reader sees them twice)."""
+    head = point.lstrip("\"'“‘([").lower()
+    for article in ("the ", "a ", "an "):
+        head = head.removeprefix(article)
+    return head.startswith(label.lower())
+
+
+def _ko_subruns(text: str) -> list[tuple[str, list[str]]]:
+    """Every run of 2-4 consecutive nouns inside Kiwi's noun phrases of ``text``, as written
+    ("김장철 배춧값 작년" -> "김장철 배춧값", "배춧값 작년", ...)."""
+    out: list[tuple[str, list[str]]] = []
+    for phrase, nouns in korean.noun_phrases(text):
+        spans: list[tuple[int, int]] = []
+        at = 0
+        for n in nouns:
+            k = phrase.find(n, at)
+            if k < 0:
+                break
+            spans.append((k, k + len(n)))
+            at = k + len(n)
+        if len(spans) != len(nouns):
+            continue
+        starts = {0} | {k + 1 for k, ch in enumerate(phrase) if ch == " "}
+        ends = {len(phrase)} | {k for k, ch in enumerate(phrase) if ch == " "}
+        for size in range(min(4, len(nouns)), 1, -1):
+            for i in range(len(nouns) - size + 1):
+                a, b = spans[i][0], spans[i + size - 1][1]
+                # Whole written words only ("연구조직" is never cut to "연구"), and one word
+                # must be a real compound ("지혈재료", not "연구팀").
+                if a in starts and b in ends and (" " in phrase[a:b] or b - a >= 4):
+                    out.append((phrase[a:b], nouns[i : i + size]))
+    return out
+
+
+def _ko_label(point: str, doc: str, title: str, used: set[str]) -> str | None:
+    """A Korean label from Kiwi's noun phrases of the point and of the headline (when all
+    its nouns are in the point): 2+ nouns that recur in the article, not the opening."""
+    cands = _ko_subruns(point)
+    cands += [(p, ns) for p, ns in _ko_subruns(title) if all(n in point for n in ns)]
+    best: tuple[float, str, list[str]] | None = None
+    for phrase, nouns in cands:
+        if not 2 <= len(nouns) <= 4 or len(phrase) > 30 or len(set(nouns)) < len(nouns):
+            continue
+        if used.intersection(nouns) or all(n in korean.GENERIC for n in nouns):
+            continue
+        if point.startswith(phrase):
+            continue
+        counts = [min(doc.count(n), 6) for n in nouns]
+        if not any(c >= 2 for c in counts):
+            continue  # at least one of its nouns recurs: the phrase is about the story
+        score = (sum(counts) + 3 * sum(n in title for n in nouns)) / len(nouns) ** 0.5
+        if best is None or score > best[0]:
+            best = (score, phrase, nouns)
+    if best is None:
+        return None
+    used.update(best[2])
+    return best[1]
+
+
+def label_points(
+    points: list[str], doc_counts: Counter[str], lang: str, title: str, text: str
+) -> list[str | None]:
+    """A label for every point, or None for all of them: a brief whose points are labelled
+    unevenly reads as two kinds of list. Only English and Korean have label rules."""
+    none: list[str | None] = [None] * len(points)
+    if lang not in _LABEL_LANGS or not points:
+        return none
+    used: set[str] = set()
+    labels: list[str | None] = []
+    title_terms = frozenset(content_words(title, lang))
+    for point in points:
+        if lang == "ko" and korean.available():
+            label = _ko_label(point, f"{title}\n{text}", title, used)
+        else:
+            # A point with no recurring phrase may still have a plain noun phrase that names
+            # it ("Dubious credentials"); the reading checks still apply.
+            label = make_label(point, doc_counts, lang, used, title_terms, title, fallback=True)
+        if label is None:
+            return none
+        labels.append(label)
+    return labels

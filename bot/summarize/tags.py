@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from itertools import chain, groupby
 
+from bot.summarize import korean
 from bot.summarize.text import tokens as _tokens_of
 
 _NON_WORD = re.compile(r"[^0-9a-z\uac00-\ud7a3\u3130-\u318f\u00e0-\u024f]+")
@@ -146,16 +147,67 @@ def _korean_keywords(
     return counts
 
 
+# Words that are no subject of their own: date and time-zone words, title abbreviations.
+_EN_NOT_TAG = frozenset(
+    """jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun gmt utc bst
+    est edt pst pdt cet am pm sen rep gov gen col lt sgt dr mr mrs ms st mt no vs etc inc ltd
+    co corp update updated editor reuters ap afp photo image video""".split()
+)
+_CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t)\b|n['’]t\b", re.IGNORECASE)
+
+
+def _good_english_tag(phrase: str) -> bool:
+    """No contractions ("We've"), fragments of two letters or fewer ("U.S.", "OS"), date or
+    abbreviation words ("Jun", "GMT", "Sen")."""
+    if _CONTRACTION.search(phrase):
+        return False
+    words = [w.strip(".").lower() for w in phrase.split()]
+    if any(w in _EN_NOT_TAG for w in words):
+        return False
+    return len(normalise_tag(phrase).replace("-", "")) > 2
+
+
+def _korean_phrase_keywords(title: str, sentences: list[str], chosen: list[str]) -> Counter[str]:
+    """Kiwi's nouns and compounds of the headline and the points, scored by how often the
+    article writes them (the headline counts three more); generic nouns dropped."""
+    doc = title + "\n" + "\n".join(sentences)
+    scores: Counter[str] = Counter()
+    for text in (title, *chosen):
+        for phrase, nouns in korean.noun_phrases(text):
+            # "주삿바늘 개발" is about the 주삿바늘: a compound must end on a specific noun.
+            forms = [phrase] if len(nouns) > 1 and nouns[-1] not in korean.GENERIC else []
+            forms += [n for n in nouns if len(n) >= 2 and n not in korean.GENERIC]
+            for form in forms:
+                if form not in scores and not all(n in korean.GENERIC for n in nouns):
+                    scores[form] = doc.count(form) + (3 if form in title else 0)
+    # A compound the article repeats says more than its parts ("기초과학", not "기초" and
+    # "과학"); Latin fragments of two letters ("km") are no topic.
+    strong = [f for f, v in scores.items() if v >= 2]
+    return Counter(
+        {
+            f: v
+            for f, v in scores.items()
+            if not any(f != g and f in g for g in strong)
+            and not (f.isascii() and len(f) <= 2)
+            and not any(ch.isdigit() for ch in f)
+        }
+    )
+
+
 def extract_keywords(
     title: str,
     sentences: list[str],
     lang: str,
     limit: int,
     raw: list[list[str]] | None = None,
+    chosen: list[str] | None = None,
 ) -> list[str]:
     """Up to ``limit`` keywords a reader might subscribe to: names and topics that recur
-    (``raw``: the sentences' tokens from ``text.tokens``, when already computed)."""
-    if lang == "ko":
+    (``raw``: the sentences' tokens from ``text.tokens``, when already computed; ``chosen``:
+    the brief's points, whose Korean nouns Kiwi analyses)."""
+    if lang == "ko" and korean.available():
+        scores = _korean_phrase_keywords(title, sentences, chosen or sentences[:3])
+    elif lang == "ko":
         scores = _korean_keywords(title, sentences, raw)
     else:
         scores = _english_keywords(title, sentences)
@@ -165,6 +217,8 @@ def extract_keywords(
     ranked = sorted((k for k, v in scores.items() if v >= 2), key=scores.__getitem__, reverse=True)
     picked: list[str] = []
     for k in ranked:
+        if lang != "ko" and not _good_english_tag(k):
+            continue
         low = k.lower()
         # Keep "Time Warner" over a later "Warner" (and the other way round).
         if any(low in p.lower().split() or p.lower() in low.split() for p in picked):

@@ -211,7 +211,10 @@ def _stem_en(word: str) -> str:
 
 @lru_cache(maxsize=131072)
 def _term(raw: str) -> str | None:
-    """The normalised content word for one raw token, or None for a stop word."""
+    """The normalised content word for one raw token, or None for a stop word (or for an
+    empty token: "arrests--over" splits into an empty part between its hyphens)."""
+    if not raw:
+        return None
     if "\uac00" <= raw[0] <= "\ud7a3":
         w = strip_particle(raw)
         return None if w in _KO_STOP or raw in _KO_STOP else w
@@ -240,7 +243,7 @@ def tokens(text: str) -> list[str]:
 
 def terms_of(raw: list[str]) -> list[str]:
     """Content words of already tokenised text (see ``content_words``)."""
-    return [t for t in map(_term, raw) if t is not None]
+    return list(filter(None, map(_term, raw)))  # _term gives None or a non-empty term
 
 
 def content_words(text: str, lang: str) -> list[str]:

@@ -1,64 +1,115 @@
-"""Fit a sentence into a point's character budget: drop asides, then trailing clauses, and only
-as a last resort cut at a word boundary with an ellipsis."""
+"""Fit a sentence into a point's character budget without changing what it says.
+
+A point is its source sentence, or a prefix of it that ends at a clause boundary and still holds
+a complete main clause, marked with "…". Nothing is ever deleted from the middle (an aside can
+carry the claim: "X, which is not Y, …"), and no cut falls between a verb and its object, before
+a "that"-clause, inside quotes, brackets or a "— … —" pair. The summarizer prefers sentences
+that fit (``fits``); a sentence with no safe cut is returned whole up to ``HARD_LIMIT`` and only
+past that cut at a word boundary.
+"""
 
 from __future__ import annotations
 
 import re
 
-_PAREN = re.compile(r"\s*[(\[][^()\[\]]{0,200}[)\]]")
-# Non-restrictive English asides: ", which ... ," and ", who ... ,".
-_ASIDE = re.compile(r",\s(?:which|who|whose|where)\s[^,;]{3,160},")
-_EN_CLAUSE = re.compile(
-    r"[,;:]\s|\s[–—-]\s|\s(?=(?:but|while|although|whereas|as|after|because)\s)"
+HARD_LIMIT = 600  # longer than this, even a whole sentence is no point; a word cut is the end
+
+# ", <opener>" or "; ": where an English sentence's main clause may already be complete.
+_EN_CUT = re.compile(
+    r"; |, (?=(?:and|but|while|although|though|whereas|because|since|after|before|as|so|"
+    r"which|who|whose|where|when|with|including|according|prompting|leaving|making|adding|"
+    r"saying|sending|bringing|forcing|raising|up from|down from|compared)\b)"
 )
-_KO_CLAUSE = re.compile(r"[,;:]\s|(?<=[며고서만면데])\s")
-_TERMINAL = ".!?…"
+# Openers of a relative clause: cutting before one is safe only when the clause runs to the end
+# (", which … , is" would leave a subject without its verb).
+_RELATIVE = ("which", "who", "whose", "where", "when")
+# A prefix that opens with one of these is a fronted phrase or a subordinate clause unless it
+# holds a comma of its own; never a main clause on its own.
+_EN_FRONTED = frozenset(
+    """although though while when if because as since after before despite unless whereas once
+    until in on at for with by from under according among during following amid like unlike
+    to""".split()
+)
+# Korean connective endings that close a clause ("…했고", "…하며", "…지만").
+_KO_CUT = re.compile(r"(?<=[고며만데서])(?=[ ,])|(?<=[,;]) ")
+_KO_SUBJECT = re.compile(r"\S(?:은|는|이|가|께서)(?=\s)")
+_DASHES = re.compile(r"\s(?:--|[–—-])\s|--")
+MIN_SHARE = 0.4  # a prefix shorter than this share of the budget says too little
 
 
-def _ending(sentence: str) -> str:
-    """The sentence's own terminal mark (with a closing quote if it is outside), or "."."""
-    m = re.search(r"[.!?]+[\"'”’]?$", sentence)
-    return m.group(0).lstrip("\"'”’") if m else "."
+def _open_spans(prefix: str) -> bool:
+    """Whether ``prefix`` ends inside quotes, brackets or a dash pair."""
+    if prefix.count("“") > prefix.count("”") or prefix.count('"') % 2:
+        return True
+    if prefix.count("(") > prefix.count(")") or prefix.count("[") > prefix.count("]"):
+        return True
+    if prefix.count("‘") > prefix.count("’"):
+        return True
+    return len(_DASHES.findall(prefix)) % 2 == 1
 
 
-def _balanced(text: str) -> str:
-    # A cut can leave an opening quote without its partner; close it so the point reads whole.
-    if text.count("“") > text.count("”"):
-        text += "”"
-    elif text.count('"') % 2 == 1:
-        text += '"'
-    return text
+def _en_prefix(s: str, limit: int) -> str | None:
+    best: str | None = None
+    first = s.split(" ", 1)[0].strip("\"'“‘(").lower()
+    for m in _EN_CUT.finditer(s):
+        head = s[: m.start()].rstrip(" ,;")
+        if len(head) + 1 > limit:
+            break
+        if len(head) < limit * MIN_SHARE or len(head.split()) < 6 or _open_spans(head):
+            continue
+        if first in _EN_FRONTED and "," not in head:
+            continue  # "In a statement on Monday" is no claim
+        rest = s[m.end():]
+        if rest.split(" ", 1)[0] in _RELATIVE and "," in rest:
+            continue  # the relative clause is an aside; the main clause goes on after it
+        best = head
+    return best
 
 
-def fit(sentence: str, limit: int = 240, lang: str = "en") -> str:
-    """``sentence`` in at most ``limit`` characters; never cut inside a word."""
+def _ko_prefix(s: str, limit: int) -> str | None:
+    best: str | None = None
+    for m in _KO_CUT.finditer(s):
+        head = s[: m.start()].rstrip(" ,;")
+        if len(head) + 1 > limit:
+            break
+        if len(head) < limit * MIN_SHARE or _open_spans(head):
+            continue
+        if not _KO_SUBJECT.search(head + " "):
+            continue  # a clause with no subject of its own does not stand alone
+        best = head
+    return best
+
+
+def clause_prefix(sentence: str, limit: int, lang: str = "en") -> str | None:
+    """The longest faithful prefix of ``sentence`` (without its "…") within ``limit``, if any.
+    Only English and Korean have clause rules; other languages get None."""
+    if lang == "ko":
+        return _ko_prefix(sentence, limit)
+    if lang == "en":
+        return _en_prefix(sentence, limit)
+    return None
+
+
+def fits(sentence: str, limit: int, lang: str = "en") -> int:
+    """2 when ``sentence`` fits as it is, 1 when a faithful prefix does, 0 when neither."""
+    if len(sentence) <= limit:
+        return 2
+    return 1 if clause_prefix(" ".join(sentence.split()), limit, lang) else 0
+
+
+def fit(sentence: str, limit: int = 300, lang: str = "en") -> str:
+    """``sentence`` as a point: whole when it fits, else its longest faithful prefix + "…",
+    else whole up to ``HARD_LIMIT``; never cut inside a word."""
     s = " ".join(sentence.split())
     if len(s) <= limit:
         return s
-    end = _ending(s) if lang != "ko" else ""
-    # Asides go first: they carry the least of the sentence's claim.
-    for pattern in (_PAREN, _ASIDE):
-        shorter = pattern.sub("", s)
-        shorter = re.sub(r"\s+([,.;:!?])", r"\1", shorter)
-        if shorter != s:
-            s = shorter
-            if len(s) <= limit:
-                return s
-    clause = _KO_CLAUSE if lang == "ko" else _EN_CLAUSE
-    budget = limit - 1
-    best = -1
-    for m in clause.finditer(s):
-        if m.start() > budget - len(end):
-            break
-        best = m.start()
-    if best >= limit * 0.45:
-        head = s[:best].rstrip(" ,;:–—-")
-        if lang == "ko":
-            return _balanced(head) + "…"
-        return _balanced(head.rstrip(_TERMINAL) + end)
-    cut = s[: budget - 1]
+    head = clause_prefix(s, limit, lang)
+    if head:
+        return head + "…"
+    if len(s) <= max(HARD_LIMIT, limit):
+        return s
+    cut = s[: max(HARD_LIMIT, limit) - 1]
     space = cut.rfind(" ")
     if space > 0:
         cut = cut[:space]
-    cut = cut.rstrip(" ,;:–—-\"“(")
-    return _balanced(cut) + "…"
+    return cut.rstrip(" ,;:–—-\"“(") + "…"
