@@ -147,12 +147,15 @@ async def cmd_digest(args: argparse.Namespace, settings: Settings, secrets: Secr
                 return 1
             if args.dry_run:
                 for dest in chosen:
-                    digest = await recap(conn, dest, now=now, empty_note=True)
+                    digest = await recap(conn, dest, now=now, empty_note=True,
+                                         stories=settings.delivery.digest_stories)
                     text = digest_text(digest, timezone=dest.timezone, locale=dest.locale) \
                         if digest else "(nothing to send)"
                     print(f"=== {dest.ref}\n{text}\n")
                 return 0
-            queued = sum([await digest_now(conn, dest, now=now) is not None for dest in chosen])
+            queued = sum([await digest_now(conn, dest, now=now,
+                                           stories=settings.delivery.digest_stories) is not None
+                          for dest in chosen])
         sent = await app.deliver_pending()
         print(f"{queued} digests queued, {sent} messages delivered", file=sys.stderr)
         return 0

@@ -145,6 +145,8 @@ class DeliverySettings(Section):
     burst_threshold: int = Field(8, ge=2, description="new items from one feed in one poll "
                                  "above which they are folded into one message")
     empty_digest_note: bool = False
+    digest_stories: int = Field(10, ge=1, le=50, description="stories a digest shows; the "
+                                "rest are counted, and /digest more shows them")
 
 
 class ConsoleSettings(Section):

@@ -68,7 +68,8 @@ class Runner:
 
     async def _digests(self) -> None:
         await fire_due_digests(self.app.db, now=self.app.pipeline.clock(),
-                               empty_note=self.app.settings.delivery.empty_digest_note)
+                               empty_note=self.app.settings.delivery.empty_digest_note,
+                               stories=self.app.settings.delivery.digest_stories)
 
     async def run(self) -> None:
         loop = asyncio.get_running_loop()

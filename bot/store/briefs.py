@@ -9,7 +9,7 @@ from sqlalchemy import Row, delete, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.models import Brief, Point
-from bot.store.schema import briefs, entries, story_bands
+from bot.store.schema import briefs, entries, outbox, story_bands
 
 
 async def save_brief(conn: AsyncConnection, *, entry_id: int, brief: Brief, now: datetime,
@@ -112,3 +112,42 @@ async def story_root(conn: AsyncConnection, brief_id: int) -> int:
     story = (await conn.execute(
         select(briefs.c.story_id).where(briefs.c.id == brief_id))).scalar_one()
     return int(story) if story is not None else brief_id
+
+
+_CHUNK = 400  # ids per IN list: well inside every backend's parameter limit
+
+
+def _chunks(values: list[Any]) -> list[list[Any]]:
+    return [values[i:i + _CHUNK] for i in range(0, len(values), _CHUNK)]
+
+
+async def period_briefs(conn: AsyncConnection, start: datetime, end: datetime,
+                        limit: int) -> list[Row[Any]]:
+    """The briefs created in [start, end), oldest first: id, story root and the moment to rank
+    by (published, else created)."""
+    return list(await conn.execute(
+        select(briefs.c.id, func.coalesce(briefs.c.story_id, briefs.c.id).label("root"),
+               briefs.c.published_at, briefs.c.created_at)
+        .where(briefs.c.created_at >= start, briefs.c.created_at < end)
+        .order_by(briefs.c.id).limit(limit)))
+
+
+async def story_coverage(conn: AsyncConnection, roots: list[int]) -> dict[int, int]:
+    """How many distinct sources carried each story."""
+    coverage: dict[int, int] = {}
+    root = func.coalesce(briefs.c.story_id, briefs.c.id)
+    for part in _chunks(roots):
+        rows = await conn.execute(
+            select(root.label("root"), func.count(func.distinct(briefs.c.source)))
+            .where(or_(briefs.c.id.in_(part), briefs.c.story_id.in_(part))).group_by(root))
+        coverage.update((int(r), max(1, int(n))) for r, n in rows)
+    return coverage
+
+
+async def already_queued(conn: AsyncConnection, keys: list[str]) -> set[str]:
+    """The outbox keys among ``keys`` that are already taken (a story posted instantly)."""
+    taken: set[str] = set()
+    for part in _chunks(keys):
+        taken.update((await conn.execute(select(outbox.c.key).where(outbox.c.key.in_(part))))
+                     .scalars())
+    return taken
