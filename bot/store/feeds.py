@@ -30,6 +30,23 @@ async def add_feed(conn: AsyncConnection, url: str, *, now: datetime, title: str
     return int(key[0]), True
 
 
+async def add_feeds(conn: AsyncConnection, wanted: Sequence[tuple[str, str | None, list[str]]],
+                    *, now: datetime) -> int:
+    """Add many feeds (url, title, tags) in one statement, skipping URLs already stored or
+    repeated; returns how many were created. For imports: one round trip, not one per feed."""
+    fresh = {url: (title, tags) for url, title, tags in wanted}
+    for part in [list(fresh)[i:i + 400] for i in range(0, len(fresh), 400)]:
+        for url in (await conn.execute(select(feeds.c.url).where(feeds.c.url.in_(part)))
+                    ).scalars():
+            fresh.pop(url, None)
+    if fresh:
+        await conn.execute(insert(feeds), [
+            {"url": url, "title": title, "tags": list(tags), "next_check_at": now,
+             "consecutive_failures": 0, "first_polled": False, "created_at": now}
+            for url, (title, tags) in fresh.items()])
+    return len(fresh)
+
+
 async def remove_feed(conn: AsyncConnection, url_or_id: str) -> bool:
     condition = feeds.c.id == int(url_or_id) if url_or_id.isdigit() else feeds.c.url == url_or_id
     result = await conn.execute(delete(feeds).where(condition))
