@@ -38,7 +38,11 @@ postgres:
 	  else echo "WARNING: PostgreSQL not installed; PostgreSQL tests will be skipped"; fi; }
 
 bench: $(STAMP)
-	$(BIN)/python -m bench.poll
+	@if [ -d ../shared/data/feeds/real-world ] && [ -d ../shared/data/summaries ]; then \
+	  $(BIN)/python -m bench.poll; \
+	  $(BIN)/python -m bench.window; \
+	  $(BIN)/python -m bench.digest; \
+	else echo "bench.poll, bench.window, bench.digest: ../shared/data is absent, skipped"; fi
 	@if [ -d ../shared/data/summaries ]; then \
 	  $(BIN)/python -m bench.summarize_eval ../shared/data/summaries/bbc_news_summary.jsonl --limit 500; \
 	  $(BIN)/python -m bench.summarize_eval ../shared/data/summaries/ko_sci_news_dev.jsonl; \
