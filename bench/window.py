@@ -81,7 +81,8 @@ async def main(feed_count: int, per_cycle: int, target: int) -> None:
                 stats = await app.pipeline.poll_due()
                 await app.deliver_pending()
                 cpu = time.process_time() - cpu
-                sink.deliveries.clear()  # the recording platform is the test's, not the bot's
+                sink.deliveries.clear()  # the recording platform is the bench's, not the bot's
+                sink.attempts.clear()
                 made += stats.briefs
                 if made >= next_report or made >= target:
                     print(f"{made:>10,} {rss_mb():>8.0f} "

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
@@ -132,29 +132,33 @@ async def period_stories(conn: AsyncConnection, start: datetime, end: datetime) 
     return list(stories.values())
 
 
-Chosen = tuple[tuple[int, int, float, int], str, int]  # rank, section, brief standing for it
+class Pick(NamedTuple):
+    rank: tuple[int, int, float, int]  # coverage, matching subscriptions, moment, older first
+    section: str
+    brief_id: int  # the brief standing for the story
+    root: int
 
 
 async def _choose(conn: AsyncConnection, stories: list[Story], destination: DestinationRow,
-                  subs: list[SubscriptionRow], *, recap: bool) -> list[Chosen]:
+                  subs: list[SubscriptionRow], *, recap: bool) -> list[Pick]:
     """The stories this destination gets, best first: covered by more sources, matching more of
     its subscriptions, then newer. The first brief of a story that routes here stands for it."""
     includes = [s for s in subs if not s.exclude]
-    chosen: list[Chosen] = []
+    chosen: list[Pick] = []
     for story in stories:
         for fact, moment in story.members:
             route = decide(subs, fact, destination)
             if route is None or not (recap or route.mode == "digest"):
                 continue
             matches = sum(decide([s], fact, destination) is not None for s in includes)
-            chosen.append(((story.coverage, matches, moment, -story.root), route.section,
-                           fact.brief_id))
+            chosen.append(Pick((story.coverage, matches, moment, -story.root), route.section,
+                               fact.brief_id, story.root))
             break
     if not recap:  # what was already posted instantly (an urgent tag, an instant subscription)
-        keys = {story_key(destination.id, -rank[3]): rank for rank, _, _ in chosen}
-        taken = await brief_store.already_queued(conn, list(keys))
-        chosen = [c for c in chosen if story_key(destination.id, -c[0][3]) not in taken]
-    chosen.sort(key=lambda c: c[0], reverse=True)
+        taken = await brief_store.already_queued(
+            conn, [story_key(destination.id, pick.root) for pick in chosen])
+        chosen = [p for p in chosen if story_key(destination.id, p.root) not in taken]
+    chosen.sort(key=lambda pick: pick.rank, reverse=True)
     return chosen
 
 
@@ -172,8 +176,8 @@ async def build_digest(conn: AsyncConnection, destination: DestinationRow,
     skip = (page - 1) * stories
     shown, more = chosen[skip:skip + stories], max(0, len(chosen) - skip - stories)
     sections: dict[str, list[Brief]] = {}
-    for _rank, section, brief_id in shown:  # best first, so sections open with their best
-        sections.setdefault(section, []).append(await load_brief(conn, brief_id))
+    for pick in shown:  # best first, so sections open with their best
+        sections.setdefault(pick.section, []).append(await load_brief(conn, pick.brief_id))
     locale = frame(destination.locale)
     title = f"{locale.digest_title} · {end.astimezone(_zone(destination.timezone)):%Y-%m-%d}"
     if not sections:
