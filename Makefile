@@ -48,8 +48,14 @@ chromium:
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.startup
-	$(BIN)/python -m bench.poll
-	$(BIN)/python -m bench.summarize_eval --limit 500
+	@if [ -d ../shared/data/feeds/real-world ] && [ -d ../shared/data/summaries ]; then \
+	  $(BIN)/python -m bench.poll; \
+	  $(BIN)/python -m bench.window; \
+	  $(BIN)/python -m bench.digest; \
+	else echo "bench.poll, bench.window, bench.digest: ../shared/data is absent, skipped"; fi
+	@if [ -d ../shared/data/summaries ]; then \
+	  $(BIN)/python -m bench.summarize_eval --limit 500; \
+	else echo "bench/summarize_eval.py: ../shared/data/summaries is absent, skipped"; fi
 	$(BIN)/python -m bench.fanout
 	$(BIN)/python -m bench.scale
 

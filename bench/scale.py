@@ -25,14 +25,17 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from sqlalchemy import create_engine, func, select  # noqa: E402
+from sqlalchemy import create_engine, func, select, text  # noqa: E402
 
 from adapters.recording import RecordingAdapter  # noqa: E402
+from bench.realworld import machine  # noqa: E402
 from bot.app import App  # noqa: E402
 from bot.config import FeedSettings, Secrets  # noqa: E402
 from bot.store.db import sync_url  # noqa: E402
@@ -102,8 +105,10 @@ def child_memory(directory: Path) -> None:
 
 # -- throughput --------------------------------------------------------------------------------
 
-def throughput(db_url: str, server: FeedServer, count: int, workers: int) -> tuple[float, float]:
-    """Seconds until every feed is polled, and until every brief is delivered."""
+def throughput(db_url: str, server: FeedServer, count: int, workers: int
+               ) -> tuple[float, float, Counter[str]]:
+    """Seconds until every feed is polled, and until every brief is delivered, and what the
+    workers' database sessions were seen waiting on (PostgreSQL only)."""
     with tempfile.TemporaryDirectory() as tmp:
         directory = Path(tmp)
         offset = directory / "offset"
@@ -121,6 +126,7 @@ def throughput(db_url: str, server: FeedServer, count: int, workers: int) -> tup
                                    tmp, f"w{n}"], cwd=REPO, stdout=subprocess.PIPE, text=True)
                  for n in range(workers)]
         engine = create_engine(sync_url(db_url))
+        waits: Counter[str] = Counter()
         try:
             for proc in procs:
                 assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
@@ -136,6 +142,8 @@ def throughput(db_url: str, server: FeedServer, count: int, workers: int) -> tup
                         outbox.c.state != "sent")).scalar_one()
                     sent = conn.execute(select(func.count()).select_from(outbox).where(
                         outbox.c.state == "sent")).scalar_one()
+                    if engine.dialect.name == "postgresql":
+                        waits.update(_waits(conn))
                 if polled_at is None and polled == count:
                     polled_at = time.monotonic() - started
                 if polled_at is not None and open_rows == 0 and sent >= count:
@@ -151,7 +159,18 @@ def throughput(db_url: str, server: FeedServer, count: int, workers: int) -> tup
                     proc.kill()
             engine.dispose()
         assert polled_at is not None
-        return polled_at, delivered_at
+        return polled_at, delivered_at, waits
+
+
+def _waits(conn: Any) -> list[str]:
+    """One sample of what the other sessions on this database are doing: "cpu" when running,
+    else their wait event (Lock/transactionid, LWLock/WALWrite, Client/ClientRead, ...)."""
+    rows = conn.execute(text(
+        "SELECT state, wait_event_type, wait_event FROM pg_stat_activity "
+        "WHERE datname = current_database() AND pid <> pg_backend_pid() "
+        "AND backend_type = 'client backend'")).all()
+    return [("cpu" if r.wait_event_type is None else f"{r.wait_event_type}/{r.wait_event}")
+            for r in rows if r.state != "idle"]
 
 
 def main() -> None:
@@ -166,7 +185,7 @@ def main() -> None:
     if args.child_memory:
         child_memory(args.child_memory)
         return
-    print(f"cores: {os.cpu_count()}")
+    print(f"machine: {machine()}")
     if not args.skip_memory:
         memory(args.feeds, args.per_feed)
     count = args.throughput_feeds
@@ -178,18 +197,27 @@ def main() -> None:
         print(f"{'backend':<11} {'workers':>7} {'all polled':>11} {'feeds/s':>8} "
               f"{'all delivered':>14} {'speed-up':>9}")
         with tempfile.TemporaryDirectory() as tmp:
-            polled, delivered = throughput(f"sqlite+aiosqlite:///{tmp}/t.db", server, count, 1)
+            polled, delivered, _ = throughput(f"sqlite+aiosqlite:///{tmp}/t.db", server, count,
+                                              1)
         print(f"{'sqlite':<11} {1:>7} {polled:>10.1f}s {count / polled:>8.1f} "
               f"{delivered:>13.1f}s {'(base)':>9}")
         if isinstance(pg, str):
             print(f"postgresql: not measured: {pg}")
             return
         first: float | None = None
+        seen: dict[int, Counter[str]] = {}
         for workers in [int(w) for w in args.workers.split(",")]:
-            polled, delivered = throughput(new_database_url("bench"), server, count, workers)
+            polled, delivered, seen[workers] = throughput(new_database_url("bench"), server,
+                                                          count, workers)
             first = first or polled
             print(f"{'postgresql':<11} {workers:>7} {polled:>10.1f}s {count / polled:>8.1f} "
                   f"{delivered:>13.1f}s {first / polled:>8.2f}x")
+        # Where workers contend: the share of sampled busy sessions in each state.
+        print("postgresql sessions while busy (share of samples, every 50 ms):")
+        for workers, waits in seen.items():
+            total = sum(waits.values()) or 1
+            top = ", ".join(f"{name} {n / total:.0%}" for name, n in waits.most_common(5))
+            print(f"  {workers} workers: {top}")
 
 
 if __name__ == "__main__":

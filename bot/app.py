@@ -126,7 +126,8 @@ class App:
                                max_subscriptions=settings.limits.subscriptions_per_destination,
                                tag_aliases=settings.tags.aliases,
                                max_feeds_per_server=settings.limits.feeds_per_server,
-                               max_subscriptions_per_server=settings.limits.subscriptions_per_server)
+                               max_subscriptions_per_server=settings.limits.subscriptions_per_server,
+                               digest_stories=settings.delivery.digest_stories)
         if adapters is None:
             adapters = {name: load_adapter(name, settings, secrets, commands)
                         for name in platforms_wanted(settings, secrets)}

@@ -482,7 +482,8 @@ async def _digest(env: Env, channel: str | None, dry_run: bool, as_json: bool) -
             if dry_run:
                 previews = []
                 for dest in chosen:
-                    found = await recap(conn, dest, now=now, empty_note=True)
+                    found = await recap(conn, dest, now=now, empty_note=True,
+                                        stories=env.settings.delivery.digest_stories)
                     text = digest_text(found, timezone=dest.timezone, locale=dest.locale) \
                         if found else None
                     previews.append({"destination": dest.ref, "text": text})
@@ -492,7 +493,9 @@ async def _digest(env: Env, channel: str | None, dry_run: bool, as_json: bool) -
                     print(f"=== {preview['destination']}\n"
                           f"{preview['text'] or '(nothing to send)'}\n")
                 return 0
-            queued = sum([await digest_now(conn, dest, now=now) is not None for dest in chosen])
+            queued = sum([await digest_now(conn, dest, now=now,
+                                           stories=env.settings.delivery.digest_stories) is not None
+                          for dest in chosen])
         sent = await app.deliver_pending()
         print(f"{queued} digests queued, {sent} messages delivered", file=sys.stderr)
         return 0

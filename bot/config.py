@@ -180,6 +180,8 @@ class DeliverySettings(Section):
     # where notices for the operator go (a feed disabled after repeated failures, when no
     # channel added it): one of the destinations' refs; default: the console, if it is one
     admin_destination: str | None = None
+    digest_stories: int = Field(10, ge=1, le=50, description="stories a digest shows; the "
+                                "rest are counted, and /digest more shows them")
 
 
 class ConsoleSettings(Section):

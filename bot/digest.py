@@ -1,12 +1,14 @@
 """Digests: at HH:MM on chosen weekdays in each destination's timezone, one message with the
-period's briefs, grouped by tag or feed, most important first. Fires once even with many workers:
+period's top stories (ten by default, then "N more"), grouped by tag or feed, most important
+first. Fires once even with many workers:
 the (destination, scheduled instant) row in ``digest_runs`` is unique."""
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
@@ -18,16 +20,18 @@ from bot.delivery import Digest, DigestSection
 from bot.models import Brief
 from bot.outbox import enqueue, outbox_key
 from bot.render import frame
-from bot.routing import decide, load_facts, story_key, targets
+from bot.routing import BriefFacts, decide, load_facts, story_key, targets
+from bot.store import briefs as brief_store
 from bot.store import destinations as dest_store
 from bot.store.briefs import load_brief
 from bot.store.db import Database
 from bot.store.destinations import DestinationRow, SubscriptionRow
-from bot.store.schema import briefs, digest_runs, outbox
+from bot.store.schema import digest_runs
 
 log = logging.getLogger(__name__)
 
-MAX_BRIEFS = 2000  # per period; a digest is read by people, not a full export
+DIGEST_STORIES = 10  # stories shown per digest (delivery.digest_stories); the rest are "N more"
+MAX_BRIEFS = 50_000  # briefs read per period: a week of a busy install
 
 
 def _zone(name: str) -> ZoneInfo:
@@ -99,35 +103,81 @@ async def last_run(conn: AsyncConnection, destination_id: int,
     )).scalar()
 
 
+@dataclass(slots=True)
+class Story:
+    """One story of the period: its briefs created in the period (oldest first) and how many
+    sources carried it."""
+
+    root: int
+    coverage: int
+    members: list[tuple[BriefFacts, float]] = field(default_factory=list)  # facts, rank moment
+
+
+async def period_stories(conn: AsyncConnection, start: datetime, end: datetime) -> list[Story]:
+    """The period's stories, loaded once and shared by every destination whose digest covers
+    the same period; each destination then only filters and ranks them in memory."""
+    rows = await brief_store.period_briefs(conn, start, end, MAX_BRIEFS)
+    facts = await load_facts(conn, [int(r.id) for r in rows])
+    coverage = await brief_store.story_coverage(conn, list({int(r.root) for r in rows}))
+    stories: dict[int, Story] = {}
+    for row in rows:
+        fact = facts.get(int(row.id))
+        if fact is None:
+            continue
+        root = int(row.root)
+        story = stories.get(root)
+        if story is None:
+            story = stories[root] = Story(root, coverage.get(root, 1))
+        story.members.append((fact, (row.published_at or row.created_at).timestamp()))
+    return list(stories.values())
+
+
+class Pick(NamedTuple):
+    rank: tuple[int, int, float, int]  # coverage, matching subscriptions, moment, older first
+    section: str
+    brief_id: int  # the brief standing for the story
+    root: int
+
+
+async def _choose(conn: AsyncConnection, stories: list[Story], destination: DestinationRow,
+                  subs: list[SubscriptionRow], *, recap: bool) -> list[Pick]:
+    """The stories this destination gets, best first: covered by more sources, matching more of
+    its subscriptions, then newer. The first brief of a story that routes here stands for it."""
+    includes = [s for s in subs if not s.exclude]
+    chosen: list[Pick] = []
+    for story in stories:
+        for fact, moment in story.members:
+            route = decide(subs, fact, destination)
+            if route is None or not (recap or route.mode == "digest"):
+                continue
+            matches = sum(decide([s], fact, destination) is not None for s in includes)
+            chosen.append(Pick((story.coverage, matches, moment, -story.root), route.section,
+                               fact.brief_id, story.root))
+            break
+    if not recap:  # what was already posted instantly (an urgent tag, an instant subscription)
+        taken = await brief_store.already_queued(
+            conn, [story_key(destination.id, pick.root) for pick in chosen])
+        chosen = [p for p in chosen if story_key(destination.id, p.root) not in taken]
+    chosen.sort(key=lambda pick: pick.rank, reverse=True)
+    return chosen
+
+
 async def build_digest(conn: AsyncConnection, destination: DestinationRow,
                        subs: list[SubscriptionRow], *, start: datetime, end: datetime,
-                       empty_note: bool, recap: bool = False) -> Digest | None:
-    """The digest for briefs created in [start, end), or None when there is nothing to send.
-    A scheduled digest holds what waited for it; a ``recap`` (asked for now) holds everything
-    the destination follows, including what was already posted instantly."""
-    ids = [int(i) for i in (await conn.execute(
-        select(briefs.c.id).where(briefs.c.created_at >= start, briefs.c.created_at < end)
-        .order_by(briefs.c.id).limit(MAX_BRIEFS))).scalars()]
-    facts = await load_facts(conn, ids)
-    chosen: dict[int, str] = {}  # story root -> section; the first brief of a story stands for it
-    for brief_id in ids:
-        fact = facts.get(brief_id)
-        if fact is None or fact.story_root in chosen:
-            continue
-        route = decide(subs, fact, destination)
-        if route is not None and (recap or route.mode == "digest"):
-            chosen[fact.story_root] = route.section
-    sent = set((await conn.execute(select(outbox.c.key).where(outbox.c.key.in_(
-        [story_key(destination.id, root) for root in chosen])))).scalars())
-    sections: dict[str, list[tuple[tuple[int, float], Brief]]] = {}
-    for root, section in chosen.items():
-        if not recap and story_key(destination.id, root) in sent:
-            continue  # already posted instantly (an urgent tag, an instant subscription)
-        brief_id = root if root in facts else min(i for i in ids if facts[i].story_root == root)
-        brief = await load_brief(conn, brief_id)
-        moment = brief.published or facts[brief_id].created_at
-        rank = (1 + len(brief.also_covered_by), moment.timestamp())
-        sections.setdefault(section, []).append((rank, brief))
+                       empty_note: bool, recap: bool = False, stories: int = DIGEST_STORIES,
+                       page: int = 1, period: list[Story] | None = None) -> Digest | None:
+    """The digest for briefs created in [start, end), or None when there is nothing to send:
+    the top ``stories`` of the period (page ``page``), grouped by section, and a note of how
+    many more there are. A scheduled digest holds what waited for it; a ``recap`` (asked for
+    now) holds everything the destination follows, including what was already posted."""
+    if period is None:
+        period = await period_stories(conn, start, end)
+    chosen = await _choose(conn, period, destination, subs, recap=recap)
+    skip = (page - 1) * stories
+    shown, more = chosen[skip:skip + stories], max(0, len(chosen) - skip - stories)
+    sections: dict[str, list[Brief]] = {}
+    for pick in shown:  # best first, so sections open with their best
+        sections.setdefault(pick.section, []).append(await load_brief(conn, pick.brief_id))
     locale = frame(destination.locale)
     title = f"{locale.digest_title} · {end.astimezone(_zone(destination.timezone)):%Y-%m-%d}"
     if not sections:
@@ -135,16 +185,16 @@ async def build_digest(conn: AsyncConnection, destination: DestinationRow,
             return None
         return Digest(title=title, period_start=start, period_end=end, sections=[],
                       note=locale.nothing_new)
-    ordered = sorted(sections.items(), key=lambda kv: max(r for r, _ in kv[1]), reverse=True)
-    return Digest(title=title, period_start=start, period_end=end, sections=[
-        DigestSection(title=name, briefs=[b for _, b in sorted(
-            items, key=lambda item: item[0], reverse=True)])
-        for name, items in ordered])
+    note = locale.more.format(n=more, page=f" {page + 1}" if page > 1 else "") if more else None
+    return Digest(title=title, period_start=start, period_end=end, note=note, sections=[
+        DigestSection(title=name, briefs=items) for name, items in sections.items()])
 
 
 async def fire_destination(conn: AsyncConnection, destination: DestinationRow,
-                           subs: list[SubscriptionRow], *, now: datetime,
-                           empty_note: bool) -> int:
+                           subs: list[SubscriptionRow], *, now: datetime, empty_note: bool,
+                           stories: int = DIGEST_STORIES,
+                           periods: dict[tuple[datetime, datetime], list[Story]] | None = None
+                           ) -> int:
     if not destination.digest_time or destination.paused:
         return 0
     due = last_due(now, destination.digest_time, destination.digest_days, destination.timezone)
@@ -154,8 +204,12 @@ async def fire_destination(conn: AsyncConnection, destination: DestinationRow,
     start = await last_run(conn, destination.id, due) or previous_due(
         due, destination.digest_time, destination.digest_days, destination.timezone)
     start = max(start, due - timedelta(days=7))
+    periods = {} if periods is None else periods
+    if (start, due) not in periods:
+        periods[start, due] = await period_stories(conn, start, due)
     digest = await build_digest(conn, destination, subs, start=start, end=due,
-                                empty_note=empty_note)
+                                empty_note=empty_note, stories=stories,
+                                period=periods[start, due])
     if digest is None:
         log.info("digest.empty destination_id=%s scheduled_for=%s", destination.id,
                  due.isoformat())
@@ -168,11 +222,14 @@ async def fire_destination(conn: AsyncConnection, destination: DestinationRow,
 
 
 async def fire_due_digests(db_or_conn: Database | AsyncConnection, *, now: datetime,
-                           empty_note: bool) -> int:
+                           empty_note: bool, stories: int = DIGEST_STORIES) -> int:
     """Fire every digest that is due; returns the number of digest messages enqueued. Given a
-    Database, each destination gets its own transaction, so one failure costs one digest."""
+    Database, each destination gets its own transaction, so one failure costs one digest.
+    Destinations whose digests cover the same period share one load of its stories."""
+    periods: dict[tuple[datetime, datetime], list[Story]] = {}
     if isinstance(db_or_conn, AsyncConnection):
-        return sum([await fire_destination(db_or_conn, d, subs, now=now, empty_note=empty_note)
+        return sum([await fire_destination(db_or_conn, d, subs, now=now, empty_note=empty_note,
+                                           stories=stories, periods=periods)
                     for d, subs in await targets(db_or_conn)])
     async with db_or_conn.begin() as conn:
         wanted = await targets(conn)
@@ -181,32 +238,48 @@ async def fire_due_digests(db_or_conn: Database | AsyncConnection, *, now: datet
         try:
             async with db_or_conn.begin() as conn:
                 fired += await fire_destination(conn, destination, subs, now=now,
-                                                empty_note=empty_note)
+                                                empty_note=empty_note, stories=stories,
+                                                periods=periods)
         except Exception:
             log.exception("digest.failed destination_id=%s", destination.id)
     return fired
 
 
 async def recap(conn: AsyncConnection, destination: DestinationRow, *, now: datetime,
-                empty_note: bool = False) -> Digest | None:
+                empty_note: bool = False, stories: int = DIGEST_STORIES) -> Digest | None:
     """What a digest sent now would hold: everything the destination follows since its last
     digest (or the last day), already-posted briefs included. Sends nothing."""
     subs = await dest_store.list_subscriptions(conn, destination.id)
     start = await last_run(conn, destination.id, now) or now - timedelta(days=1)
     return await build_digest(conn, destination, subs, start=start, end=now,
-                              empty_note=empty_note, recap=True)
+                              empty_note=empty_note, recap=True, stories=stories)
 
 
 async def digest_now(conn: AsyncConnection, destination: DestinationRow, *,
-                     now: datetime) -> Digest | None:
+                     now: datetime, stories: int = DIGEST_STORIES) -> Digest | None:
     """Enqueue a digest of what came since the last one (or the last day) right away."""
-    digest = await recap(conn, destination, now=now)
+    digest = await recap(conn, destination, now=now, stories=stories)
     if digest is not None:
         # Recorded as a run, so the next scheduled digest starts where this one ended.
         await claim_run(conn, destination.id, now, now=now)
         await enqueue(conn, key=outbox_key("digest-now", destination.id, now.isoformat()),
                       destination_id=destination.id, now=now, digest=digest)
     return digest
+
+
+async def more(conn: AsyncConnection, destination: DestinationRow, *, now: datetime,
+               page: int, stories: int = DIGEST_STORIES) -> Digest | None:
+    """Page ``page`` of the destination's last digest (page 1 is what it posted): the same
+    period, ranked the same way, the next ``stories`` stories."""
+    end = await last_run(conn, destination.id, now + timedelta(seconds=1))
+    if end is None:
+        return None
+    start = await last_run(conn, destination.id, end) or (
+        previous_due(end, destination.digest_time, destination.digest_days, destination.timezone)
+        if destination.digest_time else end - timedelta(days=1))
+    subs = await dest_store.list_subscriptions(conn, destination.id)
+    return await build_digest(conn, destination, subs, start=max(start, end - timedelta(days=7)),
+                              end=end, empty_note=False, stories=stories, page=page)
 
 
 def next_due(now: datetime, digest_time: str, days: list[int], timezone: str) -> datetime | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from xml.etree.ElementTree import Element, SubElement, tostring
 
@@ -117,6 +117,9 @@ class ImportSummary:
         return out
 
 
+IMPORT_BATCH = 500  # feeds per transaction of an import
+
+
 async def import_opml(db: Database, data: bytes, *, now: datetime,
                       progress: Callable[[int, int], None] | None = None,
                       spread: float = SPREAD_EVERY) -> ImportSummary:
@@ -125,18 +128,16 @@ async def import_opml(db: Database, data: bytes, *, now: datetime,
     read = parse_opml(data)
     summary = ImportSummary(skipped=read.skipped)
     total = len(read.feeds)
-    for start in range(0, total, 200):  # one transaction per batch: fast, and bounded
-        batch = read.feeds[start:start + 200]
+    # Batches of IMPORT_BATCH feeds, one statement and one transaction each: a commit per feed
+    # cost 2.2 ms each, and one transaction for 10,000 feeds would hold SQLite's write lock.
+    for start in range(0, total, IMPORT_BATCH):
+        batch = read.feeds[start:start + IMPORT_BATCH]
         async with db.begin() as conn:
-            for feed in batch:
-                first = now + timedelta(seconds=spread * summary.added)
-                _, created = await feed_store.add_feed(conn, feed.url, now=now,
-                                                       title=feed.title, tags=feed.tags,
-                                                       first_check_at=first)
-                if created:
-                    summary.added += 1
-                else:
-                    summary.present += 1
+            created = await feed_store.add_feeds(
+                conn, [(f.url, f.title, list(f.tags)) for f in batch], now=now, spread=spread,
+                already=summary.added)
+        summary.added += created
+        summary.present += len(batch) - created
         if progress is not None:
             progress(min(start + len(batch), total), total)
     return summary

@@ -17,11 +17,14 @@ class Frame:
     digest_title: str
     nothing_new: str
     full_text: str  # marks a brief written from the article page rather than the feed text
+    more: str  # after a digest's top stories: how many more, and the command that shows them
 
 
 _FRAMES = {
-    "en": Frame("also covered by", "Daily brief", "Nothing new in this period.", "full article"),
-    "ko": Frame("다른 보도", "오늘의 브리핑", "이 기간에 새 소식이 없습니다.", "기사 전문"),
+    "en": Frame("also covered by", "Daily brief", "Nothing new in this period.", "full article",
+                 "{n} more in this period: /digest more{page}"),
+    "ko": Frame("다른 보도", "오늘의 브리핑", "이 기간에 새 소식이 없습니다.", "기사 전문",
+                 "이 기간의 소식 {n}건 더: /digest more{page}"),
 }
 
 

@@ -79,7 +79,8 @@ class Runner:
 
     async def _digests(self) -> None:
         await fire_due_digests(self.app.db, now=self.app.pipeline.clock(),
-                               empty_note=self.app.settings.delivery.empty_digest_note)
+                               empty_note=self.app.settings.delivery.empty_digest_note,
+                               stories=self.app.settings.delivery.digest_stories)
 
     async def _start_dashboard(self) -> DashboardServer | None:
         """The web dashboard (bot/dashboard), when configured; None when off or it failed."""

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
+import pytest
 import time_machine
 
+from bot import digest as digest_module
 from bot import routing
-from bot.digest import fire_due_digests, last_due, next_due
+from bot.digest import build_digest, fire_due_digests, last_due, next_due
 from bot.serialize import digest_from_json
 from bot.store import destinations as dest_store
 from tests.test_routing import (  # noqa: F401  (fixtures)
@@ -128,7 +131,8 @@ async def test_changing_digest_time_across_the_dst_change(world: World) -> None:
         tick = datetime(2026, 3, 7, 0, 0, 30, tzinfo=UTC) + timedelta(hours=hour)
         world.now = tick
         await world.brief(feed, f"Story at {tick:%d %H}h", tags=["x"])
-        if await fire_due_digests(world.db, now=tick, empty_note=False):
+        # Room for the whole period: this test is about its bounds, not the cap.
+        if await fire_due_digests(world.db, now=tick, empty_note=False, stories=50):
             fired_at.append(tick.strftime("%d %H"))
         if tick == datetime(2026, 3, 8, 18, 0, 30, tzinfo=UTC):
             reply = await world.say("/digest time 07:30")  # the timezone stays New York
@@ -173,3 +177,76 @@ async def test_digest_now_recaps_what_was_already_posted(world: World) -> None:
     assert "1 story" in (await world.say("/digest now")).text
     recap = digest_from_json((await world.rows(CHANNEL))[-1].digest)
     assert [b.headline for s in recap.sections for b in s.briefs] == ["Posted this morning"]
+
+
+async def test_a_digest_shows_the_top_stories_and_pages_through_the_rest(world: World) -> None:
+    feed = await world.feed("https://news.example/rss", "News")
+    await _setup_seoul(world)
+    for n in range(25):
+        world.now += timedelta(minutes=1)
+        await world.brief(feed, f"Story number {n:02d} of the day", tags=["x"])
+    assert await fire_due_digests(world.db, now=datetime(2026, 3, 9, 23, 1, tzinfo=UTC),
+                                  empty_note=False) == 1
+    digest = digest_from_json((await world.rows(CHANNEL))[0].digest)
+    shown = [b.headline for s in digest.sections for b in s.briefs]
+    assert shown == [f"Story number {n:02d} of the day" for n in range(24, 14, -1)]
+    assert digest.note == "15 more in this period: /digest more"
+
+    world.now = datetime(2026, 3, 10, 1, 0, tzinfo=UTC)
+    second = await world.say("/digest more", admin=False)  # reading needs no admin
+    assert [b.headline for b in second.briefs] == [
+        f"Story number {n:02d} of the day" for n in range(14, 4, -1)]
+    assert "5 more in this period: /digest more 3" in second.text
+    third = await world.say("/digest more 3")
+    assert [b.headline for b in third.briefs] == [
+        f"Story number {n:02d} of the day" for n in range(4, -1, -1)]
+    assert "more in this period" not in third.text
+    assert "Nothing more" in (await world.say("/digest more 4")).text
+    assert (await world.say("/digest more 1")).error
+
+
+async def test_ranked_by_coverage_then_matching_subscriptions_then_recency(world: World) -> None:
+    wire = await world.feed("https://wire.example/rss", "Wire")
+    gadgets = await world.feed("https://gadgets.example/rss", "Gadgets")
+    await _setup_seoul(world)
+    assert not (await world.say("/subscribe keyword:chip digest")).error
+    covered = ("Central bank holds rates steady for a third month",
+               "The central bank kept its key rate unchanged on Monday for a third month, "
+               "citing slowing inflation and a cooling labour market.")
+    await world.brief(wire, covered[0], text=covered[1], source="Wire")
+    await world.brief(gadgets, covered[0] + "!", text=covered[1], source="Gadgets")
+    world.now += timedelta(minutes=5)
+    await world.brief(wire, "New chip plant opens in the north", source="Wire")
+    world.now += timedelta(minutes=5)
+    await world.brief(wire, "Newest story of all, matching only everything", source="Wire")
+    async with world.db.begin() as conn:
+        dest = await dest_store.get(conn, CHANNEL)
+        assert dest is not None
+        subs = await dest_store.list_subscriptions(conn, dest.id)
+        pages = [await build_digest(conn, dest, subs, start=world.now - timedelta(days=1),
+                                    end=world.now + timedelta(minutes=1), empty_note=False,
+                                    stories=1, page=page) for page in (1, 2, 3)]
+    assert [[b.headline for s in p.sections for b in s.briefs] for p in pages if p] == [
+        [covered[0]], ["New chip plant opens in the north"],
+        ["Newest story of all, matching only everything"]]
+    assert pages[1] is not None and pages[1].sections[0].title == "chip"
+
+
+async def test_the_periods_stories_are_loaded_once_for_all_destinations(
+        world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    feed = await world.feed("https://news.example/rss", "News")
+    await _setup_seoul(world)
+    for where in ("test:second", "test:third"):
+        assert not (await world.say("/subscribe all digest", where=where)).error
+        assert not (await world.say("/digest time 08:00 Asia/Seoul", where=where)).error
+    await world.brief(feed, "One story for everyone", tags=["x"])
+    loads = []
+    real = digest_module.period_stories
+
+    async def counting(*args: Any, **kwargs: Any) -> Any:
+        loads.append(args[1:])
+        return await real(*args, **kwargs)
+    monkeypatch.setattr(digest_module, "period_stories", counting)
+    assert await fire_due_digests(world.db, now=datetime(2026, 3, 9, 23, 1, tzinfo=UTC),
+                                  empty_note=False) == 3
+    assert len(loads) == 1

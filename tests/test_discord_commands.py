@@ -129,6 +129,8 @@ def responses(fake: FakeDiscord, raw: dict[str, Any]) -> list[dict[str, Any]]:
      "time 08:00 Asia/Seoul"),
     ("digest", sub("off"), "digest", "off"),
     ("digest", sub("now"), "digest", "now"),
+    ("digest", sub("more"), "digest", "more"),
+    ("digest", sub("more", {**opt("page", 3), "type": 4}), "digest", "more 3"),
     ("feeds", sub("add", opt("url", "https://x.example/feed"), opt("tags", "ai chips")),
      "feeds", "add https://x.example/feed ai chips"),
     ("feeds", sub("remove", opt("feed", "bbc")), "feeds", "remove bbc"),

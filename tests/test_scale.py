@@ -13,8 +13,9 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, and_, create_engine, func, or_, select
@@ -24,6 +25,7 @@ from bot.app import App
 from bot.config import FeedSettings, Secrets
 from bot.store.db import sync_url
 from bot.store.schema import briefs, entries, feeds, outbox
+from tests.support.dbs import db_backend, db_url  # noqa: F401  (fixtures)
 from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
 from tests.support.postgres import postgres_url  # noqa: F401  (fixture)
@@ -227,3 +229,41 @@ def test_three_workers_share_300_feeds_and_survive_a_kill(
     twice = {key: ids for key, ids in posted.items() if len(ids) != 1}
     assert twice == {}, f"delivered more than once: {twice}"
     assert os.path.getsize(tmp_path / "posted.log") > 0
+
+
+async def test_feeds_import_commits_in_batches_not_once_per_feed(tmp_path: Path,
+                                                                db_url: str) -> None:
+    """1,200 feeds (one already stored, one listed twice) in three transactions, not 1,200."""
+    from sqlalchemy import event
+
+    from bot.opml import IMPORT_BATCH, OpmlFeed, import_opml, write_opml
+    from bot.store import Database
+    from bot.store.feeds import add_feed, list_feeds
+
+    db = Database(db_url)
+    await db.migrate()
+    now = datetime(2026, 3, 2, 9, tzinfo=UTC)
+    async with db.begin() as conn:
+        await add_feed(conn, "https://news.example/7.xml", now=now, title="kept")
+    wanted = [OpmlFeed(f"https://news.example/{i}.xml", f"Feed {i}", ["world"])
+              for i in range(1200)] + [OpmlFeed("https://news.example/3.xml", "again")]
+    opml = write_opml(wanted).encode()
+    commits: list[int] = []
+
+    def count(_conn: Any) -> None:
+        commits.append(1)
+    event.listen(db.engine.sync_engine, "commit", count)
+    try:
+        summary = await import_opml(db, opml, now=now)
+        event.remove(db.engine.sync_engine, "commit", count)
+        async with db.begin() as conn:
+            stored = {row.url: row for row in await list_feeds(conn)}
+    finally:
+        await db.close()
+    # One transaction per batch (the feed listed twice is read once).
+    assert len(commits) == -(-1200 // IMPORT_BATCH)
+    assert (summary.added, summary.present) == (1199, 1)
+    assert len(stored) == 1200
+    assert stored["https://news.example/7.xml"].title == "kept"
+    assert stored["https://news.example/42.xml"].title == "Feed 42"
+    assert stored["https://news.example/3.xml"].title == "Feed 3"

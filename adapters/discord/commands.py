@@ -177,6 +177,10 @@ def register_commands(tree: app_commands.CommandTree, run: Run, *, suggest: Sugg
     async def digest_now(interaction: discord.Interaction) -> None:
         await run(interaction, "digest", "now")
 
+    @digest.command(name="more", description="The stories past the last digest's top ones")
+    async def digest_more(interaction: discord.Interaction, page: int | None = None) -> None:
+        await run(interaction, "digest", _join("more", None if page is None else str(page)))
+
     feeds = app_commands.Group(name="feeds", description="Manage the feeds newsbrief reads",
                                default_permissions=perms("feeds"), guild_only="feeds" in
                                admin_commands)

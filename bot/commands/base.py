@@ -39,6 +39,7 @@ class Context:
     max_subscriptions: int = 50  # per destination
     max_subscriptions_per_server: int = 500
     tags: TagNormaliser = field(default_factory=TagNormaliser)  # configured tag aliases
+    digest_stories: int = 10  # stories per digest page (delivery.digest_stories)
 
 
 Handler = Callable[[Context, CommandRequest], Awaitable[CommandReply]]

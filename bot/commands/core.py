@@ -65,7 +65,8 @@ class CommandCore:
                  policy: AddressPolicy | None = None, max_feeds_per_channel: int = 100,
                  max_subscriptions: int = 50, max_feeds_per_server: int = 300,
                  max_subscriptions_per_server: int = 500,
-                 tag_aliases: dict[str, list[str]] | None = None) -> None:
+                 tag_aliases: dict[str, list[str]] | None = None,
+                 digest_stories: int = 10) -> None:
         self.db = db
         self.policy = policy or AddressPolicy()
         self.max_feeds_per_channel = max_feeds_per_channel
@@ -73,6 +74,7 @@ class CommandCore:
         self.max_feeds_per_server = max_feeds_per_server
         self.max_subscriptions_per_server = max_subscriptions_per_server
         self.tags = TagNormaliser(tag_aliases)
+        self.digest_stories = digest_stories
         self.brief_url = brief_url
         self.clock = clock
         self.user_rate = user_rate
@@ -117,7 +119,8 @@ class CommandCore:
                       policy=self.policy, max_feeds_per_channel=self.max_feeds_per_channel,
                       max_subscriptions=self.max_subscriptions, tags=self.tags,
                       max_feeds_per_server=self.max_feeds_per_server,
-                      max_subscriptions_per_server=self.max_subscriptions_per_server)
+                      max_subscriptions_per_server=self.max_subscriptions_per_server,
+                      digest_stories=self.digest_stories)
         try:
             result = await handler(ctx, req)
         except CommandError as exc:

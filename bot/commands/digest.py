@@ -1,4 +1,5 @@
-"""/digest time HH:MM [timezone] | off | now — when a destination gets its digest."""
+"""/digest time HH:MM [timezone] | off | now | more [page] — when a destination gets its digest,
+and the stories past the last digest's cap."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from bot.delivery import CommandReply, CommandRequest, Destination
 from bot.render import local_time
 from bot.store import destinations as dest_store
 
-USAGE = "Usage: /digest time HH:MM [timezone] | off | now   (add `dm` for your own digest)"
+USAGE = ("Usage: /digest time HH:MM [timezone] | off | now | more [page]   "
+         "(add `dm` for your own digest)")
 _HHMM = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 
 
@@ -32,6 +34,8 @@ async def digest(ctx: Context, req: CommandRequest) -> CommandReply:
     if not words:
         return error(USAGE)
     action = words[0].lower()
+    if action == "more" and len(words) <= 2:
+        return await _more(ctx, target, words[1:])
     require_manage(req, target)
     if action == "time":
         return await _set_time(ctx, target, words[1:])
@@ -49,6 +53,22 @@ async def digest(ctx: Context, req: CommandRequest) -> CommandReply:
         count = sum(len(s.briefs) for s in sent.sections)
         return reply(f"Digest of {count} {'story' if count == 1 else 'stories'} on its way.")
     return error(USAGE)
+
+
+async def _more(ctx: Context, target: Destination, words: list[str]) -> CommandReply:
+    """Anyone who reads the digest may page through it; the reply goes to the asker only."""
+    if words and not (words[0].isdigit() and 2 <= int(words[0]) <= 1000):
+        return error("Usage: /digest more [page], where page 2 follows the digest itself.")
+    page = int(words[0]) if words else 2
+    async with ctx.db.begin() as conn:
+        row = await dest_store.get(conn, target.ref)
+        digest = None if row is None else await digests.more(
+            conn, row, now=ctx.now, page=page, stories=ctx.digest_stories)
+    if digest is None:
+        return reply("Nothing more in the last digest.")
+    found = [brief for section in digest.sections for brief in section.briefs]
+    text = f"{digest.title}, page {page}" + (f"\n{digest.note}" if digest.note else "")
+    return reply(text, briefs=found)
 
 
 async def _set_time(ctx: Context, target: Destination, words: list[str]) -> CommandReply:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, or_, select
+from sqlalchemy import Row, delete, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.models import Brief, Point
-from bot.store.schema import briefs
+from bot.store.schema import briefs, entries, outbox, story_bands
 
 
 async def save_brief(conn: AsyncConnection, *, entry_id: int, brief: Brief, now: datetime,
@@ -67,3 +67,87 @@ async def other_sources(conn: AsyncConnection, brief_id: int) -> list[str]:
 async def load_brief(conn: AsyncConnection, brief_id: int) -> Brief:
     row = (await conn.execute(select(briefs).where(briefs.c.id == brief_id))).one()
     return brief_from_row(row, await other_sources(conn, brief_id))
+
+
+async def lead(conn: AsyncConnection, brief_id: int, chars: int) -> Row[Any]:
+    """What clustering needs of one brief: its feed, title and the first ``chars`` of its text."""
+    return (await conn.execute(
+        select(briefs.c.story_id, briefs.c.headline, briefs.c.created_at, entries.c.feed_id,
+               entries.c.title, func.substr(entries.c.text, 1, chars).label("text"))
+        .select_from(briefs.join(entries, entries.c.id == briefs.c.entry_id))
+        .where(briefs.c.id == brief_id)
+    )).one()
+
+
+async def story_candidates(conn: AsyncConnection, bands: list[int], *, since: datetime,
+                           not_feed: int, limit: int) -> list[Row[Any]]:
+    """Recent briefs of other feeds sharing at least one band, newest first, with their
+    signatures (never their texts)."""
+    sharing = (select(story_bands.c.brief_id)
+               .where(story_bands.c.band.in_(bands), story_bands.c.created_at >= since,
+                      story_bands.c.feed_id != not_feed))
+    return list(await conn.execute(
+        select(briefs.c.id, briefs.c.story_id, briefs.c.signature)
+        .where(briefs.c.id.in_(sharing), briefs.c.signature.is_not(None))
+        .order_by(briefs.c.id.desc()).limit(limit)
+    ))
+
+
+async def save_signature(conn: AsyncConnection, brief_id: int, *, feed_id: int,
+                         created_at: datetime, signature: bytes, bands: list[int],
+                         story_id: int | None, prune_before: datetime) -> None:
+    """Store the brief's signature, story and bands. The feed's own bands older than the window
+    go: a feed is polled by one worker at a time, so workers never delete the same rows."""
+    await conn.execute(update(briefs).where(briefs.c.id == brief_id)
+                       .values(signature=signature, story_id=story_id))
+    await conn.execute(delete(story_bands).where(story_bands.c.feed_id == feed_id,
+                                                 story_bands.c.created_at < prune_before))
+    await conn.execute(insert(story_bands), [
+        {"band": band, "brief_id": brief_id, "feed_id": feed_id, "created_at": created_at}
+        for band in dict.fromkeys(bands)])
+
+
+async def story_root(conn: AsyncConnection, brief_id: int) -> int:
+    """The first brief of the brief's story (the brief itself when it started it)."""
+    story = (await conn.execute(
+        select(briefs.c.story_id).where(briefs.c.id == brief_id))).scalar_one()
+    return int(story) if story is not None else brief_id
+
+
+_CHUNK = 400  # ids per IN list: well inside every backend's parameter limit
+
+
+def _chunks(values: list[Any]) -> list[list[Any]]:
+    return [values[i:i + _CHUNK] for i in range(0, len(values), _CHUNK)]
+
+
+async def period_briefs(conn: AsyncConnection, start: datetime, end: datetime,
+                        limit: int) -> list[Row[Any]]:
+    """The briefs created in [start, end), oldest first: id, story root and the moment to rank
+    by (published, else created)."""
+    return list(await conn.execute(
+        select(briefs.c.id, func.coalesce(briefs.c.story_id, briefs.c.id).label("root"),
+               briefs.c.published_at, briefs.c.created_at)
+        .where(briefs.c.created_at >= start, briefs.c.created_at < end)
+        .order_by(briefs.c.id).limit(limit)))
+
+
+async def story_coverage(conn: AsyncConnection, roots: list[int]) -> dict[int, int]:
+    """How many distinct sources carried each story."""
+    coverage: dict[int, int] = {}
+    root = func.coalesce(briefs.c.story_id, briefs.c.id)
+    for part in _chunks(roots):
+        rows = await conn.execute(
+            select(root.label("root"), func.count(func.distinct(briefs.c.source)))
+            .where(or_(briefs.c.id.in_(part), briefs.c.story_id.in_(part))).group_by(root))
+        coverage.update((int(r), max(1, int(n))) for r, n in rows)
+    return coverage
+
+
+async def already_queued(conn: AsyncConnection, keys: list[str]) -> set[str]:
+    """The outbox keys among ``keys`` that are already taken (a story posted instantly)."""
+    taken: set[str] = set()
+    for part in _chunks(keys):
+        taken.update((await conn.execute(select(outbox.c.key).where(outbox.c.key.in_(part))))
+                     .scalars())
+    return taken

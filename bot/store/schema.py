@@ -7,12 +7,14 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     DateTime,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -120,6 +122,20 @@ briefs = Table(
     Column("source", Text),
     Column("published_at", UTCDateTime),
     Column("created_at", UTCDateTime, nullable=False, index=True),
+    # MinHash of the title and lead (bot/cluster.py); NULL for briefs older than 0006_story_minhash.
+    Column("signature", LargeBinary),
+)
+
+# One row per LSH band of a recent brief's signature: a new brief finds the briefs it may repeat
+# by an indexed lookup of its own bands. Each feed prunes its rows older than the story window.
+story_bands = Table(
+    "story_bands", metadata,
+    Column("band", BigInteger, primary_key=True),
+    Column("brief_id", Integer, ForeignKey("briefs.id", ondelete="CASCADE"), primary_key=True),
+    Column("feed_id", Integer, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Index("ix_story_bands_feed_created", "feed_id", "created_at"),
+    Index("ix_story_bands_brief_id", "brief_id"),
 )
 
 destinations = Table(
