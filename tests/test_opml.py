@@ -11,7 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from bot.opml import OpmlError, OpmlFeed, import_opml, parse_opml, read_opml, write_opml
+from bot.opml import (
+    IMPORT_BATCH,
+    OpmlError,
+    OpmlFeed,
+    import_opml,
+    parse_opml,
+    read_opml,
+    write_opml,
+)
 from bot.store import feeds as feed_store
 from tests.test_cli import newsbrief, workdir  # noqa: F401  (fixture)
 from tests.test_routing import (  # noqa: F401  (fixtures)
@@ -101,19 +109,19 @@ def test_deeply_nested_outlines_do_not_recurse() -> None:
 
 async def test_a_big_import_spreads_its_first_polls(world: World) -> None:
     doc = write_opml([OpmlFeed(f"https://f{i}.example/rss", f"F{i}", ["news"])
-                      for i in range(450)]).encode()
+                      for i in range(1100)]).encode()
     progress: list[tuple[int, int]] = []
     summary = await import_opml(world.db, doc, now=world.now, spread=2.0,
                                 progress=lambda done, total: progress.append((done, total)))
-    assert (summary.added, summary.present) == (450, 0)
-    assert progress == [(200, 450), (400, 450), (450, 450)]
+    assert (summary.added, summary.present) == (1100, 0)
+    assert IMPORT_BATCH == 500 and progress == [(500, 1100), (1000, 1100), (1100, 1100)]
     async with world.db.begin() as conn:
         rows = await feed_store.list_feeds(conn)
     due = sorted(r.next_check_at for r in rows)
-    assert due[0] == world.now and due[-1] == world.now + timedelta(seconds=2.0 * 449)
-    assert len(set(due)) == 450 and all(r.tags == ["news"] for r in rows)
+    assert due[0] == world.now and due[-1] == world.now + timedelta(seconds=2.0 * 1099)
+    assert len(set(due)) == 1100 and all(r.tags == ["news"] for r in rows)
     again = await import_opml(world.db, doc, now=world.now)
-    assert (again.added, again.present) == (0, 450)
+    assert (again.added, again.present) == (0, 1100)
 
 
 def test_cli_import_prints_what_was_skipped_and_why(workdir: Path) -> None:
