@@ -251,19 +251,35 @@ async def test_retry_after_holds_the_destination_exactly_that_long(db: Database)
     rec.fail(DeliveryError("429", retry_after=7.5, status=429), ref="test:slow")
     w = worker(db, rec, clock)
     await w.run_once()
+    slow = [k for r, k in pairs if r == "test:slow"]
+    assert len(rec.keys("test:fast")) == 2
+    # The same batch resumes the destination when its window ends, not after the batch: first
+    # try at 0, the retry at exactly 7.5 s, the next row paced (the bucket restarts with one
+    # token, not a burst).
+    assert sorted(rec.keys("test:slow")) == sorted(slow)
+    assert [(t - EPOCH).total_seconds() for t in sent_at] == [0.0, 7.5, 7.501]
+    state = await rows(db)
+    assert all(state[k]["attempts"] == 1 for k in slow)  # a 429 is not the message's fault
+
+
+async def test_retry_after_past_the_lease_gives_the_rows_back_until_then(db: Database) -> None:
+    pairs = await seed(db, briefs=2, refs=["test:slow", "test:fast"])
+    clock = FakeClock()
+    rec = RecordingAdapter()
+    rec.fail(DeliveryError("429", retry_after=120, status=429), ref="test:slow")
+    w = worker(db, rec, clock, lease_seconds=60)
+    await w.run_once()
     state = await rows(db)
     slow = [k for r, k in pairs if r == "test:slow"]
-    assert all(state[k]["next_attempt_at"] == EPOCH + timedelta(seconds=7.5) for k in slow)
-    assert all(state[k]["attempts"] == 0 for k in slow)  # a 429 is not the message's fault
+    assert all(state[k]["next_attempt_at"] == EPOCH + timedelta(seconds=120) for k in slow)
+    assert all(state[k]["attempts"] == 0 for k in slow)
+    assert all(state[k]["lease_owner"] is None for k in slow)
     assert len(rec.keys("test:fast")) == 2 and rec.keys("test:slow") == []
-    clock.advance(7.4)
+    clock.advance(119.9)
     assert await w.run_once() == 0
     clock.advance(0.1)
     assert await w.run_once() == 2
     assert sorted(rec.keys("test:slow")) == sorted(slow)
-    # First try at 0, the retry at exactly 7.5 s, the next row paced (the bucket restarts
-    # with one token, not a burst).
-    assert [(t - EPOCH).total_seconds() for t in sent_at] == [0.0, 7.5, 7.501]
 
 
 async def test_unknown_failure_is_reconciled_not_blindly_resent(db: Database) -> None:

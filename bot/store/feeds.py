@@ -6,28 +6,33 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, insert, or_, select, update
+from sqlalchemy import and_, bindparam, delete, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.store.db import insert_or_ignore
 from bot.store.schema import feeds
+from bot.store.workers import lease_free
 
 
 async def add_feed(conn: AsyncConnection, url: str, *, now: datetime, title: str | None = None,
                    tags: Sequence[str] = (), added_by: str | None = None,
                    added_server: str | None = None) -> tuple[int, bool]:
-    """Add a feed due at once; returns (id, created). An existing URL is left as it is."""
+    """Add a feed due at once; returns (id, created). An existing URL is left as it is.
+
+    Insert-or-ignore, so that workers starting together on one database (each syncing the
+    configured feeds) never fail on the unique URL: the loser of the race finds the row."""
     existing = (await conn.execute(select(feeds.c.id).where(feeds.c.url == url))).scalar()
     if existing is not None:
         return int(existing), False
-    result = await conn.execute(insert(feeds).values(
-        url=url, title=title, tags=list(tags), added_by=added_by, added_server=added_server,
-        next_check_at=now,
-        consecutive_failures=0, first_polled=False, created_at=now,
-    ))
-    key = result.inserted_primary_key
-    assert key is not None
-    return int(key[0]), True
+    values = dict(url=url, title=title, tags=list(tags), added_by=added_by,
+                  added_server=added_server, next_check_at=now, consecutive_failures=0,
+                  first_polled=False, created_at=now)
+    created = await insert_or_ignore(conn, feeds, values, ["url"])
+    if created is not None:
+        return created, True
+    found = (await conn.execute(select(feeds.c.id).where(feeds.c.url == url))).scalar_one()
+    return int(found), False
 
 
 async def remove_feed(conn: AsyncConnection, url_or_id: str) -> bool:
@@ -43,9 +48,10 @@ async def list_feeds(conn: AsyncConnection) -> list[Row[Any]]:
 async def claim_due(conn: AsyncConnection, *, now: datetime, owner: str, limit: int,
                     lease: timedelta) -> list[Row[Any]]:
     """Feeds due for a poll, leased to ``owner`` so that other workers skip them meanwhile."""
-    # A lease left by a killed process lapses on its own (a few minutes); a clean stop gives
-    # its leases back at once (Pipeline.poll_due).
-    free = or_(feeds.c.lease_until.is_(None), feeds.c.lease_until < now)
+    # A killed process's lease is taken once its heartbeat is a few seconds stale (or, for a
+    # process that never beat, when the lease lapses); a clean stop gives its leases back at
+    # once (Pipeline.poll_due).
+    free = lease_free(feeds.c.lease_owner, feeds.c.lease_until, now=now)
     query = (
         select(feeds)
         .where(feeds.c.disabled_at.is_(None), feeds.c.next_check_at <= now, free)
