@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib
 import logging
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from bot.briefing import Briefer
@@ -147,7 +148,8 @@ class App:
         pipeline = Pipeline(db=db, fetcher=fetcher, summarizer=summarizer, settings=settings,
                             clock=clock)
         worker = OutboxWorker(db=db, adapters=adapters,
-                              max_attempts=settings.delivery.max_attempts, clock=clock)
+                              max_attempts=settings.delivery.max_attempts, clock=clock,
+                              held_max_age=timedelta(hours=settings.delivery.held_max_age_hours))
         return cls(settings, secrets, db, fetcher, summarizer, pipeline, worker, commands,
                    adapters)
 

@@ -145,6 +145,8 @@ class DeliverySettings(Section):
     burst_threshold: int = Field(8, ge=2, description="new items from one feed in one poll "
                                  "above which they are folded into one message")
     empty_digest_note: bool = False
+    held_max_age_hours: float = Field(72.0, gt=0, description="messages held for a paused "
+                                      "destination longer than this are dropped (counted)")
 
 
 class ConsoleSettings(Section):

@@ -73,8 +73,8 @@ async def _dispatch(args: argparse.Namespace, db: Database, now: datetime) -> in
         paused_rows = list((await conn.execute(
             select(destinations.c.id, destinations.c.ref, destinations.c.paused_reason)
             .where(destinations.c.paused_at.is_not(None)))).all())
-        paused = [(row.ref, row.paused_reason,
-                   (await outbox_counts(conn, row.id)).get("pending", 0)) for row in paused_rows]
+        paused = [(row.ref, row.paused_reason, await outbox_counts(conn, row.id))
+                  for row in paused_rows]
     if cmd == "list":
         for row in rows:
             tag_text = f" [{', '.join(row.tags)}]" if row.tags else ""
@@ -90,9 +90,11 @@ async def _dispatch(args: argparse.Namespace, db: Database, now: datetime) -> in
                 state = "ok"
             print(f"#{row.id} {row.url}\n    {state}; last success "
                   f"{_ago(row.last_success_at, now)}, next check {_ago(row.next_check_at, now)}")
-        for ref, reason, held in paused:
-            print(f"destination {ref} PAUSED: {reason}; {held} messages held "
-                  f"(newsbrief feeds resume {ref})")
+        for ref, reason, counts in paused:
+            expired = counts.get("expired", 0)
+            dropped = f", {expired} dropped as too old" if expired else ""
+            print(f"destination {ref} PAUSED: {reason}; {counts.get('pending', 0)} messages "
+                  f"held{dropped} (newsbrief feeds resume {ref})")
         return 0
     if cmd == "export":
         text = write_opml([OpmlFeed(r.url, r.title, list(r.tags)) for r in rows])

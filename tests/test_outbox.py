@@ -348,3 +348,51 @@ async def test_a_stop_during_a_paced_batch_gives_the_rest_back_at_once(db: Datab
     left = [state[key] for _, key in pairs if state[key]["state"] != "sent"]
     assert len(left) == 27
     assert all(r["state"] == "pending" and r["lease_owner"] is None for r in left)
+
+
+async def test_briefs_routed_while_paused_are_held_then_delivered_in_order(
+        db: Database) -> None:
+    from bot.routing import route_brief
+
+    dest_id = await add_destination(db, "test:paused")
+    async with db.begin() as conn:
+        await dest_store.add_subscription(conn, dest_id, kind="all", value="", now=EPOCH)
+        await dest_store.pause(conn, dest_id, "channel_not_found", now=EPOCH)
+    brief_ids = [await add_brief(db, n) for n in range(3)]
+    async with db.begin() as conn:
+        for brief_id in brief_ids:  # published during the pause
+            assert await route_brief(conn, brief_id, now=EPOCH) == 1
+    rec, clock = RecordingAdapter(), FakeClock()
+    w = worker(db, rec, clock)
+    assert await w.run_once() == 0 and rec.deliveries == []  # held, not posted, not lost
+    async with db.begin() as conn:
+        assert await outbox_counts(conn, dest_id) == {"pending": 3}
+        await dest_store.resume(conn, dest_id, now=clock())
+    while await w.run_once():
+        pass
+    assert [d.message.brief.headline for d in rec.deliveries  # type: ignore[union-attr]
+            ] == ["Story 0", "Story 1", "Story 2"]
+
+
+async def test_held_rows_past_the_age_limit_are_dropped_and_counted(
+        db: Database, caplog: pytest.LogCaptureFixture) -> None:
+    pairs = await seed(db, briefs=2, refs=["test:paused"])
+    async with db.begin() as conn:
+        dest = await dest_store.get(conn, "test:paused")
+        assert dest is not None
+        await dest_store.pause(conn, dest.id, "not_in_channel", now=EPOCH)
+    rec, clock = RecordingAdapter(), FakeClock()
+    w = worker(db, rec, clock, held_max_age=timedelta(hours=72))
+    clock.advance(72 * 3600 - 1)
+    await w.run_once()
+    async with db.begin() as conn:
+        assert await outbox_counts(conn, dest.id) == {"pending": 2}  # not yet too old
+    clock.advance(2)
+    await w.run_once()
+    async with db.begin() as conn:
+        assert await outbox_counts(conn, dest.id) == {"expired": 2}
+        await dest_store.resume(conn, dest.id, now=clock())
+    assert await w.run_once() == 0 and rec.deliveries == []
+    assert any("outbox.held_expired" in r.message and "count=2" in r.getMessage()
+               for r in caplog.records)
+    assert {k for _, k in pairs} == set(await rows(db))
