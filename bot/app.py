@@ -7,7 +7,7 @@ from __future__ import annotations
 import importlib
 import logging
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from bot.briefing import Briefer
@@ -105,6 +105,18 @@ def load_adapter(name: str, settings: Settings, secrets: Secrets,
     return module.make_adapter(**options)
 
 
+async def sync_config(db: Database, settings: Settings, *, now: datetime) -> None:
+    """The configured feeds and destinations into the store. Every write is insert-or-ignore:
+    workers started together on one database (``--scale newsbrief=3``) all run it."""
+    from bot.store.destinations import sync_destinations
+    from bot.store.feeds import add_feed
+
+    async with db.begin() as conn:
+        for feed in settings.feeds:
+            await add_feed(conn, feed.url, now=now, title=feed.title, tags=feed.tags)
+        await sync_destinations(conn, settings.destinations, now=now)
+
+
 @dataclass
 class App:
     settings: Settings
@@ -120,17 +132,10 @@ class App:
     @classmethod
     async def create(cls, settings: Settings, secrets: Secrets, *,
                      adapters: dict[str, Adapter] | None = None, clock: Clock = now_utc) -> App:
-        from bot.store.destinations import sync_destinations
-        from bot.store.feeds import add_feed
-
         settings = with_default_destination(settings)
         db = Database(settings.database_url, echo=settings.database.echo)
         await db.migrate()
-        now = clock()
-        async with db.begin() as conn:
-            for feed in settings.feeds:
-                await add_feed(conn, feed.url, now=now, title=feed.title, tags=feed.tags)
-            await sync_destinations(conn, settings.destinations, now=now)
+        await sync_config(db, settings, now=clock())
         fetcher = make_fetcher(settings)
         summarizer = make_summarizer(settings, secrets)
         briefer = Briefer(fetcher=fetcher, summarizer=summarizer,

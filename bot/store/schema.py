@@ -171,6 +171,7 @@ workers = Table(
     "workers", metadata,
     Column("id", String(64), primary_key=True),
     Column("seen_at", UTCDateTime, nullable=False),
+    Column("down", JSON),  # {adapter: error} of adapters that failed to start, for `check`
 )
 
 # Send pacing shared by every worker on one database (GCRA: the theoretical arrival time).

@@ -20,10 +20,21 @@ DEFAULT_GRACE = timedelta(seconds=15)
 BEAT_SECONDS = 5.0
 
 
-async def beat(conn: AsyncConnection, worker_id: str, *, now: datetime) -> None:
+async def beat(conn: AsyncConnection, worker_id: str, *, now: datetime,
+               down: dict[str, str] | None = None) -> None:
+    """This process is alive; ``down``: its adapters that failed to start, and why."""
     insert_ = sqlite_insert if conn.dialect.name == "sqlite" else pg_insert
-    await conn.execute(insert_(workers).values(id=worker_id, seen_at=now)
-                       .on_conflict_do_update(index_elements=["id"], set_={"seen_at": now}))
+    values = {"seen_at": now, "down": down or None}
+    await conn.execute(insert_(workers).values(id=worker_id, **values)
+                       .on_conflict_do_update(index_elements=["id"], set_=values))
+
+
+async def adapters_down(conn: AsyncConnection, *, now: datetime,
+                        grace: timedelta = DEFAULT_GRACE) -> dict[str, dict[str, str]]:
+    """Live workers' failed adapters: {worker id: {adapter: error}}."""
+    rows = await conn.execute(select(workers.c.id, workers.c.down)
+                              .where(workers.c.seen_at >= now - grace))
+    return {row.id: dict(row.down) for row in rows if row.down}
 
 
 async def forget(conn: AsyncConnection, worker_id: str) -> None:

@@ -21,6 +21,7 @@ def upgrade() -> None:
         "workers",
         sa.Column("id", sa.String(length=64), nullable=False),
         sa.Column("seen_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("down", sa.JSON(), nullable=True),
         sa.PrimaryKeyConstraint("id", name="pk_workers"),
     )
     op.create_table(
