@@ -50,7 +50,8 @@ class FakeClock:
         self.now += timedelta(seconds=seconds)
 
     async def sleep(self, seconds: float) -> None:
-        # Sleepers side by side wake at their own targets: time moves to the latest, not the sum.
+        # One virtual time for everyone: a sleeper moves it on by its wait. Tasks that sleep
+        # while others do real I/O therefore see time jump; assert spacing, not totals.
         self.slept.append(seconds)
         self.now = max(self.now, self.now + timedelta(seconds=seconds))
         await asyncio.sleep(0)
