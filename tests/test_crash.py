@@ -149,3 +149,60 @@ def test_sigkilled_workers_sharing_postgresql_deliver_exactly_once(
             break
     assert kills >= 10
     _check_exactly_once(db_url, log, expected)
+
+
+def test_sigkilled_during_polls_every_item_is_delivered_exactly_once(tmp_path: Path) -> None:
+    """Whole bot processes (poll, summarize, route, deliver) killed at random, mid-poll too:
+    the restarted process takes the dead one's feed leases at once (SQLite: one process) and
+    every item reaches every destination exactly once."""
+    from tests.support.crash_poll import REFS
+    from tests.support.feeds import item, rss
+    from tests.support.feedserver import FeedServer
+
+    db_url = f"sqlite+aiosqlite:///{tmp_path / 'poll.db'}"
+    log = tmp_path / "posted.log"
+    feeds_count = 6
+    rng = random.Random(20260107)
+    with FeedServer() as server:
+        for n in range(feeds_count):
+            server.set(f"/f{n}.xml", rss(f"Feed {n}", [item(i, topic=f"t{n}")
+                                                      for i in range(4)]), delay=0.05)
+        kills = 0
+        for _ in range(40):
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "tests.support.crash_poll", db_url, str(log),
+                 server.url("").rstrip("/"), str(feeds_count)],
+                cwd=REPO, stdout=subprocess.PIPE, text=True)
+            try:
+                assert proc.stdout is not None
+                assert proc.stdout.readline().strip() == "ready"
+                if kills < 8:
+                    try:
+                        proc.wait(timeout=rng.uniform(0.0, 0.4))
+                    except subprocess.TimeoutExpired:
+                        proc.send_signal(signal.SIGKILL)
+                code = proc.wait(timeout=60)
+            finally:
+                if proc.poll() is None:
+                    proc.kill()
+                    proc.wait()
+            if code == -signal.SIGKILL:
+                kills += 1
+            elif kills >= 8:
+                assert code == 0
+                break
+        assert kills >= 8
+
+    async def pairs() -> list[tuple[str, str]]:
+        db = Database(db_url)
+        async with db.begin() as conn:
+            result = (await conn.execute(
+                select(destinations.c.ref, outbox.c.key)
+                .join(destinations, destinations.c.id == outbox.c.destination_id))).all()
+        await db.close()
+        return [(r.ref, r.key) for r in result]
+
+    expected = asyncio.run(pairs())
+    # every item of every feed, to each destination (an item each, or a burst message)
+    assert len(expected) == len(REFS) * feeds_count * 4
+    _check_exactly_once(db_url, log, expected)

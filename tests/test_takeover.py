@@ -34,7 +34,8 @@ async def _db(db_url: str) -> Database:
     return db
 
 
-async def test_a_dead_workers_feeds_are_taken_once_its_heartbeat_is_stale(db_url: str) -> None:
+async def test_a_dead_workers_feeds_are_taken_once_its_heartbeat_is_stale(
+        db_url: str, db_backend: str) -> None:
     db = await _db(db_url)
     try:
         lease = timedelta(minutes=3)  # what a poll's lease is: far longer than the grace
@@ -43,11 +44,16 @@ async def test_a_dead_workers_feeds_are_taken_once_its_heartbeat_is_stale(db_url
             await worker_store.beat(conn, "dead:1", now=EPOCH)
             assert len(await claim_due(conn, now=EPOCH, owner="dead:1", limit=10,
                                        lease=lease)) == 1
-        # "dead:1" is SIGKILLed here. While its heartbeat is fresh nobody takes the feed...
+        # "dead:1" is SIGKILLed here. While its heartbeat is fresh nobody takes the feed (on
+        # PostgreSQL, where it might be alive; one process writes a SQLite file, so there the
+        # restarted process takes it at once)...
         later = EPOCH + GRACE - timedelta(seconds=1)
         async with db.begin() as conn:
             await worker_store.beat(conn, "alive:2", now=later)
-            assert await claim_due(conn, now=later, owner="alive:2", limit=10, lease=lease) == []
+            early = await claim_due(conn, now=later, owner="alive:2", limit=10, lease=lease)
+            assert len(early) == (1 if db_backend == "sqlite" else 0)
+            if early:
+                return
         # ...once it is stale past the grace, the next tick takes it, long before the lease ends
         later = EPOCH + GRACE + timedelta(seconds=1)
         async with db.begin() as conn:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, select, update
+from sqlalchemy import and_, bindparam, delete, or_, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -52,6 +52,9 @@ async def claim_due(conn: AsyncConnection, *, now: datetime, owner: str, limit: 
     # process that never beat, when the lease lapses); a clean stop gives its leases back at
     # once (Pipeline.poll_due).
     free = lease_free(feeds.c.lease_owner, feeds.c.lease_until, now=now)
+    if conn.dialect.name == "sqlite":
+        # One process writes a SQLite file: a lease held by another owner is a dead one's.
+        free = or_(free, feeds.c.lease_owner != owner)
     query = (
         select(feeds)
         .where(feeds.c.disabled_at.is_(None), feeds.c.next_check_at <= now, free)
