@@ -8,6 +8,7 @@ import importlib
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from bot.briefing import Briefer
@@ -115,6 +116,26 @@ async def sync_config(db: Database, settings: Settings, *, now: datetime) -> Non
         for feed in settings.feeds:
             await add_feed(conn, feed.url, now=now, title=feed.title, tags=feed.tags)
         await sync_destinations(conn, settings.destinations, now=now)
+
+
+async def adapters_down(settings: Settings, *, now: datetime) -> dict[str, dict[str, str]]:
+    """For ``check``: adapters that running workers failed to start, from their heartbeats
+    ({worker: {adapter: error}}); empty when the database has none (or is not there yet)."""
+    from sqlalchemy.engine import make_url
+
+    from bot.store.workers import adapters_down as read_down
+
+    url = make_url(settings.database_url)
+    if url.get_backend_name() == "sqlite" and not Path(url.database or "").exists():
+        return {}  # never create a database file just to look
+    db = Database(settings.database_url)
+    try:
+        async with db.read() as conn:
+            return await read_down(conn, now=now)
+    except Exception:  # no database yet, or not migrated: nothing is running
+        return {}
+    finally:
+        await db.close()
 
 
 @dataclass

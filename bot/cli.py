@@ -175,6 +175,12 @@ async def cmd_check(args: argparse.Namespace, settings: Settings, secrets: Secre
     print(f"  polling every {settings.polling.interval:.0f} s, backfill "
           f"{settings.polling.backfill} on a feed's first poll")
     print(f"  secrets present: {', '.join(secrets.present()) or 'none'}")
+    from bot.app import adapters_down
+    from bot.pipeline import now_utc
+
+    for worker, down in (await adapters_down(settings, now=now_utc())).items():
+        for name, error in down.items():
+            print(f"  adapter {name} FAILED on worker {worker}: {error} (retrying)")
     return 0
 
 

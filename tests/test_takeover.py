@@ -211,3 +211,23 @@ async def test_a_failed_adapter_is_reported_and_retried_while_the_others_run(
         runner.stop.set()
         await asyncio.wait_for(task, timeout=15)
         await app.close()
+
+
+async def test_check_reports_an_adapter_a_running_worker_failed_to_start(
+        tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.app import adapters_down
+
+    monkeypatch.setenv("NEWSBRIEF_DATABASE__URL", db_url)
+    db = await _db(db_url)
+    try:
+        now = FakeClock().now
+        async with db.begin() as conn:
+            await worker_store.beat(conn, "host:1", now=now,
+                                    down={"discord": "DeliveryError: DISCORD_TOKEN was refused"})
+            await worker_store.beat(conn, "host:2", now=now)
+        settings = Settings(data_dir=tmp_path)
+        assert await adapters_down(settings, now=now) == {
+            "host:1": {"discord": "DeliveryError: DISCORD_TOKEN was refused"}}
+        assert await adapters_down(settings, now=now + GRACE * 2) == {}  # that worker is gone
+    finally:
+        await db.close()
