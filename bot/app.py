@@ -7,6 +7,8 @@ from __future__ import annotations
 import importlib
 import logging
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from bot.briefing import Briefer
@@ -84,6 +86,44 @@ def load_adapter(name: str, settings: Settings, secrets: Secrets,
     return module.make_adapter(**options)
 
 
+async def sync_config(db: Database, settings: Settings, *, now: datetime) -> None:
+    """The configured feeds and destinations into the store. Every write is insert-or-ignore:
+    workers started together on one database (``--scale newsbrief=3``) all run it."""
+    from bot.store.destinations import sync_destinations
+    from bot.store.feeds import sync_config_feeds
+
+    async with db.begin() as conn:
+        # A file that lists no feeds (a worker's, or a seeding step's) does not manage them:
+        # its stale feeds are reported, not removed.
+        stale = await sync_config_feeds(
+            conn, [(f.url, f.title, f.tags) for f in settings.feeds], now=now,
+            remove_stale=bool(settings.feeds))
+        await sync_destinations(conn, settings.destinations, now=now)
+    for url in stale:
+        log.warning("config.feed_%s url=%s (no longer in the configuration file)",
+                    "removed" if settings.feeds else "kept", url)
+
+
+async def adapters_down(settings: Settings, *, now: datetime) -> dict[str, dict[str, str]]:
+    """For ``check``: adapters that running workers failed to start, from their heartbeats
+    ({worker: {adapter: error}}); empty when the database has none (or is not there yet)."""
+    from sqlalchemy.engine import make_url
+
+    from bot.store.workers import adapters_down as read_down
+
+    url = make_url(settings.database_url)
+    if url.get_backend_name() == "sqlite" and not Path(url.database or "").exists():
+        return {}  # never create a database file just to look
+    db = Database(settings.database_url)
+    try:
+        async with db.read() as conn:
+            return await read_down(conn, now=now)
+    except Exception:  # no database yet, or not migrated: nothing is running
+        return {}
+    finally:
+        await db.close()
+
+
 @dataclass
 class App:
     settings: Settings
@@ -99,23 +139,10 @@ class App:
     @classmethod
     async def create(cls, settings: Settings, secrets: Secrets, *,
                      adapters: dict[str, Adapter] | None = None, clock: Clock = now_utc) -> App:
-        from bot.store.destinations import sync_destinations
-        from bot.store.feeds import sync_config_feeds
-
         settings = with_default_destination(settings)
         db = Database(settings.database_url, echo=settings.database.echo)
         await db.migrate()
-        now = clock()
-        async with db.begin() as conn:
-            # A file that lists no feeds (a worker's, or a seeding step's) does not manage
-            # them: its stale feeds are reported, not removed.
-            stale = await sync_config_feeds(
-                conn, [(f.url, f.title, f.tags) for f in settings.feeds], now=now,
-                remove_stale=bool(settings.feeds))
-            await sync_destinations(conn, settings.destinations, now=now)
-        for url in stale:
-            log.warning("config.feed_%s url=%s (no longer in the configuration file)",
-                        "removed" if settings.feeds else "kept", url)
+        await sync_config(db, settings, now=clock())
         fetcher = make_fetcher(settings)
         summarizer = make_summarizer(settings, secrets)
         briefer = Briefer(fetcher=fetcher, summarizer=summarizer,
@@ -134,7 +161,8 @@ class App:
         pipeline = Pipeline(db=db, fetcher=fetcher, summarizer=summarizer, settings=settings,
                             clock=clock)
         worker = OutboxWorker(db=db, adapters=adapters,
-                              max_attempts=settings.delivery.max_attempts, clock=clock)
+                              max_attempts=settings.delivery.max_attempts, clock=clock,
+                              held_max_age=timedelta(hours=settings.delivery.held_max_age_hours))
         return cls(settings, secrets, db, fetcher, summarizer, pipeline, worker, commands,
                    adapters)
 

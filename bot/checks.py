@@ -212,11 +212,18 @@ def _table(findings: list[Finding]) -> str:
 async def run_checks(settings: Settings, secrets: Secrets, location: ConfigLocation, *,
                      live: bool, as_json: bool) -> int:
     """Exit 0 when nothing would fail, 2 for configuration problems, 1 for live failures."""
-    from bot.app import with_default_destination
+    from bot.app import adapters_down, with_default_destination
+    from bot.pipeline import now_utc
 
     settings = with_default_destination(settings)
     problems = static_findings(settings, secrets)
     results = await live_findings(settings, secrets) if live else []
+    # What running workers report through their heartbeats: an adapter that failed to start
+    # (a refused token, say) while the others keep delivering, retried with backoff.
+    results += [Finding(f"adapter {name} on worker {worker}", False, f"{error} (retrying)",
+                        "fix the platform's token or settings; the worker retries by itself")
+                for worker, down in (await adapters_down(settings, now=now_utc())).items()
+                for name, error in down.items()]
     failed_live = [f for f in results if not f.ok]
     if as_json:
         print(json.dumps({"ok": not problems and not failed_live,

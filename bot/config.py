@@ -182,6 +182,8 @@ class DeliverySettings(Section):
     admin_destination: str | None = None
     digest_stories: int = Field(10, ge=1, le=50, description="stories a digest shows; the "
                                 "rest are counted, and /digest more shows them")
+    held_max_age_hours: float = Field(72.0, gt=0, description="messages held for a paused "
+                                      "destination longer than this are dropped (counted)")
 
 
 class ConsoleSettings(Section):

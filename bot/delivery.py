@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from bot.models import Brief
 
@@ -116,3 +116,48 @@ class Adapter(Protocol):
         ...
 
     async def stop(self) -> None: ...
+
+
+@runtime_checkable
+class PartsAdapter(Protocol):
+    """An adapter whose messages may take several posts (a long digest, a thread). The outbox
+    keeps which parts are up in the row, so a retry, a restart or another worker posts only
+    the missing ones; the adapter renders, posts one part, and finds parts already posted."""
+
+    def render(self, destination: Destination, message: Outgoing) -> Sequence[Any]:
+        """The parts, in order (opaque to the core)."""
+        ...
+
+    async def post_part(self, destination: Destination, message: Outgoing, index: int,
+                        part: Any, earlier: Sequence[str]) -> str:
+        """Post one part (``earlier``: the ids of the parts before it); its message id.
+        ``DeliveryError(uncertain=True)`` when the answer does not prove it failed."""
+        ...
+
+    async def find_parts(self, destination: Destination, message: Outgoing,
+                         since: datetime) -> dict[int, str] | None:
+        """The parts of ``message`` posted since ``since`` (index → id); None when the
+        platform cannot be asked (a resend is then at-least-once)."""
+        ...
+
+
+async def post_parts(adapter: PartsAdapter, destination: Destination, message: Outgoing,
+                     posted: dict[int, str] | None = None) -> Receipt:
+    """Post every part not in ``posted`` (used by an adapter's own ``deliver``)."""
+    done = dict(posted or {})
+    parts = adapter.render(destination, message)
+    for index, part in enumerate(parts):
+        if index not in done:
+            done[index] = await adapter.post_part(destination, message, index, part,
+                                                  [done[i] for i in range(index)])
+    return Receipt([done[i] for i in range(len(parts))])
+
+
+async def complete_parts(adapter: PartsAdapter, destination: Destination, message: Outgoing,
+                         since: datetime) -> Receipt | None:
+    """``reconcile`` for a parts adapter: None when nothing of it is up, else post the missing
+    parts and return the whole receipt."""
+    found = await adapter.find_parts(destination, message, since)
+    if not found:
+        return None
+    return await post_parts(adapter, destination, message, found)

@@ -44,11 +44,15 @@ class ParseError(NewsbriefError):
 
 
 class DeliveryError(NewsbriefError):
-    """A send that failed. ``permanent`` means the destination is gone or forbidden: pause it."""
+    """A send that failed. ``permanent`` means the destination is gone or forbidden: pause it.
+    ``uncertain`` means the answer does not prove failure (a 5xx, a connection lost after the
+    request went out): the message may be posted, so it is reconciled, never blindly resent."""
 
     def __init__(self, message: str, *, retry_after: float | None = None,
-                 permanent: bool = False, status: int | None = None) -> None:
+                 permanent: bool = False, status: int | None = None,
+                 uncertain: bool = False) -> None:
         super().__init__(message)
         self.retry_after = retry_after
         self.permanent = permanent
         self.status = status
+        self.uncertain = uncertain

@@ -127,16 +127,17 @@ async def _dispatch(cmd: str, args: SimpleNamespace, db: Database, now: datetime
         paused_rows = list((await conn.execute(
             select(destinations.c.id, destinations.c.ref, destinations.c.paused_reason)
             .where(destinations.c.paused_at.is_not(None)))).all())
-        paused = [(row.ref, row.paused_reason,
-                   (await outbox_counts(conn, row.id)).get("pending", 0)) for row in paused_rows]
+        paused = [(row.ref, row.paused_reason, await outbox_counts(conn, row.id))
+                  for row in paused_rows]
     if cmd == "list" and args.as_json:
         print(json.dumps([{"id": r.id, "url": r.url, "title": r.title, "tags": list(r.tags)}
                           for r in rows], ensure_ascii=False, indent=2))
         return 0
     if cmd == "status" and args.as_json:
         print(json.dumps({"feeds": [_status_dict(r, now) for r in rows], "paused": [
-            {"destination": ref, "reason": reason, "held": held}
-            for ref, reason, held in paused]}, ensure_ascii=False, indent=2, default=str))
+            {"destination": ref, "reason": reason, "held": counts.get("pending", 0),
+             "dropped_as_too_old": counts.get("expired", 0)}
+            for ref, reason, counts in paused]}, ensure_ascii=False, indent=2, default=str))
         return 0
     if cmd == "list":
         for row in rows:
@@ -153,9 +154,11 @@ async def _dispatch(cmd: str, args: SimpleNamespace, db: Database, now: datetime
                 state = "ok"
             print(f"#{row.id} {row.url}\n    {state}; last success "
                   f"{_ago(row.last_success_at, now)}, next check {_ago(row.next_check_at, now)}")
-        for ref, reason, held in paused:
-            print(f"destination {ref} PAUSED: {reason}; {held} messages held "
-                  f"(newsbrief feeds resume {ref})")
+        for ref, reason, counts in paused:
+            expired = counts.get("expired", 0)
+            dropped = f", {expired} dropped as too old" if expired else ""
+            print(f"destination {ref} PAUSED: {reason}; {counts.get('pending', 0)} messages "
+                  f"held{dropped} (newsbrief feeds resume {ref})")
         disabled = [row for row in rows if row.disabled_at]
         if disabled:
             print(f"{len(disabled)} of {len(rows)} feeds DISABLED; once fixed: newsbrief feeds "

@@ -3,13 +3,23 @@
 A row moves ``pending → sending → sent`` (with the platform's message ids) or ``failed``.
 ``sending`` is committed *before* the adapter is called, so a crash mid-send leaves evidence:
 ``reconcile_stale`` asks the adapter whether such a message was in fact posted before anything
-is sent again. Adapters with ``exactly_once = False`` (console, webhook) cannot answer and get
-the row resent: at-least-once, which is why webhooks carry the key for receivers to dedupe on.
+is sent again. An answer that does not prove failure (a 5xx, a connection lost after the
+request went out: ``DeliveryError(uncertain=True)`` or any unexpected exception) leaves the row
+``sending`` too: "sent, outcome unknown" lives in the row, so a restart reconciles it as well.
+Adapters with ``exactly_once = False`` (console, webhook) cannot answer and get the row resent:
+at-least-once, which is why webhooks carry the key for receivers to dedupe on.
 
-A destination that answers "gone"/"forbidden" is paused (``destinations.paused_at``) and its rows
-stay pending, held until an admin resumes it; a 429 holds the destination exactly as long as the
-platform asked. Several workers may share a PostgreSQL outbox: rows are claimed with
-``FOR UPDATE SKIP LOCKED`` and a lease; on SQLite one process writes.
+A message of several parts (``PartsAdapter``: a long digest, a thread) records each part's id
+in ``outbox.parts`` as it goes, so a retry after a failure, a restart, or another worker posts
+only the missing parts.
+
+A destination that answers "gone"/"forbidden" is paused (``destinations.paused_at``); rows
+routed to it meanwhile are held (pending) and go out in order on resume, unless they grow
+older than ``held_max_age`` first: then they are marked ``expired`` (counted, logged). A 429
+holds the destination exactly as long as the platform asked, for every worker. Several workers
+may share a PostgreSQL outbox: rows are claimed with ``FOR UPDATE SKIP LOCKED`` and a lease,
+taken over when the lease ends or its owner's heartbeat stops; pacing is shared through the
+database too. On SQLite one process writes.
 """
 
 from __future__ import annotations
@@ -25,22 +35,21 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot import metrics
-from bot.delivery import Adapter, Destination, Digest, Outgoing, Pacing, Receipt
+from bot.delivery import Adapter, Destination, Digest, Outgoing, Pacing, PartsAdapter, Receipt
 from bot.errors import DeliveryError
-from bot.pacing import Buckets, Sleep, TokenBucket
+from bot.pacing import Buckets, LocalPace, Pace, SharedPace, Sleep
 from bot.serialize import digest_from_json, digest_to_json
 from bot.store.briefs import load_brief
-from bot.store.db import Database
+from bot.store.db import Database, insert_or_ignore
 from bot.store.schema import destinations, outbox
+from bot.store.workers import lease_free
 
 log = logging.getLogger(__name__)
 
-PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
+PENDING, SENDING, SENT, FAILED, EXPIRED = "pending", "sending", "sent", "failed", "expired"
 KEY_MAX = 64
 
 
@@ -70,18 +79,7 @@ async def enqueue(conn: AsyncConnection, *, key: str, destination_id: int, now: 
     values = {"key": key, "destination_id": destination_id, "brief_id": brief_id,
               "digest": digest_to_json(digest) if digest is not None else None,
               "state": PENDING, "attempts": 0, "next_attempt_at": now, "created_at": now}
-    dialect = conn.dialect.name
-    if dialect in ("sqlite", "postgresql"):
-        insert_ = sqlite_insert if dialect == "sqlite" else pg_insert
-        stmt = (insert_(outbox).values(**values)
-                .on_conflict_do_nothing(index_elements=["key"]).returning(outbox.c.id))
-        # RETURNING, not rowcount: psycopg reports -1 for INSERT … ON CONFLICT DO NOTHING.
-        return (await conn.execute(stmt)).first() is not None
-    exists = (await conn.execute(select(outbox.c.id).where(outbox.c.key == key))).first()
-    if exists:
-        return False
-    await conn.execute(outbox.insert().values(**values))
-    return True
+    return await insert_or_ignore(conn, outbox, values, ["key"]) is not None
 
 
 async def pause_destination(conn: AsyncConnection, destination_id: int, reason: str,
@@ -112,6 +110,7 @@ class _Job:
     sending_at: datetime | None
     destination_id: int
     destination: Destination
+    parts: dict[int, str]  # parts already posted: index → message id
     queued_at: datetime | None = None  # for the queued→posted latency metric
 
 
@@ -119,19 +118,30 @@ def _default_worker_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"[:64]
 
 
+def _parts_from_row(value: Any) -> dict[int, str]:
+    return {int(k): str(v) for k, v in (value or {}).items()}
+
+
+def _parts_to_row(parts: Mapping[int, str]) -> dict[str, str]:
+    return {str(k): v for k, v in sorted(parts.items())}
+
+
 class OutboxWorker:
     """Claims due rows and delivers them, paced per destination and per platform.
 
     An adapter may carry ``platform_pacing: Pacing`` (all its destinations together) besides the
     per-destination ``pacing``. ``worker_id`` must be unique per process: on SQLite a ``sending``
-    row owned by another id is taken to be left by a dead process.
+    row owned by another id is taken to be left by a dead process. ``down`` names platforms
+    whose adapter is not running (failed to start): their rows wait, untouched.
     """
 
     def __init__(self, *, db: Database, adapters: Mapping[str, Adapter], max_attempts: int = 8,
                  worker_id: str | None = None, lease_seconds: float = 60.0,
                  clock: Callable[[], datetime] = now_utc, sleep: Sleep = asyncio.sleep,
                  batch_size: int = 100, concurrency: int = 16, backoff_base: float = 15.0,
-                 backoff_max: float = 3600.0, poll_interval: float = 2.0) -> None:
+                 backoff_max: float = 3600.0, poll_interval: float = 2.0,
+                 held_max_age: timedelta | None = None, takeover_seconds: float = 10.0,
+                 shared_pacing: bool | None = None) -> None:
         self.db = db
         self.adapters = dict(adapters)
         self.max_attempts = max_attempts
@@ -142,8 +152,16 @@ class OutboxWorker:
         self.backoff_base = backoff_base
         self.backoff_max = backoff_max
         self.poll_interval = poll_interval
+        self.held_max_age = held_max_age
+        # how often run_forever looks for rows a dead worker left (its heartbeat went quiet)
+        self.takeover = timedelta(seconds=takeover_seconds)
+        self.down: set[str] = set()
         self._clock = clock
+        self._sleep = sleep
+        # several processes can only share a PostgreSQL database: pace through it there
+        self.shared_pacing = (not db.is_sqlite) if shared_pacing is None else shared_pacing
         self._buckets = Buckets(clock=lambda: self._clock().timestamp(), sleep=sleep)
+        self._shared: dict[tuple[str, Pacing], SharedPace] = {}
         self._sem = asyncio.Semaphore(concurrency)
         self._inflight: set[int] = set()
         self._wake = asyncio.Event()
@@ -159,8 +177,9 @@ class OutboxWorker:
                                      self.backoff_max))
 
     async def reconcile_stale(self) -> int:
-        """Settle rows left ``sending`` by a dead process: sent if the adapter finds the message,
-        else back to pending (at-least-once for adapters that cannot tell). Returns rows settled."""
+        """Settle rows left ``sending`` (by a dead process, or an answer that proved nothing):
+        sent if the adapter finds the message, else back to pending (at-least-once for
+        adapters that cannot tell). Returns rows settled."""
         settled = 0
         while True:  # batch by batch; a row that cannot be settled yet is leased, so not retaken
             now = self._clock()
@@ -173,8 +192,31 @@ class OutboxWorker:
             for job in jobs:
                 settled += await self._reconcile(job)
 
+    async def expire_held(self) -> int:
+        """Rows held for a paused destination past ``held_max_age`` are dropped (``expired``),
+        counted by ``feeds status`` and logged, never silently."""
+        if self.held_max_age is None:
+            return 0
+        now = self._clock()
+        paused = select(destinations.c.id).where(destinations.c.paused_at.is_not(None))
+        async with self.db.begin() as conn:
+            result = await conn.execute(
+                update(outbox)
+                .where(outbox.c.state == PENDING, outbox.c.destination_id.in_(paused),
+                       outbox.c.created_at < now - self.held_max_age)
+                .values(state=EXPIRED, error=f"held past {self.held_max_age} while paused")
+                .returning(outbox.c.destination_id))
+            expired = [int(r) for r in result.scalars()]
+        for destination_id in sorted(set(expired)):
+            count = expired.count(destination_id)
+            log.warning("outbox.held_expired destination_id=%s count=%d max_age=%s",
+                        destination_id, count, self.held_max_age,
+                        extra={"event": "outbox.held_expired"})
+        return len(expired)
+
     async def run_once(self) -> int:
         """Deliver one batch of due rows; returns the number of delivery attempts made."""
+        await self.expire_held()
         now = self._clock()
         jobs = await self._claim([outbox.c.state == PENDING, outbox.c.next_attempt_at <= now,
                                   destinations.c.paused_at.is_(None), self._lease_free(now)],
@@ -200,7 +242,7 @@ class OutboxWorker:
             self._wake.clear()  # a notify() from here on wakes the next idle wait
             try:
                 done = await self.run_once()
-                if self._clock() - last_reconcile >= self.lease:
+                if self._clock() - last_reconcile >= self.takeover:
                     await self.reconcile_stale()
                     last_reconcile = self._clock()
             except Exception:  # a bad row or a database hiccup must not end delivery
@@ -211,7 +253,7 @@ class OutboxWorker:
     # -- claiming ------------------------------------------------------------------------------
 
     def _lease_free(self, now: datetime) -> Any:
-        free = or_(outbox.c.lease_until.is_(None), outbox.c.lease_until < now)
+        free = lease_free(outbox.c.lease_owner, outbox.c.lease_until, now=now)
         if self.db.is_sqlite:
             # One process writes a SQLite file: a lease held by another id is a dead process's.
             free = or_(free, outbox.c.lease_owner != self.worker_id)
@@ -219,7 +261,7 @@ class OutboxWorker:
 
     def _platforms(self) -> Any:
         return or_(*(destinations.c.ref.startswith(f"{name}:", autoescape=True)
-                     for name in self.adapters))
+                     for name in self.adapters if name not in self.down))
 
     def claim_query(self, where: Sequence[Any], *, skip_locked: bool) -> Select[Any]:
         """The ids of rows to claim, oldest due first, on platforms this worker serves."""
@@ -235,7 +277,7 @@ class OutboxWorker:
         return query
 
     async def _claim(self, where: Sequence[Any], now: datetime) -> list[_Job]:
-        if not self.adapters:
+        if not set(self.adapters) - self.down:
             return []
         query = self.claim_query(where, skip_locked=not self.db.is_sqlite)
         async with self.db.begin() as conn:
@@ -256,6 +298,7 @@ class OutboxWorker:
                      destination_id=r.destination_id,
                      destination=Destination(ref=r.ref, timezone=r.timezone, locale=r.locale,
                                              webhook_url=r.webhook_url),
+                     parts=_parts_from_row(r.parts),
                      queued_at=r.created_at)
                 for r in rows]
 
@@ -279,36 +322,51 @@ class OutboxWorker:
 
     # -- delivering ----------------------------------------------------------------------------
 
-    def _bucket(self, job: _Job) -> tuple[TokenBucket, TokenBucket | None]:
+    def _pace(self, key: str, pacing: Pacing) -> Pace:
+        if not self.shared_pacing:
+            return LocalPace(self._buckets.get(key, pacing))
+        shared = self._shared.get((key, pacing))
+        if shared is None:
+            shared = SharedPace(self.db, key, pacing, clock=self._clock, sleep=self._sleep)
+            self._shared[(key, pacing)] = shared
+        return shared
+
+    def _paces(self, job: _Job) -> tuple[Pace, Pace | None]:
         adapter = self._adapter(job)
         platform: Pacing | None = getattr(adapter, "platform_pacing", None)
-        return (self._buckets.get(("destination", job.destination_id), adapter.pacing),
-                self._buckets.get(("platform", adapter.name), platform) if platform else None)
+        return (self._pace(f"destination:{job.destination_id}", adapter.pacing),
+                self._pace(f"platform:{adapter.name}", platform) if platform else None)
 
     async def _run_destination(self, jobs: list[_Job], lease_end: datetime,
                                counts: list[int]) -> None:
-        own, platform = self._bucket(jobs[0])
+        own, platform = self._paces(jobs[0])
         margin = min(5.0, self.lease.total_seconds() / 4)
-        for i, job in enumerate(jobs):
+        i = 0
+        while i < len(jobs):
+            job = jobs[i]
             if self._stop.is_set():
                 await self._release(jobs[i:])  # shutting down: give the rest back, now
                 return
             left = (lease_end - self._clock()).total_seconds()
-            if own.delay() > left - margin:
+            if await own.delay() > left - margin:
                 await self._release(jobs[i:])  # our turn would come after the lease lapses
                 return
-            await own.acquire()
             async with self._sem:
-                if platform is not None:
-                    await platform.acquire()
-                outcome = await self._deliver(job, own)
+                outcome = await self._deliver(job, own, platform, lease_end)
             metrics.delivery(job.destination.platform, outcome)
             counts.append(0 if outcome == "lost" else 1)
-            if outcome in ("held", "paused"):
+            if outcome in ("paused", "deferred"):
                 await self._release(jobs[i + 1:])
                 return
+            if outcome != "held":  # held: the same row again once the window ends
+                i += 1
 
-    async def _deliver(self, job: _Job, bucket: TokenBucket) -> str:
+    async def _deliver(self, job: _Job, own: Pace, platform: Pace | None,
+                       lease_end: datetime) -> str:
+        adapter = self._adapter(job)
+        multi = adapter if isinstance(adapter, PartsAdapter) else None
+        if multi is None:  # one send: take its turn before the row is marked sending
+            await self._turn(own, platform)
         now = self._clock()
         try:
             async with self.db.begin() as conn:
@@ -326,24 +384,52 @@ class OutboxWorker:
             await self._set(job.id, state=FAILED, error=f"cannot load message: {exc!r}"[:1000])
             return "failed"
         job.attempts += 1
+        job.sending_at = now
         self._inflight.add(job.id)
         try:
             try:
-                receipt = await self._adapter(job).deliver(job.destination, message)
+                if multi is not None:
+                    receipt = await self._post_parts(multi, job, message, own, platform)
+                else:
+                    receipt = await adapter.deliver(job.destination, message)
             except DeliveryError as exc:
-                return await self._failed(job, exc, bucket)
+                if exc.uncertain:
+                    return await self._unknown(job, exc)
+                return await self._failed(job, exc, own, lease_end)
             except Exception as exc:
-                # The outcome is unknown (it may have been posted): keep it ``sending`` so that
-                # reconcile, not a blind resend, decides once the backoff has passed.
-                log.warning("outbox.unknown_outcome key=%s error=%r", job.key, exc,
-                            extra={"event": "outbox.unknown_outcome"})
-                await self._set(job.id, lease_until=self._clock() + self.backoff(job.attempts),
-                                error=repr(exc)[:1000])
-                return "unknown"
+                return await self._unknown(job, exc)
             await self._sent(job, receipt)
             return "sent"
         finally:
             self._inflight.discard(job.id)
+
+    async def _turn(self, own: Pace, platform: Pace | None) -> None:
+        await own.acquire()
+        if platform is not None:
+            await platform.acquire()
+
+    async def _post_parts(self, adapter: PartsAdapter, job: _Job, message: Outgoing,
+                          own: Pace, platform: Pace | None) -> Receipt:
+        """Post the parts not yet up, recording each one's id in the row as soon as it is."""
+        parts = adapter.render(job.destination, message)
+        for index, part in enumerate(parts):
+            if index in job.parts:
+                continue
+            await self._turn(own, platform)
+            earlier = [job.parts[i] for i in range(index)]
+            job.parts[index] = await adapter.post_part(job.destination, message, index, part,
+                                                       earlier)
+            await self._set(job.id, parts=_parts_to_row(job.parts))
+        return Receipt([job.parts[i] for i in range(len(parts))])
+
+    async def _unknown(self, job: _Job, exc: BaseException) -> str:
+        # The outcome is unknown (it may have been posted): keep it ``sending`` so that
+        # reconcile, not a blind resend, decides once the backoff has passed.
+        log.warning("outbox.unknown_outcome key=%s error=%r", job.key, exc,
+                    extra={"event": "outbox.unknown_outcome"})
+        await self._set(job.id, lease_until=self._clock() + self.backoff(job.attempts),
+                        error=repr(exc)[:1000])
+        return "unknown"
 
     async def _sent(self, job: _Job, receipt: Receipt, *, reconciled: bool = False) -> None:
         now = self._clock()
@@ -355,7 +441,8 @@ class OutboxWorker:
                  job.destination.ref, job.attempts, reconciled,
                  extra={"event": "outbox.sent", "destination": job.destination.ref})
 
-    async def _failed(self, job: _Job, exc: DeliveryError, bucket: TokenBucket) -> str:
+    async def _failed(self, job: _Job, exc: DeliveryError, own: Pace,
+                      lease_end: datetime) -> str:
         now = self._clock()
         error = f"{type(exc).__name__}: {exc}"[:1000]
         ref = job.destination.ref
@@ -370,11 +457,15 @@ class OutboxWorker:
             return "paused"
         if exc.retry_after is not None:
             until = now + timedelta(seconds=exc.retry_after)
-            bucket.hold(exc.retry_after)
+            await own.hold(exc.retry_after)  # shared pacing: every worker waits it out
+            # Keep the lease when the window ends inside it: this batch resumes the destination
+            # as soon as it may, instead of after every other destination's turn.
+            keep = until < lease_end - timedelta(seconds=min(5.0, self.lease.total_seconds() / 4))
             async with self.db.begin() as conn:
                 await self._set(job.id, conn=conn, state=PENDING, attempts=job.attempts - 1,
-                                next_attempt_at=until, error=error, lease_owner=None,
-                                lease_until=None)
+                                next_attempt_at=until, error=error,
+                                lease_owner=self.worker_id if keep else None,
+                                lease_until=lease_end if keep else None)
                 await conn.execute(update(outbox)
                                    .where(outbox.c.destination_id == job.destination_id,
                                           outbox.c.state == PENDING,
@@ -382,7 +473,7 @@ class OutboxWorker:
                                    .values(next_attempt_at=until))
             log.info("outbox.rate_limited destination=%s retry_after=%.3f", ref, exc.retry_after,
                      extra={"event": "outbox.rate_limited", "destination": ref})
-            return "held"
+            return "held" if keep else "deferred"
         if job.attempts >= self.max_attempts:
             await self._set(job.id, state=FAILED, error=error, lease_owner=None, lease_until=None)
             log.warning("outbox.failed key=%s destination=%s attempts=%d error=%s", job.key, ref,
@@ -397,10 +488,18 @@ class OutboxWorker:
     async def _reconcile(self, job: _Job) -> int:
         adapter = self._adapter(job)
         attempted = job.sending_at or self._clock()
+        receipt: Receipt | None = None
         try:
             async with self.db.begin() as conn:
                 message = await self._outgoing(conn, job)
-            receipt = await adapter.reconcile(job.destination, message, attempted)
+            if isinstance(adapter, PartsAdapter):
+                found = await adapter.find_parts(job.destination, message, attempted)
+                job.parts.update(found or {})
+                expected = len(adapter.render(job.destination, message))
+                if all(i in job.parts for i in range(expected)):
+                    receipt = Receipt([job.parts[i] for i in range(expected)])
+            else:
+                receipt = await adapter.reconcile(job.destination, message, attempted)
         except Exception as exc:
             # Cannot tell yet; resending could duplicate, so ask again after a backoff.
             log.warning("outbox.reconcile_error key=%s error=%r", job.key, exc,
@@ -414,9 +513,9 @@ class OutboxWorker:
         values: dict[str, Any] = {"error": "not posted; attempts exhausted"} if exhausted else {}
         await self._set(job.id, state=FAILED if exhausted else PENDING,
                         next_attempt_at=self._clock(), lease_owner=None, lease_until=None,
-                        **values)
-        log.info("outbox.reconciled_unsent key=%s destination=%s exactly_once=%s", job.key,
-                 job.destination.ref, adapter.exactly_once,
+                        parts=_parts_to_row(job.parts) if job.parts else None, **values)
+        log.info("outbox.reconciled_unsent key=%s destination=%s exactly_once=%s parts_up=%d",
+                 job.key, job.destination.ref, adapter.exactly_once, len(job.parts),
                  extra={"event": "outbox.reconciled_unsent"})
         return 1
 

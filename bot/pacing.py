@@ -1,12 +1,20 @@
-"""Token buckets that pace sends per destination and per platform, with a hold for 429s."""
+"""Token buckets that pace sends per destination and per platform, with a hold for 429s.
+
+``TokenBucket`` paces one process. ``SharedPace`` paces every worker sharing a PostgreSQL
+database: the bucket's state is one row (``bot.store.pacing``), so N workers together send no
+faster than one would, and a 429 seen by one of them holds the key for all."""
 
 from __future__ import annotations
 
 import asyncio
 import time
 from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
+from typing import Protocol
 
 from bot.delivery import Pacing
+from bot.store import pacing as pacing_store
+from bot.store.db import Database
 
 Clock = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
@@ -78,6 +86,68 @@ class TokenBucket:
             self._held_until = until
             self._tokens = 1.0
 
+
+class Pace(Protocol):
+    """What the outbox asks of a pacer, local or shared."""
+
+    async def delay(self) -> float: ...
+
+    async def acquire(self) -> None: ...
+
+    async def hold(self, seconds: float) -> None: ...
+
+
+class LocalPace:
+    """A ``TokenBucket`` behind the ``Pace`` interface: one process (SQLite, or no sharing)."""
+
+    def __init__(self, bucket: TokenBucket) -> None:
+        self.bucket = bucket
+
+    async def delay(self) -> float:
+        return self.bucket.delay()
+
+    async def acquire(self) -> None:
+        await self.bucket.acquire()
+
+    async def hold(self, seconds: float) -> None:
+        self.bucket.hold(seconds)
+
+
+class SharedPace:
+    """A bucket kept in the database (GCRA): ``acquire`` reserves the next free slot in one
+    atomic statement, then sleeps until it. Slots are handed out across processes, so the
+    rate holds for all of them together; the clock is the worker's (injectable for tests)."""
+
+    def __init__(self, db: Database, key: str, pacing: Pacing, *,
+                 clock: Callable[[], datetime], sleep: Sleep = asyncio.sleep) -> None:
+        self.db = db
+        self.key = key
+        self.interval = timedelta(seconds=1.0 / pacing.rate)
+        self.burst = pacing.burst
+        self._clock = clock
+        self._sleep = sleep
+
+    async def delay(self) -> float:
+        now = self._clock()
+        async with self.db.read() as conn:
+            at = await pacing_store.next_slot(conn, self.key, now=now, interval=self.interval,
+                                              burst=self.burst)
+        return max(0.0, (at - now).total_seconds())
+
+    async def acquire(self) -> None:
+        now = self._clock()
+        async with self.db.begin() as conn:
+            at = await pacing_store.reserve(conn, self.key, now=now, interval=self.interval,
+                                            burst=self.burst)
+        wait = (at - self._clock()).total_seconds()
+        if wait > _EPSILON:
+            await self._sleep(wait)
+
+    async def hold(self, seconds: float) -> None:
+        until = self._clock() + timedelta(seconds=max(0.0, seconds))
+        async with self.db.begin() as conn:
+            await pacing_store.hold(conn, self.key, until=until, interval=self.interval,
+                                    burst=self.burst)
 
 
 class Buckets:

@@ -8,7 +8,6 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -20,9 +19,6 @@ from bot.store.briefs import load_brief
 from bot.store.destinations import DestinationRow, SubscriptionRow
 from bot.store.schema import briefs, entries, feeds, outbox
 from bot.summarize.tags import normalise_tag
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = ["BriefFacts", "Route", "decide", "keyword_in", "load_facts", "route_brief",
            "route_burst", "targets"]
@@ -132,12 +128,12 @@ async def load_facts(conn: AsyncConnection, brief_ids: Iterable[int]) -> dict[in
 
 
 async def targets(conn: AsyncConnection) -> list[tuple[DestinationRow, list[SubscriptionRow]]]:
-    """Every destination that is not paused, with its subscriptions."""
+    """Every destination with subscriptions, paused ones included: what is routed to a paused
+    destination is held in the outbox and goes out, in order, when it is resumed."""
     subs: dict[int, list[SubscriptionRow]] = {}
     for sub in await dest_store.list_subscriptions(conn):
         subs.setdefault(sub.destination_id, []).append(sub)
-    return [(d, subs[d.id]) for d in await dest_store.list_destinations(conn)
-            if not d.paused and d.id in subs]
+    return [(d, subs[d.id]) for d in await dest_store.list_destinations(conn) if d.id in subs]
 
 
 def story_key(destination_id: int, story_root: int) -> str:

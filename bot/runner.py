@@ -7,18 +7,20 @@ import asyncio
 import contextlib
 import logging
 import signal
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.app import App
 from bot.commands import CommandCore
 from bot.config import HealthSettings
+from bot.delivery import Adapter
 from bot.digest import fire_due_digests
-from bot.health import adapter_status, health_routes, serve_health
+from bot.health import AdapterStatus, adapter_status, health_routes, serve_health
 from bot.leader import AdvisoryLock
+from bot.store import workers as worker_store
 
 if TYPE_CHECKING:
     from bot.dashboard import DashboardServer
@@ -33,13 +35,73 @@ def health_on_slack(health: HealthSettings, slack_http: bool) -> bool:
 
 
 class Runner:
-    def __init__(self, app: App, commands: CommandCore, *, shutdown_grace: float = 20.0) -> None:
+    def __init__(self, app: App, commands: CommandCore, *, shutdown_grace: float = 20.0,
+                 beat_seconds: float = worker_store.BEAT_SECONDS,
+                 start_backoff: float = 5.0, start_backoff_max: float = 300.0) -> None:
         self.app = app
         self.shutdown_grace = shutdown_grace
         self.commands = commands
         self.stop = asyncio.Event()
         self._running: set[asyncio.Task[None]] = set()
+        self._background: set[asyncio.Task[None]] = set()
         self.gateway_lock = AdvisoryLock(app.db, "newsbrief:discord-gateway")
+        self.beat_seconds = beat_seconds
+        self.start_backoff = start_backoff
+        self.start_backoff_max = start_backoff_max
+        # adapters that failed to start, and why: reported by /readyz, `check` and the log
+        self.failed: dict[str, str] = {}
+        # the pipeline's and the outbox's lease owner (both host:pid); each beats
+        self.owners = sorted({app.pipeline.owner, app.worker.worker_id})
+
+    # -- adapters and liveness -----------------------------------------------------------------
+
+    def adapter_status(self) -> AdapterStatus:
+        base = adapter_status(self.app.adapters)
+
+        def status() -> dict[str, bool]:
+            return {name: ok and name not in self.failed for name, ok in base().items()}
+        return status
+
+    async def _start_adapter(self, name: str, adapter: Adapter) -> bool:
+        """One try; on failure the adapter's rows wait (the others keep delivering)."""
+        try:
+            await adapter.start(self.commands.handle)
+        except Exception as exc:  # a refused token must not stop the other platforms
+            self.failed[name] = f"{type(exc).__name__}: {exc}"[:300]
+            self.app.worker.down.add(name)
+            log.error("adapter.start_failed adapter=%s error=%s", name, self.failed[name])
+            return False
+        if self.failed.pop(name, None) is not None:
+            log.info("adapter.started adapter=%s after_failure=true", name)
+        self.app.worker.down.discard(name)
+        return True
+
+    async def _keep_starting(self, name: str, adapter: Adapter) -> None:
+        delay = self.start_backoff
+        while not self.stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.stop.wait(), timeout=delay)
+            if self.stop.is_set() or await self._start_adapter(name, adapter):
+                return
+            delay = min(delay * 2, self.start_backoff_max)
+
+    async def _beat(self) -> None:
+        """Heartbeat: another worker takes this process's leases soon after it stops."""
+        while not self.stop.is_set():
+            try:
+                async with self.app.db.begin() as conn:
+                    for owner in self.owners:
+                        await worker_store.beat(conn, owner, now=self.app.pipeline.clock(),
+                                                down=dict(self.failed))
+            except Exception:  # the database is down: leases lapse on their own meanwhile
+                log.exception("worker.heartbeat_failed")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.stop.wait(), timeout=self.beat_seconds)
+
+    def _spawn(self, work: Coroutine[Any, Any, None], name: str) -> None:
+        task = asyncio.create_task(work, name=name)
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
 
     def _job(self, name: str,
              work: Callable[[], Awaitable[object]]) -> Callable[[], Awaitable[None]]:
@@ -102,11 +164,10 @@ class Runner:
         if health_on_slack(health_settings, slack_http):
             # Opted in: Slack's HTTP-mode server carries the health routes, one port to expose.
             slack.extra_routes.extend(health_routes(  # type: ignore[union-attr]
-                db=self.app.db, adapters=adapter_status(self.app.adapters)))
+                db=self.app.db, adapters=self.adapter_status()))
         elif health_settings.enabled:
             health = await serve_health(health_settings.host, health_settings.port,
-                                        db=self.app.db,
-                                        adapters=adapter_status(self.app.adapters))
+                                        db=self.app.db, adapters=self.adapter_status())
         dashboard = await self._start_dashboard()
         discord = self.app.adapters.get("discord")
         standby = False
@@ -115,8 +176,10 @@ class Runner:
             discord.hold_gateway()  # type: ignore[attr-defined]
             standby = True
             log.info("discord.gateway_elsewhere: delivering over REST only")
-        for adapter in self.app.adapters.values():
-            await adapter.start(self.commands.handle)
+        self._spawn(self._beat(), "heartbeat")
+        for name, adapter in self.app.adapters.items():
+            if not await self._start_adapter(name, adapter):
+                self._spawn(self._keep_starting(name, adapter), f"start-{name}")
         scheduler = AsyncIOScheduler(timezone="UTC")
         polling = self.app.settings.polling
         now = datetime.now(scheduler.timezone)
@@ -145,6 +208,13 @@ class Runner:
         await worker
         if dashboard is not None:
             await dashboard.stop()
+        await asyncio.gather(*self._background, return_exceptions=True)
+        try:
+            async with self.app.db.begin() as conn:
+                for owner in self.owners:  # a clean stop: leases were given back
+                    await worker_store.forget(conn, owner)
+        except Exception:
+            log.exception("worker.forget_failed")
         if health is not None:
             await health.cleanup()
         await self.gateway_lock.release()

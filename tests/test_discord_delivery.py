@@ -160,7 +160,7 @@ async def test_reconcile_says_none_when_nothing_was_posted(
 async def test_reconcile_completes_a_half_posted_digest(
         fake: FakeDiscord, adapter: DiscordAdapter) -> None:
     out = Outgoing(key="half", digest=_big_digest(KOREAN))
-    parts = len(adapter.payloads(DEST, out))
+    parts = len(adapter.render(DEST, out))
     attempted = datetime.now(UTC)
     fake.fail("POST", MSGS, [None, 503])  # part 1 lands, part 2 fails: then the process dies
     with pytest.raises(DeliveryError):
@@ -175,18 +175,6 @@ async def test_reconcile_completes_a_half_posted_digest(
     posted = fake.messages(CHANNEL)
     assert [find_marker(m) for m in posted] == [nonce_for("half", i) for i in range(parts)]
     assert receipt.message_ids == [m["id"] for m in posted]
-
-
-async def test_retry_after_failed_part_does_not_repost_earlier_parts(
-        fake: FakeDiscord, adapter: DiscordAdapter) -> None:
-    out = Outgoing(key="parts", digest=_big_digest(KOREAN))
-    parts = len(adapter.payloads(DEST, out))
-    fake.fail("POST", MSGS, [None, 503])
-    with pytest.raises(DeliveryError):
-        await adapter.deliver(DEST, out)
-    fake.forget_nonces()  # even outside the nonce window
-    receipt = await adapter.deliver(DEST, out)
-    assert len(receipt.message_ids) == parts == len(fake.messages(CHANNEL))
 
 
 async def test_reconcile_without_history_access_relies_on_nonce(
@@ -258,7 +246,7 @@ def test_sharding_and_client_defaults() -> None:
 def test_outgoing_needs_content() -> None:
     adapter = make_adapter()
     with pytest.raises(DeliveryError):
-        adapter.payloads(DEST, Outgoing(key="empty"))
+        adapter.render(DEST, Outgoing(key="empty"))
 
 
 async def test_webhook_send_is_reconciled_when_a_token_can_read_history(

@@ -50,7 +50,8 @@ class FakeClock:
         self.now += timedelta(seconds=seconds)
 
     async def sleep(self, seconds: float) -> None:
-        # Sleepers side by side wake at their own targets: time moves to the latest, not the sum.
+        # One virtual time for everyone: a sleeper moves it on by its wait. Tasks that sleep
+        # while others do real I/O therefore see time jump; assert spacing, not totals.
         self.slept.append(seconds)
         self.now = max(self.now, self.now + timedelta(seconds=seconds))
         await asyncio.sleep(0)
@@ -251,19 +252,35 @@ async def test_retry_after_holds_the_destination_exactly_that_long(db: Database)
     rec.fail(DeliveryError("429", retry_after=7.5, status=429), ref="test:slow")
     w = worker(db, rec, clock)
     await w.run_once()
+    slow = [k for r, k in pairs if r == "test:slow"]
+    assert len(rec.keys("test:fast")) == 2
+    # The same batch resumes the destination when its window ends, not after the batch: first
+    # try at 0, the retry at exactly 7.5 s, the next row paced (the bucket restarts with one
+    # token, not a burst).
+    assert sorted(rec.keys("test:slow")) == sorted(slow)
+    assert [(t - EPOCH).total_seconds() for t in sent_at] == [0.0, 7.5, 7.501]
+    state = await rows(db)
+    assert all(state[k]["attempts"] == 1 for k in slow)  # a 429 is not the message's fault
+
+
+async def test_retry_after_past_the_lease_gives_the_rows_back_until_then(db: Database) -> None:
+    pairs = await seed(db, briefs=2, refs=["test:slow", "test:fast"])
+    clock = FakeClock()
+    rec = RecordingAdapter()
+    rec.fail(DeliveryError("429", retry_after=120, status=429), ref="test:slow")
+    w = worker(db, rec, clock, lease_seconds=60)
+    await w.run_once()
     state = await rows(db)
     slow = [k for r, k in pairs if r == "test:slow"]
-    assert all(state[k]["next_attempt_at"] == EPOCH + timedelta(seconds=7.5) for k in slow)
-    assert all(state[k]["attempts"] == 0 for k in slow)  # a 429 is not the message's fault
+    assert all(state[k]["next_attempt_at"] == EPOCH + timedelta(seconds=120) for k in slow)
+    assert all(state[k]["attempts"] == 0 for k in slow)
+    assert all(state[k]["lease_owner"] is None for k in slow)
     assert len(rec.keys("test:fast")) == 2 and rec.keys("test:slow") == []
-    clock.advance(7.4)
+    clock.advance(119.9)
     assert await w.run_once() == 0
     clock.advance(0.1)
     assert await w.run_once() == 2
     assert sorted(rec.keys("test:slow")) == sorted(slow)
-    # First try at 0, the retry at exactly 7.5 s, the next row paced (the bucket restarts
-    # with one token, not a burst).
-    assert [(t - EPOCH).total_seconds() for t in sent_at] == [0.0, 7.5, 7.501]
 
 
 async def test_unknown_failure_is_reconciled_not_blindly_resent(db: Database) -> None:
@@ -332,3 +349,51 @@ async def test_a_stop_during_a_paced_batch_gives_the_rest_back_at_once(db: Datab
     left = [state[key] for _, key in pairs if state[key]["state"] != "sent"]
     assert len(left) == 27
     assert all(r["state"] == "pending" and r["lease_owner"] is None for r in left)
+
+
+async def test_briefs_routed_while_paused_are_held_then_delivered_in_order(
+        db: Database) -> None:
+    from bot.routing import route_brief
+
+    dest_id = await add_destination(db, "test:paused")
+    async with db.begin() as conn:
+        await dest_store.add_subscription(conn, dest_id, kind="all", value="", now=EPOCH)
+        await dest_store.pause(conn, dest_id, "channel_not_found", now=EPOCH)
+    brief_ids = [await add_brief(db, n) for n in range(3)]
+    async with db.begin() as conn:
+        for brief_id in brief_ids:  # published during the pause
+            assert await route_brief(conn, brief_id, now=EPOCH) == 1
+    rec, clock = RecordingAdapter(), FakeClock()
+    w = worker(db, rec, clock)
+    assert await w.run_once() == 0 and rec.deliveries == []  # held, not posted, not lost
+    async with db.begin() as conn:
+        assert await outbox_counts(conn, dest_id) == {"pending": 3}
+        await dest_store.resume(conn, dest_id, now=clock())
+    while await w.run_once():
+        pass
+    assert [d.message.brief.headline for d in rec.deliveries  # type: ignore[union-attr]
+            ] == ["Story 0", "Story 1", "Story 2"]
+
+
+async def test_held_rows_past_the_age_limit_are_dropped_and_counted(
+        db: Database, caplog: pytest.LogCaptureFixture) -> None:
+    pairs = await seed(db, briefs=2, refs=["test:paused"])
+    async with db.begin() as conn:
+        dest = await dest_store.get(conn, "test:paused")
+        assert dest is not None
+        await dest_store.pause(conn, dest.id, "not_in_channel", now=EPOCH)
+    rec, clock = RecordingAdapter(), FakeClock()
+    w = worker(db, rec, clock, held_max_age=timedelta(hours=72))
+    clock.advance(72 * 3600 - 1)
+    await w.run_once()
+    async with db.begin() as conn:
+        assert await outbox_counts(conn, dest.id) == {"pending": 2}  # not yet too old
+    clock.advance(2)
+    await w.run_once()
+    async with db.begin() as conn:
+        assert await outbox_counts(conn, dest.id) == {"expired": 2}
+        await dest_store.resume(conn, dest.id, now=clock())
+    assert await w.run_once() == 0 and rec.deliveries == []
+    assert any("outbox.held_expired" in r.message and "count=2" in r.getMessage()
+               for r in caplog.records)
+    assert {k for _, k in pairs} == set(await rows(db))

@@ -154,13 +154,16 @@ async def test_many_concurrent_claimers_share_out_every_feed_exactly_once(
 
 @pytest.mark.parametrize("backend", ["sqlite"])
 async def test_sqlite_claims_leases_too(backend: str, tmp_path: Any) -> None:
-    # One process on SQLite: no row locks, but the lease still keeps a second claim away.
+    # One process on SQLite: no row locks, but the lease keeps the process's own second claim
+    # away; a lease of another owner is a dead process's, taken by its restart at once.
     now = datetime.now(UTC)
     db = await _feeds(f"sqlite+aiosqlite:///{tmp_path / 'x.db'}", 3, now)
     try:
         async with db.begin() as conn:
             assert len(await claim_due(conn, now=now, owner="a", limit=10, lease=LEASE)) == 3
         async with db.begin() as conn:
-            assert await claim_due(conn, now=now, owner="b", limit=10, lease=LEASE) == []
+            assert await claim_due(conn, now=now, owner="a", limit=10, lease=LEASE) == []
+        async with db.begin() as conn:
+            assert len(await claim_due(conn, now=now, owner="b", limit=10, lease=LEASE)) == 3
     finally:
         await db.close()

@@ -200,17 +200,19 @@ async def test_digest_subscription_without_a_digest_time_sends_nothing(world: Wo
     assert await world.route(await world.brief(feed, "Anything", tags=["x"])) == 0
 
 
-async def test_paused_destination_gets_nothing(world: World) -> None:
+async def test_paused_destination_holds_what_is_routed_until_resumed(world: World) -> None:
     feed = await world.feed("https://news.example/rss", "News")
     assert not (await world.say("/subscribe all")).error
     async with world.db.begin() as conn:
         dest = await dest_store.get(conn, CHANNEL)
         assert dest is not None
         await dest_store.pause(conn, dest.id, "403 forbidden", now=world.now)
-    assert await world.route(await world.brief(feed, "Anything", tags=["x"])) == 0
+    assert await world.route(await world.brief(feed, "Anything", tags=["x"])) == 1  # held
+    assert await world.delivered(CHANNEL) == []
     async with world.db.begin() as conn:
         await dest_store.resume(conn, dest.id)
     assert await world.route(await world.brief(feed, "Something else", tags=["x"])) == 1
+    assert await world.delivered(CHANNEL) == ["Anything", "Something else"]
 
 
 async def test_dm_and_channel_are_separate_destinations(world: World) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -24,7 +24,15 @@ from adapters.discord.render import (
     render_digest_payloads,
 )
 from adapters.discord.webhook import PERMANENT, WebhookSender
-from bot.delivery import CommandHandler, Destination, Outgoing, Pacing, Receipt
+from bot.delivery import (
+    CommandHandler,
+    Destination,
+    Outgoing,
+    Pacing,
+    Receipt,
+    complete_parts,
+    post_parts,
+)
 from bot.errors import DeliveryError
 
 log = logging.getLogger(__name__)
@@ -32,6 +40,9 @@ log = logging.getLogger(__name__)
 DEFAULT_API_BASE = "https://discord.com/api/v10"
 # Discord dedupes an enforce_nonce send "in the past few minutes"; inside this much we trust it.
 NONCE_WINDOW = timedelta(minutes=2)
+# Discord's global limit: 50 requests a second per bot, all routes and channels together. The
+# outbox paces every worker of one database by it (see bot.pacing.SharedPace).
+GLOBAL_PACING = Pacing(rate=50.0, burst=1)
 
 
 def set_api_base(url: str) -> None:
@@ -62,6 +73,10 @@ def to_delivery_error(exc: BaseException) -> DeliveryError:
         return exc
     if isinstance(exc, discord.RateLimited):
         return DeliveryError("discord rate limited", retry_after=exc.retry_after, status=429)
+    if isinstance(exc, discord.DiscordServerError):
+        # a 5xx does not prove the message was not created: reconcile before any resend
+        return DeliveryError(f"discord answered {exc.status}", status=exc.status,
+                             uncertain=True)
     if isinstance(exc, discord.HTTPException):
         status = exc.status
         if status == 429:
@@ -74,7 +89,8 @@ def to_delivery_error(exc: BaseException) -> DeliveryError:
             return DeliveryError("discord rate limited", retry_after=retry_after, status=429)
         return DeliveryError(f"discord answered {status} (code {exc.code})",
                              permanent=status in PERMANENT, status=status)
-    return DeliveryError(f"discord request failed: {type(exc).__name__}")
+    # a transport error after the request may have gone out: the outcome is unknown
+    return DeliveryError(f"discord request failed: {type(exc).__name__}", uncertain=True)
 
 
 class DiscordAdapter:
@@ -96,12 +112,13 @@ class DiscordAdapter:
         # Discord does not document per-channel send limits; webhooks have a hidden 30/60 s per
         # channel, so stay under it and let the bucket headers and 429s do the rest.
         self.pacing = Pacing(rate=0.5, burst=5)
+        self.platform_pacing = GLOBAL_PACING
         self._connect_gateway = connect_gateway
         self._history_pages = history_pages
         self._handler: CommandHandler | None = None
         self._gateway: asyncio.Task[None] | None = None
         self._webhooks = WebhookSender(api_base_url=api_base_url, max_wait=webhook_max_wait)
-        self._posted: dict[str, list[str]] = {}  # parts of a multi-message send already posted
+        self._login_lock = asyncio.Lock()
         self.client: discord.Client | None = None
         self.tree: app_commands.CommandTree[Any] | None = None
         if token:
@@ -124,14 +141,24 @@ class DiscordAdapter:
         if self.client is None or self._token is None:
             log.info("discord_start mode=webhook")
             return
-        try:
-            await self.client.login(self._token)
-        except discord.LoginFailure as exc:
-            raise DeliveryError("DISCORD_TOKEN was refused", permanent=True, status=401) from exc
+        await self._login()
         log.info("discord_start mode=bot user_id=%s gateway=%s",
                  self.client.user.id if self.client.user else None, self._connect_gateway)
         if self._connect_gateway:
             await self.open_gateway()
+
+    async def _login(self) -> discord.Client:
+        """Log the client in over REST once (``start``, or the first send: ``run --once``
+        delivers without starting the gateway)."""
+        assert self.client is not None and self._token is not None
+        async with self._login_lock:
+            if self.client.user is None:
+                try:
+                    await self.client.login(self._token)
+                except discord.LoginFailure as exc:
+                    raise DeliveryError("DISCORD_TOKEN was refused", permanent=True,
+                                        status=401) from exc
+        return self.client
 
     @property
     def wants_gateway(self) -> bool:
@@ -170,24 +197,18 @@ class DiscordAdapter:
             return
         await run_command(interaction, command, args, self._handler)
 
-    def payloads(self, destination: Destination, message: Outgoing) -> list[Payload]:
+    def render(self, destination: Destination, message: Outgoing) -> list[Payload]:
         if message.digest is not None:
             return render_digest_payloads(message.digest, destination, key=message.key)
         if message.brief is not None:
             return render_brief_payloads(message.brief, destination, key=message.key)
-        raise DeliveryError("outgoing message has neither brief nor digest", permanent=False)
+        raise DeliveryError("outgoing message has neither a brief nor a digest", permanent=True)
 
     async def deliver(self, destination: Destination, message: Outgoing) -> Receipt:
-        payloads = self.payloads(destination, message)
-        ids = list(self._posted.get(message.key, []))
-        for part in range(len(ids), len(payloads)):
-            ids.append(await self._send(destination, payloads[part], message.key, part))
-            # a later part may fail; a retry in this process then skips what is already up
-            self._posted[message.key] = list(ids)
-        self._posted.pop(message.key, None)
+        receipt = await post_parts(self, destination, message)
         log.info("discord_delivered dest=%s key=%s messages=%d", destination.ref, message.key,
-                 len(ids))
-        return Receipt(message_ids=ids)
+                 len(receipt.message_ids))
+        return receipt
 
     def _channel_id(self, destination: Destination) -> int:
         try:
@@ -196,65 +217,65 @@ class DiscordAdapter:
             raise DeliveryError(f"bad Discord destination {destination.ref!r}",
                                 permanent=True) from None
 
-    async def _send(self, destination: Destination, payload: Payload, key: str, part: int
-                    ) -> str:
+    async def post_part(self, destination: Destination, message: Outgoing, index: int,
+                        part: Any, earlier: Sequence[str]) -> str:
         if destination.webhook_url:
-            return await self._webhooks.send(destination.webhook_url, payload)
+            return await self._webhooks.send(destination.webhook_url, part)
         if self.client is None:
             raise DeliveryError("no DISCORD_TOKEN and no webhook for this destination",
                                 permanent=True)
-        body = {**payload, "nonce": nonce_for(key, part), "enforce_nonce": True}
+        client = await self._login()
+        body = {**part, "nonce": nonce_for(message.key, index), "enforce_nonce": True}
         route = Route("POST", "/channels/{channel_id}/messages",
                       channel_id=self._channel_id(destination))
         try:
-            data = await self.client.http.request(route, json=body)
+            data = await client.http.request(route, json=body)
         except (TimeoutError, discord.DiscordException, aiohttp.ClientError, OSError) as exc:
             error = to_delivery_error(exc)
-            log.warning("discord_send_failed dest=%s status=%s permanent=%s retry_after=%s",
-                        destination.ref, error.status, error.permanent, error.retry_after)
+            log.warning("discord_send_failed dest=%s status=%s permanent=%s retry_after=%s "
+                        "uncertain=%s", destination.ref, error.status, error.permanent,
+                        error.retry_after, error.uncertain)
             raise error from exc
         return str(data["id"])
 
-    async def reconcile(self, destination: Destination, message: Outgoing,
-                        attempted_at: datetime) -> Receipt | None:
-        """Find the parts of ``message`` already in the channel (by their footer ref marker);
-        post only the missing ones. ``None`` when nothing of it was posted."""
-        payloads = self.payloads(destination, message)
-        wanted = [nonce_for(message.key, part) for part in range(len(payloads))]
-        if self.client is None:
+    async def find_parts(self, destination: Destination, message: Outgoing,
+                         since: datetime) -> dict[int, str] | None:
+        """The parts of ``message`` already in the channel (by their footer ref marker);
+        None where that cannot be asked (webhook-only, no Read Message History)."""
+        if self.client is None:  # a webhook's posts are found by the bot reading history
             log.info("discord_reconcile_unverifiable dest=%s key=%s reason=no_token",
                      destination.ref, message.key)
             return None
-        channel_id = self._channel_id(destination)
+        wanted = {nonce_for(message.key, part): part
+                  for part in range(len(self.render(destination, message)))}
         try:
-            found = await self._find_posted(channel_id, attempted_at, set(wanted))
+            found = await self._find_posted(self._channel_id(destination), since, set(wanted))
         except discord.HTTPException as exc:
             if exc.status in (401, 404):
                 raise to_delivery_error(exc) from exc
             # no Read Message History: inside the nonce window a resend is deduped anyway
-            recent = datetime.now(attempted_at.tzinfo) - attempted_at < NONCE_WINDOW
+            recent = datetime.now(since.tzinfo) - since < NONCE_WINDOW
             log.warning("discord_reconcile_unverifiable dest=%s key=%s status=%s in_window=%s",
                         destination.ref, message.key, exc.status, recent)
             return None
-        if not found:
-            return None
-        ids = []
-        for part, nonce in enumerate(wanted):
-            ids.append(found.get(nonce) or await self._send(destination, payloads[part],
-                                                            message.key, part))
         log.info("discord_reconciled dest=%s key=%s found=%d of=%d", destination.ref,
                  message.key, len(found), len(wanted))
-        return Receipt(message_ids=ids)
+        return {wanted[nonce]: message_id for nonce, message_id in found.items()}
+
+    async def reconcile(self, destination: Destination, message: Outgoing,
+                        attempted_at: datetime) -> Receipt | None:
+        """Post only the parts missing of a half-posted message; ``None`` when none is up."""
+        return await complete_parts(self, destination, message, attempted_at)
 
     async def _find_posted(self, channel_id: int, since: datetime, wanted: set[str]
                            ) -> dict[str, str]:
-        assert self.client is not None
+        client = await self._login()
         # a minute of slack for clock skew between us and Discord's snowflakes
         after = discord.utils.time_snowflake(since - timedelta(minutes=1))
         found: dict[str, str] = {}
         for _ in range(self._history_pages):
             route = Route("GET", "/channels/{channel_id}/messages", channel_id=channel_id)
-            page: list[dict[str, Any]] = await self.client.http.request(
+            page: list[dict[str, Any]] = await client.http.request(
                 route, params={"after": after, "limit": 100})
             for msg in page:
                 nonce = find_marker(msg)

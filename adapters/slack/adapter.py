@@ -1,11 +1,9 @@
-"""The Slack adapter: posts briefs with metadata, reconciles by it, paces, serves commands."""
+"""The Slack adapter: renders, posts one part with metadata, finds parts by it, serves commands."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -24,7 +22,14 @@ from adapters.slack.render import (
 )
 from adapters.slack.settings import SlackSettings
 from adapters.slack.webhook import post_webhook
-from bot.delivery import CommandHandler, Destination, Outgoing, Pacing, Receipt
+from bot.delivery import (
+    CommandHandler,
+    Destination,
+    Outgoing,
+    Pacing,
+    Receipt,
+    post_parts,
+)
 from bot.errors import DeliveryError
 
 log = logging.getLogger(__name__)
@@ -32,6 +37,7 @@ log = logging.getLogger(__name__)
 # how far before the recorded attempt to look, for clock skew between us and Slack
 _SKEW = timedelta(minutes=2)
 _MAX_PAGES = 20
+UNPACED = Pacing(rate=1000.0, burst=1000)  # min_interval 0: tests, or a proxy that paces
 
 
 def render_outgoing(message: Outgoing, dest: Destination, options: RenderOptions,
@@ -44,32 +50,27 @@ def render_outgoing(message: Outgoing, dest: Destination, options: RenderOptions
 
 
 class SlackAdapter:
-    """One instance serves every ``slack:`` destination, bot-token and webhook ones alike."""
+    """One instance serves every ``slack:`` destination, bot-token and webhook ones alike.
+
+    The outbox drives delivery part by part (``render``, ``post_part``, ``find_parts``) and
+    keeps which parts are up, and paces: Slack's one message a second per channel is
+    ``pacing``, shared by every worker on a PostgreSQL database."""
 
     name = "slack"
-    pacing = Pacing(rate=1.0, burst=1)
 
-    def __init__(self, settings: SlackSettings, *, client: AsyncWebClient | None = None,
-                 clock: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
+    def __init__(self, settings: SlackSettings, *, client: AsyncWebClient | None = None) -> None:
         self.settings = settings.validated()
         # webhook destinations cannot be reconciled; with no bot token there is nothing else
         self.exactly_once = bool(settings.bot_token)
+        interval = self.settings.min_interval
+        self.pacing = Pacing(rate=1.0 / interval, burst=1) if interval > 0 else UNPACED
         self.options = RenderOptions(unfurl_links=settings.unfurl_links,
                                      unfurl_media=settings.unfurl_media,
                                      threaded_digests=settings.threaded_digests)
         self.client = client or (self._make_client() if settings.bot_token else None)
         self.server: Any = None  # adapters.slack.app.SlackServer once started
         self.extra_routes: list[Any] = []  # aiohttp RouteDefs the HTTP-mode server also serves
-        # parts already posted per (destination, key): a retried deliver resumes, never repeats
-        self._posted: dict[tuple[str, str], dict[int, str]] = {}
-        # keys whose last send ended without an answer: look before sending again
-        self._uncertain: dict[tuple[str, str], datetime] = {}
         self._dm_channels: dict[str, str] = {}
-        self._next_send: dict[str, float] = {}
-        self._pace_lock = asyncio.Lock()
-        self._clock = clock
-        self._sleep = sleep
 
     def _make_client(self) -> AsyncWebClient:
         kwargs: dict[str, Any] = {"token": self.settings.bot_token,
@@ -100,66 +101,56 @@ class SlackAdapter:
             await self.server.stop()
             self.server = None
 
-    # -- delivery ----------------------------------------------------------------------------
+    # -- delivery: one part at a time, the outbox keeps the bookkeeping -----------------------
+
+    def render(self, destination: Destination, message: Outgoing) -> list[Payload]:
+        return render_outgoing(message, destination, self.options, key=message.key)
+
+    def _threaded(self, message: Outgoing) -> bool:
+        return message.digest is not None and self.options.threaded_digests
+
+    async def post_part(self, destination: Destination, message: Outgoing, index: int,
+                        part: Any, earlier: Sequence[str]) -> str:
+        if destination.webhook_url:
+            await post_webhook(destination.webhook_url, part, timeout=self.settings.timeout)
+            return ""  # an incoming webhook answers "ok", no message id
+        client = self._require_client()
+        body = {**part, "channel": await self._channel(destination)}
+        if self._threaded(message) and index > 0:
+            body["thread_ts"] = earlier[0]
+        try:
+            response = await client.chat_postMessage(**body)
+        except SlackApiError as exc:
+            raise self._failed(destination, exc, "chat.postMessage") from exc
+        except (ClientError, TimeoutError, OSError) as exc:
+            # the post may or may not have happened: find out before any resend
+            log.warning("slack_send_ambiguous dest=%s key=%s part=%d error=%s",
+                        destination.ref, message.key, index, type(exc).__name__)
+            raise DeliveryError(f"slack chat.postMessage: {type(exc).__name__}",
+                                uncertain=True) from exc
+        return str(response["ts"])
+
+    async def find_parts(self, destination: Destination, message: Outgoing,
+                         since: datetime) -> dict[int, str] | None:
+        if destination.webhook_url:
+            return None  # an incoming webhook leaves nothing to look up: at-least-once
+        channel = await self._channel(destination)
+        found = await self._find_parts(destination, channel, message.key, since - _SKEW,
+                                       self._threaded(message))
+        log.info("slack_reconciled dest=%s key=%s found=%d", destination.ref, message.key,
+                 len(found))
+        return found
 
     async def deliver(self, destination: Destination, message: Outgoing) -> Receipt:
-        payloads = render_outgoing(message, destination, self.options, key=message.key)
-        if destination.webhook_url:
-            for payload in payloads:
-                await self._pace(destination.webhook_url)
-                await post_webhook(destination.webhook_url, payload,
-                                   timeout=self.settings.timeout)
-            return Receipt([])
-        client = self._require_client()
-        slot = (destination.ref, message.key)
-        if slot in self._uncertain:
-            receipt = await self.reconcile(destination, message, self._uncertain[slot])
-            if receipt is not None:  # the unanswered send did land, every part of it
-                return receipt
-        channel = await self._channel(destination)
-        threaded = message.digest is not None and self.options.threaded_digests
-        posted = self._posted.setdefault(slot, {})
-        for part, payload in enumerate(payloads):
-            if part in posted:
-                continue
-            body = {**payload, "channel": channel}
-            if threaded and part > 0:
-                body["thread_ts"] = posted[0]
-            await self._pace(channel)
-            started = datetime.now().astimezone()
-            try:
-                response = await client.chat_postMessage(**body)
-            except SlackApiError as exc:
-                raise self._failed(destination, exc, "chat.postMessage") from exc
-            except (ClientError, TimeoutError) as exc:
-                # the post may or may not have happened: find out before any resend
-                self._uncertain[slot] = started
-                log.warning("slack_send_ambiguous dest=%s key=%s part=%d error=%s",
-                            destination.ref, message.key, part, type(exc).__name__)
-                raise DeliveryError(f"slack chat.postMessage: {type(exc).__name__}") from exc
-            posted[part] = str(response["ts"])
-        self._posted.pop(slot, None)
-        log.info("slack_sent dest=%s key=%s parts=%d", destination.ref, message.key, len(posted))
-        return Receipt([posted[part] for part in range(len(payloads))])
+        receipt = await post_parts(self, destination, message)
+        return Receipt([]) if destination.webhook_url else receipt
 
     async def reconcile(self, destination: Destination, message: Outgoing,
                         attempted_at: datetime) -> Receipt | None:
-        if destination.webhook_url:
-            return None  # an incoming webhook leaves nothing to look up: at-least-once
-        slot = (destination.ref, message.key)
-        expected = len(render_outgoing(message, destination, self.options, key=message.key))
-        channel = await self._channel(destination)
-        threaded = message.digest is not None and self.options.threaded_digests
-        found = await self._find_parts(destination, channel, message.key,
-                                       attempted_at - _SKEW, threaded)
-        self._uncertain.pop(slot, None)
-        log.info("slack_reconciled dest=%s key=%s found=%d expected=%d",
-                 destination.ref, message.key, len(found), expected)
-        if len(found) >= expected and all(part in found for part in range(expected)):
-            self._posted.pop(slot, None)
+        found = await self.find_parts(destination, message, attempted_at)
+        expected = len(self.render(destination, message))
+        if found and all(part in found for part in range(expected)):
             return Receipt([found[part] for part in range(expected)])
-        # some parts made it: remember them so the resend posts only the missing ones
-        self._posted[slot] = {part: ts for part, ts in found.items() if part < expected}
         return None
 
     async def _find_parts(self, destination: Destination, channel: str, key: str,
@@ -216,15 +207,6 @@ class SlackAdapter:
                 raise self._failed(destination, exc, "conversations.open") from exc
             self._dm_channels[channel] = str(opened["channel"]["id"])
         return self._dm_channels[channel]
-
-    async def _pace(self, channel: str) -> None:
-        """At most one post a second per channel, across parts and deliveries."""
-        async with self._pace_lock:
-            now = self._clock()
-            ready = self._next_send.get(channel, now)
-            self._next_send[channel] = max(now, ready) + self.settings.min_interval
-        if ready > now:
-            await self._sleep(ready - now)
 
 
 def _collect(messages: list[dict[str, Any]], key: str, found: dict[int, str]) -> None:

@@ -16,6 +16,9 @@ PERMANENT = frozenset({
     "missing_scope", "no_permission", "action_prohibited", "invalid_token", "team_not_found",
 })
 
+# answers after which the message may or may not have been posted
+UNCERTAIN = frozenset({"internal_error", "fatal_error", "request_timeout", "service_unavailable"})
+
 
 def retry_after(headers: Mapping[str, Any] | None) -> float | None:
     if not headers:
@@ -38,4 +41,8 @@ def from_api_error(error: SlackApiError, *, method: str) -> DeliveryError:
         wait = retry_after(getattr(response, "headers", None))
         return DeliveryError(f"slack {method}: rate limited", status=429,
                              retry_after=wait if wait is not None else 1.0)
-    return DeliveryError(f"slack {method}: {code}", status=status, permanent=code in PERMANENT)
+    # A 5xx, internal_error or fatal_error ("some aspect of the operation may have
+    # succeeded") does not prove the post failed: reconcile before any resend.
+    uncertain = (status or 0) >= 500 or code in UNCERTAIN
+    return DeliveryError(f"slack {method}: {code}", status=status, permanent=code in PERMANENT,
+                         uncertain=uncertain)

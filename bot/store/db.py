@@ -11,7 +11,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import event, text
+from sqlalchemy import Table, event, insert, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
@@ -154,3 +156,19 @@ def upgrade(url: str, revision: str = "head") -> None:
 
     command.upgrade(alembic_config(url), revision)
     log.info("database migrated revision=%s", revision)
+
+
+async def insert_or_ignore(conn: AsyncConnection, table: Table, values: dict[str, Any],
+                           unique: list[str]) -> int | None:
+    """Insert unless a row with the same unique key exists; the new row's id, or None. Workers
+    that start together on one database run the same start-up writes, and a plain INSERT
+    would fail all but one of them on the unique constraint."""
+    if conn.dialect.name in ("sqlite", "postgresql"):
+        insert_ = sqlite_insert if conn.dialect.name == "sqlite" else pg_insert
+        stmt = (insert_(table).values(**values).on_conflict_do_nothing(index_elements=unique)
+                .returning(table.c.id))
+        # RETURNING, not rowcount: psycopg reports -1 for INSERT … ON CONFLICT DO NOTHING.
+        created = (await conn.execute(stmt)).scalar()
+        return None if created is None else int(created)
+    key = (await conn.execute(insert(table).values(**values))).inserted_primary_key
+    return None if key is None else int(key[0])

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.config import DestinationSettings
 from bot.delivery import Destination
+from bot.store.db import insert_or_ignore
 from bot.store.schema import destinations, outbox, subscriptions
 from bot.summarize.tags import normalise_tag
 
@@ -94,12 +95,11 @@ async def get_or_create(conn: AsyncConnection, destination: Destination, *,
     found = await get(conn, destination.ref)
     if found is not None:
         return found
-    await conn.execute(insert(destinations).values(
-        ref=destination.ref, timezone=destination.timezone, locale=destination.locale,
-        webhook_url=destination.webhook_url, digest_days=list(range(7)), urgent_tags=[],
-        server=server, created_at=now,
-    ))
-    log.info("destination.created ref=%s", destination.ref)
+    if await insert_or_ignore(conn, destinations, dict(
+            ref=destination.ref, timezone=destination.timezone, locale=destination.locale,
+            webhook_url=destination.webhook_url, digest_days=list(range(7)), urgent_tags=[],
+            server=server, created_at=now), ["ref"]) is not None:
+        log.info("destination.created ref=%s", destination.ref)
     created = await get(conn, destination.ref)
     assert created is not None
     return created
@@ -155,10 +155,9 @@ async def add_subscription(conn: AsyncConnection, destination_id: int, *, kind: 
         await conn.execute(update(subscriptions).where(subscriptions.c.id == existing.id)
                            .values(mode=mode))
         return True
-    await conn.execute(insert(subscriptions).values(
+    return await insert_or_ignore(conn, subscriptions, dict(
         destination_id=destination_id, kind=kind, value=value, exclude=exclude, mode=mode,
-        created_at=now))
-    return True
+        created_at=now), ["destination_id", "kind", "value", "exclude"]) is not None
 
 
 async def remove_subscription(conn: AsyncConnection, destination_id: int, *, kind: str,

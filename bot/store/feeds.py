@@ -10,7 +10,9 @@ from sqlalchemy import and_, bindparam, delete, insert, or_, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.store.db import insert_or_ignore
 from bot.store.schema import destinations, feed_servers, feeds
+from bot.store.workers import lease_free
 
 
 async def add_feed(conn: AsyncConnection, url: str, *, now: datetime, title: str | None = None,
@@ -18,18 +20,21 @@ async def add_feed(conn: AsyncConnection, url: str, *, now: datetime, title: str
                    added_server: str | None = None,
                    first_check_at: datetime | None = None) -> tuple[int, bool]:
     """Add a feed due at once (or at ``first_check_at``); returns (id, created). An existing URL
-    is left as it is."""
+    is left as it is.
+
+    Insert-or-ignore, so that workers starting together on one database (each syncing the
+    configured feeds) never fail on the unique URL: the loser of the race finds the row."""
     existing = (await conn.execute(select(feeds.c.id).where(feeds.c.url == url))).scalar()
     if existing is not None:
         return int(existing), False
-    result = await conn.execute(insert(feeds).values(
-        url=url, title=title, tags=list(tags), added_by=added_by, added_server=added_server,
-        next_check_at=first_check_at or now,
-        consecutive_failures=0, first_polled=False, created_at=now,
-    ))
-    key = result.inserted_primary_key
-    assert key is not None
-    return int(key[0]), True
+    values = dict(url=url, title=title, tags=list(tags), added_by=added_by,
+                  added_server=added_server, next_check_at=first_check_at or now,
+                  consecutive_failures=0, first_polled=False, created_at=now)
+    created = await insert_or_ignore(conn, feeds, values, ["url"])
+    if created is not None:
+        return created, True
+    found = (await conn.execute(select(feeds.c.id).where(feeds.c.url == url))).scalar_one()
+    return int(found), False
 
 
 CONFIG_OWNER = "config"  # ``added_by`` of the feeds the configuration file lists
@@ -56,6 +61,8 @@ async def sync_config_feeds(conn: AsyncConnection, configured: Sequence[tuple[st
     if stale and remove_stale:
         await conn.execute(delete(feeds).where(feeds.c.url.in_(stale)))
     return stale
+
+
 async def add_feeds(conn: AsyncConnection, wanted: Sequence[tuple[str, str | None, list[str]]],
                     *, now: datetime, spread: float = 0.0, already: int = 0) -> int:
     """Add many feeds (url, title, tags) in one statement, skipping URLs already stored or
@@ -89,9 +96,13 @@ async def list_feeds(conn: AsyncConnection) -> list[Row[Any]]:
 async def claim_due(conn: AsyncConnection, *, now: datetime, owner: str, limit: int,
                     lease: timedelta) -> list[Row[Any]]:
     """Feeds due for a poll, leased to ``owner`` so that other workers skip them meanwhile."""
-    # A lease left by a killed process lapses on its own (a few minutes); a clean stop gives
-    # its leases back at once (Pipeline.poll_due).
-    free = or_(feeds.c.lease_until.is_(None), feeds.c.lease_until < now)
+    # A killed process's lease is taken once its heartbeat is a few seconds stale (or, for a
+    # process that never beat, when the lease lapses); a clean stop gives its leases back at
+    # once (Pipeline.poll_due).
+    free = lease_free(feeds.c.lease_owner, feeds.c.lease_until, now=now)
+    if conn.dialect.name == "sqlite":
+        # One process writes a SQLite file: a lease held by another owner is a dead one's.
+        free = or_(free, feeds.c.lease_owner != owner)
     query = (
         select(feeds)
         .where(feeds.c.disabled_at.is_(None), feeds.c.next_check_at <= now, free)

@@ -183,11 +183,30 @@ outbox = Table(
     Column("sending_at", UTCDateTime),
     Column("sent_at", UTCDateTime),
     Column("message_ids", JSON),
+    # Parts of a multi-part message already posted, {"0": id, ...}: a retry, a restart or
+    # another worker posts only the missing ones (see bot.outbox).
+    Column("parts", JSON),
     Column("error", Text),
     Column("lease_owner", String(64)),
     Column("lease_until", UTCDateTime),
     Column("created_at", UTCDateTime, nullable=False),
     Index("ix_outbox_state_next", "state", "next_attempt_at"),
+)
+
+# One row per running process, its heartbeat: a lease whose owner stopped beating is a dead
+# process's and is taken over after a short grace instead of waiting out the lease.
+workers = Table(
+    "workers", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("seen_at", UTCDateTime, nullable=False),
+    Column("down", JSON),  # {adapter: error} of adapters that failed to start, for `check`
+)
+
+# Send pacing shared by every worker on one database (GCRA: the theoretical arrival time).
+pacing = Table(
+    "pacing", metadata,
+    Column("key", String(128), primary_key=True),
+    Column("tat", UTCDateTime, nullable=False),
 )
 
 digest_runs = Table(

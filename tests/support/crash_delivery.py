@@ -1,8 +1,11 @@
 """Seeds an outbox for tests, and (run as ``python -m tests.support.crash_delivery``) plays one
 delivery process of the crash test: it may be SIGKILLed at any moment, or kill itself on cue.
 
-    python -m tests.support.crash_delivery DB_URL LOG_PATH MODE
+    python -m tests.support.crash_delivery DB_URL LOG_PATH MODE [LEASE_SECONDS]
     MODE: run | after-post:K | after-attempt:K   (SIGKILL self right after the K-th post/attempt)
+
+Several may run at once on one PostgreSQL database (a short LEASE_SECONDS lets the survivors
+take a killed one's rows over quickly).
 
 Prints ``ready`` once started, exits 0 when no row is left to deliver.
 """
@@ -89,7 +92,7 @@ def _kill_on(nth: int) -> Hook:
     return hook
 
 
-async def main(db_url: str, log_path: str, mode: str) -> int:
+async def main(db_url: str, log_path: str, mode: str, lease: str = "60") -> int:
     kind, _, arg = mode.partition(":")
     hook = _kill_on(int(arg)) if arg else None
     adapter = RecordingAdapter(
@@ -98,7 +101,7 @@ async def main(db_url: str, log_path: str, mode: str) -> int:
         on_attempt=hook if kind == "after-attempt" else None)
     db = Database(db_url)
     worker = OutboxWorker(db=db, adapters={"rec": adapter}, batch_size=8, concurrency=4,
-                          backoff_base=0.01)
+                          backoff_base=0.01, lease_seconds=float(lease))
     print("ready", flush=True)
     try:
         while True:
@@ -116,4 +119,4 @@ async def main(db_url: str, log_path: str, mode: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(asyncio.run(main(*sys.argv[1:4])))
+    sys.exit(asyncio.run(main(*sys.argv[1:5])))

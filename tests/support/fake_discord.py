@@ -28,8 +28,9 @@ import asyncio
 import itertools
 import json
 import re
+import time
 import zlib
-from collections import defaultdict
+from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
@@ -212,8 +213,13 @@ class GatewaySession:
 class FakeDiscord:
     """The fake server; see the module docstring."""
 
-    def __init__(self, *, nonce_window: float = 300.0, heartbeat_interval: float = 41.25) -> None:
+    def __init__(self, *, nonce_window: float = 300.0, heartbeat_interval: float = 41.25,
+                 global_rate: float | None = None) -> None:
         self.nonce_window = nonce_window  # seconds a nonce dedupes, as "the past few minutes"
+        # Discord's global limit (50 req/s per bot), enforced when set: 429 {"global": true}
+        self.global_rate = global_rate
+        self.global_limited = 0
+        self._global_window: deque[float] = deque()
         self.heartbeat_interval = heartbeat_interval  # seconds, sent in HELLO (Discord: 41.25)
         self.gateway_sessions: list[GatewaySession] = []
         self._session_ids = itertools.count(1)
@@ -436,7 +442,7 @@ class FakeDiscord:
         if body is not None:
             self.violations += [f"{method} {template}: {p}"
                                 for p in body_violations(method, template, body)]
-        failure = self._failure(request.method, path)
+        failure = self._failure(request.method, path) or self._global_limit()
         if failure is not None:
             return failure
         needs_token = not template.startswith(("/webhooks", "/interactions")) \
@@ -446,6 +452,23 @@ class FakeDiscord:
         params = found.groupdict()
         return await getattr(self, "_" + re.sub(r"\W+", "_", f"{method} {template}").strip("_")
                              .lower())(request, params, body)
+
+    def _global_limit(self) -> web.Response | None:
+        """More than ``global_rate`` requests within one second: a global 429."""
+        if self.global_rate is None:
+            return None
+        now = time.monotonic()
+        while self._global_window and self._global_window[0] <= now - 1.0:
+            self._global_window.popleft()
+        if len(self._global_window) >= self.global_rate:
+            self.global_limited += 1
+            wait = self._global_window[0] + 1.0 - now
+            return _json({"message": "You are being rate limited.", "retry_after": wait,
+                          "global": True}, 429,
+                         {"Via": "1.1 google", "Retry-After": str(max(1, round(wait))),
+                          "X-RateLimit-Global": "true", "X-RateLimit-Scope": "global"})
+        self._global_window.append(now)
+        return None
 
     def _failure(self, method: str, path: str) -> web.Response | None:
         queue = self._failures.get((method, path))

@@ -51,6 +51,8 @@ class FakeSlack:
     failures: dict[str, list[Failure]] = field(default_factory=lambda: defaultdict(list))
     webhook_status: list[tuple[int, str, int | None]] = field(default_factory=list)
     drop_after_store: int = 0  # store the next N posts, then cut the connection (a lost answer)
+    # store the next posts, then answer each with this (status, error): "it may have succeeded"
+    error_after_store: list[tuple[int, str]] = field(default_factory=list)
     archived: set[str] = field(default_factory=set)
     # conversations.info knows these and any channel posted to; others are channel_not_found
     known_channels: set[str] = field(default_factory=set)
@@ -129,6 +131,9 @@ class FakeSlack:
             assert request.transport is not None
             request.transport.close()  # the message is stored; the answer never arrives
             raise web.HTTPInternalServerError()
+        if method == "chat.postMessage" and result.get("ok") and self.error_after_store:
+            status, error = self.error_after_store.pop(0)
+            return _json({"ok": False, "error": error}, status=status)
         return _json(result)
 
     def _m_auth_test(self, args: dict[str, Any]) -> dict[str, Any]:
