@@ -35,6 +35,7 @@ class ParsedFeed:
     lang: str | None
     items: list[FeedItem]
     warning: str | None = None  # why the feed was ill-formed, when it was but still parsed
+    unusable: int = 0  # entries dropped for having no title, text or link
 
 
 @dataclass(slots=True)

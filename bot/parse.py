@@ -11,8 +11,10 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import charset_normalizer
 import feedparser
 
+from bot.cleaning import article_text, clean_article, longest
 from bot.errors import ParseError
 from bot.identity import RawEntry, assign_keys
 from bot.jsonfeed import looks_like_json_feed, parse_json_feed
@@ -121,6 +123,44 @@ def _defuse(body: bytes) -> tuple[bytes, str | None]:
             "too large)")
 
 
+# --- undeclared encodings ---------------------------------------------------------------------
+_XML_DECL = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?\?>")
+_DECLARED = re.compile(rb"^\s*<\?xml[^>]*\bencoding\s*=", re.I)
+_CHARSET = re.compile(r"charset\s*=", re.I)
+_DETECT_BYTES = 256 * 1024
+
+
+def _undeclared_as_utf8(body: bytes, content_type: str | None) -> tuple[bytes, str | None]:
+    """The body as UTF-8 when it declares no encoding, and the content type to say so.
+
+    XML without an encoding declaration is UTF-8 by definition, so feedparser reads a body in an
+    undeclared legacy encoding (EUC-KR, Shift_JIS, GB2312, TIS-620…) as UTF-8 and then as
+    windows-1252: mojibake (or it asks chardet, slowly, when that happens to be installed). When
+    neither the document nor the HTTP header names a charset and the bytes are not UTF-8,
+    charset_normalizer guesses it from the text; either way the type then says utf-8.
+    """
+    if (content_type and _CHARSET.search(content_type)) or body.startswith(
+            (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or b"\x00" in body[:4]:
+        return body, content_type
+    if _DECLARED.match(body[:512]):
+        return body, content_type
+    declared = f"{content_type or 'application/xml'}; charset=utf-8"
+    try:
+        body.decode("utf-8")
+        return body, declared
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(body[:_DETECT_BYTES]).best()
+    if best is None:
+        return body, content_type
+    try:
+        text = body.decode(best.encoding, errors="replace")
+    except LookupError:
+        return body, content_type
+    log.info("feed_charset_detected encoding=%s", best.encoding)
+    return _XML_DECL.sub(b"", text.encode("utf-8"), count=1), declared
+
+
 # --- bounding the work -------------------------------------------------------------------------
 _ITEM_OPEN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s>/]")
 _ITEM_CLOSE = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?(?:item|entry)\s*>")
@@ -223,26 +263,26 @@ def _date_from_text(value: Any) -> datetime | None:
 
 
 def _detail_text(value: Any, detail: Any, *, block: bool) -> str:
+    """A title (``block=False``: one line) or an entry's story text (headings, captions and
+    boilerplate out, see bot.cleaning)."""
     if not isinstance(value, str) or not value:
         return ""
     kind = detail.get("type", "") if isinstance(detail, dict) else ""
     if kind in _HTML_TYPES or (not kind and "<" in value):
-        text = html_to_text(value)
-        return text if block else clean_inline(text)
-    return clean_block(value) if block else clean_inline(value)
+        return article_text(value) if block else clean_inline(html_to_text(value))
+    return clean_article(clean_block(value)) if block else clean_inline(value)
 
 
 def _entry_text(entry: Any) -> str:
-    """Content if the entry has any, else the summary; HTML stripped."""
-    best = ""
-    for part in entry.get("content") or []:
-        if isinstance(part, dict):
-            text = _detail_text(part.get("value"), part, block=True)
-            if len(text) > len(best):
-                best = text
-    if best:
-        return best
-    return _detail_text(entry.get("summary"), entry.get("summary_detail"), block=True)
+    """The longest of the entry's text fields (every <content> and the summary), cleaned.
+
+    Not "content first": feeds put a one-line teaser in <content> beside a full <description>
+    (cloudblog.rss, atom_example_3.xml) as often as the other way round.
+    """
+    fields = [(part.get("value"), part) for part in entry.get("content") or []
+              if isinstance(part, dict)]
+    fields.append((entry.get("summary"), entry.get("summary_detail")))
+    return longest(_detail_text(value, detail, block=True) for value, detail in fields)
 
 
 def _categories(entry: Any) -> tuple[str, ...]:
@@ -290,6 +330,7 @@ def _raw_entry(entry: Any, feed_lang: str | None) -> RawEntry:
 
 # --- assembling --------------------------------------------------------------------------------
 def _build_items(raws: list[RawEntry], *, base: str | None, now: datetime) -> list[FeedItem]:
+    """Keyed, cleaned items; entries with no title, text or link are left out."""
     horizon = now + FUTURE_TOLERANCE
     cleaned: list[RawEntry] = []
     for raw in raws:
@@ -316,12 +357,14 @@ def _parse_json(body: bytes, *, url: str, max_items: int, now: datetime) -> Pars
     doc = parse_json_feed(body, max_items=max_items)
     base = safe_link(doc.feed_url, url) or url
     site = safe_link(doc.site_url, base)
+    items = _build_items([replace(e, lang=normalise_lang(e.lang)) for e in doc.entries],
+                         base=base, now=now)
     return ParsedFeed(
         title=doc.title or urlsplit(site or url).netloc,
         site_url=site,
         lang=normalise_lang(doc.lang),
-        items=_build_items([replace(e, lang=normalise_lang(e.lang)) for e in doc.entries],
-                           base=base, now=now),
+        items=items,
+        unusable=len(doc.entries) - len(items),
     )
 
 
@@ -344,6 +387,7 @@ def parse_feed(body: bytes, *, url: str, content_type: str | None = None,
     if looks_like_json_feed(body, content_type):
         return _parse_json(body, url=url, max_items=max_items, now=now)
 
+    body, content_type = _undeclared_as_utf8(body, content_type)
     body, warning = _defuse(body)
     body = _cut_items(body, max_items)
     headers = {"content-location": url, "content-type": content_type or "application/xml"}
@@ -359,7 +403,8 @@ def parse_feed(body: bytes, *, url: str, content_type: str | None = None,
     if not entries and not result.get("version"):
         reason = result.get("bozo_exception")
         if b"<opml" in body[:4096].lower():
-            raise ParseError("body is an OPML subscription list, not a feed (import it instead)")
+            raise ParseError("this is an OPML subscription list, not a feed: import its feeds "
+                             "with `newsbrief feeds import FILE`")
         raise ParseError("body is not an RSS, Atom or JSON feed"
                          + (f" ({type(reason).__name__}: {reason})" if reason else ""))
     if result.get("bozo") and warning is None:
@@ -368,10 +413,11 @@ def parse_feed(body: bytes, *, url: str, content_type: str | None = None,
     feed_lang = normalise_lang(feed.get("language")) or normalise_lang(
         (feed.get("title_detail") or {}).get("language"))
     site = safe_link(feed.get("link"), url)
-    items = _build_items([_raw_entry(e, feed_lang) for e in entries[:max_items]],
-                         base=url, now=now)
+    raws = [_raw_entry(e, feed_lang) for e in entries[:max_items]]
+    items = _build_items(raws, base=url, now=now)
     title = _detail_text(feed.get("title"), feed.get("title_detail"), block=False)
     if warning:
         log.info("feed_illformed url=%s warning=%s", url, warning[:200])
     return ParsedFeed(title=truncate_words(title, MAX_TITLE_CHARS) or urlsplit(site or url).netloc,
-                      site_url=site, lang=feed_lang, items=items, warning=warning)
+                      site_url=site, lang=feed_lang, items=items, warning=warning,
+                      unusable=len(raws) - len(items))

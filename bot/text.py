@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 import unicodedata
-from html.parser import HTMLParser
+from html import unescape
+from typing import Any
+
+from lxml import etree
 
 __all__ = ["clean_block", "clean_inline", "content_hash", "html_to_text", "truncate_words"]
 
@@ -20,8 +24,6 @@ _BLOCK = frozenset({
     "td", "tfoot", "th", "thead", "tr", "ul",
 })
 _LINE = frozenset({"br"})
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                   "param", "source", "track", "wbr"})
 
 # Invisible characters that can hide or reorder text (Trojan Source style) or break matching:
 # zero-width spaces/joiners, word joiner, BOM, soft hyphen, bidi embeddings/overrides/isolates.
@@ -40,65 +42,90 @@ _MANY_NEWLINES = re.compile(r"\n{3,}")
 _TRAILING_PUNCT = ",;:-–—·/([{"
 
 
-class _TextExtractor(HTMLParser):
-    """Collects visible text; block elements become blank lines, <br> a newline."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip_depth = 0
-        self._pre_depth = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP:
-            if tag not in _VOID:
-                self._skip_depth += 1
-            return
-        if self._skip_depth:
-            return
-        if tag == "pre":
-            self._pre_depth += 1
-        if tag in _LINE:
-            self.parts.append("\n")
-        elif tag in _BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        # <iframe/> or <br/>: never opens a skipped region.
-        if tag in _SKIP or self._skip_depth:
-            return
-        if tag in _LINE:
-            self.parts.append("\n")
-        elif tag in _BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP:
-            self._skip_depth = max(0, self._skip_depth - 1)
-            return
-        if tag == "pre":
-            self._pre_depth = max(0, self._pre_depth - 1)
-        if not self._skip_depth and tag in _BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if self._skip_depth:
-            return
-        # Source line breaks are not rendered breaks in HTML (outside <pre>); tags carry structure.
-        self.parts.append(data if self._pre_depth else _HTML_SPACE.sub(" ", data))
+_PARSERS = threading.local()  # lxml parser objects must not be shared between threads
+_BR = "\x0b"  # stands for a <br> until we know whether it ends a sentence (controls go later)
+# A <br> inside a sentence ("nicht ganz billig,<br>dafür …") is a wrapped line, not a break:
+# the line before ends without sentence punctuation and the next one goes on in lower case.
+_BR_JOINS = re.compile(r"(?<=[\w,;\-–—])[ \t]*\x0b[ \t]*(?=\w)")
 
 
-def html_to_text(html: str) -> str:
-    """Visible text of an HTML fragment, paragraphs separated by blank lines, cleaned."""
+def _join_br(match: re.Match[str]) -> str:
+    nxt = match.string[match.end()]
+    return " " if nxt.islower() else "\n"  # caseless scripts (Hangul, kana): keep the break
+
+
+def _parser() -> etree.HTMLParser:
+    parser: etree.HTMLParser | None = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = etree.HTMLParser(encoding="utf-8", recover=True, no_network=True,
+                                  remove_comments=True, remove_pis=True, default_doctype=False)
+        _PARSERS.parser = parser
+    return parser
+
+
+def _visible_parts(root: Any, skip: frozenset[str]) -> list[str]:
+    """Text of the tree in document order; block elements become blank lines, <br> a marker."""
+    parts: list[str] = []
+    pre = 0
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag in skip:
+                walker.skip_subtree()  # no "end" event follows; its tail is handled below
+                if el.tail:
+                    parts.append(el.tail if pre else _HTML_SPACE.sub(" ", el.tail))
+                continue
+            if tag == "pre":
+                pre += 1
+            if tag in _LINE:
+                parts.append(_BR)
+            elif tag in _BLOCK:
+                parts.append("\n\n")
+            if el.text:
+                # Source line breaks are not rendered breaks in HTML (outside <pre>).
+                parts.append(el.text if pre else _HTML_SPACE.sub(" ", el.text))
+        else:
+            if tag == "pre":
+                pre -= 1
+            if tag in _BLOCK:
+                parts.append("\n\n")
+            if el.tail:
+                parts.append(el.tail if pre else _HTML_SPACE.sub(" ", el.tail))
+    return parts
+
+
+_SKIPPED_REGION = re.compile(r"<(script|style|iframe|noscript|template|svg)\b.*?</\1\s*>",
+                             re.I | re.S)
+_TAG = re.compile(r"</?([a-zA-Z][\w:-]*)[^>]*>")
+
+
+def _flat_text(html: str) -> str:
+    """A last-resort reading for markup libxml2 gives up on: tags out, entities decoded."""
+    html = _SKIPPED_REGION.sub(" ", html)
+    text = _TAG.sub(lambda m: "\x1e" if m.group(1).lower() in _BLOCK else "", html)
+    return clean_block(_HTML_SPACE.sub(" ", unescape(text)).replace("\x1e", "\n\n"))
+
+
+def html_to_text(html: str, *, skip: frozenset[str] = frozenset()) -> str:
+    """Visible text of an HTML fragment, paragraphs separated by blank lines, cleaned.
+
+    ``skip`` names further elements whose content is dropped (see bot.cleaning).
+    """
     if not html:
         return ""
-    parser = _TextExtractor()
+    parser = _parser()
     try:
-        parser.feed(html)
-        parser.close()
-    except (AssertionError, ValueError):  # pragma: no cover - html.parser is lenient in 3.11
-        pass
-    return clean_block("".join(parser.parts))
+        root = etree.fromstring(html.encode("utf-8", errors="replace"), parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        root = None
+    if any(e.level_name == "FATAL" for e in parser.error_log):
+        return _flat_text(html)  # e.g. nesting past libxml2's depth limit: it stopped reading
+    if root is None:  # nothing libxml2 could read as markup (empty, or only whitespace)
+        return ""
+    parts = _visible_parts(root, _SKIP | skip)
+    text = _BR_JOINS.sub(_join_br, "".join(parts))
+    return clean_block(text.replace(_BR, "\n"))
 
 
 def _strip_invisible(text: str, *, multiline: bool) -> str:
