@@ -24,6 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot import metrics, routing
+from bot.briefing import summarize_or_minimal
 from bot.burst import is_burst, too_old
 from bot.cluster import assign_story
 from bot.config import Settings
@@ -207,7 +208,7 @@ class Pipeline:
             candidates.append(_Candidate(item, post))
         return candidates, edited
 
-    async def _summarize(self, feed: Any, parsed: ParsedFeed, item: FeedItem) -> Brief | None:
+    async def _summarize(self, feed: Any, parsed: ParsedFeed, item: FeedItem) -> Brief:
         article = Article(
             title=item.title, text=item.text, url=item.link, lang=item.lang or parsed.lang,
             source=feed.title or parsed.title or urlparse(feed.url).hostname,
@@ -216,14 +217,16 @@ class Pipeline:
         )
         source: str = "feed"
         if self.settings.summarizer.full_text and item.link and item.link.startswith("http"):
-            article, source = await enrich(article, self.fetcher.fetch_page)
-        try:
-            with metrics.summarize_timer():
-                brief = await self.summarizer.summarize(article,
-                                                        points=self.settings.summarizer.points)
-        except Exception:  # one article that trips the summarizer must not cost the feed
-            log.exception("summarize.failed feed_id=%s key=%s", feed.id, item.entry_key)
-            return None
+            try:
+                article, source = await enrich(article, self.fetcher.fetch_page)
+            except Exception as exc:  # the full text is a bonus; the feed text still makes a brief
+                log.error("enrich.failed feed_id=%s key=%s error=%s", feed.id, item.entry_key,
+                          type(exc).__name__, exc_info=log.isEnabledFor(logging.DEBUG))
+        with metrics.summarize_timer():
+            # A summarizer failure gives the minimal brief (headline, feed text, link): an item
+            # is never dropped because one stage of briefing tripped on it.
+            brief = await summarize_or_minimal(self.summarizer, article,
+                                               points=self.settings.summarizer.points)
         brief.text_source = "article" if source == "article" else "feed"
         return brief
 
