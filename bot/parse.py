@@ -394,7 +394,8 @@ def parse_feed(body: bytes, *, url: str, content_type: str | None = None,
     try:
         # sanitize_html=False: we keep only plain text, and html_to_text drops script/style/iframe
         # *contents*, which feedparser's sanitizer would leave behind as loose text.
-        result = feedparser.parse(body, response_headers=headers, sanitize_html=False)
+        result = feedparser.parse(body, response_headers=headers, sanitize_html=False,
+                                  resolve_relative_uris=False)
     except Exception as exc:  # feedparser has internal failure modes on hostile input
         log.warning("feed_parse_crashed url=%s error=%s", url, type(exc).__name__)
         raise ParseError(f"feed could not be parsed: {type(exc).__name__}: {exc}") from None

@@ -14,8 +14,9 @@ from lxml import etree
 __all__ = ["clean_block", "clean_inline", "content_hash", "html_to_text", "truncate_words"]
 
 # Elements whose content is never reader-visible text (code, styling, embedded documents).
+# (<embed> is void: libxml2 nests the text after it inside, so it is not listed.)
 _SKIP = frozenset({"script", "style", "iframe", "noscript", "template", "svg", "math", "object",
-                   "embed", "head", "select", "canvas"})
+                   "head", "select", "canvas"})
 # Elements that start a new paragraph when rendered.
 _BLOCK = frozenset({
     "address", "article", "aside", "blockquote", "caption", "dd", "details", "div", "dl", "dt",
@@ -35,6 +36,10 @@ _LINE_SEPARATORS = {0x2028: "\n", 0x2029: "\n\n", 0x0085: "\n"}
 _CONTROLS_INLINE = {cp: (" " if chr(cp) in "\t\n\v\f\r\x1c\x1d\x1e\x1f\x85" else None)
                     for cp in (*range(0x00, 0x20), *range(0x7F, 0xA0))}
 _CONTROLS_MULTILINE = {**_CONTROLS_INLINE, ord("\n"): "\n", ord("\t"): "\t"}
+# Every character the tables above change, except newline and tab (handled per mode).
+_STRIPPED = re.compile("[" + "".join(
+    re.escape(chr(cp)) for cp in sorted({*_INVISIBLE, *_LINE_SEPARATORS, *_CONTROLS_INLINE})
+    if chr(cp) not in "\n\t") + "]")
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _HSPACE = re.compile(r"[^\S\n]+")
 _ANY_SPACE = re.compile(r"\s+")
@@ -64,7 +69,11 @@ def _parser() -> etree.HTMLParser:
 
 
 def _visible_parts(root: Any, skip: frozenset[str]) -> list[str]:
-    """Text of the tree in document order; block elements become blank lines, <br> a marker."""
+    """Text of the tree in document order, with markers: _PARA for a block edge, _BR for <br>.
+
+    Text outside <pre> is kept raw and its HTML whitespace collapsed once at the end (one
+    regex pass instead of one per text node); inside <pre> it is protected as it is.
+    """
     parts: list[str] = []
     pre = 0
     walker = etree.iterwalk(root, events=("start", "end"))
@@ -72,29 +81,45 @@ def _visible_parts(root: Any, skip: frozenset[str]) -> list[str]:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if event == "start":
             if tag in skip:
-                walker.skip_subtree()  # no "end" event follows; its tail is handled below
-                if el.tail:
-                    parts.append(el.tail if pre else _HTML_SPACE.sub(" ", el.tail))
+                walker.skip_subtree()  # its "end" event still comes, and adds the tail
                 continue
             if tag == "pre":
                 pre += 1
             if tag in _LINE:
                 parts.append(_BR)
             elif tag in _BLOCK:
-                parts.append("\n\n")
+                parts.append(_PARA)
             if el.text:
-                # Source line breaks are not rendered breaks in HTML (outside <pre>).
-                parts.append(el.text if pre else _HTML_SPACE.sub(" ", el.text))
+                parts.append(_protect(el.text) if pre else el.text)
         else:
             if tag == "pre":
                 pre -= 1
             if tag in _BLOCK:
-                parts.append("\n\n")
+                parts.append(_PARA)
             if el.tail:
-                parts.append(el.tail if pre else _HTML_SPACE.sub(" ", el.tail))
+                parts.append(_protect(el.tail) if pre else el.tail)
     return parts
 
 
+_PARA = "\x1e"  # a block edge; like _BR, a control character that markup text cannot leave
+_PRE_NEWLINE, _PRE_TAB = "\x1c", "\x1d"  # a <pre> line break and tab, shielded from collapsing
+
+
+def _protect(text: str) -> str:
+    return text.replace("\n", _PRE_NEWLINE).replace("\t", _PRE_TAB).replace(" ", "\xa0")
+
+
+def _markers_to_text(joined: str) -> str:
+    # Source line breaks are not rendered breaks in HTML (outside <pre>): one space.
+    text = _HTML_SPACE.sub(" ", joined)
+    text = _BR_JOINS.sub(_join_br, text)
+    return (text.replace(_BR, "\n").replace(_PARA, "\n\n").replace(_PRE_NEWLINE, "\n")
+            .replace(_PRE_TAB, "\t"))
+
+
+_SELF_CLOSED = re.compile(r"<(iframe|script|style|noscript|template|object|canvas|select)\b"
+                          r"([^<>]*?)\s*/>", re.I)
+_BOGUS_COMMENT = re.compile(r"<!(?!--)(?![Dd][Oo][Cc][Tt][Yy][Pp][Ee]\s+\w[^<>]*>)")
 _SKIPPED_REGION = re.compile(r"<(script|style|iframe|noscript|template|svg)\b.*?</\1\s*>",
                              re.I | re.S)
 _TAG = re.compile(r"</?([a-zA-Z][\w:-]*)[^>]*>")
@@ -114,6 +139,10 @@ def html_to_text(html: str, *, skip: frozenset[str] = frozenset()) -> str:
     """
     if not html:
         return ""
+    if "/>" in html:  # <iframe/> is not self-closing in HTML, but feeds mean it to be
+        html = _SELF_CLOSED.sub(r"<\1\2></\1>", html)
+    if "<!" in html:  # libxml2 reads "<!' …>" as a comment and hides it; it is text
+        html = _BOGUS_COMMENT.sub("&lt;!", html)
     parser = _parser()
     try:
         root = etree.fromstring(html.encode("utf-8", errors="replace"), parser)
@@ -123,14 +152,20 @@ def html_to_text(html: str, *, skip: frozenset[str] = frozenset()) -> str:
         return _flat_text(html)  # e.g. nesting past libxml2's depth limit: it stopped reading
     if root is None:  # nothing libxml2 could read as markup (empty, or only whitespace)
         return ""
-    parts = _visible_parts(root, _SKIP | skip)
-    text = _BR_JOINS.sub(_join_br, "".join(parts))
-    return clean_block(text.replace(_BR, "\n"))
+    return clean_block(_markers_to_text("".join(_visible_parts(root, _SKIP | skip))))
 
 
 def _strip_invisible(text: str, *, multiline: bool) -> str:
-    table = _CONTROLS_MULTILINE if multiline else _CONTROLS_INLINE
-    text = text.translate(_LINE_SEPARATORS).translate(_INVISIBLE).translate(table)
+    # str.translate with a dict costs a lookup per character; most text has nothing to remove,
+    # and one regex scan (in C) says so.
+    found = _STRIPPED.search(text)
+    if found is not None:
+        table = _CONTROLS_MULTILINE if multiline else _CONTROLS_INLINE
+        text = text.translate(_LINE_SEPARATORS).translate(_INVISIBLE).translate(table)
+    elif not multiline and ("\n" in text or "\t" in text):
+        text = text.replace("\n", " ").replace("\t", " ")
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
     return unicodedata.normalize("NFC", text)
 
 

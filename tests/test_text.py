@@ -38,6 +38,15 @@ class TestHtmlToText:
         assert html_to_text("Name<br>Street") == "Name\nStreet"
         assert html_to_text("첫 줄<br>둘째 줄") == "첫 줄\n둘째 줄"
 
+    def test_text_after_a_skipped_element_is_kept_once(self) -> None:
+        assert html_to_text("a<script>x</script> b <style>q</style>c") == "a b c"
+        assert html_to_text('safe<iframe src="x"/> description') == "safe description"
+        assert html_to_text('safe<embed src="x"> description') == "safe description"
+
+    def test_not_a_comment_or_doctype_is_text(self) -> None:
+        assert html_to_text("<!' <a href='foo'>") == "<!'"
+        assert html_to_text("<!-- hidden -->shown") == "shown"
+
     def test_deep_nesting_and_nul(self) -> None:
         assert html_to_text("<div>" * 5000 + "deep" + "</div>" * 5000).endswith("deep")
         assert html_to_text("x\x00y") in ("x\ufffdy", "xy")
