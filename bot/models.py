@@ -24,6 +24,7 @@ class FeedItem:
     categories: tuple[str, ...] = ()
     author: str | None = None
     lang: str | None = None
+    raw_hash: str = ""  # hash of the entry as the feed wrote it: unchanged means no re-cleaning
 
 
 @dataclass(slots=True)

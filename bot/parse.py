@@ -6,7 +6,7 @@ import logging
 import re
 import zlib
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -14,26 +14,22 @@ from urllib.parse import urljoin, urlsplit
 import charset_normalizer
 import feedparser
 
+from bot.assemble import MAX_TITLE_CHARS, Pending, PreparedFeed, raw_hash
 from bot.cleaning import article_text, clean_article, longest
 from bot.errors import ParseError
-from bot.identity import RawEntry, assign_keys
+from bot.identity import RawEntry
 from bot.jsonfeed import looks_like_json_feed, parse_json_feed
-from bot.models import FeedItem, ParsedFeed
-from bot.text import clean_block, clean_inline, content_hash, html_to_text, truncate_words
+from bot.models import ParsedFeed
+from bot.text import clean_block, clean_inline, html_to_text, truncate_words
 
-__all__ = ["MAX_BODY_BYTES", "parse_feed"]
+__all__ = ["MAX_BODY_BYTES", "parse_feed", "prepare_feed"]
 
 log = logging.getLogger(__name__)
 
 # The fetch stage enforces the real size cap (network.max_body_bytes, 5 MB by default) while
 # downloading; this is only a backstop so that a caller bypassing fetch cannot feed us gigabytes.
 MAX_BODY_BYTES = 32 * 1024 * 1024
-MAX_TITLE_CHARS = 500
-MAX_TEXT_CHARS = 100_000
 MAX_CATEGORIES = 30
-# A date more than this far ahead is a feed bug (or a trick to stay on top); it becomes None,
-# not "now", so that a bogus date never looks like fresh news and the store's first-seen time wins.
-FUTURE_TOLERANCE = timedelta(days=1)
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
 _LANG = re.compile(r"^([a-z]{2,3})(?:-[a-z0-9]{1,8})*$")
@@ -305,7 +301,7 @@ def _entry_lang(entry: Any) -> str | None:
     return normalise_lang(entry.get("language"))
 
 
-def _raw_entry(entry: Any, feed_lang: str | None) -> RawEntry:
+def _pending(entry: Any, feed_lang: str | None, base: str | None) -> Pending:
     published = None
     for key in ("published", "updated", "created"):
         # dict.get: FeedParserDict.get maps a missing "updated" to "published" with a warning.
@@ -316,56 +312,40 @@ def _raw_entry(entry: Any, feed_lang: str | None) -> RawEntry:
         entry.get("author_detail"), dict) else None
     author = clean_inline(author or entry.get("author") or "")[:200] or None
     guid = entry.get("id")
-    return RawEntry(
+    link = entry.get("link") if isinstance(entry.get("link"), str) else None
+    raw = RawEntry(
         guid=guid if isinstance(guid, str) else None,
-        link=entry.get("link") if isinstance(entry.get("link"), str) else None,
+        link=safe_link(link, base),
         title=_detail_text(entry.get("title"), entry.get("title_detail"), block=False),
-        text=_entry_text(entry),
+        text="",
         published=published,
         categories=_categories(entry),
         author=author,
         lang=_entry_lang(entry) or feed_lang,
     )
+    contents = [c.get("value") for c in entry.get("content") or [] if isinstance(c, dict)]
+    fingerprint = raw_hash(entry.get("title"), link, guid, contents, entry.get("summary"),
+                           published, raw.categories, author)
+    return Pending(raw, lambda: _entry_text(entry), fingerprint)
 
 
-# --- assembling --------------------------------------------------------------------------------
-def _build_items(raws: list[RawEntry], *, base: str | None, now: datetime) -> list[FeedItem]:
-    """Keyed, cleaned items; entries with no title, text or link are left out."""
-    horizon = now + FUTURE_TOLERANCE
-    cleaned: list[RawEntry] = []
-    for raw in raws:
-        link = safe_link(raw.link, base)
-        title = truncate_words(raw.title, MAX_TITLE_CHARS)
-        text = truncate_words(raw.text, MAX_TEXT_CHARS)
-        if not (title or text or link):
-            continue  # nothing to show or to fetch: not an item a reader could use
-        published = raw.published if raw.published and raw.published <= horizon else None
-        cleaned.append(replace(raw, link=link, title=title, text=text, published=published))
-    items = []
-    for raw, (key, kind) in zip(cleaned, assign_keys(cleaned), strict=True):
-        # A headline is required downstream; miniflux falls back the same way.
-        title = raw.title or truncate_words(raw.text.split("\n", 1)[0], 120) or raw.link or ""
-        items.append(FeedItem(
-            entry_key=key, id_kind=kind, title=title, link=raw.link, published=raw.published,
-            text=raw.text, content_hash=content_hash(title, raw.text),
-            categories=raw.categories, author=raw.author, lang=raw.lang,
-        ))
-    return items
+def _json_pending(entry: RawEntry, base: str) -> Pending:
+    # the JSON Feed reader cleans as it reads (JSON feeds are rare); the hash is of that
+    return Pending(replace(entry, link=safe_link(entry.link, base), text="",
+                           lang=normalise_lang(entry.lang)),
+                   lambda: entry.text,
+                   raw_hash(entry.guid, entry.link, entry.title, entry.text, entry.published,
+                            entry.categories))
 
 
-def _parse_json(body: bytes, *, url: str, max_items: int, now: datetime) -> ParsedFeed:
+def _parse_json(body: bytes, *, url: str, max_items: int, now: datetime) -> PreparedFeed:
     doc = parse_json_feed(body, max_items=max_items)
     base = safe_link(doc.feed_url, url) or url
     site = safe_link(doc.site_url, base)
-    items = _build_items([replace(e, lang=normalise_lang(e.lang)) for e in doc.entries],
-                         base=base, now=now)
-    return ParsedFeed(
-        title=doc.title or urlsplit(site or url).netloc,
-        site_url=site,
-        lang=normalise_lang(doc.lang),
-        items=items,
-        unusable=len(doc.entries) - len(items),
-    )
+    prepared = PreparedFeed(title=doc.title or urlsplit(site or url).netloc, site_url=site,
+                            lang=normalise_lang(doc.lang), warning=None)
+    prepared.add([_json_pending(e, base) for e in doc.entries], now=now)
+    return prepared
 
 
 def parse_feed(body: bytes, *, url: str, content_type: str | None = None,
@@ -375,8 +355,16 @@ def parse_feed(body: bytes, *, url: str, content_type: str | None = None,
     Raises ParseError when the body is too large, is not a feed at all (HTML page, garbage), or
     is hostile in a way that cannot be defused. An ill-formed feed that still yields entries is
     returned with ``warning`` set. ``now`` (aware) is only for tests of the future-date rule.
-    Pure but CPU-bound (feedparser): async callers run it with ``asyncio.to_thread``.
+    Pure but CPU-bound: async callers run it with ``asyncio.to_thread``.
     """
+    return prepare_feed(body, url=url, content_type=content_type, max_items=max_items,
+                        now=now).finish()
+
+
+def prepare_feed(body: bytes, *, url: str, content_type: str | None = None,
+                 max_items: int = 500, now: datetime | None = None) -> PreparedFeed:
+    """Step one of :func:`parse_feed`: the feed read and its entries keyed, their texts not yet
+    cleaned; ``finish()`` cleans those the caller does not hold unchanged (bot.assemble)."""
     now = now or datetime.now(UTC)
     if len(body) > MAX_BODY_BYTES:
         raise ParseError(f"feed body is {len(body)} bytes, over the {MAX_BODY_BYTES}-byte cap")
@@ -414,11 +402,11 @@ def parse_feed(body: bytes, *, url: str, content_type: str | None = None,
     feed_lang = normalise_lang(feed.get("language")) or normalise_lang(
         (feed.get("title_detail") or {}).get("language"))
     site = safe_link(feed.get("link"), url)
-    raws = [_raw_entry(e, feed_lang) for e in entries[:max_items]]
-    items = _build_items(raws, base=url, now=now)
     title = _detail_text(feed.get("title"), feed.get("title_detail"), block=False)
     if warning:
         log.info("feed_illformed url=%s warning=%s", url, warning[:200])
-    return ParsedFeed(title=truncate_words(title, MAX_TITLE_CHARS) or urlsplit(site or url).netloc,
-                      site_url=site, lang=feed_lang, items=items, warning=warning,
-                      unusable=len(raws) - len(items))
+    prepared = PreparedFeed(
+        title=truncate_words(title, MAX_TITLE_CHARS) or urlsplit(site or url).netloc,
+        site_url=site, lang=feed_lang, warning=warning)
+    prepared.add([_pending(e, feed_lang, url) for e in entries[:max_items]], now=now)
+    return prepared

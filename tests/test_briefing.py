@@ -148,3 +148,39 @@ def test_trafilatura_error_lines_do_not_leak(tmp_path: Path,
     assert "neither a feed nor an article" in message or "no article text" in message
     assert not [r for r in caplog.records if r.name.startswith("trafilatura")
                 and r.levelno >= logging.ERROR]
+
+
+async def test_a_changed_feed_cleans_only_its_new_and_edited_entries(
+        server: FeedServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """issue 15 point 2: unchanged entries of a changed feed are recognised by key and raw
+    hash before their text is cleaned"""
+    import bot.parse
+
+    cleaned: list[str] = []
+    real = bot.parse._entry_text
+
+    def counting(entry: object) -> str:
+        text = real(entry)
+        cleaned.append(text[:30])
+        return text
+
+    monkeypatch.setattr(bot.parse, "_entry_text", counting)
+    items = [item(n) for n in range(1, 6)]
+    server.set("/a.xml", rss("Feed A", items))
+    rec, clock = RecordingAdapter(name="console"), Clock()
+    app = await App.create(settings_for(tmp_path, [server.url("/a.xml")], backfill=5),
+                           Secrets(values={}), adapters={"console": rec}, clock=clock)
+    try:
+        await app.pipeline.poll_due()
+        assert len(cleaned) == 5  # first poll: everything is new
+        edited = dict(items[1], text="An edited text. " + items[1]["text"])
+        server.set("/a.xml", rss("Feed A", [items[0], edited, *items[2:], item(6)]))
+        cleaned.clear()
+        clock.advance(61)
+        await app.pipeline.poll_due()
+        assert sorted(cleaned) == sorted([edited["text"][:30], item(6)["text"][:30]])
+        await app.deliver_pending()
+    finally:
+        await app.close()
+    headlines = [d.message.brief.headline for d in rec.deliveries if d.message.brief]
+    assert len(headlines) == 6 and headlines.count("Story 2 about the harbor project") == 1
