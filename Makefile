@@ -39,6 +39,8 @@ postgres:
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.poll
+	@if [ -d ../shared/data/feeds/real-world ]; then $(BIN)/python -m bench.parse; \
+	else echo "bench/parse.py: ../shared/data/feeds is absent, skipped"; fi
 	@if [ -d ../shared/data/summaries ]; then \
 	  $(BIN)/python -m bench.summarize_eval ../shared/data/summaries/bbc_news_summary.jsonl --limit 500; \
 	  $(BIN)/python -m bench.summarize_eval ../shared/data/summaries/ko_sci_news_dev.jsonl; \

@@ -17,6 +17,7 @@ import feedparser
 from bot.assemble import MAX_TITLE_CHARS, Pending, PreparedFeed, raw_hash
 from bot.cleaning import article_text, clean_article, longest
 from bot.errors import ParseError
+from bot.fastfeed import read_fast
 from bot.identity import RawEntry
 from bot.jsonfeed import looks_like_json_feed, parse_json_feed
 from bot.models import ParsedFeed
@@ -378,6 +379,9 @@ def prepare_feed(body: bytes, *, url: str, content_type: str | None = None,
     body, content_type = _undeclared_as_utf8(body, content_type)
     body, warning = _defuse(body)
     body = _cut_items(body, max_items)
+    fast = read_fast(body, url, content_type) if warning is None else None
+    if fast is not None:
+        return _prepare(fast[0], fast[1], url=url, max_items=max_items, now=now, warning=None)
     headers = {"content-location": url, "content-type": content_type or "application/xml"}
     try:
         # sanitize_html=False: we keep only plain text, and html_to_text drops script/style/iframe
@@ -399,6 +403,11 @@ def prepare_feed(body: bytes, *, url: str, content_type: str | None = None,
     if result.get("bozo") and warning is None:
         reason = result.get("bozo_exception")
         warning = f"{type(reason).__name__}: {reason}" if reason else "ill-formed feed"
+    return _prepare(feed, entries, url=url, max_items=max_items, now=now, warning=warning)
+
+
+def _prepare(feed: Any, entries: list[Any], *, url: str, max_items: int, now: datetime,
+             warning: str | None) -> PreparedFeed:
     feed_lang = normalise_lang(feed.get("language")) or normalise_lang(
         (feed.get("title_detail") or {}).get("language"))
     site = safe_link(feed.get("link"), url)

@@ -1,0 +1,68 @@
+"""The fast lxml reader gives the very items feedparser gives, on every corpus file it accepts,
+and leaves the rest to feedparser."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import bot.parse
+from bot.errors import ParseError
+from bot.fastfeed import read_fast
+from bot.models import ParsedFeed
+from bot.parse import parse_feed
+from tests.conftest import shared_path
+
+URL = "https://example.com/feeds/feed.xml"
+
+
+def _both(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[object, object]:
+    body = path.read_bytes()
+
+    def parse() -> ParsedFeed | str:
+        try:
+            return parse_feed(body, url=URL)
+        except ParseError as exc:
+            return f"ParseError: {exc}"
+
+    fast = parse()
+    with monkeypatch.context() as patch:
+        patch.setattr(bot.parse, "read_fast", lambda *args: None)
+        slow = parse()
+    return fast, slow
+
+
+def test_fast_path_items_equal_feedparser_items(monkeypatch: pytest.MonkeyPatch) -> None:
+    root = shared_path("feeds")
+    used, differ = 0, []
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        body = path.read_bytes()
+        if body[:2] == b"\x1f\x8b" or read_fast(body, URL, None) is None:
+            continue
+        used += 1
+        fast, slow = _both(path, monkeypatch)
+        if fast != slow:
+            differ.append(str(path.relative_to(root)))
+    assert used > 700, used  # the plain RSS 2.0 and Atom 1.0 of the corpus take the fast path
+    assert differ == [], differ[:20]
+
+
+def test_real_world_feeds_mostly_take_the_fast_path() -> None:
+    root = shared_path("feeds", "real-world")
+    files = [p for p in root.rglob("*") if p.suffix in (".xml", ".rss", ".atom")]
+    fast = [p for p in files if read_fast(p.read_bytes(), URL, None) is not None]
+    assert len(fast) >= len(files) // 3, (len(fast), len(files))
+
+
+@pytest.mark.parametrize("body", [
+    b"<rss version='2.0'><channel><item><title>x</title>",  # ill-formed
+    b"<!DOCTYPE rss><rss version='2.0'><channel/></rss>",
+    b"<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'/>",
+    b"<rss version='2.0' xmlns:itunes='http://www.itunes.com/dtds/podcast-1.0.dtd'><channel>"
+    b"<item><itunes:keywords>a, b</itunes:keywords></item></channel></rss>",  # becomes tags
+    b"<rss version='2.0'><channel><item><title>t</title><summary>s</summary></item></channel>"
+    b"</rss>",
+])
+def test_unusual_documents_are_left_to_feedparser(body: bytes) -> None:
+    assert read_fast(body, URL, None) is None
