@@ -9,6 +9,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlparse
 
+from lxml import etree
+
 from bot.cleaning import clean_article
 from bot.errors import BlockedAddress, FetchError, ParseError
 from bot.fetch import HttpFetcher
@@ -82,8 +84,9 @@ class Briefer:
             raise NotBriefable(f"{source}: feed parsed, but " + (
                 f"its {feed.unusable} entries have no title, text or link" if feed.unusable
                 else "it has 0 items"))
-        if refusal is not None and (looks_like_json_feed(body, None) or "OPML" in str(refusal)):
-            raise NotBriefable(f"{source}: {refusal}")  # JSON and OPML are never web pages
+        if refusal is not None and (looks_like_json_feed(body, None) or "OPML" in str(refusal)
+                                    or _xml_but_not_a_page(body)):
+            raise NotBriefable(f"{source}: {refusal}")  # JSON, OPML or XML: never web pages
         article = await asyncio.to_thread(_article_from_html, body, source)
         brief = await summarize_or_minimal(self.summarizer, article, points=self.points)
         brief.text_source = "article"
@@ -117,6 +120,19 @@ async def summarize_or_minimal(summarizer: Summarizer, article: Article, *,
         log.error("summarize.failed url=%s fallback=minimal error=%s: %s", article.url,
                   type(exc).__name__, exc, exc_info=log.isEnabledFor(logging.DEBUG))
         return minimal_brief(article)
+
+
+_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+
+
+def _xml_but_not_a_page(body: bytes) -> bool:
+    """A well-formed XML document whose root is not <html>: a document trafilatura cannot
+    read as an article, so the feed reader's refusal is the answer."""
+    try:
+        root = etree.fromstring(body, _XML_PARSER)
+    except (etree.XMLSyntaxError, ValueError):
+        return False
+    return isinstance(root.tag, str) and root.tag.rpartition("}")[2].lower() != "html"
 
 
 def _article_from_html(body: bytes, source: str) -> Article:

@@ -184,3 +184,39 @@ async def test_a_changed_feed_cleans_only_its_new_and_edited_entries(
         await app.close()
     headlines = [d.message.brief.headline for d in rec.deliveries if d.message.brief]
     assert len(headlines) == 6 and headlines.count("Story 2 about the harbor project") == 1
+
+
+def test_newsbrief_brief_with_a_crashing_summarizer_prints_a_brief_not_a_traceback(
+        tmp_path: Path) -> None:
+    """issue 11 finding 7, as a user sees it: the CLI prints the minimal brief, exit 0"""
+    import subprocess
+    import sys
+
+    feed = tmp_path / "f.xml"
+    feed.write_bytes(rss("Feed", [item(1)]))
+    boom = ("from bot.summarize import extractive\n"
+            "async def boom(self, article, *, points=3):\n"
+            "    raise IndexError('string index out of range')\n"
+            "extractive.ExtractiveSummarizer.summarize = boom\n"
+            "import sys\nfrom bot.cli import main\nsys.exit(main(sys.argv[1:]))\n")
+    done = subprocess.run([sys.executable, "-c", boom, "brief", str(feed)], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120,
+                          env={"PATH": "", "HOME": str(tmp_path),
+                               "PYTHONPATH": str(Path(__file__).resolve().parents[1])})
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.startswith("Story 1 about the harbor project")
+    assert "https://news.example/harbor/1" in done.stdout
+    assert "Traceback" not in done.stderr and "summarize.failed" in done.stderr
+
+
+def test_no_feed_of_the_corpus_is_called_neither_a_feed_nor_an_article(tmp_path: Path) -> None:
+    """issue 11 finding 8: 1,537 files feedparser reads as feeds got that message"""
+    root = shared_path("feeds", "feedparser-tests", "wellformed")
+    misleading = []
+    for path in sorted(p for p in root.rglob("*.xml")):
+        try:
+            asyncio.run(briefer()._brief_bytes(path.read_bytes(), path.name, 1))
+        except NotBriefable as exc:
+            if "neither a feed" in str(exc):
+                misleading.append(path.name)
+    assert misleading == [], misleading[:10]
