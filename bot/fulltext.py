@@ -9,8 +9,6 @@ import re
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 
-import trafilatura
-
 from bot.models import Article, TextSource
 from bot.summarize.text import content_words, detect_language
 
@@ -63,6 +61,8 @@ def _gate(extracted: str | None, article: Article, min_chars: int) -> str | None
 
 
 def _extract(page: bytes) -> str | None:
+    import trafilatura  # here, not at the top: a heavy import that full_text: false never needs
+
     return trafilatura.extract(
         page, include_comments=False, include_tables=False, favor_precision=True, fast=True
     )
