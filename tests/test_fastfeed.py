@@ -66,3 +66,18 @@ def test_real_world_feeds_mostly_take_the_fast_path() -> None:
 ])
 def test_unusual_documents_are_left_to_feedparser(body: bytes) -> None:
     assert read_fast(body, URL, None) is None
+
+
+def test_an_unforeseen_error_in_the_fast_reader_falls_back_to_feedparser(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import bot.fastfeed
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("a shape nobody foresaw")
+
+    body = (b"<rss version='2.0'><channel><title>F</title><item><title>T</title>"
+            b"<link>https://e.example/1</link></item></channel></rss>")
+    assert read_fast(body, URL, None) is not None
+    monkeypatch.setattr(bot.fastfeed, "_read", broken)
+    assert read_fast(body, URL, None) is None
+    assert [i.title for i in parse_feed(body, url=URL).items] == ["T"]
