@@ -81,6 +81,11 @@ def _text(el: Any) -> str:
     return _clean(el.text or "")
 
 
+def _resolve(base: str, value: str) -> str:
+    """feedparser resolves a link or permalink element's text against the base, unless empty."""
+    return _urljoin(base, value) if value else value
+
+
 def _markup(el: Any) -> str:
     """An element's content as feedparser gives it: its text, or the markup written inside it
     unescaped (common in RSS descriptions), re-serialised."""
@@ -174,13 +179,13 @@ def _rss_item(item: Any, base: str, lang: str | None, known: dict[str, str]) -> 
         if tag == "title":
             entry["title"], entry["title_detail"] = _rss_text(child, lang, "text/plain")
         elif tag == "link":
-            value = _urljoin(base, _text(child)).replace("&amp;", "&")
+            value = _resolve(base, _text(child)).replace("&amp;", "&")
             entry["link"] = re.sub("&([A-Za-z0-9_]+);", r"&\g<1>", value)
         elif tag == "guid":
             permalink = child.get("isPermaLink", child.get("ispermalink", "true")) == "true"
             value = _text(child)
             if permalink:
-                value = _urljoin(base, value)
+                value = _resolve(base, value)
             entry["id"] = value
             if permalink:
                 entry.setdefault("link", value)
@@ -243,7 +248,7 @@ def _atom_entry(el: Any, base: str, lang: str | None, known: dict[str, str]) -> 
         if local == "title":
             entry["title"], entry["title_detail"] = _atom_text(child, lang)
         elif local == "id":
-            entry["id"] = _urljoin(base, _text(child))
+            entry["id"] = _resolve(base, _text(child))
             entry.setdefault("link", entry["id"])
         elif local == "link":
             href = _atom_link(child, base)
@@ -299,7 +304,7 @@ def _read(root: Any, url: str, body: bytes) -> tuple[dict[str, Any], list[dict[s
             elif tag == "title":
                 feed["title"], feed["title_detail"] = _rss_text(child, lang, "text/plain")
             elif tag == "link":
-                feed["link"] = _urljoin(url, _text(child))
+                feed["link"] = _resolve(url, _text(child))
             elif tag == "language":
                 lang = feed["language"] = _text(child)
             elif tag in (f"{{{DC}}}title", f"{{{DC}}}language", f"{{{ATOM}}}title") or (
@@ -323,7 +328,7 @@ def _read(root: Any, url: str, body: bytes) -> tuple[dict[str, Any], list[dict[s
                 if href is not None:
                     feed["link"] = href
             elif child.tag == f"{{{ATOM}}}id":
-                feed.setdefault("link", _urljoin(url, _text(child)))
+                feed.setdefault("link", _resolve(url, _text(child)))
             elif local in ("title", "language") and child.tag.startswith(f"{{{DC}}}"):
                 raise _Bail
         if lang:

@@ -81,3 +81,31 @@ def test_an_unforeseen_error_in_the_fast_reader_falls_back_to_feedparser(
     monkeypatch.setattr(bot.fastfeed, "_read", broken)
     assert read_fast(body, URL, None) is None
     assert [i.title for i in parse_feed(body, url=URL).items] == ["T"]
+
+
+@pytest.mark.parametrize("body", [
+    # an empty <link> stays empty (feedparser resolves only non-empty links)
+    b"<rss version='2.0'><channel><title>F</title><link></link><item><title>T</title>"
+    b"<link></link><guid>abc</guid></item></channel></rss>",
+    b"<rss version='2.0'><channel><item><guid>https://e.example/g</guid>"
+    b"<link>https://e.example/l</link><title>T</title></item></channel></rss>",
+    # a second description before any content is content (feedparser's rule)
+    b"<rss version='2.0'><channel><item><title>T</title><description>d one</description>"
+    b"<description>two longer description</description></item></channel></rss>",
+    b"<rss version='2.0'><channel><item><title>A &amp;amp; B &lt;b&gt;x&lt;/b&gt;</title>"
+    b"<description>caf\xc3\x83\xc2\xa9 &#x93;q&#x94;</description></item></channel></rss>",
+    b"<feed xmlns='http://www.w3.org/2005/Atom'><title type='html'>&lt;b&gt;F&lt;/b&gt;</title>"
+    b"<entry><id></id><title>T</title><summary>s</summary><summary>s2 longer</summary></entry>"
+    b"</feed>",
+    b"<feed xmlns='http://www.w3.org/2005/Atom' xml:lang='ko'><entry><id>tag:x,1</id>"
+    b"<title>T</title><link href='/rel'/><link rel='alternate' type='text/html' href='b'/>"
+    b"<author><name>Kim</name></author><content type='html'>&lt;p&gt;c&lt;/p&gt;</content>"
+    b"</entry></feed>",
+])
+def test_feedparser_rules_on_small_documents(body: bytes, monkeypatch: pytest.MonkeyPatch,
+                                             tmp_path: Path) -> None:
+    assert read_fast(body, URL, None) is not None
+    path = tmp_path / "f.xml"
+    path.write_bytes(body)
+    fast, slow = _both(path, monkeypatch)
+    assert fast == slow
