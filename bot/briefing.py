@@ -4,16 +4,26 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from pathlib import Path
 from urllib.parse import urlparse
 
+from lxml import etree
+
+from bot.cleaning import clean_article
 from bot.errors import BlockedAddress, FetchError, ParseError
 from bot.fetch import HttpFetcher
-from bot.models import Article, Brief
+from bot.jsonfeed import looks_like_json_feed
+from bot.models import Article, Brief, ParsedFeed, Point
 from bot.parse import parse_feed
 from bot.summarize import Summarizer
-from bot.text import clean_block, clean_inline
+from bot.text import clean_block, clean_inline, truncate_words
+
+log = logging.getLogger(__name__)
+# trafilatura logs its own ERROR lines about the page ("parsed tree length: 1, wrong data type
+# or not valid HTML") before we can say the one thing that matters; our message replaces them.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 
 class Briefer:
@@ -54,21 +64,75 @@ class Briefer:
 
     async def _brief_bytes(self, body: bytes, source: str, limit: int) -> list[Brief]:
         try:
-            feed = await asyncio.to_thread(parse_feed, body, url=source)
-        except ParseError:
-            feed = None
+            feed: ParsedFeed | None = await asyncio.to_thread(parse_feed, body, url=source)
+            refusal: ParseError | None = None
+        except ParseError as exc:
+            feed, refusal = None, exc
+        except Exception as exc:  # a bug on one odd body: a one-line answer, not a traceback
+            log.info("brief.parse_crashed source=%s error=%s", source, type(exc).__name__)
+            feed, refusal = None, ParseError(f"feed could not be read ({type(exc).__name__})")
         if feed is not None and feed.items:
             briefs = []
             for item in feed.items[:limit]:
                 article = Article(title=item.title, text=item.text, url=item.link,
                                   lang=item.lang or feed.lang, source=feed.title or None,
                                   published=item.published, categories=item.categories)
-                briefs.append(await self.summarizer.summarize(article, points=self.points))
+                briefs.append(await summarize_or_minimal(self.summarizer, article,
+                                                         points=self.points))
             return briefs
+        if feed is not None:  # a feed, but nothing in it to brief: say so, not "not a feed"
+            raise NotBriefable(f"{source}: feed parsed, but " + (
+                f"its {feed.unusable} entries have no title, text or link" if feed.unusable
+                else "it has 0 items"))
+        if refusal is not None and (looks_like_json_feed(body, None) or "OPML" in str(refusal)
+                                    or _xml_but_not_a_page(body)):
+            raise NotBriefable(f"{source}: {refusal}")  # JSON, OPML or XML: never web pages
         article = await asyncio.to_thread(_article_from_html, body, source)
-        brief = await self.summarizer.summarize(article, points=self.points)
+        brief = await summarize_or_minimal(self.summarizer, article, points=self.points)
         brief.text_source = "article"
         return [brief]
+
+
+class NotBriefable(ParseError):
+    """A source with nothing to brief; the message is one line for the user (and the CLI)."""
+
+
+def minimal_brief(article: Article) -> Brief:
+    """The brief of last resort, when summarizing failed: the headline, the feed's own text
+    (its opening, cut at a word) and the link, so that the item is still delivered."""
+    lead = article.text.strip().split("\n\n", 1)[0]
+    text = truncate_words(clean_inline(lead), MINIMAL_TEXT_CHARS)
+    return Brief(headline=clean_inline(article.title) or text[:120] or (article.source or ""),
+                 points=[Point(text)] if text else [], tags=[], url=article.url,
+                 lang=article.lang or "en", source=article.source, published=article.published)
+
+
+MINIMAL_TEXT_CHARS = 400
+
+
+async def summarize_or_minimal(summarizer: Summarizer, article: Article, *,
+                               points: int) -> Brief:
+    """The summarizer's brief, or :func:`minimal_brief` when it raises: never no brief."""
+    try:
+        return await summarizer.summarize(article, points=points)
+    except Exception as exc:  # any failure of the summarizer must not lose the item
+        # One line (the traceback only at DEBUG): `newsbrief brief` never prints a traceback.
+        log.error("summarize.failed url=%s fallback=minimal error=%s: %s", article.url,
+                  type(exc).__name__, exc, exc_info=log.isEnabledFor(logging.DEBUG))
+        return minimal_brief(article)
+
+
+_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+
+
+def _xml_but_not_a_page(body: bytes) -> bool:
+    """A well-formed XML document whose root is not <html>: a document trafilatura cannot
+    read as an article, so the feed reader's refusal is the answer."""
+    try:
+        root = etree.fromstring(body, _XML_PARSER)
+    except (etree.XMLSyntaxError, ValueError):
+        return False
+    return isinstance(root.tag, str) and root.tag.rpartition("}")[2].lower() != "html"
 
 
 def _article_from_html(body: bytes, source: str) -> Article:
@@ -76,13 +140,17 @@ def _article_from_html(body: bytes, source: str) -> Article:
 
     html = body.decode("utf-8", errors="replace")
     url = source if urlparse(source).scheme in ("http", "https") else None
-    extracted = trafilatura.bare_extraction(html, url=url, with_metadata=True,
-                                            include_comments=False)
+    try:
+        extracted = trafilatura.bare_extraction(html, url=url, with_metadata=True,
+                                                include_comments=False)
+    except Exception as exc:  # trafilatura has internal failure modes on odd documents
+        log.info("extract.failed source=%s error=%s", source, type(exc).__name__)
+        extracted = None
     if extracted is None:
-        raise ParseError(f"{source}: neither a feed nor an article with readable text")
+        raise NotBriefable(f"{source}: neither a feed nor an article with readable text")
     data = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
-    text = clean_block(data.get("text") or "")
+    text = clean_article(clean_block(data.get("text") or ""))
     if len(text) < 40:
-        raise ParseError(f"{source}: no article text found")
+        raise NotBriefable(f"{source}: no article text found")
     return Article(title=clean_inline(data.get("title") or ""), text=text, url=url,
                    lang=data.get("language"), source=data.get("sitename") or data.get("hostname"))

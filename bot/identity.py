@@ -10,7 +10,7 @@ from datetime import datetime
 
 from bot.models import IdKind
 
-__all__ = ["CHAIN", "RawEntry", "assign_keys", "make_key"]
+__all__ = ["CHAIN", "RawEntry", "assign_keys", "content_key", "make_key"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +58,11 @@ def _content(entry: RawEntry) -> str:
     return f"{entry.title}\x1f{entry.text}"
 
 
+def content_key(entry: RawEntry) -> str:
+    """The last-resort key, from the entry's title and cleaned text."""
+    return make_key("content", _content(entry))
+
+
 # Why guids are not trusted blindly: the guid is the feed author's promise of uniqueness, and real
 # feeds break it. Some CMSs put the same guid (the site URL, "0", an empty permalink) on every item,
 # some reuse a category link as the guid, and some regenerate guids on every request. Taking such a
@@ -94,5 +99,5 @@ def assign_keys(entries: Sequence[RawEntry]) -> list[tuple[str, IdKind]]:
                 keys.append((make_key(kind, value), kind))
                 break
         else:
-            keys.append((make_key("content", _content(entry)), "content"))
+            keys.append((content_key(entry), "content"))
     return keys

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from bot.cleaning import article_text, clean_article, longest
 from bot.errors import ParseError
 from bot.identity import RawEntry
-from bot.text import clean_inline, html_to_text
+from bot.text import clean_block, clean_inline
 
 __all__ = ["JsonFeed", "looks_like_json_feed", "parse_json_feed"]
 
@@ -26,10 +27,10 @@ class JsonFeed:
 
 
 def looks_like_json_feed(body: bytes, content_type: str | None) -> bool:
-    """Declared as JSON, or a body that is a JSON object; XML never starts with "{"."""
+    """Declared as JSON, or a body that is a JSON object or array; XML never starts with "{"."""
     if content_type and "json" in content_type.lower():
         return True
-    return body[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+    return body[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"["))
 
 
 def _str(value: Any) -> str | None:
@@ -74,12 +75,9 @@ def _entry(item: dict[str, Any], feed_lang: str | None) -> RawEntry:
     html = _str(item.get("content_html"))
     plain = _str(item.get("content_text"))
     summary = _str(item.get("summary"))
-    if html:
-        text = html_to_text(html)
-    elif plain:
-        text = clean_inline(plain, multiline=True)
-    else:
-        text = clean_inline(summary or "", multiline=True)
+    # The longest field wins: a short content_text beside a full content_html, or the reverse.
+    text = longest((article_text(html) if html else "",
+                    *(clean_article(clean_block(t)) for t in (plain, summary) if t)))
     tags = item.get("tags")
     tags = tags if isinstance(tags, list) else []
     categories = tuple(c for c in (clean_inline(t)[:100] for t in tags if isinstance(t, str)) if c)
@@ -107,7 +105,11 @@ def parse_json_feed(body: bytes, *, max_items: int) -> JsonFeed:
         raise ParseError("JSON body is not an object, so not a JSON Feed")
     version = doc.get("version")
     if not isinstance(version, str) or _VERSION_MARK not in version:
-        raise ParseError("JSON body has no jsonfeed.org version, so not a JSON Feed")
+        if isinstance(doc.get("rss"), dict):  # ScriptingNews.json: an RSS document as JSON
+            raise ParseError("JSON body is an RSS feed converted to JSON, which is not a JSON "
+                             "Feed; use the site's RSS or Atom feed instead")
+        raise ParseError("JSON body is not a JSON Feed (no jsonfeed.org version), so there is "
+                         "nothing to brief")
     items = doc.get("items")
     if not isinstance(items, list):
         raise ParseError("JSON Feed has no items list")

@@ -24,6 +24,7 @@ class FeedItem:
     categories: tuple[str, ...] = ()
     author: str | None = None
     lang: str | None = None
+    raw_hash: str = ""  # hash of the entry as the feed wrote it: unchanged means no re-cleaning
 
 
 @dataclass(slots=True)
@@ -35,6 +36,7 @@ class ParsedFeed:
     lang: str | None
     items: list[FeedItem]
     warning: str | None = None  # why the feed was ill-formed, when it was but still parsed
+    unusable: int = 0  # entries dropped for having no title, text or link
 
 
 @dataclass(slots=True)

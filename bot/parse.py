@@ -6,32 +6,31 @@ import logging
 import re
 import zlib
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import charset_normalizer
 import feedparser
 
+from bot.assemble import MAX_TITLE_CHARS, Pending, PreparedFeed, raw_hash
+from bot.cleaning import article_text, clean_article, longest
 from bot.errors import ParseError
-from bot.identity import RawEntry, assign_keys
+from bot.fastfeed import read_fast
+from bot.identity import RawEntry
 from bot.jsonfeed import looks_like_json_feed, parse_json_feed
-from bot.models import FeedItem, ParsedFeed
-from bot.text import clean_block, clean_inline, content_hash, html_to_text, truncate_words
+from bot.models import ParsedFeed
+from bot.text import clean_block, clean_inline, html_to_text, truncate_words
 
-__all__ = ["MAX_BODY_BYTES", "parse_feed"]
+__all__ = ["MAX_BODY_BYTES", "parse_feed", "prepare_feed"]
 
 log = logging.getLogger(__name__)
 
 # The fetch stage enforces the real size cap (network.max_body_bytes, 5 MB by default) while
 # downloading; this is only a backstop so that a caller bypassing fetch cannot feed us gigabytes.
 MAX_BODY_BYTES = 32 * 1024 * 1024
-MAX_TITLE_CHARS = 500
-MAX_TEXT_CHARS = 100_000
 MAX_CATEGORIES = 30
-# A date more than this far ahead is a feed bug (or a trick to stay on top); it becomes None,
-# not "now", so that a bogus date never looks like fresh news and the store's first-seen time wins.
-FUTURE_TOLERANCE = timedelta(days=1)
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
 _LANG = re.compile(r"^([a-z]{2,3})(?:-[a-z0-9]{1,8})*$")
@@ -119,6 +118,44 @@ def _defuse(body: bytes) -> tuple[bytes, str | None]:
     return (body[: span[0]] + body[span[1] :],
             "removed a DOCTYPE declaring unsafe XML entities (external, parameter, nested or "
             "too large)")
+
+
+# --- undeclared encodings ---------------------------------------------------------------------
+_XML_DECL = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?\?>")
+_DECLARED = re.compile(rb"^\s*<\?xml[^>]*\bencoding\s*=", re.I)
+_CHARSET = re.compile(r"charset\s*=", re.I)
+_DETECT_BYTES = 256 * 1024
+
+
+def _undeclared_as_utf8(body: bytes, content_type: str | None) -> tuple[bytes, str | None]:
+    """The body as UTF-8 when it declares no encoding, and the content type to say so.
+
+    XML without an encoding declaration is UTF-8 by definition, so feedparser reads a body in an
+    undeclared legacy encoding (EUC-KR, Shift_JIS, GB2312, TIS-620…) as UTF-8 and then as
+    windows-1252: mojibake (or it asks chardet, slowly, when that happens to be installed). When
+    neither the document nor the HTTP header names a charset and the bytes are not UTF-8,
+    charset_normalizer guesses it from the text; either way the type then says utf-8.
+    """
+    if (content_type and _CHARSET.search(content_type)) or body.startswith(
+            (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or b"\x00" in body[:4]:
+        return body, content_type
+    if _DECLARED.match(body[:512]):
+        return body, content_type
+    declared = f"{content_type or 'application/xml'}; charset=utf-8"
+    try:
+        body.decode("utf-8")
+        return body, declared
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(body[:_DETECT_BYTES]).best()
+    if best is None:
+        return body, content_type
+    try:
+        text = body.decode(best.encoding, errors="replace")
+    except LookupError:
+        return body, content_type
+    log.info("feed_charset_detected encoding=%s", best.encoding)
+    return _XML_DECL.sub(b"", text.encode("utf-8"), count=1), declared
 
 
 # --- bounding the work -------------------------------------------------------------------------
@@ -223,26 +260,26 @@ def _date_from_text(value: Any) -> datetime | None:
 
 
 def _detail_text(value: Any, detail: Any, *, block: bool) -> str:
+    """A title (``block=False``: one line) or an entry's story text (headings, captions and
+    boilerplate out, see bot.cleaning)."""
     if not isinstance(value, str) or not value:
         return ""
     kind = detail.get("type", "") if isinstance(detail, dict) else ""
     if kind in _HTML_TYPES or (not kind and "<" in value):
-        text = html_to_text(value)
-        return text if block else clean_inline(text)
-    return clean_block(value) if block else clean_inline(value)
+        return article_text(value) if block else clean_inline(html_to_text(value))
+    return clean_article(clean_block(value)) if block else clean_inline(value)
 
 
 def _entry_text(entry: Any) -> str:
-    """Content if the entry has any, else the summary; HTML stripped."""
-    best = ""
-    for part in entry.get("content") or []:
-        if isinstance(part, dict):
-            text = _detail_text(part.get("value"), part, block=True)
-            if len(text) > len(best):
-                best = text
-    if best:
-        return best
-    return _detail_text(entry.get("summary"), entry.get("summary_detail"), block=True)
+    """The longest of the entry's text fields (every <content> and the summary), cleaned.
+
+    Not "content first": feeds put a one-line teaser in <content> beside a full <description>
+    (cloudblog.rss, atom_example_3.xml) as often as the other way round.
+    """
+    fields = [(part.get("value"), part) for part in entry.get("content") or []
+              if isinstance(part, dict)]
+    fields.append((entry.get("summary"), entry.get("summary_detail")))
+    return longest(_detail_text(value, detail, block=True) for value, detail in fields)
 
 
 def _categories(entry: Any) -> tuple[str, ...]:
@@ -265,7 +302,7 @@ def _entry_lang(entry: Any) -> str | None:
     return normalise_lang(entry.get("language"))
 
 
-def _raw_entry(entry: Any, feed_lang: str | None) -> RawEntry:
+def _pending(entry: Any, feed_lang: str | None, base: str | None) -> Pending:
     published = None
     for key in ("published", "updated", "created"):
         # dict.get: FeedParserDict.get maps a missing "updated" to "published" with a warning.
@@ -276,53 +313,40 @@ def _raw_entry(entry: Any, feed_lang: str | None) -> RawEntry:
         entry.get("author_detail"), dict) else None
     author = clean_inline(author or entry.get("author") or "")[:200] or None
     guid = entry.get("id")
-    return RawEntry(
+    link = entry.get("link") if isinstance(entry.get("link"), str) else None
+    raw = RawEntry(
         guid=guid if isinstance(guid, str) else None,
-        link=entry.get("link") if isinstance(entry.get("link"), str) else None,
+        link=safe_link(link, base),
         title=_detail_text(entry.get("title"), entry.get("title_detail"), block=False),
-        text=_entry_text(entry),
+        text="",
         published=published,
         categories=_categories(entry),
         author=author,
         lang=_entry_lang(entry) or feed_lang,
     )
+    contents = [c.get("value") for c in entry.get("content") or [] if isinstance(c, dict)]
+    fingerprint = raw_hash(entry.get("title"), link, guid, contents, entry.get("summary"),
+                           published, raw.categories, author)
+    return Pending(raw, lambda: _entry_text(entry), fingerprint)
 
 
-# --- assembling --------------------------------------------------------------------------------
-def _build_items(raws: list[RawEntry], *, base: str | None, now: datetime) -> list[FeedItem]:
-    horizon = now + FUTURE_TOLERANCE
-    cleaned: list[RawEntry] = []
-    for raw in raws:
-        link = safe_link(raw.link, base)
-        title = truncate_words(raw.title, MAX_TITLE_CHARS)
-        text = truncate_words(raw.text, MAX_TEXT_CHARS)
-        if not (title or text or link):
-            continue  # nothing to show or to fetch: not an item a reader could use
-        published = raw.published if raw.published and raw.published <= horizon else None
-        cleaned.append(replace(raw, link=link, title=title, text=text, published=published))
-    items = []
-    for raw, (key, kind) in zip(cleaned, assign_keys(cleaned), strict=True):
-        # A headline is required downstream; miniflux falls back the same way.
-        title = raw.title or truncate_words(raw.text.split("\n", 1)[0], 120) or raw.link or ""
-        items.append(FeedItem(
-            entry_key=key, id_kind=kind, title=title, link=raw.link, published=raw.published,
-            text=raw.text, content_hash=content_hash(title, raw.text),
-            categories=raw.categories, author=raw.author, lang=raw.lang,
-        ))
-    return items
+def _json_pending(entry: RawEntry, base: str) -> Pending:
+    # the JSON Feed reader cleans as it reads (JSON feeds are rare); the hash is of that
+    return Pending(replace(entry, link=safe_link(entry.link, base), text="",
+                           lang=normalise_lang(entry.lang)),
+                   lambda: entry.text,
+                   raw_hash(entry.guid, entry.link, entry.title, entry.text, entry.published,
+                            entry.categories))
 
 
-def _parse_json(body: bytes, *, url: str, max_items: int, now: datetime) -> ParsedFeed:
+def _parse_json(body: bytes, *, url: str, max_items: int, now: datetime) -> PreparedFeed:
     doc = parse_json_feed(body, max_items=max_items)
     base = safe_link(doc.feed_url, url) or url
     site = safe_link(doc.site_url, base)
-    return ParsedFeed(
-        title=doc.title or urlsplit(site or url).netloc,
-        site_url=site,
-        lang=normalise_lang(doc.lang),
-        items=_build_items([replace(e, lang=normalise_lang(e.lang)) for e in doc.entries],
-                           base=base, now=now),
-    )
+    prepared = PreparedFeed(title=doc.title or urlsplit(site or url).netloc, site_url=site,
+                            lang=normalise_lang(doc.lang), warning=None)
+    prepared.add([_json_pending(e, base) for e in doc.entries], now=now)
+    return prepared
 
 
 def parse_feed(body: bytes, *, url: str, content_type: str | None = None,
@@ -332,8 +356,16 @@ def parse_feed(body: bytes, *, url: str, content_type: str | None = None,
     Raises ParseError when the body is too large, is not a feed at all (HTML page, garbage), or
     is hostile in a way that cannot be defused. An ill-formed feed that still yields entries is
     returned with ``warning`` set. ``now`` (aware) is only for tests of the future-date rule.
-    Pure but CPU-bound (feedparser): async callers run it with ``asyncio.to_thread``.
+    Pure but CPU-bound: async callers run it with ``asyncio.to_thread``.
     """
+    return prepare_feed(body, url=url, content_type=content_type, max_items=max_items,
+                        now=now).finish()
+
+
+def prepare_feed(body: bytes, *, url: str, content_type: str | None = None,
+                 max_items: int = 500, now: datetime | None = None) -> PreparedFeed:
+    """Step one of :func:`parse_feed`: the feed read and its entries keyed, their texts not yet
+    cleaned; ``finish()`` cleans those the caller does not hold unchanged (bot.assemble)."""
     now = now or datetime.now(UTC)
     if len(body) > MAX_BODY_BYTES:
         raise ParseError(f"feed body is {len(body)} bytes, over the {MAX_BODY_BYTES}-byte cap")
@@ -344,13 +376,18 @@ def parse_feed(body: bytes, *, url: str, content_type: str | None = None,
     if looks_like_json_feed(body, content_type):
         return _parse_json(body, url=url, max_items=max_items, now=now)
 
+    body, content_type = _undeclared_as_utf8(body, content_type)
     body, warning = _defuse(body)
     body = _cut_items(body, max_items)
+    fast = read_fast(body, url, content_type) if warning is None else None
+    if fast is not None:
+        return _prepare(fast[0], fast[1], url=url, max_items=max_items, now=now, warning=None)
     headers = {"content-location": url, "content-type": content_type or "application/xml"}
     try:
         # sanitize_html=False: we keep only plain text, and html_to_text drops script/style/iframe
         # *contents*, which feedparser's sanitizer would leave behind as loose text.
-        result = feedparser.parse(body, response_headers=headers, sanitize_html=False)
+        result = feedparser.parse(body, response_headers=headers, sanitize_html=False,
+                                  resolve_relative_uris=False)
     except Exception as exc:  # feedparser has internal failure modes on hostile input
         log.warning("feed_parse_crashed url=%s error=%s", url, type(exc).__name__)
         raise ParseError(f"feed could not be parsed: {type(exc).__name__}: {exc}") from None
@@ -359,19 +396,26 @@ def parse_feed(body: bytes, *, url: str, content_type: str | None = None,
     if not entries and not result.get("version"):
         reason = result.get("bozo_exception")
         if b"<opml" in body[:4096].lower():
-            raise ParseError("body is an OPML subscription list, not a feed (import it instead)")
+            raise ParseError("this is an OPML subscription list, not a feed: import its feeds "
+                             "with `newsbrief feeds import FILE`")
         raise ParseError("body is not an RSS, Atom or JSON feed"
                          + (f" ({type(reason).__name__}: {reason})" if reason else ""))
     if result.get("bozo") and warning is None:
         reason = result.get("bozo_exception")
         warning = f"{type(reason).__name__}: {reason}" if reason else "ill-formed feed"
+    return _prepare(feed, entries, url=url, max_items=max_items, now=now, warning=warning)
+
+
+def _prepare(feed: Any, entries: list[Any], *, url: str, max_items: int, now: datetime,
+             warning: str | None) -> PreparedFeed:
     feed_lang = normalise_lang(feed.get("language")) or normalise_lang(
         (feed.get("title_detail") or {}).get("language"))
     site = safe_link(feed.get("link"), url)
-    items = _build_items([_raw_entry(e, feed_lang) for e in entries[:max_items]],
-                         base=url, now=now)
     title = _detail_text(feed.get("title"), feed.get("title_detail"), block=False)
     if warning:
         log.info("feed_illformed url=%s warning=%s", url, warning[:200])
-    return ParsedFeed(title=truncate_words(title, MAX_TITLE_CHARS) or urlsplit(site or url).netloc,
-                      site_url=site, lang=feed_lang, items=items, warning=warning)
+    prepared = PreparedFeed(
+        title=truncate_words(title, MAX_TITLE_CHARS) or urlsplit(site or url).netloc,
+        site_url=site, lang=feed_lang, warning=warning)
+    prepared.add([_pending(e, feed_lang, url) for e in entries[:max_items]], now=now)
+    return prepared

@@ -24,6 +24,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot import metrics, routing
+from bot.assemble import PreparedFeed
+from bot.briefing import summarize_or_minimal
 from bot.burst import is_burst, too_old
 from bot.cluster import assign_story
 from bot.config import Settings
@@ -33,7 +35,7 @@ from bot.fetch import FetchResult, HttpFetcher, body_hash_of
 from bot.fulltext import enrich
 from bot.models import Article, Brief, FeedItem, ParsedFeed
 from bot.outbox import enqueue, outbox_key
-from bot.parse import parse_feed
+from bot.parse import prepare_feed
 from bot.polling import next_check_after_failure, next_check_after_success, should_disable
 from bot.store import Database
 from bot.store import destinations as dest_store
@@ -78,6 +80,12 @@ async def read_local(url: str, max_bytes: int) -> FetchResult:
                        permanent_url=None, retry_after=None, max_age=None, content_type=None)
 
 _BATCHABLE = {"etag", "last_modified", "body_hash"}
+
+
+def _unchanged(known: dict[str, entry_store.Known]) -> Callable[[str, str], bool]:
+    """Entries the store holds with the same raw hash: left out before their text is cleaned
+    (on a changed feed usually all but one, see bot.assemble)."""
+    return lambda key, raw_hash: key in known and known[key].raw_hash == raw_hash
 
 
 class Pipeline:
@@ -133,15 +141,14 @@ class Pipeline:
         return stats
 
     async def poll_feed(self, feed: Any, stats: PollStats) -> None:
-        polling = self.settings.polling
         started = time.monotonic()
         try:
             result = await self._fetch(feed)
-            parsed = None
+            prepared = None
             if result.body is not None:
-                parsed = await asyncio.to_thread(
-                    parse_feed, result.body, url=result.url, content_type=result.content_type,
-                    max_items=polling.max_items_per_feed)
+                prepared = await asyncio.to_thread(
+                    prepare_feed, result.body, url=result.url, content_type=result.content_type,
+                    max_items=self.settings.polling.max_items_per_feed)
         except (FetchError, ParseError) as exc:
             await self._failed(feed, exc, stats)
             return
@@ -149,9 +156,19 @@ class Pipeline:
             log.exception("poll.crashed feed_id=%s", feed.id)
             await self._failed(feed, exc, stats)
             return
+        # A store error here is not the feed's fault: it propagates, and the lease expires.
+        known = await self._known(feed, prepared) if prepared is not None else {}
+        parsed = None
+        if prepared is not None:
+            try:
+                parsed = await asyncio.to_thread(prepared.finish, _unchanged(known))
+            except Exception as exc:
+                log.exception("poll.crashed feed_id=%s", feed.id)
+                await self._failed(feed, exc, stats)
+                return
         if parsed is None:
             stats.unchanged += 1
-        candidates, edited = await self._new_items(feed, parsed) if parsed else ([], [])
+        candidates, edited = self._new_items(feed, parsed, known) if parsed else ([], [])
         for candidate in candidates:
             if candidate.post and parsed is not None:
                 candidate.brief = await self._summarize(feed, parsed, candidate.item)
@@ -179,22 +196,24 @@ class Pipeline:
                                         last_modified=feed.last_modified,
                                         body_hash=feed.body_hash)
 
-    async def _new_items(self, feed: Any,
-                         parsed: ParsedFeed) -> tuple[list[_Candidate], list[FeedItem]]:
+    async def _known(self, feed: Any, prepared: PreparedFeed) -> dict[str, entry_store.Known]:
+        async with self.db.begin() as conn:
+            return await entry_store.known_hashes(conn, feed.id, prepared.keys)
+
+    def _new_items(self, feed: Any, parsed: ParsedFeed, known: dict[str, entry_store.Known]
+                   ) -> tuple[list[_Candidate], list[FeedItem]]:
         """Items not seen before (on the first poll only the newest ``backfill`` are posted),
         and items seen before whose text has since been edited."""
         polling = self.settings.polling
-        keys = [item.entry_key for item in parsed.items]
-        async with self.db.begin() as conn:
-            known = await entry_store.known_hashes(conn, feed.id, keys)
         now = self.clock()
         # One entry per key: a feed can repeat an identical entry, which then has the same key.
         unique = {item.entry_key: item for item in reversed(parsed.items)}
         fresh = [item for item in parsed.items
                  if item.entry_key not in known and unique[item.entry_key] is item]
-        # Same key, new text: an edit. Stored for search and digests, never posted again.
-        edited = [item for key, item in unique.items()
-                  if key in known and known[key] != item.content_hash]
+        # Same key, new text: an edit. Stored for search and digests, never posted again. (Same
+        # text from changed raw fields is stored too, so its new raw hash spares the next poll.)
+        edited = [item for key, item in unique.items() if key in known and (
+            known[key].content_hash != item.content_hash or known[key].raw_hash != item.raw_hash)]
         # Newest first, so the backfill keeps the latest items; undated items keep feed order.
         order = sorted(range(len(fresh)), key=lambda i: (
             -(fresh[i].published or datetime.min.replace(tzinfo=UTC)).timestamp(), i))
@@ -207,7 +226,7 @@ class Pipeline:
             candidates.append(_Candidate(item, post))
         return candidates, edited
 
-    async def _summarize(self, feed: Any, parsed: ParsedFeed, item: FeedItem) -> Brief | None:
+    async def _summarize(self, feed: Any, parsed: ParsedFeed, item: FeedItem) -> Brief:
         article = Article(
             title=item.title, text=item.text, url=item.link, lang=item.lang or parsed.lang,
             source=feed.title or parsed.title or urlparse(feed.url).hostname,
@@ -216,14 +235,16 @@ class Pipeline:
         )
         source: str = "feed"
         if self.settings.summarizer.full_text and item.link and item.link.startswith("http"):
-            article, source = await enrich(article, self.fetcher.fetch_page)
-        try:
-            with metrics.summarize_timer():
-                brief = await self.summarizer.summarize(article,
-                                                        points=self.settings.summarizer.points)
-        except Exception:  # one article that trips the summarizer must not cost the feed
-            log.exception("summarize.failed feed_id=%s key=%s", feed.id, item.entry_key)
-            return None
+            try:
+                article, source = await enrich(article, self.fetcher.fetch_page)
+            except Exception as exc:  # the full text is a bonus; the feed text still makes a brief
+                log.error("enrich.failed feed_id=%s key=%s error=%s", feed.id, item.entry_key,
+                          type(exc).__name__, exc_info=log.isEnabledFor(logging.DEBUG))
+        with metrics.summarize_timer():
+            # A summarizer failure gives the minimal brief (headline, feed text, link): an item
+            # is never dropped because one stage of briefing tripped on it.
+            brief = await summarize_or_minimal(self.summarizer, article,
+                                               points=self.settings.summarizer.points)
         brief.text_source = "article" if source == "article" else "feed"
         return brief
 

@@ -47,6 +47,26 @@ def local_time(moment: datetime | None, timezone: str = "UTC", locale: str = "en
     return local.strftime("%Y-%m-%d %H:%M ") + (local.tzname() or "")
 
 
+def headline_of(brief: Brief) -> str:
+    """The headline to show: a brief without one (an untitled feed item) takes its first
+    point's key phrase, then the feed's title, then the opening of its first point."""
+    for candidate in (brief.headline, *(p.label or "" for p in brief.points[:1]),
+                      brief.source or "", *(p.text for p in brief.points[:1])):
+        line = " ".join(candidate.split())
+        if line:
+            return line  # each adapter clips to its own title limit
+    return ""
+
+
+def labels_of(brief: Brief) -> list[str | None]:
+    """Each point's key phrase, or None for all of them: labels on every point or on none, so
+    that a list never mixes "label: text" with bare bullets."""
+    labels = [" ".join((p.label or "").split()) for p in brief.points]
+    if labels and all(labels):
+        return list(labels)
+    return [None] * len(labels)
+
+
 def tag_line(brief: Brief, locale: str = "en") -> str:
     parts = []
     if brief.tags:
@@ -59,7 +79,8 @@ def tag_line(brief: Brief, locale: str = "en") -> str:
 def brief_text(brief: Brief, *, timezone: str = "UTC", locale: str = "en",
                markdown: bool = False) -> str:
     """The brief in the DESIGN.md layout, as plain text or markdown."""
-    lines = [f"**{brief.headline}**" if markdown else brief.headline]
+    headline = headline_of(brief)
+    lines = [f"**{headline}**" if markdown else headline]
     meta = " · ".join(
         part for part in (brief.source or "", local_time(brief.published, timezone, locale)) if part
     )
@@ -67,8 +88,7 @@ def brief_text(brief: Brief, *, timezone: str = "UTC", locale: str = "en",
         meta = f"{meta} · {frame(locale).full_text}" if meta else frame(locale).full_text
     if meta:
         lines.append(f"_{meta}_" if markdown else meta)
-    for point in brief.points:
-        label = point.label
+    for point, label in zip(brief.points, labels_of(brief), strict=True):
         if label:
             lines.append(f"• **{label}**: {point.text}" if markdown else f"• {label}: {point.text}")
         else:

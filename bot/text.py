@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 import unicodedata
-from html.parser import HTMLParser
+from html import unescape
+from typing import Any
+
+from lxml import etree
 
 __all__ = ["clean_block", "clean_inline", "content_hash", "html_to_text", "truncate_words"]
 
 # Elements whose content is never reader-visible text (code, styling, embedded documents).
+# (<embed> is void: libxml2 nests the text after it inside, so it is not listed.)
 _SKIP = frozenset({"script", "style", "iframe", "noscript", "template", "svg", "math", "object",
-                   "embed", "head", "select", "canvas"})
+                   "head", "select", "canvas"})
 # Elements that start a new paragraph when rendered.
 _BLOCK = frozenset({
     "address", "article", "aside", "blockquote", "caption", "dd", "details", "div", "dl", "dt",
@@ -20,8 +25,6 @@ _BLOCK = frozenset({
     "td", "tfoot", "th", "thead", "tr", "ul",
 })
 _LINE = frozenset({"br"})
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                   "param", "source", "track", "wbr"})
 
 # Invisible characters that can hide or reorder text (Trojan Source style) or break matching:
 # zero-width spaces/joiners, word joiner, BOM, soft hyphen, bidi embeddings/overrides/isolates.
@@ -33,6 +36,10 @@ _LINE_SEPARATORS = {0x2028: "\n", 0x2029: "\n\n", 0x0085: "\n"}
 _CONTROLS_INLINE = {cp: (" " if chr(cp) in "\t\n\v\f\r\x1c\x1d\x1e\x1f\x85" else None)
                     for cp in (*range(0x00, 0x20), *range(0x7F, 0xA0))}
 _CONTROLS_MULTILINE = {**_CONTROLS_INLINE, ord("\n"): "\n", ord("\t"): "\t"}
+# Every character the tables above change, except newline and tab (handled per mode).
+_STRIPPED = re.compile("[" + "".join(
+    re.escape(chr(cp)) for cp in sorted({*_INVISIBLE, *_LINE_SEPARATORS, *_CONTROLS_INLINE})
+    if chr(cp) not in "\n\t") + "]")
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _HSPACE = re.compile(r"[^\S\n]+")
 _ANY_SPACE = re.compile(r"\s+")
@@ -40,70 +47,125 @@ _MANY_NEWLINES = re.compile(r"\n{3,}")
 _TRAILING_PUNCT = ",;:-–—·/([{"
 
 
-class _TextExtractor(HTMLParser):
-    """Collects visible text; block elements become blank lines, <br> a newline."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip_depth = 0
-        self._pre_depth = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP:
-            if tag not in _VOID:
-                self._skip_depth += 1
-            return
-        if self._skip_depth:
-            return
-        if tag == "pre":
-            self._pre_depth += 1
-        if tag in _LINE:
-            self.parts.append("\n")
-        elif tag in _BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        # <iframe/> or <br/>: never opens a skipped region.
-        if tag in _SKIP or self._skip_depth:
-            return
-        if tag in _LINE:
-            self.parts.append("\n")
-        elif tag in _BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP:
-            self._skip_depth = max(0, self._skip_depth - 1)
-            return
-        if tag == "pre":
-            self._pre_depth = max(0, self._pre_depth - 1)
-        if not self._skip_depth and tag in _BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if self._skip_depth:
-            return
-        # Source line breaks are not rendered breaks in HTML (outside <pre>); tags carry structure.
-        self.parts.append(data if self._pre_depth else _HTML_SPACE.sub(" ", data))
+_PARSERS = threading.local()  # lxml parser objects must not be shared between threads
+_BR = "\x0b"  # stands for a <br> until we know whether it ends a sentence (controls go later)
+# A <br> inside a sentence ("nicht ganz billig,<br>dafür …") is a wrapped line, not a break:
+# the line before ends without sentence punctuation and the next one goes on in lower case.
+_BR_JOINS = re.compile(r"(?<=[\w,;\-–—])[ \t]*\x0b[ \t]*(?=\w)")
 
 
-def html_to_text(html: str) -> str:
-    """Visible text of an HTML fragment, paragraphs separated by blank lines, cleaned."""
+def _join_br(match: re.Match[str]) -> str:
+    nxt = match.string[match.end()]
+    return " " if nxt.islower() else "\n"  # caseless scripts (Hangul, kana): keep the break
+
+
+def _parser() -> etree.HTMLParser:
+    parser: etree.HTMLParser | None = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = etree.HTMLParser(encoding="utf-8", recover=True, no_network=True,
+                                  remove_comments=True, remove_pis=True, default_doctype=False)
+        _PARSERS.parser = parser
+    return parser
+
+
+def _visible_parts(root: Any, skip: frozenset[str]) -> list[str]:
+    """Text of the tree in document order, with markers: _PARA for a block edge, _BR for <br>.
+
+    Text outside <pre> is kept raw and its HTML whitespace collapsed once at the end (one
+    regex pass instead of one per text node); inside <pre> it is protected as it is.
+    """
+    parts: list[str] = []
+    pre = 0
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag in skip:
+                walker.skip_subtree()  # its "end" event still comes, and adds the tail
+                continue
+            if tag == "pre":
+                pre += 1
+            if tag in _LINE:
+                parts.append(_BR)
+            elif tag in _BLOCK:
+                parts.append(_PARA)
+            if el.text:
+                parts.append(_protect(el.text) if pre else el.text)
+        else:
+            if tag == "pre":
+                pre -= 1
+            if tag in _BLOCK:
+                parts.append(_PARA)
+            if el.tail:
+                parts.append(_protect(el.tail) if pre else el.tail)
+    return parts
+
+
+_PARA = "\x1e"  # a block edge; like _BR, a control character that markup text cannot leave
+_PRE_NEWLINE, _PRE_TAB = "\x1c", "\x1d"  # a <pre> line break and tab, shielded from collapsing
+
+
+def _protect(text: str) -> str:
+    return text.replace("\n", _PRE_NEWLINE).replace("\t", _PRE_TAB).replace(" ", "\xa0")
+
+
+def _markers_to_text(joined: str) -> str:
+    # Source line breaks are not rendered breaks in HTML (outside <pre>): one space.
+    text = _HTML_SPACE.sub(" ", joined)
+    text = _BR_JOINS.sub(_join_br, text)
+    return (text.replace(_BR, "\n").replace(_PARA, "\n\n").replace(_PRE_NEWLINE, "\n")
+            .replace(_PRE_TAB, "\t"))
+
+
+_SELF_CLOSED = re.compile(r"<(iframe|script|style|noscript|template|object|canvas|select)\b"
+                          r"([^<>]*?)\s*/>", re.I)
+_BOGUS_COMMENT = re.compile(r"<!(?!--)(?![Dd][Oo][Cc][Tt][Yy][Pp][Ee]\s+\w[^<>]*>)")
+_SKIPPED_REGION = re.compile(r"<(script|style|iframe|noscript|template|svg)\b.*?</\1\s*>",
+                             re.I | re.S)
+_TAG = re.compile(r"</?([a-zA-Z][\w:-]*)[^>]*>")
+
+
+def _flat_text(html: str) -> str:
+    """A last-resort reading for markup libxml2 gives up on: tags out, entities decoded."""
+    html = _SKIPPED_REGION.sub(" ", html)
+    text = _TAG.sub(lambda m: "\x1e" if m.group(1).lower() in _BLOCK else "", html)
+    return clean_block(_HTML_SPACE.sub(" ", unescape(text)).replace("\x1e", "\n\n"))
+
+
+def html_to_text(html: str, *, skip: frozenset[str] = frozenset()) -> str:
+    """Visible text of an HTML fragment, paragraphs separated by blank lines, cleaned.
+
+    ``skip`` names further elements whose content is dropped (see bot.cleaning).
+    """
     if not html:
         return ""
-    parser = _TextExtractor()
+    if "/>" in html:  # <iframe/> is not self-closing in HTML, but feeds mean it to be
+        html = _SELF_CLOSED.sub(r"<\1\2></\1>", html)
+    if "<!" in html:  # libxml2 reads "<!' …>" as a comment and hides it; it is text
+        html = _BOGUS_COMMENT.sub("&lt;!", html)
+    parser = _parser()
     try:
-        parser.feed(html)
-        parser.close()
-    except (AssertionError, ValueError):  # pragma: no cover - html.parser is lenient in 3.11
-        pass
-    return clean_block("".join(parser.parts))
+        root = etree.fromstring(html.encode("utf-8", errors="replace"), parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        root = None
+    if any(e.level_name == "FATAL" for e in parser.error_log):
+        return _flat_text(html)  # e.g. nesting past libxml2's depth limit: it stopped reading
+    if root is None:  # nothing libxml2 could read as markup (empty, or only whitespace)
+        return ""
+    return clean_block(_markers_to_text("".join(_visible_parts(root, _SKIP | skip))))
 
 
 def _strip_invisible(text: str, *, multiline: bool) -> str:
-    table = _CONTROLS_MULTILINE if multiline else _CONTROLS_INLINE
-    text = text.translate(_LINE_SEPARATORS).translate(_INVISIBLE).translate(table)
+    # str.translate with a dict costs a lookup per character; most text has nothing to remove,
+    # and one regex scan (in C) says so.
+    found = _STRIPPED.search(text)
+    if found is not None:
+        table = _CONTROLS_MULTILINE if multiline else _CONTROLS_INLINE
+        text = text.translate(_LINE_SEPARATORS).translate(_INVISIBLE).translate(table)
+    elif not multiline and ("\n" in text or "\t" in text):
+        text = text.replace("\n", " ").replace("\t", " ")
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
     return unicodedata.normalize("NFC", text)
 
 

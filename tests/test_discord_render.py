@@ -248,3 +248,32 @@ def test_every_real_world_feed_renders_with_zero_violations() -> None:
         problems += [f"digest: {p}" for p in body_violations(
             "POST", "/channels/{channel_id}/messages", payload)]
     assert problems == []
+
+
+def test_unlabelled_points_are_bullets_not_fields_named_with_a_dot() -> None:
+    """issue 11 finding 4: an unlabelled point became a field named "•" beside labelled ones"""
+    brief = make_brief()
+    brief.points[1] = Point("Second point.")  # one point without a key phrase
+    [payload] = render_brief_payloads(brief, DEST)
+    [embed] = payload["embeds"]
+    assert "fields" not in embed  # labels on all points or none: here none
+    assert embed["description"].endswith("• First point.\n• Second point.\n• Third point.")
+    assert payload_violations(payload) == []
+    labelled = render_brief_payloads(make_brief(), DEST)[0]["embeds"][0]
+    assert [f["name"] for f in labelled["fields"]] == ["Label 0", "Label 1", "Label 2"]
+
+
+def test_a_brief_without_headline_takes_its_key_phrase_or_feed_title() -> None:
+    """issue 11: no empty-headline embeds ("…")"""
+    brief = make_brief("  ")
+    assert brief_title(brief) == "Label 0"
+    brief = make_brief("", labels=False, source="Example News")
+    assert brief_title(brief) == "Example News"
+    digest = Digest("Daily", datetime(2026, 3, 8, tzinfo=UTC), datetime(2026, 3, 9, tzinfo=UTC),
+                    [DigestSection("ai", [make_brief("")])])
+    [payload] = render_digest_payloads(digest, DEST)
+    assert "**[Label 0](" in payload["embeds"][0]["description"]
+
+
+def brief_title(brief: Brief) -> str:
+    return str(render_brief_payloads(brief, DEST)[0]["embeds"][0]["title"])

@@ -62,7 +62,9 @@ def test_brief_layout_and_metadata() -> None:
     assert payload["blocks"][0]["text"] == {"type": "plain_text",
                                             "text": "Chip export rules tightened"}
     assert payload["blocks"][1]["elements"][0]["text"] == "Example News · 2025-03-01 09:30 UTC"
-    assert payload["blocks"][2]["text"]["text"] == "*Key change*: A point. one"
+    # one labelled point beside two bare ones: labels on all points or none, so none
+    assert [b["text"]["text"] for b in payload["blocks"][2:5]] == [
+        "• A point. one", "• A point. two", "• A point. three"]
     assert "also covered by: Other Daily" in payload["blocks"][5]["elements"][0]["text"]
     assert payload["blocks"][6]["text"]["text"] == ":link: <https://news.example/a|news.example>"
     assert payload["text"] == "Chip export rules tightened"
@@ -217,3 +219,26 @@ def test_contract_over_real_world_feeds() -> None:
                 assert check_post(payload) == [], (path.name, item.title)
                 rendered += 1
     assert rendered > 100
+
+
+def test_labels_on_all_points_or_none() -> None:
+    """issue 11 finding 4: Slack mixed `*label*: …` and `• …` in one list"""
+    labelled = Brief(headline="H", points=[Point("One.", "First"), Point("Two.", "Second")],
+                     tags=[], url=None, lang="en")
+    [payload] = render_brief_payloads(labelled, DEST)
+    assert [b["text"]["text"] for b in payload["blocks"] if b["type"] == "section"] == [
+        "*First*: One.", "*Second*: Two."]
+    [mixed] = render_brief_payloads(brief(), DEST)
+    points = [b["text"]["text"] for b in mixed["blocks"][2:5]]
+    assert all(p.startswith("• ") for p in points) and not any("*: " in p for p in points)
+
+
+def test_no_empty_headline() -> None:
+    """issue 11: a brief without headline uses its first point's key phrase or the feed title"""
+    [payload] = render_brief_payloads(brief(""), DEST)
+    assert payload["blocks"][0]["text"]["text"] == "Key change"
+    untitled = Brief(headline="", points=[Point("Text.")], tags=[], url=None, lang="en",
+                     source="Example News")
+    [payload] = render_brief_payloads(untitled, DEST)
+    assert payload["blocks"][0]["text"]["text"] == "Example News"
+    assert payload["text"] == "Example News"

@@ -24,8 +24,32 @@ class TestHtmlToText:
         assert text == "Before\n\nAfter"
 
     def test_blocks_become_paragraphs_and_br_a_line_break(self) -> None:
-        html = "<div><h1>Title</h1><p>One<br>two</p><ul><li>a</li><li>b</li></ul></div>"
-        assert html_to_text(html) == "Title\n\nOne\ntwo\n\na\n\nb"
+        html = "<div><h1>Title</h1><p>One.<br>Two</p><ul><li>a</li><li>b</li></ul></div>"
+        assert html_to_text(html) == "Title\n\nOne.\nTwo\n\na\n\nb"
+
+    def test_br_inside_a_sentence_is_a_wrapped_line(self) -> None:
+        # 3960.json: "nicht ganz billig,<br />dafür …" made two points of one sentence
+        html = "<p>Da ist es zwar nicht ganz billig,<br />dafür schmeckt&#39;s aber auch nicht.</p>"
+        assert html_to_text(html) == (
+            "Da ist es zwar nicht ganz billig, dafür schmeckt's aber auch nicht.")
+        assert html_to_text("<p>the line goes<br>on here</p>") == "the line goes on here"
+        # a line that ends a sentence, or a next line in capitals or a caseless script, stays
+        assert html_to_text("Done.<br>next") == "Done.\nnext"
+        assert html_to_text("Name<br>Street") == "Name\nStreet"
+        assert html_to_text("첫 줄<br>둘째 줄") == "첫 줄\n둘째 줄"
+
+    def test_text_after_a_skipped_element_is_kept_once(self) -> None:
+        assert html_to_text("a<script>x</script> b <style>q</style>c") == "a b c"
+        assert html_to_text('safe<iframe src="x"/> description') == "safe description"
+        assert html_to_text('safe<embed src="x"> description') == "safe description"
+
+    def test_not_a_comment_or_doctype_is_text(self) -> None:
+        assert html_to_text("<!' <a href='foo'>") == "<!'"
+        assert html_to_text("<!-- hidden -->shown") == "shown"
+
+    def test_deep_nesting_and_nul(self) -> None:
+        assert html_to_text("<div>" * 5000 + "deep" + "</div>" * 5000).endswith("deep")
+        assert html_to_text("x\x00y") in ("x\ufffdy", "xy")
 
     def test_source_newlines_are_spaces_but_pre_is_kept(self) -> None:
         assert html_to_text("<p>who\n   needs   to\tknow</p>") == "who needs to know"

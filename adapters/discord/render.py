@@ -16,7 +16,7 @@ from adapters.discord.escape import (
 )
 from bot.delivery import CommandReply, Destination, Digest
 from bot.models import Brief
-from bot.render import frame, local_time, tag_line
+from bot.render import frame, headline_of, labels_of, local_time, tag_line
 
 Payload = dict[str, Any]
 
@@ -72,32 +72,44 @@ def _footer(text: str, marker: str | None) -> dict[str, str] | None:
 
 
 def brief_embed(brief: Brief, dest: Destination, *, marker: str | None = None) -> Payload:
-    """One brief as a rich embed: linked title, source and local time, labelled points, tags."""
+    """One brief as a rich embed: linked title, source and local time, the points, tags.
+
+    Labelled points are fields named by their key phrase; a brief without labels has its
+    points as bullets in the description (a field must have a name, and "•" is not one)."""
     embed: Payload = {
         "type": "rich",
-        "title": trim_words(escape_inline(brief.headline), limits.TITLE) or "…",
+        "title": trim_words(escape_inline(headline_of(brief)), limits.TITLE) or "…",
         "color": COLOR,
     }
     url = safe_url(brief.url)
     if url:
         embed["url"] = url
     meta = _meta(brief, dest)
-    if meta:
-        embed["description"] = trim_words(meta, limits.DESCRIPTION)
-    points = brief.points[: limits.FIELDS]
-    names = [trim_words(escape_inline(p.label or ""), _LABEL_MAX) or "•" for p in points]
     footer = _footer(trim_words(tag_line(brief, dest.locale), _TAGS_MAX), marker)
     if footer:
         embed["footer"] = footer
+    points = brief.points[: limits.FIELDS]
+    labels = labels_of(brief)[: limits.FIELDS]
+    if not points or labels[0] is None:
+        bullets = [f"• {escape_text(p.text)}" for p in points]
+        room = limits.DESCRIPTION - len(meta) - 2
+        per_point = max(16, room // max(1, len(bullets)) - 1)
+        body = "\n".join(trim_words(b, per_point) for b in bullets)
+        description = "\n\n".join(part for part in (meta, body) if part)
+        if description:
+            embed["description"] = trim_words(description, limits.DESCRIPTION)
+        return embed
+    if meta:
+        embed["description"] = trim_words(meta, limits.DESCRIPTION)
+    names = [trim_words(escape_inline(label or ""), _LABEL_MAX) or "…" for label in labels]
     fixed = limits.embed_size(embed) + sum(len(n) for n in names)
     # an embed must fit the 6,000 total on its own: share what is left among the points
     per_point = max(16, min(limits.FIELD_VALUE, (limits.TOTAL - fixed) // max(1, len(points))))
-    if points:
-        embed["fields"] = [
-            {"name": name, "value": trim_words(escape_text(p.text), per_point) or "…",
-             "inline": False}
-            for name, p in zip(names, points, strict=True)
-        ]
+    embed["fields"] = [
+        {"name": name, "value": trim_words(escape_text(p.text), per_point) or "…",
+         "inline": False}
+        for name, p in zip(names, points, strict=True)
+    ]
     return embed
 
 
@@ -118,7 +130,7 @@ def render_brief_payloads(brief: Brief, dest: Destination, *, key: str | None = 
 
 
 def _digest_block(brief: Brief, dest: Destination) -> str:
-    headline = trim_words(escape_inline(brief.headline), limits.TITLE) or "…"
+    headline = trim_words(escape_inline(headline_of(brief)), limits.TITLE) or "…"
     url = safe_url(brief.url)
     # the article's own URL is the only link we ever write; ")" is percent-encoded by safe_url
     lines = [f"**[{headline}]({url})**" if url else f"**{headline}**"]
@@ -128,9 +140,8 @@ def _digest_block(brief: Brief, dest: Destination) -> str:
     tags = escape_text(tag_line(brief, dest.locale))
     fixed = sum(len(x) + 1 for x in lines) + len(tags) + 1
     per_point = max(80, (_BLOCK_MAX - fixed) // max(1, len(brief.points)))
-    for point in brief.points:
-        label = escape_inline(point.label or "")
-        label = f"**{label}**: " if label else ""
+    for point, label in zip(brief.points, labels_of(brief), strict=True):
+        label = f"**{escape_inline(label)}**: " if label else ""
         lines.append(trim_words(f"• {label}{escape_text(point.text)}", per_point))
     if tags:
         lines.append(trim_words(tags, 500))

@@ -10,7 +10,7 @@ from urllib.parse import quote, urlsplit
 from adapters.slack.escape import chunks, clip, defuse_plain, escape_mrkdwn
 from bot.delivery import Destination, Digest
 from bot.models import Brief
-from bot.render import frame, local_time, tag_line
+from bot.render import frame, headline_of, labels_of, local_time, tag_line
 
 Block = dict[str, Any]
 Payload = dict[str, Any]
@@ -100,17 +100,18 @@ def brief_blocks(brief: Brief, dest: Destination, *, compact: bool = False) -> l
     a section per point, tags and "also covered by", the link."""
     words = frame(dest.locale)
     if compact:
-        blocks = text_sections(f"*{escape_mrkdwn(' '.join(brief.headline.split()))}*")
+        blocks = text_sections(f"*{escape_mrkdwn(headline_of(brief))}*")
     else:
-        blocks = _header(brief.headline)
+        blocks = _header(headline_of(brief))
     meta = [part for part in (brief.source or "",
                               local_time(brief.published, dest.timezone, dest.locale)) if part]
     if brief.text_source == "article":
         meta.append(words.full_text)
     if meta:
         blocks += _context(escape_mrkdwn(" · ".join(meta)))
-    for point in brief.points:
-        label = (point.label or "").replace("*", "").strip()
+    # labels on every point or on none: never `*label*: …` beside `• …` in one list
+    for point, label in zip(brief.points, labels_of(brief), strict=True):
+        label = (label or "").replace("*", "").strip()
         body = escape_mrkdwn(point.text)
         blocks += text_sections(f"*{escape_mrkdwn(label)}*: {body}" if label else f"• {body}")
     tags = tag_line(brief, dest.locale)
@@ -185,7 +186,7 @@ def render_brief_payloads(brief: Brief, dest: Destination, *, key: str | None = 
     """The ``chat.postMessage`` bodies for one brief: normally one, more if feed text is huge."""
     options = options or RenderOptions()
     messages = pack([brief_blocks(brief, dest)])
-    return _payloads(dest, messages, fallback_text(brief.headline), options, key)
+    return _payloads(dest, messages, fallback_text(headline_of(brief)), options, key)
 
 
 def _digest_intro(digest: Digest, dest: Destination) -> list[Block]:

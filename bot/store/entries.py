@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import NamedTuple
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -12,17 +13,22 @@ from bot.models import FeedItem
 from bot.store.schema import entries
 
 
+class Known(NamedTuple):
+    content_hash: str
+    raw_hash: str | None  # None for entries stored before raw hashes were kept
+
+
 async def known_hashes(conn: AsyncConnection, feed_id: int,
-                       keys: Sequence[str]) -> dict[str, str]:
-    """entry_key → content_hash for the keys this feed has already shown us."""
-    found: dict[str, str] = {}
+                       keys: Sequence[str]) -> dict[str, Known]:
+    """entry_key → (content_hash, raw_hash) for the keys this feed has already shown us."""
+    found: dict[str, Known] = {}
     chunk = 500  # stays under SQLite's bound-parameter limit
     for start in range(0, len(keys), chunk):
         rows = await conn.execute(
-            select(entries.c.entry_key, entries.c.content_hash)
+            select(entries.c.entry_key, entries.c.content_hash, entries.c.raw_hash)
             .where(entries.c.feed_id == feed_id, entries.c.entry_key.in_(keys[start:start + chunk]))
         )
-        found.update({row.entry_key: row.content_hash for row in rows})
+        found.update({row.entry_key: Known(row.content_hash, row.raw_hash) for row in rows})
     return found
 
 
@@ -32,6 +38,7 @@ async def insert_entry(conn: AsyncConnection, feed_id: int, item: FeedItem, *,
         feed_id=feed_id, entry_key=item.entry_key, id_kind=item.id_kind, title=item.title,
         link=item.link, published_at=item.published, first_seen_at=now, text=item.text,
         content_hash=item.content_hash, categories=list(item.categories), lang=item.lang,
+        raw_hash=item.raw_hash or None,
     ))
     key = result.inserted_primary_key
     assert key is not None
@@ -44,5 +51,5 @@ async def update_edited(conn: AsyncConnection, feed_id: int, item: FeedItem) -> 
         update(entries)
         .where(entries.c.feed_id == feed_id, entries.c.entry_key == item.entry_key)
         .values(title=item.title, text=item.text, content_hash=item.content_hash,
-                link=item.link)
+                link=item.link, raw_hash=item.raw_hash or None)
     )

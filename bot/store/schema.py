@@ -103,6 +103,8 @@ entries = Table(
     Column("content_hash", String(64), nullable=False),
     Column("categories", JSON, nullable=False, default=list),
     Column("lang", String(16)),
+    # Hash of the entry as the feed wrote it: an entry seen again unchanged is not re-cleaned.
+    Column("raw_hash", String(40)),
     UniqueConstraint("feed_id", "entry_key"),
 )
 

@@ -1,0 +1,76 @@
+"""Parse-stage cost per feed against feedparser.parse of the same bodies, in the same process.
+
+    python -m bench.parse [--data ../shared/data/feeds/real-world] [--rounds 5]
+
+For every real-world capture that parses, three figures (CPU ms per feed, best of --rounds):
+  feedparser   feedparser.parse(body) alone: the floor issue 15 measures against
+  cold         bot.parse.parse_feed(body): a first poll, every entry cleaned
+  changed      prepare_feed(body).finish(unchanged=...) with all entries but one already
+               stored unchanged: a changed feed as the poller sees it (one new entry)
+and how many feeds took the fast lxml reader. Nothing here is asserted; tests never time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import feedparser
+
+from bot.errors import ParseError
+from bot.fastfeed import read_fast
+from bot.parse import parse_feed, prepare_feed
+
+URL = "https://feeds.example/feed.xml"
+
+
+def _bodies(root: Path) -> list[bytes]:
+    bodies = []
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        body = path.read_bytes()
+        try:
+            if parse_feed(body, url=URL).items:
+                bodies.append(body)
+        except ParseError:
+            continue
+    return bodies
+
+
+def _cpu_ms(work: Callable[[bytes], object], bodies: list[bytes], rounds: int) -> float:
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.process_time()
+        for body in bodies:
+            work(body)
+        best = min(best, time.process_time() - start)
+    return best / len(bodies) * 1000
+
+
+def _changed(body: bytes) -> object:
+    prepared = prepare_feed(body, url=URL)
+    new = prepared.keys[0]
+    return prepared.finish(lambda key, raw_hash: key != new)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    default = Path(__file__).resolve().parents[2] / "shared/data/feeds/real-world"
+    parser.add_argument("--data", type=Path, default=default)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    bodies = _bodies(args.data)
+    fast = sum(1 for b in bodies if read_fast(b, URL, "application/xml; charset=utf-8"))
+    floor = _cpu_ms(lambda b: feedparser.parse(b, response_headers={"content-location": URL}),
+                    bodies, args.rounds)
+    cold = _cpu_ms(lambda b: parse_feed(b, url=URL), bodies, args.rounds)
+    changed = _cpu_ms(_changed, bodies, args.rounds)
+    print(f"{len(bodies)} real feeds from {args.data}, {fast} read by the fast lxml path")
+    print(f"{'':12}{'ms/feed':>10}{'x feedparser':>14}")
+    for name, value in (("feedparser", floor), ("cold", cold), ("changed", changed)):
+        print(f"{name:12}{value:10.2f}{value / floor:14.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+"""From read entries to keyed FeedItems, cleaning only the entries that need it.
+
+A changed feed usually has one new entry among twenty. Cleaning an entry's text (HTML to text,
+boilerplate out) is most of what parsing costs beyond reading the XML, so the parse stage is in
+two steps: :class:`PreparedFeed` knows every entry's identity key and a hash of its raw fields
+(cheap: titles, links and guids only), and :meth:`PreparedFeed.finish` cleans the text of the
+entries the caller does not already hold unchanged (same key, same raw hash).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+
+from bot.identity import RawEntry, assign_keys, content_key
+from bot.models import FeedItem, IdKind, ParsedFeed
+from bot.text import content_hash, truncate_words
+
+__all__ = ["Pending", "PreparedFeed", "raw_hash"]
+
+MAX_TITLE_CHARS = 500
+MAX_TEXT_CHARS = 100_000
+# A date more than this far ahead is a feed bug (or a trick to stay on top); it becomes None,
+# not "now", so that a bogus date never looks like fresh news and the store's first-seen time wins.
+FUTURE_TOLERANCE = timedelta(days=1)
+
+Unchanged = Callable[[str, str], bool]  # (entry_key, raw_hash) -> the caller holds it as is
+
+
+def raw_hash(*fields: object) -> str:
+    """A hash of an entry's fields as the feed wrote them (before any cleaning)."""
+    return hashlib.sha1(repr(fields).encode("utf-8", "surrogatepass"),
+                        usedforsecurity=False).hexdigest()
+
+
+@dataclass(slots=True)
+class Pending:
+    """One entry as read: cleaned title, link and dates; its text is cleaned on demand."""
+
+    raw: RawEntry  # raw.text is "" until text() is called
+    clean_text: Callable[[], str]
+    raw_hash: str
+    _text: str | None = None
+
+    def text(self) -> str:
+        if self._text is None:
+            self._text = truncate_words(self.clean_text(), MAX_TEXT_CHARS)
+            self.raw = replace(self.raw, text=self._text)
+        return self._text
+
+
+@dataclass(slots=True)
+class PreparedFeed:
+    title: str
+    site_url: str | None
+    lang: str | None
+    warning: str | None
+    entries: list[tuple[Pending, str, IdKind]] = field(default_factory=list)
+    unusable: int = 0
+
+    @property
+    def keys(self) -> list[str]:
+        return [key for _, key, _ in self.entries]
+
+    def finish(self, unchanged: Unchanged | None = None) -> ParsedFeed:
+        """The ParsedFeed, without the entries ``unchanged`` says the caller already holds."""
+        items = []
+        for pending, key, kind in self.entries:
+            if unchanged is not None and unchanged(key, pending.raw_hash):
+                continue
+            raw, text = pending.raw, pending.text()
+            # A headline is required downstream; miniflux falls back the same way.
+            title = raw.title or truncate_words(text.split("\n", 1)[0], 120) or raw.link or ""
+            items.append(FeedItem(
+                entry_key=key, id_kind=kind, title=title, link=raw.link,
+                published=raw.published, text=text, content_hash=content_hash(title, text),
+                categories=raw.categories, author=raw.author, lang=raw.lang,
+                raw_hash=pending.raw_hash,
+            ))
+        return ParsedFeed(title=self.title, site_url=self.site_url, lang=self.lang, items=items,
+                          warning=self.warning, unusable=self.unusable)
+
+    def add(self, pendings: list[Pending], *, now: datetime) -> None:
+        """Key the entries (in feed order); entries with no title, text or link are left out."""
+        horizon = now + FUTURE_TOLERANCE
+        usable: list[Pending] = []
+        for pending in pendings:
+            raw = pending.raw
+            published = raw.published if raw.published and raw.published <= horizon else None
+            pending.raw = replace(raw, title=truncate_words(raw.title, MAX_TITLE_CHARS),
+                                  published=published)
+            if not (pending.raw.title or raw.link or pending.text()):
+                self.unusable += 1  # nothing to show or to fetch: not an item a reader could use
+                continue
+            usable.append(pending)
+        # Keys never depend on the text except for the last-resort content kind.
+        for pending, (key, kind) in zip(usable, assign_keys([p.raw for p in usable]),
+                                        strict=True):
+            if kind == "content":
+                pending.text()
+                key = content_key(pending.raw)
+            self.entries.append((pending, key, kind))

@@ -1,0 +1,94 @@
+"""Article-text cleaning: what a feed's text carries that is not the story.
+
+html_to_text (bot.text) gives the visible text; this module takes out what a reader skips and a
+summarizer would otherwise quote: headings, captions and code blocks, "Continue reading" and
+"The post … appeared first on …" lines, wire datelines ("WASHINGTON (AP) —"), update stamps
+("Updated 11/28/17:"), CSS rules pasted as text, and it separates sentences glued together
+("the No. 1 spot.The US fell"). It never rewrites the words of a sentence it keeps.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.text import clean_block, html_to_text
+
+__all__ = ["ARTICLE_SKIP", "article_text", "clean_article", "longest"]
+
+# Elements that are not the story's prose: headings (section titles, "Related"), captions and
+# code blocks (which a sentence splitter turns into nonsense points).
+ARTICLE_SKIP = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "caption", "pre"})
+
+_BOILERPLATE_LINE = re.compile(
+    r"^(?:"
+    # link texts: "Continue reading on Medium »", "Read more…", "View the full article on X"
+    r"(?:continue reading|read more|keep reading|read the (?:full|rest of the|whole) "
+    r"(?:story|article|post)|read full (?:story|article)|click here to read(?: more)?|"
+    r"full story|view (?:the )?(?:full )?(?:post|article))"
+    r"(?:\s+(?:on|at|in)\s+[^.!?]{0,40})?\s*[»›→>…:.\])]*"
+    r"|the post .{1,300} appeared first on .{1,200}"
+    r"|this (?:article|post|entry) (?:was )?(?:originally |first )?(?:appeared|published|posted)"
+    r" (?:first )?(?:on|at|in) .{1,200}"
+    # captions and credits: "Photo: Getty Images", "Image copyright Reuters"
+    r"|(?:photo|image|picture|graphic|illustration|credit|caption|pictured)s?\s*(?::|by\b|©)"
+    r".{0,160}|(?:image copyright|image caption|media caption)\b.{0,160}"
+    r"|\[?(?:…|\.\.\.)\]?"
+    r")$",
+    re.IGNORECASE,
+)
+# "… and more. Continue reading →" / "Read more »" ending a paragraph: the link text, not prose.
+_TRAILING_LINK = re.compile(r"(?<=[.!?…”\"’)\]])\s*(?:Continue reading|Read more|Read More|"
+                            r"Keep reading|Read the full (?:story|article))\b[^.!?\n]{0,40}$",
+                            re.MULTILINE)
+# "WASHINGTON (AP) — ", "NEWARK, N.J. (AP) — ", "LONDON (Reuters) - ", "(CNN) -- ",
+# "PARIS, France — " (a bare "NASA — " is a subject, not a dateline, and stays)
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][\w.'’ ]{1,30})?\s*)?"
+    r"\((?:AP|Reuters|AFP|CNN|UPI|dpa|Bloomberg|Yonhap|AP Photo)\)\s*(?:—|–|--|-|:)\s*"
+    r"|^[A-Z]{3,}(?: [A-Z]{2,}){0,2},\s*[A-Z][\w.]{1,20}(?: [A-Z][\w.]*)?\s+(?:—|–|--)\s+",
+    re.MULTILINE,
+)
+# "Updated 11/28/17:", "Update:", "UPDATE 2 -", "Edit (March 3):", "Updated at 10:15 a.m. ET:"
+_UPDATE_STAMP = re.compile(
+    r"^(?:updated?|edit(?:ed)?|correction)\b[^:\n]{0,40}:\s+(?=\S)", re.IGNORECASE | re.MULTILINE)
+# A CSS rule pasted into the text: "selector { property: value; … }".
+_CSS_RULE = re.compile(r"(?:^|(?<=\s))[.#@]?[\w\-.#:>,\[\]=\"' ]{0,120}\{[^{}]*:[^{}]*\}")
+# Two sentences glued at a period: "spot.The US fell". Only when the word before is lower-case
+# letters (not a domain, a file name or code like System.Console) and the next is a capitalised
+# word followed by a space.
+_GLUED = re.compile(r"(?<![\w.@/\\-])([a-z]{2,}[.!?])([A-Z][a-z]+)(?= )")
+
+
+def clean_article(text: str) -> str:
+    """``text`` (already plain, paragraphs on lines) without the non-story lines and prefixes."""
+    if not text:
+        return ""
+    text = _CSS_RULE.sub(" ", text) if "{" in text else text
+    text = _TRAILING_LINK.sub("", text)
+    kept = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if line and _BOILERPLATE_LINE.match(line):
+            continue
+        if line:
+            line = _UPDATE_STAMP.sub("", _DATELINE.sub("", line, count=1), count=1)
+            line = _GLUED.sub(r"\1 \2", line)
+        kept.append(line)
+    return clean_block("\n".join(kept))
+
+
+def article_text(html: str) -> str:
+    """The story text of an HTML fragment: visible text without headings, captions and code
+    blocks, then :func:`clean_article`. A fragment that is nothing but those keeps them."""
+    text = clean_article(html_to_text(html, skip=ARTICLE_SKIP))
+    return text or clean_article(html_to_text(html))
+
+
+def longest(texts: Iterable[str]) -> str:
+    """The longest text (the first of equals): the fullest version of an entry's story."""
+    best = ""
+    for text in texts:
+        if len(text) > len(best):
+            best = text
+    return best

@@ -1,0 +1,111 @@
+"""The fast lxml reader gives the very items feedparser gives, on every corpus file it accepts,
+and leaves the rest to feedparser."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import bot.parse
+from bot.errors import ParseError
+from bot.fastfeed import read_fast
+from bot.models import ParsedFeed
+from bot.parse import parse_feed
+from tests.conftest import shared_path
+
+URL = "https://example.com/feeds/feed.xml"
+
+
+def _both(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[object, object]:
+    body = path.read_bytes()
+
+    def parse() -> ParsedFeed | str:
+        try:
+            return parse_feed(body, url=URL)
+        except ParseError as exc:
+            return f"ParseError: {exc}"
+
+    fast = parse()
+    with monkeypatch.context() as patch:
+        patch.setattr(bot.parse, "read_fast", lambda *args: None)
+        slow = parse()
+    return fast, slow
+
+
+def test_fast_path_items_equal_feedparser_items(monkeypatch: pytest.MonkeyPatch) -> None:
+    root = shared_path("feeds")
+    used, differ = 0, []
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        body = path.read_bytes()
+        if body[:2] == b"\x1f\x8b" or read_fast(body, URL, None) is None:
+            continue
+        used += 1
+        fast, slow = _both(path, monkeypatch)
+        if fast != slow:
+            differ.append(str(path.relative_to(root)))
+    assert used > 700, used  # the plain RSS 2.0 and Atom 1.0 of the corpus take the fast path
+    assert differ == [], differ[:20]
+
+
+def test_real_world_feeds_mostly_take_the_fast_path() -> None:
+    root = shared_path("feeds", "real-world")
+    files = [p for p in root.rglob("*") if p.suffix in (".xml", ".rss", ".atom")]
+    fast = [p for p in files if read_fast(p.read_bytes(), URL, None) is not None]
+    assert len(fast) >= len(files) // 3, (len(fast), len(files))
+
+
+@pytest.mark.parametrize("body", [
+    b"<rss version='2.0'><channel><item><title>x</title>",  # ill-formed
+    b"<!DOCTYPE rss><rss version='2.0'><channel/></rss>",
+    b"<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'/>",
+    b"<rss version='2.0' xmlns:itunes='http://www.itunes.com/dtds/podcast-1.0.dtd'><channel>"
+    b"<item><itunes:keywords>a, b</itunes:keywords></item></channel></rss>",  # becomes tags
+    b"<rss version='2.0'><channel><item><title>t</title><summary>s</summary></item></channel>"
+    b"</rss>",
+])
+def test_unusual_documents_are_left_to_feedparser(body: bytes) -> None:
+    assert read_fast(body, URL, None) is None
+
+
+def test_an_unforeseen_error_in_the_fast_reader_falls_back_to_feedparser(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import bot.fastfeed
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("a shape nobody foresaw")
+
+    body = (b"<rss version='2.0'><channel><title>F</title><item><title>T</title>"
+            b"<link>https://e.example/1</link></item></channel></rss>")
+    assert read_fast(body, URL, None) is not None
+    monkeypatch.setattr(bot.fastfeed, "_read", broken)
+    assert read_fast(body, URL, None) is None
+    assert [i.title for i in parse_feed(body, url=URL).items] == ["T"]
+
+
+@pytest.mark.parametrize("body", [
+    # an empty <link> stays empty (feedparser resolves only non-empty links)
+    b"<rss version='2.0'><channel><title>F</title><link></link><item><title>T</title>"
+    b"<link></link><guid>abc</guid></item></channel></rss>",
+    b"<rss version='2.0'><channel><item><guid>https://e.example/g</guid>"
+    b"<link>https://e.example/l</link><title>T</title></item></channel></rss>",
+    # a second description before any content is content (feedparser's rule)
+    b"<rss version='2.0'><channel><item><title>T</title><description>d one</description>"
+    b"<description>two longer description</description></item></channel></rss>",
+    b"<rss version='2.0'><channel><item><title>A &amp;amp; B &lt;b&gt;x&lt;/b&gt;</title>"
+    b"<description>caf\xc3\x83\xc2\xa9 &#x93;q&#x94;</description></item></channel></rss>",
+    b"<feed xmlns='http://www.w3.org/2005/Atom'><title type='html'>&lt;b&gt;F&lt;/b&gt;</title>"
+    b"<entry><id></id><title>T</title><summary>s</summary><summary>s2 longer</summary></entry>"
+    b"</feed>",
+    b"<feed xmlns='http://www.w3.org/2005/Atom' xml:lang='ko'><entry><id>tag:x,1</id>"
+    b"<title>T</title><link href='/rel'/><link rel='alternate' type='text/html' href='b'/>"
+    b"<author><name>Kim</name></author><content type='html'>&lt;p&gt;c&lt;/p&gt;</content>"
+    b"</entry></feed>",
+])
+def test_feedparser_rules_on_small_documents(body: bytes, monkeypatch: pytest.MonkeyPatch,
+                                             tmp_path: Path) -> None:
+    assert read_fast(body, URL, None) is not None
+    path = tmp_path / "f.xml"
+    path.write_bytes(body)
+    fast, slow = _both(path, monkeypatch)
+    assert fast == slow
