@@ -11,7 +11,15 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from bot.errors import ConfigError
@@ -97,10 +105,20 @@ class TagSettings(Section):
 
 
 class SubscriptionSettings(Section):
-    kind: Literal["all", "feed", "tag", "keyword"] = "all"
+    kind: Literal["all", "feed", "tag", "keyword", "pattern"] = "all"
     value: str = ""
     exclude: bool = False
     mode: Literal["instant", "digest"] = "instant"
+
+    @model_validator(mode="after")
+    def _pattern(self) -> SubscriptionSettings:
+        if self.kind == "pattern":  # refused at start-up, not silently matching nothing later
+            from bot.patterns import PatternError, canonical
+            try:
+                self.value = canonical(self.value)
+            except PatternError as exc:
+                raise ValueError(str(exc)) from None
+        return self
 
 
 class DestinationSettings(Section):

@@ -82,6 +82,7 @@ class CommandRequest:
     dm: Destination | None = None  # the caller's own DM destination, if the platform has one
     is_admin: bool = False
     server: str | None = None  # Discord guild / Slack team id, for per-server limits
+    locale: str | None = None  # the caller's language ("ko", "en-US"), when the platform says
 
 
 @dataclass(slots=True)

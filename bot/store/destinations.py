@@ -52,7 +52,7 @@ class DestinationRow:
 class SubscriptionRow:
     id: int
     destination_id: int
-    kind: str  # all | feed | tag | keyword
+    kind: str  # all | feed | tag | keyword | pattern
     value: str
     exclude: bool
     mode: str  # instant | digest
@@ -206,6 +206,8 @@ async def sync_destinations(conn: AsyncConnection, configured: Sequence[Destinat
 
 def normalise_value(kind: str, value: str) -> str:
     """The stored form of a subscription target: tags as slugs, keywords folded, feeds as is."""
+    if kind == "pattern":
+        return value.strip()  # spaces inside a regular expression are part of it
     value = " ".join(value.split())
     if kind == "tag":
         return normalise_tag(value)

@@ -89,6 +89,7 @@ entries = Table(
     Column("content_hash", String(64), nullable=False),
     Column("categories", JSON, nullable=False, default=list),
     Column("lang", String(16)),
+    Column("author", String(200)),  # for pattern filters on author
     UniqueConstraint("feed_id", "entry_key"),
 )
 
