@@ -109,6 +109,8 @@ class SubscriptionSettings(Section):
     value: str = ""
     exclude: bool = False
     mode: Literal["instant", "digest"] = "instant"
+    # a Discord role id or a Slack user group id (S…) that matching instant briefs mention
+    mention: str | None = Field(None, pattern=r"^[A-Za-z0-9]{1,32}$")
 
     @model_validator(mode="after")
     def _pattern(self) -> SubscriptionSettings:

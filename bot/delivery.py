@@ -54,6 +54,9 @@ class Outgoing:
     key: str
     brief: Brief | None = None
     digest: Digest | None = None
+    # A role (Discord) / user group (Slack) id an admin attached to the subscription: the only
+    # mention an adapter may ever make live. Never from feed text.
+    mention: str | None = None
 
 
 @dataclass(slots=True)

@@ -112,6 +112,7 @@ class _Job:
     sending_at: datetime | None
     destination_id: int
     destination: Destination
+    mention: str | None = None
 
 
 def _default_worker_id() -> str:
@@ -254,7 +255,8 @@ class OutboxWorker:
                      attempts=r.attempts, sending_at=r.sending_at,
                      destination_id=r.destination_id,
                      destination=Destination(ref=r.ref, timezone=r.timezone, locale=r.locale,
-                                             webhook_url=r.webhook_url))
+                                             webhook_url=r.webhook_url),
+                     mention=r.mention)
                 for r in rows]
 
     async def _release(self, jobs: Sequence[_Job]) -> None:
@@ -269,7 +271,8 @@ class OutboxWorker:
 
     async def _outgoing(self, conn: AsyncConnection, job: _Job) -> Outgoing:
         if job.brief_id is not None:
-            return Outgoing(key=job.key, brief=await load_brief(conn, job.brief_id))
+            return Outgoing(key=job.key, brief=await load_brief(conn, job.brief_id),
+                            mention=job.mention)
         return Outgoing(key=job.key, digest=digest_from_json(job.digest))
 
     def _adapter(self, job: _Job) -> Adapter:

@@ -20,6 +20,7 @@ from bot.patterns import Article
 from bot.store import destinations as dest_store
 from bot.store.briefs import load_brief
 from bot.store.destinations import DestinationRow, SubscriptionRow
+from bot.store.mentions import set_row_mention
 from bot.store.schema import briefs, entries, feeds, outbox
 from bot.summarize.tags import normalise_tag
 
@@ -54,6 +55,7 @@ class BriefFacts:
 class Route:
     mode: str  # instant | digest
     section: str  # the tag or feed a digest lists it under
+    mention: str | None = None  # the role / user group of a matching subscription, if any
 
 
 def fold(text: str) -> str:
@@ -103,7 +105,9 @@ def decide(subs: Sequence[SubscriptionRow], facts: BriefFacts,
     section = {"tag": f"#{first.value}", "keyword": first.value}.get(first.kind, facts.feed_name)
     urgent = {normalise_tag(t) for t in destination.urgent_tags} & facts.tags
     if urgent or any(s.mode == "instant" for s in included):
-        return Route("instant", section)
+        mention = next((s.mention for s in sorted(included, key=lambda s: s.id) if s.mention),
+                       None)
+        return Route("instant", section, mention)
     if destination.digest_time:
         return Route("digest", section)
     return None
@@ -163,9 +167,12 @@ async def route_brief(conn: AsyncConnection, brief_id: int, *, now: datetime) ->
         route = decide(subs, facts, destination)
         if route is None or route.mode != "instant":
             continue
-        if await enqueue(conn, key=story_key(destination.id, facts.story_root),
-                         destination_id=destination.id, now=now, brief_id=brief_id):
+        key = story_key(destination.id, facts.story_root)
+        if await enqueue(conn, key=key, destination_id=destination.id, now=now,
+                         brief_id=brief_id):
             count += 1
+            if route.mention:
+                await set_row_mention(conn, key, route.mention)
         else:
             log.info("route.story_already_sent brief_id=%s destination_id=%s story=%s",
                      brief_id, destination.id, facts.story_root)

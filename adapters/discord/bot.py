@@ -16,6 +16,7 @@ from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
 from adapters.discord.commands import ADMIN_COMMANDS, Suggest, register_commands, run_command
+from adapters.discord.mentions import with_role_mention
 from adapters.discord.render import (
     Payload,
     find_marker,
@@ -174,7 +175,9 @@ class DiscordAdapter:
         if message.digest is not None:
             return render_digest_payloads(message.digest, destination, key=message.key)
         if message.brief is not None:
-            return render_brief_payloads(message.brief, destination, key=message.key)
+            return with_role_mention(
+                render_brief_payloads(message.brief, destination, key=message.key),
+                message.mention)
         raise DeliveryError("outgoing message has neither brief nor digest", permanent=False)
 
     async def deliver(self, destination: Destination, message: Outgoing) -> Receipt:

@@ -128,8 +128,11 @@ def register_commands(tree: app_commands.CommandTree, run: Run, *, suggest: Sugg
         await run(interaction, "brief", query)
 
     async def subscribe(interaction: discord.Interaction, target: str,
-                        where: Literal["here", "dm"] | None = None) -> None:
-        await run(interaction, "subscribe", _join(target, where))
+                        where: Literal["here", "dm"] | None = None,
+                        role: discord.Role | None = None) -> None:
+        # the role an admin picks is passed as its id; the core stores it, the render pings it
+        await run(interaction, "subscribe", _join(target, where,
+                                                  f"role:{role.id}" if role else None))
 
     async def unsubscribe(interaction: discord.Interaction, target: str,
                           where: Literal["here", "dm"] | None = None) -> None:

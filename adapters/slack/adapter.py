@@ -14,6 +14,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.errors import from_api_error
+from adapters.slack.mentions import with_group_mention
 from adapters.slack.render import (
     EVENT_TYPE,
     Payload,
@@ -39,7 +40,9 @@ def render_outgoing(message: Outgoing, dest: Destination, options: RenderOptions
     if message.digest is not None:
         return render_digest_payloads(message.digest, dest, key=key, options=options)
     if message.brief is not None:
-        return render_brief_payloads(message.brief, dest, key=key, options=options)
+        return with_group_mention(
+            render_brief_payloads(message.brief, dest, key=key, options=options),
+            message.mention)
     raise DeliveryError("outgoing message has neither a brief nor a digest", permanent=True)
 
 

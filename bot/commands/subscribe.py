@@ -14,14 +14,16 @@ from bot.commands.base import (
     error,
     feed_names,
     known_tags,
+    own_dm,
     pop_target,
     reply,
     require_manage,
 )
-from bot.delivery import CommandReply, CommandRequest
+from bot.delivery import CommandReply, CommandRequest, Destination
 from bot.store import destinations as dest_store
 from bot.store import entries as entry_store
 from bot.store.destinations import normalise_value
+from bot.store.mentions import MENTION_ID
 from bot.summarize.tags import TagNormaliser
 
 USAGE = ("Usage: /subscribe <tag|feed|keyword> [digest] [here|dm] — e.g. `ai`, `#ai`, "
@@ -120,12 +122,41 @@ async def _guess_kind(conn: AsyncConnection, text: str) -> str:
     return "keyword"
 
 
+def pop_mention(words: list[str]) -> str | None:
+    """Remove a ``role:<id>`` word (anywhere); its id, as typed."""
+    found = [w for w in words if w.lower().startswith("role:")]
+    if not found:
+        return None
+    if len(found) > 1:
+        raise CommandError("Give at most one role:<id>.")
+    words.remove(found[0])
+    return found[0][5:]
+
+
+def check_mention(req: CommandRequest, value: str | None, target: Destination) -> str | None:
+    """The role / user group matching briefs ping; ``""`` for ``role:none``, which detaches it.
+    Pinging a channel's members is an admin's decision."""
+    if value is None:
+        return None
+    if own_dm(req, target):
+        raise CommandError("A direct message has no roles to mention.")
+    if not req.is_admin:
+        raise CommandError("Mentioning a role needs the admin permission.")
+    if value.lower() in ("none", "off"):
+        return ""
+    if not MENTION_ID.match(value):
+        raise CommandError(f"“{value[:40]}” is not a role id (letters and digits only).")
+    return value
+
+
 async def subscribe(ctx: Context, req: CommandRequest) -> CommandReply:
     words = req.args.split()
     if words and words[0].lower() == "test":
         return await test_pattern(ctx, req.args.strip()[4:].strip())
+    typed_mention = pop_mention(words)
     target = pop_target(req, words)
     require_manage(req, target)
+    mention = check_mention(req, typed_mention, target)
     async with ctx.db.begin() as conn:
         spec = await parse_spec(conn, words, with_mode=True, tags=ctx.tags)
         row = await dest_store.get_or_create(conn, target, now=ctx.now, server=req.server)
@@ -140,6 +171,14 @@ async def subscribe(ctx: Context, req: CommandRequest) -> CommandReply:
         changed = await dest_store.add_subscription(
             conn, row.id, kind=spec.kind, value=spec.value, exclude=spec.exclude, mode=spec.mode,
             now=ctx.now)
+        if mention is not None:
+            if spec.exclude:
+                raise CommandError("An exclusion lets nothing through, so it mentions nobody.")
+            await dest_store.set_mention(conn, row.id, kind=spec.kind, value=spec.value,
+                                         exclude=False, mention=mention or None)
+    if mention is not None:
+        ping = f"mentioning role:{mention}" if mention else "mentioning nobody"
+        return reply(f"Subscribed to {spec.describe()} ({spec.mode}) in {target.ref}, {ping}.")
     if not changed:
         return reply(f"Already subscribed to {spec.describe()} ({spec.mode}).")
     note = ""

@@ -56,10 +56,12 @@ class SubscriptionRow:
     value: str
     exclude: bool
     mode: str  # instant | digest
+    mention: str | None = None  # a role / user group id pinged by matching instant briefs
 
     def describe(self) -> str:
         what = "everything" if self.kind == "all" else f"{self.kind} {self.value}"
-        return f"{'not ' if self.exclude else ''}{what} ({self.mode})"
+        ping = f", mentions role:{self.mention}" if self.mention else ""
+        return f"{'not ' if self.exclude else ''}{what} ({self.mode}{ping})"
 
 
 def _destination(row: Any) -> DestinationRow:
@@ -74,7 +76,8 @@ def _destination(row: Any) -> DestinationRow:
 
 def _subscription(row: Any) -> SubscriptionRow:
     return SubscriptionRow(id=int(row.id), destination_id=int(row.destination_id), kind=row.kind,
-                           value=row.value, exclude=bool(row.exclude), mode=row.mode)
+                           value=row.value, exclude=bool(row.exclude), mode=row.mode,
+                           mention=row.mention)
 
 
 async def get(conn: AsyncConnection, ref: str) -> DestinationRow | None:
@@ -193,8 +196,11 @@ async def sync_destinations(conn: AsyncConnection, configured: Sequence[Destinat
                                      .where(destinations.c.id == row.id))).scalar()
         if stored != wanted:
             for sub in settings.subscriptions:
-                await add_subscription(conn, row.id, kind=sub.kind, value=normalise_value(
-                    sub.kind, sub.value), exclude=sub.exclude, mode=sub.mode, now=now)
+                value = normalise_value(sub.kind, sub.value)
+                await add_subscription(conn, row.id, kind=sub.kind, value=value,
+                                       exclude=sub.exclude, mode=sub.mode, now=now)
+                await set_mention(conn, row.id, kind=sub.kind, value=value, exclude=sub.exclude,
+                                  mention=sub.mention)
             await conn.execute(update(destinations).where(destinations.c.id == row.id)
                                .values(config_hash=wanted))
         fresh = await by_id(conn, row.id)
@@ -225,3 +231,14 @@ async def count_server_subscriptions(conn: AsyncConnection, server: str) -> int:
             subscriptions.join(destinations, destinations.c.id == subscriptions.c.destination_id))
         .where(destinations.c.server == server)
     )).scalar_one())
+
+
+async def set_mention(conn: AsyncConnection, destination_id: int, *, kind: str, value: str,
+                      exclude: bool, mention: str | None) -> bool:
+    """Attach (or with None detach) the role / user group a subscription pings; False when
+    there is no such subscription."""
+    result = await conn.execute(update(subscriptions).where(
+        subscriptions.c.destination_id == destination_id, subscriptions.c.kind == kind,
+        subscriptions.c.value == value, subscriptions.c.exclude == exclude)
+        .values(mention=mention))
+    return bool(result.rowcount)

@@ -138,6 +138,7 @@ subscriptions = Table(
     Column("value", String(512), nullable=False, default=""),
     Column("exclude", Boolean, nullable=False, default=False),
     Column("mode", String(16), nullable=False, default="instant"),  # instant | digest
+    Column("mention", String(32)),  # a role / user group id an admin asked to be pinged
     Column("created_at", UTCDateTime, nullable=False),
     UniqueConstraint("destination_id", "kind", "value", "exclude"),
 )
@@ -156,6 +157,7 @@ outbox = Table(
     Column("sending_at", UTCDateTime),
     Column("sent_at", UTCDateTime),
     Column("message_ids", JSON),
+    Column("mention", String(32)),  # the subscription's role / user group, for instant briefs
     Column("error", Text),
     Column("lease_owner", String(64)),
     Column("lease_until", UTCDateTime),
