@@ -189,7 +189,7 @@ async def cmd_command(args: argparse.Namespace, settings: Settings, secrets: Sec
         core = app.commands
         reply = await core.handle(CommandRequest(
             command=name, args=rest.strip(), user=args.user, where=Destination(args.where),
-            dm=Destination(args.where), is_admin=args.admin))
+            dm=Destination(args.where), is_admin=args.admin, locale=args.locale))
         print(reply.text)
         for brief in reply.briefs:
             print()
@@ -270,6 +270,8 @@ def build_parser() -> argparse.ArgumentParser:
     command.add_argument("--where", default="console:", help="destination ref it is typed in")
     command.add_argument("--user", default="cli")
     command.add_argument("--admin", action=argparse.BooleanOptionalAction, default=True)
+    command.add_argument("--locale", default=None,
+                         help="answer as a user with this language sees it, e.g. ko")
     command.set_defaults(handler=cmd_command)
     return parser
 

@@ -25,6 +25,8 @@ from typing import Any
 
 import re2
 
+from bot.i18n import _
+
 FIELDS = {"title": "title", "text": "text", "categories": "categories",
           "category": "categories", "cat": "categories", "author": "author", "any": "any"}
 MAX_TERMS = 20  # an expression is a filter, not a program
@@ -118,17 +120,17 @@ def _options() -> re2.Options:
 
 def compile_regex(source: str) -> Any:
     if not source:
-        raise PatternError("An empty pattern matches everything; use `all` instead.")
+        raise PatternError(_("An empty pattern matches everything; use `all` instead."))
     if len(source) > MAX_REGEX:
-        raise PatternError(f"A pattern is at most {MAX_REGEX} characters.")
+        raise PatternError(_("A pattern is at most {limit} characters.", limit=MAX_REGEX))
     try:
         return re2.compile(source, _options())
     except re2.error as exc:
         reason = exc.args[0].decode(errors="replace") if exc.args and isinstance(
             exc.args[0], bytes) else str(exc)
-        raise PatternError(f"“{source}” is not a pattern RE2 accepts ({reason}). Patterns use "
-                           "RE2 syntax: no back-references (\\1) and no look-around "
-                           "((?=…), (?!…)).") from None
+        raise PatternError(_("“{pattern}” is not a pattern RE2 accepts ({reason}). Patterns use "
+                             "RE2 syntax: no back-references (\\1) and no look-around "
+                             "((?=…), (?!…)).", pattern=source, reason=reason)) from None
 
 
 # -- parsing -----------------------------------------------------------------------------------
@@ -184,13 +186,14 @@ def _regex_at(text: str, i: int) -> tuple[str, int]:
             chars.append(text[j])
             j += 1
         if j >= len(text):
-            raise PatternError(f"A pattern opened with {close} is not closed.")
+            raise PatternError(_("A pattern opened with {mark} is not closed.", mark=close))
         return "".join(chars), j + 1
     j = i
     while j < len(text) and not text[j].isspace() and text[j] not in "()":
         j += 1
     if j == i:
-        raise PatternError("Expected a pattern after the field name.")
+        raise PatternError(_("Expected a pattern after the field name; put one with spaces or "
+                             "parentheses between slashes: title:/…/."))
     return text[i:j], j
 
 
@@ -212,7 +215,7 @@ class _Parser:
         node = self.any_()
         extra = self.peek()
         if extra is not None:
-            raise PatternError(f"Unexpected “{extra[1]}” in the pattern.")
+            raise PatternError(_("Unexpected “{token}” in the pattern.", token=extra[1]))
         return node
 
     def any_(self) -> Node:
@@ -233,21 +236,21 @@ class _Parser:
     def unary(self) -> Node:
         token = self.peek()
         if token is None:
-            raise PatternError("The pattern ends where a term was expected.")
+            raise PatternError(_("The pattern ends where a term was expected."))
         self.take()
         if token == ("op", "NOT"):
             return Not(self.unary())
         if token == ("paren", "("):
             node = self.any_()
             if self.peek() != ("paren", ")"):
-                raise PatternError("A “(” in the pattern is not closed.")
+                raise PatternError(_("A “(” in the pattern is not closed."))
             self.take()
             return node
         if token[0] != "term":
-            raise PatternError(f"“{token[1]}” needs a term before or after it.")
+            raise PatternError(_("“{token}” needs a term before or after it.", token=token[1]))
         self.terms += 1
         if self.terms > MAX_TERMS:
-            raise PatternError(f"A pattern has at most {MAX_TERMS} terms.")
+            raise PatternError(_("A pattern has at most {limit} terms.", limit=MAX_TERMS))
         field, source = token[1].split("\0", 1)
         return Term(field, source, compile_regex(source))
 
@@ -256,7 +259,7 @@ class _Parser:
 def parse(text: str) -> Node:
     """The expression in ``text``; raises ``PatternError`` with a reason a user can act on."""
     if not text.strip():
-        raise PatternError("Give a pattern, e.g. `title:/rust|golang/ AND NOT author:bot`.")
+        raise PatternError(_("Give a pattern, e.g. `title:/rust|golang/ AND NOT author:bot`."))
     return _Parser(_tokens(text)).parse()
 
 

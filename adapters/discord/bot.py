@@ -16,6 +16,7 @@ from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
 from adapters.discord.commands import ADMIN_COMMANDS, Suggest, register_commands, run_command
+from adapters.discord.i18n import CatalogueTranslator
 from adapters.discord.mentions import with_role_mention
 from adapters.discord.render import (
     Payload,
@@ -284,6 +285,7 @@ async def sync_commands(*, token: str, api_base_url: str = DEFAULT_API_BASE,
     register_commands(tree, _unused, admin_commands=admin_commands)
     synced: list[str] = []
     try:
+        await tree.set_translator(CatalogueTranslator())  # Korean names and descriptions
         await client.login(token)
         if guild_ids:
             for guild_id in guild_ids:

@@ -46,7 +46,8 @@ async def to_request(interaction: discord.Interaction, command: str, args: str) 
             log.info("discord_dm_unavailable user=%s status=%s", interaction.user.id, exc.status)
     return CommandRequest(command=command, args=args, user=str(interaction.user.id), where=where,
                           dm=dm, is_admin=is_admin(interaction),
-                          server=str(interaction.guild_id) if interaction.guild_id else None)
+                          server=str(interaction.guild_id) if interaction.guild_id else None,
+                          locale=interaction.locale.value if interaction.locale else None)
 
 
 async def send_reply(interaction: discord.Interaction, reply: CommandReply, *,

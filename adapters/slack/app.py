@@ -32,8 +32,9 @@ def build_app(settings: SlackSettings, client: AsyncWebClient,
 
     async def on_command(ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond) -> None:
         await ack()  # first: Slack wants the 200 within 3 s; the work and reply come after
-        request = to_request(body, commands=settings.commands,
-                             is_admin=await is_admin(str(body.get("user_id", ""))))
+        user = str(body.get("user_id", ""))
+        request = to_request(body, commands=settings.commands, is_admin=await is_admin(user),
+                             locale=await is_admin.locale(user))
         log.info("slack_command command=%s user=%s where=%s admin=%s",
                  request.command, request.user, request.where.ref, request.is_admin)
         try:

@@ -10,14 +10,15 @@ from sqlalchemy import func, select
 from bot.commands.base import Context, error, reply, require_admin
 from bot.delivery import CommandReply, CommandRequest
 from bot.errors import FetchError
+from bot.i18n import N_, _
 from bot.netguard import resolve
 from bot.store import destinations as dest_store
 from bot.store import feeds as feed_store
 from bot.store.schema import feeds as feeds_table
 from bot.summarize.tags import normalise_tag
 
-USAGE = ("Usage: /feeds add <url> [tags…] | remove <url|id> | enable <url|id> | list | status"
-         " | resume")
+USAGE = N_("Usage: /feeds add <url> [tags…] | remove <url|id> | enable <url|id> | list | "
+           "status | resume")
 MAX_URL = 2048
 MAX_TAGS = 10
 MAX_LINES = 50  # a chat message, not a report; the CLI lists everything
@@ -27,14 +28,14 @@ def _valid_feed_url(url: str) -> str | None:
     """Why the URL cannot be a feed, or None. Chat users get http(s) only: file:// would read
     the bot's own disk. Private addresses are refused later by the fetcher's address guard."""
     if len(url) > MAX_URL:
-        return "that URL is too long"
+        return _("that URL is too long")
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
-        return "only http:// and https:// feeds can be added"
+        return _("only http:// and https:// feeds can be added")
     if not parts.hostname:
-        return "that URL has no host"
+        return _("that URL has no host")
     if parts.username or parts.password:
-        return "URLs with credentials are not accepted (they would be shown to everyone)"
+        return _("URLs with credentials are not accepted (they would be shown to everyone)")
     return None
 
 
@@ -48,13 +49,14 @@ async def feeds(ctx: Context, req: CommandRequest) -> CommandReply:
         require_admin(req)
         async with ctx.db.begin() as conn:
             removed = await feed_store.remove_feed(conn, words[1])
-        return reply(f"Removed {words[1]}.") if removed else error(f"No feed {words[1][:100]}.")
+        return reply(_("Removed {feed}.", feed=words[1])) if removed \
+            else error(_("No feed {feed}.", feed=words[1][:100]))
     if action == "enable" and len(words) == 2:
         require_admin(req)
         async with ctx.db.begin() as conn:
             enabled = await feed_store.enable_feed(conn, words[1], now=ctx.now)
-        return reply(f"Re-enabled {words[1]}; it is polled again now.") if enabled \
-            else error(f"No feed {words[1][:100]}.")
+        return reply(_("Re-enabled {feed}; it is polled again now.", feed=words[1])) if enabled \
+            else error(_("No feed {feed}.", feed=words[1][:100]))
     if action == "list" and len(words) == 1:
         return await _list(ctx)
     if action == "status" and len(words) == 1:
@@ -62,7 +64,7 @@ async def feeds(ctx: Context, req: CommandRequest) -> CommandReply:
     if action == "resume" and len(words) == 1:
         require_admin(req)
         return await _resume(ctx, req)
-    return error(USAGE)
+    return error(_(USAGE))
 
 
 async def _resume(ctx: Context, req: CommandRequest) -> CommandReply:
@@ -70,9 +72,9 @@ async def _resume(ctx: Context, req: CommandRequest) -> CommandReply:
     async with ctx.db.begin() as conn:
         row = await dest_store.get(conn, req.where.ref)
         if row is None or row.paused_at is None:
-            return reply("Posting here is not paused.")
+            return reply(_("Posting here is not paused."))
         await dest_store.resume(conn, row.id, now=ctx.now)
-    return reply("Resumed: held messages will be posted here now.", ephemeral=False)
+    return reply(_("Resumed: held messages will be posted here now."), ephemeral=False)
 
 
 async def _private_address(ctx: Context, url: str) -> str | None:
@@ -87,16 +89,16 @@ async def _private_address(ctx: Context, url: str) -> str | None:
     except (OSError, TimeoutError):
         return None  # unresolvable now; the fetcher reports it, and vets the address at connect
     if not any(ctx.policy.is_allowed(address) for address in addresses):
-        return "it points at a private or reserved address"
+        return _("it points at a private or reserved address")
     return None
 
 
 async def _add(ctx: Context, req: CommandRequest, url: str, tags: list[str]) -> CommandReply:
     problem = _valid_feed_url(url) or await _private_address(ctx, url)
     if problem:
-        return error(f"Cannot add that feed: {problem}.")
+        return error(_("Cannot add that feed: {reason}.", reason=problem))
     if len(tags) > MAX_TAGS:
-        return error(f"At most {MAX_TAGS} tags per feed.")
+        return error(_("At most {limit} tags per feed.", limit=MAX_TAGS))
     clean = [t for t in (normalise_tag(tag)[:64] for tag in tags) if t]
     async with ctx.db.begin() as conn:
         added_here = (await conn.execute(
@@ -104,37 +106,38 @@ async def _add(ctx: Context, req: CommandRequest, url: str, tags: list[str]) -> 
             .where(feeds_table.c.added_by == req.where.ref)
         )).scalar_one()
         if added_here >= ctx.max_feeds_per_channel:
-            return error(f"This channel has reached its limit of {ctx.max_feeds_per_channel} "
-                         "feeds; remove one first.")
+            return error(_("This channel has reached its limit of {limit} feeds; remove one "
+                           "first.", limit=ctx.max_feeds_per_channel))
         if req.server is not None:
             in_server = (await conn.execute(
                 select(func.count()).select_from(feeds_table)
                 .where(feeds_table.c.added_server == req.server)
             )).scalar_one()
             if in_server >= ctx.max_feeds_per_server:
-                return error(f"This server has reached its limit of {ctx.max_feeds_per_server} "
-                             "feeds; remove one first.")
+                return error(_("This server has reached its limit of {limit} feeds; remove "
+                               "one first.", limit=ctx.max_feeds_per_server))
         feed_id, created = await feed_store.add_feed(conn, url, now=ctx.now, tags=clean,
                                                      added_by=req.where.ref,
                                                      added_server=req.server)
     if not created:
-        return reply(f"Already reading {url} (feed {feed_id}).")
-    return reply(f"Added feed {feed_id}: {url}. It will be read at the next poll; "
-                 f"follow it here with /subscribe feed:{url}", ephemeral=False)
+        return reply(_("Already reading {url} (feed {id}).", url=url, id=feed_id))
+    return reply(_("Added feed {id}: {url}. It will be read at the next poll; follow it here "
+                   "with /subscribe feed:{url}", id=feed_id, url=url), ephemeral=False)
 
 
 async def _list(ctx: Context) -> CommandReply:
     async with ctx.db.begin() as conn:
         rows = await feed_store.list_feeds(conn)
     if not rows:
-        return reply(f"No feeds yet. {USAGE}")
-    lines = [f"{len(rows)} feeds:"]
+        return reply(_("No feeds yet.") + " " + _(USAGE))
+    lines = [_("{count} feeds:", count=len(rows))]
     for row in rows[:MAX_LINES]:
         tags = f" [{', '.join(row.tags)}]" if row.tags else ""
-        off = " (disabled)" if row.disabled_at else ""
+        off = _(" (disabled)") if row.disabled_at else ""
         lines.append(f"{row.id}. {row.title or row.url} — {row.url}{tags}{off}")
     if len(rows) > MAX_LINES:
-        lines.append(f"… and {len(rows) - MAX_LINES} more (newsbrief feeds list shows all).")
+        lines.append(_("… and {count} more (newsbrief feeds list shows all).",
+                       count=len(rows) - MAX_LINES))
     return reply("\n".join(lines))
 
 
@@ -142,19 +145,22 @@ async def _status(ctx: Context) -> CommandReply:
     async with ctx.db.begin() as conn:
         rows = await feed_store.list_feeds(conn)
         paused = [d for d in await dest_store.list_destinations(conn) if d.paused]
-    lines = ["Feeds:"] if rows else ["No feeds."]
+    lines = [_("Feeds:")] if rows else [_("No feeds.")]
     for row in rows[:MAX_LINES]:
         name = row.title or row.url
         if row.disabled_at:
-            state = f"disabled: {row.disabled_reason or 'too many failures'}"
+            state = _("disabled: {reason}", reason=row.disabled_reason or _("too many failures"))
         elif row.consecutive_failures:
-            state = f"failing ({row.consecutive_failures}×): {(row.last_error or '')[:120]}"
+            state = _("failing ({count}×): {error}", count=row.consecutive_failures,
+                      error=(row.last_error or "")[:120])
         elif row.last_success_at:
-            state = f"ok, last read {row.last_success_at:%Y-%m-%d %H:%M} UTC"
+            when = row.last_success_at.strftime("%Y-%m-%d %H:%M")
+            state = _("ok, last read {when} UTC", when=when)
         else:
-            state = "not read yet"
+            state = _("not read yet")
         lines.append(f"{row.id}. {name}: {state}")
     if paused:
-        lines.append("Paused destinations:")
-        lines += [f"• {d.ref}: {d.paused_reason or 'paused'}" for d in paused]
+        lines.append(_("Paused destinations:"))
+        lines += ["• " + _("{where}: {reason}", where=d.ref,
+                           reason=d.paused_reason or _("paused")) for d in paused]
     return reply("\n".join(lines))
