@@ -99,6 +99,22 @@ class CommandReply:
 CommandHandler = Callable[[CommandRequest], Awaitable[CommandReply]]
 
 
+@dataclass(slots=True)
+class Reaction:
+    """Someone reacted to a message the bot posted: 🔕 mutes, 👍 / 👎 are feedback. Adapters
+    translate their emoji names ("no_bell", "+1") to these characters."""
+
+    emoji: str
+    message_id: str  # the platform's id of the message reacted to, as in Receipt.message_ids
+    user: str
+    where: Destination
+    dm: Destination | None = None  # the reacting user's DM destination, if the platform has one
+    is_admin: bool = False
+
+
+ReactionHandler = Callable[[Reaction], Awaitable[str]]
+
+
 class Adapter(Protocol):
     """A platform: console, webhook, discord, slack. One instance serves all its destinations."""
 

@@ -18,6 +18,7 @@ from discord.http import Route
 from adapters.discord.commands import ADMIN_COMMANDS, Suggest, register_commands, run_command
 from adapters.discord.i18n import CatalogueTranslator
 from adapters.discord.mentions import with_role_mention
+from adapters.discord.reactions import listen
 from adapters.discord.render import (
     Payload,
     find_marker,
@@ -26,7 +27,14 @@ from adapters.discord.render import (
     render_digest_payloads,
 )
 from adapters.discord.webhook import PERMANENT, WebhookSender
-from bot.delivery import CommandHandler, Destination, Outgoing, Pacing, Receipt
+from bot.delivery import (
+    CommandHandler,
+    Destination,
+    Outgoing,
+    Pacing,
+    ReactionHandler,
+    Receipt,
+)
 from bot.errors import DeliveryError
 
 log = logging.getLogger(__name__)
@@ -45,7 +53,8 @@ def make_client(*, shard_count: int | None = None, application_id: int | None = 
                 max_ratelimit_timeout: float = 30.0) -> discord.Client:
     """A client with minimal intents and no mentions allowed by default."""
     intents = discord.Intents.none()
-    intents.guilds = True  # channel and permission data for slash commands; nothing else
+    intents.guilds = True  # channel and permission data for slash commands
+    intents.guild_reactions = True  # 🔕 / 👍 / 👎 on briefs; never message content
     options: dict[str, Any] = {
         "intents": intents,
         "allowed_mentions": discord.AllowedMentions.none(),
@@ -105,11 +114,13 @@ class DiscordAdapter:
         self._webhooks = WebhookSender(api_base_url=api_base_url, max_wait=webhook_max_wait)
         self._posted: dict[str, list[str]] = {}  # parts of a multi-message send already posted
         self.client: discord.Client | None = None
+        self.on_reaction: ReactionHandler | None = None  # set by the app: 🔕 / 👍 / 👎
         self.tree: app_commands.CommandTree[Any] | None = None
         if token:
             self.client = make_client(shard_count=shard_count, application_id=application_id,
                                       max_ratelimit_timeout=max_ratelimit_timeout)
             self.tree = app_commands.CommandTree(self.client)
+            listen(self.client, lambda: self.on_reaction)
             register_commands(self.tree, self._run, suggest=suggest,
                               admin_commands=admin_commands)
 

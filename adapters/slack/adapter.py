@@ -25,7 +25,15 @@ from adapters.slack.render import (
 )
 from adapters.slack.settings import SlackSettings
 from adapters.slack.webhook import post_webhook
-from bot.delivery import CommandHandler, Destination, Outgoing, Pacing, Receipt
+from bot.delivery import (
+    CommandHandler,
+    Destination,
+    Outgoing,
+    Pacing,
+    Reaction,
+    ReactionHandler,
+    Receipt,
+)
 from bot.errors import DeliveryError
 
 log = logging.getLogger(__name__)
@@ -63,6 +71,7 @@ class SlackAdapter:
                                      threaded_digests=settings.threaded_digests)
         self.client = client or (self._make_client() if settings.bot_token else None)
         self.server: Any = None  # adapters.slack.app.SlackServer once started
+        self.on_reaction: ReactionHandler | None = None  # set by the app: 🔕 / 👍 / 👎
         self.extra_routes: list[Any] = []  # aiohttp RouteDefs the HTTP-mode server also serves
         # parts already posted per (destination, key): a retried deliver resumes, never repeats
         self._posted: dict[tuple[str, str], dict[int, str]] = {}
@@ -93,10 +102,14 @@ class SlackAdapter:
             return
         from adapters.slack.app import SlackServer  # Bolt only where commands are served
 
-        self.server = SlackServer(self.settings, self.client, commands)
+        self.server = SlackServer(self.settings, self.client, commands, self._reaction)
         # e.g. /healthz, /readyz, /metrics: one HTTP server per process in HTTP mode
         self.server.web_app.router.add_routes(self.extra_routes)
         await self.server.start()
+
+    async def _reaction(self, reaction: Reaction) -> str:
+        # looked up per event: the app sets on_reaction after making the adapter
+        return await self.on_reaction(reaction) if self.on_reaction else "ignored:no_handler"
 
     async def stop(self) -> None:
         if self.server is not None:

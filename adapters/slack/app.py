@@ -12,14 +12,15 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.commands import AdminCheck, reply_bodies, to_request
+from adapters.slack.reactions import reaction_listener
 from adapters.slack.settings import SlackSettings
-from bot.delivery import CommandHandler, CommandReply
+from bot.delivery import CommandHandler, CommandReply, ReactionHandler
 
 log = logging.getLogger(__name__)
 
 
 def build_app(settings: SlackSettings, client: AsyncWebClient,
-              commands: CommandHandler) -> AsyncApp:
+              commands: CommandHandler, reactions: ReactionHandler | None = None) -> AsyncApp:
     """An AsyncApp with one listener per configured slash command. In HTTP mode Bolt verifies
     every request's signature and timestamp (5 minutes) and answers 401 before any listener."""
     app = AsyncApp(
@@ -48,6 +49,8 @@ def build_app(settings: SlackSettings, client: AsyncWebClient,
 
     for slash in settings.commands:
         app.command(slash)(on_command)
+    if reactions is not None:
+        app.event("reaction_added")(reaction_listener(reactions, is_admin))
     return app
 
 
@@ -56,9 +59,9 @@ class SlackServer:
     ``web_app`` can carry more routes (health, metrics) if added before ``start``."""
 
     def __init__(self, settings: SlackSettings, client: AsyncWebClient,
-                 commands: CommandHandler) -> None:
+                 commands: CommandHandler, reactions: ReactionHandler | None = None) -> None:
         self.settings = settings
-        self.app = build_app(settings, client, commands)
+        self.app = build_app(settings, client, commands, reactions)
         self.web_app = web.Application(client_max_size=settings.max_body_bytes)
         self.web_app.router.add_post(settings.http_path, self._handle)
         self._runner: web.AppRunner | None = None

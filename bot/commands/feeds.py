@@ -12,8 +12,10 @@ from bot.delivery import CommandReply, CommandRequest
 from bot.errors import FetchError
 from bot.i18n import N_, _
 from bot.netguard import resolve
+from bot.reactions import feedback_lines
 from bot.store import destinations as dest_store
 from bot.store import feeds as feed_store
+from bot.store import reactions as reaction_store
 from bot.store.schema import feeds as feeds_table
 from bot.summarize.tags import normalise_tag
 
@@ -145,6 +147,7 @@ async def _status(ctx: Context) -> CommandReply:
     async with ctx.db.begin() as conn:
         rows = await feed_store.list_feeds(conn)
         paused = [d for d in await dest_store.list_destinations(conn) if d.paused]
+        votes = await reaction_store.vote_counts(conn)
     lines = [_("Feeds:")] if rows else [_("No feeds.")]
     for row in rows[:MAX_LINES]:
         name = row.title or row.url
@@ -163,4 +166,5 @@ async def _status(ctx: Context) -> CommandReply:
         lines.append(_("Paused destinations:"))
         lines += ["• " + _("{where}: {reason}", where=d.ref,
                            reason=d.paused_reason or _("paused")) for d in paused]
+    lines += feedback_lines(votes)
     return reply("\n".join(lines))

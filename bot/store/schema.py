@@ -165,6 +165,16 @@ outbox = Table(
     Index("ix_outbox_state_next", "state", "next_attempt_at"),
 )
 
+reactions = Table(
+    "reactions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("outbox_id", Integer, ForeignKey("outbox.id", ondelete="CASCADE"), nullable=False),
+    Column("user", String(64), nullable=False),
+    Column("emoji", String(16), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    UniqueConstraint("outbox_id", "user", "emoji"),  # a vote counts once however often clicked
+)
+
 digest_runs = Table(
     "digest_runs", metadata,
     Column("id", Integer, primary_key=True),

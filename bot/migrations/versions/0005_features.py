@@ -1,5 +1,6 @@
 """Features of issue 18: an entry's author (pattern filters look at it); the role or user group
-a subscription mentions, and the outbox row that carries it to the adapter.
+a subscription mentions, and the outbox row that carries it to the adapter; reactions (👍 / 👎)
+to posted messages.
 
 Revision ID: 0005_features
 Revises: 0004
@@ -21,9 +22,22 @@ def upgrade() -> None:
         batch.add_column(sa.Column("mention", sa.String(length=32), nullable=True))
     with op.batch_alter_table("outbox") as batch:
         batch.add_column(sa.Column("mention", sa.String(length=32), nullable=True))
+    op.create_table(
+        "reactions",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("outbox_id", sa.Integer(), nullable=False),
+        sa.Column("user", sa.String(length=64), nullable=False),
+        sa.Column("emoji", sa.String(length=16), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["outbox_id"], ["outbox.id"], ondelete="CASCADE",
+                                name="fk_reactions_outbox_id_outbox"),
+        sa.PrimaryKeyConstraint("id", name="pk_reactions"),
+        sa.UniqueConstraint("outbox_id", "user", "emoji", name="uq_reactions_outbox_id"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("reactions")
     with op.batch_alter_table("outbox") as batch:
         batch.drop_column("mention")
     with op.batch_alter_table("subscriptions") as batch:
