@@ -131,6 +131,7 @@ class DestinationSettings(Section):
     digest_time: str | None = None  # HH:MM in the destination's timezone
     digest_days: list[int] = Field(default_factory=lambda: [0, 1, 2, 3, 4, 5, 6])
     urgent_tags: list[str] = Field(default_factory=list)
+    updates: bool = False  # reply "Updated: …" under a posted brief whose article changed
     subscriptions: list[SubscriptionSettings] = Field(default_factory=list)
 
     @field_validator("ref")

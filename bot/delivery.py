@@ -57,6 +57,10 @@ class Outgoing:
     # A role (Discord) / user group (Slack) id an admin attached to the subscription: the only
     # mention an adapter may ever make live. Never from feed text.
     mention: str | None = None
+    # An update reply: post ``update`` (what changed in ``brief``) in reply to message
+    # ``reply_to``, instead of the brief itself.
+    reply_to: str | None = None
+    update: str | None = None
 
 
 @dataclass(slots=True)

@@ -113,6 +113,8 @@ class _Job:
     destination_id: int
     destination: Destination
     mention: str | None = None
+    reply_to: str | None = None
+    update_note: str | None = None
 
 
 def _default_worker_id() -> str:
@@ -256,7 +258,7 @@ class OutboxWorker:
                      destination_id=r.destination_id,
                      destination=Destination(ref=r.ref, timezone=r.timezone, locale=r.locale,
                                              webhook_url=r.webhook_url),
-                     mention=r.mention)
+                     mention=r.mention, reply_to=r.reply_to, update_note=r.update_note)
                 for r in rows]
 
     async def _release(self, jobs: Sequence[_Job]) -> None:
@@ -272,7 +274,8 @@ class OutboxWorker:
     async def _outgoing(self, conn: AsyncConnection, job: _Job) -> Outgoing:
         if job.brief_id is not None:
             return Outgoing(key=job.key, brief=await load_brief(conn, job.brief_id),
-                            mention=job.mention)
+                            mention=job.mention, reply_to=job.reply_to,
+                            update=job.update_note)
         return Outgoing(key=job.key, digest=digest_from_json(job.digest))
 
     def _adapter(self, job: _Job) -> Adapter:

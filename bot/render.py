@@ -18,10 +18,11 @@ class Frame:
     digest_title: str
     nothing_new: str
     full_text: str  # marks a brief written from the article page rather than the feed text
+    updated: str  # leads an update reply: "Updated: <what changed>"
 
 
 _FRAME = (N_("also covered by"), N_("Daily brief"), N_("Nothing new in this period."),
-          N_("full article"))
+          N_("full article"), N_("Updated"))
 
 
 def frame(locale: str) -> Frame:

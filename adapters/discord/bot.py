@@ -26,6 +26,7 @@ from adapters.discord.render import (
     render_brief_payloads,
     render_digest_payloads,
 )
+from adapters.discord.updates import render_update_payloads
 from adapters.discord.webhook import PERMANENT, WebhookSender
 from bot.delivery import (
     CommandHandler,
@@ -186,6 +187,9 @@ class DiscordAdapter:
     def payloads(self, destination: Destination, message: Outgoing) -> list[Payload]:
         if message.digest is not None:
             return render_digest_payloads(message.digest, destination, key=message.key)
+        if message.brief is not None and message.update and message.reply_to:
+            return render_update_payloads(message.brief, message.update, message.reply_to,
+                                          destination, key=message.key)
         if message.brief is not None:
             return with_role_mention(
                 render_brief_payloads(message.brief, destination, key=message.key),

@@ -142,12 +142,17 @@ def register_commands(tree: app_commands.CommandTree, run: Run, *, suggest: Sugg
     async def subscriptions(interaction: discord.Interaction) -> None:
         await run(interaction, "subscriptions", "")
 
+    async def updates(interaction: discord.Interaction, state: Literal["on", "off"],
+                      where: Literal["here", "dm"] | None = None) -> None:
+        await run(interaction, "updates", _join(state, where))
+
     simple = [
         (brief, "brief", "Brief an article URL now, or search stored stories", None),
         (subscribe, "subscribe", "Follow a tag, feed or keyword here or in your DMs",
          tags_and_feeds),
         (unsubscribe, "unsubscribe", "Stop following a tag, feed or keyword", tags_and_feeds),
         (subscriptions, "subscriptions", "What this channel and you follow", None),
+        (updates, "updates", "Reply “Updated: …” under a brief whose article changed", None),
     ]
     for callback, name, description, complete in simple:
         cmd: app_commands.Command[Any, ..., None] = app_commands.Command(

@@ -24,6 +24,7 @@ from adapters.slack.render import (
     render_digest_payloads,
 )
 from adapters.slack.settings import SlackSettings
+from adapters.slack.updates import render_update_payloads
 from adapters.slack.webhook import post_webhook
 from bot.delivery import (
     CommandHandler,
@@ -47,6 +48,9 @@ def render_outgoing(message: Outgoing, dest: Destination, options: RenderOptions
                     *, key: str | None = None) -> list[Payload]:
     if message.digest is not None:
         return render_digest_payloads(message.digest, dest, key=key, options=options)
+    if message.brief is not None and message.update and message.reply_to:
+        return render_update_payloads(message.brief.headline, message.update, message.reply_to,
+                                      dest, options, key=key)
     if message.brief is not None:
         return with_group_mention(
             render_brief_payloads(message.brief, dest, key=key, options=options),

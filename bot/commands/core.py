@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from bot import i18n
-from bot.commands import brief, digest, feeds, subscribe
+from bot.commands import brief, digest, feeds, subscribe, updates
 from bot.commands.base import (
     BriefUrl,
     CommandError,
@@ -35,10 +35,12 @@ HANDLERS: dict[str, Handler] = {
     "subscriptions": subscribe.subscriptions,
     "digest": digest.digest,
     "feeds": feeds.feeds,
+    "updates": updates.updates,
 }
 HELP = N_("Commands: /brief <url|words>, /subscribe <tag|feed|keyword|pattern:…> [here|dm] "
           "[role:<id>], /subscribe test <pattern>, /unsubscribe …, /subscriptions, "
-          "/digest time HH:MM [tz] | off | now, /feeds add <url> [tags] | remove | list | status")
+          "/digest time HH:MM [tz] | off | now, /feeds add <url> [tags] | remove | list | status, "
+          "/updates on | off")
 MAX_ARGS = 1000
 USER_RATE = Pacing(rate=0.5, burst=5)  # a person: five quick commands, then one per 2 s
 DESTINATION_RATE = Pacing(rate=1.0, burst=10)  # a channel, whoever types

@@ -22,7 +22,8 @@ log = logging.getLogger(__name__)
 
 # Destination keys the YAML may set; only keys present in the file overwrite the stored value,
 # so a digest time changed with /digest survives restarts unless the YAML says otherwise.
-_SYNCED = ("timezone", "locale", "webhook_url", "digest_time", "digest_days", "urgent_tags")
+_SYNCED = ("timezone", "locale", "webhook_url", "digest_time", "digest_days", "urgent_tags",
+           "updates")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,7 @@ async def get_or_create(conn: AsyncConnection, destination: Destination, *,
     await conn.execute(insert(destinations).values(
         ref=destination.ref, timezone=destination.timezone, locale=destination.locale,
         webhook_url=destination.webhook_url, digest_days=list(range(7)), urgent_tags=[],
+        updates=False,
         server=server, created_at=now,
     ))
     log.info("destination.created ref=%s", destination.ref)

@@ -124,6 +124,7 @@ destinations = Table(
     Column("digest_time", String(5)),
     Column("digest_days", JSON, nullable=False, default=lambda: list(range(7))),
     Column("urgent_tags", JSON, nullable=False, default=list),
+    Column("updates", Boolean, nullable=False, default=False),  # reply "Updated: …" to edits
     Column("paused_at", UTCDateTime),
     Column("paused_reason", Text),
     Column("created_at", UTCDateTime, nullable=False),
@@ -158,6 +159,8 @@ outbox = Table(
     Column("sent_at", UTCDateTime),
     Column("message_ids", JSON),
     Column("mention", String(32)),  # the subscription's role / user group, for instant briefs
+    Column("reply_to", String(64)),  # an update reply: the platform id of the original post
+    Column("update_note", Text),  # …and what changed
     Column("error", Text),
     Column("lease_owner", String(64)),
     Column("lease_until", UTCDateTime),

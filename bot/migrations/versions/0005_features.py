@@ -1,6 +1,6 @@
 """Features of issue 18: an entry's author (pattern filters look at it); the role or user group
 a subscription mentions, and the outbox row that carries it to the adapter; reactions (👍 / 👎)
-to posted messages.
+to posted messages; update replies (opt-in per destination, the original post they answer).
 
 Revision ID: 0005_features
 Revises: 0004
@@ -22,6 +22,11 @@ def upgrade() -> None:
         batch.add_column(sa.Column("mention", sa.String(length=32), nullable=True))
     with op.batch_alter_table("outbox") as batch:
         batch.add_column(sa.Column("mention", sa.String(length=32), nullable=True))
+        batch.add_column(sa.Column("reply_to", sa.String(length=64), nullable=True))
+        batch.add_column(sa.Column("update_note", sa.Text(), nullable=True))
+    with op.batch_alter_table("destinations") as batch:
+        batch.add_column(sa.Column("updates", sa.Boolean(), nullable=False,
+                                   server_default=sa.false()))
     op.create_table(
         "reactions",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -38,7 +43,11 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("reactions")
+    with op.batch_alter_table("destinations") as batch:
+        batch.drop_column("updates")
     with op.batch_alter_table("outbox") as batch:
+        batch.drop_column("update_note")
+        batch.drop_column("reply_to")
         batch.drop_column("mention")
     with op.batch_alter_table("subscriptions") as batch:
         batch.drop_column("mention")
