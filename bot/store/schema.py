@@ -18,6 +18,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
@@ -124,7 +125,8 @@ destinations = Table(
     Column("digest_time", String(5)),
     Column("digest_days", JSON, nullable=False, default=lambda: list(range(7))),
     Column("urgent_tags", JSON, nullable=False, default=list),
-    Column("updates", Boolean, nullable=False, default=False),  # reply "Updated: …" to edits
+    # reply "Updated: …" to edits; the server default fills rows older than the column
+    Column("updates", Boolean, nullable=False, default=False, server_default=false()),
     Column("paused_at", UTCDateTime),
     Column("paused_reason", Text),
     Column("created_at", UTCDateTime, nullable=False),
