@@ -45,7 +45,8 @@ def pytest_configure(config: pytest.Config) -> None:
 _STORE_MODULES = {"test_e2e", "test_health", "test_hostile_network", "test_hostile_users",
                   "test_routing", "test_digest", "test_commands", "test_cluster", "test_burst",
                   "test_outbox", "test_pacing", "test_webhook_adapter", "test_slack_commands",
-                  "test_slack_delivery"}
+                  "test_slack_delivery", "test_patterns", "test_mentions", "test_reactions",
+                  "test_updates", "test_i18n"}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
