@@ -178,7 +178,8 @@ class RecordingAdapter:
     # -- conversations -------------------------------------------------------------------------
 
     async def command(self, text: str, *, where: str | None = None, user: str = "u1",
-                      is_admin: bool = True, dm: str | None = None) -> CommandReply:
+                      is_admin: bool = True, dm: str | None = None,
+                      locale: str | None = None) -> CommandReply:
         """Type a slash command (``"/subscribe ai"``) into a channel, as a user would."""
         if self.commands is None:
             raise RuntimeError("start(commands) was not called")
@@ -187,5 +188,5 @@ class RecordingAdapter:
             command=name, args=args.strip(), user=user,
             where=Destination(where or f"{self.name}:channel"),
             dm=Destination(dm) if dm else Destination(f"{self.name}:dm-{user}"),
-            is_admin=is_admin)
+            is_admin=is_admin, locale=locale)
         return await self.commands(request)

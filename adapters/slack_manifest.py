@@ -25,12 +25,13 @@ DESCRIPTIONS = {
     "subscriptions": "List this channel's subscriptions",
     "digest": "This channel's daily digest: time, off, or now",
     "feeds": "Add, remove, enable, list or check feeds (admins)",
+    "updates": "Reply under a posted brief when its article changes (admins)",
 }
 
 
 def usage_hints() -> dict[str, str]:
     """Hints from the usage lines the core replies with ("Usage: /feeds add <url> …")."""
-    from bot.commands import brief, digest, feeds, subscribe
+    from bot.commands import brief, digest, feeds, subscribe, updates
 
     def hint(usage: str, name: str) -> str:
         text = usage.removeprefix(f"Usage: /{name} ").replace(f"/{name} ", "")
@@ -42,6 +43,7 @@ def usage_hints() -> dict[str, str]:
         "unsubscribe": hint(subscribe.USAGE, "subscribe"),
         "digest": hint(digest.USAGE, "digest"),
         "feeds": hint(feeds.USAGE, "feeds"),
+        "updates": hint(updates.USAGE, "updates"),
     }
 
 
@@ -102,8 +104,13 @@ def manifest(*, http_url: str | None = None) -> str:
         "      - im:write              # open a DM with a user (conversations.open)",
         "      - users:read            # is the caller a workspace admin/owner? (users.info)",
         "      - usergroups:read       # admin_ids may name a user group (S…)",
+        "      - reactions:read        # 🔕 mutes a brief's tag, 👍 / 👎 are counted",
         "      # - chat:write.public   # optional: post to public channels without an invite",
         "settings:",
+        "  event_subscriptions:",
+        *([] if socket_mode else [f"    request_url: {base}{EVENTS_PATH}"]),
+        "    bot_events:",
+        "      - reaction_added        # feedback on briefs; needs reactions:read",
         "  interactivity:",
         "    is_enabled: false",
         "  org_deploy_enabled: false",

@@ -21,6 +21,7 @@ from bot.fetch import HttpFetcher
 from bot.netguard import AddressPolicy
 from bot.outbox import OutboxWorker
 from bot.pipeline import Clock, Pipeline, now_utc
+from bot.reactions import ReactionCore
 from bot.store import Database
 from bot.summarize import Summarizer
 
@@ -160,6 +161,10 @@ class App:
                         for name in platforms_wanted(settings, secrets)}
         pipeline = Pipeline(db=db, fetcher=fetcher, summarizer=summarizer, settings=settings,
                             clock=clock)
+        reactions = ReactionCore(db=db, clock=clock)
+        for adapter in adapters.values():
+            if hasattr(adapter, "on_reaction"):  # platforms that report reactions
+                adapter.on_reaction = reactions.handle
         worker = OutboxWorker(db=db, adapters=adapters,
                               max_attempts=settings.delivery.max_attempts, clock=clock,
                               held_max_age=timedelta(hours=settings.delivery.held_max_age_hours))

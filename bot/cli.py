@@ -568,14 +568,18 @@ async def _sync_commands(env: Env, guild: list[int]) -> int:
               help="Destination ref it is typed in.")
 @click.option("--user", default="cli", show_default=True)
 @click.option("--admin/--no-admin", default=True, show_default=True)
+@click.option("--locale", default=None,
+              help="Answer as a user with this language sees it, e.g. ko.")
 @common_options
 @click.pass_context
-def command(ctx: click.Context, text: str, where: str, user: str, admin: bool) -> int:
+def command(ctx: click.Context, text: str, where: str, user: str, admin: bool,
+            locale: str | None) -> int:
     """Run a chat command as if typed in a channel."""
-    return run_command(ctx, _command, text, where, user, admin, stateful=True)
+    return run_command(ctx, _command, text, where, user, admin, locale, stateful=True)
 
 
-async def _command(env: Env, text: str, where: str, user: str, admin: bool) -> int:
+async def _command(env: Env, text: str, where: str, user: str, admin: bool,
+                   locale: str | None) -> int:
     from bot.app import App
     from bot.delivery import CommandRequest, Destination
     from bot.render import brief_text
@@ -586,7 +590,8 @@ async def _command(env: Env, text: str, where: str, user: str, admin: bool) -> i
     try:
         reply = await app.commands.handle(CommandRequest(
             command=name, args=rest.strip(), user=user, where=Destination(where),
-            dm=Destination(where), is_admin=admin, operator=True))
+            dm=Destination(where), is_admin=admin, operator=True,
+            locale=locale))
         print(reply.text)
         for one in reply.briefs:
             print()

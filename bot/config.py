@@ -117,10 +117,22 @@ class TagSettings(Section):
 
 
 class SubscriptionSettings(Section):
-    kind: Literal["all", "feed", "tag", "keyword"] = "all"
+    kind: Literal["all", "feed", "tag", "keyword", "pattern"] = "all"
     value: str = ""
     exclude: bool = False
     mode: Literal["instant", "digest"] = "instant"
+    # a Discord role id or a Slack user group id (S…) that matching instant briefs mention
+    mention: str | None = Field(None, pattern=r"^[A-Za-z0-9]{1,32}$")
+
+    @model_validator(mode="after")
+    def _pattern(self) -> SubscriptionSettings:
+        if self.kind == "pattern":  # refused at start-up, not silently matching nothing later
+            from bot.patterns import PatternError, canonical
+            try:
+                self.value = canonical(self.value)
+            except PatternError as exc:
+                raise ValueError(str(exc)) from None
+        return self
 
 
 class DestinationSettings(Section):
@@ -134,6 +146,7 @@ class DestinationSettings(Section):
     digest_time: str | None = None  # HH:MM in the destination's timezone
     digest_days: list[int] = Field(default_factory=lambda: [0, 1, 2, 3, 4, 5, 6])
     urgent_tags: list[str] = Field(default_factory=list)
+    updates: bool = False  # reply "Updated: …" under a posted brief whose article changed
     subscriptions: list[SubscriptionSettings] = Field(default_factory=list)
 
     @field_validator("ref")

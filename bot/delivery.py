@@ -54,6 +54,13 @@ class Outgoing:
     key: str
     brief: Brief | None = None
     digest: Digest | None = None
+    # A role (Discord) / user group (Slack) id an admin attached to the subscription: the only
+    # mention an adapter may ever make live. Never from feed text.
+    mention: str | None = None
+    # An update reply: post ``update`` (what changed in ``brief``) in reply to message
+    # ``reply_to``, instead of the brief itself.
+    reply_to: str | None = None
+    update: str | None = None
 
 
 @dataclass(slots=True)
@@ -83,6 +90,7 @@ class CommandRequest:
     is_admin: bool = False
     server: str | None = None  # Discord guild / Slack team id, for per-server limits
     operator: bool = False  # typed at the operator's own CLI: sees every server's feeds
+    locale: str | None = None  # the caller's language ("ko", "en-US"), when the platform says
 
 
 @dataclass(slots=True)
@@ -94,6 +102,22 @@ class CommandReply:
 
 
 CommandHandler = Callable[[CommandRequest], Awaitable[CommandReply]]
+
+
+@dataclass(slots=True)
+class Reaction:
+    """Someone reacted to a message the bot posted: 🔕 mutes, 👍 / 👎 are feedback. Adapters
+    translate their emoji names ("no_bell", "+1") to these characters."""
+
+    emoji: str
+    message_id: str  # the platform's id of the message reacted to, as in Receipt.message_ids
+    user: str
+    where: Destination
+    dm: Destination | None = None  # the reacting user's DM destination, if the platform has one
+    is_admin: bool = False
+
+
+ReactionHandler = Callable[[Reaction], Awaitable[str]]
 
 
 class Adapter(Protocol):

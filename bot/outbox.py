@@ -112,6 +112,9 @@ class _Job:
     destination: Destination
     parts: dict[int, str]  # parts already posted: index → message id
     queued_at: datetime | None = None  # for the queued→posted latency metric
+    mention: str | None = None
+    reply_to: str | None = None
+    update_note: str | None = None
 
 
 def _default_worker_id() -> str:
@@ -299,7 +302,8 @@ class OutboxWorker:
                      destination=Destination(ref=r.ref, timezone=r.timezone, locale=r.locale,
                                              webhook_url=r.webhook_url),
                      parts=_parts_from_row(r.parts),
-                     queued_at=r.created_at)
+                     queued_at=r.created_at,
+                     mention=r.mention, reply_to=r.reply_to, update_note=r.update_note)
                 for r in rows]
 
     async def _release(self, jobs: Sequence[_Job]) -> None:
@@ -314,7 +318,9 @@ class OutboxWorker:
 
     async def _outgoing(self, conn: AsyncConnection, job: _Job) -> Outgoing:
         if job.brief_id is not None:
-            return Outgoing(key=job.key, brief=await load_brief(conn, job.brief_id))
+            return Outgoing(key=job.key, brief=await load_brief(conn, job.brief_id),
+                            mention=job.mention, reply_to=job.reply_to,
+                            update=job.update_note)
         return Outgoing(key=job.key, digest=digest_from_json(job.digest))
 
     def _adapter(self, job: _Job) -> Adapter:

@@ -23,7 +23,7 @@ from urllib.request import url2pathname
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot import metrics, routing
+from bot import metrics, routing, updates
 from bot.assemble import PreparedFeed
 from bot.briefing import summarize_or_minimal
 from bot.burst import is_burst, too_old
@@ -278,6 +278,7 @@ class Pipeline:
             return
         async with self.db.begin() as conn:
             for item in edited:
+                await updates.note_edit(conn, feed.id, item, now=now)  # before the old text goes
                 await entry_store.update_edited(conn, feed.id, item)
             brief_ids: list[int] = []
             for candidate in candidates:

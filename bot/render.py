@@ -8,6 +8,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.delivery import Digest
+from bot.i18n import N_, choose, translate
 from bot.models import Brief
 
 
@@ -17,20 +18,19 @@ class Frame:
     digest_title: str
     nothing_new: str
     full_text: str  # marks a brief written from the article page rather than the feed text
+    updated: str  # leads an update reply: "Updated: <what changed>"
     more: str  # after a digest's top stories: how many more, and the command that shows them
 
 
-_FRAMES = {
-    "en": Frame("also covered by", "Daily brief", "Nothing new in this period.", "full article",
-                 "{n} more in this period: /digest more{page}"),
-    "ko": Frame("다른 보도", "오늘의 브리핑", "이 기간에 새 소식이 없습니다.", "기사 전문",
-                 "이 기간의 소식 {n}건 더: /digest more{page}"),
-}
+_FRAME = (N_("also covered by"), N_("Daily brief"), N_("Nothing new in this period."),
+          N_("full article"), N_("Updated"), N_("{n} more in this period: /digest more{page}"))
 
 
 def frame(locale: str) -> Frame:
-    """The frame strings for a locale like ``ko`` or ``ko-KR``; English when unknown."""
-    return _FRAMES.get(locale.split("-")[0].lower(), _FRAMES["en"])
+    """The frame strings for a locale like ``ko`` or ``ko-KR``, from the message catalogues;
+    English when there is no catalogue for it."""
+    lang = choose(locale)
+    return Frame(*(translate(message, lang) for message in _FRAME))
 
 
 def local_time(moment: datetime | None, timezone: str = "UTC", locale: str = "en") -> str:

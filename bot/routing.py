@@ -6,17 +6,20 @@ import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot import patterns
 from bot.burst import burst_digest
 from bot.outbox import enqueue, outbox_key
+from bot.patterns import Article
 from bot.store import destinations as dest_store
 from bot.store.briefs import load_brief
 from bot.store.destinations import DestinationRow, SubscriptionRow
+from bot.store.mentions import set_row_mention
 from bot.store.schema import briefs, entries, feeds, outbox
 from bot.summarize.tags import normalise_tag
 
@@ -41,12 +44,14 @@ class BriefFacts:
     tags: frozenset[str]
     text: str  # folded headline, points and entry title, for keyword matching
     created_at: datetime
+    article: Article = field(default_factory=lambda: Article(title=""))  # for pattern filters
 
 
 @dataclass(frozen=True, slots=True)
 class Route:
     mode: str  # instant | digest
     section: str  # the tag or feed a digest lists it under
+    mention: str | None = None  # the role / user group of a matching subscription, if any
 
 
 def fold(text: str) -> str:
@@ -78,6 +83,8 @@ def _matches(sub: SubscriptionRow, facts: BriefFacts) -> bool:
         # A keyword also matches the tag of the same name: "/subscribe crypto" typed before any
         # brief carried #crypto is stored as a keyword and should still mean the topic.
         return keyword_in(sub.value, facts.text) or normalise_tag(sub.value) in facts.tags
+    if sub.kind == "pattern":
+        return patterns.matches(sub.value, facts.article)
     return False
 
 
@@ -89,12 +96,14 @@ def decide(subs: Sequence[SubscriptionRow], facts: BriefFacts,
     if not included or any(s.exclude and _matches(s, facts) for s in subs):
         return None
     # Sections prefer the most specific reason the brief is here.
-    first = min(included, key=lambda s: ("tag", "feed", "keyword", "all").index(s.kind)
-                if s.kind in ("tag", "feed", "keyword", "all") else 9)
+    first = min(included, key=lambda s: ("tag", "feed", "keyword", "pattern", "all").index(
+        s.kind) if s.kind in ("tag", "feed", "keyword", "pattern", "all") else 9)
     section = {"tag": f"#{first.value}", "keyword": first.value}.get(first.kind, facts.feed_name)
     urgent = {normalise_tag(t) for t in destination.urgent_tags} & facts.tags
     if urgent or any(s.mode == "instant" for s in included):
-        return Route("instant", section)
+        mention = next((s.mention for s in sorted(included, key=lambda s: s.id) if s.mention),
+                       None)
+        return Route("instant", section, mention)
     if destination.digest_time:
         return Route("digest", section)
     return None
@@ -106,7 +115,8 @@ async def load_facts(conn: AsyncConnection, brief_ids: Iterable[int]) -> dict[in
         return {}
     rows = await conn.execute(
         select(briefs.c.id, briefs.c.story_id, briefs.c.headline, briefs.c.points, briefs.c.tags,
-               briefs.c.created_at, entries.c.title, feeds.c.id.label("feed_id"),
+               briefs.c.created_at, entries.c.title, entries.c.text.label("entry_text"),
+               entries.c.categories, entries.c.author, feeds.c.id.label("feed_id"),
                feeds.c.url.label("feed_url"), feeds.c.title.label("feed_title"))
         .select_from(briefs.join(entries, entries.c.id == briefs.c.entry_id)
                      .join(feeds, feeds.c.id == entries.c.feed_id))
@@ -123,6 +133,8 @@ async def load_facts(conn: AsyncConnection, brief_ids: Iterable[int]) -> dict[in
             tags=frozenset(normalise_tag(str(t)) for t in row.tags or []),
             text=fold(f"{row.headline}\n{row.title}\n{points}"),
             created_at=row.created_at,
+            article=Article(title=row.title, text=row.entry_text, author=row.author,
+                            categories=tuple(str(c) for c in row.categories or ())),
         )
     return facts
 
@@ -151,9 +163,12 @@ async def route_brief(conn: AsyncConnection, brief_id: int, *, now: datetime) ->
         route = decide(subs, facts, destination)
         if route is None or route.mode != "instant":
             continue
-        if await enqueue(conn, key=story_key(destination.id, facts.story_root),
-                         destination_id=destination.id, now=now, brief_id=brief_id):
+        key = story_key(destination.id, facts.story_root)
+        if await enqueue(conn, key=key, destination_id=destination.id, now=now,
+                         brief_id=brief_id):
             count += 1
+            if route.mention:
+                await set_row_mention(conn, key, route.mention)
         else:
             log.info("route.story_already_sent brief_id=%s destination_id=%s story=%s",
                      brief_id, destination.id, facts.story_root)

@@ -46,7 +46,8 @@ _STORE_MODULES = {"test_e2e", "test_health", "test_hostile_network", "test_hosti
                   "test_routing", "test_digest", "test_commands", "test_cluster", "test_burst",
                   "test_outbox", "test_pacing", "test_webhook_adapter", "test_slack_commands",
                   "test_slack_delivery", "test_dashboard", "test_command_scope", "test_opml",
-                  "test_slack_outbox", "test_discord_outbox"}
+                  "test_slack_outbox", "test_discord_outbox", "test_patterns", "test_mentions",
+                  "test_reactions", "test_updates", "test_i18n"}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

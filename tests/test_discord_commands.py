@@ -243,7 +243,7 @@ async def test_sync_commands_sets_admin_permissions(fake: FakeDiscord) -> None:
     synced = await sync_commands(token=BOT_TOKEN, api_base_url=fake.api_base,
                                  guild_ids=[int(GUILD)])
     assert sorted(s.split("/")[1] for s in synced) == sorted(
-        ["brief", "subscribe", "unsubscribe", "subscriptions", "digest", "feeds"])
+        ["brief", "subscribe", "unsubscribe", "subscriptions", "digest", "feeds", "updates"])
     stored = {c["name"]: c for c in fake.commands[GUILD]}
     # the docs describe a string bit set, the spec and discord.py an integer: same value
     assert int(stored["feeds"]["default_member_permissions"]) == 1 << 5  # Manage Server

@@ -37,7 +37,7 @@ from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
 
 T = TypeVar("T")
-GUILDS_INTENT = 1 << 0  # the only intent adapters/discord/bot.py asks for
+GUILDS_INTENT = 1 << 0 | 1 << 10  # guilds and guild_message_reactions: all the adapter asks
 
 
 async def eventually(probe: Callable[[], T | None], what: str, timeout: float = 10.0) -> T:

@@ -16,6 +16,9 @@ from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
 from adapters.discord.commands import ADMIN_COMMANDS, Suggest, register_commands, run_command
+from adapters.discord.i18n import CatalogueTranslator
+from adapters.discord.mentions import with_role_mention
+from adapters.discord.reactions import listen
 from adapters.discord.render import (
     Payload,
     find_marker,
@@ -23,12 +26,14 @@ from adapters.discord.render import (
     render_brief_payloads,
     render_digest_payloads,
 )
+from adapters.discord.updates import render_update_payloads
 from adapters.discord.webhook import PERMANENT, WebhookSender
 from bot.delivery import (
     CommandHandler,
     Destination,
     Outgoing,
     Pacing,
+    ReactionHandler,
     Receipt,
     complete_parts,
     post_parts,
@@ -54,7 +59,8 @@ def make_client(*, shard_count: int | None = None, application_id: int | None = 
                 max_ratelimit_timeout: float = 30.0) -> discord.Client:
     """A client with minimal intents and no mentions allowed by default."""
     intents = discord.Intents.none()
-    intents.guilds = True  # channel and permission data for slash commands; nothing else
+    intents.guilds = True  # channel and permission data for slash commands
+    intents.guild_reactions = True  # 🔕 / 👍 / 👎 on briefs; never message content
     options: dict[str, Any] = {
         "intents": intents,
         "allowed_mentions": discord.AllowedMentions.none(),
@@ -120,11 +126,13 @@ class DiscordAdapter:
         self._webhooks = WebhookSender(api_base_url=api_base_url, max_wait=webhook_max_wait)
         self._login_lock = asyncio.Lock()
         self.client: discord.Client | None = None
+        self.on_reaction: ReactionHandler | None = None  # set by the app: 🔕 / 👍 / 👎
         self.tree: app_commands.CommandTree[Any] | None = None
         if token:
             self.client = make_client(shard_count=shard_count, application_id=application_id,
                                       max_ratelimit_timeout=max_ratelimit_timeout)
             self.tree = app_commands.CommandTree(self.client)
+            listen(self.client, lambda: self.on_reaction)
             register_commands(self.tree, self._run, suggest=suggest,
                               admin_commands=admin_commands)
 
@@ -200,8 +208,13 @@ class DiscordAdapter:
     def render(self, destination: Destination, message: Outgoing) -> list[Payload]:
         if message.digest is not None:
             return render_digest_payloads(message.digest, destination, key=message.key)
+        if message.brief is not None and message.update and message.reply_to:
+            return render_update_payloads(message.brief, message.update, message.reply_to,
+                                          destination, key=message.key)
         if message.brief is not None:
-            return render_brief_payloads(message.brief, destination, key=message.key)
+            return with_role_mention(
+                render_brief_payloads(message.brief, destination, key=message.key),
+                message.mention)
         raise DeliveryError("outgoing message has neither a brief nor a digest", permanent=True)
 
     async def deliver(self, destination: Destination, message: Outgoing) -> Receipt:
@@ -302,6 +315,7 @@ async def sync_commands(*, token: str, api_base_url: str = DEFAULT_API_BASE,
     register_commands(tree, _unused, admin_commands=admin_commands)
     synced: list[str] = []
     try:
+        await tree.set_translator(CatalogueTranslator())  # Korean names and descriptions
         await client.login(token)
         if guild_ids:
             for guild_id in guild_ids:

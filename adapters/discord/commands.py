@@ -47,7 +47,8 @@ async def to_request(interaction: discord.Interaction, command: str, args: str) 
             log.info("discord_dm_unavailable user=%s status=%s", interaction.user.id, exc.status)
     return CommandRequest(command=command, args=args, user=str(interaction.user.id), where=where,
                           dm=dm, is_admin=is_admin(interaction),
-                          server=str(interaction.guild_id) if interaction.guild_id else None)
+                          server=str(interaction.guild_id) if interaction.guild_id else None,
+                          locale=interaction.locale.value if interaction.locale else None)
 
 
 async def send_reply(interaction: discord.Interaction, reply: CommandReply, *,
@@ -136,8 +137,11 @@ def register_commands(tree: app_commands.CommandTree, run: Run, *, suggest: Sugg
         await run(interaction, "brief", query)
 
     async def subscribe(interaction: discord.Interaction, target: str,
-                        where: Literal["here", "dm"] | None = None) -> None:
-        await run(interaction, "subscribe", _join(target, where))
+                        where: Literal["here", "dm"] | None = None,
+                        role: discord.Role | None = None) -> None:
+        # the role an admin picks is passed as its id; the core stores it, the render pings it
+        await run(interaction, "subscribe", _join(target, where,
+                                                  f"role:{role.id}" if role else None))
 
     async def unsubscribe(interaction: discord.Interaction, target: str,
                           where: Literal["here", "dm"] | None = None) -> None:
@@ -146,12 +150,17 @@ def register_commands(tree: app_commands.CommandTree, run: Run, *, suggest: Sugg
     async def subscriptions(interaction: discord.Interaction) -> None:
         await run(interaction, "subscriptions", "")
 
+    async def updates(interaction: discord.Interaction, state: Literal["on", "off"],
+                      where: Literal["here", "dm"] | None = None) -> None:
+        await run(interaction, "updates", _join(state, where))
+
     simple = [
         (brief, "brief", "Brief an article URL now, or search stored stories", None),
         (subscribe, "subscribe", "Follow a tag, feed or keyword here or in your DMs",
          tags_and_feeds),
         (unsubscribe, "unsubscribe", "Stop following a tag, feed or keyword", tags_and_feeds),
         (subscriptions, "subscriptions", "What this channel and you follow", None),
+        (updates, "updates", "Reply “Updated: …” under a brief whose article changed", None),
     ]
     for callback, name, description, complete in simple:
         cmd: app_commands.Command[Any, ..., None] = app_commands.Command(

@@ -66,6 +66,15 @@ def payload_violations(payload: dict[str, Any]) -> list[str]:
     nonce = payload.get("nonce")
     if isinstance(nonce, str) and len(nonce) > NONCE:
         problems.append(f"nonce is {len(nonce)} chars > {NONCE}")
-    if payload.get("allowed_mentions") != NO_MENTIONS:
-        problems.append(f"allowed_mentions is {payload.get('allowed_mentions')!r}, not parse: []")
+    allowed = payload.get("allowed_mentions")
+    if allowed != NO_MENTIONS and not one_role(allowed):
+        problems.append(f"allowed_mentions is {allowed!r}, not parse: [] (with at most one "
+                        "role)")
     return problems
+
+
+def one_role(allowed: Any) -> bool:
+    """``{"parse": [], "roles": [id]}``: the one role an admin attached to a subscription."""
+    return (isinstance(allowed, dict) and set(allowed) == {"parse", "roles"}
+            and allowed["parse"] == [] and isinstance(allowed["roles"], list)
+            and len(allowed["roles"]) == 1 and str(allowed["roles"][0]).isdigit())

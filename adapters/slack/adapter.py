@@ -12,6 +12,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.errors import from_api_error
+from adapters.slack.mentions import with_group_mention
 from adapters.slack.render import (
     EVENT_TYPE,
     Payload,
@@ -21,12 +22,15 @@ from adapters.slack.render import (
     render_digest_payloads,
 )
 from adapters.slack.settings import SlackSettings
+from adapters.slack.updates import render_update_payloads
 from adapters.slack.webhook import post_webhook
 from bot.delivery import (
     CommandHandler,
     Destination,
     Outgoing,
     Pacing,
+    Reaction,
+    ReactionHandler,
     Receipt,
     post_parts,
 )
@@ -44,8 +48,13 @@ def render_outgoing(message: Outgoing, dest: Destination, options: RenderOptions
                     *, key: str | None = None) -> list[Payload]:
     if message.digest is not None:
         return render_digest_payloads(message.digest, dest, key=key, options=options)
+    if message.brief is not None and message.update and message.reply_to:
+        return render_update_payloads(message.brief.headline, message.update, message.reply_to,
+                                      dest, options, key=key)
     if message.brief is not None:
-        return render_brief_payloads(message.brief, dest, key=key, options=options)
+        return with_group_mention(
+            render_brief_payloads(message.brief, dest, key=key, options=options),
+            message.mention)
     raise DeliveryError("outgoing message has neither a brief nor a digest", permanent=True)
 
 
@@ -69,6 +78,7 @@ class SlackAdapter:
                                      threaded_digests=settings.threaded_digests)
         self.client = client or (self._make_client() if settings.bot_token else None)
         self.server: Any = None  # adapters.slack.app.SlackServer once started
+        self.on_reaction: ReactionHandler | None = None  # set by the app: 🔕 / 👍 / 👎
         self.extra_routes: list[Any] = []  # aiohttp RouteDefs the HTTP-mode server also serves
         self._dm_channels: dict[str, str] = {}
 
@@ -91,10 +101,14 @@ class SlackAdapter:
             return
         from adapters.slack.app import SlackServer  # Bolt only where commands are served
 
-        self.server = SlackServer(self.settings, self.client, commands)
+        self.server = SlackServer(self.settings, self.client, commands, self._reaction)
         # e.g. /healthz, /readyz, /metrics: one HTTP server per process in HTTP mode
         self.server.web_app.router.add_routes(self.extra_routes)
         await self.server.start()
+
+    async def _reaction(self, reaction: Reaction) -> str:
+        # looked up per event: the app sets on_reaction after making the adapter
+        return await self.on_reaction(reaction) if self.on_reaction else "ignored:no_handler"
 
     async def stop(self) -> None:
         if self.server is not None:

@@ -13,8 +13,9 @@ from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.commands import AdminCheck, reply_bodies, to_request
+from adapters.slack.reactions import reaction_listener
 from adapters.slack.settings import SlackSettings
-from bot.delivery import CommandHandler, CommandReply
+from bot.delivery import CommandHandler, CommandReply, ReactionHandler
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +35,7 @@ class NoRequestBodies(logging.Filter):
 
 
 def build_app(settings: SlackSettings, client: AsyncWebClient,
-              commands: CommandHandler) -> AsyncApp:
+              commands: CommandHandler, reactions: ReactionHandler | None = None) -> AsyncApp:
     """An AsyncApp with one listener per configured slash command. In HTTP mode Bolt verifies
     every request's signature and timestamp (5 minutes) and answers 401 before any listener."""
     bolt_log = logging.getLogger("adapters.slack.bolt")
@@ -50,8 +51,9 @@ def build_app(settings: SlackSettings, client: AsyncWebClient,
 
     async def on_command(ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond) -> None:
         await ack()  # first: Slack wants the 200 within 3 s; the work and reply come after
-        request = to_request(body, commands=settings.commands,
-                             is_admin=await is_admin(str(body.get("user_id", ""))))
+        user = str(body.get("user_id", ""))
+        request = to_request(body, commands=settings.commands, is_admin=await is_admin(user),
+                             locale=await is_admin.locale(user))
         log.info("slack_command command=%s user=%s where=%s admin=%s",
                  request.command, request.user, request.where.ref, request.is_admin)
         try:
@@ -65,6 +67,8 @@ def build_app(settings: SlackSettings, client: AsyncWebClient,
 
     for slash in settings.commands:
         app.command(slash)(on_command)
+    if reactions is not None:
+        app.event("reaction_added")(reaction_listener(reactions, is_admin))
     return app
 
 
@@ -73,9 +77,9 @@ class SlackServer:
     ``web_app`` can carry more routes (health, metrics) if added before ``start``."""
 
     def __init__(self, settings: SlackSettings, client: AsyncWebClient,
-                 commands: CommandHandler) -> None:
+                 commands: CommandHandler, reactions: ReactionHandler | None = None) -> None:
         self.settings = settings
-        self.app = build_app(settings, client, commands)
+        self.app = build_app(settings, client, commands, reactions)
         # Socket Mode has no HTTP listener and may have no signing secret.
         self._verifier = SignatureVerifier(settings.signing_secret) \
             if settings.signing_secret else None

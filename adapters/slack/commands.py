@@ -43,8 +43,7 @@ class AdminCheck:
     async def __call__(self, user: str) -> bool:
         if user in self.admin_ids:
             return True
-        info = await self._cached(f"user:{user}", lambda: self.client.users_info(user=user))
-        profile = (info or {}).get("user") or {}
+        profile = await self._profile(user)
         if profile.get("is_admin") or profile.get("is_owner") or profile.get("is_primary_owner"):
             return True
         for group in sorted(gid for gid in self.admin_ids if gid.startswith("S")):
@@ -53,6 +52,16 @@ class AdminCheck:
             if user in ((members or {}).get("users") or []):
                 return True
         return False
+
+    async def _profile(self, user: str) -> dict[str, Any]:
+        info = await self._cached(f"user:{user}", lambda: self.client.users_info(
+            user=user, include_locale=True))  # one call answers both "admin?" and "language?"
+        return dict((info or {}).get("user") or {})
+
+    async def locale(self, user: str) -> str | None:
+        """The user's Slack language (``ko-KR``), for replies in it; None when unknown."""
+        found = (await self._profile(user)).get("locale")
+        return str(found) if found else None
 
     async def _cached(self, key: str, call: Callable[[], Awaitable[Any]]) -> Any:
         now = self.clock()
@@ -70,7 +79,7 @@ class AdminCheck:
 
 
 def to_request(body: Mapping[str, Any], *, commands: Mapping[str, str],
-               is_admin: bool) -> CommandRequest:
+               is_admin: bool, locale: str | None = None) -> CommandRequest:
     """The platform-neutral request for a slash-command payload."""
     slash = str(body.get("command", ""))
     team = str(body.get("team_id", ""))
@@ -83,6 +92,7 @@ def to_request(body: Mapping[str, Any], *, commands: Mapping[str, str],
         dm=Destination(f"slack:{team}/{user}"),  # the adapter opens the DM when it posts
         is_admin=is_admin,
         server=str(team) or None,
+        locale=locale,
     )
 
 

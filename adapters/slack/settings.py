@@ -17,6 +17,7 @@ DEFAULT_COMMANDS: Mapping[str, str] = {
     "/subscriptions": "subscriptions",
     "/digest": "digest",
     "/feeds": "feeds",
+    "/updates": "updates",
 }
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.delivery import CommandReply, CommandRequest, Destination
+from bot.i18n import _
 from bot.models import Brief
 from bot.netguard import AddressPolicy
 from bot.store.db import Database
@@ -58,8 +59,8 @@ def pop_target(req: CommandRequest, words: list[str]) -> Destination:
     word = words.pop().lower() if words and words[-1].lower() in ("here", "dm") else "here"
     if word == "dm":
         if req.dm is None:
-            raise CommandError("This platform gives no direct-message destination; "
-                               "use `here` instead.")
+            raise CommandError(_("This platform gives no direct-message destination; "
+                                 "use `here` instead."))
         return req.dm
     return req.where
 
@@ -77,13 +78,13 @@ def own_dm(req: CommandRequest, target: Destination) -> bool:
 def require_manage(req: CommandRequest, target: Destination) -> None:
     """A channel's settings need the admin right; a person's own DM is theirs to change."""
     if not own_dm(req, target) and not req.is_admin:
-        raise CommandError("Changing this channel's settings needs the admin permission. "
-                           "To manage your own subscriptions, add `dm`.")
+        raise CommandError(_("Changing this channel's settings needs the admin permission. "
+                             "To manage your own subscriptions, add `dm`."))
 
 
 def require_admin(req: CommandRequest) -> None:
     if not req.is_admin:
-        raise CommandError("Managing feeds needs the admin permission.")
+        raise CommandError(_("Managing feeds needs the admin permission."))
 
 
 async def known_tags(conn: AsyncConnection) -> Counter[str]:

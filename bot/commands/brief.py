@@ -13,12 +13,13 @@ from bot.cluster import story_root
 from bot.commands.base import MAX_VALUE, Context, error, reply
 from bot.delivery import CommandReply, CommandRequest
 from bot.errors import NewsbriefError
+from bot.i18n import N_, _
 from bot.netguard import credentials_in, redact_url
 from bot.store.briefs import load_brief
 
 log = logging.getLogger(__name__)
 
-USAGE = "Usage: /brief <article url> or /brief <words to search for>"
+USAGE = N_("Usage: /brief <article url> or /brief <words to search for>")
 MAX_URL = 2048
 MAX_TERMS = 8
 RESULTS = 5
@@ -71,36 +72,39 @@ def _is_url(value: str) -> bool:
 async def brief(ctx: Context, req: CommandRequest) -> CommandReply:
     args = req.args.strip()
     if not args:
-        return error(USAGE)
+        return error(_(USAGE))
     first = args.split()[0]
     if first.lower().startswith(("http://", "https://")) or "://" in first:
         return await _brief_url(ctx, first)
     if len(args) > MAX_VALUE:
-        return error(f"That search is too long (at most {MAX_VALUE} characters).")
+        return error(_("That search is too long (at most {limit} characters).",
+                       limit=MAX_VALUE))
     async with ctx.db.begin() as conn:
         ids = await search(conn, args)
         found = [await load_brief(conn, i) for i in ids]
     if not found:
-        return reply(f"Nothing stored matches “{args}”.")
-    return reply(f"{len(found)} stored {'story' if len(found) == 1 else 'stories'} "
-                 f"matching “{args}”:", briefs=found)
+        return reply(_("Nothing stored matches “{words}”.", words=args))
+    if len(found) == 1:
+        return reply(_("1 stored story matching “{words}”:", words=args), briefs=found)
+    return reply(_("{count} stored stories matching “{words}”:", count=len(found), words=args),
+                 briefs=found)
 
 
 async def _brief_url(ctx: Context, url: str) -> CommandReply:
     if len(url) > MAX_URL or not _is_url(url):
-        return error("That is not an http(s) link I can brief.")
+        return error(_("That is not an http(s) link I can brief."))
     if credentials_in(url):
         # httpx would send them as Basic auth, and the reply (public) would show the password
-        return error("Links with a user name or password in them (user:password@) are not "
-                     "briefed: they would be sent to that site and shown here.")
+        return error(_("Links with a user name or password in them (user:password@) are not "
+                       "briefed: they would be sent to that site and shown here."))
     if ctx.brief_url is None:
-        return error("Briefing a link is not available here.")
+        return error(_("Briefing a link is not available here."))
     try:
         result = await ctx.brief_url(url)
     except NewsbriefError as exc:
         log.info("command.brief_failed url=%s error=%s", redact_url(url), exc)
-        return error(f"Could not brief that page: {exc}")
+        return error(_("Could not brief that page: {reason}", reason=exc))
     except Exception:
         log.exception("command.brief_crashed url=%s", redact_url(url))
-        return error("Could not brief that page (an internal error; it has been logged).")
+        return error(_("Could not brief that page (an internal error; it has been logged)."))
     return reply(result.headline, briefs=[result], ephemeral=False)

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from bot.commands import brief, digest, feeds, subscribe
+from bot import i18n
+from bot.commands import brief, digest, feeds, subscribe, updates
 from bot.commands.base import (
     BriefUrl,
     CommandError,
@@ -18,8 +19,10 @@ from bot.commands.base import (
     known_tags,
 )
 from bot.delivery import CommandReply, CommandRequest, Pacing
+from bot.i18n import N_, _
 from bot.netguard import AddressPolicy, shown_url
 from bot.pacing import TokenBucket
+from bot.store import destinations as dest_store
 from bot.store.db import Database
 from bot.store.feeds import server_feeds
 from bot.summarize.tags import TagNormaliser
@@ -34,10 +37,12 @@ HANDLERS: dict[str, Handler] = {
     "subscriptions": subscribe.subscriptions,
     "digest": digest.digest,
     "feeds": feeds.feeds,
+    "updates": updates.updates,
 }
-HELP = ("Commands: /brief <url|words>, /subscribe <tag|feed|keyword> [here|dm], "
-        "/unsubscribe …, /subscriptions, /digest time HH:MM [tz] | off | now, "
-        "/feeds add <url> [tags] | remove | list | status")
+HELP = N_("Commands: /brief <url|words>, /subscribe <tag|feed|keyword|pattern:…> [here|dm] "
+          "[role:<id>], /subscribe test <pattern>, /unsubscribe …, /subscriptions, "
+          "/digest time HH:MM [tz] | off | now, /feeds add <url> [tags] | remove | list | status, "
+          "/updates on | off")
 MAX_ARGS = 1000
 USER_RATE = Pacing(rate=0.5, burst=5)  # a person: five quick commands, then one per 2 s
 DESTINATION_RATE = Pacing(rate=1.0, burst=10)  # a channel, whoever types
@@ -100,21 +105,37 @@ class CommandCore:
         return user.try_acquire() and where.try_acquire()
 
     async def handle(self, req: CommandRequest) -> CommandReply:
+        """Answer in the caller's language, else the channel's, else English."""
+        with i18n.use(await self._language(req)):
+            return await self._handle(req)
+
+    async def _language(self, req: CommandRequest) -> str:
+        if i18n.language(req.locale):
+            return i18n.choose(req.locale)
+        try:
+            async with self.db.begin() as conn:
+                row = await dest_store.get(conn, req.where.ref)
+        except Exception:  # the reply must not fail for want of its language
+            log.exception("command.locale_lookup_failed where=%s", req.where.ref)
+            row = None
+        return i18n.choose(row.locale if row else None, req.where.locale)
+
+    async def _handle(self, req: CommandRequest) -> CommandReply:
         name = req.command.strip().lstrip("/").lower()
         if name == "help":
-            return CommandReply(text=HELP)
+            return CommandReply(text=_(HELP))
         handler = HANDLERS.get(name)
         if handler is None:
-            return error(f"Unknown command “{name[:30]}”. {HELP}")
+            return error(_("Unknown command “{name}”.", name=name[:30]) + " " + _(HELP))
         if len(req.args) > MAX_ARGS:
-            return error(f"That is too long (at most {MAX_ARGS} characters).")
+            return error(_("That is too long (at most {limit} characters).", limit=MAX_ARGS))
         # As feed text is cleaned: no controls (NUL, which PostgreSQL refuses, ESC, BEL), no
         # bidi overrides or invisible characters reach storage, replies or logs.
         req = replace(req, args=clean_inline(req.args))
         if not self._allowed(req):
             log.info("command.rate_limited command=%s user=%s where=%s", name, req.user,
                      req.where.ref)
-            return error("Too many commands just now; try again in a few seconds.")
+            return error(_("Too many commands just now; try again in a few seconds."))
         ctx = Context(db=self.db, now=self.clock(), brief_url=self.brief_url,
                       policy=self.policy, max_feeds_per_channel=self.max_feeds_per_channel,
                       max_subscriptions=self.max_subscriptions, tags=self.tags,
@@ -127,7 +148,7 @@ class CommandCore:
             result = error(str(exc))
         except Exception:
             log.exception("command.failed command=%s where=%s", name, req.where.ref)
-            result = error("Something went wrong handling that command; it has been logged.")
+            result = error(_("Something went wrong handling that command; it has been logged."))
         log.info("command.handled command=%s user=%s where=%s error=%s", name, req.user,
                  req.where.ref, result.error)
         return result

@@ -9,22 +9,23 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from bot import digest as digests
 from bot.commands.base import CommandError, Context, error, pop_target, reply, require_manage
 from bot.delivery import CommandReply, CommandRequest, Destination
+from bot.i18n import N_, _, current
 from bot.render import local_time
 from bot.store import destinations as dest_store
 
-USAGE = ("Usage: /digest time HH:MM [timezone] | off | now | more [page]   "
-         "(add `dm` for your own digest)")
+USAGE = N_("Usage: /digest time HH:MM [timezone] | off | now | more [page]   "
+           "(add `dm` for your own digest)")
 _HHMM = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 
 
 def _timezone(name: str) -> str:
     if len(name) > 64:
-        raise CommandError("That timezone name is too long.")
+        raise CommandError(_("That timezone name is too long."))
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise CommandError(f"Unknown timezone “{name}” (use a name like Asia/Seoul or "
-                           "America/New_York).") from None
+        raise CommandError(_("Unknown timezone “{name}” (use a name like Asia/Seoul or "
+                             "America/New_York).", name=name)) from None
     return name
 
 
@@ -32,7 +33,7 @@ async def digest(ctx: Context, req: CommandRequest) -> CommandReply:
     words = req.args.split()
     target = pop_target(req, words)
     if not words:
-        return error(USAGE)
+        return error(_(USAGE))
     action = words[0].lower()
     if action == "more" and len(words) <= 2:
         return await _more(ctx, target, words[1:])
@@ -43,29 +44,32 @@ async def digest(ctx: Context, req: CommandRequest) -> CommandReply:
         async with ctx.db.begin() as conn:
             row = await dest_store.get_or_create(conn, target, now=ctx.now)
             await dest_store.update_destination(conn, row.id, digest_time=None)
-        return reply(f"Digest off for {target.ref}; digest subscriptions wait until it is on.")
+        return reply(_("Digest off for {where}; digest subscriptions wait until it is on.",
+                       where=target.ref))
     if action == "now" and len(words) == 1:
         async with ctx.db.begin() as conn:
             row = await dest_store.get_or_create(conn, target, now=ctx.now)
             sent = await digests.digest_now(conn, row, now=ctx.now)
         if sent is None:
-            return reply("Nothing new for a digest since the last one.")
+            return reply(_("Nothing new for a digest since the last one."))
         count = sum(len(s.briefs) for s in sent.sections)
-        return reply(f"Digest of {count} {'story' if count == 1 else 'stories'} on its way.")
-    return error(USAGE)
+        if count == 1:
+            return reply(_("Digest of 1 story on its way."))
+        return reply(_("Digest of {count} stories on its way.", count=count))
+    return error(_(USAGE))
 
 
 async def _more(ctx: Context, target: Destination, words: list[str]) -> CommandReply:
     """Anyone who reads the digest may page through it; the reply goes to the asker only."""
     if words and not (words[0].isdigit() and 2 <= int(words[0]) <= 1000):
-        return error("Usage: /digest more [page], where page 2 follows the digest itself.")
+        return error(_("Usage: /digest more [page], where page 2 follows the digest itself."))
     page = int(words[0]) if words else 2
     async with ctx.db.begin() as conn:
         row = await dest_store.get(conn, target.ref)
         digest = None if row is None else await digests.more(
             conn, row, now=ctx.now, page=page, stories=ctx.digest_stories)
     if digest is None:
-        return reply("Nothing more in the last digest.")
+        return reply(_("Nothing more in the last digest."))
     found = [brief for section in digest.sections for brief in section.briefs]
     text = f"{digest.title}, page {page}" + (f"\n{digest.note}" if digest.note else "")
     return reply(text, briefs=found)
@@ -73,10 +77,11 @@ async def _more(ctx: Context, target: Destination, words: list[str]) -> CommandR
 
 async def _set_time(ctx: Context, target: Destination, words: list[str]) -> CommandReply:
     if not words or len(words) > 2:
-        return error(USAGE)
+        return error(_(USAGE))
     match = _HHMM.fullmatch(words[0])
     if match is None:
-        return error(f"“{words[0][:20]}” is not a time: use HH:MM, 24-hour, e.g. 08:00.")
+        return error(_("“{value}” is not a time: use HH:MM, 24-hour, e.g. 08:00.",
+                       value=words[0][:20]))
     hhmm = f"{int(match.group(1)):02d}:{match.group(2)}"
     async with ctx.db.begin() as conn:
         row = await dest_store.get_or_create(conn, target, now=ctx.now)
@@ -87,5 +92,6 @@ async def _set_time(ctx: Context, target: Destination, words: list[str]) -> Comm
         # The instant that just passed is not owed: the first digest is the next one.
         await digests.mark_current_handled(conn, fresh, now=ctx.now)
     upcoming = digests.next_due(ctx.now, hhmm, fresh.digest_days, zone)
-    when = f" Next: {local_time(upcoming, zone, fresh.locale)}." if upcoming else ""
-    return reply(f"Digest for {target.ref} at {hhmm} {zone}.{when}")
+    when = _(" Next: {when}.", when=local_time(upcoming, zone, current())) if upcoming else ""
+    return reply(_("Digest for {where} at {time} {zone}.", where=target.ref, time=hhmm,
+                   zone=zone) + when)

@@ -13,14 +13,17 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.commands.base import Context, error, reply, require_admin, scope_of
 from bot.delivery import CommandReply, CommandRequest
 from bot.errors import FetchError
+from bot.i18n import N_, _
 from bot.netguard import credentials_in, resolve, shown_url
+from bot.reactions import feedback_lines
 from bot.store import destinations as dest_store
 from bot.store import feeds as feed_store
+from bot.store import reactions as reaction_store
 from bot.store.schema import feeds as feeds_table
 from bot.summarize.tags import normalise_tag
 
-USAGE = ("Usage: /feeds add <url> [tags…] | remove <url|id> | enable <url|id> | list | status"
-         " | resume | test")
+USAGE = N_("Usage: /feeds add <url> [tags…] | remove <url|id> | enable <url|id> | list | "
+           "status | resume | test")
 MAX_URL = 2048
 MAX_TAGS = 10
 MAX_LINES = 50  # a chat message, not a report; the CLI lists everything
@@ -30,14 +33,14 @@ def _valid_feed_url(url: str) -> str | None:
     """Why the URL cannot be a feed, or None. Chat users get http(s) only: file:// would read
     the bot's own disk. Private addresses are refused later by the fetcher's address guard."""
     if len(url) > MAX_URL:
-        return "that URL is too long"
+        return _("that URL is too long")
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
-        return "only http:// and https:// feeds can be added"
+        return _("only http:// and https:// feeds can be added")
     if not parts.hostname:
-        return "that URL has no host"
+        return _("that URL has no host")
     if credentials_in(url):
-        return "URLs with credentials are not accepted (they would be shown to everyone)"
+        return _("URLs with credentials are not accepted (they would be shown to everyone)")
     return None
 
 
@@ -63,11 +66,11 @@ async def feeds(ctx: Context, req: CommandRequest) -> CommandReply:
     if action == "test" and len(words) == 1:
         require_admin(req)
         return await _test(ctx, req)
-    return error(USAGE)
+    return error(_(USAGE))
 
 
 def _no_feed(url_or_id: str) -> CommandReply:
-    return error(f"This server has no feed {shown_url(url_or_id[:MAX_URL])[:100]}.")
+    return error(_("This server has no feed {feed}.", feed=shown_url(url_or_id[:MAX_URL])[:100]))
 
 
 async def _remove(ctx: Context, req: CommandRequest, url_or_id: str) -> CommandReply:
@@ -76,12 +79,13 @@ async def _remove(ctx: Context, req: CommandRequest, url_or_id: str) -> CommandR
     async with ctx.db.begin() as conn:
         if scope is None:
             removed = await feed_store.remove_feed(conn, url_or_id)
-            return reply(f"Removed {url_or_id}.") if removed else _no_feed(url_or_id)
+            return reply(_("Removed {feed}.", feed=url_or_id)) if removed else _no_feed(url_or_id)
         row = await feed_store.find_server_feed(conn, scope, url_or_id)
         if row is None:
             return _no_feed(url_or_id)
         await feed_store.unlink_server(conn, row.id, scope)
-    return reply(f"Removed feed {row.id} ({row.title or shown_url(row.url)}) from this server.")
+    return reply(_("Removed feed {id} ({name}) from this server.", id=row.id,
+                   name=row.title or shown_url(row.url)))
 
 
 async def _enable(ctx: Context, req: CommandRequest, url_or_id: str) -> CommandReply:
@@ -93,7 +97,7 @@ async def _enable(ctx: Context, req: CommandRequest, url_or_id: str) -> CommandR
                 return _no_feed(url_or_id)
             url_or_id = str(row.id)
         enabled = await feed_store.enable_feed(conn, url_or_id, now=ctx.now)
-    return reply(f"Re-enabled {url_or_id}; it is polled again now.") if enabled \
+    return reply(_("Re-enabled {feed}; it is polled again now.", feed=url_or_id)) if enabled \
         else _no_feed(url_or_id)
 async def _test(ctx: Context, req: CommandRequest) -> CommandReply:
     """Queue one sample brief, marked TEST MESSAGE, for this channel: it goes through the
@@ -112,8 +116,8 @@ async def _test(ctx: Context, req: CommandRequest) -> CommandReply:
         queued = await enqueue(conn, key=outbox_key("feeds-test", dest.id, minute.isoformat()),
                                destination_id=dest.id, now=ctx.now, digest=test)
     if not queued:
-        return error("A test message was sent here less than a minute ago.")
-    return reply("A test message is on its way to this channel.")
+        return error(_("A test message was sent here less than a minute ago."))
+    return reply(_("A test message is on its way to this channel."))
 
 
 async def _resume(ctx: Context, req: CommandRequest) -> CommandReply:
@@ -121,9 +125,9 @@ async def _resume(ctx: Context, req: CommandRequest) -> CommandReply:
     async with ctx.db.begin() as conn:
         row = await dest_store.get(conn, req.where.ref)
         if row is None or row.paused_at is None:
-            return reply("Posting here is not paused.")
+            return reply(_("Posting here is not paused."))
         await dest_store.resume(conn, row.id, now=ctx.now)
-    return reply("Resumed: held messages will be posted here now.", ephemeral=False)
+    return reply(_("Resumed: held messages will be posted here now."), ephemeral=False)
 
 
 async def _private_address(ctx: Context, url: str) -> str | None:
@@ -138,16 +142,16 @@ async def _private_address(ctx: Context, url: str) -> str | None:
     except (OSError, TimeoutError):
         return None  # unresolvable now; the fetcher reports it, and vets the address at connect
     if not any(ctx.policy.is_allowed(address) for address in addresses):
-        return "it points at a private or reserved address"
+        return _("it points at a private or reserved address")
     return None
 
 
 async def _add(ctx: Context, req: CommandRequest, url: str, tags: list[str]) -> CommandReply:
     problem = _valid_feed_url(url) or await _private_address(ctx, url)
     if problem:
-        return error(f"Cannot add that feed: {problem}.")
+        return error(_("Cannot add that feed: {reason}.", reason=problem))
     if len(tags) > MAX_TAGS:
-        return error(f"At most {MAX_TAGS} tags per feed.")
+        return error(_("At most {limit} tags per feed.", limit=MAX_TAGS))
     clean = [t for t in (normalise_tag(tag)[:64] for tag in tags) if t]
     scope = scope_of(req)
     async with ctx.db.begin() as conn:
@@ -156,14 +160,14 @@ async def _add(ctx: Context, req: CommandRequest, url: str, tags: list[str]) -> 
             .where(feeds_table.c.added_by == req.where.ref)
         )).scalar_one()
         if added_here >= ctx.max_feeds_per_channel:
-            return error(f"This channel has reached its limit of {ctx.max_feeds_per_channel} "
-                         "feeds; remove one first.")
+            return error(_("This channel has reached its limit of {limit} feeds; remove one "
+                           "first.", limit=ctx.max_feeds_per_channel))
         if req.server is not None:
             # Feeds this server uses, its own or shared with another server.
             in_server = len(await feed_store.server_feeds(conn, req.server))
             if in_server >= ctx.max_feeds_per_server:
-                return error(f"This server has reached its limit of {ctx.max_feeds_per_server} "
-                             "feeds; remove one first.")
+                return error(_("This server has reached its limit of {limit} feeds; remove "
+                               "one first.", limit=ctx.max_feeds_per_server))
         feed_id, created = await feed_store.add_feed(conn, url, now=ctx.now, tags=clean,
                                                      added_by=req.where.ref,
                                                      added_server=req.server)
@@ -171,12 +175,12 @@ async def _add(ctx: Context, req: CommandRequest, url: str, tags: list[str]) -> 
                                                                     now=ctx.now)
     shown = shown_url(url)
     if not created and not linked:
-        return reply(f"Already reading {shown} (feed {feed_id}).")
+        return reply(_("Already reading {url} (feed {id}).", url=shown, id=feed_id))
     if shown != url:  # a private feed's token stays out of a public reply
-        return reply(f"Added feed {feed_id}: {shown}. It will be read at the next poll; "
-                     "follow it here with /subscribe feed:<its URL>.")
-    return reply(f"Added feed {feed_id}: {url}. It will be read at the next poll; "
-                 f"follow it here with /subscribe feed:{url}", ephemeral=False)
+        return reply(_("Added feed {id}: {url}. It will be read at the next poll; follow it "
+                       "here with /subscribe feed:<its URL>.", id=feed_id, url=shown))
+    return reply(_("Added feed {id}: {url}. It will be read at the next poll; follow it here "
+                   "with /subscribe feed:{url}", id=feed_id, url=url), ephemeral=False)
 
 
 async def _rows(conn: AsyncConnection, req: CommandRequest) -> list[Row[Any]]:
@@ -190,15 +194,16 @@ async def _list(ctx: Context, req: CommandRequest) -> CommandReply:
     async with ctx.db.begin() as conn:
         rows = await _rows(conn, req)
     if not rows:
-        return reply(f"No feeds yet. {USAGE}")
-    lines = [f"{len(rows)} feeds:"]
+        return reply(_("No feeds yet.") + " " + _(USAGE))
+    lines = [_("{count} feeds:", count=len(rows))]
     for row in rows[:MAX_LINES]:
         tags = f" [{', '.join(row.tags)}]" if row.tags else ""
-        off = " (disabled)" if row.disabled_at else ""
+        off = _(" (disabled)") if row.disabled_at else ""
         shown = shown_url(row.url)
         lines.append(f"{row.id}. {row.title or shown} — {shown}{tags}{off}")
     if len(rows) > MAX_LINES:
-        lines.append(f"… and {len(rows) - MAX_LINES} more (newsbrief feeds list shows all).")
+        lines.append(_("… and {count} more (newsbrief feeds list shows all).",
+                       count=len(rows) - MAX_LINES))
     return reply("\n".join(lines))
 
 
@@ -209,19 +214,25 @@ async def _status(ctx: Context, req: CommandRequest) -> CommandReply:
             paused = await feed_store.paused_destinations(conn, None, None)
         else:  # this server's destinations, and the channel asking
             paused = await feed_store.paused_destinations(conn, req.server, req.where.ref)
-    lines = ["Feeds:"] if rows else ["No feeds."]
+        votes = await reaction_store.vote_counts(
+            conn, None if scope_of(req) is None else [row.id for row in rows])
+    lines = [_("Feeds:")] if rows else [_("No feeds.")]
     for row in rows[:MAX_LINES]:
         name = row.title or shown_url(row.url)
         if row.disabled_at:
-            state = f"disabled: {row.disabled_reason or 'too many failures'}"
+            state = _("disabled: {reason}", reason=row.disabled_reason or _("too many failures"))
         elif row.consecutive_failures:
-            state = f"failing ({row.consecutive_failures}×): {(row.last_error or '')[:120]}"
+            state = _("failing ({count}×): {error}", count=row.consecutive_failures,
+                      error=(row.last_error or "")[:120])
         elif row.last_success_at:
-            state = f"ok, last read {row.last_success_at:%Y-%m-%d %H:%M} UTC"
+            when = row.last_success_at.strftime("%Y-%m-%d %H:%M")
+            state = _("ok, last read {when} UTC", when=when)
         else:
-            state = "not read yet"
+            state = _("not read yet")
         lines.append(f"{row.id}. {name}: {state}")
     if paused:
-        lines.append("Paused destinations:")
-        lines += [f"• {ref}: {reason or 'paused'}" for ref, reason in paused]
+        lines.append(_("Paused destinations:"))
+        lines += ["• " + _("{where}: {reason}", where=ref, reason=reason or _("paused"))
+                  for ref, reason in paused]
+    lines += feedback_lines(votes)
     return reply("\n".join(lines))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot import patterns
 from bot.commands.base import (
     MAX_VALUE,
     CommandError,
@@ -13,18 +14,28 @@ from bot.commands.base import (
     error,
     feed_names,
     known_tags,
+    own_dm,
     pop_target,
     reply,
     require_manage,
 )
-from bot.delivery import CommandReply, CommandRequest
+from bot.delivery import CommandReply, CommandRequest, Destination
+from bot.i18n import N_, _
 from bot.store import destinations as dest_store
+from bot.store import entries as entry_store
 from bot.store.destinations import normalise_value
+from bot.store.mentions import MENTION_ID
 from bot.summarize.tags import TagNormaliser
 
-USAGE = ("Usage: /subscribe <tag|feed|keyword> [digest] [here|dm] — e.g. `ai`, `#ai`, "
-         "`feed:<url>`, `keyword:\"open source\"`, `-crypto` to exclude, `all` for everything.")
-_PREFIXES = {"tag": "tag", "feed": "feed", "keyword": "keyword", "kw": "keyword"}
+USAGE = N_("Usage: /subscribe <tag|feed|keyword> [digest] [here|dm] — e.g. `ai`, `#ai`, "
+           "`feed:<url>`, `keyword:\"open source\"`, `pattern:title:/rust|go/ AND NOT author:bot`, "
+           "`-crypto` to exclude, `all` for everything; `/subscribe test <pattern>` tries one.")
+KINDS = {"tag": N_("tag"), "feed": N_("feed"), "keyword": N_("keyword"),
+         "pattern": N_("pattern")}
+MODES = {"instant": N_("instant"), "digest": N_("digest")}
+_PREFIXES = {"tag": "tag", "feed": "feed", "keyword": "keyword", "kw": "keyword",
+             "pattern": "pattern", "re": "pattern", "regex": "pattern"}
+TEST_ARTICLES = 20  # "/subscribe test" tries a pattern on this many of the newest entries
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,22 +46,39 @@ class Spec:
     mode: str
 
     def describe(self) -> str:
-        what = "everything" if self.kind == "all" else f"{self.kind} “{self.value}”"
-        return f"{'not ' if self.exclude else ''}{what}"
+        return describe(self.kind, self.value, self.exclude)
+
+
+def describe(kind: str, value: str, exclude: bool, *, quoted: bool = True) -> str:
+    """``tag “ai”``, ``not keyword “crypto”``, ``everything``, in the language in force."""
+    if kind == "all":
+        what = _("everything")
+    else:
+        name = _(KINDS.get(kind, kind))
+        what = (_("{kind} “{value}”", kind=name, value=value) if quoted
+                else _("{kind} {value}", kind=name, value=value))
+    return _("not {what}", what=what) if exclude else what
+
+
+def describe_row(sub: dest_store.SubscriptionRow) -> str:
+    text = _("{what} ({mode})", what=describe(sub.kind, sub.value, sub.exclude, quoted=False),
+             mode=_(MODES.get(sub.mode, sub.mode)))
+    return text + (_(", mentions role:{id}", id=sub.mention) if sub.mention else "")
 
 
 async def parse_spec(conn: AsyncConnection, words: list[str], *, with_mode: bool,
                      tags: TagNormaliser | None = None) -> Spec:
     """Read what to follow. Explicit prefixes win; a bare word is a known tag, then a feed's
-    title, else a keyword. No regular expressions from users, ever: plain words only."""
+    title, else a keyword. Regular expressions only with ``pattern:``, compiled by RE2 (linear
+    time) and refused here, when saved, if RE2 cannot run them."""
     mode = "instant"
     if with_mode and len(words) > 1 and words[-1].lower() in ("digest", "instant"):
         mode = words.pop().lower()
     text = " ".join(words).strip()
     if not text:
-        raise CommandError(USAGE)
+        raise CommandError(_(USAGE))
     if len(text) > MAX_VALUE:
-        raise CommandError(f"That is too long (at most {MAX_VALUE} characters).")
+        raise CommandError(_("That is too long (at most {limit} characters).", limit=MAX_VALUE))
     exclude = False
     if text.startswith("-") or text.lower().startswith("not "):
         exclude = True
@@ -71,13 +99,41 @@ async def parse_spec(conn: AsyncConnection, words: list[str], *, with_mode: bool
     if kind is None:
         kind = "tag" if tags is not None and tags.known(text) else await _guess_kind(conn, text)
     value = normalise_value(kind, text)
+    if kind == "pattern":
+        value = _pattern(text)
     if kind == "tag" and tags is not None:
         value = tags(value)  # "/subscribe chatgpt" follows the canonical tag "ai"
     if kind != "all" and not value:
-        raise CommandError(USAGE)
+        raise CommandError(_(USAGE))
     if kind == "all" and exclude:
-        raise CommandError("Excluding everything is unsubscribing: use /unsubscribe all.")
+        raise CommandError(_("Excluding everything is unsubscribing: use /unsubscribe all."))
     return Spec(kind, value, exclude, mode)
+
+
+def _pattern(text: str) -> str:
+    try:
+        value = patterns.canonical(text)
+    except patterns.PatternError as exc:
+        raise CommandError(str(exc)) from None
+    if len(value) > MAX_VALUE:
+        raise CommandError(_("That pattern is too long (at most {limit} characters).",
+                             limit=MAX_VALUE))
+    return value
+
+
+async def test_pattern(ctx: Context, text: str) -> CommandReply:
+    """Which of the newest stored articles a pattern would let through, without saving it."""
+    value = _pattern(text)
+    async with ctx.db.begin() as conn:
+        articles = await entry_store.recent_articles(conn, TEST_ARTICLES)
+    if not articles:
+        return reply(_("Pattern {pattern} is valid; no articles are stored yet to try it on.",
+                       pattern=value))
+    hits = [a for a in articles if patterns.matches(value, a)]
+    lines = [_("Pattern {pattern} matches {hits} of the last {count} articles:",
+               pattern=value, hits=len(hits), count=len(articles))]
+    lines += [f"{'✅' if a in hits else '▫️'} {a.title[:120]}" for a in articles]
+    return reply("\n".join(lines))
 
 
 async def _guess_kind(conn: AsyncConnection, text: str) -> str:
@@ -89,31 +145,78 @@ async def _guess_kind(conn: AsyncConnection, text: str) -> str:
     return "keyword"
 
 
+def pop_mention(words: list[str]) -> str | None:
+    """Remove a ``role:<id>`` word (anywhere); its id, as typed."""
+    found = [w for w in words if w.lower().startswith("role:")]
+    if not found:
+        return None
+    if len(found) > 1:
+        raise CommandError(_("Give at most one role:<id>."))
+    words.remove(found[0])
+    return found[0][5:]
+
+
+def check_mention(req: CommandRequest, value: str | None, target: Destination) -> str | None:
+    """The role / user group matching briefs ping; ``""`` for ``role:none``, which detaches it.
+    Pinging a channel's members is an admin's decision."""
+    if value is None:
+        return None
+    if own_dm(req, target):
+        raise CommandError(_("A direct message has no roles to mention."))
+    if not req.is_admin:
+        raise CommandError(_("Mentioning a role needs the admin permission."))
+    if value.lower() in ("none", "off"):
+        return ""
+    if not MENTION_ID.match(value):
+        raise CommandError(_("“{value}” is not a role id (letters and digits only).",
+                             value=value[:40]))
+    return value
+
+
 async def subscribe(ctx: Context, req: CommandRequest) -> CommandReply:
     words = req.args.split()
+    if words and words[0].lower() == "test":
+        return await test_pattern(ctx, req.args.strip()[4:].strip())
+    typed_mention = pop_mention(words)
     target = pop_target(req, words)
     require_manage(req, target)
+    mention = check_mention(req, typed_mention, target)
     async with ctx.db.begin() as conn:
         spec = await parse_spec(conn, words, with_mode=True, tags=ctx.tags)
         row = await dest_store.get_or_create(conn, target, now=ctx.now, server=req.server)
         if len(await dest_store.list_subscriptions(conn, row.id)) >= ctx.max_subscriptions:
-            raise CommandError(f"This channel has reached its limit of {ctx.max_subscriptions} "
-                               "subscriptions; remove one with /unsubscribe first.")
+            raise CommandError(_("This channel has reached its limit of {limit} "
+                                 "subscriptions; remove one with /unsubscribe first.",
+                                 limit=ctx.max_subscriptions))
         if req.server is not None and await dest_store.count_server_subscriptions(
                 conn, req.server) >= ctx.max_subscriptions_per_server:
-            raise CommandError("This server has reached its limit of "
-                               f"{ctx.max_subscriptions_per_server} subscriptions; remove one "
-                               "with /unsubscribe first.")
+            raise CommandError(_("This server has reached its limit of {limit} subscriptions; "
+                                 "remove one with /unsubscribe first.",
+                                 limit=ctx.max_subscriptions_per_server))
         changed = await dest_store.add_subscription(
             conn, row.id, kind=spec.kind, value=spec.value, exclude=spec.exclude, mode=spec.mode,
             now=ctx.now)
+        if mention is not None:
+            if spec.exclude:
+                raise CommandError(_("An exclusion lets nothing through, so it mentions "
+                                     "nobody."))
+            await dest_store.set_mention(conn, row.id, kind=spec.kind, value=spec.value,
+                                         exclude=False, mention=mention or None)
+    if mention is not None:
+        ping = _("mentioning role:{id}", id=mention) if mention else _("mentioning nobody")
+        return reply(_("Subscribed to {what} ({mode}) in {where}, {ping}.",
+                       what=spec.describe(), mode=_(MODES[spec.mode]), where=target.ref,
+                       ping=ping))
     if not changed:
-        return reply(f"Already subscribed to {spec.describe()} ({spec.mode}).")
+        return reply(_("Already subscribed to {what} ({mode}).", what=spec.describe(),
+                       mode=_(MODES[spec.mode])))
     note = ""
     if spec.mode == "digest" and not row.digest_time:
-        note = " No digest time is set yet: use /digest time HH:MM [timezone]."
-    verb = "Excluding" if spec.exclude else "Subscribed to"
-    return reply(f"{verb} {spec.describe()} ({spec.mode}) in {target.ref}.{note}")
+        note = _(" No digest time is set yet: use /digest time HH:MM [timezone].")
+    done = (N_("Excluding {what} ({mode}) in {where}.") if spec.exclude
+            else N_("Subscribed to {what} ({mode}) in {where}."))
+    return reply(_(done, what=spec.describe(), mode=_(MODES[spec.mode]), where=target.ref)
+                 + note)
 
 
 async def unsubscribe(ctx: Context, req: CommandRequest) -> CommandReply:
@@ -123,13 +226,14 @@ async def unsubscribe(ctx: Context, req: CommandRequest) -> CommandReply:
     async with ctx.db.begin() as conn:
         row = await dest_store.get(conn, target.ref)
         if row is None:
-            return error(f"{target.ref} has no subscriptions.")
+            return error(_("{where} has no subscriptions.", where=target.ref))
         if " ".join(words).lower() in ("all", "everything", "*"):
             removed = 0
             for sub in await dest_store.list_subscriptions(conn, row.id):
                 removed += await dest_store.remove_subscription(
                     conn, row.id, kind=sub.kind, value=sub.value)
-            return reply(f"Removed all {removed} subscriptions of {target.ref}.")
+            return reply(_("Removed all {count} subscriptions of {where}.", count=removed,
+                           where=target.ref))
         spec = await parse_spec(conn, words, with_mode=False, tags=ctx.tags)
         removed = await dest_store.remove_subscription(conn, row.id, kind=spec.kind,
                                                        value=spec.value, exclude=spec.exclude)
@@ -140,8 +244,9 @@ async def unsubscribe(ctx: Context, req: CommandRequest) -> CommandReply:
                     conn, row.id, kind=kind, value=normalise_value(kind, spec.value),
                     exclude=spec.exclude)
     if not removed:
-        return error(f"{target.ref} is not subscribed to {spec.describe()}.")
-    return reply(f"Unsubscribed {target.ref} from {spec.describe()}.")
+        return error(_("{where} is not subscribed to {what}.", where=target.ref,
+                       what=spec.describe()))
+    return reply(_("Unsubscribed {where} from {what}.", where=target.ref, what=spec.describe()))
 
 
 async def subscriptions(ctx: Context, req: CommandRequest) -> CommandReply:
@@ -151,12 +256,12 @@ async def subscriptions(ctx: Context, req: CommandRequest) -> CommandReply:
         row = await dest_store.get(conn, target.ref)
         subs = await dest_store.list_subscriptions(conn, row.id) if row else []
     if row is None or not subs:
-        return reply(f"{target.ref} has no subscriptions. {USAGE}")
-    lines = [f"Subscriptions of {target.ref}:"]
-    lines += [f"• {sub.describe()}" for sub in subs]
-    digest = (f"Digest at {row.digest_time} {row.timezone}" if row.digest_time
-              else "No digest time set.")
+        return reply(_("{where} has no subscriptions.", where=target.ref) + " " + _(USAGE))
+    lines = [_("Subscriptions of {where}:", where=target.ref)]
+    lines += [f"• {describe_row(sub)}" for sub in subs]
+    digest = (_("Digest at {time} {zone}", time=row.digest_time, zone=row.timezone)
+              if row.digest_time else _("No digest time set."))
     if row.paused:
-        digest += f" Paused: {row.paused_reason}."
+        digest += _(" Paused: {reason}.", reason=row.paused_reason)
     lines.append(digest)
     return reply("\n".join(lines))

@@ -23,7 +23,8 @@ log = logging.getLogger(__name__)
 
 # Destination keys the YAML may set; only keys present in the file overwrite the stored value,
 # so a digest time changed with /digest survives restarts unless the YAML says otherwise.
-_SYNCED = ("timezone", "locale", "webhook_url", "digest_time", "digest_days", "urgent_tags")
+_SYNCED = ("timezone", "locale", "webhook_url", "digest_time", "digest_days", "urgent_tags",
+           "updates")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +54,16 @@ class DestinationRow:
 class SubscriptionRow:
     id: int
     destination_id: int
-    kind: str  # all | feed | tag | keyword
+    kind: str  # all | feed | tag | keyword | pattern
     value: str
     exclude: bool
     mode: str  # instant | digest
+    mention: str | None = None  # a role / user group id pinged by matching instant briefs
 
     def describe(self) -> str:
         what = "everything" if self.kind == "all" else f"{self.kind} {self.value}"
-        return f"{'not ' if self.exclude else ''}{what} ({self.mode})"
+        ping = f", mentions role:{self.mention}" if self.mention else ""
+        return f"{'not ' if self.exclude else ''}{what} ({self.mode}{ping})"
 
 
 def _destination(row: Any) -> DestinationRow:
@@ -75,7 +78,8 @@ def _destination(row: Any) -> DestinationRow:
 
 def _subscription(row: Any) -> SubscriptionRow:
     return SubscriptionRow(id=int(row.id), destination_id=int(row.destination_id), kind=row.kind,
-                           value=row.value, exclude=bool(row.exclude), mode=row.mode)
+                           value=row.value, exclude=bool(row.exclude), mode=row.mode,
+                           mention=row.mention)
 
 
 async def get(conn: AsyncConnection, ref: str) -> DestinationRow | None:
@@ -98,7 +102,7 @@ async def get_or_create(conn: AsyncConnection, destination: Destination, *,
     if await insert_or_ignore(conn, destinations, dict(
             ref=destination.ref, timezone=destination.timezone, locale=destination.locale,
             webhook_url=destination.webhook_url, digest_days=list(range(7)), urgent_tags=[],
-            server=server, created_at=now), ["ref"]) is not None:
+            updates=False, server=server, created_at=now), ["ref"]) is not None:
         log.info("destination.created ref=%s", destination.ref)
     created = await get(conn, destination.ref)
     assert created is not None
@@ -192,8 +196,11 @@ async def sync_destinations(conn: AsyncConnection, configured: Sequence[Destinat
                                      .where(destinations.c.id == row.id))).scalar()
         if stored != wanted:
             for sub in settings.subscriptions:
-                await add_subscription(conn, row.id, kind=sub.kind, value=normalise_value(
-                    sub.kind, sub.value), exclude=sub.exclude, mode=sub.mode, now=now)
+                value = normalise_value(sub.kind, sub.value)
+                await add_subscription(conn, row.id, kind=sub.kind, value=value,
+                                       exclude=sub.exclude, mode=sub.mode, now=now)
+                await set_mention(conn, row.id, kind=sub.kind, value=value, exclude=sub.exclude,
+                                  mention=sub.mention)
             await conn.execute(update(destinations).where(destinations.c.id == row.id)
                                .values(config_hash=wanted))
         fresh = await by_id(conn, row.id)
@@ -205,6 +212,8 @@ async def sync_destinations(conn: AsyncConnection, configured: Sequence[Destinat
 
 def normalise_value(kind: str, value: str) -> str:
     """The stored form of a subscription target: tags as slugs, keywords folded, feeds as is."""
+    if kind == "pattern":
+        return value.strip()  # spaces inside a regular expression are part of it
     value = " ".join(value.split())
     if kind == "tag":
         return normalise_tag(value)
@@ -222,3 +231,14 @@ async def count_server_subscriptions(conn: AsyncConnection, server: str) -> int:
             subscriptions.join(destinations, destinations.c.id == subscriptions.c.destination_id))
         .where(destinations.c.server == server)
     )).scalar_one())
+
+
+async def set_mention(conn: AsyncConnection, destination_id: int, *, kind: str, value: str,
+                      exclude: bool, mention: str | None) -> bool:
+    """Attach (or with None detach) the role / user group a subscription pings; False when
+    there is no such subscription."""
+    result = await conn.execute(update(subscriptions).where(
+        subscriptions.c.destination_id == destination_id, subscriptions.c.kind == kind,
+        subscriptions.c.value == value, subscriptions.c.exclude == exclude)
+        .values(mention=mention))
+    return bool(result.rowcount)

@@ -10,6 +10,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.models import FeedItem
+from bot.patterns import Article
 from bot.store.schema import entries
 
 
@@ -38,7 +39,7 @@ async def insert_entry(conn: AsyncConnection, feed_id: int, item: FeedItem, *,
         feed_id=feed_id, entry_key=item.entry_key, id_kind=item.id_kind, title=item.title,
         link=item.link, published_at=item.published, first_seen_at=now, text=item.text,
         content_hash=item.content_hash, categories=list(item.categories), lang=item.lang,
-        raw_hash=item.raw_hash or None,
+        raw_hash=item.raw_hash or None, author=item.author,
     ))
     key = result.inserted_primary_key
     assert key is not None
@@ -51,5 +52,16 @@ async def update_edited(conn: AsyncConnection, feed_id: int, item: FeedItem) -> 
         update(entries)
         .where(entries.c.feed_id == feed_id, entries.c.entry_key == item.entry_key)
         .values(title=item.title, text=item.text, content_hash=item.content_hash,
-                link=item.link, raw_hash=item.raw_hash or None)
+                link=item.link, raw_hash=item.raw_hash or None,
+                author=item.author)
     )
+
+
+async def recent_articles(conn: AsyncConnection, limit: int = 20) -> list[Article]:
+    """The last ``limit`` stored entries, newest first, as a pattern filter sees them."""
+    rows = await conn.execute(
+        select(entries.c.title, entries.c.text, entries.c.categories, entries.c.author)
+        .order_by(entries.c.first_seen_at.desc(), entries.c.id.desc()).limit(limit))
+    return [Article(title=r.title, text=r.text, author=r.author,
+                    categories=tuple(str(c) for c in r.categories or ()))
+            for r in rows]

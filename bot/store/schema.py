@@ -20,6 +20,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
@@ -105,6 +106,7 @@ entries = Table(
     Column("lang", String(16)),
     # Hash of the entry as the feed wrote it: an entry seen again unchanged is not re-cleaned.
     Column("raw_hash", String(40)),
+    Column("author", String(200)),  # for pattern filters on author
     UniqueConstraint("feed_id", "entry_key"),
 )
 
@@ -153,6 +155,8 @@ destinations = Table(
     Column("digest_time", String(5)),
     Column("digest_days", JSON, nullable=False, default=lambda: list(range(7))),
     Column("urgent_tags", JSON, nullable=False, default=list),
+    # reply "Updated: …" to edits; the server default fills rows older than the column
+    Column("updates", Boolean, nullable=False, default=False, server_default=false()),
     Column("paused_at", UTCDateTime),
     Column("paused_reason", Text),
     Column("created_at", UTCDateTime, nullable=False),
@@ -167,6 +171,7 @@ subscriptions = Table(
     Column("value", String(512), nullable=False, default=""),
     Column("exclude", Boolean, nullable=False, default=False),
     Column("mode", String(16), nullable=False, default="instant"),  # instant | digest
+    Column("mention", String(32)),  # a role / user group id an admin asked to be pinged
     Column("created_at", UTCDateTime, nullable=False),
     UniqueConstraint("destination_id", "kind", "value", "exclude"),
 )
@@ -188,6 +193,9 @@ outbox = Table(
     # Parts of a multi-part message already posted, {"0": id, ...}: a retry, a restart or
     # another worker posts only the missing ones (see bot.outbox).
     Column("parts", JSON),
+    Column("mention", String(32)),  # the subscription's role / user group, for instant briefs
+    Column("reply_to", String(64)),  # an update reply: the platform id of the original post
+    Column("update_note", Text),  # …and what changed
     Column("error", Text),
     Column("lease_owner", String(64)),
     Column("lease_until", UTCDateTime),
@@ -209,6 +217,16 @@ pacing = Table(
     "pacing", metadata,
     Column("key", String(128), primary_key=True),
     Column("tat", UTCDateTime, nullable=False),
+)
+
+reactions = Table(
+    "reactions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("outbox_id", Integer, ForeignKey("outbox.id", ondelete="CASCADE"), nullable=False),
+    Column("user", String(64), nullable=False),
+    Column("emoji", String(16), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    UniqueConstraint("outbox_id", "user", "emoji"),  # a vote counts once however often clicked
 )
 
 digest_runs = Table(

@@ -155,8 +155,15 @@ def body_violations(method: str, template: str, body: Any) -> list[str]:
             if url is not None and (urlsplit(url).scheme not in ("http", "https")
                                     or any(c.isspace() for c in url)):
                 problems.append(f"embed url is not an http(s) URI: {url!r}")
+        # the one live mention allowed: the role allowed_mentions names, once, in content
+        roles = (body.get("allowed_mentions") or {}).get("roles") or []
+        role = {f"<@&{r}>" for r in roles}
         problems += [f"live mention {m!r}" for m in live_mentions(json.dumps(
-            body, ensure_ascii=False))]
+            {k: v for k, v in body.items() if k != "content"}, ensure_ascii=False))]
+        in_content = live_mentions(str(body.get("content") or ""))
+        problems += [f"live mention {m!r}" for m in in_content if m not in role]
+        if len(in_content) > 1:
+            problems.append(f"{len(in_content)} mentions in content")
     return problems
 
 

@@ -1,0 +1,43 @@
+"""Reactions on Discord: MESSAGE_REACTION_ADD (the ``guild_reactions`` intent, nothing more) as
+the core's ``Reaction``. Only 🔕, 👍 and 👎 are passed on; the bot's own reactions are not."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import discord
+
+from bot.delivery import Destination, Reaction, ReactionHandler
+
+log = logging.getLogger(__name__)
+
+WANTED = frozenset({"🔕", "👍", "👎"})
+
+
+def listen(client: discord.Client, handler: Callable[[], ReactionHandler | None]) -> None:
+    """Hand each wanted reaction in a server channel to ``handler()`` (looked up per event, so
+    it may be set after the client is made)."""
+
+    async def on_raw_reaction_add(event: discord.RawReactionActionEvent) -> None:
+        react = handler()
+        emoji = (event.emoji.name or "").replace("\ufe0f", "")
+        if react is None or emoji not in WANTED or event.guild_id is None:
+            return
+        if client.user is not None and event.user_id == client.user.id:
+            return
+        member = event.member
+        perms = member.guild_permissions if isinstance(member, discord.Member) else None
+        admin = bool(perms and (perms.administrator or perms.manage_guild))
+        dm: Destination | None = None
+        if emoji == "🔕" and not admin and member is not None:
+            try:  # a member's 🔕 mutes the tag in their own DM subscriptions
+                dm = Destination(f"discord:{(await member.create_dm()).id}")
+            except discord.HTTPException as exc:
+                log.info("discord_dm_unavailable user=%s status=%s", event.user_id, exc.status)
+        outcome = await react(Reaction(
+            emoji=emoji, message_id=str(event.message_id), user=str(event.user_id),
+            where=Destination(f"discord:{event.channel_id}"), dm=dm, is_admin=admin))
+        log.info("discord_reaction emoji=%s outcome=%s", emoji, outcome)
+
+    client.event(on_raw_reaction_add)

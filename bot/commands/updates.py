@@ -1,0 +1,28 @@
+"""/updates on | off [here|dm] — whether a changed article gets "Updated: …" in reply."""
+
+from __future__ import annotations
+
+from bot.commands.base import Context, error, pop_target, reply, require_manage
+from bot.delivery import CommandReply, CommandRequest
+from bot.i18n import N_, _
+from bot.store import destinations as dest_store
+from bot.store import updates as update_store
+
+USAGE = N_("Usage: /updates on | off [here|dm] — reply “Updated: …” under a posted brief when "
+           "its article changes (at most once an hour per article)")
+
+
+async def updates(ctx: Context, req: CommandRequest) -> CommandReply:
+    words = req.args.split()
+    target = pop_target(req, words)
+    if len(words) != 1 or words[0].lower() not in ("on", "off"):
+        return error(_(USAGE))
+    require_manage(req, target)
+    on = words[0].lower() == "on"
+    async with ctx.db.begin() as conn:
+        row = await dest_store.get_or_create(conn, target, now=ctx.now, server=req.server)
+        await update_store.set_updates(conn, row.id, on)
+    if on:
+        return reply(_("Updates on for {where}: a changed article gets “Updated: …” in reply "
+                       "to its brief.", where=target.ref))
+    return reply(_("Updates off for {where}.", where=target.ref))

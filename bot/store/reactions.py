@@ -1,0 +1,77 @@
+"""Reactions to posted messages: which brief a platform message id was, and the 👍 / 👎 votes."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Text, cast, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.netguard import shown_url
+from bot.store.schema import briefs, destinations, entries, feeds, outbox, reactions
+from bot.summarize.tags import normalise_tag
+
+UP, DOWN = "👍", "👎"
+
+
+@dataclass(frozen=True, slots=True)
+class Posted:
+    outbox_id: int
+    brief_id: int
+    feed_id: int
+    tags: list[str]
+
+
+async def find_posted(conn: AsyncConnection, ref: str, message_id: str) -> Posted | None:
+    """The brief behind a message the bot posted to ``ref`` (None for digests and strangers)."""
+    # message_ids is a JSON list of strings: a text match narrows, the exact check decides
+    rows = await conn.execute(
+        select(outbox.c.id, outbox.c.message_ids, briefs.c.id.label("brief_id"), briefs.c.tags,
+               entries.c.feed_id)
+        .select_from(outbox.join(destinations, destinations.c.id == outbox.c.destination_id)
+                     .join(briefs, briefs.c.id == outbox.c.brief_id)
+                     .join(entries, entries.c.id == briefs.c.entry_id))
+        .where(destinations.c.ref == ref, outbox.c.state == "sent",
+               cast(outbox.c.message_ids, Text).like(f'%"{message_id}"%')))
+    for row in rows:
+        if message_id in [str(m) for m in row.message_ids or []]:
+            return Posted(int(row.id), int(row.brief_id), int(row.feed_id),
+                          [normalise_tag(str(t)) for t in row.tags or []])
+    return None
+
+
+async def record_vote(conn: AsyncConnection, outbox_id: int, user: str, emoji: str, *,
+                      now: datetime) -> bool:
+    """Count a vote once per (message, user, emoji); True when it was new."""
+    insert_ = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    stmt = (insert_(reactions).values(outbox_id=outbox_id, user=user[:64], emoji=emoji,
+                                      created_at=now)
+            .on_conflict_do_nothing(index_elements=["outbox_id", "user", "emoji"])
+            .returning(reactions.c.id))
+    return (await conn.execute(stmt)).first() is not None
+
+
+async def vote_counts(conn: AsyncConnection, feed_ids: Collection[int] | None = None
+                      ) -> dict[tuple[str, str], Counter[str]]:
+    """(feed name, tag) → votes by emoji, for every brief that got a vote; only the feeds
+    ``feed_ids`` when given (a server sees its own feeds' votes, as it sees only its feeds)."""
+    # one row per vote, counted here: tags are JSON, which PostgreSQL cannot group by
+    query = (
+        select(feeds.c.title, feeds.c.url, briefs.c.tags, reactions.c.emoji)
+        .select_from(reactions.join(outbox, outbox.c.id == reactions.c.outbox_id)
+                     .join(briefs, briefs.c.id == outbox.c.brief_id)
+                     .join(entries, entries.c.id == briefs.c.entry_id)
+                     .join(feeds, feeds.c.id == entries.c.feed_id)))
+    if feed_ids is not None:
+        query = query.where(feeds.c.id.in_(list(feed_ids)))
+    counts: dict[tuple[str, str], Counter[str]] = {}
+    for row in await conn.execute(query):
+        name = row.title or shown_url(row.url)  # a private feed's token never reaches chat
+        for tag in [normalise_tag(str(t)) for t in row.tags or []] or ["-"]:
+            counts.setdefault((name, tag), Counter())[row.emoji] += 1
+    return counts
