@@ -46,16 +46,18 @@ async def h(tmp_path: Path) -> AsyncIterator[Harness]:
 
 
 async def _two_servers(h: Harness) -> tuple[int, int]:
-    """A channel in guild G1 and one in G2, each with a feed added there."""
+    """A channel in guild G1 and one in G2, each with a feed added there (and used by that
+    server, as ``/feeds add`` links it: the link, not ``added_server``, is what scopes)."""
     async with h.app.db.begin() as conn:
         one = await dest_store.get_or_create(conn, Destination("discord:111"), now=NOW,
                                              server="G1")
         two = await dest_store.get_or_create(conn, Destination("discord:222"), now=NOW,
                                              server="G2")
-        await feed_store.add_feed(conn, "https://one.example/feed", now=NOW, title="One",
-                                  added_by="discord:111", added_server="G1")
-        await feed_store.add_feed(conn, "https://two.example/feed", now=NOW, title="Two",
-                                  added_by="discord:222", added_server="G2")
+        for name, channel, guild in (("one", "discord:111", "G1"), ("two", "discord:222", "G2")):
+            feed_id, _ = await feed_store.add_feed(
+                conn, f"https://{name}.example/feed", now=NOW, title=name.title(),
+                added_by=channel, added_server=guild)
+            await feed_store.link_server(conn, feed_id, guild, now=NOW)
     return one.id, two.id
 
 
@@ -234,6 +236,71 @@ async def test_the_per_server_feed_limit_is_the_chat_commands(tmp_path: Path,
         assert "reached its limit of 1 feeds" in await response.text()
 
 
+async def test_a_shared_feed_is_unlinked_and_another_servers_is_out_of_reach(h: Harness) -> None:
+    """Server B's admin sees neither nor removes a feed only server A uses; removing a feed both
+    use takes it out of B only: A keeps it, entries and all, as ``/feeds remove`` does in chat."""
+    await _two_servers(h)
+    async with h.app.db.begin() as conn:
+        only_a = (await conn.execute(select(feeds.c.id).where(
+            feeds.c.url == "https://one.example/feed"))).scalar_one()
+        shared, _ = await feed_store.add_feed(conn, "https://shared.example/feed", now=NOW,
+                                              title="Shared", added_by="discord:111",
+                                              added_server="G1")
+        await feed_store.link_server(conn, shared, "G1", now=NOW)
+        await feed_store.link_server(conn, shared, "G2", now=NOW)  # B added the same URL
+    h.act_as(Principal("discord", "4002", "Bea", {"G2": "Guild Two"}))
+    page = await (await h.client.get("/feeds")).text()
+    assert "shared.example" in page and "two.example" in page and "one.example" not in page
+    export = await (await h.client.get("/feeds/export.opml")).text()
+    assert "shared.example" in export and "one.example" not in export
+    overview = await (await h.client.get("/")).text()
+    assert '<span class="big">2</span> feeds' in overview  # two.example and shared.example
+    for action in ("remove", "disable", "enable"):
+        assert (await h.post(f"/feeds/{only_a}/{action}", page="/feeds")).status == 404, action
+    # disabling would stop it for A too: B may only remove it from B
+    assert (await h.post(f"/feeds/{shared}/disable", page="/feeds")).status == 303
+    assert "cannot be disabled here" in await (await h.client.get("/feeds")).text()
+    async with h.app.db.begin() as conn:
+        assert all(r.disabled_at is None for r in await feed_store.list_feeds(conn))
+    removed = await h.post(f"/feeds/{shared}/remove", page="/feeds")
+    assert removed.status == 303
+    page = await (await h.client.get("/feeds")).text()
+    assert "Removed feed" in page and "from this server" in page
+    assert "shared.example" not in page
+    async with h.app.db.begin() as conn:
+        assert {r.url for r in await feed_store.list_feeds(conn)} == {
+            "https://one.example/feed", "https://two.example/feed",
+            "https://shared.example/feed"}
+        assert shared in [r.id for r in await feed_store.server_feeds(conn, "G1")]
+        assert shared not in [r.id for r in await feed_store.server_feeds(conn, "G2")]
+    h.act_as(_admin_of_g1())
+    assert "shared.example" in await (await h.client.get("/feeds")).text()
+    # and when the last server using it removes it, it goes, as in chat
+    assert (await h.post(f"/feeds/{shared}/remove", page="/feeds")).status == 303
+    async with h.app.db.begin() as conn:
+        assert "https://shared.example/feed" not in {
+            r.url for r in await feed_store.list_feeds(conn)}
+
+
+async def test_an_admin_of_both_servers_removes_a_shared_feed_from_both(h: Harness) -> None:
+    await _two_servers(h)
+    async with h.app.db.begin() as conn:
+        shared, _ = await feed_store.add_feed(conn, "https://shared.example/feed", now=NOW,
+                                              added_by="discord:111", added_server="G1")
+        for guild in ("G1", "G2"):
+            await feed_store.link_server(conn, shared, guild, now=NOW)
+    h.act_as(Principal("discord", "4003", "Cy", {"G1": "Guild One", "G2": "Guild Two"}))
+    assert (await h.post(f"/feeds/{shared}/disable", page="/feeds")).status == 303
+    async with h.app.db.begin() as conn:  # only their servers use it: theirs to disable
+        row = await feed_store.find_servers_feed(conn, None, str(shared))
+        assert row is not None and row.disabled_at is not None
+    assert (await h.post(f"/feeds/{shared}/remove", page="/feeds")).status == 303
+    page = await (await h.client.get("/feeds")).text()
+    assert "Guild One: Removed feed" in page and "Guild Two: Removed feed" in page
+    async with h.app.db.begin() as conn:
+        assert await feed_store.find_servers_feed(conn, None, str(shared)) is None
+
+
 # -- feeds --------------------------------------------------------------------------------------
 
 async def test_add_preview_disable_enable_remove_a_feed(h: Harness, server: FeedServer) -> None:
@@ -292,12 +359,42 @@ async def test_opml_import_shows_progress_and_export_round_trips(h: Harness) -> 
     page = await (await h.client.get(job_page)).text()
     assert "2 of 2 feeds" in page and "Done: 2 new feeds added" in page
     feeds_page = await (await h.client.get("/feeds")).text()
-    assert "a.example" in feeds_page and "#News" in feeds_page
+    # the folder became a tag, normalised as every tag is (chat's /feeds add, the CLI's import)
+    assert "a.example" in feeds_page and "#news" in feeds_page
     export = await (await h.client.get("/feeds/export.opml")).text()
     assert 'xmlUrl="https://a.example/rss"' in export
     empty = {"csrf": await h.csrf("/feeds"), "opml": io.BytesIO(b"<opml/>")}
     refused = await h.client.post("/feeds/import", data=empty)
-    assert refused.status == 400 and "lists no http(s) feeds" in await refused.text()
+    assert refused.status == 400 and "not an OPML subscription list" in await refused.text()
+    unusable = (b'<opml version="2.0"><body><outline text="x" xmlUrl="ftp://x.example/rss"/>'
+                b'<outline text="y" htmlUrl="https://y.example/"/></body></opml>')
+    refused = await h.client.post("/feeds/import", data={"csrf": await h.csrf("/feeds"),
+                                                         "opml": io.BytesIO(unusable)})
+    page = await refused.text()
+    assert refused.status == 400 and "lists no http(s) feeds" in page
+    assert "Skipped 1: not an http(s) URL" in page
+    async with h.app.db.begin() as conn:
+        assert len(await feed_store.list_feeds(conn)) == 2  # a refused file adds nothing
+
+
+async def test_opml_import_says_what_it_skipped_and_what_was_there(h: Harness) -> None:
+    await h.sign_in()
+    async with h.app.db.begin() as conn:
+        await feed_store.add_feed(conn, "https://a.example/rss", now=NOW)
+    opml = (b'<opml version="2.0"><body><outline text="A" xmlUrl="https://a.example/rss"/>'
+            b'<outline text="B" xmlUrl="https://b.example/rss"/>'
+            b'<outline text="C" xmlUrl="https://u:p@c.example/rss"/></body></opml>')
+    response = await h.client.post("/feeds/import", allow_redirects=False, data={
+        "csrf": await h.csrf("/feeds"), "opml": io.BytesIO(opml)})
+    job = next(iter(h.dash.import_jobs.values()))
+    assert job.task is not None
+    await job.task
+    page = await (await h.client.get(response.headers["Location"])).text()
+    assert "Done: 1 new feeds added, 1 already present." in page
+    assert "1: URL carries user:password@ credentials" in page
+    async with h.app.db.begin() as conn:
+        assert [r.url for r in await feed_store.list_feeds(conn)] == [
+            "https://a.example/rss", "https://b.example/rss"]
 
 
 async def test_nobody_else_can_watch_an_import(h: Harness) -> None:

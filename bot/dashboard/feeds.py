@@ -2,8 +2,11 @@
 enable, disable, remove; OPML import with progress, and export.
 
 Adding, enabling and removing run the ``/feeds`` command's handler, so URL checks, the private
-address guard and per-channel and per-server limits are the chat command's own. The operator's
-OPML import adds as ``newsbrief feeds import`` does; anyone else's goes through the command."""
+address guard, per-channel and per-server limits and scoping are the chat command's own: a server
+admin sees the feeds their servers use (``feed_store.servers_feeds``), and removing a feed another
+server also uses only unlinks it, as ``/feeds remove`` does in chat; the operator sees all and
+removes outright, as at the CLI. The operator's OPML import is ``newsbrief feeds import``'s
+(``bot.opml.import_opml``); anyone else's goes through the command, one feed at a time."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ import asyncio
 import logging
 import re
 import secrets as random
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +23,7 @@ from aiohttp import web
 from bot.dashboard.auth import SESSION, Principal
 from bot.dashboard.pages import ago, brief_for, feed_health, show_message
 from bot.delivery import Destination
-from bot.opml import OpmlFeed, read_opml, write_opml
+from bot.opml import OpmlError, OpmlFeed, OpmlRead, import_opml, parse_opml, write_opml
 from bot.store import dashboard as queries
 from bot.store import feeds as feed_store
 
@@ -30,7 +34,9 @@ log = logging.getLogger(__name__)
 
 MAX_OPML_FEEDS = 2000
 MAX_JOBS = 100
-OPERATOR_WHERE = Destination("dashboard:")  # feeds the operator adds without naming a channel
+# Feeds the operator adds without naming a channel; also the "channel" of an enable or remove,
+# which act on a whole server (or, for the operator, on the feed itself).
+OPERATOR_WHERE = Destination("dashboard:")
 
 
 @dataclass
@@ -39,6 +45,8 @@ class ImportJob:
     total: int
     done: int = 0
     added: int = 0
+    present: int = 0  # already there (for this server: already used by it)
+    skipped: Counter[str] = field(default_factory=Counter)  # outlines not imported, by reason
     problems: list[str] = field(default_factory=list)
     task: asyncio.Task[None] | None = None
 
@@ -73,7 +81,7 @@ class FeedsPage:
         principal: Principal = request[SESSION].principal
         now = self.dash.services.clock()
         async with self.dash.services.db.read() as conn:
-            rows = await queries.scoped_feeds(conn, principal.servers)
+            rows = await feed_store.servers_feeds(conn, principal.servers)
             dests = await queries.scoped_destinations(conn, principal.servers)
         feeds = [{"row": r, "health": feed_health(r), "last": ago(r.last_success_at, now),
                   "next": "due now" if r.next_check_at <= now else ago(r.next_check_at, now)}
@@ -135,24 +143,41 @@ class FeedsPage:
         principal: Principal = request[SESSION].principal
         feed_id, action = int(request.match_info["id"]), request.match_info["action"]
         async with self.dash.services.db.read() as conn:
-            row = await queries.scoped_feed(conn, feed_id, principal.servers)
+            row = await feed_store.find_servers_feed(conn, principal.servers, str(feed_id))
+            users = await feed_store.servers_using(conn, feed_id)
         if row is None:
             raise web.HTTPNotFound(text="No such feed among yours.")
+        servers = [] if principal.servers is None else \
+            [s for s in users if s in principal.servers]
         name = row.title or row.url
+        if action == "disable" and len(servers) < len(users) and not principal.operator:
+            # disabling stops the feed for every server: shared storage, not shared control
+            return self.dash.redirect(request, "/feeds", f"{name} is used by other servers "
+                                      "too, so it cannot be disabled here; remove it from "
+                                      "yours instead.")
         if action == "disable":
             async with self.dash.services.db.begin() as conn:
                 await feed_store.disable_feed(conn, feed_id, now=self.dash.services.clock(),
                                               reason=f"disabled by {principal.name}")
             return self.dash.redirect(request, "/feeds", f"Disabled {name}.")
-        reply = await self.dash.command(request, "feeds", f"{action} {feed_id}",
-                                        where=Destination(row.added_by or "dashboard:"),
-                                        server=row.added_server)
-        return self.dash.redirect(request, "/feeds", reply.text)
+        # As chat runs it in each server: a remove unlinks the feed from every one of this
+        # admin's servers that uses it (it is deleted only when no server uses it any more);
+        # an enable acts on the feed once. The operator's command sees every server.
+        targets: list[str | None] = [None] if not servers else \
+            list(servers[:1] if action == "enable" else servers)
+        texts = []
+        for server in targets:
+            reply = await self.dash.command(request, "feeds", f"{action} {feed_id}",
+                                            where=OPERATOR_WHERE, server=server)
+            named = principal.servers.get(server, server) if principal.servers and server \
+                and len(targets) > 1 else None
+            texts.append(f"{named}: {reply.text}" if named else reply.text)
+        return self.dash.redirect(request, "/feeds", " ".join(texts))
 
     async def export(self, request: web.Request) -> web.Response:
         principal: Principal = request[SESSION].principal
         async with self.dash.services.db.read() as conn:
-            rows = await queries.scoped_feeds(conn, principal.servers)
+            rows = await feed_store.servers_feeds(conn, principal.servers)
         text = write_opml([OpmlFeed(r.url, r.title, list(r.tags)) for r in rows])
         return web.Response(text=text, content_type="text/x-opml", headers={
             "Content-Disposition": 'attachment; filename="newsbrief-feeds.opml"'})
@@ -160,57 +185,85 @@ class FeedsPage:
     async def import_opml(self, request: web.Request) -> web.Response:
         form = await request.post()
         upload = form.get("opml")
-        data = upload.file.read(2 * 1024 * 1024) if isinstance(upload, web.FileField) else b""
-        feeds = read_opml(data) if data else []
-        where = await self._where(request, str(form.get("destination") or ""))
-        problem = None
+        # the whole request is capped by client_max_size, so the file is too
+        data = upload.file.read() if isinstance(upload, web.FileField) else b""
+        problem: str | None = None
+        read: OpmlRead | None = None
         if not data:
             problem = "Choose an OPML file to import."
-        elif not feeds:
-            problem = "That file lists no http(s) feeds."
-        elif len(feeds) > MAX_OPML_FEEDS:
-            problem = f"At most {MAX_OPML_FEEDS} feeds per import."
-        elif isinstance(where, str):
+        else:
+            try:  # the CLI's reader, caps and messages; off the event loop, it is CPU work
+                read = await asyncio.to_thread(parse_opml, data, max_feeds=MAX_OPML_FEEDS)
+            except OpmlError as exc:
+                problem = f"Cannot import that file: {exc}."
+            else:
+                if not read.feeds:
+                    problem = " ".join(["That file lists no http(s) feeds.",
+                                        *_skipped_lines(read.skipped)])
+        where = await self._where(request, str(form.get("destination") or ""))
+        if problem is None and isinstance(where, str):
             problem = where
-        if problem or isinstance(where, str):
+        if problem or read is None or isinstance(where, str):
             return await self._page(request, import_error=problem, status=400)
         principal: Principal = request[SESSION].principal
         while len(self.jobs) >= MAX_JOBS:
             self.jobs.pop(next(iter(self.jobs)))
         job_id = random.token_urlsafe(12)
-        job = ImportJob(owner=_owner(principal), total=len(feeds))
+        job = ImportJob(owner=_owner(principal), total=len(read.feeds), skipped=read.skipped)
         self.jobs[job_id] = job
-        job.task = asyncio.create_task(self._import(request, job, feeds, where))
+        job.task = asyncio.create_task(self._import(request, job, data, read.feeds, where))
         return self.dash.redirect(request, f"/feeds/import/{job_id}")
 
-    async def _import(self, request: web.Request, job: ImportJob, feeds: list[OpmlFeed],
-                      where: tuple[Destination, str | None]) -> None:
+    async def _import(self, request: web.Request, job: ImportJob, data: bytes,
+                      feeds: list[OpmlFeed], where: tuple[Destination, str | None]) -> None:
         principal: Principal = request[SESSION].principal
+        try:
+            if principal.operator:
+                await self._import_as_operator(job, data)
+            else:
+                await self._import_as_admin(request, job, feeds, where)
+        except Exception:  # the page must finish and say so, not refresh for ever
+            log.exception("dashboard.import_failed")
+            job.problems.append("The import stopped on an internal error (logged); "
+                                "what was imported before it stays.")
+            job.done = job.total
+        log.info("dashboard.imported total=%d added=%d present=%d skipped=%d problems=%d",
+                 job.total, job.added, job.present, sum(job.skipped.values()), len(job.problems))
+
+    async def _import_as_operator(self, job: ImportJob, data: bytes) -> None:
+        def progress(done: int, total: int) -> None:
+            job.done = done
+
+        summary = await import_opml(self.dash.services.db, data, now=self.dash.services.clock(),
+                                    progress=progress)
+        job.added, job.present, job.skipped = summary.added, summary.present, summary.skipped
+        job.done = job.total
+
+    async def _import_as_admin(self, request: web.Request, job: ImportJob,
+                               feeds: list[OpmlFeed], where: tuple[Destination, str | None]
+                               ) -> None:
         for feed in feeds:
             try:
-                if principal.operator:
-                    async with self.dash.services.db.begin() as conn:
-                        _, created = await feed_store.add_feed(
-                            conn, feed.url, now=self.dash.services.clock(), title=feed.title,
-                            tags=feed.tags)
-                    job.added += created
+                reply = await self.dash.command(
+                    request, "feeds", " ".join(["add", feed.url, *feed.tags]),
+                    where=where[0], server=where[1])
+                if reply.error:
+                    job.problems.append(f"{feed.url}: {reply.text}")
+                elif reply.text.startswith("Already"):
+                    job.present += 1
                 else:
-                    reply = await self.dash.command(
-                        request, "feeds", " ".join(["add", feed.url, *feed.tags]),
-                        where=where[0], server=where[1])
-                    if reply.error:
-                        job.problems.append(f"{feed.url}: {reply.text}")
-                    elif reply.text.startswith("Added"):
-                        job.added += 1
+                    job.added += 1
             except Exception:  # one bad entry never stops the rest
                 log.exception("dashboard.import_failed url=%s", feed.url)
                 job.problems.append(f"{feed.url}: an internal error (logged)")
             job.done += 1
-        log.info("dashboard.imported total=%d added=%d problems=%d", job.total, job.added,
-                 len(job.problems))
 
     async def import_progress(self, request: web.Request) -> web.Response:
         job = self.jobs.get(request.match_info["job"])
         if job is None or job.owner != _owner(request[SESSION].principal):
             raise web.HTTPNotFound(text="No such import.")
         return self.dash.render(request, "import.html", {"job": job})
+
+
+def _skipped_lines(skipped: Counter[str]) -> list[str]:
+    return [f"Skipped {n}: {why}." for why, n in sorted(skipped.items())]

@@ -16,6 +16,7 @@ from bot.models import Brief
 from bot.render import brief_text, digest_text
 from bot.serialize import digest_from_json
 from bot.store import dashboard as queries
+from bot.store import feeds as feed_store
 from bot.store.briefs import load_brief
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ class Pages:
         servers = principal.servers
         now = self.dash.services.clock()
         async with self.dash.services.db.read() as conn:
-            feeds = await queries.scoped_feeds(conn, servers)
+            feeds = await feed_store.servers_feeds(conn, servers)
             dests = await queries.scoped_destinations(conn, servers)
             waiting, oldest = await queries.waiting(conn, servers)
             sent = await queries.sent_since(conn, servers, now - timedelta(hours=24))

@@ -1,8 +1,9 @@
 """Read-only queries behind the web dashboard: what one signed-in person may see, in one place.
 
 ``servers`` scopes every query: ``None`` is the operator (everything); a set of Discord guild or
-Slack team ids limits feeds to those added there and destinations to those in them, which is the
-rule the chat commands keep (a server's admins never see another server's feeds)."""
+Slack team ids limits feeds to those the servers use (``feeds.used_by``, the chat commands' own
+rule: a feed shared with another server is seen by both, one only another uses by neither) and
+destinations to those in them. The feeds list itself is ``feeds.servers_feeds``."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.store import feeds as feed_store
 from bot.store.destinations import DestinationRow, _destination
 from bot.store.schema import destinations, feeds, outbox
 
@@ -46,20 +48,11 @@ class DeliveryRow:
 
 
 def _feeds_in(query: Select[Any], servers: Servers) -> Select[Any]:
-    return query if servers is None else query.where(feeds.c.added_server.in_(list(servers)))
+    return query if servers is None else query.where(feed_store.used_by(servers))
 
 
 def _destinations_in(query: Select[Any], servers: Servers) -> Select[Any]:
     return query if servers is None else query.where(destinations.c.server.in_(list(servers)))
-
-
-async def scoped_feeds(conn: AsyncConnection, servers: Servers) -> list[Any]:
-    return list((await conn.execute(_feeds_in(select(feeds), servers).order_by(feeds.c.id))).all())
-
-
-async def scoped_feed(conn: AsyncConnection, feed_id: int, servers: Servers) -> Any | None:
-    return (await conn.execute(_feeds_in(select(feeds), servers)
-                               .where(feeds.c.id == feed_id))).first()
 
 
 async def scoped_destinations(conn: AsyncConnection, servers: Servers, *,

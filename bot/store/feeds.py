@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, bindparam, delete, insert, or_, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.sql.elements import ColumnElement
 
 from bot.store.db import insert_or_ignore
 from bot.store.schema import destinations, feed_servers, feeds
@@ -183,6 +184,13 @@ def _by_url_or_id(url_or_id: str) -> Any:
     return feeds.c.id == int(url_or_id) if url_or_id.isdigit() else feeds.c.url == url_or_id
 
 
+def used_by(servers: Collection[str]) -> ColumnElement[bool]:
+    """The scoping rule itself: feeds one of ``servers`` uses (added there, or shared with it).
+    Chat commands and the dashboard both filter with this and nothing else."""
+    linked = select(feed_servers.c.feed_id).where(feed_servers.c.server.in_(list(servers)))
+    return feeds.c.id.in_(linked)
+
+
 async def link_server(conn: AsyncConnection, feed_id: int, server: str, *,
                       now: datetime) -> bool:
     """Record that ``server`` uses the feed; False when it already did."""
@@ -196,18 +204,41 @@ async def link_server(conn: AsyncConnection, feed_id: int, server: str, *,
 
 
 async def server_feeds(conn: AsyncConnection, server: str) -> list[Row[Any]]:
-    """The feeds ``server`` added, by id."""
-    linked = select(feed_servers.c.feed_id).where(feed_servers.c.server == server)
+    """The feeds ``server`` uses, by id."""
+    return await servers_feeds(conn, [server])
+
+
+async def servers_feeds(conn: AsyncConnection, servers: Collection[str] | None
+                        ) -> list[Row[Any]]:
+    """The feeds any of ``servers`` uses (a dashboard admin may run several), by id; None is
+    the operator, who sees every feed."""
+    if servers is None:
+        return await list_feeds(conn)
     return list((await conn.execute(
-        select(feeds).where(feeds.c.id.in_(linked)).order_by(feeds.c.id))).all())
+        select(feeds).where(used_by(servers)).order_by(feeds.c.id))).all())
 
 
 async def find_server_feed(conn: AsyncConnection, server: str,
                            url_or_id: str) -> Row[Any] | None:
     """The feed ``url_or_id`` names, only if ``server`` uses it (another server's is None)."""
-    linked = select(feed_servers.c.feed_id).where(feed_servers.c.server == server)
-    return (await conn.execute(select(feeds).where(
-        _by_url_or_id(url_or_id), feeds.c.id.in_(linked)))).first()
+    return await find_servers_feed(conn, [server], url_or_id)
+
+
+async def find_servers_feed(conn: AsyncConnection, servers: Collection[str] | None,
+                            url_or_id: str) -> Row[Any] | None:
+    """The feed ``url_or_id`` names if one of ``servers`` uses it; None: any feed."""
+    query = select(feeds).where(_by_url_or_id(url_or_id))
+    if servers is not None:
+        query = query.where(used_by(servers))
+    return (await conn.execute(query)).first()
+
+
+async def servers_using(conn: AsyncConnection, feed_id: int) -> list[str]:
+    """Every server that uses the feed, sorted (the dashboard unlinks an admin's own from it,
+    and lets them disable it only when no other server uses it)."""
+    rows = await conn.execute(select(feed_servers.c.server).where(
+        feed_servers.c.feed_id == feed_id).order_by(feed_servers.c.server))
+    return [r.server for r in rows]
 
 
 async def unlink_server(conn: AsyncConnection, feed_id: int, server: str) -> bool:
