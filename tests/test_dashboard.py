@@ -640,3 +640,19 @@ def test_anonymous_visitors_never_push_a_signed_in_session_out() -> None:
     for _ in range(auth.MAX_ANONYMOUS + 5):
         sessions.new()
     assert sessions.load(signed_in) is not None
+
+
+async def test_a_server_admin_sees_feed_urls_redacted_as_chat_shows_them(h: Harness) -> None:
+    """A private feed's token (``?token=…``) is for the operator's eyes: a server admin sees the
+    host and path, as ``/feeds list`` shows them in chat (issue 13.3)."""
+    await _two_servers(h)
+    async with h.app.db.begin() as conn:
+        secret_feed, _ = await feed_store.add_feed(
+            conn, "https://private.example/feed?token=s3cr3t-t0ken", now=NOW,
+            added_by="discord:111", added_server="G2")
+        await feed_store.link_server(conn, secret_feed, "G2", now=NOW)
+    h.act_as(Principal("discord", "4002", "Bea", {"G2": "Guild Two"}))
+    page = await (await h.client.get("/feeds")).text()
+    assert "private.example/feed" in page and "s3cr3t-t0ken" not in page
+    h.act_as(Principal("operator", "operator", "Operator"))
+    assert "s3cr3t-t0ken" in await (await h.client.get("/feeds")).text()

@@ -38,6 +38,7 @@ from bot.dashboard.auth import (
 from bot.dashboard.oauth import OAuthProvider, SignInRefused, load_providers
 from bot.dashboard.platforms import Platform, load_platforms
 from bot.delivery import CommandReply, CommandRequest, Destination
+from bot.netguard import shown_url
 from bot.store import Database
 
 log = logging.getLogger(__name__)
@@ -78,6 +79,7 @@ class Dashboard:
         self.secure = settings.secure_cookies
         self.env = jinja2.Environment(loader=jinja2.PackageLoader("bot.dashboard", "templates"),
                                       autoescape=True, undefined=jinja2.StrictUndefined)
+        self.env.filters["feed_url"] = _feed_url
         self.app = web.Application(middlewares=[self._guard], client_max_size=2 * 1024 * 1024)
         self.app.router.add_get("/login", self.login_page)
         self.app.router.add_post("/login", self.login)
@@ -303,3 +305,13 @@ def make_services(*, db: Database, commands: CommandCore, settings: Settings, se
     return Services(db=db, commands=commands, settings=settings, secrets=secrets, notify=notify,
                     clock=clock, providers=load_providers(settings, secrets),
                     platforms=load_platforms())
+
+
+@jinja2.pass_context
+def _feed_url(context: Any, url: str) -> str:
+    """A feed URL as the signed-in person may see it: whole for the operator; for a server
+    admin redacted as chat shows it (host and path), so a private feed's token never shows."""
+    principal = context.get("principal")
+    if principal is not None and principal.servers is None:
+        return url
+    return shown_url(url)
