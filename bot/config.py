@@ -30,7 +30,6 @@ from pydantic_settings import (
 )
 
 from bot.errors import ConfigError
-from bot.netguard import credentials_in
 
 DEFAULT_CONFIG = Path("config/newsbrief.yaml")
 
@@ -87,6 +86,9 @@ class FeedSettings(Section):
     def _url(cls, value: str) -> str:
         if not re.match(r"^(https?|file)://", value):
             raise ValueError("must start with http://, https:// or file://, or be a local path")
+        # imported here: netguard loads httpx, which `summarize` and `--help` never need
+        from bot.netguard import credentials_in
+
         if credentials_in(value):
             # refused from every entry point: it would be sent as Basic auth and shown in lists
             raise ValueError("must not carry user:password@ credentials (put a token in the "
