@@ -86,7 +86,6 @@ _BARE_ATTRIBUTION = re.compile(
     r"[^,]{0,60}\bsaid in a statement\.?$|[^,]{0,50}\b(?:said|says|told)\b[^,]{0,30}\.$",
     re.IGNORECASE,
 )
-_WEAK_WORDS = ("pictured", "file photo", "(file)")
 
 
 def _weak(sentence: str) -> bool:
@@ -96,7 +95,8 @@ def _weak(sentence: str) -> bool:
     if len(sentence) <= 100 and _BARE_ATTRIBUTION.match(sentence):
         return True
     low = sentence.lower()
-    return any(w in low for w in _WEAK_WORDS)
+    # Spelled out rather than any() over _WEAK_WORDS: this runs on every candidate sentence.
+    return "pictured" in low or "file photo" in low or "(file)" in low
 
 
 # A Korean sentence ends in a predicate ending ("…했다", "…입니다", "…는가?"), possibly quoted.
@@ -260,6 +260,7 @@ class ExtractiveSummarizer:
         title_numbers = set(_NUMBER.findall(title))
         rel: list[float] = []
         lede = True  # the first sentence that is neither a caption nor a subheading
+        korean_text = lang == "ko"
         for rank, (_, s) in enumerate(cands):
             score = (c_w * central[rank] + t_w * to_title[rank]) / norms[rank]
             score += p_w * _POSITION[rank] if rank < len(_POSITION) else p_w / math.sqrt(1 + rank)
@@ -268,14 +269,14 @@ class ExtractiveSummarizer:
             # Longer sentences say more, up to what fits in a point; one that only fits cut
             # short says less, and one with no faithful cut is a last resort.
             size = min(len(s), w.ideal) / w.ideal
-            fit_kind = fits(s, limit, lang)
+            fit_kind = 2 if len(s) <= limit else fits(s, limit, lang)  # most sentences fit
             if fit_kind == 1:
                 size *= w.cut
             elif fit_kind == 0:
                 size *= w.no_fit
             if _weak(s):
                 size *= w.weak
-            elif lang == "ko" and not _KO_ENDED.search(s):
+            elif korean_text and not _KO_ENDED.search(s):
                 size *= w.heading
             elif lede:
                 score += w.lede

@@ -69,7 +69,9 @@ _KO_STOP = frozenset(
     "내년 작년 지난해 올해 오늘 어제 내일 이날 당시 국내 국외 해외 일부 전체 "
     "내려 올라 늘어 줄어 나타나 밝혀".split()
 )
-_MID_CAP = re.compile(r"(?<=[a-z0-9,;:]\s)[A-Z][\w&'’-]*")
+# The space first: a lookbehind tried at every character made this scan cost a third of the
+# keyword step; matching whitespace first fails fast everywhere else (same matches).
+_MID_CAP = re.compile(r"\s(?<=[a-z0-9,;:]\s)([A-Z][\w&'’-]*)")
 
 
 def _english_keywords(title: str, sentences: list[str]) -> Counter[str]:
