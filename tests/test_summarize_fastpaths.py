@@ -47,3 +47,20 @@ def test_term_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
         assert cache[word] == text_mod._term_of(word)
         assert len(cache) <= 3
     assert cache["Profits"] == "profit" and cache["the"] is None
+
+
+def test_five_word_check_counts_words_not_spaces() -> None:
+    from bot.summarize.extractive import _usable
+
+    # Trailing and doubled whitespace are no words: four words stay too few.
+    assert not _usable("Supercalifragilistic words only four   ", "en")
+    assert _usable("Five words make a sentence here.", "en")
+
+
+def test_sentence_openers_found_without_match_objects() -> None:
+    # A capitalised word opening the body or a line proves nothing unless it is also written
+    # mid-sentence; the findall rewrite must keep telling the two apart.
+    body = "Apple rose.\nShares in Apple fell.\nBanana split."
+    scores = _english_keywords("", body.split("\n"))
+    assert scores["Apple"] == 2  # its opening use counts because "in Apple" is mid-sentence
+    assert "Banana" not in scores and "Shares" not in scores

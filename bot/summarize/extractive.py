@@ -130,7 +130,8 @@ def _usable(sentence: str, lang: str) -> bool:
         return False
     if lang in ("ko", "ja", "zh"):
         return len(sentence) >= 15
-    return len(sentence) >= 30 and len(sentence.split()) >= 5
+    # split(None, 4) stops after the fifth word: five parts only when there are five words.
+    return len(sentence) >= 30 and len(sentence.split(None, 4)) >= 5
 
 
 class ExtractiveSummarizer:
