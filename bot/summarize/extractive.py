@@ -42,6 +42,7 @@ class Weights:
     headline_copy: float = 0.9  # cosine to the headline above which a sentence only repeats it
     lede: float = 0.3  # the first usable sentence of a news story almost always belongs
     numbers: float = 0.15  # per headline number the sentence repeats
+    figures: float = 0.2  # a price, in a story whose headline is about prices or plans
     refers_back: float = 0.4  # factor for "He …", "These …" without the sentence before it
     weak: float = 0.35  # factor for captions, bare attributions, lines talking to the reader
     cut: float = 0.8  # factor for a sentence that only fits as a prefix
@@ -105,6 +106,10 @@ _QUOTE_OPEN = re.compile(r"^[\"“‘']")
 _ATTRIBUTION = re.compile(
     r"[\"”’'],? (?:said|says|told|added|according to) [A-Z]|[\"”’'],? [A-Z][a-z]+(?: [A-Z][a-z]+)*"
     r",? (?:said|says|told|added)"
+)
+_PRICE = re.compile(r"[$£€¥]\s?\d")
+_PRICE_HEADLINE = re.compile(
+    r"\b(?:price[sd]?|pricing|costs?|fees?|fares?|tariffs?|subscriptions?|plans)\b", re.I
 )
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 
@@ -259,6 +264,8 @@ class ExtractiveSummarizer:
         limit = self._max_chars
         c_w, t_w, p_w = w.centrality / doc_norm, w.title / title_norm, w.position
         title_numbers = set(_NUMBER.findall(title))
+        # A headline about prices or plans promises the prices: sentences stating one count.
+        pricing = bool(w.figures) and bool(_PRICE_HEADLINE.search(title))
         rel: list[float] = []
         lede = True  # the first sentence that is neither a caption nor a subheading
         korean_text = lang == "ko"
@@ -267,6 +274,8 @@ class ExtractiveSummarizer:
             score += p_w * _POSITION[rank] if rank < len(_POSITION) else p_w / math.sqrt(1 + rank)
             if title_numbers:
                 score += w.numbers * len(title_numbers.intersection(_NUMBER.findall(s)))
+            if pricing and _PRICE.search(s):
+                score += w.figures
             # Longer sentences say more, up to what fits in a point; one that only fits cut
             # short says less, and one with no faithful cut is a last resort.
             size = min(len(s), w.ideal) / w.ideal
