@@ -131,8 +131,9 @@ def _en_phrases(point: str) -> list[Candidate]:
                 runs.append(cur)
                 cur = []
             continue
-        if cur and not lower_case and cur[-1][0][:1].islower():
-            runs.append(cur)  # "giant TimeWarner" reads wrong: the name stands alone
+        if cur and not lower_case and _common(cur[-1][0]):
+            # "giant TimeWarner" reads wrong: the name stands alone ("iPad Pro" is one name)
+            runs.append(cur)
             cur = []
         term = _hyphen_term(word) if "-" in word else _term(word)
         if term is None and opens_name:
@@ -162,7 +163,7 @@ def _en_phrases(point: str) -> list[Candidate]:
         # A name is never cut ("Harbor City Public Library", not "Public Library"), and a
         # phrase keeps its head, the last word ("clean-energy grant", not "state
         # clean-energy"): a phrase is the name alone, or the run from some word to its end.
-        name = next((k for k, (w, _) in enumerate(run) if w[:1].islower()), len(run))
+        name = next((k for k, (w, _) in enumerate(run) if _common(w)), len(run))
         if 2 <= name <= _MAX_EN_WORDS and name < len(run):
             out.append(run[:name])
         out.extend(
@@ -171,6 +172,12 @@ def _en_phrases(point: str) -> list[Candidate]:
             if len(run) - i <= _MAX_EN_WORDS and (i == 0 or i >= name)
         )
     return out
+
+
+def _common(word: str) -> bool:
+    """A lower-case common word; "iPad" and "eBay" are names ("iPad Pro models", never "Pro
+    models")."""
+    return word[:1].islower() and ("-" in word or word[1:] == word[1:].lower())
 
 
 def _hyphen_term(word: str) -> str | None:
@@ -299,7 +306,9 @@ def make_label(
         return None
     used.update(best[2])
     label = best[1]
-    return label[0].upper() + label[1:] if lang != "ko" else label
+    if lang == "ko" or not _common(label.split(" ", 1)[0]):
+        return label  # "iPad Pro", not "IPad Pro"
+    return label[0].upper() + label[1:]
 
 
 # Head words that make a label say nothing on their own ("Percent certainty", "Work done").
