@@ -32,3 +32,20 @@ def test_a_label_keeps_a_camel_case_name_as_written() -> None:
     points = [point, "The court order came after months of talks with the company."]
     labels = label_points(points, doc, "en", "", " ".join(points))
     assert labels[0] is None or not labels[0].startswith("ICloud")
+
+
+def test_labels_that_only_date_or_grade_a_point_are_refused() -> None:
+    # Read as an editor: "Pretty clear", "Recent report", "Special guest", "Delve deeper" and
+    # "Solid enough" name no claim; a name or a real noun phrase of the point wins instead.
+    doc = Counter(
+        content_words("guest guest Serenity Caldwell Serenity Caldwell report report", "en")
+    )
+    point = "The show has a special guest, Serenity Caldwell, who reviewed the report."
+    label = make_label(point, doc, "en", set(), fallback=True)
+    assert label == "Serenity Caldwell"
+    for weak in ("It seems pretty clear that the chip is coming.",
+                 "A recent report came out about the chip.",
+                 "The new chip looks solid enough for most people."):
+        got = make_label(weak, Counter(content_words(weak + weak, "en")), "en", set(),
+                         fallback=True)
+        assert got not in {"Pretty clear", "Recent report", "Solid enough"}, got

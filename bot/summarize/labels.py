@@ -314,13 +314,19 @@ def make_label(
 # Head words that make a label say nothing on their own ("Percent certainty", "Work done").
 _EN_WEAK_HEAD = frozenset(
     """percent certainty work done time people thing part number lot way case point fact end
-    kind sort type area level rate place side issue matter deal move step effort""".split()
+    kind sort type area level rate place side issue matter deal move step effort anymore
+    deeper clear flat enough sure""".split()
 )
 _LABEL_LANGS = ("en", "ko")
 
 
 _EN_ADJECTIVE_END = ("al", "ive", "ous", "ic", "ful", "less", "able", "ible", "ary")
 _EN_VAGUE = frozenset("various several other such certain own key main major".split())
+# Written lower-case at the front of a label, these only date or grade it ("New" opening a
+# name is capitalised and passes).
+_EN_WEAK_FIRST = frozenset(
+    "recent previous pretty special normal latest current dead delve rather".split()
+)
 _EN_LABEL_ABBREV = frozenset("lt gen sen rep gov col sgt dr mr mrs ms st mt jr sr".split())
 
 
@@ -333,6 +339,8 @@ def _reads_as_label(words: list[str], phrase: str, point: str) -> bool:
     first, head = words[0].lower(), words[-1].lower()
     if head in _EN_WEAK_HEAD or first in _EN_WEAK_HEAD | _EN_VAGUE or head in _EN_LABEL_ABBREV:
         return False
+    if words[0][:1].islower() and first in _EN_WEAK_FIRST:
+        return False  # "Recent report", "Pretty clear": the opener says nothing of the claim
     if words[-1][:1].islower() and head.endswith(_EN_ADJECTIVE_END):
         return False
     for w in words[:-1] if words[-1][:1].islower() else words:
