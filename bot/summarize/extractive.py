@@ -42,6 +42,7 @@ class Weights:
     headline_copy: float = 0.9  # cosine to the headline above which a sentence only repeats it
     lede: float = 0.3  # the first usable sentence of a news story almost always belongs
     numbers: float = 0.15  # per headline number the sentence repeats
+    figures: float = 0.2  # a price, in a story whose headline is about prices or plans
     refers_back: float = 0.4  # factor for "He …", "These …" without the sentence before it
     weak: float = 0.35  # factor for captions, bare attributions, lines talking to the reader
     cut: float = 0.8  # factor for a sentence that only fits as a prefix
@@ -86,7 +87,6 @@ _BARE_ATTRIBUTION = re.compile(
     r"[^,]{0,60}\bsaid in a statement\.?$|[^,]{0,50}\b(?:said|says|told)\b[^,]{0,30}\.$",
     re.IGNORECASE,
 )
-_WEAK_WORDS = ("pictured", "file photo", "(file)")
 
 
 def _weak(sentence: str) -> bool:
@@ -96,7 +96,8 @@ def _weak(sentence: str) -> bool:
     if len(sentence) <= 100 and _BARE_ATTRIBUTION.match(sentence):
         return True
     low = sentence.lower()
-    return any(w in low for w in _WEAK_WORDS)
+    # Spelled out rather than any() over _WEAK_WORDS: this runs on every candidate sentence.
+    return "pictured" in low or "file photo" in low or "(file)" in low
 
 
 # A Korean sentence ends in a predicate ending ("…했다", "…입니다", "…는가?"), possibly quoted.
@@ -105,6 +106,10 @@ _QUOTE_OPEN = re.compile(r"^[\"“‘']")
 _ATTRIBUTION = re.compile(
     r"[\"”’'],? (?:said|says|told|added|according to) [A-Z]|[\"”’'],? [A-Z][a-z]+(?: [A-Z][a-z]+)*"
     r",? (?:said|says|told|added)"
+)
+_PRICE = re.compile(r"[$£€¥]\s?\d")
+_PRICE_HEADLINE = re.compile(
+    r"\b(?:price[sd]?|pricing|costs?|fees?|fares?|tariffs?|subscriptions?|plans)\b", re.I
 )
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 
@@ -130,7 +135,8 @@ def _usable(sentence: str, lang: str) -> bool:
         return False
     if lang in ("ko", "ja", "zh"):
         return len(sentence) >= 15
-    return len(sentence) >= 30 and len(sentence.split()) >= 5
+    # split(None, 4) stops after the fifth word: five parts only when there are five words.
+    return len(sentence) >= 30 and len(sentence.split(None, 4)) >= 5
 
 
 class ExtractiveSummarizer:
@@ -258,24 +264,29 @@ class ExtractiveSummarizer:
         limit = self._max_chars
         c_w, t_w, p_w = w.centrality / doc_norm, w.title / title_norm, w.position
         title_numbers = set(_NUMBER.findall(title))
+        # A headline about prices or plans promises the prices: sentences stating one count.
+        pricing = bool(w.figures) and bool(_PRICE_HEADLINE.search(title))
         rel: list[float] = []
         lede = True  # the first sentence that is neither a caption nor a subheading
+        korean_text = lang == "ko"
         for rank, (_, s) in enumerate(cands):
             score = (c_w * central[rank] + t_w * to_title[rank]) / norms[rank]
             score += p_w * _POSITION[rank] if rank < len(_POSITION) else p_w / math.sqrt(1 + rank)
             if title_numbers:
                 score += w.numbers * len(title_numbers.intersection(_NUMBER.findall(s)))
+            if pricing and _PRICE.search(s):
+                score += w.figures
             # Longer sentences say more, up to what fits in a point; one that only fits cut
             # short says less, and one with no faithful cut is a last resort.
             size = min(len(s), w.ideal) / w.ideal
-            fit_kind = fits(s, limit, lang)
+            fit_kind = 2 if len(s) <= limit else fits(s, limit, lang)  # most sentences fit
             if fit_kind == 1:
                 size *= w.cut
             elif fit_kind == 0:
                 size *= w.no_fit
             if _weak(s):
                 size *= w.weak
-            elif lang == "ko" and not _KO_ENDED.search(s):
+            elif korean_text and not _KO_ENDED.search(s):
                 size *= w.heading
             elif lede:
                 score += w.lede

@@ -131,8 +131,9 @@ def _en_phrases(point: str) -> list[Candidate]:
                 runs.append(cur)
                 cur = []
             continue
-        if cur and not lower_case and cur[-1][0][:1].islower():
-            runs.append(cur)  # "giant TimeWarner" reads wrong: the name stands alone
+        if cur and not lower_case and _common(cur[-1][0]):
+            # "giant TimeWarner" reads wrong: the name stands alone ("iPad Pro" is one name)
+            runs.append(cur)
             cur = []
         term = _hyphen_term(word) if "-" in word else _term(word)
         if term is None and opens_name:
@@ -162,7 +163,7 @@ def _en_phrases(point: str) -> list[Candidate]:
         # A name is never cut ("Harbor City Public Library", not "Public Library"), and a
         # phrase keeps its head, the last word ("clean-energy grant", not "state
         # clean-energy"): a phrase is the name alone, or the run from some word to its end.
-        name = next((k for k, (w, _) in enumerate(run) if w[:1].islower()), len(run))
+        name = next((k for k, (w, _) in enumerate(run) if _common(w)), len(run))
         if 2 <= name <= _MAX_EN_WORDS and name < len(run):
             out.append(run[:name])
         out.extend(
@@ -171,6 +172,12 @@ def _en_phrases(point: str) -> list[Candidate]:
             if len(run) - i <= _MAX_EN_WORDS and (i == 0 or i >= name)
         )
     return out
+
+
+def _common(word: str) -> bool:
+    """A lower-case common word; "iPad" and "eBay" are names ("iPad Pro models", never "Pro
+    models")."""
+    return word[:1].islower() and ("-" in word or word[1:] == word[1:].lower())
 
 
 def _hyphen_term(word: str) -> str | None:
@@ -299,19 +306,27 @@ def make_label(
         return None
     used.update(best[2])
     label = best[1]
-    return label[0].upper() + label[1:] if lang != "ko" else label
+    if lang == "ko" or not _common(label.split(" ", 1)[0]):
+        return label  # "iPad Pro", not "IPad Pro"
+    return label[0].upper() + label[1:]
 
 
 # Head words that make a label say nothing on their own ("Percent certainty", "Work done").
 _EN_WEAK_HEAD = frozenset(
     """percent certainty work done time people thing part number lot way case point fact end
-    kind sort type area level rate place side issue matter deal move step effort""".split()
+    kind sort type area level rate place side issue matter deal move step effort anymore
+    deeper clear flat enough sure""".split()
 )
 _LABEL_LANGS = ("en", "ko")
 
 
 _EN_ADJECTIVE_END = ("al", "ive", "ous", "ic", "ful", "less", "able", "ible", "ary")
 _EN_VAGUE = frozenset("various several other such certain own key main major".split())
+# Written lower-case at the front of a label, these only date or grade it ("New" opening a
+# name is capitalised and passes).
+_EN_WEAK_FIRST = frozenset(
+    "recent previous pretty special normal latest current dead delve rather".split()
+)
 _EN_LABEL_ABBREV = frozenset("lt gen sen rep gov col sgt dr mr mrs ms st mt jr sr".split())
 
 
@@ -324,6 +339,8 @@ def _reads_as_label(words: list[str], phrase: str, point: str) -> bool:
     first, head = words[0].lower(), words[-1].lower()
     if head in _EN_WEAK_HEAD or first in _EN_WEAK_HEAD | _EN_VAGUE or head in _EN_LABEL_ABBREV:
         return False
+    if words[0][:1].islower() and first in _EN_WEAK_FIRST:
+        return False  # "Recent report", "Pretty clear": the opener says nothing of the claim
     if words[-1][:1].islower() and head.endswith(_EN_ADJECTIVE_END):
         return False
     for w in words[:-1] if words[-1][:1].islower() else words:
