@@ -18,6 +18,7 @@ from adapters.discord import make_adapter as make_discord
 from adapters.slack import SlackAdapter
 from bot.delivery import Destination, Reaction
 from bot.reactions import ReactionCore
+from bot.store import feeds as feed_store
 from tests.support.fake_discord import BOT_TOKEN, GUILD_ID, OWNER, TEXT_CHANNEL_ID, FakeDiscord
 from tests.support.fake_slack import TEAM, FakeSlack
 from tests.test_discord_gateway import GUILDS_INTENT, eventually
@@ -77,6 +78,8 @@ async def test_members_mute_only_their_own_dm_subscriptions(world: World) -> Non
 async def test_votes_are_counted_once_per_user_per_feed_and_tag(world: World) -> None:
     core = ReactionCore(db=world.db, clock=lambda: world.now)
     feed = await world.feed("https://tech.example/rss", "Tech")
+    async with world.db.begin() as conn:  # this channel's own feed, as /feeds add makes it
+        await feed_store.link_server(conn, feed, CHANNEL, now=world.now)
     await world.say("/subscribe all")
     first = await _posted(world, feed, "AI news", ["ai", "chips"])
     second = await _posted(world, feed, "More AI", ["ai"])
@@ -89,6 +92,10 @@ async def test_votes_are_counted_once_per_user_per_feed_and_tag(world: World) ->
     status = (await world.say("/feeds status", admin=False)).text
     assert "Reactions by feed and tag:" in status
     assert "• Tech #ai: 👍 2  👎 1" in status and "• Tech #chips: 👍 1  👎 1" in status
+    # another channel (with no server: a scope of its own) sees neither the feed nor its votes
+    elsewhere = (await world.say("/feeds status", where="discord:999999999999999999",
+                                 admin=False)).text
+    assert "Reactions by feed and tag:" not in elsewhere and "Tech" not in elsewhere
 
 
 # -- from the platforms --------------------------------------------------------------------------

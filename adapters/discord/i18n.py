@@ -14,7 +14,9 @@ from bot.i18n import N_, available, catalogue
 MESSAGES = (
     N_("/brief"), N_("/subscribe"), N_("/unsubscribe"), N_("/subscriptions"), N_("/digest"),
     N_("/feeds"), N_("/time"), N_("/off"), N_("/now"), N_("/add"), N_("/remove"), N_("/list"),
-    N_("/status"), N_("/updates"),
+    N_("/status"), N_("/updates"), N_("/more"), N_("/test"),
+    N_("The stories past the last digest's top ones"),
+    N_("Post one marked sample brief in this channel"),
     N_("Reply “Updated: …” under a brief whose article changed"),
     N_("Brief an article URL now, or search stored stories"),
     N_("Follow a tag, feed or keyword here or in your DMs"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import Any
 
@@ -116,10 +117,12 @@ class SlackServer:
         if self._verifier is None or not self._verifier.is_valid(text, stamp, signature):
             return 401, "invalid signature or stale timestamp"
         content_type = request.headers.get("Content-Type", "").split(";")[0].strip().lower()
-        if content_type != "application/x-www-form-urlencoded":
-            # Slack sends slash commands form-encoded, never JSON (decided in docs/SECURITY.md)
-            return 415, "slash commands are form-encoded"
-        return None
+        if content_type == "application/x-www-form-urlencoded":
+            return None
+        if content_type == "application/json" and _is_event_envelope(text):
+            return None  # the Events API (reaction_added) posts JSON envelopes
+        # Slack sends slash commands form-encoded, never JSON (decided in docs/SECURITY.md)
+        return 415, "slash commands are form-encoded; JSON only as an Events API envelope"
 
     async def start(self) -> None:
         if self.settings.socket_mode:
@@ -144,3 +147,15 @@ class SlackServer:
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+
+
+_EVENT_TYPES = frozenset({"event_callback", "url_verification", "app_rate_limited"})
+
+
+def _is_event_envelope(text: str) -> bool:
+    """Whether a JSON body is an Events API envelope, the one JSON Slack sends to this URL."""
+    try:
+        body = json.loads(text)
+    except ValueError:
+        return False
+    return isinstance(body, dict) and body.get("type") in _EVENT_TYPES

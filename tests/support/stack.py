@@ -41,6 +41,8 @@ class Stack(World):
             bot_token=TOKEN, api_base_url=slack_fake.api_url, serve=False, min_interval=0.0))
         # the clock is frozen: per-destination pacing would wait for time that never passes
         self.discord.pacing = self.slack.pacing = Pacing(rate=1000.0, burst=1000)
+        # and so would Discord's global 50-a-second pacing (shared by every channel)
+        self.discord.platform_pacing = Pacing(rate=1000.0, burst=1000)
         self.worker = OutboxWorker(db=db, adapters={"discord": self.discord,
                                                     "slack": self.slack},
                                    worker_id="w1", clock=lambda: self.now)
