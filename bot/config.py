@@ -139,11 +139,14 @@ class DestinationSettings(Section):
     @field_validator("ref")
     @classmethod
     def _ref(cls, value: str) -> str:
-        if value in ("console", "webhook"):  # "console:" needs quotes in YAML; accept it bare
-            value += ":"
-        if not re.match(r"^(console|discord|slack|webhook):", value):
-            raise ValueError("must look like console:, discord:<channel>, slack:<team>/<channel>"
-                             " or webhook:<name>")
+        from bot import platforms  # the adapter registry says which prefixes exist
+
+        known = platforms.registry()
+        if any(value == entry.name and entry.bare_ref for entry in known):
+            value += ":"  # "console:" needs quotes in YAML; accept it bare
+        if value.split(":", 1)[0] not in {entry.name for entry in known} or ":" not in value:
+            examples = [entry.ref_example for entry in known]
+            raise ValueError(f"must look like {', '.join(examples[:-1])} or {examples[-1]}")
         return value
 
     @model_validator(mode="after")

@@ -54,3 +54,60 @@ def test_modules_taking_the_pass_database_run_in_the_postgresql_pass() -> None:
         if takes and PASS_FIXTURE not in path.read_text():
             missing.append(path.name)
     assert missing == []
+
+
+REGISTRY_DOOR = "bot/platforms.py"  # the one core module that may look adapters up
+
+
+def _adapter_imports(path: str, source: str) -> list[str]:
+    """Every way ``source`` reaches the adapters package: import statements and
+    ``import_module("adapters…")`` calls with a literal or f-string name."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found += [f"{path}:{node.lineno} import {a.name}" for a in node.names
+                      if a.name.split(".")[0] == "adapters"]
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "adapters":
+            found.append(f"{path}:{node.lineno} from {node.module}")
+        elif isinstance(node, ast.Call) and node.args and (
+                getattr(node.func, "attr", None) == "import_module"
+                or getattr(node.func, "id", None) in ("import_module", "__import__")):
+            first = node.args[0]
+            text = first.value if isinstance(first, ast.Constant) else ast.unparse(first)
+            if "adapters" in str(text):
+                found.append(f"{path}:{node.lineno} import_module({text})")
+    return found
+
+
+def test_core_reaches_adapters_only_through_the_registry() -> None:
+    reached = []
+    for path in sorted((REPO / "bot").rglob("*.py")):
+        relative = path.relative_to(REPO).as_posix()
+        found = _adapter_imports(relative, path.read_text())
+        if relative == REGISTRY_DOOR:
+            # the door itself: the package's table, nothing deeper
+            assert [one.split(" ", 1)[1] for one in found] == ["import_module(adapters)"]
+        else:
+            reached += found
+    assert reached == []
+
+
+def test_the_scan_sees_every_way_in() -> None:
+    # the scan would have caught the old core: a submodule import, an f-string, a from-import
+    sample = ("import importlib\nimport adapters.console\nfrom adapters import ADAPTERS\n"
+              "importlib.import_module(f'adapters.{name}.render')\n")
+    assert len(_adapter_imports("x.py", sample)) == 3
+
+
+def test_registry_names_match_adapter_modules() -> None:
+    # each line of the table names modules that exist and a builder the core can call
+    import importlib.util
+
+    from bot import platforms
+
+    for entry in platforms.registry():
+        for module in filter(None, (entry.module, entry.probe_module, entry.render_module)):
+            assert importlib.util.find_spec(module) is not None, module
+        assert callable(entry.load().build), entry.name

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from adapters.slack.adapter import SlackAdapter
 from adapters.slack.render import RenderOptions, render_brief_payloads, render_digest_payloads
 from adapters.slack.settings import SlackSettings
+
+if TYPE_CHECKING:
+    from bot.commands import CommandCore
+    from bot.config import Secrets, Settings
 
 
 def make_adapter(settings: SlackSettings | None = None, /, **overrides: Any) -> SlackAdapter:
@@ -20,6 +24,14 @@ def make_adapter(settings: SlackSettings | None = None, /, **overrides: Any) -> 
 
         settings = replace(settings, **overrides)
     return SlackAdapter(settings)
+
+
+def build(settings: Settings, secrets: Secrets, commands: CommandCore | None = None
+          ) -> SlackAdapter:
+    """The registry's builder (adapters.ADAPTERS): ``SLACK_*`` secrets and ``slack:``."""
+    from adapters.slack_probe import options
+
+    return make_adapter(SlackSettings(**options(settings, secrets)).validated())
 
 
 __all__ = [

@@ -96,6 +96,11 @@ class SlackAdapter:
         self.server.web_app.router.add_routes(self.extra_routes)
         await self.server.start()
 
+    @property
+    def serves_http(self) -> bool:
+        """HTTP mode: ``start`` runs a public server (where ``extra_routes`` are mounted too)."""
+        return self.client is not None and self.settings.serve and not self.settings.socket_mode
+
     async def stop(self) -> None:
         if self.server is not None:
             await self.server.stop()
