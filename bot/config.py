@@ -290,10 +290,17 @@ class Settings(BaseSettings):
         return self.database.url or f"sqlite+aiosqlite:///{self.data_dir / 'newsbrief.db'}"
 
 
-SECRET_NAMES = ("DISCORD_TOKEN", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN",
-                "OPENAI_API_KEY", "NEWSBRIEF_WEBHOOK_SECRET",
-                # the dashboard's operator sign-in and its OAuth providers' client secrets
-                "NEWSBRIEF_DASHBOARD_SECRET", "DISCORD_CLIENT_SECRET", "SLACK_CLIENT_SECRET")
+# the core's own; each adapter's come from its registry entry (``reads_secrets``)
+SECRET_NAMES = ("OPENAI_API_KEY",
+                "NEWSBRIEF_DASHBOARD_SECRET")  # the dashboard's operator sign-in
+
+
+def secret_names() -> tuple[str, ...]:
+    """Every secret read from the environment: the core's and the registered adapters'."""
+    from bot import platforms
+
+    adapters = tuple(name for entry in platforms.registry() for name in entry.reads_secrets)
+    return tuple(dict.fromkeys(adapters + SECRET_NAMES))
 
 
 class Secrets(BaseModel):
@@ -310,7 +317,7 @@ class Secrets(BaseModel):
 
     @classmethod
     def from_env(cls, extra_names: tuple[str, ...] = ()) -> Secrets:
-        names = SECRET_NAMES + extra_names
+        names = secret_names() + extra_names
         found = {name: read_secret(name) for name in names}
         return cls(values={n: SecretStr(v) for n, v in found.items() if v})
 

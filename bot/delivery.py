@@ -236,6 +236,9 @@ class AdapterSpec:
     module: str
     ref_example: str  # for the configuration error: ``<name>:<channel>``
     secrets: tuple[str, ...] = ()  # any of these set: the adapter is wanted without a destination
+    # every secret it reads from the environment (kept out of logs and replies with the core's)
+    reads_secrets: tuple[str, ...] = ()
+    loggers: tuple[str, ...] = ()  # its SDK's chatty loggers, held at WARNING
     bare_ref: bool = False  # ``console`` accepted for ``console:`` (the address is optional)
     # the operator's own switch, when the adapter has one: True/False decide, None leaves it to
     # the destinations (None again: wanted only when no other adapter is, the fallback)

@@ -111,3 +111,55 @@ def test_registry_names_match_adapter_modules() -> None:
         for module in filter(None, (entry.module, entry.probe_module, entry.render_module)):
             assert importlib.util.find_spec(module) is not None, module
         assert callable(entry.load().build), entry.name
+
+
+# Documented configuration names its platforms' sections (``discord:``, ``slack:``, their
+# defaults and environment keys); that stays, everywhere else a platform is the registry's.
+CONFIG_MODULES = {"bot/config.py", "bot/healthcheck.py"}
+
+
+def _platform_strings(source: str, names: set[str]) -> list[tuple[int, str]]:
+    """String constants naming a platform, except docstrings and user-facing help text
+    (click ``help=``/``epilog=`` and ``_example(...)``), which may show real refs."""
+    import ast
+
+    tree = ast.parse(source)
+    prose: set[int] = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr) \
+                and isinstance(body[0].value, ast.Constant):
+            prose.add(id(body[0].value))
+        if isinstance(node, ast.Call):
+            helper = getattr(node.func, "id", None) == "_example"
+            for sub in [*node.args] if helper else []:
+                prose.update(id(n) for n in ast.walk(sub))
+            for keyword in node.keywords:
+                if keyword.arg in ("help", "epilog"):
+                    prose.update(id(n) for n in ast.walk(keyword.value))
+    return [(node.lineno, node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)
+            and id(node) not in prose and any(name in node.value.lower() for name in names)]
+
+
+def test_core_code_names_no_platform() -> None:
+    from bot import platforms
+
+    # the platforms that bring an SDK; console and webhook are the core's own words too
+    sdk_backed = {entry.name for entry in platforms.registry()
+                  if entry.loggers or entry.render_module}
+    assert {"discord", "slack"} <= sdk_backed
+    named = []
+    for path in sorted((REPO / "bot").rglob("*.py")):
+        relative = path.relative_to(REPO).as_posix()
+        if relative not in CONFIG_MODULES:
+            named += [(relative, line, text)
+                      for line, text in _platform_strings(path.read_text(), sdk_backed)]
+    assert named == []
+
+
+def test_the_name_scan_sees_code_strings() -> None:
+    sample = ('"""Posts to Slack."""\nimport click\n'
+              '@click.option("--f", help="e.g. slack:T1/C1")\ndef f():\n'
+              '    if name == "slack":\n        pass\n')
+    assert _platform_strings(sample, {"slack"}) == [(5, "slack")]
