@@ -6,6 +6,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 from tests.conftest import REPO
 
@@ -163,3 +166,36 @@ def test_the_name_scan_sees_code_strings() -> None:
               '@click.option("--f", help="e.g. slack:T1/C1")\ndef f():\n'
               '    if name == "slack":\n        pass\n')
     assert _platform_strings(sample, {"slack"}) == [(5, "slack")]
+
+
+@pytest.mark.usefixtures("pass_database")  # it stores: both backends
+async def test_a_new_adapter_is_one_module_and_one_registry_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import adapters
+    from bot.app import App
+    from bot.config import DestinationSettings, Secrets, Settings, SubscriptionSettings
+    from bot.delivery import AdapterSpec
+    from bot.runner import Runner
+    from tests.support.chat_adapter import ChatAdapter
+
+    line = AdapterSpec("chat", "tests.support.chat_adapter", "chat:<room>",
+                       secrets=("CHAT_TOKEN",), reads_secrets=("CHAT_TOKEN",))
+    monkeypatch.setattr(adapters, "ADAPTERS", (*adapters.ADAPTERS, line))
+    monkeypatch.setenv("CHAT_TOKEN", "chat-secret")
+
+    dest = DestinationSettings(ref="chat:lobby", subscriptions=[SubscriptionSettings()])
+    settings = Settings(data_dir=tmp_path, destinations=[dest])
+    secrets = Secrets.from_env()
+    assert secrets.get("CHAT_TOKEN") == "chat-secret"  # its secret is read (and redacted)
+    app = await App.create(settings, secrets)
+    try:
+        assert list(app.adapters) == ["chat"]  # wanted by its destination, no console fallback
+        chat = app.adapters["chat"]
+        assert isinstance(chat, ChatAdapter) and chat.token == "chat-secret"
+        runner = Runner(app, app.commands)
+        assert runner.gateway == ("chat", chat)  # found by its shape, not by its name
+        assert runner.gateway_lock.name == "newsbrief:chat-gateway"
+    finally:
+        await app.close()
+    with pytest.raises(ValueError, match="chat:<room>"):  # the config error lists it too
+        DestinationSettings(ref="irc:#news")
