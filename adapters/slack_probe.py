@@ -28,8 +28,13 @@ def options(settings: Settings, secrets: Secrets) -> dict[str, Any]:
             "app_token": secrets.get("SLACK_APP_TOKEN") if slack.mode == "socket" else None,
             "signing_secret": secrets.get("SLACK_SIGNING_SECRET"),
             "api_base_url": slack.api_base_url, "http_host": slack.http_host,
-            "http_port": slack.http_port, "admin_ids": tuple(slack.admin_ids),
-            "threaded_digests": slack.digest_threads}
+            "http_port": slack.http_port, "http_path": slack.http_path,
+            "max_body_bytes": slack.max_body_bytes, "serve": slack.serve,
+            "admin_ids": tuple(slack.admin_ids), "admin_cache_seconds": slack.admin_cache_seconds,
+            **({"commands": dict(slack.commands)} if slack.commands is not None else {}),
+            "threaded_digests": slack.digest_threads, "unfurl_links": slack.unfurl_links,
+            "unfurl_media": slack.unfurl_media, "min_interval": slack.min_interval,
+            "timeout": slack.timeout}
 
 
 def problems(destinations: list[DestinationSettings], options: dict[str, Any]) -> list[Finding]:

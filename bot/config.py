@@ -202,12 +202,24 @@ class DiscordSettings(Section):
 
 
 class SlackSettings(Section):
+    # Every option of the adapter (adapters/slack builds its runtime settings from this section
+    # and the SLACK_* secrets; it reads nothing else).
     api_base_url: str = "https://slack.com/api/"
     mode: Literal["socket", "http"] = "socket"
     http_host: str = "0.0.0.0"  # HTTP mode serves Slack's callbacks from outside
     http_port: int = Field(3000, ge=1, le=65535)
+    http_path: str = Field("/slack/events", pattern=r"^/")
+    max_body_bytes: int = Field(256 * 1024, ge=1024)  # slash commands are small
+    serve: bool = True  # False: deliver only, no command listener (extra worker processes)
     admin_ids: list[str] = Field(default_factory=list)
+    admin_cache_seconds: float = Field(60.0, ge=0)
+    # slash command as registered in the Slack app -> core command; None: each under its name
+    commands: dict[str, str] | None = None
     digest_threads: bool = False
+    unfurl_links: bool = False
+    unfurl_media: bool = False
+    min_interval: float = Field(1.0, ge=0)  # seconds between two posts to one channel
+    timeout: int = Field(30, ge=1)
 
 
 class HealthSettings(Section):

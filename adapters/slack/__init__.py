@@ -14,12 +14,12 @@ if TYPE_CHECKING:
 
 
 def make_adapter(settings: SlackSettings | None = None, /, **overrides: Any) -> SlackAdapter:
-    """The Slack adapter. Without ``settings``, secrets come from ``SLACK_BOT_TOKEN``,
-    ``SLACK_APP_TOKEN`` and ``SLACK_SIGNING_SECRET``; keyword ``overrides`` take precedence
-    (``api_base_url``, ``http_host``, ``http_port``, ``admin_ids``, ``threaded_digests``, …)."""
+    """The Slack adapter. Without ``settings``: the ``slack:`` section's defaults and the
+    SLACK_* secrets (the one settings system, bot/config.py); keyword ``overrides`` take
+    precedence (``api_base_url``, ``http_host``, ``http_port``, ``admin_ids``, …)."""
     if settings is None:
-        settings = SlackSettings.from_env(**overrides)
-    elif overrides:
+        settings = SlackSettings.from_env()
+    if overrides:
         from dataclasses import replace
 
         settings = replace(settings, **overrides)
