@@ -1,0 +1,24 @@
+"""The adapter registry: every platform the bot can post to, one line each. The core looks
+adapters up here only (``bot.platforms``), so it never names a platform nor imports an SDK it
+does not use: each package is imported when a configuration wants it. Adding an adapter is
+its folder (with ``build(settings, secrets, commands)``) and one line below."""
+
+from __future__ import annotations
+
+from bot.delivery import AdapterSpec
+
+ADAPTERS: tuple[AdapterSpec, ...] = (
+    AdapterSpec("console", "adapters.console", "console:", bare_ref=True,
+                switch=lambda settings: settings.console.enabled),
+    AdapterSpec("discord", "adapters.discord", "discord:<channel>", secrets=("DISCORD_TOKEN",),
+                reads_secrets=("DISCORD_TOKEN", "DISCORD_CLIENT_SECRET"), loggers=("discord",),
+                probe_module="adapters.discord_probe", render_module="adapters.discord.render",
+                dashboard_module="adapters.discord.dashboard", sync_commands=True),
+    AdapterSpec("slack", "adapters.slack", "slack:<team>/<channel>",
+                secrets=("SLACK_BOT_TOKEN",), probe_module="adapters.slack_probe",
+                reads_secrets=("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN",
+                               "SLACK_CLIENT_SECRET"),
+                render_module="adapters.slack.render", dashboard_module="adapters.slack.dashboard"),
+    AdapterSpec("webhook", "adapters.webhook", "webhook:<name>", bare_ref=True,
+                reads_secrets=("NEWSBRIEF_WEBHOOK_SECRET",), probe_module="adapters.webhook_probe"),
+)

@@ -8,10 +8,14 @@ from __future__ import annotations
 import itertools
 import sys
 from datetime import datetime
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from bot.delivery import CommandHandler, Destination, Outgoing, Pacing, Receipt
 from bot.render import brief_text, digest_text
+
+if TYPE_CHECKING:
+    from bot.commands import CommandCore
+    from bot.config import Secrets, Settings
 
 _BOLD, _DIM, _CYAN, _RESET = "\033[1m", "\033[2m", "\033[36m", "\033[0m"
 
@@ -69,3 +73,9 @@ class ConsoleAdapter:
 
 def make_adapter(*, color: str = "auto", stream: TextIO | None = None) -> ConsoleAdapter:
     return ConsoleAdapter(color=color, stream=stream)
+
+
+def build(settings: Settings, secrets: Secrets, commands: CommandCore | None = None
+          ) -> ConsoleAdapter:
+    """The registry's builder (adapters.ADAPTERS)."""
+    return make_adapter(color=settings.console.color)

@@ -11,7 +11,7 @@ from bot.checks import Finding
 if TYPE_CHECKING:
     import httpx
 
-    from bot.config import DestinationSettings
+    from bot.config import DestinationSettings, Secrets, Settings
 
 SNOWFLAKE = re.compile(r"^\d{15,21}$")
 WEBHOOK = re.compile(r"/api(?:/v\d+)?/webhooks/(\d+)/([^/?#]+)")
@@ -19,6 +19,13 @@ TOKEN_FIX = ("set DISCORD_TOKEN to the bot's token (Developer Portal → your ap
              "Token), or give this destination a webhook_url_env")
 CHANNEL_FIX = ("use the channel's numeric id: turn on Developer Mode (User Settings → Advanced), "
                "right-click the channel → Copy Channel ID")
+
+
+def options(settings: Settings, secrets: Secrets) -> dict[str, Any]:
+    """The adapter's settings (``make_adapter`` keywords), for the probes and the builder."""
+    return {"token": secrets.get("DISCORD_TOKEN"),
+            "api_base_url": settings.discord.api_base_url,
+            "shard_count": settings.discord.shard_count}
 
 
 def problems(destinations: list[DestinationSettings], options: dict[str, Any]) -> list[Finding]:

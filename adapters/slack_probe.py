@@ -11,13 +11,30 @@ from bot.checks import Finding
 if TYPE_CHECKING:
     import httpx
 
-    from bot.config import DestinationSettings
+    from bot.config import DestinationSettings, Secrets, Settings
 
 REF = re.compile(r"^slack:(T[A-Z0-9]+)/([CGD][A-Z0-9]+|@?U[A-Z0-9]+|W[A-Z0-9]+)$")
 TOKEN_FIX = ("set SLACK_BOT_TOKEN (xoxb-…, from your app's OAuth & Permissions page), or give "
              "this destination a webhook_url_env")
 REF_FIX = ("write slack:<team id>/<channel id>, e.g. slack:T0123ABCD/C0456EFGH (the channel id "
            "is at the bottom of the channel's details; the team id starts with T)")
+
+
+def options(settings: Settings, secrets: Secrets) -> dict[str, Any]:
+    """The adapter's settings (``SlackSettings`` fields), for the probes and the builder; the
+    app token only in Socket Mode, so ``slack.mode: http`` serves HTTP whatever the environment."""
+    slack = settings.slack
+    return {"bot_token": secrets.get("SLACK_BOT_TOKEN"),
+            "app_token": secrets.get("SLACK_APP_TOKEN") if slack.mode == "socket" else None,
+            "signing_secret": secrets.get("SLACK_SIGNING_SECRET"),
+            "api_base_url": slack.api_base_url, "http_host": slack.http_host,
+            "http_port": slack.http_port, "http_path": slack.http_path,
+            "max_body_bytes": slack.max_body_bytes, "serve": slack.serve,
+            "admin_ids": tuple(slack.admin_ids), "admin_cache_seconds": slack.admin_cache_seconds,
+            **({"commands": dict(slack.commands)} if slack.commands is not None else {}),
+            "threaded_digests": slack.digest_threads, "unfurl_links": slack.unfurl_links,
+            "unfurl_media": slack.unfurl_media, "min_interval": slack.min_interval,
+            "timeout": slack.timeout}
 
 
 def problems(destinations: list[DestinationSettings], options: dict[str, Any]) -> list[Finding]:

@@ -17,7 +17,7 @@ import hmac
 import json
 import logging
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
@@ -26,6 +26,10 @@ from bot.errors import DeliveryError, FetchError
 from bot.fetch import parse_retry_after
 from bot.netguard import AddressPolicy, GuardedTransport, redact_url
 from bot.serialize import brief_to_dict, digest_to_json
+
+if TYPE_CHECKING:
+    from bot.commands import CommandCore
+    from bot.config import Secrets, Settings
 
 log = logging.getLogger(__name__)
 
@@ -128,3 +132,11 @@ def make_adapter(*, secret: str | None = None, allow_private: list[str] | None =
                  timeout: float = 10.0) -> WebhookAdapter:
     return WebhookAdapter(secret=secret, timeout=timeout,
                           policy=AddressPolicy(allow_private or ()))
+
+
+def build(settings: Settings, secrets: Secrets, commands: CommandCore | None = None
+          ) -> WebhookAdapter:
+    """The registry's builder (adapters.ADAPTERS)."""
+    from adapters.webhook_probe import options
+
+    return make_adapter(**options(settings, secrets))

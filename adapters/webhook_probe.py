@@ -10,11 +10,17 @@ from bot.checks import Finding
 if TYPE_CHECKING:
     import httpx
 
-    from bot.config import DestinationSettings
+    from bot.config import DestinationSettings, Secrets, Settings
 
 URL_FIX = ("set webhook_url_env: NAME on the destination and export NAME=https://… (or mount "
            "NAME_FILE); webhook URLs are credentials, keep them out of the YAML")
 GONE = {401, 403, 404, 410}
+
+
+def options(settings: Settings, secrets: Secrets) -> dict[str, Any]:
+    """The adapter's settings (``make_adapter`` keywords), for the probes and the builder."""
+    return {"secret": secrets.get("NEWSBRIEF_WEBHOOK_SECRET"),
+            "allow_private": settings.network.allow_private}
 
 
 def problems(destinations: list[DestinationSettings], options: dict[str, Any]) -> list[Finding]:

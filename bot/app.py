@@ -1,21 +1,19 @@
 """The composition root: builds the store, fetcher, summarizer, pipeline, outbox worker, command
-core and adapters from settings. Adapters are looked up by name, so ``import bot`` never pulls in
-a platform SDK."""
+core and adapters from settings. Adapters are looked up by name in the registry (bot.platforms),
+so ``import bot`` never pulls in a platform SDK."""
 
 from __future__ import annotations
 
-import importlib
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
+from bot import platforms
 from bot.briefing import Briefer
 from bot.commands import CommandCore
 from bot.config import DestinationSettings, Secrets, Settings, SubscriptionSettings
 from bot.delivery import Adapter
-from bot.errors import ConfigError
 from bot.factories import make_fetcher, make_summarizer
 from bot.fetch import HttpFetcher
 from bot.netguard import AddressPolicy
@@ -28,22 +26,6 @@ from bot.summarize import Summarizer
 log = logging.getLogger(__name__)
 
 
-def platforms_wanted(settings: Settings, secrets: Secrets) -> list[str]:
-    """Which adapters this configuration needs, in a stable order."""
-    refs = {dest.ref.split(":", 1)[0] for dest in settings.destinations}
-    wanted = []
-    if secrets.get("DISCORD_TOKEN") or "discord" in refs:
-        wanted.append("discord")
-    if secrets.get("SLACK_BOT_TOKEN") or "slack" in refs:
-        wanted.append("slack")
-    if "webhook" in refs:
-        wanted.append("webhook")
-    console = settings.console.enabled
-    if console or (console is None and (not wanted or "console" in refs)):
-        wanted.insert(0, "console")
-    return wanted
-
-
 def with_default_destination(settings: Settings) -> Settings:
     """With no destinations configured, every brief goes to the console."""
     if settings.destinations:
@@ -52,39 +34,11 @@ def with_default_destination(settings: Settings) -> Settings:
     return settings.model_copy(update={"destinations": [console]})
 
 
-def adapter_options(name: str, settings: Settings, secrets: Secrets) -> dict[str, Any]:
-    """The keyword arguments of each adapter's ``make_adapter``, from settings and secrets."""
-    if name == "console":
-        return {"color": settings.console.color}
-    if name == "discord":
-        return {"token": secrets.get("DISCORD_TOKEN"),
-                "api_base_url": settings.discord.api_base_url,
-                "shard_count": settings.discord.shard_count}
-    if name == "webhook":
-        return {"secret": secrets.get("NEWSBRIEF_WEBHOOK_SECRET"),
-                "allow_private": settings.network.allow_private}
-    if name == "slack":
-        slack = settings.slack
-        return {"bot_token": secrets.get("SLACK_BOT_TOKEN"),
-                "app_token": secrets.get("SLACK_APP_TOKEN") if slack.mode == "socket" else None,
-                "signing_secret": secrets.get("SLACK_SIGNING_SECRET"),
-                "api_base_url": slack.api_base_url, "http_host": slack.http_host,
-                "http_port": slack.http_port, "admin_ids": tuple(slack.admin_ids),
-                "threaded_digests": slack.digest_threads}
-    raise ConfigError("destinations", f"no adapter named {name!r}")
-
-
 def load_adapter(name: str, settings: Settings, secrets: Secrets,
                  commands: CommandCore | None = None) -> Adapter:
-    """Import ``adapters.<name>`` only now, so a platform SDK loads only when it is used."""
-    module = importlib.import_module(f"adapters.{name}")
-    options = adapter_options(name, settings, secrets)
-    if name == "discord" and commands is not None:
-        options["suggest"] = commands.suggest  # autocomplete of tags and feeds
-    if name == "slack":
-        config = module.SlackSettings(**options).validated()
-        return module.make_adapter(config)
-    return module.make_adapter(**options)
+    """The adapter ``name`` from the registry, imported only now, so a platform SDK loads only
+    when it is used."""
+    return platforms.build(name, settings, secrets, commands)
 
 
 async def sync_config(db: Database, settings: Settings, *, now: datetime) -> None:
@@ -158,7 +112,7 @@ class App:
                                digest_stories=settings.delivery.digest_stories)
         if adapters is None:
             adapters = {name: load_adapter(name, settings, secrets, commands)
-                        for name in platforms_wanted(settings, secrets)}
+                        for name in platforms.wanted(settings, secrets)}
         pipeline = Pipeline(db=db, fetcher=fetcher, summarizer=summarizer, settings=settings,
                             clock=clock)
         reactions = ReactionCore(db=db, clock=clock)

@@ -10,7 +10,6 @@ options and prints what comes back.
 from __future__ import annotations
 
 import asyncio
-import importlib
 import json
 import sys
 from dataclasses import asdict, dataclass
@@ -36,7 +35,9 @@ class Finding:
 
 
 class Probe(Protocol):
-    """What ``adapters/<name>_probe.py`` provides."""
+    """What an adapter's probe module (its registry entry's ``probe_module``) provides."""
+
+    def options(self, settings: Settings, secrets: Secrets) -> dict[str, Any]: ...
 
     def problems(self, destinations: list[DestinationSettings],
                  options: dict[str, Any]) -> list[Finding]: ...
@@ -46,13 +47,12 @@ class Probe(Protocol):
 
 
 def _probe(platform: str) -> Probe | None:
-    # adapters/<platform>_probe.py, beside the package rather than in it: importing the
+    # the registry's probe module, beside the package rather than in it: importing the
     # package would load the platform's SDK just to read a configuration.
-    try:
-        module: Any = importlib.import_module(f"adapters.{platform}_probe")
-    except ModuleNotFoundError:
-        return None
-    probe: Probe = module
+    from bot import platforms
+
+    known = {entry.name: entry for entry in platforms.registry()}
+    probe: Probe | None = known[platform].probe() if platform in known else None
     return probe
 
 
@@ -64,9 +64,8 @@ def _by_platform(settings: Settings) -> dict[str, list[DestinationSettings]]:
 
 
 def _options(platform: str, settings: Settings, secrets: Secrets) -> dict[str, Any]:
-    from bot.app import adapter_options
-
-    return adapter_options(platform, settings, secrets)
+    probe = _probe(platform)
+    return probe.options(settings, secrets) if probe is not None else {}
 
 
 def database_finding(settings: Settings) -> Finding | None:
@@ -179,7 +178,7 @@ async def live_findings(settings: Settings, secrets: Secrets) -> list[Finding]:
 
 def _summary(settings: Settings, secrets: Secrets, location: ConfigLocation,
              live: bool) -> list[str]:
-    from bot.app import platforms_wanted
+    from bot import platforms
 
     database = settings.database_url.split("://", 1)[0]
     where = "configured" if settings.database.url else str(settings.data_dir.resolve())
@@ -190,7 +189,7 @@ def _summary(settings: Settings, secrets: Secrets, location: ConfigLocation,
           if settings.database.url and not live else []),
         f"  feeds in config: {len(settings.feeds)}",
         f"  destinations: {', '.join(d.ref for d in settings.destinations)}",
-        f"  adapters: {', '.join(platforms_wanted(settings, secrets))}",
+        f"  adapters: {', '.join(platforms.wanted(settings, secrets))}",
         f"  summarizer: {settings.summarizer.kind}, {settings.summarizer.points} points",
         f"  polling every {settings.polling.interval:.0f} s, backfill "
         f"{settings.polling.backfill} on a feed's first poll",
@@ -271,7 +270,7 @@ async def send_test_brief(settings: Settings, secrets: Secrets, ref: str) -> int
 
     from bot.app import load_adapter
     from bot.config import DestinationSettings
-    from bot.delivery import Destination, Outgoing
+    from bot.delivery import Destination, Outgoing, SingleConnection
     from bot.errors import DeliveryError
 
     try:
@@ -285,9 +284,9 @@ async def send_test_brief(settings: Settings, secrets: Secrets, ref: str) -> int
     destination = Destination(configured.ref, timezone=configured.timezone,
                               locale=configured.locale, webhook_url=configured.webhook_url)
     try:
-        hold = getattr(adapter, "hold_gateway", None)
-        if hold is not None:  # log in over REST to send, without opening a command gateway
-            hold()
+        if isinstance(adapter, SingleConnection):
+            # log in over REST to send, without opening a command gateway
+            adapter.hold_gateway()
             await adapter.start(_no_commands)
         receipt = await adapter.deliver(destination, Outgoing(key=f"send-test-{uuid4().hex}",
                                                               brief=sample_brief()))

@@ -248,8 +248,9 @@ async def _run(env: Env, once: bool) -> int:
 
     settings, secrets = env.settings, env.secrets
     logging.getLogger("newsbrief").info("config.loaded %s", env.location.describe())
-    if settings.discord.sync_commands and secrets.get("DISCORD_TOKEN"):
-        await _sync_discord(settings, secrets)
+    for syncing in _command_syncs():
+        if syncing.syncs_on_start(settings, secrets):
+            await syncing.sync_from_settings(settings, secrets)
     app = await App.create(settings, secrets)
     try:
         if once:
@@ -266,22 +267,28 @@ async def _run(env: Env, once: bool) -> int:
         await app.close()
 
 
-async def _sync_discord(settings: Settings, secrets: Secrets) -> list[str]:
-    import importlib
+def _command_syncs() -> list[Any]:
+    """The adapter modules that register chat commands with their platform (the registry's
+    ``sync_commands`` entries): ``syncs_on_start`` and ``sync_from_settings``."""
+    from bot import platforms
 
-    discord_adapter = importlib.import_module("adapters.discord")
-    names: list[str] = await discord_adapter.sync_commands(
-        token=secrets.get("DISCORD_TOKEN"), api_base_url=settings.discord.api_base_url,
-        guild_ids=settings.discord.guild_ids)
-    return names
+    return [entry.load() for entry in platforms.registry() if entry.sync_commands]
+
+
+def _payload_formats() -> list[str]:
+    """The platforms whose exact request bodies ``brief --format`` prints (the registry's)."""
+    from bot import platforms
+
+    return [entry.name for entry in platforms.registry() if entry.render_module]
 
 
 @cli.command(epilog=_example("newsbrief brief https://example.org/feed.xml --limit 3",
                              "newsbrief brief article.html --format slack"))
 @click.argument("source")
 @click.option("--format", "fmt", default="text", show_default=True,
-              type=click.Choice(["text", "markdown", "json", "discord", "slack"]),
-              help="discord/slack print the exact payloads the adapter would send.")
+              type=click.Choice(["text", "markdown", "json", *_payload_formats()]),
+              help=f"{'/'.join(_payload_formats())} print the exact payloads the adapter "
+                   "would send.")
 @click.option("--limit", type=click.IntRange(min=1), default=1, show_default=True,
               help="Items to brief from a feed.")
 @click.option("--timezone", default="UTC", show_default=True)
@@ -318,9 +325,10 @@ async def _brief(env: Env, source: str, fmt: str, limit: int, timezone: str,
         elif fmt == "json":
             print(json.dumps(brief_to_dict(one), ensure_ascii=False))
         else:  # the exact bodies the platform adapter would send
-            import importlib
+            from bot import platforms
 
-            render = importlib.import_module(f"adapters.{fmt}.render")
+            render = platforms.spec(fmt).renderer()
+            assert render is not None  # --format offers only the platforms that render
             for payload in render.render_brief_payloads(one, dest):
                 print(json.dumps(payload, ensure_ascii=False, indent=2))
     return 0
@@ -547,18 +555,15 @@ def sync_commands(ctx: click.Context, guild: tuple[int, ...]) -> int:
 
 
 async def _sync_commands(env: Env, guild: list[int]) -> int:
-    settings, secrets = env.settings, env.secrets
-    if not secrets.get("DISCORD_TOKEN"):
-        print("newsbrief: set DISCORD_TOKEN to sync Discord's slash commands", file=sys.stderr)
-        return CONFIG_ERROR
-    if guild:
-        settings = settings.model_copy(update={"discord": settings.discord.model_copy(
-            update={"guild_ids": guild})})
-    names = await _sync_discord(settings, secrets)
-    where = f"guilds {', '.join(map(str, settings.discord.guild_ids))}" \
-        if settings.discord.guild_ids else "globally (may take up to an hour to appear)"
-    print(f"synced {len(names)} commands {where}: {', '.join(names)}")
-    return 0
+    code = 0
+    for syncing in _command_syncs():
+        ok, said = await syncing.sync_from_settings(env.settings, env.secrets, guild)
+        if ok:
+            print(said)
+        else:
+            print(f"newsbrief: {said}", file=sys.stderr)
+            code = CONFIG_ERROR
+    return code
 
 
 @cli.command(epilog=_example('newsbrief command "/subscribe ai"',

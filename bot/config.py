@@ -154,11 +154,14 @@ class DestinationSettings(Section):
     @field_validator("ref")
     @classmethod
     def _ref(cls, value: str) -> str:
-        if value in ("console", "webhook"):  # "console:" needs quotes in YAML; accept it bare
-            value += ":"
-        if not re.match(r"^(console|discord|slack|webhook):", value):
-            raise ValueError("must look like console:, discord:<channel>, slack:<team>/<channel>"
-                             " or webhook:<name>")
+        from bot import platforms  # the adapter registry says which prefixes exist
+
+        known = platforms.registry()
+        if any(value == entry.name and entry.bare_ref for entry in known):
+            value += ":"  # "console:" needs quotes in YAML; accept it bare
+        if value.split(":", 1)[0] not in {entry.name for entry in known} or ":" not in value:
+            examples = [entry.ref_example for entry in known]
+            raise ValueError(f"must look like {', '.join(examples[:-1])} or {examples[-1]}")
         return value
 
     @model_validator(mode="after")
@@ -214,12 +217,24 @@ class DiscordSettings(Section):
 
 
 class SlackSettings(Section):
+    # Every option of the adapter (adapters/slack builds its runtime settings from this section
+    # and the SLACK_* secrets; it reads nothing else).
     api_base_url: str = "https://slack.com/api/"
     mode: Literal["socket", "http"] = "socket"
     http_host: str = "0.0.0.0"  # HTTP mode serves Slack's callbacks from outside
     http_port: int = Field(3000, ge=1, le=65535)
+    http_path: str = Field("/slack/events", pattern=r"^/")
+    max_body_bytes: int = Field(256 * 1024, ge=1024)  # slash commands are small
+    serve: bool = True  # False: deliver only, no command listener (extra worker processes)
     admin_ids: list[str] = Field(default_factory=list)
+    admin_cache_seconds: float = Field(60.0, ge=0)
+    # slash command as registered in the Slack app -> core command; None: each under its name
+    commands: dict[str, str] | None = None
     digest_threads: bool = False
+    unfurl_links: bool = False
+    unfurl_media: bool = False
+    min_interval: float = Field(1.0, ge=0)  # seconds between two posts to one channel
+    timeout: int = Field(30, ge=1)
 
 
 class HealthSettings(Section):
@@ -302,10 +317,17 @@ class Settings(BaseSettings):
         return self.database.url or f"sqlite+aiosqlite:///{self.data_dir / 'newsbrief.db'}"
 
 
-SECRET_NAMES = ("DISCORD_TOKEN", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN",
-                "OPENAI_API_KEY", "NEWSBRIEF_WEBHOOK_SECRET",
-                # the dashboard's operator sign-in and its OAuth providers' client secrets
-                "NEWSBRIEF_DASHBOARD_SECRET", "DISCORD_CLIENT_SECRET", "SLACK_CLIENT_SECRET")
+# the core's own; each adapter's come from its registry entry (``reads_secrets``)
+SECRET_NAMES = ("OPENAI_API_KEY",
+                "NEWSBRIEF_DASHBOARD_SECRET")  # the dashboard's operator sign-in
+
+
+def secret_names() -> tuple[str, ...]:
+    """Every secret read from the environment: the core's and the registered adapters'."""
+    from bot import platforms
+
+    adapters = tuple(name for entry in platforms.registry() for name in entry.reads_secrets)
+    return tuple(dict.fromkeys(adapters + SECRET_NAMES))
 
 
 class Secrets(BaseModel):
@@ -322,7 +344,7 @@ class Secrets(BaseModel):
 
     @classmethod
     def from_env(cls, extra_names: tuple[str, ...] = ()) -> Secrets:
-        names = SECRET_NAMES + extra_names
+        names = secret_names() + extra_names
         found = {name: read_secret(name) for name in names}
         return cls(values={n: SecretStr(v) for n, v in found.items() if v})
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from bot.models import Brief
+
+if TYPE_CHECKING:
+    from bot.commands import CommandCore
+    from bot.config import Secrets, Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,3 +190,114 @@ async def complete_parts(adapter: PartsAdapter, destination: Destination, messag
     if not found:
         return None
     return await post_parts(adapter, destination, message, found)
+
+
+# -- optional capabilities: what the core may ask of an adapter beyond the Adapter protocol ----
+
+
+@runtime_checkable
+class Ready(Protocol):
+    """An adapter with a connection to keep: /readyz reports ``ready`` (a property or a method);
+    one without counts as ready."""
+
+    @property
+    def ready(self) -> bool: ...
+
+
+@runtime_checkable
+class PlatformPaced(Protocol):
+    """A platform with a budget across all its destinations (Discord's global rate limit), paced
+    by the outbox beside each destination's own ``pacing``."""
+
+    platform_pacing: Pacing
+
+
+@runtime_checkable
+class HostsRoutes(Protocol):
+    """An adapter that runs a public HTTP server (Slack's HTTP mode): other aiohttp routes
+    (health, metrics) can ride on it when the operator asks, so one port is exposed."""
+
+    extra_routes: list[Any]  # aiohttp RouteDefs, added before the server starts
+
+    @property
+    def serves_http(self) -> bool:
+        """Whether this configuration runs that server at all."""
+        ...
+
+
+@runtime_checkable
+class SingleConnection(Protocol):
+    """A platform that allows one live connection per bot (Discord's gateway): one worker
+    holds it under an advisory lock, the others deliver without it and take over when it goes."""
+
+    @property
+    def wants_gateway(self) -> bool: ...
+
+    def hold_gateway(self) -> None:
+        """Another process holds the connection: deliver without it until told otherwise."""
+        ...
+
+    async def open_gateway(self) -> None: ...
+
+
+@runtime_checkable
+class RendersPayloads(Protocol):
+    """A platform whose exact request bodies ``newsbrief brief --format <name>`` can print."""
+
+    def render_brief_payloads(self, brief: Brief, destination: Destination
+                              ) -> Sequence[dict[str, Any]]: ...
+
+
+# -- the registry's entry: what an adapter package declares about itself ------------------------
+
+@dataclass(frozen=True, slots=True)
+class AdapterSpec:
+    """One line of the adapter registry (``adapters.ADAPTERS``): the core finds adapters only
+    here, so it never imports a platform SDK it does not use, nor names a platform."""
+
+    name: str  # the ref prefix of the destinations it serves: ``<name>:<address>``
+    # imported only when the adapter is used; has ``build(settings, secrets, commands)``
+    module: str
+    ref_example: str  # for the configuration error: ``<name>:<channel>``
+    secrets: tuple[str, ...] = ()  # any of these set: the adapter is wanted without a destination
+    # every secret it reads from the environment (kept out of logs and replies with the core's)
+    reads_secrets: tuple[str, ...] = ()
+    loggers: tuple[str, ...] = ()  # its SDK's chatty loggers, held at WARNING
+    bare_ref: bool = False  # ``console`` accepted for ``console:`` (the address is optional)
+    # the operator's own switch, when the adapter has one: True/False decide, None leaves it to
+    # the destinations (None again: wanted only when no other adapter is, the fallback)
+    switch: Callable[[Settings], bool | None] | None = None
+    # ``problems``/``live`` for ``newsbrief check`` and ``options(settings, secrets)``, the
+    # adapter's settings as a dict; light: no SDK, so ``check`` stays fast
+    probe_module: str | None = None
+    render_module: str | None = None  # a RendersPayloads module, for ``brief --format <name>``
+    # the web dashboard's preview (``show``, ``STYLESHEET``) and sign-in (``make_provider``)
+    dashboard_module: str | None = None
+    # registers chat commands with the platform (``run`` with sync on, ``sync-commands``): the
+    # module has ``syncs_on_start(settings, secrets)`` and ``sync_from_settings(...)``
+    sync_commands: bool = False
+
+    def load(self) -> Any:
+        return importlib.import_module(self.module)
+
+    def probe(self) -> Any:
+        return importlib.import_module(self.probe_module) if self.probe_module else None
+
+    def renderer(self) -> RendersPayloads | None:
+        if self.render_module is None:
+            return None
+        module: RendersPayloads = importlib.import_module(self.render_module)
+        return module
+
+    def wanted(self, settings: Settings, secrets: Secrets, refs: set[str]) -> bool | None:
+        """Whether this configuration needs the adapter; None: only if nothing else is."""
+        used = self.name in refs or any(secrets.get(key) for key in self.secrets)
+        if self.switch is None:
+            return used
+        switch = self.switch(settings)
+        return switch if switch is not None else (True if used else None)
+
+    def build(self, settings: Settings, secrets: Secrets,
+              commands: CommandCore | None = None) -> Adapter:
+        adapter: Adapter = self.load().build(settings, secrets, commands)
+        return adapter

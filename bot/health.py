@@ -1,5 +1,6 @@
 """Health and metrics over HTTP: ``/healthz`` (alive), ``/readyz`` (database and adapters) and
-``/metrics`` (Prometheus text), as aiohttp routes that Slack's HTTP-mode server can mount too."""
+``/metrics`` (Prometheus text), as aiohttp routes that an adapter's public HTTP server can mount
+too (``HostsRoutes``)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from aiohttp import web
 from sqlalchemy import func, select, text
 
 from bot import metrics
+from bot.delivery import Ready
 from bot.errors import ConfigError
 from bot.store.db import Database
 from bot.store.schema import destinations, feeds, outbox
@@ -31,7 +33,7 @@ def adapter_status(adapters: Mapping[str, Any]) -> AdapterStatus:
     def status() -> dict[str, bool]:
         result: dict[str, bool] = {}
         for name, adapter in adapters.items():
-            ready = getattr(adapter, "ready", True)
+            ready = adapter.ready if isinstance(adapter, Ready) else True
             result[name] = bool(ready() if callable(ready) else ready)
         return result
 
@@ -156,7 +158,7 @@ class HealthHandlers:
 
 def health_routes(*, db: Database | None = None, adapters: AdapterStatus | None = None,
                   timeout: float = CHECK_TIMEOUT) -> list[web.RouteDef]:
-    """The routes, for mounting on an existing aiohttp app (Slack's HTTP-mode server)."""
+    """The routes, for mounting on an existing aiohttp app (an adapter's, ``HostsRoutes``)."""
     handlers = HealthHandlers(db=db, adapters=adapters, timeout=timeout)
     return [web.get("/healthz", handlers.healthz), web.get("/readyz", handlers.readyz),
             web.get("/metrics", handlers.metrics)]

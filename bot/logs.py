@@ -98,5 +98,8 @@ def setup_logging(level: str = "INFO", *, json_lines: bool = False,
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    for noisy in ("httpx", "httpcore", "apscheduler", "discord", "aiosqlite", "alembic"):
+    from bot import platforms
+
+    sdks = [name for entry in platforms.registry() for name in entry.loggers]
+    for noisy in ("httpx", "httpcore", "apscheduler", *sdks, "aiosqlite", "alembic"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))

@@ -38,7 +38,16 @@ from sqlalchemy import Select, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot import metrics
-from bot.delivery import Adapter, Destination, Digest, Outgoing, Pacing, PartsAdapter, Receipt
+from bot.delivery import (
+    Adapter,
+    Destination,
+    Digest,
+    Outgoing,
+    Pacing,
+    PartsAdapter,
+    PlatformPaced,
+    Receipt,
+)
 from bot.errors import DeliveryError
 from bot.pacing import Buckets, LocalPace, Pace, SharedPace, Sleep
 from bot.serialize import digest_from_json, digest_to_json
@@ -339,7 +348,7 @@ class OutboxWorker:
 
     def _paces(self, job: _Job) -> tuple[Pace, Pace | None]:
         adapter = self._adapter(job)
-        platform: Pacing | None = getattr(adapter, "platform_pacing", None)
+        platform = adapter.platform_pacing if isinstance(adapter, PlatformPaced) else None
         return (self._pace(f"destination:{job.destination_id}", adapter.pacing),
                 self._pace(f"platform:{adapter.name}", platform) if platform else None)
 

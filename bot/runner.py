@@ -7,7 +7,7 @@ import asyncio
 import contextlib
 import logging
 import signal
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +16,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.app import App
 from bot.commands import CommandCore
 from bot.config import HealthSettings
-from bot.delivery import Adapter
+from bot.delivery import Adapter, HostsRoutes, SingleConnection
 from bot.digest import fire_due_digests
 from bot.health import AdapterStatus, adapter_status, health_routes, serve_health
 from bot.leader import AdvisoryLock
@@ -28,10 +28,22 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+def health_on_listener(health: HealthSettings, listener: bool) -> bool:
+    """Whether /healthz, /readyz and /metrics ride on an adapter's public HTTP listener
+    (``HostsRoutes``): only when there is one and the operator sets
+    ``health.on_slack_listener`` (the documented key); otherwise served where ``health`` says."""
+    return health.enabled and listener and health.on_slack_listener
+
+
 def health_on_slack(health: HealthSettings, slack_http: bool) -> bool:
-    """Whether /healthz, /readyz and /metrics ride on Slack's public HTTP listener: only when the
-    operator sets ``health.on_slack_listener``; otherwise they are served where ``health`` says."""
-    return health.enabled and slack_http and health.on_slack_listener
+    """The old name of ``health_on_listener``, kept for callers of the released API."""
+    return health_on_listener(health, slack_http)
+
+
+def single_connection(adapters: Mapping[str, Adapter]) -> tuple[str, SingleConnection] | None:
+    """The adapter that holds one connection for the whole bot, if any (its name, itself)."""
+    return next(((name, adapter) for name, adapter in adapters.items()
+                 if isinstance(adapter, SingleConnection)), None)
 
 
 class Runner:
@@ -44,7 +56,10 @@ class Runner:
         self.stop = asyncio.Event()
         self._running: set[asyncio.Task[None]] = set()
         self._background: set[asyncio.Task[None]] = set()
-        self.gateway_lock = AdvisoryLock(app.db, "newsbrief:discord-gateway")
+        # one worker holds the single connection; the lock is named after its adapter
+        self.gateway = single_connection(app.adapters)
+        holder = self.gateway[0] if self.gateway else "none"
+        self.gateway_lock = AdvisoryLock(app.db, f"newsbrief:{holder}-gateway")
         self.beat_seconds = beat_seconds
         self.start_backoff = start_backoff
         self.start_backoff_max = start_backoff_max
@@ -132,12 +147,12 @@ class Runner:
             self.app.worker.notify()
 
     async def _take_gateway(self) -> None:
-        """A standby worker takes the Discord gateway over when its holder has gone."""
-        discord = self.app.adapters.get("discord")
-        if discord is not None and not self.gateway_lock.held \
+        """A standby worker takes the single connection over when its holder has gone."""
+        if self.gateway is not None and not self.gateway_lock.held \
                 and await self.gateway_lock.try_acquire():
-            log.info("discord.gateway_taken_over")
-            await discord.open_gateway()  # type: ignore[attr-defined]
+            name, adapter = self.gateway
+            log.info("%s.gateway_taken_over", name)
+            await adapter.open_gateway()
 
     async def _digests(self) -> None:
         await fire_due_digests(self.app.db, now=self.app.pipeline.clock(),
@@ -158,24 +173,23 @@ class Runner:
                 loop.add_signal_handler(sig, self.stop.set)
         health_settings = self.app.settings.health
         health = None
-        slack = self.app.adapters.get("slack")
-        slack_http = slack is not None and hasattr(slack, "extra_routes") \
-            and self.app.settings.slack.mode == "http"
-        if health_on_slack(health_settings, slack_http):
-            # Opted in: Slack's HTTP-mode server carries the health routes, one port to expose.
-            slack.extra_routes.extend(health_routes(  # type: ignore[union-attr]
+        listener = next((adapter for adapter in self.app.adapters.values()
+                         if isinstance(adapter, HostsRoutes) and adapter.serves_http), None)
+        if listener is not None and health_on_listener(health_settings, True):
+            # Opted in: the adapter's public HTTP server carries the health routes, one port.
+            listener.extra_routes.extend(health_routes(
                 db=self.app.db, adapters=self.adapter_status()))
         elif health_settings.enabled:
             health = await serve_health(health_settings.host, health_settings.port,
                                         db=self.app.db, adapters=self.adapter_status())
         dashboard = await self._start_dashboard()
-        discord = self.app.adapters.get("discord")
         standby = False
-        if discord is not None and getattr(discord, "wants_gateway", False) \
+        if self.gateway is not None and self.gateway[1].wants_gateway \
                 and not await self.gateway_lock.try_acquire():
-            discord.hold_gateway()  # type: ignore[attr-defined]
+            holder, connection = self.gateway
+            connection.hold_gateway()
             standby = True
-            log.info("discord.gateway_elsewhere: delivering over REST only")
+            log.info("%s.gateway_elsewhere: delivering over REST only", holder)
         self._spawn(self._beat(), "heartbeat")
         for name, adapter in self.app.adapters.items():
             if not await self._start_adapter(name, adapter):

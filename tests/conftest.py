@@ -34,38 +34,40 @@ def _loopback_only(self: socket.socket, address: object) -> object:
     return _real_connect(self, address)  # type: ignore[arg-type]
 
 
-# In the PostgreSQL pass (NEWSBRIEF_TEST_BACKEND=postgresql) every test that builds its Settings
-# (the pipeline, commands, delivery, CLI-free end-to-end runs) gets a fresh PostgreSQL database
-# through the NEWSBRIEF_DATABASE__URL override.
+# In the PostgreSQL pass (NEWSBRIEF_TEST_BACKEND=postgresql) a test that stores anything runs again
+# on a fresh PostgreSQL database. Which tests those are is read from their fixtures: a test (or
+# its module, through `pytestmark = pytest.mark.usefixtures("pass_database")`, or a fixture it
+# uses) that depends on `pass_database` stores; the rest do not depend on the backend and ran
+# once in the SQLite pass.
+PASS_FIXTURE = "pass_database"
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "sqlite_only: the test is about SQLite itself")
 
 
-# Modules whose tests store anything; the others do not depend on the backend and run once.
-_STORE_MODULES = {"test_e2e", "test_health", "test_hostile_network", "test_hostile_users",
-                  "test_routing", "test_digest", "test_commands", "test_cluster", "test_burst",
-                  "test_outbox", "test_pacing", "test_webhook_adapter", "test_slack_commands",
-                  "test_slack_delivery", "test_dashboard", "test_command_scope", "test_opml",
-                  "test_slack_outbox", "test_discord_outbox", "test_patterns", "test_mentions",
-                  "test_reactions", "test_updates", "test_i18n"}
+def runs_on_postgresql(item: pytest.Item) -> bool:
+    """Whether the PostgreSQL pass runs this test: it (transitively) uses the pass's database
+    and is not about SQLite itself."""
+    fixtures = getattr(item, "fixturenames", ())
+    return PASS_FIXTURE in fixtures and item.get_closest_marker("sqlite_only") is None
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The PostgreSQL pass runs only the tests that store something, and not those about
-    SQLite itself; the rest ran in the SQLite pass."""
     if BACKEND != "postgresql":
         return
     keep, drop = [], []
     for item in items:
-        module = item.nodeid.split("::", 1)[0].rsplit("/", 1)[-1].removesuffix(".py")
-        runs = module in _STORE_MODULES and item.get_closest_marker("sqlite_only") is None
-        (keep if runs else drop).append(item)
+        (keep if runs_on_postgresql(item) else drop).append(item)
     config.hook.pytest_deselected(items=drop)
     items[:] = keep
 
 
-@pytest.fixture(autouse=True)
-def _database_backend(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+@pytest.fixture
+def pass_database(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The database of this pass for Settings built from the environment: a fresh PostgreSQL
+    database through the NEWSBRIEF_DATABASE__URL override in the PostgreSQL pass, the test's own
+    SQLite file otherwise."""
     if BACKEND == "postgresql":
         monkeypatch.setenv("NEWSBRIEF_DATABASE__URL", database_url(Path()))
     yield

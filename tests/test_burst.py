@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from bot import routing
 from bot.burst import is_burst, too_old
 from bot.serialize import digest_from_json
@@ -13,6 +15,8 @@ from tests.test_routing import (  # noqa: F401  (fixtures)
     migrated_template_fixture,
     world_fixture,
 )
+
+pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
 
 
 def test_burst_threshold_and_age() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import func, select, update
 
 from bot import cluster
@@ -18,6 +19,8 @@ from tests.test_routing import (  # noqa: F401  (fixtures)
     migrated_template_fixture,
     world_fixture,
 )
+
+pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
 
 IPHONE = [
     ("Apple unveils iPhone 17 with thinner design at September event",

@@ -16,6 +16,8 @@ from tests.test_routing import (  # noqa: F401  (fixtures)
     world_fixture,
 )
 
+pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
+
 SECRET_FEED = "https://private.example/feed.xml?token=s3cr3t-t0ken"
 
 

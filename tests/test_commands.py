@@ -21,6 +21,8 @@ from tests.test_routing import (  # noqa: F401  (fixtures)
     world_fixture,
 )
 
+pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
+
 
 async def test_non_admin_refused_in_channel_but_manages_own_dm(world: World) -> None:
     refused = await world.say("/subscribe #ai", admin=False)

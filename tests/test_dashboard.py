@@ -22,6 +22,8 @@ from tests.support.dashboard import SECRET, Harness, dashboard_harness, dashboar
 from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
 
+pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
+
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
 GET_ROUTES = ["/", "/feeds", "/feeds/export.opml", "/feeds/import/x", "/destinations",
               "/destinations/1", "/deliveries", "/deliveries?partial=1", "/preview"]

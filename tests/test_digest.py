@@ -22,6 +22,8 @@ from tests.test_routing import (  # noqa: F401  (fixtures)
     world_fixture,
 )
 
+pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
+
 
 def test_last_due_in_seoul_is_23_utc_the_day_before() -> None:
     now = datetime(2026, 3, 10, 0, 0, tzinfo=UTC)  # 09:00 in Seoul

@@ -22,6 +22,8 @@ from tests.test_discord_delivery import CHANNEL, MSGS, _big_digest
 from tests.test_discord_render import KOREAN
 from tests.test_outbox import FakeClock, rows
 
+pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
+
 REF = f"discord:{CHANNEL}"
 
 

@@ -24,6 +24,8 @@ from tests.support.clock import Clock
 from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
 
+pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
+
 
 @pytest.fixture
 def server() -> Iterator[FeedServer]:

@@ -28,6 +28,8 @@ from bot.store.db import Database
 from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
 
+pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
+
 
 @pytest.fixture
 def server() -> Iterator[FeedServer]:

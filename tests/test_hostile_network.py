@@ -26,6 +26,8 @@ from bot.config import DestinationSettings, FeedSettings, Secrets, Settings, Sub
 from bot.store.feeds import list_feeds
 from tests.support.feeds import item, rss
 
+pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
+
 CAP = 1_000_000  # network.max_body_bytes in these tests
 FIFTY_MB = 50 * 1024 * 1024
 CHUNK = b"<!-- padding -->" * 4096  # 64 KiB of harmless XML comment

@@ -23,6 +23,8 @@ from tests.support.clock import Clock
 from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
 
+pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
+
 CHANNEL = "test:general"
 PRIVATE_URLS = [
     "http://169.254.169.254/latest/meta-data/iam/security-credentials/",

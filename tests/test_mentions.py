@@ -39,6 +39,8 @@ from tests.test_routing import (  # noqa: F401  (fixtures)
     world_fixture,
 )
 
+pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
+
 ROLE = "123456789012345678"
 HOSTILE = ("@everyone <@&999999999999999999> <@111111111111111111> @here <!channel> "
            "<!subteam^S0EVIL>")

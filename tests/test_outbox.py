@@ -27,6 +27,8 @@ from bot.store.schema import destinations, outbox
 from tests.support.crash_delivery import EPOCH, add_brief, add_destination, seed
 from tests.support.dbs import database_url
 
+pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
+
 
 def lease_expires(db: Database, clock: FakeClock, w: OutboxWorker) -> None:
     """On PostgreSQL other workers' leases are honoured until they expire (several workers

@@ -17,6 +17,8 @@ from tests.support.crash_delivery import EPOCH, seed
 from tests.support.dbs import database_url
 from tests.test_outbox import FakeClock
 
+pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
+
 
 class Ticks:
     """A float clock for buckets; sleeping moves it (virtual time)."""

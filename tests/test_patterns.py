@@ -24,6 +24,8 @@ from tests.test_routing import (  # noqa: F401  (fixtures)
     world_fixture,
 )
 
+pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
+
 RUST = Article(title="Rust 2.0 released", text="Fixes CVE-2026-1234 in the borrow checker.",
                categories=("Security", "Languages"), author="Press Office")
 GO = Article(title="Go 1.30 ships", text="Generic methods arrive.", categories=("Languages",),

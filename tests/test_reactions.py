@@ -36,6 +36,8 @@ from tests.test_slack_commands import (  # noqa: F401  (fixtures)
     until,
 )
 
+pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
+
 DM = "test:dm-u2"
 
 

@@ -28,6 +28,8 @@ from bot.store.feeds import add_feed
 from bot.store.schema import entries, outbox
 from tests.support.dbs import BACKEND, database_url
 
+pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
+
 CHANNEL = "test:general"
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 

@@ -27,6 +27,8 @@ from bot.store.db import Database
 from tests.support.dbs import database_url
 from tests.support.fake_slack import APP_TOKEN, TEAM, TOKEN, FakeSlack
 
+pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
+
 SECRET = "test-signing-secret"
 Handler = Callable[[CommandRequest], Awaitable[CommandReply]]
 

@@ -16,6 +16,8 @@ from bot.models import Brief, Point
 from tests.conftest import SHARED, shared_path
 from tests.support.fake_slack import TOKEN, FakeSlack
 
+pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
+
 CHANNEL = Destination("slack:T0TEAM/C100")
 WHEN = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
 SPEC = SHARED / "data" / "platform-specs" / "slack" / "slack_web_openapi_v2_without_examples.json"

@@ -21,6 +21,8 @@ from tests.support.fake_slack import TOKEN, FakeSlack
 from tests.test_outbox import FakeClock, rows
 from tests.test_slack_delivery import SPEC, big_digest
 
+pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
+
 REF = "slack:T0TEAM/C100"
 
 

@@ -32,6 +32,8 @@ from tests.test_routing import (  # noqa: F401  (fixtures)
     world_fixture,
 )
 
+pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
+
 TEXT = "The council approved the budget. Spending rises 3% next year."
 
 

@@ -24,6 +24,8 @@ from bot.store.schema import destinations, outbox
 from tests.support.crash_delivery import EPOCH, seed
 from tests.support.dbs import database_url
 
+pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
+
 SECRET = "s3cret-shared"
 LOOPBACK = AddressPolicy(["127.0.0.1/32"])
 BRIEF = Brief(headline="Chips act passes", points=[Point("It passed.", "Vote")], tags=["chips"],

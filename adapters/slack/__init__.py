@@ -2,24 +2,36 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from adapters.slack.adapter import SlackAdapter
 from adapters.slack.render import RenderOptions, render_brief_payloads, render_digest_payloads
 from adapters.slack.settings import SlackSettings
 
+if TYPE_CHECKING:
+    from bot.commands import CommandCore
+    from bot.config import Secrets, Settings
+
 
 def make_adapter(settings: SlackSettings | None = None, /, **overrides: Any) -> SlackAdapter:
-    """The Slack adapter. Without ``settings``, secrets come from ``SLACK_BOT_TOKEN``,
-    ``SLACK_APP_TOKEN`` and ``SLACK_SIGNING_SECRET``; keyword ``overrides`` take precedence
-    (``api_base_url``, ``http_host``, ``http_port``, ``admin_ids``, ``threaded_digests``, …)."""
+    """The Slack adapter. Without ``settings``: the ``slack:`` section's defaults and the
+    SLACK_* secrets (the one settings system, bot/config.py); keyword ``overrides`` take
+    precedence (``api_base_url``, ``http_host``, ``http_port``, ``admin_ids``, …)."""
     if settings is None:
-        settings = SlackSettings.from_env(**overrides)
-    elif overrides:
+        settings = SlackSettings.from_env()
+    if overrides:
         from dataclasses import replace
 
         settings = replace(settings, **overrides)
     return SlackAdapter(settings)
+
+
+def build(settings: Settings, secrets: Secrets, commands: CommandCore | None = None
+          ) -> SlackAdapter:
+    """The registry's builder (adapters.ADAPTERS): ``SLACK_*`` secrets and ``slack:``."""
+    from adapters.slack_probe import options
+
+    return make_adapter(SlackSettings(**options(settings, secrets)).validated())
 
 
 __all__ = [

@@ -110,6 +110,11 @@ class SlackAdapter:
         # looked up per event: the app sets on_reaction after making the adapter
         return await self.on_reaction(reaction) if self.on_reaction else "ignored:no_handler"
 
+    @property
+    def serves_http(self) -> bool:
+        """HTTP mode: ``start`` runs a public server (where ``extra_routes`` are mounted too)."""
+        return self.client is not None and self.settings.serve and not self.settings.socket_mode
+
     async def stop(self) -> None:
         if self.server is not None:
             await self.server.stop()

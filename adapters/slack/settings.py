@@ -1,12 +1,14 @@
-"""The Slack adapter's settings: one typed object, secrets read from the environment once."""
+"""The Slack adapter's runtime settings: the ``slack:`` section of bot/config.py (where every
+option is set and documented) plus the SLACK_* secrets, as one typed object. Defaults are the
+section's, so they cannot drift; nothing here reads the environment."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from bot.config import SlackSettings as SlackSection
 from bot.errors import ConfigError
 
 # slash command (as registered in the Slack app) -> command name the core knows
@@ -19,6 +21,7 @@ DEFAULT_COMMANDS: Mapping[str, str] = {
     "/feeds": "feeds",
     "/updates": "updates",
 }
+_SECTION = SlackSection()  # the documented defaults
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,19 +30,19 @@ class SlackSettings:
     app_token: str | None = field(default=None, repr=False)  # xapp-…; given: Socket Mode
     signing_secret: str | None = field(default=None, repr=False)  # HTTP mode request signing
     api_base_url: str | None = None  # as slack_sdk's base_url; None: https://slack.com/api/
-    http_host: str = "0.0.0.0"  # HTTP mode must be reachable by Slack (or a proxy)
-    http_port: int = 3000
-    http_path: str = "/slack/events"
-    max_body_bytes: int = 256 * 1024  # slash commands are small; refuse anything bigger
-    serve: bool = True  # False: deliver only, no command listener (extra worker processes)
+    http_host: str = _SECTION.http_host  # HTTP mode must be reachable by Slack (or a proxy)
+    http_port: int = _SECTION.http_port
+    http_path: str = _SECTION.http_path
+    max_body_bytes: int = _SECTION.max_body_bytes  # refuse anything bigger
+    serve: bool = _SECTION.serve  # False: deliver only, no command listener
     admin_ids: tuple[str, ...] = ()  # user ids (U…/W…) and user-group ids (S…) that are admins
-    admin_cache_seconds: float = 60.0
+    admin_cache_seconds: float = _SECTION.admin_cache_seconds
     commands: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_COMMANDS))
-    threaded_digests: bool = False
-    unfurl_links: bool = False
-    unfurl_media: bool = False
-    min_interval: float = 1.0  # seconds between two posts to one channel (Slack: 1 msg/s)
-    timeout: int = 30
+    threaded_digests: bool = _SECTION.digest_threads
+    unfurl_links: bool = _SECTION.unfurl_links
+    unfurl_media: bool = _SECTION.unfurl_media
+    min_interval: float = _SECTION.min_interval  # between two posts to one channel (1 msg/s)
+    timeout: int = _SECTION.timeout
 
     @property
     def socket_mode(self) -> bool:
@@ -61,12 +64,11 @@ class SlackSettings:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> SlackSettings:
-        """Settings with the secrets taken from ``SLACK_BOT_TOKEN``, ``SLACK_APP_TOKEN`` and
-        ``SLACK_SIGNING_SECRET`` (explicit ``overrides`` win)."""
-        env = os.environ if env is None else env
-        base = cls(
-            bot_token=env.get("SLACK_BOT_TOKEN") or None,
-            app_token=env.get("SLACK_APP_TOKEN") or None,
-            signing_secret=env.get("SLACK_SIGNING_SECRET") or None,
-        )
-        return replace(base, **overrides)
+        """The section's defaults with the SLACK_* secrets, read as the core reads every secret
+        (``Secrets.from_env``; or from ``env``); explicit ``overrides`` win."""
+        from adapters.slack_probe import options
+        from bot.config import Secrets, Settings
+
+        secrets = Secrets.from_env() if env is None else Secrets(
+            values={key: value for key, value in env.items() if key.startswith("SLACK_") and value})
+        return replace(cls(**options(Settings(), secrets)), **overrides)

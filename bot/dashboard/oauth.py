@@ -11,6 +11,7 @@ from typing import Protocol
 
 import aiohttp
 
+from bot import platforms
 from bot.config import Secrets, Settings
 from bot.errors import ConfigError
 
@@ -47,9 +48,12 @@ def load_providers(settings: Settings, secrets: Secrets) -> dict[str, OAuthProvi
     for name in settings.dashboard.oauth:
         if not name.isidentifier():
             raise ConfigError(f"dashboard.oauth.{name}", "not a provider name")
-        try:
-            module = importlib.import_module(f"adapters.{name}.dashboard")
-        except ModuleNotFoundError:
-            raise ConfigError(f"dashboard.oauth.{name}", "no such sign-in provider") from None
+        entry = next((entry for entry in platforms.registry()
+                      if entry.name == name and entry.dashboard_module), None)
+        if entry is None or entry.dashboard_module is None:
+            raise ConfigError(f"dashboard.oauth.{name}", "no such sign-in provider")
+        module = importlib.import_module(entry.dashboard_module)
+        if not callable(getattr(module, "make_provider", None)):
+            raise ConfigError(f"dashboard.oauth.{name}", "no such sign-in provider")
         providers[name] = module.make_provider(settings, secrets)
     return providers
