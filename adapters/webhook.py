@@ -23,7 +23,7 @@ import httpx
 
 from bot.delivery import CommandHandler, Destination, Outgoing, Pacing, Receipt
 from bot.errors import DeliveryError, FetchError
-from bot.fetch import parse_retry_after
+from bot.feeds.fetch import parse_retry_after
 from bot.netguard import AddressPolicy, GuardedTransport, redact_url
 from bot.serialize import brief_to_dict, digest_to_json
 

@@ -29,8 +29,8 @@ from sqlalchemy import func, insert, select
 from adapters.webhook import KEY_HEADER, WebhookAdapter
 from bot.delivery import Pacing
 from bot.netguard import AddressPolicy
-from bot.outbox import OutboxWorker, enqueue, now_utc, outbox_key
-from bot.pacing import TokenBucket
+from bot.outbox.pacing import TokenBucket
+from bot.outbox.worker import OutboxWorker, enqueue, now_utc, outbox_key
 from bot.store.db import Database
 from bot.store.schema import destinations, outbox
 from tests.support.crash_delivery import add_brief

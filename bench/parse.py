@@ -4,7 +4,7 @@
 
 For every real-world capture that parses, three figures (CPU ms per feed, best of --rounds):
   feedparser   feedparser.parse(body) alone: the floor issue 15 measures against
-  cold         bot.parse.parse_feed(body): a first poll, every entry cleaned
+  cold         bot.feeds.parse.parse_feed(body): a first poll, every entry cleaned
   changed      prepare_feed(body).finish(unchanged=...) with all entries but one already
                stored unchanged: a changed feed as the poller sees it (one new entry)
 and how many feeds took the fast lxml reader. Nothing here is asserted; tests never time.
@@ -20,8 +20,8 @@ from pathlib import Path
 import feedparser
 
 from bot.errors import ParseError
-from bot.fastfeed import read_fast
-from bot.parse import parse_feed, prepare_feed
+from bot.feeds.fastfeed import read_fast
+from bot.feeds.parse import parse_feed, prepare_feed
 
 URL = "https://feeds.example/feed.xml"
 

@@ -19,8 +19,8 @@ from xml.sax.saxutils import escape
 import feedparser
 from sqlalchemy import insert, update
 
-from bot.cluster import assign_story
 from bot.models import Brief, Point
+from bot.routing.cluster import assign_story
 from bot.store import Database
 from bot.store.briefs import save_brief
 from bot.store.feeds import add_feed

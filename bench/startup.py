@@ -2,7 +2,7 @@
 
     python -m bench.startup [--runs 7]
 
-Runs the installed entry point's code (``python -m bot.cli``) in a fresh interpreter each
+Runs the installed entry point's code (``python -m bot.cli.main``) in a fresh interpreter each
 time, as a shell would, and prints the median and best wall and CPU time of:
 
 - ``newsbrief --help``                          target < 0.2 s wall
@@ -57,8 +57,8 @@ def main() -> int:
     args = parser.parse_args()
     cases = [
         ("python -c pass", [sys.executable, "-c", "pass"], None),
-        ("newsbrief --help", [sys.executable, "-m", "bot.cli", "--help"], None),
-        ("newsbrief summarize (1 article)", [sys.executable, "-m", "bot.cli", "summarize"],
+        ("newsbrief --help", [sys.executable, "-m", "bot.cli.main", "--help"], None),
+        ("newsbrief summarize (1 article)", [sys.executable, "-m", "bot.cli.main", "summarize"],
          article() + "\n"),
     ]
     print(f"CLI start-up, {args.runs} runs each, {os.cpu_count()} CPUs, "

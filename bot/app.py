@@ -15,9 +15,9 @@ from bot.commands import CommandCore
 from bot.config import DestinationSettings, Secrets, Settings, SubscriptionSettings
 from bot.delivery import Adapter
 from bot.factories import make_fetcher, make_summarizer
-from bot.fetch import HttpFetcher
+from bot.feeds.fetch import HttpFetcher
 from bot.netguard import AddressPolicy
-from bot.outbox import OutboxWorker
+from bot.outbox.worker import OutboxWorker
 from bot.pipeline import Clock, Pipeline, now_utc
 from bot.reactions import ReactionCore
 from bot.store import Database

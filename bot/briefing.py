@@ -11,14 +11,14 @@ from urllib.parse import urlparse
 
 from lxml import etree
 
-from bot.cleaning import clean_article
 from bot.errors import BlockedAddress, FetchError, ParseError
-from bot.fetch import HttpFetcher
-from bot.jsonfeed import looks_like_json_feed
+from bot.feeds.cleaning import clean_article
+from bot.feeds.fetch import HttpFetcher
+from bot.feeds.html import clean_block, clean_inline, truncate_words
+from bot.feeds.jsonfeed import looks_like_json_feed
+from bot.feeds.parse import parse_feed
 from bot.models import Article, Brief, ParsedFeed, Point
-from bot.parse import parse_feed
 from bot.summarize import Summarizer
-from bot.text import clean_block, clean_inline, truncate_words
 
 log = logging.getLogger(__name__)
 # trafilatura logs its own ERROR lines about the page ("parsed tree length: 1, wrong data type

@@ -139,7 +139,7 @@ def static_findings(settings: Settings, secrets: Secrets) -> list[Finding]:
 async def feed_findings(settings: Settings) -> list[Finding]:
     from bot.errors import NewsbriefError
     from bot.factories import make_fetcher
-    from bot.parse import parse_feed
+    from bot.feeds.parse import parse_feed
 
     fetcher = make_fetcher(settings)
 

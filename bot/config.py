@@ -129,7 +129,7 @@ class SubscriptionSettings(Section):
     @model_validator(mode="after")
     def _pattern(self) -> SubscriptionSettings:
         if self.kind == "pattern":  # refused at start-up, not silently matching nothing later
-            from bot.patterns import PatternError, canonical
+            from bot.routing.patterns import PatternError, canonical
             try:
                 self.value = canonical(self.value)
             except PatternError as exc:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from bot.config import Secrets, Settings
-    from bot.fetch import HttpFetcher
+    from bot.feeds.fetch import HttpFetcher
     from bot.summarize import Summarizer
 
 
@@ -31,7 +31,7 @@ def make_summarizer(settings: Settings, secrets: Secrets) -> Summarizer:
 
 
 def make_fetcher(settings: Settings) -> HttpFetcher:
-    from bot.fetch import HttpFetcher
+    from bot.feeds.fetch import HttpFetcher
     from bot.netguard import AddressPolicy
 
     net = settings.network

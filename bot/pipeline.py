@@ -23,20 +23,21 @@ from urllib.request import url2pathname
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot import metrics, routing, updates
-from bot.assemble import PreparedFeed
+from bot import metrics, updates
 from bot.briefing import summarize_or_minimal
-from bot.burst import is_burst, too_old
-from bot.cluster import assign_story
 from bot.config import Settings
 from bot.delivery import Digest
 from bot.errors import FetchError, ParseError
-from bot.fetch import FetchResult, HttpFetcher, body_hash_of
-from bot.fulltext import enrich
+from bot.feeds.assemble import PreparedFeed
+from bot.feeds.fetch import FetchResult, HttpFetcher, body_hash_of
+from bot.feeds.fulltext import enrich
+from bot.feeds.parse import prepare_feed
+from bot.feeds.schedule import next_check_after_failure, next_check_after_success, should_disable
 from bot.models import Article, Brief, FeedItem, ParsedFeed
-from bot.outbox import enqueue, outbox_key
-from bot.parse import prepare_feed
-from bot.polling import next_check_after_failure, next_check_after_success, should_disable
+from bot.outbox.worker import enqueue, outbox_key
+from bot.routing import route as routing
+from bot.routing.burst import is_burst, too_old
+from bot.routing.cluster import assign_story
 from bot.store import Database
 from bot.store import destinations as dest_store
 from bot.store import entries as entry_store
@@ -84,7 +85,7 @@ _BATCHABLE = {"etag", "last_modified", "body_hash"}
 
 def _unchanged(known: dict[str, entry_store.Known]) -> Callable[[str, str], bool]:
     """Entries the store holds with the same raw hash: left out before their text is cleaned
-    (on a changed feed usually all but one, see bot.assemble)."""
+    (on a changed feed usually all but one, see bot.feeds.assemble)."""
     return lambda key, raw_hash: key in known and known[key].raw_hash == raw_hash
 
 

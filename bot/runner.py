@@ -17,9 +17,9 @@ from bot.app import App
 from bot.commands import CommandCore
 from bot.config import HealthSettings
 from bot.delivery import Adapter, HostsRoutes, SingleConnection
-from bot.digest import fire_due_digests
 from bot.health import AdapterStatus, adapter_status, health_routes, serve_health
 from bot.leader import AdvisoryLock
+from bot.routing.digest import fire_due_digests
 from bot.store import workers as worker_store
 
 if TYPE_CHECKING:

@@ -29,7 +29,7 @@ def printed_brief() -> str:
         env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSBRIEF_")}
         env.update(NEWSBRIEF_DATA_DIR=data, NEWSBRIEF_CONSOLE__COLOR="never",
                    PYTHONPATH=str(REPO))
-        done = subprocess.run([sys.executable, "-m", "bot.cli", "-q", "run", "--once"],
+        done = subprocess.run([sys.executable, "-m", "bot.cli.main", "-q", "run", "--once"],
                               cwd=REPO, env=env, capture_output=True, text=True, timeout=300,
                               check=True)
     for block in done.stdout.split("\n\n"):

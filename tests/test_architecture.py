@@ -18,7 +18,7 @@ SDKS = ("discord", "slack_sdk", "slack_bolt")
 def test_core_modules_import_no_platform_sdk() -> None:
     # A fresh interpreter: this test process has long since imported the adapters' SDKs.
     probe = ("import json, sys\n"
-             "import bot.app, bot.cli, bot.runner  # noqa: F401\n"
+             "import bot.app, bot.cli.main, bot.runner  # noqa: F401\n"
              f"print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in {SDKS!r})))\n")
     done = subprocess.run([sys.executable, "-c", probe], cwd=REPO, capture_output=True,
                           text=True, check=True, timeout=120)

@@ -15,7 +15,7 @@ from adapters.recording import RecordingAdapter
 from bot.app import App
 from bot.briefing import Briefer, NotBriefable, minimal_brief
 from bot.config import Secrets
-from bot.fetch import HttpFetcher
+from bot.feeds.fetch import HttpFetcher
 from bot.models import Article, Brief
 from bot.summarize import Summarizer
 from bot.summarize.extractive import ExtractiveSummarizer
@@ -154,17 +154,17 @@ async def test_a_changed_feed_cleans_only_its_new_and_edited_entries(
         server: FeedServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """issue 15 point 2: unchanged entries of a changed feed are recognised by key and raw
     hash before their text is cleaned"""
-    import bot.parse
+    import bot.feeds.parse
 
     cleaned: list[str] = []
-    real = bot.parse._entry_text
+    real = bot.feeds.parse._entry_text
 
     def counting(entry: object) -> str:
         text = real(entry)
         cleaned.append(text[:30])
         return text
 
-    monkeypatch.setattr(bot.parse, "_entry_text", counting)
+    monkeypatch.setattr(bot.feeds.parse, "_entry_text", counting)
     items = [item(n) for n in range(1, 6)]
     server.set("/a.xml", rss("Feed A", items))
     rec, clock = RecordingAdapter(name="console"), Clock()
@@ -198,7 +198,7 @@ def test_newsbrief_brief_with_a_crashing_summarizer_prints_a_brief_not_a_traceba
             "async def boom(self, article, *, points=3):\n"
             "    raise IndexError('string index out of range')\n"
             "extractive.ExtractiveSummarizer.summarize = boom\n"
-            "import sys\nfrom bot.cli import main\nsys.exit(main(sys.argv[1:]))\n")
+            "import sys\nfrom bot.cli.main import main\nsys.exit(main(sys.argv[1:]))\n")
     done = subprocess.run([sys.executable, "-c", boom, "brief", str(feed)], cwd=tmp_path,
                           capture_output=True, text=True, timeout=120,
                           env={"PATH": "", "HOME": str(tmp_path),

@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot import routing
-from bot.burst import is_burst, too_old
+from bot.routing import route as routing
+from bot.routing.burst import is_burst, too_old
 from bot.serialize import digest_from_json
 from tests.test_routing import (  # noqa: F401  (fixtures)
     CHANNEL,

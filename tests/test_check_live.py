@@ -35,7 +35,7 @@ async def cli(*args: str, cwd: Path, env: dict[str, str]) -> Run:
                                                                      "SLACK_"))}
     full.update(env)
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.cli", *args, cwd=cwd, env=full,
+        sys.executable, "-m", "bot.cli.main", *args, cwd=cwd, env=full,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
     out, err = await asyncio.wait_for(proc.communicate(), timeout=120)
     assert proc.returncode is not None

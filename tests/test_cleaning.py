@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from bot.cleaning import article_text, clean_article
+from bot.feeds.cleaning import article_text, clean_article
+from bot.feeds.parse import parse_feed
 from bot.models import ParsedFeed
-from bot.parse import parse_feed
 from tests.conftest import shared_path
 
 URL = "https://example.com/feed"

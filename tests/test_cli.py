@@ -22,7 +22,7 @@ def newsbrief(*args: str, cwd: Path, env: dict[str, str] | None = None,
               stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSBRIEF_")}
     full_env.update(env or {})
-    return subprocess.run([sys.executable, "-m", "bot.cli", *args], cwd=cwd, env=full_env,
+    return subprocess.run([sys.executable, "-m", "bot.cli.main", *args], cwd=cwd, env=full_env,
                           input=stdin, capture_output=True, text=True, timeout=120)
 
 

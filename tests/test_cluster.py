@@ -7,8 +7,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select, update
 
-from bot import cluster
-from bot.cluster import MAX_CANDIDATES, fingerprint, same_story, similarity
+from bot.routing import cluster
+from bot.routing.cluster import MAX_CANDIDATES, fingerprint, same_story, similarity
 from bot.store import briefs as brief_store
 from bot.store.briefs import load_brief
 from bot.store.schema import entries, story_bands

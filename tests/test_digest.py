@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 import time_machine
 
-from bot import digest as digest_module
-from bot import routing
-from bot.digest import build_digest, fire_due_digests, last_due, next_due
+from bot.routing import digest as digest_module
+from bot.routing import route as routing
+from bot.routing.digest import build_digest, fire_due_digests, last_due, next_due
 from bot.serialize import digest_from_json
 from bot.store import destinations as dest_store
 from tests.test_routing import (  # noqa: F401  (fixtures)

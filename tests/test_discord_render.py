@@ -206,8 +206,8 @@ def test_any_text_is_inert_and_fits(headline: str, points: list[str], label: str
 
 
 def _real_world_briefs() -> list[tuple[str, Brief]]:
+    from bot.feeds.parse import parse_feed
     from bot.models import Article
-    from bot.parse import parse_feed
     from bot.summarize import ExtractiveSummarizer
     summarizer = ExtractiveSummarizer()
     root = shared_path("feeds", "real-world")
@@ -232,7 +232,7 @@ def _is_feed(path: Path) -> bool:
 
 
 def test_every_real_world_feed_renders_with_zero_violations() -> None:
-    pytest.importorskip("bot.parse")
+    pytest.importorskip("bot.feeds.parse")
     briefs = _real_world_briefs()
     assert len(briefs) > 50
     problems = []

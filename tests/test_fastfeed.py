@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-import bot.parse
+import bot.feeds.parse
 from bot.errors import ParseError
-from bot.fastfeed import read_fast
+from bot.feeds.fastfeed import read_fast
+from bot.feeds.parse import parse_feed
 from bot.models import ParsedFeed
-from bot.parse import parse_feed
 from tests.conftest import shared_path
 
 URL = "https://example.com/feeds/feed.xml"
@@ -28,7 +28,7 @@ def _both(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[object, object]:
 
     fast = parse()
     with monkeypatch.context() as patch:
-        patch.setattr(bot.parse, "read_fast", lambda *args: None)
+        patch.setattr(bot.feeds.parse, "read_fast", lambda *args: None)
         slow = parse()
     return fast, slow
 
@@ -70,7 +70,7 @@ def test_unusual_documents_are_left_to_feedparser(body: bytes) -> None:
 
 def test_an_unforeseen_error_in_the_fast_reader_falls_back_to_feedparser(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    import bot.fastfeed
+    import bot.feeds.fastfeed
 
     def broken(*args: object) -> None:
         raise RuntimeError("a shape nobody foresaw")
@@ -78,7 +78,7 @@ def test_an_unforeseen_error_in_the_fast_reader_falls_back_to_feedparser(
     body = (b"<rss version='2.0'><channel><title>F</title><item><title>T</title>"
             b"<link>https://e.example/1</link></item></channel></rss>")
     assert read_fast(body, URL, None) is not None
-    monkeypatch.setattr(bot.fastfeed, "_read", broken)
+    monkeypatch.setattr(bot.feeds.fastfeed, "_read", broken)
     assert read_fast(body, URL, None) is None
     assert [i.title for i in parse_feed(body, url=URL).items] == ["T"]
 

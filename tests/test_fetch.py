@@ -14,7 +14,7 @@ from email.utils import format_datetime
 import pytest
 
 from bot.errors import BlockedAddress, FetchError
-from bot.fetch import FetchResult, HttpFetcher, parse_max_age, parse_retry_after
+from bot.feeds.fetch import FetchResult, HttpFetcher, parse_max_age, parse_retry_after
 from bot.netguard import AddressPolicy
 from tests.support.feedserver import FeedServer, feed_server  # noqa: F401
 
@@ -330,7 +330,7 @@ def test_parse_max_age() -> None:
 def test_bounded_decoder_never_inflates_more_than_a_chunk_at_once() -> None:
     """A bomb's compressed bytes come out in pieces of at most 64 KiB, so the cap can stop it
     before the whole thing sits in memory."""
-    from bot.fetch import _BoundedDecoder
+    from bot.feeds.fetch import _BoundedDecoder
 
     bomb = gzip.compress(b"\0" * 20_000_000)
     decoder = _BoundedDecoder("gzip")

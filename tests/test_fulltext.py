@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable
 import pytest
 
 from bot.errors import FetchError
-from bot.fulltext import enrich, looks_like_teaser
+from bot.feeds.fulltext import enrich, looks_like_teaser
 from bot.models import Article
 
 BODY = " ".join(

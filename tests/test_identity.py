@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.identity import RawEntry, assign_keys, make_key
+from bot.feeds.identity import RawEntry, assign_keys, make_key
 
 D1 = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 D2 = datetime(2024, 5, 2, 12, 0, tzinfo=UTC)

@@ -117,7 +117,7 @@ async def test_env_proxy_does_not_bypass_the_guard(
     feed_server.set("/feed.xml", body=b"direct")
     monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")  # nothing listens there
     monkeypatch.setenv("ALL_PROXY", "http://127.0.0.1:9")
-    from bot.fetch import HttpFetcher
+    from bot.feeds.fetch import HttpFetcher
 
     async with HttpFetcher(policy=AddressPolicy(["127.0.0.0/8"])) as fetcher:
         result = await fetcher.fetch(feed_server.url("/feed.xml"))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.opml import (
+from bot.feeds.opml import (
     IMPORT_BATCH,
     OpmlError,
     OpmlFeed,

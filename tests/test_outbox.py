@@ -14,7 +14,7 @@ from sqlalchemy.dialects import postgresql
 from adapters.recording import RecordingAdapter, SimulatedCrash
 from bot.delivery import Digest, DigestSection, Pacing
 from bot.errors import DeliveryError
-from bot.outbox import (
+from bot.outbox.worker import (
     OutboxWorker,
     enqueue,
     outbox_counts,
@@ -355,7 +355,7 @@ async def test_a_stop_during_a_paced_batch_gives_the_rest_back_at_once(db: Datab
 
 async def test_briefs_routed_while_paused_are_held_then_delivered_in_order(
         db: Database) -> None:
-    from bot.routing import route_brief
+    from bot.routing.route import route_brief
 
     dest_id = await add_destination(db, "test:paused")
     async with db.begin() as conn:

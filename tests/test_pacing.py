@@ -10,8 +10,8 @@ import pytest
 
 from adapters.recording import RecordingAdapter
 from bot.delivery import Destination, Outgoing, Pacing, Receipt
-from bot.outbox import OutboxWorker
-from bot.pacing import Buckets, TokenBucket
+from bot.outbox.pacing import Buckets, TokenBucket
+from bot.outbox.worker import OutboxWorker
 from bot.store.db import Database
 from tests.support.crash_delivery import EPOCH, seed
 from tests.support.dbs import database_url

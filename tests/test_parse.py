@@ -11,8 +11,8 @@ from typing import ClassVar
 import pytest
 
 from bot.errors import ParseError
-from bot.identity import make_key
-from bot.parse import MAX_BODY_BYTES, _cut_items, _defuse, parse_feed
+from bot.feeds.identity import make_key
+from bot.feeds.parse import MAX_BODY_BYTES, _cut_items, _defuse, parse_feed
 
 URL = "https://news.example.com/feeds/main.xml"
 NOW = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)

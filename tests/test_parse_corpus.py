@@ -7,8 +7,8 @@ from pathlib import Path
 import feedparser
 
 from bot.errors import ParseError
-from bot.parse import parse_feed, safe_link
-from bot.text import html_to_text
+from bot.feeds.html import html_to_text
+from bot.feeds.parse import parse_feed, safe_link
 from tests.conftest import shared_path
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from bot import patterns
 from bot.config import SubscriptionSettings
-from bot.patterns import Article, PatternError
+from bot.routing import patterns
+from bot.routing.patterns import Article, PatternError
 from bot.store import destinations as dest_store
 from tests.support.stack import (  # noqa: F401  (fixtures)
     DISCORD,

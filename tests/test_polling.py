@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.polling import next_check_after_failure, next_check_after_success, should_disable
+from bot.feeds.schedule import next_check_after_failure, next_check_after_success, should_disable
 
 NOW = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)
 

@@ -25,8 +25,8 @@ from adapters.slack.render import render_brief_payloads as slack_payloads
 from adapters.slack.render import safe_link
 from bot.delivery import Destination
 from bot.errors import ParseError
+from bot.feeds.parse import parse_feed
 from bot.models import Article, Brief, ParsedFeed
-from bot.parse import parse_feed
 from bot.summarize import ExtractiveSummarizer
 from tests.support.fake_slack import check_post
 from tests.test_discord_render import markdown_texts

@@ -14,12 +14,12 @@ import pytest
 from sqlalchemy import insert, select
 
 from adapters.recording import RecordingAdapter
-from bot import routing
-from bot.cluster import assign_story
 from bot.commands import CommandCore
 from bot.delivery import CommandReply, Pacing
 from bot.models import Brief, Point
-from bot.outbox import OutboxWorker
+from bot.outbox.worker import OutboxWorker
+from bot.routing import route as routing
+from bot.routing.cluster import assign_story
 from bot.store import Database
 from bot.store import destinations as dest_store
 from bot.store.briefs import save_brief

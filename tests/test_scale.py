@@ -236,7 +236,7 @@ async def test_feeds_import_commits_in_batches_not_once_per_feed(tmp_path: Path,
     """1,200 feeds (one already stored, one listed twice) in three transactions, not 1,200."""
     from sqlalchemy import event
 
-    from bot.opml import IMPORT_BATCH, OpmlFeed, import_opml, write_opml
+    from bot.feeds.opml import IMPORT_BATCH, OpmlFeed, import_opml, write_opml
     from bot.store import Database
     from bot.store.feeds import add_feed, list_feeds
 

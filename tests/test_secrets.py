@@ -55,14 +55,14 @@ def _leaks(text: str) -> list[str]:
 
 def newsbrief(tmp_path: Path, *args: str, env: dict[str, str] | None = None,
               code: str | None = None, timeout: float = 90) -> subprocess.CompletedProcess[str]:
-    """Run the CLI (or ``code`` before bot.cli.main) with every secret in the environment."""
+    """Run the CLI (or ``code`` before bot.cli.main.main) with every secret in the environment."""
     full = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path), "PYTHONPATH": str(REPO),
             "NO_PROXY": "*", **SECRETS,
             "NEWSBRIEF_LOGGING__LEVEL": "DEBUG",
             "NEWSBRIEF_DISCORD__API_BASE_URL": CLOSED + "/api/v10",
             "NEWSBRIEF_SLACK__API_BASE_URL": CLOSED + "/api/",
             **(env or {})}
-    script = GUARD + (code or "") + "\nimport sys\nfrom bot.cli import main\n" \
+    script = GUARD + (code or "") + "\nimport sys\nfrom bot.cli.main import main\n" \
         "sys.exit(main(sys.argv[1:]))"
     return subprocess.run([sys.executable, "-c", script, *args], cwd=tmp_path, env=full,
                           capture_output=True, text=True, timeout=timeout)

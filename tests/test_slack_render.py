@@ -202,7 +202,7 @@ def _feed_files() -> list:
 
 
 def test_contract_over_real_world_feeds() -> None:
-    parse = pytest.importorskip("bot.parse")
+    parse = pytest.importorskip("bot.feeds.parse")
     rendered = 0
     for path in _feed_files():
         try:

@@ -15,7 +15,7 @@ HEAVY = ("sqlalchemy", "pydantic", "pydantic_settings", "trafilatura", "alembic"
 
 PROBE = """
 import io, json, sys
-from bot.cli import main
+from bot.cli.main import main
 args = json.loads(sys.argv[1])
 if len(sys.argv) > 2:
     sys.stdin = io.StringIO(sys.argv[2])

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.feeds.parse import parse_feed
 from bot.models import Article
-from bot.parse import parse_feed
 from bot.summarize import ExtractiveSummarizer, korean, split_sentences
 from bot.summarize.extractive import refers_back
 from bot.summarize.labels import _hyphen_term, label_points

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from bot.feeds.parse import parse_feed
 from bot.models import Article
-from bot.parse import parse_feed
 from bot.summarize import ExtractiveSummarizer
 from tests.conftest import shared_path
 

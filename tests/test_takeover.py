@@ -15,8 +15,8 @@ from bot.app import App, sync_config, with_default_destination
 from bot.config import DestinationSettings, FeedSettings, Secrets, Settings, SubscriptionSettings
 from bot.delivery import CommandHandler, Pacing
 from bot.errors import DeliveryError
-from bot.outbox import OutboxWorker
-from bot.pacing import SharedPace
+from bot.outbox.pacing import SharedPace
+from bot.outbox.worker import OutboxWorker
 from bot.runner import Runner
 from bot.store import workers as worker_store
 from bot.store.db import Database

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.text import clean_block, clean_inline, content_hash, html_to_text, truncate_words
+from bot.feeds.html import clean_block, clean_inline, content_hash, html_to_text, truncate_words
 
 
 class TestHtmlToText:

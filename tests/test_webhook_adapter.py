@@ -18,7 +18,7 @@ from bot.delivery import Destination, Digest, DigestSection, Outgoing
 from bot.errors import DeliveryError
 from bot.models import Brief, Point
 from bot.netguard import AddressPolicy
-from bot.outbox import OutboxWorker
+from bot.outbox.worker import OutboxWorker
 from bot.store.db import Database
 from bot.store.schema import destinations, outbox
 from tests.support.crash_delivery import EPOCH, seed

@@ -46,7 +46,7 @@ DEFAULT_API_BASE = "https://discord.com/api/v10"
 # Discord dedupes an enforce_nonce send "in the past few minutes"; inside this much we trust it.
 NONCE_WINDOW = timedelta(minutes=2)
 # Discord's global limit: 50 requests a second per bot, all routes and channels together. The
-# outbox paces every worker of one database by it (see bot.pacing.SharedPace).
+# outbox paces every worker of one database by it (see bot.outbox.pacing.SharedPace).
 GLOBAL_PACING = Pacing(rate=50.0, burst=1)
 
 

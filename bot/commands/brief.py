@@ -9,12 +9,12 @@ from urllib.parse import urlsplit
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.cluster import story_root
 from bot.commands.base import MAX_VALUE, Context, error, reply
 from bot.delivery import CommandReply, CommandRequest
 from bot.errors import NewsbriefError
 from bot.i18n import N_, _
 from bot.netguard import credentials_in, redact_url
+from bot.routing.cluster import story_root
 from bot.store.briefs import load_brief
 
 log = logging.getLogger(__name__)

@@ -19,14 +19,14 @@ from bot.commands.base import (
     known_tags,
 )
 from bot.delivery import CommandReply, CommandRequest, Pacing
+from bot.feeds.html import clean_inline
 from bot.i18n import N_, _
 from bot.netguard import AddressPolicy, shown_url
-from bot.pacing import TokenBucket
+from bot.outbox.pacing import TokenBucket
 from bot.store import destinations as dest_store
 from bot.store.db import Database
 from bot.store.feeds import server_feeds
 from bot.summarize.tags import TagNormaliser
-from bot.text import clean_inline
 
 log = logging.getLogger(__name__)
 

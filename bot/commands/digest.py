@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot import digest as digests
 from bot.commands.base import CommandError, Context, error, pop_target, reply, require_manage
 from bot.delivery import CommandReply, CommandRequest, Destination
 from bot.i18n import N_, _, current
 from bot.render import local_time
+from bot.routing import digest as digests
 from bot.store import destinations as dest_store
 
 USAGE = N_("Usage: /digest time HH:MM [timezone] | off | now | more [page]   "

@@ -105,7 +105,7 @@ async def _test(ctx: Context, req: CommandRequest) -> CommandReply:
     pacing, rendering). Once a minute per channel, so it cannot be used to spam."""
     from bot.checks import sample_brief
     from bot.delivery import Digest, DigestSection
-    from bot.outbox import enqueue, outbox_key
+    from bot.outbox.worker import enqueue, outbox_key
 
     minute = ctx.now.replace(second=0, microsecond=0)
     test = Digest(title="TEST MESSAGE from newsbrief", period_start=ctx.now,

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot import patterns
 from bot.commands.base import (
     MAX_VALUE,
     CommandError,
@@ -21,6 +20,7 @@ from bot.commands.base import (
 )
 from bot.delivery import CommandReply, CommandRequest, Destination
 from bot.i18n import N_, _
+from bot.routing import patterns
 from bot.store import destinations as dest_store
 from bot.store import entries as entry_store
 from bot.store.destinations import normalise_value

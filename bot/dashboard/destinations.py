@@ -17,7 +17,7 @@ from multidict import MultiDictProxy
 
 from bot.dashboard.auth import SESSION, Principal
 from bot.delivery import Digest
-from bot.outbox import enqueue, outbox_key
+from bot.outbox.worker import enqueue, outbox_key
 from bot.store import dashboard as queries
 from bot.store import destinations as dest_store
 from bot.store.dashboard import ScopedDestination

@@ -6,7 +6,7 @@ address guard, per-channel and per-server limits and scoping are the chat comman
 admin sees the feeds their servers use (``feed_store.servers_feeds``), and removing a feed another
 server also uses only unlinks it, as ``/feeds remove`` does in chat; the operator sees all and
 removes outright, as at the CLI. The operator's OPML import is ``newsbrief feeds import``'s
-(``bot.opml.import_opml``); anyone else's goes through the command, one feed at a time."""
+(``bot.feeds.opml.import_opml``); anyone else's goes through the command, one feed at a time."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from aiohttp import web
 from bot.dashboard.auth import SESSION, Principal
 from bot.dashboard.pages import ago, brief_for, feed_health, show_message
 from bot.delivery import Destination
-from bot.opml import OpmlError, OpmlFeed, OpmlRead, import_opml, parse_opml, write_opml
+from bot.feeds.opml import OpmlError, OpmlFeed, OpmlRead, import_opml, parse_opml, write_opml
 from bot.store import dashboard as queries
 from bot.store import feeds as feed_store
 

@@ -10,7 +10,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.models import FeedItem
-from bot.patterns import Article
+from bot.routing.patterns import Article
 from bot.store.schema import entries
 
 

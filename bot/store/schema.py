@@ -126,7 +126,8 @@ briefs = Table(
     Column("source", Text),
     Column("published_at", UTCDateTime),
     Column("created_at", UTCDateTime, nullable=False, index=True),
-    # MinHash of the title and lead (bot/cluster.py); NULL for briefs older than 0006_story_minhash.
+    # MinHash of the title and lead (bot/routing/cluster.py); NULL for briefs older than
+    # 0006_story_minhash.
     Column("signature", LargeBinary),
 )
 
@@ -191,7 +192,7 @@ outbox = Table(
     Column("sent_at", UTCDateTime),
     Column("message_ids", JSON),
     # Parts of a multi-part message already posted, {"0": id, ...}: a retry, a restart or
-    # another worker posts only the missing ones (see bot.outbox).
+    # another worker posts only the missing ones (see bot.outbox.worker).
     Column("parts", JSON),
     Column("mention", String(32)),  # the subscription's role / user group, for instant briefs
     Column("reply_to", String(64)),  # an update reply: the platform id of the original post

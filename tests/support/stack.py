@@ -15,7 +15,7 @@ from adapters.discord.bot import DiscordAdapter
 from adapters.slack import SlackAdapter, SlackSettings
 from adapters.slack import make_adapter as make_slack
 from bot.delivery import CommandReply, CommandRequest, Destination, Pacing
-from bot.outbox import OutboxWorker
+from bot.outbox.worker import OutboxWorker
 from bot.store import Database
 from bot.store.schema import entries
 from tests.support.fake_discord import BOT_TOKEN, FakeDiscord

@@ -18,9 +18,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.delivery import Digest, DigestSection
 from bot.models import Brief
-from bot.outbox import enqueue, outbox_key
+from bot.outbox.worker import enqueue, outbox_key
 from bot.render import frame
-from bot.routing import BriefFacts, decide, load_facts, story_key, targets
+from bot.routing.route import BriefFacts, decide, load_facts, story_key, targets
 from bot.store import briefs as brief_store
 from bot.store import destinations as dest_store
 from bot.store.briefs import load_brief

@@ -11,9 +11,9 @@ from typing import Any
 from sqlalchemy import select
 
 from bot.config import Secrets, Settings
+from bot.feeds.opml import OpmlFeed, import_opml, read_opml_file, write_opml
 from bot.netguard import credentials_in
-from bot.opml import OpmlFeed, import_opml, read_opml_file, write_opml
-from bot.outbox import outbox_counts
+from bot.outbox.worker import outbox_counts
 from bot.store import Database
 from bot.store import destinations as dest_store
 from bot.store import feeds as feed_store
@@ -64,8 +64,8 @@ async def preview_feed(url: str, settings: Settings, secrets: Secrets) -> bool:
     found now, not after it has been saved and failed ten polls in a row."""
     from bot.errors import NewsbriefError
     from bot.factories import make_fetcher, make_summarizer
+    from bot.feeds.parse import parse_feed
     from bot.models import Article
-    from bot.parse import parse_feed
     from bot.render import brief_text
 
     now = datetime.now(UTC)

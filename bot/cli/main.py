@@ -372,7 +372,7 @@ def feeds() -> None:
 
 
 def _feeds(ctx: click.Context, action: str, **kwargs: Any) -> int:
-    from bot.feeds_cli import run_feeds_command
+    from bot.cli.feeds import run_feeds_command
 
     async def handler(env: Env) -> int:
         return await run_feeds_command(action, env.settings, env.secrets, **kwargs)
@@ -473,9 +473,9 @@ def digest(ctx: click.Context, channel: str | None, dry_run: bool, as_json: bool
 
 async def _digest(env: Env, channel: str | None, dry_run: bool, as_json: bool) -> int:
     from bot.app import App
-    from bot.digest import digest_now, recap
     from bot.render import digest_text
-    from bot.routing import targets
+    from bot.routing.digest import digest_now, recap
+    from bot.routing.route import targets
 
     app = await App.create(env.settings, env.secrets)
     now = app.pipeline.clock()

@@ -135,7 +135,7 @@ def _flat_text(html: str) -> str:
 def html_to_text(html: str, *, skip: frozenset[str] = frozenset()) -> str:
     """Visible text of an HTML fragment, paragraphs separated by blank lines, cleaned.
 
-    ``skip`` names further elements whose content is dropped (see bot.cleaning).
+    ``skip`` names further elements whose content is dropped (see bot.feeds.cleaning).
     """
     if not html:
         return ""

@@ -2,7 +2,7 @@
 
 feedparser's SAX pipeline costs 30-50x what libxml2 needs to read the same document. This
 reader handles plain, well-formed RSS 2.0 and Atom 1.0 in UTF-8 and returns entries in
-feedparser's own shape (the keys bot.parse reads), built with feedparser's own rules: how a
+feedparser's own shape (the keys bot.feeds.parse reads), built with feedparser's own rules: how a
 permalink guid becomes the link, which of two titles wins, which author is named, how text is
 typed as HTML. Anything else (ill-formed XML, a DOCTYPE, xml:base, other encodings, RSS 1.0,
 elements of a known namespace that feedparser would map into those keys) returns None and the
@@ -29,7 +29,7 @@ ATOM = "http://www.w3.org/2005/Atom"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
 DC = "http://purl.org/dc/elements/1.1/"
 _LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-# Elements of feedparser's known namespaces that it never maps into the keys bot.parse reads
+# Elements of feedparser's known namespaces that it never maps into the keys bot.feeds.parse reads
 # (an entry's title, link, id, dates, content, summary, tags, author, language).
 _HARMLESS_PREFIX: dict[str, frozenset[str]] = {
     "itunes": frozenset({"duration", "image", "explicit", "block", "subtitle", "episode",
@@ -119,7 +119,7 @@ def _atom_text(el: Any, lang: str | None) -> tuple[str, dict[str, Any]]:
 
 
 def _check_children(el: Any, allowed: set[str], known: dict[str, str]) -> None:
-    """Bail out on any child that feedparser would read into the keys bot.parse uses."""
+    """Bail out on any child that feedparser would read into the keys bot.feeds.parse uses."""
     for child in el:
         tag = child.tag
         if not isinstance(tag, str) or tag in allowed:

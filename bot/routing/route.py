@@ -12,10 +12,10 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot import patterns
-from bot.burst import burst_digest
-from bot.outbox import enqueue, outbox_key
-from bot.patterns import Article
+from bot.outbox.worker import enqueue, outbox_key
+from bot.routing import patterns
+from bot.routing.burst import burst_digest
+from bot.routing.patterns import Article
 from bot.store import destinations as dest_store
 from bot.store.briefs import load_brief
 from bot.store.destinations import DestinationRow, SubscriptionRow

@@ -49,7 +49,7 @@ from bot.delivery import (
     Receipt,
 )
 from bot.errors import DeliveryError
-from bot.pacing import Buckets, LocalPace, Pace, SharedPace, Sleep
+from bot.outbox.pacing import Buckets, LocalPace, Pace, SharedPace, Sleep
 from bot.serialize import digest_from_json, digest_to_json
 from bot.store.briefs import load_brief
 from bot.store.db import Database, insert_or_ignore

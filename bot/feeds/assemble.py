@@ -14,9 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
-from bot.identity import RawEntry, assign_keys, content_key
+from bot.feeds.html import content_hash, truncate_words
+from bot.feeds.identity import RawEntry, assign_keys, content_key
 from bot.models import FeedItem, IdKind, ParsedFeed
-from bot.text import content_hash, truncate_words
 
 __all__ = ["Pending", "PreparedFeed", "raw_hash"]
 

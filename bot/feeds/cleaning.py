@@ -1,7 +1,7 @@
 """Article-text cleaning: what a feed's text carries that is not the story.
 
-html_to_text (bot.text) gives the visible text; this module takes out what a reader skips and a
-summarizer would otherwise quote: headings, captions and code blocks, "Continue reading" and
+html_to_text (bot.feeds.html) gives the visible text; this module takes out what a reader skips
+and a summarizer would otherwise quote: headings, captions and code blocks, "Continue reading" and
 "The post … appeared first on …" lines, wire datelines ("WASHINGTON (AP) —"), update stamps
 ("Updated 11/28/17:"), CSS rules pasted as text, and it separates sentences glued together
 ("the No. 1 spot.The US fell"). It never rewrites the words of a sentence it keeps.
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bot.text import clean_block, html_to_text
+from bot.feeds.html import clean_block, html_to_text
 
 __all__ = ["ARTICLE_SKIP", "article_text", "clean_article", "longest"]
 

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.cleaning import article_text, clean_article, longest
 from bot.errors import ParseError
-from bot.identity import RawEntry
-from bot.text import clean_block, clean_inline
+from bot.feeds.cleaning import article_text, clean_article, longest
+from bot.feeds.html import clean_block, clean_inline
+from bot.feeds.identity import RawEntry
 
 __all__ = ["JsonFeed", "looks_like_json_feed", "parse_json_feed"]
 

@@ -14,14 +14,14 @@ from urllib.parse import urljoin, urlsplit
 import charset_normalizer
 import feedparser
 
-from bot.assemble import MAX_TITLE_CHARS, Pending, PreparedFeed, raw_hash
-from bot.cleaning import article_text, clean_article, longest
 from bot.errors import ParseError
-from bot.fastfeed import read_fast
-from bot.identity import RawEntry
-from bot.jsonfeed import looks_like_json_feed, parse_json_feed
+from bot.feeds.assemble import MAX_TITLE_CHARS, Pending, PreparedFeed, raw_hash
+from bot.feeds.cleaning import article_text, clean_article, longest
+from bot.feeds.fastfeed import read_fast
+from bot.feeds.html import clean_block, clean_inline, html_to_text, truncate_words
+from bot.feeds.identity import RawEntry
+from bot.feeds.jsonfeed import looks_like_json_feed, parse_json_feed
 from bot.models import ParsedFeed
-from bot.text import clean_block, clean_inline, html_to_text, truncate_words
 
 __all__ = ["MAX_BODY_BYTES", "parse_feed", "prepare_feed"]
 
@@ -261,7 +261,7 @@ def _date_from_text(value: Any) -> datetime | None:
 
 def _detail_text(value: Any, detail: Any, *, block: bool) -> str:
     """A title (``block=False``: one line) or an entry's story text (headings, captions and
-    boilerplate out, see bot.cleaning)."""
+    boilerplate out, see bot.feeds.cleaning)."""
     if not isinstance(value, str) or not value:
         return ""
     kind = detail.get("type", "") if isinstance(detail, dict) else ""
@@ -365,7 +365,7 @@ def parse_feed(body: bytes, *, url: str, content_type: str | None = None,
 def prepare_feed(body: bytes, *, url: str, content_type: str | None = None,
                  max_items: int = 500, now: datetime | None = None) -> PreparedFeed:
     """Step one of :func:`parse_feed`: the feed read and its entries keyed, their texts not yet
-    cleaned; ``finish()`` cleans those the caller does not hold unchanged (bot.assemble)."""
+    cleaned; ``finish()`` cleans those the caller does not hold unchanged (bot.feeds.assemble)."""
     now = now or datetime.now(UTC)
     if len(body) > MAX_BODY_BYTES:
         raise ParseError(f"feed body is {len(body)} bytes, over the {MAX_BODY_BYTES}-byte cap")

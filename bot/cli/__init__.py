@@ -1,0 +1,1 @@
+"""The command line: the `newsbrief` entry point and its feed commands."""

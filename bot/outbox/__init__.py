@@ -1,0 +1,1 @@
+"""Exactly-once delivery: the outbox worker and its pacing."""

@@ -1,0 +1,1 @@
+"""Routing stages: subscriptions and patterns to destinations, story clusters, bursts, digests."""
