@@ -8,8 +8,6 @@ from datetime import UTC, datetime
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import select
-
 from bot.config import Secrets, Settings
 from bot.feeds.opml import OpmlFeed, import_opml, read_opml_file, write_opml
 from bot.netguard import credentials_in
@@ -17,7 +15,6 @@ from bot.outbox.worker import outbox_counts
 from bot.store import Database
 from bot.store import destinations as dest_store
 from bot.store import feeds as feed_store
-from bot.store.schema import destinations
 
 
 def _status_dict(row: Any, now: datetime) -> dict[str, Any]:
@@ -124,11 +121,8 @@ async def _dispatch(cmd: str, args: SimpleNamespace, db: Database, now: datetime
         return 0
     async with db.begin() as conn:
         rows = await feed_store.list_feeds(conn)
-        paused_rows = list((await conn.execute(
-            select(destinations.c.id, destinations.c.ref, destinations.c.paused_reason)
-            .where(destinations.c.paused_at.is_not(None)))).all())
-        paused = [(row.ref, row.paused_reason, await outbox_counts(conn, row.id))
-                  for row in paused_rows]
+        paused = [(dest.ref, dest.paused_reason, await outbox_counts(conn, dest.id))
+                  for dest in await dest_store.list_destinations(conn) if dest.paused]
     if cmd == "list" and args.as_json:
         print(json.dumps([{"id": r.id, "url": r.url, "title": r.title, "tags": list(r.tags)}
                           for r in rows], ensure_ascii=False, indent=2))
