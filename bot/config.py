@@ -119,21 +119,32 @@ class TagSettings(Section):
 
 
 class SubscriptionSettings(Section):
-    kind: Literal["all", "feed", "tag", "keyword", "pattern"] = "all"
+    # A name in bot.routing.kinds (tag, feed, keyword, pattern, all), checked against its table
+    # rather than a Literal here, so that a new kind is one entry there and nothing else.
+    kind: str = "all"
     value: str = ""
     exclude: bool = False
     mode: Literal["instant", "digest"] = "instant"
     # a Discord role id or a Slack user group id (S…) that matching instant briefs mention
     mention: str | None = Field(None, pattern=r"^[A-Za-z0-9]{1,32}$")
 
+    @field_validator("kind")
+    @classmethod
+    def _kind(cls, value: str) -> str:
+        from bot.routing import kinds  # the routing stage (and RE2) only when subscriptions exist
+
+        if kinds.get(value) is None:
+            raise ValueError(kinds.unknown(value))
+        return value
+
     @model_validator(mode="after")
-    def _pattern(self) -> SubscriptionSettings:
-        if self.kind == "pattern":  # refused at start-up, not silently matching nothing later
-            from bot.routing.patterns import PatternError, canonical
-            try:
-                self.value = canonical(self.value)
-            except PatternError as exc:
-                raise ValueError(str(exc)) from None
+    def _value(self) -> SubscriptionSettings:
+        from bot.routing import kinds
+
+        try:  # refused at start-up (a bad pattern), not silently matching nothing later
+            self.value = kinds.require(self.kind).validate(self.value)
+        except kinds.KindError as exc:
+            raise ValueError(str(exc)) from None
         return self
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -20,21 +21,20 @@ from bot.commands.base import (
 )
 from bot.delivery import CommandReply, CommandRequest, Destination
 from bot.i18n import N_, _
-from bot.routing import patterns
+from bot.routing import kinds, patterns
+from bot.routing.kinds import SubscriptionKind
 from bot.store import destinations as dest_store
 from bot.store import entries as entry_store
-from bot.store.destinations import normalise_value
 from bot.store.mentions import MENTION_ID
 from bot.summarize.tags import TagNormaliser
 
 USAGE = N_("Usage: /subscribe <tag|feed|keyword> [digest] [here|dm] — e.g. `ai`, `#ai`, "
            "`feed:<url>`, `keyword:\"open source\"`, `pattern:title:/rust|go/ AND NOT author:bot`, "
            "`-crypto` to exclude, `all` for everything; `/subscribe test <pattern>` tries one.")
-KINDS = {"tag": N_("tag"), "feed": N_("feed"), "keyword": N_("keyword"),
-         "pattern": N_("pattern")}
 MODES = {"instant": N_("instant"), "digest": N_("digest")}
-_PREFIXES = {"tag": "tag", "feed": "feed", "keyword": "keyword", "kw": "keyword",
-             "pattern": "pattern", "re": "pattern", "regex": "pattern"}
+# "word:rest" whose word reads as a kind's name ("author:bob"): refused when no kind has that
+# name, rather than silently followed as the keyword "author:bob"; quoting keeps the keyword.
+_KIND_LIKE = re.compile(r"[a-z]{2,12}")
 TEST_ARTICLES = 20  # "/subscribe test" tries a pattern on this many of the newest entries
 
 
@@ -51,10 +51,11 @@ class Spec:
 
 def describe(kind: str, value: str, exclude: bool, *, quoted: bool = True) -> str:
     """``tag “ai”``, ``not keyword “crypto”``, ``everything``, in the language in force."""
-    if kind == "all":
-        what = _("everything")
+    found = kinds.get(kind)
+    if found is not None and not found.takes_value:
+        what = _(found.label)  # "everything"
     else:
-        name = _(KINDS.get(kind, kind))
+        name = _(found.label) if found is not None else kind
         what = (_("{kind} “{value}”", kind=name, value=value) if quoted
                 else _("{kind} {value}", kind=name, value=value))
     return _("not {what}", what=what) if exclude else what
@@ -84,46 +85,46 @@ async def parse_spec(conn: AsyncConnection, words: list[str], *, with_mode: bool
         exclude = True
         text = text[1:] if text.startswith("-") else text[4:]
         text = text.strip()
-    kind: str | None = None
     head, sep, rest = text.partition(":")
-    if sep and head.lower() in _PREFIXES:
-        kind, text = _PREFIXES[head.lower()], rest.strip()
-    elif text.lower() in ("all", "everything", "*"):
-        kind = "all"
-    elif text.startswith("#"):
-        kind = "tag"
-    elif text.lower().startswith(("http://", "https://")):
-        kind = "feed"
-    elif len(text) > 1 and text[0] in "\"'“" and text[-1] in "\"'”":
-        kind = "keyword"
+    kind = kinds.by_prefix(head) if sep else None
+    if kind is not None:
+        text = rest.strip()
+    else:
+        kind = kinds.recognise(text)
     if kind is None:
-        kind = "tag" if tags is not None and tags.known(text) else await _guess_kind(conn, text)
-    value = normalise_value(kind, text)
-    if kind == "pattern":
-        value = _pattern(text)
-    if kind == "tag" and tags is not None:
+        kind = (kinds.require("tag") if tags is not None and tags.known(text)
+                else await _guess_kind(conn, text))
+    if kind is None:  # nothing known by that name: a keyword, unless it names a missing kind
+        if sep and _KIND_LIKE.fullmatch(head.lower()) and rest and not rest.startswith("//"):
+            raise CommandError(kinds.unknown(head.lower()) + _(
+                " To follow the words themselves, quote them: keyword:\"{text}\".",
+                text=text[:60]))
+        kind = kinds.require("keyword")
+    value = stored_value(kind, text)
+    if kind.aliased and tags is not None:
         value = tags(value)  # "/subscribe chatgpt" follows the canonical tag "ai"
-    if kind != "all" and not value:
+    if kind.takes_value and not value:
         raise CommandError(_(USAGE))
-    if kind == "all" and exclude:
+    if not kind.takes_value and exclude:
         raise CommandError(_("Excluding everything is unsubscribing: use /unsubscribe all."))
-    return Spec(kind, value, exclude, mode)
+    return Spec(kind.name, value, exclude, mode)
 
 
-def _pattern(text: str) -> str:
+def stored_value(kind: SubscriptionKind, text: str) -> str:
+    """What is saved for ``text`` typed as ``kind``; refused (CommandError) when the kind
+    cannot take it, or when its stored form outgrows what a chat command may save."""
     try:
-        value = patterns.canonical(text)
-    except patterns.PatternError as exc:
+        value = kind.validate(kind.normalise(text))
+    except kinds.KindError as exc:
         raise CommandError(str(exc)) from None
     if len(value) > MAX_VALUE:
-        raise CommandError(_("That pattern is too long (at most {limit} characters).",
-                             limit=MAX_VALUE))
+        raise CommandError(_(kind.too_long, limit=MAX_VALUE))
     return value
 
 
 async def test_pattern(ctx: Context, text: str) -> CommandReply:
     """Which of the newest stored articles a pattern would let through, without saving it."""
-    value = _pattern(text)
+    value = stored_value(kinds.require("pattern"), text)
     async with ctx.db.begin() as conn:
         articles = await entry_store.recent_articles(conn, TEST_ARTICLES)
     if not articles:
@@ -136,13 +137,15 @@ async def test_pattern(ctx: Context, text: str) -> CommandReply:
     return reply("\n".join(lines))
 
 
-async def _guess_kind(conn: AsyncConnection, text: str) -> str:
-    if normalise_value("tag", text) in await known_tags(conn):
-        return "tag"
+async def _guess_kind(conn: AsyncConnection, text: str) -> SubscriptionKind | None:
+    """A bare word: a tag briefs carry, else a feed's title; None when it is neither (the
+    caller reads it as a keyword)."""
+    if kinds.normalise_value("tag", text) in await known_tags(conn):
+        return kinds.require("tag")
     folded = text.casefold()
     if any((title or "").casefold() == folded for _, _, title in await feed_names(conn)):
-        return "feed"
-    return "keyword"
+        return kinds.require("feed")
+    return None
 
 
 def pop_mention(words: list[str]) -> str | None:
@@ -239,9 +242,9 @@ async def unsubscribe(ctx: Context, req: CommandRequest) -> CommandReply:
                                                        value=spec.value, exclude=spec.exclude)
         if not removed:
             # A bare word may have been stored under another kind than today's guess.
-            for kind in ("tag", "feed", "keyword"):
+            for kind in (k for k in kinds.KINDS if k.guessable):
                 removed += await dest_store.remove_subscription(
-                    conn, row.id, kind=kind, value=normalise_value(kind, spec.value),
+                    conn, row.id, kind=kind.name, value=kind.normalise(spec.value),
                     exclude=spec.exclude)
     if not removed:
         return error(_("{where} is not subscribed to {what}.", where=target.ref,

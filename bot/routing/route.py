@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import logging
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.outbox.worker import enqueue, outbox_key
-from bot.routing import patterns
+from bot.routing import kinds
 from bot.routing.burst import burst_digest
+from bot.routing.kinds import BriefFacts, fold, keyword_in
 from bot.routing.patterns import Article
 from bot.store import destinations as dest_store
 from bot.store.briefs import load_brief
@@ -28,24 +27,6 @@ __all__ = ["BriefFacts", "Route", "decide", "keyword_in", "load_facts", "route_b
 
 log = logging.getLogger(__name__)
 
-_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
-_SPACE = re.compile(r"\s+")
-
-
-@dataclass(frozen=True, slots=True)
-class BriefFacts:
-    """What subscriptions look at: the feed, the tags and the words of a brief."""
-
-    brief_id: int
-    story_root: int
-    feed_id: int
-    feed_url: str
-    feed_name: str
-    tags: frozenset[str]
-    text: str  # folded headline, points and entry title, for keyword matching
-    created_at: datetime
-    article: Article = field(default_factory=lambda: Article(title=""))  # for pattern filters
-
 
 @dataclass(frozen=True, slots=True)
 class Route:
@@ -54,38 +35,9 @@ class Route:
     mention: str | None = None  # the role / user group of a matching subscription, if any
 
 
-def fold(text: str) -> str:
-    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
-
-
-def keyword_in(keyword: str, folded_text: str) -> bool:
-    """A plain word or phrase, case-insensitive. Latin words match whole words ("ai" is not in
-    "said"); Korean matches as a substring, since particles attach to the word ("삼성전자는")."""
-    needle = fold(keyword)
-    if not needle:
-        return False
-    if _HANGUL.search(needle):
-        return needle in folded_text
-    pattern = r"(?<!\w)" + r"\s+".join(re.escape(word) for word in needle.split(" ")) + r"(?!\w)"
-    return re.search(pattern, folded_text) is not None
-
-
 def _matches(sub: SubscriptionRow, facts: BriefFacts) -> bool:
-    if sub.kind == "all":
-        return True
-    if sub.kind == "tag":
-        return normalise_tag(sub.value) in facts.tags
-    if sub.kind == "feed":
-        value = sub.value.strip()
-        return value in (str(facts.feed_id), facts.feed_url) or (
-            fold(value) == fold(facts.feed_name))
-    if sub.kind == "keyword":
-        # A keyword also matches the tag of the same name: "/subscribe crypto" typed before any
-        # brief carried #crypto is stored as a keyword and should still mean the topic.
-        return keyword_in(sub.value, facts.text) or normalise_tag(sub.value) in facts.tags
-    if sub.kind == "pattern":
-        return patterns.matches(sub.value, facts.article)
-    return False
+    kind = kinds.get(sub.kind)
+    return kind is not None and kind.matches(sub.value, facts)
 
 
 def decide(subs: Sequence[SubscriptionRow], facts: BriefFacts,
@@ -96,9 +48,8 @@ def decide(subs: Sequence[SubscriptionRow], facts: BriefFacts,
     if not included or any(s.exclude and _matches(s, facts) for s in subs):
         return None
     # Sections prefer the most specific reason the brief is here.
-    first = min(included, key=lambda s: ("tag", "feed", "keyword", "pattern", "all").index(
-        s.kind) if s.kind in ("tag", "feed", "keyword", "pattern", "all") else 9)
-    section = {"tag": f"#{first.value}", "keyword": first.value}.get(first.kind, facts.feed_name)
+    first = min(included, key=lambda s: kinds.precedence(s.kind))
+    section = kinds.require(first.kind).section(first.value, facts)
     urgent = {normalise_tag(t) for t in destination.urgent_tags} & facts.tags
     if urgent or any(s.mode == "instant" for s in included):
         mention = next((s.mention for s in sorted(included, key=lambda s: s.id) if s.mention),

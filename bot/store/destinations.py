@@ -15,9 +15,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.config import DestinationSettings
 from bot.delivery import Destination
+from bot.routing import kinds
 from bot.store.db import insert_or_ignore
 from bot.store.schema import destinations, outbox, subscriptions
-from bot.summarize.tags import normalise_tag
 
 log = logging.getLogger(__name__)
 
@@ -54,14 +54,16 @@ class DestinationRow:
 class SubscriptionRow:
     id: int
     destination_id: int
-    kind: str  # all | feed | tag | keyword | pattern
+    kind: str  # a name in bot.routing.kinds (tag, feed, keyword, pattern, all)
     value: str
     exclude: bool
     mode: str  # instant | digest
     mention: str | None = None  # a role / user group id pinged by matching instant briefs
 
     def describe(self) -> str:
-        what = "everything" if self.kind == "all" else f"{self.kind} {self.value}"
+        kind = kinds.get(self.kind)
+        what = ("everything" if kind is not None and not kind.takes_value
+                else f"{self.kind} {self.value}")
         ping = f", mentions role:{self.mention}" if self.mention else ""
         return f"{'not ' if self.exclude else ''}{what} ({self.mode}{ping})"
 
@@ -196,7 +198,7 @@ async def sync_destinations(conn: AsyncConnection, configured: Sequence[Destinat
                                      .where(destinations.c.id == row.id))).scalar()
         if stored != wanted:
             for sub in settings.subscriptions:
-                value = normalise_value(sub.kind, sub.value)
+                value = kinds.normalise_value(sub.kind, sub.value)
                 await add_subscription(conn, row.id, kind=sub.kind, value=value,
                                        exclude=sub.exclude, mode=sub.mode, now=now)
                 await set_mention(conn, row.id, kind=sub.kind, value=value, exclude=sub.exclude,
@@ -208,20 +210,6 @@ async def sync_destinations(conn: AsyncConnection, configured: Sequence[Destinat
         synced.append(fresh)
     log.info("destinations.synced count=%s", len(synced))
     return synced
-
-
-def normalise_value(kind: str, value: str) -> str:
-    """The stored form of a subscription target: tags as slugs, keywords folded, feeds as is."""
-    if kind == "pattern":
-        return value.strip()  # spaces inside a regular expression are part of it
-    value = " ".join(value.split())
-    if kind == "tag":
-        return normalise_tag(value)
-    if kind == "keyword":
-        return value.strip("\"'“”").casefold()
-    if kind == "all":
-        return ""
-    return value
 
 
 async def count_server_subscriptions(conn: AsyncConnection, server: str) -> int:
