@@ -90,11 +90,10 @@ def database_finding(settings: Settings) -> Finding | None:
 
 
 async def database_live(settings: Settings) -> Finding:
-    from sqlalchemy import text
     from sqlalchemy.engine import make_url
     from sqlalchemy.ext.asyncio import create_async_engine
 
-    from bot.store.db import async_url
+    from bot.store.db import async_url, ping
 
     url = async_url(settings.database_url)
     shown = make_url(url).render_as_string(hide_password=True)
@@ -104,7 +103,7 @@ async def database_live(settings: Settings) -> Finding:
     engine = create_async_engine(url)
     try:
         async with asyncio.timeout(LIVE_TIMEOUT), engine.connect() as conn:
-            await conn.execute(text("SELECT 1"))
+            await ping(conn)
     except Exception as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
         return Finding("database", False, f"{shown}: {reason[0] if reason else type(exc).__name__}",

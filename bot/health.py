@@ -11,19 +11,19 @@ from datetime import UTC, datetime
 from typing import Any
 
 from aiohttp import web
-from sqlalchemy import func, select, text
 
 from bot import metrics
 from bot.delivery import Ready
 from bot.errors import ConfigError
-from bot.store.db import Database
-from bot.store.schema import destinations, feeds, outbox
+from bot.store import destinations as dest_store
+from bot.store import feeds as feed_store
+from bot.store import outbox as outbox_store
+from bot.store.db import Database, ping
 
 log = logging.getLogger(__name__)
 
 AdapterStatus = Callable[[], Mapping[str, bool]]
 CHECK_TIMEOUT = 5.0  # a probe that hangs is a failed probe, not a hung orchestrator
-UNSETTLED = ("pending", "sending")
 
 
 def adapter_status(adapters: Mapping[str, Any]) -> AdapterStatus:
@@ -45,7 +45,7 @@ async def database_error(db: Database, timeout: float = CHECK_TIMEOUT) -> str | 
     try:
         async with asyncio.timeout(timeout):
             async with db.read() as conn:
-                await conn.execute(text("SELECT 1"))
+                await ping(conn)
     except TimeoutError:
         return f"no answer within {timeout:g}s"
     except Exception as exc:
@@ -55,11 +55,8 @@ async def database_error(db: Database, timeout: float = CHECK_TIMEOUT) -> str | 
 
 async def outbox_depth(db: Database) -> dict[str, int]:
     """Rows per unsettled state, counted in the database so every worker reports the same."""
-    query = (select(outbox.c.state, func.count()).where(outbox.c.state.in_(UNSETTLED))
-             .group_by(outbox.c.state))
     async with db.read() as conn:
-        rows = (await conn.execute(query)).all()
-    return {str(state): int(count) for state, count in rows}
+        return await outbox_store.unsettled_counts(conn)
 
 
 async def database_snapshot(db: Database) -> metrics.DatabaseSnapshot:
@@ -67,15 +64,12 @@ async def database_snapshot(db: Database) -> metrics.DatabaseSnapshot:
     now = datetime.now(UTC)
     depth = await outbox_depth(db)
     async with db.read() as conn:
-        oldest = (await conn.execute(
-            select(destinations.c.ref, func.min(outbox.c.created_at))
-            .select_from(outbox.join(destinations, destinations.c.id == outbox.c.destination_id))
-            .where(outbox.c.state.in_(UNSETTLED)).group_by(destinations.c.ref))).all()
+        oldest = await outbox_store.oldest_unsettled(conn)
     seen = await attention(db)
     return metrics.DatabaseSnapshot(
         outbox_depth=depth,
         oldest_undelivered={str(ref): max(0.0, (now - _aware(first)).total_seconds())
-                            for ref, first in oldest if first is not None},
+                            for ref, first in oldest.items()},
         feeds_disabled=seen["disabled_feeds"],
         destinations_paused=len(seen["paused_destinations"]))
 
@@ -88,13 +82,9 @@ async def attention(db: Database) -> dict[str, Any]:
     """What an operator should look at without it making the process unready: disabled feeds
     and paused destinations (by ref: refs are names, not secrets)."""
     async with db.read() as conn:
-        disabled = (await conn.execute(
-            select(func.count()).select_from(feeds).where(feeds.c.disabled_at.is_not(None))
-        )).scalar_one()
-        paused = [str(ref) for ref in (await conn.execute(
-            select(destinations.c.ref).where(destinations.c.paused_at.is_not(None))
-            .order_by(destinations.c.ref))).scalars()]
-    return {"disabled_feeds": int(disabled), "paused_destinations": paused}
+        disabled = await feed_store.count_disabled(conn)
+        paused = await dest_store.paused_refs(conn)
+    return {"disabled_feeds": disabled, "paused_destinations": paused}
 
 
 class HealthHandlers:

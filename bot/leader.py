@@ -9,10 +9,10 @@ from __future__ import annotations
 import hashlib
 import logging
 
-from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.store import Database
+from bot.store.locks import advisory_unlock, try_advisory_lock
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +39,7 @@ class AdvisoryLock:
             return True
         conn = await self.db.engine.connect()
         try:
-            got = bool((await conn.execute(text("SELECT pg_try_advisory_lock(:key)"),
-                                           {"key": self.key})).scalar())
+            got = await try_advisory_lock(conn, self.key)
             await conn.commit()  # keep the session (and its lock), end the transaction
         except Exception:
             await conn.close()
@@ -56,7 +55,7 @@ class AdvisoryLock:
         if self._conn is not None:
             # Closing returns the connection to the pool with its session, and so the lock,
             # still alive: unlock first. (A killed process's session ends with it.)
-            await self._conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": self.key})
+            await advisory_unlock(self._conn, self.key)
             await self._conn.commit()
             await self._conn.close()
             self._conn = None

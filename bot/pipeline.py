@@ -43,6 +43,7 @@ from bot.store import destinations as dest_store
 from bot.store import entries as entry_store
 from bot.store import feeds as feed_store
 from bot.store.briefs import save_brief
+from bot.store.feeds import FeedRow
 from bot.summarize import Summarizer
 
 log = logging.getLogger(__name__)
@@ -117,7 +118,7 @@ class Pipeline:
         gate = asyncio.Semaphore(polling.concurrency)
         done = 0
 
-        async def one(row: Any) -> None:
+        async def one(row: FeedRow) -> None:
             async with gate:
                 try:
                     await self.poll_feed(row, stats)
@@ -141,7 +142,7 @@ class Pipeline:
         metrics.poll_cycle(stats, time.monotonic() - cycle_started)
         return stats
 
-    async def poll_feed(self, feed: Any, stats: PollStats) -> None:
+    async def poll_feed(self, feed: FeedRow, stats: PollStats) -> None:
         started = time.monotonic()
         try:
             result = await self._fetch(feed)
@@ -186,7 +187,7 @@ class Pipeline:
         log.info("poll.done feed_id=%s new=%d elapsed_ms=%d", feed.id,
                  sum(1 for c in candidates), (time.monotonic() - started) * 1000)
 
-    async def _fetch(self, feed: Any) -> FetchResult:
+    async def _fetch(self, feed: FeedRow) -> FetchResult:
         if feed.url.startswith("file://"):
             result = await read_local(feed.url, self.settings.network.max_body_bytes)
             if result.body_hash == feed.body_hash:
@@ -197,11 +198,11 @@ class Pipeline:
                                         last_modified=feed.last_modified,
                                         body_hash=feed.body_hash)
 
-    async def _known(self, feed: Any, prepared: PreparedFeed) -> dict[str, entry_store.Known]:
+    async def _known(self, feed: FeedRow, prepared: PreparedFeed) -> dict[str, entry_store.Known]:
         async with self.db.begin() as conn:
             return await entry_store.known_hashes(conn, feed.id, prepared.keys)
 
-    def _new_items(self, feed: Any, parsed: ParsedFeed, known: dict[str, entry_store.Known]
+    def _new_items(self, feed: FeedRow, parsed: ParsedFeed, known: dict[str, entry_store.Known]
                    ) -> tuple[list[_Candidate], list[FeedItem]]:
         """Items not seen before (on the first poll only the newest ``backfill`` are posted),
         and items seen before whose text has since been edited."""
@@ -227,7 +228,7 @@ class Pipeline:
             candidates.append(_Candidate(item, post))
         return candidates, edited
 
-    async def _summarize(self, feed: Any, parsed: ParsedFeed, item: FeedItem) -> Brief:
+    async def _summarize(self, feed: FeedRow, parsed: ParsedFeed, item: FeedItem) -> Brief:
         article = Article(
             title=item.title, text=item.text, url=item.link, lang=item.lang or parsed.lang,
             source=feed.title or parsed.title or urlparse(feed.url).hostname,
@@ -249,7 +250,7 @@ class Pipeline:
         brief.text_source = "article" if source == "article" else "feed"
         return brief
 
-    async def _commit(self, feed: Any, result: FetchResult, parsed: ParsedFeed | None,
+    async def _commit(self, feed: FeedRow, result: FetchResult, parsed: ParsedFeed | None,
                       candidates: list[_Candidate], edited: list[FeedItem],
                       stats: PollStats) -> None:
         polling = self.settings.polling
@@ -304,7 +305,7 @@ class Pipeline:
             await feed_store.release_leases(conn, feed_ids, owner=self.owner)
         await self._flush_unchanged(PollStats())
 
-    async def _tell_disabled(self, conn: AsyncConnection, feed: Any, reason: str,
+    async def _tell_disabled(self, conn: AsyncConnection, feed: FeedRow, reason: str,
                              now: datetime) -> None:
         """The channel that added a feed is told once when it is disabled (DESIGN.md); a feed
         from the configuration, the CLI or OPML is reported to delivery.admin_destination, or
@@ -336,7 +337,7 @@ class Pipeline:
                       exc.__class__.__name__, getattr(exc, "orig", exc))
             stats.errors["store"] = stats.errors.get("store", 0) + len(rows)
 
-    async def _failed(self, feed: Any, exc: Exception, stats: PollStats) -> None:
+    async def _failed(self, feed: FeedRow, exc: Exception, stats: PollStats) -> None:
         polling = self.settings.polling
         kind = getattr(exc, "kind", "parse" if isinstance(exc, ParseError) else "internal")
         stats.failed += 1

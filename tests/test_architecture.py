@@ -199,3 +199,81 @@ async def test_a_new_adapter_is_one_module_and_one_registry_line(
         await app.close()
     with pytest.raises(ValueError, match="chat:<room>"):  # the config error lists it too
         DestinationSettings(ref="irc:#news")
+
+
+# bot/store/ owns the SQL (issue 14.2). Modules still building queries outside it, to tighten
+# once their owners' changes are merged; each one says why it is here.
+ON_OTHER_BRANCHES = {  # being changed elsewhere: their queries move to the store after merge
+    "bot/routing/digest.py",
+    "bot/commands/feeds.py",
+    "bot/dashboard/feeds.py",  # builds no SQL today; listed so a merge of its branch is not held
+}
+NOT_MOVED_YET = {
+    "bot/commands/brief.py",  # its full-text search query: not in this change's scope
+}
+SQL_ALLOWED = ON_OTHER_BRANCHES | NOT_MOVED_YET
+SQL_BUILDERS = {"select", "insert", "update", "delete", "text"}
+
+
+def _sql_built(path: str, source: str) -> list[str]:
+    """Where ``source`` builds SQL: sqlalchemy's statement builders imported, or a
+    connection's ``execute``/``exec_driver_sql`` called."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "sqlalchemy":
+            found += [f"{path}:{node.lineno} from {node.module} import {a.name}"
+                      for a in node.names if a.name in SQL_BUILDERS]
+        elif isinstance(node, ast.Import):
+            found += [f"{path}:{node.lineno} import {a.name}" for a in node.names
+                      if a.name == "sqlalchemy"]
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr in ("execute", "exec_driver_sql"):
+            found.append(f"{path}:{node.lineno} .{node.func.attr}(…)")
+    return found
+
+
+def test_only_the_store_builds_sql() -> None:
+    built = []
+    for path in sorted((REPO / "bot").rglob("*.py")):
+        relative = path.relative_to(REPO).as_posix()
+        if relative.startswith(("bot/store/", "bot/migrations/")) or relative in SQL_ALLOWED:
+            continue
+        built += _sql_built(relative, path.read_text())
+    assert built == []
+
+
+def test_the_allowed_sql_is_still_there() -> None:
+    # an entry whose module no longer builds SQL is stale: remove it, so the list only shrinks
+    stale = [path for path in NOT_MOVED_YET if not _sql_built(path, (REPO / path).read_text())]
+    assert stale == []
+
+
+def test_the_sql_scan_sees_every_way_in() -> None:
+    sample = ("import sqlalchemy\nfrom sqlalchemy import select, func\n"
+              "from sqlalchemy.dialects.sqlite import insert\n"
+              "async def f(conn):\n    await conn.execute(select(func.count()))\n"
+              "from sqlalchemy.ext.asyncio import AsyncConnection\n")
+    assert len(_sql_built("x.py", sample)) == 4  # AsyncConnection for a signature is fine
+
+
+def test_the_pipeline_takes_typed_feed_rows() -> None:
+    # issue 14.2: the store returns a frozen FeedRow, so no stage guesses at a feed's columns
+    import ast
+    import dataclasses
+    import typing
+
+    from bot.store.feeds import FeedRow, claim_due
+    from bot.store.schema import feeds
+
+    assert FeedRow.__dataclass_params__.frozen
+    assert [f.name for f in dataclasses.fields(FeedRow)] == [c.name for c in feeds.columns]
+    assert typing.get_type_hints(claim_due)["return"] == list[FeedRow]
+    untyped = [f"{node.lineno} {arg.arg}"
+               for node in ast.walk(ast.parse((REPO / "bot/pipeline.py").read_text()))
+               if isinstance(node, ast.AsyncFunctionDef | ast.FunctionDef)
+               for arg in node.args.args
+               if arg.arg in ("feed", "row")
+               and ast.unparse(arg.annotation or ast.Name()) != "FeedRow"]
+    assert untyped == []

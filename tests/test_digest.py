@@ -11,10 +11,10 @@ import pytest
 import time_machine
 
 from bot.routing import digest as digest_module
-from bot.routing import route as routing
 from bot.routing.digest import build_digest, fire_due_digests, last_due, next_due
 from bot.serialize import digest_from_json
 from bot.store import destinations as dest_store
+from bot.store.schema import briefs
 from tests.test_routing import (  # noqa: F401  (fixtures)
     CHANNEL,
     World,
@@ -88,7 +88,7 @@ async def test_most_covered_first_grouped_and_period_bounded(world: World) -> No
     assert not (await world.say("/subscribe #chips digest")).error
     old = await world.brief(wire, "Yesterday's news", tags=["misc"])
     async with world.db.begin() as conn:  # created before the period: not in this digest
-        await conn.execute(routing.briefs.update().where(routing.briefs.c.id == old)
+        await conn.execute(briefs.update().where(briefs.c.id == old)
                            .values(created_at=world.now - timedelta(days=2)))
     world.now += timedelta(hours=1)
     await world.brief(wire, "A small local story", tags=["misc"])

@@ -3,26 +3,25 @@ the error that becomes a reply instead of a crash."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.delivery import CommandReply, CommandRequest, Destination
 from bot.i18n import _
 from bot.models import Brief
 from bot.netguard import AddressPolicy
+from bot.store.briefs import known_tags
 from bot.store.db import Database
-from bot.store.schema import briefs, feeds
-from bot.summarize.tags import TagNormaliser, normalise_tag
+from bot.store.feeds import feed_names
+from bot.summarize.tags import TagNormaliser
 
 BriefUrl = Callable[[str], Awaitable[Brief]]
 
+__all__ = ["MAX_VALUE", "CommandError", "Context", "Handler", "error", "feed_names", "known_tags",
+           "own_dm", "pop_target", "reply", "require_admin", "require_manage", "scope_of"]
+
 MAX_VALUE = 200  # a subscription target or a search; longer is a paste accident, not a topic
-RECENT_BRIEFS = 5000  # how far back "known tags" look
 
 
 class CommandError(Exception):
@@ -85,21 +84,3 @@ def require_manage(req: CommandRequest, target: Destination) -> None:
 def require_admin(req: CommandRequest) -> None:
     if not req.is_admin:
         raise CommandError(_("Managing feeds needs the admin permission."))
-
-
-async def known_tags(conn: AsyncConnection) -> Counter[str]:
-    """Tags seen on recent briefs and configured on feeds, with how often they occur."""
-    counts: Counter[str] = Counter()
-    rows = await conn.execute(
-        select(briefs.c.tags).order_by(briefs.c.id.desc()).limit(RECENT_BRIEFS))
-    for (tags,) in rows:
-        counts.update(normalise_tag(str(t)) for t in tags or [])
-    for (tags,) in await conn.execute(select(feeds.c.tags)):
-        counts.update(normalise_tag(str(t)) for t in tags or [])
-    counts.pop("", None)
-    return counts
-
-
-async def feed_names(conn: AsyncConnection) -> list[tuple[int, str, str | None]]:
-    rows = await conn.execute(select(feeds.c.id, feeds.c.url, feeds.c.title).order_by(feeds.c.id))
-    return [(int(r.id), r.url, r.title) for r in rows]

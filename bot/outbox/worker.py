@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select, update
+from sqlalchemy import Select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot import metrics
@@ -51,10 +51,12 @@ from bot.delivery import (
 from bot.errors import DeliveryError
 from bot.outbox.pacing import Buckets, LocalPace, Pace, SharedPace, Sleep
 from bot.serialize import digest_from_json, digest_to_json
+from bot.store import destinations as dest_store
+from bot.store import outbox as outbox_store
 from bot.store.briefs import load_brief
 from bot.store.db import Database, insert_or_ignore
-from bot.store.schema import destinations, outbox
-from bot.store.workers import lease_free
+from bot.store.outbox import outbox_counts as outbox_counts  # its old home: CLI, tests
+from bot.store.schema import outbox
 
 log = logging.getLogger(__name__)
 
@@ -89,22 +91,6 @@ async def enqueue(conn: AsyncConnection, *, key: str, destination_id: int, now: 
               "digest": digest_to_json(digest) if digest is not None else None,
               "state": PENDING, "attempts": 0, "next_attempt_at": now, "created_at": now}
     return await insert_or_ignore(conn, outbox, values, ["key"]) is not None
-
-
-async def pause_destination(conn: AsyncConnection, destination_id: int, reason: str,
-                            now: datetime) -> None:
-    await conn.execute(update(destinations)
-                       .where(destinations.c.id == destination_id,
-                              destinations.c.paused_at.is_(None))
-                       .values(paused_at=now, paused_reason=reason[:500]))
-
-
-async def outbox_counts(conn: AsyncConnection, destination_id: int) -> dict[str, int]:
-    """Rows by state for one destination, for ``/feeds status``."""
-    rows = await conn.execute(select(outbox.c.state, func.count())
-                              .where(outbox.c.destination_id == destination_id)
-                              .group_by(outbox.c.state))
-    return {state: int(n) for state, n in rows}
 
 
 # -- the worker --------------------------------------------------------------------------------
@@ -195,10 +181,8 @@ class OutboxWorker:
         settled = 0
         while True:  # batch by batch; a row that cannot be settled yet is leased, so not retaken
             now = self._clock()
-            where = [outbox.c.state == SENDING, self._lease_free(now)]
-            if self._inflight:
-                where.append(outbox.c.id.notin_(self._inflight))
-            jobs = await self._claim(where, now)
+            jobs = await self._claim(outbox_store.stale(
+                self.worker_id, now, sqlite=self.db.is_sqlite, inflight=self._inflight), now)
             if not jobs:
                 return settled
             for job in jobs:
@@ -210,15 +194,10 @@ class OutboxWorker:
         if self.held_max_age is None:
             return 0
         now = self._clock()
-        paused = select(destinations.c.id).where(destinations.c.paused_at.is_not(None))
         async with self.db.begin() as conn:
-            result = await conn.execute(
-                update(outbox)
-                .where(outbox.c.state == PENDING, outbox.c.destination_id.in_(paused),
-                       outbox.c.created_at < now - self.held_max_age)
-                .values(state=EXPIRED, error=f"held past {self.held_max_age} while paused")
-                .returning(outbox.c.destination_id))
-            expired = [int(r) for r in result.scalars()]
+            expired = await outbox_store.expire_held(
+                conn, now=now, max_age=self.held_max_age,
+                error=f"held past {self.held_max_age} while paused")
         for destination_id in sorted(set(expired)):
             count = expired.count(destination_id)
             log.warning("outbox.held_expired destination_id=%s count=%d max_age=%s",
@@ -230,9 +209,8 @@ class OutboxWorker:
         """Deliver one batch of due rows; returns the number of delivery attempts made."""
         await self.expire_held()
         now = self._clock()
-        jobs = await self._claim([outbox.c.state == PENDING, outbox.c.next_attempt_at <= now,
-                                  destinations.c.paused_at.is_(None), self._lease_free(now)],
-                                 now)
+        jobs = await self._claim(outbox_store.due(self.worker_id, now,
+                                                  sqlite=self.db.is_sqlite), now)
         if not jobs:
             return 0
         by_destination: dict[int, list[_Job]] = {}
@@ -264,47 +242,19 @@ class OutboxWorker:
 
     # -- claiming ------------------------------------------------------------------------------
 
-    def _lease_free(self, now: datetime) -> Any:
-        free = lease_free(outbox.c.lease_owner, outbox.c.lease_until, now=now)
-        if self.db.is_sqlite:
-            # One process writes a SQLite file: a lease held by another id is a dead process's.
-            free = or_(free, outbox.c.lease_owner != self.worker_id)
-        return free
-
-    def _platforms(self) -> Any:
-        return or_(*(destinations.c.ref.startswith(f"{name}:", autoescape=True)
-                     for name in self.adapters if name not in self.down))
-
     def claim_query(self, where: Sequence[Any], *, skip_locked: bool) -> Select[Any]:
         """The ids of rows to claim, oldest due first, on platforms this worker serves."""
-        query: Select[Any] = (
-            select(outbox.c.id)
-            .select_from(outbox.join(destinations, destinations.c.id == outbox.c.destination_id))
-            .where(*where, self._platforms())
-            .order_by(outbox.c.next_attempt_at, outbox.c.id)
-            .limit(self.batch_size))
-        if skip_locked:
-            # Several workers: each takes rows nobody else holds, without waiting on them.
-            query = query.with_for_update(skip_locked=True, of=outbox)
-        return query
+        return outbox_store.claim_query(
+            where, [name for name in self.adapters if name not in self.down],
+            limit=self.batch_size, skip_locked=skip_locked)
 
     async def _claim(self, where: Sequence[Any], now: datetime) -> list[_Job]:
         if not set(self.adapters) - self.down:
             return []
         query = self.claim_query(where, skip_locked=not self.db.is_sqlite)
         async with self.db.begin() as conn:
-            ids = list((await conn.execute(query)).scalars())
-            if not ids:
-                return []
-            await conn.execute(update(outbox).where(outbox.c.id.in_(ids))
-                               .values(lease_owner=self.worker_id, lease_until=now + self.lease))
-            rows = (await conn.execute(
-                select(outbox, destinations.c.ref, destinations.c.timezone,
-                       destinations.c.locale, destinations.c.webhook_url)
-                .select_from(outbox.join(destinations,
-                                         destinations.c.id == outbox.c.destination_id))
-                .where(outbox.c.id.in_(ids))
-                .order_by(outbox.c.next_attempt_at, outbox.c.id))).all()
+            rows = await outbox_store.claim(conn, query, owner=self.worker_id,
+                                            until=now + self.lease)
         return [_Job(id=r.id, key=r.key, brief_id=r.brief_id, digest=r.digest,
                      attempts=r.attempts, sending_at=r.sending_at,
                      destination_id=r.destination_id,
@@ -319,11 +269,7 @@ class OutboxWorker:
         if not jobs:
             return
         async with self.db.begin() as conn:
-            await conn.execute(update(outbox)
-                               .where(outbox.c.id.in_([j.id for j in jobs]),
-                                      outbox.c.state == PENDING,
-                                      outbox.c.lease_owner == self.worker_id)
-                               .values(lease_owner=None, lease_until=None))
+            await outbox_store.release(conn, [j.id for j in jobs], owner=self.worker_id)
 
     async def _outgoing(self, conn: AsyncConnection, job: _Job) -> Outgoing:
         if job.brief_id is not None:
@@ -386,13 +332,8 @@ class OutboxWorker:
         try:
             async with self.db.begin() as conn:
                 message = await self._outgoing(conn, job)
-                claimed = await conn.execute(
-                    update(outbox)
-                    .where(outbox.c.id == job.id, outbox.c.state == PENDING,
-                           outbox.c.lease_owner == self.worker_id)
-                    .values(state=SENDING, sending_at=now, attempts=outbox.c.attempts + 1,
-                            lease_until=now + self.lease))
-                if claimed.rowcount != 1:
+                if not await outbox_store.mark_sending(conn, job.id, owner=self.worker_id,
+                                                       now=now, lease_until=now + self.lease):
                     return "lost"  # the lease lapsed and another worker took the row
         except Exception as exc:  # the content cannot be built: retrying will not help
             log.exception("outbox.unloadable key=%s", job.key, extra={"event": "outbox.failed"})
@@ -464,7 +405,8 @@ class OutboxWorker:
         if exc.permanent:
             # Not the message's fault: give the attempt back and hold the row behind the pause.
             async with self.db.begin() as conn:
-                await pause_destination(conn, job.destination_id, str(exc) or error, now)
+                await dest_store.pause_if_active(conn, job.destination_id, str(exc) or error,
+                                                 now=now)
                 await self._set(job.id, conn=conn, state=PENDING, attempts=job.attempts - 1,
                                 error=error, lease_owner=None, lease_until=None)
             log.warning("outbox.destination_paused destination=%s status=%s reason=%s", ref,
@@ -481,11 +423,7 @@ class OutboxWorker:
                                 next_attempt_at=until, error=error,
                                 lease_owner=self.worker_id if keep else None,
                                 lease_until=lease_end if keep else None)
-                await conn.execute(update(outbox)
-                                   .where(outbox.c.destination_id == job.destination_id,
-                                          outbox.c.state == PENDING,
-                                          outbox.c.next_attempt_at < until)
-                                   .values(next_attempt_at=until))
+                await outbox_store.hold_destination(conn, job.destination_id, until)
             log.info("outbox.rate_limited destination=%s retry_after=%.3f", ref, exc.retry_after,
                      extra={"event": "outbox.rate_limited", "destination": ref})
             return "held" if keep else "deferred"
@@ -536,12 +474,11 @@ class OutboxWorker:
 
     async def _set(self, row_id: int, *, conn: AsyncConnection | None = None,
                    **values: Any) -> None:
-        stmt = update(outbox).where(outbox.c.id == row_id).values(**values)
         if conn is not None:
-            await conn.execute(stmt)
+            await outbox_store.set_row(conn, row_id, **values)
             return
         async with self.db.begin() as own:
-            await own.execute(stmt)
+            await outbox_store.set_row(own, row_id, **values)
 
     async def _idle(self, stop: asyncio.Event) -> None:
         waiters = [asyncio.create_task(stop.wait()), asyncio.create_task(self._wake.wait())]

@@ -7,7 +7,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.outbox.worker import enqueue, outbox_key
@@ -15,11 +14,12 @@ from bot.routing import kinds
 from bot.routing.burst import burst_digest
 from bot.routing.kinds import BriefFacts, fold, keyword_in
 from bot.routing.patterns import Article
+from bot.store import briefs as brief_store
 from bot.store import destinations as dest_store
+from bot.store import feeds as feed_store
 from bot.store.briefs import load_brief
 from bot.store.destinations import DestinationRow, SubscriptionRow
 from bot.store.mentions import set_row_mention
-from bot.store.schema import briefs, entries, feeds, outbox
 from bot.summarize.tags import normalise_tag
 
 __all__ = ["BriefFacts", "Route", "decide", "keyword_in", "load_facts", "route_brief",
@@ -64,17 +64,8 @@ async def load_facts(conn: AsyncConnection, brief_ids: Iterable[int]) -> dict[in
     ids = list(brief_ids)
     if not ids:
         return {}
-    rows = await conn.execute(
-        select(briefs.c.id, briefs.c.story_id, briefs.c.headline, briefs.c.points, briefs.c.tags,
-               briefs.c.created_at, entries.c.title, entries.c.text.label("entry_text"),
-               entries.c.categories, entries.c.author, feeds.c.id.label("feed_id"),
-               feeds.c.url.label("feed_url"), feeds.c.title.label("feed_title"))
-        .select_from(briefs.join(entries, entries.c.id == briefs.c.entry_id)
-                     .join(feeds, feeds.c.id == entries.c.feed_id))
-        .where(briefs.c.id.in_(ids))
-    )
     facts: dict[int, BriefFacts] = {}
-    for row in rows:
+    for row in await brief_store.routing_rows(conn, ids):
         points = " ".join(str(p.get("text", "")) for p in row.points or [])
         facts[int(row.id)] = BriefFacts(
             brief_id=int(row.id),
@@ -126,28 +117,19 @@ async def route_brief(conn: AsyncConnection, brief_id: int, *, now: datetime) ->
     return count
 
 
-async def _sent_stories(conn: AsyncConnection, keys: list[str]) -> set[str]:
-    if not keys:
-        return set()
-    rows = await conn.execute(select(outbox.c.key).where(outbox.c.key.in_(keys)))
-    return {row.key for row in rows}
-
-
 async def route_burst(conn: AsyncConnection, feed_id: int, brief_ids: list[int], *,
                       now: datetime) -> int:
     """One digest-style message per destination for a feed's burst of new briefs."""
     facts = await load_facts(conn, brief_ids)
     if not facts:
         return 0
-    feed_name = (await conn.execute(
-        select(func.coalesce(feeds.c.title, feeds.c.url)).where(feeds.c.id == feed_id)
-    )).scalar() or f"feed {feed_id}"
+    feed_name = await feed_store.display_name(conn, feed_id) or f"feed {feed_id}"
     count = 0
     for destination, subs in await targets(conn):
         wanted = [f for f in facts.values()
                   if (route := decide(subs, f, destination)) and route.mode == "instant"]
-        taken = await _sent_stories(conn, [story_key(destination.id, f.story_root)
-                                           for f in wanted])
+        taken = await brief_store.already_queued(conn, [story_key(destination.id, f.story_root)
+                                                        for f in wanted])
         wanted = [f for f in wanted if story_key(destination.id, f.story_root) not in taken]
         if not wanted:
             continue

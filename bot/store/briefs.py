@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime
 from typing import Any
 
@@ -9,7 +10,8 @@ from sqlalchemy import Row, delete, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.models import Brief, Point
-from bot.store.schema import briefs, entries, outbox, story_bands
+from bot.store.schema import briefs, entries, feeds, outbox, story_bands
+from bot.summarize.tags import normalise_tag
 
 
 async def save_brief(conn: AsyncConnection, *, entry_id: int, brief: Brief, now: datetime,
@@ -151,3 +153,32 @@ async def already_queued(conn: AsyncConnection, keys: list[str]) -> set[str]:
         taken.update((await conn.execute(select(outbox.c.key).where(outbox.c.key.in_(part))))
                      .scalars())
     return taken
+
+
+async def routing_rows(conn: AsyncConnection, brief_ids: list[int]) -> list[Row[Any]]:
+    """What routing looks at for each brief: its words and tags, its entry and its feed."""
+    return list((await conn.execute(
+        select(briefs.c.id, briefs.c.story_id, briefs.c.headline, briefs.c.points, briefs.c.tags,
+               briefs.c.created_at, entries.c.title, entries.c.text.label("entry_text"),
+               entries.c.categories, entries.c.author, feeds.c.id.label("feed_id"),
+               feeds.c.url.label("feed_url"), feeds.c.title.label("feed_title"))
+        .select_from(briefs.join(entries, entries.c.id == briefs.c.entry_id)
+                     .join(feeds, feeds.c.id == entries.c.feed_id))
+        .where(briefs.c.id.in_(brief_ids))
+    )).all())
+
+
+RECENT_BRIEFS = 5000  # how far back "known tags" look
+
+
+async def known_tags(conn: AsyncConnection) -> Counter[str]:
+    """Tags seen on recent briefs and configured on feeds, with how often they occur."""
+    counts: Counter[str] = Counter()
+    rows = await conn.execute(
+        select(briefs.c.tags).order_by(briefs.c.id.desc()).limit(RECENT_BRIEFS))
+    for (tags,) in rows:
+        counts.update(normalise_tag(str(t)) for t in tags or [])
+    for (tags,) in await conn.execute(select(feeds.c.tags)):
+        counts.update(normalise_tag(str(t)) for t in tags or [])
+    counts.pop("", None)
+    return counts

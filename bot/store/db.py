@@ -172,3 +172,8 @@ async def insert_or_ignore(conn: AsyncConnection, table: Table, values: dict[str
         return None if created is None else int(created)
     key = (await conn.execute(insert(table).values(**values))).inserted_primary_key
     return None if key is None else int(key[0])
+
+
+async def ping(conn: AsyncConnection) -> None:
+    """``SELECT 1``: the database answers (readiness, ``check --live``)."""
+    await conn.execute(text("SELECT 1"))

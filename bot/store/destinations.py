@@ -230,3 +230,19 @@ async def set_mention(conn: AsyncConnection, destination_id: int, *, kind: str, 
         subscriptions.c.value == value, subscriptions.c.exclude == exclude)
         .values(mention=mention))
     return bool(result.rowcount)
+
+
+async def paused_refs(conn: AsyncConnection) -> list[str]:
+    """Refs of the paused destinations, sorted (refs are names, not secrets)."""
+    return [str(ref) for ref in (await conn.execute(
+        select(destinations.c.ref).where(destinations.c.paused_at.is_not(None))
+        .order_by(destinations.c.ref))).scalars()]
+
+
+async def pause_if_active(conn: AsyncConnection, destination_id: int, reason: str, *,
+                          now: datetime) -> None:
+    """Pause unless already paused (the first reason, and moment, stay)."""
+    await conn.execute(update(destinations)
+                       .where(destinations.c.id == destination_id,
+                              destinations.c.paused_at.is_(None))
+                       .values(paused_at=now, paused_reason=reason[:500]))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, insert, or_, select, update
+from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.elements import ColumnElement
@@ -14,6 +15,44 @@ from sqlalchemy.sql.elements import ColumnElement
 from bot.store.db import insert_or_ignore
 from bot.store.schema import destinations, feed_servers, feeds
 from bot.store.workers import lease_free
+
+
+@dataclass(frozen=True, slots=True)
+class FeedRow:
+    """One stored feed, as the pipeline polls it."""
+
+    id: int
+    url: str
+    title: str | None
+    site_url: str | None
+    tags: list[str]
+    added_by: str | None  # the destination ref that added it, told when it is disabled
+    added_server: str | None
+    etag: str | None
+    last_modified: str | None
+    body_hash: str | None
+    next_check_at: datetime
+    last_checked_at: datetime | None
+    last_success_at: datetime | None
+    consecutive_failures: int
+    last_error: str | None
+    disabled_at: datetime | None
+    disabled_reason: str | None
+    first_polled: bool
+    lease_owner: str | None
+    lease_until: datetime | None
+    created_at: datetime
+
+
+_FEED_FIELDS = tuple(f.name for f in fields(FeedRow))
+
+
+def feed_row(row: Any) -> FeedRow:
+    values = {name: getattr(row, name) for name in _FEED_FIELDS}
+    values.update(id=int(row.id), tags=[str(t) for t in row.tags or []],
+                  consecutive_failures=int(row.consecutive_failures or 0),
+                  first_polled=bool(row.first_polled))
+    return FeedRow(**values)
 
 
 async def add_feed(conn: AsyncConnection, url: str, *, now: datetime, title: str | None = None,
@@ -95,7 +134,7 @@ async def list_feeds(conn: AsyncConnection) -> list[Row[Any]]:
 
 
 async def claim_due(conn: AsyncConnection, *, now: datetime, owner: str, limit: int,
-                    lease: timedelta) -> list[Row[Any]]:
+                    lease: timedelta) -> list[FeedRow]:
     """Feeds due for a poll, leased to ``owner`` so that other workers skip them meanwhile."""
     # A killed process's lease is taken once its heartbeat is a few seconds stale (or, for a
     # process that never beat, when the lease lapses); a clean stop gives its leases back at
@@ -112,7 +151,7 @@ async def claim_due(conn: AsyncConnection, *, now: datetime, owner: str, limit: 
     )
     if conn.dialect.name == "postgresql":
         query = query.with_for_update(skip_locked=True)
-    rows = list((await conn.execute(query)).all())
+    rows = [feed_row(row) for row in await conn.execute(query)]
     if rows:
         await conn.execute(update(feeds).where(feeds.c.id.in_([r.id for r in rows]))
                            .values(lease_owner=owner, lease_until=now + lease))
@@ -264,3 +303,23 @@ async def paused_destinations(conn: AsyncConnection,
     if server is not None or ref is not None:
         query = query.where(or_(destinations.c.server == server, destinations.c.ref == ref))
     return [(r.ref, r.paused_reason) for r in await conn.execute(query)]
+
+
+async def count_disabled(conn: AsyncConnection) -> int:
+    return int((await conn.execute(
+        select(func.count()).select_from(feeds).where(feeds.c.disabled_at.is_not(None))
+    )).scalar_one())
+
+
+async def display_name(conn: AsyncConnection, feed_id: int) -> str | None:
+    """A feed's title, else its URL; None when there is no such feed."""
+    name = (await conn.execute(
+        select(func.coalesce(feeds.c.title, feeds.c.url)).where(feeds.c.id == feed_id)
+    )).scalar()
+    return None if name is None else str(name)
+
+
+async def feed_names(conn: AsyncConnection) -> list[tuple[int, str, str | None]]:
+    """(id, url, title) of every feed, by id."""
+    rows = await conn.execute(select(feeds.c.id, feeds.c.url, feeds.c.title).order_by(feeds.c.id))
+    return [(int(r.id), r.url, r.title) for r in rows]

@@ -1,0 +1,144 @@
+"""Outbox queries: the worker's claim / send / settle cycle (bot.outbox.worker says what the
+states mean) and the unsettled rows the health endpoints and metrics count."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Row, Select, func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.sql.elements import ColumnElement
+
+from bot.store.schema import destinations, outbox
+from bot.store.workers import lease_free
+
+PENDING, SENDING, EXPIRED = "pending", "sending", "expired"
+UNSETTLED = (PENDING, SENDING)
+
+
+def _lease_free(worker_id: str, now: datetime, *, sqlite: bool) -> ColumnElement[bool]:
+    free = lease_free(outbox.c.lease_owner, outbox.c.lease_until, now=now)
+    if sqlite:
+        # One process writes a SQLite file: a lease held by another id is a dead process's.
+        free = or_(free, outbox.c.lease_owner != worker_id)
+    return free
+
+
+def due(worker_id: str, now: datetime, *, sqlite: bool) -> list[ColumnElement[bool]]:
+    """Rows to deliver: pending, due, for a destination not paused, leased by nobody alive."""
+    return [outbox.c.state == PENDING, outbox.c.next_attempt_at <= now,
+            destinations.c.paused_at.is_(None), _lease_free(worker_id, now, sqlite=sqlite)]
+
+
+def stale(worker_id: str, now: datetime, *, sqlite: bool,
+          inflight: Collection[int] = ()) -> list[ColumnElement[bool]]:
+    """Rows left ``sending`` whose lease is free (not those this process is sending now)."""
+    where = [outbox.c.state == SENDING, _lease_free(worker_id, now, sqlite=sqlite)]
+    if inflight:
+        where.append(outbox.c.id.notin_(list(inflight)))
+    return where
+
+
+def claim_query(where: Sequence[Any], platforms: Collection[str], *, limit: int,
+                skip_locked: bool) -> Select[Any]:
+    """The ids of rows to claim, oldest due first, on ``platforms`` (ref prefixes)."""
+    query: Select[Any] = (
+        select(outbox.c.id)
+        .select_from(outbox.join(destinations, destinations.c.id == outbox.c.destination_id))
+        .where(*where, or_(*(destinations.c.ref.startswith(f"{name}:", autoescape=True)
+                             for name in platforms)))
+        .order_by(outbox.c.next_attempt_at, outbox.c.id)
+        .limit(limit))
+    if skip_locked:
+        # Several workers: each takes rows nobody else holds, without waiting on them.
+        query = query.with_for_update(skip_locked=True, of=outbox)
+    return query
+
+
+async def claim(conn: AsyncConnection, query: Select[Any], *, owner: str,
+                until: datetime) -> list[Row[Any]]:
+    """Lease the rows ``query`` picks to ``owner``; each with its destination's fields."""
+    ids = list((await conn.execute(query)).scalars())
+    if not ids:
+        return []
+    await conn.execute(update(outbox).where(outbox.c.id.in_(ids))
+                       .values(lease_owner=owner, lease_until=until))
+    return list((await conn.execute(
+        select(outbox, destinations.c.ref, destinations.c.timezone,
+               destinations.c.locale, destinations.c.webhook_url)
+        .select_from(outbox.join(destinations, destinations.c.id == outbox.c.destination_id))
+        .where(outbox.c.id.in_(ids))
+        .order_by(outbox.c.next_attempt_at, outbox.c.id))).all())
+
+
+async def release(conn: AsyncConnection, row_ids: Sequence[int], *, owner: str) -> None:
+    """Give back pending rows ``owner`` leased and did not send."""
+    await conn.execute(update(outbox)
+                       .where(outbox.c.id.in_(list(row_ids)), outbox.c.state == PENDING,
+                              outbox.c.lease_owner == owner)
+                       .values(lease_owner=None, lease_until=None))
+
+
+async def mark_sending(conn: AsyncConnection, row_id: int, *, owner: str, now: datetime,
+                       lease_until: datetime) -> bool:
+    """``pending → sending``, committed before the adapter is called; False when the lease
+    lapsed and another worker took the row."""
+    claimed = await conn.execute(
+        update(outbox)
+        .where(outbox.c.id == row_id, outbox.c.state == PENDING, outbox.c.lease_owner == owner)
+        .values(state=SENDING, sending_at=now, attempts=outbox.c.attempts + 1,
+                lease_until=lease_until))
+    return claimed.rowcount == 1
+
+
+async def set_row(conn: AsyncConnection, row_id: int, **values: Any) -> None:
+    await conn.execute(update(outbox).where(outbox.c.id == row_id).values(**values))
+
+
+async def hold_destination(conn: AsyncConnection, destination_id: int, until: datetime) -> None:
+    """No pending row of the destination is due before ``until`` (a rate limit's window)."""
+    await conn.execute(update(outbox)
+                       .where(outbox.c.destination_id == destination_id,
+                              outbox.c.state == PENDING, outbox.c.next_attempt_at < until)
+                       .values(next_attempt_at=until))
+
+
+async def expire_held(conn: AsyncConnection, *, now: datetime, max_age: timedelta,
+                      error: str) -> list[int]:
+    """Mark ``expired`` the rows held for a paused destination longer than ``max_age``; the
+    destination id of each row expired."""
+    paused = select(destinations.c.id).where(destinations.c.paused_at.is_not(None))
+    result = await conn.execute(
+        update(outbox)
+        .where(outbox.c.state == PENDING, outbox.c.destination_id.in_(paused),
+               outbox.c.created_at < now - max_age)
+        .values(state=EXPIRED, error=error)
+        .returning(outbox.c.destination_id))
+    return [int(r) for r in result.scalars()]
+
+
+async def outbox_counts(conn: AsyncConnection, destination_id: int) -> dict[str, int]:
+    """Rows by state for one destination, for ``/feeds status``."""
+    rows = await conn.execute(select(outbox.c.state, func.count())
+                              .where(outbox.c.destination_id == destination_id)
+                              .group_by(outbox.c.state))
+    return {state: int(n) for state, n in rows}
+
+
+async def unsettled_counts(conn: AsyncConnection) -> dict[str, int]:
+    """Rows per unsettled state, counted in the database so every worker reports the same."""
+    rows = (await conn.execute(
+        select(outbox.c.state, func.count()).where(outbox.c.state.in_(UNSETTLED))
+        .group_by(outbox.c.state))).all()
+    return {str(state): int(count) for state, count in rows}
+
+
+async def oldest_unsettled(conn: AsyncConnection) -> dict[str, datetime]:
+    """Per destination ref, when its oldest unsettled row was queued."""
+    rows = (await conn.execute(
+        select(destinations.c.ref, func.min(outbox.c.created_at))
+        .select_from(outbox.join(destinations, destinations.c.id == outbox.c.destination_id))
+        .where(outbox.c.state.in_(UNSETTLED)).group_by(destinations.c.ref))).all()
+    return {str(ref): first for ref, first in rows if first is not None}
