@@ -47,6 +47,7 @@ async def fakes() -> AsyncIterator[tuple[FakeDiscord, FakeSlack]]:
     slack = await FakeSlack().start()
     slack.known_channels.add("C0NEWS")
     async with FakeDiscord() as discord:
+        discord.deleted.add(WRONG_CHANNEL)  # a mistyped id: Unknown Channel
         yield discord, slack
     await slack.stop()
 
