@@ -228,3 +228,17 @@ async def test_subscribe_in_a_thread_delivers_into_that_thread(stack: Stack) -> 
     await stack.deliver()
     [posted] = stack.discord_fake.messages(THREAD)
     assert posted["embeds"][0]["title"] == "Model released"
+
+
+async def test_an_update_to_a_forum_brief_replies_inside_its_post(
+        fake: FakeDiscord, adapter: DiscordAdapter) -> None:
+    fake.add_forum(FORUM, ["ai"])
+    brief = make_brief()
+    [post] = (await adapter.deliver(dest(FORUM), Outgoing(key="u-0", brief=brief))).message_ids
+    update = Outgoing(key="u-1", brief=brief, reply_to=post, update="a figure changed")
+    [reply] = (await adapter.deliver(dest(FORUM), update)).message_ids
+    first, second = fake.messages(post)
+    assert (first["id"], second["id"]) == (post, reply)
+    [body] = fake.sent("POST", f"/channels/{post}/messages")
+    assert body["message_reference"]["message_id"] == post
+    assert len(fake.sent("POST", POSTS)) == 1
