@@ -31,6 +31,8 @@ from tests.test_routing import (  # noqa: F401  (fixtures)
     world_fixture,
 )
 
+pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
+
 FORUM = "222222222222222222"
 THREAD = "444444444444444444"
 POSTS = f"/channels/{FORUM}/threads"
