@@ -56,6 +56,27 @@ def _error(response: httpx.Response) -> str:
     return f"HTTP {response.status_code}: {body.get('message', '')} (code {body.get('code')})"
 
 
+def channel_finding(subject: str, channel: dict[str, Any]) -> Finding:
+    """What kind of channel a destination is, as delivery will treat it."""
+    name = f"#{channel.get('name')}"
+    kind = channel.get("type")
+    if kind in (15, 16):
+        tags = ", ".join(str(t.get("name")) for t in channel.get("available_tags") or []
+                         if not t.get("moderated")) or "none"
+        required = "; a tag is required" if int(channel.get("flags") or 0) & (1 << 4) else ""
+        return Finding(subject, True, f"{name}: forum, each brief a new post (tags the bot may "
+                                      f"apply: {tags}{required})")
+    if kind in (10, 11, 12):
+        meta = channel.get("thread_metadata") or {}
+        if meta.get("locked"):
+            return Finding(subject, False, f"{name}: thread, locked by a moderator",
+                           "unlock the thread or subscribe another channel: newsbrief never "
+                           "posts in a locked thread")
+        archived = ", archived (reopened on the next post)" if meta.get("archived") else ""
+        return Finding(subject, True, f"{name}: thread{archived}")
+    return Finding(subject, True, name)
+
+
 async def live(destinations: list[DestinationSettings], options: dict[str, Any],
                client: httpx.AsyncClient) -> list[Finding]:
     import httpx
@@ -95,7 +116,7 @@ async def live(destinations: list[DestinationSettings], options: dict[str, Any],
         answer = await client.get(f"{base}/channels/{address}",
                                   headers={"Authorization": f"Bot {token}"})
         if answer.status_code == 200:
-            found.append(Finding(subject, True, f"#{answer.json().get('name')}"))
+            found.append(channel_finding(subject, answer.json()))
         elif answer.status_code == 404:
             found.append(Finding(subject, False, f"no such channel ({_error(answer)})",
                                  CHANNEL_FIX))

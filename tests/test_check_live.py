@@ -20,6 +20,8 @@ from tests.support.feedserver import FeedServer
 from tests.test_cli import newsbrief, write_config
 
 WRONG_CHANNEL = "900000000000000099"
+FORUM = "900000000000000098"
+LOCKED_THREAD = "900000000000000097"
 
 
 @dataclass
@@ -47,6 +49,9 @@ async def fakes() -> AsyncIterator[tuple[FakeDiscord, FakeSlack]]:
     slack = await FakeSlack().start()
     slack.known_channels.add("C0NEWS")
     async with FakeDiscord() as discord:
+        discord.deleted.add(WRONG_CHANNEL)  # a mistyped id: Unknown Channel
+        discord.add_forum(FORUM, ["AI", "Chips"], require_tag=True)
+        discord.add_thread(LOCKED_THREAD, TEXT_CHANNEL_ID, archived=True, locked=True)
         yield discord, slack
     await slack.stop()
 
@@ -68,6 +73,8 @@ feeds:
 destinations:
   - ref: discord:{TEXT_CHANNEL_ID}
   - ref: discord:{WRONG_CHANNEL}
+  - ref: discord:{FORUM}
+  - ref: discord:{LOCKED_THREAD}
   - ref: discord:{TEXT_CHANNEL_ID}1
     webhook_url_env: GOOD_HOOK
   - ref: discord:{TEXT_CHANNEL_ID}2
@@ -125,6 +132,11 @@ async def test_check_live_reports_each_failure_with_its_fix(
     assert line_of(out, "discord token").startswith("ok") and "logged in as newsbrief" in out
     assert line_of(out, "slack token").startswith("ok")
     assert line_of(out, f"discord:{TEXT_CHANNEL_ID} ").startswith("ok")
+    forum = line_of(out, f"discord:{FORUM}")  # the kind delivery will see
+    assert forum.startswith("ok") and "forum" in forum and "AI, Chips" in forum
+    assert "a tag is required" in forum
+    locked = line_of(out, f"discord:{LOCKED_THREAD}")
+    assert locked.startswith("FAIL") and "locked" in locked and "unlock" in locked
     wrong = line_of(out, f"discord:{WRONG_CHANNEL}")
     assert wrong.startswith("FAIL") and "Unknown Channel" in wrong and "Copy Channel ID" in wrong
     assert line_of(out, f"discord:{TEXT_CHANNEL_ID}1").startswith("ok")  # the good webhook

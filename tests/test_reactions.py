@@ -182,3 +182,28 @@ async def test_slack_reaction_event_reaches_the_core(
         "🔕", True, "1700.000100", f"slack:{TEAM}/C100")
     assert (vote.emoji, vote.is_admin, vote.user) == ("👍", False, "UPLAIN")
     assert vote.dm == Destination(f"slack:{TEAM}/UPLAIN")
+
+
+async def test_a_reaction_on_a_forum_post_is_the_forums(discord_fake: FakeDiscord) -> None:
+    """A brief posted to a forum is its post's first message, whose id is the thread's: the
+    reaction comes from the thread, the brief's destination is the forum."""
+    forum, post = "920000000000000001", "920000000000000002"
+    discord_fake.add_forum(forum, ["ai"])
+    discord_fake.add_thread(post, forum, owner=discord_fake.bot_id)
+    adapter = make_discord(token=BOT_TOKEN, api_base_url=discord_fake.api_base)
+    recorder = Recorder()
+    adapter.on_reaction = recorder
+
+    async def no_commands(request: Any) -> Any:
+        raise AssertionError("no command expected")
+
+    await adapter.start(no_commands)
+    try:
+        await eventually(lambda: adapter.ready, "READY")
+        await discord_fake.dispatch("MESSAGE_REACTION_ADD", {
+            **_reaction_event(OWNER, "👍"), "channel_id": post, "message_id": post})
+        await eventually(lambda: recorder.seen, "the reaction")
+        [vote] = recorder.seen
+        assert (vote.where, vote.message_id) == (Destination(f"discord:{forum}"), post)
+    finally:
+        await adapter.stop()

@@ -15,6 +15,8 @@ from discord import app_commands
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
+from adapters.discord import forum
+from adapters.discord.channels import ChannelCache, ChannelInfo
 from adapters.discord.commands import ADMIN_COMMANDS, Suggest, register_commands, run_command
 from adapters.discord.i18n import CatalogueTranslator
 from adapters.discord.mentions import with_role_mention
@@ -48,6 +50,18 @@ NONCE_WINDOW = timedelta(minutes=2)
 # Discord's global limit: 50 requests a second per bot, all routes and channels together. The
 # outbox paces every worker of one database by it (see bot.outbox.pacing.SharedPace).
 GLOBAL_PACING = Pacing(rate=50.0, burst=1)
+# Discord's JSON error codes that need more than "discord answered 403": what, and the fix
+ARCHIVED, LOCKED = 50083, 160005
+REASONS = {
+    10003: "the channel or thread no longer exists (Unknown Channel)",
+    50001: "the bot cannot see this channel (Missing Access): give it View Channel",
+    50013: "the bot lacks a permission here (Missing Permissions): Send Messages (in Threads "
+           "for a thread, Create Posts for a forum) and Embed Links",
+    40058: "this is a forum channel: the bot posts to it as new posts",
+    40067: "this forum requires a tag on every post",
+    ARCHIVED: "the thread is archived",
+    LOCKED: "the thread is locked",
+}
 
 
 def set_api_base(url: str) -> None:
@@ -93,8 +107,10 @@ def to_delivery_error(exc: BaseException) -> DeliveryError:
             except ValueError:
                 retry_after = 60.0
             return DeliveryError("discord rate limited", retry_after=retry_after, status=429)
-        return DeliveryError(f"discord answered {status} (code {exc.code})",
-                             permanent=status in PERMANENT, status=status)
+        reason = REASONS.get(exc.code)
+        return DeliveryError(f"discord answered {status} (code {exc.code})"
+                             + (f": {reason}" if reason else ""),
+                             permanent=status in PERMANENT or exc.code == 40067, status=status)
     # a transport error after the request may have gone out: the outcome is unknown
     return DeliveryError(f"discord request failed: {type(exc).__name__}", uncertain=True)
 
@@ -121,6 +137,7 @@ class DiscordAdapter:
         self.platform_pacing = GLOBAL_PACING
         self._connect_gateway = connect_gateway
         self._history_pages = history_pages
+        self._channels = ChannelCache()  # forum, thread or text: asked once, not configured
         self._handler: CommandHandler | None = None
         self._gateway: asyncio.Task[None] | None = None
         self._webhooks = WebhookSender(api_base_url=api_base_url, max_wait=webhook_max_wait)
@@ -238,18 +255,77 @@ class DiscordAdapter:
             raise DeliveryError("no DISCORD_TOKEN and no webhook for this destination",
                                 permanent=True)
         client = await self._login()
-        body = {**part, "nonce": nonce_for(message.key, index), "enforce_nonce": True}
-        route = Route("POST", "/channels/{channel_id}/messages",
-                      channel_id=self._channel_id(destination))
         try:
-            data = await client.http.request(route, json=body)
-        except (TimeoutError, discord.DiscordException, aiohttp.ClientError, OSError) as exc:
+            channel = await self._channel(destination)
+            if channel.kind == "forum" and index == 0 and not message.reply_to:
+                return await forum.create_post(client.http, channel, message, destination, part)
+            body = {**part, "nonce": nonce_for(message.key, index), "enforce_nonce": True}
+            return await self._post_message(self._target(channel, message, earlier), body)
+        except (TimeoutError, discord.DiscordException, aiohttp.ClientError, OSError,
+                DeliveryError) as exc:
             error = to_delivery_error(exc)
             log.warning("discord_send_failed dest=%s status=%s permanent=%s retry_after=%s "
-                        "uncertain=%s", destination.ref, error.status, error.permanent,
-                        error.retry_after, error.uncertain)
+                        "uncertain=%s reason=%s", destination.ref, error.status, error.permanent,
+                        error.retry_after, error.uncertain, error)
+            if error is exc:
+                raise
             raise error from exc
+
+    async def _channel(self, destination: Destination, *, fresh: bool = False) -> ChannelInfo:
+        """The destination's kind (GET /channels/{id}, cached). A lookup that fails for a
+        passing reason proves nothing was posted: retried, never "outcome unknown"."""
+        client = await self._login()
+        try:
+            return await self._channels.get(client.http, self._channel_id(destination),
+                                            fresh=fresh)
+        except (TimeoutError, discord.DiscordException, aiohttp.ClientError, OSError) as exc:
+            error = to_delivery_error(exc)
+            error.uncertain = False
+            raise error from exc
+
+    @staticmethod
+    def _target(channel: ChannelInfo, message: Outgoing, earlier: Sequence[str]) -> int:
+        """Where a message goes: the channel or thread itself; in a forum, the post it belongs
+        to (a digest's first part opened it; an update replies inside the brief's post, whose
+        id is its first message's)."""
+        if channel.kind != "forum":
+            return int(channel.id)
+        return int(message.reply_to) if message.reply_to else int(earlier[0])
+
+    async def _post_message(self, channel_id: int, body: dict[str, Any]) -> str:
+        """POST a message; an archived thread is reopened once (a locked one never is)."""
+        client = await self._login()
+        route = Route("POST", "/channels/{channel_id}/messages", channel_id=channel_id)
+        try:
+            data = await client.http.request(route, json=body)
+        except discord.HTTPException as exc:
+            if exc.code not in (ARCHIVED, LOCKED):
+                raise
+            await self._reopen(channel_id)
+            data = await client.http.request(route, json=body)  # same nonce: still one post
         return str(data["id"])
+
+    async def _reopen(self, thread_id: int) -> None:
+        """Unarchive a thread, or say why it cannot be: a thread a moderator locked stays
+        locked (the bot never overrides that), and reopening one needs Manage Threads unless
+        the bot started it."""
+        client = await self._login()
+        thread = await self._channels.get(client.http, thread_id, fresh=True)
+        if thread.locked:
+            raise DeliveryError(f"thread {thread_id} is locked: a moderator closed it; unlock "
+                                "it or subscribe another channel, then newsbrief feeds resume",
+                                permanent=True, status=403)
+        if not thread.archived:
+            return  # reopened meanwhile (someone posted): just send again
+        try:
+            await client.http.request(Route("PATCH", "/channels/{channel_id}",
+                                            channel_id=thread_id), json={"archived": False})
+        except discord.Forbidden as exc:
+            raise DeliveryError(f"thread {thread_id} is archived and the bot may not reopen "
+                                "it: give it Manage Threads there, or reopen the thread, then "
+                                "newsbrief feeds resume", permanent=True, status=403) from exc
+        self._channels.forget(thread_id)
+        log.info("discord_thread_unarchived thread=%s", thread_id)
 
     async def find_parts(self, destination: Destination, message: Outgoing,
                          since: datetime) -> dict[int, str] | None:
@@ -262,7 +338,17 @@ class DiscordAdapter:
         wanted = {nonce_for(message.key, part): part
                   for part in range(len(self.render(destination, message)))}
         try:
-            found = await self._find_posted(self._channel_id(destination), since, set(wanted))
+            channel = await self._channel(destination)
+            if channel.kind == "forum" and not message.reply_to:
+                client = await self._login()
+                assert client.user is not None
+                found = await forum.find_post(
+                    client.http, channel, str(client.user.id), since, set(wanted),
+                    nonce_for(message.key, 0), forum.post_name(message, destination),
+                    self._find_posted)
+            else:
+                found = await self._find_posted(self._target(channel, message, ()), since,
+                                                set(wanted))
         except discord.HTTPException as exc:
             if exc.status in (401, 404):
                 raise to_delivery_error(exc) from exc

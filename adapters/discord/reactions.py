@@ -15,6 +15,20 @@ log = logging.getLogger(__name__)
 WANTED = frozenset({"🔕", "👍", "👎"})
 
 
+async def _parent(client: discord.Client, thread_id: int) -> int | None:
+    """The channel a thread belongs to (from the gateway's cache, else GET /channels/{id})."""
+    channel = client.get_channel(thread_id)
+    if channel is None:
+        try:
+            channel = await client.fetch_channel(thread_id)
+        except discord.HTTPException as exc:
+            log.info("discord_reaction_thread_unknown thread=%s status=%s", thread_id,
+                     exc.status)
+            return None
+    parent = getattr(channel, "parent_id", None)
+    return int(parent) if parent else None
+
+
 def listen(client: discord.Client, handler: Callable[[], ReactionHandler | None]) -> None:
     """Hand each wanted reaction in a server channel to ``handler()`` (looked up per event, so
     it may be set after the client is made)."""
@@ -35,9 +49,13 @@ def listen(client: discord.Client, handler: Callable[[], ReactionHandler | None]
                 dm = Destination(f"discord:{(await member.create_dm()).id}")
             except discord.HTTPException as exc:
                 log.info("discord_dm_unavailable user=%s status=%s", event.user_id, exc.status)
+        where = event.channel_id
+        if event.message_id == event.channel_id:
+            # a forum post's first message has its thread's id: the brief went to the forum
+            where = await _parent(client, event.channel_id) or where
         outcome = await react(Reaction(
             emoji=emoji, message_id=str(event.message_id), user=str(event.user_id),
-            where=Destination(f"discord:{event.channel_id}"), dm=dm, is_admin=admin))
+            where=Destination(f"discord:{where}"), dm=dm, is_admin=admin))
         log.info("discord_reaction emoji=%s outcome=%s", emoji, outcome)
 
     client.event(on_raw_reaction_add)

@@ -44,6 +44,7 @@ from aiohttp import WSMsgType, web
 from adapters.discord.escape import live_mentions
 from adapters.discord.limits import payload_violations
 from tests.conftest import SHARED
+from tests.support.fake_discord_threads import THREAD_ROUTES, ThreadsMixin
 
 SPEC_PATH = SHARED / "data" / "platform-specs" / "discord" / "openapi.json"
 BOT_TOKEN = "test-bot-token"
@@ -80,6 +81,7 @@ ROUTES: list[tuple[str, str, re.Pattern[str]]] = [
         ("POST", "/interactions/{interaction_id}/{interaction_token}/callback"),
         ("PUT", "/applications/{application_id}/guilds/{guild_id}/commands"),
         ("PUT", "/applications/{application_id}/commands"),
+        *THREAD_ROUTES,
     ]
 ]
 MESSAGE_BODIES = {"/channels/{channel_id}/messages", "/webhooks/{webhook_id}/{webhook_token}",
@@ -140,6 +142,11 @@ def body_violations(method: str, template: str, body: Any) -> list[str]:
     if validator is not None:
         problems += [f"spec: {e.json_path}: {e.message[:200]}"
                      for e in validator.iter_errors(_snowflakes_as_strings(body))]
+    if template == "/channels/{channel_id}/threads" and isinstance(body, dict):
+        # a forum post's first message: the same checks as any message (the spec has checked
+        # its fields against BaseCreateMessageCreateRequest, which has no nonce)
+        problems += [f"message: {p}" for p in _message_checks(body.get("message") or {})]
+        problems += [f"name: live mention {m!r}" for m in live_mentions(str(body.get("name")))]
     if template in MESSAGE_BODIES and isinstance(body, dict):
         known = _known_properties(method, template)
         if known is not None:
@@ -147,23 +154,30 @@ def body_violations(method: str, template: str, body: Any) -> list[str]:
             # schema lacks and Discord ignores; anything else unknown is reported
             problems += [f"unknown field {k!r}" for k, v in body.items()
                          if k not in known and not (k == "tts" and v is False)]
-        # The spec allows content up to 4000 on Create Message; the docs (message.mdx) say
-        # 2000, as for webhooks. Where spec and docs disagree the docs win: limits.CONTENT.
-        problems += payload_violations(body)
-        for embed in body.get("embeds") or []:
-            url = embed.get("url")
-            if url is not None and (urlsplit(url).scheme not in ("http", "https")
-                                    or any(c.isspace() for c in url)):
-                problems.append(f"embed url is not an http(s) URI: {url!r}")
-        # the one live mention allowed: the role allowed_mentions names, once, in content
-        roles = (body.get("allowed_mentions") or {}).get("roles") or []
-        role = {f"<@&{r}>" for r in roles}
-        problems += [f"live mention {m!r}" for m in live_mentions(json.dumps(
-            {k: v for k, v in body.items() if k != "content"}, ensure_ascii=False))]
-        in_content = live_mentions(str(body.get("content") or ""))
-        problems += [f"live mention {m!r}" for m in in_content if m not in role]
-        if len(in_content) > 1:
-            problems.append(f"{len(in_content)} mentions in content")
+        problems += _message_checks(body)
+    return problems
+
+
+def _message_checks(body: dict[str, Any]) -> list[str]:
+    """Our limits, safe links and the no-ping rule, for one message body."""
+    problems: list[str] = []
+    # The spec allows content up to 4000 on Create Message; the docs (message.mdx) say
+    # 2000, as for webhooks. Where spec and docs disagree the docs win: limits.CONTENT.
+    problems += payload_violations(body)
+    for embed in body.get("embeds") or []:
+        url = embed.get("url")
+        if url is not None and (urlsplit(url).scheme not in ("http", "https")
+                                or any(c.isspace() for c in url)):
+            problems.append(f"embed url is not an http(s) URI: {url!r}")
+    # the one live mention allowed: the role allowed_mentions names, once, in content
+    roles = (body.get("allowed_mentions") or {}).get("roles") or []
+    role = {f"<@&{r}>" for r in roles}
+    problems += [f"live mention {m!r}" for m in live_mentions(json.dumps(
+        {k: v for k, v in body.items() if k != "content"}, ensure_ascii=False))]
+    in_content = live_mentions(str(body.get("content") or ""))
+    problems += [f"live mention {m!r}" for m in in_content if m not in role]
+    if len(in_content) > 1:
+        problems.append(f"{len(in_content)} mentions in content")
     return problems
 
 
@@ -217,8 +231,8 @@ class GatewaySession:
                                          + self._deflate.flush(zlib.Z_SYNC_FLUSH))
 
 
-class FakeDiscord:
-    """The fake server; see the module docstring."""
+class FakeDiscord(ThreadsMixin):
+    """The fake server; see the module docstring (forums and threads: fake_discord_threads)."""
 
     def __init__(self, *, nonce_window: float = 300.0, heartbeat_interval: float = 41.25,
                  global_rate: float | None = None) -> None:
@@ -235,10 +249,16 @@ class FakeDiscord:
         self.channels: dict[str, list[dict[str, Any]]] = defaultdict(list)
         self.interaction_responses: dict[str, list[dict[str, Any]]] = defaultdict(list)
         self.commands: dict[str, list[dict[str, Any]]] = {}
+        # no Read Message History: listing messages is refused, GET /channels/{id} is not
         self.forbidden_reads: set[str] = set()
-        # GET /channels/{id} answers for these, the gateway's text channel and any channel
-        # posted to; others are Unknown Channel (10003), as a mistyped id is on Discord
-        self.known_channels: set[str] = {TEXT_CHANNEL_ID}
+        # any other id is a text channel the bot may post in, except these (10003 / 50001)
+        self.deleted: set[str] = set()
+        self.hidden: set[str] = set()
+        self.objects: dict[str, dict[str, Any]] = {}  # forums and threads (add_forum, ...)
+        self.manage_threads = False  # the bot's Manage Threads permission
+        self.lose_answers: set[tuple[str, str]] = set()
+        self.guild_id = GUILD_ID
+        self.bot_id = BOT_USER["id"]
         self._nonces: dict[tuple[str, str], tuple[dict[str, Any], float]] = {}
         self._webhooks: dict[str, tuple[str, str]] = {}  # id -> (token, channel id)
         self._failures: dict[tuple[str, str], list[int | tuple[int, float] | None]] = {}
@@ -519,11 +539,11 @@ class FakeDiscord:
     async def _get_channels_channel_id(self, _r: web.Request, params: dict[str, str],
                                        _b: Any) -> web.Response:
         channel = params["channel_id"]
-        if channel in self.forbidden_reads:
-            return _json({"message": "Missing Access", "code": 50001}, 403)
-        if channel not in self.known_channels and not self.channels.get(channel):
-            return _json({"message": "Unknown Channel", "code": 10003}, 404)
-        return _json({**self._text_channel(), "id": channel})
+        refused = self.refusal(channel, posting=False)  # View Channel only, not history
+        if refused is not None:
+            return refused
+        return _json(self.objects.get(channel) or {**self._text_channel(), "id": channel,
+                                                   "guild_id": GUILD_ID})
 
     async def _get_webhooks_webhook_id_webhook_token(self, _r: web.Request,
                                                      params: dict[str, str], _b: Any
@@ -537,6 +557,9 @@ class FakeDiscord:
     async def _get_channels_channel_id_messages(self, request: web.Request,
                                                 params: dict[str, str], _b: Any) -> web.Response:
         channel = params["channel_id"]
+        refused = self.refusal(channel, posting=False)
+        if refused is not None:
+            return refused
         if channel in self.forbidden_reads:
             return _json({"message": "Missing Access", "code": 50001}, 403)
         after = int(request.query.get("after", "0"))
@@ -547,6 +570,9 @@ class FakeDiscord:
     async def _post_channels_channel_id_messages(self, _r: web.Request, params: dict[str, str],
                                                  body: dict[str, Any]) -> web.Response:
         channel = params["channel_id"]
+        refused = self.refusal(channel, posting=True)
+        if refused is not None:
+            return refused
         nonce = body.get("nonce")
         now = datetime.now(UTC).timestamp()
         if body.get("enforce_nonce") and nonce is not None:
