@@ -33,6 +33,7 @@ from bot.feeds.fetch import FetchResult, HttpFetcher, body_hash_of
 from bot.feeds.fulltext import enrich
 from bot.feeds.parse import prepare_feed
 from bot.feeds.schedule import next_check_after_failure, next_check_after_success, should_disable
+from bot.memory import release_freed
 from bot.models import Article, Brief, FeedItem, ParsedFeed
 from bot.outbox.worker import enqueue, outbox_key
 from bot.routing import route as routing
@@ -138,6 +139,8 @@ class Pipeline:
             await self._release_leases([row.id for row in due])
             raise
         await self._flush_unchanged(stats)
+        if stats.feeds - stats.unchanged:  # bodies were parsed and dropped: give the pages back
+            release_freed()
         metrics.poll_cycle(stats, time.monotonic() - cycle_started)
         return stats
 
