@@ -14,6 +14,7 @@ from bot.routing import digest as digest_module
 from bot.routing import route as routing
 from bot.routing.digest import build_digest, fire_due_digests, last_due, next_due
 from bot.serialize import digest_from_json
+from bot.store import briefs as brief_store
 from bot.store import destinations as dest_store
 from tests.test_routing import (  # noqa: F401  (fixtures)
     CHANNEL,
@@ -283,3 +284,20 @@ async def test_a_shared_period_gives_each_destination_the_digest_it_gets_alone(
             seen.append([b.headline for s in (shared.sections if shared else []) for b in s.briefs])
     assert seen[0] != seen[1]  # the destinations do differ: the filter is per destination
     assert all(h.startswith(("Chip", "Central")) for h in seen[1])
+
+
+async def test_briefs_loaded_together_are_the_briefs_loaded_one_by_one(world: World) -> None:
+    wire = await world.feed("https://wire.example/rss", "Wire")
+    gadgets = await world.feed("https://gadgets.example/rss", "Gadgets")
+    story = ("Chip maker doubles factory output to meet demand",
+             "The chip maker said on Monday it would double output at its main factory to meet "
+             "demand for AI accelerators, investing ten billion dollars over three years.")
+    ids = [await world.brief(wire, story[0], text=story[1], source="Wire"),
+           await world.brief(gadgets, story[0] + "!", text=story[1], source="Gadgets"),
+           await world.brief(wire, "A story of its own", source="Wire")]
+    async with world.db.begin() as conn:
+        together = await brief_store.load_briefs(conn, ids)
+        alone = {i: await brief_store.load_brief(conn, i) for i in ids}
+    assert together == alone
+    assert together[ids[0]].also_covered_by == ["Gadgets"]  # the story is shared: not vacuous
+    assert together[ids[1]].also_covered_by == ["Wire"]

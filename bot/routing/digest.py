@@ -20,7 +20,6 @@ from bot.render import frame
 from bot.routing.route import BriefFacts, decide, load_facts, story_key, targets
 from bot.store import briefs as brief_store
 from bot.store import destinations as dest_store
-from bot.store.briefs import load_brief
 from bot.store.db import Database
 from bot.store.destinations import DestinationRow, SubscriptionRow
 from bot.store.digests import claim_run, last_run
@@ -149,8 +148,9 @@ async def build_digest(conn: AsyncConnection, destination: DestinationRow,
     skip = (page - 1) * stories
     shown, more = chosen[skip:skip + stories], max(0, len(chosen) - skip - stories)
     sections: dict[str, list[Brief]] = {}
+    loaded = await brief_store.load_briefs(conn, [pick.brief_id for pick in shown])
     for pick in shown:  # best first, so sections open with their best
-        sections.setdefault(pick.section, []).append(await load_brief(conn, pick.brief_id))
+        sections.setdefault(pick.section, []).append(loaded[pick.brief_id])
     locale = frame(destination.locale)
     title = f"{locale.digest_title} · {end.astimezone(_zone(destination.timezone)):%Y-%m-%d}"
     if not sections:
