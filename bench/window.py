@@ -6,8 +6,10 @@ makes 10,000 briefs from real articles, cycle after cycle, in a story window tha
 
 Each cycle every feed (a real-world capture served from another process) carries
 ``--per-cycle`` new items; older bench items leave the feed as they would on a real site.
-Prints resident memory and CPU per brief as the window fills, beside the figures right after
-start-up and after the first poll. Target (issue 15): RSS under 150 MB after 10,000 briefs.
+The corpus and the articles are read, and each cycle's bodies written, in the server's process:
+this process holds what the bot holds and little else (the bench's own floor, the interpreter
+with the bot imported before the App starts, is printed first). Prints resident memory and CPU
+per brief as the window fills. Target (issue 15): RSS under 150 MB after 10,000 briefs.
 """
 
 from __future__ import annotations
@@ -15,19 +17,23 @@ from __future__ import annotations
 import argparse
 import asyncio
 import itertools
+import multiprocessing
 import os
 import resource
+import sys
 import tempfile
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from adapters.recording import RecordingAdapter
-from bench.realworld import RemoteServer, articles, machine, real_feeds, row, with_new_items
+from bench.realworld import articles, machine, real_feeds, row, with_new_items
 from bot.app import App
 from bot.config import DestinationSettings, Secrets, Settings, SubscriptionSettings
 from bot.store.feeds import add_feed
 from tests.support.clock import Clock
+from tests.support.feedserver import FeedServer
 
 TARGET_MB = 150
 
@@ -38,11 +44,50 @@ def rss_mb() -> float:
     return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-async def main(feed_count: int, per_cycle: int, target: int) -> None:
+def _serve(conn: Connection, feed_count: int, per_cycle: int) -> None:
+    """The feed server's process: it reads the corpus and writes every cycle's new bodies."""
+    sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (kept-alive connections closing: not news)
     corpus = real_feeds()
     bodies = [corpus[i % len(corpus)] for i in range(feed_count)]
     news = itertools.cycle(articles())
-    server = RemoteServer()
+    with FeedServer() as server:
+        for i, body in enumerate(bodies):
+            server.set(f"/m/{i}", body, content_type="application/xml")
+        conn.send((server.port, len(corpus)))
+        while (message := conn.recv()) is not None:
+            cycle, when = message
+            for i, body in enumerate(bodies):
+                items = [next(news) for _ in range(per_cycle)]
+                server.set(f"/m/{i}", with_new_items(
+                    body, items, tag=f"c{cycle}-{i}", when=when,
+                    link_base=f"http://127.0.0.1:{server.port}/article"),
+                    content_type="application/xml")
+            conn.send(True)
+
+
+class WindowServer:
+    def __init__(self, feed_count: int, per_cycle: int) -> None:
+        self.conn, child = multiprocessing.Pipe()
+        self.process = multiprocessing.get_context("fork").Process(
+            target=_serve, args=(child, feed_count, per_cycle), daemon=True)
+        self.process.start()
+        self.port, self.distinct = self.conn.recv()
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def next_cycle(self, cycle: int, when: datetime) -> None:
+        self.conn.send((cycle, when))
+        self.conn.recv()
+
+    def close(self) -> None:
+        self.conn.send(None)
+        self.process.join(5)
+
+
+async def main(feed_count: int, per_cycle: int, target: int) -> None:
+    floor_mb = rss_mb()  # the interpreter, the bot's modules and this bench, before any work
+    server = WindowServer(feed_count, per_cycle)
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(
             data_dir=Path(tmp),
@@ -55,16 +100,16 @@ async def main(feed_count: int, per_cycle: int, target: int) -> None:
                                clock=clock)
         started_mb = rss_mb()
         try:
-            for i, body in enumerate(bodies):
-                server.set(f"/m/{i}", body)
             async with app.db.begin() as conn:
                 for i in range(feed_count):
                     await add_feed(conn, server.url(f"/m/{i}"), now=clock.now)
             await app.pipeline.poll_due()
             await app.deliver_pending()
             polled_mb = rss_mb()
-            print(f"bench.window: {feed_count} real-world feeds, {per_cycle} new items each "
-                  f"per cycle, until {target:,} briefs; machine: {machine()}")
+            print(f"bench.window: {feed_count} feeds ({server.distinct} distinct real-world "
+                  f"captures), {per_cycle} new items each per cycle (BBC articles), until "
+                  f"{target:,} briefs; machine: {machine()}")
+            print(row("baseline: bot imported, before the App: RSS MB", f"{floor_mb:.0f}"))
             print(row("after start-up: RSS MB", f"{started_mb:.0f}"))
             print(row("after the first (cold) poll: RSS MB", f"{polled_mb:.0f}"))
             print(f"{'briefs':>10} {'RSS MB':>8} {'CPU ms per brief (this cycle)':>32}")
@@ -72,11 +117,7 @@ async def main(feed_count: int, per_cycle: int, target: int) -> None:
             while made < target:
                 cycle += 1
                 clock.now += timedelta(seconds=settings.polling.interval + 1)
-                for i, body in enumerate(bodies):
-                    items = [next(news) for _ in range(per_cycle)]
-                    server.set(f"/m/{i}", with_new_items(
-                        body, items, tag=f"c{cycle}-{i}", when=clock.now,
-                        link_base=server.url("/article")))
+                server.next_cycle(cycle, clock.now)
                 cpu = time.process_time()
                 stats = await app.pipeline.poll_due()
                 await app.deliver_pending()

@@ -33,6 +33,7 @@ from bot.feeds.fetch import FetchResult, HttpFetcher, body_hash_of
 from bot.feeds.fulltext import enrich
 from bot.feeds.parse import prepare_feed
 from bot.feeds.schedule import next_check_after_failure, next_check_after_success, should_disable
+from bot.memory import release_freed
 from bot.models import Article, Brief, FeedItem, ParsedFeed
 from bot.outbox.worker import enqueue, outbox_key
 from bot.routing import route as routing
@@ -139,6 +140,8 @@ class Pipeline:
             await self._release_leases([row.id for row in due])
             raise
         await self._flush_unchanged(stats)
+        if stats.feeds - stats.unchanged:  # bodies were parsed and dropped: give the pages back
+            release_freed()
         metrics.poll_cycle(stats, time.monotonic() - cycle_started)
         return stats
 
@@ -283,13 +286,19 @@ class Pipeline:
                 await updates.note_edit(conn, feed.id, item, now=now)  # before the old text goes
                 await entry_store.update_edited(conn, feed.id, item)
             brief_ids: list[int] = []
+            seen_only: list[FeedItem] = []  # inserted together, in feed order with the others
             for candidate in candidates:
+                if candidate.brief is None:
+                    seen_only.append(candidate.item)
+                    continue
+                await entry_store.insert_entries(conn, feed.id, seen_only, now=now)
+                seen_only = []
                 entry_id = await entry_store.insert_entry(conn, feed.id, candidate.item, now=now)
-                if candidate.brief is not None:
-                    brief_id = await save_brief(conn, entry_id=entry_id, brief=candidate.brief,
-                                                now=now)
-                    await assign_story(conn, brief_id, now=now)
-                    brief_ids.append(brief_id)
+                brief_id = await save_brief(conn, entry_id=entry_id, brief=candidate.brief,
+                                            now=now)
+                await assign_story(conn, brief_id, now=now)
+                brief_ids.append(brief_id)
+            await entry_store.insert_entries(conn, feed.id, seen_only, now=now)
             if is_burst(len(brief_ids), self.settings.delivery.burst_threshold):
                 await routing.route_burst(conn, feed.id, brief_ids, now=now)
             else:

@@ -13,6 +13,7 @@ import time_machine
 from bot.routing import digest as digest_module
 from bot.routing.digest import build_digest, fire_due_digests, last_due, next_due
 from bot.serialize import digest_from_json
+from bot.store import briefs as brief_store
 from bot.store import destinations as dest_store
 from bot.store.schema import briefs
 from tests.test_routing import (  # noqa: F401  (fixtures)
@@ -252,3 +253,51 @@ async def test_the_periods_stories_are_loaded_once_for_all_destinations(
     assert await fire_due_digests(world.db, now=datetime(2026, 3, 9, 23, 1, tzinfo=UTC),
                                   empty_note=False) == 3
     assert len(loads) == 1
+
+
+async def test_a_shared_period_gives_each_destination_the_digest_it_gets_alone(
+        world: World) -> None:
+    # fire_due_digests loads the period once and filters it per destination: that must give
+    # every destination exactly the digest a load of its own would.
+    wire = await world.feed("https://wire.example/rss", "Wire")
+    gadgets = await world.feed("https://gadgets.example/rss", "Gadgets")
+    await _setup_seoul(world)
+    assert not (await world.say("/subscribe #chips digest", where="test:second")).error
+    assert not (await world.say("/subscribe keyword:rates digest", where="test:second")).error
+    assert not (await world.say("/subscribe #misc instant", where="test:third")).error
+    for n in range(6):
+        world.now += timedelta(minutes=3)
+        await world.brief(wire if n % 2 else gadgets, f"Chip story {n}", tags=["chips"])
+        await world.brief(wire, f"Central bank rates story {n}", tags=["misc"])
+    start, end = world.now - timedelta(days=1), world.now + timedelta(minutes=1)
+    async with world.db.begin() as conn:
+        period = await digest_module.period_stories(conn, start, end)
+        seen = []
+        for where in (CHANNEL, "test:second", "test:third"):
+            dest = await dest_store.get(conn, where)
+            assert dest is not None
+            subs = await dest_store.list_subscriptions(conn, dest.id)
+            alone, shared = [await build_digest(conn, dest, subs, start=start, end=end,
+                                                empty_note=True, stories=4, period=given)
+                             for given in (None, period)]
+            assert alone == shared
+            seen.append([b.headline for s in (shared.sections if shared else []) for b in s.briefs])
+    assert seen[0] != seen[1]  # the destinations do differ: the filter is per destination
+    assert all(h.startswith(("Chip", "Central")) for h in seen[1])
+
+
+async def test_briefs_loaded_together_are_the_briefs_loaded_one_by_one(world: World) -> None:
+    wire = await world.feed("https://wire.example/rss", "Wire")
+    gadgets = await world.feed("https://gadgets.example/rss", "Gadgets")
+    story = ("Chip maker doubles factory output to meet demand",
+             "The chip maker said on Monday it would double output at its main factory to meet "
+             "demand for AI accelerators, investing ten billion dollars over three years.")
+    ids = [await world.brief(wire, story[0], text=story[1], source="Wire"),
+           await world.brief(gadgets, story[0] + "!", text=story[1], source="Gadgets"),
+           await world.brief(wire, "A story of its own", source="Wire")]
+    async with world.db.begin() as conn:
+        together = await brief_store.load_briefs(conn, ids)
+        alone = {i: await brief_store.load_brief(conn, i) for i in ids}
+    assert together == alone
+    assert together[ids[0]].also_covered_by == ["Gadgets"]  # the story is shared: not vacuous
+    assert together[ids[1]].also_covered_by == ["Wire"]

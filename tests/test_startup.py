@@ -53,6 +53,17 @@ def test_summarize_loads_no_store_no_page_extractor_no_http(tmp_path: Path) -> N
         assert name not in modules, name
 
 
+def test_summarize_with_configured_feeds_loads_no_http(tmp_path: Path) -> None:
+    # The configuration's feeds are checked for user:password@ without httpx unless one has "@".
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "newsbrief.yaml").write_text(
+        "feeds:\n  - url: https://news.example/rss?token=a@b\n  - url: file:///srv/feed.xml\n",
+        encoding="utf-8")
+    line = json.dumps({"id": "1", "title": "Solar", "text": "The council approved solar roofs."})
+    code, modules = loaded(["summarize"], tmp_path, stdin=line + "\n")
+    assert code == 0 and "httpx" not in modules
+
+
 def test_alembic_loads_only_when_the_database_is_behind(tmp_path: Path) -> None:
     (tmp_path / "config").mkdir()
     (tmp_path / "config" / "newsbrief.yaml").write_text("data_dir: data\n", encoding="utf-8")

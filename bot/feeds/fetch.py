@@ -216,9 +216,11 @@ class HttpFetcher:
                      exc.kind, exc.status, (time.monotonic() - started) * 1000,
                      extra={"event": "fetch.failed", "kind": exc.kind, "status": exc.status})
             raise
-        log.debug("fetch.done url=%s status=%s not_modified=%s elapsed_ms=%d", redact_url(url),
-                  result.status, result.not_modified, (time.monotonic() - started) * 1000,
-                  extra={"event": "fetch.done", "status": result.status})
+        if log.isEnabledFor(logging.DEBUG):  # redact_url parses the URL: not on every fetch
+            log.debug("fetch.done url=%s status=%s not_modified=%s elapsed_ms=%d",
+                      redact_url(url), result.status, result.not_modified,
+                      (time.monotonic() - started) * 1000,
+                      extra={"event": "fetch.done", "status": result.status})
         return result
 
     async def fetch_page(self, url: str) -> bytes:

@@ -8,12 +8,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
-from typing import Any, NamedTuple
+from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.delivery import Digest, DigestSection
@@ -23,10 +20,9 @@ from bot.render import frame
 from bot.routing.route import BriefFacts, decide, load_facts, story_key, targets
 from bot.store import briefs as brief_store
 from bot.store import destinations as dest_store
-from bot.store.briefs import load_brief
 from bot.store.db import Database
 from bot.store.destinations import DestinationRow, SubscriptionRow
-from bot.store.schema import digest_runs
+from bot.store.digests import claim_run, last_run
 
 log = logging.getLogger(__name__)
 
@@ -69,20 +65,6 @@ def previous_due(due: datetime, digest_time: str, days: list[int], timezone: str
         due - timedelta(days=1))
 
 
-async def claim_run(conn: AsyncConnection, destination_id: int, scheduled_for: datetime, *,
-                    now: datetime) -> bool:
-    """Record that this digest fired; False when another worker (or an earlier tick) did."""
-    values = {"destination_id": destination_id, "scheduled_for": scheduled_for, "created_at": now}
-    stmt: Any
-    if conn.dialect.name == "postgresql":
-        stmt = pg_insert(digest_runs).values(**values).on_conflict_do_nothing(
-            index_elements=["destination_id", "scheduled_for"])
-    else:
-        stmt = sqlite_insert(digest_runs).values(**values).on_conflict_do_nothing()
-    # RETURNING, not rowcount: through psycopg a skipped insert reports rowcount -1.
-    return (await conn.execute(stmt.returning(digest_runs.c.id))).first() is not None
-
-
 async def mark_current_handled(conn: AsyncConnection, destination: DestinationRow, *,
                                now: datetime) -> None:
     """A digest time set at 10:00 for 08:00 should first fire tomorrow, not at the next tick."""
@@ -91,16 +73,6 @@ async def mark_current_handled(conn: AsyncConnection, destination: DestinationRo
     due = last_due(now, destination.digest_time, destination.digest_days, destination.timezone)
     if due is not None:
         await claim_run(conn, destination.id, due, now=now)
-
-
-async def last_run(conn: AsyncConnection, destination_id: int,
-                   before: datetime) -> datetime | None:
-    return (await conn.execute(
-        select(digest_runs.c.scheduled_for)
-        .where(digest_runs.c.destination_id == destination_id,
-               digest_runs.c.scheduled_for < before)
-        .order_by(digest_runs.c.scheduled_for.desc()).limit(1)
-    )).scalar()
 
 
 @dataclass(slots=True)
@@ -176,8 +148,9 @@ async def build_digest(conn: AsyncConnection, destination: DestinationRow,
     skip = (page - 1) * stories
     shown, more = chosen[skip:skip + stories], max(0, len(chosen) - skip - stories)
     sections: dict[str, list[Brief]] = {}
+    loaded = await brief_store.load_briefs(conn, [pick.brief_id for pick in shown])
     for pick in shown:  # best first, so sections open with their best
-        sections.setdefault(pick.section, []).append(await load_brief(conn, pick.brief_id))
+        sections.setdefault(pick.section, []).append(loaded[pick.brief_id])
     locale = frame(destination.locale)
     title = f"{locale.digest_title} · {end.astimezone(_zone(destination.timezone)):%Y-%m-%d}"
     if not sections:

@@ -71,6 +71,30 @@ async def load_brief(conn: AsyncConnection, brief_id: int) -> Brief:
     return brief_from_row(row, await other_sources(conn, brief_id))
 
 
+async def load_briefs(conn: AsyncConnection, brief_ids: list[int]) -> dict[int, Brief]:
+    """``load_brief`` of many briefs in two queries (a digest shows ten): brief id → Brief."""
+    if not brief_ids:
+        return {}
+    rows = {int(r.id): r for part in _chunks(brief_ids) for r in await conn.execute(
+        select(briefs).where(briefs.c.id.in_(part)))}
+    roots = {i: int(r.story_id if r.story_id is not None else i) for i, r in rows.items()}
+    members: dict[int, list[tuple[int, str | None]]] = {}
+    for part in _chunks(list(set(roots.values()))):
+        for member in await conn.execute(
+                select(briefs.c.id, briefs.c.story_id, briefs.c.source)
+                .where(or_(briefs.c.id.in_(part), briefs.c.story_id.in_(part)))):
+            root = int(member.story_id if member.story_id is not None else member.id)
+            members.setdefault(root, []).append((int(member.id), member.source))
+    loaded = {}
+    for brief_id, row in rows.items():
+        also: list[str] = []
+        for other, source in sorted(members.get(roots[brief_id], [])):  # oldest first
+            if other != brief_id and source and source != row.source and source not in also:
+                also.append(source)
+        loaded[brief_id] = brief_from_row(row, also)
+    return loaded
+
+
 async def lead(conn: AsyncConnection, brief_id: int, chars: int) -> Row[Any]:
     """What clustering needs of one brief: its feed, title and the first ``chars`` of its text."""
     return (await conn.execute(

@@ -33,17 +33,28 @@ async def known_hashes(conn: AsyncConnection, feed_id: int,
     return found
 
 
+def _entry_values(feed_id: int, item: FeedItem, now: datetime) -> dict[str, object]:
+    return {"feed_id": feed_id, "entry_key": item.entry_key, "id_kind": item.id_kind,
+            "title": item.title, "link": item.link, "published_at": item.published,
+            "first_seen_at": now, "text": item.text, "content_hash": item.content_hash,
+            "categories": list(item.categories), "lang": item.lang,
+            "raw_hash": item.raw_hash or None, "author": item.author}
+
+
 async def insert_entry(conn: AsyncConnection, feed_id: int, item: FeedItem, *,
                        now: datetime) -> int:
-    result = await conn.execute(insert(entries).values(
-        feed_id=feed_id, entry_key=item.entry_key, id_kind=item.id_kind, title=item.title,
-        link=item.link, published_at=item.published, first_seen_at=now, text=item.text,
-        content_hash=item.content_hash, categories=list(item.categories), lang=item.lang,
-        raw_hash=item.raw_hash or None, author=item.author,
-    ))
+    result = await conn.execute(insert(entries).values(**_entry_values(feed_id, item, now)))
     key = result.inserted_primary_key
     assert key is not None
     return int(key[0])
+
+
+async def insert_entries(conn: AsyncConnection, feed_id: int, items: Sequence[FeedItem], *,
+                         now: datetime) -> None:
+    """Entries whose ids nobody needs (remembered as seen, not posted), in one statement: a
+    feed's first poll stores dozens of them."""
+    if items:
+        await conn.execute(insert(entries), [_entry_values(feed_id, item, now) for item in items])
 
 
 async def update_edited(conn: AsyncConnection, feed_id: int, item: FeedItem) -> None:

@@ -59,7 +59,7 @@ def analyser() -> Any:
 Morph = tuple[str, str, int, int]  # (form, tag, start, end) in the analysed text
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)  # keys are whole sentences: few, large
 def morphs(text: str) -> tuple[Morph, ...]:
     """Kiwi's morphemes of ``text``; empty when the analyser is unavailable or fails."""
     kiwi = analyser()

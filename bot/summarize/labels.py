@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from bot.summarize import korean
-from bot.summarize.text import _EN_STOP, _term, content_words
+from bot.summarize.text import _EN_STOP, WORD_CACHE_SIZE, _term, content_words
 
 _TOKEN = re.compile(r"[\w'’&-]+|[^\w\s]")
 _ALPHA_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -193,7 +193,7 @@ def _count(term: str, doc_counts: Counter[str]) -> int:
     return doc_counts.get(term, 0)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def ko_noun(word: str) -> tuple[str | None, bool]:
     """(the noun in a Korean word, whether a particle followed it): "배춧값이" -> ("배춧값",
     True), "김장철" -> ("김장철", False), "맞아" -> (None, False)."""

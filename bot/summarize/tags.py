@@ -10,6 +10,7 @@ from functools import lru_cache
 from itertools import chain, groupby
 
 from bot.summarize import korean
+from bot.summarize.text import WORD_CACHE_SIZE
 from bot.summarize.text import tokens as _tokens_of
 
 _NON_WORD = re.compile(r"[^0-9a-z\uac00-\ud7a3\u3130-\u318f\u00e0-\u024f]+")
@@ -113,7 +114,7 @@ def _english_keywords(title: str, sentences: list[str]) -> Counter[str]:
     return scores
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _ko_noun(word: str) -> str | None:
     """The noun in a Korean word: the stem before a noun particle, or the bare word; None for
     verb and adjective forms ("몰리고", "했다")."""
@@ -125,7 +126,7 @@ def _ko_noun(word: str) -> str | None:
     return word
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _korean_word(w: str) -> str | None:
     if "\uac00" <= w[0] <= "\ud7a3":
         noun = _ko_noun(w) if len(w) >= 2 else None

@@ -1,0 +1,42 @@
+"""Giving freed memory back to the system after a poll cycle.
+
+A cycle parses feed bodies and article texts in worker threads and drops them again; glibc's
+allocator keeps the freed pages of its heaps (one per thread that allocated) mapped and
+resident, so a long-running bot's resident size stays at its busiest cycle's high-water mark.
+``malloc_trim(0)`` returns the free pages at the heaps' ends and the free pages inside them.
+Elsewhere (musl, macOS) this is a no-op.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import logging
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+_libc: Any = None
+_looked = False
+
+
+def _malloc_trim() -> Any:
+    global _libc, _looked
+    if not _looked:
+        _looked = True
+        name = ctypes.util.find_library("c")
+        try:
+            libc = ctypes.CDLL(name) if name else None
+            _libc = libc.malloc_trim if libc is not None else None
+        except (OSError, AttributeError):  # not glibc
+            _libc = None
+    return _libc
+
+
+def release_freed() -> bool:
+    """Hand the allocator's free pages back to the system; False where that is not possible."""
+    trim = _malloc_trim()
+    if trim is None:
+        return False
+    trim(0)
+    return True

@@ -1,0 +1,39 @@
+"""Digest runs: one row per (destination, scheduled instant), so a digest fires once even with
+many workers (the pair is unique)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.store.schema import digest_runs
+
+
+async def claim_run(conn: AsyncConnection, destination_id: int, scheduled_for: datetime, *,
+                    now: datetime) -> bool:
+    """Record that this digest fired; False when another worker (or an earlier tick) did."""
+    values = {"destination_id": destination_id, "scheduled_for": scheduled_for, "created_at": now}
+    stmt: Any
+    if conn.dialect.name == "postgresql":
+        stmt = pg_insert(digest_runs).values(**values).on_conflict_do_nothing(
+            index_elements=["destination_id", "scheduled_for"])
+    else:
+        stmt = sqlite_insert(digest_runs).values(**values).on_conflict_do_nothing()
+    # RETURNING, not rowcount: through psycopg a skipped insert reports rowcount -1.
+    return (await conn.execute(stmt.returning(digest_runs.c.id))).first() is not None
+
+
+async def last_run(conn: AsyncConnection, destination_id: int,
+                   before: datetime) -> datetime | None:
+    """The latest instant before ``before`` for which the destination's digest fired."""
+    return (await conn.execute(
+        select(digest_runs.c.scheduled_for)
+        .where(digest_runs.c.destination_id == destination_id,
+               digest_runs.c.scheduled_for < before)
+        .order_by(digest_runs.c.scheduled_for.desc()).limit(1)
+    )).scalar()

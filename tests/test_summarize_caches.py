@@ -1,0 +1,40 @@
+"""The summarizer's caches are bounded: a long-running bot meets ever more distinct words, and
+an unbounded (or very large) cache is memory that only grows."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from bot.summarize import text
+
+MODULES = ("bot.summarize.text", "bot.summarize.tags", "bot.summarize.labels",
+           "bot.summarize.korean", "bot.summarize.extractive", "bot.summarize.trim")
+
+
+def _lru_caches() -> list[tuple[str, Any]]:
+    found = []
+    for name in MODULES:
+        module = importlib.import_module(name)
+        for attr, value in vars(module).items():
+            if callable(value) and hasattr(value, "cache_info"):
+                found.append((f"{name}.{attr}", value))
+    return found
+
+
+def test_every_summarizer_cache_has_a_small_maxsize() -> None:
+    caches = _lru_caches()
+    assert len(caches) >= 8  # the word caches of text, tags and labels, and Korean morphs
+    for name, cached in caches:
+        maxsize = cached.cache_info().maxsize
+        assert maxsize is not None and maxsize <= text.WORD_CACHE_SIZE, (name, maxsize)
+    assert text._TERM_CACHE_SIZE <= 4 * text.WORD_CACHE_SIZE
+
+
+def test_the_term_cache_is_cleared_when_full(monkeypatch: Any) -> None:
+    monkeypatch.setattr(text, "_TERM_CACHE_SIZE", 8)
+    cache = text._TermCache()
+    for n in range(20):
+        assert cache[f"profits{n}"] == f"profits{n}"
+        assert len(cache) <= 8
+    assert cache["profits"] == "profit"  # still right after a clear
