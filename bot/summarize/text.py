@@ -8,6 +8,8 @@ from collections import Counter
 from functools import lru_cache
 from itertools import chain
 
+from bot.summarize import korean
+
 _SCRIPTS = [
     ("ko", re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+")),
     ("ja", re.compile(r"[\u3040-\u30ff]+")),
@@ -118,6 +120,17 @@ _OPENERS = frozenset(
 )
 
 
+def _split_korean(block: str) -> list[str]:
+    """Sentences of a Korean line, its wire dateline taken out: Kiwi's splitter where rules would
+    have to guess (quotes, abbreviations), the rules of ``_split_block`` elsewhere and whenever
+    the analyser is unavailable."""
+    out: list[str] = []
+    for line in korean.story_lines(block):
+        by_kiwi = korean.split_line(line) if korean.needs_splitting(line) else None
+        out.extend(by_kiwi if by_kiwi is not None else _split_block(line, "ko"))
+    return out
+
+
 def _split_block(block: str, lang: str) -> list[str]:
     if "." not in block and "!" not in block and "?" not in block and "…" not in block:
         return [block]  # most Korean feed lines: one sentence, no terminal mark
@@ -162,7 +175,7 @@ def split_sentences(text: str, lang: str) -> list[str]:
     for block in _SPACES.sub(" ", text).split("\n"):
         block = block.strip()
         if block:
-            sentences.extend(_split_block(block, lang))
+            sentences.extend(_split_korean(block) if lang == "ko" else _split_block(block, lang))
     return sentences
 
 
