@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import io
 import json
 import re
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +33,9 @@ from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
 from bot.models import Article
-from bot.summarize import ExtractiveSummarizer, detect_language, split_sentences
+from bot.summarize import ExtractiveSummarizer, detect_language, korean, split_sentences
 from bot.summarize.batch import run_batch
-from bot.summarize.korean import morphs
+from bot.summarize.korean import clear_cache
 
 WARMUP = 20  # articles run untimed first, so import and cache warm-up is not measured
 MIN_CPU_SECONDS = 0.5  # one timed sample repeats passes until it used this much CPU time
@@ -239,6 +240,7 @@ def evaluate(
         if korean:
             print(f"2,000-character article: ours {long_article_ms(rows, 2000, True):.1f} ms "
                   "(CPU time, median of 21, analyser loaded, analysis cache cleared)")
+            korean_splitter_costs(rows)
         else:
             print(f"2,000-word article: ours {long_article_ms(rows, 2000, False):.1f} ms "
                   "(CPU time, median of 21)")
@@ -295,11 +297,70 @@ def long_article_ms(rows: list[dict[str, Any]], size: int, chars: bool) -> float
     summarizer.brief(article)  # warm-up
     times = []
     for _ in range(21):
-        morphs.cache_clear()  # each run analyses its Korean sentences afresh
+        clear_cache()  # each run analyses its Korean sentences afresh
         start = time.process_time()
         summarizer.brief(article)
         times.append(time.process_time() - start)
     return 1000 * sorted(times)[len(times) // 2]
+
+
+_KO_SENTENCE_END = re.compile(r"(?:[다요죠까]|니다)$")
+
+
+def as_prose(text: str) -> str:
+    """A dev-set text as a feed carries it: the set stripped sentence-final periods and put one
+    sentence a line, so periods go back after sentence endings and three sentences make a
+    paragraph. Without this, Korean lines hold no inner mark and the splitter is never tested."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    lines = [ln + "." if _KO_SENTENCE_END.search(ln) else ln for ln in lines]
+    return "\n".join(" ".join(lines[i : i + 3]) for i in range(0, len(lines), 3))
+
+
+@contextlib.contextmanager
+def rules_only() -> Iterator[None]:
+    """The Korean splitter with its rules alone (as when kiwipiepy is missing), the baseline."""
+    kiwi_split = korean.split_line
+    korean.split_line = lambda line: None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        korean.split_line = kiwi_split  # type: ignore[assignment]
+
+
+def korean_splitter_costs(rows: list[dict[str, Any]]) -> None:
+    """ms of CPU per Korean article, briefing and splitting alone, with Kiwi's splitter and with
+    the rules, in this process, on the set as given and as feed prose (``as_prose``)."""
+    summarizer = ExtractiveSummarizer()
+    forms = {"as given": [r["text"] for r in rows], "as prose": [as_prose(r["text"]) for r in rows]}
+    print("Korean splitter, ms of CPU per article (median of 5 passes, analysis cache cleared):")
+    for form, texts in forms.items():
+        articles = [
+            Article(title=r.get("title") or "", text=t) for r, t in zip(rows, texts, strict=True)
+        ]
+        cells = []
+        for mode in ("kiwi", "rules"):
+            with contextlib.nullcontext() if mode == "kiwi" else rules_only():
+                brief_ms, split_ms = [], []
+                for _ in range(5):
+                    clear_cache()
+                    start = time.process_time()
+                    for t in texts:
+                        split_sentences(t, "ko")
+                    split_ms.append(time.process_time() - start)
+                    clear_cache()
+                    start = time.process_time()
+                    for a in articles:
+                        summarizer.brief(a)
+                    brief_ms.append(time.process_time() - start)
+            n = max(len(texts), 1)
+            cells.append(f"{mode}: brief {1000 * sorted(brief_ms)[2] / n:.1f}, "
+                         f"split {1000 * sorted(split_ms)[2] / n:.2f}")
+        print(f"  {form:<9} " + " | ".join(cells))
+    prose = [{"title": r.get("title"), "text": as_prose(r["text"])} for r in rows]
+    kiwi_ms = long_article_ms(prose, 2000, True)
+    with rules_only():
+        rules_ms = long_article_ms(prose, 2000, True)
+    print(f"  2,000-character prose article: kiwi {kiwi_ms:.1f} ms, rules {rules_ms:.1f} ms")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from bot.summarize import text
+from bot.summarize import korean, text
 
 MODULES = ("bot.summarize.text", "bot.summarize.tags", "bot.summarize.labels",
            "bot.summarize.korean", "bot.summarize.extractive", "bot.summarize.trim")
@@ -24,11 +24,20 @@ def _lru_caches() -> list[tuple[str, Any]]:
 
 def test_every_summarizer_cache_has_a_small_maxsize() -> None:
     caches = _lru_caches()
-    assert len(caches) >= 8  # the word caches of text, tags and labels, and Korean morphs
+    assert len(caches) >= 7  # the word caches of text, tags and labels
     for name, cached in caches:
         maxsize = cached.cache_info().maxsize
         assert maxsize is not None and maxsize <= text.WORD_CACHE_SIZE, (name, maxsize)
     assert text._TERM_CACHE_SIZE <= 4 * text.WORD_CACHE_SIZE
+    assert korean._MORPHS_SIZE <= 1024  # Korean analyses: keyed by whole sentences
+
+
+def test_the_korean_analysis_cache_is_cleared_when_full(monkeypatch: Any) -> None:
+    monkeypatch.setattr(korean, "_MORPHS_SIZE", 4)
+    korean.clear_cache()
+    for n in range(10):
+        korean._remember(f"문장 {n}", ())
+        assert len(korean._MORPHS) <= 4
 
 
 def test_the_term_cache_is_cleared_when_full(monkeypatch: Any) -> None:

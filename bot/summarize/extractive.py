@@ -72,7 +72,8 @@ _EN_BACK = re.compile(
 _KO_BACK = re.compile(
     r"^(?:이는|이를|이에|이와|이처럼|이같은|이같이|이런|이러한|그는|그녀는|그러나|하지만|또한|"
     r"그러면서|여기에|여기서|이들은|이들|그들은|이어|따라서|그래서|반면|그런데|게다가|또|"
-    r"이로써|이렇게|그렇게|이때|그때|그리고|특히|결국|즉)(?=\s|,)"
+    r"이로써|이렇게|그렇게|이때|그때|그리고|특히|결국|즉|한편|아울러|더불어|다만|그럼에도|"
+    r"이 밖에|이밖에|이와 함께|이 때문에|이 같은|그 결과|이 가운데|이 중)(?=\s|,)"
 )
 # Captions, photo credits and bare attributions: no news of their own.
 _WEAK_START = re.compile(
@@ -133,7 +134,9 @@ def _usable(sentence: str, lang: str) -> bool:
     """Whether a sentence can be a point at all: long enough, not a caption or byline."""
     if _BOILER.match(sentence) or ("@" in sentence and len(sentence) < 80):
         return False
-    if lang in ("ko", "ja", "zh"):
+    if lang == "ko":
+        return len(sentence) >= 15 and not korean.boilerplate(sentence)
+    if lang in ("ja", "zh"):
         return len(sentence) >= 15
     # split(None, 4) stops after the fifth word: five parts only when there are five words.
     return len(sentence) >= 30 and len(sentence.split(None, 4)) >= 5

@@ -400,6 +400,8 @@ def _ko_label(point: str, doc: str, title: str, used: set[str]) -> str | None:
             continue
         if used.intersection(nouns) or all(n in korean.GENERIC for n in nouns):
             continue
+        if nouns[0] in korean.LABEL_NEVER_FIRST or len(nouns[0]) == 1:
+            continue  # a time word or a one-syllable noun first reads as a fragment
         if point.startswith(phrase):
             continue
         counts = [min(doc.count(n), 6) for n in nouns]

@@ -180,7 +180,9 @@ def _korean_phrase_keywords(title: str, sentences: list[str], chosen: list[str])
     for text in (title, *chosen):
         for phrase, nouns in korean.noun_phrases(text):
             # "주삿바늘 개발" is about the 주삿바늘: a compound must end on a specific noun.
-            forms = [phrase] if len(nouns) > 1 and nouns[-1] not in korean.GENERIC else []
+            # "UNIST 주" is a fragment: a compound ends on a noun of two syllables or more.
+            whole = len(nouns) > 1 and len(nouns[-1]) >= 2 and nouns[-1] not in korean.GENERIC
+            forms = [phrase] if whole else []
             forms += [n for n in nouns if len(n) >= 2 and n not in korean.GENERIC]
             for form in forms:
                 if form not in scores and not all(n in korean.GENERIC for n in nouns):

@@ -8,6 +8,8 @@ from collections import Counter
 from functools import lru_cache
 from itertools import chain
 
+from bot.summarize import korean
+
 # Word-level caches (a word to its stem, noun or term) hold at most this many words each: a
 # long-running bot sees ever more distinct words, and 16,384 words cover the common ones (the
 # rest cost a recomputation, microseconds). A full cache of 65,536 words held ~13 MB: five of
@@ -124,6 +126,17 @@ _OPENERS = frozenset(
 )
 
 
+def _split_korean(block: str) -> list[str]:
+    """Sentences of a Korean line, its wire dateline taken out: Kiwi's splitter where rules would
+    have to guess (quotes, abbreviations), the rules of ``_split_block`` elsewhere and whenever
+    the analyser is unavailable."""
+    out: list[str] = []
+    for line in korean.story_lines(block):
+        by_kiwi = korean.split_line(line) if korean.needs_splitting(line) else None
+        out.extend(by_kiwi if by_kiwi is not None else _split_block(line, "ko"))
+    return out
+
+
 def _split_block(block: str, lang: str) -> list[str]:
     if "." not in block and "!" not in block and "?" not in block and "…" not in block:
         return [block]  # most Korean feed lines: one sentence, no terminal mark
@@ -168,7 +181,7 @@ def split_sentences(text: str, lang: str) -> list[str]:
     for block in _SPACES.sub(" ", text).split("\n"):
         block = block.strip()
         if block:
-            sentences.extend(_split_block(block, lang))
+            sentences.extend(_split_korean(block) if lang == "ko" else _split_block(block, lang))
     return sentences
 
 
