@@ -84,15 +84,12 @@ class FeedSettings(Section):
     @field_validator("url")
     @classmethod
     def _url(cls, value: str) -> str:
-        if not re.match(r"^(https?|file)://", value):
-            raise ValueError("must start with http://, https:// or file://, or be a local path")
-        # imported here: netguard loads httpx, which `summarize` and `--help` never need
-        from bot.netguard import credentials_in
+        # the rules of every door (bot.feeds.rules), with file:// for the operator's own file
+        from bot.feeds.rules import CONFIG_SCHEMES, url_problem
 
-        if credentials_in(value):
-            # refused from every entry point: it would be sent as Basic auth and shown in lists
-            raise ValueError("must not carry user:password@ credentials (put a token in the "
-                             "query string if the feed needs one; chat shows it masked)")
+        problem = url_problem(value, schemes=CONFIG_SCHEMES)
+        if problem:
+            raise ValueError(problem)
         return value
 
 
