@@ -3,14 +3,14 @@ the core's ``Reaction``. Only 🔕, 👍 and 👎 are passed on; the bot's own r
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 
 import discord
 
 from bot.delivery import Destination, Reaction, ReactionHandler
+from bot.logs import get_log
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 WANTED = frozenset({"🔕", "👍", "👎"})
 
@@ -34,10 +34,10 @@ def listen(client: discord.Client, handler: Callable[[], ReactionHandler | None]
             try:  # a member's 🔕 mutes the tag in their own DM subscriptions
                 dm = Destination(f"discord:{(await member.create_dm()).id}")
             except discord.HTTPException as exc:
-                log.info("discord_dm_unavailable user=%s status=%s", event.user_id, exc.status)
+                log.info("discord.dm_unavailable", user=event.user_id, status=exc.status)
         outcome = await react(Reaction(
             emoji=emoji, message_id=str(event.message_id), user=str(event.user_id),
             where=Destination(f"discord:{event.channel_id}"), dm=dm, is_admin=admin))
-        log.info("discord_reaction emoji=%s outcome=%s", emoji, outcome)
+        log.info("discord.reaction", emoji=emoji, outcome=outcome)
 
     client.event(on_raw_reaction_add)

@@ -71,10 +71,10 @@ def _report(exc: Exception) -> int:
         name = f" {exc.filename}" if exc.filename else ""
         print(f"newsbrief: {exc.strerror}:{name}", file=sys.stderr)
         return RUNTIME_ERROR
-    import logging
+    from bot.logs import get_log
 
     # Anything else is a bug: logged (through the redacting handler) with its traceback.
-    logging.getLogger("newsbrief").exception("newsbrief.crashed")
+    get_log("newsbrief").exception("newsbrief.crashed")
     return RUNTIME_ERROR
 
 

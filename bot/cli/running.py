@@ -21,14 +21,13 @@ def run(ctx: click.Context, once: bool) -> int:
 
 
 async def _run(env: Env, once: bool) -> int:
-    import logging
-
     from bot.app import App
+    from bot.logs import get_log
     from bot.progress import progress
     from bot.runner import Runner
 
     settings, secrets = env.settings, env.secrets
-    logging.getLogger("newsbrief").info("config.loaded %s", env.location.describe())
+    get_log("newsbrief").info("config.loaded", source=env.location.describe())
     for syncing in _command_syncs():
         if syncing.syncs_on_start(settings, secrets):
             await syncing.sync_from_settings(settings, secrets)

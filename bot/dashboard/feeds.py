@@ -11,7 +11,6 @@ import is added one feed at a time under their limits."""
 from __future__ import annotations
 
 import asyncio
-import logging
 import re
 import secrets as random
 from collections import Counter
@@ -25,6 +24,7 @@ from bot.dashboard.pages import ago, brief_for, feed_health, show_message
 from bot.delivery import Destination
 from bot.feeds.manage import Actor, FeedError, FeedLimits, FeedService, NoSuchFeed
 from bot.feeds.opml import OpmlError, OpmlFeed, OpmlRead, parse_opml, write_opml
+from bot.logs import get_log
 from bot.store import dashboard as queries
 from bot.store import feeds as feed_store
 from bot.store import reactions as reaction_store
@@ -32,7 +32,7 @@ from bot.store import reactions as reaction_store
 if TYPE_CHECKING:
     from bot.dashboard.server import Dashboard
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 MAX_OPML_FEEDS = 2000
 MAX_JOBS = 100
@@ -234,8 +234,8 @@ class FeedsPage:
             job.problems.append("The import stopped on an internal error (logged); "
                                 "what was imported before it stays.")
         job.done = job.total
-        log.info("dashboard.imported total=%d added=%d present=%d skipped=%d problems=%d",
-                 job.total, job.added, job.present, sum(job.skipped.values()), len(job.problems))
+        log.info("dashboard.imported", total=job.total, added=job.added, present=job.present,
+                 skipped=sum(job.skipped.values()), problems=len(job.problems))
 
     async def import_progress(self, request: web.Request) -> web.Response:
         job = self.jobs.get(request.match_info["job"])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -12,6 +11,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.logs import get_log
 from bot.outbox.worker import enqueue, outbox_key
 from bot.routing import patterns
 from bot.routing.burst import burst_digest
@@ -26,7 +26,7 @@ from bot.summarize.tags import normalise_tag
 __all__ = ["BriefFacts", "Route", "decide", "keyword_in", "load_facts", "route_brief",
            "route_burst", "targets"]
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _SPACE = re.compile(r"\s+")
@@ -170,8 +170,8 @@ async def route_brief(conn: AsyncConnection, brief_id: int, *, now: datetime) ->
             if route.mention:
                 await set_row_mention(conn, key, route.mention)
         else:
-            log.info("route.story_already_sent brief_id=%s destination_id=%s story=%s",
-                     brief_id, destination.id, facts.story_root)
+            log.info("route.story_already_sent", brief_id=brief_id, destination_id=destination.id,
+                     story=facts.story_root)
     return count
 
 
@@ -206,6 +206,6 @@ async def route_burst(conn: AsyncConnection, feed_id: int, brief_ids: list[int],
         key = outbox_key("burst", destination.id, feed_id, *sorted(f.brief_id for f in wanted))
         if await enqueue(conn, key=key, destination_id=destination.id, now=now, digest=digest):
             count += 1
-    log.info("route.burst feed_id=%s briefs=%s messages=%s", feed_id, len(brief_ids), count)
+    log.info("route.burst", feed_id=feed_id, briefs=len(brief_ids), messages=count)
     return count
 

@@ -11,12 +11,13 @@ in ``labels`` and ``tags``.
 
 from __future__ import annotations
 
-import logging
 import threading
 from functools import lru_cache
 from typing import Any
 
-log = logging.getLogger(__name__)
+from bot.logs import get_log
+
+log = get_log(__name__)
 
 _lock = threading.Lock()
 _kiwi: Any = None
@@ -49,10 +50,10 @@ def analyser() -> Any:
                 from kiwipiepy import Kiwi
 
                 _kiwi = Kiwi()
-                log.info("korean_analyser_loaded")
+                log.info("korean.analyser_loaded")
             except Exception as exc:  # a missing or broken model must not stop briefing
                 _failed = True
-                log.warning("korean_analyser_unavailable error=%s", exc)
+                log.warning("korean.analyser_unavailable", error=exc)
     return _kiwi
 
 
@@ -68,7 +69,7 @@ def morphs(text: str) -> tuple[Morph, ...]:
     try:
         return tuple((t.form, t.tag, t.start, t.start + t.len) for t in kiwi.tokenize(text))
     except Exception as exc:
-        log.warning("korean_analysis_failed chars=%d error=%s", len(text), exc)
+        log.warning("korean.analysis_failed", chars=len(text), error=exc)
         return ()
 
 
