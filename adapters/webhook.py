@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import logging
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +23,7 @@ import httpx
 from bot.delivery import CommandHandler, Destination, Outgoing, Pacing, Receipt
 from bot.errors import DeliveryError, FetchError
 from bot.feeds.fetch import parse_retry_after
+from bot.logs import get_log
 from bot.netguard import AddressPolicy, GuardedTransport, redact_url
 from bot.serialize import brief_to_dict, digest_to_json
 
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from bot.commands import CommandCore
     from bot.config import Secrets, Settings
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 SIGNATURE_HEADER = "X-Newsbrief-Signature"
 KEY_HEADER = "X-Newsbrief-Key"
@@ -101,8 +101,7 @@ class WebhookAdapter:
         except httpx.HTTPError as exc:
             raise DeliveryError(f"webhook {shown} unreachable: {type(exc).__name__}") from None
         status = response.status_code
-        log.debug("webhook.posted url=%s status=%d key=%s", shown, status, message.key,
-                  extra={"event": "webhook.posted", "status": status})
+        log.debug("webhook.posted", url=shown, status=status, key=message.key)
         if 200 <= status < 300:
             return Receipt([_message_id(response) or message.key])
         if status in PERMANENT:

@@ -4,7 +4,6 @@ so ``import bot`` never pulls in a platform SDK."""
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -16,6 +15,7 @@ from bot.config import DestinationSettings, Secrets, Settings, SubscriptionSetti
 from bot.delivery import Adapter
 from bot.factories import make_fetcher, make_summarizer
 from bot.feeds.fetch import HttpFetcher
+from bot.logs import get_log
 from bot.netguard import AddressPolicy
 from bot.outbox.worker import OutboxWorker
 from bot.pipeline import Clock, Pipeline, now_utc
@@ -23,7 +23,7 @@ from bot.reactions import ReactionCore
 from bot.store import Database
 from bot.summarize import Summarizer
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 
 def with_default_destination(settings: Settings) -> Settings:
@@ -55,8 +55,8 @@ async def sync_config(db: Database, settings: Settings, *, now: datetime) -> Non
             remove_stale=bool(settings.feeds))
         await sync_destinations(conn, settings.destinations, now=now)
     for url in stale:
-        log.warning("config.feed_%s url=%s (no longer in the configuration file)",
-                    "removed" if settings.feeds else "kept", url)
+        log.warning("config.feed_unlisted", url=url,
+                    outcome="removed" if settings.feeds else "kept")
 
 
 async def adapters_down(settings: Settings, *, now: datetime) -> dict[str, dict[str, str]]:
@@ -138,6 +138,6 @@ class App:
             try:
                 await adapter.stop()
             except Exception:
-                log.exception("adapter.stop_failed adapter=%s", adapter.name)
+                log.exception("adapter.stop_failed", adapter=adapter.name)
         await self.fetcher.aclose()
         await self.db.close()

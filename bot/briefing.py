@@ -17,10 +17,11 @@ from bot.feeds.fetch import HttpFetcher
 from bot.feeds.html import clean_block, clean_inline, truncate_words
 from bot.feeds.jsonfeed import looks_like_json_feed
 from bot.feeds.parse import parse_feed
+from bot.logs import get_log
 from bot.models import Article, Brief, ParsedFeed, Point
 from bot.summarize import Summarizer
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 # trafilatura logs its own ERROR lines about the page ("parsed tree length: 1, wrong data type
 # or not valid HTML") before we can say the one thing that matters; our message replaces them.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -69,7 +70,7 @@ class Briefer:
         except ParseError as exc:
             feed, refusal = None, exc
         except Exception as exc:  # a bug on one odd body: a one-line answer, not a traceback
-            log.info("brief.parse_crashed source=%s error=%s", source, type(exc).__name__)
+            log.info("brief.parse_crashed", source=source, error=type(exc).__name__)
             feed, refusal = None, ParseError(f"feed could not be read ({type(exc).__name__})")
         if feed is not None and feed.items:
             briefs = []
@@ -117,8 +118,8 @@ async def summarize_or_minimal(summarizer: Summarizer, article: Article, *,
         return await summarizer.summarize(article, points=points)
     except Exception as exc:  # any failure of the summarizer must not lose the item
         # One line (the traceback only at DEBUG): `newsbrief brief` never prints a traceback.
-        log.error("summarize.failed url=%s fallback=minimal error=%s: %s", article.url,
-                  type(exc).__name__, exc, exc_info=log.isEnabledFor(logging.DEBUG))
+        log.error("summarize.failed", url=article.url, fallback="minimal",
+                  error=f"{type(exc).__name__}: {exc}", exc_info=log.isEnabledFor(logging.DEBUG))
         return minimal_brief(article)
 
 
@@ -144,7 +145,7 @@ def _article_from_html(body: bytes, source: str) -> Article:
         extracted = trafilatura.bare_extraction(html, url=url, with_metadata=True,
                                                 include_comments=False)
     except Exception as exc:  # trafilatura has internal failure modes on odd documents
-        log.info("extract.failed source=%s error=%s", source, type(exc).__name__)
+        log.info("extract.failed", source=source, error=type(exc).__name__)
         extracted = None
     if extracted is None:
         raise NotBriefable(f"{source}: neither a feed nor an article with readable text")

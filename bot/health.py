@@ -5,7 +5,6 @@ too (``HostsRoutes``)."""
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -15,12 +14,13 @@ from aiohttp import web
 from bot import metrics
 from bot.delivery import Ready
 from bot.errors import ConfigError
+from bot.logs import get_log
 from bot.store import destinations as dest_store
 from bot.store import feeds as feed_store
 from bot.store import outbox as outbox_store
 from bot.store.db import Database, ping
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 AdapterStatus = Callable[[], Mapping[str, bool]]
 CHECK_TIMEOUT = 5.0  # a probe that hangs is a failed probe, not a hung orchestrator
@@ -113,17 +113,17 @@ class HealthHandlers:
                     async with asyncio.timeout(self.timeout):
                         checks.update(await attention(self.db))
                 except Exception as exc:  # details only: readiness does not depend on them
-                    log.warning("health.attention_failed error=%s", type(exc).__name__)
+                    log.warning("health.attention_failed", error=type(exc).__name__)
         if self.adapters is not None:
             try:
                 status = dict(self.adapters())
             except Exception as exc:
                 status = {"(status)": False}
-                log.warning("health.adapter_status_failed error=%s", type(exc).__name__)
+                log.warning("health.adapter_status_failed", error=type(exc).__name__)
             checks["adapters"] = status
             ready = ready and all(status.values())
         if not ready:
-            log.warning("health.not_ready checks=%s", checks)
+            log.warning("health.not_ready", checks=checks)
         return web.json_response({"status": "ready" if ready else "not ready", "checks": checks},
                                  status=200 if ready else 503)
 
@@ -134,12 +134,12 @@ class HealthHandlers:
                     metrics.set_database_snapshot(await database_snapshot(self.db))
             except Exception as exc:  # the rest of the metrics are still worth serving
                 metrics.set_database_snapshot(None)  # absent, not a reassuring 0
-                log.warning("health.database_gauges_failed error=%s", type(exc).__name__)
+                log.warning("health.database_gauges_failed", error=type(exc).__name__)
         if self.adapters is not None:
             try:
                 metrics.set_adapters_up(self.adapters())
             except Exception as exc:
-                log.warning("health.adapter_status_failed error=%s", type(exc).__name__)
+                log.warning("health.adapter_status_failed", error=type(exc).__name__)
         body, content_type = metrics.render()
         response = web.Response(body=body)
         response.headers["Content-Type"] = content_type
@@ -180,7 +180,7 @@ async def serve_health(host: str, port: int, *, db: Database | None = None,
         raise ConfigError("health.port", f"cannot listen on {host}:{port}: "
                           f"{exc.strerror or exc} (is another newsbrief running? change "
                           "health.port or stop the other process)") from None
-    log.info("health.serving host=%s port=%d", host, bound_port(runner))
+    log.info("health.serving", host=host, port=bound_port(runner))
     return runner
 
 

@@ -7,14 +7,14 @@ ends and the next process to ask takes over. No consensus of our own."""
 from __future__ import annotations
 
 import hashlib
-import logging
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.logs import get_log
 from bot.store import Database
 from bot.store.locks import advisory_unlock, try_advisory_lock
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 
 def lock_key(name: str) -> int:
@@ -48,7 +48,7 @@ class AdvisoryLock:
             await conn.close()
             return False
         self._conn = conn
-        log.info("leader.acquired role=%s", self.name)
+        log.info("leader.acquired", role=self.name)
         return True
 
     async def release(self) -> None:

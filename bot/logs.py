@@ -1,4 +1,10 @@
-"""Logging set-up: one event per line (text or JSON), with every secret value redacted."""
+"""Logging: one event per line (text or JSON), with every secret value redacted.
+
+Every log call is an event with a dotted name and fields, never values in the message text:
+``log = get_log(__name__)`` then ``log.info("poll.done", feed_id=1, new=2)``. Text mode renders
+``poll.done feed_id=1 new=2`` (values escaped, quoted when they hold spaces); JSON mode emits
+``"event": "poll.done", "feed_id": 1, "new": 2`` as real fields. tests/test_logs.py checks that
+every call in bot/ and adapters/ is written so."""
 
 from __future__ import annotations
 
@@ -11,6 +17,68 @@ from datetime import UTC, datetime
 from typing import Any
 
 _STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
+_JSON_KEYS = ("time", "level", "logger", "message", "event", "exception")
+Field = str | int | float | bool | None
+
+
+def _field(value: object) -> Field:
+    """A field as logged: numbers, booleans and None as they are, anything else as its text
+    (so that redaction sees it, and JSON never meets an object it cannot write)."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+def _shown(value: Field) -> str:
+    text = "" if value is None else str(value)
+    if text == "" or any(c.isspace() or c in "\"=" for c in text):
+        return json.dumps(text, ensure_ascii=False)  # one token, however it reads
+    return text
+
+
+def render(event: str, fields: dict[str, Field]) -> str:
+    """``event k=v k2=v2``: the text-mode line, and the message of the record."""
+    return " ".join([event, *(f"{key}={_shown(value)}" for key, value in fields.items())])
+
+
+class EventLog:
+    """A logger whose calls are events: ``log.warning("fetch.failed", url=url, error=exc)``.
+    ``exc_info=True`` (or ``.exception``) attaches the traceback."""
+
+    def __init__(self, name: str) -> None:
+        self.logger = logging.getLogger(name)
+
+    def debug(self, event: str, /, **fields: object) -> None:
+        self._log(logging.DEBUG, event, fields)
+
+    def info(self, event: str, /, **fields: object) -> None:
+        self._log(logging.INFO, event, fields)
+
+    def warning(self, event: str, /, *, exc_info: bool = False, **fields: object) -> None:
+        self._log(logging.WARNING, event, fields, exc_info)
+
+    def error(self, event: str, /, *, exc_info: bool = False, **fields: object) -> None:
+        self._log(logging.ERROR, event, fields, exc_info)
+
+    def exception(self, event: str, /, **fields: object) -> None:
+        self._log(logging.ERROR, event, fields, True)
+
+    def isEnabledFor(self, level: int) -> bool:  # logging's own name
+        return self.logger.isEnabledFor(level)
+
+    def _log(self, level: int, event: str, fields: dict[str, object],
+             exc_info: bool = False) -> None:
+        if not self.logger.isEnabledFor(level):
+            return
+        values = {key: _field(value) for key, value in fields.items()}
+        # the rendered line is the message (so plain handlers and caplog read it whole); the
+        # fields ride on the record for the JSON formatter and the redacting filter
+        self.logger.log(level, render(event, values), exc_info=exc_info,
+                        extra={"event": event, "fields": values}, stacklevel=3)
+
+
+def get_log(name: str) -> EventLog:
+    return EventLog(name)
 
 
 class RedactingFilter(logging.Filter):
@@ -33,6 +101,10 @@ class RedactingFilter(logging.Filter):
         for name, value in vars(record).items():  # extra= fields, which the JSON lines carry
             if name not in _STANDARD and isinstance(value, str):
                 setattr(record, name, self.redact(value))
+        fields = getattr(record, "fields", None)
+        if isinstance(fields, dict):  # an event's fields (EventLog)
+            record.fields = {key: self.redact(value) if isinstance(value, str) else value
+                             for key, value in fields.items()}
         if record.exc_info:
             record.exc_text = self.redact(logging.Formatter().formatException(record.exc_info))
             record.exc_info = None
@@ -84,7 +156,11 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
         }
-        event.update({k: v for k, v in vars(record).items() if k not in _STANDARD})
+        extra = {k: v for k, v in vars(record).items() if k not in _STANDARD}
+        fields = extra.pop("fields", None)
+        event.update(extra)
+        if isinstance(fields, dict):  # top level, as log tools expect; a clash gets a "_"
+            event.update({(f"{k}_" if k in _JSON_KEYS else k): v for k, v in fields.items()})
         if record.exc_text:
             event["exception"] = record.exc_text
         return json.dumps(event, default=str, ensure_ascii=False)

@@ -11,10 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import logging
 from typing import Any
-
-log = logging.getLogger(__name__)
 
 _libc: Any = None
 _looked = False

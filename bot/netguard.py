@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
-import logging
 import socket
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
@@ -20,8 +19,9 @@ import httpcore
 import httpx
 
 from bot.errors import BlockedAddress, FetchError
+from bot.logs import get_log
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -180,8 +180,7 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         addresses = await self._addresses(host, port, timeout)
         allowed = [a for a in addresses if self._policy.is_allowed(a)]
         if not allowed:
-            log.warning("netguard.refused host=%s addresses=%s", host, ",".join(addresses),
-                        extra={"event": "netguard.refused", "host": host})
+            log.warning("netguard.refused", host=host, addresses=",".join(addresses))
             raise BlockedAddress(f"{host} resolves only to refused addresses")
         last: Exception | None = None
         for address in allowed:

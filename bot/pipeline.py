@@ -33,6 +33,7 @@ from bot.feeds.fetch import FetchResult, HttpFetcher, body_hash_of
 from bot.feeds.fulltext import enrich
 from bot.feeds.parse import prepare_feed
 from bot.feeds.schedule import next_check_after_failure, next_check_after_success, should_disable
+from bot.logs import get_log
 from bot.memory import release_freed
 from bot.models import Article, Brief, FeedItem, ParsedFeed
 from bot.outbox.worker import enqueue, outbox_key
@@ -47,7 +48,7 @@ from bot.store.briefs import save_brief
 from bot.store.feeds import FeedRow
 from bot.summarize import Summarizer
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 Clock = Callable[[], datetime]
 
@@ -124,8 +125,7 @@ class Pipeline:
                 try:
                     await self.poll_feed(row, stats)
                 except Exception as exc:  # e.g. the store is down: the lease expires, retried
-                    log.error("poll.feed_failed feed_id=%s error=%s", row.id,
-                              exc.__class__.__name__)
+                    log.error("poll.feed_failed", feed_id=row.id, error=exc.__class__.__name__)
                     stats.failed += 1
             nonlocal done
             done += 1
@@ -158,7 +158,7 @@ class Pipeline:
             await self._failed(feed, exc, stats)
             return
         except Exception as exc:  # a bug on one feed must not stop the others
-            log.exception("poll.crashed feed_id=%s", feed.id)
+            log.exception("poll.crashed", feed_id=feed.id)
             await self._failed(feed, exc, stats)
             return
         # A store error here is not the feed's fault: it propagates, and the lease expires.
@@ -168,7 +168,7 @@ class Pipeline:
             try:
                 parsed = await asyncio.to_thread(prepared.finish, _unchanged(known))
             except Exception as exc:
-                log.exception("poll.crashed feed_id=%s", feed.id)
+                log.exception("poll.crashed", feed_id=feed.id)
                 await self._failed(feed, exc, stats)
                 return
         if parsed is None:
@@ -182,13 +182,13 @@ class Pipeline:
         except SQLAlchemyError as exc:
             # Nothing of this poll was kept (one transaction): the lease expires and the feed is
             # fetched again, so no item is lost; the other feeds go on.
-            log.error("poll.store_failed feed_id=%s error=%s: %s", feed.id,
-                      exc.__class__.__name__, getattr(exc, "orig", exc))
+            log.error("poll.store_failed", feed_id=feed.id,
+                      error=f"{exc.__class__.__name__}: {getattr(exc, 'orig', exc)}")
             stats.failed += 1
             stats.errors["store"] = stats.errors.get("store", 0) + 1
             return
-        log.info("poll.done feed_id=%s new=%d elapsed_ms=%d", feed.id,
-                 sum(1 for c in candidates), (time.monotonic() - started) * 1000)
+        log.info("poll.done", feed_id=feed.id, new=sum(1 for c in candidates),
+                 elapsed_ms=round((time.monotonic() - started) * 1000))
 
     async def _fetch(self, feed: FeedRow) -> FetchResult:
         if feed.url.startswith("file://"):
@@ -243,8 +243,8 @@ class Pipeline:
             try:
                 article, source = await enrich(article, self.fetcher.fetch_page)
             except Exception as exc:  # the full text is a bonus; the feed text still makes a brief
-                log.error("enrich.failed feed_id=%s key=%s error=%s", feed.id, item.entry_key,
-                          type(exc).__name__, exc_info=log.isEnabledFor(logging.DEBUG))
+                log.error("enrich.failed", feed_id=feed.id, key=item.entry_key,
+                          error=type(exc).__name__, exc_info=log.isEnabledFor(logging.DEBUG))
         with metrics.summarize_timer():
             # A summarizer failure gives the minimal brief (headline, feed text, link): an item
             # is never dropped because one stage of briefing tripped on it.
@@ -267,7 +267,7 @@ class Pipeline:
             fields["body_hash"] = result.body_hash
         if result.permanent_url and result.permanent_url != feed.url:
             fields["url"] = result.permanent_url
-            log.info("feed.moved feed_id=%s to=%s", feed.id, result.permanent_url)
+            log.info("feed.moved", feed_id=feed.id, to=result.permanent_url)
         if parsed is not None:
             if not feed.title and parsed.title:
                 fields["title"] = parsed.title
@@ -342,8 +342,8 @@ class Pipeline:
             async with self.db.begin() as conn:
                 await feed_store.record_unchanged(conn, rows)
         except SQLAlchemyError as exc:  # the leases expire and these feeds are polled again
-            log.error("poll.store_failed feeds=%d error=%s: %s", len(rows),
-                      exc.__class__.__name__, getattr(exc, "orig", exc))
+            log.error("poll.store_failed", feeds=len(rows),
+                      error=f"{exc.__class__.__name__}: {getattr(exc, 'orig', exc)}")
             stats.errors["store"] = stats.errors.get("store", 0) + len(rows)
 
     async def _failed(self, feed: FeedRow, exc: Exception, stats: PollStats) -> None:
@@ -360,9 +360,8 @@ class Pipeline:
         reason = None
         if should_disable(failures, polling.max_failures):
             reason = f"{failures} failures in a row; last: {kind}: {exc}"
-            log.warning("feed.disabled feed_id=%s reason=%s", feed.id, reason)
-        log.info("poll.failed feed_id=%s kind=%s failures=%d error=%s", feed.id, kind, failures,
-                 exc)
+            log.warning("feed.disabled", feed_id=feed.id, reason=reason)
+        log.info("poll.failed", feed_id=feed.id, kind=kind, failures=failures, error=exc)
         async with self.db.begin() as conn:
             await feed_store.record_failure(conn, feed.id, now=now, error=f"{kind}: {exc}",
                                             failures=failures, next_check_at=next_at,

@@ -5,17 +5,17 @@ briefs, is ignored."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 
 from bot.delivery import Reaction
 from bot.i18n import _
+from bot.logs import get_log
 from bot.store import destinations as dest_store
 from bot.store import reactions as reaction_store
 from bot.store.db import Database
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 MUTE = "🔕"
 VOTES = (reaction_store.UP, reaction_store.DOWN)
@@ -40,10 +40,9 @@ class ReactionCore:
         try:
             outcome = await self._handle(reaction, emoji)
         except Exception:
-            log.exception("reaction.failed where=%s", reaction.where.ref)
+            log.exception("reaction.failed", where=reaction.where.ref)
             return "ignored:error"
-        log.info("reaction.handled emoji=%s where=%s outcome=%s", emoji, reaction.where.ref,
-                 outcome)
+        log.info("reaction.handled", emoji=emoji, where=reaction.where.ref, outcome=outcome)
         return outcome
 
     async def _handle(self, reaction: Reaction, emoji: str) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 import signal
 from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from datetime import datetime
@@ -19,13 +18,14 @@ from bot.config import HealthSettings
 from bot.delivery import Adapter, HostsRoutes, SingleConnection
 from bot.health import AdapterStatus, adapter_status, health_routes, serve_health
 from bot.leader import AdvisoryLock
+from bot.logs import get_log
 from bot.routing.digest import fire_due_digests
 from bot.store import workers as worker_store
 
 if TYPE_CHECKING:
     from bot.dashboard import DashboardServer
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 
 def health_on_listener(health: HealthSettings, listener: bool) -> bool:
@@ -84,10 +84,10 @@ class Runner:
         except Exception as exc:  # a refused token must not stop the other platforms
             self.failed[name] = f"{type(exc).__name__}: {exc}"[:300]
             self.app.worker.down.add(name)
-            log.error("adapter.start_failed adapter=%s error=%s", name, self.failed[name])
+            log.error("adapter.start_failed", adapter=name, error=self.failed[name])
             return False
         if self.failed.pop(name, None) is not None:
-            log.info("adapter.started adapter=%s after_failure=true", name)
+            log.info("adapter.started", adapter=name, after_failure="true")
         self.app.worker.down.discard(name)
         return True
 
@@ -127,9 +127,9 @@ class Runner:
             try:
                 await work()
             except asyncio.CancelledError:  # cut short by a stop (see run): not a failure
-                log.info("job.cancelled job=%s", name)
+                log.info("job.cancelled", job=name)
             except Exception:  # a failed tick is logged and the next one tries again
-                log.exception("job.failed job=%s", name)
+                log.exception("job.failed", job=name)
             finally:
                 self._running.discard(task)
         return run
@@ -142,8 +142,8 @@ class Runner:
             stats = await self.app.pipeline.poll_due(limit=batch)
             if not stats.feeds:
                 return
-            log.info("poll.batch feeds=%d new=%d briefs=%d failed=%d", stats.feeds,
-                     stats.new_items, stats.briefs, stats.failed)
+            log.info("poll.batch", feeds=stats.feeds, new=stats.new_items, briefs=stats.briefs,
+                     failed=stats.failed)
             self.app.worker.notify()
 
     async def _take_gateway(self) -> None:
@@ -151,7 +151,7 @@ class Runner:
         if self.gateway is not None and not self.gateway_lock.held \
                 and await self.gateway_lock.try_acquire():
             name, adapter = self.gateway
-            log.info("%s.gateway_taken_over", name)
+            log.info("gateway.taken_over", platform=name)
             await adapter.open_gateway()
 
     async def _digests(self) -> None:
@@ -189,7 +189,7 @@ class Runner:
             holder, connection = self.gateway
             connection.hold_gateway()
             standby = True
-            log.info("%s.gateway_elsewhere: delivering over REST only", holder)
+            log.info("gateway.elsewhere", holder=holder, delivering="rest_only")
         self._spawn(self._beat(), "heartbeat")
         for name, adapter in self.app.adapters.items():
             if not await self._start_adapter(name, adapter):
@@ -206,7 +206,7 @@ class Runner:
                               max_instances=1, coalesce=True, id="gateway")
         scheduler.start()
         worker = asyncio.create_task(self.app.worker.run_forever(self.stop))
-        log.info("newsbrief.started adapters=%s", ",".join(self.app.adapters))
+        log.info("newsbrief.started", adapters=",".join(self.app.adapters))
         await self.stop.wait()
         log.info("newsbrief.stopping")
         scheduler.pause()  # no new ticks; the poll loop sees `stop` between batches

@@ -79,7 +79,7 @@ async def test_gate_falls_back_to_feed(
     caplog.set_level(logging.INFO)
     article, source = await enrich(TEASER, serve(page, []))
     assert (article, source) == (TEASER, "feed")
-    assert "fulltext_fallback" in caplog.text
+    assert "fulltext.fallback" in caplog.text
     if why:
         assert f"reason={why}" in caplog.text
 

@@ -262,7 +262,7 @@ async def test_invalid_utf8_is_read_with_a_warning_not_a_crash(
         caplog: pytest.LogCaptureFixture) -> None:
     """hostile case: a feed declared UTF-8 carrying invalid UTF-8 bytes; a body of pure
     invalid bytes
-    expected: the first is parsed with a logged feed_illformed warning and delivered (bytes
+    expected: the first is parsed with a logged feed.illformed warning and delivered (bytes
     decoded by fallback, no crash); the second fails as parse; the good feed is delivered"""
     bad = rss("Bad", [item(1, topic="bad")]).replace(b"Story 1", b"Story \xff\xfe\xc3\x28 1")
     hostile.routes.update({"/good.xml": body(GOOD), "/bad-utf8.xml": body(bad),
@@ -275,6 +275,6 @@ async def test_invalid_utf8_is_read_with_a_warning_not_a_crash(
     assert len(headlines) == 2 and "Story 1 about the good project" in headlines
     odd = next(h for h in headlines if "bad project" in h)
     assert odd.isprintable()  # decoded by a fallback charset: text, never raw bytes
-    assert any("feed_illformed" in r.getMessage() for r in caplog.records)
+    assert any("feed.illformed" in r.getMessage() for r in caplog.records)
     assert outcome[hostile.url("/bad-utf8.xml")] == ("", "")
     assert outcome[hostile.url("/garbage.xml")][0] == "parse"

@@ -93,7 +93,7 @@ async def test_key_never_logged(fake: FakeOpenAI, caplog: pytest.LogCaptureFixtu
     caplog.set_level(logging.DEBUG)
     fake.script.extend([Reply(500, "{}"), Reply(500, "{}"), Reply(500, "{}")])
     await make(fake).summarize(ARTICLE)
-    assert "llm_fallback" in caplog.text
+    assert "llm.fallback" in caplog.text
     assert KEY not in caplog.text
 
 
@@ -115,7 +115,7 @@ async def test_bad_replies_fall_back(
     fake.script.append(reply)
     brief = await make(fake).summarize(ARTICLE)
     assert [p.text for p in brief.points] == extractive_texts()
-    assert "llm_fallback" in caplog.text
+    assert "llm.fallback" in caplog.text
     assert len(fake.requests) == 1  # none of these is worth a retry
 
 

@@ -123,7 +123,7 @@ def test_run_once_with_llm_failing_and_feeds_failing_prints_no_secret(
     output = done.stdout + done.stderr
     assert done.returncode == 0, output[-3000:]
     assert "Story 1 about the good project" in done.stdout
-    assert "1 failed" in done.stderr and "llm_fallback reason=http_401" in output
+    assert "1 failed" in done.stderr and "llm.fallback reason=http_401" in output
     assert llm.requests[0]["headers"]["authorization"] == f"Bearer {SECRETS['OPENAI_API_KEY']}"
     assert feeds.hits("/fail.xml") == 1
     assert _leaks(output) == []

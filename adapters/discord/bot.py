@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 from typing import Any
@@ -41,8 +40,9 @@ from bot.delivery import (
     post_parts,
 )
 from bot.errors import DeliveryError
+from bot.logs import get_log
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 DEFAULT_API_BASE = "https://discord.com/api/v10"
 # Discord dedupes an enforce_nonce send "in the past few minutes"; inside this much we trust it.
@@ -164,11 +164,12 @@ class DiscordAdapter:
         """Log in over REST (GET /users/@me) and, unless disabled, open the gateway."""
         self._handler = commands
         if self.client is None or self._token is None:
-            log.info("discord_start mode=webhook")
+            log.info("discord.start", mode="webhook")
             return
         await self._login()
-        log.info("discord_start mode=bot user_id=%s gateway=%s",
-                 self.client.user.id if self.client.user else None, self._connect_gateway)
+        log.info("discord.start", mode="bot",
+                 user_id=self.client.user.id if self.client.user else None,
+                 gateway=self._connect_gateway)
         if self._connect_gateway:
             await self.open_gateway()
 
@@ -218,7 +219,7 @@ class DiscordAdapter:
 
     async def _run(self, interaction: discord.Interaction, command: str, args: str) -> None:
         if self._handler is None:
-            log.warning("discord_command_before_start command=%s", command)
+            log.warning("discord.command_before_start", command=command)
             return
         await run_command(interaction, command, args, self._handler)
 
@@ -236,8 +237,8 @@ class DiscordAdapter:
 
     async def deliver(self, destination: Destination, message: Outgoing) -> Receipt:
         receipt = await post_parts(self, destination, message)
-        log.info("discord_delivered dest=%s key=%s messages=%d", destination.ref, message.key,
-                 len(receipt.message_ids))
+        log.info("discord.delivered", dest=destination.ref, key=message.key,
+                 messages=len(receipt.message_ids))
         return receipt
 
     def _channel_id(self, destination: Destination) -> int:
@@ -264,9 +265,9 @@ class DiscordAdapter:
         except (TimeoutError, discord.DiscordException, aiohttp.ClientError, OSError,
                 DeliveryError) as exc:
             error = to_delivery_error(exc)
-            log.warning("discord_send_failed dest=%s status=%s permanent=%s retry_after=%s "
-                        "uncertain=%s reason=%s", destination.ref, error.status, error.permanent,
-                        error.retry_after, error.uncertain, error)
+            log.warning("discord.send_failed", dest=destination.ref, status=error.status,
+                        permanent=error.permanent, retry_after=error.retry_after,
+                        uncertain=error.uncertain, reason=str(error))
             if error is exc:
                 raise
             raise error from exc
@@ -325,15 +326,15 @@ class DiscordAdapter:
                                 "it: give it Manage Threads there, or reopen the thread, then "
                                 "newsbrief feeds resume", permanent=True, status=403) from exc
         self._channels.forget(thread_id)
-        log.info("discord_thread_unarchived thread=%s", thread_id)
+        log.info("discord.thread_unarchived", thread=thread_id)
 
     async def find_parts(self, destination: Destination, message: Outgoing,
                          since: datetime) -> dict[int, str] | None:
         """The parts of ``message`` already in the channel (by their footer ref marker);
         None where that cannot be asked (webhook-only, no Read Message History)."""
         if self.client is None:  # a webhook's posts are found by the bot reading history
-            log.info("discord_reconcile_unverifiable dest=%s key=%s reason=no_token",
-                     destination.ref, message.key)
+            log.info("discord.reconcile_unverifiable", dest=destination.ref, key=message.key,
+                     reason="no_token")
             return None
         wanted = {nonce_for(message.key, part): part
                   for part in range(len(self.render(destination, message)))}
@@ -354,11 +355,11 @@ class DiscordAdapter:
                 raise to_delivery_error(exc) from exc
             # no Read Message History: inside the nonce window a resend is deduped anyway
             recent = datetime.now(since.tzinfo) - since < NONCE_WINDOW
-            log.warning("discord_reconcile_unverifiable dest=%s key=%s status=%s in_window=%s",
-                        destination.ref, message.key, exc.status, recent)
+            log.warning("discord.reconcile_unverifiable", dest=destination.ref, key=message.key,
+                        status=exc.status, in_window=recent)
             return None
-        log.info("discord_reconciled dest=%s key=%s found=%d of=%d", destination.ref,
-                 message.key, len(found), len(wanted))
+        log.info("discord.reconciled", dest=destination.ref, key=message.key, found=len(found),
+                 of=len(wanted))
         return {wanted[nonce]: message_id for nonce, message_id in found.items()}
 
     async def reconcile(self, destination: Destination, message: Outgoing,
@@ -413,5 +414,5 @@ async def sync_commands(*, token: str, api_base_url: str = DEFAULT_API_BASE,
             synced += [f"global:/{c.name}" for c in await tree.sync()]
     finally:
         await client.close()
-    log.info("discord_commands_synced count=%d", len(synced))
+    log.info("discord.commands_synced", count=len(synced))
     return synced

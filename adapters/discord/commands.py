@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Awaitable, Callable, Collection
 from typing import Any, Literal
 
@@ -11,8 +10,9 @@ from discord import app_commands
 
 from adapters.discord.render import render_reply_payloads
 from bot.delivery import CommandHandler, CommandReply, CommandRequest, Destination
+from bot.logs import get_log
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 # (kind, typed prefix, the caller's server: guild id, or the channel ref outside a guild)
 Suggest = Callable[[str, str, str | None], Awaitable[list[str]]]
@@ -44,7 +44,7 @@ async def to_request(interaction: discord.Interaction, command: str, args: str) 
             channel = await interaction.user.create_dm()
             dm = Destination(f"discord:{channel.id}")
         except discord.HTTPException as exc:
-            log.info("discord_dm_unavailable user=%s status=%s", interaction.user.id, exc.status)
+            log.info("discord.dm_unavailable", user=interaction.user.id, status=exc.status)
     return CommandRequest(command=command, args=args, user=str(interaction.user.id), where=where,
                           dm=dm, is_admin=is_admin(interaction),
                           server=str(interaction.guild_id) if interaction.guild_id else None,
@@ -79,12 +79,12 @@ async def run_command(interaction: discord.Interaction, command: str, args: str,
     ephemeral = command not in PUBLIC_COMMANDS
     await interaction.response.defer(thinking=True, ephemeral=ephemeral)
     request = await to_request(interaction, command, args)
-    log.info("discord_command command=%s user=%s where=%s admin=%s", command, request.user,
-             request.where.ref, request.is_admin)
+    log.info("discord.command", command=command, user=request.user, where=request.where.ref,
+             admin=request.is_admin)
     try:
         reply = await handler(request)
     except Exception:
-        log.exception("discord_command_failed command=%s", command)
+        log.exception("discord.command_failed", command=command)
         reply = CommandReply(text="Sorry, that command failed. Please try again later.",
                              error=True)
     await send_reply(interaction, reply, deferred_ephemeral=ephemeral)
@@ -110,7 +110,7 @@ async def _choices(suggest: Suggest | None, kinds: tuple[str, ...], current: str
         try:
             found = await suggest(kind, current, server)
         except Exception:
-            log.exception("discord_autocomplete_failed kind=%s", kind)
+            log.exception("discord.autocomplete_failed", kind=kind)
             continue
         # Discord allows 25 choices, names and values of 1-100 characters
         seen += [s for s in found if 0 < len(s) <= 100 and s not in seen]

@@ -4,12 +4,12 @@ a mention that slipped into the text could ping nobody else."""
 
 from __future__ import annotations
 
-import logging
 import re
 
 from adapters.discord.render import Payload
+from bot.logs import get_log
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 ROLE_ID = re.compile(r"^\d{17,20}$")  # a snowflake
 
@@ -19,7 +19,7 @@ def with_role_mention(payloads: list[Payload], role_id: str | None) -> list[Payl
     if not role_id or not payloads:
         return payloads
     if not ROLE_ID.match(role_id):
-        log.warning("discord_mention_skipped reason=not_a_role_id")
+        log.warning("discord.mention_skipped", reason="not_a_role_id")
         return payloads
     first = dict(payloads[0])
     content = str(first.get("content") or "")

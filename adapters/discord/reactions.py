@@ -3,14 +3,14 @@ the core's ``Reaction``. Only 🔕, 👍 and 👎 are passed on; the bot's own r
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 
 import discord
 
 from bot.delivery import Destination, Reaction, ReactionHandler
+from bot.logs import get_log
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 WANTED = frozenset({"🔕", "👍", "👎"})
 
@@ -22,8 +22,7 @@ async def _parent(client: discord.Client, thread_id: int) -> int | None:
         try:
             channel = await client.fetch_channel(thread_id)
         except discord.HTTPException as exc:
-            log.info("discord_reaction_thread_unknown thread=%s status=%s", thread_id,
-                     exc.status)
+            log.info("discord.reaction_thread_unknown", thread=thread_id, status=exc.status)
             return None
     parent = getattr(channel, "parent_id", None)
     return int(parent) if parent else None
@@ -48,7 +47,7 @@ def listen(client: discord.Client, handler: Callable[[], ReactionHandler | None]
             try:  # a member's 🔕 mutes the tag in their own DM subscriptions
                 dm = Destination(f"discord:{(await member.create_dm()).id}")
             except discord.HTTPException as exc:
-                log.info("discord_dm_unavailable user=%s status=%s", event.user_id, exc.status)
+                log.info("discord.dm_unavailable", user=event.user_id, status=exc.status)
         where = event.channel_id
         if event.message_id == event.channel_id:
             # a forum post's first message has its thread's id: the brief went to the forum
@@ -56,6 +55,6 @@ def listen(client: discord.Client, handler: Callable[[], ReactionHandler | None]
         outcome = await react(Reaction(
             emoji=emoji, message_id=str(event.message_id), user=str(event.user_id),
             where=Destination(f"discord:{where}"), dm=dm, is_admin=admin))
-        log.info("discord_reaction emoji=%s outcome=%s", emoji, outcome)
+        log.info("discord.reaction", emoji=emoji, outcome=outcome)
 
     client.event(on_raw_reaction_add)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import logging
 import re
 import time
 from typing import Any
@@ -17,8 +16,9 @@ from typing import Any
 import aiohttp
 
 from bot.errors import DeliveryError
+from bot.logs import get_log
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 _WEBHOOK = re.compile(r"/webhooks/(\d+)/([^/?#]+)")
 PERMANENT = frozenset({401, 403, 404})
@@ -68,8 +68,8 @@ class WebhookSender:
                 if status == 429:
                     retry_after = _retry_after(headers, body)
                     last = attempt == self._tries - 1
-                    log.warning("discord_webhook_ratelimited webhook_id=%s retry_after=%.2f",
-                                hook_id, retry_after)
+                    log.warning("discord.webhook_ratelimited", webhook_id=hook_id,
+                                retry_after=round(retry_after, 2))
                     if retry_after > self._max_wait or last:
                         raise DeliveryError("webhook rate limited", retry_after=retry_after,
                                             status=429)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
@@ -35,8 +34,9 @@ from bot.delivery import (
     post_parts,
 )
 from bot.errors import DeliveryError
+from bot.logs import get_log
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 # how far before the recorded attempt to look, for clock skew between us and Slack
 _SKEW = timedelta(minutes=2)
@@ -97,7 +97,7 @@ class SlackAdapter:
 
     async def start(self, commands: CommandHandler) -> None:
         if self.client is None or not self.settings.serve:
-            log.info("slack_start mode=deliver_only")
+            log.info("slack.start", mode="deliver_only")
             return
         from adapters.slack.app import SlackServer  # Bolt only where commands are served
 
@@ -143,8 +143,8 @@ class SlackAdapter:
             raise self._failed(destination, exc, "chat.postMessage") from exc
         except (ClientError, TimeoutError, OSError) as exc:
             # the post may or may not have happened: find out before any resend
-            log.warning("slack_send_ambiguous dest=%s key=%s part=%d error=%s",
-                        destination.ref, message.key, index, type(exc).__name__)
+            log.warning("slack.send_ambiguous", dest=destination.ref, key=message.key, part=index,
+                        error=type(exc).__name__)
             raise DeliveryError(f"slack chat.postMessage: {type(exc).__name__}",
                                 uncertain=True) from exc
         return str(response["ts"])
@@ -156,8 +156,7 @@ class SlackAdapter:
         channel = await self._channel(destination)
         found = await self._find_parts(destination, channel, message.key, since - _SKEW,
                                        self._threaded(message))
-        log.info("slack_reconciled dest=%s key=%s found=%d", destination.ref, message.key,
-                 len(found))
+        log.info("slack.reconciled", dest=destination.ref, key=message.key, found=len(found))
         return found
 
     async def deliver(self, destination: Destination, message: Outgoing) -> Receipt:
@@ -208,8 +207,8 @@ class SlackAdapter:
     def _failed(self, destination: Destination, exc: SlackApiError, method: str
                 ) -> DeliveryError:
         error = from_api_error(exc, method=method)
-        log.warning("slack_api_error dest=%s method=%s error=%s permanent=%s retry_after=%s",
-                    destination.ref, method, error, error.permanent, error.retry_after)
+        log.warning("slack.api_error", dest=destination.ref, method=method, error=error,
+                    permanent=error.permanent, retry_after=error.retry_after)
         return error
 
     async def _channel(self, destination: Destination) -> str:

@@ -17,8 +17,9 @@ from adapters.slack.commands import AdminCheck, reply_bodies, to_request
 from adapters.slack.reactions import reaction_listener
 from adapters.slack.settings import SlackSettings
 from bot.delivery import CommandHandler, CommandReply, ReactionHandler
+from bot.logs import get_log
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 
 class NoRequestBodies(logging.Filter):
@@ -55,12 +56,12 @@ def build_app(settings: SlackSettings, client: AsyncWebClient,
         user = str(body.get("user_id", ""))
         request = to_request(body, commands=settings.commands, is_admin=await is_admin(user),
                              locale=await is_admin.locale(user))
-        log.info("slack_command command=%s user=%s where=%s admin=%s",
-                 request.command, request.user, request.where.ref, request.is_admin)
+        log.info("slack.command", command=request.command, user=request.user,
+                 where=request.where.ref, admin=request.is_admin)
         try:
             reply = await commands(request)
         except Exception:
-            log.exception("slack_command_failed command=%s", request.command)
+            log.exception("slack.command_failed", command=request.command)
             reply = CommandReply("Sorry, that did not work. Please try again later.",
                                  error=True)
         for reply_body in reply_bodies(reply, request.where):
@@ -96,7 +97,7 @@ class SlackServer:
         if refusal is not None:
             status, reason = refusal
             # One line, never the body: it is unauthenticated text anyone can send.
-            log.info("slack_request_refused status=%s reason=%s", status, reason)
+            log.info("slack.request_refused", status=status, reason=reason)
             return web.json_response({"error": reason}, status=status)
         bolt_response = await self.app.async_dispatch(await to_bolt_request(request))
         return await to_aiohttp_response(bolt_response)
@@ -129,7 +130,7 @@ class SlackServer:
             self._socket = AsyncSocketModeHandler(self.app, self.settings.app_token,
                                                   web_client=self.app.client)
             await self._socket.connect_async()
-            log.info("slack_start mode=socket")
+            log.info("slack.start", mode="socket")
             return
         self._runner = web.AppRunner(self.web_app, access_log=None)
         await self._runner.setup()
@@ -137,8 +138,8 @@ class SlackServer:
         await site.start()
         sockets = getattr(site._server, "sockets", None) or []  # the real port when 0 was asked
         self.port = sockets[0].getsockname()[1] if sockets else self.settings.http_port
-        log.info("slack_start mode=http host=%s port=%s path=%s",
-                 self.settings.http_host, self.port, self.settings.http_path)
+        log.info("slack.start", mode="http", host=self.settings.http_host, port=self.port,
+                 path=self.settings.http_path)
 
     async def stop(self) -> None:
         if self._socket is not None:

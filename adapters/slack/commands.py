@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from functools import partial
@@ -21,8 +20,9 @@ from adapters.slack.render import (
     text_sections,
 )
 from bot.delivery import CommandReply, CommandRequest, Destination
+from bot.logs import get_log
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 RESPONSE_URL_POSTS = 5  # Slack accepts up to 5 posts to one response_url within 30 minutes
 
@@ -71,8 +71,8 @@ class AdminCheck:
         try:
             value = (await call()).data
         except SlackApiError as exc:
-            log.warning("slack_admin_lookup_failed key=%s error=%s",
-                        key.split(":", 1)[0], exc.response.get("error"))
+            log.warning("slack.admin_lookup_failed", key=key.split(":", 1)[0],
+                        error=exc.response.get("error"))
             return None  # fail closed, and do not cache the failure
         self._cache[key] = (now, value)
         return value

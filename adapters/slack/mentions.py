@@ -4,12 +4,12 @@ subscription. Slack has no ``allowed_mentions``, so the guarantee is in how it i
 
 from __future__ import annotations
 
-import logging
 import re
 
 from adapters.slack.render import Payload
+from bot.logs import get_log
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 GROUP_ID = re.compile(r"^S[A-Z0-9]{2,31}$")
 
@@ -24,7 +24,7 @@ def with_group_mention(payloads: list[Payload], group_id: str | None) -> list[Pa
     if not group_id or not payloads:
         return payloads
     if not GROUP_ID.match(group_id):
-        log.warning("slack_mention_skipped reason=not_a_user_group_id")
+        log.warning("slack.mention_skipped", reason="not_a_user_group_id")
         return payloads
     first = dict(payloads[0])
     first["blocks"] = [mention_block(group_id), *first.get("blocks", [])]

@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bot.delivery import Destination, Reaction, ReactionHandler
+from bot.logs import get_log
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 EMOJI = {"no_bell": "🔕", "+1": "👍", "thumbsup": "👍", "-1": "👎", "thumbsdown": "👎"}
 
@@ -38,6 +38,6 @@ def reaction_listener(handler: ReactionHandler,
         reaction = to_reaction(body, event, is_admin=await is_admin(str(event.get("user", ""))))
         assert reaction is not None
         outcome = await handler(reaction)
-        log.info("slack_reaction emoji=%s outcome=%s", reaction.emoji, outcome)
+        log.info("slack.reaction", emoji=reaction.emoji, outcome=outcome)
 
     return on_reaction

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from aiohttp import ClientError
@@ -10,8 +9,9 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from adapters.slack.errors import retry_after
 from bot.errors import DeliveryError
+from bot.logs import get_log
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 # keys an incoming webhook ignores or refuses: it posts where it was created, and has no metadata
 _NOT_FOR_WEBHOOKS = ("channel", "metadata", "thread_ts", "username", "icon_emoji", "icon_url")
@@ -34,7 +34,7 @@ async def post_webhook(url: str, payload: dict[str, Any], *, timeout: int = 30) 
     if status == 200:
         return
     reason = (response.body or "").strip()[:100]
-    log.warning("slack_webhook_failed status=%s reason=%s", status, reason)
+    log.warning("slack.webhook_failed", status=status, reason=reason)
     if status == 429:
         wait = retry_after(response.headers)
         raise DeliveryError("slack webhook: rate limited", status=429,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from urllib.parse import urlsplit
 
@@ -13,11 +12,12 @@ from bot.commands.base import MAX_VALUE, Context, error, reply
 from bot.delivery import CommandReply, CommandRequest
 from bot.errors import NewsbriefError
 from bot.i18n import N_, _
+from bot.logs import get_log
 from bot.netguard import credentials_in, redact_url
 from bot.routing.cluster import story_root
 from bot.store.briefs import load_brief
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 USAGE = N_("Usage: /brief <article url> or /brief <words to search for>")
 MAX_URL = 2048
@@ -102,9 +102,9 @@ async def _brief_url(ctx: Context, url: str) -> CommandReply:
     try:
         result = await ctx.brief_url(url)
     except NewsbriefError as exc:
-        log.info("command.brief_failed url=%s error=%s", redact_url(url), exc)
+        log.info("command.brief_failed", url=redact_url(url), error=exc)
         return error(_("Could not brief that page: {reason}", reason=exc))
     except Exception:
-        log.exception("command.brief_crashed url=%s", redact_url(url))
+        log.exception("command.brief_crashed", url=redact_url(url))
         return error(_("Could not brief that page (an internal error; it has been logged)."))
     return reply(result.headline, briefs=[result], ephemeral=False)

@@ -3,7 +3,6 @@ turns every failure into a reply. Adapters only build the ``CommandRequest``."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -21,6 +20,7 @@ from bot.commands.base import (
 from bot.delivery import CommandReply, CommandRequest, Pacing
 from bot.feeds.html import clean_inline
 from bot.i18n import N_, _
+from bot.logs import get_log
 from bot.netguard import AddressPolicy, shown_url
 from bot.outbox.pacing import TokenBucket
 from bot.store import destinations as dest_store
@@ -28,7 +28,7 @@ from bot.store.db import Database
 from bot.store.feeds import server_feeds
 from bot.summarize.tags import TagNormaliser
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 HANDLERS: dict[str, Handler] = {
     "brief": brief.brief,
@@ -116,7 +116,7 @@ class CommandCore:
             async with self.db.begin() as conn:
                 row = await dest_store.get(conn, req.where.ref)
         except Exception:  # the reply must not fail for want of its language
-            log.exception("command.locale_lookup_failed where=%s", req.where.ref)
+            log.exception("command.locale_lookup_failed", where=req.where.ref)
             row = None
         return i18n.choose(row.locale if row else None, req.where.locale)
 
@@ -133,8 +133,7 @@ class CommandCore:
         # bidi overrides or invisible characters reach storage, replies or logs.
         req = replace(req, args=clean_inline(req.args))
         if not self._allowed(req):
-            log.info("command.rate_limited command=%s user=%s where=%s", name, req.user,
-                     req.where.ref)
+            log.info("command.rate_limited", command=name, user=req.user, where=req.where.ref)
             return error(_("Too many commands just now; try again in a few seconds."))
         ctx = Context(db=self.db, now=self.clock(), brief_url=self.brief_url,
                       policy=self.policy, max_feeds_per_channel=self.max_feeds_per_channel,
@@ -147,10 +146,10 @@ class CommandCore:
         except CommandError as exc:
             result = error(str(exc))
         except Exception:
-            log.exception("command.failed command=%s where=%s", name, req.where.ref)
+            log.exception("command.failed", command=name, where=req.where.ref)
             result = error(_("Something went wrong handling that command; it has been logged."))
-        log.info("command.handled command=%s user=%s where=%s error=%s", name, req.user,
-                 req.where.ref, result.error)
+        log.info("command.handled", command=name, user=req.user, where=req.where.ref,
+                 error=result.error)
         return result
 
     async def suggest(self, kind: str, prefix: str, server: str | None = None, *,

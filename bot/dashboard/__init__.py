@@ -7,7 +7,6 @@ keeps running without its dashboard."""
 
 from __future__ import annotations
 
-import logging
 import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
@@ -15,13 +14,14 @@ from typing import TYPE_CHECKING, TextIO
 from aiohttp import web
 
 from bot.dashboard.server import Dashboard, Services, make_services
+from bot.logs import get_log
 
 if TYPE_CHECKING:
     from bot.app import App
 
 __all__ = ["Dashboard", "DashboardServer", "Services", "make_services", "serve_dashboard"]
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 
 @dataclass
@@ -47,13 +47,13 @@ async def serve_dashboard(app: App, *, out: TextIO | None = None) -> DashboardSe
         await site.start()
     except OSError as exc:
         await runner.cleanup()
-        log.error("dashboard.not_started host=%s port=%s error=%s", settings.host,
-                  settings.port, exc.strerror or exc)
+        log.error("dashboard.not_started", host=settings.host, port=settings.port,
+                  error=exc.strerror or exc)
         return None
     port = next(int(a[1]) for a in runner.addresses if isinstance(a, tuple))
     host = "127.0.0.1" if settings.host in ("0.0.0.0", "") else settings.host
     url = (settings.public_url or f"http://{host}:{port}").rstrip("/") + "/"
-    log.info("dashboard.serving host=%s port=%d", settings.host, port)
+    log.info("dashboard.serving", host=settings.host, port=port)
     # Printed, not logged: the one place the generated token is ever shown (logs are kept).
     if dashboard.operator.generated:
         print(f"newsbrief dashboard: {url}?token={dashboard.operator.value}",

@@ -1,17 +1,16 @@
-"""The Feeds page: status of every feed in scope; add (with a preview of its newest brief),
-enable, disable, remove; OPML import with progress, and export.
+"""The Feeds page: status of every feed in scope (with the 👍 / 👎 its briefs got); add (with a
+preview of its newest brief), enable, disable, remove; OPML import with progress, and export.
 
-Adding, enabling and removing run the ``/feeds`` command's handler, so URL checks, the private
-address guard, per-channel and per-server limits and scoping are the chat command's own: a server
-admin sees the feeds their servers use (``feed_store.servers_feeds``), and removing a feed another
-server also uses only unlinks it, as ``/feeds remove`` does in chat; the operator sees all and
-removes outright, as at the CLI. The operator's OPML import is ``newsbrief feeds import``'s
-(``bot.feeds.opml.import_opml``); anyone else's goes through the command, one feed at a time."""
+Adding, enabling, disabling, removing and importing go through bot.feeds.manage, as chat's
+``/feeds`` and the CLI do, so URL checks, the private address guard, per-channel and per-server
+limits and scoping are the same rules: a server admin sees the feeds their servers use
+(``feed_store.servers_feeds``), and removing a feed another server also uses only unlinks it;
+the operator sees all and removes outright, and imports in bulk, as at the CLI; anyone else's
+import is added one feed at a time under their limits."""
 
 from __future__ import annotations
 
 import asyncio
-import logging
 import re
 import secrets as random
 from collections import Counter
@@ -23,14 +22,17 @@ from aiohttp import web
 from bot.dashboard.auth import SESSION, Principal
 from bot.dashboard.pages import ago, brief_for, feed_health, show_message
 from bot.delivery import Destination
-from bot.feeds.opml import OpmlError, OpmlFeed, OpmlRead, import_opml, parse_opml, write_opml
+from bot.feeds.manage import Actor, FeedError, FeedLimits, FeedService, NoSuchFeed
+from bot.feeds.opml import OpmlError, OpmlFeed, OpmlRead, parse_opml, write_opml
+from bot.logs import get_log
 from bot.store import dashboard as queries
 from bot.store import feeds as feed_store
+from bot.store import reactions as reaction_store
 
 if TYPE_CHECKING:
     from bot.dashboard.server import Dashboard
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 MAX_OPML_FEEDS = 2000
 MAX_JOBS = 100
@@ -83,8 +85,11 @@ class FeedsPage:
         async with self.dash.services.db.read() as conn:
             rows = await feed_store.servers_feeds(conn, principal.servers)
             dests = await queries.scoped_destinations(conn, principal.servers)
+            votes = await reaction_store.votes_by_feed(conn, [r.id for r in rows])
         feeds = [{"row": r, "health": feed_health(r), "last": ago(r.last_success_at, now),
-                  "next": "due now" if r.next_check_at <= now else ago(r.next_check_at, now)}
+                  "next": "due now" if r.next_check_at <= now else ago(r.next_check_at, now),
+                  "up": votes.get(r.id, Counter())[reaction_store.UP],
+                  "down": votes.get(r.id, Counter())[reaction_store.DOWN]}
                  for r in rows]
         context: dict[str, Any] = {"feeds": feeds, "dests": dests, "error": None,
                                    "import_error": None, "form": {}, "preview": None}
@@ -132,47 +137,46 @@ class FeedsPage:
         elif isinstance(where, str):
             problem = where
         else:
-            reply = await self.dash.command(request, "feeds", " ".join(["add", url, *tags]),
-                                            where=where[0], server=where[1])
-            if not reply.error:
-                return self.dash.redirect(request, "/feeds", reply.text)
-            problem = reply.text
+            try:
+                added = await self._service().add(url, actor=_adder(request, where), tags=tags)
+            except FeedError as exc:
+                problem = str(exc)
+            else:
+                return self.dash.redirect(request, "/feeds", added.message())
         return await self._page(request, error=problem, form=dict(form), status=400)
+
+    def _service(self) -> FeedService:
+        """The chat command's rules and limits (its core's policy, limits and clock)."""
+        core = self.dash.services.commands
+        return FeedService(self.dash.services.db, policy=core.policy, clock=core.clock,
+                           limits=FeedLimits(core.max_feeds_per_channel,
+                                             core.max_feeds_per_server))
 
     async def change(self, request: web.Request) -> web.Response:
         principal: Principal = request[SESSION].principal
-        feed_id, action = int(request.match_info["id"]), request.match_info["action"]
-        async with self.dash.services.db.read() as conn:
-            row = await feed_store.find_servers_feed(conn, principal.servers, str(feed_id))
-            users = await feed_store.servers_using(conn, feed_id)
-        if row is None:
-            raise web.HTTPNotFound(text="No such feed among yours.")
-        servers = [] if principal.servers is None else \
-            [s for s in users if s in principal.servers]
-        name = row.title or row.url
-        if action == "disable" and len(servers) < len(users) and not principal.operator:
-            # disabling stops the feed for every server: shared storage, not shared control
-            return self.dash.redirect(request, "/feeds", f"{name} is used by other servers "
-                                      "too, so it cannot be disabled here; remove it from "
-                                      "yours instead.")
-        if action == "disable":
-            async with self.dash.services.db.begin() as conn:
-                await feed_store.disable_feed(conn, feed_id, now=self.dash.services.clock(),
-                                              reason=f"disabled by {principal.name}")
-            return self.dash.redirect(request, "/feeds", f"Disabled {name}.")
-        # As chat runs it in each server: a remove unlinks the feed from every one of this
-        # admin's servers that uses it (it is deleted only when no server uses it any more);
-        # an enable acts on the feed once. The operator's command sees every server.
-        targets: list[str | None] = [None] if not servers else \
-            list(servers[:1] if action == "enable" else servers)
-        texts = []
-        for server in targets:
-            reply = await self.dash.command(request, "feeds", f"{action} {feed_id}",
-                                            where=OPERATOR_WHERE, server=server)
-            named = principal.servers.get(server, server) if principal.servers and server \
-                and len(targets) > 1 else None
-            texts.append(f"{named}: {reply.text}" if named else reply.text)
-        return self.dash.redirect(request, "/feeds", " ".join(texts))
+        feed_id, action = request.match_info["id"], request.match_info["action"]
+        # every server of this admin's at once (the operator: every feed)
+        actor = Actor(scope=None if principal.servers is None else tuple(principal.servers),
+                      remote=True)
+        service = self._service()
+        try:
+            if action == "disable":
+                done = await service.disable(feed_id, actor=actor,
+                                             reason=f"disabled by {principal.name}")
+            elif action == "enable":
+                done = await service.enable(feed_id, actor=actor)
+            else:
+                removed = await service.remove(feed_id, actor=actor)
+                named = [principal.servers.get(s, s) for s in removed.servers] \
+                    if principal.servers and len(removed.servers) > 1 else []
+                text = " ".join(f"{name}: {removed.message()}" for name in named) \
+                    or removed.message()
+                return self.dash.redirect(request, "/feeds", text)
+        except NoSuchFeed:
+            raise web.HTTPNotFound(text="No such feed among yours.") from None
+        except FeedError as exc:
+            return self.dash.redirect(request, "/feeds", str(exc))
+        return self.dash.redirect(request, "/feeds", done.message())
 
     async def export(self, request: web.Request) -> web.Response:
         principal: Principal = request[SESSION].principal
@@ -211,58 +215,42 @@ class FeedsPage:
         job_id = random.token_urlsafe(12)
         job = ImportJob(owner=_owner(principal), total=len(read.feeds), skipped=read.skipped)
         self.jobs[job_id] = job
-        job.task = asyncio.create_task(self._import(request, job, data, read.feeds, where))
+        job.task = asyncio.create_task(self._import(request, job, data, where))
         return self.dash.redirect(request, f"/feeds/import/{job_id}")
 
     async def _import(self, request: web.Request, job: ImportJob, data: bytes,
-                      feeds: list[OpmlFeed], where: tuple[Destination, str | None]) -> None:
-        principal: Principal = request[SESSION].principal
+                      where: tuple[Destination, str | None]) -> None:
+        def progress(done: int, total: int) -> None:
+            job.done = done
+
         try:
-            if principal.operator:
-                await self._import_as_operator(job, data)
-            else:
-                await self._import_as_admin(request, job, feeds, where)
+            summary = await self._service().import_opml(
+                data, actor=_adder(request, where), progress=progress,
+                max_feeds=MAX_OPML_FEEDS)
+            job.added, job.present, job.skipped = summary.added, summary.present, summary.skipped
+            job.problems += summary.problems
         except Exception:  # the page must finish and say so, not refresh for ever
             log.exception("dashboard.import_failed")
             job.problems.append("The import stopped on an internal error (logged); "
                                 "what was imported before it stays.")
-            job.done = job.total
-        log.info("dashboard.imported total=%d added=%d present=%d skipped=%d problems=%d",
-                 job.total, job.added, job.present, sum(job.skipped.values()), len(job.problems))
-
-    async def _import_as_operator(self, job: ImportJob, data: bytes) -> None:
-        def progress(done: int, total: int) -> None:
-            job.done = done
-
-        summary = await import_opml(self.dash.services.db, data, now=self.dash.services.clock(),
-                                    progress=progress)
-        job.added, job.present, job.skipped = summary.added, summary.present, summary.skipped
         job.done = job.total
-
-    async def _import_as_admin(self, request: web.Request, job: ImportJob,
-                               feeds: list[OpmlFeed], where: tuple[Destination, str | None]
-                               ) -> None:
-        for feed in feeds:
-            try:
-                reply = await self.dash.command(
-                    request, "feeds", " ".join(["add", feed.url, *feed.tags]),
-                    where=where[0], server=where[1])
-                if reply.error:
-                    job.problems.append(f"{feed.url}: {reply.text}")
-                elif reply.text.startswith("Already"):
-                    job.present += 1
-                else:
-                    job.added += 1
-            except Exception:  # one bad entry never stops the rest
-                log.exception("dashboard.import_failed url=%s", feed.url)
-                job.problems.append(f"{feed.url}: an internal error (logged)")
-            job.done += 1
+        log.info("dashboard.imported", total=job.total, added=job.added, present=job.present,
+                 skipped=sum(job.skipped.values()), problems=len(job.problems))
 
     async def import_progress(self, request: web.Request) -> web.Response:
         job = self.jobs.get(request.match_info["job"])
         if job is None or job.owner != _owner(request[SESSION].principal):
             raise web.HTTPNotFound(text="No such import.")
         return self.dash.render(request, "import.html", {"job": job})
+
+
+def _adder(request: web.Request, where: tuple[Destination, str | None]) -> Actor:
+    """Who adds a feed from this page: the chosen channel of the chosen server, as if its
+    admin typed ``/feeds add`` there; the operator sees every feed, as at the CLI."""
+    principal: Principal = request[SESSION].principal
+    dest, server = where
+    scope = None if principal.operator else (server or dest.ref,)
+    return Actor(where=dest.ref, server=server, scope=scope, remote=True)
 
 
 def _skipped_lines(skipped: Counter[str]) -> list[str]:

@@ -5,7 +5,6 @@ flavour, and is loaded by the name it has under ``dashboard.oauth`` in the confi
 from __future__ import annotations
 
 import importlib
-import logging
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -14,8 +13,9 @@ import aiohttp
 from bot import platforms
 from bot.config import Secrets, Settings
 from bot.errors import ConfigError
+from bot.logs import get_log
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 
 class SignInRefused(Exception):

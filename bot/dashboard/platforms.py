@@ -6,7 +6,6 @@ whose registry entry names a ``dashboard`` module that has ``show(dest, brief=â€
 from __future__ import annotations
 
 import importlib
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -14,8 +13,9 @@ from typing import Any
 from markupsafe import Markup
 
 from bot import platforms
+from bot.logs import get_log
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 Show = Callable[..., tuple[Markup, list[dict[str, Any]]]]
 
@@ -34,7 +34,7 @@ def load_platforms() -> dict[str, Platform]:
         try:
             loaded = importlib.import_module(entry.dashboard_module)
         except ImportError as exc:  # its SDK is not installed: no preview for it
-            log.warning("dashboard.platform_unavailable platform=%s error=%s", entry.name, exc)
+            log.warning("dashboard.platform_unavailable", platform=entry.name, error=exc)
             continue
         show = getattr(loaded, "show", None)
         if callable(show):

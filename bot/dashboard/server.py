@@ -8,7 +8,6 @@ and stores that chat commands and the CLI use."""
 
 from __future__ import annotations
 
-import logging
 import secrets as random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -38,10 +37,11 @@ from bot.dashboard.auth import (
 from bot.dashboard.oauth import OAuthProvider, SignInRefused, load_providers
 from bot.dashboard.platforms import Platform, load_platforms
 from bot.delivery import CommandReply, CommandRequest, Destination
+from bot.logs import get_log
 from bot.netguard import shown_url
 from bot.store import Database
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 PUBLIC = ("/login", "/auth/", "/static/")
@@ -111,7 +111,7 @@ class Dashboard:
         if token is not None and request.method == "GET":
             if self.operator.matches(token):
                 session = self._sign_in(request, Principal("operator", "operator", "Operator"))
-                log.info("dashboard.signed_in kind=operator via=token")
+                log.info("dashboard.signed_in", kind="operator", via="token")
                 clean = request.rel_url.with_query(
                     {k: v for k, v in request.query.items() if k != "token"})
                 return self._with_cookie(see_other(str(clean)), session)
@@ -202,8 +202,8 @@ class Dashboard:
             result = await HANDLERS[name](ctx, req)
         except CommandError as exc:
             result = error(str(exc))
-        log.info("dashboard.command command=%s who=%s:%s where=%s error=%s", name,
-                 principal.kind, principal.user, where.ref, result.error)
+        log.info("dashboard.command", command=name, who=f"{principal.kind}:{principal.user}",
+                 where=where.ref, error=result.error)
         return result
 
     # -- sign-in ---------------------------------------------------------------------------
@@ -221,7 +221,7 @@ class Dashboard:
                 "error": "That is not the dashboard secret.", "next": _safe_next(form)},
                 status=401)
         self._sign_in(request, Principal("operator", "operator", "Operator"))
-        log.info("dashboard.signed_in kind=operator via=secret")
+        log.info("dashboard.signed_in", kind="operator", via="secret")
         return see_other(_safe_next(form))
 
     async def logout(self, request: web.Request) -> web.StreamResponse:
@@ -259,13 +259,12 @@ class Dashboard:
         except SignInRefused as exc:
             return self._login_error(request, str(exc))
         except (aiohttp.ClientError, ValueError, KeyError, TimeoutError) as exc:
-            log.warning("dashboard.oauth_failed provider=%s error=%s", provider.name,
-                        type(exc).__name__)
+            log.warning("dashboard.oauth_failed", provider=provider.name, error=type(exc).__name__)
             return self._login_error(request, f"{provider.label} failed; try again later.")
         self._sign_in(request, Principal(provider.name, identity.user, identity.name,
                                          dict(identity.servers)))
-        log.info("dashboard.signed_in kind=%s user=%s servers=%d", provider.name, identity.user,
-                 len(identity.servers))
+        log.info("dashboard.signed_in", kind=provider.name, user=identity.user,
+                 servers=len(identity.servers))
         return see_other("/")
 
     def _login_error(self, request: web.Request, message: str) -> web.Response:

@@ -12,7 +12,6 @@ caller uses feedparser. tests/test_fastfeed.py checks both give the same items o
 from __future__ import annotations
 
 import contextlib
-import logging
 import re
 from typing import Any
 
@@ -21,9 +20,11 @@ from feedparser.mixin import _cp1252, _FeedParserMixin
 from feedparser.urls import _urljoin
 from lxml import etree
 
+from bot.logs import get_log
+
 __all__ = ["read_fast"]
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 ATOM = "http://www.w3.org/2005/Atom"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
@@ -354,5 +355,5 @@ def read_fast(body: bytes, url: str, content_type: str | None
     except (etree.XMLSyntaxError, ValueError, _Bail):
         return None
     except Exception as exc:  # a shape this reader did not foresee: feedparser reads it
-        log.warning("fastfeed_fallback error=%s", type(exc).__name__)
+        log.warning("fastfeed.fallback", error=type(exc).__name__)
         return None

@@ -23,9 +23,10 @@ from types import TracebackType
 import httpx
 
 from bot.errors import BlockedAddress, FetchError
+from bot.logs import get_log
 from bot.netguard import AddressPolicy, GuardedTransport, Resolver, redact_url
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, "
                "application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
@@ -212,15 +213,13 @@ class HttpFetcher:
             result = await self._fetch(url, etag=etag, last_modified=last_modified,
                                        body_hash=body_hash, accept=accept)
         except FetchError as exc:
-            log.info("fetch.failed url=%s kind=%s status=%s elapsed_ms=%d", redact_url(url),
-                     exc.kind, exc.status, (time.monotonic() - started) * 1000,
-                     extra={"event": "fetch.failed", "kind": exc.kind, "status": exc.status})
+            log.info("fetch.failed", url=redact_url(url), kind=exc.kind, status=exc.status,
+                     elapsed_ms=round((time.monotonic() - started) * 1000))
             raise
         if log.isEnabledFor(logging.DEBUG):  # redact_url parses the URL: not on every fetch
-            log.debug("fetch.done url=%s status=%s not_modified=%s elapsed_ms=%d",
-                      redact_url(url), result.status, result.not_modified,
-                      (time.monotonic() - started) * 1000,
-                      extra={"event": "fetch.done", "status": result.status})
+            log.debug("fetch.done", url=redact_url(url), status=result.status,
+                      not_modified=result.not_modified,
+                      elapsed_ms=round((time.monotonic() - started) * 1000))
         return result
 
     async def fetch_page(self, url: str) -> bytes:

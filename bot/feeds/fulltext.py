@@ -4,15 +4,15 @@ quality gate (long enough, not a cookie wall or paywall, about the same story)."
 from __future__ import annotations
 
 import asyncio
-import logging
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 
+from bot.logs import get_log
 from bot.models import Article, TextSource
 from bot.summarize.text import content_words, detect_language
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 # Phrases that mark a page whose main text is a consent dialog, a login or a paywall.
 _WALL = re.compile(
@@ -82,12 +82,12 @@ async def enrich(
         page = await fetch_page(article.url)
         extracted = await asyncio.to_thread(_extract, page)
     except Exception as exc:  # a failed fetch or extraction only costs us the full text
-        log.info("fulltext_fallback url=%s reason=error error=%s", article.url,
-                 f"{type(exc).__name__}: {exc}")
+        log.info("fulltext.fallback", url=article.url, reason="error",
+                 error=f"{type(exc).__name__}: {exc}")
         return article, "feed"
     reason = _gate(extracted, article, min_chars)
     if reason is not None or extracted is None:
-        log.info("fulltext_fallback url=%s reason=%s", article.url, reason)
+        log.info("fulltext.fallback", url=article.url, reason=reason)
         return article, "feed"
-    log.debug("fulltext_used url=%s chars=%d", article.url, len(extracted))
+    log.debug("fulltext.used", url=article.url, chars=len(extracted))
     return replace(article, text=extracted.strip()), "article"

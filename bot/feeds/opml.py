@@ -15,15 +15,15 @@ from xml.etree.ElementTree import Element, SubElement, tostring
 import listparser
 
 from bot.errors import NewsbriefError
+from bot.feeds import rules
 from bot.netguard import credentials_in
 from bot.store import feeds as feed_store
 from bot.store.db import Database
-from bot.summarize.tags import normalise_tag
 
 MAX_BYTES = 10_000_000  # a list of thousands of feeds is a few hundred kB
 MAX_FEEDS = 10_000  # more than any reader's list; each one is polled for ever
-MAX_URL = 2048
-MAX_TAGS = 10
+MAX_URL = rules.MAX_URL
+MAX_TAGS = rules.MAX_TAGS
 SPREAD_EVERY = 0.5  # seconds between first polls of an import: 10,000 feeds over 83 minutes
 
 
@@ -45,12 +45,7 @@ class OpmlRead:
 
 
 def _tags(raw: list[str]) -> list[str]:
-    tags: list[str] = []
-    for tag in raw:
-        clean = normalise_tag(str(tag))[:64]
-        if clean and clean not in tags:
-            tags.append(clean)
-    return tags[:MAX_TAGS]
+    return rules.normalise_tags(raw)[:MAX_TAGS]  # a folder path is cut, not refused
 
 
 def parse_opml(data: bytes, *, max_bytes: int = MAX_BYTES,
@@ -110,11 +105,12 @@ class ImportSummary:
     added: int = 0
     present: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
+    problems: list[str] = field(default_factory=list)  # "url: why", feeds refused one by one
 
     def lines(self) -> list[str]:
         out = [f"imported {self.added} new feeds ({self.present} already present)"]
         out += [f"skipped {n}: {why}" for why, n in sorted(self.skipped.items())]
-        return out
+        return out + self.problems
 
 
 IMPORT_BATCH = 500  # feeds per transaction of an import
@@ -122,10 +118,21 @@ IMPORT_BATCH = 500  # feeds per transaction of an import
 
 async def import_opml(db: Database, data: bytes, *, now: datetime,
                       progress: Callable[[int, int], None] | None = None,
-                      spread: float = SPREAD_EVERY) -> ImportSummary:
+                      spread: float = SPREAD_EVERY,
+                      refuse: Callable[[str], str | None] | None = None) -> ImportSummary:
     """Add every usable feed of ``data``. First polls are spread ``spread`` seconds apart, so a
-    big import does not fall due all at once. A feed already present keeps its settings."""
+    big import does not fall due all at once. A feed already present keeps its settings.
+    ``refuse``: why a URL may not be added (counted as skipped), or None."""
     read = parse_opml(data)
+    if refuse is not None:
+        kept = []
+        for feed in read.feeds:
+            reason = refuse(feed.url)
+            if reason:
+                read.skipped[reason] += 1
+            else:
+                kept.append(feed)
+        read.feeds = kept
     summary = ImportSummary(skipped=read.skipped)
     total = len(read.feeds)
     # Batches of IMPORT_BATCH feeds, one statement and one transaction each: a commit per feed

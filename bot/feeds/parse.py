@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 import zlib
 from dataclasses import replace
@@ -21,11 +20,12 @@ from bot.feeds.fastfeed import read_fast
 from bot.feeds.html import clean_block, clean_inline, html_to_text, truncate_words
 from bot.feeds.identity import RawEntry
 from bot.feeds.jsonfeed import looks_like_json_feed, parse_json_feed
+from bot.logs import get_log
 from bot.models import ParsedFeed
 
 __all__ = ["MAX_BODY_BYTES", "parse_feed", "prepare_feed"]
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 # The fetch stage enforces the real size cap (network.max_body_bytes, 5 MB by default) while
 # downloading; this is only a backstop so that a caller bypassing fetch cannot feed us gigabytes.
@@ -114,7 +114,7 @@ def _defuse(body: bytes) -> tuple[bytes, str | None]:
         expansion += len(value) * body.count(b"&" + name + b";", span[1])
     if not unsafe and expansion <= _ENTITY_BUDGET:
         return body, None
-    log.warning("feed_doctype_removed entities=%d expansion=%d", declared, expansion)
+    log.warning("feed.doctype_removed", entities=declared, expansion=expansion)
     return (body[: span[0]] + body[span[1] :],
             "removed a DOCTYPE declaring unsafe XML entities (external, parameter, nested or "
             "too large)")
@@ -154,7 +154,7 @@ def _undeclared_as_utf8(body: bytes, content_type: str | None) -> tuple[bytes, s
         text = body.decode(best.encoding, errors="replace")
     except LookupError:
         return body, content_type
-    log.info("feed_charset_detected encoding=%s", best.encoding)
+    log.info("feed.charset_detected", encoding=best.encoding)
     return _XML_DECL.sub(b"", text.encode("utf-8"), count=1), declared
 
 
@@ -186,7 +186,7 @@ def _cut_items(body: bytes, max_items: int) -> bytes:
         pass
     if last_close is None:
         return body[:cut]
-    log.info("feed_items_capped max_items=%d", max_items)
+    log.info("feed.items_capped", max_items=max_items)
     return body[:cut] + body[last_close.end() :]
 
 
@@ -389,7 +389,7 @@ def prepare_feed(body: bytes, *, url: str, content_type: str | None = None,
         result = feedparser.parse(body, response_headers=headers, sanitize_html=False,
                                   resolve_relative_uris=False)
     except Exception as exc:  # feedparser has internal failure modes on hostile input
-        log.warning("feed_parse_crashed url=%s error=%s", url, type(exc).__name__)
+        log.warning("feed.parse_crashed", url=url, error=type(exc).__name__)
         raise ParseError(f"feed could not be parsed: {type(exc).__name__}: {exc}") from None
     entries = result.get("entries") or []
     feed = result.get("feed") or {}
@@ -413,7 +413,7 @@ def _prepare(feed: Any, entries: list[Any], *, url: str, max_items: int, now: da
     site = safe_link(feed.get("link"), url)
     title = _detail_text(feed.get("title"), feed.get("title_detail"), block=False)
     if warning:
-        log.info("feed_illformed url=%s warning=%s", url, warning[:200])
+        log.info("feed.illformed", url=url, warning=warning[:200])
     prepared = PreparedFeed(
         title=truncate_words(title, MAX_TITLE_CHARS) or urlsplit(site or url).netloc,
         site_url=site, lang=feed_lang, warning=warning)

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import contextvars
 import functools
-import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-log = logging.getLogger(__name__)
+from bot.logs import get_log
+
+log = get_log(__name__)
 
 HERE = Path(__file__).parent
 DEFAULT = "en"  # the message ids themselves
@@ -69,7 +70,7 @@ def translate(message: str, lang: str | None = None, **values: object) -> str:
     try:
         return text.format(**values)
     except (KeyError, IndexError, ValueError):
-        log.warning("i18n.bad_translation lang=%s message=%r", lang or _current.get(), message)
+        log.warning("i18n.bad_translation", lang=lang or _current.get(), message=repr(message))
         return message.format(**values)
 
 

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import logging
 import os
 import socket
 from collections.abc import Callable, Mapping, Sequence
@@ -49,6 +48,7 @@ from bot.delivery import (
     Receipt,
 )
 from bot.errors import DeliveryError
+from bot.logs import get_log
 from bot.outbox.pacing import Buckets, LocalPace, Pace, SharedPace, Sleep
 from bot.serialize import digest_from_json, digest_to_json
 from bot.store import destinations as dest_store
@@ -58,7 +58,7 @@ from bot.store.db import Database, insert_or_ignore
 from bot.store.outbox import outbox_counts as outbox_counts  # its old home: CLI, tests
 from bot.store.schema import outbox
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 PENDING, SENDING, SENT, FAILED, EXPIRED = "pending", "sending", "sent", "failed", "expired"
 KEY_MAX = 64
@@ -200,9 +200,8 @@ class OutboxWorker:
                 error=f"held past {self.held_max_age} while paused")
         for destination_id in sorted(set(expired)):
             count = expired.count(destination_id)
-            log.warning("outbox.held_expired destination_id=%s count=%d max_age=%s",
-                        destination_id, count, self.held_max_age,
-                        extra={"event": "outbox.held_expired"})
+            log.warning("outbox.held_expired", destination_id=destination_id, count=count,
+                        max_age=self.held_max_age)
         return len(expired)
 
     async def run_once(self) -> int:
@@ -236,7 +235,7 @@ class OutboxWorker:
                     await self.reconcile_stale()
                     last_reconcile = self._clock()
             except Exception:  # a bad row or a database hiccup must not end delivery
-                log.exception("outbox.loop_error", extra={"event": "outbox.loop_error"})
+                log.exception("outbox.loop_error")
             if done == 0:
                 await self._idle(stop)
 
@@ -336,7 +335,7 @@ class OutboxWorker:
                                                        now=now, lease_until=now + self.lease):
                     return "lost"  # the lease lapsed and another worker took the row
         except Exception as exc:  # the content cannot be built: retrying will not help
-            log.exception("outbox.unloadable key=%s", job.key, extra={"event": "outbox.failed"})
+            log.exception("outbox.unloadable", key=job.key)
             await self._set(job.id, state=FAILED, error=f"cannot load message: {exc!r}"[:1000])
             return "failed"
         job.attempts += 1
@@ -381,8 +380,7 @@ class OutboxWorker:
     async def _unknown(self, job: _Job, exc: BaseException) -> str:
         # The outcome is unknown (it may have been posted): keep it ``sending`` so that
         # reconcile, not a blind resend, decides once the backoff has passed.
-        log.warning("outbox.unknown_outcome key=%s error=%r", job.key, exc,
-                    extra={"event": "outbox.unknown_outcome"})
+        log.warning("outbox.unknown_outcome", key=job.key, error=repr(exc))
         await self._set(job.id, lease_until=self._clock() + self.backoff(job.attempts),
                         error=repr(exc)[:1000])
         return "unknown"
@@ -393,9 +391,8 @@ class OutboxWorker:
                         error=None, lease_owner=None, lease_until=None)
         if job.brief_id is not None and job.queued_at is not None:  # digests wait on purpose
             metrics.brief_posted(job.destination.platform, (now - job.queued_at).total_seconds())
-        log.info("outbox.sent key=%s destination=%s attempts=%d reconciled=%s", job.key,
-                 job.destination.ref, job.attempts, reconciled,
-                 extra={"event": "outbox.sent", "destination": job.destination.ref})
+        log.info("outbox.sent", key=job.key, destination=job.destination.ref, attempts=job.attempts,
+                 reconciled=reconciled)
 
     async def _failed(self, job: _Job, exc: DeliveryError, own: Pace,
                       lease_end: datetime) -> str:
@@ -409,8 +406,7 @@ class OutboxWorker:
                                                  now=now)
                 await self._set(job.id, conn=conn, state=PENDING, attempts=job.attempts - 1,
                                 error=error, lease_owner=None, lease_until=None)
-            log.warning("outbox.destination_paused destination=%s status=%s reason=%s", ref,
-                        exc.status, exc, extra={"event": "outbox.paused", "destination": ref})
+            log.warning("outbox.destination_paused", destination=ref, status=exc.status, reason=exc)
             return "paused"
         if exc.retry_after is not None:
             until = now + timedelta(seconds=exc.retry_after)
@@ -424,18 +420,16 @@ class OutboxWorker:
                                 lease_owner=self.worker_id if keep else None,
                                 lease_until=lease_end if keep else None)
                 await outbox_store.hold_destination(conn, job.destination_id, until)
-            log.info("outbox.rate_limited destination=%s retry_after=%.3f", ref, exc.retry_after,
-                     extra={"event": "outbox.rate_limited", "destination": ref})
+            log.info("outbox.rate_limited", destination=ref, retry_after=round(exc.retry_after, 3))
             return "held" if keep else "deferred"
         if job.attempts >= self.max_attempts:
             await self._set(job.id, state=FAILED, error=error, lease_owner=None, lease_until=None)
-            log.warning("outbox.failed key=%s destination=%s attempts=%d error=%s", job.key, ref,
-                        job.attempts, error, extra={"event": "outbox.failed"})
+            log.warning("outbox.failed", key=job.key, destination=ref, attempts=job.attempts,
+                        error=error)
             return "failed"
         await self._set(job.id, state=PENDING, next_attempt_at=now + self.backoff(job.attempts),
                         error=error, lease_owner=None, lease_until=None)
-        log.info("outbox.retry key=%s destination=%s attempts=%d error=%s", job.key, ref,
-                 job.attempts, error, extra={"event": "outbox.retry"})
+        log.info("outbox.retry", key=job.key, destination=ref, attempts=job.attempts, error=error)
         return "retry"
 
     async def _reconcile(self, job: _Job) -> int:
@@ -455,8 +449,7 @@ class OutboxWorker:
                 receipt = await adapter.reconcile(job.destination, message, attempted)
         except Exception as exc:
             # Cannot tell yet; resending could duplicate, so ask again after a backoff.
-            log.warning("outbox.reconcile_error key=%s error=%r", job.key, exc,
-                        extra={"event": "outbox.reconcile_error"})
+            log.warning("outbox.reconcile_error", key=job.key, error=repr(exc))
             await self._set(job.id, lease_until=self._clock() + self.backoff(job.attempts))
             return 0
         if receipt is not None:
@@ -467,9 +460,8 @@ class OutboxWorker:
         await self._set(job.id, state=FAILED if exhausted else PENDING,
                         next_attempt_at=self._clock(), lease_owner=None, lease_until=None,
                         parts=_parts_to_row(job.parts) if job.parts else None, **values)
-        log.info("outbox.reconciled_unsent key=%s destination=%s exactly_once=%s parts_up=%d",
-                 job.key, job.destination.ref, adapter.exactly_once, len(job.parts),
-                 extra={"event": "outbox.reconciled_unsent"})
+        log.info("outbox.reconciled_unsent", key=job.key, destination=job.destination.ref,
+                 exactly_once=adapter.exactly_once, parts_up=len(job.parts))
         return 1
 
     async def _set(self, row_id: int, *, conn: AsyncConnection | None = None,

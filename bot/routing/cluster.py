@@ -14,7 +14,6 @@ The MinHash itself is the textbook universal hash (a·x + b) mod p, a few lines 
 from __future__ import annotations
 
 import hashlib
-import logging
 import re
 import unicodedata
 import zlib
@@ -24,12 +23,13 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.logs import get_log
 from bot.store import briefs as brief_store
 
 if TYPE_CHECKING:
     import numpy as np
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 LEAD_CHARS = 400  # enough of the text to tell two stories with similar headlines apart
 MAX_CANDIDATES = 500  # briefs sharing a band; real stories have a handful
@@ -164,7 +164,7 @@ async def assign_story(conn: AsyncConnection, brief_id: int, *, now: datetime,
                                      signature=mine.to_bytes(), bands=bands, story_id=story_id,
                                      prune_before=since)
     if best is not None:
-        log.info("story.joined brief_id=%s story_id=%s score=%.2f", brief_id, best[1], best[0])
+        log.info("story.joined", brief_id=brief_id, story_id=best[1], score=round(best[0], 2))
     return story_id
 
 

@@ -5,7 +5,6 @@ the (destination, scheduled instant) row in ``digest_runs`` is unique."""
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 from typing import NamedTuple
@@ -14,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.delivery import Digest, DigestSection
+from bot.logs import get_log
 from bot.models import Brief
 from bot.outbox.worker import enqueue, outbox_key
 from bot.render import frame
@@ -24,7 +24,7 @@ from bot.store.db import Database
 from bot.store.destinations import DestinationRow, SubscriptionRow
 from bot.store.digests import claim_run, last_run
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 DIGEST_STORIES = 10  # stories shown per digest (delivery.digest_stories); the rest are "N more"
 MAX_BRIEFS = 50_000  # briefs read per period: a week of a busy install
@@ -184,13 +184,12 @@ async def fire_destination(conn: AsyncConnection, destination: DestinationRow,
                                 empty_note=empty_note, stories=stories,
                                 period=periods[start, due])
     if digest is None:
-        log.info("digest.empty destination_id=%s scheduled_for=%s", destination.id,
-                 due.isoformat())
+        log.info("digest.empty", destination_id=destination.id, scheduled_for=due.isoformat())
         return 0
     await enqueue(conn, key=outbox_key("digest", destination.id, int(due.timestamp())),
                   destination_id=destination.id, now=now, digest=digest)
-    log.info("digest.fired destination_id=%s scheduled_for=%s stories=%s", destination.id,
-             due.isoformat(), sum(len(s.briefs) for s in digest.sections))
+    log.info("digest.fired", destination_id=destination.id, scheduled_for=due.isoformat(),
+             stories=sum(len(s.briefs) for s in digest.sections))
     return 1
 
 
@@ -214,7 +213,7 @@ async def fire_due_digests(db_or_conn: Database | AsyncConnection, *, now: datet
                                                 empty_note=empty_note, stories=stories,
                                                 periods=periods)
         except Exception:
-            log.exception("digest.failed destination_id=%s", destination.id)
+            log.exception("digest.failed", destination_id=destination.id)
     return fired
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.logs import get_log
 from bot.outbox.worker import enqueue, outbox_key
 from bot.routing import kinds
 from bot.routing.burst import burst_digest
@@ -25,7 +25,7 @@ from bot.summarize.tags import normalise_tag
 __all__ = ["BriefFacts", "Route", "decide", "keyword_in", "load_facts", "route_brief",
            "route_burst", "targets"]
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +112,8 @@ async def route_brief(conn: AsyncConnection, brief_id: int, *, now: datetime) ->
             if route.mention:
                 await set_row_mention(conn, key, route.mention)
         else:
-            log.info("route.story_already_sent brief_id=%s destination_id=%s story=%s",
-                     brief_id, destination.id, facts.story_root)
+            log.info("route.story_already_sent", brief_id=brief_id, destination_id=destination.id,
+                     story=facts.story_root)
     return count
 
 
@@ -139,6 +139,6 @@ async def route_burst(conn: AsyncConnection, feed_id: int, brief_ids: list[int],
         key = outbox_key("burst", destination.id, feed_id, *sorted(f.brief_id for f in wanted))
         if await enqueue(conn, key=key, destination_id=destination.id, now=now, digest=digest):
             count += 1
-    log.info("route.burst feed_id=%s briefs=%s messages=%s", feed_id, len(brief_ids), count)
+    log.info("route.burst", feed_id=feed_id, briefs=len(brief_ids), messages=count)
     return count
 

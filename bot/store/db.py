@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -17,10 +16,12 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
+from bot.logs import get_log
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 READ_ONLY = "newsbrief_read_only"
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
@@ -155,7 +156,7 @@ def upgrade(url: str, revision: str = "head") -> None:
     from alembic import command
 
     command.upgrade(alembic_config(url), revision)
-    log.info("database migrated revision=%s", revision)
+    log.info("database.migrated", revision=revision)
 
 
 async def insert_or_ignore(conn: AsyncConnection, table: Table, values: dict[str, Any],

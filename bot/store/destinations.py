@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,11 +14,12 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.config import DestinationSettings
 from bot.delivery import Destination
+from bot.logs import get_log
 from bot.routing import kinds
 from bot.store.db import insert_or_ignore
 from bot.store.schema import destinations, outbox, subscriptions
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 # Destination keys the YAML may set; only keys present in the file overwrite the stored value,
 # so a digest time changed with /digest survives restarts unless the YAML says otherwise.
@@ -105,7 +105,7 @@ async def get_or_create(conn: AsyncConnection, destination: Destination, *,
             ref=destination.ref, timezone=destination.timezone, locale=destination.locale,
             webhook_url=destination.webhook_url, digest_days=list(range(7)), urgent_tags=[],
             updates=False, server=server, created_at=now), ["ref"]) is not None:
-        log.info("destination.created ref=%s", destination.ref)
+        log.info("destination.created", ref=destination.ref)
     created = await get(conn, destination.ref)
     assert created is not None
     return created
@@ -124,7 +124,7 @@ async def update_destination(conn: AsyncConnection, destination_id: int, **value
 async def pause(conn: AsyncConnection, destination_id: int, reason: str, *,
                 now: datetime) -> None:
     await update_destination(conn, destination_id, paused_at=now, paused_reason=reason[:1000])
-    log.warning("destination.paused destination_id=%s reason=%s", destination_id, reason)
+    log.warning("destination.paused", destination_id=destination_id, reason=reason)
 
 
 async def resume(conn: AsyncConnection, destination_id: int, *,
@@ -136,7 +136,7 @@ async def resume(conn: AsyncConnection, destination_id: int, *,
         due["next_attempt_at"] = now
     await conn.execute(update(outbox).where(outbox.c.destination_id == destination_id,
                                             outbox.c.state == "pending").values(**due))
-    log.info("destination.resumed destination_id=%s", destination_id)
+    log.info("destination.resumed", destination_id=destination_id)
 
 
 async def list_subscriptions(conn: AsyncConnection,
@@ -208,7 +208,7 @@ async def sync_destinations(conn: AsyncConnection, configured: Sequence[Destinat
         fresh = await by_id(conn, row.id)
         assert fresh is not None
         synced.append(fresh)
-    log.info("destinations.synced count=%s", len(synced))
+    log.info("destinations.synced", count=len(synced))
     return synced
 
 

@@ -295,14 +295,21 @@ async def unlink_server(conn: AsyncConnection, feed_id: int, server: str) -> boo
     return bool(result.rowcount)
 
 
+@dataclass(frozen=True, slots=True)
+class PausedRow:
+    id: int
+    ref: str
+    reason: str | None
+
+
 async def paused_destinations(conn: AsyncConnection,
-                              server: str | None, ref: str | None) -> list[tuple[str, str | None]]:
-    """(ref, reason) of paused destinations in ``server`` or named ``ref``; both None: all."""
-    query = select(destinations.c.ref, destinations.c.paused_reason).where(
+                              server: str | None, ref: str | None) -> list[PausedRow]:
+    """Paused destinations in ``server`` or named ``ref``; both None: all."""
+    query = select(destinations.c.id, destinations.c.ref, destinations.c.paused_reason).where(
         destinations.c.paused_at.is_not(None)).order_by(destinations.c.id)
     if server is not None or ref is not None:
         query = query.where(or_(destinations.c.server == server, destinations.c.ref == ref))
-    return [(r.ref, r.paused_reason) for r in await conn.execute(query)]
+    return [PausedRow(int(r.id), r.ref, r.paused_reason) for r in await conn.execute(query)]
 
 
 async def count_disabled(conn: AsyncConnection) -> int:
@@ -323,3 +330,11 @@ async def feed_names(conn: AsyncConnection) -> list[tuple[int, str, str | None]]
     """(id, url, title) of every feed, by id."""
     rows = await conn.execute(select(feeds.c.id, feeds.c.url, feeds.c.title).order_by(feeds.c.id))
     return [(int(r.id), r.url, r.title) for r in rows]
+
+
+
+
+async def count_added_by(conn: AsyncConnection, ref: str) -> int:
+    """How many feeds the channel ``ref`` added (its per-channel limit counts these)."""
+    return int((await conn.execute(select(func.count()).select_from(feeds)
+                                   .where(feeds.c.added_by == ref))).scalar_one())

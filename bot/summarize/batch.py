@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-import logging
 from collections.abc import Iterable
 from typing import TextIO
 
+from bot.logs import get_log
 from bot.models import Article
 from bot.summarize.base import Summarizer
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 
 async def run_batch(
@@ -50,7 +50,7 @@ async def run_batch(
             }
         except Exception as exc:  # one bad line must not stop a batch
             errors += 1
-            log.warning("summarize_batch_error line=%d id=%s error=%s", lineno, ident, exc)
+            log.warning("summarize.batch_error", line=lineno, id=ident, error=exc)
             result = {"id": ident, "error": f"{type(exc).__name__}: {exc}"}
         out.write(json.dumps(result, ensure_ascii=False) + "\n")
         written += 1

@@ -3,7 +3,6 @@ MMR redundancy penalty; pure Python, offline, a few milliseconds per article."""
 
 from __future__ import annotations
 
-import logging
 import math
 import operator
 import re
@@ -11,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import chain
 
+from bot.logs import get_log
 from bot.models import Article, Brief, Point
 from bot.summarize import korean
 from bot.summarize.labels import label_points
@@ -26,7 +26,7 @@ from bot.summarize.text import (
 )
 from bot.summarize.trim import fit, fits
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +167,7 @@ class ExtractiveSummarizer:
         try:
             return self._brief(article, points)
         except Exception:  # an odd article must never cost the item
-            log.exception("summarize_fallback chars=%d", len(article.text or ""))
+            log.exception("summarize.fallback", chars=len(article.text or ""))
             return self._minimal(article, points)
 
     def _minimal(self, article: Article, points: int) -> Brief:

@@ -11,12 +11,13 @@ in ``labels`` and ``tags``.
 
 from __future__ import annotations
 
-import logging
 import re
 import threading
 from typing import Any
 
-log = logging.getLogger(__name__)
+from bot.logs import get_log
+
+log = get_log(__name__)
 
 _lock = threading.Lock()
 _kiwi: Any = None
@@ -54,10 +55,10 @@ def analyser() -> Any:
                 from kiwipiepy import Kiwi
 
                 _kiwi = Kiwi()
-                log.info("korean_analyser_loaded")
+                log.info("korean.analyser_loaded")
             except Exception as exc:  # a missing or broken model must not stop briefing
                 _failed = True
-                log.warning("korean_analyser_unavailable error=%s", exc)
+                log.warning("korean.analyser_unavailable", error=exc)
     return _kiwi
 
 
@@ -92,7 +93,7 @@ def morphs(text: str) -> tuple[Morph, ...]:
     try:
         out = tuple((t.form, t.tag, t.start, t.start + t.len) for t in kiwi.tokenize(text))
     except Exception as exc:
-        log.warning("korean_analysis_failed chars=%d error=%s", len(text), exc)
+        log.warning("korean.analysis_failed", chars=len(text), error=exc)
         return ()
     _remember(text, out)
     return out
@@ -179,7 +180,7 @@ def split_line(line: str) -> list[str] | None:
     try:
         found = kiwi.split_into_sents(line, return_tokens=True, return_sub_sents=False)
     except Exception as exc:
-        log.warning("korean_split_failed chars=%d error=%s", len(line), exc)
+        log.warning("korean.split_failed", chars=len(line), error=str(exc))
         return None
     out: list[str] = []
     analyses: list[tuple[Morph, ...]] = []
@@ -194,7 +195,7 @@ def split_line(line: str) -> list[str] | None:
             tuple((t.form, t.tag, t.start - base, t.start - base + t.len) for t in sent.tokens)
         )
     if "".join(out).replace(" ", "") != "".join(line.split()):
-        log.warning("korean_split_mismatch chars=%d", len(line))
+        log.warning("korean.split_mismatch", chars=len(line))
         return None  # Kiwi dropped or moved text: the rules keep every character
     for text, analysis in zip(out, analyses, strict=True):
         _remember(text, analysis)

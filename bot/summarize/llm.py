@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
-import logging
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 import httpx
 from pydantic import BaseModel, Field, ValidationError
 
+from bot.logs import get_log
 from bot.models import Article, Brief, Point
 from bot.netguard import redact_url
 from bot.summarize.base import Summarizer
@@ -21,7 +21,7 @@ from bot.summarize.tags import TagNormaliser
 from bot.summarize.text import detect_language, scoring_terms
 from bot.summarize.trim import fit
 
-log = logging.getLogger(__name__)
+log = get_log(__name__)
 
 _SYSTEM = (
     "You write three-point news briefs. Reply with one JSON object only: "
@@ -114,14 +114,13 @@ class OpenAISummarizer:
                 brief = self._to_brief(article, reply, points, lang)  # validate before caching
                 self._remember(key, reply)
                 return brief
-            log.debug("llm_cache_hit key=%s", key[:12])
+            log.debug("llm.cache_hit", key=key[:12])
             return self._to_brief(article, reply, points, lang)
         except _Failed as exc:
             reason = exc.reason
         except Exception as exc:  # any failure means the extractive brief, never no brief
             reason = f"error:{type(exc).__name__}"
-        log.warning("llm_fallback reason=%s model=%s url=%s", reason, self._model,
-                    redact_url(self._url))
+        log.warning("llm.fallback", reason=reason, model=self._model, url=redact_url(self._url))
         return await self._fallback.summarize(article, points=points)
 
     def _roll_day(self) -> None:
@@ -170,10 +169,8 @@ class OpenAISummarizer:
                     retry_after = resp.headers.get("retry-after", "")
                     if retry_after.replace(".", "", 1).isdigit():
                         wait = min(float(retry_after), 30.0)
-                log.info(
-                    "llm_retry attempt=%d reason=%s elapsed_ms=%d",
-                    attempt + 1, reason, (time.perf_counter() - started) * 1000,
-                )
+                log.info("llm.retry", attempt=attempt + 1, reason=reason,
+                         elapsed_ms=round((time.perf_counter() - started) * 1000))
                 if attempt < self._retries:
                     await asyncio.sleep(wait)
         raise _Failed(reason)
@@ -201,7 +198,7 @@ class OpenAISummarizer:
         for p in reply.points:
             text = " ".join(p.text.split())
             if not grounded(text, article_terms, lang):
-                log.info("llm_point_rejected reason=ungrounded chars=%d", len(text))
+                log.info("llm.point_rejected", reason="ungrounded", chars=len(text))
                 continue
             label = " ".join((p.label or "").split()) or None
             if label and not (2 <= len(label.split()) <= 5 or lang == "ko"):
@@ -235,7 +232,7 @@ class OpenAISummarizer:
             tmp.write_text(json.dumps(self._cache, ensure_ascii=False), encoding="utf-8")
             tmp.replace(self._cache_path)
         except OSError as exc:
-            log.warning("llm_cache_write_failed path=%s error=%s", self._cache_path, exc)
+            log.warning("llm.cache_write_failed", path=self._cache_path, error=exc)
 
     def _load_cache(self) -> dict[str, dict[str, object]]:
         if self._cache_path is None or not self._cache_path.exists():
@@ -244,6 +241,6 @@ class OpenAISummarizer:
             data = json.loads(self._cache_path.read_text(encoding="utf-8"))
             return data if isinstance(data, dict) else {}
         except (OSError, ValueError) as exc:
-            log.warning("llm_cache_unreadable path=%s error=%s", self._cache_path, exc)
+            log.warning("llm.cache_unreadable", path=self._cache_path, error=exc)
             return {}
 

@@ -1,0 +1,157 @@
+"""Briefs without the bot running: brief (a URL or file), summarize (JSON lines), digest."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from bot.cli.base import Command, Env, common_options, example, json_out, run_command
+
+
+def _payload_formats() -> list[str]:
+    """The platforms whose exact request bodies ``brief --format`` prints (the registry's)."""
+    from bot import platforms
+
+    return [entry.name for entry in platforms.registry() if entry.render_module]
+
+
+@click.command(cls=Command,
+               epilog=example("newsbrief brief https://example.org/feed.xml --limit 3",
+                             "newsbrief brief article.html --format slack"))
+@click.argument("source")
+@click.option("--format", "fmt", default="text", show_default=True,
+              type=click.Choice(["text", "markdown", "json", *_payload_formats()]),
+              help=f"{'/'.join(_payload_formats())} print the exact payloads the adapter "
+                   "would send.")
+@click.option("--limit", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Items to brief from a feed.")
+@click.option("--timezone", default="UTC", show_default=True)
+@click.option("--locale", default="en", show_default=True)
+@common_options
+@click.pass_context
+def brief(ctx: click.Context, source: str, fmt: str, limit: int, timezone: str,
+          locale: str) -> int:
+    """Brief an article URL, a feed URL or a local file."""
+    return run_command(ctx, _brief, source, fmt, limit, timezone, locale)
+
+
+async def _brief(env: Env, source: str, fmt: str, limit: int, timezone: str,
+                 locale: str) -> int:
+    from bot.briefing import Briefer
+    from bot.delivery import Destination
+    from bot.factories import make_fetcher, make_summarizer
+    from bot.render import brief_text
+    from bot.serialize import brief_to_dict
+
+    settings = env.settings
+    fetcher = make_fetcher(settings)
+    try:
+        briefer = Briefer(fetcher=fetcher, summarizer=make_summarizer(settings, env.secrets),
+                          points=settings.summarizer.points)
+        briefs = await briefer.brief_source(source, limit=limit)
+    finally:
+        await fetcher.aclose()
+    dest = Destination(f"{fmt}:preview", timezone=timezone, locale=locale)
+    for one in briefs:
+        if fmt in ("text", "markdown"):
+            print(brief_text(one, timezone=timezone, locale=locale, markdown=fmt == "markdown"))
+            print()
+        elif fmt == "json":
+            print(json.dumps(brief_to_dict(one), ensure_ascii=False))
+        else:  # the exact bodies the platform adapter would send
+            from bot import platforms
+
+            render = platforms.spec(fmt).renderer()
+            assert render is not None  # --format offers only the platforms that render
+            for payload in render.render_brief_payloads(one, dest):
+                print(json.dumps(payload, ensure_ascii=False, indent=2))
+    return 0
+
+
+@click.command(cls=Command,
+               epilog=example(
+    """newsbrief summarize --in articles.jsonl --out briefs.jsonl"""))
+@click.option("--in", "infile", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="Input file (default stdin).")
+@click.option("--out", "outfile", type=click.Path(path_type=Path, dir_okay=False),
+              help="Output file (default stdout).")
+@common_options
+@click.pass_context
+def summarize(ctx: click.Context, infile: Path | None, outfile: Path | None) -> int:
+    """JSON lines {"id","title","text"[,"lang"]} in, briefs out."""
+    return run_command(ctx, _summarize, infile, outfile)
+
+
+async def _summarize(env: Env, infile: Path | None, outfile: Path | None) -> int:
+    from bot.factories import make_summarizer
+    from bot.summarize.batch import run_batch
+
+    summarizer = make_summarizer(env.settings, env.secrets)
+    source = open(infile, encoding="utf-8") if infile else sys.stdin  # noqa: SIM115
+    out = open(outfile, "w", encoding="utf-8") if outfile else sys.stdout  # noqa: SIM115
+    try:
+        await run_batch(source, out, summarizer, points=env.settings.summarizer.points)
+    finally:
+        if infile:
+            source.close()
+        if outfile:
+            out.close()
+    return 0
+
+
+
+@click.command(cls=Command,
+               epilog=example("newsbrief digest --dry-run --channel slack:T0123/C0456"))
+@click.option("--channel", help="Destination ref, e.g. slack:T1/C1 (default: all with a "
+                                "digest time).")
+@click.option("--dry-run", is_flag=True, help="Print instead of sending.")
+@click.option("--json", "as_json", is_flag=True, help="With --dry-run: machine-readable output.")
+@common_options
+@click.pass_context
+def digest(ctx: click.Context, channel: str | None, dry_run: bool, as_json: bool) -> int:
+    """Build (and send) digests now."""
+    return run_command(ctx, _digest, channel, dry_run, as_json, stateful=True)
+
+
+async def _digest(env: Env, channel: str | None, dry_run: bool, as_json: bool) -> int:
+    from bot.app import App
+    from bot.render import digest_text
+    from bot.routing.digest import digest_now, recap
+    from bot.routing.route import targets
+
+    app = await App.create(env.settings, env.secrets)
+    now = app.pipeline.clock()
+    try:
+        async with app.db.begin() as conn:
+            # The destinations with a digest time, or the one named: the same set either way.
+            chosen = [dest for dest, _subs in await targets(conn)
+                      if (dest.ref == channel if channel else dest.digest_time)]
+            if channel and not chosen:
+                print(f"newsbrief: no destination {channel} with subscriptions", file=sys.stderr)
+                return 1
+            if dry_run:
+                previews = []
+                for dest in chosen:
+                    found = await recap(conn, dest, now=now, empty_note=True,
+                                        stories=env.settings.delivery.digest_stories)
+                    text = digest_text(found, timezone=dest.timezone, locale=dest.locale) \
+                        if found else None
+                    previews.append({"destination": dest.ref, "text": text})
+                if as_json:
+                    json_out(previews)
+                for preview in [] if as_json else previews:
+                    print(f"=== {preview['destination']}\n"
+                          f"{preview['text'] or '(nothing to send)'}\n")
+                return 0
+            queued = sum([await digest_now(conn, dest, now=now,
+                                           stories=env.settings.delivery.digest_stories) is not None
+                          for dest in chosen])
+        sent = await app.deliver_pending()
+        print(f"{queued} digests queued, {sent} messages delivered", file=sys.stderr)
+        return 0
+    finally:
+        await app.close()
+

@@ -1,0 +1,122 @@
+"""The bot itself and its chat side: run, command, sync-commands."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from bot.cli.base import CONFIG_ERROR, Command, Env, common_options, example, run_command
+
+
+@click.command(cls=Command,
+               epilog=example("newsbrief run --once --config config/newsbrief.yaml"))
+@click.option("--once", is_flag=True, help="One poll-summarize-deliver cycle, then exit.")
+@common_options
+@click.pass_context
+def run(ctx: click.Context, once: bool) -> int:
+    """Run the bot: scheduler, adapters, chat commands."""
+    return run_command(ctx, _run, once, stateful=True, service=True)
+
+
+async def _run(env: Env, once: bool) -> int:
+    from bot.app import App
+    from bot.logs import get_log
+    from bot.progress import progress
+    from bot.runner import Runner
+
+    settings, secrets = env.settings, env.secrets
+    get_log("newsbrief").info("config.loaded", source=env.location.describe())
+    for syncing in _command_syncs():
+        if syncing.syncs_on_start(settings, secrets):
+            await syncing.sync_from_settings(settings, secrets)
+    app = await App.create(settings, secrets)
+    try:
+        if once:
+            with progress("polling feeds", quiet=bool(env.options.quiet)) as advance:
+                app.pipeline.on_feed_done = advance
+                stats = await app.pipeline.poll_due()
+            sent = await app.deliver_pending()
+            print(f"polled {stats.feeds} feeds: {stats.new_items} new items, {stats.briefs} "
+                  f"briefs, {stats.failed} failed; {sent} messages delivered", file=sys.stderr)
+            return 0
+        await Runner(app, app.commands).run()
+        return 0
+    finally:
+        await app.close()
+
+
+def _command_syncs() -> list[Any]:
+    """The adapter modules that register chat commands with their platform (the registry's
+    ``sync_commands`` entries): ``syncs_on_start`` and ``sync_from_settings``."""
+    from bot import platforms
+
+    return [entry.load() for entry in platforms.registry() if entry.sync_commands]
+
+
+
+@click.command("sync-commands", cls=Command,
+               epilog=example("newsbrief sync-commands --guild 1234567890"))
+@click.option("--guild", type=int, multiple=True, help="Guild id (instant); repeat.")
+@common_options
+@click.pass_context
+def sync_commands(ctx: click.Context, guild: tuple[int, ...]) -> int:
+    """Register the Discord slash commands.
+
+    Do it on purpose: Discord allows 200 command creates a day per guild."""
+    return run_command(ctx, _sync_commands, list(guild))
+
+
+async def _sync_commands(env: Env, guild: list[int]) -> int:
+    code = 0
+    for syncing in _command_syncs():
+        ok, said = await syncing.sync_from_settings(env.settings, env.secrets, guild)
+        if ok:
+            print(said)
+        else:
+            print(f"newsbrief: {said}", file=sys.stderr)
+            code = CONFIG_ERROR
+    return code
+
+
+@click.command(cls=Command,
+               epilog=example('newsbrief command "/subscribe ai"',
+                             'newsbrief command "/feeds list" --where slack:T1/C1'))
+@click.argument("text")
+@click.option("--where", default="console:", show_default=True,
+              help="Destination ref it is typed in.")
+@click.option("--user", default="cli", show_default=True)
+@click.option("--admin/--no-admin", default=True, show_default=True)
+@click.option("--locale", default=None,
+              help="Answer as a user with this language sees it, e.g. ko.")
+@common_options
+@click.pass_context
+def command(ctx: click.Context, text: str, where: str, user: str, admin: bool,
+            locale: str | None) -> int:
+    """Run a chat command as if typed in a channel."""
+    return run_command(ctx, _command, text, where, user, admin, locale, stateful=True)
+
+
+async def _command(env: Env, text: str, where: str, user: str, admin: bool,
+                   locale: str | None) -> int:
+    from bot.app import App
+    from bot.delivery import CommandRequest, Destination
+    from bot.render import brief_text
+
+    text = text.strip().lstrip("/")
+    name, _, rest = text.partition(" ")
+    app = await App.create(env.settings, env.secrets)
+    try:
+        reply = await app.commands.handle(CommandRequest(
+            command=name, args=rest.strip(), user=user, where=Destination(where),
+            dm=Destination(where), is_admin=admin, operator=True,
+            locale=locale))
+        print(reply.text)
+        for one in reply.briefs:
+            print()
+            print(brief_text(one))
+        return 1 if reply.error else 0
+    finally:
+        await app.close()
+

@@ -1,0 +1,63 @@
+"""What makes a feed URL and its tags acceptable, for every door a feed comes in by: the
+configuration file, the CLI, chat, the dashboard and OPML imports (issue 14.4).
+
+Light on purpose: the configuration loader calls it, so it imports neither the store nor an
+HTTP client until a URL is actually checked."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from bot.i18n import _
+
+MAX_URL = 2048
+MAX_TAGS = 10
+MAX_TAG_CHARS = 64
+WEB_SCHEMES = ("http", "https")
+CONFIG_SCHEMES = (*WEB_SCHEMES, "file")  # the operator's own file may name a local file
+
+
+def url_problem(url: str, *, schemes: tuple[str, ...] = WEB_SCHEMES) -> str | None:
+    """Why ``url`` cannot be a feed, or None; the reason is a translated message. Only the
+    configuration may name file:// (a local file is the bot's own disk, which no one else may
+    have it read). Addresses are vetted by :func:`private_address_problem`."""
+    if len(url) > MAX_URL:
+        return _("that URL is too long")
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in schemes:
+        if "file" in schemes:
+            return _("only http://, https:// and file:// feeds (or a local path) can be read")
+        return _("only http:// and https:// feeds can be added")
+    if parts.scheme.lower() != "file" and not parts.hostname:
+        return _("that URL has no host")
+    if _may_carry_credentials(url) and _credentials_in(url):
+        # refused from every door: httpx would send them as Basic auth, and lists show them
+        return _("URLs with credentials are not accepted (they would be shown to everyone)")
+    return None
+
+
+def _may_carry_credentials(url: str) -> bool:
+    """Whether the authority (before the first / ? #) holds an "@": only then can the URL carry
+    user info, so only then is netguard (and httpx, 0.15 s to import) loaded to decide."""
+    rest = url.split("://", 1)[-1]
+    return "@" in re.split(r"[/?#]", rest, maxsplit=1)[0]
+
+
+def _credentials_in(url: str) -> bool:
+    # imported here: netguard loads httpx, which `summarize` and `--help` never need
+    from bot.netguard import credentials_in
+
+    return credentials_in(url)
+
+
+def normalise_tags(tags: list[str]) -> list[str]:
+    """The tags as stored: normalised as brief tags are, at most 64 characters, each once."""
+    from bot.summarize.tags import normalise_tag
+
+    clean: list[str] = []
+    for tag in tags:
+        one = normalise_tag(str(tag))[:MAX_TAG_CHARS]
+        if one and one not in clean:
+            clean.append(one)
+    return clean
