@@ -154,35 +154,33 @@ _SPACES = re.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")
 # A footnote mark glued after a sentence end ("…like ⌃⌥⌘P.1. I mentioned", from
 # "P.<sup>1</sup>."): the word, its terminal mark, one or two digits, then the end of the
 # sentence or a capitalised next one. Version numbers ("iOS 10.3.") have a digit before the mark.
-_GLUED_NOTE = re.compile(
-    r"(?<![\w.])([^\W\d_]+)([.!?][\"”’)]*)(\d{1,2})(?:[.!?]?$|(?=\s+[\"“‘(]?[A-Z]))"
-)
+# Each pattern starts at the terminal mark (a scan for a rare character is fast); the word
+# before it is checked separately.
+_GLUED_NOTE = re.compile(r"[.!?][\"”’)]*(\d{1,2})(?:[.!?]?$|(?=\s+[\"“‘(]?[A-Z]))")
+_WORD_BEFORE = re.compile(r"(?<![\w.])[^\W\d_]+$")
 # Words whose period is an abbreviation before a number: "No.1", "Fig.2", "p.3".
 _NUMBERED = frozenset("no nr vol fig ch art sec pt op ep para chap ex eq ref tab".split())
-
-
 # Two sentences glued at a period ("… from Indira Gandhi International Airport in
 # Delhi.Ministry of Defence has approved …"): a lower-case word, the mark, then a capitalised
 # word opening at least four more words. "Micro.Blog." and "Booking.com" do not match.
-_GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]+,?(?: \S+){3})")
-
-
-# What either of the two patterns above needs, found in one pass over a line.
-_GLUE_HINT = re.compile(r"[a-z]{2}[.!?][A-Z][a-z]|[^\W\d_][.!?][\"”’)]*\d")
+_GLUED_SENTENCE = re.compile(r"[.!?](?=[A-Z][a-z]+,?(?: \S+){3})")
+# What either pattern needs, found in one pass over a line; most lines have neither.
+_GLUE_HINT = re.compile(r"[.!?](?:[A-Z][a-z]|[\"”’)]*\d)")
 
 
 def _unglue(sentence: str) -> list[str]:
     """``sentence`` split where two sentences were glued at a period, each part freed of a
     footnote mark glued after its end (see ``_unglue_notes``)."""
-    if "." not in sentence[:-1] and "!" not in sentence[:-1] and "?" not in sentence[:-1]:
-        return [sentence]
     parts: list[str] = []
     start = 0
     for m in _GLUED_SENTENCE.finditer(sentence):
-        head = sentence[start : m.start()]
-        if len(head.split(None, 5)) > 5:  # a sentence of its own, not a name like "Node.Js"
+        end = m.end()
+        head = sentence[start:end]
+        # A lower-case word before the mark, and a sentence of its own, not "Node.Js".
+        if sentence[end - 3 : end - 1].islower() and sentence[end - 3 : end - 1].isalpha() \
+                and len(head.split(None, 5)) > 5:
             parts.append(head)
-            start = m.start()
+            start = end
     parts.append(sentence[start:])
     if len(parts) == 1:
         return _unglue_notes(sentence)
@@ -192,15 +190,16 @@ def _unglue(sentence: str) -> list[str]:
 def _unglue_notes(sentence: str) -> list[str]:
     """``sentence`` without a footnote mark glued after its end, split where one sits between
     two sentences; the parts are substrings of it, the marks dropped."""
-    if not any(c.isdigit() for c in sentence):
-        return [sentence]
     out: list[str] = []
     start = 0
     for m in _GLUED_NOTE.finditer(sentence):
-        word = m.group(1)
+        found = _WORD_BEFORE.search(sentence, max(start, m.start() - 40), m.start())
+        if found is None:
+            continue  # a digit or nothing before the mark: "iOS 10.3."
+        word = found.group()
         if word.lower() in _NUMBERED or word in ("p", "pp") or word.lower() in _ABBREVIATIONS:
             continue
-        out.append(sentence[start : m.end(2)])
+        out.append(sentence[start : m.start(1)])
         start = m.end()
     if not out:
         return [sentence]
