@@ -53,7 +53,8 @@ bench: $(STAMP)
 	  $(BIN)/python -m bench.window; \
 	  $(BIN)/python -m bench.digest; \
 	  $(BIN)/python -m bench.parse; \
-	else echo "bench.poll, bench.window, bench.digest, bench.parse: ../shared/data is absent, skipped"; fi
+	  $(BIN)/python -m bench.brief_read; \
+	else echo "bench.poll, bench.window, bench.digest, bench.parse, bench.brief_read: ../shared/data is absent, skipped"; fi
 	@if [ -d ../shared/data/summaries ]; then \
 	  $(BIN)/python -m bench.summarize_eval --limit 500; \
 	else echo "bench/summarize_eval.py: ../shared/data/summaries is absent, skipped"; fi

@@ -28,12 +28,12 @@ ARTICLE = Article(
 )
 GOOD: dict[str, Any] = {
     "points": [
-        {"label": "Council vote", "text": "The city council voted 7 to 2 to build twelve "
-         "kilometres of protected bicycle lanes downtown."},
+        {"label": "Council vote", "text": "The city council voted 7 to 2 on Tuesday to build "
+         "twelve kilometres of protected bicycle lanes downtown."},
         {"label": "Cost and timing", "text": "The lanes will cost 4 million dollars and "
          "construction starts in April."},
-        {"label": "Parking worries", "text": "Shop owners worried that parking spaces along "
-         "Main Street would disappear."},
+        {"label": "Parking worries", "text": "Local shop owners worried that parking spaces "
+         "would disappear along Main Street."},
     ],
     "tags": ["Cycling", "transport"],
 }
@@ -117,6 +117,43 @@ async def test_bad_replies_fall_back(
     assert [p.text for p in brief.points] == extractive_texts()
     assert "llm.fallback" in caplog.text
     assert len(fake.requests) == 1  # none of these is worth a retry
+
+
+async def test_reworded_points_are_rejected(fake: FakeOpenAI) -> None:
+    # Every word is the article's, but reordered and shortened: not a source sentence.
+    reworded = {"points": [
+        GOOD["points"][0],
+        GOOD["points"][1],
+        {"label": "Parking worries", "text": "Shop owners worried that parking spaces along "
+         "Main Street would disappear."},
+    ]}
+    fake.script.append(completion(reworded))
+    brief = await make(fake).summarize(ARTICLE)
+    assert [p.text for p in brief.points] == extractive_texts()
+
+
+async def test_a_prefix_point_becomes_its_source_sentence(fake: FakeOpenAI) -> None:
+    prefix = {"points": [
+        {"label": "Council vote", "text": "The city council voted 7 to 2 on Tuesday to build "
+         "twelve kilometres…"},
+        GOOD["points"][1],
+        GOOD["points"][2],
+    ]}
+    fake.script.append(completion(prefix))
+    brief = await make(fake).summarize(ARTICLE)
+    assert brief.points[0].text == GOOD["points"][0]["text"]
+
+
+async def test_a_label_that_is_the_points_first_words_is_dropped(fake: FakeOpenAI) -> None:
+    first_words = {"points": [
+        {"label": "The city council", "text": GOOD["points"][0]["text"]},
+        GOOD["points"][1],
+        GOOD["points"][2],
+    ]}
+    fake.script.append(completion(first_words))
+    brief = await make(fake).summarize(ARTICLE)
+    assert [p.text for p in brief.points] == [p["text"] for p in GOOD["points"]]
+    assert all(p.label is None for p in brief.points)  # all or none
 
 
 async def test_hallucinated_points_are_rejected(fake: FakeOpenAI) -> None:

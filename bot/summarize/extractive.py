@@ -69,6 +69,19 @@ _EN_BACK = re.compile(
     r"in addition|as a result|even so|otherwise)\b",
     re.IGNORECASE,
 )
+# Openings that look like a reference back but name their own subject: "This week …",
+# "This post …", "It's hard to believe …" (a dummy "it" before an adjective and "to"/"that").
+_EN_SELF = re.compile(
+    r"^[\"'“‘]?(?:this|these|that|those) (?:week|year|month|morning|afternoon|evening|weekend|"
+    r"season|spring|summer|autumn|fall|winter|time|post|article|episode|video|item|blog|story|"
+    r"entry|release|update|version|podcast|issue|edition|feed|site|page|newsletter|guide)s?\b"
+    r"|^[\"'“‘]?it(?:['’]s| is| was| will be| would be) (?:\w+ly )?(?:hard|easy|clear|"
+    r"possible|impossible|important|worth|time|likely|unlikely|difficult|safe|fair|true|"
+    r"unclear|not clear)\b"
+    r"|^[\"'“‘]?it (?:seems|seemed|appears|appeared|makes sense|remains to be seen|"
+    r"(?:won['’]t|will not|didn['’]t|did not) take)\b",
+    re.IGNORECASE,
+)
 _KO_BACK = re.compile(
     r"^(?:이는|이를|이에|이와|이처럼|이같은|이같이|이런|이러한|그는|그녀는|그러나|하지만|또한|"
     r"그러면서|여기에|여기서|이들은|이들|그들은|이어|따라서|그래서|반면|그런데|게다가|또|"
@@ -104,9 +117,10 @@ def _weak(sentence: str) -> bool:
 # A Korean sentence ends in a predicate ending ("…했다", "…입니다", "…는가?"), possibly quoted.
 _KO_ENDED = re.compile(r"(?:[다요죠까네음함임됨]|니다)[.!?…]*[\"'”’)]*\s*$")
 _QUOTE_OPEN = re.compile(r"^[\"“‘']")
+_QUOTE_CLOSE = re.compile(r"[\"”’'](?=\s\w)")
 _ATTRIBUTION = re.compile(
-    r"[\"”’'],? (?:said|says|told|added|according to) [A-Z]|[\"”’'],? [A-Z][a-z]+(?: [A-Z][a-z]+)*"
-    r",? (?:said|says|told|added)"
+    r"[\"”’'],? (?:said|says|told|added|according to) [A-Z]"
+    r"|[\"”’'],? [A-Z][a-z]+\.?(?: [A-Z][a-z]+)*,? (?:said|says|told|added)"
 )
 _PRICE = re.compile(r"[$£€¥]\s?\d")
 _PRICE_HEADLINE = re.compile(
@@ -126,8 +140,26 @@ def refers_back(sentence: str, lang: str) -> bool:
     if lang != "en":
         return False
     if _EN_BACK.match(sentence):
+        return not _EN_SELF.match(sentence)
+    if not _QUOTE_OPEN.match(sentence) or _ATTRIBUTION.search(sentence):
+        return False
+    # A quoted term or title ("“App thinning” is not a magic bullet …") opens a sentence that
+    # is the writer's own; only a quotation running on with no named speaker leans back.
+    # A quotation closes on its own punctuation ("“We will not stop,” he said"); a term does
+    # not.
+    close = _QUOTE_CLOSE.search(sentence, 1, 50)
+    if close is None or sentence[close.start() - 1] in ",.!?…":
         return True
-    return bool(_QUOTE_OPEN.match(sentence)) and not _ATTRIBUTION.search(sentence)
+    return sentence.startswith((" said", " says"), close.end())
+
+
+def _has_word(sentence: str) -> bool:
+    return any(map(str.isalnum, sentence))
+
+
+def _lead_in(sentence: str) -> bool:
+    """A line that only introduces what follows it ("Version:", "for example:")."""
+    return sentence.endswith((":", ";"))
 
 
 def _usable(sentence: str, lang: str) -> bool:
@@ -138,6 +170,10 @@ def _usable(sentence: str, lang: str) -> bool:
         return len(sentence) >= 15 and not korean.boilerplate(sentence)
     if lang in ("ja", "zh"):
         return len(sentence) >= 15
+    # "A range of maintenance work, including:" introduces a list; "Mat Honan, writing for
+    # BuzzFeed:" introduces a quote. Neither says anything on its own.
+    if _lead_in(sentence):
+        return False
     # split(None, 4) stops after the fifth word: five parts only when there are five words.
     return len(sentence) >= 30 and len(sentence.split(None, 4)) >= 5
 
@@ -237,7 +273,12 @@ class ExtractiveSummarizer:
             if _usable(s, lang) and (len(s) != n_title or s.lower() != title_key)
         ]
         if not cands:
-            cands = [(i, s) for i, s in enumerate(sentences) if s.strip()]
+            cands = [
+                (i, s)
+                for i, s in enumerate(sentences)
+                # Not a lone "★" or "—" either: a point says something in words.
+                if _has_word(s) and (lang == "ko" or not _lead_in(s))
+            ]
         if len(cands) <= points:
             return [s for _, s in cands]
         # Sentences as term *sets* weighted by IDF (binary TF: a sentence rarely repeats a

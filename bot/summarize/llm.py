@@ -18,7 +18,7 @@ from bot.models import Article, Brief, Point
 from bot.netguard import redact_url
 from bot.summarize.base import Summarizer
 from bot.summarize.tags import TagNormaliser
-from bot.summarize.text import detect_language, scoring_terms
+from bot.summarize.text import detect_language, scoring_terms, split_sentences
 from bot.summarize.trim import fit
 
 log = get_log(__name__)
@@ -26,9 +26,10 @@ log = get_log(__name__)
 _SYSTEM = (
     "You write three-point news briefs. Reply with one JSON object only: "
     '{"points": [{"label": "key phrase", "text": "one sentence"}], "tags": ["topic"]}. '
-    "Each point is one complete sentence of at most 300 characters that stands on its own "
-    "(name who or what it is about; no 'he', 'this' or 'they' without the name), stating only "
-    "facts found in the article, in the article's language. The first point gives the news. "
+    "Each point is one sentence of the article copied word for word (at most 300 "
+    "characters; never reworded, shortened in the middle or merged) that stands on its own "
+    "(it names who or what it is about; no 'he', 'this' or 'they' without the name). "
+    "The first point gives the news. "
     "Each label names the point's claim in 2-5 words, as an editor would bold it, for example "
     "'국가 전략 자산의 결합', ''AI 과학'의 가속화', 'Mandate repeal cost': not the point's "
     "first words. Label every point or none. Tags are names and topics a reader would follow. "
@@ -53,6 +54,20 @@ class _Failed(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+def source_sentence(point: str, sentences: dict[str, str]) -> str | None:
+    """The article sentence ``point`` copies (``sentences``: each sentence keyed by its
+    whitespace-normalised text), or None. A point that is a prefix of a sentence (six words or
+    more, with or without "…") counts as that sentence; anything reworded does not."""
+    if point in sentences:
+        return sentences[point]
+    head = point.removesuffix("…").rstrip(" ,;")
+    if len(head.split(None, 6)) > 6:
+        for norm, sentence in sentences.items():
+            if norm.startswith(head):
+                return sentence
+    return None
 
 
 def grounded(point: str, article_terms: set[str], lang: str, threshold: float = 0.75) -> bool:
@@ -194,18 +209,23 @@ class OpenAISummarizer:
     ) -> Brief:
         reply = _LLMReply.model_validate(raw)
         article_terms = set(scoring_terms(f"{article.title}\n{article.text}", lang))
+        # A point is an article sentence (or a marked prefix of one), as in the extractive
+        # brief: a reworded point could say what the article does not.
+        sentences = {" ".join(s.split()): s for s in split_sentences(article.text, lang)}
         kept: list[Point] = []
         for p in reply.points:
-            text = " ".join(p.text.split())
-            if not grounded(text, article_terms, lang):
-                log.info("llm.point_rejected", reason="ungrounded", chars=len(text))
+            source = source_sentence(" ".join(p.text.split()), sentences)
+            if source is None:
+                log.info("llm.point_rejected", reason="not_a_source_sentence", chars=len(p.text))
                 continue
             label = " ".join((p.label or "").split()) or None
             if label and not (2 <= len(label.split()) <= 5 or lang == "ko"):
                 label = None
             if label and not grounded(label, article_terms, lang, threshold=0.5):
                 label = None
-            kept.append(Point(fit(text, self._max_chars, lang), label))
+            if label and source.lower().startswith(label.lower()):
+                label = None  # the point's first words, not a name for its claim
+            kept.append(Point(fit(source, self._max_chars, lang), label))
         if len(kept) < points:
             raise _Failed("ungrounded")
         kept = kept[:points]

@@ -170,6 +170,64 @@ def _split_block(block: str, lang: str) -> list[str]:
 _SPACES = re.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")
 
 
+# A footnote mark glued after a sentence end ("…like ⌃⌥⌘P.1. I mentioned", from
+# "P.<sup>1</sup>."): the word, its terminal mark, one or two digits, then the end of the
+# sentence or a capitalised next one. Version numbers ("iOS 10.3.") have a digit before the mark.
+# Each pattern starts at the terminal mark (a scan for a rare character is fast); the word
+# before it is checked separately.
+_GLUED_NOTE = re.compile(r"[.!?][\"”’)]*(\d{1,2})(?:[.!?]?$|(?=\s+[\"“‘(]?[A-Z]))")
+_WORD_BEFORE = re.compile(r"(?<![\w.])[^\W\d_]+$")
+# Words whose period is an abbreviation before a number: "No.1", "Fig.2", "p.3".
+_NUMBERED = frozenset("no nr vol fig ch art sec pt op ep para chap ex eq ref tab".split())
+# Two sentences glued at a period ("… from Indira Gandhi International Airport in
+# Delhi.Ministry of Defence has approved …"): a lower-case word, the mark, then a capitalised
+# word opening at least four more words. "Micro.Blog." and "Booking.com" do not match.
+_GLUED_SENTENCE = re.compile(r"[.!?](?=[A-Z][a-z]+,?(?: \S+){3})")
+# What either pattern needs, found in one pass over a line; most lines have neither.
+_GLUE_HINT = re.compile(r"[.!?](?:[A-Z][a-z]|[\"”’)]*\d)")
+
+
+def _unglue(sentence: str) -> list[str]:
+    """``sentence`` split where two sentences were glued at a period, each part freed of a
+    footnote mark glued after its end (see ``_unglue_notes``)."""
+    parts: list[str] = []
+    start = 0
+    for m in _GLUED_SENTENCE.finditer(sentence):
+        end = m.end()
+        head = sentence[start:end]
+        # A lower-case word before the mark, and a sentence of its own, not "Node.Js".
+        if sentence[end - 3 : end - 1].islower() and sentence[end - 3 : end - 1].isalpha() \
+                and len(head.split(None, 5)) > 5:
+            parts.append(head)
+            start = end
+    parts.append(sentence[start:])
+    if len(parts) == 1:
+        return _unglue_notes(sentence)
+    return list(chain.from_iterable(map(_unglue_notes, parts)))
+
+
+def _unglue_notes(sentence: str) -> list[str]:
+    """``sentence`` without a footnote mark glued after its end, split where one sits between
+    two sentences; the parts are substrings of it, the marks dropped."""
+    out: list[str] = []
+    start = 0
+    for m in _GLUED_NOTE.finditer(sentence):
+        found = _WORD_BEFORE.search(sentence, max(start, m.start() - 40), m.start())
+        if found is None:
+            continue  # a digit or nothing before the mark: "iOS 10.3."
+        word = found.group()
+        if word.lower() in _NUMBERED or word in ("p", "pp") or word.lower() in _ABBREVIATIONS:
+            continue
+        out.append(sentence[start : m.start(1)])
+        start = m.end()
+    if not out:
+        return [sentence]
+    rest = sentence[start:].lstrip(".!? ")
+    if rest:
+        out.append(rest)
+    return out
+
+
 def split_sentences(text: str, lang: str) -> list[str]:
     """Sentences of ``text``; line breaks always end a sentence (feeds and the Korean set rely
     on it), then language-specific punctuation rules apply inside each line."""
@@ -181,7 +239,13 @@ def split_sentences(text: str, lang: str) -> list[str]:
     for block in _SPACES.sub(" ", text).split("\n"):
         block = block.strip()
         if block:
-            sentences.extend(_split_korean(block) if lang == "ko" else _split_block(block, lang))
+            if lang == "ko":
+                sentences.extend(_split_korean(block))
+                continue
+            parts = _split_block(block, lang)
+            if _GLUE_HINT.search(block):  # one scan; most lines have none
+                parts = list(chain.from_iterable(map(_unglue, parts)))
+            sentences.extend(parts)
     return sentences
 
 

@@ -1,0 +1,167 @@
+"""What a careful editor would not publish, found by bench/brief_read.py on the real-world feeds
+(issue 11, reading pass): lead-in lines ending in ":", footnote marks and glued sentences,
+openings that lean on a sentence the brief does not show, glyph-only points."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.feeds.parse import parse_feed
+from bot.models import Article
+from bot.summarize import ExtractiveSummarizer
+from bot.summarize.extractive import refers_back
+from bot.summarize.text import split_sentences
+from tests.conftest import shared_path
+
+S = ExtractiveSummarizer()
+
+
+def _brief_of(path: Path, title: str) -> list[str]:
+    feed = parse_feed(path.read_bytes(), url=path.resolve().as_uri())
+    item = next(i for i in feed.items if i.title == title)
+    brief = S.brief(Article(title=item.title, text=item.text, lang=item.lang or feed.lang))
+    return [p.text for p in brief.points]
+
+
+# feed_rs atom_example_6.xml, release 0.2.0: a lead-in line and the list it introduces.
+_RELEASE = (
+    "A range of maintenance work, including:\n\nmigrate to Rust 2018 edition\n\n"
+    "Align domain model around Atom spec as it is more modern+complete\n\n"
+    "Switch to event-based parser (xml-rs) to reduce peak memory usage and use of clone()\n\n"
+    "Expanded test coverage\n\nDocumentation improvements"
+)
+
+
+def test_a_line_ending_in_a_colon_is_not_a_point() -> None:
+    points = [p.text for p in S.brief(Article(title="0.2.0", text=_RELEASE)).points]
+    assert points and not any(p.endswith(":") for p in points), points
+    assert "Switch to event-based parser (xml-rs) to reduce peak memory usage and use of " \
+        "clone()" in points
+
+
+def test_a_link_post_lead_in_gives_way_to_the_quote() -> None:
+    # Daring Fireball's link posts: "Name, writing for Outlet:" and then the quoted passage.
+    text = (
+        "Mat Honan, writing for BuzzFeed:\n\n"
+        "Apple has built a phone that is both more powerful and easier to use than before, "
+        "and the company says it will ship in every market by the end of the month.\n\n"
+        "The price stays where it was last year, which analysts read as a bid for share."
+    )
+    points = [p.text for p in S.brief(Article(title="The new phone", text=text)).points]
+    assert "Mat Honan, writing for BuzzFeed:" not in points
+    assert len(points) == 2
+
+
+def test_only_lead_in_lines_make_no_point() -> None:
+    brief = S.brief(Article(title="Release notes", text="Version:\n\nChanges;"))
+    assert brief.points == []
+
+
+def test_a_footnote_mark_after_a_sentence_end_is_not_part_of_it() -> None:
+    # allthis.atom, "Last thoughts on modifier keys": "⌃⌥⌘P.<sup>1</sup>." reads "P.1.".
+    text = (
+        "When I wrote the post about ordering Mac modifier keys a few days ago, I was thinking "
+        "primarily about the proper order of the symbols when writing about a keyboard "
+        "shortcut, like ⌃⌥⌘P.1. I mentioned parenthetically that this order isn’t always "
+        "observed when people speak about keyboard shortcuts."
+    )
+    assert split_sentences(text, "en") == [
+        "When I wrote the post about ordering Mac modifier keys a few days ago, I was thinking "
+        "primarily about the proper order of the symbols when writing about a keyboard "
+        "shortcut, like ⌃⌥⌘P.",
+        "I mentioned parenthetically that this order isn’t always observed when people speak "
+        "about keyboard shortcuts.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Apple released iOS 10.3. It fixes the bug.",  # a version number, not a footnote
+        "The team ranked No.1. Then it fell.",  # "No." before a number
+        "See p.3 for the table of results.",
+        "I had the pleasure of chatting with Jean MacDonald, who interviews members of "
+        "Micro.Blog.",  # a name with a period in it
+        "A large chunk of Booking.com's supply growth came from Goa.",
+    ],
+)
+def test_numbers_and_dotted_names_are_left_alone(sentence: str) -> None:
+    parts = split_sentences(sentence, "en")
+    assert " ".join(parts) == sentence, parts
+
+
+def test_sentences_glued_at_a_period_are_two_points() -> None:
+    # livemint.xml: "… Airport in Delhi.Ministry of Defence has approved …".
+    text = (
+        "The airport is around 40 kms from the Indira Gandhi International Airport in "
+        "Delhi.Ministry of Defence has approved the proposal of Ghodawat Enterprises for "
+        "operation of regional air connectivity scheme flights from the airport"
+    )
+    assert split_sentences(text, "en") == [
+        "The airport is around 40 kms from the Indira Gandhi International Airport in Delhi.",
+        "Ministry of Defence has approved the proposal of Ghodawat Enterprises for operation "
+        "of regional air connectivity scheme flights from the airport",
+    ]
+    glued = "PM Modi hosting Xi in Varanasi is in return for Xi receiving Modi in Wuhan last " \
+        "year in April.Previously, Modi hosted Xi in Ahmedabad, during his first visit"
+    assert len(split_sentences(glued, "en")) == 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This week on Mac Power Users David and I share some of the most efficient "
+        "productivity tasks and apps appropriate for the iPhone.",
+        "This blog post has been updated on September 10, 2020 with the latest benchmark "
+        "results for InfluxDB 1.8.0 and Graphite 1.1.7.",
+        "It’s hard to believe he’s been out of Apple and out of the limelight for 5 years.",
+        "It seems fair that you should have to have 60 votes to repeal something that "
+        "required 60 votes to pass.",
+        "“App thinning” is not a magic bullet that erases the problem, as Facebook Messenger "
+        "still downloaded 99 MB of data for its update.",
+        "“I love Uber more than anything in the world,” Mr. Kalanick said in a statement.",
+    ],
+)
+def test_openings_that_name_their_own_subject_do_not_lean_back(sentence: str) -> None:
+    assert not refers_back(sentence, "en")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It will allow users to use functionality such as drop down menus and invoice upload.",
+        "The move comes following an order by the Central Information Commission.",
+        "But the excitement of next season is already starting, with the draft tomorrow.",
+        "“I’ve been using my iPhone X for nearly a month, and I’ve decided I hate it.”",
+        "This is how we get from here to there.",
+    ],
+)
+def test_openings_that_lean_on_the_sentence_before(sentence: str) -> None:
+    assert refers_back(sentence, "en")
+
+
+def test_a_glyph_is_never_a_point() -> None:
+    # DaringFireball.atom, "Designing the Worst Volume Sliders Possible": a lone "★".
+    text = "This is a fun challenge.\n\n★"
+    points = [p.text for p in S.brief(Article(title="Worst volume sliders", text=text)).points]
+    assert points == ["This is a fun challenge."]
+
+
+def test_shared_release_notes_brief_has_no_lead_in() -> None:
+    path = shared_path("feeds", "real-world", "feed_rs", "atom", "atom_example_6.xml")
+    points = _brief_of(path, "0.2.0")
+    assert points and "A range of maintenance work, including:" not in points
+
+
+def test_shared_modifier_keys_brief_has_no_footnote_mark() -> None:
+    path = shared_path("feeds", "real-world", "netnewswire_rsparser", "allthis.atom")
+    points = _brief_of(path, "Last thoughts on modifier keys")
+    assert not any("P.1" in p for p in points), points
+
+
+def test_shared_volume_sliders_brief_has_no_glyph_point() -> None:
+    path = shared_path("feeds", "real-world", "netnewswire_rsparser", "DaringFireball.atom")
+    points = _brief_of(path, "Designing the Worst Volume Sliders Possible")
+    assert points and "★" not in points, points
