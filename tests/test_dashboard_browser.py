@@ -150,7 +150,7 @@ async def test_an_operator_runs_the_bot_from_the_browser(site: dict[str, Any], p
     await _shoot(page, "destinations")
     await page.get_by_role("link", name=f"discord:{TEXT_CHANNEL_ID}").click()
     await page.get_by_label("What").select_option("tag")
-    await page.get_by_label("Tag, feed or keyword").fill("harbor")
+    await page.get_by_label("Value to follow").fill("harbor")
     await page.get_by_role("button", name="Subscribe").click()
     await expect(page.get_by_role("status")).to_contain_text("Subscribed to tag")
     await expect(page.locator(".subs")).to_contain_text("harbor")

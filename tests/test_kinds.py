@@ -3,6 +3,8 @@ matched, an unknown one is refused where it is written, and a new one is one tab
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import get_args
 
 import pytest
@@ -130,3 +132,32 @@ async def test_one_table_entry_is_enough_for_config_command_and_routing(
         [(dest, subs_of)] = [t for t in await route.targets(conn) if t[0].ref == CHANNEL]
         facts = (await route.load_facts(conn, [brief_id]))[brief_id]
     assert route.decide(subs_of, facts, dest) == route.Route("instant", "“breaking news…”")
+
+
+async def test_one_table_entry_is_enough_for_the_dashboard_form(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.support.dashboard import dashboard_harness, dashboard_settings
+
+    monkeypatch.setattr(kinds, "KINDS", (*kinds.KINDS, STARTS))
+    async with dashboard_harness(dashboard_settings(tmp_path)) as h:
+        await h.sign_in()
+        async with h.app.db.begin() as conn:
+            dest = await dest_store.get(conn, "console:")
+        assert dest is not None
+        page = f"/destinations/{dest.id}"
+        form = await (await h.client.get(page)).text()
+        offered = re.findall(r'<option value="([^"]+)"[^>]*>([^<]+)</option>', form)
+        assert [(name, label) for name, label in offered if name in kinds.names()] == [
+            ("tag", "Tag"), ("feed", "Feed"), ("keyword", "Keyword"), ("pattern", "Pattern"),
+            ("all", "Everything"), ("starts", "Starts with")]  # the table, in its order
+
+        posted = await h.post(f"{page}/subscribe", {"kind": "starts", "value": "Breaking  News"},
+                              page=page)
+        assert posted.status == 303, await posted.text()
+        async with h.app.db.begin() as conn:
+            subs = {(s.kind, s.value) for s in await dest_store.list_subscriptions(conn, dest.id)}
+        assert ("starts", "breaking news") in subs  # normalised by its entry, as from chat
+        listed = await (await h.client.get(page)).text()
+        assert "starts with <strong>breaking news</strong>" in listed
+        empty = await h.post(f"{page}/subscribe", {"kind": "starts", "value": " "}, page=page)
+        assert empty.status == 400 and "Enter the starts with to follow." in await empty.text()

@@ -12,10 +12,11 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from sqlalchemy import Engine, and_, create_engine, func, or_, select
@@ -39,7 +40,26 @@ KILL_CYCLE = 2
 # window in which a new brief is compared with recent ones for "the same story".
 CYCLE_STEP = 49 * 3600.0
 LEASE_STEP = 100.0  # past both leases (poll 5*4+60 s, outbox 60 s), short of the next poll
-TIMEOUT = 90.0
+# A wait gives up only when nothing it watches has moved for this long: a hang, not a slow or
+# loaded machine (how long the whole run takes is not what this test checks).
+STALL = 60.0
+
+
+State = TypeVar("State", bound=Hashable)
+
+
+def wait_for(what: str, state: Callable[[], State], done: Callable[[State], bool], *,
+             interval: float) -> State:
+    """Poll ``state()`` until ``done`` holds for it; fail only when the state (counts that move
+    while the workers are working) has not changed for STALL seconds."""
+    last, moved = state(), time.monotonic()
+    while not done(last):
+        time.sleep(interval)
+        now = state()
+        if now != last:
+            last, moved = now, time.monotonic()
+        assert time.monotonic() - moved < STALL, f"{what}: nothing moved for {STALL:.0f} s, {last}"
+    return last
 
 
 def path_of(i: int) -> str:
@@ -111,23 +131,35 @@ def advance(directory: Path, seconds: float) -> None:
 
 def wait_cycle_done(engine: Engine, cycle: int) -> None:
     """Every feed has its ``cycle`` items stored and nothing is left in the outbox."""
-    deadline = time.monotonic() + TIMEOUT
-    while True:
+    def counts() -> tuple[int, int, int, int]:
         with engine.connect() as conn:
             stored = conn.execute(select(func.count()).select_from(entries)).scalar_one()
+            made = conn.execute(select(func.count()).select_from(briefs)).scalar_one()
             open_rows = conn.execute(select(func.count()).select_from(outbox).where(
                 outbox.c.state.in_(["pending", "sending"]))).scalar_one()
-            made = conn.execute(select(func.count()).select_from(briefs)).scalar_one()
-        if stored == FEEDS * cycle and made == FEEDS * cycle and open_rows == 0:
-            return
-        assert time.monotonic() < deadline, (
-            f"cycle {cycle} unfinished: entries={stored} briefs={made} open outbox={open_rows}")
-        time.sleep(0.2)
+            sent = conn.execute(select(func.count()).select_from(outbox).where(
+                outbox.c.state == "sent")).scalar_one()
+        return stored, made, open_rows, sent
+
+    wait_for(f"cycle {cycle} unfinished (entries, briefs, open outbox, sent)", counts,
+             lambda c: c[:3] == (FEEDS * cycle, FEEDS * cycle, 0), interval=0.2)
 
 
-def quiet_but_for(engine: Engine, owner: str, now: datetime) -> bool:
-    """Only the dead worker's leases are left: no feed due and free, no live lease, no
-    undelivered row but the dead worker's."""
+def requests_since(server: FeedServer, start: int) -> int:
+    return len(server.requests) - start
+
+
+def holds_a_lease(engine: Engine, server: FeedServer, owner: str) -> tuple[bool, int]:
+    """Whether ``owner`` holds a feed's lease, and the requests so far (progress meanwhile)."""
+    with engine.connect() as conn:
+        holds = conn.execute(select(feeds.c.id).where(
+            feeds.c.lease_owner == owner).limit(1)).first() is not None
+    return holds, len(server.requests)
+
+
+def busy_but_for(engine: Engine, owner: str, now: datetime) -> tuple[int, int]:
+    """What is left besides the dead worker's leases: feeds due and free or leased by a live
+    worker, and undelivered rows not leased by the dead worker."""
     with engine.connect() as conn:
         busy_feeds = conn.execute(select(func.count()).select_from(feeds).where(
             or_(feeds.c.lease_owner != owner,
@@ -135,14 +167,14 @@ def quiet_but_for(engine: Engine, owner: str, now: datetime) -> bool:
         busy_rows = conn.execute(select(func.count()).select_from(outbox).where(
             outbox.c.state.in_(["pending", "sending"]),
             or_(outbox.c.lease_owner.is_(None), outbox.c.lease_owner != owner))).scalar_one()
-    return busy_feeds == 0 and busy_rows == 0
+    return busy_feeds, busy_rows
 
 
-def wait_until_quiet(engine: Engine, owner: str, clock: OffsetClock) -> None:
-    deadline = time.monotonic() + TIMEOUT
-    while not quiet_but_for(engine, owner, clock()):
-        assert time.monotonic() < deadline, "the survivors never finished their own work"
-        time.sleep(0.1)
+def wait_until_quiet(engine: Engine, server: FeedServer, owner: str,
+                     clock: OffsetClock) -> None:
+    wait_for("the survivors never finished their own work (busy feeds, busy rows, requests)",
+             lambda: (*busy_but_for(engine, owner, clock()), len(server.requests)),
+             lambda state: state[:2] == (0, 0), interval=0.1)
 
 
 def test_three_workers_share_300_feeds_and_survive_a_kill(
@@ -176,20 +208,15 @@ def test_three_workers_share_300_feeds_and_survive_a_kill(
                 start = len(server.requests)
                 advance(tmp_path, CYCLE_STEP)
             if cycle == KILL_CYCLE:
-                deadline = time.monotonic() + TIMEOUT
-                while len(server.requests) - start < FEEDS // 3:
-                    assert time.monotonic() < deadline, "the workers never got going"
-                    time.sleep(0.005)
+                wait_for("the workers never got going (requests)",
+                         partial(requests_since, server, start),
+                         lambda n: n >= FEEDS // 3, interval=0.005)
                 owner = workers.owner("w1")
                 # Kill w1 while it holds leases (mid-batch), not in the instant between two of
                 # its batches, when it holds none.
-                while True:
-                    assert time.monotonic() < deadline, "w1 never held a lease"
-                    with engine.connect() as conn:
-                        if conn.execute(select(feeds.c.id).where(
-                                feeds.c.lease_owner == owner).limit(1)).first():
-                            break
-                    time.sleep(0.002)
+                wait_for("w1 never held a lease (holds, requests)",
+                         partial(holds_a_lease, engine, server, owner),
+                         lambda state: state[0], interval=0.002)
                 workers.kill("w1")
                 with engine.connect() as conn:
                     held = conn.execute(select(feeds.c.url).where(
@@ -197,7 +224,7 @@ def test_three_workers_share_300_feeds_and_survive_a_kill(
                 held_by_dead = {"/" + url.split("/", 3)[3] for url in held}
                 # Time moves past the leases only once the survivors are idle, so that only the
                 # dead worker's leases lapse (a live poll never outlasts its lease in practice).
-                wait_until_quiet(engine, owner, OffsetClock(tmp_path / "offset"))
+                wait_until_quiet(engine, server, owner, OffsetClock(tmp_path / "offset"))
                 advance(tmp_path, LEASE_STEP)
             wait_cycle_done(engine, cycle)
             print(f"cycle {cycle} done at {time.monotonic() - began:.1f}s")

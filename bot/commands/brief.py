@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.commands.base import MAX_VALUE, Context, error, reply
@@ -15,7 +14,7 @@ from bot.i18n import N_, _
 from bot.logs import get_log
 from bot.netguard import credentials_in, redact_url
 from bot.routing.cluster import story_root
-from bot.store.briefs import load_brief
+from bot.store.briefs import load_brief, matching_briefs
 
 log = get_log(__name__)
 
@@ -25,20 +24,9 @@ MAX_TERMS = 8
 RESULTS = 5
 _TERM = re.compile(r"\w+")
 
-# Prefix matching lets "삼성" find "삼성전자는" (Korean particles attach to words). Terms are \w+
-# only, so nothing a user types can reach the FTS5 or tsquery syntax.
-_SQLITE_SEARCH = text(
-    "SELECT b.id FROM entries_fts JOIN briefs b ON b.entry_id = entries_fts.rowid "
-    "WHERE entries_fts MATCH :query ORDER BY bm25(entries_fts), b.id DESC LIMIT :limit")
-_PG_SEARCH = text(
-    "SELECT b.id FROM entries e JOIN briefs b ON b.entry_id = e.id "
-    "WHERE to_tsvector('simple', coalesce(e.title, '') || ' ' || coalesce(e.\"text\", '')) "
-    "@@ to_tsquery('simple', :query) "
-    "ORDER BY ts_rank(to_tsvector('simple', coalesce(e.title, '') || ' ' || "
-    "coalesce(e.\"text\", '')), to_tsquery('simple', :query)) DESC, b.id DESC LIMIT :limit")
-
 
 def search_terms(words: str) -> list[str]:
+    # \w+ only, so nothing a user types can reach the FTS5 or tsquery syntax
     return [t.casefold()[:40] for t in _TERM.findall(words)][:MAX_TERMS]
 
 
@@ -47,18 +35,13 @@ async def search(conn: AsyncConnection, words: str, *, limit: int = RESULTS) -> 
     terms = search_terms(words)
     if not terms:
         return []
-    if conn.dialect.name == "postgresql":
-        query, statement = " & ".join(f"{t}:*" for t in terms), _PG_SEARCH
-    else:
-        query, statement = " ".join(f'"{t}"*' for t in terms), _SQLITE_SEARCH
-    rows = await conn.execute(statement, {"query": query, "limit": limit * 4})
     found: list[int] = []
     stories: set[int] = set()
-    for (brief_id,) in rows:
-        root = await story_root(conn, int(brief_id))
+    for brief_id in await matching_briefs(conn, terms, limit=limit * 4):
+        root = await story_root(conn, brief_id)
         if root not in stories:
             stories.add(root)
-            found.append(int(brief_id))
+            found.append(brief_id)
         if len(found) >= limit:
             break
     return found

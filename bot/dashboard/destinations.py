@@ -8,6 +8,7 @@ as they do."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -17,7 +18,9 @@ from multidict import MultiDictProxy
 
 from bot.dashboard.auth import SESSION, Principal
 from bot.delivery import Digest
+from bot.i18n import _
 from bot.outbox.worker import enqueue, outbox_key
+from bot.routing import kinds
 from bot.store import dashboard as queries
 from bot.store import destinations as dest_store
 from bot.store.dashboard import ScopedDestination
@@ -27,12 +30,24 @@ if TYPE_CHECKING:
     from bot.dashboard.server import Dashboard
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-KINDS = (("tag", "Tag"), ("feed", "Feed URL or title"), ("keyword", "Keyword"),
-         ("all", "Everything"))
 _HHMM = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 _LOCALE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})?")
 MAX_URGENT = 20
 _DAY_VALUES = {str(day) for day in range(7)}
+
+
+@dataclass(frozen=True, slots=True)
+class KindChoice:
+    """A subscription kind as the form offers it; its label in the language in force."""
+
+    name: str
+    label: str
+    takes_value: bool
+
+
+def kind_choices() -> list[KindChoice]:
+    # read from the one table at each request, so a kind added there is offered here too
+    return [KindChoice(kind.name, _(kind.label), kind.takes_value) for kind in kinds.KINDS]
 
 
 def add_routes(dash: Dashboard) -> None:
@@ -77,7 +92,7 @@ class DestinationsPage:
         async with self.dash.services.db.read() as conn:
             subs = await dest_store.list_subscriptions(conn, found.row.id)
         context: dict[str, Any] = {
-            "dest": found, "subs": subs, "kinds": KINDS, "days": DAYS, "zones": self.zones,
+            "dest": found, "subs": subs, "kinds": kind_choices(), "days": DAYS, "zones": self.zones,
             "errors": {}, "sub_error": None, "form": {},
             "chosen_days": [str(day) for day in found.row.digest_days]}
         context.update(extra)
@@ -89,18 +104,18 @@ class DestinationsPage:
     async def subscribe(self, request: web.Request) -> web.Response:
         found = await self._find(request)
         form = await request.post()
-        kind = str(form.get("kind") or "tag")
+        kind = kinds.get(str(form.get("kind") or "tag"))
         value = " ".join(str(form.get("value") or "").split())
         mode = "digest" if form.get("mode") == "digest" else "instant"
         problem = None
-        if kind not in dict(KINDS):
+        if kind is None:
             problem = "Choose what to follow."
-        elif kind != "all" and not value:
-            problem = "Enter the tag, feed or keyword to follow."
-        if problem is None:
-            target = "all" if kind == "all" else \
-                f'keyword:"{value}"' if kind == "keyword" else f"{kind}:{value}"
-            if form.get("exclude") and kind != "all":
+        elif kind.takes_value and not value:
+            problem = f"Enter the {_(kind.label)} to follow."
+        if kind is not None and problem is None:
+            # the kind's name as an explicit prefix: /subscribe reads the value as that kind
+            target = f"{kind.name}:{value}" if kind.takes_value else kind.name
+            if form.get("exclude") and kind.takes_value:
                 target = "-" + target
             reply = await self.dash.command(request, "subscribe", f"{target} {mode}",
                                             where=found.row.destination, server=found.server)

@@ -21,16 +21,16 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.engine import Row
-
 from bot.errors import BlockedAddress, FetchError, NewsbriefError
 from bot.feeds import opml, rules
 from bot.i18n import _
 from bot.netguard import AddressPolicy, resolve, shown_url
 from bot.store import destinations as dest_store
 from bot.store import feeds as feed_store
+from bot.store import outbox as outbox_store
 from bot.store import reactions as reaction_store
 from bot.store.db import Database
+from bot.store.feeds import FeedRow
 
 if TYPE_CHECKING:
     from bot.models import Brief
@@ -140,7 +140,7 @@ class PausedDestination:
 
 @dataclass(slots=True)
 class FeedStatus:
-    feeds: list[Row[Any]]
+    feeds: list[FeedRow]
     paused: list[PausedDestination]
     votes: dict[tuple[str, str], Counter[str]]  # (feed name, tag) -> votes by emoji
     votes_by_feed: dict[int, Counter[str]] = field(default_factory=dict)
@@ -287,7 +287,7 @@ class FeedService:
             raise PreviewFailed(_("Previews are not available in this process."))
         return await self.preview(url)
 
-    async def _find(self, conn: Any, url_or_id: str, actor: Actor) -> Row[Any]:
+    async def _find(self, conn: Any, url_or_id: str, actor: Actor) -> FeedRow:
         row = await feed_store.find_servers_feed(conn, actor.scope, url_or_id)
         if row is None:
             raise NoSuchFeed(url_or_id)
@@ -325,15 +325,13 @@ class FeedService:
             await feed_store.disable_feed(conn, row.id, now=self.clock(), reason=reason)
         return Changed(row.id, name, url_or_id, enabled=False)
 
-    async def feeds(self, actor: Actor) -> list[Row[Any]]:
+    async def feeds(self, actor: Actor) -> list[FeedRow]:
         async with self.db.read() as conn:
             return await feed_store.servers_feeds(conn, actor.scope)
 
     async def status(self, actor: Actor) -> FeedStatus:
         """Feeds in scope, paused destinations (the actor's server's and channel's; all for the
         operator) with what they hold, and the 👍 / 👎 votes on those feeds' briefs."""
-        from bot.outbox.worker import outbox_counts
-
         async with self.db.read() as conn:
             rows = await feed_store.servers_feeds(conn, actor.scope)
             if actor.scope is None:
@@ -343,7 +341,7 @@ class FeedService:
                                                                    actor.where)
             paused = []
             for dest in paused_rows:
-                counts = await outbox_counts(conn, dest.id)
+                counts = await outbox_store.outbox_counts(conn, dest.id)
                 paused.append(PausedDestination(dest.ref, dest.reason, counts.get("pending", 0),
                                                 counts.get("expired", 0)))
             ids = None if actor.scope is None else [row.id for row in rows]

@@ -54,9 +54,8 @@ from bot.serialize import digest_from_json, digest_to_json
 from bot.store import destinations as dest_store
 from bot.store import outbox as outbox_store
 from bot.store.briefs import load_brief
-from bot.store.db import Database, insert_or_ignore
+from bot.store.db import Database
 from bot.store.outbox import outbox_counts as outbox_counts  # its old home: CLI, tests
-from bot.store.schema import outbox
 
 log = get_log(__name__)
 
@@ -87,10 +86,9 @@ async def enqueue(conn: AsyncConnection, *, key: str, destination_id: int, now: 
         raise ValueError("enqueue needs exactly one of brief_id and digest")
     if len(key) > KEY_MAX:
         raise ValueError(f"outbox key longer than {KEY_MAX}: use outbox_key()")
-    values = {"key": key, "destination_id": destination_id, "brief_id": brief_id,
-              "digest": digest_to_json(digest) if digest is not None else None,
-              "state": PENDING, "attempts": 0, "next_attempt_at": now, "created_at": now}
-    return await insert_or_ignore(conn, outbox, values, ["key"]) is not None
+    return await outbox_store.add(
+        conn, key=key, destination_id=destination_id, now=now, brief_id=brief_id,
+        digest=digest_to_json(digest) if digest is not None else None)
 
 
 # -- the worker --------------------------------------------------------------------------------

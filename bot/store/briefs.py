@@ -6,7 +6,7 @@ from collections import Counter
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, delete, func, insert, or_, select, update
+from sqlalchemy import Row, delete, func, insert, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.models import Brief, Point
@@ -206,3 +206,28 @@ async def known_tags(conn: AsyncConnection) -> Counter[str]:
         counts.update(normalise_tag(str(t)) for t in tags or [])
     counts.pop("", None)
     return counts
+
+
+# Prefix matching lets "삼성" find "삼성전자는" (Korean particles attach to words). The terms come
+# from bot.commands.brief.search_terms (\w+ only), so nothing a user types reaches the FTS5 or
+# tsquery syntax.
+_SQLITE_SEARCH = text(
+    "SELECT b.id FROM entries_fts JOIN briefs b ON b.entry_id = entries_fts.rowid "
+    "WHERE entries_fts MATCH :query ORDER BY bm25(entries_fts), b.id DESC LIMIT :limit")
+_PG_SEARCH = text(
+    "SELECT b.id FROM entries e JOIN briefs b ON b.entry_id = e.id "
+    "WHERE to_tsvector('simple', coalesce(e.title, '') || ' ' || coalesce(e.\"text\", '')) "
+    "@@ to_tsquery('simple', :query) "
+    "ORDER BY ts_rank(to_tsvector('simple', coalesce(e.title, '') || ' ' || "
+    "coalesce(e.\"text\", '')), to_tsquery('simple', :query)) DESC, b.id DESC LIMIT :limit")
+
+
+async def matching_briefs(conn: AsyncConnection, terms: list[str], *, limit: int) -> list[int]:
+    """Ids of briefs whose article title or text has a word starting with each of ``terms``
+    (word characters only), best match first."""
+    if conn.dialect.name == "postgresql":
+        query, statement = " & ".join(f"{t}:*" for t in terms), _PG_SEARCH
+    else:
+        query, statement = " ".join(f'"{t}"*' for t in terms), _SQLITE_SEARCH
+    rows = await conn.execute(statement, {"query": query, "limit": limit})
+    return [int(brief_id) for (brief_id,) in rows]

@@ -8,7 +8,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
-from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -129,8 +128,8 @@ async def remove_feed(conn: AsyncConnection, url_or_id: str) -> bool:
     return bool(result.rowcount)
 
 
-async def list_feeds(conn: AsyncConnection) -> list[Row[Any]]:
-    return list((await conn.execute(select(feeds).order_by(feeds.c.id))).all())
+async def list_feeds(conn: AsyncConnection) -> list[FeedRow]:
+    return [feed_row(row) for row in await conn.execute(select(feeds).order_by(feeds.c.id))]
 
 
 async def claim_due(conn: AsyncConnection, *, now: datetime, owner: str, limit: int,
@@ -242,34 +241,35 @@ async def link_server(conn: AsyncConnection, feed_id: int, server: str, *,
     return True
 
 
-async def server_feeds(conn: AsyncConnection, server: str) -> list[Row[Any]]:
+async def server_feeds(conn: AsyncConnection, server: str) -> list[FeedRow]:
     """The feeds ``server`` uses, by id."""
     return await servers_feeds(conn, [server])
 
 
 async def servers_feeds(conn: AsyncConnection, servers: Collection[str] | None
-                        ) -> list[Row[Any]]:
+                        ) -> list[FeedRow]:
     """The feeds any of ``servers`` uses (a dashboard admin may run several), by id; None is
     the operator, who sees every feed."""
     if servers is None:
         return await list_feeds(conn)
-    return list((await conn.execute(
-        select(feeds).where(used_by(servers)).order_by(feeds.c.id))).all())
+    return [feed_row(row) for row in await conn.execute(
+        select(feeds).where(used_by(servers)).order_by(feeds.c.id))]
 
 
 async def find_server_feed(conn: AsyncConnection, server: str,
-                           url_or_id: str) -> Row[Any] | None:
+                           url_or_id: str) -> FeedRow | None:
     """The feed ``url_or_id`` names, only if ``server`` uses it (another server's is None)."""
     return await find_servers_feed(conn, [server], url_or_id)
 
 
 async def find_servers_feed(conn: AsyncConnection, servers: Collection[str] | None,
-                            url_or_id: str) -> Row[Any] | None:
+                            url_or_id: str) -> FeedRow | None:
     """The feed ``url_or_id`` names if one of ``servers`` uses it; None: any feed."""
     query = select(feeds).where(_by_url_or_id(url_or_id))
     if servers is not None:
         query = query.where(used_by(servers))
-    return (await conn.execute(query)).first()
+    row = (await conn.execute(query)).first()
+    return feed_row(row) if row is not None else None
 
 
 async def servers_using(conn: AsyncConnection, feed_id: int) -> list[str]:

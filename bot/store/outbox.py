@@ -11,11 +11,22 @@ from sqlalchemy import Row, Select, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.elements import ColumnElement
 
+from bot.store.db import insert_or_ignore
 from bot.store.schema import destinations, outbox
 from bot.store.workers import lease_free
 
 PENDING, SENDING, EXPIRED = "pending", "sending", "expired"
 UNSETTLED = (PENDING, SENDING)
+
+
+async def add(conn: AsyncConnection, *, key: str, destination_id: int, now: datetime,
+              brief_id: int | None, digest: dict[str, Any] | None) -> bool:
+    """A pending row, due now, unless ``key`` is queued already; True when it was added.
+    ``digest`` is a digest as bot.serialize stores it."""
+    values = {"key": key, "destination_id": destination_id, "brief_id": brief_id,
+              "digest": digest, "state": PENDING, "attempts": 0, "next_attempt_at": now,
+              "created_at": now}
+    return await insert_or_ignore(conn, outbox, values, ["key"]) is not None
 
 
 def _lease_free(worker_id: str, now: datetime, *, sqlite: bool) -> ColumnElement[bool]:
