@@ -73,6 +73,18 @@ async def test_a_brief_becomes_a_forum_post_with_the_matching_tags(
     assert fake.sent("POST", f"/channels/{FORUM}/messages") == []
 
 
+async def test_a_rate_limited_forum_post_hands_its_float_retry_after_to_the_outbox(
+        fake: FakeDiscord, adapter: DiscordAdapter) -> None:
+    fake.add_forum(FORUM, ["ai"])
+    fake.fail("POST", POSTS, [(429, 1.25)])
+    with pytest.raises(DeliveryError) as refused:
+        await adapter.deliver(dest(FORUM), Outgoing(key="r-1", brief=make_brief()))
+    assert refused.value.status == 429 and refused.value.retry_after == 1.25
+    assert not refused.value.uncertain and fake.threads_in(FORUM) == []  # nothing was made
+    await adapter.deliver(dest(FORUM), Outgoing(key="r-1", brief=make_brief()))
+    assert len(fake.threads_in(FORUM)) == 1
+
+
 async def test_a_forum_that_requires_a_tag_none_matches_pauses_with_the_fix(
         fake: FakeDiscord, tmp_path: Path) -> None:
     fake.add_forum(FORUM, ["Chips"], require_tag=True)
@@ -177,11 +189,16 @@ async def test_a_digest_to_a_forum_is_one_post_with_its_parts_inside(
 
 # -- exactly once: a lost answer, then a restarted adapter (a new process, empty memory) ------
 
-@pytest.mark.parametrize("archived_meanwhile", [False, True])
+@pytest.mark.parametrize(("archived_meanwhile", "lost_status"),
+                         [(False, 503), (True, 503), (False, 500)])
 @pytest.mark.parametrize("digest", [False, True])
 async def test_a_lost_forum_post_is_found_by_a_restarted_adapter_not_posted_twice(
-        fake: FakeDiscord, tmp_path: Path, archived_meanwhile: bool, digest: bool) -> None:
+        fake: FakeDiscord, tmp_path: Path, archived_meanwhile: bool, digest: bool,
+        lost_status: int) -> None:
+    # A 500 is the case discord.py's own request() would resend (it retries 500/502/504/524):
+    # a forum post carries no nonce, so that resend would be a second post.
     fake.add_forum(FORUM, ["ai"])
+    fake.lost_status = lost_status
     db = Database(database_url(tmp_path))
     await db.migrate()
     try:
@@ -196,7 +213,7 @@ async def test_a_lost_forum_post_is_found_by_a_restarted_adapter_not_posted_twic
             else:
                 await enqueue(conn, key="d:1", destination_id=dest_id,
                               brief_id=brief_id, now=FakeClock().now)
-        fake.lose_answers.add(("POST", POSTS))  # created, then the answer is lost (503)
+        fake.lose_answers.add(("POST", POSTS))  # created, then the answer is lost
         clock = FakeClock()
         await drain(*process(db, fake, clock, "first"))
         assert (await rows(db))["d:1"]["state"] == "sending"  # sent, outcome unknown

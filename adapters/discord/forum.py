@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import discord
-from discord.http import Route
+from discord.http import Route, json_or_text
 
 from adapters.discord.channels import THREAD_NAME, ChannelInfo
 from adapters.discord.escape import neutralise_mentions, trim_words
@@ -68,9 +68,39 @@ async def create_post(http: Any, forum: ChannelInfo, message: Outgoing, dest: De
     body: dict[str, Any] = {"name": post_name(message, dest), "message": payload}
     if tags:
         body["applied_tags"] = tags
-    data = await http.request(Route("POST", "/channels/{channel_id}/threads",
-                                    channel_id=int(forum.id)), json=body)
+    data = await post_once(http, Route("POST", "/channels/{channel_id}/threads",
+                                       channel_id=int(forum.id)), body)
     return str(data["id"])
+
+
+async def post_once(http: Any, route: Route, body: dict[str, Any]) -> Any:
+    """One POST, never resent. discord.py's ``request`` resends on 500/502/504/524 by itself,
+    and a forum post carries no nonce, so a resend after Discord created the post (and then
+    failed to answer) would be a second post. Here every failure reaches the outbox: a 5xx or a
+    lost connection is "sent, outcome unknown", which the outbox reconciles before any resend;
+    a 429 hands its retry_after to the outbox's pacing."""
+    session = http._HTTPClient__session  # discord.py keeps its aiohttp session private
+    headers = {"User-Agent": http.user_agent, "Authorization": f"Bot {http.token}",
+               "Content-Type": "application/json"}
+    if not http._global_over.is_set():  # discord.py's own global rate-limit pause
+        await http._global_over.wait()
+    async with session.request(route.method, route.url, data=discord.utils._to_json(body),
+                               headers=headers, proxy=http.proxy,
+                               proxy_auth=http.proxy_auth) as response:
+        data = await json_or_text(response)
+        if 200 <= response.status < 300:
+            return data
+        if response.status == 429:
+            retry_after = data.get("retry_after") if isinstance(data, dict) else None
+            raise DeliveryError("discord rate limited", status=429,
+                                retry_after=float(retry_after or 1.0))
+        if response.status == 403:
+            raise discord.Forbidden(response, data)
+        if response.status == 404:
+            raise discord.NotFound(response, data)
+        if response.status >= 500:
+            raise discord.DiscordServerError(response, data)
+        raise discord.HTTPException(response, data)
 
 
 async def _candidates(http: Any, forum: ChannelInfo, bot_id: str, after: int

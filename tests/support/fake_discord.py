@@ -257,6 +257,7 @@ class FakeDiscord(ThreadsMixin):
         self.objects: dict[str, dict[str, Any]] = {}  # forums and threads (add_forum, ...)
         self.manage_threads = False  # the bot's Manage Threads permission
         self.lose_answers: set[tuple[str, str]] = set()
+        self.lost_status = 503  # how a lost answer comes back: 503, or a 500 discord.py retries
         self.guild_id = GUILD_ID
         self.bot_id = BOT_USER["id"]
         self._nonces: dict[tuple[str, str], tuple[dict[str, Any], float]] = {}

@@ -42,7 +42,8 @@ class ThreadsMixin:
     bot_id: str
     channels: dict[str, list[dict[str, Any]]]
     manage_threads: bool
-    lose_answers: set[tuple[str, str]]  # (method, path): do it, then answer 503 as if lost
+    lose_answers: set[tuple[str, str]]  # (method, path): do it, then answer an error as if lost
+    lost_status: int  # the status of that answer
     objects: dict[str, dict[str, Any]]  # channel id → its GET /channels/{id} object
     deleted: set[str]
     hidden: set[str]
@@ -143,7 +144,8 @@ class ThreadsMixin:
         first = {**self._message(thread_id, body["message"]), "id": thread_id}
         self.channels[thread_id].append(first)
         if ("POST", request.path.split("/api/v10", 1)[1]) in self.lose_answers:
-            return error(503, 0, "upstream connect error")  # created, but the answer is lost
+            # created, but the answer is lost
+            return error(self.lost_status, 0, "upstream connect error")
         return _json({**thread, "message": first}, 201)
 
     async def _patch_channels_channel_id(self, _r: web.Request, params: dict[str, str],
