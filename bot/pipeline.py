@@ -191,7 +191,7 @@ class Pipeline:
                  elapsed_ms=round((time.monotonic() - started) * 1000))
 
     async def _fetch(self, feed: FeedRow) -> FetchResult:
-        if feed.url.startswith("file://"):
+        if feed.url[:7].lower() == "file://":
             result = await read_local(feed.url, self.settings.network.max_body_bytes)
             if result.body_hash == feed.body_hash:
                 result.body = None

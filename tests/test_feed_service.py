@@ -186,3 +186,26 @@ async def test_votes_per_feed_show_in_the_dashboard_feed_list(h: Harness) -> Non
     assert "👍 2 👎 1" in page and 'aria-label="2 thumbs up, 1 thumbs down"' in page
     h.act_as(Principal("discord", "4002", "Bo", {"G2": "Guild Two"}))
     assert "thumbs up" not in await (await h.client.get("/feeds")).text()  # not their feed
+
+
+async def test_paused_destinations_in_a_dm_are_only_that_dm(h: Harness) -> None:
+    """A DM has no server: asking for "server None or this ref" must not match every
+    destination that has no server (other people's DMs, webhooks, the console)."""
+    async with h.app.db.begin() as conn:
+        for ref, server in (("discord:dm-mine", None), ("discord:dm-other", None),
+                            ("slack:C9", "T9")):
+            row = await dest_store.get_or_create(conn, Destination(ref), now=NOW, server=server)
+            await dest_store.pause(conn, row.id, f"{ref} gone", now=NOW)
+        mine = await feed_store.paused_destinations(conn, None, "discord:dm-mine")
+        in_t9 = await feed_store.paused_destinations(conn, "T9", None)
+        every = await feed_store.paused_destinations(conn, None, None)
+    assert [p.ref for p in mine] == ["discord:dm-mine"]
+    assert [p.ref for p in in_t9] == ["slack:C9"]
+    assert {p.ref for p in every} == {"discord:dm-mine", "discord:dm-other", "slack:C9"}
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "http://example.org:99999/rss"])
+async def test_a_malformed_url_is_refused_not_raised(h: Harness, url: str) -> None:
+    refused, text = await chat(h, url)
+    assert refused and text == "Cannot add that feed: that is not a valid URL."
+    assert await urls(h) == []

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from bot.models import Article
-from bot.summarize import ExtractiveSummarizer, OpenAISummarizer
+from bot.summarize import ExtractiveSummarizer, OpenAISummarizer, llm
 from tests.support.fake_openai import FakeOpenAI, Reply, completion
 
 ARTICLE = Article(
@@ -238,6 +238,19 @@ async def test_cache_hit_in_memory_and_on_disk(fake: FakeOpenAI, tmp_path: Path)
     await same.summarize(ARTICLE)
     await same.summarize(ARTICLE)
     assert len(fake.requests) == 2  # in-memory cache: the second call made no request
+
+
+async def test_replies_cached_under_older_grounding_rules_are_asked_again(
+        fake: FakeOpenAI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cached reply was checked against the rules of its day; when the rules change it is
+    asked again, not rejected on every hit for ever."""
+    cache = tmp_path / "llm-cache.json"
+    fake.script.append(completion(GOOD))
+    await make(fake, cache_path=cache).summarize(ARTICLE)
+    monkeypatch.setattr(llm, "GROUNDING", "stricter-rules")
+    fake.script.append(completion(GOOD))
+    await make(fake, cache_path=cache).summarize(ARTICLE)
+    assert len(fake.requests) == 2
 
 
 async def test_failed_reply_is_not_cached(fake: FakeOpenAI) -> None:

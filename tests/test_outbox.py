@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql
 
 from adapters.recording import RecordingAdapter, SimulatedCrash
@@ -218,6 +218,21 @@ async def test_failed_after_max_attempts(db: Database) -> None:
     row = (await rows(db))[key]
     assert row["state"] == "failed" and row["attempts"] == 3 and "500" in str(row["error"])
     assert len(rec.attempts) == 3 and rec.keys() == []
+
+
+async def test_an_unloadable_row_fails_with_the_outbox_failed_event(
+        db: Database, caplog: pytest.LogCaptureFixture) -> None:
+    """Operators alert on ``outbox.failed``: a row whose content cannot be built is one."""
+    [(_, key)] = await seed(db, briefs=1, refs=["test:a"])
+    async with db.begin() as conn:
+        await conn.execute(update(outbox).where(outbox.c.key == key)
+                           .values(brief_id=None, digest="{not json"))
+    rec, clock = RecordingAdapter(), FakeClock()
+    with caplog.at_level("ERROR"):
+        await worker(db, rec, clock).run_once()
+    assert (await rows(db))[key]["state"] == "failed" and rec.attempts == []
+    [record] = [r for r in caplog.records if r.getMessage().startswith("outbox.failed")]
+    assert "reason=unloadable" in record.getMessage() and key in record.getMessage()
 
 
 async def test_permanent_error_pauses_only_that_destination(db: Database) -> None:

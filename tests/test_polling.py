@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
+from bot.config import Settings
 from bot.feeds.schedule import next_check_after_failure, next_check_after_success, should_disable
+from bot.pipeline import Pipeline
 
 NOW = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)
 
@@ -73,3 +78,15 @@ def test_after_failure_zero_failures_treated_as_first() -> None:
 ])
 def test_should_disable(failures: int, limit: int, expected: bool) -> None:
     assert should_disable(failures, limit) is expected
+
+
+async def test_a_file_feed_is_read_whatever_the_case_of_its_scheme(tmp_path: Path) -> None:
+    """The configuration accepts FILE:// (schemes are case-insensitive): it must be read from
+    disk, not handed to the HTTP fetcher to fail on every poll."""
+    body = b"<rss><channel><title>T</title></channel></rss>"
+    (tmp_path / "f.xml").write_bytes(body)
+    url = "FILE://" + (tmp_path / "f.xml").as_uri()[len("file://"):]
+    no_http: Any = None  # the HTTP fetcher must not be asked
+    pipeline = Pipeline(db=no_http, fetcher=no_http, summarizer=no_http, settings=Settings())
+    result = await pipeline._fetch(SimpleNamespace(url=url, body_hash=None))  # type: ignore[arg-type]
+    assert result.status == 200 and result.body == body

@@ -24,7 +24,11 @@ def url_problem(url: str, *, schemes: tuple[str, ...] = WEB_SCHEMES) -> str | No
     have it read). Addresses are vetted by :func:`private_address_problem`."""
     if len(url) > MAX_URL:
         return _("that URL is too long")
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  (a bad port raises only when read)
+    except ValueError:  # "http://[::1", a port out of range
+        return _("that is not a valid URL")
     if parts.scheme.lower() not in schemes:
         if "file" in schemes:
             return _("only http://, https:// and file:// feeds (or a local path) can be read")

@@ -333,7 +333,7 @@ class OutboxWorker:
                                                        now=now, lease_until=now + self.lease):
                     return "lost"  # the lease lapsed and another worker took the row
         except Exception as exc:  # the content cannot be built: retrying will not help
-            log.exception("outbox.unloadable", key=job.key)
+            log.exception("outbox.failed", reason="unloadable", key=job.key)
             await self._set(job.id, state=FAILED, error=f"cannot load message: {exc!r}"[:1000])
             return "failed"
         job.attempts += 1

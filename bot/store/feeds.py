@@ -307,8 +307,11 @@ async def paused_destinations(conn: AsyncConnection,
     """Paused destinations in ``server`` or named ``ref``; both None: all."""
     query = select(destinations.c.id, destinations.c.ref, destinations.c.paused_reason).where(
         destinations.c.paused_at.is_not(None)).order_by(destinations.c.id)
-    if server is not None or ref is not None:
-        query = query.where(or_(destinations.c.server == server, destinations.c.ref == ref))
+    # ``server == None`` would compile to IS NULL: every DM, webhook and console destination
+    wanted = [destinations.c.server == server] if server is not None else []
+    wanted += [destinations.c.ref == ref] if ref is not None else []
+    if wanted:
+        query = query.where(or_(*wanted))
     return [PausedRow(int(r.id), r.ref, r.paused_reason) for r in await conn.execute(query)]
 
 

@@ -70,6 +70,9 @@ def source_sentence(point: str, sentences: dict[str, str]) -> str | None:
     return None
 
 
+GROUNDING = "source-sentences-v2"  # bump when the prompt or the point checks change
+
+
 def grounded(point: str, article_terms: set[str], lang: str, threshold: float = 0.75) -> bool:
     """Whether most of ``point``'s content words occur in the article (a hallucination check).
     Korean is compared on stems and their character bigrams, so a changed verb ending passes."""
@@ -144,7 +147,10 @@ class OpenAISummarizer:
             self._day, self._used = today, 0
 
     def _cache_key(self, article: Article, points: int) -> str:
-        raw = json.dumps([self._model, points, article.title, article.text], ensure_ascii=False)
+        # GROUNDING names the rules a cached reply was checked against: replies cached under
+        # older rules are asked again rather than rejected on every hit
+        raw = json.dumps([self._model, points, article.title, article.text, GROUNDING],
+                         ensure_ascii=False)
         return hashlib.sha256(raw.encode()).hexdigest()
 
     async def _ask(self, article: Article, points: int) -> dict[str, object]:
