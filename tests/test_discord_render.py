@@ -24,7 +24,7 @@ from adapters.discord.render import (
 from bot.delivery import CommandReply, Destination, Digest, DigestSection
 from bot.models import Brief, Point
 from tests.conftest import shared_path
-from tests.support.fake_discord import body_violations
+from tests.support.discord_spec import body_violations
 
 DEST = Destination("discord:123", timezone="Asia/Seoul", locale="ko")
 HOSTILE = ("@everyone @here <@&123456789012345678> <@!123456789012345678> <#123456789012345678> "
