@@ -1,0 +1,1 @@
+"""Per-language summarizer rules as data: a package per language, a module per concern."""

@@ -1,0 +1,1 @@
+"""Korean summarizer rules (word lists and patterns), read by the language-neutral code."""
