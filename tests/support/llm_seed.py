@@ -79,6 +79,33 @@ def verdicts(point: dict[str, Any], article: dict[str, Any], lang: str
     return v.ok, v.reason, lab.ok
 
 
+# -- playing the model -------------------------------------------------------------------------
+
+_LINE = re.compile(r"^\[(\d+)\] (.*)$", re.M)
+
+
+def prompt_sentences(body: dict[str, Any]) -> tuple[list[str], str]:
+    """The numbered sentences a chat-completions request shows, and the language it asks
+    for ("Write exactly 3 points in Korean.")."""
+    user = body["messages"][-1]["content"]
+    lang = "ko" if "points in Korean" in user else "en"
+    return [m.group(2) for m in _LINE.finditer(user)], lang
+
+
+def seed_answer(body: dict[str, Any], seed: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The seed brief for the article and language a request asks about, its citations
+    renumbered to the prompt's numbers; None when the seed has no such brief."""
+    sentences, lang = prompt_sentences(body)
+    prints = {fingerprint(s) for s in sentences}
+    for brief in seed:
+        if brief["lang"] == lang and all(f in prints for p in brief["points"]
+                                         for f in p["cites"]):
+            return {"headline": brief["headline"], "tags": brief["tags"],
+                    "points": [{"label": p["label"], "text": p["text"],
+                                "sources": renumber(p, sentences)} for p in brief["points"]]}
+    return None
+
+
 # -- planting errors ---------------------------------------------------------------------------
 
 _EN_NEG_REMOVE = [(r"\bdo not\b", "do"), (r"\bdoes not\b", "does"), (r"\bdid not\b", "did"),
