@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.summarize import korean
 from bot.summarize.facts import Facts, facts_of, lower_words
@@ -109,11 +110,27 @@ def _latin_in(name: str, words: set[str], squashed: str, cited_lang: str,
     return bool(re.search(r"\d", low)) and _squash(low) in squashed
 
 
+@lru_cache(maxsize=2048)
+def _also_common(word: str) -> bool:
+    """Whether Kiwi also reads ``word`` as one common noun ("강진": Gangjin or a strong
+    earthquake): then it is not held to be a name."""
+    kiwi = korean.analyser()
+    if kiwi is None:
+        return False
+    try:
+        readings = kiwi.analyze(word, top_n=3)
+    except Exception:  # an analyser failure leaves the word a name, the stricter reading
+        return False
+    return any(len(tokens) == 1 and tokens[0].tag == "NNG" for tokens, _score in readings)
+
+
 def _hangul_in(name: str, cited: str, cited_lang: str, words: set[str]) -> bool:
     if cited_lang == "ko":
         return _squash(name) in _squash(cited)
     for part in name.split():
         if part in _EXONYMS and any(w in words for w in _EXONYMS[part]):
+            continue
+        if _also_common(part):
             continue
         latin = [w for w in tokens(cited) if _LATIN.match(w) and w[:1].isupper()]
         if not any(same_name(part, w) for w in latin):

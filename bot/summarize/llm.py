@@ -205,6 +205,7 @@ class LLMSummarizer:
         extractive = await self._fallback.summarize(article, points=points)
         context = ArticleContext(article.text, source_lang)
         kept: list[Point | None] = []
+        grounds: list[str] = [article.title]  # what the headline may rest on
         for n, p in enumerate(reply.points[:points]):
             cited = [sentences[i - 1] for i in dict.fromkeys(p.sources)
                      if 1 <= i <= len(sentences)]
@@ -221,6 +222,7 @@ class LLMSummarizer:
                 log.info("llm.label_rejected", point=n + 1)
                 label = None
             kept.append(Point(fit(" ".join(p.text.split()), self._max_chars, lang), label))
+            grounds += cited
         accepted = sum(p is not None for p in kept)
         if accepted < MIN_POINTS:
             return await self._extractive(article, points, "ungrounded")
@@ -228,7 +230,7 @@ class LLMSummarizer:
         metrics.llm_brief("model" if accepted == len(out) else "partial")
         tags = list(dict.fromkeys(self._tags(t) for t in [*article.categories, *reply.tags]))
         return Brief(
-            headline=self._headline(reply.headline, article, lang, source_lang),
+            headline=self._headline(reply.headline, article, grounds, lang, source_lang),
             points=out, tags=[t for t in tags if t][: self._max_tags], url=article.url,
             lang=lang, source=article.source, published=article.published, model=self.model)
 
@@ -251,15 +253,15 @@ class LLMSummarizer:
         return out
 
     @staticmethod
-    def _headline(written: str, article: Article, lang: str, source_lang: str) -> str:
-        """The model's headline when it says only what the title and first sentences say; in
-        the article's language the title itself otherwise."""
+    def _headline(written: str, article: Article, grounds: list[str], lang: str,
+                  source_lang: str) -> str:
+        """In the article's language its own title; in another, the model's headline when it
+        says only what the title and the sentences of the accepted points say."""
         title = article.title.strip()
         written = " ".join(written.split())
         if lang == source_lang or not written:
             return title
-        lead = [title, *split_sentences(article.text, source_lang)[:2]]
-        ok = check_point(written, lead, lang=lang, cited_lang=source_lang).ok
+        ok = check_point(written, grounds, lang=lang, cited_lang=source_lang).ok
         return written if ok else title
 
 
