@@ -301,6 +301,15 @@ async def test_answers_are_cached_in_memory_and_on_disk(fake: FakeOpenAI,
     assert ARTICLE.title not in cache.read_text(encoding="utf-8")  # keys are hashes
 
 
+async def test_the_cache_file_goes_where_no_directory_is_yet(fake: FakeOpenAI,
+                                                            tmp_path: Path) -> None:
+    cache = tmp_path / "not-yet" / "llm-cache.json"  # `newsbrief summarize` before any run
+    fake.script.append(completion(GOOD))
+    await make(fake, cache=cache).summarize(ARTICLE)
+    assert (await make(fake, cache=cache).summarize(ARTICLE)).model == "test-model"
+    assert len(fake.requests) == 1
+
+
 async def test_a_failed_answer_is_not_cached(fake: FakeOpenAI) -> None:
     summarizer = make(fake, retries=0)
     fake.script.extend([completion("nope"), completion(GOOD)])

@@ -94,6 +94,7 @@ class ReplyCache:
         if self._path is None:
             return
         try:
+            self._path.parent.mkdir(parents=True, exist_ok=True)  # `summarize` before any run
             tmp = self._path.with_suffix(".tmp")
             tmp.write_text(json.dumps(self._data, ensure_ascii=False), encoding="utf-8")
             tmp.replace(self._path)
