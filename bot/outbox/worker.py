@@ -270,7 +270,8 @@ class OutboxWorker:
 
     async def _outgoing(self, conn: AsyncConnection, job: _Job) -> Outgoing:
         if job.brief_id is not None:
-            return Outgoing(key=job.key, brief=await load_brief(conn, job.brief_id),
+            return Outgoing(key=job.key, brief=await load_brief(conn, job.brief_id,
+                                                                job.destination.locale),
                             mention=job.mention, reply_to=job.reply_to,
                             update=job.update_note)
         return Outgoing(key=job.key, digest=digest_from_json(job.digest))
