@@ -89,8 +89,10 @@ async def load_brief(conn: AsyncConnection, brief_id: int, locale: str | None = 
     return in_language(row, brief_from_row(row, await other_sources(conn, brief_id)), locale)
 
 
-async def load_briefs(conn: AsyncConnection, brief_ids: list[int]) -> dict[int, Brief]:
-    """``load_brief`` of many briefs in two queries (a digest shows ten): brief id → Brief."""
+async def load_briefs(conn: AsyncConnection, brief_ids: list[int],
+                      locale: str | None = None) -> dict[int, Brief]:
+    """``load_brief`` of many briefs in two queries (a digest shows ten): brief id → Brief, in
+    the language of ``locale`` where it was made in that language too."""
     if not brief_ids:
         return {}
     rows = {int(r.id): r for part in _chunks(brief_ids) for r in await conn.execute(
@@ -109,7 +111,7 @@ async def load_briefs(conn: AsyncConnection, brief_ids: list[int]) -> dict[int, 
         for other, source in sorted(members.get(roots[brief_id], [])):  # oldest first
             if other != brief_id and source and source != row.source and source not in also:
                 also.append(source)
-        loaded[brief_id] = brief_from_row(row, also)
+        loaded[brief_id] = in_language(row, brief_from_row(row, also), locale)
     return loaded
 
 
