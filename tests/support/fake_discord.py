@@ -154,6 +154,7 @@ class FakeDiscord(ThreadsMixin):
         self.objects: dict[str, dict[str, Any]] = {}  # forums and threads (add_forum, ...)
         self.manage_threads = False  # the bot's Manage Threads permission
         self.lose_answers: set[tuple[str, str]] = set()
+        self.echo_headers = False  # failures echo the request's headers (Authorization too)
         self.lost_status = 503  # how a lost answer comes back: 503, or a 500 discord.py retries
         self.guild_id = GUILD_ID
         self.bot_id = BOT_USER["id"]
@@ -367,7 +368,7 @@ class FakeDiscord(ThreadsMixin):
         if body is not None:
             self.violations += [f"{method} {template}: {p}"
                                 for p in body_violations(method, template, body)]
-        failure = self._failure(request.method, path) or self._global_limit()
+        failure = self._failure(request.method, path, request.headers) or self._global_limit()
         if failure is not None:
             return failure
         needs_token = not template.startswith(("/webhooks", "/interactions")) \
@@ -395,7 +396,8 @@ class FakeDiscord(ThreadsMixin):
         self._global_window.append(now)
         return None
 
-    def _failure(self, method: str, path: str) -> web.Response | None:
+    def _failure(self, method: str, path: str,
+                 headers: Any = None) -> web.Response | None:
         queue = self._failures.get((method, path))
         if not queue:
             return None
@@ -411,7 +413,11 @@ class FakeDiscord(ThreadsMixin):
                           "X-RateLimit-Remaining": "0", "X-RateLimit-Reset-After":
                           str(retry_after), "X-RateLimit-Bucket": "fakebucket"})
         codes = {401: 0, 403: 50013, 404: 10003, 500: 0, 503: 0}
-        return _json({"message": f"{status}", "code": codes.get(status, 0)}, status)
+        message = f"{status}"
+        if self.echo_headers and headers is not None:  # a proxy's debugging error page
+            message += " upstream failed; request headers: " + "; ".join(
+                f"{name}: {value}" for name, value in headers.items())
+        return _json({"message": message, "code": codes.get(status, 0)}, status)
 
     async def _get_users_me(self, *_: Any) -> web.Response:
         return _json(BOT_USER)
