@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import logging
 from typing import Any
@@ -74,6 +76,19 @@ def build_app(settings: SlackSettings, client: AsyncWebClient,
     return app
 
 
+class RawSignatureVerifier(SignatureVerifier):
+    """Signs the raw bytes, as Slack does: the SDK decodes them first, so a body that is not
+    UTF-8 raised there instead of failing the signature check."""
+
+    def generate_signature(self, *, timestamp: str, body: str | bytes) -> str | None:
+        if timestamp is None:
+            return None
+        raw = body if isinstance(body, bytes) else (body or "").encode()
+        digest = hmac.new(self.signing_secret.encode(), b"v0:" + timestamp.encode() + b":" + raw,
+                          hashlib.sha256).hexdigest()
+        return f"v0={digest}"
+
+
 class SlackServer:
     """Runs the app: Socket Mode when an app token is configured, else an aiohttp server whose
     ``web_app`` can carry more routes (health, metrics) if added before ``start``."""
@@ -83,7 +98,7 @@ class SlackServer:
         self.settings = settings
         self.app = build_app(settings, client, commands, reactions)
         # Socket Mode has no HTTP listener and may have no signing secret.
-        self._verifier = SignatureVerifier(settings.signing_secret) \
+        self._verifier = RawSignatureVerifier(settings.signing_secret) \
             if settings.signing_secret else None
         self.web_app = web.Application(client_max_size=settings.max_body_bytes)
         self.web_app.router.add_post(settings.http_path, self._handle)
@@ -104,19 +119,24 @@ class SlackServer:
 
     def _refusal(self, request: web.Request, body: bytes) -> tuple[int, str] | None:
         """Why a request is refused before Bolt sees it (which would log its body on a bad
-        signature, and answer 500 to a malformed timestamp or a non-UTF-8 body), or None."""
+        signature, and answer 500 to a malformed timestamp or a non-UTF-8 body), or None.
+
+        One rule: a request that does not prove it comes from Slack is 401, whatever is wrong
+        with its signature inputs (no signature or timestamp, a timestamp that is not a number,
+        a stale one, a wrong signature); 4xx other than 401 only for a signed request."""
         stamp = request.headers.get("X-Slack-Request-Timestamp", "")
         signature = request.headers.get("X-Slack-Signature", "")
         if not stamp or not signature:
             return 401, "unsigned request"
         if not stamp.isascii() or not stamp.isdigit() or len(stamp) > 12:
-            return 400, "malformed timestamp"
+            return 401, "malformed timestamp"
+        # the signature covers the raw bytes: checked before the body is decoded
+        if self._verifier is None or not self._verifier.is_valid(body, stamp, signature):
+            return 401, "invalid signature or stale timestamp"
         try:
             text = body.decode("utf-8")
         except UnicodeDecodeError:
             return 400, "body is not UTF-8"
-        if self._verifier is None or not self._verifier.is_valid(text, stamp, signature):
-            return 401, "invalid signature or stale timestamp"
         content_type = request.headers.get("Content-Type", "").split(";")[0].strip().lower()
         if content_type == "application/x-www-form-urlencoded":
             return None
