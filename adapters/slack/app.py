@@ -18,10 +18,12 @@ from slack_sdk.web.async_client import AsyncWebClient
 from adapters.slack.commands import AdminCheck, reply_bodies, to_request
 from adapters.slack.reactions import reaction_listener
 from adapters.slack.settings import SlackSettings
+from adapters.slack.socket import SocketSupervisor
 from bot.delivery import CommandHandler, CommandReply, ReactionHandler
 from bot.logs import get_log
 
 log = get_log(__name__)
+PING_INTERVAL = 10.0  # seconds between Socket Mode pings (slack_bolt's default); 4 missed: stale
 
 
 class NoRequestBodies(logging.Filter):
@@ -75,7 +77,6 @@ def build_app(settings: SlackSettings, client: AsyncWebClient,
         app.event("reaction_added")(reaction_listener(reactions, is_admin))
     return app
 
-
 class RawSignatureVerifier(SignatureVerifier):
     """Signs the raw bytes, as Slack does: the SDK decodes them first, so a body that is not
     UTF-8 raised there instead of failing the signature check."""
@@ -104,6 +105,7 @@ class SlackServer:
         self.web_app.router.add_post(settings.http_path, self._handle)
         self._runner: web.AppRunner | None = None
         self._socket: AsyncSocketModeHandler | None = None
+        self.supervisor: SocketSupervisor | None = None  # Socket Mode: watches the connection
         self.port: int | None = None
 
     async def _handle(self, request: web.Request) -> web.Response:
@@ -148,8 +150,11 @@ class SlackServer:
     async def start(self) -> None:
         if self.settings.socket_mode:
             self._socket = AsyncSocketModeHandler(self.app, self.settings.app_token,
-                                                  web_client=self.app.client)
+                                                  web_client=self.app.client,
+                                                  ping_interval=PING_INTERVAL)
             await self._socket.connect_async()
+            self.supervisor = SocketSupervisor(self._socket.client)
+            self.supervisor.start()
             log.info("slack.start", mode="socket")
             return
         self._runner = web.AppRunner(self.web_app, access_log=None)
@@ -162,6 +167,9 @@ class SlackServer:
                  path=self.settings.http_path)
 
     async def stop(self) -> None:
+        if self.supervisor is not None:
+            await self.supervisor.stop()
+            self.supervisor = None
         if self._socket is not None:
             await self._socket.close_async()
             self._socket = None

@@ -139,6 +139,11 @@ class FakeDiscord(ThreadsMixin):
         self.global_limited = 0
         self._global_window: deque[float] = deque()
         self.heartbeat_interval = heartbeat_interval  # seconds, sent in HELLO (Discord: 41.25)
+        self.ack_heartbeats = True  # False: heartbeats go unanswered (a half-dead link)
+        self.identify_close: int | None = None  # close every IDENTIFY with this code (4004…)
+        # how a RESUME is answered: "resumed"; "invalid" (RESUMED with a null payload, which
+        # ends discord.py's connection task); "refuse" (op 9, not resumable)
+        self.resume_answer = "resumed"
         self.gateway_sessions: list[GatewaySession] = []
         self._session_ids = itertools.count(1)
         self.violations: list[str] = []
@@ -220,6 +225,14 @@ class FakeDiscord(ThreadsMixin):
         live = [s for s in self.gateway_sessions if s.identify and not s.closed.is_set()]
         return live[-1] if live else None
 
+    async def close_live(self, code: int) -> GatewaySession:
+        """Close the live gateway connection with ``code`` (4000: the client resumes)."""
+        session = self.live_session()
+        if session is None:
+            raise AssertionError("no identified gateway connection to close")
+        await session.ws.close(code=code, message=b"Closed by the test.")
+        return session
+
     async def dispatch(self, event: str, data: dict[str, Any]) -> None:
         """Send an op 0 dispatch (e.g. INTERACTION_CREATE) on the live gateway connection."""
         session = self.live_session()
@@ -278,7 +291,8 @@ class FakeDiscord(ThreadsMixin):
     async def _gateway_op(self, session: GatewaySession, op: Any, data: Any) -> None:
         if op == 1:  # heartbeat: ack it, or discord.py reconnects as a zombie connection
             session.heartbeats += 1
-            await session.send(11, None)
+            if self.ack_heartbeats:
+                await session.send(11, None)
         elif op == 2:
             await self._identify(session, data)
         elif op == 6:
@@ -287,6 +301,9 @@ class FakeDiscord(ThreadsMixin):
             self.violations.append(f"gateway: unknown op {op!r}")
 
     async def _identify(self, session: GatewaySession, data: dict[str, Any]) -> None:
+        if self.identify_close is not None:
+            await session.ws.close(code=self.identify_close, message=b"Refused by the test.")
+            return
         if data.get("token") != BOT_TOKEN:
             await session.ws.close(code=4004, message=b"Authentication failed.")
             return
@@ -309,11 +326,12 @@ class FakeDiscord(ThreadsMixin):
 
     async def _resume(self, session: GatewaySession, data: dict[str, Any]) -> None:
         known = any(s.session_id == data.get("session_id") for s in self.gateway_sessions)
-        if data.get("token") != BOT_TOKEN or not known:
+        if data.get("token") != BOT_TOKEN or not known or self.resume_answer == "refuse":
             await session.send(9, False)  # not resumable: the client identifies afresh
             return
         session.identify = data
-        await session.send(0, None, "RESUMED")
+        invalid = self.resume_answer == "invalid"
+        await session.send(0, None if invalid else {"_trace": ["fake-gateway"]}, "RESUMED")
 
     def _text_channel(self) -> dict[str, Any]:
         return {"id": TEXT_CHANNEL_ID, "type": 0, "name": "news", "position": 0,
