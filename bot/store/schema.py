@@ -263,6 +263,14 @@ reactions = Table(
     UniqueConstraint("outbox_id", "user", "emoji"),  # a vote counts once however often clicked
 )
 
+server_settings = Table(
+    "server_settings", metadata,
+    Column("server", String(64), primary_key=True),  # Discord guild / Slack team id
+    Column("locale", String(16), nullable=False),
+    Column("locale_source", String(16), nullable=False),  # "admin" (/settings) | "platform"
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
 digest_runs = Table(
     "digest_runs", metadata,
     Column("id", Integer, primary_key=True),
