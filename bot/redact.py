@@ -67,6 +67,15 @@ def _redact_pairs(text: str) -> str:
     return "&".join(pairs)
 
 
+def host_of(url: str) -> str:
+    """``host[:port]`` of ``url`` without user info ("" when it cannot be parsed): a site's name
+    where the bot has nothing better (a feed without a title, a page without a site name)."""
+    try:
+        return urlsplit(url.strip()).netloc.rpartition("@")[2]
+    except ValueError:
+        return ""
+
+
 def shown_link(url: str) -> str:
     """``url`` as a channel, a dashboard or a webhook receiver may see it: no user info
     (``user:password@``), and the value of every credential-like query (or fragment) parameter
@@ -75,8 +84,7 @@ def shown_link(url: str) -> str:
     url = url.strip()
     try:
         parts = urlsplit(url)
-        host = parts.netloc.rpartition("@")[2]
-        return urlunsplit((parts.scheme, host, parts.path, _redact_pairs(parts.query),
+        return urlunsplit((parts.scheme, host_of(url), parts.path, _redact_pairs(parts.query),
                            _redact_pairs(parts.fragment) if "=" in parts.fragment
                            else parts.fragment))
     except ValueError:

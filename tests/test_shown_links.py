@@ -126,3 +126,41 @@ def test_brief_format_shows_no_credentials(tmp_path: Path, fmt: str) -> None:
     done = newsbrief("brief", str(feed), "--format", fmt, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert "host.example/article" in no_leak(done.stdout)
+
+
+ARTICLE = ("<html><head><title>Harbor opens to ships</title></head><body><article>"
+           "<h1>Harbor opens to ships</h1><p>The city harbor opened to ships on Monday after two "
+           "years of work. Officials said the project cost 40 million dollars. Fishermen "
+           "welcomed the new docks.</p><p>The mayor said more berths would follow next year."
+           "</p></article></body></html>")
+
+
+async def test_an_article_briefed_from_a_link_with_credentials_shows_none() -> None:
+    """The article path (chat /brief, the dashboard preview, ``brief <url>``): the site name
+    was taken from the URL with its user info, so the embed's description showed it."""
+    from bot.briefing import Briefer
+    from bot.feeds.fetch import HttpFetcher
+    from bot.summarize.extractive import ExtractiveSummarizer
+    from tests.test_fetch import LOOPBACK
+
+    with FeedServer() as server:
+        server.set("/article.html", ARTICLE, content_type="text/html; charset=utf-8")
+        url = server.url("/article.html").replace("http://", "http://someone:hunter2@") \
+            + "?token=tok-4242"
+        async with HttpFetcher(policy=LOOPBACK, total_timeout=5.0) as fetcher:
+            [found] = await Briefer(fetcher=fetcher, summarizer=ExtractiveSummarizer()
+                                    ).brief_source(url)
+    assert found.url == url  # stored as fetched
+    dest = Destination("discord:1")
+    no_leak(discord_brief(found, dest))
+    no_leak(slack_brief(found, Destination("slack:T1/C1")))
+    no_leak(brief_text(found))
+
+
+def test_a_feed_without_a_title_is_named_by_its_host_alone() -> None:
+    from bot.feeds.parse import parse_feed
+
+    untitled = rss("", [item(1)]).replace(b"<title></title>", b"", 1).replace(
+        b"<link>https://news.example/</link>", b"", 1)  # no title and no site link
+    feed = parse_feed(untitled, url="http://someone:hunter2@host.example/feed.xml")
+    assert feed.title == "host.example"
