@@ -42,8 +42,9 @@ def supervised(fake: FakeDiscord) -> tuple[DiscordAdapter, Gate]:
 
 
 def adapter_up(adapter: DiscordAdapter) -> float:
+    """``newsbrief_adapter_up`` as /metrics serves it."""
     metrics.set_adapters_up(adapter_status({"discord": adapter})())
-    return float(metrics.ADAPTER_UP.labels("discord")._value.get())
+    return metrics.value("newsbrief_adapter_up", adapter="discord")
 
 
 def identified_afresh(fake: FakeDiscord, after: GatewaySession) -> GatewaySession | None:
