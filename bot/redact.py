@@ -103,9 +103,10 @@ _SHAPES: list[tuple[re.Pattern[str], str]] = [
     # Slack bot, user, app-level and refresh tokens
     (re.compile(r"\bxox[abposre]-[A-Za-z0-9-]{8,}"), MARK),
     (re.compile(r"\bxapp-[A-Za-z0-9-]{8,}"), MARK),
-    # webhook URLs: the path after the id is the secret (Discord, Slack)
+    # webhook URLs: the path after the id is the secret (Discord's /webhooks/<id>/<token>;
+    # Slack's /services/T…/B…/<secret>, /workflows/…, /triggers/…)
     (re.compile(r"(/webhooks/\d+/)[A-Za-z0-9_-]{16,}"), r"\1" + MARK),
-    (re.compile(r"(hooks\.slack\.com/(?:services|workflows|triggers)/)[A-Za-z0-9/_-]+"),
+    (re.compile(r"(/(?:services|workflows|triggers)/)T[A-Z0-9]+/[A-Za-z0-9/_-]{8,}"),
      r"\1" + MARK),
     # user info in any URL
     (re.compile(r"(\b[a-zA-Z][a-zA-Z0-9+.-]*://)[^\s/@?#]+@"), r"\1" + MARK + "@"),

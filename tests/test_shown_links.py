@@ -164,3 +164,14 @@ def test_a_feed_without_a_title_is_named_by_its_host_alone() -> None:
         b"<link>https://news.example/</link>", b"", 1)  # no title and no site link
     feed = parse_feed(untitled, url="http://someone:hunter2@host.example/feed.xml")
     assert feed.title == "host.example"
+
+
+def test_chat_replies_carrying_briefs_show_no_credentials() -> None:
+    """/brief <url> and /brief <words> answer with briefs: the reply renderers of both chats."""
+    from adapters.discord.render import render_reply_payloads
+    from adapters.slack.commands import reply_bodies
+    from bot.delivery import CommandReply
+
+    reply = CommandReply(text="Harbor opens", briefs=[brief()], ephemeral=False)
+    assert "host.example/article" in no_leak(render_reply_payloads(reply, Destination("discord:1")))
+    assert "host.example/article" in no_leak(reply_bodies(reply, Destination("slack:T1/C1")))

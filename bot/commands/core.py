@@ -118,14 +118,13 @@ class CommandCore:
         if req.server is None or req.operator:
             return req
         reported = i18n.language(req.server_locale)
-        found: server_store.ServerLocale | None
         try:
-            async with self.db.begin() as conn:
-                if reported:
+            async with self.db.read() as reader:  # nearly always known: no write lock
+                found = await server_store.get_locale(reader, req.server)
+            if found is None and reported:
+                async with self.db.begin() as conn:
                     found = await server_store.note_platform_locale(conn, req.server, reported,
                                                                     now=self.clock())
-                else:
-                    found = await server_store.get_locale(conn, req.server)
         except Exception:  # a reply must not fail for want of its language
             log.exception("command.server_locale_failed", server=req.server)
             return req
