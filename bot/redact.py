@@ -148,6 +148,20 @@ def remember(values: Iterable[str | None]) -> None:
     KNOWN.remember(values)
 
 
+def _cut_tail(text: str, secret: str) -> str:
+    """``text`` whose end is the start of ``secret`` (a length limit cut it) with that end
+    redacted: one scan of the last ``len(secret)`` characters."""
+    if len(secret) <= _MIN_PARTIAL:
+        return text
+    head = secret[:_MIN_PARTIAL]
+    at = text.find(head, max(0, len(text) - len(secret)))
+    while at != -1:
+        if secret.startswith(text[at:]):  # the earliest such start is the longest tail
+            return text[:at] + MARK
+        at = text.find(head, at + 1)
+    return text
+
+
 def redact(text: str, secrets: Iterable[str] = ()) -> str:
     """``text`` without any configured secret (``secrets``, and those ``remember``ed; a secret
     cut off at the end of the text too) and without token-shaped strings: Authorization header
@@ -158,12 +172,7 @@ def redact(text: str, secrets: Iterable[str] = ()) -> str:
     for secret in sorted({*secrets, *KNOWN.values}, key=len, reverse=True):
         if len(secret) < _MIN_SECRET:
             continue
-        text = text.replace(secret, MARK)
-        if len(secret) > _MIN_PARTIAL:
-            for cut in range(len(secret) - 1, _MIN_PARTIAL - 1, -1):
-                if text.endswith(secret[:cut]):
-                    text = text[:-cut] + MARK
-                    break
+        text = _cut_tail(text.replace(secret, MARK), secret)
     for pattern, replacement in _SHAPES:
         text = pattern.sub(replacement, text)
     return _QUERY_PAIR.sub(_query_value, text)

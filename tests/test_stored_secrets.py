@@ -105,3 +105,16 @@ async def test_the_app_remembers_the_configured_secrets(tmp_path: Path) -> None:
         assert redact.redact("key sk-configured-1234 leaked") == "key [redacted] leaked"
     finally:
         await app.close()
+
+
+async def test_a_secret_cut_short_by_a_length_limit_is_redacted_too(db: Database) -> None:
+    configured = "configured-s3cret-value-0123456789"
+    redact.remember([configured])
+    await add_brief(db, 1)
+    async with db.begin() as conn:
+        feed_id = (await feed_store.list_feeds(conn))[0].id
+        # last_error keeps 1,000 characters: the secret is cut after its first 20
+        await feed_store.record_failure(conn, feed_id, error="e" * 980 + configured, now=EPOCH,
+                                        failures=1, next_check_at=EPOCH, disable_reason=None)
+    stored = await every_value(db)
+    assert configured[:20] not in stored and "e" * 980 + "[redacted]" in stored
