@@ -8,10 +8,16 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from bot import platforms
+from bot import platforms, redact
 from bot.briefing import Briefer
 from bot.commands import CommandCore
-from bot.config import DestinationSettings, Secrets, Settings, SubscriptionSettings
+from bot.config import (
+    DestinationSettings,
+    Secrets,
+    Settings,
+    SubscriptionSettings,
+    secret_values,
+)
 from bot.delivery import Adapter
 from bot.factories import make_fetcher, make_summarizer
 from bot.feeds.fetch import HttpFetcher
@@ -95,6 +101,7 @@ class App:
     async def create(cls, settings: Settings, secrets: Secrets, *,
                      adapters: dict[str, Adapter] | None = None, clock: Clock = now_utc) -> App:
         settings = with_default_destination(settings)
+        redact.remember(secret_values(settings, secrets))  # stored error texts never hold them
         db = Database(settings.database_url, echo=settings.database.echo)
         await db.migrate()
         await sync_config(db, settings, now=clock())

@@ -23,7 +23,7 @@ from urllib.request import url2pathname
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot import metrics, updates
+from bot import i18n, metrics, updates
 from bot.briefing import summarize_or_minimal
 from bot.config import Settings
 from bot.delivery import Digest
@@ -33,9 +33,11 @@ from bot.feeds.fetch import FetchResult, HttpFetcher, body_hash_of
 from bot.feeds.fulltext import enrich
 from bot.feeds.parse import prepare_feed
 from bot.feeds.schedule import next_check_after_failure, next_check_after_success, should_disable
+from bot.i18n import N_
 from bot.logs import get_log
 from bot.memory import release_freed
 from bot.models import Article, Brief, FeedItem, ParsedFeed
+from bot.netguard import shown_url
 from bot.outbox.worker import enqueue, outbox_key
 from bot.routing import route as routing
 from bot.routing.burst import is_burst, too_old
@@ -50,6 +52,9 @@ from bot.summarize import Summarizer
 from bot.summarize.base import Translator
 
 log = get_log(__name__)
+DISABLED_TITLE = N_("Feed disabled")
+DISABLED_NOTE = N_("The feed {feed} was disabled: {reason}. An admin can re-enable it with "
+                   "/feeds enable {id} once it works again.")
 
 Clock = Callable[[], datetime]
 
@@ -376,12 +381,13 @@ class Pipeline:
         dest = dest or await self._admin(conn)
         if dest is None:
             return
-        note = (f"The feed {feed.title or feed.url} was disabled: {reason}. "
-                f"An admin can re-enable it with /feeds enable {feed.id} once it works again.")
+        lang = i18n.choose(dest.locale)  # the notice speaks the channel's language
+        note = i18n.translate(DISABLED_NOTE, lang, feed=feed.title or shown_url(feed.url),
+                              reason=reason, id=feed.id)
         await enqueue(conn, key=outbox_key("feed-disabled", feed.id, now.isoformat()),
                       destination_id=dest.id, now=now,
-                      digest=Digest(title="Feed disabled", period_start=now, period_end=now,
-                                    sections=[], note=note))
+                      digest=Digest(title=i18n.translate(DISABLED_TITLE, lang), period_start=now,
+                                    period_end=now, sections=[], note=note))
 
     async def _flush_unchanged(self, stats: PollStats) -> None:
         rows, self._unchanged = self._unchanged, []

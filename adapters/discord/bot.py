@@ -17,6 +17,7 @@ from discord.http import Route
 from adapters.discord import forum
 from adapters.discord.channels import ChannelCache, ChannelInfo
 from adapters.discord.commands import ADMIN_COMMANDS, Suggest, register_commands, run_command
+from adapters.discord.gateway import GatewaySupervisor
 from adapters.discord.i18n import CatalogueTranslator
 from adapters.discord.mentions import with_role_mention
 from adapters.discord.reactions import listen
@@ -139,7 +140,7 @@ class DiscordAdapter:
         self._history_pages = history_pages
         self._channels = ChannelCache()  # forum, thread or text: asked once, not configured
         self._handler: CommandHandler | None = None
-        self._gateway: asyncio.Task[None] | None = None
+        self.gateway: GatewaySupervisor | None = None  # runs and restarts the connection
         self._webhooks = WebhookSender(api_base_url=api_base_url, max_wait=webhook_max_wait)
         self._login_lock = asyncio.Lock()
         self.client: discord.Client | None = None
@@ -149,16 +150,21 @@ class DiscordAdapter:
             self.client = make_client(shard_count=shard_count, application_id=application_id,
                                       max_ratelimit_timeout=max_ratelimit_timeout)
             self.tree = app_commands.CommandTree(self.client)
+            self.gateway = GatewaySupervisor(self.client, login=self._login)
             listen(self.client, lambda: self.on_reaction)
             register_commands(self.tree, self._run, suggest=suggest,
                               admin_commands=admin_commands)
 
     @property
     def ready(self) -> bool:
-        """For /readyz: webhook-only needs no connection; bot mode needs the gateway up."""
+        """For /readyz and ``adapter_up``: webhook-only needs no connection; bot mode needs the
+        gateway up (connected, heartbeats acknowledged: see adapters.discord.gateway), or, while
+        another process holds the gateway, a REST log-in."""
         if self.client is None:
             return True
-        return self.client.is_ready() if self._connect_gateway else self.client.user is not None
+        if self._connect_gateway and self.gateway is not None:
+            return self.gateway.up
+        return self.client.user is not None
 
     async def start(self, commands: CommandHandler) -> None:
         """Log in over REST (GET /users/@me) and, unless disabled, open the gateway."""
@@ -196,7 +202,7 @@ class DiscordAdapter:
 
     async def open_gateway(self) -> None:
         """Connect to the gateway (slash commands arrive there); idempotent."""
-        if self.client is None or (self._gateway is not None and not self._gateway.done()):
+        if self.client is None or self.gateway is None or self.gateway.running:
             return
         self._connect_gateway = True
         if self._api_base_url != DEFAULT_API_BASE:
@@ -204,15 +210,13 @@ class DiscordAdapter:
             # configured API (a proxy, a test server) where its gateway is.
             _, url, _ = await self.client.http.get_bot_gateway()
             DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
-        self._gateway = asyncio.create_task(self.client.connect(reconnect=True),
-                                            name="discord-gateway")
+        self.gateway.start()
 
     async def stop(self) -> None:
         # The gateway task first: closing the client under a live reader makes discord.py send
         # close code 4000 (resumable), and Discord would show the bot online until it times out.
-        if self._gateway is not None:
-            self._gateway.cancel()
-            await asyncio.gather(self._gateway, return_exceptions=True)
+        if self.gateway is not None:
+            await self.gateway.stop()
         if self.client is not None:
             await self.client.close()
         await self._webhooks.close()

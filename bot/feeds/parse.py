@@ -22,6 +22,7 @@ from bot.feeds.identity import RawEntry
 from bot.feeds.jsonfeed import looks_like_json_feed, parse_json_feed
 from bot.logs import get_log
 from bot.models import ParsedFeed
+from bot.redact import host_of
 
 __all__ = ["MAX_BODY_BYTES", "parse_feed", "prepare_feed"]
 
@@ -343,7 +344,7 @@ def _parse_json(body: bytes, *, url: str, max_items: int, now: datetime) -> Prep
     doc = parse_json_feed(body, max_items=max_items)
     base = safe_link(doc.feed_url, url) or url
     site = safe_link(doc.site_url, base)
-    prepared = PreparedFeed(title=doc.title or urlsplit(site or url).netloc, site_url=site,
+    prepared = PreparedFeed(title=doc.title or host_of(site or url), site_url=site,
                             lang=normalise_lang(doc.lang), warning=None)
     prepared.add([_json_pending(e, base) for e in doc.entries], now=now)
     return prepared
@@ -415,7 +416,7 @@ def _prepare(feed: Any, entries: list[Any], *, url: str, max_items: int, now: da
     if warning:
         log.info("feed.illformed", url=url, warning=warning[:200])
     prepared = PreparedFeed(
-        title=truncate_words(title, MAX_TITLE_CHARS) or urlsplit(site or url).netloc,
+        title=truncate_words(title, MAX_TITLE_CHARS) or host_of(site or url),
         site_url=site, lang=feed_lang, warning=warning)
     prepared.add([_pending(e, feed_lang, url) for e in entries[:max_items]], now=now)
     return prepared

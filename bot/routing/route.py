@@ -135,7 +135,7 @@ async def route_burst(conn: AsyncConnection, feed_id: int, brief_ids: list[int],
             continue
         loaded = [await load_brief(conn, f.brief_id, destination.locale)
                   for f in sorted(wanted, key=lambda f: f.brief_id)]
-        digest = burst_digest(str(feed_name), loaded, now=now)
+        digest = burst_digest(str(feed_name), loaded, now=now, locale=destination.locale)
         key = outbox_key("burst", destination.id, feed_id, *sorted(f.brief_id for f in wanted))
         if await enqueue(conn, key=key, destination_id=destination.id, now=now, digest=digest):
             count += 1
