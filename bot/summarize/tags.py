@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -12,35 +11,9 @@ from itertools import chain, groupby
 from bot.summarize import korean
 from bot.summarize.text import WORD_CACHE_SIZE
 from bot.summarize.text import tokens as _tokens_of
+from bot.tags import TagNormaliser, normalise_tag
 
-_NON_WORD = re.compile(r"[^0-9a-z\uac00-\ud7a3\u3130-\u318f\u00e0-\u024f]+")
-
-
-def normalise_tag(tag: str) -> str:
-    """A lower-case slug ("Artificial Intelligence" -> "artificial-intelligence"); Hangul is kept
-    as written, only spaces and punctuation become hyphens."""
-    t = unicodedata.normalize("NFKC", tag).strip().lstrip("#").lower()
-    return _NON_WORD.sub("-", t).strip("-")
-
-
-class TagNormaliser:
-    """Maps any variant listed in ``aliases`` ({canonical: [variants]}) to its canonical tag."""
-
-    def __init__(self, aliases: dict[str, list[str]] | None = None) -> None:
-        self._map: dict[str, str] = {}
-        for canonical, variants in (aliases or {}).items():
-            c = normalise_tag(canonical)
-            self._map[c] = c
-            for v in variants:
-                self._map[normalise_tag(v)] = c
-
-    def __call__(self, tag: str) -> str:
-        t = normalise_tag(tag)
-        return self._map.get(t, t)
-
-    def known(self, tag: str) -> bool:
-        return normalise_tag(tag) in self._map
-
+__all__ = ["TagNormaliser", "build_tags", "extract_keywords", "normalise_tag"]
 
 _CAP_STOP = frozenset(
     """The A An But And Or If In On At As For To Of By It Its He She They We I This That These
