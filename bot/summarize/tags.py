@@ -9,6 +9,7 @@ from functools import lru_cache
 from itertools import chain, groupby
 
 from bot.summarize import korean
+from bot.summarize.lang.en import tags as en
 from bot.summarize.text import WORD_CACHE_SIZE
 from bot.summarize.text import tokens as _tokens_of
 from bot.tags import TagNormaliser, normalise_tag
@@ -25,7 +26,8 @@ _CAP_STOP = frozenset(
 _PROPER = re.compile(
     r"(?:[A-Z][\w&'’.-]*[A-Za-z0-9]|[A-Z])(?:[ \t]+(?:of[ \t]+)?[A-Z][\w&'’-]*[A-Za-z0-9])*"
 )
-_PROPER_AT = re.compile(r"(\n?)(" + _PROPER.pattern + ")")
+# Not inside a word: "iPad" holds no name "Pad".
+_PROPER_AT = re.compile(r"(\n?)(?<![A-Za-z0-9])(" + _PROPER.pattern + ")")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,6}\b")
 _KO_VERBY = (
     "다", "고", "며", "는", "한", "된", "할", "될", "던", "게", "지", "서", "면", "도록", "니다",
@@ -50,7 +52,16 @@ _MID_CAP = re.compile(r"\s(?<=[a-z0-9,;:]\s)([A-Z][\w&'’-]*)")
 
 
 def _english_keywords(title: str, sentences: list[str]) -> Counter[str]:
-    body = "\n".join(sentences)
+    """Capitalised names and how often the story writes them (the title's count three times,
+    only for names its body also writes); runs break at weekdays, months and function words,
+    civil titles are cut off the front ("Bishop John Folda" -> "John Folda"), and lines that
+    are photo credits or player text give none."""
+    # A scraped page repeats its title-case headline in the body: that copy would make every
+    # headline word look like a name written mid-sentence.
+    body = "\n".join(
+        s for s in sentences
+        if not en.CREDIT_LINE.search(s) and not (len(s) >= 15 and s.strip() in title)
+    )
     # Words written capitalised inside a sentence are names; a capital at the start of a
     # sentence (or anywhere in a title-case headline) proves nothing on its own.
     mid_caps = {m.replace("’", "'").removesuffix("'s") for m in _MID_CAP.findall(body)}
@@ -69,22 +80,189 @@ def _english_keywords(title: str, sentences: list[str]) -> Counter[str]:
                 continue
             words = [w.removesuffix("'s").rstrip(".") for w in g.replace("’", "'").split()]
             if weight == 3:
-                runs = [list(g) for k, g in groupby(words, key=lambda w: w in mid_caps) if k]
+                runs = [list(g) for k, g in groupby(words, key=lambda w: w in mid_caps and
+                                                     not _breaks_name(w)) if k]
             else:
                 if at_start and words[0] not in mid_caps:
                     words = words[1:]
-                runs = [words]
+                runs = [list(g) for k, g in groupby(words, key=_breaks_name) if not k]
             for run in runs:
-                while run and run[0] in _CAP_STOP:
+                # "Russian President Vladimir Putin": an adjective and a title go, the name
+                # after them stays; a title inside a run ends the name before it.
+                while run and run[-1].lower() in en.TITLES:
+                    run = run[:-1]  # "Sinn Fein MPs" are Sinn Fein
+                cut = [i for i, w in enumerate(run) if w.lower() in en.TITLES]
+                if cut:
+                    run = run[cut[-1] + 1 :]
+                while run and (run[0] in _CAP_STOP or run[0].lower() in en.ADJECTIVES):
                     run = run[1:]
                 while run and run[-1] == "of":
                     run = run[:-1]
                 phrase = " ".join(run)
                 if not run or len(run) > 4 or len(phrase) < 2 or phrase.isdigit():
                     continue
+                if weight == 3 and phrase not in body:
+                    continue  # a title-case headline's run the story never writes
                 scores[phrase] += weight
     scores.update(singles)
     return scores
+
+
+def _breaks_name(word: str) -> bool:
+    return word.lower() in en.BREAK
+
+
+def _stem(word: str) -> str:
+    """Singular of a plural or family name ("Camerons" -> "cameron"), lower-case."""
+    low = word.lower()
+    return low[:-1] if len(low) > 3 and low.endswith("s") and not low.endswith("ss") else low
+
+
+class _Entity:
+    """One thing the story names, under every form it writes it in (with how often)."""
+
+    __slots__ = ("count", "forms")
+
+    def __init__(self, name: str, count: int) -> None:
+        self.count, self.forms = count, {name: count}
+
+    def words(self) -> set[str]:
+        return {_stem(w) for f in self.forms for w in f.replace("-", " ").split()}
+
+    @property
+    def name(self) -> str:
+        """The most written form, or a longer one the story writes again, or one that only
+        puts a first name in front of it ("Magic Johnson" for "Johnson"): people by full
+        name, never a caption's run glued to it ("Twitch Rules", "Victor Spinetti Up
+        Front")."""
+        main = max(self.forms, key=lambda f: (self.forms[f], len(f)))
+        best = main
+        for form, n in self.forms.items():
+            words = form.split()
+            if len(words) <= len(best.split()):
+                continue
+            extra = words[: len(words) - len(main.split())]
+            given = (form.endswith(" " + main) and len(extra) <= 2
+                     and not any(w.lower() in en.GENERIC for w in extra))
+            if n >= 2 or given:
+                best = form
+        return best
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def _unglued(scores: Counter[str]) -> Counter[str]:
+    """Runs that are two names glued by flattened captions or bylines ("Liverpool Glen
+    Johnson", "CNN Emily Smith") written once, split back into the names the story writes
+    elsewhere; an agency's name in front is dropped."""
+    out: Counter[str] = Counter()
+    for phrase, n in scores.items():
+        words = phrase.split()
+        while len(words) > 1 and words[0].lower() in en.SOURCES:
+            words = words[1:]
+        phrase = " ".join(words)
+        if n == 1 and len(words) >= 3:
+            for i in range(1, len(words)):
+                left, right = " ".join(words[:i]), " ".join(words[i:])
+                if left in scores and right in scores:
+                    out[left] += 1
+                    out[right] += 1
+                    break
+            else:
+                out[phrase] += n
+        else:
+            out[phrase] += n
+    return out
+
+
+def _english_entities(scores: Counter[str]) -> list[_Entity]:
+    """Forms of one name joined: a bare surname or first name into the full name that holds it
+    ("Van De Ven" into "Yves Van De Ven", "Hampton" into "Jim Hampton"), a plural into its
+    singular, party adjectives into the party; the longest form names the entity."""
+    merged: Counter[str] = Counter()
+    for phrase, n in _unglued(scores).items():
+        merged[en.SAME_AS.get(phrase.lower(), phrase)] += n
+    by_low = {p.lower(): p for p in merged}
+    for phrase in list(merged):
+        if " " not in phrase and phrase.endswith("s"):
+            single = by_low.get(phrase.lower()[:-1])
+            if single is not None and single != phrase:
+                merged[single] += merged.pop(phrase)  # "Camerons" is the Camerons
+    # Longest first: each shorter form joins the most written longer form that holds it.
+    order = sorted(merged, key=lambda p: (-len(p.split()), -merged[p]))
+    entities: list[_Entity] = []
+    for phrase in order:
+        words = phrase.split()
+        holders = [e for e in entities if any(_contains(f.split(), words) for f in e.forms)]
+        if holders:
+            best = max(holders, key=lambda e: e.count)
+            best.count += merged[phrase]
+            best.forms[phrase] = merged[phrase]
+        else:
+            entities.append(_Entity(phrase, merged[phrase]))
+    return entities
+
+
+def _common_word(word: str, body_lower_words: set[str]) -> bool:
+    """A capitalised word the story also writes in lower case is a common word ("Home",
+    "Games", "Well")."""
+    return word.lower() in body_lower_words
+
+
+def _good_english_tag(phrase: str, lower_words: set[str] = frozenset()) -> bool:  # type: ignore[assignment]
+    """A name a reader would follow: no contractions ("We've"), fragments of two letters or
+    fewer ("U.S."), date or title words ("Jun", "Sen"), lone titles, adjectives or common
+    words ("#royal", "#hispanic", "#home"), agencies credited for a photo."""
+    if en.CONTRACTION.search(phrase):
+        return False
+    words = [w.strip(".").lower() for w in phrase.split()]
+    if any(w in en.NOT_TAG for w in words) or " ".join(words) in en.SOURCES:
+        return False
+    if all(w in en.GENERIC or w in en.ADJECTIVES for w in words):
+        return False
+    if len(words) == 1 and (words[0] in en.SOURCES or _common_word(words[0], lower_words)):
+        return False
+    return len(normalise_tag(phrase).replace("-", "")) > 2
+
+
+# Tag selection, set by bench/tag_eval.py against the human highlights of the CNN/DM sample
+# (a grid over these four; docs/SUMMARIZER.md): a name is a tag when the story writes it this
+# often in any form (the title's count three times), ranked by that count plus a bonus when
+# the points show it, and only while it is written nearly as often as the first.
+_MIN_COUNT = 4
+_IN_POINTS = 4.0
+_RELATIVE = 0.7
+
+_LOWER_WORD = re.compile(r"(?<![.!?]\s)\b[a-z][a-z'’-]+\b")
+
+
+def _english_tags(title: str, sentences: list[str], chosen: list[str], limit: int) -> list[str]:
+    """The story's names, most salient first: how often it writes them (any form), more for a
+    name the points show; when unsure (a name written rarely), no tag."""
+    entities = _english_entities(_english_keywords(title, sentences))
+    lower_words = set(_LOWER_WORD.findall("\n".join(sentences)))
+    shown = " ".join(chosen) + " " + title
+    ranked: list[tuple[float, _Entity]] = []
+    for e in entities:
+        in_points = any(f in shown for f in e.forms)
+        if e.count < _MIN_COUNT or not _good_english_tag(e.name, lower_words):
+            continue
+        ranked.append((e.count + _IN_POINTS * in_points, e))
+    ranked.sort(key=lambda se: -se[0])
+    picked: list[_Entity] = []
+    for score, e in ranked:
+        if score < _RELATIVE * ranked[0][0]:
+            break  # far less written than the story's main name: a side character
+        # One tag per thing: no two tags share a word ("#van-de-ven", "#yves-van-de-ven").
+        if any(e.words() & p.words() for p in picked):
+            continue
+        picked.append(e)
+        if len(picked) >= limit:
+            break
+    return [e.name for e in picked]
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
@@ -123,26 +301,6 @@ def _korean_keywords(
     for noun, c in Counter(_korean_words(_tokens_of(title))).items():
         counts[noun] += 3 * c
     return counts
-
-
-# Words that are no subject of their own: date and time-zone words, title abbreviations.
-_EN_NOT_TAG = frozenset(
-    """jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun gmt utc bst
-    est edt pst pdt cet am pm sen rep gov gen col lt sgt dr mr mrs ms st mt no vs etc inc ltd
-    co corp update updated editor reuters ap afp photo image video""".split()
-)
-_CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t)\b|n['’]t\b", re.IGNORECASE)
-
-
-def _good_english_tag(phrase: str) -> bool:
-    """No contractions ("We've"), fragments of two letters or fewer ("U.S.", "OS"), date or
-    abbreviation words ("Jun", "GMT", "Sen")."""
-    if _CONTRACTION.search(phrase):
-        return False
-    words = [w.strip(".").lower() for w in phrase.split()]
-    if any(w in _EN_NOT_TAG for w in words):
-        return False
-    return len(normalise_tag(phrase).replace("-", "")) > 2
 
 
 def _korean_phrase_keywords(title: str, sentences: list[str], chosen: list[str]) -> Counter[str]:
@@ -185,20 +343,18 @@ def extract_keywords(
     """Up to ``limit`` keywords a reader might subscribe to: names and topics that recur
     (``raw``: the sentences' tokens from ``text.tokens``, when already computed; ``chosen``:
     the brief's points, whose Korean nouns Kiwi analyses)."""
-    if lang == "ko" and korean.available():
+    if lang != "ko":
+        return _english_tags(title, sentences, chosen or sentences[:3], limit)
+    if korean.available():
         scores = _korean_phrase_keywords(title, sentences, chosen or sentences[:3])
-    elif lang == "ko":
-        scores = _korean_keywords(title, sentences, raw)
     else:
-        scores = _english_keywords(title, sentences)
+        scores = _korean_keywords(title, sentences, raw)
     # A phrase seen once outside the title is noise; the title alone counts 3.
     # Sorting only the phrases seen at least twice: most are seen once. The sort is stable, so
     # ties keep first-seen order, as most_common() would.
     ranked = sorted((k for k, v in scores.items() if v >= 2), key=scores.__getitem__, reverse=True)
     picked: list[str] = []
     for k in ranked:
-        if lang != "ko" and not _good_english_tag(k):
-            continue
         low = k.lower()
         # Keep "Time Warner" over a later "Warner" (and the other way round).
         if any(low in p.lower().split() or p.lower() in low.split() for p in picked):
