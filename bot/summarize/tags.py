@@ -10,6 +10,7 @@ from itertools import chain, groupby
 
 from bot.summarize import korean
 from bot.summarize.lang.en import tags as en
+from bot.summarize.lang.ko import tags as ko
 from bot.summarize.text import WORD_CACHE_SIZE
 from bot.summarize.text import tokens as _tokens_of
 from bot.tags import TagNormaliser, normalise_tag
@@ -303,33 +304,113 @@ def _korean_keywords(
     return counts
 
 
-def _korean_phrase_keywords(title: str, sentences: list[str], chosen: list[str]) -> Counter[str]:
-    """Kiwi's nouns and compounds of the headline and the points, scored by how often the
-    article writes them (the headline counts three more); generic nouns dropped."""
+def _ko_noun_words(text: str) -> list[tuple[str, bool, list[str]]]:
+    """The written words of ``text`` that are nouns, as (stem, proper, nouns), in order; a
+    word whose nouns are followed by anything but a particle (a verb, "탄핵하라") is None
+    and breaks adjacency: ("경남은행", True, ["경남은행"]), ("임직원", False, ["임직원"])."""
+    out: list[tuple[str, bool, list[str]]] = []
+    ms = korean.morphs(text)
+    i = 0
+    while i < len(ms):
+        # One written word: morphemes until the next space in the text.
+        j = i + 1
+        while j < len(ms) and ms[j][2] == ms[j - 1][3]:
+            j += 1
+        word = ms[i:j]
+        k = 0
+        while k < len(word) and word[k][1] in ko.NOUN:
+            k += 1
+        rest_ok = all(m[1].startswith(ko.PARTICLE_PREFIX) or m[1] in ("SF", "SP", "SSC", "SE")
+                      for m in word[k:])
+        if k and rest_ok:
+            stem = text[word[0][2] : word[k - 1][3]]
+            out.append((stem, any(m[1] == ko.PROPER for m in word[:k]),
+                        [m[0] for m in word[:k]]))
+        else:
+            out.append(("", False, []))
+        i = j
+    return out
+
+
+def _used_as_verb(noun: str, doc: str) -> bool:
+    at = doc.find(noun)
+    while at >= 0:
+        if doc.startswith(ko.VERB_STEM_ENDINGS, at + len(noun)):
+            return True
+        at = doc.find(noun, at + 1)
+    return False
+
+
+def _nouns_alone(form: str) -> bool:
+    """Whether Kiwi reads ``form`` on its own as nouns only: a tag is shown without the
+    sentence that made it a noun."""
+    return all(m[1] in ko.NOUN for m in korean.morphs(form))
+
+
+def _ko_generic(noun: str) -> bool:
+    return noun in ko.GENERIC or noun in korean.GENERIC or len(noun) < 2
+
+
+def _korean_tags(title: str, sentences: list[str], chosen: list[str], limit: int) -> list[str]:
+    """Names first (Kiwi's proper nouns: a person, a place, a body), then specific nouns and
+    two-word compounds the story repeats; never a verb, a generic noun ("신고", "혐의") or a
+    headline fragment ("제주 실종 담당 경찰관 긴급 체포"). Scored by how often the story
+    writes them, the headline counting three more."""
     doc = title + "\n" + "\n".join(sentences)
-    scores: Counter[str] = Counter()
-    for text in (title, *chosen):
-        for phrase, nouns in korean.noun_phrases(text):
-            # "주삿바늘 개발" is about the 주삿바늘: a compound must end on a specific noun.
-            # "UNIST 주" is a fragment: a compound ends on a noun of two syllables or more.
-            whole = len(nouns) > 1 and len(nouns[-1]) >= 2 and nouns[-1] not in korean.GENERIC
-            forms = [phrase] if whole else []
-            forms += [n for n in nouns if len(n) >= 2 and n not in korean.GENERIC]
-            for form in forms:
-                if form not in scores and not all(n in korean.GENERIC for n in nouns):
-                    scores[form] = doc.count(form) + (3 if form in title else 0)
-    # A compound the article repeats says more than its parts ("기초과학", not "기초" and
-    # "과학"); Latin fragments of two letters ("km") are no topic.
-    strong = [f for f, v in scores.items() if v >= 2]
-    return Counter(
-        {
-            f: v
-            for f, v in scores.items()
-            if not any(f != g and f in g for g in strong)
-            and not (f.isascii() and len(f) <= 2)
-            and not any(ch.isdigit() for ch in f)
-        }
-    )
+    scores: dict[str, float] = {}
+    nouns_of: dict[str, set[str]] = {}
+    names: set[str] = set()
+    for text in (title, *chosen, *sentences[:3]):
+        words = _ko_noun_words(text)
+        for n, (stem, proper, nouns) in enumerate(words):
+            if not stem:
+                continue
+            forms = [(stem, proper, nouns)]
+            nxt = words[n + 1] if n + 1 < len(words) else ("", False, [])
+            if nxt[0] and text.find(stem + " " + nxt[0]) >= 0 and nxt[1] >= proper:
+                # Two written words: a compound when the story writes it again ("기초 과학");
+                # a name before a common noun is a name with its post ("권태준 생명과학부").
+                forms.append((stem + " " + nxt[0], proper, nouns + nxt[2]))
+            for form, is_name, parts in forms:
+                if form in scores or ko.NOT_TAG_CHAR.search(form):
+                    continue
+                if any(map(_ko_generic, parts if " " in form else parts[-1:])):
+                    continue  # "주삿바늘 개발" is about the 주삿바늘; "#혐의" about nothing
+                if form.isascii() and len(form) <= 2:
+                    continue  # "km", "AI" alone
+                if " " in form and any(len(w) < 2 for w in form.split()):
+                    continue  # "손 감독", "칸 가계": a one-syllable word is a fragment
+                if not is_name and " " not in form and _used_as_verb(form, doc):
+                    continue  # "검거했다": an act, not a subject
+                count = doc.count(form)
+                needed = 2 if is_name or " " in form else 3
+                if count < needed:
+                    continue  # when unsure, no tag
+                scores[form] = count + 3 * (form in title) + _KO_NAME_BONUS * is_name
+                if is_name:
+                    names.add(form)
+                nouns_of[form] = {p for p in parts if len(p) >= 2}
+    # A compound the story repeats says more than its part, when the part is seldom written
+    # outside it ("미국 에너지부" over "미국", "제주경찰청" over "제주").
+    counts = {f: doc.count(f) for f in scores}
+    ranked = sorted(
+        (f for f in scores
+         if not any(f != g and f in g and counts[f] - counts[g] < 2 for g in scores)),
+        key=scores.__getitem__, reverse=True)
+    picked: list[str] = []
+    for form in ranked:
+        # One tag per thing: "미국" beside "미국 에너지부" is one too many.
+        if any(form in p or p in form or nouns_of[form] & nouns_of[p] for p in picked):
+            continue
+        if form not in names and not _nouns_alone(form):
+            continue  # read alone, a verb or an adverb ("고인" as 고이+ㄴ, "스스로")
+        picked.append(form)
+        if len(picked) >= limit:
+            break
+    return picked
+
+
+_KO_NAME_BONUS = 10  # a proper noun outranks any common noun ("송경호" before "#탄핵")
 
 
 def extract_keywords(
@@ -346,9 +427,8 @@ def extract_keywords(
     if lang != "ko":
         return _english_tags(title, sentences, chosen or sentences[:3], limit)
     if korean.available():
-        scores = _korean_phrase_keywords(title, sentences, chosen or sentences[:3])
-    else:
-        scores = _korean_keywords(title, sentences, raw)
+        return _korean_tags(title, sentences, chosen or sentences[:3], limit)
+    scores = _korean_keywords(title, sentences, raw)
     # A phrase seen once outside the title is noise; the title alone counts 3.
     # Sorting only the phrases seen at least twice: most are seen once. The sort is stable, so
     # ties keep first-seen order, as most_common() would.
