@@ -14,13 +14,16 @@ Usage: .venv/bin/python -m bench.tag_eval [--show N] [--json]
   through the feed path.
 
 ``--show N`` prints N briefs' tags and labels per set for reading. ``--json`` prints only the
-numbers (``tests/test_tags_quality.py`` compares them with ``tests/data/tag_baseline.json``).
+numbers; ``--write-baseline`` stores them in ``tests/data/tag_baseline.json``, which
+``tests/test_tags_quality.py`` holds the summarizer to (update it on purpose, in its own commit,
+saying why).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections import Counter
@@ -35,7 +38,9 @@ from bot.models import Article, Brief
 from bot.summarize import ExtractiveSummarizer, korean
 from bot.tags import normalise_tag
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+REPO = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("NEWSBRIEF_SHARED", REPO.parent / "shared")) / "data"
+BASELINE = REPO / "tests" / "data" / "tag_baseline.json"
 CNNDM = SHARED / "summaries" / "cnndm_train_sample.jsonl"
 WIRE = SHARED / "articles" / "wire_dev.jsonl"
 KO_SCI = SHARED / "summaries" / "ko_sci_news_dev.jsonl"
@@ -157,13 +162,14 @@ def _korean_articles() -> Iterator[tuple[str, Article]]:
 
 
 def korean_tags(summarizer: ExtractiveSummarizer, show: int) -> dict[str, float]:
-    n_tags = nouns = dups = labelled = briefs = 0
+    n_tags = nouns = dups = labelled = briefs = fragments = 0
     shown: Counter[str] = Counter()
     for kind, article in _korean_articles():
         brief = summarizer.brief(article)
         tags = [t for t in _our_tags(brief, article.categories) if korean_hangul(t)]
         n_tags += len(tags)
         nouns += sum(map(korean_nouns_only, tags))
+        fragments += sum(t.count("-") >= 2 for t in tags)  # three words or more: a headline run
         dups += near_duplicate_pairs(tags)
         labelled += any(p.label for p in brief.points)
         briefs += 1
@@ -172,7 +178,8 @@ def korean_tags(summarizer: ExtractiveSummarizer, show: int) -> dict[str, float]
             _show(brief, tags)
     return {"ko_briefs": briefs, "ko_tags": n_tags,
             "ko_nouns_only": round(nouns / max(n_tags, 1), 4),
-            "ko_near_duplicate_pairs": dups, "ko_labelled_briefs": labelled}
+            "ko_near_duplicate_pairs": dups, "ko_labelled_briefs": labelled,
+            "ko_fragment_tags": fragments}
 
 
 def korean_hangul(tag: str) -> bool:
@@ -193,11 +200,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", type=int, default=0, help="briefs to print per set")
     parser.add_argument("--json", action="store_true", help="print only the numbers, as JSON")
+    parser.add_argument("--write-baseline", action="store_true",
+                        help=f"store the numbers in {BASELINE.relative_to(REPO)}")
     args = parser.parse_args()
     for path in (CNNDM, WIRE, KO_SCI, KO_FEEDS):
         if not path.exists():
             raise SystemExit(f"tag_eval: {path} is missing (the dev data lives in ../shared)")
     result = measure(args.show)
+    if args.write_baseline:
+        BASELINE.write_text(json.dumps(result, indent=2, sort_keys=True) + "\n")
     if args.json:
         print(json.dumps(result, indent=2, sort_keys=True))
         return
@@ -207,7 +218,8 @@ def main() -> None:
     print(f"near-duplicate pairs: CNN/DM {result['cnndm_near_duplicate_pairs']}, wire "
           f"{result['wire_near_duplicate_pairs']}, Korean {result['ko_near_duplicate_pairs']}"
           "; target 0")
-    print(f"Korean tags nouns only: {result['ko_nouns_only']:.1%} of {result['ko_tags']}")
+    print(f"Korean tags nouns only: {result['ko_nouns_only']:.1%} of {result['ko_tags']}; "
+          f"headline fragments (3+ words): {result['ko_fragment_tags']}")
     print(f"labelled briefs: wire {result['wire_labelled_briefs']} of {result['wire_briefs']},"
           f" Korean {result['ko_labelled_briefs']} of {result['ko_briefs']}")
 
