@@ -233,7 +233,9 @@ def _good_english_tag(phrase: str, lower_words: set[str] = frozenset()) -> bool:
 # (a grid over these four; docs/SUMMARIZER.md): a name is a tag when the story writes it this
 # often in any form (the title's count three times), ranked by that count plus a bonus when
 # the points show it, and only while it is written nearly as often as the first.
-_MIN_COUNT = 4
+_MIN_COUNT = 5
+_MIN_COUNT_SHORT = 3
+_SENTENCES_PER_MENTION = 4  # a story of 20+ sentences needs _MIN_COUNT mentions
 _IN_POINTS = 4.0
 _RELATIVE = 0.7
 
@@ -246,10 +248,12 @@ def _english_tags(title: str, sentences: list[str], chosen: list[str], limit: in
     entities = _english_entities(_english_keywords(title, sentences))
     lower_words = set(_LOWER_WORD.findall("\n".join(sentences)))
     shown = " ".join(chosen) + " " + title
+    # A long story writes its main names many times; a short item may write them three times.
+    needed = min(_MIN_COUNT, max(_MIN_COUNT_SHORT, len(sentences) // _SENTENCES_PER_MENTION))
     ranked: list[tuple[float, _Entity]] = []
     for e in entities:
         in_points = any(f in shown for f in e.forms)
-        if e.count < _MIN_COUNT or not _good_english_tag(e.name, lower_words):
+        if e.count < needed or not _good_english_tag(e.name, lower_words):
             continue
         ranked.append((e.count + _IN_POINTS * in_points, e))
     ranked.sort(key=lambda se: -se[0])
