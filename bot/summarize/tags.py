@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from itertools import chain, groupby
 
@@ -13,7 +14,7 @@ from bot.summarize.lang.en import tags as en
 from bot.summarize.lang.ko import tags as ko
 from bot.summarize.text import WORD_CACHE_SIZE
 from bot.summarize.text import tokens as _tokens_of
-from bot.tags import TagNormaliser, normalise_tag
+from bot.tags import TagNormaliser, canonical_tag, normalise_tag
 
 __all__ = ["TagNormaliser", "build_tags", "extract_keywords", "normalise_tag"]
 
@@ -207,13 +208,7 @@ def _english_entities(scores: Counter[str]) -> list[_Entity]:
     return entities
 
 
-def _common_word(word: str, body_lower_words: set[str]) -> bool:
-    """A capitalised word the story also writes in lower case is a common word ("Home",
-    "Games", "Well")."""
-    return word.lower() in body_lower_words
-
-
-def _good_english_tag(phrase: str, lower_words: set[str] = frozenset()) -> bool:  # type: ignore[assignment]
+def _good_english_tag(phrase: str, lower_words: AbstractSet[str]) -> bool:
     """A name a reader would follow: no contractions ("We've"), fragments of two letters or
     fewer ("U.S."), date or title words ("Jun", "Sen"), lone titles, adjectives or common
     words ("#royal", "#hispanic", "#home"), agencies credited for a photo."""
@@ -224,7 +219,8 @@ def _good_english_tag(phrase: str, lower_words: set[str] = frozenset()) -> bool:
         return False
     if all(w in en.GENERIC or w in en.ADJECTIVES for w in words):
         return False
-    if len(words) == 1 and (words[0] in en.SOURCES or _common_word(words[0], lower_words)):
+    # A capitalised word the story also writes in lower case is a common word ("Home").
+    if len(words) == 1 and (words[0] in en.SOURCES or words[0] in lower_words):
         return False
     return len(normalise_tag(phrase).replace("-", "")) > 2
 
@@ -287,7 +283,9 @@ def _korean_word(w: str) -> str | None:
     if "\uac00" <= w[0] <= "\ud7a3":
         noun = _ko_noun(w) if len(w) >= 2 else None
         # Stop nouns are dropped here, once per distinct word, not once per article.
-        return noun if noun and len(noun) >= 2 and noun not in _KO_STOP else None
+        if noun and len(noun) >= 2 and noun not in _KO_STOP and noun not in ko.GENERIC:
+            return noun
+        return None
     return w if _ACRONYM.fullmatch(w) else None
 
 
@@ -461,7 +459,7 @@ def build_tags(
     for raw in [*categories, *keywords]:
         tag = normaliser(raw)
         # "time-warner" and "timewarner" are one tag to a reader.
-        key = tag.replace("-", "")
+        key = canonical_tag(tag)
         if tag and len(tag) <= 40 and key not in seen:
             out.append(tag)
             seen.add(key)
