@@ -116,6 +116,8 @@ def test_a_garbled_korean_label_is_refused() -> None:
     point = "이 경우 뉴호라이즌호는 명왕성을 지나 카이퍼 벨트로 향한다."
     doc = point + " 뉴호라이즌호는 2006년 발사됐다. 뉴호라이즌호의 경우 속도가 빠르다."
     assert not label_stands("경우 뉴호라이즌호", point, doc, "ko")
+    point = "평소 받던 봉급과 수당 가운데 수당은 지급되지 않는다."
+    assert not label_stands("수당 가운데", point, point + " 수당 가운데 수당", "ko")
 
 
 def test_a_negated_korean_phrase_is_no_label() -> None:

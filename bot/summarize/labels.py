@@ -469,8 +469,11 @@ def label_stands(label: str, point: str, doc: str, lang: str) -> bool:
     if at < 0 or at > len(point) * _SUBJECT_SHARE or en_tags.CREDIT_LINE.search(point):
         return False  # not in the point, late in it (no subject), or a photo credit
     if lang == "ko":
-        if _quoted(point, at) or label.split()[0] in ko_rules.NEVER_FIRST:
+        words = label.split()
+        if _quoted(point, at) or words[0] in ko_rules.NEVER_FIRST:
             return False
+        if len(words) > 1 and words[-1] in ko_rules.NEVER_FIRST:
+            return False  # "수당 가운데": a clause noun ends it as badly as it opens it
         if ko_rules.NEGATING_AFTER.match(point[at + len(label) :]):
             return False
         return all(doc.count(word) >= 2 for word in label.split())

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-# Nouns that never open a label: a label "경우 뉴호라이즌호" reads as garbled ("in the case
-# of"), and these open clauses, not subjects.
+# Nouns that never open or close a label: "경우 뉴호라이즌호" ("in the case of") and "수당
+# 가운데" ("among the allowances") read as garbled; these place clauses, they name no subject.
 NEVER_FIRST = frozenset(
     """경우 때 뒤 후 전 중 가운데 사이 동안 이후 이전 당시 대신 반면 외 이상 이하 이내 관련 대비
     위 아래 앞 옆 속 밖 안 끝 결과 덕분 탓 때문 만큼 정도 측 쪽 등 및 또""".split()
