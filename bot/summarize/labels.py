@@ -10,8 +10,8 @@ from functools import lru_cache
 
 from bot.summarize import korean
 from bot.summarize.lang.en import labels as en_rules
-from bot.summarize.lang.en import tags as en_tags
 from bot.summarize.lang.ko import labels as ko_rules
+from bot.summarize.tags import credit_line
 from bot.summarize.text import _EN_STOP, WORD_CACHE_SIZE, _term, content_words
 
 _TOKEN = re.compile(r"[\w'’&-]+|[^\w\s]")
@@ -466,7 +466,7 @@ def label_stands(label: str, point: str, doc: str, lang: str) -> bool:
     more than once (no caption's misspelling), early in the point where its subject is, and
     no comparison or degree ("Less prone", "Higher clip")."""
     at = point.lower().find(label.lower())
-    if at < 0 or at > len(point) * _SUBJECT_SHARE or en_tags.CREDIT_LINE.search(point):
+    if at < 0 or at > len(point) * _SUBJECT_SHARE or credit_line(point):
         return False  # not in the point, late in it (no subject), or a photo credit
     if lang == "ko":
         words = label.split()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from itertools import chain, groupby
 
@@ -60,10 +59,13 @@ def _english_keywords(title: str, sentences: list[str]) -> Counter[str]:
     are photo credits or player text give none."""
     # A scraped page repeats its title-case headline in the body: that copy would make every
     # headline word look like a name written mid-sentence.
-    body = "\n".join(
-        s for s in sentences
-        if not en.CREDIT_LINE.search(s) and not (len(s) >= 15 and s.strip() in title)
-    )
+    body = "\n".join(sentences)
+    if title or credit_line(body):
+        # Per sentence only when needed: most stories have neither credits nor a headline.
+        body = "\n".join(
+            s for s in sentences
+            if not (len(s) >= 15 and s.strip() in title) and not credit_line(s)
+        )
     # Words written capitalised inside a sentence are names; a capital at the start of a
     # sentence (or anywhere in a title-case headline) proves nothing on its own.
     mid_caps = {m.replace("’", "'").removesuffix("'s") for m in _MID_CAP.findall(body)}
@@ -108,6 +110,12 @@ def _english_keywords(title: str, sentences: list[str]) -> Counter[str]:
                 scores[phrase] += weight
     scores.update(singles)
     return scores
+
+
+def credit_line(text: str) -> bool:
+    """Whether ``text`` holds a photo credit or player text ("toggle caption … Getty Images")."""
+    low = text.lower()
+    return any(w in low for w in en.CREDIT_WORDS)
 
 
 def _breaks_name(word: str) -> bool:
@@ -196,19 +204,27 @@ def _english_entities(scores: Counter[str]) -> list[_Entity]:
     # Longest first: each shorter form joins the most written longer form that holds it.
     order = sorted(merged, key=lambda p: (-len(p.split()), -merged[p]))
     entities: list[_Entity] = []
+    # Word -> the entities with a form holding it: only those can hold a phrase with the word.
+    by_word: dict[str, list[_Entity]] = {}
     for phrase in order:
         words = phrase.split()
-        holders = [e for e in entities if any(_contains(f.split(), words) for f in e.forms)]
+        holders = [e for e in by_word.get(words[0], ())
+                   if any(_contains(f.split(), words) for f in e.forms)]
         if holders:
-            best = max(holders, key=lambda e: e.count)
-            best.count += merged[phrase]
-            best.forms[phrase] = merged[phrase]
+            entity = max(holders, key=lambda e: e.count)
+            entity.count += merged[phrase]
+            entity.forms[phrase] = merged[phrase]
         else:
-            entities.append(_Entity(phrase, merged[phrase]))
+            entity = _Entity(phrase, merged[phrase])
+            entities.append(entity)
+        for w in words:
+            at = by_word.setdefault(w, [])
+            if entity not in at:
+                at.append(entity)
     return entities
 
 
-def _good_english_tag(phrase: str, lower_words: AbstractSet[str]) -> bool:
+def _good_english_tag(phrase: str, body: str) -> bool:
     """A name a reader would follow: no contractions ("We've"), fragments of two letters or
     fewer ("U.S."), date or title words ("Jun", "Sen"), lone titles, adjectives or common
     words ("#royal", "#hispanic", "#home"), agencies credited for a photo."""
@@ -220,7 +236,7 @@ def _good_english_tag(phrase: str, lower_words: AbstractSet[str]) -> bool:
     if all(w in en.GENERIC or w in en.ADJECTIVES for w in words):
         return False
     # A capitalised word the story also writes in lower case is a common word ("Home").
-    if len(words) == 1 and (words[0] in en.SOURCES or words[0] in lower_words):
+    if len(words) == 1 and (words[0] in en.SOURCES or _written_lower(words[0], body)):
         return False
     return len(normalise_tag(phrase).replace("-", "")) > 2
 
@@ -235,21 +251,33 @@ _SENTENCES_PER_MENTION = 4  # a story of 20+ sentences needs _MIN_COUNT mentions
 _IN_POINTS = 4.0
 _RELATIVE = 0.7
 
-_LOWER_WORD = re.compile(r"(?<![.!?]\s)\b[a-z][a-z'’-]+\b")
+
+
+def _written_lower(word: str, body: str) -> bool:
+    """Whether ``body`` writes ``word`` (lower case) as a word of its own. Asked only of the few
+    names that pass the count: a scan of every lower-case word cost more than the rest."""
+    at = body.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not body[at - 1].isalnum()) and (end == len(body)
+                                                         or not body[end].isalnum()):
+            return True
+        at = body.find(word, at + 1)
+    return False
 
 
 def _english_tags(title: str, sentences: list[str], chosen: list[str], limit: int) -> list[str]:
     """The story's names, most salient first: how often it writes them (any form), more for a
     name the points show; when unsure (a name written rarely), no tag."""
     entities = _english_entities(_english_keywords(title, sentences))
-    lower_words = set(_LOWER_WORD.findall("\n".join(sentences)))
+    body = "\n".join(sentences)
     shown = " ".join(chosen) + " " + title
     # A long story writes its main names many times; a short item may write them three times.
     needed = min(_MIN_COUNT, max(_MIN_COUNT_SHORT, len(sentences) // _SENTENCES_PER_MENTION))
     ranked: list[tuple[float, _Entity]] = []
     for e in entities:
         in_points = any(f in shown for f in e.forms)
-        if e.count < needed or not _good_english_tag(e.name, lower_words):
+        if e.count < needed or not _good_english_tag(e.name, body):
             continue
         ranked.append((e.count + _IN_POINTS * in_points, e))
     ranked.sort(key=lambda se: -se[0])
