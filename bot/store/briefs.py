@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.models import Brief, Point
 from bot.serialize import brief_from_dict, brief_to_dict
 from bot.store.schema import briefs, entries, feeds, outbox, story_bands
-from bot.summarize.tags import normalise_tag
+from bot.tags import canonical_tag, normalise_tag
 
 
 async def save_brief(conn: AsyncConnection, *, entry_id: int, brief: Brief, now: datetime,
@@ -225,7 +225,13 @@ async def known_tags(conn: AsyncConnection) -> Counter[str]:
     for (tags,) in await conn.execute(select(feeds.c.tags)):
         counts.update(normalise_tag(str(t)) for t in tags or [])
     counts.pop("", None)
-    return counts
+    # One tag, one entry: "open-ai" and "openai" count together under the more frequent slug.
+    merged: Counter[str] = Counter()
+    shown: dict[str, str] = {}
+    for tag, n in counts.most_common():
+        key = canonical_tag(tag)
+        merged[shown.setdefault(key, tag)] += n
+    return merged
 
 
 # Prefix matching lets "삼성" find "삼성전자는" (Korean particles attach to words). The terms come
