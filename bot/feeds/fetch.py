@@ -187,13 +187,24 @@ class HttpFetcher:
         self._per_host = per_host
         self._max_redirects = max_redirects
         self._slots: dict[str, asyncio.Semaphore] = {}
-        self._client = httpx.AsyncClient(
-            transport=GuardedTransport(policy, resolver=resolver),
-            trust_env=False,  # an environment proxy would connect on our behalf, unguarded
-            follow_redirects=False,  # followed by hand so each hop is re-checked
-            timeout=httpx.Timeout(total_timeout, connect=connect_timeout),
-            headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"},
-        )
+        self._connect_timeout = connect_timeout
+        self._user_agent = user_agent
+        self._resolver = resolver
+        self._http: httpx.AsyncClient | None = None
+
+    @property
+    def _client(self) -> httpx.AsyncClient:
+        """Built on the first fetch: a chat command run from the CLI never fetches, and the
+        client's TLS context alone costs more CPU than the command."""
+        if self._http is None:
+            self._http = httpx.AsyncClient(
+                transport=GuardedTransport(self._policy, resolver=self._resolver),
+                trust_env=False,  # an environment proxy would connect on our behalf, unguarded
+                follow_redirects=False,  # followed by hand so each hop is re-checked
+                timeout=httpx.Timeout(self._total_timeout, connect=self._connect_timeout),
+                headers={"User-Agent": self._user_agent, "Accept-Encoding": "gzip, deflate"},
+            )
+        return self._http
 
     async def __aenter__(self) -> HttpFetcher:
         return self
@@ -203,7 +214,8 @@ class HttpFetcher:
         await self.aclose()
 
     async def aclose(self) -> None:
-        await self._client.aclose()
+        if self._http is not None:
+            await self._http.aclose()
 
     async def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
                     body_hash: str | None = None, accept: str = FEED_ACCEPT) -> FetchResult:

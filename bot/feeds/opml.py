@@ -12,8 +12,6 @@ from datetime import datetime
 from pathlib import Path
 from xml.etree.ElementTree import Element, SubElement, tostring
 
-import listparser
-
 from bot.errors import NewsbriefError
 from bot.feeds import rules
 from bot.netguard import credentials_in
@@ -54,6 +52,10 @@ def parse_opml(data: bytes, *, max_bytes: int = MAX_BYTES,
     skipped. Raises OpmlError when the file is over the caps or holds no outline at all."""
     if len(data) > max_bytes:
         raise OpmlError(f"the OPML file is over {max_bytes // 1_000_000} MB; split it")
+    # Imported here, not with the module: listparser brings requests and urllib3 (~0.1 s of
+    # CPU) into every CLI command and chat command, and only an OPML import reads one.
+    import listparser
+
     parsed = listparser.parse(bytes(data))  # bytes: a str that looks like a URL is fetched
     entries = list(parsed.get("feeds") or [])
     if len(entries) > max_feeds:
