@@ -17,7 +17,7 @@ from typing import Any
 
 from feedparser.datetimes import _parse_date  # feedparser's date reader: same dates both ways
 from feedparser.mixin import _cp1252, _FeedParserMixin
-from feedparser.urls import _urljoin
+from feedparser.urls import _urljoin, make_safe_absolute_uri
 from lxml import etree
 
 from bot.logs import get_log
@@ -30,6 +30,7 @@ ATOM = "http://www.w3.org/2005/Atom"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
 DC = "http://purl.org/dc/elements/1.1/"
 _LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 # Elements of feedparser's known namespaces that it never maps into the keys bot.feeds.parse reads
 # (an entry's title, link, id, dates, content, summary, tags, author, language).
 _HARMLESS_PREFIX: dict[str, frozenset[str]] = {
@@ -54,10 +55,12 @@ _RSS_ITEM = {"title", "link", "description", "guid", "pubDate", "category", "aut
 _ATOM_ENTRY = {f"{{{ATOM}}}{n}" for n in ("id", "title", "link", "published", "updated",
                                            "content", "summary", "category", "author", "rights",
                                            "contributor")}
+_RSS_VERSIONS = ("2.0", "0.91", "0.92", "0.93", "0.94")
 _TEXT_TYPES = {"text": "text/plain", "html": "text/html", "xhtml": "application/xhtml+xml",
                "text/plain": "text/plain", "text/html": "text/html"}
 _EMAIL = re.compile(r"(([a-zA-Z0-9\_\-\.\+]+)@((\[[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.)|"
                     r"(([a-zA-Z0-9\-]+\.)+))([a-zA-Z]{2,4}|[0-9]{1,3})(\]?))(\?subject=\S+)?")
+_C1 = re.compile("[\x80-\x9f]")  # the characters _cp1252 maps
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
                           remove_comments=True, remove_pis=True)
 
@@ -66,13 +69,34 @@ class _Bail(Exception):
     """The document needs feedparser's general reader."""
 
 
+class _Base:
+    """The base URI feedparser resolves an element's links against: the feed's URL, changed by
+    every xml:base on the way down (each joined to the one above, unsafe schemes ignored)."""
+
+    __slots__ = ("nested", "url")
+
+    def __init__(self, url: str, nested: bool) -> None:
+        self.url = url
+        self.nested = nested  # the document has xml:base somewhere
+
+    def of(self, el: Any) -> str:
+        if not self.nested:
+            return self.url
+        base = self.url
+        for value in [*[a.get(_XML_BASE) for a in el.iterancestors()][::-1], el.get(_XML_BASE)]:
+            if value:
+                base = make_safe_absolute_uri(base, value) or base
+        return base
+
+
 def _clean(value: str) -> str:
     """feedparser's last steps on every value: the UTF-8-read-as-Latin-1 repair, cp1252 marks."""
     value = value.strip()
     if not value.isascii():
         with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
             value = value.encode("iso-8859-1").decode("utf-8")
-        value = value.translate(_cp1252)
+        if _C1.search(value):  # str.translate with a dict walks every character in Python
+            value = value.translate(_cp1252)
     return value
 
 
@@ -94,8 +118,17 @@ def _markup(el: Any) -> str:
         return _clean(el.text or "")
     if any(isinstance(d.tag, str) and d.tag.startswith("{") for d in el.iterdescendants()):
         raise _Bail
-    return _clean((el.text or "") + "".join(
-        etree.tostring(child, encoding="unicode", with_tail=True) for child in el))
+    # lxml repeats the namespaces declared above (on <rss>) on each serialised child; the
+    # markup as written had none of them.
+    declared = [f' xmlns:{prefix}="{uri}"' if prefix else f' xmlns="{uri}"'
+                for prefix, uri in el.nsmap.items()]
+    parts = []
+    for child in el:
+        markup = etree.tostring(child, encoding="unicode", with_tail=True)
+        for declaration in declared:
+            markup = markup.replace(declaration, "", 1)
+        parts.append(markup)
+    return _clean((el.text or "") + "".join(parts))
 
 
 def _rss_text(el: Any, lang: str | None, default_type: str) -> tuple[str, dict[str, Any]]:
@@ -171,7 +204,7 @@ def _author(raw: str) -> dict[str, Any]:
     return detail
 
 
-def _rss_item(item: Any, base: str, lang: str | None, known: dict[str, str]) -> dict[str, Any]:
+def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str]) -> dict[str, Any]:
     _check_children(item, _RSS_ITEM, known)
     entry: dict[str, Any] = {}
     authors, has_content = 0, False
@@ -180,13 +213,13 @@ def _rss_item(item: Any, base: str, lang: str | None, known: dict[str, str]) -> 
         if tag == "title":
             entry["title"], entry["title_detail"] = _rss_text(child, lang, "text/plain")
         elif tag == "link":
-            value = _resolve(base, _text(child)).replace("&amp;", "&")
+            value = _resolve(base.of(child), _text(child)).replace("&amp;", "&")
             entry["link"] = re.sub("&([A-Za-z0-9_]+);", r"&\g<1>", value)
         elif tag == "guid":
             permalink = child.get("isPermaLink", child.get("ispermalink", "true")) == "true"
             value = _text(child)
             if permalink:
-                value = _resolve(base, value)
+                value = _resolve(base.of(child), value)
             entry["id"] = value
             if permalink:
                 entry.setdefault("link", value)
@@ -228,18 +261,18 @@ def _content(entry: dict[str, Any], value: str, detail: dict[str, Any]) -> None:
         entry.setdefault("summary", value)  # feedparser's _end_content copies it
 
 
-def _atom_link(el: Any, base: str) -> str | None:
+def _atom_link(el: Any, base: _Base) -> str | None:
     rel = el.get("rel", "alternate")
     kind = el.get("type", "application/atom+xml" if rel == "self" else "text/html")
     href = el.get("href")
     if href is None:
         raise _Bail
     if rel == "alternate" and kind in ("text/html", "application/xhtml+xml"):
-        return _urljoin(base, href)
+        return _urljoin(base.of(el), href)
     return None
 
 
-def _atom_entry(el: Any, base: str, lang: str | None, known: dict[str, str]) -> dict[str, Any]:
+def _atom_entry(el: Any, base: _Base, lang: str | None, known: dict[str, str]) -> dict[str, Any]:
     _check_children(el, _ATOM_ENTRY, known)
     lang = el.get(_LANG) or lang
     entry: dict[str, Any] = {}
@@ -249,7 +282,7 @@ def _atom_entry(el: Any, base: str, lang: str | None, known: dict[str, str]) -> 
         if local == "title":
             entry["title"], entry["title_detail"] = _atom_text(child, lang)
         elif local == "id":
-            entry["id"] = _resolve(base, _text(child))
+            entry["id"] = _resolve(base.of(child), _text(child))
             entry.setdefault("link", entry["id"])
         elif local == "link":
             href = _atom_link(child, base)
@@ -286,8 +319,9 @@ def _atom_entry(el: Any, base: str, lang: str | None, known: dict[str, str]) -> 
 
 def _read(root: Any, url: str, body: bytes) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     known = _FeedParserMixin.namespaces
+    base = _Base(url, b"xml:base" in body)
     if root.tag == "rss":
-        if not root.get("version", "").startswith("2.0") or b"xml:lang" in body:
+        if not root.get("version", "").startswith(_RSS_VERSIONS) or b"xml:lang" in body:
             raise _Bail  # (xml:lang in RSS: feedparser's language inheritance, left to it)
         channels = [c for c in root if c.tag == "channel"]
         if len(channels) != 1:
@@ -299,13 +333,13 @@ def _read(root: Any, url: str, body: bytes) -> tuple[dict[str, Any], list[dict[s
         for child in channel:
             tag = child.tag
             if tag == "item":
-                entries.append(_rss_item(child, url, lang, known))
+                entries.append(_rss_item(child, base, lang, known))
             elif tag == "entry":
                 raise _Bail  # feedparser reads any <entry> as an item
             elif tag == "title":
                 feed["title"], feed["title_detail"] = _rss_text(child, lang, "text/plain")
             elif tag == "link":
-                feed["link"] = _resolve(url, _text(child))
+                feed["link"] = _resolve(base.of(child), _text(child))
             elif tag == "language":
                 lang = feed["language"] = _text(child)
             elif tag in (f"{{{DC}}}title", f"{{{DC}}}language", f"{{{ATOM}}}title") or (
@@ -319,17 +353,17 @@ def _read(root: Any, url: str, body: bytes) -> tuple[dict[str, Any], list[dict[s
         for child in root:
             local = child.tag.rpartition("}")[2] if isinstance(child.tag, str) else ""
             if child.tag == f"{{{ATOM}}}entry":
-                entries.append(_atom_entry(child, url, lang, known))
+                entries.append(_atom_entry(child, base, lang, known))
             elif local == "item":
                 raise _Bail  # feedparser reads any <item> as an entry
             elif child.tag == f"{{{ATOM}}}title":
                 feed["title"], feed["title_detail"] = _atom_text(child, lang)
             elif child.tag == f"{{{ATOM}}}link":
-                href = _atom_link(child, url)
+                href = _atom_link(child, base)
                 if href is not None:
                     feed["link"] = href
             elif child.tag == f"{{{ATOM}}}id":
-                feed.setdefault("link", _resolve(url, _text(child)))
+                feed.setdefault("link", _resolve(base.of(child), _text(child)))
             elif local in ("title", "language") and child.tag.startswith(f"{{{DC}}}"):
                 raise _Bail
         if lang:
@@ -338,16 +372,30 @@ def _read(root: Any, url: str, body: bytes) -> tuple[dict[str, Any], list[dict[s
     raise _Bail
 
 
+def _plain_base(body: bytes) -> bool:
+    """Whether an element has a ``base`` attribute, which feedparser takes for xml:base (found
+    with bytes.find: a regex for it costs more than the whole lxml parse)."""
+    at = body.find(b"base=")
+    while at > 0:
+        if body[at - 1] in b" \t\r\n":
+            return True
+        at = body.find(b"base=", at + 5)
+    return False
+
+
 def read_fast(body: bytes, url: str, content_type: str | None
               ) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
     """(feed, entries) in feedparser's shape, or None when feedparser must read this body."""
     head = body[:1024]
-    if b"<!DOCTYPE" in head.upper() or b"xml:base" in body or b"\x00" in head:
+    if b"<!DOCTYPE" in head.upper() or b"\x00" in head or _plain_base(body):
         return None
     if content_type and ("xml" not in content_type.lower() or re.search(
             r"charset=(?!\"?utf-?8)", content_type, re.I)):
         return None  # feedparser marks such a body ill-formed, or decodes it otherwise
-    if re.match(rb"\s*<\?xml[^>]*encoding=[\"'](?!utf-?8[\"'])", head, re.I):
+    # A declared encoding is read by libxml2 as by feedparser, unless the HTTP header names
+    # one too: feedparser lets the header win.
+    if re.match(rb"\s*<\?xml[^>]*encoding=[\"'](?!utf-?8[\"'])", head, re.I) and (
+            content_type is not None and "charset" in content_type.lower()):
         return None
     try:
         root = etree.fromstring(body, _PARSER)
