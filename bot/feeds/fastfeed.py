@@ -164,6 +164,8 @@ def _check_children(el: Any, allowed: set[str], known: dict[str, str]) -> None:
         if not ns and not prefix:
             if local in _NO_NS_MAPPED or (local == "image" and not _has(el, "title", "link")):
                 raise _Bail
+            if len(child):  # feedparser reads what is nested too (<categories><category>)
+                raise _Bail
         elif prefix == "media":
             if local in _MEDIA_MAPPED:
                 raise _Bail
@@ -207,7 +209,7 @@ def _author(raw: str) -> dict[str, Any]:
 def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str]) -> dict[str, Any]:
     _check_children(item, _RSS_ITEM, known)
     entry: dict[str, Any] = {}
-    authors, has_content = 0, False
+    authors, has_content, summary_tag = 0, False, ""
     for child in item:
         tag = child.tag
         if tag == "title":
@@ -224,6 +226,9 @@ def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str]) -
             if permalink:
                 entry.setdefault("link", value)
         elif tag in ("description", f"{{{ITUNES}}}summary"):
+            if "summary" in entry and f"{{{ITUNES}}}summary" in (tag, summary_tag):
+                raise _Bail  # feedparser lets an iTunes summary beside a description win
+            summary_tag = tag
             if "summary" in entry and not has_content:
                 # feedparser: a second summary-like element, before any content, is content
                 has_content = True
@@ -245,13 +250,14 @@ def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str]) -
             if term:
                 entry.setdefault("tags", []).append({"term": term})
         elif tag in ("author", f"{{{DC}}}creator", f"{{{ITUNES}}}author"):
+            # feedparser: the last author's text, the first author's detail
             authors += 1
             entry["author"] = _text(child)
             detail = _author(entry["author"])
-            if detail:
+            if authors == 1 and detail:
                 entry["author_detail"] = detail
-    if authors > 1:
-        raise _Bail
+            elif authors > 1 and "author_detail" not in entry:
+                raise _Bail
     return entry
 
 
@@ -304,16 +310,14 @@ def _atom_entry(el: Any, base: _Base, lang: str | None, known: dict[str, str]) -
             term = child.get("term")
             if term or child.get("label"):
                 entry.setdefault("tags", []).append({"term": term, "label": child.get("label")})
-        elif local == "author":
+        elif local == "author":  # feedparser: the last author's name
             authors += 1
             names = [c for c in child if c.tag == f"{{{ATOM}}}name"]
-            if len(names) > 1:
+            if len(names) > 1 or (authors > 1 and not (names and _text(names[0]))):
                 raise _Bail
             if names and _text(names[0]):
                 entry["author"] = _text(names[0])
                 entry["author_detail"] = {"name": entry["author"]}
-    if authors > 1:
-        raise _Bail
     return entry
 
 
