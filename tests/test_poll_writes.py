@@ -11,14 +11,10 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
-from adapters.recording import RecordingAdapter
-from bot.app import App
-from bot.config import DestinationSettings, Secrets, Settings, SubscriptionSettings
-from bot.store.feeds import add_feed
 from tests.support.clock import Clock
-from tests.support.dbs import database_url
 from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
+from tests.support.polled import polled_app
 
 pytestmark = pytest.mark.usefixtures("pass_database")
 
@@ -27,37 +23,23 @@ FEEDS = 6
 
 async def test_unchanged_feeds_are_written_in_one_statement(tmp_path: Path) -> None:
     clock = Clock()
+    executed: list[tuple[str, int]] = []
+
+    def note(conn: Any, cursor: Any, statement: str, params: Any, context: Any,
+             executemany: bool) -> None:
+        executed.append((" ".join(statement.split()), len(params) if executemany else 1))
+
     with FeedServer() as server:
         for i in range(FEEDS):  # half answer 304 by ETag, half the same body again
             server.set(f"/f/{i}.xml", rss(f"F{i}", [item(n, topic=f"t{i}") for n in range(3)]),
                        etag=f'"e{i}"' if i % 2 else None)
-        settings = Settings(
-            data_dir=tmp_path, database={"url": database_url(tmp_path)},
-            network={"allow_private": ["127.0.0.0/8"]},
-            destinations=[DestinationSettings(ref="console:",
-                                              subscriptions=[SubscriptionSettings()])])
-        app = await App.create(settings, Secrets(values={}),
-                               adapters={"console": RecordingAdapter(name="console")},
-                               clock=clock)
-        try:
-            async with app.db.begin() as conn:
-                for i in range(FEEDS):
-                    await add_feed(conn, server.url(f"/f/{i}.xml"), now=clock.now)
-            await app.pipeline.poll_due()
+        async with polled_app(tmp_path, server, clock,
+                              [f"/f/{i}.xml" for i in range(FEEDS)]) as app:
             server.set("/f/0.xml", rss("F0", [item(n, topic="t0") for n in range(4)]))
-            clock.advance(settings.polling.interval + 1)
-            executed: list[tuple[str, int]] = []
-
-            def note(conn: Any, cursor: Any, statement: str, params: Any, context: Any,
-                     executemany: bool) -> None:
-                executed.append((" ".join(statement.split()),
-                                 len(params) if executemany else 1))
-
+            clock.advance(app.settings.polling.interval + 1)
             event.listen(app.db.engine.sync_engine, "before_cursor_execute", note)
             stats = await app.pipeline.poll_due()
             event.remove(app.db.engine.sync_engine, "before_cursor_execute", note)
-        finally:
-            await app.close()
     assert (stats.feeds, stats.unchanged, stats.new_items) == (FEEDS, FEEDS - 1, 1)
     bookkeeping = [rows for sql, rows in executed
                    if sql.startswith("UPDATE feeds SET") and "last_success_at" in sql]

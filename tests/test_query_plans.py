@@ -16,15 +16,11 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.recording import RecordingAdapter
-from bot.app import App
-from bot.config import DestinationSettings, Secrets, Settings, SubscriptionSettings
 from bot.store.db import Database
-from bot.store.feeds import add_feed
 from tests.support.clock import Clock
-from tests.support.dbs import database_url
 from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
+from tests.support.polled import polled_app
 
 pytestmark = pytest.mark.usefixtures("pass_database")
 
@@ -67,23 +63,12 @@ async def test_every_statement_of_a_poll_cycle_uses_an_index(tmp_path: Path) -> 
     with FeedServer() as server:
         for i in range(4):
             server.set(f"/f/{i}.xml", rss(f"F{i}", [item(n, topic=f"t{i}") for n in range(5)]))
-        settings = Settings(
-            data_dir=tmp_path, database={"url": database_url(tmp_path)},
-            network={"allow_private": ["127.0.0.0/8"]},
-            destinations=[DestinationSettings(ref="console:",
-                                              subscriptions=[SubscriptionSettings()])])
-        app = await App.create(settings, Secrets(values={}),
-                               adapters={"console": RecordingAdapter(name="console")},
-                               clock=clock)
-        try:
-            async with app.db.begin() as conn:
-                for i in range(4):
-                    await add_feed(conn, server.url(f"/f/{i}.xml"), now=clock.now)
-            await app.pipeline.poll_due()
+        async with polled_app(tmp_path, server, clock,
+                              [f"/f/{i}.xml" for i in range(4)]) as app:
             for i in range(2):  # two feeds change, two do not
                 server.set(f"/f/{i}.xml", rss(f"F{i}", [item(n, topic=f"t{i}")
                                                         for n in range(7)]))
-            clock.advance(settings.polling.interval + 1)
+            clock.advance(app.settings.polling.interval + 1)
             with recorded(app.db) as statements:
                 stats = await app.pipeline.poll_due()
                 await app.deliver_pending()
@@ -94,7 +79,5 @@ async def test_every_statement_of_a_poll_cycle_uses_an_index(tmp_path: Path) -> 
                     tables = set(await full_scans(conn, statement, params)) - WHOLE
                 if tables:
                     scans[" ".join(statement.split())[:160]] = sorted(tables)
-        finally:
-            await app.close()
     assert len(statements) > 15  # the whole cycle was seen: feeds, entries, stories, outbox
     assert scans == {}
