@@ -166,6 +166,9 @@ def _decode_chain(decoders: list[_BoundedDecoder], data: bytes, *,
         yield from _decode_chain(rest, head.flush(), final=True)
 
 
+_SMALL_BODY = 16 * 1024  # a redirect's body read to keep its connection alive
+
+
 class HttpFetcher:
     """Fetches feeds (``fetch``) and article pages (``fetch_page``) under one set of limits."""
 
@@ -312,9 +315,16 @@ class HttpFetcher:
             status = response.status_code
             retry_after = parse_retry_after(response.headers.get("retry-after"))
             location = response.headers.get("location")
+            # A response closed unread closes its connection: read the (empty or small) ones
+            # to their end, so an unchanged feed or a redirect does not pay a new connect
+            # (and TLS handshake) to the same host each time.
             if status in _REDIRECTS and location:
+                if response.headers.get("content-length", "").isdigit() and int(
+                        response.headers["content-length"]) <= _SMALL_BODY:
+                    await response.aread()
                 return status, location
             if status == 304:
+                await response.aread()  # no body by definition
                 return FetchResult(
                     url=str(url), status=status, body=None, not_modified=True,
                     etag=response.headers.get("etag") or etag,
