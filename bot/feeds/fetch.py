@@ -190,24 +190,21 @@ class HttpFetcher:
         self._per_host = per_host
         self._max_redirects = max_redirects
         self._slots: dict[str, asyncio.Semaphore] = {}
-        self._connect_timeout = connect_timeout
-        self._user_agent = user_agent
+        self._headers = {"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"}
+        self._timeouts = httpx.Timeout(total_timeout, connect=connect_timeout).as_dict()
         self._resolver = resolver
-        self._http: httpx.AsyncClient | None = None
+        self._guarded: GuardedTransport | None = None
 
     @property
-    def _client(self) -> httpx.AsyncClient:
-        """Built on the first fetch: a chat command run from the CLI never fetches, and the
-        client's TLS context alone costs more CPU than the command."""
-        if self._http is None:
-            self._http = httpx.AsyncClient(
-                transport=GuardedTransport(self._policy, resolver=self._resolver),
-                trust_env=False,  # an environment proxy would connect on our behalf, unguarded
-                follow_redirects=False,  # followed by hand so each hop is re-checked
-                timeout=httpx.Timeout(self._total_timeout, connect=self._connect_timeout),
-                headers={"User-Agent": self._user_agent, "Accept-Encoding": "gzip, deflate"},
-            )
-        return self._http
+    def _transport(self) -> GuardedTransport:
+        """httpx's transport, called directly: an AsyncClient around it (URL merging, cookies,
+        hooks, redirects we follow by hand anyway) cost about as much CPU again per request
+        (bench/client.py). Built on the first fetch: a chat command run from the CLI never
+        fetches, and the TLS context alone costs more CPU than the command. No proxy from the
+        environment: it would connect on our behalf, unguarded."""
+        if self._guarded is None:
+            self._guarded = GuardedTransport(self._policy, resolver=self._resolver)
+        return self._guarded
 
     async def __aenter__(self) -> HttpFetcher:
         return self
@@ -217,8 +214,8 @@ class HttpFetcher:
         await self.aclose()
 
     async def aclose(self) -> None:
-        if self._http is not None:
-            await self._http.aclose()
+        if self._guarded is not None:
+            await self._guarded.aclose()
 
     async def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
                     body_hash: str | None = None, accept: str = FEED_ACCEPT) -> FetchResult:
@@ -299,8 +296,9 @@ class HttpFetcher:
         """One request: a FetchResult, or (status, Location) for a redirect to follow."""
         shown = redact_url(url)
         try:
-            request = self._client.build_request("GET", url, headers=headers)
-            response = await self._client.send(request, stream=True)
+            request = httpx.Request("GET", url, headers={**self._headers, **headers},
+                                    extensions={"timeout": self._timeouts})
+            response = await self._transport.handle_async_request(request)
         except BlockedAddress as exc:
             # Raised by the guarded backend at connect, which does not know the URL.
             raise BlockedAddress(str(exc), url=shown) from None
