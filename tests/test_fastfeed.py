@@ -3,6 +3,7 @@ and leaves the rest to feedparser."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -17,12 +18,13 @@ from tests.conftest import shared_path
 URL = "https://example.com/feeds/feed.xml"
 
 
-def _both(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[object, object]:
+def _both(path: Path, monkeypatch: pytest.MonkeyPatch,
+          content_type: str | None = None) -> tuple[object, object]:
     body = path.read_bytes()
 
     def parse() -> ParsedFeed | str:
         try:
-            return parse_feed(body, url=URL)
+            return parse_feed(body, url=URL, content_type=content_type)
         except ParseError as exc:
             return f"ParseError: {exc}"
 
@@ -47,6 +49,23 @@ def test_fast_path_items_equal_feedparser_items(monkeypatch: pytest.MonkeyPatch)
     # the plain RSS 0.9x/2.0 and Atom 1.0 of the corpus take the fast path, xml:base and
     # declared legacy encodings included
     assert used > 800, used
+    assert differ == [], differ[:20]
+
+
+def test_a_header_naming_the_declared_charset_gives_feedparser_items_too(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    root = shared_path("feeds")
+    used, differ = 0, []
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        declared = re.match(rb"\s*<\?xml[^>]*encoding=[\"']([\w.:-]+)", path.read_bytes()[:1024])
+        header = f"text/xml; charset={declared.group(1).decode()}" if declared else None
+        if header is None or read_fast(path.read_bytes(), URL, header) is None:
+            continue
+        used += 1
+        fast, slow = _both(path, monkeypatch, header)
+        if fast != slow:
+            differ.append(str(path.relative_to(root)))
+    assert used > 50, used
     assert differ == [], differ[:20]
 
 
@@ -79,6 +98,9 @@ def test_a_declared_legacy_encoding_is_read_unless_the_header_names_another() ->
     feed, [entry] = read_fast(body, URL, None) or ({}, [{}])
     assert (feed["title"], entry["title"]) == ("Dicas técnicas", "Olá")
     assert read_fast(body, URL, "application/xml; charset=utf-8") is None
+    assert read_fast(body, URL, "text/xml; charset=ISO-8859-1") is not None  # they agree
+    assert read_fast(b"<rss version='2.0'><channel/></rss>", URL,
+                     "text/xml; charset=windows-1252") is None  # the header would win
 
 
 @pytest.mark.parametrize("body", [

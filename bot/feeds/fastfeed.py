@@ -376,6 +376,14 @@ def _read(root: Any, url: str, body: bytes) -> tuple[dict[str, Any], list[dict[s
     raise _Bail
 
 
+_HEADER_CHARSET = re.compile(r"charset=\"?([\w.:-]+)", re.I)
+_DECLARED_ENCODING = re.compile(rb"\s*<\?xml[^>]*encoding=[\"']([\w.:-]+)[\"']", re.I)
+
+
+def _utf8(name: str) -> str:
+    return "utf-8" if name in ("utf8", "utf-8") else name
+
+
 def _plain_base(body: bytes) -> bool:
     """Whether an element has a ``base`` attribute, which feedparser takes for xml:base (found
     with bytes.find: a regex for it costs more than the whole lxml parse)."""
@@ -393,13 +401,14 @@ def read_fast(body: bytes, url: str, content_type: str | None
     head = body[:1024]
     if b"<!DOCTYPE" in head.upper() or b"\x00" in head or _plain_base(body):
         return None
-    if content_type and ("xml" not in content_type.lower() or re.search(
-            r"charset=(?!\"?utf-?8)", content_type, re.I)):
-        return None  # feedparser marks such a body ill-formed, or decodes it otherwise
-    # A declared encoding is read by libxml2 as by feedparser, unless the HTTP header names
-    # one too: feedparser lets the header win.
-    if re.match(rb"\s*<\?xml[^>]*encoding=[\"'](?!utf-?8[\"'])", head, re.I) and (
-            content_type is not None and "charset" in content_type.lower()):
+    if content_type and "xml" not in content_type.lower():
+        return None  # feedparser marks such a body ill-formed
+    # libxml2 decodes by the document's declaration (UTF-8 without one), feedparser by the
+    # HTTP header's charset when there is one: read here only when they agree.
+    header = _HEADER_CHARSET.search(content_type or "")
+    declared = _DECLARED_ENCODING.match(head)
+    document = declared.group(1).decode("ascii").lower() if declared else "utf-8"
+    if header is not None and _utf8(header.group(1).lower()) != _utf8(document):
         return None
     try:
         root = etree.fromstring(body, _PARSER)
