@@ -52,6 +52,9 @@ NONCE_WINDOW = timedelta(minutes=2)
 GLOBAL_PACING = Pacing(rate=50.0, burst=1)
 # Discord's JSON error codes that need more than "discord answered 403": what, and the fix
 ARCHIVED, LOCKED, FORUM_ONLY = 50083, 160005, 40058
+# What a channel that takes no plain message answers one: a forum's 40058, or "not a text
+# channel" (50008), which Discord may give a media channel; either sends us to ask its kind.
+KIND_ERRORS = frozenset({FORUM_ONLY, 50008})
 REASONS = {
     10003: "the channel or thread no longer exists (Unknown Channel)",
     50001: "the bot cannot see this channel (Missing Access): give it View Channel",
@@ -259,7 +262,6 @@ class DiscordAdapter:
         body = {**part, "nonce": nonce_for(message.key, index), "enforce_nonce": True}
         channel_id = self._channel_id(destination)
         try:
-            refused = False
             if not self._channels.is_forum(channel_id):
                 # Text channels and threads take a message the same way, so their kind is never
                 # asked: one request a post, the one the outbox paces. A forum refuses it
@@ -267,10 +269,13 @@ class DiscordAdapter:
                 try:
                     return await self._post_message(channel_id, body)
                 except discord.HTTPException as exc:
-                    if exc.code != FORUM_ONLY:
+                    if exc.code not in KIND_ERRORS:
                         raise
-                refused = True
-            channel = await self._channel(destination, fresh=refused)  # a forum's tags
+                    channel = await self._channel(destination, fresh=True)
+                    if channel.kind != "forum":
+                        raise
+            else:
+                channel = await self._channel(destination)  # a forum's tags, asked every TTL
             if channel.kind == "forum" and index == 0 and not message.reply_to:
                 return await forum.create_post(client.http, channel, message, destination, part)
             return await self._post_message(self._target(channel, message, earlier), body)
