@@ -46,9 +46,9 @@ def test_fast_path_items_equal_feedparser_items(monkeypatch: pytest.MonkeyPatch)
         fast, slow = _both(path, monkeypatch)
         if fast != slow:
             differ.append(str(path.relative_to(root)))
-    # the plain RSS 0.9x/2.0 and Atom 1.0 of the corpus take the fast path, xml:base and
-    # declared legacy encodings included
-    assert used > 800, used
+    # the plain RSS 0.9x/2.0 and Atom 1.0 of the corpus take the fast path, xml:base,
+    # declared legacy encodings and XHTML content included
+    assert used > 830, used
     assert differ == [], differ[:20]
 
 
@@ -89,6 +89,26 @@ def test_xml_base_resolves_links_as_feedparser_does(monkeypatch: pytest.MonkeyPa
     with monkeypatch.context() as patch:
         patch.setattr(bot.feeds.parse, "read_fast", lambda *args: None)
         assert parse_feed(body, url=URL) == fast
+
+
+def test_atom_xhtml_content_is_serialised_as_feedparser_does(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    body = ("<feed xmlns='http://www.w3.org/2005/Atom'><entry><id>x</id><title>t</title>"
+            "<content type='xhtml'><div xmlns='http://www.w3.org/1999/xhtml'>\n <p class="
+            "'A&amp;B' Data-X='q&quot;'>Hi &amp; &lt;bye&gt; café</p><br/><img src='a.png' "
+            "alt=''/> tail <b>bold</b><!-- c --></div></content><summary type='xhtml'><div "
+            "xmlns='http://www.w3.org/1999/xhtml'>S <i>it</i></div></summary></entry></feed>"
+            ).encode()
+    [entry] = (read_fast(body, URL, None) or ({}, [{}]))[1]
+    assert entry["content"][0]["value"] == (
+        '<p class="A&amp;B" data-x="q&quot;">Hi &amp; &lt;bye&gt; café</p><br></br>'
+        '<img src="a.png" alt=""></img> tail <b>bold</b>')
+    fast = parse_feed(body, url=URL)
+    with monkeypatch.context() as patch:
+        patch.setattr(bot.feeds.parse, "read_fast", lambda *args: None)
+        assert parse_feed(body, url=URL) == fast
+    svg = body.replace(b"<b>bold</b>", b"<svg xmlns='http://www.w3.org/2000/svg'/>")
+    assert read_fast(svg, URL, None) is None  # feedparser's SVG rules are its own
 
 
 def test_a_declared_legacy_encoding_is_read_unless_the_header_names_another() -> None:

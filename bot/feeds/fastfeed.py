@@ -5,7 +5,8 @@ reader handles plain, well-formed RSS 0.91-2.0 and Atom 1.0 (xml:base and a decl
 included) and returns entries in feedparser's own shape (the keys bot.feeds.parse reads), built
 with feedparser's own rules: how a permalink guid becomes the link, which of two titles wins,
 which author is named, how text is typed as HTML, how xml:base resolves a link. Anything else
-(ill-formed XML, a DOCTYPE, RSS 1.0, XHTML content, an encoding the HTTP header overrides,
+(ill-formed XML, a DOCTYPE, RSS 1.0, SVG or MathML in XHTML content, an encoding the HTTP
+header overrides,
 elements of a known namespace that feedparser would map into those keys) returns None and the
 caller uses feedparser. tests/test_fastfeed.py checks both give the same items on the corpus.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import re
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape  # what feedparser escapes XHTML content with
 
 from feedparser.datetimes import _parse_date  # feedparser's date reader: same dates both ways
 from feedparser.mixin import _cp1252, _FeedParserMixin
@@ -29,6 +31,7 @@ log = get_log(__name__)
 ATOM = "http://www.w3.org/2005/Atom"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
 DC = "http://purl.org/dc/elements/1.1/"
+XHTML = "http://www.w3.org/1999/xhtml"
 _LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 # Elements of feedparser's known namespaces that it never maps into the keys bot.feeds.parse reads
@@ -139,15 +142,39 @@ def _rss_text(el: Any, lang: str | None, default_type: str) -> tuple[str, dict[s
     return value, {"type": kind, "language": lang, "base": "", "value": value}
 
 
+def _xhtml(el: Any) -> str:
+    """Atom XHTML content as feedparser re-serialises it: the wrapping <div> gone, names in
+    lower case, every element closed (``<br></br>``), text and attribute values escaped.
+    Anything beyond plain XHTML (SVG, MathML, namespaced attributes) is left to feedparser."""
+    divs = list(el)
+    if (len(divs) != 1 or divs[0].tag != f"{{{XHTML}}}div" or (el.text or "").strip()
+            or (divs[0].tail or "").strip()):
+        raise _Bail
+    return _clean(_xhtml_inside(divs[0]))
+
+
+def _xhtml_inside(el: Any) -> str:
+    parts = [xml_escape(el.text or "")]
+    for child in el:
+        if not child.tag.startswith(f"{{{XHTML}}}"):
+            raise _Bail
+        name = child.tag[len(XHTML) + 2:].lower()
+        attrs = {key.lower(): value for key, value in child.attrib.items()}
+        if len(attrs) != len(child.attrib) or any(key.startswith("{") for key in attrs):
+            raise _Bail
+        parts.append(f"<{name}" + "".join(
+            f' {key}="{xml_escape(value, {chr(34): "&quot;"})}"' for key, value in attrs.items())
+            + f">{_xhtml_inside(child)}</{name}>" + xml_escape(child.tail or ""))
+    return "".join(parts)
+
+
 def _atom_text(el: Any, lang: str | None) -> tuple[str, dict[str, Any]]:
     if el.get("src") is not None or el.get("mode") is not None:
         raise _Bail
     kind = _TEXT_TYPES.get(el.get("type", "text"))
     if kind is None:
         raise _Bail  # base64 or other media types
-    if kind == "application/xhtml+xml":
-        raise _Bail  # feedparser re-serialises the markup inside; rare enough to leave to it
-    value = _text(el)
+    value = _xhtml(el) if kind == "application/xhtml+xml" else _text(el)
     lang = el.get(_LANG) or lang
     return value, {"type": kind, "language": lang, "base": "", "value": value}
 
