@@ -1,15 +1,16 @@
 """A fast reader for the common feed shapes: well-formed RSS 0.9x/2.0 and Atom 1.0 read with lxml.
 
 feedparser's SAX pipeline costs 30-70x what libxml2 needs to read the same document. This
-reader handles plain, well-formed RSS 0.91-2.0 and Atom 1.0 (xml:base and a declared encoding
-included) and returns entries in feedparser's own shape (the keys bot.feeds.parse reads), built
-with feedparser's own rules: how a permalink guid becomes the link, which of two titles wins,
-which author is named, how text is typed as HTML, how xml:base resolves a link. Anything else
-(ill-formed XML, a DOCTYPE, RSS 1.0, SVG or MathML in XHTML content, an encoding the HTTP
-header overrides,
-elements of a known namespace that feedparser would map into those keys) returns None and the
-caller uses feedparser. tests/test_fastfeed.py checks both give the same items on the corpus.
+reader handles plain, well-formed RSS 0.91-2.0 and Atom 1.0 (xml:base, a declared encoding and
+XHTML content included) and returns entries in feedparser's own shape (the keys bot.feeds.parse
+reads), built with feedparser's own rules: how a permalink guid becomes the link, which of two
+titles wins, which author is named, how text is typed as HTML, how xml:base resolves a link.
+Anything else (ill-formed XML, a DOCTYPE, RSS 1.0, SVG or MathML in XHTML content, an encoding
+the HTTP header overrides, elements of a known namespace that feedparser would map into those
+keys) returns None and the caller uses feedparser. tests/test_fastfeed.py checks both give the
+same items on the corpus.
 """
+
 from __future__ import annotations
 
 import contextlib
