@@ -211,7 +211,8 @@ class Pipeline:
                                         body_hash=feed.body_hash)
 
     async def _known(self, feed: FeedRow, prepared: PreparedFeed) -> dict[str, entry_store.Known]:
-        async with self.db.begin() as conn:
+        # A read: on SQLite it neither queues behind this process's writers nor locks the file.
+        async with self.db.read() as conn:
             return await entry_store.known_hashes(conn, feed.id, prepared.keys)
 
     def _new_items(self, feed: FeedRow, parsed: ParsedFeed, known: dict[str, entry_store.Known]

@@ -52,13 +52,16 @@ NONCE_WINDOW = timedelta(minutes=2)
 # outbox paces every worker of one database by it (see bot.outbox.pacing.SharedPace).
 GLOBAL_PACING = Pacing(rate=50.0, burst=1)
 # Discord's JSON error codes that need more than "discord answered 403": what, and the fix
-ARCHIVED, LOCKED = 50083, 160005
+ARCHIVED, LOCKED, FORUM_ONLY = 50083, 160005, 40058
+# What a channel that takes no plain message answers one: a forum's 40058, or "not a text
+# channel" (50008), which Discord may give a media channel; either sends us to ask its kind.
+KIND_ERRORS = frozenset({FORUM_ONLY, 50008})
 REASONS = {
     10003: "the channel or thread no longer exists (Unknown Channel)",
     50001: "the bot cannot see this channel (Missing Access): give it View Channel",
     50013: "the bot lacks a permission here (Missing Permissions): Send Messages (in Threads "
            "for a thread, Create Posts for a forum) and Embed Links",
-    40058: "this is a forum channel: the bot posts to it as new posts",
+    FORUM_ONLY: "this is a forum channel: the bot posts to it as new posts",
     40067: "this forum requires a tag on every post",
     ARCHIVED: "the thread is archived",
     LOCKED: "the thread is locked",
@@ -260,15 +263,31 @@ class DiscordAdapter:
             raise DeliveryError("no DISCORD_TOKEN and no webhook for this destination",
                                 permanent=True)
         client = await self._login()
+        body = {**part, "nonce": nonce_for(message.key, index), "enforce_nonce": True}
+        channel_id = self._channel_id(destination)
         try:
-            channel = await self._channel(destination)
+            if not self._channels.is_forum(channel_id):
+                # Text channels and threads take a message the same way, so their kind is never
+                # asked: one request a post, the one the outbox paces. A forum refuses it
+                # (40058, nothing created); only then is it looked up, and remembered.
+                try:
+                    return await self._post_message(channel_id, body)
+                except discord.HTTPException as exc:
+                    if exc.code not in KIND_ERRORS:
+                        raise
+                    channel = await self._channel(destination, fresh=True)
+                    if channel.kind != "forum":
+                        raise
+            else:
+                channel = await self._channel(destination)  # a forum's tags, asked every TTL
             if channel.kind == "forum" and index == 0 and not message.reply_to:
                 return await forum.create_post(client.http, channel, message, destination, part)
-            body = {**part, "nonce": nonce_for(message.key, index), "enforce_nonce": True}
             return await self._post_message(self._target(channel, message, earlier), body)
         except (TimeoutError, discord.DiscordException, aiohttp.ClientError, OSError,
                 DeliveryError) as exc:
             error = to_delivery_error(exc)
+            if error.status == 404:
+                self._channels.forget(channel_id)  # asked again if it ever comes back
             log.warning("discord.send_failed", dest=destination.ref, status=error.status,
                         permanent=error.permanent, retry_after=error.retry_after,
                         uncertain=error.uncertain, reason=str(error))

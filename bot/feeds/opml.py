@@ -13,8 +13,6 @@ from datetime import datetime
 from pathlib import Path
 from xml.etree.ElementTree import Element, SubElement, tostring
 
-import listparser
-
 from bot.errors import NewsbriefError
 from bot.feeds import rules
 from bot.netguard import credentials_in
@@ -79,6 +77,10 @@ def parse_opml(data: bytes, *, max_bytes: int = MAX_BYTES,
     skipped. A file over the caps (``max_bytes``, ``max_feeds``) is read up to them and the
     rest counted as skipped, naming the cap. Raises OpmlError when it holds no outline."""
     data, beyond = _within(data, max_bytes)
+    # Imported here, not with the module: listparser brings requests and urllib3 (~0.1 s of
+    # CPU) into every CLI command and chat command, and only an OPML import reads one.
+    import listparser
+
     parsed = listparser.parse(bytes(data))  # bytes: a str that looks like a URL is fetched
     entries = list(parsed.get("feeds") or [])
     if not entries and b"<outline" not in data.lower():
