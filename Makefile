@@ -18,7 +18,7 @@ run: $(STAMP)
 test: $(STAMP) lint typecheck pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check bot adapters tests bench scripts
+	$(BIN)/ruff check bot adapters tests bench scripts && $(BIN)/lint-imports
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -32,6 +32,7 @@ DESCRIPTIONS = {
 
 def usage_hints() -> dict[str, str]:
     """Hints from the usage lines the core replies with ("Usage: /feeds add <url> …")."""
+    # the command core: loaded only to write a manifest
     from bot.commands import brief, digest, feeds, settings, subscribe, updates
 
     def hint(usage: str, name: str) -> str:
@@ -50,6 +51,7 @@ def usage_hints() -> dict[str, str]:
 
 
 def commands_section(base_url: str) -> list[dict[str, object]]:
+    # the Slack package (its SDK): loaded only to write a manifest
     from adapters.slack.settings import DEFAULT_COMMANDS
 
     hints = usage_hints()

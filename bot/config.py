@@ -3,10 +3,12 @@ start-up into typed settings. Secrets are never configuration: they come from th
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import json
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -15,10 +17,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 from pydantic import (
     BaseModel,
-    ConfigDict,
     Field,
     SecretStr,
     ValidationError,
+    create_model,
     field_validator,
     model_validator,
 )
@@ -29,13 +31,13 @@ from pydantic_settings import (
     SettingsError,
 )
 
+from bot import USER_AGENT
+from bot.delivery import AdapterInputs, Suggest, registry
+from bot.delivery.settings import Section
 from bot.errors import ConfigError
+from bot.feeds.rules import CONFIG_SCHEMES, url_problem
 
 DEFAULT_CONFIG = Path("config/newsbrief.yaml")
-
-
-class Section(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
 
 class DatabaseSettings(Section):
@@ -50,7 +52,7 @@ class NetworkSettings(Section):
     total_timeout: float = Field(30.0, gt=0)
     max_body_bytes: int = Field(5_000_000, gt=1024)
     per_host_concurrency: int = Field(2, ge=1, le=32)
-    user_agent: str = "newsbrief/0.1 (+https://github.com/newsbrief/newsbrief)"
+    user_agent: str = USER_AGENT
 
     @field_validator("allow_private")
     @classmethod
@@ -85,8 +87,6 @@ class FeedSettings(Section):
     @classmethod
     def _url(cls, value: str) -> str:
         # the rules of every door (bot.feeds.rules), with file:// for the operator's own file
-        from bot.feeds.rules import CONFIG_SCHEMES, url_problem
-
         problem = url_problem(value, schemes=CONFIG_SCHEMES)
         if problem:
             raise ValueError(problem)
@@ -121,7 +121,7 @@ class TagSettings(Section):
 
 
 class SubscriptionSettings(Section):
-    # A name in bot.routing.kinds (tag, feed, keyword, pattern, all), checked against its table
+    # A name in bot.filters.kinds (tag, feed, keyword, pattern, all), checked against its table
     # rather than a Literal here, so that a new kind is one entry there and nothing else.
     kind: str = "all"
     value: str = ""
@@ -133,7 +133,7 @@ class SubscriptionSettings(Section):
     @field_validator("kind")
     @classmethod
     def _kind(cls, value: str) -> str:
-        from bot.routing import kinds  # the routing stage (and RE2) only when subscriptions exist
+        from bot.filters import kinds  # RE2 (google-re2) loads only when subscriptions exist
 
         if kinds.get(value) is None:
             raise ValueError(kinds.unknown(value))
@@ -141,7 +141,7 @@ class SubscriptionSettings(Section):
 
     @model_validator(mode="after")
     def _value(self) -> SubscriptionSettings:
-        from bot.routing import kinds
+        from bot.filters import kinds  # as above: RE2 only when subscriptions exist
 
         try:  # refused at start-up (a bad pattern), not silently matching nothing later
             self.value = kinds.require(self.kind).validate(self.value)
@@ -167,9 +167,7 @@ class DestinationSettings(Section):
     @field_validator("ref")
     @classmethod
     def _ref(cls, value: str) -> str:
-        from bot import platforms  # the adapter registry says which prefixes exist
-
-        known = platforms.registry()
+        known = registry.registry()  # the adapter registry says which prefixes exist
         if any(value == entry.name and entry.bare_ref for entry in known):
             value += ":"  # "console:" needs quotes in YAML; accept it bare
         if value.split(":", 1)[0] not in {entry.name for entry in known} or ":" not in value:
@@ -217,39 +215,6 @@ class DeliverySettings(Section):
                                       "destination longer than this are dropped (counted)")
 
 
-class ConsoleSettings(Section):
-    enabled: bool | None = None  # None: on when no platform is configured
-    color: Literal["auto", "always", "never"] = "auto"
-
-
-class DiscordSettings(Section):
-    api_base_url: str = "https://discord.com/api/v10"
-    shard_count: int | None = Field(None, ge=1)
-    sync_commands: bool = False
-    guild_ids: list[int] = Field(default_factory=list)
-
-
-class SlackSettings(Section):
-    # Every option of the adapter (adapters/slack builds its runtime settings from this section
-    # and the SLACK_* secrets; it reads nothing else).
-    api_base_url: str = "https://slack.com/api/"
-    mode: Literal["socket", "http"] = "socket"
-    http_host: str = "0.0.0.0"  # HTTP mode serves Slack's callbacks from outside
-    http_port: int = Field(3000, ge=1, le=65535)
-    http_path: str = Field("/slack/events", pattern=r"^/")
-    max_body_bytes: int = Field(256 * 1024, ge=1024)  # slash commands are small
-    serve: bool = True  # False: deliver only, no command listener (extra worker processes)
-    admin_ids: list[str] = Field(default_factory=list)
-    admin_cache_seconds: float = Field(60.0, ge=0)
-    # slash command as registered in the Slack app -> core command; None: each under its name
-    commands: dict[str, str] | None = None
-    digest_threads: bool = False
-    unfurl_links: bool = False
-    unfurl_media: bool = False
-    min_interval: float = Field(1.0, ge=0)  # seconds between two posts to one channel
-    timeout: int = Field(30, ge=1)
-
-
 class HealthSettings(Section):
     # /healthz, /readyz, /metrics, served at host:port only. Slack's HTTP-mode listener is
     # public (0.0.0.0), so it carries them only when the operator opts in.
@@ -293,6 +258,9 @@ class LoggingSettings(Section):
 
 
 class Settings(BaseSettings):
+    """The core's sections. ``load_settings`` reads the file into ``settings_model()``, this
+    with each registered adapter's own section composed in under the adapter's name."""
+
     model_config = SettingsConfigDict(env_prefix="NEWSBRIEF_", env_nested_delimiter="__",
                                       extra="forbid", populate_by_name=True)
 
@@ -305,9 +273,6 @@ class Settings(BaseSettings):
     tags: TagSettings = Field(default_factory=TagSettings)
     destinations: list[DestinationSettings] = Field(default_factory=list)
     delivery: DeliverySettings = Field(default_factory=DeliverySettings)
-    console: ConsoleSettings = Field(default_factory=ConsoleSettings)
-    discord: DiscordSettings = Field(default_factory=DiscordSettings)
-    slack: SlackSettings = Field(default_factory=SlackSettings)
     logging: LoggingSettings = Field(default_factory=LoggingSettings)
     health: HealthSettings = Field(default_factory=HealthSettings)
     limits: LimitSettings = Field(default_factory=LimitSettings)
@@ -330,6 +295,47 @@ class Settings(BaseSettings):
         return self.database.url or f"sqlite+aiosqlite:///{self.data_dir / 'newsbrief.db'}"
 
 
+def settings_model(sections: Mapping[str, type[BaseModel]] | None = None) -> type[Settings]:
+    """``Settings`` with each adapter's section composed in (the registry's, by default), so
+    the file is validated once, the adapters' keys with the core's."""
+    chosen = registry.sections() if sections is None else sections
+    return _composed(tuple(chosen.items()))
+
+
+@functools.lru_cache(maxsize=8)
+def _composed(sections: tuple[tuple[str, type[BaseModel]], ...]) -> type[Settings]:
+    if not sections:
+        return Settings
+    for name, _model in sections:
+        if name in Settings.model_fields:
+            raise ConfigError(name, "an adapter's section cannot share a core section's name")
+    fields: dict[str, Any] = {name: (model, Field(default_factory=model))
+                              for name, model in sections}
+    composed: type[Settings] = create_model("Settings", __base__=Settings, **fields)
+    return composed
+
+
+def adapter_inputs(settings: Settings, secrets: Secrets, name: str,
+                   suggest: Suggest | None = None) -> AdapterInputs:
+    """What adapter ``name`` is built from: its own section, the secrets it declares (no
+    other), the networks the operator lets the bot reach, and the command core's autocomplete."""
+    entry = registry.spec(name)
+    declared = set(entry.reads_secrets) | set(entry.secrets)
+
+    def secret(key: str) -> str | None:
+        return secrets.get(key) if key in declared else None
+
+    return AdapterInputs(section=registry.section(settings, name), secret=secret,
+                         allow_private=tuple(settings.network.allow_private), suggest=suggest)
+
+
+def wanted_adapters(settings: Settings, secrets: Secrets) -> list[str]:
+    """The adapters this configuration needs (``registry.wanted``)."""
+    refs = {dest.ref.split(":", 1)[0] for dest in settings.destinations}
+    return registry.wanted(refs, secrets.get,
+                           {name: registry.section(settings, name) for name in registry.names()})
+
+
 # the core's own; each adapter's come from its registry entry (``reads_secrets``)
 SECRET_NAMES = ("OPENAI_API_KEY",
                 "NEWSBRIEF_DASHBOARD_SECRET")  # the dashboard's operator sign-in
@@ -337,9 +343,7 @@ SECRET_NAMES = ("OPENAI_API_KEY",
 
 def secret_names() -> tuple[str, ...]:
     """Every secret read from the environment: the core's and the registered adapters'."""
-    from bot import platforms
-
-    adapters = tuple(name for entry in platforms.registry() for name in entry.reads_secrets)
+    adapters = tuple(name for entry in registry.registry() for name in entry.reads_secrets)
     return tuple(dict.fromkeys(adapters + SECRET_NAMES))
 
 
@@ -446,7 +450,7 @@ def _bad_json_variable(message: str) -> str:
     for name, value in os.environ.items():
         if not name.startswith(prefix):
             continue
-        field_info = Settings.model_fields.get(section)
+        field_info = settings_model().model_fields.get(section)
         key = name.removeprefix(prefix).removeprefix("__").lower()
         if key and field_info is not None and isinstance(field_info.annotation, type) \
                 and issubclass(field_info.annotation, BaseModel):
@@ -484,7 +488,7 @@ def load_settings(path: Path | None = None, *, required: bool = False) -> Settin
         raise ConfigError(str(path), "file not found")
     _resolve_local_feeds(data, path.resolve().parent)
     try:
-        return Settings(**data)
+        return settings_model()(**data)
     except SettingsError as exc:  # an environment value that is not the JSON a list needs
         raise ConfigError(_bad_json_variable(str(exc)),
                           "not valid JSON (write a list as '[\"a\", \"b\"]')") from None

@@ -6,15 +6,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from bot.config import Secrets, Settings
+from bot.config import Secrets, Settings
+from bot.summarize import Summarizer
+from bot.summarize.extractive import ExtractiveSummarizer
+
+if TYPE_CHECKING:  # the type only: httpx loads when a fetcher is made
     from bot.feeds.fetch import HttpFetcher
-    from bot.summarize import Summarizer
 
 
 def make_summarizer(settings: Settings, secrets: Secrets) -> Summarizer:
-    from bot.summarize.extractive import ExtractiveSummarizer
-
     extractive = ExtractiveSummarizer(aliases=settings.tags.aliases, max_tags=settings.tags.max,
                                       max_point_chars=settings.summarizer.max_point_chars)
     if settings.summarizer.kind == "extractive":
@@ -24,6 +24,7 @@ def make_summarizer(settings: Settings, secrets: Secrets) -> Summarizer:
 
 def make_llm_summarizer(settings: Settings, secrets: Secrets,
                         extractive: Summarizer) -> Summarizer:
+    # the optional LLM client: only when chosen
     from bot.summarize.llm import DailyBudget, LLMSummarizer, ReplyCache
     from bot.summarize.llm_client import ChatClient
 
@@ -41,6 +42,7 @@ def make_llm_summarizer(settings: Settings, secrets: Secrets,
 
 
 def make_fetcher(settings: Settings) -> HttpFetcher:
+    # httpx: loaded when a fetcher is made, which `summarize` never needs
     from bot.feeds.fetch import HttpFetcher
     from bot.netguard import AddressPolicy
 

@@ -167,7 +167,9 @@ class JsonFormatter(logging.Formatter):
 
 
 def setup_logging(level: str = "INFO", *, json_lines: bool = False,
-                  secrets: Iterable[str] = ()) -> None:
+                  secrets: Iterable[str] = (), quiet: Iterable[str] = ()) -> None:
+    """One handler on the root logger; the libraries' chatty loggers (and ``quiet``: the
+    adapters' SDKs, from the registry) held at WARNING."""
     handler = logging.StreamHandler(sys.stderr)
     secrets = list(secrets)
     remember(secrets)  # the store's error texts are redacted of them too
@@ -176,8 +178,5 @@ def setup_logging(level: str = "INFO", *, json_lines: bool = False,
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    from bot import platforms
-
-    sdks = [name for entry in platforms.registry() for name in entry.loggers]
-    for noisy in ("httpx", "httpcore", "apscheduler", *sdks, "aiosqlite", "alembic"):
+    for noisy in ("httpx", "httpcore", "apscheduler", *quiet, "aiosqlite", "alembic"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))

@@ -23,23 +23,24 @@ from urllib.request import url2pathname
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot import i18n, metrics, updates
+from bot import i18n, metrics
 from bot.briefing import summarize_or_minimal
+from bot.clock import Clock, now_utc
 from bot.config import Settings
-from bot.delivery import Digest
 from bot.errors import FetchError, ParseError
 from bot.feeds.assemble import PreparedFeed
 from bot.feeds.fetch import FetchResult, HttpFetcher, body_hash_of
 from bot.feeds.fulltext import enrich
+from bot.feeds.memory import release_freed
 from bot.feeds.parse import prepare_feed
 from bot.feeds.schedule import next_check_after_failure, next_check_after_success, should_disable
 from bot.i18n import N_
 from bot.logs import get_log
-from bot.memory import release_freed
-from bot.models import Article, Brief, FeedItem, ParsedFeed
+from bot.models import Article, Brief, Digest, FeedItem, ParsedFeed
 from bot.netguard import shown_url
 from bot.outbox.worker import enqueue, outbox_key
 from bot.routing import route as routing
+from bot.routing import updates
 from bot.routing.burst import is_burst, too_old
 from bot.routing.cluster import assign_story
 from bot.store import Database
@@ -55,11 +56,6 @@ log = get_log(__name__)
 DISABLED_TITLE = N_("Feed disabled")
 DISABLED_NOTE = N_("The feed {feed} was disabled: {reason}. An admin can re-enable it with "
                    "/feeds enable {id} once it works again.")
-
-Clock = Callable[[], datetime]
-
-def now_utc() -> datetime:
-    return datetime.now(UTC)
 
 @dataclass(slots=True)
 class PollStats:

@@ -7,12 +7,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import update
 
+from bot.delivery.serialize import brief_to_dict, digest_from_json
 from bot.models import Brief, Point
 from bot.routing import route as routing
 from bot.routing.burst import is_burst, too_old
-from bot.serialize import brief_to_dict, digest_from_json
 from bot.store.schema import briefs, destinations
-from tests.test_routing import (  # noqa: F401  (fixtures)
+from tests.support.world import (  # noqa: F401  (fixtures)
     CHANNEL,
     World,
     migrated_template_fixture,

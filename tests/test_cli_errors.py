@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.cli import newsbrief, write_config
 from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
-from tests.test_cli import newsbrief, write_config
 
 
 @pytest.fixture

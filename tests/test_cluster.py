@@ -13,7 +13,7 @@ from bot.store import briefs as brief_store
 from bot.store.briefs import load_brief
 from bot.store.schema import entries, story_bands
 from tests.support.feeds import item
-from tests.test_routing import (  # noqa: F401  (fixtures)
+from tests.support.world import (  # noqa: F401  (fixtures)
     CHANNEL,
     World,
     migrated_template_fixture,

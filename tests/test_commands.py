@@ -14,7 +14,7 @@ from bot.models import Brief
 from bot.store import destinations as dest_store
 from bot.store import feeds as feed_store
 from bot.store.schema import feeds
-from tests.test_routing import (  # noqa: F401  (fixtures)
+from tests.support.world import (  # noqa: F401  (fixtures)
     CHANNEL,
     World,
     migrated_template_fixture,

@@ -12,7 +12,7 @@ from adapters.recording import RecordingAdapter
 from bot.dashboard.auth import COOKIE, Principal
 from bot.store import feeds as feed_store
 from tests.support.dashboard import SECRET, Harness, dashboard_settings
-from tests.test_dashboard import NOW, h  # noqa: F401  (fixture)
+from tests.support.dashboard_fixtures import NOW, h  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
 

@@ -12,14 +12,15 @@ import pytest
 import time_machine
 from sqlalchemy import update
 
+from bot.delivery.serialize import brief_to_dict, digest_from_json
 from bot.models import Brief, Point
 from bot.routing import digest as digest_module
-from bot.routing.digest import build_digest, fire_due_digests, last_due, next_due
-from bot.serialize import brief_to_dict, digest_from_json
+from bot.routing.digest import build_digest, fire_due_digests
+from bot.routing.digest_schedule import last_due, next_due
 from bot.store import briefs as brief_store
 from bot.store import destinations as dest_store
 from bot.store.schema import briefs
-from tests.test_routing import (  # noqa: F401  (fixtures)
+from tests.support.world import (  # noqa: F401  (fixtures)
     CHANNEL,
     World,
     migrated_template_fixture,

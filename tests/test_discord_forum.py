@@ -20,13 +20,13 @@ from bot.store import destinations as dest_store
 from bot.store.db import Database
 from tests.support.crash_delivery import add_brief, add_destination
 from tests.support.dbs import database_url
+from tests.support.discord_delivery import _big_digest
+from tests.support.discord_outbox import drain, fake, process  # noqa: F401  (fixture)
 from tests.support.fake_discord import BOT_TOKEN, TEXT_CHANNEL_ID, FakeDiscord
+from tests.support.outbox import FakeClock, rows
+from tests.support.sample_briefs import HOSTILE, KOREAN, make_brief
 from tests.support.stack import Stack, stack_fixture  # noqa: F401  (fixtures)
-from tests.test_discord_delivery import _big_digest
-from tests.test_discord_outbox import drain, fake, process  # noqa: F401  (fixture)
-from tests.test_discord_render import HOSTILE, KOREAN, make_brief
-from tests.test_outbox import FakeClock, rows
-from tests.test_routing import (  # noqa: F401  (fixtures)
+from tests.support.world import (  # noqa: F401  (fixtures)
     migrated_template_fixture,
     world_fixture,
 )

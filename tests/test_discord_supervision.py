@@ -13,23 +13,10 @@ import pytest
 from adapters.discord import make_adapter
 from adapters.discord.bot import DiscordAdapter
 from bot import metrics
-from bot.health import adapter_status
+from bot.runner.health import adapter_status
+from tests.support.discord_gateway import _no_commands, eventually, fake  # noqa: F401  (fixture)
 from tests.support.fake_discord import BOT_TOKEN, FakeDiscord, GatewaySession
-from tests.test_discord_gateway import _no_commands, eventually, fake  # noqa: F401  (fixture)
-
-
-class Gate:
-    """Stands in for the supervisor's backoff sleep: it waits until the test opens it, so the
-    test can look at the adapter while it is down."""
-
-    def __init__(self) -> None:
-        self.waiting = asyncio.Event()
-        self.open = asyncio.Event()
-
-    async def __call__(self, delay: float) -> None:
-        assert delay > 0
-        self.waiting.set()
-        await self.open.wait()
+from tests.support.supervision import Gate
 
 
 def supervised(fake: FakeDiscord) -> tuple[DiscordAdapter, Gate]:

@@ -287,7 +287,7 @@ def test_the_healthcheck_command_passes_against_the_installed_health_server(
     root, venv, user = installed
     port = _free_port()
     env = {**_image_env(root), "NEWSBRIEF_HEALTH__PORT": str(port)}
-    serve = ("import asyncio\nfrom bot.health import serve_health\n"
+    serve = ("import asyncio\nfrom bot.runner.health import serve_health\n"
              "async def main():\n"
              f"    await serve_health('127.0.0.1', {port})\n"
              "    await asyncio.sleep(60)\n"
@@ -310,7 +310,8 @@ def test_the_healthcheck_finds_the_routes_on_the_slack_port_in_http_mode(
     slack_port, unused = _free_port(), _free_port()
     env = {**_image_env(root), "NEWSBRIEF_HEALTH__PORT": str(unused),
            "NEWSBRIEF_SLACK__HTTP_PORT": str(slack_port)}
-    serve = ("import asyncio\nfrom aiohttp import web\nfrom bot.health import health_routes\n"
+    serve = ("import asyncio\nfrom aiohttp import web\n"
+             "from bot.runner.health import health_routes\n"
              "async def main():\n"
              "    app = web.Application()\n"
              "    app.router.add_routes(health_routes())\n"  # as Slack's HTTP server mounts them

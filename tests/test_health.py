@@ -17,7 +17,7 @@ from adapters.recording import RecordingAdapter
 from bot import metrics
 from bot.app import App
 from bot.config import DestinationSettings, FeedSettings, Secrets, Settings, SubscriptionSettings
-from bot.health import (
+from bot.runner.health import (
     adapter_status,
     bound_port,
     database_error,

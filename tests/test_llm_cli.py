@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.delivery.render import brief_text
 from bot.models import Brief, Point
-from bot.render import brief_text
+from tests.support.cli import newsbrief, write_config
 from tests.support.fake_openai import FakeOpenAI, completion
-from tests.test_cli import newsbrief, write_config
-from tests.test_llm import ARTICLE, GOOD
+from tests.support.llm_data import ARTICLE, GOOD
 
 
 @pytest.fixture

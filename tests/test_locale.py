@@ -18,8 +18,7 @@ from bot.routing.burst import burst_digest
 from bot.routing.digest import recap
 from bot.store import destinations as dest_store
 from bot.store import servers as server_store
-from tests.support.feedserver import FeedServer
-from tests.test_discord_commands import (  # noqa: F401  (fixtures)
+from tests.support.discord_commands import (  # noqa: F401  (fixtures)
     GUILD,
     Core,
     adapter,
@@ -30,8 +29,10 @@ from tests.test_discord_commands import (  # noqa: F401  (fixtures)
     payload,
     sub,
 )
-from tests.test_operator_notices import disable_one, notices, settings_with
-from tests.test_routing import (  # noqa: F401  (fixtures)
+from tests.support.feedserver import FeedServer
+from tests.support.notices import disable_one, notices, settings_with
+from tests.support.world import (  # noqa: F401  (fixtures)
+    START,
     World,
     migrated_template_fixture,
     world_fixture,
@@ -116,8 +117,6 @@ def brief() -> Brief:
 
 
 def test_burst_messages_follow_the_destinations_language() -> None:
-    from tests.test_routing import START
-
     korean = burst_digest("Harbor Gazette", [brief(), brief()], now=START, locale="ko")
     assert korean.title == "Harbor Gazette: 새 글 2개"
     assert korean.note is not None and "한꺼번에" in korean.note

@@ -23,8 +23,8 @@ from bot.feeds.opml import (
     write_opml,
 )
 from bot.store import feeds as feed_store
-from tests.test_cli import newsbrief, workdir  # noqa: F401  (fixture)
-from tests.test_routing import (  # noqa: F401  (fixtures)
+from tests.support.cli import newsbrief, workdir  # noqa: F401  (fixture)
+from tests.support.world import (  # noqa: F401  (fixtures)
     World,
     migrated_template_fixture,
     world_fixture,

@@ -15,17 +15,19 @@ from adapters.discord.render import render_digest_payloads as discord_digest
 from adapters.slack.render import render_brief_payloads as slack_brief
 from adapters.slack.render import render_digest_payloads as slack_digest
 from adapters.webhook import payload as webhook_payload
-from bot.delivery import Destination, Digest, DigestSection, Outgoing
-from bot.models import Brief, Point
+from bot.delivery import Destination, Outgoing
+from bot.delivery.render import brief_text, digest_text
+from bot.delivery.serialize import brief_from_dict, brief_to_dict, digest_to_json
+from bot.models import Brief, Digest, DigestSection, Point
+from bot.netguard import AddressPolicy
 from bot.redact import random_looking, shown_link
-from bot.render import brief_text, digest_text
-from bot.serialize import brief_from_dict, brief_to_dict, digest_to_json
+from tests.support.cli import newsbrief
 from tests.support.crash_delivery import EPOCH as DISCORD_EPOCH
 from tests.support.dashboard import Harness, dashboard_harness, dashboard_settings
 from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
-from tests.test_cli import newsbrief
 
+LOOPBACK = AddressPolicy(["127.0.0.0/8"])
 SECRET_URL = ("http://someone:hunter2@host.example/article?id=7&token=tok-4242"
               "&sig=5f2b9c&utm_source=rss")
 LEAKS = ("someone", "hunter2", "tok-4242", "5f2b9c")
@@ -141,7 +143,6 @@ async def test_an_article_briefed_from_a_link_with_credentials_shows_none() -> N
     from bot.briefing import Briefer
     from bot.feeds.fetch import HttpFetcher
     from bot.summarize.extractive import ExtractiveSummarizer
-    from tests.test_fetch import LOOPBACK
 
     with FeedServer() as server:
         server.set("/article.html", ARTICLE, content_type="text/html; charset=utf-8")

@@ -9,8 +9,8 @@ import yaml
 
 from adapters.slack.settings import DEFAULT_COMMANDS
 from adapters.slack_manifest import manifest
+from adapters.slack_probe import SlackSection as SlackSettings
 from bot.commands.core import HANDLERS
-from bot.config import SlackSettings
 
 MANIFEST = Path(__file__).resolve().parent.parent / "config" / "slack-manifest.yaml"
 

@@ -10,11 +10,11 @@ import pytest
 
 from adapters.slack import SlackAdapter, SlackSettings, make_adapter
 from adapters.slack import app as slack_app
-from bot.health import adapter_status
+from bot.runner.health import adapter_status
+from tests.support.discord_gateway import eventually
 from tests.support.fake_slack import APP_TOKEN, TOKEN, FakeSlack
-from tests.test_discord_gateway import eventually
-from tests.test_discord_supervision import Gate
-from tests.test_slack_commands import Core, fake  # noqa: F401  (fixture)
+from tests.support.slack_commands import Core, fake  # noqa: F401  (fixture)
+from tests.support.supervision import Gate
 
 
 @pytest.fixture

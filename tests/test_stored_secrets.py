@@ -21,7 +21,7 @@ from bot.store.db import Database
 from bot.store.schema import metadata
 from tests.support.crash_delivery import EPOCH, add_brief, add_destination
 from tests.support.fake_discord import BOT_TOKEN, FakeDiscord
-from tests.test_outbox import FakeClock, db, rows  # noqa: F401  (db: the fixture)
+from tests.support.outbox import FakeClock, db, rows  # noqa: F401  (db: the fixture)
 
 pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
 

@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.feeds.rules import normalise_tags
-from bot.routing import kinds
-from bot.routing.kinds import BriefFacts
+from bot.filters import kinds
+from bot.filters.kinds import BriefFacts
 from bot.routing.route import decide
 from bot.store.destinations import DestinationRow, SubscriptionRow
 from bot.tags import TagNormaliser, canonical_tag, normalise_tag

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.store.briefs import known_tags
-from tests.test_routing import (  # noqa: F401  (fixtures)
+from tests.support.world import (  # noqa: F401  (fixtures)
     World,
     migrated_template_fixture,
     world_fixture,

@@ -11,9 +11,10 @@ from typing import Any
 import pytest
 
 from adapters.recording import RecordingAdapter
-from bot import updates
 from bot.models import FeedItem
+from bot.routing import updates
 from tests.support.clock import Clock
+from tests.support.e2e import cycle, make_app, server, settings_for  # noqa: F401  (fixtures)
 from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
 from tests.support.stack import (  # noqa: F401  (fixtures)
@@ -24,8 +25,7 @@ from tests.support.stack import (  # noqa: F401  (fixtures)
     Stack,
     stack_fixture,
 )
-from tests.test_e2e import cycle, make_app, server, settings_for  # noqa: F401  (fixtures)
-from tests.test_routing import (  # noqa: F401  (fixtures)
+from tests.support.world import (  # noqa: F401  (fixtures)
     CHANNEL,
     World,
     migrated_template_fixture,

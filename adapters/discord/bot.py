@@ -30,6 +30,7 @@ from adapters.discord.render import (
 )
 from adapters.discord.updates import render_update_payloads
 from adapters.discord.webhook import PERMANENT, WebhookSender
+from adapters.discord_probe import API_BASE
 from bot.delivery import (
     CommandHandler,
     Destination,
@@ -45,7 +46,6 @@ from bot.logs import get_log
 
 log = get_log(__name__)
 
-DEFAULT_API_BASE = "https://discord.com/api/v10"
 # Discord dedupes an enforce_nonce send "in the past few minutes"; inside this much we trust it.
 NONCE_WINDOW = timedelta(minutes=2)
 # Discord's global limit: 50 requests a second per bot, all routes and channels together. The
@@ -124,7 +124,7 @@ class DiscordAdapter:
 
     name = "discord"
 
-    def __init__(self, *, token: str | None = None, api_base_url: str = DEFAULT_API_BASE,
+    def __init__(self, *, token: str | None = None, api_base_url: str = API_BASE,
                  shard_count: int | None = None, application_id: int | None = None,
                  suggest: Suggest | None = None, connect_gateway: bool = True,
                  admin_commands: Collection[str] = ADMIN_COMMANDS,
@@ -208,7 +208,7 @@ class DiscordAdapter:
         if self.client is None or self.gateway is None or self.gateway.running:
             return
         self._connect_gateway = True
-        if self._api_base_url != DEFAULT_API_BASE:
+        if self._api_base_url != API_BASE:
             # discord.py dials its built-in gateway address whatever the REST base is: ask the
             # configured API (a proxy, a test server) where its gateway is.
             _, url, _ = await self.client.http.get_bot_gateway()
@@ -410,7 +410,7 @@ class DiscordAdapter:
         return found
 
 
-async def sync_commands(*, token: str, api_base_url: str = DEFAULT_API_BASE,
+async def sync_commands(*, token: str, api_base_url: str = API_BASE,
                         guild_ids: Collection[int] = (), application_id: int | None = None,
                         admin_commands: Collection[str] = ADMIN_COMMANDS) -> list[str]:
     """Register the slash commands with Discord: per guild (instant) or globally. Run it on

@@ -14,9 +14,9 @@ from markupsafe import Markup, escape
 from adapters.discord.render import render_brief_payloads, render_digest_payloads
 from bot.config import Secrets, Settings
 from bot.dashboard.oauth import Identity, SignInRefused
-from bot.delivery import Destination, Digest
+from bot.delivery import Destination
 from bot.errors import ConfigError
-from bot.models import Brief
+from bot.models import Brief, Digest
 
 NAME = "discord"
 DEFAULT_BASE = "https://discord.com"

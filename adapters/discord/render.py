@@ -14,9 +14,9 @@ from adapters.discord.escape import (
     safe_url,
     trim_words,
 )
-from bot.delivery import CommandReply, Destination, Digest
-from bot.models import Brief
-from bot.render import frame, headline_of, labels_of, local_time, tag_line, written_by
+from bot.delivery import CommandReply, Destination
+from bot.delivery.render import frame, headline_of, labels_of, local_time, tag_line, written_by
+from bot.models import Brief, Digest
 
 Payload = dict[str, Any]
 

@@ -8,10 +8,10 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from adapters.slack.escape import chunks, clip, defuse_plain, escape_mrkdwn
-from bot.delivery import Destination, Digest
-from bot.models import Brief
+from bot.delivery import Destination
+from bot.delivery.render import frame, headline_of, labels_of, local_time, tag_line, written_by
+from bot.models import Brief, Digest
 from bot.redact import shown_link
-from bot.render import frame, headline_of, labels_of, local_time, tag_line, written_by
 
 Block = dict[str, Any]
 Payload = dict[str, Any]

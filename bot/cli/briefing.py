@@ -13,7 +13,8 @@ from bot.cli.base import Command, Env, common_options, example, json_out, run_co
 
 def _payload_formats() -> list[str]:
     """The platforms whose exact request bodies ``brief --format`` prints (the registry's)."""
-    from bot import platforms
+    # the adapter registry: read when the option is built, not at import
+    from bot.delivery import registry as platforms
 
     return [entry.name for entry in platforms.registry() if entry.render_module]
 
@@ -40,11 +41,12 @@ def brief(ctx: click.Context, source: str, fmt: str, limit: int, timezone: str,
 
 async def _brief(env: Env, source: str, fmt: str, limit: int, timezone: str,
                  locale: str) -> int:
+    # the briefer (summarizer, fetcher): loaded when the command runs
     from bot.briefing import Briefer
     from bot.delivery import Destination
+    from bot.delivery.render import brief_text
+    from bot.delivery.serialize import brief_to_dict
     from bot.factories import make_fetcher, make_summarizer
-    from bot.render import brief_text
-    from bot.serialize import brief_to_dict
 
     settings = env.settings
     fetcher = make_fetcher(settings)
@@ -62,7 +64,7 @@ async def _brief(env: Env, source: str, fmt: str, limit: int, timezone: str,
         elif fmt == "json":
             print(json.dumps(brief_to_dict(one, shown=True), ensure_ascii=False))
         else:  # the exact bodies the platform adapter would send
-            from bot import platforms
+            from bot.delivery import registry as platforms
 
             render = platforms.spec(fmt).renderer()
             assert render is not None  # --format offers only the platforms that render
@@ -92,6 +94,7 @@ def summarize(ctx: click.Context, infile: Path | None, outfile: Path | None,
 
 async def _summarize(env: Env, infile: Path | None, outfile: Path | None,
                      kind: str | None) -> int:
+    # the summarizer: loaded when the command runs
     from bot.factories import make_summarizer
     from bot.summarize.batch import run_batch
 
@@ -127,8 +130,9 @@ def digest(ctx: click.Context, channel: str | None, dry_run: bool, as_json: bool
 
 
 async def _digest(env: Env, channel: str | None, dry_run: bool, as_json: bool) -> int:
+    # the whole bot (store, outbox, adapters): loaded when the command runs
     from bot.app import App
-    from bot.render import digest_text
+    from bot.delivery.render import digest_text
     from bot.routing.digest import digest_now, recap
     from bot.routing.route import targets
 

@@ -21,7 +21,8 @@ def check(ctx: click.Context, live: bool, as_json: bool) -> int:
 
 
 async def _check(env: Env, live: bool, as_json: bool) -> int:
-    from bot.checks import run_checks
+    # the checks load the whole bot: only when `check` runs
+    from bot.cli.setup_check import run_checks
 
     return await run_checks(env.settings, env.secrets, env.location, live=live, as_json=as_json)
 
@@ -37,7 +38,8 @@ def send_test(ctx: click.Context, destination: str) -> int:
 
 
 async def _send_test(env: Env, destination: str) -> int:
-    from bot.checks import send_test_brief
+    # the whole bot: only when `send-test` runs
+    from bot.cli.setup_check import send_test_brief
 
     return await send_test_brief(env.settings, env.secrets, destination)
 

@@ -21,16 +21,19 @@ def run(ctx: click.Context, once: bool) -> int:
 
 
 async def _run(env: Env, once: bool) -> int:
+    # the app and its libraries load when the command runs, so `--help` stays light
     from bot.app import App
+    from bot.cli.progress import progress
+    from bot.config import adapter_inputs
     from bot.logs import get_log
-    from bot.progress import progress
     from bot.runner import Runner
 
     settings, secrets = env.settings, env.secrets
     get_log("newsbrief").info("config.loaded", source=env.location.describe())
-    for syncing in _command_syncs():
-        if syncing.syncs_on_start(settings, secrets):
-            await syncing.sync_from_settings(settings, secrets)
+    for name, syncing in _command_syncs():
+        inputs = adapter_inputs(settings, secrets, name)
+        if syncing.syncs_on_start(inputs):
+            await syncing.sync_from_settings(inputs)
     app = await App.create(settings, secrets)
     try:
         if once:
@@ -47,12 +50,12 @@ async def _run(env: Env, once: bool) -> int:
         await app.close()
 
 
-def _command_syncs() -> list[Any]:
+def _command_syncs() -> list[tuple[str, Any]]:
     """The adapter modules that register chat commands with their platform (the registry's
     ``sync_commands`` entries): ``syncs_on_start`` and ``sync_from_settings``."""
-    from bot import platforms
+    from bot.delivery import registry  # pydantic: loaded when a command runs, not for --help
 
-    return [entry.load() for entry in platforms.registry() if entry.sync_commands]
+    return [(entry.name, entry.load()) for entry in registry.registry() if entry.sync_commands]
 
 
 
@@ -69,9 +72,12 @@ def sync_commands(ctx: click.Context, guild: tuple[int, ...]) -> int:
 
 
 async def _sync_commands(env: Env, guild: list[int]) -> int:
+    from bot.config import adapter_inputs  # pydantic: loaded when the command runs
+
     code = 0
-    for syncing in _command_syncs():
-        ok, said = await syncing.sync_from_settings(env.settings, env.secrets, guild)
+    for name, syncing in _command_syncs():
+        ok, said = await syncing.sync_from_settings(
+            adapter_inputs(env.settings, env.secrets, name), guild)
         if ok:
             print(said)
         else:
@@ -100,9 +106,10 @@ def command(ctx: click.Context, text: str, where: str, user: str, admin: bool,
 
 async def _command(env: Env, text: str, where: str, user: str, admin: bool,
                    locale: str | None) -> int:
+    # the whole bot (store, outbox, adapters): loaded when the command runs
     from bot.app import App
     from bot.delivery import CommandRequest, Destination
-    from bot.render import brief_text
+    from bot.delivery.render import brief_text
 
     text = text.strip().lstrip("/")
     name, _, rest = text.partition(" ")

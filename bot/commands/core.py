@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 
 from bot import i18n
+from bot.clock import now_utc
 from bot.commands import brief, digest, feeds, settings, subscribe, updates
 from bot.commands.base import (
     BriefUrl,
@@ -49,10 +50,6 @@ MAX_ARGS = 1000
 USER_RATE = Pacing(rate=0.5, burst=5)  # a person: five quick commands, then one per 2 s
 DESTINATION_RATE = Pacing(rate=1.0, burst=10)  # a channel, whoever types
 MAX_BUCKETS = 10_000  # forget the oldest callers first; a full bucket is the default anyway
-
-
-def now_utc() -> datetime:
-    return datetime.now(UTC)
 
 
 def split_command(line: str) -> tuple[str, str]:

@@ -20,9 +20,9 @@ from bot.commands.base import (
     require_manage,
 )
 from bot.delivery import CommandReply, CommandRequest, Destination
+from bot.filters import kinds, patterns
+from bot.filters.kinds import SubscriptionKind
 from bot.i18n import N_, _
-from bot.routing import kinds, patterns
-from bot.routing.kinds import SubscriptionKind
 from bot.store import destinations as dest_store
 from bot.store import entries as entry_store
 from bot.store.mentions import MENTION_ID

@@ -9,19 +9,28 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from aiohttp import web
 
-from bot.dashboard.server import Dashboard, Services, make_services
+from bot.app import App
+from bot.dashboard import destinations, feeds, pages, server
+from bot.dashboard.auth import OperatorSecret
+from bot.dashboard.server import Services, make_services
 from bot.logs import get_log
-
-if TYPE_CHECKING:
-    from bot.app import App
 
 __all__ = ["Dashboard", "DashboardServer", "Services", "make_services", "serve_dashboard"]
 
 log = get_log(__name__)
+
+
+class Dashboard(server.Dashboard):
+    """The dashboard with every page's routes."""
+
+    def __init__(self, services: Services, *, operator: OperatorSecret | None = None) -> None:
+        super().__init__(services, operator=operator)
+        for module in (pages, feeds, destinations):
+            module.add_routes(self)
 
 
 @dataclass

@@ -3,25 +3,23 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from aiohttp import web
 from markupsafe import Markup
 
 from bot.dashboard.auth import SESSION
 from bot.dashboard.chart import hourly_chart
-from bot.delivery import Destination, Digest
+from bot.dashboard.server import Dashboard
+from bot.delivery import Destination
+from bot.delivery.render import brief_text, digest_text
+from bot.delivery.serialize import digest_from_json
 from bot.errors import NewsbriefError
-from bot.models import Brief
+from bot.models import Brief, Digest
 from bot.redact import shown_link
-from bot.render import brief_text, digest_text
-from bot.serialize import digest_from_json
 from bot.store import dashboard as queries
 from bot.store import feeds as feed_store
 from bot.store.briefs import load_brief
-
-if TYPE_CHECKING:
-    from bot.dashboard.server import Dashboard
 
 STATES = ("pending", "sending", "sent", "failed")
 MAX_URL = 2048

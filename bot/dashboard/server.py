@@ -11,7 +11,7 @@ from __future__ import annotations
 import secrets as random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from importlib import resources
 from typing import Any
 from urllib.parse import urlencode, urlsplit
@@ -20,6 +20,7 @@ import aiohttp
 import jinja2
 from aiohttp import web
 
+from bot.clock import now_utc
 from bot.commands import CommandCore
 from bot.commands.base import CommandError, Context, error
 from bot.commands.core import HANDLERS
@@ -51,10 +52,6 @@ CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src '
        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 
 
-def now_utc() -> datetime:
-    return datetime.now(UTC)
-
-
 @dataclass
 class Services:
     """What the pages use: the same database, command core and settings as the bot."""
@@ -70,6 +67,9 @@ class Services:
 
 
 class Dashboard:
+    """The sign-in, the session guard and the rendering every page shares; the pages add their
+    routes to it (``bot.dashboard.Dashboard``)."""
+
     def __init__(self, services: Services, *, operator: OperatorSecret | None = None) -> None:
         self.services = services
         settings = services.settings.dashboard
@@ -90,9 +90,6 @@ class Dashboard:
         self.app.router.add_get("/static/platforms.css", self.platform_styles)
         static = resources.files("bot.dashboard") / "static"
         self.app.router.add_static("/static/", str(static), show_index=False)
-        from bot.dashboard import destinations, feeds, pages
-        for module in (pages, feeds, destinations):
-            module.add_routes(self)
 
     # -- the guard -------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from types import TracebackType
 
 import httpx
 
+from bot import USER_AGENT
 from bot.errors import BlockedAddress, FetchError
 from bot.logs import get_log
 from bot.netguard import AddressPolicy, GuardedTransport, Resolver, redact_url
@@ -31,7 +32,6 @@ log = get_log(__name__)
 FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, "
                "application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
-DEFAULT_USER_AGENT = "newsbrief/0.1 (+https://github.com/newsbrief)"
 _PERMANENT = frozenset({301, 308})
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _DECODE_CHUNK = 64 * 1024
@@ -180,7 +180,7 @@ class HttpFetcher:
         total_timeout: float = 30.0,
         max_bytes: int = 5_000_000,
         per_host: int = 2,
-        user_agent: str = DEFAULT_USER_AGENT,
+        user_agent: str = USER_AGENT,
         max_redirects: int = 5,
         resolver: Resolver | None = None,
     ) -> None:

@@ -18,12 +18,15 @@ import asyncio
 from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from datetime import datetime
+from typing import Any
 
+from bot.clock import now_utc
 from bot.errors import BlockedAddress, FetchError, NewsbriefError
 from bot.feeds import opml, rules
+from bot.feeds.parse import parse_feed
 from bot.i18n import _
+from bot.models import Article, Brief
 from bot.netguard import AddressPolicy, resolve, shown_url
 from bot.store import destinations as dest_store
 from bot.store import feeds as feed_store
@@ -31,10 +34,7 @@ from bot.store import outbox as outbox_store
 from bot.store import reactions as reaction_store
 from bot.store.db import Database
 from bot.store.feeds import FeedRow
-
-if TYPE_CHECKING:
-    from bot.models import Brief
-    from bot.summarize.base import Summarizer
+from bot.summarize.base import Summarizer
 
 RESOLVE_TIMEOUT = 5.0  # seconds; a name that does not resolve by then is the fetcher's to report
 
@@ -203,10 +203,6 @@ class PreviewFailed(FeedError):
 
 
 Previewer = Callable[[str], Awaitable[FeedPreview]]
-
-
-def now_utc() -> datetime:
-    return datetime.now(UTC)
 
 
 # -- the service -------------------------------------------------------------------------------
@@ -386,9 +382,6 @@ async def newest_brief(url: str, *, fetcher: Any, summarizer: Summarizer,
                        points: int) -> FeedPreview:
     """Fetch the feed once and brief its newest item (the preview check); PreviewFailed when
     it cannot be read or has nothing to brief."""
-    from bot.feeds.parse import parse_feed
-    from bot.models import Article
-
     try:
         result = await fetcher.fetch(url)
         feed = parse_feed(result.body or b"", url=url)

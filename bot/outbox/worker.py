@@ -30,27 +30,28 @@ import os
 import socket
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot import metrics
+from bot.clock import now_utc
 from bot.delivery import (
     Adapter,
     Destination,
-    Digest,
     Outgoing,
     Pacing,
     PartsAdapter,
     PlatformPaced,
     Receipt,
 )
+from bot.delivery.serialize import digest_from_json, digest_to_json
 from bot.errors import DeliveryError
 from bot.logs import get_log
+from bot.models import Digest
 from bot.outbox.pacing import Buckets, LocalPace, Pace, SharedPace, Sleep
-from bot.serialize import digest_from_json, digest_to_json
 from bot.store import destinations as dest_store
 from bot.store import outbox as outbox_store
 from bot.store.briefs import load_brief
@@ -61,10 +62,6 @@ log = get_log(__name__)
 
 PENDING, SENDING, SENT, FAILED, EXPIRED = "pending", "sending", "sent", "failed", "expired"
 KEY_MAX = 64
-
-
-def now_utc() -> datetime:
-    return datetime.now(UTC)
 
 
 def outbox_key(*parts: object) -> str:

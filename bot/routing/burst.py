@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from bot.delivery import Digest, DigestSection
 from bot.i18n import N_, choose, translate
-from bot.models import Brief
+from bot.models import Brief, Digest, DigestSection
 
 BURST_TITLE = N_("{feed}: {count} new items")
 BURST_NOTE = N_("{count} items from {feed} arrived at once and were folded into one message.")

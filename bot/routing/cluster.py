@@ -69,6 +69,7 @@ def _numpy_params() -> tuple[np.ndarray, np.ndarray]:
     # numpy is imported on the first brief, not when a CLI command that never clusters starts.
     global _params
     if _params is None:
+        # numpy: only when stories are clustered
         import numpy as np
 
         a, b = _seeds()
@@ -107,6 +108,7 @@ def normalise(text: str) -> str:
 
 def fingerprint(title: str, text: str) -> Fingerprint:
     """MinHash of the shingles of the normalised title and the start of the text."""
+    # numpy: only when stories are clustered
     import numpy as np
 
     body = normalise(f"{title} {text[:LEAD_CHARS]}")
@@ -124,6 +126,7 @@ def fingerprint(title: str, text: str) -> Fingerprint:
 def similarity(a: Fingerprint, b: Fingerprint) -> float:
     """Estimated Jaccard similarity (the share of equal minima, less chance agreements of their
     low bits); 0 across scripts."""
+    # numpy: only when stories are clustered
     import numpy as np
 
     if a.hangul != b.hangul:
@@ -137,7 +140,7 @@ def similarities(mine: Fingerprint, blobs: list[bytes]) -> list[float]:
     """:func:`similarity` of ``mine`` to each stored signature (``Fingerprint.to_bytes``), in one
     numpy comparison: a brief has a candidate for about one in eight recent briefs (see BANDS),
     so comparing them one by one made a brief's cost grow with the window."""
-    import numpy as np
+    import numpy as np  # numpy: only once a brief has candidates to compare
 
     size = len(mine.signature) + 1
     usable = [i for i, blob in enumerate(blobs) if len(blob) == size]

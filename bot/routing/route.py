@@ -8,12 +8,12 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.filters import kinds
+from bot.filters.kinds import BriefFacts, fold, keyword_in
 from bot.logs import get_log
+from bot.models import Article
 from bot.outbox.worker import enqueue, outbox_key
-from bot.routing import kinds
 from bot.routing.burst import burst_digest
-from bot.routing.kinds import BriefFacts, fold, keyword_in
-from bot.routing.patterns import Article
 from bot.store import briefs as brief_store
 from bot.store import destinations as dest_store
 from bot.store import feeds as feed_store

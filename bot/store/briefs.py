@@ -10,7 +10,7 @@ from sqlalchemy import Row, delete, func, insert, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.models import Brief, Point
-from bot.serialize import brief_from_dict, brief_to_dict
+from bot.delivery.serialize import brief_from_dict, brief_to_dict
 from bot.store.schema import briefs, entries, feeds, outbox, story_bands
 from bot.tags import canonical_tag, normalise_tag
 

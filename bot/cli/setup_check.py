@@ -12,60 +12,82 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     import httpx
 
-    from bot.config import ConfigLocation, DestinationSettings, Secrets, Settings
+
+import os
+from urllib.parse import unquote, urlparse
+from uuid import uuid4
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from bot.app import adapters_down, load_adapter, with_default_destination
+from bot.clock import now_utc
+from bot.config import (
+    ConfigLocation,
+    DestinationSettings,
+    Secrets,
+    Settings,
+    adapter_inputs,
+    wanted_adapters,
+)
+from bot.delivery import (
+    AdapterInputs,
+    CommandReply,
+    Destination,
+    Finding,
+    Outgoing,
+    SingleConnection,
+    registry,
+)
+from bot.errors import DeliveryError, NewsbriefError
+from bot.factories import make_fetcher
+from bot.feeds.parse import parse_feed
+from bot.models import sample_brief
+from bot.store.db import async_url, ping
 
 LIVE_TIMEOUT = 10.0
-
-
-@dataclass
-class Finding:
-    """One line of the report: what was checked, whether it passed, and how to fix it."""
-
-    subject: str  # "destination discord:123", "database", "feed https://…", "discord token"
-    ok: bool
-    detail: str
-    fix: str = ""
 
 
 class Probe(Protocol):
     """What an adapter's probe module (its registry entry's ``probe_module``) provides."""
 
-    def options(self, settings: Settings, secrets: Secrets) -> dict[str, Any]: ...
+    def options(self, inputs: AdapterInputs) -> dict[str, Any]: ...
 
-    def problems(self, destinations: list[DestinationSettings],
+    def problems(self, destinations: list[Destination],
                  options: dict[str, Any]) -> list[Finding]: ...
 
-    async def live(self, destinations: list[DestinationSettings], options: dict[str, Any],
+    async def live(self, destinations: list[Destination], options: dict[str, Any],
                    client: httpx.AsyncClient) -> list[Finding]: ...
 
 
 def _probe(platform: str) -> Probe | None:
     # the registry's probe module, beside the package rather than in it: importing the
     # package would load the platform's SDK just to read a configuration.
-    from bot import platforms
-
-    known = {entry.name: entry for entry in platforms.registry()}
+    known = {entry.name: entry for entry in registry.registry()}
     probe: Probe | None = known[platform].probe() if platform in known else None
     return probe
 
 
-def _by_platform(settings: Settings) -> dict[str, list[DestinationSettings]]:
-    grouped: dict[str, list[DestinationSettings]] = {}
+def _by_platform(settings: Settings) -> dict[str, list[Destination]]:
+    grouped: dict[str, list[Destination]] = {}
     for dest in settings.destinations:
-        grouped.setdefault(dest.ref.split(":", 1)[0], []).append(dest)
+        grouped.setdefault(dest.ref.split(":", 1)[0], []).append(Destination(
+            ref=dest.ref, timezone=dest.timezone, locale=dest.locale,
+            webhook_url=dest.webhook_url))
     return grouped
 
 
 def _options(platform: str, settings: Settings, secrets: Secrets) -> dict[str, Any]:
     probe = _probe(platform)
-    return probe.options(settings, secrets) if probe is not None else {}
+    return probe.options(adapter_inputs(settings, secrets, platform)) \
+        if probe is not None else {}
 
 
 def database_finding(settings: Settings) -> Finding | None:
@@ -74,14 +96,12 @@ def database_finding(settings: Settings) -> Finding | None:
         return None
     path = (settings.data_dir / "newsbrief.db").resolve()
     if settings.database.url:
-        from sqlalchemy.engine import make_url
 
         name = make_url(settings.database.url).database
         if not name or name == ":memory:":
             return None
         path = Path(name).resolve()
     parent = next((p for p in [path.parent, *path.parent.parents] if p.exists()), None)
-    import os
 
     if parent is None or not os.access(parent, os.W_OK):
         return Finding("database", False, f"{path} cannot be created: {parent} is not writable",
@@ -90,10 +110,7 @@ def database_finding(settings: Settings) -> Finding | None:
 
 
 async def database_live(settings: Settings) -> Finding:
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.ext.asyncio import create_async_engine
 
-    from bot.store.db import async_url, ping
 
     url = async_url(settings.database_url)
     shown = make_url(url).render_as_string(hide_password=True)
@@ -140,6 +157,7 @@ def static_findings(settings: Settings, secrets: Secrets) -> list[Finding]:
 
 async def llm_live(settings: Settings, secrets: Secrets) -> list[Finding]:
     """Whether the model server answers ``GET /models`` and lists the configured model."""
+    # the model client (httpx): only when `check --live` runs
     from bot.netguard import redact_url
     from bot.summarize.llm_client import ChatClient, LLMError
 
@@ -163,16 +181,12 @@ async def llm_live(settings: Settings, secrets: Secrets) -> list[Finding]:
 
 
 async def feed_findings(settings: Settings) -> list[Finding]:
-    from bot.errors import NewsbriefError
-    from bot.factories import make_fetcher
-    from bot.feeds.parse import parse_feed
 
     fetcher = make_fetcher(settings)
 
     async def one(url: str) -> Finding:
         try:
             if url.startswith("file://"):
-                from urllib.parse import unquote, urlparse
 
                 body = Path(unquote(urlparse(url).path)).read_bytes()
             else:
@@ -191,6 +205,7 @@ async def feed_findings(settings: Settings) -> list[Finding]:
 
 
 async def live_findings(settings: Settings, secrets: Secrets) -> list[Finding]:
+    # httpx: loaded for --live only
     import httpx
 
     found = [await database_live(settings)]
@@ -204,8 +219,6 @@ async def live_findings(settings: Settings, secrets: Secrets) -> list[Finding]:
 
 def _summary(settings: Settings, secrets: Secrets, location: ConfigLocation,
              live: bool) -> list[str]:
-    from bot import platforms
-
     database = settings.database_url.split("://", 1)[0]
     where = "configured" if settings.database.url else str(settings.data_dir.resolve())
     return [
@@ -215,7 +228,7 @@ def _summary(settings: Settings, secrets: Secrets, location: ConfigLocation,
           if settings.database.url and not live else []),
         f"  feeds in config: {len(settings.feeds)}",
         f"  destinations: {', '.join(d.ref for d in settings.destinations)}",
-        f"  adapters: {', '.join(platforms.wanted(settings, secrets))}",
+        f"  adapters: {', '.join(wanted_adapters(settings, secrets))}",
         f"  summarizer: {settings.summarizer.kind}, {settings.summarizer.points} points",
         f"  polling every {settings.polling.interval:.0f} s, backfill "
         f"{settings.polling.backfill} on a feed's first poll",
@@ -237,8 +250,6 @@ def _table(findings: list[Finding]) -> str:
 async def run_checks(settings: Settings, secrets: Secrets, location: ConfigLocation, *,
                      live: bool, as_json: bool) -> int:
     """Exit 0 when nothing would fail, 2 for configuration problems, 1 for live failures."""
-    from bot.app import adapters_down, with_default_destination
-    from bot.pipeline import now_utc
 
     settings = with_default_destination(settings)
     problems = static_findings(settings, secrets)
@@ -271,33 +282,8 @@ async def run_checks(settings: Settings, secrets: Secrets, location: ConfigLocat
     return 1 if failed_live else 0
 
 
-SAMPLE_MARK = "TEST MESSAGE"  # plain words: brackets would be escaped differently per platform
-
-
-def sample_brief() -> Any:
-    from datetime import UTC, datetime
-
-    from bot.models import Brief, Point
-
-    return Brief(
-        headline=f"{SAMPLE_MARK} from newsbrief (not a news story)",
-        points=[Point("newsbrief can post to this destination.", label="It works"),
-                Point("Real briefs look like this: a headline, three points, tags and a link.",
-                      label="What to expect"),
-                Point("Nothing was subscribed, stored or queued by this test.",
-                      label="Nothing changed")],
-        tags=["test"], url=None, lang="en", source="newsbrief send-test",
-        published=datetime.now(UTC))
-
-
 async def send_test_brief(settings: Settings, secrets: Secrets, ref: str) -> int:
     """Post one marked sample brief to ``ref`` through the adapter the bot would use."""
-    from uuid import uuid4
-
-    from bot.app import load_adapter
-    from bot.config import DestinationSettings
-    from bot.delivery import Destination, Outgoing, SingleConnection
-    from bot.errors import DeliveryError
 
     try:
         wanted = DestinationSettings(ref=ref)
@@ -328,6 +314,5 @@ async def send_test_brief(settings: Settings, secrets: Secrets, ref: str) -> int
 
 
 async def _no_commands(request: Any) -> Any:
-    from bot.delivery import CommandReply
 
     return CommandReply(text="newsbrief send-test does not answer commands", error=True)

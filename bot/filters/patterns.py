@@ -26,6 +26,7 @@ from typing import Any
 import re2
 
 from bot.i18n import _
+from bot.models import Article
 
 FIELDS = {"title": "title", "text": "text", "categories": "categories",
           "category": "categories", "cat": "categories", "author": "author", "any": "any"}
@@ -36,16 +37,6 @@ MAX_MEMORY = 1 << 20  # RE2 refuses a pattern whose automaton would need more th
 
 class PatternError(ValueError):
     """A pattern that cannot be saved; the message says why, for the user."""
-
-
-@dataclass(frozen=True, slots=True)
-class Article:
-    """The fields a pattern can look at."""
-
-    title: str
-    text: str = ""
-    categories: tuple[str, ...] = ()
-    author: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,7 @@ def progress(label: str, *, quiet: bool = False, stream: IO[str] | None = None,
             print(f"{label}: {last[0]}/{last[1]}", file=out, flush=True)
         return
 
+    # rich: only while a progress bar is shown
     from rich.console import Console
     from rich.progress import (
         BarColumn,

@@ -16,13 +16,13 @@ from bot.app import App
 from bot.commands import CommandCore
 from bot.config import HealthSettings
 from bot.delivery import Adapter, HostsRoutes, SingleConnection
-from bot.health import AdapterStatus, adapter_status, health_routes, serve_health
-from bot.leader import AdvisoryLock
 from bot.logs import get_log
 from bot.routing.digest import fire_due_digests
+from bot.runner.health import AdapterStatus, adapter_status, health_routes, serve_health
+from bot.runner.leader import AdvisoryLock
 from bot.store import workers as worker_store
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the type only: the dashboard (aiohttp, Jinja2) loads when it is served
     from bot.dashboard import DashboardServer
 
 log = get_log(__name__)
@@ -163,7 +163,9 @@ class Runner:
         """The web dashboard (bot/dashboard), when configured; None when off or it failed."""
         if not self.app.settings.dashboard.enabled:
             return None
+        # aiohttp's web server and Jinja2: loaded only for a bot that serves the dashboard
         from bot.dashboard import serve_dashboard
+
         return await serve_dashboard(self.app)
 
     async def run(self) -> None:

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
-from bot.models import Brief
-
-if TYPE_CHECKING:
-    from bot.commands import CommandCore
-    from bot.config import Secrets, Settings
+from bot.models import Brief, Digest
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,23 +27,6 @@ class Destination:
     @property
     def address(self) -> str:
         return self.ref.split(":", 1)[1] if ":" in self.ref else ""
-
-
-@dataclass(slots=True)
-class DigestSection:
-    title: str  # a tag or a feed name
-    briefs: list[Brief]
-
-
-@dataclass(slots=True)
-class Digest:
-    """One period's briefs for one destination, grouped, most important first."""
-
-    title: str
-    period_start: datetime
-    period_end: datetime
-    sections: list[DigestSection]
-    note: str | None = None  # e.g. the "nothing new" line, or "12 items folded from a burst"
 
 
 @dataclass(slots=True)
@@ -194,6 +172,17 @@ async def complete_parts(adapter: PartsAdapter, destination: Destination, messag
     return await post_parts(adapter, destination, message, found)
 
 
+@dataclass
+class Finding:
+    """One line of ``newsbrief check``'s report, as the core and each adapter's probe write it:
+    what was checked, whether it passed, and how to fix it."""
+
+    subject: str  # "destination discord:123", "database", "feed https://…", "discord token"
+    ok: bool
+    detail: str
+    fix: str = ""
+
+
 # -- optional capabilities: what the core may ask of an adapter beyond the Adapter protocol ----
 
 
@@ -250,56 +239,20 @@ class RendersPayloads(Protocol):
                               ) -> Sequence[dict[str, Any]]: ...
 
 
-# -- the registry's entry: what an adapter package declares about itself ------------------------
+# -- what an adapter is built from --------------------------------------------------------------
+
+
+Secret = Callable[[str], str | None]  # one secret by name (one the adapter declares), or None
+# autocomplete for a command argument: (kind, prefix typed so far, server) → choices
+Suggest = Callable[[str, str, str | None], Awaitable[list[str]]]
+
 
 @dataclass(frozen=True, slots=True)
-class AdapterSpec:
-    """One line of the adapter registry (``adapters.ADAPTERS``): the core finds adapters only
-    here, so it never imports a platform SDK it does not use, nor names a platform."""
+class AdapterInputs:
+    """What an adapter's ``build`` (and its probe's ``options``) is given: plain values and
+    callables, never the core's settings object or command core."""
 
-    name: str  # the ref prefix of the destinations it serves: ``<name>:<address>``
-    # imported only when the adapter is used; has ``build(settings, secrets, commands)``
-    module: str
-    ref_example: str  # for the configuration error: ``<name>:<channel>``
-    secrets: tuple[str, ...] = ()  # any of these set: the adapter is wanted without a destination
-    # every secret it reads from the environment (kept out of logs and replies with the core's)
-    reads_secrets: tuple[str, ...] = ()
-    loggers: tuple[str, ...] = ()  # its SDK's chatty loggers, held at WARNING
-    bare_ref: bool = False  # ``console`` accepted for ``console:`` (the address is optional)
-    # the operator's own switch, when the adapter has one: True/False decide, None leaves it to
-    # the destinations (None again: wanted only when no other adapter is, the fallback)
-    switch: Callable[[Settings], bool | None] | None = None
-    # ``problems``/``live`` for ``newsbrief check`` and ``options(settings, secrets)``, the
-    # adapter's settings as a dict; light: no SDK, so ``check`` stays fast
-    probe_module: str | None = None
-    render_module: str | None = None  # a RendersPayloads module, for ``brief --format <name>``
-    # the web dashboard's preview (``show``, ``STYLESHEET``) and sign-in (``make_provider``)
-    dashboard_module: str | None = None
-    # registers chat commands with the platform (``run`` with sync on, ``sync-commands``): the
-    # module has ``syncs_on_start(settings, secrets)`` and ``sync_from_settings(...)``
-    sync_commands: bool = False
-
-    def load(self) -> Any:
-        return importlib.import_module(self.module)
-
-    def probe(self) -> Any:
-        return importlib.import_module(self.probe_module) if self.probe_module else None
-
-    def renderer(self) -> RendersPayloads | None:
-        if self.render_module is None:
-            return None
-        module: RendersPayloads = importlib.import_module(self.render_module)
-        return module
-
-    def wanted(self, settings: Settings, secrets: Secrets, refs: set[str]) -> bool | None:
-        """Whether this configuration needs the adapter; None: only if nothing else is."""
-        used = self.name in refs or any(secrets.get(key) for key in self.secrets)
-        if self.switch is None:
-            return used
-        switch = self.switch(settings)
-        return switch if switch is not None else (True if used else None)
-
-    def build(self, settings: Settings, secrets: Secrets,
-              commands: CommandCore | None = None) -> Adapter:
-        adapter: Adapter = self.load().build(settings, secrets, commands)
-        return adapter
+    section: Any  # the adapter's own settings section, validated (None: it declares none)
+    secret: Secret
+    allow_private: tuple[str, ...] = ()  # networks the operator lets the bot reach (CIDRs)
+    suggest: Suggest | None = None  # the command core's autocomplete, when commands are served

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
+from bot.filters import patterns
 from bot.i18n import N_, _
-from bot.routing import patterns
-from bot.routing.patterns import Article
+from bot.models import Article
 from bot.tags import canonical_tag, normalise_tag
 
 __all__ = ["KINDS", "BriefFacts", "Kind", "KindError", "SubscriptionKind", "by_prefix", "fold",

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.delivery import Digest
 from bot.i18n import N_, choose, translate
-from bot.models import Brief
+from bot.models import Brief, Digest
 from bot.redact import shown_link
 
 

@@ -7,8 +7,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.delivery import Digest, DigestSection
-from bot.models import Brief, Point
+from bot.models import Brief, Digest, DigestSection, Point
 from bot.redact import shown_link
 
 

@@ -6,8 +6,9 @@ briefs, is ignored."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 
+from bot.clock import now_utc
 from bot.delivery import Reaction
 from bot.i18n import _
 from bot.logs import get_log
@@ -19,10 +20,6 @@ log = get_log(__name__)
 
 MUTE = "🔕"
 VOTES = (reaction_store.UP, reaction_store.DOWN)
-
-
-def now_utc() -> datetime:
-    return datetime.now(UTC)
 
 
 class ReactionCore:
