@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import Row, delete, func, insert, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.models import Brief, Point
 from bot.delivery.serialize import brief_from_dict, brief_to_dict
+from bot.models import Brief, Point
 from bot.store.schema import briefs, entries, feeds, outbox, story_bands
 from bot.tags import canonical_tag, normalise_tag
 
