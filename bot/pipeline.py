@@ -106,6 +106,7 @@ class Pipeline:
         self.on_feed_done = on_feed_done
         self.owner = f"{socket.gethostname()}:{os.getpid()}"
         self._unchanged: list[dict[str, Any]] = []
+        self.in_flight = 0  # feeds being fetched or processed now (said when stopping)
 
     async def poll_due(self, *, limit: int = 10_000) -> PollStats:
         """Poll every feed that is due now, a bounded number at a time."""
@@ -122,11 +123,14 @@ class Pipeline:
 
         async def one(row: FeedRow) -> None:
             async with gate:
+                self.in_flight += 1
                 try:
                     await self.poll_feed(row, stats)
                 except Exception as exc:  # e.g. the store is down: the lease expires, retried
                     log.error("poll.feed_failed", feed_id=row.id, error=exc.__class__.__name__)
                     stats.failed += 1
+                finally:
+                    self.in_flight -= 1
             nonlocal done
             done += 1
             if self.on_feed_done:

@@ -54,6 +54,7 @@ class Runner:
         self.shutdown_grace = shutdown_grace
         self.commands = commands
         self.stop = asyncio.Event()
+        self.hurry = asyncio.Event()  # a second SIGINT/SIGTERM: stop without the grace period
         self._running: set[asyncio.Task[None]] = set()
         self._background: set[asyncio.Task[None]] = set()
         # one worker holds the single connection; the lock is named after its adapter
@@ -67,6 +68,36 @@ class Runner:
         self.failed: dict[str, str] = {}
         # the pipeline's and the outbox's lease owner (both host:pid); each beats
         self.owners = sorted({app.pipeline.owner, app.worker.worker_id})
+
+    def request_stop(self) -> None:
+        """The first SIGINT/SIGTERM finishes the polls in flight (up to the grace period); the
+        second stops at once: an unfinished feed committed nothing and is polled again."""
+        if not self.stop.is_set():
+            self.stop.set()
+        elif not self.hurry.is_set():
+            self.hurry.set()
+            log.warning("newsbrief.stopping_now", reason="second signal")
+
+    async def _finish_polls(self) -> None:
+        """Let a poll in flight finish its batch (each feed commits atomically). One still
+        running after the grace period, or a second signal, is cancelled and gives its leases
+        back (poll_due)."""
+        running = set(self._running)
+        if not running:
+            return
+        log.warning("newsbrief.finishing", fetches=self.app.pipeline.in_flight,
+                    grace_s=self.shutdown_grace, hint="Ctrl-C again to stop now")
+        finished = asyncio.ensure_future(asyncio.wait(running))
+        hurried = asyncio.ensure_future(self.hurry.wait())
+        await asyncio.wait({finished, hurried}, timeout=self.shutdown_grace,
+                           return_when=asyncio.FIRST_COMPLETED)
+        finished.cancel()
+        hurried.cancel()
+        late = {task for task in running if not task.done()}
+        for task in late:
+            task.cancel()
+        if late:
+            await asyncio.wait(late, timeout=10)  # their clean-up: leases given back
 
     # -- adapters and liveness -----------------------------------------------------------------
 
@@ -170,7 +201,7 @@ class Runner:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError, RuntimeError):
-                loop.add_signal_handler(sig, self.stop.set)
+                loop.add_signal_handler(sig, self.request_stop)
         health_settings = self.app.settings.health
         health = None
         listener = next((adapter for adapter in self.app.adapters.values()
@@ -210,14 +241,7 @@ class Runner:
         await self.stop.wait()
         log.info("newsbrief.stopping")
         scheduler.pause()  # no new ticks; the poll loop sees `stop` between batches
-        # Let a poll in flight finish its batch (each feed commits atomically). One still
-        # running after the grace period is cancelled and gives its leases back (poll_due).
-        if self._running:
-            _, late = await asyncio.wait(set(self._running), timeout=self.shutdown_grace)
-            for task in late:
-                task.cancel()
-            if late:
-                await asyncio.wait(late, timeout=10)  # their clean-up: leases given back
+        await self._finish_polls()
         scheduler.shutdown(wait=False)
         await worker
         if dashboard is not None:
