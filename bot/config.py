@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import quote, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
@@ -32,6 +33,7 @@ from pydantic_settings import (
 from bot.errors import ConfigError
 
 DEFAULT_CONFIG = Path("config/newsbrief.yaml")
+DATABASE_PASSWORD = "NEWSBRIEF_DATABASE_PASSWORD"  # fills database.url's password (see below)
 
 
 class Section(BaseModel):
@@ -42,6 +44,27 @@ class DatabaseSettings(Section):
     # None means SQLite in data_dir; PostgreSQL: postgresql+psycopg://user@host/db
     url: str | None = None
     echo: bool = False
+
+    @model_validator(mode="after")
+    def _password_from_secret(self) -> DatabaseSettings:
+        # The password is a secret, so it can stay out of the URL (which `docker inspect`
+        # shows): NEWSBRIEF_DATABASE_PASSWORD, or the file NEWSBRIEF_DATABASE_PASSWORD_FILE
+        # names (a Docker secret), fills in a URL that names a user and no password.
+        password = read_secret(DATABASE_PASSWORD) if self.url else None
+        if password and self.url:
+            self.url = _with_password(self.url, password)
+        return self
+
+
+def _with_password(url: str, password: str) -> str:
+    parts = urlsplit(url)
+    user, at, host = parts.netloc.rpartition("@")
+    if not at:
+        raise ValueError(f"{DATABASE_PASSWORD} is set but the URL names no user "
+                         "(write postgresql+psycopg://USER@host/db)")
+    if ":" in user:  # the URL carries its own password: it wins, as the environment would
+        return url
+    return urlunsplit(parts._replace(netloc=f"{user}:{quote(password, safe='')}@{host}"))
 
 
 class NetworkSettings(Section):
@@ -327,7 +350,8 @@ class Settings(BaseSettings):
 
 # the core's own; each adapter's come from its registry entry (``reads_secrets``)
 SECRET_NAMES = ("OPENAI_API_KEY",
-                "NEWSBRIEF_DASHBOARD_SECRET")  # the dashboard's operator sign-in
+                "NEWSBRIEF_DASHBOARD_SECRET",  # the dashboard's operator sign-in
+                DATABASE_PASSWORD)
 
 
 def secret_names() -> tuple[str, ...]:

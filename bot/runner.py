@@ -213,7 +213,12 @@ class Runner:
         elif health_settings.enabled:
             health = await serve_health(health_settings.host, health_settings.port,
                                         db=self.app.db, adapters=self.adapter_status())
-        dashboard = await self._start_dashboard()
+        try:
+            dashboard = await self._start_dashboard()
+        except BaseException:  # a busy dashboard port is fatal, as a busy health port is
+            if health is not None:
+                await health.cleanup()
+            raise
         standby = False
         if self.gateway is not None and self.gateway[1].wants_gateway \
                 and not await self.gateway_lock.try_acquire():

@@ -22,6 +22,7 @@ def run(ctx: click.Context, once: bool) -> int:
 
 async def _run(env: Env, once: bool) -> int:
     from bot.app import App
+    from bot.datalock import lock_sqlite
     from bot.logs import get_log
     from bot.progress import progress
     from bot.runner import Runner
@@ -31,7 +32,14 @@ async def _run(env: Env, once: bool) -> int:
     for syncing in _command_syncs():
         if syncing.syncs_on_start(settings, secrets):
             await syncing.sync_from_settings(settings, secrets)
-    app = await App.create(settings, secrets)
+    # before the migrations: a second run on one SQLite file is refused, not raced
+    data_lock = lock_sqlite(settings.database_url)
+    try:
+        app = await App.create(settings, secrets)
+    except BaseException:
+        if data_lock is not None:
+            data_lock.release()
+        raise
     try:
         if once:
             with progress("polling feeds", quiet=bool(env.options.quiet)) as advance:
@@ -45,6 +53,8 @@ async def _run(env: Env, once: bool) -> int:
         return 0
     finally:
         await app.close()
+        if data_lock is not None:
+            data_lock.release()
 
 
 def _command_syncs() -> list[Any]:
