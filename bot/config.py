@@ -213,6 +213,14 @@ class DestinationSettings(Section):
             raise ValueError(f"unknown timezone {value!r}") from exc
         return value
 
+    @field_validator("digest_time", mode="before")
+    @classmethod
+    def _unquoted_hhmm(cls, value: Any) -> Any:
+        # YAML 1.1 reads an unquoted 8:00 as the base-60 number 480: it can only mean 08:00
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+            return f"{value // 60:02d}:{value % 60:02d}"
+        return value
+
     @field_validator("digest_time")
     @classmethod
     def _hhmm(cls, value: str | None) -> str | None:
@@ -432,6 +440,32 @@ def locate_config(explicit: Path | None = None) -> ConfigLocation:
     return ConfigLocation(None, "defaults", searched)
 
 
+class DuplicateKey(yaml.YAMLError):
+    pass
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing a key written twice in one mapping: plain PyYAML keeps
+    the last silently, and the operator who wrote both meant one of them."""
+
+
+def _unique_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    first_line: dict[Any, int] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            seen = first_line.setdefault(key, key_node.start_mark.line + 1)
+        except TypeError:  # an unhashable key: construct_mapping says so below
+            continue
+        if seen != key_node.start_mark.line + 1:
+            raise DuplicateKey(f"{key!r} is written twice in one section (lines {seen} and "
+                               f"{key_node.start_mark.line + 1}): keep one")
+    return loader.construct_mapping(node, deep=True)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+
+
 def _error_key(loc: tuple[int | str, ...]) -> str:
     return ".".join(str(part) for part in loc) or "(top level)"
 
@@ -478,7 +512,9 @@ def load_settings(path: Path | None = None, *, required: bool = False) -> Settin
         except OSError as exc:
             raise ConfigError(str(path), f"cannot read it: {exc.strerror or exc}") from None
         try:
-            data = yaml.safe_load(raw) or {}
+            data = yaml.load(raw, Loader=_UniqueKeyLoader) or {}  # a SafeLoader subclass
+        except DuplicateKey as exc:
+            raise ConfigError(str(path), str(exc)) from None
         except yaml.YAMLError as exc:
             raise ConfigError(str(path), f"not valid YAML: {exc}") from None
         except RecursionError:  # PyYAML composes recursively: a hostile file nests 5,000 deep
@@ -494,8 +530,12 @@ def load_settings(path: Path | None = None, *, required: bool = False) -> Settin
         raise ConfigError(_bad_json_variable(str(exc)),
                           "not valid JSON (write a list as '[\"a\", \"b\"]')") from None
     except ValidationError as exc:
-        first = exc.errors()[0]
-        message = first["msg"].removeprefix("Value error, ")
-        if first["type"] == "extra_forbidden":
-            message = "unknown key (a typo?)"
-        raise ConfigError(_error_key(first["loc"]), message) from None
+        problems = [(_error_key(error["loc"]), _problem(error)) for error in exc.errors()]
+        raise ConfigError(*problems[0], more=problems[1:]) from None
+
+
+def _problem(error: Any) -> str:
+    if error["type"] == "extra_forbidden":
+        return "unknown key (a typo?)"
+    message: str = error["msg"].removeprefix("Value error, ")
+    return message
