@@ -45,7 +45,7 @@ async def sync_config(db: Database, settings: Settings, *, now: datetime) -> Non
     """The configured feeds and destinations into the store. Every write is insert-or-ignore:
     workers started together on one database (``--scale newsbrief=3``) all run it."""
     from bot.store.destinations import sync_destinations
-    from bot.store.feeds import sync_config_feeds
+    from bot.store.feeds import recheck_refused, sync_config_feeds
 
     async with db.begin() as conn:
         # A file that lists no feeds (a worker's, or a seeding step's) does not manage them:
@@ -54,6 +54,10 @@ async def sync_config(db: Database, settings: Settings, *, now: datetime) -> Non
             conn, [(f.url, f.title, f.tags) for f in settings.feeds], now=now,
             remove_stale=bool(settings.feeds))
         await sync_destinations(conn, settings.destinations, now=now)
+        refused = await recheck_refused(conn, now=now)
+    if refused:
+        log.info("config.refused_feeds_due", feeds=refused, reason="polled again at start: "
+                 "network.allow_private may allow them now")
     for url in stale:
         log.warning("config.feed_unlisted", url=url,
                     outcome="removed" if settings.feeds else "kept")

@@ -149,6 +149,24 @@ class Pipeline:
         metrics.poll_cycle(stats, time.monotonic() - cycle_started)
         return stats
 
+    async def idle_reason(self) -> str:
+        """Why a poll found nothing due, in one line for ``run --once``."""
+        async with self.db.read() as conn:
+            rows = await feed_store.list_feeds(conn)
+        enabled = [row for row in rows if row.disabled_at is None]
+        if not rows:
+            return "there are no feeds (newsbrief feeds add URL, or list them under feeds:)"
+        if not enabled:
+            return f"all {len(rows)} feeds are disabled (newsbrief feeds status says why)"
+        soonest = min(enabled, key=lambda row: row.next_check_at)
+        failing = [row for row in enabled if row.consecutive_failures]
+        said = (f"none of {len(enabled)} feeds is due; the next, #{soonest.id}, at "
+                f"{soonest.next_check_at:%Y-%m-%d %H:%M} UTC")
+        if failing:
+            said += (f"; {len(failing)} waiting after failures, e.g. #{failing[0].id}: "
+                     f"{failing[0].last_error}")
+        return said
+
     async def poll_feed(self, feed: FeedRow, stats: PollStats) -> None:
         started = time.monotonic()
         try:

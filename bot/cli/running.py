@@ -46,8 +46,14 @@ async def _run(env: Env, once: bool) -> int:
                 app.pipeline.on_feed_done = advance
                 stats = await app.pipeline.poll_due()
             sent = await app.deliver_pending()
+            failed = f"{stats.failed} failed" + (
+                f" ({', '.join(f'{kind}: {n}' for kind, n in sorted(stats.errors.items()))}; "
+                "the log says why)" if stats.failed else "")
             print(f"polled {stats.feeds} feeds: {stats.new_items} new items, {stats.briefs} "
-                  f"briefs, {stats.failed} failed; {sent} messages delivered", file=sys.stderr)
+                  f"briefs, {failed}; {sent} messages delivered", file=sys.stderr)
+            if not stats.feeds:
+                print(f"newsbrief: polled no feed: {await app.pipeline.idle_reason()}",
+                      file=sys.stderr)
             return 0
         await Runner(app, app.commands).run()
         return 0
