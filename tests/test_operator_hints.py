@@ -80,3 +80,20 @@ async def test_a_feed_id_as_listed_works_in_chat(world: World) -> None:
     assert not (await world.say("/feeds add https://a.example/rss")).error
     assert not (await world.say("/feeds remove #1")).error
     assert "No feeds" in (await world.say("/feeds list")).text
+
+
+def test_digest_with_no_digest_time_says_so(workdir: Path) -> None:
+    config = write_config(workdir, "data_dir: data\n")
+    result = newsbrief("digest", "--dry-run", "--config", str(config), cwd=workdir)
+    assert result.returncode == 0
+    assert "no destination has a digest_time" in result.stderr
+
+
+def test_an_unknown_brief_timezone_is_refused_before_fetching(workdir: Path,
+                                                              server: FeedServer) -> None:
+    server.set("/news.xml", rss("News", [item(1, topic="harbor")]))
+    result = newsbrief("brief", server.url("/news.xml"), "--timezone", "Mars/Base", cwd=workdir,
+                       env={"NEWSBRIEF_NETWORK__ALLOW_PRIVATE": '["127.0.0.0/8"]'})
+    assert result.returncode == 2
+    assert "unknown timezone 'Mars/Base'" in result.stderr
+    assert server.hits("/news.xml") == 0

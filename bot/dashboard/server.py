@@ -22,7 +22,7 @@ from aiohttp import web
 
 from bot.commands import CommandCore
 from bot.commands.base import CommandError, Context, error
-from bot.commands.core import HANDLERS
+from bot.commands.core import COMMANDS
 from bot.config import Secrets, Settings
 from bot.dashboard.auth import (
     COOKIE,
@@ -199,7 +199,7 @@ class Dashboard:
                              # the operator sees and controls every server's feeds, as at the CLI
                              operator=principal.kind == "operator")
         try:
-            result = await HANDLERS[name](ctx, req)
+            result = await COMMANDS[name].handler(ctx, req)
         except CommandError as exc:
             result = error(str(exc))
         log.info("dashboard.command", command=name, who=f"{principal.kind}:{principal.user}",
