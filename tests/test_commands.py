@@ -274,3 +274,9 @@ async def test_help_lists_every_command_of_the_table(world: World,
     monkeypatch.setitem(core.COMMANDS, "newthing", core.ChatCommand(
         core.COMMANDS["updates"].handler, "Usage: /newthing <x>"))
     assert "\n/newthing <x>" in (await world.say("/help")).text  # listed by being in the table
+
+
+async def test_a_bare_ref_before_a_colon_is_not_doubled(world: World) -> None:
+    for said in ("/updates on", "/subscriptions"):
+        text = (await world.say(said, where="console:")).text
+        assert "console::" not in text and "console" in text, text
