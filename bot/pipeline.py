@@ -108,8 +108,9 @@ class Pipeline:
         self._unchanged: list[dict[str, Any]] = []
         self.in_flight = 0  # feeds being fetched or processed now (said when stopping)
 
-    async def poll_due(self, *, limit: int = 10_000) -> PollStats:
-        """Poll every feed that is due now, a bounded number at a time."""
+    async def poll_due(self, *, limit: int = 10_000, batch: bool = False) -> PollStats:
+        """Poll every feed that is due now, a bounded number at a time. ``batch``: one of
+        several calls that make up a cycle, which the caller times as a whole."""
         polling = self.settings.polling
         cycle_started = time.monotonic()
         now = self.clock()
@@ -146,7 +147,7 @@ class Pipeline:
         await self._flush_unchanged(stats)
         if stats.feeds - stats.unchanged:  # bodies were parsed and dropped: give the pages back
             release_freed()
-        metrics.poll_cycle(stats, time.monotonic() - cycle_started)
+        metrics.poll_cycle(stats, None if batch else time.monotonic() - cycle_started)
         return stats
 
     async def idle_reason(self) -> str:

@@ -6,12 +6,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+import time
 from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot import metrics
 from bot.app import App
 from bot.commands import CommandCore
 from bot.config import HealthSettings
@@ -169,13 +171,17 @@ class Runner:
         # Claim in batches, so that several workers sharing one database share the due feeds
         # instead of the first one to tick taking them all.
         batch = self.app.settings.polling.concurrency * 2
+        started, polled = time.monotonic(), 0
         while not self.stop.is_set():
-            stats = await self.app.pipeline.poll_due(limit=batch)
+            stats = await self.app.pipeline.poll_due(limit=batch, batch=True)
             if not stats.feeds:
-                return
+                break
+            polled += stats.feeds
             log.info("poll.batch", feeds=stats.feeds, new=stats.new_items, briefs=stats.briefs,
                      failed=stats.failed)
             self.app.worker.notify()
+        if polled:  # the cycle is every batch of this tick, not each batch alone
+            metrics.observe_poll_cycle(time.monotonic() - started)
 
     async def _take_gateway(self) -> None:
         """A standby worker takes the single connection over when its holder has gone."""
