@@ -23,6 +23,7 @@ from bot.leader import AdvisoryLock
 from bot.logs import get_log
 from bot.routing.digest import fire_due_digests
 from bot.store import workers as worker_store
+from bot.store.outage import Outage
 
 if TYPE_CHECKING:
     from bot.dashboard import DashboardServer
@@ -135,14 +136,20 @@ class Runner:
 
     async def _beat(self) -> None:
         """Heartbeat: another worker takes this process's leases soon after it stops."""
+        outage = Outage(log, "heartbeat")
         while not self.stop.is_set():
             try:
                 async with self.app.db.begin() as conn:
                     for owner in self.owners:
                         await worker_store.beat(conn, owner, now=self.app.pipeline.clock(),
                                                 down=dict(self.failed))
-            except Exception:  # the database is down: leases lapse on their own meanwhile
-                log.exception("worker.heartbeat_failed")
+                outage.ok()
+            except Exception as exc:  # the database is down: leases lapse on their own meanwhile
+                problem = outage.failed(exc)
+                if problem:
+                    log.error("worker.heartbeat_failed", error=problem, failures=outage.failures)
+                else:
+                    log.exception("worker.heartbeat_failed")
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.stop.wait(), timeout=self.beat_seconds)
 
@@ -153,16 +160,23 @@ class Runner:
 
     def _job(self, name: str,
              work: Callable[[], Awaitable[object]]) -> Callable[[], Awaitable[None]]:
+        outage = Outage(log, name)
+
         async def run() -> None:
             task = asyncio.current_task()
             assert task is not None
             self._running.add(task)
             try:
                 await work()
+                outage.ok()
             except asyncio.CancelledError:  # cut short by a stop (see run): not a failure
                 log.info("job.cancelled", job=name)
-            except Exception:  # a failed tick is logged and the next one tries again
-                log.exception("job.failed", job=name)
+            except Exception as exc:  # a failed tick is logged and the next one tries again
+                problem = outage.failed(exc)
+                if problem:
+                    log.error("job.failed", job=name, error=problem, failures=outage.failures)
+                else:
+                    log.exception("job.failed", job=name)
             finally:
                 self._running.discard(task)
         return run
