@@ -478,6 +478,14 @@ def _resolve_local_feeds(data: dict[str, Any], base: Path) -> None:
             feed["url"] = (base / url).resolve().as_uri()
 
 
+def _resolve_data_dir(data: dict[str, Any], base: Path) -> None:
+    """A relative data_dir written in the file is relative to the file, as feed paths are: one
+    configuration means one database, whichever directory the bot is started from."""
+    value = data.get("data_dir")
+    if isinstance(value, str) and value:
+        data["data_dir"] = str(base / Path(value).expanduser())  # an absolute one stays
+
+
 def _bad_json_variable(message: str) -> str:
     """pydantic-settings names only the section; find the variable whose value is not JSON."""
     section = message.split('"')[1] if message.count('"') >= 2 else ""
@@ -524,6 +532,7 @@ def load_settings(path: Path | None = None, *, required: bool = False) -> Settin
     elif required:
         raise ConfigError(str(path), "file not found")
     _resolve_local_feeds(data, path.resolve().parent)
+    _resolve_data_dir(data, path.resolve().parent)
     try:
         return Settings(**data)
     except SettingsError as exc:  # an environment value that is not the JSON a list needs

@@ -14,7 +14,7 @@ __all__ = ["workdir"]  # the fixture, imported for these tests
 
 
 def test_a_second_run_on_one_sqlite_database_is_refused(workdir: Path) -> None:
-    config = write_config(workdir, "data_dir: data\n")
+    config = write_config(workdir, "data_dir: ../data\n")  # the file is in workdir/config
     held = DataDirLock((workdir / "data" / "newsbrief.db").resolve())
     held.acquire()  # as a first `newsbrief run` holds it
     try:
