@@ -131,8 +131,8 @@ class Dashboard:
                     response = web.json_response({"error": "sign in first"}, status=401)
             else:
                 response = await handler(request)
-        except web.HTTPException as exc:
-            response = exc
+        except web.HTTPException as exc:  # answered as a plain response (aiohttp deprecates
+            response = _as_response(exc)  # returning the exception), so the cookie below holds
         session = request[SESSION]  # a sign-in replaces it
         if fresh or request.get(COOKIE_CHANGED):
             self._with_cookie(response, session)
@@ -288,6 +288,13 @@ def _safe_next(values: Any) -> str:
             or "\\" in target or urlsplit(target).netloc:
         return "/"
     return target
+
+
+def _as_response(exc: web.HTTPException) -> web.Response:
+    headers = {key: value for key, value in exc.headers.items()
+               if key.lower() not in ("content-type", "content-length")}
+    return web.Response(status=exc.status, reason=exc.reason, text=exc.text, headers=headers,
+                        content_type=exc.content_type if exc.text is not None else None)
 
 
 def _secure_headers(response: web.StreamResponse) -> None:
