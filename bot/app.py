@@ -34,7 +34,7 @@ from bot.outbox.worker import OutboxWorker
 from bot.pipeline import Pipeline
 from bot.store import Database
 from bot.store.destinations import sync_destinations
-from bot.store.feeds import sync_config_feeds
+from bot.store.feeds import recheck_refused, sync_config_feeds
 from bot.store.workers import adapters_down as read_down
 from bot.summarize import Summarizer
 
@@ -67,6 +67,10 @@ async def sync_config(db: Database, settings: Settings, *, now: datetime) -> Non
             conn, [(f.url, f.title, f.tags) for f in settings.feeds], now=now,
             remove_stale=bool(settings.feeds))
         await sync_destinations(conn, settings.destinations, now=now)
+        refused = await recheck_refused(conn, now=now)
+    if refused:
+        log.info("config.refused_feeds_due", feeds=refused, reason="polled again at start: "
+                 "network.allow_private may allow them now")
     for url in stale:
         log.warning("config.feed_unlisted", url=url,
                     outcome="removed" if settings.feeds else "kept")

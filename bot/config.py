@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import quote, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
@@ -38,12 +39,34 @@ from bot.errors import ConfigError
 from bot.feeds.rules import CONFIG_SCHEMES, url_problem
 
 DEFAULT_CONFIG = Path("config/newsbrief.yaml")
+DATABASE_PASSWORD = "NEWSBRIEF_DATABASE_PASSWORD"  # fills database.url's password (see below)
 
 
 class DatabaseSettings(Section):
     # None means SQLite in data_dir; PostgreSQL: postgresql+psycopg://user@host/db
     url: str | None = None
     echo: bool = False
+
+    @model_validator(mode="after")
+    def _password_from_secret(self) -> DatabaseSettings:
+        # The password is a secret, so it can stay out of the URL (which `docker inspect`
+        # shows): NEWSBRIEF_DATABASE_PASSWORD, or the file NEWSBRIEF_DATABASE_PASSWORD_FILE
+        # names (a Docker secret), fills in a URL that names a user and no password.
+        password = read_secret(DATABASE_PASSWORD) if self.url else None
+        if password and self.url:
+            self.url = _with_password(self.url, password)
+        return self
+
+
+def _with_password(url: str, password: str) -> str:
+    parts = urlsplit(url)
+    user, at, host = parts.netloc.rpartition("@")
+    if not at:
+        raise ValueError(f"{DATABASE_PASSWORD} is set but the URL names no user "
+                         "(write postgresql+psycopg://USER@host/db)")
+    if ":" in user:  # the URL carries its own password: it wins, as the environment would
+        return url
+    return urlunsplit(parts._replace(netloc=f"{user}:{quote(password, safe='')}@{host}"))
 
 
 class NetworkSettings(Section):
@@ -193,6 +216,14 @@ class DestinationSettings(Section):
             raise ValueError(f"unknown timezone {value!r}") from exc
         return value
 
+    @field_validator("digest_time", mode="before")
+    @classmethod
+    def _unquoted_hhmm(cls, value: Any) -> Any:
+        # YAML 1.1 reads an unquoted 8:00 as the base-60 number 480: it can only mean 08:00
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+            return f"{value // 60:02d}:{value % 60:02d}"
+        return value
+
     @field_validator("digest_time")
     @classmethod
     def _hhmm(cls, value: str | None) -> str | None:
@@ -338,7 +369,8 @@ def wanted_adapters(settings: Settings, secrets: Secrets) -> list[str]:
 
 # the core's own; each adapter's come from its registry entry (``reads_secrets``)
 SECRET_NAMES = ("OPENAI_API_KEY",
-                "NEWSBRIEF_DASHBOARD_SECRET")  # the dashboard's operator sign-in
+                "NEWSBRIEF_DASHBOARD_SECRET",  # the dashboard's operator sign-in
+                DATABASE_PASSWORD)
 
 
 def secret_names() -> tuple[str, ...]:
@@ -431,6 +463,32 @@ def locate_config(explicit: Path | None = None) -> ConfigLocation:
     return ConfigLocation(None, "defaults", searched)
 
 
+class DuplicateKey(yaml.YAMLError):
+    pass
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing a key written twice in one mapping: plain PyYAML keeps
+    the last silently, and the operator who wrote both meant one of them."""
+
+
+def _unique_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    first_line: dict[Any, int] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            seen = first_line.setdefault(key, key_node.start_mark.line + 1)
+        except TypeError:  # an unhashable key: construct_mapping says so below
+            continue
+        if seen != key_node.start_mark.line + 1:
+            raise DuplicateKey(f"{key!r} is written twice in one section (lines {seen} and "
+                               f"{key_node.start_mark.line + 1}): keep one")
+    return loader.construct_mapping(node, deep=True)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+
+
 def _error_key(loc: tuple[int | str, ...]) -> str:
     return ".".join(str(part) for part in loc) or "(top level)"
 
@@ -441,6 +499,14 @@ def _resolve_local_feeds(data: dict[str, Any], base: Path) -> None:
         url = feed.get("url") if isinstance(feed, dict) else None
         if isinstance(url, str) and url and not re.match(r"^[a-z][a-z0-9+.-]*://", url):
             feed["url"] = (base / url).resolve().as_uri()
+
+
+def _resolve_data_dir(data: dict[str, Any], base: Path) -> None:
+    """A relative data_dir written in the file is relative to the file, as feed paths are: one
+    configuration means one database, whichever directory the bot is started from."""
+    value = data.get("data_dir")
+    if isinstance(value, str) and value:
+        data["data_dir"] = str(base / Path(value).expanduser())  # an absolute one stays
 
 
 def _bad_json_variable(message: str) -> str:
@@ -477,7 +543,9 @@ def load_settings(path: Path | None = None, *, required: bool = False) -> Settin
         except OSError as exc:
             raise ConfigError(str(path), f"cannot read it: {exc.strerror or exc}") from None
         try:
-            data = yaml.safe_load(raw) or {}
+            data = yaml.load(raw, Loader=_UniqueKeyLoader) or {}  # a SafeLoader subclass
+        except DuplicateKey as exc:
+            raise ConfigError(str(path), str(exc)) from None
         except yaml.YAMLError as exc:
             raise ConfigError(str(path), f"not valid YAML: {exc}") from None
         except RecursionError:  # PyYAML composes recursively: a hostile file nests 5,000 deep
@@ -487,14 +555,19 @@ def load_settings(path: Path | None = None, *, required: bool = False) -> Settin
     elif required:
         raise ConfigError(str(path), "file not found")
     _resolve_local_feeds(data, path.resolve().parent)
+    _resolve_data_dir(data, path.resolve().parent)
     try:
         return settings_model()(**data)
     except SettingsError as exc:  # an environment value that is not the JSON a list needs
         raise ConfigError(_bad_json_variable(str(exc)),
                           "not valid JSON (write a list as '[\"a\", \"b\"]')") from None
     except ValidationError as exc:
-        first = exc.errors()[0]
-        message = first["msg"].removeprefix("Value error, ")
-        if first["type"] == "extra_forbidden":
-            message = "unknown key (a typo?)"
-        raise ConfigError(_error_key(first["loc"]), message) from None
+        problems = [(_error_key(error["loc"]), _problem(error)) for error in exc.errors()]
+        raise ConfigError(*problems[0], more=problems[1:]) from None
+
+
+def _problem(error: Any) -> str:
+    if error["type"] == "extra_forbidden":
+        return "unknown key (a typo?)"
+    message: str = error["msg"].removeprefix("Value error, ")
+    return message

@@ -109,9 +109,11 @@ class Pipeline:
         self.on_feed_done = on_feed_done
         self.owner = f"{socket.gethostname()}:{os.getpid()}"
         self._unchanged: list[dict[str, Any]] = []
+        self.in_flight = 0  # feeds being fetched or processed now (said when stopping)
 
-    async def poll_due(self, *, limit: int = 10_000) -> PollStats:
-        """Poll every feed that is due now, a bounded number at a time."""
+    async def poll_due(self, *, limit: int = 10_000, batch: bool = False) -> PollStats:
+        """Poll every feed that is due now, a bounded number at a time. ``batch``: one of
+        several calls that make up a cycle, which the caller times as a whole."""
         polling = self.settings.polling
         cycle_started = time.monotonic()
         now = self.clock()
@@ -125,11 +127,14 @@ class Pipeline:
 
         async def one(row: FeedRow) -> None:
             async with gate:
+                self.in_flight += 1
                 try:
                     await self.poll_feed(row, stats)
                 except Exception as exc:  # e.g. the store is down: the lease expires, retried
                     log.error("poll.feed_failed", feed_id=row.id, error=exc.__class__.__name__)
                     stats.failed += 1
+                finally:
+                    self.in_flight -= 1
             nonlocal done
             done += 1
             if self.on_feed_done:
@@ -145,8 +150,26 @@ class Pipeline:
         await self._flush_unchanged(stats)
         if stats.feeds - stats.unchanged:  # bodies were parsed and dropped: give the pages back
             release_freed()
-        metrics.poll_cycle(stats, time.monotonic() - cycle_started)
+        metrics.poll_cycle(stats, None if batch else time.monotonic() - cycle_started)
         return stats
+
+    async def idle_reason(self) -> str:
+        """Why a poll found nothing due, in one line for ``run --once``."""
+        async with self.db.read() as conn:
+            rows = await feed_store.list_feeds(conn)
+        enabled = [row for row in rows if row.disabled_at is None]
+        if not rows:
+            return "there are no feeds (newsbrief feeds add URL, or list them under feeds:)"
+        if not enabled:
+            return f"all {len(rows)} feeds are disabled (newsbrief feeds status says why)"
+        soonest = min(enabled, key=lambda row: row.next_check_at)
+        failing = [row for row in enabled if row.consecutive_failures]
+        said = (f"none of {len(enabled)} feeds is due; the next, #{soonest.id}, at "
+                f"{soonest.next_check_at:%Y-%m-%d %H:%M} UTC")
+        if failing:
+            said += (f"; {len(failing)} waiting after failures, e.g. #{failing[0].id}: "
+                     f"{failing[0].last_error}")
+        return said
 
     async def poll_feed(self, feed: FeedRow, stats: PollStats) -> None:
         started = time.monotonic()

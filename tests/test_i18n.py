@@ -124,9 +124,9 @@ def test_cli_command_answers_in_korean(workdir: Path) -> None:
     result = newsbrief("command", "/subscriptions", "--locale", "ko", "--config", str(config),
                        cwd=workdir)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == ["console:의 구독:", "• 전체 (즉시)",
+    assert result.stdout.splitlines() == ["console의 구독:", "• 전체 (즉시)",
                                           "다이제스트 시간이 정해지지 않았습니다."]
     english = newsbrief("command", "/subscriptions", "--config", str(config), cwd=workdir)
-    assert english.stdout.splitlines()[:2] == ["Subscriptions of console::",
+    assert english.stdout.splitlines()[:2] == ["Subscriptions of console:",
                                                "• everything (instant)"]
 

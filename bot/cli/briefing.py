@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
 
@@ -19,6 +20,16 @@ def _payload_formats() -> list[str]:
     return [entry.name for entry in platforms.registry() if entry.render_module]
 
 
+def _known_timezone(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    """Refused before anything is fetched, not shown silently in UTC."""
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise click.BadParameter(f"unknown timezone {value!r} (an IANA name such as "
+                                 "Asia/Seoul or UTC)") from None
+    return value
+
+
 @click.command(cls=Command,
                epilog=example("newsbrief brief https://example.org/feed.xml --limit 3",
                              "newsbrief brief article.html --format slack"))
@@ -29,7 +40,8 @@ def _payload_formats() -> list[str]:
                    "would send.")
 @click.option("--limit", type=click.IntRange(min=1), default=1, show_default=True,
               help="Items to brief from a feed.")
-@click.option("--timezone", default="UTC", show_default=True)
+@click.option("--timezone", default="UTC", show_default=True, callback=_known_timezone,
+              help="IANA name, e.g. Asia/Seoul: the times in the brief.")
 @click.option("--locale", default="en", show_default=True)
 @common_options
 @click.pass_context
@@ -146,6 +158,9 @@ async def _digest(env: Env, channel: str | None, dry_run: bool, as_json: bool) -
             if channel and not chosen:
                 print(f"newsbrief: no destination {channel} with subscriptions", file=sys.stderr)
                 return 1
+            if not chosen:  # said, rather than printing nothing and exiting 0
+                print("newsbrief: no destination has a digest_time, so there is no digest to "
+                      "build (set one, or name a destination with --channel)", file=sys.stderr)
             if dry_run:
                 previews = []
                 for dest in chosen:

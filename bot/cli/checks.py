@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from bot.cli.base import Command, Env, common_options, example, run_command
+from bot.cli.base import Command, Env, common_options, example, options_of, run_command
 
 
 @click.command(cls=Command,
@@ -17,7 +17,16 @@ from bot.cli.base import Command, Env, common_options, example, run_command
 @click.pass_context
 def check(ctx: click.Context, live: bool, as_json: bool) -> int:
     """Validate the configuration (every problem, each with its fix)."""
-    return run_command(ctx, _check, live, as_json)
+    from bot.errors import ConfigError  # with the command, as every command's imports are
+
+    try:
+        return run_command(ctx, _check, live, as_json)
+    except ConfigError as exc:  # every schema problem, not only the first; JSON when asked
+        # the checks and pydantic: only for a configuration that did not load
+        from bot.cli.setup_check import print_config_error
+        from bot.config import locate_config
+
+        return print_config_error(exc, locate_config(options_of(ctx).config), as_json=as_json)
 
 
 async def _check(env: Env, live: bool, as_json: bool) -> int:

@@ -25,6 +25,7 @@ async def _run(env: Env, once: bool) -> int:
     from bot.app import App
     from bot.cli.progress import progress
     from bot.config import adapter_inputs
+    from bot.datalock import lock_sqlite
     from bot.logs import get_log
     from bot.runner import Runner
 
@@ -34,20 +35,35 @@ async def _run(env: Env, once: bool) -> int:
         inputs = adapter_inputs(settings, secrets, name)
         if syncing.syncs_on_start(inputs):
             await syncing.sync_from_settings(inputs)
-    app = await App.create(settings, secrets)
+    # before the migrations: a second run on one SQLite file is refused, not raced
+    data_lock = lock_sqlite(settings.database_url)
+    try:
+        app = await App.create(settings, secrets)
+    except BaseException:
+        if data_lock is not None:
+            data_lock.release()
+        raise
     try:
         if once:
             with progress("polling feeds", quiet=bool(env.options.quiet)) as advance:
                 app.pipeline.on_feed_done = advance
                 stats = await app.pipeline.poll_due()
             sent = await app.deliver_pending()
+            failed = f"{stats.failed} failed" + (
+                f" ({', '.join(f'{kind}: {n}' for kind, n in sorted(stats.errors.items()))}; "
+                "the log says why)" if stats.failed else "")
             print(f"polled {stats.feeds} feeds: {stats.new_items} new items, {stats.briefs} "
-                  f"briefs, {stats.failed} failed; {sent} messages delivered", file=sys.stderr)
+                  f"briefs, {failed}; {sent} messages delivered", file=sys.stderr)
+            if not stats.feeds:
+                print(f"newsbrief: polled no feed: {await app.pipeline.idle_reason()}",
+                      file=sys.stderr)
             return 0
         await Runner(app, app.commands).run()
         return 0
     finally:
         await app.close()
+        if data_lock is not None:
+            data_lock.release()
 
 
 def _command_syncs() -> list[tuple[str, Any]]:

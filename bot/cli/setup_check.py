@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     import httpx
 
 
-import os
+import tempfile
 from urllib.parse import unquote, urlparse
 from uuid import uuid4
 
@@ -46,7 +46,7 @@ from bot.delivery import (
     SingleConnection,
     registry,
 )
-from bot.errors import DeliveryError, NewsbriefError
+from bot.errors import ConfigError, DeliveryError, NewsbriefError
 from bot.factories import make_fetcher
 from bot.feeds.parse import parse_feed
 from bot.models import sample_brief
@@ -103,9 +103,24 @@ def database_finding(settings: Settings) -> Finding | None:
         path = Path(name).resolve()
     parent = next((p for p in [path.parent, *path.parent.parents] if p.exists()), None)
 
-    if parent is None or not os.access(parent, os.W_OK):
-        return Finding("database", False, f"{path} cannot be created: {parent} is not writable",
+    problem = "nothing of it exists" if parent is None else unwritable(parent)
+    if problem:
+        return Finding("database", False, f"{path} cannot be created: {problem}",
                        "set data_dir (or database.url) to a writable place")
+    return None
+
+
+def unwritable(directory: Path) -> str | None:
+    """Why no file can be created in ``directory``, or None. Tried, not asked: os.access says
+    yes to root for places root cannot write either (/proc, an immutable or read-only mount).
+    """
+    if not directory.is_dir():
+        return f"{directory} is not a directory"
+    try:
+        with tempfile.TemporaryFile(dir=directory):
+            pass
+    except OSError as exc:
+        return f"{directory} is not writable ({exc.strerror or exc})"
     return None
 
 
@@ -135,6 +150,7 @@ def static_findings(settings: Settings, secrets: Secrets) -> list[Finding]:
     database = database_finding(settings)
     if database:
         found.append(database)
+    found += duplicate_feeds(settings)
     for platform, dests in _by_platform(settings).items():
         probe = _probe(platform)
         if probe is not None:
@@ -153,6 +169,27 @@ def static_findings(settings: Settings, secrets: Secrets) -> list[Finding]:
                              "the extractive summarizer)",
                              f"export {llm.api_key_env}=… or set summarizer.kind: extractive"))
     return found
+
+
+def duplicate_feeds(settings: Settings) -> list[Finding]:
+    """A feed listed twice is polled once, with the first entry's title and tags only."""
+    places: dict[str, list[int]] = {}
+    for index, feed in enumerate(settings.feeds):
+        places.setdefault(feed.url, []).append(index)
+    return [Finding(f"feeds.{indexes[1]}", False, f"{url} is listed {len(indexes)} times "
+                    f"(feeds {', '.join(map(str, indexes))}); only the first one's title and "
+                    "tags would be used", "keep one entry and merge their tags into it")
+            for url, indexes in places.items() if len(indexes) > 1]
+
+
+def static_warnings(settings: Settings) -> list[Finding]:
+    """What works but should not stay so; reported without failing the check."""
+    return [Finding(f"destinations.{index}.webhook_url", False, f"{dest.ref}: a webhook URL is "
+                    "a secret, and it is written in the configuration file",
+                    "put it in an environment variable (or a NAME_FILE secret) and name that "
+                    "variable in webhook_url_env")
+            for index, dest in enumerate(settings.destinations)
+            if dest.webhook_url and not dest.webhook_url_env]
 
 
 async def llm_live(settings: Settings, secrets: Secrets) -> list[Finding]:
@@ -247,6 +284,32 @@ def _table(findings: list[Finding]) -> str:
     return "\n".join(lines)
 
 
+def _print_problems(problems: list[Finding]) -> None:
+    print(f"configuration has {len(problems)} problem{'s' * (len(problems) > 1)}:")
+    for f in problems:
+        print(f"  {f.subject}: {f.detail}" + (f"\n    fix: {f.fix}" if f.fix else ""))
+
+
+def _report_json(location: ConfigLocation, problems: list[Finding], live: list[Finding],
+                 warnings: list[Finding]) -> None:
+    print(json.dumps({"ok": not problems and all(f.ok for f in live),
+                      "config_file": str(location.path) if location.path else None,
+                      "problems": [asdict(f) for f in problems],
+                      "warnings": [asdict(f) for f in warnings],
+                      "live": [asdict(f) for f in live]}, ensure_ascii=False, indent=2))
+
+
+def print_config_error(error: ConfigError, location: ConfigLocation, *, as_json: bool) -> int:
+    """A configuration that does not load: every problem the loader found, as text or JSON."""
+    if as_json:
+        _report_json(location, [Finding(key, False, problem) for key, problem in error.problems],
+                     [], [])
+    else:  # as every command reports it, one line per problem
+        for key, problem in error.problems:
+            print(f"newsbrief: configuration error at {key}: {problem}", file=sys.stderr)
+    return 2
+
+
 async def run_checks(settings: Settings, secrets: Secrets, location: ConfigLocation, *,
                      live: bool, as_json: bool) -> int:
     """Exit 0 when nothing would fail, 2 for configuration problems, 1 for live failures."""
@@ -261,18 +324,16 @@ async def run_checks(settings: Settings, secrets: Secrets, location: ConfigLocat
                 for worker, down in (await adapters_down(settings, now=now_utc())).items()
                 for name, error in down.items()]
     failed_live = [f for f in results if not f.ok]
+    warnings = static_warnings(settings)
     if as_json:
-        print(json.dumps({"ok": not problems and not failed_live,
-                          "config_file": str(location.path) if location.path else None,
-                          "problems": [asdict(f) for f in problems],
-                          "live": [asdict(f) for f in results]}, ensure_ascii=False, indent=2))
+        _report_json(location, problems, results, warnings)
     else:
         if problems:
-            print(f"configuration has {len(problems)} problem{'s' * (len(problems) > 1)}:")
-            for f in problems:
-                print(f"  {f.subject}: {f.detail}" + (f"\n    fix: {f.fix}" if f.fix else ""))
+            _print_problems(problems)
         else:
             print("configuration OK")
+        for f in warnings:
+            print(f"  warning: {f.subject}: {f.detail}" + (f"\n    fix: {f.fix}" if f.fix else ""))
         print("\n".join(_summary(settings, secrets, location, live)))
         if results:
             print()

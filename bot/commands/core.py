@@ -4,7 +4,7 @@ turns every failure into a reply. Adapters only build the ``CommandRequest``."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot import i18n
@@ -32,24 +32,37 @@ from bot.summarize.tags import TagNormaliser
 
 log = get_log(__name__)
 
-HANDLERS: dict[str, Handler] = {
-    "brief": brief.brief,
-    "subscribe": subscribe.subscribe,
-    "unsubscribe": subscribe.unsubscribe,
-    "subscriptions": subscribe.subscriptions,
-    "digest": digest.digest,
-    "feeds": feeds.feeds,
-    "updates": updates.updates,
-    "settings": settings.settings,
+@dataclass(frozen=True, slots=True)
+class ChatCommand:
+    """One entry of the command table: what runs it, and its usage line, which /help lists (so
+    a command added here is in /help without anyone remembering to add it)."""
+
+    handler: Handler
+    usage: str  # N_(): "Usage: /name …", translated when said
+
+
+COMMANDS: dict[str, ChatCommand] = {
+    "brief": ChatCommand(brief.brief, brief.USAGE),
+    "subscribe": ChatCommand(subscribe.subscribe, subscribe.USAGE),
+    "unsubscribe": ChatCommand(subscribe.unsubscribe, N_(
+        "Usage: /unsubscribe <what /subscriptions lists> [here|dm] | all")),
+    "subscriptions": ChatCommand(subscribe.subscriptions, N_("Usage: /subscriptions [here|dm]")),
+    "digest": ChatCommand(digest.digest, digest.USAGE),
+    "feeds": ChatCommand(feeds.feeds, feeds.USAGE),
+    "updates": ChatCommand(updates.updates, updates.USAGE),
+    "settings": ChatCommand(settings.settings, N_("Usage: /settings language ko|en")),
 }
-HELP = N_("Commands: /brief <url|words>, /subscribe <tag|feed|keyword|pattern:…> [here|dm] "
-          "[role:<id>], /subscribe test <pattern>, /unsubscribe …, /subscriptions, "
-          "/digest time HH:MM [tz] | off | now, /feeds add <url> [tags] | remove | list | status, "
-          "/updates on | off, /settings language ko|en")
 MAX_ARGS = 1000
 USER_RATE = Pacing(rate=0.5, burst=5)  # a person: five quick commands, then one per 2 s
 DESTINATION_RATE = Pacing(rate=1.0, burst=10)  # a channel, whoever types
 MAX_BUCKETS = 10_000  # forget the oldest callers first; a full bucket is the default anyway
+
+
+def help_text() -> str:
+    """Every command in the table, each by its usage line without the "Usage:" word (found as
+    the text before the first slash, whatever the language)."""
+    lines = [_(command.usage) for command in COMMANDS.values()]
+    return "\n".join([_("Commands:"), *(line[line.find("/"):] for line in lines)])
 
 
 def split_command(line: str) -> tuple[str, str]:
@@ -143,10 +156,11 @@ class CommandCore:
     async def _handle(self, req: CommandRequest) -> CommandReply:
         name = req.command.strip().lstrip("/").lower()
         if name == "help":
-            return CommandReply(text=_(HELP))
-        handler = HANDLERS.get(name)
-        if handler is None:
-            return error(_("Unknown command “{name}”.", name=name[:30]) + " " + _(HELP))
+            return CommandReply(text=help_text())
+        command = COMMANDS.get(name)
+        if command is None:
+            return error(_("Unknown command “{name}”.", name=name[:30]) + "\n" + help_text())
+        handler = command.handler
         if len(req.args) > MAX_ARGS:
             return error(_("That is too long (at most {limit} characters).", limit=MAX_ARGS))
         # As feed text is cleaned: no controls (NUL, which PostgreSQL refuses, ESC, BEL), no

@@ -18,6 +18,7 @@ from bot.commands.base import (
     pop_target,
     reply,
     require_manage,
+    shown_ref,
 )
 from bot.delivery import CommandReply, CommandRequest, Destination
 from bot.filters import kinds, patterns
@@ -260,7 +261,7 @@ async def subscriptions(ctx: Context, req: CommandRequest) -> CommandReply:
         subs = await dest_store.list_subscriptions(conn, row.id) if row else []
     if row is None or not subs:
         return reply(_("{where} has no subscriptions.", where=target.ref) + " " + _(USAGE))
-    lines = [_("Subscriptions of {where}:", where=target.ref)]
+    lines = [_("Subscriptions of {where}:", where=shown_ref(target.ref))]
     lines += [f"• {describe_row(sub)}" for sub in subs]
     digest = (_("Digest at {time} {zone}", time=row.digest_time, zone=row.timezone)
               if row.digest_time else _("No digest time set."))

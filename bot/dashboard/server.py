@@ -23,7 +23,7 @@ from aiohttp import web
 from bot.clock import now_utc
 from bot.commands import CommandCore
 from bot.commands.base import CommandError, Context, error
-from bot.commands.core import HANDLERS
+from bot.commands.core import COMMANDS
 from bot.config import Secrets, Settings
 from bot.dashboard.auth import (
     COOKIE,
@@ -128,8 +128,8 @@ class Dashboard:
                     response = web.json_response({"error": "sign in first"}, status=401)
             else:
                 response = await handler(request)
-        except web.HTTPException as exc:
-            response = exc
+        except web.HTTPException as exc:  # answered as a plain response (aiohttp deprecates
+            response = _as_response(exc)  # returning the exception), so the cookie below holds
         session = request[SESSION]  # a sign-in replaces it
         if fresh or request.get(COOKIE_CHANGED):
             self._with_cookie(response, session)
@@ -196,7 +196,7 @@ class Dashboard:
                              # the operator sees and controls every server's feeds, as at the CLI
                              operator=principal.kind == "operator")
         try:
-            result = await HANDLERS[name](ctx, req)
+            result = await COMMANDS[name].handler(ctx, req)
         except CommandError as exc:
             result = error(str(exc))
         log.info("dashboard.command", command=name, who=f"{principal.kind}:{principal.user}",
@@ -285,6 +285,13 @@ def _safe_next(values: Any) -> str:
             or "\\" in target or urlsplit(target).netloc:
         return "/"
     return target
+
+
+def _as_response(exc: web.HTTPException) -> web.Response:
+    headers = {key: value for key, value in exc.headers.items()
+               if key.lower() not in ("content-type", "content-length")}
+    return web.Response(status=exc.status, reason=exc.reason, text=exc.text, headers=headers,
+                        content_type=exc.content_type if exc.text is not None else None)
 
 
 def _secure_headers(response: web.StreamResponse) -> None:

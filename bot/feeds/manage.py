@@ -60,6 +60,20 @@ class Actor:
 OPERATOR = Actor()  # the shell: every feed, no limits, the operator's own network
 
 
+def private_address_refusal() -> str:
+    # one wording for every door; it names the setting, since only the operator can lift it
+    return _("it points at a private or reserved address (the operator can allow its "
+             "network in network.allow_private)")
+
+
+def feed_ref(typed: str) -> str:
+    """A feed as a person names it: its URL, its id, or its id as every listing shows it
+    (``#3``, quoted in a shell or not). The one place every door (CLI, chat, dashboard) reads
+    it."""
+    text = typed.strip()
+    return text[1:] if text.startswith("#") and text[1:].isdigit() else text
+
+
 @dataclass(frozen=True, slots=True)
 class FeedLimits:
     per_channel: int = 100
@@ -229,7 +243,7 @@ class FeedService:
         try:
             self.policy.check_url(url)
         except BlockedAddress:
-            return _("it points at a private or reserved address")
+            return private_address_refusal()
         except FetchError:
             return _("that is not a valid URL")
         return None
@@ -244,7 +258,7 @@ class FeedService:
         except (OSError, TimeoutError):
             return None  # unresolvable now; the fetcher reports it, and vets the address then
         if not any(self.policy.is_allowed(address) for address in addresses):
-            return _("it points at a private or reserved address")
+            return private_address_refusal()
         return None
 
     async def add(self, url: str, *, actor: Actor, tags: Sequence[str] = (),
@@ -284,7 +298,7 @@ class FeedService:
         return await self.preview(url)
 
     async def _find(self, conn: Any, url_or_id: str, actor: Actor) -> FeedRow:
-        row = await feed_store.find_servers_feed(conn, actor.scope, url_or_id)
+        row = await feed_store.find_servers_feed(conn, actor.scope, feed_ref(url_or_id))
         if row is None:
             raise NoSuchFeed(url_or_id)
         return row

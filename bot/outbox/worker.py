@@ -56,6 +56,7 @@ from bot.store import destinations as dest_store
 from bot.store import outbox as outbox_store
 from bot.store.briefs import load_brief
 from bot.store.db import Database
+from bot.store.outage import Outage
 from bot.store.outbox import outbox_counts as outbox_counts  # its old home: CLI, tests
 
 log = get_log(__name__)
@@ -221,6 +222,7 @@ class OutboxWorker:
         self._stop = stop  # a batch in progress stops pacing through its rows when this is set
         await self.reconcile_stale()
         last_reconcile = self._clock()
+        outage = Outage(log, "outbox")
         while not stop.is_set():
             done = 0
             self._wake.clear()  # a notify() from here on wakes the next idle wait
@@ -229,8 +231,13 @@ class OutboxWorker:
                 if self._clock() - last_reconcile >= self.takeover:
                     await self.reconcile_stale()
                     last_reconcile = self._clock()
-            except Exception:  # a bad row or a database hiccup must not end delivery
-                log.exception("outbox.loop_error")
+                outage.ok()
+            except Exception as exc:  # a bad row or a database hiccup must not end delivery
+                problem = outage.failed(exc)
+                if problem:
+                    log.error("outbox.loop_error", error=problem, failures=outage.failures)
+                else:
+                    log.exception("outbox.loop_error")
             if done == 0:
                 await self._idle(stop)
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+import time
 from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot import metrics
 from bot.app import App
 from bot.commands import CommandCore
 from bot.config import HealthSettings
@@ -21,6 +23,7 @@ from bot.routing.digest import fire_due_digests
 from bot.runner.health import AdapterStatus, adapter_status, health_routes, serve_health
 from bot.runner.leader import AdvisoryLock
 from bot.store import workers as worker_store
+from bot.store.outage import Outage
 
 if TYPE_CHECKING:  # the type only: the dashboard (aiohttp, Jinja2) loads when it is served
     from bot.dashboard import DashboardServer
@@ -54,6 +57,7 @@ class Runner:
         self.shutdown_grace = shutdown_grace
         self.commands = commands
         self.stop = asyncio.Event()
+        self.hurry = asyncio.Event()  # a second SIGINT/SIGTERM: stop without the grace period
         self._running: set[asyncio.Task[None]] = set()
         self._background: set[asyncio.Task[None]] = set()
         # one worker holds the single connection; the lock is named after its adapter
@@ -67,6 +71,36 @@ class Runner:
         self.failed: dict[str, str] = {}
         # the pipeline's and the outbox's lease owner (both host:pid); each beats
         self.owners = sorted({app.pipeline.owner, app.worker.worker_id})
+
+    def request_stop(self) -> None:
+        """The first SIGINT/SIGTERM finishes the polls in flight (up to the grace period); the
+        second stops at once: an unfinished feed committed nothing and is polled again."""
+        if not self.stop.is_set():
+            self.stop.set()
+        elif not self.hurry.is_set():
+            self.hurry.set()
+            log.warning("newsbrief.stopping_now", reason="second signal")
+
+    async def _finish_polls(self) -> None:
+        """Let a poll in flight finish its batch (each feed commits atomically). One still
+        running after the grace period, or a second signal, is cancelled and gives its leases
+        back (poll_due)."""
+        running = set(self._running)
+        if not running:
+            return
+        log.warning("newsbrief.finishing", fetches=self.app.pipeline.in_flight,
+                    grace_s=self.shutdown_grace, hint="Ctrl-C again to stop now")
+        finished = asyncio.ensure_future(asyncio.wait(running))
+        hurried = asyncio.ensure_future(self.hurry.wait())
+        await asyncio.wait({finished, hurried}, timeout=self.shutdown_grace,
+                           return_when=asyncio.FIRST_COMPLETED)
+        finished.cancel()
+        hurried.cancel()
+        late = {task for task in running if not task.done()}
+        for task in late:
+            task.cancel()
+        if late:
+            await asyncio.wait(late, timeout=10)  # their clean-up: leases given back
 
     # -- adapters and liveness -----------------------------------------------------------------
 
@@ -102,14 +136,20 @@ class Runner:
 
     async def _beat(self) -> None:
         """Heartbeat: another worker takes this process's leases soon after it stops."""
+        outage = Outage(log, "heartbeat")
         while not self.stop.is_set():
             try:
                 async with self.app.db.begin() as conn:
                     for owner in self.owners:
                         await worker_store.beat(conn, owner, now=self.app.pipeline.clock(),
                                                 down=dict(self.failed))
-            except Exception:  # the database is down: leases lapse on their own meanwhile
-                log.exception("worker.heartbeat_failed")
+                outage.ok()
+            except Exception as exc:  # the database is down: leases lapse on their own meanwhile
+                problem = outage.failed(exc)
+                if problem:
+                    log.error("worker.heartbeat_failed", error=problem, failures=outage.failures)
+                else:
+                    log.exception("worker.heartbeat_failed")
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.stop.wait(), timeout=self.beat_seconds)
 
@@ -120,16 +160,23 @@ class Runner:
 
     def _job(self, name: str,
              work: Callable[[], Awaitable[object]]) -> Callable[[], Awaitable[None]]:
+        outage = Outage(log, name)
+
         async def run() -> None:
             task = asyncio.current_task()
             assert task is not None
             self._running.add(task)
             try:
                 await work()
+                outage.ok()
             except asyncio.CancelledError:  # cut short by a stop (see run): not a failure
                 log.info("job.cancelled", job=name)
-            except Exception:  # a failed tick is logged and the next one tries again
-                log.exception("job.failed", job=name)
+            except Exception as exc:  # a failed tick is logged and the next one tries again
+                problem = outage.failed(exc)
+                if problem:
+                    log.error("job.failed", job=name, error=problem, failures=outage.failures)
+                else:
+                    log.exception("job.failed", job=name)
             finally:
                 self._running.discard(task)
         return run
@@ -138,13 +185,17 @@ class Runner:
         # Claim in batches, so that several workers sharing one database share the due feeds
         # instead of the first one to tick taking them all.
         batch = self.app.settings.polling.concurrency * 2
+        started, polled = time.monotonic(), 0
         while not self.stop.is_set():
-            stats = await self.app.pipeline.poll_due(limit=batch)
+            stats = await self.app.pipeline.poll_due(limit=batch, batch=True)
             if not stats.feeds:
-                return
+                break
+            polled += stats.feeds
             log.info("poll.batch", feeds=stats.feeds, new=stats.new_items, briefs=stats.briefs,
                      failed=stats.failed)
             self.app.worker.notify()
+        if polled:  # the cycle is every batch of this tick, not each batch alone
+            metrics.observe_poll_cycle(time.monotonic() - started)
 
     async def _take_gateway(self) -> None:
         """A standby worker takes the single connection over when its holder has gone."""
@@ -172,7 +223,7 @@ class Runner:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError, RuntimeError):
-                loop.add_signal_handler(sig, self.stop.set)
+                loop.add_signal_handler(sig, self.request_stop)
         health_settings = self.app.settings.health
         health = None
         listener = next((adapter for adapter in self.app.adapters.values()
@@ -184,7 +235,12 @@ class Runner:
         elif health_settings.enabled:
             health = await serve_health(health_settings.host, health_settings.port,
                                         db=self.app.db, adapters=self.adapter_status())
-        dashboard = await self._start_dashboard()
+        try:
+            dashboard = await self._start_dashboard()
+        except BaseException:  # a busy dashboard port is fatal, as a busy health port is
+            if health is not None:
+                await health.cleanup()
+            raise
         standby = False
         if self.gateway is not None and self.gateway[1].wants_gateway \
                 and not await self.gateway_lock.try_acquire():
@@ -212,14 +268,7 @@ class Runner:
         await self.stop.wait()
         log.info("newsbrief.stopping")
         scheduler.pause()  # no new ticks; the poll loop sees `stop` between batches
-        # Let a poll in flight finish its batch (each feed commits atomically). One still
-        # running after the grace period is cancelled and gives its leases back (poll_due).
-        if self._running:
-            _, late = await asyncio.wait(set(self._running), timeout=self.shutdown_grace)
-            for task in late:
-                task.cancel()
-            if late:
-                await asyncio.wait(late, timeout=10)  # their clean-up: leases given back
+        await self._finish_polls()
         scheduler.shutdown(wait=False)
         await worker
         if dashboard is not None:

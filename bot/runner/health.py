@@ -13,7 +13,7 @@ from aiohttp import web
 
 from bot import metrics
 from bot.delivery import Ready
-from bot.errors import ConfigError
+from bot.listen import listen
 from bot.logs import get_log
 from bot.store import destinations as dest_store
 from bot.store import feeds as feed_store
@@ -172,15 +172,8 @@ async def serve_health(host: str, port: int, *, db: Database | None = None,
     stops it. The bound port is ``bound_port(runner)``."""
     runner = web.AppRunner(make_health_app(db=db, adapters=adapters), access_log=None)
     await runner.setup()
-    site = web.TCPSite(runner, host, port)
-    try:
-        await site.start()
-    except OSError as exc:  # a port in use is a set-up problem: say which and how to fix it
-        await runner.cleanup()
-        raise ConfigError("health.port", f"cannot listen on {host}:{port}: "
-                          f"{exc.strerror or exc} (is another newsbrief running? change "
-                          "health.port or stop the other process)") from None
-    log.info("health.serving", host=host, port=bound_port(runner))
+    port = await listen(runner, host, port, key="health.port")
+    log.info("health.serving", host=host, port=port)
     return runner
 
 
