@@ -75,7 +75,7 @@ def test_tag_form_lives_low_and_the_users_import_it_from_there() -> None:
     imported = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
     imported += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
     assert not [m for m in imported if m.split(".")[0] == "bot"]
-    for user in ("routing/route.py", "routing/kinds.py", "feeds/rules.py", "store/briefs.py",
+    for user in ("routing/route.py", "filters/kinds.py", "feeds/rules.py", "store/briefs.py",
                  "store/reactions.py", "dashboard/destinations.py"):
         text = (REPO / "bot" / user).read_text()
         assert "from bot.tags import" in text and "bot.summarize.tags" not in text, user
