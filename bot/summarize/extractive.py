@@ -14,6 +14,8 @@ from bot.logs import get_log
 from bot.models import Article, Brief, Point
 from bot.summarize import korean
 from bot.summarize.labels import label_points
+from bot.summarize.lang.en import select as en_rules
+from bot.summarize.lang.ko import select as ko_rules
 from bot.summarize.tags import TagNormaliser, build_tags, extract_keywords
 from bot.summarize.text import (
     bigrams,
@@ -51,56 +53,22 @@ class Weights:
     heading: float = 0.5  # factor for a Korean line with no sentence ending (a subheading)
 
 
-_BOILER = re.compile(
-    r"^(?:photo|image|video|caption|copyright|©|read more|related|advertisement|share this|"
-    r"follow us|subscribe|sign up|click here|관련기사|사진|기자\s|무단\s?전재)",
-    re.IGNORECASE,
-)
 
+
+def _boiler(sentence: str) -> bool:
+    return bool(en_rules.BOILER.match(sentence) or ko_rules.BOILER.match(sentence))
+
+
+_EN_BACK, _EN_SELF, _KO_BACK = en_rules.BACK, en_rules.SELF, ko_rules.BACK
+_WEAK_START, _BARE_ATTRIBUTION = en_rules.WEAK_START, en_rules.BARE_ATTRIBUTION
+_KO_ENDED = ko_rules.ENDED
+_QUOTE_OPEN, _QUOTE_CLOSE = en_rules.QUOTE_OPEN, en_rules.QUOTE_CLOSE
+_ATTRIBUTION, _PRICE, _PRICE_HEADLINE = (
+    en_rules.ATTRIBUTION, en_rules.PRICE, en_rules.PRICE_HEADLINE)
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 
 _POSITION = [1.0 / math.sqrt(1.0 + rank) for rank in range(256)]
 
-# Openings that lean on the sentence before: pronouns, demonstratives, connectives.
-_EN_BACK = re.compile(
-    r"^[\"'“‘]?(?:he|she|they|it|its|his|her|their|them|this|these|those|that|such|but|and|or|"
-    r"yet|so|also|however|meanwhile|moreover|instead|still|then|thus|both|the latter|"
-    r"simultaneously|additionally|furthermore|likewise|similarly|nonetheless|nevertheless|"
-    r"the former|the move|the decision|the company|the firm|the group|the two|another|others|"
-    r"in addition|as a result|even so|otherwise)\b",
-    re.IGNORECASE,
-)
-# Openings that look like a reference back but name their own subject: "This week …",
-# "This post …", "It's hard to believe …" (a dummy "it" before an adjective and "to"/"that").
-_EN_SELF = re.compile(
-    r"^[\"'“‘]?(?:this|these|that|those) (?:week|year|month|morning|afternoon|evening|weekend|"
-    r"season|spring|summer|autumn|fall|winter|time|post|article|episode|video|item|blog|story|"
-    r"entry|release|update|version|podcast|issue|edition|feed|site|page|newsletter|guide)s?\b"
-    r"|^[\"'“‘]?it(?:['’]s| is| was| will be| would be) (?:\w+ly )?(?:hard|easy|clear|"
-    r"possible|impossible|important|worth|time|likely|unlikely|difficult|safe|fair|true|"
-    r"unclear|not clear)\b"
-    r"|^[\"'“‘]?it (?:seems|seemed|appears|appeared|makes sense|remains to be seen|"
-    r"(?:won['’]t|will not|didn['’]t|did not) take)\b",
-    re.IGNORECASE,
-)
-_KO_BACK = re.compile(
-    r"^(?:이는|이를|이에|이와|이처럼|이같은|이같이|이런|이러한|그는|그녀는|그러나|하지만|또한|"
-    r"그러면서|여기에|여기서|이들은|이들|그들은|이어|따라서|그래서|반면|그런데|게다가|또|"
-    r"이로써|이렇게|그렇게|이때|그때|그리고|특히|결국|즉|한편|아울러|더불어|다만|그럼에도|"
-    r"이 밖에|이밖에|이와 함께|이 때문에|이 같은|그 결과|이 가운데|이 중)(?=\s|,)"
-)
-# Captions, photo credits and bare attributions: no news of their own.
-_WEAK_START = re.compile(
-    r"scroll down|click here|photo:|watch:|video:|read more|see also|"
-    # The writer talking to the reader, not news: "You may have noticed", "Do let us know".
-    r"you (?:may|might|can|will)\b|do let us|let us know|thanks|thank you|hopefully|"
-    r"we look forward|as you (?:might|may|can)\b",
-    re.IGNORECASE,
-)
-# Checked only on short sentences: the bounded repeats backtrack.
-_BARE_ATTRIBUTION = re.compile(
-    r"[^,]{0,60}\bsaid in a statement\.?$|[^,]{0,50}\b(?:said|says|told)\b[^,]{0,30}\.$",
-    re.IGNORECASE,
-)
 
 
 def _weak(sentence: str) -> bool:
@@ -110,23 +78,7 @@ def _weak(sentence: str) -> bool:
     if len(sentence) <= 100 and _BARE_ATTRIBUTION.match(sentence):
         return True
     low = sentence.lower()
-    # Spelled out rather than any() over _WEAK_WORDS: this runs on every candidate sentence.
-    return "pictured" in low or "file photo" in low or "(file)" in low
-
-
-# A Korean sentence ends in a predicate ending ("…했다", "…입니다", "…는가?"), possibly quoted.
-_KO_ENDED = re.compile(r"(?:[다요죠까네음함임됨]|니다)[.!?…]*[\"'”’)]*\s*$")
-_QUOTE_OPEN = re.compile(r"^[\"“‘']")
-_QUOTE_CLOSE = re.compile(r"[\"”’'](?=\s\w)")
-_ATTRIBUTION = re.compile(
-    r"[\"”’'],? (?:said|says|told|added|according to) [A-Z]"
-    r"|[\"”’'],? [A-Z][a-z]+\.?(?: [A-Z][a-z]+)*,? (?:said|says|told|added)"
-)
-_PRICE = re.compile(r"[$£€¥]\s?\d")
-_PRICE_HEADLINE = re.compile(
-    r"\b(?:price[sd]?|pricing|costs?|fees?|fares?|tariffs?|subscriptions?|plans)\b", re.I
-)
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+    return any(word in low for word in en_rules.CAPTION_WORDS)
 
 
 def refers_back(sentence: str, lang: str) -> bool:
@@ -134,7 +86,7 @@ def refers_back(sentence: str, lang: str) -> bool:
     demonstrative or connective, a quote with no named speaker, a Korean clause with no
     subject."""
     if lang == "ko":
-        if _KO_BACK.match(sentence) or sentence.rstrip(" .").endswith("것이다"):
+        if _KO_BACK.match(sentence) or sentence.rstrip(" .").endswith(ko_rules.BACK_ENDING):
             return True
         return korean.subjectless(sentence)
     if lang != "en":
@@ -164,7 +116,7 @@ def _lead_in(sentence: str) -> bool:
 
 def _usable(sentence: str, lang: str) -> bool:
     """Whether a sentence can be a point at all: long enough, not a caption or byline."""
-    if _BOILER.match(sentence) or ("@" in sentence and len(sentence) < 80):
+    if _boiler(sentence) or ("@" in sentence and len(sentence) < 80):
         return False
     if lang == "ko":
         return len(sentence) >= 15 and not korean.boilerplate(sentence)
