@@ -8,7 +8,7 @@ from collections import Counter
 from functools import lru_cache
 from itertools import chain
 
-from bot.summarize import korean
+from bot.summarize import korean, segment
 from bot.summarize.lang.en import words as en_words
 from bot.summarize.lang.ko import words as ko_words
 
@@ -124,9 +124,13 @@ def _split_korean(block: str) -> list[str]:
     have to guess (quotes, abbreviations), the rules of ``_split_block`` elsewhere and whenever
     the analyser is unavailable."""
     out: list[str] = []
-    for line in korean.story_lines(block):
-        by_kiwi = korean.split_line(line) if korean.needs_splitting(line) else None
-        out.extend(by_kiwi if by_kiwi is not None else _split_block(line, "ko"))
+    for piece in korean.story_lines(block):
+        for line in segment.unglue_korean(piece):
+            if segment.not_prose(line, "ko") == "caption":
+                out.append(line)  # a caption with its credit stays one span, judged as such
+                continue
+            by_kiwi = korean.split_line(line) if korean.needs_splitting(line) else None
+            out.extend(by_kiwi if by_kiwi is not None else _split_block(line, "ko"))
     return out
 
 
@@ -236,6 +240,8 @@ def split_sentences(text: str, lang: str) -> list[str]:
             parts = _split_block(block, lang)
             if _GLUE_HINT.search(block):  # one scan; most lines have none
                 parts = list(chain.from_iterable(map(_unglue, parts)))
+            if lang == "en":
+                parts = list(chain.from_iterable(map(segment.unglue, parts)))
             sentences.extend(parts)
     return sentences
 

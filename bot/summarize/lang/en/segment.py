@@ -1,0 +1,72 @@
+"""English spans that are not a story's prose, as scraped pages flatten them: media-player text,
+photo credits and captions, transcript cues, update notes, data lines, clickbait; and the places
+where two spans were glued together with no punctuation between them."""
+
+from __future__ import annotations
+
+import re
+
+# Spans that are never a point, by kind. Each pattern is anchored at the span's start unless
+# it says otherwise; the first that matches names the kind.
+NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # "Media playback is unsupported on your device Media caption …", "Image copyright …"
+    ("player", re.compile(
+        r"^(?:Media playback is (?:unsupported|not supported)|Media caption\b|Image (?:copyright|"
+        r"caption)\b|Video caption\b|Getty Images\b|Watch:|WATCH:|Listen:|Play video\b)")),
+    # "Enlarge this image toggle caption Doug Mills/Pool/Getty Images", "(AP Photo/Evan Vucci)",
+    # "REUTERS/Nick Oxford/File Photo", "Photograph: Jane Doe/Reuters"
+    ("credit", re.compile(
+        r"^(?:Enlarge this image|toggle caption|hide caption|REUTERS/|Photograph:|Photo credit)"
+        r"|^\(?(?:AP|Reuters|AFP|EPA|Getty) (?:Photo|Images)\b"
+        r"|^\([^()]{0,80}(?:AP Photo|via AP|Getty Images|/AP|/Reuters|/AFP|/EPA|, File)\)\.?$"
+        r"|^[A-Z][\w.'’ -]{1,40}/(?:Getty Images|AFP|Reuters|AP|EPA|Bloomberg)\b")),
+    # "FILE PHOTO: …", "FILE - In this Sept. 6, 2018 file photo, …"
+    ("caption", re.compile(
+        r"^(?:FILE PHOTO|FILE|PHOTO|PICTURED|ABOVE|BELOW|INSET|IMAGE)\s*(?::|-|–|—)\s"
+        r"|^In this (?:\w+, )?[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4},? (?:file )?photo\b")),
+    # A transcript cue, a speaker in capitals: "BLOCK: In a moment, …", "THE FACTS: …"
+    ("cue", re.compile(r"^(?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z.'’-]+: ")),
+    # "[Update: The Atom draft is finished.]", "Updated at 11:50 a.m. ET", "[nL2N1QI2GR]"
+    ("update", re.compile(
+        r"^\[[^\]]{0,300}\][.!?]?$|^\(?(?:Updated?|UPDATE|Corrected|Correction|Editor['’]s note)"
+        r"\b[^.!?]{0,60}(?:\d|ET|GMT|UTC|a\.m\.|p\.m\.)[^.!?]{0,20}:?\)?$")),
+    # "Full Coverage: Business", "Related Coverage …", "Sign up for …"
+    ("boilerplate", re.compile(
+        r"^(?:Full Coverage|Related Coverage|Related:|More from|Sign up|Subscribe to|Follow (?:us|"
+        r"him|her)|Click here|Read more|Read the full|Share this|Copyright)\b", re.I)),
+    # A caption opening with a label: "Poignant: Vegetables sold by the victim were found …".
+    ("caption", re.compile(r"^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}: [A-Z]")),
+    # A question put to the reader: "Ready to read the horrible secret…?", "Want to know …?"
+    ("clickbait", re.compile(
+        r"^(?:Ready to|Want to|Wondering|Curious|Guess what|Can you guess|Ever wondered|"
+        r"Do you|Did you|Have you|Are you|Think you)\b[^.!]{0,200}\?[\"”’]?$")),
+)
+# A data line: an ISO timestamp ("2019-07-31 04:26:15 -08:00 at epicenter").
+DATA = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d")
+
+# Where a span glued to the next one with no punctuation starts: a lower-case word, then a
+# capitalised label and a colon opening a caption ("…away from the vehicle Poignant: Vegetables
+# …"), or a pronoun or article opening a sentence ("…the vehicle He added that …"). The word
+# before must not be one after which a name is an object ("told the Palm Beach Post: '…'").
+GLUE = re.compile(
+    r"(?<![\w'’-])(?!(?:the|a|an|to|of|by|for|from|with|in|on|at|and|or|told|said|says|wrote|"
+    r"asked|added|tells|called|named|titled|dubbed|via|than|as|like)\b)[a-z]{2,}"
+    r"(?P<cut> )(?=[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}: [A-Z]|(?:He|She|They|We|The|This|But) [a-z])"
+)
+# What GLUE needs, found in one cheap scan: a lower-case letter, a space, a capital.
+GLUE_HINT = re.compile(
+    r"[a-z] (?:[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}:|(?:He|She|They|We|The|This|But) [a-z])"
+)
+# A wire dateline opening a sentence: "WASHINGTON (Reuters) - ", "MONACA, Pa. (AP) — ",
+# "(AP) — " (left when a splitter cut "Pa." off), "(CNN) -- ".
+DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’ -]{1,40}(?:, [A-Z][\w.'’ ]{1,30})?\s*)?"
+    r"\((?:AP|Reuters|AFP|CNN|UPI|Bloomberg|dpa)\)\s*(?:—|–|--|-|:)\s*(?=\S)"
+)
+# A photo caption's date: "…, Friday, March 13, 2020, in Los Angeles.", "…, U.S., March 1,
+# 2018." A story's sentence rarely gives a weekday with a full date, or ends on one.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+CAPTION_DATE = re.compile(
+    rf"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? {_MONTH} \d{{1,2}}, \d{{4}}\b"
+    rf"|,? {_MONTH} \d{{1,2}}, \d{{4}}\.?$"
+)

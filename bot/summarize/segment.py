@@ -1,0 +1,101 @@
+"""Segmentation that survives flattened HTML: where a scraper or a feed dropped the breaks
+between a caption, a credit, a byline or a subhead and the story's prose, find the seams, and
+say which spans are not prose at all (media-player text, credits, captions, transcript cues,
+update notes, data lines, clickbait). The patterns are per-language tables in
+``bot.summarize.lang.<code>.segment``; this module only applies them.
+
+Every span returned is a substring of its input, so a point made of one stays verbatim."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from bot.summarize.lang.en import segment as en
+from bot.summarize.lang.ko import segment as ko
+
+__all__ = ["captions_in_context", "not_prose", "unglue", "unglue_korean"]
+
+
+def unglue(sentence: str) -> list[str]:
+    """An English ``sentence`` cut where the next span was glued on with no punctuation: a
+    label caption ("… the vehicle Poignant: Vegetables …") or a new sentence ("… the vehicle He
+    added …")."""
+    parts: list[str] = []
+    start = 0
+    if "(" in sentence[:60]:
+        dateline = en.DATELINE.match(sentence)
+        if dateline is not None:  # the dateline is a span of its own, no one's sentence
+            parts.append(sentence[: dateline.end()].rstrip())
+            start = dateline.end()
+    if en.GLUE_HINT.search(sentence, start) is None:  # one scan; nearly every sentence has none
+        return [*parts, sentence[start:]]
+    for m in en.GLUE.finditer(sentence, start):
+        cut = m.start("cut")
+        if len(sentence[start:cut].split(None, 3)) > 3:  # a span of its own, not "in In Paris:"
+            parts.append(sentence[start:cut])
+            start = cut + 1
+    parts.append(sentence[start:])
+    return parts
+
+
+def unglue_korean(line: str) -> list[str]:
+    """A Korean ``line`` cut after a photo credit that closes a caption ("… 전경. /뉴스1") and
+    before a byline ("홍길동 기자 = ") glued to the text that follows; the byline is dropped."""
+    if "/" not in line and "기자" not in line and "특파원" not in line:
+        return [line]
+    parts: list[str] = []
+    start = 0
+    for m in ko.CREDIT_END.finditer(line):
+        if m.end() < len(line):
+            parts.append(line[start : m.end()])
+            start = m.end()
+    parts.append(line[start:])
+    out: list[str] = []
+    for part in parts:
+        out.extend(p for p in ko.BYLINE.split(part) if p.strip())
+    return [p.strip() for p in out if p.strip()]
+
+
+def not_prose(sentence: str, lang: str) -> str | None:
+    """The kind of span ``sentence`` is when it is not the story's prose ("player", "credit",
+    "caption", "cue", "update", "boilerplate", "clickbait", "data", "byline"), else None."""
+    if lang == "ko":
+        if ko.CAPTION.search(sentence):
+            return "caption"
+        if ko.BOILERPLATE.search(sentence):
+            return "boilerplate"
+        if ko.BYLINE.search(sentence) or ko.DATELINE.match(sentence):
+            return "byline"
+        return None
+    for kind, pattern in en.NOT_PROSE:
+        if pattern.match(sentence):
+            return kind
+    if en.DATELINE.match(sentence + " "):
+        return "byline"
+    if any(map(str.isdigit, sentence)):
+        if en.DATA.search(sentence):
+            return "data"
+        if en.CAPTION_DATE.search(sentence):
+            return "caption"
+    return None
+
+
+def captions_in_context(sentences: list[str], lang: str) -> set[int]:
+    """Indexes of sentences that only their neighbours show to be captions: a sentence right
+    before a photo credit, with every copy of it, and the first copy of any sentence the text
+    says again later (AP pages print the lead under the photo, then again as the story's first
+    paragraph: the later copy is the one in the story)."""
+    counts = Counter(sentences)
+    out: set[int] = set()
+    if len(counts) < len(sentences):
+        seen: Counter[str] = Counter()
+        for i, s in enumerate(sentences):
+            seen[s] += 1
+            if seen[s] < counts[s]:
+                out.add(i)
+    if lang == "en":
+        credited = {sentences[i - 1] for i in range(1, len(sentences))
+                    if sentences[i][:1] in "(ER" and not_prose(sentences[i], lang) == "credit"}
+        if credited:
+            out.update(i for i, s in enumerate(sentences) if s in credited)
+    return out
