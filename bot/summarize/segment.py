@@ -17,31 +17,40 @@ __all__ = ["captions_in_context", "not_prose", "unglue", "unglue_korean"]
 
 
 def unglue(sentence: str) -> list[str]:
-    """An English ``sentence`` cut where the next span was glued on with no punctuation: a
-    label caption ("… the vehicle Poignant: Vegetables …") or a new sentence ("… the vehicle He
-    added …")."""
-    parts: list[str] = []
-    start = 0
-    if "(" in sentence[:60]:
+    """An English ``sentence`` cut where flattened HTML glued spans together: a dateline off
+    its sentence ("WASHINGTON (Reuters) - "), a credit, caption or player line run into the
+    prose, a label caption ("… the vehicle Poignant: Vegetables …") or a new sentence ("… the
+    vehicle He added …") after a sentence with no closing mark."""
+    cuts: set[int] = set()
+    if "(" in sentence[:80]:
         dateline = en.DATELINE.match(sentence)
         if dateline is not None:  # the dateline is a span of its own, no one's sentence
-            parts.append(sentence[: dateline.end()].rstrip())
-            start = dateline.end()
-    if en.GLUE_HINT.search(sentence, start) is None:  # one scan; nearly every sentence has none
-        return [*parts, sentence[start:]]
-    for m in en.GLUE.finditer(sentence, start):
-        cut = m.start("cut")
-        if len(sentence[start:cut].split(None, 3)) > 3:  # a span of its own, not "in In Paris:"
-            parts.append(sentence[start:cut])
-            start = cut + 1
-    parts.append(sentence[start:])
-    return parts
+            cuts.add(dateline.end())
+    if en.CUT_HINT.search(sentence) is not None:  # one scan; nearly every sentence has none
+        cuts.update(m.start() for m in en.CUT_BEFORE.finditer(sentence))
+        cuts.update(m.end() for m in en.CUT_AFTER.finditer(sentence))
+    if en.GLUE_HINT.search(sentence) is not None:
+        last = 0
+        for m in en.GLUE.finditer(sentence):
+            cut = m.start("cut")
+            if len(sentence[last:cut].split(None, 3)) > 3:  # a span, not "in In Paris:"
+                cuts.add(cut)
+                last = cut
+    if not cuts:
+        return [sentence]
+    parts = []
+    start = 0
+    for cut in sorted(cuts):
+        parts.append(sentence[start:cut].strip())
+        start = cut
+    parts.append(sentence[start:].strip())
+    return [p for p in parts if p]
 
 
 def unglue_korean(line: str) -> list[str]:
     """A Korean ``line`` cut after a photo credit that closes a caption ("… 전경. /뉴스1") and
     before a byline ("홍길동 기자 = ") glued to the text that follows; the byline is dropped."""
-    if "/" not in line and "기자" not in line and "특파원" not in line:
+    if "/" not in line and "기자" not in line and "특파원" not in line and "." not in line:
         return [line]
     parts: list[str] = []
     start = 0
@@ -52,7 +61,8 @@ def unglue_korean(line: str) -> list[str]:
     parts.append(line[start:])
     out: list[str] = []
     for part in parts:
-        out.extend(p for p in ko.BYLINE.split(part) if p.strip())
+        for piece in ko.BYLINE.split(part):
+            out.extend(ko.GLUED.split(piece) if "." in piece else (piece,))
     return [p.strip() for p in out if p.strip()]
 
 
@@ -60,7 +70,7 @@ def not_prose(sentence: str, lang: str) -> str | None:
     """The kind of span ``sentence`` is when it is not the story's prose ("player", "credit",
     "caption", "cue", "update", "boilerplate", "clickbait", "data", "byline"), else None."""
     if lang == "ko":
-        if ko.CAPTION.search(sentence):
+        if ko.CAPTION.search(sentence) or ("/" in sentence and ko.CREDIT_MARK.search(sentence)):
             return "caption"
         if ko.BOILERPLATE.search(sentence):
             return "boilerplate"

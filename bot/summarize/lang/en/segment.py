@@ -60,7 +60,7 @@ GLUE_HINT = re.compile(
 # A wire dateline opening a sentence: "WASHINGTON (Reuters) - ", "MONACA, Pa. (AP) — ",
 # "(AP) — " (left when a splitter cut "Pa." off), "(CNN) -- ".
 DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’ -]{1,40}(?:, [A-Z][\w.'’ ]{1,30})?\s*)?"
+    r"^(?:[A-Z][^()\n]{0,60}?\s*)?"
     r"\((?:AP|Reuters|AFP|CNN|UPI|Bloomberg|dpa)\)\s*(?:—|–|--|-|:)\s*(?=\S)"
 )
 # A photo caption's date: "…, Friday, March 13, 2020, in Los Angeles.", "…, U.S., March 1,
@@ -70,3 +70,22 @@ CAPTION_DATE = re.compile(
     rf"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? {_MONTH} \d{{1,2}}, \d{{4}}\b"
     rf"|,? {_MONTH} \d{{1,2}}, \d{{4}}\.?$"
 )
+# Where flattened HTML ran a credit, caption or player line into the prose with no break: a
+# cut before each of these (the span before is the prose or the headline, judged on its own) …
+CUT_BEFORE = re.compile(
+    r"(?<=\S) (?=Enlarge this image\b|(?<!image )toggle caption\b|Media playback is\b|"
+    r"Image (?:copyright|caption)\b|"
+    r"FILE PHOTO:|\(AP Photo\b|REUTERS/|(?:[A-Z][A-Z.'’/-]+ ){0,3}[A-Z][A-Z.'’/-]+"
+    r"(?:, [A-Z][\w.'’ ]{1,30})? ?\((?:AP|Reuters|AFP|CNN|UPI|Bloomberg)\) ?(?:—|–|--|-) )"
+)
+# … and a cut after each of these: NPR's credit, often printed twice ("toggle caption Mel
+# Evans/AP Mel Evans/AP"), an AP or Reuters credit.
+CUT_AFTER = re.compile(
+    r"toggle caption .{0,160}(?:Getty Images|/AP|/AFP|/Reuters|/NPR|/Bloomberg|/Pool)"
+    r"(?= [A-Z\"“])"
+    r"|\((?:AP Photo|[^()]{0,60}via AP)[^()]{0,60}\)(?= [A-Z\"“])"
+    r"|REUTERS/[\w.'’ -]{2,40}?/File Photo(?= [A-Z\"“])"
+)
+# What either needs, found in one scan.
+CUT_HINT = re.compile(r"Enlarge this|toggle caption|Media playback|Image c|FILE PHOTO|\(AP|"
+                      r"REUTERS/|\((?:Reuters|AFP|CNN|UPI|Bloomberg)\)")

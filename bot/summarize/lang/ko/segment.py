@@ -30,9 +30,24 @@ BOILERPLATE = re.compile(
 CREDIT_END = re.compile(
     r"[.。]?\s?/\s?(?:뉴스1|연합뉴스|뉴시스|조선DB|조선일보DB|게티이미지(?:뱅크|코리아)?|AP|AFP|EPA|"
     r"로이터|신화|UPI|뉴스핌|[가-힣A-Za-z0-9]{1,12}\s?(?:제공|DB|캡처)|[가-힣]{2,4}\s?기자"
-    r"|[가-힣]{1,12}\s?(?:홈페이지|유튜브|인스타그램|페이스북)(?:\s?캡처)?)(?:\s?=\s?연합뉴스)?"
+    r"|[가-힣]{1,12}\s?(?:홈페이지|유튜브|인스타그램|페이스북)(?:\s?캡처)?"
+    # "/일러스트=조선디자인랩 이연주", "/사진=독자 제공": a credit with its maker, whose name
+    # (three syllables, as most are) is all that tells where a glued sentence starts.
+    r"|[A-Z]{2,8}(?=[가-힣\s]|$)"  # a broadcaster or agency: "/SBS", "/KBS"
+    r"|(?:사진|일러스트|그래픽|자료|영상)\s?=\s?[가-힣A-Za-z0-9]{1,12}(?:\s(?:제공|[가-힣]{3}))?"
+    r")(?:\s?=\s?연합뉴스)?"
+    # "…홍티아트센터./부산시": after a caption's period, an organisation as the credit; its
+    # shortest reading ends on the first typical suffix (시, 청, 부, 원 …).
+    r"|\.\s?/\s?[가-힣]{1,10}?(?:공사|공단|재단|센터|[시도군구청부처원회단소관사])(?:\s?제공)?"
 )
 # A byline in the middle of flattened text: "… 했다.홍길동 기자 = 정부는 …".
 BYLINE = re.compile(rf"(?<=[.!?다])\s?{REPORTER}\s?=\s?")
 # A caption: a line that ends in a photo credit.
 CAPTION = re.compile(CREDIT_END.pattern + r"\s*$")
+# Two spans glued at a period with no space, where the first ends on a noun (a caption, "…
+# 이타가키 류타 교수.'평양에서 …"); an ending glued to the next sentence is the splitter's.
+GLUED = re.compile(r"(?<=[가-힣]\.)(?<![다요죠까네음함임됨]\.)(?=[\'‘“\"]?[가-힣A-Z])")
+# A credit mark anywhere in a span ("…모습./유튜브그룹 …", "… 일출 /권재륜 사진작가대한민국은",
+# "/픽사베이최근 …"): Korean prose never writes a slash after a period or a space, so the span
+# holds a caption even where the credit's end, glued to the next sentence, cannot be found.
+CREDIT_MARK = re.compile(r"(?:^|[.。\s])/\s?['‘“\"]?[가-힣A-Za-z]")
