@@ -51,6 +51,9 @@ def _points(text: str, title: str = "Council closes the old bridge for repairs")
         ("Ready to read the horrible secret the council does not want you to know…?",
          "clickbait"),
         ("Full Coverage: Business", "boilerplate"),
+        ("To read this article in full, please click here", "boilerplate"),
+        ("(Tip o’ the antlers to Nathan and Nick.)", "aside"),
+        ("https://m.site.naver.com/1zgpy", "link"),
         ("Poignant: Vegetables sold by the victim were found at the scene of the crash", "caption"),
         ("Demonstrators are seen during a rally at the bridge, Monday, Jan. 20, 2020, in "
          "Richmond, Va.", "caption"),
@@ -129,6 +132,13 @@ def test_a_korean_byline_in_flattened_text_is_not_in_a_point() -> None:
     sentences = split_sentences(text, "ko")
     assert not any("기자 =" in s for s in sentences), sentences
     assert "기획재정부는 내년 예산을 올해보다 3% 늘린 650조원으로 편성했다고 밝혔다." in sentences
+
+
+def test_a_korean_editors_note_and_series_links_are_not_points() -> None:
+    for line in ("편집자주: 이 기사는 이혼 소송 과정에서 필요한 법률 지식을 제공합니다.",
+                 "기사 내용은 실제 사례를 각색했습니다.", "[이별전쟁] 수학과 결혼했어요②에서 계속",
+                 "<다른 회차 보기>", "격주 토요일·일요일 연재."):
+        assert not_prose(line, "ko") == "boilerplate", line
 
 
 # Flattened with no separators at all: every tag dropped, the way many scrapers and some

@@ -204,7 +204,8 @@ class ExtractiveSummarizer:
             ]
         if len(cands) <= points:
             return [s for _, s in cands]
-        pool = self.pool(cands, words, title, title_words, lang)
+        weights = self._weights or weights_for(lang)
+        pool = self.pool(cands, words, title, title_words, lang, weights)
         back_cache: dict[int, bool] = {}
 
         def leans_back(k: int) -> bool:
@@ -212,7 +213,7 @@ class ExtractiveSummarizer:
                 back_cache[k] = refers_back(pool.sentences[k], lang)
             return back_cache[k]
 
-        chosen = choose(pool, self._weights or weights_for(lang), points, leans_back)
+        chosen = choose(pool, weights, points, leans_back)
         return [pool.sentences[k] for k in chosen]
 
     def candidates(self, sentences: list[str], title: str, lang: str) -> list[tuple[int, str]]:
@@ -236,6 +237,9 @@ class ExtractiveSummarizer:
         title: str,
         title_words: list[str],
         lang: str,
+        weights: Mapping[str, float] | None = None,
     ) -> Pool:
-        """The candidates with their feature values (bench/fit_selection.py fits on these)."""
-        return build_pool(cands, words, title, title_words, lang, self._max_chars, _weak)
+        """The candidates with their feature values (bench/fit_selection.py fits on these;
+        given ``weights``, features weighted zero are left at 0.0)."""
+        return build_pool(cands, words, title, title_words, lang, self._max_chars, _weak,
+                          weights)

@@ -99,9 +99,11 @@ def build_pool(
     lang: str,
     limit: int,
     caption_like: Callable[[str], bool],
+    weights: Mapping[str, float] | None = None,
 ) -> Pool:
     """The static features of each candidate ``(index, sentence)``; ``words`` are the content
-    words of every sentence of the article (by index)."""
+    words of every sentence of the article (by index). Given ``weights``, a feature weighted
+    zero is not computed (it is 0.0): the fit needs every feature, a brief only the used."""
     # Sentences as term *sets* weighted by IDF (binary TF: a sentence rarely repeats a
     # term), so every product below is a sum over a set, done by map() in C.
     if lang == "ko":
@@ -127,7 +129,8 @@ def build_pool(
     title_numbers = set(_NUMBER.findall(title))
     pricing = bool(en_rules.PRICE_HEADLINE.search(title)) if lang == "en" else False
     english = lang == "en"
-    if english:
+    entities = weights is None or weights["entities"] != 0.0
+    if english and entities:
         names, central_names = _entities([s for _, s in cands], title)
     values: list[tuple[float, ...]] = []
     lede = True
@@ -138,9 +141,10 @@ def build_pool(
         first = 0.0
         if lede and not caption and not heading:
             first, lede = 1.0, False
-        numbers = _NUMBER.findall(s) if any(map(str.isdigit, s)) else []
+        numbers = _NUMBER.findall(s)
         if english:
-            entity = len(names[k] & central_names) / len(central_names) if central_names else 0.0
+            entity = (len(names[k] & central_names) / len(central_names)
+                      if entities and central_names else 0.0)
             quote = bool(en_rules.ATTRIBUTION.search(s))
         else:
             entity = 0.0

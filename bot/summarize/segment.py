@@ -8,12 +8,21 @@ Every span returned is a substring of its input, so a point made of one stays ve
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from bot.summarize.lang.en import segment as en
 from bot.summarize.lang.ko import segment as ko
 
-__all__ = ["captions_in_context", "not_prose", "unglue", "unglue_korean"]
+__all__ = ["captions_in_context", "not_prose", "unglue", "unglue_hint", "unglue_korean"]
+
+_DIGIT = re.compile(r"\d")
+_LINK = re.compile(r"(?:https?://|www\.)\S+$")  # a bare address, in any language
+
+
+def unglue_hint(line: str) -> bool:
+    """Whether an English line may hold anything ``unglue`` cuts (one scan of the line)."""
+    return en.UNGLUE_HINT.search(line) is not None
 
 
 def unglue(sentence: str) -> list[str]:
@@ -69,6 +78,8 @@ def unglue_korean(line: str) -> list[str]:
 def not_prose(sentence: str, lang: str) -> str | None:
     """The kind of span ``sentence`` is when it is not the story's prose ("player", "credit",
     "caption", "cue", "update", "boilerplate", "clickbait", "data", "byline"), else None."""
+    if _LINK.match(sentence):
+        return "link"
     if lang == "ko":
         if ko.CAPTION.search(sentence) or ("/" in sentence and ko.CREDIT_MARK.search(sentence)):
             return "caption"
@@ -77,12 +88,12 @@ def not_prose(sentence: str, lang: str) -> str | None:
         if ko.BYLINE.search(sentence) or ko.DATELINE.match(sentence):
             return "byline"
         return None
-    for kind, pattern in en.NOT_PROSE:
-        if pattern.match(sentence):
-            return kind
-    if en.DATELINE.match(sentence + " "):
+    m = en.ANY_NOT_PROSE.match(sentence)
+    if m is not None:
+        return (m.lastgroup or "").rsplit("_", 1)[0]
+    if "(" in sentence[:80] and en.DATELINE.match(sentence + " "):
         return "byline"
-    if any(map(str.isdigit, sentence)):
+    if _DIGIT.search(sentence):
         if en.DATA.search(sentence):
             return "data"
         if en.CAPTION_DATE.search(sentence):

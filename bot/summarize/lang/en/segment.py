@@ -32,10 +32,13 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b[^.!?]{0,60}(?:\d|ET|GMT|UTC|a\.m\.|p\.m\.)[^.!?]{0,20}:?\)?$")),
     # "Full Coverage: Business", "Related Coverage …", "Sign up for …"
     ("boilerplate", re.compile(
-        r"^(?:Full Coverage|Related Coverage|Related:|More from|Sign up|Subscribe to|Follow (?:us|"
-        r"him|her)|Click here|Read more|Read the full|Share this|Copyright)\b", re.I)),
+        r"^(?i:Full Coverage|Related Coverage|Related:|More from|Sign up|Subscribe to|Follow (?:us|"
+        r"him|her)|Click here|Read more|Read the full|Share this|Copyright|To read this "
+        r"(?:article|story|post) in full)\b")),
     # A caption opening with a label: "Poignant: Vegetables sold by the victim were found …".
     ("caption", re.compile(r"^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}: [A-Z]")),
+    # An aside in brackets on its own: "(Tip o’ the antlers to Nathan and Nick.)"
+    ("aside", re.compile(r"^\([^()]{0,200}\)[.!?]?$")),
     # A question put to the reader: "Ready to read the horrible secret…?", "Want to know …?"
     ("clickbait", re.compile(
         r"^(?:Ready to|Want to|Wondering|Curious|Guess what|Can you guess|Ever wondered|"
@@ -89,3 +92,11 @@ CUT_AFTER = re.compile(
 # What either needs, found in one scan.
 CUT_HINT = re.compile(r"Enlarge this|toggle caption|Media playback|Image c|FILE PHOTO|\(AP|"
                       r"REUTERS/|\((?:Reuters|AFP|CNN|UPI|Bloomberg)\)")
+# Every NOT_PROSE pattern in one alternation, so a span costs one match: the group that
+# matched names the kind.
+ANY_NOT_PROSE = re.compile("|".join(
+    f"(?P<{kind}_{i}>{pattern.pattern})" for i, (kind, pattern) in enumerate(NOT_PROSE)))
+# What ``segment.unglue`` looks for, found in one scan of a whole line: most lines have none.
+UNGLUE_HINT = re.compile(
+    "|".join((r"\((?:AP|Reuters|AFP|CNN|UPI|Bloomberg|dpa)\)", CUT_HINT.pattern,
+              GLUE_HINT.pattern)))

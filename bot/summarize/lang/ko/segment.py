@@ -23,6 +23,11 @@ BOILERPLATE = re.compile(
     r"무단\s*(?:전재|복제)|재배포\s*금지|저작권자|ⓒ|©|[(\[]\s*(?:사진|그래픽|자료|영상|출처)\s*(?:제공)?\s*="
     r"|^\s*(?:사진|그래픽|자료|영상)\s*(?:제공)?\s*=|제공\s*=|[\w.+-]+@[\w-]+\.[\w.]+|^\s*[▶△▲☞■]"
     r"|^\s*(?:관련\s*기사|기사\s*원문|더보기)"
+    # An editor's note and the disclaimers of a dramatised case: "편집자주: 이 기사는 …",
+    # "기사 내용은 실제 사례를 각색했습니다."
+    r"|^\s*(?:편집자\s?주|※)|사례를\s?각색|우연에\s?의한\s?것"
+    # A series' links: "[이별전쟁] 수학과 결혼했어요②에서 계속", "<다른 회차 보기>", "격주 … 연재."
+    r"|에서\s?계속$|^<[^>]{1,30}>$|연재\.?$"
 )
 # A photo credit closing a caption, which flattened HTML glues to the story's first sentence:
 # "서울 서초구 대법원 청사 전경. /뉴스1법에 허용되는 …", "대구법원./뉴스1음주운전을 …",
