@@ -145,7 +145,7 @@ def build_pool(
         if english:
             entity = (len(names[k] & central_names) / len(central_names)
                       if entities and central_names else 0.0)
-            quote = bool(en_rules.ATTRIBUTION.search(s))
+            quote = any(q in s for q in "\"”’'") and en_rules.ATTRIBUTION.search(s) is not None
         else:
             entity = 0.0
             m = _KO_QUOTE.search(s) if lang == "ko" else None

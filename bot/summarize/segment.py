@@ -14,15 +14,9 @@ from collections import Counter
 from bot.summarize.lang.en import segment as en
 from bot.summarize.lang.ko import segment as ko
 
-__all__ = ["captions_in_context", "not_prose", "unglue", "unglue_hint", "unglue_korean"]
+__all__ = ["captions_in_context", "not_prose", "unglue", "unglue_korean"]
 
-_DIGIT = re.compile(r"\d")
 _LINK = re.compile(r"(?:https?://|www\.)\S+$")  # a bare address, in any language
-
-
-def unglue_hint(line: str) -> bool:
-    """Whether an English line may hold anything ``unglue`` cuts (one scan of the line)."""
-    return en.UNGLUE_HINT.search(line) is not None
 
 
 def unglue(sentence: str) -> list[str]:
@@ -35,16 +29,19 @@ def unglue(sentence: str) -> list[str]:
         dateline = en.DATELINE.match(sentence)
         if dateline is not None:  # the dateline is a span of its own, no one's sentence
             cuts.add(dateline.end())
-    if en.CUT_HINT.search(sentence) is not None:  # one scan; nearly every sentence has none
+    if any(hint in sentence for hint in en.CUT_HINTS):  # nearly every sentence has none
         cuts.update(m.start() for m in en.CUT_BEFORE.finditer(sentence))
         cuts.update(m.end() for m in en.CUT_AFTER.finditer(sentence))
-    if en.GLUE_HINT.search(sentence) is not None:
-        last = 0
-        for m in en.GLUE.finditer(sentence):
-            cut = m.start("cut")
-            if len(sentence[last:cut].split(None, 3)) > 3:  # a span, not "in In Paris:"
-                cuts.add(cut)
-                last = cut
+    last = 0
+    for m in en.GLUE.finditer(sentence):
+        cut = m.start()
+        before = sentence[max(last, cut - 30) : cut].rsplit(" ", 1)[-1]
+        if len(before) < 2 or not before.isalpha() or not before.islower() \
+                or before in en.NOT_BEFORE_GLUE:
+            continue  # "said. The", "in The Hague", "told the Palm Beach Post:"
+        if len(sentence[last:cut].split(None, 3)) > 3:  # a span, not "in In Paris:"
+            cuts.add(cut)
+            last = cut
     if not cuts:
         return [sentence]
     parts = []
@@ -93,11 +90,11 @@ def not_prose(sentence: str, lang: str) -> str | None:
         return (m.lastgroup or "").rsplit("_", 1)[0]
     if "(" in sentence[:80] and en.DATELINE.match(sentence + " "):
         return "byline"
-    if _DIGIT.search(sentence):
-        if en.DATA.search(sentence):
-            return "data"
-        if en.CAPTION_DATE.search(sentence):
-            return "caption"
+    # Cheap substring checks first: both patterns scan the whole sentence.
+    if ":" in sentence and "-" in sentence and en.DATA.search(sentence):
+        return "data"
+    if (", 19" in sentence or ", 20" in sentence) and en.CAPTION_DATE.search(sentence):
+        return "caption"
     return None
 
 

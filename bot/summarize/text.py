@@ -240,7 +240,7 @@ def split_sentences(text: str, lang: str) -> list[str]:
             parts = _split_block(block, lang)
             if _GLUE_HINT.search(block):  # one scan; most lines have none
                 parts = list(chain.from_iterable(map(_unglue, parts)))
-            if lang == "en" and segment.unglue_hint(block):
+            if lang == "en":
                 parts = list(chain.from_iterable(map(segment.unglue, parts)))
             sentences.extend(parts)
     return sentences

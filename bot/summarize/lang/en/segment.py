@@ -52,13 +52,13 @@ DATA = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d")
 # …"), or a pronoun or article opening a sentence ("…the vehicle He added that …"). The word
 # before must not be one after which a name is an object ("told the Palm Beach Post: '…'").
 GLUE = re.compile(
-    r"(?<![\w'’-])(?!(?:the|a|an|to|of|by|for|from|with|in|on|at|and|or|told|said|says|wrote|"
-    r"asked|added|tells|called|named|titled|dubbed|via|than|as|like)\b)[a-z]{2,}"
-    r"(?P<cut> )(?=[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}: [A-Z]|(?:He|She|They|We|The|This|But) [a-z])"
+    r" (?=[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}: [A-Z]|(?:He|She|They|We|The|This|But) [a-z])"
 )
-# What GLUE needs, found in one cheap scan: a lower-case letter, a space, a capital.
-GLUE_HINT = re.compile(
-    r"[a-z] (?:[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}:|(?:He|She|They|We|The|This|But) [a-z])"
+# The word before a GLUE cut must be a lower-case word of two letters or more, and none of
+# these (checked in code: a variable-length lookbehind is not possible).
+NOT_BEFORE_GLUE = frozenset(
+    """the a an to of by for from with in on at and or told said says wrote asked added tells
+    called named titled dubbed via than as like""".split()
 )
 # A wire dateline opening a sentence: "WASHINGTON (Reuters) - ", "MONACA, Pa. (AP) — ",
 # "(AP) — " (left when a splitter cut "Pa." off), "(CNN) -- ".
@@ -89,14 +89,11 @@ CUT_AFTER = re.compile(
     r"|\((?:AP Photo|[^()]{0,60}via AP)[^()]{0,60}\)(?= [A-Z\"“])"
     r"|REUTERS/[\w.'’ -]{2,40}?/File Photo(?= [A-Z\"“])"
 )
-# What either needs, found in one scan.
-CUT_HINT = re.compile(r"Enlarge this|toggle caption|Media playback|Image c|FILE PHOTO|\(AP|"
-                      r"REUTERS/|\((?:Reuters|AFP|CNN|UPI|Bloomberg)\)")
+# What CUT_BEFORE and CUT_AFTER need: one of these substrings (``in`` is far cheaper than a
+# regular expression on every sentence).
+CUT_HINTS = ("Enlarge this", "toggle caption", "Media playback", "Image c", "FILE PHOTO",
+             "(AP", "REUTERS/", "(Reuters)", "(AFP)", "(CNN)", "(UPI)", "(Bloomberg)")
 # Every NOT_PROSE pattern in one alternation, so a span costs one match: the group that
 # matched names the kind.
 ANY_NOT_PROSE = re.compile("|".join(
     f"(?P<{kind}_{i}>{pattern.pattern})" for i, (kind, pattern) in enumerate(NOT_PROSE)))
-# What ``segment.unglue`` looks for, found in one scan of a whole line: most lines have none.
-UNGLUE_HINT = re.compile(
-    "|".join((r"\((?:AP|Reuters|AFP|CNN|UPI|Bloomberg|dpa)\)", CUT_HINT.pattern,
-              GLUE_HINT.pattern)))
