@@ -54,6 +54,10 @@ def _points(text: str, title: str = "Council closes the old bridge for repairs")
         ("To read this article in full, please click here", "boilerplate"),
         ("(Tip o’ the antlers to Nathan and Nick.)", "aside"),
         ("https://m.site.naver.com/1zgpy", "link"),
+        ("In this image provided by the McConnell Center, Mitch McConnell sits with his parents "
+         "in this image from the mid 1940's in Five Points, Ala.", "caption"),
+        ("has confirmed the first death related to the virus - an elderly male patient in a care "
+         "home in Vancouver", "fragment"),
         ("Poignant: Vegetables sold by the victim were found at the scene of the crash", "caption"),
         ("Demonstrators are seen during a rally at the bridge, Monday, Jan. 20, 2020, in "
          "Richmond, Va.", "caption"),
@@ -71,6 +75,8 @@ def test_prose_is_not_mistaken_for_a_caption() -> None:
         assert not_prose(sentence, "en") is None, sentence
     assert not_prose("He said the vote on Aug. 13, 2019 was the last before the break.", "en") \
         is None
+    assert not_prose("iPhone sales rose by a tenth in the quarter, the company said.", "en") is None
+    assert not_prose("eBay said on Monday it would sell its classifieds business.", "en") is None
 
 
 def test_a_label_caption_glued_to_the_sentence_before_is_cut_off() -> None:

@@ -23,7 +23,8 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "FILE PHOTO: …", "FILE - In this Sept. 6, 2018 file photo, …"
     ("caption", re.compile(
         r"^(?:FILE PHOTO|FILE|PHOTO|PICTURED|ABOVE|BELOW|INSET|IMAGE)\s*(?::|-|–|—)\s"
-        r"|^In this (?:\w+, )?[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4},? (?:file )?photo\b")),
+        r"|^In this (?:[^,]{0,40}, )?(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4},? )?(?:file )?"
+        r"(?:image|photo|photograph|picture|video)\b")),
     # A transcript cue, a speaker in capitals: "BLOCK: In a moment, …", "THE FACTS: …"
     ("cue", re.compile(r"^(?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z.'’-]+: ")),
     # "[Update: The Atom draft is finished.]", "Updated at 11:50 a.m. ET", "[nL2N1QI2GR]"
@@ -39,6 +40,10 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("caption", re.compile(r"^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}: [A-Z]")),
     # An aside in brackets on its own: "(Tip o’ the antlers to Nathan and Nick.)"
     ("aside", re.compile(r"^\([^()]{0,200}\)[.!?]?$")),
+    # A fragment: a span opening in the middle of a sentence ("has confirmed the first death
+    # …", left when a list lost its first line); a lower-case brand ("iPhone", "eBay") is no
+    # fragment.
+    ("fragment", re.compile(r"^[a-z]+(?=[\s,;:])")),
     # A question put to the reader: "Ready to read the horrible secret…?", "Want to know …?"
     ("clickbait", re.compile(
         r"^(?:Ready to|Want to|Wondering|Curious|Guess what|Can you guess|Ever wondered|"
@@ -89,10 +94,9 @@ CUT_AFTER = re.compile(
     r"|\((?:AP Photo|[^()]{0,60}via AP)[^()]{0,60}\)(?= [A-Z\"“])"
     r"|REUTERS/[\w.'’ -]{2,40}?/File Photo(?= [A-Z\"“])"
 )
-# What CUT_BEFORE and CUT_AFTER need: one of these substrings (``in`` is far cheaper than a
-# regular expression on every sentence).
-CUT_HINTS = ("Enlarge this", "toggle caption", "Media playback", "Image c", "FILE PHOTO",
-             "(AP", "REUTERS/", "(Reuters)", "(AFP)", "(CNN)", "(UPI)", "(Bloomberg)")
+# What CUT_BEFORE and CUT_AFTER need: one of these substrings (a few ``in`` checks cost far
+# less than a regular expression on every sentence).
+CUT_HINTS = ("(", "caption", "Media", "Image", "FILE", "REUTERS")
 # Every NOT_PROSE pattern in one alternation, so a span costs one match: the group that
 # matched names the kind.
 ANY_NOT_PROSE = re.compile("|".join(
