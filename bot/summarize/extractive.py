@@ -35,8 +35,8 @@ def weights_for(lang: str) -> dict[str, float]:
 
 
 
-def _boiler(sentence: str) -> bool:
-    return bool(en_rules.BOILER.match(sentence) or ko_rules.BOILER.match(sentence))
+def _boiler(sentence: str, lang: str) -> bool:
+    return bool((ko_rules if lang == "ko" else en_rules).BOILER.match(sentence))
 
 
 _EN_BACK, _EN_SELF, _KO_BACK = en_rules.BACK, en_rules.SELF, ko_rules.BACK
@@ -91,12 +91,12 @@ def _lead_in(sentence: str) -> bool:
 
 def _usable(sentence: str, lang: str) -> bool:
     """Whether a sentence can be a point at all: long enough, not a caption or byline."""
-    if _boiler(sentence) or ("@" in sentence and len(sentence) < 80):
+    if _boiler(sentence, lang) or ("@" in sentence and len(sentence) < 80):
         return False
     if segment.not_prose(sentence, lang) is not None:
         return False  # a credit, a caption, player text: never a point
     if lang == "ko":
-        return len(sentence) >= 15 and not korean.boilerplate(sentence)
+        return len(sentence) >= 15  # notices and credits: not_prose above
     if lang in ("ja", "zh"):
         return len(sentence) >= 15
     # "A range of maintenance work, including:" introduces a list; "Mat Honan, writing for

@@ -55,6 +55,7 @@ IDEAL_CHARS = 140
 
 _POSITION = [1.0 / math.sqrt(1.0 + rank) for rank in range(256)]
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+_DIGIT = re.compile(r"\d")
 _NAME = re.compile(r"(?<=\s)[A-Z][a-z]{2,}")
 _KO_QUOTE = re.compile(r"[”\"’']\s?(?:이?라고|고|며|면서)\s")
 _KO_SUBJECT = re.compile(r"\S(?:은|는|이|가)\s")
@@ -130,6 +131,7 @@ def build_pool(
     pricing = bool(en_rules.PRICE_HEADLINE.search(title)) if lang == "en" else False
     english = lang == "en"
     entities = weights is None or weights["entities"] != 0.0
+    any_number = weights is None or weights["numbers"] != 0.0
     if english and entities:
         names, central_names = _entities([s for _, s in cands], title)
     values: list[tuple[float, ...]] = []
@@ -141,7 +143,9 @@ def build_pool(
         first = 0.0
         if lede and not caption and not heading:
             first, lede = 1.0, False
-        numbers = _NUMBER.findall(s)
+        # Only what a weight asks for: findall on every candidate is a tenth of the scoring.
+        numbers = _NUMBER.findall(s) if title_numbers else ()
+        has_number = bool(numbers) or (any_number and _DIGIT.search(s) is not None)
         if english:
             entity = (len(names[k] & central_names) / len(central_names)
                       if entities and central_names else 0.0)
@@ -158,7 +162,7 @@ def build_pool(
             title_sim[k],
             min(len(title_numbers.intersection(numbers)), 2) / 2 if title_numbers else 0.0,
             entity,
-            1.0 if numbers else 0.0,
+            1.0 if has_number else 0.0,
             1.0 if pricing and en_rules.PRICE.search(s) else 0.0,
             1.0 if quote else 0.0,
             min(len(s), IDEAL_CHARS) / IDEAL_CHARS,

@@ -59,33 +59,40 @@ def unglue(sentence: str) -> list[str]:
 def unglue_korean(line: str) -> list[str]:
     """A Korean ``line`` cut after a photo credit that closes a caption ("… 전경. /뉴스1") and
     before a byline ("홍길동 기자 = ") glued to the text that follows; the byline is dropped."""
-    if "/" not in line and "기자" not in line and "특파원" not in line and "." not in line:
-        return [line]
+    # Each pattern runs only when the character or word it needs is there: most lines have
+    # no slash and no reporter, and this runs on every Korean line.
     parts: list[str] = []
     start = 0
-    for m in ko.CREDIT_END.finditer(line):
-        if m.end() < len(line):
-            parts.append(line[start : m.end()])
-            start = m.end()
+    if "/" in line:  # every credit pattern starts at a slash
+        for m in ko.CREDIT_END.finditer(line):
+            if m.end() < len(line):
+                parts.append(line[start : m.end()])
+                start = m.end()
     parts.append(line[start:])
     out: list[str] = []
     for part in parts:
-        for piece in ko.BYLINE.split(part):
+        pieces = ko.BYLINE.split(part) if _reporter(part) else [part]
+        for piece in pieces:
             out.extend(ko.GLUED.split(piece) if "." in piece else (piece,))
     return [p.strip() for p in out if p.strip()]
+
+
+def _reporter(text: str) -> bool:
+    return "기자" in text or "특파원" in text or "통신원" in text
 
 
 def not_prose(sentence: str, lang: str) -> str | None:
     """The kind of span ``sentence`` is when it is not the story's prose ("player", "credit",
     "caption", "cue", "update", "boilerplate", "clickbait", "data", "byline"), else None."""
-    if _LINK.match(sentence):
+    if sentence[:1] in ("h", "w") and _LINK.match(sentence):
         return "link"
     if lang == "ko":
-        if ko.CAPTION.search(sentence) or ("/" in sentence and ko.CREDIT_MARK.search(sentence)):
+        if "/" in sentence and (ko.CAPTION.search(sentence) or ko.CREDIT_MARK.search(sentence)):
             return "caption"
         if ko.BOILERPLATE.search(sentence):
             return "boilerplate"
-        if ko.BYLINE.search(sentence) or ko.DATELINE.match(sentence):
+        if (_reporter(sentence) or "=" in sentence) and (
+                ko.BYLINE.search(sentence) or ko.DATELINE.match(sentence)):
             return "byline"
         return None
     m = en.ANY_NOT_PROSE.match(sentence)

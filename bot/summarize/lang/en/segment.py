@@ -40,10 +40,12 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("caption", re.compile(r"^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}: [A-Z]")),
     # An aside in brackets on its own: "(Tip o’ the antlers to Nathan and Nick.)"
     ("aside", re.compile(r"^\([^()]{0,200}\)[.!?]?$")),
-    # A fragment: a span opening in the middle of a sentence ("has confirmed the first death
-    # …", left when a list lost its first line); a lower-case brand ("iPhone", "eBay") is no
-    # fragment.
-    ("fragment", re.compile(r"^[a-z]+(?=[\s,;:])")),
+    # A fragment: a span opening in the middle of a sentence on a word that cannot start one
+    # ("has confirmed the first death …", left when a list lost its first line). A lower-case
+    # list item ("migrate to Rust 2018 edition") or brand ("iPhone", "eBay") is no fragment.
+    ("fragment", re.compile(
+        r"^(?:has|have|had|is|are|was|were|will|would|said|says|and|but|or|nor|which|who|whom|"
+        r"whose|of|than|as well as)\s")),
     # A question put to the reader: "Ready to read the horrible secret…?", "Want to know …?"
     ("clickbait", re.compile(
         r"^(?:Ready to|Want to|Wondering|Curious|Guess what|Can you guess|Ever wondered|"
