@@ -57,7 +57,7 @@ GRID = {
     **SIGN,
     # A point that leans on a sentence not shown is a defect the reader sees whatever ROUGE
     # says: only a strong penalty is on the grid.
-    "refers_back": (-1.6, -1.3, -1.0),
+    "refers_back": (-3.0, -2.5, -2.0),
     "redundancy": DOWN,
     "duplicate": (0.4, 0.5, 0.55, 0.6, 0.7, 0.8, 1.01),
     "headline_copy": (0.7, 0.8, 0.9, 0.95, 1.01),
@@ -210,7 +210,7 @@ INITIAL = {
     "position": 1.0, "early": 0.0, "lede": 0.3, "centrality": 1.0, "headline": 0.3,
     "headline_numbers": 0.3,
     "entities": 0.0, "numbers": 0.0, "price": 0.2, "quote": 0.0, "length": 0.45, "cut": -0.1,
-    "no_fit": -0.4, "caption": -0.4, "heading": -0.4, "question": 0.0, "refers_back": -1.0,
+    "no_fit": -0.4, "caption": -0.4, "heading": -0.4, "question": 0.0, "refers_back": -2.0,
     "redundancy": -0.4, "duplicate": 0.55, "headline_copy": 0.9,
 }
 
