@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import re
 
 from bench import fit_selection
 from bench.summarize_eval import BASELINE, gate_failures, gate_measure
@@ -48,3 +49,15 @@ def test_the_fit_reproduces_the_shipped_weights() -> None:
     with contextlib.redirect_stdout(io.StringIO()):
         weights = fit_selection.fitted(say=lambda _: None)
     assert weights == {lang: WEIGHTS[lang] for lang in weights}
+
+
+def test_the_documented_weights_are_the_shipped_ones() -> None:
+    # docs/SUMMARIZER.md states each feature's fitted weight; a refit must update it.
+    doc = (BASELINE.parent.parent / "docs" / "SUMMARIZER.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\s*\| `(\w+)`[^|]*\|[^|]*\| ([−\-\d.]+)[^|]*\| ([−\-\d.]+)[^|]*\|$",
+                      doc, re.MULTILINE)
+    documented = {name: (float(en.replace("−", "-")), float(ko.replace("−", "-")))
+                  for name, en, ko in rows}
+    assert set(documented) == set(WEIGHTS["en"]), set(WEIGHTS["en"]) ^ set(documented)
+    for name, (en, ko) in documented.items():
+        assert (en, ko) == (WEIGHTS["en"][name], WEIGHTS["ko"][name]), name

@@ -1,5 +1,6 @@
-"""The default summarizer: picks sentences by position, centrality and title overlap, with an
-MMR redundancy penalty; pure Python, offline, a few milliseconds per article."""
+"""The default summarizer: candidates are the article's prose sentences (bot.summarize.segment
+keeps captions, credits and player text out), chosen by the fitted scoring function in
+bot.summarize.scoring; pure Python, offline, a few milliseconds per article."""
 
 from __future__ import annotations
 
