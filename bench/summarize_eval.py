@@ -40,7 +40,7 @@ from bot.summarize import ExtractiveSummarizer, detect_language, korean, split_s
 from bot.summarize.batch import run_batch
 from bot.summarize.extractive import refers_back
 from bot.summarize.korean import clear_cache
-from bot.summarize.segment import not_prose
+from bot.summarize.segment import LAST_RESORT, not_prose
 
 WARMUP = 20  # articles run untimed first, so import and cache warm-up is not measured
 MIN_CPU_SECONDS = 0.5  # one timed sample repeats passes until it used this much CPU time
@@ -297,7 +297,8 @@ def _korean_feed_counts(summarizer: ExtractiveSummarizer) -> dict[str, int]:
                 counts["points"] += 1
                 head = p.text.removesuffix("…")
                 counts["unfaithful"] += not any(s == p.text or s.startswith(head) for s in source)
-                counts["not_prose"] += not_prose(p.text, "ko") is not None
+                # A notice is a point only in an item with no prose (an obituary column).
+                counts["not_prose"] += not_prose(p.text, "ko") not in LAST_RESORT
     return counts
 
 

@@ -14,7 +14,7 @@ import pytest
 from bot.feeds.parse import parse_feed
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, korean, split_sentences
-from bot.summarize.segment import not_prose
+from bot.summarize.segment import LAST_RESORT, not_prose
 from tests.conftest import shared_path
 
 S = ExtractiveSummarizer()
@@ -147,6 +147,19 @@ def test_a_korean_editors_note_and_series_links_are_not_points() -> None:
         assert not_prose(line, "ko") == "boilerplate", line
 
 
+def test_an_obituary_column_of_bulleted_notices_still_gets_points() -> None:
+    text = ("▲박수용 별세, 김영희 모친상=2일1시 경희의료원, 발인 4일8시30분\n\n"
+            "▲이유 별세, 이종천 케이포렌식컴퍼니 대표 부친상=2일8시5분 건국대병원, 발인 4일9시")
+    brief = S.brief(Article(title="[부음] 박수용씨 별세 외", text=text, lang="ko"))
+    assert [p.text for p in brief.points] == text.split("\n\n")
+
+
+def test_a_lone_update_note_makes_no_point() -> None:
+    brief = S.brief(Article(title="Atom draft-07 snapshot",
+                            text="[Update: The Atom draft is finished.]", lang="en"))
+    assert brief.points == []
+
+
 # Flattened with no separators at all: every tag dropped, the way many scrapers and some
 # feeds do, so captions and credits run straight into the story's first sentence.
 _TAG = re.compile(r"<[^>]+>")
@@ -194,7 +207,9 @@ def test_real_korean_items_through_the_feed_path_have_no_caption_points() -> Non
         for item in feed.items[:30]:
             brief = S.brief(Article(title=item.title, text=item.text, lang="ko"))
             for p in brief.points:
-                assert not_prose(p.text, "ko") is None, (item.title, p.text)
+                # Only an item with no prose (an obituary column of "▲…" notices) may have a
+                # notice for a point; never a caption, credit or byline.
+                assert not_prose(p.text, "ko") in LAST_RESORT, (item.title, p.text)
 
 
 def test_wire_stories_keep_player_credit_caption_and_cue_lines_out() -> None:

@@ -201,7 +201,7 @@ class ExtractiveSummarizer:
                 for i, s in enumerate(sentences)
                 # Not a lone "★" or "—" either: a point says something in words.
                 if _has_word(s) and (lang == "ko" or not _lead_in(s))
-                and segment.not_prose(s, lang) is None
+                and segment.not_prose(s, lang) in segment.LAST_RESORT
             ]
         if len(cands) <= points:
             return [s for _, s in cands]

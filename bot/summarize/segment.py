@@ -14,8 +14,12 @@ from collections import Counter
 from bot.summarize.lang.en import segment as en
 from bot.summarize.lang.ko import segment as ko
 
-__all__ = ["captions_in_context", "not_prose", "unglue", "unglue_korean"]
+__all__ = ["LAST_RESORT", "captions_in_context", "not_prose", "unglue", "unglue_korean"]
 
+# With no prose candidate at all, a bulleted notice or a fragment may still say something
+# (an obituary column is nothing but "▲박수용 별세, …" lines); a credit, caption, player line,
+# cue, byline, link, update note, data line or clickbait never does.
+LAST_RESORT = frozenset({None, "boilerplate", "fragment"})
 _LINK = re.compile(r"(?:https?://|www\.)\S+$")  # a bare address, in any language
 
 
