@@ -1,20 +1,24 @@
 """The adapter registry: every platform the bot can post to, one line each. The core looks
-adapters up here only (``bot.platforms``), so it never names a platform nor imports an SDK it
-does not use: each package is imported when a configuration wants it. Adding an adapter is
-its folder (with ``build(settings, secrets, commands)``) and one line below."""
+adapters up here only (``bot.delivery.registry``), so it never names a platform nor imports an
+SDK it does not use: each package is imported when a configuration wants it. Adding an adapter
+is its folder (with ``build(inputs)`` and, if it has options, a settings section) and one line
+below, or the same line in another distribution's ``newsbrief.adapters`` entry point."""
 
 from __future__ import annotations
 
-from bot.delivery import AdapterSpec
+from bot.delivery.registry import AdapterSpec
 
 ADAPTERS: tuple[AdapterSpec, ...] = (
     AdapterSpec("console", "adapters.console", "console:", bare_ref=True,
-                switch=lambda settings: settings.console.enabled),
+                settings="adapters.console:ConsoleSettings",
+                switch=lambda section: section.enabled),
     AdapterSpec("discord", "adapters.discord", "discord:<channel>", secrets=("DISCORD_TOKEN",),
+                settings="adapters.discord_probe:DiscordSettings",
                 reads_secrets=("DISCORD_TOKEN", "DISCORD_CLIENT_SECRET"), loggers=("discord",),
                 probe_module="adapters.discord_probe", render_module="adapters.discord.render",
                 dashboard_module="adapters.discord.dashboard", sync_commands=True),
     AdapterSpec("slack", "adapters.slack", "slack:<team>/<channel>",
+                settings="adapters.slack_probe:SlackSection",
                 secrets=("SLACK_BOT_TOKEN",), probe_module="adapters.slack_probe",
                 reads_secrets=("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN",
                                "SLACK_CLIENT_SECRET"),

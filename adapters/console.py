@@ -8,14 +8,19 @@ from __future__ import annotations
 import itertools
 import sys
 from datetime import datetime
-from typing import TYPE_CHECKING, TextIO
+from typing import Literal, TextIO
 
-from bot.delivery import CommandHandler, Destination, Outgoing, Pacing, Receipt
-from bot.render import brief_text, digest_text
+from bot.delivery import AdapterInputs, CommandHandler, Destination, Outgoing, Pacing, Receipt
+from bot.delivery.render import brief_text, digest_text
+from bot.delivery.settings import Section
 
-if TYPE_CHECKING:
-    from bot.commands import CommandCore
-    from bot.config import Secrets, Settings
+
+class ConsoleSettings(Section):
+    """The ``console:`` section."""
+
+    enabled: bool | None = None  # None: on when no platform is configured
+    color: Literal["auto", "always", "never"] = "auto"
+
 
 _BOLD, _DIM, _CYAN, _RESET = "\033[1m", "\033[2m", "\033[36m", "\033[0m"
 
@@ -75,7 +80,7 @@ def make_adapter(*, color: str = "auto", stream: TextIO | None = None) -> Consol
     return ConsoleAdapter(color=color, stream=stream)
 
 
-def build(settings: Settings, secrets: Secrets, commands: CommandCore | None = None
-          ) -> ConsoleAdapter:
+def build(inputs: AdapterInputs) -> ConsoleAdapter:
     """The registry's builder (adapters.ADAPTERS)."""
-    return make_adapter(color=settings.console.color)
+    section: ConsoleSettings = inputs.section
+    return make_adapter(color=section.color)

@@ -1,17 +1,19 @@
-"""``newsbrief check`` for Discord: which refs and secrets cannot work, and with ``--live``
-who the token belongs to and whether each channel or webhook answers."""
+"""The Discord adapter's light half, importable without discord.py: its settings section and
+``newsbrief check`` (which refs and secrets cannot work, and with ``--live`` who the token
+belongs to and whether each channel or webhook answers)."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING, Any
 
-from bot.checks import Finding
+from pydantic import Field
+
+from bot.delivery import AdapterInputs, Destination, Finding
+from bot.delivery.settings import Section
 
 if TYPE_CHECKING:
     import httpx
-
-    from bot.config import DestinationSettings, Secrets, Settings
 
 SNOWFLAKE = re.compile(r"^\d{15,21}$")
 WEBHOOK = re.compile(r"/api(?:/v\d+)?/webhooks/(\d+)/([^/?#]+)")
@@ -21,14 +23,26 @@ CHANNEL_FIX = ("use the channel's numeric id: turn on Developer Mode (User Setti
                "right-click the channel → Copy Channel ID")
 
 
-def options(settings: Settings, secrets: Secrets) -> dict[str, Any]:
+API_BASE = "https://discord.com/api/v10"  # the REST API's base, the one definition
+
+
+class DiscordSettings(Section):
+    """The ``discord:`` section."""
+
+    api_base_url: str = API_BASE
+    shard_count: int | None = Field(None, ge=1)
+    sync_commands: bool = False  # ``run`` registers the slash commands first
+    guild_ids: list[int] = Field(default_factory=list)  # where; none: globally
+
+
+def options(inputs: AdapterInputs) -> dict[str, Any]:
     """The adapter's settings (``make_adapter`` keywords), for the probes and the builder."""
-    return {"token": secrets.get("DISCORD_TOKEN"),
-            "api_base_url": settings.discord.api_base_url,
-            "shard_count": settings.discord.shard_count}
+    section: DiscordSettings = inputs.section
+    return {"token": inputs.secret("DISCORD_TOKEN"), "api_base_url": section.api_base_url,
+            "shard_count": section.shard_count}
 
 
-def problems(destinations: list[DestinationSettings], options: dict[str, Any]) -> list[Finding]:
+def problems(destinations: list[Destination], options: dict[str, Any]) -> list[Finding]:
     found = []
     for dest in destinations:
         subject = f"destination {dest.ref}"
@@ -77,11 +91,12 @@ def channel_finding(subject: str, channel: dict[str, Any]) -> Finding:
     return Finding(subject, True, name)
 
 
-async def live(destinations: list[DestinationSettings], options: dict[str, Any],
+async def live(destinations: list[Destination], options: dict[str, Any],
                client: httpx.AsyncClient) -> list[Finding]:
+    # httpx: loaded for --live only
     import httpx
 
-    base = str(options.get("api_base_url") or "https://discord.com/api/v10").rstrip("/")
+    base = str(options.get("api_base_url") or API_BASE).rstrip("/")
     token = options.get("token")
     found: list[Finding] = []
     token_ok = False

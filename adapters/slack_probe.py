@@ -1,17 +1,20 @@
-"""``newsbrief check`` for Slack: refs and secrets that cannot work, and with ``--live``
-``auth.test`` (who the token is, in which workspace) and ``conversations.info`` per channel."""
+"""The Slack adapter's light half, importable without the Slack SDK: its settings section and
+``newsbrief check`` (refs and secrets that cannot work, and with ``--live`` ``auth.test``, who
+the token is in which workspace, and ``conversations.info`` per channel)."""
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
-from bot.checks import Finding
+from pydantic import Field
+
+from bot.delivery import AdapterInputs, Destination, Finding
+from bot.delivery.probe import reachable
+from bot.delivery.settings import Section
 
 if TYPE_CHECKING:
     import httpx
-
-    from bot.config import DestinationSettings, Secrets, Settings
 
 REF = re.compile(r"^slack:(T[A-Z0-9]+)/([CGD][A-Z0-9]+|@?U[A-Z0-9]+|W[A-Z0-9]+)$")
 TOKEN_FIX = ("set SLACK_BOT_TOKEN (xoxb-…, from your app's OAuth & Permissions page), or give "
@@ -20,13 +23,35 @@ REF_FIX = ("write slack:<team id>/<channel id>, e.g. slack:T0123ABCD/C0456EFGH (
            "is at the bottom of the channel's details; the team id starts with T)")
 
 
-def options(settings: Settings, secrets: Secrets) -> dict[str, Any]:
+class SlackSection(Section):
+    """The ``slack:`` section: every option of the adapter (adapters/slack builds its runtime
+    settings from this section and the SLACK_* secrets; it reads nothing else)."""
+
+    api_base_url: str = "https://slack.com/api/"
+    mode: Literal["socket", "http"] = "socket"
+    http_host: str = "0.0.0.0"  # HTTP mode serves Slack's callbacks from outside
+    http_port: int = Field(3000, ge=1, le=65535)
+    http_path: str = Field("/slack/events", pattern=r"^/")
+    max_body_bytes: int = Field(256 * 1024, ge=1024)  # slash commands are small
+    serve: bool = True  # False: deliver only, no command listener (extra worker processes)
+    admin_ids: list[str] = Field(default_factory=list)
+    admin_cache_seconds: float = Field(60.0, ge=0)
+    # slash command as registered in the Slack app -> core command; None: each under its name
+    commands: dict[str, str] | None = None
+    digest_threads: bool = False
+    unfurl_links: bool = False
+    unfurl_media: bool = False
+    min_interval: float = Field(1.0, ge=0)  # seconds between two posts to one channel
+    timeout: int = Field(30, ge=1)
+
+
+def options(inputs: AdapterInputs) -> dict[str, Any]:
     """The adapter's settings (``SlackSettings`` fields), for the probes and the builder; the
     app token only in Socket Mode, so ``slack.mode: http`` serves HTTP whatever the environment."""
-    slack = settings.slack
-    return {"bot_token": secrets.get("SLACK_BOT_TOKEN"),
-            "app_token": secrets.get("SLACK_APP_TOKEN") if slack.mode == "socket" else None,
-            "signing_secret": secrets.get("SLACK_SIGNING_SECRET"),
+    slack: SlackSection = inputs.section
+    return {"bot_token": inputs.secret("SLACK_BOT_TOKEN"),
+            "app_token": inputs.secret("SLACK_APP_TOKEN") if slack.mode == "socket" else None,
+            "signing_secret": inputs.secret("SLACK_SIGNING_SECRET"),
             "api_base_url": slack.api_base_url, "http_host": slack.http_host,
             "http_port": slack.http_port, "http_path": slack.http_path,
             "max_body_bytes": slack.max_body_bytes, "serve": slack.serve,
@@ -37,7 +62,7 @@ def options(settings: Settings, secrets: Secrets) -> dict[str, Any]:
             "timeout": slack.timeout}
 
 
-def problems(destinations: list[DestinationSettings], options: dict[str, Any]) -> list[Finding]:
+def problems(destinations: list[Destination], options: dict[str, Any]) -> list[Finding]:
     found = []
     for dest in destinations:
         subject = f"destination {dest.ref}"
@@ -63,8 +88,9 @@ def problems(destinations: list[DestinationSettings], options: dict[str, Any]) -
     return found
 
 
-async def live(destinations: list[DestinationSettings], options: dict[str, Any],
+async def live(destinations: list[Destination], options: dict[str, Any],
                client: httpx.AsyncClient) -> list[Finding]:
+    # httpx: loaded for --live only
     import httpx
 
     base = str(options.get("api_base_url") or "https://slack.com/api/").rstrip("/")
@@ -122,6 +148,4 @@ async def live(destinations: list[DestinationSettings], options: dict[str, Any],
 
 
 async def _webhook(client: httpx.AsyncClient, subject: str, url: str) -> Finding:
-    from adapters.webhook_probe import reachable
-
     return await reachable(client, subject, url)

@@ -16,20 +16,17 @@ import hashlib
 import hmac
 import json
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import httpx
 
-from bot.delivery import CommandHandler, Destination, Outgoing, Pacing, Receipt
+from adapters.webhook_probe import options
+from bot.delivery import AdapterInputs, CommandHandler, Destination, Outgoing, Pacing, Receipt
+from bot.delivery.serialize import brief_to_dict, digest_to_json
 from bot.errors import DeliveryError, FetchError
 from bot.feeds.fetch import parse_retry_after
 from bot.logs import get_log
 from bot.netguard import AddressPolicy, GuardedTransport, redact_url
-from bot.serialize import brief_to_dict, digest_to_json
-
-if TYPE_CHECKING:
-    from bot.commands import CommandCore
-    from bot.config import Secrets, Settings
 
 log = get_log(__name__)
 
@@ -51,9 +48,9 @@ def verify_signature(secret: str, body: bytes, header: str | None) -> bool:
 def payload(destination: Destination, message: Outgoing) -> dict[str, Any]:
     body: dict[str, Any] = {"key": message.key, "destination": destination.ref}
     if message.brief is not None:
-        body.update(type="brief", brief=brief_to_dict(message.brief))
+        body.update(type="brief", brief=brief_to_dict(message.brief, shown=True))
     elif message.digest is not None:
-        body.update(type="digest", digest=digest_to_json(message.digest))
+        body.update(type="digest", digest=digest_to_json(message.digest, shown=True))
     return body
 
 
@@ -133,9 +130,6 @@ def make_adapter(*, secret: str | None = None, allow_private: list[str] | None =
                           policy=AddressPolicy(allow_private or ()))
 
 
-def build(settings: Settings, secrets: Secrets, commands: CommandCore | None = None
-          ) -> WebhookAdapter:
+def build(inputs: AdapterInputs) -> WebhookAdapter:
     """The registry's builder (adapters.ADAPTERS)."""
-    from adapters.webhook_probe import options
-
-    return make_adapter(**options(settings, secrets))
+    return make_adapter(**options(inputs))

@@ -25,8 +25,8 @@ from adapters.discord.render import render_digest_payloads as discord_payloads
 from adapters.slack.render import render_digest_payloads as slack_payloads
 from bench.realworld import articles, fill_window, machine, row
 from bot.delivery import Destination
+from bot.delivery.serialize import digest_from_json
 from bot.routing.digest import DIGEST_STORIES, fire_due_digests
-from bot.serialize import digest_from_json
 from bot.store import Database
 from bot.store import destinations as dest_store
 from bot.store.briefs import load_brief

@@ -27,10 +27,11 @@ from aiohttp import web
 from sqlalchemy import func, insert, select
 
 from adapters.webhook import KEY_HEADER, WebhookAdapter
+from bot.clock import now_utc
 from bot.delivery import Pacing
 from bot.netguard import AddressPolicy
 from bot.outbox.pacing import TokenBucket
-from bot.outbox.worker import OutboxWorker, enqueue, now_utc, outbox_key
+from bot.outbox.worker import OutboxWorker, enqueue, outbox_key
 from bot.store.db import Database
 from bot.store.schema import destinations, outbox
 from tests.support.crash_delivery import add_brief
@@ -170,12 +171,12 @@ async def fetch_to_post(rounds: int = 5) -> None:
 async def run_discord(n: int) -> None:
     """One brief to ``n`` Discord channels in bot mode, the adapter built as the app builds it."""
     from bot.app import load_adapter
-    from bot.config import Secrets, Settings
+    from bot.config import Secrets, settings_model
     from tests.support.fake_discord import BOT_TOKEN, FakeDiscord
 
     async with FakeDiscord(global_rate=50.0) as fake:
         with tempfile.TemporaryDirectory() as tmp:
-            settings = Settings(data_dir=Path(tmp), discord={"api_base_url": fake.api_base})
+            settings = settings_model()(data_dir=Path(tmp), discord={"api_base_url": fake.api_base})
             adapter = load_adapter("discord", settings,
                                    Secrets(values={"DISCORD_TOKEN": BOT_TOKEN}))
             db = Database(f"sqlite+aiosqlite:///{Path(tmp) / 'fanout.db'}")
@@ -200,8 +201,10 @@ async def run_discord(n: int) -> None:
                                            .where(outbox.c.state == "sent"))).scalar_one()
             await adapter.stop()
             await db.close()
+    requests = sum(1 for method, path, _ in fake.requests if path.startswith("/channels/"))
     print(f"discord bot mode    {n} channels, {sent} sent in {took:.2f} s "
-          f"({sent / took:.1f} req/s of 50 allowed)")
+          f"({requests / took:.1f} req/s of 50 allowed; {requests} channel requests, "
+          f"floor {n})")
     print(f"global 429s         {fake.global_limited} (target 0)")
 
 

@@ -1,6 +1,6 @@
 """The composition root: builds the store, fetcher, summarizer, pipeline, outbox worker, command
-core and adapters from settings. Adapters are looked up by name in the registry (bot.platforms),
-so ``import bot`` never pulls in a platform SDK."""
+core and adapters from settings. Adapters are looked up by name in the registry
+(bot.delivery.registry), so ``import bot`` never pulls in a platform SDK."""
 
 from __future__ import annotations
 
@@ -8,19 +8,34 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from bot import platforms
+from sqlalchemy.engine import make_url
+
+from bot import redact
 from bot.briefing import Briefer
+from bot.clock import Clock, now_utc
 from bot.commands import CommandCore
-from bot.config import DestinationSettings, Secrets, Settings, SubscriptionSettings
+from bot.commands.reactions import ReactionCore
+from bot.config import (
+    DestinationSettings,
+    Secrets,
+    Settings,
+    SubscriptionSettings,
+    adapter_inputs,
+    secret_values,
+    wanted_adapters,
+)
 from bot.delivery import Adapter
+from bot.delivery import registry as platforms
 from bot.factories import make_fetcher, make_summarizer
 from bot.feeds.fetch import HttpFetcher
 from bot.logs import get_log
 from bot.netguard import AddressPolicy
 from bot.outbox.worker import OutboxWorker
-from bot.pipeline import Clock, Pipeline, now_utc
-from bot.reactions import ReactionCore
+from bot.pipeline import Pipeline
 from bot.store import Database
+from bot.store.destinations import sync_destinations
+from bot.store.feeds import recheck_refused, sync_config_feeds
+from bot.store.workers import adapters_down as read_down
 from bot.summarize import Summarizer
 
 log = get_log(__name__)
@@ -38,15 +53,13 @@ def load_adapter(name: str, settings: Settings, secrets: Secrets,
                  commands: CommandCore | None = None) -> Adapter:
     """The adapter ``name`` from the registry, imported only now, so a platform SDK loads only
     when it is used."""
-    return platforms.build(name, settings, secrets, commands)
+    suggest = commands.suggest if commands is not None else None
+    return platforms.build(name, adapter_inputs(settings, secrets, name, suggest))
 
 
 async def sync_config(db: Database, settings: Settings, *, now: datetime) -> None:
     """The configured feeds and destinations into the store. Every write is insert-or-ignore:
     workers started together on one database (``--scale newsbrief=3``) all run it."""
-    from bot.store.destinations import sync_destinations
-    from bot.store.feeds import sync_config_feeds
-
     async with db.begin() as conn:
         # A file that lists no feeds (a worker's, or a seeding step's) does not manage them:
         # its stale feeds are reported, not removed.
@@ -54,6 +67,10 @@ async def sync_config(db: Database, settings: Settings, *, now: datetime) -> Non
             conn, [(f.url, f.title, f.tags) for f in settings.feeds], now=now,
             remove_stale=bool(settings.feeds))
         await sync_destinations(conn, settings.destinations, now=now)
+        refused = await recheck_refused(conn, now=now)
+    if refused:
+        log.info("config.refused_feeds_due", feeds=refused, reason="polled again at start: "
+                 "network.allow_private may allow them now")
     for url in stale:
         log.warning("config.feed_unlisted", url=url,
                     outcome="removed" if settings.feeds else "kept")
@@ -62,10 +79,6 @@ async def sync_config(db: Database, settings: Settings, *, now: datetime) -> Non
 async def adapters_down(settings: Settings, *, now: datetime) -> dict[str, dict[str, str]]:
     """For ``check``: adapters that running workers failed to start, from their heartbeats
     ({worker: {adapter: error}}); empty when the database has none (or is not there yet)."""
-    from sqlalchemy.engine import make_url
-
-    from bot.store.workers import adapters_down as read_down
-
     url = make_url(settings.database_url)
     if url.get_backend_name() == "sqlite" and not Path(url.database or "").exists():
         return {}  # never create a database file just to look
@@ -95,6 +108,7 @@ class App:
     async def create(cls, settings: Settings, secrets: Secrets, *,
                      adapters: dict[str, Adapter] | None = None, clock: Clock = now_utc) -> App:
         settings = with_default_destination(settings)
+        redact.remember(secret_values(settings, secrets))  # stored error texts never hold them
         db = Database(settings.database_url, echo=settings.database.echo)
         await db.migrate()
         await sync_config(db, settings, now=clock())
@@ -112,7 +126,7 @@ class App:
                                digest_stories=settings.delivery.digest_stories)
         if adapters is None:
             adapters = {name: load_adapter(name, settings, secrets, commands)
-                        for name in platforms.wanted(settings, secrets)}
+                        for name in wanted_adapters(settings, secrets)}
         pipeline = Pipeline(db=db, fetcher=fetcher, summarizer=summarizer, settings=settings,
                             clock=clock)
         reactions = ReactionCore(db=db, clock=clock)

@@ -3,22 +3,25 @@ start-up into typed settings. Secrets are never configuration: they come from th
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import json
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import quote, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 from pydantic import (
     BaseModel,
-    ConfigDict,
     Field,
     SecretStr,
     ValidationError,
+    create_model,
     field_validator,
     model_validator,
 )
@@ -29,19 +32,41 @@ from pydantic_settings import (
     SettingsError,
 )
 
+from bot import USER_AGENT
+from bot.delivery import AdapterInputs, Suggest, registry
+from bot.delivery.settings import Section
 from bot.errors import ConfigError
+from bot.feeds.rules import CONFIG_SCHEMES, url_problem
 
 DEFAULT_CONFIG = Path("config/newsbrief.yaml")
-
-
-class Section(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+DATABASE_PASSWORD = "NEWSBRIEF_DATABASE_PASSWORD"  # fills database.url's password (see below)
 
 
 class DatabaseSettings(Section):
     # None means SQLite in data_dir; PostgreSQL: postgresql+psycopg://user@host/db
     url: str | None = None
     echo: bool = False
+
+    @model_validator(mode="after")
+    def _password_from_secret(self) -> DatabaseSettings:
+        # The password is a secret, so it can stay out of the URL (which `docker inspect`
+        # shows): NEWSBRIEF_DATABASE_PASSWORD, or the file NEWSBRIEF_DATABASE_PASSWORD_FILE
+        # names (a Docker secret), fills in a URL that names a user and no password.
+        password = read_secret(DATABASE_PASSWORD) if self.url else None
+        if password and self.url:
+            self.url = _with_password(self.url, password)
+        return self
+
+
+def _with_password(url: str, password: str) -> str:
+    parts = urlsplit(url)
+    user, at, host = parts.netloc.rpartition("@")
+    if not at:
+        raise ValueError(f"{DATABASE_PASSWORD} is set but the URL names no user "
+                         "(write postgresql+psycopg://USER@host/db)")
+    if ":" in user:  # the URL carries its own password: it wins, as the environment would
+        return url
+    return urlunsplit(parts._replace(netloc=f"{user}:{quote(password, safe='')}@{host}"))
 
 
 class NetworkSettings(Section):
@@ -50,7 +75,7 @@ class NetworkSettings(Section):
     total_timeout: float = Field(30.0, gt=0)
     max_body_bytes: int = Field(5_000_000, gt=1024)
     per_host_concurrency: int = Field(2, ge=1, le=32)
-    user_agent: str = "newsbrief/0.1 (+https://github.com/newsbrief/newsbrief)"
+    user_agent: str = USER_AGENT
 
     @field_validator("allow_private")
     @classmethod
@@ -85,8 +110,6 @@ class FeedSettings(Section):
     @classmethod
     def _url(cls, value: str) -> str:
         # the rules of every door (bot.feeds.rules), with file:// for the operator's own file
-        from bot.feeds.rules import CONFIG_SCHEMES, url_problem
-
         problem = url_problem(value, schemes=CONFIG_SCHEMES)
         if problem:
             raise ValueError(problem)
@@ -94,16 +117,21 @@ class FeedSettings(Section):
 
 
 class OpenAISettings(Section):
+    # Any OpenAI-compatible server: OpenAI, vLLM, Ollama, llama.cpp (docs/SUMMARIZER.md).
     base_url: str = "https://api.openai.com/v1"
     model: str = "gpt-4o-mini"
-    api_key_env: str = "OPENAI_API_KEY"
+    api_key_env: str = "OPENAI_API_KEY"  # unset variable: no key is sent (local servers)
     timeout: float = Field(30, gt=0)
-    retries: int = Field(2, ge=0, le=10)
+    retries: int = Field(2, ge=0, le=10)  # on timeouts, 429 and 5xx, after Retry-After
+    concurrency: int = Field(4, ge=1, le=64)  # requests in flight at once
+    # spent: extractive briefs until midnight UTC; 0: no limit
     daily_token_budget: int = Field(200_000, ge=0)
+    daily_call_budget: int = Field(0, ge=0)  # 0: no limit
 
 
 class SummarizerSettings(Section):
-    kind: Literal["extractive", "openai"] = "extractive"
+    # "llm" (or its older name "openai"): model-written briefs, checked, extractive fallback
+    kind: Literal["extractive", "llm", "openai"] = "extractive"
     points: int = Field(3, ge=1, le=5)
     max_point_chars: int = Field(300, ge=80, le=1000)
     full_text: bool = True
@@ -116,7 +144,7 @@ class TagSettings(Section):
 
 
 class SubscriptionSettings(Section):
-    # A name in bot.routing.kinds (tag, feed, keyword, pattern, all), checked against its table
+    # A name in bot.filters.kinds (tag, feed, keyword, pattern, all), checked against its table
     # rather than a Literal here, so that a new kind is one entry there and nothing else.
     kind: str = "all"
     value: str = ""
@@ -128,7 +156,7 @@ class SubscriptionSettings(Section):
     @field_validator("kind")
     @classmethod
     def _kind(cls, value: str) -> str:
-        from bot.routing import kinds  # the routing stage (and RE2) only when subscriptions exist
+        from bot.filters import kinds  # RE2 (google-re2) loads only when subscriptions exist
 
         if kinds.get(value) is None:
             raise ValueError(kinds.unknown(value))
@@ -136,7 +164,7 @@ class SubscriptionSettings(Section):
 
     @model_validator(mode="after")
     def _value(self) -> SubscriptionSettings:
-        from bot.routing import kinds
+        from bot.filters import kinds  # as above: RE2 only when subscriptions exist
 
         try:  # refused at start-up (a bad pattern), not silently matching nothing later
             self.value = kinds.require(self.kind).validate(self.value)
@@ -162,9 +190,7 @@ class DestinationSettings(Section):
     @field_validator("ref")
     @classmethod
     def _ref(cls, value: str) -> str:
-        from bot import platforms  # the adapter registry says which prefixes exist
-
-        known = platforms.registry()
+        known = registry.registry()  # the adapter registry says which prefixes exist
         if any(value == entry.name and entry.bare_ref for entry in known):
             value += ":"  # "console:" needs quotes in YAML; accept it bare
         if value.split(":", 1)[0] not in {entry.name for entry in known} or ":" not in value:
@@ -190,6 +216,14 @@ class DestinationSettings(Section):
             raise ValueError(f"unknown timezone {value!r}") from exc
         return value
 
+    @field_validator("digest_time", mode="before")
+    @classmethod
+    def _unquoted_hhmm(cls, value: Any) -> Any:
+        # YAML 1.1 reads an unquoted 8:00 as the base-60 number 480: it can only mean 08:00
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+            return f"{value // 60:02d}:{value % 60:02d}"
+        return value
+
     @field_validator("digest_time")
     @classmethod
     def _hhmm(cls, value: str | None) -> str | None:
@@ -210,39 +244,6 @@ class DeliverySettings(Section):
                                 "rest are counted, and /digest more shows them")
     held_max_age_hours: float = Field(72.0, gt=0, description="messages held for a paused "
                                       "destination longer than this are dropped (counted)")
-
-
-class ConsoleSettings(Section):
-    enabled: bool | None = None  # None: on when no platform is configured
-    color: Literal["auto", "always", "never"] = "auto"
-
-
-class DiscordSettings(Section):
-    api_base_url: str = "https://discord.com/api/v10"
-    shard_count: int | None = Field(None, ge=1)
-    sync_commands: bool = False
-    guild_ids: list[int] = Field(default_factory=list)
-
-
-class SlackSettings(Section):
-    # Every option of the adapter (adapters/slack builds its runtime settings from this section
-    # and the SLACK_* secrets; it reads nothing else).
-    api_base_url: str = "https://slack.com/api/"
-    mode: Literal["socket", "http"] = "socket"
-    http_host: str = "0.0.0.0"  # HTTP mode serves Slack's callbacks from outside
-    http_port: int = Field(3000, ge=1, le=65535)
-    http_path: str = Field("/slack/events", pattern=r"^/")
-    max_body_bytes: int = Field(256 * 1024, ge=1024)  # slash commands are small
-    serve: bool = True  # False: deliver only, no command listener (extra worker processes)
-    admin_ids: list[str] = Field(default_factory=list)
-    admin_cache_seconds: float = Field(60.0, ge=0)
-    # slash command as registered in the Slack app -> core command; None: each under its name
-    commands: dict[str, str] | None = None
-    digest_threads: bool = False
-    unfurl_links: bool = False
-    unfurl_media: bool = False
-    min_interval: float = Field(1.0, ge=0)  # seconds between two posts to one channel
-    timeout: int = Field(30, ge=1)
 
 
 class HealthSettings(Section):
@@ -288,6 +289,9 @@ class LoggingSettings(Section):
 
 
 class Settings(BaseSettings):
+    """The core's sections. ``load_settings`` reads the file into ``settings_model()``, this
+    with each registered adapter's own section composed in under the adapter's name."""
+
     model_config = SettingsConfigDict(env_prefix="NEWSBRIEF_", env_nested_delimiter="__",
                                       extra="forbid", populate_by_name=True)
 
@@ -300,9 +304,6 @@ class Settings(BaseSettings):
     tags: TagSettings = Field(default_factory=TagSettings)
     destinations: list[DestinationSettings] = Field(default_factory=list)
     delivery: DeliverySettings = Field(default_factory=DeliverySettings)
-    console: ConsoleSettings = Field(default_factory=ConsoleSettings)
-    discord: DiscordSettings = Field(default_factory=DiscordSettings)
-    slack: SlackSettings = Field(default_factory=SlackSettings)
     logging: LoggingSettings = Field(default_factory=LoggingSettings)
     health: HealthSettings = Field(default_factory=HealthSettings)
     limits: LimitSettings = Field(default_factory=LimitSettings)
@@ -325,16 +326,56 @@ class Settings(BaseSettings):
         return self.database.url or f"sqlite+aiosqlite:///{self.data_dir / 'newsbrief.db'}"
 
 
+def settings_model(sections: Mapping[str, type[BaseModel]] | None = None) -> type[Settings]:
+    """``Settings`` with each adapter's section composed in (the registry's, by default), so
+    the file is validated once, the adapters' keys with the core's."""
+    chosen = registry.sections() if sections is None else sections
+    return _composed(tuple(chosen.items()))
+
+
+@functools.lru_cache(maxsize=8)
+def _composed(sections: tuple[tuple[str, type[BaseModel]], ...]) -> type[Settings]:
+    if not sections:
+        return Settings
+    for name, _model in sections:
+        if name in Settings.model_fields:
+            raise ConfigError(name, "an adapter's section cannot share a core section's name")
+    fields: dict[str, Any] = {name: (model, Field(default_factory=model))
+                              for name, model in sections}
+    composed: type[Settings] = create_model("Settings", __base__=Settings, **fields)
+    return composed
+
+
+def adapter_inputs(settings: Settings, secrets: Secrets, name: str,
+                   suggest: Suggest | None = None) -> AdapterInputs:
+    """What adapter ``name`` is built from: its own section, the secrets it declares (no
+    other), the networks the operator lets the bot reach, and the command core's autocomplete."""
+    entry = registry.spec(name)
+    declared = set(entry.reads_secrets) | set(entry.secrets)
+
+    def secret(key: str) -> str | None:
+        return secrets.get(key) if key in declared else None
+
+    return AdapterInputs(section=registry.section(settings, name), secret=secret,
+                         allow_private=tuple(settings.network.allow_private), suggest=suggest)
+
+
+def wanted_adapters(settings: Settings, secrets: Secrets) -> list[str]:
+    """The adapters this configuration needs (``registry.wanted``)."""
+    refs = {dest.ref.split(":", 1)[0] for dest in settings.destinations}
+    return registry.wanted(refs, secrets.get,
+                           {name: registry.section(settings, name) for name in registry.names()})
+
+
 # the core's own; each adapter's come from its registry entry (``reads_secrets``)
 SECRET_NAMES = ("OPENAI_API_KEY",
-                "NEWSBRIEF_DASHBOARD_SECRET")  # the dashboard's operator sign-in
+                "NEWSBRIEF_DASHBOARD_SECRET",  # the dashboard's operator sign-in
+                DATABASE_PASSWORD)
 
 
 def secret_names() -> tuple[str, ...]:
     """Every secret read from the environment: the core's and the registered adapters'."""
-    from bot import platforms
-
-    adapters = tuple(name for entry in platforms.registry() for name in entry.reads_secrets)
+    adapters = tuple(name for entry in registry.registry() for name in entry.reads_secrets)
     return tuple(dict.fromkeys(adapters + SECRET_NAMES))
 
 
@@ -355,6 +396,20 @@ class Secrets(BaseModel):
         names = secret_names() + extra_names
         found = {name: read_secret(name) for name in names}
         return cls(values={n: SecretStr(v) for n, v in found.items() if v})
+
+
+def secret_values(settings: Settings, secrets: Secrets) -> list[str]:
+    """Every configured value that must never be shown or stored outside its own place: the
+    environment's secrets, destinations' webhook URLs and the database password. Logs and
+    stored error texts are redacted of them (bot.redact)."""
+    values = [secrets.get(name) or "" for name in secrets.present()]
+    values += [dest.webhook_url or "" for dest in settings.destinations]
+    if settings.database.url:
+        # SQLAlchemy only when a URL is configured: `summarize` never loads the store
+        from sqlalchemy.engine import make_url
+
+        values.append(make_url(settings.database.url).password or "")
+    return [value for value in values if value]
 
 
 def read_secret(name: str) -> str | None:
@@ -408,6 +463,32 @@ def locate_config(explicit: Path | None = None) -> ConfigLocation:
     return ConfigLocation(None, "defaults", searched)
 
 
+class DuplicateKey(yaml.YAMLError):
+    pass
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing a key written twice in one mapping: plain PyYAML keeps
+    the last silently, and the operator who wrote both meant one of them."""
+
+
+def _unique_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    first_line: dict[Any, int] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            seen = first_line.setdefault(key, key_node.start_mark.line + 1)
+        except TypeError:  # an unhashable key: construct_mapping says so below
+            continue
+        if seen != key_node.start_mark.line + 1:
+            raise DuplicateKey(f"{key!r} is written twice in one section (lines {seen} and "
+                               f"{key_node.start_mark.line + 1}): keep one")
+    return loader.construct_mapping(node, deep=True)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+
+
 def _error_key(loc: tuple[int | str, ...]) -> str:
     return ".".join(str(part) for part in loc) or "(top level)"
 
@@ -420,6 +501,14 @@ def _resolve_local_feeds(data: dict[str, Any], base: Path) -> None:
             feed["url"] = (base / url).resolve().as_uri()
 
 
+def _resolve_data_dir(data: dict[str, Any], base: Path) -> None:
+    """A relative data_dir written in the file is relative to the file, as feed paths are: one
+    configuration means one database, whichever directory the bot is started from."""
+    value = data.get("data_dir")
+    if isinstance(value, str) and value:
+        data["data_dir"] = str(base / Path(value).expanduser())  # an absolute one stays
+
+
 def _bad_json_variable(message: str) -> str:
     """pydantic-settings names only the section; find the variable whose value is not JSON."""
     section = message.split('"')[1] if message.count('"') >= 2 else ""
@@ -427,7 +516,7 @@ def _bad_json_variable(message: str) -> str:
     for name, value in os.environ.items():
         if not name.startswith(prefix):
             continue
-        field_info = Settings.model_fields.get(section)
+        field_info = settings_model().model_fields.get(section)
         key = name.removeprefix(prefix).removeprefix("__").lower()
         if key and field_info is not None and isinstance(field_info.annotation, type) \
                 and issubclass(field_info.annotation, BaseModel):
@@ -454,7 +543,9 @@ def load_settings(path: Path | None = None, *, required: bool = False) -> Settin
         except OSError as exc:
             raise ConfigError(str(path), f"cannot read it: {exc.strerror or exc}") from None
         try:
-            data = yaml.safe_load(raw) or {}
+            data = yaml.load(raw, Loader=_UniqueKeyLoader) or {}  # a SafeLoader subclass
+        except DuplicateKey as exc:
+            raise ConfigError(str(path), str(exc)) from None
         except yaml.YAMLError as exc:
             raise ConfigError(str(path), f"not valid YAML: {exc}") from None
         except RecursionError:  # PyYAML composes recursively: a hostile file nests 5,000 deep
@@ -464,14 +555,19 @@ def load_settings(path: Path | None = None, *, required: bool = False) -> Settin
     elif required:
         raise ConfigError(str(path), "file not found")
     _resolve_local_feeds(data, path.resolve().parent)
+    _resolve_data_dir(data, path.resolve().parent)
     try:
-        return Settings(**data)
+        return settings_model()(**data)
     except SettingsError as exc:  # an environment value that is not the JSON a list needs
         raise ConfigError(_bad_json_variable(str(exc)),
                           "not valid JSON (write a list as '[\"a\", \"b\"]')") from None
     except ValidationError as exc:
-        first = exc.errors()[0]
-        message = first["msg"].removeprefix("Value error, ")
-        if first["type"] == "extra_forbidden":
-            message = "unknown key (a typo?)"
-        raise ConfigError(_error_key(first["loc"]), message) from None
+        problems = [(_error_key(error["loc"]), _problem(error)) for error in exc.errors()]
+        raise ConfigError(*problems[0], more=problems[1:]) from None
+
+
+def _problem(error: Any) -> str:
+    if error["type"] == "extra_forbidden":
+        return "unknown key (a typo?)"
+    message: str = error["msg"].removeprefix("Value error, ")
+    return message

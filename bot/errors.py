@@ -16,10 +16,17 @@ class NewsbriefError(Exception):
 
 
 class ConfigError(NewsbriefError):
-    def __init__(self, key: str, problem: str) -> None:
-        super().__init__(f"configuration error at {key}: {problem}")
+    """The first problem in the message; ``problems`` holds every one found (key, problem),
+    which ``newsbrief check`` lists."""
+
+    def __init__(self, key: str, problem: str, *,
+                 more: list[tuple[str, str]] | None = None) -> None:
+        more = more or []
+        also = f" (and {len(more)} more: newsbrief check lists them all)" if more else ""
+        super().__init__(f"configuration error at {key}: {problem}{also}")
         self.key = key
         self.problem = problem
+        self.problems = [(key, problem), *more]
 
 
 class FetchError(NewsbriefError):

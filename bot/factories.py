@@ -6,31 +6,43 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from bot.config import Secrets, Settings
+from bot.config import Secrets, Settings
+from bot.summarize import Summarizer
+from bot.summarize.extractive import ExtractiveSummarizer
+
+if TYPE_CHECKING:  # the type only: httpx loads when a fetcher is made
     from bot.feeds.fetch import HttpFetcher
-    from bot.summarize import Summarizer
 
 
 def make_summarizer(settings: Settings, secrets: Secrets) -> Summarizer:
-    from bot.summarize.extractive import ExtractiveSummarizer
-
     extractive = ExtractiveSummarizer(aliases=settings.tags.aliases, max_tags=settings.tags.max,
                                       max_point_chars=settings.summarizer.max_point_chars)
-    if settings.summarizer.kind != "openai":
+    if settings.summarizer.kind == "extractive":
         return extractive
-    from bot.summarize.llm import OpenAISummarizer
+    return make_llm_summarizer(settings, secrets, extractive)
+
+
+def make_llm_summarizer(settings: Settings, secrets: Secrets,
+                        extractive: Summarizer) -> Summarizer:
+    # the optional LLM client: only when chosen
+    from bot.summarize.llm import DailyBudget, LLMSummarizer, ReplyCache
+    from bot.summarize.llm_client import ChatClient
 
     llm = settings.summarizer.openai
-    return OpenAISummarizer(
-        base_url=llm.base_url, model=llm.model, api_key=secrets.get(llm.api_key_env),
-        fallback=extractive, timeout=llm.timeout, retries=llm.retries,
-        daily_token_budget=llm.daily_token_budget,
-        cache_path=settings.data_dir / "llm-cache.json",
+    client = ChatClient(base_url=llm.base_url, model=llm.model,
+                        api_key=secrets.get(llm.api_key_env), timeout=llm.timeout,
+                        retries=llm.retries, concurrency=llm.concurrency)
+    return LLMSummarizer(
+        client=client, fallback=extractive,
+        budget=DailyBudget(tokens=llm.daily_token_budget, calls=llm.daily_call_budget),
+        cache=ReplyCache(settings.data_dir / "llm-cache.json"),
+        max_point_chars=settings.summarizer.max_point_chars, aliases=settings.tags.aliases,
+        max_tags=settings.tags.max,
     )
 
 
 def make_fetcher(settings: Settings) -> HttpFetcher:
+    # httpx: loaded when a fetcher is made, which `summarize` never needs
     from bot.feeds.fetch import HttpFetcher
     from bot.netguard import AddressPolicy
 

@@ -52,9 +52,12 @@ BRIEF_LATENCY = Histogram(
     "From a brief queued (just after its item was fetched and summarized) to posted",
     ["platform"], buckets=(1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600, 7200, 21600),
     registry=REGISTRY)
-POLL_CYCLE = Histogram("newsbrief_poll_cycle_seconds", "Time to poll every due feed once",
+POLL_CYCLE = Histogram("newsbrief_poll_cycle_seconds", "Time to poll every feed due at one "
+                       "scheduler tick, all of its claim batches together",
                        buckets=(0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600),
                        registry=REGISTRY)
+LLM_BRIEFS = Counter("newsbrief_llm_briefs", "LLM summarizer outcomes",
+                     ["outcome"], registry=REGISTRY)  # model | partial | fallback_<reason>
 SUMMARIZE = Histogram("newsbrief_summarize_seconds", "Time to summarize one article",
                       buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
                       registry=REGISTRY)
@@ -87,6 +90,12 @@ def fetch_error(kind: str, count: int = 1) -> None:
 def brief_made(count: int = 1) -> None:
     if count:
         BRIEFS.inc(count)
+
+
+def llm_brief(outcome: str) -> None:
+    """One brief from the LLM summarizer: model, partial (some points extractive), or
+    fallback_<reason> (timeout, http_5xx, malformed, budget, ungrounded, ...)."""
+    LLM_BRIEFS.labels(outcome=outcome).inc()
 
 
 def delivery(platform: str, outcome: str) -> None:
@@ -178,16 +187,17 @@ def summarize_timer() -> Iterator[None]:
         SUMMARIZE.observe(time.perf_counter() - started)
 
 
-def poll_cycle(stats: PollStatsLike, seconds: float) -> None:
-    """Record one ``Pipeline.poll_due`` call from its stats: one call covers the whole cycle."""
+def poll_cycle(stats: PollStatsLike, seconds: float | None) -> None:
+    """Record one ``Pipeline.poll_due`` call from its stats; ``seconds`` when that call was the
+    whole cycle (None for one batch of several: the runner times the cycle)."""
     feed_polled("failed", stats.failed)
     feed_polled("unchanged", stats.unchanged)
     feed_polled("changed", max(0, stats.feeds - stats.failed - stats.unchanged))
     for kind, count in stats.errors.items():
         fetch_error(kind, count)
     brief_made(stats.briefs)
-    if stats.feeds:  # an idle tick is not a cycle; it would drag the histogram towards zero
-        observe_poll_cycle(seconds)
+    if stats.feeds and seconds is not None:  # an idle tick is not a cycle; it would drag
+        observe_poll_cycle(seconds)  # the histogram towards zero
 
 
 def render() -> tuple[bytes, str]:

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
+from bot.clock import now_utc
+
 IdKind = Literal["guid", "link", "title_date", "content"]
 TextSource = Literal["feed", "article"]
 
@@ -41,15 +43,17 @@ class ParsedFeed:
 
 @dataclass(slots=True)
 class Article:
-    """The summarizer's input: one story's text and what is known about it."""
+    """One story's text and what is known about it: the summarizer's input, and the fields a
+    subscription pattern looks at (bot.filters.patterns)."""
 
     title: str
-    text: str
+    text: str = ""
     url: str | None = None
     lang: str | None = None
     source: str | None = None
     published: datetime | None = None
     categories: tuple[str, ...] = ()
+    author: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,3 +75,37 @@ class Brief:
     published: datetime | None = None
     text_source: TextSource = "feed"
     also_covered_by: list[str] = field(default_factory=list)
+    model: str | None = None  # the model that wrote the points; None: extractive
+
+
+@dataclass(slots=True)
+class DigestSection:
+    title: str  # a tag or a feed name
+    briefs: list[Brief]
+
+
+@dataclass(slots=True)
+class Digest:
+    """One period's briefs for one destination, grouped, most important first."""
+
+    title: str
+    period_start: datetime
+    period_end: datetime
+    sections: list[DigestSection]
+    note: str | None = None  # e.g. the "nothing new" line, or "12 items folded from a burst"
+
+
+SAMPLE_MARK = "TEST MESSAGE"  # plain words: brackets would be escaped differently per platform
+
+
+def sample_brief() -> Brief:
+    """The marked sample a test post sends (``newsbrief send-test``, ``/feeds test``)."""
+    return Brief(
+        headline=f"{SAMPLE_MARK} from newsbrief (not a news story)",
+        points=[Point("newsbrief can post to this destination.", label="It works"),
+                Point("Real briefs look like this: a headline, three points, tags and a link.",
+                      label="What to expect"),
+                Point("Nothing was subscribed, stored or queued by this test.",
+                      label="Nothing changed")],
+        tags=["test"], url=None, lang="en", source="newsbrief send-test",
+        published=now_utc())

@@ -23,21 +23,24 @@ from urllib.request import url2pathname
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot import metrics, updates
+from bot import i18n, metrics
 from bot.briefing import summarize_or_minimal
+from bot.clock import Clock, now_utc
 from bot.config import Settings
-from bot.delivery import Digest
 from bot.errors import FetchError, ParseError
 from bot.feeds.assemble import PreparedFeed
 from bot.feeds.fetch import FetchResult, HttpFetcher, body_hash_of
 from bot.feeds.fulltext import enrich
+from bot.feeds.memory import release_freed
 from bot.feeds.parse import prepare_feed
 from bot.feeds.schedule import next_check_after_failure, next_check_after_success, should_disable
+from bot.i18n import N_
 from bot.logs import get_log
-from bot.memory import release_freed
-from bot.models import Article, Brief, FeedItem, ParsedFeed
+from bot.models import Article, Brief, Digest, FeedItem, ParsedFeed
+from bot.netguard import shown_url
 from bot.outbox.worker import enqueue, outbox_key
 from bot.routing import route as routing
+from bot.routing import updates
 from bot.routing.burst import is_burst, too_old
 from bot.routing.cluster import assign_story
 from bot.store import Database
@@ -47,13 +50,12 @@ from bot.store import feeds as feed_store
 from bot.store.briefs import save_brief
 from bot.store.feeds import FeedRow
 from bot.summarize import Summarizer
+from bot.summarize.base import Translator
 
 log = get_log(__name__)
-
-Clock = Callable[[], datetime]
-
-def now_utc() -> datetime:
-    return datetime.now(UTC)
+DISABLED_TITLE = N_("Feed disabled")
+DISABLED_NOTE = N_("The feed {feed} was disabled: {reason}. An admin can re-enable it with "
+                   "/feeds enable {id} once it works again.")
 
 @dataclass(slots=True)
 class PollStats:
@@ -69,6 +71,7 @@ class _Candidate:
     item: FeedItem
     post: bool  # False: remembered as seen but not posted (backfill limit, too old)
     brief: Brief | None = None
+    translations: dict[str, Brief] = field(default_factory=dict)  # for other-language channels
 
 async def read_local(url: str, max_bytes: int) -> FetchResult:
     """file:// feeds, which only the configuration can name (the offline samples use them)."""
@@ -106,9 +109,11 @@ class Pipeline:
         self.on_feed_done = on_feed_done
         self.owner = f"{socket.gethostname()}:{os.getpid()}"
         self._unchanged: list[dict[str, Any]] = []
+        self.in_flight = 0  # feeds being fetched or processed now (said when stopping)
 
-    async def poll_due(self, *, limit: int = 10_000) -> PollStats:
-        """Poll every feed that is due now, a bounded number at a time."""
+    async def poll_due(self, *, limit: int = 10_000, batch: bool = False) -> PollStats:
+        """Poll every feed that is due now, a bounded number at a time. ``batch``: one of
+        several calls that make up a cycle, which the caller times as a whole."""
         polling = self.settings.polling
         cycle_started = time.monotonic()
         now = self.clock()
@@ -122,11 +127,14 @@ class Pipeline:
 
         async def one(row: FeedRow) -> None:
             async with gate:
+                self.in_flight += 1
                 try:
                     await self.poll_feed(row, stats)
                 except Exception as exc:  # e.g. the store is down: the lease expires, retried
                     log.error("poll.feed_failed", feed_id=row.id, error=exc.__class__.__name__)
                     stats.failed += 1
+                finally:
+                    self.in_flight -= 1
             nonlocal done
             done += 1
             if self.on_feed_done:
@@ -142,8 +150,26 @@ class Pipeline:
         await self._flush_unchanged(stats)
         if stats.feeds - stats.unchanged:  # bodies were parsed and dropped: give the pages back
             release_freed()
-        metrics.poll_cycle(stats, time.monotonic() - cycle_started)
+        metrics.poll_cycle(stats, None if batch else time.monotonic() - cycle_started)
         return stats
+
+    async def idle_reason(self) -> str:
+        """Why a poll found nothing due, in one line for ``run --once``."""
+        async with self.db.read() as conn:
+            rows = await feed_store.list_feeds(conn)
+        enabled = [row for row in rows if row.disabled_at is None]
+        if not rows:
+            return "there are no feeds (newsbrief feeds add URL, or list them under feeds:)"
+        if not enabled:
+            return f"all {len(rows)} feeds are disabled (newsbrief feeds status says why)"
+        soonest = min(enabled, key=lambda row: row.next_check_at)
+        failing = [row for row in enabled if row.consecutive_failures]
+        said = (f"none of {len(enabled)} feeds is due; the next, #{soonest.id}, at "
+                f"{soonest.next_check_at:%Y-%m-%d %H:%M} UTC")
+        if failing:
+            said += (f"; {len(failing)} waiting after failures, e.g. #{failing[0].id}: "
+                     f"{failing[0].last_error}")
+        return said
 
     async def poll_feed(self, feed: FeedRow, stats: PollStats) -> None:
         started = time.monotonic()
@@ -174,9 +200,11 @@ class Pipeline:
         if parsed is None:
             stats.unchanged += 1
         candidates, edited = self._new_items(feed, parsed, known) if parsed else ([], [])
+        languages = await self._languages() if any(c.post for c in candidates) else set()
         for candidate in candidates:
             if candidate.post and parsed is not None:
-                candidate.brief = await self._summarize(feed, parsed, candidate.item)
+                candidate.brief, candidate.translations = await self._summarize(
+                    feed, parsed, candidate.item, languages)
         try:
             await self._commit(feed, result, parsed, candidates, edited, stats)
         except SQLAlchemyError as exc:
@@ -202,7 +230,8 @@ class Pipeline:
                                         body_hash=feed.body_hash)
 
     async def _known(self, feed: FeedRow, prepared: PreparedFeed) -> dict[str, entry_store.Known]:
-        async with self.db.begin() as conn:
+        # A read: on SQLite it neither queues behind this process's writers nor locks the file.
+        async with self.db.read() as conn:
             return await entry_store.known_hashes(conn, feed.id, prepared.keys)
 
     def _new_items(self, feed: FeedRow, parsed: ParsedFeed, known: dict[str, entry_store.Known]
@@ -231,7 +260,15 @@ class Pipeline:
             candidates.append(_Candidate(item, post))
         return candidates, edited
 
-    async def _summarize(self, feed: FeedRow, parsed: ParsedFeed, item: FeedItem) -> Brief:
+    async def _languages(self) -> set[str]:
+        """The languages channels want, when the summarizer can write in them (issue 25)."""
+        if not isinstance(self.summarizer, Translator):
+            return set()
+        async with self.db.begin() as conn:
+            return await dest_store.subscribed_languages(conn)
+
+    async def _summarize(self, feed: FeedRow, parsed: ParsedFeed, item: FeedItem,
+                         languages: set[str]) -> tuple[Brief, dict[str, Brief]]:
         article = Article(
             title=item.title, text=item.text, url=item.link, lang=item.lang or parsed.lang,
             source=feed.title or parsed.title or urlparse(feed.url).hostname,
@@ -250,8 +287,30 @@ class Pipeline:
             # is never dropped because one stage of briefing tripped on it.
             brief = await summarize_or_minimal(self.summarizer, article,
                                                points=self.settings.summarizer.points)
+            translations = await self._translations(article, brief, languages)
         brief.text_source = "article" if source == "article" else "feed"
-        return brief
+        for other in translations.values():
+            other.text_source = brief.text_source
+        return brief, translations
+
+    async def _translations(self, article: Article, brief: Brief,
+                            languages: set[str]) -> dict[str, Brief]:
+        """The brief in each other language a channel wants; one model call per article and
+        language however many channels want it (the summarizer caches). A brief the model
+        could not write in that language is left out: those channels get the original."""
+        out: dict[str, Brief] = {}
+        if not isinstance(self.summarizer, Translator):
+            return out
+        for lang in sorted(languages - {brief.lang}):
+            try:
+                other = await self.summarizer.summarize_in(
+                    article, lang, points=self.settings.summarizer.points)
+            except Exception as exc:  # the original brief still goes to every channel
+                log.error("summarize.translation_failed", lang=lang, error=type(exc).__name__)
+                continue
+            if other.lang == lang:
+                out[lang] = other
+        return out
 
     async def _commit(self, feed: FeedRow, result: FetchResult, parsed: ParsedFeed | None,
                       candidates: list[_Candidate], edited: list[FeedItem],
@@ -295,7 +354,7 @@ class Pipeline:
                 seen_only = []
                 entry_id = await entry_store.insert_entry(conn, feed.id, candidate.item, now=now)
                 brief_id = await save_brief(conn, entry_id=entry_id, brief=candidate.brief,
-                                            now=now)
+                                            now=now, translations=candidate.translations)
                 await assign_story(conn, brief_id, now=now)
                 brief_ids.append(brief_id)
             await entry_store.insert_entries(conn, feed.id, seen_only, now=now)
@@ -306,6 +365,7 @@ class Pipeline:
                     await routing.route_brief(conn, brief_id, now=now)
             await feed_store.record_success(conn, feed.id, now=now, next_check_at=next_at,
                                             **fields)
+            await self._tell_operator(conn, now)
         stats.new_items += len(candidates)
         stats.briefs += len(brief_ids)
 
@@ -314,25 +374,40 @@ class Pipeline:
             await feed_store.release_leases(conn, feed_ids, owner=self.owner)
         await self._flush_unchanged(PollStats())
 
+    async def _admin(self, conn: AsyncConnection) -> dest_store.DestinationRow | None:
+        """delivery.admin_destination, or the console when that is a destination."""
+        admin = self.settings.delivery.admin_destination
+        dest = await dest_store.get(conn, admin) if admin else None
+        return dest or await dest_store.get(conn, "console:")
+
+    async def _tell_operator(self, conn: AsyncConnection, now: datetime) -> None:
+        """The summarizer's notices (its model budget ran out) to the admin destination."""
+        notes = self.summarizer.take_notices() if isinstance(self.summarizer, Translator) else []
+        dest = await self._admin(conn) if notes else None
+        if dest is None:
+            return
+        for note in notes:
+            await enqueue(conn, key=outbox_key("summarizer-notice", now.isoformat(), note),
+                          destination_id=dest.id, now=now,
+                          digest=Digest(title="Summarizer notice", period_start=now,
+                                        period_end=now, sections=[], note=note))
+
     async def _tell_disabled(self, conn: AsyncConnection, feed: FeedRow, reason: str,
                              now: datetime) -> None:
         """The channel that added a feed is told once when it is disabled (DESIGN.md); a feed
         from the configuration, the CLI or OPML is reported to delivery.admin_destination, or
         to the console when that is a destination, so that it is not disabled silently."""
         dest = await dest_store.get(conn, feed.added_by) if feed.added_by else None
-        admin = self.settings.delivery.admin_destination
-        if dest is None and admin:
-            dest = await dest_store.get(conn, admin)
-        if dest is None:
-            dest = await dest_store.get(conn, "console:")
+        dest = dest or await self._admin(conn)
         if dest is None:
             return
-        note = (f"The feed {feed.title or feed.url} was disabled: {reason}. "
-                f"An admin can re-enable it with /feeds enable {feed.id} once it works again.")
+        lang = i18n.choose(dest.locale)  # the notice speaks the channel's language
+        note = i18n.translate(DISABLED_NOTE, lang, feed=feed.title or shown_url(feed.url),
+                              reason=reason, id=feed.id)
         await enqueue(conn, key=outbox_key("feed-disabled", feed.id, now.isoformat()),
                       destination_id=dest.id, now=now,
-                      digest=Digest(title="Feed disabled", period_start=now, period_end=now,
-                                    sections=[], note=note))
+                      digest=Digest(title=i18n.translate(DISABLED_TITLE, lang), period_start=now,
+                                    period_end=now, sections=[], note=note))
 
     async def _flush_unchanged(self, stats: PollStats) -> None:
         rows, self._unchanged = self._unchanged, []

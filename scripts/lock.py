@@ -58,6 +58,19 @@ def render() -> str:
     return "\n".join(lines) + "\n"
 
 
+def stale(locked: str, installed: str) -> str:
+    """Which pins differ, and both ways out: the environment drifted (reinstall from the lock)
+    or a dependency changed on purpose (rewrite the lock)."""
+    old = set(locked.splitlines()) - set(installed.splitlines())
+    new = set(installed.splitlines()) - set(locked.splitlines())
+    lines = ["constraints.txt does not match the installed dependencies:",
+             *(f"  locked    {line}" for line in sorted(old)),
+             *(f"  installed {line}" for line in sorted(new)),
+             "install the locked set: pip install -c constraints.txt -e '.[dev]' (make does);",
+             "or, after changing pyproject.toml's dependencies: python scripts/lock.py"]
+    return "\n".join(lines)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="pin newsbrief's runtime dependencies")
     parser.add_argument("--check", action="store_true", help="fail when constraints.txt is stale")
@@ -66,7 +79,7 @@ def main() -> int:
     if args.check:
         current = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
         if current != text:
-            print("constraints.txt is out of date: run python scripts/lock.py", file=sys.stderr)
+            print(stale(current, text), file=sys.stderr)
             return 1
         return 0
     OUT.write_text(text, encoding="utf-8")

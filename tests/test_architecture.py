@@ -59,7 +59,7 @@ def test_modules_taking_the_pass_database_run_in_the_postgresql_pass() -> None:
     assert missing == []
 
 
-REGISTRY_DOOR = "bot/platforms.py"  # the one core module that may look adapters up
+REGISTRY_DOOR = "bot/delivery/registry.py"  # the one core module that may look adapters up
 
 
 def _adapter_imports(path: str, source: str) -> list[str]:
@@ -108,17 +108,21 @@ def test_registry_names_match_adapter_modules() -> None:
     # each line of the table names modules that exist and a builder the core can call
     import importlib.util
 
-    from bot import platforms
+    from bot.delivery import registry as platforms
+    from bot.delivery.settings import Section
 
     for entry in platforms.registry():
         for module in filter(None, (entry.module, entry.probe_module, entry.render_module)):
             assert importlib.util.find_spec(module) is not None, module
         assert callable(entry.load().build), entry.name
+        if entry.settings is not None:  # its section: a Section model that exists
+            model = entry.settings_model()
+            assert model is not None and issubclass(model, Section), entry.name
 
 
-# Documented configuration names its platforms' sections (``discord:``, ``slack:``, their
-# defaults and environment keys); that stays, everywhere else a platform is the registry's.
-CONFIG_MODULES = {"bot/config.py", "bot/healthcheck.py"}
+# The container health check reads Slack's listener setting by its key; bot/config.py names no
+# platform (each adapter owns its section), everywhere else a platform is the registry's.
+CONFIG_MODULES = {"bot/healthcheck.py"}
 
 
 def _platform_strings(source: str, names: set[str]) -> list[tuple[int, str]]:
@@ -146,7 +150,7 @@ def _platform_strings(source: str, names: set[str]) -> list[tuple[int, str]]:
 
 
 def test_core_code_names_no_platform() -> None:
-    from bot import platforms
+    from bot.delivery import registry as platforms
 
     # the platforms that bring an SDK; console and webhook are the core's own words too
     sdk_backed = {entry.name for entry in platforms.registry()
@@ -174,7 +178,7 @@ async def test_a_new_adapter_is_one_module_and_one_registry_line(
     import adapters
     from bot.app import App
     from bot.config import DestinationSettings, Secrets, Settings, SubscriptionSettings
-    from bot.delivery import AdapterSpec
+    from bot.delivery.registry import AdapterSpec
     from bot.runner import Runner
     from tests.support.chat_adapter import ChatAdapter
 

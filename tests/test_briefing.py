@@ -21,9 +21,9 @@ from bot.summarize import Summarizer
 from bot.summarize.extractive import ExtractiveSummarizer
 from tests.conftest import shared_path
 from tests.support.clock import Clock
+from tests.support.e2e import settings_for
 from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
-from tests.test_e2e import settings_for
 
 REAL = ("feeds", "real-world")
 

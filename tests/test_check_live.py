@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.cli import newsbrief, write_config
 from tests.support.fake_discord import BOT_TOKEN, TEXT_CHANNEL_ID, FakeDiscord
 from tests.support.fake_slack import APP_TOKEN, TEAM, TOKEN, FakeSlack
 from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
-from tests.test_cli import newsbrief, write_config
 
 WRONG_CHANNEL = "900000000000000099"
 FORUM = "900000000000000098"

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.cli import newsbrief, write_config
 from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
-from tests.test_cli import newsbrief, write_config
 
 
 @pytest.fixture
@@ -79,17 +79,18 @@ def test_unreachable_database_is_one_line(workdir: Path) -> None:
     assert "pw-secret" not in result.stderr
 
 
-def test_busy_health_port_is_one_line(workdir: Path) -> None:
+@pytest.mark.parametrize("section", ["health", "dashboard"])  # alike: fatal, one line
+def test_busy_health_or_dashboard_port_is_one_line(workdir: Path, section: str) -> None:
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = busy.getsockname()[1]
-        config = write_config(workdir, "data_dir: data\nhealth:\n  enabled: true\n"
+        config = write_config(workdir, f"data_dir: data\n{section}:\n  enabled: true\n"
                               f"  port: {port}\n")
         result = newsbrief("run", "--config", str(config), cwd=workdir)
     assert result.returncode == 2
     line = [x for x in result.stderr.splitlines() if x.startswith("newsbrief:")]
-    assert len(line) == 1 and f"127.0.0.1:{port}" in line[0] and "health.port" in line[0]
+    assert len(line) == 1 and f"127.0.0.1:{port}" in line[0] and f"{section}.port" in line[0]
     assert "Traceback" not in result.stderr
 
 

@@ -10,7 +10,7 @@ from bot.delivery import CommandReply, CommandRequest, Destination, Pacing
 from bot.store import destinations as dest_store
 from bot.store import feeds as feed_store
 from bot.store.db import Database
-from tests.test_routing import (  # noqa: F401  (fixtures)
+from tests.support.world import (  # noqa: F401  (fixtures)
     World,
     migrated_template_fixture,
     world_fixture,

@@ -14,7 +14,7 @@ from bot.models import Brief
 from bot.store import destinations as dest_store
 from bot.store import feeds as feed_store
 from bot.store.schema import feeds
-from tests.test_routing import (  # noqa: F401  (fixtures)
+from tests.support.world import (  # noqa: F401  (fixtures)
     CHANNEL,
     World,
     migrated_template_fixture,
@@ -132,7 +132,8 @@ async def test_a_crashing_handler_becomes_an_error_reply(
     async def boom(ctx: object, req: CommandRequest) -> CommandReply:
         raise RuntimeError("database on fire")
 
-    monkeypatch.setitem(core.HANDLERS, "feeds", boom)
+    monkeypatch.setitem(core.COMMANDS, "feeds",
+                        core.ChatCommand(boom, core.COMMANDS["feeds"].usage))
     reply = await world.say("/feeds list")
     assert reply.error and "database on fire" not in reply.text
 
@@ -261,3 +262,21 @@ async def test_control_and_bidi_characters_in_arguments_are_cleaned(world: World
         assert row is not None
         [sub] = await dest_store.list_subscriptions(conn, row.id)
     assert sub.value == "ctl[31mevil one"
+
+
+async def test_help_lists_every_command_of_the_table(world: World,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    said = (await world.say("/help")).text
+    for name in core.COMMANDS:
+        assert f"\n/{name} " in said, name
+    for action in ("enable", "resume", "test"):  # the /feeds actions /help used to leave out
+        assert action in said.split("/feeds", 1)[1].split("\n", 1)[0]
+    monkeypatch.setitem(core.COMMANDS, "newthing", core.ChatCommand(
+        core.COMMANDS["updates"].handler, "Usage: /newthing <x>"))
+    assert "\n/newthing <x>" in (await world.say("/help")).text  # listed by being in the table
+
+
+async def test_a_bare_ref_before_a_colon_is_not_doubled(world: World) -> None:
+    for said in ("/updates on", "/subscriptions"):
+        text = (await world.say(said, where="console:")).text
+        assert "console::" not in text and "console" in text, text

@@ -104,3 +104,16 @@ def test_the_offline_default_fetches_no_article_pages() -> None:
                             required=True)
     assert default.summarizer.full_text is False
     assert all(feed.url.startswith("file://") for feed in default.feeds)
+
+
+def test_a_relative_data_dir_is_relative_to_the_config_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "etc"
+    folder.mkdir()
+    (folder / "newsbrief.yaml").write_text("data_dir: state\n")
+    elsewhere = tmp_path / "somewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # started from another directory: the same database
+    assert load_settings(folder / "newsbrief.yaml").data_dir == folder / "state"
+    (folder / "newsbrief.yaml").write_text(f"data_dir: {tmp_path / 'abs'}\n")
+    assert load_settings(folder / "newsbrief.yaml").data_dir == tmp_path / "abs"

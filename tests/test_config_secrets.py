@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.cli.progress import progress
 from bot.config import Secrets, load_settings
 from bot.errors import ConfigError
-from bot.progress import progress
 
 
 def config(tmp_path: Path) -> Path:

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import AsyncIterator, Iterator
-from datetime import UTC, datetime
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,12 +17,14 @@ from bot.store import destinations as dest_store
 from bot.store import feeds as feed_store
 from bot.store.schema import destinations, feeds, outbox
 from tests.support.dashboard import Harness, dashboard_harness, dashboard_settings
+from tests.support.dashboard_fixtures import (  # noqa: F401  (fixtures)
+    NOW,
+    h,
+)
 from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
 
 pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
-
-NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -32,12 +33,6 @@ def server() -> Iterator[FeedServer]:
         srv.set("/feed.xml", rss("Harbor Gazette", [item(2, topic="harbor"),
                                                     item(1, topic="harbor")]))
         yield srv
-
-
-@pytest.fixture
-async def h(tmp_path: Path) -> AsyncIterator[Harness]:
-    async with dashboard_harness(dashboard_settings(tmp_path)) as harness:
-        yield harness
 
 
 async def _two_servers(h: Harness) -> tuple[int, int]:

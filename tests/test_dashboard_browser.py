@@ -32,6 +32,9 @@ OUTPUT = Path(os.environ.get("NEWSBRIEF_TEST_OUTPUT",
                              Path(__file__).resolve().parent.parent / "test-output")) / "dashboard"
 SIZES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
+if os.environ.get("NEWSBRIEF_SKIP_BROWSER"):
+    pytest.skip("BROWSER TESTS SKIPPED: NEWSBRIEF_SKIP_BROWSER is set (unset it to run the "
+                "dashboard in Chromium)", allow_module_level=True)
 try:
     from playwright.async_api import Page, async_playwright, expect
 except ImportError:  # pragma: no cover - depends on the machine

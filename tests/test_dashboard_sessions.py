@@ -12,7 +12,7 @@ from adapters.recording import RecordingAdapter
 from bot.dashboard.auth import COOKIE, Principal
 from bot.store import feeds as feed_store
 from tests.support.dashboard import SECRET, Harness, dashboard_settings
-from tests.test_dashboard import NOW, h  # noqa: F401  (fixture)
+from tests.support.dashboard_fixtures import NOW, h  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
 
@@ -161,13 +161,14 @@ async def test_start_up_prints_a_token_url_that_signs_in(tmp_path: Path) -> None
         await app.close()
 
 
-async def test_a_taken_port_leaves_the_bot_running_without_a_dashboard(
+async def test_a_taken_dashboard_port_stops_the_start_as_a_taken_health_port_does(
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     import socket
 
     from bot.app import App
     from bot.config import Secrets
     from bot.dashboard import serve_dashboard
+    from bot.errors import ConfigError
 
     taken = socket.socket()
     taken.bind(("127.0.0.1", 0))
@@ -178,9 +179,10 @@ async def test_a_taken_port_leaves_the_bot_running_without_a_dashboard(
                            adapters={"console": RecordingAdapter(name="console")})
     try:
         out = io.StringIO()
-        assert await serve_dashboard(app, out=out) is None
-        assert "dashboard.not_started" in caplog.text and out.getvalue() == ""
-        assert SECRET not in caplog.text
+        with pytest.raises(ConfigError) as refused:
+            await serve_dashboard(app, out=out)
+        assert refused.value.key == "dashboard.port" and f"127.0.0.1:{port}" in str(refused.value)
+        assert out.getvalue() == "" and SECRET not in caplog.text + str(refused.value)
     finally:
         taken.close()
         await app.close()

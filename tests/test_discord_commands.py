@@ -3,116 +3,28 @@ the fake Discord API: request conversion, admin reporting, deferral, replies, au
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import AsyncIterator
 from typing import Any
 
-import discord
 import pytest
-from discord.http import Route
 
-from adapters.discord import make_adapter, sync_commands
+from adapters.discord import sync_commands
 from adapters.discord.bot import DiscordAdapter
 from bot.delivery import CommandReply, CommandRequest, Destination
-from tests.support.fake_discord import APP_ID, BOT_TOKEN, FakeDiscord
-from tests.test_discord_render import HOSTILE, make_brief
-
-GUILD = "222222222222222222"
-CHANNEL = "333333333333333333"
-USER = "444444444444444444"
-_ids = itertools.count(555555555555555555)
-
-
-class Core:
-    """Plays the command core: records requests, answers what the test sets, and enforces
-    admin-only commands from ``is_admin`` as the real core does."""
-
-    def __init__(self) -> None:
-        self.requests: list[CommandRequest] = []
-        self.reply = CommandReply(text="ok")
-        self.admin_only = {"feeds"}
-
-    async def __call__(self, request: CommandRequest) -> CommandReply:
-        self.requests.append(request)
-        if request.command in self.admin_only and not request.is_admin:
-            return CommandReply(text="Only server admins can manage feeds here.", error=True)
-        return self.reply
-
-
-async def _suggest(kind: str, prefix: str, server: str | None) -> list[str]:
-    # feeds are offered only for the asking guild (issue 13.2): the adapter must say which
-    feeds = ["ai-weekly", "bbc"] if server == GUILD else ["another-guilds-feed"]
-    pool = {"tag": ["ai", "ai-safety", "chips", "x" * 101], "feed": feeds}
-    return [s for s in pool[kind] if s.startswith(prefix)]
-
-
-@pytest.fixture
-async def fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
-    monkeypatch.setattr(Route, "BASE", Route.BASE)
-    async with FakeDiscord() as server:
-        yield server
-        assert server.violations == []
-
-
-@pytest.fixture
-def core() -> Core:
-    return Core()
-
-
-@pytest.fixture
-async def adapter(fake: FakeDiscord, core: Core) -> AsyncIterator[DiscordAdapter]:
-    adapter = make_adapter(token=BOT_TOKEN, api_base_url=fake.api_base, connect_gateway=False,
-                           suggest=_suggest)
-    await adapter.start(core)
-    yield adapter
-    await adapter.stop()
-
-
-def payload(name: str, options: list[dict[str, Any]] | None = None, *, admin: bool = False,
-            dm: bool = False, kind: int = 2) -> dict[str, Any]:
-    """A raw INTERACTION_CREATE payload as Discord sends it (application command or
-    autocomplete), for a member with or without Manage Server."""
-    user = {"id": USER, "username": "reader", "discriminator": "0", "global_name": "Reader",
-            "avatar": None}
-    data: dict[str, Any] = {
-        "id": str(next(_ids)), "application_id": APP_ID, "type": kind,
-        "token": f"itoken-{next(_ids)}", "version": 1, "locale": "ko",
-        "data": {"id": str(next(_ids)), "name": name, "type": 1, "options": options or []},
-        "app_permissions": "2251799813685247", "entitlements": [],
-        "authorizing_integration_owners": {"0": GUILD}, "attachment_size_limit": 8388608,
-    }
-    if dm:
-        data.update(channel_id=CHANNEL, user=user, context=1,
-                    channel={"id": CHANNEL, "type": 1, "recipients": [user]})
-    else:
-        # Manage Server + View Channel, or View Channel + Send Messages only
-        perms = (1 << 5) | (1 << 10) if admin else (1 << 10) | (1 << 11)
-        data.update(
-            guild_id=GUILD, channel_id=CHANNEL, guild_locale="en-US", context=0,
-            channel={"id": CHANNEL, "type": 0, "guild_id": GUILD, "name": "news",
-                     "position": 0, "permission_overwrites": [], "nsfw": False},
-            member={"user": user, "roles": [], "joined_at": "2024-01-01T00:00:00+00:00",
-                    "deaf": False, "mute": False, "flags": 0, "permissions": str(perms)})
-    return data
-
-
-def opt(name: str, value: Any, *, focused: bool = False) -> dict[str, Any]:
-    option: dict[str, Any] = {"name": name, "type": 3, "value": value}
-    if focused:
-        option["focused"] = True
-    return option
-
-
-def sub(name: str, *options: dict[str, Any]) -> list[dict[str, Any]]:
-    return [{"name": name, "type": 1, "options": list(options)}]
-
-
-async def invoke(adapter: DiscordAdapter, raw: dict[str, Any]) -> discord.Interaction:
-    assert adapter.client is not None and adapter.tree is not None
-    interaction: discord.Interaction = discord.Interaction(
-        data=raw, state=adapter.client._connection)  # type: ignore[arg-type]
-    await adapter.tree._call(interaction)
-    return interaction
+from tests.support.discord_commands import (  # noqa: F401  (fixtures)
+    CHANNEL,
+    GUILD,
+    USER,
+    Core,
+    adapter,
+    core,
+    fake,
+    invoke,
+    opt,
+    payload,
+    sub,
+)
+from tests.support.fake_discord import BOT_TOKEN, FakeDiscord
+from tests.support.sample_briefs import HOSTILE, make_brief
 
 
 def responses(fake: FakeDiscord, raw: dict[str, Any]) -> list[dict[str, Any]]:
@@ -243,12 +155,14 @@ async def test_sync_commands_sets_admin_permissions(fake: FakeDiscord) -> None:
     synced = await sync_commands(token=BOT_TOKEN, api_base_url=fake.api_base,
                                  guild_ids=[int(GUILD)])
     assert sorted(s.split("/")[1] for s in synced) == sorted(
-        ["brief", "subscribe", "unsubscribe", "subscriptions", "digest", "feeds", "updates"])
+        ["brief", "subscribe", "unsubscribe", "subscriptions", "digest", "feeds", "updates",
+         "settings"])
     stored = {c["name"]: c for c in fake.commands[GUILD]}
     # the docs describe a string bit set, the spec and discord.py an integer: same value
     assert int(stored["feeds"]["default_member_permissions"]) == 1 << 5  # Manage Server
     assert stored["feeds"]["contexts"] == [0] or stored["feeds"].get("dm_permission") is False
     assert stored["subscribe"]["default_member_permissions"] is None
+    assert int(stored["settings"]["default_member_permissions"]) == 1 << 5  # admins only
     target = next(o for o in stored["subscribe"]["options"] if o["name"] == "target")
     assert target["autocomplete"] is True
     assert fake.sent("PUT", "/applications")  # one deliberate bulk overwrite, validated

@@ -14,14 +14,13 @@ from adapters.discord import make_adapter
 from adapters.discord.bot import DiscordAdapter
 from adapters.discord.escape import link_targets
 from adapters.discord.render import find_marker, nonce_for, render_brief_payloads
-from bot.delivery import CommandReply, CommandRequest, Destination, Digest, DigestSection, Outgoing
+from bot.delivery import CommandReply, CommandRequest, Destination, Outgoing
 from bot.errors import DeliveryError
+from tests.support.discord_delivery import CHANNEL, MSGS, _big_digest
 from tests.support.fake_discord import BOT_TOKEN, FakeDiscord
-from tests.test_discord_render import HOSTILE, KOREAN, make_brief
+from tests.support.sample_briefs import HOSTILE, KOREAN, make_brief
 
-CHANNEL = "111111111111111111"
 DEST = Destination(f"discord:{CHANNEL}", timezone="Asia/Seoul", locale="ko")
-MSGS = f"/channels/{CHANNEL}/messages"
 
 
 async def _no_commands(request: CommandRequest) -> CommandReply:
@@ -48,13 +47,6 @@ async def adapter(fake: FakeDiscord) -> AsyncIterator[DiscordAdapter]:
     adapter = await _adapter(fake)
     yield adapter
     await adapter.stop()
-
-
-def _big_digest(text: str, n: int = 40) -> Digest:
-    briefs = [make_brief(f"Story {i} {text[:80]}", points=[text[:700], text[100:900], "End."],
-                         url=f"https://news.example/{i}") for i in range(n)]
-    return Digest("Daily brief", datetime.now(UTC) - timedelta(days=1), datetime.now(UTC),
-                  [DigestSection("ai", briefs[: n // 2]), DigestSection("chips", briefs[n // 2:])])
 
 
 async def test_brief_is_posted_once_with_nonce_and_no_mentions(

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TypeVar
 
 import pytest
 import yarl
 from discord.gateway import DiscordWebSocket
-from discord.http import Route
 from pydantic import SecretStr
 
 from adapters.discord import make_adapter
@@ -23,9 +21,15 @@ from bot.config import (
     Secrets,
     Settings,
     SubscriptionSettings,
+    settings_model,
 )
-from bot.delivery import CommandReply, CommandRequest
 from bot.runner import Runner
+from tests.support.discord_gateway import (  # noqa: F401  (fake: the fixture)
+    GUILDS_INTENT,
+    _no_commands,
+    eventually,
+    fake,
+)
 from tests.support.fake_discord import (
     BOT_TOKEN,
     GUILD_ID,
@@ -36,21 +40,6 @@ from tests.support.fake_discord import (
 from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
 
-T = TypeVar("T")
-GUILDS_INTENT = 1 << 0 | 1 << 10  # guilds and guild_message_reactions: all the adapter asks
-
-
-async def eventually(probe: Callable[[], T | None], what: str, timeout: float = 10.0) -> T:
-    """Poll ``probe`` until it returns something truthy; fail after ``timeout`` seconds."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while loop.time() < deadline:
-        found = probe()
-        if found:
-            return found
-        await asyncio.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
-
 
 @pytest.fixture
 def feeds() -> Iterator[FeedServer]:
@@ -58,19 +47,11 @@ def feeds() -> Iterator[FeedServer]:
         yield srv
 
 
-@pytest.fixture
-async def fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
-    monkeypatch.setattr(Route, "BASE", Route.BASE)
-    # restored after the test, whoever changes it (a test, or a fixed adapter)
-    monkeypatch.setattr(DiscordWebSocket, "DEFAULT_GATEWAY", DiscordWebSocket.DEFAULT_GATEWAY)
-    # short beats, so the test sees several heartbeats acked
-    async with FakeDiscord(heartbeat_interval=0.5) as server:
-        yield server
-        assert server.violations == []
+
 
 
 def settings_for(tmp_path: Path, feed_url: str, fake: FakeDiscord) -> Settings:
-    return Settings(
+    return settings_model()(
         data_dir=tmp_path,
         network={"allow_private": ["127.0.0.0/8"], "total_timeout": 2.0,
                  "connect_timeout": 1.0},
@@ -146,8 +127,7 @@ async def test_run_connects_delivers_and_answers_a_slash_command(
     assert errors == [], [r.getMessage() for r in errors]
 
 
-async def _no_commands(request: CommandRequest) -> CommandReply:
-    return CommandReply(text="unused")
+
 
 
 async def test_api_base_url_also_moves_the_gateway(fake: FakeDiscord,

@@ -21,29 +21,13 @@ from adapters.discord.render import (
     render_digest_payloads,
     render_reply_payloads,
 )
-from bot.delivery import CommandReply, Destination, Digest, DigestSection
-from bot.models import Brief, Point
+from bot.delivery import CommandReply, Destination
+from bot.models import Brief, Digest, DigestSection, Point
 from tests.conftest import shared_path
 from tests.support.discord_spec import body_violations
+from tests.support.sample_briefs import HOSTILE, KOREAN, make_brief, markdown_texts
 
 DEST = Destination("discord:123", timezone="Asia/Seoul", locale="ko")
-HOSTILE = ("@everyone @here <@&123456789012345678> <@!123456789012345678> <#123456789012345678> "
-           "[click me](https://evil.example/phish) **bold** `code` ||spoiler|| > quote\n# Header\n"
-           "- list https://evil.example/bare </ban:123456789012345678> @EveryOne")
-KOREAN = "정부는 오늘 반도체 산업 지원을 위한 새로운 정책을 발표했다. " * 40
-
-
-def make_brief(headline: str = "Headline", *, points: list[str] | None = None,
-               url: str | None = "https://news.example/a?id=1", source: str = "Example News",
-               labels: bool = True, tags: list[str] | None = None) -> Brief:
-    texts = points if points is not None else ["First point.", "Second point.", "Third point."]
-    return Brief(
-        headline=headline,
-        points=[Point(t, label=f"Label {i}" if labels else None) for i, t in enumerate(texts)],
-        tags=tags if tags is not None else ["ai", "chips"],
-        url=url, lang="en", source=source,
-        published=datetime(2026, 3, 8, 23, 30, tzinfo=UTC),
-        also_covered_by=["Other Wire", "@everyone Times"])
 
 
 def assert_clean(payloads: list[dict[str, Any]], *, allowed_links: set[str]) -> None:
@@ -61,15 +45,6 @@ def assert_clean(payloads: list[dict[str, Any]], *, allowed_links: set[str]) -> 
             assert not re.search(r"https?://", bare), text  # no other URL is clickable
         for embed in payload["embeds"]:
             assert embed.get("url") in allowed_links | {None}
-
-
-def markdown_texts(payload: dict[str, Any]) -> list[str]:
-    """The parts of a message where Discord renders markdown."""
-    texts = [payload.get("content") or ""]
-    for embed in payload["embeds"]:
-        texts += [embed.get("title") or "", embed.get("description") or ""]
-        texts += [f["name"] + "\n" + f["value"] for f in embed.get("fields") or []]
-    return texts
 
 
 def _plain_texts(payload: dict[str, Any]) -> list[str]:

@@ -23,6 +23,9 @@ from typing import Any
 
 import pytest
 import yaml
+from sqlalchemy.engine import make_url
+
+from bot.config import Secrets, Settings
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -134,17 +137,50 @@ def test_the_configuration_is_mounted_not_baked_into_the_image() -> None:
     assert "config" in ignored  # not even in the build context
 
 
-def test_compose_stops_gracefully_and_takes_the_password_from_an_env_file() -> None:
-    compose: dict[str, Any] = yaml.safe_load((REPO / "docker-compose.yml").read_text())
+def test_compose_stops_gracefully_and_keeps_the_passwords_in_docker_secrets() -> None:
+    text = (REPO / "docker-compose.yml").read_text()
+    compose: dict[str, Any] = yaml.safe_load(text)
     bot, db = compose["services"]["newsbrief"], compose["services"]["db"]
     grace = bot["stop_grace_period"]
     assert grace.endswith("s") and int(grace[:-1]) > 20  # newsbrief's own shutdown grace: 20 s
-    for service in (bot, db):
-        assert service["env_file"] == ".env"
-    assert db["environment"]["POSTGRES_PASSWORD"].startswith("${POSTGRES_PASSWORD:?")
-    assert ":?" in bot["environment"]["NEWSBRIEF_DATABASE__URL"]  # no default password
-    assert "newsbrief:newsbrief@" not in (REPO / "docker-compose.yml").read_text()
-    assert "POSTGRES_PASSWORD=" in (REPO / ".env.example").read_text()
+    assert "env_file" not in db  # the bot's tokens are not PostgreSQL's business
+    assert bot["env_file"] == ".env"
+    files = {name: spec["file"] for name, spec in compose["secrets"].items()}
+    assert set(files) == {"postgres_password", "dashboard_secret"}
+    assert all(path.startswith("./secrets/") for path in files.values())
+    assert db["secrets"] == ["postgres_password"]
+    assert set(bot["secrets"]) == set(files)
+    assert db["environment"]["POSTGRES_PASSWORD_FILE"] == "/run/secrets/postgres_password"
+    env = bot["environment"]
+    assert env["NEWSBRIEF_DATABASE_PASSWORD_FILE"] == "/run/secrets/postgres_password"
+    assert env["NEWSBRIEF_DASHBOARD_SECRET_FILE"] == "/run/secrets/dashboard_secret"
+    # no password anywhere `docker inspect` shows: not in the URL, not in any variable
+    assert "@db:" in env["NEWSBRIEF_DATABASE__URL"]
+    assert ":" not in env["NEWSBRIEF_DATABASE__URL"].split("://", 1)[1].split("@", 1)[0]
+    assert "POSTGRES_PASSWORD" not in {**db["environment"], **env}
+    assert "newsbrief:newsbrief@" not in text
+    ignored = [*(REPO / ".gitignore").read_text().split(),
+               *(REPO / ".dockerignore").read_text().split()]
+    assert ignored.count("secrets/") + ignored.count("secrets") == 2  # neither committed nor built
+
+
+def test_compose_publishes_the_dashboard_on_loopback_only() -> None:
+    compose: dict[str, Any] = yaml.safe_load((REPO / "docker-compose.yml").read_text())
+    bot = compose["services"]["newsbrief"]
+    assert bot["environment"]["NEWSBRIEF_DASHBOARD__HOST"] == "0.0.0.0"  # inside the container
+    (published,) = bot["ports"]
+    host, ports, container = published.split(":")
+    assert host == "127.0.0.1" and container == "8108"  # never on every interface of the host
+    assert ports.startswith("8108")
+
+
+def test_the_database_password_secret_fills_the_url(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "pw").write_text("s3cret:/@pass\n")
+    monkeypatch.setenv("NEWSBRIEF_DATABASE_PASSWORD_FILE", str(tmp_path / "pw"))
+    settings = Settings(database={"url": "postgresql+psycopg://newsbrief@db:5432/newsbrief"})
+    assert make_url(settings.database_url).password == "s3cret:/@pass"
+    assert "NEWSBRIEF_DATABASE_PASSWORD" in Secrets.from_env().present()
 
 
 def test_dockerignore_keeps_local_state_out_of_the_image() -> None:
@@ -287,7 +323,7 @@ def test_the_healthcheck_command_passes_against_the_installed_health_server(
     root, venv, user = installed
     port = _free_port()
     env = {**_image_env(root), "NEWSBRIEF_HEALTH__PORT": str(port)}
-    serve = ("import asyncio\nfrom bot.health import serve_health\n"
+    serve = ("import asyncio\nfrom bot.runner.health import serve_health\n"
              "async def main():\n"
              f"    await serve_health('127.0.0.1', {port})\n"
              "    await asyncio.sleep(60)\n"
@@ -310,7 +346,8 @@ def test_the_healthcheck_finds_the_routes_on_the_slack_port_in_http_mode(
     slack_port, unused = _free_port(), _free_port()
     env = {**_image_env(root), "NEWSBRIEF_HEALTH__PORT": str(unused),
            "NEWSBRIEF_SLACK__HTTP_PORT": str(slack_port)}
-    serve = ("import asyncio\nfrom aiohttp import web\nfrom bot.health import health_routes\n"
+    serve = ("import asyncio\nfrom aiohttp import web\n"
+             "from bot.runner.health import health_routes\n"
              "async def main():\n"
              "    app = web.Application()\n"
              "    app.router.add_routes(health_routes())\n"  # as Slack's HTTP server mounts them

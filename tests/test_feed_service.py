@@ -42,7 +42,8 @@ ADMIN = Principal("discord", "4001", "Ada", {GUILD: "Guild One"})
 PRIVATE = "http://169.254.169.254/latest/meta-data/"  # cloud metadata: a literal, no DNS
 SCRIPT = "javascript:alert(1)"
 REFUSALS = {
-    PRIVATE: "Cannot add that feed: it points at a private or reserved address.",
+    PRIVATE: "Cannot add that feed: it points at a private or reserved address (the operator "
+             "can allow its network in network.allow_private).",
     SCRIPT: "Cannot add that feed: only http:// and https:// feeds can be added.",
 }
 

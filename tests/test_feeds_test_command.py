@@ -3,7 +3,7 @@ through the outbox and the real delivery path, like any brief."""
 
 from __future__ import annotations
 
-from tests.test_routing import (  # noqa: F401  (fixtures)
+from tests.support.world import (  # noqa: F401  (fixtures)
     CHANNEL,
     World,
     migrated_template_fixture,

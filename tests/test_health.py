@@ -17,7 +17,7 @@ from adapters.recording import RecordingAdapter
 from bot import metrics
 from bot.app import App
 from bot.config import DestinationSettings, FeedSettings, Secrets, Settings, SubscriptionSettings
-from bot.health import (
+from bot.runner.health import (
     adapter_status,
     bound_port,
     database_error,
@@ -241,3 +241,28 @@ def test_health_is_not_served_on_the_public_slack_listener_unless_opted_in() -> 
                                slack_http=False)
     assert not health_on_slack(HealthSettings(enabled=False, on_slack_listener=True),
                                slack_http=True)
+
+
+async def test_a_poll_cycle_of_several_batches_is_one_cycle(server: FeedServer,
+                                                            tmp_path: Path) -> None:
+    from bot.runner import Runner
+
+    for n in range(3):
+        server.set(f"/f{n}.xml", rss(f"F{n}", [item(1, topic=f"f{n}")]))
+    settings = Settings(
+        data_dir=tmp_path, network={"allow_private": ["127.0.0.0/8"]},
+        polling={"concurrency": 1, "max_item_age_days": 36500},  # batches of 2 feeds: 2 + 1
+        summarizer={"full_text": False},
+        feeds=[FeedSettings(url=server.url(f"/f{n}.xml")) for n in range(3)])
+    app = await App.create(settings, Secrets(values={}),
+                           adapters={"console": RecordingAdapter(name="console")})
+    cycles = metrics.value("newsbrief_poll_cycle_seconds_count")
+    polled = sum(metrics.value("newsbrief_feeds_polled_total", outcome=k)
+                 for k in ("changed", "unchanged", "failed"))
+    try:
+        await Runner(app, app.commands)._poll()  # one scheduler tick
+    finally:
+        await app.close()
+    assert sum(metrics.value("newsbrief_feeds_polled_total", outcome=k)
+               for k in ("changed", "unchanged", "failed")) - polled == 3
+    assert metrics.value("newsbrief_poll_cycle_seconds_count") - cycles == 1

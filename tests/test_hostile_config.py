@@ -9,7 +9,7 @@ import pytest
 
 from bot.config import load_settings
 from bot.errors import ConfigError
-from tests.test_cli import newsbrief, workdir  # noqa: F401  (fixture)
+from tests.support.cli import newsbrief, workdir  # noqa: F401  (fixture)
 
 
 @pytest.mark.parametrize("nesting", ["[" * 5000 + "]" * 5000, "{a: " * 5000 + "1" + "}" * 5000])

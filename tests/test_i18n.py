@@ -14,12 +14,11 @@ from adapters.discord import sync_commands
 from adapters.discord.bot import DiscordAdapter
 from bot import i18n
 from bot.delivery import Destination
+from bot.delivery.render import frame
 from bot.i18n.extract import marked_messages, missing
-from bot.render import frame
 from bot.store import destinations as dest_store
-from tests.support.fake_discord import APP_ID, BOT_TOKEN, FakeDiscord
-from tests.test_cli import newsbrief, workdir, write_config  # noqa: F401  (fixture)
-from tests.test_discord_commands import (  # noqa: F401  (fixtures)
+from tests.support.cli import newsbrief, workdir, write_config  # noqa: F401  (fixture)
+from tests.support.discord_commands import (  # noqa: F401  (fixtures)
     Core,
     adapter,
     core,
@@ -28,7 +27,8 @@ from tests.test_discord_commands import (  # noqa: F401  (fixtures)
     opt,
     payload,
 )
-from tests.test_routing import (  # noqa: F401  (fixtures)
+from tests.support.fake_discord import APP_ID, BOT_TOKEN, FakeDiscord
+from tests.support.world import (  # noqa: F401  (fixtures)
     CHANNEL,
     World,
     migrated_template_fixture,
@@ -124,9 +124,9 @@ def test_cli_command_answers_in_korean(workdir: Path) -> None:
     result = newsbrief("command", "/subscriptions", "--locale", "ko", "--config", str(config),
                        cwd=workdir)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == ["console:의 구독:", "• 전체 (즉시)",
+    assert result.stdout.splitlines() == ["console의 구독:", "• 전체 (즉시)",
                                           "다이제스트 시간이 정해지지 않았습니다."]
     english = newsbrief("command", "/subscriptions", "--config", str(config), cwd=workdir)
-    assert english.stdout.splitlines()[:2] == ["Subscriptions of console::",
+    assert english.stdout.splitlines()[:2] == ["Subscriptions of console:",
                                                "• everything (instant)"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from adapters.slack import SlackAdapter
 from tests.support.fake_slack import FakeSlack
-from tests.test_slack_commands import (  # noqa: F401  (fixtures)
+from tests.support.slack_commands import (  # noqa: F401  (fixtures)
     Core,
     fake,
     form,

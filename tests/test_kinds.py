@@ -1,4 +1,4 @@
-"""Subscription kinds are one table (bot.routing.kinds): every kind goes typed → stored →
+"""Subscription kinds are one table (bot.filters.kinds): every kind goes typed → stored →
 matched, an unknown one is refused where it is written, and a new one is one table entry."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import pytest
 from pydantic import ValidationError
 
 from bot.config import DestinationSettings, SubscriptionSettings
-from bot.routing import kinds
+from bot.filters import kinds
 from bot.store import destinations as dest_store
-from tests.test_routing import (  # noqa: F401  (fixtures)
+from tests.support.world import (  # noqa: F401  (fixtures)
     CHANNEL,
     World,
     migrated_template_fixture,

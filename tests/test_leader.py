@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.leader import AdvisoryLock, lock_key
+from bot.runner.leader import AdvisoryLock, lock_key
 from bot.store import Database
 
 

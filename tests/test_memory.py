@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 from adapters.recording import RecordingAdapter
-from bot import memory
 from bot import pipeline as pipeline_module
 from bot.app import App
 from bot.config import Secrets
+from bot.feeds import memory
 from tests.support.clock import Clock
+from tests.support.e2e import settings_for
 from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
-from tests.test_e2e import settings_for
 
 
 def test_release_freed_trims_the_heap_on_glibc() -> None:

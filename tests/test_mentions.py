@@ -16,14 +16,7 @@ from adapters.slack.mentions import mention_block
 from bot.config import DestinationSettings, SubscriptionSettings
 from bot.store import destinations as dest_store
 from bot.store.schema import outbox
-from tests.support.fake_discord import FakeDiscord
-from tests.support.stack import (  # noqa: F401  (fixtures)
-    DISCORD,
-    SLACK,
-    Stack,
-    stack_fixture,
-)
-from tests.test_discord_commands import (  # noqa: F401  (fixtures)
+from tests.support.discord_commands import (  # noqa: F401  (fixtures)
     Core,
     adapter,
     core,
@@ -32,7 +25,14 @@ from tests.test_discord_commands import (  # noqa: F401  (fixtures)
     opt,
     payload,
 )
-from tests.test_routing import (  # noqa: F401  (fixtures)
+from tests.support.fake_discord import FakeDiscord
+from tests.support.stack import (  # noqa: F401  (fixtures)
+    DISCORD,
+    SLACK,
+    Stack,
+    stack_fixture,
+)
+from tests.support.world import (  # noqa: F401  (fixtures)
     CHANNEL,
     World,
     migrated_template_fixture,

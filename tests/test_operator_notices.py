@@ -10,28 +10,11 @@ import httpx
 
 from adapters.recording import RecordingAdapter
 from bot.app import App
-from bot.config import DestinationSettings, FeedSettings, Secrets, Settings, SubscriptionSettings
-from bot.health import bound_port, serve_health
+from bot.config import DestinationSettings, Secrets, SubscriptionSettings
+from bot.runner.health import bound_port, serve_health
 from bot.store import feeds as feed_store
 from tests.support.feedserver import FeedServer
-
-
-def settings_with(tmp_path: Path, feeds: list[str], **extra: object) -> Settings:
-    return Settings(
-        data_dir=tmp_path, network={"allow_private": ["127.0.0.0/8"], "total_timeout": 2.0},
-        polling={"max_failures": 1}, summarizer={"full_text": False},
-        feeds=[FeedSettings(url=url) for url in feeds], **extra)  # type: ignore[arg-type]
-
-
-async def disable_one(settings: Settings, adapters: dict[str, RecordingAdapter]) -> App:
-    app = await App.create(settings, Secrets(values={}), adapters=adapters)  # type: ignore[arg-type]
-    await app.pipeline.poll_due()
-    await app.deliver_pending()
-    return app
-
-
-def notices(adapter: RecordingAdapter) -> list[str]:
-    return [d.message.digest.note or "" for d in adapter.deliveries if d.message.digest]
+from tests.support.notices import disable_one, notices, settings_with
 
 
 async def test_a_disabled_config_feed_is_told_to_the_console(tmp_path: Path) -> None:

@@ -3,29 +3,32 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql
 
 from adapters.recording import RecordingAdapter, SimulatedCrash
-from bot.delivery import Digest, DigestSection, Pacing
+from bot.delivery import Pacing
+from bot.delivery.serialize import digest_from_json, digest_to_json
 from bot.errors import DeliveryError
+from bot.models import Digest, DigestSection
 from bot.outbox.worker import (
     OutboxWorker,
     enqueue,
     outbox_counts,
     outbox_key,
 )
-from bot.serialize import digest_from_json, digest_to_json
 from bot.store import destinations as dest_store
 from bot.store.db import Database
 from bot.store.schema import destinations, outbox
 from tests.support.crash_delivery import EPOCH, add_brief, add_destination, seed
-from tests.support.dbs import database_url
+from tests.support.outbox import (  # noqa: F401  (fixtures)
+    FakeClock,
+    db,
+    rows,
+)
 
 pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
 
@@ -38,44 +41,9 @@ def lease_expires(db: Database, clock: FakeClock, w: OutboxWorker) -> None:
         clock.advance(w.lease.total_seconds() + 1)
 
 
-class FakeClock:
-    """A datetime clock that moves only when told, or when a sleeper waits on it."""
-
-    def __init__(self, start: datetime = EPOCH) -> None:
-        self.now = start
-        self.slept: list[float] = []
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
-
-    async def sleep(self, seconds: float) -> None:
-        # One virtual time for everyone: a sleeper moves it on by its wait. Tasks that sleep
-        # while others do real I/O therefore see time jump; assert spacing, not totals.
-        self.slept.append(seconds)
-        self.now = max(self.now, self.now + timedelta(seconds=seconds))
-        await asyncio.sleep(0)
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = Database(database_url(tmp_path))
-    await database.migrate()
-    yield database
-    await database.close()
-
-
 def worker(db: Database, rec: RecordingAdapter, clock: FakeClock, **kw: object) -> OutboxWorker:
     return OutboxWorker(db=db, adapters={rec.name: rec}, clock=clock, sleep=clock.sleep,
                         **kw)  # type: ignore[arg-type]
-
-
-async def rows(db: Database) -> dict[str, dict[str, object]]:
-    async with db.begin() as conn:
-        result = (await conn.execute(select(outbox))).mappings().all()
-    return {r["key"]: dict(r) for r in result}
 
 
 async def test_outbox_key_is_stable_short_and_hashes_long_input() -> None:

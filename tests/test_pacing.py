@@ -15,7 +15,7 @@ from bot.outbox.worker import OutboxWorker
 from bot.store.db import Database
 from tests.support.crash_delivery import EPOCH, seed
 from tests.support.dbs import database_url
-from tests.test_outbox import FakeClock
+from tests.support.outbox import FakeClock
 
 pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
 

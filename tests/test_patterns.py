@@ -8,8 +8,9 @@ import pytest
 from pydantic import ValidationError
 
 from bot.config import SubscriptionSettings
-from bot.routing import patterns
-from bot.routing.patterns import Article, PatternError
+from bot.filters import patterns
+from bot.filters.patterns import PatternError
+from bot.models import Article
 from bot.store import destinations as dest_store
 from tests.support.stack import (  # noqa: F401  (fixtures)
     DISCORD,
@@ -17,7 +18,7 @@ from tests.support.stack import (  # noqa: F401  (fixtures)
     Stack,
     stack_fixture,
 )
-from tests.test_routing import (  # noqa: F401  (fixtures)
+from tests.support.world import (  # noqa: F401  (fixtures)
     CHANNEL,
     World,
     migrated_template_fixture,

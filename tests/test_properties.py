@@ -29,7 +29,7 @@ from bot.feeds.parse import parse_feed
 from bot.models import Article, Brief, ParsedFeed
 from bot.summarize import ExtractiveSummarizer
 from tests.support.fake_slack import check_post
-from tests.test_discord_render import markdown_texts
+from tests.support.sample_briefs import markdown_texts
 
 settings.register_profile("ci", max_examples=40, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow,

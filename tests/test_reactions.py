@@ -16,24 +16,24 @@ from discord.http import Route
 
 from adapters.discord import make_adapter as make_discord
 from adapters.slack import SlackAdapter
+from bot.commands.reactions import ReactionCore
 from bot.delivery import Destination, Reaction
-from bot.reactions import ReactionCore
 from bot.store import feeds as feed_store
+from tests.support.discord_gateway import GUILDS_INTENT, eventually
 from tests.support.fake_discord import BOT_TOKEN, GUILD_ID, OWNER, TEXT_CHANNEL_ID, FakeDiscord
 from tests.support.fake_slack import TEAM, FakeSlack
-from tests.test_discord_gateway import GUILDS_INTENT, eventually
-from tests.test_routing import (  # noqa: F401  (fixtures)
-    CHANNEL,
-    World,
-    migrated_template_fixture,
-    world_fixture,
-)
-from tests.test_slack_commands import (  # noqa: F401  (fixtures)
+from tests.support.slack_commands import (  # noqa: F401  (fixtures)
     Core,
     fake,
     running,
     signed,
     until,
+)
+from tests.support.world import (  # noqa: F401  (fixtures)
+    CHANNEL,
+    World,
+    migrated_template_fixture,
+    world_fixture,
 )
 
 pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too

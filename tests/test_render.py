@@ -7,8 +7,8 @@ import io
 
 from adapters.console import ConsoleAdapter
 from bot.delivery import Destination, Outgoing
+from bot.delivery.render import brief_text, headline_of, labels_of
 from bot.models import Brief, Point
-from bot.render import brief_text, headline_of, labels_of
 
 
 def brief(headline: str = "H", labels: tuple[str | None, ...] = ("A", None)) -> Brief:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -64,6 +66,47 @@ async def test_stop_during_a_slow_poll_gives_the_feeds_back(server: FeedServer,
         assert slow.last_success_at is None  # its poll was cut short: nothing half-kept
         assert [d.message.brief.headline for d in rec.deliveries if d.message.brief] == [
             "Story 1 about the fast project"]
+    finally:
+        if not task.done():
+            task.cancel()
+        await app.close()
+
+
+async def test_a_second_ctrl_c_stops_at_once_and_the_first_says_so(
+        server: FeedServer, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    server.set("/slow.xml", rss("Slow", [item(1, topic="slow")]), delay=60.0)
+    settings = Settings(
+        data_dir=tmp_path,
+        network={"allow_private": ["127.0.0.0/8"], "total_timeout": 120.0},
+        polling={"tick": 1}, summarizer={"full_text": False},
+        feeds=[FeedSettings(url=server.url("/slow.xml"))],
+        destinations=[DestinationSettings(ref="console:", subscriptions=[SubscriptionSettings()])],
+    )
+    app = await App.create(settings, Secrets(values={}),
+                           adapters={"console": RecordingAdapter(name="console")})
+    runner = Runner(app, app.commands, shutdown_grace=600)  # the grace alone would hang
+    task = asyncio.create_task(runner.run())
+
+    async def slow_requested() -> bool:
+        return server.hits("/slow.xml") == 1
+
+    try:
+        await wait_for(slow_requested, "the slow feed's request")
+        caplog.set_level("INFO", logger="bot.runner")
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C, through the handler run() installed
+
+        async def said_finishing() -> bool:
+            return any("newsbrief.finishing" in r.getMessage() for r in caplog.records)
+
+        await wait_for(said_finishing, "the finishing line")
+        finishing = next(r.getMessage() for r in caplog.records
+                         if "newsbrief.finishing" in r.getMessage())
+        assert "fetches=1" in finishing and "Ctrl-C again" in finishing
+        os.kill(os.getpid(), signal.SIGINT)  # the second one: stop now
+        await asyncio.wait_for(task, timeout=30)  # a hang guard: the grace is 600 s
+        async with app.db.begin() as conn:
+            (slow,) = await list_feeds(conn)
+        assert slow.lease_owner is None and slow.last_success_at is None  # polled again later
     finally:
         if not task.done():
             task.cancel()

@@ -10,28 +10,15 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack import SlackAdapter, SlackSettings, make_adapter
-from bot.delivery import Destination, Digest, DigestSection, Outgoing
+from bot.delivery import Destination, Outgoing
 from bot.errors import ConfigError, DeliveryError
-from bot.models import Brief, Point
-from tests.conftest import SHARED, shared_path
+from tests.conftest import shared_path
 from tests.support.fake_slack import TOKEN, FakeSlack
+from tests.support.slack_delivery import SPEC, WHEN, big_digest, brief
 
 pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
 
 CHANNEL = Destination("slack:T0TEAM/C100")
-WHEN = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
-SPEC = SHARED / "data" / "platform-specs" / "slack" / "slack_web_openapi_v2_without_examples.json"
-
-
-def brief(n: int = 0, text: str = "Something happened.") -> Brief:
-    return Brief(headline=f"Story {n} <!channel>", points=[Point(f"{text} {n}")] * 3,
-                 tags=["news"], url=f"https://news.example/{n}", lang="en",
-                 source="Example", published=WHEN)
-
-
-def big_digest(count: int = 30) -> Digest:
-    briefs = [brief(n, "A long sentence about the matter at hand. " * 12) for n in range(count)]
-    return Digest("Daily", WHEN, WHEN, [DigestSection("news", briefs)])
 
 
 @pytest.fixture

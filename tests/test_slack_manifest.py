@@ -9,8 +9,8 @@ import yaml
 
 from adapters.slack.settings import DEFAULT_COMMANDS
 from adapters.slack_manifest import manifest
-from bot.commands.core import HANDLERS
-from bot.config import SlackSettings
+from adapters.slack_probe import SlackSection as SlackSettings
+from bot.commands.core import COMMANDS
 
 MANIFEST = Path(__file__).resolve().parent.parent / "config" / "slack-manifest.yaml"
 
@@ -24,7 +24,7 @@ def test_its_commands_are_the_ones_the_bot_registers_and_the_core_knows() -> Non
     data = yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))
     slashes = [c["command"] for c in data["features"]["slash_commands"]]
     assert slashes == list(DEFAULT_COMMANDS)
-    assert set(DEFAULT_COMMANDS.values()) <= set(HANDLERS)
+    assert set(DEFAULT_COMMANDS.values()) <= set(COMMANDS)
     feeds = next(c for c in data["features"]["slash_commands"] if c["command"] == "/feeds")
     for sub in ("add", "remove", "enable", "list", "status", "resume"):
         assert sub in feeds["usage_hint"]

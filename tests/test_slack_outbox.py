@@ -11,15 +11,15 @@ from typing import Any
 import pytest
 
 from adapters.slack import SlackSettings, make_adapter
-from bot.delivery import Digest
+from bot.models import Digest
 from bot.outbox.worker import OutboxWorker, enqueue, outbox_key
 from bot.store import destinations as dest_store
 from bot.store.db import Database
 from tests.support.crash_delivery import add_brief, add_destination
 from tests.support.dbs import database_url
 from tests.support.fake_slack import TOKEN, FakeSlack
-from tests.test_outbox import FakeClock, rows
-from tests.test_slack_delivery import SPEC, big_digest
+from tests.support.outbox import FakeClock, rows
+from tests.support.slack_delivery import SPEC, big_digest
 
 pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
 

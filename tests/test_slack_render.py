@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from adapters.slack import RenderOptions, render_brief_payloads, render_digest_payloads
 from adapters.slack.escape import chunks, clip, escape_mrkdwn
 from adapters.slack.render import HEADER_MAX, safe_link
-from bot.delivery import Destination, Digest, DigestSection
+from bot.delivery import Destination
 from bot.errors import ParseError
-from bot.models import Brief, Point
+from bot.models import Brief, Digest, DigestSection, Point
 from tests.conftest import shared_path
 from tests.support.fake_slack import check_post
 

@@ -8,8 +8,9 @@ from pathlib import Path
 import yaml
 
 from adapters.slack import SlackSettings as AdapterSettings
-from bot import platforms
-from bot.config import Secrets, SlackSettings, load_settings
+from adapters.slack_probe import SlackSection as SlackSettings
+from bot.config import Secrets, adapter_inputs, load_settings
+from bot.delivery import registry as platforms
 from tests.conftest import REPO
 
 YAML = """\
@@ -33,7 +34,7 @@ def test_every_slack_option_is_set_from_yaml(tmp_path: Path) -> None:
     path.write_text(YAML, encoding="utf-8")
     settings = load_settings(path, required=True)
     secrets = Secrets(values={"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xapp-1"})
-    adapter = platforms.build("slack", settings, secrets)
+    adapter = platforms.build("slack", adapter_inputs(settings, secrets, "slack"))
     got = adapter.settings  # type: ignore[attr-defined]  # the Slack adapter's own
     assert (got.http_path, got.max_body_bytes, got.serve, got.admin_cache_seconds) \
         == ("/hooks/slack", 4096, False, 5.0)

@@ -23,7 +23,7 @@ from bot.store.db import Database
 from bot.store.feeds import add_feed, claim_due
 from bot.store.schema import feeds
 from tests.support.crash_delivery import EPOCH, seed
-from tests.test_outbox import FakeClock, rows
+from tests.support.outbox import FakeClock, rows
 
 GRACE = worker_store.DEFAULT_GRACE
 

@@ -14,9 +14,9 @@ import pytest
 from sqlalchemy import select, update
 
 from adapters.webhook import KEY_HEADER, SIGNATURE_HEADER, WebhookAdapter, verify_signature
-from bot.delivery import Destination, Digest, DigestSection, Outgoing
+from bot.delivery import Destination, Outgoing
 from bot.errors import DeliveryError
-from bot.models import Brief, Point
+from bot.models import Brief, Digest, DigestSection, Point
 from bot.netguard import AddressPolicy
 from bot.outbox.worker import OutboxWorker
 from bot.store.db import Database

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from typing import TYPE_CHECKING
 
-from adapters.discord.bot import DEFAULT_API_BASE, DiscordAdapter, sync_commands
+from adapters.discord.bot import DiscordAdapter, sync_commands
 from adapters.discord.commands import ADMIN_COMMANDS, Suggest
 from adapters.discord.render import render_brief_payloads, render_digest_payloads
-
-if TYPE_CHECKING:
-    from bot.commands import CommandCore
-    from bot.config import Secrets, Settings
+from adapters.discord_probe import API_BASE, DiscordSettings, options
+from bot.delivery import AdapterInputs
 
 __all__ = [
     "DiscordAdapter",
@@ -27,35 +24,33 @@ def make_adapter(*, token: str | None = None, api_base_url: str | None = None,
                  suggest: Suggest | None = None, connect_gateway: bool = True,
                  admin_commands: Collection[str] = ADMIN_COMMANDS) -> DiscordAdapter:
     """The adapter from settings: ``token`` is DISCORD_TOKEN (None for webhook-only installs)."""
-    return DiscordAdapter(token=token or None, api_base_url=api_base_url or DEFAULT_API_BASE,
+    return DiscordAdapter(token=token or None, api_base_url=api_base_url or API_BASE,
                           shard_count=shard_count, application_id=application_id,
                           suggest=suggest, connect_gateway=connect_gateway,
                           admin_commands=admin_commands)
 
 
-def build(settings: Settings, secrets: Secrets, commands: CommandCore | None = None
-          ) -> DiscordAdapter:
+def build(inputs: AdapterInputs) -> DiscordAdapter:
     """The registry's builder (adapters.ADAPTERS): ``DISCORD_TOKEN`` and ``discord:``."""
-    from adapters.discord_probe import options
-
-    return make_adapter(**options(settings, secrets),
-                        suggest=commands.suggest if commands is not None else None)
+    return make_adapter(**options(inputs), suggest=inputs.suggest)
 
 
-def syncs_on_start(settings: Settings, secrets: Secrets) -> bool:
+def syncs_on_start(inputs: AdapterInputs) -> bool:
     """``run`` registers the slash commands first when ``discord.sync_commands`` is on."""
-    return settings.discord.sync_commands and bool(secrets.get("DISCORD_TOKEN"))
+    section: DiscordSettings = inputs.section
+    return section.sync_commands and bool(inputs.secret("DISCORD_TOKEN"))
 
 
-async def sync_from_settings(settings: Settings, secrets: Secrets,
+async def sync_from_settings(inputs: AdapterInputs,
                              guilds: Sequence[int] = ()) -> tuple[bool, str]:
     """Register the slash commands (in ``guilds``, else ``discord.guild_ids``, else globally):
     (True, what was synced where) or (False, what is missing)."""
-    token = secrets.get("DISCORD_TOKEN")
+    section: DiscordSettings = inputs.section
+    token = inputs.secret("DISCORD_TOKEN")
     if not token:
         return False, "set DISCORD_TOKEN to sync Discord's slash commands"
-    guild_ids = list(guilds) or settings.discord.guild_ids
-    names = await sync_commands(token=token, api_base_url=settings.discord.api_base_url,
+    guild_ids = list(guilds) or section.guild_ids
+    names = await sync_commands(token=token, api_base_url=section.api_base_url,
                                 guild_ids=guild_ids)
     where = f"guilds {', '.join(map(str, guild_ids))}" \
         if guild_ids else "globally (may take up to an hour to appear)"

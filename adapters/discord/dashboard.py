@@ -4,6 +4,7 @@ message as Discord shows it, drawn from the exact payloads the adapter sends."""
 
 from __future__ import annotations
 
+import base64
 import re
 from typing import Any
 from urllib.parse import urlencode
@@ -14,9 +15,9 @@ from markupsafe import Markup, escape
 from adapters.discord.render import render_brief_payloads, render_digest_payloads
 from bot.config import Secrets, Settings
 from bot.dashboard.oauth import Identity, SignInRefused
-from bot.delivery import Destination, Digest
+from bot.delivery import Destination
 from bot.errors import ConfigError
-from bot.models import Brief
+from bot.models import Brief, Digest
 
 NAME = "discord"
 DEFAULT_BASE = "https://discord.com"
@@ -45,8 +46,11 @@ class DiscordSignIn:
     async def identify(self, http: aiohttp.ClientSession, *, code: str,
                        redirect_uri: str) -> Identity:
         form = {"grant_type": "authorization_code", "code": code, "redirect_uri": redirect_uri}
-        auth = aiohttp.BasicAuth(self.client_id, self.client_secret)
-        async with http.post(f"{self.base_url}/api/oauth2/token", data=form, auth=auth,
+        # HTTP Basic by hand: aiohttp deprecates BasicAuth/auth= and its replacement is newer
+        # than the oldest aiohttp pyproject allows
+        pair = base64.b64encode(f"{self.client_id}:{self.client_secret}".encode()).decode()
+        async with http.post(f"{self.base_url}/api/oauth2/token", data=form,
+                             headers={"Authorization": f"Basic {pair}"},
                              timeout=TIMEOUT) as response:
             response.raise_for_status()
             token = (await response.json())["access_token"]

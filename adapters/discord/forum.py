@@ -21,8 +21,8 @@ from adapters.discord.channels import THREAD_NAME, ChannelInfo
 from adapters.discord.escape import neutralise_mentions, trim_words
 from adapters.discord.render import Payload
 from bot.delivery import Destination, Outgoing
+from bot.delivery.render import headline_of, local_time
 from bot.errors import DeliveryError
-from bot.render import headline_of, local_time
 
 ARCHIVED_PAGES = 5  # 100 archived threads a page, newest archived first
 FindPosted = Callable[[int, datetime, set[str]], Awaitable[dict[str, str]]]

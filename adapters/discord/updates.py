@@ -7,8 +7,8 @@ from adapters.discord import limits
 from adapters.discord.escape import escape_text, trim_words
 from adapters.discord.render import Payload, marker_for
 from bot.delivery import Destination
+from bot.delivery.render import frame
 from bot.models import Brief
-from bot.render import frame
 
 
 def render_update_payloads(brief: Brief, note: str, reply_to: str, dest: Destination, *,

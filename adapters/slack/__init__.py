@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from dataclasses import replace
+from typing import Any
 
 from adapters.slack.adapter import SlackAdapter
 from adapters.slack.render import RenderOptions, render_brief_payloads, render_digest_payloads
 from adapters.slack.settings import SlackSettings
-
-if TYPE_CHECKING:
-    from bot.commands import CommandCore
-    from bot.config import Secrets, Settings
+from adapters.slack_probe import options
+from bot.delivery import AdapterInputs
 
 
 def make_adapter(settings: SlackSettings | None = None, /, **overrides: Any) -> SlackAdapter:
@@ -20,18 +19,13 @@ def make_adapter(settings: SlackSettings | None = None, /, **overrides: Any) -> 
     if settings is None:
         settings = SlackSettings.from_env()
     if overrides:
-        from dataclasses import replace
-
         settings = replace(settings, **overrides)
     return SlackAdapter(settings)
 
 
-def build(settings: Settings, secrets: Secrets, commands: CommandCore | None = None
-          ) -> SlackAdapter:
+def build(inputs: AdapterInputs) -> SlackAdapter:
     """The registry's builder (adapters.ADAPTERS): ``SLACK_*`` secrets and ``slack:``."""
-    from adapters.slack_probe import options
-
-    return make_adapter(SlackSettings(**options(settings, secrets)).validated())
+    return make_adapter(SlackSettings(**options(inputs)).validated())
 
 
 __all__ = [

@@ -14,11 +14,12 @@ import aiohttp
 from markupsafe import Markup, escape
 
 from adapters.slack.render import render_brief_payloads, render_digest_payloads
+from adapters.slack_probe import SlackSection
 from bot.config import Secrets, Settings
 from bot.dashboard.oauth import Identity, SignInRefused
-from bot.delivery import Destination, Digest
+from bot.delivery import Destination, registry
 from bot.errors import ConfigError
-from bot.models import Brief
+from bot.models import Brief, Digest
 
 NAME = "slack"
 DEFAULT_BASE = "https://slack.com"
@@ -88,13 +89,14 @@ class SlackSignIn:
 
 def make_provider(settings: Settings, secrets: Secrets) -> SlackSignIn:
     config = settings.dashboard.oauth[NAME]
+    slack: SlackSection = registry.section(settings, NAME)
     secret = secrets.get(SECRET_NAME)
     if not secret:
         raise ConfigError(f"dashboard.oauth.{NAME}", f"set {SECRET_NAME} in the environment")
     return SlackSignIn(client_id=config.client_id, client_secret=secret,
                        base_url=config.base_url or DEFAULT_BASE,
                        bot_token=secrets.get("SLACK_BOT_TOKEN"),
-                       admin_ids=frozenset(settings.slack.admin_ids))
+                       admin_ids=frozenset(slack.admin_ids))
 
 
 # -- the message as Slack shows it ------------------------------------------------------------

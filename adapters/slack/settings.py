@@ -1,14 +1,18 @@
-"""The Slack adapter's runtime settings: the ``slack:`` section of bot/config.py (where every
-option is set and documented) plus the SLACK_* secrets, as one typed object. Defaults are the
-section's, so they cannot drift; nothing here reads the environment."""
+"""The Slack adapter's runtime settings: its ``slack:`` section (``SlackSection`` in
+adapters/slack_probe.py, where every option is set, documented and validated) plus the SLACK_*
+secrets, as one typed object. Defaults are the section's, so they cannot drift; what is checked
+here is only what the section cannot see: how the secrets fit together."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from bot.config import SlackSettings as SlackSection
+from adapters.slack_probe import SlackSection, options
+from bot.config import read_secret
+from bot.delivery import AdapterInputs
 from bot.errors import ConfigError
 
 # slash command (as registered in the Slack app) -> command name the core knows
@@ -20,6 +24,7 @@ DEFAULT_COMMANDS: Mapping[str, str] = {
     "/digest": "digest",
     "/feeds": "feeds",
     "/updates": "updates",
+    "/settings": "settings",
 }
 _SECTION = SlackSection()  # the documented defaults
 
@@ -56,19 +61,15 @@ class SlackSettings:
         if self.bot_token and self.serve and not self.socket_mode and not self.signing_secret:
             raise ConfigError("SLACK_SIGNING_SECRET",
                               "HTTP mode needs the signing secret to verify requests")
-        if not 0 < self.http_port < 65536 and self.http_port != 0:
-            raise ConfigError("slack.http_port", f"not a port: {self.http_port}")
-        if self.min_interval < 0:
-            raise ConfigError("slack.min_interval", "must not be negative")
         return self
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> SlackSettings:
         """The section's defaults with the SLACK_* secrets, read as the core reads every secret
         (``Secrets.from_env``; or from ``env``); explicit ``overrides`` win."""
-        from adapters.slack_probe import options
-        from bot.config import Secrets, Settings
+        values = dict(os.environ if env is None else env)
 
-        secrets = Secrets.from_env() if env is None else Secrets(
-            values={key: value for key, value in env.items() if key.startswith("SLACK_") and value})
-        return replace(cls(**options(Settings(), secrets)), **overrides)
+        def secret(name: str) -> str | None:
+            return read_secret(name) if env is None else values.get(name) or None
+
+        return replace(cls(**options(AdapterInputs(SlackSection(), secret))), **overrides)

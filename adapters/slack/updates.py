@@ -5,7 +5,7 @@ from __future__ import annotations
 from adapters.slack.escape import clip, escape_mrkdwn
 from adapters.slack.render import EVENT_TYPE, Payload, RenderOptions, channel_of, text_sections
 from bot.delivery import Destination
-from bot.render import frame
+from bot.delivery.render import frame
 
 
 def render_update_payloads(headline: str, note: str, reply_to: str, dest: Destination,

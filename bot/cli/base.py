@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the types only: settings (pydantic) load when a command runs, not for --help
     from bot.config import ConfigLocation, Secrets, Settings
 
 CONFIG_ERROR, RUNTIME_ERROR = 2, 1
@@ -105,7 +105,9 @@ def load_env(opts: Options, *, service: bool = False) -> Env:
     """Find and read the configuration, set up logging; raises ConfigError. Only the bot
     (``service``) logs at the configured level by default: a one-shot command prints its own
     results, and its INFO lines would bury them (-v brings them back)."""
-    from bot.config import Secrets, load_settings, locate_config
+    # pydantic and the registry: loaded when a command runs, not for --help
+    from bot.config import Secrets, load_settings, locate_config, secret_values
+    from bot.delivery import registry
     from bot.logs import setup_logging
 
     location = locate_config(opts.config)
@@ -114,19 +116,15 @@ def load_env(opts: Options, *, service: bool = False) -> Env:
     else:
         settings = load_settings(Path("/nonexistent/newsbrief.yaml"))  # defaults + environment
     secrets = Secrets.from_env((settings.summarizer.openai.api_key_env,))
-    hidden = [secrets.get(name) or "" for name in secrets.present()]
-    hidden += [dest.webhook_url or "" for dest in settings.destinations]
-    if settings.database.url:
-        from sqlalchemy.engine import make_url
-
-        hidden.append(make_url(settings.database.url).password or "")
+    hidden = secret_values(settings, secrets)
     level = settings.logging.level if service or settings.logging.level in ("WARNING", "ERROR") \
         else "WARNING"
     if opts.verbose:
         level = "DEBUG"
     elif opts.quiet:
         level = "WARNING" if opts.quiet == 1 else "ERROR"
-    setup_logging(level, json_lines=settings.logging.json_lines, secrets=hidden)
+    setup_logging(level, json_lines=settings.logging.json_lines, secrets=hidden,
+                  quiet=[name for entry in registry.registry() for name in entry.loggers])
     return Env(settings, secrets, location, opts)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
 
@@ -13,9 +14,20 @@ from bot.cli.base import Command, Env, common_options, example, json_out, run_co
 
 def _payload_formats() -> list[str]:
     """The platforms whose exact request bodies ``brief --format`` prints (the registry's)."""
-    from bot import platforms
+    # the adapter registry: read when the option is built, not at import
+    from bot.delivery import registry as platforms
 
     return [entry.name for entry in platforms.registry() if entry.render_module]
+
+
+def _known_timezone(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    """Refused before anything is fetched, not shown silently in UTC."""
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise click.BadParameter(f"unknown timezone {value!r} (an IANA name such as "
+                                 "Asia/Seoul or UTC)") from None
+    return value
 
 
 @click.command(cls=Command,
@@ -28,7 +40,8 @@ def _payload_formats() -> list[str]:
                    "would send.")
 @click.option("--limit", type=click.IntRange(min=1), default=1, show_default=True,
               help="Items to brief from a feed.")
-@click.option("--timezone", default="UTC", show_default=True)
+@click.option("--timezone", default="UTC", show_default=True, callback=_known_timezone,
+              help="IANA name, e.g. Asia/Seoul: the times in the brief.")
 @click.option("--locale", default="en", show_default=True)
 @common_options
 @click.pass_context
@@ -40,11 +53,12 @@ def brief(ctx: click.Context, source: str, fmt: str, limit: int, timezone: str,
 
 async def _brief(env: Env, source: str, fmt: str, limit: int, timezone: str,
                  locale: str) -> int:
+    # the briefer (summarizer, fetcher): loaded when the command runs
     from bot.briefing import Briefer
     from bot.delivery import Destination
+    from bot.delivery.render import brief_text
+    from bot.delivery.serialize import brief_to_dict
     from bot.factories import make_fetcher, make_summarizer
-    from bot.render import brief_text
-    from bot.serialize import brief_to_dict
 
     settings = env.settings
     fetcher = make_fetcher(settings)
@@ -60,9 +74,9 @@ async def _brief(env: Env, source: str, fmt: str, limit: int, timezone: str,
             print(brief_text(one, timezone=timezone, locale=locale, markdown=fmt == "markdown"))
             print()
         elif fmt == "json":
-            print(json.dumps(brief_to_dict(one), ensure_ascii=False))
+            print(json.dumps(brief_to_dict(one, shown=True), ensure_ascii=False))
         else:  # the exact bodies the platform adapter would send
-            from bot import platforms
+            from bot.delivery import registry as platforms
 
             render = platforms.spec(fmt).renderer()
             assert render is not None  # --format offers only the platforms that render
@@ -73,23 +87,34 @@ async def _brief(env: Env, source: str, fmt: str, limit: int, timezone: str,
 
 @click.command(cls=Command,
                epilog=example(
-    """newsbrief summarize --in articles.jsonl --out briefs.jsonl"""))
+    """newsbrief summarize --in articles.jsonl --out briefs.jsonl""",
+    """newsbrief summarize --summarizer llm --in articles.jsonl --out llm.jsonl"""))
 @click.option("--in", "infile", type=click.Path(path_type=Path, dir_okay=False, exists=True),
               help="Input file (default stdin).")
 @click.option("--out", "outfile", type=click.Path(path_type=Path, dir_okay=False),
               help="Output file (default stdout).")
+@click.option("--summarizer", "kind", type=click.Choice(["extractive", "llm"]),
+              help="Override summarizer.kind, to compare the model's briefs with the "
+                   "extractive ones (default: as configured).")
 @common_options
 @click.pass_context
-def summarize(ctx: click.Context, infile: Path | None, outfile: Path | None) -> int:
+def summarize(ctx: click.Context, infile: Path | None, outfile: Path | None,
+              kind: str | None) -> int:
     """JSON lines {"id","title","text"[,"lang"]} in, briefs out."""
-    return run_command(ctx, _summarize, infile, outfile)
+    return run_command(ctx, _summarize, infile, outfile, kind)
 
 
-async def _summarize(env: Env, infile: Path | None, outfile: Path | None) -> int:
+async def _summarize(env: Env, infile: Path | None, outfile: Path | None,
+                     kind: str | None) -> int:
+    # the summarizer: loaded when the command runs
     from bot.factories import make_summarizer
     from bot.summarize.batch import run_batch
 
-    summarizer = make_summarizer(env.settings, env.secrets)
+    settings = env.settings
+    if kind:
+        settings = settings.model_copy(update={
+            "summarizer": settings.summarizer.model_copy(update={"kind": kind})})
+    summarizer = make_summarizer(settings, env.secrets)
     source = open(infile, encoding="utf-8") if infile else sys.stdin  # noqa: SIM115
     out = open(outfile, "w", encoding="utf-8") if outfile else sys.stdout  # noqa: SIM115
     try:
@@ -117,8 +142,9 @@ def digest(ctx: click.Context, channel: str | None, dry_run: bool, as_json: bool
 
 
 async def _digest(env: Env, channel: str | None, dry_run: bool, as_json: bool) -> int:
+    # the whole bot (store, outbox, adapters): loaded when the command runs
     from bot.app import App
-    from bot.render import digest_text
+    from bot.delivery.render import digest_text
     from bot.routing.digest import digest_now, recap
     from bot.routing.route import targets
 
@@ -132,6 +158,9 @@ async def _digest(env: Env, channel: str | None, dry_run: bool, as_json: bool) -
             if channel and not chosen:
                 print(f"newsbrief: no destination {channel} with subscriptions", file=sys.stderr)
                 return 1
+            if not chosen:  # said, rather than printing nothing and exiting 0
+                print("newsbrief: no destination has a digest_time, so there is no digest to "
+                      "build (set one, or name a destination with --channel)", file=sys.stderr)
             if dry_run:
                 previews = []
                 for dest in chosen:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from bot.cli.base import Command, Env, common_options, example, run_command
+from bot.cli.base import Command, Env, common_options, example, options_of, run_command
 
 
 @click.command(cls=Command,
@@ -17,11 +17,21 @@ from bot.cli.base import Command, Env, common_options, example, run_command
 @click.pass_context
 def check(ctx: click.Context, live: bool, as_json: bool) -> int:
     """Validate the configuration (every problem, each with its fix)."""
-    return run_command(ctx, _check, live, as_json)
+    from bot.errors import ConfigError  # with the command, as every command's imports are
+
+    try:
+        return run_command(ctx, _check, live, as_json)
+    except ConfigError as exc:  # every schema problem, not only the first; JSON when asked
+        # the checks and pydantic: only for a configuration that did not load
+        from bot.cli.setup_check import print_config_error
+        from bot.config import locate_config
+
+        return print_config_error(exc, locate_config(options_of(ctx).config), as_json=as_json)
 
 
 async def _check(env: Env, live: bool, as_json: bool) -> int:
-    from bot.checks import run_checks
+    # the checks load the whole bot: only when `check` runs
+    from bot.cli.setup_check import run_checks
 
     return await run_checks(env.settings, env.secrets, env.location, live=live, as_json=as_json)
 
@@ -37,7 +47,8 @@ def send_test(ctx: click.Context, destination: str) -> int:
 
 
 async def _send_test(env: Env, destination: str) -> int:
-    from bot.checks import send_test_brief
+    # the whole bot: only when `send-test` runs
+    from bot.cli.setup_check import send_test_brief
 
     return await send_test_brief(env.settings, env.secrets, destination)
 

@@ -18,6 +18,7 @@ def feeds() -> None:
 
 
 def _feeds(ctx: click.Context, action: str, **kwargs: Any) -> int:
+    # the feed service and the store: only when a feeds command runs
     from bot.cli.feeds import run_feeds_command
 
     async def handler(env: Env) -> int:

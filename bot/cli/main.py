@@ -26,6 +26,7 @@ def _database_problem(exc: BaseException) -> str | None:
     """One line for a database that cannot be opened or reached, else None."""
     if "sqlalchemy" not in sys.modules:
         return None
+    # SQLAlchemy: only to recognise its errors once one happened
     from sqlalchemy.exc import DBAPIError
 
     if not isinstance(exc, DBAPIError):
@@ -55,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _report(exc: Exception) -> int:
+    # loaded when a command fails, not for --help
     from bot.errors import ConfigError, NewsbriefError
 
     if isinstance(exc, ConfigError):
@@ -71,6 +73,7 @@ def _report(exc: Exception) -> int:
         name = f" {exc.filename}" if exc.filename else ""
         print(f"newsbrief: {exc.strerror}:{name}", file=sys.stderr)
         return RUNTIME_ERROR
+    # logging set-up: loaded when a command runs
     from bot.logs import get_log
 
     # Anything else is a bug: logged (through the redacting handler) with its traceback.
@@ -106,6 +109,7 @@ for _command in (running.run, running.command, running.sync_commands, briefing.b
 @click.argument("shell", type=click.Choice(["bash", "zsh", "fish"]))
 def completion(shell: str) -> int:
     """Print the shell completion script for SHELL."""
+    # only when completion is asked for
     from click.shell_completion import get_completion_class
 
     completer = get_completion_class(shell)

@@ -21,38 +21,57 @@ def run(ctx: click.Context, once: bool) -> int:
 
 
 async def _run(env: Env, once: bool) -> int:
+    # the app and its libraries load when the command runs, so `--help` stays light
     from bot.app import App
+    from bot.cli.progress import progress
+    from bot.config import adapter_inputs
+    from bot.datalock import lock_sqlite
     from bot.logs import get_log
-    from bot.progress import progress
     from bot.runner import Runner
 
     settings, secrets = env.settings, env.secrets
     get_log("newsbrief").info("config.loaded", source=env.location.describe())
-    for syncing in _command_syncs():
-        if syncing.syncs_on_start(settings, secrets):
-            await syncing.sync_from_settings(settings, secrets)
-    app = await App.create(settings, secrets)
+    for name, syncing in _command_syncs():
+        inputs = adapter_inputs(settings, secrets, name)
+        if syncing.syncs_on_start(inputs):
+            await syncing.sync_from_settings(inputs)
+    # before the migrations: a second run on one SQLite file is refused, not raced
+    data_lock = lock_sqlite(settings.database_url)
+    try:
+        app = await App.create(settings, secrets)
+    except BaseException:
+        if data_lock is not None:
+            data_lock.release()
+        raise
     try:
         if once:
             with progress("polling feeds", quiet=bool(env.options.quiet)) as advance:
                 app.pipeline.on_feed_done = advance
                 stats = await app.pipeline.poll_due()
             sent = await app.deliver_pending()
+            failed = f"{stats.failed} failed" + (
+                f" ({', '.join(f'{kind}: {n}' for kind, n in sorted(stats.errors.items()))}; "
+                "the log says why)" if stats.failed else "")
             print(f"polled {stats.feeds} feeds: {stats.new_items} new items, {stats.briefs} "
-                  f"briefs, {stats.failed} failed; {sent} messages delivered", file=sys.stderr)
+                  f"briefs, {failed}; {sent} messages delivered", file=sys.stderr)
+            if not stats.feeds:
+                print(f"newsbrief: polled no feed: {await app.pipeline.idle_reason()}",
+                      file=sys.stderr)
             return 0
         await Runner(app, app.commands).run()
         return 0
     finally:
         await app.close()
+        if data_lock is not None:
+            data_lock.release()
 
 
-def _command_syncs() -> list[Any]:
+def _command_syncs() -> list[tuple[str, Any]]:
     """The adapter modules that register chat commands with their platform (the registry's
     ``sync_commands`` entries): ``syncs_on_start`` and ``sync_from_settings``."""
-    from bot import platforms
+    from bot.delivery import registry  # pydantic: loaded when a command runs, not for --help
 
-    return [entry.load() for entry in platforms.registry() if entry.sync_commands]
+    return [(entry.name, entry.load()) for entry in registry.registry() if entry.sync_commands]
 
 
 
@@ -69,9 +88,12 @@ def sync_commands(ctx: click.Context, guild: tuple[int, ...]) -> int:
 
 
 async def _sync_commands(env: Env, guild: list[int]) -> int:
+    from bot.config import adapter_inputs  # pydantic: loaded when the command runs
+
     code = 0
-    for syncing in _command_syncs():
-        ok, said = await syncing.sync_from_settings(env.settings, env.secrets, guild)
+    for name, syncing in _command_syncs():
+        ok, said = await syncing.sync_from_settings(
+            adapter_inputs(env.settings, env.secrets, name), guild)
         if ok:
             print(said)
         else:
@@ -100,13 +122,16 @@ def command(ctx: click.Context, text: str, where: str, user: str, admin: bool,
 
 async def _command(env: Env, text: str, where: str, user: str, admin: bool,
                    locale: str | None) -> int:
+    # the whole bot (store, outbox, adapters): loaded when the command runs
     from bot.app import App
     from bot.delivery import CommandRequest, Destination
-    from bot.render import brief_text
+    from bot.delivery.render import brief_text
 
     text = text.strip().lstrip("/")
     name, _, rest = text.partition(" ")
-    app = await App.create(env.settings, env.secrets)
+    # No platform adapter: the reply is printed here, and what a command queues is posted by
+    # `run` (importing discord.py or slack_bolt alone costs more CPU than the command).
+    app = await App.create(env.settings, env.secrets, adapters={})
     try:
         reply = await app.commands.handle(CommandRequest(
             command=name, args=rest.strip(), user=user, where=Destination(where),

@@ -64,6 +64,12 @@ def pop_target(req: CommandRequest, words: list[str]) -> Destination:
     return req.where
 
 
+def shown_ref(ref: str) -> str:
+    """A destination as a reply names it before a colon of its own: a bare ref (``console:``)
+    without its colon, so "Subscriptions of console:" never reads "console::"."""
+    return ref[:-1] if ref.endswith(":") else ref
+
+
 def scope_of(req: CommandRequest) -> str | None:
     """Whose feeds a command sees and controls: the caller's server (Discord guild, Slack team),
     or the channel itself when there is none; None for the operator's CLI, which sees all."""

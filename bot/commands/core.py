@@ -4,11 +4,12 @@ turns every failure into a reply. Adapters only build the ``CommandRequest``."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
-from datetime import UTC, datetime
+from dataclasses import dataclass, replace
+from datetime import datetime
 
 from bot import i18n
-from bot.commands import brief, digest, feeds, subscribe, updates
+from bot.clock import now_utc
+from bot.commands import brief, digest, feeds, settings, subscribe, updates
 from bot.commands.base import (
     BriefUrl,
     CommandError,
@@ -24,33 +25,44 @@ from bot.logs import get_log
 from bot.netguard import AddressPolicy, shown_url
 from bot.outbox.pacing import TokenBucket
 from bot.store import destinations as dest_store
+from bot.store import servers as server_store
 from bot.store.db import Database
 from bot.store.feeds import server_feeds
 from bot.summarize.tags import TagNormaliser
 
 log = get_log(__name__)
 
-HANDLERS: dict[str, Handler] = {
-    "brief": brief.brief,
-    "subscribe": subscribe.subscribe,
-    "unsubscribe": subscribe.unsubscribe,
-    "subscriptions": subscribe.subscriptions,
-    "digest": digest.digest,
-    "feeds": feeds.feeds,
-    "updates": updates.updates,
+@dataclass(frozen=True, slots=True)
+class ChatCommand:
+    """One entry of the command table: what runs it, and its usage line, which /help lists (so
+    a command added here is in /help without anyone remembering to add it)."""
+
+    handler: Handler
+    usage: str  # N_(): "Usage: /name …", translated when said
+
+
+COMMANDS: dict[str, ChatCommand] = {
+    "brief": ChatCommand(brief.brief, brief.USAGE),
+    "subscribe": ChatCommand(subscribe.subscribe, subscribe.USAGE),
+    "unsubscribe": ChatCommand(subscribe.unsubscribe, N_(
+        "Usage: /unsubscribe <what /subscriptions lists> [here|dm] | all")),
+    "subscriptions": ChatCommand(subscribe.subscriptions, N_("Usage: /subscriptions [here|dm]")),
+    "digest": ChatCommand(digest.digest, digest.USAGE),
+    "feeds": ChatCommand(feeds.feeds, feeds.USAGE),
+    "updates": ChatCommand(updates.updates, updates.USAGE),
+    "settings": ChatCommand(settings.settings, N_("Usage: /settings language ko|en")),
 }
-HELP = N_("Commands: /brief <url|words>, /subscribe <tag|feed|keyword|pattern:…> [here|dm] "
-          "[role:<id>], /subscribe test <pattern>, /unsubscribe …, /subscriptions, "
-          "/digest time HH:MM [tz] | off | now, /feeds add <url> [tags] | remove | list | status, "
-          "/updates on | off")
 MAX_ARGS = 1000
 USER_RATE = Pacing(rate=0.5, burst=5)  # a person: five quick commands, then one per 2 s
 DESTINATION_RATE = Pacing(rate=1.0, burst=10)  # a channel, whoever types
 MAX_BUCKETS = 10_000  # forget the oldest callers first; a full bucket is the default anyway
 
 
-def now_utc() -> datetime:
-    return datetime.now(UTC)
+def help_text() -> str:
+    """Every command in the table, each by its usage line without the "Usage:" word (found as
+    the text before the first slash, whatever the language)."""
+    lines = [_(command.usage) for command in COMMANDS.values()]
+    return "\n".join([_("Commands:"), *(line[line.find("/"):] for line in lines)])
 
 
 def split_command(line: str) -> tuple[str, str]:
@@ -106,8 +118,29 @@ class CommandCore:
 
     async def handle(self, req: CommandRequest) -> CommandReply:
         """Answer in the caller's language, else the channel's, else English."""
+        req = await self._server_language(req)
         with i18n.use(await self._language(req)):
             return await self._handle(req)
+
+    async def _server_language(self, req: CommandRequest) -> CommandRequest:
+        """The server's language (an admin's choice, else what the platform reports) becomes
+        the channel's default, so that a channel created by this command speaks it."""
+        if req.server is None or req.operator:
+            return req
+        reported = i18n.language(req.server_locale)
+        try:
+            async with self.db.read() as reader:  # nearly always known: no write lock
+                found = await server_store.get_locale(reader, req.server)
+            if found is None and reported:
+                async with self.db.begin() as conn:
+                    found = await server_store.note_platform_locale(conn, req.server, reported,
+                                                                    now=self.clock())
+        except Exception:  # a reply must not fail for want of its language
+            log.exception("command.server_locale_failed", server=req.server)
+            return req
+        if found is None:
+            return req
+        return replace(req, where=replace(req.where, locale=found.locale))
 
     async def _language(self, req: CommandRequest) -> str:
         if i18n.language(req.locale):
@@ -123,10 +156,11 @@ class CommandCore:
     async def _handle(self, req: CommandRequest) -> CommandReply:
         name = req.command.strip().lstrip("/").lower()
         if name == "help":
-            return CommandReply(text=_(HELP))
-        handler = HANDLERS.get(name)
-        if handler is None:
-            return error(_("Unknown command “{name}”.", name=name[:30]) + " " + _(HELP))
+            return CommandReply(text=help_text())
+        command = COMMANDS.get(name)
+        if command is None:
+            return error(_("Unknown command “{name}”.", name=name[:30]) + "\n" + help_text())
+        handler = command.handler
         if len(req.args) > MAX_ARGS:
             return error(_("That is too long (at most {limit} characters).", limit=MAX_ARGS))
         # As feed text is cleaned: no controls (NUL, which PostgreSQL refuses, ESC, BEL), no

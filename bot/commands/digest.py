@@ -8,9 +8,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.commands.base import CommandError, Context, error, pop_target, reply, require_manage
 from bot.delivery import CommandReply, CommandRequest, Destination
+from bot.delivery.render import local_time
 from bot.i18n import N_, _, current
-from bot.render import local_time
 from bot.routing import digest as digests
+from bot.routing.digest_schedule import next_due
 from bot.store import destinations as dest_store
 
 USAGE = N_("Usage: /digest time HH:MM [timezone] | off | now | more [page]   "
@@ -91,7 +92,7 @@ async def _set_time(ctx: Context, target: Destination, words: list[str]) -> Comm
         assert fresh is not None
         # The instant that just passed is not owed: the first digest is the next one.
         await digests.mark_current_handled(conn, fresh, now=ctx.now)
-    upcoming = digests.next_due(ctx.now, hhmm, fresh.digest_days, zone)
+    upcoming = next_due(ctx.now, hhmm, fresh.digest_days, zone)
     when = _(" Next: {when}.", when=local_time(upcoming, zone, current())) if upcoming else ""
     return reply(_("Digest for {where} at {time} {zone}.", where=target.ref, time=hhmm,
                    zone=zone) + when)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from bot.commands.base import Context, error, reply, require_admin, scope_of
+from bot.commands.reactions import feedback_lines
 from bot.delivery import CommandReply, CommandRequest
 from bot.feeds.manage import Actor, FeedError, FeedLimits, FeedService, NotPaused
 from bot.i18n import N_, _
+from bot.models import Digest, DigestSection, sample_brief
 from bot.netguard import shown_url
-from bot.reactions import feedback_lines
+from bot.outbox.worker import enqueue, outbox_key
 from bot.store import destinations as dest_store
 
 USAGE = N_("Usage: /feeds add <url> [tags…] | remove <url|id> | enable <url|id> | list | "
@@ -73,10 +75,6 @@ async def _test(ctx: Context, req: CommandRequest) -> CommandReply:
     """Queue one sample brief, marked TEST MESSAGE, for this channel: it goes through the
     outbox and the real adapter, so it proves what a real brief would meet (permissions,
     pacing, rendering). Once a minute per channel, so it cannot be used to spam."""
-    from bot.checks import sample_brief
-    from bot.delivery import Digest, DigestSection
-    from bot.outbox.worker import enqueue, outbox_key
-
     minute = ctx.now.replace(second=0, microsecond=0)
     test = Digest(title="TEST MESSAGE from newsbrief", period_start=ctx.now,
                   period_end=ctx.now, sections=[DigestSection("test", [sample_brief()])],

@@ -18,11 +18,12 @@ from bot.commands.base import (
     pop_target,
     reply,
     require_manage,
+    shown_ref,
 )
 from bot.delivery import CommandReply, CommandRequest, Destination
+from bot.filters import kinds, patterns
+from bot.filters.kinds import SubscriptionKind
 from bot.i18n import N_, _
-from bot.routing import kinds, patterns
-from bot.routing.kinds import SubscriptionKind
 from bot.store import destinations as dest_store
 from bot.store import entries as entry_store
 from bot.store.mentions import MENTION_ID
@@ -260,7 +261,7 @@ async def subscriptions(ctx: Context, req: CommandRequest) -> CommandReply:
         subs = await dest_store.list_subscriptions(conn, row.id) if row else []
     if row is None or not subs:
         return reply(_("{where} has no subscriptions.", where=target.ref) + " " + _(USAGE))
-    lines = [_("Subscriptions of {where}:", where=target.ref)]
+    lines = [_("Subscriptions of {where}:", where=shown_ref(target.ref))]
     lines += [f"• {describe_row(sub)}" for sub in subs]
     digest = (_("Digest at {time} {zone}", time=row.digest_time, zone=row.timezone)
               if row.digest_time else _("No digest time set."))

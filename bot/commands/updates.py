@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.commands.base import Context, error, pop_target, reply, require_manage
+from bot.commands.base import Context, error, pop_target, reply, require_manage, shown_ref
 from bot.delivery import CommandReply, CommandRequest
 from bot.i18n import N_, _
 from bot.store import destinations as dest_store
@@ -24,5 +24,5 @@ async def updates(ctx: Context, req: CommandRequest) -> CommandReply:
         await update_store.set_updates(conn, row.id, on)
     if on:
         return reply(_("Updates on for {where}: a changed article gets “Updated: …” in reply "
-                       "to its brief.", where=target.ref))
+                       "to its brief.", where=shown_ref(target.ref)))
     return reply(_("Updates off for {where}.", where=target.ref))

@@ -2,26 +2,36 @@
 templates, a little plain JavaScript; every asset ships in the package).
 
 ``await serve_dashboard(app)`` starts it on ``dashboard.host:dashboard.port`` and prints where
-to sign in; ``await server.stop()`` stops it. A port already taken is logged, not fatal: the bot
-keeps running without its dashboard."""
+to sign in; ``await server.stop()`` stops it. A port already taken stops the start, as a busy
+health port does (bot.listen): a dashboard the operator asked for is not silently missing."""
 
 from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from aiohttp import web
 
-from bot.dashboard.server import Dashboard, Services, make_services
+from bot.app import App
+from bot.dashboard import destinations, feeds, pages, server
+from bot.dashboard.auth import OperatorSecret
+from bot.dashboard.server import Services, make_services
+from bot.listen import listen
 from bot.logs import get_log
-
-if TYPE_CHECKING:
-    from bot.app import App
 
 __all__ = ["Dashboard", "DashboardServer", "Services", "make_services", "serve_dashboard"]
 
 log = get_log(__name__)
+
+
+class Dashboard(server.Dashboard):
+    """The dashboard with every page's routes."""
+
+    def __init__(self, services: Services, *, operator: OperatorSecret | None = None) -> None:
+        super().__init__(services, operator=operator)
+        for module in (pages, feeds, destinations):
+            module.add_routes(self)
 
 
 @dataclass
@@ -34,7 +44,7 @@ class DashboardServer:
         await self.runner.cleanup()
 
 
-async def serve_dashboard(app: App, *, out: TextIO | None = None) -> DashboardServer | None:
+async def serve_dashboard(app: App, *, out: TextIO | None = None) -> DashboardServer:
     settings = app.settings.dashboard
     services = make_services(db=app.db, commands=app.commands, settings=app.settings,
                              secrets=app.secrets, notify=app.worker.notify,
@@ -42,15 +52,7 @@ async def serve_dashboard(app: App, *, out: TextIO | None = None) -> DashboardSe
     dashboard = Dashboard(services)
     runner = web.AppRunner(dashboard.app, access_log=None)
     await runner.setup()
-    try:
-        site = web.TCPSite(runner, settings.host, settings.port)
-        await site.start()
-    except OSError as exc:
-        await runner.cleanup()
-        log.error("dashboard.not_started", host=settings.host, port=settings.port,
-                  error=exc.strerror or exc)
-        return None
-    port = next(int(a[1]) for a in runner.addresses if isinstance(a, tuple))
+    port = await listen(runner, settings.host, settings.port, key="dashboard.port")
     host = "127.0.0.1" if settings.host in ("0.0.0.0", "") else settings.host
     url = (settings.public_url or f"http://{host}:{port}").rstrip("/") + "/"
     log.info("dashboard.serving", host=settings.host, port=port)

@@ -10,24 +10,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from aiohttp import web
 from multidict import MultiDictProxy
 
 from bot.dashboard.auth import SESSION, Principal
-from bot.delivery import Digest
+from bot.dashboard.server import Dashboard
+from bot.filters import kinds
 from bot.i18n import _
+from bot.models import Digest
 from bot.outbox.worker import enqueue, outbox_key
-from bot.routing import kinds
 from bot.store import dashboard as queries
 from bot.store import destinations as dest_store
 from bot.store.dashboard import ScopedDestination
-from bot.summarize.tags import normalise_tag
-
-if TYPE_CHECKING:
-    from bot.dashboard.server import Dashboard
+from bot.tags import normalise_tag
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _HHMM = re.compile(r"([01]\d|2[0-3]):[0-5]\d")

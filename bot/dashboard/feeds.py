@@ -15,12 +15,13 @@ import re
 import secrets as random
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from aiohttp import web
 
 from bot.dashboard.auth import SESSION, Principal
 from bot.dashboard.pages import ago, brief_for, feed_health, show_message
+from bot.dashboard.server import Dashboard
 from bot.delivery import Destination
 from bot.feeds.manage import Actor, FeedError, FeedLimits, FeedService, NoSuchFeed
 from bot.feeds.opml import OpmlError, OpmlFeed, OpmlRead, parse_opml, write_opml
@@ -28,9 +29,6 @@ from bot.logs import get_log
 from bot.store import dashboard as queries
 from bot.store import feeds as feed_store
 from bot.store import reactions as reaction_store
-
-if TYPE_CHECKING:
-    from bot.dashboard.server import Dashboard
 
 log = get_log(__name__)
 

@@ -10,8 +10,8 @@ from typing import Protocol
 
 import aiohttp
 
-from bot import platforms
 from bot.config import Secrets, Settings
+from bot.delivery import registry as platforms
 from bot.errors import ConfigError
 from bot.logs import get_log
 

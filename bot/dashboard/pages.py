@@ -3,24 +3,23 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from aiohttp import web
 from markupsafe import Markup
 
 from bot.dashboard.auth import SESSION
 from bot.dashboard.chart import hourly_chart
-from bot.delivery import Destination, Digest
+from bot.dashboard.server import Dashboard
+from bot.delivery import Destination
+from bot.delivery.render import brief_text, digest_text
+from bot.delivery.serialize import digest_from_json
 from bot.errors import NewsbriefError
-from bot.models import Brief
-from bot.render import brief_text, digest_text
-from bot.serialize import digest_from_json
+from bot.models import Brief, Digest
+from bot.redact import shown_link
 from bot.store import dashboard as queries
 from bot.store import feeds as feed_store
 from bot.store.briefs import load_brief
-
-if TYPE_CHECKING:
-    from bot.dashboard.server import Dashboard
 
 STATES = ("pending", "sending", "sent", "failed")
 MAX_URL = 2048
@@ -138,8 +137,9 @@ class Pages:
             brief, problem = await brief_for(self.dash, url)
             if brief is not None:
                 views = show_message(self.dash, Destination("text:preview"), brief=brief)
-        return self.dash.render(request, "preview.html", {"url": url, "error": problem,
-                                                          "views": views},
+        # the page shows the link back without the password or token it may carry
+        return self.dash.render(request, "preview.html",
+                                {"url": shown_link(url), "error": problem, "views": views},
                                 status=400 if problem else 200)
 
 

@@ -1,7 +1,7 @@
 """How each platform shows a message, for the Preview and Deliveries pages. Any adapter package
 whose registry entry names a ``dashboard`` module that has ``show(dest, brief=…, digest=…)``
-(and, for its look, a ``STYLESHEET``) is one; found through the registry (``bot.platforms``), so
-``bot`` names none of them."""
+(and, for its look, a ``STYLESHEET``) is one; found through the registry
+(``bot.delivery.registry``), so ``bot`` names none of them."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from bot import platforms
+from bot.delivery import registry as platforms
 from bot.logs import get_log
 
 log = get_log(__name__)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import secrets as random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from importlib import resources
 from typing import Any
 from urllib.parse import urlencode, urlsplit
@@ -20,9 +20,10 @@ import aiohttp
 import jinja2
 from aiohttp import web
 
+from bot.clock import now_utc
 from bot.commands import CommandCore
 from bot.commands.base import CommandError, Context, error
-from bot.commands.core import HANDLERS
+from bot.commands.core import COMMANDS
 from bot.config import Secrets, Settings
 from bot.dashboard.auth import (
     COOKIE,
@@ -51,10 +52,6 @@ CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src '
        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 
 
-def now_utc() -> datetime:
-    return datetime.now(UTC)
-
-
 @dataclass
 class Services:
     """What the pages use: the same database, command core and settings as the bot."""
@@ -70,6 +67,9 @@ class Services:
 
 
 class Dashboard:
+    """The sign-in, the session guard and the rendering every page shares; the pages add their
+    routes to it (``bot.dashboard.Dashboard``)."""
+
     def __init__(self, services: Services, *, operator: OperatorSecret | None = None) -> None:
         self.services = services
         settings = services.settings.dashboard
@@ -90,9 +90,6 @@ class Dashboard:
         self.app.router.add_get("/static/platforms.css", self.platform_styles)
         static = resources.files("bot.dashboard") / "static"
         self.app.router.add_static("/static/", str(static), show_index=False)
-        from bot.dashboard import destinations, feeds, pages
-        for module in (pages, feeds, destinations):
-            module.add_routes(self)
 
     # -- the guard -------------------------------------------------------------------------
 
@@ -131,8 +128,8 @@ class Dashboard:
                     response = web.json_response({"error": "sign in first"}, status=401)
             else:
                 response = await handler(request)
-        except web.HTTPException as exc:
-            response = exc
+        except web.HTTPException as exc:  # answered as a plain response (aiohttp deprecates
+            response = _as_response(exc)  # returning the exception), so the cookie below holds
         session = request[SESSION]  # a sign-in replaces it
         if fresh or request.get(COOKIE_CHANGED):
             self._with_cookie(response, session)
@@ -199,7 +196,7 @@ class Dashboard:
                              # the operator sees and controls every server's feeds, as at the CLI
                              operator=principal.kind == "operator")
         try:
-            result = await HANDLERS[name](ctx, req)
+            result = await COMMANDS[name].handler(ctx, req)
         except CommandError as exc:
             result = error(str(exc))
         log.info("dashboard.command", command=name, who=f"{principal.kind}:{principal.user}",
@@ -288,6 +285,13 @@ def _safe_next(values: Any) -> str:
             or "\\" in target or urlsplit(target).netloc:
         return "/"
     return target
+
+
+def _as_response(exc: web.HTTPException) -> web.Response:
+    headers = {key: value for key, value in exc.headers.items()
+               if key.lower() not in ("content-type", "content-length")}
+    return web.Response(status=exc.status, reason=exc.reason, text=exc.text, headers=headers,
+                        content_type=exc.content_type if exc.text is not None else None)
 
 
 def _secure_headers(response: web.StreamResponse) -> None:

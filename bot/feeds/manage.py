@@ -18,12 +18,15 @@ import asyncio
 from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from datetime import datetime
+from typing import Any
 
+from bot.clock import now_utc
 from bot.errors import BlockedAddress, FetchError, NewsbriefError
 from bot.feeds import opml, rules
+from bot.feeds.parse import parse_feed
 from bot.i18n import _
+from bot.models import Article, Brief
 from bot.netguard import AddressPolicy, resolve, shown_url
 from bot.store import destinations as dest_store
 from bot.store import feeds as feed_store
@@ -31,10 +34,7 @@ from bot.store import outbox as outbox_store
 from bot.store import reactions as reaction_store
 from bot.store.db import Database
 from bot.store.feeds import FeedRow
-
-if TYPE_CHECKING:
-    from bot.models import Brief
-    from bot.summarize.base import Summarizer
+from bot.summarize.base import Summarizer
 
 RESOLVE_TIMEOUT = 5.0  # seconds; a name that does not resolve by then is the fetcher's to report
 
@@ -58,6 +58,20 @@ class Actor:
 
 
 OPERATOR = Actor()  # the shell: every feed, no limits, the operator's own network
+
+
+def private_address_refusal() -> str:
+    # one wording for every door; it names the setting, since only the operator can lift it
+    return _("it points at a private or reserved address (the operator can allow its "
+             "network in network.allow_private)")
+
+
+def feed_ref(typed: str) -> str:
+    """A feed as a person names it: its URL, its id, or its id as every listing shows it
+    (``#3``, quoted in a shell or not). The one place every door (CLI, chat, dashboard) reads
+    it."""
+    text = typed.strip()
+    return text[1:] if text.startswith("#") and text[1:].isdigit() else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,10 +219,6 @@ class PreviewFailed(FeedError):
 Previewer = Callable[[str], Awaitable[FeedPreview]]
 
 
-def now_utc() -> datetime:
-    return datetime.now(UTC)
-
-
 # -- the service -------------------------------------------------------------------------------
 
 class FeedService:
@@ -233,7 +243,7 @@ class FeedService:
         try:
             self.policy.check_url(url)
         except BlockedAddress:
-            return _("it points at a private or reserved address")
+            return private_address_refusal()
         except FetchError:
             return _("that is not a valid URL")
         return None
@@ -248,7 +258,7 @@ class FeedService:
         except (OSError, TimeoutError):
             return None  # unresolvable now; the fetcher reports it, and vets the address then
         if not any(self.policy.is_allowed(address) for address in addresses):
-            return _("it points at a private or reserved address")
+            return private_address_refusal()
         return None
 
     async def add(self, url: str, *, actor: Actor, tags: Sequence[str] = (),
@@ -288,7 +298,7 @@ class FeedService:
         return await self.preview(url)
 
     async def _find(self, conn: Any, url_or_id: str, actor: Actor) -> FeedRow:
-        row = await feed_store.find_servers_feed(conn, actor.scope, url_or_id)
+        row = await feed_store.find_servers_feed(conn, actor.scope, feed_ref(url_or_id))
         if row is None:
             raise NoSuchFeed(url_or_id)
         return row
@@ -386,9 +396,6 @@ async def newest_brief(url: str, *, fetcher: Any, summarizer: Summarizer,
                        points: int) -> FeedPreview:
     """Fetch the feed once and brief its newest item (the preview check); PreviewFailed when
     it cannot be read or has nothing to brief."""
-    from bot.feeds.parse import parse_feed
-    from bot.models import Article
-
     try:
         result = await fetcher.fetch(url)
         feed = parse_feed(result.body or b"", url=url)

@@ -30,41 +30,39 @@ import os
 import socket
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot import metrics
+from bot.clock import now_utc
 from bot.delivery import (
     Adapter,
     Destination,
-    Digest,
     Outgoing,
     Pacing,
     PartsAdapter,
     PlatformPaced,
     Receipt,
 )
+from bot.delivery.serialize import digest_from_json, digest_to_json
 from bot.errors import DeliveryError
 from bot.logs import get_log
+from bot.models import Digest
 from bot.outbox.pacing import Buckets, LocalPace, Pace, SharedPace, Sleep
-from bot.serialize import digest_from_json, digest_to_json
 from bot.store import destinations as dest_store
 from bot.store import outbox as outbox_store
 from bot.store.briefs import load_brief
 from bot.store.db import Database
+from bot.store.outage import Outage
 from bot.store.outbox import outbox_counts as outbox_counts  # its old home: CLI, tests
 
 log = get_log(__name__)
 
 PENDING, SENDING, SENT, FAILED, EXPIRED = "pending", "sending", "sent", "failed", "expired"
 KEY_MAX = 64
-
-
-def now_utc() -> datetime:
-    return datetime.now(UTC)
 
 
 def outbox_key(*parts: object) -> str:
@@ -224,6 +222,7 @@ class OutboxWorker:
         self._stop = stop  # a batch in progress stops pacing through its rows when this is set
         await self.reconcile_stale()
         last_reconcile = self._clock()
+        outage = Outage(log, "outbox")
         while not stop.is_set():
             done = 0
             self._wake.clear()  # a notify() from here on wakes the next idle wait
@@ -232,8 +231,13 @@ class OutboxWorker:
                 if self._clock() - last_reconcile >= self.takeover:
                     await self.reconcile_stale()
                     last_reconcile = self._clock()
-            except Exception:  # a bad row or a database hiccup must not end delivery
-                log.exception("outbox.loop_error")
+                outage.ok()
+            except Exception as exc:  # a bad row or a database hiccup must not end delivery
+                problem = outage.failed(exc)
+                if problem:
+                    log.error("outbox.loop_error", error=problem, failures=outage.failures)
+                else:
+                    log.exception("outbox.loop_error")
             if done == 0:
                 await self._idle(stop)
 
@@ -270,7 +274,8 @@ class OutboxWorker:
 
     async def _outgoing(self, conn: AsyncConnection, job: _Job) -> Outgoing:
         if job.brief_id is not None:
-            return Outgoing(key=job.key, brief=await load_brief(conn, job.brief_id),
+            return Outgoing(key=job.key, brief=await load_brief(conn, job.brief_id,
+                                                                job.destination.locale),
                             mention=job.mention, reply_to=job.reply_to,
                             update=job.update_note)
         return Outgoing(key=job.key, digest=digest_from_json(job.digest))

@@ -69,6 +69,7 @@ def _numpy_params() -> tuple[np.ndarray, np.ndarray]:
     # numpy is imported on the first brief, not when a CLI command that never clusters starts.
     global _params
     if _params is None:
+        # numpy: only when stories are clustered
         import numpy as np
 
         a, b = _seeds()
@@ -107,6 +108,7 @@ def normalise(text: str) -> str:
 
 def fingerprint(title: str, text: str) -> Fingerprint:
     """MinHash of the shingles of the normalised title and the start of the text."""
+    # numpy: only when stories are clustered
     import numpy as np
 
     body = normalise(f"{title} {text[:LEAD_CHARS]}")
@@ -124,6 +126,7 @@ def fingerprint(title: str, text: str) -> Fingerprint:
 def similarity(a: Fingerprint, b: Fingerprint) -> float:
     """Estimated Jaccard similarity (the share of equal minima, less chance agreements of their
     low bits); 0 across scripts."""
+    # numpy: only when stories are clustered
     import numpy as np
 
     if a.hangul != b.hangul:
@@ -131,6 +134,27 @@ def similarity(a: Fingerprint, b: Fingerprint) -> float:
     agree = float((np.frombuffer(a.signature, np.uint8) == np.frombuffer(b.signature,
                                                                          np.uint8)).mean())
     return max(0.0, (agree - _COLLIDE) / (1 - _COLLIDE))
+
+
+def similarities(mine: Fingerprint, blobs: list[bytes]) -> list[float]:
+    """:func:`similarity` of ``mine`` to each stored signature (``Fingerprint.to_bytes``), in one
+    numpy comparison: a brief has a candidate for about one in eight recent briefs (see BANDS),
+    so comparing them one by one made a brief's cost grow with the window."""
+    import numpy as np  # numpy: only once a brief has candidates to compare
+
+    size = len(mine.signature) + 1
+    usable = [i for i, blob in enumerate(blobs) if len(blob) == size]
+    scores = [0.0] * len(blobs)
+    if not usable:
+        return scores
+    theirs = np.frombuffer(b"".join(bytes(blobs[i]) for i in usable), np.uint8).reshape(
+        len(usable), size)
+    agree = (theirs[:, 1:] == np.frombuffer(mine.signature, np.uint8)).mean(axis=1)
+    estimate = np.maximum(0.0, (agree - _COLLIDE) / (1 - _COLLIDE))
+    estimate[theirs[:, 0] != int(mine.hangul)] = 0.0
+    for i, score in zip(usable, estimate.tolist(), strict=True):
+        scores[i] = score
+    return scores
 
 
 def same_story(a: Fingerprint, b: Fingerprint) -> bool:
@@ -149,12 +173,12 @@ async def assign_story(conn: AsyncConnection, brief_id: int, *, now: datetime,
     bands = mine.bands()
     since = now - timedelta(hours=window_hours)
     best: tuple[float, int] | None = None
-    for row in await brief_store.story_candidates(
-            conn, bands, since=since, not_feed=own.feed_id, limit=MAX_CANDIDATES):
-        theirs = Fingerprint.from_bytes(row.signature)
-        if not same_story(mine, theirs):
+    threshold = HANGUL_THRESHOLD if mine.hangul else LATIN_THRESHOLD
+    rows = await brief_store.story_candidates(conn, bands, since=since, not_feed=own.feed_id,
+                                              limit=MAX_CANDIDATES)
+    for row, score in zip(rows, similarities(mine, [r.signature for r in rows]), strict=True):
+        if score < threshold:
             continue
-        score = similarity(mine, theirs)
         root = int(row.story_id if row.story_id is not None else row.id)
         # Equal scores go to the older story, so a story's root never moves.
         if best is None or score > best[0] or (score == best[0] and root < best[1]):

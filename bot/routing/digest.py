@@ -1,22 +1,21 @@
-"""Digests: at HH:MM on chosen weekdays in each destination's timezone, one message with the
-period's top stories (ten by default, then "N more"), grouped by tag or feed, most important
-first. Fires once even with many workers:
-the (destination, scheduled instant) row in ``digest_runs`` is unique."""
+"""Digests: when one is due (bot/routing/digest_schedule.py), one message with the period's
+top stories (ten by default, then "N more"), grouped by tag or feed, most important first.
+Fires once even with many workers: the (destination, scheduled instant) row in
+``digest_runs`` is unique."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime, timedelta
 from typing import NamedTuple
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.delivery import Digest, DigestSection
+from bot.delivery.render import frame
 from bot.logs import get_log
-from bot.models import Brief
+from bot.models import Brief, Digest, DigestSection
 from bot.outbox.worker import enqueue, outbox_key
-from bot.render import frame
+from bot.routing.digest_schedule import last_due, previous_due, zone_of
 from bot.routing.route import BriefFacts, decide, load_facts, story_key, targets
 from bot.store import briefs as brief_store
 from bot.store import destinations as dest_store
@@ -28,41 +27,6 @@ log = get_log(__name__)
 
 DIGEST_STORIES = 10  # stories shown per digest (delivery.digest_stories); the rest are "N more"
 MAX_BRIEFS = 50_000  # briefs read per period: a week of a busy install
-
-
-def _zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
-
-
-def parse_hhmm(value: str) -> time:
-    hours, minutes = value.split(":")
-    return time(int(hours), int(minutes))
-
-
-def last_due(now: datetime, digest_time: str, days: list[int], timezone: str) -> datetime | None:
-    """The latest instant at or before ``now`` when the digest was due, in UTC. ``days`` are
-    weekdays, Monday = 0. A time that does not exist on a spring-forward day (02:30) resolves
-    with the offset before the change, i.e. an hour later on the wall clock."""
-    zone = _zone(timezone)
-    at = parse_hhmm(digest_time)
-    today = now.astimezone(zone).date()
-    for back in range(8):
-        day = today - timedelta(days=back)
-        if day.weekday() not in days:
-            continue
-        # Going through UTC and back normalises a gap time to one that exists.
-        due = datetime.combine(day, at, tzinfo=zone).astimezone(UTC)
-        if due <= now:
-            return due
-    return None
-
-
-def previous_due(due: datetime, digest_time: str, days: list[int], timezone: str) -> datetime:
-    return last_due(due - timedelta(seconds=1), digest_time, days, timezone) or (
-        due - timedelta(days=1))
 
 
 async def mark_current_handled(conn: AsyncConnection, destination: DestinationRow, *,
@@ -148,11 +112,12 @@ async def build_digest(conn: AsyncConnection, destination: DestinationRow,
     skip = (page - 1) * stories
     shown, more = chosen[skip:skip + stories], max(0, len(chosen) - skip - stories)
     sections: dict[str, list[Brief]] = {}
-    loaded = await brief_store.load_briefs(conn, [pick.brief_id for pick in shown])
+    loaded = await brief_store.load_briefs(conn, [pick.brief_id for pick in shown],
+                                           destination.locale)
     for pick in shown:  # best first, so sections open with their best
         sections.setdefault(pick.section, []).append(loaded[pick.brief_id])
     locale = frame(destination.locale)
-    title = f"{locale.digest_title} · {end.astimezone(_zone(destination.timezone)):%Y-%m-%d}"
+    title = f"{locale.digest_title} · {end.astimezone(zone_of(destination.timezone)):%Y-%m-%d}"
     if not sections:
         if not empty_note:
             return None
@@ -252,14 +217,3 @@ async def more(conn: AsyncConnection, destination: DestinationRow, *, now: datet
     subs = await dest_store.list_subscriptions(conn, destination.id)
     return await build_digest(conn, destination, subs, start=max(start, end - timedelta(days=7)),
                               end=end, empty_note=False, stories=stories, page=page)
-
-
-def next_due(now: datetime, digest_time: str, days: list[int], timezone: str) -> datetime | None:
-    """The first instant after ``now`` when the digest will be due (shown after /digest time)."""
-    later = last_due(now + timedelta(days=8), digest_time, days, timezone)
-    while later is not None:
-        earlier = last_due(later - timedelta(seconds=1), digest_time, days, timezone)
-        if earlier is None or earlier <= now:
-            return later
-        later = earlier
-    return None

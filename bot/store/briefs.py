@@ -9,13 +9,15 @@ from typing import Any
 from sqlalchemy import Row, delete, func, insert, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.delivery.serialize import brief_from_dict, brief_to_dict
 from bot.models import Brief, Point
 from bot.store.schema import briefs, entries, feeds, outbox, story_bands
-from bot.summarize.tags import normalise_tag
+from bot.tags import canonical_tag, normalise_tag
 
 
 async def save_brief(conn: AsyncConnection, *, entry_id: int, brief: Brief, now: datetime,
-                     story_id: int | None = None) -> int:
+                     story_id: int | None = None,
+                     translations: dict[str, Brief] | None = None) -> int:
     result = await conn.execute(insert(briefs).values(
         entry_id=entry_id,
         story_id=story_id,
@@ -28,6 +30,9 @@ async def save_brief(conn: AsyncConnection, *, entry_id: int, brief: Brief, now:
         source=brief.source,
         published_at=brief.published,
         created_at=now,
+        model=brief.model,
+        translations={lang: brief_to_dict(t) for lang, t in translations.items()}
+        if translations else None,
     ))
     key = result.inserted_primary_key
     assert key is not None
@@ -45,7 +50,19 @@ def brief_from_row(row: Any, also: list[str] | None = None) -> Brief:
         published=row.published_at,
         text_source=row.text_source,
         also_covered_by=also or [],
+        model=row.model,
     )
+
+
+def in_language(row: Any, brief: Brief, locale: str | None) -> Brief:
+    """``brief`` in the language of ``locale`` ("ko", "ko-KR") when the row holds it."""
+    lang = (locale or "").split("-")[0].lower()
+    other = (row.translations or {}).get(lang) if lang and lang != brief.lang else None
+    if not other:
+        return brief
+    translated = brief_from_dict(other)
+    translated.also_covered_by = brief.also_covered_by
+    return translated
 
 
 async def other_sources(conn: AsyncConnection, brief_id: int) -> list[str]:
@@ -66,13 +83,16 @@ async def other_sources(conn: AsyncConnection, brief_id: int) -> list[str]:
     return seen
 
 
-async def load_brief(conn: AsyncConnection, brief_id: int) -> Brief:
+async def load_brief(conn: AsyncConnection, brief_id: int, locale: str | None = None) -> Brief:
+    """The brief, in the language of ``locale`` when it was made in that language too."""
     row = (await conn.execute(select(briefs).where(briefs.c.id == brief_id))).one()
-    return brief_from_row(row, await other_sources(conn, brief_id))
+    return in_language(row, brief_from_row(row, await other_sources(conn, brief_id)), locale)
 
 
-async def load_briefs(conn: AsyncConnection, brief_ids: list[int]) -> dict[int, Brief]:
-    """``load_brief`` of many briefs in two queries (a digest shows ten): brief id → Brief."""
+async def load_briefs(conn: AsyncConnection, brief_ids: list[int],
+                      locale: str | None = None) -> dict[int, Brief]:
+    """``load_brief`` of many briefs in two queries (a digest shows ten): brief id → Brief, in
+    the language of ``locale`` where it was made in that language too."""
     if not brief_ids:
         return {}
     rows = {int(r.id): r for part in _chunks(brief_ids) for r in await conn.execute(
@@ -91,7 +111,7 @@ async def load_briefs(conn: AsyncConnection, brief_ids: list[int]) -> dict[int, 
         for other, source in sorted(members.get(roots[brief_id], [])):  # oldest first
             if other != brief_id and source and source != row.source and source not in also:
                 also.append(source)
-        loaded[brief_id] = brief_from_row(row, also)
+        loaded[brief_id] = in_language(row, brief_from_row(row, also), locale)
     return loaded
 
 
@@ -205,7 +225,13 @@ async def known_tags(conn: AsyncConnection) -> Counter[str]:
     for (tags,) in await conn.execute(select(feeds.c.tags)):
         counts.update(normalise_tag(str(t)) for t in tags or [])
     counts.pop("", None)
-    return counts
+    # One tag, one entry: "open-ai" and "openai" count together under the more frequent slug.
+    merged: Counter[str] = Counter()
+    shown: dict[str, str] = {}
+    for tag, n in counts.most_common():
+        key = canonical_tag(tag)
+        merged[shown.setdefault(key, tag)] += n
+    return merged
 
 
 # Prefix matching lets "삼성" find "삼성전자는" (Korean particles attach to words). The terms come

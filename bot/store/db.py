@@ -144,6 +144,7 @@ def head_revisions() -> frozenset[str]:
 
 
 def alembic_config(url: str) -> Config:
+    # alembic: only when the database is behind
     from alembic.config import Config
 
     config = Config()
@@ -153,6 +154,7 @@ def alembic_config(url: str) -> Config:
 
 
 def upgrade(url: str, revision: str = "head") -> None:
+    # alembic: only when the database is behind
     from alembic import command
 
     command.upgrade(alembic_config(url), revision)

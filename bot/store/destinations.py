@@ -7,15 +7,14 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.config import DestinationSettings
 from bot.delivery import Destination
+from bot.filters import kinds
 from bot.logs import get_log
-from bot.routing import kinds
 from bot.store.db import insert_or_ignore
 from bot.store.schema import destinations, outbox, subscriptions
 
@@ -54,7 +53,7 @@ class DestinationRow:
 class SubscriptionRow:
     id: int
     destination_id: int
-    kind: str  # a name in bot.routing.kinds (tag, feed, keyword, pattern, all)
+    kind: str  # a name in bot.filters.kinds (tag, feed, keyword, pattern, all)
     value: str
     exclude: bool
     mode: str  # instant | digest
@@ -114,6 +113,13 @@ async def get_or_create(conn: AsyncConnection, destination: Destination, *,
 async def list_destinations(conn: AsyncConnection) -> list[DestinationRow]:
     rows = await conn.execute(select(destinations).order_by(destinations.c.id))
     return [_destination(row) for row in rows]
+
+
+async def subscribed_languages(conn: AsyncConnection) -> set[str]:
+    """The languages ("ko", "en") of the locales of destinations with a subscription."""
+    rows = await conn.execute(select(destinations.c.locale).distinct().where(
+        destinations.c.id.in_(select(subscriptions.c.destination_id))))
+    return {str(locale).split("-")[0].lower() for (locale,) in rows if locale}
 
 
 async def update_destination(conn: AsyncConnection, destination_id: int, **values: Any) -> None:
@@ -176,7 +182,41 @@ async def remove_subscription(conn: AsyncConnection, destination_id: int, *, kin
     return int((await conn.execute(query)).rowcount or 0)
 
 
-async def sync_destinations(conn: AsyncConnection, configured: Sequence[DestinationSettings], *,
+class ConfiguredSubscription(Protocol):
+    """A subscription as the configuration file states it (``SubscriptionSettings``)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def value(self) -> str: ...
+    @property
+    def exclude(self) -> bool: ...
+    @property
+    def mode(self) -> str: ...
+    @property
+    def mention(self) -> str | None: ...
+    def model_dump(self) -> dict[str, Any]: ...
+
+
+class ConfiguredDestination(Protocol):
+    """A destination as the configuration file states it (``DestinationSettings``): the keys
+    the file sets (``model_fields_set``) overwrite the stored ones."""
+
+    @property
+    def ref(self) -> str: ...
+    @property
+    def timezone(self) -> str: ...
+    @property
+    def locale(self) -> str: ...
+    @property
+    def webhook_url(self) -> str | None: ...
+    @property
+    def subscriptions(self) -> Sequence[ConfiguredSubscription]: ...
+    @property
+    def model_fields_set(self) -> set[str]: ...
+
+
+async def sync_destinations(conn: AsyncConnection, configured: Sequence[ConfiguredDestination], *,
                             now: datetime) -> list[DestinationRow]:
     """Make the configured destinations exist: keys the YAML sets overwrite stored ones. Its
     subscriptions are added when the destination is new or the YAML's list has changed since

@@ -9,8 +9,7 @@ from typing import NamedTuple
 from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.models import FeedItem
-from bot.routing.patterns import Article
+from bot.models import Article, FeedItem
 from bot.store.schema import entries
 
 

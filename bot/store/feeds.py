@@ -179,6 +179,16 @@ async def record_failure(conn: AsyncConnection, feed_id: int, *, now: datetime, 
     await conn.execute(update(feeds).where(feeds.c.id == feed_id).values(**values))
 
 
+async def recheck_refused(conn: AsyncConnection, *, now: datetime) -> int:
+    """Make due now every enabled feed whose last poll was refused for its address: the
+    operator lifts that refusal by configuration (read at start), so a restart that does must
+    not wait out a back-off. Returns how many."""
+    result = await conn.execute(update(feeds).where(
+        feeds.c.last_error.like("blocked:%"), feeds.c.disabled_at.is_(None),
+        feeds.c.next_check_at > now).values(next_check_at=now))
+    return int(result.rowcount or 0)
+
+
 async def enable_feed(conn: AsyncConnection, url_or_id: str, *, now: datetime) -> bool:
     condition = feeds.c.id == int(url_or_id) if url_or_id.isdigit() else feeds.c.url == url_or_id
     result = await conn.execute(update(feeds).where(and_(condition)).values(

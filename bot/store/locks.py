@@ -1,4 +1,4 @@
-"""PostgreSQL session advisory locks (bot.leader holds a role with one)."""
+"""PostgreSQL session advisory locks (bot.runner.leader holds a role with one)."""
 
 from __future__ import annotations
 

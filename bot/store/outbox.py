@@ -22,7 +22,7 @@ UNSETTLED = (PENDING, SENDING)
 async def add(conn: AsyncConnection, *, key: str, destination_id: int, now: datetime,
               brief_id: int | None, digest: dict[str, Any] | None) -> bool:
     """A pending row, due now, unless ``key`` is queued already; True when it was added.
-    ``digest`` is a digest as bot.serialize stores it."""
+    ``digest`` is a digest as bot.delivery.serialize stores it."""
     values = {"key": key, "destination_id": destination_id, "brief_id": brief_id,
               "digest": digest, "state": PENDING, "attempts": 0, "next_attempt_at": now,
               "created_at": now}

@@ -39,6 +39,7 @@ def analyser() -> Any:
     with _lock:
         if _kiwi is None and not _failed:
             try:
+                # Kiwi and its model: only for Korean text
                 from kiwipiepy import Kiwi
 
                 _kiwi = Kiwi()

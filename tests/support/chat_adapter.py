@@ -3,13 +3,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from adapters.recording import RecordingAdapter
-
-if TYPE_CHECKING:
-    from bot.commands import CommandCore
-    from bot.config import Secrets, Settings
+from bot.delivery import AdapterInputs
 
 
 class ChatAdapter(RecordingAdapter):
@@ -31,6 +26,5 @@ class ChatAdapter(RecordingAdapter):
         self.gateway_open = True
 
 
-def build(settings: Settings, secrets: Secrets, commands: CommandCore | None = None
-          ) -> ChatAdapter:
-    return ChatAdapter(secrets.get("CHAT_TOKEN"))
+def build(inputs: AdapterInputs) -> ChatAdapter:
+    return ChatAdapter(inputs.secret("CHAT_TOKEN"))

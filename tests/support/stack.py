@@ -20,7 +20,7 @@ from bot.store import Database
 from bot.store.schema import entries
 from tests.support.fake_discord import BOT_TOKEN, FakeDiscord
 from tests.support.fake_slack import TEAM, TOKEN, FakeSlack
-from tests.test_routing import World
+from tests.support.world import World
 
 DISCORD_CHANNEL = "333333333333333333"
 DISCORD = f"discord:{DISCORD_CHANNEL}"

@@ -1,0 +1,51 @@
+"""A controllable clock and the outbox's rows, for the outbox tests."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from bot.store.db import Database
+from bot.store.schema import outbox
+from tests.support.crash_delivery import EPOCH
+from tests.support.dbs import database_url
+
+
+class FakeClock:
+    """A datetime clock that moves only when told, or when a sleeper waits on it."""
+
+    def __init__(self, start: datetime = EPOCH) -> None:
+        self.now = start
+        self.slept: list[float] = []
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+
+    async def sleep(self, seconds: float) -> None:
+        # One virtual time for everyone: a sleeper moves it on by its wait. Tasks that sleep
+        # while others do real I/O therefore see time jump; assert spacing, not totals.
+        self.slept.append(seconds)
+        self.now = max(self.now, self.now + timedelta(seconds=seconds))
+        await asyncio.sleep(0)
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[Database]:
+    database = Database(database_url(tmp_path))
+    await database.migrate()
+    yield database
+    await database.close()
+
+
+async def rows(db: Database) -> dict[str, dict[str, object]]:
+    async with db.begin() as conn:
+        result = (await conn.execute(select(outbox))).mappings().all()
+    return {r["key"]: dict(r) for r in result}
