@@ -62,18 +62,14 @@ def _articles(root: Path) -> list[tuple[str, Article]]:
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--show", type=int, default=0, help="print this many briefs to read")
-    ap.add_argument("--root", type=Path, default=REAL_FEEDS)
-    args = ap.parse_args(argv)
-    if not args.root.is_dir():
-        raise SystemExit(f"brief_read: no real-world feeds under {args.root}")
+def read_counts(root: Path = REAL_FEEDS, show: int = 0) -> dict[str, int]:
+    """The reading-check counts over every English item under ``root``; prints ``show`` briefs
+    to read (and every flagged one once any are shown)."""
     summ = ExtractiveSummarizer()
     counts = dict.fromkeys(("briefs", "points", "unfaithful", "colon", "back", "glued",
                             "all_labels", "no_labels", "mixed"), 0)
     shown = 0
-    for name, art in _articles(args.root):
+    for name, art in _articles(root):
         lang = (art.lang or detect_language(f"{art.title}\n{art.text}")).split("-")[0].lower()
         if lang != "en" or not (art.text or "").strip():
             continue
@@ -112,13 +108,24 @@ def main(argv: list[str] | None = None) -> int:
         else:
             counts["mixed"] += 1
             flags.append("MIXED LABELS")
-        if shown < args.show or (flags and args.show):
+        if shown < show or (flags and show):
             shown += 1
             print(f"## {name}: {brief.headline}")
             for p in brief.points:
                 print(f"  - {p.label + ': ' if p.label else ''}{p.text}")
             for f in flags:
                 print(f"  !! {f}")
+    return counts
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--show", type=int, default=0, help="print this many briefs to read")
+    ap.add_argument("--root", type=Path, default=REAL_FEEDS)
+    args = ap.parse_args(argv)
+    if not args.root.is_dir():
+        raise SystemExit(f"brief_read: no real-world feeds under {args.root}")
+    counts = read_counts(args.root, args.show)
     print(" ".join(f"{k}={v}" for k, v in counts.items()))
     return 1 if counts["unfaithful"] or counts["mixed"] else 0
 

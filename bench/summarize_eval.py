@@ -2,6 +2,7 @@
 
 Usage: .venv/bin/python -m bench.summarize_eval [DATASET.jsonl ...] [--limit 500] [--points 3]
        [--repeats 5] [--no-timing]
+       .venv/bin/python -m bench.summarize_eval --gate [--write-baseline]
 
 With no dataset it runs the three dev sets in ../shared/data/summaries (BBC, CNN/Daily Mail
 highlights, Korean science news) and ends with one table of all three.
@@ -32,10 +33,14 @@ from sumy.parsers.plaintext import PlaintextParser
 from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
+from bench.brief_read import REAL_FEEDS, read_counts
+from bot.feeds.parse import parse_feed
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, detect_language, korean, split_sentences
 from bot.summarize.batch import run_batch
+from bot.summarize.extractive import refers_back
 from bot.summarize.korean import clear_cache
+from bot.summarize.segment import LAST_RESORT, not_prose
 
 WARMUP = 20  # articles run untimed first, so import and cache warm-up is not measured
 MIN_CPU_SECONDS = 0.5  # one timed sample repeats passes until it used this much CPU time
@@ -248,6 +253,111 @@ def evaluate(
     return results
 
 
+# The quality gate (`make test` runs it through tests/test_summarize_gate.py): ROUGE of ours
+# and Lead-3 on a fixed sample of each dev set, and the reading-check counts on the real-world
+# feeds, wire_dev and the Korean feed snapshots, against a stored baseline.
+BASELINE = Path(__file__).resolve().parent / "summarize_baseline.json"
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+GATE_SETS = (("bbc_news_summary.jsonl", 150), ("cnndm_train_sample.jsonl", 100),
+             ("ko_sci_news_dev.jsonl", 25))
+ROUGE_MARGIN = 0.5  # ROUGE points a set may lose against the baseline before the gate fails
+COUNT_MARGIN = 2  # points a reading-check count may gain against the baseline
+
+
+def _wire_counts(summarizer: ExtractiveSummarizer) -> dict[str, int]:
+    """wire_dev: points that are not prose (player text, credits, captions, cues), that lean
+    on a sentence not shown, or that are not a source sentence or marked prefix of one."""
+    counts = {"points": 0, "not_prose": 0, "back": 0, "unfaithful": 0}
+    path = SHARED_DATA / "articles" / "wire_dev.jsonl"
+    for line in path.open(encoding="utf-8"):
+        row = json.loads(line)
+        art = Article(title=row["title"], text=row["text"], lang="en")
+        source = split_sentences(art.text, "en")
+        prev = -2
+        for p in summarizer.brief(art).points:
+            counts["points"] += 1
+            head = p.text.removesuffix("…")
+            idx = next((i for i, s in enumerate(source) if s == p.text or
+                        (p.text.endswith("…") and s.startswith(head))), -1)
+            counts["unfaithful"] += idx < 0
+            counts["not_prose"] += not_prose(p.text, "en") is not None
+            counts["back"] += idx > 0 and prev != idx - 1 and refers_back(p.text, "en")
+            prev = idx
+    return counts
+
+
+def _korean_feed_counts(summarizer: ExtractiveSummarizer) -> dict[str, int]:
+    """The Korean feed snapshots through the feed path: points that are not prose or not
+    verbatim."""
+    counts = {"points": 0, "not_prose": 0, "unfaithful": 0}
+    for path in sorted((SHARED_DATA / "feeds" / "real-world-ko").glob("*.xml")):
+        for item in parse_feed(path.read_bytes(), url=path.resolve().as_uri()).items:
+            source = split_sentences(item.text, "ko")
+            for p in summarizer.brief(Article(title=item.title, text=item.text, lang="ko")).points:
+                counts["points"] += 1
+                head = p.text.removesuffix("…")
+                counts["unfaithful"] += not any(s == p.text or s.startswith(head) for s in source)
+                # A notice is a point only in an item with no prose (an obituary column).
+                counts["not_prose"] += not_prose(p.text, "ko") not in LAST_RESORT
+    return counts
+
+
+def gate_measure() -> dict[str, Any]:
+    """What the gate compares: ROUGE per dev set (ours and Lead-3) and the reading counts."""
+    summarizer = ExtractiveSummarizer()
+    rouge: dict[str, dict[str, list[float]]] = {}
+    for name, limit in GATE_SETS:
+        rows = load(DEV_DIR / name, limit)
+        korean_set = name.startswith("ko_")
+        lang = "ko" if korean_set else "en"
+        ours_out = [[p.text for p in summarizer.brief(Article(
+            title=r.get("title") or "", text=r["text"])).points] for r in rows]
+        lead_out = [split_sentences(r["text"], lang)[:3] for r in rows]
+        rouge[name.removesuffix(".jsonl")] = {
+            system: [round(v, 2) for v in score(rows, outs, korean_set).values()]
+            for system, outs in (("ours", ours_out), ("lead3", lead_out))
+        }
+    with contextlib.redirect_stdout(io.StringIO()):
+        reading = read_counts(REAL_FEEDS)
+    return {"rouge": rouge, "reading": reading, "wire": _wire_counts(summarizer),
+            "korean_feed": _korean_feed_counts(summarizer)}
+
+
+def gate_failures(now: dict[str, Any], base: dict[str, Any]) -> list[str]:
+    """Why ``now`` fails the gate against ``base`` (empty: it passes)."""
+    out = []
+    for name, systems in now["rouge"].items():
+        ours, lead = systems["ours"], systems["lead3"]
+        for metric, got, was in zip(("R1", "R2", "RLsum"), ours, base["rouge"][name]["ours"],
+                                    strict=True):
+            if got < was - ROUGE_MARGIN:
+                out.append(f"{name} {metric} {got:.2f} < baseline {was:.2f} - {ROUGE_MARGIN}")
+        if ours[0] < lead[0]:
+            out.append(f"{name} R1 {ours[0]:.2f} below Lead-3's {lead[0]:.2f}")
+    for group in ("reading", "wire", "korean_feed"):
+        for key in ("unfaithful", "mixed"):
+            if now[group].get(key, 0):
+                out.append(f"{group}: {key}={now[group][key]} (must be 0)")
+        for key in ("colon", "back", "glued", "not_prose"):
+            if key in now[group] and now[group][key] > base[group][key] + COUNT_MARGIN:
+                out.append(f"{group}: {key}={now[group][key]} > baseline "
+                           f"{base[group][key]} + {COUNT_MARGIN}")
+    return out
+
+
+def gate(write: bool) -> int:
+    now = gate_measure()
+    print(json.dumps(now, indent=1))
+    if write:
+        BASELINE.write_text(json.dumps(now, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {BASELINE}")
+        return 0
+    failures = gate_failures(now, json.loads(BASELINE.read_text(encoding="utf-8")))
+    for f in failures:
+        print(f"gate: {f}")
+    return 1 if failures else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("datasets", type=Path, nargs="*")
@@ -255,7 +365,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--points", type=int, default=3)
     ap.add_argument("--repeats", type=int, default=5, help="timing rounds; the best counts")
     ap.add_argument("--no-timing", action="store_true", help="ROUGE only, one pass each")
+    ap.add_argument("--gate", action="store_true",
+                    help="compare with the stored baseline (bench/summarize_baseline.json)")
+    ap.add_argument("--write-baseline", action="store_true",
+                    help="with --gate: store the current numbers as the baseline")
     args = ap.parse_args(argv)
+    if args.gate:
+        return gate(args.write_baseline)
     paths = args.datasets or [DEV_DIR / name for name in DEV_SETS]
     paths = [p for p in paths if p.exists()]
     if not paths:

@@ -143,11 +143,15 @@ def test_korean_tags_have_no_particles_or_verb_forms() -> None:
     assert any("35만6509" in p.text for p in brief.points)  # finding 2: the headline's number
 
 
-def test_shared_supermoon_brief_carries_the_headline_number() -> None:
+def test_shared_supermoon_brief_does_not_say_the_headline_again() -> None:
+    # Issue 28 replaces issue 11's finding 2 here: the headline (its number included) is shown
+    # above the brief, so the sentence that restates it ("이 시각 달과 지구의 거리는 35만6509㎞로
+    # …") is a wasted point.
     path = shared_path("summaries", "ko_sci_news_dev.jsonl")
     row = next(json.loads(x) for x in path.open(encoding="utf-8") if '"scinews-04"' in x)
     brief = S.brief(Article(title=row["title"], text=row["text"]))
-    assert any("35만6509" in p.text for p in brief.points)
+    assert len(brief.points) == 3
+    assert not any("35만6509" in p.text for p in brief.points), brief.points
 
 
 def _feed_points(*parts: str) -> list[tuple[list[str], list[str]]]:

@@ -1,106 +1,50 @@
-"""The default summarizer: picks sentences by position, centrality and title overlap, with an
-MMR redundancy penalty; pure Python, offline, a few milliseconds per article."""
+"""The default summarizer: candidates are the article's prose sentences (bot.summarize.segment
+keeps captions, credits and player text out), chosen by the fitted scoring function in
+bot.summarize.scoring; pure Python, offline, a few milliseconds per article."""
 
 from __future__ import annotations
 
-import math
-import operator
-import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Mapping
 from itertools import chain
 
 from bot.logs import get_log
 from bot.models import Article, Brief, Point
-from bot.summarize import korean
+from bot.summarize import korean, segment
 from bot.summarize.labels import label_points
+from bot.summarize.lang.en import select as en_rules
+from bot.summarize.lang.ko import select as ko_rules
+from bot.summarize.scoring import Pool, build_pool, choose
 from bot.summarize.tags import TagNormaliser, build_tags, extract_keywords
 from bot.summarize.text import (
-    bigrams,
     content_words,
     detect_language,
     split_sentences,
     terms_of,
     tokens,
-    with_bigrams,
 )
-from bot.summarize.trim import fit, fits
+from bot.summarize.trim import fit
+from bot.summarize.weights import WEIGHTS
 
 log = get_log(__name__)
 
 
-@dataclass(frozen=True, slots=True)
-class Weights:
-    """Scoring weights; tuned on the BBC, CNN/DM and Korean dev sets (docs/SUMMARIZER.md)."""
-
-    centrality: float = 1.0
-    title: float = 0.35
-    position: float = 0.35
-    length: float = 0.5  # exponent on the length factor: long, informative sentences first
-    redundancy: float = 0.5  # MMR penalty per unit of similarity to an already chosen point
-    duplicate: float = 0.55  # similarity above which a candidate is a near-duplicate, never taken
-    headline_copy: float = 0.9  # cosine to the headline above which a sentence only repeats it
-    lede: float = 0.3  # the first usable sentence of a news story almost always belongs
-    numbers: float = 0.15  # per headline number the sentence repeats
-    figures: float = 0.2  # a price, in a story whose headline is about prices or plans
-    refers_back: float = 0.4  # factor for "He …", "These …" without the sentence before it
-    weak: float = 0.35  # factor for captions, bare attributions, lines talking to the reader
-    cut: float = 0.8  # factor for a sentence that only fits as a prefix
-    no_fit: float = 0.4  # factor for a sentence with no faithful way to fit
-    ideal: int = 140  # characters past which a longer sentence earns no more length credit
-    heading: float = 0.5  # factor for a Korean line with no sentence ending (a subheading)
+def weights_for(lang: str) -> dict[str, float]:
+    """The fitted feature weights for ``lang`` (English's for a language with none)."""
+    return WEIGHTS.get(lang, WEIGHTS["en"])
 
 
-_BOILER = re.compile(
-    r"^(?:photo|image|video|caption|copyright|©|read more|related|advertisement|share this|"
-    r"follow us|subscribe|sign up|click here|관련기사|사진|기자\s|무단\s?전재)",
-    re.IGNORECASE,
-)
 
 
-_POSITION = [1.0 / math.sqrt(1.0 + rank) for rank in range(256)]
+def _boiler(sentence: str, lang: str) -> bool:
+    return bool((ko_rules if lang == "ko" else en_rules).BOILER.match(sentence))
 
-# Openings that lean on the sentence before: pronouns, demonstratives, connectives.
-_EN_BACK = re.compile(
-    r"^[\"'“‘]?(?:he|she|they|it|its|his|her|their|them|this|these|those|that|such|but|and|or|"
-    r"yet|so|also|however|meanwhile|moreover|instead|still|then|thus|both|the latter|"
-    r"simultaneously|additionally|furthermore|likewise|similarly|nonetheless|nevertheless|"
-    r"the former|the move|the decision|the company|the firm|the group|the two|another|others|"
-    r"in addition|as a result|even so|otherwise)\b",
-    re.IGNORECASE,
-)
-# Openings that look like a reference back but name their own subject: "This week …",
-# "This post …", "It's hard to believe …" (a dummy "it" before an adjective and "to"/"that").
-_EN_SELF = re.compile(
-    r"^[\"'“‘]?(?:this|these|that|those) (?:week|year|month|morning|afternoon|evening|weekend|"
-    r"season|spring|summer|autumn|fall|winter|time|post|article|episode|video|item|blog|story|"
-    r"entry|release|update|version|podcast|issue|edition|feed|site|page|newsletter|guide)s?\b"
-    r"|^[\"'“‘]?it(?:['’]s| is| was| will be| would be) (?:\w+ly )?(?:hard|easy|clear|"
-    r"possible|impossible|important|worth|time|likely|unlikely|difficult|safe|fair|true|"
-    r"unclear|not clear)\b"
-    r"|^[\"'“‘]?it (?:seems|seemed|appears|appeared|makes sense|remains to be seen|"
-    r"(?:won['’]t|will not|didn['’]t|did not) take)\b",
-    re.IGNORECASE,
-)
-_KO_BACK = re.compile(
-    r"^(?:이는|이를|이에|이와|이처럼|이같은|이같이|이런|이러한|그는|그녀는|그러나|하지만|또한|"
-    r"그러면서|여기에|여기서|이들은|이들|그들은|이어|따라서|그래서|반면|그런데|게다가|또|"
-    r"이로써|이렇게|그렇게|이때|그때|그리고|특히|결국|즉|한편|아울러|더불어|다만|그럼에도|"
-    r"이 밖에|이밖에|이와 함께|이 때문에|이 같은|그 결과|이 가운데|이 중)(?=\s|,)"
-)
-# Captions, photo credits and bare attributions: no news of their own.
-_WEAK_START = re.compile(
-    r"scroll down|click here|photo:|watch:|video:|read more|see also|"
-    # The writer talking to the reader, not news: "You may have noticed", "Do let us know".
-    r"you (?:may|might|can|will)\b|do let us|let us know|thanks|thank you|hopefully|"
-    r"we look forward|as you (?:might|may|can)\b",
-    re.IGNORECASE,
-)
-# Checked only on short sentences: the bounded repeats backtrack.
-_BARE_ATTRIBUTION = re.compile(
-    r"[^,]{0,60}\bsaid in a statement\.?$|[^,]{0,50}\b(?:said|says|told)\b[^,]{0,30}\.$",
-    re.IGNORECASE,
-)
+
+_EN_BACK, _EN_SELF, _KO_BACK = en_rules.BACK, en_rules.SELF, ko_rules.BACK
+_WEAK_START, _BARE_ATTRIBUTION = en_rules.WEAK_START, en_rules.BARE_ATTRIBUTION
+_KO_ENDED = ko_rules.ENDED
+_QUOTE_OPEN, _QUOTE_CLOSE = en_rules.QUOTE_OPEN, en_rules.QUOTE_CLOSE
+_ATTRIBUTION = en_rules.ATTRIBUTION
 
 
 def _weak(sentence: str) -> bool:
@@ -110,23 +54,7 @@ def _weak(sentence: str) -> bool:
     if len(sentence) <= 100 and _BARE_ATTRIBUTION.match(sentence):
         return True
     low = sentence.lower()
-    # Spelled out rather than any() over _WEAK_WORDS: this runs on every candidate sentence.
-    return "pictured" in low or "file photo" in low or "(file)" in low
-
-
-# A Korean sentence ends in a predicate ending ("…했다", "…입니다", "…는가?"), possibly quoted.
-_KO_ENDED = re.compile(r"(?:[다요죠까네음함임됨]|니다)[.!?…]*[\"'”’)]*\s*$")
-_QUOTE_OPEN = re.compile(r"^[\"“‘']")
-_QUOTE_CLOSE = re.compile(r"[\"”’'](?=\s\w)")
-_ATTRIBUTION = re.compile(
-    r"[\"”’'],? (?:said|says|told|added|according to) [A-Z]"
-    r"|[\"”’'],? [A-Z][a-z]+\.?(?: [A-Z][a-z]+)*,? (?:said|says|told|added)"
-)
-_PRICE = re.compile(r"[$£€¥]\s?\d")
-_PRICE_HEADLINE = re.compile(
-    r"\b(?:price[sd]?|pricing|costs?|fees?|fares?|tariffs?|subscriptions?|plans)\b", re.I
-)
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+    return any(word in low for word in en_rules.CAPTION_WORDS)
 
 
 def refers_back(sentence: str, lang: str) -> bool:
@@ -134,7 +62,7 @@ def refers_back(sentence: str, lang: str) -> bool:
     demonstrative or connective, a quote with no named speaker, a Korean clause with no
     subject."""
     if lang == "ko":
-        if _KO_BACK.match(sentence) or sentence.rstrip(" .").endswith("것이다"):
+        if _KO_BACK.match(sentence) or sentence.rstrip(" .").endswith(ko_rules.BACK_ENDING):
             return True
         return korean.subjectless(sentence)
     if lang != "en":
@@ -164,10 +92,12 @@ def _lead_in(sentence: str) -> bool:
 
 def _usable(sentence: str, lang: str) -> bool:
     """Whether a sentence can be a point at all: long enough, not a caption or byline."""
-    if _BOILER.match(sentence) or ("@" in sentence and len(sentence) < 80):
+    if _boiler(sentence, lang) or ("@" in sentence and len(sentence) < 80):
         return False
+    if segment.not_prose(sentence, lang) is not None:
+        return False  # a credit, a caption, player text: never a point
     if lang == "ko":
-        return len(sentence) >= 15 and not korean.boilerplate(sentence)
+        return len(sentence) >= 15  # notices and credits: not_prose above
     if lang in ("ja", "zh"):
         return len(sentence) >= 15
     # "A range of maintenance work, including:" introduces a list; "Mat Honan, writing for
@@ -187,12 +117,12 @@ class ExtractiveSummarizer:
         aliases: dict[str, list[str]] | None = None,
         max_tags: int = 5,
         max_point_chars: int = 300,
-        weights: Weights | None = None,
+        weights: Mapping[str, float] | None = None,
     ) -> None:
         self._tags = TagNormaliser(aliases)
         self._max_tags = max_tags
         self._max_chars = max_point_chars
-        self._w = weights or Weights()
+        self._weights = weights  # None: the fitted weights of the article's language
 
     async def summarize(self, article: Article, *, points: int = 3) -> Brief:
         return self.brief(article, points=points)
@@ -264,112 +194,53 @@ class ExtractiveSummarizer:
             words = [content_words(s, lang) for s in sentences]
         if title_words is None:
             title_words = content_words(title, lang)
-        w = self._w
-        title_key = title.strip().lower()
-        n_title = len(title_key)
-        cands = [
-            (i, s)
-            for i, s in enumerate(sentences)
-            if _usable(s, lang) and (len(s) != n_title or s.lower() != title_key)
-        ]
+        cands = self.candidates(sentences, title, lang)
         if not cands:
             cands = [
                 (i, s)
                 for i, s in enumerate(sentences)
                 # Not a lone "★" or "—" either: a point says something in words.
                 if _has_word(s) and (lang == "ko" or not _lead_in(s))
+                and segment.not_prose(s, lang) in segment.LAST_RESORT
             ]
         if len(cands) <= points:
             return [s for _, s in cands]
-        # Sentences as term *sets* weighted by IDF (binary TF: a sentence rarely repeats a
-        # term), so every product below is a sum over a set, done by map() in C.
-        if lang == "ko":
-            sets = [frozenset(chain.from_iterable(map(bigrams, words[i]))) for i, _ in cands]
-        else:
-            sets = [frozenset(words[i]) for i, _ in cands]
-        df = Counter(chain.from_iterable(sets))
-        n = len(cands)
-        log_by_df = {d: math.log(1.0 + n / d) ** 2 for d in set(df.values())}
-        # Built with zip/map rather than comprehensions: these run over every term.
-        idf2 = dict(zip(df.keys(), map(log_by_df.__getitem__, df.values()), strict=True))
-        # The document vector weights a term by how many sentences carry it.
-        doc_w = dict(zip(df.keys(), map(operator.mul, df.values(), idf2.values()), strict=True))
-        doc_norm = math.sqrt(sum(map(operator.mul, df.values(), doc_w.values()))) or 1.0
-        weight = idf2.__getitem__
-        norms = [math.sqrt(sum(map(weight, ts))) or 1.0 for ts in sets]
-        title_terms = with_bigrams(title_words) if lang == "ko" else title_words
-        title_set = frozenset(title_terms) & df.keys()
-        title_norm = math.sqrt(sum(map(weight, title_set))) or 1.0
-        # Per-sentence sums as list comprehensions over C-level maps: this is the hot loop.
-        central = [sum(map(doc_w.__getitem__, ts)) for ts in sets]
-        to_title = [sum(map(weight, ts & title_set)) for ts in sets] if title_set else [0.0] * n
-        # Cosine to the headline, both ways normalised: near 1 only for a restated headline.
-        title_sim = [t / (norms[k] * title_norm) for k, t in enumerate(to_title)]
-        limit = self._max_chars
-        c_w, t_w, p_w = w.centrality / doc_norm, w.title / title_norm, w.position
-        title_numbers = set(_NUMBER.findall(title))
-        # A headline about prices or plans promises the prices: sentences stating one count.
-        pricing = bool(w.figures) and bool(_PRICE_HEADLINE.search(title))
-        rel: list[float] = []
-        lede = True  # the first sentence that is neither a caption nor a subheading
-        korean_text = lang == "ko"
-        for rank, (_, s) in enumerate(cands):
-            score = (c_w * central[rank] + t_w * to_title[rank]) / norms[rank]
-            score += p_w * _POSITION[rank] if rank < len(_POSITION) else p_w / math.sqrt(1 + rank)
-            if title_numbers:
-                score += w.numbers * len(title_numbers.intersection(_NUMBER.findall(s)))
-            if pricing and _PRICE.search(s):
-                score += w.figures
-            # Longer sentences say more, up to what fits in a point; one that only fits cut
-            # short says less, and one with no faithful cut is a last resort.
-            size = min(len(s), w.ideal) / w.ideal
-            fit_kind = 2 if len(s) <= limit else fits(s, limit, lang)  # most sentences fit
-            if fit_kind == 1:
-                size *= w.cut
-            elif fit_kind == 0:
-                size *= w.no_fit
-            if _weak(s):
-                size *= w.weak
-            elif korean_text and not _KO_ENDED.search(s):
-                size *= w.heading
-            elif lede:
-                score += w.lede
-                lede = False
-            rel.append(score * size**w.length)
-        cand_index = [i for i, _ in cands]
+        weights = self._weights or weights_for(lang)
+        pool = self.pool(cands, words, title, title_words, lang, weights)
         back_cache: dict[int, bool] = {}
 
         def leans_back(k: int) -> bool:
             if k not in back_cache:
-                back_cache[k] = refers_back(cands[k][1], lang)
+                back_cache[k] = refers_back(pool.sentences[k], lang)
             return back_cache[k]
 
-        def similarity(a: int, b: int) -> float:
-            return sum(map(idf2.__getitem__, sets[a] & sets[b])) / (norms[a] * norms[b])
+        chosen = choose(pool, weights, points, leans_back)
+        return [pool.sentences[k] for k in chosen]
 
-        # Greedy MMR, lazily: the penalty only lowers a score, so candidates are visited in
-        # relevance order and the scan stops once no later one can win.
-        order = sorted(range(n), key=rel.__getitem__, reverse=True)
-        chosen: list[int] = []
-        while len(chosen) < points:
-            best, best_score = -1, -math.inf
-            for k in order:
-                if rel[k] <= best_score:
-                    break
-                if k in chosen:
-                    continue
-                sim = max((similarity(k, j) for j in chosen), default=0.0)
-                if sim >= w.duplicate or title_sim[k] >= w.headline_copy:
-                    continue  # a near-duplicate of a point, or the headline said again
-                score = rel[k] * (1.0 - w.redundancy * sim)
-                # Leaning back is fine right after the sentence it leans on.
-                if score > best_score and leans_back(k):
-                    prev = k - 1
-                    if not (prev >= 0 and prev in chosen and cand_index[prev] == cand_index[k] - 1):
-                        score *= w.refers_back
-                if score > best_score:
-                    best, best_score = k, score
-            if best < 0:
-                break
-            chosen.append(best)
-        return [cands[k][1] for k in sorted(chosen)]
+    def candidates(self, sentences: list[str], title: str, lang: str) -> list[tuple[int, str]]:
+        """The sentences that may be points, with their index: usable prose, not the headline
+        again, not the first copy of a repeated sentence (a caption repeating the lead)."""
+        title_key = title.strip().lower()
+        n_title = len(title_key)
+        repeated = segment.captions_in_context(sentences, lang)
+        return [
+            (i, s)
+            for i, s in enumerate(sentences)
+            if _usable(s, lang)
+            and (len(s) != n_title or s.lower() != title_key)
+            and i not in repeated
+        ]
+
+    def pool(
+        self,
+        cands: list[tuple[int, str]],
+        words: list[list[str]],
+        title: str,
+        title_words: list[str],
+        lang: str,
+        weights: Mapping[str, float] | None = None,
+    ) -> Pool:
+        """The candidates with their feature values (bench/fit_selection.py fits on these;
+        given ``weights``, features weighted zero are left at 0.0)."""
+        return build_pool(cands, words, title, title_words, lang, self._max_chars, _weak,
+                          weights)

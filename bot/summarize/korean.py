@@ -16,6 +16,10 @@ import threading
 from typing import Any
 
 from bot.logs import get_log
+from bot.summarize.lang.ko import segment as ko_segment
+from bot.summarize.lang.ko.words import GENERIC, LABEL_NEVER_FIRST
+
+__all__ = ["GENERIC", "LABEL_NEVER_FIRST"]  # also: the functions below
 
 log = get_log(__name__)
 
@@ -25,23 +29,6 @@ _failed = False
 
 _NOUN = frozenset({"NNG", "NNP", "SL", "SH", "SN", "XPN", "XSN", "NR"})
 _HEAD_NOUN = frozenset({"NNG", "NNP", "SL", "SH"})
-# Time words and dependent nouns that never open a label ("최근 태양", "후 구속").
-LABEL_NEVER_FIRST = frozenset(
-    "최근 이번 지난 올해 현재 이후 이전 당시 내년 작년 지난해 오늘 어제 내일 이날 향후 앞서".split()
-)
-# Generic nouns no reader subscribes to and no label should rest on.
-GENERIC = frozenset(
-    """연구 사람 이번 지난 올해 현재 최근 이후 경우 때문 관계자 이상 가운데 내년 작년 지난해
-    오늘 어제 내일 이날 당시 국내 해외 일부 전체 결과 문제 방법 부분 사실 생각 정도 수준 기준
-    필요 가능 사용 진행 개발 대상 분야 관련 이용 과정 내용 상황 시간 세계 시작 확인 설명 발표
-    기자 뉴스 사진 제공 무단 전재 배포 금지 오전 오후 시장 이야기 자신 모습 우리 다음 처음
-    정부 국가 기관 지역 사회 효과 영향 목표 계획 전망 예정 가능성 중요 역할 기술 방식 이유
-    지적 변화 교수 이미지 발굴 주장 분석 평가 공개 제공 제작 발견 성공 강조 예상 기대 학생 연구진
-    연구팀 연구원 박사 교수팀 관계자 전문가 뒷전 비밀 최대 최고 최초 이상 이하 정보 자료 팀 시각
-    미래 현상 공동 원리 지점 국제 핵심 반대 방울 정답 인간 실험 시스템 학문 체내 선정 실패 추진
-    도입 마련 강화 확대 지원 활용 적용 제시 분자 물질 모델 기업 업체 관계
-    때 것 수 등 명 곳 점 년 월 일 개 번 위 중 간 측 뒤 앞 말 적""".split()
-)
 
 
 def analyser() -> Any:
@@ -100,25 +87,9 @@ def morphs(text: str) -> tuple[Morph, ...]:
     return out
 
 
-# A wire dateline with its byline: "(서울=연합뉴스) 홍길동 기자 = ", "[세종=뉴시스]김철수·이영희
-# 기자 = ". It opens the story, so text before it on the same line is a caption or a heading
-# ("UNIST 권태준 교수(울산=연합뉴스) UNIST는 …"), and the dateline itself is no one's sentence.
-_REPORTER = (
-    r"(?:[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*\s*(?:선임|수석|객원)?(?:기자|특파원|통신원))"
-)
-_DATELINE = re.compile(
-    r"[(\[【]\s*[가-힣]{2,8}\s*=\s*[가-힣A-Za-z0-9]{2,12}(?:\s?[가-힣A-Za-z0-9]{1,8})?\s*[)\]】]"
-    rf"(?:\s*{_REPORTER}\s*=?)?\s*"
-    # "홍길동 기자 = " alone, or "[아이뉴스24 홍길동 기자]" opening a line.
-    rf"|^{_REPORTER}\s*=\s*|^[\[【][^\]】\n]{{1,24}}\s{_REPORTER}\s*[\]】]\s*"
-)
-# Lines a reader skips: copyright notices, photo and graphic credits, reporters' e-mail bylines,
-# links to related stories.
-_BOILERPLATE = re.compile(
-    r"무단\s*(?:전재|복제)|재배포\s*금지|저작권자|ⓒ|©|[(\[]\s*(?:사진|그래픽|자료|영상|출처)\s*(?:제공)?\s*="
-    r"|^\s*(?:사진|그래픽|자료|영상)\s*(?:제공)?\s*=|제공\s*=|[\w.+-]+@[\w-]+\.[\w.]+|^\s*[▶△▲☞■]"
-    r"|^\s*(?:관련\s*기사|기사\s*원문|더보기)"
-)
+
+
+_DATELINE, _BOILERPLATE = ko_segment.DATELINE, ko_segment.BOILERPLATE
 
 
 def story_lines(line: str) -> list[str]:

@@ -8,7 +8,9 @@ from collections import Counter
 from functools import lru_cache
 from itertools import chain
 
-from bot.summarize import korean
+from bot.summarize import korean, segment
+from bot.summarize.lang.en import words as en_words
+from bot.summarize.lang.ko import words as ko_words
 
 # Word-level caches (a word to its stem, noun or term) hold at most this many words each: a
 # long-running bot sees ever more distinct words, and 16,384 words cover the common ones (the
@@ -75,12 +77,7 @@ def detect_language(text: str) -> str:
         return "en"
 
 
-# Words whose trailing period does not end a sentence.
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon pres
-    inc ltd co corp plc llc bros dept univ assn approx vol vs etc al fig eg ie
-    jan feb mar apr jun jul aug sep sept oct nov dec tue thu fri""".split()
-)
+_ABBREVIATIONS, _OPENERS, _NUMBERED = en_words.ABBREVIATIONS, en_words.OPENERS, en_words.NUMBERED
 _CLOSERS = "\"'”’)]»」』"
 # Candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
 _EN_BOUNDARY = re.compile(r"([.!?…]+[" + re.escape(_CLOSERS) + r"]*)(\s+)")
@@ -120,10 +117,6 @@ def _en_is_boundary(before: str, after: str) -> bool:
     return True
 
 
-_OPENERS = frozenset(
-    "The A An It He She They We I In On At But And This That These Those There His Her Its "
-    "Their Our Mr Mrs Ms Dr However Meanwhile Also After Before When While".split()
-)
 
 
 def _split_korean(block: str) -> list[str]:
@@ -131,9 +124,13 @@ def _split_korean(block: str) -> list[str]:
     have to guess (quotes, abbreviations), the rules of ``_split_block`` elsewhere and whenever
     the analyser is unavailable."""
     out: list[str] = []
-    for line in korean.story_lines(block):
-        by_kiwi = korean.split_line(line) if korean.needs_splitting(line) else None
-        out.extend(by_kiwi if by_kiwi is not None else _split_block(line, "ko"))
+    for piece in korean.story_lines(block):
+        for line in segment.unglue_korean(piece):
+            if segment.not_prose(line, "ko") == "caption":
+                out.append(line)  # a caption with its credit stays one span, judged as such
+                continue
+            by_kiwi = korean.split_line(line) if korean.needs_splitting(line) else None
+            out.extend(by_kiwi if by_kiwi is not None else _split_block(line, "ko"))
     return out
 
 
@@ -177,8 +174,6 @@ _SPACES = re.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")
 # before it is checked separately.
 _GLUED_NOTE = re.compile(r"[.!?][\"”’)]*(\d{1,2})(?:[.!?]?$|(?=\s+[\"“‘(]?[A-Z]))")
 _WORD_BEFORE = re.compile(r"(?<![\w.])[^\W\d_]+$")
-# Words whose period is an abbreviation before a number: "No.1", "Fig.2", "p.3".
-_NUMBERED = frozenset("no nr vol fig ch art sec pt op ep para chap ex eq ref tab".split())
 # Two sentences glued at a period ("… from Indira Gandhi International Airport in
 # Delhi.Ministry of Defence has approved …"): a lower-case word, the mark, then a capitalised
 # word opening at least four more words. "Micro.Blog." and "Booking.com" do not match.
@@ -245,34 +240,13 @@ def split_sentences(text: str, lang: str) -> list[str]:
             parts = _split_block(block, lang)
             if _GLUE_HINT.search(block):  # one scan; most lines have none
                 parts = list(chain.from_iterable(map(_unglue, parts)))
+            if lang == "en":
+                parts = list(chain.from_iterable(map(segment.unglue, parts)))
             sentences.extend(parts)
     return sentences
 
 
-_EN_STOP = frozenset(
-    """a about above after again against all also am an and any are as at be because been before
-    being below between both but by can could did do does doing down during each few for from
-    further had has have having he her here hers herself him himself his how i if in into is it
-    its itself just me more most my myself no nor not now of off on once only or other our ours
-    out over own said same says she should so some such than that the their theirs them then
-    there these they this those through to too under until up very was we were what when where
-    which while who whom why will with would you your yours mr mrs ms one two new year years
-    told may might must us per last first time""".split()
-)
-# Korean particles and copula endings stripped from a word to get its stem ("정부가" -> "정부").
-_KO_PARTICLES = sorted(
-    """은 는 이 가 을 를 의 에 에서 에게 께서 으로 로 와 과 도 만 까지 부터 보다 처럼 이나 나
-    에는 에서는 으로는 로는 에도 에서도 이라 라 이라는 라는 이며 며 이고 고 인 한테 조차 마저
-    과의 와의 에의 들 들이 들은 들을 들의 들도 에게서 으로써 로써 이다 였다 이었다 한다 했다
-    하는 하고 하며 해 했고 된 되는 됐다 된다 있는 있다 없는 없다""".split(),
-    key=len,
-    reverse=True,
-)
-_KO_STOP = frozenset(
-    """그 이 저 것 수 등 및 또 또한 더 위 때 중 그리고 하지만 그러나 이번 지난 올해 통해 대한
-    위해 있다 했다 한다 것이다 밝혔다 말했다 있는 없는 대해 따르면 관계자는 기자 등의 것으로
-    이를""".split()
-)
+_EN_STOP, _KO_STOP, _KO_PARTICLES = en_words.STOP, ko_words.STOP, ko_words.PARTICLES
 _WORD = re.compile(r"[0-9A-Za-z\u00c0-\u024f\u0400-\u04ff]+(?:['’][a-z]+)?|[\uac00-\ud7a3]+")
 
 

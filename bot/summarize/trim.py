@@ -12,27 +12,13 @@ from __future__ import annotations
 
 import re
 
+from bot.summarize.lang.en import trim as en_rules
+from bot.summarize.lang.ko import trim as ko_rules
+
 HARD_LIMIT = 600  # longer than this, even a whole sentence is no point; a word cut is the end
 
-# ", <opener>" or "; ": where an English sentence's main clause may already be complete.
-_EN_CUT = re.compile(
-    r"; |, (?=(?:and|but|while|although|though|whereas|because|since|after|before|as|so|"
-    r"which|who|whose|where|when|with|including|according|prompting|leaving|making|adding|"
-    r"saying|sending|bringing|forcing|raising|up from|down from|compared)\b)"
-)
-# Openers of a relative clause: cutting before one is safe only when the clause runs to the end
-# (", which … , is" would leave a subject without its verb).
-_RELATIVE = ("which", "who", "whose", "where", "when")
-# A prefix that opens with one of these is a fronted phrase or a subordinate clause unless it
-# holds a comma of its own; never a main clause on its own.
-_EN_FRONTED = frozenset(
-    """although though while when if because as since after before despite unless whereas once
-    until in on at for with by from under according among during following amid like unlike
-    to""".split()
-)
-# Korean connective endings that close a clause ("…했고", "…하며", "…지만").
-_KO_CUT = re.compile(r"(?<=[고며만데서])(?=[ ,])|(?<=[,;]) ")
-_KO_SUBJECT = re.compile(r"\S(?:은|는|이|가|께서)(?=\s)")
+_EN_CUT, _RELATIVE, _EN_FRONTED = en_rules.CUT, en_rules.RELATIVE, en_rules.FRONTED
+_KO_CUT, _KO_SUBJECT = ko_rules.CUT, ko_rules.SUBJECT
 _DASHES = re.compile(r"\s(?:--|[–—-])\s|--")
 MIN_SHARE = 0.4  # a prefix shorter than this share of the budget says too little
 

@@ -1,0 +1,105 @@
+"""English spans that are not a story's prose, as scraped pages flatten them: media-player text,
+photo credits and captions, transcript cues, update notes, data lines, clickbait; and the places
+where two spans were glued together with no punctuation between them."""
+
+from __future__ import annotations
+
+import re
+
+# Spans that are never a point, by kind. Each pattern is anchored at the span's start unless
+# it says otherwise; the first that matches names the kind.
+NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # "Media playback is unsupported on your device Media caption …", "Image copyright …"
+    ("player", re.compile(
+        r"^(?:Media playback is (?:unsupported|not supported)|Media caption\b|Image (?:copyright|"
+        r"caption)\b|Video caption\b|Getty Images\b|Watch:|WATCH:|Listen:|Play video\b)")),
+    # "Enlarge this image toggle caption Doug Mills/Pool/Getty Images", "(AP Photo/Evan Vucci)",
+    # "REUTERS/Nick Oxford/File Photo", "Photograph: Jane Doe/Reuters"
+    ("credit", re.compile(
+        r"^(?:Enlarge this image|toggle caption|hide caption|REUTERS/|Photograph:|Photo credit)"
+        r"|^\(?(?:AP|Reuters|AFP|EPA|Getty) (?:Photo|Images)\b"
+        r"|^\([^()]{0,80}(?:AP Photo|via AP|Getty Images|/AP|/Reuters|/AFP|/EPA|, File)\)\.?$"
+        r"|^[A-Z][\w.'’ -]{1,40}/(?:Getty Images|AFP|Reuters|AP|EPA|Bloomberg)\b")),
+    # "FILE PHOTO: …", "FILE - In this Sept. 6, 2018 file photo, …"
+    ("caption", re.compile(
+        r"^(?:FILE PHOTO|FILE|PHOTO|PICTURED|ABOVE|BELOW|INSET|IMAGE)\s*(?::|-|–|—)\s"
+        r"|^In this (?:[^,]{0,40}, )?(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4},? )?(?:file )?"
+        r"(?:image|photo|photograph|picture|video)\b")),
+    # A transcript cue, a speaker in capitals: "BLOCK: In a moment, …", "THE FACTS: …"
+    ("cue", re.compile(r"^(?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z.'’-]+: ")),
+    # "[Update: The Atom draft is finished.]", "Updated at 11:50 a.m. ET", "[nL2N1QI2GR]"
+    ("update", re.compile(
+        r"^\[[^\]]{0,300}\][.!?]?$|^\(?(?:Updated?|UPDATE|Corrected|Correction|Editor['’]s note)"
+        r"\b[^.!?]{0,60}(?:\d|ET|GMT|UTC|a\.m\.|p\.m\.)[^.!?]{0,20}:?\)?$")),
+    # "Full Coverage: Business", "Related Coverage …", "Sign up for …"
+    ("boilerplate", re.compile(
+        r"^(?i:Full Coverage|Related Coverage|Related:|More from|Sign up|Subscribe to|Follow (?:us|"
+        r"him|her)|Click here|Read more|Read the full|Share this|Copyright|To read this "
+        r"(?:article|story|post) in full)\b")),
+    # A caption opening with a label: "Poignant: Vegetables sold by the victim were found …".
+    ("caption", re.compile(r"^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}: [A-Z]")),
+    # An aside in brackets on its own: "(Tip o’ the antlers to Nathan and Nick.)"
+    ("aside", re.compile(r"^\([^()]{0,200}\)[.!?]?$")),
+    # A fragment: a span opening in the middle of a sentence on a word that cannot start one
+    # ("has confirmed the first death …", left when a list lost its first line). A lower-case
+    # list item ("migrate to Rust 2018 edition") or brand ("iPhone", "eBay") is no fragment.
+    ("fragment", re.compile(
+        r"^(?:has|have|had|is|are|was|were|will|would|said|says|and|but|or|nor|which|who|whom|"
+        r"whose|of|than|as well as)\s")),
+    # A question put to the reader: "Ready to read the horrible secret…?", "Want to know …?"
+    ("clickbait", re.compile(
+        r"^(?:Ready to|Want to|Wondering|Curious|Guess what|Can you guess|Ever wondered|"
+        r"Do you|Did you|Have you|Are you|Think you)\b[^.!]{0,200}\?[\"”’]?$")),
+)
+# A data line: an ISO timestamp ("2019-07-31 04:26:15 -08:00 at epicenter").
+DATA = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d")
+
+# Where a span glued to the next one with no punctuation starts: a lower-case word, then a
+# capitalised label and a colon opening a caption ("…away from the vehicle Poignant: Vegetables
+# …"), or a pronoun or article opening a sentence ("…the vehicle He added that …"). The word
+# before must not be one after which a name is an object ("told the Palm Beach Post: '…'").
+GLUE = re.compile(
+    r" (?=[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}: [A-Z]|(?:He|She|They|We|The|This|But) [a-z])"
+)
+# The word before a GLUE cut must be a lower-case word of two letters or more, and none of
+# these (checked in code: a variable-length lookbehind is not possible).
+NOT_BEFORE_GLUE = frozenset(
+    """the a an to of by for from with in on at and or told said says wrote asked added tells
+    called named titled dubbed via than as like""".split()
+)
+# A wire dateline opening a sentence: "WASHINGTON (Reuters) - ", "MONACA, Pa. (AP) — ",
+# "(AP) — " (left when a splitter cut "Pa." off), "(CNN) -- ".
+DATELINE = re.compile(
+    r"^(?:[A-Z][^()\n]{0,60}?\s*)?"
+    r"\((?:AP|Reuters|AFP|CNN|UPI|Bloomberg|dpa)\)\s*(?:—|–|--|-|:)\s*(?=\S)"
+)
+# A photo caption's date: "…, Friday, March 13, 2020, in Los Angeles.", "…, U.S., March 1,
+# 2018." A story's sentence rarely gives a weekday with a full date, or ends on one.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+CAPTION_DATE = re.compile(
+    rf"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? {_MONTH} \d{{1,2}}, \d{{4}}\b"
+    rf"|,? {_MONTH} \d{{1,2}}, \d{{4}}\.?$"
+)
+# Where flattened HTML ran a credit, caption or player line into the prose with no break: a
+# cut before each of these (the span before is the prose or the headline, judged on its own) …
+CUT_BEFORE = re.compile(
+    r"(?<=\S) (?=Enlarge this image\b|(?<!image )toggle caption\b|Media playback is\b|"
+    r"Image (?:copyright|caption)\b|"
+    r"FILE PHOTO:|\(AP Photo\b|REUTERS/|(?:[A-Z][A-Z.'’/-]+ ){0,3}[A-Z][A-Z.'’/-]+"
+    r"(?:, [A-Z][\w.'’ ]{1,30})? ?\((?:AP|Reuters|AFP|CNN|UPI|Bloomberg)\) ?(?:—|–|--|-) )"
+)
+# … and a cut after each of these: NPR's credit, often printed twice ("toggle caption Mel
+# Evans/AP Mel Evans/AP"), an AP or Reuters credit.
+CUT_AFTER = re.compile(
+    r"toggle caption .{0,160}(?:Getty Images|/AP|/AFP|/Reuters|/NPR|/Bloomberg|/Pool)"
+    r"(?= [A-Z\"“])"
+    r"|\((?:AP Photo|[^()]{0,60}via AP)[^()]{0,60}\)(?= [A-Z\"“])"
+    r"|REUTERS/[\w.'’ -]{2,40}?/File Photo(?= [A-Z\"“])"
+)
+# What CUT_BEFORE and CUT_AFTER need: one of these substrings (a few ``in`` checks cost far
+# less than a regular expression on every sentence).
+CUT_HINTS = ("(", "caption", "Media", "Image", "FILE", "REUTERS")
+# Every NOT_PROSE pattern in one alternation, so a span costs one match: the group that
+# matched names the kind.
+ANY_NOT_PROSE = re.compile("|".join(
+    f"(?P<{kind}_{i}>{pattern.pattern})" for i, (kind, pattern) in enumerate(NOT_PROSE)))

@@ -1,0 +1,61 @@
+"""English patterns the sentence selector reads: openings that lean back, captions, credits,
+attributions, prices."""
+
+from __future__ import annotations
+
+import re
+
+# Lines that are never a point: captions, credits, link texts.
+BOILER = re.compile(
+    r"^(?:photo|image|video|caption|copyright|©|read more|related|advertisement|share this|"
+    r"follow us|subscribe|sign up|click here)",
+    re.IGNORECASE,
+)
+# Openings that lean on the sentence before: pronouns, demonstratives, connectives.
+BACK = re.compile(
+    r"^[\"'“‘]?(?:he|she|they|it|its|his|her|their|them|this|these|those|that|such|but|and|or|"
+    r"yet|so|also|however|meanwhile|moreover|instead|still|then|thus|both|the latter|"
+    r"simultaneously|additionally|furthermore|likewise|similarly|nonetheless|nevertheless|"
+    r"the former|the move|the decision|the company|the firm|the group|the two|another|others|"
+    r"in addition|as a result|even so|otherwise)\b",
+    re.IGNORECASE,
+)
+# Openings that look like a reference back but name their own subject: "This week …",
+# "This post …", "It's hard to believe …" (a dummy "it" before an adjective and "to"/"that").
+SELF = re.compile(
+    r"^[\"'“‘]?(?:this|these|that|those) (?:week|year|month|morning|afternoon|evening|weekend|"
+    r"season|spring|summer|autumn|fall|winter|time|post|article|episode|video|item|blog|story|"
+    r"entry|release|update|version|podcast|issue|edition|feed|site|page|newsletter|guide)s?\b"
+    r"|^[\"'“‘]?it(?:['’]s| is| was| will be| would be) (?:\w+ly )?(?:hard|easy|clear|"
+    r"possible|impossible|important|worth|time|likely|unlikely|difficult|safe|fair|true|"
+    r"unclear|not clear)\b"
+    r"|^[\"'“‘]?it (?:seems|seemed|appears|appeared|makes sense|remains to be seen|"
+    r"(?:won['’]t|will not|didn['’]t|did not) take)\b",
+    re.IGNORECASE,
+)
+# Captions, photo credits and bare attributions: no news of their own.
+WEAK_START = re.compile(
+    r"scroll down|click here|photo:|watch:|video:|read more|see also|"
+    # The writer talking to the reader, not news: "You may have noticed", "Do let us know".
+    r"you (?:may|might|can|will)\b|do let us|let us know|thanks|thank you|hopefully|"
+    r"we look forward|as you (?:might|may|can)\b",
+    re.IGNORECASE,
+)
+# Checked only on short sentences: the bounded repeats backtrack.
+BARE_ATTRIBUTION = re.compile(
+    r"[^,]{0,60}\bsaid in a statement\.?$|[^,]{0,50}\b(?:said|says|told)\b[^,]{0,30}\.$",
+    re.IGNORECASE,
+)
+# Words inside a sentence that mark a photo caption.
+CAPTION_WORDS = ("pictured", "file photo", "(file)")
+QUOTE_OPEN = re.compile(r"^[\"“‘']")
+QUOTE_CLOSE = re.compile(r"[\"”’'](?=\s\w)")
+# A quotation with its speaker named: "…," said Smith / "…," Jane Smith said.
+ATTRIBUTION = re.compile(
+    r"[\"”’'],? (?:said|says|told|added|according to) [A-Z]"
+    r"|[\"”’'],? [A-Z][a-z]+\.?(?: [A-Z][a-z]+)*,? (?:said|says|told|added)"
+)
+PRICE = re.compile(r"[$£€¥]\s?\d")
+PRICE_HEADLINE = re.compile(
+    r"\b(?:price[sd]?|pricing|costs?|fees?|fares?|tariffs?|subscriptions?|plans)\b", re.I
+)

@@ -1,0 +1,27 @@
+"""English word lists for splitting and scoring: abbreviations, sentence openers, stop words."""
+
+from __future__ import annotations
+
+# Words whose trailing period does not end a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon pres
+    inc ltd co corp plc llc bros dept univ assn approx vol vs etc al fig eg ie
+    jan feb mar apr jun jul aug sep sept oct nov dec tue thu fri""".split()
+)
+# Typical sentence openers: after a dotted acronym ("U.S."), only these start a new sentence.
+OPENERS = frozenset(
+    "The A An It He She They We I In On At But And This That These Those There His Her Its "
+    "Their Our Mr Mrs Ms Dr However Meanwhile Also After Before When While".split()
+)
+# Words whose period is an abbreviation before a number: "No.1", "Fig.2", "p.3".
+NUMBERED = frozenset("no nr vol fig ch art sec pt op ep para chap ex eq ref tab".split())
+STOP = frozenset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not now of off on once only or other our ours
+    out over own said same says she should so some such than that the their theirs them then
+    there these they this those through to too under until up very was we were what when where
+    which while who whom why will with would you your yours mr mrs ms one two new year years
+    told may might must us per last first time""".split()
+)

@@ -1,0 +1,58 @@
+"""Korean lines and spans that are not a story's prose: wire datelines and bylines, credits,
+notices."""
+
+from __future__ import annotations
+
+import re
+
+# A wire dateline with its byline: "(서울=연합뉴스) 홍길동 기자 = ", "[세종=뉴시스]김철수·이영희
+# 기자 = ". It opens the story, so text before it on the same line is a caption or a heading
+# ("UNIST 권태준 교수(울산=연합뉴스) UNIST는 …"), and the dateline itself is no one's sentence.
+REPORTER = (
+    r"(?:[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*\s*(?:선임|수석|객원)?(?:기자|특파원|통신원))"
+)
+DATELINE = re.compile(
+    r"[(\[【]\s*[가-힣]{2,8}\s*=\s*[가-힣A-Za-z0-9]{2,12}(?:\s?[가-힣A-Za-z0-9]{1,8})?\s*[)\]】]"
+    rf"(?:\s*{REPORTER}\s*=?)?\s*"
+    # "홍길동 기자 = " alone, or "[아이뉴스24 홍길동 기자]" opening a line.
+    rf"|^{REPORTER}\s*=\s*|^[\[【][^\]】\n]{{1,24}}\s{REPORTER}\s*[\]】]\s*"
+)
+# Lines a reader skips: copyright notices, photo and graphic credits, reporters' e-mail bylines,
+# links to related stories.
+BOILERPLATE = re.compile(
+    r"무단\s*(?:전재|복제)|재배포\s*금지|저작권자|ⓒ|©|[(\[]\s*(?:사진|그래픽|자료|영상|출처)\s*(?:제공)?\s*="
+    r"|^\s*(?:사진|그래픽|자료|영상)\s*(?:제공)?\s*=|제공\s*=|[\w.+-]+@[\w-]+\.[\w.]+|^\s*[▶△▲☞■]"
+    r"|^\s*(?:관련\s*기사|기사\s*원문|더보기)"
+    # An editor's note and the disclaimers of a dramatised case: "편집자주: 이 기사는 …",
+    # "기사 내용은 실제 사례를 각색했습니다."
+    r"|^\s*(?:편집자\s?주|※)|사례를\s?각색|우연에\s?의한\s?것"
+    # A series' links: "[이별전쟁] 수학과 결혼했어요②에서 계속", "<다른 회차 보기>", "격주 … 연재."
+    r"|에서\s?계속$|^<[^>]{1,30}>$|연재\.?$"
+)
+# A photo credit closing a caption, which flattened HTML glues to the story's first sentence:
+# "서울 서초구 대법원 청사 전경. /뉴스1법에 허용되는 …", "대구법원./뉴스1음주운전을 …",
+# "/조선DB", "/연합뉴스", "/게티이미지뱅크", "/경찰청 제공", "/홍길동 기자".
+CREDIT_END = re.compile(
+    r"[.。]?\s?/\s?(?:뉴스1|연합뉴스|뉴시스|조선DB|조선일보DB|게티이미지(?:뱅크|코리아)?|AP|AFP|EPA|"
+    r"로이터|신화|UPI|뉴스핌|[가-힣A-Za-z0-9]{1,12}\s?(?:제공|DB|캡처)|[가-힣]{2,4}\s?기자"
+    r"|[가-힣]{1,12}\s?(?:홈페이지|유튜브|인스타그램|페이스북)(?:\s?캡처)?"
+    # "/일러스트=조선디자인랩 이연주", "/사진=독자 제공": a credit with its maker, whose name
+    # (three syllables, as most are) is all that tells where a glued sentence starts.
+    r"|[A-Z]{2,8}(?=[가-힣\s]|$)"  # a broadcaster or agency: "/SBS", "/KBS"
+    r"|(?:사진|일러스트|그래픽|자료|영상)\s?=\s?[가-힣A-Za-z0-9]{1,12}(?:\s(?:제공|[가-힣]{3}))?"
+    r")(?:\s?=\s?연합뉴스)?"
+    # "…홍티아트센터./부산시": after a caption's period, an organisation as the credit; its
+    # shortest reading ends on the first typical suffix (시, 청, 부, 원 …).
+    r"|\.\s?/\s?[가-힣]{1,10}?(?:공사|공단|재단|센터|[시도군구청부처원회단소관사])(?:\s?제공)?"
+)
+# A byline in the middle of flattened text: "… 했다.홍길동 기자 = 정부는 …".
+BYLINE = re.compile(rf"(?<=[.!?다])\s?{REPORTER}\s?=\s?")
+# A caption: a line that ends in a photo credit.
+CAPTION = re.compile(CREDIT_END.pattern + r"\s*$")
+# Two spans glued at a period with no space, where the first ends on a noun (a caption, "…
+# 이타가키 류타 교수.'평양에서 …"); an ending glued to the next sentence is the splitter's.
+GLUED = re.compile(r"(?<=[가-힣]\.)(?<![다요죠까네음함임됨]\.)(?=[\'‘“\"]?[가-힣A-Z])")
+# A credit mark anywhere in a span ("…모습./유튜브그룹 …", "… 일출 /권재륜 사진작가대한민국은",
+# "/픽사베이최근 …"): Korean prose never writes a slash after a period or a space, so the span
+# holds a caption even where the credit's end, glued to the next sentence, cannot be found.
+CREDIT_MARK = re.compile(r"(?:^|[.。\s])/\s?['‘“\"]?[가-힣A-Za-z]")

@@ -1,0 +1,20 @@
+"""Korean patterns the sentence selector reads: openings that lean back, sentence endings,
+caption and credit openings."""
+
+from __future__ import annotations
+
+import re
+
+# Lines that are never a point: related-story links, photo credits, bylines, notices.
+BOILER = re.compile(r"^(?:관련기사|사진|기자\s|무단\s?전재)")
+# Demonstratives and connectives that lean on the sentence before.
+BACK = re.compile(
+    r"^(?:이는|이를|이에|이와|이처럼|이같은|이같이|이런|이러한|그는|그녀는|그러나|하지만|또한|"
+    r"그러면서|여기에|여기서|이들은|이들|그들은|이어|따라서|그래서|반면|그런데|게다가|또|"
+    r"이로써|이렇게|그렇게|이때|그때|그리고|특히|결국|즉|한편|아울러|더불어|다만|그럼에도|"
+    r"이 밖에|이밖에|이와 함께|이 때문에|이 같은|그 결과|이 가운데|이 중)(?=\s|,)"
+)
+# A sentence that only explains the one before: "…것이다".
+BACK_ENDING = "것이다"
+# A Korean sentence ends in a predicate ending ("…했다", "…입니다", "…는가?"), possibly quoted.
+ENDED = re.compile(r"(?:[다요죠까네음함임됨]|니다)[.!?…]*[\"'”’)]*\s*$")

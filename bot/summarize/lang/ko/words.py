@@ -1,0 +1,36 @@
+"""Korean word lists: particles stripped for stems, stop words, nouns too generic for a label
+or a tag."""
+
+from __future__ import annotations
+
+# Korean particles and copula endings stripped from a word to get its stem ("정부가" -> "정부").
+PARTICLES = sorted(
+    """은 는 이 가 을 를 의 에 에서 에게 께서 으로 로 와 과 도 만 까지 부터 보다 처럼 이나 나
+    에는 에서는 으로는 로는 에도 에서도 이라 라 이라는 라는 이며 며 이고 고 인 한테 조차 마저
+    과의 와의 에의 들 들이 들은 들을 들의 들도 에게서 으로써 로써 이다 였다 이었다 한다 했다
+    하는 하고 하며 해 했고 된 되는 됐다 된다 있는 있다 없는 없다""".split(),
+    key=len,
+    reverse=True,
+)
+STOP = frozenset(
+    """그 이 저 것 수 등 및 또 또한 더 위 때 중 그리고 하지만 그러나 이번 지난 올해 통해 대한
+    위해 있다 했다 한다 것이다 밝혔다 말했다 있는 없는 대해 따르면 관계자는 기자 등의 것으로
+    이를""".split()
+)
+# Time words and dependent nouns that never open a label ("최근 태양", "후 구속").
+LABEL_NEVER_FIRST = frozenset(
+    "최근 이번 지난 올해 현재 이후 이전 당시 내년 작년 지난해 오늘 어제 내일 이날 향후 앞서".split()
+)
+# Generic nouns no reader subscribes to and no label should rest on.
+GENERIC = frozenset(
+    """연구 사람 이번 지난 올해 현재 최근 이후 경우 때문 관계자 이상 가운데 내년 작년 지난해
+    오늘 어제 내일 이날 당시 국내 해외 일부 전체 결과 문제 방법 부분 사실 생각 정도 수준 기준
+    필요 가능 사용 진행 개발 대상 분야 관련 이용 과정 내용 상황 시간 세계 시작 확인 설명 발표
+    기자 뉴스 사진 제공 무단 전재 배포 금지 오전 오후 시장 이야기 자신 모습 우리 다음 처음
+    정부 국가 기관 지역 사회 효과 영향 목표 계획 전망 예정 가능성 중요 역할 기술 방식 이유
+    지적 변화 교수 이미지 발굴 주장 분석 평가 공개 제공 제작 발견 성공 강조 예상 기대 학생 연구진
+    연구팀 연구원 박사 교수팀 관계자 전문가 뒷전 비밀 최대 최고 최초 이상 이하 정보 자료 팀 시각
+    미래 현상 공동 원리 지점 국제 핵심 반대 방울 정답 인간 실험 시스템 학문 체내 선정 실패 추진
+    도입 마련 강화 확대 지원 활용 적용 제시 분자 물질 모델 기업 업체 관계
+    때 것 수 등 명 곳 점 년 월 일 개 번 위 중 간 측 뒤 앞 말 적""".split()
+)

@@ -1,0 +1,216 @@
+"""The sentence selector: one scoring function over named features, with weights fitted by
+``bench/fit_selection.py`` and stored in ``bot.summarize.weights``.
+
+A candidate's score is ``sum(weight[f] * value[f])`` over the features below, each valued in
+[0, 1]. The static features are known before anything is chosen; the two dynamic ones
+(``refers_back``, ``redundancy``) depend on the points already chosen and only ever lower a score
+(their weights are fitted at or below zero), so candidates are visited in static-score order and
+the scan stops once no later one can win. Two hard limits stay: a near-duplicate of a chosen
+point (similarity at or above ``duplicate``) and a restated headline (cosine at or above
+``headline_copy``) are never taken; both thresholds are fitted too.
+"""
+
+from __future__ import annotations
+
+import math
+import operator
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from itertools import chain
+
+from bot.summarize.lang.en import select as en_rules
+from bot.summarize.lang.ko import select as ko_rules
+from bot.summarize.text import bigrams, with_bigrams
+from bot.summarize.trim import fits
+
+# What is known of a sentence before anything is chosen.
+STATIC = (
+    "position",  # 1/sqrt(1 + rank among the candidates): news puts the news first
+    "early",  # among the first three candidates: where news stories put the news
+    "lede",  # the first candidate that is neither caption-like nor a subheading
+    "centrality",  # cosine to the whole article (terms weighted by IDF and frequency)
+    "headline",  # cosine to the headline: it carries what the story is about
+    "headline_numbers",  # numbers of the headline the sentence repeats (0, 1/2, 1)
+    "entities",  # share of the story's central names (capitalised, repeated) it carries
+    "numbers",  # it states a figure
+    "price",  # a price, under a headline about prices or plans
+    "quote",  # a quotation with its speaker named
+    "length",  # characters up to IDEAL_CHARS, as a share of it
+    "cut",  # only a clause-boundary prefix of it fits the point budget
+    "no_fit",  # no faithful way to fit the budget
+    "caption",  # caption-like: "(pictured)", "Scroll down", a bare "…, he said."
+    "heading",  # Korean: a line with no sentence ending (a subheading)
+    "question",  # it asks rather than tells
+)
+# What depends on the points already chosen; weights at or below zero.
+DYNAMIC = (
+    "refers_back",  # it opens by leaning on a sentence that is not the point before it
+    "redundancy",  # similarity to the closest chosen point
+)
+FEATURES = STATIC + DYNAMIC
+THRESHOLDS = ("duplicate", "headline_copy")
+IDEAL_CHARS = 140
+
+_POSITION = [1.0 / math.sqrt(1.0 + rank) for rank in range(256)]
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+_DIGIT = re.compile(r"\d")
+_NAME = re.compile(r"(?<=\s)[A-Z][a-z]{2,}")
+_KO_QUOTE = re.compile(r"[”\"’']\s?(?:이?라고|고|며|면서)\s")
+_KO_SUBJECT = re.compile(r"\S(?:은|는|이|가)\s")
+
+
+@dataclass(slots=True)
+class Pool:
+    """The candidates of one article with their static feature values, ready to be chosen from.
+    ``sets``/``norms``/``idf2`` give the similarity of two candidates; ``title_sim`` the cosine
+    of each to the headline; ``index`` each candidate's position in the article."""
+
+    sentences: list[str]
+    index: list[int]
+    values: list[tuple[float, ...]]  # one value per STATIC feature
+    sets: list[frozenset[str]]
+    norms: list[float]
+    idf2: dict[str, float]
+    title_sim: list[float]
+
+    def similarity(self, a: int, b: int) -> float:
+        return sum(map(self.idf2.__getitem__, self.sets[a] & self.sets[b])) / (
+            self.norms[a] * self.norms[b]
+        )
+
+
+def _entities(cands: list[str], title: str) -> tuple[list[set[str]], set[str]]:
+    """Each candidate's capitalised names (not its first word) and the story's central ones:
+    the five most frequent names seen at least twice (a headline mention counts two)."""
+    names = [set(_NAME.findall(s)) for s in cands]
+    counts: Counter[str] = Counter(chain.from_iterable(names))
+    for name in _NAME.findall(" " + title):
+        counts[name] += 2
+    central = {n for n, c in counts.most_common(5) if c >= 2}
+    return names, central
+
+
+def build_pool(
+    cands: list[tuple[int, str]],
+    words: list[list[str]],
+    title: str,
+    title_words: list[str],
+    lang: str,
+    limit: int,
+    caption_like: Callable[[str], bool],
+    weights: Mapping[str, float] | None = None,
+) -> Pool:
+    """The static features of each candidate ``(index, sentence)``; ``words`` are the content
+    words of every sentence of the article (by index). Given ``weights``, a feature weighted
+    zero is not computed (it is 0.0): the fit needs every feature, a brief only the used."""
+    # Sentences as term *sets* weighted by IDF (binary TF: a sentence rarely repeats a
+    # term), so every product below is a sum over a set, done by map() in C.
+    if lang == "ko":
+        sets = [frozenset(chain.from_iterable(map(bigrams, words[i]))) for i, _ in cands]
+    else:
+        sets = [frozenset(words[i]) for i, _ in cands]
+    df = Counter(chain.from_iterable(sets))
+    n = len(cands)
+    log_by_df = {d: math.log(1.0 + n / d) ** 2 for d in set(df.values())}
+    # Built with zip/map rather than comprehensions: these run over every term.
+    idf2 = dict(zip(df.keys(), map(log_by_df.__getitem__, df.values()), strict=True))
+    # The document vector weights a term by how many sentences carry it.
+    doc_w = dict(zip(df.keys(), map(operator.mul, df.values(), idf2.values()), strict=True))
+    doc_norm = math.sqrt(sum(map(operator.mul, df.values(), doc_w.values()))) or 1.0
+    weight = idf2.__getitem__
+    norms = [math.sqrt(sum(map(weight, ts))) or 1.0 for ts in sets]
+    title_terms = with_bigrams(title_words) if lang == "ko" else title_words
+    title_set = frozenset(title_terms) & df.keys()
+    title_norm = math.sqrt(sum(map(weight, title_set))) or 1.0
+    central = [sum(map(doc_w.__getitem__, ts)) / doc_norm for ts in sets]
+    to_title = [sum(map(weight, ts & title_set)) for ts in sets] if title_set else [0.0] * n
+    title_sim = [t / (norms[k] * title_norm) for k, t in enumerate(to_title)]
+    title_numbers = set(_NUMBER.findall(title))
+    pricing = bool(en_rules.PRICE_HEADLINE.search(title)) if lang == "en" else False
+    english = lang == "en"
+    entities = weights is None or weights["entities"] != 0.0
+    any_number = weights is None or weights["numbers"] != 0.0
+    if english and entities:
+        names, central_names = _entities([s for _, s in cands], title)
+    values: list[tuple[float, ...]] = []
+    lede = True
+    for k, (_, s) in enumerate(cands):
+        fit_kind = 2 if len(s) <= limit else fits(s, limit, lang)  # most sentences fit
+        caption = caption_like(s)
+        heading = lang == "ko" and not ko_rules.ENDED.search(s)
+        first = 0.0
+        if lede and not caption and not heading:
+            first, lede = 1.0, False
+        # Only what a weight asks for: findall on every candidate is a tenth of the scoring.
+        numbers = _NUMBER.findall(s) if title_numbers else ()
+        has_number = bool(numbers) or (any_number and _DIGIT.search(s) is not None)
+        if english:
+            entity = (len(names[k] & central_names) / len(central_names)
+                      if entities and central_names else 0.0)
+            quote = any(q in s for q in "\"”’'") and en_rules.ATTRIBUTION.search(s) is not None
+        else:
+            entity = 0.0
+            m = _KO_QUOTE.search(s) if lang == "ko" else None
+            quote = m is not None and _KO_SUBJECT.search(s, 0, m.start()) is not None
+        values.append((
+            _POSITION[k] if k < len(_POSITION) else 1.0 / math.sqrt(1 + k),
+            1.0 if k < 3 else 0.0,
+            first,
+            central[k] / norms[k],
+            title_sim[k],
+            min(len(title_numbers.intersection(numbers)), 2) / 2 if title_numbers else 0.0,
+            entity,
+            1.0 if has_number else 0.0,
+            1.0 if pricing and en_rules.PRICE.search(s) else 0.0,
+            1.0 if quote else 0.0,
+            min(len(s), IDEAL_CHARS) / IDEAL_CHARS,
+            1.0 if fit_kind == 1 else 0.0,
+            1.0 if fit_kind == 0 else 0.0,
+            1.0 if caption else 0.0,
+            1.0 if heading else 0.0,
+            1.0 if s.rstrip("\"'”’) ").endswith("?") else 0.0,
+        ))
+    return Pool([s for _, s in cands], [i for i, _ in cands], values, sets, norms, idf2,
+                title_sim)
+
+
+def choose(
+    pool: Pool,
+    weights: Mapping[str, float],
+    points: int,
+    leans_back: Callable[[int], bool],
+) -> list[int]:
+    """Greedy choice of ``points`` candidates (their positions in the pool, in article order)
+    by the weighted score; ``leans_back(k)`` says whether candidate k opens by leaning on the
+    sentence before it (asked lazily: for Korean it may need the analyser)."""
+    w_static = [weights[f] for f in STATIC]
+    w_back, w_red = weights["refers_back"], weights["redundancy"]
+    duplicate, headline_copy = weights["duplicate"], weights["headline_copy"]
+    static = [sum(map(operator.mul, w_static, v)) for v in pool.values]
+    order = sorted(range(len(static)), key=static.__getitem__, reverse=True)
+    index = pool.index
+    chosen: list[int] = []
+    while len(chosen) < points:
+        best, best_score = -1, -math.inf
+        for k in order:
+            if static[k] <= best_score:
+                break
+            if k in chosen or pool.title_sim[k] >= headline_copy:
+                continue  # a point already, or the headline said again
+            sim = max((pool.similarity(k, j) for j in chosen), default=0.0)
+            if sim >= duplicate:
+                continue  # a near-duplicate of a point
+            score = static[k] + w_red * sim
+            # Leaning back is fine right after the sentence it leans on.
+            if score > best_score and w_back and leans_back(k):
+                prev = k - 1
+                if not (prev >= 0 and prev in chosen and index[prev] == index[k] - 1):
+                    score += w_back
+            if score > best_score:
+                best, best_score = k, score
+        if best < 0:
+            break
+        chosen.append(best)
+    return sorted(chosen)

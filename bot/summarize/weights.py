@@ -1,0 +1,54 @@
+"""Fitted weights of the sentence selector's features (``bot.summarize.scoring``), per language.
+
+Written by ``python -m bench.fit_selection --write``; do not edit by hand (docs/SUMMARIZER.md
+says how they were fitted and what they mean). A language without its own row uses "en".
+"""
+
+from __future__ import annotations
+
+WEIGHTS: dict[str, dict[str, float]] = {
+    "en": {
+        "position": 1.0,
+        "early": 0.0,
+        "lede": 0.3,
+        "centrality": 1.6,
+        "headline": 0.3,
+        "headline_numbers": 0.6,
+        "entities": 0.0,
+        "numbers": 0.0,
+        "price": 0.45,
+        "quote": -0.2,
+        "length": 0.45,
+        "cut": -0.1,
+        "no_fit": -0.4,
+        "caption": -0.4,
+        "heading": -0.4,
+        "question": -1.6,
+        "refers_back": -2.0,
+        "redundancy": -0.3,
+        "duplicate": 0.55,
+        "headline_copy": 0.9,
+    },
+    "ko": {
+        "position": 1.0,
+        "early": 0.3,
+        "lede": 0.0,
+        "centrality": 1.6,
+        "headline": 0.3,
+        "headline_numbers": 0.3,
+        "entities": 0.0,
+        "numbers": -0.2,
+        "price": 0.2,
+        "quote": 0.0,
+        "length": 1.3,
+        "cut": -0.1,
+        "no_fit": -0.4,
+        "caption": -0.4,
+        "heading": -1.6,
+        "question": 0.0,
+        "refers_back": -2.0,
+        "redundancy": -0.4,
+        "duplicate": 0.55,
+        "headline_copy": 0.7,
+    },
+}
