@@ -196,6 +196,20 @@ def _summary(settings: Settings, secrets: Secrets, location: ConfigLocation,
     ]
 
 
+def _tenancy_line(settings: Settings, stored: Any) -> str:
+    """Whose feeds each server reads (SECURITY.md), and why: the database's mode, which the
+    configuration's ``tenancy`` key overrides at the next start."""
+    if settings.tenancy is not None:
+        return f"{settings.tenancy} (configured)"
+    if stored is None:
+        return "isolated (default)"
+    if stored.source == "0010_tenancy":
+        return (f"{stored.mode} (kept by migration 0010_tenancy for this existing install: every "
+                "server reads every feed; set tenancy: isolated to keep chat-added feeds to the "
+                "servers that added them)")
+    return f"{stored.mode} ({stored.source})"
+
+
 def _table(findings: list[Finding]) -> str:
     """A plain table (it goes to logs and CI output as often as to a terminal)."""
     rows = [("ok" if f.ok else "FAIL", f.subject, f.detail + (f" -> fix: {f.fix}"
@@ -210,7 +224,7 @@ def _table(findings: list[Finding]) -> str:
 async def run_checks(settings: Settings, secrets: Secrets, location: ConfigLocation, *,
                      live: bool, as_json: bool) -> int:
     """Exit 0 when nothing would fail, 2 for configuration problems, 1 for live failures."""
-    from bot.app import adapters_down, with_default_destination
+    from bot.app import adapters_down, tenancy_in_force, with_default_destination
     from bot.pipeline import now_utc
 
     settings = with_default_destination(settings)
@@ -223,10 +237,11 @@ async def run_checks(settings: Settings, secrets: Secrets, location: ConfigLocat
                 for worker, down in (await adapters_down(settings, now=now_utc())).items()
                 for name, error in down.items()]
     failed_live = [f for f in results if not f.ok]
+    tenancy = _tenancy_line(settings, await tenancy_in_force(settings))
     if as_json:
         print(json.dumps({"ok": not problems and not failed_live,
                           "config_file": str(location.path) if location.path else None,
-                          "problems": [asdict(f) for f in problems],
+                          "problems": [asdict(f) for f in problems], "tenancy": tenancy,
                           "live": [asdict(f) for f in results]}, ensure_ascii=False, indent=2))
     else:
         if problems:
@@ -236,6 +251,7 @@ async def run_checks(settings: Settings, secrets: Secrets, location: ConfigLocat
         else:
             print("configuration OK")
         print("\n".join(_summary(settings, secrets, location, live)))
+        print(f"  tenancy: {tenancy}")
         if results:
             print()
             print(_table(results))

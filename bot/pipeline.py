@@ -26,7 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot import metrics, updates
 from bot.briefing import summarize_or_minimal
 from bot.config import Settings
-from bot.delivery import Digest
+from bot.delivery import Destination, Digest
 from bot.errors import FetchError, ParseError
 from bot.feeds.assemble import PreparedFeed
 from bot.feeds.fetch import FetchResult, HttpFetcher, body_hash_of
@@ -36,6 +36,7 @@ from bot.feeds.schedule import next_check_after_failure, next_check_after_succes
 from bot.logs import get_log
 from bot.memory import release_freed
 from bot.models import Article, Brief, FeedItem, ParsedFeed
+from bot.netguard import shown_url
 from bot.outbox.worker import enqueue, outbox_key
 from bot.routing import route as routing
 from bot.routing.burst import is_burst, too_old
@@ -316,23 +317,32 @@ class Pipeline:
 
     async def _tell_disabled(self, conn: AsyncConnection, feed: FeedRow, reason: str,
                              now: datetime) -> None:
-        """The channel that added a feed is told once when it is disabled (DESIGN.md); a feed
-        from the configuration, the CLI or OPML is reported to delivery.admin_destination, or
-        to the console when that is a destination, so that it is not disabled silently."""
-        dest = await dest_store.get(conn, feed.added_by) if feed.added_by else None
+        """Told once when a feed is disabled: every channel that added it in chat (DESIGN.md),
+        whether or not it follows anything there, and the operator: delivery.admin_destination,
+        else the console when that is a destination. A feed from the configuration, the CLI or
+        OPML has only the operator to tell; a chat-added one is heard without an operator."""
+        adders = await feed_store.link_adders(conn, feed.id)
+        if feed.added_by and feed.added_by != feed_store.CONFIG_OWNER:
+            adders.insert(0, (feed.added_by, feed.added_server or ""))
+        told = {}
+        for ref, server in adders:
+            if ref not in told:
+                told[ref] = await dest_store.get_or_create(conn, Destination(ref), now=now,
+                                                           server=server or None)
         admin = self.settings.delivery.admin_destination
-        if dest is None and admin:
-            dest = await dest_store.get(conn, admin)
-        if dest is None:
-            dest = await dest_store.get(conn, "console:")
-        if dest is None:
-            return
-        note = (f"The feed {feed.title or feed.url} was disabled: {reason}. "
+        operator = await dest_store.get(conn, admin) if admin else None
+        operator = operator or await dest_store.get(conn, "console:")
+        if operator is not None:
+            told.setdefault(operator.ref, operator)
+        note = (f"The feed {feed.title or shown_url(feed.url)} was disabled: {reason}. "
                 f"An admin can re-enable it with /feeds enable {feed.id} once it works again.")
-        await enqueue(conn, key=outbox_key("feed-disabled", feed.id, now.isoformat()),
-                      destination_id=dest.id, now=now,
-                      digest=Digest(title="Feed disabled", period_start=now, period_end=now,
-                                    sections=[], note=note))
+        for dest in told.values():
+            await enqueue(conn, key=outbox_key("feed-disabled", feed.id, dest.id,
+                                               now.isoformat()),
+                          destination_id=dest.id, now=now,
+                          digest=Digest(title="Feed disabled", period_start=now,
+                                        period_end=now, sections=[], note=note))
+        log.info("feed.disabled_told", feed_id=feed.id, destinations=len(told))
 
     async def _flush_unchanged(self, stats: PollStats) -> None:
         rows, self._unchanged = self._unchanged, []

@@ -19,6 +19,7 @@ from bot.commands.base import (
 )
 from bot.delivery import CommandReply, CommandRequest, Pacing
 from bot.feeds.html import clean_inline
+from bot.feeds.manage import FeedReader
 from bot.i18n import N_, _
 from bot.logs import get_log
 from bot.netguard import AddressPolicy, shown_url
@@ -41,8 +42,8 @@ HANDLERS: dict[str, Handler] = {
 }
 HELP = N_("Commands: /brief <url|words>, /subscribe <tag|feed|keyword|pattern:…> [here|dm] "
           "[role:<id>], /subscribe test <pattern>, /unsubscribe …, /subscriptions, "
-          "/digest time HH:MM [tz] | off | now, /feeds add <url> [tags] | remove | list | status, "
-          "/updates on | off")
+          "/digest time HH:MM [tz] | off | now | more, /feeds add <url> [tags] | remove <id> | "
+          "enable <id> | list | status | resume | test, /updates on | off")
 MAX_ARGS = 1000
 USER_RATE = Pacing(rate=0.5, burst=5)  # a person: five quick commands, then one per 2 s
 DESTINATION_RATE = Pacing(rate=1.0, burst=10)  # a channel, whoever types
@@ -71,8 +72,9 @@ class CommandCore:
                  max_subscriptions: int = 50, max_feeds_per_server: int = 300,
                  max_subscriptions_per_server: int = 500,
                  tag_aliases: dict[str, list[str]] | None = None,
-                 digest_stories: int = 10) -> None:
+                 digest_stories: int = 10, read_feed: FeedReader | None = None) -> None:
         self.db = db
+        self.read_feed = read_feed  # /feeds add reads the feed first (bot.feeds.manage)
         self.policy = policy or AddressPolicy()
         self.max_feeds_per_channel = max_feeds_per_channel
         self.max_subscriptions = max_subscriptions
@@ -135,12 +137,7 @@ class CommandCore:
         if not self._allowed(req):
             log.info("command.rate_limited", command=name, user=req.user, where=req.where.ref)
             return error(_("Too many commands just now; try again in a few seconds."))
-        ctx = Context(db=self.db, now=self.clock(), brief_url=self.brief_url,
-                      policy=self.policy, max_feeds_per_channel=self.max_feeds_per_channel,
-                      max_subscriptions=self.max_subscriptions, tags=self.tags,
-                      max_feeds_per_server=self.max_feeds_per_server,
-                      max_subscriptions_per_server=self.max_subscriptions_per_server,
-                      digest_stories=self.digest_stories)
+        ctx = self.context()
         try:
             result = await handler(ctx, req)
         except CommandError as exc:
@@ -151,6 +148,15 @@ class CommandCore:
         log.info("command.handled", command=name, user=req.user, where=req.where.ref,
                  error=result.error)
         return result
+
+    def context(self) -> Context:
+        """What a handler runs with: this core's limits and services, at the clock's now."""
+        return Context(db=self.db, now=self.clock(), brief_url=self.brief_url,
+                       policy=self.policy, max_feeds_per_channel=self.max_feeds_per_channel,
+                       max_subscriptions=self.max_subscriptions, tags=self.tags,
+                       max_feeds_per_server=self.max_feeds_per_server,
+                       max_subscriptions_per_server=self.max_subscriptions_per_server,
+                       digest_stories=self.digest_stories, read_feed=self.read_feed)
 
     async def suggest(self, kind: str, prefix: str, server: str | None = None, *,
                       limit: int = 25) -> list[str]:

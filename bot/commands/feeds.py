@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from bot.commands.base import Context, error, reply, require_admin, scope_of
+from bot.commands.base import Context, error, reply, require_admin, scope_of, stored_target
 from bot.delivery import CommandReply, CommandRequest
 from bot.feeds.manage import Actor, FeedError, FeedLimits, FeedService, NotPaused
 from bot.i18n import N_, _
 from bot.netguard import shown_url
 from bot.reactions import feedback_lines
-from bot.store import destinations as dest_store
 
 USAGE = N_("Usage: /feeds add <url> [tags…] | remove <url|id> | enable <url|id> | list | "
            "status | resume | test")
@@ -17,7 +16,8 @@ MAX_LINES = 50  # a chat message, not a report; the CLI lists everything
 
 def _service(ctx: Context) -> FeedService:
     return FeedService(ctx.db, policy=ctx.policy, clock=lambda: ctx.now, limits=FeedLimits(
-        per_channel=ctx.max_feeds_per_channel, per_server=ctx.max_feeds_per_server))
+        per_channel=ctx.max_feeds_per_channel, per_server=ctx.max_feeds_per_server),
+        read=ctx.read_feed)
 
 
 def _actor(req: CommandRequest) -> Actor:
@@ -82,7 +82,7 @@ async def _test(ctx: Context, req: CommandRequest) -> CommandReply:
                   period_end=ctx.now, sections=[DigestSection("test", [sample_brief()])],
                   note="Asked for with /feeds test; real briefs will look like this.")
     async with ctx.db.begin() as conn:
-        dest = await dest_store.get_or_create(conn, req.where, now=ctx.now)
+        dest = await stored_target(conn, req, req.where, now=ctx.now)
         queued = await enqueue(conn, key=outbox_key("feeds-test", dest.id, minute.isoformat()),
                                destination_id=dest.id, now=ctx.now, digest=test)
     if not queued:

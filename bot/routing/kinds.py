@@ -21,6 +21,7 @@ from typing import Literal
 from bot.i18n import N_, _
 from bot.routing import patterns
 from bot.routing.patterns import Article
+from bot.store.tenancy import EVERYONE, Audience
 from bot.summarize.tags import normalise_tag
 
 __all__ = ["KINDS", "BriefFacts", "Kind", "KindError", "SubscriptionKind", "by_prefix", "fold",
@@ -50,6 +51,7 @@ class BriefFacts:
     text: str  # folded headline, points and entry title, for keyword matching
     created_at: datetime
     article: Article = field(default_factory=lambda: Article(title=""))  # for pattern filters
+    audience: Audience = EVERYONE  # which tenants may read the brief's feed (bot.store.tenancy)
 
 
 def fold(text: str) -> str:

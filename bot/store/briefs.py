@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, delete, func, insert, or_, select, text, update
+from sqlalchemy import Row, bindparam, delete, func, insert, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.models import Brief, Point
+from bot.store import tenancy
 from bot.store.schema import briefs, entries, feeds, outbox, story_bands
 from bot.summarize.tags import normalise_tag
 
@@ -48,41 +50,40 @@ def brief_from_row(row: Any, also: list[str] | None = None) -> Brief:
     )
 
 
-async def other_sources(conn: AsyncConnection, brief_id: int) -> list[str]:
+async def other_sources(conn: AsyncConnection, brief_id: int,
+                        tenants: Collection[str] | None = None) -> list[str]:
     """Names of the other feeds that carried the same story, oldest first."""
-    root = (await conn.execute(
-        select(func.coalesce(briefs.c.story_id, briefs.c.id)).where(briefs.c.id == brief_id)
-    )).scalar_one()
-    rows = await conn.execute(
-        select(briefs.c.source)
-        .where(or_(briefs.c.id == root, briefs.c.story_id == root), briefs.c.id != brief_id)
-        .order_by(briefs.c.id)
-    )
-    own = (await conn.execute(select(briefs.c.source).where(briefs.c.id == brief_id))).scalar()
-    seen: list[str] = []
-    for (source,) in rows:
-        if source and source != own and source not in seen:
-            seen.append(source)
-    return seen
+    return (await load_briefs(conn, [brief_id], tenants))[brief_id].also_covered_by
 
 
-async def load_brief(conn: AsyncConnection, brief_id: int) -> Brief:
-    row = (await conn.execute(select(briefs).where(briefs.c.id == brief_id))).one()
-    return brief_from_row(row, await other_sources(conn, brief_id))
+async def load_brief(conn: AsyncConnection, brief_id: int,
+                     tenants: Collection[str] | None = None) -> Brief:
+    """One brief; its "also covered by" names only feeds ``tenants`` may read (None: all)."""
+    return (await load_briefs(conn, [brief_id], tenants))[brief_id]
 
 
-async def load_briefs(conn: AsyncConnection, brief_ids: list[int]) -> dict[int, Brief]:
-    """``load_brief`` of many briefs in two queries (a digest shows ten): brief id → Brief."""
+async def load_briefs(conn: AsyncConnection, brief_ids: list[int],
+                      tenants: Collection[str] | None = None) -> dict[int, Brief]:
+    """``load_brief`` of many briefs in two queries (a digest shows ten): brief id → Brief.
+    Another server's private feed that carried the same story is not named."""
     if not brief_ids:
         return {}
     rows = {int(r.id): r for part in _chunks(brief_ids) for r in await conn.execute(
         select(briefs).where(briefs.c.id.in_(part)))}
+    missing = set(brief_ids) - set(rows)
+    if missing:
+        raise LookupError(f"no brief {min(missing)}")
+    readable = await tenancy.readable_feed_ids(conn, tenants)
+    allowed = None if readable is None else set(readable)
     roots = {i: int(r.story_id if r.story_id is not None else i) for i, r in rows.items()}
     members: dict[int, list[tuple[int, str | None]]] = {}
     for part in _chunks(list(set(roots.values()))):
         for member in await conn.execute(
-                select(briefs.c.id, briefs.c.story_id, briefs.c.source)
+                select(briefs.c.id, briefs.c.story_id, briefs.c.source, entries.c.feed_id)
+                .select_from(briefs.join(entries, entries.c.id == briefs.c.entry_id))
                 .where(or_(briefs.c.id.in_(part), briefs.c.story_id.in_(part)))):
+            if allowed is not None and int(member.feed_id) not in allowed:
+                continue
             root = int(member.story_id if member.story_id is not None else member.id)
             members.setdefault(root, []).append((int(member.id), member.source))
     loaded = {}
@@ -210,24 +211,35 @@ async def known_tags(conn: AsyncConnection) -> Counter[str]:
 
 # Prefix matching lets "삼성" find "삼성전자는" (Korean particles attach to words). The terms come
 # from bot.commands.brief.search_terms (\w+ only), so nothing a user types reaches the FTS5 or
-# tsquery syntax.
-_SQLITE_SEARCH = text(
+# tsquery syntax. ``{scope}`` is empty, or keeps the feeds a server may read (bot.store.tenancy).
+_SQLITE_SEARCH = (
     "SELECT b.id FROM entries_fts JOIN briefs b ON b.entry_id = entries_fts.rowid "
-    "WHERE entries_fts MATCH :query ORDER BY bm25(entries_fts), b.id DESC LIMIT :limit")
-_PG_SEARCH = text(
+    "WHERE entries_fts MATCH :query{scope} ORDER BY bm25(entries_fts), b.id DESC LIMIT :limit")
+_PG_SEARCH = (
     "SELECT b.id FROM entries e JOIN briefs b ON b.entry_id = e.id "
     "WHERE to_tsvector('simple', coalesce(e.title, '') || ' ' || coalesce(e.\"text\", '')) "
-    "@@ to_tsquery('simple', :query) "
+    "@@ to_tsquery('simple', :query){scope} "
     "ORDER BY ts_rank(to_tsvector('simple', coalesce(e.title, '') || ' ' || "
     "coalesce(e.\"text\", '')), to_tsquery('simple', :query)) DESC, b.id DESC LIMIT :limit")
+_SCOPE = " AND b.entry_id IN (SELECT id FROM entries WHERE feed_id IN :feed_ids)"
 
 
-async def matching_briefs(conn: AsyncConnection, terms: list[str], *, limit: int) -> list[int]:
+async def matching_briefs(conn: AsyncConnection, terms: list[str], *, limit: int,
+                          tenants: Collection[str] | None = None) -> list[int]:
     """Ids of briefs whose article title or text has a word starting with each of ``terms``
-    (word characters only), best match first."""
+    (word characters only), best match first; only from feeds ``tenants`` may read."""
     if conn.dialect.name == "postgresql":
-        query, statement = " & ".join(f"{t}:*" for t in terms), _PG_SEARCH
+        query, sql = " & ".join(f"{t}:*" for t in terms), _PG_SEARCH
     else:
-        query, statement = " ".join(f'"{t}"*' for t in terms), _SQLITE_SEARCH
-    rows = await conn.execute(statement, {"query": query, "limit": limit})
+        query, sql = " ".join(f'"{t}"*' for t in terms), _SQLITE_SEARCH
+    feed_ids = await tenancy.readable_feed_ids(conn, tenants)
+    params: dict[str, Any] = {"query": query, "limit": limit}
+    statement = text(sql.format(scope=""))
+    if feed_ids is not None:
+        if not feed_ids:
+            return []
+        params["feed_ids"] = feed_ids
+        statement = text(sql.format(scope=_SCOPE)).bindparams(
+            bindparam("feed_ids", expanding=True))
+    rows = await conn.execute(statement, params)
     return [int(brief_id) for (brief_id,) in rows]
