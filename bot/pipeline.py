@@ -56,6 +56,12 @@ Clock = Callable[[], datetime]
 def now_utc() -> datetime:
     return datetime.now(UTC)
 
+def disabled_notice(name: str, feed_id: int, reason: str) -> str:
+    """What the channels that added a feed, and the operator, are told when it is disabled;
+    the command it names exists on every chat platform."""
+    return (f"The feed {name} was disabled: {reason}. "
+            f"An admin can re-enable it with /feeds enable {feed_id} once it works again.")
+
 @dataclass(slots=True)
 class PollStats:
     feeds: int = 0
@@ -334,8 +340,7 @@ class Pipeline:
         operator = operator or await dest_store.get(conn, "console:")
         if operator is not None:
             told.setdefault(operator.ref, operator)
-        note = (f"The feed {feed.title or shown_url(feed.url)} was disabled: {reason}. "
-                f"An admin can re-enable it with /feeds enable {feed.id} once it works again.")
+        note = disabled_notice(feed.title or shown_url(feed.url), feed.id, reason)
         for dest in told.values():
             await enqueue(conn, key=outbox_key("feed-disabled", feed.id, dest.id,
                                                now.isoformat()),
