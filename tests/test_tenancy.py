@@ -12,6 +12,13 @@ from bot.delivery import CommandReply, CommandRequest, Destination
 from bot.store import feeds as feed_store
 from bot.store import reactions as reaction_store
 from bot.store import tenancy
+from tests.support.fake_slack import TEAM
+from tests.support.stack import (  # noqa: F401  (fixtures)
+    DISCORD,
+    SLACK,
+    Stack,
+    stack_fixture,
+)
 from tests.test_routing import (  # noqa: F401  (fixtures)
     World,
     migrated_template_fixture,
@@ -172,3 +179,27 @@ async def test_a_dm_subscription_gets_the_feeds_of_the_server_it_was_made_in(
     assert await world.route(await world.brief(paid, "For members of A")) == 1
     assert await world.delivered("test:dm-ann") == ["For members of A"]
     assert await world.delivered("test:dm-cat") == []
+
+
+async def test_a_guilds_feed_stays_out_of_a_slack_teams_channel(stack: Stack) -> None:
+    """Through the real adapters and the fake platforms: a Slack team is a tenant too."""
+    for where, server in ((DISCORD, "G1"), (SLACK, TEAM)):
+        assert not (await stack.core.handle(CommandRequest(
+            command="subscribe", args="all", user="u1", is_admin=True, server=server,
+            where=Destination(where)))).error
+    added = await stack.core.handle(CommandRequest(
+        command="feeds", args=f"add {PRIVATE}", user="u1", is_admin=True, server="G1",
+        where=Destination(DISCORD)))
+    assert not added.error
+    async with stack.db.read() as conn:
+        feed = await feed_store.find_servers_feed(conn, ["G1"], PRIVATE)
+    assert feed is not None
+    public = await stack.feed("https://public.example/rss", "Public")
+    for brief in (await stack.brief(feed.id, "Members-only market note"),
+                  await stack.brief(public, "Public harbour news")):
+        await stack.route(brief)
+    await stack.deliver()
+    discord_text = str(stack.discord_posts())
+    slack_text = str(stack.slack_posts())
+    assert "Members-only market note" in discord_text and "Public harbour news" in discord_text
+    assert "Members-only market note" not in slack_text and "Public harbour news" in slack_text
