@@ -122,6 +122,9 @@ async def test_a_second_servers_tags_on_a_shared_url_are_its_own(world: World) -
     assert await world.route(brief) == 1
     assert await world.delivered(ref("B")) == ["Container rates climb again"]
     assert await world.delivered(ref("A")) == []
+    # autocomplete offers a feed's tags only where the feed may be read
+    assert await world.core.suggest("tag", "fin", "A") == ["finance"]
+    assert await world.core.suggest("tag", "fin", "C") == []
     # the tags follow the server, so "re-adding" with new tags changes B's, not A's
     again = await ask(world, f"/feeds add {PRIVATE} ports", server="B")
     assert not again.error and "ports" in again.text

@@ -165,7 +165,7 @@ class CommandCore:
         needle = prefix.strip().lstrip("#").casefold()[:100]
         async with self.db.begin() as conn:
             if kind == "tag":
-                tags = await known_tags(conn)
+                tags = await known_tags(conn, None if server is None else (server,))
                 return [t for t, _ in tags.most_common() if t.startswith(needle)][:limit]
             if kind == "feed" and server is not None:
                 found = []

@@ -146,7 +146,7 @@ async def _guess_kind(conn: AsyncConnection, text: str,
                       tenants: Collection[str] | None) -> SubscriptionKind | None:
     """A bare word: a tag briefs carry, else a feed's title; None when it is neither (the
     caller reads it as a keyword)."""
-    if kinds.normalise_value("tag", text) in await known_tags(conn):
+    if kinds.normalise_value("tag", text) in await known_tags(conn, tenants):
         return kinds.require("tag")
     folded = text.casefold()
     if any((title or "").casefold() == folded for _, _, title in await feed_names(conn, tenants)):

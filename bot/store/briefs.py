@@ -196,14 +196,20 @@ async def routing_rows(conn: AsyncConnection, brief_ids: list[int]) -> list[Row[
 RECENT_BRIEFS = 5000  # how far back "known tags" look
 
 
-async def known_tags(conn: AsyncConnection) -> Counter[str]:
-    """Tags seen on recent briefs and configured on feeds, with how often they occur."""
+async def known_tags(conn: AsyncConnection,
+                     tenants: Collection[str] | None = None) -> Counter[str]:
+    """Tags seen on recent briefs and configured on feeds, with how often they occur; only of
+    feeds ``tenants`` may read (another server's private feed's tags are not offered)."""
     counts: Counter[str] = Counter()
+    readable = await tenancy.readable(conn, tenants)
     rows = await conn.execute(
-        select(briefs.c.tags).order_by(briefs.c.id.desc()).limit(RECENT_BRIEFS))
+        select(briefs.c.tags)
+        .select_from(briefs.join(entries, entries.c.id == briefs.c.entry_id)
+                     .join(feeds, feeds.c.id == entries.c.feed_id))
+        .where(readable).order_by(briefs.c.id.desc()).limit(RECENT_BRIEFS))
     for (tags,) in rows:
         counts.update(normalise_tag(str(t)) for t in tags or [])
-    for (tags,) in await conn.execute(select(feeds.c.tags)):
+    for (tags,) in await conn.execute(select(feeds.c.tags).where(readable)):
         counts.update(normalise_tag(str(t)) for t in tags or [])
     counts.pop("", None)
     return counts
