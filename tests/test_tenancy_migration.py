@@ -23,7 +23,7 @@ NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
 
 
 def old_install(path: Path) -> str:
-    """A database as 0009 left it: a feed server G1 added in chat, a Slack DM, a channel."""
+    """A database as 0009 left it: a feed server G1 added in chat, a DM, a channel."""
     url = f"sqlite+aiosqlite:///{path}"
     upgrade(url, "0009_features")
     engine = create_engine(f"sqlite:///{path}")
@@ -62,7 +62,8 @@ async def test_an_existing_install_stays_shared_and_says_so(
     assert (mode.mode, mode.source) == ("shared", "0010_tenancy")
     assert "tenancy.shared_kept" in caplog.text and "tenancy: isolated" in caplog.text
     assert adders == [("discord:111", "G1")]  # told when it is disabled
-    assert dm is not None and dm.dm and channel is not None and not channel.dm
+    # a ref does not say it is a DM: marked when next used with `dm`, not guessed here
+    assert dm is not None and channel is not None and not channel.dm
     assert await run_checks(settings, Secrets(values={}), ConfigLocation(None, "defaults"),
                             live=False, as_json=False) == 0
     assert "tenancy: shared (kept by migration 0010_tenancy" in capsys.readouterr().out

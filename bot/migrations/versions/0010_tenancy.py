@@ -2,7 +2,8 @@
 mode lives in ``install_settings``; an install that already has feeds or destinations keeps
 delivering what it delivers now (``tenancy: shared``), and says so at start-up, until its
 operator sets ``tenancy: isolated``. Links remember the channel that added them and their
-server's own tags; a destination remembers whether it is a member's direct messages.
+server's own tags; a destination remembers whether it is a member's direct messages (from now
+on: older ones are marked when next used).
 
 Revision ID: 0010_tenancy
 Revises: 0009_features
@@ -39,10 +40,8 @@ def upgrade() -> None:
         "UPDATE feed_servers SET added_by = (SELECT f.added_by FROM feeds f "
         "WHERE f.id = feed_servers.feed_id "
         "AND COALESCE(f.added_server, f.added_by) = feed_servers.server)")
-    # Slack DMs are addressed to a user (U…, W…), channels to C…, G…, D…; Discord's DM
-    # channel ids look like any other, so older Discord DMs are known only when next used.
-    op.execute("UPDATE destinations SET dm = true WHERE ref LIKE 'slack:%/U%' "
-               "OR ref LIKE 'slack:%/W%'")
+    # A ref does not say whether it is a DM (the core names no platform): an older DM is
+    # marked when it is next used with `dm` (bot.store.destinations.get_or_create).
     bind = op.get_bind()
     existing = bind.execute(sa.text(
         "SELECT EXISTS (SELECT 1 FROM feeds) OR EXISTS (SELECT 1 FROM destinations)")).scalar()
