@@ -206,3 +206,19 @@ async def test_a_guilds_feed_stays_out_of_a_slack_teams_channel(stack: Stack) ->
     slack_text = str(stack.slack_posts())
     assert "Members-only market note" in discord_text and "Public harbour news" in discord_text
     assert "Members-only market note" not in slack_text and "Public harbour news" in slack_text
+
+
+async def test_feeds_status_of_one_feed_names_only_the_servers_own(world: World) -> None:
+    """Discord's /feeds status takes a feed (autocomplete offers titles): that feed's line,
+    and another server's feed is as unknown as any."""
+    paid = await private_feed(world)
+    async with world.db.begin() as conn:
+        await feed_store.record_success(conn, paid, now=world.now, next_check_at=world.now,
+                                        title="Paid Wire")
+    for asked in ("Paid Wire", str(paid)):
+        one = await ask(world, f"/feeds status {asked}", server="A")
+        assert not one.error and f"{paid}. Paid Wire: ok" in one.text
+    refused = await ask(world, "/feeds status Paid Wire", server="C")
+    unknown = await ask(world, "/feeds status Nothing Here", server="C")
+    assert refused.error and unknown.error
+    assert refused.text.replace("Paid%20Wire", "X") == unknown.text.replace("Nothing%20Here", "X")

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from bot.commands.base import Context, error, reply, require_admin, scope_of, stored_target
 from bot.delivery import CommandReply, CommandRequest
-from bot.feeds.manage import Actor, FeedError, FeedLimits, FeedService, NotPaused
+from bot.feeds.manage import (
+    Actor,
+    FeedError,
+    FeedLimits,
+    FeedService,
+    NoSuchFeed,
+    NotPaused,
+)
 from bot.i18n import N_, _
 from bot.netguard import shown_url
 from bot.reactions import feedback_lines
+from bot.store.feeds import FeedRow
 
 USAGE = N_("Usage: /feeds add <url> [tags…] | remove <url|id> | enable <url|id> | list | "
            "status | resume | test")
@@ -49,8 +57,8 @@ async def _feeds(ctx: Context, req: CommandRequest) -> CommandReply:
         return await _enable(ctx, req, words[1])
     if action == "list" and len(words) == 1:
         return await _list(ctx, req)
-    if action == "status" and len(words) == 1:
-        return await _status(ctx, req)
+    if action == "status":  # Discord's /feeds status may name one feed (a title has spaces)
+        return await _status(ctx, req, " ".join(words[1:]) or None)
     if action == "resume" and len(words) == 1:
         require_admin(req)
         return await _resume(ctx, req)
@@ -119,9 +127,16 @@ async def _list(ctx: Context, req: CommandRequest) -> CommandReply:
     return reply("\n".join(lines))
 
 
-async def _status(ctx: Context, req: CommandRequest) -> CommandReply:
+def _names(row: FeedRow, wanted: str) -> bool:
+    """Whether ``wanted`` (an id, a URL, or a title or shown URL from autocomplete) is the row."""
+    return wanted in (str(row.id), row.url, row.title, shown_url(row.url))
+
+
+async def _status(ctx: Context, req: CommandRequest, wanted: str | None) -> CommandReply:
     status = await _service(ctx).status(_actor(req))
-    rows = status.feeds
+    rows = [row for row in status.feeds if wanted is None or _names(row, wanted)]
+    if wanted is not None and not rows:
+        return error(str(NoSuchFeed(wanted)))
     lines = [_("Feeds:")] if rows else [_("No feeds.")]
     for row in rows[:MAX_LINES]:
         name = row.title or shown_url(row.url)
