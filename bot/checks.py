@@ -128,11 +128,38 @@ def static_findings(settings: Settings, secrets: Secrets) -> list[Finding]:
                              "destinations, so notices for it would be dropped",
                              "add it under destinations: (it needs no subscriptions)"))
     llm = settings.summarizer.openai
-    if settings.summarizer.kind == "openai" and not secrets.get(llm.api_key_env):
-        found.append(Finding("summarizer", False, f"kind is openai but {llm.api_key_env} is not "
-                             "set (every brief would fall back to the extractive summarizer)",
+    # a local server (Ollama, llama.cpp, vLLM) needs no key; OpenAI's own API does
+    if settings.summarizer.kind != "extractive" and "api.openai.com" in llm.base_url \
+            and not secrets.get(llm.api_key_env):
+        found.append(Finding("summarizer", False, f"kind is {settings.summarizer.kind} but "
+                             f"{llm.api_key_env} is not set (every brief would fall back to "
+                             "the extractive summarizer)",
                              f"export {llm.api_key_env}=… or set summarizer.kind: extractive"))
     return found
+
+
+async def llm_live(settings: Settings, secrets: Secrets) -> list[Finding]:
+    """Whether the model server answers ``GET /models`` and lists the configured model."""
+    from bot.netguard import redact_url
+    from bot.summarize.llm_client import ChatClient, LLMError
+
+    llm = settings.summarizer.openai
+    if settings.summarizer.kind == "extractive":
+        return []
+    subject = f"model server {redact_url(llm.base_url)}"
+    client = ChatClient(base_url=llm.base_url, model=llm.model,
+                        api_key=secrets.get(llm.api_key_env), timeout=LIVE_TIMEOUT)
+    try:
+        models = await client.models()
+    except LLMError as exc:
+        return [Finding(subject, False, f"GET /models failed: {exc.reason} (briefs would be "
+                        "extractive)", "start the server or fix summarizer.openai.base_url")]
+    if llm.model not in models:
+        shown = ", ".join(models[:10]) or "none"
+        return [Finding(subject, False, f"model {llm.model} is not among the server's models "
+                        f"({shown})", "set summarizer.openai.model to one of them, or pull it "
+                        "(ollama pull …)")]
+    return [Finding(subject, True, f"model {llm.model} is available ({len(models)} listed)")]
 
 
 async def feed_findings(settings: Settings) -> list[Finding]:
@@ -172,7 +199,7 @@ async def live_findings(settings: Settings, secrets: Secrets) -> list[Finding]:
             probe = _probe(platform)
             if probe is not None:
                 found += await probe.live(dests, _options(platform, settings, secrets), client)
-    return found + await feed_findings(settings)
+    return found + await llm_live(settings, secrets) + await feed_findings(settings)
 
 
 def _summary(settings: Settings, secrets: Secrets, location: ConfigLocation,

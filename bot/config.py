@@ -94,16 +94,21 @@ class FeedSettings(Section):
 
 
 class OpenAISettings(Section):
+    # Any OpenAI-compatible server: OpenAI, vLLM, Ollama, llama.cpp (docs/SUMMARIZER.md).
     base_url: str = "https://api.openai.com/v1"
     model: str = "gpt-4o-mini"
-    api_key_env: str = "OPENAI_API_KEY"
+    api_key_env: str = "OPENAI_API_KEY"  # unset variable: no key is sent (local servers)
     timeout: float = Field(30, gt=0)
-    retries: int = Field(2, ge=0, le=10)
+    retries: int = Field(2, ge=0, le=10)  # on timeouts, 429 and 5xx, after Retry-After
+    concurrency: int = Field(4, ge=1, le=64)  # requests in flight at once
+    # spent: extractive briefs until midnight UTC; 0: no limit
     daily_token_budget: int = Field(200_000, ge=0)
+    daily_call_budget: int = Field(0, ge=0)  # 0: no limit
 
 
 class SummarizerSettings(Section):
-    kind: Literal["extractive", "openai"] = "extractive"
+    # "llm" (or its older name "openai"): model-written briefs, checked, extractive fallback
+    kind: Literal["extractive", "llm", "openai"] = "extractive"
     points: int = Field(3, ge=1, le=5)
     max_point_chars: int = Field(300, ge=80, le=1000)
     full_text: bool = True

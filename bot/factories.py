@@ -17,16 +17,26 @@ def make_summarizer(settings: Settings, secrets: Secrets) -> Summarizer:
 
     extractive = ExtractiveSummarizer(aliases=settings.tags.aliases, max_tags=settings.tags.max,
                                       max_point_chars=settings.summarizer.max_point_chars)
-    if settings.summarizer.kind != "openai":
+    if settings.summarizer.kind == "extractive":
         return extractive
-    from bot.summarize.llm import OpenAISummarizer
+    return make_llm_summarizer(settings, secrets, extractive)
+
+
+def make_llm_summarizer(settings: Settings, secrets: Secrets,
+                        extractive: Summarizer) -> Summarizer:
+    from bot.summarize.llm import DailyBudget, LLMSummarizer, ReplyCache
+    from bot.summarize.llm_client import ChatClient
 
     llm = settings.summarizer.openai
-    return OpenAISummarizer(
-        base_url=llm.base_url, model=llm.model, api_key=secrets.get(llm.api_key_env),
-        fallback=extractive, timeout=llm.timeout, retries=llm.retries,
-        daily_token_budget=llm.daily_token_budget,
-        cache_path=settings.data_dir / "llm-cache.json",
+    client = ChatClient(base_url=llm.base_url, model=llm.model,
+                        api_key=secrets.get(llm.api_key_env), timeout=llm.timeout,
+                        retries=llm.retries, concurrency=llm.concurrency)
+    return LLMSummarizer(
+        client=client, fallback=extractive,
+        budget=DailyBudget(tokens=llm.daily_token_budget, calls=llm.daily_call_budget),
+        cache=ReplyCache(settings.data_dir / "llm-cache.json"),
+        max_point_chars=settings.summarizer.max_point_chars, aliases=settings.tags.aliases,
+        max_tags=settings.tags.max,
     )
 
 

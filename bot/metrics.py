@@ -55,6 +55,8 @@ BRIEF_LATENCY = Histogram(
 POLL_CYCLE = Histogram("newsbrief_poll_cycle_seconds", "Time to poll every due feed once",
                        buckets=(0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600),
                        registry=REGISTRY)
+LLM_BRIEFS = Counter("newsbrief_llm_briefs", "LLM summarizer outcomes",
+                     ["outcome"], registry=REGISTRY)  # model | partial | fallback_<reason>
 SUMMARIZE = Histogram("newsbrief_summarize_seconds", "Time to summarize one article",
                       buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
                       registry=REGISTRY)
@@ -87,6 +89,12 @@ def fetch_error(kind: str, count: int = 1) -> None:
 def brief_made(count: int = 1) -> None:
     if count:
         BRIEFS.inc(count)
+
+
+def llm_brief(outcome: str) -> None:
+    """One brief from the LLM summarizer: model, partial (some points extractive), or
+    fallback_<reason> (timeout, http_5xx, malformed, budget, ungrounded, ...)."""
+    LLM_BRIEFS.labels(outcome=outcome).inc()
 
 
 def delivery(platform: str, outcome: str) -> None:

@@ -71,3 +71,4 @@ class Brief:
     published: datetime | None = None
     text_source: TextSource = "feed"
     also_covered_by: list[str] = field(default_factory=list)
+    model: str | None = None  # the model that wrote the points; None: extractive

@@ -48,6 +48,7 @@ from bot.store import feeds as feed_store
 from bot.store.briefs import save_brief
 from bot.store.feeds import FeedRow
 from bot.summarize import Summarizer
+from bot.summarize.base import Translator
 
 log = get_log(__name__)
 
@@ -76,6 +77,7 @@ class _Candidate:
     item: FeedItem
     post: bool  # False: remembered as seen but not posted (backfill limit, too old)
     brief: Brief | None = None
+    translations: dict[str, Brief] = field(default_factory=dict)  # for other-language channels
 
 async def read_local(url: str, max_bytes: int) -> FetchResult:
     """file:// feeds, which only the configuration can name (the offline samples use them)."""
@@ -181,9 +183,11 @@ class Pipeline:
         if parsed is None:
             stats.unchanged += 1
         candidates, edited = self._new_items(feed, parsed, known) if parsed else ([], [])
+        languages = await self._languages() if any(c.post for c in candidates) else set()
         for candidate in candidates:
             if candidate.post and parsed is not None:
-                candidate.brief = await self._summarize(feed, parsed, candidate.item)
+                candidate.brief, candidate.translations = await self._summarize(
+                    feed, parsed, candidate.item, languages)
         try:
             await self._commit(feed, result, parsed, candidates, edited, stats)
         except SQLAlchemyError as exc:
@@ -238,7 +242,15 @@ class Pipeline:
             candidates.append(_Candidate(item, post))
         return candidates, edited
 
-    async def _summarize(self, feed: FeedRow, parsed: ParsedFeed, item: FeedItem) -> Brief:
+    async def _languages(self) -> set[str]:
+        """The languages channels want, when the summarizer can write in them (issue 25)."""
+        if not isinstance(self.summarizer, Translator):
+            return set()
+        async with self.db.begin() as conn:
+            return await dest_store.subscribed_languages(conn)
+
+    async def _summarize(self, feed: FeedRow, parsed: ParsedFeed, item: FeedItem,
+                         languages: set[str]) -> tuple[Brief, dict[str, Brief]]:
         article = Article(
             title=item.title, text=item.text, url=item.link, lang=item.lang or parsed.lang,
             source=feed.title or parsed.title or urlparse(feed.url).hostname,
@@ -257,8 +269,30 @@ class Pipeline:
             # is never dropped because one stage of briefing tripped on it.
             brief = await summarize_or_minimal(self.summarizer, article,
                                                points=self.settings.summarizer.points)
+            translations = await self._translations(article, brief, languages)
         brief.text_source = "article" if source == "article" else "feed"
-        return brief
+        for other in translations.values():
+            other.text_source = brief.text_source
+        return brief, translations
+
+    async def _translations(self, article: Article, brief: Brief,
+                            languages: set[str]) -> dict[str, Brief]:
+        """The brief in each other language a channel wants; one model call per article and
+        language however many channels want it (the summarizer caches). A brief the model
+        could not write in that language is left out: those channels get the original."""
+        out: dict[str, Brief] = {}
+        if not isinstance(self.summarizer, Translator):
+            return out
+        for lang in sorted(languages - {brief.lang}):
+            try:
+                other = await self.summarizer.summarize_in(
+                    article, lang, points=self.settings.summarizer.points)
+            except Exception as exc:  # the original brief still goes to every channel
+                log.error("summarize.translation_failed", lang=lang, error=type(exc).__name__)
+                continue
+            if other.lang == lang:
+                out[lang] = other
+        return out
 
     async def _commit(self, feed: FeedRow, result: FetchResult, parsed: ParsedFeed | None,
                       candidates: list[_Candidate], edited: list[FeedItem],
@@ -302,7 +336,7 @@ class Pipeline:
                 seen_only = []
                 entry_id = await entry_store.insert_entry(conn, feed.id, candidate.item, now=now)
                 brief_id = await save_brief(conn, entry_id=entry_id, brief=candidate.brief,
-                                            now=now)
+                                            now=now, translations=candidate.translations)
                 await assign_story(conn, brief_id, now=now)
                 brief_ids.append(brief_id)
             await entry_store.insert_entries(conn, feed.id, seen_only, now=now)
@@ -313,6 +347,7 @@ class Pipeline:
                     await routing.route_brief(conn, brief_id, now=now)
             await feed_store.record_success(conn, feed.id, now=now, next_check_at=next_at,
                                             **fields)
+            await self._tell_operator(conn, now)
         stats.new_items += len(candidates)
         stats.briefs += len(brief_ids)
 
@@ -320,6 +355,24 @@ class Pipeline:
         async with self.db.begin() as conn:
             await feed_store.release_leases(conn, feed_ids, owner=self.owner)
         await self._flush_unchanged(PollStats())
+
+    async def _admin(self, conn: AsyncConnection) -> dest_store.DestinationRow | None:
+        """delivery.admin_destination, or the console when that is a destination."""
+        admin = self.settings.delivery.admin_destination
+        dest = await dest_store.get(conn, admin) if admin else None
+        return dest or await dest_store.get(conn, "console:")
+
+    async def _tell_operator(self, conn: AsyncConnection, now: datetime) -> None:
+        """The summarizer's notices (its model budget ran out) to the admin destination."""
+        notes = self.summarizer.take_notices() if isinstance(self.summarizer, Translator) else []
+        dest = await self._admin(conn) if notes else None
+        if dest is None:
+            return
+        for note in notes:
+            await enqueue(conn, key=outbox_key("summarizer-notice", now.isoformat(), note),
+                          destination_id=dest.id, now=now,
+                          digest=Digest(title="Summarizer notice", period_start=now,
+                                        period_end=now, sections=[], note=note))
 
     async def _tell_disabled(self, conn: AsyncConnection, feed: FeedRow, reason: str,
                              now: datetime) -> None:
@@ -335,9 +388,7 @@ class Pipeline:
             if ref not in told:
                 told[ref] = await dest_store.get_or_create(conn, Destination(ref), now=now,
                                                            server=server or None)
-        admin = self.settings.delivery.admin_destination
-        operator = await dest_store.get(conn, admin) if admin else None
-        operator = operator or await dest_store.get(conn, "console:")
+        operator = await self._admin(conn)
         if operator is not None:
             told.setdefault(operator.ref, operator)
         note = disabled_notice(feed.title or shown_url(feed.url), feed.id, reason)

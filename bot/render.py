@@ -20,10 +20,17 @@ class Frame:
     full_text: str  # marks a brief written from the article page rather than the feed text
     updated: str  # leads an update reply: "Updated: <what changed>"
     more: str  # after a digest's top stories: how many more, and the command that shows them
+    written_by: str  # names the model that wrote a brief's points: "summary by {model}"
 
 
 _FRAME = (N_("also covered by"), N_("Daily brief"), N_("Nothing new in this period."),
-          N_("full article"), N_("Updated"), N_("{n} more in this period: /digest more{page}"))
+          N_("full article"), N_("Updated"), N_("{n} more in this period: /digest more{page}"),
+          N_("summary by {model}"))
+
+
+def written_by(brief: Brief, locale: str) -> str:
+    """Which model wrote the points ("summary by gpt-4o-mini"); empty for an extractive brief."""
+    return frame(locale).written_by.format(model=brief.model) if brief.model else ""
 
 
 def frame(locale: str) -> Frame:
@@ -86,6 +93,8 @@ def brief_text(brief: Brief, *, timezone: str = "UTC", locale: str = "en",
     )
     if brief.text_source == "article":
         meta = f"{meta} · {frame(locale).full_text}" if meta else frame(locale).full_text
+    if brief.model:
+        meta = " · ".join(part for part in (meta, written_by(brief, locale)) if part)
     if meta:
         lines.append(f"_{meta}_" if markdown else meta)
     for point, label in zip(brief.points, labels_of(brief), strict=True):

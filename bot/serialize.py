@@ -26,6 +26,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "tags": list(brief.tags), "url": brief.url, "lang": brief.lang, "source": brief.source,
         "published": _iso(brief.published), "text_source": brief.text_source,
         "also_covered_by": list(brief.also_covered_by),
+        **({"model": brief.model} if brief.model else {}),
     }
 
 
@@ -36,7 +37,7 @@ def brief_from_dict(data: Mapping[str, Any]) -> Brief:
         tags=list(data.get("tags", [])), url=data.get("url"), lang=data.get("lang", "en"),
         source=data.get("source"), published=_dt(data.get("published")),
         text_source=data.get("text_source", "feed"),
-        also_covered_by=list(data.get("also_covered_by", [])),
+        also_covered_by=list(data.get("also_covered_by", [])), model=data.get("model"),
     )
 
 

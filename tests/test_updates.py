@@ -40,13 +40,48 @@ TEXT = "The council approved the budget. Spending rises 3% next year."
 @pytest.mark.parametrize(("new_title", "new_text", "expected"), [
     ("Council passes budget", TEXT, None),  # unchanged
     ("Council passes budget", TEXT.replace("approved", "aproved"), None),  # a typo fixed
-    ("Council passes budget", TEXT.replace("3%", "5%"), "Spending rises 5% next year."),
+    ("Council passes budgett", TEXT, None),  # a typo in the headline
+    ("Council passes budget", TEXT.replace("3%", "5%"), "Spending rises 3% → 5% next year."),
     ("Council rejects budget", TEXT, "“Council rejects budget”"),
     ("Council passes budget", TEXT + " The mayor vetoed it on Friday.",
      "The mayor vetoed it on Friday."),
+    # a word that flips the meaning is news, however close the sentences are
+    ("Council passes budget", TEXT.replace("approved", "did not approve"),
+     "The council did not approve the budget."),
 ])
 def test_what_changed(new_title: str, new_text: str, expected: str | None) -> None:
     assert updates.what_changed("Council passes budget", TEXT, new_title, new_text) == expected
+
+
+def test_what_changed_lists_headline_figures_and_new_sentences_in_that_order() -> None:
+    old = "The virus reached 40 hospitals by Monday. Officials urged calm."
+    new = ("The virus reached 120 hospitals by Tuesday. Officials urged calm. "
+           "Schools will close on Friday.")
+    assert updates.what_changed("Flu spreads", old, "Flu spreads fast", new) == (
+        "“Flu spreads fast”\n"
+        "The virus reached 40 → 120 hospitals by Tuesday.\n"
+        "Schools will close on Friday.")
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("Prices rose 3.5% in May, to $1,200.", "Prices rose 4.1% in May, to $1,350.",
+     "Prices rose 3.5% → 4.1% in May, to $1,200 → $1,350."),
+    ("사망자는 12명으로 늘었다. 당국은 조사 중이다.",
+     "사망자는 15명으로 늘었다. 당국은 조사 중이다.",
+     "사망자는 12 → 15명으로 늘었다."),
+    # a figure is never a typo, even when the words around it are the same length
+    ("The toll stood at 12 on Friday.", "The toll stood at 13 on Friday.",
+     "The toll stood at 12 → 13 on Friday."),
+])
+def test_changed_figures_are_marked_in_place(old: str, new: str, expected: str) -> None:
+    assert updates.what_changed("Toll", old, "Toll", new) == expected
+
+
+def test_a_removed_sentence_alone_is_no_update_and_a_long_edit_is_clipped() -> None:
+    assert updates.what_changed("T", TEXT, "T", "The council approved the budget.") is None
+    long = "The mayor said " + "very " * 100 + "much."
+    note = updates.what_changed("T", TEXT, "T", TEXT + " " + long)
+    assert note is not None and len(note) == updates.MAX_LINE and note.endswith("…")
 
 
 def _edited(n: int, title: str, text: str) -> FeedItem:
@@ -79,7 +114,7 @@ async def test_opt_in_reply_to_the_original_at_most_hourly(world: World) -> None
     reply = world.platform.deliveries[-1]
     assert reply.destination.ref == CHANNEL
     assert reply.message.reply_to == original[CHANNEL]
-    assert reply.message.update == "Spending rises 5% next year."
+    assert reply.message.update == "Spending rises 3% → 5% next year."
     # a second change within the hour: nothing; after it: one more
     world.now += timedelta(minutes=30)
     assert await _edit(world, feed, _edited(1, "Council rejects budget", TEXT)) == 0

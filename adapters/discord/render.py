@@ -16,7 +16,7 @@ from adapters.discord.escape import (
 )
 from bot.delivery import CommandReply, Destination, Digest
 from bot.models import Brief
-from bot.render import frame, headline_of, labels_of, local_time, tag_line
+from bot.render import frame, headline_of, labels_of, local_time, tag_line, written_by
 
 Payload = dict[str, Any]
 
@@ -56,6 +56,7 @@ def _meta(brief: Brief, dest: Destination) -> str:
     ]
     if brief.text_source == "article":
         parts.append(escape_text(frame(dest.locale).full_text))
+    parts.append(escape_text(written_by(brief, dest.locale)))
     meta = " · ".join(p for p in parts if p)
     return f"*{meta}*" if meta else ""
 

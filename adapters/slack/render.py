@@ -10,7 +10,7 @@ from urllib.parse import quote, urlsplit
 from adapters.slack.escape import chunks, clip, defuse_plain, escape_mrkdwn
 from bot.delivery import Destination, Digest
 from bot.models import Brief
-from bot.render import frame, headline_of, labels_of, local_time, tag_line
+from bot.render import frame, headline_of, labels_of, local_time, tag_line, written_by
 
 Block = dict[str, Any]
 Payload = dict[str, Any]
@@ -107,6 +107,8 @@ def brief_blocks(brief: Brief, dest: Destination, *, compact: bool = False) -> l
                               local_time(brief.published, dest.timezone, dest.locale)) if part]
     if brief.text_source == "article":
         meta.append(words.full_text)
+    if brief.model:
+        meta.append(written_by(brief, dest.locale))
     if meta:
         blocks += _context(escape_mrkdwn(" · ".join(meta)))
     # labels on every point or on none: never `*label*: …` beside `• …` in one list

@@ -73,23 +73,33 @@ async def _brief(env: Env, source: str, fmt: str, limit: int, timezone: str,
 
 @click.command(cls=Command,
                epilog=example(
-    """newsbrief summarize --in articles.jsonl --out briefs.jsonl"""))
+    """newsbrief summarize --in articles.jsonl --out briefs.jsonl""",
+    """newsbrief summarize --summarizer llm --in articles.jsonl --out llm.jsonl"""))
 @click.option("--in", "infile", type=click.Path(path_type=Path, dir_okay=False, exists=True),
               help="Input file (default stdin).")
 @click.option("--out", "outfile", type=click.Path(path_type=Path, dir_okay=False),
               help="Output file (default stdout).")
+@click.option("--summarizer", "kind", type=click.Choice(["extractive", "llm"]),
+              help="Override summarizer.kind, to compare the model's briefs with the "
+                   "extractive ones (default: as configured).")
 @common_options
 @click.pass_context
-def summarize(ctx: click.Context, infile: Path | None, outfile: Path | None) -> int:
+def summarize(ctx: click.Context, infile: Path | None, outfile: Path | None,
+              kind: str | None) -> int:
     """JSON lines {"id","title","text"[,"lang"]} in, briefs out."""
-    return run_command(ctx, _summarize, infile, outfile)
+    return run_command(ctx, _summarize, infile, outfile, kind)
 
 
-async def _summarize(env: Env, infile: Path | None, outfile: Path | None) -> int:
+async def _summarize(env: Env, infile: Path | None, outfile: Path | None,
+                     kind: str | None) -> int:
     from bot.factories import make_summarizer
     from bot.summarize.batch import run_batch
 
-    summarizer = make_summarizer(env.settings, env.secrets)
+    settings = env.settings
+    if kind:
+        settings = settings.model_copy(update={
+            "summarizer": settings.summarizer.model_copy(update={"kind": kind})})
+    summarizer = make_summarizer(settings, env.secrets)
     source = open(infile, encoding="utf-8") if infile else sys.stdin  # noqa: SIM115
     out = open(outfile, "w", encoding="utf-8") if outfile else sys.stdout  # noqa: SIM115
     try:

@@ -67,7 +67,7 @@ async def brief(ctx: Context, req: CommandRequest) -> CommandReply:
                        limit=MAX_VALUE))
     async with ctx.db.begin() as conn:
         ids = await search(conn, args, tenants=readers(req))
-        found = [await load_brief(conn, i, readers(req)) for i in ids]
+        found = [await load_brief(conn, i, tenants=readers(req)) for i in ids]
     if not found:
         return reply(_("Nothing stored matches “{words}”.", words=args))
     if len(found) == 1:

@@ -273,7 +273,8 @@ class OutboxWorker:
     async def _outgoing(self, conn: AsyncConnection, job: _Job) -> Outgoing:
         if job.brief_id is not None:
             return Outgoing(key=job.key, brief=await load_brief(
-                conn, job.brief_id, None if job.tenant is None else (job.tenant,)),
+                conn, job.brief_id, job.destination.locale,
+                tenants=None if job.tenant is None else (job.tenant,)),
                             mention=job.mention, reply_to=job.reply_to,
                             update=job.update_note)
         return Outgoing(key=job.key, digest=digest_from_json(job.digest))

@@ -144,7 +144,7 @@ async def route_burst(conn: AsyncConnection, feed_id: int, brief_ids: list[int],
         wanted = [f for f in wanted if story_key(destination.id, f.story_root) not in taken]
         if not wanted:
             continue
-        loaded = [await load_brief(conn, f.brief_id, (destination.tenant,))
+        loaded = [await load_brief(conn, f.brief_id, tenants=(destination.tenant,))
                   for f in sorted(wanted, key=lambda f: f.brief_id)]
         digest = burst_digest(str(feed_name), loaded, now=now)
         key = outbox_key("burst", destination.id, feed_id, *sorted(f.brief_id for f in wanted))

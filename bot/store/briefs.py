@@ -11,13 +11,15 @@ from sqlalchemy import Row, bindparam, delete, func, insert, or_, select, text, 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.models import Brief, Point
+from bot.serialize import brief_from_dict, brief_to_dict
 from bot.store import tenancy
 from bot.store.schema import briefs, entries, feeds, outbox, story_bands
 from bot.summarize.tags import normalise_tag
 
 
 async def save_brief(conn: AsyncConnection, *, entry_id: int, brief: Brief, now: datetime,
-                     story_id: int | None = None) -> int:
+                     story_id: int | None = None,
+                     translations: dict[str, Brief] | None = None) -> int:
     result = await conn.execute(insert(briefs).values(
         entry_id=entry_id,
         story_id=story_id,
@@ -30,6 +32,9 @@ async def save_brief(conn: AsyncConnection, *, entry_id: int, brief: Brief, now:
         source=brief.source,
         published_at=brief.published,
         created_at=now,
+        model=brief.model,
+        translations={lang: brief_to_dict(t) for lang, t in translations.items()}
+        if translations else None,
     ))
     key = result.inserted_primary_key
     assert key is not None
@@ -47,7 +52,19 @@ def brief_from_row(row: Any, also: list[str] | None = None) -> Brief:
         published=row.published_at,
         text_source=row.text_source,
         also_covered_by=also or [],
+        model=row.model,
     )
+
+
+def in_language(row: Any, brief: Brief, locale: str | None) -> Brief:
+    """``brief`` in the language of ``locale`` ("ko", "ko-KR") when the row holds it."""
+    lang = (locale or "").split("-")[0].lower()
+    other = (row.translations or {}).get(lang) if lang and lang != brief.lang else None
+    if not other:
+        return brief
+    translated = brief_from_dict(other)
+    translated.also_covered_by = brief.also_covered_by
+    return translated
 
 
 async def other_sources(conn: AsyncConnection, brief_id: int,
@@ -56,14 +73,16 @@ async def other_sources(conn: AsyncConnection, brief_id: int,
     return (await load_briefs(conn, [brief_id], tenants))[brief_id].also_covered_by
 
 
-async def load_brief(conn: AsyncConnection, brief_id: int,
+async def load_brief(conn: AsyncConnection, brief_id: int, locale: str | None = None, *,
                      tenants: Collection[str] | None = None) -> Brief:
-    """One brief; its "also covered by" names only feeds ``tenants`` may read (None: all)."""
-    return (await load_briefs(conn, [brief_id], tenants))[brief_id]
+    """The brief, in the language of ``locale`` when it was made in that language too; its
+    "also covered by" names only feeds ``tenants`` may read (None: all)."""
+    return (await load_briefs(conn, [brief_id], tenants, locale=locale))[brief_id]
 
 
 async def load_briefs(conn: AsyncConnection, brief_ids: list[int],
-                      tenants: Collection[str] | None = None) -> dict[int, Brief]:
+                      tenants: Collection[str] | None = None, *,
+                      locale: str | None = None) -> dict[int, Brief]:
     """``load_brief`` of many briefs in two queries (a digest shows ten): brief id → Brief.
     Another server's private feed that carried the same story is not named."""
     if not brief_ids:
@@ -92,7 +111,7 @@ async def load_briefs(conn: AsyncConnection, brief_ids: list[int],
         for other, source in sorted(members.get(roots[brief_id], [])):  # oldest first
             if other != brief_id and source and source != row.source and source not in also:
                 also.append(source)
-        loaded[brief_id] = brief_from_row(row, also)
+        loaded[brief_id] = in_language(row, brief_from_row(row, also), locale)
     return loaded
 
 

@@ -135,6 +135,13 @@ async def list_destinations(conn: AsyncConnection) -> list[DestinationRow]:
     return [_destination(row) for row in rows]
 
 
+async def subscribed_languages(conn: AsyncConnection) -> set[str]:
+    """The languages ("ko", "en") of the locales of destinations with a subscription."""
+    rows = await conn.execute(select(destinations.c.locale).distinct().where(
+        destinations.c.id.in_(select(subscriptions.c.destination_id))))
+    return {str(locale).split("-")[0].lower() for (locale,) in rows if locale}
+
+
 async def update_destination(conn: AsyncConnection, destination_id: int, **values: Any) -> None:
     await conn.execute(update(destinations).where(destinations.c.id == destination_id)
                        .values(**values))

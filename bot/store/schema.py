@@ -132,6 +132,9 @@ briefs = Table(
     # MinHash of the title and lead (bot/routing/cluster.py); NULL for briefs older than
     # 0006_story_minhash.
     Column("signature", LargeBinary),
+    Column("model", String(120)),  # the model that wrote the points; NULL: extractive
+    # The brief in the other languages its destinations' locales ask for: {"ko": {...}}
+    Column("translations", JSON),
 )
 
 # One row per LSH band of a recent brief's signature: a new brief finds the briefs it may repeat

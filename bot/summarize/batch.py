@@ -17,8 +17,9 @@ async def run_batch(
     lines_in: Iterable[str], out: TextIO, summarizer: Summarizer, points: int = 3
 ) -> tuple[int, int]:
     """Summarize each ``{"id","title","text"[,"lang"]}`` line into ``{"id","points","tags",
-    "lang"}`` (plus ``"labels"``, aligned with ``points``). A bad line yields a line with
-    ``"error"`` and the batch goes on. Returns (lines written, lines with an error)."""
+    "lang"}`` (plus ``"labels"``, aligned with ``points``, and ``"model"`` when a model wrote
+    the points). A bad line yields a line with ``"error"`` and the batch goes on. Returns
+    (lines written, lines with an error)."""
     written = errors = 0
     for lineno, line in enumerate(lines_in, 1):
         if not line.strip():
@@ -47,6 +48,7 @@ async def run_batch(
                 "labels": [p.label for p in brief.points],
                 "tags": brief.tags,
                 "lang": brief.lang,
+                **({"model": brief.model} if brief.model else {}),
             }
         except Exception as exc:  # one bad line must not stop a batch
             errors += 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -39,11 +39,18 @@ def completion(content: dict[str, Any] | str, *, tokens: int = 100) -> Reply:
 
 
 class FakeOpenAI:
-    """Answers POST /v1/chat/completions from a script; records each request."""
+    """Answers POST /v1/chat/completions from a script, then from ``responder`` (a function of
+    the request body, e.g. one that plays the model from seed data); GET /v1/models lists
+    ``models``; ``structured`` False answers a json_schema request 400, as older servers do.
+    Records each request."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, models: list[str] | None = None, structured: bool = True,
+                 responder: Callable[[dict[str, Any]], Reply] | None = None) -> None:
         self.script: list[Reply] = []
         self.requests: list[dict[str, Any]] = []
+        self.models = models if models is not None else ["test-model"]
+        self.structured = structured
+        self.responder = responder
         self._server: ThreadingHTTPServer | None = None
 
     @property
@@ -52,23 +59,42 @@ class FakeOpenAI:
         host, port = self._server.server_address[:2]
         return f"http://{host!s}:{port}/v1"
 
-    def _next(self) -> Reply:
-        return self.script.pop(0) if self.script else Reply(500, {"error": "script exhausted"})
+    def _next(self, body: dict[str, Any]) -> Reply:
+        wants_schema = (body.get("response_format") or {}).get("type") == "json_schema"
+        if wants_schema and not self.structured:
+            return Reply(400, {"error": {"message": "response_format json_schema unsupported"}})
+        if self.script:
+            return self.script.pop(0)
+        if self.responder is not None:
+            return self.responder(body)
+        return Reply(500, {"error": "script exhausted"})
 
     @contextmanager
     def running(self) -> Iterator[FakeOpenAI]:
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                if self.path == "/v1/models":
+                    self._send(Reply(body={"object": "list", "data": [
+                        {"id": m, "object": "model"} for m in fake.models]}))
+                else:
+                    self._send(Reply(404, ""))
+
             def do_POST(self) -> None:
                 length = int(self.headers.get("content-length", "0"))
                 raw = self.rfile.read(length)
+                body = json.loads(raw or b"{}")
                 fake.requests.append({
                     "path": self.path,
                     "headers": {k.lower(): v for k, v in self.headers.items()},
-                    "json": json.loads(raw or b"{}"),
+                    "json": body,
                 })
-                reply = fake._next() if self.path == "/v1/chat/completions" else Reply(404, "")
+                reply = (fake._next(body) if self.path == "/v1/chat/completions"
+                         else Reply(404, ""))
+                self._send(reply)
+
+            def _send(self, reply: Reply) -> None:
                 time.sleep(reply.delay)
                 body = reply.body if isinstance(reply.body, str) else json.dumps(reply.body)
                 data = body.encode()

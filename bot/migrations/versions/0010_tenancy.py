@@ -6,7 +6,8 @@ server's own tags; a destination remembers whether it is a member's direct messa
 on: older ones are marked when next used).
 
 Revision ID: 0010_tenancy
-Revises: 0009_features
+Revises: 0010_brief_languages (named before that landed; kept so that the id stays what the
+issue and the stored mode's source say)
 """
 
 from datetime import UTC, datetime
@@ -15,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010_tenancy"
-down_revision = "0009_features"
+down_revision = "0010_brief_languages"
 branch_labels = None
 depends_on = None
 
