@@ -47,7 +47,10 @@ chromium:
 	  else echo "WARNING: chromium not installed; browser tests will be skipped"; fi; }
 
 bench: $(STAMP)
+	@echo "load average: $$(cut -d' ' -f1-3 /proc/loadavg) (run benchmarks on a quiet machine)"
 	$(BIN)/python -m bench.startup
+	$(BIN)/python -m bench.client
+	$(BIN)/python -m bench.fanout --platform discord --destinations 200
 	@if [ -d ../shared/data/feeds/real-world ] && [ -d ../shared/data/summaries ]; then \
 	  $(BIN)/python -m bench.poll; \
 	  $(BIN)/python -m bench.window; \

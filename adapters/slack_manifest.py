@@ -26,12 +26,13 @@ DESCRIPTIONS = {
     "digest": "This channel's daily digest: time, off, or now",
     "feeds": "Add, remove, enable, list or check feeds (admins)",
     "updates": "Reply under a posted brief when its article changes (admins)",
+    "settings": "The language the bot writes in here: /settings language ko|en (admins)",
 }
 
 
 def usage_hints() -> dict[str, str]:
     """Hints from the usage lines the core replies with ("Usage: /feeds add <url> …")."""
-    from bot.commands import brief, digest, feeds, subscribe, updates
+    from bot.commands import brief, digest, feeds, settings, subscribe, updates
 
     def hint(usage: str, name: str) -> str:
         text = usage.removeprefix(f"Usage: /{name} ").replace(f"/{name} ", "")
@@ -44,6 +45,7 @@ def usage_hints() -> dict[str, str]:
         "digest": hint(digest.USAGE, "digest"),
         "feeds": hint(feeds.USAGE, "feeds"),
         "updates": hint(updates.USAGE, "updates"),
+        "settings": hint(settings.USAGE.format(languages="en|ko"), "settings"),
     }
 
 

@@ -51,9 +51,9 @@ def verify_signature(secret: str, body: bytes, header: str | None) -> bool:
 def payload(destination: Destination, message: Outgoing) -> dict[str, Any]:
     body: dict[str, Any] = {"key": message.key, "destination": destination.ref}
     if message.brief is not None:
-        body.update(type="brief", brief=brief_to_dict(message.brief))
+        body.update(type="brief", brief=brief_to_dict(message.brief, shown=True))
     elif message.digest is not None:
-        body.update(type="digest", digest=digest_to_json(message.digest))
+        body.update(type="digest", digest=digest_to_json(message.digest, shown=True))
     return body
 
 

@@ -200,8 +200,10 @@ async def run_discord(n: int) -> None:
                                            .where(outbox.c.state == "sent"))).scalar_one()
             await adapter.stop()
             await db.close()
+    requests = sum(1 for method, path, _ in fake.requests if path.startswith("/channels/"))
     print(f"discord bot mode    {n} channels, {sent} sent in {took:.2f} s "
-          f"({sent / took:.1f} req/s of 50 allowed)")
+          f"({requests / took:.1f} req/s of 50 allowed; {requests} channel requests, "
+          f"floor {n})")
     print(f"global 429s         {fake.global_limited} (target 0)")
 
 

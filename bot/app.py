@@ -14,10 +14,16 @@ from typing import TypeVar
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot import platforms
+from bot import platforms, redact
 from bot.briefing import Briefer
 from bot.commands import CommandCore
-from bot.config import DestinationSettings, Secrets, Settings, SubscriptionSettings
+from bot.config import (
+    DestinationSettings,
+    Secrets,
+    Settings,
+    SubscriptionSettings,
+    secret_values,
+)
 from bot.delivery import Adapter
 from bot.factories import make_fetcher, make_summarizer
 from bot.feeds.fetch import HttpFetcher
@@ -133,6 +139,7 @@ class App:
     async def create(cls, settings: Settings, secrets: Secrets, *,
                      adapters: dict[str, Adapter] | None = None, clock: Clock = now_utc) -> App:
         settings = with_default_destination(settings)
+        redact.remember(secret_values(settings, secrets))  # stored error texts never hold them
         db = Database(settings.database_url, echo=settings.database.echo)
         await db.migrate()
         await apply_tenancy(db, settings.tenancy, now=clock())

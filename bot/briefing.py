@@ -19,6 +19,7 @@ from bot.feeds.jsonfeed import looks_like_json_feed
 from bot.feeds.parse import parse_feed
 from bot.logs import get_log
 from bot.models import Article, Brief, ParsedFeed, Point
+from bot.redact import shown_link
 from bot.summarize import Summarizer
 
 log = get_log(__name__)
@@ -82,12 +83,13 @@ class Briefer:
                                                          points=self.points))
             return briefs
         if feed is not None:  # a feed, but nothing in it to brief: say so, not "not a feed"
-            raise NotBriefable(f"{source}: feed parsed, but " + (
+            raise NotBriefable(f"{shown_link(source)}: feed parsed, but " + (
                 f"its {feed.unusable} entries have no title, text or link" if feed.unusable
                 else "it has 0 items"))
         if refusal is not None and (looks_like_json_feed(body, None) or "OPML" in str(refusal)
                                     or _xml_but_not_a_page(body)):
-            raise NotBriefable(f"{source}: {refusal}")  # JSON, OPML or XML: never web pages
+            # JSON, OPML or XML: never web pages
+            raise NotBriefable(f"{shown_link(source)}: {refusal}")
         article = await asyncio.to_thread(_article_from_html, body, source)
         brief = await summarize_or_minimal(self.summarizer, article, points=self.points)
         brief.text_source = "article"
@@ -142,16 +144,19 @@ def _article_from_html(body: bytes, source: str) -> Article:
     html = body.decode("utf-8", errors="replace")
     url = source if urlparse(source).scheme in ("http", "https") else None
     try:
-        extracted = trafilatura.bare_extraction(html, url=url, with_metadata=True,
-                                                include_comments=False)
+        # the URL only feeds metadata (site name, host): without credentials, or trafilatura
+        # names the site "someone:hunter2@host"
+        extracted = trafilatura.bare_extraction(html, url=shown_link(url) if url else None,
+                                                with_metadata=True, include_comments=False)
     except Exception as exc:  # trafilatura has internal failure modes on odd documents
         log.info("extract.failed", source=source, error=type(exc).__name__)
         extracted = None
+    shown = shown_link(source)  # errors reach chat and the dashboard: no credentials
     if extracted is None:
-        raise NotBriefable(f"{source}: neither a feed nor an article with readable text")
+        raise NotBriefable(f"{shown}: neither a feed nor an article with readable text")
     data = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
     text = clean_article(clean_block(data.get("text") or ""))
     if len(text) < 40:
-        raise NotBriefable(f"{source}: no article text found")
+        raise NotBriefable(f"{shown}: no article text found")
     return Article(title=clean_inline(data.get("title") or ""), text=text, url=url,
                    lang=data.get("language"), source=data.get("sitename") or data.get("hostname"))

@@ -367,6 +367,20 @@ class Secrets(BaseModel):
         return cls(values={n: SecretStr(v) for n, v in found.items() if v})
 
 
+def secret_values(settings: Settings, secrets: Secrets) -> list[str]:
+    """Every configured value that must never be shown or stored outside its own place: the
+    environment's secrets, destinations' webhook URLs and the database password. Logs and
+    stored error texts are redacted of them (bot.redact)."""
+    values = [secrets.get(name) or "" for name in secrets.present()]
+    values += [dest.webhook_url or "" for dest in settings.destinations]
+    if settings.database.url:
+        # SQLAlchemy only when a URL is configured: `summarize` never loads the store
+        from sqlalchemy.engine import make_url
+
+        values.append(make_url(settings.database.url).password or "")
+    return [value for value in values if value]
+
+
 def read_secret(name: str) -> str | None:
     """``NAME`` from the environment, else the contents of the file ``NAME_FILE`` names (how
     Docker and Kubernetes mount secrets), stripped of the trailing newline editors add."""

@@ -96,6 +96,8 @@ class CommandRequest:
     server: str | None = None  # Discord guild / Slack team id, for per-server limits
     operator: bool = False  # typed at the operator's own CLI: sees every server's feeds
     locale: str | None = None  # the caller's language ("ko", "en-US"), when the platform says
+    # the server's language as the platform reports it (Discord's guild locale), when it does
+    server_locale: str | None = None
 
 
 @dataclass(slots=True)

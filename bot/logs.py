@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
+from bot.redact import redact, remember
+
 _STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
 _JSON_KEYS = ("time", "level", "logger", "message", "event", "exception")
 Field = str | int | float | bool | None
@@ -82,20 +84,18 @@ def get_log(name: str) -> EventLog:
 
 
 class RedactingFilter(logging.Filter):
-    """Replaces any secret value that reaches a log record (message, args, exception text)."""
+    """Replaces any secret value or token-shaped string that reaches a log record (message,
+    args, exception text)."""
 
     def __init__(self, secrets: Iterable[str]) -> None:
         super().__init__()
         self.secrets = sorted({s for s in secrets if s and len(s) >= 4}, key=len, reverse=True)
 
     def redact(self, text: str) -> str:
-        for secret in self.secrets:
-            text = text.replace(secret, "[redacted]")
-        return text
+        # the store redacts error texts with the same function (bot.redact)
+        return redact(text, self.secrets)
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if not self.secrets:
-            return True
         record.msg = self.redact(record.getMessage())
         record.args = None
         for name, value in vars(record).items():  # extra= fields, which the JSON lines carry
@@ -169,6 +169,8 @@ class JsonFormatter(logging.Formatter):
 def setup_logging(level: str = "INFO", *, json_lines: bool = False,
                   secrets: Iterable[str] = ()) -> None:
     handler = logging.StreamHandler(sys.stderr)
+    secrets = list(secrets)
+    remember(secrets)  # the store's error texts are redacted of them too
     handler.addFilter(RedactingFilter(secrets))
     handler.setFormatter(JsonFormatter() if json_lines else TextFormatter())
     root = logging.getLogger()

@@ -23,7 +23,7 @@ from urllib.request import url2pathname
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot import metrics, updates
+from bot import i18n, metrics, updates
 from bot.briefing import summarize_or_minimal
 from bot.config import Settings
 from bot.delivery import Destination, Digest
@@ -33,6 +33,7 @@ from bot.feeds.fetch import FetchResult, HttpFetcher, body_hash_of
 from bot.feeds.fulltext import enrich
 from bot.feeds.parse import prepare_feed
 from bot.feeds.schedule import next_check_after_failure, next_check_after_success, should_disable
+from bot.i18n import N_
 from bot.logs import get_log
 from bot.memory import release_freed
 from bot.models import Article, Brief, FeedItem, ParsedFeed
@@ -51,17 +52,19 @@ from bot.summarize import Summarizer
 from bot.summarize.base import Translator
 
 log = get_log(__name__)
+DISABLED_TITLE = N_("Feed disabled")
+DISABLED_NOTE = N_("The feed {feed} was disabled: {reason}. An admin can re-enable it with "
+                   "/feeds enable {id} once it works again.")
 
 Clock = Callable[[], datetime]
 
 def now_utc() -> datetime:
     return datetime.now(UTC)
 
-def disabled_notice(name: str, feed_id: int, reason: str) -> str:
-    """What the channels that added a feed, and the operator, are told when it is disabled;
-    the command it names exists on every chat platform."""
-    return (f"The feed {name} was disabled: {reason}. "
-            f"An admin can re-enable it with /feeds enable {feed_id} once it works again.")
+def disabled_notice(name: str, feed_id: int, reason: str, lang: str = "en") -> str:
+    """What the channels that added a feed, and the operator, are told when it is disabled,
+    in ``lang``; the command it names exists on every chat platform."""
+    return i18n.translate(DISABLED_NOTE, lang, feed=name, reason=reason, id=feed_id)
 
 @dataclass(slots=True)
 class PollStats:
@@ -213,7 +216,8 @@ class Pipeline:
                                         body_hash=feed.body_hash)
 
     async def _known(self, feed: FeedRow, prepared: PreparedFeed) -> dict[str, entry_store.Known]:
-        async with self.db.begin() as conn:
+        # A read: on SQLite it neither queues behind this process's writers nor locks the file.
+        async with self.db.read() as conn:
             return await entry_store.known_hashes(conn, feed.id, prepared.keys)
 
     def _new_items(self, feed: FeedRow, parsed: ParsedFeed, known: dict[str, entry_store.Known]
@@ -391,13 +395,15 @@ class Pipeline:
         operator = await self._admin(conn)
         if operator is not None:
             told.setdefault(operator.ref, operator)
-        note = disabled_notice(feed.title or shown_url(feed.url), feed.id, reason)
         for dest in told.values():
+            lang = i18n.choose(dest.locale)  # each hears it in its own language
+            note = disabled_notice(feed.title or shown_url(feed.url), feed.id, reason, lang)
             await enqueue(conn, key=outbox_key("feed-disabled", feed.id, dest.id,
                                                now.isoformat()),
                           destination_id=dest.id, now=now,
-                          digest=Digest(title="Feed disabled", period_start=now,
-                                        period_end=now, sections=[], note=note))
+                          digest=Digest(title=i18n.translate(DISABLED_TITLE, lang),
+                                        period_start=now, period_end=now, sections=[],
+                                        note=note))
         log.info("feed.disabled_told", feed_id=feed.id, destinations=len(told))
 
     async def _flush_unchanged(self, stats: PollStats) -> None:

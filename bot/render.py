@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from bot.delivery import Digest
 from bot.i18n import N_, choose, translate
 from bot.models import Brief
+from bot.redact import shown_link
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +106,9 @@ def brief_text(brief: Brief, *, timezone: str = "UTC", locale: str = "en",
     tags = tag_line(brief, locale)
     if tags:
         lines.append(tags)
-    if brief.url:
-        lines.append(brief.url)
+    link = shown_link(brief.url) if brief.url else ""
+    if link:
+        lines.append(link)
     return "\n".join(lines)
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from bot.delivery import Digest, DigestSection
 from bot.models import Brief, Point
+from bot.redact import shown_link
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -19,11 +20,15 @@ def _dt(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def brief_to_dict(brief: Brief) -> dict[str, Any]:
+def brief_to_dict(brief: Brief, *, shown: bool = False) -> dict[str, Any]:
+    """``shown``: for a reader (a webhook receiver, ``brief --format json``), so the link has
+    no user info or credential-like query values; the stored form keeps the URL as fetched."""
     return {
         "headline": brief.headline,
         "points": [{"text": p.text, "label": p.label} for p in brief.points],
-        "tags": list(brief.tags), "url": brief.url, "lang": brief.lang, "source": brief.source,
+        "tags": list(brief.tags),
+        "url": shown_link(brief.url) if shown and brief.url else brief.url,
+        "lang": brief.lang, "source": brief.source,
         "published": _iso(brief.published), "text_source": brief.text_source,
         "also_covered_by": list(brief.also_covered_by),
         **({"model": brief.model} if brief.model else {}),
@@ -41,12 +46,13 @@ def brief_from_dict(data: Mapping[str, Any]) -> Brief:
     )
 
 
-def digest_to_json(digest: Digest) -> dict[str, Any]:
-    """A JSON-ready dict (what the ``outbox.digest`` column stores)."""
+def digest_to_json(digest: Digest, *, shown: bool = False) -> dict[str, Any]:
+    """A JSON-ready dict (what the ``outbox.digest`` column stores; ``shown`` as for
+    ``brief_to_dict``)."""
     return {
         "title": digest.title,
         "period_start": _iso(digest.period_start), "period_end": _iso(digest.period_end),
-        "sections": [{"title": s.title, "briefs": [brief_to_dict(b) for b in s.briefs]}
+        "sections": [{"title": s.title, "briefs": [brief_to_dict(b, shown=shown) for b in s.briefs]}
                      for s in digest.sections],
         "note": digest.note,
     }

@@ -5,10 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import update
 
+from bot.models import Brief, Point
 from bot.routing import route as routing
 from bot.routing.burst import is_burst, too_old
-from bot.serialize import digest_from_json
+from bot.serialize import brief_to_dict, digest_from_json
+from bot.store.schema import briefs, destinations
 from tests.test_routing import (  # noqa: F401  (fixtures)
     CHANNEL,
     World,
@@ -66,3 +69,33 @@ async def test_a_burst_leaves_out_stories_already_sent(world: World) -> None:
         assert await routing.route_burst(conn, feed, [sent, *ids], now=world.now) == 1
     burst = digest_from_json((await world.rows(CHANNEL))[1].digest)
     assert "Already posted story" not in [b.headline for s in burst.sections for b in s.briefs]
+
+
+async def test_a_burst_reaches_a_korean_channel_in_korean_where_the_model_wrote_it(
+        world: World) -> None:
+    """Issue 25: a burst carries each brief in the channel's language when it was made in that
+    language too, as instant posts and digests do."""
+    feed = await world.feed("https://backlog.example/rss", "Backlog Times")
+    assert not (await world.say("/subscribe all")).error
+    assert not (await world.say("/subscribe all", where="test:en")).error
+    ids = [await world.brief(feed, f"Archive item number {i} about topic {i * 7}",
+                             text=f"Entry {i} body {i * 13} distinct words {i ** 3}",
+                             published=world.now - timedelta(hours=i))
+           for i in range(9)]
+    korean = brief_to_dict(Brief(headline="보관 기사 0번", points=[Point("보관 기사다.")],
+                                 tags=[], url=None, lang="ko", source="Backlog Times",
+                                 published=None))
+    async with world.db.begin() as conn:
+        await conn.execute(update(briefs).where(briefs.c.id == ids[0])
+                           .values(translations={"ko": korean}))
+        await conn.execute(update(destinations).where(destinations.c.ref == CHANNEL)
+                           .values(locale="ko-KR"))
+        assert await routing.route_burst(conn, feed, ids, now=world.now) == 2
+    shown = {}
+    for ref in (CHANNEL, "test:en"):
+        digest = digest_from_json((await world.rows(ref))[0].digest)
+        shown[ref] = {b.headline for s in digest.sections for b in s.briefs}
+    english = "Archive item number 0 about topic 0"
+    assert "보관 기사 0번" in shown[CHANNEL] and english not in shown[CHANNEL]
+    assert english in shown["test:en"] and "보관 기사 0번" not in shown["test:en"]
+    assert len(shown[CHANNEL]) == len(shown["test:en"]) == 9

@@ -158,6 +158,40 @@ async def test_candidates_come_from_shared_bands_not_the_whole_window(world: Wor
     assert len(found) < 10
 
 
+def test_similarities_of_many_signatures_equal_each_similarity() -> None:
+    texts = [*IPHONE, *SAMSUNG, IPAD,
+             ("삼성전자 신제품 발표", "삼성전자가 오늘 새 스마트폰을 공개했다")]
+    prints = [fingerprint(title, text) for title, text in texts]
+    for mine in prints:
+        assert cluster.similarities(mine, [p.to_bytes() for p in prints] + [b"\x00"]) == [
+            similarity(mine, theirs) for theirs in prints] + [0.0]
+
+
+async def test_a_brief_is_compared_with_all_its_candidates_at_once(
+        world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One numpy comparison however many recent briefs share a band: comparing candidates one
+    by one made a brief's cost grow with the window (issue 26)."""
+    wire = await world.feed("https://wire.example/rss", "Wire")
+    gadgets = await world.feed("https://gadgets.example/rss", "Gadgets")
+    for n in range(30):
+        await world.brief(wire, f"{IPHONE[0][0]} {n}", text=IPHONE[0][1])
+    calls = {"one": 0, "many": 0}
+    one, many = cluster.similarity, cluster.similarities
+
+    def count_one(*args: object) -> float:
+        calls["one"] += 1
+        return one(*args)  # type: ignore[arg-type]
+
+    def count_many(*args: object) -> list[float]:
+        calls["many"] += 1
+        return many(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cluster, "similarity", count_one)
+    monkeypatch.setattr(cluster, "similarities", count_many)
+    await world.brief(gadgets, IPHONE[1][0], text=IPHONE[1][1], source="Gadgets")
+    assert calls == {"one": 0, "many": 1}
+
+
 async def test_a_feed_prunes_its_own_bands_older_than_the_window(world: World) -> None:
     wire = await world.feed("https://wire.example/rss", "Wire")
     gadgets = await world.feed("https://gadgets.example/rss", "Gadgets")

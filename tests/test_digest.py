@@ -4,15 +4,18 @@ most important story first."""
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 import time_machine
+from sqlalchemy import update
 
+from bot.models import Brief, Point
 from bot.routing import digest as digest_module
 from bot.routing.digest import build_digest, fire_due_digests, last_due, next_due
-from bot.serialize import digest_from_json
+from bot.serialize import brief_to_dict, digest_from_json
 from bot.store import briefs as brief_store
 from bot.store import destinations as dest_store
 from bot.store.schema import briefs
@@ -301,3 +304,31 @@ async def test_briefs_loaded_together_are_the_briefs_loaded_one_by_one(world: Wo
     assert together == alone
     assert together[ids[0]].also_covered_by == ["Gadgets"]  # the story is shared: not vacuous
     assert together[ids[1]].also_covered_by == ["Wire"]
+
+
+async def test_a_korean_channel_s_digest_shows_the_korean_brief_the_model_wrote(
+        world: World) -> None:
+    """Issue 25: a brief made in another language too reaches a digest in the channel's
+    language, as it reaches the channel's instant posts; a language never made falls back."""
+    feed = await world.feed("https://wire.example/rss", "Wire")
+    await _setup_seoul(world)
+    made = await world.brief(feed, "Quake strikes Nepal", source="Wire")
+    korean = brief_to_dict(Brief(
+        headline="네팔 강진",
+        points=[Point("네팔에서 규모 7.3의 지진이 발생했다.", label="네팔 강진")],
+        tags=["네팔"], url=None, lang="ko", source="Wire", published=None))
+    async with world.db.begin() as conn:
+        await conn.execute(update(briefs).where(briefs.c.id == made)
+                           .values(translations={"ko": korean}))
+        dest = await dest_store.get(conn, CHANNEL)
+        assert dest is not None
+        subs = await dest_store.list_subscriptions(conn, dest.id)
+        shown = {}
+        for locale in ("ko-KR", "en", "ja"):
+            digest = await build_digest(conn, replace(dest, locale=locale), subs,
+                                        start=world.now - timedelta(days=1),
+                                        end=world.now + timedelta(minutes=1), empty_note=False)
+            assert digest is not None
+            shown[locale] = [b.headline for s in digest.sections for b in s.briefs]
+    assert shown == {"ko-KR": ["네팔 강진"], "en": ["Quake strikes Nepal"],
+                     "ja": ["Quake strikes Nepal"]}

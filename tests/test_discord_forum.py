@@ -70,7 +70,24 @@ async def test_a_brief_becomes_a_forum_post_with_the_matching_tags(
     [thread] = fake.threads_in(FORUM)
     assert receipt.message_ids == [thread["id"]]
     assert [find_marker(m) for m in fake.messages(thread["id"])] == [nonce_for("f-1")]
-    assert fake.sent("POST", f"/channels/{FORUM}/messages") == []
+    # the first post tried a message, which a forum refuses (400 40058, nothing created)
+    assert len(fake.sent("POST", f"/channels/{FORUM}/messages")) == 1
+    assert fake.messages(FORUM) == []
+
+
+async def test_a_forum_is_known_after_its_first_post_and_a_text_channel_is_never_asked(
+        fake: FakeDiscord, adapter: DiscordAdapter) -> None:
+    fake.add_forum(FORUM, ["AI"])
+    for n in range(3):
+        await adapter.deliver(dest(FORUM), Outgoing(key=f"f-{n}", brief=make_brief(f"F {n}")))
+        await adapter.deliver(dest(TEXT_CHANNEL_ID),
+                              Outgoing(key=f"t-{n}", brief=make_brief(f"T {n}")))
+    assert len(fake.sent("POST", POSTS)) == 3
+    # one refused message and one look-up for the forum, then a request a post; none for text
+    assert len(fake.sent("POST", f"/channels/{FORUM}/messages")) == 1
+    assert len([r for r in fake.requests if r[:2] == ("GET", f"/channels/{FORUM}")]) == 1
+    assert not [r for r in fake.requests if r[:2] == ("GET", f"/channels/{TEXT_CHANNEL_ID}")]
+    assert len(fake.sent("POST", f"/channels/{TEXT_CHANNEL_ID}/messages")) == 3
 
 
 async def test_a_rate_limited_forum_post_hands_its_float_retry_after_to_the_outbox(

@@ -441,3 +441,17 @@ async def test_compressed_wire_bytes_are_capped_too(
     with pytest.raises(FetchError) as info:
         await fetcher.fetch(base + "/empty")
     assert info.value.kind == "too_large"
+
+
+async def test_unchanged_feeds_and_redirects_keep_their_connection(
+        feed_server: FeedServer, fetcher: HttpFetcher) -> None:
+    """An unchanged feed (304) or a redirect leaves its connection in the pool: each used to
+    close it, so every poll of an unchanged feed paid a new connect, and over https a TLS
+    handshake (issue 26)."""
+    feed_server.set("/f", body=RSS, etag='"v1"')
+    feed_server.redirect("/old", "/f", status=302)
+    first = await fetcher.fetch(feed_server.url("/f"))
+    for _ in range(5):
+        assert (await fetcher.fetch(feed_server.url("/f"), etag=first.etag)).not_modified
+        assert (await fetcher.fetch(feed_server.url("/old"))).body == RSS
+    assert feed_server.connections == 1

@@ -13,11 +13,13 @@ import pytest
 
 from bot.feeds.opml import (
     IMPORT_BATCH,
+    MAX_FEEDS,
     OpmlError,
     OpmlFeed,
     import_opml,
     parse_opml,
     read_opml,
+    read_opml_file,
     write_opml,
 )
 from bot.store import feeds as feed_store
@@ -78,15 +80,33 @@ def test_every_skipped_outline_is_counted_with_its_reason() -> None:
                             "no feed URL (xmlUrl), only a web page": 1}
 
 
-def test_caps_on_size_and_feed_count_say_what_to_do() -> None:
-    many = b"<opml><body>" + b"".join(
-        b'<outline xmlUrl="https://f%d.example/rss"/>' % i for i in range(30)) + b"</body></opml>"
-    with pytest.raises(OpmlError, match="30 feeds, more than the 20"):
-        parse_opml(many, max_feeds=20)
-    with pytest.raises(OpmlError, match="over 0 MB; split it"):
-        parse_opml(many, max_bytes=100)
+def _outlines(count: int) -> bytes:
+    return b"<opml><body>" + b"".join(
+        b'<outline xmlUrl="https://f%d.example/rss"/>' % i for i in range(count)
+    ) + b"</body></opml>"
+
+
+def test_a_file_over_the_caps_is_read_up_to_them_and_the_rest_counted() -> None:
+    """issue 22.9: 50,000 outlines were refused outright; the first 10,000 are imported."""
+    read = parse_opml(_outlines(50_000))
+    assert len(read.feeds) == MAX_FEEDS == 10_000
+    assert read.feeds[-1].url == "https://f9999.example/rss"
+    assert read.skipped == {"beyond the 10,000 feeds one import takes (split the file)": 40_000}
+    small = _outlines(30)
+    cap = small.index(b'<outline xmlUrl="https://f10.')  # ten whole outlines fit
+    read = parse_opml(small, max_bytes=cap + 5)
+    assert [f.url for f in read.feeds] == [f"https://f{i}.example/rss" for i in range(10)]
+    assert read.skipped == {"beyond the first 0 MB one import reads (split the file)": 20}
     with pytest.raises(OpmlError, match="not an OPML"):
         parse_opml(b"just some text")
+
+
+def test_a_file_over_the_size_cap_is_streamed_and_its_rest_counted(tmp_path: Path) -> None:
+    path = tmp_path / "big.opml"
+    path.write_bytes(_outlines(60_000))  # about 2.7 MB: the rest crosses several chunks
+    read = read_opml_file(path, max_bytes=100_000)
+    kept = len(parse_opml(read.data, max_bytes=100_000).feeds)
+    assert kept > 0 and read.beyond == 60_000 - kept
 
 
 @pytest.mark.usefixtures("cpu_guard")

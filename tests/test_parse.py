@@ -397,3 +397,38 @@ class TestHostileXml:
         feed = parse_feed(body, url=URL, now=NOW)
         assert feed.items[0].title == "tag:example.com,2006"
         assert feed.warning is None
+
+
+@pytest.mark.parametrize("kind", ["json", "rss"])
+def test_only_new_or_edited_entries_have_their_text_cleaned(
+        kind: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A changed feed with one new entry among twenty cleans one text (issue 26)."""
+    import bot.feeds.cleaning
+    import bot.feeds.jsonfeed
+    import bot.feeds.parse
+    from bot.feeds.parse import prepare_feed
+
+    texts = [f"<p>Story {n} text about the harbour.</p>" for n in range(20)]
+    if kind == "json":
+        body = json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "J",
+                           "items": [{"id": str(n), "title": f"T{n}", "content_html": t}
+                                     for n, t in enumerate(texts)]}).encode()
+    else:
+        body = ("<rss version='2.0'><channel><title>R</title>" + "".join(
+            f"<item><guid>g{n}</guid><title>T{n}</title><description><![CDATA[{t}]]>"
+            "</description></item>" for n, t in enumerate(texts))
+            + "</channel></rss>").encode()
+    cleaned: list[str] = []
+    real = bot.feeds.cleaning.article_text
+
+    def counted(html: str) -> str:
+        cleaned.append(html)
+        return real(html)
+
+    monkeypatch.setattr(bot.feeds.jsonfeed, "article_text", counted)
+    monkeypatch.setattr(bot.feeds.parse, "article_text", counted)
+    prepared = prepare_feed(body, url=URL)
+    new = prepared.keys[0]
+    parsed = prepared.finish(lambda key, raw_hash: key != new)
+    assert [item.entry_key for item in parsed.items] == [new]
+    assert cleaned == [texts[0]]

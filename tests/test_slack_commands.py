@@ -18,6 +18,7 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.signature import SignatureVerifier
 
 from adapters.slack import SlackAdapter, SlackSettings, make_adapter
+from adapters.slack.app import RawSignatureVerifier
 from bot.commands import CommandCore
 from bot.delivery import CommandReply, CommandRequest
 from bot.models import Brief, Point
@@ -250,8 +251,10 @@ CANARY = "canary-body-7c1f"
 
 
 @pytest.mark.parametrize(("case", "status"), [
-    ("timestamp_abc", 400), ("timestamp_huge", 400), ("non_utf8", 400), ("bad_signature", 401),
-    ("no_signature", 401), ("forged_log_line", 401)])
+    # one rule: every bad signature input is 401; 400 only for a signed body that is not UTF-8
+    ("timestamp_abc", 401), ("timestamp_huge", 401), ("timestamp_stale", 401),
+    ("no_timestamp", 401), ("non_utf8", 401), ("bad_signature", 401), ("no_signature", 401),
+    ("forged_log_line", 401), ("signed_non_utf8", 400)])
 async def test_malformed_unauthenticated_requests_get_4xx_and_one_quiet_log_line(
         fake: FakeSlack, running: tuple[SlackAdapter, Core], caplog: pytest.LogCaptureFixture,
         case: str, status: int) -> None:
@@ -265,8 +268,17 @@ async def test_malformed_unauthenticated_requests_get_4xx_and_one_quiet_log_line
         headers["X-Slack-Request-Timestamp"] = "abc"
     elif case == "timestamp_huge":
         headers["X-Slack-Request-Timestamp"] = "9" * 400
+    elif case == "timestamp_stale":
+        headers = signed(body, at=time.time() - 3600)
+    elif case == "no_timestamp":
+        del headers["X-Slack-Request-Timestamp"]
     elif case == "non_utf8":
         raw = b"text=\xff\xfe" + CANARY.encode()
+    elif case == "signed_non_utf8":
+        raw = b"text=\xff\xfe" + CANARY.encode()
+        stamp = headers["X-Slack-Request-Timestamp"]
+        headers["X-Slack-Signature"] = RawSignatureVerifier(SECRET).generate_signature(
+            timestamp=stamp, body=raw) or ""
     elif case == "bad_signature":
         headers["X-Slack-Signature"] = "v0=" + "0" * 64
     elif case == "no_signature":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from bot.summarize.labels import _en_phrases, label_points, make_label
+from bot.summarize.labels import _en_phrases, label_points, label_stands, make_label
 from bot.summarize.text import content_words
 
 
@@ -49,3 +49,79 @@ def test_labels_that_only_date_or_grade_a_point_are_refused() -> None:
         got = make_label(weak, Counter(content_words(weak + weak, "en")), "en", set(),
                          fallback=True)
         assert got not in {"Pretty clear", "Recent report", "Solid enough"}, got
+
+
+# Issue 28: a label only when a check says it names what the point is about; a brief without
+# labels reads better than one with a wrong label.
+
+MUMMY_TEXT = (
+    "Police were called to a house in Leeds after a body was found in the attic. "
+    "The body, first treated as a murder victim, was a mummy from ancient Egypt. "
+    "A murder victim had been feared, police said, until experts examined the mummy. "
+    "The mummy will go to a museum, and the murder victim inquiry was closed."
+)
+
+
+def test_a_phrase_the_point_says_something_was_mistaken_for_is_no_label() -> None:
+    # Read: a story about a mummy mistaken for a murder victim labelled "Murder victim:".
+    point = "Experts said the body mistaken for a murder victim was an ancient mummy."
+    assert not label_stands("Murder victim", point, MUMMY_TEXT + point, "en")
+    point = "The body was not a murder victim but a mummy, police said."
+    assert not label_stands("Murder victim", point, MUMMY_TEXT + point, "en")
+    assert label_stands("Murder victim", "A murder victim was feared at first in Leeds.",
+                        MUMMY_TEXT, "en")
+
+
+def test_a_quoted_phrase_is_no_label() -> None:
+    point = 'He called it "a murder victim in the attic" before the mummy was examined.'
+    assert not label_stands("Murder victim", point, MUMMY_TEXT, "en")
+
+
+def test_a_misspelling_copied_once_is_no_label() -> None:
+    # Read: a label with a misspelling from a caption; a phrase the story spells once.
+    point = "The Mesuem collection will show the mummy from next spring."
+    assert not label_stands("Mesuem collection", point, MUMMY_TEXT + point, "en")
+
+
+def test_comparisons_and_degrees_are_no_labels() -> None:
+    # Read: "Less prone", "Higher clip".
+    doc = "less prone less prone higher clip higher clip " * 2
+    assert not label_stands("Less prone", "Less prone people were safer in the test.", doc, "en")
+    assert not label_stands("Higher clip", "Higher clip rates came after the change.", doc, "en")
+
+
+def test_a_photo_credit_point_carries_no_label() -> None:
+    point = "Enlarge this image toggle caption Getty Images Getty Images"
+    assert not label_stands("Getty Images", point, point * 3, "en")
+
+
+def test_a_label_late_in_the_point_names_no_subject() -> None:
+    # "The justices refused … appeal of a federal judge's injunction" is not about a judge.
+    point = ("The justices refused to hear the administration's appeal of a federal judge's "
+             "nationwide injunction.")
+    doc = point + " The federal judge ruled in January. Another federal judge agreed."
+    assert not label_stands("Federal judge", point, doc, "en")
+
+
+def test_one_label_that_does_not_stand_leaves_the_brief_unlabelled() -> None:
+    points = ["A murder victim was feared at first in Leeds, police said.",
+              "Experts said the body mistaken for a murder victim was an ancient mummy.",
+              "The mummy will go to a museum in Leeds next year."]
+    doc = Counter(content_words(MUMMY_TEXT, "en"))
+    assert label_points(points, doc, "en", "", MUMMY_TEXT) == [None, None, None]
+
+
+def test_a_garbled_korean_label_is_refused() -> None:
+    # Read: "경우 뉴호라이즌호:" ("in the case of" + the probe's name).
+    point = "이 경우 뉴호라이즌호는 명왕성을 지나 카이퍼 벨트로 향한다."
+    doc = point + " 뉴호라이즌호는 2006년 발사됐다. 뉴호라이즌호의 경우 속도가 빠르다."
+    assert not label_stands("경우 뉴호라이즌호", point, doc, "ko")
+    point = "평소 받던 봉급과 수당 가운데 수당은 지급되지 않는다."
+    assert not label_stands("수당 가운데", point, point + " 수당 가운데 수당", "ko")
+
+
+def test_a_negated_korean_phrase_is_no_label() -> None:
+    point = "발견된 시신은 살인 피해자가 아니라 고대 미라로 밝혀졌다."
+    doc = point + " 경찰은 살인 피해자로 보고 수사했다. 살인 피해자 가능성은 없었다."
+    assert not label_stands("살인 피해자", point, doc, "ko")
+    assert label_stands("고대 미라", "고대 미라가 다락방에서 발견됐다.", doc + " 고대 미라", "ko")

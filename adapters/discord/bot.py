@@ -17,6 +17,7 @@ from discord.http import Route
 from adapters.discord import forum
 from adapters.discord.channels import ChannelCache, ChannelInfo
 from adapters.discord.commands import ADMIN_COMMANDS, Suggest, register_commands, run_command
+from adapters.discord.gateway import GatewaySupervisor
 from adapters.discord.i18n import CatalogueTranslator
 from adapters.discord.mentions import with_role_mention
 from adapters.discord.reactions import listen
@@ -51,13 +52,16 @@ NONCE_WINDOW = timedelta(minutes=2)
 # outbox paces every worker of one database by it (see bot.outbox.pacing.SharedPace).
 GLOBAL_PACING = Pacing(rate=50.0, burst=1)
 # Discord's JSON error codes that need more than "discord answered 403": what, and the fix
-ARCHIVED, LOCKED = 50083, 160005
+ARCHIVED, LOCKED, FORUM_ONLY = 50083, 160005, 40058
+# What a channel that takes no plain message answers one: a forum's 40058, or "not a text
+# channel" (50008), which Discord may give a media channel; either sends us to ask its kind.
+KIND_ERRORS = frozenset({FORUM_ONLY, 50008})
 REASONS = {
     10003: "the channel or thread no longer exists (Unknown Channel)",
     50001: "the bot cannot see this channel (Missing Access): give it View Channel",
     50013: "the bot lacks a permission here (Missing Permissions): Send Messages (in Threads "
            "for a thread, Create Posts for a forum) and Embed Links",
-    40058: "this is a forum channel: the bot posts to it as new posts",
+    FORUM_ONLY: "this is a forum channel: the bot posts to it as new posts",
     40067: "this forum requires a tag on every post",
     ARCHIVED: "the thread is archived",
     LOCKED: "the thread is locked",
@@ -139,7 +143,7 @@ class DiscordAdapter:
         self._history_pages = history_pages
         self._channels = ChannelCache()  # forum, thread or text: asked once, not configured
         self._handler: CommandHandler | None = None
-        self._gateway: asyncio.Task[None] | None = None
+        self.gateway: GatewaySupervisor | None = None  # runs and restarts the connection
         self._webhooks = WebhookSender(api_base_url=api_base_url, max_wait=webhook_max_wait)
         self._login_lock = asyncio.Lock()
         self.client: discord.Client | None = None
@@ -149,16 +153,21 @@ class DiscordAdapter:
             self.client = make_client(shard_count=shard_count, application_id=application_id,
                                       max_ratelimit_timeout=max_ratelimit_timeout)
             self.tree = app_commands.CommandTree(self.client)
+            self.gateway = GatewaySupervisor(self.client, login=self._login)
             listen(self.client, lambda: self.on_reaction)
             register_commands(self.tree, self._run, suggest=suggest,
                               admin_commands=admin_commands)
 
     @property
     def ready(self) -> bool:
-        """For /readyz: webhook-only needs no connection; bot mode needs the gateway up."""
+        """For /readyz and ``adapter_up``: webhook-only needs no connection; bot mode needs the
+        gateway up (connected, heartbeats acknowledged: see adapters.discord.gateway), or, while
+        another process holds the gateway, a REST log-in."""
         if self.client is None:
             return True
-        return self.client.is_ready() if self._connect_gateway else self.client.user is not None
+        if self._connect_gateway and self.gateway is not None:
+            return self.gateway.up
+        return self.client.user is not None
 
     async def start(self, commands: CommandHandler) -> None:
         """Log in over REST (GET /users/@me) and, unless disabled, open the gateway."""
@@ -196,7 +205,7 @@ class DiscordAdapter:
 
     async def open_gateway(self) -> None:
         """Connect to the gateway (slash commands arrive there); idempotent."""
-        if self.client is None or (self._gateway is not None and not self._gateway.done()):
+        if self.client is None or self.gateway is None or self.gateway.running:
             return
         self._connect_gateway = True
         if self._api_base_url != DEFAULT_API_BASE:
@@ -204,15 +213,13 @@ class DiscordAdapter:
             # configured API (a proxy, a test server) where its gateway is.
             _, url, _ = await self.client.http.get_bot_gateway()
             DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
-        self._gateway = asyncio.create_task(self.client.connect(reconnect=True),
-                                            name="discord-gateway")
+        self.gateway.start()
 
     async def stop(self) -> None:
         # The gateway task first: closing the client under a live reader makes discord.py send
         # close code 4000 (resumable), and Discord would show the bot online until it times out.
-        if self._gateway is not None:
-            self._gateway.cancel()
-            await asyncio.gather(self._gateway, return_exceptions=True)
+        if self.gateway is not None:
+            await self.gateway.stop()
         if self.client is not None:
             await self.client.close()
         await self._webhooks.close()
@@ -256,15 +263,31 @@ class DiscordAdapter:
             raise DeliveryError("no DISCORD_TOKEN and no webhook for this destination",
                                 permanent=True)
         client = await self._login()
+        body = {**part, "nonce": nonce_for(message.key, index), "enforce_nonce": True}
+        channel_id = self._channel_id(destination)
         try:
-            channel = await self._channel(destination)
+            if not self._channels.is_forum(channel_id):
+                # Text channels and threads take a message the same way, so their kind is never
+                # asked: one request a post, the one the outbox paces. A forum refuses it
+                # (40058, nothing created); only then is it looked up, and remembered.
+                try:
+                    return await self._post_message(channel_id, body)
+                except discord.HTTPException as exc:
+                    if exc.code not in KIND_ERRORS:
+                        raise
+                    channel = await self._channel(destination, fresh=True)
+                    if channel.kind != "forum":
+                        raise
+            else:
+                channel = await self._channel(destination)  # a forum's tags, asked every TTL
             if channel.kind == "forum" and index == 0 and not message.reply_to:
                 return await forum.create_post(client.http, channel, message, destination, part)
-            body = {**part, "nonce": nonce_for(message.key, index), "enforce_nonce": True}
             return await self._post_message(self._target(channel, message, earlier), body)
         except (TimeoutError, discord.DiscordException, aiohttp.ClientError, OSError,
                 DeliveryError) as exc:
             error = to_delivery_error(exc)
+            if error.status == 404:
+                self._channels.forget(channel_id)  # asked again if it ever comes back
             log.warning("discord.send_failed", dest=destination.ref, status=error.status,
                         permanent=error.permanent, retry_after=error.retry_after,
                         uncertain=error.uncertain, reason=str(error))

@@ -80,6 +80,7 @@ class ChannelCache:
     def __init__(self, ttl: float = TTL) -> None:
         self._ttl = ttl
         self._seen: dict[int, tuple[ChannelInfo, float]] = {}
+        self._forums: set[int] = set()  # kinds rarely change: known past the TTL, until a 404
 
     async def get(self, http: Any, channel_id: int, *, fresh: bool = False) -> ChannelInfo:
         cached = self._seen.get(channel_id)
@@ -88,7 +89,16 @@ class ChannelCache:
         data = await http.request(Route("GET", "/channels/{channel_id}", channel_id=channel_id))
         info = parse_channel(data)
         self._seen[channel_id] = (info, time.monotonic())
+        if info.kind == "forum":
+            self._forums.add(channel_id)
+        else:
+            self._forums.discard(channel_id)
         return info
+
+    def is_forum(self, channel_id: int) -> bool:
+        """Whether the channel was a forum when last asked (posts to it open threads)."""
+        return channel_id in self._forums
 
     def forget(self, channel_id: int) -> None:
         self._seen.pop(channel_id, None)
+        self._forums.discard(channel_id)

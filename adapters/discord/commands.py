@@ -48,7 +48,10 @@ async def to_request(interaction: discord.Interaction, command: str, args: str) 
     return CommandRequest(command=command, args=args, user=str(interaction.user.id), where=where,
                           dm=dm, is_admin=is_admin(interaction),
                           server=str(interaction.guild_id) if interaction.guild_id else None,
-                          locale=interaction.locale.value if interaction.locale else None)
+                          locale=interaction.locale.value if interaction.locale else None,
+                          # the guild's Community language (preferred_locale) as Discord sends it
+                          server_locale=interaction.guild_locale.value
+                          if interaction.guild_locale else None)
 
 
 async def send_reply(interaction: discord.Interaction, reply: CommandReply, *,
@@ -223,6 +226,16 @@ def register_commands(tree: app_commands.CommandTree, run: Run, *, suggest: Sugg
     @feeds.command(name="resume", description="Post in this channel again after a pause")
     async def feeds_resume(interaction: discord.Interaction) -> None:
         await run(interaction, "feeds", "resume")
+
+    settings = app_commands.Group(name="settings", description="This server's settings",
+                                  default_permissions=_ADMIN_PERMISSIONS)
+
+    @settings.command(name="language", description="The language the bot writes in here")
+    async def settings_language(interaction: discord.Interaction,
+                                language: Literal["en", "ko"] | None = None) -> None:
+        await run(interaction, "settings", _join("language", language))
+
+    tree.add_command(settings)
 
     feeds_remove.autocomplete("feed")(feeds_only)
     feeds_enable.autocomplete("feed")(feeds_only)

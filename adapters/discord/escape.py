@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, urlsplit
 
+from bot.redact import shown_link
+
 ZWSP = "\u200b"
 
 # Discord's markdown (simple-markdown) treats a backslash before any ASCII punctuation as an
@@ -49,10 +51,11 @@ def escape_inline(text: str) -> str:
 
 
 def safe_url(url: str | None) -> str | None:
-    """The article's URL if it is an absolute http(s) URL Discord will accept, else None."""
+    """The article's URL if it is an absolute http(s) URL Discord will accept, else None;
+    without user info or credential-like query values (bot.redact.shown_link)."""
     if not url:
         return None
-    url = url.strip()
+    url = shown_link(url)
     try:
         parts = urlsplit(url)
     except ValueError:

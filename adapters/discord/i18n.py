@@ -27,6 +27,8 @@ MESSAGES = (
     N_("Stop the daily digest"), N_("Post a digest now"),
     N_("Manage the feeds newsbrief reads"), N_("Add a feed, optionally with tags"),
     N_("Remove a feed"), N_("List the feeds"), N_("Feed health and paused destinations"),
+    N_("/settings"), N_("/language"), N_("This server's settings"),
+    N_("The language the bot writes in here"),
 )
 _NAMES = (app_commands.TranslationContextLocation.command_name,
           app_commands.TranslationContextLocation.group_name)

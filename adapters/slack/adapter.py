@@ -111,6 +111,13 @@ class SlackAdapter:
         return await self.on_reaction(reaction) if self.on_reaction else "ignored:no_handler"
 
     @property
+    def ready(self) -> bool:
+        """For /readyz and ``adapter_up``: in Socket Mode, the socket is connected (see
+        adapters.slack.socket); HTTP mode and delivery alone have no connection to keep."""
+        supervisor = getattr(self.server, "supervisor", None)
+        return supervisor.up if supervisor is not None else True
+
+    @property
     def serves_http(self) -> bool:
         """HTTP mode: ``start`` runs a public server (where ``extra_routes`` are mounted too)."""
         return self.client is not None and self.settings.serve and not self.settings.socket_mode

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import logging
 from typing import Any
@@ -16,10 +18,12 @@ from slack_sdk.web.async_client import AsyncWebClient
 from adapters.slack.commands import AdminCheck, reply_bodies, to_request
 from adapters.slack.reactions import reaction_listener
 from adapters.slack.settings import SlackSettings
+from adapters.slack.socket import SocketSupervisor
 from bot.delivery import CommandHandler, CommandReply, ReactionHandler
 from bot.logs import get_log
 
 log = get_log(__name__)
+PING_INTERVAL = 10.0  # seconds between Socket Mode pings (slack_bolt's default); 4 missed: stale
 
 
 class NoRequestBodies(logging.Filter):
@@ -73,6 +77,18 @@ def build_app(settings: SlackSettings, client: AsyncWebClient,
         app.event("reaction_added")(reaction_listener(reactions, is_admin))
     return app
 
+class RawSignatureVerifier(SignatureVerifier):
+    """Signs the raw bytes, as Slack does: the SDK decodes them first, so a body that is not
+    UTF-8 raised there instead of failing the signature check."""
+
+    def generate_signature(self, *, timestamp: str, body: str | bytes) -> str | None:
+        if timestamp is None:
+            return None
+        raw = body if isinstance(body, bytes) else (body or "").encode()
+        digest = hmac.new(self.signing_secret.encode(), b"v0:" + timestamp.encode() + b":" + raw,
+                          hashlib.sha256).hexdigest()
+        return f"v0={digest}"
+
 
 class SlackServer:
     """Runs the app: Socket Mode when an app token is configured, else an aiohttp server whose
@@ -83,12 +99,13 @@ class SlackServer:
         self.settings = settings
         self.app = build_app(settings, client, commands, reactions)
         # Socket Mode has no HTTP listener and may have no signing secret.
-        self._verifier = SignatureVerifier(settings.signing_secret) \
+        self._verifier = RawSignatureVerifier(settings.signing_secret) \
             if settings.signing_secret else None
         self.web_app = web.Application(client_max_size=settings.max_body_bytes)
         self.web_app.router.add_post(settings.http_path, self._handle)
         self._runner: web.AppRunner | None = None
         self._socket: AsyncSocketModeHandler | None = None
+        self.supervisor: SocketSupervisor | None = None  # Socket Mode: watches the connection
         self.port: int | None = None
 
     async def _handle(self, request: web.Request) -> web.Response:
@@ -104,19 +121,24 @@ class SlackServer:
 
     def _refusal(self, request: web.Request, body: bytes) -> tuple[int, str] | None:
         """Why a request is refused before Bolt sees it (which would log its body on a bad
-        signature, and answer 500 to a malformed timestamp or a non-UTF-8 body), or None."""
+        signature, and answer 500 to a malformed timestamp or a non-UTF-8 body), or None.
+
+        One rule: a request that does not prove it comes from Slack is 401, whatever is wrong
+        with its signature inputs (no signature or timestamp, a timestamp that is not a number,
+        a stale one, a wrong signature); 4xx other than 401 only for a signed request."""
         stamp = request.headers.get("X-Slack-Request-Timestamp", "")
         signature = request.headers.get("X-Slack-Signature", "")
         if not stamp or not signature:
             return 401, "unsigned request"
         if not stamp.isascii() or not stamp.isdigit() or len(stamp) > 12:
-            return 400, "malformed timestamp"
+            return 401, "malformed timestamp"
+        # the signature covers the raw bytes: checked before the body is decoded
+        if self._verifier is None or not self._verifier.is_valid(body, stamp, signature):
+            return 401, "invalid signature or stale timestamp"
         try:
             text = body.decode("utf-8")
         except UnicodeDecodeError:
             return 400, "body is not UTF-8"
-        if self._verifier is None or not self._verifier.is_valid(text, stamp, signature):
-            return 401, "invalid signature or stale timestamp"
         content_type = request.headers.get("Content-Type", "").split(";")[0].strip().lower()
         if content_type == "application/x-www-form-urlencoded":
             return None
@@ -128,8 +150,11 @@ class SlackServer:
     async def start(self) -> None:
         if self.settings.socket_mode:
             self._socket = AsyncSocketModeHandler(self.app, self.settings.app_token,
-                                                  web_client=self.app.client)
+                                                  web_client=self.app.client,
+                                                  ping_interval=PING_INTERVAL)
             await self._socket.connect_async()
+            self.supervisor = SocketSupervisor(self._socket.client)
+            self.supervisor.start()
             log.info("slack.start", mode="socket")
             return
         self._runner = web.AppRunner(self.web_app, access_log=None)
@@ -142,6 +167,9 @@ class SlackServer:
                  path=self.settings.http_path)
 
     async def stop(self) -> None:
+        if self.supervisor is not None:
+            await self.supervisor.stop()
+            self.supervisor = None
         if self._socket is not None:
             await self._socket.close_async()
             self._socket = None

@@ -93,6 +93,9 @@ def to_request(body: Mapping[str, Any], *, commands: Mapping[str, str],
         is_admin=is_admin,
         server=str(team) or None,
         locale=locale,
+        # Slack reports no team language to apps: the first caller's stands for it until an
+        # admin runs /settings language
+        server_locale=locale,
     )
 
 

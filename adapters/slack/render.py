@@ -10,6 +10,7 @@ from urllib.parse import quote, urlsplit
 from adapters.slack.escape import chunks, clip, defuse_plain, escape_mrkdwn
 from bot.delivery import Destination, Digest
 from bot.models import Brief
+from bot.redact import shown_link
 from bot.render import frame, headline_of, labels_of, local_time, tag_line, written_by
 
 Block = dict[str, Any]
@@ -78,11 +79,13 @@ MAX_LINK = 2048
 
 def safe_link(url: str | None) -> str | None:
     """``<url|host>`` for an http(s) URL, the label taken from the URL itself so feed text cannot
-    dress a link up as something else; ``None`` for anything else."""
+    dress a link up as something else, without user info or credential-like query values
+    (bot.redact.shown_link); ``None`` for anything else."""
     if not url:
         return None
+    url = shown_link(url)
     try:
-        parts = urlsplit(url.strip())
+        parts = urlsplit(url)
     except ValueError:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
@@ -90,7 +93,7 @@ def safe_link(url: str | None) -> str | None:
     if len(url) > MAX_LINK:  # a link that long cannot sit whole in one section; drop it
         return None
     # keep the URL's meaning but make the characters that end or split a Slack link harmless
-    target = quote(url.strip(), safe=":/?#[]@!$&'()*+,;=%~-._")
+    target = quote(url, safe=":/?#[]@!$&'()*+,;=%~-._")
     label = parts.hostname.removeprefix("www.")
     return f"<{escape_mrkdwn(target)}|{escape_mrkdwn(label)}>"
 

@@ -20,6 +20,7 @@ DEFAULT_COMMANDS: Mapping[str, str] = {
     "/digest": "digest",
     "/feeds": "feeds",
     "/updates": "updates",
+    "/settings": "settings",
 }
 _SECTION = SlackSection()  # the documented defaults
 

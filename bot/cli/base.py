@@ -105,7 +105,7 @@ def load_env(opts: Options, *, service: bool = False) -> Env:
     """Find and read the configuration, set up logging; raises ConfigError. Only the bot
     (``service``) logs at the configured level by default: a one-shot command prints its own
     results, and its INFO lines would bury them (-v brings them back)."""
-    from bot.config import Secrets, load_settings, locate_config
+    from bot.config import Secrets, load_settings, locate_config, secret_values
     from bot.logs import setup_logging
 
     location = locate_config(opts.config)
@@ -114,12 +114,7 @@ def load_env(opts: Options, *, service: bool = False) -> Env:
     else:
         settings = load_settings(Path("/nonexistent/newsbrief.yaml"))  # defaults + environment
     secrets = Secrets.from_env((settings.summarizer.openai.api_key_env,))
-    hidden = [secrets.get(name) or "" for name in secrets.present()]
-    hidden += [dest.webhook_url or "" for dest in settings.destinations]
-    if settings.database.url:
-        from sqlalchemy.engine import make_url
-
-        hidden.append(make_url(settings.database.url).password or "")
+    hidden = secret_values(settings, secrets)
     level = settings.logging.level if service or settings.logging.level in ("WARNING", "ERROR") \
         else "WARNING"
     if opts.verbose:

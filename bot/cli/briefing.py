@@ -60,7 +60,7 @@ async def _brief(env: Env, source: str, fmt: str, limit: int, timezone: str,
             print(brief_text(one, timezone=timezone, locale=locale, markdown=fmt == "markdown"))
             print()
         elif fmt == "json":
-            print(json.dumps(brief_to_dict(one), ensure_ascii=False))
+            print(json.dumps(brief_to_dict(one, shown=True), ensure_ascii=False))
         else:  # the exact bodies the platform adapter would send
             from bot import platforms
 

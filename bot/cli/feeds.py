@@ -22,7 +22,7 @@ from bot.feeds.manage import (
     PreviewFailed,
     newest_brief,
 )
-from bot.feeds.opml import OpmlFeed, read_opml_file, write_opml
+from bot.feeds.opml import OpmlFeed, beyond_size, read_opml_file, write_opml
 from bot.netguard import AddressPolicy
 from bot.reactions import feedback_lines
 from bot.render import brief_text
@@ -123,8 +123,10 @@ async def _dispatch(cmd: str, args: SimpleNamespace, service: FeedService) -> in
         def progress(done: int, total: int) -> None:
             print(f"\rimporting {done}/{total}", end="", file=sys.stderr, flush=True)
 
-        summary = await service.import_opml(read_opml_file(args.opml), actor=OPERATOR,
-                                            progress=progress)
+        opml_file = read_opml_file(args.opml)
+        summary = await service.import_opml(opml_file.data, actor=OPERATOR, progress=progress)
+        if opml_file.beyond:
+            summary.skipped[beyond_size()] += opml_file.beyond
         print("\n" + "\n".join(summary.lines()), file=sys.stderr)
         return 0
     status = await service.status(OPERATOR)

@@ -106,7 +106,9 @@ async def _command(env: Env, text: str, where: str, user: str, admin: bool,
 
     text = text.strip().lstrip("/")
     name, _, rest = text.partition(" ")
-    app = await App.create(env.settings, env.secrets)
+    # No platform adapter: the reply is printed here, and what a command queues is posted by
+    # `run` (importing discord.py or slack_bolt alone costs more CPU than the command).
+    app = await App.create(env.settings, env.secrets, adapters={})
     try:
         reply = await app.commands.handle(CommandRequest(
             command=name, args=rest.strip(), user=user, where=Destination(where),

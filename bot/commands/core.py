@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from bot import i18n
-from bot.commands import brief, digest, feeds, subscribe, updates
+from bot.commands import brief, digest, feeds, settings, subscribe, updates
 from bot.commands.base import (
     BriefUrl,
     CommandError,
@@ -25,6 +25,7 @@ from bot.logs import get_log
 from bot.netguard import AddressPolicy, shown_url
 from bot.outbox.pacing import TokenBucket
 from bot.store import destinations as dest_store
+from bot.store import servers as server_store
 from bot.store.db import Database
 from bot.store.feeds import server_feeds
 from bot.summarize.tags import TagNormaliser
@@ -39,11 +40,13 @@ HANDLERS: dict[str, Handler] = {
     "digest": digest.digest,
     "feeds": feeds.feeds,
     "updates": updates.updates,
+    "settings": settings.settings,
 }
 HELP = N_("Commands: /brief <url|words>, /subscribe <tag|feed|keyword|pattern:…> [here|dm] "
           "[role:<id>], /subscribe test <pattern>, /unsubscribe …, /subscriptions, "
           "/digest time HH:MM [tz] | off | now | more, /feeds add <url> [tags] | remove <id> | "
-          "enable <id> | list | status | resume | test, /updates on | off")
+          "enable <id> | list | status | resume | test, /updates on | off, "
+          "/settings language ko|en")
 MAX_ARGS = 1000
 USER_RATE = Pacing(rate=0.5, burst=5)  # a person: five quick commands, then one per 2 s
 DESTINATION_RATE = Pacing(rate=1.0, burst=10)  # a channel, whoever types
@@ -108,8 +111,29 @@ class CommandCore:
 
     async def handle(self, req: CommandRequest) -> CommandReply:
         """Answer in the caller's language, else the channel's, else English."""
+        req = await self._server_language(req)
         with i18n.use(await self._language(req)):
             return await self._handle(req)
+
+    async def _server_language(self, req: CommandRequest) -> CommandRequest:
+        """The server's language (an admin's choice, else what the platform reports) becomes
+        the channel's default, so that a channel created by this command speaks it."""
+        if req.server is None or req.operator:
+            return req
+        reported = i18n.language(req.server_locale)
+        try:
+            async with self.db.read() as reader:  # nearly always known: no write lock
+                found = await server_store.get_locale(reader, req.server)
+            if found is None and reported:
+                async with self.db.begin() as conn:
+                    found = await server_store.note_platform_locale(conn, req.server, reported,
+                                                                    now=self.clock())
+        except Exception:  # a reply must not fail for want of its language
+            log.exception("command.server_locale_failed", server=req.server)
+            return req
+        if found is None:
+            return req
+        return replace(req, where=replace(req.where, locale=found.locale))
 
     async def _language(self, req: CommandRequest) -> str:
         if i18n.language(req.locale):

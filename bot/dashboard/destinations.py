@@ -24,7 +24,7 @@ from bot.routing import kinds
 from bot.store import dashboard as queries
 from bot.store import destinations as dest_store
 from bot.store.dashboard import ScopedDestination
-from bot.summarize.tags import normalise_tag
+from bot.tags import normalise_tag
 
 if TYPE_CHECKING:
     from bot.dashboard.server import Dashboard

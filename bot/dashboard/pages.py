@@ -13,6 +13,7 @@ from bot.dashboard.chart import hourly_chart
 from bot.delivery import Destination, Digest
 from bot.errors import NewsbriefError
 from bot.models import Brief
+from bot.redact import shown_link
 from bot.render import brief_text, digest_text
 from bot.serialize import digest_from_json
 from bot.store import dashboard as queries
@@ -139,8 +140,9 @@ class Pages:
             brief, problem = await brief_for(self.dash, url)
             if brief is not None:
                 views = show_message(self.dash, Destination("text:preview"), brief=brief)
-        return self.dash.render(request, "preview.html", {"url": url, "error": problem,
-                                                          "views": views},
+        # the page shows the link back without the password or token it may carry
+        return self.dash.render(request, "preview.html",
+                                {"url": shown_link(url), "error": problem, "views": views},
                                 status=400 if problem else 200)
 
 

@@ -166,6 +166,9 @@ def _decode_chain(decoders: list[_BoundedDecoder], data: bytes, *,
         yield from _decode_chain(rest, head.flush(), final=True)
 
 
+_SMALL_BODY = 16 * 1024  # a redirect's body read to keep its connection alive
+
+
 class HttpFetcher:
     """Fetches feeds (``fetch``) and article pages (``fetch_page``) under one set of limits."""
 
@@ -187,13 +190,21 @@ class HttpFetcher:
         self._per_host = per_host
         self._max_redirects = max_redirects
         self._slots: dict[str, asyncio.Semaphore] = {}
-        self._client = httpx.AsyncClient(
-            transport=GuardedTransport(policy, resolver=resolver),
-            trust_env=False,  # an environment proxy would connect on our behalf, unguarded
-            follow_redirects=False,  # followed by hand so each hop is re-checked
-            timeout=httpx.Timeout(total_timeout, connect=connect_timeout),
-            headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"},
-        )
+        self._headers = {"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"}
+        self._timeouts = httpx.Timeout(total_timeout, connect=connect_timeout).as_dict()
+        self._resolver = resolver
+        self._guarded: GuardedTransport | None = None
+
+    @property
+    def _transport(self) -> GuardedTransport:
+        """httpx's transport, called directly: an AsyncClient around it (URL merging, cookies,
+        hooks, redirects we follow by hand anyway) cost about as much CPU again per request
+        (bench/client.py). Built on the first fetch: a chat command run from the CLI never
+        fetches, and the TLS context alone costs more CPU than the command. No proxy from the
+        environment: it would connect on our behalf, unguarded."""
+        if self._guarded is None:
+            self._guarded = GuardedTransport(self._policy, resolver=self._resolver)
+        return self._guarded
 
     async def __aenter__(self) -> HttpFetcher:
         return self
@@ -203,7 +214,8 @@ class HttpFetcher:
         await self.aclose()
 
     async def aclose(self) -> None:
-        await self._client.aclose()
+        if self._guarded is not None:
+            await self._guarded.aclose()
 
     async def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
                     body_hash: str | None = None, accept: str = FEED_ACCEPT) -> FetchResult:
@@ -284,8 +296,9 @@ class HttpFetcher:
         """One request: a FetchResult, or (status, Location) for a redirect to follow."""
         shown = redact_url(url)
         try:
-            request = self._client.build_request("GET", url, headers=headers)
-            response = await self._client.send(request, stream=True)
+            request = httpx.Request("GET", url, headers={**self._headers, **headers},
+                                    extensions={"timeout": self._timeouts})
+            response = await self._transport.handle_async_request(request)
         except BlockedAddress as exc:
             # Raised by the guarded backend at connect, which does not know the URL.
             raise BlockedAddress(str(exc), url=shown) from None
@@ -300,9 +313,16 @@ class HttpFetcher:
             status = response.status_code
             retry_after = parse_retry_after(response.headers.get("retry-after"))
             location = response.headers.get("location")
+            # A response closed unread closes its connection: read the (empty or small) ones
+            # to their end, so an unchanged feed or a redirect does not pay a new connect
+            # (and TLS handshake) to the same host each time.
             if status in _REDIRECTS and location:
+                if response.headers.get("content-length", "").isdigit() and int(
+                        response.headers["content-length"]) <= _SMALL_BODY:
+                    await response.aread()
                 return status, location
             if status == 304:
+                await response.aread()  # no body by definition
                 return FetchResult(
                     url=str(url), status=status, body=None, not_modified=True,
                     etag=response.headers.get("etag") or etag,

@@ -12,9 +12,24 @@ from bot.feeds.cleaning import article_text, clean_article, longest
 from bot.feeds.html import clean_block, clean_inline
 from bot.feeds.identity import RawEntry
 
-__all__ = ["JsonFeed", "looks_like_json_feed", "parse_json_feed"]
+__all__ = ["JsonEntry", "JsonFeed", "looks_like_json_feed", "parse_json_feed"]
 
 _VERSION_MARK = "jsonfeed.org/version/"  # http:// occurs in the wild as well as https://
+
+
+@dataclass(slots=True)
+class JsonEntry:
+    """One item: its fields read (``raw.text`` empty), its text cleaned only when asked for."""
+
+    raw: RawEntry
+    texts: tuple[str | None, str | None, str | None]  # content_html, content_text, summary
+
+    def text(self) -> str:
+        """The longest field wins: a short content_text beside a full content_html, or the
+        reverse."""
+        html, plain, summary = self.texts
+        return longest((article_text(html) if html else "",
+                        *(clean_article(clean_block(t)) for t in (plain, summary) if t)))
 
 
 @dataclass(slots=True)
@@ -23,7 +38,7 @@ class JsonFeed:
     site_url: str | None  # as written; the caller resolves and filters links
     feed_url: str | None
     lang: str | None
-    entries: list[RawEntry]
+    entries: list[JsonEntry]
 
 
 def looks_like_json_feed(body: bytes, content_type: str | None) -> bool:
@@ -70,28 +85,24 @@ def _author(item: dict[str, Any]) -> str | None:
     return None
 
 
-def _entry(item: dict[str, Any], feed_lang: str | None) -> RawEntry:
+def _entry(item: dict[str, Any], feed_lang: str | None) -> JsonEntry:
     title = clean_inline(_str(item.get("title")) or "")
-    html = _str(item.get("content_html"))
-    plain = _str(item.get("content_text"))
-    summary = _str(item.get("summary"))
-    # The longest field wins: a short content_text beside a full content_html, or the reverse.
-    text = longest((article_text(html) if html else "",
-                    *(clean_article(clean_block(t)) for t in (plain, summary) if t)))
+    texts = (_str(item.get("content_html")), _str(item.get("content_text")),
+             _str(item.get("summary")))
     tags = item.get("tags")
     tags = tags if isinstance(tags, list) else []
     categories = tuple(c for c in (clean_inline(t)[:100] for t in tags if isinstance(t, str)) if c)
     lang = _str(item.get("language")) or feed_lang
-    return RawEntry(
+    return JsonEntry(RawEntry(
         guid=_str(item.get("id")),
         link=_str(item.get("url")) or _str(item.get("external_url")),
         title=title,
-        text=text,
+        text="",
         published=_date(item.get("date_published")) or _date(item.get("date_modified")),
         categories=categories,
         author=_author(item),
         lang=lang,
-    )
+    ), texts)
 
 
 def parse_json_feed(body: bytes, *, max_items: int) -> JsonFeed:

@@ -5,14 +5,13 @@ which is what ``write_opml`` writes, so an export imports back with its tags."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from xml.etree.ElementTree import Element, SubElement, tostring
-
-import listparser
 
 from bot.errors import NewsbriefError
 from bot.feeds import rules
@@ -25,6 +24,16 @@ MAX_FEEDS = 10_000  # more than any reader's list; each one is polled for ever
 MAX_URL = rules.MAX_URL
 MAX_TAGS = rules.MAX_TAGS
 SPREAD_EVERY = 0.5  # seconds between first polls of an import: 10,000 feeds over 83 minutes
+_FEED_OUTLINE = re.compile(rb"xmlurl\s*=", re.IGNORECASE)  # counts feeds not read (past a cap)
+_CHUNK = 1 << 20
+
+
+def beyond_size(max_bytes: int = MAX_BYTES) -> str:
+    return f"beyond the first {max_bytes // 1_000_000} MB one import reads (split the file)"
+
+
+def beyond_count(max_feeds: int = MAX_FEEDS) -> str:
+    return f"beyond the {max_feeds:,} feeds one import takes (split the file)"
 
 
 class OpmlError(NewsbriefError):
@@ -48,20 +57,40 @@ def _tags(raw: list[str]) -> list[str]:
     return rules.normalise_tags(raw)[:MAX_TAGS]  # a folder path is cut, not refused
 
 
+def count_feed_outlines(data: bytes) -> int:
+    """Outlines with a feed URL (``xmlUrl=``) in ``data``, without parsing it."""
+    return sum(1 for _ in _FEED_OUTLINE.finditer(data))
+
+
+def _within(data: bytes, max_bytes: int) -> tuple[bytes, int]:
+    """``data`` cut to ``max_bytes`` after its last whole tag, and how many feed outlines lie
+    beyond the cut (skipped, not refused: the recovering parser reads the part kept)."""
+    if len(data) <= max_bytes:
+        return data, 0
+    cut = data.rfind(b">", 0, max_bytes) + 1
+    return data[:cut], count_feed_outlines(data[cut:])
+
+
 def parse_opml(data: bytes, *, max_bytes: int = MAX_BYTES,
                max_feeds: int = MAX_FEEDS) -> OpmlRead:
     """The usable feeds of an OPML document, and why each other outline with a feed URL was
-    skipped. Raises OpmlError when the file is over the caps or holds no outline at all."""
-    if len(data) > max_bytes:
-        raise OpmlError(f"the OPML file is over {max_bytes // 1_000_000} MB; split it")
+    skipped. A file over the caps (``max_bytes``, ``max_feeds``) is read up to them and the
+    rest counted as skipped, naming the cap. Raises OpmlError when it holds no outline."""
+    data, beyond = _within(data, max_bytes)
+    # Imported here, not with the module: listparser brings requests and urllib3 (~0.1 s of
+    # CPU) into every CLI command and chat command, and only an OPML import reads one.
+    import listparser
+
     parsed = listparser.parse(bytes(data))  # bytes: a str that looks like a URL is fetched
     entries = list(parsed.get("feeds") or [])
-    if len(entries) > max_feeds:
-        raise OpmlError(f"the OPML file lists {len(entries)} feeds, more than the {max_feeds} "
-                        "one import takes; split it")
-    if not entries and b"<outline" not in data[:max_bytes].lower():
+    if not entries and b"<outline" not in data.lower():
         raise OpmlError("no <outline> elements: this is not an OPML subscription list")
     read = OpmlRead(feeds=[])
+    if beyond:
+        read.skipped[beyond_size(max_bytes)] += beyond
+    if len(entries) > max_feeds:
+        read.skipped[beyond_count(max_feeds)] += len(entries) - max_feeds
+        entries = entries[:max_feeds]
     if parsed.get("lists"):
         read.skipped["a link to another OPML list, not a feed"] += len(parsed["lists"])
     if parsed.get("opportunities"):
@@ -86,18 +115,29 @@ def read_opml(data: bytes) -> list[OpmlFeed]:
     return parse_opml(data).feeds
 
 
-def read_opml_file(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
-    """The file's bytes, read no further than the cap, with one-line errors."""
+@dataclass(slots=True)
+class OpmlFile:
+    data: bytes  # at most the cap, cut after a whole tag
+    beyond: int = 0  # feed outlines past the cap, counted, not read
+
+
+def read_opml_file(path: Path, *, max_bytes: int = MAX_BYTES) -> OpmlFile:
+    """The file's bytes up to the cap, and how many feed outlines lie beyond it (the rest is
+    streamed through, never held), with one-line errors."""
     try:
         with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+            first = handle.read(max_bytes + 1)
+            data, beyond = _within(first, max_bytes)
+            tail = first[-16:]
+            while chunk := handle.read(_CHUNK):
+                # a match may straddle two chunks: carry the last few bytes over
+                beyond += count_feed_outlines(tail + chunk) - count_feed_outlines(tail)
+                tail = chunk[-16:]
     except FileNotFoundError:
         raise OpmlError(f"{path}: no such file") from None
     except OSError as exc:
         raise OpmlError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    if len(data) > max_bytes:
-        raise OpmlError(f"{path} is over {max_bytes // 1_000_000} MB; split it")
-    return data
+    return OpmlFile(data, beyond)
 
 
 @dataclass(slots=True)

@@ -19,9 +19,10 @@ from bot.feeds.cleaning import article_text, clean_article, longest
 from bot.feeds.fastfeed import read_fast
 from bot.feeds.html import clean_block, clean_inline, html_to_text, truncate_words
 from bot.feeds.identity import RawEntry
-from bot.feeds.jsonfeed import looks_like_json_feed, parse_json_feed
+from bot.feeds.jsonfeed import JsonEntry, looks_like_json_feed, parse_json_feed
 from bot.logs import get_log
 from bot.models import ParsedFeed
+from bot.redact import host_of
 
 __all__ = ["MAX_BODY_BYTES", "parse_feed", "prepare_feed"]
 
@@ -330,20 +331,19 @@ def _pending(entry: Any, feed_lang: str | None, base: str | None) -> Pending:
     return Pending(raw, lambda: _entry_text(entry), fingerprint)
 
 
-def _json_pending(entry: RawEntry, base: str) -> Pending:
-    # the JSON Feed reader cleans as it reads (JSON feeds are rare); the hash is of that
-    return Pending(replace(entry, link=safe_link(entry.link, base), text="",
-                           lang=normalise_lang(entry.lang)),
-                   lambda: entry.text,
-                   raw_hash(entry.guid, entry.link, entry.title, entry.text, entry.published,
-                            entry.categories))
+def _json_pending(entry: JsonEntry, base: str) -> Pending:
+    raw = entry.raw
+    return Pending(replace(raw, link=safe_link(raw.link, base), lang=normalise_lang(raw.lang)),
+                   entry.text,
+                   raw_hash(raw.guid, raw.link, raw.title, entry.texts, raw.published,
+                            raw.categories, raw.author))
 
 
 def _parse_json(body: bytes, *, url: str, max_items: int, now: datetime) -> PreparedFeed:
     doc = parse_json_feed(body, max_items=max_items)
     base = safe_link(doc.feed_url, url) or url
     site = safe_link(doc.site_url, base)
-    prepared = PreparedFeed(title=doc.title or urlsplit(site or url).netloc, site_url=site,
+    prepared = PreparedFeed(title=doc.title or host_of(site or url), site_url=site,
                             lang=normalise_lang(doc.lang), warning=None)
     prepared.add([_json_pending(e, base) for e in doc.entries], now=now)
     return prepared
@@ -415,7 +415,7 @@ def _prepare(feed: Any, entries: list[Any], *, url: str, max_items: int, now: da
     if warning:
         log.info("feed.illformed", url=url, warning=warning[:200])
     prepared = PreparedFeed(
-        title=truncate_words(title, MAX_TITLE_CHARS) or urlsplit(site or url).netloc,
+        title=truncate_words(title, MAX_TITLE_CHARS) or host_of(site or url),
         site_url=site, lang=feed_lang, warning=warning)
     prepared.add([_pending(e, feed_lang, url) for e in entries[:max_items]], now=now)
     return prepared

@@ -10,6 +10,7 @@ import re
 from urllib.parse import urlsplit
 
 from bot.i18n import _
+from bot.tags import canonical_tag, normalise_tag
 
 MAX_URL = 2048
 MAX_TAGS = 10
@@ -56,12 +57,13 @@ def _credentials_in(url: str) -> bool:
 
 
 def normalise_tags(tags: list[str]) -> list[str]:
-    """The tags as stored: normalised as brief tags are, at most 64 characters, each once."""
-    from bot.summarize.tags import normalise_tag
-
+    """The tags as stored: normalised as brief tags are, at most 64 characters, each once
+    ("open-ai" after "OpenAI" is the same tag)."""
     clean: list[str] = []
+    seen: set[str] = set()
     for tag in tags:
         one = normalise_tag(str(tag))[:MAX_TAG_CHARS]
-        if one and one not in clean:
+        if one and canonical_tag(one) not in seen:
             clean.append(one)
+            seen.add(canonical_tag(one))
     return clean

@@ -6,7 +6,11 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from bot.delivery import Digest, DigestSection
+from bot.i18n import N_, choose, translate
 from bot.models import Brief
+
+BURST_TITLE = N_("{feed}: {count} new items")
+BURST_NOTE = N_("{count} items from {feed} arrived at once and were folded into one message.")
 
 
 def is_burst(new_count: int, threshold: int) -> bool:
@@ -23,16 +27,18 @@ def too_old(published: datetime | None, now: datetime, max_age_days: float) -> b
 
 
 def burst_digest(feed_name: str, briefs: list[Brief], *, now: datetime,
-                 folded: int | None = None) -> Digest:
-    """One message for a burst: the feed's briefs, newest first, with a note saying why."""
+                 folded: int | None = None, locale: str = "en") -> Digest:
+    """One message for a burst: the feed's briefs, newest first, with a note saying why, in
+    the destination's language."""
     newest_first = sorted(
         briefs, key=lambda b: b.published.timestamp() if b.published else 0.0, reverse=True)
     oldest = min((b.published for b in briefs if b.published), default=now)
     count = folded if folded is not None else len(briefs)
+    lang = choose(locale)
     return Digest(
-        title=f"{feed_name}: {count} new items",
+        title=translate(BURST_TITLE, lang, feed=feed_name, count=count),
         period_start=oldest,
         period_end=now,
         sections=[DigestSection(title=feed_name, briefs=newest_first)],
-        note=f"{count} items from {feed_name} arrived at once and were folded into one message.",
+        note=translate(BURST_NOTE, lang, feed=feed_name, count=count),
     )

@@ -22,7 +22,7 @@ from bot.i18n import N_, _
 from bot.routing import patterns
 from bot.routing.patterns import Article
 from bot.store.tenancy import EVERYONE, Audience
-from bot.summarize.tags import normalise_tag
+from bot.tags import canonical_tag, normalise_tag
 
 __all__ = ["KINDS", "BriefFacts", "Kind", "KindError", "SubscriptionKind", "by_prefix", "fold",
            "get", "keyword_in", "names", "normalise_value", "precedence", "recognise",
@@ -47,7 +47,7 @@ class BriefFacts:
     feed_id: int
     feed_url: str
     feed_name: str
-    tags: frozenset[str]
+    tags: frozenset[str]  # canonical forms (bot.tags.canonical_tag)
     text: str  # folded headline, points and entry title, for keyword matching
     created_at: datetime
     article: Article = field(default_factory=lambda: Article(title=""))  # for pattern filters
@@ -99,7 +99,7 @@ class SubscriptionKind:
 
 
 def _tag_matches(value: str, facts: BriefFacts) -> bool:
-    return normalise_tag(value) in facts.tags
+    return canonical_tag(value) in facts.tags
 
 
 def _feed_matches(value: str, facts: BriefFacts) -> bool:
@@ -110,7 +110,7 @@ def _feed_matches(value: str, facts: BriefFacts) -> bool:
 def _keyword_matches(value: str, facts: BriefFacts) -> bool:
     # A keyword also matches the tag of the same name: "/subscribe crypto" typed before any
     # brief carried #crypto is stored as a keyword and should still mean the topic.
-    return keyword_in(value, facts.text) or normalise_tag(value) in facts.tags
+    return keyword_in(value, facts.text) or canonical_tag(value) in facts.tags
 
 
 def _pattern_matches(value: str, facts: BriefFacts) -> bool:

@@ -21,7 +21,7 @@ from bot.store import tenancy
 from bot.store.briefs import load_brief
 from bot.store.destinations import DestinationRow, SubscriptionRow
 from bot.store.mentions import set_row_mention
-from bot.summarize.tags import normalise_tag
+from bot.tags import canonical_tag
 
 __all__ = ["BriefFacts", "Route", "decide", "keyword_in", "load_facts", "route_brief",
            "route_burst", "targets"]
@@ -58,7 +58,7 @@ def decide(subs: Sequence[SubscriptionRow], facts: BriefFacts,
     # Sections prefer the most specific reason the brief is here.
     first = min(included, key=lambda s: kinds.precedence(s.kind))
     section = kinds.require(first.kind).section(first.value, facts)
-    urgent = {normalise_tag(t) for t in destination.urgent_tags} & facts.tags
+    urgent = {canonical_tag(t) for t in destination.urgent_tags} & facts.tags
     if urgent or any(s.mode == "instant" for s in included):
         mention = next((s.mention for s in sorted(included, key=lambda s: s.id) if s.mention),
                        None)
@@ -82,7 +82,7 @@ async def load_facts(conn: AsyncConnection, brief_ids: Iterable[int]) -> dict[in
             story_root=int(row.story_id if row.story_id is not None else row.id),
             feed_id=int(row.feed_id), feed_url=row.feed_url,
             feed_name=row.feed_title or row.feed_url,
-            tags=frozenset(normalise_tag(str(t)) for t in row.tags or []),
+            tags=frozenset(canonical_tag(str(t)) for t in row.tags or []),
             text=fold(f"{row.headline}\n{row.title}\n{points}"),
             created_at=row.created_at,
             article=Article(title=row.title, text=row.entry_text, author=row.author,
@@ -144,9 +144,10 @@ async def route_burst(conn: AsyncConnection, feed_id: int, brief_ids: list[int],
         wanted = [f for f in wanted if story_key(destination.id, f.story_root) not in taken]
         if not wanted:
             continue
-        loaded = [await load_brief(conn, f.brief_id, tenants=(destination.tenant,))
+        loaded = [await load_brief(conn, f.brief_id, destination.locale,
+                                   tenants=(destination.tenant,))
                   for f in sorted(wanted, key=lambda f: f.brief_id)]
-        digest = burst_digest(str(feed_name), loaded, now=now)
+        digest = burst_digest(str(feed_name), loaded, now=now, locale=destination.locale)
         key = outbox_key("burst", destination.id, feed_id, *sorted(f.brief_id for f in wanted))
         if await enqueue(conn, key=key, destination_id=destination.id, now=now, digest=digest):
             count += 1

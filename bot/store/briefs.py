@@ -14,7 +14,7 @@ from bot.models import Brief, Point
 from bot.serialize import brief_from_dict, brief_to_dict
 from bot.store import tenancy
 from bot.store.schema import briefs, entries, feeds, outbox, story_bands
-from bot.summarize.tags import normalise_tag
+from bot.tags import canonical_tag, normalise_tag
 
 
 async def save_brief(conn: AsyncConnection, *, entry_id: int, brief: Brief, now: datetime,
@@ -70,21 +70,22 @@ def in_language(row: Any, brief: Brief, locale: str | None) -> Brief:
 async def other_sources(conn: AsyncConnection, brief_id: int,
                         tenants: Collection[str] | None = None) -> list[str]:
     """Names of the other feeds that carried the same story, oldest first."""
-    return (await load_briefs(conn, [brief_id], tenants))[brief_id].also_covered_by
+    return (await load_briefs(conn, [brief_id], tenants=tenants))[brief_id].also_covered_by
 
 
 async def load_brief(conn: AsyncConnection, brief_id: int, locale: str | None = None, *,
                      tenants: Collection[str] | None = None) -> Brief:
     """The brief, in the language of ``locale`` when it was made in that language too; its
     "also covered by" names only feeds ``tenants`` may read (None: all)."""
-    return (await load_briefs(conn, [brief_id], tenants, locale=locale))[brief_id]
+    return (await load_briefs(conn, [brief_id], locale, tenants=tenants))[brief_id]
 
 
 async def load_briefs(conn: AsyncConnection, brief_ids: list[int],
-                      tenants: Collection[str] | None = None, *,
-                      locale: str | None = None) -> dict[int, Brief]:
-    """``load_brief`` of many briefs in two queries (a digest shows ten): brief id → Brief.
-    Another server's private feed that carried the same story is not named."""
+                      locale: str | None = None, *,
+                      tenants: Collection[str] | None = None) -> dict[int, Brief]:
+    """``load_brief`` of many briefs in two queries (a digest shows ten): brief id → Brief, in
+    the language of ``locale`` where it was made in that language too. Another server's
+    private feed that carried the same story is not named (only feeds ``tenants`` may read)."""
     if not brief_ids:
         return {}
     rows = {int(r.id): r for part in _chunks(brief_ids) for r in await conn.execute(
@@ -231,7 +232,13 @@ async def known_tags(conn: AsyncConnection,
     for (tags,) in await conn.execute(select(feeds.c.tags).where(readable)):
         counts.update(normalise_tag(str(t)) for t in tags or [])
     counts.pop("", None)
-    return counts
+    # One tag, one entry: "open-ai" and "openai" count together under the more frequent slug.
+    merged: Counter[str] = Counter()
+    shown: dict[str, str] = {}
+    for tag, n in counts.most_common():
+        key = canonical_tag(tag)
+        merged[shown.setdefault(key, tag)] += n
+    return merged
 
 
 # Prefix matching lets "삼성" find "삼성전자는" (Korean particles attach to words). The terms come

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.netguard import shown_url
 from bot.store.schema import briefs, destinations, entries, feeds, outbox, reactions
 from bot.store.tenancy import destination_tenant
-from bot.summarize.tags import normalise_tag
+from bot.tags import normalise_tag
 
 UP, DOWN = "👍", "👎"
 

@@ -25,6 +25,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
+from bot.redact import redact
+
 metadata = MetaData(naming_convention={
     "ix": "ix_%(table_name)s_%(column_0_name)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -53,6 +55,37 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+class RedactedText(TypeDecorator[str]):
+    """A text that can carry what an outside party said (an error body, a proxy's page): every
+    configured secret and token-shaped string is redacted on the way in, whoever writes it."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        return None if value is None else redact(value)
+
+
+def _redact_values(value: Any) -> Any:
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, dict):
+        return {key: _redact_values(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_redact_values(item) for item in value]
+    return value
+
+
+class RedactedJSON(TypeDecorator[Any]):
+    """JSON whose strings are redacted as RedactedText's are."""
+
+    impl = JSON
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        return _redact_values(value)
+
+
 feeds = Table(
     "feeds", metadata,
     Column("id", Integer, primary_key=True),
@@ -69,9 +102,9 @@ feeds = Table(
     Column("last_checked_at", UTCDateTime),
     Column("last_success_at", UTCDateTime),
     Column("consecutive_failures", Integer, nullable=False, default=0),
-    Column("last_error", Text),
+    Column("last_error", RedactedText),
     Column("disabled_at", UTCDateTime),
-    Column("disabled_reason", Text),
+    Column("disabled_reason", RedactedText),
     Column("first_polled", Boolean, nullable=False, default=False),
     Column("lease_owner", String(64)),
     Column("lease_until", UTCDateTime),
@@ -167,7 +200,7 @@ destinations = Table(
     # reply "Updated: …" to edits; the server default fills rows older than the column
     Column("updates", Boolean, nullable=False, default=False, server_default=false()),
     Column("paused_at", UTCDateTime),
-    Column("paused_reason", Text),
+    Column("paused_reason", RedactedText),
     Column("created_at", UTCDateTime, nullable=False),
 )
 
@@ -205,7 +238,7 @@ outbox = Table(
     Column("mention", String(32)),  # the subscription's role / user group, for instant briefs
     Column("reply_to", String(64)),  # an update reply: the platform id of the original post
     Column("update_note", Text),  # …and what changed
-    Column("error", Text),
+    Column("error", RedactedText),
     Column("lease_owner", String(64)),
     Column("lease_until", UTCDateTime),
     Column("created_at", UTCDateTime, nullable=False),
@@ -218,7 +251,7 @@ workers = Table(
     "workers", metadata,
     Column("id", String(64), primary_key=True),
     Column("seen_at", UTCDateTime, nullable=False),
-    Column("down", JSON),  # {adapter: error} of adapters that failed to start, for `check`
+    Column("down", RedactedJSON),  # {adapter: error} of adapters that failed to start, for `check`
 )
 
 # Send pacing shared by every worker on one database (GCRA: the theoretical arrival time).
@@ -236,6 +269,14 @@ reactions = Table(
     Column("emoji", String(16), nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
     UniqueConstraint("outbox_id", "user", "emoji"),  # a vote counts once however often clicked
+)
+
+server_settings = Table(
+    "server_settings", metadata,
+    Column("server", String(64), primary_key=True),  # Discord guild / Slack team id
+    Column("locale", String(16), nullable=False),
+    Column("locale_source", String(16), nullable=False),  # "admin" (/settings) | "platform"
+    Column("updated_at", UTCDateTime, nullable=False),
 )
 
 # Install-wide settings the store itself applies, such as the tenancy mode (bot.store.tenancy).

@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.elements import ColumnElement
 
 from bot.store.schema import destinations, feed_servers, feeds, install_settings
-from bot.summarize.tags import normalise_tag
+from bot.tags import canonical_tag
 
 Mode = Literal["isolated", "shared"]
 ISOLATED: Mode = "isolated"
@@ -131,6 +131,6 @@ async def audiences(conn: AsyncConnection, feed_ids: Iterable[int]) -> dict[int,
                                          feed_servers.c.tags)
                                   .where(feed_servers.c.feed_id.in_(ids))):
         links[int(row.feed_id)][row.server] = frozenset(
-            normalise_tag(str(t)) for t in row.tags or [])
+            canonical_tag(str(t)) for t in row.tags or [])  # as BriefFacts.tags
     return {i: Audience(everyone=shared or i in open_ids, tenants=frozenset(links[i]),
                         tags={k: v for k, v in links[i].items() if v}) for i in ids}

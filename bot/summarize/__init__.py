@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from bot.summarize.base import Summarizer
 from bot.summarize.extractive import ExtractiveSummarizer
-from bot.summarize.tags import TagNormaliser, normalise_tag
 from bot.summarize.text import detect_language, split_sentences
+from bot.tags import TagNormaliser, normalise_tag
 
 if TYPE_CHECKING:
     from bot.summarize.llm import OpenAISummarizer

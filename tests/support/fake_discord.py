@@ -139,6 +139,11 @@ class FakeDiscord(ThreadsMixin):
         self.global_limited = 0
         self._global_window: deque[float] = deque()
         self.heartbeat_interval = heartbeat_interval  # seconds, sent in HELLO (Discord: 41.25)
+        self.ack_heartbeats = True  # False: heartbeats go unanswered (a half-dead link)
+        self.identify_close: int | None = None  # close every IDENTIFY with this code (4004…)
+        # how a RESUME is answered: "resumed"; "invalid" (RESUMED with a null payload, which
+        # ends discord.py's connection task); "refuse" (op 9, not resumable)
+        self.resume_answer = "resumed"
         self.gateway_sessions: list[GatewaySession] = []
         self._session_ids = itertools.count(1)
         self.violations: list[str] = []
@@ -154,6 +159,7 @@ class FakeDiscord(ThreadsMixin):
         self.objects: dict[str, dict[str, Any]] = {}  # forums and threads (add_forum, ...)
         self.manage_threads = False  # the bot's Manage Threads permission
         self.lose_answers: set[tuple[str, str]] = set()
+        self.echo_headers = False  # failures echo the request's headers (Authorization too)
         self.lost_status = 503  # how a lost answer comes back: 503, or a 500 discord.py retries
         self.guild_id = GUILD_ID
         self.bot_id = BOT_USER["id"]
@@ -219,6 +225,14 @@ class FakeDiscord(ThreadsMixin):
         live = [s for s in self.gateway_sessions if s.identify and not s.closed.is_set()]
         return live[-1] if live else None
 
+    async def close_live(self, code: int) -> GatewaySession:
+        """Close the live gateway connection with ``code`` (4000: the client resumes)."""
+        session = self.live_session()
+        if session is None:
+            raise AssertionError("no identified gateway connection to close")
+        await session.ws.close(code=code, message=b"Closed by the test.")
+        return session
+
     async def dispatch(self, event: str, data: dict[str, Any]) -> None:
         """Send an op 0 dispatch (e.g. INTERACTION_CREATE) on the live gateway connection."""
         session = self.live_session()
@@ -277,7 +291,8 @@ class FakeDiscord(ThreadsMixin):
     async def _gateway_op(self, session: GatewaySession, op: Any, data: Any) -> None:
         if op == 1:  # heartbeat: ack it, or discord.py reconnects as a zombie connection
             session.heartbeats += 1
-            await session.send(11, None)
+            if self.ack_heartbeats:
+                await session.send(11, None)
         elif op == 2:
             await self._identify(session, data)
         elif op == 6:
@@ -286,6 +301,9 @@ class FakeDiscord(ThreadsMixin):
             self.violations.append(f"gateway: unknown op {op!r}")
 
     async def _identify(self, session: GatewaySession, data: dict[str, Any]) -> None:
+        if self.identify_close is not None:
+            await session.ws.close(code=self.identify_close, message=b"Refused by the test.")
+            return
         if data.get("token") != BOT_TOKEN:
             await session.ws.close(code=4004, message=b"Authentication failed.")
             return
@@ -308,11 +326,12 @@ class FakeDiscord(ThreadsMixin):
 
     async def _resume(self, session: GatewaySession, data: dict[str, Any]) -> None:
         known = any(s.session_id == data.get("session_id") for s in self.gateway_sessions)
-        if data.get("token") != BOT_TOKEN or not known:
+        if data.get("token") != BOT_TOKEN or not known or self.resume_answer == "refuse":
             await session.send(9, False)  # not resumable: the client identifies afresh
             return
         session.identify = data
-        await session.send(0, None, "RESUMED")
+        invalid = self.resume_answer == "invalid"
+        await session.send(0, None if invalid else {"_trace": ["fake-gateway"]}, "RESUMED")
 
     def _text_channel(self) -> dict[str, Any]:
         return {"id": TEXT_CHANNEL_ID, "type": 0, "name": "news", "position": 0,
@@ -367,7 +386,7 @@ class FakeDiscord(ThreadsMixin):
         if body is not None:
             self.violations += [f"{method} {template}: {p}"
                                 for p in body_violations(method, template, body)]
-        failure = self._failure(request.method, path) or self._global_limit()
+        failure = self._failure(request.method, path, request.headers) or self._global_limit()
         if failure is not None:
             return failure
         needs_token = not template.startswith(("/webhooks", "/interactions")) \
@@ -395,7 +414,8 @@ class FakeDiscord(ThreadsMixin):
         self._global_window.append(now)
         return None
 
-    def _failure(self, method: str, path: str) -> web.Response | None:
+    def _failure(self, method: str, path: str,
+                 headers: Any = None) -> web.Response | None:
         queue = self._failures.get((method, path))
         if not queue:
             return None
@@ -411,7 +431,11 @@ class FakeDiscord(ThreadsMixin):
                           "X-RateLimit-Remaining": "0", "X-RateLimit-Reset-After":
                           str(retry_after), "X-RateLimit-Bucket": "fakebucket"})
         codes = {401: 0, 403: 50013, 404: 10003, 500: 0, 503: 0}
-        return _json({"message": f"{status}", "code": codes.get(status, 0)}, status)
+        message = f"{status}"
+        if self.echo_headers and headers is not None:  # a proxy's debugging error page
+            message += " upstream failed; request headers: " + "; ".join(
+                f"{name}: {value}" for name, value in headers.items())
+        return _json({"message": message, "code": codes.get(status, 0)}, status)
 
     async def _get_users_me(self, *_: Any) -> web.Response:
         return _json(BOT_USER)

@@ -59,6 +59,8 @@ class FakeSlack:
     allowed_subteams: set[str] = field(default_factory=set)  # user groups a post may mention
     base_url: str = ""
     socket_acks: list[dict[str, Any]] = field(default_factory=list)  # Socket Mode envelope acks
+    accept_sockets: bool = True  # False: Socket Mode connections are refused (Slack is down)
+    sockets: list[web.WebSocketResponse] = field(default_factory=list)  # every one accepted
     _socket_out: asyncio.Queue[dict[str, Any]] = field(default_factory=asyncio.Queue)
     _clock: float = 0.0
     _runner: web.AppRunner | None = None
@@ -242,8 +244,20 @@ class FakeSlack:
         """Push an envelope (e.g. a ``slash_commands`` one) to the connected Socket Mode app."""
         await self._socket_out.put(envelope)
 
-    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+    async def drop_sockets(self) -> None:
+        """Close every open Socket Mode connection, as Slack does when it moves an app."""
+        for socket in self.sockets:
+            if not socket.closed:
+                await socket.close()
+
+    def live_sockets(self) -> list[web.WebSocketResponse]:
+        return [socket for socket in self.sockets if not socket.closed]
+
+    async def _socket(self, request: web.Request) -> web.StreamResponse:
+        if not self.accept_sockets:
+            return web.Response(status=503, text="socket mode unavailable")
         socket = web.WebSocketResponse()
+        self.sockets.append(socket)
         await socket.prepare(request)
         await socket.send_json({"type": "hello", "num_connections": 1,
                                 "debug_info": {"approximate_connection_time": 3600}})

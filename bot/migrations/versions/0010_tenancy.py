@@ -6,8 +6,8 @@ server's own tags; a destination remembers whether it is a member's direct messa
 on: older ones are marked when next used).
 
 Revision ID: 0010_tenancy
-Revises: 0010_brief_languages (named before that landed; kept so that the id stays what the
-issue and the stored mode's source say)
+Revises: 0011_locale (named 0010 before 0010_brief_languages and 0011_locale landed; the id is
+kept, as the issue and the stored mode's source name it)
 """
 
 from datetime import UTC, datetime
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010_tenancy"
-down_revision = "0010_brief_languages"
+down_revision = "0011_locale"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,44 @@
+"""/settings language ko|en — the language of everything the bot writes in a server: replies
+to commands, digest headers, feed-disabled and other notices. Admins only."""
+
+from __future__ import annotations
+
+from bot import i18n
+from bot.commands.base import CommandError, Context, error, reply
+from bot.delivery import CommandReply, CommandRequest
+from bot.i18n import N_, _
+from bot.store import destinations as dest_store
+from bot.store import servers as server_store
+
+USAGE = N_("Usage: /settings language <{languages}>")
+NAMES = {"en": "English", "ko": "한국어"}  # each language in its own words
+
+
+def _languages() -> str:
+    return "|".join(sorted(i18n.available()))
+
+
+async def settings(ctx: Context, req: CommandRequest) -> CommandReply:
+    words = req.args.lower().split()
+    if not words or words[0] != "language" or len(words) > 2:
+        return error(_(USAGE, languages=_languages()))
+    async with ctx.db.begin() as conn:
+        dest = await dest_store.get_or_create(conn, req.where, now=ctx.now, server=req.server)
+        if len(words) == 1:
+            name = NAMES.get(dest.locale, dest.locale)
+            return reply(_("This channel's language: {language}.", language=name) + " "
+                         + _(USAGE, languages=_languages()))
+        if not req.is_admin:
+            raise CommandError(_("Changing the language needs the admin permission."))
+        lang = i18n.language(words[1])
+        if lang is None or words[1] != lang:
+            return error(_("I do not speak “{language}”.", language=words[1][:20]) + " "
+                         + _(USAGE, languages=_languages()))
+        if req.server is not None:
+            await server_store.choose_locale(conn, req.server, lang, now=ctx.now)
+        await dest_store.update_destination(conn, dest.id, locale=lang)
+    with i18n.use(lang):  # said in the language just chosen
+        where = _("this server") if req.server is not None else _("this channel")
+        return reply(_("Language set to {language} for {where}: replies, digests and notices "
+                       "follow it.", language=NAMES.get(lang, lang), where=where),
+                     ephemeral=False)

@@ -1,0 +1,99 @@
+"""English tag rules: which capitalised words are no subject a reader would follow.
+
+Read by ``bot.summarize.tags``; a change here cannot move Korean tags.
+"""
+
+from __future__ import annotations
+
+import re
+
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS = frozenset(
+    """january february march april may june july august september october november
+    december""".split()
+)
+# Capitalised at a sentence's start or in a title, never a name; a run of capitalised words
+# breaks at them ("Academy Friday" -> "Academy"). "May" is a name too ("Theresa May"); alone,
+# it is dropped as a word the story also writes in lower case.
+BREAK = WEEKDAYS | (MONTHS - {"may"}) | frozenset(
+    """the a an but and or if in on at as for to of by it its he she they we i you this that
+    these those there their his her our my your however meanwhile also after before when while
+    although yet so now then what who why how where which last next one two three many some
+    more most speaking according since here today tonight yesterday tomorrow every each all
+    no not said says well just even only still please yes oh ok over under up down out off
+    into onto with from about against amid vs via""".split()
+)
+# Civil titles and honorifics in front of a name: the name is the tag ("Bishop John Folda" ->
+# "John Folda", "Miss Titley" -> "Titley"). Royal titles stay: "Prince William" is his name.
+TITLES = frozenset(
+    """mr mrs ms miss mx dr prof sir dame lord lady bishop archbishop cardinal rev father
+    president vice chancellor premier minister secretary senator sen rep representative
+    congressman congresswoman governor gov mayor judge justice attorney general officer
+    detective inspector sergeant sgt constable chief superintendent captain capt lieutenant lt
+    colonel col major commander admiral coach manager boss striker midfielder defender
+    goalkeeper skipper star actor actress singer rapper dj chef doctor nurse professor
+    spokesman spokeswoman spokesperson ceo chairman chairwoman founder deputy former late
+    mp mps prime sheriff trooper agent secretary ambassador envoy commissioner leader
+    comedian counsel lawmaker lawmakers activist author journalist reporter candidate
+    nominee host anchor correspondent analyst speaker front-runner frontrunner""".split()
+)
+# A tag of one of these words alone says nothing ("#royal", "#duke", "#government").
+GENERIC = TITLES | frozenset(
+    """royal duke duchess king queen prince princess pope government police court media
+    army navy party state states city county council house
+    university college school hospital church company group team club league cup games
+    news report photo image images video caption enlarge toggle file update live breaking
+    north south east west northern southern eastern western central new old great grand
+    first second third world national international federal republic kingdom union home
+    internet web online family friends god christmas easter christian muslim""".split()
+)
+# Nationality and group adjectives and their plurals: an adjective is no subject ("#hispanic"
+# in "pre-Hispanic", "#russian" beside "#russia").
+ADJECTIVES = frozenset(
+    """american americans british brit brits english scottish welsh irish french german
+    germans italian italians spanish portuguese dutch belgian swiss austrian swedish
+    norwegian danish finnish polish russian russians ukrainian ukrainians soviet chinese
+    japanese korean koreans indian indians pakistani afghan iraqi iraqis iranian iranians
+    syrian syrians lebanese israeli israelis palestinian palestinians egyptian egyptians
+    turkish greek african africans european europeans asian asians australian
+    australians canadian canadians mexican mexicans brazilian argentine cuban thai
+    vietnamese malaysian indonesian filipino nigerian kenyan hispanic latino latina latinos
+    latinx arab arabs arabic islamic jewish catholic protestant western eastern
+    democratic republican democrat conservative liberal labour tory tories
+    olympic paralympic peruvian colombian venezuelan chilean bolivian ecuadorian nepalese
+    bangladeshi somali ethiopian sudanese libyan tunisian moroccan algerian yemeni jordanian
+    kurdish shiite sunni scandinavian caribbean hungarian czech romanian bulgarian serbian
+    croatian bosnian albanian armenian kazakh uzbek mongolian taiwanese singaporean
+    cambodian burmese tibetan haitian jamaican ghanaian zimbabwean ugandan rwandan congolese
+    hawaiian texan californian floridian parisian hindu sikh buddhist evangelical anglican
+    radical foreign domestic senior junior pre philippine presidential""".split()
+)
+# Party words: all spellings are one tag, shown as the party's members.
+SAME_AS = {
+    "republican": "Republicans", "republicans": "Republicans", "gop": "Republicans",
+    "democrat": "Democrats", "democrats": "Democrats", "democratic": "Democrats",
+}
+# Photo credits and player text carry agency names nobody follows; their sentences give no
+# tags ("Enlarge this image toggle caption Bloomberg/Bloomberg via Getty Images"). Matched in
+# lower case as substrings: a scan of every story, which a regex made the tag step's largest
+# cost.
+CREDIT_WORDS = (
+    "getty images", "toggle caption", "enlarge this image", "ap photo/", "via reuters",
+    "media playback", "image copyright", "image caption", "/pool/", "file photo", "(photo:",
+    "photo credit",
+)
+
+
+# Agencies and outlets that are the source of a story, not its subject.
+SOURCES = frozenset(
+    """reuters ap afp npr bbc cnn epa pa getty images bloomberg associated press daily mail
+    mailonline""".split()
+)
+# Contractions and fragments that are no tag ("We've", "U.S.").
+CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t)\b|n['’]t\b", re.IGNORECASE)
+# Words that are no subject of their own: date and time-zone words, title abbreviations.
+NOT_TAG = frozenset(
+    """jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun gmt utc bst
+    est edt pst pdt cet am pm sen rep gov gen col lt sgt dr mr mrs ms st mt no vs etc inc ltd
+    co corp update updated editor photo image video""".split()
+)

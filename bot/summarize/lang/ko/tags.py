@@ -1,0 +1,43 @@
+"""Korean tag rules: which nouns are no subject a reader would follow.
+
+Read by ``bot.summarize.tags`` with Kiwi's analysis; a change here cannot move English tags.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Kiwi's tags of the morphemes a tag may be made of: common and proper nouns, foreign words
+# and Hanja. A written word whose nouns are followed by anything but a particle is a verb or
+# an adjective ("탄핵하라"), never a tag.
+NOUN = frozenset({"NNG", "NNP", "SL", "SH"})
+PROPER = "NNP"
+PARTICLE_PREFIX = "J"  # Kiwi's particles: JKS, JKO, JX, ...
+# Nouns found in almost every story: events, acts and roles nobody subscribes to ("#신고",
+# "#활동", "#혐의"), a body's parts and states ("#저하", "#수컷"), and time words.
+GENERIC = frozenset(
+    """신고 활동 혐의 저하 수컷 암컷 행동 발생 추정 대표 회장 사건 사고 조사 수사 결정 논란 비판
+    입장 요구 의혹 우려 상태 이유 모습 기사 뉴스 사진 영상 제공 보도 취재 기자 특파원 국민
+    시민 주민 주민들 사람들 당국 경찰 검찰 법원 정부 여당 야당 의원 위원장 장관 대통령 총리
+    관계자 전문가 당시 이날 오늘 어제 내일 오전 오후 이번 지난 올해 내년 작년 지난해 시간
+    요일 월요일 화요일 수요일 목요일 금요일 토요일 일요일 음력 양력 주말 연휴 매년 매일 매월
+    한국 국내 해외 세계 전국 지역 현장 현지 인근 주변 일대 곳곳 전체 일부 대부분 다수 소수
+    증가 감소 상승 하락 개선 악화 확대 축소 유지 변경 추가 완료 발표 공개 확인 설명 강조 예정
+    계획 전망 기대 가능 필요 문제 상황 결과 내용 방안 대책 대응 조치 지원 관리 운영 이용 사용
+    처리 참여 개최 진행 시작 종료 위원회 회의 행사 사업 정책 제도 규정 기준 수준 정도 규모
+    비율 비중 금액 가격 비용 예산 수익 매출 이익 손실 피해 부상 사망 환자 치료 건강 생활
+    사이 지난달 이달 다음달 잘못 남성 여성 남자 여자 집단 아이 아이들 조건 모양 숫자 도시
+    현실 평균 가족 친구 엄마 아빠 어머니 아버지 남편 아내 부부 학교 방송 업무 지인 전문 출신
+    나라 방향 거리 시도 영역 기기 재료 저장 처분 문서 화면 수상 문화 날씨 별세 자국 마크 유인
+    인류 검사 직원 단체 가해 처리 재판 법정 불법 범행 운전 차량 시험 과목 경력 집중 의료
+    질환 진료 투자 투자금 일당 홍보 감독 코치 가수 피해자 가해자 혐의자 피의자 응답자
+    지금 진정 서로 스스로 최대한 우리나라 고인 물의 경찰관 긴급 실종자 체포 구속 입건 검거 기소
+    송치 적발 경위 경사 경장 순경 경감 경정 총경 교수 박사 의원 사장 씨 군 양 선수 씨의
+    군수 시장 구청장 도지사 지사 의장 총장 원장 청장 처장 국장 과장 부장 팀장 실장 위원 대변인
+    변호사 판사 검사장 고검장 서장 소장 이사장 이사 회원 직원들 관계자들""".split()
+)
+# A number, a unit or a date inside a tag makes it a headline fragment ("3000억원").
+NOT_TAG_CHAR = re.compile(r"[0-9]")
+# A common noun the story also uses as a verb stem ("검거했다", "적발된") names an act, not a
+# subject to follow.
+VERB_STEM_ENDINGS = ("하", "되", "했", "됐", "한", "된", "할", "될", "해", "돼", "시키", "당하")

@@ -1,0 +1,37 @@
+"""An App polling feeds of a loopback FeedServer into the database of this test pass, with one
+console destination that follows everything: for tests that count what a poll cycle does."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from adapters.recording import RecordingAdapter
+from bot.app import App
+from bot.config import DestinationSettings, Secrets, Settings, SubscriptionSettings
+from bot.store.feeds import add_feed
+from tests.support.clock import Clock
+from tests.support.dbs import database_url
+from tests.support.feedserver import FeedServer
+
+
+@asynccontextmanager
+async def polled_app(tmp_path: Path, server: FeedServer, clock: Clock,
+                     paths: list[str]) -> AsyncIterator[App]:
+    """The App, its feeds (``paths`` on ``server``) added and polled once."""
+    settings = Settings(
+        data_dir=tmp_path, database={"url": database_url(tmp_path)},
+        network={"allow_private": ["127.0.0.0/8"]},
+        destinations=[DestinationSettings(ref="console:",
+                                          subscriptions=[SubscriptionSettings()])])
+    app = await App.create(settings, Secrets(values={}),
+                           adapters={"console": RecordingAdapter(name="console")}, clock=clock)
+    try:
+        async with app.db.begin() as conn:
+            for path in paths:
+                await add_feed(conn, server.url(path), now=clock.now)
+        await app.pipeline.poll_due()
+        yield app
+    finally:
+        await app.close()

@@ -1,0 +1,59 @@
+"""One brief to 200 Discord channels against the fake Discord's global limit (50 requests a
+second): every request is a paced post, none a channel look-up, and at most two are refused
+with a 429. Counts, not times."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from discord.http import Route
+from sqlalchemy import func, insert, select
+
+from adapters.discord import make_adapter
+from bot.outbox.worker import OutboxWorker, enqueue, now_utc, outbox_key
+from bot.store.db import Database
+from bot.store.schema import destinations, outbox
+from tests.support.crash_delivery import add_brief
+from tests.support.fake_discord import BOT_TOKEN, FakeDiscord
+
+CHANNELS = 200
+
+
+@pytest.mark.parametrize("mode", ["bot", "webhook"])
+async def test_a_200_channel_burst_stays_under_the_global_limit(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str) -> None:
+    monkeypatch.setattr(Route, "BASE", Route.BASE)
+    async with FakeDiscord(global_rate=50.0) as fake:
+        adapter = make_adapter(token=BOT_TOKEN, api_base_url=fake.api_base,
+                               connect_gateway=False)
+        db = Database(f"sqlite+aiosqlite:///{tmp_path / 'fanout.db'}")
+        await db.migrate()
+        try:
+            brief_id = await add_brief(db, 1)
+            now = now_utc()
+            channels = [str(10_000 + i) for i in range(CHANNELS)]
+            async with db.begin() as conn:
+                await conn.execute(insert(destinations), [
+                    {"ref": f"discord:{c}", "created_at": now,
+                     "webhook_url": fake.webhook(c, hook_id=f"9{c}") if mode == "webhook"
+                     else None} for c in channels])
+                for dest_id in (await conn.execute(select(destinations.c.id))).scalars():
+                    await enqueue(conn, key=outbox_key("b", brief_id, dest_id),
+                                  destination_id=dest_id, brief_id=brief_id, now=now)
+            worker = OutboxWorker(db=db, adapters={"discord": adapter}, batch_size=CHANNELS,
+                                  concurrency=32)
+            while await worker.run_once():
+                pass
+            async with db.begin() as conn:
+                sent = (await conn.execute(select(func.count()).select_from(outbox)
+                                           .where(outbox.c.state == "sent"))).scalar_one()
+        finally:
+            await adapter.stop()
+            await db.close()
+    assert sent == CHANNELS
+    looked_up = [r for r in fake.requests if r[0] == "GET" and r[1].startswith("/channels/")]
+    assert looked_up == []  # a text channel's kind is never asked before posting to it
+    posts = [r for r in fake.requests if r[0] == "POST"]
+    assert len(posts) - fake.global_limited == CHANNELS  # one request a post, bar the 429s
+    assert fake.global_limited <= 2
