@@ -93,17 +93,17 @@ async def load_briefs(conn: AsyncConnection, brief_ids: list[int],
     missing = set(brief_ids) - set(rows)
     if missing:
         raise LookupError(f"no brief {min(missing)}")
-    readable = await tenancy.readable_feed_ids(conn, tenants)
-    allowed = None if readable is None else set(readable)
     roots = {i: int(r.story_id if r.story_id is not None else i) for i, r in rows.items()}
-    members: dict[int, list[tuple[int, str | None]]] = {}
+    found: list[Any] = []
     for part in _chunks(list(set(roots.values()))):
-        for member in await conn.execute(
-                select(briefs.c.id, briefs.c.story_id, briefs.c.source, entries.c.feed_id)
-                .select_from(briefs.join(entries, entries.c.id == briefs.c.entry_id))
-                .where(or_(briefs.c.id.in_(part), briefs.c.story_id.in_(part)))):
-            if allowed is not None and int(member.feed_id) not in allowed:
-                continue
+        found += await conn.execute(
+            select(briefs.c.id, briefs.c.story_id, briefs.c.source, entries.c.feed_id)
+            .select_from(briefs.join(entries, entries.c.id == briefs.c.entry_id))
+            .where(or_(briefs.c.id.in_(part), briefs.c.story_id.in_(part))))
+    allowed = await tenancy.readable_among(conn, {int(m.feed_id) for m in found}, tenants)
+    members: dict[int, list[tuple[int, str | None]]] = {}
+    for member in found:
+        if int(member.feed_id) in allowed:
             root = int(member.story_id if member.story_id is not None else member.id)
             members.setdefault(root, []).append((int(member.id), member.source))
     loaded = {}

@@ -99,6 +99,16 @@ async def readable_feed_ids(conn: AsyncConnection, tenants: Collection[str] | No
         select(feeds.c.id).where(readable_by(tenants, mode=ISOLATED)))).scalars()]
 
 
+async def readable_among(conn: AsyncConnection, feed_ids: Collection[int],
+                         tenants: Collection[str] | None) -> set[int]:
+    """Which of ``feed_ids`` ``tenants`` may read (None: all of them), by primary key."""
+    ids = sorted(set(feed_ids))
+    if tenants is None or not ids or (await read_mode(conn)).mode == SHARED:
+        return set(ids)
+    return {int(i) for i in (await conn.execute(select(feeds.c.id).where(
+        feeds.c.id.in_(ids), readable_by(tenants, mode=ISOLATED)))).scalars()}
+
+
 @dataclass(frozen=True, slots=True)
 class Audience:
     """The rule for one feed, as routing applies it per destination: who may read it, and the
