@@ -19,9 +19,9 @@ from datetime import datetime
 from typing import Literal
 
 from bot.i18n import N_, _
+from bot.models import EVERYONE, Audience
 from bot.routing import patterns
 from bot.routing.patterns import Article
-from bot.store.tenancy import EVERYONE, Audience
 from bot.tags import canonical_tag, normalise_tag
 
 __all__ = ["KINDS", "BriefFacts", "Kind", "KindError", "SubscriptionKind", "by_prefix", "fold",

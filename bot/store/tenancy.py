@@ -13,7 +13,7 @@ is narrower: only a tenant that uses it, ``bot.store.feeds.used_by``.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
@@ -23,6 +23,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.elements import ColumnElement
 
+from bot.models import Audience
 from bot.store.schema import destinations, feed_servers, feeds, install_settings
 from bot.tags import canonical_tag
 
@@ -107,25 +108,6 @@ async def readable_among(conn: AsyncConnection, feed_ids: Collection[int],
         return set(ids)
     return {int(i) for i in (await conn.execute(select(feeds.c.id).where(
         feeds.c.id.in_(ids), readable_by(tenants, mode=ISOLATED)))).scalars()}
-
-
-@dataclass(frozen=True, slots=True)
-class Audience:
-    """The rule for one feed, as routing applies it per destination: who may read it, and the
-    tags each linked tenant gave it."""
-
-    everyone: bool = True
-    tenants: frozenset[str] = frozenset()
-    tags: dict[str, frozenset[str]] = field(default_factory=dict)
-
-    def admits(self, who: str) -> bool:
-        return self.everyone or who in self.tenants
-
-    def tags_of(self, who: str) -> frozenset[str]:
-        return self.tags.get(who, frozenset())
-
-
-EVERYONE = Audience()
 
 
 async def audiences(conn: AsyncConnection, feed_ids: Iterable[int]) -> dict[int, Audience]:
