@@ -4,11 +4,15 @@ core and adapters from settings. Adapters are looked up by name in the registry
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot import redact
 from bot.briefing import Briefer
@@ -28,17 +32,19 @@ from bot.delivery import Adapter
 from bot.delivery import registry as platforms
 from bot.factories import make_fetcher, make_summarizer
 from bot.feeds.fetch import HttpFetcher
+from bot.feeds.manage import fetch_feed
 from bot.logs import get_log
 from bot.netguard import AddressPolicy
 from bot.outbox.worker import OutboxWorker
 from bot.pipeline import Pipeline
-from bot.store import Database
+from bot.store import Database, tenancy
 from bot.store.destinations import sync_destinations
 from bot.store.feeds import recheck_refused, sync_config_feeds
 from bot.store.workers import adapters_down as read_down
 from bot.summarize import Summarizer
 
 log = get_log(__name__)
+T = TypeVar("T")
 
 
 def with_default_destination(settings: Settings) -> Settings:
@@ -76,18 +82,50 @@ async def sync_config(db: Database, settings: Settings, *, now: datetime) -> Non
                     outcome="removed" if settings.feeds else "kept")
 
 
+async def apply_tenancy(db: Database, configured: tenancy.Mode | None, *,
+                        now: datetime) -> tenancy.ModeSetting:
+    """Store the configured tenancy mode (bot.store.tenancy reads it from there) and say which
+    is in force, and why. Unset keeps what the migration chose; a key removed again means the
+    default."""
+    async with db.begin() as conn:
+        stored = await tenancy.read_mode(conn)
+        if configured is not None and (configured, "config") != (stored.mode, stored.source):
+            await tenancy.write_mode(conn, configured, source="config", now=now)
+        elif configured is None and stored.source == "config":
+            await tenancy.write_mode(conn, tenancy.ISOLATED, source="default", now=now)
+        setting = await tenancy.read_mode(conn)
+    if setting.source == tenancy.MIGRATED:
+        log.warning("tenancy.shared_kept", mode=setting.mode, source=setting.source,
+                    fix="set tenancy: isolated to keep each server's chat-added feeds to it")
+    else:
+        log.info("tenancy.mode", mode=setting.mode, source=setting.source)
+    return setting
+
+
+async def tenancy_in_force(settings: Settings) -> tenancy.ModeSetting | None:
+    """For ``check``: the tenancy mode the database holds; None when there is none yet."""
+    return await _peek(settings, tenancy.read_mode, None)
+
+
 async def adapters_down(settings: Settings, *, now: datetime) -> dict[str, dict[str, str]]:
     """For ``check``: adapters that running workers failed to start, from their heartbeats
     ({worker: {adapter: error}}); empty when the database has none (or is not there yet)."""
+    return await _peek(settings, lambda conn: read_down(conn, now=now), {})
+
+
+async def _peek(settings: Settings, read: Callable[[AsyncConnection], Awaitable[T]],
+                missing: T) -> T:
+    """What ``read`` finds in the database, or ``missing`` when there is no database yet (or
+    it is not migrated): ``check`` never creates a database file just to look."""
     url = make_url(settings.database_url)
     if url.get_backend_name() == "sqlite" and not Path(url.database or "").exists():
-        return {}  # never create a database file just to look
+        return missing
     db = Database(settings.database_url)
     try:
         async with db.read() as conn:
-            return await read_down(conn, now=now)
+            return await read(conn)
     except Exception:  # no database yet, or not migrated: nothing is running
-        return {}
+        return missing
     finally:
         await db.close()
 
@@ -111,6 +149,7 @@ class App:
         redact.remember(secret_values(settings, secrets))  # stored error texts never hold them
         db = Database(settings.database_url, echo=settings.database.echo)
         await db.migrate()
+        await apply_tenancy(db, settings.tenancy, now=clock())
         await sync_config(db, settings, now=clock())
         fetcher = make_fetcher(settings)
         summarizer = make_summarizer(settings, secrets)
@@ -123,7 +162,8 @@ class App:
                                tag_aliases=settings.tags.aliases,
                                max_feeds_per_server=settings.limits.feeds_per_server,
                                max_subscriptions_per_server=settings.limits.subscriptions_per_server,
-                               digest_stories=settings.delivery.digest_stories)
+                               digest_stories=settings.delivery.digest_stories,
+                               read_feed=partial(fetch_feed, fetcher=fetcher))
         if adapters is None:
             adapters = {name: load_adapter(name, settings, secrets, commands)
                         for name in wanted_adapters(settings, secrets)}

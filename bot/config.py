@@ -308,6 +308,11 @@ class Settings(BaseSettings):
     health: HealthSettings = Field(default_factory=HealthSettings)
     limits: LimitSettings = Field(default_factory=LimitSettings)
     dashboard: DashboardSettings = Field(default_factory=DashboardSettings)
+    # Whose feeds a server may read (SECURITY.md): "isolated", a feed added in chat reaches only
+    # the servers that added it (the configuration's feeds reach every server); "shared", every
+    # feed reaches every server, for an install that serves one community. Unset: isolated,
+    # except an install upgraded across migration 0010, which stays shared until this is set.
+    tenancy: Literal["isolated", "shared"] | None = None
 
     @classmethod
     def settings_customise_sources(

@@ -109,3 +109,24 @@ def sample_brief() -> Brief:
                       label="Nothing changed")],
         tags=["test"], url=None, lang="en", source="newsbrief send-test",
         published=now_utc())
+
+
+@dataclass(frozen=True, slots=True)
+class Audience:
+    """Who may read one feed's briefs (bot.store.tenancy decides, routing applies it per
+    destination): every tenant, or those linked to it, with the tags each linked tenant gave
+    the feed. Here, low, so that the subscription kinds can carry it without importing the
+    store."""
+
+    everyone: bool = True
+    tenants: frozenset[str] = frozenset()
+    tags: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def admits(self, who: str) -> bool:
+        return self.everyone or who in self.tenants
+
+    def tags_of(self, who: str) -> frozenset[str]:
+        return self.tags.get(who, frozenset())
+
+
+EVERYONE = Audience()

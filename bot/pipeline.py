@@ -27,6 +27,7 @@ from bot import i18n, metrics
 from bot.briefing import summarize_or_minimal
 from bot.clock import Clock, now_utc
 from bot.config import Settings
+from bot.delivery import Destination
 from bot.errors import FetchError, ParseError
 from bot.feeds.assemble import PreparedFeed
 from bot.feeds.fetch import FetchResult, HttpFetcher, body_hash_of
@@ -56,6 +57,14 @@ log = get_log(__name__)
 DISABLED_TITLE = N_("Feed disabled")
 DISABLED_NOTE = N_("The feed {feed} was disabled: {reason}. An admin can re-enable it with "
                    "/feeds enable {id} once it works again.")
+
+
+
+def disabled_notice(name: str, feed_id: int, reason: str, lang: str = "en") -> str:
+    """What the channels that added a feed, and the operator, are told when it is disabled,
+    in ``lang``; the command it names exists on every chat platform."""
+    return i18n.translate(DISABLED_NOTE, lang, feed=name, reason=reason, id=feed_id)
+
 
 @dataclass(slots=True)
 class PollStats:
@@ -394,20 +403,31 @@ class Pipeline:
 
     async def _tell_disabled(self, conn: AsyncConnection, feed: FeedRow, reason: str,
                              now: datetime) -> None:
-        """The channel that added a feed is told once when it is disabled (DESIGN.md); a feed
-        from the configuration, the CLI or OPML is reported to delivery.admin_destination, or
-        to the console when that is a destination, so that it is not disabled silently."""
-        dest = await dest_store.get(conn, feed.added_by) if feed.added_by else None
-        dest = dest or await self._admin(conn)
-        if dest is None:
-            return
-        lang = i18n.choose(dest.locale)  # the notice speaks the channel's language
-        note = i18n.translate(DISABLED_NOTE, lang, feed=feed.title or shown_url(feed.url),
-                              reason=reason, id=feed.id)
-        await enqueue(conn, key=outbox_key("feed-disabled", feed.id, now.isoformat()),
-                      destination_id=dest.id, now=now,
-                      digest=Digest(title=i18n.translate(DISABLED_TITLE, lang), period_start=now,
-                                    period_end=now, sections=[], note=note))
+        """Told once when a feed is disabled: every channel that added it in chat (DESIGN.md),
+        whether or not it follows anything there, and the operator: delivery.admin_destination,
+        else the console when that is a destination. A feed from the configuration, the CLI or
+        OPML has only the operator to tell; a chat-added one is heard without an operator."""
+        adders = await feed_store.link_adders(conn, feed.id)
+        if feed.added_by and feed.added_by != feed_store.CONFIG_OWNER:
+            adders.insert(0, (feed.added_by, feed.added_server or ""))
+        told = {}
+        for ref, server in adders:
+            if ref not in told:
+                told[ref] = await dest_store.get_or_create(conn, Destination(ref), now=now,
+                                                           server=server or None)
+        operator = await self._admin(conn)
+        if operator is not None:
+            told.setdefault(operator.ref, operator)
+        for dest in told.values():
+            lang = i18n.choose(dest.locale)  # each hears it in its own language
+            note = disabled_notice(feed.title or shown_url(feed.url), feed.id, reason, lang)
+            await enqueue(conn, key=outbox_key("feed-disabled", feed.id, dest.id,
+                                               now.isoformat()),
+                          destination_id=dest.id, now=now,
+                          digest=Digest(title=i18n.translate(DISABLED_TITLE, lang),
+                                        period_start=now, period_end=now, sections=[],
+                                        note=note))
+        log.info("feed.disabled_told", feed_id=feed.id, destinations=len(told))
 
     async def _flush_unchanged(self, stats: PollStats) -> None:
         rows, self._unchanged = self._unchanged, []

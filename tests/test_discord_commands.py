@@ -3,13 +3,17 @@ the fake Discord API: request conversion, admin reporting, deferral, replies, au
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 
 from adapters.discord import sync_commands
 from adapters.discord.bot import DiscordAdapter
+from adapters.slack.settings import DEFAULT_COMMANDS
+from bot.commands.core import help_text
 from bot.delivery import CommandReply, CommandRequest, Destination
+from bot.pipeline import disabled_notice
 from tests.support.discord_commands import (  # noqa: F401  (fixtures)
     CHANNEL,
     GUILD,
@@ -49,6 +53,9 @@ def responses(fake: FakeDiscord, raw: dict[str, Any]) -> list[dict[str, Any]]:
     ("feeds", sub("list"), "feeds", "list"),
     ("feeds", sub("status"), "feeds", "status"),
     ("feeds", sub("test"), "feeds", "test"),
+    # the bot's own notice says "re-enable it with /feeds enable 13" (issue 22.5)
+    ("feeds", sub("enable", opt("feed", "13")), "feeds", "enable 13"),
+    ("feeds", sub("resume"), "feeds", "resume"),
 ])
 async def test_each_command_becomes_a_request(fake: FakeDiscord, adapter: DiscordAdapter,
                                               core: Core, name: str,
@@ -149,6 +156,33 @@ async def test_autocomplete_offers_tags_and_feeds(fake: FakeDiscord, adapter: Di
     [answer] = responses(fake, raw)
     assert answer["callback"]["type"] == 8
     assert [c["value"] for c in answer["callback"]["data"]["choices"]] == expected
+
+
+def named_commands(text: str) -> set[tuple[str, str | None]]:
+    """(command, subcommand) pairs a text tells people to type: "/feeds enable 13", and in
+    /help's "/digest time HH:MM | off | now" each alternative after a bar."""
+    named: set[tuple[str, str | None]] = set()
+    for found in re.finditer(r"/([a-z]+)((?: [^,/]*)?)", text):
+        name, rest = found.group(1), found.group(2)
+        words = [part.split()[0] for part in rest.split(" | ") if part.split()]
+        named |= {(name, w) for w in words if re.fullmatch(r"[a-z]+", w)} | {(name, None)}
+    return named
+
+
+async def test_every_command_the_bot_names_exists_on_discord_and_slack(
+        fake: FakeDiscord) -> None:
+    """/help and the feed-disabled notice name commands; an admin must be able to run each
+    on Discord (synced to the fake API) and on Slack (a registered slash command)."""
+    await sync_commands(token=BOT_TOKEN, api_base_url=fake.api_base, guild_ids=[int(GUILD)])
+    stored = {c["name"]: c for c in fake.commands[GUILD]}
+    named = named_commands(help_text()) | named_commands(disabled_notice("Gazette", 13, "404"))
+    assert ("feeds", "enable") in named and ("feeds", "resume") in named
+    for name, word in sorted(named, key=str):
+        assert f"/{name}" in DEFAULT_COMMANDS, name  # Slack passes the words through
+        assert name in stored, name
+        subcommands = {o["name"] for o in stored[name].get("options", []) if o["type"] == 1}
+        if subcommands and word is not None:
+            assert word in subcommands, (name, word)
 
 
 async def test_sync_commands_sets_admin_permissions(fake: FakeDiscord) -> None:

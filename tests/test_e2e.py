@@ -106,13 +106,14 @@ async def test_one_bad_feed_never_stops_the_others(server: FeedServer, tmp_path:
 
 async def test_the_channel_that_added_a_failing_feed_is_told_once(
         server: FeedServer, tmp_path: Path, make_app: object) -> None:
-    server.set("/broken.xml", b"oops", status=500)
+    server.set("/broken.xml", rss("Soon Broken", [item(1)]))  # a feed when it is added
     clock, rec = Clock(), RecordingAdapter(name="console")
     app = await make_app(settings_for(tmp_path, []), clock, rec)  # type: ignore[operator]
     added = await app.commands.handle(CommandRequest(
         command="feeds", args=f"add {server.url('/broken.xml')}", user="admin",
         where=Destination("console:"), is_admin=True))
     assert not added.error, added.text
+    server.set("/broken.xml", b"oops", status=500)
     for _ in range(5):  # max_failures is 3; the two extra polls find it disabled
         await cycle(app)
         clock.advance(7200)
@@ -123,6 +124,6 @@ async def test_the_channel_that_added_a_failing_feed_is_told_once(
     enabled = await app.commands.handle(CommandRequest(
         command="feeds", args="enable 1", user="admin", where=Destination("console:"),
         is_admin=True))
-    assert not enabled.error and server.hits("/broken.xml") == 3
+    assert not enabled.error and server.hits("/broken.xml") == 4  # the add's read, 3 polls
     await cycle(app)
-    assert server.hits("/broken.xml") == 4  # polled again at once
+    assert server.hits("/broken.xml") == 5  # polled again at once

@@ -4,7 +4,7 @@ refusal from chat's /feeds add, the dashboard's Feeds page and `newsbrief feeds 
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from types import SimpleNamespace
@@ -32,6 +32,8 @@ from bot.store import reactions as reaction_store
 from bot.store.schema import outbox
 from tests.support.crash_delivery import add_brief
 from tests.support.dashboard import Harness, dashboard_harness, dashboard_settings
+from tests.support.feeds import item, rss
+from tests.support.feedserver import FeedServer
 
 pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
 
@@ -104,9 +106,18 @@ async def test_a_bad_url_gets_the_same_refusal_through_every_door(
     assert await urls(h) == []  # nothing stored by any door
 
 
+@pytest.fixture
+def feeds() -> Iterator[FeedServer]:
+    """Loopback feeds: chat's /feeds add reads a feed before it adds it."""
+    with FeedServer() as srv:
+        for path in ("/rss", "/f1.xml", "/f2.xml"):
+            srv.set(path, rss("News", [item(1)]))
+        yield srv
+
+
 async def test_a_duplicate_is_stored_once_whichever_door_adds_it(
-        h: Harness, capsys: pytest.CaptureFixture[str]) -> None:
-    url = "https://news.example/rss"
+        h: Harness, capsys: pytest.CaptureFixture[str], feeds: FeedServer) -> None:
+    url = feeds.url("/rss")
     code, printed = await cli(h, url, capsys)
     assert code == 0 and printed.startswith("added: #1")
     code, printed = await cli(h, url, capsys)
@@ -114,17 +125,17 @@ async def test_a_duplicate_is_stored_once_whichever_door_adds_it(
     refused, text = await chat(h, url)  # the feed exists; this server starts using it
     assert not refused and "Added feed 1" in text
     refused, text = await chat(h, url)
-    assert not refused and text.startswith("Already reading https://news.example/rss (feed 1)")
+    assert not refused and text.startswith(f"Already reading {url} (feed 1)")
     refused, page = await dashboard(h, url)
-    assert not refused and "Already reading https://news.example/rss (feed 1)" in page
+    assert not refused and f"Already reading {url} (feed 1)" in page
     assert await urls(h) == [url]
 
 
 async def test_over_the_server_limit_is_refused_by_chat_and_the_dashboard_alike(
-        h: Harness) -> None:
+        h: Harness, feeds: FeedServer) -> None:
     """The limits are a server's (2 here); the operator's shell has none."""
     for n in (1, 2):
-        assert not (await chat(h, f"https://f{n}.example/rss"))[0]
+        assert not (await chat(h, feeds.url(f"/f{n}.xml")))[0]
     said = "This server has reached its limit of 2 feeds; remove one first."
     refused, text = await chat(h, "https://f3.example/rss")
     assert refused and text == said

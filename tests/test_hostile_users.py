@@ -213,37 +213,42 @@ async def test_feeds_add_of_a_private_address_is_refused_at_once(make_chat: Make
     assert await chat.feed_urls() == []
 
 
-async def test_non_admins_cannot_manage_a_channel(make_chat: MakeChat) -> None:
+async def test_non_admins_cannot_manage_a_channel(make_chat: MakeChat,
+                                                 server: FeedServer) -> None:
     """hostile case: a non-admin runs /feeds add, /feeds remove, /subscribe, /unsubscribe and
     /digest time in a shared channel
     expected: each refused, naming the admin permission; nothing changes; their own DM is
     still theirs to manage"""
-    chat = await make_chat()
-    await chat.say("/feeds add https://news.example/feed.xml")
+    chat = await make_chat(allow_private=["127.0.0.0/8"])
+    server.set("/feed.xml", rss("News", [item(1)]))
+    assert not (await chat.say(f"/feeds add {server.url('/feed.xml')}")).error
     await chat.say("/subscribe #ai")
     for line in ["/feeds add https://evil.example/feed.xml", "/feeds remove 1",
                  "/subscribe #crypto", "/unsubscribe #ai", "/digest time 03:00"]:
         chat.clock.now += timedelta(seconds=2)
         reply = await chat.say(line, user="mallory", admin=False)
         assert reply.error and "admin" in reply.text, (line, reply.text)
-    assert await chat.feed_urls() == ["https://news.example/feed.xml"]
+    assert await chat.feed_urls() == [server.url("/feed.xml")]
     subs = await chat.say("/subscriptions")
     assert "ai" in subs.text and "crypto" not in subs.text
     assert not (await chat.say("/subscribe #crypto dm", user="mallory", admin=False)).error
 
 
-async def test_feeds_per_channel_are_limited(make_chat: MakeChat) -> None:
+async def test_feeds_per_channel_are_limited(make_chat: MakeChat, server: FeedServer) -> None:
     """hostile case: an admin of one channel adds 30 feeds to a channel limited to 20
-    expected: refused past the per-channel limit (limits.feeds_per_channel) with a clear reply"""
-    chat = await make_chat(limits={"feeds_per_channel": 20})
+    expected: refused past the per-channel limit (limits.feeds_per_channel) with a clear reply,
+    before the feed is fetched"""
+    chat = await make_chat(limits={"feeds_per_channel": 20}, allow_private=["127.0.0.0/8"])
     replies = []
     for i in range(30):
+        server.set(f"/f{i}.xml", rss(f"Feed {i}", [item(1)]))
         chat.clock.now += timedelta(seconds=2)  # stay under the rate limits: this is about totals
-        replies.append(await chat.say(f"/feeds add https://f{i}.example/rss"))
+        replies.append(await chat.say(f"/feeds add {server.url(f'/f{i}.xml')}"))
     assert all("try again" not in r.text for r in replies)
     assert not any(r.error for r in replies[:20])
     assert all(r.error and "limit of 20 feeds" in r.text for r in replies[20:])
     assert len(await chat.feed_urls()) == 20
+    assert sum(server.hits(f"/f{i}.xml") for i in range(20, 30)) == 0
 
 
 async def test_subscriptions_per_channel_are_limited(make_chat: MakeChat) -> None:

@@ -218,6 +218,15 @@ def register_commands(tree: app_commands.CommandTree, run: Run, *, suggest: Sugg
     async def feeds_test(interaction: discord.Interaction) -> None:
         await run(interaction, "feeds", "test")
 
+    # the bot's own notices name these: "re-enable it with /feeds enable 13"
+    @feeds.command(name="enable", description="Poll a disabled feed again")
+    async def feeds_enable(interaction: discord.Interaction, feed: str) -> None:
+        await run(interaction, "feeds", _join("enable", feed))
+
+    @feeds.command(name="resume", description="Post in this channel again after a pause")
+    async def feeds_resume(interaction: discord.Interaction) -> None:
+        await run(interaction, "feeds", "resume")
+
     settings = app_commands.Group(name="settings", description="This server's settings",
                                   default_permissions=_ADMIN_PERMISSIONS)
 
@@ -227,7 +236,9 @@ def register_commands(tree: app_commands.CommandTree, run: Run, *, suggest: Sugg
         await run(interaction, "settings", _join("language", language))
 
     tree.add_command(settings)
+
     feeds_remove.autocomplete("feed")(feeds_only)
+    feeds_enable.autocomplete("feed")(feeds_only)
     feeds_status.autocomplete("feed")(feeds_only)
     tree.add_command(digest)
     tree.add_command(feeds)

@@ -14,7 +14,8 @@ from bot.i18n import N_, available, catalogue
 MESSAGES = (
     N_("/brief"), N_("/subscribe"), N_("/unsubscribe"), N_("/subscriptions"), N_("/digest"),
     N_("/feeds"), N_("/time"), N_("/off"), N_("/now"), N_("/add"), N_("/remove"), N_("/list"),
-    N_("/status"), N_("/updates"), N_("/more"), N_("/test"),
+    N_("/status"), N_("/updates"), N_("/more"), N_("/test"), N_("/enable"), N_("/resume"),
+    N_("Poll a disabled feed again"), N_("Post in this channel again after a pause"),
     N_("The stories past the last digest's top ones"),
     N_("Post one marked sample brief in this channel"),
     N_("Reply “Updated: …” under a brief whose article changed"),

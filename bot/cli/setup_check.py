@@ -27,7 +27,7 @@ from uuid import uuid4
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from bot.app import adapters_down, load_adapter, with_default_destination
+from bot.app import adapters_down, load_adapter, tenancy_in_force, with_default_destination
 from bot.clock import now_utc
 from bot.config import (
     ConfigLocation,
@@ -273,6 +273,20 @@ def _summary(settings: Settings, secrets: Secrets, location: ConfigLocation,
     ]
 
 
+def _tenancy_line(settings: Settings, stored: Any) -> str:
+    """Whose feeds each server reads (SECURITY.md), and why: the database's mode, which the
+    configuration's ``tenancy`` key overrides at the next start."""
+    if settings.tenancy is not None:
+        return f"{settings.tenancy} (configured)"
+    if stored is None:
+        return "isolated (default)"
+    if stored.source == "0010_tenancy":
+        return (f"{stored.mode} (kept by migration 0010_tenancy for this existing install: every "
+                "server reads every feed; set tenancy: isolated to keep chat-added feeds to the "
+                "servers that added them)")
+    return f"{stored.mode} ({stored.source})"
+
+
 def _table(findings: list[Finding]) -> str:
     """A plain table (it goes to logs and CI output as often as to a terminal)."""
     rows = [("ok" if f.ok else "FAIL", f.subject, f.detail + (f" -> fix: {f.fix}"
@@ -291,11 +305,11 @@ def _print_problems(problems: list[Finding]) -> None:
 
 
 def _report_json(location: ConfigLocation, problems: list[Finding], live: list[Finding],
-                 warnings: list[Finding]) -> None:
+                 warnings: list[Finding], *, tenancy: str | None = None) -> None:
     print(json.dumps({"ok": not problems and all(f.ok for f in live),
                       "config_file": str(location.path) if location.path else None,
                       "problems": [asdict(f) for f in problems],
-                      "warnings": [asdict(f) for f in warnings],
+                      "warnings": [asdict(f) for f in warnings], "tenancy": tenancy,
                       "live": [asdict(f) for f in live]}, ensure_ascii=False, indent=2))
 
 
@@ -325,8 +339,9 @@ async def run_checks(settings: Settings, secrets: Secrets, location: ConfigLocat
                 for name, error in down.items()]
     failed_live = [f for f in results if not f.ok]
     warnings = static_warnings(settings)
+    tenancy = _tenancy_line(settings, await tenancy_in_force(settings))
     if as_json:
-        _report_json(location, problems, results, warnings)
+        _report_json(location, problems, results, warnings, tenancy=tenancy)
     else:
         if problems:
             _print_problems(problems)
@@ -335,6 +350,7 @@ async def run_checks(settings: Settings, secrets: Secrets, location: ConfigLocat
         for f in warnings:
             print(f"  warning: {f.subject}: {f.detail}" + (f"\n    fix: {f.fix}" if f.fix else ""))
         print("\n".join(_summary(settings, secrets, location, live)))
+        print(f"  tenancy: {tenancy}")
         if results:
             print()
             print(_table(results))

@@ -7,19 +7,25 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from sqlalchemy.ext.asyncio import AsyncConnection
+
 from bot.delivery import CommandReply, CommandRequest, Destination
+from bot.feeds.manage import FeedReader
 from bot.i18n import _
 from bot.models import Brief
 from bot.netguard import AddressPolicy
+from bot.store import destinations as dest_store
 from bot.store.briefs import known_tags
 from bot.store.db import Database
+from bot.store.destinations import DestinationRow
 from bot.store.feeds import feed_names
 from bot.summarize.tags import TagNormaliser
 
 BriefUrl = Callable[[str], Awaitable[Brief]]
 
 __all__ = ["MAX_VALUE", "CommandError", "Context", "Handler", "error", "feed_names", "known_tags",
-           "own_dm", "pop_target", "reply", "require_admin", "require_manage", "scope_of"]
+           "own_dm", "pop_target", "readers", "reply", "require_admin", "require_manage",
+           "scope_of", "stored_target"]
 
 MAX_VALUE = 200  # a subscription target or a search; longer is a paste accident, not a topic
 
@@ -40,6 +46,7 @@ class Context:
     max_subscriptions_per_server: int = 500
     tags: TagNormaliser = field(default_factory=TagNormaliser)  # configured tag aliases
     digest_stories: int = 10  # stories per digest page (delivery.digest_stories)
+    read_feed: FeedReader | None = None  # set: /feeds add fetches and reads the feed first
 
 
 Handler = Callable[[Context, CommandRequest], Awaitable[CommandReply]]
@@ -76,8 +83,22 @@ def scope_of(req: CommandRequest) -> str | None:
     return None if req.operator else (req.server or req.where.ref)
 
 
+def readers(req: CommandRequest) -> tuple[str] | None:
+    """Whose feeds' content a command may show: its tenant's (bot.store.tenancy); None: all."""
+    scope = scope_of(req)
+    return None if scope is None else (scope,)
+
+
 def own_dm(req: CommandRequest, target: Destination) -> bool:
     return req.dm is not None and target.ref == req.dm.ref
+
+
+async def stored_target(conn: AsyncConnection, req: CommandRequest, target: Destination, *,
+                        now: datetime) -> DestinationRow:
+    """The stored row of a command's target, created in the caller's server (whose feeds it
+    may receive) and marked a DM when it is the caller's own."""
+    return await dest_store.get_or_create(conn, target, now=now, server=req.server,
+                                          dm=own_dm(req, target))
 
 
 def require_manage(req: CommandRequest, target: Destination) -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from urllib.parse import urlsplit
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.commands.base import MAX_VALUE, Context, error, reply
+from bot.commands.base import MAX_VALUE, Context, error, readers, reply
 from bot.delivery import CommandReply, CommandRequest
 from bot.errors import NewsbriefError
 from bot.i18n import N_, _
@@ -30,14 +31,16 @@ def search_terms(words: str) -> list[str]:
     return [t.casefold()[:40] for t in _TERM.findall(words)][:MAX_TERMS]
 
 
-async def search(conn: AsyncConnection, words: str, *, limit: int = RESULTS) -> list[int]:
-    """Brief ids whose article matches every word, best first, one per story."""
+async def search(conn: AsyncConnection, words: str, *, limit: int = RESULTS,
+                 tenants: Collection[str] | None = None) -> list[int]:
+    """Brief ids whose article matches every word, best first, one per story; only from feeds
+    ``tenants`` may read (bot.store.tenancy)."""
     terms = search_terms(words)
     if not terms:
         return []
     found: list[int] = []
     stories: set[int] = set()
-    for brief_id in await matching_briefs(conn, terms, limit=limit * 4):
+    for brief_id in await matching_briefs(conn, terms, limit=limit * 4, tenants=tenants):
         root = await story_root(conn, brief_id)
         if root not in stories:
             stories.add(root)
@@ -63,8 +66,8 @@ async def brief(ctx: Context, req: CommandRequest) -> CommandReply:
         return error(_("That search is too long (at most {limit} characters).",
                        limit=MAX_VALUE))
     async with ctx.db.begin() as conn:
-        ids = await search(conn, args)
-        found = [await load_brief(conn, i) for i in ids]
+        ids = await search(conn, args, tenants=readers(req))
+        found = [await load_brief(conn, i, tenants=readers(req)) for i in ids]
     if not found:
         return reply(_("Nothing stored matches “{words}”.", words=args))
     if len(found) == 1:

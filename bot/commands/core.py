@@ -20,6 +20,7 @@ from bot.commands.base import (
 )
 from bot.delivery import CommandReply, CommandRequest, Pacing
 from bot.feeds.html import clean_inline
+from bot.feeds.manage import FeedReader
 from bot.i18n import N_, _
 from bot.logs import get_log
 from bot.netguard import AddressPolicy, shown_url
@@ -83,8 +84,9 @@ class CommandCore:
                  max_subscriptions: int = 50, max_feeds_per_server: int = 300,
                  max_subscriptions_per_server: int = 500,
                  tag_aliases: dict[str, list[str]] | None = None,
-                 digest_stories: int = 10) -> None:
+                 digest_stories: int = 10, read_feed: FeedReader | None = None) -> None:
         self.db = db
+        self.read_feed = read_feed  # /feeds add reads the feed first (bot.feeds.manage)
         self.policy = policy or AddressPolicy()
         self.max_feeds_per_channel = max_feeds_per_channel
         self.max_subscriptions = max_subscriptions
@@ -169,12 +171,7 @@ class CommandCore:
         if not self._allowed(req):
             log.info("command.rate_limited", command=name, user=req.user, where=req.where.ref)
             return error(_("Too many commands just now; try again in a few seconds."))
-        ctx = Context(db=self.db, now=self.clock(), brief_url=self.brief_url,
-                      policy=self.policy, max_feeds_per_channel=self.max_feeds_per_channel,
-                      max_subscriptions=self.max_subscriptions, tags=self.tags,
-                      max_feeds_per_server=self.max_feeds_per_server,
-                      max_subscriptions_per_server=self.max_subscriptions_per_server,
-                      digest_stories=self.digest_stories)
+        ctx = self.context()
         try:
             result = await handler(ctx, req)
         except CommandError as exc:
@@ -186,6 +183,15 @@ class CommandCore:
                  error=result.error)
         return result
 
+    def context(self) -> Context:
+        """What a handler runs with: this core's limits and services, at the clock's now."""
+        return Context(db=self.db, now=self.clock(), brief_url=self.brief_url,
+                       policy=self.policy, max_feeds_per_channel=self.max_feeds_per_channel,
+                       max_subscriptions=self.max_subscriptions, tags=self.tags,
+                       max_feeds_per_server=self.max_feeds_per_server,
+                       max_subscriptions_per_server=self.max_subscriptions_per_server,
+                       digest_stories=self.digest_stories, read_feed=self.read_feed)
+
     async def suggest(self, kind: str, prefix: str, server: str | None = None, *,
                       limit: int = 25) -> list[str]:
         """Autocomplete choices: ``tag`` (most used first) or ``feed`` (titles, else redacted
@@ -193,7 +199,7 @@ class CommandCore:
         needle = prefix.strip().lstrip("#").casefold()[:100]
         async with self.db.begin() as conn:
             if kind == "tag":
-                tags = await known_tags(conn)
+                tags = await known_tags(conn, None if server is None else (server,))
                 return [t for t, _ in tags.most_common() if t.startswith(needle)][:limit]
             if kind == "feed" and server is not None:
                 found = []

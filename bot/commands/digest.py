@@ -6,7 +6,15 @@ from __future__ import annotations
 import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.commands.base import CommandError, Context, error, pop_target, reply, require_manage
+from bot.commands.base import (
+    CommandError,
+    Context,
+    error,
+    pop_target,
+    reply,
+    require_manage,
+    stored_target,
+)
 from bot.delivery import CommandReply, CommandRequest, Destination
 from bot.delivery.render import local_time
 from bot.i18n import N_, _, current
@@ -40,16 +48,16 @@ async def digest(ctx: Context, req: CommandRequest) -> CommandReply:
         return await _more(ctx, target, words[1:])
     require_manage(req, target)
     if action == "time":
-        return await _set_time(ctx, target, words[1:])
+        return await _set_time(ctx, req, target, words[1:])
     if action == "off" and len(words) == 1:
         async with ctx.db.begin() as conn:
-            row = await dest_store.get_or_create(conn, target, now=ctx.now)
+            row = await stored_target(conn, req, target, now=ctx.now)
             await dest_store.update_destination(conn, row.id, digest_time=None)
         return reply(_("Digest off for {where}; digest subscriptions wait until it is on.",
                        where=target.ref))
     if action == "now" and len(words) == 1:
         async with ctx.db.begin() as conn:
-            row = await dest_store.get_or_create(conn, target, now=ctx.now)
+            row = await stored_target(conn, req, target, now=ctx.now)
             sent = await digests.digest_now(conn, row, now=ctx.now)
         if sent is None:
             return reply(_("Nothing new for a digest since the last one."))
@@ -76,7 +84,8 @@ async def _more(ctx: Context, target: Destination, words: list[str]) -> CommandR
     return reply(text, briefs=found)
 
 
-async def _set_time(ctx: Context, target: Destination, words: list[str]) -> CommandReply:
+async def _set_time(ctx: Context, req: CommandRequest, target: Destination,
+                    words: list[str]) -> CommandReply:
     if not words or len(words) > 2:
         return error(_(USAGE))
     match = _HHMM.fullmatch(words[0])
@@ -85,7 +94,7 @@ async def _set_time(ctx: Context, target: Destination, words: list[str]) -> Comm
                        value=words[0][:20]))
     hhmm = f"{int(match.group(1)):02d}:{match.group(2)}"
     async with ctx.db.begin() as conn:
-        row = await dest_store.get_or_create(conn, target, now=ctx.now)
+        row = await stored_target(conn, req, target, now=ctx.now)
         zone = _timezone(words[1]) if len(words) == 2 else row.timezone
         await dest_store.update_destination(conn, row.id, digest_time=hhmm, timezone=zone)
         fresh = await dest_store.by_id(conn, row.id)

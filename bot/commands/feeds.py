@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-from bot.commands.base import Context, error, reply, require_admin, scope_of
+from bot.commands.base import Context, error, reply, require_admin, scope_of, stored_target
 from bot.commands.reactions import feedback_lines
 from bot.delivery import CommandReply, CommandRequest
-from bot.feeds.manage import Actor, FeedError, FeedLimits, FeedService, NotPaused
+from bot.feeds.manage import (
+    Actor,
+    FeedError,
+    FeedLimits,
+    FeedService,
+    NoSuchFeed,
+    NotPaused,
+)
 from bot.i18n import N_, _
 from bot.models import Digest, DigestSection, sample_brief
 from bot.netguard import shown_url
 from bot.outbox.worker import enqueue, outbox_key
 from bot.store import destinations as dest_store
+from bot.store.feeds import FeedRow
 
 USAGE = N_("Usage: /feeds add <url> [tags…] | remove <url|id> | enable <url|id> | list | "
            "status | resume | test")
@@ -19,7 +27,8 @@ MAX_LINES = 50  # a chat message, not a report; the CLI lists everything
 
 def _service(ctx: Context) -> FeedService:
     return FeedService(ctx.db, policy=ctx.policy, clock=lambda: ctx.now, limits=FeedLimits(
-        per_channel=ctx.max_feeds_per_channel, per_server=ctx.max_feeds_per_server))
+        per_channel=ctx.max_feeds_per_channel, per_server=ctx.max_feeds_per_server),
+        read=ctx.read_feed)
 
 
 def _actor(req: CommandRequest) -> Actor:
@@ -51,8 +60,8 @@ async def _feeds(ctx: Context, req: CommandRequest) -> CommandReply:
         return await _enable(ctx, req, words[1])
     if action == "list" and len(words) == 1:
         return await _list(ctx, req)
-    if action == "status" and len(words) == 1:
-        return await _status(ctx, req)
+    if action == "status":  # Discord's /feeds status may name one feed (a title has spaces)
+        return await _status(ctx, req, " ".join(words[1:]) or None)
     if action == "resume" and len(words) == 1:
         require_admin(req)
         return await _resume(ctx, req)
@@ -80,7 +89,7 @@ async def _test(ctx: Context, req: CommandRequest) -> CommandReply:
                   period_end=ctx.now, sections=[DigestSection("test", [sample_brief()])],
                   note="Asked for with /feeds test; real briefs will look like this.")
     async with ctx.db.begin() as conn:
-        dest = await dest_store.get_or_create(conn, req.where, now=ctx.now)
+        dest = await stored_target(conn, req, req.where, now=ctx.now)
         queued = await enqueue(conn, key=outbox_key("feeds-test", dest.id, minute.isoformat()),
                                destination_id=dest.id, now=ctx.now, digest=test)
     if not queued:
@@ -117,9 +126,16 @@ async def _list(ctx: Context, req: CommandRequest) -> CommandReply:
     return reply("\n".join(lines))
 
 
-async def _status(ctx: Context, req: CommandRequest) -> CommandReply:
+def _names(row: FeedRow, wanted: str) -> bool:
+    """Whether ``wanted`` (an id, a URL, or a title or shown URL from autocomplete) is the row."""
+    return wanted in (str(row.id), row.url, row.title, shown_url(row.url))
+
+
+async def _status(ctx: Context, req: CommandRequest, wanted: str | None) -> CommandReply:
     status = await _service(ctx).status(_actor(req))
-    rows = status.feeds
+    rows = [row for row in status.feeds if wanted is None or _names(row, wanted)]
+    if wanted is not None and not rows:
+        return error(str(NoSuchFeed(wanted)))
     lines = [_("Feeds:")] if rows else [_("No feeds.")]
     for row in rows[:MAX_LINES]:
         name = row.title or shown_url(row.url)

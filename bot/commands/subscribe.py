@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -16,9 +17,11 @@ from bot.commands.base import (
     known_tags,
     own_dm,
     pop_target,
+    readers,
     reply,
     require_manage,
     shown_ref,
+    stored_target,
 )
 from bot.delivery import CommandReply, CommandRequest, Destination
 from bot.filters import kinds, patterns
@@ -69,10 +72,12 @@ def describe_row(sub: dest_store.SubscriptionRow) -> str:
 
 
 async def parse_spec(conn: AsyncConnection, words: list[str], *, with_mode: bool,
-                     tags: TagNormaliser | None = None) -> Spec:
+                     tags: TagNormaliser | None = None,
+                     tenants: Collection[str] | None = None) -> Spec:
     """Read what to follow. Explicit prefixes win; a bare word is a known tag, then a feed's
     title, else a keyword. Regular expressions only with ``pattern:``, compiled by RE2 (linear
-    time) and refused here, when saved, if RE2 cannot run them."""
+    time) and refused here, when saved, if RE2 cannot run them. A title is looked up only
+    among the feeds ``tenants`` may read: another server's feed reads as if it did not exist."""
     mode = "instant"
     if with_mode and len(words) > 1 and words[-1].lower() in ("digest", "instant"):
         mode = words.pop().lower()
@@ -94,7 +99,7 @@ async def parse_spec(conn: AsyncConnection, words: list[str], *, with_mode: bool
         kind = kinds.recognise(text)
     if kind is None:
         kind = (kinds.require("tag") if tags is not None and tags.known(text)
-                else await _guess_kind(conn, text))
+                else await _guess_kind(conn, text, tenants))
     if kind is None:  # nothing known by that name: a keyword, unless it names a missing kind
         if sep and _KIND_LIKE.fullmatch(head.lower()) and rest and not rest.startswith("//"):
             raise CommandError(kinds.unknown(head.lower()) + _(
@@ -138,13 +143,14 @@ async def test_pattern(ctx: Context, text: str) -> CommandReply:
     return reply("\n".join(lines))
 
 
-async def _guess_kind(conn: AsyncConnection, text: str) -> SubscriptionKind | None:
+async def _guess_kind(conn: AsyncConnection, text: str,
+                      tenants: Collection[str] | None) -> SubscriptionKind | None:
     """A bare word: a tag briefs carry, else a feed's title; None when it is neither (the
     caller reads it as a keyword)."""
-    if kinds.normalise_value("tag", text) in await known_tags(conn):
+    if kinds.normalise_value("tag", text) in await known_tags(conn, tenants):
         return kinds.require("tag")
     folded = text.casefold()
-    if any((title or "").casefold() == folded for _, _, title in await feed_names(conn)):
+    if any((title or "").casefold() == folded for _, _, title in await feed_names(conn, tenants)):
         return kinds.require("feed")
     return None
 
@@ -186,8 +192,9 @@ async def subscribe(ctx: Context, req: CommandRequest) -> CommandReply:
     require_manage(req, target)
     mention = check_mention(req, typed_mention, target)
     async with ctx.db.begin() as conn:
-        spec = await parse_spec(conn, words, with_mode=True, tags=ctx.tags)
-        row = await dest_store.get_or_create(conn, target, now=ctx.now, server=req.server)
+        spec = await parse_spec(conn, words, with_mode=True, tags=ctx.tags,
+                                tenants=readers(req))
+        row = await stored_target(conn, req, target, now=ctx.now)
         if len(await dest_store.list_subscriptions(conn, row.id)) >= ctx.max_subscriptions:
             raise CommandError(_("This channel has reached its limit of {limit} "
                                  "subscriptions; remove one with /unsubscribe first.",
@@ -238,7 +245,8 @@ async def unsubscribe(ctx: Context, req: CommandRequest) -> CommandReply:
                     conn, row.id, kind=sub.kind, value=sub.value)
             return reply(_("Removed all {count} subscriptions of {where}.", count=removed,
                            where=target.ref))
-        spec = await parse_spec(conn, words, with_mode=False, tags=ctx.tags)
+        spec = await parse_spec(conn, words, with_mode=False, tags=ctx.tags,
+                                tenants=readers(req))
         removed = await dest_store.remove_subscription(conn, row.id, kind=spec.kind,
                                                        value=spec.value, exclude=spec.exclude)
         if not removed:

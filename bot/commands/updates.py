@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from bot.commands.base import Context, error, pop_target, reply, require_manage, shown_ref
+from bot.commands.base import (
+    Context,
+    error,
+    pop_target,
+    reply,
+    require_manage,
+    shown_ref,
+    stored_target,
+)
 from bot.delivery import CommandReply, CommandRequest
 from bot.i18n import N_, _
-from bot.store import destinations as dest_store
 from bot.store import updates as update_store
 
 USAGE = N_("Usage: /updates on | off [here|dm] — reply “Updated: …” under a posted brief when "
@@ -20,7 +27,7 @@ async def updates(ctx: Context, req: CommandRequest) -> CommandReply:
     require_manage(req, target)
     on = words[0].lower() == "on"
     async with ctx.db.begin() as conn:
-        row = await dest_store.get_or_create(conn, target, now=ctx.now, server=req.server)
+        row = await stored_target(conn, req, target, now=ctx.now)
         await update_store.set_updates(conn, row.id, on)
     if on:
         return reply(_("Updates on for {where}: a changed article gets “Updated: …” in reply "

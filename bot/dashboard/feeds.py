@@ -83,7 +83,8 @@ class FeedsPage:
         async with self.dash.services.db.read() as conn:
             rows = await feed_store.servers_feeds(conn, principal.servers)
             dests = await queries.scoped_destinations(conn, principal.servers)
-            votes = await reaction_store.votes_by_feed(conn, [r.id for r in rows])
+            votes = await reaction_store.votes_by_feed(conn, [r.id for r in rows],
+                                                       principal.servers)
         feeds = [{"row": r, "health": feed_health(r), "last": ago(r.last_success_at, now),
                   "next": "due now" if r.next_check_at <= now else ago(r.next_check_at, now),
                   "up": votes.get(r.id, Counter())[reaction_store.UP],

@@ -117,7 +117,8 @@ class Pages:
             shown = []
             for row in rows:
                 dest = Destination(row.ref, timezone=row.timezone, locale=row.locale)
-                brief = await load_brief(conn, row.brief_id) if row.brief_id else None
+                brief = (await load_brief(conn, row.brief_id, tenants=servers) if row.brief_id
+                         else None)
                 digest = digest_from_json(row.digest) if row.digest else None
                 views = show_message(self.dash, dest, brief=brief, digest=digest,
                                      platforms=[dest.platform])

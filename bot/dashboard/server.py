@@ -22,7 +22,7 @@ from aiohttp import web
 
 from bot.clock import now_utc
 from bot.commands import CommandCore
-from bot.commands.base import CommandError, Context, error
+from bot.commands.base import CommandError, error
 from bot.commands.core import COMMANDS
 from bot.config import Secrets, Settings
 from bot.dashboard.auth import (
@@ -186,11 +186,7 @@ class Dashboard:
         rate limit: the session is the gate here). The caller has checked scope."""
         core = self.services.commands
         principal: Principal = request[SESSION].principal
-        ctx = Context(db=core.db, now=core.clock(), brief_url=core.brief_url, policy=core.policy,
-                      max_feeds_per_channel=core.max_feeds_per_channel,
-                      max_subscriptions=core.max_subscriptions, tags=core.tags,
-                      max_feeds_per_server=core.max_feeds_per_server,
-                      max_subscriptions_per_server=core.max_subscriptions_per_server)
+        ctx = core.context()
         req = CommandRequest(command=name, args=args, user=f"{principal.kind}:{principal.user}",
                              where=where, is_admin=True, server=server,
                              # the operator sees and controls every server's feeds, as at the CLI

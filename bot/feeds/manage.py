@@ -17,16 +17,17 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from bot.clock import now_utc
-from bot.errors import BlockedAddress, FetchError, NewsbriefError
+from bot.errors import BlockedAddress, FetchError, NewsbriefError, ParseError
 from bot.feeds import opml, rules
+from bot.feeds.fetch import FetchResult
 from bot.feeds.parse import parse_feed
 from bot.i18n import _
-from bot.models import Article, Brief
+from bot.models import Article, Brief, ParsedFeed
 from bot.netguard import AddressPolicy, resolve, shown_url
 from bot.store import destinations as dest_store
 from bot.store import feeds as feed_store
@@ -98,6 +99,7 @@ class Added:
     created: bool  # a new feed row
     linked: bool  # the actor's server now uses a feed that existed
     preview: FeedPreview | None = None
+    tags: tuple[str, ...] = ()  # the actor's server's own tags for it, when it gave some
 
     @property
     def present(self) -> bool:
@@ -106,6 +108,9 @@ class Added:
 
     def message(self) -> str:
         shown = shown_url(self.url)
+        if self.present and self.tags:
+            return _("Already reading {url} (feed {id}); this server tags it {tags}.",
+                     url=shown, id=self.feed_id, tags=", ".join(self.tags))
         if self.present:
             return _("Already reading {url} (feed {id}).", url=shown, id=self.feed_id)
         if shown != self.url:  # a private feed's token stays out of a public reply
@@ -216,7 +221,36 @@ class PreviewFailed(FeedError):
     pass
 
 
+class NotAFeed(FeedError):
+    """What the URL answered is not a feed that can be read (an HTTP error, a web page)."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(_("Cannot add {url}: {reason}.", url=shown_url(url), reason=reason))
+        self.reason = reason
+
+
 Previewer = Callable[[str], Awaitable[FeedPreview]]
+FeedReader = Callable[[str], Awaitable[ParsedFeed]]  # fetch_feed with its fetcher bound
+
+
+class Fetches(Protocol):
+    async def fetch(self, url: str) -> FetchResult: ...
+
+
+async def fetch_feed(url: str, *, fetcher: Fetches) -> ParsedFeed:
+    """Fetch ``url`` once and read it as a feed, or refuse it (NotAFeed) with the reason: an
+    HTTP error (a 404), an unreachable host, or a body that is not a feed (a web page). Chat's
+    ``/feeds add`` and the preview check run it before anything is stored; finding a site's
+    feed from its home page would start here, where the page is known not to be a feed."""
+    try:
+        result = await fetcher.fetch(url)
+        body = result.body or b""
+        return await asyncio.to_thread(parse_feed, body, url=url,
+                                       content_type=result.content_type)
+    except FetchError as exc:
+        raise NotAFeed(url, str(exc)) from None
+    except ParseError as exc:
+        raise NotAFeed(url, _("it is not a feed ({error})", error=str(exc)[:200])) from None
 
 
 # -- the service -------------------------------------------------------------------------------
@@ -224,12 +258,13 @@ Previewer = Callable[[str], Awaitable[FeedPreview]]
 class FeedService:
     def __init__(self, db: Database, *, policy: AddressPolicy | None = None,
                  limits: FeedLimits | None = None, clock: Callable[[], datetime] = now_utc,
-                 preview: Previewer | None = None) -> None:
+                 preview: Previewer | None = None, read: FeedReader | None = None) -> None:
         self.db = db
         self.policy = policy or AddressPolicy()
         self.limits = limits or FeedLimits()
         self.clock = clock
         self.preview = preview
+        self.read = read  # set: a feed is fetched and read before it is added (chat)
 
     async def check_url(self, url: str, actor: Actor) -> None:
         """Raise BadFeedUrl unless ``url`` may be added by ``actor``."""
@@ -270,6 +305,10 @@ class FeedService:
             raise TooManyTags()
         clean = rules.normalise_tags(list(tags))
         preview = await self._preview(url) if check else None
+        if self.read is not None and preview is None:
+            async with self.db.read() as conn:  # a refused add fetches nothing
+                await self._within_limits(conn, actor)
+            await self.read(url)  # NotAFeed: nothing is stored, the reply says why
         now = self.clock()
         home = actor.scope[0] if actor.scope else None
         async with self.db.begin() as conn:
@@ -277,9 +316,11 @@ class FeedService:
             feed_id, created = await feed_store.add_feed(
                 conn, url, now=now, title=title, tags=clean, added_by=actor.where,
                 added_server=actor.server)
-            linked = home is not None and await feed_store.link_server(conn, feed_id, home,
-                                                                       now=now)
-        return Added(feed_id, url, created, linked, preview)
+            # the server's tags live on its link: another server's tags for the same URL are
+            # its own, not dropped (bot.store.tenancy applies them to its destinations)
+            linked = home is not None and await feed_store.link_server(
+                conn, feed_id, home, now=now, tags=clean, added_by=actor.where)
+        return Added(feed_id, url, created, linked, preview, tuple(clean))
 
     async def _within_limits(self, conn: Any, actor: Actor) -> None:
         if actor.where is not None and \
@@ -336,8 +377,14 @@ class FeedService:
         return Changed(row.id, name, url_or_id, enabled=False)
 
     async def feeds(self, actor: Actor) -> list[FeedRow]:
+        """The feeds the actor uses, each with its server's own tags beside the feed's."""
         async with self.db.read() as conn:
-            return await feed_store.servers_feeds(conn, actor.scope)
+            rows = await feed_store.servers_feeds(conn, actor.scope)
+            if actor.scope is None:
+                return rows
+            own = await feed_store.link_tags(conn, [row.id for row in rows], actor.scope)
+        return [replace(row, tags=list(dict.fromkeys([*row.tags, *own.get(row.id, [])])))
+                for row in rows]
 
     async def status(self, actor: Actor) -> FeedStatus:
         """Feeds in scope, paused destinations (the actor's server's and channel's; all for the
@@ -355,8 +402,8 @@ class FeedService:
                 paused.append(PausedDestination(dest.ref, dest.reason, counts.get("pending", 0),
                                                 counts.get("expired", 0)))
             ids = None if actor.scope is None else [row.id for row in rows]
-            votes = await reaction_store.vote_counts(conn, ids)
-            by_feed = await reaction_store.votes_by_feed(conn, ids)
+            votes = await reaction_store.vote_counts(conn, ids, actor.scope)
+            by_feed = await reaction_store.votes_by_feed(conn, ids, actor.scope)
         return FeedStatus(rows, paused, votes, by_feed)
 
     async def resume(self, ref: str) -> None:
@@ -397,8 +444,7 @@ async def newest_brief(url: str, *, fetcher: Any, summarizer: Summarizer,
     """Fetch the feed once and brief its newest item (the preview check); PreviewFailed when
     it cannot be read or has nothing to brief."""
     try:
-        result = await fetcher.fetch(url)
-        feed = parse_feed(result.body or b"", url=url)
+        feed = await fetch_feed(url, fetcher=fetcher)
         if not feed.items:
             raise PreviewFailed(_("{url} has no items to brief", url=shown_url(url)))
         dated = [entry for entry in feed.items if entry.published is not None]
@@ -408,6 +454,9 @@ async def newest_brief(url: str, *, fetcher: Any, summarizer: Summarizer,
             title=newest.title, text=newest.text, url=newest.link, lang=newest.lang or feed.lang,
             source=feed.title or None, published=newest.published,
             categories=newest.categories), points=points)
+    except NotAFeed as exc:
+        raise PreviewFailed(_("cannot add {url}: {error}", url=shown_url(url),
+                              error=exc.reason)) from None
     except PreviewFailed:
         raise
     except NewsbriefError as exc:

@@ -20,7 +20,7 @@ from typing import Literal
 
 from bot.filters import patterns
 from bot.i18n import N_, _
-from bot.models import Article
+from bot.models import EVERYONE, Article, Audience
 from bot.tags import canonical_tag, normalise_tag
 
 __all__ = ["KINDS", "BriefFacts", "Kind", "KindError", "SubscriptionKind", "by_prefix", "fold",
@@ -50,6 +50,7 @@ class BriefFacts:
     text: str  # folded headline, points and entry title, for keyword matching
     created_at: datetime
     article: Article = field(default_factory=lambda: Article(title=""))  # for pattern filters
+    audience: Audience = EVERYONE  # which tenants may read the brief's feed (bot.store.tenancy)
 
 
 def fold(text: str) -> str:

@@ -106,6 +106,7 @@ class _Job:
     mention: str | None = None
     reply_to: str | None = None
     update_note: str | None = None
+    tenant: str | None = None  # whose feeds it may name (bot.store.tenancy)
 
 
 def _default_worker_id() -> str:
@@ -263,7 +264,8 @@ class OutboxWorker:
                                              webhook_url=r.webhook_url),
                      parts=_parts_from_row(r.parts),
                      queued_at=r.created_at,
-                     mention=r.mention, reply_to=r.reply_to, update_note=r.update_note)
+                     mention=r.mention, reply_to=r.reply_to, update_note=r.update_note,
+                     tenant=r.server or r.ref)
                 for r in rows]
 
     async def _release(self, jobs: Sequence[_Job]) -> None:
@@ -274,8 +276,9 @@ class OutboxWorker:
 
     async def _outgoing(self, conn: AsyncConnection, job: _Job) -> Outgoing:
         if job.brief_id is not None:
-            return Outgoing(key=job.key, brief=await load_brief(conn, job.brief_id,
-                                                                job.destination.locale),
+            return Outgoing(key=job.key, brief=await load_brief(
+                conn, job.brief_id, job.destination.locale,
+                tenants=None if job.tenant is None else (job.tenant,)),
                             mention=job.mention, reply_to=job.reply_to,
                             update=job.update_note)
         return Outgoing(key=job.key, digest=digest_from_json(job.digest))

@@ -113,7 +113,7 @@ async def build_digest(conn: AsyncConnection, destination: DestinationRow,
     shown, more = chosen[skip:skip + stories], max(0, len(chosen) - skip - stories)
     sections: dict[str, list[Brief]] = {}
     loaded = await brief_store.load_briefs(conn, [pick.brief_id for pick in shown],
-                                           destination.locale)
+                                           destination.locale, tenants=(destination.tenant,))
     for pick in shown:  # best first, so sections open with their best
         sections.setdefault(pick.section, []).append(loaded[pick.brief_id])
     locale = frame(destination.locale)

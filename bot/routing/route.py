@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -17,6 +17,7 @@ from bot.routing.burst import burst_digest
 from bot.store import briefs as brief_store
 from bot.store import destinations as dest_store
 from bot.store import feeds as feed_store
+from bot.store import tenancy
 from bot.store.briefs import load_brief
 from bot.store.destinations import DestinationRow, SubscriptionRow
 from bot.store.mentions import set_row_mention
@@ -42,8 +43,15 @@ def _matches(sub: SubscriptionRow, facts: BriefFacts) -> bool:
 
 def decide(subs: Sequence[SubscriptionRow], facts: BriefFacts,
            destination: DestinationRow) -> Route | None:
-    """The route of one brief to one destination, or None. An exclude always wins; an instant
-    include or an urgent tag makes it instant; a digest include needs a digest time set."""
+    """The route of one brief to one destination, or None. Only a destination whose tenant may
+    read the brief's feed gets it (bot.store.tenancy), whatever it subscribed to; its server's
+    own tags for the feed count as the brief's. An exclude always wins; an instant include or
+    an urgent tag makes it instant; a digest include needs a digest time set."""
+    if not facts.audience.admits(destination.tenant):
+        return None
+    own_tags = facts.audience.tags_of(destination.tenant)
+    if own_tags:
+        facts = replace(facts, tags=facts.tags | own_tags)
     included = [s for s in subs if not s.exclude and _matches(s, facts)]
     if not included or any(s.exclude and _matches(s, facts) for s in subs):
         return None
@@ -65,7 +73,9 @@ async def load_facts(conn: AsyncConnection, brief_ids: Iterable[int]) -> dict[in
     if not ids:
         return {}
     facts: dict[int, BriefFacts] = {}
-    for row in await brief_store.routing_rows(conn, ids):
+    rows = await brief_store.routing_rows(conn, ids)
+    audience = await tenancy.audiences(conn, [int(row.feed_id) for row in rows])
+    for row in rows:
         points = " ".join(str(p.get("text", "")) for p in row.points or [])
         facts[int(row.id)] = BriefFacts(
             brief_id=int(row.id),
@@ -77,6 +87,7 @@ async def load_facts(conn: AsyncConnection, brief_ids: Iterable[int]) -> dict[in
             created_at=row.created_at,
             article=Article(title=row.title, text=row.entry_text, author=row.author,
                             categories=tuple(str(c) for c in row.categories or ())),
+            audience=audience[int(row.feed_id)],
         )
     return facts
 
@@ -133,7 +144,8 @@ async def route_burst(conn: AsyncConnection, feed_id: int, brief_ids: list[int],
         wanted = [f for f in wanted if story_key(destination.id, f.story_root) not in taken]
         if not wanted:
             continue
-        loaded = [await load_brief(conn, f.brief_id, destination.locale)
+        loaded = [await load_brief(conn, f.brief_id, destination.locale,
+                                   tenants=(destination.tenant,))
                   for f in sorted(wanted, key=lambda f: f.brief_id)]
         digest = burst_digest(str(feed_name), loaded, now=now, locale=destination.locale)
         key = outbox_key("burst", destination.id, feed_id, *sorted(f.brief_id for f in wanted))

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, delete, func, insert, or_, select, text, update
+from sqlalchemy import Row, bindparam, delete, func, insert, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.delivery.serialize import brief_from_dict, brief_to_dict
 from bot.models import Brief, Point
+from bot.store import tenancy
 from bot.store.schema import briefs, entries, feeds, outbox, story_bands
 from bot.tags import canonical_tag, normalise_tag
 
@@ -65,44 +67,43 @@ def in_language(row: Any, brief: Brief, locale: str | None) -> Brief:
     return translated
 
 
-async def other_sources(conn: AsyncConnection, brief_id: int) -> list[str]:
+async def other_sources(conn: AsyncConnection, brief_id: int,
+                        tenants: Collection[str] | None = None) -> list[str]:
     """Names of the other feeds that carried the same story, oldest first."""
-    root = (await conn.execute(
-        select(func.coalesce(briefs.c.story_id, briefs.c.id)).where(briefs.c.id == brief_id)
-    )).scalar_one()
-    rows = await conn.execute(
-        select(briefs.c.source)
-        .where(or_(briefs.c.id == root, briefs.c.story_id == root), briefs.c.id != brief_id)
-        .order_by(briefs.c.id)
-    )
-    own = (await conn.execute(select(briefs.c.source).where(briefs.c.id == brief_id))).scalar()
-    seen: list[str] = []
-    for (source,) in rows:
-        if source and source != own and source not in seen:
-            seen.append(source)
-    return seen
+    return (await load_briefs(conn, [brief_id], tenants=tenants))[brief_id].also_covered_by
 
 
-async def load_brief(conn: AsyncConnection, brief_id: int, locale: str | None = None) -> Brief:
-    """The brief, in the language of ``locale`` when it was made in that language too."""
-    row = (await conn.execute(select(briefs).where(briefs.c.id == brief_id))).one()
-    return in_language(row, brief_from_row(row, await other_sources(conn, brief_id)), locale)
+async def load_brief(conn: AsyncConnection, brief_id: int, locale: str | None = None, *,
+                     tenants: Collection[str] | None = None) -> Brief:
+    """The brief, in the language of ``locale`` when it was made in that language too; its
+    "also covered by" names only feeds ``tenants`` may read (None: all)."""
+    return (await load_briefs(conn, [brief_id], locale, tenants=tenants))[brief_id]
 
 
 async def load_briefs(conn: AsyncConnection, brief_ids: list[int],
-                      locale: str | None = None) -> dict[int, Brief]:
+                      locale: str | None = None, *,
+                      tenants: Collection[str] | None = None) -> dict[int, Brief]:
     """``load_brief`` of many briefs in two queries (a digest shows ten): brief id → Brief, in
-    the language of ``locale`` where it was made in that language too."""
+    the language of ``locale`` where it was made in that language too. Another server's
+    private feed that carried the same story is not named (only feeds ``tenants`` may read)."""
     if not brief_ids:
         return {}
     rows = {int(r.id): r for part in _chunks(brief_ids) for r in await conn.execute(
         select(briefs).where(briefs.c.id.in_(part)))}
+    missing = set(brief_ids) - set(rows)
+    if missing:
+        raise LookupError(f"no brief {min(missing)}")
     roots = {i: int(r.story_id if r.story_id is not None else i) for i, r in rows.items()}
-    members: dict[int, list[tuple[int, str | None]]] = {}
+    found: list[Any] = []
     for part in _chunks(list(set(roots.values()))):
-        for member in await conn.execute(
-                select(briefs.c.id, briefs.c.story_id, briefs.c.source)
-                .where(or_(briefs.c.id.in_(part), briefs.c.story_id.in_(part)))):
+        found += await conn.execute(
+            select(briefs.c.id, briefs.c.story_id, briefs.c.source, entries.c.feed_id)
+            .select_from(briefs.join(entries, entries.c.id == briefs.c.entry_id))
+            .where(or_(briefs.c.id.in_(part), briefs.c.story_id.in_(part))))
+    allowed = await tenancy.readable_among(conn, {int(m.feed_id) for m in found}, tenants)
+    members: dict[int, list[tuple[int, str | None]]] = {}
+    for member in found:
+        if int(member.feed_id) in allowed:
             root = int(member.story_id if member.story_id is not None else member.id)
             members.setdefault(root, []).append((int(member.id), member.source))
     loaded = {}
@@ -215,14 +216,20 @@ async def routing_rows(conn: AsyncConnection, brief_ids: list[int]) -> list[Row[
 RECENT_BRIEFS = 5000  # how far back "known tags" look
 
 
-async def known_tags(conn: AsyncConnection) -> Counter[str]:
-    """Tags seen on recent briefs and configured on feeds, with how often they occur."""
+async def known_tags(conn: AsyncConnection,
+                     tenants: Collection[str] | None = None) -> Counter[str]:
+    """Tags seen on recent briefs and configured on feeds, with how often they occur; only of
+    feeds ``tenants`` may read (another server's private feed's tags are not offered)."""
     counts: Counter[str] = Counter()
+    readable = await tenancy.readable(conn, tenants)
     rows = await conn.execute(
-        select(briefs.c.tags).order_by(briefs.c.id.desc()).limit(RECENT_BRIEFS))
+        select(briefs.c.tags)
+        .select_from(briefs.join(entries, entries.c.id == briefs.c.entry_id)
+                     .join(feeds, feeds.c.id == entries.c.feed_id))
+        .where(readable).order_by(briefs.c.id.desc()).limit(RECENT_BRIEFS))
     for (tags,) in rows:
         counts.update(normalise_tag(str(t)) for t in tags or [])
-    for (tags,) in await conn.execute(select(feeds.c.tags)):
+    for (tags,) in await conn.execute(select(feeds.c.tags).where(readable)):
         counts.update(normalise_tag(str(t)) for t in tags or [])
     counts.pop("", None)
     # One tag, one entry: "open-ai" and "openai" count together under the more frequent slug.
@@ -236,24 +243,35 @@ async def known_tags(conn: AsyncConnection) -> Counter[str]:
 
 # Prefix matching lets "삼성" find "삼성전자는" (Korean particles attach to words). The terms come
 # from bot.commands.brief.search_terms (\w+ only), so nothing a user types reaches the FTS5 or
-# tsquery syntax.
-_SQLITE_SEARCH = text(
+# tsquery syntax. ``{scope}`` is empty, or keeps the feeds a server may read (bot.store.tenancy).
+_SQLITE_SEARCH = (
     "SELECT b.id FROM entries_fts JOIN briefs b ON b.entry_id = entries_fts.rowid "
-    "WHERE entries_fts MATCH :query ORDER BY bm25(entries_fts), b.id DESC LIMIT :limit")
-_PG_SEARCH = text(
+    "WHERE entries_fts MATCH :query{scope} ORDER BY bm25(entries_fts), b.id DESC LIMIT :limit")
+_PG_SEARCH = (
     "SELECT b.id FROM entries e JOIN briefs b ON b.entry_id = e.id "
     "WHERE to_tsvector('simple', coalesce(e.title, '') || ' ' || coalesce(e.\"text\", '')) "
-    "@@ to_tsquery('simple', :query) "
+    "@@ to_tsquery('simple', :query){scope} "
     "ORDER BY ts_rank(to_tsvector('simple', coalesce(e.title, '') || ' ' || "
     "coalesce(e.\"text\", '')), to_tsquery('simple', :query)) DESC, b.id DESC LIMIT :limit")
+_SCOPE = " AND b.entry_id IN (SELECT id FROM entries WHERE feed_id IN :feed_ids)"
 
 
-async def matching_briefs(conn: AsyncConnection, terms: list[str], *, limit: int) -> list[int]:
+async def matching_briefs(conn: AsyncConnection, terms: list[str], *, limit: int,
+                          tenants: Collection[str] | None = None) -> list[int]:
     """Ids of briefs whose article title or text has a word starting with each of ``terms``
-    (word characters only), best match first."""
+    (word characters only), best match first; only from feeds ``tenants`` may read."""
     if conn.dialect.name == "postgresql":
-        query, statement = " & ".join(f"{t}:*" for t in terms), _PG_SEARCH
+        query, sql = " & ".join(f"{t}:*" for t in terms), _PG_SEARCH
     else:
-        query, statement = " ".join(f'"{t}"*' for t in terms), _SQLITE_SEARCH
-    rows = await conn.execute(statement, {"query": query, "limit": limit})
+        query, sql = " ".join(f'"{t}"*' for t in terms), _SQLITE_SEARCH
+    feed_ids = await tenancy.readable_feed_ids(conn, tenants)
+    params: dict[str, Any] = {"query": query, "limit": limit}
+    statement = text(sql.format(scope=""))
+    if feed_ids is not None:
+        if not feed_ids:
+            return []
+        params["feed_ids"] = feed_ids
+        statement = text(sql.format(scope=_SCOPE)).bindparams(
+            bindparam("feed_ids", expanding=True))
+    rows = await conn.execute(statement, params)
     return [int(brief_id) for (brief_id,) in rows]

@@ -3,7 +3,8 @@
 ``servers`` scopes every query: ``None`` is the operator (everything); a set of Discord guild or
 Slack team ids limits feeds to those the servers use (``feeds.used_by``, the chat commands' own
 rule: a feed shared with another server is seen by both, one only another uses by neither) and
-destinations to those in them. The feeds list itself is ``feeds.servers_feeds``."""
+destinations to the channels in them (not members' DMs). The feeds list itself is
+``feeds.servers_feeds``."""
 
 from __future__ import annotations
 
@@ -52,7 +53,11 @@ def _feeds_in(query: Select[Any], servers: Servers) -> Select[Any]:
 
 
 def _destinations_in(query: Select[Any], servers: Servers) -> Select[Any]:
-    return query if servers is None else query.where(destinations.c.server.in_(list(servers)))
+    """A server admin's: that server's channels, never a member's own DMs (stored with the
+    server they were subscribed from, which is whose feeds they may receive)."""
+    if servers is None:
+        return query
+    return query.where(destinations.c.server.in_(list(servers)), destinations.c.dm.is_(False))
 
 
 async def scoped_destinations(conn: AsyncConnection, servers: Servers, *,

@@ -38,6 +38,13 @@ class DestinationRow:
     urgent_tags: list[str]
     paused_at: datetime | None
     paused_reason: str | None
+    server: str | None = None  # Discord guild / Slack team; None outside one
+    dm: bool = False  # a member's own direct messages
+
+    @property
+    def tenant(self) -> str:
+        """Whose feeds it may receive (bot.store.tenancy): its server, else itself."""
+        return self.server or self.ref
 
     @property
     def destination(self) -> Destination:
@@ -73,7 +80,8 @@ def _destination(row: Any) -> DestinationRow:
         webhook_url=row.webhook_url, digest_time=row.digest_time,
         digest_days=[int(d) for d in (row.digest_days or [])],
         urgent_tags=[str(t) for t in (row.urgent_tags or [])],
-        paused_at=row.paused_at, paused_reason=row.paused_reason,
+        paused_at=row.paused_at, paused_reason=row.paused_reason, server=row.server,
+        dm=bool(row.dm),
     )
 
 
@@ -95,15 +103,26 @@ async def by_id(conn: AsyncConnection, destination_id: int) -> DestinationRow | 
 
 
 async def get_or_create(conn: AsyncConnection, destination: Destination, *,
-                        now: datetime, server: str | None = None) -> DestinationRow:
-    """The stored destination for a ref, created with the given timezone and locale if new."""
+                        now: datetime, server: str | None = None,
+                        dm: bool = False) -> DestinationRow:
+    """The stored destination for a ref, created with the given timezone and locale if new.
+    A channel stored without its server (listed in the configuration) learns it here, and a
+    DM stored before 0010 is marked one, so both are scoped as what they are."""
     found = await get(conn, destination.ref)
     if found is not None:
-        return found
+        learnt: dict[str, Any] = {}
+        if dm and not found.dm:
+            learnt["dm"] = True
+        if server is not None and found.server is None and not (dm or found.dm):
+            learnt["server"] = server
+        if not learnt:
+            return found
+        await update_destination(conn, found.id, **learnt)
+        return await by_id(conn, found.id) or found
     if await insert_or_ignore(conn, destinations, dict(
             ref=destination.ref, timezone=destination.timezone, locale=destination.locale,
             webhook_url=destination.webhook_url, digest_days=list(range(7)), urgent_tags=[],
-            updates=False, server=server, created_at=now), ["ref"]) is not None:
+            updates=False, server=server, dm=dm, created_at=now), ["ref"]) is not None:
         log.info("destination.created", ref=destination.ref)
     created = await get(conn, destination.ref)
     assert created is not None

@@ -13,6 +13,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from bot.store.db import insert_or_ignore
 from bot.store.schema import destinations, feed_servers, feeds
+from bot.store.tenancy import CONFIG_OWNER, readable
 from bot.store.workers import lease_free
 
 
@@ -74,9 +75,6 @@ async def add_feed(conn: AsyncConnection, url: str, *, now: datetime, title: str
         return created, True
     found = (await conn.execute(select(feeds.c.id).where(feeds.c.url == url))).scalar_one()
     return int(found), False
-
-
-CONFIG_OWNER = "config"  # ``added_by`` of the feeds the configuration file lists
 
 
 async def sync_config_feeds(conn: AsyncConnection, configured: Sequence[tuple[str, str | None,
@@ -239,16 +237,43 @@ def used_by(servers: Collection[str]) -> ColumnElement[bool]:
     return feeds.c.id.in_(linked)
 
 
-async def link_server(conn: AsyncConnection, feed_id: int, server: str, *,
-                      now: datetime) -> bool:
-    """Record that ``server`` uses the feed; False when it already did."""
+async def link_server(conn: AsyncConnection, feed_id: int, server: str, *, now: datetime,
+                      tags: Sequence[str] | None = None, added_by: str | None = None) -> bool:
+    """Record that ``server`` uses the feed, with its own ``tags`` for it (given tags replace
+    the link's earlier ones); False when it already did."""
     exists = (await conn.execute(select(feed_servers.c.id).where(
         feed_servers.c.feed_id == feed_id, feed_servers.c.server == server))).scalar()
     if exists is not None:
+        if tags:
+            await conn.execute(update(feed_servers).where(feed_servers.c.id == exists)
+                               .values(tags=list(tags)))
         return False
     await conn.execute(insert(feed_servers).values(feed_id=feed_id, server=server,
+                                                   tags=list(tags or []), added_by=added_by,
                                                    created_at=now))
     return True
+
+
+async def link_tags(conn: AsyncConnection, feed_ids: Collection[int],
+                    servers: Collection[str]) -> dict[int, list[str]]:
+    """The tags ``servers`` gave each of ``feed_ids`` (their own, beside the feed's)."""
+    found: dict[int, list[str]] = {}
+    rows = await conn.execute(select(feed_servers.c.feed_id, feed_servers.c.tags).where(
+        feed_servers.c.feed_id.in_(list(feed_ids)), feed_servers.c.server.in_(list(servers)))
+        .order_by(feed_servers.c.id))
+    for row in rows:
+        mine = found.setdefault(int(row.feed_id), [])
+        mine += [str(t) for t in row.tags or [] if str(t) not in mine]
+    return found
+
+
+async def link_adders(conn: AsyncConnection, feed_id: int) -> list[tuple[str, str]]:
+    """(channel, server) of each channel that linked the feed to its server, first first:
+    they are told when it is disabled."""
+    rows = await conn.execute(select(feed_servers.c.added_by, feed_servers.c.server).where(
+        feed_servers.c.feed_id == feed_id, feed_servers.c.added_by.is_not(None))
+        .order_by(feed_servers.c.id))
+    return [(str(row.added_by), str(row.server)) for row in rows]
 
 
 async def server_feeds(conn: AsyncConnection, server: str) -> list[FeedRow]:
@@ -300,7 +325,8 @@ async def unlink_server(conn: AsyncConnection, feed_id: int, server: str) -> boo
         feed_servers.c.feed_id == feed_id).limit(1))).scalar()
     if others is not None:
         return False
-    from_chat = or_(feeds.c.added_server.is_not(None), feeds.c.added_by.is_not(None))
+    from_chat = and_(or_(feeds.c.added_server.is_not(None), feeds.c.added_by.is_not(None)),
+                     func.coalesce(feeds.c.added_by, "") != CONFIG_OWNER)
     result = await conn.execute(delete(feeds).where(feeds.c.id == feed_id, from_chat))
     return bool(result.rowcount)
 
@@ -339,9 +365,11 @@ async def display_name(conn: AsyncConnection, feed_id: int) -> str | None:
     return None if name is None else str(name)
 
 
-async def feed_names(conn: AsyncConnection) -> list[tuple[int, str, str | None]]:
-    """(id, url, title) of every feed, by id."""
-    rows = await conn.execute(select(feeds.c.id, feeds.c.url, feeds.c.title).order_by(feeds.c.id))
+async def feed_names(conn: AsyncConnection, tenants: Collection[str] | None = None
+                     ) -> list[tuple[int, str, str | None]]:
+    """(id, url, title) of every feed ``tenants`` may read (None: every feed), by id."""
+    rows = await conn.execute(select(feeds.c.id, feeds.c.url, feeds.c.title)
+                              .where(await readable(conn, tenants)).order_by(feeds.c.id))
     return [(int(r.id), r.url, r.title) for r in rows]
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.netguard import shown_url
 from bot.store.schema import briefs, destinations, entries, feeds, outbox, reactions
+from bot.store.tenancy import destination_tenant
 from bot.tags import normalise_tag
 
 UP, DOWN = "👍", "👎"
@@ -57,36 +58,43 @@ async def record_vote(conn: AsyncConnection, outbox_id: int, user: str, emoji: s
     return (await conn.execute(stmt)).first() is not None
 
 
-async def _votes(conn: AsyncConnection, feed_ids: Collection[int] | None) -> list[Any]:
+async def _votes(conn: AsyncConnection, feed_ids: Collection[int] | None,
+                 tenants: Collection[str] | None) -> list[Any]:
     """One row per vote (feed id, title, url, brief tags, emoji); only ``feed_ids`` when
-    given. Counted by the callers: tags are JSON, which PostgreSQL cannot group by."""
+    given, and only votes cast in ``tenants``' destinations (a server counts its own members'
+    votes, not another's on a feed both use). Counted by the callers: tags are JSON, which
+    PostgreSQL cannot group by."""
     query = (
         select(feeds.c.id, feeds.c.title, feeds.c.url, briefs.c.tags, reactions.c.emoji)
         .select_from(reactions.join(outbox, outbox.c.id == reactions.c.outbox_id)
+                     .join(destinations, destinations.c.id == outbox.c.destination_id)
                      .join(briefs, briefs.c.id == outbox.c.brief_id)
                      .join(entries, entries.c.id == briefs.c.entry_id)
                      .join(feeds, feeds.c.id == entries.c.feed_id)))
     if feed_ids is not None:
         query = query.where(feeds.c.id.in_(list(feed_ids)))
+    if tenants is not None:
+        query = query.where(destination_tenant().in_(list(tenants)))
     return list(await conn.execute(query))
 
 
-async def vote_counts(conn: AsyncConnection, feed_ids: Collection[int] | None = None
+async def vote_counts(conn: AsyncConnection, feed_ids: Collection[int] | None = None,
+                      tenants: Collection[str] | None = None
                       ) -> dict[tuple[str, str], Counter[str]]:
     """(feed name, tag) → votes by emoji, for every brief that got a vote; only the feeds
     ``feed_ids`` when given (a server sees its own feeds' votes, as it sees only its feeds)."""
     counts: dict[tuple[str, str], Counter[str]] = {}
-    for row in await _votes(conn, feed_ids):
+    for row in await _votes(conn, feed_ids, tenants):
         name = row.title or shown_url(row.url)  # a private feed's token never reaches chat
         for tag in [normalise_tag(str(t)) for t in row.tags or []] or ["-"]:
             counts.setdefault((name, tag), Counter())[row.emoji] += 1
     return counts
 
 
-async def votes_by_feed(conn: AsyncConnection, feed_ids: Collection[int] | None = None
-                        ) -> dict[int, Counter[str]]:
+async def votes_by_feed(conn: AsyncConnection, feed_ids: Collection[int] | None = None,
+                        tenants: Collection[str] | None = None) -> dict[int, Counter[str]]:
     """Feed id → votes by emoji (each vote once, whatever its brief's tags)."""
     counts: dict[int, Counter[str]] = {}
-    for row in await _votes(conn, feed_ids):
+    for row in await _votes(conn, feed_ids, tenants):
         counts.setdefault(int(row.id), Counter())[row.emoji] += 1
     return counts

@@ -113,12 +113,15 @@ feeds = Table(
 
 # Which servers (Discord guild, Slack team; a DM channel when there is none) use a feed they
 # added in chat: each sees and controls only its own links, so a feed two servers use is shared
-# storage, not shared control. Feeds from the configuration or the CLI have no link.
+# storage, not shared control. Feeds from the configuration or the CLI have no link. A feed's
+# briefs reach only the servers linked to it, or everyone for the operator's (bot.store.tenancy).
 feed_servers = Table(
     "feed_servers", metadata,
     Column("id", Integer, primary_key=True),
     Column("feed_id", Integer, ForeignKey("feeds.id", ondelete="CASCADE"), nullable=False),
     Column("server", String(255), nullable=False, index=True),
+    Column("tags", JSON),  # this server's own tags for the feed (another's are not dropped)
+    Column("added_by", String(255)),  # the channel that linked it, told when it is disabled
     Column("created_at", UTCDateTime, nullable=False),
     UniqueConstraint("feed_id", "server", name="uq_feed_servers_feed_server"),
 )
@@ -187,6 +190,8 @@ destinations = Table(
     Column("locale", String(16), nullable=False, default="en"),
     Column("webhook_url", Text),
     Column("server", String(64), index=True),  # Discord guild / Slack team, for per-server limits
+    # a member's own direct messages: never shown to a server's admins on the dashboard
+    Column("dm", Boolean, nullable=False, default=False, server_default=false()),
     # hash of the configured subscription list last applied (see sync_destinations)
     Column("config_hash", String(64)),
     Column("digest_time", String(5)),
@@ -271,6 +276,15 @@ server_settings = Table(
     Column("server", String(64), primary_key=True),  # Discord guild / Slack team id
     Column("locale", String(16), nullable=False),
     Column("locale_source", String(16), nullable=False),  # "admin" (/settings) | "platform"
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+# Install-wide settings the store itself applies, such as the tenancy mode (bot.store.tenancy).
+install_settings = Table(
+    "install_settings", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+    Column("source", String(64), nullable=False),  # who set it: "config", "0010_tenancy"
     Column("updated_at", UTCDateTime, nullable=False),
 )
 

@@ -1,0 +1,128 @@
+"""Tenancy: whose feeds a server may read (issue 22). One rule, used by routing, chat commands
+and the dashboard alike.
+
+A *tenant* is a Discord guild or Slack team; a destination outside one (a DM opened outside a
+server, a console, a webhook) is its own tenant, named by its ref. A feed is readable by a tenant
+when the operator owns it (listed in the configuration file, or added at the CLI or from an
+operator's OPML: it has no chat link) or when that tenant added it in chat (a ``feed_servers``
+link, which also carries the tenant's own tags for it). With ``tenancy: shared`` every feed is
+readable by every tenant, as before migration 0010. Controlling a feed (remove, enable, disable)
+is narrower: only a tenant that uses it, ``bot.store.feeds.used_by``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from sqlalchemy import exists, func, or_, select, true
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.sql.elements import ColumnElement
+
+from bot.models import Audience
+from bot.store.schema import destinations, feed_servers, feeds, install_settings
+from bot.tags import canonical_tag
+
+Mode = Literal["isolated", "shared"]
+ISOLATED: Mode = "isolated"
+SHARED: Mode = "shared"
+MODES: tuple[Mode, ...] = (ISOLATED, SHARED)
+_KEY = "tenancy"
+MIGRATED = "0010_tenancy"  # the source of a mode the migration kept for an existing install
+CONFIG_OWNER = "config"  # ``feeds.added_by`` of the feeds the configuration file lists
+
+
+@dataclass(frozen=True, slots=True)
+class ModeSetting:
+    mode: Mode
+    source: str  # "default", "config", or the migration that set it ("0010_tenancy")
+
+
+async def read_mode(conn: AsyncConnection) -> ModeSetting:
+    row = (await conn.execute(select(install_settings.c.value, install_settings.c.source)
+                              .where(install_settings.c.key == _KEY))).first()
+    if row is None or row.value not in MODES:
+        return ModeSetting(ISOLATED, "default")
+    return ModeSetting(row.value, row.source)
+
+
+async def write_mode(conn: AsyncConnection, mode: Mode, *, source: str, now: datetime) -> None:
+    """Set the mode (the configuration's ``tenancy`` key, applied at start-up)."""
+    values = {"value": mode, "source": source, "updated_at": now}
+    insert_ = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    # workers starting together on one database all apply the same setting
+    await conn.execute(insert_(install_settings).values(key=_KEY, **values)
+                       .on_conflict_do_update(index_elements=["key"], set_=values))
+
+
+def tenant(server: str | None, ref: str) -> str:
+    """The tenant of a destination or a command: its server, else the channel itself."""
+    return server or ref
+
+
+def destination_tenant() -> ColumnElement[str]:
+    """``tenant`` of a destination row, as SQL."""
+    return func.coalesce(destinations.c.server, destinations.c.ref)
+
+
+def operator_owned() -> ColumnElement[bool]:
+    """Feeds the operator owns, offered to every tenant: configured, or with no chat link."""
+    linked = exists().where(feed_servers.c.feed_id == feeds.c.id)
+    return or_(feeds.c.added_by == CONFIG_OWNER, ~linked)
+
+
+def readable_by(tenants: Collection[str], *, mode: Mode) -> ColumnElement[bool]:
+    """The rule as SQL, over ``feeds``: the feeds any of ``tenants`` may read."""
+    if mode == SHARED:
+        return true()
+    linked = select(feed_servers.c.feed_id).where(feed_servers.c.server.in_(list(tenants)))
+    return or_(operator_owned(), feeds.c.id.in_(linked))
+
+
+async def readable(conn: AsyncConnection, tenants: Collection[str] | None
+                   ) -> ColumnElement[bool]:
+    """``readable_by`` in the mode in force; None (the operator) reads every feed."""
+    if tenants is None:
+        return true()
+    return readable_by(tenants, mode=(await read_mode(conn)).mode)
+
+
+async def readable_feed_ids(conn: AsyncConnection, tenants: Collection[str] | None
+                            ) -> list[int] | None:
+    """The ids of the feeds ``tenants`` may read; None when that is every feed."""
+    if tenants is None or (await read_mode(conn)).mode == SHARED:
+        return None
+    return [int(i) for i in (await conn.execute(
+        select(feeds.c.id).where(readable_by(tenants, mode=ISOLATED)))).scalars()]
+
+
+async def readable_among(conn: AsyncConnection, feed_ids: Collection[int],
+                         tenants: Collection[str] | None) -> set[int]:
+    """Which of ``feed_ids`` ``tenants`` may read (None: all of them), by primary key."""
+    ids = sorted(set(feed_ids))
+    if tenants is None or not ids or (await read_mode(conn)).mode == SHARED:
+        return set(ids)
+    return {int(i) for i in (await conn.execute(select(feeds.c.id).where(
+        feeds.c.id.in_(ids), readable_by(tenants, mode=ISOLATED)))).scalars()}
+
+
+async def audiences(conn: AsyncConnection, feed_ids: Iterable[int]) -> dict[int, Audience]:
+    """The audience of each feed, from the same definitions as ``readable_by``."""
+    ids = sorted(set(feed_ids))
+    if not ids:
+        return {}
+    shared = (await read_mode(conn)).mode == SHARED
+    open_ids = set() if shared else {int(i) for i in (await conn.execute(
+        select(feeds.c.id).where(feeds.c.id.in_(ids), operator_owned()))).scalars()}
+    links: dict[int, dict[str, frozenset[str]]] = {i: {} for i in ids}
+    for row in await conn.execute(select(feed_servers.c.feed_id, feed_servers.c.server,
+                                         feed_servers.c.tags)
+                                  .where(feed_servers.c.feed_id.in_(ids))):
+        links[int(row.feed_id)][row.server] = frozenset(
+            canonical_tag(str(t)) for t in row.tags or [])  # as BriefFacts.tags
+    return {i: Audience(everyone=shared or i in open_ids, tenants=frozenset(links[i]),
+                        tags={k: v for k, v in links[i].items() if v}) for i in ids}
