@@ -19,7 +19,7 @@ from tests.support.stack import (  # noqa: F401  (fixtures)
     Stack,
     stack_fixture,
 )
-from tests.test_routing import (  # noqa: F401  (fixtures)
+from tests.support.world import (  # noqa: F401  (fixtures)
     World,
     migrated_template_fixture,
     world_fixture,

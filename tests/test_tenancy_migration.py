@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from bot.app import App
-from bot.checks import run_checks
+from bot.cli.setup_check import run_checks
 from bot.config import ConfigLocation, Secrets, Settings
 from bot.store import Database, tenancy
 from bot.store import destinations as dest_store
