@@ -37,7 +37,7 @@ from bot.feeds.parse import prepare_feed
 from bot.feeds.schedule import next_check_after_failure, next_check_after_success, should_disable
 from bot.i18n import N_
 from bot.logs import get_log
-from bot.models import Article, Brief, Digest, FeedItem, ParsedFeed
+from bot.models import Article, Brief, FeedItem, Notice, ParsedFeed
 from bot.netguard import shown_url
 from bot.outbox.worker import enqueue, outbox_key
 from bot.routing import route as routing
@@ -398,8 +398,7 @@ class Pipeline:
         for note in notes:
             await enqueue(conn, key=outbox_key("summarizer-notice", now.isoformat(), note),
                           destination_id=dest.id, now=now,
-                          digest=Digest(title="Summarizer notice", period_start=now,
-                                        period_end=now, sections=[], note=note))
+                          notice=Notice(title="Summarizer notice", text=note))
 
     async def _tell_disabled(self, conn: AsyncConnection, feed: FeedRow, reason: str,
                              now: datetime) -> None:
@@ -424,9 +423,7 @@ class Pipeline:
             await enqueue(conn, key=outbox_key("feed-disabled", feed.id, dest.id,
                                                now.isoformat()),
                           destination_id=dest.id, now=now,
-                          digest=Digest(title=i18n.translate(DISABLED_TITLE, lang),
-                                        period_start=now, period_end=now, sections=[],
-                                        note=note))
+                          notice=Notice(title=i18n.translate(DISABLED_TITLE, lang), text=note))
         log.info("feed.disabled_told", feed_id=feed.id, destinations=len(told))
 
     async def _flush_unchanged(self, stats: PollStats) -> None:

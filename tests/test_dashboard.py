@@ -399,7 +399,7 @@ async def test_a_test_message_goes_through_the_outbox(h: Harness) -> None:
     pending = await (await h.client.get("/deliveries?state=pending")).text()
     assert "newsbrief test message" in pending
     await h.app.deliver_pending()
-    assert [d.message.digest.title for d in h.rec.deliveries if d.message.digest] == [
+    assert [d.message.notice.title for d in h.rec.deliveries if d.message.notice] == [
         "newsbrief test message"]
     sent = await (await h.client.get(f"/deliveries?destination={dest}&state=sent")).text()
     assert "newsbrief test message" in sent and "Sent from the dashboard by Operator" in sent

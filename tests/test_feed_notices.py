@@ -124,7 +124,7 @@ async def test_a_failing_chat_feed_is_told_to_its_channel_and_the_operator(
                                           webhook_url="https://ops.example/hook")])
     [channel_notice] = told(fake)
     assert "was disabled" in channel_notice and "/feeds enable 1" in channel_notice
-    assert len([d for d in ops.deliveries if d.message.digest]) == 1
+    assert len([d for d in ops.deliveries if d.message.notice]) == 1
 
 
 async def test_with_no_operator_destination_the_channel_still_hears(
