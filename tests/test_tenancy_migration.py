@@ -9,10 +9,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from bot.checks import run_checks
 from sqlalchemy import create_engine, text
 
 from bot.app import App
-from bot.checks import run_checks
 from bot.config import ConfigLocation, Secrets, Settings
 from bot.store import Database, tenancy
 from bot.store import destinations as dest_store
