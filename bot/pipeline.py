@@ -40,6 +40,7 @@ from bot.logs import get_log
 from bot.models import Article, Brief, FeedItem, Notice, ParsedFeed
 from bot.netguard import shown_url
 from bot.outbox.worker import enqueue, outbox_key
+from bot.redact import redact
 from bot.routing import route as routing
 from bot.routing import updates
 from bot.routing.burst import is_burst, too_old
@@ -419,7 +420,9 @@ class Pipeline:
             told.setdefault(operator.ref, operator)
         for dest in told.values():
             lang = i18n.choose(dest.locale)  # each hears it in its own language
-            note = disabled_notice(feed.title or shown_url(feed.url), feed.id, reason, lang)
+            # the reason is outside text (an error): redacted before it is stored and posted
+            note = disabled_notice(feed.title or shown_url(feed.url), feed.id, redact(reason),
+                                   lang)
             await enqueue(conn, key=outbox_key("feed-disabled", feed.id, dest.id,
                                                now.isoformat()),
                           destination_id=dest.id, now=now,

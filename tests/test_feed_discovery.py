@@ -4,6 +4,7 @@ absolute against the page (or its <base>), and the common paths when it names no
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,8 @@ from bot.app import App
 from bot.config import Secrets, Settings
 from bot.delivery import CommandReply, CommandRequest, Destination
 from bot.feeds import discover
+from bot.feeds.manage import Actor, FeedService, fetch_feed
+from bot.netguard import AddressPolicy
 from bot.store import feeds as feed_store
 from tests.support.clock import Clock
 from tests.support.feeds import item, rss
@@ -178,3 +181,18 @@ async def test_a_page_naming_a_private_feed_is_refused_as_that_feed_would_be(
         assert await stored(built) == []
     finally:
         await built.close()
+
+
+async def test_a_servers_opml_import_does_not_search_pages_for_feeds(
+        app: App, site: FeedServer) -> None:
+    """A list names feeds: a page in it is refused as one, without fetching what it names (a
+    list of pages would otherwise make each line up to ten fetches of hosts the pages pick)."""
+    opml_list = (f'<opml version="2.0"><body><outline type="rss" text="Site" '
+                 f'xmlUrl="{site.url("/")}"/></body></opml>').encode()
+    service = FeedService(app.db, policy=AddressPolicy(["127.0.0.0/8"]),
+                          read=partial(fetch_feed, fetcher=app.fetcher))
+    summary = await service.import_opml(opml_list, actor=Actor(where="console:", server="g1",
+                                                               scope=("g1",)))
+    assert summary.added == 0 and len(summary.problems) == 1
+    assert "is a web page, not a feed" in summary.problems[0]
+    assert site.hits("/feed.xml") == 0 and site.hits("/opinion.atom") == 0

@@ -5,20 +5,29 @@ a line, with the ref marker a crash is reconciled by."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
+from sqlalchemy import select
 
 from adapters.discord.render import marker_for
 from adapters.discord.render import render_notice_payloads as discord_notice
 from adapters.recording import RecordingAdapter
 from adapters.slack.render import render_notice_payloads as slack_notice
 from adapters.webhook import payload as webhook_payload
+from bot.app import App
+from bot.config import Secrets
 from bot.delivery import Destination, Outgoing
 from bot.delivery.render import notice_text
 from bot.delivery.serialize import digest_to_json, notice_from_json, notice_to_json
 from bot.models import Digest, Notice
 from bot.outbox.worker import OutboxWorker, enqueue
+from bot.store import feeds as feed_store
 from bot.store.db import Database
+from bot.store.schema import outbox
 from tests.support.crash_delivery import EPOCH, add_destination
+from tests.support.notices import notices, settings_with
 from tests.support.outbox import FakeClock, db  # noqa: F401  (db: the fixture)
 
 pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
@@ -73,3 +82,25 @@ def test_plain_text_and_webhooks_carry_a_notice() -> None:
     body = webhook_payload(Destination("webhook:ops"), Outgoing(key="n:1", notice=NOTICE))
     assert body["type"] == "notice"
     assert body["notice"] == {"title": NOTICE.title, "text": NOTICE.text}
+
+
+async def test_a_disabled_feeds_reason_is_redacted_before_it_is_stored_and_posted(
+        tmp_path: Path) -> None:
+    """The reason is an error's text, which can carry what a server echoed (a token): the
+    notice holds it redacted, in the outbox row and in what is posted."""
+    token = "xoxb-123456789012-123456789012-abcdefghijklmnopqrstuvwx"
+    console = RecordingAdapter(name="console")
+    app = await App.create(settings_with(tmp_path, ["https://news.example/feed.xml"]),
+                           Secrets(values={}), adapters={"console": console})
+    try:
+        async with app.db.begin() as conn:
+            [feed] = await feed_store.list_feeds(conn)
+            await app.pipeline._tell_disabled(conn, feed, f"internal: echoed {token}", EPOCH)
+        await app.deliver_pending()
+        async with app.db.read() as conn:
+            stored = [json.dumps(row.digest) for row in await conn.execute(select(outbox))]
+    finally:
+        await app.close()
+    [text] = notices(console)
+    assert "echoed" in text and token not in text
+    assert stored and all(token not in row for row in stored)

@@ -262,23 +262,29 @@ class NotAFeed(FeedError):
 
 
 Previewer = Callable[[str], Awaitable[FeedPreview]]
-FeedReader = Callable[[str], Awaitable[ReadFeed]]  # fetch_feed with its fetcher bound
+class FeedReader(Protocol):
+    """fetch_feed with its fetcher bound."""
+
+    async def __call__(self, url: str, *, find: bool = True) -> ReadFeed: ...
 
 
 class Fetches(Protocol):
     async def fetch(self, url: str) -> FetchResult: ...
 
 
-async def fetch_feed(url: str, *, fetcher: Fetches) -> ReadFeed:
+async def fetch_feed(url: str, *, fetcher: Fetches, find: bool = True) -> ReadFeed:
     """Fetch ``url`` once and read it as a feed, or refuse it (NotAFeed) with the reason: an
     HTTP error (a 404), an unreachable host, or a body that is not a feed. A web page (a site's
     address where a feed's was expected) is searched for the feeds it names, then the usual
     paths (bot.feeds.discover); the first that reads as a feed is taken. Chat's ``/feeds add``,
-    the dashboard and the preview check run it before anything is stored."""
+    the dashboard and the preview check run it before anything is stored. ``find``: False
+    refuses a page outright (an OPML import: one list must not make ten fetches a line)."""
     result = await _fetch(url, fetcher)
     body = result.body or b""
     if not discover.is_page(body, result.content_type):
         return ReadFeed(url, await _parse(url, body, result.content_type))
+    if not find:
+        raise NotAFeed(url, _("it is a web page, not a feed"))
     feeds: dict[str, ParsedFeed] = {}
 
     async def is_feed(candidate: str) -> bool:
@@ -357,7 +363,7 @@ class FeedService:
         return None
 
     async def add(self, url: str, *, actor: Actor, tags: Sequence[str] = (),
-                  title: str | None = None, check: bool = False) -> Added:
+                  title: str | None = None, check: bool = False, find: bool = True) -> Added:
         """Add (or, for a server, start using) a feed. ``check``: fetch it and brief its newest
         item first, so a URL that is not a feed is found now, not after ten failed polls."""
         await self.check_url(url, actor)
@@ -372,7 +378,9 @@ class FeedService:
         elif self.read is not None and preview is None:
             async with self.db.read() as conn:  # a refused add fetches nothing
                 await self._within_limits(conn, actor)
-            read = await self.read(url)  # NotAFeed: nothing is stored, the reply says why
+            # NotAFeed: nothing is stored, the reply says why; ``find``: a site's page leads
+            # to its feed (bot.feeds.discover)
+            read = await self.read(url, find=find)
             if read.url != url:
                 asked, found, url = url, read.found, read.url
         if asked is not None:  # the feed a page named passes the same URL rules
@@ -496,7 +504,10 @@ class FeedService:
         summary = opml.ImportSummary(skipped=read.skipped)
         for done, feed in enumerate(read.feeds, start=1):
             try:
-                added = await self.add(feed.url, actor=actor, tags=feed.tags, title=feed.title)
+                # a list names feeds: no discovery, or one list of pages would make each line
+                # up to ten fetches of hosts the pages choose
+                added = await self.add(feed.url, actor=actor, tags=feed.tags, title=feed.title,
+                                       find=False)
             except FeedError as exc:
                 summary.problems.append(f"{feed.url}: {exc}")
             else:
