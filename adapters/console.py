@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Literal, TextIO
 
 from bot.delivery import AdapterInputs, CommandHandler, Destination, Outgoing, Pacing, Receipt
-from bot.delivery.render import brief_text, digest_text
+from bot.delivery.render import brief_text, digest_text, notice_text
 from bot.delivery.settings import Section
 
 
@@ -46,6 +46,8 @@ class ConsoleAdapter:
         elif message.digest is not None:
             text = digest_text(message.digest, timezone=destination.timezone,
                                locale=destination.locale)
+        elif message.notice is not None:
+            text = notice_text(message.notice)
         else:
             return Receipt()
         self.stream.write(self._paint(text) + "\n\n")

@@ -51,6 +51,9 @@ def payload(destination: Destination, message: Outgoing) -> dict[str, Any]:
         body.update(type="brief", brief=brief_to_dict(message.brief, shown=True))
     elif message.digest is not None:
         body.update(type="digest", digest=digest_to_json(message.digest, shown=True))
+    elif message.notice is not None:
+        body.update(type="notice", notice={"title": message.notice.title,
+                                           "text": message.notice.text})
     return body
 
 

@@ -79,6 +79,15 @@ class Brief:
 
 
 @dataclass(slots=True)
+class Notice:
+    """What the bot says by itself, not news: a feed disabled, a model's budget spent, a test
+    post from the dashboard. A title and a line, in the destination's language."""
+
+    title: str
+    text: str
+
+
+@dataclass(slots=True)
 class DigestSection:
     title: str  # a tag or a feed name
     briefs: list[Brief]

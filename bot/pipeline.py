@@ -37,9 +37,10 @@ from bot.feeds.parse import prepare_feed
 from bot.feeds.schedule import next_check_after_failure, next_check_after_success, should_disable
 from bot.i18n import N_
 from bot.logs import get_log
-from bot.models import Article, Brief, Digest, FeedItem, ParsedFeed
+from bot.models import Article, Brief, FeedItem, Notice, ParsedFeed
 from bot.netguard import shown_url
 from bot.outbox.worker import enqueue, outbox_key
+from bot.redact import redact
 from bot.routing import route as routing
 from bot.routing import updates
 from bot.routing.burst import is_burst, too_old
@@ -398,8 +399,7 @@ class Pipeline:
         for note in notes:
             await enqueue(conn, key=outbox_key("summarizer-notice", now.isoformat(), note),
                           destination_id=dest.id, now=now,
-                          digest=Digest(title="Summarizer notice", period_start=now,
-                                        period_end=now, sections=[], note=note))
+                          notice=Notice(title="Summarizer notice", text=note))
 
     async def _tell_disabled(self, conn: AsyncConnection, feed: FeedRow, reason: str,
                              now: datetime) -> None:
@@ -420,13 +420,13 @@ class Pipeline:
             told.setdefault(operator.ref, operator)
         for dest in told.values():
             lang = i18n.choose(dest.locale)  # each hears it in its own language
-            note = disabled_notice(feed.title or shown_url(feed.url), feed.id, reason, lang)
+            # the reason is outside text (an error): redacted before it is stored and posted
+            note = disabled_notice(feed.title or shown_url(feed.url), feed.id, redact(reason),
+                                   lang)
             await enqueue(conn, key=outbox_key("feed-disabled", feed.id, dest.id,
                                                now.isoformat()),
                           destination_id=dest.id, now=now,
-                          digest=Digest(title=i18n.translate(DISABLED_TITLE, lang),
-                                        period_start=now, period_end=now, sections=[],
-                                        note=note))
+                          notice=Notice(title=i18n.translate(DISABLED_TITLE, lang), text=note))
         log.info("feed.disabled_told", feed_id=feed.id, destinations=len(told))
 
     async def _flush_unchanged(self, stats: PollStats) -> None:

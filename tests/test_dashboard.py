@@ -3,6 +3,7 @@ changes going through the same commands and stores as chat (issue 17)."""
 
 from __future__ import annotations
 
+import html
 import io
 import re
 from collections.abc import Iterator
@@ -107,6 +108,23 @@ async def test_a_server_admin_must_add_a_feed_for_one_of_their_channels(
     async with h.app.db.begin() as conn:
         row = (await conn.execute(select(feeds).where(feeds.c.url == url))).one()
     assert row.added_server == "G1" and row.added_by == "discord:111" and row.tags == ["harbor"]
+
+
+async def test_a_site_address_adds_the_feed_its_page_names_and_the_page_says_so(
+        h: Harness, server: FeedServer) -> None:
+    """Feed discovery (issue 24.2) from the dashboard, with the rules chat uses."""
+    one, _ = await _two_servers(h)
+    h.act_as(_admin_of_g1())
+    server.set("/site/", b'<html><head><link rel="alternate" type="application/rss+xml" '
+               b'href="/feed.xml"></head><body>Harbor</body></html>', content_type="text/html")
+    added = await h.post("/feeds/add", {"url": server.url("/site/"), "destination": str(one)},
+                         page="/feeds")
+    assert added.status == 303
+    async with h.app.db.begin() as conn:
+        urls = {row.url for row in await conn.execute(select(feeds.c.url))}
+    assert server.url("/feed.xml") in urls and server.url("/site/") not in urls
+    page = await (await h.client.get("/feeds")).text()
+    assert "is a web page, not a feed" in page and html.escape(server.url("/feed.xml")) in page
 
 
 async def test_the_per_server_feed_limit_is_the_chat_commands(tmp_path: Path,
@@ -381,7 +399,7 @@ async def test_a_test_message_goes_through_the_outbox(h: Harness) -> None:
     pending = await (await h.client.get("/deliveries?state=pending")).text()
     assert "newsbrief test message" in pending
     await h.app.deliver_pending()
-    assert [d.message.digest.title for d in h.rec.deliveries if d.message.digest] == [
+    assert [d.message.notice.title for d in h.rec.deliveries if d.message.notice] == [
         "newsbrief test message"]
     sent = await (await h.client.get(f"/deliveries?destination={dest}&state=sent")).text()
     assert "newsbrief test message" in sent and "Sent from the dashboard by Operator" in sent

@@ -170,7 +170,7 @@ async def test_an_operator_runs_the_bot_from_the_browser(site: dict[str, Any], p
     await expect(page.locator(".delivery.state-sent")).to_contain_text(
         "newsbrief test message", timeout=30_000)
     posted = fake.messages(TEXT_CHANNEL_ID)
-    assert len(posted) == 1 and "newsbrief test message" in posted[0]["content"]
+    assert len(posted) == 1 and posted[0]["embeds"][0]["title"] == "newsbrief test message"
     await page.locator(".delivery summary").first.click()
     await expect(page.locator(".delivery .discord-message").first).to_be_visible()
     await _shoot(page, "deliveries")

@@ -162,7 +162,8 @@ def named_commands(text: str) -> set[tuple[str, str | None]]:
     """(command, subcommand) pairs a text tells people to type: "/feeds enable 13", and in
     /help's "/digest time HH:MM | off | now" each alternative after a bar."""
     named: set[tuple[str, str | None]] = set()
-    for found in re.finditer(r"/([a-z]+)((?: [^,/]*)?)", text):
+    # a command starts a line or follows a space: "title:/rust/" in a pattern example is not one
+    for found in re.finditer(r"(?:^|(?<=\s))/([a-z]+)((?: [^,/]*)?)", text, re.M):
         name, rest = found.group(1), found.group(2)
         words = [part.split()[0] for part in rest.split(" | ") if part.split()]
         named |= {(name, w) for w in words if re.fullmatch(r"[a-z]+", w)} | {(name, None)}

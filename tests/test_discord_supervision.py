@@ -12,6 +12,7 @@ import pytest
 
 from adapters.discord import make_adapter
 from adapters.discord.bot import DiscordAdapter
+from adapters.discord.gateway import GatewaySupervisor
 from bot import metrics
 from bot.runner.health import adapter_status
 from tests.support.discord_gateway import _no_commands, eventually, fake  # noqa: F401  (fixture)
@@ -127,3 +128,52 @@ async def test_resumable_closes_and_a_refused_resume_come_back_up(
         assert adapter.gateway is not None and adapter.gateway.fatal is None
     finally:
         await adapter.stop()
+
+
+class FlappingClient:
+    """Reaches READY, then its connection dies a moment later, every time: what a payload
+    discord.py cannot parse after READY does. Stands in for ``discord.Client``."""
+
+    ws = None
+
+    def __init__(self) -> None:
+        self.connects = 0
+
+    async def connect(self, *, reconnect: bool) -> None:
+        self.connects += 1
+        await self.on_ready()  # type: ignore[attr-defined]  (set by the supervisor)
+        await asyncio.sleep(0.05)
+        raise RuntimeError("unparseable payload after READY")
+
+    def is_ready(self) -> bool:
+        return True
+
+    def is_closed(self) -> bool:
+        return False
+
+
+async def test_a_connection_that_dies_right_after_ready_backs_off_instead_of_reidentifying(
+        ) -> None:
+    """Up for a moment is not recovered: the delay grows (IDENTIFYs are rationed by Discord),
+    and only a connection that stayed up ``stable_after`` seconds resets it."""
+    client = FlappingClient()
+    supervisor = GatewaySupervisor(client, login=asyncio.sleep, check_every=0.01,  # type: ignore[arg-type]
+                                   backoff_base=1.0, backoff_max=1000.0, stable_after=60.0)
+    delays: list[float] = []
+    enough = asyncio.Event()
+
+    async def record(delay: float) -> None:
+        delays.append(delay)
+        if len(delays) == 5:
+            enough.set()
+            await asyncio.Event().wait()  # park the supervisor here
+
+    supervisor.sleep = record
+    supervisor.start()
+    try:
+        await asyncio.wait_for(enough.wait(), timeout=10)
+    finally:
+        await supervisor.stop()
+    # jittered within [0.5, 1] of 2, 4, 8, 16, 32: each at least the last one's floor
+    assert [round(d / 2 ** (i + 1), 1) >= 0.5 for i, d in enumerate(delays)] == [True] * 5
+    assert delays[-1] >= 16 and client.connects == 5

@@ -3,7 +3,23 @@ absolute against the page (or its <base>), and the common paths when it names no
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Iterator
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+from adapters.recording import RecordingAdapter
+from bot.app import App
+from bot.config import Secrets, Settings
+from bot.delivery import CommandReply, CommandRequest, Destination
 from bot.feeds import discover
+from bot.feeds.manage import Actor, FeedService, fetch_feed
+from bot.netguard import AddressPolicy
+from bot.store import feeds as feed_store
+from tests.support.clock import Clock
+from tests.support.feeds import item, rss
+from tests.support.feedserver import FeedServer
 
 FEEDS = {"https://city.example/feed/", "https://news.example/rss", "https://news.example/feed.xml"}
 
@@ -76,3 +92,107 @@ async def test_feeds_of_keeps_what_parses_and_stops_at_the_first_guessed_path() 
     assert [c.url for c in await discover.feeds_of(bare, "https://news.example/", _is_feed)
             ] == ["https://news.example/rss"]
     assert await discover.feeds_of(bare, "https://none.example/", _is_feed) == []
+
+
+# -- through the feed service's doors, against a loopback site -----------------------------------
+
+SITE_PAGE = b"""<!doctype html><html><head><title>Harbor Gazette</title>
+<link rel="alternate" type="application/rss+xml" title="Latest" href="/feed.xml">
+<link rel="alternate" type="application/atom+xml" title="Opinion" href="/opinion.atom">
+</head><body><p>Welcome</p></body></html>"""
+
+
+@pytest.fixture
+def site() -> Iterator[FeedServer]:
+    with FeedServer() as server:
+        server.set("/", SITE_PAGE, content_type="text/html; charset=utf-8")
+        server.set("/feed.xml", rss("Harbor Gazette", [item(1)]))
+        server.set("/opinion.atom", rss("Harbor Gazette opinion", [item(2)]))
+        yield server
+
+
+@pytest.fixture
+async def app(tmp_path: Path) -> AsyncIterator[App]:
+    settings = Settings(data_dir=tmp_path, summarizer={"full_text": False},
+                        network={"allow_private": ["127.0.0.0/8"], "total_timeout": 2.0})
+    built = await App.create(settings, Secrets(values={}),
+                             adapters={"console": RecordingAdapter(name="console")},
+                             clock=Clock())
+    yield built
+    await built.close()
+
+
+async def chat_add(app: App, url: str) -> CommandReply:
+    return await app.commands.handle(CommandRequest(
+        command="feeds", args=f"add {url}", user="admin", is_admin=True, server="g1",
+        where=Destination("console:")))
+
+
+async def stored(app: App) -> list[str]:
+    async with app.db.read() as conn:
+        return [row.url for row in await feed_store.list_feeds(conn)]
+
+
+async def test_chat_add_of_a_site_adds_the_feed_its_page_names_and_says_so(
+        app: App, site: FeedServer) -> None:
+    answer = await chat_add(app, site.url("/"))
+    assert not answer.error, answer.text
+    assert await stored(app) == [site.url("/feed.xml")]
+    assert "is a web page, not a feed" in answer.text
+    assert site.url("/feed.xml") in answer.text and site.url("/opinion.atom") in answer.text
+    again = await chat_add(app, site.url("/feed.xml"))  # the same feed, asked by its own URL
+    assert not again.error and "Already reading" in again.text
+
+
+async def test_chat_add_of_a_bare_site_tries_the_usual_paths(
+        app: App, site: FeedServer) -> None:
+    site.set("/blog/", b"<html><head><title>Blog</title></head><body></body></html>",
+             content_type="text/html")
+    site.set("/rss", rss("Blog", [item(3)]))
+    answer = await chat_add(app, site.url("/blog/"))
+    assert not answer.error, answer.text
+    assert await stored(app) == [site.url("/rss")]
+
+
+async def test_a_page_whose_named_feeds_are_broken_is_refused_with_the_reason(
+        app: App, site: FeedServer) -> None:
+    site.set("/feed.xml", b"gone", status=410)
+    site.set("/opinion.atom", b"<html><body>not a feed</body></html>", content_type="text/html")
+    answer = await chat_add(app, site.url("/"))
+    assert answer.error and "is a web page, not a feed" in answer.text
+    assert await stored(app) == []
+
+
+async def test_a_page_naming_a_private_feed_is_refused_as_that_feed_would_be(
+        tmp_path: Path, site: FeedServer) -> None:
+    # the page is reachable (its address is allowed), the feed it names is not: the found
+    # feed passes the same URL rules as one given directly
+    settings = Settings(data_dir=tmp_path, summarizer={"full_text": False},
+                        network={"allow_private": ["127.0.0.1/32"], "total_timeout": 2.0})
+    site.set("/", SITE_PAGE.replace(b'href="/feed.xml"', b'href="http://10.1.2.3/feed.xml"')
+             .replace(b'href="/opinion.atom"', b'href="http://10.1.2.3/o.atom"'),
+             content_type="text/html")
+    built = await App.create(settings, Secrets(values={}),
+                             adapters={"console": RecordingAdapter(name="console")},
+                             clock=Clock())
+    try:
+        answer = await chat_add(built, site.url("/"))
+        assert answer.error
+        assert await stored(built) == []
+    finally:
+        await built.close()
+
+
+async def test_a_servers_opml_import_does_not_search_pages_for_feeds(
+        app: App, site: FeedServer) -> None:
+    """A list names feeds: a page in it is refused as one, without fetching what it names (a
+    list of pages would otherwise make each line up to ten fetches of hosts the pages pick)."""
+    opml_list = (f'<opml version="2.0"><body><outline type="rss" text="Site" '
+                 f'xmlUrl="{site.url("/")}"/></body></opml>').encode()
+    service = FeedService(app.db, policy=AddressPolicy(["127.0.0.0/8"]),
+                          read=partial(fetch_feed, fetcher=app.fetcher))
+    summary = await service.import_opml(opml_list, actor=Actor(where="console:", server="g1",
+                                                               scope=("g1",)))
+    assert summary.added == 0 and len(summary.problems) == 1
+    assert "is a web page, not a feed" in summary.problems[0]
+    assert site.hits("/feed.xml") == 0 and site.hits("/opinion.atom") == 0

@@ -80,13 +80,15 @@ async def test_chat_add_refuses_what_is_not_a_feed_with_the_reason(
     feeds.set("/page.html", b"<!doctype html><html><head><title>Home</title></head>"
                             b"<body><p>Welcome to our site</p></body></html>",
               content_type="text/html")
-    feeds.set("/feed.xml", rss("Harbor Gazette", [item(1)]))
+    # not at a usual feed path (/feed.xml, /rss …): the page names no feed and discovery
+    # finds none (tests/test_feed_discovery.py has the page that does)
+    feeds.set("/news/latest.xml", rss("Harbor Gazette", [item(1)]))
     app, _ = await start(tmp_path, fake)
     try:
         missing = await add(app, feeds.url("/missing.xml"))
         page = await add(app, feeds.url("/page.html"))
-        good = await add(app, feeds.url("/feed.xml"))
-        assert await stored(app) == [feeds.url("/feed.xml")]
+        good = await add(app, feeds.url("/news/latest.xml"))
+        assert await stored(app) == [feeds.url("/news/latest.xml")]
     finally:
         await app.close()
     assert missing.error and "Added feed" not in missing.text
@@ -122,7 +124,7 @@ async def test_a_failing_chat_feed_is_told_to_its_channel_and_the_operator(
                                           webhook_url="https://ops.example/hook")])
     [channel_notice] = told(fake)
     assert "was disabled" in channel_notice and "/feeds enable 1" in channel_notice
-    assert len([d for d in ops.deliveries if d.message.digest]) == 1
+    assert len([d for d in ops.deliveries if d.message.notice]) == 1
 
 
 async def test_with_no_operator_destination_the_channel_still_hears(

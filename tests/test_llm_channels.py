@@ -164,6 +164,6 @@ async def test_a_spent_budget_tells_the_operator_once(server: FeedServer, tmp_pa
     assert got["webhook:en"].model == "test-model"  # the one call the budget allows
     assert got["webhook:ko0"].lang == "en"  # no Korean brief today: the original goes out
     assert len(fake.requests) == 1
-    notes = [d.message.digest.note for d in rec.deliveries
-             if d.message.digest and d.destination.ref == "webhook:en"]
+    notes = [d.message.notice.text for d in rec.deliveries
+             if d.message.notice and d.destination.ref == "webhook:en"]
     assert len(notes) == 1 and "budget" in (notes[0] or "")

@@ -110,6 +110,19 @@ async def test_brief_search_finds_only_what_the_server_may_read(world: World) ->
     assert nothing.briefs == [] and "Nothing stored matches" in nothing.text
 
 
+async def test_a_pattern_test_tries_only_what_the_server_may_read(world: World) -> None:
+    """/subscribe test lists the newest stored titles and marks which a pattern lets through:
+    a member of another server must neither see a private feed's titles nor probe its text."""
+    paid = await private_feed(world)
+    public = await world.feed("https://public.example/rss", "Public")
+    await world.brief(paid, "Secret paid analysis of chips", text="Margins fell to 3%.")
+    await world.brief(public, "Harbour festival draws crowds")
+    for_a = await ask(world, "/subscribe test text:/margins/", server="A", admin=False)
+    for_c = await ask(world, "/subscribe test text:/margins/", server="C", admin=False)
+    assert "Secret paid analysis of chips" in for_a.text and "matches 1 of the last 2" in for_a.text
+    assert "Secret paid analysis" not in for_c.text and "matches 0 of the last 1" in for_c.text
+
+
 async def test_a_second_servers_tags_on_a_shared_url_are_its_own(world: World) -> None:
     feed = await private_feed(world, "finance")
     added = await ask(world, f"/feeds add {PRIVATE} shipping", server="B")

@@ -27,6 +27,7 @@ from adapters.discord.render import (
     nonce_for,
     render_brief_payloads,
     render_digest_payloads,
+    render_notice_payloads,
 )
 from adapters.discord.updates import render_update_payloads
 from adapters.discord.webhook import PERMANENT, WebhookSender
@@ -233,6 +234,8 @@ class DiscordAdapter:
     def render(self, destination: Destination, message: Outgoing) -> list[Payload]:
         if message.digest is not None:
             return render_digest_payloads(message.digest, destination, key=message.key)
+        if message.notice is not None:
+            return render_notice_payloads(message.notice, destination, key=message.key)
         if message.brief is not None and message.update and message.reply_to:
             return render_update_payloads(message.brief, message.update, message.reply_to,
                                           destination, key=message.key)
@@ -240,7 +243,7 @@ class DiscordAdapter:
             return with_role_mention(
                 render_brief_payloads(message.brief, destination, key=message.key),
                 message.mention)
-        raise DeliveryError("outgoing message has neither a brief nor a digest", permanent=True)
+        raise DeliveryError("outgoing message has no brief, digest or notice", permanent=True)
 
     async def deliver(self, destination: Destination, message: Outgoing) -> Receipt:
         receipt = await post_parts(self, destination, message)

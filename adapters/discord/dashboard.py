@@ -12,12 +12,16 @@ from urllib.parse import urlencode
 import aiohttp
 from markupsafe import Markup, escape
 
-from adapters.discord.render import render_brief_payloads, render_digest_payloads
+from adapters.discord.render import (
+    render_brief_payloads,
+    render_digest_payloads,
+    render_notice_payloads,
+)
 from bot.config import Secrets, Settings
 from bot.dashboard.oauth import Identity, SignInRefused
 from bot.delivery import Destination
 from bot.errors import ConfigError
-from bot.models import Brief, Digest
+from bot.models import Brief, Digest, Notice
 
 NAME = "discord"
 DEFAULT_BASE = "https://discord.com"
@@ -146,15 +150,17 @@ def _embed(embed: dict[str, Any]) -> Markup:
     return Markup('<div class="discord-embed">{}</div>').format(Markup("").join(parts))
 
 
-def show(dest: Destination, *, brief: Brief | None = None, digest: Digest | None = None
-         ) -> tuple[Markup, list[dict[str, Any]]]:
+def show(dest: Destination, *, brief: Brief | None = None, digest: Digest | None = None,
+         notice: Notice | None = None) -> tuple[Markup, list[dict[str, Any]]]:
     """The messages as Discord draws them, and the payloads they come from."""
     if brief is not None:
         payloads = render_brief_payloads(brief, dest)
     elif digest is not None:
         payloads = render_digest_payloads(digest, dest)
+    elif notice is not None:
+        payloads = render_notice_payloads(notice, dest)
     else:
-        raise ValueError("show() needs a brief or a digest")
+        raise ValueError("show() needs a brief, a digest or a notice")
     messages = []
     for payload in payloads:
         content = _markdown(payload["content"]) if payload.get("content") else Markup("")

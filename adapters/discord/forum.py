@@ -33,6 +33,8 @@ def post_name(message: Outgoing, dest: Destination) -> str:
     if message.digest is not None:
         when = local_time(message.digest.period_end, dest.timezone, dest.locale)
         text = message.digest.title + (f" · {when}" if when else "")
+    elif message.notice is not None:
+        text = message.notice.title
     else:
         text = headline_of(message.brief) if message.brief is not None else ""
     # a thread name renders no markdown and pings nobody; neutralised all the same

@@ -35,6 +35,10 @@ FATAL = {
 }
 BACKOFF_BASE = 1.0  # seconds before the first restart; doubled each time, with jitter
 BACKOFF_MAX = 300.0
+# A connection counts as recovered only after this long up: one that reaches READY and dies
+# seconds later each time (a payload it cannot parse) must not IDENTIFY once a second, since
+# Discord resets a token after about 1,000 IDENTIFYs a day.
+STABLE_AFTER = 60.0
 STALE_BEATS = 2.5  # heartbeat intervals without an acknowledgement before the link is dead
 
 
@@ -75,13 +79,15 @@ class GatewaySupervisor:
 
     def __init__(self, client: discord.Client, *, login: Callable[[], Awaitable[object]],
                  check_every: float = 1.0, stale_beats: float = STALE_BEATS,
-                 backoff_base: float = BACKOFF_BASE, backoff_max: float = BACKOFF_MAX) -> None:
+                 backoff_base: float = BACKOFF_BASE, backoff_max: float = BACKOFF_MAX,
+                 stable_after: float = STABLE_AFTER) -> None:
         self.client = client
         self._login = login
         self.check_every = check_every
         self.stale_beats = stale_beats
         self.backoff_base = backoff_base
         self.backoff_max = backoff_max
+        self.stable_after = stable_after
         self.sleep: Callable[[float], Awaitable[None]] = asyncio.sleep  # tests gate it
         self.fatal: str | None = None  # set when the supervisor gave up
         self.down_reason: str | None = None  # why it is down now (None while up)
@@ -133,7 +139,7 @@ class GatewaySupervisor:
             self._connected = False
             self._connection = asyncio.create_task(self.client.connect(reconnect=True),
                                                    name="discord-connection")
-            reason, exc, was_up = await self._watch(self._connection)
+            reason, exc, stable = await self._watch(self._connection)
             self.down_reason = reason
             self._connected = False
             await self._end_connection()
@@ -142,7 +148,7 @@ class GatewaySupervisor:
                 self.fatal = self.down_reason = fatal
                 log.error("discord.gateway_fatal", reason=fatal)
                 return
-            attempt = 0 if was_up else attempt + 1
+            attempt = 0 if stable else attempt + 1
             delay = min(self.backoff_max, self.backoff_base * 2 ** attempt)
             delay *= random.uniform(0.5, 1.0)  # many bots restarted at once do not stampede
             log.warning("discord.gateway_lost", reason=reason, retry_in=round(delay, 2))
@@ -161,16 +167,22 @@ class GatewaySupervisor:
     async def _watch(self, connection: asyncio.Task[None]
                      ) -> tuple[str, BaseException | None, bool]:
         """Until the connection ends or stops heartbeating: why, the exception, and whether it
-        was up at some point (which resets the backoff)."""
-        was_up = False
+        stayed up for ``stable_after`` seconds (which alone resets the backoff)."""
+        loop = asyncio.get_running_loop()
+        up_since: float | None = None
+
+        def stable() -> bool:
+            return up_since is not None and loop.time() - up_since >= self.stable_after
+
         while True:
             done, _ = await asyncio.wait({connection}, timeout=self.check_every)
             if done:
                 exc = connection.exception()
-                return describe(exc), exc, was_up
+                return describe(exc), exc, stable()
             if self.stale():
-                return "heartbeats not acknowledged", None, was_up
-            was_up = was_up or self.up
+                return "heartbeats not acknowledged", None, stable()
+            if up_since is None and self.up:
+                up_since = loop.time()
 
     async def _end_connection(self, *, close_socket: bool = True) -> None:
         if self._connection is not None and not self._connection.done():

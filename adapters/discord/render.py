@@ -16,7 +16,7 @@ from adapters.discord.escape import (
 )
 from bot.delivery import CommandReply, Destination
 from bot.delivery.render import frame, headline_of, labels_of, local_time, tag_line, written_by
-from bot.models import Brief, Digest
+from bot.models import Brief, Digest, Notice
 
 Payload = dict[str, Any]
 
@@ -194,6 +194,19 @@ def render_digest_payloads(digest: Digest, dest: Destination, *, key: str | None
             embeds[-1]["footer"] = footer
         payloads.append(_message(embeds, content if part == 0 else None))
     return payloads
+
+
+def render_notice_payloads(notice: Notice, dest: Destination, *, key: str | None = None
+                           ) -> list[Payload]:
+    """A notice as one embed (its title and its line), the ref marker in the footer so that a
+    crash mid-send is reconciled like any post."""
+    embed: Payload = {"type": "rich", "color": COLOR,
+                      "title": trim_words(escape_inline(notice.title), limits.TITLE) or "…",
+                      "description": trim_words(escape_text(notice.text), limits.DESCRIPTION)}
+    footer = _footer("", marker_for(key) if key else None)
+    if footer:
+        embed["footer"] = footer
+    return [_message([embed])]
 
 
 def _split_text(text: str, limit: int) -> list[str]:

@@ -19,6 +19,7 @@ from adapters.slack.render import (
     channel_of,
     render_brief_payloads,
     render_digest_payloads,
+    render_notice_payloads,
 )
 from adapters.slack.settings import SlackSettings
 from adapters.slack.updates import render_update_payloads
@@ -48,6 +49,8 @@ def render_outgoing(message: Outgoing, dest: Destination, options: RenderOptions
                     *, key: str | None = None) -> list[Payload]:
     if message.digest is not None:
         return render_digest_payloads(message.digest, dest, key=key, options=options)
+    if message.notice is not None:
+        return render_notice_payloads(message.notice, dest, key=key, options=options)
     if message.brief is not None and message.update and message.reply_to:
         return render_update_payloads(message.brief.headline, message.update, message.reply_to,
                                       dest, options, key=key)
@@ -55,7 +58,7 @@ def render_outgoing(message: Outgoing, dest: Destination, options: RenderOptions
         return with_group_mention(
             render_brief_payloads(message.brief, dest, key=key, options=options),
             message.mention)
-    raise DeliveryError("outgoing message has neither a brief nor a digest", permanent=True)
+    raise DeliveryError("outgoing message has no brief, digest or notice", permanent=True)
 
 
 class SlackAdapter:

@@ -13,13 +13,17 @@ from urllib.parse import urlencode
 import aiohttp
 from markupsafe import Markup, escape
 
-from adapters.slack.render import render_brief_payloads, render_digest_payloads
+from adapters.slack.render import (
+    render_brief_payloads,
+    render_digest_payloads,
+    render_notice_payloads,
+)
 from adapters.slack_probe import SlackSection
 from bot.config import Secrets, Settings
 from bot.dashboard.oauth import Identity, SignInRefused
 from bot.delivery import Destination, registry
 from bot.errors import ConfigError
-from bot.models import Brief, Digest
+from bot.models import Brief, Digest, Notice
 
 NAME = "slack"
 DEFAULT_BASE = "https://slack.com"
@@ -155,15 +159,17 @@ def _block(block: dict[str, Any]) -> Markup:
     return Markup('<div class="slack-section">[{}]</div>').format(kind)
 
 
-def show(dest: Destination, *, brief: Brief | None = None, digest: Digest | None = None
-         ) -> tuple[Markup, list[dict[str, Any]]]:
+def show(dest: Destination, *, brief: Brief | None = None, digest: Digest | None = None,
+         notice: Notice | None = None) -> tuple[Markup, list[dict[str, Any]]]:
     """The messages as Slack draws them, and the payloads they come from."""
     if brief is not None:
         payloads = render_brief_payloads(brief, dest)
     elif digest is not None:
         payloads = render_digest_payloads(digest, dest)
+    elif notice is not None:
+        payloads = render_notice_payloads(notice, dest)
     else:
-        raise ValueError("show() needs a brief or a digest")
+        raise ValueError("show() needs a brief, a digest or a notice")
     messages = [Markup('<div class="slack-message">{}</div>').format(
         Markup("").join(_block(b) for b in payload.get("blocks") or [])) for payload in payloads]
     return Markup("").join(messages), payloads

@@ -10,7 +10,7 @@ from urllib.parse import quote, urlsplit
 from adapters.slack.escape import chunks, clip, defuse_plain, escape_mrkdwn
 from bot.delivery import Destination
 from bot.delivery.render import frame, headline_of, labels_of, local_time, tag_line, written_by
-from bot.models import Brief, Digest
+from bot.models import Brief, Digest, Notice
 from bot.redact import shown_link
 
 Block = dict[str, Any]
@@ -192,6 +192,14 @@ def render_brief_payloads(brief: Brief, dest: Destination, *, key: str | None = 
     options = options or RenderOptions()
     messages = pack([brief_blocks(brief, dest)])
     return _payloads(dest, messages, fallback_text(headline_of(brief)), options, key)
+
+
+def render_notice_payloads(notice: Notice, dest: Destination, *, key: str | None = None,
+                           options: RenderOptions | None = None) -> list[Payload]:
+    """A notice as one message: its title as a header, its line below."""
+    blocks = _header(notice.title) + text_sections(escape_mrkdwn(notice.text))
+    return _payloads(dest, pack([blocks]), fallback_text(notice.title, notice.text),
+                     options or RenderOptions(), key)
 
 
 def _digest_intro(digest: Digest, dest: Destination) -> list[Block]:

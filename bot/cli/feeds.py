@@ -93,12 +93,15 @@ async def _add(args: SimpleNamespace, service: FeedService) -> int:
     tags = [t.strip() for t in args.tags.split(",") if t.strip()]
     added = await service.add(args.url, actor=OPERATOR, tags=tags, title=args.title,
                               check=args.check)
+    found = added.discovery()
+    if found:  # a site's page was given: say which feed it named was taken, and the others
+        print(found, file=sys.stderr)
     if added.preview is not None:
         shown = added.preview
-        print(f"preview of the newest of {shown.items} items in {shown.title or args.url}:\n")
+        print(f"preview of the newest of {shown.items} items in {shown.title or added.url}:\n")
         print(brief_text(shown.brief))
         print()
-    print(f"{'already present' if added.present else 'added'}: #{added.feed_id} {args.url}")
+    print(f"{'already present' if added.present else 'added'}: #{added.feed_id} {added.url}")
     return 0
 
 

@@ -128,11 +128,12 @@ def stored_value(kind: SubscriptionKind, text: str) -> str:
     return value
 
 
-async def test_pattern(ctx: Context, text: str) -> CommandReply:
-    """Which of the newest stored articles a pattern would let through, without saving it."""
+async def test_pattern(ctx: Context, req: CommandRequest, text: str) -> CommandReply:
+    """Which of the newest stored articles of the feeds the caller's server may read a pattern
+    would let through, without saving it."""
     value = stored_value(kinds.require("pattern"), text)
     async with ctx.db.begin() as conn:
-        articles = await entry_store.recent_articles(conn, TEST_ARTICLES)
+        articles = await entry_store.recent_articles(conn, TEST_ARTICLES, readers(req))
     if not articles:
         return reply(_("Pattern {pattern} is valid; no articles are stored yet to try it on.",
                        pattern=value))
@@ -186,7 +187,7 @@ def check_mention(req: CommandRequest, value: str | None, target: Destination) -
 async def subscribe(ctx: Context, req: CommandRequest) -> CommandReply:
     words = req.args.split()
     if words and words[0].lower() == "test":
-        return await test_pattern(ctx, req.args.strip()[4:].strip())
+        return await test_pattern(ctx, req, req.args.strip()[4:].strip())
     typed_mention = pop_mention(words)
     target = pop_target(req, words)
     require_manage(req, target)

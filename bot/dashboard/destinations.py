@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -20,7 +19,7 @@ from bot.dashboard.auth import SESSION, Principal
 from bot.dashboard.server import Dashboard
 from bot.filters import kinds
 from bot.i18n import _
-from bot.models import Digest
+from bot.models import Notice
 from bot.outbox.worker import enqueue, outbox_key
 from bot.store import dashboard as queries
 from bot.store import destinations as dest_store
@@ -171,12 +170,11 @@ class DestinationsPage:
         found = await self._find(request)
         now = self.dash.services.clock()
         principal: Principal = request[SESSION].principal
-        digest = Digest(title="newsbrief test message", period_start=now - timedelta(hours=1),
-                        period_end=now, sections=[],
-                        note=f"Sent from the dashboard by {principal.name}: posting works.")
+        notice = Notice(title="newsbrief test message",
+                        text=f"Sent from the dashboard by {principal.name}: posting works.")
         async with self.dash.services.db.begin() as conn:
             await enqueue(conn, key=outbox_key("test", found.row.id, now.isoformat()),
-                          destination_id=found.row.id, now=now, digest=digest)
+                          destination_id=found.row.id, now=now, notice=notice)
         self.dash.services.notify()
         return self.dash.redirect(request, f"/deliveries?destination={found.row.id}",
                                   f"Test message queued for {found.row.ref}.")

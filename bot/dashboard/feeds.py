@@ -149,7 +149,8 @@ class FeedsPage:
         core = self.dash.services.commands
         return FeedService(self.dash.services.db, policy=core.policy, clock=core.clock,
                            limits=FeedLimits(core.max_feeds_per_channel,
-                                             core.max_feeds_per_server))
+                                             core.max_feeds_per_server),
+                           read=core.read_feed)  # read first: a site's page finds its feed
 
     async def change(self, request: web.Request) -> web.Response:
         principal: Principal = request[SESSION].principal

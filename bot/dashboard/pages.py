@@ -12,10 +12,10 @@ from bot.dashboard.auth import SESSION
 from bot.dashboard.chart import hourly_chart
 from bot.dashboard.server import Dashboard
 from bot.delivery import Destination
-from bot.delivery.render import brief_text, digest_text
-from bot.delivery.serialize import digest_from_json
+from bot.delivery.render import brief_text, digest_text, notice_text
+from bot.delivery.serialize import digest_from_json, notice_from_json, outgoing_json_is_notice
 from bot.errors import NewsbriefError
-from bot.models import Brief, Digest
+from bot.models import Brief, Digest, Notice
 from bot.redact import shown_link
 from bot.store import dashboard as queries
 from bot.store import feeds as feed_store
@@ -55,8 +55,8 @@ def ago(moment: datetime | None, now: datetime) -> str:
 
 
 def show_message(dash: Dashboard, dest: Destination, *, brief: Brief | None = None,
-                 digest: Digest | None = None, platforms: list[str] | None = None
-                 ) -> list[dict[str, Any]]:
+                 digest: Digest | None = None, notice: Notice | None = None,
+                 platforms: list[str] | None = None) -> list[dict[str, Any]]:
     """Each platform's view of one message (``platforms``: which; default all), then plain
     text, which is what the console and webhooks carry."""
     views: list[dict[str, Any]] = []
@@ -65,12 +65,15 @@ def show_message(dash: Dashboard, dest: Destination, *, brief: Brief | None = No
             continue
         ref = dest.ref if dest.platform == name else f"{name}:preview"
         html, payloads = platform.show(Destination(ref, timezone=dest.timezone,
-                                                   locale=dest.locale), brief=brief, digest=digest)
+                                                   locale=dest.locale),
+                                       brief=brief, digest=digest, notice=notice)
         views.append({"name": name, "html": html, "payloads": payloads})
     if brief is not None:
         text = brief_text(brief, timezone=dest.timezone, locale=dest.locale)
     elif digest is not None:
         text = digest_text(digest, timezone=dest.timezone, locale=dest.locale)
+    elif notice is not None:
+        text = notice_text(notice)
     else:
         text = ""
     views.append({"name": "text", "html": Markup("<pre class=\"plain\">{}</pre>").format(text),
@@ -119,11 +122,14 @@ class Pages:
                 dest = Destination(row.ref, timezone=row.timezone, locale=row.locale)
                 brief = (await load_brief(conn, row.brief_id, tenants=servers) if row.brief_id
                          else None)
-                digest = digest_from_json(row.digest) if row.digest else None
-                views = show_message(self.dash, dest, brief=brief, digest=digest,
+                notice = notice_from_json(row.digest) if row.digest and \
+                    outgoing_json_is_notice(row.digest) else None
+                digest = digest_from_json(row.digest) if row.digest and notice is None else None
+                views = show_message(self.dash, dest, brief=brief, digest=digest, notice=notice,
                                      platforms=[dest.platform])
                 shown.append({"row": row, "view": views[0], "title": (
-                    brief.headline if brief else digest.title if digest else "")})
+                    brief.headline if brief else digest.title if digest
+                    else notice.title if notice else "")})
         now = self.dash.services.clock()
         template = "deliveries_rows.html" if request.query.get("partial") else "deliveries.html"
         return self.dash.render(request, template, {

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol, runtime_checkable
 
-from bot.models import Brief, Digest
+from bot.models import Brief, Digest, Notice
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +37,7 @@ class Outgoing:
     key: str
     brief: Brief | None = None
     digest: Digest | None = None
+    notice: Notice | None = None  # exactly one of brief, digest and notice
     # A role (Discord) / user group (Slack) id an admin attached to the subscription: the only
     # mention an adapter may ever make live. Never from feed text.
     mention: str | None = None

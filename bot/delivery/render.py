@@ -8,7 +8,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.i18n import N_, choose, translate
-from bot.models import Brief, Digest
+from bot.models import Brief, Digest, Notice
 from bot.redact import shown_link
 
 
@@ -109,6 +109,11 @@ def brief_text(brief: Brief, *, timezone: str = "UTC", locale: str = "en",
     if link:
         lines.append(link)
     return "\n".join(lines)
+
+
+def notice_text(notice: Notice) -> str:
+    """A notice as plain text: its title, then its line."""
+    return f"{notice.title}\n{notice.text}"
 
 
 def digest_text(digest: Digest, *, timezone: str = "UTC", locale: str = "en") -> str:

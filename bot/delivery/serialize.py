@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.models import Brief, Digest, DigestSection, Point
+from bot.models import Brief, Digest, DigestSection, Notice, Point
 from bot.redact import shown_link
 
 
@@ -55,6 +55,20 @@ def digest_to_json(digest: Digest, *, shown: bool = False) -> dict[str, Any]:
                      for s in digest.sections],
         "note": digest.note,
     }
+
+
+def notice_to_json(notice: Notice) -> dict[str, Any]:
+    """A notice as the ``outbox.digest`` column stores it: tagged, so it is never read back as
+    a digest (a digest's JSON has no ``kind``)."""
+    return {"kind": "notice", "title": notice.title, "text": notice.text}
+
+
+def outgoing_json_is_notice(data: Mapping[str, Any]) -> bool:
+    return data.get("kind") == "notice"
+
+
+def notice_from_json(data: Mapping[str, Any]) -> Notice:
+    return Notice(title=str(data["title"]), text=str(data["text"]))
 
 
 def digest_from_json(data: Mapping[str, Any]) -> Digest:

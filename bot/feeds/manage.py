@@ -23,7 +23,7 @@ from typing import Any, Protocol
 
 from bot.clock import now_utc
 from bot.errors import BlockedAddress, FetchError, NewsbriefError, ParseError
-from bot.feeds import opml, rules
+from bot.feeds import discover, opml, rules
 from bot.feeds.fetch import FetchResult
 from bot.feeds.parse import parse_feed
 from bot.i18n import _
@@ -85,11 +85,24 @@ class FeedLimits:
 
 @dataclass(frozen=True, slots=True)
 class FeedPreview:
-    """The brief of a feed's newest item, made before the feed is saved."""
+    """The brief of a feed's newest item, made before the feed is saved. ``url``: the feed's
+    own URL when the one asked was a site's page that named it (``found``: every feed found)."""
 
     brief: Brief
     items: int
     title: str | None
+    url: str | None = None
+    found: tuple[discover.Candidate, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReadFeed:
+    """A URL read as a feed: the feed's own URL (the one asked, or the first feed the page
+    asked for names), its parse, and every feed found when the URL asked was a page."""
+
+    url: str
+    feed: ParsedFeed
+    found: tuple[discover.Candidate, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +113,20 @@ class Added:
     linked: bool  # the actor's server now uses a feed that existed
     preview: FeedPreview | None = None
     tags: tuple[str, ...] = ()  # the actor's server's own tags for it, when it gave some
+    asked: str | None = None  # the site's page asked for, when the feed was found on it
+    found: tuple[discover.Candidate, ...] = ()  # every feed that page named, the first taken
+
+    def discovery(self) -> str | None:
+        """What discovery found, for the reply: the page asked, the feed taken, the others."""
+        if self.asked is None or not self.found:
+            return None
+        others = [shown_url(c.url) for c in self.found if c.url != self.url]
+        text = _("{page} is a web page, not a feed; it names {feed}, which was added.",
+                 page=shown_url(self.asked), feed=shown_url(self.url))
+        if others:
+            text += " " + _("It names other feeds too (add one of them instead if you meant "
+                            "it): {others}", others=", ".join(others))
+        return text
 
     @property
     def present(self) -> bool:
@@ -107,6 +134,11 @@ class Added:
         return not self.created and not self.linked
 
     def message(self) -> str:
+        found = self.discovery()
+        said = self._said()
+        return f"{found}\n{said}" if found else said
+
+    def _said(self) -> str:
         shown = shown_url(self.url)
         if self.present and self.tags:
             return _("Already reading {url} (feed {id}); this server tags it {tags}.",
@@ -230,25 +262,59 @@ class NotAFeed(FeedError):
 
 
 Previewer = Callable[[str], Awaitable[FeedPreview]]
-FeedReader = Callable[[str], Awaitable[ParsedFeed]]  # fetch_feed with its fetcher bound
+class FeedReader(Protocol):
+    """fetch_feed with its fetcher bound."""
+
+    async def __call__(self, url: str, *, find: bool = True) -> ReadFeed: ...
 
 
 class Fetches(Protocol):
     async def fetch(self, url: str) -> FetchResult: ...
 
 
-async def fetch_feed(url: str, *, fetcher: Fetches) -> ParsedFeed:
+async def fetch_feed(url: str, *, fetcher: Fetches, find: bool = True) -> ReadFeed:
     """Fetch ``url`` once and read it as a feed, or refuse it (NotAFeed) with the reason: an
-    HTTP error (a 404), an unreachable host, or a body that is not a feed (a web page). Chat's
-    ``/feeds add`` and the preview check run it before anything is stored; finding a site's
-    feed from its home page would start here, where the page is known not to be a feed."""
+    HTTP error (a 404), an unreachable host, or a body that is not a feed. A web page (a site's
+    address where a feed's was expected) is searched for the feeds it names, then the usual
+    paths (bot.feeds.discover); the first that reads as a feed is taken. Chat's ``/feeds add``,
+    the dashboard and the preview check run it before anything is stored. ``find``: False
+    refuses a page outright (an OPML import: one list must not make ten fetches a line)."""
+    result = await _fetch(url, fetcher)
+    body = result.body or b""
+    if not discover.is_page(body, result.content_type):
+        return ReadFeed(url, await _parse(url, body, result.content_type))
+    if not find:
+        raise NotAFeed(url, _("it is a web page, not a feed"))
+    feeds: dict[str, ParsedFeed] = {}
+
+    async def is_feed(candidate: str) -> bool:
+        try:
+            found = await _fetch(candidate, fetcher)
+            body = found.body or b""
+            if discover.is_page(body, found.content_type):
+                return False
+            feeds[candidate] = await _parse(candidate, body, found.content_type)
+        except NotAFeed:
+            return False
+        return True
+
+    found = await discover.feeds_of(body, url, is_feed)
+    if not found:
+        raise NotAFeed(url, _("it is a web page, not a feed, and neither the feeds it names nor "
+                              "the usual addresses (/feed, /rss, /atom.xml …) answer with one"))
+    return ReadFeed(found[0].url, feeds[found[0].url], tuple(found))
+
+
+async def _fetch(url: str, fetcher: Fetches) -> FetchResult:
     try:
-        result = await fetcher.fetch(url)
-        body = result.body or b""
-        return await asyncio.to_thread(parse_feed, body, url=url,
-                                       content_type=result.content_type)
+        return await fetcher.fetch(url)
     except FetchError as exc:
         raise NotAFeed(url, str(exc)) from None
+
+
+async def _parse(url: str, body: bytes, content_type: str | None) -> ParsedFeed:
+    try:
+        return await asyncio.to_thread(parse_feed, body, url=url, content_type=content_type)
     except ParseError as exc:
         raise NotAFeed(url, _("it is not a feed ({error})", error=str(exc)[:200])) from None
 
@@ -297,7 +363,7 @@ class FeedService:
         return None
 
     async def add(self, url: str, *, actor: Actor, tags: Sequence[str] = (),
-                  title: str | None = None, check: bool = False) -> Added:
+                  title: str | None = None, check: bool = False, find: bool = True) -> Added:
         """Add (or, for a server, start using) a feed. ``check``: fetch it and brief its newest
         item first, so a URL that is not a feed is found now, not after ten failed polls."""
         await self.check_url(url, actor)
@@ -305,10 +371,20 @@ class FeedService:
             raise TooManyTags()
         clean = rules.normalise_tags(list(tags))
         preview = await self._preview(url) if check else None
-        if self.read is not None and preview is None:
+        asked: str | None = None
+        found: tuple[discover.Candidate, ...] = ()
+        if preview is not None and preview.url not in (None, url):
+            asked, found, url = url, preview.found, preview.url or url
+        elif self.read is not None and preview is None:
             async with self.db.read() as conn:  # a refused add fetches nothing
                 await self._within_limits(conn, actor)
-            await self.read(url)  # NotAFeed: nothing is stored, the reply says why
+            # NotAFeed: nothing is stored, the reply says why; ``find``: a site's page leads
+            # to its feed (bot.feeds.discover)
+            read = await self.read(url, find=find)
+            if read.url != url:
+                asked, found, url = url, read.found, read.url
+        if asked is not None:  # the feed a page named passes the same URL rules
+            await self.check_url(url, actor)
         now = self.clock()
         home = actor.scope[0] if actor.scope else None
         async with self.db.begin() as conn:
@@ -320,7 +396,7 @@ class FeedService:
             # its own, not dropped (bot.store.tenancy applies them to its destinations)
             linked = home is not None and await feed_store.link_server(
                 conn, feed_id, home, now=now, tags=clean, added_by=actor.where)
-        return Added(feed_id, url, created, linked, preview, tuple(clean))
+        return Added(feed_id, url, created, linked, preview, tuple(clean), asked, found)
 
     async def _within_limits(self, conn: Any, actor: Actor) -> None:
         if actor.where is not None and \
@@ -428,7 +504,10 @@ class FeedService:
         summary = opml.ImportSummary(skipped=read.skipped)
         for done, feed in enumerate(read.feeds, start=1):
             try:
-                added = await self.add(feed.url, actor=actor, tags=feed.tags, title=feed.title)
+                # a list names feeds: no discovery, or one list of pages would make each line
+                # up to ten fetches of hosts the pages choose
+                added = await self.add(feed.url, actor=actor, tags=feed.tags, title=feed.title,
+                                       find=False)
             except FeedError as exc:
                 summary.problems.append(f"{feed.url}: {exc}")
             else:
@@ -444,7 +523,8 @@ async def newest_brief(url: str, *, fetcher: Any, summarizer: Summarizer,
     """Fetch the feed once and brief its newest item (the preview check); PreviewFailed when
     it cannot be read or has nothing to brief."""
     try:
-        feed = await fetch_feed(url, fetcher=fetcher)
+        read = await fetch_feed(url, fetcher=fetcher)
+        feed = read.feed
         if not feed.items:
             raise PreviewFailed(_("{url} has no items to brief", url=shown_url(url)))
         dated = [entry for entry in feed.items if entry.published is not None]
@@ -462,4 +542,4 @@ async def newest_brief(url: str, *, fetcher: Any, summarizer: Summarizer,
     except NewsbriefError as exc:
         raise PreviewFailed(_("cannot add {url}: {error}", url=shown_url(url),
                               error=str(exc))) from None
-    return FeedPreview(brief, len(feed.items), feed.title or None)
+    return FeedPreview(brief, len(feed.items), feed.title or None, read.url, read.found)

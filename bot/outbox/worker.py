@@ -47,10 +47,16 @@ from bot.delivery import (
     PlatformPaced,
     Receipt,
 )
-from bot.delivery.serialize import digest_from_json, digest_to_json
+from bot.delivery.serialize import (
+    digest_from_json,
+    digest_to_json,
+    notice_from_json,
+    notice_to_json,
+    outgoing_json_is_notice,
+)
 from bot.errors import DeliveryError
 from bot.logs import get_log
-from bot.models import Digest
+from bot.models import Digest, Notice
 from bot.outbox.pacing import Buckets, LocalPace, Pace, SharedPace, Sleep
 from bot.store import destinations as dest_store
 from bot.store import outbox as outbox_store
@@ -77,16 +83,18 @@ def outbox_key(*parts: object) -> str:
 # -- enqueue and admin operations --------------------------------------------------------------
 
 async def enqueue(conn: AsyncConnection, *, key: str, destination_id: int, now: datetime,
-                  brief_id: int | None = None, digest: Digest | None = None) -> bool:
-    """Add a row unless its key exists; True when a row was added. Exactly one of ``brief_id``
-    and ``digest`` is given."""
-    if (brief_id is None) == (digest is None):
-        raise ValueError("enqueue needs exactly one of brief_id and digest")
+                  brief_id: int | None = None, digest: Digest | None = None,
+                  notice: Notice | None = None) -> bool:
+    """Add a row unless its key exists; True when a row was added. Exactly one of ``brief_id``,
+    ``digest`` and ``notice`` is given (a notice is kept in the digest column, tagged)."""
+    if sum(given is not None for given in (brief_id, digest, notice)) != 1:
+        raise ValueError("enqueue needs exactly one of brief_id, digest and notice")
     if len(key) > KEY_MAX:
         raise ValueError(f"outbox key longer than {KEY_MAX}: use outbox_key()")
     return await outbox_store.add(
         conn, key=key, destination_id=destination_id, now=now, brief_id=brief_id,
-        digest=digest_to_json(digest) if digest is not None else None)
+        digest=digest_to_json(digest) if digest is not None
+        else notice_to_json(notice) if notice is not None else None)
 
 
 # -- the worker --------------------------------------------------------------------------------
@@ -281,6 +289,8 @@ class OutboxWorker:
                 tenants=None if job.tenant is None else (job.tenant,)),
                             mention=job.mention, reply_to=job.reply_to,
                             update=job.update_note)
+        if outgoing_json_is_notice(job.digest):
+            return Outgoing(key=job.key, notice=notice_from_json(job.digest))
         return Outgoing(key=job.key, digest=digest_from_json(job.digest))
 
     def _adapter(self, job: _Job) -> Adapter:

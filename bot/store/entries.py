@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import NamedTuple
 
@@ -10,7 +10,8 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.models import Article, FeedItem
-from bot.store.schema import entries
+from bot.store import tenancy
+from bot.store.schema import entries, feeds
 
 
 class Known(NamedTuple):
@@ -67,10 +68,14 @@ async def update_edited(conn: AsyncConnection, feed_id: int, item: FeedItem) -> 
     )
 
 
-async def recent_articles(conn: AsyncConnection, limit: int = 20) -> list[Article]:
-    """The last ``limit`` stored entries, newest first, as a pattern filter sees them."""
+async def recent_articles(conn: AsyncConnection, limit: int = 20,
+                          tenants: Collection[str] | None = None) -> list[Article]:
+    """The last ``limit`` stored entries of the feeds ``tenants`` may read (None: every feed),
+    newest first, as a pattern filter sees them."""
     rows = await conn.execute(
         select(entries.c.title, entries.c.text, entries.c.categories, entries.c.author)
+        .select_from(entries.join(feeds, feeds.c.id == entries.c.feed_id))
+        .where(await tenancy.readable(conn, tenants))
         .order_by(entries.c.first_seen_at.desc(), entries.c.id.desc()).limit(limit))
     return [Article(title=r.title, text=r.text, author=r.author,
                     categories=tuple(str(c) for c in r.categories or ()))

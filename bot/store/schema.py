@@ -225,7 +225,7 @@ outbox = Table(
     Column("destination_id", Integer, ForeignKey("destinations.id", ondelete="CASCADE"),
            nullable=False),
     Column("brief_id", Integer, ForeignKey("briefs.id", ondelete="CASCADE")),
-    Column("digest", JSON),  # a serialized Digest, for digest and burst messages
+    Column("digest", JSON),  # a serialized Digest (digest and burst messages) or Notice (kind)
     Column("state", String(16), nullable=False, default="pending"),
     Column("attempts", Integer, nullable=False, default=0),
     Column("next_attempt_at", UTCDateTime, nullable=False),

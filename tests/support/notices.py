@@ -25,4 +25,5 @@ async def disable_one(settings: Settings, adapters: dict[str, RecordingAdapter])
 
 
 def notices(adapter: RecordingAdapter) -> list[str]:
-    return [d.message.digest.note or "" for d in adapter.deliveries if d.message.digest]
+    """The text of each notice the adapter was given (a feed disabled, a budget spent)."""
+    return [d.message.notice.text for d in adapter.deliveries if d.message.notice]

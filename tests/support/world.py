@@ -89,10 +89,13 @@ class World:
             return await routing.route_brief(conn, brief_id, now=self.now)
 
     async def delivered(self, ref: str = CHANNEL) -> list[str]:
-        """Run the outbox worker; the headlines (or digest titles) posted to ``ref`` so far."""
+        """Run the outbox worker; the headlines (or digest and notice titles) posted to ``ref``
+        so far."""
         while await self.worker.run_once():
             pass
-        return [d.message.brief.headline if d.message.brief else d.message.digest.title
+        return [d.message.brief.headline if d.message.brief
+                else d.message.digest.title if d.message.digest
+                else d.message.notice.title if d.message.notice else ""
                 for d in self.platform.deliveries if d.destination.ref == ref]
 
     async def rows(self, ref: str | None = None) -> list[Any]:
