@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import chain, groupby
+from itertools import chain, groupby, pairwise
 
 from bot.summarize import korean
 from bot.summarize.lang.en import tags as en
@@ -396,7 +396,7 @@ def _korean_tags(title: str, sentences: list[str], chosen: list[str], limit: int
     names: set[str] = set()
     # The headline's nouns as written words ("속도로" holds no "도로"), and its compounds.
     title_words = [w[0] for w in _ko_noun_words(title) if w[0]]
-    title_nouns = {*title_words, *(" ".join(p) for p in zip(title_words, title_words[1:]))}
+    title_nouns = {*title_words, *map(" ".join, pairwise(title_words))}
     for text in (title, *chosen):
         words = _ko_noun_words(text)
         for n, (stem, proper, nouns) in enumerate(words):
