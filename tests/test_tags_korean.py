@@ -137,3 +137,17 @@ def test_a_noun_hidden_inside_a_headline_word_is_not_the_subject() -> None:
     )
     tags = _tags("역주행 車, 주차장 나올때부터 90% 속도로 내달렸다", text)
     assert not {"도로", "인도"} & set(tags), tags
+
+
+@needs_kiwi
+def test_a_headline_common_noun_that_names_no_subject_is_no_tag() -> None:
+    # Read: "#실손 #본인 #도수", "#최저 #가을", "#탄핵-심판 #날짜": headline words, but nobody
+    # follows "본인", "최저" or "날짜".
+    text = (
+        "정부가 실손보험의 본인 부담률을 현행 20%에서 90% 이상으로 올린다. 본인 부담이 "
+        "늘면 도수 치료 이용이 줄 것으로 정부는 본다. 본인 부담 상향은 내년부터 적용된다. "
+        "최저 보장 한도와 날짜는 다음 달 정해진다. 날짜가 정해지면 보험사에 통보한다. "
+        "최저 한도는 1000만원이 거론된다. 날짜는 미정이다."
+    )
+    tags = _tags("실손 있어도… 도수 치료 본인 부담 90%로, 최저 한도 날짜 미정", text)
+    assert not {"본인", "최저", "날짜"} & set(tags), tags
