@@ -302,3 +302,22 @@ def test_property_korean_odd_text_never_raises(text: str, title: str) -> None:
     for fn in (korean.subjectless, korean.noun_phrases, korean.needs_splitting,
                korean.boilerplate, korean.story_lines):
         fn(text)
+
+
+@needs_kiwi
+def test_an_impersonal_korean_lead_is_not_leaning_back() -> None:
+    # Read (issue 28): the brief skipped the lead, which carries the headline's news, because
+    # it has no subject ("…갈 수 있게 될 것으로 보인다"); a story's first sentence leans on
+    # nothing.
+    text = (
+        "2029년부터 서울 성북구 석관동에서 강남구 대치동까지 지하도로를 이용해 10분대에 갈 수 "
+        "있게 될 것으로 보인다. 동부간선도로 지하에 승용차가 다닐 수 있는 왕복 4차로 도로가 "
+        "새로 생기는 것이다. 서울시는 2일 성북구 민방위교육장에서 동부간선 지하도로 착공식을 "
+        "열었다고 밝혔다. 지하도로는 월릉IC부터 대치IC까지 12.5㎞ 구간에 만들어진다. "
+        "서울시 관계자는 “교통량 증가로 정체가 생기고, 매년 여름 집중호우로 도로 침수가 "
+        "반복돼 지하화가 필요했다”며 “지하도로는 침수 방지를 위한 것”이라고 했다. "
+        "통행 요금은 전 구간을 이용하면 2500원이다."
+    )
+    brief = S.brief(Article(title="동부간선 지하도로 15년 만에 착공…2029년 개통 목표", text=text,
+                            lang="ko"))
+    assert brief.points[0].text.startswith("2029년부터 서울 성북구"), brief.points
