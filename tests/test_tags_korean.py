@@ -151,3 +151,16 @@ def test_a_headline_common_noun_that_names_no_subject_is_no_tag() -> None:
     )
     tags = _tags("실손 있어도… 도수 치료 본인 부담 90%로, 최저 한도 날짜 미정", text)
     assert not {"본인", "최저", "날짜"} & set(tags), tags
+
+
+@needs_kiwi
+def test_a_rank_in_the_headline_is_no_tag() -> None:
+    # Read: "#서울 #골프-접대 #고위-간부": who the official is matters, not that he is senior.
+    text = (
+        "골프 접대를 받은 서울교통공사 고위 간부가 검찰에 넘겨졌다. 경찰은 고위 간부 A씨와 "
+        "업체 관계자 B씨를 송치했다. 서울교통공사에서 고위 간부는 세 번째 직급이다. 서울교통공사는 "
+        "고위 간부 A씨를 직위 해제했다. 골프 접대는 네 차례 이뤄졌다. 골프 접대 비용은 "
+        "업체가 냈다."
+    )
+    tags = _tags("골프 접대 받은 서울교통공사 고위 간부 檢 송치", text)
+    assert not any("간부" in t or "고위" in t for t in tags), tags
