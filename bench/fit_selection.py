@@ -32,7 +32,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.summarize.extractive import ExtractiveSummarizer, refers_back
+from bot.summarize.extractive import ExtractiveSummarizer, candidate_leans_back
 from bot.summarize.scoring import FEATURES, THRESHOLDS, Pool, choose
 from bot.summarize.text import content_words, split_sentences
 from bot.summarize.weights import WEIGHTS
@@ -157,7 +157,7 @@ def prepare(row: dict[str, Any], lang: str, summ: ExtractiveSummarizer, points: 
     n = len(cands)
     pool.matrix = [[base.similarity(a, b) for b in range(n)] for a in range(n)]
     counts = [grams(s) for s in pool.sentences]
-    return Item(pool, 0.0, [refers_back(s, lang) for s in pool.sentences],
+    return Item(pool, 0.0, [candidate_leans_back(pool.sentences, k, lang) for k in range(n)],
                 [u for u, _ in counts], [b for _, b in counts], ref, lead, {})
 
 

@@ -168,6 +168,51 @@ def test_a_named_subject_does_not_refer_back() -> None:
     assert not refers_back("국토교통부는 공급 일정을 이달 안에 공개할 계획이다.", "ko")
 
 
+@needs_kiwi
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A quotation standing alone, or reported by nobody the sentence names: the blind read
+        # (issue 28) marked such points down against a sentence that names its source.
+        "“패딩 1만원, 1만원씩에 가져가세요!”",
+        "“급발진 때문에 사고가 났다”고 했다.",
+        "“수사 중인 사안이라 구체적인 내용은 확인해 줄 수 없다”고 말했다.",
+        # Only a predicate: its one subject belongs to the relative clause ("what is?").
+        "윤 대통령 관저와 국회의장·대법원장, 군 수뇌부 공관이 밀집한 구역이다.",
+    ],
+)
+def test_quotes_without_a_speaker_and_bare_predicates_refer_back(sentence: str) -> None:
+    assert refers_back(sentence, "ko")
+
+
+@needs_kiwi
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "경찰 관계자는 “EDR를 보면 가속페달을 90% 이상 밟은 것으로 보인다”고 했다.",
+        "“지금이 바닥을 쳤다”는 평가가 나온다.",
+        "국내 연구팀이 고인골을 분석한 결과 몽골 여왕의 비밀을 푸는 단서를 제시했습니다.",
+        "차씨가 운전하던 제네시스 G80 차량이 인도로 돌진했다.",
+    ],
+)
+def test_a_sentence_naming_its_speaker_or_subject_stands_alone(sentence: str) -> None:
+    assert not refers_back(sentence, "ko")
+
+
+@needs_kiwi
+def test_an_unattributed_quote_loses_to_a_sentence_naming_its_source() -> None:
+    text = (
+        "서울 중구의 한 의류 매장이 문을 닫으며 재고 정리 행사를 열었다.\n"
+        "매장 직원은 이틀 동안 손님 수가 평소의 세 배로 늘었다고 말했다.\n"
+        "상인회는 올겨울 의류 매출이 작년보다 30% 줄었다고 밝혔다.\n"
+        "“패딩 1만원, 1만원씩에 가져가세요! 오늘만 이 가격에 모든 겨울 옷을 드립니다!”\n"
+        "전문가들은 “고물가가 길어지면서 옷과 같은 비필수재 소비가 크게 줄었다”고 분석했다.\n"
+    )
+    brief = S.brief(Article(title="겨울 옷 재고 정리, 패딩 1만원", text=text, lang="ko"))
+    texts = [p.text for p in brief.points]
+    assert not any(t.startswith("“패딩") for t in texts), texts
+
+
 # Tags and labels: nouns only, no particles or verb forms, no generic nouns.
 def _check_brief_nouns(title: str, text: str) -> list[str]:
     brief = S.brief(Article(title=title, text=text))
@@ -257,3 +302,22 @@ def test_property_korean_odd_text_never_raises(text: str, title: str) -> None:
     for fn in (korean.subjectless, korean.noun_phrases, korean.needs_splitting,
                korean.boilerplate, korean.story_lines):
         fn(text)
+
+
+@needs_kiwi
+def test_an_impersonal_korean_lead_is_not_leaning_back() -> None:
+    # Read (issue 28): the brief skipped the lead, which carries the headline's news, because
+    # it has no subject ("…갈 수 있게 될 것으로 보인다"); a story's first sentence leans on
+    # nothing.
+    text = (
+        "2029년부터 서울 성북구 석관동에서 강남구 대치동까지 지하도로를 이용해 10분대에 갈 수 "
+        "있게 될 것으로 보인다. 동부간선도로 지하에 승용차가 다닐 수 있는 왕복 4차로 도로가 "
+        "새로 생기는 것이다. 서울시는 2일 성북구 민방위교육장에서 동부간선 지하도로 착공식을 "
+        "열었다고 밝혔다. 지하도로는 월릉IC부터 대치IC까지 12.5㎞ 구간에 만들어진다. "
+        "서울시 관계자는 “교통량 증가로 정체가 생기고, 매년 여름 집중호우로 도로 침수가 "
+        "반복돼 지하화가 필요했다”며 “지하도로는 침수 방지를 위한 것”이라고 했다. "
+        "통행 요금은 전 구간을 이용하면 2500원이다."
+    )
+    brief = S.brief(Article(title="동부간선 지하도로 15년 만에 착공…2029년 개통 목표", text=text,
+                            lang="ko"))
+    assert brief.points[0].text.startswith("2029년부터 서울 성북구"), brief.points

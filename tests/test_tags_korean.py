@@ -97,3 +97,70 @@ def test_without_kiwi_generic_nouns_are_still_no_tags(monkeypatch: pytest.Monkey
     monkeypatch.setattr(korean, "split_line", lambda line: None)
     tags = _tags(*MISSING)
     assert tags and not {"신고", "활동", "혐의", "경찰관", "긴급"} & set(tags), tags
+
+
+FAKE_NEWS = (
+    "“너 유족 아니지?” 구멍 난 가슴 후벼파는 가짜뉴스",
+    "‘제주항공 참사’ 희생자의 명예를 훼손하거나 유족을 모욕하는 사례가 늘어 경찰이 수사에 "
+    "착수했다. 전남경찰청 사이버수사대는 온라인 커뮤니티에 참사 희생자의 명예를 훼손하는 글을 "
+    "올린 4명을 입건했다고 밝혔다. 한 온라인 커뮤니티에는 희생자를 조롱하는 글이 올라왔다. "
+    "‘제주항공 참사’ 유족들은 커뮤니티 글 때문에 고통을 겪고 있다고 말했다. 경찰은 희생자의 "
+    "명예를 훼손하는 글을 계속 삭제하고 있다.",
+)
+
+
+@needs_kiwi
+def test_a_name_in_opening_quotes_is_a_tag() -> None:
+    # Read: "#커뮤니티 #명예 #희생자" while "#제주항공" was missing: Kiwi splits the opening
+    # quote off "‘제주항공", and the word was not read as a noun at all.
+    tags = _tags(*FAKE_NEWS)
+    assert "제주항공" in tags, tags
+
+
+@needs_kiwi
+def test_common_nouns_outside_the_headline_are_no_tags() -> None:
+    # Read: "#커뮤니티 #명예 #희생자", "#구역 #정문": repeated in the story, but not what it
+    # is about; a common noun is a tag only when the headline names it.
+    tags = _tags(*FAKE_NEWS)
+    assert not {"커뮤니티", "명예", "희생자", "온라인"} & set(tags), tags
+    assert "유족" in tags, tags  # the headline's subject, repeated
+
+
+@needs_kiwi
+def test_a_noun_hidden_inside_a_headline_word_is_not_the_subject() -> None:
+    # Read: "#도로 #인도" under "… 90% 속도로 내달렸다": "속도로" holds no "도로".
+    text = (
+        "시민 9명이 죽고 6명이 다친 서울 시청역 역주행 참사를 수사 중인 경찰은 운전자 차씨를 "
+        "입건했다고 밝혔다. 차량은 시청역 인근 주차장에서 나와 일방통행 도로를 역주행하다 "
+        "인도로 돌진했다. 차량은 인도에 설치된 가드레일을 뚫었다. 도로에는 사고 흔적이 남았다. "
+        "경찰은 도로 방범 카메라 영상을 분석하고 있다. 인도에 있던 보행자가 다쳤다."
+    )
+    tags = _tags("역주행 車, 주차장 나올때부터 90% 속도로 내달렸다", text)
+    assert not {"도로", "인도"} & set(tags), tags
+
+
+@needs_kiwi
+def test_a_headline_common_noun_that_names_no_subject_is_no_tag() -> None:
+    # Read: "#실손 #본인 #도수", "#최저 #가을", "#탄핵-심판 #날짜": headline words, but nobody
+    # follows "본인", "최저" or "날짜".
+    text = (
+        "정부가 실손보험의 본인 부담률을 현행 20%에서 90% 이상으로 올린다. 본인 부담이 "
+        "늘면 도수 치료 이용이 줄 것으로 정부는 본다. 본인 부담 상향은 내년부터 적용된다. "
+        "최저 보장 한도와 날짜는 다음 달 정해진다. 날짜가 정해지면 보험사에 통보한다. "
+        "최저 한도는 1000만원이 거론된다. 날짜는 미정이다."
+    )
+    tags = _tags("실손 있어도… 도수 치료 본인 부담 90%로, 최저 한도 날짜 미정", text)
+    assert not {"본인", "최저", "날짜"} & set(tags), tags
+
+
+@needs_kiwi
+def test_a_rank_in_the_headline_is_no_tag() -> None:
+    # Read: "#서울 #골프-접대 #고위-간부": who the official is matters, not that he is senior.
+    text = (
+        "골프 접대를 받은 서울교통공사 고위 간부가 검찰에 넘겨졌다. 경찰은 고위 간부 A씨와 "
+        "업체 관계자 B씨를 송치했다. 서울교통공사에서 고위 간부는 세 번째 직급이다. 서울교통공사는 "
+        "고위 간부 A씨를 직위 해제했다. 골프 접대는 네 차례 이뤄졌다. 골프 접대 비용은 "
+        "업체가 냈다."
+    )
+    tags = _tags("골프 접대 받은 서울교통공사 고위 간부 檢 송치", text)
+    assert not any("간부" in t or "고위" in t for t in tags), tags

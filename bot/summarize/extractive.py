@@ -81,6 +81,15 @@ def refers_back(sentence: str, lang: str) -> bool:
     return sentence.startswith((" said", " says"), close.end())
 
 
+def candidate_leans_back(candidates: list[str], k: int, lang: str) -> bool:
+    """Whether candidate ``k`` leans on a sentence before it. A Korean story's first prose
+    sentence leans on nothing: Korean leads are often impersonal ("2029년부터 … 10분대에 갈
+    수 있게 될 것으로 보인다"), and the subject rule would otherwise bar the lead itself."""
+    if k == 0 and lang == "ko":
+        return False
+    return refers_back(candidates[k], lang)
+
+
 def _has_word(sentence: str) -> bool:
     return any(map(str.isalnum, sentence))
 
@@ -211,7 +220,7 @@ class ExtractiveSummarizer:
 
         def leans_back(k: int) -> bool:
             if k not in back_cache:
-                back_cache[k] = refers_back(pool.sentences[k], lang)
+                back_cache[k] = candidate_leans_back(pool.sentences, k, lang)
             return back_cache[k]
 
         chosen = choose(pool, weights, points, leans_back)

@@ -17,6 +17,7 @@ from typing import Any
 
 from bot.logs import get_log
 from bot.summarize.lang.ko import segment as ko_segment
+from bot.summarize.lang.ko import select as ko_select
 from bot.summarize.lang.ko.words import GENERIC, LABEL_NEVER_FIRST
 
 __all__ = ["GENERIC", "LABEL_NEVER_FIRST"]  # also: the functions below
@@ -29,6 +30,8 @@ _failed = False
 
 _NOUN = frozenset({"NNG", "NNP", "SL", "SH", "SN", "XPN", "XSN", "NR"})
 _HEAD_NOUN = frozenset({"NNG", "NNP", "SL", "SH"})
+# Between a subject and an adnominal ending, these mean the ending is not its predicate's.
+_CLAUSE_BREAK = frozenset({"EC", "JKO", "JKB", "SP"})
 
 
 def analyser() -> Any:
@@ -182,13 +185,57 @@ def subjectless(sentence: str) -> bool:
     """Whether the sentence ends a main clause (a final ending) with no subject or topic
     anywhere before it: a clause that leans on the sentence before ("…를 운영하며 … '국가
     두뇌'와도 같습니다" — who?). Only 이/가, 께서, the complement 이/가 and the topic 은/는
-    count: "도" and "만" mark no subject."""
-    for form, tag, _, _ in morphs(sentence):
-        if tag in ("JKS", "JKC") or (tag == "JX" and form in ("은", "는", "ᆫ")):
+    count: "도" and "만" mark no subject. A subject inside a quotation reported by the
+    sentence is the quoted speaker's, not the sentence's ("“…사고가 났다”고 했다" — who said
+    it?; single quotes mark a term, not speech), and a subject (이/가) closed by an adnominal
+    ending belongs to a relative clause ("공관이 밀집한 구역이다" — what is?)."""
+    ms = morphs(sentence)
+    # A quote left open runs on from or into another line ("“연구자들이 … 많습니다" above
+    # its speaker's line), and a sentence that is all quotation has no clause outside it:
+    # both are read with the quotation's words as the sentence's own.
+    if sentence.count("“") == sentence.count("”") and sentence.count('"') % 2 == 0:
+        outside = _subjectless(ms, quotes=True)
+        if outside is not None:
+            return outside
+    return bool(_subjectless(ms, quotes=False))
+
+
+def _subjectless(ms: tuple[Morph, ...], *, quotes: bool) -> bool | None:
+    """``subjectless`` over the morphemes, skipping double-quoted words when ``quotes``;
+    None when no final ending is outside quotes."""
+    depth = 0
+    subjects = 0  # 이/가 subjects not yet closed by a relative clause's ending
+    closed = 0  # subjects an adnominal ending closed
+    last, noun = "", ""
+    fresh = False  # only the subject's own predicate since the last subject
+    for form, tag, _, _ in ms:
+        prev, last = last, tag
+        if tag not in ("VCP", "EF"):
+            noun = form  # the word before a copula ending
+        if quotes and form == '"':
+            depth = 0 if depth else 1  # straight quotes open and close alike
+        elif quotes and form == "“":
+            depth += 1
+        elif quotes and form == "”":
+            depth = max(0, depth - 1)
+        elif depth:
+            continue
+        elif tag == "JX" and form in ("은", "는", "ᆫ"):
             return False
-        if tag == "EF":
-            return True
-    return False
+        elif quotes and tag == "JX" and form == "도" and prev in _HEAD_NOUN | {"NNB"}:
+            return False  # "김씨도 “…”라고 했다": 도 names the speaker too
+        elif tag in ("JKS", "JKC"):
+            subjects, fresh = subjects + 1, True
+        elif tag in _CLAUSE_BREAK:
+            fresh = False  # "여자친구가 변호인을 선임하고 본격적인 …": the subject goes on
+        elif tag == "ETM" and subjects and fresh:
+            subjects, closed, fresh = subjects - 1, closed + 1, False
+        elif tag == "EF":
+            # Only a copula ending ("…한 구역이다") is read as leaning on a relative clause's
+            # subject: elsewhere "연구팀이 분석한 결과 …를 제시했다" has it as its own.
+            return not subjects and (
+                not closed or (prev == "VCP" and noun not in ko_select.REPORTING_NOUNS))
+    return None if quotes else False
 
 
 def noun_phrases(text: str) -> list[tuple[str, list[str]]]:

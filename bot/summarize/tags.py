@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import chain, groupby
+from itertools import chain, groupby, pairwise
 
 from bot.summarize import korean
 from bot.summarize.lang.en import tags as en
@@ -347,6 +347,9 @@ def _ko_noun_words(text: str) -> list[tuple[str, bool, list[str]]]:
         while j < len(ms) and ms[j][2] == ms[j - 1][3]:
             j += 1
         word = ms[i:j]
+        # An opening quote or bracket is not part of the word ("‘제주항공 참사’").
+        while len(word) > 1 and word[0][1] in ko.OPENING:
+            word = word[1:]
         k = 0
         while k < len(word) and word[k][1] in ko.NOUN:
             k += 1
@@ -391,6 +394,9 @@ def _korean_tags(title: str, sentences: list[str], chosen: list[str], limit: int
     scores: dict[str, float] = {}
     nouns_of: dict[str, set[str]] = {}
     names: set[str] = set()
+    # The headline's nouns as written words ("속도로" holds no "도로"), and its compounds.
+    title_words = [w[0] for w in _ko_noun_words(title) if w[0]]
+    title_nouns = {*title_words, *map(" ".join, pairwise(title_words))}
     for text in (title, *chosen):
         words = _ko_noun_words(text)
         for n, (stem, proper, nouns) in enumerate(words):
@@ -413,6 +419,8 @@ def _korean_tags(title: str, sentences: list[str], chosen: list[str], limit: int
                     continue  # "손 감독", "칸 가계": a one-syllable word is a fragment
                 if not is_name and " " not in form and _used_as_verb(form, doc):
                     continue  # "검거했다": an act, not a subject
+                if not is_name and form not in title_nouns:
+                    continue  # a common noun is a tag only as the story's subject
                 count = doc.count(form)
                 needed = 2 if is_name or " " in form else 3
                 if count < needed:

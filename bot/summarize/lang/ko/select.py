@@ -18,3 +18,9 @@ BACK = re.compile(
 BACK_ENDING = "것이다"
 # A Korean sentence ends in a predicate ending ("…했다", "…입니다", "…는가?"), possibly quoted.
 ENDED = re.compile(r"(?:[다요죠까네음함임됨]|니다)[.!?…]*[\"'”’)]*\s*$")
+# Nouns that close a complete news sentence after a relative clause ("…할 전망이다", "…라는
+# 지적이다"): the clause's subject is the sentence's. Any other "…한 구역이다" names no subject.
+REPORTING_NOUNS = frozenset(
+    "전망 예정 계획 방침 지적 분석 평가 관측 입장 설명 주장 목소리 전언 의견 판단 추세 상황 셈"
+    .split()
+)

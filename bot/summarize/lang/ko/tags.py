@@ -12,6 +12,8 @@ import re
 # an adjective ("탄핵하라"), never a tag.
 NOUN = frozenset({"NNG", "NNP", "SL", "SH"})
 PROPER = "NNP"
+# Opening quotes and brackets Kiwi splits off the front of a written word.
+OPENING = frozenset({"SSO"})
 PARTICLE_PREFIX = "J"  # Kiwi's particles: JKS, JKO, JX, ...
 # Nouns found in almost every story: events, acts and roles nobody subscribes to ("#신고",
 # "#활동", "#혐의"), a body's parts and states ("#저하", "#수컷"), and time words.
@@ -34,6 +36,7 @@ GENERIC = frozenset(
     지금 진정 서로 스스로 최대한 우리나라 고인 물의 경찰관 긴급 실종자 체포 구속 입건 검거 기소
     송치 적발 경위 경사 경장 순경 경감 경정 총경 교수 박사 의원 사장 씨 군 양 선수 씨의
     군수 시장 구청장 도지사 지사 의장 총장 원장 청장 처장 국장 과장 부장 팀장 실장 위원 대변인
+    압수 수색 압수수색 본인 날짜 최저 최고 최소 이상 이하 미만 초과 고위 간부 간부들
     변호사 판사 검사장 고검장 서장 소장 이사장 이사 회원 직원들 관계자들""".split()
 )
 # A number, a unit or a date inside a tag makes it a headline fragment ("3000억원").
