@@ -102,7 +102,7 @@ def not_prose(sentence: str, lang: str) -> str | None:
     m = en.ANY_NOT_PROSE.match(sentence)
     if m is not None:
         return (m.lastgroup or "").rsplit("_", 1)[0]
-    if "(" in sentence[:80] and en.DATELINE.match(sentence + " "):
+    if "(" in sentence[:80] and en.DATELINE.match(sentence + " ."):  # a dateline alone
         return "byline"
     # Cheap substring checks first: both patterns scan the whole sentence.
     if ":" in sentence and "-" in sentence and en.DATA.search(sentence):

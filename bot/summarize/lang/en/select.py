@@ -17,7 +17,14 @@ BACK = re.compile(
     r"yet|so|also|however|meanwhile|moreover|instead|still|then|thus|both|the latter|"
     r"simultaneously|additionally|furthermore|likewise|similarly|nonetheless|nevertheless|"
     r"the former|the move|the decision|the company|the firm|the group|the two|another|others|"
-    r"in addition|as a result|even so|otherwise)\b",
+    r"in addition|as a result|even so|otherwise"
+    # A time or place fronted before a pronoun: "Now, his great-nephew …", "Yesterday he said".
+    r"|(?:now|today|yesterday|later|earlier|there|here|since then|at the time),? (?:he|she|they|"
+    r"his|her|their|it|its|we)"
+    # A group named only by a noun the story gave it before: "The dueling surrogates …",
+    # "The pair …", "The couple's lawyer …".
+    r"|the (?:\w+(?:ing|ed) )?(?:pair|duo|trio|couple|surrogates|rivals|siblings|brothers|"
+    r"sisters|twins)(?:['’]s?)?)\b",
     re.IGNORECASE,
 )
 # Openings that look like a reference back but name their own subject: "This week …",
@@ -48,6 +55,16 @@ BARE_ATTRIBUTION = re.compile(
 )
 # Words inside a sentence that mark a photo caption.
 CAPTION_WORDS = ("pictured", "file photo", "(file)")
+# Pictures the reader of a brief cannot see: "Would you believe that these breathtaking
+# photos …", "… in this picture taken on Friday".
+SHOWN_PICTURE = re.compile(
+    r"\b(?:these|this|the above|the below)(?: \w+)? (?:photos?|photographs?|pictures?|images?|"
+    r"snaps?|shots?)\b",
+    re.IGNORECASE,
+)
+# The Daily Mail scrape closes captions and highlight bullets with a space before the full
+# stop ("… 70 years ."); the story's own sentences close on the word.
+SPACED_STOP = " ."
 QUOTE_OPEN = re.compile(r"^[\"“‘']")
 QUOTE_CLOSE = re.compile(r"[\"”’'](?=\s\w)")
 # A quotation with its speaker named: "…," said Smith / "…," Jane Smith said.
