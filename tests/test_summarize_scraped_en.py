@@ -10,7 +10,9 @@ import pytest
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, split_sentences
 from bot.summarize.extractive import refers_back
+from bot.summarize.scoring import STATIC
 from bot.summarize.segment import not_prose
+from bot.summarize.text import content_words
 
 S = ExtractiveSummarizer()
 
@@ -164,3 +166,17 @@ def test_openings_that_name_their_own_subject_do_not_lean_back() -> None:
     for sentence in ("There is no cure for the disease.", "Now the government says it will act.",
                      "The couplet is the oldest in the language."):
         assert not refers_back(sentence, "en"), sentence
+
+
+def test_a_sentence_that_leans_back_is_not_the_lede() -> None:
+    # A feed item opening on "And, of course, …" once took the lede's credit and led a brief.
+    sentences = [
+        "And, of course, we talk about the quotes from the excerpt we just published on Monday.",
+        "Brian Merchant's book on the making of the iPhone comes out next week in the US.",
+        "The book draws on interviews with more than a hundred people who built the phone.",
+        "Merchant spent three years reporting it, from Cupertino to the factories in China.",
+    ]
+    words = [content_words(s, "en") for s in sentences]
+    pool = S.pool(S.candidates(sentences, "", "en"), words, "", [], "en")
+    lede = STATIC.index("lede")
+    assert [v[lede] for v in pool.values] == [0.0, 1.0, 0.0, 0.0]

@@ -244,10 +244,17 @@ class ExtractiveSummarizer:
     ) -> Pool:
         """The candidates with their feature values (bench/fit_selection.py fits on these;
         given ``weights``, features weighted zero are left at 0.0)."""
-        late = _late_spaced_stops(cands) if lang == "en" else frozenset()
+        if lang != "en":
+            return build_pool(cands, words, title, title_words, lang, self._max_chars, _weak,
+                              weights)
+        late = _late_spaced_stops(cands)
         caption_like = (lambda s: s in late or _weak(s)) if late else _weak
         return build_pool(cands, words, title, title_words, lang, self._max_chars, caption_like,
-                          weights)
+                          weights, _refers_back_en)
+
+
+def _refers_back_en(sentence: str) -> bool:
+    return refers_back(sentence, "en")
 
 
 def _late_spaced_stops(cands: list[tuple[int, str]]) -> frozenset[str]:
