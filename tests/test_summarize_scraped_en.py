@@ -57,6 +57,10 @@ def test_a_daily_mail_header_is_no_point_even_in_lead_position() -> None:
         "Leave it to the professionals: The company behind the app, Bad Robot, has plenty of "
         "expertise with movie special effects .",
         "U.S. Navy image of pirates operating off coast of Somalia in October this year.",
+        "High numbers: In recent weeks, up to 10 barrel jellyfish have been spotted washed up "
+        "on beaches around the south coast.",
+        "Former friends: Gerry Adams is seen in Long Kesh prison with Brendan Hughes, a former "
+        "deputy commander.",
     ],
 )
 def test_a_caption_in_the_prose_is_not_prose(caption: str) -> None:
@@ -180,3 +184,25 @@ def test_a_sentence_that_leans_back_is_not_the_lede() -> None:
     pool = S.pool(S.candidates(sentences, "", "en"), words, "", [], "en")
     lede = STATIC.index("lede")
     assert [v[lede] for v in pool.values] == [0.0, 1.0, 0.0, 0.0]
+
+
+def test_an_npr_caption_behind_hide_caption_is_a_credit() -> None:
+    caption = ("Hide caption President Obama's commencement speeches often seem more about the "
+               "big-picture state of the union than do his State of the Union addresses.")
+    assert not_prose(caption, "en") == "credit"
+
+
+def test_a_caption_placing_people_left_and_right_loses_to_prose() -> None:
+    caption = ("South Korean scientist Hwang Woo-Suk (L) shakes hands with Vasily Vasiliev (R), "
+               "vice director of the university, after signing a deal to clone a mammoth.")
+    story = ("A woolly mammoth preserved in permafrost in Siberia could walk the Earth again "
+             "after Russian academics signed a deal with a Korean scientist to clone it. "
+             "Hwang Woo-Suk, who created the first cloned dog in 2005, will implant the nucleus "
+             "of a mammoth cell into an elephant egg. The embryo will then be implanted into an "
+             f"elephant's womb. {caption} The Koreans say the research to clone the mammoth "
+             "could begin this year. Vasily Vasiliev said the university would supply the "
+             "mammoth cells from its Siberian collection.")
+    assert not_prose(caption, "en") == "caption"
+    assert caption not in _points(story)
+    assert not_prose("Sen. Jane Doe (R) said the bill would pass the chamber next week.", "en") \
+        is None

@@ -109,6 +109,8 @@ def not_prose(sentence: str, lang: str) -> str | None:
         return "data"
     if (", 19" in sentence or ", 20" in sentence) and en.CAPTION_DATE.search(sentence):
         return "caption"
+    if "(" in sentence and any(a in sentence and b in sentence for a, b in en.PICTURE_SIDES):
+        return "caption"
     return None
 
 

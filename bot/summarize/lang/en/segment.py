@@ -16,7 +16,8 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Enlarge this image toggle caption Doug Mills/Pool/Getty Images", "(AP Photo/Evan Vucci)",
     # "REUTERS/Nick Oxford/File Photo", "Photograph: Jane Doe/Reuters"
     ("credit", re.compile(
-        r"^(?:Enlarge this image|toggle caption|hide caption|REUTERS/|Photograph:|Photo credit)"
+        r"^(?:Enlarge this image|toggle caption|[Hh]ide caption|REUTERS/|Photograph:|"
+        r"Photo credit)"
         r"|^\(?(?:AP|Reuters|AFP|EPA|Getty) (?:Photo|Images)\b"
         r"|^\([^()]{0,80}(?:AP Photo|via AP|Getty Images|/AP|/Reuters|/AFP|/EPA|, File)\)\.?$"
         r"|^[A-Z][\w.'’ -]{1,40}/(?:Getty Images|AFP|Reuters|AP|EPA|Bloomberg)\b")),
@@ -54,6 +55,14 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"^(?!(?:He|She|It|They|We|I|You|This|That|There)\b)[A-Z][\w'’-]*"
         r"(?: (?!(?:said|says|told|tells|added|adds|wrote|writes|asks|warns|explains|insists|"
         r"claims|states|reads|\w+ed)\b)[\w'’-]+){0,5}: [\"“‘']?[A-Z].*\s\.$")),
+    # The same label in lower-case words, with no verb, before a capitalised sentence: "High
+    # numbers: In recent weeks, up to 10 barrel jellyfish …", "Former friends: Gerry Adams
+    # (left) is pictured …". A pronoun, article or connective opens prose, not a label.
+    ("caption", re.compile(
+        r"^(?!(?:He|She|It|They|We|I|You|This|That|There|The|A|An|In|On|At|But|And|So|Or|As|"
+        r"For)\b)[A-Z][\w'’-]*(?: (?!(?:said|says|told|tells|added|adds|wrote|writes|asks|warns|"
+        r"explains|insists|claims|states|reads|is|are|was|were|has|have|had|\w+ed)\b)"
+        r"[a-z][\w'’-]*){1,2}: [A-Z]")),
     # A caption that names a picture the reader cannot see, with no verb of its own: "U.S.
     # Navy image of pirates operating off coast of Somalia in October this year."
     ("caption", re.compile(
@@ -75,6 +84,9 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"Do you|Did you|Have you|Are you|Think you|Would you|Could you|Can you)\b"
         r"[^.!]{0,200}\?[\"”’]?$")),
 )
+# A photo caption placing people left and right ("Hwang Woo-Suk (L) shakes hands with Vasily
+# Vasiliev (R), …"): both marks, so a party label ("Sen. Jane Doe (R)") is no caption.
+PICTURE_SIDES = (("(L)", "(R)"), ("(left)", "(right)"))
 # A data line: an ISO timestamp ("2019-07-31 04:26:15 -08:00 at epicenter").
 DATA = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d")
 

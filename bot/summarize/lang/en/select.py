@@ -54,7 +54,9 @@ BARE_ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 # Words inside a sentence that mark a photo caption.
-CAPTION_WORDS = ("pictured", "file photo", "(file)")
+# "(L)", "(R)" and ", left," place people in a picture.
+CAPTION_WORDS = ("pictured", "file photo", "(file)", "(l)", "(r)", "(left)", "(right)", ", left,",
+                 ", right,", "(centre)", "(center)")
 # Pictures the reader of a brief cannot see: "Would you believe that these breathtaking
 # photos …", "… in this picture taken on Friday".
 SHOWN_PICTURE = re.compile(
