@@ -206,3 +206,23 @@ def test_a_caption_placing_people_left_and_right_loses_to_prose() -> None:
     assert caption not in _points(story)
     assert not_prose("Sen. Jane Doe (R) said the bill would pass the chamber next week.", "en") \
         is None
+
+
+def test_a_flattened_list_is_not_a_point() -> None:
+    glued = ("A test of strength (Dynamic Strength Test or Push-Pull)You should wear gym shoes "
+             "and gym kit when taking the test.(1) The multi-stage shuttle run test (Bleep "
+             "Test)This is done first.")
+    assert not_prose(glued, "en") == "list"
+    assert glued not in _points(f"{_STORY} {glued}")
+    assert not_prose("The fund (set up in 2001) Holds more than it did.", "en") is None
+
+
+def test_a_sentence_glued_after_a_closing_quote_is_cut_off() -> None:
+    text = ("Mr Cameron vowed the UK would do 'everything we can' to stop the flow of fighters "
+            "and cause 'mayhem' But he warned that Iraq's forces will not be ready.")
+    assert split_sentences(text, "en") == [
+        "Mr Cameron vowed the UK would do 'everything we can' to stop the flow of fighters and "
+        "cause 'mayhem'",
+        "But he warned that Iraq's forces will not be ready.",
+    ]
+    assert split_sentences("He said 'no' The man left.", "en") == ["He said 'no' The man left."]

@@ -87,6 +87,11 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
 # A photo caption placing people left and right ("Hwang Woo-Suk (L) shakes hands with Vasily
 # Vasiliev (R), …"): both marks, so a party label ("Sen. Jane Doe (R)") is no caption.
 PICTURE_SIDES = (("(L)", "(R)"), ("(left)", "(right)"))
+# A list flattened with its breaks dropped ("… (Dynamic Strength Test or Push-Pull)You should
+# wear gym kit when taking the test.(1) The multi-stage shuttle run …"): a bracket closed right
+# onto a capitalised word, or a numbered item glued to the sentence before. A span holding one
+# is several items run together, not a sentence.
+GLUED_LIST = re.compile(r"\)[A-Z][a-z]|[a-z]\.\(\d{1,2}\) ")
 # A data line: an ISO timestamp ("2019-07-31 04:26:15 -08:00 at epicenter").
 DATA = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d")
 
