@@ -18,9 +18,13 @@ BACK = re.compile(
     r"simultaneously|additionally|furthermore|likewise|similarly|nonetheless|nevertheless|"
     r"the former|the move|the decision|the company|the firm|the group|the two|another|others|"
     r"in addition|as a result|even so|otherwise"
-    # A time or place fronted before a pronoun: "Now, his great-nephew …", "Yesterday he said".
-    r"|(?:now|today|yesterday|later|earlier|there|here|since then|at the time),? (?:he|she|they|"
-    r"his|her|their|it|its|we)"
+    # A time, place or aside fronted before a pronoun: "Now, his great-nephew …", "Yesterday
+    # he said", "Whatever the truth, he might …", "In a statement, she said". Not "it", often
+    # a dummy ("In 2009, it emerged that …").
+    r"|(?:now|today|yesterday|later|earlier|there|here|since then|at the time|whatever the truth|"
+    r"in a statement|in an interview|in response|despite this|for (?:his|her|their) part|"
+    r"last (?:week|month|year|night)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day),? "
+    r"(?:he|she|they|his|her|their|we)"
     # A group named only by a noun the story gave it before: "The dueling surrogates …",
     # "The pair …", "The couple's lawyer …".
     r"|the (?:\w+(?:ing|ed) )?(?:pair|duo|trio|couple|surrogates|rivals|siblings|brothers|"
