@@ -54,7 +54,9 @@ def _weak(sentence: str) -> bool:
     if len(sentence) <= 100 and _BARE_ATTRIBUTION.match(sentence):
         return True
     low = sentence.lower()
-    return any(word in low for word in en_rules.CAPTION_WORDS)
+    if any(word in low for word in en_rules.CAPTION_WORDS):
+        return True
+    return ("th" in low or "the" in low) and en_rules.SHOWN_PICTURE.search(sentence) is not None
 
 
 def refers_back(sentence: str, lang: str) -> bool:
@@ -251,5 +253,30 @@ class ExtractiveSummarizer:
     ) -> Pool:
         """The candidates with their feature values (bench/fit_selection.py fits on these;
         given ``weights``, features weighted zero are left at 0.0)."""
-        return build_pool(cands, words, title, title_words, lang, self._max_chars, _weak,
-                          weights)
+        if lang != "en":
+            return build_pool(cands, words, title, title_words, lang, self._max_chars, _weak,
+                              weights)
+        late = _late_spaced_stops(cands)
+        caption_like = (lambda s: s in late or _weak(s)) if late else _weak
+        return build_pool(cands, words, title, title_words, lang, self._max_chars, caption_like,
+                          weights, _refers_back_en)
+
+
+def _refers_back_en(sentence: str) -> bool:
+    return refers_back(sentence, "en")
+
+
+def _late_spaced_stops(cands: list[tuple[int, str]]) -> frozenset[str]:
+    """Candidates closed by the Daily Mail scrape's " ." once the story's own sentences (closed
+    on the word) have begun: there the mark closes a photo caption ("Eric Saunders has
+    submitted a DNA sample … his great uncle ."). Before the story it closes the page's
+    highlight bullets, which are the story told short and no caption."""
+    out: set[str] = set()
+    started = False
+    for _, s in cands:
+        if s.endswith(en_rules.SPACED_STOP):
+            if started:
+                out.add(s)
+        elif not started and s[-1:] in ".!?\"'”’":
+            started = True
+    return frozenset(out)

@@ -101,10 +101,13 @@ def build_pool(
     limit: int,
     caption_like: Callable[[str], bool],
     weights: Mapping[str, float] | None = None,
+    leans_back: Callable[[str], bool] | None = None,
 ) -> Pool:
     """The static features of each candidate ``(index, sentence)``; ``words`` are the content
     words of every sentence of the article (by index). Given ``weights``, a feature weighted
-    zero is not computed (it is 0.0): the fit needs every feature, a brief only the used."""
+    zero is not computed (it is 0.0): the fit needs every feature, a brief only the used.
+    ``leans_back``, where given, keeps a sentence that opens by leaning back from being the
+    lede ("And, of course, we talk about …" opens no story)."""
     # Sentences as term *sets* weighted by IDF (binary TF: a sentence rarely repeats a
     # term), so every product below is a sum over a set, done by map() in C.
     if lang == "ko":
@@ -141,7 +144,7 @@ def build_pool(
         caption = caption_like(s)
         heading = lang == "ko" and not ko_rules.ENDED.search(s)
         first = 0.0
-        if lede and not caption and not heading:
+        if lede and not caption and not heading and not (leans_back and leans_back(s)):
             first, lede = 1.0, False
         # Only what a weight asks for: findall on every candidate is a tenth of the scoring.
         numbers = _NUMBER.findall(s) if title_numbers else ()

@@ -27,7 +27,8 @@ def unglue(sentence: str) -> list[str]:
     """An English ``sentence`` cut where flattened HTML glued spans together: a dateline off
     its sentence ("WASHINGTON (Reuters) - "), a credit, caption or player line run into the
     prose, a label caption ("… the vehicle Poignant: Vegetables …") or a new sentence ("… the
-    vehicle He added …") after a sentence with no closing mark."""
+    vehicle He added …", "… cause 'mayhem' But he warned …") after a sentence with no closing
+    mark."""
     cuts: set[int] = set()
     if "(" in sentence[:80]:
         dateline = en.DATELINE.match(sentence)
@@ -42,7 +43,8 @@ def unglue(sentence: str) -> list[str]:
     last = 0
     for m in en.GLUE.finditer(sentence):
         cut = m.start()
-        before = sentence[max(last, cut - 30) : cut].rsplit(" ", 1)[-1]
+        # A closing quote may end the span before: "… cause 'mayhem' But he warned …".
+        before = sentence[max(last, cut - 30) : cut].rsplit(" ", 1)[-1].strip("'‘’\"“”")
         if len(before) < 2 or not before.isalpha() or not before.islower() \
                 or before in en.NOT_BEFORE_GLUE:
             continue  # "said. The", "in The Hague", "told the Palm Beach Post:"
@@ -87,7 +89,8 @@ def _reporter(text: str) -> bool:
 
 def not_prose(sentence: str, lang: str) -> str | None:
     """The kind of span ``sentence`` is when it is not the story's prose ("player", "credit",
-    "caption", "cue", "update", "boilerplate", "clickbait", "data", "byline"), else None."""
+    "caption", "cue", "update", "boilerplate", "clickbait", "data", "byline", "list"), else
+    None."""
     if sentence[:1] in ("h", "w") and _LINK.match(sentence):
         return "link"
     if lang == "ko":
@@ -102,13 +105,18 @@ def not_prose(sentence: str, lang: str) -> str | None:
     m = en.ANY_NOT_PROSE.match(sentence)
     if m is not None:
         return (m.lastgroup or "").rsplit("_", 1)[0]
-    if "(" in sentence[:80] and en.DATELINE.match(sentence + " "):
+    if "(" in sentence[:80] and en.DATELINE.match(sentence + " ."):  # a dateline alone
         return "byline"
     # Cheap substring checks first: both patterns scan the whole sentence.
     if ":" in sentence and "-" in sentence and en.DATA.search(sentence):
         return "data"
     if (", 19" in sentence or ", 20" in sentence) and en.CAPTION_DATE.search(sentence):
         return "caption"
+    if ")" in sentence:
+        if any(a in sentence and b in sentence for a, b in en.PICTURE_SIDES):
+            return "caption"
+        if en.GLUED_LIST.search(sentence):
+            return "list"
     return None
 
 

@@ -104,7 +104,8 @@ def _en_is_boundary(before: str, after: str) -> bool:
     core = word.rstrip(".!?…" + _CLOSERS).lstrip("\"'“‘([")
     if word.endswith((".", ".\"", ".”")) and not word.endswith(("!", "?")):
         low = core.lower().replace(".", "")
-        if core.lower() in _ABBREVIATIONS or low in _ABBREVIATIONS:
+        if core.lower() in _ABBREVIATIONS or low in _ABBREVIATIONS \
+                or (low in _NUMBERED and first.isdigit()):  # "No. 1", "Fig. 2"
             # "Dr. Smith" continues; "in Oct. The ..." is ambiguous, keep together (rarely wrong).
             return False
         # Initials and dotted acronyms: "J. Smith", "U.S. officials". A dotted acronym at the
@@ -160,6 +161,21 @@ def _split_block(block: str, lang: str) -> list[str]:
                 start = m.end()
     out.append(block[start:])
     return [s.strip() for s in out if s.strip()]
+
+
+# The Daily Mail scrape leaves " . " where the page broke a line inside a sentence ("up to 10%
+# of . autistic children"): a mark before a lower-case word, or after a word that cannot end a
+# sentence, ends nothing, and goes. A " . " before a capital after any other word may close a
+# caption or a highlight ("… on Friday . Mr Obama said"), so it stays for the splitter.
+_STRAY_DOT = re.compile(
+    r"(?<=[\w,;'’%)]) \.(?= [a-z])"
+    r"|(?<![\w'’-])(of|the|a|an|to|for|and|or|but|in|on|at|by|with|from|that|who|which|his"
+    r"|her|their|its|as|than|into) \.(?= [A-Z])"
+)
+
+
+def _drop_stray_dots(block: str) -> str:
+    return _STRAY_DOT.sub(lambda m: m.group(1) or "", block)
 
 
 # Only runs that change: a lone space is most of the text and already right, and matching it
@@ -237,6 +253,8 @@ def split_sentences(text: str, lang: str) -> list[str]:
             if lang == "ko":
                 sentences.extend(_split_korean(block))
                 continue
+            if " . " in block and lang == "en":
+                block = _drop_stray_dots(block)
             parts = _split_block(block, lang)
             if _GLUE_HINT.search(block):  # one scan; most lines have none
                 parts = list(chain.from_iterable(map(_unglue, parts)))

@@ -16,7 +16,8 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Enlarge this image toggle caption Doug Mills/Pool/Getty Images", "(AP Photo/Evan Vucci)",
     # "REUTERS/Nick Oxford/File Photo", "Photograph: Jane Doe/Reuters"
     ("credit", re.compile(
-        r"^(?:Enlarge this image|toggle caption|hide caption|REUTERS/|Photograph:|Photo credit)"
+        r"^(?:Enlarge this image|toggle caption|[Hh]ide caption|REUTERS/|Photograph:|"
+        r"Photo credit)"
         r"|^\(?(?:AP|Reuters|AFP|EPA|Getty) (?:Photo|Images)\b"
         r"|^\([^()]{0,80}(?:AP Photo|via AP|Getty Images|/AP|/Reuters|/AFP|/EPA|, File)\)\.?$"
         r"|^[A-Z][\w.'’ -]{1,40}/(?:Getty Images|AFP|Reuters|AP|EPA|Bloomberg)\b")),
@@ -25,6 +26,14 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"^(?:FILE PHOTO|FILE|PHOTO|PICTURED|ABOVE|BELOW|INSET|IMAGE)\s*(?::|-|–|—)\s"
         r"|^In this (?:[^,]{0,40}, )?(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4},? )?(?:file )?"
         r"(?:image|photo|photograph|picture|video)\b")),
+    # A Daily Mail header as its scrape flattens it ("By . Bianca London . PUBLISHED: . 07:21
+    # EST, 28 December 2012 . | . UPDATED: . …"): each piece, once split, is no sentence. A
+    # byline piece is capitalised names (with "and") closed by the scrape's " ."; the time
+    # stamp opens on a clock time and a zone.
+    ("byline", re.compile(
+        r"^(?:By|PUBLISHED|UPDATED|Published|Updated|Last updated)\b:? ?\.?$|^\| ?\.$"
+        r"|^(?:and |By )?[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|and|for|of|the))* \.$"
+        r"|^\d{1,2}:\d\d (?:EST|EDT|GMT|BST|ET|UTC),? \d{1,2} [A-Z][a-z]+ \d{4}\b.{0,4}$")),
     # A transcript cue, a speaker in capitals: "BLOCK: In a moment, …", "THE FACTS: …"
     ("cue", re.compile(r"^(?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z.'’-]+: ")),
     # "[Update: The Atom draft is finished.]", "Updated at 11:50 a.m. ET", "[nL2N1QI2GR]"
@@ -38,6 +47,29 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:article|story|post) in full)\b")),
     # A caption opening with a label: "Poignant: Vegetables sold by the victim were found …".
     ("caption", re.compile(r"^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}: [A-Z]")),
+    # A caption with a label in words before the colon, closed by the scrape's " ." that marks
+    # Daily Mail captions ("How time passes: Frederick and Elizabeth Noble wed … 70 years .").
+    # A label with a verb is a writer's lead-in ("It also said: '…'", "Mr Limbaugh concluded:
+    # '…'"), and a pronoun opens one: neither is a label.
+    ("caption", re.compile(
+        r"^(?!(?:He|She|It|They|We|I|You|This|That|There)\b)[A-Z][\w'’-]*"
+        r"(?: (?!(?:said|says|told|tells|added|adds|wrote|writes|asks|warns|explains|insists|"
+        r"claims|states|reads|\w+ed)\b)[\w'’-]+){0,5}: [\"“‘']?[A-Z].*\s\.$")),
+    # The same label in lower-case words, with no verb, before a capitalised sentence: "High
+    # numbers: In recent weeks, up to 10 barrel jellyfish …", "Former friends: Gerry Adams
+    # (left) is pictured …". A pronoun, article or connective opens prose, not a label.
+    ("caption", re.compile(
+        r"^(?!(?:He|She|It|They|We|I|You|This|That|There|The|A|An|In|On|At|But|And|So|Or|As|"
+        r"For)\b)[A-Z][\w'’-]*(?: (?!(?:said|says|told|tells|added|adds|wrote|writes|asks|warns|"
+        r"explains|insists|claims|states|reads|is|are|was|were|has|have|had|\w+ed)\b)"
+        r"[a-z][\w'’-]*){1,2}: [A-Z]")),
+    # A caption that names a picture the reader cannot see, with no verb of its own: "U.S.
+    # Navy image of pirates operating off coast of Somalia in October this year."
+    ("caption", re.compile(
+        r"^(?:[A-Z][\w.'’-]* ){0,4}(?:[Ii]mage|[Pp]hoto|[Pp]hotograph|[Pp]icture|[Ff]ootage|"
+        r"[Ss]till)s? (?:of|from|showing)\b"
+        r"(?!.*\b(?:is|are|was|were|has|have|had|will|would|can|could|shows?|showed|reveals?|"
+        r"revealed|appears?|appeared|said|says)\b)")),
     # An aside in brackets on its own: "(Tip o’ the antlers to Nathan and Nick.)"
     ("aside", re.compile(r"^\([^()]{0,200}\)[.!?]?$")),
     # A fragment: a span opening in the middle of a sentence on a word that cannot start one
@@ -49,8 +81,17 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
     # A question put to the reader: "Ready to read the horrible secret…?", "Want to know …?"
     ("clickbait", re.compile(
         r"^(?:Ready to|Want to|Wondering|Curious|Guess what|Can you guess|Ever wondered|"
-        r"Do you|Did you|Have you|Are you|Think you)\b[^.!]{0,200}\?[\"”’]?$")),
+        r"Do you|Did you|Have you|Are you|Think you|Would you|Could you|Can you)\b"
+        r"[^.!]{0,200}\?[\"”’]?$")),
 )
+# A photo caption placing people left and right ("Hwang Woo-Suk (L) shakes hands with Vasily
+# Vasiliev (R), …"): both marks, so a party label ("Sen. Jane Doe (R)") is no caption.
+PICTURE_SIDES = (("(L)", "(R)"), ("(left)", "(right)"))
+# A list flattened with its breaks dropped ("… (Dynamic Strength Test or Push-Pull)You should
+# wear gym kit when taking the test.(1) The multi-stage shuttle run …"): a bracket closed right
+# onto a capitalised word, or a numbered item glued to the sentence before. A span holding one
+# is several items run together, not a sentence.
+GLUED_LIST = re.compile(r"\)[A-Z][a-z]|[a-z]\.\(\d{1,2}\) ")
 # A data line: an ISO timestamp ("2019-07-31 04:26:15 -08:00 at epicenter").
 DATA = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d")
 

@@ -17,7 +17,18 @@ BACK = re.compile(
     r"yet|so|also|however|meanwhile|moreover|instead|still|then|thus|both|the latter|"
     r"simultaneously|additionally|furthermore|likewise|similarly|nonetheless|nevertheless|"
     r"the former|the move|the decision|the company|the firm|the group|the two|another|others|"
-    r"in addition|as a result|even so|otherwise)\b",
+    r"in addition|as a result|even so|otherwise"
+    # A time, place or aside fronted before a pronoun: "Now, his great-nephew …", "Yesterday
+    # he said", "Whatever the truth, he might …", "In a statement, she said". Not "it", often
+    # a dummy ("In 2009, it emerged that …").
+    r"|(?:now|today|yesterday|later|earlier|there|here|since then|at the time|whatever the truth|"
+    r"in a statement|in an interview|in response|despite this|for (?:his|her|their) part|"
+    r"last (?:week|month|year|night)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day),? "
+    r"(?:he|she|they|his|her|their|we)"
+    # A group named only by a noun the story gave it before: "The dueling surrogates …",
+    # "The pair …", "The couple's lawyer …".
+    r"|the (?:\w+(?:ing|ed) )?(?:pair|duo|trio|couple|surrogates|rivals|siblings|brothers|"
+    r"sisters|twins)(?:['’]s?)?)\b",
     re.IGNORECASE,
 )
 # Openings that look like a reference back but name their own subject: "This week …",
@@ -47,7 +58,19 @@ BARE_ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 # Words inside a sentence that mark a photo caption.
-CAPTION_WORDS = ("pictured", "file photo", "(file)")
+# "(L)", "(R)" and ", left," place people in a picture.
+CAPTION_WORDS = ("pictured", "file photo", "(file)", "(l)", "(r)", "(left)", "(right)", ", left,",
+                 ", right,", "(centre)", "(center)")
+# Pictures the reader of a brief cannot see: "Would you believe that these breathtaking
+# photos …", "… in this picture taken on Friday".
+SHOWN_PICTURE = re.compile(
+    r"\b(?:these|this|the above|the below)(?: \w+)? (?:photos?|photographs?|pictures?|images?|"
+    r"snaps?|shots?)\b",
+    re.IGNORECASE,
+)
+# The Daily Mail scrape closes captions and highlight bullets with a space before the full
+# stop ("… 70 years ."); the story's own sentences close on the word.
+SPACED_STOP = " ."
 QUOTE_OPEN = re.compile(r"^[\"“‘']")
 QUOTE_CLOSE = re.compile(r"[\"”’'](?=\s\w)")
 # A quotation with its speaker named: "…," said Smith / "…," Jane Smith said.
