@@ -225,6 +225,26 @@ def test_attribute_names_and_rel_type_values_are_read_in_any_case(
     assert fast == slow
 
 
+# other feedparser rules the fast reader missed (issue 26 review)
+@pytest.mark.parametrize("body", [
+    _rss("<title>T</title><description mode='base64'>aGVsbG8=</description><guid>g</guid>"),
+    _rss("<title>T</title><description Type='application/octet-stream'>aGVsbG8=</description>"
+         "<guid>g</guid>"),
+    _rss("<title>T</title><link href='https://e.example/h'/><guid>g</guid>"),
+    _rss("<title>T</title><link HREF='https://e.example/h'>https://e.example/t</link>"),
+    _rss("<title>T</title><guid>g</guid>", channel="<link href='https://e.example/'/>"),
+    _rss("<title>T1</title><title>T2</title><guid>g</guid>"),  # the first non-empty title wins
+    _rss("<title></title><title>T2</title><title>T3</title><guid>g</guid>"),
+    _atom("<title>T1</title><title type='html'>T2</title>"),
+])
+def test_feedparser_rules_the_fast_reader_missed(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    path = tmp_path / "f.xml"
+    path.write_bytes(body)
+    fast, slow = _both(path, monkeypatch)
+    assert fast == slow
+
+
 # feedparser lower-cases element names (and namespace URIs) too: <Title>, <GUID>, <pubdate>
 # are its title, id and date. The fast reader leaves such documents to it.
 @pytest.mark.parametrize("body", [

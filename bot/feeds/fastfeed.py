@@ -162,6 +162,8 @@ def _markup(el: Any) -> str:
 
 
 def _rss_text(el: Any, lang: str | None, default_type: str) -> tuple[str, dict[str, Any]]:
+    if len(el.attrib) and {"type", "mode"} & _attrs(el).keys():
+        raise _Bail  # feedparser types the text by them (base64 included)
     value = _markup(el)
     kind = default_type
     if kind == "text/plain" and _FeedParserMixin.looks_like_html(value):
@@ -273,8 +275,11 @@ def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str]) -
     for child in item:
         tag = child.tag
         if tag == "title":
-            entry["title"], entry["title_detail"] = _rss_text(child, lang, "text/plain")
+            if not entry.get("title"):  # feedparser: the first non-empty title wins
+                entry["title"], entry["title_detail"] = _rss_text(child, lang, "text/plain")
         elif tag == "link":
+            if len(child.attrib) and "href" in _attrs(child):
+                raise _Bail  # feedparser takes the href for the link
             value = _resolve(base.of(child), _text(child)).replace("&amp;", "&")
             entry["link"] = re.sub("&([A-Za-z0-9_]+);", r"&\g<1>", value)
         elif tag == "guid":
@@ -349,7 +354,8 @@ def _atom_entry(el: Any, base: _Base, lang: str | None, known: dict[str, str]) -
     for child in el:
         local = child.tag.rpartition("}")[2] if isinstance(child.tag, str) else ""
         if local == "title":
-            entry["title"], entry["title_detail"] = _atom_text(child, lang)
+            if not entry.get("title"):  # feedparser: the first non-empty title wins
+                entry["title"], entry["title_detail"] = _atom_text(child, lang)
         elif local == "id":
             entry["id"] = _resolve(base.of(child), _text(child))
             entry.setdefault("link", entry["id"])
@@ -410,6 +416,8 @@ def _read(root: Any, url: str, body: bytes) -> tuple[dict[str, Any], list[dict[s
             elif tag == "title":
                 feed["title"], feed["title_detail"] = _rss_text(child, lang, "text/plain")
             elif tag == "link":
+                if len(child.attrib) and "href" in _attrs(child):
+                    raise _Bail  # feedparser takes the href for the link
                 feed["link"] = _resolve(base.of(child), _text(child))
             elif tag == "language":
                 lang = feed["language"] = _text(child)
