@@ -177,3 +177,116 @@ def test_feedparser_rules_on_small_documents(body: bytes, monkeypatch: pytest.Mo
     path.write_bytes(body)
     fast, slow = _both(path, monkeypatch)
     assert fast == slow
+
+
+def _rss(item: str, channel: str = "", root: str = "") -> bytes:
+    return (f"<rss version='2.0' xmlns:content='http://purl.org/rss/1.0/modules/content/' "
+            f"xmlns:dc='http://purl.org/dc/elements/1.1/' xmlns:media='http://search.yahoo.com/"
+            f"mrss/'{root}><channel><title>F</title>{channel}<item>{item}</item></channel></rss>"
+            ).encode()
+
+
+def _atom(entry: str, feed: str = "") -> bytes:
+    return (f"<feed xmlns='http://www.w3.org/2005/Atom'><title>F</title>{feed}<entry>"
+            f"<id>tag:e.example,2026:1</id>{entry}</entry></feed>").encode()
+
+
+# issue 26: feedparser lower-cases attribute names and rel/type values; the fast reader read
+# them as written, so an item's id, link or text type changed with the reader (and its key
+# with it: every item reposted when the feed moved to the fast path).
+@pytest.mark.parametrize("body", [
+    _rss("<title>T</title><guid IsPermaLink='false'>12345</guid>"),
+    _rss("<title>T</title><guid ISPERMALINK='false'>12345</guid><link>https://e.example/1</link>"),
+    _rss("<title>T</title><guid isPermaLink='False'>https://e.example/g</guid>"),
+    _rss("<title>T</title><guid>  https://e.example/g\n </guid>"),  # whitespace around a guid
+    _rss("<title>T</title><guid isPermaLink='false'> 12345\n</guid>"),
+    _rss("<title>T</title><link>https://e.example/a?x=1&amp;y=2&amp;amp;z=3</link>"),
+    _rss("<title>T</title><link> /relative/path\n</link>"),
+    _atom("<title>T</title><link rel='Alternate' href='https://e.example/a'/>"),
+    _atom("<title>T</title><link rel='alternate' type='TEXT/HTML' href='https://e.example/b'/>"),
+    _atom("<title>T</title><link type='html' href='https://e.example/c'/>"),
+    _atom("<title>T</title><link HREF='https://e.example/d'/>"),
+    _atom("<title>T</title><link rel='SELF' href='https://e.example/self'/>"
+          "<link href='https://e.example/e'/>"),
+    _atom("<title TYPE='HTML'>A &amp;lt;b&amp;gt;B</title><content Type='Html'>&lt;p&gt;c"
+          "&lt;/p&gt;</content>"),
+    _atom("<title>T</title><category TERM='news' Label='News'/>"),
+    _rss("<title>T</title><guid><![CDATA[ abc\n]]></guid>"),
+    # " lang=" in escaped HTML is text, not an attribute: the item stays fast
+    _rss("<title>T</title><guid>g</guid><description>&lt;p lang=\"en\"&gt;x&lt;/p&gt;"
+         "</description>"),
+])
+def test_attribute_names_and_rel_type_values_are_read_in_any_case(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    assert read_fast(body, URL, None) is not None  # these stay on the fast path
+    path = tmp_path / "f.xml"
+    path.write_bytes(body)
+    fast, slow = _both(path, monkeypatch)
+    assert fast == slow
+
+
+# other feedparser rules the fast reader missed (issue 26 review)
+@pytest.mark.parametrize("body", [
+    _rss("<title>T</title><description mode='base64'>aGVsbG8=</description><guid>g</guid>"),
+    _rss("<title>T</title><description Type='application/octet-stream'>aGVsbG8=</description>"
+         "<guid>g</guid>"),
+    _rss("<title>T</title><link href='https://e.example/h'/><guid>g</guid>"),
+    _rss("<title>T</title><link HREF='https://e.example/h'>https://e.example/t</link>"),
+    _rss("<title>T</title><guid>g</guid>", channel="<link href='https://e.example/'/>"),
+    _rss("<title>T1</title><title>T2</title><guid>g</guid>"),  # the first non-empty title wins
+    _rss("<title></title><title>T2</title><title>T3</title><guid>g</guid>"),
+    _atom("<title>T1</title><title type='html'>T2</title>"),
+])
+def test_feedparser_rules_the_fast_reader_missed(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    path = tmp_path / "f.xml"
+    path.write_bytes(body)
+    fast, slow = _both(path, monkeypatch)
+    assert fast == slow
+
+
+# feedparser lower-cases element names (and namespace URIs) too: <Title>, <GUID>, <pubdate>
+# are its title, id and date. The fast reader leaves such documents to it.
+@pytest.mark.parametrize("body", [
+    _rss("<Title>T</Title><link>https://e.example/1</link>"),
+    _rss("<title>T</title><Link>https://e.example/1</Link>"),
+    _rss("<title>T</title><GUID>https://e.example/g</GUID>"),
+    _rss("<title>T</title><guid>g</guid><pubdate>Sat, 05 Dec 2026 10:00:00 GMT</pubdate>"),
+    _rss("<title>T</title><guid>g</guid><PubDate>Sat, 05 Dec 2026 10:00:00 GMT</PubDate>"),
+    _rss("<title>T</title><guid>g</guid><Description>d</Description>"),
+    _rss("<title>T</title><guid>g</guid><content:Encoded>&lt;p&gt;c&lt;/p&gt;</content:Encoded>"),
+    _rss("<title>T</title><guid>g</guid><dc:Creator>Kim</dc:Creator>"),
+    _rss("<title>T</title><guid>g</guid><media:Title>M</media:Title>"),
+    _rss("<title>T</title><guid>g</guid>",
+         channel="<Item><title>U</title><guid>h</guid></Item>"),
+    _rss("<title>T</title><guid>g</guid>", channel="<Link>https://e.example/</Link>"),
+    _rss("<title>T</title><guid>g</guid>").replace(b"</channel>",
+                                                   b"</channel><Channel><item><title>U</title>"
+                                                   b"</item></Channel>"),
+    _atom("<Title>T</Title><link href='https://e.example/a'/>"),
+    _atom("<title>T</title><Link href='https://e.example/a'/>"),
+    _atom("<title>T</title><Updated>2026-12-05T10:00:00Z</Updated>"),
+    _atom("<title>T</title><author><Name>Kim</Name></author>"),
+    _atom("<title>T</title>", feed="<Entry><id>u</id><title>U</title></Entry>"),
+    # namespace URIs in another case are feedparser's known namespaces too
+    _rss("<title>T</title><guid>g</guid><content:encoded>&lt;p&gt;c&lt;/p&gt;</content:encoded>"
+         ).replace(b"purl.org/rss/1.0", b"purl.org/RSS/1.0"),
+    _atom("<title>T</title>").replace(b"2005/Atom", b"2005/atom"),
+    # plain lang= / base= attributes, any case, are xml:lang / xml:base to feedparser
+    _rss("<title>T</title><guid>g</guid>", root=" lang='fr'"),
+    _rss("<title>T</title><guid>g</guid>").replace(b"<item>", b"<item LANG='de'>"),
+    _rss("<title>T</title><link>a.html</link>").replace(b"<item>",
+                                                        b"<item BASE='https://o.example/x/'>"),
+    _rss("<title>T</title><link>a.html</link>").replace(
+        b"<item>", b"<item xml:BASE='https://o.example/x/'>"),
+    _atom("<title>T</title><link href='a.html'/>").replace(b"<entry>",
+                                                           b"<entry lang='de'>"),
+    _atom("<title>T</title><link href='a.html'/>").replace(
+        b"<entry>", b"<entry xml:Lang='de' xml:Base='https://o.example/x/'>"),
+])
+def test_element_names_in_another_case_give_feedparser_items(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    path = tmp_path / "f.xml"
+    path.write_bytes(body)
+    fast, slow = _both(path, monkeypatch)
+    assert fast == slow

@@ -354,19 +354,32 @@ def _gzip_layers(inflated: int, layers: int) -> bytes:
 @pytest.fixture
 async def raw_server() -> AsyncIterator[tuple[str, dict[str, bytes]]]:
     """A loopback server answering each path with exact response bytes, so a test can send
-    repeated headers that ordinary servers merge."""
+    repeated headers that ordinary servers merge. The connection serves the next request unless
+    the answer says ``Connection: close``, and is held open after an answer with
+    ``Content-Length: 100`` (a body shorter than that stalls the reader) until the test ends."""
     answers: dict[str, bytes] = {}
+    done = asyncio.Event()
 
     async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        head = await reader.readuntil(b"\r\n\r\n")
-        path = head.split(b" ", 2)[1].decode()
-        writer.write(answers.get(path, b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"))
-        await writer.drain()
+        while not done.is_set():
+            try:
+                head = await reader.readuntil(b"\r\n\r\n")
+            except (asyncio.IncompleteReadError, ConnectionError):
+                break  # the client closed a kept connection
+            path = head.split(b" ", 2)[1].decode()
+            answer = answers.get(path, b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")
+            writer.write(answer)
+            await writer.drain()
+            if b"Connection: close\r\n" in answer:
+                break
+            if b"Content-Length: 100\r\n" in answer:
+                await done.wait()
         writer.close()
 
     server = await asyncio.start_server(handle, "127.0.0.1", 0)
     port = server.sockets[0].getsockname()[1]
     yield f"http://127.0.0.1:{port}", answers
+    done.set()
     server.close()
     await server.wait_closed()
 
@@ -455,3 +468,49 @@ async def test_unchanged_feeds_and_redirects_keep_their_connection(
         assert (await fetcher.fetch(feed_server.url("/f"), etag=first.etag)).not_modified
         assert (await fetcher.fetch(feed_server.url("/old"))).body == RSS
     assert feed_server.connections == 1
+
+
+# -- a redirect's body is drained raw, capped, and a bad one costs only the connection ---------
+
+def _redirect(body: bytes, *headers: str) -> bytes:
+    lines = ["HTTP/1.1 301 Moved Permanently", "Location: /feed", f"Content-Length: {len(body)}",
+             *headers]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode() + body
+
+
+@pytest.mark.parametrize("answer", [
+    _redirect(b"<html>moved</html>", "Content-Encoding: gzip"),  # not gzip: a DecodingError
+    _redirect(b"<html>mov", "Connection: close").replace(b"Content-Length: 9",
+                                                         b"Content-Length: 90"),  # cut short
+    _redirect(b"<html>mov").replace(b"Content-Length: 9", b"Content-Length: 100"),  # stalls
+], ids=["not-gzip", "cut-short", "stalled"])
+async def test_a_redirect_with_a_bad_body_is_still_followed(
+        raw_server: tuple[str, dict[str, bytes]], answer: bytes) -> None:
+    """issue 26 review: the redirect body was read with aread() outside any error handling, so a
+    bad one crashed the poll (an "internal" error, back-off, eventual disable)."""
+    base, answers = raw_server
+    answers["/old"] = answer
+    answers["/feed"] = _response(RSS).replace(b"Connection: close\r\n", b"")
+    async with HttpFetcher(policy=LOOPBACK, total_timeout=5.0) as fetcher:
+        # a read timeout shorter than the total, so a stalled body times out the read
+        fetcher._timeouts = {**fetcher._timeouts, "read": 0.3}
+        result = await fetcher.fetch(base + "/old")
+    assert result.body == RSS and result.permanent_url == base + "/feed"
+
+
+async def test_a_redirect_body_is_never_decompressed(
+        raw_server: tuple[str, dict[str, bytes]], fetcher: HttpFetcher) -> None:
+    """A 16 KiB gzip redirect body inflates to 16 MB: it is thrown away, so it is read raw."""
+    base, answers = raw_server
+    bomb = _gzip_layers(16 << 20, 1)
+    assert len(bomb) < 16 * 1024
+    answers["/old"] = _redirect(bomb, "Content-Encoding: gzip", "Connection: close")
+    answers["/feed"] = _response(RSS)
+    tracemalloc.start()
+    try:
+        result = await fetcher.fetch(base + "/old")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert result.body == RSS
+    assert peak < 4 * 1024 * 1024, f"heap peak {peak / 1e6:.1f} MB"

@@ -7,7 +7,9 @@ reads), built with feedparser's own rules: how a permalink guid becomes the link
 titles wins, which author is named, how text is typed as HTML, how xml:base resolves a link.
 Anything else (ill-formed XML, a DOCTYPE, RSS 1.0, SVG or MathML in XHTML content, an encoding
 the HTTP header overrides, elements of a known namespace that feedparser would map into those
-keys) returns None and the caller uses feedparser. tests/test_fastfeed.py checks both give the
+keys, those keys' elements spelled in another case, which feedparser lower-cases: <GUID>,
+<pubdate>) returns None and the caller uses feedparser. Attribute names and rel/type values are
+read in any case, as feedparser reads them. tests/test_fastfeed.py checks both give the
 same items on the corpus.
 """
 
@@ -59,9 +61,23 @@ _RSS_ITEM = {"title", "link", "description", "guid", "pubDate", "category", "aut
 _ATOM_ENTRY = {f"{{{ATOM}}}{n}" for n in ("id", "title", "link", "published", "updated",
                                            "content", "summary", "category", "author", "rights",
                                            "contributor")}
+# feedparser lower-cases element names and namespace URIs before it maps them: <Title>, <GUID>,
+# <pubdate>, <content:Encoded> are its title, id, date and content. An element spelled so is
+# left to feedparser (one a feed rarely has; reading every spelling would cost the hot loop).
+_RSS_ITEM_LOWER = frozenset(t.lower() for t in _RSS_ITEM)
+_ATOM_ENTRY_LOWER = frozenset(t.lower() for t in _ATOM_ENTRY)
+_ATOM_LOWER = ATOM.lower()
+_ATOM_LINK_LOWER = f"{{{_ATOM_LOWER}}}link"
+_RSS_CHANNEL_LOWER = frozenset({"item", "entry", "title", "link", "language", f"{{{DC}}}title",
+                                f"{{{DC}}}language", f"{{{_ATOM_LOWER}}}title", _ATOM_LINK_LOWER})
+_ATOM_FEED_LOWER = frozenset(f"{{{ATOM}}}{n}".lower() for n in ("entry", "title", "link", "id"))
+_ATOM_NAME = f"{{{ATOM}}}name"
+_NO_NS_MAPPED_LOWER = frozenset(n.lower() for n in _NO_NS_MAPPED)
 _RSS_VERSIONS = ("2.0", "0.91", "0.92", "0.93", "0.94")
-_TEXT_TYPES = {"text": "text/plain", "html": "text/html", "xhtml": "application/xhtml+xml",
-               "text/plain": "text/plain", "text/html": "text/html"}
+_TEXT_KINDS = frozenset({"text/plain", "text/html", "application/xhtml+xml"})
+_HTML_KINDS = frozenset(_FeedParserMixin.html_types)
+_map_type = _FeedParserMixin.map_content_type  # "html" -> "text/html", in lower case
+_KNOWN_LOWER = {uri.lower(): prefix for uri, prefix in _FeedParserMixin.namespaces.items()}
 _EMAIL = re.compile(r"(([a-zA-Z0-9\_\-\.\+]+)@((\[[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.)|"
                     r"(([a-zA-Z0-9\-]+\.)+))([a-zA-Z]{2,4}|[0-9]{1,3})(\]?))(\?subject=\S+)?")
 _C1 = re.compile("[\x80-\x9f]")  # the characters _cp1252 maps
@@ -104,6 +120,16 @@ def _clean(value: str) -> str:
     return value
 
 
+def _attrs(el: Any) -> dict[str, str]:
+    """An element's attributes as feedparser reads them: names in lower case, and the values of
+    rel and type too (``rel="Alternate"``, ``type="TEXT/HTML"``); the last of one name wins."""
+    attrs = {key.lower(): value for key, value in el.attrib.items()}
+    for key in ("rel", "type"):
+        if key in attrs:
+            attrs[key] = attrs[key].lower()
+    return attrs
+
+
 def _text(el: Any) -> str:
     if len(el):
         raise _Bail  # markup inside a text element: feedparser re-serialises it
@@ -136,6 +162,8 @@ def _markup(el: Any) -> str:
 
 
 def _rss_text(el: Any, lang: str | None, default_type: str) -> tuple[str, dict[str, Any]]:
+    if len(el.attrib) and {"type", "mode"} & _attrs(el).keys():
+        raise _Bail  # feedparser types the text by them (base64 included)
     value = _markup(el)
     kind = default_type
     if kind == "text/plain" and _FeedParserMixin.looks_like_html(value):
@@ -170,27 +198,33 @@ def _xhtml_inside(el: Any) -> str:
 
 
 def _atom_text(el: Any, lang: str | None) -> tuple[str, dict[str, Any]]:
-    if el.get("src") is not None or el.get("mode") is not None:
+    attrs = _attrs(el) if len(el.attrib) else {}
+    if "src" in attrs or "mode" in attrs:
         raise _Bail
-    kind = _TEXT_TYPES.get(el.get("type", "text"))
-    if kind is None:
+    kind = _map_type(attrs.get("type", "text"))
+    if kind not in _TEXT_KINDS:
         raise _Bail  # base64 or other media types
     value = _xhtml(el) if kind == "application/xhtml+xml" else _text(el)
     lang = el.get(_LANG) or lang
     return value, {"type": kind, "language": lang, "base": "", "value": value}
 
 
-def _check_children(el: Any, allowed: set[str], known: dict[str, str]) -> None:
+def _check_children(el: Any, allowed: set[str], allowed_lower: frozenset[str],
+                    known: dict[str, str]) -> None:
     """Bail out on any child that feedparser would read into the keys bot.feeds.parse uses."""
     for child in el:
         tag = child.tag
         if not isinstance(tag, str) or tag in allowed:
             continue
+        if tag.lower() in allowed_lower:
+            raise _Bail  # an allowed element in another case: feedparser reads it, we would not
         ns, _, local = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
+        local = local.lower()  # feedparser's spelling of every element name
         # feedparser names a namespace by its URI when it knows it, else by the document's prefix
-        prefix = known.get(ns, child.prefix or "")
+        prefix = known[ns] if ns in known else _KNOWN_LOWER.get(ns.lower(), child.prefix or "")
         if not ns and not prefix:
-            if local in _NO_NS_MAPPED or (local == "image" and not _has(el, "title", "link")):
+            if local in _NO_NS_MAPPED_LOWER or (local == "image"
+                                                and not _has(el, "title", "link")):
                 raise _Bail
             if len(child):  # feedparser reads what is nested too (<categories><category>)
                 raise _Bail
@@ -198,9 +232,9 @@ def _check_children(el: Any, allowed: set[str], known: dict[str, str]) -> None:
             if local in _MEDIA_MAPPED:
                 raise _Bail
             if local == "group":  # YouTube: media:description inside becomes the summary
-                _check_children(child, set(), known)
-        elif prefix == "atom" or ns == ATOM:
-            if local != "link" or child.get("rel", "alternate") == "alternate":
+                _check_children(child, set(), frozenset(), known)
+        elif prefix == "atom" or ns.lower() == _ATOM_LOWER:
+            if local != "link" or _attrs(child).get("rel", "alternate") == "alternate":
                 raise _Bail
         elif {"*", local} & _HARMLESS_PREFIX.get(prefix, frozenset()):
             continue
@@ -235,18 +269,23 @@ def _author(raw: str) -> dict[str, Any]:
 
 
 def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str]) -> dict[str, Any]:
-    _check_children(item, _RSS_ITEM, known)
+    _check_children(item, _RSS_ITEM, _RSS_ITEM_LOWER, known)
     entry: dict[str, Any] = {}
     authors, has_content, summary_tag = 0, False, ""
     for child in item:
         tag = child.tag
         if tag == "title":
-            entry["title"], entry["title_detail"] = _rss_text(child, lang, "text/plain")
+            if not entry.get("title"):  # feedparser: the first non-empty title wins
+                entry["title"], entry["title_detail"] = _rss_text(child, lang, "text/plain")
         elif tag == "link":
+            if len(child.attrib) and "href" in _attrs(child):
+                raise _Bail  # feedparser takes the href for the link
             value = _resolve(base.of(child), _text(child)).replace("&amp;", "&")
             entry["link"] = re.sub("&([A-Za-z0-9_]+);", r"&\g<1>", value)
         elif tag == "guid":
-            permalink = child.get("isPermaLink", child.get("ispermalink", "true")) == "true"
+            # feedparser: isPermaLink in any case, its value exactly "true" (or absent)
+            permalink = not len(child.attrib) or _attrs(child).get("ispermalink",
+                                                                    "true") == "true"
             value = _text(child)
             if permalink:
                 value = _resolve(base.of(child), value)
@@ -296,25 +335,27 @@ def _content(entry: dict[str, Any], value: str, detail: dict[str, Any]) -> None:
 
 
 def _atom_link(el: Any, base: _Base) -> str | None:
-    rel = el.get("rel", "alternate")
-    kind = el.get("type", "application/atom+xml" if rel == "self" else "text/html")
-    href = el.get("href")
+    attrs = _attrs(el)
+    rel = attrs.get("rel", "alternate")
+    kind = attrs.get("type", "application/atom+xml" if rel == "self" else "text/html")
+    href = attrs.get("href")
     if href is None:
         raise _Bail
-    if rel == "alternate" and kind in ("text/html", "application/xhtml+xml"):
+    if rel == "alternate" and _map_type(kind) in _HTML_KINDS:
         return _urljoin(base.of(el), href)
     return None
 
 
 def _atom_entry(el: Any, base: _Base, lang: str | None, known: dict[str, str]) -> dict[str, Any]:
-    _check_children(el, _ATOM_ENTRY, known)
+    _check_children(el, _ATOM_ENTRY, _ATOM_ENTRY_LOWER, known)
     lang = el.get(_LANG) or lang
     entry: dict[str, Any] = {}
     authors, has_content = 0, False
     for child in el:
         local = child.tag.rpartition("}")[2] if isinstance(child.tag, str) else ""
         if local == "title":
-            entry["title"], entry["title_detail"] = _atom_text(child, lang)
+            if not entry.get("title"):  # feedparser: the first non-empty title wins
+                entry["title"], entry["title_detail"] = _atom_text(child, lang)
         elif local == "id":
             entry["id"] = _resolve(base.of(child), _text(child))
             entry.setdefault("link", entry["id"])
@@ -335,12 +376,16 @@ def _atom_entry(el: Any, base: _Base, lang: str | None, known: dict[str, str]) -
             else:
                 entry["summary"], entry["summary_detail"] = _atom_text(child, lang)
         elif local == "category":
-            term = child.get("term")
-            if term or child.get("label"):
-                entry.setdefault("tags", []).append({"term": term, "label": child.get("label")})
+            attrs = _attrs(child)
+            term, label = attrs.get("term"), attrs.get("label")
+            if term or label:
+                entry.setdefault("tags", []).append({"term": term, "label": label})
         elif local == "author":  # feedparser: the last author's name
             authors += 1
-            names = [c for c in child if c.tag == f"{{{ATOM}}}name"]
+            names = [c for c in child if c.tag == _ATOM_NAME]
+            if any(isinstance(c.tag, str) and c.tag != _ATOM_NAME
+                   and c.tag.lower() == _ATOM_NAME.lower() for c in child):
+                raise _Bail  # <Name>: feedparser's name too
             if len(names) > 1 or (authors > 1 and not (names and _text(names[0]))):
                 raise _Bail
             if names and _text(names[0]):
@@ -355,8 +400,8 @@ def _read(root: Any, url: str, body: bytes) -> tuple[dict[str, Any], list[dict[s
     if root.tag == "rss":
         if not root.get("version", "").startswith(_RSS_VERSIONS) or b"xml:lang" in body:
             raise _Bail  # (xml:lang in RSS: feedparser's language inheritance, left to it)
-        channels = [c for c in root if c.tag == "channel"]
-        if len(channels) != 1:
+        channels = [c for c in root if isinstance(c.tag, str) and c.tag.lower() == "channel"]
+        if len(channels) != 1 or channels[0].tag != "channel":
             raise _Bail
         channel = channels[0]
         feed: dict[str, Any] = {}
@@ -371,12 +416,17 @@ def _read(root: Any, url: str, body: bytes) -> tuple[dict[str, Any], list[dict[s
             elif tag == "title":
                 feed["title"], feed["title_detail"] = _rss_text(child, lang, "text/plain")
             elif tag == "link":
+                if len(child.attrib) and "href" in _attrs(child):
+                    raise _Bail  # feedparser takes the href for the link
                 feed["link"] = _resolve(base.of(child), _text(child))
             elif tag == "language":
                 lang = feed["language"] = _text(child)
-            elif tag in (f"{{{DC}}}title", f"{{{DC}}}language", f"{{{ATOM}}}title") or (
-                    tag == f"{{{ATOM}}}link" and child.get("rel", "alternate") == "alternate"):
-                raise _Bail
+            elif not isinstance(tag, str):
+                continue
+            elif tag.lower() in _RSS_CHANNEL_LOWER and (
+                    tag.lower() != _ATOM_LINK_LOWER
+                    or _attrs(child).get("rel", "alternate") == "alternate"):
+                raise _Bail  # <Item>, <Link>, dc:title, atom:title, an alternate atom:link
         return feed, entries
     if root.tag == f"{{{ATOM}}}feed":
         lang = root.get(_LANG)
@@ -398,6 +448,8 @@ def _read(root: Any, url: str, body: bytes) -> tuple[dict[str, Any], list[dict[s
                 feed.setdefault("link", _resolve(base.of(child), _text(child)))
             elif local in ("title", "language") and child.tag.startswith(f"{{{DC}}}"):
                 raise _Bail
+            elif local and child.tag.lower() in _ATOM_FEED_LOWER:
+                raise _Bail  # <Entry>, <Title>: feedparser reads them in any case
         if lang:
             feed["language"] = lang
         return feed, entries
@@ -412,22 +464,42 @@ def _utf8(name: str) -> str:
     return "utf-8" if name in ("utf8", "utf-8") else name
 
 
-def _plain_base(body: bytes) -> bool:
-    """Whether an element has a ``base`` attribute, which feedparser takes for xml:base (found
-    with bytes.find: a regex for it costs more than the whole lxml parse)."""
-    at = body.find(b"base=")
+def _plain_attribute(lowered: bytes, name: bytes) -> bool:
+    """Whether an element has a plain ``base`` or ``lang`` attribute (in any case: ``lowered``
+    is the body in lower case), which feedparser takes for xml:base or xml:lang (found with
+    bytes.find: a regex for it costs more than the whole lxml parse)."""
+    at = lowered.find(name)
     while at > 0:
-        if body[at - 1] in b" \t\r\n":
+        if lowered[at - 1] in b" \t\r\n":
             return True
-        at = body.find(b"base=", at + 5)
+        at = lowered.find(name, at + len(name))
     return False
+
+
+def _lang_attribute(el: Any, depth: int) -> bool:
+    """Whether ``el`` or an element up to ``depth`` below it has a plain ``lang`` attribute,
+    which feedparser reads as the language of what is inside (rss, channel, item, its title)."""
+    if any(key.lower() == "lang" for key in el.attrib):
+        return True
+    return depth > 0 and any(_lang_attribute(child, depth - 1) for child in el
+                             if isinstance(child.tag, str))
+
+
+def _respelled(body: bytes, lowered: bytes, name: bytes) -> bool:
+    """Whether ``name`` appears in another case too (``xml:Base``): feedparser reads it as
+    ``name``, lxml under another key."""
+    return name in lowered and lowered.count(name) != body.count(name)
 
 
 def read_fast(body: bytes, url: str, content_type: str | None
               ) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
     """(feed, entries) in feedparser's shape, or None when feedparser must read this body."""
     head = body[:1024]
-    if b"<!DOCTYPE" in head.upper() or b"\x00" in head or _plain_base(body):
+    # Every scan below in any case, as feedparser reads names; bytes.lower costs a few per cent
+    # of the lxml parse.
+    lowered = body.lower()
+    if (b"<!doctype" in lowered[:1024] or b"\x00" in head or _plain_attribute(lowered, b"base=")
+            or _respelled(body, lowered, b"xml:base") or _respelled(body, lowered, b"xml:lang")):
         return None
     if content_type and "xml" not in content_type.lower():
         return None  # feedparser marks such a body ill-formed
@@ -440,6 +512,10 @@ def read_fast(body: bytes, url: str, content_type: str | None
         return None
     try:
         root = etree.fromstring(body, _PARSER)
+        # " lang=" is common in the escaped HTML of content (embedded posts): look for it as an
+        # attribute only where it would change an item's language
+        if _plain_attribute(lowered, b"lang=") and _lang_attribute(root, 3):
+            return None
         return _read(root, url, body)
     except (etree.XMLSyntaxError, ValueError, _Bail):
         return None

@@ -10,6 +10,7 @@ caller can store the new URL).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import email.utils
 import hashlib
 import logging
@@ -169,6 +170,19 @@ def _decode_chain(decoders: list[_BoundedDecoder], data: bytes, *,
 _SMALL_BODY = 16 * 1024  # a redirect's body read to keep its connection alive
 
 
+async def _drain(response: httpx.Response) -> None:
+    """Read a body we throw away to its end, so its connection can serve the next request.
+    Raw bytes (never decoded: a 16 KiB gzip body would inflate to 16 MB), at most _SMALL_BODY
+    of them; a body that is bad (cut short, mislabelled, stalled) costs only its connection,
+    which closing the response unread then closes, never the fetch."""
+    read = 0
+    with contextlib.suppress(httpx.HTTPError):
+        async for raw in response.aiter_raw():
+            read += len(raw)
+            if read > _SMALL_BODY:
+                break
+
+
 class HttpFetcher:
     """Fetches feeds (``fetch``) and article pages (``fetch_page``) under one set of limits."""
 
@@ -319,10 +333,10 @@ class HttpFetcher:
             if status in _REDIRECTS and location:
                 if response.headers.get("content-length", "").isdigit() and int(
                         response.headers["content-length"]) <= _SMALL_BODY:
-                    await response.aread()
+                    await _drain(response)
                 return status, location
             if status == 304:
-                await response.aread()  # no body by definition
+                await _drain(response)  # no body by definition: reads the message's end
                 return FetchResult(
                     url=str(url), status=status, body=None, not_modified=True,
                     etag=response.headers.get("etag") or etag,
