@@ -42,6 +42,7 @@ from bot.store.destinations import sync_destinations
 from bot.store.feeds import recheck_refused, sync_config_feeds
 from bot.store.workers import adapters_down as read_down
 from bot.summarize import Summarizer
+from bot.summarize.base import close_summarizer
 
 log = get_log(__name__)
 T = TypeVar("T")
@@ -193,5 +194,6 @@ class App:
                 await adapter.stop()
             except Exception:
                 log.exception("adapter.stop_failed", adapter=adapter.name)
+        await close_summarizer(self.summarizer)
         await self.fetcher.aclose()
         await self.db.close()

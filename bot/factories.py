@@ -34,7 +34,8 @@ def make_llm_summarizer(settings: Settings, secrets: Secrets,
                         retries=llm.retries, concurrency=llm.concurrency)
     return LLMSummarizer(
         client=client, fallback=extractive,
-        budget=DailyBudget(tokens=llm.daily_token_budget, calls=llm.daily_call_budget),
+        budget=DailyBudget(tokens=llm.daily_token_budget, calls=llm.daily_call_budget,
+                           path=settings.data_dir / "llm-budget.json"),
         cache=ReplyCache(settings.data_dir / "llm-cache.json"),
         max_point_chars=settings.summarizer.max_point_chars, aliases=settings.tags.aliases,
         max_tags=settings.tags.max,
