@@ -43,6 +43,7 @@ from bot.store.feeds import recheck_refused, sync_config_feeds
 from bot.store.workers import adapters_down as read_down
 from bot.summarize import Summarizer
 from bot.summarize.base import close_summarizer
+from bot.summarize.llm_ledger import StoreLedger
 
 log = get_log(__name__)
 T = TypeVar("T")
@@ -153,7 +154,7 @@ class App:
         await apply_tenancy(db, settings.tenancy, now=clock())
         await sync_config(db, settings, now=clock())
         fetcher = make_fetcher(settings)
-        summarizer = make_summarizer(settings, secrets)
+        summarizer = make_summarizer(settings, secrets, ledger=StoreLedger(db))
         briefer = Briefer(fetcher=fetcher, summarizer=summarizer,
                           points=settings.summarizer.points)
         commands = CommandCore(db=db, brief_url=briefer.brief_url, clock=clock,

@@ -5,6 +5,7 @@ data directory."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import threading
 from datetime import UTC, datetime, timedelta
@@ -12,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.store import Database
 from bot.summarize import llm_state
 from bot.summarize.llm import DailyBudget, ReplyCache
+from bot.summarize.llm_ledger import StoreLedger
 from bot.summarize.llm_prompt import Reply
 
 REPLY = Reply.model_validate({"headline": "h", "points": [
@@ -133,3 +136,22 @@ async def test_an_unreadable_budget_file_starts_the_day_at_zero(tmp_path: Path) 
     assert not await budget.exhausted()
     await budget.spend(1)
     assert await budget.exhausted()
+
+
+async def test_workers_of_one_database_share_the_budget(db_url: str) -> None:
+    """PostgreSQL workers on several hosts (and SQLite's one process across restarts) count one
+    spend a day in the database, added to atomically."""
+    clock = Clock()
+    db = Database(db_url)
+    await db.migrate()
+    try:
+        one = DailyBudget(tokens=0, calls=2, ledger=StoreLedger(db), clock=clock)
+        two = DailyBudget(tokens=0, calls=2, ledger=StoreLedger(db), clock=clock)
+        await asyncio.gather(one.spend(10), two.spend(15))  # at once: neither is lost
+        assert await one.exhausted() and await two.exhausted()
+        assert (one.calls, one.tokens) == (2, 25)
+        clock.now += timedelta(days=1)
+        restarted = DailyBudget(tokens=0, calls=2, ledger=StoreLedger(db), clock=clock)
+        assert not await restarted.exhausted()
+    finally:
+        await db.close()

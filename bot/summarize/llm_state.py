@@ -1,15 +1,16 @@
-"""What the LLM summarizer keeps between calls and across restarts, as small files in
-``data_dir``: the model's answers (``llm-cache.json``) and today's spend (``llm-budget.json``).
+"""What the LLM summarizer keeps between calls and across restarts: the model's answers (a
+bounded file, ``data_dir/llm-cache.json``) and the day's spend (a ``SpendLedger``: the
+database's for the bot, a file for ``newsbrief summarize``).
 
-Files rather than the database: ``newsbrief summarize`` and ``brief`` build the summarizer
-without a store, and a cache may be lost at no cost but one call an article. Both files are
-bounded: the cache keeps answers of the last few days (``MAX_AGE``, ``MAX_ENTRIES``), enough
-that fifty channels in one language cost one call and a restart does not re-ask recent
-articles. Every write goes to a temporary file of its own (no two processes share one) and
-replaces the file atomically, off the event loop. The processes that share a data directory
-(several workers on one host, cron's ``run --once``) merge their answers into the cache and add
-to one budget under an exclusive lock (``fcntl.flock``); processes on different hosts with
-different data directories each have their own budget.
+The cache is a file rather than a table: ``summarize`` and ``brief`` build the summarizer
+without a store, and losing it costs one call an article. It is bounded: the answers of the
+last few days (``MAX_AGE``, at most ``MAX_ENTRIES``), enough that fifty channels in one
+language cost one call and a restart does not re-ask recent articles. It is written at most
+every ``WRITE_EVERY`` and at close, in a worker thread, through a temporary file of its own (no
+two processes share one) and an atomic rename; processes that share the data directory merge
+their answers under an exclusive lock (``fcntl.flock``) rather than overwrite each other's.
+The budget is the install's, not a process's, so the bot counts it in the database
+(bot.summarize.llm_ledger): every worker and every restart adds to one row a day.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Protocol
 
 from bot.logs import get_log
 from bot.summarize.llm_prompt import Reply
@@ -163,16 +165,60 @@ class ReplyCache:
                 and isinstance(v[1], dict)}
 
 
+class SpendLedger(Protocol):
+    """Where the day's spend is counted: ``add`` adds (0 and 0: reads) and returns the day's
+    (calls, tokens)."""
+
+    async def add(self, day: str, *, calls: int, tokens: int) -> tuple[int, int]: ...
+
+
+class MemoryLedger:
+    """This process only: what a summarizer without a data directory or database counts."""
+
+    def __init__(self) -> None:
+        self._day, self._calls, self._tokens = "", 0, 0
+
+    async def add(self, day: str, *, calls: int, tokens: int) -> tuple[int, int]:
+        if day != self._day:
+            self._day, self._calls, self._tokens = day, 0, 0
+        self._calls += calls
+        self._tokens += tokens
+        return self._calls, self._tokens
+
+
+class FileLedger:
+    """The day's spend in a small JSON file, added to under a lock: shared by the processes of
+    one data directory and kept across restarts (``newsbrief summarize``, no database)."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+
+    async def add(self, day: str, *, calls: int, tokens: int) -> tuple[int, int]:
+        return await asyncio.to_thread(self._add, day, calls, tokens)
+
+    def _add(self, day: str, calls: int, tokens: int) -> tuple[int, int]:
+        with _locked(self._path):
+            raw = _read_json(self._path)
+            spent = raw if isinstance(raw, dict) and raw.get("day") == day else {}
+            total_calls = int(spent.get("calls", 0)) + calls
+            total_tokens = int(spent.get("tokens", 0)) + tokens
+            if calls or tokens:
+                write_atomically(self._path, json.dumps(
+                    {"day": day, "calls": total_calls, "tokens": total_tokens}))
+        return total_calls, total_tokens
+
+
 class DailyBudget:
     """Calls and tokens spent today (UTC); once either limit is reached, briefs are extractive
-    until the next day, and the operator is told once per process (``notices``). With a
-    ``path`` the day's spend is kept in that file, so it survives a restart and is shared by
-    the processes of one data directory; without, it lives in this process only."""
+    until the next day, and the operator is told once per process (``notices``). The spend is
+    counted in ``ledger`` (the database: every worker's; ``path``: a file in the data
+    directory; neither: this process's)."""
 
-    def __init__(self, *, tokens: int, calls: int, path: Path | None = None,
-                 clock: Clock = _now) -> None:
+    def __init__(self, *, tokens: int, calls: int, ledger: SpendLedger | None = None,
+                 path: Path | None = None, clock: Clock = _now) -> None:
         self.tokens_limit, self.calls_limit = tokens, calls
-        self._path = path
+        self._ledger = ledger or (FileLedger(path) if path else MemoryLedger())
+        self._memory = MemoryLedger()  # counts on when the ledger fails
         self._clock = clock
         self._day = ""
         self.tokens = self.calls = 0
@@ -197,32 +243,11 @@ class DailyBudget:
         await self._add(1, tokens)
 
     async def _add(self, calls: int, tokens: int) -> None:
-        today = self._clock().date().isoformat()
-        if self._path is None:
-            if today != self._day:
-                self._day, self.tokens, self.calls = today, 0, 0
-            self.calls += calls
-            self.tokens += tokens
-            return
+        day = self._clock().date().isoformat()
+        mine = await self._memory.add(day, calls=calls, tokens=tokens)
         try:
-            self._day, self.calls, self.tokens = await asyncio.to_thread(
-                self._add_to_file, self._path, today, calls, tokens)
-        except OSError as exc:  # the spend stays counted in this process
-            log.warning("llm.budget_write_failed", path=self._path, error=exc)
-            if today != self._day:
-                self._day, self.tokens, self.calls = today, 0, 0
-            self.calls += calls
-            self.tokens += tokens
-
-    @staticmethod
-    def _add_to_file(path: Path, today: str, calls: int, tokens: int) -> tuple[str, int, int]:
-        """Today's totals in ``path`` plus this spend, under the lock (a thread)."""
-        with _locked(path):
-            raw = _read_json(path)
-            spent = (raw if isinstance(raw, dict) and raw.get("day") == today else {})
-            total_calls = int(spent.get("calls", 0)) + calls
-            total_tokens = int(spent.get("tokens", 0)) + tokens
-            if calls or tokens:
-                write_atomically(path, json.dumps(
-                    {"day": today, "calls": total_calls, "tokens": total_tokens}))
-        return today, total_calls, total_tokens
+            shared = await self._ledger.add(day, calls=calls, tokens=tokens)
+        except Exception as exc:  # a ledger that fails must not stop briefs: count here
+            log.warning("llm.budget_ledger_failed", error=type(exc).__name__)
+            shared = mine
+        self._day, (self.calls, self.tokens) = day, max(shared, mine)
