@@ -3,7 +3,7 @@ database adds to the same row, in one statement, so the daily budget is the inst
 
 from __future__ import annotations
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -12,7 +12,7 @@ from bot.store.schema import llm_spend
 
 
 async def add(conn: AsyncConnection, day: str, *, calls: int, tokens: int) -> tuple[int, int]:
-    """Add to ``day``'s spend (0 and 0: read it); returns the day's (calls, tokens)."""
+    """Add to ``day``'s spend; returns the day's (calls, tokens)."""
     insert_ = sqlite_insert if conn.dialect.name == "sqlite" else pg_insert
     stmt = insert_(llm_spend).values(day=day, calls=calls, tokens=tokens).on_conflict_do_update(
         index_elements=["day"], set_={"calls": llm_spend.c.calls + calls,
@@ -21,3 +21,10 @@ async def add(conn: AsyncConnection, day: str, *, calls: int, tokens: int) -> tu
     row = (await conn.execute(stmt)).one()
     await conn.execute(delete(llm_spend).where(llm_spend.c.day < day))  # past days: no use
     return int(row.calls), int(row.tokens)
+
+
+async def spent(conn: AsyncConnection, day: str) -> tuple[int, int]:
+    """``day``'s (calls, tokens) so far."""
+    row = (await conn.execute(select(llm_spend.c.calls, llm_spend.c.tokens)
+                              .where(llm_spend.c.day == day))).one_or_none()
+    return (int(row.calls), int(row.tokens)) if row else (0, 0)

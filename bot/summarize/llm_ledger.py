@@ -12,5 +12,8 @@ class StoreLedger:
         self._db = db
 
     async def add(self, day: str, *, calls: int, tokens: int) -> tuple[int, int]:
+        if not (calls or tokens):  # a check before each call: no write, no SQLite write lock
+            async with self._db.read() as conn:
+                return await llm_spend.spent(conn, day)
         async with self._db.begin() as conn:
             return await llm_spend.add(conn, day, calls=calls, tokens=tokens)
