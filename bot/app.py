@@ -42,6 +42,8 @@ from bot.store.destinations import sync_destinations
 from bot.store.feeds import recheck_refused, sync_config_feeds
 from bot.store.workers import adapters_down as read_down
 from bot.summarize import Summarizer
+from bot.summarize.base import close_summarizer
+from bot.summarize.llm_ledger import StoreLedger
 
 log = get_log(__name__)
 T = TypeVar("T")
@@ -152,7 +154,7 @@ class App:
         await apply_tenancy(db, settings.tenancy, now=clock())
         await sync_config(db, settings, now=clock())
         fetcher = make_fetcher(settings)
-        summarizer = make_summarizer(settings, secrets)
+        summarizer = make_summarizer(settings, secrets, ledger=StoreLedger(db))
         briefer = Briefer(fetcher=fetcher, summarizer=summarizer,
                           points=settings.summarizer.points)
         commands = CommandCore(db=db, brief_url=briefer.brief_url, clock=clock,
@@ -193,5 +195,6 @@ class App:
                 await adapter.stop()
             except Exception:
                 log.exception("adapter.stop_failed", adapter=adapter.name)
+        await close_summarizer(self.summarizer)
         await self.fetcher.aclose()
         await self.db.close()

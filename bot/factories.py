@@ -10,20 +10,24 @@ from bot.config import Secrets, Settings
 from bot.summarize import Summarizer
 from bot.summarize.extractive import ExtractiveSummarizer
 
-if TYPE_CHECKING:  # the type only: httpx loads when a fetcher is made
+if TYPE_CHECKING:  # the types only: httpx loads when a fetcher is made, the LLM when chosen
     from bot.feeds.fetch import HttpFetcher
+    from bot.summarize.llm_state import SpendLedger
 
 
-def make_summarizer(settings: Settings, secrets: Secrets) -> Summarizer:
+def make_summarizer(settings: Settings, secrets: Secrets, *,
+                    ledger: SpendLedger | None = None) -> Summarizer:
+    """``ledger``: where the LLM's daily spend is counted (the database's, from ``App``);
+    none: a file in ``data_dir``, for the commands that run without a store."""
     extractive = ExtractiveSummarizer(aliases=settings.tags.aliases, max_tags=settings.tags.max,
                                       max_point_chars=settings.summarizer.max_point_chars)
     if settings.summarizer.kind == "extractive":
         return extractive
-    return make_llm_summarizer(settings, secrets, extractive)
+    return make_llm_summarizer(settings, secrets, extractive, ledger)
 
 
-def make_llm_summarizer(settings: Settings, secrets: Secrets,
-                        extractive: Summarizer) -> Summarizer:
+def make_llm_summarizer(settings: Settings, secrets: Secrets, extractive: Summarizer,
+                        ledger: SpendLedger | None = None) -> Summarizer:
     # the optional LLM client: only when chosen
     from bot.summarize.llm import DailyBudget, LLMSummarizer, ReplyCache
     from bot.summarize.llm_client import ChatClient
@@ -34,7 +38,8 @@ def make_llm_summarizer(settings: Settings, secrets: Secrets,
                         retries=llm.retries, concurrency=llm.concurrency)
     return LLMSummarizer(
         client=client, fallback=extractive,
-        budget=DailyBudget(tokens=llm.daily_token_budget, calls=llm.daily_call_budget),
+        budget=DailyBudget(tokens=llm.daily_token_budget, calls=llm.daily_call_budget,
+                           ledger=ledger, path=settings.data_dir / "llm-budget.json"),
         cache=ReplyCache(settings.data_dir / "llm-cache.json"),
         max_point_chars=settings.summarizer.max_point_chars, aliases=settings.tags.aliases,
         max_tags=settings.tags.max,

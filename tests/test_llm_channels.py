@@ -11,11 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from adapters.recording import RecordingAdapter
 from bot.app import App
 from bot.config import DestinationSettings, FeedSettings, Secrets, Settings, SubscriptionSettings
 from bot.models import Brief
+from bot.store.schema import llm_spend
 from tests.conftest import shared_path
 from tests.support import llm_seed
 from tests.support.clock import Clock
@@ -167,3 +169,5 @@ async def test_a_spent_budget_tells_the_operator_once(server: FeedServer, tmp_pa
     notes = [d.message.notice.text for d in rec.deliveries
              if d.message.notice and d.destination.ref == "webhook:en"]
     assert len(notes) == 1 and "budget" in (notes[0] or "")
+    async with app.db.read() as conn:  # counted in the database: every worker's, every restart
+        assert (await conn.execute(select(llm_spend.c.calls))).scalars().all() == [1]

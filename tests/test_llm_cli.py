@@ -79,3 +79,20 @@ def test_a_brief_names_the_model_that_wrote_it() -> None:
     assert "llama3.1:8b 요약" in brief_text(brief, locale="ko")
     brief.model = None
     assert "summary by" not in brief_text(brief)
+
+
+def test_summarize_keeps_every_answer_and_the_spend_for_the_next_run(workdir: Path,
+                                                                     fake: FakeOpenAI) -> None:
+    path = config(workdir, fake.base_url)
+    lines = "".join(json.dumps({"id": f"a{n}", "title": f"{ARTICLE.title} {n}",
+                                "text": ARTICLE.text}) + "\n" for n in range(2))
+    fake.script.extend([completion(GOOD), completion(GOOD)])
+    for _ in range(2):  # the second run asks nothing: both answers were kept
+        run = newsbrief("summarize", "--summarizer", "llm", "--config", str(path), cwd=workdir,
+                        stdin=lines)
+        assert run.returncode == 0, run.stderr
+        assert [json.loads(line)["model"] for line in run.stdout.splitlines()] == [
+            "llama3.1:8b"] * 2
+    assert len(fake.requests) == 2
+    spent = json.loads(next(workdir.rglob("llm-budget.json")).read_text(encoding="utf-8"))
+    assert spent["calls"] == 2  # the daily budget counts across runs

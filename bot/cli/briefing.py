@@ -108,6 +108,7 @@ async def _summarize(env: Env, infile: Path | None, outfile: Path | None,
                      kind: str | None) -> int:
     # the summarizer: loaded when the command runs
     from bot.factories import make_summarizer
+    from bot.summarize.base import close_summarizer
     from bot.summarize.batch import run_batch
 
     settings = env.settings
@@ -120,6 +121,7 @@ async def _summarize(env: Env, infile: Path | None, outfile: Path | None,
     try:
         await run_batch(source, out, summarizer, points=env.settings.summarizer.points)
     finally:
+        await close_summarizer(summarizer)
         if infile:
             source.close()
         if outfile:

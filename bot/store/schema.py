@@ -297,3 +297,11 @@ digest_runs = Table(
     Column("created_at", UTCDateTime, nullable=False),
     UniqueConstraint("destination_id", "scheduled_for"),
 )
+
+# The LLM summarizer's spend per UTC day, shared by every worker (bot.store.llm_spend).
+llm_spend = Table(
+    "llm_spend", metadata,
+    Column("day", String(10), primary_key=True),  # ISO date, UTC
+    Column("calls", Integer, nullable=False),
+    Column("tokens", BigInteger, nullable=False),
+)

@@ -20,3 +20,12 @@ class Translator(Protocol):
                            points: int = 3) -> Brief: ...
 
     def take_notices(self) -> list[str]: ...
+
+    async def aclose(self) -> None:
+        """Write back what it keeps across restarts (its cache)."""
+
+
+async def close_summarizer(summarizer: Summarizer) -> None:
+    """At shutdown: a summarizer that keeps state writes it back."""
+    if isinstance(summarizer, Translator):
+        await summarizer.aclose()

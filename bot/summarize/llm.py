@@ -2,16 +2,14 @@
 checked against the sentences it cites (bot.summarize.grounding) and replaced by the extractive
 point when the check fails; fewer than two accepted points, or any failure of the model, gives
 the extractive brief. Answers are cached by article, language and prompt version, so fifty
-channels that want a Korean brief of one article cost one call."""
+channels that want a Korean brief of one article cost one call (the cache and the daily budget:
+bot.summarize.llm_state)."""
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
 import json
-from collections.abc import Callable
-from datetime import UTC, datetime
-from pathlib import Path
 
 from bot import metrics
 from bot.logs import get_log
@@ -21,6 +19,7 @@ from bot.summarize.base import Summarizer
 from bot.summarize.grounding import ArticleContext, check_label, check_point
 from bot.summarize.llm_client import ChatClient, LLMError
 from bot.summarize.llm_prompt import PROMPT_VERSION, SCHEMA, Reply, messages, parse
+from bot.summarize.llm_state import DailyBudget, ReplyCache
 from bot.summarize.tags import TagNormaliser
 from bot.summarize.text import detect_language, split_sentences
 from bot.summarize.trim import fit
@@ -28,88 +27,6 @@ from bot.summarize.trim import fit
 log = get_log(__name__)
 
 MIN_POINTS = 2  # fewer accepted model points than this: the extractive brief
-Clock = Callable[[], datetime]
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-class DailyBudget:
-    """Calls and tokens spent today (UTC); once either limit is reached, briefs are extractive
-    until the next day, and the operator is told once (``notices``)."""
-
-    def __init__(self, *, tokens: int, calls: int, clock: Clock = _now) -> None:
-        self.tokens_limit, self.calls_limit = tokens, calls
-        self._clock = clock
-        self._day = ""
-        self.tokens = self.calls = 0
-        self._told = ""
-        self.notices: list[str] = []
-
-    def _roll(self) -> None:
-        today = self._clock().date().isoformat()
-        if today != self._day:
-            self._day, self.tokens, self.calls = today, 0, 0
-
-    def exhausted(self) -> bool:
-        self._roll()
-        spent = (self.tokens_limit and self.tokens >= self.tokens_limit) or (
-            self.calls_limit and self.calls >= self.calls_limit)
-        if spent and self._told != self._day:
-            self._told = self._day
-            log.warning("llm.budget_exhausted", day=self._day, calls=self.calls,
-                        tokens=self.tokens)
-            self.notices.append(
-                f"The model budget for {self._day} (UTC) is spent ({self.calls} calls, "
-                f"{self.tokens} tokens): briefs are extractive until tomorrow. Raise "
-                "summarizer.llm.daily_token_budget or daily_call_budget to change it.")
-        return bool(spent)
-
-    def spend(self, tokens: int) -> None:
-        self._roll()
-        self.calls += 1
-        self.tokens += tokens
-
-
-class ReplyCache:
-    """Model answers by key, in memory and (optionally) in one JSON file that survives a
-    restart. Keys name the article's hash, the language, the model and the prompt version."""
-
-    def __init__(self, path: Path | None) -> None:
-        self._path = path
-        self._data: dict[str, dict[str, object]] = self._load()
-
-    def get(self, key: str) -> Reply | None:
-        raw = self._data.get(key)
-        if raw is None:
-            return None
-        try:
-            return Reply.model_validate(raw)
-        except ValueError:
-            return None
-
-    def put(self, key: str, reply: Reply) -> None:
-        self._data[key] = reply.model_dump()
-        if self._path is None:
-            return
-        try:
-            self._path.parent.mkdir(parents=True, exist_ok=True)  # `summarize` before any run
-            tmp = self._path.with_suffix(".tmp")
-            tmp.write_text(json.dumps(self._data, ensure_ascii=False), encoding="utf-8")
-            tmp.replace(self._path)
-        except OSError as exc:
-            log.warning("llm.cache_write_failed", path=self._path, error=exc)
-
-    def _load(self) -> dict[str, dict[str, object]]:
-        if self._path is None or not self._path.exists():
-            return {}
-        try:
-            data = json.loads(self._path.read_text(encoding="utf-8"))
-            return data if isinstance(data, dict) else {}
-        except (OSError, ValueError) as exc:
-            log.warning("llm.cache_unreadable", path=self._path, error=exc)
-            return {}
 
 
 def article_hash(article: Article) -> str:
@@ -127,11 +44,15 @@ class LLMSummarizer:
         self.model = client.model
         self._fallback = fallback
         self.budget = budget
-        self._cache = cache or ReplyCache(None)
+        self._cache = cache if cache is not None else ReplyCache(None)  # an empty one is falsy
         self._max_chars = max_point_chars
         self._tags = TagNormaliser(aliases)
         self._max_tags = max_tags
         self._inflight: dict[str, asyncio.Future[Reply]] = {}
+
+    async def aclose(self) -> None:
+        """Write the answers the cache holds back (it writes at most every few seconds)."""
+        await self._cache.flush()
 
     def take_notices(self) -> list[str]:
         """Messages for the operator (the budget ran out), each handed out once."""
@@ -178,7 +99,7 @@ class LLMSummarizer:
         self._inflight[key] = future
         try:
             reply = await self._ask(article, sentences, points, lang, source_lang)
-            self._cache.put(key, reply)
+            await self._cache.put(key, reply)
             future.set_result(reply)
             return reply
         except BaseException as exc:
@@ -190,12 +111,12 @@ class LLMSummarizer:
 
     async def _ask(self, article: Article, sentences: list[str], points: int, lang: str,
                    source_lang: str) -> Reply:
-        if self.budget.exhausted():
+        if await self.budget.exhausted():
             raise LLMError("budget")
         prompt = messages(article.title, sentences, points=points, lang=lang,
                           source_lang=source_lang)
         answer = await self.client.complete(prompt, SCHEMA)
-        self.budget.spend(answer.tokens)
+        await self.budget.spend(answer.tokens)
         try:
             return parse(answer.content)
         except ValueError as exc:
@@ -268,3 +189,4 @@ class LLMSummarizer:
 
 # The name the configuration and older code know it by.
 OpenAISummarizer = LLMSummarizer
+__all__ = ["DailyBudget", "LLMSummarizer", "OpenAISummarizer", "ReplyCache", "article_hash"]
