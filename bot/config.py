@@ -19,6 +19,7 @@ import yaml
 from pydantic import (
     BaseModel,
     Field,
+    PrivateAttr,
     SecretStr,
     ValidationError,
     create_model,
@@ -313,6 +314,9 @@ class Settings(BaseSettings):
     # feed reaches every server, for an install that serves one community. Unset: isolated,
     # except an install upgraded across migration 0010, which stays shared until this is set.
     tenancy: Literal["isolated", "shared"] | None = None
+    # Where a relative data_dir in the file pointed before it was read against the file's folder
+    # (against the working directory): set by load_settings, read by moved_database.
+    _data_dir_before: Path | None = PrivateAttr(default=None)
 
     @classmethod
     def settings_customise_sources(
@@ -506,12 +510,32 @@ def _resolve_local_feeds(data: dict[str, Any], base: Path) -> None:
             feed["url"] = (base / url).resolve().as_uri()
 
 
-def _resolve_data_dir(data: dict[str, Any], base: Path) -> None:
+def _resolve_data_dir(data: dict[str, Any], base: Path) -> Path | None:
     """A relative data_dir written in the file is relative to the file, as feed paths are: one
-    configuration means one database, whichever directory the bot is started from."""
+    configuration means one database, whichever directory the bot is started from. Returns
+    where a relative one pointed before this rule (the working directory), else None."""
     value = data.get("data_dir")
-    if isinstance(value, str) and value:
-        data["data_dir"] = str(base / Path(value).expanduser())  # an absolute one stays
+    if not isinstance(value, str) or not value:
+        return None
+    written = Path(value).expanduser()
+    data["data_dir"] = str(base / written)  # an absolute one stays
+    return None if written.is_absolute() else Path.cwd() / written
+
+
+def moved_database(settings: Settings) -> str | None:
+    """Why the configured SQLite database must not be created, or None: the file has no
+    database where data_dir now points, but the old rule's place (the working directory) has
+    one. Starting afresh there would repost every feed's newest items and lose the feeds and
+    subscriptions added in chat, so the operator chooses, once, by writing the path."""
+    before = settings._data_dir_before
+    if before is None or settings.database.url:
+        return None
+    new, old = settings.data_dir / "newsbrief.db", before / "newsbrief.db"
+    if new.exists() or not old.exists() or new.resolve() == old.resolve():
+        return None
+    return (f"no database at {new.resolve()} (a relative data_dir is now read from the "
+            f"configuration file's folder) but one at {old.resolve()}, where it used to point: "
+            f"set data_dir: {before.resolve()} to keep using it (or move that folder)")
 
 
 def _bad_json_variable(message: str) -> str:
@@ -560,15 +584,18 @@ def load_settings(path: Path | None = None, *, required: bool = False) -> Settin
     elif required:
         raise ConfigError(str(path), "file not found")
     _resolve_local_feeds(data, path.resolve().parent)
-    _resolve_data_dir(data, path.resolve().parent)
+    before = _resolve_data_dir(data, path.resolve().parent)
     try:
-        return settings_model()(**data)
+        settings = settings_model()(**data)
     except SettingsError as exc:  # an environment value that is not the JSON a list needs
         raise ConfigError(_bad_json_variable(str(exc)),
                           "not valid JSON (write a list as '[\"a\", \"b\"]')") from None
     except ValidationError as exc:
         problems = [(_error_key(error["loc"]), _problem(error)) for error in exc.errors()]
         raise ConfigError(*problems[0], more=problems[1:]) from None
+    if before is not None and str(settings.data_dir) == data["data_dir"]:  # not from the env
+        settings._data_dir_before = before
+    return settings
 
 
 def _problem(error: Any) -> str:

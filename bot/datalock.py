@@ -72,3 +72,13 @@ def lock_sqlite(url: str) -> DataDirLock | None:
     lock = DataDirLock(database)
     lock.acquire()
     return lock
+
+
+def lock_unless_busy(url: str) -> tuple[DataDirLock | None, DataDirBusy | None]:
+    """For a command that delivers (``digest``): the lock, held while it sends; or, when a
+    running bot holds it, why not: the command then only queues and that bot sends. On SQLite a
+    lease of another process counts as a dead one's, so two senders would post a row twice."""
+    try:
+        return lock_sqlite(url), None
+    except DataDirBusy as busy:
+        return None, busy

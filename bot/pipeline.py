@@ -373,8 +373,9 @@ class Pipeline:
             else:
                 for brief_id in brief_ids:
                     await routing.route_brief(conn, brief_id, now=now)
-            await feed_store.record_success(conn, feed.id, now=now, next_check_at=next_at,
-                                            **fields)
+            if not await feed_store.record_success(conn, feed.id, now=now, next_check_at=next_at,
+                                                   owner=self.owner, **fields):
+                log.warning("poll.lease_lost", feed_id=feed.id)  # its new holder's write stands
             await self._tell_operator(conn, now)
         stats.new_items += len(candidates)
         stats.briefs += len(brief_ids)
@@ -435,7 +436,7 @@ class Pipeline:
             return
         try:
             async with self.db.begin() as conn:
-                await feed_store.record_unchanged(conn, rows)
+                await feed_store.record_unchanged(conn, rows, owner=self.owner)
         except SQLAlchemyError as exc:  # the leases expire and these feeds are polled again
             log.error("poll.store_failed", feeds=len(rows),
                       error=f"{exc.__class__.__name__}: {getattr(exc, 'orig', exc)}")

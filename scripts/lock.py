@@ -6,13 +6,17 @@
 
 The Dockerfile installs these pins before it copies the code, so a code change rebuilds one
 layer instead of reinstalling every dependency, and every build gets the same versions.
-Run it in the project's virtualenv after changing a dependency (Linux, Python 3.11: the
-image's platform, since the closure depends on environment markers).
+Run it in the project's virtualenv after changing a dependency. Environment markers are read
+for the Python the Dockerfile ships (``FROM python:3.11-slim``), not the one running this: a
+developer on Python 3.13 would otherwise see discord.py's ``audioop-lts; python_version >=
+"3.13"`` in the closure and a "stale" lock that the image never needs. The platform markers stay
+this machine's (Linux, as the image).
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tomllib
 from importlib.metadata import PackageNotFoundError, distribution
@@ -24,10 +28,27 @@ from packaging.utils import canonicalize_name
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "constraints.txt"
+DOCKERFILE = REPO / "Dockerfile"
+
+
+def image_python() -> str:
+    """The Python version (3.11) of the Dockerfile's last ``FROM python:…`` (the image run)."""
+    found = re.findall(r"^FROM python:(\d+\.\d+)", DOCKERFILE.read_text(encoding="utf-8"),
+                       re.MULTILINE)
+    if not found:
+        raise SystemExit(f"{DOCKERFILE.name} has no FROM python:X.Y line to read the version of")
+    return str(found[-1])
+
+
+def image_environment() -> dict[str, str]:
+    """This machine's marker values with the image's Python version in place of this one's."""
+    version = image_python()
+    return {**default_environment(), "python_version": version,
+            "python_full_version": f"{version}.0"}
 
 
 def closure(roots: list[str]) -> dict[str, str]:
-    env = default_environment()
+    env = image_environment()
     pins: dict[str, str] = {}
     todo = [(Requirement(r), frozenset[str]()) for r in roots]
     while todo:
@@ -39,8 +60,8 @@ def closure(roots: list[str]) -> dict[str, str]:
         try:
             dist = distribution(req.name)
         except PackageNotFoundError:
-            raise SystemExit(f"{req.name} is not installed here: install the project first") \
-                from None
+            raise SystemExit(f"{req.name} is not installed here: install the project first (in a "
+                             f"Python {image_python()} environment, the image's)") from None
         new_extras = frozenset(req.extras)
         if name in pins and not new_extras:
             continue

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.datalock import DataDirLock
 from tests.support.cli import (  # noqa: F401  (fixtures)
     newsbrief,
     workdir,
@@ -162,15 +163,19 @@ def test_private_addresses_are_refused_without_the_allowlist(workdir: Path,
     assert "blocked" in status.stdout
 
 
-def test_digest_dry_run_shows_what_digest_sends(workdir: Path, server: FeedServer) -> None:
-    server.set("/news.xml", rss("Loopback News", [item(1), item(2)]))
+def digest_config(workdir: Path, server: FeedServer) -> tuple[list[str], dict[str, str]]:
+    """The console gets a digest of every item: the --config arguments and the environment."""
     config = loopback_config(workdir, server, (
         "destinations:\n"
         "  - ref: 'console:'\n    digest_time: '07:00'\n"
         "    subscriptions:\n      - {kind: all, mode: digest}\n"
     ))
-    env = {"NEWSBRIEF_NETWORK__ALLOW_PRIVATE": '["127.0.0.0/8"]'}
-    c = ["--config", str(config)]
+    return ["--config", str(config)], {"NEWSBRIEF_NETWORK__ALLOW_PRIVATE": '["127.0.0.0/8"]'}
+
+
+def test_digest_dry_run_shows_what_digest_sends(workdir: Path, server: FeedServer) -> None:
+    server.set("/news.xml", rss("Loopback News", [item(1), item(2)]))
+    c, env = digest_config(workdir, server)
     polled = newsbrief("run", "--once", *c, cwd=workdir, env=env)
     assert polled.returncode == 0, polled.stderr
     assert "Story" not in polled.stdout  # digest mode: nothing posted at once
@@ -183,6 +188,26 @@ def test_digest_dry_run_shows_what_digest_sends(workdir: Path, server: FeedServe
         assert preview.stdout.count(story) == sent.stdout.count(story) == 1
     unknown = newsbrief("digest", "--channel", "slack:T1/C1", *c, cwd=workdir, env=env)
     assert unknown.returncode == 1 and "no destination slack:T1/C1" in unknown.stderr
+
+
+def test_digest_beside_a_running_bot_queues_and_leaves_the_sending_to_it(
+        workdir: Path, server: FeedServer) -> None:
+    """On SQLite a lease of another process counts as a dead one's: a digest that delivered
+    beside `run` would take over rows the service is sending and post them twice."""
+    server.set("/news.xml", rss("Loopback News", [item(1)]))
+    c, env = digest_config(workdir, server)
+    assert newsbrief("run", "--once", *c, cwd=workdir, env=env).returncode == 0
+    held = DataDirLock((workdir / "config" / "data" / "newsbrief.db").resolve())
+    held.acquire()  # as the running `newsbrief run` holds it
+    try:
+        queued = newsbrief("digest", *c, cwd=workdir, env=env)
+    finally:
+        held.release()
+    assert queued.returncode == 0, queued.stderr
+    assert "Story" not in queued.stdout  # not sent here
+    assert "1 digests queued" in queued.stderr and "running newsbrief (pid " in queued.stderr
+    delivered = newsbrief("run", "--once", *c, cwd=workdir, env=env)  # the bot sends it, once
+    assert delivered.stdout.count("Story 1 about the harbor project") == 1, delivered.stderr
 
 
 def test_config_is_read_at_either_level_of_feeds(workdir: Path) -> None:

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from adapters.recording import RecordingAdapter
 from bot.app import App
 from bot.config import DestinationSettings, FeedSettings, Secrets, Settings, SubscriptionSettings
 from bot.runner import Runner
+from bot.store import workers as worker_store
 from bot.store.feeds import list_feeds
 from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
@@ -107,6 +111,44 @@ async def test_a_second_ctrl_c_stops_at_once_and_the_first_says_so(
         async with app.db.begin() as conn:
             (slow,) = await list_feeds(conn)
         assert slow.lease_owner is None and slow.last_success_at is None  # polled again later
+    finally:
+        if not task.done():
+            task.cancel()
+        await app.close()
+
+
+async def test_the_heartbeat_goes_on_while_the_work_finishes_after_a_stop(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Other workers take a silent worker's leases for dead and resend its `sending` rows: the
+    beat must last as long as the outbox worker and the polls do, not end at the signal."""
+    settings = Settings(data_dir=tmp_path, summarizer={"full_text": False},
+                        destinations=[DestinationSettings(ref="console:")])
+    app = await App.create(settings, Secrets(values={}),
+                           adapters={"console": RecordingAdapter(name="console")})
+    runner = Runner(app, app.commands, beat_seconds=0.05)
+    beat_after_stop = asyncio.Event()
+    beat = worker_store.beat
+
+    async def recording_beat(*args: Any, **kwargs: Any) -> None:
+        await beat(*args, **kwargs)
+        if runner.stop.is_set():
+            beat_after_stop.set()
+
+    async def slow_clean_up(stop: asyncio.Event) -> None:  # a batch still being sent
+        await stop.wait()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(beat_after_stop.wait(), timeout=10)
+
+    monkeypatch.setattr(worker_store, "beat", recording_beat)
+    monkeypatch.setattr(app.worker, "run_forever", slow_clean_up)
+    task = asyncio.create_task(runner.run())
+    try:
+        await asyncio.sleep(0)  # run() starts its tasks
+        runner.request_stop()
+        await asyncio.wait_for(task, timeout=30)
+        assert beat_after_stop.is_set()
+        async with app.db.begin() as conn:  # and a clean stop still forgets the worker
+            assert await conn.scalar(text("SELECT count(*) FROM workers")) == 0
     finally:
         if not task.done():
             task.cancel()

@@ -138,6 +138,16 @@ def _say_where(env: Env) -> None:
               f"(database {where})", file=sys.stderr)
 
 
+def _refuse_moved_database(env: Env) -> None:
+    """Before any command opens the database: never a new empty one beside an old full one."""
+    from bot.config import moved_database  # pydantic: loaded when a command runs
+    from bot.errors import ConfigError
+
+    problem = moved_database(env.settings)
+    if problem:
+        raise ConfigError("data_dir", problem)
+
+
 def run_command(ctx: click.Context, handler: Handler, *args: Any, stateful: bool = False,
                 service: bool = False, **kwargs: Any) -> int:
     import asyncio  # a tenth of --help's cost: only commands that run need it
@@ -146,6 +156,7 @@ def run_command(ctx: click.Context, handler: Handler, *args: Any, stateful: bool
     env = load_env(opts, service=service)  # ConfigError is turned into one line by main()
     if stateful:
         _say_where(env)
+        _refuse_moved_database(env)
     return asyncio.run(handler(env, *args, **kwargs))
 
 

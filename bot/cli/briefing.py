@@ -146,11 +146,16 @@ def digest(ctx: click.Context, channel: str | None, dry_run: bool, as_json: bool
 async def _digest(env: Env, channel: str | None, dry_run: bool, as_json: bool) -> int:
     # the whole bot (store, outbox, adapters): loaded when the command runs
     from bot.app import App
+    from bot.datalock import lock_unless_busy
     from bot.delivery.render import digest_text
     from bot.routing.digest import digest_now, recap
     from bot.routing.route import targets
 
-    app = await App.create(env.settings, env.secrets)
+    # SQLite: a running `run` holds the data lock and sends; delivering here too would take
+    # over the rows it is sending (another process's lease looks dead) and post them twice.
+    data_lock, busy = (None, None) if dry_run else lock_unless_busy(env.settings.database_url)
+    # busy: no platform connection either, as `command` (the running bot has them)
+    app = await App.create(env.settings, env.secrets, adapters={} if busy else None)
     now = app.pipeline.clock()
     try:
         async with app.db.begin() as conn:
@@ -180,9 +185,16 @@ async def _digest(env: Env, channel: str | None, dry_run: bool, as_json: bool) -
             queued = sum([await digest_now(conn, dest, now=now,
                                            stories=env.settings.delivery.digest_stories) is not None
                           for dest in chosen])
+        if busy is not None:
+            who = f"pid {busy.holder}" if busy.holder else "another process"
+            print(f"{queued} digests queued; the running newsbrief ({who}) delivers them",
+                  file=sys.stderr)
+            return 0
         sent = await app.deliver_pending()
         print(f"{queued} digests queued, {sent} messages delivered", file=sys.stderr)
         return 0
     finally:
         await app.close()
+        if data_lock is not None:
+            data_lock.release()
 

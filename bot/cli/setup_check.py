@@ -35,6 +35,7 @@ from bot.config import (
     Secrets,
     Settings,
     adapter_inputs,
+    moved_database,
     wanted_adapters,
 )
 from bot.delivery import (
@@ -150,6 +151,9 @@ def static_findings(settings: Settings, secrets: Secrets) -> list[Finding]:
     database = database_finding(settings)
     if database:
         found.append(database)
+    moved = moved_database(settings)
+    if moved:
+        found.append(Finding("data_dir", False, moved, "set data_dir to the path it names"))
     found += duplicate_feeds(settings)
     for platform, dests in _by_platform(settings).items():
         probe = _probe(platform)

@@ -57,6 +57,9 @@ class Runner:
         self.shutdown_grace = shutdown_grace
         self.commands = commands
         self.stop = asyncio.Event()
+        # The heartbeat ends on this, not on `stop`: polls and the outbox worker go on after
+        # the signal (grace, clean-up), and a silent worker's leases are taken for dead.
+        self._done = asyncio.Event()
         self.hurry = asyncio.Event()  # a second SIGINT/SIGTERM: stop without the grace period
         self._running: set[asyncio.Task[None]] = set()
         self._background: set[asyncio.Task[None]] = set()
@@ -135,9 +138,10 @@ class Runner:
             delay = min(delay * 2, self.start_backoff_max)
 
     async def _beat(self) -> None:
-        """Heartbeat: another worker takes this process's leases soon after it stops."""
+        """Heartbeat: another worker takes this process's leases soon after it stops beating,
+        so it beats until the last of its work has finished (``_done``), not until the signal."""
         outage = Outage(log, "heartbeat")
-        while not self.stop.is_set():
+        while not self._done.is_set():
             try:
                 async with self.app.db.begin() as conn:
                     for owner in self.owners:
@@ -151,7 +155,7 @@ class Runner:
                 else:
                     log.exception("worker.heartbeat_failed")
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self.stop.wait(), timeout=self.beat_seconds)
+                await asyncio.wait_for(self._done.wait(), timeout=self.beat_seconds)
 
     def _spawn(self, work: Coroutine[Any, Any, None], name: str) -> None:
         task = asyncio.create_task(work, name=name)
@@ -248,7 +252,8 @@ class Runner:
             connection.hold_gateway()
             standby = True
             log.info("gateway.elsewhere", holder=holder, delivering="rest_only")
-        self._spawn(self._beat(), "heartbeat")
+        heartbeat = asyncio.create_task(self._beat(), name="heartbeat")  # not _background:
+        # that is awaited before the beat may stop
         for name, adapter in self.app.adapters.items():
             if not await self._start_adapter(name, adapter):
                 self._spawn(self._keep_starting(name, adapter), f"start-{name}")
@@ -274,6 +279,8 @@ class Runner:
         if dashboard is not None:
             await dashboard.stop()
         await asyncio.gather(*self._background, return_exceptions=True)
+        self._done.set()  # all work has finished: the last beat, then the row is forgotten
+        await heartbeat
         try:
             async with self.app.db.begin() as conn:
                 for owner in self.owners:  # a clean stop: leases were given back

@@ -155,14 +155,24 @@ async def claim_due(conn: AsyncConnection, *, now: datetime, owner: str, limit: 
     return rows
 
 
+def _held_by(owner: str | None) -> ColumnElement[bool]:
+    """The feed's lease is still ``owner``'s (None: nobody's, an operator's or a test's write).
+    A worker whose lease was taken over must not overwrite the newer holder's validators, nor
+    clear its lease."""
+    return feeds.c.lease_owner.is_(None) if owner is None else feeds.c.lease_owner == owner
+
+
 async def record_success(conn: AsyncConnection, feed_id: int, *, now: datetime,
-                         next_check_at: datetime, **fields: Any) -> None:
-    """A poll that worked (changed or not): reset the failure count, store cache validators."""
-    await conn.execute(update(feeds).where(feeds.c.id == feed_id).values(
-        last_checked_at=now, last_success_at=now, next_check_at=next_check_at,
-        consecutive_failures=0, last_error=None, first_polled=True,
-        lease_owner=None, lease_until=None, **fields,
-    ))
+                         next_check_at: datetime, owner: str | None = None,
+                         **fields: Any) -> bool:
+    """A poll that worked (changed or not): reset the failure count, store cache validators.
+    False when ``owner`` no longer holds the feed (nothing is written)."""
+    result = await conn.execute(update(feeds).where(feeds.c.id == feed_id, _held_by(owner))
+                                .values(last_checked_at=now, last_success_at=now,
+                                        next_check_at=next_check_at, consecutive_failures=0,
+                                        last_error=None, first_polled=True, lease_owner=None,
+                                        lease_until=None, **fields))
+    return bool(result.rowcount)
 
 
 async def record_failure(conn: AsyncConnection, feed_id: int, *, now: datetime, error: str,
@@ -203,10 +213,12 @@ async def disable_feed(conn: AsyncConnection, feed_id: int, *, now: datetime,
     return bool(result.rowcount)
 
 
-async def record_unchanged(conn: AsyncConnection, rows: list[dict[str, Any]]) -> None:
-    """``record_success`` for many feeds that brought nothing new, in one statement."""
+async def record_unchanged(conn: AsyncConnection, rows: list[dict[str, Any]], *,
+                           owner: str) -> None:
+    """``record_success`` for many feeds that brought nothing new, in one statement; a feed
+    ``owner`` no longer holds (taken over during a long batch) is left to its new holder."""
     await conn.execute(
-        update(feeds).where(feeds.c.id == bindparam("feed_id")).values(
+        update(feeds).where(feeds.c.id == bindparam("feed_id"), _held_by(owner)).values(
             last_checked_at=bindparam("now"), last_success_at=bindparam("now"),
             next_check_at=bindparam("next_at"), consecutive_failures=0, last_error=None,
             first_polled=True, lease_owner=None, lease_until=None, etag=bindparam("etag"),
