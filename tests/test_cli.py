@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.datalock import DataDirLock
+from bot.cli.datalock import DataDirLock
 from tests.support.cli import (  # noqa: F401  (fixtures)
     newsbrief,
     workdir,

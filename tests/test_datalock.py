@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.datalock import DataDirBusy, DataDirLock, lock_sqlite
+from bot.cli.datalock import DataDirBusy, DataDirLock, lock_sqlite
 from tests.support.cli import newsbrief, workdir, write_config
 
 __all__ = ["workdir"]  # the fixture, imported for these tests

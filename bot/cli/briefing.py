@@ -146,7 +146,7 @@ def digest(ctx: click.Context, channel: str | None, dry_run: bool, as_json: bool
 async def _digest(env: Env, channel: str | None, dry_run: bool, as_json: bool) -> int:
     # the whole bot (store, outbox, adapters): loaded when the command runs
     from bot.app import App
-    from bot.datalock import lock_unless_busy
+    from bot.cli.datalock import lock_unless_busy
     from bot.delivery.render import digest_text
     from bot.routing.digest import digest_now, recap
     from bot.routing.route import targets

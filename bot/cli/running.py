@@ -23,9 +23,9 @@ def run(ctx: click.Context, once: bool) -> int:
 async def _run(env: Env, once: bool) -> int:
     # the app and its libraries load when the command runs, so `--help` stays light
     from bot.app import App
+    from bot.cli.datalock import lock_sqlite
     from bot.cli.progress import progress
     from bot.config import adapter_inputs
-    from bot.datalock import lock_sqlite
     from bot.logs import get_log
     from bot.runner import Runner
 
