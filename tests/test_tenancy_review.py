@@ -4,6 +4,7 @@ them, a server's tags stay its own, members' DMs are DMs, a feed's adder leaves 
 
 from __future__ import annotations
 
+import hashlib
 from datetime import timedelta
 
 import pytest
@@ -11,6 +12,7 @@ from sqlalchemy import select
 
 from bot.delivery import Destination
 from bot.feeds.manage import OPERATOR, Actor, FeedError, FeedService
+from bot.models import FeedItem
 from bot.routing import updates
 from bot.store import briefs as brief_store
 from bot.store import dashboard as dash_store
@@ -19,18 +21,23 @@ from bot.store import feeds as feed_store
 from bot.store import servers as server_store
 from bot.store import tenancy
 from bot.store.schema import feeds
-from tests.test_routing import (  # noqa: F401  (fixtures)
+from tests.support.tenancy import PRIVATE, ask, everyone_follows_everything, private_feed, ref
+from tests.support.world import (  # noqa: F401  (fixtures)
     World,
     migrated_template_fixture,
     world_fixture,
 )
-from tests.test_tenancy import PRIVATE, ask, everyone_follows_everything, private_feed, ref
-from tests.test_updates import _edited
 
 pytestmark = pytest.mark.usefixtures("pass_database")
 
 OPML = b"""<?xml version="1.0"?><opml version="2.0"><body>
 <outline type="rss" text="Wire" xmlUrl="https://wire.example/rss"/></body></opml>"""
+
+
+def _edited(title: str, text: str) -> FeedItem:
+    """World.brief's first entry (``k1``) as a later poll sees it edited."""
+    return FeedItem(entry_key="k1", id_kind="guid", title=title, link=None, published=None,
+                    text=text, content_hash=hashlib.sha256(text.encode()).hexdigest())
 
 
 async def _route_count(world: World, feed_id: int, title: str) -> int:
@@ -134,7 +141,7 @@ async def test_updates_follow_the_audience(world: World) -> None:
     async with world.db.begin() as conn:
         await tenancy.write_mode(conn, tenancy.ISOLATED, source="config", now=world.now)
     world.now += timedelta(hours=2)
-    edited = _edited(1, "Council passes budget", text_.replace("3%", "5%"))
+    edited = _edited("Council passes budget", text_.replace("3%", "5%"))
     async with world.db.begin() as conn:
         assert await updates.note_edit(conn, feed, edited, now=world.now) == 1
     await world.delivered(ref("A"))

@@ -27,7 +27,13 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.elements import ColumnElement
 
 from bot.models import Audience
-from bot.store.schema import destinations, feed_servers, feeds, install_settings
+from bot.store.schema import (  # OPERATOR_OWNER: the operator's other feeds (CLI, OPML)
+    OPERATOR_OWNER,
+    destinations,
+    feed_servers,
+    feeds,
+    install_settings,
+)
 from bot.tags import canonical_tag
 
 Mode = Literal["isolated", "shared"]
@@ -37,7 +43,6 @@ MODES: tuple[Mode, ...] = (ISOLATED, SHARED)
 _KEY = "tenancy"
 MIGRATED = "0010_tenancy"  # the source of a mode the migration kept for an existing install
 CONFIG_OWNER = "config"  # ``feeds.added_by`` of the feeds the configuration file lists
-OPERATOR_OWNER = "operator"  # ``feeds.added_by`` of the operator's other feeds (CLI, OPML)
 OWNERS = (CONFIG_OWNER, OPERATOR_OWNER)
 
 
