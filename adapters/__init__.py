@@ -22,7 +22,9 @@ ADAPTERS: tuple[AdapterSpec, ...] = (
                 secrets=("SLACK_BOT_TOKEN",), probe_module="adapters.slack_probe",
                 reads_secrets=("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN",
                                "SLACK_CLIENT_SECRET"),
-                render_module="adapters.slack.render", dashboard_module="adapters.slack.dashboard"),
+                render_module="adapters.slack.render", dashboard_module="adapters.slack.dashboard",
+                # ``slack:<team>/<user>``: a member (U…, W…), where a channel is C…, G… or D…
+                dm_ref=r"slack:[^/]+/[UW][A-Z0-9]+"),
     AdapterSpec("webhook", "adapters.webhook", "webhook:<name>", bare_ref=True,
                 reads_secrets=("NEWSBRIEF_WEBHOOK_SECRET",), probe_module="adapters.webhook_probe"),
 )

@@ -4,6 +4,7 @@ core and adapters from settings. Adapters are looked up by name in the registry
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -38,7 +39,7 @@ from bot.netguard import AddressPolicy
 from bot.outbox.worker import OutboxWorker
 from bot.pipeline import Pipeline
 from bot.store import Database, tenancy
-from bot.store.destinations import sync_destinations
+from bot.store.destinations import mark_dms, sync_destinations
 from bot.store.feeds import recheck_refused, sync_config_feeds
 from bot.store.workers import adapters_down as read_down
 from bot.summarize import Summarizer
@@ -82,6 +83,17 @@ async def sync_config(db: Database, settings: Settings, *, now: datetime) -> Non
     for url in stale:
         log.warning("config.feed_unlisted", url=url,
                     outcome="removed" if settings.feeds else "kept")
+
+
+async def mark_member_dms(db: Database) -> None:
+    """Members' DMs stored before 0010 as their server's channels become DMs, by the ref shape
+    each adapter declares (the core names no platform, so a migration could not); a platform
+    whose refs do not say (``dm_ref`` None) has its DMs marked when next used."""
+    shapes = [re.compile(spec.dm_ref) for spec in platforms.registry() if spec.dm_ref]
+    async with db.begin() as conn:
+        for shape in shapes:
+            if marked := await mark_dms(conn, shape):
+                log.info("tenancy.dms_marked", destinations=marked)
 
 
 async def apply_tenancy(db: Database, configured: tenancy.Mode | None, *,
@@ -152,6 +164,7 @@ class App:
         db = Database(settings.database_url, echo=settings.database.echo)
         await db.migrate()
         await apply_tenancy(db, settings.tenancy, now=clock())
+        await mark_member_dms(db)
         await sync_config(db, settings, now=clock())
         fetcher = make_fetcher(settings)
         summarizer = make_summarizer(settings, secrets, ledger=StoreLedger(db))

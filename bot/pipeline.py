@@ -45,7 +45,7 @@ from bot.routing import route as routing
 from bot.routing import updates
 from bot.routing.burst import is_burst, too_old
 from bot.routing.cluster import assign_story
-from bot.store import Database
+from bot.store import Database, tenancy
 from bot.store import destinations as dest_store
 from bot.store import entries as entry_store
 from bot.store import feeds as feed_store
@@ -409,7 +409,7 @@ class Pipeline:
         else the console when that is a destination. A feed from the configuration, the CLI or
         OPML has only the operator to tell; a chat-added one is heard without an operator."""
         adders = await feed_store.link_adders(conn, feed.id)
-        if feed.added_by and feed.added_by != feed_store.CONFIG_OWNER:
+        if feed.added_by and not tenancy.is_operator_owner(feed.added_by):
             adders.insert(0, (feed.added_by, feed.added_server or ""))
         told = {}
         for ref, server in adders:

@@ -16,7 +16,7 @@ from bot.dashboard.auth import Principal
 from bot.delivery import Destination
 from bot.store import destinations as dest_store
 from bot.store import feeds as feed_store
-from bot.store.schema import destinations, feeds, outbox
+from bot.store.schema import destinations, feed_servers, feeds, outbox
 from tests.support.dashboard import Harness, dashboard_harness, dashboard_settings
 from tests.support.dashboard_fixtures import (  # noqa: F401  (fixtures)
     NOW,
@@ -107,7 +107,10 @@ async def test_a_server_admin_must_add_a_feed_for_one_of_their_channels(
     assert added.status == 303
     async with h.app.db.begin() as conn:
         row = (await conn.execute(select(feeds).where(feeds.c.url == url))).one()
-    assert row.added_server == "G1" and row.added_by == "discord:111" and row.tags == ["harbor"]
+        link = (await conn.execute(select(feed_servers.c.tags)
+                                   .where(feed_servers.c.feed_id == row.id))).scalar()
+    assert row.added_server == "G1" and row.added_by == "discord:111"
+    assert row.tags == [] and link == ["harbor"]  # the server's tags are its own (issue 22)
 
 
 async def test_a_site_address_adds_the_feed_its_page_names_and_the_page_says_so(

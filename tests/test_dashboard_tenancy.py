@@ -82,3 +82,17 @@ async def test_a_server_admin_counts_only_their_members_votes(h: Harness) -> Non
     assert "Loopback News" in page and "0 thumbs up" in page and "2 thumbs up" not in page
     h.act_as(Principal("discord", "4002", "Bo", {"G2": "Guild Two"}))
     assert "2 thumbs up" in await (await h.client.get("/feeds")).text()
+
+
+async def test_a_server_admin_cannot_switch_off_the_operators_feed(h: Harness) -> None:
+    async with h.app.db.begin() as conn:  # the operator's (CLI), and G1 gave it its own tags
+        feed_id, _ = await feed_store.add_feed(conn, "https://wire.example/rss", now=NOW)
+        await feed_store.link_server(conn, feed_id, "G1", now=NOW, tags=["wire"],
+                                     added_by=G1_CHANNEL)
+    h.act_as(ADMIN_OF_G1)
+    for action in ("disable", "remove"):
+        assert (await h.post(f"/feeds/{feed_id}/{action}", page="/feeds")).status == 303
+    async with h.app.db.read() as conn:
+        row = await feed_store.find_servers_feed(conn, None, str(feed_id))
+        using = await feed_store.servers_using(conn, feed_id)
+    assert row is not None and row.disabled_at is None and using == ["G1"]

@@ -62,7 +62,7 @@ async def test_an_existing_install_stays_shared_and_says_so(
     assert (mode.mode, mode.source) == ("shared", "0010_tenancy")
     assert "tenancy.shared_kept" in caplog.text and "tenancy: isolated" in caplog.text
     assert adders == [("discord:111", "G1")]  # told when it is disabled
-    # a ref does not say it is a DM: marked when next used with `dm`, not guessed here
+    # a channel stays a channel (the Slack DM's shape marks it at start-up: see 0012's test)
     assert dm is not None and channel is not None and not channel.dm
     assert await run_checks(settings, Secrets(values={}), ConfigLocation(None, "defaults"),
                             live=False, as_json=False) == 0
@@ -89,3 +89,59 @@ async def test_the_operator_turns_isolation_on_and_a_new_install_starts_isolated
     async with fresh.read() as conn:
         assert await tenancy.read_mode(conn) == tenancy.ModeSetting("isolated", "default")
     await fresh.close()
+
+
+async def _old_rows(url: str) -> None:
+    """What 0010_tenancy left: a member's Slack DM stored as a channel of its team (dm false), a
+    channel, a Discord channel, and a feed the operator added at the CLI (added_by NULL)."""
+    upgrade(url, "0010_tenancy")
+    db = Database(url)
+    try:
+        async with db.begin() as conn:
+            for ref, server in (("slack:T1/U42", "T1"), ("slack:T1/C7", "T1"),
+                                ("discord:555", "G1")):
+                await conn.execute(text(
+                    "INSERT INTO destinations (ref, timezone, locale, server, digest_days, "
+                    "urgent_tags, updates, dm, created_at) VALUES (:ref, 'UTC', 'en', :server, "
+                    "'[]', '[]', false, false, :now)"), {"ref": ref, "server": server, "now": NOW})
+            await conn.execute(text(
+                "INSERT INTO feeds (url, tags, next_check_at, consecutive_failures, "
+                "first_polled, created_at) VALUES ('https://cli.example/rss', '[\"ops\"]', "
+                ":now, 0, false, :now)"), {"now": NOW})
+            await conn.execute(text(
+                "INSERT INTO feeds (url, tags, added_by, added_server, next_check_at, "
+                "consecutive_failures, first_polled, created_at) VALUES "
+                "('https://g1.example/rss', '[\"clientx\"]', 'discord:111', 'G1', :now, 0, "
+                "false, :now)"), {"now": NOW})
+            await conn.execute(text(
+                "INSERT INTO feed_servers (feed_id, server, created_at) VALUES "
+                "(2, 'G1', :now), (2, 'G2', :now), (1, 'G1', :now)"), {"now": NOW})
+    finally:
+        await db.close()
+
+
+async def test_0012_and_start_up_mark_the_operators_feeds_and_old_dms(
+        tmp_path: Path, db_url: str) -> None:
+    await _old_rows(db_url)
+    settings = Settings(data_dir=tmp_path, database={"url": db_url},
+                        summarizer={"full_text": False})
+    app = await App.create(settings, Secrets(values={}), adapters={})
+    try:
+        async with app.db.read() as conn:
+            dm = await dest_store.get(conn, "slack:T1/U42")
+            channel = await dest_store.get(conn, "slack:T1/C7")
+            discord = await dest_store.get(conn, "discord:555")
+            rows = {row.url: row for row in await feed_store.list_feeds(conn)}
+            own = await feed_store.link_tags(conn, [2], ["G1"])
+            theirs = await feed_store.link_tags(conn, [2], ["G2"])
+            readable = await tenancy.readable_feed_ids(conn, ["G2"])
+    finally:
+        await app.close()
+    assert dm is not None and dm.dm
+    assert channel is not None and not channel.dm
+    assert discord is not None and not discord.dm  # its refs do not say: marked when next used
+    cli, chat = rows["https://cli.example/rss"], rows["https://g1.example/rss"]
+    assert cli.added_by == tenancy.OPERATOR_OWNER and cli.tags == ["ops"]
+    assert chat.added_by == "discord:111" and chat.tags == []
+    assert own == {2: ["clientx"]} and theirs.get(2, []) == []
+    assert readable is None or 1 in readable  # the operator's feed, though G1 linked it

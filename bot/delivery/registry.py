@@ -54,6 +54,9 @@ class AdapterSpec:
     # registers chat commands with the platform (``run`` with sync on, ``sync-commands``): the
     # module has ``syncs_on_start(inputs)`` and ``sync_from_settings(inputs, guilds)``
     sync_commands: bool = False
+    # the shape of a member's direct-messages ref (a regular expression the whole ref matches),
+    # when the ref alone says so; the app marks older DMs stored as server channels by it
+    dm_ref: str | None = None
 
     def load(self) -> Any:
         return importlib.import_module(self.module)

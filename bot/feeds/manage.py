@@ -33,6 +33,7 @@ from bot.store import destinations as dest_store
 from bot.store import feeds as feed_store
 from bot.store import outbox as outbox_store
 from bot.store import reactions as reaction_store
+from bot.store import tenancy
 from bot.store.db import Database
 from bot.store.feeds import FeedRow
 from bot.summarize.base import Summarizer
@@ -244,6 +245,15 @@ class SharedFeed(FeedError):
                            "here; remove it from yours instead.", name=name))
 
 
+class OperatorFeed(FeedError):
+    """A server asked to remove, enable or disable a feed of the operator's: it is read by every
+    server, so only the operator controls it."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(_("{name} is the operator's feed, read by every server; only the "
+                           "operator can remove, enable or disable it.", name=name))
+
+
 class NotPaused(FeedError):
     def __init__(self) -> None:
         super().__init__(_("Posting here is not paused."))
@@ -389,11 +399,13 @@ class FeedService:
         home = actor.scope[0] if actor.scope else None
         async with self.db.begin() as conn:
             await self._within_limits(conn, actor)
+            # The operator's feed (CLI, OPML, the operator's dashboard) is everyone's, with the
+            # operator's tags; a server's add records its channel, and its tags only on its
+            # link, so they reach that server's destinations (bot.store.tenancy) and no other's
             feed_id, created = await feed_store.add_feed(
-                conn, url, now=now, title=title, tags=clean, added_by=actor.where,
+                conn, url, now=now, title=title, tags=clean if home is None else [],
+                added_by=tenancy.OPERATOR_OWNER if actor.scope is None else actor.where,
                 added_server=actor.server)
-            # the server's tags live on its link: another server's tags for the same URL are
-            # its own, not dropped (bot.store.tenancy applies them to its destinations)
             linked = home is not None and await feed_store.link_server(
                 conn, feed_id, home, now=now, tags=clean, added_by=actor.where)
         return Added(feed_id, url, created, linked, preview, tuple(clean), asked, found)
@@ -420,11 +432,19 @@ class FeedService:
             raise NoSuchFeed(url_or_id)
         return row
 
+    async def _controlled(self, conn: Any, url_or_id: str, actor: Actor) -> FeedRow:
+        """``_find``, for a change: a server may change only a feed that is not the
+        operator's, which every server reads (a linked server's tags do not make it its own)."""
+        row = await self._find(conn, url_or_id, actor)
+        if actor.scope is not None and tenancy.is_operator_owner(row.added_by):
+            raise OperatorFeed(row.title or shown_url(row.url))
+        return row
+
     async def remove(self, url_or_id: str, *, actor: Actor) -> Removed:
         """The operator deletes the feed; a server only stops using it (the feed goes when no
         server uses it any more). A dashboard admin of several servers unlinks all of theirs."""
         async with self.db.begin() as conn:
-            row = await self._find(conn, url_or_id, actor)
+            row = await self._controlled(conn, url_or_id, actor)
             name = row.title or shown_url(row.url)
             if actor.scope is None:
                 await feed_store.remove_feed(conn, str(row.id))
@@ -436,7 +456,7 @@ class FeedService:
 
     async def enable(self, url_or_id: str, *, actor: Actor) -> Changed:
         async with self.db.begin() as conn:
-            row = await self._find(conn, url_or_id, actor)
+            row = await self._controlled(conn, url_or_id, actor)
             await feed_store.enable_feed(conn, str(row.id), now=self.clock())
         return Changed(row.id, row.title or shown_url(row.url), url_or_id, enabled=True)
 
@@ -444,7 +464,7 @@ class FeedService:
         """Stop polling a feed. It stops for every server that uses it, so a server may disable
         only a feed no other server uses: shared storage, not shared control."""
         async with self.db.begin() as conn:
-            row = await self._find(conn, url_or_id, actor)
+            row = await self._controlled(conn, url_or_id, actor)
             name = row.title or shown_url(row.url)
             if actor.scope is not None and any(
                     s not in actor.scope for s in await feed_store.servers_using(conn, row.id)):

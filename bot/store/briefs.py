@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.delivery.serialize import brief_from_dict, brief_to_dict
 from bot.models import Brief, Point
 from bot.store import tenancy
-from bot.store.schema import briefs, entries, feeds, outbox, story_bands
+from bot.store.schema import briefs, entries, feed_servers, feeds, outbox, story_bands
 from bot.tags import canonical_tag, normalise_tag
 
 
@@ -219,7 +219,8 @@ RECENT_BRIEFS = 5000  # how far back "known tags" look
 async def known_tags(conn: AsyncConnection,
                      tenants: Collection[str] | None = None) -> Counter[str]:
     """Tags seen on recent briefs and configured on feeds, with how often they occur; only of
-    feeds ``tenants`` may read (another server's private feed's tags are not offered)."""
+    feeds ``tenants`` may read (another server's private feed's tags are not offered), and of
+    the servers' links only ``tenants``' own (a server's tags for a feed are its own)."""
     counts: Counter[str] = Counter()
     readable = await tenancy.readable(conn, tenants)
     rows = await conn.execute(
@@ -230,6 +231,11 @@ async def known_tags(conn: AsyncConnection,
     for (tags,) in rows:
         counts.update(normalise_tag(str(t)) for t in tags or [])
     for (tags,) in await conn.execute(select(feeds.c.tags).where(readable)):
+        counts.update(normalise_tag(str(t)) for t in tags or [])
+    links = select(feed_servers.c.tags)
+    if tenants is not None:
+        links = links.where(feed_servers.c.server.in_(list(tenants)))
+    for (tags,) in await conn.execute(links):
         counts.update(normalise_tag(str(t)) for t in tags or [])
     counts.pop("", None)
     # One tag, one entry: "open-ai" and "openai" count together under the more frequent slug.

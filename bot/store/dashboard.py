@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.redact import shown_link
 from bot.store import feeds as feed_store
 from bot.store.destinations import DestinationRow, _destination
 from bot.store.schema import destinations, feeds, outbox
@@ -130,7 +131,9 @@ async def recent_errors(conn: AsyncConnection, servers: Servers, *, now: datetim
         .where(feeds.c.last_error.is_not(None)), servers)
         .order_by(feeds.c.last_checked_at.desc()).limit(limit))
     for r in feed_rows:
-        found.append((r.last_checked_at or now, f"feed {r.title or r.url}", r.last_error))
+        # the URL as shown: a private feed's token stays out of the page
+        found.append((r.last_checked_at or now, f"feed {r.title or shown_link(r.url)}",
+                      r.last_error))
     out_rows = await conn.execute(_destinations_in(
         select(destinations.c.ref, outbox.c.error, outbox.c.created_at, outbox.c.id)
         .join(destinations, destinations.c.id == outbox.c.destination_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -100,6 +101,19 @@ async def by_id(conn: AsyncConnection, destination_id: int) -> DestinationRow | 
     row = (await conn.execute(
         select(destinations).where(destinations.c.id == destination_id))).first()
     return _destination(row) if row is not None else None
+
+
+async def mark_dms(conn: AsyncConnection, dm_ref: re.Pattern[str]) -> int:
+    """Mark as members' DMs the destinations whose ref has an adapter's DM shape (``dm_ref``,
+    declared by the adapter: the store names no platform), stored before 0010 knew DMs, so they
+    are not scoped, listed or re-languaged as their server's channels. How many changed."""
+    rows = await conn.execute(select(destinations.c.id, destinations.c.ref)
+                              .where(destinations.c.dm.is_(False)))
+    ids = [int(row.id) for row in rows if dm_ref.fullmatch(row.ref)]
+    for part in [ids[i:i + 400] for i in range(0, len(ids), 400)]:
+        await conn.execute(update(destinations).where(destinations.c.id.in_(part))
+                           .values(dm=True))
+    return len(ids)
 
 
 async def get_or_create(conn: AsyncConnection, destination: Destination, *,

@@ -13,7 +13,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from bot.store.db import insert_or_ignore
 from bot.store.schema import destinations, feed_servers, feeds
-from bot.store.tenancy import CONFIG_OWNER, readable
+from bot.store.tenancy import CONFIG_OWNER, OPERATOR_OWNER, is_operator_owner, readable
 from bot.store.workers import lease_free
 
 
@@ -26,7 +26,9 @@ class FeedRow:
     title: str | None
     site_url: str | None
     tags: list[str]
-    added_by: str | None  # the destination ref that added it, told when it is disabled
+    # the destination ref that added it (told when it is disabled), or the operator's marker:
+    # CONFIG_OWNER or OPERATOR_OWNER (bot.store.tenancy)
+    added_by: str | None
     added_server: str | None
     etag: str | None
     last_modified: str | None
@@ -56,11 +58,11 @@ def feed_row(row: Any) -> FeedRow:
 
 
 async def add_feed(conn: AsyncConnection, url: str, *, now: datetime, title: str | None = None,
-                   tags: Sequence[str] = (), added_by: str | None = None,
+                   tags: Sequence[str] = (), added_by: str | None = OPERATOR_OWNER,
                    added_server: str | None = None,
                    first_check_at: datetime | None = None) -> tuple[int, bool]:
     """Add a feed due at once (or at ``first_check_at``); returns (id, created). An existing URL
-    is left as it is.
+    is left as it is. Without an ``added_by`` (a channel ref) the feed is the operator's.
 
     Insert-or-ignore, so that workers starting together on one database (each syncing the
     configured feeds) never fail on the unique URL: the loser of the race finds the row."""
@@ -89,9 +91,10 @@ async def sync_config_feeds(conn: AsyncConnection, configured: Sequence[tuple[st
         feed_id, created = await add_feed(conn, url, now=now, title=title, tags=tags,
                                           added_by=CONFIG_OWNER)
         if not created:  # listed in the file now: the file owns it (unless a channel does)
-            await conn.execute(update(feeds).where(feeds.c.id == feed_id,
-                                                   feeds.c.added_by.is_(None))
-                               .values(added_by=CONFIG_OWNER))
+            await conn.execute(update(feeds).where(
+                feeds.c.id == feed_id,
+                or_(feeds.c.added_by.is_(None), feeds.c.added_by == OPERATOR_OWNER))
+                .values(added_by=CONFIG_OWNER))
     stale = [str(url) for url in (await conn.execute(
         select(feeds.c.url).where(feeds.c.added_by == CONFIG_OWNER))).scalars()
         if url not in wanted]
@@ -113,7 +116,7 @@ async def add_feeds(conn: AsyncConnection, wanted: Sequence[tuple[str, str | Non
             fresh.pop(url, None)
     if fresh:
         await conn.execute(insert(feeds), [
-            {"url": url, "title": title, "tags": list(tags),
+            {"url": url, "title": title, "tags": list(tags), "added_by": OPERATOR_OWNER,
              "next_check_at": now + timedelta(seconds=spread * (already + n)),
              "consecutive_failures": 0, "first_polled": False, "created_at": now}
             for n, (url, (title, tags)) in enumerate(fresh.items())])
@@ -328,19 +331,26 @@ async def servers_using(conn: AsyncConnection, feed_id: int) -> list[str]:
 
 
 async def unlink_server(conn: AsyncConnection, feed_id: int, server: str) -> bool:
-    """``server`` stops using the feed. The feed itself (entries, briefs) is deleted only when
-    no server uses it any more and it came from chat; a configured feed stays. True when the
-    feed row was deleted."""
+    """``server`` stops using the feed. When it was the feed's adder, the next server still
+    using it becomes the adder (told when it is disabled, counted against its limits), so the
+    leaving channel is neither. The feed itself (entries, briefs) is deleted only when no
+    server uses it any more and it came from chat; the operator's stays. True when the feed
+    row was deleted."""
     await conn.execute(delete(feed_servers).where(feed_servers.c.feed_id == feed_id,
                                                   feed_servers.c.server == server))
-    others = (await conn.execute(select(feed_servers.c.id).where(
-        feed_servers.c.feed_id == feed_id).limit(1))).scalar()
-    if others is not None:
+    feed = (await conn.execute(select(feeds.c.added_by, feeds.c.added_server)
+                               .where(feeds.c.id == feed_id))).first()
+    if feed is None or is_operator_owner(feed.added_by):
         return False
-    from_chat = and_(or_(feeds.c.added_server.is_not(None), feeds.c.added_by.is_not(None)),
-                     func.coalesce(feeds.c.added_by, "") != CONFIG_OWNER)
-    result = await conn.execute(delete(feeds).where(feeds.c.id == feed_id, from_chat))
-    return bool(result.rowcount)
+    heir = (await conn.execute(select(feed_servers.c.added_by, feed_servers.c.server).where(
+        feed_servers.c.feed_id == feed_id).order_by(feed_servers.c.id).limit(1))).first()
+    if heir is None:
+        await conn.execute(delete(feeds).where(feeds.c.id == feed_id))
+        return True
+    if (feed.added_server or feed.added_by) == server:  # the adder left
+        await conn.execute(update(feeds).where(feeds.c.id == feed_id).values(
+            added_by=heir.added_by, added_server=heir.server))
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,11 +362,13 @@ class PausedRow:
 
 async def paused_destinations(conn: AsyncConnection,
                               server: str | None, ref: str | None) -> list[PausedRow]:
-    """Paused destinations in ``server`` or named ``ref``; both None: all."""
+    """Paused destinations in ``server`` (its channels, not its members' DMs) or named ``ref``;
+    both None: all."""
     query = select(destinations.c.id, destinations.c.ref, destinations.c.paused_reason).where(
         destinations.c.paused_at.is_not(None)).order_by(destinations.c.id)
     # ``server == None`` would compile to IS NULL: every DM, webhook and console destination
-    wanted = [destinations.c.server == server] if server is not None else []
+    wanted = [and_(destinations.c.server == server, destinations.c.dm.is_(False))] \
+        if server is not None else []
     wanted += [destinations.c.ref == ref] if ref is not None else []
     if wanted:
         query = query.where(or_(*wanted))

@@ -27,6 +27,8 @@ from sqlalchemy.types import TypeDecorator
 
 from bot.redact import redact
 
+OPERATOR_OWNER = "operator"  # ``feeds.added_by`` of the operator's feeds: CLI, OPML
+
 metadata = MetaData(naming_convention={
     "ix": "ix_%(table_name)s_%(column_0_name)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -93,7 +95,9 @@ feeds = Table(
     Column("title", Text),
     Column("site_url", Text),
     Column("tags", JSON, nullable=False, default=list),
-    Column("added_by", String(255)),  # destination ref that added it, told when it is disabled
+    # the destination ref that added it (told when it is disabled); a row written without one
+    # is the operator's, read by every server (bot.store.tenancy)
+    Column("added_by", String(255), default=OPERATOR_OWNER),
     Column("added_server", String(64), index=True),  # its Discord guild / Slack team: limits
     Column("etag", Text),
     Column("last_modified", Text),

@@ -36,13 +36,14 @@ def _insert(conn: AsyncConnection) -> Any:
 
 async def choose_locale(conn: AsyncConnection, server: str, locale: str, *,
                         now: datetime) -> int:
-    """An admin's choice: the server's language, and every one of its channels'; how many
-    channels changed."""
+    """An admin's choice: the server's language, and every one of its channels' (not its
+    members' DMs: theirs to choose); how many channels changed."""
     values = {"locale": locale, "locale_source": ADMIN, "updated_at": now}
     await conn.execute(_insert(conn)(server_settings).values(server=server, **values)
                        .on_conflict_do_update(index_elements=["server"], set_=values))
     changed = await conn.execute(update(destinations)
                                  .where(destinations.c.server == server,
+                                        destinations.c.dm.is_(False),  # a member's own
                                         destinations.c.locale != locale)
                                  .values(locale=locale))
     return int(changed.rowcount or 0)
@@ -66,6 +67,7 @@ async def note_platform_locale(conn: AsyncConnection, server: str, locale: str, 
         return found or ServerLocale(locale, PLATFORM)  # another worker heard it first
     await conn.execute(update(destinations)
                        .where(destinations.c.server == server,
+                              destinations.c.dm.is_(False),  # a member's own
                               destinations.c.locale == DEFAULT_LOCALE)
                        .values(locale=locale))
     return ServerLocale(locale, PLATFORM)

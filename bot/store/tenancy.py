@@ -3,11 +3,14 @@ and the dashboard alike.
 
 A *tenant* is a Discord guild or Slack team; a destination outside one (a DM opened outside a
 server, a console, a webhook) is its own tenant, named by its ref. A feed is readable by a tenant
-when the operator owns it (listed in the configuration file, or added at the CLI or from an
-operator's OPML: it has no chat link) or when that tenant added it in chat (a ``feed_servers``
-link, which also carries the tenant's own tags for it). With ``tenancy: shared`` every feed is
-readable by every tenant, as before migration 0010. Controlling a feed (remove, enable, disable)
-is narrower: only a tenant that uses it, ``bot.store.feeds.used_by``.
+when the operator owns it (``feeds.added_by`` is ``CONFIG_OWNER`` or ``OPERATOR_OWNER``: listed
+in the configuration file, added at the CLI, from an operator's OPML or by the operator on the
+dashboard; a server linking it changes nothing but that server's own tags) or when that tenant
+added it in chat (a ``feed_servers`` link, which also carries the tenant's own tags for it).
+With ``tenancy: shared`` every feed is readable by every tenant, as before migration 0010.
+Controlling a feed (remove, enable, disable) is narrower: only a tenant that uses it,
+``bot.store.feeds.used_by``, and never an operator's feed (``bot.feeds.manage`` refuses those to
+servers).
 """
 
 from __future__ import annotations
@@ -24,7 +27,13 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.elements import ColumnElement
 
 from bot.models import Audience
-from bot.store.schema import destinations, feed_servers, feeds, install_settings
+from bot.store.schema import (  # OPERATOR_OWNER: the operator's other feeds (CLI, OPML)
+    OPERATOR_OWNER,
+    destinations,
+    feed_servers,
+    feeds,
+    install_settings,
+)
 from bot.tags import canonical_tag
 
 Mode = Literal["isolated", "shared"]
@@ -34,6 +43,7 @@ MODES: tuple[Mode, ...] = (ISOLATED, SHARED)
 _KEY = "tenancy"
 MIGRATED = "0010_tenancy"  # the source of a mode the migration kept for an existing install
 CONFIG_OWNER = "config"  # ``feeds.added_by`` of the feeds the configuration file lists
+OWNERS = (CONFIG_OWNER, OPERATOR_OWNER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,9 +80,24 @@ def destination_tenant() -> ColumnElement[str]:
 
 
 def operator_owned() -> ColumnElement[bool]:
-    """Feeds the operator owns, offered to every tenant: configured, or with no chat link."""
-    linked = exists().where(feed_servers.c.feed_id == feeds.c.id)
-    return or_(feeds.c.added_by == CONFIG_OWNER, ~linked)
+    """Feeds the operator owns, offered to every tenant. Said explicitly, never inferred from
+    the links: a server linking the operator's feed must not make it that server's."""
+    return feeds.c.added_by.in_(OWNERS)
+
+
+def is_operator_owner(added_by: str | None) -> bool:
+    """``operator_owned`` of one feed row's ``added_by``."""
+    return added_by in OWNERS
+
+
+async def readable_by_destination(conn: AsyncConnection) -> ColumnElement[bool]:
+    """The rule as SQL over ``feeds`` joined to ``destinations``: the destination's tenant may
+    read the feed (a copy of a brief already sent is checked again before it is updated)."""
+    if (await read_mode(conn)).mode == SHARED:
+        return true()
+    linked = exists().where(feed_servers.c.feed_id == feeds.c.id,
+                            feed_servers.c.server == destination_tenant())
+    return or_(operator_owned(), linked)
 
 
 def readable_by(tenants: Collection[str], *, mode: Mode) -> ColumnElement[bool]:

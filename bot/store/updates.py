@@ -9,7 +9,8 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.store.schema import briefs, destinations, entries, outbox
+from bot.store import tenancy
+from bot.store.schema import briefs, destinations, entries, feeds, outbox
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,12 +34,17 @@ async def stored_entry(conn: AsyncConnection, feed_id: int, entry_key: str) -> S
 
 
 async def sent_copies(conn: AsyncConnection, entry_id: int) -> list[SentCopy]:
-    """The original brief's sent posts in destinations with updates on (replies excluded)."""
+    """The original brief's sent posts in destinations with updates on (replies excluded) that
+    may still read its feed: the audience is checked again, as the tenancy mode or the feed's
+    servers may have changed since the original was sent."""
+    readable = await tenancy.readable_by_destination(conn)
     rows = await conn.execute(
         select(outbox.c.destination_id, outbox.c.brief_id, outbox.c.message_ids)
         .select_from(outbox.join(briefs, briefs.c.id == outbox.c.brief_id)
+                     .join(entries, entries.c.id == briefs.c.entry_id)
+                     .join(feeds, feeds.c.id == entries.c.feed_id)
                      .join(destinations, destinations.c.id == outbox.c.destination_id))
-        .where(briefs.c.entry_id == entry_id, outbox.c.state == "sent",
+        .where(readable, briefs.c.entry_id == entry_id, outbox.c.state == "sent",
                outbox.c.reply_to.is_(None), destinations.c.updates.is_(True),
                destinations.c.paused_at.is_(None))
         .order_by(outbox.c.id))
