@@ -8,14 +8,14 @@ every server reading it: they move onto that server's link, where a server's own
 Members' DMs stored as server channels are marked at start-up (bot.app), by the ref shape each
 adapter declares: the core names no platform, so this migration cannot tell.
 
-Revision ID: 0012_operator_feeds
-Revises: 0010_tenancy
+Revision ID: 0013_operator_feeds
+Revises: 0012_llm_spend
 """
 
 from alembic import op
 
-revision = "0012_operator_feeds"
-down_revision = "0010_tenancy"
+revision = "0013_operator_feeds"
+down_revision = "0012_llm_spend"
 branch_labels = None
 depends_on = None
 
