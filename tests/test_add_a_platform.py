@@ -68,7 +68,8 @@ import asyncio, json, sys
 from pathlib import Path
 
 from bot.app import App
-from bot.config import Secrets, load_settings
+from bot.config import Secrets
+from bot.cli.config_file import load_settings
 from bot.errors import ConfigError
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import load_settings
+from bot.cli.config_file import load_settings
 from bot.errors import ConfigError
 from tests.support.cli import newsbrief, workdir, write_config
 

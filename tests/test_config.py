@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import Secrets, load_settings
+from bot.cli.config_file import load_settings
+from bot.config import Secrets
 from bot.errors import ConfigError
 
 

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.cli.config_file import load_settings
 from bot.cli.progress import progress
-from bot.config import Secrets, load_settings
+from bot.config import Secrets
 from bot.errors import ConfigError
 
 

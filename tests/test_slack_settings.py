@@ -9,7 +9,8 @@ import yaml
 
 from adapters.slack import SlackSettings as AdapterSettings
 from adapters.slack_probe import SlackSection as SlackSettings
-from bot.config import Secrets, adapter_inputs, load_settings
+from bot.cli.config_file import load_settings
+from bot.config import Secrets, adapter_inputs
 from bot.delivery import registry as platforms
 from tests.conftest import REPO
 

@@ -12,8 +12,9 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from bot.app import App
+from bot.cli.config_file import ConfigLocation
 from bot.cli.setup_check import run_checks
-from bot.config import ConfigLocation, Secrets, Settings
+from bot.config import Secrets, Settings
 from bot.store import Database, tenancy
 from bot.store import destinations as dest_store
 from bot.store import feeds as feed_store

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 if TYPE_CHECKING:  # the types only: settings (pydantic) load when a command runs, not for --help
-    from bot.config import ConfigLocation, Secrets, Settings
+    from bot.cli.config_file import ConfigLocation
+    from bot.config import Secrets, Settings
 
 CONFIG_ERROR, RUNTIME_ERROR = 2, 1
 
@@ -106,7 +107,8 @@ def load_env(opts: Options, *, service: bool = False) -> Env:
     (``service``) logs at the configured level by default: a one-shot command prints its own
     results, and its INFO lines would bury them (-v brings them back)."""
     # pydantic and the registry: loaded when a command runs, not for --help
-    from bot.config import Secrets, load_settings, locate_config, secret_values
+    from bot.cli.config_file import load_settings, locate_config
+    from bot.config import Secrets, secret_values
     from bot.delivery import registry
     from bot.logs import setup_logging
 
@@ -140,7 +142,7 @@ def _say_where(env: Env) -> None:
 
 def _refuse_moved_database(env: Env) -> None:
     """Before any command opens the database: never a new empty one beside an old full one."""
-    from bot.config import moved_database  # pydantic: loaded when a command runs
+    from bot.cli.config_file import moved_database  # pydantic: loaded when a command runs
     from bot.errors import ConfigError
 
     problem = moved_database(env.settings)

@@ -23,8 +23,8 @@ def check(ctx: click.Context, live: bool, as_json: bool) -> int:
         return run_command(ctx, _check, live, as_json)
     except ConfigError as exc:  # every schema problem, not only the first; JSON when asked
         # the checks and pydantic: only for a configuration that did not load
+        from bot.cli.config_file import locate_config
         from bot.cli.setup_check import print_config_error
-        from bot.config import locate_config
 
         return print_config_error(exc, locate_config(options_of(ctx).config), as_json=as_json)
 

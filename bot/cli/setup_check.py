@@ -28,16 +28,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.app import adapters_down, load_adapter, tenancy_in_force, with_default_destination
+from bot.cli.config_file import ConfigLocation, moved_database
 from bot.clock import now_utc
-from bot.config import (
-    ConfigLocation,
-    DestinationSettings,
-    Secrets,
-    Settings,
-    adapter_inputs,
-    moved_database,
-    wanted_adapters,
-)
+from bot.config import DestinationSettings, Secrets, Settings, adapter_inputs, wanted_adapters
 from bot.delivery import (
     AdapterInputs,
     CommandReply,
