@@ -476,6 +476,9 @@ def label_stands(label: str, point: str, doc: str, lang: str) -> bool:
             return False  # "수당 가운데": a clause noun ends it as badly as it opens it
         if ko_rules.NEGATING_AFTER.match(point[at + len(label) :]):
             return False
+        if not ko_rules.SUBJECT_AFTER.match(point[at + len(label) :]) or \
+                ko_rules.SUBJECT_BEFORE.search(point[:at]):
+            return False  # not the point's subject: a wrong label reads worse than none
         return all(doc.count(word) >= 2 for word in label.split())
     if _quoted(point, at) or en_rules.NEGATING_BEFORE.search(point[:at]):
         return False

@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import chain
 
+from bot.summarize import korean
 from bot.summarize.lang.en import select as en_rules
 from bot.summarize.lang.ko import select as ko_rules
 from bot.summarize.text import bigrams, with_bigrams
@@ -43,6 +44,10 @@ STATIC = (
     "caption",  # caption-like: "(pictured)", "Scroll down", a bare "…, he said."
     "heading",  # Korean: a line with no sentence ending (a subheading)
     "question",  # it asks rather than tells
+    # Korean only (0 elsewhere): what news readers missed or tripped over.
+    "headline_nouns",  # share of the headline's Kiwi nouns and numbers the sentence carries
+    "speakerless",  # a quotation whose speaker the sentence does not name
+    "background",  # what happened before the news ("앞서 …", "…한 바 있다")
 )
 # What depends on the points already chosen; weights at or below zero.
 DYNAMIC = (
@@ -92,6 +97,27 @@ def _entities(cands: list[str], title: str) -> tuple[list[set[str]], set[str]]:
     return names, central
 
 
+def _headline_nouns(title: str) -> tuple[str, ...]:
+    """The headline's nouns and numbers as Kiwi reads them (one analysis, cached): what the
+    story's main event is about ("경남은행", "성과급", "3000")."""
+    out = {form for form, tag, _, _ in korean.morphs(title)
+           if (tag in ko_rules.HEADLINE_NOUN and len(form) >= 2) or tag == "SN"}
+    return tuple(sorted(out))
+
+
+def _korean_news(sentence: str, head_nouns: tuple[str, ...]) -> tuple[float, float, float]:
+    """(headline_nouns, speakerless, background) of a Korean sentence, by rule and substring:
+    no analysis of the sentence itself (the candidates are many, the analyser slow)."""
+    cover = (sum(n in sentence for n in head_nouns) / len(head_nouns)) if head_nouns else 0.0
+    speakerless = 0.0
+    if "“" in sentence or '"' in sentence:
+        outside = ko_rules.QUOTED.sub(" ", sentence)
+        if len(outside) < len(sentence) and not ko_rules.SPEAKER.search(outside):
+            speakerless = 1.0
+    background = 1.0 if ko_rules.BACKGROUND.search(sentence) else 0.0
+    return cover, speakerless, background
+
+
 def build_pool(
     cands: list[tuple[int, str]],
     words: list[list[str]],
@@ -137,6 +163,8 @@ def build_pool(
     any_number = weights is None or weights["numbers"] != 0.0
     if english and entities:
         names, central_names = _entities([s for _, s in cands], title)
+    head_nouns = (_headline_nouns(title) if lang == "ko" and (
+        weights is None or weights["headline_nouns"] != 0.0) else ())
     values: list[tuple[float, ...]] = []
     lede = True
     for k, (_, s) in enumerate(cands):
@@ -157,6 +185,7 @@ def build_pool(
             entity = 0.0
             m = _KO_QUOTE.search(s) if lang == "ko" else None
             quote = m is not None and _KO_SUBJECT.search(s, 0, m.start()) is not None
+        korean_news = (_korean_news(s, head_nouns) if lang == "ko" else (0.0, 0.0, 0.0))
         values.append((
             _POSITION[k] if k < len(_POSITION) else 1.0 / math.sqrt(1 + k),
             1.0 if k < 3 else 0.0,
@@ -174,6 +203,7 @@ def build_pool(
             1.0 if caption else 0.0,
             1.0 if heading else 0.0,
             1.0 if s.rstrip("\"'”’) ").endswith("?") else 0.0,
+            *korean_news,
         ))
     return Pool([s for _, s in cands], [i for i, _ in cands], values, sets, norms, idf2,
                 title_sim)
@@ -188,7 +218,8 @@ def choose(
     """Greedy choice of ``points`` candidates (their positions in the pool, in article order)
     by the weighted score; ``leans_back(k)`` says whether candidate k opens by leaning on the
     sentence before it (asked lazily: for Korean it may need the analyser)."""
-    w_static = [weights[f] for f in STATIC]
+    # A language's row lacks the features of other languages only (their values are 0).
+    w_static = [weights.get(f, 0.0) for f in STATIC]
     w_back, w_red = weights["refers_back"], weights["redundancy"]
     duplicate, headline_copy = weights["duplicate"], weights["headline_copy"]
     static = [sum(map(operator.mul, w_static, v)) for v in pool.values]

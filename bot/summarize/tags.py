@@ -404,9 +404,10 @@ def _korean_tags(title: str, sentences: list[str], chosen: list[str], limit: int
                 continue
             forms = [(stem, proper, nouns)]
             nxt = words[n + 1] if n + 1 < len(words) else ("", False, [])
-            if nxt[0] and text.find(stem + " " + nxt[0]) >= 0 and nxt[1] >= proper:
+            if nxt[0] and text.find(stem + " " + nxt[0]) >= 0 and nxt[1] == proper:
                 # Two written words: a compound when the story writes it again ("기초 과학");
-                # a name before a common noun is a name with its post ("권태준 생명과학부").
+                # a name before a common noun is the name and a post, which is no one to
+                # follow: "#정용우", never "#정용우-교통과장".
                 forms.append((stem + " " + nxt[0], proper, nouns + nxt[2]))
             for form, is_name, parts in forms:
                 if form in scores or ko.NOT_TAG_CHAR.search(form):
@@ -415,6 +416,9 @@ def _korean_tags(title: str, sentences: list[str], chosen: list[str], limit: int
                     continue  # "주삿바늘 개발" is about the 주삿바늘; "#혐의" about nothing
                 if form.isascii() and len(form) <= 2:
                     continue  # "km", "AI" alone
+                if (" " in form and form.rsplit(" ", 1)[1].endswith(ko.POST_ENDINGS)) \
+                        or form.endswith(ko.POST_WORD_ENDINGS):
+                    continue  # "정용우 교통과장": the name alone is the tag
                 if " " in form and any(len(w) < 2 for w in form.split()):
                     continue  # "손 감독", "칸 가계": a one-syllable word is a fragment
                 if not is_name and " " not in form and _used_as_verb(form, doc):

@@ -24,3 +24,15 @@ REPORTING_NOUNS = frozenset(
     "전망 예정 계획 방침 지적 분석 평가 관측 입장 설명 주장 목소리 전언 의견 판단 추세 상황 셈"
     .split()
 )
+# A quotation: double or curly quotes around speech ("“…”라고 했다"); single quotes mark a term.
+QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+# A subject or topic outside the quotation names the speaker ("비대위는 “…”며", "김씨가 “…”").
+SPEAKER = re.compile(r"[가-힣A-Za-z0-9)](?:은|는|이|가|께서|측)(?=\s|$)")
+# Background rather than the news: what had happened before the event ("앞서 …", "지난해 …",
+# "…한 바 있다", "…한 적이 있다"), or a span that opens on a past year ("2019년 …").
+BACKGROUND = re.compile(
+    r"^(?:앞서|과거|당시|지난해|작년|이전에도?|그동안|그간|(?:19|20)\d\d년)(?=\s|,)"
+    r"|[가-힣]\s(?:바|적이)\s?있[다었]"
+)
+# Kiwi's tags of the headline words a lead should carry: common and proper nouns, foreign words.
+HEADLINE_NOUN = frozenset({"NNG", "NNP", "SL"})

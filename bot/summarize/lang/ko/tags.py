@@ -37,10 +37,18 @@ GENERIC = frozenset(
     송치 적발 경위 경사 경장 순경 경감 경정 총경 교수 박사 의원 사장 씨 군 양 선수 씨의
     군수 시장 구청장 도지사 지사 의장 총장 원장 청장 처장 국장 과장 부장 팀장 실장 위원 대변인
     압수 수색 압수수색 본인 날짜 최저 최고 최소 이상 이하 미만 초과 고위 간부 간부들
-    변호사 판사 검사장 고검장 서장 소장 이사장 이사 회원 직원들 관계자들""".split()
+    변호사 판사 검사장 고검장 서장 소장 이사장 이사 회원 직원들 관계자들
+    징역 실형 집행유예 벌금 선고 실태 유형 수단 정원 인력 위상 이성 아들 딸 차장 악성""".split()
 )
 # A number, a unit or a date inside a tag makes it a headline fragment ("3000억원").
 NOT_TAG_CHAR = re.compile(r"[0-9]")
 # A common noun the story also uses as a verb stem ("검거했다", "적발된") names an act, not a
 # subject to follow.
 VERB_STEM_ENDINGS = ("하", "되", "했", "됐", "한", "된", "할", "될", "해", "돼", "시키", "당하")
+# The endings of a post or a title ("교통과장", "양양군수", "대변인"), which Kiwi may read as a
+# proper noun: a name with its post is the person, tagged by the name alone ("#정용우").
+POST_ENDINGS = ("장", "관", "감독", "코치", "대표", "위원", "의원", "교수", "기자", "대변인",
+                "군수", "총리", "대통령", "판사", "검사", "사장", "회장", "이사")
+# A post written as one word ("교통과장", "경호처장"): a role, not a name to follow.
+POST_WORD_ENDINGS = ("과장", "군수", "대변인", "원장", "청장", "처장", "국장", "부장", "실장",
+                     "팀장", "소장", "총장", "서장", "위원장", "구청장", "도지사")

@@ -1,0 +1,102 @@
+"""Korean news briefs (issue 28, the Korean blind reads): the first point carries the
+headline's event, a quotation whose speaker is not named and background are marked down,
+labels only name the point's subject, tags are names without their posts."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.models import Article
+from bot.summarize import ExtractiveSummarizer, korean
+from bot.summarize.extractive import _weak
+from bot.summarize.labels import label_stands
+from bot.summarize.scoring import STATIC, build_pool
+from bot.summarize.text import content_words
+
+needs_kiwi = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not installed")
+
+
+def _features(title: str, sentences: list[str]) -> list[dict[str, float]]:
+    words = [content_words(s, "ko") for s in sentences]
+    pool = build_pool(list(enumerate(sentences)), words, title, content_words(title, "ko"),
+                      "ko", 300, _weak)
+    return [dict(zip(STATIC, v, strict=True)) for v in pool.values]
+
+
+def test_a_quotation_whose_speaker_is_not_named_is_speakerless() -> None:
+    # Read: "그러면서 “…”고 설명했다" as a point, the speaker two points away or not shown.
+    f = _features("경찰 스키드마크 정정", [
+        "경찰이 사고 현장의 흔적을 잘못 발표했다고 정정했다.",
+        "그러면서 “처음에는 여러 흔적이 섞여 있었다”고 설명했다.",
+        "“혼란을 드려 죄송하다”는 말도 덧붙였다.",
+        "김민수 교통과장은 “흔적을 헷갈렸다”고 밝혔다.",
+        "비대위 측은 “진료를 줄이겠다”며 입장문을 냈다.",
+    ])
+    assert [x["speakerless"] for x in f] == [0.0, 1.0, 1.0, 0.0, 0.0]
+
+
+def test_background_is_marked() -> None:
+    f = _features("서울아산병원 교수 휴진", [
+        "서울아산병원 교수들이 4일부터 휴진한다.",
+        "앞서 서울대병원 교수들도 휴진을 예고했다.",
+        "2019년 경남은행은 비슷한 사고를 겪었다.",
+        "강 대표는 지난달 입장을 밝힌 바 있다.",
+        "병원은 중증 환자 진료에 집중한다고 밝혔다.",
+    ])
+    assert [x["background"] for x in f] == [0.0, 1.0, 1.0, 1.0, 0.0]
+
+
+@needs_kiwi
+def test_the_headline_nouns_and_numbers_a_sentence_carries() -> None:
+    f = _features("경남은행 3000억 횡령 후폭풍… 성과급 회수", [
+        "경남은행이 임직원 성과급을 회수하기로 했다.",
+        "이사회는 지난 1일 회의를 열었다.",
+        "경남은행 직원의 횡령액은 3000억원에 이른다.",
+    ])
+    cover = [x["headline_nouns"] for x in f]
+    assert cover[1] == 0.0 < cover[0] and cover[2] > 0.0
+
+
+# A story whose third sentence is a speaker's quote run on without naming the speaker.
+STORY = (
+    "경찰 \"스키드마크와 기름자국 헷갈려 죄송\"",
+    "역주행 사고를 수사 중인 경찰이 스키드마크와 기름 자국을 헷갈렸다고 정정했다.\n"
+    "박정우 교통과장은 3일 기자단을 찾아 \"현장의 자국을 스키드마크로 생각했다\"며 "
+    "사과했다.\n"
+    "그러면서 \"처음 갔을 때는 여러 흔적이 섞여 있었다. 부동액과 엔진오일 흔적을 "
+    "헷갈렸다\"고 설명했다.\n"
+    "앞서 경찰은 지난 2일 브리핑에서 사고 지점에서 스키드마크가 발견됐다고 발표했다.\n"
+    "경찰은 브리핑 한 시간 뒤 스키드마크가 아니라 기름 자국이 발견된 것이라고 번복했다.\n"
+    "박정우 교통과장은 \"가해 차량이 주차장 출구부터 가속한 것으로 확인됐다\"고 밝혔다.\n"
+    "경찰은 가해 차량 운전자를 다음 주 다시 불러 조사할 예정이다.",
+)
+
+
+@needs_kiwi
+def test_a_brief_takes_no_speakerless_quote_and_no_background() -> None:
+    brief = ExtractiveSummarizer().brief(Article(title=STORY[0], text=STORY[1], lang="ko"))
+    texts = [p.text for p in brief.points]
+    assert texts[0].startswith("역주행 사고를"), texts
+    assert not any(t.startswith(("그러면서", "앞서")) for t in texts), texts
+
+
+@needs_kiwi
+def test_a_name_with_its_post_is_tagged_by_the_name() -> None:
+    # Read: "#정용우-교통과장"; and "#징역" on court stories.
+    brief = ExtractiveSummarizer().brief(Article(title=STORY[0], text=STORY[1], lang="ko"))
+    assert not any("교통과장" in t for t in brief.tags), brief.tags
+    brief = ExtractiveSummarizer().brief(Article(
+        title="마약 밀반입 30대 여성 징역 5년",
+        text="마약을 몸속에 숨겨 밀반입한 30대 여성에게 징역 5년이 선고됐다. 인천지법은 "
+             "A씨에게 징역 5년을 선고했다. 재판부는 A씨의 친구에게 징역 3년에 집행유예 "
+             "5년을 선고했다. A씨는 태국에서 케타민을 들여왔다. 케타민은 마약류다.",
+        lang="ko"))
+    assert "징역" not in brief.tags, brief.tags
+
+
+def test_a_korean_label_must_be_the_points_subject() -> None:
+    # Read: "소속 정당:" over "김 군수는 소속 정당인 국민의힘을 탈당했다" (he is the subject).
+    doc = "소속 정당 소속 정당 대통령 경호처 대통령 경호처"
+    assert not label_stands("소속 정당", "김 군수는 소속 정당인 국민의힘을 탈당했다.", doc, "ko")
+    assert not label_stands("대통령 경호처", "공수처는 대통령 경호처와 대치했다.", doc, "ko")
+    assert label_stands("대통령 경호처", "3일 대통령 경호처는 관저 앞을 막았다.", doc, "ko")
