@@ -8,7 +8,7 @@ import pytest
 
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, korean
-from bot.summarize.extractive import _weak
+from bot.summarize.extractive import _weak, refers_back
 from bot.summarize.labels import label_stands
 from bot.summarize.scoring import STATIC, build_pool
 from bot.summarize.text import content_words
@@ -100,3 +100,17 @@ def test_a_korean_label_must_be_the_points_subject() -> None:
     assert not label_stands("소속 정당", "김 군수는 소속 정당인 국민의힘을 탈당했다.", doc, "ko")
     assert not label_stands("대통령 경호처", "공수처는 대통령 경호처와 대치했다.", doc, "ko")
     assert label_stands("대통령 경호처", "3일 대통령 경호처는 관저 앞을 막았다.", doc, "ko")
+
+
+def test_the_lede_is_never_background_and_a_definition_is() -> None:
+    # Read: the lead "2018년 … 촉발한 제보자 김씨는 3일 …" lost to three background points.
+    f = _features("버닝썬 5년 후 제보자", [
+        "2018년 의혹을 제기한 제보자 김상교씨는 3일 “공권력이 죽으라고 했다”고 말했다.",
+        "2018년 김씨는 클럽을 방문했다가 폭행당했다.",
+        "사회통합 프로그램은 이민자에게 한국어를 교육하는 것을 가리킨다.",
+    ])
+    assert [x["background"] for x in f] == [0.0, 1.0, 1.0]
+
+
+def test_this_process_leans_back() -> None:
+    assert refers_back("이 과정에서 경찰에게도 폭행당한 김씨는 유착 의혹을 제기했다.", "ko")

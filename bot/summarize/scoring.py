@@ -105,16 +105,19 @@ def _headline_nouns(title: str) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
-def _korean_news(sentence: str, head_nouns: tuple[str, ...]) -> tuple[float, float, float]:
+def _korean_news(sentence: str, head_nouns: tuple[str, ...],
+                 lede: bool) -> tuple[float, float, float]:
     """(headline_nouns, speakerless, background) of a Korean sentence, by rule and substring:
-    no analysis of the sentence itself (the candidates are many, the analyser slow)."""
+    no analysis of the sentence itself (the candidates are many, the analyser slow). The lede
+    is never background: it is the news, even when it opens on a year ("2018년 … 제보자
+    김씨는 3일 …")."""
     cover = (sum(n in sentence for n in head_nouns) / len(head_nouns)) if head_nouns else 0.0
     speakerless = 0.0
     if "“" in sentence or '"' in sentence:
         outside = ko_rules.QUOTED.sub(" ", sentence)
         if len(outside) < len(sentence) and not ko_rules.SPEAKER.search(outside):
             speakerless = 1.0
-    background = 1.0 if ko_rules.BACKGROUND.search(sentence) else 0.0
+    background = 1.0 if not lede and ko_rules.BACKGROUND.search(sentence) else 0.0
     return cover, speakerless, background
 
 
@@ -185,7 +188,8 @@ def build_pool(
             entity = 0.0
             m = _KO_QUOTE.search(s) if lang == "ko" else None
             quote = m is not None and _KO_SUBJECT.search(s, 0, m.start()) is not None
-        korean_news = (_korean_news(s, head_nouns) if lang == "ko" else (0.0, 0.0, 0.0))
+        korean_news = (_korean_news(s, head_nouns, first == 1.0) if lang == "ko"
+                       else (0.0, 0.0, 0.0))
         values.append((
             _POSITION[k] if k < len(_POSITION) else 1.0 / math.sqrt(1 + k),
             1.0 if k < 3 else 0.0,

@@ -12,10 +12,11 @@ BACK = re.compile(
     r"^(?:이는|이를|이에|이와|이처럼|이같은|이같이|이런|이러한|그는|그녀는|그러나|하지만|또한|"
     r"그러면서|여기에|여기서|이들은|이들|그들은|이어|따라서|그래서|반면|그런데|게다가|또|"
     r"이로써|이렇게|그렇게|이때|그때|그리고|특히|결국|즉|한편|아울러|더불어|다만|그럼에도|"
-    r"이 밖에|이밖에|이와 함께|이 때문에|이 같은|그 결과|이 가운데|이 중)(?=\s|,)"
+    r"이 밖에|이밖에|이와 함께|이 때문에|이 같은|그 결과|이 가운데|이 중|이 과정에서|"
+    r"이 자리에서|이날 그는|이에 대해)(?=\s|,)"
 )
-# A sentence that only explains the one before: "…것이다".
-BACK_ENDING = "것이다"
+# A sentence that only explains the one before: "…것이다", "…때문이다".
+BACK_ENDING = ("것이다",)
 # A Korean sentence ends in a predicate ending ("…했다", "…입니다", "…는가?"), possibly quoted.
 ENDED = re.compile(r"(?:[다요죠까네음함임됨]|니다)[.!?…]*[\"'”’)]*\s*$")
 # Nouns that close a complete news sentence after a relative clause ("…할 전망이다", "…라는
@@ -33,6 +34,8 @@ SPEAKER = re.compile(r"[가-힣A-Za-z0-9)](?:은|는|이|가|께서|측)(?=\s|$)
 BACKGROUND = re.compile(
     r"^(?:앞서|과거|당시|지난해|작년|이전에도?|그동안|그간|(?:19|20)\d\d년)(?=\s|,)"
     r"|[가-힣]\s(?:바|적이)\s?있[다었]"
+    # A definition of a term the story uses: "…를 가리킨다", "…을 뜻한다", "…을 말한다".
+    r"|[을를]\s(?:가리킨다|뜻한다|말한다|의미한다)[.]?$"
 )
 # Kiwi's tags of the headline words a lead should carry: common and proper nouns, foreign words.
 HEADLINE_NOUN = frozenset({"NNG", "NNP", "SL"})
