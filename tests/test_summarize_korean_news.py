@@ -114,3 +114,32 @@ def test_the_lede_is_never_background_and_a_definition_is() -> None:
 
 def test_this_process_leans_back() -> None:
     assert refers_back("이 과정에서 경찰에게도 폭행당한 김씨는 유착 의혹을 제기했다.", "ko")
+
+
+class _CountingKiwi:
+    """Kiwi, counting the sentence splits asked of it."""
+
+    def __init__(self, kiwi: object) -> None:
+        self._kiwi = kiwi
+        self.splits = 0
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._kiwi, name)
+
+    def split_into_sents(self, *args: object, **kwargs: object) -> object:
+        self.splits += 1
+        return self._kiwi.split_into_sents(*args, **kwargs)  # type: ignore[attr-defined]
+
+
+@needs_kiwi
+def test_a_line_is_split_by_kiwi_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Speed (issue 28): splitting was the one Kiwi analysis done again on every brief.
+    counting = _CountingKiwi(korean.analyser())
+    monkeypatch.setattr(korean, "_kiwi", counting)
+    korean.clear_cache()
+    line = "정부는 “내년에는 늘리겠다. 예산도 늘린다”고 말했다. 그러나 야당은 반대했다."
+    first = korean.split_line(line)
+    assert first is not None and len(first) == 2
+    assert korean.split_line(line) == first
+    assert counting.splits == 1
+    korean.clear_cache()

@@ -68,9 +68,15 @@ def _remember(text: str, analysis: tuple[Morph, ...]) -> None:
     _MORPHS[text] = analysis
 
 
+# Line -> Kiwi's sentences of it: a feed repeats an item on every poll until it ages out, and
+# the same story comes from several feeds; splitting is the one analysis not kept in _MORPHS.
+_SPLITS: dict[str, tuple[str, ...]] = {}
+
+
 def clear_cache() -> None:
     """Forget every analysis (the bench does this so each timed run analyses afresh)."""
     _MORPHS.clear()
+    _SPLITS.clear()
 
 
 def morphs(text: str) -> tuple[Morph, ...]:
@@ -149,6 +155,9 @@ def split_line(line: str) -> list[str] | None:
     "No. 1" and "1." list markers with their sentence, and splits "했다.그러나"), each with its
     analysis stored for ``morphs``. None when the analyser is unavailable or its sentences do not
     cover the line exactly, so the caller falls back to its rules and no text is lost."""
+    cached = _SPLITS.get(line)
+    if cached is not None:
+        return list(cached)
     kiwi = analyser()
     if kiwi is None:
         return None
@@ -174,6 +183,9 @@ def split_line(line: str) -> list[str] | None:
         return None  # Kiwi dropped or moved text: the rules keep every character
     for text, analysis in zip(out, analyses, strict=True):
         _remember(text, analysis)
+    if len(_SPLITS) >= _MORPHS_SIZE:
+        _SPLITS.clear()  # bounded, as _MORPHS
+    _SPLITS[line] = tuple(out)
     return out
 
 

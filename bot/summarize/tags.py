@@ -421,10 +421,10 @@ def _korean_tags(title: str, sentences: list[str], chosen: list[str], limit: int
                     continue  # "정용우 교통과장": the name alone is the tag
                 if " " in form and any(len(w) < 2 for w in form.split()):
                     continue  # "손 감독", "칸 가계": a one-syllable word is a fragment
-                if not is_name and " " not in form and _used_as_verb(form, doc):
-                    continue  # "검거했다": an act, not a subject
                 if not is_name and form not in title_nouns:
                     continue  # a common noun is a tag only as the story's subject
+                if not is_name and " " not in form and _used_as_verb(form, doc):
+                    continue  # "검거했다": an act, not a subject
                 count = doc.count(form)
                 needed = 2 if is_name or " " in form else 3
                 if count < needed:
