@@ -113,7 +113,11 @@ def _korean_news(sentence: str, head_nouns: tuple[str, ...],
     김씨는 3일 …")."""
     cover = (sum(n in sentence for n in head_nouns) / len(head_nouns)) if head_nouns else 0.0
     speakerless = 0.0
-    if "“" in sentence or '"' in sentence:
+    opening = min((at for at in (sentence.find("“"), sentence.find('"')) if at >= 0),
+                  default=-1)
+    # Most quotations follow their speaker ("김씨는 “…”"): the text before the first quote
+    # settles it without rewriting the sentence.
+    if opening >= 0 and not ko_rules.SPEAKER.search(sentence, 0, opening):
         outside = ko_rules.QUOTED.sub(" ", sentence)
         if len(outside) < len(sentence) and not ko_rules.SPEAKER.search(outside):
             speakerless = 1.0
