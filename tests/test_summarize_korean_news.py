@@ -100,6 +100,20 @@ def test_a_korean_label_must_be_the_points_subject() -> None:
     assert not label_stands("소속 정당", "김 군수는 소속 정당인 국민의힘을 탈당했다.", doc, "ko")
     assert not label_stands("대통령 경호처", "공수처는 대통령 경호처와 대치했다.", doc, "ko")
     assert label_stands("대통령 경호처", "3일 대통령 경호처는 관저 앞을 막았다.", doc, "ko")
+    # Read on the news set: a relative clause's subject labelled a point about the standoff.
+    assert not label_stands("대통령 경호처", "3일 공수처와 대통령 경호처가 벌인 대치 상황은 "
+                            "길었다.", doc, "ko")
+
+
+def test_a_korean_point_opening_on_its_topic_gets_no_label_cheaply() -> None:
+    # No label can stand when the first word is the topic: decided before Kiwi's phrases.
+    brief = ExtractiveSummarizer().brief(Article(
+        title="법무부 이민자 프로그램 유료화",
+        text="법무부는 이민자 사회통합 프로그램을 내년부터 유료화한다고 밝혔다. 사회통합 "
+             "프로그램 참여자는 단계별로 10만원을 낸다. 법무부는 사회통합 프로그램 참여의 "
+             "책임성을 높이려 한다고 설명했다. 사회통합 프로그램은 2009년 시작됐다.",
+        lang="ko"))
+    assert [p.label for p in brief.points] == [None] * len(brief.points)
 
 
 def test_the_lede_is_never_background_and_a_definition_is() -> None:

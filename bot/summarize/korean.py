@@ -250,6 +250,23 @@ def _subjectless(ms: tuple[Morph, ...], *, quotes: bool) -> bool | None:
     return None if quotes else False
 
 
+def main_clause_subject(sentence: str, at: int) -> bool:
+    """Whether the subject particle (이/가, 께서) at character ``at`` marks the subject of the
+    sentence's main clause, not of a relative clause: an adnominal ending before any
+    connective or final ending closes it ("대통령 경호처가 벌인 대치 상황은 …": the point is
+    about the standoff). False when the analyser is unavailable: a label is then refused."""
+    seen = False
+    for _, tag, start, _ in morphs(sentence):
+        if not seen:
+            seen = start >= at and tag in ("JKS", "JKC")
+            continue
+        if tag == "ETM":
+            return False
+        if tag in ("EC", "EF"):
+            return True
+    return False
+
+
 def noun_phrases(text: str) -> list[tuple[str, list[str]]]:
     """Runs of nouns as written ("미국 에너지부", "슈퍼컴퓨터"), each with its nouns; a run
     ends at any particle, ending, verb or punctuation."""

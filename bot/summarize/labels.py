@@ -419,6 +419,13 @@ def _ko_label(point: str, doc: str, title: str, used: set[str]) -> str | None:
     return best[1]
 
 
+def _ko_subject_opens(point: str) -> bool:
+    """Whether the point's first written word is its subject or topic ("법무부는 …"): then no
+    label can stand (``label_stands``: a Korean label is the subject, and not the opening)."""
+    m = ko_rules.SUBJECT_BEFORE.search(point)
+    return m is not None and " " not in point[: m.start()]
+
+
 def label_points(
     points: list[str], doc_counts: Counter[str], lang: str, title: str, text: str
 ) -> list[str | None]:
@@ -432,6 +439,8 @@ def label_points(
     title_terms = frozenset(content_words(title, lang))
     doc = f"{title}\n{text}"
     for point in points:
+        if lang == "ko" and _ko_subject_opens(point):
+            return none  # checked before Kiwi's phrases are built: most Korean points
         if lang == "ko" and korean.available():
             label = _ko_label(point, doc, title, used)
         else:
@@ -476,8 +485,11 @@ def label_stands(label: str, point: str, doc: str, lang: str) -> bool:
             return False  # "수당 가운데": a clause noun ends it as badly as it opens it
         if ko_rules.NEGATING_AFTER.match(point[at + len(label) :]):
             return False
-        if not ko_rules.SUBJECT_AFTER.match(point[at + len(label) :]) or \
-                ko_rules.SUBJECT_BEFORE.search(point[:at]):
+        after, end = point[at + len(label) :], at + len(label)
+        subject = ko_rules.SUBJECT_AFTER.match(after) is not None or (
+            ko_rules.SUBJECT_PARTICLE_AFTER.match(after) is not None
+            and korean.main_clause_subject(point, end))
+        if not subject or ko_rules.SUBJECT_BEFORE.search(point[:at]):
             return False  # not the point's subject: a wrong label reads worse than none
         return all(doc.count(word) >= 2 for word in label.split())
     if _quoted(point, at) or en_rules.NEGATING_BEFORE.search(point[:at]):

@@ -18,9 +18,13 @@ NEVER_FIRST = frozenset(
 NEGATING_AFTER = re.compile(
     r"^\S{0,3}\s*(?:아니|아닌|않|없|오인|착각|잘못\s*알려|로\s*오인|으로\s*오인|라는\s*오해)"
 )
-# A label names the point's subject: the phrase is followed by a subject or topic particle
-# ("…공수처가", "경호처는"); "소속 정당" in "김 군수는 소속 정당인 국민의힘을 탈당했다" is
-# not what the point is about.
-SUBJECT_AFTER = re.compile(r"^(?:은|는|이|가|께서|측은|측이)(?=[\s,])")
+# A label names the point's subject: the phrase is followed by a topic particle ("경호처는");
+# "소속 정당" in "김 군수는 소속 정당인 국민의힘을 탈당했다" is not what the point is about.
+# A subject particle (이/가) is not enough: it often marks a relative clause's subject
+# ("대통령 경호처가 벌인 대치 상황은 …" is about the standoff).
+SUBJECT_AFTER = re.compile(r"^(?:은|는|께서는|측은)(?=[\s,])")
+# A subject particle, which names the point's subject only in the main clause
+# (``korean.main_clause_subject``).
+SUBJECT_PARTICLE_AFTER = re.compile(r"^(?:이|가|께서)(?=[\s,])")
 # A subject or topic before the label: the sentence is about that one, not the label.
 SUBJECT_BEFORE = re.compile(r"[가-힣A-Za-z0-9)](?:은|는|이|가|께서)\s")
