@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 
 from bot.models import Article, Brief
-from bot.summarize import ExtractiveSummarizer, korean
+from bot.summarize import ExtractiveSummarizer, korean, labels, tags
 from bot.summarize.extractive import _weak, refers_back
 from bot.summarize.labels import label_points, label_stands
 from bot.summarize.scoring import STATIC, build_pool
@@ -162,3 +162,15 @@ def test_a_line_is_split_by_kiwi_once(monkeypatch: pytest.MonkeyPatch) -> None:
     assert korean.split_line(line) == first
     assert counting.splits == 1
     korean.clear_cache()
+
+
+@needs_kiwi
+def test_what_is_read_from_an_analysis_is_cached_and_forgotten_with_it() -> None:
+    # Speed: the headline and points are read for tags and labels once per sentence; the bench
+    # clears the analyses to time a cold brief, and these must go with them.
+    _brief(*STORY)
+    assert tags._ko_noun_words.cache_info().currsize > 0
+    assert labels._ko_subruns.cache_info().currsize > 0
+    korean.clear_cache()
+    assert tags._ko_noun_words.cache_info().currsize == 0
+    assert labels._ko_subruns.cache_info().currsize == 0

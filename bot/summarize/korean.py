@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from bot.logs import get_log
@@ -73,10 +74,21 @@ def _remember(text: str, analysis: tuple[Morph, ...]) -> None:
 _SPLITS: dict[str, tuple[str, ...]] = {}
 
 
+# What other modules derive from an analysis and cache with it (``register_cache``).
+_DERIVED: list[Callable[[], None]] = []
+
+
+def register_cache(clear: Callable[[], None]) -> None:
+    """Have ``clear_cache`` call ``clear`` too: a cache of what is read from the analyses."""
+    _DERIVED.append(clear)
+
+
 def clear_cache() -> None:
     """Forget every analysis (the bench does this so each timed run analyses afresh)."""
     _MORPHS.clear()
     _SPLITS.clear()
+    for clear in _DERIVED:
+        clear()
 
 
 def morphs(text: str) -> tuple[Morph, ...]:

@@ -365,10 +365,11 @@ def _starts_point(label: str, point: str) -> bool:
     return head.startswith(label.lower())
 
 
-def _ko_subruns(text: str) -> list[tuple[str, list[str]]]:
+@lru_cache(maxsize=1024)  # the points: sentences Kiwi's cache holds too
+def _ko_subruns(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Every run of 2-4 consecutive nouns inside Kiwi's noun phrases of ``text``, as written
     ("김장철 배춧값 작년" -> "김장철 배춧값", "배춧값 작년", ...)."""
-    out: list[tuple[str, list[str]]] = []
+    out: list[tuple[str, tuple[str, ...]]] = []
     for phrase, nouns in korean.noun_phrases(text):
         spans: list[tuple[int, int]] = []
         at = 0
@@ -388,16 +389,19 @@ def _ko_subruns(text: str) -> list[tuple[str, list[str]]]:
                 # Whole written words only ("연구조직" is never cut to "연구"), and one word
                 # must be a real compound ("지혈재료", not "연구팀").
                 if a in starts and b in ends and (" " in phrase[a:b] or b - a >= 4):
-                    out.append((phrase[a:b], nouns[i : i + size]))
-    return out
+                    out.append((phrase[a:b], tuple(nouns[i : i + size])))
+    return tuple(out)
+
+
+korean.register_cache(_ko_subruns.cache_clear)
 
 
 def _ko_label(point: str, doc: str, title: str, used: set[str]) -> str | None:
     """A Korean label from Kiwi's noun phrases of the point and of the headline (when all
     its nouns are in the point): 2+ nouns that recur in the article, not the opening."""
-    cands = _ko_subruns(point)
-    cands += [(p, ns) for p, ns in _ko_subruns(title) if all(n in point for n in ns)]
-    best: tuple[float, str, list[str]] | None = None
+    cands = [*_ko_subruns(point),
+             *((p, ns) for p, ns in _ko_subruns(title) if all(n in point for n in ns))]
+    best: tuple[float, str, tuple[str, ...]] | None = None
     for phrase, nouns in cands:
         if not 2 <= len(nouns) <= 4 or len(phrase) > 30 or len(set(nouns)) < len(nouns):
             continue

@@ -334,11 +334,12 @@ def _korean_keywords(
     return counts
 
 
-def _ko_noun_words(text: str) -> list[tuple[str, bool, list[str]]]:
+@lru_cache(maxsize=1024)  # the headline and points: sentences Kiwi's cache holds too
+def _ko_noun_words(text: str) -> tuple[tuple[str, bool, tuple[str, ...]], ...]:
     """The written words of ``text`` that are nouns, as (stem, proper, nouns), in order; a
     word whose nouns are followed by anything but a particle (a verb, "탄핵하라") is None
     and breaks adjacency: ("경남은행", True, ["경남은행"]), ("임직원", False, ["임직원"])."""
-    out: list[tuple[str, bool, list[str]]] = []
+    out: list[tuple[str, bool, tuple[str, ...]]] = []
     ms = korean.morphs(text)
     i = 0
     while i < len(ms):
@@ -358,11 +359,14 @@ def _ko_noun_words(text: str) -> list[tuple[str, bool, list[str]]]:
         if k and rest_ok:
             stem = text[word[0][2] : word[k - 1][3]]
             out.append((stem, any(m[1] == ko.PROPER for m in word[:k]),
-                        [m[0] for m in word[:k]]))
+                        tuple(m[0] for m in word[:k])))
         else:
-            out.append(("", False, []))
+            out.append(("", False, ()))
         i = j
-    return out
+    return tuple(out)
+
+
+korean.register_cache(_ko_noun_words.cache_clear)
 
 
 def _used_as_verb(noun: str, doc: str) -> bool:
@@ -403,7 +407,7 @@ def _korean_tags(title: str, sentences: list[str], chosen: list[str], limit: int
             if not stem:
                 continue
             forms = [(stem, proper, nouns)]
-            nxt = words[n + 1] if n + 1 < len(words) else ("", False, [])
+            nxt = words[n + 1] if n + 1 < len(words) else ("", False, ())
             if nxt[0] and text.find(stem + " " + nxt[0]) >= 0 and nxt[1] == proper:
                 # Two written words: a compound when the story writes it again ("기초 과학");
                 # a name before a common noun is the name and a post, which is no one to
