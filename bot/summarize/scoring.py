@@ -121,7 +121,7 @@ def _korean_news(sentence: str, head_nouns: tuple[str, ...],
         outside = ko_rules.QUOTED.sub(" ", sentence)
         if len(outside) < len(sentence) and not ko_rules.SPEAKER.search(outside):
             speakerless = 1.0
-    background = 1.0 if not lede and ko_rules.BACKGROUND.search(sentence) else 0.0
+    background = 1.0 if not lede and ko_rules.background(sentence) else 0.0
     return cover, speakerless, background
 
 
@@ -168,6 +168,7 @@ def build_pool(
     english = lang == "en"
     entities = weights is None or weights["entities"] != 0.0
     any_number = weights is None or weights["numbers"] != 0.0
+    quoting = weights is None or weights["quote"] != 0.0
     if english and entities:
         names, central_names = _entities([s for _, s in cands], title)
     head_nouns = (_headline_nouns(title) if lang == "ko" and (
@@ -190,7 +191,7 @@ def build_pool(
             quote = any(q in s for q in "\"”’'") and en_rules.ATTRIBUTION.search(s) is not None
         else:
             entity = 0.0
-            m = _KO_QUOTE.search(s) if lang == "ko" else None
+            m = _KO_QUOTE.search(s) if lang == "ko" and quoting else None
             quote = m is not None and _KO_SUBJECT.search(s, 0, m.start()) is not None
         korean_news = (_korean_news(s, head_nouns, first == 1.0) if lang == "ko"
                        else (0.0, 0.0, 0.0))

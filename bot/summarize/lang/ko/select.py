@@ -30,12 +30,23 @@ QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 # A subject or topic outside the quotation names the speaker ("비대위는 “…”며", "김씨가 “…”").
 SPEAKER = re.compile(r"[가-힣A-Za-z0-9)](?:은|는|이|가|께서|측)(?=\s|$)")
 # Background rather than the news: what had happened before the event ("앞서 …", "지난해 …",
-# "…한 바 있다", "…한 적이 있다"), or a span that opens on a past year ("2019년 …").
-BACKGROUND = re.compile(
-    r"^(?:앞서|과거|당시|지난해|작년|이전에도?|그동안|그간|(?:19|20)\d\d년)(?=\s|,)"
-    r"|[가-힣]\s(?:바|적이)\s?있[다었]"
-    # A definition of a term the story uses: "…를 가리킨다", "…을 뜻한다", "…을 말한다".
-    r"|[을를]\s(?:가리킨다|뜻한다|말한다|의미한다)[.]?$"
-)
+# "…한 바 있다", "…한 적이 있다"), or a span that opens on a past year ("2019년 …"); and the
+# definition of a term the story uses ("…를 가리킨다", "…을 뜻한다", "…을 말한다"). The
+# opening is matched, the rest searched only where its words are (``background``).
+BACKGROUND_OPENING = re.compile(
+    r"(?:앞서|과거|당시|지난해|작년|이전에도?|그동안|그간|(?:19|20)\d\d년)(?=\s|,)")
+BACKGROUND_BODY = re.compile(
+    r"[가-힣]\s(?:바|적이)\s?있[다었]|[을를]\s(?:가리킨다|뜻한다|말한다|의미한다)[.]?$")
+DEFINING = ("가리킨다", "뜻한다", "말한다", "의미한다")
+
+
+def background(sentence: str) -> bool:
+    if BACKGROUND_OPENING.match(sentence):
+        return True
+    if " 바" in sentence or "적이" in sentence or sentence.rstrip(". ").endswith(DEFINING):
+        return BACKGROUND_BODY.search(sentence) is not None
+    return False
+
+
 # Kiwi's tags of the headline words a lead should carry: common and proper nouns, foreign words.
 HEADLINE_NOUN = frozenset({"NNG", "NNP", "SL"})
