@@ -10,14 +10,25 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
+from adapters.discord.bot import DiscordAdapter
 from adapters.discord.escape import LIVE_MENTION
 from adapters.discord.render import find_marker, nonce_for
 from bot.config import DestinationSettings
-from bot.delivery import Destination, template
+from bot.delivery import CommandReply, Destination, template
 from bot.delivery.render import templated_text
 from bot.delivery.template import TemplateError, Values, layout, parse, render
 from bot.models import Brief, Point, sample_brief
 from bot.store import destinations as dest_store
+from tests.support.discord_commands import (  # noqa: F401  (fixtures)
+    Core,
+    adapter,
+    core,
+    fake,
+    invoke,
+    opt,
+    payload,
+    sub,
+)
 from tests.support.stack import (  # noqa: F401  (fixtures)
     DISCORD,
     SLACK,
@@ -231,3 +242,13 @@ def test_template_words_and_values_cannot_meet_as_a_ping() -> None:
     dest = Destination(DISCORD, template="text: @{headline} @{#points}{text}{/points}")
     [post] = render_brief_payloads(brief, dest)
     assert "everyone look" in post["content"] and LIVE_MENTION.findall(post["content"]) == []
+
+
+async def test_discord_offers_settings_template_and_passes_the_text_whole(
+        fake: object, adapter: DiscordAdapter, core: Core) -> None:
+    core.reply = CommandReply(text="ok", ephemeral=True)
+    typed = "text: **{headline}** · {link}"
+    await invoke(adapter, payload("settings", sub("template", opt("template", typed)),
+                                  admin=True))
+    [request] = core.requests
+    assert (request.command, request.args) == ("settings", f"template {typed}")
