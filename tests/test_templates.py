@@ -5,6 +5,7 @@ the real adapters, with feed text that tries to ping."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,10 +14,12 @@ from pydantic import ValidationError
 from adapters.discord.bot import DiscordAdapter
 from adapters.discord.escape import LIVE_MENTION
 from adapters.discord.render import find_marker, nonce_for
+from bot.cli.config_file import load_settings
 from bot.config import DestinationSettings
 from bot.delivery import CommandReply, Destination, template
 from bot.delivery.render import templated_text
 from bot.delivery.template import TemplateError, Values, layout, parse, render
+from bot.errors import ConfigError
 from bot.models import Brief, Point, sample_brief
 from bot.store import destinations as dest_store
 from tests.support.discord_commands import (  # noqa: F401  (fixtures)
@@ -123,6 +126,33 @@ def test_config_accepts_a_template_and_refuses_a_bad_one() -> None:
     assert DestinationSettings(ref=DISCORD, template="compact").template == "compact"
     with pytest.raises(ValidationError, match="unknown placeholder"):
         DestinationSettings(ref=DISCORD, template="{nope}")
+
+
+def test_the_config_file_sets_a_template_and_names_a_bad_one(tmp_path: Path) -> None:
+    # `template:` was an unknown key before issue 24.1
+    path = tmp_path / "newsbrief.yaml"
+    path.write_text("destinations:\n  - ref: 'console:'\n"
+                    "    template: 'text: {headline} {link}'\n")
+    [dest] = load_settings(path).destinations
+    assert dest.template == "text: {headline} {link}"
+    path.write_text("destinations:\n  - ref: 'console:'\n    template: '{#points}'\n")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(path)
+    assert caught.value.key == "destinations.0.template"
+    assert "{#points} is never closed" in caught.value.problem
+
+
+async def test_a_configured_template_reaches_the_store(stack: Stack) -> None:
+    async with stack.db.begin() as conn:
+        [row] = await dest_store.sync_destinations(conn, [DestinationSettings(
+            ref=DISCORD, template="headlines")], now=stack.now)
+    assert row.template == "headlines" and row.destination.template == "headlines"
+    # a restart whose file does not name it keeps what chat set since
+    assert not (await stack.ask("/settings template compact")).error
+    async with stack.db.begin() as conn:
+        [row] = await dest_store.sync_destinations(conn, [DestinationSettings(
+            ref=DISCORD)], now=stack.now)
+    assert row.template == "compact"
 
 
 # --- conversations through the real adapters ---------------------------------------------------

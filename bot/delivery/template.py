@@ -147,7 +147,7 @@ def _check_name(name: str, *, in_points: bool, section: bool) -> None:
         raise TemplateError(f"{{{name}}} is only known inside {{#points}}…{{/points}}")
     if name == LIST:
         raise TemplateError("{points} is a list: write {#points}{text}{/points}")
-    known = ", ".join(f"{{{n}}}" for n in (*SCALARS, LIST))
+    known = ", ".join([*(f"{{{n}}}" for n in SCALARS), "{#points}…{/points}"])
     raise TemplateError(f"unknown placeholder {{{name[:40]}}}; known: {known}")
 
 
