@@ -225,7 +225,3 @@ def _render(body: Sequence[Node], values: Values, point: Mapping[str, str], out:
         left[0] -= len(piece)
         out.append(piece)
 
-
-def describe_presets() -> str:
-    """One line per preset, for replies and the dashboard's help."""
-    return "\n".join(f"{name}: {about}" for name, (_, _, about) in PRESETS.items())
