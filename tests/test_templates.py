@@ -282,3 +282,14 @@ async def test_discord_offers_settings_template_and_passes_the_text_whole(
                                   admin=True))
     [request] = core.requests
     assert (request.command, request.args) == ("settings", f"template {typed}")
+
+
+async def test_a_member_sets_the_layout_of_their_own_dm_only(world: World) -> None:
+    refused = await world.say("/settings template plain", admin=False)
+    assert refused.error and "admin" in refused.text
+    mine = await world.say("/settings template plain", where="test:dm-u1", admin=False,
+                           dm="test:dm-u1")
+    assert not mine.error and "plain" in mine.text
+    assert "template: plain" in (await world.say("/settings template", where="test:dm-u1",
+                                                 admin=False, dm="test:dm-u1")).text
+    assert "template: default" in (await world.say("/settings template", admin=False)).text
