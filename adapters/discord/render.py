@@ -24,7 +24,7 @@ from bot.delivery.render import (
     tag_line,
     written_by,
 )
-from bot.delivery.template import Layout, stored_layout
+from bot.delivery.template import LINK_SLOT, Layout, place_link, stored_layout
 from bot.models import Brief, Digest, Notice
 
 Payload = dict[str, Any]
@@ -89,10 +89,14 @@ def _footer(text: str, marker: str | None) -> dict[str, str] | None:
 def templated(brief: Brief, dest: Destination, layout: Layout, limit: int) -> str:
     """``brief`` in a destination's template: every value escaped as feed text, the template's
     own words with mentions made inert, then the whole once more (a "@" in the template and
-    "everyone" in a headline must not meet as a ping); cut at a word to ``limit``."""
+    "everyone" in a headline must not meet as a ping); cut at a word to ``limit``. The link
+    stands in as a NUL-marked slot during that pass (it would put a zero-width space inside a
+    URL with "@" and digits) and goes in whole, or not at all, at the end."""
+    url = safe_url(brief.url) or ""
     text = fill(layout, brief, timezone=dest.timezone, locale=dest.locale, escape=escape_text,
-                link=safe_url(brief.url) or "", literal=neutralise_mentions)
-    return trim_words(neutralise_mentions(text), limit) or "…"
+                has_link=bool(url), literal=neutralise_mentions)
+    room = limit - max(0, len(url) - len(LINK_SLOT))  # a template names the link at most once
+    return place_link(trim_words(neutralise_mentions(text), room), url) or "…"
 
 
 def brief_embed(brief: Brief, dest: Destination, *, marker: str | None = None) -> Payload:

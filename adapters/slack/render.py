@@ -18,7 +18,7 @@ from bot.delivery.render import (
     tag_line,
     written_by,
 )
-from bot.delivery.template import Layout, stored_layout
+from bot.delivery.template import LINK_SLOT, Layout, place_link, stored_layout
 from bot.models import Brief, Digest, Notice
 from bot.redact import shown_link
 
@@ -117,9 +117,14 @@ def _template_literal(text: str) -> str:
 def templated(brief: Brief, dest: Destination, layout: Layout) -> list[Block]:
     """``brief`` in a destination's template, as mrkdwn sections (Slack has no embed box, so
     both styles look alike here); the link is ``<url|host>``, every value escaped."""
+    link = safe_link(brief.url) or ""
     text = fill(layout, brief, timezone=dest.timezone, locale=dest.locale, escape=escape_mrkdwn,
-                link=safe_link(brief.url) or "", literal=_template_literal)
-    return text_sections(clip(text, TEMPLATED_MAX) or ELLIPSIS)
+                has_link=bool(link), literal=_template_literal)
+    # sections cut with room for the link, so <url|host> never straddles two of them
+    room = SECTION_MAX - max(0, len(link) - len(LINK_SLOT))
+    pieces = [place_link(piece, link) for piece in chunks(clip(text, TEMPLATED_MAX), room)]
+    return [{"type": "section", "text": _mrkdwn(piece)} for piece in pieces if piece] or \
+        text_sections(ELLIPSIS)
 
 
 def brief_blocks(brief: Brief, dest: Destination, *, compact: bool = False) -> list[Block]:

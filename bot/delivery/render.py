@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.delivery.template import Layout, Values, render
+from bot.delivery.template import LINK_SLOT, Layout, Values, place_link, render
 from bot.i18n import N_, choose, translate
 from bot.models import Brief, Digest, Notice
 from bot.redact import shown_link
@@ -151,16 +151,20 @@ def brief_text(brief: Brief, *, timezone: str = "UTC", locale: str = "en",
 
 
 def fill(layout: Layout, brief: Brief, *, timezone: str, locale: str,
-         escape: Callable[[str], str], link: str, literal: Callable[[str], str]) -> str:
+         escape: Callable[[str], str], has_link: bool, literal: Callable[[str], str]) -> str:
     """A brief in a custom layout, as one platform writes it: every part through ``escape``
-    (its feed-text escaping), the link already made safe (``link``), the template's own words
-    through ``literal``."""
+    (its feed-text escaping), the template's own words through ``literal``, and where the
+    link goes (``has_link``: the platform has a safe one) the slot that ``place_link`` fills
+    once the platform has escaped and cut the rest."""
+    def clean(text: str) -> str:
+        return text.replace("\0", "")
+
     parts = parts_of(brief, timezone=timezone, locale=locale)
-    scalars = {name: escape(value) for name, value in parts.scalars().items()}
-    scalars["link"] = link
-    points = [{"n": str(n), "label": escape(label), "text": escape(text)}
+    scalars = {name: escape(clean(value)) for name, value in parts.scalars().items()}
+    scalars["link"] = LINK_SLOT if has_link else ""
+    points = [{"n": str(n), "label": escape(clean(label)), "text": escape(clean(text))}
               for n, (label, text) in enumerate(parts.points, start=1)]
-    return render(layout.body, Values(scalars, points, literal=literal))
+    return render(layout.body, Values(scalars, points, literal=lambda text: literal(clean(text))))
 
 
 def templated_text(brief: Brief, layout: Layout, *, timezone: str = "UTC",
@@ -169,8 +173,9 @@ def templated_text(brief: Brief, layout: Layout, *, timezone: str = "UTC",
     (which escapes for HTML) and the console. The default layout is :func:`brief_text`."""
     if layout.is_default:
         return brief_text(brief, timezone=timezone, locale=locale)
-    return fill(layout, brief, timezone=timezone, locale=locale, escape=str,
-                link=shown_link(brief.url) if brief.url else "", literal=str)
+    link = shown_link(brief.url) if brief.url else ""
+    return place_link(fill(layout, brief, timezone=timezone, locale=locale, escape=str,
+                           has_link=bool(link), literal=str), link)
 
 
 def notice_text(notice: Notice) -> str:

@@ -96,7 +96,7 @@ def parse(source: str) -> tuple[Node, ...]:
     if not source.strip():
         raise TemplateError("template is empty")
     stack: list[tuple[str, bool, list[Node], int]] = [("", False, [], 0)]
-    position = 0
+    position = links = 0
     for found in _TAG.finditer(source):
         if found.start() > position:
             stack[-1][2].append(Text(source[position:found.start()]))
@@ -124,6 +124,13 @@ def parse(source: str) -> tuple[Node, ...]:
             continue
         _check_name(name, in_points=LIST in open_names, section=bool(sigil))
         if not sigil:
+            if name == "link":
+                # one link, whole: a platform never splits or escapes it (place_link)
+                if LIST in open_names:
+                    raise TemplateError("{link} cannot repeat inside {#points}")
+                if links:
+                    raise TemplateError("{link} may appear only once")
+                links += 1
             stack[-1][2].append(Slot(name))
             continue
         if name == LIST and LIST in open_names:
@@ -179,6 +186,18 @@ def stored_layout(source: str | None) -> Layout:
         return layout(source)
     except TemplateError:
         return layout(None)
+
+
+# Where the link goes while the text around it is escaped, neutralised and cut: the link is
+# put in last, whole (a pass over it could put a zero-width space inside the URL, a cut could
+# leave half of it as another link). No other text holds NUL (fill strips it).
+LINK_SLOT = "\0link\0"
+_CUT_SLOT = re.compile("\0[a-z]*|[a-z]*\0")
+
+
+def place_link(text: str, link: str) -> str:
+    """``text`` with its link slot filled by ``link``; a slot a cut split leaves nothing."""
+    return _CUT_SLOT.sub("", text.replace(LINK_SLOT, link))
 
 
 @dataclass(frozen=True, slots=True)
