@@ -11,8 +11,9 @@ from datetime import datetime
 from typing import Literal, TextIO
 
 from bot.delivery import AdapterInputs, CommandHandler, Destination, Outgoing, Pacing, Receipt
-from bot.delivery.render import brief_text, digest_text, notice_text
+from bot.delivery.render import digest_text, notice_text, templated_text
 from bot.delivery.settings import Section
+from bot.delivery.template import stored_layout
 
 
 class ConsoleSettings(Section):
@@ -41,8 +42,8 @@ class ConsoleAdapter:
 
     async def deliver(self, destination: Destination, message: Outgoing) -> Receipt:
         if message.brief is not None:
-            text = brief_text(message.brief, timezone=destination.timezone,
-                              locale=destination.locale)
+            text = templated_text(message.brief, stored_layout(destination.template),
+                                  timezone=destination.timezone, locale=destination.locale)
         elif message.digest is not None:
             text = digest_text(message.digest, timezone=destination.timezone,
                                locale=destination.locale)

@@ -26,7 +26,7 @@ DESCRIPTIONS = {
     "digest": "This channel's daily digest: time, off, or now",
     "feeds": "Add, remove, enable, list or check feeds (admins)",
     "updates": "Reply under a posted brief when its article changes (admins)",
-    "settings": "The language the bot writes in here: /settings language ko|en (admins)",
+    "settings": "Language or brief layout here: /settings language ko|en, /settings template …",
 }
 
 
@@ -46,7 +46,7 @@ def usage_hints() -> dict[str, str]:
         "digest": hint(digest.USAGE, "digest"),
         "feeds": hint(feeds.USAGE, "feeds"),
         "updates": hint(updates.USAGE, "updates"),
-        "settings": hint(settings.USAGE.format(languages="en|ko"), "settings"),
+        "settings": hint(settings.USAGE.format(languages="en|ko"), "settings") + " | template …",
     }
 
 

@@ -29,7 +29,7 @@ from pydantic_settings import (
 )
 
 from bot import USER_AGENT
-from bot.delivery import AdapterInputs, Suggest, registry
+from bot.delivery import AdapterInputs, Suggest, registry, template
 from bot.delivery.settings import Section
 from bot.errors import ConfigError
 from bot.feeds.rules import CONFIG_SCHEMES, url_problem
@@ -181,6 +181,9 @@ class DestinationSettings(Section):
     digest_days: list[int] = Field(default_factory=lambda: [0, 1, 2, 3, 4, 5, 6])
     urgent_tags: list[str] = Field(default_factory=list)
     updates: bool = False  # reply "Updated: …" under a posted brief whose article changed
+    # the layout of its briefs: a preset (default, compact, headlines, plain) or a template,
+    # "text: {headline} {link}" (bot.delivery.template); unset keeps what chat or the dashboard set
+    template: str | None = None
     subscriptions: list[SubscriptionSettings] = Field(default_factory=list)
 
     @field_validator("ref")
@@ -202,6 +205,11 @@ class DestinationSettings(Section):
                 raise ValueError(f"webhook_url_env names {self.webhook_url_env}, which is not "
                                  f"set (nor {self.webhook_url_env}_FILE)")
         return self
+
+    @field_validator("template")
+    @classmethod
+    def _template(cls, value: str | None) -> str | None:
+        return template.layout(value).source if value is not None else None  # TemplateError
 
     @field_validator("timezone")
     @classmethod

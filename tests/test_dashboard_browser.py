@@ -189,6 +189,32 @@ async def test_an_operator_runs_the_bot_from_the_browser(site: dict[str, Any], p
     await _shoot(page, "overview")
 
 
+async def test_a_channel_layout_is_previewed_refused_and_used(site: dict[str, Any],
+                                                             page: Page) -> None:
+    base = site["url"]
+    await page.goto(f"{base}/destinations?token={SECRET}")
+    await page.get_by_role("link", name=f"discord:{TEXT_CHANNEL_ID}").click()
+    layout = page.locator("#layout")
+    await expect(layout.get_by_label("Template")).to_have_value("default")
+    await layout.get_by_label("Template").fill(
+        "**{headline}** · {source}{#points}\\n{n}. {text}{/points}")
+    await layout.get_by_role("button", name="Preview").click()
+    shown = page.locator("#layout .discord-embed")
+    await expect(shown).to_contain_text("1. newsbrief can post to this destination.")
+    await expect(shown.locator("strong")).to_contain_text("TEST MESSAGE from newsbrief")
+    await page.locator("#layout").scroll_into_view_if_needed()
+    await _shoot(page, "destination-layout-preview")
+    await layout.get_by_label("Template").fill("{headline} {#points}")
+    await layout.get_by_role("button", name="Use this layout").click()
+    await expect(page.locator("#layout-error")).to_contain_text("{#points} is never closed")
+    await _shoot(page, "destination-layout-error")
+    await page.locator("#layout").get_by_label("Template").fill("compact")
+    await page.locator("#layout").get_by_role("button", name="Use this layout").click()
+    await expect(page.get_by_role("status")).to_contain_text("Layout saved: compact")
+    await expect(page.locator("#layout .discord-content")).to_contain_text(
+        "TEST MESSAGE from newsbrief (not a news story) · newsbrief send-test")
+
+
 async def test_keyboard_alone_reaches_the_pages(site: dict[str, Any], page: Page) -> None:
     await page.goto(f"{site['url']}/?token={SECRET}")
     await expect(page.get_by_role("heading", name="Overview")).to_be_visible()

@@ -12,6 +12,7 @@ import asyncio
 import json
 import os
 import re
+from dataclasses import replace
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -26,7 +27,7 @@ from adapters.slack.render import safe_link
 from bot.delivery import Destination
 from bot.errors import ParseError
 from bot.feeds.parse import parse_feed
-from bot.models import Article, Brief, ParsedFeed
+from bot.models import Article, Brief, ParsedFeed, Point
 from bot.summarize import ExtractiveSummarizer
 from tests.support.fake_slack import check_post
 from tests.support.sample_briefs import markdown_texts
@@ -137,9 +138,9 @@ _SLACK_CONTROL = re.compile(r"<[!@#^]")
 _SLACK_LINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^|>]*)(?:\|[^>]*)?>")
 
 
-def check_discord(brief: Brief) -> None:
+def check_discord(brief: Brief, dest: Destination = DISCORD) -> None:
     allowed = {u for u in [safe_url(brief.url)] if u}
-    payloads = discord_payloads(brief, DISCORD, key="prop-key")
+    payloads = discord_payloads(brief, dest, key="prop-key")
     assert len(payloads) == 1
     for payload in payloads:
         assert payload_violations(payload) == [], payload_violations(payload)
@@ -156,9 +157,9 @@ def check_discord(brief: Brief) -> None:
             assert embed.get("url") in allowed | {None}
 
 
-def check_slack(brief: Brief) -> None:
+def check_slack(brief: Brief, dest: Destination = SLACK) -> None:
     own = safe_link(brief.url)
-    payloads = slack_payloads(brief, SLACK, key="prop-key")
+    payloads = slack_payloads(brief, dest, key="prop-key")
     assert payloads
     for payload in payloads:
         assert check_post(payload) == [], check_post(payload)
@@ -241,6 +242,31 @@ def test_property_hostile_feed_text_is_inert_on_both_platforms(
     for item in feed.items:
         # the parse stage already keeps only absolute http(s) links
         assert item.link is None or item.link.startswith(("http://", "https://"))
+
+
+# Layouts a destination may choose (issue 24.1), each naming the link once; the last is an
+# admin's template that tries to ping by itself and to make "@" meet a hostile headline.
+LAYOUTS = ["compact", "headlines", "plain",
+           "text: @{headline} <@&123456789012345678> <!channel> @here {#points}{n}. "
+           "{#label}{label}: {/label}{text}\\n{/points}{also} {tags} {source} {time} {link}",
+           "{^link}no link{/link}{#points}{#label}**{label}**{/label} {text} {/points}{link}"]
+
+
+@PROFILE
+@given(headline=hostile_text, points=st.lists(st.tuples(hostile_text, hostile_text),
+                                               min_size=1, max_size=6),
+       source=hostile_text, tags=st.lists(hostile_text, max_size=4), link=hostile_link,
+       also=st.lists(hostile_text, max_size=3), layout=st.sampled_from(LAYOUTS))
+def test_property_every_layout_keeps_hostile_text_inert(
+        headline: str, points: list[tuple[str, str]], source: str, tags: list[str], link: str,
+        also: list[str], layout: str) -> None:
+    """hostile case: a brief whose every part is hostile, in every preset and in a template
+    written to ping
+    expected: within both platforms' limits, no live mention, only the article's own link"""
+    brief = Brief(headline=headline, points=[Point(text, label=label) for label, text in points],
+                  tags=tags, url=link, lang="en", source=source, also_covered_by=also)
+    check_discord(brief, replace(DISCORD, template=layout))
+    check_slack(brief, replace(SLACK, template=layout))
 
 
 def test_slack_overlong_article_link_stays_one_link() -> None:

@@ -235,6 +235,11 @@ def register_commands(tree: app_commands.CommandTree, run: Run, *, suggest: Sugg
                                 language: Literal["en", "ko"] | None = None) -> None:
         await run(interaction, "settings", _join("language", language))
 
+    @settings.command(name="template", description="How briefs look here: a preset or your own")
+    async def settings_template(interaction: discord.Interaction,
+                                template: str | None = None) -> None:
+        await run(interaction, "settings", _join("template", template))
+
     tree.add_command(settings)
 
     feeds_remove.autocomplete("feed")(feeds_only)

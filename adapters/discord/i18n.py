@@ -28,7 +28,8 @@ MESSAGES = (
     N_("Manage the feeds newsbrief reads"), N_("Add a feed, optionally with tags"),
     N_("Remove a feed"), N_("List the feeds"), N_("Feed health and paused destinations"),
     N_("/settings"), N_("/language"), N_("This server's settings"),
-    N_("The language the bot writes in here"),
+    N_("The language the bot writes in here"), N_("/template"),
+    N_("How briefs look here: a preset or your own"),
 )
 _NAMES = (app_commands.TranslationContextLocation.command_name,
           app_commands.TranslationContextLocation.group_name)

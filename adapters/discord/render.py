@@ -15,13 +15,24 @@ from adapters.discord.escape import (
     trim_words,
 )
 from bot.delivery import CommandReply, Destination
-from bot.delivery.render import frame, headline_of, labels_of, local_time, tag_line, written_by
+from bot.delivery.render import (
+    fill,
+    frame,
+    headline_of,
+    labels_of,
+    local_time,
+    tag_line,
+    written_by,
+)
+from bot.delivery.template import LINK_SLOT, Layout, place_link, stored_layout
 from bot.models import Brief, Digest, Notice
 
 Payload = dict[str, Any]
 
 COLOR = 0x3B82F6
 _MARKER = re.compile(r"\bref (nb[0-9a-f]{22})\b")
+_MENTION_RESERVE = 32  # content room for "<@&role id>\n", which mentions.py puts first
+_SUBTEXT = "-# "  # Discord's small grey line: where a plain-text message carries its ref marker
 # Room kept in every message for the part footer ("title · 2/3" and the ref marker).
 _FOOTER_RESERVE = 120
 _BLOCK_MAX = 3000
@@ -46,7 +57,10 @@ def find_marker(message: dict[str, Any]) -> str | None:
         found = _MARKER.search((embed.get("footer") or {}).get("text") or "")
         if found:
             return found.group(1)
-    return None
+    # a plain-text layout has no embed: its marker is its last line
+    last = (message.get("content") or "").rsplit("\n", 1)[-1]
+    found = _MARKER.fullmatch(last.removeprefix(_SUBTEXT))
+    return found.group(1) if found else None
 
 
 def _meta(brief: Brief, dest: Destination) -> str:
@@ -72,11 +86,33 @@ def _footer(text: str, marker: str | None) -> dict[str, str] | None:
     return {"text": text} if text else None
 
 
+def templated(brief: Brief, dest: Destination, layout: Layout, limit: int) -> str:
+    """``brief`` in a destination's template: every value escaped as feed text, the template's
+    own words with mentions made inert, then the whole once more (a "@" in the template and
+    "everyone" in a headline must not meet as a ping); cut at a word to ``limit``. The link
+    stands in as a NUL-marked slot during that pass (it would put a zero-width space inside a
+    URL with "@" and digits) and goes in whole, or not at all, at the end."""
+    url = safe_url(brief.url) or ""
+    text = fill(layout, brief, timezone=dest.timezone, locale=dest.locale, escape=escape_text,
+                has_link=bool(url), literal=neutralise_mentions)
+    room = limit - max(0, len(url) - len(LINK_SLOT))  # a template names the link at most once
+    return place_link(trim_words(neutralise_mentions(text), room), url) or "…"
+
+
 def brief_embed(brief: Brief, dest: Destination, *, marker: str | None = None) -> Payload:
     """One brief as a rich embed: linked title, source and local time, the points, tags.
 
     Labelled points are fields named by their key phrase; a brief without labels has its
-    points as bullets in the description (a field must have a name, and "•" is not one)."""
+    points as bullets in the description (a field must have a name, and "•" is not one).
+    A destination with its own template gets that, in the description."""
+    layout = stored_layout(dest.template)
+    if not layout.is_default:
+        box: Payload = {"type": "rich", "color": COLOR,
+                        "description": templated(brief, dest, layout, limits.DESCRIPTION)}
+        footer = _footer("", marker)
+        if footer:
+            box["footer"] = footer
+        return box
     embed: Payload = {
         "type": "rich",
         "title": trim_words(escape_inline(headline_of(brief)), limits.TITLE) or "…",
@@ -127,10 +163,18 @@ def render_brief_payloads(brief: Brief, dest: Destination, *, key: str | None = 
                           ) -> list[Payload]:
     """The message body that posts ``brief`` to ``dest`` (one message; a list like digests)."""
     marker = marker_for(key) if key else None
+    layout = stored_layout(dest.template)
+    if layout.style == "text" and not layout.is_default:
+        tail = f"\n{_SUBTEXT}{marker}" if marker else ""
+        room = limits.CONTENT - len(tail) - _MENTION_RESERVE
+        return [_message([], templated(brief, dest, layout, room) + tail)]
     return [_message([brief_embed(brief, dest, marker=marker)])]
 
 
 def _digest_block(brief: Brief, dest: Destination) -> str:
+    layout = stored_layout(dest.template)
+    if not layout.is_default:
+        return templated(brief, dest, layout, _BLOCK_MAX)
     headline = trim_words(escape_inline(headline_of(brief)), limits.TITLE) or "…"
     url = safe_url(brief.url)
     # the article's own URL is the only link we ever write; ")" is percent-encoded by safe_url

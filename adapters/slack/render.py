@@ -7,9 +7,18 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from adapters.slack.escape import chunks, clip, defuse_plain, escape_mrkdwn
+from adapters.slack.escape import ELLIPSIS, chunks, clip, defuse_plain, escape_mrkdwn
 from bot.delivery import Destination
-from bot.delivery.render import frame, headline_of, labels_of, local_time, tag_line, written_by
+from bot.delivery.render import (
+    fill,
+    frame,
+    headline_of,
+    labels_of,
+    local_time,
+    tag_line,
+    written_by,
+)
+from bot.delivery.template import LINK_SLOT, Layout, place_link, stored_layout
 from bot.models import Brief, Digest, Notice
 from bot.redact import shown_link
 
@@ -24,6 +33,7 @@ CONTEXT_MAX = 2000  # a context element has no separate documented cap; stay wel
 # blocks (structure included), which over-counts, so this leaves a comfortable margin.
 MESSAGE_CHARS = 12_000
 FALLBACK_MAX = 3000  # chat.postMessage advises ≤ 4000 for ``text``
+TEMPLATED_MAX = 3 * SECTION_MAX  # a templated brief: three sections, well inside one message
 EVENT_TYPE = "newsbrief_brief"
 
 
@@ -98,9 +108,31 @@ def safe_link(url: str | None) -> str | None:
     return f"<{escape_mrkdwn(target)}|{escape_mrkdwn(label)}>"
 
 
+def _template_literal(text: str) -> str:
+    # the template's own words: escaped like feed text (no <!channel>, no <@U…>, no links),
+    # and its **bold** (the templates' one markdown, Discord's) in Slack's *bold*
+    return escape_mrkdwn(text).replace("**", "*")
+
+
+def templated(brief: Brief, dest: Destination, layout: Layout) -> list[Block]:
+    """``brief`` in a destination's template, as mrkdwn sections (Slack has no embed box, so
+    both styles look alike here); the link is ``<url|host>``, every value escaped."""
+    link = safe_link(brief.url) or ""
+    text = fill(layout, brief, timezone=dest.timezone, locale=dest.locale, escape=escape_mrkdwn,
+                has_link=bool(link), literal=_template_literal)
+    # sections cut with room for the link, so <url|host> never straddles two of them
+    room = SECTION_MAX - max(0, len(link) - len(LINK_SLOT))
+    pieces = [place_link(piece, link) for piece in chunks(clip(text, TEMPLATED_MAX), room)]
+    return [{"type": "section", "text": _mrkdwn(piece)} for piece in pieces if piece] or \
+        text_sections(ELLIPSIS)
+
+
 def brief_blocks(brief: Brief, dest: Destination, *, compact: bool = False) -> list[Block]:
     """One brief: headline (a header block, or bold text inside a digest), source and time,
-    a section per point, tags and "also covered by", the link."""
+    a section per point, tags and "also covered by", the link; or the destination's template."""
+    layout = stored_layout(dest.template)
+    if not layout.is_default:
+        return templated(brief, dest, layout)
     words = frame(dest.locale)
     if compact:
         blocks = text_sections(f"*{escape_mrkdwn(headline_of(brief))}*")

@@ -1,16 +1,20 @@
 """/settings language ko|en — the language of everything the bot writes in a server: replies
-to commands, digest headers, feed-disabled and other notices. Admins only."""
+to commands, digest headers, feed-disabled and other notices. Admins only.
+/settings template <preset or template> — the layout of this channel's briefs
+(bot.delivery.template); with nothing after it, the current one."""
 
 from __future__ import annotations
 
 from bot import i18n
-from bot.commands.base import CommandError, Context, error, reply
-from bot.delivery import CommandReply, CommandRequest
+from bot.commands.base import CommandError, Context, error, reply, require_manage, stored_target
+from bot.delivery import CommandReply, CommandRequest, template
 from bot.i18n import N_, _
 from bot.store import destinations as dest_store
 from bot.store import servers as server_store
 
 USAGE = N_("Usage: /settings language <{languages}>")
+TEMPLATE_USAGE = N_("Usage: /settings template <{presets}>, or your own: {example}")
+EXAMPLE = "text: **{headline}** · {source} {link}"
 NAMES = {"en": "English", "ko": "한국어"}  # each language in its own words
 
 
@@ -18,10 +22,17 @@ def _languages() -> str:
     return "|".join(sorted(i18n.available()))
 
 
+def _template_usage() -> str:
+    return _(TEMPLATE_USAGE, presets="|".join(template.PRESETS), example=EXAMPLE)
+
+
 async def settings(ctx: Context, req: CommandRequest) -> CommandReply:
+    name, _space, rest = req.args.strip().partition(" ")
+    if name.lower() == "template":
+        return await _template(ctx, req, rest.strip())
     words = req.args.lower().split()
     if not words or words[0] != "language" or len(words) > 2:
-        return error(_(USAGE, languages=_languages()))
+        return error(_(USAGE, languages=_languages()) + "\n" + _template_usage())
     async with ctx.db.begin() as conn:
         dest = await dest_store.get_or_create(conn, req.where, now=ctx.now, server=req.server)
         if len(words) == 1:
@@ -42,3 +53,23 @@ async def settings(ctx: Context, req: CommandRequest) -> CommandReply:
         return reply(_("Language set to {language} for {where}: replies, digests and notices "
                        "follow it.", language=NAMES.get(lang, lang), where=where),
                      ephemeral=False)
+
+
+async def _template(ctx: Context, req: CommandRequest, text: str) -> CommandReply:
+    """Show or set the layout of this channel's briefs; validated before anything is stored."""
+    async with ctx.db.begin() as conn:
+        dest = await stored_target(conn, req, req.where, now=ctx.now)
+        if not text:
+            current = template.stored_layout(dest.template).source
+            return reply(_("This channel's template: {template}.", template=current) + "\n"
+                         + _template_usage())
+        require_manage(req, req.where)
+        try:
+            chosen = template.layout(text)
+        except template.TemplateError as exc:
+            return error(_("That template cannot be used: {problem}.", problem=str(exc))
+                         + "\n" + _template_usage())
+        await dest_store.update_destination(
+            conn, dest.id, template=None if chosen.is_default else chosen.source)
+    return reply(_("Template set to {template} for this channel; /feeds test shows it.",
+                   template=chosen.source), ephemeral=False)

@@ -1,5 +1,6 @@
-"""The Destinations pages: subscriptions, digest time, timezone and days, urgent tags, locale;
-resume a paused destination; send a test message through the outbox.
+"""The Destinations pages: subscriptions, digest time, timezone and days, urgent tags, locale,
+the layout of its briefs (a template, previewed); resume a paused destination; send a test
+message through the outbox.
 
 Subscribing and the digest time run the ``/subscribe`` and ``/digest`` handlers (the same
 parsing, limits and "first digest is the next one" rule); the rest uses the destination store
@@ -16,15 +17,20 @@ from aiohttp import web
 from multidict import MultiDictProxy
 
 from bot.dashboard.auth import SESSION, Principal
+from bot.dashboard.layouts import layout_form
 from bot.dashboard.server import Dashboard
+from bot.delivery.template import TemplateError, layout
 from bot.filters import kinds
 from bot.i18n import _
+from bot.logs import get_log
 from bot.models import Notice
 from bot.outbox.worker import enqueue, outbox_key
 from bot.store import dashboard as queries
 from bot.store import destinations as dest_store
 from bot.store.dashboard import ScopedDestination
 from bot.tags import normalise_tag
+
+log = get_log(__name__)
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _HHMM = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
@@ -55,6 +61,7 @@ def add_routes(dash: Dashboard) -> None:
     router.add_post("/destinations/{id:\\d+}/subscribe", page.subscribe)
     router.add_post("/destinations/{id:\\d+}/unsubscribe", page.unsubscribe)
     router.add_post("/destinations/{id:\\d+}/settings", page.settings)
+    router.add_post("/destinations/{id:\\d+}/template", page.template)
     router.add_post("/destinations/{id:\\d+}/resume", page.resume)
     router.add_post("/destinations/{id:\\d+}/test", page.test)
 
@@ -92,6 +99,7 @@ class DestinationsPage:
             "dest": found, "subs": subs, "kinds": kind_choices(), "days": DAYS, "zones": self.zones,
             "errors": {}, "sub_error": None, "form": {},
             "chosen_days": [str(day) for day in found.row.digest_days]}
+        context.update(layout_form(self.dash, found.row))
         context.update(extra)
         return self.dash.render(request, "destination.html", context, status=status)
 
@@ -154,6 +162,27 @@ class DestinationsPage:
             await dest_store.update_destination(conn, found.row.id, **values)
         return self.dash.redirect(request, f"/destinations/{found.row.id}",
                                   f"Saved. {reply.text}")
+
+    async def template(self, request: web.Request) -> web.Response:
+        """Preview a layout (nothing stored), or save it; a bad template is refused beside
+        the field, with what was typed kept."""
+        found = await self._find(request)
+        form = await request.post()
+        typed = str(form.get("template") or "").strip()
+        try:
+            chosen = layout(typed)
+        except TemplateError as exc:
+            return await self._detail(request, found, status=400,
+                                      **layout_form(self.dash, found.row, typed, str(exc)))
+        if form.get("action") == "preview":
+            return await self._detail(request, found,
+                                      **layout_form(self.dash, found.row, chosen.source))
+        async with self.dash.services.db.begin() as conn:
+            await dest_store.update_destination(
+                conn, found.row.id, template=None if chosen.is_default else chosen.source)
+        log.info("dashboard.template_set", destination_id=found.row.id, layout=chosen.name)
+        return self.dash.redirect(request, f"/destinations/{found.row.id}#layout",
+                                  f"Layout saved: {chosen.source}")
 
     async def resume(self, request: web.Request) -> web.Response:
         found = await self._find(request)

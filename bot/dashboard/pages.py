@@ -12,8 +12,9 @@ from bot.dashboard.auth import SESSION
 from bot.dashboard.chart import hourly_chart
 from bot.dashboard.server import Dashboard
 from bot.delivery import Destination
-from bot.delivery.render import brief_text, digest_text, notice_text
+from bot.delivery.render import digest_text, notice_text, templated_text
 from bot.delivery.serialize import digest_from_json, notice_from_json, outgoing_json_is_notice
+from bot.delivery.template import stored_layout
 from bot.errors import NewsbriefError
 from bot.models import Brief, Digest, Notice
 from bot.redact import shown_link
@@ -65,11 +66,12 @@ def show_message(dash: Dashboard, dest: Destination, *, brief: Brief | None = No
             continue
         ref = dest.ref if dest.platform == name else f"{name}:preview"
         html, payloads = platform.show(Destination(ref, timezone=dest.timezone,
-                                                   locale=dest.locale),
+                                                   locale=dest.locale, template=dest.template),
                                        brief=brief, digest=digest, notice=notice)
         views.append({"name": name, "html": html, "payloads": payloads})
     if brief is not None:
-        text = brief_text(brief, timezone=dest.timezone, locale=dest.locale)
+        text = templated_text(brief, stored_layout(dest.template), timezone=dest.timezone,
+                              locale=dest.locale)
     elif digest is not None:
         text = digest_text(digest, timezone=dest.timezone, locale=dest.locale)
     elif notice is not None:

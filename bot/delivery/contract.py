@@ -19,6 +19,9 @@ class Destination:
     timezone: str = "UTC"
     locale: str = "en"
     webhook_url: str | None = None  # webhook-mode destinations post here instead of via a bot
+    # the layout of its briefs (bot.delivery.template): a preset's name or a custom template;
+    # None is the default brief
+    template: str | None = None
 
     @property
     def platform(self) -> str:

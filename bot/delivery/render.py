@@ -3,10 +3,12 @@ frame (dates, "also covered by") that every adapter shares."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.delivery.template import LINK_SLOT, Layout, Values, place_link, render
 from bot.i18n import N_, choose, translate
 from bot.models import Brief, Digest, Notice
 from bot.redact import shown_link
@@ -83,6 +85,43 @@ def tag_line(brief: Brief, locale: str = "en") -> str:
     return "   ·   ".join(parts)
 
 
+@dataclass(frozen=True, slots=True)
+class Parts:
+    """A brief's parts as plain text, before any platform's escaping: what a template names
+    (bot.delivery.template). The core decides them; each adapter escapes and lays them out."""
+
+    headline: str
+    source: str
+    time: str
+    meta: str  # source · time · full article · summary by model, as the default layout shows
+    tags: str  # "#a #b"
+    also: str  # "also covered by: A, B"
+    link: str
+    points: list[tuple[str, str]]  # (label or "", text)
+
+    def scalars(self) -> dict[str, str]:
+        return {"headline": self.headline, "source": self.source, "time": self.time,
+                "meta": self.meta, "tags": self.tags, "also": self.also, "link": self.link}
+
+
+def parts_of(brief: Brief, *, timezone: str = "UTC", locale: str = "en") -> Parts:
+    words = frame(locale)
+    time = local_time(brief.published, timezone, locale)
+    meta = [part for part in (brief.source or "", time) if part]
+    if brief.text_source == "article":
+        meta.append(words.full_text)
+    if brief.model:
+        meta.append(written_by(brief, locale))
+    also = (f"{words.also_covered_by}: {', '.join(brief.also_covered_by)}"
+            if brief.also_covered_by else "")
+    return Parts(
+        headline=headline_of(brief), source=" ".join((brief.source or "").split()), time=time,
+        meta=" · ".join(meta), tags=" ".join(f"#{tag}" for tag in brief.tags), also=also,
+        link=shown_link(brief.url) if brief.url else "",
+        points=[(label or "", point.text)
+                for point, label in zip(brief.points, labels_of(brief), strict=True)])
+
+
 def brief_text(brief: Brief, *, timezone: str = "UTC", locale: str = "en",
                markdown: bool = False) -> str:
     """The brief in the DESIGN.md layout, as plain text or markdown."""
@@ -109,6 +148,34 @@ def brief_text(brief: Brief, *, timezone: str = "UTC", locale: str = "en",
     if link:
         lines.append(link)
     return "\n".join(lines)
+
+
+def fill(layout: Layout, brief: Brief, *, timezone: str, locale: str,
+         escape: Callable[[str], str], has_link: bool, literal: Callable[[str], str]) -> str:
+    """A brief in a custom layout, as one platform writes it: every part through ``escape``
+    (its feed-text escaping), the template's own words through ``literal``, and where the
+    link goes (``has_link``: the platform has a safe one) the slot that ``place_link`` fills
+    once the platform has escaped and cut the rest."""
+    def clean(text: str) -> str:
+        return text.replace("\0", "")
+
+    parts = parts_of(brief, timezone=timezone, locale=locale)
+    scalars = {name: escape(clean(value)) for name, value in parts.scalars().items()}
+    scalars["link"] = LINK_SLOT if has_link else ""
+    points = [{"n": str(n), "label": escape(clean(label)), "text": escape(clean(text))}
+              for n, (label, text) in enumerate(parts.points, start=1)]
+    return render(layout.body, Values(scalars, points, literal=lambda text: literal(clean(text))))
+
+
+def templated_text(brief: Brief, layout: Layout, *, timezone: str = "UTC",
+                   locale: str = "en") -> str:
+    """The brief in a destination's layout as plain text, unescaped: the dashboard's preview
+    (which escapes for HTML) and the console. The default layout is :func:`brief_text`."""
+    if layout.is_default:
+        return brief_text(brief, timezone=timezone, locale=locale)
+    link = shown_link(brief.url) if brief.url else ""
+    return place_link(fill(layout, brief, timezone=timezone, locale=locale, escape=str,
+                           has_link=bool(link), literal=str), link)
 
 
 def notice_text(notice: Notice) -> str:

@@ -269,7 +269,7 @@ class OutboxWorker:
                      attempts=r.attempts, sending_at=r.sending_at,
                      destination_id=r.destination_id,
                      destination=Destination(ref=r.ref, timezone=r.timezone, locale=r.locale,
-                                             webhook_url=r.webhook_url),
+                                             webhook_url=r.webhook_url, template=r.template),
                      parts=_parts_from_row(r.parts),
                      queued_at=r.created_at,
                      mention=r.mention, reply_to=r.reply_to, update_note=r.update_note,

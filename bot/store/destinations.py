@@ -24,7 +24,7 @@ log = get_log(__name__)
 # Destination keys the YAML may set; only keys present in the file overwrite the stored value,
 # so a digest time changed with /digest survives restarts unless the YAML says otherwise.
 _SYNCED = ("timezone", "locale", "webhook_url", "digest_time", "digest_days", "urgent_tags",
-           "updates")
+           "updates", "template")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +41,7 @@ class DestinationRow:
     paused_reason: str | None
     server: str | None = None  # Discord guild / Slack team; None outside one
     dm: bool = False  # a member's own direct messages
+    template: str | None = None  # its briefs' layout (bot.delivery.template); None: default
 
     @property
     def tenant(self) -> str:
@@ -50,7 +51,7 @@ class DestinationRow:
     @property
     def destination(self) -> Destination:
         return Destination(ref=self.ref, timezone=self.timezone, locale=self.locale,
-                           webhook_url=self.webhook_url)
+                           webhook_url=self.webhook_url, template=self.template)
 
     @property
     def paused(self) -> bool:
@@ -82,7 +83,7 @@ def _destination(row: Any) -> DestinationRow:
         digest_days=[int(d) for d in (row.digest_days or [])],
         urgent_tags=[str(t) for t in (row.urgent_tags or [])],
         paused_at=row.paused_at, paused_reason=row.paused_reason, server=row.server,
-        dm=bool(row.dm),
+        dm=bool(row.dm), template=row.template,
     )
 
 

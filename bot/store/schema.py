@@ -203,6 +203,8 @@ destinations = Table(
     Column("urgent_tags", JSON, nullable=False, default=list),
     # reply "Updated: …" to edits; the server default fills rows older than the column
     Column("updates", Boolean, nullable=False, default=False, server_default=false()),
+    # the layout of its briefs: a preset's name or a custom template; NULL is the default
+    Column("template", Text),
     Column("paused_at", UTCDateTime),
     Column("paused_reason", RedactedText),
     Column("created_at", UTCDateTime, nullable=False),
