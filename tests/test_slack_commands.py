@@ -62,6 +62,18 @@ async def test_command_is_acked_first_then_answered(
     assert fake.responses[0]["text"] == "done"
 
 
+async def test_the_text_is_what_the_user_typed_not_slacks_entities(
+        fake: FakeSlack, running: tuple[SlackAdapter, Core]) -> None:
+    # Slack HTML-encodes &, < and > in a command's text; a feed URL with a query and a template
+    # with angle brackets must reach the core as typed, and a typed "&lt;" stays "&lt;"
+    adapter, core = running
+    body = form(fake, text="https://news.example/rss?a=1&amp;b=2 &lt;b&gt; &amp;lt;")
+    assert await post(adapter, body, signed(body)) == 200
+    await until(lambda: core.requests)
+    [request] = core.requests
+    assert request.args == "https://news.example/rss?a=1&b=2 <b> &lt;"
+
+
 async def test_public_reply_with_briefs(fake: FakeSlack,
                                         running: tuple[SlackAdapter, Core]) -> None:
     adapter, core = running

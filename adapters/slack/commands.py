@@ -78,6 +78,13 @@ class AdminCheck:
         return value
 
 
+def _typed(text: str) -> str:
+    """What the user typed: Slack sends a command's text with ``&``, ``<`` and ``>`` as HTML
+    entities even with ``should_escape: false`` (a feed URL ``?a=1&b=2`` arrives as
+    ``&amp;b=2``); ``&amp;`` last, so a typed ``&lt;`` stays as typed."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
 def to_request(body: Mapping[str, Any], *, commands: Mapping[str, str],
                is_admin: bool, locale: str | None = None) -> CommandRequest:
     """The platform-neutral request for a slash-command payload."""
@@ -86,7 +93,7 @@ def to_request(body: Mapping[str, Any], *, commands: Mapping[str, str],
     user = str(body.get("user_id", ""))
     return CommandRequest(
         command=commands.get(slash, slash.lstrip("/")),
-        args=str(body.get("text") or "").strip(),
+        args=_typed(str(body.get("text") or "")).strip(),
         user=user,
         where=Destination(f"slack:{team}/{body.get('channel_id', '')}"),
         dm=Destination(f"slack:{team}/{user}"),  # the adapter opens the DM when it posts
