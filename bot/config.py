@@ -181,6 +181,7 @@ class DestinationSettings(Section):
     digest_days: list[int] = Field(default_factory=lambda: [0, 1, 2, 3, 4, 5, 6])
     urgent_tags: list[str] = Field(default_factory=list)
     updates: bool = False  # reply "Updated: …" under a posted brief whose article changed
+    why_footer: bool = False  # end each brief with "Sent because …" (also /settings why on)
     subscriptions: list[SubscriptionSettings] = Field(default_factory=list)
 
     @field_validator("ref")

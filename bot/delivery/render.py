@@ -75,12 +75,14 @@ def labels_of(brief: Brief) -> list[str | None]:
 
 
 def tag_line(brief: Brief, locale: str = "en") -> str:
+    """The line under a brief's points: its tags and who else covered it, then on a line of
+    its own the destination's opt-in "Sent because …" footer (``Brief.why``)."""
     parts = []
     if brief.tags:
         parts.append(" ".join(f"#{tag}" for tag in brief.tags))
     if brief.also_covered_by:
         parts.append(f"{frame(locale).also_covered_by}: {', '.join(brief.also_covered_by)}")
-    return "   ·   ".join(parts)
+    return "\n".join(line for line in ("   ·   ".join(parts), brief.why or "") if line)
 
 
 def brief_text(brief: Brief, *, timezone: str = "UTC", locale: str = "en",
@@ -118,6 +120,8 @@ def notice_text(notice: Notice) -> str:
 
 def digest_text(digest: Digest, *, timezone: str = "UTC", locale: str = "en") -> str:
     lines = [digest.title]
+    if digest.why:
+        lines.append(digest.why)
     if digest.note:
         lines.append(digest.note)
     for section in digest.sections:

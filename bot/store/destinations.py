@@ -24,7 +24,7 @@ log = get_log(__name__)
 # Destination keys the YAML may set; only keys present in the file overwrite the stored value,
 # so a digest time changed with /digest survives restarts unless the YAML says otherwise.
 _SYNCED = ("timezone", "locale", "webhook_url", "digest_time", "digest_days", "urgent_tags",
-           "updates")
+           "updates", "why_footer")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +41,7 @@ class DestinationRow:
     paused_reason: str | None
     server: str | None = None  # Discord guild / Slack team; None outside one
     dm: bool = False  # a member's own direct messages
+    why_footer: bool = False  # each brief ends with "Sent because …"
 
     @property
     def tenant(self) -> str:
@@ -82,7 +83,7 @@ def _destination(row: Any) -> DestinationRow:
         digest_days=[int(d) for d in (row.digest_days or [])],
         urgent_tags=[str(t) for t in (row.urgent_tags or [])],
         paused_at=row.paused_at, paused_reason=row.paused_reason, server=row.server,
-        dm=bool(row.dm),
+        dm=bool(row.dm), why_footer=bool(row.why_footer),
     )
 
 
