@@ -29,6 +29,8 @@ MESSAGES = (
     N_("Remove a feed"), N_("List the feeds"), N_("Feed health and paused destinations"),
     N_("/settings"), N_("/language"), N_("This server's settings"),
     N_("The language the bot writes in here"),
+    N_("/why"), N_("Why one of my messages was sent here (paste its link)"),
+    N_("End each brief with why it was sent"),
 )
 _NAMES = (app_commands.TranslationContextLocation.command_name,
           app_commands.TranslationContextLocation.group_name)

@@ -1,10 +1,14 @@
 """/settings language ko|en — the language of everything the bot writes in a server: replies
-to commands, digest headers, feed-disabled and other notices. Admins only."""
+to commands, digest headers, feed-disabled and other notices. Admins only. /settings why
+on|off [here|dm] — the "Sent because …" footer (bot.commands.why)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot import i18n
 from bot.commands.base import CommandError, Context, error, reply
+from bot.commands.why import footer_setting
 from bot.delivery import CommandReply, CommandRequest
 from bot.i18n import N_, _
 from bot.store import destinations as dest_store
@@ -20,6 +24,9 @@ def _languages() -> str:
 
 async def settings(ctx: Context, req: CommandRequest) -> CommandReply:
     words = req.args.lower().split()
+    if words and words[0] == "why":
+        return await footer_setting(ctx, replace(req, args=req.args.split(None, 1)[1]
+                                                 if len(words) > 1 else ""))
     if not words or words[0] != "language" or len(words) > 2:
         return error(_(USAGE, languages=_languages()))
     async with ctx.db.begin() as conn:
