@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import delete, update
 
+from bot.config import DestinationSettings
 from bot.models import Reason
+from bot.store import destinations as dest_store
 from bot.store import reasons as reason_store
 from bot.store.schema import feeds, outbox
 from tests.support.world import (  # noqa: F401  (fixtures)
@@ -83,3 +85,16 @@ async def test_find_sent_matches_whole_ids_where_asked(world: World) -> None:
                                   ("other:", "1234"), (CHANNEL, ""), (CHANNEL, "%"),
                                   (CHANNEL, '1234", "5678')):
             assert await reason_store.find_sent(conn, where, message_id) is None, message_id
+
+
+async def test_the_footer_is_set_from_the_configuration_and_kept_unless_it_says(
+        world: World) -> None:
+    async with world.db.begin() as conn:
+        [row] = await dest_store.sync_destinations(
+            conn, [DestinationSettings(ref="console:", why_footer=True)], now=world.now)
+    assert row.why_footer
+    assert not (await world.say("/settings why off", where="console:")).error
+    async with world.db.begin() as conn:
+        [row] = await dest_store.sync_destinations(
+            conn, [DestinationSettings(ref="console:")], now=world.now)
+    assert not row.why_footer  # /settings changed it; a file that does not say keeps that
