@@ -45,6 +45,15 @@ async def test_the_most_specific_matching_subscription_is_the_reason(world: Worl
     assert (await _reasons(world))[-1] == Reason("keyword", "model")
 
 
+async def test_an_instant_brief_names_the_subscription_that_sent_it_now(world: World) -> None:
+    feed = await world.feed("https://tech.example/rss", "Tech Daily")
+    await world.say("/digest time 08:00")
+    assert not (await world.say("/subscribe #openai digest")).error
+    assert not (await world.say("/subscribe kw:model")).error  # instant
+    await world.route(await world.brief(feed, "OpenAI ships a model", tags=["openai"]))
+    assert await _reasons(world) == [Reason("keyword", "model")]
+
+
 async def test_a_feeds_secret_never_becomes_a_reason(world: World) -> None:
     feed = await world.feed("https://paid.example/rss?token=s3cr3t", "")
     async with world.db.begin() as conn:  # an untitled feed: its name is its URL

@@ -59,17 +59,18 @@ def decide(subs: Sequence[SubscriptionRow], facts: BriefFacts,
     if not included or any(s.exclude and _matches(s, facts) for s in subs):
         return None
     # Sections prefer the most specific reason the brief is here.
-    # The same subscription is the reason it was sent (bot.filters.reasons).
     first = min(included, key=lambda s: kinds.precedence(s.kind))
     section = kinds.require(first.kind).section(first.value, facts)
-    reason = reason_of(first.kind, first.value, facts)
     urgent = {canonical_tag(t) for t in destination.urgent_tags} & facts.tags
-    if urgent or any(s.mode == "instant" for s in included):
+    instant = [s for s in included if s.mode == "instant"]
+    if urgent or instant:
         mention = next((s.mention for s in sorted(included, key=lambda s: s.id) if s.mention),
                        None)
-        return Route("instant", section, mention, reason)
+        # what /why names: the most specific subscription that made it go out now
+        why = min(instant, key=lambda s: kinds.precedence(s.kind)) if instant else first
+        return Route("instant", section, mention, reason_of(why.kind, why.value, facts))
     if destination.digest_time:
-        return Route("digest", section, reason=reason)
+        return Route("digest", section, reason=reason_of(first.kind, first.value, facts))
     return None
 
 
