@@ -68,7 +68,7 @@ async def test_why_on_discord_names_the_subscription_and_hides_the_rest(stack: S
     assert await discord_why(stack, discord_link(openai)) == \
         "Sent because this channel follows #openai."
     assert await discord_why(stack, f"see <{discord_link(chips)}>") == \
-        "Sent because this channel follows the keyword “chip prices”."
+        "Sent because this channel follows keyword “chip prices”."
     # not the bot's, another guild's (by its link, or a link doctored to name this guild), none
     foreign = await _other_guilds_message(stack)
     said = {await discord_why(stack, discord_link("123456789012345678")),
@@ -84,7 +84,7 @@ async def test_why_on_slack_reads_permalinks_in_the_callers_workspace(
     await slack(stack, slack_commands, "/subscribe", "feed:Tech Daily")
     await _openai_news(stack)
     openai = (await message_ids(stack, SLACK))[0]
-    assert "Sent because this channel follows the feed Tech Daily." in await slack(
+    assert "Sent because this channel follows feed “Tech Daily”." in await slack(
         stack, slack_commands, "/why", slack_link(openai), user="UPLAIN")
     # the same ts in a channel the bot never posted to; a ts it never used; a DM not the caller's
     for link in (slack_link(openai, channel="C999"), slack_link("1700000000.000001"),

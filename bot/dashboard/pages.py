@@ -58,7 +58,7 @@ def ago(moment: datetime | None, now: datetime) -> str:
 
 
 def why_cell(stories: list[StoryReason]) -> str:
-    """The Why column: what each story's subscription follows, each once ("#openai, the keyword
+    """The Why column: what each story's subscription follows, each once ("#openai, keyword
     “gpt”"); empty for a notice or a message sent before reasons were kept."""
     return ", ".join(dict.fromkeys(what(story.reason, "en") for story in stories))
 

@@ -1,41 +1,35 @@
 """Why a brief was sent, in words (issue 24.5): the reason routing records (the subscription
 that let the brief through, ``bot.models.Reason``) as the footer line and ``/why`` say it, in
 the destination's language. A channel's reason is the channel's subscription; a member's DM's
-is theirs ("you follow")."""
+is theirs ("you follow"). What a kind keeps and how it is named are its entry's
+(``bot.filters.kinds``: ``reason``, ``named``, ``label``)."""
 
 from __future__ import annotations
 
+from bot.filters import kinds
 from bot.filters.kinds import BriefFacts
 from bot.i18n import N_, choose, translate
 from bot.models import Reason
-from bot.netguard import shown_url
 
 __all__ = ["because", "reason_of", "what"]
 
 
 def reason_of(kind: str, value: str, facts: BriefFacts) -> Reason:
     """The reason a subscription of ``kind`` / ``value`` gives for the brief ``facts`` describe,
-    kept as a reader names it: a feed by its title (a URL only as shown, without its query,
-    where private feeds keep their tokens), everything by no value."""
-    if kind == "feed":
-        name = facts.feed_name
-        return Reason(kind, shown_url(name) if name == facts.feed_url else name)
-    if kind == "all":
-        return Reason(kind, "")
-    return Reason(kind, value)
+    kept as a reader names it (a feed by its title, everything by no value)."""
+    found = kinds.get(kind)
+    return Reason(kind, found.reason(value, facts) if found is not None else value)
 
 
 def what(reason: Reason, lang: str) -> str:
-    """What the subscription follows: "#openai", "the feed OpenAI Blog", "the keyword “gpt”"."""
-    if reason.kind == "tag":
-        return f"#{reason.value}"
-    if reason.kind == "feed":
-        return translate(N_("the feed {name}"), lang, name=reason.value)
-    if reason.kind == "keyword":
-        return translate(N_("the keyword “{value}”"), lang, value=reason.value)
-    if reason.kind == "pattern":
-        return translate(N_("the pattern “{value}”"), lang, value=reason.value)
-    return translate(N_("everything"), lang)
+    """What the subscription follows: "#openai", "feed “OpenAI Blog”", "everything"."""
+    found = kinds.get(reason.kind)
+    if found is not None and not found.takes_value:
+        return translate(found.label, lang)
+    if found is not None and found.named is not None:
+        return found.named(reason.value)
+    label = translate(found.label, lang) if found is not None else reason.kind
+    return translate(N_("{kind} “{value}”"), lang, kind=label, value=reason.value)
 
 
 def because(reason: Reason, *, dm: bool, locale: str) -> str:
