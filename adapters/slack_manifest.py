@@ -26,14 +26,15 @@ DESCRIPTIONS = {
     "digest": "This channel's daily digest: time, off, or now",
     "feeds": "Add, remove, enable, list or check feeds (admins)",
     "updates": "Reply under a posted brief when its article changes (admins)",
-    "settings": "Language or brief layout here: /settings language ko|en, /settings template …",
+    "settings": "Language (ko|en), layout (template …), “Sent because …” footer (why on|off)",
+    "why": "Why one of my messages was sent: /why <message link>",
 }
 
 
 def usage_hints() -> dict[str, str]:
     """Hints from the usage lines the core replies with ("Usage: /feeds add <url> …")."""
     # the command core: loaded only to write a manifest
-    from bot.commands import brief, digest, feeds, settings, subscribe, updates
+    from bot.commands import brief, digest, feeds, settings, subscribe, updates, why
 
     def hint(usage: str, name: str) -> str:
         text = usage.removeprefix(f"Usage: /{name} ").replace(f"/{name} ", "")
@@ -47,6 +48,7 @@ def usage_hints() -> dict[str, str]:
         "feeds": hint(feeds.USAGE, "feeds"),
         "updates": hint(updates.USAGE, "updates"),
         "settings": hint(settings.USAGE.format(languages="en|ko"), "settings") + " | template …",
+        "why": hint(why.USAGE, "why"),
     }
 
 

@@ -184,6 +184,7 @@ class DestinationSettings(Section):
     # the layout of its briefs: a preset (default, compact, headlines, plain) or a template,
     # "text: {headline} {link}" (bot.delivery.template); unset keeps what chat or the dashboard set
     template: str | None = None
+    why_footer: bool = False  # end each brief with "Sent because …" (also /settings why on)
     subscriptions: list[SubscriptionSettings] = Field(default_factory=list)
 
     @field_validator("ref")

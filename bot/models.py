@@ -76,6 +76,17 @@ class Brief:
     text_source: TextSource = "feed"
     also_covered_by: list[str] = field(default_factory=list)
     model: str | None = None  # the model that wrote the points; None: extractive
+    why: str | None = None  # "Sent because you follow #openai": a destination's opt-in footer
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a brief reached a destination: the kind of the subscription that let it through
+    (bot.filters.kinds) and what it follows as a reader names it (a tag, a feed's name, a
+    keyword, a pattern; empty for everything)."""
+
+    kind: str
+    value: str
 
 
 @dataclass(slots=True)
@@ -102,6 +113,7 @@ class Digest:
     period_end: datetime
     sections: list[DigestSection]
     note: str | None = None  # e.g. the "nothing new" line, or "12 items folded from a burst"
+    why: str | None = None  # the footer line once at the top, when every story shares it
 
 
 SAMPLE_MARK = "TEST MESSAGE"  # plain words: brackets would be escaped differently per platform

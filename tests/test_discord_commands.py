@@ -191,12 +191,13 @@ async def test_sync_commands_sets_admin_permissions(fake: FakeDiscord) -> None:
                                  guild_ids=[int(GUILD)])
     assert sorted(s.split("/")[1] for s in synced) == sorted(
         ["brief", "subscribe", "unsubscribe", "subscriptions", "digest", "feeds", "updates",
-         "settings"])
+         "settings", "why"])
     stored = {c["name"]: c for c in fake.commands[GUILD]}
     # the docs describe a string bit set, the spec and discord.py an integer: same value
     assert int(stored["feeds"]["default_member_permissions"]) == 1 << 5  # Manage Server
     assert stored["feeds"]["contexts"] == [0] or stored["feeds"].get("dm_permission") is False
     assert stored["subscribe"]["default_member_permissions"] is None
+    assert stored["why"]["default_member_permissions"] is None  # any member may ask
     assert int(stored["settings"]["default_member_permissions"]) == 1 << 5  # admins only
     target = next(o for o in stored["subscribe"]["options"] if o["name"] == "target")
     assert target["autocomplete"] is True

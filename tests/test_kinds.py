@@ -12,6 +12,8 @@ from pydantic import ValidationError
 
 from bot.config import DestinationSettings, SubscriptionSettings
 from bot.filters import kinds
+from bot.filters.reasons import because
+from bot.models import Reason
 from bot.store import destinations as dest_store
 from tests.support.world import (  # noqa: F401  (fixtures)
     CHANNEL,
@@ -131,7 +133,11 @@ async def test_one_table_entry_is_enough_for_config_command_and_routing(
     async with world.db.begin() as conn:
         [(dest, subs_of)] = [t for t in await route.targets(conn) if t[0].ref == CHANNEL]
         facts = (await route.load_facts(conn, [brief_id]))[brief_id]
-    assert route.decide(subs_of, facts, dest) == route.Route("instant", "“breaking news…”")
+    assert route.decide(subs_of, facts, dest) == route.Route(
+        "instant", "“breaking news…”", reason=Reason("starts", "breaking news"))
+    # and /why names it by its entry's label
+    assert because(Reason("starts", "breaking news"), dm=False, locale="en") == \
+        "Sent because this channel follows starts with “breaking news”"
 
 
 async def test_one_table_entry_is_enough_for_the_dashboard_form(

@@ -5,6 +5,7 @@ the real adapters, with feed text that tries to ping."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -122,6 +123,18 @@ def test_default_preview_is_todays_brief_and_presets_choose_parts() -> None:
     assert preview.startswith("**TEST MESSAGE") and "\n" not in preview
     assert "It works" not in templated_text(brief, layout("headlines"))
     assert "It works: newsbrief can post" in templated_text(brief, layout("plain"))
+
+
+def test_the_why_footer_follows_every_layout_once() -> None:
+    # a destination with the "Sent because …" footer on keeps it in a custom layout: appended
+    # under a template that does not place it (the compact one-liner), placed where {why} is
+    brief = replace(sample_brief(), why="Sent because this channel follows #ai")
+    compact = templated_text(brief, layout("compact"))
+    assert compact.splitlines()[-1] == "Sent because this channel follows #ai"
+    placed = templated_text(brief, layout("text: {why} | {headline}"))
+    assert placed.startswith("Sent because this channel follows #ai | ")
+    assert placed.count("Sent because") == 1
+    assert "Sent because" not in templated_text(sample_brief(), layout("compact"))
 
 
 def test_config_accepts_a_template_and_refuses_a_bad_one() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable, Collection
 from typing import Any, Literal
 
@@ -9,7 +10,7 @@ import discord
 from discord import app_commands
 
 from adapters.discord.render import render_reply_payloads
-from bot.delivery import CommandHandler, CommandReply, CommandRequest, Destination
+from bot.delivery import CommandHandler, CommandReply, CommandRequest, Destination, MessageLink
 from bot.logs import get_log
 
 log = get_log(__name__)
@@ -23,6 +24,9 @@ ADMIN_COMMANDS: frozenset[str] = frozenset({"feeds"})
 PUBLIC_COMMANDS: frozenset[str] = frozenset({"brief"})
 _ADMIN_PERMISSIONS = discord.Permissions(manage_guild=True)
 _NO_MENTIONS = discord.AllowedMentions.none()
+# "Copy Message Link": https://discord.com/channels/<guild or @me>/<channel>/<message>
+_MESSAGE_LINK = re.compile(
+    r"https://(?:(?:ptb|canary)\.)?discord(?:app)?\.com/channels/(\d{1,20}|@me)/\d{1,20}/(\d{1,20})")
 
 
 def is_admin(interaction: discord.Interaction) -> bool:
@@ -31,6 +35,19 @@ def is_admin(interaction: discord.Interaction) -> bool:
         return False
     perms = interaction.permissions  # the member's resolved permissions, sent by Discord
     return bool(perms.administrator or perms.manage_guild)
+
+
+def message_link(text: str, guild_id: int | None) -> MessageLink | None:
+    """The posted message a link names. Discord's message ids are unique across channels, so
+    it is looked up by id alone (a forum post or a thread reply is found the same way); a link
+    into another server than the one asked in (or a server's from a DM) finds nothing."""
+    found = _MESSAGE_LINK.search(text)
+    if found is None:
+        return None
+    guild, message = found.groups()
+    if guild != (str(guild_id) if guild_id else "@me"):
+        return MessageLink(where="discord:", message_id="")  # nothing has an empty id
+    return MessageLink(where="discord:", message_id=message)
 
 
 async def to_request(interaction: discord.Interaction, command: str, args: str) -> CommandRequest:
@@ -51,7 +68,8 @@ async def to_request(interaction: discord.Interaction, command: str, args: str) 
                           locale=interaction.locale.value if interaction.locale else None,
                           # the guild's Community language (preferred_locale) as Discord sends it
                           server_locale=interaction.guild_locale.value
-                          if interaction.guild_locale else None)
+                          if interaction.guild_locale else None,
+                          link=message_link(args, interaction.guild_id))
 
 
 async def send_reply(interaction: discord.Interaction, reply: CommandReply, *,
@@ -157,6 +175,9 @@ def register_commands(tree: app_commands.CommandTree, run: Run, *, suggest: Sugg
                       where: Literal["here", "dm"] | None = None) -> None:
         await run(interaction, "updates", _join(state, where))
 
+    async def why(interaction: discord.Interaction, link: str) -> None:
+        await run(interaction, "why", link)
+
     simple = [
         (brief, "brief", "Brief an article URL now, or search stored stories", None),
         (subscribe, "subscribe", "Follow a tag, feed or keyword here or in your DMs",
@@ -164,6 +185,7 @@ def register_commands(tree: app_commands.CommandTree, run: Run, *, suggest: Sugg
         (unsubscribe, "unsubscribe", "Stop following a tag, feed or keyword", tags_and_feeds),
         (subscriptions, "subscriptions", "What this channel and you follow", None),
         (updates, "updates", "Reply “Updated: …” under a brief whose article changed", None),
+        (why, "why", "Why one of my messages was sent here (paste its link)", None),
     ]
     for callback, name, description, complete in simple:
         cmd: app_commands.Command[Any, ..., None] = app_commands.Command(
@@ -239,6 +261,11 @@ def register_commands(tree: app_commands.CommandTree, run: Run, *, suggest: Sugg
     async def settings_template(interaction: discord.Interaction,
                                 template: str | None = None) -> None:
         await run(interaction, "settings", _join("template", template))
+
+    @settings.command(name="why", description="End each brief with why it was sent")
+    async def settings_why(interaction: discord.Interaction, state: Literal["on", "off"],
+                           where: Literal["here", "dm"] | None = None) -> None:
+        await run(interaction, "settings", _join("why", state, where))
 
     tree.add_command(settings)
 

@@ -30,6 +30,8 @@ MESSAGES = (
     N_("/settings"), N_("/language"), N_("This server's settings"),
     N_("The language the bot writes in here"), N_("/template"),
     N_("How briefs look here: a preset or your own"),
+    N_("/why"), N_("Why one of my messages was sent here (paste its link)"),
+    N_("End each brief with why it was sent"),
 )
 _NAMES = (app_commands.TranslationContextLocation.command_name,
           app_commands.TranslationContextLocation.group_name)

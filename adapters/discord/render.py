@@ -199,8 +199,9 @@ def render_digest_payloads(digest: Digest, dest: Destination, *, key: str | None
     title = trim_words(escape_inline(digest.title), 200)
     when = escape_text(local_time(digest.period_end, dest.timezone, dest.locale))
     content = f"**{title}**" + (f" · {when}" if when else "")
-    if digest.note:
-        content += "\n" + trim_words(escape_text(digest.note), limits.CONTENT - len(content) - 1)
+    for line in (digest.why, digest.note):
+        if line:
+            content += "\n" + trim_words(escape_text(line), limits.CONTENT - len(content) - 1)
 
     budget = limits.TOTAL - _FOOTER_RESERVE
     messages: list[list[Payload]] = [[]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from functools import partial
@@ -19,12 +20,15 @@ from adapters.slack.render import (
     pack,
     text_sections,
 )
-from bot.delivery import CommandReply, CommandRequest, Destination
+from bot.delivery import CommandReply, CommandRequest, Destination, MessageLink
 from bot.logs import get_log
 
 log = get_log(__name__)
 
 RESPONSE_URL_POSTS = 5  # Slack accepts up to 5 posts to one response_url within 30 minutes
+# "Copy link": https://acme.slack.com/archives/C0123/p1700000000123456 (?thread_ts=… for a
+# reply); the path's p-number is the message's ts without its dot
+_PERMALINK = re.compile(r"https://[A-Za-z0-9.-]+\.slack\.com/archives/([A-Z0-9]{1,32})/p(\d{10})(\d{6})\b")
 
 
 class AdminCheck:
@@ -85,15 +89,28 @@ def _typed(text: str) -> str:
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
+def message_link(text: str, *, team: str, user: str) -> MessageLink | None:
+    """The posted message a permalink names, in the caller's workspace (a permalink names its
+    workspace by a domain, not the team id: a link into another one finds nothing here). A DM
+    channel (``D…``) can only be the caller's own, which the bot posts to as their user id."""
+    found = _PERMALINK.search(text)
+    if found is None:
+        return None
+    channel, seconds, micros = found.groups()
+    where = f"slack:{team}/{user}" if channel.startswith("D") else f"slack:{team}/{channel}"
+    return MessageLink(where=where, message_id=f"{seconds}.{micros}")
+
+
 def to_request(body: Mapping[str, Any], *, commands: Mapping[str, str],
                is_admin: bool, locale: str | None = None) -> CommandRequest:
     """The platform-neutral request for a slash-command payload."""
     slash = str(body.get("command", ""))
     team = str(body.get("team_id", ""))
     user = str(body.get("user_id", ""))
+    text = str(body.get("text") or "").strip()
     return CommandRequest(
         command=commands.get(slash, slash.lstrip("/")),
-        args=_typed(str(body.get("text") or "")).strip(),
+        args=_typed(text),
         user=user,
         where=Destination(f"slack:{team}/{body.get('channel_id', '')}"),
         dm=Destination(f"slack:{team}/{user}"),  # the adapter opens the DM when it posts
@@ -103,6 +120,7 @@ def to_request(body: Mapping[str, Any], *, commands: Mapping[str, str],
         # Slack reports no team language to apps: the first caller's stands for it until an
         # admin runs /settings language
         server_locale=locale,
+        link=message_link(text, team=team, user=user),
     )
 
 

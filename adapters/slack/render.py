@@ -240,6 +240,8 @@ def _digest_intro(digest: Digest, dest: Destination) -> list[Block]:
     span = " – ".join(local_time(moment, dest.timezone, dest.locale)
                       for moment in (digest.period_start, digest.period_end))
     blocks += _context(escape_mrkdwn(span))
+    if digest.why:
+        blocks += _context(escape_mrkdwn(digest.why))
     if digest.note:
         blocks += text_sections(escape_mrkdwn(digest.note))
     if not any(section.briefs for section in digest.sections):

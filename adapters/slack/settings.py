@@ -25,6 +25,7 @@ DEFAULT_COMMANDS: Mapping[str, str] = {
     "/feeds": "feeds",
     "/updates": "updates",
     "/settings": "settings",
+    "/why": "why",
 }
 _SECTION = SlackSection()  # the documented defaults
 

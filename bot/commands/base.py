@@ -24,8 +24,8 @@ from bot.summarize.tags import TagNormaliser
 BriefUrl = Callable[[str], Awaitable[Brief]]
 
 __all__ = ["MAX_VALUE", "CommandError", "Context", "Handler", "error", "feed_names", "known_tags",
-           "own_dm", "pop_target", "readers", "reply", "require_admin", "require_manage",
-           "scope_of", "stored_target"]
+           "on_off_target", "own_dm", "pop_target", "readers", "reply", "require_admin",
+           "require_manage", "scope_of", "stored_target"]
 
 MAX_VALUE = 200  # a subscription target or a search; longer is a paste accident, not a topic
 
@@ -69,6 +69,17 @@ def pop_target(req: CommandRequest, words: list[str]) -> Destination:
                                  "use `here` instead."))
         return req.dm
     return req.where
+
+
+def on_off_target(req: CommandRequest, usage: str) -> tuple[Destination, bool]:
+    """``on | off [here|dm]`` in ``req.args`` (after any leading words the caller strips): the
+    destination it is for, which the caller may change, and whether on."""
+    words = req.args.split()
+    target = pop_target(req, words)
+    if len(words) != 1 or words[0].lower() not in ("on", "off"):
+        raise CommandError(_(usage))
+    require_manage(req, target)
+    return target, words[0].lower() == "on"
 
 
 def shown_ref(ref: str) -> str:

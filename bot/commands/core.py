@@ -9,7 +9,7 @@ from datetime import datetime
 
 from bot import i18n
 from bot.clock import now_utc
-from bot.commands import brief, digest, feeds, settings, subscribe, updates
+from bot.commands import brief, digest, feeds, settings, subscribe, updates, why
 from bot.commands.base import (
     BriefUrl,
     CommandError,
@@ -51,7 +51,9 @@ COMMANDS: dict[str, ChatCommand] = {
     "digest": ChatCommand(digest.digest, digest.USAGE),
     "feeds": ChatCommand(feeds.feeds, feeds.USAGE),
     "updates": ChatCommand(updates.updates, updates.USAGE),
-    "settings": ChatCommand(settings.settings, N_("Usage: /settings language ko|en")),
+    "settings": ChatCommand(settings.settings, N_(
+        "Usage: /settings language ko|en | why on|off [here|dm]")),
+    "why": ChatCommand(why.why, why.USAGE),
 }
 MAX_ARGS = 1000
 USER_RATE = Pacing(rate=0.5, burst=5)  # a person: five quick commands, then one per 2 s

@@ -58,7 +58,7 @@ async def digest(ctx: Context, req: CommandRequest) -> CommandReply:
     if action == "now" and len(words) == 1:
         async with ctx.db.begin() as conn:
             row = await stored_target(conn, req, target, now=ctx.now)
-            sent = await digests.digest_now(conn, row, now=ctx.now)
+            sent = await digests.digest_now(conn, row, now=ctx.now, stories=ctx.digest_stories)
         if sent is None:
             return reply(_("Nothing new for a digest since the last one."))
         count = sum(len(s.briefs) for s in sent.sections)

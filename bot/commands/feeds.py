@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.commands.base import Context, error, reply, require_admin, scope_of, stored_target
-from bot.commands.reactions import feedback_lines
+from bot.commands.reactions import feedback_lines, ranking_lines
 from bot.delivery import CommandReply, CommandRequest
 from bot.feeds.manage import (
     Actor,
@@ -154,4 +154,6 @@ async def _status(ctx: Context, req: CommandRequest, wanted: str | None) -> Comm
         lines += ["• " + _("{where}: {reason}", where=dest.ref, reason=dest.reason or _("paused"))
                   for dest in status.paused]
     lines += feedback_lines(status.votes)
+    names = {row.id: row.title or shown_url(row.url) for row in status.feeds}
+    lines += ranking_lines(names, status.votes_by_feed, status.votes)
     return reply("\n".join(lines))

@@ -5,6 +5,7 @@ briefs, is ignored."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping
 from datetime import datetime
 
@@ -12,6 +13,7 @@ from bot.clock import now_utc
 from bot.delivery import Reaction
 from bot.i18n import _
 from bot.logs import get_log
+from bot.routing.feedback import Votes, effect
 from bot.store import destinations as dest_store
 from bot.store import reactions as reaction_store
 from bot.store.db import Database
@@ -77,3 +79,21 @@ def feedback_lines(counts: Mapping[tuple[str, str], Mapping[str, int]]) -> list[
         lines.append(f"• {feed} #{tag}: {VOTES[0]} {votes.get(VOTES[0], 0)}  "
                      f"{VOTES[1]} {votes.get(VOTES[1], 0)}")
     return lines
+
+
+def ranking_lines(names: Mapping[int, str], by_feed: Mapping[int, Mapping[str, int]],
+                  by_pair: Mapping[tuple[str, str], Mapping[str, int]]) -> list[str]:
+    """/feeds status lines: what this server's votes do to its digests, per feed and per tag
+    (bot.routing.feedback): "• OpenAI Blog: ranked lower in digests: 12 👎 / 2 👍"."""
+    tags: dict[str, Counter[str]] = {}
+    for (_feed, tag), votes in by_pair.items():
+        if tag != "-":
+            tags.setdefault(tag, Counter()).update(votes)
+    shown = [(names.get(i, str(i)), votes) for i, votes in by_feed.items()]
+    shown += [(f"#{tag}", votes) for tag, votes in tags.items()]
+    if not shown:
+        return []
+    shown.sort(key=lambda item: (-sum(item[1].values()), item[0]))
+    return [_("Digest order here:"), *(
+        f"• {name}: {effect(Votes(votes.get(VOTES[0], 0), votes.get(VOTES[1], 0)))}"
+        for name, votes in shown[:20])]

@@ -1,12 +1,16 @@
 """/settings language ko|en — the language of everything the bot writes in a server: replies
 to commands, digest headers, feed-disabled and other notices. Admins only.
 /settings template <preset or template> — the layout of this channel's briefs
-(bot.delivery.template); with nothing after it, the current one."""
+(bot.delivery.template); with nothing after it, the current one. /settings why
+on|off [here|dm] — the "Sent because …" footer (bot.commands.why)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot import i18n
 from bot.commands.base import CommandError, Context, error, reply, require_manage, stored_target
+from bot.commands.why import footer_setting
 from bot.delivery import CommandReply, CommandRequest, template
 from bot.i18n import N_, _
 from bot.store import destinations as dest_store
@@ -31,6 +35,9 @@ async def settings(ctx: Context, req: CommandRequest) -> CommandReply:
     if name.lower() == "template":
         return await _template(ctx, req, rest.strip())
     words = req.args.lower().split()
+    if words and words[0] == "why":
+        return await footer_setting(ctx, replace(req, args=req.args.split(None, 1)[1]
+                                                 if len(words) > 1 else ""))
     if not words or words[0] != "language" or len(words) > 2:
         return error(_(USAGE, languages=_languages()) + "\n" + _template_usage())
     async with ctx.db.begin() as conn:

@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-from bot.commands.base import (
-    Context,
-    error,
-    pop_target,
-    reply,
-    require_manage,
-    shown_ref,
-    stored_target,
-)
+from bot.commands.base import Context, on_off_target, reply, shown_ref, stored_target
 from bot.delivery import CommandReply, CommandRequest
 from bot.i18n import N_, _
 from bot.store import updates as update_store
@@ -20,12 +12,7 @@ USAGE = N_("Usage: /updates on | off [here|dm] — reply “Updated: …” unde
 
 
 async def updates(ctx: Context, req: CommandRequest) -> CommandReply:
-    words = req.args.split()
-    target = pop_target(req, words)
-    if len(words) != 1 or words[0].lower() not in ("on", "off"):
-        return error(_(USAGE))
-    require_manage(req, target)
-    on = words[0].lower() == "on"
+    target, on = on_off_target(req, USAGE)
     async with ctx.db.begin() as conn:
         row = await stored_target(conn, req, target, now=ctx.now)
         await update_store.set_updates(conn, row.id, on)

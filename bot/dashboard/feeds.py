@@ -26,6 +26,7 @@ from bot.delivery import Destination
 from bot.feeds.manage import Actor, FeedError, FeedLimits, FeedService, NoSuchFeed
 from bot.feeds.opml import OpmlError, OpmlFeed, OpmlRead, parse_opml, write_opml
 from bot.logs import get_log
+from bot.routing.feedback import Votes, effect
 from bot.store import dashboard as queries
 from bot.store import feeds as feed_store
 from bot.store import reactions as reaction_store
@@ -88,7 +89,8 @@ class FeedsPage:
         feeds = [{"row": r, "health": feed_health(r), "last": ago(r.last_success_at, now),
                   "next": "due now" if r.next_check_at <= now else ago(r.next_check_at, now),
                   "up": votes.get(r.id, Counter())[reaction_store.UP],
-                  "down": votes.get(r.id, Counter())[reaction_store.DOWN]}
+                  "down": votes.get(r.id, Counter())[reaction_store.DOWN],
+                  "ranking": effect(Votes.of(votes[r.id]), "en") if r.id in votes else ""}
                  for r in rows]
         context: dict[str, Any] = {"feeds": feeds, "dests": dests, "error": None,
                                    "import_error": None, "form": {}, "preview": None}

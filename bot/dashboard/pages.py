@@ -16,11 +16,14 @@ from bot.delivery.render import digest_text, notice_text, templated_text
 from bot.delivery.serialize import digest_from_json, notice_from_json, outgoing_json_is_notice
 from bot.delivery.template import stored_layout
 from bot.errors import NewsbriefError
+from bot.filters.reasons import what
 from bot.models import Brief, Digest, Notice
 from bot.redact import shown_link
 from bot.store import dashboard as queries
 from bot.store import feeds as feed_store
+from bot.store import reasons as reason_store
 from bot.store.briefs import load_brief
+from bot.store.reasons import StoryReason
 
 STATES = ("pending", "sending", "sent", "failed")
 MAX_URL = 2048
@@ -53,6 +56,12 @@ def ago(moment: datetime | None, now: datetime) -> str:
             f"{abs(seconds) / 3600:.0f} h" if abs(seconds) < 172_800 else
             f"{abs(seconds) / 86400:.0f} days")
     return f"in {text}" if seconds < 0 else f"{text} ago"
+
+
+def why_cell(stories: list[StoryReason]) -> str:
+    """The Why column: what each story's subscription follows, each once ("#openai, keyword
+    “gpt”"); empty for a notice or a message sent before reasons were kept."""
+    return ", ".join(dict.fromkeys(what(story.reason, "en") for story in stories))
 
 
 def show_message(dash: Dashboard, dest: Destination, *, brief: Brief | None = None,
@@ -119,6 +128,7 @@ class Pages:
             rows = await queries.deliveries(
                 conn, servers, destination_id=int(dest_id) if dest_id.isdigit() else None,
                 state=state if state in STATES else None)
+            reasons = await reason_store.of_rows(conn, [row.id for row in rows])
             shown = []
             for row in rows:
                 dest = Destination(row.ref, timezone=row.timezone, locale=row.locale)
@@ -131,7 +141,7 @@ class Pages:
                                      platforms=[dest.platform])
                 shown.append({"row": row, "view": views[0], "title": (
                     brief.headline if brief else digest.title if digest
-                    else notice.title if notice else "")})
+                    else notice.title if notice else ""), "why": why_cell(reasons[row.id])})
         now = self.dash.services.clock()
         template = "deliveries_rows.html" if request.query.get("partial") else "deliveries.html"
         return self.dash.render(request, template, {

@@ -65,6 +65,17 @@ class Pacing:
     burst: int = 1
 
 
+@dataclass(frozen=True, slots=True)
+class MessageLink:
+    """A link to a posted message as its platform's adapter reads it (``/why <link>``): where
+    it was posted, a destination ref, or only the ref's prefix (``discord:``) when the
+    platform's message ids are unique across channels; and the message's id as
+    ``Receipt.message_ids`` holds it."""
+
+    where: str
+    message_id: str
+
+
 @dataclass(slots=True)
 class CommandRequest:
     """A slash command, platform-neutral: who asked, where, with what rights and arguments."""
@@ -80,6 +91,7 @@ class CommandRequest:
     locale: str | None = None  # the caller's language ("ko", "en-US"), when the platform says
     # the server's language as the platform reports it (Discord's guild locale), when it does
     server_locale: str | None = None
+    link: MessageLink | None = None  # a message link among the args, read by the adapter
 
 
 @dataclass(slots=True)

@@ -77,12 +77,14 @@ def labels_of(brief: Brief) -> list[str | None]:
 
 
 def tag_line(brief: Brief, locale: str = "en") -> str:
+    """The line under a brief's points: its tags and who else covered it, then on a line of
+    its own the destination's opt-in "Sent because …" footer (``Brief.why``)."""
     parts = []
     if brief.tags:
         parts.append(" ".join(f"#{tag}" for tag in brief.tags))
     if brief.also_covered_by:
         parts.append(f"{frame(locale).also_covered_by}: {', '.join(brief.also_covered_by)}")
-    return "   ·   ".join(parts)
+    return "\n".join(line for line in ("   ·   ".join(parts), brief.why or "") if line)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,12 +98,14 @@ class Parts:
     meta: str  # source · time · full article · summary by model, as the default layout shows
     tags: str  # "#a #b"
     also: str  # "also covered by: A, B"
+    why: str  # the opt-in "Sent because …" footer, "" when the destination did not ask for it
     link: str
     points: list[tuple[str, str]]  # (label or "", text)
 
     def scalars(self) -> dict[str, str]:
         return {"headline": self.headline, "source": self.source, "time": self.time,
-                "meta": self.meta, "tags": self.tags, "also": self.also, "link": self.link}
+                "meta": self.meta, "tags": self.tags, "also": self.also, "why": self.why,
+                "link": self.link}
 
 
 def parts_of(brief: Brief, *, timezone: str = "UTC", locale: str = "en") -> Parts:
@@ -117,7 +121,7 @@ def parts_of(brief: Brief, *, timezone: str = "UTC", locale: str = "en") -> Part
     return Parts(
         headline=headline_of(brief), source=" ".join((brief.source or "").split()), time=time,
         meta=" · ".join(meta), tags=" ".join(f"#{tag}" for tag in brief.tags), also=also,
-        link=shown_link(brief.url) if brief.url else "",
+        why=brief.why or "", link=shown_link(brief.url) if brief.url else "",
         points=[(label or "", point.text)
                 for point, label in zip(brief.points, labels_of(brief), strict=True)])
 
@@ -164,7 +168,12 @@ def fill(layout: Layout, brief: Brief, *, timezone: str, locale: str,
     scalars["link"] = LINK_SLOT if has_link else ""
     points = [{"n": str(n), "label": escape(clean(label)), "text": escape(clean(text))}
               for n, (label, text) in enumerate(parts.points, start=1)]
-    return render(layout.body, Values(scalars, points, literal=lambda text: literal(clean(text))))
+    text = render(layout.body, Values(scalars, points, literal=lambda text: literal(clean(text))))
+    if parts.why and not layout.names("why"):
+        # the destination asked for the footer: a template that does not place it still ends
+        # with it, on its own line (a compact one-liner gains one line, as the issue asks)
+        text = f"{text}\n{scalars['why']}"
+    return text
 
 
 def templated_text(brief: Brief, layout: Layout, *, timezone: str = "UTC",
@@ -185,6 +194,8 @@ def notice_text(notice: Notice) -> str:
 
 def digest_text(digest: Digest, *, timezone: str = "UTC", locale: str = "en") -> str:
     lines = [digest.title]
+    if digest.why:
+        lines.append(digest.why)
     if digest.note:
         lines.append(digest.note)
     for section in digest.sections:

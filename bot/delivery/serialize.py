@@ -31,6 +31,7 @@ def brief_to_dict(brief: Brief, *, shown: bool = False) -> dict[str, Any]:
         "published": _iso(brief.published), "text_source": brief.text_source,
         "also_covered_by": list(brief.also_covered_by),
         **({"model": brief.model} if brief.model else {}),
+        **({"why": brief.why} if brief.why else {}),
     }
 
 
@@ -42,6 +43,7 @@ def brief_from_dict(data: Mapping[str, Any]) -> Brief:
         source=data.get("source"), published=_dt(data.get("published")),
         text_source=data.get("text_source", "feed"),
         also_covered_by=list(data.get("also_covered_by", [])), model=data.get("model"),
+        why=data.get("why"),
     )
 
 
@@ -54,6 +56,7 @@ def digest_to_json(digest: Digest, *, shown: bool = False) -> dict[str, Any]:
         "sections": [{"title": s.title, "briefs": [brief_to_dict(b, shown=shown) for b in s.briefs]}
                      for s in digest.sections],
         "note": digest.note,
+        **({"why": digest.why} if digest.why else {}),
     }
 
 
@@ -78,5 +81,5 @@ def digest_from_json(data: Mapping[str, Any]) -> Digest:
         title=data["title"], period_start=start, period_end=end,
         sections=[DigestSection(title=s["title"], briefs=[brief_from_dict(b) for b in s["briefs"]])
                   for s in data["sections"]],
-        note=data.get("note"),
+        note=data.get("note"), why=data.get("why"),
     )

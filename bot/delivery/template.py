@@ -2,7 +2,8 @@
 box (a Discord embed) or as plain text. Named presets, or a custom template in a small
 logic-less language:
 
-    {headline}  {source}  {time}  {meta}  {tags}  {also}  {link}    a part's text ("" if none)
+    {headline}  {source}  {time}  {meta}  {tags}  {also}  {why}  {link}
+                                                                a part's text ("" if none)
     {#points}{n}. {label}: {text}\\n{/points}                        once per point
     {#link}…{/link}   {^link}…{/link}                               only if there is / is not one
     {{  }}   \\n                                                     a brace; a line break
@@ -24,7 +25,7 @@ from typing import Literal
 
 Style = Literal["embed", "text"]
 
-SCALARS = ("headline", "source", "time", "meta", "tags", "also", "link")
+SCALARS = ("headline", "source", "time", "meta", "tags", "also", "why", "link")
 POINT_FIELDS = ("n", "label", "text")
 LIST = "points"
 MAX_SOURCE = 1500  # characters a template may have: under every platform's message limit
@@ -71,6 +72,16 @@ class Layout:
     @property
     def is_default(self) -> bool:
         return self.name == DEFAULT
+
+    def names(self, name: str) -> bool:
+        """Whether the template places ``name`` itself (a slot or a section of it)."""
+        return _names(self.body, name)
+
+
+def _names(body: Sequence[Node], name: str) -> bool:
+    return any((isinstance(node, Slot) and node.name == name)
+               or (isinstance(node, Section) and (node.name == name or _names(node.body, name)))
+               for node in body)
 
 
 DEFAULT = "default"

@@ -21,6 +21,7 @@ from typing import Literal
 from bot.filters import patterns
 from bot.i18n import N_, _
 from bot.models import EVERYONE, Article, Audience
+from bot.netguard import shown_url
 from bot.tags import canonical_tag, normalise_tag
 
 __all__ = ["KINDS", "BriefFacts", "Kind", "KindError", "SubscriptionKind", "by_prefix", "fold",
@@ -81,6 +82,10 @@ def _words(value: str) -> str:
     return " ".join(value.split())
 
 
+def _value(value: str, facts: BriefFacts) -> str:
+    return value
+
+
 @dataclass(frozen=True, slots=True)
 class SubscriptionKind:
     name: Kind
@@ -95,6 +100,10 @@ class SubscriptionKind:
     guessable: bool = False  # a bare word may be read as this kind (so /unsubscribe tries it)
     aliased: bool = False  # the configured tag aliases map its values ("chatgpt" → "ai")
     too_long: str = N_("That is too long (at most {limit} characters).")  # stored value, chat
+    # why a brief was sent (bot.filters.reasons): what the reason keeps of a matching value,
+    # and how a reader names it ("#ai"); None: “<label> “<value>”” (the label alone without one)
+    reason: Callable[[str, BriefFacts], str] = _value
+    named: Callable[[str], str] | None = None
 
 
 def _tag_matches(value: str, facts: BriefFacts) -> bool:
@@ -128,6 +137,11 @@ def _feed_name(value: str, facts: BriefFacts) -> str:
     return facts.feed_name
 
 
+def _shown_feed_name(value: str, facts: BriefFacts) -> str:
+    # an untitled feed's name is its URL: kept without its query, where private feeds keep tokens
+    return shown_url(facts.feed_name) if facts.feed_name == facts.feed_url else facts.feed_name
+
+
 def _quoted(text: str) -> bool:
     return len(text) > 1 and text[0] in "\"'“" and text[-1] in "\"'”"
 
@@ -138,10 +152,11 @@ KINDS: tuple[SubscriptionKind, ...] = (
     SubscriptionKind(
         "tag", N_("tag"), normalise=lambda v: normalise_tag(_words(v)), matches=_tag_matches,
         section=lambda value, facts: f"#{value}", looks_like=lambda t: t.startswith("#"),
-        guessable=True, aliased=True),
+        guessable=True, aliased=True, named=lambda value: f"#{value}"),
     SubscriptionKind(
         "feed", N_("feed"), normalise=_words, matches=_feed_matches, section=_feed_name,
-        looks_like=lambda t: t.lower().startswith(("http://", "https://")), guessable=True),
+        looks_like=lambda t: t.lower().startswith(("http://", "https://")), guessable=True,
+        reason=_shown_feed_name),
     SubscriptionKind(
         "keyword", N_("keyword"), normalise=lambda v: _words(v).strip("\"'“”").casefold(),
         matches=_keyword_matches, section=lambda value, facts: value, prefixes=("kw",),
@@ -155,7 +170,7 @@ KINDS: tuple[SubscriptionKind, ...] = (
     SubscriptionKind(
         "all", N_("everything"), normalise=lambda v: "", matches=lambda value, facts: True,
         section=_feed_name, looks_like=lambda t: t.lower() in ("all", "everything", "*"),
-        takes_value=False),
+        takes_value=False, reason=lambda value, facts: ""),
 )
 
 

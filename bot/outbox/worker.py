@@ -55,11 +55,13 @@ from bot.delivery.serialize import (
     outgoing_json_is_notice,
 )
 from bot.errors import DeliveryError
+from bot.filters.reasons import because
 from bot.logs import get_log
 from bot.models import Digest, Notice
 from bot.outbox.pacing import Buckets, LocalPace, Pace, SharedPace, Sleep
 from bot.store import destinations as dest_store
 from bot.store import outbox as outbox_store
+from bot.store import reasons as reason_store
 from bot.store.briefs import load_brief
 from bot.store.db import Database
 from bot.store.outage import Outage
@@ -115,6 +117,8 @@ class _Job:
     reply_to: str | None = None
     update_note: str | None = None
     tenant: str | None = None  # whose feeds it may name (bot.store.tenancy)
+    dm: bool = False  # a member's own DMs: its footer says "you follow"
+    why_footer: bool = False  # the destination wants "Sent because …" under each brief
 
 
 def _default_worker_id() -> str:
@@ -273,7 +277,7 @@ class OutboxWorker:
                      parts=_parts_from_row(r.parts),
                      queued_at=r.created_at,
                      mention=r.mention, reply_to=r.reply_to, update_note=r.update_note,
-                     tenant=r.server or r.ref)
+                     tenant=r.server or r.ref, dm=bool(r.dm), why_footer=bool(r.why_footer))
                 for r in rows]
 
     async def _release(self, jobs: Sequence[_Job]) -> None:
@@ -284,11 +288,15 @@ class OutboxWorker:
 
     async def _outgoing(self, conn: AsyncConnection, job: _Job) -> Outgoing:
         if job.brief_id is not None:
-            return Outgoing(key=job.key, brief=await load_brief(
-                conn, job.brief_id, job.destination.locale,
-                tenants=None if job.tenant is None else (job.tenant,)),
-                            mention=job.mention, reply_to=job.reply_to,
-                            update=job.update_note)
+            brief = await load_brief(conn, job.brief_id, job.destination.locale,
+                                     tenants=None if job.tenant is None else (job.tenant,))
+            if job.why_footer:  # said as the destination is set now, not when it was routed
+                found = (await reason_store.of_rows(conn, [job.id]))[job.id]
+                if found:
+                    brief.why = because(found[0].reason, dm=job.dm,
+                                        locale=job.destination.locale)
+            return Outgoing(key=job.key, brief=brief, mention=job.mention,
+                            reply_to=job.reply_to, update=job.update_note)
         if outgoing_json_is_notice(job.digest):
             return Outgoing(key=job.key, notice=notice_from_json(job.digest))
         return Outgoing(key=job.key, digest=digest_from_json(job.digest))

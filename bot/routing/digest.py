@@ -13,12 +13,14 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.delivery.render import frame
 from bot.logs import get_log
-from bot.models import Brief, Digest, DigestSection
+from bot.models import Brief, Digest, DigestSection, Reason
 from bot.outbox.worker import enqueue, outbox_key
+from bot.routing import feedback
 from bot.routing.digest_schedule import last_due, previous_due, zone_of
-from bot.routing.route import BriefFacts, decide, load_facts, story_key, targets
+from bot.routing.route import BriefFacts, decide, explain, load_facts, story_key, targets
 from bot.store import briefs as brief_store
 from bot.store import destinations as dest_store
+from bot.store import reasons as reason_store
 from bot.store.db import Database
 from bot.store.destinations import DestinationRow, SubscriptionRow
 from bot.store.digests import claim_run, last_run
@@ -69,16 +71,21 @@ async def period_stories(conn: AsyncConnection, start: datetime, end: datetime) 
 
 
 class Pick(NamedTuple):
-    rank: tuple[int, int, float, int]  # coverage, matching subscriptions, moment, older first
+    # coverage weighted by the tenant's votes (bot.routing.feedback), matching subscriptions,
+    # moment, older first
+    rank: tuple[float, int, float, int]
     section: str
     brief_id: int  # the brief standing for the story
     root: int
+    reason: Reason | None = None  # why it is here (bot.filters.reasons)
 
 
 async def _choose(conn: AsyncConnection, stories: list[Story], destination: DestinationRow,
-                  subs: list[SubscriptionRow], *, recap: bool) -> list[Pick]:
-    """The stories this destination gets, best first: covered by more sources, matching more of
-    its subscriptions, then newer. The first brief of a story that routes here stands for it."""
+                  subs: list[SubscriptionRow], *, recap: bool,
+                  votes: feedback.Tallies = feedback.NONE) -> list[Pick]:
+    """The stories this destination gets, best first: covered by more sources (weighted by its
+    tenant's 👍 / 👎 on the story's feed and tags), matching more of its subscriptions, then
+    newer. The first brief of a story that routes here stands for it."""
     includes = [s for s in subs if not s.exclude]
     chosen: list[Pick] = []
     for story in stories:
@@ -87,8 +94,9 @@ async def _choose(conn: AsyncConnection, stories: list[Story], destination: Dest
             if route is None or not (recap or route.mode == "digest"):
                 continue
             matches = sum(decide([s], fact, destination) is not None for s in includes)
-            chosen.append(Pick((story.coverage, matches, moment, -story.root), route.section,
-                               fact.brief_id, story.root))
+            weighted = story.coverage * votes.weight(fact.feed_id, fact.tags)
+            chosen.append(Pick((weighted, matches, moment, -story.root), route.section,
+                               fact.brief_id, story.root, route.reason))
             break
     if not recap:  # what was already posted instantly (an urgent tag, an instant subscription)
         taken = await brief_store.already_queued(
@@ -106,9 +114,21 @@ async def build_digest(conn: AsyncConnection, destination: DestinationRow,
     the top ``stories`` of the period (page ``page``), grouped by section, and a note of how
     many more there are. A scheduled digest holds what waited for it; a ``recap`` (asked for
     now) holds everything the destination follows, including what was already posted."""
+    built = await _build(conn, destination, subs, start=start, end=end, empty_note=empty_note,
+                         recap=recap, stories=stories, page=page, period=period)
+    return built[0]
+
+
+async def _build(conn: AsyncConnection, destination: DestinationRow,
+                 subs: list[SubscriptionRow], *, start: datetime, end: datetime,
+                 empty_note: bool, recap: bool = False, stories: int = DIGEST_STORIES,
+                 page: int = 1, period: list[Story] | None = None
+                 ) -> tuple[Digest | None, list[tuple[int | None, Reason]]]:
+    """``build_digest``, and why each story shown is in it (brief id, reason), to record."""
     if period is None:
         period = await period_stories(conn, start, end)
-    chosen = await _choose(conn, period, destination, subs, recap=recap)
+    votes = await feedback.tallies(conn, destination.tenant)
+    chosen = await _choose(conn, period, destination, subs, recap=recap, votes=votes)
     skip = (page - 1) * stories
     shown, more = chosen[skip:skip + stories], max(0, len(chosen) - skip - stories)
     sections: dict[str, list[Brief]] = {}
@@ -116,16 +136,19 @@ async def build_digest(conn: AsyncConnection, destination: DestinationRow,
                                            destination.locale, tenants=(destination.tenant,))
     for pick in shown:  # best first, so sections open with their best
         sections.setdefault(pick.section, []).append(loaded[pick.brief_id])
+    reasons = [(pick.brief_id, pick.reason) for pick in shown if pick.reason is not None]
+    why = explain([(loaded[i], reason) for i, reason in reasons], destination)
     locale = frame(destination.locale)
     title = f"{locale.digest_title} · {end.astimezone(zone_of(destination.timezone)):%Y-%m-%d}"
     if not sections:
         if not empty_note:
-            return None
+            return None, []
         return Digest(title=title, period_start=start, period_end=end, sections=[],
-                      note=locale.nothing_new)
+                      note=locale.nothing_new), []
     note = locale.more.format(n=more, page=f" {page + 1}" if page > 1 else "") if more else None
-    return Digest(title=title, period_start=start, period_end=end, note=note, sections=[
-        DigestSection(title=name, briefs=items) for name, items in sections.items()])
+    return Digest(title=title, period_start=start, period_end=end, note=note, why=why, sections=[
+        DigestSection(title=name, briefs=items) for name, items in sections.items()]), \
+        list(reasons)
 
 
 async def fire_destination(conn: AsyncConnection, destination: DestinationRow,
@@ -145,14 +168,15 @@ async def fire_destination(conn: AsyncConnection, destination: DestinationRow,
     periods = {} if periods is None else periods
     if (start, due) not in periods:
         periods[start, due] = await period_stories(conn, start, due)
-    digest = await build_digest(conn, destination, subs, start=start, end=due,
-                                empty_note=empty_note, stories=stories,
-                                period=periods[start, due])
+    digest, reasons = await _build(conn, destination, subs, start=start, end=due,
+                                   empty_note=empty_note, stories=stories,
+                                   period=periods[start, due])
     if digest is None:
         log.info("digest.empty", destination_id=destination.id, scheduled_for=due.isoformat())
         return 0
-    await enqueue(conn, key=outbox_key("digest", destination.id, int(due.timestamp())),
-                  destination_id=destination.id, now=now, digest=digest)
+    key = outbox_key("digest", destination.id, int(due.timestamp()))
+    if await enqueue(conn, key=key, destination_id=destination.id, now=now, digest=digest):
+        await reason_store.record(conn, key, reasons)
     log.info("digest.fired", destination_id=destination.id, scheduled_for=due.isoformat(),
              stories=sum(len(s.briefs) for s in digest.sections))
     return 1
@@ -186,21 +210,28 @@ async def recap(conn: AsyncConnection, destination: DestinationRow, *, now: date
                 empty_note: bool = False, stories: int = DIGEST_STORIES) -> Digest | None:
     """What a digest sent now would hold: everything the destination follows since its last
     digest (or the last day), already-posted briefs included. Sends nothing."""
+    return (await _recap(conn, destination, now=now, empty_note=empty_note, stories=stories))[0]
+
+
+async def _recap(conn: AsyncConnection, destination: DestinationRow, *, now: datetime,
+                 empty_note: bool = False, stories: int = DIGEST_STORIES
+                 ) -> tuple[Digest | None, list[tuple[int | None, Reason]]]:
     subs = await dest_store.list_subscriptions(conn, destination.id)
     start = await last_run(conn, destination.id, now) or now - timedelta(days=1)
-    return await build_digest(conn, destination, subs, start=start, end=now,
-                              empty_note=empty_note, recap=True, stories=stories)
+    return await _build(conn, destination, subs, start=start, end=now,
+                        empty_note=empty_note, recap=True, stories=stories)
 
 
 async def digest_now(conn: AsyncConnection, destination: DestinationRow, *,
                      now: datetime, stories: int = DIGEST_STORIES) -> Digest | None:
     """Enqueue a digest of what came since the last one (or the last day) right away."""
-    digest = await recap(conn, destination, now=now, stories=stories)
+    digest, reasons = await _recap(conn, destination, now=now, stories=stories)
     if digest is not None:
         # Recorded as a run, so the next scheduled digest starts where this one ended.
         await claim_run(conn, destination.id, now, now=now)
-        await enqueue(conn, key=outbox_key("digest-now", destination.id, now.isoformat()),
-                      destination_id=destination.id, now=now, digest=digest)
+        key = outbox_key("digest-now", destination.id, now.isoformat())
+        if await enqueue(conn, key=key, destination_id=destination.id, now=now, digest=digest):
+            await reason_store.record(conn, key, reasons)
     return digest
 
 

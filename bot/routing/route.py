@@ -10,13 +10,15 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.filters import kinds
 from bot.filters.kinds import BriefFacts, fold, keyword_in
+from bot.filters.reasons import because, reason_of
 from bot.logs import get_log
-from bot.models import Article
+from bot.models import Article, Brief, Reason
 from bot.outbox.worker import enqueue, outbox_key
 from bot.routing.burst import burst_digest
 from bot.store import briefs as brief_store
 from bot.store import destinations as dest_store
 from bot.store import feeds as feed_store
+from bot.store import reasons as reason_store
 from bot.store import tenancy
 from bot.store.briefs import load_brief
 from bot.store.destinations import DestinationRow, SubscriptionRow
@@ -34,6 +36,7 @@ class Route:
     mode: str  # instant | digest
     section: str  # the tag or feed a digest lists it under
     mention: str | None = None  # the role / user group of a matching subscription, if any
+    reason: Reason | None = None  # the subscription that let it through, as /why names it
 
 
 def _matches(sub: SubscriptionRow, facts: BriefFacts) -> bool:
@@ -59,12 +62,29 @@ def decide(subs: Sequence[SubscriptionRow], facts: BriefFacts,
     first = min(included, key=lambda s: kinds.precedence(s.kind))
     section = kinds.require(first.kind).section(first.value, facts)
     urgent = {canonical_tag(t) for t in destination.urgent_tags} & facts.tags
-    if urgent or any(s.mode == "instant" for s in included):
+    instant = [s for s in included if s.mode == "instant"]
+    if urgent or instant:
         mention = next((s.mention for s in sorted(included, key=lambda s: s.id) if s.mention),
                        None)
-        return Route("instant", section, mention)
+        # what /why names: the most specific subscription that made it go out now
+        why = min(instant, key=lambda s: kinds.precedence(s.kind)) if instant else first
+        return Route("instant", section, mention, reason_of(why.kind, why.value, facts))
     if destination.digest_time:
-        return Route("digest", section)
+        return Route("digest", section, reason=reason_of(first.kind, first.value, facts))
+    return None
+
+
+def explain(stories: list[tuple[Brief, Reason]], destination: DestinationRow) -> str | None:
+    """Give each brief its footer line when the destination asked for them (``why_footer``);
+    the line a digest says once at the top when all its stories share one reason, else None."""
+    if not destination.why_footer or not stories:
+        return None
+    lines = [because(reason, dm=destination.dm, locale=destination.locale)
+             for _, reason in stories]
+    if len(stories) > 1 and len(set(lines)) == 1:
+        return lines[0]
+    for (brief, _), line in zip(stories, lines, strict=True):
+        brief.why = line
     return None
 
 
@@ -120,6 +140,8 @@ async def route_brief(conn: AsyncConnection, brief_id: int, *, now: datetime) ->
         if await enqueue(conn, key=key, destination_id=destination.id, now=now,
                          brief_id=brief_id):
             count += 1
+            if route.reason is not None:
+                await reason_store.record(conn, key, [(brief_id, route.reason)])
             if route.mention:
                 await set_row_mention(conn, key, route.mention)
         else:
@@ -137,20 +159,25 @@ async def route_burst(conn: AsyncConnection, feed_id: int, brief_ids: list[int],
     feed_name = await feed_store.display_name(conn, feed_id) or f"feed {feed_id}"
     count = 0
     for destination, subs in await targets(conn):
-        wanted = [f for f in facts.values()
-                  if (route := decide(subs, f, destination)) and route.mode == "instant"]
+        routes = {f.brief_id: route for f in facts.values()
+                  if (route := decide(subs, f, destination)) and route.mode == "instant"}
+        wanted = [f for f in facts.values() if f.brief_id in routes]
         taken = await brief_store.already_queued(conn, [story_key(destination.id, f.story_root)
                                                         for f in wanted])
-        wanted = [f for f in wanted if story_key(destination.id, f.story_root) not in taken]
+        wanted = sorted((f for f in wanted if story_key(destination.id, f.story_root) not in taken),
+                        key=lambda f: f.brief_id)
         if not wanted:
             continue
         loaded = [await load_brief(conn, f.brief_id, destination.locale,
-                                   tenants=(destination.tenant,))
-                  for f in sorted(wanted, key=lambda f: f.brief_id)]
+                                   tenants=(destination.tenant,)) for f in wanted]
+        reasons = [(f.brief_id, brief, reason) for f, brief in zip(wanted, loaded, strict=True)
+                   if (reason := routes[f.brief_id].reason) is not None]
         digest = burst_digest(str(feed_name), loaded, now=now, locale=destination.locale)
+        digest.why = explain([(brief, reason) for _, brief, reason in reasons], destination)
         key = outbox_key("burst", destination.id, feed_id, *sorted(f.brief_id for f in wanted))
         if await enqueue(conn, key=key, destination_id=destination.id, now=now, digest=digest):
             count += 1
+            await reason_store.record(conn, key, [(i, reason) for i, _, reason in reasons])
     log.info("route.burst", feed_id=feed_id, briefs=len(brief_ids), messages=count)
     return count
 

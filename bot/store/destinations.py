@@ -24,7 +24,7 @@ log = get_log(__name__)
 # Destination keys the YAML may set; only keys present in the file overwrite the stored value,
 # so a digest time changed with /digest survives restarts unless the YAML says otherwise.
 _SYNCED = ("timezone", "locale", "webhook_url", "digest_time", "digest_days", "urgent_tags",
-           "updates", "template")
+           "updates", "template", "why_footer")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +42,7 @@ class DestinationRow:
     server: str | None = None  # Discord guild / Slack team; None outside one
     dm: bool = False  # a member's own direct messages
     template: str | None = None  # its briefs' layout (bot.delivery.template); None: default
+    why_footer: bool = False  # each brief ends with "Sent because …"
 
     @property
     def tenant(self) -> str:
@@ -83,7 +84,7 @@ def _destination(row: Any) -> DestinationRow:
         digest_days=[int(d) for d in (row.digest_days or [])],
         urgent_tags=[str(t) for t in (row.urgent_tags or [])],
         paused_at=row.paused_at, paused_reason=row.paused_reason, server=row.server,
-        dm=bool(row.dm), template=row.template,
+        dm=bool(row.dm), template=row.template, why_footer=bool(row.why_footer),
     )
 
 

@@ -79,7 +79,7 @@ async def claim(conn: AsyncConnection, query: Select[Any], *, owner: str,
     return list((await conn.execute(
         select(outbox, destinations.c.ref, destinations.c.timezone,
                destinations.c.locale, destinations.c.webhook_url, destinations.c.server,
-               destinations.c.template)
+               destinations.c.template, destinations.c.dm, destinations.c.why_footer)
         .select_from(outbox.join(destinations, destinations.c.id == outbox.c.destination_id))
         .where(outbox.c.id.in_(ids))
         .order_by(outbox.c.next_attempt_at, outbox.c.id))).all())

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.netguard import shown_url
 from bot.store.schema import briefs, destinations, entries, feeds, outbox, reactions
 from bot.store.tenancy import destination_tenant
-from bot.tags import normalise_tag
+from bot.tags import canonical_tag, normalise_tag
 
 UP, DOWN = "👍", "👎"
 
@@ -97,4 +97,14 @@ async def votes_by_feed(conn: AsyncConnection, feed_ids: Collection[int] | None 
     counts: dict[int, Counter[str]] = {}
     for row in await _votes(conn, feed_ids, tenants):
         counts.setdefault(int(row.id), Counter())[row.emoji] += 1
+    return counts
+
+
+async def votes_by_tag(conn: AsyncConnection, tenants: Collection[str] | None = None
+                       ) -> dict[str, Counter[str]]:
+    """Canonical tag (as routing compares them) → votes by emoji, each vote once per tag."""
+    counts: dict[str, Counter[str]] = {}
+    for row in await _votes(conn, None, tenants):
+        for tag in {canonical_tag(str(t)) for t in row.tags or []}:
+            counts.setdefault(tag, Counter())[row.emoji] += 1
     return counts

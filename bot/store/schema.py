@@ -205,6 +205,8 @@ destinations = Table(
     Column("updates", Boolean, nullable=False, default=False, server_default=false()),
     # the layout of its briefs: a preset's name or a custom template; NULL is the default
     Column("template", Text),
+    # end each brief with "Sent because …" (issue 24.5); off unless the destination asks
+    Column("why_footer", Boolean, nullable=False, default=False, server_default=false()),
     Column("paused_at", UTCDateTime),
     Column("paused_reason", RedactedText),
     Column("created_at", UTCDateTime, nullable=False),
@@ -249,6 +251,19 @@ outbox = Table(
     Column("lease_until", UTCDateTime),
     Column("created_at", UTCDateTime, nullable=False),
     Index("ix_outbox_state_next", "state", "next_attempt_at"),
+)
+
+# Why each brief of an outbox row was sent: the subscription that let it through, recorded when
+# it was routed (a brief row has one; a digest or burst one per story). Kept as the reader
+# would name it, so a subscription removed later still explains what it sent.
+delivery_reasons = Table(
+    "delivery_reasons", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("outbox_id", Integer, ForeignKey("outbox.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("brief_id", Integer),  # no foreign key: a pruned brief leaves its digest's reason
+    Column("kind", String(16), nullable=False),  # a name in bot.filters.kinds
+    Column("value", String(512), nullable=False),  # a tag, a feed's name, a keyword, a pattern
 )
 
 # One row per running process, its heartbeat: a lease whose owner stopped beating is a dead
