@@ -10,8 +10,8 @@ from functools import lru_cache
 
 from bot.summarize import korean
 from bot.summarize.lang.en import labels as en_rules
+from bot.summarize.lang.en.tags import credit_line
 from bot.summarize.lang.ko import labels as ko_rules
-from bot.summarize.tags import credit_line
 from bot.summarize.text import _EN_STOP, WORD_CACHE_SIZE, _term, content_words
 
 _TOKEN = re.compile(r"[\w'’&-]+|[^\w\s]")

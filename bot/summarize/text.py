@@ -9,16 +9,11 @@ from functools import lru_cache
 from itertools import chain
 
 from bot.summarize import korean, segment
+from bot.summarize.lang import WORD_CACHE_SIZE
 from bot.summarize.lang.en import sentences as en_sentences
 from bot.summarize.lang.en import words as en_words
 from bot.summarize.lang.ko import sentences as ko_sentences
 from bot.summarize.lang.ko import words as ko_words
-
-# Word-level caches (a word to its stem, noun or term) hold at most this many words each: a
-# long-running bot sees ever more distinct words, and 16,384 words cover the common ones (the
-# rest cost a recomputation, microseconds). A full cache of 65,536 words held ~13 MB: five of
-# them and the term cache at twice that came to ~80 MB in a bot that reads Korean and English.
-WORD_CACHE_SIZE = 16384
 
 _SCRIPTS = [
     ("ko", re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+")),

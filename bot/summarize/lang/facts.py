@@ -5,14 +5,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-# What Kiwi (bot.summarize.korean) makes of a text: (form, tag, start, end) per morpheme. A
-# language's reading is given the analyser rather than importing it: the rules sit below it.
-Morph = tuple[str, str, int, int]
-Analyser = Callable[[str], tuple[Morph, ...]]
+from bot.summarize.lang import Analyser
 
 
 @dataclass(slots=True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from bot.summarize.lang.facts import Analyser, Facts, add, num
+from bot.summarize.lang import Analyser
+from bot.summarize.lang.facts import Facts, add, num
 
 UNITS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
          "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from bot.summarize.lang.facts import Analyser, Facts, add, num
+from bot.summarize.lang import Analyser
+from bot.summarize.lang.facts import Facts, add, num
 
 UNITS = {"천": 1e3, "만": 1e4, "십만": 1e5, "백만": 1e6, "천만": 1e7, "억": 1e8, "십억": 1e9,
          "백억": 1e10, "천억": 1e11, "조": 1e12}

@@ -44,3 +44,24 @@ NOT_TAG_CHAR = re.compile(r"[0-9]")
 # A common noun the story also uses as a verb stem ("검거했다", "적발된") names an act, not a
 # subject to follow.
 VERB_STEM_ENDINGS = ("하", "되", "했", "됐", "한", "된", "할", "될", "해", "돼", "시키", "당하")
+# Endings of a verb or adjective form: a word ending so, with no noun particle, is no noun.
+VERBY = (
+    "다", "고", "며", "는", "한", "된", "할", "될", "던", "게", "지", "서", "면", "도록", "니다",
+    "했", "해", "하", "인", "은", "을", "를", "이", "가", "의", "에", "로", "도", "만", "라",
+)
+NOUN_PARTICLES = sorted(
+    """은 는 이 가 을 를 의 에 에서 에게 으로 로 와 과 도 만 까지 부터 보다 처럼 에서는 으로는
+    에게서 에서도 에는 이라는 들이 들은 들을 들의 들도 과의 와의""".split(),
+    key=len,
+    reverse=True,
+)
+STOP = frozenset(
+    "이번 지난 올해 현재 최근 대해 통해 위해 때문 경우 관계자 이상 이후 가운데 "
+    # time words and generic place words nobody subscribes to, and verb forms that look like
+    # nouns once a particle-like ending is stripped ("내려" is "goes down")
+    "내년 작년 지난해 올해 오늘 어제 내일 이날 당시 국내 국외 해외 일부 전체 "
+    "내려 올라 늘어 줄어 나타나 밝혀".split()
+)
+# Latin acronyms in Korean text ("AI", "NASA") are tags when repeated.
+ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,6}\b")
+NAME_BONUS = 10  # a proper noun outranks any common noun ("송경호" before "#탄핵")
