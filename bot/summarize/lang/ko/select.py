@@ -24,3 +24,7 @@ REPORTING_NOUNS = frozenset(
     "전망 예정 계획 방침 지적 분석 평가 관측 입장 설명 주장 목소리 전언 의견 판단 추세 상황 셈"
     .split()
 )
+# A quotation closed by a quoting ending ("…"라고 말했다), and a subject before it: a sentence
+# that only reports what someone said.
+QUOTE = re.compile(r"[”\"’']\s?(?:이?라고|고|며|면서)\s")
+SUBJECT = re.compile(r"\S(?:은|는|이|가)\s")
