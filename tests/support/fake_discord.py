@@ -46,6 +46,7 @@ from discord.http import Route
 
 from tests.support.discord_spec import body_violations
 from tests.support.fake_discord_threads import THREAD_ROUTES, ThreadsMixin
+from tests.support.loopback import serve
 
 BOT_TOKEN = "test-bot-token"
 BOT_USER = {"id": "900000000000000001", "username": "newsbrief", "discriminator": "0",
@@ -180,11 +181,7 @@ class FakeDiscord(ThreadsMixin):
         app = web.Application()
         app.router.add_route("*", "/api/v10/{tail:.*}", self._handle)
         app.router.add_get(GATEWAY_PATH, self._gateway_socket)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self._runner, self.port = await serve(app)
         return self
 
     async def __aexit__(self, *exc: object) -> None:
