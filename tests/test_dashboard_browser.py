@@ -45,10 +45,14 @@ if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
                 "(as root: apt-get install chromium; `make test` does it)",
                 allow_module_level=True)
 
-from discord.http import Route  # noqa: E402
 
 from adapters.discord import make_adapter  # noqa: E402
-from tests.support.fake_discord import BOT_TOKEN, TEXT_CHANNEL_ID, FakeDiscord  # noqa: E402
+from tests.support.fake_discord import (  # noqa: E402
+    BOT_TOKEN,
+    TEXT_CHANNEL_ID,
+    FakeDiscord,
+    fake,  # noqa: F401  (fixture)
+)
 
 
 @pytest.fixture
@@ -58,13 +62,6 @@ def feeds() -> Iterator[FeedServer]:
                                                       item(2, topic="harbor")]))
         yield srv
 
-
-@pytest.fixture
-async def fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
-    monkeypatch.setattr(Route, "BASE", Route.BASE)  # restored after the test
-    async with FakeDiscord() as server:
-        yield server
-        assert server.violations == []
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from datetime import UTC, datetime, timedelta
 
 import discord
 import pytest
-from discord.http import Route
 
 from adapters.discord import make_adapter
 from adapters.discord.bot import DiscordAdapter
@@ -17,7 +16,7 @@ from adapters.discord.render import find_marker, nonce_for, render_brief_payload
 from bot.delivery import CommandReply, CommandRequest, Destination, Outgoing
 from bot.errors import DeliveryError
 from tests.support.discord_delivery import CHANNEL, MSGS, _big_digest
-from tests.support.fake_discord import BOT_TOKEN, FakeDiscord
+from tests.support.fake_discord import BOT_TOKEN, FakeDiscord, fake  # noqa: F401  (fixture)
 from tests.support.sample_briefs import HOSTILE, KOREAN, make_brief
 
 DEST = Destination(f"discord:{CHANNEL}", timezone="Asia/Seoul", locale="ko")
@@ -26,13 +25,6 @@ DEST = Destination(f"discord:{CHANNEL}", timezone="Asia/Seoul", locale="ko")
 async def _no_commands(request: CommandRequest) -> CommandReply:
     raise AssertionError("no command expected")
 
-
-@pytest.fixture
-async def fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
-    monkeypatch.setattr(Route, "BASE", Route.BASE)  # restored after the test
-    async with FakeDiscord() as server:
-        yield server
-        assert server.violations == []
 
 
 async def _adapter(fake: FakeDiscord, **options: object) -> DiscordAdapter:

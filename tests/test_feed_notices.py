@@ -4,12 +4,11 @@ operator), posted through the real Discord adapter to the fake Discord API."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from discord.http import Route
 
 from adapters.discord import make_adapter
 from adapters.recording import RecordingAdapter
@@ -18,20 +17,13 @@ from bot.config import DestinationSettings, Secrets, Settings
 from bot.delivery import CommandReply, CommandRequest, Destination, Pacing
 from bot.store import feeds as feed_store
 from tests.support.clock import Clock
-from tests.support.fake_discord import BOT_TOKEN, FakeDiscord
+from tests.support.fake_discord import BOT_TOKEN, FakeDiscord, fake  # noqa: F401  (fixture)
 from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
 
 GUILD = "222222222222222222"
 CHANNEL = "333333333333333333"
 
-
-@pytest.fixture
-async def fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
-    monkeypatch.setattr(Route, "BASE", Route.BASE)  # the adapter repoints it
-    async with FakeDiscord() as server:
-        yield server
-        assert server.violations == []
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import os
 import pkgutil
+import re
 import shutil
 import subprocess
 import sys
@@ -68,6 +69,26 @@ def test_every_adapter_module_belongs_to_one_platform() -> None:
     assert sum(len(group) for group in groups) == len(listed)  # no module in two platforms
     present = {f"adapters.{m.name}" for m in pkgutil.iter_modules([str(REPO / "adapters")])}
     assert present == listed
+
+
+def _contract_layers() -> list[set[str]]:
+    contracts = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["importlinter"]
+    layers = next(c["layers"] for c in contracts["contracts"] if c["id"] == "layers")
+    return [{name.strip() for name in layer.split("|")} for layer in layers]
+
+
+def test_every_module_of_bot_has_a_layer() -> None:
+    # a module in no layer may import anything: an upward import from it would pass unseen
+    present = {f"bot.{m.name}" for m in pkgutil.iter_modules([str(REPO / "bot")])}
+    assert present - set().union(*_contract_layers()) == set()
+
+
+def test_the_design_doc_shows_the_layers_the_contract_states() -> None:
+    # docs/DESIGN.md draws the layers top to bottom, siblings joined by "|": the same list
+    design = (REPO / "docs" / "DESIGN.md").read_text()
+    drawn = [{name.strip() for name in match.group(1).split("|")}
+             for match in re.finditer(r"^ (bot\.\w+(?: \| bot\.\w+)*)\s", design, re.M)]
+    assert drawn == _contract_layers()
 
 
 def test_type_checking_imports_of_the_code_say_why() -> None:

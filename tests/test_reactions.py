@@ -11,8 +11,6 @@ from typing import Any
 
 import aiohttp
 import pytest
-from discord.gateway import DiscordWebSocket
-from discord.http import Route
 
 from adapters.discord import make_adapter as make_discord
 from adapters.slack import SlackAdapter
@@ -20,7 +18,14 @@ from bot.commands.reactions import ReactionCore
 from bot.delivery import Destination, Reaction
 from bot.store import feeds as feed_store
 from tests.support.discord_gateway import GUILDS_INTENT, eventually
-from tests.support.fake_discord import BOT_TOKEN, GUILD_ID, OWNER, TEXT_CHANNEL_ID, FakeDiscord
+from tests.support.fake_discord import (
+    BOT_TOKEN,
+    GUILD_ID,
+    OWNER,
+    TEXT_CHANNEL_ID,
+    FakeDiscord,
+    served,
+)
 from tests.support.fake_slack import TEAM, FakeSlack
 from tests.support.slack_commands import (  # noqa: F401  (fixtures)
     Core,
@@ -113,11 +118,8 @@ class Recorder:
 
 @pytest.fixture
 async def discord_fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
-    monkeypatch.setattr(Route, "BASE", Route.BASE)
-    monkeypatch.setattr(DiscordWebSocket, "DEFAULT_GATEWAY", DiscordWebSocket.DEFAULT_GATEWAY)
-    async with FakeDiscord() as server:
+    async with served(monkeypatch, gateway=True) as server:
         yield server
-        assert server.violations == []
 
 
 def _reaction_event(user: dict[str, Any], emoji: str) -> dict[str, Any]:

@@ -9,7 +9,8 @@ from typing import Any
 from bot.summarize import korean, text
 
 MODULES = ("bot.summarize.text", "bot.summarize.tags", "bot.summarize.labels",
-           "bot.summarize.korean", "bot.summarize.extractive", "bot.summarize.trim")
+           "bot.summarize.korean", "bot.summarize.extractive", "bot.summarize.trim",
+           "bot.summarize.lang.ko.tagging")
 
 
 def _lru_caches() -> list[tuple[str, Any]]:

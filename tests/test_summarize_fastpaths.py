@@ -7,7 +7,8 @@ import re
 import pytest
 
 from bot.summarize import text as text_mod
-from bot.summarize.tags import _MID_CAP, _english_keywords
+from bot.summarize.lang.en.tagging import keywords as english_keywords
+from bot.summarize.lang.en.tags import MID_CAP
 from bot.summarize.text import split_sentences
 
 
@@ -35,8 +36,8 @@ def test_mid_sentence_capitals_found_back_to_back() -> None:
     # ("at Acme Labs"), which a pattern consuming the character before would miss.
     body = "He works at Acme Labs, then Zeta. Bo said x Y z W."
     old = re.findall(r"(?<=[a-z0-9,;:]\s)[A-Z][\w&'’-]*", body)
-    assert _MID_CAP.findall(body) == old == ["Acme", "Labs", "Zeta", "Y", "W"]
-    assert _english_keywords("", [body])["Zeta"] == 1
+    assert MID_CAP.findall(body) == old == ["Acme", "Labs", "Zeta", "Y", "W"]
+    assert english_keywords("", [body])["Zeta"] == 1
 
 
 def test_term_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -61,6 +62,6 @@ def test_sentence_openers_found_without_match_objects() -> None:
     # A capitalised word opening the body or a line proves nothing unless it is also written
     # mid-sentence; the findall rewrite must keep telling the two apart.
     body = "Apple rose.\nShares in Apple fell.\nBanana split."
-    scores = _english_keywords("", body.split("\n"))
+    scores = english_keywords("", body.split("\n"))
     assert scores["Apple"] == 2  # its opening use counts because "in Apple" is mid-sentence
     assert "Banana" not in scores and "Shares" not in scores

@@ -9,9 +9,10 @@ from collections import Counter
 import pytest
 
 from bot.models import Article, Brief
-from bot.summarize import ExtractiveSummarizer, korean, labels, tags
+from bot.summarize import ExtractiveSummarizer, korean, labels
 from bot.summarize.extractive import _weak, refers_back
 from bot.summarize.labels import label_points, label_stands
+from bot.summarize.lang.ko import tagging as ko_tagging
 from bot.summarize.scoring import STATIC, build_pool
 from bot.summarize.text import content_words
 
@@ -169,8 +170,8 @@ def test_what_is_read_from_an_analysis_is_cached_and_forgotten_with_it() -> None
     # Speed: the headline and points are read for tags and labels once per sentence; the bench
     # clears the analyses to time a cold brief, and these must go with them.
     _brief(*STORY)
-    assert tags._ko_noun_words.cache_info().currsize > 0
+    assert ko_tagging._noun_words.cache_info().currsize > 0
     assert labels._ko_subruns.cache_info().currsize > 0
     korean.clear_cache()
-    assert tags._ko_noun_words.cache_info().currsize == 0
+    assert ko_tagging._noun_words.cache_info().currsize == 0
     assert labels._ko_subruns.cache_info().currsize == 0

@@ -18,33 +18,12 @@ from functools import lru_cache
 
 from bot.summarize import korean
 from bot.summarize.facts import Facts, facts_of, lower_words
+from bot.summarize.lang.en import names as en_names
+from bot.summarize.lang.ko import names as ko_names
 from bot.summarize.negation import unsupported
 from bot.summarize.text import scoring_terms, strip_particle, tokens
 from bot.summarize.translit import hangul_skeleton, same_name
 
-# Korean names of places whose English names share no sounds with them.
-_EXONYMS: dict[str, tuple[str, ...]] = {
-    "미국": ("us", "u.s", "usa", "america", "american", "americans", "united"),
-    "영국": ("uk", "britain", "british", "england", "english"),
-    "중국": ("china", "chinese", "beijing"), "일본": ("japan", "japanese", "tokyo"),
-    "한국": ("korea", "korean", "south"), "남한": ("korea", "korean", "south"),
-    "북한": ("korea", "pyongyang", "north"), "독일": ("germany", "german", "berlin"),
-    "유럽": ("europe", "european", "eu"), "유럽연합": ("eu", "european", "union"),
-    "호주": ("australia", "australian"), "대만": ("taiwan", "taiwanese"),
-    "백악관": ("white", "house"), "유엔": ("un", "united", "nations"),
-    "스페인": ("spain", "spanish"), "네덜란드": ("netherlands", "dutch"),
-    "그리스": ("greece", "greek"), "멕시코": ("mexico", "mexican"),
-    "남극": ("antarctica", "antarctic"), "북극": ("arctic",), "지구": ("earth",),
-}
-# English words for one place that share no letters ("Americans" in a point, "U.S." cited).
-_ALIASES: dict[str, tuple[str, ...]] = {
-    "american": ("us", "usa", "america"), "americans": ("us", "usa", "america", "american"),
-    "america": ("us", "usa", "american"), "us": ("american", "america", "americans"),
-    "british": ("uk", "britain"), "britain": ("uk", "british"), "uk": ("britain", "british"),
-}
-# Romanised Korean surnames that share no consonant with their Hangul ("Lee" = 이).
-_SURNAMES = {"lee": "이", "yi": "이", "rhee": "이", "oh": "오", "yoo": "유", "yu": "유",
-             "ahn": "안", "an": "안", "eom": "엄", "woo": "우", "yoon": "윤", "yun": "윤"}
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -100,7 +79,8 @@ def _latin_in(name: str, words: set[str], squashed: str, cited_lang: str,
     parts = re.split(r"['’-]", name)
     if len(parts) > 1 and all(p.casefold() in words for p in parts if p[:1].isupper()):
         return True  # "O'Malley", "US-led", "Republican-controlled": the capitalised parts
-    if cited_lang == "ko" or (low in _ALIASES and any(w in words for w in _ALIASES[low])):
+    if cited_lang == "ko" or (low in en_names.ALIASES
+                              and any(w in words for w in en_names.ALIASES[low])):
         # Korean text glues Latin to Hangul ("SK텔레콤", "GRP78을"): compare without spaces
         return cited_lang != "ko" or _squash(low) in squashed
     if len(low) >= 5 and any(  # American ~ America, Canadian ~ Canada
@@ -128,7 +108,7 @@ def _hangul_in(name: str, cited: str, cited_lang: str, words: set[str]) -> bool:
     if cited_lang == "ko":
         return _squash(name) in _squash(cited)
     for part in name.split():
-        if part in _EXONYMS and any(w in words for w in _EXONYMS[part]):
+        if part in ko_names.EXONYMS and any(w in words for w in ko_names.EXONYMS[part]):
             continue
         if _also_common(part):
             continue
@@ -152,8 +132,8 @@ def _name_grounded(name: str, cited: str, cited_lang: str, words: set[str],
         low = name.casefold()
         return any(same_name(h, name) for h in proper) or any(
             same_name(h, name) for h in hangul if len(hangul_skeleton(h)) >= 3) or any(
-            low in eng for n, eng in _EXONYMS.items() if n in cited) or (
-            low in _SURNAMES and _SURNAMES[low] in cited)
+            low in eng for n, eng in ko_names.EXONYMS.items() if n in cited) or (
+            low in ko_names.SURNAMES and ko_names.SURNAMES[low] in cited)
     return _hangul_in(name, cited, cited_lang, words)
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.logs import get_log
+from bot.summarize.lang import Morph  # (form, tag, start, end) in the analysed text
 from bot.summarize.lang.ko import segment as ko_segment
 from bot.summarize.lang.ko import select as ko_select
 from bot.summarize.lang.ko.words import GENERIC, LABEL_NEVER_FIRST
@@ -53,8 +54,6 @@ def analyser() -> Any:
                 log.warning("korean.analyser_unavailable", error=exc)
     return _kiwi
 
-
-Morph = tuple[str, str, int, int]  # (form, tag, start, end) in the analysed text
 
 # Sentence -> its morphemes. A plain bounded dict rather than lru_cache, so that the splitter
 # can store the analysis it already made of each sentence (see ``split_line``): the points,
@@ -106,8 +105,6 @@ def morphs(text: str) -> tuple[Morph, ...]:
         return ()
     _remember(text, out)
     return out
-
-
 
 
 _DATELINE, _BOILERPLATE = ko_segment.DATELINE, ko_segment.BOILERPLATE

@@ -10,85 +10,13 @@ from functools import lru_cache
 
 from bot.summarize import korean
 from bot.summarize.lang.en import labels as en_rules
+from bot.summarize.lang.en.tags import credit_line
 from bot.summarize.lang.ko import labels as ko_rules
-from bot.summarize.tags import credit_line
-from bot.summarize.text import _EN_STOP, WORD_CACHE_SIZE, _term, content_words
+from bot.summarize.text import WORD_CACHE_SIZE, _term, content_words
 
 _TOKEN = re.compile(r"[\w'’&-]+|[^\w\s]")
 _ALPHA_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-# Stop words, common news verbs and number words break a phrase, so a label stays a noun
-# phrase ("film division", not "said film division" or "six telescopes").
-_EN_BREAK = _EN_STOP | frozenset(
-    """said says say according told added including saw rose fell jumped made make makes
-    took take gave give hit cut won win lost lose set put got get see sees seen came come
-    went go goes left became become expects expected plans planned wants wanted run runs
-    three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred
-    thousand million billion trillion dozen half several many much every another next ago
-    today yesterday tomorrow tonight week weeks month months day days monday tuesday
-    wednesday thursday friday saturday sunday january february march april june july august
-    september october november december worth like unlike plus minus versus
-    backwards forwards forward ahead away back abroad together instead almost already still
-    even ever never yet well soon far often again perhaps maybe rather quite really lot lots
-    bit way ways thing things something anything everything nothing someone anyone everyone
-    know knows knew known mean means meant remain remains remained broke broken found find
-    finds think thinks thought believe believes show shows shown need needs seem seems
-    appear appears keep keeps kept bring brings brought buy buys bought sell sells sold pay
-    pays paid meet meets met lead leads led begin begins began begun grow grows grew grown
-    fall falls fallen rise rises risen feel feels felt hold holds held stand stands stood
-    spend spends spent build builds built send sends sent tell tells find leave leaves
-    becomes let lets try tries tried use uses ask asks help helps call calls allow allows
-    continue continues include includes warn warns chose chosen wrote written spoke spoken
-    drove driven ran thought taught caught sought fought bring
-    across along among around behind beyond despite inside near since toward towards upon
-    via within without amid""".split()
-)
-# A lower-case word ending in -s that is followed by one of these is a verb ("its process
-# recovers 95%", "the council approves the plan"), not a plural noun.
-_EN_OBJECT_START = frozenset(
-    "the a an its their his her our this that these those to some all".split()
-)
-# After these, a lower-case word is a verb ("to flout rules", "will buy telescopes").
-_EN_BEFORE_VERB = frozenset(
-    "to will would could can should may might must did does do not cannot won't who".split()
-)
-# Comparatives end a phrase badly ("lot easier").
-_EN_COMPARATIVE = frozenset(
-    """easier harder better worse bigger smaller higher lower larger greater faster slower
-    stronger weaker earlier later longer shorter cheaper""".split()
-)
-_NAME_STARTS = frozenset({"New", "Old", "First", "Last", "Most", "Over", "Under", "Up"})
-_MAX_EN_WORDS = 5
-_MAX_KO_WORDS = 3
 
-# Korean noun particles: a word ending in one of these (with a stem of 2+ syllables left) is a
-# noun with its particle; what is left is the noun. Verb endings are not in this list on purpose.
-_KO_NOUN_PARTICLES = sorted(
-    """은 는 이 가 을 를 의 에 에서 에게 께서 으로 로 와 과 도 만 까지 부터 보다 처럼 에는
-    에서는 으로는 로는 에도 에서도 과의 와의 에게서 으로써 로써 들이 들은 들을 들의 들도 이나
-    라는 이라는""".split(),
-    key=len,
-    reverse=True,
-)
-# Bare words ending like this are verb or adjective forms ("맞아", "늘려", "따라", "있는"), or
-# nouns we cannot tell from them; either way they are no part of a label.
-_KO_VERB_END = (
-    "다", "고", "며", "는", "한", "된", "할", "될", "던", "게", "지", "서", "면", "니다", "요",
-    "아", "어", "여", "려", "해", "했", "돼", "됐", "자", "니", "도록", "듯", "든", "며", "야",
-    "라", "함", "음", "임", "적", "히", "이", "을", "를", "은", "의", "에", "로", "와", "과",
-    # Adnominal forms ("효과적인", "바꾼", "다른"); nouns ending like this are rare enough.
-    "인", "운", "른", "꾼", "쓴", "친", "린", "낸", "든", "큰", "긴", "닌",
-)
-# Noun stems that are really verb or adjective stems once a particle-like ending is cut off
-# ("개발하는" -> "개발하", "가까이" -> "가까").
-_KO_BAD_STEM_END = ("하", "되", "했", "됐", "있", "없", "같", "않", "까", "려", "르")
-_KO_NOT_KEY = frozenset(
-    """이번 지난 올해 내년 작년 지난해 금년 전년 현재 최근 이후 이전 당시 가운데 관련 대해 통해
-    위해 이날 오늘 어제 내일 그동안 앞서 또한 하지만 그러나 그리고 다만 특히 이같은 이런 그런
-    이와 같은 모든 여러 일부 먼저 아닌 다시 이미 아직 바로 더욱 계속 각각 직접 새로 아주
-    서로 대부분 가장 매우 약 모두 함께 기존 기준 수준 경우 정도 때문""".split()
-)
-
-_KO_PUNCT = "\"'“”‘’()[]<>「」『』《》〈〉,.·…!?:;"
 Candidate = list[tuple[str, str]]  # (word as the label shows it, its content term)
 
 
@@ -106,8 +34,8 @@ def _en_phrases(point: str) -> list[Candidate]:
     for i, tok in enumerate(toks):
         low = lows[i]
         # Cheapest and most frequent breaks first: stop words, punctuation, numbers.
-        opens_name = tok in _NAME_STARTS and i < last and toks[i + 1][:1].isupper()
-        if (low in _EN_BREAK and not opens_name) or tok[0] not in _ALPHA_START:
+        opens_name = tok in en_rules.NAME_STARTS and i < last and toks[i + 1][:1].isupper()
+        if (low in en_rules.BREAK and not opens_name) or tok[0] not in _ALPHA_START:
             if cur:
                 runs.append(cur)
                 cur = []
@@ -124,11 +52,11 @@ def _en_phrases(point: str) -> list[Candidate]:
             or word[-1:] in "-&'"
             # Past tenses and participles are verbs far more often than nouns in news.
             or (lower_case and low.endswith("ed"))
-            or (lower_case and i > 0 and lows[i - 1] in _EN_BEFORE_VERB)
+            or (lower_case and i > 0 and lows[i - 1] in en_rules.BEFORE_VERB)
         )
         if not breaks and lower_case and low.endswith("s") and not low.endswith(("ss", "us")):
             nxt = lows[i + 1] if i < last else ""
-            breaks = nxt in _EN_OBJECT_START or nxt[:1].isdigit() or nxt == "$"
+            breaks = nxt in en_rules.OBJECT_START or nxt[:1].isdigit() or nxt == "$"
         if breaks:
             if cur:
                 runs.append(cur)
@@ -158,7 +86,7 @@ def _en_phrases(point: str) -> list[Candidate]:
             continue  # one word is no phrase
         # Adverbs and -ing forms at the edges make a phrase read like a fragment of a clause.
         while run and run[-1][0][:1].islower() and (
-            run[-1][0].endswith(("ly", "ing")) or run[-1][1] in _EN_COMPARATIVE
+            run[-1][0].endswith(("ly", "ing")) or run[-1][1] in en_rules.COMPARATIVE
         ):
             run = run[:-1]
         while run and run[0][0].endswith(("ly", "ing")) and run[0][0][:1].islower():
@@ -167,12 +95,12 @@ def _en_phrases(point: str) -> list[Candidate]:
         # phrase keeps its head, the last word ("clean-energy grant", not "state
         # clean-energy"): a phrase is the name alone, or the run from some word to its end.
         name = next((k for k, (w, _) in enumerate(run) if _common(w)), len(run))
-        if 2 <= name <= _MAX_EN_WORDS and name < len(run):
+        if 2 <= name <= en_rules.MAX_WORDS and name < len(run):
             out.append(run[:name])
         out.extend(
             run[i:]
             for i in range(len(run) - 1)
-            if len(run) - i <= _MAX_EN_WORDS and (i == 0 or i >= name)
+            if len(run) - i <= en_rules.MAX_WORDS and (i == 0 or i >= name)
         )
     return out
 
@@ -202,14 +130,15 @@ def ko_noun(word: str) -> tuple[str | None, bool]:
     True), "김장철" -> ("김장철", False), "맞아" -> (None, False)."""
     if not word or any(not "\uac00" <= ch <= "\ud7a3" for ch in word):
         return None, False
-    for p in _KO_NOUN_PARTICLES:
+    for p in ko_rules.NOUN_PARTICLES:
         if word.endswith(p) and len(word) - len(p) >= 2:
             stem = word[: -len(p)]
             # "암에도" is 암 + 에 + 도: a stem still ending in a particle is no noun.
-            if stem.endswith(_KO_BAD_STEM_END + _KO_VERB_END) or stem in _KO_NOT_KEY:
+            if stem.endswith(ko_rules.BAD_STEM_END + ko_rules.VERB_END) \
+                    or stem in ko_rules.NOT_KEY:
                 return None, True
             return stem, True
-    if len(word) < 2 or word.endswith(_KO_VERB_END) or word in _KO_NOT_KEY:
+    if len(word) < 2 or word.endswith(ko_rules.VERB_END) or word in ko_rules.NOT_KEY:
         return None, False
     return word, False
 
@@ -220,14 +149,14 @@ def _ko_runs(words: Iterable[str]) -> list[list[str]]:
     runs: list[list[str]] = []
     cur: list[str] = []
     for raw in words:
-        w = raw.strip(_KO_PUNCT)
+        w = raw.strip(ko_rules.PUNCT)
         noun, particle = ko_noun(w)
         if noun is None:
             if cur:
                 runs.append(cur)
             cur = []
             continue
-        if w != raw.lstrip(_KO_PUNCT):
+        if w != raw.lstrip(ko_rules.PUNCT):
             particle = True  # "서울시," : punctuation ends the phrase like a particle does
         elif w != raw and cur:
             runs.append(cur)  # an opening quote starts a new phrase
@@ -253,7 +182,7 @@ def _ko_phrases(point: str, title: str) -> list[Candidate]:
     out: list[Candidate] = []
     for runs, check in ((_ko_runs(point.split()), False), (_ko_title_runs(title), True)):
         for run in runs:
-            for size in range(min(_MAX_KO_WORDS, len(run)), 1, -1):
+            for size in range(min(ko_rules.MAX_WORDS, len(run)), 1, -1):
                 for i in range(len(run) - size + 1):
                     phrase = run[i : i + size]
                     if check and not all(n in point for n in phrase):
@@ -314,23 +243,7 @@ def make_label(
     return label[0].upper() + label[1:]
 
 
-# Head words that make a label say nothing on their own ("Percent certainty", "Work done").
-_EN_WEAK_HEAD = frozenset(
-    """percent certainty work done time people thing part number lot way case point fact end
-    kind sort type area level rate place side issue matter deal move step effort anymore
-    deeper clear flat enough sure""".split()
-)
 _LABEL_LANGS = ("en", "ko")
-
-
-_EN_ADJECTIVE_END = ("al", "ive", "ous", "ic", "ful", "less", "able", "ible", "ary")
-_EN_VAGUE = frozenset("various several other such certain own key main major".split())
-# Written lower-case at the front of a label, these only date or grade it ("New" opening a
-# name is capitalised and passes).
-_EN_WEAK_FIRST = frozenset(
-    "recent previous pretty special normal latest current dead delve rather".split()
-)
-_EN_LABEL_ABBREV = frozenset("lt gen sen rep gov col sgt dr mr mrs ms st mt jr sr".split())
 
 
 def _reads_as_label(words: list[str], phrase: str, point: str) -> bool:
@@ -340,11 +253,12 @@ def _reads_as_label(words: list[str], phrase: str, point: str) -> bool:
     if _starts_point(phrase, point):
         return False
     first, head = words[0].lower(), words[-1].lower()
-    if head in _EN_WEAK_HEAD or first in _EN_WEAK_HEAD | _EN_VAGUE or head in _EN_LABEL_ABBREV:
+    if head in en_rules.EMPTY_HEAD or first in en_rules.EMPTY_HEAD | en_rules.VAGUE \
+            or head in en_rules.ABBREVIATIONS:
         return False
-    if words[0][:1].islower() and first in _EN_WEAK_FIRST:
+    if words[0][:1].islower() and first in en_rules.DATING_FIRST:
         return False  # "Recent report", "Pretty clear": the opener says nothing of the claim
-    if words[-1][:1].islower() and head.endswith(_EN_ADJECTIVE_END):
+    if words[-1][:1].islower() and head.endswith(en_rules.ADJECTIVE_END):
         return False
     for w in words[:-1] if words[-1][:1].islower() else words:
         if w[:1].islower() and w.endswith("s") and not w.endswith(("ss", "us", "is", "ics")):

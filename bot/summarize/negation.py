@@ -12,18 +12,13 @@ from __future__ import annotations
 
 import re
 
+from bot.summarize.lang.en import negation as en
+from bot.summarize.lang.ko import negation as ko
 from bot.summarize.text import content_words, strip_particle
 
-_EN_CUE = re.compile(
-    r"\b(?:not|no|never|none|neither|nor|without|cannot|nobody|nothing|unable)\b|"
-    r"\b\w+n['’]t\b", re.I)
-_KO_CUE = re.compile(r"않|못|없|아니|(?<![가-힣])안(?=\s)|불가")
-_NOT_ONLY = re.compile(r"뿐\s?(?:만\s?)?아니라|\bnot only\b", re.I)
-_EN_SCOPE = 3  # content words after a cue
-_KO_SCOPE = 2  # spaced words before (and including) a cue
-
-
-_EN_WORD = re.compile(r"[a-z0-9']+(?:-[a-z0-9']+)*")
+# "뿐만 아니라" and "not only" add, they do not negate: every language's phrase is taken out
+# of any text, whatever its language (the fact checker's cues too).
+NOT_ONLY = re.compile("|".join(rules.NOT_ONLY.pattern for rules in (ko, en)), re.I)
 
 
 def _stem(word: str) -> str:
@@ -38,28 +33,28 @@ def _meet(a: list[str], b: list[str]) -> bool:
 
 
 def _ko_stem(word: str) -> str:
-    word = re.sub(r"[^가-힣A-Za-z0-9]", "", word)
-    word = re.sub(r"(?:하지|되지|지|게|고|도|하|되)$", "", strip_particle(word))
+    word = ko.NOT_HANGUL.sub("", word)
+    word = ko.VERB_ENDING.sub("", strip_particle(word))
     return word[:2]
 
 
 def scopes(text: str, lang: str) -> list[list[str]]:
     """The scope words of each negation in ``text``, nearest to the cue first."""
-    text = _NOT_ONLY.sub(" ", text)
+    text = NOT_ONLY.sub(" ", text)
     out: list[list[str]] = []
     if lang == "ko":
         words = text.split()
         for i, word in enumerate(words):
-            m = _KO_CUE.search(word)
+            m = ko.CUE.search(word)
             if not m:
                 continue
-            before = [word[:m.start()], *reversed(words[max(0, i - _KO_SCOPE):i])]
+            before = [word[:m.start()], *reversed(words[max(0, i - ko.SCOPE):i])]
             keys = [k for k in map(_ko_stem, before) if k]
             if keys:
                 out.append(keys)
         return out
-    for m in _EN_CUE.finditer(text):
-        after = content_words(text[m.end():m.end() + 80], "en")[:_EN_SCOPE]
+    for m in en.CUE.finditer(text):
+        after = content_words(text[m.end():m.end() + 80], "en")[:en.SCOPE]
         if after:
             out.append(after)
     return out
@@ -79,7 +74,7 @@ def unsupported(point: str, point_lang: str, cited: str, cited_lang: str) -> boo
     if point_lang == "ko":
         present = {k for k in map(_ko_stem, point.split()) if len(k) >= 2}
     else:  # hyphenated words stay whole: "six-way" does not state "way"
-        present = {_stem(w) for w in _EN_WORD.findall(point.lower())}
+        present = {_stem(w) for w in en.WORD.findall(point.lower())}
     negated_here = {w for scope in mine for w in scope}
     for scope in theirs:
         lead = scope[0]

@@ -61,9 +61,6 @@ IDEAL_CHARS = 140
 _POSITION = [1.0 / math.sqrt(1.0 + rank) for rank in range(256)]
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _DIGIT = re.compile(r"\d")
-_NAME = re.compile(r"(?<=\s)[A-Z][a-z]{2,}")
-_KO_QUOTE = re.compile(r"[”\"’']\s?(?:이?라고|고|며|면서)\s")
-_KO_SUBJECT = re.compile(r"\S(?:은|는|이|가)\s")
 
 
 @dataclass(slots=True)
@@ -89,9 +86,9 @@ class Pool:
 def _entities(cands: list[str], title: str) -> tuple[list[set[str]], set[str]]:
     """Each candidate's capitalised names (not its first word) and the story's central ones:
     the five most frequent names seen at least twice (a headline mention counts two)."""
-    names = [set(_NAME.findall(s)) for s in cands]
+    names = [set(en_rules.NAME.findall(s)) for s in cands]
     counts: Counter[str] = Counter(chain.from_iterable(names))
-    for name in _NAME.findall(" " + title):
+    for name in en_rules.NAME.findall(" " + title):
         counts[name] += 2
     central = {n for n, c in counts.most_common(5) if c >= 2}
     return names, central
@@ -191,8 +188,8 @@ def build_pool(
             quote = any(q in s for q in "\"”’'") and en_rules.ATTRIBUTION.search(s) is not None
         else:
             entity = 0.0
-            m = _KO_QUOTE.search(s) if lang == "ko" and quoting else None
-            quote = m is not None and _KO_SUBJECT.search(s, 0, m.start()) is not None
+            m = ko_rules.QUOTE.search(s) if lang == "ko" and quoting else None
+            quote = m is not None and ko_rules.SUBJECT.search(s, 0, m.start()) is not None
         korean_news = (_korean_news(s, head_nouns, first == 1.0) if lang == "ko"
                        else (0.0, 0.0, 0.0))
         values.append((

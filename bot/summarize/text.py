@@ -9,14 +9,11 @@ from functools import lru_cache
 from itertools import chain
 
 from bot.summarize import korean, segment
+from bot.summarize.lang import WORD_CACHE_SIZE
+from bot.summarize.lang.en import sentences as en_sentences
 from bot.summarize.lang.en import words as en_words
+from bot.summarize.lang.ko import sentences as ko_sentences
 from bot.summarize.lang.ko import words as ko_words
-
-# Word-level caches (a word to its stem, noun or term) hold at most this many words each: a
-# long-running bot sees ever more distinct words, and 16,384 words cover the common ones (the
-# rest cost a recomputation, microseconds). A full cache of 65,536 words held ~13 MB: five of
-# them and the term cache at twice that came to ~80 MB in a bot that reads Korean and English.
-WORD_CACHE_SIZE = 16384
 
 _SCRIPTS = [
     ("ko", re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+")),
@@ -77,49 +74,6 @@ def detect_language(text: str) -> str:
         return "en"
 
 
-_ABBREVIATIONS, _OPENERS, _NUMBERED = en_words.ABBREVIATIONS, en_words.OPENERS, en_words.NUMBERED
-_CLOSERS = "\"'”’)]»」』"
-# Candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
-_EN_BOUNDARY = re.compile(r"([.!?…]+[" + re.escape(_CLOSERS) + r"]*)(\s+)")
-# Korean: a declarative/interrogative ending followed by a period may be glued to the next
-# sentence ("했다.그러나"), so these split even without a space.
-_KO_BOUNDARY = re.compile(
-    r"((?:[다요죠까네음함임됨]|니다)[.!?]+[" + re.escape(_CLOSERS) + r"]*)(\s*)(?=\S)"
-    r"|([.!?…]+[" + re.escape(_CLOSERS) + r"]*)(\s+)"
-)
-
-
-_INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
-
-
-def _en_is_boundary(before: str, after: str) -> bool:
-    """Whether a period-ish mark between ``before`` and ``after`` really ends a sentence."""
-    if not after:
-        return True
-    first = after[0]
-    if first.islower():
-        return False
-    tail = before[-40:].split()
-    word = tail[-1] if tail else ""
-    core = word.rstrip(".!?…" + _CLOSERS).lstrip("\"'“‘([")
-    if word.endswith((".", ".\"", ".”")) and not word.endswith(("!", "?")):
-        low = core.lower().replace(".", "")
-        if core.lower() in _ABBREVIATIONS or low in _ABBREVIATIONS \
-                or (low in _NUMBERED and first.isdigit()):  # "No. 1", "Fig. 2"
-            # "Dr. Smith" continues; "in Oct. The ..." is ambiguous, keep together (rarely wrong).
-            return False
-        # Initials and dotted acronyms: "J. Smith", "U.S. officials". A dotted acronym at the
-        # end of a sentence followed by a capitalised common word is a boundary we cannot see;
-        # we only split when the next word is a typical sentence opener.
-        if _INITIALS.fullmatch(core):
-            head = after[:40].split()
-            nxt = head[0].strip("\"'“‘(") if head else ""
-            return nxt in _OPENERS
-    return True
-
-
-
-
 def _split_korean(block: str) -> list[str]:
     """Sentences of a Korean line, its wire dateline taken out: Kiwi's splitter where rules would
     have to guess (quotes, abbreviations), the rules of ``_split_block`` elsewhere and whenever
@@ -141,102 +95,31 @@ def _split_block(block: str, lang: str) -> list[str]:
     out: list[str] = []
     start = 0
     if lang == "ko":
-        for m in _KO_BOUNDARY.finditer(block):
+        for m in ko_sentences.BOUNDARY.finditer(block):
             if m.group(1):
                 end = m.end(1)
             else:
-                end = m.end(3)
+                end = m.end(3)  # a mark after Latin text: judged by the English rules
                 before, after = block[max(start, end - 40) : end], block[m.end() : m.end() + 41]
-                if not _en_is_boundary(before, after):
+                if not en_sentences.is_boundary(before, after):
                     continue
             out.append(block[start:end])
             start = m.end()
     else:
         # Only 40 characters either side matter: slicing the whole rest of a long paragraph
         # at every candidate boundary made splitting quadratic.
-        for m in _EN_BOUNDARY.finditer(block):
+        for m in en_sentences.BOUNDARY.finditer(block):
             end, nxt = m.end(1), m.end()
-            if _en_is_boundary(block[max(start, end - 40) : end], block[nxt : nxt + 41]):
+            if en_sentences.is_boundary(block[max(start, end - 40) : end], block[nxt : nxt + 41]):
                 out.append(block[start:m.end(1)])
                 start = m.end()
     out.append(block[start:])
     return [s.strip() for s in out if s.strip()]
 
 
-# The Daily Mail scrape leaves " . " where the page broke a line inside a sentence ("up to 10%
-# of . autistic children"): a mark before a lower-case word, or after a word that cannot end a
-# sentence, ends nothing, and goes. A " . " before a capital after any other word may close a
-# caption or a highlight ("… on Friday . Mr Obama said"), so it stays for the splitter.
-_STRAY_DOT = re.compile(
-    r"(?<=[\w,;'’%)]) \.(?= [a-z])"
-    r"|(?<![\w'’-])(of|the|a|an|to|for|and|or|but|in|on|at|by|with|from|that|who|which|his"
-    r"|her|their|its|as|than|into) \.(?= [A-Z])"
-)
-
-
-def _drop_stray_dots(block: str) -> str:
-    return _STRAY_DOT.sub(lambda m: m.group(1) or "", block)
-
-
 # Only runs that change: a lone space is most of the text and already right, and matching it
 # made this substitution a quarter of the splitting time.
 _SPACES = re.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")
-
-
-# A footnote mark glued after a sentence end ("…like ⌃⌥⌘P.1. I mentioned", from
-# "P.<sup>1</sup>."): the word, its terminal mark, one or two digits, then the end of the
-# sentence or a capitalised next one. Version numbers ("iOS 10.3.") have a digit before the mark.
-# Each pattern starts at the terminal mark (a scan for a rare character is fast); the word
-# before it is checked separately.
-_GLUED_NOTE = re.compile(r"[.!?][\"”’)]*(\d{1,2})(?:[.!?]?$|(?=\s+[\"“‘(]?[A-Z]))")
-_WORD_BEFORE = re.compile(r"(?<![\w.])[^\W\d_]+$")
-# Two sentences glued at a period ("… from Indira Gandhi International Airport in
-# Delhi.Ministry of Defence has approved …"): a lower-case word, the mark, then a capitalised
-# word opening at least four more words. "Micro.Blog." and "Booking.com" do not match.
-_GLUED_SENTENCE = re.compile(r"[.!?](?=[A-Z][a-z]+,?(?: \S+){3})")
-# What either pattern needs, found in one pass over a line; most lines have neither.
-_GLUE_HINT = re.compile(r"[.!?](?:[A-Z][a-z]|[\"”’)]*\d)")
-
-
-def _unglue(sentence: str) -> list[str]:
-    """``sentence`` split where two sentences were glued at a period, each part freed of a
-    footnote mark glued after its end (see ``_unglue_notes``)."""
-    parts: list[str] = []
-    start = 0
-    for m in _GLUED_SENTENCE.finditer(sentence):
-        end = m.end()
-        head = sentence[start:end]
-        # A lower-case word before the mark, and a sentence of its own, not "Node.Js".
-        if sentence[end - 3 : end - 1].islower() and sentence[end - 3 : end - 1].isalpha() \
-                and len(head.split(None, 5)) > 5:
-            parts.append(head)
-            start = end
-    parts.append(sentence[start:])
-    if len(parts) == 1:
-        return _unglue_notes(sentence)
-    return list(chain.from_iterable(map(_unglue_notes, parts)))
-
-
-def _unglue_notes(sentence: str) -> list[str]:
-    """``sentence`` without a footnote mark glued after its end, split where one sits between
-    two sentences; the parts are substrings of it, the marks dropped."""
-    out: list[str] = []
-    start = 0
-    for m in _GLUED_NOTE.finditer(sentence):
-        found = _WORD_BEFORE.search(sentence, max(start, m.start() - 40), m.start())
-        if found is None:
-            continue  # a digit or nothing before the mark: "iOS 10.3."
-        word = found.group()
-        if word.lower() in _NUMBERED or word in ("p", "pp") or word.lower() in _ABBREVIATIONS:
-            continue
-        out.append(sentence[start : m.start(1)])
-        start = m.end()
-    if not out:
-        return [sentence]
-    rest = sentence[start:].lstrip(".!? ")
-    if rest:
-        out.append(rest)
-    return out
 
 
 def split_sentences(text: str, lang: str) -> list[str]:
@@ -254,10 +137,10 @@ def split_sentences(text: str, lang: str) -> list[str]:
                 sentences.extend(_split_korean(block))
                 continue
             if " . " in block and lang == "en":
-                block = _drop_stray_dots(block)
+                block = en_sentences.drop_stray_dots(block)
             parts = _split_block(block, lang)
-            if _GLUE_HINT.search(block):  # one scan; most lines have none
-                parts = list(chain.from_iterable(map(_unglue, parts)))
+            if en_sentences.GLUE_HINT.search(block):  # one scan; most lines have none
+                parts = list(chain.from_iterable(map(en_sentences.unglue, parts)))
             if lang == "en":
                 parts = list(chain.from_iterable(map(segment.unglue, parts)))
             sentences.extend(parts)
@@ -277,15 +160,6 @@ def strip_particle(word: str) -> str:
     return word
 
 
-def _stem_en(word: str) -> str:
-    # A light suffix strip so "profits"/"profit" and "rates"/"rate" meet; not a real stemmer.
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
 def _term_of(raw: str) -> str | None:
     """The normalised content word for one raw token, or None for a stop word (or for an
     empty token: "arrests--over" splits into an empty part between its hyphens)."""
@@ -299,7 +173,7 @@ def _term_of(raw: str) -> str | None:
         w = w[:-2]
     if w in _EN_STOP or (len(w) < 2 and not w.isdigit()):
         return None
-    return _stem_en(w)
+    return en_words.stem(w)
 
 
 class _TermCache(dict[str, str | None]):

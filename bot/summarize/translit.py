@@ -12,18 +12,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# Hangul syllable = 0xAC00 + (initial * 21 + medial) * 28 + final.
-_INITIAL = ["k", "k", "n", "t", "t", "l", "m", "p", "p", "s", "s", "", "j", "j", "j", "k", "t",
-            "p", "h"]
-_FINAL = ["", "k", "k", "k", "n", "nj", "nh", "t", "l", "lk", "lm", "lp", "ls", "lt", "lp", "lh",
-          "m", "p", "ps", "s", "s", "ng", "j", "j", "k", "t", "p", "h"]
-# Latin spellings to the same classes, longest first; vowels, w, y and silent h drop out.
-_LATIN = [("sch", "s"), ("tch", "j"), ("ch", "j"), ("sh", "s"), ("th", "s"), ("ph", "p"),
-          ("ck", "k"), ("ng", "ng"), ("gh", ""), ("qu", "k"), ("x", "ks"), ("c", "k"),
-          ("q", "k"), ("g", "k"), ("d", "t"), ("b", "p"), ("f", "p"), ("v", "p"), ("r", "l"),
-          ("z", "j")]
-_LATIN_RE = re.compile("|".join(re.escape(a) for a, _ in _LATIN))
-_LATIN_MAP = dict(_LATIN)
+from bot.summarize.lang.en import translit as en_translit
+from bot.summarize.lang.ko import translit as ko_translit
+
+_LATIN_RE = re.compile("|".join(re.escape(a) for a, _ in en_translit.LATIN))
+_LATIN_MAP = dict(en_translit.LATIN)
 
 
 @lru_cache(maxsize=4096)
@@ -33,8 +26,8 @@ def hangul_skeleton(word: str) -> str:
         code = ord(ch) - 0xAC00
         if not 0 <= code < 11172:
             continue
-        out.append(_INITIAL[code // 588])
-        out.append(_FINAL[code % 28])
+        out.append(ko_translit.INITIAL[code // 588])
+        out.append(ko_translit.FINAL[code % 28])
     return _collapse("".join(out))
 
 

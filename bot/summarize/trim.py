@@ -11,14 +11,27 @@ past that cut at a word boundary.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Protocol
 
 from bot.summarize.lang.en import trim as en_rules
 from bot.summarize.lang.ko import trim as ko_rules
 
+
+class Rules(Protocol):
+    """What a language's ``trim`` module offers: its longest faithful prefix of a sentence."""
+
+    def prefix(self, s: str, limit: int, shortest: float,
+               open_spans: Callable[[str], bool]) -> str | None:
+        """The longest prefix of ``s`` within ``limit`` and no shorter than ``shortest`` that
+        is a whole clause, none ending inside ``open_spans``."""
+
+
 HARD_LIMIT = 600  # longer than this, even a whole sentence is no point; a word cut is the end
 
-_EN_CUT, _RELATIVE, _EN_FRONTED = en_rules.CUT, en_rules.RELATIVE, en_rules.FRONTED
-_KO_CUT, _KO_SUBJECT = ko_rules.CUT, ko_rules.SUBJECT
+# Each language's clause rules: ``prefix(sentence, limit, shortest, open_spans)``. A language
+# without them gets no prefix.
+_RULES: dict[str, Rules] = {"en": en_rules, "ko": ko_rules}
 _DASHES = re.compile(r"\s(?:--|[–—-])\s|--")
 MIN_SHARE = 0.4  # a prefix shorter than this share of the budget says too little
 
@@ -34,46 +47,11 @@ def _open_spans(prefix: str) -> bool:
     return len(_DASHES.findall(prefix)) % 2 == 1
 
 
-def _en_prefix(s: str, limit: int) -> str | None:
-    best: str | None = None
-    first = s.split(" ", 1)[0].strip("\"'“‘(").lower()
-    for m in _EN_CUT.finditer(s):
-        head = s[: m.start()].rstrip(" ,;")
-        if len(head) + 1 > limit:
-            break
-        if len(head) < limit * MIN_SHARE or len(head.split()) < 6 or _open_spans(head):
-            continue
-        if first in _EN_FRONTED and "," not in head:
-            continue  # "In a statement on Monday" is no claim
-        rest = s[m.end():]
-        if rest.split(" ", 1)[0] in _RELATIVE and "," in rest:
-            continue  # the relative clause is an aside; the main clause goes on after it
-        best = head
-    return best
-
-
-def _ko_prefix(s: str, limit: int) -> str | None:
-    best: str | None = None
-    for m in _KO_CUT.finditer(s):
-        head = s[: m.start()].rstrip(" ,;")
-        if len(head) + 1 > limit:
-            break
-        if len(head) < limit * MIN_SHARE or _open_spans(head):
-            continue
-        if not _KO_SUBJECT.search(head + " "):
-            continue  # a clause with no subject of its own does not stand alone
-        best = head
-    return best
-
-
 def clause_prefix(sentence: str, limit: int, lang: str = "en") -> str | None:
     """The longest faithful prefix of ``sentence`` (without its "…") within ``limit``, if any.
     Only English and Korean have clause rules; other languages get None."""
-    if lang == "ko":
-        return _ko_prefix(sentence, limit)
-    if lang == "en":
-        return _en_prefix(sentence, limit)
-    return None
+    rules = _RULES.get(lang)
+    return rules.prefix(sentence, limit, limit * MIN_SHARE, _open_spans) if rules else None
 
 
 def fits(sentence: str, limit: int, lang: str = "en") -> int:

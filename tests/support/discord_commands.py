@@ -9,12 +9,11 @@ from typing import Any
 
 import discord
 import pytest
-from discord.http import Route
 
 from adapters.discord import make_adapter
 from adapters.discord.bot import DiscordAdapter
 from bot.delivery import CommandReply, CommandRequest
-from tests.support.fake_discord import APP_ID, BOT_TOKEN, FakeDiscord
+from tests.support.fake_discord import APP_ID, BOT_TOKEN, FakeDiscord, fake  # noqa: F401  (fixture)
 
 GUILD = "222222222222222222"
 
@@ -50,13 +49,6 @@ async def _suggest(kind: str, prefix: str, server: str | None) -> list[str]:
     pool = {"tag": ["ai", "ai-safety", "chips", "x" * 101], "feed": feeds}
     return [s for s in pool[kind] if s.startswith(prefix)]
 
-
-@pytest.fixture
-async def fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
-    monkeypatch.setattr(Route, "BASE", Route.BASE)
-    async with FakeDiscord() as server:
-        yield server
-        assert server.violations == []
 
 
 @pytest.fixture

@@ -8,11 +8,9 @@ from collections.abc import AsyncIterator, Callable
 from typing import TypeVar
 
 import pytest
-from discord.gateway import DiscordWebSocket
-from discord.http import Route
 
 from bot.delivery import CommandReply, CommandRequest
-from tests.support.fake_discord import FakeDiscord
+from tests.support.fake_discord import FakeDiscord, served
 
 T = TypeVar("T")
 
@@ -34,13 +32,9 @@ async def eventually(probe: Callable[[], T | None], what: str, timeout: float = 
 
 @pytest.fixture
 async def fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
-    monkeypatch.setattr(Route, "BASE", Route.BASE)
-    # restored after the test, whoever changes it (a test, or a fixed adapter)
-    monkeypatch.setattr(DiscordWebSocket, "DEFAULT_GATEWAY", DiscordWebSocket.DEFAULT_GATEWAY)
     # short beats, so the test sees several heartbeats acked
-    async with FakeDiscord(heartbeat_interval=0.5) as server:
+    async with served(monkeypatch, gateway=True, heartbeat_interval=0.5) as server:
         yield server
-        assert server.violations == []
 
 
 async def _no_commands(request: CommandRequest) -> CommandReply:

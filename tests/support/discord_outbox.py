@@ -2,34 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
-
-import pytest
-from discord.http import Route
-
 from adapters.discord import make_adapter
 from bot.outbox.worker import OutboxWorker
 from bot.store.db import Database
-from tests.support.dbs import database_url
-from tests.support.fake_discord import BOT_TOKEN, FakeDiscord
-from tests.support.outbox import FakeClock
-
-
-@pytest.fixture
-async def fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
-    monkeypatch.setattr(Route, "BASE", Route.BASE)
-    async with FakeDiscord() as server:
-        yield server
-        assert server.violations == []
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = Database(database_url(tmp_path))
-    await database.migrate()
-    yield database
-    await database.close()
+from tests.support.fake_discord import BOT_TOKEN, FakeDiscord, fake  # noqa: F401  (fixture)
+from tests.support.outbox import FakeClock, db  # noqa: F401  (fixture)
 
 
 def process(db: Database, fake: FakeDiscord, clock: FakeClock,

@@ -2,7 +2,8 @@
 
 Every JSON body is validated against Discord's OpenAPI spec (``../shared/data/platform-specs/
 discord/openapi.json``, skipped when absent) and against our own limits and no-ping checks
-(always). Problems land in ``violations``; the ``fake_discord`` fixture fails the test on any.
+(always). Problems land in ``violations``; the ``fake`` fixture (and ``served``) fails the test on
+any.
 
 Usage (in an async test)::
 
@@ -31,15 +32,21 @@ import re
 import time
 import zlib
 from collections import defaultdict, deque
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 import discord
+import pytest
 from aiohttp import WSMsgType, web
+from discord.gateway import DiscordWebSocket
+from discord.http import Route
 
 from tests.support.discord_spec import body_violations
 from tests.support.fake_discord_threads import THREAD_ROUTES, ThreadsMixin
+from tests.support.loopback import serve
 
 BOT_TOKEN = "test-bot-token"
 BOT_USER = {"id": "900000000000000001", "username": "newsbrief", "discriminator": "0",
@@ -174,11 +181,7 @@ class FakeDiscord(ThreadsMixin):
         app = web.Application()
         app.router.add_route("*", "/api/v10/{tail:.*}", self._handle)
         app.router.add_get(GATEWAY_PATH, self._gateway_socket)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self._runner, self.port = await serve(app)
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -562,3 +565,24 @@ class FakeDiscord(ThreadsMixin):
                    c.get("default_member_permissions")} for c in body]
         self.commands[scope] = stored
         return _json(stored)
+
+
+@asynccontextmanager
+async def served(monkeypatch: pytest.MonkeyPatch, *, gateway: bool = False,
+                 **options: Any) -> AsyncIterator[FakeDiscord]:
+    """A ``FakeDiscord(**options)`` for one test, failing it on any request that broke a rule.
+    discord.py's API base (and with ``gateway`` its default gateway) is restored after the test,
+    whoever changes it: the Discord adapter repoints it."""
+    monkeypatch.setattr(Route, "BASE", Route.BASE)
+    if gateway:
+        monkeypatch.setattr(DiscordWebSocket, "DEFAULT_GATEWAY", DiscordWebSocket.DEFAULT_GATEWAY)
+    async with FakeDiscord(**options) as server:
+        yield server
+        assert server.violations == []
+
+
+@pytest.fixture
+async def fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
+    """The fake Discord of a test (see ``served``)."""
+    async with served(monkeypatch) as server:
+        yield server

@@ -14,6 +14,8 @@ from urllib.parse import urlencode
 
 from aiohttp import web
 
+from tests.support.loopback import serve
+
 CLIENT_ID = "fake-client"
 CLIENT_SECRET = "fake-client-secret"
 SLACK_BOT_TOKEN = "xoxb-fake-bot"
@@ -45,11 +47,7 @@ class FakeOAuth:
         app.router.add_post("/api/openid.connect.token", self._slack_token)
         app.router.add_post("/api/openid.connect.userInfo", self._slack_userinfo)
         app.router.add_post("/api/users.info", self._slack_users_info)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self._runner, port = await serve(app)
         self.base_url = f"http://127.0.0.1:{port}"
         return self
 

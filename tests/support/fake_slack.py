@@ -20,6 +20,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 from aiohttp import web
 
+from tests.support.loopback import serve
+
 TOKEN = "xoxb-test-token"
 APP_TOKEN = "xapp-test-token"
 TEAM = "T0TEAM"
@@ -82,11 +84,7 @@ class FakeSlack:
         app.router.add_post("/response/{rid}", self._response_url)
         app.router.add_post("/hooks/{hid}", self._webhook)
         app.router.add_get("/socket", self._socket)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self._runner, port = await serve(app)
         self.base_url = f"http://127.0.0.1:{port}"
         if self.spec_path is not None and self.spec_path.exists():
             self._spec = json.loads(self.spec_path.read_text())

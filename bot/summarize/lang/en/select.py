@@ -82,3 +82,5 @@ PRICE = re.compile(r"[$£€¥]\s?\d")
 PRICE_HEADLINE = re.compile(
     r"\b(?:price[sd]?|pricing|costs?|fees?|fares?|tariffs?|subscriptions?|plans)\b", re.I
 )
+# A capitalised word inside a sentence: a name the candidates may share with the title.
+NAME = re.compile(r"(?<=\s)[A-Z][a-z]{2,}")

@@ -97,3 +97,25 @@ NOT_TAG = frozenset(
     est edt pst pdt cet am pm sen rep gov gen col lt sgt dr mr mrs ms st mt no vs etc inc ltd
     co corp update updated editor photo image video""".split()
 )
+# Capitalised words that open sentences and name nothing: never the start of a name.
+CAP_STOP = frozenset(
+    """The A An But And Or If In On At As For To Of By It Its He She They We I This That These
+    Those There Their His Her Our Mr Mrs Ms Dr Sir However Meanwhile Also After Before When While
+    Although Yet So Now Then What Who Why How Where Which Last Next One Two Many Some More Most
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+    July August September October November December Speaking According Since""".split()
+)
+PROPER = re.compile(
+    r"(?:[A-Z][\w&'’.-]*[A-Za-z0-9]|[A-Z])(?:[ \t]+(?:of[ \t]+)?[A-Z][\w&'’-]*[A-Za-z0-9])*"
+)
+# Not inside a word: "iPad" holds no name "Pad".
+PROPER_AT = re.compile(r"(\n?)(?<![A-Za-z0-9])(" + PROPER.pattern + ")")
+# The space first: a lookbehind tried at every character made this scan cost a third of the
+# keyword step; matching whitespace first fails fast everywhere else (same matches).
+MID_CAP = re.compile(r"\s(?<=[a-z0-9,;:]\s)([A-Z][\w&'’-]*)")
+
+
+def credit_line(text: str) -> bool:
+    """Whether ``text`` holds a photo credit or player text ("toggle caption … Getty Images")."""
+    low = text.lower()
+    return any(w in low for w in CREDIT_WORDS)

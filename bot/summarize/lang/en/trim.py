@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # ", <opener>" or "; ": where an English sentence's main clause may already be complete.
 CUT = re.compile(
@@ -20,3 +21,23 @@ FRONTED = frozenset(
     until in on at for with by from under according among during following amid like unlike
     to""".split()
 )
+
+
+def prefix(s: str, limit: int, shortest: float, open_spans: Callable[[str], bool]) -> str | None:
+    """The longest prefix of ``s`` within ``limit`` (and ``shortest`` or longer) that ends a
+    main clause: before ", and", "; " … (``CUT``), not inside ``open_spans``."""
+    best: str | None = None
+    first = s.split(" ", 1)[0].strip("\"'“‘(").lower()
+    for m in CUT.finditer(s):
+        head = s[: m.start()].rstrip(" ,;")
+        if len(head) + 1 > limit:
+            break
+        if len(head) < shortest or len(head.split()) < 6 or open_spans(head):
+            continue
+        if first in FRONTED and "," not in head:
+            continue  # "In a statement on Monday" is no claim
+        rest = s[m.end():]
+        if rest.split(" ", 1)[0] in RELATIVE and "," in rest:
+            continue  # the relative clause is an aside; the main clause goes on after it
+        best = head
+    return best

@@ -25,3 +25,12 @@ STOP = frozenset(
     which while who whom why will with would you your yours mr mrs ms one two new year years
     told may might must us per last first time""".split()
 )
+
+
+def stem(word: str) -> str:
+    # A light suffix strip so "profits"/"profit" and "rates"/"rate" meet; not a real stemmer.
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word

@@ -50,3 +50,8 @@ def background(sentence: str) -> bool:
 
 # Kiwi's tags of the headline words a lead should carry: common and proper nouns, foreign words.
 HEADLINE_NOUN = frozenset({"NNG", "NNP", "SL"})
+
+# A quotation closed by a quoting ending ("…"라고 말했다), and a subject before it: a sentence
+# that only reports what someone said.
+QUOTE = re.compile(r"[”\"’']\s?(?:이?라고|고|며|면서)\s")
+SUBJECT = re.compile(r"\S(?:은|는|이|가)\s")

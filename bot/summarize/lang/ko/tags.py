@@ -53,3 +53,25 @@ POST_ENDINGS = ("장", "관", "감독", "코치", "대표", "위원", "의원", 
 # A post written as one word ("교통과장", "경호처장"): a role, not a name to follow.
 POST_WORD_ENDINGS = ("과장", "군수", "대변인", "원장", "청장", "처장", "국장", "부장", "실장",
                      "팀장", "소장", "총장", "서장", "위원장", "구청장", "도지사")
+
+# Endings of a verb or adjective form: a word ending so, with no noun particle, is no noun.
+VERBY = (
+    "다", "고", "며", "는", "한", "된", "할", "될", "던", "게", "지", "서", "면", "도록", "니다",
+    "했", "해", "하", "인", "은", "을", "를", "이", "가", "의", "에", "로", "도", "만", "라",
+)
+NOUN_PARTICLES = sorted(
+    """은 는 이 가 을 를 의 에 에서 에게 으로 로 와 과 도 만 까지 부터 보다 처럼 에서는 으로는
+    에게서 에서도 에는 이라는 들이 들은 들을 들의 들도 과의 와의""".split(),
+    key=len,
+    reverse=True,
+)
+STOP = frozenset(
+    "이번 지난 올해 현재 최근 대해 통해 위해 때문 경우 관계자 이상 이후 가운데 "
+    # time words and generic place words nobody subscribes to, and verb forms that look like
+    # nouns once a particle-like ending is stripped ("내려" is "goes down")
+    "내년 작년 지난해 올해 오늘 어제 내일 이날 당시 국내 국외 해외 일부 전체 "
+    "내려 올라 늘어 줄어 나타나 밝혀".split()
+)
+# Latin acronyms in Korean text ("AI", "NASA") are tags when repeated.
+ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,6}\b")
+NAME_BONUS = 10  # a proper noun outranks any common noun ("송경호" before "#탄핵")

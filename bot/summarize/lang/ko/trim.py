@@ -3,8 +3,25 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # Korean connective endings that close a clause ("…했고", "…하며", "…지만").
 CUT = re.compile(r"(?<=[고며만데서])(?=[ ,])|(?<=[,;]) ")
 # A subject or topic of the prefix's own: "정부는 ", "연구팀이 ".
 SUBJECT = re.compile(r"\S(?:은|는|이|가|께서)(?=\s)")
+
+
+def prefix(s: str, limit: int, shortest: float, open_spans: Callable[[str], bool]) -> str | None:
+    """The longest prefix of ``s`` within ``limit`` (and ``shortest`` or longer) that ends on a
+    connective ending (``CUT``) and has a subject of its own, not inside ``open_spans``."""
+    best: str | None = None
+    for m in CUT.finditer(s):
+        head = s[: m.start()].rstrip(" ,;")
+        if len(head) + 1 > limit:
+            break
+        if len(head) < shortest or open_spans(head):
+            continue
+        if not SUBJECT.search(head + " "):
+            continue  # a clause with no subject of its own does not stand alone
+        best = head
+    return best

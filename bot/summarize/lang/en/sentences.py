@@ -1,0 +1,113 @@
+"""English sentence rules: where a period ends a sentence (abbreviations, initials, dotted
+acronyms), the Daily Mail scrape's stray " . ", and sentences or footnote marks glued at a
+period. Read by ``bot.summarize.text``, which also applies them to languages without rules of
+their own."""
+
+from __future__ import annotations
+
+import re
+from itertools import chain
+
+from bot.summarize.lang import CLOSERS
+from bot.summarize.lang.en.words import ABBREVIATIONS, NUMBERED, OPENERS
+
+# Candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
+BOUNDARY = re.compile(r"([.!?…]+[" + re.escape(CLOSERS) + r"]*)(\s+)")
+INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
+
+
+def is_boundary(before: str, after: str) -> bool:
+    """Whether a period-ish mark between ``before`` and ``after`` really ends a sentence."""
+    if not after:
+        return True
+    first = after[0]
+    if first.islower():
+        return False
+    tail = before[-40:].split()
+    word = tail[-1] if tail else ""
+    core = word.rstrip(".!?…" + CLOSERS).lstrip("\"'“‘([")
+    if word.endswith((".", ".\"", ".”")) and not word.endswith(("!", "?")):
+        low = core.lower().replace(".", "")
+        if core.lower() in ABBREVIATIONS or low in ABBREVIATIONS \
+                or (low in NUMBERED and first.isdigit()):  # "No. 1", "Fig. 2"
+            # "Dr. Smith" continues; "in Oct. The ..." is ambiguous, keep together (rarely wrong).
+            return False
+        # Initials and dotted acronyms: "J. Smith", "U.S. officials". A dotted acronym at the
+        # end of a sentence followed by a capitalised common word is a boundary we cannot see;
+        # we only split when the next word is a typical sentence opener.
+        if INITIALS.fullmatch(core):
+            head = after[:40].split()
+            nxt = head[0].strip("\"'“‘(") if head else ""
+            return nxt in OPENERS
+    return True
+
+
+# The Daily Mail scrape leaves " . " where the page broke a line inside a sentence ("up to 10%
+# of . autistic children"): a mark before a lower-case word, or after a word that cannot end a
+# sentence, ends nothing, and goes. A " . " before a capital after any other word may close a
+# caption or a highlight ("… on Friday . Mr Obama said"), so it stays for the splitter.
+STRAY_DOT = re.compile(
+    r"(?<=[\w,;'’%)]) \.(?= [a-z])"
+    r"|(?<![\w'’-])(of|the|a|an|to|for|and|or|but|in|on|at|by|with|from|that|who|which|his"
+    r"|her|their|its|as|than|into) \.(?= [A-Z])"
+)
+
+
+def drop_stray_dots(block: str) -> str:
+    return STRAY_DOT.sub(lambda m: m.group(1) or "", block)
+
+
+# A footnote mark glued after a sentence end ("…like ⌃⌥⌘P.1. I mentioned", from
+# "P.<sup>1</sup>."): the word, its terminal mark, one or two digits, then the end of the
+# sentence or a capitalised next one. Version numbers ("iOS 10.3.") have a digit before the mark.
+# Each pattern starts at the terminal mark (a scan for a rare character is fast); the word
+# before it is checked separately.
+GLUED_NOTE = re.compile(r"[.!?][\"”’)]*(\d{1,2})(?:[.!?]?$|(?=\s+[\"“‘(]?[A-Z]))")
+WORD_BEFORE = re.compile(r"(?<![\w.])[^\W\d_]+$")
+# Two sentences glued at a period ("… from Indira Gandhi International Airport in
+# Delhi.Ministry of Defence has approved …"): a lower-case word, the mark, then a capitalised
+# word opening at least four more words. "Micro.Blog." and "Booking.com" do not match.
+GLUED_SENTENCE = re.compile(r"[.!?](?=[A-Z][a-z]+,?(?: \S+){3})")
+# What either pattern needs, found in one pass over a line; most lines have neither.
+GLUE_HINT = re.compile(r"[.!?](?:[A-Z][a-z]|[\"”’)]*\d)")
+
+
+def unglue(sentence: str) -> list[str]:
+    """``sentence`` split where two sentences were glued at a period, each part freed of a
+    footnote mark glued after its end (see ``unglue_notes``)."""
+    parts: list[str] = []
+    start = 0
+    for m in GLUED_SENTENCE.finditer(sentence):
+        end = m.end()
+        head = sentence[start:end]
+        # A lower-case word before the mark, and a sentence of its own, not "Node.Js".
+        if sentence[end - 3 : end - 1].islower() and sentence[end - 3 : end - 1].isalpha() \
+                and len(head.split(None, 5)) > 5:
+            parts.append(head)
+            start = end
+    parts.append(sentence[start:])
+    if len(parts) == 1:
+        return unglue_notes(sentence)
+    return list(chain.from_iterable(map(unglue_notes, parts)))
+
+
+def unglue_notes(sentence: str) -> list[str]:
+    """``sentence`` without a footnote mark glued after its end, split where one sits between
+    two sentences; the parts are substrings of it, the marks dropped."""
+    out: list[str] = []
+    start = 0
+    for m in GLUED_NOTE.finditer(sentence):
+        found = WORD_BEFORE.search(sentence, max(start, m.start() - 40), m.start())
+        if found is None:
+            continue  # a digit or nothing before the mark: "iOS 10.3."
+        word = found.group()
+        if word.lower() in NUMBERED or word in ("p", "pp") or word.lower() in ABBREVIATIONS:
+            continue
+        out.append(sentence[start : m.start(1)])
+        start = m.end()
+    if not out:
+        return [sentence]
+    rest = sentence[start:].lstrip(".!? ")
+    if rest:
+        out.append(rest)
+    return out

@@ -1,0 +1,246 @@
+"""How English tags are found: the capitalised names a story writes, joined under their
+forms, and those written often enough to be what the story is about. The word lists are in
+``bot.summarize.lang.en.tags``; ``bot.summarize.tags`` calls ``tags``."""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import groupby
+
+from bot.summarize.lang.en import tags as rules
+from bot.tags import normalise_tag
+
+
+def keywords(title: str, sentences: list[str]) -> Counter[str]:
+    """Capitalised names and how often the story writes them (the title's count three times,
+    only for names its body also writes); runs break at weekdays, months and function words,
+    civil titles are cut off the front ("Bishop John Folda" -> "John Folda"), and lines that
+    are photo credits or player text give none."""
+    # A scraped page repeats its title-case headline in the body: that copy would make every
+    # headline word look like a name written mid-sentence.
+    body = "\n".join(sentences)
+    if title or rules.credit_line(body):
+        # Per sentence only when needed: most stories have neither credits nor a headline.
+        body = "\n".join(
+            s for s in sentences
+            if not (len(s) >= 15 and s.strip() in title) and not rules.credit_line(s)
+        )
+    # Words written capitalised inside a sentence are names; a capital at the start of a
+    # sentence (or anywhere in a title-case headline) proves nothing on its own.
+    mid_caps = {m.replace("’", "'").removesuffix("'s") for m in rules.MID_CAP.findall(body)}
+    scores: Counter[str] = Counter()
+    singles: list[str] = []
+    for text, weight in ((title, 3), (body, 1)):
+        # findall, not finditer: "\n" in front of a match says it opens a sentence, with no
+        # match object to ask (the text gets a leading "\n" so its first word counts too).
+        for nl, g in rules.PROPER_AT.findall("\n" + text):
+            at_start = bool(nl)
+            if weight == 1 and " " not in g and "\t" not in g:
+                # Fast path for the most common match, one capitalised word.
+                w = g.replace("’", "'").removesuffix("'s").rstrip(".")
+                if (not at_start or w in mid_caps) and w not in rules.CAP_STOP and len(w) >= 2:
+                    singles.append(w)
+                continue
+            words = [w.removesuffix("'s").rstrip(".") for w in g.replace("’", "'").split()]
+            if weight == 3:
+                runs = [list(g) for k, g in groupby(words, key=lambda w: w in mid_caps and
+                                                     not _breaks_name(w)) if k]
+            else:
+                if at_start and words[0] not in mid_caps:
+                    words = words[1:]
+                runs = [list(g) for k, g in groupby(words, key=_breaks_name) if not k]
+            for run in runs:
+                # "Russian President Vladimir Putin": an adjective and a title go, the name
+                # after them stays; a title inside a run ends the name before it.
+                while run and run[-1].lower() in rules.TITLES:
+                    run = run[:-1]  # "Sinn Fein MPs" are Sinn Fein
+                cut = [i for i, w in enumerate(run) if w.lower() in rules.TITLES]
+                if cut:
+                    run = run[cut[-1] + 1 :]
+                while run and (run[0] in rules.CAP_STOP or run[0].lower() in rules.ADJECTIVES):
+                    run = run[1:]
+                while run and run[-1] == "of":
+                    run = run[:-1]
+                phrase = " ".join(run)
+                if not run or len(run) > 4 or len(phrase) < 2 or phrase.isdigit():
+                    continue
+                if weight == 3 and phrase not in body:
+                    continue  # a title-case headline's run the story never writes
+                scores[phrase] += weight
+    scores.update(singles)
+    return scores
+
+
+def _breaks_name(word: str) -> bool:
+    return word.lower() in rules.BREAK
+
+
+def _stem(word: str) -> str:
+    """Singular of a plural or family name ("Camerons" -> "cameron"), lower-case."""
+    low = word.lower()
+    return low[:-1] if len(low) > 3 and low.endswith("s") and not low.endswith("ss") else low
+
+
+class _Entity:
+    """One thing the story names, under every form it writes it in (with how often)."""
+
+    __slots__ = ("count", "forms")
+
+    def __init__(self, name: str, count: int) -> None:
+        self.count, self.forms = count, {name: count}
+
+    def words(self) -> set[str]:
+        return {_stem(w) for f in self.forms for w in f.replace("-", " ").split()}
+
+    @property
+    def name(self) -> str:
+        """The most written form, or a longer one the story writes again, or one that only
+        puts a first name in front of it ("Magic Johnson" for "Johnson"): people by full
+        name, never a caption's run glued to it ("Twitch Rules", "Victor Spinetti Up
+        Front")."""
+        main = max(self.forms, key=lambda f: (self.forms[f], len(f)))
+        best = main
+        for form, n in self.forms.items():
+            words = form.split()
+            if len(words) <= len(best.split()):
+                continue
+            extra = words[: len(words) - len(main.split())]
+            given = (form.endswith(" " + main) and len(extra) <= 2
+                     and not any(w.lower() in rules.GENERIC for w in extra))
+            if n >= 2 or given:
+                best = form
+        return best
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def _unglued(scores: Counter[str]) -> Counter[str]:
+    """Runs that are two names glued by flattened captions or bylines ("Liverpool Glen
+    Johnson", "CNN Emily Smith") written once, split back into the names the story writes
+    elsewhere; an agency's name in front is dropped."""
+    out: Counter[str] = Counter()
+    for phrase, n in scores.items():
+        words = phrase.split()
+        while len(words) > 1 and words[0].lower() in rules.SOURCES:
+            words = words[1:]
+        phrase = " ".join(words)
+        if n == 1 and len(words) >= 3:
+            for i in range(1, len(words)):
+                left, right = " ".join(words[:i]), " ".join(words[i:])
+                if left in scores and right in scores:
+                    out[left] += 1
+                    out[right] += 1
+                    break
+            else:
+                out[phrase] += n
+        else:
+            out[phrase] += n
+    return out
+
+
+def _entities(scores: Counter[str]) -> list[_Entity]:
+    """Forms of one name joined: a bare surname or first name into the full name that holds it
+    ("Van De Ven" into "Yves Van De Ven", "Hampton" into "Jim Hampton"), a plural into its
+    singular, party adjectives into the party; the longest form names the entity."""
+    merged: Counter[str] = Counter()
+    for phrase, n in _unglued(scores).items():
+        merged[rules.SAME_AS.get(phrase.lower(), phrase)] += n
+    by_low = {p.lower(): p for p in merged}
+    for phrase in list(merged):
+        if " " not in phrase and phrase.endswith("s"):
+            single = by_low.get(phrase.lower()[:-1])
+            if single is not None and single != phrase:
+                merged[single] += merged.pop(phrase)  # "Camerons" is the Camerons
+    # Longest first: each shorter form joins the most written longer form that holds it.
+    order = sorted(merged, key=lambda p: (-len(p.split()), -merged[p]))
+    entities: list[_Entity] = []
+    # Word -> the entities with a form holding it: only those can hold a phrase with the word.
+    by_word: dict[str, list[_Entity]] = {}
+    for phrase in order:
+        words = phrase.split()
+        holders = [e for e in by_word.get(words[0], ())
+                   if any(_contains(f.split(), words) for f in e.forms)]
+        if holders:
+            entity = max(holders, key=lambda e: e.count)
+            entity.count += merged[phrase]
+            entity.forms[phrase] = merged[phrase]
+        else:
+            entity = _Entity(phrase, merged[phrase])
+            entities.append(entity)
+        for w in words:
+            at = by_word.setdefault(w, [])
+            if entity not in at:
+                at.append(entity)
+    return entities
+
+
+def good_tag(phrase: str, body: str) -> bool:
+    """A name a reader would follow: no contractions ("We've"), fragments of two letters or
+    fewer ("U.S."), date or title words ("Jun", "Sen"), lone titles, adjectives or common
+    words ("#royal", "#hispanic", "#home"), agencies credited for a photo."""
+    if rules.CONTRACTION.search(phrase):
+        return False
+    words = [w.strip(".").lower() for w in phrase.split()]
+    if any(w in rules.NOT_TAG for w in words) or " ".join(words) in rules.SOURCES:
+        return False
+    if all(w in rules.GENERIC or w in rules.ADJECTIVES for w in words):
+        return False
+    # A capitalised word the story also writes in lower case is a common word ("Home").
+    if len(words) == 1 and (words[0] in rules.SOURCES or _written_lower(words[0], body)):
+        return False
+    return len(normalise_tag(phrase).replace("-", "")) > 2
+
+
+# Tag selection, set by bench/tag_eval.py against the human highlights of the CNN/DM sample
+# (a grid over these four; docs/SUMMARIZER.md): a name is a tag when the story writes it this
+# often in any form (the title's count three times), ranked by that count plus a bonus when
+# the points show it, and only while it is written nearly as often as the first.
+_MIN_COUNT = 5
+_MIN_COUNT_SHORT = 3
+_SENTENCES_PER_MENTION = 4  # a story of 20+ sentences needs _MIN_COUNT mentions
+_IN_POINTS = 4.0
+_RELATIVE = 0.7
+
+
+def _written_lower(word: str, body: str) -> bool:
+    """Whether ``body`` writes ``word`` (lower case) as a word of its own. Asked only of the few
+    names that pass the count: a scan of every lower-case word cost more than the rest."""
+    at = body.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not body[at - 1].isalnum()) and (end == len(body)
+                                                         or not body[end].isalnum()):
+            return True
+        at = body.find(word, at + 1)
+    return False
+
+
+def tags(title: str, sentences: list[str], chosen: list[str], limit: int) -> list[str]:
+    """The story's names, most salient first: how often it writes them (any form), more for a
+    name the points show; when unsure (a name written rarely), no tag."""
+    entities = _entities(keywords(title, sentences))
+    body = "\n".join(sentences)
+    shown = " ".join(chosen) + " " + title
+    # A long story writes its main names many times; a short item may write them three times.
+    needed = min(_MIN_COUNT, max(_MIN_COUNT_SHORT, len(sentences) // _SENTENCES_PER_MENTION))
+    ranked: list[tuple[float, _Entity]] = []
+    for e in entities:
+        in_points = any(f in shown for f in e.forms)
+        if e.count < needed or not good_tag(e.name, body):
+            continue
+        ranked.append((e.count + _IN_POINTS * in_points, e))
+    ranked.sort(key=lambda se: -se[0])
+    picked: list[_Entity] = []
+    for score, e in ranked:
+        if score < _RELATIVE * ranked[0][0]:
+            break  # far less written than the story's main name: a side character
+        # One tag per thing: no two tags share a word ("#van-de-ven", "#yves-van-de-ven").
+        if any(e.words() & p.words() for p in picked):
+            continue
+        picked.append(e)
+        if len(picked) >= limit:
+            break
+    return [e.name for e in picked]

@@ -1,0 +1,178 @@
+"""How Korean tags are found: with Kiwi's analysis (given, never imported: the rules sit below
+the analyser), the names and the nouns the headline and the points make their subject; without
+it, the nouns a story repeats. The word lists are in ``bot.summarize.lang.ko.tags``;
+``bot.summarize.tags`` calls ``tags`` and ``keywords``."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+from itertools import pairwise
+
+from bot.summarize.lang import WORD_CACHE_SIZE, Analyser
+from bot.summarize.lang.ko import tags as rules
+from bot.summarize.lang.ko import words
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _ko_noun(word: str) -> str | None:
+    """The noun in a Korean word: the stem before a noun particle, or the bare word; None for
+    verb and adjective forms ("몰리고", "했다")."""
+    for p in rules.NOUN_PARTICLES:
+        if word.endswith(p) and len(word) - len(p) >= 2:
+            return word[: -len(p)]
+    if word.endswith(rules.VERBY):
+        return None
+    return word
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _korean_word(w: str) -> str | None:
+    if "\uac00" <= w[0] <= "\ud7a3":
+        noun = _ko_noun(w) if len(w) >= 2 else None
+        # Stop nouns are dropped here, once per distinct word, not once per article.
+        if noun and len(noun) >= 2 and noun not in rules.STOP and noun not in rules.GENERIC:
+            return noun
+        return None
+    return w if rules.ACRONYM.fullmatch(w) else None
+
+
+def _korean_words(raw: Iterable[str]) -> list[str]:
+    """Nouns (particles stripped) and acronyms among already tokenised words."""
+    return list(filter(None, map(_korean_word, raw)))
+
+
+def keywords(title_tokens: list[str], body_tokens: Iterable[str]) -> Counter[str]:
+    """Nouns and acronyms and how often the story writes them, the title's three times: the
+    ranking when Kiwi is unavailable."""
+    counts = Counter(_korean_words(body_tokens))
+    for noun, c in Counter(_korean_words(title_tokens)).items():
+        counts[noun] += 3 * c
+    return counts
+
+
+@lru_cache(maxsize=1024)  # the headline and points: sentences Kiwi's cache holds too
+def _noun_words(text: str, analyser: Analyser) -> tuple[tuple[str, bool, tuple[str, ...]], ...]:
+    """The written words of ``text`` that are nouns, as (stem, proper, nouns), in order; a
+    word whose nouns are followed by anything but a particle (a verb, "탄핵하라") is None
+    and breaks adjacency: ("경남은행", True, ["경남은행"]), ("임직원", False, ["임직원"])."""
+    out: list[tuple[str, bool, tuple[str, ...]]] = []
+    ms = analyser(text)
+    i = 0
+    while i < len(ms):
+        # One written word: morphemes until the next space in the text.
+        j = i + 1
+        while j < len(ms) and ms[j][2] == ms[j - 1][3]:
+            j += 1
+        word = ms[i:j]
+        # An opening quote or bracket is not part of the word ("‘제주항공 참사’").
+        while len(word) > 1 and word[0][1] in rules.OPENING:
+            word = word[1:]
+        k = 0
+        while k < len(word) and word[k][1] in rules.NOUN:
+            k += 1
+        rest_ok = all(m[1].startswith(rules.PARTICLE_PREFIX) or m[1] in ("SF", "SP", "SSC", "SE")
+                      for m in word[k:])
+        if k and rest_ok:
+            stem = text[word[0][2] : word[k - 1][3]]
+            out.append((stem, any(m[1] == rules.PROPER for m in word[:k]),
+                        tuple(m[0] for m in word[:k])))
+        else:
+            out.append(("", False, ()))
+        i = j
+    return tuple(out)
+
+
+def clear_cache() -> None:
+    """Forget the cached noun readings (registered with the analyser's own cache)."""
+    _noun_words.cache_clear()
+
+
+def _used_as_verb(noun: str, doc: str) -> bool:
+    at = doc.find(noun)
+    while at >= 0:
+        if doc.startswith(rules.VERB_STEM_ENDINGS, at + len(noun)):
+            return True
+        at = doc.find(noun, at + 1)
+    return False
+
+
+def _nouns_alone(form: str, analyser: Analyser) -> bool:
+    """Whether Kiwi reads ``form`` on its own as nouns only: a tag is shown without the
+    sentence that made it a noun."""
+    return all(m[1] in rules.NOUN for m in analyser(form))
+
+
+def _ko_generic(noun: str) -> bool:
+    return noun in rules.GENERIC or noun in words.GENERIC or len(noun) < 2
+
+
+def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
+         analyser: Analyser) -> list[str]:
+    """From the headline and the points (analysed already: the lead would cost a third more):
+    names first (Kiwi's proper nouns: a person, a place, a body), then specific nouns and
+    two-word compounds the story repeats; never a verb, a generic noun ("신고", "혐의") or a
+    headline fragment ("제주 실종 담당 경찰관 긴급 체포"). Scored by how often the story
+    writes them, the headline counting three more."""
+    doc = title + "\n" + "\n".join(sentences)
+    scores: dict[str, float] = {}
+    nouns_of: dict[str, set[str]] = {}
+    names: set[str] = set()
+    # The headline's nouns as written words ("속도로" holds no "도로"), and its compounds.
+    title_words = [w[0] for w in _noun_words(title, analyser) if w[0]]
+    title_nouns = {*title_words, *map(" ".join, pairwise(title_words))}
+    for text in (title, *chosen):
+        words = _noun_words(text, analyser)
+        for n, (stem, proper, nouns) in enumerate(words):
+            if not stem:
+                continue
+            forms = [(stem, proper, nouns)]
+            nxt = words[n + 1] if n + 1 < len(words) else ("", False, ())
+            if nxt[0] and text.find(stem + " " + nxt[0]) >= 0 and nxt[1] == proper:
+                # Two written words: a compound when the story writes it again ("기초 과학");
+                # a name before a common noun is the name and a post, which is no one to
+                # follow: "#정용우", never "#정용우-교통과장".
+                forms.append((stem + " " + nxt[0], proper, nouns + nxt[2]))
+            for form, is_name, parts in forms:
+                if form in scores or rules.NOT_TAG_CHAR.search(form):
+                    continue
+                if any(map(_ko_generic, parts if " " in form else parts[-1:])):
+                    continue  # "주삿바늘 개발" is about the 주삿바늘; "#혐의" about nothing
+                if form.isascii() and len(form) <= 2:
+                    continue  # "km", "AI" alone
+                if (" " in form and form.rsplit(" ", 1)[1].endswith(rules.POST_ENDINGS)) \
+                        or form.endswith(rules.POST_WORD_ENDINGS):
+                    continue  # "정용우 교통과장": the name alone is the tag
+                if " " in form and any(len(w) < 2 for w in form.split()):
+                    continue  # "손 감독", "칸 가계": a one-syllable word is a fragment
+                if not is_name and form not in title_nouns:
+                    continue  # a common noun is a tag only as the story's subject
+                if not is_name and " " not in form and _used_as_verb(form, doc):
+                    continue  # "검거했다": an act, not a subject
+                count = doc.count(form)
+                needed = 2 if is_name or " " in form else 3
+                if count < needed:
+                    continue  # when unsure, no tag
+                scores[form] = count + 3 * (form in title) + rules.NAME_BONUS * is_name
+                if is_name:
+                    names.add(form)
+                nouns_of[form] = {p for p in parts if len(p) >= 2}
+    # A compound the story repeats says more than its part, when the part is seldom written
+    # outside it ("미국 에너지부" over "미국", "제주경찰청" over "제주").
+    counts = {f: doc.count(f) for f in scores}
+    ranked = sorted(
+        (f for f in scores
+         if not any(f != g and f in g and counts[f] - counts[g] < 2 for g in scores)),
+        key=scores.__getitem__, reverse=True)
+    picked: list[str] = []
+    for form in ranked:
+        # One tag per thing: "미국" beside "미국 에너지부" is one too many.
+        if any(form in p or p in form or nouns_of[form] & nouns_of[p] for p in picked):
+            continue
+        if form not in names and not _nouns_alone(form, analyser):
+            continue  # read alone, a verb or an adverb ("고인" as 고이+ㄴ, "스스로")
+        picked.append(form)
+        if len(picked) >= limit:
+            break
+    return picked
