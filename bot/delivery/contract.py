@@ -240,6 +240,18 @@ class RendersPayloads(Protocol):
                               ) -> Sequence[dict[str, Any]]: ...
 
 
+@runtime_checkable
+class NamesPlaces(Protocol):
+    """A platform that can say what people call a channel and a server (the dashboard shows
+    ``#news`` in "Fake Guild" rather than two numbers). One lookup each, uncached: the core's
+    ``bot.delivery.names.NameBook`` caches, bounds the wait and falls back to the id. None:
+    the platform has no name for it (a DM); an exception: it could not be asked."""
+
+    async def channel_name(self, destination: Destination) -> str | None: ...
+
+    async def server_name(self, server: str) -> str | None: ...
+
+
 # -- what an adapter is built from --------------------------------------------------------------
 
 
