@@ -48,7 +48,7 @@ async def serve_dashboard(app: App, *, out: TextIO | None = None) -> DashboardSe
     settings = app.settings.dashboard
     services = make_services(db=app.db, commands=app.commands, settings=app.settings,
                              secrets=app.secrets, notify=app.worker.notify,
-                             clock=app.pipeline.clock)
+                             clock=app.pipeline.clock, adapters=app.adapters)
     dashboard = Dashboard(services)
     runner = web.AppRunner(dashboard.app, access_log=None)
     await runner.setup()
