@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from discord.http import Route
 
 from adapters.discord import make_adapter
 from bot.dashboard.auth import Principal
@@ -19,7 +18,12 @@ from bot.models import Notice
 from bot.outbox.worker import enqueue
 from bot.store import destinations as dest_store
 from tests.support.dashboard import Harness, dashboard_harness, dashboard_settings
-from tests.support.fake_discord import BOT_TOKEN, GUILD_ID, FakeDiscord
+from tests.support.fake_discord import (  # noqa: F401  (fixtures)
+    BOT_TOKEN,
+    GUILD_ID,
+    FakeDiscord,
+    fake_discord_fixture,
+)
 
 pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
 
@@ -31,12 +35,10 @@ ADMIN_OF_ONE = Principal("discord", "4002", "Bo", {GUILD_ID: "Fake Guild"})
 
 
 @pytest.fixture
-async def fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
-    monkeypatch.setattr(Route, "BASE", Route.BASE)  # restored after the test
-    async with FakeDiscord() as server:
-        server.channel_names.update({"111": "harbor-news", "222": "<script>alert(1)</script>"})
-        yield server
-        assert server.violations == []
+def fake(fake_discord: FakeDiscord) -> FakeDiscord:
+    fake_discord.channel_names.update({"111": "harbor-news",
+                                       "222": "<script>alert(1)</script>"})
+    return fake_discord
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import asyncio
 from collections.abc import AsyncIterator
 
 import pytest
-from discord.http import Route
 
 from adapters.discord import make_adapter as make_discord
 from adapters.discord.bot import DiscordAdapter
@@ -17,7 +16,13 @@ from adapters.slack.adapter import SlackAdapter
 from adapters.slack.settings import SlackSettings
 from bot.delivery import CommandReply, CommandRequest, Destination, NamesPlaces
 from bot.delivery.names import NameBook
-from tests.support.fake_discord import BOT_TOKEN, GUILD_ID, TEXT_CHANNEL_ID, FakeDiscord
+from tests.support.fake_discord import (  # noqa: F401  (fixtures)
+    BOT_TOKEN,
+    GUILD_ID,
+    TEXT_CHANNEL_ID,
+    FakeDiscord,
+    fake_discord_fixture,
+)
 from tests.support.fake_slack import TEAM, TOKEN, FakeSlack
 
 DISCORD_REF = f"discord:{TEXT_CHANNEL_ID}"
@@ -29,16 +34,8 @@ async def _no_commands(request: CommandRequest) -> CommandReply:
 
 
 @pytest.fixture
-async def discord_fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
-    monkeypatch.setattr(Route, "BASE", Route.BASE)  # restored after the test
-    async with FakeDiscord() as server:
-        yield server
-        assert server.violations == []
-
-
-@pytest.fixture
-async def discord(discord_fake: FakeDiscord) -> AsyncIterator[DiscordAdapter]:
-    adapter = make_discord(token=BOT_TOKEN, api_base_url=discord_fake.api_base,
+async def discord(fake_discord: FakeDiscord) -> AsyncIterator[DiscordAdapter]:
+    adapter = make_discord(token=BOT_TOKEN, api_base_url=fake_discord.api_base,
                            connect_gateway=False)
     await adapter.start(_no_commands)
     yield adapter
@@ -63,10 +60,10 @@ def _asked(fake: FakeDiscord, path: str) -> int:
 
 
 async def test_both_adapters_name_channels_and_servers(
-        discord: DiscordAdapter, discord_fake: FakeDiscord, slack: SlackAdapter,
+        discord: DiscordAdapter, fake_discord: FakeDiscord, slack: SlackAdapter,
         slack_fake: FakeSlack) -> None:
     assert isinstance(discord, NamesPlaces) and isinstance(slack, NamesPlaces)
-    discord_fake.channel_names[TEXT_CHANNEL_ID] = "harbor-news"
+    fake_discord.channel_names[TEXT_CHANNEL_ID] = "harbor-news"
     slack_fake.channel_names["C100"] = "general"
     book = NameBook({"discord": discord, "slack": slack})
     names = await book.names(channels=[DISCORD_REF, SLACK_REF],
@@ -78,24 +75,24 @@ async def test_both_adapters_name_channels_and_servers(
 
 
 async def test_names_are_remembered_until_their_ttl(discord: DiscordAdapter,
-                                                    discord_fake: FakeDiscord) -> None:
+                                                    fake_discord: FakeDiscord) -> None:
     now = [0.0]
     book = NameBook({"discord": discord}, ttl=600.0, clock=lambda: now[0])
     path = f"/channels/{TEXT_CHANNEL_ID}"
     for _ in range(3):
         assert (await book.names(channels=[DISCORD_REF])).channel(DISCORD_REF) == "#news"
-    assert _asked(discord_fake, path) == 1
-    discord_fake.channel_names[TEXT_CHANNEL_ID] = "renamed"
+    assert _asked(fake_discord, path) == 1
+    fake_discord.channel_names[TEXT_CHANNEL_ID] = "renamed"
     now[0] = 601.0
     assert (await book.names(channels=[DISCORD_REF])).channel(DISCORD_REF) == "#renamed"
-    assert _asked(discord_fake, path) == 2
+    assert _asked(fake_discord, path) == 2
 
 
 async def test_a_failing_platform_shows_ids_and_is_not_asked_on_every_page(
-        discord: DiscordAdapter, discord_fake: FakeDiscord, slack: SlackAdapter,
+        discord: DiscordAdapter, fake_discord: FakeDiscord, slack: SlackAdapter,
         slack_fake: FakeSlack) -> None:
     now = [0.0]
-    discord_fake.fail("GET", f"/channels/{TEXT_CHANNEL_ID}", [403] * 20)  # Missing Access
+    fake_discord.fail("GET", f"/channels/{TEXT_CHANNEL_ID}", [403] * 20)  # Missing Access
     slack_fake.fail("team.info", "missing_scope")
     book = NameBook({"discord": discord, "slack": slack}, failed_ttl=60.0,
                     clock=lambda: now[0])
@@ -105,11 +102,11 @@ async def test_a_failing_platform_shows_ids_and_is_not_asked_on_every_page(
     assert names.channel("discord:not-a-number") == "discord:not-a-number"
     assert names.server("slack", TEAM) == TEAM
     assert names.server("discord", "999") == "999"  # Unknown Guild (404)
-    asked = len(discord_fake.requests)
+    asked = len(fake_discord.requests)
     await book.names(channels=[DISCORD_REF])
-    assert len(discord_fake.requests) == asked  # the failure is remembered
+    assert len(fake_discord.requests) == asked  # the failure is remembered
     now[0] = 61.0
-    discord_fake.fail("GET", f"/channels/{TEXT_CHANNEL_ID}", [])
+    fake_discord.fail("GET", f"/channels/{TEXT_CHANNEL_ID}", [])
     assert (await book.names(channels=[DISCORD_REF])).channel(DISCORD_REF) == "#news"
 
 

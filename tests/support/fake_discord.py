@@ -31,12 +31,15 @@ import re
 import time
 import zlib
 from collections import defaultdict, deque
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 import discord
+import pytest
 from aiohttp import WSMsgType, web
+from discord.http import Route
 
 from tests.support.discord_spec import body_violations
 from tests.support.fake_discord_threads import THREAD_ROUTES, ThreadsMixin
@@ -574,3 +577,13 @@ class FakeDiscord(ThreadsMixin):
                    c.get("default_member_permissions")} for c in body]
         self.commands[scope] = stored
         return _json(stored)
+
+
+@pytest.fixture(name="fake_discord")
+async def fake_discord_fixture(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
+    """A fake Discord for one test (discord.py's API base restored after it); any request that
+    broke Discord's rules or ours fails the test."""
+    monkeypatch.setattr(Route, "BASE", Route.BASE)
+    async with FakeDiscord() as server:
+        yield server
+        assert server.violations == []
