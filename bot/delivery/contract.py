@@ -85,6 +85,9 @@ class CommandReply:
     briefs: list[Brief] = field(default_factory=list)
     ephemeral: bool = True
     error: bool = False
+    # the time zone the briefs' times are shown in: the channel's, when the command read it
+    # (the request's ``where`` carries none); None: UTC
+    timezone: str | None = None
 
 
 CommandHandler = Callable[[CommandRequest], Awaitable[CommandReply]]
