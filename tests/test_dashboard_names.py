@@ -17,6 +17,7 @@ from bot.delivery import Destination
 from bot.models import Notice
 from bot.outbox.worker import enqueue
 from bot.store import destinations as dest_store
+from bot.store.feeds import add_feed
 from tests.support.dashboard import Harness, dashboard_harness, dashboard_settings
 from tests.support.fake_discord import (  # noqa: F401  (fixtures)
     BOT_TOKEN,
@@ -130,3 +131,29 @@ async def test_deliveries_come_fifty_a_page(h: Harness) -> None:
     for odd in ("abc", "0", "99999999999"):  # anything odd is the first page
         page = await (await h.client.get(f"/deliveries?page={odd}")).text()
         assert "Notice 119" in page
+
+
+async def test_exclusions_and_counts_read_plainly(h: Harness) -> None:
+    await h.sign_in()
+    async with h.app.db.read() as conn:
+        news = await dest_store.get(conn, NEWS)
+    assert news is not None
+    page = f"/destinations/{news.id}"
+    added = await h.post(f"{page}/subscribe", {"kind": "keyword", "value": "crypto",
+                                               "mode": "instant", "exclude": "1"}, page=page)
+    assert added.status == 303
+    shown = await (await h.client.get(page)).text()
+    assert "gets no story that matches keyword “crypto”" in shown  # the flash
+    assert '<span class="pill failing">excluded</span> keyword <strong>crypto</strong></span>' \
+        in shown  # no "not" pill, and no mode: an exclusion wins in either
+    sub_id = re.search(r'name="subscription" value="(\d+)"', shown)
+    assert sub_id
+    await h.post(f"{page}/unsubscribe", {"subscription": sub_id.group(1)}, page=page)
+    assert "No longer excluding keyword crypto." in await (await h.client.get(page)).text()
+    async with h.app.db.begin() as conn:
+        await enqueue(conn, key="one", destination_id=news.id, now=NOW,
+                      notice=Notice(title="One", text="x"))
+        await add_feed(conn, "https://news.example/rss", now=NOW, title="News")
+    overview = await (await h.client.get("/")).text()
+    assert re.search(r'class="big">1</span> message waiting', overview)
+    assert re.search(r'class="big">1</span> feed\b', overview)

@@ -144,7 +144,8 @@ class DestinationsPage:
             if sub is not None:
                 await dest_store.remove_subscription(conn, found.row.id, kind=sub.kind,
                                                      value=sub.value, exclude=sub.exclude)
-        message = f"Unsubscribed from {sub.describe()}." if sub else "No such subscription."
+        message = ("No such subscription." if sub is None else f"No longer {sub.describe()}."
+                   if sub.exclude else f"Unsubscribed from {sub.describe()}.")
         return self.dash.redirect(request, f"/destinations/{found.row.id}", message)
 
     async def settings(self, request: web.Request) -> web.Response:
