@@ -134,6 +134,7 @@ async def test_an_unreachable_platform_costs_a_page_at_most_the_timeout() -> Non
     assert names.server("discord", GUILD_ID) == GUILD_ID
     await asyncio.wait_for(book.names(channels=[DISCORD_REF]), 5)
     assert hanging.asked == 1  # still running from the first page: not asked again
+    await book.close()
 
 
 async def test_platforms_that_cannot_name_places_show_ids(slack_fake: FakeSlack) -> None:

@@ -42,6 +42,7 @@ class DashboardServer:
 
     async def stop(self) -> None:
         await self.runner.cleanup()
+        await self.dashboard.services.names.close()
 
 
 async def serve_dashboard(app: App, *, out: TextIO | None = None) -> DashboardServer:

@@ -74,6 +74,13 @@ class NameBook:
                 known[key] = name
         return Names(known)
 
+    async def close(self) -> None:
+        """Stop the lookups still running (the dashboard is stopping)."""
+        running = list(self._running.values())
+        for task in running:
+            task.cancel()
+        await asyncio.gather(*running, return_exceptions=True)
+
     def _due(self, key: Key) -> bool:
         if key[1] not in self._namers:
             return False
