@@ -143,7 +143,8 @@ async def test_exclusions_and_counts_read_plainly(h: Harness) -> None:
                                                "mode": "instant", "exclude": "1"}, page=page)
     assert added.status == 303
     shown = await (await h.client.get(page)).text()
-    assert "gets no story that matches keyword “crypto”" in shown  # the flash
+    # the flash: chat's reply, naming the channel as the page does
+    assert "From now on #harbor-news gets no story that matches keyword “crypto”" in shown
     assert '<span class="pill failing">excluded</span> keyword <strong>crypto</strong></span>' \
         in shown  # no "not" pill, and no mode: an exclusion wins in either
     sub_id = re.search(r'name="subscription" value="(\d+)"', shown)

@@ -214,6 +214,10 @@ class Dashboard:
             result = error(str(exc))
         log.info("dashboard.command", command=name, who=f"{principal.kind}:{principal.user}",
                  where=where.ref, error=result.error)
+        # chat names the channel by its ref; here it has a name to show
+        names = await self.services.names.names(channels=[where.ref])
+        if names.has_channel(where.ref):
+            result.text = result.text.replace(where.ref, names.channel(where.ref))
         return result
 
     # -- sign-in ---------------------------------------------------------------------------
