@@ -297,7 +297,7 @@ async def test_opml_import_says_what_it_skipped_and_what_was_there(h: Harness) -
     assert job.task is not None
     await job.task
     page = await (await h.client.get(response.headers["Location"])).text()
-    assert "Done: 1 new feeds added, 1 already present." in page
+    assert "Done: 1 new feed added, 1 already present." in page
     assert "1: URL carries user:password@ credentials" in page
     async with h.app.db.begin() as conn:
         assert [r.url for r in await feed_store.list_feeds(conn)] == [

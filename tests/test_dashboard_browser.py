@@ -21,6 +21,11 @@ from bot.app import App
 from bot.config import DestinationSettings, Secrets
 from bot.dashboard import Dashboard, make_services
 from bot.dashboard.auth import OperatorSecret
+from bot.delivery import Destination
+from bot.models import Notice
+from bot.outbox.worker import enqueue
+from bot.store import destinations as dest_store
+from bot.store.feeds import add_feed
 from tests.support.dashboard import SECRET, dashboard_settings
 from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
@@ -49,10 +54,14 @@ if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
 from adapters.discord import make_adapter  # noqa: E402
 from tests.support.fake_discord import (  # noqa: E402
     BOT_TOKEN,
+    GUILD_ID,
     TEXT_CHANNEL_ID,
     FakeDiscord,
     fake,  # noqa: F401  (fixture)
 )
+
+LONG = "Breaking" + "x" * 492  # one unbroken 500-character headline
+HOSTILE_CHANNEL = "900000000000000099"  # a channel whose name is markup
 
 
 @pytest.fixture
@@ -76,7 +85,8 @@ async def site(tmp_path: Path, fake: FakeDiscord) -> AsyncIterator[dict[str, Any
     for adapter in app.adapters.values():
         await adapter.start(app.commands.handle)
     services = make_services(db=app.db, commands=app.commands, settings=app.settings,
-                             secrets=app.secrets, notify=app.worker.notify)
+                             secrets=app.secrets, notify=app.worker.notify,
+                             adapters=app.adapters)
     dash = Dashboard(services, operator=OperatorSecret(SECRET, generated=False))
     runner = web.AppRunner(dash.app, access_log=None)
     await runner.setup()
@@ -148,7 +158,8 @@ async def test_an_operator_runs_the_bot_from_the_browser(site: dict[str, Any], p
     # The Discord channel: follow the tag, digest at 08:00 Seoul time.
     await page.get_by_role("link", name="Destinations").click()
     await _shoot(page, "destinations")
-    await page.get_by_role("link", name=f"discord:{TEXT_CHANNEL_ID}").click()
+    await page.get_by_role("link", name="#news").click()  # the channel's name, from Discord
+    await expect(page.get_by_role("heading", name="#news")).to_be_visible()
     await page.get_by_label("What").select_option("tag")
     await page.get_by_label("Value to follow").fill("harbor")
     await page.get_by_role("button", name="Subscribe").click()
@@ -186,11 +197,11 @@ async def test_an_operator_runs_the_bot_from_the_browser(site: dict[str, Any], p
     await _shoot(page, "overview")
 
 
-async def test_a_channel_layout_is_previewed_refused_and_used(site: dict[str, Any],
-                                                             page: Page) -> None:
+async def test_a_channel_layout_is_previewed_refused_and_used(site: dict[str, Any], page: Page,
+                                                             fake: FakeDiscord) -> None:
     base = site["url"]
     await page.goto(f"{base}/destinations?token={SECRET}")
-    await page.get_by_role("link", name=f"discord:{TEXT_CHANNEL_ID}").click()
+    await page.get_by_role("link", name="#news").click()  # the channel's name, from Discord
     layout = page.locator("#layout")
     await expect(layout.get_by_label("Template")).to_have_value("default")
     await layout.get_by_label("Template").fill(
@@ -230,3 +241,78 @@ async def test_keyboard_alone_reaches_the_pages(site: dict[str, Any], page: Page
         'input:not([type=hidden]), select')].filter(e => !e.labels || !e.labels.length)
         .map(e => e.name)""")
     assert unlabelled == []
+
+
+async def _fits(page: Page) -> None:
+    """Nothing sticks out sideways: the page is no wider than the window."""
+    wide = await page.evaluate("document.documentElement.scrollWidth")
+    window = await page.evaluate("window.innerWidth")
+    assert wide <= window, f"{page.url} is {wide} px wide in a {window} px window"
+
+
+async def test_long_text_names_paging_and_the_server_picker(site: dict[str, Any], page: Page,
+                                                            fake: FakeDiscord) -> None:
+    app: App = site["app"]
+    fake.channel_names[HOSTILE_CHANNEL] = "<script>alert(1)</script>"
+    now = app.pipeline.clock()
+    async with app.db.begin() as conn:
+        await add_feed(conn, "http://127.0.0.1:9/long.xml", now=now, title=LONG)
+        news = await dest_store.get(conn, f"discord:{TEXT_CHANNEL_ID}")
+        assert news is not None
+        await dest_store.update_destination(conn, news.id, server=GUILD_ID)
+        hostile = await dest_store.get_or_create(conn, Destination(f"discord:{HOSTILE_CHANNEL}"),
+                                                 now=now)
+        await dest_store.update_destination(conn, hostile.id, server="900000000000000077",
+                                            paused_at=now, paused_reason=LONG)
+        console = await dest_store.get_or_create(conn, Destination("console:"), now=now)
+        for n in range(54):  # more than a page of deliveries (50)
+            await enqueue(conn, key=f"filler-{n}", destination_id=console.id, now=now,
+                          notice=Notice(title=f"Filler {n}", text="A short one."))
+        await enqueue(conn, key="long", destination_id=console.id, now=now,
+                      notice=Notice(title=LONG, text=LONG))
+    app.worker.notify()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: dialogs.append(dialog.message))
+    base = site["url"]
+    await page.goto(f"{base}/?token={SECRET}")
+
+    # Names from the adapters; the one that is markup is shown as text, and runs nothing.
+    await page.goto(f"{base}/destinations")
+    table = page.locator("table")
+    await expect(table).to_contain_text("#news")
+    await expect(table).to_contain_text("#<script>alert(1)</script>")
+    await expect(table).to_contain_text("Fake Guild")  # the server's name
+    await expect(table).to_contain_text("900000000000000077")  # Unknown Guild: its id
+
+    # Deliveries: the long headline wraps, fifty a page, the rest one click away.
+    await page.goto(f"{base}/deliveries")
+    await expect(page.locator(".delivery").first).to_contain_text(LONG[:40])
+    await expect(page.locator(".delivery")).to_have_count(50)
+    for name in ("overview", "feeds", "destinations", "deliveries"):
+        await page.goto(f"{base}/" if name == "overview" else f"{base}/{name}")
+        if name == "deliveries":  # the message itself, as the platform shows it, too
+            await page.locator(".delivery summary").first.click()
+        for size, viewport in SIZES.items():
+            await page.set_viewport_size(viewport)
+            await _fits(page)
+            await page.screenshot(path=str(OUTPUT / f"long-{name}-top-{size}.png"))
+        await page.set_viewport_size(SIZES["desktop"])
+        await _shoot(page, f"long-{name}")
+    await page.get_by_role("link", name="Older").click()
+    await expect(page.locator(".delivery")).to_have_count(5)
+    await expect(page.get_by_role("link", name="Newer")).to_be_visible()
+
+    # The picker: the operator narrows every page to one server, by its name.
+    await page.goto(f"{base}/")
+    picker = page.get_by_label("Server", exact=True)
+    await expect(picker.locator("option")).to_have_text(
+        ["All servers", "900000000000000077", "Fake Guild"])
+    await picker.select_option(label="Fake Guild")  # applies at once (the page's script)
+    await expect(page.get_by_role("heading", name="Overview: Fake Guild")).to_be_visible()
+    await _shoot(page, "picker-overview")
+    await page.goto(f"{base}/destinations")
+    await expect(page.locator("table")).to_contain_text("#news")
+    await expect(page.locator("table")).not_to_contain_text("alert")
+    await page.get_by_label("Server", exact=True).select_option(label="All servers")
+    await expect(page.locator("table")).to_contain_text("#<script>alert(1)</script>")
+    assert dialogs == []

@@ -14,7 +14,7 @@ from discord import app_commands
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
-from adapters.discord import forum
+from adapters.discord import forum, names
 from adapters.discord.channels import ChannelCache, ChannelInfo
 from adapters.discord.commands import ADMIN_COMMANDS, Suggest, register_commands, run_command
 from adapters.discord.gateway import GatewaySupervisor
@@ -309,6 +309,18 @@ class DiscordAdapter:
             error = to_delivery_error(exc)
             error.uncertain = False
             raise error from exc
+
+    async def channel_name(self, destination: Destination) -> str | None:
+        """``#news`` for the dashboard (a webhook-only install cannot ask: None)."""
+        if self.client is None or destination.webhook_url:
+            return None
+        return await names.channel_name((await self._login()).http,
+                                        self._channel_id(destination))
+
+    async def server_name(self, server: str) -> str | None:
+        if self.client is None or not server.isdigit():
+            return None
+        return await names.guild_name((await self._login()).http, int(server))
 
     @staticmethod
     def _target(channel: ChannelInfo, message: Outgoing, earlier: Sequence[str]) -> int:

@@ -76,7 +76,8 @@ async def send_reply(interaction: discord.Interaction, reply: CommandReply, *,
                      deferred_ephemeral: bool) -> None:
     """Answer a deferred interaction with ``reply`` (text split, briefs as embeds)."""
     locale = str(interaction.locale) if interaction.locale else "en"
-    dest = Destination(f"discord:{interaction.channel_id}", locale=locale)
+    dest = Destination(f"discord:{interaction.channel_id}", locale=locale,
+                       timezone=reply.timezone or "UTC")
     payloads = render_reply_payloads(reply, dest)
     replace_original = reply.ephemeral == deferred_ephemeral
     if not replace_original:

@@ -206,6 +206,25 @@ class SlackAdapter:
             _collect(replies.get("messages") or [], key, found)
         return found
 
+    # -- names, for the dashboard ----------------------------------------------------------
+
+    async def channel_name(self, destination: Destination) -> str | None:
+        """``#general`` (conversations.info); a DM (a user id) or a webhook has none."""
+        channel = channel_of(destination)
+        if self.client is None or destination.webhook_url or channel.startswith(("U", "W")):
+            return None
+        found = (await self.client.conversations_info(channel=channel)).get("channel") or {}
+        if found.get("is_im") or not found.get("name"):
+            return None
+        return f"#{found['name']}"
+
+    async def server_name(self, server: str) -> str | None:
+        """The workspace's name (team.info)."""
+        if self.client is None:
+            return None
+        found = (await self.client.team_info(team=server)).get("team") or {}
+        return str(found["name"]) if found.get("name") else None
+
     # -- helpers -----------------------------------------------------------------------------
 
     def _require_client(self) -> AsyncWebClient:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -134,6 +135,8 @@ def reply_bodies(reply: CommandReply, where: Destination) -> list[Payload]:
     groups: list[list[Block]] = []
     if text:
         groups.append(text_sections(escape_mrkdwn(text)))
+    if reply.timezone:  # the channel's clock, which the command read; the request has none
+        where = replace(where, timezone=reply.timezone)
     for brief in reply.briefs:
         groups.append([{"type": "divider"}, *brief_blocks(brief, where, compact=True)])
     messages = pack(groups, reserve=1) or [[]]

@@ -81,7 +81,9 @@ async def _more(ctx: Context, target: Destination, words: list[str]) -> CommandR
         return reply(_("Nothing more in the last digest."))
     found = [brief for section in digest.sections for brief in section.briefs]
     text = f"{digest.title}, page {page}" + (f"\n{digest.note}" if digest.note else "")
-    return reply(text, briefs=found)
+    answer = reply(text, briefs=found)
+    answer.timezone = row.timezone if row is not None else None  # the digest's own clock
+    return answer
 
 
 async def _set_time(ctx: Context, req: CommandRequest, target: Destination,

@@ -54,7 +54,8 @@ class Spec:
 
 
 def describe(kind: str, value: str, exclude: bool, *, quoted: bool = True) -> str:
-    """``tag “ai”``, ``not keyword “crypto”``, ``everything``, in the language in force."""
+    """``tag “ai”``, ``excluding keyword “crypto”``, ``everything``, in the language in
+    force."""
     found = kinds.get(kind)
     if found is not None and not found.takes_value:
         what = _(found.label)  # "everything"
@@ -62,12 +63,14 @@ def describe(kind: str, value: str, exclude: bool, *, quoted: bool = True) -> st
         name = _(found.label) if found is not None else kind
         what = (_("{kind} “{value}”", kind=name, value=value) if quoted
                 else _("{kind} {value}", kind=name, value=value))
-    return _("not {what}", what=what) if exclude else what
+    return _("excluding {what}", what=what) if exclude else what
 
 
 def describe_row(sub: dest_store.SubscriptionRow) -> str:
-    text = _("{what} ({mode})", what=describe(sub.kind, sub.value, sub.exclude, quoted=False),
-             mode=_(MODES.get(sub.mode, sub.mode)))
+    what = describe(sub.kind, sub.value, sub.exclude, quoted=False)
+    # an exclusion wins in either mode, so its mode says nothing
+    text = what if sub.exclude else _("{what} ({mode})", what=what,
+                                      mode=_(MODES.get(sub.mode, sub.mode)))
     return text + (_(", mentions role:{id}", id=sub.mention) if sub.mention else "")
 
 
@@ -112,7 +115,8 @@ async def parse_spec(conn: AsyncConnection, words: list[str], *, with_mode: bool
     if kind.takes_value and not value:
         raise CommandError(_(USAGE))
     if not kind.takes_value and exclude:
-        raise CommandError(_("Excluding everything is unsubscribing: use /unsubscribe all."))
+        raise CommandError(_("Excluding everything would stop every post here; to stop them, "
+                             "use /unsubscribe all."))
     return Spec(kind.name, value, exclude, mode)
 
 
@@ -219,16 +223,20 @@ async def subscribe(ctx: Context, req: CommandRequest) -> CommandReply:
         return reply(_("Subscribed to {what} ({mode}) in {where}, {ping}.",
                        what=spec.describe(), mode=_(MODES[spec.mode]), where=target.ref,
                        ping=ping))
+    positive = describe(spec.kind, spec.value, False)  # "keyword “crypto”", for exclusions
+    if not changed and spec.exclude:
+        return reply(_("{where} already excludes {what}.", where=target.ref, what=positive))
     if not changed:
         return reply(_("Already subscribed to {what} ({mode}).", what=spec.describe(),
                        mode=_(MODES[spec.mode])))
     note = ""
     if spec.mode == "digest" and not row.digest_time:
         note = _(" No digest time is set yet: use /digest time HH:MM [timezone].")
-    done = (N_("Excluding {what} ({mode}) in {where}.") if spec.exclude
-            else N_("Subscribed to {what} ({mode}) in {where}."))
-    return reply(_(done, what=spec.describe(), mode=_(MODES[spec.mode]), where=target.ref)
-                 + note)
+    if spec.exclude:  # an exclusion wins in either mode: no mode to tell
+        return reply(_("From now on {where} gets no story that matches {what}.",
+                       where=target.ref, what=positive))
+    return reply(_("Subscribed to {what} ({mode}) in {where}.", what=spec.describe(),
+                   mode=_(MODES[spec.mode]), where=target.ref) + note)
 
 
 async def unsubscribe(ctx: Context, req: CommandRequest) -> CommandReply:
@@ -256,9 +264,14 @@ async def unsubscribe(ctx: Context, req: CommandRequest) -> CommandReply:
                 removed += await dest_store.remove_subscription(
                     conn, row.id, kind=kind.name, value=kind.normalise(spec.value),
                     exclude=spec.exclude)
+    positive = describe(spec.kind, spec.value, False)
+    if not removed and spec.exclude:
+        return error(_("{where} does not exclude {what}.", where=target.ref, what=positive))
     if not removed:
         return error(_("{where} is not subscribed to {what}.", where=target.ref,
                        what=spec.describe()))
+    if spec.exclude:
+        return reply(_("{where} no longer excludes {what}.", where=target.ref, what=positive))
     return reply(_("Unsubscribed {where} from {what}.", where=target.ref, what=spec.describe()))
 
 

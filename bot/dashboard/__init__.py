@@ -42,13 +42,14 @@ class DashboardServer:
 
     async def stop(self) -> None:
         await self.runner.cleanup()
+        await self.dashboard.services.names.close()
 
 
 async def serve_dashboard(app: App, *, out: TextIO | None = None) -> DashboardServer:
     settings = app.settings.dashboard
     services = make_services(db=app.db, commands=app.commands, settings=app.settings,
                              secrets=app.secrets, notify=app.worker.notify,
-                             clock=app.pipeline.clock)
+                             clock=app.pipeline.clock, adapters=app.adapters)
     dashboard = Dashboard(services)
     runner = web.AppRunner(dashboard.app, access_log=None)
     await runner.setup()

@@ -51,13 +51,14 @@ class Session:
     expires: float
     principal: Principal | None = None
     oauth_state: str | None = None  # the state of a sign-in in progress
+    server: str | None = None  # the server picked in the header (checked on each request)
     flash: list[str] = field(default_factory=list)
 
 
 # Typed request-storage keys where this aiohttp has them (3.12+), plain strings before.
-_key: Any = getattr(web, "RequestKey", lambda name, _type: name)
-SESSION: Any = _key("newsbrief_session", Session)
-COOKIE_CHANGED: Any = _key("newsbrief_cookie_changed", bool)
+request_key: Any = getattr(web, "RequestKey", lambda name, _type: name)
+SESSION: Any = request_key("newsbrief_session", Session)
+COOKIE_CHANGED: Any = request_key("newsbrief_cookie_changed", bool)
 
 
 class Sessions:

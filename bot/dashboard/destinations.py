@@ -18,6 +18,7 @@ from multidict import MultiDictProxy
 
 from bot.dashboard.auth import SESSION, Principal
 from bot.dashboard.layouts import layout_form
+from bot.dashboard.paging import pager
 from bot.dashboard.server import Dashboard
 from bot.delivery.template import TemplateError, layout
 from bot.filters import kinds
@@ -83,19 +84,30 @@ class DestinationsPage:
     async def index(self, request: web.Request) -> web.Response:
         principal: Principal = request[SESSION].principal
         async with self.dash.services.db.read() as conn:
-            dests = await queries.scoped_destinations(conn, principal.servers)
+            every = await queries.scoped_destinations(conn, self.dash.scope(request).servers)
             subs = await dest_store.list_subscriptions(conn)
+        page, dests = pager(request).of_all(every)
         counts: dict[int, int] = {}
         for sub in subs:
             counts[sub.destination_id] = counts.get(sub.destination_id, 0) + 1
+        names = await self.dash.services.names.names(
+            channels=[d.row.ref for d in dests],
+            servers=[(d.row.destination.platform, d.server) for d in dests if d.server])
         return self.dash.render(request, "destinations.html", {
-            "dests": dests, "counts": counts, "servers": principal.servers or {}})
+            "dests": dests, "total": len(every), "page": page, "counts": counts,
+            "names": names, "servers": principal.servers or {}})
 
     async def _detail(self, request: web.Request, found: ScopedDestination, *,
                       status: int = 200, **extra: Any) -> web.Response:
         async with self.dash.services.db.read() as conn:
             subs = await dest_store.list_subscriptions(conn, found.row.id)
+        platform = found.row.destination.platform
+        names = await self.dash.services.names.names(
+            channels=[found.row.ref], servers=[(platform, found.server)] if found.server else [])
+        principal: Principal = request[SESSION].principal
         context: dict[str, Any] = {
+            "names": names, "server_name": (principal.servers or {}).get(found.server or "")
+            or names.server(platform, found.server or ""),
             "dest": found, "subs": subs, "kinds": kind_choices(), "days": DAYS, "zones": self.zones,
             "errors": {}, "sub_error": None, "form": {},
             "chosen_days": [str(day) for day in found.row.digest_days]}
@@ -140,7 +152,8 @@ class DestinationsPage:
             if sub is not None:
                 await dest_store.remove_subscription(conn, found.row.id, kind=sub.kind,
                                                      value=sub.value, exclude=sub.exclude)
-        message = f"Unsubscribed from {sub.describe()}." if sub else "No such subscription."
+        message = ("No such subscription." if sub is None else f"No longer {sub.describe()}."
+                   if sub.exclude else f"Unsubscribed from {sub.describe()}.")
         return self.dash.redirect(request, f"/destinations/{found.row.id}", message)
 
     async def settings(self, request: web.Request) -> web.Response:
@@ -205,8 +218,9 @@ class DestinationsPage:
             await enqueue(conn, key=outbox_key("test", found.row.id, now.isoformat()),
                           destination_id=found.row.id, now=now, notice=notice)
         self.dash.services.notify()
+        names = await self.dash.services.names.names(channels=[found.row.ref])
         return self.dash.redirect(request, f"/deliveries?destination={found.row.id}",
-                                  f"Test message queued for {found.row.ref}.")
+                                  f"Test message queued for {names.channel(found.row.ref)}.")
 
 
 def _settings_from(form: MultiDictProxy[Any]) -> tuple[dict[str, Any], dict[str, str]]:

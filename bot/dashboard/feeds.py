@@ -21,6 +21,7 @@ from aiohttp import web
 
 from bot.dashboard.auth import SESSION, Principal
 from bot.dashboard.pages import ago, brief_for, feed_health, show_message
+from bot.dashboard.paging import pager
 from bot.dashboard.server import Dashboard
 from bot.delivery import Destination
 from bot.feeds.manage import Actor, FeedError, FeedLimits, FeedService, NoSuchFeed
@@ -79,20 +80,22 @@ class FeedsPage:
 
     async def _page(self, request: web.Request, *, status: int = 200,
                     **extra: Any) -> web.Response:
-        principal: Principal = request[SESSION].principal
+        servers = self.dash.scope(request).servers
         now = self.dash.services.clock()
         async with self.dash.services.db.read() as conn:
-            rows = await feed_store.servers_feeds(conn, principal.servers)
-            dests = await queries.scoped_destinations(conn, principal.servers)
-            votes = await reaction_store.votes_by_feed(conn, [r.id for r in rows],
-                                                       principal.servers)
+            every = await feed_store.servers_feeds(conn, servers)
+            page, rows = pager(request).of_all(every)
+            dests = await queries.scoped_destinations(conn, servers)
+            votes = await reaction_store.votes_by_feed(conn, [r.id for r in rows], servers)
         feeds = [{"row": r, "health": feed_health(r), "last": ago(r.last_success_at, now),
                   "next": "due now" if r.next_check_at <= now else ago(r.next_check_at, now),
                   "up": votes.get(r.id, Counter())[reaction_store.UP],
                   "down": votes.get(r.id, Counter())[reaction_store.DOWN],
                   "ranking": effect(Votes.of(votes[r.id]), "en") if r.id in votes else ""}
                  for r in rows]
-        context: dict[str, Any] = {"feeds": feeds, "dests": dests, "error": None,
+        names = await self.dash.services.names.names(channels=[d.row.ref for d in dests])
+        context: dict[str, Any] = {"feeds": feeds, "total": len(every), "page": page,
+                                   "names": names, "dests": dests, "error": None,
                                    "import_error": None, "form": {}, "preview": None}
         context.update(extra)
         return self.dash.render(request, "feeds.html", context, status=status)
@@ -181,9 +184,8 @@ class FeedsPage:
         return self.dash.redirect(request, "/feeds", done.message())
 
     async def export(self, request: web.Request) -> web.Response:
-        principal: Principal = request[SESSION].principal
         async with self.dash.services.db.read() as conn:
-            rows = await feed_store.servers_feeds(conn, principal.servers)
+            rows = await feed_store.servers_feeds(conn, self.dash.scope(request).servers)
         text = write_opml([OpmlFeed(r.url, r.title, list(r.tags)) for r in rows])
         return web.Response(text=text, content_type="text/x-opml", headers={
             "Content-Disposition": 'attachment; filename="newsbrief-feeds.opml"'})

@@ -8,8 +8,8 @@ from typing import Any
 from aiohttp import web
 from markupsafe import Markup
 
-from bot.dashboard.auth import SESSION
 from bot.dashboard.chart import hourly_chart
+from bot.dashboard.paging import pager
 from bot.dashboard.server import Dashboard
 from bot.delivery import Destination
 from bot.delivery.render import digest_text, notice_text, templated_text
@@ -27,6 +27,7 @@ from bot.store.reasons import StoryReason
 
 STATES = ("pending", "sending", "sent", "failed")
 MAX_URL = 2048
+MAX_PAUSED = 20  # paused destinations listed on the overview; the rest are a click away
 
 
 def add_routes(dash: Dashboard) -> None:
@@ -97,8 +98,7 @@ class Pages:
         self.dash = dash
 
     async def overview(self, request: web.Request) -> web.Response:
-        principal = request[SESSION].principal
-        servers = principal.servers
+        servers = self.dash.scope(request).servers
         now = self.dash.services.clock()
         async with self.dash.services.db.read() as conn:
             feeds = await feed_store.servers_feeds(conn, servers)
@@ -112,22 +112,30 @@ class Pages:
         counts = queries.hourly(sent, now)
         chart = hourly_chart(counts, now, label=f"Deliveries per hour over the last 24 hours: "
                              f"{sum(counts)} in all")
+        paused = [d for d in dests if d.row.paused]
+        names = await self.dash.services.names.names(
+            channels=[d.row.ref for d in paused[:MAX_PAUSED]]
+            + [e.ref for e in errors if e.ref])
         return self.dash.render(request, "overview.html", {
-            "health": health, "feeds_total": len(feeds),
-            "paused": [d for d in dests if d.row.paused], "waiting": waiting,
+            "health": health, "feeds_total": len(feeds), "paused": paused[:MAX_PAUSED],
+            "paused_total": len(paused), "waiting": waiting,
             "oldest": ago(oldest, now) if oldest else None, "chart": chart,
-            "sent_total": sum(counts), "errors": [(ago(w, now), what, e) for w, what, e in errors],
+            "sent_total": sum(counts), "names": names,
+            "errors": [(ago(e.when, now), e, names.channel(e.ref) if e.ref else None)
+                       for e in errors],
         })
 
     async def deliveries(self, request: web.Request) -> web.Response:
-        servers = request[SESSION].principal.servers
+        servers = self.dash.scope(request).servers
         dest_id = request.query.get("destination", "")
         state = request.query.get("state", "")
+        page = pager(request)
         async with self.dash.services.db.read() as conn:
             dests = await queries.scoped_destinations(conn, servers)
-            rows = await queries.deliveries(
+            page, rows = page.of_fetched(await queries.deliveries(
                 conn, servers, destination_id=int(dest_id) if dest_id.isdigit() else None,
-                state=state if state in STATES else None)
+                state=state if state in STATES else None, offset=page.offset,
+                limit=page.size + 1))
             reasons = await reason_store.of_rows(conn, [row.id for row in rows])
             shown = []
             for row in rows:
@@ -142,11 +150,13 @@ class Pages:
                 shown.append({"row": row, "view": views[0], "title": (
                     brief.headline if brief else digest.title if digest
                     else notice.title if notice else ""), "why": why_cell(reasons[row.id])})
+        names = await self.dash.services.names.names(
+            channels=[d.row.ref for d in dests] + [row.ref for row in rows])
         now = self.dash.services.clock()
         template = "deliveries_rows.html" if request.query.get("partial") else "deliveries.html"
         return self.dash.render(request, template, {
             "rows": shown, "dests": dests, "states": STATES, "dest_id": dest_id,
-            "state": state, "ago": lambda m: ago(m, now)})
+            "state": state, "ago": lambda m: ago(m, now), "page": page, "names": names})
 
     async def preview(self, request: web.Request) -> web.Response:
         url, problem, views = "", None, None

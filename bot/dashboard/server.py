@@ -9,7 +9,7 @@ and stores that chat commands and the CLI use."""
 from __future__ import annotations
 
 import secrets as random
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import resources
@@ -37,7 +37,9 @@ from bot.dashboard.auth import (
 )
 from bot.dashboard.oauth import OAuthProvider, SignInRefused, load_providers
 from bot.dashboard.platforms import Platform, load_platforms
-from bot.delivery import CommandReply, CommandRequest, Destination
+from bot.dashboard.scope import SCOPE, Scope, scope_for
+from bot.delivery import Adapter, CommandReply, CommandRequest, Destination
+from bot.delivery.names import NameBook
 from bot.logs import get_log
 from bot.netguard import shown_url
 from bot.store import Database
@@ -64,6 +66,8 @@ class Services:
     clock: Callable[[], datetime] = now_utc
     providers: dict[str, OAuthProvider] = field(default_factory=dict)
     platforms: dict[str, Platform] = field(default_factory=dict)
+    # channel and server names from the adapters that can tell (ids where they cannot)
+    names: NameBook = field(default_factory=lambda: NameBook({}))
 
 
 class Dashboard:
@@ -84,6 +88,7 @@ class Dashboard:
         self.app.router.add_get("/login", self.login_page)
         self.app.router.add_post("/login", self.login)
         self.app.router.add_post("/logout", self.logout)
+        self.app.router.add_post("/scope", self.pick_server)
         self.app.router.add_get("/auth/{provider}", self.oauth_start)
         self.app.router.add_get("/auth/{provider}/callback", self.oauth_callback)
         self.import_jobs: dict[str, Any] = {}  # OPML imports in progress (feeds.ImportJob)
@@ -127,6 +132,9 @@ class Dashboard:
                 else:
                     response = web.json_response({"error": "sign in first"}, status=401)
             else:
+                if session.principal is not None:
+                    request[SCOPE] = await scope_for(self.services.db, self.services.names,
+                                                     session.principal, session.server)
                 response = await handler(request)
         except web.HTTPException as exc:  # answered as a plain response (aiohttp deprecates
             response = _as_response(exc)  # returning the exception), so the cookie below holds
@@ -169,8 +177,17 @@ class Dashboard:
         flash, session.flash = session.flash, []
         body = self.env.get_template(template).render(
             csrf=session.csrf, principal=session.principal, nav=NAV, path=request.path,
-            flash=flash, providers=self.services.providers, **context)
+            # where the server picker returns to: this page (a form's answer: the overview)
+            here=str(request.rel_url) if request.method == "GET" else "/",
+            scope=request.get(SCOPE), flash=flash,
+            providers=self.services.providers, **context)
         return web.Response(text=body, content_type="text/html", status=status)
+
+    def scope(self, request: web.Request) -> Scope:
+        """The servers this request's pages show (set by the guard for anyone signed in)."""
+        found: Scope | None = request.get(SCOPE)
+        assert found is not None, "scope asked outside a signed-in request"
+        return found
 
     def redirect(self, request: web.Request, to: str, message: str | None = None
                  ) -> web.Response:
@@ -197,6 +214,10 @@ class Dashboard:
             result = error(str(exc))
         log.info("dashboard.command", command=name, who=f"{principal.kind}:{principal.user}",
                  where=where.ref, error=result.error)
+        # chat names the channel by its ref; here it has a name to show
+        names = await self.services.names.names(channels=[where.ref])
+        if names.has_channel(where.ref):
+            result.text = result.text.replace(where.ref, names.channel(where.ref))
         return result
 
     # -- sign-in ---------------------------------------------------------------------------
@@ -215,6 +236,18 @@ class Dashboard:
                 status=401)
         self._sign_in(request, Principal("operator", "operator", "Operator"))
         log.info("dashboard.signed_in", kind="operator", via="secret")
+        return see_other(_safe_next(form))
+
+    async def pick_server(self, request: web.Request) -> web.StreamResponse:
+        """The header's server picker: one of the choices the guard offered, or all."""
+        form = await request.post()
+        picked = str(form.get("server") or "")
+        session: Session = request[SESSION]
+        if picked and all(choice.id != picked for choice in self.scope(request).choices):
+            log.warning("dashboard.scope_refused", who=session.principal.user
+                        if session.principal else None)
+            return self.redirect(request, "/", "That server is not one you manage.")
+        session.server = picked or None
         return see_other(_safe_next(form))
 
     async def logout(self, request: web.Request) -> web.StreamResponse:
@@ -299,11 +332,11 @@ def _secure_headers(response: web.StreamResponse) -> None:
 
 
 def make_services(*, db: Database, commands: CommandCore, settings: Settings, secrets: Secrets,
-                  notify: Callable[[], None], clock: Callable[[], datetime] = now_utc
-                  ) -> Services:
+                  notify: Callable[[], None], clock: Callable[[], datetime] = now_utc,
+                  adapters: Mapping[str, Adapter] | None = None) -> Services:
     return Services(db=db, commands=commands, settings=settings, secrets=secrets, notify=notify,
                     clock=clock, providers=load_providers(settings, secrets),
-                    platforms=load_platforms())
+                    platforms=load_platforms(), names=NameBook(adapters or {}))
 
 
 @jinja2.pass_context

@@ -100,6 +100,9 @@ class CommandReply:
     briefs: list[Brief] = field(default_factory=list)
     ephemeral: bool = True
     error: bool = False
+    # the time zone the briefs' times are shown in: the channel's, when the command read it
+    # (the request's ``where`` carries none); None: UTC
+    timezone: str | None = None
 
 
 CommandHandler = Callable[[CommandRequest], Awaitable[CommandReply]]
@@ -253,6 +256,18 @@ class RendersPayloads(Protocol):
 
     def render_brief_payloads(self, brief: Brief, destination: Destination
                               ) -> Sequence[dict[str, Any]]: ...
+
+
+@runtime_checkable
+class NamesPlaces(Protocol):
+    """A platform that can say what people call a channel and a server (the dashboard shows
+    ``#news`` in "Fake Guild" rather than two numbers). One lookup each, uncached: the core's
+    ``bot.delivery.names.NameBook`` caches, bounds the wait and falls back to the id. None:
+    the platform has no name for it (a DM); an exception: it could not be asked."""
+
+    async def channel_name(self, destination: Destination) -> str | None: ...
+
+    async def server_name(self, server: str) -> str | None: ...
 
 
 # -- what an adapter is built from --------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -49,6 +49,13 @@ class DeliveryRow:
     next_attempt_at: datetime
 
 
+class RecentError(NamedTuple):
+    when: datetime
+    what: str  # "feed Harbor Gazette", "delivery #12"
+    error: str
+    ref: str | None = None  # the destination of a delivery (the page shows its name)
+
+
 def _feeds_in(query: Select[Any], servers: Servers) -> Select[Any]:
     return query if servers is None else query.where(feed_store.used_by(servers))
 
@@ -81,9 +88,20 @@ async def scoped_destination(conn: AsyncConnection, destination_id: int,
     return found[0] if found else None
 
 
+async def servers_in_use(conn: AsyncConnection) -> list[tuple[str, str]]:
+    """(platform, server) of every server with a channel here, for the operator's picker (a
+    member's DM carries the server it was subscribed from, so DMs count too)."""
+    rows = await conn.execute(
+        select(destinations.c.server, func.min(destinations.c.ref).label("ref"))
+        .where(destinations.c.server.is_not(None))
+        .group_by(destinations.c.server).order_by(destinations.c.server))
+    return [(str(r.ref).split(":", 1)[0], str(r.server)) for r in rows]
+
+
 async def deliveries(conn: AsyncConnection, servers: Servers, *,
                      destination_id: int | None = None, state: str | None = None,
-                     limit: int = 100) -> list[DeliveryRow]:
+                     limit: int = 100, offset: int = 0) -> list[DeliveryRow]:
+    """Newest first; ``offset`` rows skipped (the dashboard's pages)."""
     query = _destinations_in(
         select(outbox, destinations.c.ref, destinations.c.timezone, destinations.c.locale)
         .join(destinations, destinations.c.id == outbox.c.destination_id), servers)
@@ -91,7 +109,7 @@ async def deliveries(conn: AsyncConnection, servers: Servers, *,
         query = query.where(outbox.c.destination_id == destination_id)
     if state:
         query = query.where(outbox.c.state == state)
-    rows = await conn.execute(query.order_by(outbox.c.id.desc()).limit(limit))
+    rows = await conn.execute(query.order_by(outbox.c.id.desc()).offset(offset).limit(limit))
     return [DeliveryRow(
         id=int(r.id), key=r.key, destination_id=int(r.destination_id), ref=r.ref,
         timezone=r.timezone, locale=r.locale, brief_id=r.brief_id, digest=r.digest,
@@ -123,25 +141,25 @@ async def sent_since(conn: AsyncConnection, servers: Servers, since: datetime) -
 
 
 async def recent_errors(conn: AsyncConnection, servers: Servers, *, now: datetime,
-                        limit: int = 10) -> list[tuple[datetime, str, str]]:
-    """(when, what, error) for the latest failing feeds and failed or retried deliveries."""
-    found: list[tuple[datetime, str, str]] = []
+                        limit: int = 10) -> list[RecentError]:
+    """The latest failing feeds and failed or retried deliveries, newest first."""
+    found: list[RecentError] = []
     feed_rows = await conn.execute(_feeds_in(
         select(feeds.c.url, feeds.c.title, feeds.c.last_error, feeds.c.last_checked_at)
         .where(feeds.c.last_error.is_not(None)), servers)
         .order_by(feeds.c.last_checked_at.desc()).limit(limit))
     for r in feed_rows:
         # the URL as shown: a private feed's token stays out of the page
-        found.append((r.last_checked_at or now, f"feed {r.title or shown_link(r.url)}",
-                      r.last_error))
+        found.append(RecentError(r.last_checked_at or now,
+                                 f"feed {r.title or shown_link(r.url)}", r.last_error))
     out_rows = await conn.execute(_destinations_in(
         select(destinations.c.ref, outbox.c.error, outbox.c.created_at, outbox.c.id)
         .join(destinations, destinations.c.id == outbox.c.destination_id)
         .where(outbox.c.error.is_not(None)), servers)
         .order_by(outbox.c.id.desc()).limit(limit))
     for r in out_rows:
-        found.append((r.created_at, f"delivery #{r.id} to {r.ref}", r.error))
-    found.sort(key=lambda item: item[0], reverse=True)
+        found.append(RecentError(r.created_at, f"delivery #{r.id}", r.error, r.ref))
+    found.sort(key=lambda item: item.when, reverse=True)
     return found[:limit]
 
 

@@ -73,8 +73,10 @@ class SubscriptionRow:
         kind = kinds.get(self.kind)
         what = ("everything" if kind is not None and not kind.takes_value
                 else f"{self.kind} {self.value}")
+        if self.exclude:  # an exclusion wins in either mode: its mode says nothing
+            return f"excluding {what}"
         ping = f", mentions role:{self.mention}" if self.mention else ""
-        return f"{'not ' if self.exclude else ''}{what} ({self.mode}{ping})"
+        return f"{what} ({self.mode}{ping})"
 
 
 def _destination(row: Any) -> DestinationRow:

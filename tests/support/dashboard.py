@@ -18,6 +18,7 @@ from bot.app import App
 from bot.config import DestinationSettings, Secrets, Settings, SubscriptionSettings
 from bot.dashboard import Dashboard, make_services
 from bot.dashboard.auth import COOKIE, OperatorSecret, Principal
+from bot.delivery import Adapter
 
 SECRET = "correct horse battery staple"
 _CSRF = re.compile(r'name="csrf" value="([^"]+)"')
@@ -69,14 +70,17 @@ class Harness:
 
 
 @asynccontextmanager
-async def dashboard_harness(settings: Settings, secrets: Secrets | None = None
-                            ) -> AsyncIterator[Harness]:
+async def dashboard_harness(settings: Settings, secrets: Secrets | None = None, *,
+                            discord: Adapter | None = None) -> AsyncIterator[Harness]:
+    """``discord``: a real adapter (on the fake Discord) in place of a recording one, whose
+    channel and server names the pages then show."""
     rec = RecordingAdapter(name="console")
-    discord = RecordingAdapter(name="discord")
     app = await App.create(settings, secrets or Secrets(values={}),
-                           adapters={"console": rec, "discord": discord})
+                           adapters={"console": rec,
+                                     "discord": discord or RecordingAdapter(name="discord")})
     services = make_services(db=app.db, commands=app.commands, settings=app.settings,
-                             secrets=app.secrets, notify=app.worker.notify)
+                             secrets=app.secrets, notify=app.worker.notify,
+                             adapters=app.adapters)
     dash = Dashboard(services, operator=OperatorSecret(SECRET, generated=False))
     client = TestClient(TestServer(dash.app))
     await client.start_server()

@@ -73,6 +73,7 @@ ROUTES: list[tuple[str, str, re.Pattern[str]]] = [
         ("GET", "/oauth2/applications/@me"),
         ("POST", "/users/@me/channels"),
         ("GET", "/channels/{channel_id}"),
+        ("GET", "/guilds/{guild_id}"),
         ("GET", "/channels/{channel_id}/messages"),
         ("POST", "/channels/{channel_id}/messages"),
         ("GET", "/webhooks/{webhook_id}/{webhook_token}"),
@@ -169,6 +170,8 @@ class FakeDiscord(ThreadsMixin):
         self.echo_headers = False  # failures echo the request's headers (Authorization too)
         self.lost_status = 503  # how a lost answer comes back: 503, or a 500 discord.py retries
         self.guild_id = GUILD_ID
+        self.guild_name = "Fake Guild"  # GET /guilds/{GUILD_ID}'s name (others: Unknown Guild)
+        self.channel_names: dict[str, str] = {}  # GET /channels/{id}'s name, else "news"
         self.bot_id = BOT_USER["id"]
         self._nonces: dict[tuple[str, str], tuple[dict[str, Any], float]] = {}
         self._webhooks: dict[str, tuple[str, str]] = {}  # id -> (token, channel id)
@@ -467,8 +470,17 @@ class FakeDiscord(ThreadsMixin):
         refused = self.refusal(channel, posting=False)  # View Channel only, not history
         if refused is not None:
             return refused
-        return _json(self.objects.get(channel) or {**self._text_channel(), "id": channel,
-                                                   "guild_id": GUILD_ID})
+        found = self.objects.get(channel) or {**self._text_channel(), "id": channel,
+                                              "guild_id": GUILD_ID}
+        if channel in self.channel_names:
+            found = {**found, "name": self.channel_names[channel]}
+        return _json(found)
+
+    async def _get_guilds_guild_id(self, _r: web.Request, params: dict[str, str],
+                                   _b: Any) -> web.Response:
+        if params["guild_id"] != self.guild_id:
+            return _json({"message": "Unknown Guild", "code": 10004}, 404)
+        return _json({**self._guild(), "name": self.guild_name})
 
     async def _get_webhooks_webhook_id_webhook_token(self, _r: web.Request,
                                                      params: dict[str, str], _b: Any
@@ -584,5 +596,12 @@ async def served(monkeypatch: pytest.MonkeyPatch, *, gateway: bool = False,
 @pytest.fixture
 async def fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
     """The fake Discord of a test (see ``served``)."""
+    async with served(monkeypatch) as server:
+        yield server
+
+
+@pytest.fixture(name="fake_discord")
+async def fake_discord_fixture(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
+    """The fake Discord under its own name, for tests whose ``fake`` is another platform's."""
     async with served(monkeypatch) as server:
         yield server

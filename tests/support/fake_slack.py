@@ -58,6 +58,8 @@ class FakeSlack:
     archived: set[str] = field(default_factory=set)
     # conversations.info knows these and any channel posted to; others are channel_not_found
     known_channels: set[str] = field(default_factory=set)
+    channel_names: dict[str, str] = field(default_factory=dict)  # else the id, lowered
+    team_name: str = "Fake Workspace"  # team.info's answer for TEAM (others: team_not_found)
     allowed_subteams: set[str] = field(default_factory=set)  # user groups a post may mention
     base_url: str = ""
     socket_acks: list[dict[str, Any]] = field(default_factory=list)  # Socket Mode envelope acks
@@ -143,10 +145,17 @@ class FakeSlack:
 
     def _m_conversations_info(self, args: dict[str, Any]) -> dict[str, Any]:
         channel = str(args.get("channel", ""))
-        if channel not in self.known_channels and not self.messages.get(channel):
+        if channel not in self.known_channels and channel not in self.channel_names \
+                and not self.messages.get(channel):
             return {"ok": False, "error": "channel_not_found"}
-        return {"ok": True, "channel": {"id": channel, "name": channel.lower(),
+        return {"ok": True, "channel": {"id": channel,
+                                        "name": self.channel_names.get(channel, channel.lower()),
                                         "is_member": True, "is_archived": channel in self.archived}}
+
+    def _m_team_info(self, args: dict[str, Any]) -> dict[str, Any]:
+        if str(args.get("team", TEAM)) != TEAM:
+            return {"ok": False, "error": "team_not_found"}
+        return {"ok": True, "team": {"id": TEAM, "name": self.team_name, "domain": "fake"}}
 
     def _m_chat_postMessage(self, args: dict[str, Any]) -> dict[str, Any]:
         self.posts.append(args)

@@ -60,6 +60,13 @@ function confirmations() {
   });
 }
 
+// The server picker applies as soon as a server is chosen (its button does without script).
+function autoSubmit() {
+  for (const select of document.querySelectorAll("select[data-autosubmit]")) {
+    select.addEventListener("change", () => select.form.requestSubmit());
+  }
+}
+
 document.addEventListener("DOMContentLoaded", () => {
-  livePreview(); liveLog(); autoRefresh(); confirmations();
+  livePreview(); liveLog(); autoRefresh(); confirmations(); autoSubmit();
 });
