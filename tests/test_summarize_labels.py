@@ -188,3 +188,21 @@ def test_the_subject_of_the_claim_is_a_label() -> None:
                           "March 18 after a chase."),
     ]:
         assert label_stands(label, point, f"{point} {label} {label}", "en"), label
+
+
+def test_points_with_no_subject_phrase_are_not_searched_for_a_label() -> None:
+    # The cheap check before looking for a label must pass every point whose subject could
+    # stand as one, and may stop only those where none can.
+    from bot.summarize.labels import _en_may_have_subject
+
+    for label, point in [
+        ("Zhou Yongkang", "China's former security chief Zhou Yongkang is being investigated."),
+        ("Stuart Gulliver", "Speaking publicly for the first time since revelations about the "
+                            "bank, Stuart Gulliver described his shame at the allegations."),
+        ("Roberto Curti", "Brazilian student Roberto Curti, 21, died in the early hours."),
+    ]:
+        assert label_stands(label, point, f"{point} {label} {label}", "en")
+        assert _en_may_have_subject(point), point
+    assert not _en_may_have_subject(
+        "After a chase and a violent struggle with police in the city centre he died in hospital "
+        "early on the morning of the next day.")

@@ -45,6 +45,7 @@ _WEAK_START, _BARE_ATTRIBUTION = en_rules.WEAK_START, en_rules.BARE_ATTRIBUTION
 _KO_ENDED = ko_rules.ENDED
 _QUOTE_OPEN, _QUOTE_CLOSE = en_rules.QUOTE_OPEN, en_rules.QUOTE_CLOSE
 _ATTRIBUTION = en_rules.ATTRIBUTION
+_CAPTION_WORD, _PICTURE_HINTS = en_rules.CAPTION_WORD, en_rules.PICTURE_HINTS
 
 
 def _weak(sentence: str) -> bool:
@@ -54,9 +55,13 @@ def _weak(sentence: str) -> bool:
     if len(sentence) <= 100 and _BARE_ATTRIBUTION.match(sentence):
         return True
     low = sentence.lower()
-    if any(word in low for word in en_rules.CAPTION_WORDS):
+    if _CAPTION_WORD.search(low) is not None:
         return True
-    return ("th" in low or "the" in low) and en_rules.SHOWN_PICTURE.search(sentence) is not None
+    # Spelled out rather than any() over a generator: this runs on every candidate.
+    h = _PICTURE_HINTS
+    return (h[0] in low or h[1] in low or h[2] in low or h[3] in low or h[4] in low) and (
+        en_rules.SHOWN_PICTURE.search(sentence) is not None
+    )
 
 
 def refers_back(sentence: str, lang: str) -> bool:

@@ -434,6 +434,8 @@ def label_points(
     for point in points:
         if lang == "ko" and korean.available():
             label = _ko_label(point, doc, title, used)
+        elif lang == "en" and not _en_may_have_subject(point):
+            return none  # no phrase of it can pass label_stands: skip finding one
         else:
             # A point with no recurring phrase may still have a plain noun phrase that names
             # it ("Dubious credentials"); the reading checks still apply.
@@ -511,3 +513,22 @@ def _en_subject(point: str, at: int, size: int) -> bool:
     # A word in front that the label left out: a lower-case phrase lost its modifier ("deep
     # learning team" -> "Learning team"), a name lost its first part ("Ms. Pac-Man port").
     return point[at].isupper() and not words[-1][:1].isupper()
+
+
+def _en_may_have_subject(point: str) -> bool:
+    """Whether some phrase of ``point`` could pass ``_en_subject`` (checked before looking for
+    a label, which costs more): a clause starting in the first part of the point whose first
+    words, none of them a preposition, conjunction or verb, are followed by a verb."""
+    limit = len(point) * _SUBJECT_SHARE
+    starts = [0] + [m.end() for m in en_rules.CLAUSE_BREAK.finditer(point, 0, int(limit) + 2)]
+    most = en_rules.SUBJECT_PREFIX_WORDS + 5  # words before a label, and a label's
+    for start in starts:
+        for k, m in enumerate(_WORD_END.finditer(point, start)):
+            if k >= most or m.group().lower().strip("\"'“‘(") in en_rules.NOT_BEFORE_SUBJECT:
+                break
+            if k >= 1 and en_rules.SUBJECT_AFTER.match(point, m.end()):
+                return True
+    return False
+
+
+_WORD_END = re.compile(r"\S+?(?=[,;:]?\s|$)")
