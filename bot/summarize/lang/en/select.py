@@ -25,6 +25,10 @@ BACK = re.compile(
     r"in a statement|in an interview|in response|despite this|for (?:his|her|their) part|"
     r"last (?:week|month|year|night)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day),? "
     r"(?:he|she|they|his|her|their|we)"
+    # Any fronted phrase with no capitalised word after its first before such a pronoun:
+    # "After the vote in the chamber, they left" (who?). A name in the phrase ("When Obama
+    # took office, he …") is what the pronoun means, so it does not count.
+    r"|(?-i:(?:[a-z\d][\w'’-]*|[A-Z][a-z'’]*)(?: [a-z\d][\w'’-]*){1,10}), (?:he|she|they)\b"
     # A group named only by a noun the story gave it before: "The dueling surrogates …",
     # "The pair …", "The couple's lawyer …".
     r"|the (?:\w+(?:ing|ed) )?(?:pair|duo|trio|couple|surrogates|rivals|siblings|brothers|"
@@ -83,6 +87,9 @@ ATTRIBUTION = re.compile(
     r"[\"”’'],? (?:said|says|told|added|according to) [A-Z]"
     r"|[\"”’'],? [A-Z][a-z]+\.?(?: [A-Z][a-z]+)*,? (?:said|says|told|added)"
 )
+# A sentence opening on one capitalised word, then a comma or a lower-case word: perhaps a bare
+# surname ("Tate, aged 26, …", "Manson died …"); extractive._bare_surname decides.
+NAME_OPENING = re.compile(r"([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?:,| [a-z])")
 PRICE = re.compile(r"[$£€¥]\s?\d")
 PRICE_HEADLINE = re.compile(
     r"\b(?:price[sd]?|pricing|costs?|fees?|fares?|tariffs?|subscriptions?|plans)\b", re.I
