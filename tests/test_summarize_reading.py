@@ -186,6 +186,9 @@ def test_a_headline_quoted_under_its_source_is_not_a_point() -> None:
     "was taking off for Florida.",
     "After talking with the staff at the theater today, they recommended making all tickets "
     "general admission.",
+    # Reuters on Manson, point 3 once the bare surname was refused.
+    "The following night, members of Manson's group stabbed grocery owner Leno LaBianca and "
+    "his wife Rosemary to death.",
 ])
 def test_a_pronoun_after_a_fronted_phrase_leans_back(sentence: str) -> None:
     assert refers_back(sentence, "en")

@@ -29,6 +29,10 @@ BACK = re.compile(
     # "After the vote in the chamber, they left" (who?). A name in the phrase ("When Obama
     # took office, he …") is what the pronoun means, so it does not count.
     r"|(?-i:(?:[a-z\d][\w'’-]*|[A-Z][a-z'’]*)(?: [a-z\d][\w'’-]*){1,10}), (?:he|she|they)\b"
+    # A time told relative to an event before: "The following night, members of …", "The next
+    # day …", "The day before …".
+    r"|the (?:following|next|previous|same) (?:day|night|morning|afternoon|evening|week|"
+    r"weekend|month|year)|the (?:day|night|week) (?:before|after)"
     # A group named only by a noun the story gave it before: "The dueling surrogates …",
     # "The pair …", "The couple's lawyer …".
     r"|the (?:\w+(?:ing|ed) )?(?:pair|duo|trio|couple|surrogates|rivals|siblings|brothers|"
