@@ -217,3 +217,15 @@ def test_a_bare_surname_introduced_after_the_lede_leans_back() -> None:
     assert candidate_leans_back(cands, 3, "en")
     assert not candidate_leans_back(cands, 1, "en")  # the lede names Manson in full
     assert not candidate_leans_back(cands, 4, "en")  # "police": a word, not a name
+
+
+@pytest.mark.parametrize("sentence", [
+    "Here are five objectives to watch for as Trump goes overseas.",
+    "While the candidates often agree on substance if not style, here's a look at five areas "
+    "where they differ.",
+])
+def test_a_signpost_to_what_follows_is_caption_like(sentence: str) -> None:
+    from bot.summarize.extractive import _weak
+
+    assert _weak(sentence)
+    assert not _weak("The mayor said the money is here to stay, and the plan will go ahead.")

@@ -52,6 +52,8 @@ def _weak(sentence: str) -> bool:
     """Captions, photo credits and bare attributions: no news of their own."""
     if _WEAK_START.match(sentence):
         return True
+    if "ere" in sentence and en_rules.SIGNPOST.match(sentence):
+        return True
     if len(sentence) <= 100 and _BARE_ATTRIBUTION.match(sentence):
         return True
     low = sentence.lower()

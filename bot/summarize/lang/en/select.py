@@ -60,6 +60,10 @@ WEAK_START = re.compile(
     r"we look forward|as you (?:might|may|can)\b",
     re.IGNORECASE,
 )
+# A signpost to what follows, not news: "Here are five objectives to watch for as Trump goes
+# overseas.", "While the candidates often agree …, here's a look at five areas where they
+# differ", "Here's the New York Times' Michael Shear, who …".
+SIGNPOST = re.compile(r"(?:[^,\"“]{0,80}, )?here(?:'s|’s| is| are)\b", re.IGNORECASE)
 # Checked only on short sentences: the bounded repeats backtrack.
 BARE_ATTRIBUTION = re.compile(
     r"[^,]{0,60}\bsaid in a statement\.?$|[^,]{0,50}\b(?:said|says|told)\b[^,]{0,30}\.$",
