@@ -72,11 +72,16 @@ GRID = {
     # page, captions and all), so zero is not on the grid.
     "caption": (-1.6, -1.3, -1.0, -0.8, -0.6, -0.4),
     "redundancy": DOWN,
+    # Carrying the headline's terms finds the story's central event, but ROUGE against
+    # headline-heavy references pays for echoing the headline, which readers mark down (the
+    # headline is shown above the brief): capped so it cannot outweigh the lede.
+    "headline_cover": (0.0, 0.1, 0.2, 0.3, 0.45, 0.6),
     "duplicate": (0.4, 0.5, 0.55, 0.6, 0.7, 0.8, 1.01),
     "headline_copy": (0.7, 0.8, 0.9, 0.95, 1.01),
 }
-# Features that exist for one language only: the other's grid holds just 0.
-ONLY = {"headline_nouns": "ko", "speakerless": "ko", "background": "ko"}
+# Features that exist for one language only (issue 28: the Korean news features, English's
+# headline cover): the other language's grid holds just 0, and its row does not store them.
+ONLY = {"headline_nouns": "ko", "speakerless": "ko", "background": "ko", "headline_cover": "en"}
 
 
 def grid(name: str, lang: str) -> tuple[float, ...]:
@@ -93,7 +98,6 @@ class MatrixPool(Pool):
 
     def similarity(self, a: int, b: int) -> float:
         return self.matrix[a][b]  # type: ignore[no-any-return]
-
 
 def grams(text: str) -> tuple[Counter[str], Counter[tuple[str, str]]]:
     toks = _TOKEN.findall(text.lower())
@@ -275,7 +279,7 @@ def fit(groups: list[list[Item]], start: Mapping[str, float], points: int,
     for p in range(PASSES):
         changed = False
         for name in (*FEATURES, *THRESHOLDS):
-            if name == "position":
+            if name == "position" or ONLY.get(name, lang) != lang:
                 continue
             for value in grid(name, lang):
                 if value == w[name]:
@@ -292,7 +296,7 @@ def fit(groups: list[list[Item]], start: Mapping[str, float], points: int,
 
 INITIAL = {
     "position": 1.0, "early": 0.0, "lede": 0.3, "centrality": 1.0, "headline": 0.3,
-    "headline_numbers": 0.3,
+    "headline_cover": 0.0, "headline_numbers": 0.3,
     "entities": 0.0, "numbers": 0.0, "price": 0.2, "quote": 0.0, "length": 0.45, "cut": -0.1,
     "no_fit": -0.4, "caption": -0.4, "heading": -0.4, "question": 0.0, "refers_back": -2.0,
     "redundancy": -0.4, "duplicate": 0.55, "headline_copy": 0.9,

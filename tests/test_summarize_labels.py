@@ -125,3 +125,84 @@ def test_a_negated_korean_phrase_is_no_label() -> None:
     doc = point + " 경찰은 살인 피해자로 보고 수사했다. 살인 피해자 가능성은 없었다."
     assert not label_stands("살인 피해자", point, doc, "ko")
     assert label_stands("고대 미라", "고대 미라가 다락방에서 발견됐다.", doc + " 고대 미라", "ko")
+
+
+# Issue 28, English label audit (329 briefs of wire_dev, CNN/DM, BBC and the real-world feeds):
+# 125 of 155 labels that passed the old checks named a bystander, a place, an object or a cut
+# name, not the subject of the point's claim. Each case below is a literal one from that read.
+BYSTANDERS = [
+    ("Alya Ahmed Ali", "Ray Coe stepped in to rescue Alya Ahmed Ali, 13, after learning she was "
+                       "desperate for a donor."),
+    ("Ill pupil", "A Hero teacher who saved the life of a seriously ill pupil by giving her one "
+                  "of his kidney is to be honoured with an MBE."),
+    ("Royal Docks Community School", "The special needs coordinator at Royal Docks Community "
+     "School, Custom House, east London, has been awarded the gong."),
+    ("West Bank", "The 35-page report focuses on seven incidents in the West Bank and two in "
+                  "Gaza."),
+    ("Palestinian security forces", "Palestinian journalists are finding reporting increasingly "
+     "difficult in the face of the growing abuse toward them by Palestinian security forces."),
+    ("Press conference", "The Dutchman responded at his weekly press conference by thanking "
+                         "Ferguson for the vote of confidence."),
+    ("Van Gaal", "The former Old Trafford boss backed Van Gaal, who has taken United to third "
+                 "place in the table."),
+    ("President Trump", "House Democrats unveiled two articles of impeachment against President "
+                        "Trump on Tuesday morning."),
+    ("California man", "Police on Monday identified a 19-year-old California man as the gunman "
+                       "who opened fire at a garlic festival."),
+    ("Hispanic caucus members", "Cárdenas joins four other Hispanic caucus members who've "
+                                "already backed Biden."),
+    ("Telford Station", "The London Midland service had been pulling into Telford Station, "
+                        "Shropshire, on Saturday when the comments were made."),
+]
+CUT_NAMES = [
+    ("Learning team", "Maluuba — a deep learning team acquired by Microsoft in January — has "
+                      "created an AI system."),
+    ("Media Freedom", "Human Rights Watch cites a report issued by the Palestinian Center for "
+                      "Development and Media Freedom that says attacks rose."),
+    ("Pac-Man port", "Unlike the notoriously bad 2600 port of Pac-Man, the Ms. Pac-Man port was "
+                     "both fun and true to the spirit of the coin-op."),
+    ("Summer campaign", "As Burberry today unveils its new spring/summer campaign in store "
+                        "windows, millions of ardent fans will be watching."),
+    ("Commen stuff", "Ok so i have tested alot of stuff and i have alot of the commen stuff "
+                     "like proxmox truenas nginx pihole."),
+]
+
+
+def test_a_bystander_place_or_object_is_no_label() -> None:
+    for label, point in BYSTANDERS:
+        assert not label_stands(label, point, f"{point} {label} {label}", "en"), label
+
+
+def test_a_name_or_phrase_cut_from_a_longer_one_is_no_label() -> None:
+    for label, point in CUT_NAMES:
+        assert not label_stands(label, point, f"{point} {label} {label}", "en"), label
+
+
+def test_the_subject_of_the_claim_is_a_label() -> None:
+    for label, point in [
+        ("Zhou Yongkang", "China's former security chief Zhou Yongkang is being investigated "
+                          "for suspected disciplinary violation, state media say."),
+        ("Stuart Gulliver", "Speaking publicly for the first time since revelations about the "
+                            "bank, Stuart Gulliver described his shame at the allegations."),
+        ("Roberto Curti", "Brazilian student Roberto Curti, 21, died in the early hours of "
+                          "March 18 after a chase."),
+    ]:
+        assert label_stands(label, point, f"{point} {label} {label}", "en"), label
+
+
+def test_points_with_no_subject_phrase_are_not_searched_for_a_label() -> None:
+    # The cheap check before looking for a label must pass every point whose subject could
+    # stand as one, and may stop only those where none can.
+    from bot.summarize.labels import _en_may_have_subject
+
+    for label, point in [
+        ("Zhou Yongkang", "China's former security chief Zhou Yongkang is being investigated."),
+        ("Stuart Gulliver", "Speaking publicly for the first time since revelations about the "
+                            "bank, Stuart Gulliver described his shame at the allegations."),
+        ("Roberto Curti", "Brazilian student Roberto Curti, 21, died in the early hours."),
+    ]:
+        assert label_stands(label, point, f"{point} {label} {label}", "en")
+        assert _en_may_have_subject(point), point
+    assert not _en_may_have_subject(
+        "After a chase and a violent struggle with police in the city centre he died in hospital "
+        "early on the morning of the next day.")

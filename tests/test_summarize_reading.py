@@ -165,3 +165,67 @@ def test_shared_volume_sliders_brief_has_no_glyph_point() -> None:
     path = shared_path("feeds", "real-world", "netnewswire_rsparser", "DaringFireball.atom")
     points = _brief_of(path, "Designing the Worst Volume Sliders Possible")
     assert points and "★" not in points, points
+
+
+# Issue 28, the editor's read of wire_dev and CNN/DM briefs: three kinds of point that were
+# chosen and should not have been. Literal text from those stories.
+
+
+def test_a_headline_quoted_under_its_source_is_not_a_point() -> None:
+    from bot.summarize.segment import not_prose
+
+    # NPR's "Friday Political Mix" lists other papers' headlines; one was point 1.
+    assert not_prose('Wall Street Journal: "Obama Retreats on Health Care Rules"', "en")
+    # A quoted sentence under a speaker's name is still prose.
+    assert not_prose('Don Park: "It is too easy for engineer to anticipate too much."',
+                     "en") is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Much beloved by the people, she tried to assure them that her retirement didn't mean she "
+    "was taking off for Florida.",
+    "After talking with the staff at the theater today, they recommended making all tickets "
+    "general admission.",
+    # Reuters on Manson, point 3 once the bare surname was refused.
+    "The following night, members of Manson's group stabbed grocery owner Leno LaBianca and "
+    "his wife Rosemary to death.",
+])
+def test_a_pronoun_after_a_fronted_phrase_leans_back(sentence: str) -> None:
+    assert refers_back(sentence, "en")
+
+
+def test_a_name_in_the_fronted_phrase_is_what_the_pronoun_means() -> None:
+    assert not refers_back("When Obama took office in 2009, he promised to close the camp.",
+                           "en")
+
+
+def test_a_bare_surname_introduced_after_the_lede_leans_back() -> None:
+    from bot.summarize.extractive import candidate_leans_back
+
+    # Reuters on Charles Manson: "Tate, aged 26 …" was point 3, Sharon Tate named only in a
+    # sentence the brief did not show.
+    cands = [
+        "Charles Manson, the wild-eyed cult leader who orchestrated a string of gruesome "
+        "killings, died on Sunday, prison officials said.",
+        "Manson died of natural causes Sunday evening at a Kern County hospital.",
+        "He had been serving a life sentence for ordering the murders of nine people, including "
+        "actress Sharon Tate.",
+        "Tate, aged 26 and eight months pregnant, was stabbed 16 times in the early morning "
+        "hours of Aug. 9, 1969.",
+        "Police said the house was rented.",
+    ]
+    assert candidate_leans_back(cands, 3, "en")
+    assert not candidate_leans_back(cands, 1, "en")  # the lede names Manson in full
+    assert not candidate_leans_back(cands, 4, "en")  # "police": a word, not a name
+
+
+@pytest.mark.parametrize("sentence", [
+    "Here are five objectives to watch for as Trump goes overseas.",
+    "While the candidates often agree on substance if not style, here's a look at five areas "
+    "where they differ.",
+])
+def test_a_signpost_to_what_follows_is_caption_like(sentence: str) -> None:
+    from bot.summarize.extractive import _weak
+
+    assert _weak(sentence)
+    assert not _weak("The mayor said the money is here to stay, and the plan will go ahead.")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from bot.feeds.parse import parse_feed
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer
@@ -40,3 +42,20 @@ def test_shared_element_pricing_story_states_a_price() -> None:
     item = parse_feed(path.read_bytes(), url="https://example.org/feed").items[0]
     brief = S.brief(Article(title=item.title, text=item.text, lang=item.lang))
     assert any("$3" in p.text or "$4" in p.text for p in brief.points), brief.points
+
+
+# Issue 28: readers marked briefs down when the story's central event was missed for
+# background and the opening anecdote. A sentence that carries the headline's terms tells the
+# event (feature `headline_cover`). A wire_dev story (NPR) as scraped: before the feature, its
+# brief was the Fannie Mae anecdote and a sentence about a surprised economist.
+
+
+def test_the_sentence_telling_the_headline_event_is_a_point() -> None:
+    path = shared_path("articles", "wire_dev.jsonl")
+    title = "The Federal Deficit Is Actually Shrinking"
+    rows = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines())
+    row = next(r for r in rows if r["title"] == title)
+    brief = S.brief(Article(title=title, text=row["text"], lang="en"))
+    texts = [p.text for p in brief.points]
+    assert any(t.startswith("The federal deficit is shrinking rather quickly") for t in texts), \
+        texts

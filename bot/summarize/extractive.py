@@ -46,18 +46,25 @@ _WEAK_START, _BARE_ATTRIBUTION = en_rules.WEAK_START, en_rules.BARE_ATTRIBUTION
 _KO_ENDED = ko_rules.ENDED
 _QUOTE_OPEN, _QUOTE_CLOSE = en_rules.QUOTE_OPEN, en_rules.QUOTE_CLOSE
 _ATTRIBUTION = en_rules.ATTRIBUTION
+_CAPTION_WORD, _PICTURE_HINTS = en_rules.CAPTION_WORD, en_rules.PICTURE_HINTS
 
 
 def _weak(sentence: str) -> bool:
     """Captions, photo credits and bare attributions: no news of their own."""
     if _WEAK_START.match(sentence):
         return True
+    if "ere" in sentence and en_rules.SIGNPOST.match(sentence):
+        return True
     if len(sentence) <= 100 and _BARE_ATTRIBUTION.match(sentence):
         return True
     low = sentence.lower()
-    if any(word in low for word in en_rules.CAPTION_WORDS):
+    if _CAPTION_WORD.search(low) is not None:
         return True
-    return ("th" in low or "the" in low) and en_rules.SHOWN_PICTURE.search(sentence) is not None
+    # Spelled out rather than any() over a generator: this runs on every candidate.
+    h = _PICTURE_HINTS
+    return (h[0] in low or h[1] in low or h[2] in low or h[3] in low or h[4] in low) and (
+        en_rules.SHOWN_PICTURE.search(sentence) is not None
+    )
 
 
 _LATIN = re.compile(r"[A-Za-z]")
@@ -100,7 +107,54 @@ def candidate_leans_back(candidates: list[str], k: int, lang: str) -> bool:
     수 있게 될 것으로 보인다"), and the subject rule would otherwise bar the lead itself."""
     if k == 0 and lang == "ko":
         return False
-    return refers_back(candidates[k], lang)
+    if refers_back(candidates[k], lang):
+        return True
+    return lang == "en" and k > 1 and _bare_surname(candidates, k)
+
+
+def _bare_surname(candidates: list[str], k: int) -> bool:
+    """Whether candidate ``k`` opens on a bare surname of someone the lede does not name but a
+    later sentence introduced in full: "Tate, aged 26 and eight months pregnant, was stabbed
+    …" after "… including actress Sharon Tate" (who is Tate?). A word the story also writes
+    in lower case is no name ("Police said …")."""
+    m = en_rules.NAME_OPENING.match(candidates[k])
+    if m is None:
+        return False
+    name = m.group(1)
+    if name in candidates[0]:
+        return False  # the lede names them, and the lede is where a brief starts
+    if _after_name(candidates[k], name) or not any(
+        _after_name(candidates[j], name) for j in range(1, k)
+    ):
+        return False
+    low = name.lower()
+    return not any(_has_word_at(c, low) for c in candidates)
+
+
+def _after_name(text: str, name: str) -> bool:
+    """Whether ``text`` writes ``name`` after a capitalised word ("Sharon Tate")."""
+    at = text.find(" " + name)
+    while at >= 0:
+        end = at + 1 + len(name)
+        before = text[:at].rsplit(" ", 1)[-1]
+        if (end == len(text) or not text[end].isalpha()) and before[:1].isupper() \
+                and before[1:].isalpha() and before[1:].islower():
+            return True
+        at = text.find(" " + name, end)
+    return False
+
+
+def _has_word_at(text: str, word: str) -> bool:
+    """Whether ``text`` holds ``word`` as a whole word, as written."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalpha()) and (
+            end == len(text) or not text[end].isalpha()
+        ):
+            return True
+        at = text.find(word, end)
+    return False
 
 
 def _has_word(sentence: str) -> bool:

@@ -361,6 +361,8 @@ def label_points(
             return none  # checked before Kiwi's phrases are built: most Korean points
         if lang == "ko" and korean.available():
             label = _ko_label(point, doc, title, used)
+        elif lang == "en" and not _en_may_have_subject(point):
+            return none  # no phrase of it can pass label_stands: skip finding one
         else:
             # A point with no recurring phrase may still have a plain noun phrase that names
             # it ("Dubious credentials"); the reading checks still apply.
@@ -412,9 +414,54 @@ def label_stands(label: str, point: str, doc: str, lang: str) -> bool:
         return all(doc.count(word) >= 2 for word in label.split())
     if _quoted(point, at) or en_rules.NEGATING_BEFORE.search(point[:at]):
         return False
+    if not _en_subject(point, at, len(label)):
+        return False  # not the subject of the claim: a bystander, place, object or cut name
     words = label.lower().split()
     lower_head = label.split()[-1][:1].islower()
     if words[0] in en_rules.WEAK_FIRST or (lower_head and words[-1] in en_rules.WEAK_HEAD):
         return False  # "Less prone", "Higher clip"; "New York Times" is a name
     low = doc.lower()
     return all(low.count(word) >= 2 for word in words)
+
+
+def _en_subject(point: str, at: int, size: int) -> bool:
+    """Whether the phrase at ``point[at:at + size]`` is the subject of the point's main clause:
+    only modifiers before it (from the start or an opening phrase), the verb after it."""
+    if not en_rules.SUBJECT_AFTER.match(point, at + size):
+        return False
+    before = en_rules.CLAUSE_BREAK.split(point[:at])[-1]
+    words = before.strip("\"'“‘([ ").split()
+    if len(words) > en_rules.SUBJECT_PREFIX_WORDS:
+        return False
+    for w in words:
+        low = w.lower().strip(",.")
+        if low in en_rules.NOT_BEFORE_SUBJECT:
+            return False
+        # A lower-case "-s" or "-ed" word before it is a verb far more often than a
+        # modifier ("Cárdenas joins four other Hispanic caucus members").
+        if w[:1].islower() and low.endswith(("ed", "s")) and not low.endswith(("ss", "us")):
+            return False
+    if not words or words[-1].lower() in en_rules.DETERMINERS:
+        return True
+    # A word in front that the label left out: a lower-case phrase lost its modifier ("deep
+    # learning team" -> "Learning team"), a name lost its first part ("Ms. Pac-Man port").
+    return point[at].isupper() and not words[-1][:1].isupper()
+
+
+def _en_may_have_subject(point: str) -> bool:
+    """Whether some phrase of ``point`` could pass ``_en_subject`` (checked before looking for
+    a label, which costs more): a clause starting in the first part of the point whose first
+    words, none of them a preposition, conjunction or verb, are followed by a verb."""
+    limit = len(point) * _SUBJECT_SHARE
+    starts = [0] + [m.end() for m in en_rules.CLAUSE_BREAK.finditer(point, 0, int(limit) + 2)]
+    most = en_rules.SUBJECT_PREFIX_WORDS + 5  # words before a label, and a label's
+    for start in starts:
+        for k, m in enumerate(_WORD_END.finditer(point, start)):
+            if k >= most or m.group().lower().strip("\"'“‘(") in en_rules.NOT_BEFORE_SUBJECT:
+                break
+            if k >= 1 and en_rules.SUBJECT_AFTER.match(point, m.end()):
+                return True
+    return False
+
+
+_WORD_END = re.compile(r"\S+?(?=[,;:]?\s|$)")

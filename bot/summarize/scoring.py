@@ -33,6 +33,7 @@ STATIC = (
     "lede",  # the first candidate that is neither caption-like nor a subheading
     "centrality",  # cosine to the whole article (terms weighted by IDF and frequency)
     "headline",  # cosine to the headline: it carries what the story is about
+    "headline_cover",  # share of the headline's terms it carries: the story's central event
     "headline_numbers",  # numbers of the headline the sentence repeats (0, 1/2, 1)
     "entities",  # share of the story's central names (capitalised, repeated) it carries
     "numbers",  # it states a figure
@@ -81,7 +82,6 @@ class Pool:
         return sum(map(self.idf2.__getitem__, self.sets[a] & self.sets[b])) / (
             self.norms[a] * self.norms[b]
         )
-
 
 def _entities(cands: list[str], title: str) -> tuple[list[set[str]], set[str]]:
     """Each candidate's capitalised names (not its first word) and the story's central ones:
@@ -160,6 +160,8 @@ def build_pool(
     central = [sum(map(doc_w.__getitem__, ts)) / doc_norm for ts in sets]
     to_title = [sum(map(weight, ts & title_set)) for ts in sets] if title_set else [0.0] * n
     title_sim = [t / (norms[k] * title_norm) for k, t in enumerate(to_title)]
+    n_title = len(title_set)
+    title_cover = [len(ts & title_set) / n_title for ts in sets] if n_title else [0.0] * n
     title_numbers = set(_NUMBER.findall(title))
     pricing = bool(en_rules.PRICE_HEADLINE.search(title)) if lang == "en" else False
     english = lang == "en"
@@ -198,6 +200,7 @@ def build_pool(
             first,
             central[k] / norms[k],
             title_sim[k],
+            title_cover[k],
             min(len(title_numbers.intersection(numbers)), 2) / 2 if title_numbers else 0.0,
             entity,
             1.0 if has_number else 0.0,

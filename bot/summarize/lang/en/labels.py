@@ -89,3 +89,32 @@ DATING_FIRST = frozenset(
     "recent previous pretty special normal latest current dead delve rather".split()
 )
 ABBREVIATIONS = frozenset("lt gen sen rep gov col sgt dr mr mrs ms st mt jr sr".split())
+# A label must be the subject of the point's main clause, where the claim is: read on 329
+# English briefs, 125 of 155 labels taken from anywhere else named a bystander ("Alya Ahmed Ali"
+# in "Ray Coe stepped in to rescue Alya Ahmed Ali"), a place ("West Bank" in "incidents in the
+# West Bank"), an object ("Press conference") or a cut name ("Learning team" of "a deep
+# learning team", "Media Freedom" of "the Palestinian Center for Development and Media
+# Freedom"). So the words before it (from the point's start or the end of an opening phrase,
+# "At long last,") only modify it ("China's former security chief Zhou Yongkang"), and the
+# verb follows it ("has", "was", "unveiled", "plans"; after an age: "Roberto Curti, 21, died").
+CLAUSE_BREAK = re.compile(r"[,;:—–]\s+")
+SUBJECT_PREFIX_WORDS = 6
+# Words that cannot stand in front of the subject of a main clause: prepositions, conjunctions
+# and verbs make what follows an object, a place or a subordinate clause.
+NOT_BEFORE_SUBJECT = frozenset(
+    """of in on at by for from with to into onto over under about after before since during
+    through across against among around behind beyond near toward towards upon via within
+    without amid than as and or but nor so that which who whom whose when while where if
+    because although though unless until like unlike is are was were be been being has have
+    had will would can could may might must should shall did does do said says told
+    including called named""".split()
+)
+DETERMINERS = frozenset("the a an this these those its their his her our".split())
+SUBJECT_AFTER = re.compile(
+    r"(?:,\s*\d{1,3},)?\s+(?:(?:also|now|then|still|later|recently|already|only|just|never|"
+    r"finally|previously|first|again|today|yesterday|quickly|reportedly)\s+)?"
+    r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|shall|did|"
+    r"does|do|said|says|told|won|lost|made|makes|took|takes|gave|gives|became|becomes|got|"
+    r"gets|left|came|comes|went|goes|found|finds|hit|hits|set|sets|put|puts|cut|cuts|"
+    r"who|which|[a-z]+ed|[a-z]+[^su\W]s)\b"
+)

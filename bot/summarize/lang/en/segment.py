@@ -45,6 +45,11 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"^(?i:Full Coverage|Related Coverage|Related:|More from|Sign up|Subscribe to|Follow (?:us|"
         r"him|her)|Click here|Read more|Read the full|Share this|Copyright|To read this "
         r"(?:article|story|post) in full)\b")),
+    # A headline quoted under its source's name, as political digests list them: "Wall Street
+    # Journal: "Obama Retreats on Health Care Rules"" (the quote closes the span with no mark
+    # of its own: a headline, not a quoted sentence).
+    ("caption", re.compile(
+        r"^[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,4}: [\"“‘][^\"“”‘’.!?]{3,200}[\"”’]$")),
     # A caption opening with a label: "Poignant: Vegetables sold by the victim were found …".
     ("caption", re.compile(r"^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}: [A-Z]")),
     # A caption with a label in words before the colon, closed by the scrape's " ." that marks

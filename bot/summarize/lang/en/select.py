@@ -25,6 +25,14 @@ BACK = re.compile(
     r"in a statement|in an interview|in response|despite this|for (?:his|her|their) part|"
     r"last (?:week|month|year|night)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day),? "
     r"(?:he|she|they|his|her|their|we)"
+    # Any fronted phrase with no capitalised word after its first before such a pronoun:
+    # "After the vote in the chamber, they left" (who?). A name in the phrase ("When Obama
+    # took office, he …") is what the pronoun means, so it does not count.
+    r"|(?-i:(?:[a-z\d][\w'’-]*|[A-Z][a-z'’]*)(?: [a-z\d][\w'’-]*){1,10}), (?:he|she|they)\b"
+    # A time told relative to an event before: "The following night, members of …", "The next
+    # day …", "The day before …".
+    r"|the (?:following|next|previous|same) (?:day|night|morning|afternoon|evening|week|"
+    r"weekend|month|year)|the (?:day|night|week) (?:before|after)"
     # A group named only by a noun the story gave it before: "The dueling surrogates …",
     # "The pair …", "The couple's lawyer …".
     r"|the (?:\w+(?:ing|ed) )?(?:pair|duo|trio|couple|surrogates|rivals|siblings|brothers|"
@@ -52,6 +60,10 @@ WEAK_START = re.compile(
     r"we look forward|as you (?:might|may|can)\b",
     re.IGNORECASE,
 )
+# A signpost to what follows, not news: "Here are five objectives to watch for as Trump goes
+# overseas.", "While the candidates often agree …, here's a look at five areas where they
+# differ", "Here's the New York Times' Michael Shear, who …".
+SIGNPOST = re.compile(r"(?:[^,\"“]{0,80}, )?here(?:'s|’s| is| are)\b", re.IGNORECASE)
 # Checked only on short sentences: the bounded repeats backtrack.
 BARE_ATTRIBUTION = re.compile(
     r"[^,]{0,60}\bsaid in a statement\.?$|[^,]{0,50}\b(?:said|says|told)\b[^,]{0,30}\.$",
@@ -61,6 +73,11 @@ BARE_ATTRIBUTION = re.compile(
 # "(L)", "(R)" and ", left," place people in a picture.
 CAPTION_WORDS = ("pictured", "file photo", "(file)", "(l)", "(r)", "(left)", "(right)", ", left,",
                  ", right,", "(centre)", "(center)")
+# The same words as one pattern over the lower-cased sentence: one scan instead of eleven
+# (this runs on every candidate).
+CAPTION_WORD = re.compile("|".join(map(re.escape, CAPTION_WORDS)))
+# What SHOWN_PICTURE needs: one of these substrings in the lower-cased sentence.
+PICTURE_HINTS = ("photo", "pictur", "image", "snap", "shot")
 # Pictures the reader of a brief cannot see: "Would you believe that these breathtaking
 # photos …", "… in this picture taken on Friday".
 SHOWN_PICTURE = re.compile(
@@ -78,6 +95,9 @@ ATTRIBUTION = re.compile(
     r"[\"”’'],? (?:said|says|told|added|according to) [A-Z]"
     r"|[\"”’'],? [A-Z][a-z]+\.?(?: [A-Z][a-z]+)*,? (?:said|says|told|added)"
 )
+# A sentence opening on one capitalised word, then a comma or a lower-case word: perhaps a bare
+# surname ("Tate, aged 26, …", "Manson died …"); extractive._bare_surname decides.
+NAME_OPENING = re.compile(r"([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?:,| [a-z])")
 PRICE = re.compile(r"[$£€¥]\s?\d")
 PRICE_HEADLINE = re.compile(
     r"\b(?:price[sd]?|pricing|costs?|fees?|fares?|tariffs?|subscriptions?|plans)\b", re.I
