@@ -33,7 +33,7 @@ from bot.delivery import Adapter
 from bot.delivery import registry as platforms
 from bot.factories import make_fetcher, make_summarizer
 from bot.feeds.fetch import HttpFetcher
-from bot.feeds.manage import fetch_feed
+from bot.feeds.reading import fetch_feed
 from bot.logs import get_log
 from bot.netguard import AddressPolicy
 from bot.outbox.worker import OutboxWorker
