@@ -31,7 +31,8 @@ from bot.clock import now_utc
 from bot.delivery import Pacing
 from bot.netguard import AddressPolicy
 from bot.outbox.pacing import TokenBucket
-from bot.outbox.worker import OutboxWorker, enqueue, outbox_key
+from bot.outbox.queue import enqueue, outbox_key
+from bot.outbox.worker import OutboxWorker
 from bot.store.db import Database
 from bot.store.schema import destinations, outbox
 from tests.support.crash_delivery import add_brief

@@ -11,7 +11,8 @@ from discord.http import Route
 from sqlalchemy import func, insert, select
 
 from adapters.discord import make_adapter
-from bot.outbox.worker import OutboxWorker, enqueue, now_utc, outbox_key
+from bot.outbox.queue import enqueue, outbox_key
+from bot.outbox.worker import OutboxWorker, now_utc
 from bot.store.db import Database
 from bot.store.schema import destinations, outbox
 from tests.support.crash_delivery import add_brief

@@ -20,7 +20,7 @@ from bot.dashboard.server import Dashboard
 from bot.filters import kinds
 from bot.i18n import _
 from bot.models import Notice
-from bot.outbox.worker import enqueue, outbox_key
+from bot.outbox.queue import enqueue, outbox_key
 from bot.store import dashboard as queries
 from bot.store import destinations as dest_store
 from bot.store.dashboard import ScopedDestination
