@@ -41,6 +41,7 @@ from bot.delivery import (
     Adapter,
     Destination,
     Outgoing,
+    PacesRequests,
     Pacing,
     PartsAdapter,
     PlatformPaced,
@@ -279,8 +280,10 @@ class OutboxWorker:
     def _paces(self, job: _Job) -> tuple[Pace, Pace | None]:
         adapter = self._adapter(job)
         platform = adapter.platform_pacing if isinstance(adapter, PlatformPaced) else None
-        return (self._pace(f"destination:{job.destination_id}", adapter.pacing),
-                self._pace(f"platform:{adapter.name}", platform) if platform else None)
+        shared = self._pace(f"platform:{adapter.name}", platform) if platform else None
+        if shared is not None and isinstance(adapter, PacesRequests):
+            adapter.pace_request = shared.acquire  # its look-ups take turns as its posts do
+        return self._pace(f"destination:{job.destination_id}", adapter.pacing), shared
 
     async def _run_destination(self, jobs: list[_Job], lease_end: datetime,
                                counts: list[int]) -> None:
