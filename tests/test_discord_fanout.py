@@ -6,6 +6,7 @@ clock. Counts, not times."""
 from __future__ import annotations
 
 from bisect import bisect_left
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,16 @@ from tests.support.outbox import FakeClock
 CHANNELS = 200
 
 
+async def queue_one_brief(db: Database, rows: list[dict[str, object]], now: datetime) -> None:
+    """One brief queued to each destination row (ref, webhook_url) given."""
+    brief_id = await add_brief(db, 1)
+    async with db.begin() as conn:
+        await conn.execute(insert(destinations), [{"created_at": now, **row} for row in rows])
+        for dest_id in (await conn.execute(select(destinations.c.id))).scalars():
+            await enqueue(conn, key=outbox_key("b", brief_id, dest_id),
+                          destination_id=dest_id, brief_id=brief_id, now=now)
+
+
 @pytest.mark.parametrize("mode", ["bot", "webhook"])
 async def test_a_200_channel_burst_stays_under_the_global_limit(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str) -> None:
@@ -34,17 +45,11 @@ async def test_a_200_channel_burst_stays_under_the_global_limit(
         db = Database(f"sqlite+aiosqlite:///{tmp_path / 'fanout.db'}")
         await db.migrate()
         try:
-            brief_id = await add_brief(db, 1)
-            now = now_utc()
             channels = [str(10_000 + i) for i in range(CHANNELS)]
-            async with db.begin() as conn:
-                await conn.execute(insert(destinations), [
-                    {"ref": f"discord:{c}", "created_at": now,
-                     "webhook_url": fake.webhook(c, hook_id=f"9{c}") if mode == "webhook"
-                     else None} for c in channels])
-                for dest_id in (await conn.execute(select(destinations.c.id))).scalars():
-                    await enqueue(conn, key=outbox_key("b", brief_id, dest_id),
-                                  destination_id=dest_id, brief_id=brief_id, now=now)
+            await queue_one_brief(db, [
+                {"ref": f"discord:{c}",
+                 "webhook_url": fake.webhook(c, hook_id=f"9{c}") if mode == "webhook" else None}
+                for c in channels], now_utc())
             worker = OutboxWorker(db=db, adapters={"discord": adapter}, batch_size=CHANNELS,
                                   concurrency=32)
             while await worker.run_once():
@@ -89,13 +94,8 @@ async def test_every_request_of_a_burst_takes_a_turn_of_the_global_pace(
         db = Database(f"sqlite+aiosqlite:///{tmp_path / 'forums.db'}")
         await db.migrate()
         try:
-            brief_id = await add_brief(db, 1)
-            async with db.begin() as conn:
-                await conn.execute(insert(destinations), [
-                    {"ref": f"discord:{forum}", "created_at": clock.now} for forum in forums])
-                for dest_id in (await conn.execute(select(destinations.c.id))).scalars():
-                    await enqueue(conn, key=outbox_key("b", brief_id, dest_id),
-                                  destination_id=dest_id, brief_id=brief_id, now=clock.now)
+            await queue_one_brief(db, [{"ref": f"discord:{forum}"} for forum in forums],
+                                  clock.now)
             worker = OutboxWorker(db=db, adapters={"discord": adapter}, batch_size=FORUMS,
                                   concurrency=1, clock=clock, sleep=clock.sleep)
             while await worker.run_once():
