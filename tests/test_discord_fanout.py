@@ -96,6 +96,11 @@ async def test_every_request_of_a_burst_takes_a_turn_of_the_global_pace(
         try:
             await queue_one_brief(db, [{"ref": f"discord:{forum}"} for forum in forums],
                                   clock.now)
+            # logged in before the burst, as `run` does at start: the REST login's two
+            # requests, once a process, are the only ones outside the pace
+            await adapter._login()
+            logged_in = len(fake.requests)
+            clock.advance(1.0)  # the burst comes later
             worker = OutboxWorker(db=db, adapters={"discord": adapter}, batch_size=FORUMS,
                                   concurrency=1, clock=clock, sleep=clock.sleep)
             while await worker.run_once():
@@ -107,4 +112,4 @@ async def test_every_request_of_a_burst_takes_a_turn_of_the_global_pace(
     posts = [r for r in fake.requests if r[1].endswith("/threads")]
     assert len(kinds) == FORUMS and len(posts) == FORUMS  # each forum asked once, posted once
     assert fake.global_limited == 0
-    assert busiest_second(fake.request_times) <= 50
+    assert busiest_second(fake.request_times[logged_in:]) <= 50

@@ -52,8 +52,6 @@ NONCE_WINDOW = timedelta(minutes=2)
 # Discord's global limit: 50 requests a second per bot, all routes and channels together. The
 # outbox paces every worker of one database by it (see bot.outbox.pacing.SharedPace).
 GLOBAL_PACING = Pacing(rate=50.0, burst=1)
-# what discord.py's REST login asks (its user, its application): turns of that pace too
-LOGIN_REQUESTS = 2
 # Discord's JSON error codes that need more than "discord answered 403": what, and the fix
 ARCHIVED, LOCKED, FORUM_ONLY = 50083, 160005, 40058
 # What a channel that takes no plain message answers one: a forum's 40058, or "not a text
@@ -199,10 +197,6 @@ class DiscordAdapter:
                 except discord.LoginFailure as exc:
                     raise DeliveryError("DISCORD_TOKEN was refused", permanent=True,
                                         status=401) from exc
-                # its requests count against the global limit: the turn the outbox took went
-                # to the first, and what follows waits for the turns of all of them
-                for _ in range(LOGIN_REQUESTS):
-                    await self._turn()
         return self.client
 
     @property
