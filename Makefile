@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lock lint typecheck pytest postgres chromium bench fuzz clean
+.PHONY: run test lock lint typecheck pytest postgres chromium bench bench-quick bench-scale fuzz clean
 
 # The runtime dependencies at the versions the Docker image ships (constraints.txt, written by
 # scripts/lock.py); only the dev tools float.
@@ -57,23 +57,48 @@ chromium:
 	      || echo "WARNING: could not install chromium; browser tests will be skipped"; \
 	  else echo "WARNING: chromium not installed; browser tests will be skipped"; fi; }
 
+# Every figure of issue 26's table beside its floor from the same run, with the load average:
+# README and docs/OPERATIONS.md quote only what this prints. About 20 minutes on 2 quiet cores;
+# run nothing else meanwhile. `make bench-quick` is a smoke run at small sizes (not figures);
+# `make bench-scale` measures 10,000 feeds across 1, 2 and 3 PostgreSQL workers (about half an
+# hour) and prints the sizing table for docs/OPERATIONS.md.
+BENCH_POLL ?= --feeds 100,1000,5000 --cycles 10 --growth-at 1000
+BENCH_SUMMARIZE ?= --limit 500
+BENCH_FANOUT ?= 200
+BENCH_SCALE ?=
+
+# A bench that says MISSED exits 1; the leading '-' lets the others still run and print theirs.
 bench: $(STAMP)
 	@echo "load average: $$(cut -d' ' -f1-3 /proc/loadavg) (run benchmarks on a quiet machine)"
-	$(BIN)/python -m bench.startup
-	$(BIN)/python -m bench.client
-	$(BIN)/python -m bench.fanout --platform discord --destinations 200
+	-$(BIN)/python -m bench.startup $(BENCH_STARTUP)
+	$(BIN)/python -m bench.client $(BENCH_CLIENT)
+	$(BIN)/python -m bench.fanout --platform discord --destinations $(BENCH_FANOUT)
+	$(BIN)/python -m bench.fanout --platform discord --destinations $(BENCH_FANOUT) --discord-webhooks
 	@if [ -d ../shared/data/feeds/real-world ] && [ -d ../shared/data/summaries ]; then \
-	  $(BIN)/python -m bench.poll; \
-	  $(BIN)/python -m bench.window; \
-	  $(BIN)/python -m bench.digest; \
+	  $(BIN)/python -m bench.poll $(BENCH_POLL); \
+	  $(BIN)/python -m bench.window $(BENCH_WINDOW); \
+	  $(BIN)/python -m bench.digest $(BENCH_DIGEST); \
 	  $(BIN)/python -m bench.parse; \
 	  $(BIN)/python -m bench.brief_read; \
 	else echo "bench.poll, bench.window, bench.digest, bench.parse, bench.brief_read: ../shared/data is absent, skipped"; fi
 	@if [ -d ../shared/data/summaries ]; then \
-	  $(BIN)/python -m bench.summarize_eval --limit 500; \
+	  $(BIN)/python -m bench.summarize_eval $(BENCH_SUMMARIZE); \
 	else echo "bench/summarize_eval.py: ../shared/data/summaries is absent, skipped"; fi
-	$(BIN)/python -m bench.fanout
-	$(BIN)/python -m bench.scale
+	$(BIN)/python -m bench.fanout $(BENCH_WEBHOOK)
+	$(BIN)/python -m bench.scale $(BENCH_SCALE)
+	@echo "load average at the end: $$(cut -d' ' -f1-3 /proc/loadavg)"
+
+# The same benches at small sizes: checks that each runs, in a few minutes; not for figures.
+bench-quick:
+	$(MAKE) bench BENCH_STARTUP="--runs 2" BENCH_CLIENT="--requests 200 --rounds 2" \
+	  BENCH_POLL="--feeds 100 --cycles 3 --growth-at 100 --window 200" \
+	  BENCH_WINDOW="--feeds 20 --briefs 500" BENCH_DIGEST="--briefs 300 --destinations 5" \
+	  BENCH_SUMMARIZE="--limit 30 --repeats 1" BENCH_FANOUT=50 \
+	  BENCH_WEBHOOK="--destinations 100" \
+	  BENCH_SCALE="--feeds 50 --per-feed 20 --throughput-feeds 30"
+
+bench-scale: $(STAMP)
+	$(BIN)/python -m bench.scale --skip-memory --skip-sqlite --throughput-feeds 10000 --workers 1,2,3
 
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q -k "property or fuzz"

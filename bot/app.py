@@ -4,7 +4,6 @@ core and adapters from settings. Adapters are looked up by name in the registry
 
 from __future__ import annotations
 
-import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -21,10 +20,8 @@ from bot.clock import Clock, now_utc
 from bot.commands import CommandCore
 from bot.commands.reactions import ReactionCore
 from bot.config import (
-    DestinationSettings,
     Secrets,
     Settings,
-    SubscriptionSettings,
     adapter_inputs,
     secret_values,
     wanted_adapters,
@@ -33,14 +30,12 @@ from bot.delivery import Adapter
 from bot.delivery import registry as platforms
 from bot.factories import make_fetcher, make_summarizer
 from bot.feeds.fetch import HttpFetcher
-from bot.feeds.manage import fetch_feed
+from bot.feeds.reading import fetch_feed
 from bot.logs import get_log
-from bot.netguard import AddressPolicy
 from bot.outbox.worker import OutboxWorker
 from bot.pipeline import Pipeline
+from bot.startup import command_core, open_store, with_default_destination
 from bot.store import Database, tenancy
-from bot.store.destinations import mark_dms, sync_destinations
-from bot.store.feeds import recheck_refused, sync_config_feeds
 from bot.store.workers import adapters_down as read_down
 from bot.summarize import Summarizer
 from bot.summarize.base import close_summarizer
@@ -50,70 +45,12 @@ log = get_log(__name__)
 T = TypeVar("T")
 
 
-def with_default_destination(settings: Settings) -> Settings:
-    """With no destinations configured, every brief goes to the console."""
-    if settings.destinations:
-        return settings
-    console = DestinationSettings(ref="console:", subscriptions=[SubscriptionSettings()])
-    return settings.model_copy(update={"destinations": [console]})
-
-
 def load_adapter(name: str, settings: Settings, secrets: Secrets,
                  commands: CommandCore | None = None) -> Adapter:
     """The adapter ``name`` from the registry, imported only now, so a platform SDK loads only
     when it is used."""
     suggest = commands.suggest if commands is not None else None
     return platforms.build(name, adapter_inputs(settings, secrets, name, suggest))
-
-
-async def sync_config(db: Database, settings: Settings, *, now: datetime) -> None:
-    """The configured feeds and destinations into the store. Every write is insert-or-ignore:
-    workers started together on one database (``--scale newsbrief=3``) all run it."""
-    async with db.begin() as conn:
-        # A file that lists no feeds (a worker's, or a seeding step's) does not manage them:
-        # its stale feeds are reported, not removed.
-        stale = await sync_config_feeds(
-            conn, [(f.url, f.title, f.tags) for f in settings.feeds], now=now,
-            remove_stale=bool(settings.feeds))
-        await sync_destinations(conn, settings.destinations, now=now)
-        refused = await recheck_refused(conn, now=now)
-    if refused:
-        log.info("config.refused_feeds_due", feeds=refused, reason="polled again at start: "
-                 "network.allow_private may allow them now")
-    for url in stale:
-        log.warning("config.feed_unlisted", url=url,
-                    outcome="removed" if settings.feeds else "kept")
-
-
-async def mark_member_dms(db: Database) -> None:
-    """Members' DMs stored before 0010 as their server's channels become DMs, by the ref shape
-    each adapter declares (the core names no platform, so a migration could not); a platform
-    whose refs do not say (``dm_ref`` None) has its DMs marked when next used."""
-    shapes = [re.compile(spec.dm_ref) for spec in platforms.registry() if spec.dm_ref]
-    async with db.begin() as conn:
-        for shape in shapes:
-            if marked := await mark_dms(conn, shape):
-                log.info("tenancy.dms_marked", destinations=marked)
-
-
-async def apply_tenancy(db: Database, configured: tenancy.Mode | None, *,
-                        now: datetime) -> tenancy.ModeSetting:
-    """Store the configured tenancy mode (bot.store.tenancy reads it from there) and say which
-    is in force, and why. Unset keeps what the migration chose; a key removed again means the
-    default."""
-    async with db.begin() as conn:
-        stored = await tenancy.read_mode(conn)
-        if configured is not None and (configured, "config") != (stored.mode, stored.source):
-            await tenancy.write_mode(conn, configured, source="config", now=now)
-        elif configured is None and stored.source == "config":
-            await tenancy.write_mode(conn, tenancy.ISOLATED, source="default", now=now)
-        setting = await tenancy.read_mode(conn)
-    if setting.source == tenancy.MIGRATED:
-        log.warning("tenancy.shared_kept", mode=setting.mode, source=setting.source,
-                    fix="set tenancy: isolated to keep each server's chat-added feeds to it")
-    else:
-        log.info("tenancy.mode", mode=setting.mode, source=setting.source)
-    return setting
 
 
 async def tenancy_in_force(settings: Settings) -> tenancy.ModeSetting | None:
@@ -161,24 +98,13 @@ class App:
                      adapters: dict[str, Adapter] | None = None, clock: Clock = now_utc) -> App:
         settings = with_default_destination(settings)
         redact.remember(secret_values(settings, secrets))  # stored error texts never hold them
-        db = Database(settings.database_url, echo=settings.database.echo)
-        await db.migrate()
-        await apply_tenancy(db, settings.tenancy, now=clock())
-        await mark_member_dms(db)
-        await sync_config(db, settings, now=clock())
+        db = await open_store(settings, clock=clock)
         fetcher = make_fetcher(settings)
         summarizer = make_summarizer(settings, secrets, ledger=StoreLedger(db))
         briefer = Briefer(fetcher=fetcher, summarizer=summarizer,
                           points=settings.summarizer.points)
-        commands = CommandCore(db=db, brief_url=briefer.brief_url, clock=clock,
-                               policy=AddressPolicy(settings.network.allow_private),
-                               max_feeds_per_channel=settings.limits.feeds_per_channel,
-                               max_subscriptions=settings.limits.subscriptions_per_destination,
-                               tag_aliases=settings.tags.aliases,
-                               max_feeds_per_server=settings.limits.feeds_per_server,
-                               max_subscriptions_per_server=settings.limits.subscriptions_per_server,
-                               digest_stories=settings.delivery.digest_stories,
-                               read_feed=partial(fetch_feed, fetcher=fetcher))
+        commands = command_core(settings, db, clock=clock, brief_url=briefer.brief_url,
+                                read_feed=partial(fetch_feed, fetcher=fetcher))
         if adapters is None:
             adapters = {name: load_adapter(name, settings, secrets, commands)
                         for name in wanted_adapters(settings, secrets)}

@@ -39,7 +39,7 @@ from bot.i18n import N_
 from bot.logs import get_log
 from bot.models import Article, Brief, FeedItem, Notice, ParsedFeed
 from bot.netguard import shown_url
-from bot.outbox.worker import enqueue, outbox_key
+from bot.outbox.queue import enqueue, outbox_key
 from bot.redact import redact
 from bot.routing import route as routing
 from bot.routing import updates

@@ -10,7 +10,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bot.chat import ChatApp
+from bot.config import Secrets, Settings
+from bot.delivery import CommandRequest, Destination
 from tests.support.fake_discord import BOT_TOKEN
+from tests.support.feeds import item, rss
+from tests.support.feedserver import FeedServer
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -44,3 +49,62 @@ def test_a_chat_command_loads_no_platform_sdk_and_no_tls(tmp_path: Path) -> None
     assert done.returncode == 0, done.stderr[-2000:]
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result == {"code": 0, "tls": 0, "heavy": []}
+
+
+LEAN_PROBE = """
+import json, sys
+from bot.cli.main import main
+code = main(["command", sys.argv[1]])
+print(json.dumps({"code": code, "loaded": sorted(m for m in json.loads(sys.argv[2])
+                                                 if m in sys.modules)}))
+"""
+# what a chat command that stays in the store never needs (issue 26): the poller, the outbox
+# worker and its metrics, the fetcher's parsers, the summarizer and its models, Alembic once the
+# schema is current
+NOT_FOR_STORE_COMMANDS = ["alembic", "bot.app", "bot.briefing", "bot.feeds.fetch",
+                          "bot.feeds.parse", "bot.outbox.worker", "bot.pipeline",
+                          "bot.summarize", "feedparser", "kiwipiepy", "numpy",
+                          "prometheus_client", "trafilatura"]
+
+
+def test_a_store_command_loads_no_poller_parser_summarizer_or_migrations(
+        tmp_path: Path) -> None:
+    env = {**os.environ, "NEWSBRIEF_CONFIG": str(tmp_path / "none.yaml"),
+           "NEWSBRIEF_DATA_DIR": str(tmp_path)}
+    env.pop("NEWSBRIEF_DATABASE__URL", None)
+    (tmp_path / "none.yaml").write_text("{}\n")
+    wanted = json.dumps(NOT_FOR_STORE_COMMANDS)
+    results = []
+    for text in ("/subscriptions", "/subscriptions", "/brief harbor", "/feeds list"):
+        # the first run creates and migrates the store; the later ones find it current
+        done = subprocess.run([sys.executable, "-c", LEAN_PROBE, text, wanted], cwd=REPO,
+                              env=env, capture_output=True, text=True, timeout=120, check=False)
+        assert done.returncode == 0, done.stderr[-2000:]
+        results.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert results[0]["code"] == 0 and "alembic" in results[0]["loaded"]  # the probe sees loads
+    assert results[1:] == [{"code": 0, "loaded": []}] * 3
+
+
+async def test_the_chat_app_reads_a_feed_and_briefs_a_link_when_a_command_asks(
+        tmp_path: Path) -> None:
+    # the fetcher and summarizer are built late, by the first command that leaves the store
+    settings = Settings(data_dir=tmp_path, summarizer={"full_text": False},
+                        network={"allow_private": ["127.0.0.0/8"], "total_timeout": 2.0})
+    with FeedServer() as site:
+        site.set("/feed.xml", rss("Harbor Gazette", [item(1)]))
+        app = await ChatApp.create(settings, Secrets(values={}))
+        try:
+            def said(command: str, args: str) -> CommandRequest:
+                return CommandRequest(command=command, args=args, user="admin", is_admin=True,
+                                      where=Destination("console:"), operator=True)
+
+            listed = await app.commands.handle(said("feeds", "list"))
+            assert app.late._briefer is None, listed.text  # nothing built for a listing
+            added = await app.commands.handle(said("feeds", f"add {site.url('/feed.xml')}"))
+            assert not added.error, added.text
+            assert site.hits("/feed.xml") == 1
+            briefed = await app.commands.handle(said("brief", site.url("/feed.xml")))
+            assert not briefed.error, briefed.text
+            assert [one.url for one in briefed.briefs] == [item(1)["link"]]
+        finally:
+            await app.close()

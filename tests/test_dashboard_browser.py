@@ -23,7 +23,7 @@ from bot.dashboard import Dashboard, make_services
 from bot.dashboard.auth import OperatorSecret
 from bot.delivery import Destination
 from bot.models import Notice
-from bot.outbox.worker import enqueue
+from bot.outbox.queue import enqueue
 from bot.store import destinations as dest_store
 from bot.store.feeds import add_feed
 from tests.support.dashboard import SECRET, dashboard_settings

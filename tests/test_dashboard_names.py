@@ -15,7 +15,7 @@ from adapters.discord import make_adapter
 from bot.dashboard.auth import Principal
 from bot.delivery import Destination
 from bot.models import Notice
-from bot.outbox.worker import enqueue
+from bot.outbox.queue import enqueue
 from bot.store import destinations as dest_store
 from bot.store.feeds import add_feed
 from tests.support.dashboard import Harness, dashboard_harness, dashboard_settings

@@ -11,7 +11,7 @@ import pytest
 
 from bot.dashboard.auth import Principal
 from bot.delivery import CommandReply, CommandRequest, Destination
-from bot.outbox.worker import enqueue
+from bot.outbox.queue import enqueue
 from bot.store import dashboard as queries
 from bot.store import destinations as dest_store
 from bot.store import feeds as feed_store

@@ -15,7 +15,7 @@ from adapters.discord.bot import DiscordAdapter
 from adapters.discord.render import find_marker, nonce_for, render_brief_payloads
 from bot.delivery import Destination, Outgoing
 from bot.errors import DeliveryError
-from bot.outbox.worker import enqueue
+from bot.outbox.queue import enqueue
 from bot.store import destinations as dest_store
 from bot.store.db import Database
 from tests.support.crash_delivery import add_brief, add_destination

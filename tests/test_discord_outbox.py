@@ -9,7 +9,7 @@ from adapters.discord import make_adapter
 from adapters.discord.bot import GLOBAL_PACING
 from adapters.discord.render import find_marker, nonce_for
 from bot.delivery import Destination, Outgoing
-from bot.outbox.worker import enqueue, outbox_key
+from bot.outbox.queue import enqueue, outbox_key
 from bot.store.db import Database
 from tests.support.crash_delivery import add_brief, add_destination
 from tests.support.discord_delivery import CHANNEL, MSGS, _big_digest

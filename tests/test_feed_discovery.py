@@ -14,7 +14,8 @@ from bot.app import App
 from bot.config import Secrets, Settings
 from bot.delivery import CommandReply, CommandRequest, Destination
 from bot.feeds import discover
-from bot.feeds.manage import Actor, FeedService, fetch_feed
+from bot.feeds.manage import Actor, FeedService
+from bot.feeds.reading import fetch_feed
 from bot.netguard import AddressPolicy
 from bot.store import feeds as feed_store
 from tests.support.clock import Clock

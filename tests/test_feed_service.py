@@ -25,7 +25,7 @@ from bot.feeds.manage import (
     FeedService,
     SharedFeed,
 )
-from bot.outbox.worker import enqueue
+from bot.outbox.queue import enqueue
 from bot.store import destinations as dest_store
 from bot.store import feeds as feed_store
 from bot.store import reactions as reaction_store

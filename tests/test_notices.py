@@ -22,7 +22,8 @@ from bot.delivery import Destination, Outgoing
 from bot.delivery.render import notice_text
 from bot.delivery.serialize import digest_to_json, notice_from_json, notice_to_json
 from bot.models import Digest, Notice
-from bot.outbox.worker import OutboxWorker, enqueue
+from bot.outbox.queue import enqueue
+from bot.outbox.worker import OutboxWorker
 from bot.store import feeds as feed_store
 from bot.store.db import Database
 from bot.store.schema import outbox

@@ -14,12 +14,8 @@ from bot.delivery import Pacing
 from bot.delivery.serialize import digest_from_json, digest_to_json
 from bot.errors import DeliveryError
 from bot.models import Digest, DigestSection
-from bot.outbox.worker import (
-    OutboxWorker,
-    enqueue,
-    outbox_counts,
-    outbox_key,
-)
+from bot.outbox.queue import enqueue, outbox_key
+from bot.outbox.worker import OutboxWorker, outbox_counts
 from bot.store import destinations as dest_store
 from bot.store.db import Database
 from bot.store.schema import destinations, outbox

@@ -12,7 +12,8 @@ import pytest
 
 from adapters.slack import SlackSettings, make_adapter
 from bot.models import Digest
-from bot.outbox.worker import OutboxWorker, enqueue, outbox_key
+from bot.outbox.queue import enqueue, outbox_key
+from bot.outbox.worker import OutboxWorker
 from bot.store import destinations as dest_store
 from bot.store.db import Database
 from tests.support.crash_delivery import add_brief, add_destination

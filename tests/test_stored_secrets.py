@@ -13,7 +13,8 @@ from sqlalchemy import select
 from adapters.discord import make_adapter
 from bot import redact
 from bot.config import Secrets, Settings
-from bot.outbox.worker import OutboxWorker, enqueue
+from bot.outbox.queue import enqueue
+from bot.outbox.worker import OutboxWorker
 from bot.store import destinations as dest_store
 from bot.store import feeds as feed_store
 from bot.store import workers as worker_store

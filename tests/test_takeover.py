@@ -11,13 +11,14 @@ import pytest
 from sqlalchemy import select, text
 
 from adapters.recording import RecordingAdapter
-from bot.app import App, sync_config, with_default_destination
+from bot.app import App
 from bot.config import DestinationSettings, FeedSettings, Secrets, Settings, SubscriptionSettings
 from bot.delivery import CommandHandler, Pacing
 from bot.errors import DeliveryError
 from bot.outbox.pacing import SharedPace
 from bot.outbox.worker import OutboxWorker
 from bot.runner import Runner
+from bot.startup import sync_config, with_default_destination
 from bot.store import workers as worker_store
 from bot.store.db import Database
 from bot.store.feeds import add_feed, claim_due

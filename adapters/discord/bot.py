@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Collection, Sequence
+from collections.abc import Awaitable, Callable, Collection, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -15,7 +15,7 @@ from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
 from adapters.discord import forum, names
-from adapters.discord.channels import ChannelCache, ChannelInfo
+from adapters.discord.channels import ChannelCache, ChannelInfo, PacedHttp
 from adapters.discord.commands import ADMIN_COMMANDS, Suggest, register_commands, run_command
 from adapters.discord.gateway import GatewaySupervisor
 from adapters.discord.i18n import CatalogueTranslator
@@ -140,6 +140,9 @@ class DiscordAdapter:
         # channel, so stay under it and let the bucket headers and 429s do the rest.
         self.pacing = Pacing(rate=0.5, burst=5)
         self.platform_pacing = GLOBAL_PACING
+        # set by the outbox: a turn of that global pace, taken before every request but the
+        # post it already paced (look-ups of a channel's kind, reopening a thread, reconcile)
+        self.pace_request: Callable[[], Awaitable[None]] | None = None
         self._connect_gateway = connect_gateway
         self._history_pages = history_pages
         self._channels = ChannelCache()  # forum, thread or text: asked once, not configured
@@ -281,6 +284,7 @@ class DiscordAdapter:
                     channel = await self._channel(destination, fresh=True)
                     if channel.kind != "forum":
                         raise
+                await self._turn()  # the outbox's turn went to the refused message
             else:
                 channel = await self._channel(destination)  # a forum's tags, asked every TTL
             if channel.kind == "forum" and index == 0 and not message.reply_to:
@@ -298,12 +302,20 @@ class DiscordAdapter:
                 raise
             raise error from exc
 
+    def _paced(self, client: discord.Client) -> PacedHttp:
+        return PacedHttp(client.http, self.pace_request)
+
+    async def _turn(self) -> None:
+        """A turn of the global pace for a request beyond the one the outbox paced."""
+        if self.pace_request is not None:
+            await self.pace_request()
+
     async def _channel(self, destination: Destination, *, fresh: bool = False) -> ChannelInfo:
         """The destination's kind (GET /channels/{id}, cached). A lookup that fails for a
         passing reason proves nothing was posted: retried, never "outcome unknown"."""
         client = await self._login()
         try:
-            return await self._channels.get(client.http, self._channel_id(destination),
+            return await self._channels.get(self._paced(client), self._channel_id(destination),
                                             fresh=fresh)
         except (TimeoutError, discord.DiscordException, aiohttp.ClientError, OSError) as exc:
             error = to_delivery_error(exc)
@@ -341,6 +353,7 @@ class DiscordAdapter:
             if exc.code not in (ARCHIVED, LOCKED):
                 raise
             await self._reopen(channel_id)
+            await self._turn()
             data = await client.http.request(route, json=body)  # same nonce: still one post
         return str(data["id"])
 
@@ -349,7 +362,7 @@ class DiscordAdapter:
         locked (the bot never overrides that), and reopening one needs Manage Threads unless
         the bot started it."""
         client = await self._login()
-        thread = await self._channels.get(client.http, thread_id, fresh=True)
+        thread = await self._channels.get(self._paced(client), thread_id, fresh=True)
         if thread.locked:
             raise DeliveryError(f"thread {thread_id} is locked: a moderator closed it; unlock "
                                 "it or subscribe another channel, then newsbrief feeds resume",
@@ -357,8 +370,9 @@ class DiscordAdapter:
         if not thread.archived:
             return  # reopened meanwhile (someone posted): just send again
         try:
-            await client.http.request(Route("PATCH", "/channels/{channel_id}",
-                                            channel_id=thread_id), json={"archived": False})
+            await self._paced(client).request(Route("PATCH", "/channels/{channel_id}",
+                                                    channel_id=thread_id),
+                                              json={"archived": False})
         except discord.Forbidden as exc:
             raise DeliveryError(f"thread {thread_id} is archived and the bot may not reopen "
                                 "it: give it Manage Threads there, or reopen the thread, then "
@@ -382,7 +396,7 @@ class DiscordAdapter:
                 client = await self._login()
                 assert client.user is not None
                 found = await forum.find_post(
-                    client.http, channel, str(client.user.id), since, set(wanted),
+                    self._paced(client), channel, str(client.user.id), since, set(wanted),
                     nonce_for(message.key, 0), forum.post_name(message, destination),
                     self._find_posted)
             else:
@@ -413,7 +427,7 @@ class DiscordAdapter:
         found: dict[str, str] = {}
         for _ in range(self._history_pages):
             route = Route("GET", "/channels/{channel_id}/messages", channel_id=channel_id)
-            page: list[dict[str, Any]] = await client.http.request(
+            page: list[dict[str, Any]] = await self._paced(client).request(
                 route, params={"after": after, "limit": 100})
             for msg in page:
                 nonce = find_marker(msg)

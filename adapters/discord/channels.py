@@ -5,7 +5,7 @@ configured by hand."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -102,3 +102,17 @@ class ChannelCache:
     def forget(self, channel_id: int) -> None:
         self._seen.pop(channel_id, None)
         self._forums.discard(channel_id)
+
+
+class PacedHttp:
+    """discord.py's HTTP client behind a turn of the platform's pace: every request made through
+    it waits for its turn first (Discord's global limit counts look-ups as it counts posts)."""
+
+    def __init__(self, http: Any, turn: Callable[[], Awaitable[None]] | None) -> None:
+        self.http = http
+        self.turn = turn
+
+    async def request(self, route: Route, **kwargs: Any) -> Any:
+        if self.turn is not None:
+            await self.turn()
+        return await self.http.request(route, **kwargs)

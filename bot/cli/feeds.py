@@ -23,9 +23,9 @@ from bot.feeds.manage import (
     NoSuchFeed,
     NotPaused,
     PreviewFailed,
-    newest_brief,
 )
 from bot.feeds.opml import OpmlFeed, beyond_size, read_opml_file, write_opml
+from bot.feeds.reading import newest_brief
 from bot.netguard import AddressPolicy
 from bot.store import Database
 from bot.store.reactions import DOWN, UP

@@ -122,16 +122,17 @@ def command(ctx: click.Context, text: str, where: str, user: str, admin: bool,
 
 async def _command(env: Env, text: str, where: str, user: str, admin: bool,
                    locale: str | None) -> int:
-    # the whole bot (store, outbox, adapters): loaded when the command runs
-    from bot.app import App
+    # the store and the command core (bot.chat): loaded when the command runs
+    from bot.chat import ChatApp
     from bot.delivery import CommandRequest, Destination
     from bot.delivery.render import brief_text
 
     text = text.strip().lstrip("/")
     name, _, rest = text.partition(" ")
-    # No platform adapter: the reply is printed here, and what a command queues is posted by
-    # `run` (importing discord.py or slack_bolt alone costs more CPU than the command).
-    app = await App.create(env.settings, env.secrets, adapters={})
+    # No platform adapter, poller or outbox worker: the reply is printed here, and what a
+    # command queues is posted by `run` (importing discord.py or slack_bolt alone costs more CPU
+    # than the command).
+    app = await ChatApp.create(env.settings, env.secrets)
     try:
         reply = await app.commands.handle(CommandRequest(
             command=name, args=rest.strip(), user=user, where=Destination(where),

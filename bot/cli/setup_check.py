@@ -27,7 +27,7 @@ from uuid import uuid4
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from bot.app import adapters_down, load_adapter, tenancy_in_force, with_default_destination
+from bot.app import adapters_down, load_adapter, tenancy_in_force
 from bot.cli.config_file import ConfigLocation, moved_database
 from bot.clock import now_utc
 from bot.config import DestinationSettings, Secrets, Settings, adapter_inputs, wanted_adapters
@@ -44,6 +44,7 @@ from bot.errors import ConfigError, DeliveryError, NewsbriefError
 from bot.factories import make_fetcher
 from bot.feeds.parse import parse_feed
 from bot.models import sample_brief
+from bot.startup import with_default_destination
 from bot.store.db import async_url, ping
 
 LIVE_TIMEOUT = 10.0

@@ -19,7 +19,7 @@ from bot.store.briefs import known_tags
 from bot.store.db import Database
 from bot.store.destinations import DestinationRow
 from bot.store.feeds import feed_names
-from bot.summarize.tags import TagNormaliser
+from bot.tags import TagNormaliser
 
 BriefUrl = Callable[[str], Awaitable[Brief]]
 

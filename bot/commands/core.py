@@ -29,7 +29,7 @@ from bot.store import destinations as dest_store
 from bot.store import servers as server_store
 from bot.store.db import Database
 from bot.store.feeds import server_feeds
-from bot.summarize.tags import TagNormaliser
+from bot.tags import TagNormaliser
 
 log = get_log(__name__)
 

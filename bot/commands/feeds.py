@@ -16,7 +16,7 @@ from bot.feeds.manage import (
 from bot.i18n import N_, _
 from bot.models import Digest, DigestSection, sample_brief
 from bot.netguard import shown_url
-from bot.outbox.worker import enqueue, outbox_key
+from bot.outbox.queue import enqueue, outbox_key
 from bot.store.feeds import FeedRow
 
 USAGE = N_("Usage: /feeds add <url> [tags…] | remove <url|id> | enable <url|id> | list | "

@@ -30,7 +30,7 @@ from bot.i18n import N_, _
 from bot.store import destinations as dest_store
 from bot.store import entries as entry_store
 from bot.store.mentions import MENTION_ID
-from bot.summarize.tags import TagNormaliser
+from bot.tags import TagNormaliser
 
 USAGE = N_("Usage: /subscribe <tag|feed|keyword> [digest] [here|dm] — e.g. `ai`, `#ai`, "
            "`feed:<url>`, `keyword:\"open source\"`, `pattern:title:/rust|go/ AND NOT author:bot`, "

@@ -25,7 +25,7 @@ from bot.filters import kinds
 from bot.i18n import _
 from bot.logs import get_log
 from bot.models import Notice
-from bot.outbox.worker import enqueue, outbox_key
+from bot.outbox.queue import enqueue, outbox_key
 from bot.store import dashboard as queries
 from bot.store import destinations as dest_store
 from bot.store.dashboard import ScopedDestination

@@ -223,6 +223,16 @@ class PlatformPaced(Protocol):
 
 
 @runtime_checkable
+class PacesRequests(Protocol):
+    """A platform-paced adapter that makes requests of its own around a post (a channel's kind,
+    reopening a thread, reconcile's history): the outbox sets ``pace_request`` to a turn of the
+    platform's pace, awaited before each of them, so the budget counts every request, not only
+    the posts the outbox paces itself."""
+
+    pace_request: Callable[[], Awaitable[None]] | None
+
+
+@runtime_checkable
 class HostsRoutes(Protocol):
     """An adapter that runs a public HTTP server (Slack's HTTP mode): other aiohttp routes
     (health, metrics) can ride on it when the operator asks, so one port is exposed."""

@@ -25,7 +25,6 @@ database too. On SQLite one process writes.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import os
 import socket
 from collections.abc import Callable, Mapping, Sequence
@@ -42,6 +41,7 @@ from bot.delivery import (
     Adapter,
     Destination,
     Outgoing,
+    PacesRequests,
     Pacing,
     PartsAdapter,
     PlatformPaced,
@@ -49,15 +49,12 @@ from bot.delivery import (
 )
 from bot.delivery.serialize import (
     digest_from_json,
-    digest_to_json,
     notice_from_json,
-    notice_to_json,
     outgoing_json_is_notice,
 )
 from bot.errors import DeliveryError
 from bot.filters.reasons import because
 from bot.logs import get_log
-from bot.models import Digest, Notice
 from bot.outbox.pacing import Buckets, LocalPace, Pace, SharedPace, Sleep
 from bot.store import destinations as dest_store
 from bot.store import outbox as outbox_store
@@ -70,33 +67,6 @@ from bot.store.outbox import outbox_counts as outbox_counts  # its old home: CLI
 log = get_log(__name__)
 
 PENDING, SENDING, SENT, FAILED, EXPIRED = "pending", "sending", "sent", "failed", "expired"
-KEY_MAX = 64
-
-
-def outbox_key(*parts: object) -> str:
-    """A deterministic row key: ``outbox_key("b", 12, 34) == "b:12:34"``; long or odd keys become
-    ``h:`` plus a sha256 prefix, so the result always fits the 64-character column."""
-    text = ":".join(str(p) for p in parts)
-    if len(text) <= KEY_MAX and text.isascii() and text.isprintable() and " " not in text:
-        return text
-    return "h:" + hashlib.sha256(text.encode()).hexdigest()[: KEY_MAX - 2]
-
-
-# -- enqueue and admin operations --------------------------------------------------------------
-
-async def enqueue(conn: AsyncConnection, *, key: str, destination_id: int, now: datetime,
-                  brief_id: int | None = None, digest: Digest | None = None,
-                  notice: Notice | None = None) -> bool:
-    """Add a row unless its key exists; True when a row was added. Exactly one of ``brief_id``,
-    ``digest`` and ``notice`` is given (a notice is kept in the digest column, tagged)."""
-    if sum(given is not None for given in (brief_id, digest, notice)) != 1:
-        raise ValueError("enqueue needs exactly one of brief_id, digest and notice")
-    if len(key) > KEY_MAX:
-        raise ValueError(f"outbox key longer than {KEY_MAX}: use outbox_key()")
-    return await outbox_store.add(
-        conn, key=key, destination_id=destination_id, now=now, brief_id=brief_id,
-        digest=digest_to_json(digest) if digest is not None
-        else notice_to_json(notice) if notice is not None else None)
 
 
 # -- the worker --------------------------------------------------------------------------------
@@ -318,8 +288,10 @@ class OutboxWorker:
     def _paces(self, job: _Job) -> tuple[Pace, Pace | None]:
         adapter = self._adapter(job)
         platform = adapter.platform_pacing if isinstance(adapter, PlatformPaced) else None
-        return (self._pace(f"destination:{job.destination_id}", adapter.pacing),
-                self._pace(f"platform:{adapter.name}", platform) if platform else None)
+        shared = self._pace(f"platform:{adapter.name}", platform) if platform else None
+        if shared is not None and isinstance(adapter, PacesRequests):
+            adapter.pace_request = shared.acquire  # its look-ups take turns as its posts do
+        return self._pace(f"destination:{job.destination_id}", adapter.pacing), shared
 
     async def _run_destination(self, jobs: list[_Job], lease_end: datetime,
                                counts: list[int]) -> None:

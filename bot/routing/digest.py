@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.delivery.render import frame
 from bot.logs import get_log
 from bot.models import Brief, Digest, DigestSection, Reason
-from bot.outbox.worker import enqueue, outbox_key
+from bot.outbox.queue import enqueue, outbox_key
 from bot.routing import feedback
 from bot.routing.digest_schedule import last_due, previous_due, zone_of
 from bot.routing.route import BriefFacts, decide, explain, load_facts, story_key, targets

@@ -13,7 +13,7 @@ from bot.filters.kinds import BriefFacts, fold, keyword_in
 from bot.filters.reasons import because, reason_of
 from bot.logs import get_log
 from bot.models import Article, Brief, Reason
-from bot.outbox.worker import enqueue, outbox_key
+from bot.outbox.queue import enqueue, outbox_key
 from bot.routing.burst import burst_digest
 from bot.store import briefs as brief_store
 from bot.store import destinations as dest_store

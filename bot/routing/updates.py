@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.models import FeedItem
-from bot.outbox.worker import enqueue, outbox_key
+from bot.outbox.queue import enqueue, outbox_key
 from bot.store import updates as update_store
 
 WINDOW = timedelta(hours=1)

@@ -25,7 +25,8 @@ from sqlalchemy import func, insert, select
 from adapters.recording import Hook, RecordingAdapter
 from bot.delivery import Destination, Outgoing
 from bot.models import Brief, Point
-from bot.outbox.worker import OutboxWorker, enqueue, outbox_key
+from bot.outbox.queue import enqueue, outbox_key
+from bot.outbox.worker import OutboxWorker
 from bot.store.briefs import save_brief
 from bot.store.db import Database
 from bot.store.schema import destinations, entries, feeds, outbox

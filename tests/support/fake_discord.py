@@ -32,7 +32,7 @@ import re
 import time
 import zlib
 from collections import defaultdict, deque
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -140,12 +140,17 @@ class FakeDiscord(ThreadsMixin):
     """The fake server; see the module docstring (forums and threads: fake_discord_threads)."""
 
     def __init__(self, *, nonce_window: float = 300.0, heartbeat_interval: float = 41.25,
-                 global_rate: float | None = None) -> None:
+                 global_rate: float | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.nonce_window = nonce_window  # seconds a nonce dedupes, as "the past few minutes"
         # Discord's global limit (50 req/s per bot), enforced when set: 429 {"global": true}
         self.global_rate = global_rate
         self.global_limited = 0
         self._global_window: deque[float] = deque()
+        # the limit's clock (a test's virtual one makes the count deterministic) and when, by
+        # it, each request came
+        self.clock = clock
+        self.request_times: list[float] = []
         self.heartbeat_interval = heartbeat_interval  # seconds, sent in HELLO (Discord: 41.25)
         self.ack_heartbeats = True  # False: heartbeats go unanswered (a half-dead link)
         self.identify_close: int | None = None  # close every IDENTIFY with this code (4004…)
@@ -384,6 +389,7 @@ class FakeDiscord(ThreadsMixin):
             if request.headers.get("Content-Type", "").startswith("application/json"):
                 body = json.loads(raw)
         self.requests.append((request.method, path, body))
+        self.request_times.append(self.clock())
         route = _route(request.method, path)
         if route is None:
             self.violations.append(f"unknown route {request.method} {path}")
@@ -407,7 +413,7 @@ class FakeDiscord(ThreadsMixin):
         """More than ``global_rate`` requests within one second: a global 429."""
         if self.global_rate is None:
             return None
-        now = time.monotonic()
+        now = self.clock()
         while self._global_window and self._global_window[0] <= now - 1.0:
             self._global_window.popleft()
         if len(self._global_window) >= self.global_rate:

@@ -71,6 +71,9 @@ async def run(db_url: str, directory: Path, name: str) -> None:
 
 def main() -> None:
     logging.basicConfig(level=logging.WARNING)
+    # a worker's file lists no feeds, so each start warns once per seeded feed that it keeps
+    # it: 10,000 lines a worker at bench.scale's largest size, none of them news
+    logging.getLogger("bot.startup").setLevel(logging.ERROR)
     db_url, directory, name = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
     asyncio.run(run(db_url, directory, name))
 
