@@ -59,11 +59,11 @@ async def record_vote(conn: AsyncConnection, outbox_id: int, user: str, emoji: s
 
 
 async def _votes(conn: AsyncConnection, feed_ids: Collection[int] | None,
-                 tenants: Collection[str] | None) -> list[Any]:
+                 tenants: Collection[str] | None, before: datetime | None = None) -> list[Any]:
     """One row per vote (feed id, title, url, brief tags, emoji); only ``feed_ids`` when
-    given, and only votes cast in ``tenants``' destinations (a server counts its own members'
-    votes, not another's on a feed both use). Counted by the callers: tags are JSON, which
-    PostgreSQL cannot group by."""
+    given, only votes cast in ``tenants``' destinations (a server counts its own members'
+    votes, not another's on a feed both use), and only those cast before ``before`` when
+    given. Counted by the callers: tags are JSON, which PostgreSQL cannot group by."""
     query = (
         select(feeds.c.id, feeds.c.title, feeds.c.url, briefs.c.tags, reactions.c.emoji)
         .select_from(reactions.join(outbox, outbox.c.id == reactions.c.outbox_id)
@@ -75,6 +75,8 @@ async def _votes(conn: AsyncConnection, feed_ids: Collection[int] | None,
         query = query.where(feeds.c.id.in_(list(feed_ids)))
     if tenants is not None:
         query = query.where(destination_tenant().in_(list(tenants)))
+    if before is not None:
+        query = query.where(reactions.c.created_at < before)
     return list(await conn.execute(query))
 
 
@@ -92,19 +94,22 @@ async def vote_counts(conn: AsyncConnection, feed_ids: Collection[int] | None = 
 
 
 async def votes_by_feed(conn: AsyncConnection, feed_ids: Collection[int] | None = None,
-                        tenants: Collection[str] | None = None) -> dict[int, Counter[str]]:
-    """Feed id → votes by emoji (each vote once, whatever its brief's tags)."""
+                        tenants: Collection[str] | None = None, *,
+                        before: datetime | None = None) -> dict[int, Counter[str]]:
+    """Feed id → votes by emoji (each vote once, whatever its brief's tags); only those cast
+    before ``before`` when given."""
     counts: dict[int, Counter[str]] = {}
-    for row in await _votes(conn, feed_ids, tenants):
+    for row in await _votes(conn, feed_ids, tenants, before):
         counts.setdefault(int(row.id), Counter())[row.emoji] += 1
     return counts
 
 
-async def votes_by_tag(conn: AsyncConnection, tenants: Collection[str] | None = None
-                       ) -> dict[str, Counter[str]]:
-    """Canonical tag (as routing compares them) → votes by emoji, each vote once per tag."""
+async def votes_by_tag(conn: AsyncConnection, tenants: Collection[str] | None = None, *,
+                       before: datetime | None = None) -> dict[str, Counter[str]]:
+    """Canonical tag (as routing compares them) → votes by emoji, each vote once per tag;
+    only those cast before ``before`` when given."""
     counts: dict[str, Counter[str]] = {}
-    for row in await _votes(conn, None, tenants):
+    for row in await _votes(conn, None, tenants, before):
         for tag in {canonical_tag(str(t)) for t in row.tags or []}:
             counts.setdefault(tag, Counter())[row.emoji] += 1
     return counts
