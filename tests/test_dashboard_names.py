@@ -158,3 +158,30 @@ async def test_exclusions_and_counts_read_plainly(h: Harness) -> None:
     overview = await (await h.client.get("/")).text()
     assert re.search(r'class="big">1</span> message waiting', overview)
     assert re.search(r'class="big">1</span> feed\b', overview)
+
+
+async def test_pages_ask_discord_only_about_the_rows_they_show(h: Harness,
+                                                                fake: FakeDiscord) -> None:
+    """Sixty more channels in scope, one delivery: on a cold cache Deliveries asks Discord the
+    name of that delivery's channel only, and Feeds none; their channel lists show the names
+    already known and ids for the rest."""
+    async with h.app.db.begin() as conn:
+        for n in range(60):
+            await dest_store.get_or_create(conn, Destination(f"discord:{5000 + n}"), now=NOW,
+                                           server=GUILD_ID)
+        news = await dest_store.get(conn, NEWS)
+        assert news is not None
+        await enqueue(conn, key="one", destination_id=news.id, now=NOW,
+                      notice=Notice(title="Notice", text="x"))
+    await h.sign_in()
+
+    def asked() -> list[str]:
+        return [path for method, path, _ in fake.requests
+                if method == "GET" and path.startswith("/channels/")]
+
+    deliveries = await (await h.client.get("/deliveries")).text()
+    assert asked() == ["/channels/111"]
+    assert "#harbor-news" in _options(deliveries, "filter-destination")
+    assert "discord:5000" in _options(deliveries, "filter-destination")
+    feeds = await (await h.client.get("/feeds")).text()
+    assert asked() == ["/channels/111"] and "#harbor-news" in feeds

@@ -4,11 +4,10 @@ message's reason, the feed list the effect of its 👍 / 👎 on digests."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import update
 
 from bot.commands.reactions import ReactionCore
 from bot.delivery import Destination, Reaction
-from bot.store.schema import outbox
+from bot.store import outbox as outbox_store
 from tests.support.dashboard import Harness
 from tests.support.dashboard_fixtures import (  # noqa: F401  (fixtures)
     h,
@@ -25,8 +24,9 @@ async def test_deliveries_say_why_and_feeds_say_what_votes_do(h: Harness) -> Non
     await h.sign_in()
     page = await (await h.client.get("/deliveries")).text()
     assert "why: everything" in page
+    [row] = await world.rows()
     async with h.app.db.begin() as conn:  # as the console posted it
-        await conn.execute(update(outbox).values(state="sent", message_ids=["m1"]))
+        await outbox_store.mark_sent(conn, row.id, ["m1"], now=world.now)
     votes = ReactionCore(db=h.app.db, clock=lambda: world.now)
     for n in range(12):
         assert await votes.handle(Reaction("👎", "m1", f"u{n}", Destination("console:"))) == \

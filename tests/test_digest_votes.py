@@ -5,14 +5,16 @@ adapters on Discord and Slack, and the command core with two servers."""
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 import pytest
 
 from adapters.slack import SlackAdapter
+from bot.routing.digest import fire_due_digests
 from bot.routing.feedback import Tallies, Votes
 from bot.store import feeds as feed_store
-from tests.support.discord_commands import GUILD, opt
+from tests.support.discord_commands import GUILD, invoke, opt, payload
 from tests.support.stack import (  # noqa: F401  (fixtures)
     DISCORD,
     SLACK,
@@ -132,6 +134,55 @@ async def test_another_servers_votes_leave_this_servers_digest_alone(world: Worl
                                "Sunny story 0"]
     assert shown[ref("C")] == ["Sunny story 1", "Sunny story 0", "Gloomy story 1",
                                "Gloomy story 0"]
+
+
+async def _more_on_discord(stack: Stack) -> str:
+    """/digest more on the fake Discord: everything the adapter answered, as JSON."""
+    raw = payload("digest", sub("more"))
+    raw["locale"] = "en-US"
+    await invoke(stack.discord, raw)
+    return json.dumps(stack.discord_fake.interaction_responses[raw["token"]], ensure_ascii=False)
+
+
+async def test_votes_cast_after_a_digest_leave_its_more_pages_in_its_order(
+        stack: Stack, slack_commands: SlackAdapter) -> None:
+    """Two stories a page, four stories, newest first. Between page 1 and ``/digest more``
+    members give the feed of page 1's second story 12 👎: page 2 is still the two stories
+    page 1 did not show, not that story again (nor without the one it would push off)."""
+    feeds = [await stack.feed(f"https://f{n}.example/rss", f"Feed {n}") for n in range(4)]
+    await discord(stack, "subscribe", [opt("target", "all")])
+    await slack(stack, slack_commands, "/subscribe", "all")
+    await stack.route(await stack.brief(feeds[2], "Earlier note from the third feed"))
+    await stack.deliver()  # posted at once: the message members will vote on
+    voted_on = {where: (await message_ids(stack, where))[0] for where in (DISCORD, SLACK)}
+    await discord(stack, "unsubscribe", [opt("target", "all")])
+    await slack(stack, slack_commands, "/unsubscribe", "all")
+    await discord(stack, "subscribe", [opt("target", "all"), opt("where", "digest")])
+    await slack(stack, slack_commands, "/subscribe", "all digest")
+    await discord(stack, "digest", sub("time", opt("at", "20:00")))
+    await slack(stack, slack_commands, "/digest", "time 20:00")
+    stories = ["Harbour reopens after storm", "Library extends opening hours",
+               "Council approves new bike lanes", "Bakery wins regional award"]
+    for feed, headline in zip(feeds, stories, strict=True):  # newest ranks first
+        stack.now += timedelta(hours=1)
+        await stack.route(await stack.brief(feed, headline))
+    before = len(stack.discord_posts()), len(stack.slack_posts())
+    stack.now = stack.now.replace(hour=20, minute=1)
+    assert await fire_due_digests(stack.db, now=stack.now, empty_note=False, stories=2) == 2
+    await stack.deliver()
+    for page_one in (str(stack.discord_posts()[before[0]:]), str(stack.slack_posts()[before[1]:])):
+        assert order(page_one, stories[3], stories[2]) == [stories[3], stories[2]]
+        assert stories[1] not in page_one and stories[0] not in page_one
+    stack.now += timedelta(minutes=10)
+    for where, message_id in voted_on.items():
+        await vote(stack, where, message_id, "👎", 12)
+    stack.now += timedelta(minutes=10)
+    stack.core.digest_stories = 2
+    on_discord = await _more_on_discord(stack)
+    on_slack = await slack(stack, slack_commands, "/digest", "more")
+    for page_two in (on_discord, on_slack):
+        assert order(page_two, stories[1], stories[0]) == [stories[1], stories[0]]
+        assert stories[2] not in page_two and stories[3] not in page_two
 
 
 def test_one_vote_barely_moves_a_story_many_do() -> None:

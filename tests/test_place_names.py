@@ -94,7 +94,7 @@ async def test_a_failing_platform_shows_ids_and_is_not_asked_on_every_page(
     now = [0.0]
     fake_discord.fail("GET", f"/channels/{TEXT_CHANNEL_ID}", [403] * 20)  # Missing Access
     slack_fake.fail("team.info", "missing_scope")
-    book = NameBook({"discord": discord, "slack": slack}, failed_ttl=60.0,
+    book = NameBook({"discord": discord, "slack": slack}, ttl=600.0, failed_ttl=60.0,
                     clock=lambda: now[0])
     names = await book.names(channels=[DISCORD_REF, "discord:not-a-number"],
                              servers=[("slack", TEAM), ("discord", "999")])
@@ -105,9 +105,41 @@ async def test_a_failing_platform_shows_ids_and_is_not_asked_on_every_page(
     asked = len(fake_discord.requests)
     await book.names(channels=[DISCORD_REF])
     assert len(fake_discord.requests) == asked  # the failure is remembered
+    # a refusal (403 / 404, missing_scope) would be the same a minute later: kept for the TTL
     now[0] = 61.0
     fake_discord.fail("GET", f"/channels/{TEXT_CHANNEL_ID}", [])
+    await book.names(channels=[DISCORD_REF], servers=[("slack", TEAM), ("discord", "999")])
+    assert len(fake_discord.requests) == asked and slack_fake.calls.count("team.info") == 1
+    now[0] = 601.0
     assert (await book.names(channels=[DISCORD_REF])).channel(DISCORD_REF) == "#news"
+
+
+async def test_a_passing_failure_is_asked_again_after_a_minute(
+        slack: SlackAdapter, slack_fake: FakeSlack) -> None:
+    now = [0.0]
+    slack_fake.channel_names["C100"] = "general"
+    slack_fake.fail("conversations.info", "internal_error")  # Slack's own trouble, not ours
+    book = NameBook({"slack": slack}, ttl=600.0, failed_ttl=60.0, clock=lambda: now[0])
+    assert (await book.names(channels=[SLACK_REF])).channel(SLACK_REF) == SLACK_REF
+    now[0] = 30.0
+    assert (await book.names(channels=[SLACK_REF])).channel(SLACK_REF) == SLACK_REF
+    assert slack_fake.calls.count("conversations.info") == 1
+    now[0] = 61.0
+    assert (await book.names(channels=[SLACK_REF])).channel(SLACK_REF) == "#general"
+    assert slack_fake.calls.count("conversations.info") == 2
+
+
+async def test_a_list_shows_only_names_already_known_and_asks_for_none(
+        discord: DiscordAdapter, fake_discord: FakeDiscord) -> None:
+    book = NameBook({"discord": discord})
+    others = [f"discord:{9000 + n}" for n in range(30)]  # a dropdown of every channel
+    names = await book.names(channels=[DISCORD_REF], cached_channels=[*others, DISCORD_REF])
+    assert names.channel(DISCORD_REF) == "#news"
+    assert [names.channel(ref) for ref in others] == others
+    asked = [path for _, path, _ in fake_discord.requests if path.startswith("/channels/")]
+    assert asked == [f"/channels/{TEXT_CHANNEL_ID}"]
+    later = await book.names(cached_channels=[DISCORD_REF])
+    assert later.channel(DISCORD_REF) == "#news" and _asked(fake_discord, asked[0]) == 1
 
 
 async def test_an_unreachable_platform_costs_a_page_at_most_the_timeout() -> None:

@@ -16,11 +16,19 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.store import reactions as reaction_store
+from bot.store import reasons as reason_store
 from bot.store.db import Database
 from tests.support.clock import Clock
 from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
 from tests.support.polled import polled_app
+from tests.support.world import (  # noqa: F401  (fixtures)
+    CHANNEL,
+    World,
+    migrated_template_fixture,
+    world_fixture,
+)
 
 pytestmark = pytest.mark.usefixtures("pass_database")
 
@@ -58,6 +66,17 @@ async def full_scans(conn: AsyncConnection, statement: str, params: Any) -> list
     return [m.group(1) for row in plan if (m := _PG_SCAN.search(str(row[0])))]
 
 
+async def scanned(db: Database, statements: dict[str, Any]) -> dict[str, list[str]]:
+    """Each statement (shortened) that reads a growing table end to end, and those tables."""
+    scans = {}
+    for statement, params in statements.items():
+        async with db.begin() as conn:
+            tables = set(await full_scans(conn, statement, params)) - WHOLE
+        if tables:
+            scans[" ".join(statement.split())[:160]] = sorted(tables)
+    return scans
+
+
 async def test_every_statement_of_a_poll_cycle_uses_an_index(tmp_path: Path) -> None:
     clock = Clock()
     with FeedServer() as server:
@@ -73,11 +92,25 @@ async def test_every_statement_of_a_poll_cycle_uses_an_index(tmp_path: Path) -> 
                 stats = await app.pipeline.poll_due()
                 await app.deliver_pending()
             assert stats.briefs == 4 and stats.unchanged == 2
-            scans = {}
-            for statement, params in statements.items():
-                async with app.db.begin() as conn:
-                    tables = set(await full_scans(conn, statement, params)) - WHOLE
-                if tables:
-                    scans[" ".join(statement.split())[:160]] = sorted(tables)
+            scans = await scanned(app.db, statements)
     assert len(statements) > 15  # the whole cycle was seen: feeds, entries, stories, outbox
     assert scans == {}
+
+
+async def test_the_message_behind_a_link_or_a_reaction_is_found_by_an_index(
+        world: World) -> None:
+    """``/why`` (by a channel or by a platform's prefix) and a reaction look a platform message
+    id up in ``sent_messages``: never a read of every outbox row's JSON list."""
+    feed = await world.feed("https://tech.example/rss", "Tech Daily")
+    await world.say("/subscribe all")
+    for n in range(3):
+        await world.route(await world.brief(feed, f"Story {n}"))
+    await world.delivered()
+    message_id = str((await world.rows(CHANNEL))[-1].message_ids[0])
+    with recorded(world.db) as statements:
+        async with world.db.read() as conn:
+            by_channel = await reason_store.find_sent(conn, CHANNEL, message_id)
+            by_platform = await reason_store.find_sent(conn, "test:", message_id)
+            posted = await reaction_store.find_posted(conn, CHANNEL, message_id)
+    assert by_channel is not None and by_platform is not None and posted is not None
+    assert len(statements) >= 3 and await scanned(world.db, statements) == {}

@@ -10,6 +10,7 @@ from sqlalchemy import delete, update
 from bot.config import DestinationSettings
 from bot.models import Reason
 from bot.store import destinations as dest_store
+from bot.store import outbox as outbox_store
 from bot.store import reasons as reason_store
 from bot.store.schema import feeds, outbox
 from tests.support.world import (  # noqa: F401  (fixtures)
@@ -83,9 +84,8 @@ async def test_find_sent_matches_whole_ids_where_asked(world: World) -> None:
     await world.route(await world.brief(feed, "One"))
     await world.delivered()
     [row] = await world.rows(CHANNEL)
-    async with world.db.begin() as conn:
-        await conn.execute(update(outbox).where(outbox.c.id == row.id)
-                           .values(message_ids=["1234", "5678"]))
+    async with world.db.begin() as conn:  # a message posted in two parts
+        await outbox_store.mark_sent(conn, row.id, ["1234", "5678"], now=world.now)
         found = await reason_store.find_sent(conn, CHANNEL, "5678")
         assert found is not None and found.outbox_id == row.id and not found.digest
         assert found.destination.ref == CHANNEL

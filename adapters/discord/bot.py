@@ -326,13 +326,20 @@ class DiscordAdapter:
         """``#news`` for the dashboard (a webhook-only install cannot ask: None)."""
         if self.client is None or destination.webhook_url:
             return None
-        return await names.channel_name((await self._login()).http,
-                                        self._channel_id(destination))
+        http = (await self._login()).http
+        try:
+            return await names.channel_name(http, self._channel_id(destination))
+        except discord.HTTPException as exc:  # a 403 / 404 is the core's "refused for good"
+            raise to_delivery_error(exc) from exc
 
     async def server_name(self, server: str) -> str | None:
         if self.client is None or not server.isdigit():
             return None
-        return await names.guild_name((await self._login()).http, int(server))
+        http = (await self._login()).http
+        try:
+            return await names.guild_name(http, int(server))
+        except discord.HTTPException as exc:
+            raise to_delivery_error(exc) from exc
 
     @staticmethod
     def _target(channel: ChannelInfo, message: Outgoing, earlier: Sequence[str]) -> int:

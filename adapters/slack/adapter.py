@@ -213,7 +213,10 @@ class SlackAdapter:
         channel = channel_of(destination)
         if self.client is None or destination.webhook_url or channel.startswith(("U", "W")):
             return None
-        found = (await self.client.conversations_info(channel=channel)).get("channel") or {}
+        try:
+            found = (await self.client.conversations_info(channel=channel)).get("channel") or {}
+        except SlackApiError as exc:  # channel_not_found, not_in_channel: refused for good
+            raise from_api_error(exc, method="conversations.info") from exc
         if found.get("is_im") or not found.get("name"):
             return None
         return f"#{found['name']}"
@@ -222,7 +225,10 @@ class SlackAdapter:
         """The workspace's name (team.info)."""
         if self.client is None:
             return None
-        found = (await self.client.team_info(team=server)).get("team") or {}
+        try:
+            found = (await self.client.team_info(team=server)).get("team") or {}
+        except SlackApiError as exc:
+            raise from_api_error(exc, method="team.info") from exc
         return str(found["name"]) if found.get("name") else None
 
     # -- helpers -----------------------------------------------------------------------------

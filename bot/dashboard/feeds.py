@@ -93,7 +93,8 @@ class FeedsPage:
                   "down": votes.get(r.id, Counter())[reaction_store.DOWN],
                   "ranking": effect(Votes.of(votes[r.id]), "en") if r.id in votes else ""}
                  for r in rows]
-        names = await self.dash.services.names.names(channels=[d.row.ref for d in dests])
+        # the add form's channel list: names already known, never a lookup per channel in scope
+        names = await self.dash.services.names.names(cached_channels=[d.row.ref for d in dests])
         context: dict[str, Any] = {"feeds": feeds, "total": len(every), "page": page,
                                    "names": names, "dests": dests, "error": None,
                                    "import_error": None, "form": {}, "preview": None}

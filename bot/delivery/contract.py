@@ -273,7 +273,9 @@ class NamesPlaces(Protocol):
     """A platform that can say what people call a channel and a server (the dashboard shows
     ``#news`` in "Fake Guild" rather than two numbers). One lookup each, uncached: the core's
     ``bot.delivery.names.NameBook`` caches, bounds the wait and falls back to the id. None:
-    the platform has no name for it (a DM); an exception: it could not be asked."""
+    the platform has no name for it (a DM); an exception: it could not be asked, a
+    ``DeliveryError`` with ``permanent`` when the platform refused for good (no such channel,
+    no access), which is not asked again for as long as a name is trusted."""
 
     async def channel_name(self, destination: Destination) -> str | None: ...
 

@@ -5,7 +5,12 @@
 ``timeout`` seconds for whatever it does not already know; a lookup still running then goes on
 in the background and its answer is there for the next page. Anything unknown, failed, timed
 out or on a platform that cannot name places reads as its raw id. A failure is remembered for
-``failed_ttl`` so a platform that is down is not asked again on every page."""
+``failed_ttl`` so a platform that is down is not asked again on every page; a definitive
+"no such channel / no access" (the adapter's ``DeliveryError`` with ``permanent``) as long as a
+name, ``ttl``: asking again soon would get the same refusal, and Discord bans a bot's address
+after 10,000 refused requests in 10 minutes. ``cached_channels`` are shown by name only when
+it is already known (a dropdown of every channel in scope): a page never asks the platform
+about more places than it shows."""
 
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.delivery.contract import Destination, NamesPlaces
+from bot.errors import DeliveryError
 from bot.logs import get_log
 
 log = get_log(__name__)
@@ -29,6 +35,10 @@ MAX_NAME = 100  # characters shown (Discord's and Slack's own limit is 100 and 8
 Key = tuple[str, str, str]  # ("channel", platform, ref) or ("server", platform, id)
 
 
+def _channel(ref: str) -> Key:
+    return ("channel", ref.split(":", 1)[0], ref)
+
+
 @dataclass(frozen=True, slots=True)
 class Names:
     """What a page shows for each place: its name when known, else its id."""
@@ -36,13 +46,13 @@ class Names:
     known: Mapping[Key, str] = field(default_factory=dict)
 
     def channel(self, ref: str) -> str:
-        return self.known.get(("channel", ref.split(":", 1)[0], ref), ref)
+        return self.known.get(_channel(ref), ref)
 
     def server(self, platform: str, server: str) -> str:
         return self.known.get(("server", platform, server), server)
 
     def has_channel(self, ref: str) -> bool:
-        return ("channel", ref.split(":", 1)[0], ref) in self.known
+        return _channel(ref) in self.known
 
 
 class NameBook:
@@ -60,15 +70,16 @@ class NameBook:
         self._gate = asyncio.Semaphore(CONCURRENCY)
 
     async def names(self, *, channels: Iterable[str] = (),
-                    servers: Iterable[tuple[str, str]] = ()) -> Names:
-        keys = [("channel", ref.split(":", 1)[0], ref) for ref in channels]
+                    servers: Iterable[tuple[str, str]] = (),
+                    cached_channels: Iterable[str] = ()) -> Names:
+        keys = [_channel(ref) for ref in channels]
         keys += [("server", platform, server) for platform, server in servers if server]
         waiting = [self._lookup(key) for key in dict.fromkeys(keys) if self._due(key)]
         if waiting:
             # what is not back in time stays running and is shown from the next page on
             await asyncio.wait(waiting, timeout=self._timeout)
         known: dict[Key, str] = {}
-        for key in keys:
+        for key in keys + [_channel(ref) for ref in cached_channels]:
             name, _until = self._seen.get(key, (None, 0.0))
             if name:
                 known[key] = name
@@ -104,9 +115,11 @@ class NameBook:
             async with self._gate:
                 name = await ask
         except Exception as exc:  # any failure of any platform: the page shows the id
+            refused = isinstance(exc, DeliveryError) and exc.permanent  # gone or forbidden
             log.warning("names.lookup_failed", kind=kind, platform=platform,
-                        error=type(exc).__name__)
-            self._seen[key] = (None, self._clock() + self._failed_ttl)
+                        error=type(exc).__name__, refused=refused)
+            self._seen[key] = (None, self._clock() + (self._ttl if refused
+                                                       else self._failed_ttl))
             return
         shown = " ".join(name.split())[:MAX_NAME] if name else None
         self._seen[key] = (shown, self._clock() + self._ttl)

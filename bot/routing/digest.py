@@ -127,7 +127,8 @@ async def _build(conn: AsyncConnection, destination: DestinationRow,
     """``build_digest``, and why each story shown is in it (brief id, reason), to record."""
     if period is None:
         period = await period_stories(conn, start, end)
-    votes = await feedback.tallies(conn, destination.tenant)
+    # the votes as they stood when the period ended, so every page ranks alike
+    votes = await feedback.tallies(conn, destination.tenant, before=end)
     chosen = await _choose(conn, period, destination, subs, recap=recap, votes=votes)
     skip = (page - 1) * stories
     shown, more = chosen[skip:skip + stories], max(0, len(chosen) - skip - stories)

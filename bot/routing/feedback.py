@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -64,11 +65,14 @@ class Tallies:
 NONE = Tallies()
 
 
-async def tallies(conn: AsyncConnection, tenant: str) -> Tallies:
-    """The votes cast in ``tenant``'s own destinations: one server's 👎 never reorders
-    another's digest, even on a feed both read."""
-    feeds = await reaction_store.votes_by_feed(conn, None, (tenant,))
-    tags = await reaction_store.votes_by_tag(conn, (tenant,))
+async def tallies(conn: AsyncConnection, tenant: str, *, before: datetime) -> Tallies:
+    """The votes cast in ``tenant``'s own destinations before ``before``: one server's 👎
+    never reorders another's digest, even on a feed both read. A digest ranks by the votes
+    cast before its period ended, so its ``/digest more`` pages, built later, rank the same
+    way: readers voting on page 1 must not move a story from page 1 onto page 2 (shown twice)
+    nor one from page 2 back onto page 1 (shown never)."""
+    feeds = await reaction_store.votes_by_feed(conn, None, (tenant,), before=before)
+    tags = await reaction_store.votes_by_tag(conn, (tenant,), before=before)
     return Tallies({i: Votes.of(c) for i, c in feeds.items()},
                    {t: Votes.of(c) for t, c in tags.items()})
 

@@ -7,16 +7,17 @@ from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Row, Select, func, or_, select, update
+from sqlalchemy import Row, Select, delete, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.elements import ColumnElement
 
 from bot.store.db import insert_or_ignore
-from bot.store.schema import destinations, outbox
+from bot.store.schema import destinations, outbox, sent_messages
 from bot.store.workers import lease_free
 
-PENDING, SENDING, EXPIRED = "pending", "sending", "expired"
+PENDING, SENDING, SENT, EXPIRED = "pending", "sending", "sent", "expired"
 UNSETTLED = (PENDING, SENDING)
+MAX_MESSAGE_ID = 64  # sent_messages.message_id's width: Discord's ids are 20, Slack's 17
 
 
 async def add(conn: AsyncConnection, *, key: str, destination_id: int, now: datetime,
@@ -107,6 +108,19 @@ async def mark_sending(conn: AsyncConnection, row_id: int, *, owner: str, now: d
 
 async def set_row(conn: AsyncConnection, row_id: int, **values: Any) -> None:
     await conn.execute(update(outbox).where(outbox.c.id == row_id).values(**values))
+
+
+async def mark_sent(conn: AsyncConnection, row_id: int, message_ids: Sequence[str], *,
+                    now: datetime, **values: Any) -> None:
+    """Settle a row as sent with the platform ids of its messages, each also kept in
+    ``sent_messages`` so the message behind a link or a reaction is found by an index."""
+    await set_row(conn, row_id, state=SENT, sent_at=now, message_ids=list(message_ids),
+                  **values)
+    await conn.execute(delete(sent_messages).where(sent_messages.c.outbox_id == row_id))
+    found = [m for m in dict.fromkeys(map(str, message_ids)) if 0 < len(m) <= MAX_MESSAGE_ID]
+    if found:
+        await conn.execute(insert(sent_messages),
+                           [{"message_id": m, "outbox_id": row_id} for m in found])
 
 
 async def hold_destination(conn: AsyncConnection, destination_id: int, until: datetime) -> None:

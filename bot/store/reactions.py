@@ -8,13 +8,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Text, cast, select
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.netguard import shown_url
-from bot.store.schema import briefs, destinations, entries, feeds, outbox, reactions
+from bot.store.schema import (
+    briefs,
+    destinations,
+    entries,
+    feeds,
+    outbox,
+    reactions,
+    sent_messages,
+)
 from bot.store.tenancy import destination_tenant
 from bot.tags import canonical_tag, normalise_tag
 
@@ -31,20 +39,18 @@ class Posted:
 
 async def find_posted(conn: AsyncConnection, ref: str, message_id: str) -> Posted | None:
     """The brief behind a message the bot posted to ``ref`` (None for digests and strangers)."""
-    # message_ids is a JSON list of strings: a text match narrows, the exact check decides
-    rows = await conn.execute(
-        select(outbox.c.id, outbox.c.message_ids, briefs.c.id.label("brief_id"), briefs.c.tags,
-               entries.c.feed_id)
-        .select_from(outbox.join(destinations, destinations.c.id == outbox.c.destination_id)
+    row = (await conn.execute(
+        select(outbox.c.id, briefs.c.id.label("brief_id"), briefs.c.tags, entries.c.feed_id)
+        .select_from(sent_messages.join(outbox, outbox.c.id == sent_messages.c.outbox_id)
+                     .join(destinations, destinations.c.id == outbox.c.destination_id)
                      .join(briefs, briefs.c.id == outbox.c.brief_id)
                      .join(entries, entries.c.id == briefs.c.entry_id))
-        .where(destinations.c.ref == ref, outbox.c.state == "sent",
-               cast(outbox.c.message_ids, Text).like(f'%"{message_id}"%')))
-    for row in rows:
-        if message_id in [str(m) for m in row.message_ids or []]:
-            return Posted(int(row.id), int(row.brief_id), int(row.feed_id),
-                          [normalise_tag(str(t)) for t in row.tags or []])
-    return None
+        .where(sent_messages.c.message_id == message_id, destinations.c.ref == ref)
+        .order_by(outbox.c.id).limit(1))).first()
+    if row is None:
+        return None
+    return Posted(int(row.id), int(row.brief_id), int(row.feed_id),
+                  [normalise_tag(str(t)) for t in row.tags or []])
 
 
 async def record_vote(conn: AsyncConnection, outbox_id: int, user: str, emoji: str, *,
@@ -59,11 +65,11 @@ async def record_vote(conn: AsyncConnection, outbox_id: int, user: str, emoji: s
 
 
 async def _votes(conn: AsyncConnection, feed_ids: Collection[int] | None,
-                 tenants: Collection[str] | None) -> list[Any]:
+                 tenants: Collection[str] | None, before: datetime | None = None) -> list[Any]:
     """One row per vote (feed id, title, url, brief tags, emoji); only ``feed_ids`` when
-    given, and only votes cast in ``tenants``' destinations (a server counts its own members'
-    votes, not another's on a feed both use). Counted by the callers: tags are JSON, which
-    PostgreSQL cannot group by."""
+    given, only votes cast in ``tenants``' destinations (a server counts its own members'
+    votes, not another's on a feed both use), and only those cast before ``before`` when
+    given. Counted by the callers: tags are JSON, which PostgreSQL cannot group by."""
     query = (
         select(feeds.c.id, feeds.c.title, feeds.c.url, briefs.c.tags, reactions.c.emoji)
         .select_from(reactions.join(outbox, outbox.c.id == reactions.c.outbox_id)
@@ -75,6 +81,8 @@ async def _votes(conn: AsyncConnection, feed_ids: Collection[int] | None,
         query = query.where(feeds.c.id.in_(list(feed_ids)))
     if tenants is not None:
         query = query.where(destination_tenant().in_(list(tenants)))
+    if before is not None:
+        query = query.where(reactions.c.created_at < before)
     return list(await conn.execute(query))
 
 
@@ -92,19 +100,22 @@ async def vote_counts(conn: AsyncConnection, feed_ids: Collection[int] | None = 
 
 
 async def votes_by_feed(conn: AsyncConnection, feed_ids: Collection[int] | None = None,
-                        tenants: Collection[str] | None = None) -> dict[int, Counter[str]]:
-    """Feed id → votes by emoji (each vote once, whatever its brief's tags)."""
+                        tenants: Collection[str] | None = None, *,
+                        before: datetime | None = None) -> dict[int, Counter[str]]:
+    """Feed id → votes by emoji (each vote once, whatever its brief's tags); only those cast
+    before ``before`` when given."""
     counts: dict[int, Counter[str]] = {}
-    for row in await _votes(conn, feed_ids, tenants):
+    for row in await _votes(conn, feed_ids, tenants, before):
         counts.setdefault(int(row.id), Counter())[row.emoji] += 1
     return counts
 
 
-async def votes_by_tag(conn: AsyncConnection, tenants: Collection[str] | None = None
-                       ) -> dict[str, Counter[str]]:
-    """Canonical tag (as routing compares them) → votes by emoji, each vote once per tag."""
+async def votes_by_tag(conn: AsyncConnection, tenants: Collection[str] | None = None, *,
+                       before: datetime | None = None) -> dict[str, Counter[str]]:
+    """Canonical tag (as routing compares them) → votes by emoji, each vote once per tag;
+    only those cast before ``before`` when given."""
     counts: dict[str, Counter[str]] = {}
-    for row in await _votes(conn, None, tenants):
+    for row in await _votes(conn, None, tenants, before):
         for tag in {canonical_tag(str(t)) for t in row.tags or []}:
             counts.setdefault(tag, Counter())[row.emoji] += 1
     return counts

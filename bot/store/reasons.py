@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import Text, cast, insert, select
+from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.models import Reason
 from bot.store.destinations import DestinationRow, by_id
-from bot.store.schema import briefs, delivery_reasons, destinations, outbox
+from bot.store.schema import briefs, delivery_reasons, destinations, outbox, sent_messages
 
 MAX_VALUE = 512  # the column's width; a longer pattern is cut, not refused: it explains only
 
@@ -66,24 +65,17 @@ async def find_sent(conn: AsyncConnection, where: str, message_id: str) -> SentM
     (``discord:``: ids unique across channels). None for anything the bot did not post."""
     if not message_id:
         return None
-    # message_ids is a JSON list of strings: a text match narrows, the exact check decides
-    query = (select(outbox.c.id, outbox.c.destination_id, outbox.c.message_ids,
-                    outbox.c.brief_id)
-             .select_from(outbox.join(destinations, destinations.c.id == outbox.c.destination_id))
-             .where(cast(outbox.c.message_ids, Text).like(f'%"{_like_safe(message_id)}"%',
-                                                          escape="\\")))
+    query = (select(outbox.c.id, outbox.c.destination_id, outbox.c.brief_id)
+             .select_from(sent_messages.join(outbox, outbox.c.id == sent_messages.c.outbox_id)
+                          .join(destinations, destinations.c.id == outbox.c.destination_id))
+             .where(sent_messages.c.message_id == message_id))
     if where.endswith(":"):
         query = query.where(destinations.c.ref.startswith(where, autoescape=True))
     else:
         query = query.where(destinations.c.ref == where)
-    row: Any
-    for row in await conn.execute(query.order_by(outbox.c.id)):
-        if message_id in [str(m) for m in row.message_ids or []]:
-            destination = await by_id(conn, int(row.destination_id))
-            if destination is not None:
-                return SentMessage(int(row.id), destination, row.brief_id is None)
-    return None
-
-
-def _like_safe(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    row = (await conn.execute(query.order_by(outbox.c.id).limit(1))).first()
+    if row is None:
+        return None
+    destination = await by_id(conn, int(row.destination_id))
+    return None if destination is None else SentMessage(int(row.id), destination,
+                                                         row.brief_id is None)

@@ -266,6 +266,16 @@ delivery_reasons = Table(
     Column("value", String(512), nullable=False),  # a tag, a feed's name, a keyword, a pattern
 )
 
+# Each platform message id of a sent outbox row (a multi-part message has several), so the
+# message behind a link (/why) or a reaction is one index lookup, not a scan of every
+# outbox row's JSON list. Filled when a row is marked sent (bot.store.outbox.mark_sent).
+sent_messages = Table(
+    "sent_messages", metadata,
+    Column("message_id", String(64), primary_key=True),
+    Column("outbox_id", Integer, ForeignKey("outbox.id", ondelete="CASCADE"), primary_key=True,
+           index=True),  # the cascade when old outbox rows are pruned
+)
+
 # One row per running process, its heartbeat: a lease whose owner stopped beating is a dead
 # process's and is taken over after a short grace instead of waiting out the lease.
 workers = Table(
