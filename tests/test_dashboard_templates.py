@@ -9,7 +9,9 @@ import html
 import pytest
 
 from bot.delivery import Destination
+from bot.outbox.worker import enqueue
 from bot.store import destinations as dest_store
+from tests.support.crash_delivery import add_brief
 from tests.support.dashboard import Harness
 from tests.support.dashboard_fixtures import (  # noqa: F401  (fixtures)
     NOW,
@@ -63,3 +65,18 @@ async def test_preview_refuse_save_and_reset_a_layout(h: Harness) -> None:
 
     await h.post(f"{page}/template", {"template": "default", "action": "save"}, page=page)
     assert await _stored(h, dest) is None
+
+
+async def test_deliveries_show_a_message_in_its_destinations_layout(h: Harness) -> None:
+    await h.sign_in()
+    dest = await _discord_channel(h)
+    page = f"/destinations/{dest}"
+    await h.post(f"{page}/template", {"template": "compact", "action": "save"}, page=page)
+    brief_id = await add_brief(h.app.db, 7, now=NOW)
+    async with h.app.db.begin() as conn:
+        await enqueue(conn, key="b-7", destination_id=dest, brief_id=brief_id, now=NOW)
+    shown = html.unescape(await (await h.client.get(f"/deliveries?destination={dest}")).text())
+    # compact is one plain line, not the default embed
+    assert ('<div class="discord-content"><strong>Story 7</strong> · Loopback News · '
+            'http://127.0.0.1/7</div>') in shown
+    assert 'class="discord-embed"' not in shown

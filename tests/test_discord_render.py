@@ -115,6 +115,26 @@ def test_trim_words_never_cuts_mid_word() -> None:
     assert trim_words("hello world foo", 12) == "hello world…"
     assert trim_words("hello world foo", 100) == "hello world foo"
     assert trim_words("가" * 50, 10) == "가" * 9 + "…"  # one long run is cut hard
+    # no room for a word: never an IndexError or a cut counted from the end
+    assert trim_words("Hello world", 1) == "…"
+    assert trim_words("Hello world", 0) == ""
+    assert trim_words("Hello world", -40) == ""
+    assert trim_words("word " * 100, -5) == ""
+
+
+@pytest.mark.parametrize("template", ["compact", "plain"])  # the plain-text presets
+@pytest.mark.parametrize("headline", ["Hello world", "A longer headline " * 60],
+                         ids=["short", "long"])
+def test_template_with_an_overlong_link_posts_without_the_link(template: str,
+                                                               headline: str) -> None:
+    # 2,015 characters: under the 2,048 a URL may have, over what a plain-text message has left
+    url = "https://e.com/?" + "a&" * 1000
+    dest = Destination("discord:123", template=template)
+    payloads = render_brief_payloads(make_brief(headline, url=url), dest, key="k")
+    assert_clean(payloads, allowed_links=set())
+    text = json.dumps(payloads, ensure_ascii=False)
+    assert "Hello world" in text or "A longer headline" in text
+    assert "a&a&" not in text  # the link left out whole, not cut into
 
 
 def _digest(n: int, text: str, sections: int = 3) -> Digest:

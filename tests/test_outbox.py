@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 import pytest
@@ -10,7 +11,7 @@ from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql
 
 from adapters.recording import RecordingAdapter, SimulatedCrash
-from bot.delivery import Pacing
+from bot.delivery import Destination, Outgoing, Pacing
 from bot.delivery.serialize import digest_from_json, digest_to_json
 from bot.errors import DeliveryError
 from bot.models import Digest, DigestSection
@@ -197,6 +198,53 @@ async def test_an_unloadable_row_fails_with_the_outbox_failed_event(
     assert (await rows(db))[key]["state"] == "failed" and rec.attempts == []
     [record] = [r for r in caplog.records if r.getMessage().startswith("outbox.failed")]
     assert "reason=unloadable" in record.getMessage() and key in record.getMessage()
+
+
+class UnrenderableAdapter(RecordingAdapter):
+    """A parts adapter whose render raises, as a template once made Discord's (IndexError)."""
+
+    def render(self, destination: Destination, message: Outgoing) -> list[object]:
+        raise IndexError("string index out of range")
+
+    async def post_part(self, destination: Destination, message: Outgoing, index: int,
+                        part: object, earlier: Sequence[str]) -> str:
+        raise AssertionError("nothing renders, so nothing is posted")
+
+    async def find_parts(self, destination: Destination, message: Outgoing,
+                         since: datetime) -> dict[int, str] | None:
+        return {}
+
+
+async def test_a_row_that_cannot_render_fails_with_its_reason_not_forever(
+        db: Database, caplog: pytest.LogCaptureFixture) -> None:
+    [(_, key)] = await seed(db, briefs=1, refs=["test:a"])
+    rec, clock = UnrenderableAdapter(), FakeClock()
+    w = worker(db, rec, clock, backoff_base=30.0)
+    with caplog.at_level("ERROR"):
+        await w.run_once()
+        clock.advance(3600)  # had it been left "sending", reconcile would retake it by now
+        await w.reconcile_stale()
+    row = (await rows(db))[key]
+    assert row["state"] == "failed"
+    assert "cannot render message: IndexError" in row["error"]
+    [record] = [r for r in caplog.records if r.getMessage().startswith("outbox.failed")]
+    assert "reason=unrenderable" in record.getMessage() and key in record.getMessage()
+
+
+async def test_a_sending_row_that_cannot_render_fails_at_reconcile(db: Database) -> None:
+    """A row left "sending" (a crash, or a version whose render raised only after posting)
+    is not re-leased on every reconcile when its message cannot be rendered."""
+    [(_, key)] = await seed(db, briefs=1, refs=["test:a"])
+    async with db.begin() as conn:
+        await conn.execute(update(outbox).where(outbox.c.key == key)
+                           .values(state="sending", attempts=1, sending_at=EPOCH))
+    rec, clock = UnrenderableAdapter(), FakeClock()
+    w = worker(db, rec, clock)
+    lease_expires(db, clock, w)
+    assert await w.reconcile_stale() == 1
+    row = (await rows(db))[key]
+    assert row["state"] == "failed" and "cannot render message" in row["error"]
+    assert row["lease_until"] is None
 
 
 async def test_permanent_error_pauses_only_that_destination(db: Database) -> None:

@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import Any
 from xml.sax.saxutils import escape
 
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from adapters.discord.escape import link_targets, live_mentions, safe_url
@@ -73,6 +73,10 @@ hostile_link = st.sampled_from([
     "/relative/path", "", "   ",
     "ftp://files.example/x", "https://user:pw@news.example/x",
     "https://news.example/" + "a" * 1900,
+    # short URLs whose written link is long: Hangul is 9 characters percent-encoded, "&" is 5
+    # escaped for Slack; these once stalled Slack's templated sections and Discord's text ones
+    "https://news.example.kr/" + "가" * 330, "https://news.example.kr/" + "가" * 200,
+    "https://news.example/?" + "a&" * 1000, "https://e.com/?" + "a&" * 300,
 ])
 # A link longer than a Slack section (3,000) is proved on its own below.
 OVERLONG_LINK = "https://news.example/" + "a" * 3100
@@ -257,6 +261,13 @@ LAYOUTS = ["compact", "headlines", "plain",
                                                min_size=1, max_size=6),
        source=hostile_text, tags=st.lists(hostile_text, max_size=4), link=hostile_link,
        also=st.lists(hostile_text, max_size=3), layout=st.sampled_from(LAYOUTS))
+# the long written links in every layout, always (40 random examples may miss them)
+@example(headline="Hello world", points=[("", "A point.")], source="", tags=[], also=[],
+         link="https://news.example.kr/" + "가" * 330, layout="compact")
+@example(headline="Hello world", points=[("", "A point.")], source="", tags=[], also=[],
+         link="https://e.com/?" + "a&" * 1000, layout="compact")
+@example(headline="Hello world", points=[("", "A point.")], source="", tags=[], also=[],
+         link="https://news.example/?" + "a&" * 330, layout=LAYOUTS[-1])
 def test_property_every_layout_keeps_hostile_text_inert(
         headline: str, points: list[tuple[str, str]], source: str, tags: list[str], link: str,
         also: list[str], layout: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 from adapters.slack import RenderOptions, render_brief_payloads, render_digest_payloads
 from adapters.slack.escape import chunks, clip, escape_mrkdwn
-from adapters.slack.render import HEADER_MAX, safe_link
+from adapters.slack.render import HEADER_MAX, MAX_LINK, safe_link
 from bot.delivery import Destination
 from bot.errors import ParseError
 from bot.models import Brief, Digest, DigestSection, Point
@@ -171,6 +172,37 @@ def test_escape_and_chunk_helpers() -> None:
     pieces = chunks(escape_mrkdwn("x" * 2998 + "<<<<"), 3000)
     assert all(len(piece) <= 3000 for piece in pieces)
     assert "".join(pieces) == escape_mrkdwn("x" * 2998 + "<<<<")  # no entity cut in two
+
+
+@pytest.mark.timeout(10)  # before the fix, chunks with no room never returned
+def test_chunks_refuses_a_limit_that_cannot_advance() -> None:
+    for limit in (0, -5):
+        with pytest.raises(ValueError, match="at least 1"):
+            chunks("some text", limit)
+
+
+# Links whose written form (percent-encoded, escaped) is far longer than the URL: a Hangul
+# character becomes 9 characters, "&" becomes "&amp;".
+LONG_WRITTEN_LINKS = ["https://news.example.kr/" + "가" * 330,
+                      "https://news.example.kr/" + "가" * 328,
+                      "https://news.example/?" + "a&" * 1000,
+                      "https://news.example/?" + "a&" * 330]
+
+
+@pytest.mark.timeout(10)  # before the fix, rendering one of these never returned
+@pytest.mark.parametrize("url", LONG_WRITTEN_LINKS, ids=["ko330", "ko328", "amp1000", "amp330"])
+@pytest.mark.parametrize("template", [None, "compact", "plain"])
+def test_long_escaped_link_renders_one_message_with_the_link_whole(url: str,
+                                                                   template: str | None) -> None:
+    payloads = render_brief_payloads(brief(url=url), replace(DEST, template=template), key="k")
+    assert len(payloads) == 1  # not one brief cut into a message per few characters
+    assert check_post(payloads[0]) == []
+    link = safe_link(url)
+    assert link is None or len(link) <= MAX_LINK
+    for block in payloads[0]["blocks"]:
+        text = block.get("text", {}).get("text", "")
+        assert text.count("<") == text.count(">")  # no <url|host> split across sections
+    assert (link or "") in all_text(payloads)
 
 
 hostile_text = (st.text(alphabet=st.sampled_from(list("<>&!@#^|*_~`: abcU0한글\n")), max_size=4000)

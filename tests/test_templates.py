@@ -13,8 +13,8 @@ import pytest
 from pydantic import ValidationError
 
 from adapters.discord.bot import DiscordAdapter
-from adapters.discord.escape import LIVE_MENTION
-from adapters.discord.render import find_marker, nonce_for
+from adapters.discord.escape import LIVE_MENTION, escape_text
+from adapters.discord.render import find_marker, nonce_for, render_brief_payloads
 from bot.cli.config_file import load_settings
 from bot.config import DestinationSettings
 from bot.delivery import CommandReply, Destination, template
@@ -135,6 +135,19 @@ def test_the_why_footer_follows_every_layout_once() -> None:
     assert placed.startswith("Sent because this channel follows #ai | ")
     assert placed.count("Sent because") == 1
     assert "Sent because" not in templated_text(sample_brief(), layout("compact"))
+
+
+@pytest.mark.parametrize("source", ["text: {headline}{^why} ·{/why}",  # names it, never renders
+                                    "text: {headline}{#points}{text} {why}{/points}"])
+def test_the_why_footer_stays_when_the_template_names_why_where_it_never_renders(
+        source: str) -> None:
+    why = "Sent because this channel follows #ai & <chips>"
+    brief = replace(sample_brief(), why=why, points=[])
+    assert templated_text(brief, layout(source)).splitlines()[-1] == why
+    # as a platform writes it: the escaped footer is what is looked for ("#" is "\#" on Discord)
+    dest = Destination("discord:123", template=source)
+    [payload] = render_brief_payloads(brief, dest)
+    assert payload["content"].splitlines()[-1] == escape_text(why)
 
 
 def test_config_accepts_a_template_and_refuses_a_bad_one() -> None:

@@ -75,6 +75,8 @@ def trim_words(text: str, limit: int, ellipsis: str = "…") -> str:
     if len(text) <= limit:
         return text
     room = limit - len(ellipsis)
+    if room <= 0:  # no room for a word: the ellipsis, or as much of it as fits
+        return ellipsis[:max(0, limit)]
     cut = text[:room]
     space = max(cut.rfind(" "), cut.rfind("\n"))
     # a word longer than half the room (a URL, a Korean run without spaces) is cut hard

@@ -93,6 +93,8 @@ def templated(brief: Brief, dest: Destination, layout: Layout, limit: int) -> st
     stands in as a NUL-marked slot during that pass (it would put a zero-width space inside a
     URL with "@" and digits) and goes in whole, or not at all, at the end."""
     url = safe_url(brief.url) or ""
+    if len(url) > limit // 2:  # the link would crowd out the brief (or leave no room at all)
+        url = ""
     text = fill(layout, brief, timezone=dest.timezone, locale=dest.locale, escape=escape_text,
                 has_link=bool(url), literal=neutralise_mentions)
     room = limit - max(0, len(url) - len(LINK_SLOT))  # a template names the link at most once

@@ -40,6 +40,8 @@ def clip(text: str, limit: int) -> str:
 def chunks(text: str, limit: int) -> list[str]:
     """``text`` split into pieces of at most ``limit`` characters, at spaces where possible and
     never inside an ``&amp;``-style entity, losing nothing but the whitespace at the cuts."""
+    if limit < 1:  # no piece could hold a character: splitting would never advance
+        raise ValueError(f"chunk limit must be at least 1, not {limit}")
     pieces: list[str] = []
     rest = text
     while len(rest) > limit:

@@ -84,6 +84,9 @@ def _header(text: str) -> list[Block]:
     return blocks
 
 
+# The link as written (percent-encoded and escaped: a Hangul character becomes 9 characters,
+# "&" becomes 5), so it always sits whole in one section beside ":link: ", and a templated
+# brief cut around it keeps ~950 characters a section.
 MAX_LINK = 2048
 
 
@@ -100,12 +103,13 @@ def safe_link(url: str | None) -> str | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return None
-    if len(url) > MAX_LINK:  # a link that long cannot sit whole in one section; drop it
+    if len(url) > MAX_LINK:  # escaping only lengthens it: no need to encode a huge URL
         return None
     # keep the URL's meaning but make the characters that end or split a Slack link harmless
     target = quote(url, safe=":/?#[]@!$&'()*+,;=%~-._")
     label = parts.hostname.removeprefix("www.")
-    return f"<{escape_mrkdwn(target)}|{escape_mrkdwn(label)}>"
+    link = f"<{escape_mrkdwn(target)}|{escape_mrkdwn(label)}>"
+    return link if len(link) <= MAX_LINK else None  # too long to sit whole in a section: drop it
 
 
 def _template_literal(text: str) -> str:

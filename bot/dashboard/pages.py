@@ -139,7 +139,8 @@ class Pages:
             reasons = await reason_store.of_rows(conn, [row.id for row in rows])
             shown = []
             for row in rows:
-                dest = Destination(row.ref, timezone=row.timezone, locale=row.locale)
+                dest = Destination(row.ref, timezone=row.timezone, locale=row.locale,
+                                   template=row.template)
                 brief = (await load_brief(conn, row.brief_id, tenants=servers) if row.brief_id
                          else None)
                 notice = notice_from_json(row.digest) if row.digest and \

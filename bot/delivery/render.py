@@ -169,9 +169,10 @@ def fill(layout: Layout, brief: Brief, *, timezone: str, locale: str,
     points = [{"n": str(n), "label": escape(clean(label)), "text": escape(clean(text))}
               for n, (label, text) in enumerate(parts.points, start=1)]
     text = render(layout.body, Values(scalars, points, literal=lambda text: literal(clean(text))))
-    if parts.why and not layout.names("why"):
-        # the destination asked for the footer: a template that does not place it still ends
-        # with it, on its own line (a compact one-liner gains one line, as the issue asks)
+    if parts.why and scalars["why"] not in text:
+        # the destination asked for the footer: a template that does not show it (no {why},
+        # or {why} in a section that did not render) still ends with it, on its own line (a
+        # compact one-liner gains one line, as the issue asks)
         text = f"{text}\n{scalars['why']}"
     return text
 

@@ -73,16 +73,6 @@ class Layout:
     def is_default(self) -> bool:
         return self.name == DEFAULT
 
-    def names(self, name: str) -> bool:
-        """Whether the template places ``name`` itself (a slot or a section of it)."""
-        return _names(self.body, name)
-
-
-def _names(body: Sequence[Node], name: str) -> bool:
-    return any((isinstance(node, Slot) and node.name == name)
-               or (isinstance(node, Section) and (node.name == name or _names(node.body, name)))
-               for node in body)
-
 
 DEFAULT = "default"
 # name → (style, template, what it is for). ``default`` has no template: it is today's brief,

@@ -95,6 +95,18 @@ def _default_worker_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"[:64]
 
 
+class Unrenderable(Exception):
+    """The adapter could not render a row's message (a bug, or content it cannot handle):
+    nothing of it was posted, and trying again renders the same way."""
+
+
+def _render(adapter: PartsAdapter, job: _Job, message: Outgoing) -> Sequence[Any]:
+    try:
+        return adapter.render(job.destination, message)
+    except Exception as exc:
+        raise Unrenderable(f"cannot render message: {exc!r}") from exc
+
+
 def _parts_from_row(value: Any) -> dict[int, str]:
     return {int(k): str(v) for k, v in (value or {}).items()}
 
@@ -343,6 +355,8 @@ class OutboxWorker:
                     receipt = await self._post_parts(multi, job, message, own, platform)
                 else:
                     receipt = await adapter.deliver(job.destination, message)
+            except Unrenderable as exc:
+                return await self._unrenderable(job, exc)
             except DeliveryError as exc:
                 if exc.uncertain:
                     return await self._unknown(job, exc)
@@ -354,6 +368,15 @@ class OutboxWorker:
         finally:
             self._inflight.discard(job.id)
 
+    async def _unrenderable(self, job: _Job, exc: Unrenderable) -> str:
+        # Rendering is deterministic: this row would raise the same way on every retry and
+        # every reconcile, so it fails now, with the reason, instead of being re-leased forever.
+        log.error("outbox.failed", reason="unrenderable", key=job.key,
+                  destination=job.destination.ref, error=str(exc))
+        await self._set(job.id, state=FAILED, error=str(exc)[:1000], lease_owner=None,
+                        lease_until=None, parts=_parts_to_row(job.parts) if job.parts else None)
+        return "failed"
+
     async def _turn(self, own: Pace, platform: Pace | None) -> None:
         await own.acquire()
         if platform is not None:
@@ -362,7 +385,7 @@ class OutboxWorker:
     async def _post_parts(self, adapter: PartsAdapter, job: _Job, message: Outgoing,
                           own: Pace, platform: Pace | None) -> Receipt:
         """Post the parts not yet up, recording each one's id in the row as soon as it is."""
-        parts = adapter.render(job.destination, message)
+        parts = _render(adapter, job, message)
         for index, part in enumerate(parts):
             if index in job.parts:
                 continue
@@ -437,13 +460,16 @@ class OutboxWorker:
             async with self.db.begin() as conn:
                 message = await self._outgoing(conn, job)
             if isinstance(adapter, PartsAdapter):
+                expected = len(_render(adapter, job, message))  # first: find_parts renders too
                 found = await adapter.find_parts(job.destination, message, attempted)
                 job.parts.update(found or {})
-                expected = len(adapter.render(job.destination, message))
                 if all(i in job.parts for i in range(expected)):
                     receipt = Receipt([job.parts[i] for i in range(expected)])
             else:
                 receipt = await adapter.reconcile(job.destination, message, attempted)
+        except Unrenderable as exc:
+            await self._unrenderable(job, exc)
+            return 1
         except Exception as exc:
             # Cannot tell yet; resending could duplicate, so ask again after a backoff.
             log.warning("outbox.reconcile_error", key=job.key, error=repr(exc))

@@ -39,6 +39,7 @@ class DeliveryRow:
     ref: str
     timezone: str
     locale: str
+    template: str | None  # the destination's layout: its messages are shown the way it posts them
     brief_id: int | None
     digest: Any
     state: str
@@ -103,7 +104,8 @@ async def deliveries(conn: AsyncConnection, servers: Servers, *,
                      limit: int = 100, offset: int = 0) -> list[DeliveryRow]:
     """Newest first; ``offset`` rows skipped (the dashboard's pages)."""
     query = _destinations_in(
-        select(outbox, destinations.c.ref, destinations.c.timezone, destinations.c.locale)
+        select(outbox, destinations.c.ref, destinations.c.timezone, destinations.c.locale,
+               destinations.c.template)
         .join(destinations, destinations.c.id == outbox.c.destination_id), servers)
     if destination_id is not None:
         query = query.where(outbox.c.destination_id == destination_id)
@@ -112,7 +114,8 @@ async def deliveries(conn: AsyncConnection, servers: Servers, *,
     rows = await conn.execute(query.order_by(outbox.c.id.desc()).offset(offset).limit(limit))
     return [DeliveryRow(
         id=int(r.id), key=r.key, destination_id=int(r.destination_id), ref=r.ref,
-        timezone=r.timezone, locale=r.locale, brief_id=r.brief_id, digest=r.digest,
+        timezone=r.timezone, locale=r.locale, template=r.template, brief_id=r.brief_id,
+        digest=r.digest,
         state=r.state, attempts=int(r.attempts), error=r.error, created_at=r.created_at,
         sent_at=r.sent_at, next_attempt_at=r.next_attempt_at) for r in rows]
 
