@@ -9,7 +9,7 @@ import html
 import pytest
 
 from bot.delivery import Destination
-from bot.outbox.worker import enqueue
+from bot.outbox.queue import enqueue
 from bot.store import destinations as dest_store
 from tests.support.crash_delivery import add_brief
 from tests.support.dashboard import Harness
