@@ -69,7 +69,8 @@ async def to_request(interaction: discord.Interaction, command: str, args: str) 
                           # the guild's Community language (preferred_locale) as Discord sends it
                           server_locale=interaction.guild_locale.value
                           if interaction.guild_locale else None,
-                          link=message_link(args, interaction.guild_id))
+                          link=message_link(args, interaction.guild_id),
+                          in_dm=interaction.guild_id is None)
 
 
 async def send_reply(interaction: discord.Interaction, reply: CommandReply, *,

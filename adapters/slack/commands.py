@@ -122,6 +122,7 @@ def to_request(body: Mapping[str, Any], *, commands: Mapping[str, str],
         # admin runs /settings language
         server_locale=locale,
         link=message_link(text, team=team, user=user),
+        in_dm=str(body.get("channel_id", "")).startswith("D"),  # a DM channel is always D…
     )
 
 

@@ -47,6 +47,7 @@ class Context:
     tags: TagNormaliser = field(default_factory=TagNormaliser)  # configured tag aliases
     digest_stories: int = 10  # stories per digest page (delivery.digest_stories)
     read_feed: FeedReader | None = None  # set: /feeds add fetches and reads the feed first
+    timezone: str = "UTC"  # where the command was typed: the clock the reply's times keep
 
 
 Handler = Callable[[Context, CommandRequest], Awaitable[CommandReply]]

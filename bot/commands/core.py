@@ -173,7 +173,7 @@ class CommandCore:
         if not self._allowed(req):
             log.info("command.rate_limited", command=name, user=req.user, where=req.where.ref)
             return error(_("Too many commands just now; try again in a few seconds."))
-        ctx = self.context()
+        ctx = self.context(timezone=await self._timezone(req))
         try:
             result = await handler(ctx, req)
         except CommandError as exc:
@@ -181,13 +181,28 @@ class CommandCore:
         except Exception:
             log.exception("command.failed", command=name, where=req.where.ref)
             result = error(_("Something went wrong handling that command; it has been logged."))
+        if result.timezone is None:  # decided here once, so no command's reply keeps UTC
+            result.timezone = ctx.timezone
         log.info("command.handled", command=name, user=req.user, where=req.where.ref,
                  error=result.error)
         return result
 
-    def context(self) -> Context:
-        """What a handler runs with: this core's limits and services, at the clock's now."""
-        return Context(db=self.db, now=self.clock(), brief_url=self.brief_url,
+    async def _timezone(self, req: CommandRequest) -> str:
+        """The clock of where the command was typed: the channel's stored time zone; in a DM,
+        the caller's DM destination's; else UTC."""
+        ref = req.dm.ref if req.in_dm and req.dm is not None else req.where.ref
+        try:
+            async with self.db.read() as reader:
+                row = await dest_store.get(reader, ref)
+        except Exception:  # a reply must not fail for want of its clock
+            log.exception("command.timezone_lookup_failed", where=ref)
+            row = None
+        return row.timezone if row is not None else "UTC"
+
+    def context(self, *, timezone: str = "UTC") -> Context:
+        """What a handler runs with: this core's limits and services, at the clock's now, and
+        the time zone of where the command was typed."""
+        return Context(db=self.db, now=self.clock(), brief_url=self.brief_url, timezone=timezone,
                        policy=self.policy, max_feeds_per_channel=self.max_feeds_per_channel,
                        max_subscriptions=self.max_subscriptions, tags=self.tags,
                        max_feeds_per_server=self.max_feeds_per_server,

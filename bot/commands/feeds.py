@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.commands.base import Context, error, reply, require_admin, scope_of, stored_target
 from bot.commands.reactions import feedback_lines, ranking_lines
 from bot.delivery import CommandReply, CommandRequest
+from bot.delivery.render import local_time
 from bot.feeds.manage import (
     Actor,
     FeedError,
@@ -13,7 +14,7 @@ from bot.feeds.manage import (
     NoSuchFeed,
     NotPaused,
 )
-from bot.i18n import N_, _
+from bot.i18n import N_, _, current
 from bot.models import Digest, DigestSection, sample_brief
 from bot.netguard import shown_url
 from bot.outbox.queue import enqueue, outbox_key
@@ -144,8 +145,8 @@ async def _status(ctx: Context, req: CommandRequest, wanted: str | None) -> Comm
             state = _("failing ({count}×): {error}", count=row.consecutive_failures,
                       error=(row.last_error or "")[:120])
         elif row.last_success_at:
-            when = row.last_success_at.strftime("%Y-%m-%d %H:%M")
-            state = _("ok, last read {when} UTC", when=when)
+            when = local_time(row.last_success_at, ctx.timezone, current())
+            state = _("ok, last read {when}", when=when)
         else:
             state = _("not read yet")
         lines.append(f"{row.id}. {name}: {state}")

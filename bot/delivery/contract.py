@@ -92,6 +92,7 @@ class CommandRequest:
     # the server's language as the platform reports it (Discord's guild locale), when it does
     server_locale: str | None = None
     link: MessageLink | None = None  # a message link among the args, read by the adapter
+    in_dm: bool = False  # typed in the caller's DM: replies keep the DM destination's clock
 
 
 @dataclass(slots=True)
@@ -100,8 +101,8 @@ class CommandReply:
     briefs: list[Brief] = field(default_factory=list)
     ephemeral: bool = True
     error: bool = False
-    # the time zone the briefs' times are shown in: the channel's, when the command read it
-    # (the request's ``where`` carries none); None: UTC
+    # the time zone the reply's times are shown in; the core fills it from where the command
+    # was typed (the request's ``where`` carries none) unless the command set it; None: UTC
     timezone: str | None = None
 
 
