@@ -15,6 +15,7 @@ from bot.summarize import korean, segment
 from bot.summarize.labels import label_points
 from bot.summarize.lang.en import select as en_rules
 from bot.summarize.lang.ko import select as ko_rules
+from bot.summarize.lang.registry import language
 from bot.summarize.scoring import Pool, build_pool, choose
 from bot.summarize.tags import TagNormaliser, build_tags, extract_keywords
 from bot.summarize.text import (
@@ -38,7 +39,7 @@ def weights_for(lang: str) -> dict[str, float]:
 
 
 def _boiler(sentence: str, lang: str) -> bool:
-    return bool((ko_rules if lang == "ko" else en_rules).BOILER.match(sentence))
+    return bool(language(lang).boilerplate.match(sentence))
 
 
 _EN_BACK, _EN_SELF, _KO_BACK = en_rules.BACK, en_rules.SELF, ko_rules.BACK

@@ -23,6 +23,7 @@ from itertools import chain
 from bot.summarize import korean
 from bot.summarize.lang.en import select as en_rules
 from bot.summarize.lang.ko import select as ko_rules
+from bot.summarize.lang.registry import language
 from bot.summarize.text import bigrams, with_bigrams
 from bot.summarize.trim import fits
 
@@ -154,7 +155,7 @@ def build_pool(
     doc_norm = math.sqrt(sum(map(operator.mul, df.values(), doc_w.values()))) or 1.0
     weight = idf2.__getitem__
     norms = [math.sqrt(sum(map(weight, ts))) or 1.0 for ts in sets]
-    title_terms = with_bigrams(title_words) if lang == "ko" else title_words
+    title_terms = with_bigrams(title_words) if language(lang).bigram_terms else title_words
     title_set = frozenset(title_terms) & df.keys()
     title_norm = math.sqrt(sum(map(weight, title_set))) or 1.0
     central = [sum(map(doc_w.__getitem__, ts)) / doc_norm for ts in sets]

@@ -14,6 +14,7 @@ from bot.summarize.lang.en import sentences as en_sentences
 from bot.summarize.lang.en import words as en_words
 from bot.summarize.lang.ko import sentences as ko_sentences
 from bot.summarize.lang.ko import words as ko_words
+from bot.summarize.lang.registry import language
 
 _SCRIPTS = [
     ("ko", re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+")),
@@ -223,7 +224,7 @@ def scoring_terms(text: str, lang: str) -> list[str]:
     """Terms for similarity: content words, plus character bigrams of Korean stems, which
     match compounds written without spaces ("기초과학" ~ "기초 과학")."""
     words = content_words(text, lang)
-    return with_bigrams(words) if lang == "ko" else words
+    return with_bigrams(words) if language(lang).bigram_terms else words
 
 
 def with_bigrams(words: list[str]) -> list[str]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 # Word-level caches (a word to its stem, noun or term) hold at most this many words each: a
 # long-running bot sees ever more distinct words, and 16,384 words cover the common ones (the
@@ -17,3 +19,19 @@ Analyser = Callable[[str], tuple[Morph, ...]]
 
 # Closing quotes and brackets that may follow a sentence's terminal mark, in any language.
 CLOSERS = "\"'”’)]»」』"
+
+
+@dataclass(frozen=True)
+class Language:
+    """What the shared summarizer code asks of a language: each package's ``language`` module
+    builds one (``LANGUAGE``) from its own tables, and bot.summarize.lang.registry finds it by
+    code, so the shared modules never branch on a language's name."""
+
+    code: str
+    # A sentence that is only site boilerplate (bot.summarize.extractive)
+    boilerplate: re.Pattern[str]
+    # The kind of span a sentence is when it is not prose, else None (bot.summarize.segment)
+    not_prose: Callable[[str], str | None]
+    # Whether similarity terms add character bigrams of each stem: a language that writes
+    # compounds with or without spaces ("기초과학" ~ "기초 과학") (bot.summarize.text)
+    bigram_terms: bool

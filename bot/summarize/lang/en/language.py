@@ -1,0 +1,13 @@
+"""English's rules as the shared summarizer code asks for them (bot.summarize.lang.Language)."""
+
+from __future__ import annotations
+
+from bot.summarize.lang import Language
+from bot.summarize.lang.en import segment, select
+
+LANGUAGE = Language(
+    code="en",
+    boilerplate=select.BOILER,
+    not_prose=segment.not_prose,
+    bigram_terms=False,
+)

@@ -1,0 +1,13 @@
+"""Korean's rules as the shared summarizer code asks for them (bot.summarize.lang.Language)."""
+
+from __future__ import annotations
+
+from bot.summarize.lang import Language
+from bot.summarize.lang.ko import segment, select
+
+LANGUAGE = Language(
+    code="ko",
+    boilerplate=select.BOILER,
+    not_prose=segment.not_prose,
+    bigram_terms=True,
+)
