@@ -35,3 +35,5 @@ class Language:
     # Whether similarity terms add character bigrams of each stem: a language that writes
     # compounds with or without spaces ("기초과학" ~ "기초 과학") (bot.summarize.text)
     bigram_terms: bool
+    # A line with a terminal mark cut at its sentence boundaries, unstripped (bot.summarize.text)
+    split_line: Callable[[str], list[str]]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from bot.summarize.lang import Language
-from bot.summarize.lang.en import segment, select
+from bot.summarize.lang.en import segment, select, sentences
 
 LANGUAGE = Language(
     code="en",
     boilerplate=select.BOILER,
     not_prose=segment.not_prose,
+    split_line=sentences.split_line,
     bigram_terms=False,
 )
