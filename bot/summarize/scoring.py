@@ -155,7 +155,7 @@ def build_pool(
     doc_norm = math.sqrt(sum(map(operator.mul, df.values(), doc_w.values()))) or 1.0
     weight = idf2.__getitem__
     norms = [math.sqrt(sum(map(weight, ts))) or 1.0 for ts in sets]
-    title_terms = with_bigrams(title_words) if language(lang).bigram_terms else title_words
+    title_terms = with_bigrams(title_words) if language(lang).spaceless_compounds else title_words
     title_set = frozenset(title_terms) & df.keys()
     title_norm = math.sqrt(sum(map(weight, title_set))) or 1.0
     central = [sum(map(doc_w.__getitem__, ts)) / doc_norm for ts in sets]

@@ -201,7 +201,7 @@ def scoring_terms(text: str, lang: str) -> list[str]:
     """Terms for similarity: content words, plus character bigrams of Korean stems, which
     match compounds written without spaces ("기초과학" ~ "기초 과학")."""
     words = content_words(text, lang)
-    return with_bigrams(words) if language(lang).bigram_terms else words
+    return with_bigrams(words) if language(lang).spaceless_compounds else words
 
 
 def with_bigrams(words: list[str]) -> list[str]:

@@ -32,8 +32,15 @@ class Language:
     boilerplate: re.Pattern[str]
     # The kind of span a sentence is when it is not prose, else None (bot.summarize.segment)
     not_prose: Callable[[str], str | None]
-    # Whether similarity terms add character bigrams of each stem: a language that writes
-    # compounds with or without spaces ("기초과학" ~ "기초 과학") (bot.summarize.text)
-    bigram_terms: bool
+    # Whether the language writes compounds with or without spaces ("기초과학" ~ "기초 과학") and
+    # glues Latin words to its own ("SK텔레콤"): similarity terms add character bigrams of each
+    # stem (bot.summarize.text, scoring), and grounding compares names and a label's terms
+    # without spaces (bot.summarize.grounding)
+    spaceless_compounds: bool
+    # Whether its names are written in Hangul: an English brief of its text romanises them, and
+    # a point may borrow a noun Kiwi finds elsewhere in the article (bot.summarize.grounding)
+    hangul_names: bool
+    # How many spaced words a claim label may have, at least and at most
+    label_words: tuple[int, int]
     # A line with a terminal mark cut at its sentence boundaries, unstripped (bot.summarize.text)
     split_line: Callable[[str], list[str]]

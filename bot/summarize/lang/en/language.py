@@ -10,5 +10,7 @@ LANGUAGE = Language(
     boilerplate=select.BOILER,
     not_prose=segment.not_prose,
     split_line=sentences.split_line,
-    bigram_terms=False,
+    spaceless_compounds=False,
+    hangul_names=False,
+    label_words=(2, 5),
 )

@@ -10,5 +10,7 @@ LANGUAGE = Language(
     boilerplate=select.BOILER,
     not_prose=segment.not_prose,
     split_line=sentences.split_line,
-    bigram_terms=True,
+    spaceless_compounds=True,
+    hangul_names=True,
+    label_words=(1, 6),
 )
