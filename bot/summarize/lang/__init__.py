@@ -40,6 +40,9 @@ class Language:
     # Whether its names are written in Hangul: an English brief of its text romanises them, and
     # a point may borrow a noun Kiwi finds elsewhere in the article (bot.summarize.grounding)
     hangul_names: bool
+    # A sentence's ending, where the language marks one: a candidate without it is a heading
+    # (bot.summarize.scoring); None where headings cannot be told apart this way
+    sentence_ending: re.Pattern[str] | None
     # How many spaced words a claim label may have, at least and at most
     label_words: tuple[int, int]
     # A line with a terminal mark cut at its sentence boundaries, unstripped (bot.summarize.text)

@@ -12,5 +12,6 @@ LANGUAGE = Language(
     split_line=sentences.split_line,
     spaceless_compounds=False,
     hangul_names=False,
+    sentence_ending=None,
     label_words=(2, 5),
 )

@@ -12,5 +12,6 @@ LANGUAGE = Language(
     split_line=sentences.split_line,
     spaceless_compounds=True,
     hangul_names=True,
+    sentence_ending=select.ENDED,
     label_words=(1, 6),
 )
