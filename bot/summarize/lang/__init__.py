@@ -45,5 +45,8 @@ class Language:
     sentence_ending: re.Pattern[str] | None
     # How many spaced words a claim label may have, at least and at most
     label_words: tuple[int, int]
+    # Whether a sentence opens by referring back to something it does not name; given the
+    # analyser's subjectless-clause test (bot.summarize.extractive)
+    refers_back: Callable[[str, Callable[[str], bool]], bool]
     # A line with a terminal mark cut at its sentence boundaries, unstripped (bot.summarize.text)
     split_line: Callable[[str], list[str]]

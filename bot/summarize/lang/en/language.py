@@ -9,6 +9,7 @@ LANGUAGE = Language(
     code="en",
     boilerplate=select.BOILER,
     not_prose=segment.not_prose,
+    refers_back=select.refers_back,
     split_line=sentences.split_line,
     spaceless_compounds=False,
     hangul_names=False,

@@ -9,6 +9,7 @@ LANGUAGE = Language(
     code="ko",
     boilerplate=select.BOILER,
     not_prose=segment.not_prose,
+    refers_back=select.refers_back,
     split_line=sentences.split_line,
     spaceless_compounds=True,
     hangul_names=True,
