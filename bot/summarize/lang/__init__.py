@@ -22,6 +22,15 @@ CLOSERS = "\"'”’)]»」』"
 
 
 @dataclass(frozen=True)
+class Words:
+    """The word services of bot.summarize.text a language's rules may need, handed in: the
+    rules sit below it."""
+
+    content: Callable[[str, str], list[str]]  # content_words(text, lang)
+    strip_particle: Callable[[str], str]  # a Korean word without its trailing particle
+
+
+@dataclass(frozen=True)
 class Language:
     """What the shared summarizer code asks of a language: each package's ``language`` module
     builds one (``LANGUAGE``) from its own tables, and bot.summarize.lang.registry finds it by
@@ -48,5 +57,11 @@ class Language:
     # Whether a sentence opens by referring back to something it does not name; given the
     # analyser's subjectless-clause test (bot.summarize.extractive)
     refers_back: Callable[[str, Callable[[str], bool]], bool]
+    # The scope words of each negation in a text, nearest to the cue first, and the words a
+    # point states (the dropped-negation check compares them); a scope's lead word counts only
+    # from this length (bot.summarize.negation)
+    negation_scopes: Callable[[str, Words], list[list[str]]]
+    stated_words: Callable[[str, Words], set[str]]
+    shortest_scope_lead: int
     # A line with a terminal mark cut at its sentence boundaries, unstripped (bot.summarize.text)
     split_line: Callable[[str], list[str]]

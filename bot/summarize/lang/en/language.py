@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from bot.summarize.lang import Language
-from bot.summarize.lang.en import segment, select, sentences
+from bot.summarize.lang.en import negation, segment, select, sentences
 
 LANGUAGE = Language(
     code="en",
     boilerplate=select.BOILER,
     not_prose=segment.not_prose,
+    negation_scopes=negation.scopes,
+    stated_words=negation.stated,
+    shortest_scope_lead=0,
     refers_back=select.refers_back,
     split_line=sentences.split_line,
     spaceless_compounds=False,

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from bot.summarize.lang import Language
-from bot.summarize.lang.ko import segment, select, sentences
+from bot.summarize.lang.ko import negation, segment, select, sentences
 
 LANGUAGE = Language(
     code="ko",
     boilerplate=select.BOILER,
     not_prose=segment.not_prose,
+    negation_scopes=negation.scopes,
+    stated_words=negation.stated,
+    shortest_scope_lead=2,
     refers_back=select.refers_back,
     split_line=sentences.split_line,
     spaceless_compounds=True,
