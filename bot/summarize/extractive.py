@@ -88,7 +88,7 @@ def candidate_leans_back(candidates: list[str], k: int, lang: str) -> bool:
     """Whether candidate ``k`` leans on a sentence before it. A Korean story's first prose
     sentence leans on nothing: Korean leads are often impersonal ("2029년부터 … 10분대에 갈
     수 있게 될 것으로 보인다"), and the subject rule would otherwise bar the lead itself."""
-    if k == 0 and lang == "ko":
+    if k == 0 and language(lang).impersonal_leads:
         return False
     if refers_back(candidates[k], lang):
         return True
@@ -155,7 +155,7 @@ def _usable(sentence: str, lang: str) -> bool:
         return False
     if segment.not_prose(sentence, lang) is not None:
         return False  # a credit, a caption, player text: never a point
-    if lang == "ko":
+    if language(lang).short_points:
         return len(sentence) >= 15  # notices and credits: not_prose above
     if lang in ("ja", "zh"):
         return len(sentence) >= 15
@@ -255,11 +255,12 @@ class ExtractiveSummarizer:
             title_words = content_words(title, lang)
         cands = self.candidates(sentences, title, lang)
         if not cands:
+            lead_ins = language(lang).lead_in_lines
             cands = [
                 (i, s)
                 for i, s in enumerate(sentences)
                 # Not a lone "★" or "—" either: a point says something in words.
-                if _has_word(s) and (lang == "ko" or not _lead_in(s))
+                if _has_word(s) and (not lead_ins or not _lead_in(s))
                 and segment.not_prose(s, lang) in segment.LAST_RESORT
             ]
         if len(cands) <= points:

@@ -63,5 +63,11 @@ class Language:
     negation_scopes: Callable[[str, Words], list[list[str]]]
     stated_words: Callable[[str, Words], set[str]]
     shortest_scope_lead: int
+    # Whether a story's first prose sentence leans on nothing (impersonal leads are common),
+    # whether a point may be as short as 15 characters of any word count, and whether a line
+    # ending in ":" or ";" only introduces what follows (bot.summarize.extractive)
+    impersonal_leads: bool
+    short_points: bool
+    lead_in_lines: bool
     # A line with a terminal mark cut at its sentence boundaries, unstripped (bot.summarize.text)
     split_line: Callable[[str], list[str]]
