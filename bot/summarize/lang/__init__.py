@@ -69,5 +69,10 @@ class Language:
     impersonal_leads: bool
     short_points: bool
     lead_in_lines: bool
+    # Whether every word of a label must recur in the story (modifiers look like nouns:
+    # "바꾼 암세포"), and whether a label opening on a common word is capitalised
+    # (bot.summarize.labels)
+    label_words_recur: bool
+    capitalised_labels: bool
     # A line with a terminal mark cut at its sentence boundaries, unstripped (bot.summarize.text)
     split_line: Callable[[str], list[str]]
