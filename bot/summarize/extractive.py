@@ -15,6 +15,7 @@ from bot.summarize import korean, segment
 from bot.summarize.labels import label_points
 from bot.summarize.lang.en import select as en_rules
 from bot.summarize.lang.ko import select as ko_rules
+from bot.summarize.lang.registry import LANGUAGES, language
 from bot.summarize.scoring import Pool, build_pool, choose
 from bot.summarize.tags import TagNormaliser, build_tags, extract_keywords
 from bot.summarize.text import (
@@ -38,14 +39,11 @@ def weights_for(lang: str) -> dict[str, float]:
 
 
 def _boiler(sentence: str, lang: str) -> bool:
-    return bool((ko_rules if lang == "ko" else en_rules).BOILER.match(sentence))
+    return bool(language(lang).boilerplate.match(sentence))
 
 
-_EN_BACK, _EN_SELF, _KO_BACK = en_rules.BACK, en_rules.SELF, ko_rules.BACK
 _WEAK_START, _BARE_ATTRIBUTION = en_rules.WEAK_START, en_rules.BARE_ATTRIBUTION
 _KO_ENDED = ko_rules.ENDED
-_QUOTE_OPEN, _QUOTE_CLOSE = en_rules.QUOTE_OPEN, en_rules.QUOTE_CLOSE
-_ATTRIBUTION = en_rules.ATTRIBUTION
 _CAPTION_WORD, _PICTURE_HINTS = en_rules.CAPTION_WORD, en_rules.PICTURE_HINTS
 
 
@@ -81,31 +79,16 @@ def refers_back(sentence: str, lang: str) -> bool:
     """Whether ``sentence`` opens by referring back to something it does not name: a pronoun,
     demonstrative or connective, a quote with no named speaker, a Korean clause with no
     subject."""
-    if lang == "ko":
-        if _KO_BACK.match(sentence) or sentence.rstrip(" .").endswith(ko_rules.BACK_ENDING):
-            return True
-        return korean.subjectless(sentence)
-    if lang != "en":
-        return False
-    if _EN_BACK.match(sentence):
-        return not _EN_SELF.match(sentence)
-    if not _QUOTE_OPEN.match(sentence) or _ATTRIBUTION.search(sentence):
-        return False
-    # A quoted term or title ("“App thinning” is not a magic bullet …") opens a sentence that
-    # is the writer's own; only a quotation running on with no named speaker leans back.
-    # A quotation closes on its own punctuation ("“We will not stop,” he said"); a term does
-    # not.
-    close = _QUOTE_CLOSE.search(sentence, 1, 50)
-    if close is None or sentence[close.start() - 1] in ",.!?…":
-        return True
-    return sentence.startswith((" said", " says"), close.end())
+    # A language without rules of its own has no lean-back rule: English's would misread it.
+    rules = LANGUAGES.get(lang)
+    return rules is not None and rules.refers_back(sentence, korean.subjectless)
 
 
 def candidate_leans_back(candidates: list[str], k: int, lang: str) -> bool:
     """Whether candidate ``k`` leans on a sentence before it. A Korean story's first prose
     sentence leans on nothing: Korean leads are often impersonal ("2029년부터 … 10분대에 갈
     수 있게 될 것으로 보인다"), and the subject rule would otherwise bar the lead itself."""
-    if k == 0 and lang == "ko":
+    if k == 0 and language(lang).impersonal_leads:
         return False
     if refers_back(candidates[k], lang):
         return True
@@ -172,7 +155,7 @@ def _usable(sentence: str, lang: str) -> bool:
         return False
     if segment.not_prose(sentence, lang) is not None:
         return False  # a credit, a caption, player text: never a point
-    if lang == "ko":
+    if language(lang).short_points:
         return len(sentence) >= 15  # notices and credits: not_prose above
     if lang in ("ja", "zh"):
         return len(sentence) >= 15
@@ -272,11 +255,12 @@ class ExtractiveSummarizer:
             title_words = content_words(title, lang)
         cands = self.candidates(sentences, title, lang)
         if not cands:
+            lead_ins = language(lang).lead_in_lines
             cands = [
                 (i, s)
                 for i, s in enumerate(sentences)
                 # Not a lone "★" or "—" either: a point says something in words.
-                if _has_word(s) and (lang == "ko" or not _lead_in(s))
+                if _has_word(s) and (not lead_ins or not _lead_in(s))
                 and segment.not_prose(s, lang) in segment.LAST_RESORT
             ]
         if len(cands) <= points:

@@ -20,6 +20,7 @@ from bot.summarize import korean
 from bot.summarize.facts import Facts, facts_of, lower_words
 from bot.summarize.lang.en import names as en_names
 from bot.summarize.lang.ko import names as ko_names
+from bot.summarize.lang.registry import language
 from bot.summarize.negation import unsupported
 from bot.summarize.text import scoring_terms, strip_particle, tokens
 from bot.summarize.translit import hangul_skeleton, same_name
@@ -79,10 +80,10 @@ def _latin_in(name: str, words: set[str], squashed: str, cited_lang: str,
     parts = re.split(r"['’-]", name)
     if len(parts) > 1 and all(p.casefold() in words for p in parts if p[:1].isupper()):
         return True  # "O'Malley", "US-led", "Republican-controlled": the capitalised parts
-    if cited_lang == "ko" or (low in en_names.ALIASES
-                              and any(w in words for w in en_names.ALIASES[low])):
+    spaceless = language(cited_lang).spaceless_compounds
+    if spaceless or (low in en_names.ALIASES and any(w in words for w in en_names.ALIASES[low])):
         # Korean text glues Latin to Hangul ("SK텔레콤", "GRP78을"): compare without spaces
-        return cited_lang != "ko" or _squash(low) in squashed
+        return not spaceless or _squash(low) in squashed
     if len(low) >= 5 and any(  # American ~ America, Canadian ~ Canada
             len(w) >= 4 and (low.startswith(w[:-1]) or w.startswith(low[:-1]))
             and abs(len(w) - len(low)) <= 3 for w in words):
@@ -105,7 +106,7 @@ def _also_common(word: str) -> bool:
 
 
 def _hangul_in(name: str, cited: str, cited_lang: str, words: set[str]) -> bool:
-    if cited_lang == "ko":
+    if language(cited_lang).spaceless_compounds:
         return _squash(name) in _squash(cited)
     for part in name.split():
         if part in ko_names.EXONYMS and any(w in words for w in ko_names.EXONYMS[part]):
@@ -123,7 +124,7 @@ def _name_grounded(name: str, cited: str, cited_lang: str, words: set[str],
     if _LATIN.match(name):
         if _latin_in(name, words, _squash(cited), cited_lang, cited):
             return True
-        if cited_lang != "ko":
+        if not language(cited_lang).hangul_names:
             return False
         # an English brief of a Korean article romanises Hangul names ("Lee Hae-shin")
         # any Hangul word may be the name Kiwi did not tag, if its skeleton is not too short
@@ -226,7 +227,7 @@ def check_point(text: str, cited: Sequence[str], *, lang: str, cited_lang: str,
     terms = set(scoring_terms(text, lang))
     if terms and len(terms & set(scoring_terms(joined, lang))) / len(terms) < _MIN_OVERLAP:
         return Verdict(False, "overlap")
-    if lang == "ko" and context is not None:
+    if language(lang).hangul_names and context is not None:
         noun = _borrowed_noun(text, joined, context)
         if noun:
             return Verdict(False, "name", noun)
@@ -240,7 +241,8 @@ def check_label(label: str, cited: Sequence[str], *, lang: str, cited_lang: str,
     of more) in the cited sentences or in its ``point`` (itself checked against them): a label
     names the claim in its own words."""
     words = label.split()
-    if not (2 <= len(words) <= 5 or (lang == "ko" and 1 <= len(words) <= 6)):
+    fewest, most = language(lang).label_words
+    if not fewest <= len(words) <= most:
         return Verdict(False, "label_length")
     joined = "\n".join(cited)
     common = context.common if context else frozenset()
@@ -253,7 +255,8 @@ def check_label(label: str, cited: Sequence[str], *, lang: str, cited_lang: str,
         return Verdict(False, "label_empty")
     grounded = set(scoring_terms(f"{joined}\n{point}", lang))
     hangul = _hangul_only(f"{joined}\n{point}")
-    found = sum(t in grounded or (lang == "ko" and len(t) >= 2 and t in hangul) for t in terms)
+    spaceless = language(lang).spaceless_compounds
+    found = sum(t in grounded or (spaceless and len(t) >= 2 and t in hangul) for t in terms)
     if found < max(1, len(terms) / 3):
         return Verdict(False, "label_ungrounded")
     return PASS

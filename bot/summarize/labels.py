@@ -12,6 +12,7 @@ from bot.summarize import korean
 from bot.summarize.lang.en import labels as en_rules
 from bot.summarize.lang.en.tags import credit_line
 from bot.summarize.lang.ko import labels as ko_rules
+from bot.summarize.lang.registry import language
 from bot.summarize.text import WORD_CACHE_SIZE, _term, content_words
 
 _TOKEN = re.compile(r"[\w'’&-]+|[^\w\s]")
@@ -221,7 +222,8 @@ def make_label(
             continue
         # Korean modifiers look like nouns ("바꾼 암세포"): there, every word must recur.
         pairs = zip(counts, terms, strict=True)
-        if lang == "ko" and not all(c >= 2 or t in title_terms for c, t in pairs):
+        if language(lang).label_words_recur and not all(
+                c >= 2 or t in title_terms for c, t in pairs):
             continue
         bonus = [3 if t in title_terms else 0 for t in terms]
         score = sum(map(min, counts, [6] * len(counts))) + sum(bonus)
@@ -238,7 +240,7 @@ def make_label(
         return None
     used.update(best[2])
     label = best[1]
-    if lang == "ko" or not _common(label.split(" ", 1)[0]):
+    if not language(lang).capitalised_labels or not _common(label.split(" ", 1)[0]):
         return label  # "iPad Pro", not "IPad Pro"
     return label[0].upper() + label[1:]
 

@@ -12,18 +12,15 @@ from __future__ import annotations
 
 import re
 
+from bot.summarize.lang import Words
 from bot.summarize.lang.en import negation as en
 from bot.summarize.lang.ko import negation as ko
+from bot.summarize.lang.registry import language
 from bot.summarize.text import content_words, strip_particle
 
 # "뿐만 아니라" and "not only" add, they do not negate: every language's phrase is taken out
 # of any text, whatever its language (the fact checker's cues too).
 NOT_ONLY = re.compile("|".join(rules.NOT_ONLY.pattern for rules in (ko, en)), re.I)
-
-
-def _stem(word: str) -> str:
-    found = content_words(word, "en")
-    return found[0] if found else word
 
 
 def _meet(a: list[str], b: list[str]) -> bool:
@@ -32,32 +29,14 @@ def _meet(a: list[str], b: list[str]) -> bool:
         len(x) >= 5 and len(y) >= 5 and x[:4] == y[:4] for x in a for y in b)
 
 
-def _ko_stem(word: str) -> str:
-    word = ko.NOT_HANGUL.sub("", word)
-    word = ko.VERB_ENDING.sub("", strip_particle(word))
-    return word[:2]
+# What the languages' scope rules need of bot.summarize.text, which sits above them.
+_WORDS = Words(content=content_words, strip_particle=strip_particle)
 
 
 def scopes(text: str, lang: str) -> list[list[str]]:
     """The scope words of each negation in ``text``, nearest to the cue first."""
     text = NOT_ONLY.sub(" ", text)
-    out: list[list[str]] = []
-    if lang == "ko":
-        words = text.split()
-        for i, word in enumerate(words):
-            m = ko.CUE.search(word)
-            if not m:
-                continue
-            before = [word[:m.start()], *reversed(words[max(0, i - ko.SCOPE):i])]
-            keys = [k for k in map(_ko_stem, before) if k]
-            if keys:
-                out.append(keys)
-        return out
-    for m in en.CUE.finditer(text):
-        after = content_words(text[m.end():m.end() + 80], "en")[:en.SCOPE]
-        if after:
-            out.append(after)
-    return out
+    return language(lang).negation_scopes(text, _WORDS)
 
 
 def unsupported(point: str, point_lang: str, cited: str, cited_lang: str) -> bool:
@@ -71,14 +50,12 @@ def unsupported(point: str, point_lang: str, cited: str, cited_lang: str) -> boo
             return True
     if len(mine) >= len(theirs):
         return False  # as many negations as the source: none was dropped
-    if point_lang == "ko":
-        present = {k for k in map(_ko_stem, point.split()) if len(k) >= 2}
-    else:  # hyphenated words stay whole: "six-way" does not state "way"
-        present = {_stem(w) for w in en.WORD.findall(point.lower())}
+    rules = language(point_lang)
+    present = rules.stated_words(point, _WORDS)
     negated_here = {w for scope in mine for w in scope}
     for scope in theirs:
         lead = scope[0]
-        if (point_lang != "ko" or len(lead) >= 2) and lead in present \
+        if len(lead) >= rules.shortest_scope_lead and lead in present \
                 and lead not in negated_here:
             return True
     return False

@@ -23,6 +23,7 @@ from itertools import chain
 from bot.summarize import korean
 from bot.summarize.lang.en import select as en_rules
 from bot.summarize.lang.ko import select as ko_rules
+from bot.summarize.lang.registry import language
 from bot.summarize.text import bigrams, with_bigrams
 from bot.summarize.trim import fits
 
@@ -140,7 +141,8 @@ def build_pool(
     lede ("And, of course, we talk about …" opens no story)."""
     # Sentences as term *sets* weighted by IDF (binary TF: a sentence rarely repeats a
     # term), so every product below is a sum over a set, done by map() in C.
-    if lang == "ko":
+    rules = language(lang)
+    if rules.spaceless_compounds:
         sets = [frozenset(chain.from_iterable(map(bigrams, words[i]))) for i, _ in cands]
     else:
         sets = [frozenset(words[i]) for i, _ in cands]
@@ -154,7 +156,7 @@ def build_pool(
     doc_norm = math.sqrt(sum(map(operator.mul, df.values(), doc_w.values()))) or 1.0
     weight = idf2.__getitem__
     norms = [math.sqrt(sum(map(weight, ts))) or 1.0 for ts in sets]
-    title_terms = with_bigrams(title_words) if lang == "ko" else title_words
+    title_terms = with_bigrams(title_words) if rules.spaceless_compounds else title_words
     title_set = frozenset(title_terms) & df.keys()
     title_norm = math.sqrt(sum(map(weight, title_set))) or 1.0
     central = [sum(map(doc_w.__getitem__, ts)) / doc_norm for ts in sets]
@@ -174,10 +176,11 @@ def build_pool(
         weights is None or weights["headline_nouns"] != 0.0) else ())
     values: list[tuple[float, ...]] = []
     lede = True
+    ended = rules.sentence_ending
     for k, (_, s) in enumerate(cands):
         fit_kind = 2 if len(s) <= limit else fits(s, limit, lang)  # most sentences fit
         caption = caption_like(s)
-        heading = lang == "ko" and not ko_rules.ENDED.search(s)
+        heading = ended is not None and not ended.search(s)
         first = 0.0
         if lede and not caption and not heading and not (leans_back and leans_back(s)):
             first, lede = 1.0, False

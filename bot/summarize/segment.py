@@ -13,6 +13,7 @@ from collections import Counter
 
 from bot.summarize.lang.en import segment as en
 from bot.summarize.lang.ko import segment as ko
+from bot.summarize.lang.registry import language
 
 __all__ = ["LAST_RESORT", "captions_in_context", "not_prose", "unglue", "unglue_korean"]
 
@@ -77,14 +78,10 @@ def unglue_korean(line: str) -> list[str]:
     parts.append(line[start:])
     out: list[str] = []
     for part in parts:
-        pieces = ko.BYLINE.split(part) if _reporter(part) else [part]
+        pieces = ko.BYLINE.split(part) if ko.reporter(part) else [part]
         for piece in pieces:
             out.extend(ko.GLUED.split(piece) if "." in piece else (piece,))
     return [p.strip() for p in out if p.strip()]
-
-
-def _reporter(text: str) -> bool:
-    return "기자" in text or "특파원" in text or "통신원" in text
 
 
 def not_prose(sentence: str, lang: str) -> str | None:
@@ -93,31 +90,7 @@ def not_prose(sentence: str, lang: str) -> str | None:
     None."""
     if sentence[:1] in ("h", "w") and _LINK.match(sentence):
         return "link"
-    if lang == "ko":
-        if "/" in sentence and (ko.CAPTION.search(sentence) or ko.CREDIT_MARK.search(sentence)):
-            return "caption"
-        if ko.BOILERPLATE.search(sentence):
-            return "boilerplate"
-        if (_reporter(sentence) or "=" in sentence) and (
-                ko.BYLINE.search(sentence) or ko.DATELINE.match(sentence)):
-            return "byline"
-        return None
-    m = en.ANY_NOT_PROSE.match(sentence)
-    if m is not None:
-        return (m.lastgroup or "").rsplit("_", 1)[0]
-    if "(" in sentence[:80] and en.DATELINE.match(sentence + " ."):  # a dateline alone
-        return "byline"
-    # Cheap substring checks first: both patterns scan the whole sentence.
-    if ":" in sentence and "-" in sentence and en.DATA.search(sentence):
-        return "data"
-    if (", 19" in sentence or ", 20" in sentence) and en.CAPTION_DATE.search(sentence):
-        return "caption"
-    if ")" in sentence:
-        if any(a in sentence and b in sentence for a, b in en.PICTURE_SIDES):
-            return "caption"
-        if en.GLUED_LIST.search(sentence):
-            return "list"
-    return None
+    return language(lang).not_prose(sentence)
 
 
 def captions_in_context(sentences: list[str], lang: str) -> set[int]:

@@ -12,8 +12,8 @@ from bot.summarize import korean, segment
 from bot.summarize.lang import WORD_CACHE_SIZE
 from bot.summarize.lang.en import sentences as en_sentences
 from bot.summarize.lang.en import words as en_words
-from bot.summarize.lang.ko import sentences as ko_sentences
 from bot.summarize.lang.ko import words as ko_words
+from bot.summarize.lang.registry import language
 
 _SCRIPTS = [
     ("ko", re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+")),
@@ -92,29 +92,7 @@ def _split_korean(block: str) -> list[str]:
 def _split_block(block: str, lang: str) -> list[str]:
     if "." not in block and "!" not in block and "?" not in block and "…" not in block:
         return [block]  # most Korean feed lines: one sentence, no terminal mark
-    out: list[str] = []
-    start = 0
-    if lang == "ko":
-        for m in ko_sentences.BOUNDARY.finditer(block):
-            if m.group(1):
-                end = m.end(1)
-            else:
-                end = m.end(3)  # a mark after Latin text: judged by the English rules
-                before, after = block[max(start, end - 40) : end], block[m.end() : m.end() + 41]
-                if not en_sentences.is_boundary(before, after):
-                    continue
-            out.append(block[start:end])
-            start = m.end()
-    else:
-        # Only 40 characters either side matter: slicing the whole rest of a long paragraph
-        # at every candidate boundary made splitting quadratic.
-        for m in en_sentences.BOUNDARY.finditer(block):
-            end, nxt = m.end(1), m.end()
-            if en_sentences.is_boundary(block[max(start, end - 40) : end], block[nxt : nxt + 41]):
-                out.append(block[start:m.end(1)])
-                start = m.end()
-    out.append(block[start:])
-    return [s.strip() for s in out if s.strip()]
+    return [s.strip() for s in language(lang).split_line(block) if s.strip()]
 
 
 # Only runs that change: a lone space is most of the text and already right, and matching it
@@ -223,7 +201,7 @@ def scoring_terms(text: str, lang: str) -> list[str]:
     """Terms for similarity: content words, plus character bigrams of Korean stems, which
     match compounds written without spaces ("기초과학" ~ "기초 과학")."""
     words = content_words(text, lang)
-    return with_bigrams(words) if lang == "ko" else words
+    return with_bigrams(words) if language(lang).spaceless_compounds else words
 
 
 def with_bigrams(words: list[str]) -> list[str]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 # Word-level caches (a word to its stem, noun or term) hold at most this many words each: a
 # long-running bot sees ever more distinct words, and 16,384 words cover the common ones (the
@@ -17,3 +19,60 @@ Analyser = Callable[[str], tuple[Morph, ...]]
 
 # Closing quotes and brackets that may follow a sentence's terminal mark, in any language.
 CLOSERS = "\"'”’)]»」』"
+
+
+@dataclass(frozen=True)
+class Words:
+    """The word services of bot.summarize.text a language's rules may need, handed in: the
+    rules sit below it."""
+
+    content: Callable[[str, str], list[str]]  # content_words(text, lang)
+    strip_particle: Callable[[str], str]  # a Korean word without its trailing particle
+
+
+@dataclass(frozen=True)
+class Language:
+    """What the shared summarizer code asks of a language: each package's ``language`` module
+    builds one (``LANGUAGE``) from its own tables, and bot.summarize.lang.registry finds it by
+    code, so the shared modules never branch on a language's name."""
+
+    code: str
+    # A sentence that is only site boilerplate (bot.summarize.extractive)
+    boilerplate: re.Pattern[str]
+    # The kind of span a sentence is when it is not prose, else None (bot.summarize.segment)
+    not_prose: Callable[[str], str | None]
+    # Whether the language writes compounds with or without spaces ("기초과학" ~ "기초 과학") and
+    # glues Latin words to its own ("SK텔레콤"): similarity terms add character bigrams of each
+    # stem (bot.summarize.text, scoring), and grounding compares names and a label's terms
+    # without spaces (bot.summarize.grounding)
+    spaceless_compounds: bool
+    # Whether its names are written in Hangul: an English brief of its text romanises them, and
+    # a point may borrow a noun Kiwi finds elsewhere in the article (bot.summarize.grounding)
+    hangul_names: bool
+    # A sentence's ending, where the language marks one: a candidate without it is a heading
+    # (bot.summarize.scoring); None where headings cannot be told apart this way
+    sentence_ending: re.Pattern[str] | None
+    # How many spaced words a claim label may have, at least and at most
+    label_words: tuple[int, int]
+    # Whether a sentence opens by referring back to something it does not name; given the
+    # analyser's subjectless-clause test (bot.summarize.extractive)
+    refers_back: Callable[[str, Callable[[str], bool]], bool]
+    # The scope words of each negation in a text, nearest to the cue first, and the words a
+    # point states (the dropped-negation check compares them); a scope's lead word counts only
+    # from this length (bot.summarize.negation)
+    negation_scopes: Callable[[str, Words], list[list[str]]]
+    stated_words: Callable[[str, Words], set[str]]
+    shortest_scope_lead: int
+    # Whether a story's first prose sentence leans on nothing (impersonal leads are common),
+    # whether a point may be as short as 15 characters of any word count, and whether a line
+    # ending in ":" or ";" only introduces what follows (bot.summarize.extractive)
+    impersonal_leads: bool
+    short_points: bool
+    lead_in_lines: bool
+    # Whether every word of a label must recur in the story (modifiers look like nouns:
+    # "바꾼 암세포"), and whether a label opening on a common word is capitalised
+    # (bot.summarize.labels)
+    label_words_recur: bool
+    capitalised_labels: bool
+    # A line with a terminal mark cut at its sentence boundaries, unstripped (bot.summarize.text)
+    split_line: Callable[[str], list[str]]

@@ -149,3 +149,25 @@ CUT_HINTS = ("(", "caption", "Media", "Image", "FILE", "REUTERS")
 # matched names the kind.
 ANY_NOT_PROSE = re.compile("|".join(
     f"(?P<{kind}_{i}>{pattern.pattern})" for i, (kind, pattern) in enumerate(NOT_PROSE)))
+
+
+def not_prose(sentence: str) -> str | None:
+    """The kind of English span ``sentence`` is when it is not prose ("player", "credit",
+    "caption", "cue", "update", "boilerplate", "clickbait", "data", "byline", "list"), else
+    None (bot.summarize.segment.not_prose)."""
+    m = ANY_NOT_PROSE.match(sentence)
+    if m is not None:
+        return (m.lastgroup or "").rsplit("_", 1)[0]
+    if "(" in sentence[:80] and DATELINE.match(sentence + " ."):  # a dateline alone
+        return "byline"
+    # Cheap substring checks first: both patterns scan the whole sentence.
+    if ":" in sentence and "-" in sentence and DATA.search(sentence):
+        return "data"
+    if (", 19" in sentence or ", 20" in sentence) and CAPTION_DATE.search(sentence):
+        return "caption"
+    if ")" in sentence:
+        if any(a in sentence and b in sentence for a, b in PICTURE_SIDES):
+            return "caption"
+        if GLUED_LIST.search(sentence):
+            return "list"
+    return None

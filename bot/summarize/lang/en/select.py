@@ -4,6 +4,7 @@ attributions, prices."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # Lines that are never a point: captions, credits, link texts.
 BOILER = re.compile(
@@ -104,3 +105,21 @@ PRICE_HEADLINE = re.compile(
 )
 # A capitalised word inside a sentence: a name the candidates may share with the title.
 NAME = re.compile(r"(?<=\s)[A-Z][a-z]{2,}")
+
+
+def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
+    """Whether an English ``sentence`` opens by referring back to something it does not name: a
+    pronoun, demonstrative or connective, or a quote with no named speaker (``subjectless``
+    is Korean's analyser rule, unused here)."""
+    if BACK.match(sentence):
+        return not SELF.match(sentence)
+    if not QUOTE_OPEN.match(sentence) or ATTRIBUTION.search(sentence):
+        return False
+    # A quoted term or title ("“App thinning” is not a magic bullet …") opens a sentence that
+    # is the writer's own; only a quotation running on with no named speaker leans back.
+    # A quotation closes on its own punctuation ("“We will not stop,” he said"); a term does
+    # not.
+    close = QUOTE_CLOSE.search(sentence, 1, 50)
+    if close is None or sentence[close.start() - 1] in ",.!?…":
+        return True
+    return sentence.startswith((" said", " says"), close.end())

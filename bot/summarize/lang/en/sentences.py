@@ -111,3 +111,19 @@ def unglue_notes(sentence: str) -> list[str]:
     if rest:
         out.append(rest)
     return out
+
+
+def split_line(block: str) -> list[str]:
+    """The pieces of an English line with a terminal mark, cut at its sentence boundaries (not
+    stripped; bot.summarize.text keeps the non-blank ones)."""
+    out: list[str] = []
+    start = 0
+    # Only 40 characters either side matter: slicing the whole rest of a long paragraph
+    # at every candidate boundary made splitting quadratic.
+    for m in BOUNDARY.finditer(block):
+        end, nxt = m.end(1), m.end()
+        if is_boundary(block[max(start, end - 40) : end], block[nxt : nxt + 41]):
+            out.append(block[start:m.end(1)])
+            start = m.end()
+    out.append(block[start:])
+    return out

@@ -56,3 +56,21 @@ GLUED = re.compile(r"(?<=[가-힣]\.)(?<![다요죠까네음함임됨]\.)(?=[\'�
 # "/픽사베이최근 …"): Korean prose never writes a slash after a period or a space, so the span
 # holds a caption even where the credit's end, glued to the next sentence, cannot be found.
 CREDIT_MARK = re.compile(r"(?:^|[.。\s])/\s?['‘“\"]?[가-힣A-Za-z]")
+
+
+def reporter(text: str) -> bool:
+    """Whether ``text`` names a reporter (기자, 특파원, 통신원): a byline may follow."""
+    return "기자" in text or "특파원" in text or "통신원" in text
+
+
+def not_prose(sentence: str) -> str | None:
+    """The kind of Korean span ``sentence`` is when it is not prose ("caption",
+    "boilerplate", "byline"), else None (bot.summarize.segment.not_prose)."""
+    if "/" in sentence and (CAPTION.search(sentence) or CREDIT_MARK.search(sentence)):
+        return "caption"
+    if BOILERPLATE.search(sentence):
+        return "boilerplate"
+    if (reporter(sentence) or "=" in sentence) and (
+            BYLINE.search(sentence) or DATELINE.match(sentence)):
+        return "byline"
+    return None

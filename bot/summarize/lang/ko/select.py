@@ -4,6 +4,7 @@ caption and credit openings."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # Lines that are never a point: related-story links, photo credits, bylines, notices.
 BOILER = re.compile(r"^(?:관련기사|사진|기자\s|무단\s?전재)")
@@ -55,3 +56,11 @@ HEADLINE_NOUN = frozenset({"NNG", "NNP", "SL"})
 # that only reports what someone said.
 QUOTE = re.compile(r"[”\"’']\s?(?:이?라고|고|며|면서)\s")
 SUBJECT = re.compile(r"\S(?:은|는|이|가)\s")
+
+
+def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
+    """Whether a Korean ``sentence`` opens by referring back (a demonstrative or connective, a
+    quoting ending) or, by ``subjectless`` (Kiwi's reading), is a clause with no subject."""
+    if BACK.match(sentence) or sentence.rstrip(" .").endswith(BACK_ENDING):
+        return True
+    return subjectless(sentence)

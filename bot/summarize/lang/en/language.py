@@ -1,0 +1,26 @@
+"""English's rules as the shared summarizer code asks for them (bot.summarize.lang.Language)."""
+
+from __future__ import annotations
+
+from bot.summarize.lang import Language
+from bot.summarize.lang.en import negation, segment, select, sentences
+
+LANGUAGE = Language(
+    code="en",
+    boilerplate=select.BOILER,
+    not_prose=segment.not_prose,
+    label_words_recur=False,
+    capitalised_labels=True,
+    impersonal_leads=False,
+    short_points=False,
+    lead_in_lines=True,
+    negation_scopes=negation.scopes,
+    stated_words=negation.stated,
+    shortest_scope_lead=0,
+    refers_back=select.refers_back,
+    split_line=sentences.split_line,
+    spaceless_compounds=False,
+    hangul_names=False,
+    sentence_ending=None,
+    label_words=(2, 5),
+)

@@ -1,0 +1,26 @@
+"""Korean's rules as the shared summarizer code asks for them (bot.summarize.lang.Language)."""
+
+from __future__ import annotations
+
+from bot.summarize.lang import Language
+from bot.summarize.lang.ko import negation, segment, select, sentences
+
+LANGUAGE = Language(
+    code="ko",
+    boilerplate=select.BOILER,
+    not_prose=segment.not_prose,
+    label_words_recur=True,
+    capitalised_labels=False,
+    impersonal_leads=True,
+    short_points=True,
+    lead_in_lines=False,
+    negation_scopes=negation.scopes,
+    stated_words=negation.stated,
+    shortest_scope_lead=2,
+    refers_back=select.refers_back,
+    split_line=sentences.split_line,
+    spaceless_compounds=True,
+    hangul_names=True,
+    sentence_ending=select.ENDED,
+    label_words=(1, 6),
+)
