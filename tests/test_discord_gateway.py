@@ -35,8 +35,8 @@ from tests.support.fake_discord import (
     GUILD_ID,
     TEXT_CHANNEL_ID,
     FakeDiscord,
-    GatewaySession,
 )
+from tests.support.fake_discord_gateway import GatewaySession
 from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
 

@@ -16,7 +16,8 @@ from adapters.discord.gateway import GatewaySupervisor
 from bot import metrics
 from bot.runner.health import adapter_status
 from tests.support.discord_gateway import _no_commands, eventually, fake  # noqa: F401  (fixture)
-from tests.support.fake_discord import BOT_TOKEN, FakeDiscord, GatewaySession
+from tests.support.fake_discord import BOT_TOKEN, FakeDiscord
+from tests.support.fake_discord_gateway import GatewaySession
 from tests.support.supervision import Gate
 
 
