@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import chain
 
 from bot.summarize import korean, segment
-from bot.summarize.lang import WORD_CACHE_SIZE
+from bot.summarize.lang import WORD_CACHE_SIZE, Words
 from bot.summarize.lang.en import sentences as en_sentences
 from bot.summarize.lang.en import words as en_words
 from bot.summarize.lang.ko import words as ko_words
@@ -207,3 +207,7 @@ def scoring_terms(text: str, lang: str) -> list[str]:
 def with_bigrams(words: list[str]) -> list[str]:
     """Korean stems followed by their character bigrams; other words unchanged."""
     return list(chain.from_iterable(map(bigrams, words)))
+
+
+# What the languages' rules may need of this module, which sits above them.
+WORDS = Words(content=content_words, strip_particle=strip_particle, tokens=tokens, term=_term)

@@ -28,6 +28,26 @@ class Words:
 
     content: Callable[[str, str], list[str]]  # content_words(text, lang)
     strip_particle: Callable[[str], str]  # a Korean word without its trailing particle
+    tokens: Callable[[str], list[str]]  # the raw word tokens of a text, as written
+    term: Callable[[str], str | None]  # a raw token's content term, None for a stop word
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the analyser module (bot.summarize.korean, Kiwi) offers a language's rules, handed
+    in: the rules sit below it. Nothing here loads the analyser until it is called."""
+
+    available: Callable[[], bool]
+    morphs: Analyser
+    # Runs of nouns as written, each with its nouns ("미국 에너지부", ["미국", "에너지부"])
+    noun_phrases: Callable[[str], list[tuple[str, list[str]]]]
+    # Whether the subject particle at a character marks the main clause's subject
+    main_clause_subject: Callable[[str, int], bool]
+    # A line without its wire dateline and byline; whether rules would guess its sentence
+    # boundaries; the analyser's sentences of it (None when it cannot say)
+    story_lines: Callable[[str], list[str]]
+    needs_splitting: Callable[[str], bool]
+    split_line: Callable[[str], list[str] | None]
 
 
 @dataclass(frozen=True)
@@ -76,3 +96,10 @@ class Language:
     capitalised_labels: bool
     # A line with a terminal mark cut at its sentence boundaries, unstripped (bot.summarize.text)
     split_line: Callable[[str], list[str]]
+    # Up to ``limit`` tags of a story: (title, sentences, the brief's points, limit, the
+    # sentences' tokens if known, word services, analyser) (bot.summarize.tags)
+    keywords: Callable[
+        [str, list[str], list[str], int, list[list[str]] | None, Words, Analysis], list[str]]
+    # What the rules cache of the analyser's readings: cleared with its own caches
+    # (bot.summarize.korean.clear_cache)
+    analysis_caches: tuple[Callable[[], None], ...]

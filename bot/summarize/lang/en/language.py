@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.summarize.lang import Language
-from bot.summarize.lang.en import negation, segment, select, sentences
+from bot.summarize.lang.en import negation, segment, select, sentences, tagging
 
 LANGUAGE = Language(
     code="en",
@@ -22,5 +22,7 @@ LANGUAGE = Language(
     spaceless_compounds=False,
     hangul_names=False,
     sentence_ending=None,
+    keywords=tagging.story_tags,
+    analysis_caches=(),
     label_words=(2, 5),
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.summarize.lang import Language
-from bot.summarize.lang.ko import negation, segment, select, sentences
+from bot.summarize.lang.ko import negation, segment, select, sentences, tagging
 
 LANGUAGE = Language(
     code="ko",
@@ -22,5 +22,7 @@ LANGUAGE = Language(
     spaceless_compounds=True,
     hangul_names=True,
     sentence_ending=select.ENDED,
+    keywords=tagging.story_tags,
+    analysis_caches=(tagging.clear_cache,),
     label_words=(1, 6),
 )
