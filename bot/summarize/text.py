@@ -10,8 +10,10 @@ from itertools import chain
 
 from bot.summarize import korean, segment
 from bot.summarize.lang import WORD_CACHE_SIZE, Words
+from bot.summarize.lang.en import segment as en_segment
 from bot.summarize.lang.en import sentences as en_sentences
 from bot.summarize.lang.en import words as en_words
+from bot.summarize.lang.ko import segment as ko_segment
 from bot.summarize.lang.ko import words as ko_words
 from bot.summarize.lang.registry import language
 
@@ -80,7 +82,7 @@ def _split_korean(block: str) -> list[str]:
     the analyser is unavailable."""
     out: list[str] = []
     for piece in korean.story_lines(block):
-        for line in segment.unglue_korean(piece):
+        for line in ko_segment.unglue(piece):
             if segment.not_prose(line, "ko") == "caption":
                 out.append(line)  # a caption with its credit stays one span, judged as such
                 continue
@@ -120,7 +122,7 @@ def split_sentences(text: str, lang: str) -> list[str]:
             if en_sentences.GLUE_HINT.search(block):  # one scan; most lines have none
                 parts = list(chain.from_iterable(map(en_sentences.unglue, parts)))
             if lang == "en":
-                parts = list(chain.from_iterable(map(segment.unglue, parts)))
+                parts = list(chain.from_iterable(map(en_segment.unglue, parts)))
             sentences.extend(parts)
     return sentences
 
