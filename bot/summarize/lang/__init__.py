@@ -51,6 +51,22 @@ class Analysis:
 
 
 @dataclass(frozen=True)
+class Splitting:
+    """What bot.summarize.text hands a language's line splitter, which sits below it."""
+
+    not_prose: Callable[[str, str], str | None]  # bot.summarize.segment.not_prose(span, lang)
+    analysis: Analysis
+
+
+def marked_sentences(block: str, split_line: Callable[[str], list[str]]) -> list[str]:
+    """The sentences of a stripped line by a language's ``split_line``: a line with no terminal
+    mark is one sentence (most Korean feed lines); blank pieces go."""
+    if "." not in block and "!" not in block and "?" not in block and "…" not in block:
+        return [block]
+    return [s.strip() for s in split_line(block) if s.strip()]
+
+
+@dataclass(frozen=True)
 class Language:
     """What the shared summarizer code asks of a language: each package's ``language`` module
     builds one (``LANGUAGE``) from its own tables, and bot.summarize.lang.registry finds it by
@@ -96,6 +112,8 @@ class Language:
     capitalised_labels: bool
     # A line with a terminal mark cut at its sentence boundaries, unstripped (bot.summarize.text)
     split_line: Callable[[str], list[str]]
+    # The sentences of one stripped line of a story, every span of it kept (bot.summarize.text)
+    line_sentences: Callable[[str, Splitting], list[str]]
     # Up to ``limit`` tags of a story: (title, sentences, the brief's points, limit, the
     # sentences' tokens if known, word services, analyser) (bot.summarize.tags)
     keywords: Callable[

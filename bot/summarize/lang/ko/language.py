@@ -19,6 +19,7 @@ LANGUAGE = Language(
     shortest_scope_lead=2,
     refers_back=select.refers_back,
     split_line=sentences.split_line,
+    line_sentences=sentences.line_sentences,
     spaceless_compounds=True,
     hangul_names=True,
     sentence_ending=select.ENDED,
