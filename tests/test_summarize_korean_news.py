@@ -10,8 +10,9 @@ import pytest
 
 from bot.models import Article, Brief
 from bot.summarize import ExtractiveSummarizer, korean, labels
-from bot.summarize.extractive import _weak, refers_back
+from bot.summarize.extractive import refers_back
 from bot.summarize.labels import label_points, label_stands
+from bot.summarize.lang.en.select import weak
 from bot.summarize.lang.ko import tagging as ko_tagging
 from bot.summarize.scoring import STATIC, build_pool
 from bot.summarize.text import content_words
@@ -26,7 +27,7 @@ def _brief(title: str, text: str) -> Brief:
 def _features(title: str, sentences: list[str]) -> list[dict[str, float]]:
     words = [content_words(s, "ko") for s in sentences]
     pool = build_pool(list(enumerate(sentences)), words, title, content_words(title, "ko"),
-                      "ko", 300, _weak)
+                      "ko", 300, weak)
     return [dict(zip(STATIC, v, strict=True)) for v in pool.values]
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from bot.summarize.lang.registry import language
+from bot.summarize.lang.registry import LANGUAGES, language
 
 __all__ = ["LAST_RESORT", "captions_in_context", "not_prose"]
 
@@ -45,9 +45,9 @@ def captions_in_context(sentences: list[str], lang: str) -> set[int]:
             seen[s] += 1
             if seen[s] < counts[s]:
                 out.add(i)
-    if lang == "en":
-        credited = {sentences[i - 1] for i in range(1, len(sentences))
-                    if sentences[i][:1] in "(ER" and not_prose(sentences[i], lang) == "credit"}
+    rules = LANGUAGES.get(lang)
+    if rules is not None and rules.credited_captions is not None:
+        credited = rules.credited_captions(sentences)
         if credited:
             out.update(i for i, s in enumerate(sentences) if s in credited)
     return out

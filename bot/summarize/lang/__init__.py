@@ -118,6 +118,16 @@ class Language:
     # sentences' tokens if known, word services, analyser) (bot.summarize.tags)
     keywords: Callable[
         [str, list[str], list[str], int, list[list[str]] | None, Words, Analysis], list[str]]
+    # Caption-like sentences by their words (credits, bare attributions; bot.summarize
+    # extractive and scoring), the candidates a scrape's closing mark shows to be captions,
+    # and whether candidate k opens on the bare surname of someone only a later sentence
+    # introduced (None: the language has no such rule)
+    weak: Callable[[str], bool]
+    late_captions: Callable[[list[tuple[int, str]]], frozenset[str]]
+    bare_surname: Callable[[list[str], int], bool] | None
+    # The sentences right before a photo credit, which are captions wherever they appear
+    # (bot.summarize.segment); None where no such credit line is known
+    credited_captions: Callable[[list[str]], set[str]] | None
     # What the rules cache of the analyser's readings: cleared with its own caches
     # (bot.summarize.korean.clear_cache)
     analysis_caches: tuple[Callable[[], None], ...]

@@ -211,3 +211,9 @@ def unglue(sentence: str) -> list[str]:
     parts.append(sentence[start:].strip())
     return [p for p in parts if p]
 
+
+def credited(sentences: list[str]) -> set[str]:
+    """The sentences right before a photo credit: captions, wherever else they appear."""
+    return {sentences[i - 1] for i in range(1, len(sentences))
+            if sentences[i][:1] in "(ER" and not_prose(sentences[i]) == "credit"}
+

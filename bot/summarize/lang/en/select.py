@@ -123,3 +123,83 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
     if close is None or sentence[close.start() - 1] in ",.!?…":
         return True
     return sentence.startswith((" said", " says"), close.end())
+
+
+def weak(sentence: str) -> bool:
+    """Captions, photo credits and bare attributions: no news of their own."""
+    if WEAK_START.match(sentence):
+        return True
+    if "ere" in sentence and SIGNPOST.match(sentence):
+        return True
+    if len(sentence) <= 100 and BARE_ATTRIBUTION.match(sentence):
+        return True
+    low = sentence.lower()
+    if CAPTION_WORD.search(low) is not None:
+        return True
+    # Spelled out rather than any() over a generator: this runs on every candidate.
+    h = PICTURE_HINTS
+    return (h[0] in low or h[1] in low or h[2] in low or h[3] in low or h[4] in low) and (
+        SHOWN_PICTURE.search(sentence) is not None
+    )
+
+
+def late_captions(cands: list[tuple[int, str]]) -> frozenset[str]:
+    """Candidates closed by the Daily Mail scrape's " ." once the story's own sentences (closed
+    on the word) have begun: there the mark closes a photo caption ("Eric Saunders has
+    submitted a DNA sample … his great uncle ."). Before the story it closes the page's
+    highlight bullets, which are the story told short and no caption."""
+    out: set[str] = set()
+    started = False
+    for _, s in cands:
+        if s.endswith(SPACED_STOP):
+            if started:
+                out.add(s)
+        elif not started and s[-1:] in ".!?\"'”’":
+            started = True
+    return frozenset(out)
+
+
+def bare_surname(candidates: list[str], k: int) -> bool:
+    """Whether candidate ``k`` opens on a bare surname of someone the lede does not name but a
+    later sentence introduced in full: "Tate, aged 26 and eight months pregnant, was stabbed
+    …" after "… including actress Sharon Tate" (who is Tate?). A word the story also writes
+    in lower case is no name ("Police said …")."""
+    m = NAME_OPENING.match(candidates[k])
+    if m is None:
+        return False
+    name = m.group(1)
+    if name in candidates[0]:
+        return False  # the lede names them, and the lede is where a brief starts
+    if _after_name(candidates[k], name) or not any(
+        _after_name(candidates[j], name) for j in range(1, k)
+    ):
+        return False
+    low = name.lower()
+    return not any(_has_word_at(c, low) for c in candidates)
+
+
+def _after_name(text: str, name: str) -> bool:
+    """Whether ``text`` writes ``name`` after a capitalised word ("Sharon Tate")."""
+    at = text.find(" " + name)
+    while at >= 0:
+        end = at + 1 + len(name)
+        before = text[:at].rsplit(" ", 1)[-1]
+        if (end == len(text) or not text[end].isalpha()) and before[:1].isupper() \
+                and before[1:].isalpha() and before[1:].islower():
+            return True
+        at = text.find(" " + name, end)
+    return False
+
+
+def _has_word_at(text: str, word: str) -> bool:
+    """Whether ``text`` holds ``word`` as a whole word, as written."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalpha()) and (
+            end == len(text) or not text[end].isalpha()
+        ):
+            return True
+        at = text.find(word, end)
+    return False
+
