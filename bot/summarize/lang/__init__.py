@@ -17,6 +17,14 @@ WORD_CACHE_SIZE = 16384
 Morph = tuple[str, str, int, int]
 Analyser = Callable[[str], tuple[Morph, ...]]
 
+# A candidate's values of the selection features a language reads in its own way
+# (bot.summarize.scoring): entities, price, quote, headline_nouns, speakerless, background.
+Cues = tuple[float, float, float, float, float, float]
+# The cues of one article's candidates: (candidates, headline, whether a feature is to be
+# computed, the analyser) -> (k, candidate k, whether it is the lede) -> its cues.
+CueReader = Callable[
+    [list[str], str, Callable[[str], bool], "Analysis"], Callable[[int, str, bool], Cues]]
+
 # Closing quotes and brackets that may follow a sentence's terminal mark, in any language.
 CLOSERS = "\"'”’)]»」』"
 
@@ -128,6 +136,8 @@ class Language:
     # The sentences right before a photo credit, which are captions wherever they appear
     # (bot.summarize.segment); None where no such credit line is known
     credited_captions: Callable[[list[str]], set[str]] | None
+    # The selection features the language reads in its own way (bot.summarize.scoring)
+    cues: CueReader
     # What the rules cache of the analyser's readings: cleared with its own caches
     # (bot.summarize.korean.clear_cache)
     analysis_caches: tuple[Callable[[], None], ...]

@@ -4,7 +4,11 @@ attributions, prices."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
+from itertools import chain
+
+from bot.summarize.lang import Analysis, Cues
 
 # Lines that are never a point: captions, credits, link texts.
 BOILER = re.compile(
@@ -202,4 +206,32 @@ def _has_word_at(text: str, word: str) -> bool:
             return True
         at = text.find(word, end)
     return False
+
+
+def entities(cands: list[str], title: str) -> tuple[list[set[str]], set[str]]:
+    """Each candidate's capitalised names (not its first word) and the story's central ones:
+    the five most frequent names seen at least twice (a headline mention counts two)."""
+    names = [set(NAME.findall(s)) for s in cands]
+    counts: Counter[str] = Counter(chain.from_iterable(names))
+    for name in NAME.findall(" " + title):
+        counts[name] += 2
+    central = {n for n, c in counts.most_common(5) if c >= 2}
+    return names, central
+
+
+def cues(cands: list[str], title: str, wanted: Callable[[str], bool],
+         analysis: Analysis) -> Callable[[int, str, bool], Cues]:
+    """English's selection cues of each candidate (bot.summarize.scoring): its share of the
+    story's central names, a price under a headline about prices or plans, a quotation with
+    its speaker named."""
+    pricing = bool(PRICE_HEADLINE.search(title))
+    names, central = entities(cands, title) if wanted("entities") else ([], set())
+
+    def of(k: int, sentence: str, lede: bool) -> Cues:
+        entity = len(names[k] & central) / len(central) if central else 0.0
+        quote = any(q in sentence for q in "\"”’'") and ATTRIBUTION.search(sentence) is not None
+        price = 1.0 if pricing and PRICE.search(sentence) else 0.0
+        return entity, price, 1.0 if quote else 0.0, 0.0, 0.0, 0.0
+
+    return of
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bot.summarize.lang import Analyser, Analysis, Cues
 from bot.summarize.lang.en import select as en_select
 
 # Lines that are never a point: related-story links, photo credits, bylines, notices.
@@ -82,4 +83,46 @@ def weak(sentence: str) -> bool:
 def late_captions(cands: list[tuple[int, str]]) -> frozenset[str]:
     """No Korean scrape closes its captions with a mark of its own (segment finds them)."""
     return frozenset()
+
+
+def headline_nouns(title: str, morphs: Analyser) -> tuple[str, ...]:
+    """The headline's nouns and numbers as Kiwi reads them (one analysis, cached): what the
+    story's main event is about ("경남은행", "성과급", "3000")."""
+    out = {form for form, tag, _, _ in morphs(title)
+           if (tag in HEADLINE_NOUN and len(form) >= 2) or tag == "SN"}
+    return tuple(sorted(out))
+
+
+def news(sentence: str, head_nouns: tuple[str, ...], lede: bool) -> tuple[float, float, float]:
+    """(headline_nouns, speakerless, background) of a Korean sentence, by rule and substring:
+    no analysis of the sentence itself (the candidates are many, the analyser slow). The lede
+    is never background: it is the news, even when it opens on a year ("2018년 … 제보자
+    김씨는 3일 …")."""
+    cover = (sum(n in sentence for n in head_nouns) / len(head_nouns)) if head_nouns else 0.0
+    speakerless = 0.0
+    opening = min((at for at in (sentence.find("“"), sentence.find('"')) if at >= 0),
+                  default=-1)
+    # Most quotations follow their speaker ("김씨는 “…”"): the text before the first quote
+    # settles it without rewriting the sentence.
+    if opening >= 0 and not SPEAKER.search(sentence, 0, opening):
+        outside = QUOTED.sub(" ", sentence)
+        if len(outside) < len(sentence) and not SPEAKER.search(outside):
+            speakerless = 1.0
+    background_ = 1.0 if not lede and background(sentence) else 0.0
+    return cover, speakerless, background_
+
+
+def cues(cands: list[str], title: str, wanted: Callable[[str], bool],
+         analysis: Analysis) -> Callable[[int, str, bool], Cues]:
+    """Korean's selection cues of each candidate (bot.summarize.scoring): a quotation its
+    speaker reports, and what news readers missed or tripped over (``news``)."""
+    head_nouns = headline_nouns(title, analysis.morphs) if wanted("headline_nouns") else ()
+    quoting = wanted("quote")
+
+    def of(k: int, sentence: str, lede: bool) -> Cues:
+        m = QUOTE.search(sentence) if quoting else None
+        quote = m is not None and SUBJECT.search(sentence, 0, m.start()) is not None
+        return (0.0, 0.0, 1.0 if quote else 0.0, *news(sentence, head_nouns, lede))
+
+    return of
 
