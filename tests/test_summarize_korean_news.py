@@ -9,10 +9,11 @@ from collections import Counter
 import pytest
 
 from bot.models import Article, Brief
-from bot.summarize import ExtractiveSummarizer, korean, labels
+from bot.summarize import ExtractiveSummarizer, korean
 from bot.summarize.extractive import refers_back
 from bot.summarize.labels import label_points, label_stands
 from bot.summarize.lang.en.select import weak
+from bot.summarize.lang.ko import labelling as ko_labelling
 from bot.summarize.lang.ko import tagging as ko_tagging
 from bot.summarize.scoring import STATIC, build_pool
 from bot.summarize.text import content_words
@@ -172,7 +173,7 @@ def test_what_is_read_from_an_analysis_is_cached_and_forgotten_with_it() -> None
     # clears the analyses to time a cold brief, and these must go with them.
     _brief(*STORY)
     assert ko_tagging._noun_words.cache_info().currsize > 0
-    assert labels._ko_subruns.cache_info().currsize > 0
+    assert ko_labelling.subruns.cache_info().currsize > 0
     korean.clear_cache()
     assert ko_tagging._noun_words.cache_info().currsize == 0
-    assert labels._ko_subruns.cache_info().currsize == 0
+    assert ko_labelling.subruns.cache_info().currsize == 0

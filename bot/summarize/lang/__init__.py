@@ -58,6 +58,44 @@ class Analysis:
     split_line: Callable[[str], list[str] | None]
 
 
+# A label candidate: (word as the label shows it, its content term) per word
+Candidate = list[tuple[str, str]]
+# A label names the point's subject, which comes early: one found past this share of the point
+# names something the point mentions on the way ("appeal of a federal judge's injunction").
+SUBJECT_SHARE = 0.6
+
+
+def quoted(point: str, at: int) -> bool:
+    """Whether position ``at`` of ``point`` is inside a quotation."""
+    before = point[:at]
+    straight = before.count('"') % 2 == 1
+    curly = before.count("“") > before.count("”") or before.count("「") > before.count("」")
+    single = before.count("‘") > before.count("’") or before.count("『") > before.count("』")
+    return straight or curly or single
+
+
+@dataclass(frozen=True)
+class Labelling:
+    """How a language labels a point (bot.summarize.labels asks; the language's ``labelling``
+    module answers)."""
+
+    # The candidate phrases of a point under its headline: (point, title, word services)
+    phrases: Callable[[str, str, Words], list[Candidate]]
+    # Whether a phrase (its words as written, the phrase, the point) reads as a label; None
+    # where every candidate phrase does
+    reads_well: Callable[[list[str], str, str], bool] | None
+    # Whether no label can stand over the point: asked before one is looked for
+    unlabelled: Callable[[str], bool]
+    # A label from the analyser's reading, used where it is available (point, headline and
+    # story, headline, the words earlier labels used); None where the language has none
+    analysed: Callable[[str, str, str, set[str], Analysis], str | None] | None
+    # Whether a label written at a character of the point early on may stand: (label, point,
+    # where, headline and story, the analyser)
+    stands: Callable[[str, str, int, str, Analysis], bool]
+    # The label as shown ("iPad Pro" stays, "recycling plant" becomes "Recycling plant")
+    shown: Callable[[str], str]
+
+
 @dataclass(frozen=True)
 class Splitting:
     """What bot.summarize.text hands a language's line splitter, which sits below it."""
@@ -114,10 +152,10 @@ class Language:
     short_points: bool
     lead_in_lines: bool
     # Whether every word of a label must recur in the story (modifiers look like nouns:
-    # "바꾼 암세포"), and whether a label opening on a common word is capitalised
+    # "바꾼 암세포"), and how the language labels a point, None where it has no label rules
     # (bot.summarize.labels)
     label_words_recur: bool
-    capitalised_labels: bool
+    labelling: Labelling | None
     # A line with a terminal mark cut at its sentence boundaries, unstripped (bot.summarize.text)
     split_line: Callable[[str], list[str]]
     # The sentences of one stripped line of a story, every span of it kept (bot.summarize.text)

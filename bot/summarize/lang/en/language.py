@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from bot.summarize.lang import Language
-from bot.summarize.lang.en import negation, segment, select, sentences, tagging
+from bot.summarize.lang.en import labelling, negation, segment, select, sentences, tagging
 
 LANGUAGE = Language(
     code="en",
     boilerplate=select.BOILER,
     not_prose=segment.not_prose,
     label_words_recur=False,
-    capitalised_labels=True,
+    labelling=labelling.LABELLING,
     impersonal_leads=False,
     short_points=False,
     lead_in_lines=True,

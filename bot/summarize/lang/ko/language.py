@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from bot.summarize.lang import Language
-from bot.summarize.lang.ko import negation, segment, select, sentences, tagging
+from bot.summarize.lang.ko import labelling, negation, segment, select, sentences, tagging
 
 LANGUAGE = Language(
     code="ko",
     boilerplate=select.BOILER,
     not_prose=segment.not_prose,
     label_words_recur=True,
-    capitalised_labels=False,
+    labelling=labelling.LABELLING,
     impersonal_leads=True,
     short_points=True,
     lead_in_lines=False,
@@ -29,6 +29,6 @@ LANGUAGE = Language(
     bare_surname=None,
     credited_captions=None,
     keywords=tagging.story_tags,
-    analysis_caches=(tagging.clear_cache,),
+    analysis_caches=(tagging.clear_cache, labelling.clear_cache),
     label_words=(1, 6),
 )
