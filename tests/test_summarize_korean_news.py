@@ -124,6 +124,21 @@ def test_a_korean_point_opening_on_its_topic_gets_no_label_cheaply(
     assert label_points(points, Counter(), "ko", "이민자 프로그램 유료화", doc) == [None]
 
 
+def test_a_past_month_and_a_words_meaning_are_background_and_the_days_news_is_not() -> None:
+    # Issue 28's blind read: "a definition or background sentence takes point 3". Seen on
+    # the fit half of the Korean news set: a past month opening what happened before, and a
+    # word's meaning given as "…라는 뜻이다".
+    f = _features("김장훈 화장품 사업", [
+        "가수 김장훈이 화장품 사업에 뛰어들었다.",
+        "지난 2월에는 화장품 출시 기념 콘서트를 열었다.",
+        "이 단어는 스와힐리어로 ‘숲’이라는 뜻이다.",
+        "이 분야는 연구자들이 흔히 기초과학이라 일컫는다.",
+        "지난 3일 김장훈은 유튜브에 출연해 브랜드를 소개했다.",
+        "지난 3월 5일 그는 부스에서 직접 브랜드를 소개했다.",
+    ])
+    assert [x["background"] for x in f] == [0.0, 1.0, 1.0, 1.0, 0.0, 0.0]
+
+
 def test_the_lede_is_never_background_and_a_definition_is() -> None:
     # Read: the lead "2018년 … 촉발한 제보자 김씨는 3일 …" lost to three background points.
     f = _features("버닝썬 5년 후 제보자", [

@@ -38,10 +38,16 @@ SPEAKER = re.compile(r"[가-힣A-Za-z0-9)](?:은|는|이|가|께서|측)(?=\s|$)
 # definition of a term the story uses ("…를 가리킨다", "…을 뜻한다", "…을 말한다"). The
 # opening is matched, the rest searched only where its words are (``background``).
 BACKGROUND_OPENING = re.compile(
-    r"(?:앞서|과거|당시|지난해|작년|이전에도?|그동안|그간|(?:19|20)\d\d년)(?=\s|,)")
+    r"(?:앞서|과거|당시|지난해|작년|이전에도?|그동안|그간|(?:19|20)\d\d년"
+    # a past month with no day ("지난 2월에는 …"): "지난 3일", the news's own date, is not
+    r"|지난 \d{1,2}월(?!\s?\d{1,2}일)(?:에는?|에도)?)(?=\s|,)")
 BACKGROUND_BODY = re.compile(
-    r"[가-힣]\s(?:바|적이)\s?있[다었]|[을를]\s(?:가리킨다|뜻한다|말한다|의미한다)[.]?$")
-DEFINING = ("가리킨다", "뜻한다", "말한다", "의미한다")
+    r"[가-힣]\s(?:바|적이)\s?있[다었]"
+    r"|[을를]\s(?:가리킨다|뜻한다|말한다|의미한다|일컫는다|지칭한다)[.]?$"
+    # "이 단어는 스와힐리어로 ‘숲’이라는 뜻이다", "흔히 기초과학이라 일컫는다"
+    r"|(?:이)?라는\s(?:뜻|의미)이다[.]?$|(?:이)?라고?\s(?:일컫는다|부른다|칭한다)[.]?$")
+DEFINING = ("가리킨다", "뜻한다", "말한다", "의미한다", "일컫는다", "지칭한다", "뜻이다",
+            "의미이다", "부른다", "칭한다")
 
 
 def background(sentence: str) -> bool:
