@@ -10,7 +10,8 @@ from bot.summarize import korean, text
 
 MODULES = ("bot.summarize.text", "bot.summarize.tags", "bot.summarize.labels",
            "bot.summarize.korean", "bot.summarize.extractive", "bot.summarize.trim",
-           "bot.summarize.lang.ko.tagging")
+           "bot.summarize.lang.ko.tagging", "bot.summarize.lang.en.labelling",
+           "bot.summarize.lang.ko.labelling")
 
 
 def _lru_caches() -> list[tuple[str, Any]]:

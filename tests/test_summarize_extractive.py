@@ -223,9 +223,9 @@ def test_korean_label_is_nouns_not_a_verb_form() -> None:
      ("개발하는", None), ("내년", None), ("3월부터", None)],
 )
 def test_korean_noun_detection(word: str, noun: str | None) -> None:
-    from bot.summarize.labels import ko_noun
+    from bot.summarize.lang.ko.labelling import noun_of
 
-    assert ko_noun(word)[0] == noun
+    assert noun_of(word)[0] == noun
 
 
 def _label(point: str, counts: dict[str, int], title: str = "", lang: str = "en") -> str | None:

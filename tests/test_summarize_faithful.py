@@ -12,7 +12,8 @@ from bot.feeds.parse import parse_feed
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, korean, split_sentences
 from bot.summarize.extractive import refers_back
-from bot.summarize.labels import _hyphen_term, label_points
+from bot.summarize.labels import label_points
+from bot.summarize.lang.en.labelling import _hyphen_term
 from bot.summarize.tags import extract_keywords
 from bot.summarize.text import _term
 from bot.summarize.trim import fit
@@ -38,8 +39,8 @@ def test_trim_corpus_gives_the_trims_a_reader_accepts(row: dict[str, object]) ->
 def test_double_hyphens_and_empty_tokens_never_raise() -> None:
     # Finding 7: "arrests--over" split into an empty part, and _term("") raised IndexError.
     assert _term("") is None
-    assert _hyphen_term("arrests--over") == "arrest"  # "over" is a stop word
-    assert _hyphen_term("--") is None
+    assert _hyphen_term("arrests--over", _term) == "arrest"  # "over" is a stop word
+    assert _hyphen_term("--", _term) is None
     text = ("Police made two arrests--over threatening postings--and said more may follow. "
             "The -- suspects - were -- held overnight --- and released on bail on Monday. "
             "Officials said the investigation into the postings was continuing this week.")
@@ -183,12 +184,13 @@ def test_shared_feed_points_are_their_sentences_or_prefixes(parts: tuple[str, ..
 
 @pytest.mark.skipif(not korean.available(), reason="kiwipiepy not installed")
 def test_korean_labels_keep_whole_words() -> None:
-    from bot.summarize.labels import _ko_subruns
+    from bot.summarize.lang.ko.labelling import subruns
 
-    phrases = [p for p, _ in _ko_subruns("우리나라 연구조직을 보면 미래창조과학방송통신위원은")]
+    phrases = [p for p, _ in subruns("우리나라 연구조직을 보면 미래창조과학방송통신위원은",
+                                     korean.noun_phrases)]
     assert "우리나라 연구조직" in phrases
     assert not {"우리나라 연구", "미래창조과학"} & set(phrases)  # never cut inside a word
-    assert "연구팀" not in [p for p, _ in _ko_subruns("연구팀은 성공했다")]  # no real compound
+    assert "연구팀" not in [p for p, _ in subruns("연구팀은 성공했다", korean.noun_phrases)]
 
 
 def test_english_label_without_recurring_words_still_reads_as_a_phrase() -> None:

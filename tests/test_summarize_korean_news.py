@@ -9,9 +9,11 @@ from collections import Counter
 import pytest
 
 from bot.models import Article, Brief
-from bot.summarize import ExtractiveSummarizer, korean, labels
-from bot.summarize.extractive import _weak, refers_back
+from bot.summarize import ExtractiveSummarizer, korean
+from bot.summarize.extractive import refers_back
 from bot.summarize.labels import label_points, label_stands
+from bot.summarize.lang.en.select import weak
+from bot.summarize.lang.ko import labelling as ko_labelling
 from bot.summarize.lang.ko import tagging as ko_tagging
 from bot.summarize.scoring import STATIC, build_pool
 from bot.summarize.text import content_words
@@ -26,7 +28,7 @@ def _brief(title: str, text: str) -> Brief:
 def _features(title: str, sentences: list[str]) -> list[dict[str, float]]:
     words = [content_words(s, "ko") for s in sentences]
     pool = build_pool(list(enumerate(sentences)), words, title, content_words(title, "ko"),
-                      "ko", 300, _weak)
+                      "ko", 300, weak)
     return [dict(zip(STATIC, v, strict=True)) for v in pool.values]
 
 
@@ -122,6 +124,21 @@ def test_a_korean_point_opening_on_its_topic_gets_no_label_cheaply(
     assert label_points(points, Counter(), "ko", "이민자 프로그램 유료화", doc) == [None]
 
 
+def test_a_past_month_and_a_words_meaning_are_background_and_the_days_news_is_not() -> None:
+    # Issue 28's blind read: "a definition or background sentence takes point 3". Seen on
+    # the fit half of the Korean news set: a past month opening what happened before, and a
+    # word's meaning given as "…라는 뜻이다".
+    f = _features("김장훈 화장품 사업", [
+        "가수 김장훈이 화장품 사업에 뛰어들었다.",
+        "지난 2월에는 화장품 출시 기념 콘서트를 열었다.",
+        "이 단어는 스와힐리어로 ‘숲’이라는 뜻이다.",
+        "이 분야는 연구자들이 흔히 기초과학이라 일컫는다.",
+        "지난 3일 김장훈은 유튜브에 출연해 브랜드를 소개했다.",
+        "지난 3월 5일 그는 부스에서 직접 브랜드를 소개했다.",
+    ])
+    assert [x["background"] for x in f] == [0.0, 1.0, 1.0, 1.0, 0.0, 0.0]
+
+
 def test_the_lede_is_never_background_and_a_definition_is() -> None:
     # Read: the lead "2018년 … 촉발한 제보자 김씨는 3일 …" lost to three background points.
     f = _features("버닝썬 5년 후 제보자", [
@@ -171,7 +188,7 @@ def test_what_is_read_from_an_analysis_is_cached_and_forgotten_with_it() -> None
     # clears the analyses to time a cold brief, and these must go with them.
     _brief(*STORY)
     assert ko_tagging._noun_words.cache_info().currsize > 0
-    assert labels._ko_subruns.cache_info().currsize > 0
+    assert ko_labelling.subruns.cache_info().currsize > 0
     korean.clear_cache()
     assert ko_tagging._noun_words.cache_info().currsize == 0
-    assert labels._ko_subruns.cache_info().currsize == 0
+    assert ko_labelling.subruns.cache_info().currsize == 0

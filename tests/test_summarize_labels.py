@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from bot.summarize.labels import _en_phrases, label_points, label_stands, make_label
-from bot.summarize.text import content_words
+from bot.summarize.labels import label_points, label_stands, make_label
+from bot.summarize.lang.en.labelling import phrases
+from bot.summarize.text import WORDS, content_words
 
 
 def _texts(point: str) -> list[str]:
-    return [" ".join(w for w, _ in cand) for cand in _en_phrases(point)]
+    return [" ".join(w for w, _ in cand) for cand in phrases(point, "", WORDS)]
 
 
 def test_a_camel_case_name_is_not_cut_off_its_phrase() -> None:
@@ -193,7 +194,7 @@ def test_the_subject_of_the_claim_is_a_label() -> None:
 def test_points_with_no_subject_phrase_are_not_searched_for_a_label() -> None:
     # The cheap check before looking for a label must pass every point whose subject could
     # stand as one, and may stop only those where none can.
-    from bot.summarize.labels import _en_may_have_subject
+    from bot.summarize.lang.en.labelling import _may_have_subject
 
     for label, point in [
         ("Zhou Yongkang", "China's former security chief Zhou Yongkang is being investigated."),
@@ -202,7 +203,7 @@ def test_points_with_no_subject_phrase_are_not_searched_for_a_label() -> None:
         ("Roberto Curti", "Brazilian student Roberto Curti, 21, died in the early hours."),
     ]:
         assert label_stands(label, point, f"{point} {label} {label}", "en")
-        assert _en_may_have_subject(point), point
-    assert not _en_may_have_subject(
+        assert _may_have_subject(point), point
+    assert not _may_have_subject(
         "After a chase and a violent struggle with police in the city centre he died in hospital "
         "early on the morning of the next day.")

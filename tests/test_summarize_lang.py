@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import pkgutil
+import re
 from pathlib import Path
 from typing import Any
 
@@ -64,3 +65,47 @@ def test_a_text_is_read_by_its_own_languages_rules_only(
     after = (facts.facts_of(text, lang), tags.extract_keywords("", [text], lang, 5))
     assert after == before
     assert before[0].numbers and before[0].negated  # the rules did read something
+
+
+SHARED = REPO / "bot" / "summarize"
+# A language code written out: "ko", "en", "zh-hant"
+_CODE = re.compile(r"[a-z]{2,3}(?:-[a-z]{2,4})?")
+
+
+def _a_code(node: ast.expr) -> bool:
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str) and _CODE.fullmatch(node.value) is not None
+    if isinstance(node, ast.Tuple | ast.List | ast.Set):
+        return any(map(_a_code, node.elts))
+    return False
+
+
+def _a_language(node: ast.expr) -> bool:
+    """A name that holds a language code: ``lang``, ``cited_lang``, ``article.lang``, ``code``."""
+    name = node.id if isinstance(node, ast.Name) else (
+        node.attr if isinstance(node, ast.Attribute) else "")
+    return name.endswith("lang") or name == "code"
+
+
+def _code_comparisons(source: str) -> list[int]:
+    """The lines of ``source`` that compare a language code to a code written out."""
+    return [node.lineno for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.Compare)
+            and any(map(_a_language, [node.left, *node.comparators]))
+            and any(map(_a_code, [node.left, *node.comparators]))]
+
+
+def test_the_check_finds_a_branch_on_a_language() -> None:
+    assert _code_comparisons('if lang == "ko":\n    pass') == [1]
+    assert _code_comparisons('x = article.lang != "en"') == [1]
+    assert _code_comparisons('ok = lang in ("ja", "zh")') == [1]
+    assert _code_comparisons("ok = rules.impersonal_leads and lang == other_lang") == []
+
+
+def test_no_shared_summarizer_module_branches_on_a_languages_name() -> None:
+    # What one language does differently is its package's (read through its Language record),
+    # so a new language needs no edit of the shared modules.
+    found = [f"{path.relative_to(REPO)}:{line}"
+             for path in sorted(SHARED.glob("*.py"))
+             for line in _code_comparisons(path.read_text(encoding="utf-8"))]
+    assert found == []

@@ -4,18 +4,16 @@ bot.summarize.scoring; pure Python, offline, a few milliseconds per article."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Mapping
+from functools import partial
 from itertools import chain
 
 from bot.logs import get_log
 from bot.models import Article, Brief, Point
 from bot.summarize import korean, segment
 from bot.summarize.labels import label_points
-from bot.summarize.lang.en import select as en_rules
-from bot.summarize.lang.ko import select as ko_rules
-from bot.summarize.lang.registry import LANGUAGES, language
+from bot.summarize.lang.registry import FALLBACK, LANGUAGES, UNSPACED, language
 from bot.summarize.scoring import Pool, build_pool, choose
 from bot.summarize.tags import TagNormaliser, build_tags, extract_keywords
 from bot.summarize.text import (
@@ -42,39 +40,6 @@ def _boiler(sentence: str, lang: str) -> bool:
     return bool(language(lang).boilerplate.match(sentence))
 
 
-_WEAK_START, _BARE_ATTRIBUTION = en_rules.WEAK_START, en_rules.BARE_ATTRIBUTION
-_KO_ENDED = ko_rules.ENDED
-_CAPTION_WORD, _PICTURE_HINTS = en_rules.CAPTION_WORD, en_rules.PICTURE_HINTS
-
-
-def _weak(sentence: str) -> bool:
-    """Captions, photo credits and bare attributions: no news of their own."""
-    if _WEAK_START.match(sentence):
-        return True
-    if "ere" in sentence and en_rules.SIGNPOST.match(sentence):
-        return True
-    if len(sentence) <= 100 and _BARE_ATTRIBUTION.match(sentence):
-        return True
-    low = sentence.lower()
-    if _CAPTION_WORD.search(low) is not None:
-        return True
-    # Spelled out rather than any() over a generator: this runs on every candidate.
-    h = _PICTURE_HINTS
-    return (h[0] in low or h[1] in low or h[2] in low or h[3] in low or h[4] in low) and (
-        en_rules.SHOWN_PICTURE.search(sentence) is not None
-    )
-
-
-_LATIN = re.compile(r"[A-Za-z]")
-
-
-def _weak_latin(sentence: str) -> bool:
-    """``_weak`` for Korean: its caption words and attributions are English, so a sentence with
-    no Latin letter cannot match (0 of 6,134 Korean dev sentences do); Korean captions and
-    credits are segment's. The English patterns were a tenth of a Korean brief's time."""
-    return _LATIN.search(sentence) is not None and _weak(sentence)
-
-
 def refers_back(sentence: str, lang: str) -> bool:
     """Whether ``sentence`` opens by referring back to something it does not name: a pronoun,
     demonstrative or connective, a quote with no named speaker, a Korean clause with no
@@ -85,59 +50,18 @@ def refers_back(sentence: str, lang: str) -> bool:
 
 
 def candidate_leans_back(candidates: list[str], k: int, lang: str) -> bool:
-    """Whether candidate ``k`` leans on a sentence before it. A Korean story's first prose
-    sentence leans on nothing: Korean leads are often impersonal ("2029년부터 … 10분대에 갈
-    수 있게 될 것으로 보인다"), and the subject rule would otherwise bar the lead itself."""
-    if k == 0 and language(lang).impersonal_leads:
+    """Whether candidate ``k`` leans on a sentence before it. In a language whose leads are
+    often impersonal (Korean: "2029년부터 … 10분대에 갈 수 있게 될 것으로 보인다") the
+    story's first prose sentence leans on nothing: the subject rule would otherwise bar the
+    lead itself."""
+    rules = LANGUAGES.get(lang)
+    if rules is None:
+        return False  # no lean-back rules of its own: English's would misread it
+    if k == 0 and rules.impersonal_leads:
         return False
-    if refers_back(candidates[k], lang):
+    if rules.refers_back(candidates[k], korean.subjectless):
         return True
-    return lang == "en" and k > 1 and _bare_surname(candidates, k)
-
-
-def _bare_surname(candidates: list[str], k: int) -> bool:
-    """Whether candidate ``k`` opens on a bare surname of someone the lede does not name but a
-    later sentence introduced in full: "Tate, aged 26 and eight months pregnant, was stabbed
-    …" after "… including actress Sharon Tate" (who is Tate?). A word the story also writes
-    in lower case is no name ("Police said …")."""
-    m = en_rules.NAME_OPENING.match(candidates[k])
-    if m is None:
-        return False
-    name = m.group(1)
-    if name in candidates[0]:
-        return False  # the lede names them, and the lede is where a brief starts
-    if _after_name(candidates[k], name) or not any(
-        _after_name(candidates[j], name) for j in range(1, k)
-    ):
-        return False
-    low = name.lower()
-    return not any(_has_word_at(c, low) for c in candidates)
-
-
-def _after_name(text: str, name: str) -> bool:
-    """Whether ``text`` writes ``name`` after a capitalised word ("Sharon Tate")."""
-    at = text.find(" " + name)
-    while at >= 0:
-        end = at + 1 + len(name)
-        before = text[:at].rsplit(" ", 1)[-1]
-        if (end == len(text) or not text[end].isalpha()) and before[:1].isupper() \
-                and before[1:].isalpha() and before[1:].islower():
-            return True
-        at = text.find(" " + name, end)
-    return False
-
-
-def _has_word_at(text: str, word: str) -> bool:
-    """Whether ``text`` holds ``word`` as a whole word, as written."""
-    at = text.find(word)
-    while at >= 0:
-        end = at + len(word)
-        if (at == 0 or not text[at - 1].isalpha()) and (
-            end == len(text) or not text[end].isalpha()
-        ):
-            return True
-        at = text.find(word, end)
-    return False
+    return k > 1 and rules.bare_surname is not None and rules.bare_surname(candidates, k)
 
 
 def _has_word(sentence: str) -> bool:
@@ -155,10 +79,8 @@ def _usable(sentence: str, lang: str) -> bool:
         return False
     if segment.not_prose(sentence, lang) is not None:
         return False  # a credit, a caption, player text: never a point
-    if language(lang).short_points:
+    if language(lang).short_points or lang in UNSPACED:
         return len(sentence) >= 15  # notices and credits: not_prose above
-    if lang in ("ja", "zh"):
-        return len(sentence) >= 15
     # "A range of maintenance work, including:" introduces a list; "Mat Honan, writing for
     # BuzzFeed:" introduces a quote. Neither says anything on its own.
     if _lead_in(sentence):
@@ -302,31 +224,12 @@ class ExtractiveSummarizer:
     ) -> Pool:
         """The candidates with their feature values (bench/fit_selection.py fits on these;
         given ``weights``, features weighted zero are left at 0.0)."""
-        if lang != "en":
-            weak = _weak_latin if lang == "ko" else _weak
-            return build_pool(cands, words, title, title_words, lang, self._max_chars, weak,
-                              weights)
-        late = _late_spaced_stops(cands)
-        caption_like = (lambda s: s in late or _weak(s)) if late else _weak
+        rules = LANGUAGES.get(lang)
+        weak = (rules or FALLBACK).weak
+        late = rules.late_captions(cands) if rules is not None else frozenset()
+        caption_like = (lambda s: s in late or weak(s)) if late else weak
+        # Where a lead may be impersonal, nothing keeps a sentence from being the lede.
+        leans_back = None if rules is None or rules.impersonal_leads else partial(
+            refers_back, lang=lang)
         return build_pool(cands, words, title, title_words, lang, self._max_chars, caption_like,
-                          weights, _refers_back_en)
-
-
-def _refers_back_en(sentence: str) -> bool:
-    return refers_back(sentence, "en")
-
-
-def _late_spaced_stops(cands: list[tuple[int, str]]) -> frozenset[str]:
-    """Candidates closed by the Daily Mail scrape's " ." once the story's own sentences (closed
-    on the word) have begun: there the mark closes a photo caption ("Eric Saunders has
-    submitted a DNA sample … his great uncle ."). Before the story it closes the page's
-    highlight bullets, which are the story told short and no caption."""
-    out: set[str] = set()
-    started = False
-    for _, s in cands:
-        if s.endswith(en_rules.SPACED_STOP):
-            if started:
-                out.add(s)
-        elif not started and s[-1:] in ".!?\"'”’":
-            started = True
-    return frozenset(out)
+                          weights, leans_back)

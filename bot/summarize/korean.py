@@ -17,10 +17,11 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.logs import get_log
-from bot.summarize.lang import Morph  # (form, tag, start, end) in the analysed text
+from bot.summarize.lang import Analysis, Morph  # (form, tag, start, end) in the analysed text
 from bot.summarize.lang.ko import segment as ko_segment
 from bot.summarize.lang.ko import select as ko_select
 from bot.summarize.lang.ko.words import GENERIC, LABEL_NEVER_FIRST
+from bot.summarize.lang.registry import LANGUAGES
 
 __all__ = ["GENERIC", "LABEL_NEVER_FIRST"]  # also: the functions below
 
@@ -300,3 +301,19 @@ def noun_phrases(text: str) -> list[tuple[str, list[str]]]:
             close()
     close()
     return out
+
+
+# What a language's rules may ask of the analyser, handed to them (they sit below this module).
+# Each looks the function up when called, so a replaced one (a test's stand-in) is the one used.
+ANALYSIS = Analysis(
+    available=lambda: available(),
+    morphs=lambda text: morphs(text),
+    noun_phrases=lambda text: noun_phrases(text),
+    main_clause_subject=lambda sentence, at: main_clause_subject(sentence, at),
+    story_lines=lambda line: story_lines(line),
+    needs_splitting=lambda line: needs_splitting(line),
+    split_line=lambda line: split_line(line),
+)
+for _rules in LANGUAGES.values():
+    for _clear in _rules.analysis_caches:
+        register_cache(_clear)

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import re
 
-from bot.summarize.lang import Words
 from bot.summarize.lang.en import negation as en
 from bot.summarize.lang.ko import negation as ko
 from bot.summarize.lang.registry import language
-from bot.summarize.text import content_words, strip_particle
+from bot.summarize.text import WORDS
 
 # "뿐만 아니라" and "not only" add, they do not negate: every language's phrase is taken out
 # of any text, whatever its language (the fact checker's cues too).
@@ -29,14 +28,10 @@ def _meet(a: list[str], b: list[str]) -> bool:
         len(x) >= 5 and len(y) >= 5 and x[:4] == y[:4] for x in a for y in b)
 
 
-# What the languages' scope rules need of bot.summarize.text, which sits above them.
-_WORDS = Words(content=content_words, strip_particle=strip_particle)
-
-
 def scopes(text: str, lang: str) -> list[list[str]]:
     """The scope words of each negation in ``text``, nearest to the cue first."""
     text = NOT_ONLY.sub(" ", text)
-    return language(lang).negation_scopes(text, _WORDS)
+    return language(lang).negation_scopes(text, WORDS)
 
 
 def unsupported(point: str, point_lang: str, cited: str, cited_lang: str) -> bool:
@@ -51,7 +46,7 @@ def unsupported(point: str, point_lang: str, cited: str, cited_lang: str) -> boo
     if len(mine) >= len(theirs):
         return False  # as many negations as the source: none was dropped
     rules = language(point_lang)
-    present = rules.stated_words(point, _WORDS)
+    present = rules.stated_words(point, WORDS)
     negated_here = {w for scope in mine for w in scope}
     for scope in theirs:
         lead = scope[0]

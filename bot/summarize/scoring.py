@@ -20,10 +20,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import chain
 
-from bot.summarize import korean
-from bot.summarize.lang.en import select as en_rules
-from bot.summarize.lang.ko import select as ko_rules
-from bot.summarize.lang.registry import language
+from bot.summarize.korean import ANALYSIS
+from bot.summarize.lang import Cues
+from bot.summarize.lang.registry import LANGUAGES, language
 from bot.summarize.text import bigrams, with_bigrams
 from bot.summarize.trim import fits
 
@@ -84,43 +83,16 @@ class Pool:
             self.norms[a] * self.norms[b]
         )
 
-def _entities(cands: list[str], title: str) -> tuple[list[set[str]], set[str]]:
-    """Each candidate's capitalised names (not its first word) and the story's central ones:
-    the five most frequent names seen at least twice (a headline mention counts two)."""
-    names = [set(en_rules.NAME.findall(s)) for s in cands]
-    counts: Counter[str] = Counter(chain.from_iterable(names))
-    for name in en_rules.NAME.findall(" " + title):
-        counts[name] += 2
-    central = {n for n, c in counts.most_common(5) if c >= 2}
-    return names, central
+def _wanted(weights: Mapping[str, float] | None) -> Callable[[str], bool]:
+    """Whether a feature is to be computed: all of them for the fit, the weighted for a brief."""
+    return lambda feature: weights is None or weights[feature] != 0.0
 
 
-def _headline_nouns(title: str) -> tuple[str, ...]:
-    """The headline's nouns and numbers as Kiwi reads them (one analysis, cached): what the
-    story's main event is about ("경남은행", "성과급", "3000")."""
-    out = {form for form, tag, _, _ in korean.morphs(title)
-           if (tag in ko_rules.HEADLINE_NOUN and len(form) >= 2) or tag == "SN"}
-    return tuple(sorted(out))
+def _no_cues(k: int, sentence: str, lede: bool) -> Cues:
+    return _NO_CUES
 
 
-def _korean_news(sentence: str, head_nouns: tuple[str, ...],
-                 lede: bool) -> tuple[float, float, float]:
-    """(headline_nouns, speakerless, background) of a Korean sentence, by rule and substring:
-    no analysis of the sentence itself (the candidates are many, the analyser slow). The lede
-    is never background: it is the news, even when it opens on a year ("2018년 … 제보자
-    김씨는 3일 …")."""
-    cover = (sum(n in sentence for n in head_nouns) / len(head_nouns)) if head_nouns else 0.0
-    speakerless = 0.0
-    opening = min((at for at in (sentence.find("“"), sentence.find('"')) if at >= 0),
-                  default=-1)
-    # Most quotations follow their speaker ("김씨는 “…”"): the text before the first quote
-    # settles it without rewriting the sentence.
-    if opening >= 0 and not ko_rules.SPEAKER.search(sentence, 0, opening):
-        outside = ko_rules.QUOTED.sub(" ", sentence)
-        if len(outside) < len(sentence) and not ko_rules.SPEAKER.search(outside):
-            speakerless = 1.0
-    background = 1.0 if not lede and ko_rules.background(sentence) else 0.0
-    return cover, speakerless, background
+_NO_CUES: Cues = (0.0,) * 6
 
 
 def build_pool(
@@ -165,15 +137,12 @@ def build_pool(
     n_title = len(title_set)
     title_cover = [len(ts & title_set) / n_title for ts in sets] if n_title else [0.0] * n
     title_numbers = set(_NUMBER.findall(title))
-    pricing = bool(en_rules.PRICE_HEADLINE.search(title)) if lang == "en" else False
-    english = lang == "en"
-    entities = weights is None or weights["entities"] != 0.0
     any_number = weights is None or weights["numbers"] != 0.0
-    quoting = weights is None or weights["quote"] != 0.0
-    if english and entities:
-        names, central_names = _entities([s for _, s in cands], title)
-    head_nouns = (_headline_nouns(title) if lang == "ko" and (
-        weights is None or weights["headline_nouns"] != 0.0) else ())
+    # The language's own cues (names, prices, quotes, the headline's nouns, background); a
+    # language with no rules of its own has none.
+    own = LANGUAGES.get(lang)
+    cues = (own.cues([s for _, s in cands], title, _wanted(weights), ANALYSIS) if own
+            else _no_cues)
     values: list[tuple[float, ...]] = []
     lede = True
     ended = rules.sentence_ending
@@ -187,16 +156,7 @@ def build_pool(
         # Only what a weight asks for: findall on every candidate is a tenth of the scoring.
         numbers = _NUMBER.findall(s) if title_numbers else ()
         has_number = bool(numbers) or (any_number and _DIGIT.search(s) is not None)
-        if english:
-            entity = (len(names[k] & central_names) / len(central_names)
-                      if entities and central_names else 0.0)
-            quote = any(q in s for q in "\"”’'") and en_rules.ATTRIBUTION.search(s) is not None
-        else:
-            entity = 0.0
-            m = ko_rules.QUOTE.search(s) if lang == "ko" and quoting else None
-            quote = m is not None and ko_rules.SUBJECT.search(s, 0, m.start()) is not None
-        korean_news = (_korean_news(s, head_nouns, first == 1.0) if lang == "ko"
-                       else (0.0, 0.0, 0.0))
+        entity, price, quote, *news = cues(k, s, first == 1.0)
         values.append((
             _POSITION[k] if k < len(_POSITION) else 1.0 / math.sqrt(1 + k),
             1.0 if k < 3 else 0.0,
@@ -207,15 +167,15 @@ def build_pool(
             min(len(title_numbers.intersection(numbers)), 2) / 2 if title_numbers else 0.0,
             entity,
             1.0 if has_number else 0.0,
-            1.0 if pricing and en_rules.PRICE.search(s) else 0.0,
-            1.0 if quote else 0.0,
+            price,
+            quote,
             min(len(s), IDEAL_CHARS) / IDEAL_CHARS,
             1.0 if fit_kind == 1 else 0.0,
             1.0 if fit_kind == 0 else 0.0,
             1.0 if caption else 0.0,
             1.0 if heading else 0.0,
             1.0 if s.rstrip("\"'”’) ").endswith("?") else 0.0,
-            *korean_news,
+            *news,
         ))
     return Pool([s for _, s in cands], [i for i, _ in cands], values, sets, norms, idf2,
                 title_sim)

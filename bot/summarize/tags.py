@@ -3,17 +3,12 @@ How a language's keywords are found is its own: ``bot.summarize.lang.<code>.tagg
 
 from __future__ import annotations
 
-from itertools import chain
-
-from bot.summarize import korean
-from bot.summarize.lang.en import tagging as en
-from bot.summarize.lang.ko import tagging as ko
-from bot.summarize.text import tokens as _tokens_of
+from bot.summarize.korean import ANALYSIS
+from bot.summarize.lang.registry import language
+from bot.summarize.text import WORDS
 from bot.tags import TagNormaliser, canonical_tag, normalise_tag
 
 __all__ = ["TagNormaliser", "build_tags", "extract_keywords", "normalise_tag"]
-
-korean.register_cache(ko.clear_cache)
 
 
 def extract_keywords(
@@ -26,28 +21,9 @@ def extract_keywords(
 ) -> list[str]:
     """Up to ``limit`` keywords a reader might subscribe to: names and topics that recur
     (``raw``: the sentences' tokens from ``text.tokens``, when already computed; ``chosen``:
-    the brief's points, whose Korean nouns Kiwi analyses)."""
-    if lang != "ko":
-        return en.tags(title, sentences, chosen or sentences[:3], limit)
-    if korean.available():
-        return ko.tags(title, sentences, chosen or sentences[:3], limit, korean.morphs)
-    # The body's tokens come from the summarizer when it has them.
-    body = chain.from_iterable(raw) if raw is not None else _tokens_of("\n".join(sentences))
-    scores = ko.keywords(_tokens_of(title), body)
-    # A phrase seen once outside the title is noise; the title alone counts 3.
-    # Sorting only the phrases seen at least twice: most are seen once. The sort is stable, so
-    # ties keep first-seen order, as most_common() would.
-    ranked = sorted((k for k, v in scores.items() if v >= 2), key=scores.__getitem__, reverse=True)
-    picked: list[str] = []
-    for k in ranked:
-        low = k.lower()
-        # Keep "Time Warner" over a later "Warner" (and the other way round).
-        if any(low in p.lower().split() or p.lower() in low.split() for p in picked):
-            continue
-        picked.append(k)
-        if len(picked) >= limit:
-            break
-    return picked
+    the brief's points, which the analyser reads where the language has one)."""
+    return language(lang).keywords(
+        title, sentences, chosen or sentences[:3], limit, raw, WORDS, ANALYSIS)
 
 
 def build_tags(

@@ -8,12 +8,13 @@ from collections import Counter
 from functools import lru_cache
 from itertools import chain
 
-from bot.summarize import korean, segment
-from bot.summarize.lang import WORD_CACHE_SIZE
+from bot.summarize import segment
+from bot.summarize.korean import ANALYSIS
+from bot.summarize.lang import WORD_CACHE_SIZE, Splitting, Words, marked_sentences
 from bot.summarize.lang.en import sentences as en_sentences
 from bot.summarize.lang.en import words as en_words
 from bot.summarize.lang.ko import words as ko_words
-from bot.summarize.lang.registry import language
+from bot.summarize.lang.registry import LANGUAGES, language
 
 _SCRIPTS = [
     ("ko", re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+")),
@@ -74,26 +75,12 @@ def detect_language(text: str) -> str:
         return "en"
 
 
-def _split_korean(block: str) -> list[str]:
-    """Sentences of a Korean line, its wire dateline taken out: Kiwi's splitter where rules would
-    have to guess (quotes, abbreviations), the rules of ``_split_block`` elsewhere and whenever
-    the analyser is unavailable."""
-    out: list[str] = []
-    for piece in korean.story_lines(block):
-        for line in segment.unglue_korean(piece):
-            if segment.not_prose(line, "ko") == "caption":
-                out.append(line)  # a caption with its credit stays one span, judged as such
-                continue
-            by_kiwi = korean.split_line(line) if korean.needs_splitting(line) else None
-            out.extend(by_kiwi if by_kiwi is not None else _split_block(line, "ko"))
-    return out
-
-
 def _split_block(block: str, lang: str) -> list[str]:
-    if "." not in block and "!" not in block and "?" not in block and "…" not in block:
-        return [block]  # most Korean feed lines: one sentence, no terminal mark
-    return [s.strip() for s in language(lang).split_line(block) if s.strip()]
+    return marked_sentences(block, language(lang).split_line)
 
+
+# What a language's line splitter needs of the modules above it.
+_SPLITTING = Splitting(not_prose=segment.not_prose, analysis=ANALYSIS)
 
 # Only runs that change: a lone space is most of the text and already right, and matching it
 # made this substitution a quarter of the splitting time.
@@ -106,21 +93,19 @@ def split_sentences(text: str, lang: str) -> list[str]:
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     sentences: list[str] = []
+    rules = LANGUAGES.get(lang)
     # One substitution over the whole text (it never touches line breaks), not one per line;
     # each line is stripped below, so a plain split on "\n" is enough.
     for block in _SPACES.sub(" ", text).split("\n"):
         block = block.strip()
         if block:
-            if lang == "ko":
-                sentences.extend(_split_korean(block))
+            if rules is not None:
+                sentences.extend(rules.line_sentences(block, _SPLITTING))
                 continue
-            if " . " in block and lang == "en":
-                block = en_sentences.drop_stray_dots(block)
+            # A language with no rules of its own: English's boundaries and glued sentences.
             parts = _split_block(block, lang)
             if en_sentences.GLUE_HINT.search(block):  # one scan; most lines have none
                 parts = list(chain.from_iterable(map(en_sentences.unglue, parts)))
-            if lang == "en":
-                parts = list(chain.from_iterable(map(segment.unglue, parts)))
             sentences.extend(parts)
     return sentences
 
@@ -207,3 +192,7 @@ def scoring_terms(text: str, lang: str) -> list[str]:
 def with_bigrams(words: list[str]) -> list[str]:
     """Korean stems followed by their character bigrams; other words unchanged."""
     return list(chain.from_iterable(map(bigrams, words)))
+
+
+# What the languages' rules may need of this module, which sits above them.
+WORDS = Words(content=content_words, strip_particle=strip_particle, tokens=tokens, term=_term)

@@ -17,6 +17,14 @@ WORD_CACHE_SIZE = 16384
 Morph = tuple[str, str, int, int]
 Analyser = Callable[[str], tuple[Morph, ...]]
 
+# A candidate's values of the selection features a language reads in its own way
+# (bot.summarize.scoring): entities, price, quote, headline_nouns, speakerless, background.
+Cues = tuple[float, float, float, float, float, float]
+# The cues of one article's candidates: (candidates, headline, whether a feature is to be
+# computed, the analyser) -> (k, candidate k, whether it is the lede) -> its cues.
+CueReader = Callable[
+    [list[str], str, Callable[[str], bool], "Analysis"], Callable[[int, str, bool], Cues]]
+
 # Closing quotes and brackets that may follow a sentence's terminal mark, in any language.
 CLOSERS = "\"'”’)]»」』"
 
@@ -28,6 +36,80 @@ class Words:
 
     content: Callable[[str, str], list[str]]  # content_words(text, lang)
     strip_particle: Callable[[str], str]  # a Korean word without its trailing particle
+    tokens: Callable[[str], list[str]]  # the raw word tokens of a text, as written
+    term: Callable[[str], str | None]  # a raw token's content term, None for a stop word
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the analyser module (bot.summarize.korean, Kiwi) offers a language's rules, handed
+    in: the rules sit below it. Nothing here loads the analyser until it is called."""
+
+    available: Callable[[], bool]
+    morphs: Analyser
+    # Runs of nouns as written, each with its nouns ("미국 에너지부", ["미국", "에너지부"])
+    noun_phrases: Callable[[str], list[tuple[str, list[str]]]]
+    # Whether the subject particle at a character marks the main clause's subject
+    main_clause_subject: Callable[[str, int], bool]
+    # A line without its wire dateline and byline; whether rules would guess its sentence
+    # boundaries; the analyser's sentences of it (None when it cannot say)
+    story_lines: Callable[[str], list[str]]
+    needs_splitting: Callable[[str], bool]
+    split_line: Callable[[str], list[str] | None]
+
+
+# A label candidate: (word as the label shows it, its content term) per word
+Candidate = list[tuple[str, str]]
+# A label names the point's subject, which comes early: one found past this share of the point
+# names something the point mentions on the way ("appeal of a federal judge's injunction").
+SUBJECT_SHARE = 0.6
+
+
+def quoted(point: str, at: int) -> bool:
+    """Whether position ``at`` of ``point`` is inside a quotation."""
+    before = point[:at]
+    straight = before.count('"') % 2 == 1
+    curly = before.count("“") > before.count("”") or before.count("「") > before.count("」")
+    single = before.count("‘") > before.count("’") or before.count("『") > before.count("』")
+    return straight or curly or single
+
+
+@dataclass(frozen=True)
+class Labelling:
+    """How a language labels a point (bot.summarize.labels asks; the language's ``labelling``
+    module answers)."""
+
+    # The candidate phrases of a point under its headline: (point, title, word services)
+    phrases: Callable[[str, str, Words], list[Candidate]]
+    # Whether a phrase (its words as written, the phrase, the point) reads as a label; None
+    # where every candidate phrase does
+    reads_well: Callable[[list[str], str, str], bool] | None
+    # Whether no label can stand over the point: asked before one is looked for
+    unlabelled: Callable[[str], bool]
+    # A label from the analyser's reading, used where it is available (point, headline and
+    # story, headline, the words earlier labels used); None where the language has none
+    analysed: Callable[[str, str, str, set[str], Analysis], str | None] | None
+    # Whether a label written at a character of the point early on may stand: (label, point,
+    # where, headline and story, the analyser)
+    stands: Callable[[str, str, int, str, Analysis], bool]
+    # The label as shown ("iPad Pro" stays, "recycling plant" becomes "Recycling plant")
+    shown: Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class Splitting:
+    """What bot.summarize.text hands a language's line splitter, which sits below it."""
+
+    not_prose: Callable[[str, str], str | None]  # bot.summarize.segment.not_prose(span, lang)
+    analysis: Analysis
+
+
+def marked_sentences(block: str, split_line: Callable[[str], list[str]]) -> list[str]:
+    """The sentences of a stripped line by a language's ``split_line``: a line with no terminal
+    mark is one sentence (most Korean feed lines); blank pieces go."""
+    if "." not in block and "!" not in block and "?" not in block and "…" not in block:
+        return [block]
+    return [s.strip() for s in split_line(block) if s.strip()]
 
 
 @dataclass(frozen=True)
@@ -70,9 +152,30 @@ class Language:
     short_points: bool
     lead_in_lines: bool
     # Whether every word of a label must recur in the story (modifiers look like nouns:
-    # "바꾼 암세포"), and whether a label opening on a common word is capitalised
+    # "바꾼 암세포"), and how the language labels a point, None where it has no label rules
     # (bot.summarize.labels)
     label_words_recur: bool
-    capitalised_labels: bool
+    labelling: Labelling | None
     # A line with a terminal mark cut at its sentence boundaries, unstripped (bot.summarize.text)
     split_line: Callable[[str], list[str]]
+    # The sentences of one stripped line of a story, every span of it kept (bot.summarize.text)
+    line_sentences: Callable[[str, Splitting], list[str]]
+    # Up to ``limit`` tags of a story: (title, sentences, the brief's points, limit, the
+    # sentences' tokens if known, word services, analyser) (bot.summarize.tags)
+    keywords: Callable[
+        [str, list[str], list[str], int, list[list[str]] | None, Words, Analysis], list[str]]
+    # Caption-like sentences by their words (credits, bare attributions; bot.summarize
+    # extractive and scoring), the candidates a scrape's closing mark shows to be captions,
+    # and whether candidate k opens on the bare surname of someone only a later sentence
+    # introduced (None: the language has no such rule)
+    weak: Callable[[str], bool]
+    late_captions: Callable[[list[tuple[int, str]]], frozenset[str]]
+    bare_surname: Callable[[list[str], int], bool] | None
+    # The sentences right before a photo credit, which are captions wherever they appear
+    # (bot.summarize.segment); None where no such credit line is known
+    credited_captions: Callable[[list[str]], set[str]] | None
+    # The selection features the language reads in its own way (bot.summarize.scoring)
+    cues: CueReader
+    # What the rules cache of the analyser's readings: cleared with its own caches
+    # (bot.summarize.korean.clear_cache)
+    analysis_caches: tuple[Callable[[], None], ...]

@@ -8,10 +8,13 @@ from bot.summarize.lang import Language
 from bot.summarize.lang.en.language import LANGUAGE as ENGLISH
 from bot.summarize.lang.ko.language import LANGUAGE as KOREAN
 
-__all__ = ["FALLBACK", "LANGUAGES", "language"]
+__all__ = ["FALLBACK", "LANGUAGES", "UNSPACED", "language"]
 
 LANGUAGES: dict[str, Language] = {rules.code: rules for rules in (ENGLISH, KOREAN)}
 FALLBACK = ENGLISH
+# Languages written without spaces between words, with no package of their own: a point of
+# theirs may be 15 characters of any word count, as Korean's (Language.short_points).
+UNSPACED = frozenset({"ja", "zh"})
 
 
 def language(code: str) -> Language:

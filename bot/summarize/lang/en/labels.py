@@ -1,6 +1,6 @@
 """English label rules: when a key phrase may stand in bold over a point.
 
-Read by ``bot.summarize.labels``; a change here cannot move Korean labels.
+Read by ``bot.summarize.lang.en.labelling``; a change here cannot move Korean labels.
 """
 
 from __future__ import annotations

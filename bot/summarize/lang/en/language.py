@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from bot.summarize.lang import Language
-from bot.summarize.lang.en import negation, segment, select, sentences
+from bot.summarize.lang.en import labelling, negation, segment, select, sentences, tagging
 
 LANGUAGE = Language(
     code="en",
     boilerplate=select.BOILER,
     not_prose=segment.not_prose,
     label_words_recur=False,
-    capitalised_labels=True,
+    labelling=labelling.LABELLING,
     impersonal_leads=False,
     short_points=False,
     lead_in_lines=True,
@@ -19,8 +19,16 @@ LANGUAGE = Language(
     shortest_scope_lead=0,
     refers_back=select.refers_back,
     split_line=sentences.split_line,
+    line_sentences=sentences.line_sentences,
     spaceless_compounds=False,
     hangul_names=False,
     sentence_ending=None,
+    cues=select.cues,
+    weak=select.weak,
+    late_captions=select.late_captions,
+    bare_surname=select.bare_surname,
+    credited_captions=segment.credited,
+    keywords=tagging.story_tags,
+    analysis_caches=(),
     label_words=(2, 5),
 )

@@ -171,3 +171,49 @@ def not_prose(sentence: str) -> str | None:
         if GLUED_LIST.search(sentence):
             return "list"
     return None
+
+
+def unglue(sentence: str) -> list[str]:
+    """An English ``sentence`` cut where flattened HTML glued spans together: a dateline off
+    its sentence ("WASHINGTON (Reuters) - "), a credit, caption or player line run into the
+    prose, a label caption ("… the vehicle Poignant: Vegetables …") or a new sentence ("… the
+    vehicle He added …", "… cause 'mayhem' But he warned …") after a sentence with no closing
+    mark."""
+    cuts: set[int] = set()
+    if "(" in sentence[:80]:
+        dateline = DATELINE.match(sentence)
+        if dateline is not None:  # the dateline is a span of its own, no one's sentence
+            cuts.add(dateline.end())
+    h = CUT_HINTS
+    # Spelled out rather than any() over a generator: this runs on every sentence.
+    if h[0] in sentence or h[1] in sentence or h[2] in sentence or h[3] in sentence \
+            or h[4] in sentence or h[5] in sentence:
+        cuts.update(m.start() for m in CUT_BEFORE.finditer(sentence))
+        cuts.update(m.end() for m in CUT_AFTER.finditer(sentence))
+    last = 0
+    for m in GLUE.finditer(sentence):
+        cut = m.start()
+        # A closing quote may end the span before: "… cause 'mayhem' But he warned …".
+        before = sentence[max(last, cut - 30) : cut].rsplit(" ", 1)[-1].strip("'‘’\"“”")
+        if len(before) < 2 or not before.isalpha() or not before.islower() \
+                or before in NOT_BEFORE_GLUE:
+            continue  # "said. The", "in The Hague", "told the Palm Beach Post:"
+        if len(sentence[last:cut].split(None, 3)) > 3:  # a span, not "in In Paris:"
+            cuts.add(cut)
+            last = cut
+    if not cuts:
+        return [sentence]
+    parts = []
+    start = 0
+    for cut in sorted(cuts):
+        parts.append(sentence[start:cut].strip())
+        start = cut
+    parts.append(sentence[start:].strip())
+    return [p for p in parts if p]
+
+
+def credited(sentences: list[str]) -> set[str]:
+    """The sentences right before a photo credit: captions, wherever else they appear."""
+    return {sentences[i - 1] for i in range(1, len(sentences))
+            if sentences[i][:1] in "(ER" and not_prose(sentences[i]) == "credit"}
+

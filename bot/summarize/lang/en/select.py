@@ -4,7 +4,11 @@ attributions, prices."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
+from itertools import chain
+
+from bot.summarize.lang import Analysis, Cues
 
 # Lines that are never a point: captions, credits, link texts.
 BOILER = re.compile(
@@ -123,3 +127,111 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
     if close is None or sentence[close.start() - 1] in ",.!?…":
         return True
     return sentence.startswith((" said", " says"), close.end())
+
+
+def weak(sentence: str) -> bool:
+    """Captions, photo credits and bare attributions: no news of their own."""
+    if WEAK_START.match(sentence):
+        return True
+    if "ere" in sentence and SIGNPOST.match(sentence):
+        return True
+    if len(sentence) <= 100 and BARE_ATTRIBUTION.match(sentence):
+        return True
+    low = sentence.lower()
+    if CAPTION_WORD.search(low) is not None:
+        return True
+    # Spelled out rather than any() over a generator: this runs on every candidate.
+    h = PICTURE_HINTS
+    return (h[0] in low or h[1] in low or h[2] in low or h[3] in low or h[4] in low) and (
+        SHOWN_PICTURE.search(sentence) is not None
+    )
+
+
+def late_captions(cands: list[tuple[int, str]]) -> frozenset[str]:
+    """Candidates closed by the Daily Mail scrape's " ." once the story's own sentences (closed
+    on the word) have begun: there the mark closes a photo caption ("Eric Saunders has
+    submitted a DNA sample … his great uncle ."). Before the story it closes the page's
+    highlight bullets, which are the story told short and no caption."""
+    out: set[str] = set()
+    started = False
+    for _, s in cands:
+        if s.endswith(SPACED_STOP):
+            if started:
+                out.add(s)
+        elif not started and s[-1:] in ".!?\"'”’":
+            started = True
+    return frozenset(out)
+
+
+def bare_surname(candidates: list[str], k: int) -> bool:
+    """Whether candidate ``k`` opens on a bare surname of someone the lede does not name but a
+    later sentence introduced in full: "Tate, aged 26 and eight months pregnant, was stabbed
+    …" after "… including actress Sharon Tate" (who is Tate?). A word the story also writes
+    in lower case is no name ("Police said …")."""
+    m = NAME_OPENING.match(candidates[k])
+    if m is None:
+        return False
+    name = m.group(1)
+    if name in candidates[0]:
+        return False  # the lede names them, and the lede is where a brief starts
+    if _after_name(candidates[k], name) or not any(
+        _after_name(candidates[j], name) for j in range(1, k)
+    ):
+        return False
+    low = name.lower()
+    return not any(_has_word_at(c, low) for c in candidates)
+
+
+def _after_name(text: str, name: str) -> bool:
+    """Whether ``text`` writes ``name`` after a capitalised word ("Sharon Tate")."""
+    at = text.find(" " + name)
+    while at >= 0:
+        end = at + 1 + len(name)
+        before = text[:at].rsplit(" ", 1)[-1]
+        if (end == len(text) or not text[end].isalpha()) and before[:1].isupper() \
+                and before[1:].isalpha() and before[1:].islower():
+            return True
+        at = text.find(" " + name, end)
+    return False
+
+
+def _has_word_at(text: str, word: str) -> bool:
+    """Whether ``text`` holds ``word`` as a whole word, as written."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalpha()) and (
+            end == len(text) or not text[end].isalpha()
+        ):
+            return True
+        at = text.find(word, end)
+    return False
+
+
+def entities(cands: list[str], title: str) -> tuple[list[set[str]], set[str]]:
+    """Each candidate's capitalised names (not its first word) and the story's central ones:
+    the five most frequent names seen at least twice (a headline mention counts two)."""
+    names = [set(NAME.findall(s)) for s in cands]
+    counts: Counter[str] = Counter(chain.from_iterable(names))
+    for name in NAME.findall(" " + title):
+        counts[name] += 2
+    central = {n for n, c in counts.most_common(5) if c >= 2}
+    return names, central
+
+
+def cues(cands: list[str], title: str, wanted: Callable[[str], bool],
+         analysis: Analysis) -> Callable[[int, str, bool], Cues]:
+    """English's selection cues of each candidate (bot.summarize.scoring): its share of the
+    story's central names, a price under a headline about prices or plans, a quotation with
+    its speaker named."""
+    pricing = bool(PRICE_HEADLINE.search(title))
+    names, central = entities(cands, title) if wanted("entities") else ([], set())
+
+    def of(k: int, sentence: str, lede: bool) -> Cues:
+        entity = len(names[k] & central) / len(central) if central else 0.0
+        quote = any(q in sentence for q in "\"”’'") and ATTRIBUTION.search(sentence) is not None
+        price = 1.0 if pricing and PRICE.search(sentence) else 0.0
+        return entity, price, 1.0 if quote else 0.0, 0.0, 0.0, 0.0
+
+    return of
+

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from itertools import chain
 
-from bot.summarize.lang import CLOSERS
+from bot.summarize.lang import CLOSERS, Splitting, marked_sentences
+from bot.summarize.lang.en import segment
 from bot.summarize.lang.en.words import ABBREVIATIONS, NUMBERED, OPENERS
 
 # Candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
@@ -127,3 +128,15 @@ def split_line(block: str) -> list[str]:
             start = m.end()
     out.append(block[start:])
     return out
+
+
+def line_sentences(block: str, splitting: Splitting) -> list[str]:
+    """The sentences of one stripped English line: the scrape's stray " . " dropped, cut at
+    its boundaries, then glued sentences and notes and glued spans (a dateline, a credit, a
+    caption run into the prose) cut apart."""
+    if " . " in block:
+        block = drop_stray_dots(block)
+    parts = marked_sentences(block, split_line)
+    if GLUE_HINT.search(block):  # one scan; most lines have none
+        parts = list(chain.from_iterable(map(unglue, parts)))
+    return list(chain.from_iterable(map(segment.unglue, parts)))

@@ -1,12 +1,14 @@
 """How English tags are found: the capitalised names a story writes, joined under their
 forms, and those written often enough to be what the story is about. The word lists are in
-``bot.summarize.lang.en.tags``; ``bot.summarize.tags`` calls ``tags``."""
+``bot.summarize.lang.en.tags``; ``bot.summarize.tags`` calls ``story_tags`` through the
+language's record."""
 
 from __future__ import annotations
 
 from collections import Counter
 from itertools import groupby
 
+from bot.summarize.lang import Analysis, Words
 from bot.summarize.lang.en import tags as rules
 from bot.tags import normalise_tag
 
@@ -244,3 +246,10 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int) -> lis
         if len(picked) >= limit:
             break
     return [e.name for e in picked]
+
+
+def story_tags(title: str, sentences: list[str], chosen: list[str], limit: int,
+               raw: list[list[str]] | None, words: Words, analysis: Analysis) -> list[str]:
+    """``tags``, as the language record's ``keywords`` is called: English needs neither the
+    tokens nor an analyser."""
+    return tags(title, sentences, chosen, limit)

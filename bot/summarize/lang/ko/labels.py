@@ -1,6 +1,6 @@
 """Korean label rules: when a key phrase may stand in bold over a point.
 
-Read by ``bot.summarize.labels``; a change here cannot move English labels.
+Read by ``bot.summarize.lang.ko.labelling``; a change here cannot move English labels.
 """
 
 from __future__ import annotations

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from bot.summarize.lang import Language
-from bot.summarize.lang.ko import negation, segment, select, sentences
+from bot.summarize.lang.ko import labelling, negation, segment, select, sentences, tagging
 
 LANGUAGE = Language(
     code="ko",
     boilerplate=select.BOILER,
     not_prose=segment.not_prose,
     label_words_recur=True,
-    capitalised_labels=False,
+    labelling=labelling.LABELLING,
     impersonal_leads=True,
     short_points=True,
     lead_in_lines=False,
@@ -19,8 +19,16 @@ LANGUAGE = Language(
     shortest_scope_lead=2,
     refers_back=select.refers_back,
     split_line=sentences.split_line,
+    line_sentences=sentences.line_sentences,
     spaceless_compounds=True,
     hangul_names=True,
     sentence_ending=select.ENDED,
+    cues=select.cues,
+    weak=select.weak,
+    late_captions=select.late_captions,
+    bare_surname=None,
+    credited_captions=None,
+    keywords=tagging.story_tags,
+    analysis_caches=(tagging.clear_cache, labelling.clear_cache),
     label_words=(1, 6),
 )

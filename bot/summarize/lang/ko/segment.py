@@ -74,3 +74,24 @@ def not_prose(sentence: str) -> str | None:
             BYLINE.search(sentence) or DATELINE.match(sentence)):
         return "byline"
     return None
+
+
+def unglue(line: str) -> list[str]:
+    """A Korean ``line`` cut after a photo credit that closes a caption ("… 전경. /뉴스1") and
+    before a byline ("홍길동 기자 = ") glued to the text that follows; the byline is dropped."""
+    # Each pattern runs only when the character or word it needs is there: most lines have
+    # no slash and no reporter, and this runs on every Korean line.
+    parts: list[str] = []
+    start = 0
+    if "/" in line:  # every credit pattern starts at a slash
+        for m in CREDIT_END.finditer(line):
+            if m.end() < len(line):
+                parts.append(line[start : m.end()])
+                start = m.end()
+    parts.append(line[start:])
+    out: list[str] = []
+    for part in parts:
+        pieces = BYLINE.split(part) if reporter(part) else [part]
+        for piece in pieces:
+            out.extend(GLUED.split(piece) if "." in piece else (piece,))
+    return [p.strip() for p in out if p.strip()]

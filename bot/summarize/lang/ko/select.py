@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bot.summarize.lang import Analyser, Analysis, Cues
+from bot.summarize.lang.en import select as en_select
+
 # Lines that are never a point: related-story links, photo credits, bylines, notices.
 BOILER = re.compile(r"^(?:관련기사|사진|기자\s|무단\s?전재)")
 # Demonstratives and connectives that lean on the sentence before.
@@ -35,10 +38,16 @@ SPEAKER = re.compile(r"[가-힣A-Za-z0-9)](?:은|는|이|가|께서|측)(?=\s|$)
 # definition of a term the story uses ("…를 가리킨다", "…을 뜻한다", "…을 말한다"). The
 # opening is matched, the rest searched only where its words are (``background``).
 BACKGROUND_OPENING = re.compile(
-    r"(?:앞서|과거|당시|지난해|작년|이전에도?|그동안|그간|(?:19|20)\d\d년)(?=\s|,)")
+    r"(?:앞서|과거|당시|지난해|작년|이전에도?|그동안|그간|(?:19|20)\d\d년"
+    # a past month with no day ("지난 2월에는 …"): "지난 3일", the news's own date, is not
+    r"|지난 \d{1,2}월(?!\s?\d{1,2}일)(?:에는?|에도)?)(?=\s|,)")
 BACKGROUND_BODY = re.compile(
-    r"[가-힣]\s(?:바|적이)\s?있[다었]|[을를]\s(?:가리킨다|뜻한다|말한다|의미한다)[.]?$")
-DEFINING = ("가리킨다", "뜻한다", "말한다", "의미한다")
+    r"[가-힣]\s(?:바|적이)\s?있[다었]"
+    r"|[을를]\s(?:가리킨다|뜻한다|말한다|의미한다|일컫는다|지칭한다)[.]?$"
+    # "이 단어는 스와힐리어로 ‘숲’이라는 뜻이다", "흔히 기초과학이라 일컫는다"
+    r"|(?:이)?라는\s(?:뜻|의미)이다[.]?$|(?:이)?라고?\s(?:일컫는다|부른다|칭한다)[.]?$")
+DEFINING = ("가리킨다", "뜻한다", "말한다", "의미한다", "일컫는다", "지칭한다", "뜻이다",
+            "의미이다", "부른다", "칭한다")
 
 
 def background(sentence: str) -> bool:
@@ -64,3 +73,62 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
     if BACK.match(sentence) or sentence.rstrip(" .").endswith(BACK_ENDING):
         return True
     return subjectless(sentence)
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def weak(sentence: str) -> bool:
+    """English's ``weak`` for Korean: its caption words and attributions are English, so a
+    sentence with no Latin letter cannot match (0 of 6,134 Korean dev sentences do); Korean
+    captions and credits are segment's. The English patterns were a tenth of a Korean
+    brief's time."""
+    return _LATIN.search(sentence) is not None and en_select.weak(sentence)
+
+
+def late_captions(cands: list[tuple[int, str]]) -> frozenset[str]:
+    """No Korean scrape closes its captions with a mark of its own (segment finds them)."""
+    return frozenset()
+
+
+def headline_nouns(title: str, morphs: Analyser) -> tuple[str, ...]:
+    """The headline's nouns and numbers as Kiwi reads them (one analysis, cached): what the
+    story's main event is about ("경남은행", "성과급", "3000")."""
+    out = {form for form, tag, _, _ in morphs(title)
+           if (tag in HEADLINE_NOUN and len(form) >= 2) or tag == "SN"}
+    return tuple(sorted(out))
+
+
+def news(sentence: str, head_nouns: tuple[str, ...], lede: bool) -> tuple[float, float, float]:
+    """(headline_nouns, speakerless, background) of a Korean sentence, by rule and substring:
+    no analysis of the sentence itself (the candidates are many, the analyser slow). The lede
+    is never background: it is the news, even when it opens on a year ("2018년 … 제보자
+    김씨는 3일 …")."""
+    cover = (sum(n in sentence for n in head_nouns) / len(head_nouns)) if head_nouns else 0.0
+    speakerless = 0.0
+    opening = min((at for at in (sentence.find("“"), sentence.find('"')) if at >= 0),
+                  default=-1)
+    # Most quotations follow their speaker ("김씨는 “…”"): the text before the first quote
+    # settles it without rewriting the sentence.
+    if opening >= 0 and not SPEAKER.search(sentence, 0, opening):
+        outside = QUOTED.sub(" ", sentence)
+        if len(outside) < len(sentence) and not SPEAKER.search(outside):
+            speakerless = 1.0
+    background_ = 1.0 if not lede and background(sentence) else 0.0
+    return cover, speakerless, background_
+
+
+def cues(cands: list[str], title: str, wanted: Callable[[str], bool],
+         analysis: Analysis) -> Callable[[int, str, bool], Cues]:
+    """Korean's selection cues of each candidate (bot.summarize.scoring): a quotation its
+    speaker reports, and what news readers missed or tripped over (``news``)."""
+    head_nouns = headline_nouns(title, analysis.morphs) if wanted("headline_nouns") else ()
+    quoting = wanted("quote")
+
+    def of(k: int, sentence: str, lede: bool) -> Cues:
+        m = QUOTE.search(sentence) if quoting else None
+        quote = m is not None and SUBJECT.search(sentence, 0, m.start()) is not None
+        return (0.0, 0.0, 1.0 if quote else 0.0, *news(sentence, head_nouns, lede))
+
+    return of
+

@@ -1,16 +1,16 @@
 """How Korean tags are found: with Kiwi's analysis (given, never imported: the rules sit below
 the analyser), the names and the nouns the headline and the points make their subject; without
 it, the nouns a story repeats. The word lists are in ``bot.summarize.lang.ko.tags``;
-``bot.summarize.tags`` calls ``tags`` and ``keywords``."""
+``bot.summarize.tags`` calls ``story_tags`` through the language's record."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import pairwise
+from itertools import chain, pairwise
 
-from bot.summarize.lang import WORD_CACHE_SIZE, Analyser
+from bot.summarize.lang import WORD_CACHE_SIZE, Analyser, Analysis, Words
 from bot.summarize.lang.ko import tags as rules
 from bot.summarize.lang.ko import words
 
@@ -173,6 +173,30 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
         if form not in names and not _nouns_alone(form, analyser):
             continue  # read alone, a verb or an adverb ("고인" as 고이+ㄴ, "스스로")
         picked.append(form)
+        if len(picked) >= limit:
+            break
+    return picked
+
+
+def story_tags(title: str, sentences: list[str], chosen: list[str], limit: int,
+               raw: list[list[str]] | None, words: Words, analysis: Analysis) -> list[str]:
+    """Up to ``limit`` tags: by Kiwi's reading (``tags``) when it is available, else the nouns
+    the story repeats (``raw``: the sentences' tokens, when the summarizer has them)."""
+    if analysis.available():
+        return tags(title, sentences, chosen, limit, analysis.morphs)
+    body = chain.from_iterable(raw) if raw is not None else words.tokens("\n".join(sentences))
+    scores = keywords(words.tokens(title), body)
+    # A phrase seen once outside the title is noise; the title alone counts 3.
+    # Sorting only the phrases seen at least twice: most are seen once. The sort is stable, so
+    # ties keep first-seen order, as most_common() would.
+    ranked = sorted((k for k, v in scores.items() if v >= 2), key=scores.__getitem__, reverse=True)
+    picked: list[str] = []
+    for k in ranked:
+        low = k.lower()
+        # Keep "Time Warner" over a later "Warner" (and the other way round).
+        if any(low in p.lower().split() or p.lower() in low.split() for p in picked):
+            continue
+        picked.append(k)
         if len(picked) >= limit:
             break
     return picked
