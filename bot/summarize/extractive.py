@@ -264,6 +264,8 @@ class ExtractiveSummarizer:
                 and segment.not_prose(s, lang) in segment.LAST_RESORT
             ]
         if len(cands) <= points:
+            if lang == "en":
+                cands = _standalone(cands, lang)
             return [s for _, s in cands]
         weights = self._weights or weights_for(lang)
         pool = self.pool(cands, words, title, title_words, lang, weights)
@@ -310,6 +312,21 @@ class ExtractiveSummarizer:
         caption_like = (lambda s: s in late or _weak(s)) if late else _weak
         return build_pool(cands, words, title, title_words, lang, self._max_chars, caption_like,
                           weights, _refers_back_en)
+
+
+def _standalone(cands: list[tuple[int, str]], lang: str) -> list[tuple[int, str]]:
+    """The few candidates of a short item that can stand as points: one that leans back ("It
+    has become my default place …" after "I love Amazon.", too short to be a point) is kept
+    only as the article's first sentence (it leans on the headline, shown above the brief) or
+    right after the sentence it leans on. With none left, all of them: something to read."""
+    sentences = [s for _, s in cands]
+    keep: list[tuple[int, str]] = []
+    for k, (i, s) in enumerate(cands):
+        if i > 0 and not (keep and keep[-1][0] == i - 1) \
+                and candidate_leans_back(sentences, k, lang):
+            continue
+        keep.append((i, s))
+    return keep or cands
 
 
 def _refers_back_en(sentence: str) -> bool:

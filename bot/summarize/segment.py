@@ -41,6 +41,10 @@ def unglue(sentence: str) -> list[str]:
             or h[4] in sentence or h[5] in sentence:
         cuts.update(m.start() for m in en.CUT_BEFORE.finditer(sentence))
         cuts.update(m.end() for m in en.CUT_AFTER.finditer(sentence))
+    if "," in sentence[:60] and ": " in sentence[:120]:
+        credit = en.CREDIT_LINE.match(sentence)
+        if credit is not None:  # "Eric Newcomer, Bloomberg: Adjusted net revenue …"
+            cuts.add(credit.end())
     last = 0
     for m in en.GLUE.finditer(sentence):
         cut = m.start()
@@ -97,7 +101,8 @@ def captions_in_context(sentences: list[str], lang: str) -> set[int]:
     """Indexes of sentences that only their neighbours show to be captions: a sentence right
     before a photo credit, with every copy of it, and the first copy of any sentence the text
     says again later (AP pages print the lead under the photo, then again as the story's first
-    paragraph: the later copy is the one in the story)."""
+    paragraph: the later copy is the one in the story), and in English the sponsor reads after
+    a "Sponsored by:" head."""
     counts = Counter(sentences)
     out: set[int] = set()
     if len(counts) < len(sentences):
@@ -107,8 +112,22 @@ def captions_in_context(sentences: list[str], lang: str) -> set[int]:
             if seen[s] < counts[s]:
                 out.add(i)
     if lang == "en":
+        out.update(_sponsor_reads(sentences))
         credited = {sentences[i - 1] for i in range(1, len(sentences))
                     if sentences[i][:1] in "(ER" and not_prose(sentences[i], lang) == "credit"}
         if credited:
             out.update(i for i, s in enumerate(sentences) if s in credited)
+    return out
+
+
+def _sponsor_reads(sentences: list[str]) -> set[int]:
+    """Indexes of the sentences of an English sponsor section: after its head ("Sponsored
+    by:"), up to the next line that heads a section (ends in ":")."""
+    out: set[int] = set()
+    inside = False
+    for i, s in enumerate(sentences):
+        if s.endswith(":"):
+            inside = en.SPONSOR_HEAD.match(s) is not None
+        elif inside:
+            out.add(i)
     return out

@@ -105,6 +105,8 @@ def split_sentences(text: str, lang: str) -> list[str]:
     on it), then language-specific punctuation rules apply inside each line."""
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
+    if lang == "en" and ".\n" in text:
+        text = en_sentences.join_title_breaks(text)
     sentences: list[str] = []
     # One substitution over the whole text (it never touches line breaks), not one per line;
     # each line is stripped below, so a plain split on "\n" is enough.

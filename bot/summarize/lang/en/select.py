@@ -21,11 +21,12 @@ BACK = re.compile(
     r"in addition|as a result|even so|otherwise"
     # A time, place or aside fronted before a pronoun: "Now, his great-nephew …", "Yesterday
     # he said", "Whatever the truth, he might …", "In a statement, she said". Not "it", often
-    # a dummy ("In 2009, it emerged that …").
+    # a dummy ("In 2009, it emerged that …"), nor "we", the writers themselves ("Today we’re
+    # announcing …" is a blog post's news, not a reference back).
     r"|(?:now|today|yesterday|later|earlier|there|here|since then|at the time|whatever the truth|"
     r"in a statement|in an interview|in response|despite this|for (?:his|her|their) part|"
     r"last (?:week|month|year|night)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day),? "
-    r"(?:he|she|they|his|her|their|we)"
+    r"(?:he|she|they|his|her|their)"
     # Any fronted phrase with no capitalised word after its first before such a pronoun:
     # "After the vote in the chamber, they left" (who?). A name in the phrase ("When Obama
     # took office, he …") is what the pronoun means, so it does not count.
