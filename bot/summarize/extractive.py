@@ -43,17 +43,21 @@ def _boiler(sentence: str, lang: str) -> bool:
 
 
 _WEAK_START, _BARE_ATTRIBUTION = en_rules.WEAK_START, en_rules.BARE_ATTRIBUTION
+_PRESENT_CAPTION = en_rules.PRESENT_CAPTION
 _KO_ENDED = ko_rules.ENDED
 _CAPTION_WORD, _PICTURE_HINTS = en_rules.CAPTION_WORD, en_rules.PICTURE_HINTS
 
 
 def _weak(sentence: str) -> bool:
-    """Captions, photo credits and bare attributions: no news of their own."""
+    """Captions (also in the present tense), photo credits and bare attributions: no news of
+    their own."""
     if _WEAK_START.match(sentence):
         return True
     if "ere" in sentence and en_rules.SIGNPOST.match(sentence):
         return True
     if len(sentence) <= 100 and _BARE_ATTRIBUTION.match(sentence):
+        return True
+    if len(sentence) <= 150 and _PRESENT_CAPTION.match(sentence):
         return True
     low = sentence.lower()
     if _CAPTION_WORD.search(low) is not None:

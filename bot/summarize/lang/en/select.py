@@ -66,6 +66,20 @@ WEAK_START = re.compile(
 # overseas.", "While the candidates often agree …, here's a look at five areas where they
 # differ", "Here's the New York Times' Michael Shear, who …".
 SIGNPOST = re.compile(r"(?:[^,\"“]{0,80}, )?here(?:'s|’s| is| are)\b", re.IGNORECASE)
+# A photo caption in the present tense, as CNN pages open a story with it: a short scene with
+# its subject, a verb of what a picture shows and a place ("Police watch over travelers at
+# New York's Grand Central Terminal before Thanksgiving.", "Liverpool captain Steven Gerrard
+# looks on from the bench …"). Not a pronoun's sentence, none with a verb of telling or a
+# tense of its own. Checked only on short sentences.
+PRESENT_CAPTION = re.compile(
+    r"^(?!(?:It|He|She|They|We|I|You|When|If|As|This|That|There|Take)\b)(?:(?:An?|The) )?"
+    r"[A-Z][\w'’.-]*(?: [a-z]+)?(?: [A-Z][\w'’.-]*){0,3} "
+    r"(?:watch|stand|walk|gather|wait|sit|look|hold|pose|arrive|march|protest|celebrate|ride|"
+    r"wave|carr(?:y|ie)|cross|rest|greet|hug|react|cheer|queue|line up|shop|pray|mourn|perform|"
+    r"flee|take part|attend)(?:e?s)? "
+    r"(?:over|on|at|in|outside|near|through|past|by|during|along|across|around|inside|under|up)\b"
+    r"(?![^.]*\b(?:said|says|told|was|were|had|has|have|will|would|is|are)\b)[^\"“”]{0,120}\.$"
+)
 # Checked only on short sentences: the bounded repeats backtrack.
 BARE_ATTRIBUTION = re.compile(
     r"[^,]{0,60}\bsaid in a statement\.?$|[^,]{0,50}\b(?:said|says|told)\b[^,]{0,30}\.$",
