@@ -155,3 +155,23 @@ def test_a_short_item_drops_a_point_whose_pronoun_has_no_antecedent_shown() -> N
              "replaced a lot of my local shopping as well. This week on Mac Power Users, David "
              "and I dive deep on the Amazon lifestyle.")
     assert _points(first)[0].startswith("It has become"), _points(first)
+
+
+def test_a_sentence_naming_the_piece_itself_does_not_lean_back() -> None:
+    # A podcast interview's notes: "This interview focuses on …" says what the episode is
+    # about, and lost to a bio sentence that leaned on the one before ("In 2011, he won …").
+    for sentence in ("This interview focuses on controversies in vestibular testing, as well as "
+                     "recent advances.",
+                     "This study shows that the AGO2 proteins of the two plants differ.",
+                     "This talk covers the new build system and how to migrate to it."):
+        assert not refers_back(sentence, "en"), sentence
+    assert refers_back("This prize was the first of many for the young surgeon.", "en")
+    text = ("Dr Nicholas Jufas interviews Dr Dave Pothier, a Staff Otologist in the Department "
+            "of Otolaryngology at Toronto General Hospital.\n\nHe has a strong interest in "
+            "clinical and translational research and has published extensively. In 2011, he "
+            "won the Politzer Society Prize for research into the treatment of oscillopsia. His "
+            "main research interests are in bilateral vestibular loss and oscillopsia.\n\n"
+            "This interview focuses on controversies in vestibular testing, as well as recent "
+            "advances.")
+    points = _points(text, "Advances and Testing in Vestibular Pathology")
+    assert points[-1].startswith("This interview focuses on"), points

@@ -42,11 +42,13 @@ BACK = re.compile(
     re.IGNORECASE,
 )
 # Openings that look like a reference back but name their own subject: "This week …",
-# "This post …", "It's hard to believe …" (a dummy "it" before an adjective and "to"/"that").
+# "This post …", "This interview focuses on …" (the piece itself), "It's hard to believe …"
+# (a dummy "it" before an adjective and "to"/"that").
 SELF = re.compile(
     r"^[\"'“‘]?(?:this|these|that|those) (?:week|year|month|morning|afternoon|evening|weekend|"
     r"season|spring|summer|autumn|fall|winter|time|post|article|episode|video|item|blog|story|"
-    r"entry|release|update|version|podcast|issue|edition|feed|site|page|newsletter|guide)s?\b"
+    r"entry|release|update|version|podcast|issue|edition|feed|site|page|newsletter|guide|interview|"
+    r"talk|show|series|paper|study|tutorial|webinar|course|lesson|book)s?\b"
     r"|^[\"'“‘]?it(?:['’]s| is| was| will be| would be) (?:\w+ly )?(?:hard|easy|clear|"
     r"possible|impossible|important|worth|time|likely|unlikely|difficult|safe|fair|true|"
     r"unclear|not clear)\b"
