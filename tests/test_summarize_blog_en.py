@@ -32,6 +32,9 @@ def _points(text: str, title: str = "") -> list[str]:
         "welcometonightvale.com",
         "This episode is brought to you by the makers of the finest mattresses in the land.",
         "Subscribe wherever you get your podcasts and leave us a review on Apple Podcasts.",
+        "2023 US TOUR DATES for “The Haunting of Night Vale”",
+        "Our new podcast, UNLICENSED, available now!",
+        "If you can, please help us keep making this show.",
     ],
 )
 def test_promotion_in_podcast_feeds_is_never_a_point(promo: str) -> None:
@@ -81,10 +84,12 @@ def test_a_podcasts_credits_are_not_points() -> None:
     for credit in ("Written by Joseph Fink & Jeffrey Cranor", "Narrated by Cecil Baldwin",
                    "Weather: “Blackeyeblue“ by Shotgun Marmalade",
                    "Original episode art by Jessica Hayworth",
-                   "A production of Night Vale Presents."):
+                   "A production of Night Vale Presents.",
+                   "The voice of Dr. Janet Lubelle is Janet Varney."):
         assert not_prose(credit, "en") == "credit", credit
     assert not_prose("Written by hand, the note was found in a drawer of the old desk.",
                      "en") is None
+    assert not_prose("The voice of the people is clear, the minister said.", "en") is None
 
 
 def test_a_quotations_credit_line_is_never_a_point() -> None:

@@ -85,13 +85,15 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Bloomberg:", "Sarah Perez, TechCrunch:"): who is quoted below, no news of its own.
     ("credit", re.compile(CREDIT_LINE.pattern + r"$")),
     # A podcast's or show's credits: "Written by Joseph Fink & Jeffrey Cranor", "Weather:
-    # “Blackeyeblue“ by Shotgun Marmalade", "Original episode art by …", "A production of …".
+    # “Blackeyeblue“ by Shotgun Marmalade", "Original episode art by …", "A production of …",
+    # "The voice of Dr. Janet Lubelle is Janet Varney."
     ("credit", re.compile(
         r"^(?:(?:Original )?(?:[Ee]pisode |[Cc]over )?(?:[Aa]rt|[Aa]rtwork)|Music|Theme(?: music)?|"
         r"Logo|Weather|Edit(?:ing|ed)|Produc(?:ed|tion)|Mix(?:ed|ing)|Master(?:ed|ing)|"
         r"Narrat(?:ed|ion)|Writ(?:ten|ing)|Direct(?:ed|ion)|Engineer(?:ed|ing))"
         r"(?: and [a-z]+)?(?: by:?|:) [\"“‘A-Z][^.!?]{0,80}[.!?]?$"
-        r"|^A production of [A-Z][^.!?]{0,60}\.?$")),
+        r"|^A production of [A-Z][^.!?]{0,60}\.?$"
+        r"|^The voices? of [A-Z][\w.'’ -]{0,60} (?:is|are) [A-Z][\w'’ -]{0,60}\.?$")),
     # An aside in brackets on its own: "(Tip o’ the antlers to Nathan and Nick.)"
     ("aside", re.compile(r"^\([^()]{0,200}\)[.!?]?$")),
     # A fragment: a span opening in the middle of a sentence on a word that cannot start one
@@ -118,7 +120,7 @@ PROMO = re.compile(
     r"\b|subscribe (?:to (?:our|the) (?:show|podcast|newsletter|channel)|now|today|here|wherever)"
     r"\b|(?:listen|available) (?:on|in|at) (?:apple podcasts|itunes|spotify|stitcher|"
     r"google podcasts|overcast|pocket casts)\b|wherever you get your podcasts|"
-    r"rate (?:and|&) review\b|leave (?:us )?a review\b|check out our (?:books|store|shop|merch|"
+    r"rate (?:and|&) review\b|tour dates\b|our new (?:podcast|show|book|album)\b|help us keep making\b|leave (?:us )?a review\b|check out our (?:books|store|shop|merch|"
     r"live shows|sponsors)\b|order (?:right )?now\b|free \d+-day trial\b|"
     r"(?:\d+%|\$\d+) off (?:your|select)\b)",
     re.IGNORECASE,
