@@ -120,7 +120,8 @@ PROMO = re.compile(
     r"\b|subscribe (?:to (?:our|the) (?:show|podcast|newsletter|channel)|now|today|here|wherever)"
     r"\b|(?:listen|available) (?:on|in|at) (?:apple podcasts|itunes|spotify|stitcher|"
     r"google podcasts|overcast|pocket casts)\b|wherever you get your podcasts|"
-    r"rate (?:and|&) review\b|tour dates\b|our new (?:podcast|show|book|album)\b|help us keep making\b|leave (?:us )?a review\b|check out our (?:books|store|shop|merch|"
+    r"rate (?:and|&) review\b|tour dates\b|our new (?:podcast|show|book|album)\b|"
+    r"help us keep making\b|leave (?:us )?a review\b|check out our (?:books|store|shop|merch|"
     r"live shows|sponsors)\b|order (?:right )?now\b|free \d+-day trial\b|"
     r"(?:\d+%|\$\d+) off (?:your|select)\b)",
     re.IGNORECASE,
