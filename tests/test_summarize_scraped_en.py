@@ -229,3 +229,20 @@ def test_a_sentence_glued_after_a_closing_quote_is_cut_off() -> None:
         "But he warned that Iraq's forces will not be ready.",
     ]
     assert split_sentences("He said 'no' The man left.", "en") == ["He said 'no' The man left."]
+
+
+def test_a_present_tense_photo_caption_is_caption_like() -> None:
+    # CNN opens a story with its photo's caption: "Police watch over travelers at …" was
+    # chosen as a point (the third blind read of issue 28).
+    caption = ("Police watch over travelers at New York's Grand Central Terminal before "
+               "Thanksgiving.")
+    text = (f"{caption} Terrorists are likely to use a weapon of mass destruction somewhere in "
+            "the world in the next five years, a commission reported on Tuesday. The government "
+            "needs to move more aggressively to limit the spread of biological weapons, the "
+            "report said. Congress created the commission to investigate and report on weapons "
+            "of mass destruction and terrorism.")
+    assert caption not in _points(text), _points(text)
+    for prose in ("The killers would pose as cops, pulling over their targets before shooting.",
+                  "When I look at my gold medal, I see a dream that I made years ago.",
+                  "Commission officials are to look at Rome's provision of a loan to the carrier."):
+        assert prose in _points(f"{prose} {_STORY}"), prose

@@ -40,6 +40,21 @@ def _boiler(sentence: str, lang: str) -> bool:
     return bool(language(lang).boilerplate.match(sentence))
 
 
+def _standalone(cands: list[tuple[int, str]], lang: str) -> list[tuple[int, str]]:
+    """The few candidates of a short item that can stand as points: one that leans back ("It
+    has become my default place …" after "I love Amazon.", too short to be a point) is kept
+    only as the article's first sentence (it leans on the headline, shown above the brief) or
+    right after the sentence it leans on. With none left, all of them: something to read."""
+    sentences = [s for _, s in cands]
+    keep: list[tuple[int, str]] = []
+    for k, (i, s) in enumerate(cands):
+        if i > 0 and not (keep and keep[-1][0] == i - 1) \
+                and candidate_leans_back(sentences, k, lang):
+            continue
+        keep.append((i, s))
+    return keep or cands
+
+
 def refers_back(sentence: str, lang: str) -> bool:
     """Whether ``sentence`` opens by referring back to something it does not name: a pronoun,
     demonstrative or connective, a quote with no named speaker, a Korean clause with no
@@ -186,6 +201,9 @@ class ExtractiveSummarizer:
                 and segment.not_prose(s, lang) in segment.LAST_RESORT
             ]
         if len(cands) <= points:
+            rules = LANGUAGES.get(lang)
+            if rules is not None and rules.short_items_stand_alone:
+                cands = _standalone(cands, lang)
             return [s for _, s in cands]
         weights = self._weights or weights_for(lang)
         pool = self.pool(cands, words, title, title_words, lang, weights)

@@ -36,7 +36,8 @@ def captions_in_context(sentences: list[str], lang: str) -> set[int]:
     """Indexes of sentences that only their neighbours show to be captions: a sentence right
     before a photo credit, with every copy of it, and the first copy of any sentence the text
     says again later (AP pages print the lead under the photo, then again as the story's first
-    paragraph: the later copy is the one in the story)."""
+    paragraph: the later copy is the one in the story), and what a section head shows to be
+    no prose (English sponsor reads after "Sponsored by:")."""
     counts = Counter(sentences)
     out: set[int] = set()
     if len(counts) < len(sentences):
@@ -46,6 +47,8 @@ def captions_in_context(sentences: list[str], lang: str) -> set[int]:
             if seen[s] < counts[s]:
                 out.add(i)
     rules = LANGUAGES.get(lang)
+    if rules is not None and rules.section_not_prose is not None:
+        out.update(rules.section_not_prose(sentences))
     if rules is not None and rules.credited_captions is not None:
         credited = rules.credited_captions(sentences)
         if credited:

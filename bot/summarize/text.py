@@ -92,8 +92,10 @@ def split_sentences(text: str, lang: str) -> list[str]:
     on it), then language-specific punctuation rules apply inside each line."""
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
-    sentences: list[str] = []
     rules = LANGUAGES.get(lang)
+    if rules is not None and rules.prepare_text is not None:
+        text = rules.prepare_text(text)
+    sentences: list[str] = []
     # One substitution over the whole text (it never touches line breaks), not one per line;
     # each line is stripped below, so a plain split on "\n" is enough.
     for block in _SPACES.sub(" ", text).split("\n"):

@@ -174,6 +174,15 @@ class Language:
     # The sentences right before a photo credit, which are captions wherever they appear
     # (bot.summarize.segment); None where no such credit line is known
     credited_captions: Callable[[list[str]], set[str]] | None
+    # Indexes of sentences a section head shows to be no prose, wherever they are (English
+    # sponsor reads after "Sponsored by:"; bot.summarize.segment); None where none is known
+    section_not_prose: Callable[[list[str]], set[int]] | None
+    # The story's text made ready for splitting into lines (English joins a line broken inside
+    # a name after a title: "Dr.\nJanet"; bot.summarize.text); None where nothing is to do
+    prepare_text: Callable[[str], str] | None
+    # Whether a short item (no more candidates than points) drops a candidate that leans back
+    # on a sentence the brief does not show (bot.summarize.extractive)
+    short_items_stand_alone: bool
     # The selection features the language reads in its own way (bot.summarize.scoring)
     cues: CueReader
     # What the rules cache of the analyser's readings: cleared with its own caches

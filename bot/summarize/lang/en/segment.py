@@ -6,6 +6,12 @@ from __future__ import annotations
 
 import re
 
+# A quotation's credit line: a name (two to four capitalised words), a comma, the outlet,
+# a colon ("Eric Newcomer, Bloomberg:", "Josh Centers, writing for TidBITS:").
+CREDIT_LINE = re.compile(
+    r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}, (?:writing (?:for|at|in|on) )?(?:the )?"
+    r"[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}:"
+)
 # Spans that are never a point, by kind. Each pattern is anchored at the span's start unless
 # it says otherwise; the first that matches names the kind.
 NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -75,6 +81,19 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"[Ss]till)s? (?:of|from|showing)\b"
         r"(?!.*\b(?:is|are|was|were|has|have|had|will|would|can|could|shows?|showed|reveals?|"
         r"revealed|appears?|appeared|said|says)\b)")),
+    # A quotation's credit line, a name and an outlet closed by a colon ("Eric Newcomer,
+    # Bloomberg:", "Sarah Perez, TechCrunch:"): who is quoted below, no news of its own.
+    ("credit", re.compile(CREDIT_LINE.pattern + r"$")),
+    # A podcast's or show's credits: "Written by Joseph Fink & Jeffrey Cranor", "Weather:
+    # “Blackeyeblue“ by Shotgun Marmalade", "Original episode art by …", "A production of …",
+    # "The voice of Dr. Janet Lubelle is Janet Varney."
+    ("credit", re.compile(
+        r"^(?:(?:Original )?(?:[Ee]pisode |[Cc]over )?(?:[Aa]rt|[Aa]rtwork)|Music|Theme(?: music)?|"
+        r"Logo|Weather|Edit(?:ing|ed)|Produc(?:ed|tion)|Mix(?:ed|ing)|Master(?:ed|ing)|"
+        r"Narrat(?:ed|ion)|Writ(?:ten|ing)|Direct(?:ed|ion)|Engineer(?:ed|ing))"
+        r"(?: and [a-z]+)?(?: by:?|:) [\"“‘A-Z][^.!?]{0,80}[.!?]?$"
+        r"|^A production of [A-Z][^.!?]{0,60}\.?$"
+        r"|^The voices? of [A-Z][\w.'’ -]{0,60} (?:is|are) [A-Z][\w'’ -]{0,60}\.?$")),
     # An aside in brackets on its own: "(Tip o’ the antlers to Nathan and Nick.)"
     ("aside", re.compile(r"^\([^()]{0,200}\)[.!?]?$")),
     # A fragment: a span opening in the middle of a sentence on a word that cannot start one
@@ -89,6 +108,30 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"Do you|Did you|Have you|Are you|Think you|Would you|Could you|Can you)\b"
         r"[^.!]{0,200}\?[\"”’]?$")),
 )
+# Promotion in podcast and blog feeds, anywhere in a span: a sponsor read, a promo code, a
+# call to subscribe, rate or support the show. Specific phrases only: "a bill sponsored by",
+# "buy now, pay later" and "subscribers" are news.
+PROMO = re.compile(
+    r"\b(?:(?:use|enter|with) (?:the )?(?:promo |coupon |discount |offer )?code\b|promo code\b|"
+    r"use coupon\b|(?:episode|show|podcast|feed|newsletter|week['’]s|today['’]s) (?:is )?"
+    r"(?:sponsored|brought to you|presented|supported) by\b|brought to you by\b|"
+    r"thanks to .{1,60}? for sponsoring\b|on patreon\b|patreon is how\b|"
+    r"become a (?:patron|member|supporter)\b|support (?:us|the show|this show|our show|the podcast)"
+    r"\b|subscribe (?:to (?:our|the) (?:show|podcast|newsletter|channel)|now|today|here|wherever)"
+    r"\b|(?:listen|available) (?:on|in|at) (?:apple podcasts|itunes|spotify|stitcher|"
+    r"google podcasts|overcast|pocket casts)\b|wherever you get your podcasts|"
+    r"rate (?:and|&) review\b|tour dates\b|our new (?:podcast|show|book|album)\b|"
+    r"help us keep making\b|leave (?:us )?a review\b|check out our (?:books|store|shop|merch|"
+    r"live shows|sponsors)\b|order (?:right )?now\b|free \d+-day trial\b|"
+    r"(?:\d+%|\$\d+) off (?:your|select)\b)",
+    re.IGNORECASE,
+)
+# The head of a sponsor section ("Sponsored by:", "This episode of Mac Power Users is sponsored
+# by:"): the lines after it, up to the next such head, are sponsor reads even where they name
+# no code ("The Omni Group We're passionate about productivity …").
+SPONSOR_HEAD = re.compile(
+    r"^(?:.{0,80}\b)?(?:sponsored|brought to you|supported) by:$|^(?:our |today['’]s |"
+    r"this week['’]s )?sponsors?:$", re.IGNORECASE)
 # A photo caption placing people left and right ("Hwang Woo-Suk (L) shakes hands with Vasily
 # Vasiliev (R), …"): both marks, so a party label ("Sen. Jane Doe (R)") is no caption.
 PICTURE_SIDES = (("(L)", "(R)"), ("(left)", "(right)"))
@@ -153,8 +196,8 @@ ANY_NOT_PROSE = re.compile("|".join(
 
 def not_prose(sentence: str) -> str | None:
     """The kind of English span ``sentence`` is when it is not prose ("player", "credit",
-    "caption", "cue", "update", "boilerplate", "clickbait", "data", "byline", "list"), else
-    None (bot.summarize.segment.not_prose)."""
+    "caption", "cue", "update", "boilerplate", "clickbait", "data", "byline", "promo", "list"),
+    else None (bot.summarize.segment.not_prose)."""
     m = ANY_NOT_PROSE.match(sentence)
     if m is not None:
         return (m.lastgroup or "").rsplit("_", 1)[0]
@@ -165,6 +208,8 @@ def not_prose(sentence: str) -> str | None:
         return "data"
     if (", 19" in sentence or ", 20" in sentence) and CAPTION_DATE.search(sentence):
         return "caption"
+    if PROMO.search(sentence) is not None:
+        return "promo"
     if ")" in sentence:
         if any(a in sentence and b in sentence for a, b in PICTURE_SIDES):
             return "caption"
@@ -190,6 +235,10 @@ def unglue(sentence: str) -> list[str]:
             or h[4] in sentence or h[5] in sentence:
         cuts.update(m.start() for m in CUT_BEFORE.finditer(sentence))
         cuts.update(m.end() for m in CUT_AFTER.finditer(sentence))
+    if "," in sentence[:60] and ": " in sentence[:120]:
+        credit = CREDIT_LINE.match(sentence)
+        if credit is not None:  # "Eric Newcomer, Bloomberg: Adjusted net revenue …"
+            cuts.add(credit.end())
     last = 0
     for m in GLUE.finditer(sentence):
         cut = m.start()
@@ -217,3 +266,16 @@ def credited(sentences: list[str]) -> set[str]:
     return {sentences[i - 1] for i in range(1, len(sentences))
             if sentences[i][:1] in "(ER" and not_prose(sentences[i]) == "credit"}
 
+
+
+def sponsor_reads(sentences: list[str]) -> set[int]:
+    """Indexes of the sentences of a sponsor section: after its head ("Sponsored by:"), up to
+    the next line that heads a section (ends in ":")."""
+    out: set[int] = set()
+    inside = False
+    for i, s in enumerate(sentences):
+        if s.endswith(":"):
+            inside = SPONSOR_HEAD.match(s) is not None
+        elif inside:
+            out.add(i)
+    return out

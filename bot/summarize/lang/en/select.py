@@ -25,11 +25,12 @@ BACK = re.compile(
     r"in addition|as a result|even so|otherwise"
     # A time, place or aside fronted before a pronoun: "Now, his great-nephew …", "Yesterday
     # he said", "Whatever the truth, he might …", "In a statement, she said". Not "it", often
-    # a dummy ("In 2009, it emerged that …").
+    # a dummy ("In 2009, it emerged that …"), nor "we", the writers themselves ("Today we’re
+    # announcing …" is a blog post's news, not a reference back).
     r"|(?:now|today|yesterday|later|earlier|there|here|since then|at the time|whatever the truth|"
     r"in a statement|in an interview|in response|despite this|for (?:his|her|their) part|"
     r"last (?:week|month|year|night)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day),? "
-    r"(?:he|she|they|his|her|their|we)"
+    r"(?:he|she|they|his|her|their)"
     # Any fronted phrase with no capitalised word after its first before such a pronoun:
     # "After the vote in the chamber, they left" (who?). A name in the phrase ("When Obama
     # took office, he …") is what the pronoun means, so it does not count.
@@ -45,11 +46,13 @@ BACK = re.compile(
     re.IGNORECASE,
 )
 # Openings that look like a reference back but name their own subject: "This week …",
-# "This post …", "It's hard to believe …" (a dummy "it" before an adjective and "to"/"that").
+# "This post …", "This interview focuses on …" (the piece itself), "It's hard to believe …"
+# (a dummy "it" before an adjective and "to"/"that").
 SELF = re.compile(
     r"^[\"'“‘]?(?:this|these|that|those) (?:week|year|month|morning|afternoon|evening|weekend|"
     r"season|spring|summer|autumn|fall|winter|time|post|article|episode|video|item|blog|story|"
-    r"entry|release|update|version|podcast|issue|edition|feed|site|page|newsletter|guide)s?\b"
+    r"entry|release|update|version|podcast|issue|edition|feed|site|page|newsletter|guide|interview|"
+    r"talk|show|series|paper|study|tutorial|webinar|course|lesson|book)s?\b"
     r"|^[\"'“‘]?it(?:['’]s| is| was| will be| would be) (?:\w+ly )?(?:hard|easy|clear|"
     r"possible|impossible|important|worth|time|likely|unlikely|difficult|safe|fair|true|"
     r"unclear|not clear)\b"
@@ -69,6 +72,20 @@ WEAK_START = re.compile(
 # overseas.", "While the candidates often agree …, here's a look at five areas where they
 # differ", "Here's the New York Times' Michael Shear, who …".
 SIGNPOST = re.compile(r"(?:[^,\"“]{0,80}, )?here(?:'s|’s| is| are)\b", re.IGNORECASE)
+# A photo caption in the present tense, as CNN pages open a story with it: a short scene with
+# its subject, a verb of what a picture shows and a place ("Police watch over travelers at
+# New York's Grand Central Terminal before Thanksgiving.", "Liverpool captain Steven Gerrard
+# looks on from the bench …"). Not a pronoun's sentence, none with a verb of telling or a
+# tense of its own. Checked only on short sentences.
+PRESENT_CAPTION = re.compile(
+    r"^(?!(?:It|He|She|They|We|I|You|When|If|As|This|That|There|Take)\b)(?:(?:An?|The) )?"
+    r"[A-Z][\w'’.-]*(?: [a-z]+)?(?: [A-Z][\w'’.-]*){0,3} "
+    r"(?:watch|stand|walk|gather|wait|sit|look|hold|pose|arrive|march|protest|celebrate|ride|"
+    r"wave|carr(?:y|ie)|cross|rest|greet|hug|react|cheer|queue|line up|shop|pray|mourn|perform|"
+    r"flee|take part|attend)(?:e?s)? "
+    r"(?:over|on|at|in|outside|near|through|past|by|during|along|across|around|inside|under|up)\b"
+    r"(?![^.]*\b(?:said|says|told|was|were|had|has|have|will|would|is|are)\b)[^\"“”]{0,120}\.$"
+)
 # Checked only on short sentences: the bounded repeats backtrack.
 BARE_ATTRIBUTION = re.compile(
     r"[^,]{0,60}\bsaid in a statement\.?$|[^,]{0,50}\b(?:said|says|told)\b[^,]{0,30}\.$",
@@ -130,12 +147,15 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
 
 
 def weak(sentence: str) -> bool:
-    """Captions, photo credits and bare attributions: no news of their own."""
+    """Captions (also in the present tense), photo credits and bare attributions: no news of
+    their own."""
     if WEAK_START.match(sentence):
         return True
     if "ere" in sentence and SIGNPOST.match(sentence):
         return True
     if len(sentence) <= 100 and BARE_ATTRIBUTION.match(sentence):
+        return True
+    if len(sentence) <= 150 and PRESENT_CAPTION.match(sentence):
         return True
     low = sentence.lower()
     if CAPTION_WORD.search(low) is not None:

@@ -10,7 +10,7 @@ from itertools import chain
 
 from bot.summarize.lang import CLOSERS, Splitting, marked_sentences
 from bot.summarize.lang.en import segment
-from bot.summarize.lang.en.words import ABBREVIATIONS, NUMBERED, OPENERS
+from bot.summarize.lang.en.words import ABBREVIATIONS, NUMBERED, OPENERS, TITLES
 
 # Candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
 BOUNDARY = re.compile(r"([.!?…]+[" + re.escape(CLOSERS) + r"]*)(\s+)")
@@ -56,6 +56,19 @@ STRAY_DOT = re.compile(
 
 def drop_stray_dots(block: str) -> str:
     return STRAY_DOT.sub(lambda m: m.group(1) or "", block)
+
+
+# A title before a line break and a capitalised word ("… the voice of Dr.\nJanet Lubelle"): the
+# break is inside a name, so it is no sentence end; the line break becomes a space.
+TITLE_BREAK = re.compile(r"(?<![\w.])(" + "|".join(TITLES) + r")\.[ \t]*\n[ \t\n]*(?=[A-Z])")
+
+
+def join_title_breaks(text: str) -> str:
+    """``text`` with each line break after a title before a name made a space (see
+    TITLE_BREAK): "Dr." must not end a point of its own."""
+    if ".\n" not in text:  # most stories: no scan
+        return text
+    return TITLE_BREAK.sub(r"\1. ", text)
 
 
 # A footnote mark glued after a sentence end ("…like ⌃⌥⌘P.1. I mentioned", from

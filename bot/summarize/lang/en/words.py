@@ -8,6 +8,10 @@ ABBREVIATIONS = frozenset(
     inc ltd co corp plc llc bros dept univ assn approx vol vs etc al fig eg ie
     jan feb mar apr jun jul aug sep sept oct nov dec tue thu fri""".split()
 )
+# Titles that stand before a name and never end a sentence, even before a line break ("Dr.\n
+# Janet Lubelle", where a feed's markup broke the line inside the name).
+TITLES = ("Dr", "Mr", "Mrs", "Ms", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt",
+          "Cmdr", "Adm", "Rev", "Hon", "Pres")
 # Typical sentence openers: after a dotted acronym ("U.S."), only these start a new sentence.
 OPENERS = frozenset(
     "The A An It He She They We I In On At But And This That These Those There His Her Its "
