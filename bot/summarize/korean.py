@@ -107,7 +107,7 @@ def morphs(text: str) -> tuple[Morph, ...]:
     return out
 
 
-_DATELINE, _BOILERPLATE = ko_segment.DATELINE, ko_segment.BOILERPLATE
+_DATELINE = ko_segment.DATELINE
 
 
 def story_lines(line: str) -> list[str]:
@@ -121,7 +121,7 @@ def story_lines(line: str) -> list[str]:
 
 def boilerplate(sentence: str) -> bool:
     """Whether a Korean sentence is a copyright notice, a credit, an e-mail byline or a link."""
-    return bool(_BOILERPLATE.search(sentence))
+    return ko_segment.boilerplate(sentence)
 
 
 # Where rules would have to guess a Korean sentence boundary, Kiwi reads the line: a mark inside
