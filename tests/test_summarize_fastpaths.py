@@ -65,3 +65,44 @@ def test_sentence_openers_found_without_match_objects() -> None:
     scores = english_keywords("", body.split("\n"))
     assert scores["Apple"] == 2  # its opening use counts because "in Apple" is mid-sentence
     assert "Banana" not in scores and "Shares" not in scores
+
+
+def test_names_found_with_the_tests_behind_the_capital_as_before() -> None:
+    # PROPER_AT looks behind the name's first capital for the line break and for a letter it
+    # would sit inside; the pattern with both tests in front of it gave the same names.
+    from bot.summarize.lang.en.tags import PROPER, PROPER_AT
+
+    old = re.compile(r"(\n?)(?<![A-Za-z0-9])(" + PROPER.pattern + ")")
+    text = (
+        "\nApple rose.\nShares in Apple Inc fell.\niPad Pro sales\tUp. Bank of England\n"
+        "A\nX-Men's  O'Neil said 3M and MacBook, U.S. Army (UK) 'Quoted Name' iOS7 Z.\nB"
+    )
+    found = [(nl, name) for name, nl in PROPER_AT.findall(text)]
+    assert found == old.findall(text)
+    assert ("\n", "Apple") in found and ("", "Apple Inc") in found and ("", "Pro") in found
+    assert ("\n", "A") in found and ("", "Bank of England") in found
+
+
+def test_korean_boilerplate_split_three_ways_as_before() -> None:
+    # One alternation searched at every character became three patterns (openings at the
+    # start, the rest anywhere, an e-mail address where there is an "@"): same verdicts.
+    from bot.summarize.lang.ko.segment import boilerplate
+
+    old = re.compile(
+        r"무단\s*(?:전재|복제)|재배포\s*금지|저작권자|ⓒ|©|[(\[]\s*(?:사진|그래픽|자료|영상|출처)\s*(?:제공)?\s*="
+        r"|^\s*(?:사진|그래픽|자료|영상)\s*(?:제공)?\s*=|제공\s*=|[\w.+-]+@[\w-]+\.[\w.]+|^\s*[▶△▲☞■]"
+        r"|^\s*(?:관련\s*기사|기사\s*원문|더보기)"
+        r"|^\s*(?:편집자\s?주|※)|사례를\s?각색|우연에\s?의한\s?것"
+        r"|에서\s?계속$|^<[^>]{1,30}>$|연재\.?$"
+    )
+    lines = [
+        "<저작권자 ⓒ 연합뉴스, 무단 전재-재배포 금지>", "홍길동 기자 hong@yna.co.kr",
+        "사진=연합뉴스", " 영상 제공 = KBS", "본문 (출처=기상청)",
+        "[자료 제공 = 기상청] 본문", "기상청 제공=연합뉴스", "▶ 관련기사",
+        "관련 기사 보기", "더보기", "편집자 주: 연재", "※ 알림", "사례를 각색했습니다",
+        "우연에 의한 것", "②에서 계속", "<다른 회차>", "매주 연재.",
+        "정부가 3일 대책을 발표했다.", "관련 기사를 보면", "그는 ※ 표시를",
+        "이메일 hong@yna 없음", "@yna.co.kr", "a@b.c", "본문 <다른 회차>", "사진은 없다",
+        "연재 중이다", "무단전재", "그는 “사진=없다”고 했다",
+    ]
+    assert [boilerplate(s) for s in lines] == [bool(old.search(s)) for s in lines]

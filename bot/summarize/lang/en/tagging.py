@@ -31,9 +31,9 @@ def keywords(title: str, sentences: list[str]) -> Counter[str]:
     scores: Counter[str] = Counter()
     singles: list[str] = []
     for text, weight in ((title, 3), (body, 1)):
-        # findall, not finditer: "\n" in front of a match says it opens a sentence, with no
-        # match object to ask (the text gets a leading "\n" so its first word counts too).
-        for nl, g in rules.PROPER_AT.findall("\n" + text):
+        # findall, not finditer: the "\n" read behind a match says it opens a sentence, with
+        # no match object to ask (the text gets a leading "\n" so its first word counts too).
+        for g, nl in rules.PROPER_AT.findall("\n" + text):
             at_start = bool(nl)
             if weight == 1 and " " not in g and "\t" not in g:
                 # Fast path for the most common match, one capitalised word.
