@@ -106,3 +106,15 @@ def test_korean_boilerplate_split_three_ways_as_before() -> None:
         "연재 중이다", "무단전재", "그는 “사진=없다”고 했다",
     ]
     assert [boilerplate(s) for s in lines] == [bool(old.search(s)) for s in lines]
+
+
+def test_credit_sentences_dropped_beside_a_headline_only_where_the_body_has_credits() -> None:
+    # Each sentence is checked for a credit only when the whole body holds one: a sentence
+    # with a credit is still left out of the names, and with none every sentence counts.
+    credited = ["Photo credit Doug Mills at Getty Images, London.",
+                "Rates rose as Jay Powell met Doug Mills in London."]
+    scores = english_keywords("Rates rise", credited)
+    assert scores["Doug Mills"] == 1 and scores["London"] == 1 and "Getty Images" not in scores
+    plain = ["Doug Mills took pictures in London.", "Rates rose as Jay Powell met Doug Mills."]
+    scores = english_keywords("Rates rise", plain)
+    assert scores["Doug Mills"] == 2 and scores["Jay Powell"] == 1 and scores["London"] == 1
