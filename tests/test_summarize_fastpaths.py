@@ -118,3 +118,14 @@ def test_credit_sentences_dropped_beside_a_headline_only_where_the_body_has_cred
     plain = ["Doug Mills took pictures in London.", "Rates rose as Jay Powell met Doug Mills."]
     scores = english_keywords("Rates rise", plain)
     assert scores["Doug Mills"] == 2 and scores["Jay Powell"] == 1 and scores["London"] == 1
+
+
+def test_korean_inner_marks_found_with_the_digit_tests_after_the_mark_as_before() -> None:
+    # A period between two digits is no mark; every other ".", "!", "?" and "…" is.
+    from bot.summarize.korean import _INNER_MARK
+
+    old = re.compile(r"[!?…]|(?<!\d)\.|\.(?!\d)")
+    lines = ["3.5%가 늘었다. 정부는", "1.a", "a.1", "1..2", "!1", "1!", "x…1", "U.S. 스틸", "v2.0!"]
+    for line in lines:
+        assert [m.start() for m in _INNER_MARK.finditer(line)] == [
+            m.start() for m in old.finditer(line)], line
