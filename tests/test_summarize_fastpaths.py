@@ -129,3 +129,35 @@ def test_korean_inner_marks_found_with_the_digit_tests_after_the_mark_as_before(
     for line in lines:
         assert [m.start() for m in _INNER_MARK.finditer(line)] == [
             m.start() for m in old.finditer(line)], line
+
+
+def test_features_weighted_zero_are_skipped_without_moving_a_score() -> None:
+    # Given the fitted weights, the pool leaves a feature weighted zero at 0.0 (Korean's row
+    # has no headline_cover, no question and no headline_numbers weight): every candidate's
+    # weighted score must stay what the full feature table gives.
+    from bot.summarize.extractive import ExtractiveSummarizer, weights_for
+    from bot.summarize.scoring import STATIC
+    from bot.summarize.text import content_words
+
+    summarizer = ExtractiveSummarizer()
+    stories = [
+        ("en", "Rates rise 3 times in 2024", "The bank raised rates 3 times in 2024. Why did "
+         "it act now? Prices rose 5% in the year to May, the bank said. Its governor said "
+         "rates would stay high for 2 more years. Markets fell 2% after the news came out."),
+        ("ko", "정부, 3일 부동산 대책 발표", "정부가 3일 수도권 부동산 대책을 발표했다.\n대책에는 "
+         "공공주택 5만 가구 공급이 담겼다.\n정부는 왜 지금 대책을 내놨을까?\n전문가들은 집값이 "
+         "3% 내릴 것으로 본다.\n부동산 대책은 내년 3월에 시행된다."),
+    ]
+    for lang, title, text in stories:
+        sentences = split_sentences(text, lang)
+        words = [content_words(s, lang) for s in sentences]
+        cands = summarizer.candidates(sentences, title, lang)
+        weights = weights_for(lang)
+        full = summarizer.pool(cands, words, title, content_words(title, lang), lang)
+        lean = summarizer.pool(cands, words, title, content_words(title, lang), lang, weights)
+        w = [weights.get(f, 0.0) for f in STATIC]
+        scores = [[sum(a * x for a, x in zip(w, v, strict=True)) for v in pool.values]
+                  for pool in (lean, full)]
+        assert scores[0] == scores[1], lang
+    cover = STATIC.index("headline_cover")
+    assert any(v[cover] for v in full.values) and not any(v[cover] for v in lean.values)
