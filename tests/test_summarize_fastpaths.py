@@ -161,3 +161,20 @@ def test_features_weighted_zero_are_skipped_without_moving_a_score() -> None:
         assert scores[0] == scores[1], lang
     cover = STATIC.index("headline_cover")
     assert any(v[cover] for v in full.values) and not any(v[cover] for v in lean.values)
+
+
+def test_bare_attributions_found_only_where_their_verb_is_as_before() -> None:
+    # _weak tries the backtracking attribution pattern only where "said", "says" or "told"
+    # (or a letter the pattern reads as "s" or "i" when ignoring case) is in the sentence.
+    from bot.summarize.extractive import _BARE_ATTRIBUTION, _weak
+
+    for sentence, bare in [
+        ("The minister said the figures were correct.", True),
+        ("Police SAID he was fine.", True), ("Officials ſaid it was over.", True),
+        ("He saıd nothing more.", True), ("The firm saİd so.", True),
+        ("Smith told reporters.", True), ("A spokesman said in a statement.", True),
+        ("The bank raised rates again on Tuesday.", False), ("그는 said 라고 했다.", True),
+        ("정부는 3일 대책을 발표했다.", False),
+    ]:
+        assert bool(_BARE_ATTRIBUTION.match(sentence)) == bare, sentence
+        assert _weak(sentence) == bare, sentence

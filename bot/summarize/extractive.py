@@ -53,9 +53,9 @@ def _weak(sentence: str) -> bool:
         return True
     if "ere" in sentence and en_rules.SIGNPOST.match(sentence):
         return True
-    if len(sentence) <= 100 and _BARE_ATTRIBUTION.match(sentence):
-        return True
     low = sentence.lower()
+    if len(sentence) <= 100 and _may_attribute(low) and _BARE_ATTRIBUTION.match(sentence):
+        return True
     if _CAPTION_WORD.search(low) is not None:
         return True
     # Spelled out rather than any() over a generator: this runs on every candidate.
@@ -63,6 +63,15 @@ def _weak(sentence: str) -> bool:
     return (h[0] in low or h[1] in low or h[2] in low or h[3] in low or h[4] in low) and (
         en_rules.SHOWN_PICTURE.search(sentence) is not None
     )
+
+
+def _may_attribute(low: str) -> bool:
+    """Whether the lower-cased sentence has a verb _BARE_ATTRIBUTION needs ("said", "says",
+    "told"): the pattern's bounded repeats backtrack through every short sentence otherwise.
+    Ignoring case, the pattern also reads "ſ" as "s" and "ı", "İ" as "i": such a sentence is
+    left to it."""
+    return "said" in low or "says" in low or "told" in low or (
+        not low.isascii() and ("ſ" in low or "ı" in low or "i\u0307" in low))
 
 
 _LATIN = re.compile(r"[A-Za-z]")
