@@ -178,3 +178,18 @@ def test_bare_attributions_found_only_where_their_verb_is_as_before() -> None:
     ]:
         assert bool(_BARE_ATTRIBUTION.match(sentence)) == bare, sentence
         assert _weak(sentence) == bare, sentence
+
+
+def test_blank_runs_and_sentence_boundaries_found_as_before() -> None:
+    # _SPACES and the English BOUNDARY open on one character class now; same matches as the
+    # patterns they replaced.
+    from bot.summarize.lang import CLOSERS
+    from bot.summarize.lang.en.sentences import BOUNDARY
+
+    spaces = re.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")
+    boundary = re.compile(r"([.!?…]+[" + re.escape(CLOSERS) + r"]*)(\s+)")
+    for text in ["a  b\t\tc \t d\u00a0e \u00a0\u00a0 f\t", "\t", " ", "  x", "\u00a0 \u00a0",
+                 "It ended. Then?! \"Yes.\"  No… (Maybe.)\tOK... fine.", "U.S. troops. A"]:
+        assert text_mod._SPACES.sub(" ", text) == spaces.sub(" ", text), text
+        assert [(*m.groups(), m.start()) for m in BOUNDARY.finditer(text)] == [
+            (*m.groups(), m.start()) for m in boundary.finditer(text)], text
