@@ -130,6 +130,25 @@ def test_boilerplate_lines_are_never_points() -> None:
         assert not korean.boilerplate(line), line
 
 
+def test_boilerplate_openings_count_only_at_the_start_and_the_rest_anywhere() -> None:
+    # The patterns are split three ways for speed (openings, anywhere, e-mail): each kind of
+    # line must still be found where it was, and an opening in mid-line is no boilerplate.
+    for line in [
+        "  그래픽 제공 = 홍길동", "☞ 다른 기사", "관련 기사 보기", "편집자주: 이 기사는 연재물이다",
+        "※ 이 기사는 …", "<다른 회차 보기>", "본문이다. [자료 제공=기상청]", "(출처 = 기상청)",
+        "기사 내용은 실제 사례를 각색했습니다.", "등장인물은 우연에 의한 것입니다",
+        "수학과 결혼했어요②에서 계속", "격주 수요일 연재.",
+        "문의는 hong.gil-dong+news@yna.co.kr 로",
+        "저작권자 © 한겨레",
+    ]:
+        assert korean.boilerplate(line), line
+    for line in [
+        "정부는 관련 기사를 냈다", "그는 ※ 표시를 했다", "회의에서 <다른 회차 보기>라고 했다",
+        "연재 중인 소설이 끝났다", "메일 주소는 hong at yna.co.kr 이다", "사진은 없다 = 없다",
+    ]:
+        assert not korean.boilerplate(line), line
+
+
 NEWS = (
     "(서울=연합뉴스) 홍길동 기자 = 정부가 3일 수도권 주택 공급 확대를 위한 부동산 대책을 "
     "발표했다. 대책에는 공공주택 5만 가구 추가 공급과 대출 규제 완화가 담겼다.\n"

@@ -132,11 +132,18 @@ def build_pool(
     title_set = frozenset(title_terms) & df.keys()
     title_norm = math.sqrt(sum(map(weight, title_set))) or 1.0
     central = [sum(map(doc_w.__getitem__, ts)) / doc_norm for ts in sets]
-    to_title = [sum(map(weight, ts & title_set)) for ts in sets] if title_set else [0.0] * n
+    # Each candidate's headline terms, taken once: the cosine and the cover both read them.
+    in_title = [ts & title_set for ts in sets] if title_set else []
+    to_title = [sum(map(weight, ts)) for ts in in_title] if title_set else [0.0] * n
     title_sim = [t / (norms[k] * title_norm) for k, t in enumerate(to_title)]
     n_title = len(title_set)
-    title_cover = [len(ts & title_set) / n_title for ts in sets] if n_title else [0.0] * n
+    # A language's row may lack a feature (Korean has no headline_cover): weighted zero.
+    covering = n_title and (weights is None or weights.get("headline_cover", 0.0) != 0.0)
+    title_cover = [len(ts) / n_title for ts in in_title] if covering else [0.0] * n
     title_numbers = set(_NUMBER.findall(title))
+    if weights is not None and weights.get("headline_numbers", 0.0) == 0.0:
+        title_numbers = set()  # no candidate's numbers are read against the headline's
+    asking = weights is None or weights.get("question", 0.0) != 0.0
     any_number = weights is None or weights["numbers"] != 0.0
     # The language's own cues (names, prices, quotes, the headline's nouns, background); a
     # language with no rules of its own has none.
@@ -174,7 +181,7 @@ def build_pool(
             1.0 if fit_kind == 0 else 0.0,
             1.0 if caption else 0.0,
             1.0 if heading else 0.0,
-            1.0 if s.rstrip("\"'”’) ").endswith("?") else 0.0,
+            1.0 if asking and s.rstrip("\"'”’) ").endswith("?") else 0.0,
             *news,
         ))
     return Pool([s for _, s in cands], [i for i, _ in cands], values, sets, norms, idf2,

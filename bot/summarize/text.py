@@ -83,8 +83,11 @@ def _split_block(block: str, lang: str) -> list[str]:
 _SPLITTING = Splitting(not_prose=segment.not_prose, analysis=ANALYSIS)
 
 # Only runs that change: a lone space is most of the text and already right, and matching it
-# made this substitution a quarter of the splitting time.
-_SPACES = re.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")
+# made this substitution a quarter of the splitting time. Written to open on one character
+# class (a run of two or more, or a lone tab or no-break space, told apart after it), so the
+# engine skips to the next blank; as "[ \t\u00a0]{2,}|[\t\u00a0]" it tried both branches at every
+# character (same matches).
+_SPACES = re.compile(r"[ \t\u00a0](?:[ \t\u00a0]+|(?<=[\t\u00a0]))")
 
 
 def split_sentences(text: str, lang: str) -> list[str]:

@@ -153,11 +153,11 @@ def weak(sentence: str) -> bool:
         return True
     if "ere" in sentence and SIGNPOST.match(sentence):
         return True
-    if len(sentence) <= 100 and BARE_ATTRIBUTION.match(sentence):
+    low = sentence.lower()
+    if len(sentence) <= 100 and _may_attribute(low) and BARE_ATTRIBUTION.match(sentence):
         return True
     if len(sentence) <= 150 and PRESENT_CAPTION.match(sentence):
         return True
-    low = sentence.lower()
     if CAPTION_WORD.search(low) is not None:
         return True
     # Spelled out rather than any() over a generator: this runs on every candidate.
@@ -165,6 +165,15 @@ def weak(sentence: str) -> bool:
     return (h[0] in low or h[1] in low or h[2] in low or h[3] in low or h[4] in low) and (
         SHOWN_PICTURE.search(sentence) is not None
     )
+
+
+def _may_attribute(low: str) -> bool:
+    """Whether the lower-cased sentence has a verb BARE_ATTRIBUTION needs ("said", "says",
+    "told"): the pattern's bounded repeats backtrack through every short sentence otherwise.
+    Ignoring case, the pattern also reads "ſ" as "s" and "ı", "İ" as "i": such a sentence is
+    left to it."""
+    return "said" in low or "says" in low or "told" in low or (
+        not low.isascii() and ("ſ" in low or "ı" in low or "i\u0307" in low))
 
 
 def late_captions(cands: list[tuple[int, str]]) -> frozenset[str]:

@@ -21,11 +21,14 @@ def keywords(title: str, sentences: list[str]) -> Counter[str]:
     # A scraped page repeats its title-case headline in the body: that copy would make every
     # headline word look like a name written mid-sentence.
     body = "\n".join(sentences)
-    if title or rules.credit_line(body):
-        # Per sentence only when needed: most stories have neither credits nor a headline.
+    credits = rules.credit_line(body)
+    if title or credits:
+        # Per sentence only when needed: most stories have neither credits nor a headline, and
+        # a sentence can hold a credit only when the whole body does.
         body = "\n".join(
             s for s in sentences
-            if not (len(s) >= 15 and s.strip() in title) and not rules.credit_line(s)
+            if not (len(s) >= 15 and s.strip() in title)
+            and not (credits and rules.credit_line(s))
         )
     # Words written capitalised inside a sentence are names; a capital at the start of a
     # sentence (or anywhere in a title-case headline) proves nothing on its own.
@@ -33,9 +36,9 @@ def keywords(title: str, sentences: list[str]) -> Counter[str]:
     scores: Counter[str] = Counter()
     singles: list[str] = []
     for text, weight in ((title, 3), (body, 1)):
-        # findall, not finditer: "\n" in front of a match says it opens a sentence, with no
-        # match object to ask (the text gets a leading "\n" so its first word counts too).
-        for nl, g in rules.PROPER_AT.findall("\n" + text):
+        # findall, not finditer: the "\n" read behind a match says it opens a sentence, with
+        # no match object to ask (the text gets a leading "\n" so its first word counts too).
+        for g, nl in rules.PROPER_AT.findall("\n" + text):
             at_start = bool(nl)
             if weight == 1 and " " not in g and "\t" not in g:
                 # Fast path for the most common match, one capitalised word.

@@ -105,11 +105,15 @@ CAP_STOP = frozenset(
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
     July August September October November December Speaking According Since""".split()
 )
-PROPER = re.compile(
-    r"(?:[A-Z][\w&'’.-]*[A-Za-z0-9]|[A-Z])(?:[ \t]+(?:of[ \t]+)?[A-Z][\w&'’-]*[A-Za-z0-9])*"
-)
-# Not inside a word: "iPad" holds no name "Pad".
-PROPER_AT = re.compile(r"(\n?)(?<![A-Za-z0-9])(" + PROPER.pattern + ")")
+# A name: capitalised words, "of" allowed between them. What follows its first capital:
+_NAME_REST = r"(?:[\w&'’.-]*[A-Za-z0-9])?(?:[ \t]+(?:of[ \t]+)?[A-Z][\w&'’-]*[A-Za-z0-9])*"
+PROPER = re.compile(r"[A-Z]" + _NAME_REST)
+# A name not inside a word ("iPad" holds no name "Pad"); findall gives (name, "\n" when it opens
+# a line, else ""). Both tests look behind the first capital rather than standing in front of it
+# (as "(\n?)(?<![A-Za-z0-9])" did): a pattern that opens on a character class lets the engine
+# skip to the next capital, where the tests in front were tried at every character (2.3 times
+# the cost, same matches).
+PROPER_AT = re.compile(r"([A-Z](?:(?<=(\n).))?(?<![A-Za-z0-9].)" + _NAME_REST + ")")
 # The space first: a lookbehind tried at every character made this scan cost a third of the
 # keyword step; matching whitespace first fails fast everywhere else (same matches).
 MID_CAP = re.compile(r"\s(?<=[a-z0-9,;:]\s)([A-Z][\w&'’-]*)")

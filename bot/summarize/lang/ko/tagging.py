@@ -117,6 +117,7 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
     writes them, the headline counting three more."""
     doc = title + "\n" + "\n".join(sentences)
     scores: dict[str, float] = {}
+    counts: dict[str, int] = {}  # how often the story writes each scored form
     nouns_of: dict[str, set[str]] = {}
     names: set[str] = set()
     # The headline's nouns as written words ("속도로" holds no "도로"), and its compounds.
@@ -155,12 +156,12 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                 if count < needed:
                     continue  # when unsure, no tag
                 scores[form] = count + 3 * (form in title) + rules.NAME_BONUS * is_name
+                counts[form] = count
                 if is_name:
                     names.add(form)
                 nouns_of[form] = {p for p in parts if len(p) >= 2}
     # A compound the story repeats says more than its part, when the part is seldom written
     # outside it ("미국 에너지부" over "미국", "제주경찰청" over "제주").
-    counts = {f: doc.count(f) for f in scores}
     ranked = sorted(
         (f for f in scores
          if not any(f != g and f in g and counts[f] - counts[g] < 2 for g in scores)),
