@@ -164,9 +164,10 @@ def test_features_weighted_zero_are_skipped_without_moving_a_score() -> None:
 
 
 def test_bare_attributions_found_only_where_their_verb_is_as_before() -> None:
-    # _weak tries the backtracking attribution pattern only where "said", "says" or "told"
-    # (or a letter the pattern reads as "s" or "i" when ignoring case) is in the sentence.
-    from bot.summarize.extractive import _BARE_ATTRIBUTION, _weak
+    # English's weak() tries the backtracking attribution pattern only where "said", "says" or
+    # "told" (or a letter the pattern reads as "s" or "i" when ignoring case) is in the sentence.
+    from bot.summarize.lang.en.select import BARE_ATTRIBUTION as _BARE_ATTRIBUTION
+    from bot.summarize.lang.en.select import weak as _weak
 
     for sentence, bare in [
         ("The minister said the figures were correct.", True),
