@@ -110,14 +110,16 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # Promotion in podcast and blog feeds, anywhere in a span: a sponsor read, a promo code, a
 # call to subscribe, rate or support the show. Specific phrases only: "a bill sponsored by",
-# "buy now, pay later" and "subscribers" are news.
+# "buy now, pay later", "subscribers", "to become a member of", "support US bombers" and
+# "support us all" are news.
 PROMO = re.compile(
     r"\b(?:(?:use|enter|with) (?:the )?(?:promo |coupon |discount |offer )?code\b|promo code\b|"
     r"use coupon\b|(?:episode|show|podcast|feed|newsletter|week['’]s|today['’]s) (?:is )?"
     r"(?:sponsored|brought to you|presented|supported) by\b|brought to you by\b|"
     r"thanks to .{1,60}? for sponsoring\b|on patreon\b|patreon is how\b|"
-    r"become a (?:patron|member|supporter)\b|support (?:us|the show|this show|our show|the podcast)"
-    r"\b|subscribe (?:to (?:our|the) (?:show|podcast|newsletter|channel)|now|today|here|wherever)"
+    r"become a (?:patron|supporter)\b|(?-i:[Ss]upport us) (?:on|at|by|via|through)\b|"
+    r"support (?:the|this|our) (?:show|podcast)\b|"
+    r"subscribe (?:to (?:our|the) (?:show|podcast|newsletter|channel)|now|today|here|wherever)"
     r"\b|(?:listen|available) (?:on|in|at) (?:apple podcasts|itunes|spotify|stitcher|"
     r"google podcasts|overcast|pocket casts)\b|wherever you get your podcasts|"
     r"rate (?:and|&) review\b|tour dates\b|our new (?:podcast|show|book|album)\b|"
