@@ -44,7 +44,7 @@ from bot.redact import redact
 from bot.routing import route as routing
 from bot.routing import updates
 from bot.routing.burst import is_burst, too_old
-from bot.routing.cluster import assign_story
+from bot.routing.cluster import Lead, assign_story
 from bot.store import Database, tenancy
 from bot.store import destinations as dest_store
 from bot.store import entries as entry_store
@@ -365,7 +365,9 @@ class Pipeline:
                 entry_id = await entry_store.insert_entry(conn, feed.id, candidate.item, now=now)
                 brief_id = await save_brief(conn, entry_id=entry_id, brief=candidate.brief,
                                             now=now, translations=candidate.translations)
-                await assign_story(conn, brief_id, now=now)
+                item = candidate.item
+                await assign_story(conn, brief_id, now=now, lead=Lead(
+                    feed.id, item.title or candidate.brief.headline, item.text, now))
                 brief_ids.append(brief_id)
             await entry_store.insert_entries(conn, feed.id, seen_only, now=now)
             if is_burst(len(brief_ids), self.settings.delivery.burst_threshold):

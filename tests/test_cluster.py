@@ -215,3 +215,28 @@ def test_same_template_different_stories_never_pass_for_one() -> None:
               for i in (item(1, topic=f"t{n}x") for n in range(150))]
     assert not [(a, b) for a in range(len(prints)) for b in range(a + 1, len(prints))
                 if same_story(prints[a], prints[b])]
+
+
+async def test_a_lead_in_hand_clusters_as_the_lead_read_back(world: World) -> None:
+    """The pipeline hands assign_story the brief it just saved (issue 26: one read fewer per
+    brief): same story, same signature and bands as reading the brief back, text past
+    LEAD_CHARS ignored alike."""
+    feeds = [await world.feed(f"https://{n}.example/rss", n) for n in ("Wire", "Gadgets", "Daily")]
+    long_text = IPHONE[1][1] + " " + "More on the phone and the event. " * 20
+    assert len(long_text) > cluster.LEAD_CHARS
+    first = await world.brief(feeds[0], IPHONE[0][0], text=IPHONE[0][1])
+    in_hand = await world.brief(feeds[1], IPHONE[1][0], text=long_text + " one ending",
+                                cluster=False)
+    read_back = await world.brief(feeds[2], IPHONE[1][0], text=long_text + " another")
+    async with world.db.begin() as conn:
+        story = await cluster.assign_story(conn, in_hand, now=world.now, lead=cluster.Lead(
+            feeds[1], IPHONE[1][0], long_text + " one ending", world.now))
+        stored = {int(r.id): r for r in await conn.execute(
+            select(brief_store.briefs.c.id, brief_store.briefs.c.story_id,
+                   brief_store.briefs.c.signature))}
+        bands = {b: sorted(int(x) for x in (await conn.execute(
+            select(story_bands.c.band).where(story_bands.c.brief_id == b))).scalars())
+                 for b in (in_hand, read_back)}
+    assert story == first == stored[in_hand].story_id == stored[read_back].story_id
+    assert bytes(stored[in_hand].signature) == bytes(stored[read_back].signature)
+    assert bands[in_hand] == bands[read_back] and len(bands[in_hand]) > 1

@@ -5,7 +5,7 @@ message a link names, and nothing else."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import delete, update
+from sqlalchemy import delete, event, update
 
 from bot.config import DestinationSettings
 from bot.models import Reason
@@ -107,3 +107,23 @@ async def test_the_footer_is_set_from_the_configuration_and_kept_unless_it_says(
         [row] = await dest_store.sync_destinations(
             conn, [DestinationSettings(ref="console:")], now=world.now)
     assert not row.why_footer  # /settings changed it; a file that does not say keeps that
+
+
+async def test_routing_keeps_a_reason_without_looking_its_row_up_again(world: World) -> None:
+    """issue 26: the reason goes in with the id the outbox insert returned; the row is not
+    read back by its key for every brief and destination."""
+    feed = await world.feed("https://tech.example/rss", "Tech Daily")
+    assert not (await world.say("/subscribe #openai")).error
+    brief_id = await world.brief(feed, "OpenAI ships a model", tags=["openai"])
+    statements: list[str] = []
+
+    def seen(conn: object, cursor: object, statement: str, *args: object) -> None:
+        statements.append(" ".join(statement.split()))
+
+    event.listen(world.db.engine.sync_engine, "before_cursor_execute", seen)
+    try:
+        assert await world.route(brief_id) == 1
+    finally:
+        event.remove(world.db.engine.sync_engine, "before_cursor_execute", seen)
+    assert await _reasons(world) == [Reason("tag", "openai")]
+    assert not [s for s in statements if s.startswith("SELECT outbox.id FROM outbox")], statements

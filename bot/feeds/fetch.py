@@ -21,12 +21,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
 
+import aiohttp
 import httpx
+from multidict import CIMultiDictProxy
+from yarl import URL
 
 from bot import USER_AGENT
 from bot.errors import BlockedAddress, FetchError
+from bot.feeds.connector import guarded_connector
 from bot.logs import get_log
-from bot.netguard import AddressPolicy, GuardedTransport, Resolver, redact_url
+from bot.netguard import AddressPolicy, Resolver, redact_url
 
 log = get_log(__name__)
 
@@ -101,10 +105,10 @@ _CODINGS = _GZIP | {"deflate"}  # all we ask for (Accept-Encoding), all we decod
 MAX_CODINGS = 2  # a stacked chain longer than this is no real server's; refused, not decoded
 
 
-def content_codings(headers: httpx.Headers) -> list[str]:
+def content_codings(headers: CIMultiDictProxy[str]) -> list[str]:
     """Every coding of the body, in the order they were applied: repeated ``Content-Encoding``
     headers and comma lists (``gzip, gzip``) both count, ``identity`` means none."""
-    codings = [part.strip().lower() for value in headers.get_list("content-encoding")
+    codings = [part.strip().lower() for value in headers.getall("content-encoding", ())
                for part in value.split(",")]
     return [c for c in codings if c and c != "identity"]
 
@@ -170,14 +174,14 @@ def _decode_chain(decoders: list[_BoundedDecoder], data: bytes, *,
 _SMALL_BODY = 16 * 1024  # a redirect's body read to keep its connection alive
 
 
-async def _drain(response: httpx.Response) -> None:
+async def _drain(response: aiohttp.ClientResponse) -> None:
     """Read a body we throw away to its end, so its connection can serve the next request.
     Raw bytes (never decoded: a 16 KiB gzip body would inflate to 16 MB), at most _SMALL_BODY
-    of them; a body that is bad (cut short, mislabelled, stalled) costs only its connection,
-    which closing the response unread then closes, never the fetch."""
+    of them; a body that is bad (cut short, stalled) costs only its connection, which
+    releasing the response unread then closes, never the fetch."""
     read = 0
-    with contextlib.suppress(httpx.HTTPError):
-        async for raw in response.aiter_raw():
+    with contextlib.suppress(aiohttp.ClientError, TimeoutError):
+        async for raw in response.content.iter_any():
             read += len(raw)
             if read > _SMALL_BODY:
                 break
@@ -205,20 +209,30 @@ class HttpFetcher:
         self._max_redirects = max_redirects
         self._slots: dict[str, asyncio.Semaphore] = {}
         self._headers = {"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"}
-        self._timeouts = httpx.Timeout(total_timeout, connect=connect_timeout).as_dict()
+        # Per phase, as httpx names them; "read" bounds each wait for the server's next bytes.
+        self._timeouts = {"connect": connect_timeout, "read": total_timeout,
+                          "write": total_timeout, "pool": total_timeout}
         self._resolver = resolver
-        self._guarded: GuardedTransport | None = None
+        self._client: aiohttp.ClientSession | None = None
 
     @property
-    def _transport(self) -> GuardedTransport:
-        """httpx's transport, called directly: an AsyncClient around it (URL merging, cookies,
-        hooks, redirects we follow by hand anyway) cost about as much CPU again per request
-        (bench/client.py). Built on the first fetch: a chat command run from the CLI never
-        fetches, and the TLS context alone costs more CPU than the command. No proxy from the
-        environment: it would connect on our behalf, unguarded."""
-        if self._guarded is None:
-            self._guarded = GuardedTransport(self._policy, resolver=self._resolver)
-        return self._guarded
+    def _session(self) -> aiohttp.ClientSession:
+        """One aiohttp session (bench/client.py: about a sixth of the CPU per request of
+        httpx's transport), its every connection through the address guard
+        (bot.feeds.connector). Built on the first fetch: a chat command run from the CLI never
+        fetches, and the TLS context alone costs more CPU than the command. Never a proxy from
+        the environment (trust_env=False): it would connect on our behalf, unguarded; no
+        cookies kept; bodies read raw (auto_decompress=False), decoded here under the cap."""
+        if self._client is None:
+            # The CA bundle httpx uses (certifi), as the webhook adapter's guarded transport.
+            ssl_context = httpx.create_ssl_context(verify=True, trust_env=False)
+            self._client = aiohttp.ClientSession(
+                connector=guarded_connector(self._policy, ssl_context=ssl_context,
+                                            connect_timeout=self._timeouts["connect"],
+                                            resolver=self._resolver),
+                trust_env=False, auto_decompress=False, cookie_jar=aiohttp.DummyCookieJar(),
+                timeout=aiohttp.ClientTimeout(total=None))
+        return self._client
 
     async def __aenter__(self) -> HttpFetcher:
         return self
@@ -228,8 +242,9 @@ class HttpFetcher:
         await self.aclose()
 
     async def aclose(self) -> None:
-        if self._guarded is not None:
-            await self._guarded.aclose()
+        if self._client is not None:
+            await self._client.close()
+            self._client = None
 
     async def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
                     body_hash: str | None = None, accept: str = FEED_ACCEPT) -> FetchResult:
@@ -262,7 +277,7 @@ class HttpFetcher:
 
     async def _fetch(self, url: str, *, etag: str | None, last_modified: str | None,
                      body_hash: str | None, accept: str) -> FetchResult:
-        headers = {"Accept": accept}
+        headers = {**self._headers, "Accept": accept}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
@@ -308,75 +323,78 @@ class HttpFetcher:
     async def _hop(self, url: httpx.URL, headers: dict[str, str], *, body_hash: str | None,
                    etag: str | None, last_modified: str | None) -> FetchResult | tuple[int, str]:
         """One request: a FetchResult, or (status, Location) for a redirect to follow."""
-        shown = redact_url(url)
+        timeout = aiohttp.ClientTimeout(total=None, sock_connect=self._timeouts["connect"],
+                                        sock_read=self._timeouts["read"])
         try:
-            request = httpx.Request("GET", url, headers={**self._headers, **headers},
-                                    extensions={"timeout": self._timeouts})
-            response = await self._transport.handle_async_request(request)
+            # encoded: the URL is already what goes on the wire (httpx quoted it); no second
+            # quoting, no redirects followed for us, every hop vetted by check_url above.
+            response = await self._session.get(URL(str(url), encoded=True), headers=headers,
+                                               allow_redirects=False, timeout=timeout)
         except BlockedAddress as exc:
-            # Raised by the guarded backend at connect, which does not know the URL.
-            raise BlockedAddress(str(exc), url=shown) from None
-        except httpx.TimeoutException:
-            raise FetchError("timeout", "connect or read timed out", url=shown) from None
-        except (httpx.InvalidURL, httpx.UnsupportedProtocol):
-            raise FetchError("bad_url", "URL cannot be requested", url=shown) from None
-        except httpx.TransportError as exc:
+            # Raised by the guard at connect, which does not know the URL.
+            raise BlockedAddress(str(exc), url=redact_url(url)) from None
+        except TimeoutError:  # aiohttp's connect and read timeouts (not the total deadline)
+            raise FetchError("timeout", "connect or read timed out",
+                             url=redact_url(url)) from None
+        except aiohttp.InvalidURL:
+            raise FetchError("bad_url", "URL cannot be requested", url=redact_url(url)) from None
+        except aiohttp.ClientError as exc:
             raise FetchError("connect", f"cannot reach server: {type(exc).__name__}",
-                             url=shown) from None
+                             url=redact_url(url)) from None
         try:
-            status = response.status_code
-            retry_after = parse_retry_after(response.headers.get("retry-after"))
-            location = response.headers.get("location")
-            # A response closed unread closes its connection: read the (empty or small) ones
+            status = response.status
+            answer = response.headers
+            retry_after = parse_retry_after(answer.get("retry-after"))
+            location = answer.get("location")
+            # A response released unread closes its connection: read the (empty or small) ones
             # to their end, so an unchanged feed or a redirect does not pay a new connect
             # (and TLS handshake) to the same host each time.
             if status in _REDIRECTS and location:
-                if response.headers.get("content-length", "").isdigit() and int(
-                        response.headers["content-length"]) <= _SMALL_BODY:
+                if answer.get("content-length", "").isdigit() and int(
+                        answer["content-length"]) <= _SMALL_BODY:
                     await _drain(response)
                 return status, location
             if status == 304:
                 await _drain(response)  # no body by definition: reads the message's end
                 return FetchResult(
                     url=str(url), status=status, body=None, not_modified=True,
-                    etag=response.headers.get("etag") or etag,
-                    last_modified=response.headers.get("last-modified") or last_modified,
+                    etag=answer.get("etag") or etag,
+                    last_modified=answer.get("last-modified") or last_modified,
                     body_hash=body_hash, retry_after=retry_after,
-                    max_age=parse_max_age(response.headers.get("cache-control")),
-                    content_type=response.headers.get("content-type"))
+                    max_age=parse_max_age(answer.get("cache-control")),
+                    content_type=answer.get("content-type"))
             if not 200 <= status < 300:
-                raise FetchError("http_status", f"server answered {status}", url=shown,
-                                 status=status, retry_after=retry_after)
-            body = await self._read_capped(response, shown)
+                raise FetchError("http_status", f"server answered {status}",
+                                 url=redact_url(url), status=status, retry_after=retry_after)
+            body = await self._read_capped(response, redact_url(url))
             digest = body_hash_of(body)
             unchanged = body_hash is not None and digest == body_hash
             return FetchResult(
                 url=str(url), status=status, body=None if unchanged else body,
-                not_modified=unchanged, etag=response.headers.get("etag"),
-                last_modified=response.headers.get("last-modified"), body_hash=digest,
-                retry_after=retry_after,
-                max_age=parse_max_age(response.headers.get("cache-control")),
-                content_type=response.headers.get("content-type"))
+                not_modified=unchanged, etag=answer.get("etag"),
+                last_modified=answer.get("last-modified"), body_hash=digest,
+                retry_after=retry_after, max_age=parse_max_age(answer.get("cache-control")),
+                content_type=answer.get("content-type"))
         finally:
-            await response.aclose()
+            response.release()
 
-    async def _read_capped(self, response: httpx.Response, shown: str) -> bytes:
+    async def _read_capped(self, response: aiohttp.ClientResponse, shown: str) -> bytes:
         codings = content_codings(response.headers)
         unknown = [c for c in codings if c not in _CODINGS]
         if unknown or len(codings) > MAX_CODINGS:
-            # httpx would decode these (brotli, zstd, long chains) without any bound: refuse.
+            # Unbounded decoders (brotli, zstd, long chains) are never run: refuse.
             raise FetchError("decode", "unsupported Content-Encoding "
                              f"{', '.join(codings)[:80]!r}", url=shown)
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self._max_bytes:
             raise FetchError("too_large", f"body over {self._max_bytes} bytes", url=shown)
-        # Applied first is decoded last; the raw bytes, never httpx's decoders, are read.
+        # Applied first is decoded last; the raw bytes (auto_decompress is off) are read.
         decoders = [_BoundedDecoder(c) for c in reversed(codings)]
         parts: list[bytes] = []
         raw_total = total = 0
         what = "(decompressed)" if codings else ""
         try:
-            async for raw in response.aiter_raw():
+            async for raw in response.content.iter_any():
                 raw_total += len(raw)
                 if raw_total > self._max_bytes:
                     raise FetchError("too_large", f"body over {self._max_bytes} bytes",
@@ -393,12 +411,12 @@ class HttpFetcher:
                     raise FetchError("too_large", f"body over {self._max_bytes} bytes "
                                      f"{what}".rstrip(), url=shown)
                 parts.append(piece)
-        except httpx.TimeoutException:
+        except TimeoutError:
             raise FetchError("timeout", "read timed out", url=shown) from None
         except zlib.error:
             raise FetchError("decode", f"body is not valid {', '.join(codings)}",
                              url=shown) from None
-        except httpx.TransportError as exc:
+        except aiohttp.ClientError as exc:
             raise FetchError("connect", f"connection lost: {type(exc).__name__}",
                              url=shown) from None
         return b"".join(parts)

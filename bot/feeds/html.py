@@ -180,7 +180,8 @@ def clean_inline(text: str, *, multiline: bool = False) -> str:
     text = _strip_invisible(text, multiline=multiline)
     if not multiline:
         return _ANY_SPACE.sub(" ", text).strip()
-    lines = [_HSPACE.sub(" ", line).strip() for line in text.split("\n")]
+    # One pass over the text, not one per line: _HSPACE never crosses a newline.
+    lines = [line.strip() for line in _HSPACE.sub(" ", text).split("\n")]
     return _MANY_NEWLINES.sub("\n\n", "\n".join(lines)).strip()
 
 

@@ -32,6 +32,15 @@ async def enqueue(conn: AsyncConnection, *, key: str, destination_id: int, now: 
                   notice: Notice | None = None) -> bool:
     """Add a row unless its key exists; True when a row was added. Exactly one of ``brief_id``,
     ``digest`` and ``notice`` is given (a notice is kept in the digest column, tagged)."""
+    return await enqueue_row(conn, key=key, destination_id=destination_id, now=now,
+                             brief_id=brief_id, digest=digest, notice=notice) is not None
+
+
+async def enqueue_row(conn: AsyncConnection, *, key: str, destination_id: int, now: datetime,
+                      brief_id: int | None = None, digest: Digest | None = None,
+                      notice: Notice | None = None) -> int | None:
+    """:func:`enqueue`, giving the new row's id (None when the key was taken), so that what
+    goes with the row (its reasons) needs no second look-up by key."""
     if sum(given is not None for given in (brief_id, digest, notice)) != 1:
         raise ValueError("enqueue needs exactly one of brief_id, digest and notice")
     if len(key) > KEY_MAX:

@@ -162,19 +162,34 @@ def same_story(a: Fingerprint, b: Fingerprint) -> bool:
     return similarity(a, b) >= threshold
 
 
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """What clustering reads of a brief: its feed, its title (else headline), its entry's text
+    (only the first LEAD_CHARS count) and when it was made."""
+
+    feed_id: int
+    title: str
+    text: str
+    created_at: datetime
+
+
 async def assign_story(conn: AsyncConnection, brief_id: int, *, now: datetime,
-                       window_hours: float = 48) -> int | None:
+                       window_hours: float = 48, lead: Lead | None = None) -> int | None:
     """Link the brief to the story of the most similar recent brief from another feed.
-    Returns the story's first brief id, or None when the brief starts its own story."""
-    own = await brief_store.lead(conn, brief_id, LEAD_CHARS)
-    if own.story_id is not None:
-        return int(own.story_id)
-    mine = fingerprint(own.title or own.headline, own.text or "")
+    Returns the story's first brief id, or None when the brief starts its own story.
+    ``lead``: the brief as just saved, in no story yet (the pipeline has it in hand, which
+    spares reading it back); else it is read from the store."""
+    if lead is None:
+        own = await brief_store.lead(conn, brief_id, LEAD_CHARS)
+        if own.story_id is not None:
+            return int(own.story_id)
+        lead = Lead(int(own.feed_id), own.title or own.headline, own.text or "", own.created_at)
+    mine = fingerprint(lead.title, lead.text)
     bands = mine.bands()
     since = now - timedelta(hours=window_hours)
     best: tuple[float, int] | None = None
     threshold = HANGUL_THRESHOLD if mine.hangul else LATIN_THRESHOLD
-    rows = await brief_store.story_candidates(conn, bands, since=since, not_feed=own.feed_id,
+    rows = await brief_store.story_candidates(conn, bands, since=since, not_feed=lead.feed_id,
                                               limit=MAX_CANDIDATES)
     for row, score in zip(rows, similarities(mine, [r.signature for r in rows]), strict=True):
         if score < threshold:
@@ -184,9 +199,9 @@ async def assign_story(conn: AsyncConnection, brief_id: int, *, now: datetime,
         if best is None or score > best[0] or (score == best[0] and root < best[1]):
             best = (score, root)
     story_id = None if best is None else best[1]
-    await brief_store.save_signature(conn, brief_id, feed_id=own.feed_id, created_at=own.created_at,
-                                     signature=mine.to_bytes(), bands=bands, story_id=story_id,
-                                     prune_before=since)
+    await brief_store.save_signature(conn, brief_id, feed_id=lead.feed_id,
+                                     created_at=lead.created_at, signature=mine.to_bytes(),
+                                     bands=bands, story_id=story_id, prune_before=since)
     if best is not None:
         log.info("story.joined", brief_id=brief_id, story_id=best[1], score=round(best[0], 2))
     return story_id

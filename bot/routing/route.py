@@ -13,7 +13,7 @@ from bot.filters.kinds import BriefFacts, fold, keyword_in
 from bot.filters.reasons import because, reason_of
 from bot.logs import get_log
 from bot.models import Article, Brief, Reason
-from bot.outbox.queue import enqueue, outbox_key
+from bot.outbox.queue import enqueue, enqueue_row, outbox_key
 from bot.routing.burst import burst_digest
 from bot.store import briefs as brief_store
 from bot.store import destinations as dest_store
@@ -137,11 +137,12 @@ async def route_brief(conn: AsyncConnection, brief_id: int, *, now: datetime) ->
         if route is None or route.mode != "instant":
             continue
         key = story_key(destination.id, facts.story_root)
-        if await enqueue(conn, key=key, destination_id=destination.id, now=now,
-                         brief_id=brief_id):
+        row_id = await enqueue_row(conn, key=key, destination_id=destination.id, now=now,
+                                   brief_id=brief_id)
+        if row_id is not None:
             count += 1
             if route.reason is not None:
-                await reason_store.record(conn, key, [(brief_id, route.reason)])
+                await reason_store.record_row(conn, row_id, [(brief_id, route.reason)])
             if route.mention:
                 await set_row_mention(conn, key, route.mention)
         else:

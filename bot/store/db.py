@@ -17,6 +17,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from bot.logs import get_log
+from bot.store import sqlite_driver
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -75,6 +76,8 @@ class Database:
         kwargs: dict[str, Any] = {"echo": echo}
         if not self.is_sqlite:
             kwargs.update(pool_pre_ping=True, pool_size=5, max_overflow=5)
+        elif parsed.get_driver_name() == "aiosqlite":
+            kwargs.update(module=sqlite_driver.dbapi())  # one thread hop per statement, not 4
         self.engine: AsyncEngine = create_async_engine(self.url, **kwargs)
         self._sqlite_lock = asyncio.Lock()
         if self.is_sqlite:

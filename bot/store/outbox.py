@@ -21,13 +21,13 @@ MAX_MESSAGE_ID = 64  # sent_messages.message_id's width: Discord's ids are 20, S
 
 
 async def add(conn: AsyncConnection, *, key: str, destination_id: int, now: datetime,
-              brief_id: int | None, digest: dict[str, Any] | None) -> bool:
-    """A pending row, due now, unless ``key`` is queued already; True when it was added.
+              brief_id: int | None, digest: dict[str, Any] | None) -> int | None:
+    """A pending row, due now, unless ``key`` is queued already; the new row's id, or None.
     ``digest`` is a digest as bot.delivery.serialize stores it."""
     values = {"key": key, "destination_id": destination_id, "brief_id": brief_id,
               "digest": digest, "state": PENDING, "attempts": 0, "next_attempt_at": now,
               "created_at": now}
-    return await insert_or_ignore(conn, outbox, values, ["key"]) is not None
+    return await insert_or_ignore(conn, outbox, values, ["key"])
 
 
 def _lease_free(worker_id: str, now: datetime, *, sqlite: bool) -> ColumnElement[bool]:

@@ -34,7 +34,14 @@ async def record(conn: AsyncConnection, key: str,
                  reasons: Sequence[tuple[int | None, Reason]]) -> None:
     """Keep why each brief (id, reason) of the outbox row ``key`` was routed to it."""
     outbox_id = (await conn.execute(select(outbox.c.id).where(outbox.c.key == key))).scalar()
-    if outbox_id is None or not reasons:
+    if outbox_id is not None:
+        await record_row(conn, int(outbox_id), reasons)
+
+
+async def record_row(conn: AsyncConnection, outbox_id: int,
+                     reasons: Sequence[tuple[int | None, Reason]]) -> None:
+    """:func:`record` for the outbox row ``outbox_id``."""
+    if not reasons:
         return
     await conn.execute(insert(delivery_reasons), [
         {"outbox_id": outbox_id, "brief_id": brief_id, "kind": reason.kind,

@@ -1,0 +1,86 @@
+"""The SQLite driver (bot.store.sqlite_driver): one round trip to aiosqlite's thread per
+statement, and the same results and errors as SQLAlchemy's own aiosqlite cursor."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+import pytest
+from sqlalchemy import Column, Integer, MetaData, String, Table, insert, select, text, update
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from bot.store import Database
+
+META = MetaData()
+THINGS = Table("things", META, Column("id", Integer, primary_key=True),
+               Column("name", String, unique=True, nullable=False))
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[Database]:
+    database = Database(f"sqlite:///{tmp_path / 'x.db'}")
+    async with database.begin() as conn:
+        await conn.run_sync(META.create_all)
+    yield database
+    await database.close()
+
+
+@pytest.fixture
+def hops(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every call aiosqlite runs in its thread, by name."""
+    seen: list[str] = []
+    real = aiosqlite.Connection._execute
+
+    async def counted(self: aiosqlite.Connection, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        seen.append(getattr(fn, "__name__", repr(fn)))
+        return await real(self, fn, *args, **kwargs)
+
+    monkeypatch.setattr(aiosqlite.Connection, "_execute", counted)
+    return seen
+
+
+async def test_one_thread_round_trip_per_statement(db: Database, hops: list[str]) -> None:
+    """SQLAlchemy's cursor made four (cursor, execute, fetchall, close): each a queue hand-off
+    and a wake-up of the loop, most of a small statement's CPU (issue 26)."""
+    async with db.read() as conn:
+        hops.clear()
+        await conn.execute(select(THINGS.c.id).where(THINGS.c.id == 1))
+        assert len(hops) == 1, hops
+        hops.clear()
+        await conn.execute(text("SELECT 1"))
+        assert len(hops) == 1, hops
+
+
+async def test_rows_ids_and_counts_are_the_drivers(db: Database) -> None:
+    async with db.begin() as conn:
+        first = await conn.execute(insert(THINGS).values(name="a"))
+        assert first.inserted_primary_key == (1,)
+        await conn.execute(insert(THINGS), [{"name": "b"}, {"name": "c"}])
+        returned = await conn.execute(insert(THINGS).values(name="d").returning(THINGS.c.id))
+        assert returned.scalar() == 4
+        changed = await conn.execute(
+            update(THINGS).where(THINGS.c.id > 1).values(name=THINGS.c.name + "!"))
+        assert changed.rowcount == 3
+        rows = (await conn.execute(select(THINGS).order_by(THINGS.c.id))).all()
+    assert [tuple(r) for r in rows] == [(1, "a"), (2, "b!"), (3, "c!"), (4, "d!")]
+    async with db.read() as conn:
+        streamed = await conn.stream(select(THINGS.c.name).order_by(THINGS.c.id))
+        assert [r.name async for r in streamed] == ["a", "b!", "c!", "d!"]
+
+
+async def test_errors_are_sqlalchemys_and_roll_back(db: Database) -> None:
+    with pytest.raises(IntegrityError):
+        async with db.begin() as conn:
+            await conn.execute(insert(THINGS).values(name="x"))
+            await conn.execute(insert(THINGS).values(name="x"))
+    with pytest.raises(IntegrityError):
+        async with db.begin() as conn:
+            await conn.execute(insert(THINGS), [{"name": "y"}, {"name": "y"}])
+    with pytest.raises(OperationalError):
+        async with db.read() as conn:
+            await conn.execute(text("SELECT nothing FROM nowhere"))
+    async with db.read() as conn:
+        assert (await conn.execute(select(THINGS))).all() == []
