@@ -26,7 +26,8 @@ from bot.delivery.serialize import brief_to_dict, digest_to_json
 from bot.errors import DeliveryError, FetchError
 from bot.feeds.fetch import parse_retry_after
 from bot.logs import get_log
-from bot.netguard import AddressPolicy, GuardedTransport, redact_url
+from bot.netguard import AddressPolicy, redact_url
+from bot.netguard.transport import GuardedTransport
 
 log = get_log(__name__)
 

@@ -58,7 +58,8 @@ class LateBriefer:
     async def aclose(self) -> None:
         if self._briefer is None:
             return
-        # the summarizer's shutdown: loaded with it
+        # bot.summarize (its package loads the summarizers): already loaded with the briefer,
+        # and at the top it would load them for every chat command
         from bot.summarize.base import close_summarizer
 
         await close_summarizer(self._briefer.summarizer)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.config import Secrets, Settings
+from bot.netguard import AddressPolicy
 from bot.summarize import Summarizer
 from bot.summarize.extractive import ExtractiveSummarizer
 
@@ -49,7 +50,6 @@ def make_llm_summarizer(settings: Settings, secrets: Secrets, extractive: Summar
 def make_fetcher(settings: Settings) -> HttpFetcher:
     # httpx: loaded when a fetcher is made, which `summarize` never needs
     from bot.feeds.fetch import HttpFetcher
-    from bot.netguard import AddressPolicy
 
     net = settings.network
     return HttpFetcher(policy=AddressPolicy(net.allow_private), connect_timeout=net.connect_timeout,

@@ -60,11 +60,14 @@ print(json.dumps({"code": code, "loaded": sorted(m for m in json.loads(sys.argv[
 """
 # what a chat command that stays in the store never needs (issue 26): the poller, the outbox
 # worker and its metrics, the fetcher's parsers, the summarizer and its models, Alembic once the
-# schema is current
-NOT_FOR_STORE_COMMANDS = ["alembic", "bot.app", "bot.briefing", "bot.feeds.fetch",
-                          "bot.feeds.parse", "bot.outbox.worker", "bot.pipeline",
-                          "bot.summarize", "feedparser", "kiwipiepy", "numpy",
-                          "prometheus_client", "trafilatura"]
+# schema is current; and, for these replies in English that show no URL (the store is empty),
+# Babel (which reads other languages' catalogues) and httpx (which parses a URL to show it);
+# on SQLite, the PostgreSQL dialect
+NOT_FOR_STORE_COMMANDS = ["alembic", "babel", "bot.app", "bot.briefing", "bot.feeds.fetch",
+                          "bot.feeds.parse", "bot.netguard.transport", "bot.outbox.worker",
+                          "bot.pipeline", "bot.summarize", "feedparser", "httpcore", "httpx",
+                          "kiwipiepy", "numpy", "prometheus_client",
+                          "sqlalchemy.dialects.postgresql", "trafilatura"]
 
 
 def test_a_store_command_loads_no_poller_parser_summarizer_or_migrations(

@@ -5,12 +5,16 @@ function, breaks it."""
 from __future__ import annotations
 
 import ast
+import importlib.util
+import io
+import json
 import os
 import pkgutil
 import re
 import shutil
 import subprocess
 import sys
+import tokenize
 import tomllib
 from pathlib import Path
 
@@ -107,9 +111,24 @@ def test_type_checking_imports_of_the_code_say_why() -> None:
     assert silent == []
 
 
+PRAGMA = re.compile(r"#\s*(noqa\b|type:\s*ignore|pragma:|fmt:|pyright:)")
+
+
+def _reasons(source: str) -> set[int]:
+    """Lines holding a comment that can say why: a real comment token (not a "#" inside a
+    string), and not only a linter pragma (``# noqa``, ``# type: ignore``)."""
+    lines = set()
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type == tokenize.COMMENT and PRAGMA.match(token.string) is None:
+            lines.add(token.start[0])
+    return lines
+
+
 def _silent_function_imports(source: str) -> list[int]:
-    """Lines of import blocks inside functions with no comment on them or on the line above."""
-    lines = source.splitlines()
+    """Lines of imports inside functions with no comment saying why on their own line or the
+    line above; an import right after another shares that one's comment (one block, one
+    reason)."""
+    reasons = _reasons(source)
     silent = []
     for function in ast.walk(ast.parse(source)):
         if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
@@ -119,28 +138,27 @@ def _silent_function_imports(source: str) -> list[int]:
                          getattr(node, "finalbody", None)):
                 if not isinstance(body, list):
                     continue
+                said = False  # whether the import block this statement continues says why
                 for index, statement in enumerate(body):
-                    if not isinstance(statement, ast.Import | ast.ImportFrom) or (
-                            index and isinstance(body[index - 1], ast.Import | ast.ImportFrom)):
-                        continue  # not the first import of a block
-                    end = index
-                    while end + 1 < len(body) and isinstance(body[end + 1],
-                                                             ast.Import | ast.ImportFrom):
-                        end += 1
-                    block = lines[statement.lineno - 2:body[end].end_lineno or statement.lineno]
-                    if not any("#" in line for line in block):
+                    if not isinstance(statement, ast.Import | ast.ImportFrom):
+                        continue
+                    continues = index > 0 and isinstance(body[index - 1],
+                                                         ast.Import | ast.ImportFrom)
+                    own = range(statement.lineno - 1, (statement.end_lineno or 0) + 1)
+                    said = any(line in reasons for line in own) or (continues and said)
+                    if not said:
                         silent.append(statement.lineno)
     return sorted(set(silent))
 
 
 def test_imports_inside_functions_say_why() -> None:
-    # only a heavy library loaded late (numpy, alembic, httpx, the CLI's whole bot) is imported
-    # inside a function, and the comment says which and when
+    # only a heavy or optional library loaded late (numpy, alembic, httpx, Babel, the CLI's
+    # whole bot kept out of --help) is imported inside a function, and the comment says which
+    # and when; a light module is imported at the top
     silent = []
     for path in sorted([*(REPO / "bot").rglob("*.py"), *(REPO / "adapters").rglob("*.py")]):
-        if "migrations" not in path.parts:
-            silent += [f"{path.relative_to(REPO)}:{line}"
-                       for line in _silent_function_imports(path.read_text())]
+        silent += [f"{path.relative_to(REPO)}:{line}"
+                   for line in _silent_function_imports(path.read_text())]
     assert silent == []
 
 
@@ -148,6 +166,66 @@ def test_the_function_import_scan_sees_a_silent_one() -> None:
     sample = ("def f():\n    import numpy\n\n\ndef g():\n    # numpy: only here\n"
               "    import numpy\n    import re\n")
     assert _silent_function_imports(sample) == [2]
+
+
+def test_a_pragma_a_string_or_a_later_comment_is_no_reason() -> None:
+    pragma = "def f():\n    import numpy  # noqa: F401\n"
+    in_a_string = "def f():\n    x = '#'\n    import numpy\n"
+    below = "def f():\n    import numpy\n    import re  # numpy: only here\n"
+    apart = "def f():\n    # numpy: only here\n\n    import numpy\n"
+    after_code = "def f():\n    # numpy: only here\n    import numpy\n    x = 1\n    import re\n"
+    assert [_silent_function_imports(sample) for sample in
+            (pragma, in_a_string, below, apart, after_code)] == [[2], [3], [2], [4], [5]]
+    nested = "def f():\n    if x:\n        # re2: only for patterns\n        import re2\n"
+    assert _silent_function_imports(nested) == []
+
+
+HELP_LOADS = """
+import json, sys
+from bot.cli.main import main
+main(["--help"])
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def _deferred_by_the_cli() -> list[tuple[str, int, list[str]]]:
+    """(file, line, modules) of each import inside a function of bot/cli: the modules it may
+    load (``from bot.delivery import registry`` may load ``bot.delivery.registry``)."""
+    found = []
+    for path in sorted((REPO / "bot" / "cli").glob("*.py")):
+        for function in ast.walk(ast.parse(path.read_text())):
+            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for node in ast.walk(function):
+                if isinstance(node, ast.Import):
+                    modules = [alias.name for alias in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.module:
+                    modules = [node.module] + [f"{node.module}.{alias.name}"
+                                               for alias in node.names
+                                               if importlib.util.find_spec(node.module)
+                                               and _is_module(f"{node.module}.{alias.name}")]
+                else:
+                    continue
+                found.append((path.name, node.lineno, modules))
+    return found
+
+
+def _is_module(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def test_the_cli_defers_only_what_help_does_not_load() -> None:
+    # the CLI imports its commands' modules inside them to keep --help light; one that --help
+    # loads anyway defers nothing and belongs at the top, where the reader sees it
+    done = subprocess.run([sys.executable, "-c", HELP_LOADS], cwd=REPO, capture_output=True,
+                          text=True, timeout=120, check=True)
+    loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    pointless = [f"bot/cli/{name}:{line}" for name, line, modules in _deferred_by_the_cli()
+                 if all(module in loaded for module in modules)]
+    assert pointless == []
 
 
 def test_no_test_module_imports_another() -> None:

@@ -6,7 +6,8 @@ import httpx
 import pytest
 
 from bot.errors import BlockedAddress, FetchError
-from bot.netguard import AddressPolicy, GuardedTransport, check_url, redact_url
+from bot.netguard import AddressPolicy, check_url, redact_url
+from bot.netguard.transport import GuardedTransport
 from tests.support.feedserver import FeedServer, feed_server  # noqa: F401
 
 REFUSED = [

@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from bot.delivery import registry
+from bot.errors import ConfigError
+
 if TYPE_CHECKING:  # the types only: settings (pydantic) load when a command runs, not for --help
     from bot.cli.config_file import ConfigLocation
     from bot.config import Secrets, Settings
@@ -106,10 +109,9 @@ def load_env(opts: Options, *, service: bool = False) -> Env:
     """Find and read the configuration, set up logging; raises ConfigError. Only the bot
     (``service``) logs at the configured level by default: a one-shot command prints its own
     results, and its INFO lines would bury them (-v brings them back)."""
-    # pydantic and the registry: loaded when a command runs, not for --help
+    # the settings (pydantic, YAML) and logging: loaded when a command runs, not for --help
     from bot.cli.config_file import load_settings, locate_config
     from bot.config import Secrets, secret_values
-    from bot.delivery import registry
     from bot.logs import setup_logging
 
     location = locate_config(opts.config)
@@ -143,7 +145,6 @@ def _say_where(env: Env) -> None:
 def _refuse_moved_database(env: Env) -> None:
     """Before any command opens the database: never a new empty one beside an old full one."""
     from bot.cli.config_file import moved_database  # pydantic: loaded when a command runs
-    from bot.errors import ConfigError
 
     problem = moved_database(env.settings)
     if problem:

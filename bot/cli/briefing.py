@@ -10,13 +10,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import click
 
 from bot.cli.base import Command, Env, common_options, example, json_out, run_command
+from bot.delivery import Destination
+from bot.delivery import registry as platforms
 
 
 def _payload_formats() -> list[str]:
     """The platforms whose exact request bodies ``brief --format`` prints (the registry's)."""
-    # the adapter registry: read when the option is built, not at import
-    from bot.delivery import registry as platforms
-
     return [entry.name for entry in platforms.registry() if entry.render_module]
 
 
@@ -55,7 +54,6 @@ async def _brief(env: Env, source: str, fmt: str, limit: int, timezone: str,
                  locale: str) -> int:
     # the briefer (summarizer, fetcher): loaded when the command runs
     from bot.briefing import Briefer
-    from bot.delivery import Destination
     from bot.delivery.render import brief_text
     from bot.delivery.serialize import brief_to_dict
     from bot.factories import make_fetcher, make_summarizer
@@ -76,8 +74,6 @@ async def _brief(env: Env, source: str, fmt: str, limit: int, timezone: str,
         elif fmt == "json":
             print(json.dumps(brief_to_dict(one, shown=True), ensure_ascii=False))
         else:  # the exact bodies the platform adapter would send
-            from bot.delivery import registry as platforms
-
             render = platforms.spec(fmt).renderer()
             assert render is not None  # --format offers only the platforms that render
             for payload in render.render_brief_payloads(one, dest):

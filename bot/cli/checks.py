@@ -6,6 +6,7 @@ from __future__ import annotations
 import click
 
 from bot.cli.base import Command, Env, common_options, example, options_of, run_command
+from bot.errors import ConfigError
 
 
 @click.command(cls=Command,
@@ -17,8 +18,6 @@ from bot.cli.base import Command, Env, common_options, example, options_of, run_
 @click.pass_context
 def check(ctx: click.Context, live: bool, as_json: bool) -> int:
     """Validate the configuration (every problem, each with its fix)."""
-    from bot.errors import ConfigError  # with the command, as every command's imports are
-
     try:
         return run_command(ctx, _check, live, as_json)
     except ConfigError as exc:  # every schema problem, not only the first; JSON when asked

@@ -20,6 +20,7 @@ import click
 
 from bot.cli import briefing, checks, feed_commands, running
 from bot.cli.base import CONFIG_ERROR, RUNTIME_ERROR, Group, common_options, example
+from bot.errors import ConfigError, NewsbriefError
 
 
 def _database_problem(exc: BaseException) -> str | None:
@@ -56,9 +57,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _report(exc: Exception) -> int:
-    # loaded when a command fails, not for --help
-    from bot.errors import ConfigError, NewsbriefError
-
     if isinstance(exc, ConfigError):
         print(f"newsbrief: {exc}", file=sys.stderr)
         return CONFIG_ERROR
@@ -73,7 +71,7 @@ def _report(exc: Exception) -> int:
         name = f" {exc.filename}" if exc.filename else ""
         print(f"newsbrief: {exc.strerror}:{name}", file=sys.stderr)
         return RUNTIME_ERROR
-    # logging set-up: loaded when a command runs
+    # logging and the redactor: loaded when a command runs or fails, not for --help
     from bot.logs import get_log
 
     # Anything else is a bug: logged (through the redacting handler) with its traceback.
@@ -109,7 +107,7 @@ for _command in (running.run, running.command, running.sync_commands, briefing.b
 @click.argument("shell", type=click.Choice(["bash", "zsh", "fish"]))
 def completion(shell: str) -> int:
     """Print the shell completion script for SHELL."""
-    # only when completion is asked for
+    # Click's completion scripts: only when completion is asked for, not for --help
     from click.shell_completion import get_completion_class
 
     completer = get_completion_class(shell)

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from bot.cli.base import CONFIG_ERROR, Command, Env, common_options, example, run_command
+from bot.delivery import CommandRequest, Destination, registry
 
 
 @click.command(cls=Command,
@@ -69,8 +70,6 @@ async def _run(env: Env, once: bool) -> int:
 def _command_syncs() -> list[tuple[str, Any]]:
     """The adapter modules that register chat commands with their platform (the registry's
     ``sync_commands`` entries): ``syncs_on_start`` and ``sync_from_settings``."""
-    from bot.delivery import registry  # pydantic: loaded when a command runs, not for --help
-
     return [(entry.name, entry.load()) for entry in registry.registry() if entry.sync_commands]
 
 
@@ -124,7 +123,6 @@ async def _command(env: Env, text: str, where: str, user: str, admin: bool,
                    locale: str | None) -> int:
     # the store and the command core (bot.chat): loaded when the command runs
     from bot.chat import ChatApp
-    from bot.delivery import CommandRequest, Destination
     from bot.delivery.render import brief_text
 
     text = text.strip().lstrip("/")

@@ -44,6 +44,7 @@ from bot.errors import ConfigError, DeliveryError, NewsbriefError
 from bot.factories import make_fetcher
 from bot.feeds.parse import parse_feed
 from bot.models import sample_brief
+from bot.netguard import redact_url
 from bot.startup import with_default_destination
 from bot.store.db import async_url, ping
 
@@ -193,7 +194,6 @@ def static_warnings(settings: Settings) -> list[Finding]:
 async def llm_live(settings: Settings, secrets: Secrets) -> list[Finding]:
     """Whether the model server answers ``GET /models`` and lists the configured model."""
     # the model client (httpx): only when `check --live` runs
-    from bot.netguard import redact_url
     from bot.summarize.llm_client import ChatClient, LLMError
 
     llm = settings.summarizer.openai

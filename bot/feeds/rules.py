@@ -50,7 +50,7 @@ def _may_carry_credentials(url: str) -> bool:
 
 
 def _credentials_in(url: str) -> bool:
-    # imported here: netguard loads httpx, which `summarize` and `--help` never need
+    # imported here: only a URL with user info needs netguard (httpx parses it)
     from bot.netguard import credentials_in
 
     return credentials_in(url)

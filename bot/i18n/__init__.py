@@ -4,7 +4,8 @@ Code marks a message with ``_("Subscribed to {what}.", what=...)``: the English 
 message id, placeholders are named, and the translation comes from ``bot/i18n/<lang>.po`` for the
 language in force (``use(locale)``, a context variable, so concurrent commands do not mix). The
 ``.po`` files are read at run time with Babel: nothing to compile when installing, and a test
-checks that every marked message has a translation in every catalogue.
+checks that every marked message has a translation in every catalogue. Babel itself (0.03 s of
+imports) loads with the first catalogue read: a reply in English reads none.
 """
 
 from __future__ import annotations
@@ -14,8 +15,6 @@ import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from babel.messages.pofile import read_po
 
 from bot.logs import get_log
 
@@ -57,6 +56,9 @@ def catalogue(lang: str) -> dict[str, str]:
     path = HERE / f"{lang}.po"
     if lang == DEFAULT or not path.exists():
         return {}
+    # Babel: loaded by the first catalogue read, which an English reply never needs
+    from babel.messages.pofile import read_po
+
     with path.open("rb") as handle:
         catalog = read_po(handle, locale=lang)
     return {str(m.id): str(m.string) for m in catalog if m.id and m.string and not m.fuzzy}

@@ -4,10 +4,10 @@ database adds to the same row, in one statement, so the daily budget is the inst
 from __future__ import annotations
 
 from sqlalchemy import delete, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.store.db import pg_insert
 from bot.store.schema import llm_spend
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, literal, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.types import Interval
 
+from bot.store.db import pg_insert
 from bot.store.schema import UTCDateTime, pacing
 
 

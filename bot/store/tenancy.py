@@ -21,12 +21,12 @@ from datetime import datetime
 from typing import Literal
 
 from sqlalchemy import exists, func, or_, select, true
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.elements import ColumnElement
 
 from bot.models import Audience
+from bot.store.db import pg_insert
 from bot.store.schema import (  # OPERATOR_OWNER: the operator's other feeds (CLI, OPML)
     OPERATOR_OWNER,
     destinations,

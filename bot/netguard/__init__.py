@@ -5,6 +5,12 @@ metadata service. Checking the URL's host name is not enough (the name can resol
 moment later: DNS rebinding), so the check lives in the network backend: the name is resolved
 once, the addresses are filtered, and the socket is opened to a vetted address literal. TLS still
 verifies the host name, because httpcore passes ``server_hostname`` to ``start_tls`` itself.
+
+This module is the policy and the URL checks, light enough for every chat command; the httpx
+transport that enforces it at connect (``GuardedBackend``, ``GuardedTransport``) is
+``bot.netguard.transport``, loaded with the first HTTP client. URLs are parsed by httpx, as the
+fetcher parses them, loaded by the first URL shown or checked (0.1 s of imports that a chat
+command which shows no URL never pays).
 """
 
 from __future__ import annotations
@@ -13,15 +19,15 @@ import asyncio
 import ipaddress
 import socket
 from collections.abc import Awaitable, Callable, Iterable
-from typing import Any
-
-import httpcore
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from bot.errors import BlockedAddress, FetchError
-from bot.logs import get_log
 
-log = get_log(__name__)
+if TYPE_CHECKING:  # the types only: httpx loads when a URL is parsed (see the docstring)
+    import httpx
+
+    from bot.netguard.transport import GuardedBackend as GuardedBackend
+    from bot.netguard.transport import GuardedTransport as GuardedTransport
 
 # Said with every address refusal: the operator lifts it by configuration, and must be told how.
 ALLOW_HINT = "a private or reserved address: to fetch it anyway, add its network to " \
@@ -56,6 +62,8 @@ def _is_public(ip: IPAddress) -> bool:
 
 def redact_url(url: str | httpx.URL) -> str:
     """A URL fit for logs and error messages: no user info, no query (tokens live there)."""
+    import httpx  # parsed as the fetcher parses; loaded by the first URL shown (see the docstring)
+
     try:
         parsed = url if isinstance(url, httpx.URL) else httpx.URL(url)
         shown = parsed.copy_with(username=None, password=None, query=None, fragment=None)
@@ -69,6 +77,8 @@ def credentials_in(url: str) -> bool:
     """Whether ``url`` carries user info (``user:password@host``). Such feeds are refused from
     every entry point (configuration, CLI, OPML, chat): httpx would send them as Basic auth and
     every listing would show them."""
+    import httpx  # as in redact_url: loaded by the first URL checked
+
     try:
         parsed = httpx.URL(url)
     except Exception:
@@ -117,6 +127,8 @@ class AddressPolicy:
         Host names pass here; their addresses are vetted at connect time by :class:`GuardedBackend`.
         Raises FetchError(kind="bad_url") when the URL cannot be parsed, BlockedAddress otherwise.
         """
+        import httpx  # as in redact_url: loaded by the first URL checked
+
         try:
             parsed = url if isinstance(url, httpx.URL) else httpx.URL(url)
         except (httpx.InvalidURL, TypeError, ValueError) as exc:
@@ -153,77 +165,12 @@ async def resolve(host: str, port: int) -> list[str]:
     return seen
 
 
-class GuardedBackend(httpcore.AsyncNetworkBackend):
-    """An httpcore network backend that connects only to addresses the policy allows."""
+def __getattr__(name: str) -> Any:
+    """``GuardedBackend`` and ``GuardedTransport`` as they were reached before the transport
+    moved to ``bot.netguard.transport`` (the fetcher still imports them from here)."""
+    if name in ("GuardedBackend", "GuardedTransport"):
+        # httpx and httpcore: loaded with the first HTTP client, not with the policy
+        from bot.netguard import transport
 
-    def __init__(self, policy: AddressPolicy, *, resolver: Resolver | None = None,
-                 inner: httpcore.AsyncNetworkBackend | None = None) -> None:
-        self._policy = policy
-        self._resolver = resolver
-        self._inner = inner or httpcore.AnyIOBackend()
-
-    async def _addresses(self, host: str, port: int, timeout: float | None) -> list[str]:
-        # The module-level resolve is looked up per call so tests can monkeypatch it.
-        resolver = self._resolver or resolve
-        try:
-            async with asyncio.timeout(timeout):
-                return await resolver(host, port)
-        except TimeoutError:
-            raise httpcore.ConnectTimeout(f"resolving {host} timed out") from None
-        except OSError as exc:
-            raise httpcore.ConnectError(f"cannot resolve {host}: {exc.strerror or exc}") from None
-
-    async def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[Any] | None = None,
-    ) -> httpcore.AsyncNetworkStream:
-        addresses = await self._addresses(host, port, timeout)
-        allowed = [a for a in addresses if self._policy.is_allowed(a)]
-        if not allowed:
-            log.warning("netguard.refused", host=host, addresses=",".join(addresses))
-            raise BlockedAddress(f"{host} resolves only to refused addresses ({ALLOW_HINT})")
-        last: Exception | None = None
-        for address in allowed:
-            try:
-                return await self._inner.connect_tcp(
-                    address, port, timeout=timeout, local_address=local_address,
-                    socket_options=socket_options,
-                )
-            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
-                last = exc  # try the next vetted address, as happy-eyeballs would
-        assert last is not None
-        raise last
-
-    async def connect_unix_socket(
-        self, path: str, timeout: float | None = None,
-        socket_options: Iterable[Any] | None = None,
-    ) -> httpcore.AsyncNetworkStream:
-        raise BlockedAddress("unix sockets are not allowed")
-
-    async def sleep(self, seconds: float) -> None:
-        await self._inner.sleep(seconds)
-
-
-class GuardedTransport(httpx.AsyncHTTPTransport):
-    """httpx transport whose connections go through :class:`GuardedBackend`; never via a proxy."""
-
-    def __init__(self, policy: AddressPolicy, *, limits: httpx.Limits | None = None,
-                 resolver: Resolver | None = None, verify: bool = True) -> None:
-        limits = limits or httpx.Limits(max_connections=100, max_keepalive_connections=20)
-        # trust_env=False: no proxy or SSL_CERT_FILE from the environment can reroute requests.
-        # One context for both pools: loading the CA bundle costs ~50 ms of CPU each time.
-        ssl_context = httpx.create_ssl_context(verify=verify, trust_env=False)
-        super().__init__(verify=ssl_context, trust_env=False, limits=limits)
-        self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=ssl_context,
-            max_connections=limits.max_connections,
-            max_keepalive_connections=limits.max_keepalive_connections,
-            keepalive_expiry=limits.keepalive_expiry,
-            http1=True,
-            http2=False,
-            network_backend=GuardedBackend(policy, resolver=resolver),
-        )
+        return getattr(transport, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
