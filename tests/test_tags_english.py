@@ -100,6 +100,21 @@ def test_credit_lines_and_agencies_give_no_tags() -> None:
     assert tags == ["federal-reserve"]
 
 
+def test_a_news_agency_the_story_cites_is_no_tag() -> None:
+    # A CNN/DM read marked "#xinhua" a tag nobody would follow: the agency is the source of
+    # the report, not its subject, however often the story credits it.
+    text = (
+        "China sent a medical team to Afghanistan, Xinhua reported. The team of Chinese "
+        "doctors arrived in Kabul on Monday, according to Xinhua. Xinhua said the doctors "
+        "would stay for six months. Afghanistan asked China for help last year, Xinhua said. "
+        "The doctors will train Afghan nurses in Kabul, Xinhua reported. China and "
+        "Afghanistan signed the agreement in Beijing."
+    )
+    tags = _keywords(text)
+    assert "xinhua" not in tags
+    assert "afghanistan" in tags
+
+
 def test_a_capital_inside_a_word_starts_no_name() -> None:
     text = ("Two men took an iPad from a canoe office. The iPad was found later. Police "
             "traced the iPad to a pawn shop, and the iPad was returned to the office.")

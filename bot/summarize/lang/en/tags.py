@@ -87,7 +87,7 @@ CREDIT_WORDS = (
 # Agencies and outlets that are the source of a story, not its subject.
 SOURCES = frozenset(
     """reuters ap afp npr bbc cnn epa pa getty images bloomberg associated press daily mail
-    mailonline""".split()
+    mailonline xinhua kyodo yonhap tass efe dpa ansa upi aap anadolu""".split()
 )
 # Contractions and fragments that are no tag ("We've", "U.S.").
 CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t)\b|n['’]t\b", re.IGNORECASE)
