@@ -274,3 +274,16 @@ def test_no_empty_headline() -> None:
     [payload] = render_brief_payloads(untitled, DEST)
     assert payload["blocks"][0]["text"]["text"] == "Example News"
     assert payload["text"] == "Example News"
+
+
+def test_a_headline_of_ampersands_keeps_the_fallback_text_within_slack_s_limit() -> None:
+    # A feed item with no title is headlined by its link; a link of "a&a&…" was clipped to
+    # 3,000 characters and then escaped, "&" -> "&amp;", into 6,022: chat.postMessage's
+    # ``text`` is advised at most 4,000. Escaped first, then clipped, never mid-entity.
+    headline = "https://news.example/?" + "a&" * 1500
+    payloads = render_brief_payloads(brief(headline), DEST, key="k")
+    for payload in payloads:
+        assert check_post(payload) == []
+        text = payload["text"]
+        assert len(text) <= 3000
+        assert not re.search(r"&(?!amp;|lt;|gt;)", text)  # every "&" is a whole entity

@@ -165,10 +165,10 @@ def brief_blocks(brief: Brief, dest: Destination, *, compact: bool = False) -> l
 
 
 def fallback_text(*lines: str) -> str:
-    """The top-level ``text``: Slack parses it as mrkdwn, so it is always escaped."""
+    """The top-level ``text``: Slack parses it as mrkdwn, so it is always escaped. Escaped
+    before it is clipped: "&" becomes "&amp;", so text clipped first could grow fivefold."""
     joined = " — ".join(" ".join(line.split()) for line in lines if line.strip())
-    return escape_mrkdwn(clip(joined or "newsbrief",
-                              FALLBACK_MAX))
+    return clip(escape_mrkdwn(joined or "newsbrief"), FALLBACK_MAX)
 
 
 def pack(groups: list[list[Block]], *, reserve: int = 1) -> list[list[Block]]:
