@@ -1,6 +1,10 @@
 """The one place that knows which languages have rules: a language code to its
-bot.summarize.lang.Language. A language without a package of its own is read by English's
-rules (what the summarizer did before it knew any other language)."""
+bot.summarize.lang.Language. A language without a package of its own (German, Japanese …) is
+read partly by English's rules, through ``language()``: boilerplate, not-prose spans, caption
+words, sentence boundaries, tags. The rules that read English words for their meaning give it
+none, through ``LANGUAGES.get()``: leaning back, the selection cues, labels, the short-item rule,
+the text's context captions and its preparation. The summarizer behaved so before it knew any
+language but English; keep the two lookups apart when adding a rule."""
 
 from __future__ import annotations
 
