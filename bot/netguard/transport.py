@@ -1,6 +1,6 @@
-"""The address guard enforced at connect, for httpx clients (webhooks, probes): an httpcore
-network backend that resolves a name once, keeps the addresses ``bot.netguard``'s policy allows
-and opens the socket to a vetted address literal, and the transport that uses it."""
+"""The address guard enforced at connect, for httpx clients: an httpcore network backend that
+resolves a name once, keeps the addresses ``bot.netguard``'s policy allows and opens the socket
+to a vetted address literal, and the transport that uses it."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from bot.errors import BlockedAddress
 from bot.logs import get_log
 from bot.netguard import ALLOW_HINT, AddressPolicy, Resolver
 
-log = get_log("bot.netguard")
+log = get_log("bot.netguard")  # the logger its refusals were always logged under
 
 
 class GuardedBackend(httpcore.AsyncNetworkBackend):
