@@ -2,13 +2,14 @@
 
 Feed URLs come from chat users, so a URL may point at the bot's own host, the LAN or a cloud
 metadata service. Checking the URL's host name is not enough (the name can resolve differently a
-moment later: DNS rebinding), so the check lives in the network backend: the name is resolved
-once, the addresses are filtered, and the socket is opened to a vetted address literal. TLS still
-verifies the host name, because httpcore passes ``server_hostname`` to ``start_tls`` itself.
+moment later: DNS rebinding), so the check lives where the socket is opened: the name is
+resolved once, the addresses are filtered, and the socket is opened to a vetted address.
 
-This module is the policy and the URL checks, light enough for every chat command; the httpx
-transport that enforces it at connect (``GuardedBackend``, ``GuardedTransport``) is
-``bot.netguard.transport``, loaded with the first HTTP client. URLs are parsed by httpx, as the
+This module is the policy and the URL checks, light enough for every chat command. Two clients
+enforce it at connect: the feed fetcher's aiohttp connector (``bot.feeds.connector``) and, for
+outgoing webhooks, the httpx transport in ``bot.netguard.transport`` (``GuardedBackend``,
+``GuardedTransport``; TLS still verifies the host name there, because httpcore passes
+``server_hostname`` to ``start_tls`` itself). URLs are parsed by httpx, as the
 fetcher parses them, loaded by the first URL shown or checked (0.1 s of imports that a chat
 command which shows no URL never pays).
 """
@@ -19,15 +20,12 @@ import asyncio
 import ipaddress
 import socket
 from collections.abc import Awaitable, Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from bot.errors import BlockedAddress, FetchError
 
 if TYPE_CHECKING:  # the types only: httpx loads when a URL is parsed (see the docstring)
     import httpx
-
-    from bot.netguard.transport import GuardedBackend as GuardedBackend
-    from bot.netguard.transport import GuardedTransport as GuardedTransport
 
 # Said with every address refusal: the operator lifts it by configuration, and must be told how.
 ALLOW_HINT = "a private or reserved address: to fetch it anyway, add its network to " \
@@ -164,13 +162,3 @@ async def resolve(host: str, port: int) -> list[str]:
             seen.append(address)
     return seen
 
-
-def __getattr__(name: str) -> Any:
-    """``GuardedBackend`` and ``GuardedTransport`` as they were reached before the transport
-    moved to ``bot.netguard.transport`` (the fetcher still imports them from here)."""
-    if name in ("GuardedBackend", "GuardedTransport"):
-        # httpx and httpcore: loaded with the first HTTP client, not with the policy
-        from bot.netguard import transport
-
-        return getattr(transport, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
