@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import zlib
 from datetime import timedelta
 
 import pytest
@@ -240,3 +242,34 @@ async def test_a_lead_in_hand_clusters_as_the_lead_read_back(world: World) -> No
     assert story == first == stored[in_hand].story_id == stored[read_back].story_id
     assert bytes(stored[in_hand].signature) == bytes(stored[read_back].signature)
     assert bands[in_hand] == bands[read_back] and len(bands[in_hand]) > 1
+
+
+# sha256 of Fingerprint.to_bytes() by the code before issue 26's faster MinHash (the `%` over one
+# NUM_PERM × shingles array): the signatures stored in a live window must keep matching.
+STORED_SIGNATURES = [
+    (IPHONE[0], "470c8eb60c7271ef"),
+    (SAMSUNG[0], "a9884477b0859f26"),
+    (("", ""), "f4dfb3bc21349804"),
+    (("A title only", ""), "1dcb035d225e6c2b"),
+    ((IPHONE[1][0] * 3, IPHONE[1][1] * 5), "d47c15e324abe833"),
+]
+
+
+@pytest.mark.parametrize(("lead", "digest"), STORED_SIGNATURES)
+def test_a_signature_is_the_one_the_store_already_holds(lead: tuple[str, str], digest: str) -> None:
+    signature = fingerprint(*lead).to_bytes()
+    assert hashlib.sha256(signature).hexdigest()[:16] == digest
+
+
+@pytest.mark.parametrize("lead", [IPHONE[2], LG])
+def test_a_signature_is_the_textbook_minhash(lead: tuple[str, str]) -> None:
+    """The low byte of min over the shingles of (a·x + b) mod p, in Python integers."""
+    title, text = lead
+    mine = fingerprint(title, text)
+    body = cluster.normalise(f"{title} {text[:cluster.LEAD_CHARS]}")
+    n = cluster.HANGUL_N if mine.hangul else cluster.LATIN_N
+    hashes = {zlib.crc32(body[i:i + n].encode()) for i in range(max(1, len(body) - n + 1))}
+    a, b = cluster._seeds()
+    expected = bytes(min((ai * x + bi) % cluster._PRIME for x in hashes) & 0xFF
+                     for ai, bi in zip(a, b, strict=True))
+    assert mine.signature == expected
