@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import zlib
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select, update
@@ -273,3 +273,32 @@ def test_a_signature_is_the_textbook_minhash(lead: tuple[str, str]) -> None:
     expected = bytes(min((ai * x + bi) % cluster._PRIME for x in hashes) & 0xFF
                      for ai, bi in zip(a, b, strict=True))
     assert mine.signature == expected
+
+
+class _Recording:
+    """A connection that keeps what it is asked to execute (the statements, not their rows)."""
+
+    def __init__(self) -> None:
+        self.statements: list[object] = []
+
+    async def execute(self, statement: object, params: object = None) -> list[object]:
+        self.statements.append(statement)
+        return []
+
+
+async def test_clustering_statements_are_built_once_not_per_brief() -> None:
+    """Building the candidates' select (a 42-value IN list) and the three writes, and their
+    cache keys, cost a third of a millisecond per brief (issue 26); built once, they cost
+    nothing, and each brief passes only its values."""
+    since = datetime(2026, 3, 2, tzinfo=UTC)
+    runs = []
+    for brief_id in (1, 2):
+        conn = _Recording()
+        await brief_store.story_candidates(conn, [brief_id, 7], since=since,  # type: ignore[arg-type]
+                                           not_feed=3, limit=MAX_CANDIDATES)
+        await brief_store.save_signature(conn, brief_id, feed_id=3, created_at=since,  # type: ignore[arg-type]
+                                         signature=b"s", bands=[brief_id], story_id=None,
+                                         prune_before=since)
+        runs.append(conn.statements)
+    assert len(runs[0]) == 4
+    assert all(first is second for first, second in zip(*runs, strict=True))
