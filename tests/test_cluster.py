@@ -15,6 +15,7 @@ from bot.store import briefs as brief_store
 from bot.store.briefs import load_brief
 from bot.store.schema import entries, story_bands
 from tests.support.feeds import item
+from tests.support.statements import RecordingConnection, same_statements
 from tests.support.world import (  # noqa: F401  (fixtures)
     CHANNEL,
     World,
@@ -275,16 +276,6 @@ def test_a_signature_is_the_textbook_minhash(lead: tuple[str, str]) -> None:
     assert mine.signature == expected
 
 
-class _Recording:
-    """A connection that keeps what it is asked to execute (the statements, not their rows)."""
-
-    def __init__(self) -> None:
-        self.statements: list[object] = []
-
-    async def execute(self, statement: object, params: object = None) -> list[object]:
-        self.statements.append(statement)
-        return []
-
 
 async def test_clustering_statements_are_built_once_not_per_brief() -> None:
     """Building the candidates' select (a 42-value IN list) and the three writes, and their
@@ -293,7 +284,7 @@ async def test_clustering_statements_are_built_once_not_per_brief() -> None:
     since = datetime(2026, 3, 2, tzinfo=UTC)
     runs = []
     for brief_id in (1, 2):
-        conn = _Recording()
+        conn = RecordingConnection()
         await brief_store.story_candidates(conn, [brief_id, 7], since=since,  # type: ignore[arg-type]
                                            not_feed=3, limit=MAX_CANDIDATES)
         await brief_store.save_signature(conn, brief_id, feed_id=3, created_at=since,  # type: ignore[arg-type]
@@ -301,4 +292,4 @@ async def test_clustering_statements_are_built_once_not_per_brief() -> None:
                                          prune_before=since)
         runs.append(conn.statements)
     assert len(runs[0]) == 4
-    assert all(first is second for first, second in zip(*runs, strict=True))
+    assert same_statements(runs)
