@@ -211,17 +211,19 @@ async def already_queued(conn: AsyncConnection, keys: list[str]) -> set[str]:
     return taken
 
 
+_ROUTING_ROWS = (  # built once: routing reads it for every new brief (issue 26)
+    select(briefs.c.id, briefs.c.story_id, briefs.c.headline, briefs.c.points, briefs.c.tags,
+           briefs.c.created_at, entries.c.title, entries.c.text.label("entry_text"),
+           entries.c.categories, entries.c.author, feeds.c.id.label("feed_id"),
+           feeds.c.url.label("feed_url"), feeds.c.title.label("feed_title"))
+    .select_from(briefs.join(entries, entries.c.id == briefs.c.entry_id)
+                 .join(feeds, feeds.c.id == entries.c.feed_id))
+    .where(briefs.c.id.in_(bindparam("brief_ids", expanding=True))))
+
+
 async def routing_rows(conn: AsyncConnection, brief_ids: list[int]) -> list[Row[Any]]:
     """What routing looks at for each brief: its words and tags, its entry and its feed."""
-    return list((await conn.execute(
-        select(briefs.c.id, briefs.c.story_id, briefs.c.headline, briefs.c.points, briefs.c.tags,
-               briefs.c.created_at, entries.c.title, entries.c.text.label("entry_text"),
-               entries.c.categories, entries.c.author, feeds.c.id.label("feed_id"),
-               feeds.c.url.label("feed_url"), feeds.c.title.label("feed_title"))
-        .select_from(briefs.join(entries, entries.c.id == briefs.c.entry_id)
-                     .join(feeds, feeds.c.id == entries.c.feed_id))
-        .where(briefs.c.id.in_(brief_ids))
-    )).all())
+    return list((await conn.execute(_ROUTING_ROWS, {"brief_ids": brief_ids})).all())
 
 
 RECENT_BRIEFS = 5000  # how far back "known tags" look
