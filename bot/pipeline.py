@@ -133,13 +133,14 @@ class Pipeline:
                                              lease=lease)
         stats = PollStats(feeds=len(due))
         gate = asyncio.Semaphore(polling.concurrency)
+        cycle = routing.CycleTargets()  # the destinations, read once for the cycle's briefs
         done = 0
 
         async def one(row: FeedRow) -> None:
             async with gate:
                 self.in_flight += 1
                 try:
-                    await self.poll_feed(row, stats)
+                    await self.poll_feed(row, stats, cycle=cycle)
                 except Exception as exc:  # e.g. the store is down: the lease expires, retried
                     log.error("poll.feed_failed", feed_id=row.id, error=exc.__class__.__name__)
                     stats.failed += 1
@@ -181,7 +182,8 @@ class Pipeline:
                      f"{failing[0].last_error}")
         return said
 
-    async def poll_feed(self, feed: FeedRow, stats: PollStats) -> None:
+    async def poll_feed(self, feed: FeedRow, stats: PollStats, *,
+                        cycle: routing.CycleTargets | None = None) -> None:
         started = time.monotonic()
         try:
             result = await self._fetch(feed)
@@ -216,7 +218,7 @@ class Pipeline:
                 candidate.brief, candidate.translations = await self._summarize(
                     feed, parsed, candidate.item, languages)
         try:
-            await self._commit(feed, result, parsed, candidates, edited, stats)
+            await self._commit(feed, result, parsed, candidates, edited, stats, cycle)
         except SQLAlchemyError as exc:
             # Nothing of this poll was kept (one transaction): the lease expires and the feed is
             # fetched again, so no item is lost; the other feeds go on.
@@ -324,7 +326,7 @@ class Pipeline:
 
     async def _commit(self, feed: FeedRow, result: FetchResult, parsed: ParsedFeed | None,
                       candidates: list[_Candidate], edited: list[FeedItem],
-                      stats: PollStats) -> None:
+                      stats: PollStats, cycle: routing.CycleTargets | None) -> None:
         polling = self.settings.polling
         now = self.clock()
         next_at = next_check_after_success(
@@ -371,10 +373,10 @@ class Pipeline:
                 brief_ids.append(brief_id)
             await entry_store.insert_entries(conn, feed.id, seen_only, now=now)
             if is_burst(len(brief_ids), self.settings.delivery.burst_threshold):
-                await routing.route_burst(conn, feed.id, brief_ids, now=now)
+                await routing.route_burst(conn, feed.id, brief_ids, now=now, cycle=cycle)
             else:
                 for brief_id in brief_ids:
-                    await routing.route_brief(conn, brief_id, now=now)
+                    await routing.route_brief(conn, brief_id, now=now, cycle=cycle)
             if not await feed_store.record_success(conn, feed.id, now=now, next_check_at=next_at,
                                                    owner=self.owner, **fields):
                 log.warning("poll.lease_lost", feed_id=feed.id)  # its new holder's write stands

@@ -18,6 +18,7 @@ from bot.models import Digest, DigestSection
 from bot.outbox.queue import enqueue, outbox_key
 from bot.outbox.worker import OutboxWorker, outbox_counts
 from bot.store import destinations as dest_store
+from bot.store import outbox as outbox_store
 from bot.store.db import Database
 from bot.store.schema import destinations, outbox
 from tests.support.crash_delivery import EPOCH, add_brief, add_destination, seed
@@ -26,6 +27,7 @@ from tests.support.outbox import (  # noqa: F401  (fixtures)
     db,
     rows,
 )
+from tests.support.statements import RecordingConnection, same_statements
 
 pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
 
@@ -426,3 +428,19 @@ async def test_held_rows_past_the_age_limit_are_dropped_and_counted(
     assert any("outbox.held_expired" in r.message and "count=2" in r.getMessage()
                for r in caplog.records)
     assert {k for _, k in pairs} == set(await rows(db))
+
+
+async def test_the_statements_of_a_delivery_are_built_once_not_per_row() -> None:
+    """Claiming, marking sending and settling a row ran statements built anew for each row,
+    with their cache keys (issue 26); built once, a row passes only its values."""
+    runs = []
+    for row_id in (1, 2):
+        conn = RecordingConnection()
+        await outbox_store.claim(conn, select(outbox.c.id), owner="w1",  # type: ignore[arg-type]
+                                 until=EPOCH)
+        await outbox_store.mark_sending(conn, row_id, owner="w1", now=EPOCH,  # type: ignore[arg-type]
+                                        lease_until=EPOCH)
+        await outbox_store.mark_sent(conn, row_id, [f"m{row_id}"], now=EPOCH)  # type: ignore[arg-type]
+        runs.append(conn.statements[1:])  # the claim's own query is the caller's
+    assert len(runs[0]) == 6
+    assert same_statements([[s for i, s in enumerate(run) if i != 3] for run in runs])

@@ -8,7 +8,9 @@ from datetime import timedelta
 import pytest
 
 from bot.routing import route as routing
+from bot.store import briefs as brief_store
 from bot.store import destinations as dest_store
+from tests.support.statements import RecordingConnection, same_statements
 from tests.support.world import (  # noqa: F401  (fixtures)
     CHANNEL,
     World,
@@ -161,3 +163,13 @@ async def test_an_unsubscribe_survives_a_restart_until_the_yaml_changes(world: W
     assert await subs() == []
     await start(configured("ai", "space"))  # the operator edits the list: it applies
     assert await subs() == ["ai", "space"]
+
+
+
+async def test_routing_reads_a_brief_with_a_statement_built_once() -> None:
+    runs = []
+    for brief_id in (1, 2):
+        conn = RecordingConnection()
+        await brief_store.routing_rows(conn, [brief_id])  # type: ignore[arg-type]
+        runs.append(conn.statements)
+    assert same_statements(runs)

@@ -25,10 +25,13 @@ from bot.store.destinations import DestinationRow, SubscriptionRow
 from bot.store.mentions import set_row_mention
 from bot.tags import canonical_tag
 
-__all__ = ["BriefFacts", "Route", "decide", "keyword_in", "load_facts", "route_brief",
-           "route_burst", "targets"]
+__all__ = ["BriefFacts", "CycleTargets", "Route", "decide", "keyword_in", "load_facts",
+           "route_brief", "route_burst", "targets"]
 
 log = get_log(__name__)
+
+
+Targets = list[tuple[DestinationRow, list[SubscriptionRow]]]  # every destination, its subs
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +115,7 @@ async def load_facts(conn: AsyncConnection, brief_ids: Iterable[int]) -> dict[in
     return facts
 
 
-async def targets(conn: AsyncConnection) -> list[tuple[DestinationRow, list[SubscriptionRow]]]:
+async def targets(conn: AsyncConnection) -> Targets:
     """Every destination with subscriptions, paused ones included: what is routed to a paused
     destination is held in the outbox and goes out, in order, when it is resumed."""
     subs: dict[int, list[SubscriptionRow]] = {}
@@ -121,18 +124,40 @@ async def targets(conn: AsyncConnection) -> list[tuple[DestinationRow, list[Subs
     return [(d, subs[d.id]) for d in await dest_store.list_destinations(conn) if d.id in subs]
 
 
+class CycleTargets:
+    """:func:`targets` read once for one poll cycle, on its first brief, so that the cycle's N
+    briefs cost one read of the destinations and subscriptions, not N. A subscription or
+    setting changed meanwhile (a chat command, here or in another worker) routes from the next
+    cycle on, which reads them afresh."""
+
+    def __init__(self) -> None:
+        self._rows: Targets | None = None
+
+    async def get(self, conn: AsyncConnection) -> Targets:
+        # Two feeds finishing together may both read: harmless, the later read stands.
+        if self._rows is None:
+            self._rows = await targets(conn)
+        return self._rows
+
+
+async def _targets_of(conn: AsyncConnection, cycle: CycleTargets | None) -> Targets:
+    return await targets(conn) if cycle is None else await cycle.get(conn)
+
+
 def story_key(destination_id: int, story_root: int) -> str:
     """One key per (story, destination): a second feed's copy of a story finds it taken."""
     return outbox_key("story", destination_id, story_root)
 
 
-async def route_brief(conn: AsyncConnection, brief_id: int, *, now: datetime) -> int:
-    """Enqueue the brief for every destination that wants it now; returns rows enqueued."""
+async def route_brief(conn: AsyncConnection, brief_id: int, *, now: datetime,
+                      cycle: CycleTargets | None = None) -> int:
+    """Enqueue the brief for every destination that wants it now; returns rows enqueued.
+    ``cycle``: the poll cycle's destinations, read once for all its briefs (else read now)."""
     facts = (await load_facts(conn, [brief_id])).get(brief_id)
     if facts is None:
         return 0
     count = 0
-    for destination, subs in await targets(conn):
+    for destination, subs in await _targets_of(conn, cycle):
         route = decide(subs, facts, destination)
         if route is None or route.mode != "instant":
             continue
@@ -152,14 +177,15 @@ async def route_brief(conn: AsyncConnection, brief_id: int, *, now: datetime) ->
 
 
 async def route_burst(conn: AsyncConnection, feed_id: int, brief_ids: list[int], *,
-                      now: datetime) -> int:
-    """One digest-style message per destination for a feed's burst of new briefs."""
+                      now: datetime, cycle: CycleTargets | None = None) -> int:
+    """One digest-style message per destination for a feed's burst of new briefs (``cycle``:
+    as for :func:`route_brief`)."""
     facts = await load_facts(conn, brief_ids)
     if not facts:
         return 0
     feed_name = await feed_store.display_name(conn, feed_id) or f"feed {feed_id}"
     count = 0
-    for destination, subs in await targets(conn):
+    for destination, subs in await _targets_of(conn, cycle):
         routes = {f.brief_id: route for f in facts.values()
                   if (route := decide(subs, f, destination)) and route.mode == "instant"}
         wanted = [f for f in facts.values() if f.brief_id in routes]

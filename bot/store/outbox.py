@@ -7,7 +7,7 @@ from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Row, Select, delete, func, insert, or_, select, update
+from sqlalchemy import Row, Select, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -69,21 +69,35 @@ def claim_query(where: Sequence[Any], platforms: Collection[str], *, limit: int,
     return query
 
 
+# The worker runs these for every row it delivers: built once, so a row pays only their
+# execution, not their construction and cache keys (issue 26).
+_LEASE = (update(outbox).where(outbox.c.id.in_(bindparam("ids", expanding=True)))
+          .values(lease_owner=bindparam("owner"), lease_until=bindparam("until")))
+_CLAIMED = (
+    select(outbox, destinations.c.ref, destinations.c.timezone,
+           destinations.c.locale, destinations.c.webhook_url, destinations.c.server,
+           destinations.c.template, destinations.c.dm, destinations.c.why_footer)
+    .select_from(outbox.join(destinations, destinations.c.id == outbox.c.destination_id))
+    .where(outbox.c.id.in_(bindparam("ids", expanding=True)))
+    .order_by(outbox.c.next_attempt_at, outbox.c.id))
+_MARK_SENDING = (
+    update(outbox)
+    .where(outbox.c.id == bindparam("row_id"), outbox.c.state == PENDING,
+           outbox.c.lease_owner == bindparam("owner"))
+    .values(state=SENDING, sending_at=bindparam("now"), attempts=outbox.c.attempts + 1,
+            lease_until=bindparam("lease_until")))
+_FORGET_MESSAGES = delete(sent_messages).where(sent_messages.c.outbox_id == bindparam("row_id"))
+_KEEP_MESSAGES = insert(sent_messages)
+
+
 async def claim(conn: AsyncConnection, query: Select[Any], *, owner: str,
                 until: datetime) -> list[Row[Any]]:
     """Lease the rows ``query`` picks to ``owner``; each with its destination's fields."""
     ids = list((await conn.execute(query)).scalars())
     if not ids:
         return []
-    await conn.execute(update(outbox).where(outbox.c.id.in_(ids))
-                       .values(lease_owner=owner, lease_until=until))
-    return list((await conn.execute(
-        select(outbox, destinations.c.ref, destinations.c.timezone,
-               destinations.c.locale, destinations.c.webhook_url, destinations.c.server,
-               destinations.c.template, destinations.c.dm, destinations.c.why_footer)
-        .select_from(outbox.join(destinations, destinations.c.id == outbox.c.destination_id))
-        .where(outbox.c.id.in_(ids))
-        .order_by(outbox.c.next_attempt_at, outbox.c.id))).all())
+    await conn.execute(_LEASE, {"ids": ids, "owner": owner, "until": until})
+    return list((await conn.execute(_CLAIMED, {"ids": ids})).all())
 
 
 async def release(conn: AsyncConnection, row_ids: Sequence[int], *, owner: str) -> None:
@@ -98,11 +112,8 @@ async def mark_sending(conn: AsyncConnection, row_id: int, *, owner: str, now: d
                        lease_until: datetime) -> bool:
     """``pending → sending``, committed before the adapter is called; False when the lease
     lapsed and another worker took the row."""
-    claimed = await conn.execute(
-        update(outbox)
-        .where(outbox.c.id == row_id, outbox.c.state == PENDING, outbox.c.lease_owner == owner)
-        .values(state=SENDING, sending_at=now, attempts=outbox.c.attempts + 1,
-                lease_until=lease_until))
+    claimed = await conn.execute(_MARK_SENDING, {"row_id": row_id, "owner": owner, "now": now,
+                                                  "lease_until": lease_until})
     return claimed.rowcount == 1
 
 
@@ -116,10 +127,10 @@ async def mark_sent(conn: AsyncConnection, row_id: int, message_ids: Sequence[st
     ``sent_messages`` so the message behind a link or a reaction is found by an index."""
     await set_row(conn, row_id, state=SENT, sent_at=now, message_ids=list(message_ids),
                   **values)
-    await conn.execute(delete(sent_messages).where(sent_messages.c.outbox_id == row_id))
+    await conn.execute(_FORGET_MESSAGES, {"row_id": row_id})
     found = [m for m in dict.fromkeys(map(str, message_ids)) if 0 < len(m) <= MAX_MESSAGE_ID]
     if found:
-        await conn.execute(insert(sent_messages),
+        await conn.execute(_KEEP_MESSAGES,
                            [{"message_id": m, "outbox_id": row_id} for m in found])
 
 

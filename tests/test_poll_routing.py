@@ -1,0 +1,77 @@
+"""Routing reads the destinations and subscriptions once per poll cycle (issue 26), not once per
+brief; what another worker changes in between routes the next cycle's briefs. Statements
+counted, never timed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from bot.delivery import Destination
+from bot.store import Database
+from bot.store import destinations as dest_store
+from bot.store.outbox import outbox_counts
+from tests.support.clock import Clock
+from tests.support.feeds import item, rss
+from tests.support.feedserver import FeedServer
+from tests.support.polled import polled_app
+
+pytestmark = pytest.mark.usefixtures("pass_database")
+
+FEEDS = 4
+TOPICS = ["harbor", "orchard", "glacier", "satellite"]  # unlike titles: a story each
+
+
+def _feed(i: int, count: int) -> bytes:
+    return rss(f"F{i}", [item(n, topic=TOPICS[i]) for n in range(count)])
+
+
+async def test_a_cycle_of_changed_feeds_reads_the_subscriptions_once(tmp_path: Path) -> None:
+    clock = Clock()
+    executed: list[str] = []
+
+    def note(conn: Any, cursor: Any, statement: str, params: Any, context: Any,
+             executemany: bool) -> None:
+        executed.append(" ".join(statement.split()))
+
+    with FeedServer() as server:
+        for i in range(FEEDS):
+            server.set(f"/f/{i}.xml", _feed(i, 2))
+        async with polled_app(tmp_path, server, clock,
+                              [f"/f/{i}.xml" for i in range(FEEDS)]) as app:
+            for i in range(FEEDS):  # one new item on every feed: four briefs, routed singly
+                server.set(f"/f/{i}.xml", _feed(i, 3))
+            clock.advance(app.settings.polling.interval + 1)
+            event.listen(app.db.engine.sync_engine, "before_cursor_execute", note)
+            stats = await app.pipeline.poll_due()
+            event.remove(app.db.engine.sync_engine, "before_cursor_execute", note)
+    assert (stats.feeds, stats.briefs) == (FEEDS, FEEDS)
+    reads = [sql for sql in executed if sql.startswith("SELECT") and "FROM subscriptions" in sql
+             and "ORDER BY subscriptions.destination_id" in sql]
+    assert len(reads) == 1
+
+
+async def test_a_subscription_another_worker_adds_routes_the_next_cycle(tmp_path: Path) -> None:
+    clock = Clock()
+    with FeedServer() as server:
+        server.set("/f/0.xml", _feed(0, 2))
+        async with polled_app(tmp_path, server, clock, ["/f/0.xml"]) as app:
+            other = Database(app.settings.database.url)  # a second worker's store, same database
+            try:
+                async with other.begin() as conn:
+                    dest = await dest_store.get_or_create(conn, Destination(ref="console:second"),
+                                                          now=clock.now)
+                    await dest_store.add_subscription(conn, dest.id, kind="keyword",
+                                                      value=TOPICS[0], now=clock.now)
+            finally:
+                await other.close()
+            server.set("/f/0.xml", _feed(0, 3))
+            clock.advance(app.settings.polling.interval + 1)
+            stats = await app.pipeline.poll_due()
+            async with app.db.read() as conn:
+                counts = await outbox_counts(conn, dest.id)
+    assert stats.briefs == 1
+    assert sum(counts.values()) == 1
