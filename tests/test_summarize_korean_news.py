@@ -153,6 +153,16 @@ def test_this_process_leans_back() -> None:
     assert refers_back("이 과정에서 경찰에게도 폭행당한 김씨는 유착 의혹을 제기했다.", "ko")
 
 
+def test_a_point_reporting_a_quote_it_does_not_show_leans_back() -> None:
+    # The blind read: "…는 이렇게 외쳤다" as a point, the shout itself in another sentence.
+    assert refers_back("김 대표는 3일 광화문 집회에서 연단에 올라 이렇게 외쳤다.", "ko")
+    assert refers_back("나 수사부장은 3일 오전 무안국제공항에서 브리핑에서 이같이 밝혔다.", "ko")
+    assert refers_back("그는 기자들과 만나 다음과 같이 말했다.", "ko")
+    # The quote shown in the point itself: nothing is missing.
+    assert not refers_back("김 대표는 3일 “정부는 물러나라”며 이렇게 외쳤다.", "ko")
+    assert not refers_back("김 대표는 3일 광화문 집회에서 정부의 퇴진을 요구했다.", "ko")
+
+
 class _CountingKiwi:
     """Kiwi, counting the sentence splits asked of it."""
 

@@ -67,10 +67,22 @@ QUOTE = re.compile(r"[”\"’']\s?(?:이?라고|고|며|면서)\s")
 SUBJECT = re.compile(r"\S(?:은|는|이|가)\s")
 
 
+# "…는 이렇게 외쳤다", "…에서 이같이 밝혔다": a sentence that reports words said elsewhere
+# (the quotation is another sentence). Readers of the blind read met it as a point with the
+# quotation it refers to not shown.
+REPORTS_UNSHOWN = re.compile(
+    r"(?:이렇게|이같이|이와\s?같이|다음과\s?같이)\s(?:[가-힣]+\s)?"
+    r"(?:말|외쳤|밝혔|강조|전했|설명|덧붙였|주장|토로|호소|답|지적|언급|당부|소리쳤)[가-힣]*다[.]?$")
+
+
 def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
     """Whether a Korean ``sentence`` opens by referring back (a demonstrative or connective, a
-    quoting ending) or, by ``subjectless`` (Kiwi's reading), is a clause with no subject."""
+    quoting ending), reports a quotation it does not show, or, by ``subjectless`` (Kiwi's
+    reading), is a clause with no subject."""
     if BACK.match(sentence) or sentence.rstrip(" .").endswith(BACK_ENDING):
+        return True
+    if ("같이" in sentence or "이렇게" in sentence) and REPORTS_UNSHOWN.search(sentence) \
+            and not QUOTED.search(sentence):
         return True
     return subjectless(sentence)
 
