@@ -4,6 +4,8 @@ without passing the resolver (an IP literal) is refused by the socket factory.""
 
 from __future__ import annotations
 
+import asyncio
+
 import aiohttp
 import pytest
 
@@ -66,3 +68,31 @@ async def test_the_socket_factory_refuses_an_address_the_resolver_never_saw(
         with pytest.raises(BlockedAddress):
             await session.get(f"http://{host}:{feed_server.port}/feed.xml")
     assert feed_server.hits("/feed.xml") == 0
+
+
+async def test_proxy_variables_in_the_environment_are_ignored(
+        feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A proxy would connect on the feed's behalf, past the guard: the fetcher goes direct,
+    and the listener the proxy variables name is never connected to."""
+    feed_server.set("/feed.xml", body=RSS)
+    connections: list[object] = []
+
+    async def count(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        connections.append(writer.get_extra_info("peername"))
+        writer.close()
+
+    listener = await asyncio.start_server(count, "127.0.0.1", 0)
+    proxy = f"http://127.0.0.1:{listener.sockets[0].getsockname()[1]}"
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "all_proxy"):
+        monkeypatch.setenv(name, proxy)
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    try:
+        async with HttpFetcher(policy=AddressPolicy(["127.0.0.0/8"])) as fetcher:
+            result = await fetcher.fetch(feed_server.url("/feed.xml"))
+    finally:
+        listener.close()
+        await listener.wait_closed()
+    assert result.body == RSS
+    assert feed_server.hits("/feed.xml") == 1
+    assert connections == []

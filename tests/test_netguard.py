@@ -60,9 +60,18 @@ def test_check_url_unparseable_is_bad_url() -> None:
     assert info.value.kind == "bad_url"
 
 
+@pytest.mark.parametrize("port", [0, 65536, 99999])
+def test_check_url_port_out_of_range_is_bad_url(port: int) -> None:
+    with pytest.raises(FetchError) as info:
+        check_url(f"http://feeds.example.com:{port}/x?token=s3cret")
+    assert info.value.kind == "bad_url" and not isinstance(info.value, BlockedAddress)
+    assert "s3cret" not in str(info.value) + info.value.url
+
+
 def test_check_url_passes_names_and_public_literals() -> None:
     assert check_url("https://example.com/feed.xml").host == "example.com"
     assert check_url("http://8.8.8.8/x").host == "8.8.8.8"
+    assert check_url("http://example.com:65535/x").port == 65535
     assert check_url("http://127.0.0.1/x", AddressPolicy(["127.0.0.1/32"])).port is None
 
 

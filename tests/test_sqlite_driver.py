@@ -3,6 +3,7 @@ statement, and the same results and errors as SQLAlchemy's own aiosqlite cursor.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -10,9 +11,11 @@ from typing import Any
 import aiosqlite
 import pytest
 from sqlalchemy import Column, Integer, MetaData, String, Table, insert, select, text, update
+from sqlalchemy.dialects.sqlite.aiosqlite import AsyncAdaptFallback_aiosqlite_connection
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from bot.store import Database
+from bot.store.sqlite_driver import dbapi
 
 META = MetaData()
 THINGS = Table("things", META, Column("id", Integer, primary_key=True),
@@ -84,3 +87,32 @@ async def test_errors_are_sqlalchemys_and_roll_back(db: Database) -> None:
             await conn.execute(text("SELECT nothing FROM nowhere"))
     async with db.read() as conn:
         assert (await conn.execute(select(THINGS))).all() == []
+
+
+async def test_a_closed_driver_connection_is_a_lost_connection(db: Database) -> None:
+    """aiosqlite refuses a closed connection with a plain ValueError; it must reach callers as
+    SQLAlchemy's OperationalError (what the pipeline catches) and invalidate the connection,
+    so the pool does not hand the dead one out again."""
+    async with db.engine.connect() as conn:
+        await conn.execute(text("SELECT 1"))  # inside the transaction: BEGIN is behind us
+        raw = await conn.get_raw_connection()
+        await raw.driver_connection.close()
+        with pytest.raises(OperationalError):
+            await conn.execute(text("SELECT 1"))
+        assert conn.invalidated
+    async with db.read() as conn:
+        assert (await conn.execute(text("SELECT 1"))).scalar() == 1
+
+
+def test_async_fallback_keeps_sqlalchemys_connection_type() -> None:
+    """async_fallback connections await by running the loop themselves: rebuilt as a
+    OneHopConnection they would not."""
+    loop = asyncio.new_event_loop()  # async_fallback runs its awaits on the thread's loop
+    asyncio.set_event_loop(loop)
+    try:
+        connection = dbapi().connect(":memory:", async_fallback=True)
+        assert isinstance(connection, AsyncAdaptFallback_aiosqlite_connection)
+        connection.close()
+    finally:
+        asyncio.set_event_loop(None)
+        loop.close()

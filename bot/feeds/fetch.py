@@ -328,7 +328,12 @@ class HttpFetcher:
         try:
             # encoded: the URL is already what goes on the wire (httpx quoted it); no second
             # quoting, no redirects followed for us, every hop vetted by check_url above.
-            response = await self._session.get(URL(str(url), encoded=True), headers=headers,
+            wire_url = URL(str(url), encoded=True)
+            _ = wire_url.explicit_port  # parses the host and port now: yarl may defer it
+        except ValueError:  # yarl is stricter than httpx (a port past 65535, say)
+            raise FetchError("bad_url", "URL cannot be requested", url=redact_url(url)) from None
+        try:
+            response = await self._session.get(wire_url, headers=headers,
                                                allow_redirects=False, timeout=timeout)
         except BlockedAddress as exc:
             # Raised by the guard at connect, which does not know the URL.

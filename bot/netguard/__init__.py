@@ -123,7 +123,8 @@ class AddressPolicy:
         """Parse ``url`` and refuse non-http(s) schemes, missing hosts and refused IP literals.
 
         Host names pass here; their addresses are vetted at connect time by :class:`GuardedBackend`.
-        Raises FetchError(kind="bad_url") when the URL cannot be parsed, BlockedAddress otherwise.
+        Raises FetchError(kind="bad_url") when the URL cannot be parsed or its port is out of
+        range, BlockedAddress otherwise.
         """
         import httpx  # as in redact_url: loaded by the first URL checked
 
@@ -137,6 +138,10 @@ class AddressPolicy:
         host = parsed.host
         if not host:
             raise BlockedAddress("URL has no host", url=shown)
+        if parsed.port is not None and not 1 <= parsed.port <= 65535:
+            # httpx parses any port number; the socket (and yarl, which aiohttp requests with)
+            # cannot take one past 65535.
+            raise FetchError("bad_url", f"port out of range: {parsed.port}", url=shown)
         try:
             literal: IPAddress | None = ipaddress.ip_address(host)
         except ValueError:

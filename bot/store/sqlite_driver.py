@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections import deque
-from typing import Any
+from typing import Any, NoReturn
 
 import aiosqlite
 from sqlalchemy.dialects.sqlite.aiosqlite import (
     AsyncAdapt_aiosqlite_connection,
     AsyncAdapt_aiosqlite_cursor,
     AsyncAdapt_aiosqlite_dbapi,
+    AsyncAdaptFallback_aiosqlite_connection,
 )
 
 Outcome = tuple[Any, list[Any] | None, int | None, int]
@@ -72,6 +73,16 @@ class OneHopCursor(AsyncAdapt_aiosqlite_cursor):
 class OneHopConnection(AsyncAdapt_aiosqlite_connection):
     __slots__ = ()
 
+    def _handle_exception(self, error: Exception) -> NoReturn:
+        # A closed or stopped aiosqlite connection refuses every call with a plain ValueError
+        # ("Connection closed"); SQLAlchemy knows a lost connection only as this
+        # OperationalError: without it the connection is not invalidated, goes back to the
+        # pool and fails every later checkout, and callers catching SQLAlchemyError miss it.
+        driver = self._connection
+        if isinstance(error, ValueError) and not (driver._running and driver._connection):
+            raise self.dbapi.sqlite.OperationalError("no active connection") from error
+        super()._handle_exception(error)
+
     def cursor(self, server_side: bool = False) -> AsyncAdapt_aiosqlite_cursor:
         if server_side:  # streamed results keep SQLAlchemy's own cursor
             return super().cursor(server_side=True)
@@ -84,6 +95,8 @@ class OneHopDbapi(AsyncAdapt_aiosqlite_dbapi):
 
     def connect(self, *arg: Any, **kw: Any) -> AsyncAdapt_aiosqlite_connection:
         adapted = super().connect(*arg, **kw)
+        if isinstance(adapted, AsyncAdaptFallback_aiosqlite_connection):
+            return adapted  # async_fallback awaits differently: keep SQLAlchemy's own type
         return OneHopConnection(self, adapted._connection)
 
 
