@@ -8,6 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.feeds.cleaning import _without_css_rules
 from bot.feeds.html import _strip_invisible, clean_block, clean_inline
 
 # Every kind of whitespace str.isspace and \s know, the controls and invisibles clean_inline
@@ -41,3 +42,24 @@ def test_whitespace_collapsing_on_chosen_cases() -> None:
                  "a\u2028b\u2029c", "\xa0\n\xa0\n\xa0\n\xa0z", "a\n \n \n b", "a\x0b\x0cb"):
         assert clean_inline(text) == _old_clean_inline(text), repr(text)
         assert clean_block(text) == _old_clean_inline(text, multiline=True), repr(text)
+
+
+_OLD_CSS_RULE = re.compile(r"(?:^|(?<=\s))[.#@]?[\w\-.#:>,\[\]=\"' ]{0,120}\{[^{}]*:[^{}]*\}")
+# Selector and body characters, braces, colons and the whitespace the lookbehind needs.
+_CSS_TRICKY = st.text(alphabet=st.sampled_from(list("{}{}::; \n\t.#@a-b>,[]=\"'é!\u3000")),
+                      max_size=60)
+
+
+@settings(max_examples=5000)
+@given(_CSS_TRICKY, st.integers(min_value=0, max_value=130))
+def test_css_rule_removal_matches_the_old_regex(text: str, pad: int) -> None:
+    # pad: long selectors, at and past the 120-character reach
+    for case in (text, "a" * pad + text, text + " x" * pad + "{a:b}" + text):
+        assert _without_css_rules(case) == _OLD_CSS_RULE.sub(" ", case), repr(case)
+
+
+def test_css_rule_removal_on_chosen_cases() -> None:
+    for text in ("p { color: red; } Story.", "a{b:c}{d:e} {f:g}", "x" * 120 + "{a:b}",
+                 "x" * 121 + "{a:b}", " " + "x" * 120 + "{a:b}", "#id{}:{a:b}", "{a:b}{c:d}",
+                 "text.\n.cls, .b > i { margin: 0 }\nnext {no colon} end {a:b", "a {x}\n{y:z}"):
+        assert _without_css_rules(text) == _OLD_CSS_RULE.sub(" ", text), repr(text)
