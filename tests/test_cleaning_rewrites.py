@@ -8,7 +8,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.feeds.cleaning import _without_css_rules
+from bot.feeds import cleaning, html
+from bot.feeds.cleaning import _without_css_rules, clean_article
 from bot.feeds.html import _strip_invisible, clean_block, clean_inline
 
 # Every kind of whitespace str.isspace and \s know, the controls and invisibles clean_inline
@@ -50,7 +51,7 @@ _CSS_TRICKY = st.text(alphabet=st.sampled_from(list("{}{}::; \n\t.#@a-b>,[]=\"'�
                       max_size=60)
 
 
-@settings(max_examples=5000)
+@settings(max_examples=2000)
 @given(_CSS_TRICKY, st.integers(min_value=0, max_value=130))
 def test_css_rule_removal_matches_the_old_regex(text: str, pad: int) -> None:
     # pad: long selectors, at and past the 120-character reach
@@ -63,3 +64,55 @@ def test_css_rule_removal_on_chosen_cases() -> None:
                  "x" * 121 + "{a:b}", " " + "x" * 120 + "{a:b}", "#id{}:{a:b}", "{a:b}{c:d}",
                  "text.\n.cls, .b > i { margin: 0 }\nnext {no colon} end {a:b", "a {x}\n{y:z}"):
         assert _without_css_rules(text) == _OLD_CSS_RULE.sub(" ", text), repr(text)
+
+
+def _old_clean_article(text: str) -> str:
+    """clean_article before its guards: every pattern tried on every text and line."""
+    if not text:
+        return ""
+    text = _OLD_CSS_RULE.sub(" ", text) if "{" in text else text
+    text = cleaning._TRAILING_LINK.sub("", text)
+    kept = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if line and cleaning._BOILERPLATE_LINE.match(line):
+            continue
+        if line:
+            line = cleaning._UPDATE_STAMP.sub("", cleaning._DATELINE.sub("", line, count=1),
+                                              count=1)
+            line = cleaning._GLUED.sub(r"\1 \2", line)
+        kept.append(line)
+    return clean_block("\n".join(kept))
+
+
+_ARTICLE_TRICKY = st.lists(st.sampled_from([
+    "spot.", "The ", "the", "US ", "fell", ".", "!", "?", " ", "\n", "Read more", "Read More",
+    "reading", "Continue reading", "Keep reading", "Read the full story", "WASHINGTON (AP) — ",
+    "PARIS, France — ", "Updated 11/28/17: ", "a{b:c}", "”", ")", "x", "System.Console",
+    "e.g.", "Photo: AP", "Ab", "aB"]), max_size=25).map("".join)
+
+
+@settings(max_examples=3000)
+@given(_ARTICLE_TRICKY)
+def test_clean_article_matches_the_unguarded_patterns(text: str) -> None:
+    assert clean_article(text) == _old_clean_article(text)
+
+
+def test_clean_article_on_chosen_cases() -> None:
+    for text in ("the No. 1 spot.The US fell", "WASHINGTON (AP) — the spot.The US fell",
+                 "Done.Read more »", "It ends.\u201d Continue reading on Medium",
+                 "Updated 11/28/17: it was.Then New", "a.b.Cd e", "ok\nspot.The end"):
+        assert clean_article(text) == _old_clean_article(text), repr(text)
+
+
+def _old_markers_to_text(joined: str) -> str:
+    text = html._BR_JOINS.sub(html._join_br, html._HTML_SPACE.sub(" ", joined))
+    return (text.replace(html._BR, "\n").replace(html._PARA, "\n\n")
+            .replace(html._PRE_NEWLINE, "\n").replace(html._PRE_TAB, "\t"))
+
+
+@settings(max_examples=2000)
+@given(st.text(alphabet=st.sampled_from(list("\x0b\x0b\x1c\x1d\x1e a,B -—\t\n\r\x0c한é")),
+               max_size=40))
+def test_markers_to_text_matches_the_unguarded_pattern(joined: str) -> None:
+    assert html._markers_to_text(joined) == _old_markers_to_text(joined)

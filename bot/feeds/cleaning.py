@@ -65,6 +65,8 @@ _SELECTOR_REACH = 121  # [.#@]? and {0,120}
 # letters (not a domain, a file name or code like System.Console) and the next is a capitalised
 # word followed by a space.
 _GLUED = re.compile(r"(?<![\w.@/\\-])([a-z]{2,}[.!?])([A-Z][a-z]+)(?= )")
+# What every _GLUED match holds: one scan of the whole text says whether any line needs it.
+_GLUED_HINT = re.compile(r"[a-z][.!?][A-Z][a-z]")
 
 
 def _without_css_rules(text: str) -> str:
@@ -90,7 +92,12 @@ def clean_article(text: str) -> str:
     if not text:
         return ""
     text = _without_css_rules(text) if "{" in text else text
-    text = _TRAILING_LINK.sub("", text)
+    # _TRAILING_LINK opens on a lookbehind (tried at every character); every link text it
+    # knows holds "Read" or "reading".
+    if "Read" in text or "reading" in text:
+        text = _TRAILING_LINK.sub("", text)
+    # Every line below is a piece of this text, so a text without the hint has no glued line.
+    glued = _GLUED_HINT.search(text) is not None
     kept = []
     for line in text.split("\n"):
         line = line.strip()
@@ -98,7 +105,7 @@ def clean_article(text: str) -> str:
             continue
         if line:
             line = _UPDATE_STAMP.sub("", _DATELINE.sub("", line, count=1), count=1)
-            line = _GLUED.sub(r"\1 \2", line)
+            line = _GLUED.sub(r"\1 \2", line) if glued else line
         kept.append(line)
     return clean_block("\n".join(kept))
 

@@ -110,7 +110,8 @@ def _protect(text: str) -> str:
 def _markers_to_text(joined: str) -> str:
     # Source line breaks are not rendered breaks in HTML (outside <pre>): one space.
     text = _HTML_SPACE.sub(" ", joined)
-    text = _BR_JOINS.sub(_join_br, text)
+    if _BR in text:  # _BR_JOINS opens on a lookbehind, so it is tried at every character
+        text = _BR_JOINS.sub(_join_br, text)
     return (text.replace(_BR, "\n").replace(_PARA, "\n\n").replace(_PRE_NEWLINE, "\n")
             .replace(_PRE_TAB, "\t"))
 
