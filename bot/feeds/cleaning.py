@@ -53,19 +53,51 @@ _DATELINE = re.compile(
 _UPDATE_STAMP = re.compile(
     r"^(?:updated?|edit(?:ed)?|correction)\b[^:\n]{0,40}:\s+(?=\S)", re.IGNORECASE | re.MULTILINE)
 # A CSS rule pasted into the text: "selector { property: value; … }".
-_CSS_RULE = re.compile(r"(?:^|(?<=\s))[.#@]?[\w\-.#:>,\[\]=\"' ]{0,120}\{[^{}]*:[^{}]*\}")
+# As one pattern, (?:^|(?<=\s))[.#@]?[\w\-.#:>,\[\]=\"' ]{0,120}\{[^{}]*:[^{}]*\}, tried at every
+# character it read up to 121 selector characters there (prose is all selector characters):
+# most of clean_article's cost. So it is opened on the brace: a selector holds no brace, so a
+# rule starts at most 121 characters before the first brace after it, and every start before
+# one brace shares that brace's body.
+_CSS_SELECTOR = re.compile(r"(?:^|(?<=\s))[.#@]?[\w\-.#:>,\[\]=\"' ]{0,120}\{")
+_CSS_BODY = re.compile(r"\{[^{}]*:[^{}]*\}")
+_SELECTOR_REACH = 121  # [.#@]? and {0,120}
 # Two sentences glued at a period: "spot.The US fell". Only when the word before is lower-case
 # letters (not a domain, a file name or code like System.Console) and the next is a capitalised
 # word followed by a space.
 _GLUED = re.compile(r"(?<![\w.@/\\-])([a-z]{2,}[.!?])([A-Z][a-z]+)(?= )")
+# What every _GLUED match holds: one scan of the whole text says whether any line needs it.
+_GLUED_HINT = re.compile(r"[a-z][.!?][A-Z][a-z]")
+
+
+def _without_css_rules(text: str) -> str:
+    """``_CSS_RULE.sub(" ", text)``, trying the pattern only in the reach of each brace."""
+    parts: list[str] = []
+    done = pos = 0  # text[:done] is in parts; no rule starts in text[done:pos]
+    while (brace := text.find("{", pos)) >= 0:
+        body = _CSS_BODY.match(text, brace)
+        # endpos: the window holds one brace, so the selector found ends on it; a search from
+        # inside the text still sees the real start for ^ and the text before for (?<=\s).
+        rule = None if body is None else _CSS_SELECTOR.search(
+            text, max(pos, brace - _SELECTOR_REACH), brace + 1)
+        if rule is None or body is None:
+            pos = brace + 1
+            continue
+        parts += (text[done:rule.start()], " ")
+        done = pos = body.end()
+    return "".join(parts) + text[done:] if parts else text
 
 
 def clean_article(text: str) -> str:
     """``text`` (already plain, paragraphs on lines) without the non-story lines and prefixes."""
     if not text:
         return ""
-    text = _CSS_RULE.sub(" ", text) if "{" in text else text
-    text = _TRAILING_LINK.sub("", text)
+    text = _without_css_rules(text) if "{" in text else text
+    # _TRAILING_LINK opens on a lookbehind (tried at every character); every link text it
+    # knows holds "Read" or "reading".
+    if "Read" in text or "reading" in text:
+        text = _TRAILING_LINK.sub("", text)
+    # Every line below is a piece of this text, so a text without the hint has no glued line.
+    glued = _GLUED_HINT.search(text) is not None
     kept = []
     for line in text.split("\n"):
         line = line.strip()
@@ -73,7 +105,7 @@ def clean_article(text: str) -> str:
             continue
         if line:
             line = _UPDATE_STAMP.sub("", _DATELINE.sub("", line, count=1), count=1)
-            line = _GLUED.sub(r"\1 \2", line)
+            line = _GLUED.sub(r"\1 \2", line) if glued else line
         kept.append(line)
     return clean_block("\n".join(kept))
 

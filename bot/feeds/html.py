@@ -41,8 +41,6 @@ _STRIPPED = re.compile("[" + "".join(
     re.escape(chr(cp)) for cp in sorted({*_INVISIBLE, *_LINE_SEPARATORS, *_CONTROLS_INLINE})
     if chr(cp) not in "\n\t") + "]")
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
-_HSPACE = re.compile(r"[^\S\n]+")
-_ANY_SPACE = re.compile(r"\s+")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 _TRAILING_PUNCT = ",;:-–—·/([{"
 
@@ -110,9 +108,14 @@ def _protect(text: str) -> str:
 
 
 def _markers_to_text(joined: str) -> str:
-    # Source line breaks are not rendered breaks in HTML (outside <pre>): one space.
-    text = _HTML_SPACE.sub(" ", joined)
-    text = _BR_JOINS.sub(_join_br, text)
+    """The joined parts with markers made line breaks, for clean_block (only) to finish."""
+    # Source line breaks are not rendered breaks in HTML (outside <pre>): spaces. Not collapsed
+    # here: clean_block collapses every run of spaces, and _BR_JOINS reads any number of them;
+    # str.replace is a memchr scan where a regex visits every character.
+    text = (joined.replace("\n", " ").replace("\t", " ").replace("\r", " ")
+            .replace("\f", " "))
+    if _BR in text:  # _BR_JOINS opens on a lookbehind, so it is tried at every character
+        text = _BR_JOINS.sub(_join_br, text)
     return (text.replace(_BR, "\n").replace(_PARA, "\n\n").replace(_PRE_NEWLINE, "\n")
             .replace(_PRE_TAB, "\t"))
 
@@ -178,11 +181,13 @@ def clean_inline(text: str, *, multiline: bool = False) -> str:
         return ""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _strip_invisible(text, multiline=multiline)
+    # str.split() splits on exactly the characters \s matches (str.isspace) and drops the ends,
+    # so " ".join(x.split()) is "runs of whitespace to one space, stripped", without a regex
+    # visiting every character from Python's matcher (the costliest step of a cold poll's parse).
     if not multiline:
-        return _ANY_SPACE.sub(" ", text).strip()
-    # One pass over the text, not one per line: _HSPACE never crosses a newline.
-    lines = [line.strip() for line in _HSPACE.sub(" ", text).split("\n")]
-    return _MANY_NEWLINES.sub("\n\n", "\n".join(lines)).strip()
+        return " ".join(text.split())
+    joined = "\n".join([" ".join(line.split()) for line in text.split("\n")])
+    return _MANY_NEWLINES.sub("\n\n", joined).strip() if "\n\n\n" in joined else joined.strip()
 
 
 def clean_block(text: str) -> str:
