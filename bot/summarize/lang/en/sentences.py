@@ -10,7 +10,7 @@ from itertools import chain
 
 from bot.summarize.lang import CLOSERS, Splitting, marked_sentences
 from bot.summarize.lang.en import segment
-from bot.summarize.lang.en.words import ABBREVIATIONS, NUMBERED, OPENERS, TITLES
+from bot.summarize.lang.en.words import ABBREVIATIONS, BANG_NAMES, NUMBERED, OPENERS, TITLES
 
 # Candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
 # The first mark is written out ("[.!?…][.!?…]*", not "[.!?…]+") so the pattern opens on a
@@ -29,6 +29,8 @@ def is_boundary(before: str, after: str) -> bool:
     tail = before[-40:].split()
     word = tail[-1] if tail else ""
     core = word.rstrip(".!?…" + CLOSERS).lstrip("\"'“‘([")
+    if word.endswith("!") and word.lower() in BANG_NAMES:
+        return False  # "try! Swift NYC": the mark is inside a name
     if word.endswith((".", ".\"", ".”")) and not word.endswith(("!", "?")):
         low = core.lower().replace(".", "")
         if core.lower() in ABBREVIATIONS or low in ABBREVIATIONS \
