@@ -256,9 +256,6 @@ def not_prose(sentence: str) -> str | None:
     m = ANY_NOT_PROSE.match(sentence)
     if m is not None:
         return (m.lastgroup or "").rsplit("_", 1)[0]
-    kind = broken(sentence)
-    if kind is not None:
-        return kind
     if "(" in sentence[:80] and DATELINE.match(sentence + " ."):  # a dateline alone
         return "byline"
     # Cheap substring checks first: both patterns scan the whole sentence.
@@ -273,7 +270,7 @@ def not_prose(sentence: str) -> str | None:
             return "caption"
         if GLUED_LIST.search(sentence):
             return "list"
-    return None
+    return broken(sentence)
 
 
 def unglue(sentence: str) -> list[str]:

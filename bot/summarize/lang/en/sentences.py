@@ -48,11 +48,12 @@ def is_boundary(before: str, after: str) -> bool:
 
 
 # The Daily Mail scrape leaves " . " where the page broke a line inside a sentence ("up to 10%
-# of . autistic children"): a mark before a lower-case word, or after a word that cannot end a
-# sentence, ends nothing, and goes. A " . " before a capital after any other word may close a
-# caption or a highlight ("… on Friday . Mr Obama said"), so it stays for the splitter.
+# of . autistic children", "at a discount no doubt - . with some of the proceeds"): a mark
+# before a lower-case word, or after a word that cannot end a sentence, ends nothing, and goes.
+# A " . " before a capital after any other word may close a caption or a highlight ("… on
+# Friday . Mr Obama said"), so it stays for the splitter.
 STRAY_DOT = re.compile(
-    r"(?<=[\w,;'’%)]) \.(?= [a-z])"
+    r"(?<=[\w,;'’%)–—-]) \.(?= [a-z])"
     r"|(?<![\w'’-])(of|the|a|an|to|for|and|or|but|in|on|at|by|with|from|that|who|which|his"
     r"|her|their|its|as|than|into) \.(?= [A-Z])"
 )
