@@ -258,6 +258,7 @@ def test_wire_stories_flattened_without_separators_keep_the_junk_out() -> None:
     ("This past summer they repeated that performance with their Assioma pedals (seen above).",
      "caption"),
     ("Above, Glancy's home in Ascot, Berkshire .", "caption"),
+    ("As shown in the screenshots below, the browser client displays the request.", "caption"),
 ])
 def test_broken_text_is_never_a_point(span: str, kind: str) -> None:
     assert not_prose(span, "en") == kind
@@ -272,6 +273,8 @@ def test_broken_text_is_never_a_point(span: str, kind: str) -> None:
     "we dream of.",
     "Once the recorder is retrieved from more than 4500 meters below the surface, it will be read.",
     "Mr Limbaugh said: 'What does that make her?",
+    "Above all, the council must balance its budget before the election next spring.",
+    "It was the worst flooding seen here in decades, residents of the valley said.",
 ])
 def test_prose_near_broken_text_stays_prose(prose: str) -> None:
     assert not_prose(prose, "en") is None

@@ -219,8 +219,11 @@ LOST_WORD = re.compile(
 # Glancy's home …". The verbatim rule allows no cut inside a sentence, so "(pictured)" in a
 # Daily Mail sentence cannot be taken out either: the span is no point.
 PICTURE_POINTER = re.compile(
-    r"\b(?:pictured|seen|shown) (?:here|above|below|left|right)\b|\(pictured[^)]{0,40}\)|"
-    r"\bpictured (?:is|are)\b|^(?:Above|Below|Pictured)\b|^(?:Left|Right)[,:]|"
+    r"\bpictured (?:here|above|below|left|right)\b|\(pictured[^)]{0,40}\)|\bpictured (?:is|are)\b|"
+    # "seen here" as an aside only: "the worst flooding seen here in decades" is prose.
+    r"[,(] ?(?:seen|shown) (?:here|above|below)\b|"
+    # "Above, Glancy's home …", not "Above all, the council …".
+    r"^Pictured\b|^(?:Above|Below|Left|Right)[,:] [A-Z]|"
     r"\b(?:photo|picture|image|screen|screenshot|chart|graphic|map|video)s? (?:above|below)\b|"
     r"\b(?:this|these) (?:photos?|photographs?|screenshots?)\b")
 PICTURE_HINTS = ("bove", "elow", "ictured", "here", "hoto", "creen", "Left", "Right")
