@@ -135,6 +135,15 @@ def test_stray_scrape_dots_inside_a_sentence_are_cleaned_not_dropped() -> None:
     ]
 
 
+def test_a_stray_scrape_dot_after_a_dash_is_cleaned_too() -> None:
+    # CNN/DM fit half: the mark stayed inside the point after an aside closed by a dash.
+    text = ("'You certainly had bought equipment from the professional shop - at a discount no "
+            "doubt - . with some of the proceeds you had taken from your customers.")
+    assert split_sentences(text, "en") == [
+        "'You certainly had bought equipment from the professional shop - at a discount no "
+        "doubt - with some of the proceeds you had taken from your customers."]
+
+
 def test_abbreviations_before_a_number_or_a_name_do_not_end_a_sentence() -> None:
     text = ("He was ranked No. 1 in the league for a decade. FILE - In this Dec. 2, 2019, file "
             "photo, a man walks. U.S. Navy ships patrol the Gulf of Aden.")

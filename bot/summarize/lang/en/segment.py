@@ -196,10 +196,66 @@ ANY_NOT_PROSE = re.compile("|".join(
     f"(?P<{kind}_{i}>{pattern.pattern})" for i, (kind, pattern) in enumerate(NOT_PROSE)))
 
 
+# Broken text (issue 28), each no point. A shard: one or two words, or only an abbreviation or
+# initials ("U.S." where the Daily Mail scrape's " . " or a line break cut it off its sentence,
+# "For try!"): a point is a sentence. Not in LAST_RESORT: a shard says nothing even alone.
+SHARD = re.compile(r"\S+(?: \S+)?|(?:[A-Za-z]\.)+[\"”’)]*")
+# A fragment: a short span opening on a conjunction with no verb ("Or just general apps.",
+# "And more."); the auxiliaries, subject pronouns and verb endings below are what a clause
+# would carry ("And they agree." is one).
+FRAGMENT_OPENING = re.compile(r"(?:Or|And|Plus|Nor)\b(?: \S+){0,3}$")
+VERB_HINT = re.compile(
+    r"\b(?:is|are|was|were|be|been|am|has|have|had|do|does|did|will|would|can|could|shall|"
+    r"should|may|might|must|i|you|he|she|it|we|they|\w+(?:ed|ing))\b|['’](?:s|re|ve|ll|d|m)\b",
+    re.IGNORECASE)
+# A span cut off mid-phrase where the scrape dropped a linked word ("… off the coast of ."):
+# it ends on an article or preposition before the scrape's spaced stop, or on an article before
+# its own stop (an English sentence never ends there; "crews in.", "we dream of." may).
+LOST_WORD = re.compile(
+    r"(?:^|\s)(?:(?:the|a|an|of|to|for|from|at|by|with|into|onto|in|on|and|or|near|about) \.|"
+    r"(?:the|a|an)\.)[\"”’)]*$")
+# A span that points at a picture the brief does not show: "the pretty apps screen above",
+# "pictured below", "in the image above", "(pictured)", "this photo", "seen here", "Above,
+# Glancy's home …". The verbatim rule allows no cut inside a sentence, so "(pictured)" in a
+# Daily Mail sentence cannot be taken out either: the span is no point.
+PICTURE_POINTER = re.compile(
+    r"\bpictured (?:here|above|below|left|right)\b|\(pictured[^)]{0,40}\)|\bpictured (?:is|are)\b|"
+    # "seen here" as an aside only: "the worst flooding seen here in decades" is prose.
+    r"[,(] ?(?:seen|shown) (?:here|above|below)\b|"
+    # "Above, Glancy's home …", not "Above all, the council …".
+    r"^Pictured\b|^(?:Above|Below|Left|Right)[,:] [A-Z]|"
+    r"\b(?:photo|picture|image|screen|screenshot|chart|graphic|map|video)s? (?:above|below)\b|"
+    r"\b(?:this|these) (?:photos?|photographs?|screenshots?)\b")
+PICTURE_HINTS = ("bove", "elow", "ictured", "here", "hoto", "creen", "Left", "Right")
+# A quoted label glued at the start of a caption ("'Invasion': The latest in a string of barrel
+# jellyfish sightings …", "'At one with the sea': Oversized windows …"): the Daily Mail's
+# captions open so; a writer's quotation follows its speaker and colon instead.
+QUOTED_LABEL = re.compile(r"['‘\"“][^'’\"”]{1,40}['’\"”]: ['‘\"“]?[A-Z]")
+
+
+def broken(sentence: str) -> str | None:
+    """The kind of broken text ``sentence`` is ("shard", "fragment", "cut", "caption"), else
+    None: see SHARD, FRAGMENT_OPENING, LOST_WORD, PICTURE_POINTER, QUOTED_LABEL."""
+    if SHARD.fullmatch(sentence):
+        return "shard"
+    if FRAGMENT_OPENING.match(sentence) and VERB_HINT.search(sentence) is None:
+        return "fragment"
+    if sentence.endswith(".") and LOST_WORD.search(sentence[-8:]):
+        return "cut"
+    h = PICTURE_HINTS
+    if (h[0] in sentence or h[1] in sentence or h[2] in sentence or h[3] in sentence
+            or h[4] in sentence or h[5] in sentence or h[6] in sentence or h[7] in sentence) \
+            and PICTURE_POINTER.search(sentence) is not None:
+        return "caption"
+    if sentence[:1] in "'‘\"“" and QUOTED_LABEL.match(sentence):
+        return "caption"
+    return None
+
+
 def not_prose(sentence: str) -> str | None:
     """The kind of English span ``sentence`` is when it is not prose ("player", "credit",
-    "caption", "cue", "update", "boilerplate", "clickbait", "data", "byline", "promo", "list"),
-    else None (bot.summarize.segment.not_prose)."""
+    "caption", "cue", "update", "boilerplate", "clickbait", "data", "byline", "promo", "list",
+    "shard", "fragment", "cut"), else None (bot.summarize.segment.not_prose)."""
     m = ANY_NOT_PROSE.match(sentence)
     if m is not None:
         return (m.lastgroup or "").rsplit("_", 1)[0]
@@ -217,7 +273,7 @@ def not_prose(sentence: str) -> str | None:
             return "caption"
         if GLUED_LIST.search(sentence):
             return "list"
-    return None
+    return broken(sentence)
 
 
 def unglue(sentence: str) -> list[str]:

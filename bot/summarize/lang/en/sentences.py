@@ -10,7 +10,7 @@ from itertools import chain
 
 from bot.summarize.lang import CLOSERS, Splitting, marked_sentences
 from bot.summarize.lang.en import segment
-from bot.summarize.lang.en.words import ABBREVIATIONS, NUMBERED, OPENERS, TITLES
+from bot.summarize.lang.en.words import ABBREVIATIONS, BANG_NAMES, NUMBERED, OPENERS, TITLES
 
 # Candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
 # The first mark is written out ("[.!?…][.!?…]*", not "[.!?…]+") so the pattern opens on a
@@ -29,6 +29,8 @@ def is_boundary(before: str, after: str) -> bool:
     tail = before[-40:].split()
     word = tail[-1] if tail else ""
     core = word.rstrip(".!?…" + CLOSERS).lstrip("\"'“‘([")
+    if word.endswith("!") and word.lower() in BANG_NAMES:
+        return False  # "try! Swift NYC": the mark is inside a name
     if word.endswith((".", ".\"", ".”")) and not word.endswith(("!", "?")):
         low = core.lower().replace(".", "")
         if core.lower() in ABBREVIATIONS or low in ABBREVIATIONS \
@@ -46,11 +48,12 @@ def is_boundary(before: str, after: str) -> bool:
 
 
 # The Daily Mail scrape leaves " . " where the page broke a line inside a sentence ("up to 10%
-# of . autistic children"): a mark before a lower-case word, or after a word that cannot end a
-# sentence, ends nothing, and goes. A " . " before a capital after any other word may close a
-# caption or a highlight ("… on Friday . Mr Obama said"), so it stays for the splitter.
+# of . autistic children", "at a discount no doubt - . with some of the proceeds"): a mark
+# before a lower-case word, or after a word that cannot end a sentence, ends nothing, and goes.
+# A " . " before a capital after any other word may close a caption or a highlight ("… on
+# Friday . Mr Obama said"), so it stays for the splitter.
 STRAY_DOT = re.compile(
-    r"(?<=[\w,;'’%)]) \.(?= [a-z])"
+    r"(?<=[\w,;'’%)–—-]) \.(?= [a-z])"
     r"|(?<![\w'’-])(of|the|a|an|to|for|and|or|but|in|on|at|by|with|from|that|who|which|his"
     r"|her|their|its|as|than|into) \.(?= [A-Z])"
 )

@@ -17,6 +17,9 @@ OPENERS = frozenset(
     "The A An It He She They We I In On At But And This That These Those There His Her Its "
     "Their Our Mr Mrs Ms Dr However Meanwhile Also After Before When While".split()
 )
+# Names written with "!" inside, whose mark ends no sentence before the rest of the name ("try!
+# Swift NYC", a conference; "Yahoo! News").
+BANG_NAMES = frozenset("try! yahoo! jeopardy! wham! oklahoma!".split())
 # Words whose period is an abbreviation before a number: "No.1", "Fig.2", "p.3".
 NUMBERED = frozenset("no nr vol fig ch art sec pt op ep para chap ex eq ref tab".split())
 STOP = frozenset(
