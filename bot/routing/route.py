@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -132,11 +133,15 @@ class CycleTargets:
 
     def __init__(self) -> None:
         self._rows: Targets | None = None
+        self._reading = asyncio.Lock()
 
     async def get(self, conn: AsyncConnection) -> Targets:
-        # Two feeds finishing together may both read: harmless, the later read stands.
+        # Feeds finishing together (the poller runs several at once) wait for the first one's
+        # read instead of each reading: one read per cycle, whatever the timing.
         if self._rows is None:
-            self._rows = await targets(conn)
+            async with self._reading:
+                if self._rows is None:
+                    self._rows = await targets(conn)
         return self._rows
 
 
