@@ -194,3 +194,23 @@ def test_blank_runs_and_sentence_boundaries_found_as_before() -> None:
         assert text_mod._SPACES.sub(" ", text) == spaces.sub(" ", text), text
         assert [(*m.groups(), m.start()) for m in BOUNDARY.finditer(text)] == [
             (*m.groups(), m.start()) for m in boundary.finditer(text)], text
+
+
+def test_promotion_found_only_where_a_hint_word_is_as_before() -> None:
+    # English's not_prose searches the promotion alternation only where one of its words is;
+    # the same verdict as searching every sentence.
+    from bot.summarize.lang.en.segment import PROMO, promotion
+
+    for sentence in [
+        "Use code NEWS for 20% off your first order.", "This episode is brought to you by Omni.",
+        "Thanks to Hover for sponsoring this week's show.", "Support us on Patreon.",
+        "Subscribe now wherever you get your podcasts.", "Listen on Apple Podcasts.",
+        "Please rate and review the show.", "Tour dates are on our site.",
+        "Our new podcast is out.", "Help us keep making the show.", "Check out our merch.",
+        "Order now!", "Start a free 30-day trial.", "Get $10 off select plans.",
+        "Become a supporter today.", "Officials ſubscribe now to the plan.",
+        "USE CODE NEWS at checkout.", "The minister said the figures were correct.",
+        "A bill sponsored by Senator Smith passed.", "The court will review the code.",
+        "Shares fell 5% off the open.", "She presented the award.", "",
+    ]:
+        assert promotion(sentence) == (PROMO.search(sentence) is not None), sentence
