@@ -160,6 +160,7 @@ def test_a_point_reporting_a_quote_it_does_not_show_leans_back() -> None:
     assert refers_back("그는 기자들과 만나 다음과 같이 말했다.", "ko")
     # The quote shown in the point itself: nothing is missing.
     assert not refers_back("김 대표는 3일 “정부는 물러나라”며 이렇게 외쳤다.", "ko")
+    assert not refers_back("김 대표는 3일 ‘끝까지 가겠다’며 이렇게 밝혔다.", "ko")  # ‘…’ too
     assert not refers_back("김 대표는 3일 광화문 집회에서 정부의 퇴진을 요구했다.", "ko")
 
 

@@ -288,6 +288,16 @@ def test_a_name_with_an_exclamation_mark_inside_is_not_a_sentence_end() -> None:
         "badges.", "It is easy to generate a QR code from a URL."]
 
 
+def test_an_exclamation_mark_after_a_name_word_still_ends_a_sentence_in_prose() -> None:
+    # A review found the name rule too wide: "try!" and "Yahoo!" ended no sentence before any
+    # capital, so these were glued into one point each.
+    for text, first in [("Give it a try! You'll love it.", "Give it a try!"),
+                        ("They shouted Yahoo! The crowd cheered.", "They shouted Yahoo!")]:
+        assert split_sentences(text, "en")[0] == first, text
+    assert split_sentences("He reads Yahoo! News every day. Then he works.", "en")[0] == \
+        "He reads Yahoo! News every day."
+
+
 def test_a_dotted_abbreviation_cut_off_by_the_scrape_is_no_point() -> None:
     # The Daily Mail scrape's " . " and a line break leave "U.S." on its own.
     # With no sentence long enough to be a candidate, the last resort must not take it either.

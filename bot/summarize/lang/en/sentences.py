@@ -30,7 +30,9 @@ def is_boundary(before: str, after: str) -> bool:
     word = tail[-1] if tail else ""
     core = word.rstrip(".!?…" + CLOSERS).lstrip("\"'“‘([")
     if word.endswith("!") and word.lower() in BANG_NAMES:
-        return False  # "try! Swift NYC": the mark is inside a name
+        head = after[:40].split()
+        if head and head[0] in BANG_NAMES[word.lower()]:
+            return False  # "try! Swift NYC": the mark is inside a name
     if word.endswith((".", ".\"", ".”")) and not word.endswith(("!", "?")):
         low = core.lower().replace(".", "")
         if core.lower() in ABBREVIATIONS or low in ABBREVIATIONS \

@@ -17,9 +17,13 @@ OPENERS = frozenset(
     "The A An It He She They We I In On At But And This That These Those There His Her Its "
     "Their Our Mr Mrs Ms Dr However Meanwhile Also After Before When While".split()
 )
-# Names written with "!" inside, whose mark ends no sentence before the rest of the name ("try!
-# Swift NYC", a conference; "Yahoo! News").
-BANG_NAMES = frozenset("try! yahoo! jeopardy! wham! oklahoma!".split())
+# Names written with "!" inside, with the capitalised words that continue each: before one of
+# them the mark ends no sentence ("try! Swift NYC", a conference; "Yahoo! News"). Before any other
+# capital it does: "Give it a try! You'll love it." (A lower-case word never starts a sentence.)
+BANG_NAMES: dict[str, frozenset[str]] = {
+    "try!": frozenset({"Swift"}),
+    "yahoo!": frozenset({"News", "Finance", "Mail", "Answers", "Sports", "Search", "Japan"}),
+}
 # Words whose period is an abbreviation before a number: "No.1", "Fig.2", "p.3".
 NUMBERED = frozenset("no nr vol fig ch art sec pt op ep para chap ex eq ref tab".split())
 STOP = frozenset(

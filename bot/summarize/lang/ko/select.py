@@ -82,7 +82,7 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
     if BACK.match(sentence) or sentence.rstrip(" .").endswith(BACK_ENDING):
         return True
     if ("같이" in sentence or "이렇게" in sentence) and REPORTS_UNSHOWN.search(sentence) \
-            and not QUOTED.search(sentence):
+            and not QUOTED.search(sentence) and "‘" not in sentence:  # ‘…’ shows one too
         return True
     return subjectless(sentence)
 
