@@ -5,7 +5,9 @@ language's record."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Iterator
 from itertools import groupby
 
 from bot.summarize.lang import Analysis, Words
@@ -20,16 +22,16 @@ def keywords(title: str, sentences: list[str]) -> Counter[str]:
     are photo credits or player text give none."""
     # A scraped page repeats its title-case headline in the body: that copy would make every
     # headline word look like a name written mid-sentence.
-    body = "\n".join(sentences)
+    body = rules.without_contacts("\n".join(sentences))
     credits = rules.credit_line(body)
     if title or credits:
         # Per sentence only when needed: most stories have neither credits nor a headline, and
         # a sentence can hold a credit only when the whole body does.
-        body = "\n".join(
+        body = rules.without_contacts("\n".join(
             s for s in sentences
             if not (len(s) >= 15 and s.strip() in title)
             and not (credits and rules.credit_line(s))
-        )
+        ))
     # Words written capitalised inside a sentence are names; a capital at the start of a
     # sentence (or anywhere in a title-case headline) proves nothing on its own.
     mid_caps = {m.replace("’", "'").removesuffix("'s") for m in rules.MID_CAP.findall(body)}
@@ -189,6 +191,10 @@ def good_tag(phrase: str, body: str) -> bool:
     if rules.CONTRACTION.search(phrase):
         return False
     words = [w.strip(".").lower() for w in phrase.split()]
+    if len(words) == 1 and words[0] in rules.BREAK:
+        return False  # a spec table's or a form's "Yes"
+    if len(words) > 1 and words[0] in rules.UI_VERBS:
+        return False  # a button or a menu item: "Add Task"
     if any(w in rules.NOT_TAG for w in words) or " ".join(words) in rules.SOURCES:
         return False
     if all(w in rules.GENERIC or w in rules.ADJECTIVES for w in words):
@@ -239,16 +245,125 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int) -> lis
         ranked.append((e.count + _IN_POINTS * in_points, e))
     ranked.sort(key=lambda se: -se[0])
     picked: list[_Entity] = []
+    names: list[str] = []
+    others = {w for _, e in ranked for w in e.words()}
     for score, e in ranked:
         if score < _RELATIVE * ranked[0][0]:
             break  # far less written than the story's main name: a side character
         # One tag per thing: no two tags share a word ("#van-de-ven", "#yves-van-de-ven").
         if any(e.words() & p.words() for p in picked):
             continue
+        # The story's main name sets the bar even when it is no tag (a bare "Obama"): its
+        # side characters stay side characters.
+        name = _tag_name(e, title, body, others)
+        if name is None:
+            continue
         picked.append(e)
+        names.append(_whole(name, body))
         if len(picked) >= limit:
             break
-    return [e.name for e in picked]
+    return names
+
+
+def _whole(name: str, body: str) -> str:
+    """``name`` without a series word the story writes a number after: "Apple Watch Series 3"
+    is read as "Apple Watch Series" (a run stops at the number), and the product is the Apple
+    Watch."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in rules.NUMBERED and re.search(
+            re.escape(name) + r"\s+\d", body):
+        return " ".join(words[:-1])
+    return name
+
+
+def _before(form: str, body: str) -> Iterator[tuple[str, int]]:
+    """The lower-case word written before each occurrence of ``form`` (honorific or role), and
+    where the occurrence ends."""
+    for m in re.finditer(r"(?:\b([\w-]+)\.?\s+)?\b" + re.escape(form) + r"\b", body):
+        yield (m.group(1) or "").lower(), m.end()
+
+
+def _is_person(e: _Entity, body: str) -> bool:
+    """Whether the story writes a form of ``e`` as a person's: after an honorific or a role
+    ("Mr Zhou", "coach Ritchie"), or with an age after it ("Tara, 25,")."""
+    for form in e.forms:
+        for word, end in _before(form, body):
+            if word in rules.HONORIFICS or _role(word) or rules.AGE.match(body, end):
+                return True
+    return False
+
+
+def _role(word: str) -> bool:
+    low = word.strip(",'’()\"").lower().removesuffix("'s").removeprefix("ex-")
+    return low in rules.ROLES or low.removesuffix("s") in rules.ROLES
+
+
+def _private_once(name: str, body: str) -> bool:
+    """Whether ``name`` is a private person the story names in full only once: written with an
+    age or later as "Mr Surname", and no role in front of any mention or in the phrase after
+    the name ("Patrick McCrystal, 62, from Ayr"; never "WorldCom ex-boss Bernie Ebbers",
+    "Irish billionaires Mr McManus")."""
+    if body.count(name) != 1:
+        return False
+    at = body.find(name)
+    end = at + len(name)
+    after = re.split(r"[.;:]", body[end : end + 80], maxsplit=1)[0]
+    if any(map(_role, after.split())):
+        return False
+    surname = name.split()[-1]
+    honorific = False
+    for form in (name, surname):
+        for m in re.finditer(r"\b" + re.escape(form) + r"\b", body):
+            before = body[max(0, m.start() - 50) : m.start()].split()[-4:]
+            if any(map(_role, before)):
+                return False
+            honorific = honorific or (bool(before) and before[-1].rstrip(".").lower() \
+                in rules.HONORIFICS)
+    return honorific or bool(rules.AGE.match(body, end))
+
+
+def _given_name(surname: str, body: str, person: bool, others: set[str]) -> str | None:
+    """The full name a story writes for ``surname`` where the run lost its first word (a
+    sentence opening on a name reads as a capital that proves nothing: "Chris Turney, an
+    Australian professor" gave "Turney"); a person's (``person``) or one written with an age
+    or a role ("Senior Investigator Neil Campbell"). ``None`` when the story writes no first
+    name; never a word of another name in front ("Trump Kim")."""
+    for m in re.finditer(r"(?<![\w'’-])([A-Z][a-z]+) " + re.escape(surname) + r"\b", body):
+        given = m.group(1)
+        low = given.lower()
+        if given in rules.CAP_STOP or low in rules.BREAK or low in rules.GENERIC \
+                or low in rules.ADJECTIVES or _role(low) or low in rules.HONORIFICS \
+                or _stem(low) in others or _written_lower(low, body):
+            continue
+        if person or rules.AGE.match(body, m.end()) or _role_near(body, m.start(), m.end()):
+            return f"{given} {surname}"
+    return None
+
+
+def _role_near(body: str, start: int, end: int) -> bool:
+    """Whether a role is written just before ``body[start:end]`` or in the phrase after it."""
+    before = body[max(0, start - 50) : start].split()[-3:]
+    after = re.split(r"[.;:]", body[end : end + 80], maxsplit=1)[0].split()
+    return any(map(_role, before + after))
+
+
+def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None:
+    """The name to tag ``e`` by, or None when it is no name a reader could follow: a headline
+    names it, or it is no bare surname or first name (a headline writes a surname alone only
+    for people its readers know: "#trump"; the body's "Mr Zhou" is nobody to follow, "Chris
+    Zhou" is), no private person named once, no broad place ("#england" on a local story)."""
+    name = e.name
+    if name in title:
+        return name
+    if normalise_tag(name) in rules.BROAD_PLACES:
+        return None
+    if " " not in name:
+        person = _is_person(e, body)
+        full = _given_name(name, body, person, others)
+        if full is not None:
+            return None if _private_once(full, body) else full
+        return None if person else name
+    return None if _private_once(name, body) else name
 
 
 def story_tags(title: str, sentences: list[str], chosen: list[str], limit: int,

@@ -123,3 +123,51 @@ def credit_line(text: str) -> bool:
     """Whether ``text`` holds a photo credit or player text ("toggle caption … Getty Images")."""
     low = text.lower()
     return any(w in low for w in CREDIT_WORDS)
+
+
+# Who a name is (issue 28: "#patrick-mccrystal", a man fined for parking; "#zhou", "#ritchie").
+# Honorifics before a surname say the name is a person's; a private person is written with an
+# age ("Patrick McCrystal, 62,"), a public one with a role ("WorldCom boss Bernie Ebbers").
+HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame".split())
+# Role words besides TITLES that make a person someone a reader could follow; "former" and
+# "late" qualify a role, they are none.
+ROLES = (TITLES - HONORIFICS - {"former", "late", "deputy", "prime"}) | frozenset(
+    """boss head executive official officer director chairman chair owner founder co-founder
+    lawyer economist adviser advisor aide minister tycoon billionaire magnate investor
+    banker trader player midfielder forward winger rider cyclist driver
+    designer inventor scientist researcher investigator campaigner""".split()
+)
+AGE = re.compile(r",\s*\d{1,3},")
+# A product's numbered series ("Apple Watch Series 3"): the run stops before the number, so
+# the word naming the series is cut off with it ("#apple-watch", never "#apple-watch-series").
+NUMBERED = frozenset(
+    "series version generation gen edition mark model mk phase season episode chapter part "
+    "volume vol round stage level".split()
+)
+# Buttons, menu items and spec-table cells written capitalised ("Add Task", "Yes"): interface
+# text, no subject.
+UI_VERBS = frozenset(
+    """add edit save delete remove open close click tap select share cancel download install
+    sign log login logout subscribe unsubscribe follow reply send submit view show hide
+    continue next previous back skip buy get try""".split()
+)
+# Places too broad to follow on a story about somewhere in them ("#england" on a Kent court
+# case, "#britain"): a tag only when the headline names them.
+BROAD_PLACES = frozenset(
+    """england britain great-britain uk united-kingdom europe america north-america
+    south-america africa asia world""".split()
+)
+# A contact list or footer: "Telegram: https://t.me/…", "TESTNET Hodl Hodl exchange:
+# testnet.hodlhodl.com", "E-mail: support@…". The label before the address names no subject.
+CONTACT = re.compile(
+    r"[A-Z][\w&.' -]{0,40}:[ \t]*(?:https?://|www\.|[\w.+-]+@|[\w-]+(?:\.[\w-]+)*\."
+    r"(?:com|org|net|io|co|me|app)\b)\S*"
+)
+CONTACT_HINTS = ("http", "www.", "@", ".com", ".org", ".net", ".io", ".co", ".me", ".app")
+
+
+def without_contacts(text: str) -> str:
+    """``text`` without "Label: address" entries of a contact list or footer."""
+    if not any(h in text for h in CONTACT_HINTS):
+        return text
+    return CONTACT.sub(" ", text)
