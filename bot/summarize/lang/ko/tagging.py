@@ -98,10 +98,24 @@ def _used_as_verb(noun: str, doc: str) -> bool:
     return False
 
 
-def _nouns_alone(form: str, analyser: Analyser) -> bool:
+def _nouns_alone(form: str, analyser: Analyser, name: bool) -> bool:
     """Whether Kiwi reads ``form`` on its own as nouns only: a tag is shown without the
-    sentence that made it a noun."""
-    return all(m[1] in rules.NOUN for m in analyser(form))
+    sentence that made it a noun. A name may read as a name and noun pieces ("김문주" as
+    김+문+주); one that reads as anything else alone ("강형욱" as 강+형+욱, an adverb) is
+    left out: the reader, and the check on tags, see it alone."""
+    allowed = rules.NAME_PARTS if name else rules.NOUN
+    return all(m[1] in allowed for m in analyser(form))
+
+
+def _specific(noun: str) -> bool:
+    """Whether a common noun (or two) is specific enough to follow: one written word of three
+    syllables or more that names no kind of person, or an established topic; never two
+    written words ("#추모-행렬", "#양해-요청")."""
+    if " " in noun:
+        return False
+    if noun in rules.TOPICS:
+        return True
+    return len(noun) >= rules.MIN_COMMON_SYLLABLES and not noun.endswith(rules.PERSON_ENDINGS)
 
 
 def _ko_generic(noun: str) -> bool:
@@ -149,6 +163,10 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                     continue  # "손 감독", "칸 가계": a one-syllable word is a fragment
                 if not is_name and form not in title_nouns:
                     continue  # a common noun is a tag only as the story's subject
+                if not is_name and not _specific(form):
+                    continue  # "#화단", "#추모-행렬", "#입주민": nobody follows them
+                if form.endswith(rules.VENUE_ENDINGS):
+                    continue  # where it happened, not what it is about
                 if not is_name and " " not in form and _used_as_verb(form, doc):
                     continue  # "검거했다": an act, not a subject
                 count = doc.count(form)
@@ -171,7 +189,7 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
         # One tag per thing: "미국" beside "미국 에너지부" is one too many.
         if any(form in p or p in form or nouns_of[form] & nouns_of[p] for p in picked):
             continue
-        if form not in names and not _nouns_alone(form, analyser):
+        if not _nouns_alone(form, analyser, form in names):
             continue  # read alone, a verb or an adverb ("고인" as 고이+ㄴ, "스스로")
         picked.append(form)
         if len(picked) >= limit:
