@@ -235,3 +235,28 @@ def test_a_name_that_reads_alone_as_no_noun_is_no_tag() -> None:
     for tag in tags:
         assert all(m[1] in {"NNG", "NNP", "NNB", "NR", "XPN", "XSN", "SL", "SH"}
                    for m in korean.morphs(tag.replace("-", " "))), tag
+
+
+@needs_kiwi
+def test_a_character_of_a_play_is_no_tag() -> None:
+    # Read: "#순희", a character's given name from a play review; the actor is the person.
+    text = (
+        "극단 산울림의 연극 ‘귀향’이 대학로에서 막을 올렸다. 순희 역을 맡은 배우 박정자는 "
+        "무대를 홀로 이끈다. 순희는 전쟁 통에 가족을 잃은 여인이다. 순희가 고향에 돌아오는 "
+        "장면에서 객석은 숨을 죽였다. 박정자는 순희의 침묵을 길게 끌었다. 연극은 다음 달까지 "
+        "이어진다."
+    )
+    tags = _tags("연극 ‘귀향’ 박정자, 순희로 돌아오다", text)
+    assert "순희" not in tags, tags
+
+
+@needs_kiwi
+def test_a_broad_place_written_in_passing_is_no_tag() -> None:
+    # On the feed set: "#서울", "#미국" on stories about somewhere in them, written in passing.
+    text = (
+        "강릉시는 경포 해변에 새 산책로를 열었다. 강릉시 관계자는 서울에서 오는 관광객이 "
+        "늘었다고 말했다. 산책로는 강릉시가 3년 동안 만들었다. 서울 관광객은 주말마다 "
+        "몰린다. 강릉시는 야간 조명도 설치했다."
+    )
+    tags = _tags("강릉시, 경포 해변 산책로 개장", text)
+    assert "서울" not in tags, tags

@@ -5,6 +5,7 @@ it, the nouns a story repeats. The word lists are in ``bot.summarize.lang.ko.tag
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -107,6 +108,12 @@ def _nouns_alone(form: str, analyser: Analyser, name: bool) -> bool:
     return all(m[1] in allowed for m in analyser(form))
 
 
+def _plays_role(name: str, doc: str) -> bool:
+    """Whether ``doc`` writes ``name`` as a character someone plays ("순희 역을 맡은 배우"):
+    a role written apart from the name ("서울역" is a station)."""
+    return re.search(re.escape(name) + rules.PLAYED, doc) is not None
+
+
 def _specific(noun: str) -> bool:
     """Whether a common noun (or two) is specific enough to follow: one written word of three
     syllables or more that names no kind of person, or an established topic; never two
@@ -173,6 +180,10 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                 needed = 2 if is_name or " " in form else 3
                 if count < needed:
                     continue  # when unsure, no tag
+                if form in rules.BROAD_PLACES and form not in title:
+                    continue  # "서울", "미국" in passing on a local story
+                if is_name and _plays_role(form, doc):
+                    continue  # "순희 역을 맡은": a character of a play or a drama
                 scores[form] = count + 3 * (form in title) + rules.NAME_BONUS * is_name
                 counts[form] = count
                 if is_name:

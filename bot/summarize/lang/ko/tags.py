@@ -97,3 +97,12 @@ PERSON_ENDINGS = ("인", "민", "사", "자", "생", "팬", "객", "꾼", "관",
 # A venue named as where a story happened (#영등포장례식장, a church): nobody follows it.
 VENUE_ENDINGS = ("교회", "성당", "장례식장", "예식장", "공연장", "극장", "아트센터", "식당",
                  "카페")
+# A character in a play, a drama or a novel, written before the word for a role ("순희 역을
+# 맡은 배우"): the held-out read's "#순희" from a play review; the actor is the person.
+PLAYED = r" 역(?:을|은|의|으로|이|과|에|도|[ ,.])"
+# Places too broad to follow on a story about somewhere in them (the feed set's "#서울",
+# "#미국", "#경기", "#강원" written in passing): a tag only when the headline names them.
+BROAD_PLACES = frozenset(
+    """서울 미국 중국 일본 영국 프랑스 독일 러시아 유럽 아시아 세계 경기 강원 충남 충북 전남 전북
+    경남 경북 수도권 영남 호남 충청""".split()
+)
