@@ -246,6 +246,7 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int) -> lis
     ranked.sort(key=lambda se: -se[0])
     picked: list[_Entity] = []
     names: list[str] = []
+    taken: set[str] = set()  # the words of the names picked
     others = {w for _, e in ranked for w in e.words()}
     for score, e in ranked:
         if score < _RELATIVE * ranked[0][0]:
@@ -256,9 +257,10 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int) -> lis
         # The story's main name sets the bar even when it is no tag (a bare "Obama"): its
         # side characters stay side characters.
         name = _tag_name(e, title, body, others)
-        if name is None:
-            continue
+        if name is None or any(w in taken for w in name.split()):
+            continue  # a first name found for a surname may be a tag already ("Chris")
         picked.append(e)
+        taken.update(name.split())
         names.append(_whole(name, body))
         if len(picked) >= limit:
             break
@@ -307,18 +309,15 @@ def _private_once(name: str, body: str) -> bool:
         return False
     at = body.find(name)
     end = at + len(name)
-    after = re.split(r"[.;:]", body[end : end + 80], maxsplit=1)[0]
-    if any(map(_role, after.split())):
+    if _role_near(body, at, end):
         return False
-    surname = name.split()[-1]
     honorific = False
-    for form in (name, surname):
-        for m in re.finditer(r"\b" + re.escape(form) + r"\b", body):
-            before = body[max(0, m.start() - 50) : m.start()].split()[-4:]
-            if any(map(_role, before)):
-                return False
-            honorific = honorific or (bool(before) and before[-1].rstrip(".").lower() \
-                in rules.HONORIFICS)
+    for m in re.finditer(r"\b" + re.escape(name.split()[-1]) + r"\b", body):
+        before = body[max(0, m.start() - 50) : m.start()].split()[-4:]
+        if any(map(_role, before)):
+            return False  # "Irish billionaires Mr McManus" says who he is elsewhere
+        honorific = honorific or (bool(before) and before[-1].rstrip(".").lower()
+                                  in rules.HONORIFICS)
     return honorific or bool(rules.AGE.match(body, end))
 
 
@@ -342,7 +341,7 @@ def _given_name(surname: str, body: str, person: bool, others: set[str]) -> str 
 
 def _role_near(body: str, start: int, end: int) -> bool:
     """Whether a role is written just before ``body[start:end]`` or in the phrase after it."""
-    before = body[max(0, start - 50) : start].split()[-3:]
+    before = body[max(0, start - 50) : start].split()[-4:]
     after = re.split(r"[.;:]", body[end : end + 80], maxsplit=1)[0].split()
     return any(map(_role, before + after))
 
