@@ -22,16 +22,17 @@ def keywords(title: str, sentences: list[str]) -> Counter[str]:
     are photo credits or player text give none."""
     # A scraped page repeats its title-case headline in the body: that copy would make every
     # headline word look like a name written mid-sentence.
-    body = rules.without_contacts("\n".join(sentences))
+    body = "\n".join(sentences)
     credits = rules.credit_line(body)
     if title or credits:
         # Per sentence only when needed: most stories have neither credits nor a headline, and
         # a sentence can hold a credit only when the whole body does.
-        body = rules.without_contacts("\n".join(
+        body = "\n".join(
             s for s in sentences
             if not (len(s) >= 15 and s.strip() in title)
             and not (credits and rules.credit_line(s))
-        ))
+        )
+    body = rules.without_contacts(body)  # a footer's "Telegram: https://…" names nothing
     # Words written capitalised inside a sentence are names; a capital at the start of a
     # sentence (or anywhere in a title-case headline) proves nothing on its own.
     mid_caps = {m.replace("’", "'").removesuffix("'s") for m in rules.MID_CAP.findall(body)}
