@@ -10,7 +10,7 @@ import pytest
 
 import bot.feeds.parse
 from bot.errors import ParseError
-from bot.feeds.fastfeed import read_fast
+from bot.feeds.fastfeed import read_fast, refusal
 from bot.feeds.parse import parse_feed
 from bot.models import ParsedFeed
 from tests.conftest import shared_path
@@ -134,6 +134,17 @@ def test_a_declared_legacy_encoding_is_read_unless_the_header_names_another() ->
 ])
 def test_unusual_documents_are_left_to_feedparser(body: bytes) -> None:
     assert read_fast(body, URL, None) is None
+    assert refusal(body, URL, None)  # and bench.parse can say why
+
+
+def test_refusal_names_the_reason_and_is_none_for_a_body_read_fast() -> None:
+    assert refusal(b"<rss version='2.0'><channel><item>", URL, None) == "ill-formed XML"
+    assert refusal(b"<!DOCTYPE rss><rss version='2.0'><channel/></rss>", URL, None) == (
+        "a DOCTYPE")
+    assert refusal(b"<rss version='2.0'><channel><item><summary>s</summary></item></channel>"
+                   b"</rss>", URL, None) == "an element feedparser maps, no namespace"
+    assert refusal(b"<rss version='2.0'><channel><title>t</title></channel></rss>", URL,
+                   None) is None
 
 
 def test_an_unforeseen_error_in_the_fast_reader_falls_back_to_feedparser(

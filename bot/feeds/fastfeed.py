@@ -27,9 +27,11 @@ from lxml import etree
 
 from bot.logs import get_log
 
-__all__ = ["read_fast"]
+__all__ = ["read_fast", "refusal"]
 
 log = get_log(__name__)
+
+Read = tuple[dict[str, Any], list[dict[str, Any]]]  # (feed, entries), as feedparser gives them
 
 ATOM = "http://www.w3.org/2005/Atom"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
@@ -132,7 +134,8 @@ def _attrs(el: Any) -> dict[str, str]:
 
 def _text(el: Any) -> str:
     if len(el):
-        raise _Bail  # markup inside a text element: feedparser re-serialises it
+        # markup inside a text element: feedparser re-serialises it
+        raise _Bail("markup inside a text element")
     return _clean(el.text or "")
 
 
@@ -147,7 +150,7 @@ def _markup(el: Any) -> str:
     if not len(el):
         return _clean(el.text or "")
     if any(isinstance(d.tag, str) and d.tag.startswith("{") for d in el.iterdescendants()):
-        raise _Bail
+        raise _Bail("namespaced markup inside content")
     # lxml repeats the namespaces declared above (on <rss>) on each serialised child; the
     # markup as written had none of them.
     declared = [f' xmlns:{prefix}="{uri}"' if prefix else f' xmlns="{uri}"'
@@ -163,7 +166,8 @@ def _markup(el: Any) -> str:
 
 def _rss_text(el: Any, lang: str | None, default_type: str) -> tuple[str, dict[str, Any]]:
     if len(el.attrib) and {"type", "mode"} & _attrs(el).keys():
-        raise _Bail  # feedparser types the text by them (base64 included)
+        # feedparser types the text by them (base64 included)
+        raise _Bail("type or mode attribute on RSS text")
     value = _markup(el)
     kind = default_type
     if kind == "text/plain" and _FeedParserMixin.looks_like_html(value):
@@ -178,7 +182,7 @@ def _xhtml(el: Any) -> str:
     divs = list(el)
     if (len(divs) != 1 or divs[0].tag != f"{{{XHTML}}}div" or (el.text or "").strip()
             or (divs[0].tail or "").strip()):
-        raise _Bail
+        raise _Bail("XHTML content not one <div>")
     return _clean(_xhtml_inside(divs[0]))
 
 
@@ -186,11 +190,11 @@ def _xhtml_inside(el: Any) -> str:
     parts = [xml_escape(el.text or "")]
     for child in el:
         if not child.tag.startswith(f"{{{XHTML}}}"):
-            raise _Bail
+            raise _Bail("a non-XHTML element in XHTML content")
         name = child.tag[len(XHTML) + 2:].lower()
         attrs = {key.lower(): value for key, value in child.attrib.items()}
         if len(attrs) != len(child.attrib) or any(key.startswith("{") for key in attrs):
-            raise _Bail
+            raise _Bail("a namespaced or repeated XHTML attribute")
         parts.append(f"<{name}" + "".join(
             f' {key}="{xml_escape(value, {chr(34): "&quot;"})}"' for key, value in attrs.items())
             + f">{_xhtml_inside(child)}</{name}>" + xml_escape(child.tail or ""))
@@ -200,10 +204,10 @@ def _xhtml_inside(el: Any) -> str:
 def _atom_text(el: Any, lang: str | None) -> tuple[str, dict[str, Any]]:
     attrs = _attrs(el) if len(el.attrib) else {}
     if "src" in attrs or "mode" in attrs:
-        raise _Bail
+        raise _Bail("Atom content with src or mode")
     kind = _map_type(attrs.get("type", "text"))
     if kind not in _TEXT_KINDS:
-        raise _Bail  # base64 or other media types
+        raise _Bail("Atom content neither text, HTML nor XHTML")  # base64 or other media types
     value = _xhtml(el) if kind == "application/xhtml+xml" else _text(el)
     lang = el.get(_LANG) or lang
     return value, {"type": kind, "language": lang, "base": "", "value": value}
@@ -217,7 +221,8 @@ def _check_children(el: Any, allowed: set[str], allowed_lower: frozenset[str],
         if not isinstance(tag, str) or tag in allowed:
             continue
         if tag.lower() in allowed_lower:
-            raise _Bail  # an allowed element in another case: feedparser reads it, we would not
+            # an allowed element in another case: feedparser reads it, we would not
+            raise _Bail("a mapped element in another case")
         ns, _, local = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
         local = local.lower()  # feedparser's spelling of every element name
         # feedparser names a namespace by its URI when it knows it, else by the document's prefix
@@ -225,21 +230,21 @@ def _check_children(el: Any, allowed: set[str], allowed_lower: frozenset[str],
         if not ns and not prefix:
             if local in _NO_NS_MAPPED_LOWER or (local == "image"
                                                 and not _has(el, "title", "link")):
-                raise _Bail
+                raise _Bail("an element feedparser maps, no namespace")
             if len(child):  # feedparser reads what is nested too (<categories><category>)
-                raise _Bail
+                raise _Bail("nested elements without a namespace")
         elif prefix == "media":
             if local in _MEDIA_MAPPED:
-                raise _Bail
+                raise _Bail("a media: element feedparser maps")
             if local == "group":  # YouTube: media:description inside becomes the summary
                 _check_children(child, set(), frozenset(), known)
         elif prefix == "atom" or ns.lower() == _ATOM_LOWER:
             if local != "link" or _attrs(child).get("rel", "alternate") == "alternate":
-                raise _Bail
+                raise _Bail("an alternate atom:link or other Atom element in an item")
         elif {"*", local} & _HARMLESS_PREFIX.get(prefix, frozenset()):
             continue
         elif prefix in known.values() and prefix:
-            raise _Bail
+            raise _Bail("an element of a known namespace feedparser maps")
 
 
 def _has(el: Any, *tags: str) -> bool:
@@ -279,7 +284,7 @@ def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str]) -
                 entry["title"], entry["title_detail"] = _rss_text(child, lang, "text/plain")
         elif tag == "link":
             if len(child.attrib) and "href" in _attrs(child):
-                raise _Bail  # feedparser takes the href for the link
+                raise _Bail("an item <link> with href")  # feedparser takes the href for the link
             value = _resolve(base.of(child), _text(child)).replace("&amp;", "&")
             entry["link"] = re.sub("&([A-Za-z0-9_]+);", r"&\g<1>", value)
         elif tag == "guid":
@@ -294,7 +299,8 @@ def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str]) -
                 entry.setdefault("link", value)
         elif tag in ("description", f"{{{ITUNES}}}summary"):
             if "summary" in entry and f"{{{ITUNES}}}summary" in (tag, summary_tag):
-                raise _Bail  # feedparser lets an iTunes summary beside a description win
+                # feedparser lets an iTunes summary beside a description win
+                raise _Bail("itunes:summary beside a description")
             summary_tag = tag
             if "summary" in entry and not has_content:
                 # feedparser: a second summary-like element, before any content, is content
@@ -324,7 +330,7 @@ def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str]) -
             if authors == 1 and detail:
                 entry["author_detail"] = detail
             elif authors > 1 and "author_detail" not in entry:
-                raise _Bail
+                raise _Bail("several authors, the first without detail")
     return entry
 
 
@@ -340,7 +346,7 @@ def _atom_link(el: Any, base: _Base) -> str | None:
     kind = attrs.get("type", "application/atom+xml" if rel == "self" else "text/html")
     href = attrs.get("href")
     if href is None:
-        raise _Bail
+        raise _Bail("an Atom link without href")
     if rel == "alternate" and _map_type(kind) in _HTML_KINDS:
         return _urljoin(base.of(el), href)
     return None
@@ -385,24 +391,26 @@ def _atom_entry(el: Any, base: _Base, lang: str | None, known: dict[str, str]) -
             names = [c for c in child if c.tag == _ATOM_NAME]
             if any(isinstance(c.tag, str) and c.tag != _ATOM_NAME
                    and c.tag.lower() == _ATOM_NAME.lower() for c in child):
-                raise _Bail  # <Name>: feedparser's name too
+                raise _Bail("an Atom <Name> in another case")  # <Name>: feedparser's name too
             if len(names) > 1 or (authors > 1 and not (names and _text(names[0]))):
-                raise _Bail
+                raise _Bail("several Atom author names")
             if names and _text(names[0]):
                 entry["author"] = _text(names[0])
                 entry["author_detail"] = {"name": entry["author"]}
     return entry
 
 
-def _read(root: Any, url: str, body: bytes) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def _read(root: Any, url: str, body: bytes) -> Read:
     known = _FeedParserMixin.namespaces
     base = _Base(url, b"xml:base" in body)
     if root.tag == "rss":
-        if not root.get("version", "").startswith(_RSS_VERSIONS) or b"xml:lang" in body:
-            raise _Bail  # (xml:lang in RSS: feedparser's language inheritance, left to it)
+        if not root.get("version", "").startswith(_RSS_VERSIONS):
+            raise _Bail(f"RSS version {root.get('version')!r}")
+        if b"xml:lang" in body:  # feedparser's language inheritance in RSS, left to it
+            raise _Bail("xml:lang in RSS")
         channels = [c for c in root if isinstance(c.tag, str) and c.tag.lower() == "channel"]
         if len(channels) != 1 or channels[0].tag != "channel":
-            raise _Bail
+            raise _Bail("not one <channel>")
         channel = channels[0]
         feed: dict[str, Any] = {}
         lang: str | None = None
@@ -412,12 +420,13 @@ def _read(root: Any, url: str, body: bytes) -> tuple[dict[str, Any], list[dict[s
             if tag == "item":
                 entries.append(_rss_item(child, base, lang, known))
             elif tag == "entry":
-                raise _Bail  # feedparser reads any <entry> as an item
+                raise _Bail("<entry> in RSS")  # feedparser reads any <entry> as an item
             elif tag == "title":
                 feed["title"], feed["title_detail"] = _rss_text(child, lang, "text/plain")
             elif tag == "link":
                 if len(child.attrib) and "href" in _attrs(child):
-                    raise _Bail  # feedparser takes the href for the link
+                    # feedparser takes the href for the link
+                    raise _Bail("a channel <link> with href")
                 feed["link"] = _resolve(base.of(child), _text(child))
             elif tag == "language":
                 lang = feed["language"] = _text(child)
@@ -426,7 +435,8 @@ def _read(root: Any, url: str, body: bytes) -> tuple[dict[str, Any], list[dict[s
             elif tag.lower() in _RSS_CHANNEL_LOWER and (
                     tag.lower() != _ATOM_LINK_LOWER
                     or _attrs(child).get("rel", "alternate") == "alternate"):
-                raise _Bail  # <Item>, <Link>, dc:title, atom:title, an alternate atom:link
+                # <Item>, <Link>, dc:title, atom:title, an alternate atom:link
+                raise _Bail("a channel element feedparser maps")
         return feed, entries
     if root.tag == f"{{{ATOM}}}feed":
         lang = root.get(_LANG)
@@ -437,7 +447,7 @@ def _read(root: Any, url: str, body: bytes) -> tuple[dict[str, Any], list[dict[s
             if child.tag == f"{{{ATOM}}}entry":
                 entries.append(_atom_entry(child, base, lang, known))
             elif local == "item":
-                raise _Bail  # feedparser reads any <item> as an entry
+                raise _Bail("<item> in Atom")  # feedparser reads any <item> as an entry
             elif child.tag == f"{{{ATOM}}}title":
                 feed["title"], feed["title_detail"] = _atom_text(child, lang)
             elif child.tag == f"{{{ATOM}}}link":
@@ -447,13 +457,14 @@ def _read(root: Any, url: str, body: bytes) -> tuple[dict[str, Any], list[dict[s
             elif child.tag == f"{{{ATOM}}}id":
                 feed.setdefault("link", _resolve(base.of(child), _text(child)))
             elif local in ("title", "language") and child.tag.startswith(f"{{{DC}}}"):
-                raise _Bail
+                raise _Bail("dc:title or dc:language in Atom")
             elif local and child.tag.lower() in _ATOM_FEED_LOWER:
-                raise _Bail  # <Entry>, <Title>: feedparser reads them in any case
+                # <Entry>, <Title>: feedparser reads them in any case
+                raise _Bail("an Atom element in another case")
         if lang:
             feed["language"] = lang
         return feed, entries
-    raise _Bail
+    raise _Bail(f"root element {root.tag}")
 
 
 _HEADER_CHARSET = re.compile(r"charset=\"?([\w.:-]+)", re.I)
@@ -491,34 +502,54 @@ def _respelled(body: bytes, lowered: bytes, name: bytes) -> bool:
     return name in lowered and lowered.count(name) != body.count(name)
 
 
-def read_fast(body: bytes, url: str, content_type: str | None
-              ) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
+def read_fast(body: bytes, url: str, content_type: str | None) -> Read | None:
     """(feed, entries) in feedparser's shape, or None when feedparser must read this body."""
+    read = _read_or_refuse(body, url, content_type)
+    return None if isinstance(read, str) else read
+
+
+def refusal(body: bytes, url: str, content_type: str | None) -> str | None:
+    """Why :func:`read_fast` leaves this body to feedparser, in a few words (None: it reads
+    it). bench.parse counts the reasons over the real-world corpus."""
+    read = _read_or_refuse(body, url, content_type)
+    return read if isinstance(read, str) else None
+
+
+def _read_or_refuse(body: bytes, url: str, content_type: str | None) -> Read | str:
     head = body[:1024]
     # Every scan below in any case, as feedparser reads names; bytes.lower costs a few per cent
     # of the lxml parse.
     lowered = body.lower()
-    if (b"<!doctype" in lowered[:1024] or b"\x00" in head or _plain_attribute(lowered, b"base=")
-            or _respelled(body, lowered, b"xml:base") or _respelled(body, lowered, b"xml:lang")):
-        return None
+    if b"<!doctype" in lowered[:1024]:
+        return "a DOCTYPE"
+    if b"\x00" in head:
+        return "UTF-16 or UTF-32"
+    if _plain_attribute(lowered, b"base="):
+        return "a plain base attribute"
+    if _respelled(body, lowered, b"xml:base") or _respelled(body, lowered, b"xml:lang"):
+        return "xml:base or xml:lang in another case"
     if content_type and "xml" not in content_type.lower():
-        return None  # feedparser marks such a body ill-formed
+        return "a content type that is not XML"  # feedparser marks such a body ill-formed
     # libxml2 decodes by the document's declaration (UTF-8 without one), feedparser by the
     # HTTP header's charset when there is one: read here only when they agree.
     header = _HEADER_CHARSET.search(content_type or "")
     declared = _DECLARED_ENCODING.match(head)
     document = declared.group(1).decode("ascii").lower() if declared else "utf-8"
     if header is not None and _utf8(header.group(1).lower()) != _utf8(document):
-        return None
+        return "an HTTP charset other than the declared encoding"
     try:
         root = etree.fromstring(body, _PARSER)
         # " lang=" is common in the escaped HTML of content (embedded posts): look for it as an
         # attribute only where it would change an item's language
         if _plain_attribute(lowered, b"lang=") and _lang_attribute(root, 3):
-            return None
+            return "a plain lang attribute"
         return _read(root, url, body)
-    except (etree.XMLSyntaxError, ValueError, _Bail):
-        return None
+    except etree.XMLSyntaxError:
+        return "ill-formed XML"
+    except ValueError as exc:
+        return f"lxml refused it ({exc})"[:80]
+    except _Bail as bail:
+        return str(bail)
     except Exception as exc:  # a shape this reader did not foresee: feedparser reads it
         log.warning("fastfeed.fallback", error=type(exc).__name__)
-        return None
+        return f"unforeseen {type(exc).__name__}"
