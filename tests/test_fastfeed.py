@@ -301,3 +301,63 @@ def test_element_names_in_another_case_give_feedparser_items(
     path.write_bytes(body)
     fast, slow = _both(path, monkeypatch)
     assert fast == slow
+
+
+def _rdf(items: str, channel: str = "<title>F</title><link>https://e.example/</link>",
+         rss: str = "http://purl.org/rss/1.0/", after: str = "") -> bytes:
+    return (f"<?xml version='1.0'?><rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax"
+            f"-ns#' xmlns='{rss}' xmlns:dc='http://purl.org/dc/elements/1.1/' xmlns:content="
+            f"'http://purl.org/rss/1.0/modules/content/'><channel rdf:about='https://e.example/'>"
+            f"{channel}<items><rdf:Seq><rdf:li rdf:resource='https://e.example/1'/></rdf:Seq>"
+            f"</items></channel>{items}{after}</rdf:RDF>").encode()
+
+
+# issue 26: RSS 1.0 (RDF, items beside the channel, rdf:about their id), RSS 0.90 and the
+# Userland namespace are read fast, with feedparser's items
+@pytest.mark.parametrize("body", [
+    _rdf("<item rdf:about='https://e.example/1'><title>T</title><link>https://e.example/1"
+         "</link><description>&lt;p&gt;d&lt;/p&gt;</description><dc:date>2026-12-05T10:00:00Z"
+         "</dc:date><dc:creator>Kim (kim@e.example)</dc:creator><dc:subject>news</dc:subject>"
+         "</item><item rdf:about='urn:x:2'><title>U</title><content:encoded>&lt;p&gt;long "
+         "text&lt;/p&gt;</content:encoded></item>"),
+    # <image> and <textinput> beside the channel have titles and links of their own
+    _rdf("<item rdf:about='https://e.example/1'><title>T</title></item>",
+         after="<image rdf:about='https://e.example/i.png'><title>Logo</title><link>"
+               "https://e.example/logo</link><url>https://e.example/i.png</url></image>"
+               "<textinput rdf:about='https://e.example/s'><title>Search</title><link>"
+               "https://e.example/s</link><name>q</name></textinput>"),
+    _rdf("<item rdf:about='  https://e.example/1 '><title>T</title><link>/rel</link></item>"
+         "<item><title>no about</title><link>https://e.example/2</link></item>",
+         channel="<title>F</title><dc:language>en</dc:language>"),
+    _rdf("<item rdf:about='https://e.example/1'><title>T</title></item>",
+         rss="http://my.netscape.com/rdf/simple/0.9/"),
+    _rdf("<item rdf:about='https://e.example/1'><title>T</title><guid>g1</guid></item>"),
+    _rdf("<item rdf:about='https://e.example/1'><title>T</title></item>",
+         rss="http://purl.org/RSS/1.0/"),  # feedparser matches the URI in any case
+    b"<rss version='2.0' xmlns='http://backend.userland.com/rss2'><channel><title>F</title>"
+    b"<item><title>T</title><guid>https://e.example/g</guid></item></channel></rss>",
+])
+def test_rss_1_and_plain_namespaces_are_read_fast_as_feedparser_reads_them(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    assert refusal(body, URL, None) is None
+    path = tmp_path / "f.xml"
+    path.write_bytes(body)
+    fast, slow = _both(path, monkeypatch)
+    assert isinstance(fast, ParsedFeed) and fast.items
+    assert fast == slow
+
+
+@pytest.mark.parametrize("body", [
+    _rdf("<item rdf:about='https://e.example/1' lastmod='2026-12-05'><title>T</title></item>"),
+    _rdf("<item rdf:about='https://e.example/1'><title>T</title></item>",
+         after="<title>a second feed title</title>"),
+    _rdf("<item rdf:about='https://e.example/1'><title>T</title></item>").replace(
+        b"<channel ", b"<channel href='https://e.example/h' "),
+])
+def test_rss_1_shapes_the_fast_reader_leaves_to_feedparser_give_its_items(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    assert refusal(body, URL, None)
+    path = tmp_path / "f.xml"
+    path.write_bytes(body)
+    fast, slow = _both(path, monkeypatch)
+    assert fast == slow

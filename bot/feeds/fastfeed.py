@@ -1,16 +1,17 @@
-"""A fast reader for the common feed shapes: well-formed RSS 0.9x/2.0 and Atom 1.0 read with lxml.
+"""A fast reader for the common feed shapes: well-formed RSS 0.9x/1.0/2.0 and Atom 1.0, with lxml.
 
 feedparser's SAX pipeline costs 30-70x what libxml2 needs to read the same document. This
-reader handles plain, well-formed RSS 0.91-2.0 and Atom 1.0 (xml:base, a declared encoding and
-XHTML content included) and returns entries in feedparser's own shape (the keys bot.feeds.parse
+reader handles plain, well-formed RSS 0.90-2.0 (RSS 1.0's RDF and the namespaces feedparser
+reads as plain RSS included) and Atom 1.0 (xml:base, a declared encoding and XHTML content
+included) and returns entries in feedparser's own shape (the keys bot.feeds.parse
 reads), built with feedparser's own rules: how a permalink guid becomes the link, which of two
 titles wins, which author is named, how text is typed as HTML, how xml:base resolves a link.
-Anything else (ill-formed XML, a DOCTYPE, RSS 1.0, SVG or MathML in XHTML content, an encoding
+Anything else (ill-formed XML, a DOCTYPE, SVG or MathML in XHTML content, an encoding
 the HTTP header overrides, elements of a known namespace that feedparser would map into those
 keys, those keys' elements spelled in another case, which feedparser lower-cases: <GUID>,
-<pubdate>) returns None and the caller uses feedparser. Attribute names and rel/type values are
-read in any case, as feedparser reads them. tests/test_fastfeed.py checks both give the
-same items on the corpus.
+<pubdate>) returns None and the caller uses feedparser; refusal() says which. Attribute names
+and rel/type values are read in any case, as feedparser reads them. tests/test_fastfeed.py
+checks both give the same items on the corpus.
 """
 
 from __future__ import annotations
@@ -37,6 +38,14 @@ ATOM = "http://www.w3.org/2005/Atom"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
 DC = "http://purl.org/dc/elements/1.1/"
 XHTML = "http://www.w3.org/1999/xhtml"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_RDF_ROOT = f"{{{RDF}}}RDF"
+_RDF_ABOUT = f"{{{RDF}}}about"
+_DC_LANGUAGE = f"{{{DC}}}language"
+# The namespaces whose elements feedparser names as plain RSS ones (not the Atom drafts)
+_PLAIN_RSS = frozenset(uri.lower() for uri, prefix in _FeedParserMixin.namespaces.items()
+                       if not prefix and ("rss" in uri or "rdf" in uri))
+_XMLNS = re.compile(rb"xmlns(?::[\w.-]+)?\s*=\s*[\"']([^\"']+)[\"']")
 _LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 # Elements of feedparser's known namespaces that it never maps into the keys bot.feeds.parse reads
@@ -276,6 +285,11 @@ def _author(raw: str) -> dict[str, Any]:
 def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str]) -> dict[str, Any]:
     _check_children(item, _RSS_ITEM, _RSS_ITEM_LOWER, known)
     entry: dict[str, Any] = {}
+    if len(item.attrib):
+        if {"href", "lastmod"} & _attrs(item).keys():
+            raise _Bail("an item with href or lastmod")  # feedparser reads them as fields
+        if about := item.get(_RDF_ABOUT):  # RSS 1.0: feedparser's id, as written
+            entry["id"] = about
     authors, has_content, summary_tag = 0, False, ""
     for child in item:
         tag = child.tag
@@ -400,22 +414,24 @@ def _atom_entry(el: Any, base: _Base, lang: str | None, known: dict[str, str]) -
     return entry
 
 
-def _read(root: Any, url: str, body: bytes) -> Read:
-    known = _FeedParserMixin.namespaces
-    base = _Base(url, b"xml:base" in body)
-    if root.tag == "rss":
-        if not root.get("version", "").startswith(_RSS_VERSIONS):
-            raise _Bail(f"RSS version {root.get('version')!r}")
-        if b"xml:lang" in body:  # feedparser's language inheritance in RSS, left to it
-            raise _Bail("xml:lang in RSS")
-        channels = [c for c in root if isinstance(c.tag, str) and c.tag.lower() == "channel"]
-        if len(channels) != 1 or channels[0].tag != "channel":
-            raise _Bail("not one <channel>")
-        channel = channels[0]
-        feed: dict[str, Any] = {}
-        lang: str | None = None
-        entries = []
-        for child in channel:
+def _rss(root: Any, base: _Base, known: dict[str, str]) -> Read:
+    """RSS 0.9x-2.0 and RSS 1.0 (RDF): the channel's fields and every item, in document order.
+    RSS 1.0 puts its items beside the channel, and feedparser reads an item wherever it is."""
+    feed: dict[str, Any] = {}
+    entries: list[dict[str, Any]] = []
+    lang: str | None = None
+    for top in root:
+        if top.tag == "channel":
+            if len(top.attrib) and {"href", "lastmod"} & _attrs(top).keys():
+                raise _Bail("a channel with href or lastmod")  # feedparser reads them as fields
+            children = iter(top)
+        elif top.tag == "item":
+            children = iter((top,))
+        elif isinstance(top.tag, str) and top.tag.lower() in _RSS_CHANNEL_LOWER:
+            raise _Bail("a channel element outside the channel")
+        else:
+            continue  # <image> and <textinput> of RSS 1.0: feedparser keeps them apart
+        for child in children:
             tag = child.tag
             if tag == "item":
                 entries.append(_rss_item(child, base, lang, known))
@@ -428,7 +444,7 @@ def _read(root: Any, url: str, body: bytes) -> Read:
                     # feedparser takes the href for the link
                     raise _Bail("a channel <link> with href")
                 feed["link"] = _resolve(base.of(child), _text(child))
-            elif tag == "language":
+            elif tag in ("language", _DC_LANGUAGE):  # feedparser: dc:language is <language>
                 lang = feed["language"] = _text(child)
             elif not isinstance(tag, str):
                 continue
@@ -437,11 +453,38 @@ def _read(root: Any, url: str, body: bytes) -> Read:
                     or _attrs(child).get("rel", "alternate") == "alternate"):
                 # <Item>, <Link>, dc:title, atom:title, an alternate atom:link
                 raise _Bail("a channel element feedparser maps")
-        return feed, entries
+    return feed, entries
+
+
+def _unqualify(root: Any, body: bytes) -> None:
+    """Name the elements of the namespaces feedparser reads as plain RSS (RSS 1.0, RSS 0.90,
+    Userland's, in any case) as it does: ``{http://purl.org/rss/1.0/}item`` is <item>."""
+    if b"xmlns" not in body:
+        return
+    for uri in {found.decode("latin-1") for found in _XMLNS.findall(body)}:
+        lowered = uri.lower()
+        if lowered in _PLAIN_RSS or "backend.userland.com/rss" in lowered:
+            for el in root.iter(f"{{{uri}}}*"):
+                el.tag = el.tag[len(uri) + 2:]
+
+
+def _read(root: Any, url: str, body: bytes) -> Read:
+    known = _FeedParserMixin.namespaces
+    _unqualify(root, body)
+    base = _Base(url, b"xml:base" in body)
+    if root.tag in ("rss", _RDF_ROOT):
+        if root.tag == "rss" and not root.get("version", "").startswith(_RSS_VERSIONS):
+            raise _Bail(f"RSS version {root.get('version')!r}")
+        if b"xml:lang" in body:  # feedparser's language inheritance in RSS, left to it
+            raise _Bail("xml:lang in RSS")
+        channels = [c for c in root if isinstance(c.tag, str) and c.tag.lower() == "channel"]
+        if len(channels) != 1 or channels[0].tag != "channel":
+            raise _Bail("not one <channel>")
+        return _rss(root, base, known)
     if root.tag == f"{{{ATOM}}}feed":
         lang = root.get(_LANG)
-        feed = {}
-        entries = []
+        feed: dict[str, Any] = {}
+        entries: list[dict[str, Any]] = []
         for child in root:
             local = child.tag.rpartition("}")[2] if isinstance(child.tag, str) else ""
             if child.tag == f"{{{ATOM}}}entry":
