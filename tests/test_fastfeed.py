@@ -339,6 +339,11 @@ def _rdf(items: str, channel: str = "<title>F</title><link>https://e.example/</l
 ])
 def test_rss_1_and_plain_namespaces_are_read_fast_as_feedparser_reads_them(
         body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _read_fast_as_feedparser_reads(body, monkeypatch, tmp_path)
+
+
+def _read_fast_as_feedparser_reads(body: bytes, monkeypatch: pytest.MonkeyPatch,
+                                   tmp_path: Path) -> None:
     assert refusal(body, URL, None) is None
     path = tmp_path / "f.xml"
     path.write_bytes(body)
@@ -361,3 +366,27 @@ def test_rss_1_shapes_the_fast_reader_leaves_to_feedparser_give_its_items(
     path.write_bytes(body)
     fast, slow = _both(path, monkeypatch)
     assert fast == slow
+
+
+_PODCAST = (" xmlns:itunes='http://www.itunes.com/dtds/podcast-1.0.dtd'"
+            " xmlns:prism='http://prismstandard.org/namespaces/1.2/basic/'")
+
+
+# issue 26: elements feedparser keeps under keys bot.feeds.parse never reads (itunes:episodeType
+# was refused for its spelling), and dc:title, which feedparser reads as a <title>
+@pytest.mark.parametrize("body", [
+    _rss("<title>T</title><guid>g</guid><itunes:episodeType>full</itunes:episodeType>"
+         "<itunes:isClosedCaptioned>No</itunes:isClosedCaptioned>", root=_PODCAST),
+    _rss("<title>T</title><guid>g</guid><dc:identifier>doi:10.1/x</dc:identifier><dc:source>S"
+         "</dc:source><dc:relation>R</dc:relation><dc:coverage>C</dc:coverage>"),
+    _rss("<title>T</title><guid>g</guid><prism:publicationDate>2026-12-05"
+         "</prism:publicationDate><prism:section>New Results</prism:section>", root=_PODCAST),
+    _rss("<title>T</title><dc:title>D</dc:title><guid>g</guid>"),
+    _rss("<dc:title>D</dc:title><title>T</title><guid>g</guid>"),
+    _rss("<title></title><dc:title><![CDATA[ D &amp; E ]]></dc:title><guid>g</guid>"),
+    _rdf("<item rdf:about='https://e.example/1'><title>T</title><dc:title>D</dc:title>"
+         "<dc:identifier>doi:10.1/x</dc:identifier></item>"),
+])
+def test_harmless_and_title_elements_are_read_fast_as_feedparser_reads_them(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _read_fast_as_feedparser_reads(body, monkeypatch, tmp_path)

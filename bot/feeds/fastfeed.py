@@ -42,6 +42,7 @@ RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _RDF_ROOT = f"{{{RDF}}}RDF"
 _RDF_ABOUT = f"{{{RDF}}}about"
 _DC_LANGUAGE = f"{{{DC}}}language"
+_DC_TITLE = f"{{{DC}}}title"
 # The namespaces whose elements feedparser names as plain RSS ones (not the Atom drafts)
 _PLAIN_RSS = frozenset(uri.lower() for uri, prefix in _FeedParserMixin.namespaces.items()
                        if not prefix and ("rss" in uri or "rdf" in uri))
@@ -50,12 +51,15 @@ _LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 # Elements of feedparser's known namespaces that it never maps into the keys bot.feeds.parse reads
 # (an entry's title, link, id, dates, content, summary, tags, author, language).
+# (names in lower case, as feedparser and _check_children compare them)
 _HARMLESS_PREFIX: dict[str, frozenset[str]] = {
     "itunes": frozenset({"duration", "image", "explicit", "block", "subtitle", "episode",
-                         "episodeType", "season", "order", "isClosedCaptioned", "title"}),
-    "dc": frozenset({"rights", "publisher", "format", "type", "contributor"}),
+                         "episodetype", "season", "order", "isclosedcaptioned", "title"}),
+    "dc": frozenset({"rights", "publisher", "format", "type", "contributor", "identifier",
+                     "source", "relation", "coverage"}),
     **{p: frozenset({"*"}) for p in ("wfw", "slash", "sy", "feedburner", "georss", "geo", "thr",
-                                     "trackback", "admin", "cc", "creativeCommons", "content")},
+                                     "trackback", "admin", "cc", "creativeCommons", "content",
+                                     "prism")},
 }
 _NO_NS_MAPPED = frozenset({
     "summary", "content", "body", "fullitem", "abstract", "published", "issued", "updated",
@@ -68,7 +72,8 @@ _MEDIA_MAPPED = {"title", "description", "keywords", "credit", "rating", "restri
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 _RSS_ITEM = {"title", "link", "description", "guid", "pubDate", "category", "author",
              "comments", "enclosure", "source", f"{{{CONTENT}}}encoded", f"{{{DC}}}creator",
-             f"{{{DC}}}date", f"{{{DC}}}subject", f"{{{ITUNES}}}author", f"{{{ITUNES}}}summary"}
+             f"{{{DC}}}date", f"{{{DC}}}subject", f"{{{DC}}}title", f"{{{ITUNES}}}author",
+             f"{{{ITUNES}}}summary"}
 _ATOM_ENTRY = {f"{{{ATOM}}}{n}" for n in ("id", "title", "link", "published", "updated",
                                            "content", "summary", "category", "author", "rights",
                                            "contributor")}
@@ -293,7 +298,7 @@ def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str]) -
     authors, has_content, summary_tag = 0, False, ""
     for child in item:
         tag = child.tag
-        if tag == "title":
+        if tag in ("title", _DC_TITLE):  # feedparser: dc:title is a <title>
             if not entry.get("title"):  # feedparser: the first non-empty title wins
                 entry["title"], entry["title_detail"] = _rss_text(child, lang, "text/plain")
         elif tag == "link":
