@@ -361,6 +361,10 @@ def _read_fast_as_feedparser_reads(body: bytes, monkeypatch: pytest.MonkeyPatch,
 ])
 def test_rss_1_shapes_the_fast_reader_leaves_to_feedparser_give_its_items(
         body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _left_to_feedparser(body, monkeypatch, tmp_path)
+
+
+def _left_to_feedparser(body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     assert refusal(body, URL, None)
     path = tmp_path / "f.xml"
     path.write_bytes(body)
@@ -390,3 +394,27 @@ _PODCAST = (" xmlns:itunes='http://www.itunes.com/dtds/podcast-1.0.dtd'"
 def test_harmless_and_title_elements_are_read_fast_as_feedparser_reads_them(
         body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     _read_fast_as_feedparser_reads(body, monkeypatch, tmp_path)
+
+
+# issue 26: a list of categories in an element feedparser has no rule for (macworld.rss)
+@pytest.mark.parametrize("body", [
+    _rss("<title>T</title><guid>g</guid><category>a</category><categories>\n <category>b"
+         "</category><category domain='x'>c</category>\n</categories><category>d</category>"),
+    _rss("<title>T</title><guid>g</guid><Categories><category>b</category></Categories>"),
+    # <source> has a rule of its own: its categories are the source's, not the item's
+    _rss("<title>T</title><guid>g</guid><source url='https://s.example/'><category>b"
+         "</category></source>"),
+])
+def test_a_list_of_categories_is_read_fast_as_feedparser_reads_it(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _read_fast_as_feedparser_reads(body, monkeypatch, tmp_path)
+
+
+@pytest.mark.parametrize("body", [
+    _rss("<title>T</title><guid>g</guid><categories><category>b</category><x>y</x>"
+         "</categories>"),
+    _atom("<title>T</title><categories><category term='b'/></categories>"),
+])
+def test_other_nested_elements_are_left_to_feedparser(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _left_to_feedparser(body, monkeypatch, tmp_path)

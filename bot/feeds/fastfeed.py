@@ -245,7 +245,9 @@ def _check_children(el: Any, allowed: set[str], allowed_lower: frozenset[str],
             if local in _NO_NS_MAPPED_LOWER or (local == "image"
                                                 and not _has(el, "title", "link")):
                 raise _Bail("an element feedparser maps, no namespace")
-            if len(child):  # feedparser reads what is nested too (<categories><category>)
+            # feedparser reads what is nested too: a list of <category> (in an RSS item) is
+            # read below, anything else is left to it
+            if len(child) and not ("category" in allowed and _category_list(child, local)):
                 raise _Bail("nested elements without a namespace")
         elif prefix == "media":
             if local in _MEDIA_MAPPED:
@@ -259,6 +261,20 @@ def _check_children(el: Any, allowed: set[str], allowed_lower: frozenset[str],
             continue
         elif prefix in known.values() and prefix:
             raise _Bail("an element of a known namespace feedparser maps")
+
+
+def _category_list(el: Any, name: str) -> bool:
+    """Whether ``el`` only holds plain <category> elements, in an element feedparser has no
+    rule for (<categories>): it reads them as the item's own, in document order."""
+    return (not hasattr(_FeedParserMixin, f"_start_{name}")
+            and not hasattr(_FeedParserMixin, f"_end_{name}")
+            and all(c.tag == "category" and not len(c) for c in el))
+
+
+def _tag(entry: dict[str, Any], el: Any) -> None:
+    term = _text(el)
+    if term:
+        entry.setdefault("tags", []).append({"term": term})
 
 
 def _has(el: Any, *tags: str) -> bool:
@@ -338,9 +354,11 @@ def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str]) -
             entry["updated"] = _text(child)
             entry["updated_parsed"] = _parse_date(entry["updated"])
         elif tag in ("category", f"{{{DC}}}subject"):
-            term = _text(child)
-            if term:
-                entry.setdefault("tags", []).append({"term": term})
+            _tag(entry, child)
+        elif (len(child) and isinstance(tag, str) and not tag.startswith("{")
+              and _category_list(child, tag.lower())):
+            for category in child:  # <categories><category>…
+                _tag(entry, category)
         elif tag in ("author", f"{{{DC}}}creator", f"{{{ITUNES}}}author"):
             # feedparser: the last author's text, the first author's detail
             authors += 1
