@@ -418,3 +418,24 @@ def test_a_list_of_categories_is_read_fast_as_feedparser_reads_it(
 def test_other_nested_elements_are_left_to_feedparser(
         body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     _left_to_feedparser(body, monkeypatch, tmp_path)
+
+
+# issue 26: xml:lang in RSS (rubenerd.rss, RSS 1.0 feeds): feedparser gives each text the
+# xml:lang around it and takes the root's as the feed's language until a <language> says another
+@pytest.mark.parametrize("body", [
+    _rss("<title>T</title><guid>g</guid>", root=" xml:lang='de'",
+         channel="<language>fr</language>"),
+    _rss("<title xml:lang='es'>T</title><guid>g</guid><description>d</description>",
+         root=" xml:lang='de'"),
+    _rss("<title xml:lang=''>T</title><guid>g</guid>", root=" xml:lang='de'",
+         channel="<language>fr</language>"),
+    _rss("<title>T</title><guid>g</guid><content:encoded xml:lang='ko'>&lt;p&gt;본문&lt;/p&gt;"
+         "</content:encoded>", channel="<language>en-US</language>"),
+    _rss("<title>T</title><guid>g</guid>").replace(b"<channel>", b"<channel xml:lang='pt_BR'>"),
+    _rss("<title>T</title><guid>g</guid>").replace(b"<item>", b"<item xml:lang='ja'>"),
+    _rdf("<item rdf:about='https://e.example/1' xml:lang='it'><title>T</title></item>"
+         ).replace(b"<rdf:RDF ", b"<rdf:RDF xml:lang='en' "),
+])
+def test_xml_lang_in_rss_is_read_fast_as_feedparser_reads_it(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _read_fast_as_feedparser_reads(body, monkeypatch, tmp_path)

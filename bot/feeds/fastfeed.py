@@ -178,10 +178,19 @@ def _markup(el: Any) -> str:
     return _clean((el.text or "") + "".join(parts))
 
 
+def _xml_lang(el: Any, around: str | None) -> str | None:
+    """feedparser's language of an element: its xml:lang ("" for none), else ``around``."""
+    if not len(el.attrib):
+        return around
+    lang = el.get(_LANG)
+    return around if lang is None else lang.replace("_", "-") or None
+
+
 def _rss_text(el: Any, lang: str | None, default_type: str) -> tuple[str, dict[str, Any]]:
     if len(el.attrib) and {"type", "mode"} & _attrs(el).keys():
         # feedparser types the text by them (base64 included)
         raise _Bail("type or mode attribute on RSS text")
+    lang = _xml_lang(el, lang)
     value = _markup(el)
     kind = default_type
     if kind == "text/plain" and _FeedParserMixin.looks_like_html(value):
@@ -437,13 +446,21 @@ def _atom_entry(el: Any, base: _Base, lang: str | None, known: dict[str, str]) -
     return entry
 
 
-def _rss(root: Any, base: _Base, known: dict[str, str]) -> Read:
+def _rss(root: Any, base: _Base, known: dict[str, str], xml_lang: bool) -> Read:
     """RSS 0.9x-2.0 and RSS 1.0 (RDF): the channel's fields and every item, in document order.
-    RSS 1.0 puts its items beside the channel, and feedparser reads an item wherever it is."""
+    RSS 1.0 puts its items beside the channel, and feedparser reads an item wherever it is.
+
+    ``xml_lang``: the document has xml:lang attributes. feedparser types each text with the
+    xml:lang around it (a <language> element names the feed's language only); without any,
+    the <language> read so far stands in for that (the items' languages come out the same)."""
     feed: dict[str, Any] = {}
     entries: list[dict[str, Any]] = []
     lang: str | None = None
+    root_lang = _xml_lang(root, None)
+    if root_lang:
+        feed["language"] = root_lang
     for top in root:
+        around = _xml_lang(top, root_lang) if xml_lang else None
         if top.tag == "channel":
             if len(top.attrib) and {"href", "lastmod"} & _attrs(top).keys():
                 raise _Bail("a channel with href or lastmod")  # feedparser reads them as fields
@@ -457,11 +474,13 @@ def _rss(root: Any, base: _Base, known: dict[str, str]) -> Read:
         for child in children:
             tag = child.tag
             if tag == "item":
-                entries.append(_rss_item(child, base, lang, known))
+                entries.append(_rss_item(child, base, _xml_lang(child, around) if xml_lang
+                                         else lang, known))
             elif tag == "entry":
                 raise _Bail("<entry> in RSS")  # feedparser reads any <entry> as an item
             elif tag == "title":
-                feed["title"], feed["title_detail"] = _rss_text(child, lang, "text/plain")
+                feed["title"], feed["title_detail"] = _rss_text(
+                    child, around if xml_lang else lang, "text/plain")
             elif tag == "link":
                 if len(child.attrib) and "href" in _attrs(child):
                     # feedparser takes the href for the link
@@ -498,12 +517,10 @@ def _read(root: Any, url: str, body: bytes) -> Read:
     if root.tag in ("rss", _RDF_ROOT):
         if root.tag == "rss" and not root.get("version", "").startswith(_RSS_VERSIONS):
             raise _Bail(f"RSS version {root.get('version')!r}")
-        if b"xml:lang" in body:  # feedparser's language inheritance in RSS, left to it
-            raise _Bail("xml:lang in RSS")
         channels = [c for c in root if isinstance(c.tag, str) and c.tag.lower() == "channel"]
         if len(channels) != 1 or channels[0].tag != "channel":
             raise _Bail("not one <channel>")
-        return _rss(root, base, known)
+        return _rss(root, base, known, b"xml:lang" in body)
     if root.tag == f"{{{ATOM}}}feed":
         lang = root.get(_LANG)
         feed: dict[str, Any] = {}
