@@ -439,3 +439,39 @@ def test_other_nested_elements_are_left_to_feedparser(
 def test_xml_lang_in_rss_is_read_fast_as_feedparser_reads_it(
         body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     _read_fast_as_feedparser_reads(body, monkeypatch, tmp_path)
+
+
+# issue 26: an iTunes summary beside a description (BBC, Channel 9 podcasts). feedparser makes
+# the second summary-like element of an item content, unless content was seen: a flag only an
+# item's end clears, which the channel's own summary-like elements can leave set
+@pytest.mark.parametrize("body", [
+    _rss("<title>T</title><guid>g</guid><description>D</description>"
+         "<itunes:summary>S longer</itunes:summary>", root=_PODCAST),
+    _rss("<title>T</title><guid>g</guid><itunes:summary>S</itunes:summary>"
+         "<description>&lt;p&gt;D longer&lt;/p&gt;</description>", root=_PODCAST),
+    _rss("<title>T</title><guid>g</guid><description>D</description><description>E longer"
+         "</description><itunes:summary>S longest of all</itunes:summary>", root=_PODCAST),
+    # the channel's iTunes summary, then its description: content, the flag left set
+    _rss("<title>T</title><guid>g</guid><description>D</description>"
+         "<itunes:summary>S longer</itunes:summary>", root=_PODCAST,
+         channel="<itunes:summary>C</itunes:summary><description>CD</description>"),
+    _rss("<title>T</title><guid>g</guid><description>D</description>"
+         "<description>E longer</description>",
+         channel="<content:encoded>&lt;p&gt;C&lt;/p&gt;</content:encoded>"),
+    _rss("<title>T</title><guid>g</guid><description>D</description>"
+         "<itunes:summary>S longer</itunes:summary>", root=_PODCAST,
+         channel="<description>CD</description><itunes:summary>C</itunes:summary>"),
+])
+def test_summaries_and_content_are_told_apart_as_feedparser_does(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _read_fast_as_feedparser_reads(body, monkeypatch, tmp_path)
+
+
+@pytest.mark.parametrize("body", [
+    _rss("<title>T</title><guid>g</guid>", channel="<summary>C</summary>"),
+    _rss("<title>T</title><guid>g</guid>", channel="<Description>C</Description>"),
+    _rss("<title>T</title><guid>g</guid>", channel="<dc:description>C</dc:description>"),
+])
+def test_other_channel_summaries_are_left_to_feedparser(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _left_to_feedparser(body, monkeypatch, tmp_path)

@@ -38,11 +38,19 @@ ATOM = "http://www.w3.org/2005/Atom"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
 DC = "http://purl.org/dc/elements/1.1/"
 XHTML = "http://www.w3.org/1999/xhtml"
+ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _RDF_ROOT = f"{{{RDF}}}RDF"
 _RDF_ABOUT = f"{{{RDF}}}about"
 _DC_LANGUAGE = f"{{{DC}}}language"
 _DC_TITLE = f"{{{DC}}}title"
+_CONTENT_ENCODED = f"{{{CONTENT}}}encoded"
+_SUMMARY_LIKE = frozenset({"description", f"{{{ITUNES}}}summary"})
+# Elements that start feedparser's content or set the feed's summary, in lower case: in a
+# channel only _SUMMARY_LIKE and content:encoded, so spelled, are read here
+_CONTENT_LIKE_LOWER = frozenset(t.lower() for t in (
+    *_SUMMARY_LIKE, _CONTENT_ENCODED, "summary", "content", "fullitem", "body", "abstract",
+    f"{{{DC}}}description", f"{{{ATOM}}}summary", f"{{{ATOM}}}content"))
 # The namespaces whose elements feedparser names as plain RSS ones (not the Atom drafts)
 _PLAIN_RSS = frozenset(uri.lower() for uri, prefix in _FeedParserMixin.namespaces.items()
                        if not prefix and ("rss" in uri or "rdf" in uri))
@@ -69,7 +77,6 @@ _NO_NS_MAPPED = frozenset({
 })
 _MEDIA_MAPPED = {"title", "description", "keywords", "credit", "rating", "restriction",
                  "license", "category", "text"}
-ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 _RSS_ITEM = {"title", "link", "description", "guid", "pubDate", "category", "author",
              "comments", "enclosure", "source", f"{{{CONTENT}}}encoded", f"{{{DC}}}creator",
              f"{{{DC}}}date", f"{{{DC}}}subject", f"{{{DC}}}title", f"{{{ITUNES}}}author",
@@ -312,7 +319,10 @@ def _author(raw: str) -> dict[str, Any]:
     return detail
 
 
-def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str]) -> dict[str, Any]:
+def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str],
+              has_content: bool) -> dict[str, Any]:
+    """An RSS item; ``has_content``: feedparser's flag for "content seen", which only an
+    item's end clears, so the channel's elements can leave it set for the next item."""
     _check_children(item, _RSS_ITEM, _RSS_ITEM_LOWER, known)
     entry: dict[str, Any] = {}
     if len(item.attrib):
@@ -320,7 +330,7 @@ def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str]) -
             raise _Bail("an item with href or lastmod")  # feedparser reads them as fields
         if about := item.get(_RDF_ABOUT):  # RSS 1.0: feedparser's id, as written
             entry["id"] = about
-    authors, has_content, summary_tag = 0, False, ""
+    authors = 0
     for child in item:
         tag = child.tag
         if tag in ("title", _DC_TITLE):  # feedparser: dc:title is a <title>
@@ -341,11 +351,7 @@ def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str]) -
             entry["id"] = value
             if permalink:
                 entry.setdefault("link", value)
-        elif tag in ("description", f"{{{ITUNES}}}summary"):
-            if "summary" in entry and f"{{{ITUNES}}}summary" in (tag, summary_tag):
-                # feedparser lets an iTunes summary beside a description win
-                raise _Bail("itunes:summary beside a description")
-            summary_tag = tag
+        elif tag in _SUMMARY_LIKE:
             if "summary" in entry and not has_content:
                 # feedparser: a second summary-like element, before any content, is content
                 has_content = True
@@ -456,6 +462,9 @@ def _rss(root: Any, base: _Base, known: dict[str, str], xml_lang: bool) -> Read:
     feed: dict[str, Any] = {}
     entries: list[dict[str, Any]] = []
     lang: str | None = None
+    # feedparser's content flag and whether the feed has a summary, which decide whether the
+    # next summary-like element is a summary or content, in the channel and the next item
+    has_content = feed_summary = False
     root_lang = _xml_lang(root, None)
     if root_lang:
         feed["language"] = root_lang
@@ -467,7 +476,8 @@ def _rss(root: Any, base: _Base, known: dict[str, str], xml_lang: bool) -> Read:
             children = iter(top)
         elif top.tag == "item":
             children = iter((top,))
-        elif isinstance(top.tag, str) and top.tag.lower() in _RSS_CHANNEL_LOWER:
+        elif isinstance(top.tag, str) and (top.tag.lower() in _RSS_CHANNEL_LOWER
+                                           or top.tag.lower() in _CONTENT_LIKE_LOWER):
             raise _Bail("a channel element outside the channel")
         else:
             continue  # <image> and <textinput> of RSS 1.0: feedparser keeps them apart
@@ -475,7 +485,15 @@ def _rss(root: Any, base: _Base, known: dict[str, str], xml_lang: bool) -> Read:
             tag = child.tag
             if tag == "item":
                 entries.append(_rss_item(child, base, _xml_lang(child, around) if xml_lang
-                                         else lang, known))
+                                         else lang, known, has_content))
+                has_content = False
+            elif tag in _SUMMARY_LIKE:  # a channel description is the feed's subtitle
+                if feed_summary and not has_content:
+                    has_content = True
+                elif tag != "description":
+                    feed_summary = True
+            elif tag == _CONTENT_ENCODED:  # content, copied to the feed's summary
+                has_content = feed_summary = True
             elif tag == "entry":
                 raise _Bail("<entry> in RSS")  # feedparser reads any <entry> as an item
             elif tag == "title":
@@ -490,6 +508,8 @@ def _rss(root: Any, base: _Base, known: dict[str, str], xml_lang: bool) -> Read:
                 lang = feed["language"] = _text(child)
             elif not isinstance(tag, str):
                 continue
+            elif tag.lower() in _CONTENT_LIKE_LOWER:
+                raise _Bail("a channel element that sets feedparser's content state")
             elif tag.lower() in _RSS_CHANNEL_LOWER and (
                     tag.lower() != _ATOM_LINK_LOWER
                     or _attrs(child).get("rel", "alternate") == "alternate"):
