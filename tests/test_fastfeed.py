@@ -366,10 +366,7 @@ def test_rss_1_shapes_the_fast_reader_leaves_to_feedparser_give_its_items(
 
 def _left_to_feedparser(body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     assert refusal(body, URL, None)
-    path = tmp_path / "f.xml"
-    path.write_bytes(body)
-    fast, slow = _both(path, monkeypatch)
-    assert fast == slow
+    _same_items_either_way(body, monkeypatch, tmp_path)
 
 
 _PODCAST = (" xmlns:itunes='http://www.itunes.com/dtds/podcast-1.0.dtd'"
@@ -385,6 +382,8 @@ _PODCAST = (" xmlns:itunes='http://www.itunes.com/dtds/podcast-1.0.dtd'"
          "</dc:source><dc:relation>R</dc:relation><dc:coverage>C</dc:coverage>"),
     _rss("<title>T</title><guid>g</guid><prism:publicationDate>2026-12-05"
          "</prism:publicationDate><prism:section>New Results</prism:section>", root=_PODCAST),
+    _rss("<title>T</title><guid>g</guid><post-id xmlns='com-wordpress:feed-additions:1'>42"
+         "</post-id>"),  # WordPress: a default namespace feedparser does not know, harmless
     _rss("<title>T</title><dc:title>D</dc:title><guid>g</guid>"),
     _rss("<dc:title>D</dc:title><title>T</title><guid>g</guid>"),
     _rss("<title></title><dc:title><![CDATA[ D &amp; E ]]></dc:title><guid>g</guid>"),
@@ -475,3 +474,28 @@ def test_summaries_and_content_are_told_apart_as_feedparser_does(
 def test_other_channel_summaries_are_left_to_feedparser(
         body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     _left_to_feedparser(body, monkeypatch, tmp_path)
+
+
+# feedparser names an element of the RSS 1.0 or Atom 0.3 namespace, or of a default namespace
+# it does not know, by its local name: in an Atom entry, an RSS 1.0 <description> is its summary
+@pytest.mark.parametrize("body", [
+    _atom("<title>T</title><summary>s</summary><r:description xmlns:r='http://purl.org/rss/1.0/'"
+          ">a longer summary</r:description>"),
+    _atom("<title>T</title><summary>s</summary><summary xmlns='http://purl.org/atom/ns#'>a "
+          "longer summary</summary>"),
+    _rss("<title>T</title><guid>g</guid><description xmlns='https://unknown.example/'>a longer "
+         "summary</description>"),
+    _atom("<title>T</title><r:title xmlns:r='http://purl.org/rss/1.0/'>R</r:title>"),
+    _atom("<title>T</title>", feed="<r:title xmlns:r='http://purl.org/rss/1.0/'>R</r:title>"),
+])
+def test_rss_1_elements_in_an_atom_feed_give_feedparser_items(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _same_items_either_way(body, monkeypatch, tmp_path)
+
+
+def _same_items_either_way(body: bytes, monkeypatch: pytest.MonkeyPatch,
+                           tmp_path: Path) -> None:
+    path = tmp_path / "f.xml"
+    path.write_bytes(body)
+    fast, slow = _both(path, monkeypatch)
+    assert fast == slow

@@ -96,6 +96,9 @@ _RSS_CHANNEL_LOWER = frozenset({"item", "entry", "title", "link", "language", f"
 _ATOM_FEED_LOWER = frozenset(f"{{{ATOM}}}{n}".lower() for n in ("entry", "title", "link", "id"))
 _ATOM_NAME = f"{{{ATOM}}}name"
 _NO_NS_MAPPED_LOWER = frozenset(n.lower() for n in _NO_NS_MAPPED)
+# Every element name without a namespace that feedparser maps into the keys read here
+_PLAIN_MAPPED_LOWER = _NO_NS_MAPPED_LOWER | {t.lower() for t in _RSS_ITEM if t[0] != "{"} | {
+    t.rpartition("}")[2].lower() for t in _ATOM_ENTRY} | {"description", "pubdate", "guid"}
 _RSS_VERSIONS = ("2.0", "0.91", "0.92", "0.93", "0.94")
 _TEXT_KINDS = frozenset({"text/plain", "text/html", "application/xhtml+xml"})
 _HTML_KINDS = frozenset(_FeedParserMixin.html_types)
@@ -257,6 +260,12 @@ def _check_children(el: Any, allowed: set[str], allowed_lower: frozenset[str],
         local = local.lower()  # feedparser's spelling of every element name
         # feedparser names a namespace by its URI when it knows it, else by the document's prefix
         prefix = known[ns] if ns in known else _KNOWN_LOWER.get(ns.lower(), child.prefix or "")
+        if (ns and not prefix and ns.lower() != _ATOM_LOWER
+                and (local in _PLAIN_MAPPED_LOWER or local == "image" or len(child))):
+            # feedparser names it by its local name alone, as a plain RSS or Atom element (an
+            # RSS 1.0 or Atom 0.3 element in an Atom entry, a default namespace it does not
+            # know), and this one it reads (WordPress's <post-id xmlns="…"> it does not)
+            raise _Bail("an element feedparser reads without its namespace")
         if not ns and not prefix:
             if local in _NO_NS_MAPPED_LOWER or (local == "image"
                                                 and not _has(el, "title", "link")):
@@ -532,7 +541,8 @@ def _unqualify(root: Any, body: bytes) -> None:
 
 def _read(root: Any, url: str, body: bytes) -> Read:
     known = _FeedParserMixin.namespaces
-    _unqualify(root, body)
+    if root.tag in ("rss", _RDF_ROOT) or root.tag.endswith("}rss"):  # RSS only: an Atom
+        _unqualify(root, body)  # document's elements in these namespaces are left as they are
     base = _Base(url, b"xml:base" in body)
     if root.tag in ("rss", _RDF_ROOT):
         if root.tag == "rss" and not root.get("version", "").startswith(_RSS_VERSIONS):
