@@ -200,7 +200,10 @@ class Pipeline:
             await self._failed(feed, exc, stats)
             return
         # A store error here is not the feed's fault: it propagates, and the lease expires.
-        known = await self._known(feed, prepared) if prepared is not None else {}
+        # A feed never polled has nothing stored to compare with: no read transaction of its
+        # own (most of a cold first poll's store cost); _commit checks inside its transaction.
+        known = (await self._known(feed, prepared) if prepared is not None and feed.first_polled
+                 else {})
         parsed = None
         if prepared is not None:
             try:
@@ -353,6 +356,12 @@ class Pipeline:
                                     "body_hash": fields.get("body_hash", feed.body_hash)})
             return
         async with self.db.begin() as conn:
+            if not feed.first_polled and candidates:
+                # What another poller stored since this feed was claimed (its lease lost) is
+                # not new: read under the write lock, so never stored twice.
+                stored = await entry_store.known_hashes(
+                    conn, feed.id, [candidate.item.entry_key for candidate in candidates])
+                candidates = [c for c in candidates if c.item.entry_key not in stored]
             for item in edited:
                 await updates.note_edit(conn, feed.id, item, now=now)  # before the old text goes
                 await entry_store.update_edited(conn, feed.id, item)

@@ -7,7 +7,13 @@ import re
 
 import pytest
 
-from bot.feeds.cleaning import article_text, clean_article
+from bot.feeds.cleaning import (
+    _DATELINE,
+    _UPDATE_STAMP,
+    _without_prefix,
+    article_text,
+    clean_article,
+)
 from bot.feeds.parse import parse_feed
 from bot.models import ParsedFeed
 from tests.conftest import shared_path
@@ -182,3 +188,16 @@ def test_declared_encodings_are_left_to_the_declaration() -> None:
             "<description>정부는 오늘 새로운 정책을 발표했다.</description></item></channel></rss>"
     item = parse_feed(plain.encode("euc-kr"), url=URL).items[0]
     assert item.title == "한국어 제목입니다 오늘"
+
+
+@pytest.mark.parametrize("line", [
+    "WASHINGTON (AP) — Updated 3 p.m.: President Trump said so.",
+    "He said WASHINGTON (AP) — is a dateline.", "Updated: yes", "Nothing to remove here",
+    "LONDON (Reuters) - ", "(CNN) -- Updated at 10:15 a.m. ET: text", "",
+])
+@pytest.mark.parametrize("pattern", [_DATELINE, _UPDATE_STAMP])
+def test_a_line_prefix_is_removed_as_the_whole_line_substitution_removes_it(
+        pattern: re.Pattern[str], line: str) -> None:
+    """clean_article matches datelines and update stamps at a line's start only (issue 26: it
+    scanned every character of every line of a cold poll's entries for them)."""
+    assert _without_prefix(pattern, line) == pattern.sub("", line, count=1)

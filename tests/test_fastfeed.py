@@ -10,7 +10,7 @@ import pytest
 
 import bot.feeds.parse
 from bot.errors import ParseError
-from bot.feeds.fastfeed import read_fast
+from bot.feeds.fastfeed import read_fast, refusal
 from bot.feeds.parse import parse_feed
 from bot.models import ParsedFeed
 from tests.conftest import shared_path
@@ -134,6 +134,17 @@ def test_a_declared_legacy_encoding_is_read_unless_the_header_names_another() ->
 ])
 def test_unusual_documents_are_left_to_feedparser(body: bytes) -> None:
     assert read_fast(body, URL, None) is None
+    assert refusal(body, URL, None)  # and bench.parse can say why
+
+
+def test_refusal_names_the_reason_and_is_none_for_a_body_read_fast() -> None:
+    assert refusal(b"<rss version='2.0'><channel><item>", URL, None) == "ill-formed XML"
+    assert refusal(b"<!DOCTYPE rss><rss version='2.0'><channel/></rss>", URL, None) == (
+        "a DOCTYPE")
+    assert refusal(b"<rss version='2.0'><channel><item><summary>s</summary></item></channel>"
+                   b"</rss>", URL, None) == "an element feedparser maps, no namespace"
+    assert refusal(b"<rss version='2.0'><channel><title>t</title></channel></rss>", URL,
+                   None) is None
 
 
 def test_an_unforeseen_error_in_the_fast_reader_falls_back_to_feedparser(
@@ -286,6 +297,204 @@ def test_feedparser_rules_the_fast_reader_missed(
 ])
 def test_element_names_in_another_case_give_feedparser_items(
         body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    path = tmp_path / "f.xml"
+    path.write_bytes(body)
+    fast, slow = _both(path, monkeypatch)
+    assert fast == slow
+
+
+def _rdf(items: str, channel: str = "<title>F</title><link>https://e.example/</link>",
+         rss: str = "http://purl.org/rss/1.0/", after: str = "") -> bytes:
+    return (f"<?xml version='1.0'?><rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax"
+            f"-ns#' xmlns='{rss}' xmlns:dc='http://purl.org/dc/elements/1.1/' xmlns:content="
+            f"'http://purl.org/rss/1.0/modules/content/'><channel rdf:about='https://e.example/'>"
+            f"{channel}<items><rdf:Seq><rdf:li rdf:resource='https://e.example/1'/></rdf:Seq>"
+            f"</items></channel>{items}{after}</rdf:RDF>").encode()
+
+
+# issue 26: RSS 1.0 (RDF, items beside the channel, rdf:about their id), RSS 0.90 and the
+# Userland namespace are read fast, with feedparser's items
+@pytest.mark.parametrize("body", [
+    _rdf("<item rdf:about='https://e.example/1'><title>T</title><link>https://e.example/1"
+         "</link><description>&lt;p&gt;d&lt;/p&gt;</description><dc:date>2026-12-05T10:00:00Z"
+         "</dc:date><dc:creator>Kim (kim@e.example)</dc:creator><dc:subject>news</dc:subject>"
+         "</item><item rdf:about='urn:x:2'><title>U</title><content:encoded>&lt;p&gt;long "
+         "text&lt;/p&gt;</content:encoded></item>"),
+    # <image> and <textinput> beside the channel have titles and links of their own
+    _rdf("<item rdf:about='https://e.example/1'><title>T</title></item>",
+         after="<image rdf:about='https://e.example/i.png'><title>Logo</title><link>"
+               "https://e.example/logo</link><url>https://e.example/i.png</url></image>"
+               "<textinput rdf:about='https://e.example/s'><title>Search</title><link>"
+               "https://e.example/s</link><name>q</name></textinput>"),
+    _rdf("<item rdf:about='  https://e.example/1 '><title>T</title><link>/rel</link></item>"
+         "<item><title>no about</title><link>https://e.example/2</link></item>",
+         channel="<title>F</title><dc:language>en</dc:language>"),
+    _rdf("<item rdf:about='https://e.example/1'><title>T</title></item>",
+         rss="http://my.netscape.com/rdf/simple/0.9/"),
+    _rdf("<item rdf:about='https://e.example/1'><title>T</title><guid>g1</guid></item>"),
+    _rdf("<item rdf:about='https://e.example/1'><title>T</title></item>",
+         rss="http://purl.org/RSS/1.0/"),  # feedparser matches the URI in any case
+    b"<rss version='2.0' xmlns='http://backend.userland.com/rss2'><channel><title>F</title>"
+    b"<item><title>T</title><guid>https://e.example/g</guid></item></channel></rss>",
+])
+def test_rss_1_and_plain_namespaces_are_read_fast_as_feedparser_reads_them(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _read_fast_as_feedparser_reads(body, monkeypatch, tmp_path)
+
+
+def _read_fast_as_feedparser_reads(body: bytes, monkeypatch: pytest.MonkeyPatch,
+                                   tmp_path: Path) -> None:
+    assert refusal(body, URL, None) is None
+    path = tmp_path / "f.xml"
+    path.write_bytes(body)
+    fast, slow = _both(path, monkeypatch)
+    assert isinstance(fast, ParsedFeed) and fast.items
+    assert fast == slow
+
+
+@pytest.mark.parametrize("body", [
+    _rdf("<item rdf:about='https://e.example/1' lastmod='2026-12-05'><title>T</title></item>"),
+    _rdf("<item rdf:about='https://e.example/1'><title>T</title></item>",
+         after="<title>a second feed title</title>"),
+    _rdf("<item rdf:about='https://e.example/1'><title>T</title></item>").replace(
+        b"<channel ", b"<channel href='https://e.example/h' "),
+])
+def test_rss_1_shapes_the_fast_reader_leaves_to_feedparser_give_its_items(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _left_to_feedparser(body, monkeypatch, tmp_path)
+
+
+def _left_to_feedparser(body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    assert refusal(body, URL, None)
+    _same_items_either_way(body, monkeypatch, tmp_path)
+
+
+_PODCAST = (" xmlns:itunes='http://www.itunes.com/dtds/podcast-1.0.dtd'"
+            " xmlns:prism='http://prismstandard.org/namespaces/1.2/basic/'")
+
+
+# issue 26: elements feedparser keeps under keys bot.feeds.parse never reads (itunes:episodeType
+# was refused for its spelling), and dc:title, which feedparser reads as a <title>
+@pytest.mark.parametrize("body", [
+    _rss("<title>T</title><guid>g</guid><itunes:episodeType>full</itunes:episodeType>"
+         "<itunes:isClosedCaptioned>No</itunes:isClosedCaptioned>", root=_PODCAST),
+    _rss("<title>T</title><guid>g</guid><dc:identifier>doi:10.1/x</dc:identifier><dc:source>S"
+         "</dc:source><dc:relation>R</dc:relation><dc:coverage>C</dc:coverage>"),
+    _rss("<title>T</title><guid>g</guid><prism:publicationDate>2026-12-05"
+         "</prism:publicationDate><prism:section>New Results</prism:section>", root=_PODCAST),
+    _rss("<title>T</title><guid>g</guid><post-id xmlns='com-wordpress:feed-additions:1'>42"
+         "</post-id>"),  # WordPress: a default namespace feedparser does not know, harmless
+    _rss("<title>T</title><dc:title>D</dc:title><guid>g</guid>"),
+    _rss("<dc:title>D</dc:title><title>T</title><guid>g</guid>"),
+    _rss("<title></title><dc:title><![CDATA[ D &amp; E ]]></dc:title><guid>g</guid>"),
+    _rdf("<item rdf:about='https://e.example/1'><title>T</title><dc:title>D</dc:title>"
+         "<dc:identifier>doi:10.1/x</dc:identifier></item>"),
+])
+def test_harmless_and_title_elements_are_read_fast_as_feedparser_reads_them(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _read_fast_as_feedparser_reads(body, monkeypatch, tmp_path)
+
+
+# issue 26: a list of categories in an element feedparser has no rule for (macworld.rss)
+@pytest.mark.parametrize("body", [
+    _rss("<title>T</title><guid>g</guid><category>a</category><categories>\n <category>b"
+         "</category><category domain='x'>c</category>\n</categories><category>d</category>"),
+    _rss("<title>T</title><guid>g</guid><Categories><category>b</category></Categories>"),
+    # <source> has a rule of its own: its categories are the source's, not the item's
+    _rss("<title>T</title><guid>g</guid><source url='https://s.example/'><category>b"
+         "</category></source>"),
+])
+def test_a_list_of_categories_is_read_fast_as_feedparser_reads_it(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _read_fast_as_feedparser_reads(body, monkeypatch, tmp_path)
+
+
+@pytest.mark.parametrize("body", [
+    _rss("<title>T</title><guid>g</guid><categories><category>b</category><x>y</x>"
+         "</categories>"),
+    _atom("<title>T</title><categories><category term='b'/></categories>"),
+])
+def test_other_nested_elements_are_left_to_feedparser(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _left_to_feedparser(body, monkeypatch, tmp_path)
+
+
+# issue 26: xml:lang in RSS (rubenerd.rss, RSS 1.0 feeds): feedparser gives each text the
+# xml:lang around it and takes the root's as the feed's language until a <language> says another
+@pytest.mark.parametrize("body", [
+    _rss("<title>T</title><guid>g</guid>", root=" xml:lang='de'",
+         channel="<language>fr</language>"),
+    _rss("<title xml:lang='es'>T</title><guid>g</guid><description>d</description>",
+         root=" xml:lang='de'"),
+    _rss("<title xml:lang=''>T</title><guid>g</guid>", root=" xml:lang='de'",
+         channel="<language>fr</language>"),
+    _rss("<title>T</title><guid>g</guid><content:encoded xml:lang='ko'>&lt;p&gt;본문&lt;/p&gt;"
+         "</content:encoded>", channel="<language>en-US</language>"),
+    _rss("<title>T</title><guid>g</guid>").replace(b"<channel>", b"<channel xml:lang='pt_BR'>"),
+    _rss("<title>T</title><guid>g</guid>").replace(b"<item>", b"<item xml:lang='ja'>"),
+    _rdf("<item rdf:about='https://e.example/1' xml:lang='it'><title>T</title></item>"
+         ).replace(b"<rdf:RDF ", b"<rdf:RDF xml:lang='en' "),
+])
+def test_xml_lang_in_rss_is_read_fast_as_feedparser_reads_it(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _read_fast_as_feedparser_reads(body, monkeypatch, tmp_path)
+
+
+# issue 26: an iTunes summary beside a description (BBC, Channel 9 podcasts). feedparser makes
+# the second summary-like element of an item content, unless content was seen: a flag only an
+# item's end clears, which the channel's own summary-like elements can leave set
+@pytest.mark.parametrize("body", [
+    _rss("<title>T</title><guid>g</guid><description>D</description>"
+         "<itunes:summary>S longer</itunes:summary>", root=_PODCAST),
+    _rss("<title>T</title><guid>g</guid><itunes:summary>S</itunes:summary>"
+         "<description>&lt;p&gt;D longer&lt;/p&gt;</description>", root=_PODCAST),
+    _rss("<title>T</title><guid>g</guid><description>D</description><description>E longer"
+         "</description><itunes:summary>S longest of all</itunes:summary>", root=_PODCAST),
+    # the channel's iTunes summary, then its description: content, the flag left set
+    _rss("<title>T</title><guid>g</guid><description>D</description>"
+         "<itunes:summary>S longer</itunes:summary>", root=_PODCAST,
+         channel="<itunes:summary>C</itunes:summary><description>CD</description>"),
+    _rss("<title>T</title><guid>g</guid><description>D</description>"
+         "<description>E longer</description>",
+         channel="<content:encoded>&lt;p&gt;C&lt;/p&gt;</content:encoded>"),
+    _rss("<title>T</title><guid>g</guid><description>D</description>"
+         "<itunes:summary>S longer</itunes:summary>", root=_PODCAST,
+         channel="<description>CD</description><itunes:summary>C</itunes:summary>"),
+])
+def test_summaries_and_content_are_told_apart_as_feedparser_does(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _read_fast_as_feedparser_reads(body, monkeypatch, tmp_path)
+
+
+@pytest.mark.parametrize("body", [
+    _rss("<title>T</title><guid>g</guid>", channel="<summary>C</summary>"),
+    _rss("<title>T</title><guid>g</guid>", channel="<Description>C</Description>"),
+    _rss("<title>T</title><guid>g</guid>", channel="<dc:description>C</dc:description>"),
+])
+def test_other_channel_summaries_are_left_to_feedparser(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _left_to_feedparser(body, monkeypatch, tmp_path)
+
+
+# feedparser names an element of the RSS 1.0 or Atom 0.3 namespace, or of a default namespace
+# it does not know, by its local name: in an Atom entry, an RSS 1.0 <description> is its summary
+@pytest.mark.parametrize("body", [
+    _atom("<title>T</title><summary>s</summary><r:description xmlns:r='http://purl.org/rss/1.0/'"
+          ">a longer summary</r:description>"),
+    _atom("<title>T</title><summary>s</summary><summary xmlns='http://purl.org/atom/ns#'>a "
+          "longer summary</summary>"),
+    _rss("<title>T</title><guid>g</guid><description xmlns='https://unknown.example/'>a longer "
+         "summary</description>"),
+    _atom("<title>T</title><r:title xmlns:r='http://purl.org/rss/1.0/'>R</r:title>"),
+    _atom("<title>T</title>", feed="<r:title xmlns:r='http://purl.org/rss/1.0/'>R</r:title>"),
+])
+def test_rss_1_elements_in_an_atom_feed_give_feedparser_items(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _same_items_either_way(body, monkeypatch, tmp_path)
+
+
+def _same_items_either_way(body: bytes, monkeypatch: pytest.MonkeyPatch,
+                           tmp_path: Path) -> None:
     path = tmp_path / "f.xml"
     path.write_bytes(body)
     fast, slow = _both(path, monkeypatch)

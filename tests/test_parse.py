@@ -6,10 +6,14 @@ import gzip
 import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from types import ModuleType
 from typing import ClassVar
 
 import pytest
 
+import bot.feeds.cleaning
+import bot.feeds.jsonfeed
+import bot.feeds.parse
 from bot.errors import ParseError
 from bot.feeds.identity import make_key
 from bot.feeds.parse import MAX_BODY_BYTES, _cut_items, _defuse, parse_feed
@@ -399,13 +403,24 @@ class TestHostileXml:
         assert feed.warning is None
 
 
+def _count_cleaning(monkeypatch: pytest.MonkeyPatch, *modules: ModuleType) -> list[str]:
+    """The HTML texts ``modules`` give to article_text, in order."""
+    cleaned: list[str] = []
+    real = bot.feeds.cleaning.article_text
+
+    def counted(html: str) -> str:
+        cleaned.append(html)
+        return real(html)
+
+    for module in modules:
+        monkeypatch.setattr(module, "article_text", counted)
+    return cleaned
+
+
 @pytest.mark.parametrize("kind", ["json", "rss"])
 def test_only_new_or_edited_entries_have_their_text_cleaned(
         kind: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """A changed feed with one new entry among twenty cleans one text (issue 26)."""
-    import bot.feeds.cleaning
-    import bot.feeds.jsonfeed
-    import bot.feeds.parse
     from bot.feeds.parse import prepare_feed
 
     texts = [f"<p>Story {n} text about the harbour.</p>" for n in range(20)]
@@ -418,17 +433,28 @@ def test_only_new_or_edited_entries_have_their_text_cleaned(
             f"<item><guid>g{n}</guid><title>T{n}</title><description><![CDATA[{t}]]>"
             "</description></item>" for n, t in enumerate(texts))
             + "</channel></rss>").encode()
-    cleaned: list[str] = []
-    real = bot.feeds.cleaning.article_text
-
-    def counted(html: str) -> str:
-        cleaned.append(html)
-        return real(html)
-
-    monkeypatch.setattr(bot.feeds.jsonfeed, "article_text", counted)
-    monkeypatch.setattr(bot.feeds.parse, "article_text", counted)
+    cleaned = _count_cleaning(monkeypatch, bot.feeds.jsonfeed, bot.feeds.parse)
     prepared = prepare_feed(body, url=URL)
     new = prepared.keys[0]
     parsed = prepared.finish(lambda key, raw_hash: key != new)
     assert [item.entry_key for item in parsed.items] == [new]
     assert cleaned == [texts[0]]
+
+
+@pytest.mark.parametrize("reader", ["fast", "feedparser"])
+def test_a_summary_that_is_the_content_is_cleaned_once(
+        reader: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """feedparser copies a lone <content:encoded> into the summary: one text, cleaned once
+    (a cold first poll cleans every entry; issue 26), the same text as before."""
+    html = "<p>Story text about the harbour.</p><p>More of it.</p>"
+    body = rss(f"<item><guid>g1</guid><title>T</title><content:encoded><![CDATA[{html}]]>"
+               "</content:encoded></item>"
+               f"<item><guid>g2</guid><title>U</title><description><![CDATA[{html}]]>"
+               f"</description><content:encoded><![CDATA[{html}]]></content:encoded></item>")
+    if reader == "feedparser":
+        monkeypatch.setattr(bot.feeds.parse, "read_fast", lambda *args: None)
+    cleaned = _count_cleaning(monkeypatch, bot.feeds.parse)
+    feed = parse_feed(body, url=URL, now=NOW)
+    assert cleaned == [html, html]  # one per entry
+    assert [item.text for item in feed.items] == [
+        "Story text about the harbour.\n\nMore of it."] * 2

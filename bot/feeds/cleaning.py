@@ -87,6 +87,14 @@ def _without_css_rules(text: str) -> str:
     return "".join(parts) + text[done:] if parts else text
 
 
+def _without_prefix(pattern: re.Pattern[str], line: str) -> str:
+    """``pattern.sub("", line, count=1)`` for a pattern anchored on ^ and a line without a
+    newline: only a match at 0 is possible, and ``match`` tries 0 alone where ``sub`` tries
+    every character of every line of every new entry."""
+    found = pattern.match(line)
+    return line[found.end():] if found else line
+
+
 def clean_article(text: str) -> str:
     """``text`` (already plain, paragraphs on lines) without the non-story lines and prefixes."""
     if not text:
@@ -104,7 +112,7 @@ def clean_article(text: str) -> str:
         if line and _BOILERPLATE_LINE.match(line):
             continue
         if line:
-            line = _UPDATE_STAMP.sub("", _DATELINE.sub("", line, count=1), count=1)
+            line = _without_prefix(_UPDATE_STAMP, _without_prefix(_DATELINE, line))
             line = _GLUED.sub(r"\1 \2", line) if glued else line
         kept.append(line)
     return clean_block("\n".join(kept))

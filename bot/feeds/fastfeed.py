@@ -1,16 +1,17 @@
-"""A fast reader for the common feed shapes: well-formed RSS 0.9x/2.0 and Atom 1.0 read with lxml.
+"""A fast reader for the common feed shapes: well-formed RSS 0.9x/1.0/2.0 and Atom 1.0, with lxml.
 
 feedparser's SAX pipeline costs 30-70x what libxml2 needs to read the same document. This
-reader handles plain, well-formed RSS 0.91-2.0 and Atom 1.0 (xml:base, a declared encoding and
-XHTML content included) and returns entries in feedparser's own shape (the keys bot.feeds.parse
+reader handles plain, well-formed RSS 0.90-2.0 (RSS 1.0's RDF and the namespaces feedparser
+reads as plain RSS included) and Atom 1.0 (xml:base, a declared encoding and XHTML content
+included) and returns entries in feedparser's own shape (the keys bot.feeds.parse
 reads), built with feedparser's own rules: how a permalink guid becomes the link, which of two
 titles wins, which author is named, how text is typed as HTML, how xml:base resolves a link.
-Anything else (ill-formed XML, a DOCTYPE, RSS 1.0, SVG or MathML in XHTML content, an encoding
+Anything else (ill-formed XML, a DOCTYPE, SVG or MathML in XHTML content, an encoding
 the HTTP header overrides, elements of a known namespace that feedparser would map into those
 keys, those keys' elements spelled in another case, which feedparser lower-cases: <GUID>,
-<pubdate>) returns None and the caller uses feedparser. Attribute names and rel/type values are
-read in any case, as feedparser reads them. tests/test_fastfeed.py checks both give the
-same items on the corpus.
+<pubdate>) returns None and the caller uses feedparser; refusal() says which. Attribute names
+and rel/type values are read in any case, as feedparser reads them. tests/test_fastfeed.py
+checks both give the same items on the corpus.
 """
 
 from __future__ import annotations
@@ -27,24 +28,46 @@ from lxml import etree
 
 from bot.logs import get_log
 
-__all__ = ["read_fast"]
+__all__ = ["read_fast", "refusal"]
 
 log = get_log(__name__)
+
+Read = tuple[dict[str, Any], list[dict[str, Any]]]  # (feed, entries), as feedparser gives them
 
 ATOM = "http://www.w3.org/2005/Atom"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
 DC = "http://purl.org/dc/elements/1.1/"
 XHTML = "http://www.w3.org/1999/xhtml"
+ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_RDF_ROOT = f"{{{RDF}}}RDF"
+_RDF_ABOUT = f"{{{RDF}}}about"
+_DC_LANGUAGE = f"{{{DC}}}language"
+_DC_TITLE = f"{{{DC}}}title"
+_CONTENT_ENCODED = f"{{{CONTENT}}}encoded"
+_SUMMARY_LIKE = frozenset({"description", f"{{{ITUNES}}}summary"})
+# Elements that start feedparser's content or set the feed's summary, in lower case: in a
+# channel only _SUMMARY_LIKE and content:encoded, so spelled, are read here
+_CONTENT_LIKE_LOWER = frozenset(t.lower() for t in (
+    *_SUMMARY_LIKE, _CONTENT_ENCODED, "summary", "content", "fullitem", "body", "abstract",
+    f"{{{DC}}}description", f"{{{ATOM}}}summary", f"{{{ATOM}}}content"))
+# The namespaces whose elements feedparser names as plain RSS ones (not the Atom drafts)
+_PLAIN_RSS = frozenset(uri.lower() for uri, prefix in _FeedParserMixin.namespaces.items()
+                       if not prefix and ("rss" in uri or "rdf" in uri))
+_XMLNS = re.compile(rb"xmlns(?::[\w.-]+)?\s*=\s*[\"']([^\"']+)[\"']")
 _LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 # Elements of feedparser's known namespaces that it never maps into the keys bot.feeds.parse reads
 # (an entry's title, link, id, dates, content, summary, tags, author, language).
+# (names in lower case, as feedparser and _check_children compare them)
 _HARMLESS_PREFIX: dict[str, frozenset[str]] = {
     "itunes": frozenset({"duration", "image", "explicit", "block", "subtitle", "episode",
-                         "episodeType", "season", "order", "isClosedCaptioned", "title"}),
-    "dc": frozenset({"rights", "publisher", "format", "type", "contributor"}),
+                         "episodetype", "season", "order", "isclosedcaptioned", "title"}),
+    "dc": frozenset({"rights", "publisher", "format", "type", "contributor", "identifier",
+                     "source", "relation", "coverage"}),
     **{p: frozenset({"*"}) for p in ("wfw", "slash", "sy", "feedburner", "georss", "geo", "thr",
-                                     "trackback", "admin", "cc", "creativeCommons", "content")},
+                                     "trackback", "admin", "cc", "creativeCommons", "content",
+                                     "prism")},
 }
 _NO_NS_MAPPED = frozenset({
     "summary", "content", "body", "fullitem", "abstract", "published", "issued", "updated",
@@ -54,10 +77,10 @@ _NO_NS_MAPPED = frozenset({
 })
 _MEDIA_MAPPED = {"title", "description", "keywords", "credit", "rating", "restriction",
                  "license", "category", "text"}
-ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 _RSS_ITEM = {"title", "link", "description", "guid", "pubDate", "category", "author",
              "comments", "enclosure", "source", f"{{{CONTENT}}}encoded", f"{{{DC}}}creator",
-             f"{{{DC}}}date", f"{{{DC}}}subject", f"{{{ITUNES}}}author", f"{{{ITUNES}}}summary"}
+             f"{{{DC}}}date", f"{{{DC}}}subject", f"{{{DC}}}title", f"{{{ITUNES}}}author",
+             f"{{{ITUNES}}}summary"}
 _ATOM_ENTRY = {f"{{{ATOM}}}{n}" for n in ("id", "title", "link", "published", "updated",
                                            "content", "summary", "category", "author", "rights",
                                            "contributor")}
@@ -73,6 +96,9 @@ _RSS_CHANNEL_LOWER = frozenset({"item", "entry", "title", "link", "language", f"
 _ATOM_FEED_LOWER = frozenset(f"{{{ATOM}}}{n}".lower() for n in ("entry", "title", "link", "id"))
 _ATOM_NAME = f"{{{ATOM}}}name"
 _NO_NS_MAPPED_LOWER = frozenset(n.lower() for n in _NO_NS_MAPPED)
+# Every element name without a namespace that feedparser maps into the keys read here
+_PLAIN_MAPPED_LOWER = _NO_NS_MAPPED_LOWER | {t.lower() for t in _RSS_ITEM if t[0] != "{"} | {
+    t.rpartition("}")[2].lower() for t in _ATOM_ENTRY} | {"description", "pubdate", "guid"}
 _RSS_VERSIONS = ("2.0", "0.91", "0.92", "0.93", "0.94")
 _TEXT_KINDS = frozenset({"text/plain", "text/html", "application/xhtml+xml"})
 _HTML_KINDS = frozenset(_FeedParserMixin.html_types)
@@ -132,7 +158,8 @@ def _attrs(el: Any) -> dict[str, str]:
 
 def _text(el: Any) -> str:
     if len(el):
-        raise _Bail  # markup inside a text element: feedparser re-serialises it
+        # markup inside a text element: feedparser re-serialises it
+        raise _Bail("markup inside a text element")
     return _clean(el.text or "")
 
 
@@ -147,7 +174,7 @@ def _markup(el: Any) -> str:
     if not len(el):
         return _clean(el.text or "")
     if any(isinstance(d.tag, str) and d.tag.startswith("{") for d in el.iterdescendants()):
-        raise _Bail
+        raise _Bail("namespaced markup inside content")
     # lxml repeats the namespaces declared above (on <rss>) on each serialised child; the
     # markup as written had none of them.
     declared = [f' xmlns:{prefix}="{uri}"' if prefix else f' xmlns="{uri}"'
@@ -161,9 +188,19 @@ def _markup(el: Any) -> str:
     return _clean((el.text or "") + "".join(parts))
 
 
+def _xml_lang(el: Any, around: str | None) -> str | None:
+    """feedparser's language of an element: its xml:lang ("" for none), else ``around``."""
+    if not len(el.attrib):
+        return around
+    lang = el.get(_LANG)
+    return around if lang is None else lang.replace("_", "-") or None
+
+
 def _rss_text(el: Any, lang: str | None, default_type: str) -> tuple[str, dict[str, Any]]:
     if len(el.attrib) and {"type", "mode"} & _attrs(el).keys():
-        raise _Bail  # feedparser types the text by them (base64 included)
+        # feedparser types the text by them (base64 included)
+        raise _Bail("type or mode attribute on RSS text")
+    lang = _xml_lang(el, lang)
     value = _markup(el)
     kind = default_type
     if kind == "text/plain" and _FeedParserMixin.looks_like_html(value):
@@ -178,7 +215,7 @@ def _xhtml(el: Any) -> str:
     divs = list(el)
     if (len(divs) != 1 or divs[0].tag != f"{{{XHTML}}}div" or (el.text or "").strip()
             or (divs[0].tail or "").strip()):
-        raise _Bail
+        raise _Bail("XHTML content not one <div>")
     return _clean(_xhtml_inside(divs[0]))
 
 
@@ -186,11 +223,11 @@ def _xhtml_inside(el: Any) -> str:
     parts = [xml_escape(el.text or "")]
     for child in el:
         if not child.tag.startswith(f"{{{XHTML}}}"):
-            raise _Bail
+            raise _Bail("a non-XHTML element in XHTML content")
         name = child.tag[len(XHTML) + 2:].lower()
         attrs = {key.lower(): value for key, value in child.attrib.items()}
         if len(attrs) != len(child.attrib) or any(key.startswith("{") for key in attrs):
-            raise _Bail
+            raise _Bail("a namespaced or repeated XHTML attribute")
         parts.append(f"<{name}" + "".join(
             f' {key}="{xml_escape(value, {chr(34): "&quot;"})}"' for key, value in attrs.items())
             + f">{_xhtml_inside(child)}</{name}>" + xml_escape(child.tail or ""))
@@ -200,10 +237,10 @@ def _xhtml_inside(el: Any) -> str:
 def _atom_text(el: Any, lang: str | None) -> tuple[str, dict[str, Any]]:
     attrs = _attrs(el) if len(el.attrib) else {}
     if "src" in attrs or "mode" in attrs:
-        raise _Bail
+        raise _Bail("Atom content with src or mode")
     kind = _map_type(attrs.get("type", "text"))
     if kind not in _TEXT_KINDS:
-        raise _Bail  # base64 or other media types
+        raise _Bail("Atom content neither text, HTML nor XHTML")  # base64 or other media types
     value = _xhtml(el) if kind == "application/xhtml+xml" else _text(el)
     lang = el.get(_LANG) or lang
     return value, {"type": kind, "language": lang, "base": "", "value": value}
@@ -217,29 +254,52 @@ def _check_children(el: Any, allowed: set[str], allowed_lower: frozenset[str],
         if not isinstance(tag, str) or tag in allowed:
             continue
         if tag.lower() in allowed_lower:
-            raise _Bail  # an allowed element in another case: feedparser reads it, we would not
+            # an allowed element in another case: feedparser reads it, we would not
+            raise _Bail("a mapped element in another case")
         ns, _, local = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
         local = local.lower()  # feedparser's spelling of every element name
         # feedparser names a namespace by its URI when it knows it, else by the document's prefix
         prefix = known[ns] if ns in known else _KNOWN_LOWER.get(ns.lower(), child.prefix or "")
+        if (ns and not prefix and ns.lower() != _ATOM_LOWER
+                and (local in _PLAIN_MAPPED_LOWER or local == "image" or len(child))):
+            # feedparser names it by its local name alone, as a plain RSS or Atom element (an
+            # RSS 1.0 or Atom 0.3 element in an Atom entry, a default namespace it does not
+            # know), and this one it reads (WordPress's <post-id xmlns="…"> it does not)
+            raise _Bail("an element feedparser reads without its namespace")
         if not ns and not prefix:
             if local in _NO_NS_MAPPED_LOWER or (local == "image"
                                                 and not _has(el, "title", "link")):
-                raise _Bail
-            if len(child):  # feedparser reads what is nested too (<categories><category>)
-                raise _Bail
+                raise _Bail("an element feedparser maps, no namespace")
+            # feedparser reads what is nested too: a list of <category> (in an RSS item) is
+            # read below, anything else is left to it
+            if len(child) and not ("category" in allowed and _category_list(child, local)):
+                raise _Bail("nested elements without a namespace")
         elif prefix == "media":
             if local in _MEDIA_MAPPED:
-                raise _Bail
+                raise _Bail("a media: element feedparser maps")
             if local == "group":  # YouTube: media:description inside becomes the summary
                 _check_children(child, set(), frozenset(), known)
         elif prefix == "atom" or ns.lower() == _ATOM_LOWER:
             if local != "link" or _attrs(child).get("rel", "alternate") == "alternate":
-                raise _Bail
+                raise _Bail("an alternate atom:link or other Atom element in an item")
         elif {"*", local} & _HARMLESS_PREFIX.get(prefix, frozenset()):
             continue
         elif prefix in known.values() and prefix:
-            raise _Bail
+            raise _Bail("an element of a known namespace feedparser maps")
+
+
+def _category_list(el: Any, name: str) -> bool:
+    """Whether ``el`` only holds plain <category> elements, in an element feedparser has no
+    rule for (<categories>): it reads them as the item's own, in document order."""
+    return (not hasattr(_FeedParserMixin, f"_start_{name}")
+            and not hasattr(_FeedParserMixin, f"_end_{name}")
+            and all(c.tag == "category" and not len(c) for c in el))
+
+
+def _tag(entry: dict[str, Any], el: Any) -> None:
+    term = _text(el)
+    if term:
+        entry.setdefault("tags", []).append({"term": term})
 
 
 def _has(el: Any, *tags: str) -> bool:
@@ -268,18 +328,26 @@ def _author(raw: str) -> dict[str, Any]:
     return detail
 
 
-def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str]) -> dict[str, Any]:
+def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str],
+              has_content: bool) -> dict[str, Any]:
+    """An RSS item; ``has_content``: feedparser's flag for "content seen", which only an
+    item's end clears, so the channel's elements can leave it set for the next item."""
     _check_children(item, _RSS_ITEM, _RSS_ITEM_LOWER, known)
     entry: dict[str, Any] = {}
-    authors, has_content, summary_tag = 0, False, ""
+    if len(item.attrib):
+        if {"href", "lastmod"} & _attrs(item).keys():
+            raise _Bail("an item with href or lastmod")  # feedparser reads them as fields
+        if about := item.get(_RDF_ABOUT):  # RSS 1.0: feedparser's id, as written
+            entry["id"] = about
+    authors = 0
     for child in item:
         tag = child.tag
-        if tag == "title":
+        if tag in ("title", _DC_TITLE):  # feedparser: dc:title is a <title>
             if not entry.get("title"):  # feedparser: the first non-empty title wins
                 entry["title"], entry["title_detail"] = _rss_text(child, lang, "text/plain")
         elif tag == "link":
             if len(child.attrib) and "href" in _attrs(child):
-                raise _Bail  # feedparser takes the href for the link
+                raise _Bail("an item <link> with href")  # feedparser takes the href for the link
             value = _resolve(base.of(child), _text(child)).replace("&amp;", "&")
             entry["link"] = re.sub("&([A-Za-z0-9_]+);", r"&\g<1>", value)
         elif tag == "guid":
@@ -292,10 +360,7 @@ def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str]) -
             entry["id"] = value
             if permalink:
                 entry.setdefault("link", value)
-        elif tag in ("description", f"{{{ITUNES}}}summary"):
-            if "summary" in entry and f"{{{ITUNES}}}summary" in (tag, summary_tag):
-                raise _Bail  # feedparser lets an iTunes summary beside a description win
-            summary_tag = tag
+        elif tag in _SUMMARY_LIKE:
             if "summary" in entry and not has_content:
                 # feedparser: a second summary-like element, before any content, is content
                 has_content = True
@@ -313,9 +378,11 @@ def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str]) -
             entry["updated"] = _text(child)
             entry["updated_parsed"] = _parse_date(entry["updated"])
         elif tag in ("category", f"{{{DC}}}subject"):
-            term = _text(child)
-            if term:
-                entry.setdefault("tags", []).append({"term": term})
+            _tag(entry, child)
+        elif (len(child) and isinstance(tag, str) and not tag.startswith("{")
+              and _category_list(child, tag.lower())):
+            for category in child:  # <categories><category>…
+                _tag(entry, category)
         elif tag in ("author", f"{{{DC}}}creator", f"{{{ITUNES}}}author"):
             # feedparser: the last author's text, the first author's detail
             authors += 1
@@ -324,7 +391,7 @@ def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str]) -
             if authors == 1 and detail:
                 entry["author_detail"] = detail
             elif authors > 1 and "author_detail" not in entry:
-                raise _Bail
+                raise _Bail("several authors, the first without detail")
     return entry
 
 
@@ -340,7 +407,7 @@ def _atom_link(el: Any, base: _Base) -> str | None:
     kind = attrs.get("type", "application/atom+xml" if rel == "self" else "text/html")
     href = attrs.get("href")
     if href is None:
-        raise _Bail
+        raise _Bail("an Atom link without href")
     if rel == "alternate" and _map_type(kind) in _HTML_KINDS:
         return _urljoin(base.of(el), href)
     return None
@@ -385,59 +452,115 @@ def _atom_entry(el: Any, base: _Base, lang: str | None, known: dict[str, str]) -
             names = [c for c in child if c.tag == _ATOM_NAME]
             if any(isinstance(c.tag, str) and c.tag != _ATOM_NAME
                    and c.tag.lower() == _ATOM_NAME.lower() for c in child):
-                raise _Bail  # <Name>: feedparser's name too
+                raise _Bail("an Atom <Name> in another case")  # <Name>: feedparser's name too
             if len(names) > 1 or (authors > 1 and not (names and _text(names[0]))):
-                raise _Bail
+                raise _Bail("several Atom author names")
             if names and _text(names[0]):
                 entry["author"] = _text(names[0])
                 entry["author_detail"] = {"name": entry["author"]}
     return entry
 
 
-def _read(root: Any, url: str, body: bytes) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    known = _FeedParserMixin.namespaces
-    base = _Base(url, b"xml:base" in body)
-    if root.tag == "rss":
-        if not root.get("version", "").startswith(_RSS_VERSIONS) or b"xml:lang" in body:
-            raise _Bail  # (xml:lang in RSS: feedparser's language inheritance, left to it)
-        channels = [c for c in root if isinstance(c.tag, str) and c.tag.lower() == "channel"]
-        if len(channels) != 1 or channels[0].tag != "channel":
-            raise _Bail
-        channel = channels[0]
-        feed: dict[str, Any] = {}
-        lang: str | None = None
-        entries = []
-        for child in channel:
+def _rss(root: Any, base: _Base, known: dict[str, str], xml_lang: bool) -> Read:
+    """RSS 0.9x-2.0 and RSS 1.0 (RDF): the channel's fields and every item, in document order.
+    RSS 1.0 puts its items beside the channel, and feedparser reads an item wherever it is.
+
+    ``xml_lang``: the document has xml:lang attributes. feedparser types each text with the
+    xml:lang around it (a <language> element names the feed's language only); without any,
+    the <language> read so far stands in for that (the items' languages come out the same)."""
+    feed: dict[str, Any] = {}
+    entries: list[dict[str, Any]] = []
+    lang: str | None = None
+    # feedparser's content flag and whether the feed has a summary, which decide whether the
+    # next summary-like element is a summary or content, in the channel and the next item
+    has_content = feed_summary = False
+    root_lang = _xml_lang(root, None)
+    if root_lang:
+        feed["language"] = root_lang
+    for top in root:
+        around = _xml_lang(top, root_lang) if xml_lang else None
+        if top.tag == "channel":
+            if len(top.attrib) and {"href", "lastmod"} & _attrs(top).keys():
+                raise _Bail("a channel with href or lastmod")  # feedparser reads them as fields
+            children = iter(top)
+        elif top.tag == "item":
+            children = iter((top,))
+        elif isinstance(top.tag, str) and (top.tag.lower() in _RSS_CHANNEL_LOWER
+                                           or top.tag.lower() in _CONTENT_LIKE_LOWER):
+            raise _Bail("a channel element outside the channel")
+        else:
+            continue  # <image> and <textinput> of RSS 1.0: feedparser keeps them apart
+        for child in children:
             tag = child.tag
             if tag == "item":
-                entries.append(_rss_item(child, base, lang, known))
+                entries.append(_rss_item(child, base, _xml_lang(child, around) if xml_lang
+                                         else lang, known, has_content))
+                has_content = False
+            elif tag in _SUMMARY_LIKE:  # a channel description is the feed's subtitle
+                if feed_summary and not has_content:
+                    has_content = True
+                elif tag != "description":
+                    feed_summary = True
+            elif tag == _CONTENT_ENCODED:  # content, copied to the feed's summary
+                has_content = feed_summary = True
             elif tag == "entry":
-                raise _Bail  # feedparser reads any <entry> as an item
+                raise _Bail("<entry> in RSS")  # feedparser reads any <entry> as an item
             elif tag == "title":
-                feed["title"], feed["title_detail"] = _rss_text(child, lang, "text/plain")
+                feed["title"], feed["title_detail"] = _rss_text(
+                    child, around if xml_lang else lang, "text/plain")
             elif tag == "link":
                 if len(child.attrib) and "href" in _attrs(child):
-                    raise _Bail  # feedparser takes the href for the link
+                    # feedparser takes the href for the link
+                    raise _Bail("a channel <link> with href")
                 feed["link"] = _resolve(base.of(child), _text(child))
-            elif tag == "language":
+            elif tag in ("language", _DC_LANGUAGE):  # feedparser: dc:language is <language>
                 lang = feed["language"] = _text(child)
             elif not isinstance(tag, str):
                 continue
+            elif tag.lower() in _CONTENT_LIKE_LOWER:
+                raise _Bail("a channel element that sets feedparser's content state")
             elif tag.lower() in _RSS_CHANNEL_LOWER and (
                     tag.lower() != _ATOM_LINK_LOWER
                     or _attrs(child).get("rel", "alternate") == "alternate"):
-                raise _Bail  # <Item>, <Link>, dc:title, atom:title, an alternate atom:link
-        return feed, entries
+                # <Item>, <Link>, dc:title, atom:title, an alternate atom:link
+                raise _Bail("a channel element feedparser maps")
+    return feed, entries
+
+
+def _unqualify(root: Any, body: bytes) -> None:
+    """Name the elements of the namespaces feedparser reads as plain RSS (RSS 1.0, RSS 0.90,
+    Userland's, in any case) as it does: ``{http://purl.org/rss/1.0/}item`` is <item>."""
+    if b"xmlns" not in body:
+        return
+    for uri in {found.decode("latin-1") for found in _XMLNS.findall(body)}:
+        lowered = uri.lower()
+        if lowered in _PLAIN_RSS or "backend.userland.com/rss" in lowered:
+            for el in root.iter(f"{{{uri}}}*"):
+                el.tag = el.tag[len(uri) + 2:]
+
+
+def _read(root: Any, url: str, body: bytes) -> Read:
+    known = _FeedParserMixin.namespaces
+    if root.tag in ("rss", _RDF_ROOT) or root.tag.endswith("}rss"):  # RSS only: an Atom
+        _unqualify(root, body)  # document's elements in these namespaces are left as they are
+    base = _Base(url, b"xml:base" in body)
+    if root.tag in ("rss", _RDF_ROOT):
+        if root.tag == "rss" and not root.get("version", "").startswith(_RSS_VERSIONS):
+            raise _Bail(f"RSS version {root.get('version')!r}")
+        channels = [c for c in root if isinstance(c.tag, str) and c.tag.lower() == "channel"]
+        if len(channels) != 1 or channels[0].tag != "channel":
+            raise _Bail("not one <channel>")
+        return _rss(root, base, known, b"xml:lang" in body)
     if root.tag == f"{{{ATOM}}}feed":
         lang = root.get(_LANG)
-        feed = {}
-        entries = []
+        feed: dict[str, Any] = {}
+        entries: list[dict[str, Any]] = []
         for child in root:
             local = child.tag.rpartition("}")[2] if isinstance(child.tag, str) else ""
             if child.tag == f"{{{ATOM}}}entry":
                 entries.append(_atom_entry(child, base, lang, known))
             elif local == "item":
-                raise _Bail  # feedparser reads any <item> as an entry
+                raise _Bail("<item> in Atom")  # feedparser reads any <item> as an entry
             elif child.tag == f"{{{ATOM}}}title":
                 feed["title"], feed["title_detail"] = _atom_text(child, lang)
             elif child.tag == f"{{{ATOM}}}link":
@@ -447,13 +570,14 @@ def _read(root: Any, url: str, body: bytes) -> tuple[dict[str, Any], list[dict[s
             elif child.tag == f"{{{ATOM}}}id":
                 feed.setdefault("link", _resolve(base.of(child), _text(child)))
             elif local in ("title", "language") and child.tag.startswith(f"{{{DC}}}"):
-                raise _Bail
+                raise _Bail("dc:title or dc:language in Atom")
             elif local and child.tag.lower() in _ATOM_FEED_LOWER:
-                raise _Bail  # <Entry>, <Title>: feedparser reads them in any case
+                # <Entry>, <Title>: feedparser reads them in any case
+                raise _Bail("an Atom element in another case")
         if lang:
             feed["language"] = lang
         return feed, entries
-    raise _Bail
+    raise _Bail(f"root element {root.tag}")
 
 
 _HEADER_CHARSET = re.compile(r"charset=\"?([\w.:-]+)", re.I)
@@ -491,34 +615,54 @@ def _respelled(body: bytes, lowered: bytes, name: bytes) -> bool:
     return name in lowered and lowered.count(name) != body.count(name)
 
 
-def read_fast(body: bytes, url: str, content_type: str | None
-              ) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
+def read_fast(body: bytes, url: str, content_type: str | None) -> Read | None:
     """(feed, entries) in feedparser's shape, or None when feedparser must read this body."""
+    read = _read_or_refuse(body, url, content_type)
+    return None if isinstance(read, str) else read
+
+
+def refusal(body: bytes, url: str, content_type: str | None) -> str | None:
+    """Why :func:`read_fast` leaves this body to feedparser, in a few words (None: it reads
+    it). bench.parse counts the reasons over the real-world corpus."""
+    read = _read_or_refuse(body, url, content_type)
+    return read if isinstance(read, str) else None
+
+
+def _read_or_refuse(body: bytes, url: str, content_type: str | None) -> Read | str:
     head = body[:1024]
     # Every scan below in any case, as feedparser reads names; bytes.lower costs a few per cent
     # of the lxml parse.
     lowered = body.lower()
-    if (b"<!doctype" in lowered[:1024] or b"\x00" in head or _plain_attribute(lowered, b"base=")
-            or _respelled(body, lowered, b"xml:base") or _respelled(body, lowered, b"xml:lang")):
-        return None
+    if b"<!doctype" in lowered[:1024]:
+        return "a DOCTYPE"
+    if b"\x00" in head:
+        return "UTF-16 or UTF-32"
+    if _plain_attribute(lowered, b"base="):
+        return "a plain base attribute"
+    if _respelled(body, lowered, b"xml:base") or _respelled(body, lowered, b"xml:lang"):
+        return "xml:base or xml:lang in another case"
     if content_type and "xml" not in content_type.lower():
-        return None  # feedparser marks such a body ill-formed
+        return "a content type that is not XML"  # feedparser marks such a body ill-formed
     # libxml2 decodes by the document's declaration (UTF-8 without one), feedparser by the
     # HTTP header's charset when there is one: read here only when they agree.
     header = _HEADER_CHARSET.search(content_type or "")
     declared = _DECLARED_ENCODING.match(head)
     document = declared.group(1).decode("ascii").lower() if declared else "utf-8"
     if header is not None and _utf8(header.group(1).lower()) != _utf8(document):
-        return None
+        return "an HTTP charset other than the declared encoding"
     try:
         root = etree.fromstring(body, _PARSER)
         # " lang=" is common in the escaped HTML of content (embedded posts): look for it as an
         # attribute only where it would change an item's language
         if _plain_attribute(lowered, b"lang=") and _lang_attribute(root, 3):
-            return None
+            return "a plain lang attribute"
         return _read(root, url, body)
-    except (etree.XMLSyntaxError, ValueError, _Bail):
-        return None
+    except etree.XMLSyntaxError:
+        return "ill-formed XML"
+    except ValueError as exc:
+        return f"lxml refused it ({exc})"[:80]
+    except _Bail as bail:
+        return str(bail)
     except Exception as exc:  # a shape this reader did not foresee: feedparser reads it
         log.warning("fastfeed.fallback", error=type(exc).__name__)
-        return None
+        return f"unforeseen {type(exc).__name__}"

@@ -260,13 +260,18 @@ def _date_from_text(value: Any) -> datetime | None:
         return None
 
 
+def _is_html(value: Any, detail: Any) -> bool:
+    """Whether a text field is read as HTML: typed so, or untyped with markup in it."""
+    kind = detail.get("type", "") if isinstance(detail, dict) else ""
+    return kind in _HTML_TYPES or (not kind and isinstance(value, str) and "<" in value)
+
+
 def _detail_text(value: Any, detail: Any, *, block: bool) -> str:
     """A title (``block=False``: one line) or an entry's story text (headings, captions and
     boilerplate out, see bot.feeds.cleaning)."""
     if not isinstance(value, str) or not value:
         return ""
-    kind = detail.get("type", "") if isinstance(detail, dict) else ""
-    if kind in _HTML_TYPES or (not kind and "<" in value):
+    if _is_html(value, detail):
         return article_text(value) if block else clean_inline(html_to_text(value))
     return clean_article(clean_block(value)) if block else clean_inline(value)
 
@@ -280,7 +285,16 @@ def _entry_text(entry: Any) -> str:
     fields = [(part.get("value"), part) for part in entry.get("content") or []
               if isinstance(part, dict)]
     fields.append((entry.get("summary"), entry.get("summary_detail")))
-    return longest(_detail_text(value, detail, block=True) for value, detail in fields)
+    # A summary is often the content itself (feedparser copies a lone <content:encoded> into
+    # it): clean each distinct text once, as cleaning is most of what a new entry costs.
+    seen: set[tuple[Any, bool]] = set()
+    texts = []
+    for value, detail in fields:
+        key = (value, _is_html(value, detail))
+        if key not in seen:
+            seen.add(key)
+            texts.append(_detail_text(value, detail, block=True))
+    return longest(texts)
 
 
 def _categories(entry: Any) -> tuple[str, ...]:

@@ -18,8 +18,8 @@ from tests.support.feedserver import FeedServer
 
 @asynccontextmanager
 async def polled_app(tmp_path: Path, server: FeedServer, clock: Clock,
-                     paths: list[str]) -> AsyncIterator[App]:
-    """The App, its feeds (``paths`` on ``server``) added and polled once."""
+                     paths: list[str], *, poll: bool = True) -> AsyncIterator[App]:
+    """The App, its feeds (``paths`` on ``server``) added and (``poll``) polled once."""
     settings = Settings(
         data_dir=tmp_path, database={"url": database_url(tmp_path)},
         network={"allow_private": ["127.0.0.0/8"]},
@@ -31,7 +31,8 @@ async def polled_app(tmp_path: Path, server: FeedServer, clock: Clock,
         async with app.db.begin() as conn:
             for path in paths:
                 await add_feed(conn, server.url(path), now=clock.now)
-        await app.pipeline.poll_due()
+        if poll:
+            await app.pipeline.poll_due()
         yield app
     finally:
         await app.close()
