@@ -8,8 +8,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tests.support.dbs import BACKEND, database_url
+
+# Tests never time anything: Hypothesis's default 200 ms deadline per example turned a busy
+# machine into failures of tests/test_cleaning_rewrites.py (254 ms) that say nothing about the code.
+settings.register_profile("untimed", deadline=None)
+settings.load_profile("untimed")
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("NEWSBRIEF_SHARED", REPO.parent / "shared"))
