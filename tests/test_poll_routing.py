@@ -5,10 +5,8 @@ counted, never timed."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
-from sqlalchemy import event
 
 from bot.delivery import Destination
 from bot.store import Database
@@ -17,7 +15,7 @@ from bot.store.outbox import outbox_counts
 from tests.support.clock import Clock
 from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
-from tests.support.polled import polled_app
+from tests.support.polled import polled_app, statements
 
 pytestmark = pytest.mark.usefixtures("pass_database")
 
@@ -31,12 +29,6 @@ def _feed(i: int, count: int) -> bytes:
 
 async def test_a_cycle_of_changed_feeds_reads_the_subscriptions_once(tmp_path: Path) -> None:
     clock = Clock()
-    executed: list[str] = []
-
-    def note(conn: Any, cursor: Any, statement: str, params: Any, context: Any,
-             executemany: bool) -> None:
-        executed.append(" ".join(statement.split()))
-
     with FeedServer() as server:
         for i in range(FEEDS):
             server.set(f"/f/{i}.xml", _feed(i, 2))
@@ -45,9 +37,8 @@ async def test_a_cycle_of_changed_feeds_reads_the_subscriptions_once(tmp_path: P
             for i in range(FEEDS):  # one new item on every feed: four briefs, routed singly
                 server.set(f"/f/{i}.xml", _feed(i, 3))
             clock.advance(app.settings.polling.interval + 1)
-            event.listen(app.db.engine.sync_engine, "before_cursor_execute", note)
-            stats = await app.pipeline.poll_due()
-            event.remove(app.db.engine.sync_engine, "before_cursor_execute", note)
+            with statements(app) as executed:
+                stats = await app.pipeline.poll_due()
     assert (stats.feeds, stats.briefs) == (FEEDS, FEEDS)
     reads = [sql for sql in executed if sql.startswith("SELECT") and "FROM subscriptions" in sql
              and "ORDER BY subscriptions.destination_id" in sql]
