@@ -14,7 +14,7 @@ from sqlalchemy import event
 from tests.support.clock import Clock
 from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
-from tests.support.polled import polled_app
+from tests.support.polled import polled_app, statements
 
 pytestmark = pytest.mark.usefixtures("pass_database")
 
@@ -49,3 +49,32 @@ async def test_unchanged_feeds_are_written_in_one_statement(tmp_path: Path) -> N
     begins = [sql for sql, _ in executed if sql.startswith("BEGIN")]
     if begins:  # SQLite: the claim, the changed feed's commit, the batch; its read takes no lock
         assert begins.count("BEGIN IMMEDIATE") == 3 and begins.count("BEGIN") == 1
+
+
+async def changed_cycle(tmp_path: Path, changed: int = 2) -> list[str]:
+    """The statements of one poll cycle in which ``changed`` feeds of four bring one new item
+    each, and of the delivery of their briefs."""
+    clock = Clock()
+    with FeedServer() as server:
+        for i in range(4):
+            server.set(f"/f/{i}.xml", rss(f"F{i}", [item(n, topic=f"t{i}") for n in range(3)]))
+        async with polled_app(tmp_path, server, clock, [f"/f/{i}.xml" for i in range(4)]) as app:
+            await app.deliver_pending()  # the first poll's briefs
+            for i in range(changed):
+                server.set(f"/f/{i}.xml", rss(f"F{i}", [item(n, topic=f"t{i}")
+                                                        for n in range(4)]))
+            clock.advance(app.settings.polling.interval + 1)
+            with statements(app) as executed:
+                stats = await app.pipeline.poll_due()
+                sent = await app.deliver_pending()
+    assert (stats.briefs, sent) == (changed, changed)
+    return executed
+
+
+async def test_routing_and_delivery_read_the_tenancy_mode_inside_their_queries(
+        tmp_path: Path) -> None:
+    """Each routed and each delivered brief read the mode by itself before: two round trips
+    per changed feed for one row that changes only at start-up."""
+    executed = await changed_cycle(tmp_path)
+    assert [sql for sql in executed if sql.startswith("SELECT install_settings")] == []
+    assert any("FROM install_settings" in sql for sql in executed)  # still applied, in SQL

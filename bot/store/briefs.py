@@ -96,16 +96,17 @@ async def load_briefs(conn: AsyncConnection, brief_ids: list[int],
     roots = {i: int(r.story_id if r.story_id is not None else i) for i, r in rows.items()}
     found: list[Any] = []
     for part in _chunks(list(set(roots.values()))):
+        # Only feeds ``tenants`` may read, decided in this query (no read of the mode first).
         found += await conn.execute(
-            select(briefs.c.id, briefs.c.story_id, briefs.c.source, entries.c.feed_id)
-            .select_from(briefs.join(entries, entries.c.id == briefs.c.entry_id))
-            .where(or_(briefs.c.id.in_(part), briefs.c.story_id.in_(part))))
-    allowed = await tenancy.readable_among(conn, {int(m.feed_id) for m in found}, tenants)
+            select(briefs.c.id, briefs.c.story_id, briefs.c.source)
+            .select_from(briefs.join(entries, entries.c.id == briefs.c.entry_id)
+                         .join(feeds, feeds.c.id == entries.c.feed_id))
+            .where(or_(briefs.c.id.in_(part), briefs.c.story_id.in_(part)),
+                   tenancy.readable_in_force(tenants)))
     members: dict[int, list[tuple[int, str | None]]] = {}
     for member in found:
-        if int(member.feed_id) in allowed:
-            root = int(member.story_id if member.story_id is not None else member.id)
-            members.setdefault(root, []).append((int(member.id), member.source))
+        root = int(member.story_id if member.story_id is not None else member.id)
+        members.setdefault(root, []).append((int(member.id), member.source))
     loaded = {}
     for brief_id, row in rows.items():
         also: list[str] = []
