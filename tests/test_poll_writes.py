@@ -78,3 +78,12 @@ async def test_routing_and_delivery_read_the_tenancy_mode_inside_their_queries(
     executed = await changed_cycle(tmp_path)
     assert [sql for sql in executed if sql.startswith("SELECT install_settings")] == []
     assert any("FROM install_settings" in sql for sql in executed)  # still applied, in SQL
+
+
+async def test_a_brief_is_saved_with_its_story_and_signature_in_one_insert(
+        tmp_path: Path) -> None:
+    """Its story was chosen after the insert before, and written by an UPDATE of the row."""
+    executed = await changed_cycle(tmp_path)
+    assert [sql for sql in executed if sql.startswith("UPDATE briefs")] == []
+    inserts = [sql for sql in executed if sql.startswith("INSERT INTO briefs")]
+    assert len(inserts) == 2 and all("signature" in sql for sql in inserts)

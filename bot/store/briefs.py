@@ -18,11 +18,14 @@ from bot.tags import canonical_tag, normalise_tag
 
 
 async def save_brief(conn: AsyncConnection, *, entry_id: int, brief: Brief, now: datetime,
-                     story_id: int | None = None,
+                     story_id: int | None = None, signature: bytes | None = None,
                      translations: dict[str, Brief] | None = None) -> int:
+    """A new brief; ``story_id`` and ``signature``: its story as clustering chose it before
+    the insert (bot.routing.cluster.choose_story), else set later (``save_signature``)."""
     result = await conn.execute(insert(briefs).values(
         entry_id=entry_id,
         story_id=story_id,
+        signature=signature,
         headline=brief.headline,
         points=[{"text": p.text, "label": p.label} for p in brief.points],
         tags=list(brief.tags),
@@ -156,10 +159,17 @@ async def story_candidates(conn: AsyncConnection, bands: list[int], *, since: da
 async def save_signature(conn: AsyncConnection, brief_id: int, *, feed_id: int,
                          created_at: datetime, signature: bytes, bands: list[int],
                          story_id: int | None, prune_before: datetime) -> None:
-    """Store the brief's signature, story and bands. The feed's own bands older than the window
-    go: a feed is polled by one worker at a time, so workers never delete the same rows."""
+    """Store a saved brief's signature, story and bands (``save_bands``)."""
     await conn.execute(_SET_SIGNATURE, {"brief_id": brief_id, "signature": signature,
                                         "story_id": story_id})
+    await save_bands(conn, brief_id, feed_id=feed_id, created_at=created_at, bands=bands,
+                     prune_before=prune_before)
+
+
+async def save_bands(conn: AsyncConnection, brief_id: int, *, feed_id: int,
+                     created_at: datetime, bands: list[int], prune_before: datetime) -> None:
+    """The brief's bands. The feed's own bands older than the window go: a feed is polled by
+    one worker at a time, so workers never delete the same rows."""
     await conn.execute(_PRUNE_BANDS, {"feed_id": feed_id, "prune_before": prune_before})
     await conn.execute(_ADD_BANDS, [
         {"band": band, "brief_id": brief_id, "feed_id": feed_id, "created_at": created_at}
