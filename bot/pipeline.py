@@ -133,7 +133,8 @@ class Pipeline:
                                              lease=lease)
         stats = PollStats(feeds=len(due))
         gate = asyncio.Semaphore(polling.concurrency)
-        cycle = routing.CycleTargets()  # the destinations, read once for the cycle's briefs
+        # the destinations and the feeds' audiences, read once for the cycle's briefs
+        cycle = routing.CycleTargets(row.id for row in due)
         done = 0
 
         async def one(row: FeedRow) -> None:

@@ -87,3 +87,9 @@ async def test_a_brief_is_saved_with_its_story_and_signature_in_one_insert(
     assert [sql for sql in executed if sql.startswith("UPDATE briefs")] == []
     inserts = [sql for sql in executed if sql.startswith("INSERT INTO briefs")]
     assert len(inserts) == 2 and all("signature" in sql for sql in inserts)
+
+
+async def test_a_cycle_reads_its_feeds_audiences_once(tmp_path: Path) -> None:
+    """Who may read each feed (bot.store.tenancy) was read once per brief routed before."""
+    executed = await changed_cycle(tmp_path)
+    assert len([sql for sql in executed if "LEFT OUTER JOIN feed_servers" in sql]) == 1

@@ -18,9 +18,9 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
-from sqlalchemy import exists, func, or_, select, true
+from sqlalchemy import Row, exists, func, or_, select, true
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.elements import ColumnElement
@@ -44,6 +44,7 @@ _KEY = "tenancy"
 MIGRATED = "0010_tenancy"  # the source of a mode the migration kept for an existing install
 CONFIG_OWNER = "config"  # ``feeds.added_by`` of the feeds the configuration file lists
 OWNERS = (CONFIG_OWNER, OPERATOR_OWNER)
+_CHUNK = 500  # ids per IN list: well inside every backend's parameter limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,11 +148,13 @@ async def audiences(conn: AsyncConnection, feed_ids: Iterable[int]) -> dict[int,
     ids = sorted(set(feed_ids))
     if not ids:
         return {}
-    rows = (await conn.execute(
-        select(feeds.c.id, operator_owned().label("open"), shared_in_force().label("shared"),
-               feed_servers.c.server, feed_servers.c.tags)
-        .select_from(feeds.outerjoin(feed_servers, feed_servers.c.feed_id == feeds.c.id))
-        .where(feeds.c.id.in_(ids)))).all()
+    rows: list[Row[Any]] = []
+    for start in range(0, len(ids), _CHUNK):  # a poll cycle asks for all its feeds at once
+        rows += (await conn.execute(
+            select(feeds.c.id, operator_owned().label("open"),
+                   shared_in_force().label("shared"), feed_servers.c.server, feed_servers.c.tags)
+            .select_from(feeds.outerjoin(feed_servers, feed_servers.c.feed_id == feeds.c.id))
+            .where(feeds.c.id.in_(ids[start:start + _CHUNK])))).all()
     # No row at all (none of the feeds exists any more): the mode is still the one in force.
     shared = bool(rows[0].shared) if rows else (await read_mode(conn)).mode == SHARED
     open_ids = {int(row.id) for row in rows if row.open}
