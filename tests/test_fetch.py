@@ -15,6 +15,7 @@ import httpx
 import pytest
 
 from bot.errors import BlockedAddress, FetchError
+from bot.feeds import fetch
 from bot.feeds.fetch import FetchResult, HttpFetcher, parse_max_age, parse_retry_after
 from bot.netguard import AddressPolicy
 from tests.support.feedserver import FeedServer, feed_server  # noqa: F401
@@ -44,6 +45,22 @@ async def test_plain_fetch_returns_body_validators_and_hash(
     assert sent["user-agent"].startswith("newsbrief/")
     assert "application/rss+xml" in sent["accept"]
     assert "if-none-match" not in sent
+
+
+async def test_a_body_read_whole_parses_its_url_for_no_error_message(
+    feed_server: FeedServer, fetcher: HttpFetcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The URL an error would show is redacted (a parse of it) only when there is an error:
+    every 200 paid for one before (issue 26). An error still shows it without its query."""
+    shown: list[object] = []
+    monkeypatch.setattr(fetch, "redact_url", lambda url: shown.append(url) or "<redacted>")
+    feed_server.set("/f", body=RSS)
+    assert (await fetcher.fetch(feed_server.url("/f?token=s3cr3t"))).body == RSS
+    assert shown == []
+    async with HttpFetcher(policy=LOOPBACK, total_timeout=5.0, max_bytes=10) as small:
+        with pytest.raises(FetchError) as info:
+            await small.fetch(feed_server.url("/f?token=s3cr3t"))
+    assert info.value.kind == "too_large" and info.value.url == "<redacted>"
 
 
 async def test_conditional_get_304(feed_server: FeedServer, fetcher: HttpFetcher) -> None:

@@ -371,7 +371,7 @@ class HttpFetcher:
             if not 200 <= status < 300:
                 raise FetchError("http_status", f"server answered {status}",
                                  url=redact_url(url), status=status, retry_after=retry_after)
-            body = await self._read_capped(response, redact_url(url))
+            body = await self._read_capped(response, url)
             digest = body_hash_of(body)
             unchanged = body_hash is not None and digest == body_hash
             return FetchResult(
@@ -383,16 +383,17 @@ class HttpFetcher:
         finally:
             response.release()
 
-    async def _read_capped(self, response: aiohttp.ClientResponse, shown: str) -> bytes:
+    async def _read_capped(self, response: aiohttp.ClientResponse, url: httpx.URL) -> bytes:
+        # The URL is redacted only for an error: parsing it again costs every fetch otherwise.
         codings = content_codings(response.headers)
         unknown = [c for c in codings if c not in _CODINGS]
         if unknown or len(codings) > MAX_CODINGS:
             # Unbounded decoders (brotli, zstd, long chains) are never run: refuse.
             raise FetchError("decode", "unsupported Content-Encoding "
-                             f"{', '.join(codings)[:80]!r}", url=shown)
+                             f"{', '.join(codings)[:80]!r}", url=redact_url(url))
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self._max_bytes:
-            raise FetchError("too_large", f"body over {self._max_bytes} bytes", url=shown)
+            raise FetchError("too_large", f"body over {self._max_bytes} bytes", url=redact_url(url))
         # Applied first is decoded last; the raw bytes (auto_decompress is off) are read.
         decoders = [_BoundedDecoder(c) for c in reversed(codings)]
         parts: list[bytes] = []
@@ -403,25 +404,25 @@ class HttpFetcher:
                 raw_total += len(raw)
                 if raw_total > self._max_bytes:
                     raise FetchError("too_large", f"body over {self._max_bytes} bytes",
-                                     url=shown)
+                                     url=redact_url(url))
                 for piece in _decode_chain(decoders, raw):
                     total += len(piece)
                     if total > self._max_bytes:
                         raise FetchError("too_large", f"body over {self._max_bytes} bytes "
-                                         f"{what}".rstrip(), url=shown)
+                                         f"{what}".rstrip(), url=redact_url(url))
                     parts.append(piece)
             for piece in _decode_chain(decoders, b"", final=True):
                 total += len(piece)
                 if total > self._max_bytes:
                     raise FetchError("too_large", f"body over {self._max_bytes} bytes "
-                                     f"{what}".rstrip(), url=shown)
+                                     f"{what}".rstrip(), url=redact_url(url))
                 parts.append(piece)
         except TimeoutError:
-            raise FetchError("timeout", "read timed out", url=shown) from None
+            raise FetchError("timeout", "read timed out", url=redact_url(url)) from None
         except zlib.error:
             raise FetchError("decode", f"body is not valid {', '.join(codings)}",
-                             url=shown) from None
+                             url=redact_url(url)) from None
         except aiohttp.ClientError as exc:
             raise FetchError("connect", f"connection lost: {type(exc).__name__}",
-                             url=shown) from None
+                             url=redact_url(url)) from None
         return b"".join(parts)
