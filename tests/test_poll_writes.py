@@ -5,16 +5,22 @@ counted, never timed."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import event
 
+from bot.models import Brief, FeedItem, Point
+from bot.store import entries as entry_store
+from bot.store import outbox as outbox_store
+from bot.store.briefs import save_brief
 from tests.support.clock import Clock
 from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
 from tests.support.polled import polled_app, statements
+from tests.support.statements import RecordingConnection, same_statements
 
 pytestmark = pytest.mark.usefixtures("pass_database")
 
@@ -93,3 +99,23 @@ async def test_a_cycle_reads_its_feeds_audiences_once(tmp_path: Path) -> None:
     """Who may read each feed (bot.store.tenancy) was read once per brief routed before."""
     executed = await changed_cycle(tmp_path)
     assert len([sql for sql in executed if "LEFT OUTER JOIN feed_servers" in sql]) == 1
+
+
+@pytest.mark.parametrize("dialect", ["sqlite", "postgresql"])
+async def test_a_new_briefs_inserts_are_built_once_not_per_brief(dialect: str) -> None:
+    """The entry, the brief and its outbox row were built (and their cache keys computed from
+    every value) anew for each brief (issue 26); now each brief passes only its values."""
+    now = datetime(2026, 3, 2, tzinfo=UTC)
+    runs = []
+    for n in (1, 2):
+        conn = RecordingConnection(dialect)
+        await entry_store.insert_entry(conn, 1, FeedItem(  # type: ignore[arg-type]
+            entry_key=f"k{n}", id_kind="guid", title=f"T{n}", link=None, published=None,
+            text="x", content_hash="h"), now=now)
+        await save_brief(conn, entry_id=n, brief=Brief(  # type: ignore[arg-type]
+            headline=f"T{n}", points=[Point("p")], tags=[], url=None, lang="en"), now=now)
+        await outbox_store.add(conn, key=f"key{n}", destination_id=1,  # type: ignore[arg-type]
+                               now=now, brief_id=n, digest=None)
+        runs.append(conn.statements)
+    assert len(runs[0]) == 3
+    assert same_statements(runs)

@@ -16,29 +16,33 @@ from bot.store import tenancy
 from bot.store.schema import briefs, entries, feed_servers, feeds, outbox, story_bands
 from bot.tags import canonical_tag, normalise_tag
 
+# Built once: each new brief runs the insert, each delivered one the select (issue 26).
+_INSERT_BRIEF = insert(briefs)
+_BRIEFS = select(briefs).where(briefs.c.id.in_(bindparam("ids", expanding=True)))
+
 
 async def save_brief(conn: AsyncConnection, *, entry_id: int, brief: Brief, now: datetime,
                      story_id: int | None = None, signature: bytes | None = None,
                      translations: dict[str, Brief] | None = None) -> int:
     """A new brief; ``story_id`` and ``signature``: its story as clustering chose it before
     the insert (bot.routing.cluster.choose_story), else set later (``save_signature``)."""
-    result = await conn.execute(insert(briefs).values(
-        entry_id=entry_id,
-        story_id=story_id,
-        signature=signature,
-        headline=brief.headline,
-        points=[{"text": p.text, "label": p.label} for p in brief.points],
-        tags=list(brief.tags),
-        lang=brief.lang,
-        text_source=brief.text_source,
-        url=brief.url,
-        source=brief.source,
-        published_at=brief.published,
-        created_at=now,
-        model=brief.model,
-        translations={lang: brief_to_dict(t) for lang, t in translations.items()}
+    result = await conn.execute(_INSERT_BRIEF, {
+        "entry_id": entry_id,
+        "story_id": story_id,
+        "signature": signature,
+        "headline": brief.headline,
+        "points": [{"text": p.text, "label": p.label} for p in brief.points],
+        "tags": list(brief.tags),
+        "lang": brief.lang,
+        "text_source": brief.text_source,
+        "url": brief.url,
+        "source": brief.source,
+        "published_at": brief.published,
+        "created_at": now,
+        "model": brief.model,
+        "translations": {lang: brief_to_dict(t) for lang, t in translations.items()}
         if translations else None,
-    ))
+    })
     key = result.inserted_primary_key
     assert key is not None
     return int(key[0])
@@ -91,8 +95,8 @@ async def load_briefs(conn: AsyncConnection, brief_ids: list[int],
     private feed that carried the same story is not named (only feeds ``tenants`` may read)."""
     if not brief_ids:
         return {}
-    rows = {int(r.id): r for part in _chunks(brief_ids) for r in await conn.execute(
-        select(briefs).where(briefs.c.id.in_(part)))}
+    rows = {int(r.id): r for part in _chunks(brief_ids)
+            for r in await conn.execute(_BRIEFS, {"ids": part})}
     missing = set(brief_ids) - set(rows)
     if missing:
         raise LookupError(f"no brief {min(missing)}")
