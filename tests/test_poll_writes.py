@@ -119,3 +119,28 @@ async def test_a_new_briefs_inserts_are_built_once_not_per_brief(dialect: str) -
         runs.append(conn.statements)
     assert len(runs[0]) == 3
     assert same_statements(runs)
+
+
+async def test_a_sqlite_connection_goes_back_to_the_pool_without_a_second_rollback(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each transaction ends itself (commit, or rollback on error); the pool rolled back again
+    on every return: a thread round trip per transaction on SQLite (issue 26)."""
+    clock = Clock()
+    with FeedServer() as server:
+        server.set("/f/0.xml", rss("F0", [item(n, topic="t0") for n in range(3)]))
+        async with polled_app(tmp_path, server, clock, ["/f/0.xml"]) as app:
+            if not app.db.is_sqlite:
+                pytest.skip("the pool's reset is SQLite's only")
+            rollbacks: list[object] = []
+            monkeypatch.setattr(app.db.engine.sync_engine.dialect, "do_rollback",
+                                rollbacks.append)
+            server.set("/f/0.xml", rss("F0", [item(n, topic="t0") for n in range(4)]))
+            clock.advance(app.settings.polling.interval + 1)
+            stats = await app.pipeline.poll_due()
+            await app.deliver_pending()
+            assert stats.briefs == 1 and rollbacks == []
+            with pytest.raises(LookupError):  # a transaction that fails still ends
+                async with app.db.begin() as conn:
+                    await conn.exec_driver_sql("SELECT 1")
+                    raise LookupError("a bug mid-transaction")
+            assert len(rollbacks) == 1

@@ -78,6 +78,12 @@ class Database:
             kwargs.update(pool_pre_ping=True, pool_size=5, max_overflow=5)
         elif parsed.get_driver_name() == "aiosqlite":
             kwargs.update(module=sqlite_driver.dbapi())  # one thread hop per statement, not 4
+        if self.is_sqlite:
+            # Every connection goes back to the pool with its transaction ended (begin() and
+            # read() commit or roll back; closing a Connection rolls back what it began), so
+            # the pool's own rollback on return only cost a thread round trip per transaction
+            # (issue 26: five per changed feed).
+            kwargs.update(pool_reset_on_return=None)
         self.engine: AsyncEngine = create_async_engine(self.url, **kwargs)
         self._sqlite_lock = asyncio.Lock()
         if self.is_sqlite:
