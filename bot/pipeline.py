@@ -44,7 +44,7 @@ from bot.redact import redact
 from bot.routing import route as routing
 from bot.routing import updates
 from bot.routing.burst import is_burst, too_old
-from bot.routing.cluster import Lead, assign_story
+from bot.routing.cluster import Lead, choose_story, keep_bands
 from bot.store import Database, tenancy
 from bot.store import destinations as dest_store
 from bot.store import entries as entry_store
@@ -133,7 +133,8 @@ class Pipeline:
                                              lease=lease)
         stats = PollStats(feeds=len(due))
         gate = asyncio.Semaphore(polling.concurrency)
-        cycle = routing.CycleTargets()  # the destinations, read once for the cycle's briefs
+        # the destinations and the feeds' audiences, read once for the cycle's briefs
+        cycle = routing.CycleTargets(row.id for row in due)
         done = 0
 
         async def one(row: FeedRow) -> None:
@@ -374,11 +375,15 @@ class Pipeline:
                 await entry_store.insert_entries(conn, feed.id, seen_only, now=now)
                 seen_only = []
                 entry_id = await entry_store.insert_entry(conn, feed.id, candidate.item, now=now)
-                brief_id = await save_brief(conn, entry_id=entry_id, brief=candidate.brief,
-                                            now=now, translations=candidate.translations)
                 item = candidate.item
-                await assign_story(conn, brief_id, now=now, lead=Lead(
-                    feed.id, item.title or candidate.brief.headline, item.text, now))
+                lead = Lead(feed.id, item.title or candidate.brief.headline, item.text, now)
+                # Its story is chosen first, so the brief is saved with it in one insert.
+                story = await choose_story(conn, lead, now=now)
+                brief_id = await save_brief(conn, entry_id=entry_id, brief=candidate.brief,
+                                            now=now, story_id=story.story_id,
+                                            signature=story.signature,
+                                            translations=candidate.translations)
+                await keep_bands(conn, brief_id, lead, story)
                 brief_ids.append(brief_id)
             await entry_store.insert_entries(conn, feed.id, seen_only, now=now)
             if is_burst(len(brief_ids), self.settings.delivery.burst_threshold):

@@ -15,6 +15,7 @@ import httpx
 import pytest
 
 from bot.errors import BlockedAddress, FetchError
+from bot.feeds import fetch
 from bot.feeds.fetch import FetchResult, HttpFetcher, parse_max_age, parse_retry_after
 from bot.netguard import AddressPolicy
 from tests.support.feedserver import FeedServer, feed_server  # noqa: F401
@@ -44,6 +45,49 @@ async def test_plain_fetch_returns_body_validators_and_hash(
     assert sent["user-agent"].startswith("newsbrief/")
     assert "application/rss+xml" in sent["accept"]
     assert "if-none-match" not in sent
+
+
+async def test_a_body_read_whole_parses_its_url_for_no_error_message(
+    feed_server: FeedServer, fetcher: HttpFetcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The URL an error would show is redacted (a parse of it) only when there is an error:
+    every 200 paid for one before (issue 26). An error still shows it without its query."""
+    shown: list[object] = []
+    monkeypatch.setattr(fetch, "redact_url", lambda url: shown.append(url) or "<redacted>")
+    feed_server.set("/f", body=RSS)
+    assert (await fetcher.fetch(feed_server.url("/f?token=s3cr3t"))).body == RSS
+    assert shown == []
+    async with HttpFetcher(policy=LOOPBACK, total_timeout=5.0, max_bytes=10) as small:
+        with pytest.raises(FetchError) as info:
+            await small.fetch(feed_server.url("/f?token=s3cr3t"))
+    assert info.value.kind == "too_large" and info.value.url == "<redacted>"
+
+
+class CountingPolicy(AddressPolicy):
+    """The loopback policy, counting the URLs it is asked to vet."""
+
+    def __init__(self) -> None:
+        super().__init__(["127.0.0.0/8"])
+        self.checked: list[str] = []
+
+    def check_url(self, url: str | httpx.URL) -> httpx.URL:
+        self.checked.append(str(url))
+        return super().check_url(url)
+
+
+async def test_a_feed_url_is_vetted_once_not_on_every_poll(feed_server: FeedServer) -> None:
+    """Parsing and vetting the same URL again cost a fifth of an unchanged feed's poll (issue
+    26); a refused URL is refused every time."""
+    policy = CountingPolicy()
+    feed_server.set("/f", body=RSS, etag='"v1"')
+    async with HttpFetcher(policy=policy, total_timeout=5.0) as fetcher:
+        first = await fetcher.fetch(feed_server.url("/f"))
+        again = await fetcher.fetch(feed_server.url("/f"), etag=first.etag)
+        for _ in range(2):
+            with pytest.raises(BlockedAddress):
+                await fetcher.fetch("http://10.0.0.1/feed")
+    assert first.status == 200 and again.status == 304
+    assert policy.checked == [feed_server.url("/f")] + ["http://10.0.0.1/feed"] * 2
 
 
 async def test_conditional_get_304(feed_server: FeedServer, fetcher: HttpFetcher) -> None:

@@ -5,19 +5,18 @@ counted, never timed."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
-from sqlalchemy import event
 
 from bot.delivery import Destination
 from bot.store import Database
 from bot.store import destinations as dest_store
+from bot.store import feeds as feed_store
 from bot.store.outbox import outbox_counts
 from tests.support.clock import Clock
 from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
-from tests.support.polled import polled_app
+from tests.support.polled import polled_app, statements
 
 pytestmark = pytest.mark.usefixtures("pass_database")
 
@@ -31,12 +30,6 @@ def _feed(i: int, count: int) -> bytes:
 
 async def test_a_cycle_of_changed_feeds_reads_the_subscriptions_once(tmp_path: Path) -> None:
     clock = Clock()
-    executed: list[str] = []
-
-    def note(conn: Any, cursor: Any, statement: str, params: Any, context: Any,
-             executemany: bool) -> None:
-        executed.append(" ".join(statement.split()))
-
     with FeedServer() as server:
         for i in range(FEEDS):
             server.set(f"/f/{i}.xml", _feed(i, 2))
@@ -45,9 +38,8 @@ async def test_a_cycle_of_changed_feeds_reads_the_subscriptions_once(tmp_path: P
             for i in range(FEEDS):  # one new item on every feed: four briefs, routed singly
                 server.set(f"/f/{i}.xml", _feed(i, 3))
             clock.advance(app.settings.polling.interval + 1)
-            event.listen(app.db.engine.sync_engine, "before_cursor_execute", note)
-            stats = await app.pipeline.poll_due()
-            event.remove(app.db.engine.sync_engine, "before_cursor_execute", note)
+            with statements(app) as executed:
+                stats = await app.pipeline.poll_due()
     assert (stats.feeds, stats.briefs) == (FEEDS, FEEDS)
     reads = [sql for sql in executed if sql.startswith("SELECT") and "FROM subscriptions" in sql
              and "ORDER BY subscriptions.destination_id" in sql]
@@ -75,3 +67,32 @@ async def test_a_subscription_another_worker_adds_routes_the_next_cycle(tmp_path
                 counts = await outbox_counts(conn, dest.id)
     assert stats.briefs == 1
     assert sum(counts.values()) == 1
+
+
+async def test_a_cycle_routes_a_servers_own_feed_to_that_server_only(tmp_path: Path) -> None:
+    """The cycle reads its feeds' audiences once (bot.store.tenancy): a feed server A added in
+    chat reaches A's channel, never B's; the operator's feed reaches both."""
+    clock = Clock()
+    with FeedServer() as server:
+        server.set("/f/0.xml", _feed(0, 2))
+        server.set("/f/1.xml", _feed(1, 2))
+        async with polled_app(tmp_path, server, clock, ["/f/0.xml"]) as app:
+            async with app.db.begin() as conn:
+                own, _ = await feed_store.add_feed(conn, server.url("/f/1.xml"), now=clock.now,
+                                                   added_by="console:a", added_server="A")
+                await feed_store.link_server(conn, own, "A", now=clock.now)
+                dests = {}
+                for name in ("A", "B"):
+                    dests[name] = await dest_store.get_or_create(
+                        conn, Destination(ref=f"console:{name.lower()}"), now=clock.now,
+                        server=name)
+                    await dest_store.add_subscription(conn, dests[name].id, kind="all",
+                                                      value="", now=clock.now)
+            server.set("/f/0.xml", _feed(0, 3))
+            clock.advance(app.settings.polling.interval + 1)
+            stats = await app.pipeline.poll_due()
+            async with app.db.read() as conn:
+                counts = {name: sum((await outbox_counts(conn, dest.id)).values())
+                          for name, dest in dests.items()}
+    assert stats.feeds == 2 and stats.briefs > 1
+    assert counts == {"A": stats.briefs, "B": 1}

@@ -5,7 +5,7 @@ counted, never timed."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -13,12 +13,16 @@ import pytest
 from sqlalchemy import event
 
 from bot.feeds.parse import parse_feed
+from bot.models import Brief, FeedItem, Point
 from bot.store import entries as entry_store
 from bot.store import feeds as feed_store
+from bot.store import outbox as outbox_store
+from bot.store.briefs import save_brief
 from tests.support.clock import Clock
 from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
-from tests.support.polled import polled_app
+from tests.support.polled import polled_app, statements
+from tests.support.statements import RecordingConnection, same_statements
 
 pytestmark = pytest.mark.usefixtures("pass_database")
 
@@ -102,3 +106,92 @@ async def test_entries_another_poller_stored_since_the_claim_are_not_stored_agai
                     i.entry_key for i in parse_feed(body, url=feed.url).items])
     assert (stats.feeds, stats.failed, stats.new_items) == (1, 0, 1)
     assert len(kept) == 3
+
+
+async def changed_cycle(tmp_path: Path, changed: int = 2) -> list[str]:
+    """The statements of one poll cycle in which ``changed`` feeds of four bring one new item
+    each, and of the delivery of their briefs."""
+    clock = Clock()
+    with FeedServer() as server:
+        for i in range(4):
+            server.set(f"/f/{i}.xml", rss(f"F{i}", [item(n, topic=f"t{i}") for n in range(3)]))
+        async with polled_app(tmp_path, server, clock, [f"/f/{i}.xml" for i in range(4)]) as app:
+            await app.deliver_pending()  # the first poll's briefs
+            for i in range(changed):
+                server.set(f"/f/{i}.xml", rss(f"F{i}", [item(n, topic=f"t{i}")
+                                                        for n in range(4)]))
+            clock.advance(app.settings.polling.interval + 1)
+            with statements(app) as executed:
+                stats = await app.pipeline.poll_due()
+                sent = await app.deliver_pending()
+    assert (stats.briefs, sent) == (changed, changed)
+    return executed
+
+
+async def test_routing_and_delivery_read_the_tenancy_mode_inside_their_queries(
+        tmp_path: Path) -> None:
+    """Each routed and each delivered brief read the mode by itself before: two round trips
+    per changed feed for one row that changes only at start-up."""
+    executed = await changed_cycle(tmp_path)
+    assert [sql for sql in executed if sql.startswith("SELECT install_settings")] == []
+    assert any("FROM install_settings" in sql for sql in executed)  # still applied, in SQL
+
+
+async def test_a_brief_is_saved_with_its_story_and_signature_in_one_insert(
+        tmp_path: Path) -> None:
+    """Its story was chosen after the insert before, and written by an UPDATE of the row."""
+    executed = await changed_cycle(tmp_path)
+    assert [sql for sql in executed if sql.startswith("UPDATE briefs")] == []
+    inserts = [sql for sql in executed if sql.startswith("INSERT INTO briefs")]
+    assert len(inserts) == 2 and all("signature" in sql for sql in inserts)
+
+
+async def test_a_cycle_reads_its_feeds_audiences_once(tmp_path: Path) -> None:
+    """Who may read each feed (bot.store.tenancy) was read once per brief routed before."""
+    executed = await changed_cycle(tmp_path)
+    assert len([sql for sql in executed if "LEFT OUTER JOIN feed_servers" in sql]) == 1
+
+
+@pytest.mark.parametrize("dialect", ["sqlite", "postgresql"])
+async def test_a_new_briefs_inserts_are_built_once_not_per_brief(dialect: str) -> None:
+    """The entry, the brief and its outbox row were built (and their cache keys computed from
+    every value) anew for each brief (issue 26); now each brief passes only its values."""
+    now = datetime(2026, 3, 2, tzinfo=UTC)
+    runs = []
+    for n in (1, 2):
+        conn = RecordingConnection(dialect)
+        await entry_store.insert_entry(conn, 1, FeedItem(  # type: ignore[arg-type]
+            entry_key=f"k{n}", id_kind="guid", title=f"T{n}", link=None, published=None,
+            text="x", content_hash="h"), now=now)
+        await save_brief(conn, entry_id=n, brief=Brief(  # type: ignore[arg-type]
+            headline=f"T{n}", points=[Point("p")], tags=[], url=None, lang="en"), now=now)
+        await outbox_store.add(conn, key=f"key{n}", destination_id=1,  # type: ignore[arg-type]
+                               now=now, brief_id=n, digest=None)
+        runs.append(conn.statements)
+    assert len(runs[0]) == 3
+    assert same_statements(runs)
+
+
+async def test_a_sqlite_connection_goes_back_to_the_pool_without_a_second_rollback(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each transaction ends itself (commit, or rollback on error); the pool rolled back again
+    on every return: a thread round trip per transaction on SQLite (issue 26)."""
+    clock = Clock()
+    with FeedServer() as server:
+        server.set("/f/0.xml", rss("F0", [item(n, topic="t0") for n in range(3)]))
+        async with polled_app(tmp_path, server, clock, ["/f/0.xml"]) as app:
+            if not app.db.is_sqlite:
+                pytest.skip("the pool's reset is SQLite's only")
+            rollbacks: list[object] = []
+            monkeypatch.setattr(app.db.engine.sync_engine.dialect, "do_rollback",
+                                rollbacks.append)
+            server.set("/f/0.xml", rss("F0", [item(n, topic="t0") for n in range(4)]))
+            clock.advance(app.settings.polling.interval + 1)
+            stats = await app.pipeline.poll_due()
+            await app.deliver_pending()
+            assert stats.briefs == 1 and rollbacks == []
+            with pytest.raises(LookupError):  # a transaction that fails still ends
+                async with app.db.begin() as conn:
+                    await conn.exec_driver_sql("SELECT 1")
+                    raise LookupError("a bug mid-transaction")
+            assert len(rollbacks) == 1

@@ -187,17 +187,22 @@ class Lead:
     created_at: datetime
 
 
-async def assign_story(conn: AsyncConnection, brief_id: int, *, now: datetime,
-                       window_hours: float = 48, lead: Lead | None = None) -> int | None:
-    """Link the brief to the story of the most similar recent brief from another feed.
-    Returns the story's first brief id, or None when the brief starts its own story.
-    ``lead``: the brief as just saved, in no story yet (the pipeline has it in hand, which
-    spares reading it back); else it is read from the store."""
-    if lead is None:
-        own = await brief_store.lead(conn, brief_id, LEAD_CHARS)
-        if own.story_id is not None:
-            return int(own.story_id)
-        lead = Lead(int(own.feed_id), own.title or own.headline, own.text or "", own.created_at)
+@dataclass(frozen=True, slots=True)
+class StoryChoice:
+    """Where a brief goes among the stories, before it is saved: the story it joins (None: it
+    starts its own), and its signature and bands, stored with it."""
+
+    story_id: int | None
+    score: float  # the similarity that joined it (0.0 when it starts its own story)
+    signature: bytes
+    bands: list[int]
+    since: datetime  # the window's start: the feed's bands older than this go
+
+
+async def choose_story(conn: AsyncConnection, lead: Lead, *, now: datetime,
+                       window_hours: float = 48) -> StoryChoice:
+    """The story of the most similar recent brief from another feed, for a brief not saved
+    yet: the pipeline saves the brief with its story and signature in one insert."""
     mine = fingerprint(lead.title, lead.text)
     bands = mine.bands()
     since = now - timedelta(hours=window_hours)
@@ -212,13 +217,44 @@ async def assign_story(conn: AsyncConnection, brief_id: int, *, now: datetime,
         # Equal scores go to the older story, so a story's root never moves.
         if best is None or score > best[0] or (score == best[0] and root < best[1]):
             best = (score, root)
-    story_id = None if best is None else best[1]
+    return StoryChoice(story_id=None if best is None else best[1],
+                       score=0.0 if best is None else best[0], signature=mine.to_bytes(),
+                       bands=bands, since=since)
+
+
+async def keep_bands(conn: AsyncConnection, brief_id: int, lead: Lead,
+                     choice: StoryChoice) -> None:
+    """The bands of a brief saved with its ``choice`` (``briefs.save_bands``)."""
+    await brief_store.save_bands(conn, brief_id, feed_id=lead.feed_id,
+                                 created_at=lead.created_at, bands=choice.bands,
+                                 prune_before=choice.since)
+    _joined(brief_id, choice)
+
+
+def _joined(brief_id: int, choice: StoryChoice) -> None:
+    if choice.story_id is not None:
+        log.info("story.joined", brief_id=brief_id, story_id=choice.story_id,
+                 score=round(choice.score, 2))
+
+
+async def assign_story(conn: AsyncConnection, brief_id: int, *, now: datetime,
+                       window_hours: float = 48, lead: Lead | None = None) -> int | None:
+    """Link a saved brief to the story of the most similar recent brief from another feed
+    (:func:`choose_story`). Returns the story's first brief id, or None when the brief starts
+    its own story. ``lead``: the brief as just saved, in no story yet; else it is read from
+    the store."""
+    if lead is None:
+        own = await brief_store.lead(conn, brief_id, LEAD_CHARS)
+        if own.story_id is not None:
+            return int(own.story_id)
+        lead = Lead(int(own.feed_id), own.title or own.headline, own.text or "", own.created_at)
+    choice = await choose_story(conn, lead, now=now, window_hours=window_hours)
     await brief_store.save_signature(conn, brief_id, feed_id=lead.feed_id,
-                                     created_at=lead.created_at, signature=mine.to_bytes(),
-                                     bands=bands, story_id=story_id, prune_before=since)
-    if best is not None:
-        log.info("story.joined", brief_id=brief_id, story_id=best[1], score=round(best[0], 2))
-    return story_id
+                                     created_at=lead.created_at, signature=choice.signature,
+                                     bands=choice.bands, story_id=choice.story_id,
+                                     prune_before=choice.since)
+    _joined(brief_id, choice)
+    return choice.story_id
 
 
 async def story_root(conn: AsyncConnection, brief_id: int) -> int:

@@ -13,7 +13,7 @@ from bot.filters import kinds
 from bot.filters.kinds import BriefFacts, fold, keyword_in
 from bot.filters.reasons import because, reason_of
 from bot.logs import get_log
-from bot.models import Article, Brief, Reason
+from bot.models import Article, Audience, Brief, Reason
 from bot.outbox.queue import enqueue, enqueue_row, outbox_key
 from bot.routing.burst import burst_digest
 from bot.store import briefs as brief_store
@@ -92,13 +92,18 @@ def explain(stories: list[tuple[Brief, Reason]], destination: DestinationRow) ->
     return None
 
 
-async def load_facts(conn: AsyncConnection, brief_ids: Iterable[int]) -> dict[int, BriefFacts]:
+async def load_facts(conn: AsyncConnection, brief_ids: Iterable[int],
+                     cycle: CycleTargets | None = None) -> dict[int, BriefFacts]:
+    """What routing decides on, per brief; ``cycle``: the poll cycle's feeds' audiences, read
+    once for all its briefs (else read now)."""
     ids = list(brief_ids)
     if not ids:
         return {}
     facts: dict[int, BriefFacts] = {}
     rows = await brief_store.routing_rows(conn, ids)
-    audience = await tenancy.audiences(conn, [int(row.feed_id) for row in rows])
+    feed_ids = [int(row.feed_id) for row in rows]
+    audience = (await tenancy.audiences(conn, feed_ids) if cycle is None
+                else await cycle.audiences(conn, feed_ids))
     for row in rows:
         points = " ".join(str(p.get("text", "")) for p in row.points or [])
         facts[int(row.id)] = BriefFacts(
@@ -127,12 +132,15 @@ async def targets(conn: AsyncConnection) -> Targets:
 
 class CycleTargets:
     """:func:`targets` read once for one poll cycle, on its first brief, so that the cycle's N
-    briefs cost one read of the destinations and subscriptions, not N. A subscription or
-    setting changed meanwhile (a chat command, here or in another worker) routes from the next
-    cycle on, which reads them afresh."""
+    briefs cost one read of the destinations and subscriptions, not N; likewise the audiences
+    (bot.store.tenancy) of the cycle's ``feed_ids``, read together on its first brief, not one
+    feed at a time. A subscription, setting or feed link changed meanwhile (a chat command,
+    here or in another worker) routes from the next cycle on, which reads them afresh."""
 
-    def __init__(self) -> None:
+    def __init__(self, feed_ids: Iterable[int] = ()) -> None:
         self._rows: Targets | None = None
+        self._feed_ids = frozenset(feed_ids)
+        self._audiences: dict[int, Audience] | None = None
         self._reading = asyncio.Lock()
 
     async def get(self, conn: AsyncConnection) -> Targets:
@@ -143,6 +151,17 @@ class CycleTargets:
                 if self._rows is None:
                     self._rows = await targets(conn)
         return self._rows
+
+    async def audiences(self, conn: AsyncConnection,
+                        feed_ids: Iterable[int]) -> dict[int, Audience]:
+        wanted = set(feed_ids)
+        if not wanted <= self._feed_ids:  # not a feed of this cycle: read as asked
+            return await tenancy.audiences(conn, wanted)
+        if self._audiences is None:
+            async with self._reading:
+                if self._audiences is None:
+                    self._audiences = await tenancy.audiences(conn, self._feed_ids)
+        return {i: self._audiences[i] for i in wanted}
 
 
 async def _targets_of(conn: AsyncConnection, cycle: CycleTargets | None) -> Targets:
@@ -158,7 +177,7 @@ async def route_brief(conn: AsyncConnection, brief_id: int, *, now: datetime,
                       cycle: CycleTargets | None = None) -> int:
     """Enqueue the brief for every destination that wants it now; returns rows enqueued.
     ``cycle``: the poll cycle's destinations, read once for all its briefs (else read now)."""
-    facts = (await load_facts(conn, [brief_id])).get(brief_id)
+    facts = (await load_facts(conn, [brief_id], cycle)).get(brief_id)
     if facts is None:
         return 0
     count = 0
@@ -185,7 +204,7 @@ async def route_burst(conn: AsyncConnection, feed_id: int, brief_ids: list[int],
                       now: datetime, cycle: CycleTargets | None = None) -> int:
     """One digest-style message per destination for a feed's burst of new briefs (``cycle``:
     as for :func:`route_brief`)."""
-    facts = await load_facts(conn, brief_ids)
+    facts = await load_facts(conn, brief_ids, cycle)
     if not facts:
         return 0
     feed_name = await feed_store.display_name(conn, feed_id) or f"feed {feed_id}"

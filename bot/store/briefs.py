@@ -16,26 +16,33 @@ from bot.store import tenancy
 from bot.store.schema import briefs, entries, feed_servers, feeds, outbox, story_bands
 from bot.tags import canonical_tag, normalise_tag
 
+# Built once: each new brief runs the insert, each delivered one the select (issue 26).
+_INSERT_BRIEF = insert(briefs)
+_BRIEFS = select(briefs).where(briefs.c.id.in_(bindparam("ids", expanding=True)))
+
 
 async def save_brief(conn: AsyncConnection, *, entry_id: int, brief: Brief, now: datetime,
-                     story_id: int | None = None,
+                     story_id: int | None = None, signature: bytes | None = None,
                      translations: dict[str, Brief] | None = None) -> int:
-    result = await conn.execute(insert(briefs).values(
-        entry_id=entry_id,
-        story_id=story_id,
-        headline=brief.headline,
-        points=[{"text": p.text, "label": p.label} for p in brief.points],
-        tags=list(brief.tags),
-        lang=brief.lang,
-        text_source=brief.text_source,
-        url=brief.url,
-        source=brief.source,
-        published_at=brief.published,
-        created_at=now,
-        model=brief.model,
-        translations={lang: brief_to_dict(t) for lang, t in translations.items()}
+    """A new brief; ``story_id`` and ``signature``: its story as clustering chose it before
+    the insert (bot.routing.cluster.choose_story), else set later (``save_signature``)."""
+    result = await conn.execute(_INSERT_BRIEF, {
+        "entry_id": entry_id,
+        "story_id": story_id,
+        "signature": signature,
+        "headline": brief.headline,
+        "points": [{"text": p.text, "label": p.label} for p in brief.points],
+        "tags": list(brief.tags),
+        "lang": brief.lang,
+        "text_source": brief.text_source,
+        "url": brief.url,
+        "source": brief.source,
+        "published_at": brief.published,
+        "created_at": now,
+        "model": brief.model,
+        "translations": {lang: brief_to_dict(t) for lang, t in translations.items()}
         if translations else None,
-    ))
+    })
     key = result.inserted_primary_key
     assert key is not None
     return int(key[0])
@@ -88,24 +95,25 @@ async def load_briefs(conn: AsyncConnection, brief_ids: list[int],
     private feed that carried the same story is not named (only feeds ``tenants`` may read)."""
     if not brief_ids:
         return {}
-    rows = {int(r.id): r for part in _chunks(brief_ids) for r in await conn.execute(
-        select(briefs).where(briefs.c.id.in_(part)))}
+    rows = {int(r.id): r for part in _chunks(brief_ids)
+            for r in await conn.execute(_BRIEFS, {"ids": part})}
     missing = set(brief_ids) - set(rows)
     if missing:
         raise LookupError(f"no brief {min(missing)}")
     roots = {i: int(r.story_id if r.story_id is not None else i) for i, r in rows.items()}
     found: list[Any] = []
     for part in _chunks(list(set(roots.values()))):
+        # Only feeds ``tenants`` may read, decided in this query (no read of the mode first).
         found += await conn.execute(
-            select(briefs.c.id, briefs.c.story_id, briefs.c.source, entries.c.feed_id)
-            .select_from(briefs.join(entries, entries.c.id == briefs.c.entry_id))
-            .where(or_(briefs.c.id.in_(part), briefs.c.story_id.in_(part))))
-    allowed = await tenancy.readable_among(conn, {int(m.feed_id) for m in found}, tenants)
+            select(briefs.c.id, briefs.c.story_id, briefs.c.source)
+            .select_from(briefs.join(entries, entries.c.id == briefs.c.entry_id)
+                         .join(feeds, feeds.c.id == entries.c.feed_id))
+            .where(or_(briefs.c.id.in_(part), briefs.c.story_id.in_(part)),
+                   tenancy.readable_in_force(tenants)))
     members: dict[int, list[tuple[int, str | None]]] = {}
     for member in found:
-        if int(member.feed_id) in allowed:
-            root = int(member.story_id if member.story_id is not None else member.id)
-            members.setdefault(root, []).append((int(member.id), member.source))
+        root = int(member.story_id if member.story_id is not None else member.id)
+        members.setdefault(root, []).append((int(member.id), member.source))
     loaded = {}
     for brief_id, row in rows.items():
         also: list[str] = []
@@ -155,10 +163,17 @@ async def story_candidates(conn: AsyncConnection, bands: list[int], *, since: da
 async def save_signature(conn: AsyncConnection, brief_id: int, *, feed_id: int,
                          created_at: datetime, signature: bytes, bands: list[int],
                          story_id: int | None, prune_before: datetime) -> None:
-    """Store the brief's signature, story and bands. The feed's own bands older than the window
-    go: a feed is polled by one worker at a time, so workers never delete the same rows."""
+    """Store a saved brief's signature, story and bands (``save_bands``)."""
     await conn.execute(_SET_SIGNATURE, {"brief_id": brief_id, "signature": signature,
                                         "story_id": story_id})
+    await save_bands(conn, brief_id, feed_id=feed_id, created_at=created_at, bands=bands,
+                     prune_before=prune_before)
+
+
+async def save_bands(conn: AsyncConnection, brief_id: int, *, feed_id: int,
+                     created_at: datetime, bands: list[int], prune_before: datetime) -> None:
+    """The brief's bands. The feed's own bands older than the window go: a feed is polled by
+    one worker at a time, so workers never delete the same rows."""
     await conn.execute(_PRUNE_BANDS, {"feed_id": feed_id, "prune_before": prune_before})
     await conn.execute(_ADD_BANDS, [
         {"band": band, "brief_id": brief_id, "feed_id": feed_id, "created_at": created_at}

@@ -78,6 +78,12 @@ class Database:
             kwargs.update(pool_pre_ping=True, pool_size=5, max_overflow=5)
         elif parsed.get_driver_name() == "aiosqlite":
             kwargs.update(module=sqlite_driver.dbapi())  # one thread hop per statement, not 4
+        if self.is_sqlite:
+            # Every connection goes back to the pool with its transaction ended (begin() and
+            # read() commit or roll back; closing a Connection rolls back what it began), so
+            # the pool's own rollback on return only cost a thread round trip per transaction
+            # (issue 26: five per changed feed).
+            kwargs.update(pool_reset_on_return=None)
         self.engine: AsyncEngine = create_async_engine(self.url, **kwargs)
         self._sqlite_lock = asyncio.Lock()
         if self.is_sqlite:
@@ -174,17 +180,24 @@ def pg_insert(table: Table) -> PgInsert:
     return insert(table)
 
 
+@cache
+def _insert_or_ignore(dialect: str, table: Table, unique: tuple[str, ...]) -> Any:
+    """The statement of ``insert_or_ignore``, built once per table: the outbox runs it for
+    every brief routed (issue 26); the values come with each execution."""
+    insert_ = sqlite_insert if dialect == "sqlite" else pg_insert
+    return (insert_(table).on_conflict_do_nothing(index_elements=list(unique))
+            .returning(table.c.id))
+
+
 async def insert_or_ignore(conn: AsyncConnection, table: Table, values: dict[str, Any],
                            unique: list[str]) -> int | None:
     """Insert unless a row with the same unique key exists; the new row's id, or None. Workers
     that start together on one database run the same start-up writes, and a plain INSERT
     would fail all but one of them on the unique constraint."""
     if conn.dialect.name in ("sqlite", "postgresql"):
-        insert_ = sqlite_insert if conn.dialect.name == "sqlite" else pg_insert
-        stmt = (insert_(table).values(**values).on_conflict_do_nothing(index_elements=unique)
-                .returning(table.c.id))
         # RETURNING, not rowcount: psycopg reports -1 for INSERT … ON CONFLICT DO NOTHING.
-        created = (await conn.execute(stmt)).scalar()
+        created = (await conn.execute(_insert_or_ignore(conn.dialect.name, table, tuple(unique)),
+                                      values)).scalar()
         return None if created is None else int(created)
     key = (await conn.execute(insert(table).values(**values))).inserted_primary_key
     return None if key is None else int(key[0])

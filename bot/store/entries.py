@@ -41,9 +41,12 @@ def _entry_values(feed_id: int, item: FeedItem, now: datetime) -> dict[str, obje
             "raw_hash": item.raw_hash or None, "author": item.author}
 
 
+_INSERT_ENTRY = insert(entries)  # built once: every new item runs it (issue 26)
+
+
 async def insert_entry(conn: AsyncConnection, feed_id: int, item: FeedItem, *,
                        now: datetime) -> int:
-    result = await conn.execute(insert(entries).values(**_entry_values(feed_id, item, now)))
+    result = await conn.execute(_INSERT_ENTRY, _entry_values(feed_id, item, now))
     key = result.inserted_primary_key
     assert key is not None
     return int(key[0])
@@ -54,7 +57,7 @@ async def insert_entries(conn: AsyncConnection, feed_id: int, items: Sequence[Fe
     """Entries whose ids nobody needs (remembered as seen, not posted), in one statement: a
     feed's first poll stores dozens of them."""
     if items:
-        await conn.execute(insert(entries), [_entry_values(feed_id, item, now) for item in items])
+        await conn.execute(_INSERT_ENTRY, [_entry_values(feed_id, item, now) for item in items])
 
 
 async def update_edited(conn: AsyncConnection, feed_id: int, item: FeedItem) -> None:

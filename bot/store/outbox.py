@@ -86,6 +86,10 @@ _MARK_SENDING = (
            outbox.c.lease_owner == bindparam("owner"))
     .values(state=SENDING, sending_at=bindparam("now"), attempts=outbox.c.attempts + 1,
             lease_until=bindparam("lease_until")))
+_MARK_SENT = (
+    update(outbox).where(outbox.c.id == bindparam("row_id"))
+    .values(state=SENT, sent_at=bindparam("now"), message_ids=bindparam("message_ids"),
+            error=None, lease_owner=None, lease_until=None))
 _FORGET_MESSAGES = delete(sent_messages).where(sent_messages.c.outbox_id == bindparam("row_id"))
 _KEEP_MESSAGES = insert(sent_messages)
 
@@ -122,11 +126,12 @@ async def set_row(conn: AsyncConnection, row_id: int, **values: Any) -> None:
 
 
 async def mark_sent(conn: AsyncConnection, row_id: int, message_ids: Sequence[str], *,
-                    now: datetime, **values: Any) -> None:
-    """Settle a row as sent with the platform ids of its messages, each also kept in
-    ``sent_messages`` so the message behind a link or a reaction is found by an index."""
-    await set_row(conn, row_id, state=SENT, sent_at=now, message_ids=list(message_ids),
-                  **values)
+                    now: datetime) -> None:
+    """Settle a row as sent (no lease, no error) with the platform ids of its messages, each
+    also kept in ``sent_messages`` so the message behind a link or a reaction is found by an
+    index."""
+    await conn.execute(_MARK_SENT, {"row_id": row_id, "now": now,
+                                    "message_ids": list(message_ids)})
     await conn.execute(_FORGET_MESSAGES, {"row_id": row_id})
     found = [m for m in dict.fromkeys(map(str, message_ids)) if 0 < len(m) <= MAX_MESSAGE_ID]
     if found:

@@ -18,9 +18,9 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
-from sqlalchemy import exists, func, or_, select, true
+from sqlalchemy import Row, exists, func, or_, select, true
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.elements import ColumnElement
@@ -44,6 +44,7 @@ _KEY = "tenancy"
 MIGRATED = "0010_tenancy"  # the source of a mode the migration kept for an existing install
 CONFIG_OWNER = "config"  # ``feeds.added_by`` of the feeds the configuration file lists
 OWNERS = (CONFIG_OWNER, OPERATOR_OWNER)
+_CHUNK = 500  # ids per IN list: well inside every backend's parameter limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,14 @@ async def write_mode(conn: AsyncConnection, mode: Mode, *, source: str, now: dat
     # workers starting together on one database all apply the same setting
     await conn.execute(insert_(install_settings).values(key=_KEY, **values)
                        .on_conflict_do_update(index_elements=["key"], set_=values))
+
+
+def shared_in_force() -> ColumnElement[bool]:
+    """``read_mode(conn).mode == SHARED`` as SQL (NULL, i.e. false, without the row): a query
+    that applies the rule reads the mode itself instead of costing a round trip before it
+    (routing and delivery ask for every brief, issue 26)."""
+    return select(install_settings.c.value).where(
+        install_settings.c.key == _KEY).scalar_subquery() == SHARED
 
 
 def tenant(server: str | None, ref: str) -> str:
@@ -108,6 +117,14 @@ def readable_by(tenants: Collection[str], *, mode: Mode) -> ColumnElement[bool]:
     return or_(operator_owned(), feeds.c.id.in_(linked))
 
 
+def readable_in_force(tenants: Collection[str] | None) -> ColumnElement[bool]:
+    """``readable_by`` in the mode in force, read by the query itself (``shared_in_force``);
+    None (the operator) reads every feed."""
+    if tenants is None:
+        return true()
+    return or_(shared_in_force(), readable_by(tenants, mode=ISOLATED))
+
+
 async def readable(conn: AsyncConnection, tenants: Collection[str] | None
                    ) -> ColumnElement[bool]:
     """``readable_by`` in the mode in force; None (the operator) reads every feed."""
@@ -125,29 +142,26 @@ async def readable_feed_ids(conn: AsyncConnection, tenants: Collection[str] | No
         select(feeds.c.id).where(readable_by(tenants, mode=ISOLATED)))).scalars()]
 
 
-async def readable_among(conn: AsyncConnection, feed_ids: Collection[int],
-                         tenants: Collection[str] | None) -> set[int]:
-    """Which of ``feed_ids`` ``tenants`` may read (None: all of them), by primary key."""
-    ids = sorted(set(feed_ids))
-    if tenants is None or not ids or (await read_mode(conn)).mode == SHARED:
-        return set(ids)
-    return {int(i) for i in (await conn.execute(select(feeds.c.id).where(
-        feeds.c.id.in_(ids), readable_by(tenants, mode=ISOLATED)))).scalars()}
-
-
 async def audiences(conn: AsyncConnection, feed_ids: Iterable[int]) -> dict[int, Audience]:
-    """The audience of each feed, from the same definitions as ``readable_by``."""
+    """The audience of each feed, from the same definitions as ``readable_by``, in one
+    statement: the mode, whether the operator owns each feed, and its servers' links."""
     ids = sorted(set(feed_ids))
     if not ids:
         return {}
-    shared = (await read_mode(conn)).mode == SHARED
-    open_ids = set() if shared else {int(i) for i in (await conn.execute(
-        select(feeds.c.id).where(feeds.c.id.in_(ids), operator_owned()))).scalars()}
+    rows: list[Row[Any]] = []
+    for start in range(0, len(ids), _CHUNK):  # a poll cycle asks for all its feeds at once
+        rows += (await conn.execute(
+            select(feeds.c.id, operator_owned().label("open"),
+                   shared_in_force().label("shared"), feed_servers.c.server, feed_servers.c.tags)
+            .select_from(feeds.outerjoin(feed_servers, feed_servers.c.feed_id == feeds.c.id))
+            .where(feeds.c.id.in_(ids[start:start + _CHUNK])))).all()
+    # No row at all (none of the feeds exists any more): the mode is still the one in force.
+    shared = bool(rows[0].shared) if rows else (await read_mode(conn)).mode == SHARED
+    open_ids = {int(row.id) for row in rows if row.open}
     links: dict[int, dict[str, frozenset[str]]] = {i: {} for i in ids}
-    for row in await conn.execute(select(feed_servers.c.feed_id, feed_servers.c.server,
-                                         feed_servers.c.tags)
-                                  .where(feed_servers.c.feed_id.in_(ids))):
-        links[int(row.feed_id)][row.server] = frozenset(
-            canonical_tag(str(t)) for t in row.tags or [])  # as BriefFacts.tags
+    for row in rows:
+        if row.server is not None:
+            links[int(row.id)][row.server] = frozenset(
+                canonical_tag(str(t)) for t in row.tags or [])  # as BriefFacts.tags
     return {i: Audience(everyone=shared or i in open_ids, tenants=frozenset(links[i]),
                         tags={k: v for k, v in links[i].items() if v}) for i in ids}

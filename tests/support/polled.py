@@ -3,9 +3,12 @@ console destination that follows everything: for tests that count what a poll cy
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
 
 from adapters.recording import RecordingAdapter
 from bot.app import App
@@ -36,3 +39,19 @@ async def polled_app(tmp_path: Path, server: FeedServer, clock: Clock,
         yield app
     finally:
         await app.close()
+
+
+@contextmanager
+def statements(app: App) -> Iterator[list[str]]:
+    """Every statement the App's store runs meanwhile, its whitespace folded, in order."""
+    executed: list[str] = []
+
+    def note(conn: Any, cursor: Any, statement: str, params: Any, context: Any,
+             executemany: bool) -> None:
+        executed.append(" ".join(statement.split()))
+
+    event.listen(app.db.engine.sync_engine, "before_cursor_execute", note)
+    try:
+        yield executed
+    finally:
+        event.remove(app.db.engine.sync_engine, "before_cursor_execute", note)

@@ -10,6 +10,10 @@ class _Result:
     """What a store function reads of a result: one row id, one row changed, no rows."""
 
     rowcount = 1
+    inserted_primary_key = (1,)
+
+    def scalar(self) -> int:
+        return 1
 
     def scalars(self) -> list[int]:
         return [1]
@@ -21,9 +25,15 @@ class _Result:
         return iter(())
 
 
+class _Dialect:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
 class RecordingConnection:
-    def __init__(self) -> None:
+    def __init__(self, dialect: str = "sqlite") -> None:
         self.statements: list[object] = []
+        self.dialect = _Dialect(dialect)
 
     async def execute(self, statement: object, params: object = None) -> _Result:
         self.statements.append(statement)
