@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.ko_news import KO_FEEDS
 from bench.ko_news import split as ko_news_split
 from bot.models import Article
-from bot.summarize.extractive import ExtractiveSummarizer, candidate_leans_back
+from bot.summarize.extractive import ExtractiveSummarizer, candidate_leans_back, quote_pieces
 from bot.summarize.scoring import FEATURES, STATIC, THRESHOLDS, Pool, choose
 from bot.summarize.text import content_words, split_sentences
 from bot.summarize.weights import WEIGHTS
@@ -173,12 +173,14 @@ def prepare(row: dict[str, Any], lang: str, summ: ExtractiveSummarizer, points: 
     lead = rouge(lead_u, lead_b, ref)
     words = [content_words(s, lang) for s in sentences]
     cands = summ.candidates(sentences, title, lang)
-    if len(cands) <= points:
-        u, b = grams(" ".join(s for _, s in cands))
+    barred = quote_pieces(sentences, lang)
+    free = [c for c in cands if c[0] not in barred]
+    if len(free) <= points:
+        u, b = grams(" ".join(s for _, s in free))
         return Item(None, rouge(u, b, ref), [], [], [], ref, lead, {})
-    base = summ.pool(cands, words, title, content_words(title, lang), lang)
+    base = summ.pool(cands, words, title, content_words(title, lang), lang, barred=barred)
     pool = MatrixPool(base.sentences, base.index, base.values, base.sets, base.norms,
-                      base.idf2, base.title_sim)
+                      base.idf2, base.title_sim, base.barred)
     n = len(cands)
     pool.matrix = [[base.similarity(a, b) for b in range(n)] for a in range(n)]
     counts = [grams(s) for s in pool.sentences]

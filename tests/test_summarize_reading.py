@@ -229,3 +229,24 @@ def test_a_signpost_to_what_follows_is_caption_like(sentence: str) -> None:
 
     assert weak(sentence)
     assert not weak("The mayor said the money is here to stay, and the plan will go ahead.")
+
+
+# Issue 28, openings the lean-back rule missed: a summary or a companion of something told
+# before, and the writer pointing at an earlier piece the brief does not show.
+@pytest.mark.parametrize("sentence", [
+    "The gist of both previews is that the phone is fast, cheap and a little dull.",
+    "Along for this run is my friend Jason Snell of Six Colors.",
+    "I will write more about the new models tomorrow, as I did yesterday with the last ones.",
+    "As I wrote last week, the update breaks sync for anyone on the older plan.",
+])
+def test_openings_that_point_back_at_what_is_not_shown(sentence: str) -> None:
+    assert refers_back(sentence, "en")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Along the river, volunteers filled sandbags through the night to protect the town.",
+    "I wrote the first version of the tool in 2014 for my own use.",
+    "The gistmas market opened on Friday with more than 200 stalls.",
+])
+def test_prose_that_names_what_it_means_does_not_lean_back(sentence: str) -> None:
+    assert not refers_back(sentence, "en")

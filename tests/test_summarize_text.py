@@ -75,3 +75,33 @@ def test_detect_language(text: str, lang: str) -> None:
 @pytest.mark.parametrize("text", ["", "12345 !!!", "\x00\ufffd", "🙂🙂🙂"])
 def test_detect_language_never_crashes(text: str) -> None:
     assert isinstance(detect_language(text), str) and detect_language(text)
+
+
+# Issue 28, English points that are not clean prose, the issue's literal cases: a footnote
+# mark glued inside a sentence ("concept,<sup>1</sup> and"); its mark after a sentence end was
+# already dropped.
+def test_a_footnote_mark_inside_a_sentence_is_dropped() -> None:
+    text = ("In Go, errors are a first-class concept,1 and the compiler checks that you handle "
+            "them. This is the Go programming language.2 It was designed at Google.")
+    assert split_sentences(text, "en") == [
+        "In Go, errors are a first-class concept, and the compiler checks that you handle "
+        "them.",
+        "This is the Go programming language.",
+        "It was designed at Google.",
+    ]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The firm sold 1,000 and then 2,000 units in its first year on the market.",
+    "Its 2019,12 and 2020,14 ratings were both recorded by the regulator in Paris.",
+])
+def test_numbers_after_a_comma_are_not_footnote_marks(sentence: str) -> None:
+    assert split_sentences(sentence, "en") == [sentence]
+
+
+# "to  perpetuate": a typographic space from an HTML entity beside a plain one shows as two.
+@pytest.mark.parametrize("space", ["\u2009", "\u2002", "\u2003", "\u202f", "\u3000"])
+def test_typographic_spaces_read_as_one_space(space: str) -> None:
+    text = f"The old guard wanted to{space} perpetuate the myth that all was well at the firm."
+    assert split_sentences(text, "en") == [
+        "The old guard wanted to perpetuate the myth that all was well at the firm."]

@@ -79,6 +79,15 @@ def candidate_leans_back(candidates: list[str], k: int, lang: str) -> bool:
     return k > 1 and rules.bare_surname is not None and rules.bare_surname(candidates, k)
 
 
+def quote_pieces(sentences: list[str], lang: str) -> frozenset[int]:
+    """Indexes of the sentences that are pieces of a quotation the splitter cut: they count
+    in the article's vector but are never a point (a point keeps a quotation whole)."""
+    rules = LANGUAGES.get(lang)
+    if rules is None or rules.cut_quotations is None:
+        return frozenset()
+    return frozenset(rules.cut_quotations(sentences))
+
+
 def _has_word(sentence: str) -> bool:
     return any(map(str.isalnum, sentence))
 
@@ -191,6 +200,7 @@ class ExtractiveSummarizer:
         if title_words is None:
             title_words = content_words(title, lang)
         cands = self.candidates(sentences, title, lang)
+        barred = quote_pieces(sentences, lang)
         if not cands:
             lead_ins = language(lang).lead_in_lines
             cands = [
@@ -198,15 +208,17 @@ class ExtractiveSummarizer:
                 for i, s in enumerate(sentences)
                 # Not a lone "★" or "—" either: a point says something in words.
                 if _has_word(s) and (not lead_ins or not _lead_in(s))
-                and segment.not_prose(s, lang) in segment.LAST_RESORT
+                and segment.not_prose(s, lang) in segment.LAST_RESORT and i not in barred
             ]
-        if len(cands) <= points:
+        free = [c for c in cands if c[0] not in barred] if barred else cands
+        if len(free) <= points:
+            cands = free
             rules = LANGUAGES.get(lang)
             if rules is not None and rules.short_items_stand_alone:
                 cands = _standalone(cands, lang)
             return [s for _, s in cands]
         weights = self._weights or weights_for(lang)
-        pool = self.pool(cands, words, title, title_words, lang, weights)
+        pool = self.pool(cands, words, title, title_words, lang, weights, barred)
         back_cache: dict[int, bool] = {}
 
         def leans_back(k: int) -> bool:
@@ -239,9 +251,11 @@ class ExtractiveSummarizer:
         title_words: list[str],
         lang: str,
         weights: Mapping[str, float] | None = None,
+        barred: frozenset[int] = frozenset(),
     ) -> Pool:
         """The candidates with their feature values (bench/fit_selection.py fits on these;
-        given ``weights``, features weighted zero are left at 0.0)."""
+        given ``weights``, features weighted zero are left at 0.0); ``barred``: indexes of
+        the article's sentences that are never a point (``quote_pieces``)."""
         rules = LANGUAGES.get(lang)
         weak = (rules or FALLBACK).weak
         late = rules.late_captions(cands) if rules is not None else frozenset()
@@ -249,5 +263,8 @@ class ExtractiveSummarizer:
         # Where a lead may be impersonal, nothing keeps a sentence from being the lede.
         leans_back = None if rules is None or rules.impersonal_leads else partial(
             refers_back, lang=lang)
-        return build_pool(cands, words, title, title_words, lang, self._max_chars, caption_like,
+        pool = build_pool(cands, words, title, title_words, lang, self._max_chars, caption_like,
                           weights, leans_back)
+        if barred:
+            pool.barred = frozenset(k for k, (i, _) in enumerate(cands) if i in barred)
+        return pool

@@ -68,7 +68,9 @@ _DIGIT = re.compile(r"\d")
 class Pool:
     """The candidates of one article with their static feature values, ready to be chosen from.
     ``sets``/``norms``/``idf2`` give the similarity of two candidates; ``title_sim`` the cosine
-    of each to the headline; ``index`` each candidate's position in the article."""
+    of each to the headline; ``index`` each candidate's position in the article; ``barred``
+    the candidates that count in the article's vector but are never a point (pieces of a
+    quotation the splitter cut)."""
 
     sentences: list[str]
     index: list[int]
@@ -77,6 +79,7 @@ class Pool:
     norms: list[float]
     idf2: dict[str, float]
     title_sim: list[float]
+    barred: frozenset[int] = frozenset()
 
     def similarity(self, a: int, b: int) -> float:
         return sum(map(self.idf2.__getitem__, self.sets[a] & self.sets[b])) / (
@@ -210,8 +213,8 @@ def choose(
         for k in order:
             if static[k] <= best_score:
                 break
-            if k in chosen or pool.title_sim[k] >= headline_copy:
-                continue  # a point already, or the headline said again
+            if k in chosen or k in pool.barred or pool.title_sim[k] >= headline_copy:
+                continue  # a point already, no point at all, or the headline said again
             sim = max((pool.similarity(k, j) for j in chosen), default=0.0)
             if sim >= duplicate:
                 continue  # a near-duplicate of a point

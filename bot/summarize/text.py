@@ -87,7 +87,10 @@ _SPLITTING = Splitting(not_prose=segment.not_prose, analysis=ANALYSIS)
 # class (a run of two or more, or a lone tab or no-break space, told apart after it), so the
 # engine skips to the next blank; as "[ \t\u00a0]{2,}|[\t\u00a0]" it tried both branches at every
 # character (same matches).
-_SPACES = re.compile(r"[ \t\u00a0](?:[ \t\u00a0]+|(?<=[\t\u00a0]))")
+# Besides tabs and no-break spaces, the typographic spaces HTML entities leave (thin, en, em,
+# narrow no-break, ideographic: "to&thinsp; perpetuate"): a point shows one plain space.
+_ODD = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
+_SPACES = re.compile(f"[ {_ODD}](?:[ {_ODD}]+|(?<=[{_ODD}]))")
 
 
 def split_sentences(text: str, lang: str) -> list[str]:

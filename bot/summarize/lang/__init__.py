@@ -174,9 +174,14 @@ class Language:
     # The sentences right before a photo credit, which are captions wherever they appear
     # (bot.summarize.segment); None where no such credit line is known
     credited_captions: Callable[[list[str]], set[str]] | None
-    # Indexes of sentences a section head shows to be no prose, wherever they are (English
-    # sponsor reads after "Sponsored by:"; bot.summarize.segment); None where none is known
+    # Indexes of sentences their neighbours show to be no prose, wherever they are (English
+    # sponsor reads after "Sponsored by:" and a show's links; bot.summarize.segment); None
+    # where none is known
     section_not_prose: Callable[[list[str]], set[int]] | None
+    # Indexes of the sentences that are pieces of a quotation the splitter cut (opened and not
+    # closed, closed and not opened, or inside one): part of the story, never a point
+    # (bot.summarize.extractive); None where no such rule is known
+    cut_quotations: Callable[[list[str]], set[int]] | None
     # The story's text made ready for splitting into lines (English joins a line broken inside
     # a name after a title: "Dr.\nJanet"; bot.summarize.text); None where nothing is to do
     prepare_text: Callable[[str], str] | None

@@ -12,6 +12,9 @@ CREDIT_LINE = re.compile(
     r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}, (?:writing (?:for|at|in|on) )?(?:the )?"
     r"[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}:"
 )
+# A name in a line-up: capitalised words (with "de", "van" … inside), maybe a club in brackets.
+_NAME = (r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’/-]*|de|van|der|den|da|di|du|le|la|von))*"
+         r"(?: \([^()]{1,30}\))?")
 # Spans that are never a point, by kind. Each pattern is anchored at the span's start unless
 # it says otherwise; the first that matches names the kind.
 NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -48,9 +51,13 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b[^.!?]{0,60}(?:\d|ET|GMT|UTC|a\.m\.|p\.m\.)[^.!?]{0,20}:?\)?$")),
     # "Full Coverage: Business", "Related Coverage …", "Sign up for …"
     ("boilerplate", re.compile(
-        r"^(?i:Full Coverage|Related Coverage|Related:|More from|Sign up|Subscribe to|Follow (?:us|"
+        r"^(?i:Full Coverage|Related Coverage|Related:|More from|Sign up|Subscribe (?:to|and|for)|"
+        r"Follow (?:us|"
         r"him|her)|Click here|Read more|Read the full|Share this|Copyright|To read this "
-        r"(?:article|story|post) in full)\b")),
+        r"(?:article|story|post) in full"
+        # A show's or a broadcaster's pointer to itself: "Full transcript and show notes at
+        # theomnishow.omnigroup.com", "Listen to the full interview on Sport on Five …".
+        r"|Full transcript|(?:Full )?show notes|Listen to the full)\b")),
     # A headline quoted under its source's name, as political digests list them: "Wall Street
     # Journal: "Obama Retreats on Health Care Rules"" (the quote closes the span with no mark
     # of its own: a headline, not a quoted sentence).
@@ -94,6 +101,12 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?: and [a-z]+)?(?: by:?|:) [\"“‘A-Z][^.!?]{0,80}[.!?]?$"
         r"|^A production of [A-Z][^.!?]{0,60}\.?$"
         r"|^The voices? of [A-Z][\w.'’ -]{0,60} (?:is|are) [A-Z][\w'’ -]{0,60}\.?$")),
+    # A line-up or a list of names and nothing else: "Cech, Ferreira, Carvalho, Terry, Gallas,
+    # Tiago, Makelele, Lampard, Cole, Drogba, Gudjohnsen.", "Sylvain Marconnet (Stade
+    # Francais), Nicolas Mas (Perpignan), …": four names or more, no word of a sentence,
+    # maybe under a label ("Replacements (from): Bozzi, Coutts, …").
+    ("list", re.compile(
+        rf"(?:[A-Z][\w ()]{{0,30}}: )?(?:{_NAME}(?:, |; | and )){{3,}}{_NAME}[.…]?$")),
     # An aside in brackets on its own: "(Tip o’ the antlers to Nathan and Nick.)"
     ("aside", re.compile(r"^\([^()]{0,200}\)[.!?]?$")),
     # A fragment: a span opening in the middle of a sentence on a word that cannot start one
@@ -101,7 +114,10 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
     # list item ("migrate to Rust 2018 edition") or brand ("iPhone", "eBay") is no fragment.
     ("fragment", re.compile(
         r"^(?:has|have|had|is|are|was|were|will|would|said|says|and|but|or|nor|which|who|whom|"
-        r"whose|of|than|as well as)\s")),
+        r"whose|of|than|as well as)\s"
+        # Or on the punctuation of a sentence cut before it: ", who had already qualified lost
+        # 2-1 to Porto …", ": The album Exodus came out in 1977 …".
+        r"|^[,;:]")),
     # A question put to the reader: "Ready to read the horrible secret…?", "Want to know …?"
     ("clickbait", re.compile(
         r"^(?:Ready to|Want to|Wondering|Curious|Guess what|Can you guess|Ever wondered|"
@@ -153,6 +169,13 @@ def promotion(sentence: str) -> bool:
 SPONSOR_HEAD = re.compile(
     r"^(?:.{0,80}\b)?(?:sponsored|brought to you|supported) by:$|^(?:our |today['’]s |"
     r"this week['’]s )?sponsors?:$", re.IGNORECASE)
+# The head of a show's list of links ("Some other people, places, and things mentioned:",
+# "Links:", "Show notes:"): the lines after it are link titles ("The Music of Aaron Cherof
+# (Aaron works at Omni and does the music for this show)"), not the story's prose.
+LINKS_HEAD = re.compile(
+    r"^(?:.{0,60}\b)?(?:(?:people|places|things|links|topics)\b.{0,40}\bmentioned|"
+    r"mentioned (?:in|on) (?:this|the|today['’]s) (?:episode|show)|(?:show |episode )?links|"
+    r"show notes|further reading):$", re.IGNORECASE)
 # A photo caption placing people left and right ("Hwang Woo-Suk (L) shakes hands with Vasily
 # Vasiliev (R), …"): both marks, so a party label ("Sen. Jane Doe (R)") is no caption.
 PICTURE_SIDES = (("(L)", "(R)"), ("(left)", "(right)"))
@@ -345,14 +368,85 @@ def credited(sentences: list[str]) -> set[str]:
 
 
 
-def sponsor_reads(sentences: list[str]) -> set[int]:
-    """Indexes of the sentences of a sponsor section: after its head ("Sponsored by:"), up to
-    the next line that heads a section (ends in ":")."""
+def headed_sections(sentences: list[str]) -> set[int]:
+    """Indexes of the sentences of a sponsor section (after its head, "Sponsored by:") or a
+    show's list of links (after "Some other people, places, and things mentioned:"), up to the
+    next line that heads a section (ends in ":")."""
     out: set[int] = set()
     inside = False
     for i, s in enumerate(sentences):
         if s.endswith(":"):
-            inside = SPONSOR_HEAD.match(s) is not None
+            inside = SPONSOR_HEAD.match(s) is not None or LINKS_HEAD.match(s) is not None
         elif inside:
             out.add(i)
     return out
+
+
+# A quotation runs on for at most this many sentences with no quotation mark at all; past
+# that, the mark that opened it was a stray one (a typo), not a long quote.
+QUOTE_RUN = 5
+# An inch mark after a number, before a word ('my 10.5" iPad', "the 12.9” iPad Pro"): no
+# quotation. A quotation ending on a number closes before a mark or a space and a word
+# ('"… in 2005".', '"… by 2010" and') and a year is no measure.
+INCH = re.compile(r"(?<=\d)(?<![12]\d\d\d)[\"”](?= [A-Za-z])")
+
+
+def quote_marks(sentence: str) -> tuple[int, int, int]:
+    """The straight double, opening and closing curly quotation marks of ``sentence``, inch
+    marks left out."""
+    straight, opens, closes = sentence.count('"'), sentence.count("“"), sentence.count("”")
+    if straight or closes:
+        for mark in INCH.findall(sentence):
+            if mark == '"':
+                straight -= 1
+            else:
+                closes -= 1
+    return straight, opens, closes
+
+
+def cut_quote(sentence: str) -> bool:
+    """Whether ``sentence`` holds a quotation the splitter cut: one opened and never closed
+    (``Mr Blair said: "It will be a report that's brutally frank.`` with the quote running on
+    into the next sentence) or a stray closing mark (``We just really wanted to make a great
+    Duran Duran album," said …``). Only double quotes: a single one is also an apostrophe."""
+    straight, opens, closes = quote_marks(sentence)
+    return straight % 2 == 1 or opens != closes
+
+
+def inside_quotations(sentences: list[str]) -> set[int]:
+    """Indexes of the sentences inside a quotation opened in a sentence before (``He added:
+    "They'll know not to play like that again.`` then ``We showed a lack of strength.``): a
+    piece of a quotation the splitter cut, with its speaker in another sentence. A paragraph of
+    a long quotation reopens with a mark of its own (``"In the second half we had …``), which
+    does not close it. Double quotes only: a single one is also an apostrophe."""
+    out: set[int] = set()
+    straight = False  # a straight double quotation is open
+    curly = 0  # open curly quotations
+    quiet = 0  # sentences with no quotation mark since the last one
+    for i, s in enumerate(sentences):
+        marks, opens, closes = quote_marks(s)
+        if straight or curly:
+            out.add(i)
+            if not (marks or opens or closes):
+                quiet += 1
+                if quiet >= QUOTE_RUN:
+                    straight, curly, quiet = False, 0, 0
+                continue
+        quiet = 0
+        if marks:
+            if s[0] == '"':  # opens here, or reopens a quotation running on
+                straight, marks = True, marks - 1
+            straight ^= marks % 2 == 1
+        if opens or closes:
+            if s[0] == "“" and curly:
+                opens -= 1  # a new paragraph of the same quotation
+            curly = max(0, curly + opens - closes)
+    return out
+
+
+def cut_quotations(sentences: list[str]) -> set[int]:
+    """Indexes of the pieces of a quotation the splitter cut: a sentence that opens one and
+    does not close it, closes one it did not open (``cut_quote``), or sits inside one
+    (``inside_quotations``). Each is part of the story but no point: a point keeps a quotation
+    whole."""
+    return {i for i, s in enumerate(sentences) if cut_quote(s)} | inside_quotations(sentences)

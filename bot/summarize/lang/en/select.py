@@ -42,7 +42,10 @@ BACK = re.compile(
     # A group named only by a noun the story gave it before: "The dueling surrogates …",
     # "The pair …", "The couple's lawyer …".
     r"|the (?:\w+(?:ing|ed) )?(?:pair|duo|trio|couple|surrogates|rivals|siblings|brothers|"
-    r"sisters|twins)(?:['’]s?)?)\b",
+    r"sisters|twins)(?:['’]s?)?"
+    # A summary or a companion of something told before: "The gist of both previews …",
+    # "Along for this run is …".
+    r"|the gist|along for)\b",
     re.IGNORECASE,
 )
 # Openings that look like a reference back but name their own subject: "This week …",
@@ -128,12 +131,23 @@ PRICE_HEADLINE = re.compile(
 NAME = re.compile(r"(?<=\s)[A-Z][a-z]{2,}")
 
 
+# Anywhere in a sentence, the writer pointing at an earlier piece of theirs the brief does not
+# show: "…, as I did yesterday", "as I wrote last week", "I mentioned earlier".
+EARLIER_PIECE = re.compile(
+    r"\b(?:[Aa]s |[Ll]ike )?(?:I|[Ww]e) (?:did|said|wrote|noted|mentioned|argued|linked(?: to)?) "
+    r"(?:yesterday|earlier|previously|before|above|last (?:week|month|time|year))\b")
+
+
 def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
     """Whether an English ``sentence`` opens by referring back to something it does not name: a
-    pronoun, demonstrative or connective, or a quote with no named speaker (``subjectless``
+    pronoun, demonstrative or connective, or a quote with no named speaker, or points at the
+    writer's earlier piece (EARLIER_PIECE) anywhere (``subjectless``
     is Korean's analyser rule, unused here)."""
     if BACK.match(sentence):
         return not SELF.match(sentence)
+    if ("I " in sentence or "we " in sentence or "We " in sentence) \
+            and EARLIER_PIECE.search(sentence):
+        return True
     if not QUOTE_OPEN.match(sentence) or ATTRIBUTION.search(sentence):
         return False
     # A quoted term or title ("“App thinning” is not a magic bullet …") opens a sentence that

@@ -150,12 +150,23 @@ def split_line(block: str) -> list[str]:
     return out
 
 
+# A footnote mark glued inside a sentence, after a word and its comma or semicolon, before the
+# sentence runs on in lower case ("a first-class concept,1 and …", from "concept,<sup>1</sup>
+# and"). A digit before the comma is a number ("1,000 and"), not a word; dropped like the
+# scrape's stray " . ". ``NOTE_HINT`` finds a candidate in one cheap scan.
+INNER_NOTE = re.compile(r"(?<=[^\W\d_]{2}[,;])\d{1,2}(?= [a-z])")
+NOTE_HINT = re.compile(r"[,;]\d")
+
+
 def line_sentences(block: str, splitting: Splitting) -> list[str]:
-    """The sentences of one stripped English line: the scrape's stray " . " dropped, cut at
+    """The sentences of one stripped English line: the scrape's stray " . " and footnote marks
+    inside a sentence (INNER_NOTE) dropped, cut at
     its boundaries, then glued sentences and notes and glued spans (a dateline, a credit, a
     caption run into the prose) cut apart."""
     if " . " in block:
         block = drop_stray_dots(block)
+    if NOTE_HINT.search(block):
+        block = INNER_NOTE.sub("", block)
     parts = marked_sentences(block, split_line)
     if GLUE_HINT.search(block):  # one scan; most lines have none
         parts = list(chain.from_iterable(map(unglue, parts)))

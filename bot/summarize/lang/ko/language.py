@@ -28,6 +28,7 @@ LANGUAGE = Language(
     late_captions=select.late_captions,
     bare_surname=None,
     section_not_prose=None,
+    cut_quotations=None,
     prepare_text=None,
     short_items_stand_alone=False,
     credited_captions=None,
