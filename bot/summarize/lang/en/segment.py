@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from bot.summarize.lang.patterns import FirstKind
+
 # A quotation's credit line: a name (two to four capitalised words), a comma, the outlet,
 # a colon ("Eric Newcomer, Bloomberg:", "Josh Centers, writing for TidBITS:").
 CREDIT_LINE = re.compile(
@@ -209,10 +211,9 @@ CUT_AFTER = re.compile(
 # What CUT_BEFORE and CUT_AFTER need: one of these substrings (a few ``in`` checks cost far
 # less than a regular expression on every sentence).
 CUT_HINTS = ("(", "caption", "Media", "Image", "FILE", "REUTERS")
-# Every NOT_PROSE pattern in one alternation, so a span costs one match: the group that
-# matched names the kind.
-ANY_NOT_PROSE = re.compile("|".join(
-    f"(?P<{kind}_{i}>{pattern.pattern})" for i, (kind, pattern) in enumerate(NOT_PROSE)))
+# The kind of the first NOT_PROSE pattern that matches a span, at the cost of one match (of
+# only the patterns whose marks the span holds: most need a ":" most prose lacks).
+FIRST_NOT_PROSE = FirstKind(NOT_PROSE)
 
 
 # Broken text (issue 28), each no point. A shard: one or two words, or only an abbreviation or
@@ -275,9 +276,9 @@ def not_prose(sentence: str) -> str | None:
     """The kind of English span ``sentence`` is when it is not prose ("player", "credit",
     "caption", "cue", "update", "boilerplate", "clickbait", "data", "byline", "promo", "list",
     "shard", "fragment", "cut"), else None (bot.summarize.segment.not_prose)."""
-    m = ANY_NOT_PROSE.match(sentence)
-    if m is not None:
-        return (m.lastgroup or "").rsplit("_", 1)[0]
+    kind = FIRST_NOT_PROSE(sentence)
+    if kind is not None:
+        return kind
     if "(" in sentence[:80] and DATELINE.match(sentence + " ."):  # a dateline alone
         return "byline"
     # Cheap substring checks first: both patterns scan the whole sentence.

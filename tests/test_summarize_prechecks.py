@@ -1,0 +1,74 @@
+"""The summarizer's cheap pre-checks (issue 26, summarizer speed) give the verdicts of the work
+they skip."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from bot.summarize.lang.en.segment import FIRST_NOT_PROSE, NOT_PROSE
+from bot.summarize.lang.patterns import FirstKind, needed_marks
+from bot.summarize.text import split_sentences
+from tests.conftest import shared_path
+
+
+def first_kind_tried_one_by_one(text: str) -> str | None:
+    """What FIRST_NOT_PROSE stands for: the first NOT_PROSE pattern that matches, each tried."""
+    return next((kind for kind, pattern in NOT_PROSE if pattern.match(text)), None)
+
+
+def test_marks_a_pattern_needs_are_read_from_it() -> None:
+    assert needed_marks(re.compile(r"^[A-Z]\w*: [A-Z]")) == {":"}
+    assert needed_marks(re.compile(r"^(?:a|b)(?:x: |y: )\(?\w+\?$")) == {":", "?"}
+    assert needed_marks(re.compile(r"^(?:\w+ ){1,3}\(\w+\)")) == {"("}
+    # Only a certain mark counts: optional, in one branch only, in a class or a lookaround.
+    for loose in (r"^\w+:?", r"^\w+(?::|-) ", r"^a: |^b", r"^\w+[:;]", r"^(?=.*:)\w+",
+                  r"^(?:\w+: ){0,2}\w", r"^\w+(?!:)"):
+        assert needed_marks(re.compile(loose)) == frozenset(), loose
+
+
+def test_first_kind_keeps_the_order_of_its_patterns() -> None:
+    # The colon pattern listed first wins where the text holds a colon; without one, the next.
+    first = FirstKind([("label", re.compile(r"^[A-Z]\w*: ")), ("word", re.compile(r"^[A-Z]"))])
+    assert first("Poignant: Vegetables") == "label"
+    assert first("Poignant Vegetables") == "word"
+    assert first("poignant: vegetables") is None
+    only_marked = FirstKind([("ask", re.compile(r"^\w+\?$"))])
+    assert only_marked("Why?") == "ask" and only_marked("Why") is None
+
+
+def test_english_not_prose_kinds_as_when_every_pattern_was_tried() -> None:
+    spans = [
+        "BLOCK: In a moment, we'll talk with the senator.", "THE FACTS: The claim is false.",
+        "Poignant: Vegetables sold by the victim were found.", "Poignant Vegetables sold.",
+        "High numbers: In recent weeks, up to 10 barrel jellyfish washed up.",
+        "How time passes: Frederick and Elizabeth Noble wed 70 years .",
+        "He said: The plan is fine.", "It also said: 'We will go' .",
+        "Wall Street Journal: \"Obama Retreats on Health Care Rules\"",
+        "Eric Newcomer, Bloomberg:", "Eric Newcomer, Bloomberg: Adjusted net revenue rose.",
+        "Josh Centers, writing for TidBITS:", "Weather: “Blackeyeblue“ by Shotgun Marmalade",
+        "Written by Joseph Fink & Jeffrey Cranor", "Media caption: the scene", "Watch: the clip",
+        "Media playback is unsupported on your device Media caption Rescue",
+        "Related: more stories", "Related coverage (below)", "FILE PHOTO: A man walks.",
+        "FILE - In this Sept. 6, 2018 file photo, a man walks.", "(AP Photo/Evan Vucci)",
+        "(Tip o’ the antlers to Nathan and Nick.)", "(Happy Thanksgiving!)", "(Why?)",
+        "[Update: The Atom draft is finished.]", "Updated at 11:50 a.m. ET",
+        "Ready to read the horrible secret?", "Ready to go: the team", "Do you know why?",
+        "Image of pirates operating off the coast of Somalia.", "By . Bianca London .",
+        "07:21 EST, 28 December 2012 .", "has confirmed the first death: a man.",
+        "Doug Mills/Getty Images", "REUTERS/Nick Oxford/File Photo", "The minister said so.",
+        "U.S. Navy image of pirates: still (not) sure?", "", ":", "(", "?", "A: B",
+    ]
+    for span in spans + [s.replace(":", "") for s in spans] + [s + "?" for s in spans]:
+        assert FIRST_NOT_PROSE(span) == first_kind_tried_one_by_one(span), span
+
+
+def test_english_not_prose_kinds_on_the_dev_sets_as_when_every_pattern_was_tried() -> None:
+    sentences = []
+    for name in ("bbc_news_summary.jsonl", "cnndm_train_sample.jsonl"):
+        with shared_path("summaries", name).open(encoding="utf-8") as fh:
+            for _, line in zip(range(150), fh, strict=False):
+                sentences += split_sentences(json.loads(line)["text"], "en")
+    kinds = [FIRST_NOT_PROSE(s) for s in sentences]
+    assert kinds == [first_kind_tried_one_by_one(s) for s in sentences]
+    assert sum(k is not None for k in kinds) > 50  # the sets hold spans of several kinds
