@@ -72,3 +72,32 @@ def test_english_not_prose_kinds_on_the_dev_sets_as_when_every_pattern_was_tried
     kinds = [FIRST_NOT_PROSE(s) for s in sentences]
     assert kinds == [first_kind_tried_one_by_one(s) for s in sentences]
     assert sum(k is not None for k in kinds) > 50  # the sets hold spans of several kinds
+
+
+def test_promotion_found_only_where_a_promo_word_is_as_before() -> None:
+    # A sentence is searched for promotion only where it holds a PROMO_WORDS word whole: each
+    # PROMO alternative, in any case and with any punctuation around it, still is.
+    from bot.summarize.lang.en.segment import PROMO, promotion
+
+    promos = [
+        "Use code NEWS for 20% off your first order.", "Enter the promo code:SAVE now",
+        "with offer code\tX", "Use coupon.", "Today's show is sponsored by Omni.",
+        "This week’s episode is brought to you by Hover.", "(Brought to you by Acme.)",
+        "The newsletter is presented by X.", "Our feed supported by listeners.",
+        "Thanks to Hover, a domain firm, for sponsoring!", "We are on Patreon.",
+        "Patreon is how we pay.", "Become a patron.", "become a SUPPORTER", "Support us on X.",
+        "support us via PayPal", "Support the show today.", "Subscribe now!",
+        "subscribe to our channel", "Listen on Apple Podcasts.", "Available in iTunes",
+        "listen at pocket casts", "Listen on Spotify/Stitcher", "available on overcast.",
+        "Find it wherever you get your podcasts.", "Please rate & review.",
+        "Leave us a review!", "Tour dates: June.", "Our new album, out now.",
+        "Help us keep making it.", "Check out our merch!", "Order right now.",
+        "A free 30-day trial.", "Take 10% off select plans", "Get 15% off your order",
+    ]
+    news = ["The minister said the figures were correct.", "Shares fell 5% off the open.",
+            "A bill sponsored by Senator Smith passed.", "She presented the award.",
+            "The court will review the code.", "Support for the plan grew.", "use_code",
+            "Officials ſubscribe now to the plan.", "\u212aeep it.", ""]
+    for sentence in promos + news + [s.upper() for s in promos] + [s.lower() for s in promos]:
+        assert promotion(sentence) == (PROMO.search(sentence) is not None), sentence
+    assert all(promotion(s) for s in promos)
