@@ -101,3 +101,29 @@ def test_promotion_found_only_where_a_promo_word_is_as_before() -> None:
     for sentence in promos + news + [s.upper() for s in promos] + [s.lower() for s in promos]:
         assert promotion(sentence) == (PROMO.search(sentence) is not None), sentence
     assert all(promotion(s) for s in promos)
+
+
+def test_broken_text_found_with_the_pre_checks_as_before() -> None:
+    # A shard is looked for only in a span with one space at most, a pointer at a picture only
+    # where PICTURE_HINTS has a substring ("n here" of "seen here" and "shown here"): the
+    # verdicts of trying SHARD and PICTURE_POINTER on every span.
+    from bot.summarize.lang.en.segment import PICTURE_POINTER, SHARD, broken
+
+    spans = [
+        "U.S.", "For try!", "Two words", "Two  words", "Two words here", "A\tB C", "x",
+        "A. B.", "as seen here in 2019.", "The worst flooding seen here in decades.",
+        "The house, seen here, burned.", "The crowd (shown here) cheered.", "Over there.",
+        "Where is it?", "Pictured: the house.", "Left, the mayor speaks.", "Right: the pier.",
+        "Left-wing MPs voted.", "She is pictured here with him.", "A map (pictured left) shows.",
+        "The chart above shows it.", "In this photo, a man walks.", "These screenshots show it.",
+        "The home (pictured) is for sale.", "Above all, the council acted.", "",
+    ]
+    for span in spans:
+        before = ("shard" if SHARD.fullmatch(span) else None) or (
+            "caption" if PICTURE_POINTER.search(span) else None)
+        if before is not None:
+            assert broken(span) == before, span
+        elif broken(span) in ("shard", "caption"):
+            raise AssertionError(span)
+    assert broken("Two words") == "shard" and broken("as seen here in 2019.") is None
+    assert broken("The house, seen here, burned.") == "caption"

@@ -253,7 +253,9 @@ PICTURE_POINTER = re.compile(
     r"^Pictured\b|^(?:Above|Below|Left|Right)[,:] [A-Z]|"
     r"\b(?:photo|picture|image|screen|screenshot|chart|graphic|map|video)s? (?:above|below)\b|"
     r"\b(?:this|these) (?:photos?|photographs?|screenshots?)\b")
-PICTURE_HINTS = ("bove", "elow", "ictured", "here", "hoto", "creen", "Left", "Right")
+# What PICTURE_POINTER needs: one of these substrings ("n here" of "seen here" and "shown here":
+# "here" alone, in "there" and "where", sent one sentence in twenty to the search).
+PICTURE_HINTS = ("bove", "elow", "ictured", "n here", "hoto", "creen", "Left", "Right")
 # A quoted label glued at the start of a caption ("'Invasion': The latest in a string of barrel
 # jellyfish sightings …", "'At one with the sea': Oversized windows …"): the Daily Mail's
 # captions open so; a writer's quotation follows its speaker and colon instead.
@@ -263,7 +265,8 @@ QUOTED_LABEL = re.compile(r"['‘\"“][^'’\"”]{1,40}['’\"”]: ['‘\"“
 def broken(sentence: str) -> str | None:
     """The kind of broken text ``sentence`` is ("shard", "fragment", "cut", "caption"), else
     None: see SHARD, FRAGMENT_OPENING, LOST_WORD, PICTURE_POINTER, QUOTED_LABEL."""
-    if SHARD.fullmatch(sentence):
+    # A shard holds one space at most: a sentence with two is none, with no match tried.
+    if sentence.count(" ") < 2 and SHARD.fullmatch(sentence):
         return "shard"
     if FRAGMENT_OPENING.match(sentence) and VERB_HINT.search(sentence) is None:
         return "fragment"
