@@ -127,3 +127,21 @@ def test_broken_text_found_with_the_pre_checks_as_before() -> None:
             raise AssertionError(span)
     assert broken("Two words") == "shard" and broken("as seen here in 2019.") is None
     assert broken("The house, seen here, burned.") == "caption"
+
+
+def test_title_breaks_joined_as_when_every_character_was_tried() -> None:
+    # The substitution runs only where a title ends right before a stop, a line break and a
+    # capital: the text comes out as TITLE_BREAK over all of it gives.
+    from bot.summarize.lang.en.sentences import TITLE_BREAK, join_title_breaks
+
+    texts = [
+        "The voice of Dr.\nJanet Lubelle is Janet Varney.", "Dr.\nJanet", "Ask Mrs. \n\nSmith.",
+        "It ended.\nThen Mr.\nJones spoke.", "xDr.\nNo", "U.S.Dr.\nNo", "Dr.\nlower case",
+        "He met the Prof.\n Ann Lee.", "Capt.\t\n  \nKirk", "Sen.\n", "Gen.\nX and Col.\nY",
+        "A line.\nAnother line.\nNo title.", "Dr \nJanet", "Dr.Mr.\nJo", ".\nA", "",
+        "Pres.\nBiden", "Mister.\nX", "Rev.\n\nJo. Hon.\nAl",
+    ]
+    for text in texts:
+        assert join_title_breaks(text) == (
+            TITLE_BREAK.sub(r"\1. ", text) if ".\n" in text else text), text
+    assert join_title_breaks("Dr.\nJanet") == "Dr. Janet"
