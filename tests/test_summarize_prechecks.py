@@ -145,3 +145,23 @@ def test_title_breaks_joined_as_when_every_character_was_tried() -> None:
         assert join_title_breaks(text) == (
             TITLE_BREAK.sub(r"\1. ", text) if ".\n" in text else text), text
     assert join_title_breaks("Dr.\nJanet") == "Dr. Janet"
+
+
+def test_promotion_in_non_ascii_sentences_found_as_before() -> None:
+    # A non-ASCII sentence gets the word pre-check too, unless it holds a letter PROMO reads
+    # as an ASCII one when ignoring case: ASCII_FOLDS must be every such letter.
+    from bot.summarize.lang.en.segment import ASCII_FOLDS, PROMO, promotion
+
+    letter = re.compile(r"[a-z]", re.IGNORECASE)
+    folds = [chr(c) for c in range(128, 0x110000) if letter.match(chr(c))]
+    assert sorted(ASCII_FOLDS) == folds
+    sentences = [
+        "Use code NEWS — it’s 20% off your first order.", "Support us on Patreon, café fans.",
+        "Thanks to Hôtel Azur for sponsoring this week’s show.", "Listen on Apple Podcasts…",
+        "Officials ſubscribe now to the plan.", "USE CODE at the \u212aiosk, \u212aeep it.",
+        "Use ćode NEWS.", "écode promo", "Order now ✓", "“Order now,” she said.",
+        "The minister’s review of the code — and the £5 fee — ended.", "Ünïcödé ōnly",
+        "He saıd: Subscrıbe now.", "İnstall: SUBSCRİBE NOW", "Order\u00a0now", "código",
+    ]
+    for sentence in sentences:
+        assert promotion(sentence) == (PROMO.search(sentence) is not None), sentence

@@ -146,14 +146,23 @@ _PROMO_BYTES = bytes(
     for c in range(256))
 
 
+# The non-ASCII letters PROMO, ignoring case, reads as ASCII ones ("İ" and "ı" as "i", "ſ" as
+# "s", the Kelvin sign as "k"; a test finds them all): a sentence holding one is searched whole.
+ASCII_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
 def promotion(sentence: str) -> bool:
     """Whether ``sentence`` is promotion (PROMO), searched only where a PROMO_WORDS word is
-    there. Ignoring case, PROMO also reads a few non-ASCII letters as ASCII ones ("ſ" as "s",
-    the Kelvin sign as "k"): a sentence with non-ASCII letters is left to it."""
-    if sentence.isascii() and PROMO_WORDS.isdisjoint(
-            sentence.encode().translate(_PROMO_BYTES).split()):
-        return False
-    return PROMO.search(sentence) is not None
+    there."""
+    if sentence.isascii():
+        words = sentence.encode().translate(_PROMO_BYTES).split()
+    elif not (ASCII_FOLDS[0] in sentence or ASCII_FOLDS[1] in sentence
+              or ASCII_FOLDS[2] in sentence or ASCII_FOLDS[3] in sentence):
+        # Any other non-ASCII character is no letter of a PROMO word: a "?", read as a space.
+        words = sentence.encode("ascii", "replace").translate(_PROMO_BYTES).split()
+    else:
+        return PROMO.search(sentence) is not None
+    return not PROMO_WORDS.isdisjoint(words) and PROMO.search(sentence) is not None
 
 
 # The head of a sponsor section ("Sponsored by:", "This episode of Mac Power Users is sponsored
