@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from bot.summarize.lang.patterns import FirstKind
+
 # A quotation's credit line: a name (two to four capitalised words), a comma, the outlet,
 # a colon ("Eric Newcomer, Bloomberg:", "Josh Centers, writing for TidBITS:").
 CREDIT_LINE = re.compile(
@@ -144,23 +146,39 @@ PROMO = re.compile(
     r"(?:\d+%|\$\d+) off (?:your|select)\b)",
     re.IGNORECASE,
 )
-# Words every PROMO alternative holds, lower-cased: PROMO, a case-insensitive alternation searched
-# at every character, ran on every sentence and was a third of an English brief's time; most
-# sentences hold none of these, and then PROMO cannot match.
-PROMO_HINTS = ("code", "coupon", "sponsor", "brought to you", "presented", "patreon",
-               "become a", "support", "subscribe", "podcasts", "itunes", "spotify", "stitcher",
-               "overcast", "pocket casts", "review", "tour dates", "our new", "help us",
-               "check out our", "order", "trial", " off ")
+# A word every match of each PROMO alternative holds whole (between non-word characters),
+# lower-cased: PROMO, a case-insensitive alternation searched at every character, ran on every
+# sentence and was a third of an English brief's time; most sentences hold none of these, and
+# then PROMO cannot match. A rare such word of each alternative, so few sentences pass.
+PROMO_WORDS = frozenset(w.encode() for w in """code coupon sponsored brought presented supported
+    sponsoring patreon patron supporter support subscribe podcasts itunes spotify stitcher
+    overcast casts wherever review tour podcast show book album making check order trial
+    off""".split())
+# An ASCII sentence's bytes to its words as PROMO's \b reads them: letters lower-cased, digits
+# and "_" kept, every other byte a space (one translate and one split, both in C, where a
+# substring test per hint word cost twice as much).
+_PROMO_BYTES = bytes(
+    c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 or c == 95 else 32
+    for c in range(256))
+
+
+# The non-ASCII letters PROMO, ignoring case, reads as ASCII ones ("İ" and "ı" as "i", "ſ" as
+# "s", the Kelvin sign as "k"; a test finds them all): a sentence holding one is searched whole.
+ASCII_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 def promotion(sentence: str) -> bool:
-    """Whether ``sentence`` is promotion (PROMO), searched only where a hint word is there.
-    Ignoring case, PROMO also reads a few non-ASCII letters as ASCII ones ("ſ" as "s", the
-    Kelvin sign as "k"): a sentence with non-ASCII letters is left to it."""
-    low = sentence.lower()
-    if low.isascii() and not any(h in low for h in PROMO_HINTS):
-        return False
-    return PROMO.search(sentence) is not None
+    """Whether ``sentence`` is promotion (PROMO), searched only where a PROMO_WORDS word is
+    there."""
+    if sentence.isascii():
+        words = sentence.encode().translate(_PROMO_BYTES).split()
+    elif not (ASCII_FOLDS[0] in sentence or ASCII_FOLDS[1] in sentence
+              or ASCII_FOLDS[2] in sentence or ASCII_FOLDS[3] in sentence):
+        # Any other non-ASCII character is no letter of a PROMO word: a "?", read as a space.
+        words = sentence.encode("ascii", "replace").translate(_PROMO_BYTES).split()
+    else:
+        return PROMO.search(sentence) is not None
+    return not PROMO_WORDS.isdisjoint(words) and PROMO.search(sentence) is not None
 
 
 # The head of a sponsor section ("Sponsored by:", "This episode of Mac Power Users is sponsored
@@ -232,10 +250,9 @@ CUT_AFTER = re.compile(
 # What CUT_BEFORE and CUT_AFTER need: one of these substrings (a few ``in`` checks cost far
 # less than a regular expression on every sentence).
 CUT_HINTS = ("(", "caption", "Media", "Image", "FILE", "REUTERS")
-# Every NOT_PROSE pattern in one alternation, so a span costs one match: the group that
-# matched names the kind.
-ANY_NOT_PROSE = re.compile("|".join(
-    f"(?P<{kind}_{i}>{pattern.pattern})" for i, (kind, pattern) in enumerate(NOT_PROSE)))
+# The kind of the first NOT_PROSE pattern that matches a span, at the cost of one match (of
+# only the patterns whose marks the span holds: most need a ":" most prose lacks).
+FIRST_NOT_PROSE = FirstKind(NOT_PROSE)
 
 
 # Broken text (issue 28), each no point. A shard: one or two words, or only an abbreviation or
@@ -268,7 +285,9 @@ PICTURE_POINTER = re.compile(
     r"^Pictured\b|^(?:Above|Below|Left|Right)[,:] [A-Z]|"
     r"\b(?:photo|picture|image|screen|screenshot|chart|graphic|map|video)s? (?:above|below)\b|"
     r"\b(?:this|these) (?:photos?|photographs?|screenshots?)\b")
-PICTURE_HINTS = ("bove", "elow", "ictured", "here", "hoto", "creen", "Left", "Right")
+# What PICTURE_POINTER needs: one of these substrings ("n here" of "seen here" and "shown here":
+# "here" alone, in "there" and "where", sent one sentence in twenty to the search).
+PICTURE_HINTS = ("bove", "elow", "ictured", "n here", "hoto", "creen", "Left", "Right")
 # A quoted label glued at the start of a caption ("'Invasion': The latest in a string of barrel
 # jellyfish sightings …", "'At one with the sea': Oversized windows …"): the Daily Mail's
 # captions open so; a writer's quotation follows its speaker and colon instead.
@@ -278,7 +297,8 @@ QUOTED_LABEL = re.compile(r"['‘\"“][^'’\"”]{1,40}['’\"”]: ['‘\"“
 def broken(sentence: str) -> str | None:
     """The kind of broken text ``sentence`` is ("shard", "fragment", "cut", "caption"), else
     None: see SHARD, FRAGMENT_OPENING, LOST_WORD, PICTURE_POINTER, QUOTED_LABEL."""
-    if SHARD.fullmatch(sentence):
+    # A shard holds one space at most: a sentence with two is none, with no match tried.
+    if sentence.count(" ") < 2 and SHARD.fullmatch(sentence):
         return "shard"
     if FRAGMENT_OPENING.match(sentence) and VERB_HINT.search(sentence) is None:
         return "fragment"
@@ -298,9 +318,9 @@ def not_prose(sentence: str) -> str | None:
     """The kind of English span ``sentence`` is when it is not prose ("player", "credit",
     "caption", "cue", "update", "boilerplate", "clickbait", "data", "byline", "promo", "list",
     "shard", "fragment", "cut"), else None (bot.summarize.segment.not_prose)."""
-    m = ANY_NOT_PROSE.match(sentence)
-    if m is not None:
-        return (m.lastgroup or "").rsplit("_", 1)[0]
+    kind = FIRST_NOT_PROSE(sentence)
+    if kind is not None:
+        return kind
     if "(" in sentence[:80] and DATELINE.match(sentence + " ."):  # a dateline alone
         return "byline"
     # Cheap substring checks first: both patterns scan the whole sentence.
