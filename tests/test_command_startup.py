@@ -111,3 +111,33 @@ async def test_the_chat_app_reads_a_feed_and_briefs_a_link_when_a_command_asks(
             assert [one.url for one in briefed.briefs] == [item(1)["link"]]
         finally:
             await app.close()
+
+
+POLL_PROBE = """
+import json, sys
+from bot.cli.main import main
+code = main(["run", "--once", "--config", sys.argv[1]])
+print(json.dumps({"code": code, "loaded": sorted(m for m in ("httpx", "httpcore", "aiohttp")
+                                                 if m in sys.modules)}))
+"""
+
+
+def test_a_poll_cycle_fetches_with_aiohttp_alone(tmp_path: Path) -> None:
+    # the address guard parses URLs with yarl, as aiohttp requests them: a cycle that fetches,
+    # parses and posts a brief never loads httpx (its import and its memory, issue 26)
+    with FeedServer() as site:
+        site.set("/news.xml", rss("Loopback News", [item(1)]))
+        config = tmp_path / "newsbrief.yaml"
+        config.write_text("polling:\n  backfill: 5\n  max_item_age_days: 36500\n"
+                          "summarizer:\n  full_text: false\n"
+                          "network:\n  allow_private: ['127.0.0.0/8']\n"
+                          f"feeds:\n  - url: {site.url('/news.xml')}\n")
+        env = {**os.environ, "NEWSBRIEF_DATA_DIR": str(tmp_path)}
+        env.pop("NEWSBRIEF_DATABASE__URL", None)
+        done = subprocess.run([sys.executable, "-c", POLL_PROBE, str(config)], cwd=REPO,
+                              env=env, capture_output=True, text=True, timeout=120, check=False)
+        assert site.hits("/news.xml") == 1  # the probe fetched
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Story 1 about the harbor project" in done.stdout  # and posted a brief
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result == {"code": 0, "loaded": ["aiohttp"]}

@@ -311,7 +311,7 @@ class FeedService:
         parsed = self.policy.check_url(url)
         try:
             async with asyncio.timeout(RESOLVE_TIMEOUT):
-                addresses = await resolve(parsed.host, parsed.port or 443)
+                addresses = await resolve(parsed.host or "", parsed.port or 443)
         except (OSError, TimeoutError):
             return None  # unresolvable now; the fetcher reports it, and vets the address then
         if not any(self.policy.is_allowed(address) for address in addresses):
