@@ -59,15 +59,16 @@ print(json.dumps({"code": code, "loaded": sorted(m for m in json.loads(sys.argv[
                                                  if m in sys.modules)}))
 """
 # what a chat command that stays in the store never needs (issue 26): the poller, the outbox
-# worker and its metrics, the fetcher's parsers, the summarizer and its models, Alembic once the
-# schema is current; and, for these replies in English that show no URL (the store is empty),
-# Babel (which reads other languages' catalogues) and httpx (which parses a URL to show it);
-# on SQLite, the PostgreSQL dialect
+# worker and its metrics, the fetcher's parsers and lxml (a page's feeds are found only for
+# /feeds add), the summarizer and its models, Alembic once the schema is current; and, for
+# these replies in English that show no URL (the store is empty), Babel (which reads other
+# languages' catalogues) and yarl (which parses a URL to show it); httpx never (the webhook
+# adapter's client); on SQLite, the PostgreSQL dialect
 NOT_FOR_STORE_COMMANDS = ["alembic", "babel", "bot.app", "bot.briefing", "bot.feeds.fetch",
                           "bot.feeds.parse", "bot.netguard.transport", "bot.outbox.worker",
                           "bot.pipeline", "bot.summarize", "feedparser", "httpcore", "httpx",
-                          "kiwipiepy", "numpy", "prometheus_client",
-                          "sqlalchemy.dialects.postgresql", "trafilatura"]
+                          "kiwipiepy", "lxml", "numpy", "prometheus_client",
+                          "sqlalchemy.dialects.postgresql", "trafilatura", "yarl"]
 
 
 def test_a_store_command_loads_no_poller_parser_summarizer_or_migrations(
