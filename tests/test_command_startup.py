@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 
 from bot.chat import ChatApp
-from bot.config import Secrets, Settings
+from bot.cli.running import _command_syncs
+from bot.config import Secrets, Settings, adapter_inputs, settings_model, wanted_adapters
 from bot.delivery import CommandRequest, Destination
 from tests.support.fake_discord import BOT_TOKEN
 from tests.support.feeds import item, rss
@@ -118,14 +119,15 @@ POLL_PROBE = """
 import json, sys
 from bot.cli.main import main
 code = main(["run", "--once", "--config", sys.argv[1]])
-print(json.dumps({"code": code, "loaded": sorted(m for m in ("httpx", "httpcore", "aiohttp")
-                                                 if m in sys.modules)}))
+clients = ("httpx", "httpcore", "aiohttp", "discord", "slack_bolt", "slack_sdk")
+print(json.dumps({"code": code, "loaded": sorted(m for m in clients if m in sys.modules)}))
 """
 
 
 def test_a_poll_cycle_fetches_with_aiohttp_alone(tmp_path: Path) -> None:
     # the address guard parses URLs with yarl, as aiohttp requests them: a cycle that fetches,
-    # parses and posts a brief never loads httpx (its import and its memory, issue 26)
+    # parses and posts a brief never loads httpx (its import and its memory, issue 26); and no
+    # platform SDK the configuration does not use (only Discord's module syncs its commands)
     with FeedServer() as site:
         site.set("/news.xml", rss("Loopback News", [item(1)]))
         config = tmp_path / "newsbrief.yaml"
@@ -142,3 +144,13 @@ def test_a_poll_cycle_fetches_with_aiohttp_alone(tmp_path: Path) -> None:
     assert "Story 1 about the harbor project" in done.stdout  # and posted a brief
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result == {"code": 0, "loaded": ["aiohttp"]}
+
+
+def test_run_syncs_the_commands_of_a_configured_platform_still() -> None:
+    # the other side of the test above: with Discord's token, run still finds its command sync
+    settings = settings_model()(discord={"sync_commands": True})  # with the adapters' sections
+    configured = Secrets(values={"DISCORD_TOKEN": BOT_TOKEN})
+    syncs = _command_syncs(set(wanted_adapters(settings, configured)))
+    assert [name for name, _ in syncs] == ["discord"]
+    assert syncs[0][1].syncs_on_start(adapter_inputs(settings, configured, "discord"))
+    assert _command_syncs(set(wanted_adapters(settings, Secrets(values={})))) == []
