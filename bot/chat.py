@@ -1,6 +1,6 @@
 """The chat commands without the bot around them, for ``newsbrief command``: the store and the
 command core, nothing that polls, posts or summarizes. Most commands only read or change the
-store (/subscriptions, /brief <words>, /feeds list …), so the fetcher (httpx), the feed parsers
+store (/subscriptions, /brief <words>, /feeds list …), so the fetcher (aiohttp), the feed parsers
 (feedparser, lxml) and the summarizer load only when a command first leaves it (/brief <link>,
 /feeds add): a chat command costs about what its store work costs, not a full start-up (issue
 26). What a command queues is posted by ``run``."""
@@ -19,7 +19,7 @@ from bot.models import Brief
 from bot.startup import command_core, open_store, with_default_destination
 from bot.store import Database
 
-if TYPE_CHECKING:  # the type only: the briefer (httpx, parsers, summarizer) loads on first use
+if TYPE_CHECKING:  # the type only: the briefer (aiohttp, parsers, summarizer) loads on first use
     from bot.briefing import Briefer
 
 
@@ -35,7 +35,7 @@ class LateBriefer:
 
     def briefer(self) -> Briefer:
         if self._briefer is None:
-            # the fetcher (httpx), the parsers and the summarizer: heavy, and most chat
+            # the fetcher (aiohttp), the parsers and the summarizer: heavy, and most chat
             # commands never leave the store
             from bot.briefing import Briefer
             from bot.factories import make_fetcher, make_summarizer

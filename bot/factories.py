@@ -11,7 +11,7 @@ from bot.netguard import AddressPolicy
 from bot.summarize import Summarizer
 from bot.summarize.extractive import ExtractiveSummarizer
 
-if TYPE_CHECKING:  # the types only: httpx loads when a fetcher is made, the LLM when chosen
+if TYPE_CHECKING:  # the types only: aiohttp loads when a fetcher is made, the LLM when chosen
     from bot.feeds.fetch import HttpFetcher
     from bot.summarize.llm_state import SpendLedger
 
@@ -48,7 +48,7 @@ def make_llm_summarizer(settings: Settings, secrets: Secrets, extractive: Summar
 
 
 def make_fetcher(settings: Settings) -> HttpFetcher:
-    # httpx: loaded when a fetcher is made, which `summarize` never needs
+    # aiohttp: loaded when a fetcher is made, which `summarize` never needs
     from bot.feeds.fetch import HttpFetcher
 
     net = settings.network

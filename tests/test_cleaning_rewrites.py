@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from bot.feeds import cleaning, html
 from bot.feeds.cleaning import _without_css_rules, clean_article
-from bot.feeds.html import _strip_invisible, clean_block, clean_inline
+from bot.feeds.html import clean_block, clean_inline
+from bot.feeds.textclean import _strip_invisible
 
 # Every kind of whitespace str.isspace and \s know, the controls and invisibles clean_inline
 # handles, and plain text around them.

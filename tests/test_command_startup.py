@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 
 from bot.chat import ChatApp
-from bot.config import Secrets, Settings
+from bot.cli.running import _command_syncs
+from bot.config import Secrets, Settings, adapter_inputs, settings_model, wanted_adapters
 from bot.delivery import CommandRequest, Destination
 from tests.support.fake_discord import BOT_TOKEN
 from tests.support.feeds import item, rss
@@ -59,15 +60,16 @@ print(json.dumps({"code": code, "loaded": sorted(m for m in json.loads(sys.argv[
                                                  if m in sys.modules)}))
 """
 # what a chat command that stays in the store never needs (issue 26): the poller, the outbox
-# worker and its metrics, the fetcher's parsers, the summarizer and its models, Alembic once the
-# schema is current; and, for these replies in English that show no URL (the store is empty),
-# Babel (which reads other languages' catalogues) and httpx (which parses a URL to show it);
-# on SQLite, the PostgreSQL dialect
+# worker and its metrics, the fetcher's parsers and lxml (a page's feeds are found only for
+# /feeds add), the summarizer and its models, Alembic once the schema is current; and, for
+# these replies in English that show no URL (the store is empty), Babel (which reads other
+# languages' catalogues) and yarl (which parses a URL to show it); httpx never (the webhook
+# adapter's client); on SQLite, the PostgreSQL dialect
 NOT_FOR_STORE_COMMANDS = ["alembic", "babel", "bot.app", "bot.briefing", "bot.feeds.fetch",
                           "bot.feeds.parse", "bot.netguard.transport", "bot.outbox.worker",
                           "bot.pipeline", "bot.summarize", "feedparser", "httpcore", "httpx",
-                          "kiwipiepy", "numpy", "prometheus_client",
-                          "sqlalchemy.dialects.postgresql", "trafilatura"]
+                          "kiwipiepy", "lxml", "numpy", "prometheus_client",
+                          "sqlalchemy.dialects.postgresql", "trafilatura", "yarl"]
 
 
 def test_a_store_command_loads_no_poller_parser_summarizer_or_migrations(
@@ -111,3 +113,44 @@ async def test_the_chat_app_reads_a_feed_and_briefs_a_link_when_a_command_asks(
             assert [one.url for one in briefed.briefs] == [item(1)["link"]]
         finally:
             await app.close()
+
+
+POLL_PROBE = """
+import json, sys
+from bot.cli.main import main
+code = main(["run", "--once", "--config", sys.argv[1]])
+clients = ("httpx", "httpcore", "aiohttp", "discord", "slack_bolt", "slack_sdk")
+print(json.dumps({"code": code, "loaded": sorted(m for m in clients if m in sys.modules)}))
+"""
+
+
+def test_a_poll_cycle_fetches_with_aiohttp_alone(tmp_path: Path) -> None:
+    # the address guard parses URLs with yarl, as aiohttp requests them: a cycle that fetches,
+    # parses and posts a brief never loads httpx (its import and its memory, issue 26); and no
+    # platform SDK the configuration does not use (only Discord's module syncs its commands)
+    with FeedServer() as site:
+        site.set("/news.xml", rss("Loopback News", [item(1)]))
+        config = tmp_path / "newsbrief.yaml"
+        config.write_text("polling:\n  backfill: 5\n  max_item_age_days: 36500\n"
+                          "summarizer:\n  full_text: false\n"
+                          "network:\n  allow_private: ['127.0.0.0/8']\n"
+                          f"feeds:\n  - url: {site.url('/news.xml')}\n")
+        env = {**os.environ, "NEWSBRIEF_DATA_DIR": str(tmp_path)}
+        env.pop("NEWSBRIEF_DATABASE__URL", None)
+        done = subprocess.run([sys.executable, "-c", POLL_PROBE, str(config)], cwd=REPO,
+                              env=env, capture_output=True, text=True, timeout=120, check=False)
+        assert site.hits("/news.xml") == 1  # the probe fetched
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Story 1 about the harbor project" in done.stdout  # and posted a brief
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result == {"code": 0, "loaded": ["aiohttp"]}
+
+
+def test_run_syncs_the_commands_of_a_configured_platform_still() -> None:
+    # the other side of the test above: with Discord's token, run still finds its command sync
+    settings = settings_model()(discord={"sync_commands": True})  # with the adapters' sections
+    configured = Secrets(values={"DISCORD_TOKEN": BOT_TOKEN})
+    syncs = _command_syncs(set(wanted_adapters(settings, configured)))
+    assert [name for name, _ in syncs] == ["discord"]
+    assert syncs[0][1].syncs_on_start(adapter_inputs(settings, configured, "discord"))
+    assert _command_syncs(set(wanted_adapters(settings, Secrets(values={})))) == []

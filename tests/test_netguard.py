@@ -72,7 +72,7 @@ def test_check_url_passes_names_and_public_literals() -> None:
     assert check_url("https://example.com/feed.xml").host == "example.com"
     assert check_url("http://8.8.8.8/x").host == "8.8.8.8"
     assert check_url("http://example.com:65535/x").port == 65535
-    assert check_url("http://127.0.0.1/x", AddressPolicy(["127.0.0.1/32"])).port is None
+    assert check_url("http://127.0.0.1/x", AddressPolicy(["127.0.0.1/32"])).explicit_port is None
 
 
 def test_redact_url_drops_credentials_and_query() -> None:

@@ -56,7 +56,7 @@ async def run_feeds_command(cmd: str, settings: Settings, secrets: Secrets,
     args = SimpleNamespace(**options)  # the command's options: args.url, args.out, ...
 
     async def preview(url: str) -> FeedPreview:
-        # httpx and the summarizer: loaded when the command runs
+        # aiohttp and the summarizer: loaded when the command runs
         from bot.factories import make_fetcher, make_summarizer
 
         fetcher = make_fetcher(settings)

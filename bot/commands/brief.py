@@ -80,7 +80,7 @@ async def _brief_url(ctx: Context, url: str) -> CommandReply:
     if len(url) > MAX_URL or not _is_url(url):
         return error(_("That is not an http(s) link I can brief."))
     if credentials_in(url):
-        # httpx would send them as Basic auth, and the reply (public) would show the password
+        # a client would send them as Basic auth, and the reply (public) would show the password
         return error(_("Links with a user name or password in them (user:password@) are not "
                        "briefed: they would be sent to that site and shown here."))
     if ctx.brief_url is None:

@@ -19,8 +19,8 @@ from bot.commands.base import (
     known_tags,
 )
 from bot.delivery import CommandReply, CommandRequest, Pacing
-from bot.feeds.html import clean_inline
 from bot.feeds.manage import FeedReader
+from bot.feeds.textclean import clean_inline
 from bot.i18n import N_, _
 from bot.logs import get_log
 from bot.netguard import AddressPolicy, shown_url

@@ -14,6 +14,7 @@ import contextlib
 import email.utils
 import hashlib
 import logging
+import ssl
 import time
 import zlib
 from collections.abc import Iterator
@@ -22,7 +23,7 @@ from datetime import UTC, datetime
 from types import TracebackType
 
 import aiohttp
-import httpx
+import certifi
 from multidict import CIMultiDictProxy
 from yarl import URL
 
@@ -212,7 +213,7 @@ class HttpFetcher:
         self._max_redirects = max_redirects
         self._slots: dict[str, asyncio.Semaphore] = {}
         self._headers = {"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"}
-        # Per phase, as httpx names them; "read" bounds each wait for the server's next bytes.
+        # Per phase; "read" bounds each wait for the server's next bytes.
         self._timeouts = {"connect": connect_timeout, "read": total_timeout,
                           "write": total_timeout, "pool": total_timeout}
         self._resolver = resolver
@@ -227,8 +228,8 @@ class HttpFetcher:
         the environment (trust_env=False): it would connect on our behalf, unguarded; no
         cookies kept; bodies read raw (auto_decompress=False), decoded here under the cap."""
         if self._client is None:
-            # The CA bundle httpx uses (certifi), as the webhook adapter's guarded transport.
-            ssl_context = httpx.create_ssl_context(verify=True, trust_env=False)
+            # The CA bundle (certifi) the webhook adapter's guarded transport verifies with.
+            ssl_context = ssl.create_default_context(cafile=certifi.where())
             self._client = aiohttp.ClientSession(
                 connector=guarded_connector(self._policy, ssl_context=ssl_context,
                                             connect_timeout=self._timeouts["connect"],
@@ -305,7 +306,7 @@ class HttpFetcher:
         current = self._vetted_url(url)
         all_permanent = True
         for hop in range(self._max_redirects + 1):
-            slot = self._slot(current.host)
+            slot = self._slot(current.host or "")  # check_url refused a URL without one
             try:
                 async with asyncio.timeout_at(deadline):
                     await slot.acquire()
@@ -329,27 +330,22 @@ class HttpFetcher:
             status, location = outcome
             all_permanent = all_permanent and status in _PERMANENT
             try:
-                current = self._policy.check_url(current.join(location))
-            except httpx.InvalidURL:
+                target = current.join(URL(location))
+            except ValueError:
                 raise FetchError("bad_url", "redirect to an invalid URL",
                                  url=redact_url(current)) from None
+            current = self._policy.check_url(target)
         raise FetchError("too_many_redirects", f"more than {self._max_redirects} redirects",
                          url=redact_url(url))
 
-    async def _hop(self, url: httpx.URL, headers: dict[str, str], *, body_hash: str | None,
+    async def _hop(self, url: URL, headers: dict[str, str], *, body_hash: str | None,
                    etag: str | None, last_modified: str | None) -> FetchResult | tuple[int, str]:
         """One request: a FetchResult, or (status, Location) for a redirect to follow."""
         timeout = aiohttp.ClientTimeout(total=None, sock_connect=self._timeouts["connect"],
                                         sock_read=self._timeouts["read"])
         try:
-            # encoded: the URL is already what goes on the wire (httpx quoted it); no second
-            # quoting, no redirects followed for us, every hop vetted by check_url above.
-            wire_url = URL(str(url), encoded=True)
-            _ = wire_url.explicit_port  # parses the host and port now: yarl may defer it
-        except ValueError:  # yarl is stricter than httpx (a port past 65535, say)
-            raise FetchError("bad_url", "URL cannot be requested", url=redact_url(url)) from None
-        try:
-            response = await self._session.get(wire_url, headers=headers,
+            # the URL check_url parsed, as is: no redirects followed for us, every hop vetted
+            response = await self._session.get(url, headers=headers,
                                                allow_redirects=False, timeout=timeout)
         except BlockedAddress as exc:
             # Raised by the guard at connect, which does not know the URL.

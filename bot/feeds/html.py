@@ -1,15 +1,21 @@
-"""Text hygiene shared by every stage: HTML to plain text, invisible-character removal, hashing."""
+"""HTML to plain text for every stage; the plain-text hygiene it ends with (invisible characters,
+whitespace, truncation, the content hash) is ``bot.feeds.textclean``, re-exported here."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 import threading
-import unicodedata
 from html import unescape
 from typing import Any
 
 from lxml import etree
+
+from bot.feeds.textclean import (  # re-exported: the stages import them from here
+    clean_block,
+    clean_inline,
+    content_hash,
+    truncate_words,
+)
 
 __all__ = ["clean_block", "clean_inline", "content_hash", "html_to_text", "truncate_words"]
 
@@ -26,23 +32,7 @@ _BLOCK = frozenset({
 })
 _LINE = frozenset({"br"})
 
-# Invisible characters that can hide or reorder text (Trojan Source style) or break matching:
-# zero-width spaces/joiners, word joiner, BOM, soft hyphen, bidi embeddings/overrides/isolates.
-_INVISIBLE = {cp: None for cp in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x200E,
-                                  0x200F, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
-_LINE_SEPARATORS = {0x2028: "\n", 0x2029: "\n\n", 0x0085: "\n"}
-# Control characters (Cc): whitespace controls become spaces so lines do not glue together, the
-# others go; multi-line text keeps its newlines and tabs.
-_CONTROLS_INLINE = {cp: (" " if chr(cp) in "\t\n\v\f\r\x1c\x1d\x1e\x1f\x85" else None)
-                    for cp in (*range(0x00, 0x20), *range(0x7F, 0xA0))}
-_CONTROLS_MULTILINE = {**_CONTROLS_INLINE, ord("\n"): "\n", ord("\t"): "\t"}
-# Every character the tables above change, except newline and tab (handled per mode).
-_STRIPPED = re.compile("[" + "".join(
-    re.escape(chr(cp)) for cp in sorted({*_INVISIBLE, *_LINE_SEPARATORS, *_CONTROLS_INLINE})
-    if chr(cp) not in "\n\t") + "]")
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
-_MANY_NEWLINES = re.compile(r"\n{3,}")
-_TRAILING_PUNCT = ",;:-–—·/([{"
 
 
 _PARSERS = threading.local()  # lxml parser objects must not be shared between threads
@@ -156,87 +146,3 @@ def html_to_text(html: str, *, skip: frozenset[str] = frozenset()) -> str:
     if root is None:  # nothing libxml2 could read as markup (empty, or only whitespace)
         return ""
     return clean_block(_markers_to_text("".join(_visible_parts(root, _SKIP | skip))))
-
-
-def _strip_invisible(text: str, *, multiline: bool) -> str:
-    # str.translate with a dict costs a lookup per character; most text has nothing to remove,
-    # and one regex scan (in C) says so.
-    found = _STRIPPED.search(text)
-    if found is not None:
-        table = _CONTROLS_MULTILINE if multiline else _CONTROLS_INLINE
-        text = text.translate(_LINE_SEPARATORS).translate(_INVISIBLE).translate(table)
-    elif not multiline and ("\n" in text or "\t" in text):
-        text = text.replace("\n", " ").replace("\t", " ")
-    if text.isascii() or unicodedata.is_normalized("NFC", text):
-        return text
-    return unicodedata.normalize("NFC", text)
-
-
-def clean_inline(text: str, *, multiline: bool = False) -> str:
-    """One line of clean NFC text: no controls, no invisible or bidi characters, single spaces.
-
-    With ``multiline`` newlines survive (runs of blank lines become one blank line).
-    """
-    if not text:
-        return ""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _strip_invisible(text, multiline=multiline)
-    # str.split() splits on exactly the characters \s matches (str.isspace) and drops the ends,
-    # so " ".join(x.split()) is "runs of whitespace to one space, stripped", without a regex
-    # visiting every character from Python's matcher (the costliest step of a cold poll's parse).
-    if not multiline:
-        return " ".join(text.split())
-    joined = "\n".join([" ".join(line.split()) for line in text.split("\n")])
-    return _MANY_NEWLINES.sub("\n\n", joined).strip() if "\n\n\n" in joined else joined.strip()
-
-
-def clean_block(text: str) -> str:
-    """Like :func:`clean_inline` but keeps line and paragraph breaks (at most one blank line)."""
-    return clean_inline(text, multiline=True)
-
-
-def content_hash(*parts: str) -> str:
-    """sha256 hex of the cleaned parts: whitespace or invisible-character noise is not an edit."""
-    digest = hashlib.sha256()
-    for i, part in enumerate(parts):
-        if i:
-            digest.update(b"\x1f")  # a separator clean_inline can never leave inside a part
-        digest.update(clean_inline(part or "").encode("utf-8"))
-    return digest.hexdigest()
-
-
-def _is_joining(ch: str) -> bool:
-    """True for characters that extend the preceding grapheme (marks, ZWJ, selectors, tones)."""
-    cp = ord(ch)
-    return (
-        unicodedata.category(ch) in ("Mn", "Mc", "Me")
-        or cp in (0x200D, 0x200C)
-        or 0xFE00 <= cp <= 0xFE0F
-        or 0x1F3FB <= cp <= 0x1F3FF
-        or 0x1160 <= cp <= 0x11FF  # conjoining Hangul vowels/finals (NFD input)
-        or 0xE0020 <= cp <= 0xE007F  # emoji tag sequences
-    )
-
-
-def truncate_words(text: str, limit: int) -> str:
-    """``text`` shortened to at most ``limit`` characters at a space, ending in "…" when cut.
-
-    A single word longer than the limit is cut between graphemes rather than inside one.
-    """
-    if limit <= 0:
-        return ""
-    if len(text) <= limit:
-        return text
-    if limit == 1:
-        return "…"
-    budget = limit - 1  # room for the ellipsis
-    head = text[: budget + 1]
-    cut = max(head.rfind(" "), head.rfind("\n"), head.rfind("\t"))
-    if cut > 0 and text[:cut].strip():
-        return text[:cut].rstrip().rstrip(_TRAILING_PUNCT).rstrip() + "…"
-    cut = budget
-    while cut > 0 and (_is_joining(text[cut]) or text[cut - 1] == "\u200d"):
-        cut -= 1
-    if cut == 0:
-        cut = budget  # one enormous grapheme: cutting inside it is the only bounded answer
-    return text[:cut] + "…"

@@ -19,11 +19,11 @@ from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.clock import now_utc
 from bot.errors import BlockedAddress, FetchError, NewsbriefError
-from bot.feeds import discover, opml, rules
+from bot.feeds import opml, rules
 from bot.i18n import _
 from bot.models import Brief, ParsedFeed
 from bot.netguard import AddressPolicy, resolve, shown_url
@@ -34,6 +34,9 @@ from bot.store import reactions as reaction_store
 from bot.store import tenancy
 from bot.store.db import Database
 from bot.store.feeds import FeedRow
+
+if TYPE_CHECKING:  # the type only: discovery reads pages with lxml, which only /feeds add needs
+    from bot.feeds import discover
 
 RESOLVE_TIMEOUT = 5.0  # seconds; a name that does not resolve by then is the fetcher's to report
 
@@ -311,7 +314,7 @@ class FeedService:
         parsed = self.policy.check_url(url)
         try:
             async with asyncio.timeout(RESOLVE_TIMEOUT):
-                addresses = await resolve(parsed.host, parsed.port or 443)
+                addresses = await resolve(parsed.host or "", parsed.port or 443)
         except (OSError, TimeoutError):
             return None  # unresolvable now; the fetcher reports it, and vets the address then
         if not any(self.policy.is_allowed(address) for address in addresses):

@@ -37,20 +37,20 @@ def url_problem(url: str, *, schemes: tuple[str, ...] = WEB_SCHEMES) -> str | No
     if parts.scheme.lower() != "file" and not parts.hostname:
         return _("that URL has no host")
     if _may_carry_credentials(url) and _credentials_in(url):
-        # refused from every door: httpx would send them as Basic auth, and lists show them
+        # refused from every door: a client would send them as Basic auth, lists show them
         return _("URLs with credentials are not accepted (they would be shown to everyone)")
     return None
 
 
 def _may_carry_credentials(url: str) -> bool:
     """Whether the authority (before the first / ? #) holds an "@": only then can the URL carry
-    user info, so only then is netguard (and httpx, 0.15 s to import) loaded to decide."""
+    user info, so only then is netguard (and yarl, which parses the URL) loaded to decide."""
     rest = url.split("://", 1)[-1]
     return "@" in re.split(r"[/?#]", rest, maxsplit=1)[0]
 
 
 def _credentials_in(url: str) -> bool:
-    # imported here: only a URL with user info needs netguard (httpx parses it)
+    # imported here: only a URL with user info needs netguard (yarl parses it)
     from bot.netguard import credentials_in
 
     return credentials_in(url)
