@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
 import pytest
+from yarl import URL
 
 from bot.errors import BlockedAddress, FetchError
 from bot.feeds import fetch
@@ -69,7 +70,7 @@ class CountingPolicy(AddressPolicy):
         super().__init__(["127.0.0.0/8"])
         self.checked: list[str] = []
 
-    def check_url(self, url: str | httpx.URL) -> httpx.URL:
+    def check_url(self, url: str | URL) -> URL:
         self.checked.append(str(url))
         return super().check_url(url)
 

@@ -206,7 +206,7 @@ class HttpFetcher:
         resolver: Resolver | None = None,
     ) -> None:
         self._policy = policy
-        self._vetted: dict[str, httpx.URL] = {}
+        self._vetted: dict[str, URL] = {}
         self._total_timeout = total_timeout
         self._max_bytes = max_bytes
         self._per_host = per_host
@@ -273,7 +273,7 @@ class HttpFetcher:
         return result.body or b""
 
     # -- internals ---------------------------------------------------------------------------
-    def _vetted_url(self, url: str) -> httpx.URL:
+    def _vetted_url(self, url: str) -> URL:
         """``check_url`` of a URL asked for, remembered: the same feeds come back every cycle,
         and parsing and vetting a URL cost a fifth of an unchanged feed's poll (issue 26). It
         reads the URL alone (host names are vetted at connect) under a policy fixed for the
@@ -395,7 +395,7 @@ class HttpFetcher:
         finally:
             response.release()
 
-    async def _read_capped(self, response: aiohttp.ClientResponse, url: httpx.URL) -> bytes:
+    async def _read_capped(self, response: aiohttp.ClientResponse, url: URL) -> bytes:
         # The URL is redacted only for an error: parsing it again costs every fetch otherwise.
         codings = content_codings(response.headers)
         unknown = [c for c in codings if c not in _CODINGS]
