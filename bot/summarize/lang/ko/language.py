@@ -23,6 +23,7 @@ LANGUAGE = Language(
     spaceless_compounds=True,
     hangul_names=True,
     sentence_ending=select.ENDED,
+    verbless=select.verbless,
     cues=select.cues,
     weak=select.weak,
     late_captions=select.late_captions,

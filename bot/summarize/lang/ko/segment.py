@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from bot.summarize.lang.ko.select import ENDED
+
 # A wire dateline with its byline: "(서울=연합뉴스) 홍길동 기자 = ", "[세종=뉴시스]김철수·이영희
 # 기자 = ". It opens the story, so text before it on the same line is a caption or a heading
 # ("UNIST 권태준 교수(울산=연합뉴스) UNIST는 …"), and the dateline itself is no one's sentence.
@@ -56,6 +58,10 @@ CREDIT_END = re.compile(
     # shortest reading ends on the first typical suffix (시, 청, 부, 원 …).
     r"|\.\s?/\s?[가-힣]{1,10}?(?:공사|공단|재단|센터|[시도군구청부처원회단소관사])(?:\s?제공)?"
 )
+# A subhead: a line opened by a bullet or a bracket ("◇경증으로 응급실 가면 …", "○ 신기술
+# 총동원", "[이별전쟁 15-1] 네버앤딩스토리", "<상> 한국과학의 …") that ends in no predicate
+# (``select.ENDED``). ▶ ■ △ ▲ ☞ lines are notices and links (BOILERPLATE_START).
+SUBHEAD_MARK = re.compile(r"^\s*[◆◇○●□◎◈▷►•\[【<〈《\-]")
 # A byline in the middle of flattened text: "… 했다.홍길동 기자 = 정부는 …".
 BYLINE = re.compile(rf"(?<=[.!?다])\s?{REPORTER}\s?=\s?")
 # A caption: a line that ends in a photo credit.
@@ -82,9 +88,38 @@ def boilerplate(sentence: str) -> bool:
             or ("@" in sentence and EMAIL.search(sentence) is not None))
 
 
+_QUOTE_MARKS = ("“", "”", "‘", "’", '"')
+_SPAN_END = " .!?)…"
+
+
+def broken_quote(sentence: str) -> bool:
+    """Whether ``sentence`` is a piece of a quotation cut by a line break: it closes a
+    quotation it never opened ("이제 우리는 완전히 이겼습니다.”") or opens one it never closes
+    ("“윤 (대통령) 계엄선포가 실패했냐고?", "…다음과 같이 판결했다. “(이 사건은)"). A reader
+    of either half meets a mark with no partner and half of what was said. Slips of the
+    writer's inside a whole sentence are no break: a doubled or straight opener ("““내년엔 …
+    것”이라고", "" B씨 등이 …”며"), and single marks, which name terms, count only at the span's
+    ends ("‘환자가 없으면 …" / "… 필요 없다.’"; "책’ 혼자서도 … 어떡합니까’를" stays)."""
+    if not any(mark in sentence for mark in _QUOTE_MARKS):
+        return False
+    body = sentence.strip().lstrip("-*·• ")
+    if body.count('"') % 2 == 1 and (body.startswith('"') or body.rstrip(_SPAN_END).endswith('"')):
+        return True
+    opened = body.find("“")
+    closed = body.find("”")
+    straight = body.find('"')
+    if closed >= 0 and (opened < 0 or opened > closed) and not 0 <= straight < closed:
+        return True  # closes a quotation it never opened
+    if opened >= 0 and body.rfind("”") < body.rfind("“") and body.count('"') % 2 == 0:
+        return True  # opens a quotation it never closes
+    if body.startswith("‘") and "’" not in body:
+        return True
+    return body.rstrip(_SPAN_END).endswith("’") and "‘" not in body and body.count("’") == 1
+
+
 def not_prose(sentence: str) -> str | None:
     """The kind of Korean span ``sentence`` is when it is not prose ("caption",
-    "boilerplate", "byline"), else None (bot.summarize.segment.not_prose)."""
+    "boilerplate", "byline", "fragment"), else None (bot.summarize.segment.not_prose)."""
     if "/" in sentence and (CAPTION.search(sentence) or CREDIT_MARK.search(sentence)):
         return "caption"
     if boilerplate(sentence):
@@ -92,6 +127,10 @@ def not_prose(sentence: str) -> str | None:
     if (reporter(sentence) or "=" in sentence) and (
             BYLINE.search(sentence) or DATELINE.match(sentence)):
         return "byline"
+    if SUBHEAD_MARK.match(sentence) and not ENDED.search(sentence):
+        return "subhead"
+    if broken_quote(sentence):
+        return "fragment"  # half a quotation: with nothing else to read, still words
     return None
 
 

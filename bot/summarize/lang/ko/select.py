@@ -87,6 +87,24 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
     return subjectless(sentence)
 
 
+# Kiwi's tags of a predicate: a verb, an adjective, an auxiliary, the copula, a verb- or
+# adjective-making suffix ("발생하다": 발생 + XSV).
+PREDICATE = frozenset({"VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA"})
+
+
+def verbless(sentence: str, morphs: Analyser) -> bool:
+    """Whether ``sentence`` is a noun phrase with a full stop, not a sentence: no predicate
+    ending (``ENDED``) and, by Kiwi, no predicate at all ("지난해 차범석희곡상 뮤지컬 부문
+    수상자들.", "3일 오후 1시 서울 영등포구 여의도 국회의사당 앞."). A reader of it as a point
+    asks "what of them?". Spans with a predicate stay, nominal news endings among them ("…을
+    지원할 방침.", "…가 발생한 전남 무안공항 1층 화장실 옆."); without the analyser nothing is
+    verbless. A line with no full stop is a heading, weighed as one (scoring's ``heading``)."""
+    if not sentence.endswith(".") or ENDED.search(sentence):
+        return False
+    ms = morphs(sentence)
+    return bool(ms) and not any(tag in PREDICATE for _, tag, _, _ in ms)
+
+
 _LATIN = re.compile(r"[A-Za-z]")
 
 
