@@ -8,6 +8,8 @@ import pytest
 
 from bot.models import Article, Brief
 from bot.summarize import ExtractiveSummarizer, korean, segment, split_sentences
+from bot.summarize.extractive import candidate_leans_back, refers_back
+from bot.summarize.lang.ko import select as ko_select
 
 needs_kiwi = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not installed")
 
@@ -91,3 +93,51 @@ def test_a_noun_phrase_with_a_full_stop_is_no_point() -> None:
     points = [p.text for p in _brief("뮤지컬 고스트 베이커리 초연", text).points]
     assert points == ["뮤지컬 ‘고스트 베이커리’가 다음 달 서울 대학로에서 초연된다.",
                       "제작사는 배우 8명이 무대에 오른다고 밝혔다."]
+
+
+ABUSE = [
+    "코로나 선별진료소에서 직원에게 폭언을 퍼부은 아버지와 아들이 1000만원을 물게 됐다.",
+    "3일 법률구조공단에 따르면 작년 2월 A씨는 경기도의 한 보건소에서 운영팀장으로 일했다.",
+    "마스크 착용을 요청하자 남성 B씨는 “너 뭐야, 네가 팀장이야?”라며 욕설을 하기 시작했다.",
+    "B씨는 “넌 공무원이기 이전에 사람이 먼저 돼야 하는 거야”라며 “보건소장 나오라”고 소리쳤다.",
+]
+
+
+def test_a_person_only_an_unshown_sentence_introduced_leans_back() -> None:
+    # Read: "A씨" (or 김씨, 이 씨) first met in point 2 or 3 when no shown point introduced them.
+    assert candidate_leans_back(ABUSE, 3, "ko")
+    # the lede or the sentence after it introduced A씨: a brief nearly always shows both
+    assert not candidate_leans_back(
+        [*ABUSE[:3], "A씨는 결국 경찰에 신고했고 법률구조공단의 도움을 받아 소송을 냈다."], 3, "ko")
+
+
+def test_this_day_leans_on_a_lede_that_names_one() -> None:
+    rally = ["친윤 시위대가 한남동 관저 앞에서 철야 농성에 들어갔다.",
+             "윤 대통령 체포를 ‘결사 저지’하겠다는 친윤 시위대는 경찰과 충돌했다.",
+             "경찰은 기동대 2700여 명을 관저 주변에 배치했다.",
+             "이날 저녁 한남동으로 몰려온 반윤 시위대는 체포를 요구하는 구호를 외쳤다."]
+    assert candidate_leans_back(rally, 3, "ko")
+    dated = ["친윤 시위대가 3일 한남동 관저 앞에서 철야 농성에 들어갔다.", *rally[1:]]
+    assert not candidate_leans_back(dated, 3, "ko")
+
+
+@needs_kiwi
+def test_an_additive_subject_leans_back_and_a_speaker_too_does_not() -> None:
+    # Read: "…도 제 역할을 했다" (도 after the subject, adding to a list not shown).
+    assert refers_back("수비진도 후반 내내 제 역할을 했다.", "ko")
+    assert refers_back("의협 집행부도 지금껏 직무유기를 했습니다.", "ko")
+    assert not refers_back("박종준 경호처장도 “대통령 안위가 먼저”라고 말했다.", "ko")
+
+
+def test_a_day_told_relative_to_today_is_weighed_down_not_barred() -> None:
+    # Read: "어제는 … 오늘은 …" in a point: when is that?
+    def background_of(sentence: str, lede: bool = False) -> float:
+        return ko_select.news(sentence, (), lede)[2]
+
+    assert background_of("어제는 비가 왔지만 오늘은 전국이 맑고 기온이 크게 올랐다.") \
+        == ko_select.RELATIVE_DAY_WEIGHT
+    assert 0 < ko_select.RELATIVE_DAY_WEIGHT < 1  # weighed down, less than background
+    # a speaker's own "오늘", a date, and the lede are not
+    assert background_of("경찰은 “오늘 영장 집행에 착수했다”고 설명했다.") == 0.0
+    assert background_of("기상청은 3일 전국이 맑겠다고 예보했다.") == 0.0
+    assert background_of("오늘 서울의 낮 기온은 30도까지 오른다.", lede=True) == 0.0
