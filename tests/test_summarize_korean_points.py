@@ -95,17 +95,6 @@ def test_a_noun_phrase_with_a_full_stop_is_no_point() -> None:
                       "제작사는 배우 8명이 무대에 오른다고 밝혔다."]
 
 
-@needs_kiwi
-def test_a_caption_or_subtitle_line_with_no_ending_and_no_full_stop_is_no_point() -> None:
-    text = (
-        "R&D예산비중 세계 최고 불구 기초과학엔 '쥐꼬리 투자'\n"
-        "한국은 연구개발 예산 비중이 세계 최고 수준이지만 기초과학 투자는 적다.\n"
-        "KIST 김영수 박사 표적항암제 기초 연구 성과를 내놓은 KIST 치매DTC융합연구단 김영수 박사"
-    )
-    points = [p.text for p in _brief("기초과학 키워야 노벨상 보인다", text).points]
-    assert points == ["한국은 연구개발 예산 비중이 세계 최고 수준이지만 기초과학 투자는 적다."]
-
-
 ABUSE = [
     "코로나 선별진료소에서 직원에게 폭언을 퍼부은 아버지와 아들이 1000만원을 물게 됐다.",
     "3일 법률구조공단에 따르면 작년 2월 A씨는 경기도의 한 보건소에서 운영팀장으로 일했다.",

@@ -137,7 +137,7 @@ class Language:
     # Whether a span with no sentence ending is a noun phrase with no predicate at all, by the
     # analyser's reading (Korean: "지난해 … 수상자들."): never a point; None where the language
     # has no such test (bot.summarize.extractive)
-    not_a_sentence: Callable[[str, Analyser], bool] | None
+    verbless: Callable[[str, Analyser], bool] | None
     # How many spaced words a claim label may have, at least and at most
     label_words: tuple[int, int]
     # Whether a sentence opens by referring back to something it does not name; given the

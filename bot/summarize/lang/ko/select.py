@@ -109,19 +109,15 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
 PREDICATE = frozenset({"VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA"})
 
 
-def not_a_sentence(sentence: str, morphs: Analyser) -> bool:
-    """Whether ``sentence`` is no sentence at all: no predicate ending (``ENDED``) and either
-    no full stop (a subhead or a caption line: "R&D예산비중 세계 최고 불구 기초과학엔 '쥐꼬리
-    투자'", "KIST 김영수 박사 … 내놓은 KIST 치매DTC융합연구단 김영수 박사") or, by Kiwi, no
-    predicate at all (a noun phrase with a full stop: "지난해 차범석희곡상 뮤지컬 부문
-    수상자들.", "3일 오후 1시 서울 영등포구 여의도 국회의사당 앞."). A reader of either as
-    a point asks "what of it?". A span with a full stop and a predicate stays, weighed as a
-    heading (nominal news endings: "…을 지원할 방침."); without the analyser only the first
-    test is made."""
-    if ENDED.search(sentence):
+def verbless(sentence: str, morphs: Analyser) -> bool:
+    """Whether ``sentence`` is a noun phrase with a full stop, not a sentence: no predicate
+    ending (``ENDED``) and, by Kiwi, no predicate at all ("지난해 차범석희곡상 뮤지컬 부문
+    수상자들.", "3일 오후 1시 서울 영등포구 여의도 국회의사당 앞."). A reader of it as a point
+    asks "what of them?". Spans with a predicate stay, nominal news endings among them ("…을
+    지원할 방침.", "…가 발생한 전남 무안공항 1층 화장실 옆."); without the analyser nothing is
+    verbless. A line with no full stop is a heading, weighed as one (scoring's ``heading``)."""
+    if not sentence.endswith(".") or ENDED.search(sentence):
         return False
-    if not sentence.endswith("."):
-        return True
     ms = morphs(sentence)
     return bool(ms) and not any(tag in PREDICATE for _, tag, _, _ in ms)
 
