@@ -64,23 +64,6 @@ def test_a_whole_quotation_or_a_slip_is_prose(whole: str) -> None:
     assert segment.not_prose(whole, "ko") is None
 
 
-@pytest.mark.parametrize("line", [
-    "◇경증으로 응급실 가면 본인 부담금 4.5배 내야",
-    "○ 검증된 기술 통해 확실하게 도전",
-    "[이별전쟁 15-1] 네버앤딩스토리",
-    "<상> 한국과학의 부끄러운 민낯",
-    "- 이해신 교수 연구팀, 신기술 개발에 성공",
-])
-def test_a_bulleted_line_with_no_predicate_is_a_subhead(line: str) -> None:
-    assert segment.not_prose(line, "ko") == "subhead"
-
-
-def test_a_bulleted_sentence_is_prose() -> None:
-    for line in ("- 비가 거의 그쳤지만 안개가 짙어지고 날은 종일 끄물끄물하다.",
-                 "[속보] 공수처가 윤 대통령 체포영장 집행을 중지했다."):
-        assert segment.not_prose(line, "ko") is None
-
-
 @needs_kiwi
 def test_a_noun_phrase_with_a_full_stop_is_no_point() -> None:
     # Read: "지난해 차범석희곡상 뮤지컬 부문 수상자들." as a point.

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 
-from bot.summarize.lang.ko.select import ENDED
-
 # A wire dateline with its byline: "(서울=연합뉴스) 홍길동 기자 = ", "[세종=뉴시스]김철수·이영희
 # 기자 = ". It opens the story, so text before it on the same line is a caption or a heading
 # ("UNIST 권태준 교수(울산=연합뉴스) UNIST는 …"), and the dateline itself is no one's sentence.
@@ -58,10 +56,6 @@ CREDIT_END = re.compile(
     # shortest reading ends on the first typical suffix (시, 청, 부, 원 …).
     r"|\.\s?/\s?[가-힣]{1,10}?(?:공사|공단|재단|센터|[시도군구청부처원회단소관사])(?:\s?제공)?"
 )
-# A subhead: a line opened by a bullet or a bracket ("◇경증으로 응급실 가면 …", "○ 신기술
-# 총동원", "[이별전쟁 15-1] 네버앤딩스토리", "<상> 한국과학의 …") that ends in no predicate
-# (``select.ENDED``). ▶ ■ △ ▲ ☞ lines are notices and links (BOILERPLATE_START).
-SUBHEAD_MARK = re.compile(r"^\s*[◆◇○●□◎◈▷►•\[【<〈《\-]")
 # A byline in the middle of flattened text: "… 했다.홍길동 기자 = 정부는 …".
 BYLINE = re.compile(rf"(?<=[.!?다])\s?{REPORTER}\s?=\s?")
 # A caption: a line that ends in a photo credit.
@@ -127,8 +121,6 @@ def not_prose(sentence: str) -> str | None:
     if (reporter(sentence) or "=" in sentence) and (
             BYLINE.search(sentence) or DATELINE.match(sentence)):
         return "byline"
-    if SUBHEAD_MARK.match(sentence) and not ENDED.search(sentence):
-        return "subhead"
     if broken_quote(sentence):
         return "fragment"  # half a quotation: with nothing else to read, still words
     return None
