@@ -59,6 +59,7 @@ def test_half_a_quotation_a_line_break_cut_is_no_point(half: str) -> None:
     "특히 신아로미는 책’ 혼자서도 잘 사는 걸 어떡합니까’를 출간한 후 작가로 등극했다.",
     "반면 공단은 \" B씨 등이 2차 가해를 하고 있다”며 엄벌해 달라고 호소했다.",
     "McDonald’s는 3일 햄버거 가격을 올렸다.",
+    "‘12·3 비상계엄' 당시 계엄군 지휘부가 말을 맞춘 정황이 확인됐다.",
 ])
 def test_a_whole_quotation_or_a_slip_is_prose(whole: str) -> None:
     assert segment.not_prose(whole, "ko") is None

@@ -106,8 +106,8 @@ def broken_quote(sentence: str) -> bool:
         return True  # closes a quotation it never opened
     if opened >= 0 and body.rfind("”") < body.rfind("“") and body.count('"') % 2 == 0:
         return True  # opens a quotation it never closes
-    if body.startswith("‘") and "’" not in body:
-        return True
+    if body.startswith("‘") and "’" not in body and "'" not in body:
+        return True  # "‘12·3 비상계엄' 당시 …" closes it with a straight mark: a slip
     return body.rstrip(_SPAN_END).endswith("’") and "‘" not in body and body.count("’") == 1
 
 
