@@ -103,6 +103,9 @@ def _usable(sentence: str, lang: str) -> bool:
         return False
     if segment.not_prose(sentence, lang) is not None:
         return False  # a credit, a caption, player text: never a point
+    verbless = language(lang).verbless
+    if verbless is not None and verbless(sentence, korean.morphs):
+        return False  # a noun phrase with a full stop says nothing of it
     if language(lang).short_points or lang in UNSPACED:
         return len(sentence) >= 15  # notices and credits: not_prose above
     # "A range of maintenance work, including:" introduces a list; "Mat Honan, writing for

@@ -230,6 +230,10 @@ def _subjectless(ms: tuple[Morph, ...], *, quotes: bool) -> bool | None:
     """``subjectless`` over the morphemes, skipping double-quoted words when ``quotes``;
     None when no final ending is outside quotes."""
     depth = 0
+    # "김씨도 “…”라고 했다": 도 names the speaker of a quotation the sentence shows. Without
+    # one, 도 adds to a list the sentence does not show ("의협 집행부도 직무유기를 했습니다",
+    # "수비진도 제 역할을 했다": who else?) and marks no subject.
+    speaker_too = quotes and any(form in ("“", '"') for form, _, _, _ in ms)
     subjects = 0  # 이/가 subjects not yet closed by a relative clause's ending
     closed = 0  # subjects an adnominal ending closed
     last, noun = "", ""
@@ -248,7 +252,7 @@ def _subjectless(ms: tuple[Morph, ...], *, quotes: bool) -> bool | None:
             continue
         elif tag == "JX" and form in ("은", "는", "ᆫ"):
             return False
-        elif quotes and tag == "JX" and form == "도" and prev in _HEAD_NOUN | {"NNB"}:
+        elif speaker_too and tag == "JX" and form == "도" and prev in _HEAD_NOUN | {"NNB"}:
             return False  # "김씨도 “…”라고 했다": 도 names the speaker too
         elif tag in ("JKS", "JKC"):
             subjects, fresh = subjects + 1, True

@@ -134,6 +134,10 @@ class Language:
     # A sentence's ending, where the language marks one: a candidate without it is a heading
     # (bot.summarize.scoring); None where headings cannot be told apart this way
     sentence_ending: re.Pattern[str] | None
+    # Whether a span with no sentence ending is a noun phrase with no predicate at all, by the
+    # analyser's reading (Korean: "지난해 … 수상자들."): never a point; None where the language
+    # has no such test (bot.summarize.extractive)
+    verbless: Callable[[str, Analyser], bool] | None
     # How many spaced words a claim label may have, at least and at most
     label_words: tuple[int, int]
     # Whether a sentence opens by referring back to something it does not name; given the

@@ -23,6 +23,7 @@ LANGUAGE = Language(
     spaceless_compounds=False,
     hangul_names=False,
     sentence_ending=None,
+    verbless=None,
     cues=select.cues,
     weak=select.weak,
     late_captions=select.late_captions,

@@ -82,9 +82,38 @@ def boilerplate(sentence: str) -> bool:
             or ("@" in sentence and EMAIL.search(sentence) is not None))
 
 
+_QUOTE_MARKS = ("“", "”", "‘", "’", '"')
+_SPAN_END = " .!?)…"
+
+
+def broken_quote(sentence: str) -> bool:
+    """Whether ``sentence`` is a piece of a quotation cut by a line break: it closes a
+    quotation it never opened ("이제 우리는 완전히 이겼습니다.”") or opens one it never closes
+    ("“윤 (대통령) 계엄선포가 실패했냐고?", "…다음과 같이 판결했다. “(이 사건은)"). A reader
+    of either half meets a mark with no partner and half of what was said. Slips of the
+    writer's inside a whole sentence are no break: a doubled or straight opener ("““내년엔 …
+    것”이라고", "" B씨 등이 …”며"), and single marks, which name terms, count only at the span's
+    ends ("‘환자가 없으면 …" / "… 필요 없다.’"; "책’ 혼자서도 … 어떡합니까’를" stays)."""
+    if not any(mark in sentence for mark in _QUOTE_MARKS):
+        return False
+    body = sentence.strip().lstrip("-*·• ")
+    if body.count('"') % 2 == 1 and (body.startswith('"') or body.rstrip(_SPAN_END).endswith('"')):
+        return True
+    opened = body.find("“")
+    closed = body.find("”")
+    straight = body.find('"')
+    if closed >= 0 and (opened < 0 or opened > closed) and not 0 <= straight < closed:
+        return True  # closes a quotation it never opened
+    if opened >= 0 and body.rfind("”") < body.rfind("“") and body.count('"') % 2 == 0:
+        return True  # opens a quotation it never closes
+    if body.startswith("‘") and "’" not in body and "'" not in body:
+        return True  # "‘12·3 비상계엄' 당시 …" closes it with a straight mark: a slip
+    return body.rstrip(_SPAN_END).endswith("’") and "‘" not in body and body.count("’") == 1
+
+
 def not_prose(sentence: str) -> str | None:
     """The kind of Korean span ``sentence`` is when it is not prose ("caption",
-    "boilerplate", "byline"), else None (bot.summarize.segment.not_prose)."""
+    "boilerplate", "byline", "fragment"), else None (bot.summarize.segment.not_prose)."""
     if "/" in sentence and (CAPTION.search(sentence) or CREDIT_MARK.search(sentence)):
         return "caption"
     if boilerplate(sentence):
@@ -92,6 +121,8 @@ def not_prose(sentence: str) -> str | None:
     if (reporter(sentence) or "=" in sentence) and (
             BYLINE.search(sentence) or DATELINE.match(sentence)):
         return "byline"
+    if broken_quote(sentence):
+        return "fragment"  # half a quotation: with nothing else to read, still words
     return None
 
 

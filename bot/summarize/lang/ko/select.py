@@ -58,6 +58,23 @@ def background(sentence: str) -> bool:
     return False
 
 
+# A day told relative to when the story was written ("어제는 … 오늘은 …", "내일 오전"): no
+# reader of a brief, shown later and elsewhere, can place it. Outside quotations only (a
+# speaker's "오늘" is the speaker's), and weighed down by this share of ``background``, not
+# barred: such a sentence may still be the news.
+RELATIVE_DAY = re.compile(
+    r"(?<![가-힣])(?:어제|오늘|그제|그저께|내일|모레)(?:은|는|도|의|부터|까지|만)?(?=[\s,])")
+RELATIVE_DAY_WEIGHT = 0.5
+
+
+def relative_day(sentence: str) -> bool:
+    """Whether ``sentence``, outside its quotations, names a day relative to today."""
+    if "어제" not in sentence and "오늘" not in sentence and "그제" not in sentence \
+            and "그저께" not in sentence and "내일" not in sentence and "모레" not in sentence:
+        return False
+    return RELATIVE_DAY.search(QUOTED.sub(" ", sentence)) is not None
+
+
 # Kiwi's tags of the headline words a lead should carry: common and proper nouns, foreign words.
 HEADLINE_NOUN = frozenset({"NNG", "NNP", "SL"})
 
@@ -85,6 +102,48 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
             and not QUOTED.search(sentence) and "‘" not in sentence:  # ‘…’ shows one too
         return True
     return subjectless(sentence)
+
+
+# Kiwi's tags of a predicate: a verb, an adjective, an auxiliary, the copula, a verb- or
+# adjective-making suffix ("발생하다": 발생 + XSV).
+PREDICATE = frozenset({"VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA"})
+
+
+def verbless(sentence: str, morphs: Analyser) -> bool:
+    """Whether ``sentence`` is a noun phrase with a full stop, not a sentence: no predicate
+    ending (``ENDED``) and, by Kiwi, no predicate at all ("지난해 차범석희곡상 뮤지컬 부문
+    수상자들.", "3일 오후 1시 서울 영등포구 여의도 국회의사당 앞."). A reader of it as a point
+    asks "what of them?". Spans with a predicate stay, nominal news endings among them ("…을
+    지원할 방침.", "…가 발생한 전남 무안공항 1층 화장실 옆."); without the analyser nothing is
+    verbless. A line with no full stop is a heading, weighed as one (scoring's ``heading``)."""
+    if not sentence.endswith(".") or ENDED.search(sentence):
+        return False
+    ms = morphs(sentence)
+    return bool(ms) and not any(tag in PREDICATE for _, tag, _, _ in ms)
+
+
+# A sentence that opens on a person the story names only by surname or letter ("A씨는 …",
+# "김씨가 …", "이 씨는 …"), or on the day or place of an event told before ("이날 …", "당일 …").
+PERSON_OPENING = re.compile(r"([A-Z]|[가-힣]{1,3})\s?씨(?:는|가|도|의|에게|와|를)\s")
+DAY_OPENING = re.compile(r"(?:이날|당일)(?:은|도|에는)?\s")
+# What says which day it is: a date ("3일"), or a day named relative to the story's.
+DAY = re.compile(r"\d{1,2}일|오늘|어제|그제|그저께|지난밤|주말|휴일|연휴")
+
+
+def unintroduced(candidates: list[str], k: int) -> bool:
+    """Whether candidate ``k`` opens on someone or a day the lede does not settle: "B씨는
+    “넌 공무원이기 이전에 …”라며 소리쳤다" where only the sentence before (not a point) said
+    "남성 B씨는", "이날 저녁 …" under a lede with no day. The lede is where a brief starts, so
+    its day may be leaned on, and so may a person it or the sentence after it names: a Korean
+    crime story's lede says "60대가", its second sentence "경찰은 … A씨를 붙잡아", and both
+    are points nearly always (position). Anyone else needs the sentence that introduced them
+    shown right before (scoring.choose)."""
+    sentence = candidates[k]
+    m = PERSON_OPENING.match(sentence)
+    if m is not None:
+        named = re.compile(re.escape(m.group(1)) + r"(?:\s?씨|모\s?씨|\(\d+\)\s?씨)")
+        return not any(named.search(c) for c in candidates[:2])
+    return DAY_OPENING.match(sentence) is not None and DAY.search(candidates[0]) is None
 
 
 _LATIN = re.compile(r"[A-Za-z]")
@@ -126,7 +185,12 @@ def news(sentence: str, head_nouns: tuple[str, ...], lede: bool) -> tuple[float,
         outside = QUOTED.sub(" ", sentence)
         if len(outside) < len(sentence) and not SPEAKER.search(outside):
             speakerless = 1.0
-    background_ = 1.0 if not lede and background(sentence) else 0.0
+    background_ = 0.0
+    if not lede:
+        if background(sentence):
+            background_ = 1.0
+        elif relative_day(sentence):
+            background_ = RELATIVE_DAY_WEIGHT
     return cover, speakerless, background_
 
 

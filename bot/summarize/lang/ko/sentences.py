@@ -36,6 +36,45 @@ def split_line(block: str) -> list[str]:
     return out
 
 
+def _opens_quote(span: str) -> bool:
+    """Whether ``span`` leaves a quotation open: more opening than closing curly marks, or an
+    odd number of straight ones."""
+    return (span.count("“") > span.count("”") or span.count("‘") > span.count("’")
+            or span.count('"') % 2 == 1)
+
+
+def join_open_quotes(line: str, pieces: list[str]) -> list[str]:
+    """``pieces`` (the stripped sentences of ``line``, in order) with the pieces of one
+    quotation joined: a sentence end inside an open “…” (or ‘…’, "…") is no sentence end when
+    the quotation closes later on the line (“윤 (대통령) 계엄선포가 실패했냐고? 이제 우리는 완전히
+    이겼습니다.” was two points, each with an unbalanced mark). A quotation that never closes
+    on the line leaves its pieces as they were (segment.broken_quote keeps them out of
+    points). Each joined span is the line's own text from the first piece to the last."""
+    if len(pieces) < 2 or not ("“" in line or "‘" in line or '"' in line):
+        return pieces
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for piece in pieces:
+        start = line.find(piece, at)
+        if start < 0:
+            return pieces  # not the line's own text in order: nothing is joined
+        spans.append((start, start + len(piece)))
+        at = start + len(piece)
+    out: list[str] = []
+    i = 0
+    while i < len(pieces):
+        j = i
+        while _opens_quote(line[spans[i][0] : spans[j][1]]) and j + 1 < len(pieces):
+            j += 1
+        if j > i and not _opens_quote(line[spans[i][0] : spans[j][1]]):
+            out.append(line[spans[i][0] : spans[j][1]])
+            i = j + 1
+        else:
+            out.append(pieces[i])
+            i += 1
+    return out
+
+
 def line_sentences(block: str, splitting: Splitting) -> list[str]:
     """Sentences of a Korean line, its wire dateline taken out: Kiwi's splitter where rules
     would have to guess (quotes, abbreviations), ``split_line`` elsewhere and whenever the
@@ -48,5 +87,6 @@ def line_sentences(block: str, splitting: Splitting) -> list[str]:
                 out.append(line)  # a caption with its credit stays one span, judged as such
                 continue
             by_kiwi = analysis.split_line(line) if analysis.needs_splitting(line) else None
-            out.extend(by_kiwi if by_kiwi is not None else marked_sentences(line, split_line))
+            pieces = by_kiwi if by_kiwi is not None else marked_sentences(line, split_line)
+            out.extend(join_open_quotes(line, pieces))
     return out

@@ -1,0 +1,127 @@
+"""Korean points readers tripped over in the issue-28 held-out reads: a quotation split across
+two points, subheads and noun phrases as points, points leaning on a person or a day no shown
+point introduced, relative days nobody can place. Literal text, each failing before its fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.models import Article, Brief
+from bot.summarize import ExtractiveSummarizer, korean, segment, split_sentences
+from bot.summarize.extractive import candidate_leans_back, refers_back
+from bot.summarize.lang.ko import select as ko_select
+
+needs_kiwi = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not installed")
+
+RALLY = (
+    "윤석열 대통령 지지자 수천 명이 3일 서울 한남동 관저 앞에 모여 체포영장 집행에 반대했다.\n"
+    "“윤 (대통령) 계엄선포가 실패했냐고? 이제 우리는 완전히 이겼습니다.”\n"
+    "집회 무대에 오른 한 목사는 이렇게 외쳤다.\n"
+    "경찰은 관저 주변에 기동대 2700여 명을 배치해 충돌에 대비했다.\n"
+    "지지자들은 밤새 관저 앞 도로를 지키겠다며 철야 농성에 들어갔다."
+)
+
+
+def _brief(title: str, text: str) -> Brief:
+    return ExtractiveSummarizer().brief(Article(title=title, text=text, lang="ko"))
+
+
+def _unbalanced(point: str) -> bool:
+    return point.count("“") != point.count("”") or point.count("‘") != point.count("’")
+
+
+@needs_kiwi
+def test_a_sentence_end_inside_an_open_quotation_is_none_when_it_closes_on_the_line() -> None:
+    # Read: "“윤 (대통령) 계엄선포가 실패했냐고?" and "이제 우리는 완전히 이겼습니다.”" were
+    # two points, each with a mark that has no partner.
+    sentences = split_sentences(RALLY, "ko")
+    assert "“윤 (대통령) 계엄선포가 실패했냐고? 이제 우리는 완전히 이겼습니다.”" in sentences
+    assert split_sentences("“한우법을 제정하라! 사료 가격 즉시 인하하라!” 3일 오후 1시.", "ko")[0] \
+        == "“한우법을 제정하라! 사료 가격 즉시 인하하라!”"
+    assert not any(_unbalanced(p.text) for p in _brief("尹 지지층 관저 앞 집회", RALLY).points)
+
+
+@pytest.mark.parametrize("half", [
+    "“윤 (대통령) 계엄선포가 실패했냐고?",
+    "이제 우리는 완전히 이겼습니다.”",
+    "‘환자가 없으면 의사도 필요 없다.",
+    "국민이 죽고 없으면 국가 역시 필요 없다.’",
+    "재판관을 자처한 정청래 법사위원장은 다음과 같이 판결했다. “(이 사건은)",
+])
+def test_half_a_quotation_a_line_break_cut_is_no_point(half: str) -> None:
+    assert segment.not_prose(half, "ko") == "fragment"
+
+
+@pytest.mark.parametrize("whole", [
+    "김씨는 “여기 오면 살아 있다는 느낌이 들어요. 뭔가 답답한 것도 잊을 수 있고요.”라고 말했다.",
+    # a writer's slips inside a whole sentence are no break
+    "김장섭 팀장은 ““내년엔 ‘빌라 부산’이 계속 운영될 것”이라고 말했다.",
+    "특히 신아로미는 책’ 혼자서도 잘 사는 걸 어떡합니까’를 출간한 후 작가로 등극했다.",
+    "반면 공단은 \" B씨 등이 2차 가해를 하고 있다”며 엄벌해 달라고 호소했다.",
+    "McDonald’s는 3일 햄버거 가격을 올렸다.",
+    "‘12·3 비상계엄' 당시 계엄군 지휘부가 말을 맞춘 정황이 확인됐다.",
+])
+def test_a_whole_quotation_or_a_slip_is_prose(whole: str) -> None:
+    assert segment.not_prose(whole, "ko") is None
+
+
+@needs_kiwi
+def test_a_noun_phrase_with_a_full_stop_is_no_point() -> None:
+    # Read: "지난해 차범석희곡상 뮤지컬 부문 수상자들." as a point.
+    # A short item has no choice to make: every usable span was a point.
+    text = (
+        "뮤지컬 ‘고스트 베이커리’가 다음 달 서울 대학로에서 초연된다.\n"
+        "지난해 차범석희곡상 뮤지컬 부문 수상자들.\n"
+        "제작사는 배우 8명이 무대에 오른다고 밝혔다."
+    )
+    points = [p.text for p in _brief("뮤지컬 고스트 베이커리 초연", text).points]
+    assert points == ["뮤지컬 ‘고스트 베이커리’가 다음 달 서울 대학로에서 초연된다.",
+                      "제작사는 배우 8명이 무대에 오른다고 밝혔다."]
+
+
+ABUSE = [
+    "코로나 선별진료소에서 직원에게 폭언을 퍼부은 아버지와 아들이 1000만원을 물게 됐다.",
+    "3일 법률구조공단에 따르면 작년 2월 A씨는 경기도의 한 보건소에서 운영팀장으로 일했다.",
+    "마스크 착용을 요청하자 남성 B씨는 “너 뭐야, 네가 팀장이야?”라며 욕설을 하기 시작했다.",
+    "B씨는 “넌 공무원이기 이전에 사람이 먼저 돼야 하는 거야”라며 “보건소장 나오라”고 소리쳤다.",
+]
+
+
+def test_a_person_only_an_unshown_sentence_introduced_leans_back() -> None:
+    # Read: "A씨" (or 김씨, 이 씨) first met in point 2 or 3 when no shown point introduced them.
+    assert candidate_leans_back(ABUSE, 3, "ko")
+    # the lede or the sentence after it introduced A씨: a brief nearly always shows both
+    assert not candidate_leans_back(
+        [*ABUSE[:3], "A씨는 결국 경찰에 신고했고 법률구조공단의 도움을 받아 소송을 냈다."], 3, "ko")
+
+
+def test_this_day_leans_on_a_lede_that_names_one() -> None:
+    rally = ["친윤 시위대가 한남동 관저 앞에서 철야 농성에 들어갔다.",
+             "윤 대통령 체포를 ‘결사 저지’하겠다는 친윤 시위대는 경찰과 충돌했다.",
+             "경찰은 기동대 2700여 명을 관저 주변에 배치했다.",
+             "이날 저녁 한남동으로 몰려온 반윤 시위대는 체포를 요구하는 구호를 외쳤다."]
+    assert candidate_leans_back(rally, 3, "ko")
+    dated = ["친윤 시위대가 3일 한남동 관저 앞에서 철야 농성에 들어갔다.", *rally[1:]]
+    assert not candidate_leans_back(dated, 3, "ko")
+
+
+@needs_kiwi
+def test_an_additive_subject_leans_back_and_a_speaker_too_does_not() -> None:
+    # Read: "…도 제 역할을 했다" (도 after the subject, adding to a list not shown).
+    assert refers_back("수비진도 후반 내내 제 역할을 했다.", "ko")
+    assert refers_back("의협 집행부도 지금껏 직무유기를 했습니다.", "ko")
+    assert not refers_back("박종준 경호처장도 “대통령 안위가 먼저”라고 말했다.", "ko")
+
+
+def test_a_day_told_relative_to_today_is_weighed_down_not_barred() -> None:
+    # Read: "어제는 … 오늘은 …" in a point: when is that?
+    def background_of(sentence: str, lede: bool = False) -> float:
+        return ko_select.news(sentence, (), lede)[2]
+
+    assert background_of("어제는 비가 왔지만 오늘은 전국이 맑고 기온이 크게 올랐다.") \
+        == ko_select.RELATIVE_DAY_WEIGHT
+    assert 0 < ko_select.RELATIVE_DAY_WEIGHT < 1  # weighed down, less than background
+    # a speaker's own "오늘", a date, and the lede are not
+    assert background_of("경찰은 “오늘 영장 집행에 착수했다”고 설명했다.") == 0.0
+    assert background_of("기상청은 3일 전국이 맑겠다고 예보했다.") == 0.0
+    assert background_of("오늘 서울의 낮 기온은 30도까지 오른다.", lede=True) == 0.0
