@@ -38,7 +38,7 @@ from bot.feeds.schedule import next_check_after_failure, next_check_after_succes
 from bot.i18n import N_
 from bot.logs import get_log
 from bot.models import Article, Brief, FeedItem, Notice, ParsedFeed
-from bot.netguard import shown_url
+from bot.netguard import redact_url, shown_url
 from bot.outbox.queue import enqueue, outbox_key
 from bot.redact import redact
 from bot.routing import route as routing
@@ -342,7 +342,7 @@ class Pipeline:
             fields["body_hash"] = result.body_hash
         if result.permanent_url and result.permanent_url != feed.url:
             fields["url"] = result.permanent_url
-            log.info("feed.moved", feed_id=feed.id, to=result.permanent_url)
+            log.info("feed.moved", feed_id=feed.id, to=redact_url(result.permanent_url))
         if parsed is not None:
             if not feed.title and parsed.title:
                 fields["title"] = parsed.title
