@@ -359,7 +359,11 @@ class Pipeline:
         async with self.db.begin() as conn:
             if not feed.first_polled and candidates:
                 # What another poller stored since this feed was claimed (its lease lost) is
-                # not new: read under the write lock, so never stored twice.
+                # not new. On SQLite this read is under the write lock, so nothing is stored
+                # twice. On PostgreSQL it takes no lock: two pollers may both find nothing; the
+                # unique (feed_id, entry_key) makes the later insert wait for the earlier commit
+                # and fail, so that whole transaction rolls back (poll.store_failed) and the
+                # other poller's entries and briefs stand alone.
                 stored = await entry_store.known_hashes(
                     conn, feed.id, [candidate.item.entry_key for candidate in candidates])
                 candidates = [c for c in candidates if c.item.entry_key not in stored]

@@ -16,6 +16,9 @@ import pytest
 from psycopg.pq import TransactionStatus
 from sqlalchemy import event
 
+from adapters.recording import RecordingAdapter
+from bot.app import App
+from bot.config import Secrets
 from bot.feeds.parse import parse_feed
 from bot.models import Brief, FeedItem, Point
 from bot.store import Database
@@ -112,6 +115,68 @@ async def test_entries_another_poller_stored_since_the_claim_are_not_stored_agai
                     i.entry_key for i in parse_feed(body, url=feed.url).items])
     assert (stats.feeds, stats.failed, stats.new_items) == (1, 0, 1)
     assert len(kept) == 3
+
+
+async def test_two_pollers_storing_the_same_first_poll_on_postgresql_lose_and_double_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On PostgreSQL the first-poll read in _commit takes no lock: a poller whose lease was
+    lost and the one that took the feed over both find nothing stored. The unique constraint on
+    (feed_id, entry_key) makes the later commit wait for the earlier one and roll back; the feed
+    keeps one copy of each entry and of each brief's delivery."""
+    clock = Clock()
+    with FeedServer() as server:
+        server.set("/f.xml", rss("F", [item(n, topic="t") for n in range(3)]))
+        async with polled_app(tmp_path, server, clock, ["/f.xml"], poll=False) as first:
+            if first.db.is_sqlite:
+                pytest.skip("PostgreSQL only: SQLite's write lock makes the read exclusive")
+            second = await App.create(first.settings, Secrets(values={}), adapters={
+                "console": RecordingAdapter(name="console")}, clock=clock)
+            second.pipeline.owner = "taken-over"
+            try:
+                first_waits, second_inside, second_goes = (asyncio.Event() for _ in range(3))
+                real_commit, real_success = first.pipeline._commit, feed_store.record_success
+
+                async def first_commit(*args: Any) -> None:
+                    await first_waits.wait()  # fetched and summarized, its lease lapsing
+                    await real_commit(*args)
+
+                async def second_success(conn: Any, feed_id: int, **kw: Any) -> bool:
+                    if kw["owner"] == "taken-over":  # its entries stored, not yet committed
+                        second_inside.set()
+                        await second_goes.wait()
+                    return await real_success(conn, feed_id, **kw)
+
+                monkeypatch.setattr(first.pipeline, "_commit", first_commit)
+                monkeypatch.setattr(feed_store, "record_success", second_success)
+                first_poll = asyncio.create_task(first.pipeline.poll_due())
+                while server.hits("/f.xml") < 1:
+                    await asyncio.sleep(0.01)
+                clock.advance(3600)  # the first poller's lease runs out
+                second_poll = asyncio.create_task(second.pipeline.poll_due())
+                await second_inside.wait()
+                first_waits.set()
+                while not await _waits_on_a_lock(second):  # the first's insert, on the index
+                    await asyncio.sleep(0.01)
+                second_goes.set()
+                lost, won = await first_poll, await second_poll
+                async with first.db.read() as conn:
+                    stored = (await conn.exec_driver_sql(
+                        "SELECT entry_key FROM entries ORDER BY entry_key")).scalars().all()
+                    queued = (await conn.exec_driver_sql(
+                        "SELECT count(*) FROM outbox")).scalar()
+            finally:
+                await second.close()
+    assert (lost.failed, lost.errors, lost.new_items) == (1, {"store": 1}, 0)
+    assert (won.failed, won.new_items) == (0, 3)
+    assert len(stored) == len(set(stored)) == 3
+    assert queued == won.briefs > 0
+
+
+async def _waits_on_a_lock(app: App) -> bool:
+    async with app.db.read() as conn:
+        found = await conn.exec_driver_sql(
+            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+        return bool(found.scalar())
 
 
 async def changed_cycle(tmp_path: Path, changed: int = 2) -> list[str]:
