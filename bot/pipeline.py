@@ -38,7 +38,7 @@ from bot.feeds.schedule import next_check_after_failure, next_check_after_succes
 from bot.i18n import N_
 from bot.logs import get_log
 from bot.models import Article, Brief, FeedItem, Notice, ParsedFeed
-from bot.netguard import shown_url
+from bot.netguard import redact_url, shown_url
 from bot.outbox.queue import enqueue, outbox_key
 from bot.redact import redact
 from bot.routing import route as routing
@@ -342,7 +342,7 @@ class Pipeline:
             fields["body_hash"] = result.body_hash
         if result.permanent_url and result.permanent_url != feed.url:
             fields["url"] = result.permanent_url
-            log.info("feed.moved", feed_id=feed.id, to=result.permanent_url)
+            log.info("feed.moved", feed_id=feed.id, to=redact_url(result.permanent_url))
         if parsed is not None:
             if not feed.title and parsed.title:
                 fields["title"] = parsed.title
@@ -359,7 +359,11 @@ class Pipeline:
         async with self.db.begin() as conn:
             if not feed.first_polled and candidates:
                 # What another poller stored since this feed was claimed (its lease lost) is
-                # not new: read under the write lock, so never stored twice.
+                # not new. On SQLite this read is under the write lock, so nothing is stored
+                # twice. On PostgreSQL it takes no lock: two pollers may both find nothing; the
+                # unique (feed_id, entry_key) makes the later insert wait for the earlier commit
+                # and fail, so that whole transaction rolls back (poll.store_failed) and the
+                # other poller's entries and briefs stand alone.
                 stored = await entry_store.known_hashes(
                     conn, feed.id, [candidate.item.entry_key for candidate in candidates])
                 candidates = [c for c in candidates if c.item.entry_key not in stored]

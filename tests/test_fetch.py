@@ -90,6 +90,22 @@ async def test_a_feed_url_is_vetted_once_not_on_every_poll(feed_server: FeedServ
     assert policy.checked == [feed_server.url("/f")] + ["http://10.0.0.1/feed"] * 2
 
 
+async def test_article_pages_and_huge_urls_are_vetted_each_time_not_kept(
+        feed_server: FeedServer) -> None:
+    """The vetted-URL cache held every URL asked for, article pages too, at any length: a
+    hostile feed could fill it with 10,000 huge URLs. Only feed URLs up to 2,048 characters are
+    kept; the others are vetted on every fetch."""
+    policy = CountingPolicy()
+    feed_server.set("/f", body=RSS)
+    page = feed_server.url("/f") + "?page"
+    huge = feed_server.url("/f") + "?" + "x" * 2_100
+    async with HttpFetcher(policy=policy, total_timeout=5.0) as fetcher:
+        for _ in range(2):
+            await fetcher.fetch_page(page)
+            await fetcher.fetch(huge)
+    assert policy.checked == [page, huge] * 2
+
+
 async def test_conditional_get_304(feed_server: FeedServer, fetcher: HttpFetcher) -> None:
     feed_server.set("/f", body=RSS, etag='"v1"', last_modified="Wed, 01 Jan 2025 00:00:00 GMT")
     first = await fetcher.fetch(feed_server.url("/f"))

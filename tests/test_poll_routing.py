@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.delivery import Destination
+from bot.routing.route import CycleTargets
 from bot.store import Database
 from bot.store import destinations as dest_store
 from bot.store import feeds as feed_store
@@ -96,3 +97,35 @@ async def test_a_cycle_routes_a_servers_own_feed_to_that_server_only(tmp_path: P
                           for name, dest in dests.items()}
     assert stats.feeds == 2 and stats.briefs > 1
     assert counts == {"A": stats.briefs, "B": 1}
+
+
+async def test_a_feed_unlinked_mid_cycle_stops_reaching_that_server_from_the_next_cycle(
+        tmp_path: Path) -> None:
+    """Who may read each feed is read once per cycle (CycleTargets): a server that unlinks a
+    shared feed after the cycle's first brief still admits that feed's briefs until the cycle
+    ends; the next cycle reads the links afresh (the bound docs/DESIGN.md states)."""
+    clock = Clock()
+    with FeedServer() as server:
+        async with polled_app(tmp_path, server, clock, [], poll=False) as app:
+            async with app.db.begin() as conn:
+                shared, own = [
+                    (await feed_store.add_feed(conn, server.url(f"/f/{i}.xml"), now=clock.now,
+                                               added_by="console:a", added_server="A"))[0]
+                    for i in range(2)]
+                for name in ("A", "B"):
+                    await feed_store.link_server(conn, shared, name, now=clock.now)
+                await feed_store.link_server(conn, own, "A", now=clock.now)
+            cycle = CycleTargets([shared, own])
+            async with app.db.read() as conn:  # the cycle's first brief: its own feed's
+                assert not (await cycle.audiences(conn, [own]))[own].admits("B")
+            other = Database(app.settings.database.url)  # a chat command in another worker
+            try:
+                async with other.begin() as conn:
+                    await feed_store.unlink_server(conn, shared, "B")
+            finally:
+                await other.close()
+            async with app.db.read() as conn:
+                this_cycle = (await cycle.audiences(conn, [shared]))[shared]
+                next_cycle = (await CycleTargets([shared]).audiences(conn, [shared]))[shared]
+    assert this_cycle.admits("B") and this_cycle.admits("A")
+    assert not next_cycle.admits("B") and next_cycle.admits("A")

@@ -5,20 +5,29 @@ counted, never timed."""
 
 from __future__ import annotations
 
+import asyncio
+import threading
+from contextlib import AsyncExitStack
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from psycopg.pq import TransactionStatus
 from sqlalchemy import event
 
+from adapters.recording import RecordingAdapter
+from bot.app import App
+from bot.config import Secrets
 from bot.feeds.parse import parse_feed
 from bot.models import Brief, FeedItem, Point
+from bot.store import Database
 from bot.store import entries as entry_store
 from bot.store import feeds as feed_store
 from bot.store import outbox as outbox_store
 from bot.store.briefs import save_brief
 from tests.support.clock import Clock
+from tests.support.dbs import database_url
 from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
 from tests.support.polled import polled_app, statements
@@ -108,6 +117,68 @@ async def test_entries_another_poller_stored_since_the_claim_are_not_stored_agai
     assert len(kept) == 3
 
 
+async def test_two_pollers_storing_the_same_first_poll_on_postgresql_lose_and_double_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On PostgreSQL the first-poll read in _commit takes no lock: a poller whose lease was
+    lost and the one that took the feed over both find nothing stored. The unique constraint on
+    (feed_id, entry_key) makes the later commit wait for the earlier one and roll back; the feed
+    keeps one copy of each entry and of each brief's delivery."""
+    clock = Clock()
+    with FeedServer() as server:
+        server.set("/f.xml", rss("F", [item(n, topic="t") for n in range(3)]))
+        async with polled_app(tmp_path, server, clock, ["/f.xml"], poll=False) as first:
+            if first.db.is_sqlite:
+                pytest.skip("PostgreSQL only: SQLite's write lock makes the read exclusive")
+            second = await App.create(first.settings, Secrets(values={}), adapters={
+                "console": RecordingAdapter(name="console")}, clock=clock)
+            second.pipeline.owner = "taken-over"
+            try:
+                first_waits, second_inside, second_goes = (asyncio.Event() for _ in range(3))
+                real_commit, real_success = first.pipeline._commit, feed_store.record_success
+
+                async def first_commit(*args: Any) -> None:
+                    await first_waits.wait()  # fetched and summarized, its lease lapsing
+                    await real_commit(*args)
+
+                async def second_success(conn: Any, feed_id: int, **kw: Any) -> bool:
+                    if kw["owner"] == "taken-over":  # its entries stored, not yet committed
+                        second_inside.set()
+                        await second_goes.wait()
+                    return await real_success(conn, feed_id, **kw)
+
+                monkeypatch.setattr(first.pipeline, "_commit", first_commit)
+                monkeypatch.setattr(feed_store, "record_success", second_success)
+                first_poll = asyncio.create_task(first.pipeline.poll_due())
+                while server.hits("/f.xml") < 1:
+                    await asyncio.sleep(0.01)
+                clock.advance(3600)  # the first poller's lease runs out
+                second_poll = asyncio.create_task(second.pipeline.poll_due())
+                await second_inside.wait()
+                first_waits.set()
+                while not await _waits_on_a_lock(second):  # the first's insert, on the index
+                    await asyncio.sleep(0.01)
+                second_goes.set()
+                lost, won = await first_poll, await second_poll
+                async with first.db.read() as conn:
+                    stored = (await conn.exec_driver_sql(
+                        "SELECT entry_key FROM entries ORDER BY entry_key")).scalars().all()
+                    queued = (await conn.exec_driver_sql(
+                        "SELECT count(*) FROM outbox")).scalar()
+            finally:
+                await second.close()
+    assert (lost.failed, lost.errors, lost.new_items) == (1, {"store": 1}, 0)
+    assert (won.failed, won.new_items) == (0, 3)
+    assert len(stored) == len(set(stored)) == 3
+    assert queued == won.briefs > 0
+
+
+async def _waits_on_a_lock(app: App) -> bool:
+    async with app.db.read() as conn:
+        found = await conn.exec_driver_sql(
+            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+        return bool(found.scalar())
+
+
 async def changed_cycle(tmp_path: Path, changed: int = 2) -> list[str]:
     """The statements of one poll cycle in which ``changed`` feeds of four bring one new item
     each, and of the delivery of their briefs."""
@@ -172,26 +243,75 @@ async def test_a_new_briefs_inserts_are_built_once_not_per_brief(dialect: str) -
     assert same_statements(runs)
 
 
-async def test_a_sqlite_connection_goes_back_to_the_pool_without_a_second_rollback(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each transaction ends itself (commit, or rollback on error); the pool rolled back again
-    on every return: a thread round trip per transaction on SQLite (issue 26)."""
-    clock = Clock()
-    with FeedServer() as server:
-        server.set("/f/0.xml", rss("F0", [item(n, topic="t0") for n in range(3)]))
-        async with polled_app(tmp_path, server, clock, ["/f/0.xml"]) as app:
-            if not app.db.is_sqlite:
-                pytest.skip("the pool's reset is SQLite's only")
-            rollbacks: list[object] = []
-            monkeypatch.setattr(app.db.engine.sync_engine.dialect, "do_rollback",
-                                rollbacks.append)
-            server.set("/f/0.xml", rss("F0", [item(n, topic="t0") for n in range(4)]))
-            clock.advance(app.settings.polling.interval + 1)
-            stats = await app.pipeline.poll_due()
-            await app.deliver_pending()
-            assert stats.briefs == 1 and rollbacks == []
-            with pytest.raises(LookupError):  # a transaction that fails still ends
-                async with app.db.begin() as conn:
-                    await conn.exec_driver_sql("SELECT 1")
-                    raise LookupError("a bug mid-transaction")
-            assert len(rollbacks) == 1
+async def test_a_connection_goes_back_to_the_pool_clean_after_an_error_or_a_cancel(
+        tmp_path: Path) -> None:
+    """The pool no longer rolls back on return on SQLite (issue 26): each transaction ends
+    itself. After one that raised and one cancelled mid-statement, every pooled connection is
+    outside any transaction and sees none of their writes."""
+    db = Database(database_url(tmp_path))
+    entered, release = threading.Event(), threading.Event()
+    try:
+        async with db.begin() as conn:
+            await conn.exec_driver_sql("CREATE TABLE scratch (n INTEGER)")
+        with pytest.raises(LookupError):
+            async with db.begin() as conn:
+                await conn.exec_driver_sql("INSERT INTO scratch VALUES (1)")
+                raise LookupError("a bug mid-transaction")
+        await _pooled_connections_are_clean(db)
+        task = asyncio.create_task(_write_then_stall(db, entered, release))
+        while not (task.done() or entered.is_set() or await _stalled_on_postgresql(db)):
+            await asyncio.sleep(0.01)  # until the stalling statement runs
+        task.cancel()
+        release.set()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        await _pooled_connections_are_clean(db)
+    finally:
+        release.set()  # never leave aiosqlite's thread stalled
+        await db.close()
+
+
+async def _write_then_stall(db: Database, entered: threading.Event,
+                            release: threading.Event) -> None:
+    """Insert a row, then run a statement that does not end until cancelled (PostgreSQL) or
+    ``release``d (SQLite, where the statement runs in aiosqlite's thread)."""
+    async with db.begin() as conn:
+        await conn.exec_driver_sql("INSERT INTO scratch VALUES (2)")
+        if db.is_sqlite:
+            def stall() -> int:
+                entered.set()
+                release.wait(30)
+                return 0
+
+            raw = await conn.get_raw_connection()
+            await raw.driver_connection.create_function("stall", 0, stall)  # type: ignore[union-attr]
+            await conn.exec_driver_sql("SELECT stall()")
+        else:
+            await conn.exec_driver_sql("SELECT pg_sleep(30)")
+
+
+async def _stalled_on_postgresql(db: Database) -> bool:
+    if db.is_sqlite:
+        return False
+    async with db.read() as conn:
+        found = await conn.exec_driver_sql(
+            "SELECT count(*) FROM pg_stat_activity"
+            " WHERE state = 'active' AND query = 'SELECT pg_sleep(30)'")
+        return bool(found.scalar())
+
+
+async def _pooled_connections_are_clean(db: Database) -> None:
+    """Check out every connection the pool holds at once, so each is looked at."""
+    pool = db.engine.pool
+    async with AsyncExitStack() as held:
+        connections = [await held.enter_async_context(db.engine.connect())
+                       for _ in range(pool.checkedin())]  # type: ignore[attr-defined]
+        assert connections
+        for conn in connections:
+            driver = (await conn.get_raw_connection()).driver_connection
+            if db.is_sqlite:  # aiosqlite's connection
+                assert not driver.in_transaction  # type: ignore[union-attr]
+            else:  # psycopg's
+                assert driver.info.transaction_status == TransactionStatus.IDLE  # type: ignore[union-attr]
+            assert (await conn.exec_driver_sql("SELECT count(*) FROM scratch")).scalar() == 0
+            await conn.rollback()

@@ -175,6 +175,9 @@ def _decode_chain(decoders: list[_BoundedDecoder], data: bytes, *,
 _SMALL_BODY = 16 * 1024  # a redirect's body read to keep its connection alive
 # URLs remembered as vetted (about 0.4 KB each): a poll cycle's feeds (poll_due's limit).
 _VETTED_MAX = 10_000
+# Longer URLs are vetted every time, not kept: a feed's own URL is short, and a hostile feed's
+# huge ones must not fill the cache (10,000 of them would be megabytes each).
+_VETTED_URL_MAX = 2_048
 
 
 async def _drain(response: aiohttp.ClientResponse) -> None:
@@ -273,14 +276,18 @@ class HttpFetcher:
         return result.body or b""
 
     # -- internals ---------------------------------------------------------------------------
-    def _vetted_url(self, url: str) -> URL:
-        """``check_url`` of a URL asked for, remembered: the same feeds come back every cycle,
-        and parsing and vetting a URL cost a fifth of an unchanged feed's poll (issue 26). It
-        reads the URL alone (host names are vetted at connect) under a policy fixed for the
-        fetcher's life; a refused URL is not kept, so it raises every time."""
+    def _vetted_url(self, url: str, *, remember: bool) -> URL:
+        """``check_url`` of a URL asked for, remembered when ``remember``: the same feeds come
+        back every cycle, and parsing and vetting a URL cost a fifth of an unchanged feed's poll
+        (issue 26). It reads the URL alone (host names are vetted at connect) under a policy
+        fixed for the fetcher's life; a refused URL is not kept, so it raises every time. Only
+        feed URLs up to _VETTED_URL_MAX are kept: article pages, named by the feeds' authors, are
+        fetched once each and would only fill the cache."""
         vetted = self._vetted.get(url)
         if vetted is None:
             vetted = self._policy.check_url(url)
+            if not remember or len(url) > _VETTED_URL_MAX:
+                return vetted
             if len(self._vetted) >= _VETTED_MAX:
                 self._vetted.clear()
             self._vetted[url] = vetted
@@ -303,7 +310,7 @@ class HttpFetcher:
         # The deadline starts once the first host slot is ours: time spent queueing behind other
         # feeds of the same host is not this server's slowness.
         deadline: float | None = None
-        current = self._vetted_url(url)
+        current = self._vetted_url(url, remember=accept == FEED_ACCEPT)
         all_permanent = True
         for hop in range(self._max_redirects + 1):
             slot = self._slot(current.host or "")  # check_url refused a URL without one

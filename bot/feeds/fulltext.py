@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from bot.logs import get_log
 from bot.models import Article, TextSource
+from bot.netguard import redact_url
 from bot.summarize.text import content_words, detect_language
 
 log = get_log(__name__)
@@ -82,12 +83,12 @@ async def enrich(
         page = await fetch_page(article.url)
         extracted = await asyncio.to_thread(_extract, page)
     except Exception as exc:  # a failed fetch or extraction only costs us the full text
-        log.info("fulltext.fallback", url=article.url, reason="error",
+        log.info("fulltext.fallback", url=redact_url(article.url), reason="error",
                  error=f"{type(exc).__name__}: {exc}")
         return article, "feed"
     reason = _gate(extracted, article, min_chars)
     if reason is not None or extracted is None:
-        log.info("fulltext.fallback", url=article.url, reason=reason)
+        log.info("fulltext.fallback", url=redact_url(article.url), reason=reason)
         return article, "feed"
-    log.debug("fulltext.used", url=article.url, chars=len(extracted))
+    log.debug("fulltext.used", url=redact_url(article.url), chars=len(extracted))
     return replace(article, text=extracted.strip()), "article"

@@ -22,6 +22,7 @@ from bot.feeds.identity import RawEntry
 from bot.feeds.jsonfeed import JsonEntry, looks_like_json_feed, parse_json_feed
 from bot.logs import get_log
 from bot.models import ParsedFeed
+from bot.netguard import redact_url
 from bot.redact import host_of
 
 __all__ = ["MAX_BODY_BYTES", "parse_feed", "prepare_feed"]
@@ -403,7 +404,7 @@ def prepare_feed(body: bytes, *, url: str, content_type: str | None = None,
         result = feedparser.parse(body, response_headers=headers, sanitize_html=False,
                                   resolve_relative_uris=False)
     except Exception as exc:  # feedparser has internal failure modes on hostile input
-        log.warning("feed.parse_crashed", url=url, error=type(exc).__name__)
+        log.warning("feed.parse_crashed", url=redact_url(url), error=type(exc).__name__)
         raise ParseError(f"feed could not be parsed: {type(exc).__name__}: {exc}") from None
     entries = result.get("entries") or []
     feed = result.get("feed") or {}
@@ -427,7 +428,7 @@ def _prepare(feed: Any, entries: list[Any], *, url: str, max_items: int, now: da
     site = safe_link(feed.get("link"), url)
     title = _detail_text(feed.get("title"), feed.get("title_detail"), block=False)
     if warning:
-        log.info("feed.illformed", url=url, warning=warning[:200])
+        log.info("feed.illformed", url=redact_url(url), warning=warning[:200])
     prepared = PreparedFeed(
         title=truncate_words(title, MAX_TITLE_CHARS) or host_of(site or url),
         site_url=site, lang=feed_lang, warning=warning)
