@@ -114,15 +114,40 @@ def _plays_role(name: str, doc: str) -> bool:
     return re.search(re.escape(name) + rules.PLAYED, doc) is not None
 
 
-def _specific(noun: str) -> bool:
-    """Whether a common noun (or two) is specific enough to follow: one written word of three
-    syllables or more that names no kind of person, or an established topic; never two
-    written words ("#추모-행렬", "#양해-요청")."""
+def _specific(noun: str, title: str, doc: str, compounds: set[str], analyser: Analyser) -> bool:
+    """Whether a common noun (or two) is specific enough to follow: an established topic; one
+    written word of three syllables or more that names no kind of person; or one of two
+    syllables the headline makes its subject and the body writes again, mostly outside the
+    headline's two-word ``compounds`` ("대통령 관저 앞 긴장" ... "관저 주변"; never "추모"
+    of "추모 행렬"); never two written words ("#추모-행렬", "#양해-요청")."""
     if " " in noun:
         return False
     if noun in rules.TOPICS:
         return True
-    return len(noun) >= rules.MIN_COMMON_SYLLABLES and not noun.endswith(rules.PERSON_ENDINGS)
+    if _kind_of_person(noun, analyser):
+        return False
+    if len(noun) >= rules.MIN_COMMON_SYLLABLES:
+        return True
+    body = doc.count(noun) - title.count(noun)
+    # Mostly written inside one compound of the headline, the noun is half of that subject.
+    inside = max((doc.count(c) - title.count(c) for c in compounds
+                  if " " in c and noun in c.split() and all(len(w) >= 2 for w in c.split())),
+                 default=0)
+    return noun in title and body >= rules.MIN_BODY_MENTIONS and 2 * inside <= body
+
+
+def _kind_of_person(noun: str, analyser: Analyser) -> bool:
+    """Whether ``noun`` names a kind of person (#입주민 #조종사 #대학생): by Kiwi's reading, a
+    person suffix (XSN "생") after a root, or a last noun that is a root of two syllables or
+    more with a person ending ("입주+민"); never a noun that merely ends in the syllable
+    ("국정감사" reads 국정+감사: 감사 is an audit)."""
+    ms = analyser(noun)
+    if not ms:
+        return noun.endswith(rules.PERSON_ENDINGS)
+    last, tag = ms[-1][0], ms[-1][1]
+    if tag == rules.SUFFIX:
+        return len(ms) >= 2 and last in rules.PERSON_ENDINGS
+    return any(last.endswith(e) and len(last) - len(e) >= 2 for e in rules.PERSON_ENDINGS)
 
 
 def _ko_generic(noun: str) -> bool:
@@ -157,6 +182,7 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                 # follow: "#정용우", never "#정용우-교통과장".
                 forms.append((stem + " " + nxt[0], proper, nouns + nxt[2]))
             for form, is_name, parts in forms:
+                is_name = is_name or form in rules.INSTITUTIONS  # "#국회": followed as a name
                 if form in scores or rules.NOT_TAG_CHAR.search(form):
                     continue
                 if any(map(_ko_generic, parts if " " in form else parts[-1:])):
@@ -170,7 +196,7 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                     continue  # "손 감독", "칸 가계": a one-syllable word is a fragment
                 if not is_name and form not in title_nouns:
                     continue  # a common noun is a tag only as the story's subject
-                if not is_name and not _specific(form):
+                if not is_name and not _specific(form, title, doc, title_nouns, analyser):
                     continue  # "#화단", "#추모-행렬", "#입주민": nobody follows them
                 if form.endswith(rules.VENUE_ENDINGS):
                     continue  # where it happened, not what it is about
