@@ -113,6 +113,9 @@ SUFFIX = "XSN"  # Kiwi's noun-deriving suffix: "대학+생", a kind of person
 # written ("국정감사" is 국정+감사, an audit).
 PERSON_ENDINGS = ("인", "민", "사", "자", "생", "팬", "객", "꾼", "관", "직원", "요원", "대원",
                   "회원", "선원", "공무원")
+# Kinds of person of two syllables, which no ending rule can tell from other nouns ("교사" a
+# teacher, "감사" an audit): seen as new tags on the feed set once two-syllable nouns counted.
+PERSON_NOUNS = frozenset("목사 교사 의사 병사 학생 애인 아기 신부 승려 군인 상인 노인".split())
 # A venue named as where a story happened (#영등포장례식장, a church): nobody follows it.
 VENUE_ENDINGS = ("교회", "성당", "장례식장", "예식장", "공연장", "극장", "아트센터", "식당",
                  "카페")
