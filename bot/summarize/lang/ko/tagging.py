@@ -221,7 +221,8 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                     continue  # "서울", "미국" in passing on a local story
                 if is_name and _plays_role(form, doc):
                     continue  # "순희 역을 맡은": a character of a play or a drama
-                scores[form] = count + 3 * (form in title) + rules.NAME_BONUS * (is_name and not institution)
+                bonus = rules.NAME_BONUS * (is_name and not institution)
+                scores[form] = count + 3 * (form in title) + bonus
                 counts[form] = count
                 if is_name:
                     names.add(form)
