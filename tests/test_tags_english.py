@@ -308,8 +308,14 @@ def test_names_opening_on_a_ui_verb_stay() -> None:
         "TAP Air Portugal. The sale of TAP Air Portugal should close next year. Unions at "
         "TAP Air Portugal fear job cuts."
     )
+    charity = (
+        "The Open Society Foundations will cut grants in Europe. Open Society Foundations "
+        "staff were told on Monday. The Open Society Foundations said the money would go to "
+        "other regions, and Open Society Foundations partners were warned."
+    )
     assert "close-brothers" in _keywords(banks)
     assert "tap-air-portugal" in _keywords(airline)
+    assert "open-society-foundations" in _keywords(charity)
 
 
 def test_a_button_on_a_line_of_its_own_gives_no_tag() -> None:
