@@ -257,3 +257,71 @@ def test_a_broad_place_on_a_local_story_is_no_tag() -> None:
     )
     tags = _keywords(text)
     assert "england" not in tags and "maidstone" in tags
+
+
+# Review of the issue 28 rules: "full name once, then Mr/Ms Surname" is house style for
+# everyone; only an age or a private role says a name is a private person's.
+
+def test_a_public_figure_written_as_mr_surname_keeps_the_tag() -> None:
+    text = (
+        "Vladimir Putin has warned the West against sending long-range missiles to Ukraine. "
+        "Mr Putin said such a step would mean Nato was at war with Russia. "
+        "The Kremlin said Mr Putin had discussed the matter with his security council. "
+        "Mr Putin gave no detail of how Russia would respond. "
+        "Western leaders have not yet decided, and Mr Putin will speak again next week."
+    )
+    assert "vladimir-putin" in _keywords(text)
+
+
+def test_a_minister_written_as_ms_surname_keeps_the_tag() -> None:
+    text = (
+        "Rachel Reeves set out her budget in the Commons on Wednesday, raising taxes by £40bn. "
+        "Ms Reeves said the rise was needed to repair the public finances. "
+        "Business groups warned that Ms Reeves had put jobs at risk. "
+        "Ms Reeves insisted growth would follow. "
+        "The opposition said Ms Reeves had broken her promises."
+    )
+    assert "rachel-reeves" in _keywords(text)
+
+
+def test_a_private_role_beside_the_name_is_evidence() -> None:
+    text = (
+        "A council has apologised over a parking fine. Pensioner Jean Hay said the lines "
+        "were painted overnight. Mrs Hay found the ticket the next morning. The council "
+        "said Mrs Hay should have read the notice. Mrs Hay says she will not pay."
+    )
+    tags = _keywords(text)
+    assert "jean-hay" not in tags and "hay" not in tags
+
+
+def test_names_opening_on_a_ui_verb_stay() -> None:
+    # Read: "#close-brothers" and "#tap-air-portugal" lost to the button filter.
+    banks = (
+        "Shares in Close Brothers fell by a fifth on Monday after a court ruling on car loans. "
+        "Close Brothers said it would appeal. Analysts said Close Brothers could face large "
+        "claims. Close Brothers has paused new motor lending. The regulator is reviewing "
+        "Close Brothers and other lenders."
+    )
+    airline = (
+        "TAP Air Portugal is to be sold, the government in Lisbon said on Thursday. TAP Air "
+        "Portugal was rescued with public money in 2020. Air France-KLM and Lufthansa want "
+        "TAP Air Portugal. The sale of TAP Air Portugal should close next year. Unions at "
+        "TAP Air Portugal fear job cuts."
+    )
+    charity = (
+        "The Open Society Foundations will cut grants in Europe. Open Society Foundations "
+        "staff were told on Monday. The Open Society Foundations said the money would go to "
+        "other regions, and Open Society Foundations partners were warned."
+    )
+    assert "close-brothers" in _keywords(banks)
+    assert "tap-air-portugal" in _keywords(airline)
+    assert "open-society-foundations" in _keywords(charity)
+
+
+def test_a_button_on_a_line_of_its_own_gives_no_tag() -> None:
+    text = (
+        "The festival opens on Friday.\nBuy Tickets\nThe line-up has forty bands, and the "
+        "organisers expect big crowds. Fans said the site was hard to use.\nBuy Tickets\n"
+        "The organisers will add dates, then Buy Tickets opens again.\nBuy Tickets\n"
+    )
+    assert "buy-tickets" not in _keywords(text)

@@ -194,8 +194,8 @@ def good_tag(phrase: str, body: str) -> bool:
     words = [w.strip(".").lower() for w in phrase.split()]
     if len(words) == 1 and words[0] in rules.BREAK:
         return False  # a spec table's or a form's "Yes"
-    if len(words) > 1 and words[0] in rules.UI_VERBS:
-        return False  # a button or a menu item: "Add Task"
+    if len(words) > 1 and words[0] in rules.UI_VERBS and _ui_text(phrase, words, body):
+        return False  # a button or a menu item: "Add Task"; never "Close Brothers"
     if any(w in rules.NOT_TAG for w in words) or " ".join(words) in rules.SOURCES:
         return False
     if all(w in rules.GENERIC or w in rules.ADJECTIVES for w in words):
@@ -204,6 +204,15 @@ def good_tag(phrase: str, body: str) -> bool:
     if len(words) == 1 and (words[0] in rules.SOURCES or _written_lower(words[0], body)):
         return False
     return len(normalise_tag(phrase).replace("-", "")) > 2
+
+
+def _ui_text(phrase: str, words: list[str], body: str) -> bool:
+    """Whether ``phrase``, opening on a UI verb, is interface text: a generic UI noun after the
+    verb ("Add Task", "Edit Item") or a line of its own (a link or a button); a name that
+    opens on such a verb ("Close Brothers", "TAP Air Portugal", "Skip Bayless") is none."""
+    if words[1] in rules.UI_NOUNS:
+        return True
+    return re.search(r"^\W*" + re.escape(phrase) + r"\W*$", body, re.MULTILINE) is not None
 
 
 # Tag selection, set by bench/tag_eval.py against the human highlights of the CNN/DM sample
@@ -303,23 +312,28 @@ def _role(word: str) -> bool:
 
 def _private_once(name: str, body: str) -> bool:
     """Whether ``name`` is a private person the story names in full only once: written with an
-    age or later as "Mr Surname", and no role in front of any mention or in the phrase after
-    the name ("Patrick McCrystal, 62, from Ayr"; never "WorldCom ex-boss Bernie Ebbers",
-    "Irish billionaires Mr McManus")."""
+    age or a private role ("Patrick McCrystal, 62, from Ayr", "pensioner Jean Hay"), and no
+    public role in front of any mention or in the phrase after the name ("WorldCom ex-boss
+    Bernie Ebbers", "Irish billionaires Mr McManus"). "Mr Surname" after the full name is
+    house style for everyone ("Vladimir Putin ... Mr Putin"): no evidence on its own."""
     if body.count(name) != 1:
         return False
     at = body.find(name)
     end = at + len(name)
     if _role_near(body, at, end):
         return False
-    honorific = False
     for m in re.finditer(r"\b" + re.escape(name.split()[-1]) + r"\b", body):
         before = body[max(0, m.start() - 50) : m.start()].split()[-4:]
         if any(map(_role, before)):
             return False  # "Irish billionaires Mr McManus" says who he is elsewhere
-        honorific = honorific or (bool(before) and before[-1].rstrip(".").lower()
-                                  in rules.HONORIFICS)
-    return honorific or bool(rules.AGE.match(body, end))
+    return bool(rules.AGE.match(body, end)) or _private_role_near(body, at, end)
+
+
+def _private_role_near(body: str, start: int, end: int) -> bool:
+    """Whether a private person's description is written just before ``body[start:end]`` or in
+    the phrase after it ("pensioner Jean Hay", "Jean Hay, a mother of three")."""
+    return any(w.strip(",'’()\"").lower() in rules.PRIVATE_ROLES
+               for w in _words_near(body, start, end))
 
 
 def _given_name(surname: str, body: str, person: bool, others: set[str]) -> str | None:
@@ -342,9 +356,13 @@ def _given_name(surname: str, body: str, person: bool, others: set[str]) -> str 
 
 def _role_near(body: str, start: int, end: int) -> bool:
     """Whether a role is written just before ``body[start:end]`` or in the phrase after it."""
+    return any(map(_role, _words_near(body, start, end)))
+
+
+def _words_near(body: str, start: int, end: int) -> list[str]:
+    """The last words before ``body[start:end]`` and those of the phrase after it."""
     before = body[max(0, start - 50) : start].split()[-4:]
-    after = re.split(r"[.;:]", body[end : end + 80], maxsplit=1)[0].split()
-    return any(map(_role, before + after))
+    return before + re.split(r"[.;:]", body[end : end + 80], maxsplit=1)[0].split()
 
 
 def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None:

@@ -138,6 +138,14 @@ ROLES = (TITLES - HONORIFICS - {"former", "late", "deputy", "prime"}) | frozense
     designer inventor scientist researcher investigator campaigner""".split()
 )
 AGE = re.compile(r",\s*\d{1,3},")
+# Descriptions of a private person written beside the name ("pensioner Jean Hay", "Jean Hay,
+# a mother of three"): with an age, the evidence that a name written once is nobody to follow.
+PRIVATE_ROLES = frozenset(
+    """pensioner pensioners resident residents neighbour neighbor mother father mum dad
+    grandmother grandfather widower homeowner tenant
+    motorist pedestrian shopper passenger commuter pupil schoolboy schoolgirl teenager
+    toddler schoolchild victim widow local villager parishioner holidaymaker""".split()
+)
 # A product's numbered series ("Apple Watch Series 3"): the run stops before the number, so
 # the word naming the series is cut off with it ("#apple-watch", never "#apple-watch-series").
 NUMBERED = frozenset(
@@ -150,6 +158,14 @@ UI_VERBS = frozenset(
     """add edit save delete remove open close click tap select share cancel download install
     sign log login logout subscribe unsubscribe follow reply send submit view show hide
     continue next previous back skip buy get try""".split()
+)
+# The nouns a button or menu item acts on ("Add Task", "Edit Item"): after a UI verb they make
+# the phrase interface text; any other word after it may be a name ("Close Brothers").
+UI_NOUNS = frozenset(
+    """task tasks item items file files page pages link links button menu account profile
+    settings setting password cart basket list note notes event events photo photos image
+    images video videos app apps comment comments post posts message messages tab window
+    folder card more all now here""".split()
 )
 # Places too broad to follow on a story about somewhere in them ("#england" on a Kent court
 # case, "#britain"): a tag only when the headline names them.

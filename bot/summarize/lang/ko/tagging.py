@@ -114,15 +114,45 @@ def _plays_role(name: str, doc: str) -> bool:
     return re.search(re.escape(name) + rules.PLAYED, doc) is not None
 
 
-def _specific(noun: str) -> bool:
-    """Whether a common noun (or two) is specific enough to follow: one written word of three
-    syllables or more that names no kind of person, or an established topic; never two
-    written words ("#추모-행렬", "#양해-요청")."""
+def _specific(noun: str, title: str, doc: str, compounds: set[str], analyser: Analyser) -> bool:
+    """Whether a common noun (or two) is specific enough to follow: an established topic; one
+    written word of three syllables or more that names no kind of person; or one of two
+    syllables the headline makes its subject and the body writes again, mostly outside the
+    headline's two-word ``compounds`` ("대통령 관저 앞 긴장" ... "관저 주변"; never "추모"
+    of "추모 행렬"); never two written words ("#추모-행렬", "#양해-요청")."""
     if " " in noun:
         return False
     if noun in rules.TOPICS:
         return True
-    return len(noun) >= rules.MIN_COMMON_SYLLABLES and not noun.endswith(rules.PERSON_ENDINGS)
+    if _kind_of_person(noun, analyser):
+        return False
+    if len(noun) >= rules.MIN_COMMON_SYLLABLES:
+        return True
+    body = doc.count(noun) - title.count(noun)
+    # Mostly written inside one compound of the headline, the noun is half of that subject.
+    inside = max((doc.count(c) - title.count(c) for c in compounds
+                  if " " in c and noun in c.split() and all(len(w) >= 2 for w in c.split())),
+                 default=0)
+    return noun in title and body >= rules.MIN_BODY_MENTIONS and 2 * inside <= body
+
+
+def _kind_of_person(noun: str, analyser: Analyser) -> bool:
+    """Whether ``noun`` names a kind of person (#입주민 #조종사 #대학생): by Kiwi's reading, a
+    person suffix (XSN "생") after a root, a last noun that is a person word ("목사") or a
+    root of two syllables or more with a person ending ("입주+민"); never a noun that merely
+    ends in the syllable ("국정감사" reads 국정+감사: 감사 is an audit)."""
+    ms = analyser(noun)
+    if not ms:
+        return noun.endswith(rules.PERSON_ENDINGS)
+    last, tag = ms[-1][0], ms[-1][1]
+    if tag == rules.SUFFIX:
+        return len(ms) >= 2 and last in rules.PERSON_ENDINGS
+    if last in rules.PERSON_NOUNS:
+        return True  # "담임+목사"
+    # A one-syllable ending needs a root of two syllables in front ("감사" is no 감+사); a
+    # longer one is a person word of its own ("공무원", "임직원").
+    return any(last.endswith(e) and (len(e) >= 2 or len(last) - len(e) >= 2)
+               for e in rules.PERSON_ENDINGS)
 
 
 def _ko_generic(noun: str) -> bool:
@@ -141,6 +171,9 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
     counts: dict[str, int] = {}  # how often the story writes each scored form
     nouns_of: dict[str, set[str]] = {}
     names: set[str] = set()
+    # Institutions and two-syllable common nouns: a longer form the story scores that holds
+    # one ("법원행정처", "전국한우협회") is the tag, however often the short one is written.
+    parts_of_names: set[str] = set()
     # The headline's nouns as written words ("속도로" holds no "도로"), and its compounds.
     title_words = [w[0] for w in _noun_words(title, analyser) if w[0]]
     title_nouns = {*title_words, *map(" ".join, pairwise(title_words))}
@@ -157,6 +190,10 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                 # follow: "#정용우", never "#정용우-교통과장".
                 forms.append((stem + " " + nxt[0], proper, nouns + nxt[2]))
             for form, is_name, parts in forms:
+                # "#국회": followed as a name, written as a common noun; ranked below the
+                # story's names ("#검찰동우회" over "#검찰") and needing a common noun's count.
+                institution = form in rules.INSTITUTIONS
+                is_name = is_name or institution
                 if form in scores or rules.NOT_TAG_CHAR.search(form):
                     continue
                 if any(map(_ko_generic, parts if " " in form else parts[-1:])):
@@ -170,30 +207,34 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                     continue  # "손 감독", "칸 가계": a one-syllable word is a fragment
                 if not is_name and form not in title_nouns:
                     continue  # a common noun is a tag only as the story's subject
-                if not is_name and not _specific(form):
+                if not is_name and not _specific(form, title, doc, title_nouns, analyser):
                     continue  # "#화단", "#추모-행렬", "#입주민": nobody follows them
                 if form.endswith(rules.VENUE_ENDINGS):
                     continue  # where it happened, not what it is about
                 if not is_name and " " not in form and _used_as_verb(form, doc):
                     continue  # "검거했다": an act, not a subject
                 count = doc.count(form)
-                needed = 2 if is_name or " " in form else 3
+                needed = 2 if (is_name and not institution) or " " in form else 3
                 if count < needed:
                     continue  # when unsure, no tag
                 if form in rules.BROAD_PLACES and form not in title:
                     continue  # "서울", "미국" in passing on a local story
                 if is_name and _plays_role(form, doc):
                     continue  # "순희 역을 맡은": a character of a play or a drama
-                scores[form] = count + 3 * (form in title) + rules.NAME_BONUS * is_name
+                bonus = rules.NAME_BONUS * (is_name and not institution)
+                scores[form] = count + 3 * (form in title) + bonus
                 counts[form] = count
                 if is_name:
                     names.add(form)
+                if institution or (not is_name and len(form) == 2 and form not in rules.TOPICS):
+                    parts_of_names.add(form)
                 nouns_of[form] = {p for p in parts if len(p) >= 2}
     # A compound the story repeats says more than its part, when the part is seldom written
     # outside it ("미국 에너지부" over "미국", "제주경찰청" over "제주").
     ranked = sorted(
         (f for f in scores
-         if not any(f != g and f in g and counts[f] - counts[g] < 2 for g in scores)),
+         if not any(f != g and f in g and (counts[f] - counts[g] < 2 or f in parts_of_names)
+                    for g in scores)),
         key=scores.__getitem__, reverse=True)
     picked: list[str] = []
     for form in ranked:
