@@ -173,3 +173,27 @@ def test_show_notes_are_no_points() -> None:
 ])
 def test_a_span_opening_on_punctuation_is_a_fragment(span: str) -> None:
     assert not_prose(span, "en") == "fragment"
+
+
+# Review of issue 28's rules: an inch mark before a stop opened a "quotation" that barred the
+# sentences after it, and a brief came out with no points.
+def test_an_inch_mark_before_a_stop_opens_no_quotation() -> None:
+    text = (
+        "Apple on Tuesday unveiled a new iPhone whose display grows to 6.9\". "
+        "The company said the phone would go on sale in the United States next Friday. "
+        "Prices start at $1,199 for the model with the largest screen and storage. "
+        "Analysts expect strong demand in China, where sales fell last year. "
+        "Suppliers in Taiwan have raised their forecasts for the final quarter."
+    )
+    assert not quote_pieces(split_sentences(text, "en"), "en")
+    points = S.brief(Article(title="Apple unveils bigger iPhone", text=text, lang="en")).points
+    assert len(points) == 3, points
+
+
+# The same curly mark on both sides of a quotation, a typesetting slip.
+@pytest.mark.parametrize("span", [
+    "The council called the plan ”a fair deal” for residents on Monday.",
+    "The council called the plan “a fair deal“ for residents on Monday.",
+])
+def test_a_pair_of_the_same_curly_mark_is_a_whole_quotation(span: str) -> None:
+    assert not quote_pieces([span], "en")

@@ -405,22 +405,31 @@ def headed_sections(sentences: list[str]) -> set[int]:
 # A quotation runs on for at most this many sentences with no quotation mark at all; past
 # that, the mark that opened it was a stray one (a typo), not a long quote.
 QUOTE_RUN = 5
-# An inch mark after a number, before a word ('my 10.5" iPad', "the 12.9” iPad Pro"): no
-# quotation. A quotation ending on a number closes before a mark or a space and a word
-# ('"… in 2005".', '"… by 2010" and') and a year is no measure.
-INCH = re.compile(r"(?<=\d)(?<![12]\d\d\d)[\"”](?= [A-Za-z])")
+# An inch mark after a number, before a word or a stop ('my 10.5" iPad', "the 12.9” iPad
+# Pro", 'grows to 6.9".'): no quotation. A year is no measure ('"… by 2010" and'); a mark
+# before a stop that would close a quotation opened earlier in the sentence closes it
+# ('"… to win 3-1".'): see quote_marks.
+INCH = re.compile(r"(?<=\d)(?<![12]\d\d\d)[\"”](?= [A-Za-z]|[.,;:)])")
 
 
 def quote_marks(sentence: str) -> tuple[int, int, int]:
     """The straight double, opening and closing curly quotation marks of ``sentence``, inch
-    marks left out."""
+    marks left out. A pair of the same curly mark and no other ("the plan ”a fair deal” for
+    residents", a typesetting slip) is one quotation, opened and closed."""
     straight, opens, closes = sentence.count('"'), sentence.count("“"), sentence.count("”")
     if straight or closes:
-        for mark in INCH.findall(sentence):
+        for m in INCH.finditer(sentence):
+            mark, before = m.group(), sentence[: m.start()]
+            if sentence[m.end() : m.end() + 1] != " " and (
+                    before.count('"') % 2 == 1 if mark == '"'
+                    else before.count("“") > before.count("”")):
+                continue  # it closes the quotation opened before it
             if mark == '"':
                 straight -= 1
             else:
                 closes -= 1
+    if (opens, closes) in ((0, 2), (2, 0)):
+        opens, closes = 1, 1
     return straight, opens, closes
 
 
