@@ -9,7 +9,7 @@ import pytest
 
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, split_sentences
-from bot.summarize.extractive import quote_pieces
+from bot.summarize.extractive import quote_pieces, refers_back
 from bot.summarize.lang.en import segment
 from bot.summarize.segment import not_prose
 
@@ -197,3 +197,24 @@ def test_an_inch_mark_before_a_stop_opens_no_quotation() -> None:
 ])
 def test_a_pair_of_the_same_curly_mark_is_a_whole_quotation(span: str) -> None:
     assert not quote_pieces([span], "en")
+
+
+# "As I wrote last week" points at the writer's earlier piece; "we said before the election
+# that …" reports what was said.
+@pytest.mark.parametrize("sentence", [
+    "The company raised its prices again, as I did yesterday with my own subscription fees.",
+    "The rules changed in March, as I wrote last week in a long piece on the subject.",
+    "The bug that I described in my last post has now been fixed by the developers.",
+    "The new release fixes the problem that I mentioned earlier.",
+])
+def test_a_pointer_to_the_writers_earlier_piece_leans_back(sentence: str) -> None:
+    assert refers_back(sentence, "en")
+
+
+@pytest.mark.parametrize("sentence", [
+    "We said before the election that taxes would fall.",
+    "We noted earlier this month that demand was slowing.",
+    "The central bank said in a report that we noted earlier this month a fall in demand.",
+])
+def test_what_was_said_before_is_no_pointer_to_an_earlier_piece(sentence: str) -> None:
+    assert not refers_back(sentence, "en")
