@@ -190,6 +190,56 @@ def test_an_inch_mark_before_a_stop_opens_no_quotation() -> None:
     assert len(points) == 3, points
 
 
+def test_a_statement_that_is_all_quotation_still_has_points() -> None:
+    text = (
+        "\"We are proud of our results this year. Revenue grew by a fifth to four billion "
+        "dollars. Our new stores in Asia performed strongly. We expect growth to continue "
+        "next year,\" the chief executive said in a statement on Thursday."
+    )
+    points = [p.text for p in S.brief(Article(title="Retailer reports record year", text=text,
+                                              lang="en")).points]
+    # Joined, the quotation is whole and fits one point: the pieces are not points of their own.
+    assert points == [text], points
+
+
+def test_a_quotation_opened_inside_a_sentence_is_joined_whole() -> None:
+    # Real-world feed items (Daring Fireball): a link post that is one quotation, no point.
+    text = (
+        "Uber confirmed the resignation, and the company’s board issued a statement that "
+        "said, in part: “Travis has always put Uber first. This is a bold decision and a sign "
+        "of his devotion and love for Uber.”"
+    )
+    points = [p.text for p in S.brief(Article(title="Four Things in Those Two Sentences",
+                                              text=text, lang="en")).points]
+    assert points == [text], points
+
+
+def test_quotation_pieces_fill_a_brief_when_the_whole_does_not_fit() -> None:
+    quote = (
+        "\"We are proud of our results this year, in every region and every market where we "
+        "sell. Revenue grew by a fifth to four billion dollars, the most in our long history. "
+        "Our new stores in Asia performed strongly and will be joined by forty more. We expect "
+        "growth to continue next year,\" the chief executive said in a statement on Thursday."
+    )
+    assert len(quote) > S._max_chars
+    points = [p.text for p in S.brief(Article(title="Retailer reports record year", text=quote,
+                                              lang="en")).points]
+    assert len(points) == 3, points
+    assert all(p.rstrip(".…") in quote or p in quote for p in points), points
+
+
+def test_an_open_quotation_ends_at_a_paragraph_break() -> None:
+    text = (
+        "He added: \"They'll know not to play like that again.\n"
+        "United now face a difficult draw in the knockout stage of the competition.\n"
+        "The club's chairman said the squad would be strengthened in January."
+    )
+    paragraphs = [split_sentences(line, "en") for line in text.split("\n")]
+    sentences = [s for p in paragraphs for s in p]
+    assert quote_pieces(sentences, "en", frozenset({0, 1, 2})) == {0}
+    assert quote_pieces(sentences, "en") == {0, 1, 2}  # one paragraph: the quote runs on
+
+
 # The same curly mark on both sides of a quotation, a typesetting slip.
 @pytest.mark.parametrize("span", [
     "The council called the plan ”a fair deal” for residents on Monday.",

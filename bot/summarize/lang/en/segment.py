@@ -442,18 +442,22 @@ def cut_quote(sentence: str) -> bool:
     return straight % 2 == 1 or opens != closes
 
 
-def inside_quotations(sentences: list[str]) -> set[int]:
+def inside_quotations(sentences: list[str], starts: frozenset[int] = frozenset()) -> set[int]:
     """Indexes of the sentences inside a quotation opened in a sentence before (``He added:
     "They'll know not to play like that again.`` then ``We showed a lack of strength.``): a
     piece of a quotation the splitter cut, with its speaker in another sentence. A paragraph of
     a long quotation reopens with a mark of its own (``"In the second half we had …``), which
-    does not close it. Double quotes only: a single one is also an apostrophe."""
+    does not close it; a quotation left open ends at a paragraph break (``starts``: the index
+    of each paragraph's first sentence). Double quotes only: a single one is also an
+    apostrophe."""
     out: set[int] = set()
     straight = False  # a straight double quotation is open
     curly = 0  # open curly quotations
     quiet = 0  # sentences with no quotation mark since the last one
     for i, s in enumerate(sentences):
         marks, opens, closes = quote_marks(s)
+        if i in starts:
+            straight, curly, quiet = False, 0, 0
         if straight or curly:
             out.add(i)
             if not (marks or opens or closes):
@@ -473,9 +477,10 @@ def inside_quotations(sentences: list[str]) -> set[int]:
     return out
 
 
-def cut_quotations(sentences: list[str]) -> set[int]:
+def cut_quotations(sentences: list[str], starts: frozenset[int] = frozenset()) -> set[int]:
     """Indexes of the pieces of a quotation the splitter cut: a sentence that opens one and
     does not close it, closes one it did not open (``cut_quote``), or sits inside one
     (``inside_quotations``). Each is part of the story but no point: a point keeps a quotation
     whole."""
-    return {i for i, s in enumerate(sentences) if cut_quote(s)} | inside_quotations(sentences)
+    return {i for i, s in enumerate(sentences) if cut_quote(s)} | inside_quotations(
+        sentences, starts)
