@@ -407,8 +407,8 @@ def headed_sections(sentences: list[str]) -> set[int]:
 QUOTE_RUN = 5
 # An inch mark after a number, before a word or a stop ('my 10.5" iPad', "the 12.9” iPad
 # Pro", 'grows to 6.9".'): no quotation. A year is no measure ('"… by 2010" and'); a mark
-# before a stop that would close a quotation opened earlier in the sentence closes it
-# ('"… to win 3-1".'): see quote_marks.
+# that would close a quotation opened earlier in the sentence closes it ('"… to win 3-1".',
+# 'Apple Watch "Series 4" marketing image'): see quote_marks.
 INCH = re.compile(r"(?<=\d)(?<![12]\d\d\d)[\"”](?= [A-Za-z]|[.,;:)])")
 
 
@@ -420,8 +420,7 @@ def quote_marks(sentence: str) -> tuple[int, int, int]:
     if straight or closes:
         for m in INCH.finditer(sentence):
             mark, before = m.group(), sentence[: m.start()]
-            if sentence[m.end() : m.end() + 1] != " " and (
-                    before.count('"') % 2 == 1 if mark == '"'
+            if (before.count('"') % 2 == 1 if mark == '"'
                     else before.count("“") > before.count("”")):
                 continue  # it closes the quotation opened before it
             if mark == '"':
