@@ -230,6 +230,22 @@ def test_quotation_pieces_fill_a_brief_when_the_whole_does_not_fit() -> None:
     assert all(p.rstrip(".…") in quote or p in quote for p in points), points
 
 
+def test_pieces_inside_a_quotation_are_not_joined_as_a_whole_one() -> None:
+    # Real-world feed items (Daring Fireball): the middle of a quotation, no mark in it.
+    text = (
+        "Donald Trump said at a rally in Texas: \"One of the things I’m going to do if I win, "
+        "and I hope we do and we’re certainly leading, is open up our libel laws. I’m going to "
+        "open up our libel laws so when they write purposely negative and horrible and false "
+        "articles, we can sue them and win lots of money. We’re going to open up those libel "
+        "laws. So that when The New York Times writes a hit piece, we can sue them,\" he said."
+    )
+    sentences = split_sentences(text, "en")
+    assert len(text) > S._max_chars
+    points = [p.text for p in S.brief(Article(title="Trump vows to open up libel laws",
+                                              text=text, lang="en")).points]
+    assert points and all(p in sentences for p in points), points
+
+
 def test_an_open_quotation_ends_at_a_paragraph_break() -> None:
     text = (
         "He added: \"They'll know not to play like that again.\n"

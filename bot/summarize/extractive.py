@@ -108,7 +108,8 @@ def quotation_points(
     whole: list[tuple[int, str]] = []
     covered: set[int] = set()
     for i in sorted(barred):
-        if i in covered:
+        # A piece with no mark of its own sits inside a quotation: no join from it is whole.
+        if i in covered or not quote_pieces([sentences[i]], lang):
             continue
         j = i + 1
         while j in barred and j not in starts and j < len(sentences):
