@@ -84,45 +84,12 @@ def quote_pieces(
     sentences: list[str], lang: str, starts: frozenset[int] = frozenset()
 ) -> frozenset[int]:
     """Indexes of the sentences that are pieces of a quotation the splitter cut: they count
-    in the article's vector but are a point only as a last resort (``quotation_points``); a
-    point keeps a quotation whole. ``starts``: each paragraph's first sentence."""
+    in the article's vector but are a point only as a last resort (``ExtractiveSummarizer.
+    select``); a point keeps a quotation whole. ``starts``: each paragraph's first sentence."""
     rules = LANGUAGES.get(lang)
     if rules is None or rules.cut_quotations is None:
         return frozenset()
     return frozenset(rules.cut_quotations(sentences, starts))
-
-
-def quotation_points(
-    sentences: list[str],
-    cands: list[tuple[int, str]],
-    barred: frozenset[int],
-    starts: frozenset[int],
-    lang: str,
-    max_chars: int,
-) -> list[tuple[int, str]]:
-    """The last resort when too few points are left without the pieces of cut quotations
-    (``barred``): first each quotation opened in one piece and closed in a later piece of its
-    paragraph, the pieces joined into one point when that fits ``max_chars`` (they are
-    neighbours on one line, so the join is verbatim); then each candidate piece left, in
-    article order."""
-    whole: list[tuple[int, str]] = []
-    covered: set[int] = set()
-    for i in sorted(barred):
-        # A piece with no mark of its own sits inside a quotation: no join from it is whole.
-        if i in covered or not quote_pieces([sentences[i]], lang):
-            continue
-        j = i + 1
-        while j in barred and j not in starts and j < len(sentences):
-            joined = " ".join(sentences[i : j + 1])
-            if len(joined) > max_chars:
-                break
-            if not quote_pieces([joined], lang):  # closed: the quotation is whole
-                if _usable(joined, lang):
-                    whole.append((i, joined))
-                    covered.update(range(i, j + 1))
-                break
-            j += 1
-    return whole + [c for c in cands if c[0] in barred and c[0] not in covered]
 
 
 def _has_word(sentence: str) -> bool:
@@ -253,9 +220,12 @@ class ExtractiveSummarizer:
             ]
         free = [c for c in cands if c[0] not in barred] if barred else cands
         if len(free) <= points:
-            if len(free) < points and barred:  # pieces of quotations rather than no point
-                fill = quotation_points(sentences, cands, barred, starts, lang, self._max_chars)
-                free = sorted(free + fill[: points - len(free)])
+            if len(free) < points and barred:
+                # The last resort: pieces of quotations rather than too few points, in article
+                # order (a quotation's pieces together). Joining them into one point would
+                # break the verbatim rule: a point is one source sentence or its marked prefix.
+                pieces = [c for c in cands if c[0] in barred]
+                free = sorted(free + pieces[: points - len(free)])
             cands = free
             rules = LANGUAGES.get(lang)
             if rules is not None and rules.short_items_stand_alone:
