@@ -28,7 +28,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import chain, pairwise
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +39,7 @@ from bench.ko_news import split as ko_news_split
 from bot.models import Article
 from bot.summarize.extractive import ExtractiveSummarizer, candidate_leans_back, quote_pieces
 from bot.summarize.scoring import FEATURES, STATIC, THRESHOLDS, Pool, choose
-from bot.summarize.text import content_words, split_sentences
+from bot.summarize.text import content_words, paragraph_starts, split_paragraphs, split_sentences
 from bot.summarize.weights import WEIGHTS
 
 SEED = 28
@@ -168,12 +168,13 @@ def prepare(row: dict[str, Any], lang: str, summ: ExtractiveSummarizer, points: 
     title = row.get("title") or ""
     ref_text = row.get("summary_spaced") or row["summary"]
     ref = grams(ref_text)
-    sentences = split_sentences(row["text"], lang)
+    paragraphs = split_paragraphs(row["text"], lang)
+    sentences = list(chain.from_iterable(paragraphs))
     lead_u, lead_b = grams(" ".join(sentences[:points]))
     lead = rouge(lead_u, lead_b, ref)
     words = [content_words(s, lang) for s in sentences]
     cands = summ.candidates(sentences, title, lang)
-    barred = quote_pieces(sentences, lang)
+    barred = quote_pieces(sentences, lang, paragraph_starts(paragraphs))
     free = [c for c in cands if c[0] not in barred]
     if len(free) <= points:
         u, b = grams(" ".join(s for _, s in free))

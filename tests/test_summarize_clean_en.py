@@ -9,7 +9,7 @@ import pytest
 
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, split_sentences
-from bot.summarize.extractive import quote_pieces
+from bot.summarize.extractive import quote_pieces, refers_back
 from bot.summarize.lang.en import segment
 from bot.summarize.segment import not_prose
 
@@ -51,6 +51,8 @@ def test_a_whole_quotation_stays_prose(span: str) -> None:
     "He said the club \"will be back in the top flight by 2010\" and promised new signings.",
     "The minister said: \"We will have 500 more police officers on the streets by 2006\".",
     "The coach said his side \"deserved to win 3-1\".",
+    # Real-world feed items (ATP show notes): a number closing a quotation is no inch mark.
+    "Apple Watch \"Series 4\" marketing image found",
 ])
 def test_a_quotation_ending_on_a_number_is_whole(span: str) -> None:
     assert not quote_pieces([span], "en")
@@ -173,3 +175,90 @@ def test_show_notes_are_no_points() -> None:
 ])
 def test_a_span_opening_on_punctuation_is_a_fragment(span: str) -> None:
     assert not_prose(span, "en") == "fragment"
+
+
+# Review of issue 28's rules: an inch mark before a stop opened a "quotation" that barred the
+# sentences after it, and a brief came out with no points.
+def test_an_inch_mark_before_a_stop_opens_no_quotation() -> None:
+    text = (
+        "Apple on Tuesday unveiled a new iPhone whose display grows to 6.9\". "
+        "The company said the phone would go on sale in the United States next Friday. "
+        "Prices start at $1,199 for the model with the largest screen and storage. "
+        "Analysts expect strong demand in China, where sales fell last year. "
+        "Suppliers in Taiwan have raised their forecasts for the final quarter."
+    )
+    assert not quote_pieces(split_sentences(text, "en"), "en")
+    points = S.brief(Article(title="Apple unveils bigger iPhone", text=text, lang="en")).points
+    assert len(points) == 3, points
+
+
+def test_a_statement_that_is_all_quotation_still_has_points() -> None:
+    text = (
+        "\"We are proud of our results this year. Revenue grew by a fifth to four billion "
+        "dollars. Our new stores in Asia performed strongly. We expect growth to continue "
+        "next year,\" the chief executive said in a statement on Thursday."
+    )
+    sentences = split_sentences(text, "en")
+    assert quote_pieces(sentences, "en") == {0, 1, 2, 3}
+    points = [p.text for p in S.brief(Article(title="Retailer reports record year", text=text,
+                                              lang="en")).points]
+    # The last resort: the pieces, each a source sentence (the verbatim rule), in order.
+    assert points == sentences[:3], points
+
+
+def test_a_link_post_that_is_one_quotation_has_points() -> None:
+    # Real-world feed items (Daring Fireball): a link post that was one quotation, no point.
+    text = (
+        "Uber confirmed the resignation, and the company’s board issued a statement that "
+        "said, in part: “Travis has always put Uber first. This is a bold decision and a sign "
+        "of his devotion and love for Uber.”"
+    )
+    points = [p.text for p in S.brief(Article(title="Four Things in Those Two Sentences",
+                                              text=text, lang="en")).points]
+    assert points == split_sentences(text, "en"), points
+
+
+def test_an_open_quotation_ends_at_a_paragraph_break() -> None:
+    text = (
+        "He added: \"They'll know not to play like that again.\n"
+        "United now face a difficult draw in the knockout stage of the competition.\n"
+        "The club's chairman said the squad would be strengthened in January."
+    )
+    paragraphs = [split_sentences(line, "en") for line in text.split("\n")]
+    sentences = [s for p in paragraphs for s in p]
+    assert quote_pieces(sentences, "en", frozenset({0, 1, 2})) == {0}
+    assert quote_pieces(sentences, "en") == {0, 1, 2}  # one paragraph: the quote runs on
+
+
+# The same curly mark on both sides of a quotation, a typesetting slip.
+@pytest.mark.parametrize("span", [
+    "The council called the plan ”a fair deal” for residents on Monday.",
+    "The council called the plan “a fair deal“ for residents on Monday.",
+])
+def test_a_pair_of_the_same_curly_mark_is_a_whole_quotation(span: str) -> None:
+    assert not quote_pieces([span], "en")
+
+
+# "As I wrote last week" points at the writer's earlier piece; "we said before the election
+# that …" reports what was said.
+@pytest.mark.parametrize("sentence", [
+    "The company raised its prices again, as I did yesterday with my own subscription fees.",
+    "The rules changed in March, as I wrote last week in a long piece on the subject.",
+    "The bug that I described in my last post has now been fixed by the developers.",
+    "The new release fixes the problem that I mentioned earlier.",
+    # Real-world feed items (TPM): the writer's piece of the day before, behind a paywall.
+    "I noted yesterday (sub req) that I think that even if Trump had or has come to hate "
+    "Russia and Vladimir Putin he must know he can’t cross them now.",
+])
+def test_a_pointer_to_the_writers_earlier_piece_leans_back(sentence: str) -> None:
+    assert refers_back(sentence, "en")
+
+
+@pytest.mark.parametrize("sentence", [
+    "We said before the election that taxes would fall.",
+    "We noted earlier this month that demand was slowing.",
+    "I said before the election that taxes would fall.",
+    "The central bank said in a report that we noted earlier this month a fall in demand.",
+])
+def test_what_was_said_before_is_no_pointer_to_an_earlier_piece(sentence: str) -> None:
+    assert not refers_back(sentence, "en")

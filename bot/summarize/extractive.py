@@ -19,7 +19,8 @@ from bot.summarize.tags import TagNormaliser, build_tags, extract_keywords
 from bot.summarize.text import (
     content_words,
     detect_language,
-    split_sentences,
+    paragraph_starts,
+    split_paragraphs,
     terms_of,
     tokens,
 )
@@ -79,13 +80,16 @@ def candidate_leans_back(candidates: list[str], k: int, lang: str) -> bool:
     return k > 1 and rules.bare_surname is not None and rules.bare_surname(candidates, k)
 
 
-def quote_pieces(sentences: list[str], lang: str) -> frozenset[int]:
+def quote_pieces(
+    sentences: list[str], lang: str, starts: frozenset[int] = frozenset()
+) -> frozenset[int]:
     """Indexes of the sentences that are pieces of a quotation the splitter cut: they count
-    in the article's vector but are never a point (a point keeps a quotation whole)."""
+    in the article's vector but are a point only as a last resort (``ExtractiveSummarizer.
+    select``); a point keeps a quotation whole. ``starts``: each paragraph's first sentence."""
     rules = LANGUAGES.get(lang)
     if rules is None or rules.cut_quotations is None:
         return frozenset()
-    return frozenset(rules.cut_quotations(sentences))
+    return frozenset(rules.cut_quotations(sentences, starts))
 
 
 def _has_word(sentence: str) -> bool:
@@ -163,12 +167,14 @@ class ExtractiveSummarizer:
     def _brief(self, article: Article, points: int) -> Brief:
         lang = article.lang or detect_language(f"{article.title}\n{article.text}")
         lang = lang.split("-")[0].lower()
-        sentences = split_sentences(article.text, lang)
+        paragraphs = split_paragraphs(article.text, lang)
+        sentences = list(chain.from_iterable(paragraphs))
         # Each sentence is tokenised once; scoring, labels and tags all work from these.
         raw = [tokens(s) for s in sentences]
         words = [terms_of(r) for r in raw]
         title_words = content_words(article.title, lang)
-        chosen = self.select(sentences, article.title, lang, points, words, title_words)
+        chosen = self.select(sentences, article.title, lang, points, words, title_words,
+                             paragraph_starts(paragraphs))
         counts: Counter[str] = Counter(title_words)
         counts.update(chain.from_iterable(words))
         texts = [fit(s, self._max_chars, lang) for s in chosen]
@@ -195,15 +201,17 @@ class ExtractiveSummarizer:
         points: int,
         words: list[list[str]] | None = None,
         title_words: list[str] | None = None,
+        starts: frozenset[int] = frozenset(),
     ) -> list[str]:
         """The chosen sentences, in article order (``words``: content words per sentence,
-        ``title_words``: the title's; both computed here when not given)."""
+        ``title_words``: the title's; both computed here when not given; ``starts``: the
+        index of each paragraph's first sentence)."""
         if words is None:
             words = [content_words(s, lang) for s in sentences]
         if title_words is None:
             title_words = content_words(title, lang)
         cands = self.candidates(sentences, title, lang)
-        barred = quote_pieces(sentences, lang)
+        barred = quote_pieces(sentences, lang, starts)
         if not cands:
             lead_ins = language(lang).lead_in_lines
             cands = [
@@ -215,6 +223,12 @@ class ExtractiveSummarizer:
             ]
         free = [c for c in cands if c[0] not in barred] if barred else cands
         if len(free) <= points:
+            if len(free) < points and barred:
+                # The last resort: pieces of quotations rather than too few points, in article
+                # order (a quotation's pieces together). Joining them into one point would
+                # break the verbatim rule: a point is one source sentence or its marked prefix.
+                pieces = [c for c in cands if c[0] in barred]
+                free = sorted(free + pieces[: points - len(free)])
             cands = free
             rules = LANGUAGES.get(lang)
             if rules is not None and rules.short_items_stand_alone:

@@ -96,26 +96,41 @@ _SPACES = re.compile(f"[ {_ODD}](?:[ {_ODD}]+|(?<=[{_ODD}]))")
 def split_sentences(text: str, lang: str) -> list[str]:
     """Sentences of ``text``; line breaks always end a sentence (feeds and the Korean set rely
     on it), then language-specific punctuation rules apply inside each line."""
+    return list(chain.from_iterable(split_paragraphs(text, lang)))
+
+
+def paragraph_starts(paragraphs: list[list[str]]) -> frozenset[int]:
+    """The index of each paragraph's first sentence in the sentences of ``paragraphs``."""
+    starts, i = [], 0
+    for p in paragraphs:
+        starts.append(i)
+        i += len(p)
+    return frozenset(starts)
+
+
+def split_paragraphs(text: str, lang: str) -> list[list[str]]:
+    """The sentences of each line of ``text`` that holds any (see split_sentences)."""
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     rules = LANGUAGES.get(lang)
     if rules is not None and rules.prepare_text is not None:
         text = rules.prepare_text(text)
-    sentences: list[str] = []
+    paragraphs: list[list[str]] = []
     # One substitution over the whole text (it never touches line breaks), not one per line;
     # each line is stripped below, so a plain split on "\n" is enough.
     for block in _SPACES.sub(" ", text).split("\n"):
         block = block.strip()
         if block:
             if rules is not None:
-                sentences.extend(rules.line_sentences(block, _SPLITTING))
-                continue
-            # A language with no rules of its own: English's boundaries and glued sentences.
-            parts = _split_block(block, lang)
-            if en_sentences.GLUE_HINT.search(block):  # one scan; most lines have none
-                parts = list(chain.from_iterable(map(en_sentences.unglue, parts)))
-            sentences.extend(parts)
-    return sentences
+                parts = rules.line_sentences(block, _SPLITTING)
+            else:
+                # A language with no rules of its own: English's boundaries and glued sentences.
+                parts = _split_block(block, lang)
+                if en_sentences.GLUE_HINT.search(block):  # one scan; most lines have none
+                    parts = list(chain.from_iterable(map(en_sentences.unglue, parts)))
+            if parts:
+                paragraphs.append(parts)
+    return paragraphs
 
 
 _EN_STOP, _KO_STOP, _KO_PARTICLES = en_words.STOP, ko_words.STOP, ko_words.PARTICLES

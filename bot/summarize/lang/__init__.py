@@ -184,8 +184,9 @@ class Language:
     section_not_prose: Callable[[list[str]], set[int]] | None
     # Indexes of the sentences that are pieces of a quotation the splitter cut (opened and not
     # closed, closed and not opened, or inside one): part of the story, never a point
-    # (bot.summarize.extractive); None where no such rule is known
-    cut_quotations: Callable[[list[str]], set[int]] | None
+    # (bot.summarize.extractive), given the index of each paragraph's first sentence (a
+    # quotation left open ends there); None where no such rule is known
+    cut_quotations: Callable[[list[str], frozenset[int]], set[int]] | None
     # The story's text made ready for splitting into lines (English joins a line broken inside
     # a name after a title: "Dr.\nJanet"; bot.summarize.text); None where nothing is to do
     prepare_text: Callable[[str], str] | None

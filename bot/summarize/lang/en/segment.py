@@ -405,22 +405,30 @@ def headed_sections(sentences: list[str]) -> set[int]:
 # A quotation runs on for at most this many sentences with no quotation mark at all; past
 # that, the mark that opened it was a stray one (a typo), not a long quote.
 QUOTE_RUN = 5
-# An inch mark after a number, before a word ('my 10.5" iPad', "the 12.9” iPad Pro"): no
-# quotation. A quotation ending on a number closes before a mark or a space and a word
-# ('"… in 2005".', '"… by 2010" and') and a year is no measure.
-INCH = re.compile(r"(?<=\d)(?<![12]\d\d\d)[\"”](?= [A-Za-z])")
+# An inch mark after a number, before a word or a stop ('my 10.5" iPad', "the 12.9” iPad
+# Pro", 'grows to 6.9".'): no quotation. A year is no measure ('"… by 2010" and'); a mark
+# that would close a quotation opened earlier in the sentence closes it ('"… to win 3-1".',
+# 'Apple Watch "Series 4" marketing image'): see quote_marks.
+INCH = re.compile(r"(?<=\d)(?<![12]\d\d\d)[\"”](?= [A-Za-z]|[.,;:)])")
 
 
 def quote_marks(sentence: str) -> tuple[int, int, int]:
     """The straight double, opening and closing curly quotation marks of ``sentence``, inch
-    marks left out."""
+    marks left out. A pair of the same curly mark and no other ("the plan ”a fair deal” for
+    residents", a typesetting slip) is one quotation, opened and closed."""
     straight, opens, closes = sentence.count('"'), sentence.count("“"), sentence.count("”")
     if straight or closes:
-        for mark in INCH.findall(sentence):
+        for m in INCH.finditer(sentence):
+            mark, before = m.group(), sentence[: m.start()]
+            if (before.count('"') % 2 == 1 if mark == '"'
+                    else before.count("“") > before.count("”")):
+                continue  # it closes the quotation opened before it
             if mark == '"':
                 straight -= 1
             else:
                 closes -= 1
+    if (opens, closes) in ((0, 2), (2, 0)):
+        opens, closes = 1, 1
     return straight, opens, closes
 
 
@@ -433,18 +441,22 @@ def cut_quote(sentence: str) -> bool:
     return straight % 2 == 1 or opens != closes
 
 
-def inside_quotations(sentences: list[str]) -> set[int]:
+def inside_quotations(sentences: list[str], starts: frozenset[int] = frozenset()) -> set[int]:
     """Indexes of the sentences inside a quotation opened in a sentence before (``He added:
     "They'll know not to play like that again.`` then ``We showed a lack of strength.``): a
     piece of a quotation the splitter cut, with its speaker in another sentence. A paragraph of
     a long quotation reopens with a mark of its own (``"In the second half we had …``), which
-    does not close it. Double quotes only: a single one is also an apostrophe."""
+    does not close it; a quotation left open ends at a paragraph break (``starts``: the index
+    of each paragraph's first sentence). Double quotes only: a single one is also an
+    apostrophe."""
     out: set[int] = set()
     straight = False  # a straight double quotation is open
     curly = 0  # open curly quotations
     quiet = 0  # sentences with no quotation mark since the last one
     for i, s in enumerate(sentences):
         marks, opens, closes = quote_marks(s)
+        if i in starts:
+            straight, curly, quiet = False, 0, 0
         if straight or curly:
             out.add(i)
             if not (marks or opens or closes):
@@ -464,9 +476,10 @@ def inside_quotations(sentences: list[str]) -> set[int]:
     return out
 
 
-def cut_quotations(sentences: list[str]) -> set[int]:
+def cut_quotations(sentences: list[str], starts: frozenset[int] = frozenset()) -> set[int]:
     """Indexes of the pieces of a quotation the splitter cut: a sentence that opens one and
     does not close it, closes one it did not open (``cut_quote``), or sits inside one
     (``inside_quotations``). Each is part of the story but no point: a point keeps a quotation
     whole."""
-    return {i for i, s in enumerate(sentences) if cut_quote(s)} | inside_quotations(sentences)
+    return {i for i, s in enumerate(sentences) if cut_quote(s)} | inside_quotations(
+        sentences, starts)

@@ -132,10 +132,18 @@ NAME = re.compile(r"(?<=\s)[A-Z][a-z]{2,}")
 
 
 # Anywhere in a sentence, the writer pointing at an earlier piece of theirs the brief does not
-# show: "…, as I did yesterday", "as I wrote last week", "I mentioned earlier".
+# show: "…, as I did yesterday", "as I wrote last week", "I mentioned earlier.", "in my last
+# post", "I noted yesterday (sub req) that …". Otherwise the time must end the clause: "We
+# said before the election that …" and "We noted earlier this month that …" report what was
+# said (a "we" may be a party or a firm; "before" and "earlier this month" date the saying).
+_EARLIER_VERB = r"(?:said|wrote|noted|mentioned|argued|linked(?: to)?)"
+_EARLIER_TIME = r"(?:yesterday|earlier|previously|before|above|last (?:week|month|time|year))"
 EARLIER_PIECE = re.compile(
-    r"\b(?:[Aa]s |[Ll]ike )?(?:I|[Ww]e) (?:did|said|wrote|noted|mentioned|argued|linked(?: to)?) "
-    r"(?:yesterday|earlier|previously|before|above|last (?:week|month|time|year))\b")
+    rf"\b(?:(?:[Aa]s|[Ll]ike) (?:I|[Ww]e) (?:did|{_EARLIER_VERB}) {_EARLIER_TIME}\b"
+    rf"|I {_EARLIER_VERB} (?:yesterday|previously|above|last (?:week|month|time|year))\b"
+    rf"|(?:I|[Ww]e) {_EARLIER_VERB} {_EARLIER_TIME}(?=[,.;:!?)]|$)"
+    r"|[Ii]n (?:my|our) (?:last|previous|earlier) (?:post|piece|article|column|entry|newsletter|"
+    r"episode)\b)")
 
 
 def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
@@ -145,8 +153,8 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
     is Korean's analyser rule, unused here)."""
     if BACK.match(sentence):
         return not SELF.match(sentence)
-    if ("I " in sentence or "we " in sentence or "We " in sentence) \
-            and EARLIER_PIECE.search(sentence):
+    if ("I " in sentence or "we " in sentence or "We " in sentence or "n my " in sentence
+            or "n our " in sentence) and EARLIER_PIECE.search(sentence):
         return True
     if not QUOTE_OPEN.match(sentence) or ATTRIBUTION.search(sentence):
         return False
