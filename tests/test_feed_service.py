@@ -216,7 +216,8 @@ async def test_paused_destinations_in_a_dm_are_only_that_dm(h: Harness) -> None:
     assert {p.ref for p in every} == {"discord:dm-mine", "discord:dm-other", "slack:C9"}
 
 
-@pytest.mark.parametrize("url", ["http://[::1", "http://example.org:99999/rss"])
+@pytest.mark.parametrize("url", ["http://[::1", "http://example.org:99999/rss",
+                                 "http://xn--a.com/", "http://xn--/rss"])
 async def test_a_malformed_url_is_refused_not_raised(h: Harness, url: str) -> None:
     refused, text = await chat(h, url)
     assert refused and text == "Cannot add that feed: that is not a valid URL."

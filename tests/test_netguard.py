@@ -68,6 +68,14 @@ def test_check_url_port_out_of_range_is_bad_url(port: int) -> None:
     assert "s3cret" not in str(info.value) + info.value.url
 
 
+@pytest.mark.parametrize("url", ["http://xn--a.com/x", "http://xn--/x"])
+def test_invalid_punycode_is_bad_url(url: str) -> None:
+    """yarl decodes an xn-- label only when the host is read; the error must not escape bare."""
+    with pytest.raises(FetchError) as info:
+        check_url(url)
+    assert info.value.kind == "bad_url"
+
+
 def test_check_url_passes_names_and_public_literals() -> None:
     assert check_url("https://example.com/feed.xml").host == "example.com"
     assert check_url("http://8.8.8.8/x").host == "8.8.8.8"

@@ -130,14 +130,15 @@ class AddressPolicy:
 
         try:
             parsed = url if isinstance(url, URL) else URL(url)
-            port = parsed.explicit_port  # yarl may parse the authority only when asked
-        except (TypeError, ValueError) as exc:
-            # yarl refuses a port past 65535 here (the socket could not take it either)
+            # yarl parses the authority and decodes punycode only when asked, so both are read
+            # here: a bad port or an invalid xn-- label ("xn--a.com") raises on the first read.
+            port = parsed.explicit_port
+            host = parsed.host
+        except (TypeError, ValueError) as exc:  # UnicodeError is a ValueError
             raise FetchError("bad_url", f"not a valid URL: {type(exc).__name__}") from None
         shown = redact_url(parsed)
         if parsed.scheme not in ALLOWED_SCHEMES:
             raise BlockedAddress(f"scheme not allowed: {parsed.scheme or '(none)'}", url=shown)
-        host = parsed.host
         if not host:
             raise BlockedAddress("URL has no host", url=shown)
         if port is not None and not 1 <= port <= 65535:
