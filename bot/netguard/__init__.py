@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import re
 import socket
 from collections.abc import Awaitable, Callable, Iterable
 from typing import TYPE_CHECKING
@@ -39,6 +40,9 @@ Resolver = Callable[[str, int], Awaitable[list[str]]]
 ALLOWED_SCHEMES = frozenset({"http", "https"})
 _NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
 _COMPAT = ipaddress.IPv6Network("::/96")  # deprecated IPv4-compatible form, also holds :: and ::1
+# ASCII control characters (C0 and DEL) and the space: never valid in a URL, and yarl repairs
+# some of them into a different host rather than refusing.
+_UNSAFE_CHARS = re.compile(r"[\x00-\x20\x7f]")
 
 
 def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
@@ -123,11 +127,15 @@ class AddressPolicy:
         """Parse ``url`` and refuse non-http(s) schemes, missing hosts and refused IP literals.
 
         Host names pass here; their addresses are vetted at connect time by :class:`GuardedBackend`.
-        Raises FetchError(kind="bad_url") when the URL cannot be parsed or its port is out of
-        range, BlockedAddress otherwise. The URL returned is what the fetcher requests.
+        Raises FetchError(kind="bad_url") when the URL holds a control character or a space, cannot
+        be parsed or its port is out of range, BlockedAddress otherwise. The URL returned is what
+        the fetcher requests.
         """
         from yarl import URL  # as in redact_url: loaded by the first URL checked
 
+        if isinstance(url, str) and _UNSAFE_CHARS.search(url):
+            # yarl would quietly repair them ("exam\tple.com" becomes example.com): refuse instead
+            raise FetchError("bad_url", "not a valid URL: it holds a control character or space")
         try:
             parsed = url if isinstance(url, URL) else URL(url)
             # yarl parses the authority and decodes punycode only when asked, so both are read
