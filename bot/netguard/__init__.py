@@ -151,13 +151,29 @@ class AddressPolicy:
             raise BlockedAddress("URL has no host", url=shown)
         if port is not None and not 1 <= port <= 65535:
             raise FetchError("bad_url", f"port out of range: {port}", url=shown)
-        try:
-            literal: IPAddress | None = ipaddress.ip_address(host)
-        except ValueError:
-            literal = None
+        literal = _literal_address(host)
+        if isinstance(literal, ipaddress.IPv6Address) and literal.scope_id:
+            # a zone id picks the bot's network interface, which no feed has a reason to do
+            raise BlockedAddress(f"address refused: {host} (an IPv6 zone id)", url=shown)
         if literal is not None and not self.is_allowed(literal):
             raise BlockedAddress(f"address refused: {host} ({ALLOW_HINT})", url=shown)
         return parsed
+
+
+def _literal_address(host: str) -> IPAddress | None:
+    """The address ``host`` spells, or None for a name. Besides the standard forms this reads
+    the legacy IPv4 forms the system resolver accepts ("2130706433", "0x7f.1", "0177.0.0.1")
+    and a trailing dot, so such a spelling of a refused address is refused here, with a clear
+    reply, not only at connect time."""
+    bare = host.rstrip(".")
+    try:
+        return ipaddress.ip_address(bare)
+    except ValueError:
+        pass
+    try:
+        return ipaddress.IPv4Address(socket.inet_aton(bare))
+    except OSError:
+        return None
 
 
 def check_url(url: str | URL, policy: AddressPolicy | None = None) -> URL:
