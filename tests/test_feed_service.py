@@ -216,7 +216,17 @@ async def test_paused_destinations_in_a_dm_are_only_that_dm(h: Harness) -> None:
     assert {p.ref for p in every} == {"discord:dm-mine", "discord:dm-other", "slack:C9"}
 
 
-@pytest.mark.parametrize("url", ["http://[::1", "http://example.org:99999/rss"])
+@pytest.mark.parametrize("url", ["http://exam\tple.org/rss", "http://example.org\n.evil/rss"])
+async def test_a_url_with_a_control_character_is_refused_not_repaired(h: Harness, url: str) -> None:
+    """The URL parsers drop a tab or newline from the host (example.org, example.org.evil), so
+    the feed stored would not be the one asked for: refused from the trusted door too."""
+    with pytest.raises(BadFeedUrl, match="that is not a valid URL"):
+        await FeedService(h.app.db).add(url, actor=OPERATOR)
+    assert await urls(h) == []
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "http://example.org:99999/rss",
+                                 "http://xn--a.com/", "http://xn--/rss"])
 async def test_a_malformed_url_is_refused_not_raised(h: Harness, url: str) -> None:
     refused, text = await chat(h, url)
     assert refused and text == "Cannot add that feed: that is not a valid URL."

@@ -285,6 +285,18 @@ async def test_a_port_out_of_range_is_a_bad_url(
     assert info.value.kind == "bad_url"
 
 
+@pytest.mark.parametrize("target", ["http://xn--a.com/x", "http://xn--/x"])
+async def test_a_redirect_to_invalid_punycode_is_a_bad_url(
+    feed_server: FeedServer, fetcher: HttpFetcher, target: str
+) -> None:
+    """yarl decodes punycode only when the host is read: a feed server redirecting there gets a
+    clear bad_url, never a bare UnicodeError that the poller logs as a crash."""
+    feed_server.redirect("/go", target, status=302)
+    with pytest.raises(FetchError) as info:
+        await fetcher.fetch(feed_server.url("/go"))
+    assert info.value.kind == "bad_url"
+
+
 async def test_redirect_into_loopback_refused_when_loopback_not_allowed(
     feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -68,10 +68,56 @@ def test_check_url_port_out_of_range_is_bad_url(port: int) -> None:
     assert "s3cret" not in str(info.value) + info.value.url
 
 
+@pytest.mark.parametrize("url", ["http://xn--a.com/x", "http://xn--/x"])
+def test_invalid_punycode_is_bad_url(url: str) -> None:
+    """yarl decodes an xn-- label only when the host is read; the error must not escape bare."""
+    with pytest.raises(FetchError) as info:
+        check_url(url)
+    assert info.value.kind == "bad_url"
+
+
+# Hostile spellings of a URL: each is refused with a FetchError (bad_url) or BlockedAddress, never
+# another exception (which the poller logs as a crash and a chat command misses), and never let
+# through repaired into some other host.
+HOSTILE = [
+    # ASCII control characters and spaces: yarl would repair "exam\tple.com" into example.com
+    "http://exam\tple.com/x", "http://example.com\n.evil/x", "http://\x00.com",
+    "http://example.com\r\n/x", "http://ex ample.com/", " http://example.com/", "http://a\x7f.com/",
+    "http://example.com/\x1b[2J",
+    # IDNA: invalid punycode (yarl decodes it only when the host is read)
+    "http://xn--a.com/x", "http://xn--/x", "https://xn--a.xn--b.example/", "http://\u200b.com/",
+    # backslashes
+    "http://example.com\\@evil.com/", "http://evil.com\\.example.com/", "http:\\\\127.0.0.1\\",
+    # user info hiding the real host
+    "http://example.com@127.0.0.1/", "http://example.com:80@10.0.0.1/", "http://a@b@127.0.0.1/",
+    "http://user:pass@[::1]/",
+    # decimal, octal, hex and short IPv4 (the system resolver reads them all as 127.0.0.1)
+    "http://2130706433/", "http://0177.0.0.1/", "http://0x7f.0.0.1/", "http://0x7f000001/",
+    "http://127.1/", "http://0x7f.1/", "http://017700000001/",
+    # IPv6 zone ids, even on a public address
+    "http://[fe80::1%25eth0]/", "http://[::1%25lo]/", "http://[2606:4700::1%25eth0]/",
+    # ports
+    "http://example.com:0/", "http://example.com:65536/", "http://example.com:99999/",
+    "http://example.com:-1/", "http://example.com:80x/",
+    # trailing dots on literals
+    "http://127.0.0.1./", "http://169.254.169.254../", "http://[::ffff:127.0.0.1]./",
+]
+
+
+@pytest.mark.parametrize("url", HOSTILE)
+def test_hostile_url_forms_are_refused_cleanly(url: str) -> None:
+    with pytest.raises(FetchError) as info:  # BlockedAddress is a FetchError
+        check_url(url)
+    assert info.value.kind in {"bad_url", "blocked"}
+    assert "\n" not in str(info.value)  # one clear line
+
+
 def test_check_url_passes_names_and_public_literals() -> None:
     assert check_url("https://example.com/feed.xml").host == "example.com"
     assert check_url("http://8.8.8.8/x").host == "8.8.8.8"
     assert check_url("http://example.com:65535/x").port == 65535
+    assert check_url("http://example.com./x").host == "example.com."  # a name, vetted at connect
+    assert check_url("http://134744072/x").host == "134744072"  # 8.8.8.8 spelled in decimal
     assert check_url("http://127.0.0.1/x", AddressPolicy(["127.0.0.1/32"])).explicit_port is None
 
 

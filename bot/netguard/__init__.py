@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import re
 import socket
 from collections.abc import Awaitable, Callable, Iterable
 from typing import TYPE_CHECKING
@@ -39,6 +40,9 @@ Resolver = Callable[[str, int], Awaitable[list[str]]]
 ALLOWED_SCHEMES = frozenset({"http", "https"})
 _NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
 _COMPAT = ipaddress.IPv6Network("::/96")  # deprecated IPv4-compatible form, also holds :: and ::1
+# ASCII control characters (C0 and DEL) and the space: never valid in a URL, and yarl repairs
+# some of them into a different host rather than refusing.
+_UNSAFE_CHARS = re.compile(r"[\x00-\x20\x7f]")
 
 
 def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
@@ -123,32 +127,53 @@ class AddressPolicy:
         """Parse ``url`` and refuse non-http(s) schemes, missing hosts and refused IP literals.
 
         Host names pass here; their addresses are vetted at connect time by :class:`GuardedBackend`.
-        Raises FetchError(kind="bad_url") when the URL cannot be parsed or its port is out of
-        range, BlockedAddress otherwise. The URL returned is what the fetcher requests.
+        Raises FetchError(kind="bad_url") when the URL holds a control character or a space, cannot
+        be parsed or its port is out of range, BlockedAddress otherwise. The URL returned is what
+        the fetcher requests.
         """
         from yarl import URL  # as in redact_url: loaded by the first URL checked
 
+        if isinstance(url, str) and _UNSAFE_CHARS.search(url):
+            # yarl would quietly repair them ("exam\tple.com" becomes example.com): refuse instead
+            raise FetchError("bad_url", "not a valid URL: it holds a control character or space")
         try:
             parsed = url if isinstance(url, URL) else URL(url)
-            port = parsed.explicit_port  # yarl may parse the authority only when asked
-        except (TypeError, ValueError) as exc:
-            # yarl refuses a port past 65535 here (the socket could not take it either)
+            # yarl parses the authority and decodes punycode only when asked, so both are read
+            # here: a bad port or an invalid xn-- label ("xn--a.com") raises on the first read.
+            port = parsed.explicit_port
+            host = parsed.host
+        except (TypeError, ValueError) as exc:  # UnicodeError is a ValueError
             raise FetchError("bad_url", f"not a valid URL: {type(exc).__name__}") from None
         shown = redact_url(parsed)
         if parsed.scheme not in ALLOWED_SCHEMES:
             raise BlockedAddress(f"scheme not allowed: {parsed.scheme or '(none)'}", url=shown)
-        host = parsed.host
         if not host:
             raise BlockedAddress("URL has no host", url=shown)
         if port is not None and not 1 <= port <= 65535:
             raise FetchError("bad_url", f"port out of range: {port}", url=shown)
-        try:
-            literal: IPAddress | None = ipaddress.ip_address(host)
-        except ValueError:
-            literal = None
+        literal = _literal_address(host)
+        if isinstance(literal, ipaddress.IPv6Address) and literal.scope_id:
+            # a zone id picks the bot's network interface, which no feed has a reason to do
+            raise BlockedAddress(f"address refused: {host} (an IPv6 zone id)", url=shown)
         if literal is not None and not self.is_allowed(literal):
             raise BlockedAddress(f"address refused: {host} ({ALLOW_HINT})", url=shown)
         return parsed
+
+
+def _literal_address(host: str) -> IPAddress | None:
+    """The address ``host`` spells, or None for a name. Besides the standard forms this reads
+    the legacy IPv4 forms the system resolver accepts ("2130706433", "0x7f.1", "0177.0.0.1")
+    and a trailing dot, so such a spelling of a refused address is refused here, with a clear
+    reply, not only at connect time."""
+    bare = host.rstrip(".")
+    try:
+        return ipaddress.ip_address(bare)
+    except ValueError:
+        pass
+    try:
+        return ipaddress.IPv4Address(socket.inet_aton(bare))
+    except OSError:
+        return None
 
 
 def check_url(url: str | URL, policy: AddressPolicy | None = None) -> URL:
