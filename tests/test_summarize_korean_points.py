@@ -8,8 +8,12 @@ import pytest
 
 from bot.models import Article, Brief
 from bot.summarize import ExtractiveSummarizer, korean, segment, split_sentences
-from bot.summarize.extractive import candidate_leans_back, refers_back
+from bot.summarize.extractive import candidate_leans_back, refers_back, weights_for
+from bot.summarize.lang.ko import segment as ko_segment
 from bot.summarize.lang.ko import select as ko_select
+from bot.summarize.lang.ko import sentences as ko_sentences
+from bot.summarize.scoring import STATIC
+from bot.summarize.text import content_words
 
 needs_kiwi = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not installed")
 
@@ -120,8 +124,137 @@ def test_a_day_told_relative_to_today_is_weighed_down_not_barred() -> None:
 
     assert background_of("어제는 비가 왔지만 오늘은 전국이 맑고 기온이 크게 올랐다.") \
         == ko_select.RELATIVE_DAY_WEIGHT
-    assert 0 < ko_select.RELATIVE_DAY_WEIGHT < 1  # weighed down, less than background
     # a speaker's own "오늘", a date, and the lede are not
     assert background_of("경찰은 “오늘 영장 집행에 착수했다”고 설명했다.") == 0.0
     assert background_of("기상청은 3일 전국이 맑겠다고 예보했다.") == 0.0
     assert background_of("오늘 서울의 낮 기온은 30도까지 오른다.", lede=True) == 0.0
+
+
+def _static_score(sentences: list[str], k: int) -> float:
+    """Candidate ``k``'s score before anything is chosen, by Korean's fitted weights."""
+    weights = weights_for("ko")
+    title = "전국 맑고 기온 올라"
+    pool = ExtractiveSummarizer().pool(
+        list(enumerate(sentences)), [content_words(s, "ko") for s in sentences], title,
+        content_words(title, "ko"), "ko", weights)
+    return sum(weights.get(f, 0.0) * v for f, v in zip(STATIC, pool.values[k], strict=True))
+
+
+def test_a_relative_day_scores_lower_than_the_same_sentence_without_it_and_above_background(
+) -> None:
+    lede = "기상청은 3일 전국이 대체로 맑고 낮 기온이 평년보다 높겠다고 예보했다."
+    rest = ["서울의 낮 기온은 25도, 부산은 27도까지 오르겠다.",
+            "기상청은 일교차가 크니 건강 관리에 유의해야 한다고 당부했다."]
+
+    def score(second: str) -> float:
+        return _static_score([lede, second, *rest], 1)
+
+    plain = score("비가 그친 뒤 전국이 맑고 기온이 크게 올랐다.")
+    relative = score("어제 비가 그친 뒤 전국이 맑고 기온이 크게 올랐다.")
+    told_before = score("앞서 비가 그친 뒤 전국이 맑고 기온이 크게 올랐다.")
+    assert told_before < relative < plain
+
+
+@needs_kiwi
+@pytest.mark.parametrize("clipped", [
+    "삼성전자는 내년 상반기 신제품 출시 예정.",
+    "정부는 이달 중 추가 대책 발표 방침.",
+    "피해액은 약 50억 원.",
+    "이번 사고로 3명 사망, 10명 부상.",
+    "올해 수출액 전년 대비 10% 증가.",
+])
+def test_a_clipped_news_sentence_is_not_verbless(clipped: str) -> None:
+    # Read: nominal news endings (a particle, or a noun that says what happens) were dropped.
+    assert not ko_select.verbless(clipped, korean.morphs)
+
+
+@needs_kiwi
+@pytest.mark.parametrize("phrase", [
+    "지난해 차범석희곡상 뮤지컬 부문 수상자들.",
+    "3일 오후 1시 서울 영등포구 여의도 국회의사당 앞.",
+])
+def test_a_bare_noun_phrase_is_still_verbless(phrase: str) -> None:
+    assert ko_select.verbless(phrase, korean.morphs)
+
+
+@pytest.mark.parametrize("lede", [
+    "회사원 김모(45)씨가 3일 새벽 서울 강남구의 한 편의점에서 흉기에 찔렸다.",
+    "회사원 김모(45·회사원)씨가 3일 새벽 서울 강남구의 한 편의점에서 흉기에 찔렸다.",
+    "회사원 김모씨가 3일 새벽 서울 강남구의 한 편의점에서 흉기에 찔렸다.",
+])
+def test_a_person_the_lede_names_with_mo_and_an_age_is_introduced(lede: str) -> None:
+    story = [lede, "경찰은 현장에서 30대 남성을 붙잡았다.",
+             "범행 동기는 아직 밝혀지지 않았다.", "김씨는 병원으로 옮겨져 치료를 받고 있다."]
+    assert not candidate_leans_back(story, 3, "ko")
+    stranger = [lede, *story[1:3], "박씨는 병원으로 옮겨져 치료를 받고 있다."]
+    assert candidate_leans_back(stranger, 3, "ko")
+
+
+@pytest.mark.parametrize("opening", [
+    "날씨가 풀리면서 한강공원도 붐볐다.",
+    "아저씨는 매일 새벽 가게 문을 연다.",
+    "솜씨가 좋은 장인들이 직접 만든다.",
+    "마음씨 고운 주민들이 성금을 모았다.",
+    "아가씨는 웃으며 손을 흔들었다.",
+    "글씨가 작아 읽기 어렵다는 지적이 나왔다.",
+    "말씨는 부드러웠지만 내용은 단호했다.",
+])
+def test_a_common_ssi_noun_is_no_person(opening: str) -> None:
+    story = ["서울 한강공원에 3일 나들이객 10만 명이 몰렸다.", "주차장은 오전부터 가득 찼다.",
+             "편의점 매출도 평소의 두 배였다.", opening]
+    assert not candidate_leans_back(story, 3, "ko")
+
+
+@pytest.mark.parametrize("person", ["김씨는", "김모씨는", "이 씨는", "A씨는", "김철수씨는"])
+def test_a_person_by_surname_letter_or_name_still_needs_an_introduction(person: str) -> None:
+    story = ["서울 한강공원에 3일 나들이객 10만 명이 몰렸다.", "주차장은 오전부터 가득 찼다.",
+             "편의점 매출도 평소의 두 배였다.", f"{person} 매일 새벽 가게 문을 연다."]
+    assert candidate_leans_back(story, 3, "ko")
+
+
+@pytest.mark.parametrize("lede", [
+    "어젯밤 서울 도심에서 대규모 정전이 일어나 시민들이 불편을 겪었다.",
+    "지난 월요일 서울 도심에서 대규모 정전이 일어나 시민들이 불편을 겪었다.",
+    "성탄절 서울 도심에서 대규모 정전이 일어나 시민들이 불편을 겪었다.",
+    "설날 아침 서울 도심에서 대규모 정전이 일어나 시민들이 불편을 겪었다.",
+])
+def test_this_day_leans_on_a_lede_that_names_the_day_in_words(lede: str) -> None:
+    story = [lede, "한국전력은 변전소 설비 고장이 원인이라고 밝혔다.",
+             "복구에는 3시간이 걸렸다.", "이날 저녁 지하철 2호선은 1시간 동안 멈춰 섰다."]
+    assert not candidate_leans_back(story, 3, "ko")
+    undated = ["서울 도심에서 대규모 정전이 일어나 시민들이 불편을 겪었다.", *story[1:]]
+    assert candidate_leans_back(undated, 3, "ko")
+
+
+@pytest.mark.parametrize("whole", [
+    "그는 “괜찮다“고 말했다.",
+    "김 위원장은 “끝까지 싸우겠다“며 자리를 떴다.",
+    "경찰은 “수사 중이다“라고 밝혔다.",
+])
+def test_a_doubled_opener_closing_a_quotation_is_a_slip(whole: str) -> None:
+    assert segment.not_prose(whole, "ko") is None
+
+
+@pytest.mark.parametrize("half", [
+    "“윤 (대통령) 계엄선포가 실패했냐고?",
+    "그는 “고 이건희 회장의 뜻을 이어가겠다",
+])
+def test_an_opener_starting_a_quotation_is_no_slip(half: str) -> None:
+    assert ko_segment.broken_quote(half)
+
+
+@needs_kiwi
+def test_a_speaker_too_of_a_single_quoted_saying_does_not_lean_back() -> None:
+    assert not refers_back("김 장관도 ‘검토하겠다’고 말했다.", "ko")
+    assert refers_back("수비진도 후반 내내 제 역할을 했다.", "ko")
+
+
+def test_an_inch_mark_opens_no_quotation() -> None:
+    line = "회사는 27\" 모니터를 출시했다. 가격은 30만원이다. 32\" 모델도 나온다."
+    pieces = ["회사는 27\" 모니터를 출시했다.", "가격은 30만원이다.", "32\" 모델도 나온다."]
+    assert ko_sentences.join_open_quotes(line, pieces) == pieces
+    assert split_sentences(line, "ko") == pieces
+    # a straight quotation still joins its pieces
+    quoted = "그는 \"끝났다. 이제 간다.\" 라고 했다."
+    assert ko_sentences.join_open_quotes(quoted, ["그는 \"끝났다.", "이제 간다.\" 라고 했다."]) \
+        == [quoted]

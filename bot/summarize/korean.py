@@ -233,7 +233,8 @@ def _subjectless(ms: tuple[Morph, ...], *, quotes: bool) -> bool | None:
     # "김씨도 “…”라고 했다": 도 names the speaker of a quotation the sentence shows. Without
     # one, 도 adds to a list the sentence does not show ("의협 집행부도 직무유기를 했습니다",
     # "수비진도 제 역할을 했다": who else?) and marks no subject.
-    speaker_too = quotes and any(form in ("“", '"') for form, _, _, _ in ms)
+    # ‘…’고 reports words said too ("김 장관도 ‘검토하겠다’고 말했다").
+    speaker_too = quotes and any(form in ("“", '"', "‘") for form, _, _, _ in ms)
     subjects = 0  # 이/가 subjects not yet closed by a relative clause's ending
     closed = 0  # subjects an adnominal ending closed
     last, noun = "", ""

@@ -84,6 +84,10 @@ def boilerplate(sentence: str) -> bool:
 
 _QUOTE_MARKS = ("“", "”", "‘", "’", '"')
 _SPAN_END = " .!?)…"
+# An opener typed where the closer belongs: right after a word and right before a quoting
+# ending ("괜찮다“고", "싸우겠다“며", "중이다“라고") or the sentence's end. An opener that
+# starts a quotation follows a space ("그는 “고 이건희 회장의 …").
+_SLIPPED_CLOSER = re.compile(r"(?<=\S)“(?=(?:이?라고|이?라며|고|며|면서)(?:\s|$)|[.!?]*$)")
 
 
 def broken_quote(sentence: str) -> bool:
@@ -92,11 +96,14 @@ def broken_quote(sentence: str) -> bool:
     ("“윤 (대통령) 계엄선포가 실패했냐고?", "…다음과 같이 판결했다. “(이 사건은)"). A reader
     of either half meets a mark with no partner and half of what was said. Slips of the
     writer's inside a whole sentence are no break: a doubled or straight opener ("““내년엔 …
-    것”이라고", "" B씨 등이 …”며"), and single marks, which name terms, count only at the span's
-    ends ("‘환자가 없으면 …" / "… 필요 없다.’"; "책’ 혼자서도 … 어떡합니까’를" stays)."""
+    것”이라고", "" B씨 등이 …”며"), an opener typed as the closer ("“괜찮다“고"), and
+    single marks, which name terms, count only at the span's ends ("‘환자가 없으면 …" /
+    "… 필요 없다.’"; "책’ 혼자서도 … 어떡합니까’를" stays)."""
     if not any(mark in sentence for mark in _QUOTE_MARKS):
         return False
     body = sentence.strip().lstrip("-*·• ")
+    if "“" in body:
+        body = _SLIPPED_CLOSER.sub("”", body)
     if body.count('"') % 2 == 1 and (body.startswith('"') or body.rstrip(_SPAN_END).endswith('"')):
         return True
     opened = body.find("“")

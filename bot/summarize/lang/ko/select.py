@@ -107,6 +107,12 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
 # Kiwi's tags of a predicate: a verb, an adjective, an auxiliary, the copula, a verb- or
 # adjective-making suffix ("발생하다": 발생 + XSV).
 PREDICATE = frozenset({"VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA"})
+# Nouns that close a clipped news sentence in place of its predicate ("… 출시 예정.", "… 10%
+# 증가.", "3명 사망, 10명 부상."): the noun says what happens, so the span is a sentence.
+PREDICATE_NOUNS = REPORTING_NOUNS | frozenset(
+    "중 증가 감소 상승 하락 급증 급감 확대 축소 사망 부상 실종 구속 체포 기소 발표 출시 개최 "
+    "추진 검토 착수 완료 돌파 기록 합의 결정 타결 발생 마감 시행 도입 폐지 연기 취소 확정".split()
+)
 
 
 def verbless(sentence: str, morphs: Analyser) -> bool:
@@ -115,19 +121,39 @@ def verbless(sentence: str, morphs: Analyser) -> bool:
     수상자들.", "3일 오후 1시 서울 영등포구 여의도 국회의사당 앞."). A reader of it as a point
     asks "what of them?". Spans with a predicate stay, nominal news endings among them ("…을
     지원할 방침.", "…가 발생한 전남 무안공항 1층 화장실 옆."); without the analyser nothing is
-    verbless. A line with no full stop is a heading, weighed as one (scoring's ``heading``)."""
+    verbless. Nor are clipped news sentences: a particle marks a clause ("피해액은 약 50억
+    원.", "이번 사고로 3명 사망, 10명 부상."), and so does a last noun that says what happens
+    (``PREDICATE_NOUNS``: "올해 수출액 전년 대비 10% 증가."). A line with no full stop is a
+    heading, weighed as one (scoring's ``heading``)."""
     if not sentence.endswith(".") or ENDED.search(sentence):
         return False
     ms = morphs(sentence)
-    return bool(ms) and not any(tag in PREDICATE for _, tag, _, _ in ms)
+    if not ms or any(tag in PREDICATE or tag.startswith("J") for _, tag, _, _ in ms):
+        return False  # a particle marks a clause's parts: "피해액은 약 50억 원."
+    words = [form for form, tag, _, _ in ms if not tag.startswith("S")]
+    return not words or words[-1] not in PREDICATE_NOUNS
 
 
 # A sentence that opens on a person the story names only by surname or letter ("A씨는 …",
 # "김씨가 …", "이 씨는 …"), or on the day or place of an event told before ("이날 …", "당일 …").
-PERSON_OPENING = re.compile(r"([A-Z]|[가-힣]{1,3})\s?씨(?:는|가|도|의|에게|와|를)\s")
+# The person is a letter, a surname (with 모, "김모씨"; 성씨 has no first name) or a full
+# two- or three-syllable name; words that end in 씨 but name no one ("날씨가", "아저씨는",
+# "마음씨") are not people.
+SURNAMES = (
+    "김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구민진나지"
+    "엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예경봉사부"
+)
+SSI_NOUNS = ("아저씨", "아가씨", "마음씨", "맘씨", "날씨", "솜씨", "글씨", "손글씨", "붓글씨",
+             "말씨", "불씨", "꽃씨", "홀씨", "볍씨", "씨앗")
+PERSON_OPENING = re.compile(
+    rf"(?!{'|'.join(SSI_NOUNS)})"
+    rf"([A-Z]|[{SURNAMES}](?=모?\s?씨)|[가-힣]{{2,3}}(?=\s?씨))모?\s?씨"
+    r"(?:는|가|도|의|에게|와|를)\s")
 DAY_OPENING = re.compile(r"(?:이날|당일)(?:은|도|에는)?\s")
-# What says which day it is: a date ("3일"), or a day named relative to the story's.
-DAY = re.compile(r"\d{1,2}일|오늘|어제|그제|그저께|지난밤|주말|휴일|연휴")
+# What says which day it is: a date ("3일"), a weekday or a holiday, or a day named relative
+# to the story's ("어젯밤", "전날").
+DAY = re.compile(r"\d{1,2}일|오늘|어제|그제|그저께|지난밤|어젯밤|오늘밤|주말|휴일|연휴"
+                 r"|[월화수목금토일]요일|성탄절|설날|추석|새해 첫날|전날|당일")
 
 
 def unintroduced(candidates: list[str], k: int) -> bool:
@@ -141,7 +167,8 @@ def unintroduced(candidates: list[str], k: int) -> bool:
     sentence = candidates[k]
     m = PERSON_OPENING.match(sentence)
     if m is not None:
-        named = re.compile(re.escape(m.group(1)) + r"(?:\s?씨|모\s?씨|\(\d+\)\s?씨)")
+        # "김씨", "김 씨", "김모씨", "김모(45)씨", "김모(45·회사원)씨"
+        named = re.compile(re.escape(m.group(1)) + r"(?:모)?\s?(?:\([^)]*\)\s?)?씨")
         return not any(named.search(c) for c in candidates[:2])
     return DAY_OPENING.match(sentence) is not None and DAY.search(candidates[0]) is None
 

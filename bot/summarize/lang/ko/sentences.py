@@ -17,6 +17,10 @@ BOUNDARY = re.compile(
 )
 
 
+# A straight double quote that is not an inch mark after a number.
+_STRAIGHT_QUOTE = re.compile(r'(?<!\d)"')
+
+
 def split_line(block: str) -> list[str]:
     """The pieces of a Korean line with a terminal mark, cut at its sentence boundaries (not
     stripped; bot.summarize.text keeps the non-blank ones)."""
@@ -38,9 +42,10 @@ def split_line(block: str) -> list[str]:
 
 def _opens_quote(span: str) -> bool:
     """Whether ``span`` leaves a quotation open: more opening than closing curly marks, or an
-    odd number of straight ones."""
+    odd number of straight ones. A straight mark right after a digit is inches ("27\" 모니터"),
+    no quotation."""
     return (span.count("“") > span.count("”") or span.count("‘") > span.count("’")
-            or span.count('"') % 2 == 1)
+            or len(_STRAIGHT_QUOTE.findall(span)) % 2 == 1)
 
 
 def join_open_quotes(line: str, pieces: list[str]) -> list[str]:
