@@ -16,16 +16,26 @@ checks both give the same items on the corpus.
 
 from __future__ import annotations
 
-import contextlib
 import re
 from typing import Any
-from xml.sax.saxutils import escape as xml_escape  # what feedparser escapes XHTML content with
 
 from feedparser.datetimes import _parse_date  # feedparser's date reader: same dates both ways
-from feedparser.mixin import _cp1252, _FeedParserMixin
-from feedparser.urls import _urljoin, make_safe_absolute_uri
+from feedparser.mixin import _FeedParserMixin
+from feedparser.urls import _urljoin
 from lxml import etree
 
+from bot.feeds.feedtext import (
+    _LANG,
+    _attrs,
+    _atom_text,
+    _Bail,
+    _Base,
+    _map_type,
+    _resolve,
+    _rss_text,
+    _text,
+    _xml_lang,
+)
 from bot.logs import get_log
 
 __all__ = ["read_fast", "refusal"]
@@ -37,7 +47,6 @@ Read = tuple[dict[str, Any], list[dict[str, Any]]]  # (feed, entries), as feedpa
 ATOM = "http://www.w3.org/2005/Atom"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
 DC = "http://purl.org/dc/elements/1.1/"
-XHTML = "http://www.w3.org/1999/xhtml"
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _RDF_ROOT = f"{{{RDF}}}RDF"
@@ -55,8 +64,6 @@ _CONTENT_LIKE_LOWER = frozenset(t.lower() for t in (
 _PLAIN_RSS = frozenset(uri.lower() for uri, prefix in _FeedParserMixin.namespaces.items()
                        if not prefix and ("rss" in uri or "rdf" in uri))
 _XMLNS = re.compile(rb"xmlns(?::[\w.-]+)?\s*=\s*[\"']([^\"']+)[\"']")
-_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-_XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 # Elements of feedparser's known namespaces that it never maps into the keys bot.feeds.parse reads
 # (an entry's title, link, id, dates, content, summary, tags, author, language).
 # (names in lower case, as feedparser and _check_children compare them)
@@ -100,150 +107,12 @@ _NO_NS_MAPPED_LOWER = frozenset(n.lower() for n in _NO_NS_MAPPED)
 _PLAIN_MAPPED_LOWER = _NO_NS_MAPPED_LOWER | {t.lower() for t in _RSS_ITEM if t[0] != "{"} | {
     t.rpartition("}")[2].lower() for t in _ATOM_ENTRY} | {"description", "pubdate", "guid"}
 _RSS_VERSIONS = ("2.0", "0.91", "0.92", "0.93", "0.94")
-_TEXT_KINDS = frozenset({"text/plain", "text/html", "application/xhtml+xml"})
 _HTML_KINDS = frozenset(_FeedParserMixin.html_types)
-_map_type = _FeedParserMixin.map_content_type  # "html" -> "text/html", in lower case
 _KNOWN_LOWER = {uri.lower(): prefix for uri, prefix in _FeedParserMixin.namespaces.items()}
 _EMAIL = re.compile(r"(([a-zA-Z0-9\_\-\.\+]+)@((\[[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.)|"
                     r"(([a-zA-Z0-9\-]+\.)+))([a-zA-Z]{2,4}|[0-9]{1,3})(\]?))(\?subject=\S+)?")
-_C1 = re.compile("[\x80-\x9f]")  # the characters _cp1252 maps
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
                           remove_comments=True, remove_pis=True)
-
-
-class _Bail(Exception):
-    """The document needs feedparser's general reader."""
-
-
-class _Base:
-    """The base URI feedparser resolves an element's links against: the feed's URL, changed by
-    every xml:base on the way down (each joined to the one above, unsafe schemes ignored)."""
-
-    __slots__ = ("nested", "url")
-
-    def __init__(self, url: str, nested: bool) -> None:
-        self.url = url
-        self.nested = nested  # the document has xml:base somewhere
-
-    def of(self, el: Any) -> str:
-        if not self.nested:
-            return self.url
-        base = self.url
-        for value in [*[a.get(_XML_BASE) for a in el.iterancestors()][::-1], el.get(_XML_BASE)]:
-            if value:
-                base = make_safe_absolute_uri(base, value) or base
-        return base
-
-
-def _clean(value: str) -> str:
-    """feedparser's last steps on every value: the UTF-8-read-as-Latin-1 repair, cp1252 marks."""
-    value = value.strip()
-    if not value.isascii():
-        with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
-            value = value.encode("iso-8859-1").decode("utf-8")
-        if _C1.search(value):  # str.translate with a dict walks every character in Python
-            value = value.translate(_cp1252)
-    return value
-
-
-def _attrs(el: Any) -> dict[str, str]:
-    """An element's attributes as feedparser reads them: names in lower case, and the values of
-    rel and type too (``rel="Alternate"``, ``type="TEXT/HTML"``); the last of one name wins."""
-    attrs = {key.lower(): value for key, value in el.attrib.items()}
-    for key in ("rel", "type"):
-        if key in attrs:
-            attrs[key] = attrs[key].lower()
-    return attrs
-
-
-def _text(el: Any) -> str:
-    if len(el):
-        # markup inside a text element: feedparser re-serialises it
-        raise _Bail("markup inside a text element")
-    return _clean(el.text or "")
-
-
-def _resolve(base: str, value: str) -> str:
-    """feedparser resolves a link or permalink element's text against the base, unless empty."""
-    return _urljoin(base, value) if value else value
-
-
-def _markup(el: Any) -> str:
-    """An element's content as feedparser gives it: its text, or the markup written inside it
-    unescaped (common in RSS descriptions), re-serialised."""
-    if not len(el):
-        return _clean(el.text or "")
-    if any(isinstance(d.tag, str) and d.tag.startswith("{") for d in el.iterdescendants()):
-        raise _Bail("namespaced markup inside content")
-    # lxml repeats the namespaces declared above (on <rss>) on each serialised child; the
-    # markup as written had none of them.
-    declared = [f' xmlns:{prefix}="{uri}"' if prefix else f' xmlns="{uri}"'
-                for prefix, uri in el.nsmap.items()]
-    parts = []
-    for child in el:
-        markup = etree.tostring(child, encoding="unicode", with_tail=True)
-        for declaration in declared:
-            markup = markup.replace(declaration, "", 1)
-        parts.append(markup)
-    return _clean((el.text or "") + "".join(parts))
-
-
-def _xml_lang(el: Any, around: str | None) -> str | None:
-    """feedparser's language of an element: its xml:lang ("" for none), else ``around``."""
-    if not len(el.attrib):
-        return around
-    lang = el.get(_LANG)
-    return around if lang is None else lang.replace("_", "-") or None
-
-
-def _rss_text(el: Any, lang: str | None, default_type: str) -> tuple[str, dict[str, Any]]:
-    if len(el.attrib) and {"type", "mode"} & _attrs(el).keys():
-        # feedparser types the text by them (base64 included)
-        raise _Bail("type or mode attribute on RSS text")
-    lang = _xml_lang(el, lang)
-    value = _markup(el)
-    kind = default_type
-    if kind == "text/plain" and _FeedParserMixin.looks_like_html(value):
-        kind = "text/html"
-    return value, {"type": kind, "language": lang, "base": "", "value": value}
-
-
-def _xhtml(el: Any) -> str:
-    """Atom XHTML content as feedparser re-serialises it: the wrapping <div> gone, names in
-    lower case, every element closed (``<br></br>``), text and attribute values escaped.
-    Anything beyond plain XHTML (SVG, MathML, namespaced attributes) is left to feedparser."""
-    divs = list(el)
-    if (len(divs) != 1 or divs[0].tag != f"{{{XHTML}}}div" or (el.text or "").strip()
-            or (divs[0].tail or "").strip()):
-        raise _Bail("XHTML content not one <div>")
-    return _clean(_xhtml_inside(divs[0]))
-
-
-def _xhtml_inside(el: Any) -> str:
-    parts = [xml_escape(el.text or "")]
-    for child in el:
-        if not child.tag.startswith(f"{{{XHTML}}}"):
-            raise _Bail("a non-XHTML element in XHTML content")
-        name = child.tag[len(XHTML) + 2:].lower()
-        attrs = {key.lower(): value for key, value in child.attrib.items()}
-        if len(attrs) != len(child.attrib) or any(key.startswith("{") for key in attrs):
-            raise _Bail("a namespaced or repeated XHTML attribute")
-        parts.append(f"<{name}" + "".join(
-            f' {key}="{xml_escape(value, {chr(34): "&quot;"})}"' for key, value in attrs.items())
-            + f">{_xhtml_inside(child)}</{name}>" + xml_escape(child.tail or ""))
-    return "".join(parts)
-
-
-def _atom_text(el: Any, lang: str | None) -> tuple[str, dict[str, Any]]:
-    attrs = _attrs(el) if len(el.attrib) else {}
-    if "src" in attrs or "mode" in attrs:
-        raise _Bail("Atom content with src or mode")
-    kind = _map_type(attrs.get("type", "text"))
-    if kind not in _TEXT_KINDS:
-        raise _Bail("Atom content neither text, HTML nor XHTML")  # base64 or other media types
-    value = _xhtml(el) if kind == "application/xhtml+xml" else _text(el)
-    lang = el.get(_LANG) or lang
-    return value, {"type": kind, "language": lang, "base": "", "value": value}
 
 
 def _check_children(el: Any, allowed: set[str], allowed_lower: frozenset[str],

@@ -1,0 +1,161 @@
+"""Element text as feedparser gives it, for the fast reader (bot.feeds.fastfeed).
+
+Each helper reproduces one of feedparser's rules for a value: the UTF-8-read-as-Latin-1 repair
+and cp1252 marks, attribute names in lower case, markup re-serialised inside RSS text, XHTML
+content re-serialised, xml:lang and xml:base inherited down the tree. Anything these rules do
+not cover raises _Bail, and the caller leaves the whole document to feedparser.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from typing import Any
+from xml.sax.saxutils import escape as xml_escape  # what feedparser escapes XHTML content with
+
+from feedparser.mixin import _cp1252, _FeedParserMixin
+from feedparser.urls import _urljoin, make_safe_absolute_uri
+from lxml import etree
+
+XHTML = "http://www.w3.org/1999/xhtml"
+_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
+_TEXT_KINDS = frozenset({"text/plain", "text/html", "application/xhtml+xml"})
+_map_type = _FeedParserMixin.map_content_type  # "html" -> "text/html", in lower case
+_C1 = re.compile("[\x80-\x9f]")  # the characters _cp1252 maps
+
+
+class _Bail(Exception):
+    """The document needs feedparser's general reader."""
+
+
+class _Base:
+    """The base URI feedparser resolves an element's links against: the feed's URL, changed by
+    every xml:base on the way down (each joined to the one above, unsafe schemes ignored)."""
+
+    __slots__ = ("nested", "url")
+
+    def __init__(self, url: str, nested: bool) -> None:
+        self.url = url
+        self.nested = nested  # the document has xml:base somewhere
+
+    def of(self, el: Any) -> str:
+        if not self.nested:
+            return self.url
+        base = self.url
+        for value in [*[a.get(_XML_BASE) for a in el.iterancestors()][::-1], el.get(_XML_BASE)]:
+            if value:
+                base = make_safe_absolute_uri(base, value) or base
+        return base
+
+
+def _clean(value: str) -> str:
+    """feedparser's last steps on every value: the UTF-8-read-as-Latin-1 repair, cp1252 marks."""
+    value = value.strip()
+    if not value.isascii():
+        with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
+            value = value.encode("iso-8859-1").decode("utf-8")
+        if _C1.search(value):  # str.translate with a dict walks every character in Python
+            value = value.translate(_cp1252)
+    return value
+
+
+def _attrs(el: Any) -> dict[str, str]:
+    """An element's attributes as feedparser reads them: names in lower case, and the values of
+    rel and type too (``rel="Alternate"``, ``type="TEXT/HTML"``); the last of one name wins."""
+    attrs = {key.lower(): value for key, value in el.attrib.items()}
+    for key in ("rel", "type"):
+        if key in attrs:
+            attrs[key] = attrs[key].lower()
+    return attrs
+
+
+def _text(el: Any) -> str:
+    if len(el):
+        # markup inside a text element: feedparser re-serialises it
+        raise _Bail("markup inside a text element")
+    return _clean(el.text or "")
+
+
+def _resolve(base: str, value: str) -> str:
+    """feedparser resolves a link or permalink element's text against the base, unless empty."""
+    return _urljoin(base, value) if value else value
+
+
+def _markup(el: Any) -> str:
+    """An element's content as feedparser gives it: its text, or the markup written inside it
+    unescaped (common in RSS descriptions), re-serialised."""
+    if not len(el):
+        return _clean(el.text or "")
+    if any(isinstance(d.tag, str) and d.tag.startswith("{") for d in el.iterdescendants()):
+        raise _Bail("namespaced markup inside content")
+    # lxml repeats the namespaces declared above (on <rss>) on each serialised child; the
+    # markup as written had none of them.
+    declared = [f' xmlns:{prefix}="{uri}"' if prefix else f' xmlns="{uri}"'
+                for prefix, uri in el.nsmap.items()]
+    parts = []
+    for child in el:
+        markup = etree.tostring(child, encoding="unicode", with_tail=True)
+        for declaration in declared:
+            markup = markup.replace(declaration, "", 1)
+        parts.append(markup)
+    return _clean((el.text or "") + "".join(parts))
+
+
+def _xml_lang(el: Any, around: str | None) -> str | None:
+    """feedparser's language of an element: its xml:lang ("" for none), else ``around``."""
+    if not len(el.attrib):
+        return around
+    lang = el.get(_LANG)
+    return around if lang is None else lang.replace("_", "-") or None
+
+
+def _rss_text(el: Any, lang: str | None, default_type: str) -> tuple[str, dict[str, Any]]:
+    if len(el.attrib) and {"type", "mode"} & _attrs(el).keys():
+        # feedparser types the text by them (base64 included)
+        raise _Bail("type or mode attribute on RSS text")
+    lang = _xml_lang(el, lang)
+    value = _markup(el)
+    kind = default_type
+    if kind == "text/plain" and _FeedParserMixin.looks_like_html(value):
+        kind = "text/html"
+    return value, {"type": kind, "language": lang, "base": "", "value": value}
+
+
+def _xhtml(el: Any) -> str:
+    """Atom XHTML content as feedparser re-serialises it: the wrapping <div> gone, names in
+    lower case, every element closed (``<br></br>``), text and attribute values escaped.
+    Anything beyond plain XHTML (SVG, MathML, namespaced attributes) is left to feedparser."""
+    divs = list(el)
+    if (len(divs) != 1 or divs[0].tag != f"{{{XHTML}}}div" or (el.text or "").strip()
+            or (divs[0].tail or "").strip()):
+        raise _Bail("XHTML content not one <div>")
+    return _clean(_xhtml_inside(divs[0]))
+
+
+def _xhtml_inside(el: Any) -> str:
+    parts = [xml_escape(el.text or "")]
+    for child in el:
+        if not child.tag.startswith(f"{{{XHTML}}}"):
+            raise _Bail("a non-XHTML element in XHTML content")
+        name = child.tag[len(XHTML) + 2:].lower()
+        attrs = {key.lower(): value for key, value in child.attrib.items()}
+        if len(attrs) != len(child.attrib) or any(key.startswith("{") for key in attrs):
+            raise _Bail("a namespaced or repeated XHTML attribute")
+        parts.append(f"<{name}" + "".join(
+            f' {key}="{xml_escape(value, {chr(34): "&quot;"})}"' for key, value in attrs.items())
+            + f">{_xhtml_inside(child)}</{name}>" + xml_escape(child.tail or ""))
+    return "".join(parts)
+
+
+def _atom_text(el: Any, lang: str | None) -> tuple[str, dict[str, Any]]:
+    attrs = _attrs(el) if len(el.attrib) else {}
+    if "src" in attrs or "mode" in attrs:
+        raise _Bail("Atom content with src or mode")
+    kind = _map_type(attrs.get("type", "text"))
+    if kind not in _TEXT_KINDS:
+        raise _Bail("Atom content neither text, HTML nor XHTML")  # base64 or other media types
+    value = _xhtml(el) if kind == "application/xhtml+xml" else _text(el)
+    lang = el.get(_LANG) or lang
+    return value, {"type": kind, "language": lang, "base": "", "value": value}
+
