@@ -60,7 +60,7 @@ chromium:
 # Every figure of issue 26's table beside its floor from the same run, with the load average:
 # README and docs/OPERATIONS.md quote only what this prints. About 20 minutes on 2 quiet cores;
 # run nothing else meanwhile. `make bench-quick` is a smoke run at small sizes (not figures);
-# `make bench-scale` measures 10,000 feeds across 1, 2 and 3 PostgreSQL workers (about 13
+# `make bench-scale` measures 10,000 feeds across 1, 2 and 3 PostgreSQL workers (8 to 13
 # minutes on 2 cores) and prints the sizing table for docs/OPERATIONS.md.
 BENCH_POLL ?= --feeds 100,1000,5000 --cycles 10 --growth-at 1000
 BENCH_SUMMARIZE ?= --limit 500
