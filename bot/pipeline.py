@@ -105,6 +105,19 @@ def _unchanged(known: dict[str, entry_store.Known]) -> Callable[[str, str], bool
     return lambda key, raw_hash: key in known and known[key].raw_hash == raw_hash
 
 
+def _facts(feed: FeedRow, brief_id: int, story_id: int | None, brief: Brief, item: FeedItem,
+           now: datetime) -> routing.BriefFacts:
+    """What routing decides on, from the values just stored: the entry and brief as inserted,
+    the feed as claimed this cycle (its title or URL, written later in the same commit)."""
+    return routing.brief_facts(
+        brief_id=brief_id, story_root=brief_id if story_id is None else story_id,
+        feed_id=feed.id, feed_url=feed.url, feed_name=feed.title or feed.url,
+        headline=brief.headline, points=(p.text for p in brief.points), tags=brief.tags,
+        article=Article(title=item.title, text=item.text, author=item.author,
+                        categories=tuple(str(c) for c in item.categories)),
+        created_at=now)
+
+
 class Pipeline:
     """Polls due feeds and turns their new items into stored, routed briefs."""
 
@@ -371,6 +384,7 @@ class Pipeline:
                 await updates.note_edit(conn, feed.id, item, now=now)  # before the old text goes
                 await entry_store.update_edited(conn, feed.id, item)
             brief_ids: list[int] = []
+            saved: list[routing.BriefFacts] = []  # routed from here, never read back
             seen_only: list[FeedItem] = []  # inserted together, in feed order with the others
             for candidate in candidates:
                 if candidate.brief is None:
@@ -389,12 +403,15 @@ class Pipeline:
                                             translations=candidate.translations)
                 await keep_bands(conn, brief_id, lead, story)
                 brief_ids.append(brief_id)
+                saved.append(_facts(feed, brief_id, story.story_id, candidate.brief, item, now))
             await entry_store.insert_entries(conn, feed.id, seen_only, now=now)
             if is_burst(len(brief_ids), self.settings.delivery.burst_threshold):
-                await routing.route_burst(conn, feed.id, brief_ids, now=now, cycle=cycle)
+                await routing.route_burst(conn, feed.id, brief_ids, now=now, cycle=cycle,
+                                          saved=saved)
             else:
-                for brief_id in brief_ids:
-                    await routing.route_brief(conn, brief_id, now=now, cycle=cycle)
+                for facts in saved:
+                    await routing.route_brief(conn, facts.brief_id, now=now, cycle=cycle,
+                                              saved=facts)
             if not await feed_store.record_success(conn, feed.id, now=now, next_check_at=next_at,
                                                    owner=self.owner, **fields):
                 log.warning("poll.lease_lost", feed_id=feed.id)  # its new holder's write stands
