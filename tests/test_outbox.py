@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import event, select, update
 from sqlalchemy.dialects import postgresql
 
 from adapters.recording import RecordingAdapter, SimulatedCrash
@@ -20,7 +20,7 @@ from bot.outbox.worker import OutboxWorker, outbox_counts
 from bot.store import destinations as dest_store
 from bot.store import outbox as outbox_store
 from bot.store.db import Database
-from bot.store.schema import destinations, outbox
+from bot.store.schema import destinations, outbox, sent_messages
 from tests.support.crash_delivery import EPOCH, add_brief, add_destination, seed
 from tests.support.outbox import (  # noqa: F401  (fixtures)
     FakeClock,
@@ -444,3 +444,45 @@ async def test_the_statements_of_a_delivery_are_built_once_not_per_row() -> None
         runs.append(conn.statements[1:])  # the claim's own query is the caller's
     assert len(runs[0]) == 6
     assert same_statements(runs)  # settling too: its update was built per row until later
+
+
+async def test_a_row_settled_twice_keeps_each_message_id_once(db: Database) -> None:
+    """A first send clears no earlier ids (it has none, issue 26); if its worker's lease lapsed
+    mid-send and another worker's reconcile settled the row first with the same message, the
+    late settling neither fails on the kept id nor keeps it twice."""
+    dest = await add_destination(db, "test:twice")
+    brief_id = await add_brief(db, 1)
+    async with db.begin() as conn:
+        row_id = await outbox_store.add(conn, key="b:twice", destination_id=dest, now=EPOCH,
+                                        brief_id=brief_id, digest=None)
+        assert row_id is not None
+        await outbox_store.mark_sent(conn, row_id, ["m1", "m2"], now=EPOCH)  # the reconcile
+    async with db.begin() as conn:
+        await outbox_store.mark_sent(conn, row_id, ["m1", "m2"], now=EPOCH, first=True)
+    async with db.read() as conn:
+        kept = (await conn.execute(select(sent_messages.c.message_id)
+                                   .where(sent_messages.c.outbox_id == row_id))).scalars().all()
+    assert sorted(kept) == ["m1", "m2"]
+
+
+async def test_a_rows_first_send_runs_no_delete_and_a_resend_still_clears(db: Database) -> None:
+    dest = await add_destination(db, "test:first")
+    brief_id = await add_brief(db, 1)
+    async with db.begin() as conn:
+        assert await enqueue(conn, key="b:first", destination_id=dest, brief_id=brief_id,
+                             now=EPOCH)
+    executed: list[str] = []
+
+    def note(conn: object, cursor: object, statement: str, *args: object) -> None:
+        executed.append(statement)
+
+    event.listen(db.engine.sync_engine, "before_cursor_execute", note)
+    try:
+        assert await worker(db, RecordingAdapter(), FakeClock()).run_once() == 1
+    finally:
+        event.remove(db.engine.sync_engine, "before_cursor_execute", note)
+    assert [s for s in executed if s.startswith("DELETE FROM sent_messages")] == []
+    assert len([s for s in executed if s.startswith("INSERT INTO sent_messages")]) == 1
+    conn_ = RecordingConnection()
+    await outbox_store.mark_sent(conn_, 1, ["m"], now=EPOCH)  # type: ignore[arg-type]
+    assert len(conn_.statements) == 3  # a later attempt or a reconcile clears first

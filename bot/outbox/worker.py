@@ -407,7 +407,8 @@ class OutboxWorker:
     async def _sent(self, job: _Job, receipt: Receipt, *, reconciled: bool = False) -> None:
         now = self._clock()
         async with self.db.begin() as conn:
-            await outbox_store.mark_sent(conn, job.id, receipt.message_ids, now=now)
+            await outbox_store.mark_sent(conn, job.id, receipt.message_ids, now=now,
+                                         first=job.attempts == 1 and not reconciled)
         if job.brief_id is not None and job.queued_at is not None:  # digests wait on purpose
             metrics.brief_posted(job.destination.platform, (now - job.queued_at).total_seconds())
         log.info("outbox.sent", key=job.key, destination=job.destination.ref, attempts=job.attempts,
