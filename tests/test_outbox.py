@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import event, select, update
@@ -486,3 +487,121 @@ async def test_a_rows_first_send_runs_no_delete_and_a_resend_still_clears(db: Da
     conn_ = RecordingConnection()
     await outbox_store.mark_sent(conn_, 1, ["m"], now=EPOCH)  # type: ignore[arg-type]
     assert len(conn_.statements) == 3  # a later attempt or a reconcile clears first
+
+
+def _transactions(db: Database) -> tuple[list[list[str]], Any]:
+    """Each transaction the store opens, as the statements it ran (SQLite and PostgreSQL)."""
+    found: list[list[str]] = []
+
+    def began(conn: object) -> None:
+        found.append([])
+
+    def ran(conn: object, cursor: object, statement: str, *args: object) -> None:
+        if found:
+            found[-1].append(" ".join(statement.split()))
+
+    event.listen(db.engine.sync_engine, "begin", began)
+    event.listen(db.engine.sync_engine, "before_cursor_execute", ran)
+
+    def stop() -> None:
+        event.remove(db.engine.sync_engine, "begin", began)
+        event.remove(db.engine.sync_engine, "before_cursor_execute", ran)
+    return found, stop
+
+
+async def test_a_rows_sent_is_written_with_the_next_rows_sending(db: Database) -> None:
+    """Issue 26: a delivered row cost two transactions, ``sending`` then ``sent``. The ``sent``
+    of a row now goes in the transaction that marks the destination's next row ``sending``
+    (still before that row's post), so three rows take four transactions after the claim."""
+    pairs = await seed(db, briefs=3, refs=["test:a"])
+    rec = RecordingAdapter()
+    found, stop = _transactions(db)
+    try:
+        assert await worker(db, rec, FakeClock()).run_once() == 3
+    finally:
+        stop()
+    writes = [[s.split(" SET ")[0] + (" sent" if "sent_at" in s else " sending")
+               for s in tx if s.startswith("UPDATE outbox SET state")]
+              for tx in found if any(s.startswith("UPDATE outbox SET state") for s in tx)]
+    assert writes == [["UPDATE outbox sending"], ["UPDATE outbox sent", "UPDATE outbox sending"],
+                      ["UPDATE outbox sent", "UPDATE outbox sending"], ["UPDATE outbox sent"]]
+    state = await rows(db)
+    assert rec.keys() == [key for _, key in pairs]
+    assert all(state[key]["state"] == "sent" for _, key in pairs)
+
+
+@pytest.mark.parametrize("crash", ["after-post", "before-post"])
+async def test_a_crash_between_the_merged_writes_loses_and_doubles_nothing(
+        db: Database, crash: str) -> None:
+    """Killed after the second row's post (its ``sent`` unwritten) or just before it (its
+    ``sending`` written with the first row's ``sent``): after a restart every row is posted
+    exactly once and settled with the platform's id."""
+    pairs = await seed(db, briefs=3, refs=["test:a"])
+    keys = [key for _, key in pairs]
+    seen = 0
+
+    def die(destination: Destination, message: Outgoing) -> None:
+        nonlocal seen
+        seen += 1
+        if seen == 2:
+            raise SimulatedCrash(message.key)
+
+    rec, clock = RecordingAdapter(), FakeClock()
+    if crash == "after-post":
+        rec.on_posted = die
+    else:
+        rec.on_attempt = die
+    with pytest.raises(BaseException):  # noqa: B017
+        await worker(db, rec, clock, worker_id="dead").run_once()
+    state = await rows(db)
+    assert [state[key]["state"] for key in keys] == ["sent", "sending", "pending"]
+    rec.on_posted = rec.on_attempt = None
+    restarted = worker(db, rec, clock, worker_id="alive")
+    lease_expires(db, clock, restarted)
+    assert await restarted.reconcile_stale() == 1
+    while await restarted.run_once():
+        pass
+    state = await rows(db)
+    assert sorted(rec.keys()) == sorted(keys)  # each posted exactly once
+    assert all(state[d.message.key]["state"] == "sent"
+               and state[d.message.key]["message_ids"] == [d.message_id]
+               for d in rec.deliveries)
+
+
+@pytest.mark.parametrize("failing", ["load", "settle"])
+async def test_a_failure_in_the_merged_transaction_writes_each_state_on_its_own(
+        db: Database, monkeypatch: pytest.MonkeyPatch, failing: str) -> None:
+    """The second row cannot be loaded: the first is still settled as sent and the second
+    fails alone. Or settling the first fails once: it is settled on its own and the second
+    goes on. Nothing is lost, nothing is sent twice."""
+    pairs = await seed(db, briefs=3, refs=["test:a"])
+    keys = [key for _, key in pairs]
+    rec = RecordingAdapter()
+    w = worker(db, rec, FakeClock())
+    outgoing, mark_sent = w._outgoing, outbox_store.mark_sent
+    settles = 0
+
+    async def unloadable(conn: Any, job: Any) -> Outgoing:
+        if job.key == keys[1]:
+            raise LookupError("no brief")
+        return await outgoing(conn, job)
+
+    async def flaky(*args: Any, **kwargs: Any) -> None:
+        nonlocal settles
+        settles += 1
+        if settles == 1:  # the first row's, in the transaction of the second's sending
+            raise OSError("disk hiccup")
+        await mark_sent(*args, **kwargs)
+
+    if failing == "load":
+        monkeypatch.setattr(w, "_outgoing", unloadable)
+    else:
+        monkeypatch.setattr(outbox_store, "mark_sent", flaky)
+    assert await w.run_once() == 3
+    state = await rows(db)
+    if failing == "load":
+        assert [state[key]["state"] for key in keys] == ["sent", "failed", "sent"]
+        assert rec.keys() == [keys[0], keys[2]]
+    else:
+        assert [state[key]["state"] for key in keys] == ["sent", "sent", "sent"]
+        assert rec.keys() == keys and settles == 4
