@@ -373,7 +373,8 @@ class OutboxWorker:
             return "lost", None  # the lease lapsed and another worker took the row
         job.attempts += 1
         job.sending_at = now
-        self._inflight.add(job.id)
+        self._inflight.add(job.id)  # until settled: a row whose ``sent`` waits is in flight too
+        went: _Posted | None = None
         try:
             try:
                 if multi is not None:
@@ -388,9 +389,11 @@ class OutboxWorker:
                 return await self._failed(job, exc, own, lease_end), None
             except Exception as exc:
                 return await self._unknown(job, exc), None
-            return "sent", _Posted(job, receipt)
+            went = _Posted(job, receipt)
+            return "sent", went
         finally:
-            self._inflight.discard(job.id)
+            if went is None:
+                self._inflight.discard(job.id)
 
     async def _start(self, job: _Job, now: datetime, posted: _Posted | None) -> Outgoing | None:
         """Load the row's message and mark it ``sending`` (None: the lease lapsed and another
@@ -472,6 +475,7 @@ class OutboxWorker:
                 now = await self._mark_sent(conn, posted)
         except Exception as exc:
             posted.settled = True
+            self._inflight.discard(posted.job.id)
             await self._unknown(posted.job, exc)
             return
         self._said_sent(posted, now)
@@ -486,6 +490,7 @@ class OutboxWorker:
         """Once ``sent`` is committed: the latency metric and the log line."""
         posted.settled = True
         job = posted.job
+        self._inflight.discard(job.id)
         if job.brief_id is not None and job.queued_at is not None:  # digests wait on purpose
             metrics.brief_posted(job.destination.platform, (now - job.queued_at).total_seconds())
         log.info("outbox.sent", key=job.key, destination=job.destination.ref, attempts=job.attempts,
