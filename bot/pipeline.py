@@ -46,6 +46,7 @@ from bot.routing import updates
 from bot.routing.burst import is_burst, too_old
 from bot.routing.cluster import Lead, choose_story, keep_bands
 from bot.store import Database, tenancy
+from bot.store import briefs as brief_store
 from bot.store import destinations as dest_store
 from bot.store import entries as entry_store
 from bot.store import feeds as feed_store
@@ -105,6 +106,19 @@ def _unchanged(known: dict[str, entry_store.Known]) -> Callable[[str, str], bool
     return lambda key, raw_hash: key in known and known[key].raw_hash == raw_hash
 
 
+def _facts(feed: FeedRow, brief_id: int, story_id: int | None, brief: Brief, item: FeedItem,
+           now: datetime) -> routing.BriefFacts:
+    """What routing decides on, from the values just stored: the entry and brief as inserted,
+    the feed as claimed this cycle (its title or URL, written later in the same commit)."""
+    return routing.brief_facts(
+        brief_id=brief_id, story_root=brief_id if story_id is None else story_id,
+        feed_id=feed.id, feed_url=feed.url, feed_name=feed.title or feed.url,
+        headline=brief.headline, points=(p.text for p in brief.points), tags=brief.tags,
+        article=Article(title=item.title, text=item.text, author=item.author,
+                        categories=tuple(str(c) for c in item.categories)),
+        created_at=now)
+
+
 class Pipeline:
     """Polls due feeds and turns their new items into stored, routed briefs."""
 
@@ -119,6 +133,7 @@ class Pipeline:
         self.on_feed_done = on_feed_done
         self.owner = f"{socket.gethostname()}:{os.getpid()}"
         self._unchanged: list[dict[str, Any]] = []
+        self._bands_since: dict[int, datetime] = {}  # feed → its bands older than this go
         self.in_flight = 0  # feeds being fetched or processed now (said when stopping)
 
     async def poll_due(self, *, limit: int = 10_000, batch: bool = False) -> PollStats:
@@ -371,6 +386,8 @@ class Pipeline:
                 await updates.note_edit(conn, feed.id, item, now=now)  # before the old text goes
                 await entry_store.update_edited(conn, feed.id, item)
             brief_ids: list[int] = []
+            saved: list[routing.BriefFacts] = []  # routed from here, never read back
+            bands_since: datetime | None = None  # the story window's start: see _flush_unchanged
             seen_only: list[FeedItem] = []  # inserted together, in feed order with the others
             for candidate in candidates:
                 if candidate.brief is None:
@@ -387,18 +404,24 @@ class Pipeline:
                                             now=now, story_id=story.story_id,
                                             signature=story.signature,
                                             translations=candidate.translations)
-                await keep_bands(conn, brief_id, lead, story)
+                await keep_bands(conn, brief_id, lead, story, prune=False)  # _flush_unchanged
+                bands_since = story.since
                 brief_ids.append(brief_id)
+                saved.append(_facts(feed, brief_id, story.story_id, candidate.brief, item, now))
             await entry_store.insert_entries(conn, feed.id, seen_only, now=now)
             if is_burst(len(brief_ids), self.settings.delivery.burst_threshold):
-                await routing.route_burst(conn, feed.id, brief_ids, now=now, cycle=cycle)
+                await routing.route_burst(conn, feed.id, brief_ids, now=now, cycle=cycle,
+                                          saved=saved)
             else:
-                for brief_id in brief_ids:
-                    await routing.route_brief(conn, brief_id, now=now, cycle=cycle)
+                for facts in saved:
+                    await routing.route_brief(conn, facts.brief_id, now=now, cycle=cycle,
+                                              saved=facts)
             if not await feed_store.record_success(conn, feed.id, now=now, next_check_at=next_at,
                                                    owner=self.owner, **fields):
                 log.warning("poll.lease_lost", feed_id=feed.id)  # its new holder's write stands
             await self._tell_operator(conn, now)
+        if bands_since is not None:
+            self._bands_since[feed.id] = min(self._bands_since.get(feed.id, now), bands_since)
         stats.new_items += len(candidates)
         stats.briefs += len(brief_ids)
 
@@ -453,12 +476,22 @@ class Pipeline:
         log.info("feed.disabled_told", feed_id=feed.id, destinations=len(told))
 
     async def _flush_unchanged(self, stats: PollStats) -> None:
+        """The cycle's batched writes, in one transaction: the story bands of its changed feeds
+        older than the story window, in one statement (issue 26), then the bookkeeping of its
+        unchanged feeds. Lost in a crash, those feeds are polled again and the bands go with
+        the feed's next brief (bands older than the window are never read). The bands first:
+        two workers flushing here lock the tables in the same order."""
         rows, self._unchanged = self._unchanged, []
-        if not rows:
+        since, self._bands_since = self._bands_since, {}
+        if not rows and not since:
             return
         try:
             async with self.db.begin() as conn:
-                await feed_store.record_unchanged(conn, rows, owner=self.owner)
+                if since:
+                    await brief_store.prune_bands(conn, sorted(since),
+                                                  before=min(since.values()))
+                if rows:
+                    await feed_store.record_unchanged(conn, rows, owner=self.owner)
         except SQLAlchemyError as exc:  # the leases expire and these feeds are polled again
             log.error("poll.store_failed", feeds=len(rows),
                       error=f"{exc.__class__.__name__}: {getattr(exc, 'orig', exc)}")

@@ -4,11 +4,15 @@ counted, never timed."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.delivery import Destination
+from bot.routing import route
 from bot.routing.route import CycleTargets
 from bot.store import Database
 from bot.store import destinations as dest_store
@@ -129,3 +133,60 @@ async def test_a_feed_unlinked_mid_cycle_stops_reaching_that_server_from_the_nex
                 next_cycle = (await CycleTargets([shared]).audiences(conn, [shared]))[shared]
     assert this_cycle.admits("B") and this_cycle.admits("A")
     assert not next_cycle.admits("B") and next_cycle.admits("A")
+
+
+def _rich_feed(title: str, entries: list[tuple[str, str, str]]) -> bytes:
+    """An RSS feed whose items (guid, title, text) carry an author and two categories: every
+    field routing's filters look at."""
+    body = "".join(
+        f"<item><title>{title_}</title><link>https://news.example/{guid}</link>"
+        f"<guid isPermaLink=\"false\">{guid}</guid><author>ed@news.example (Ed Itor)</author>"
+        f"<category>Science</category><category>Space &amp; Sky</category>"
+        f"<description>{text}</description></item>" for guid, title_, text in entries)
+    return (f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
+            f"<title>{title}</title><link>https://news.example/</link>"
+            f"<description>test</description>{body}</channel></rss>").encode()
+
+
+async def test_a_new_brief_is_routed_on_what_was_stored_without_reading_it_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Routing read each new brief back (brief, entry and feed joined) right after the pipeline
+    inserted it (issue 26). The facts it now gets from the pipeline equal what that read gives,
+    for a brief that starts a story and one that joins it, with tags, author and categories."""
+    clock = Clock()
+    shared = item(7, topic="comet")
+    news = [("comet-7", shared["title"], shared["text"])]
+    compared: list[tuple[route.BriefFacts, route.BriefFacts]] = []
+    original = route.route_brief
+    executed: list[str] = []
+
+    async def compare(conn: AsyncConnection, brief_id: int, *, now: datetime,
+                      cycle: CycleTargets | None = None,
+                      saved: route.BriefFacts | None = None) -> int:
+        before = len(executed)
+        stored = (await route.load_facts(conn, [brief_id]))[brief_id]
+        del executed[before:]  # the test's own read back, not the pipeline's
+        assert saved is not None
+        compared.append((saved, stored))
+        return await original(conn, brief_id, now=now, cycle=cycle, saved=saved)
+
+    with FeedServer() as server:
+        server.set("/a.xml", _rich_feed("A", []))
+        server.set("/b.xml", _rich_feed("B", []))
+        async with polled_app(tmp_path, server, clock, ["/a.xml", "/b.xml"]) as app:
+            monkeypatch.setattr(route, "route_brief", compare)
+            briefs = 0
+            with statements(app) as executed:
+                # the story on A, then its copy on B a cycle later: B's brief joins A's story
+                for path, feed in (("/a.xml", _rich_feed("A", news)),
+                                   ("/b.xml", _rich_feed("B", [("copy-7", *news[0][1:])]))):
+                    server.set(path, feed)
+                    clock.advance(app.settings.polling.interval + 1)
+                    briefs += (await app.pipeline.poll_due()).briefs
+    assert briefs == 2 and len(compared) == 2
+    assert [sql for sql in executed if sql.startswith("SELECT briefs.id, briefs.story_id, "
+                                                      "briefs.headline")] == []
+    for saved, stored in compared:
+        assert replace(saved, audience=stored.audience) == stored
+        assert stored.article.author and len(stored.article.categories) == 2
+    assert {stored.story_root == stored.brief_id for _, stored in compared} == {True, False}

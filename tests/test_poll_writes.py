@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from psycopg.pq import TransactionStatus
-from sqlalchemy import event
+from sqlalchemy import event, insert, select
 
 from adapters.recording import RecordingAdapter
 from bot.app import App
@@ -26,6 +26,7 @@ from bot.store import entries as entry_store
 from bot.store import feeds as feed_store
 from bot.store import outbox as outbox_store
 from bot.store.briefs import save_brief
+from bot.store.schema import briefs, story_bands
 from tests.support.clock import Clock
 from tests.support.dbs import database_url
 from tests.support.feeds import item, rss
@@ -315,3 +316,36 @@ async def _pooled_connections_are_clean(db: Database) -> None:
                 assert driver.info.transaction_status == TransactionStatus.IDLE  # type: ignore[union-attr]
             assert (await conn.exec_driver_sql("SELECT count(*) FROM scratch")).scalar() == 0
             await conn.rollback()
+
+
+async def test_a_cycle_prunes_its_changed_feeds_old_story_bands_in_one_statement(
+        tmp_path: Path) -> None:
+    """Each new brief deleted its feed's story bands older than the window, one statement per
+    brief (issue 26); the cycle now prunes its changed feeds' together, once, and leaves the
+    other feeds' bands for their own next brief."""
+    clock = Clock()
+    with FeedServer() as server:
+        for i in range(3):
+            server.set(f"/f/{i}.xml", rss(f"F{i}", [item(n, topic=f"t{i}") for n in range(3)]))
+        async with polled_app(tmp_path, server, clock, [f"/f/{i}.xml" for i in range(3)]) as app:
+            async with app.db.begin() as conn:
+                by_url = {row.url: row.id for row in await feed_store.list_feeds(conn)}
+                ids = [by_url[server.url(f"/f/{i}.xml")] for i in range(3)]
+                brief_id = (await conn.execute(select(briefs.c.id))).scalars().first()
+                old = clock.now - timedelta(days=3)
+                await conn.execute(insert(story_bands), [
+                    {"band": -1 - i, "brief_id": brief_id, "feed_id": feed_id, "created_at": old}
+                    for i, feed_id in enumerate(ids)])
+            for i in range(2):
+                server.set(f"/f/{i}.xml", rss(f"F{i}", [item(n, topic=f"t{i}")
+                                                        for n in range(4)]))
+            clock.advance(app.settings.polling.interval + 1)
+            with statements(app) as executed:
+                stats = await app.pipeline.poll_due()
+            async with app.db.read() as conn:
+                left = (await conn.execute(select(story_bands.c.feed_id)
+                                           .where(story_bands.c.created_at < clock.now
+                                                  - timedelta(days=2)))).scalars().all()
+    assert stats.briefs == 2
+    assert len([sql for sql in executed if sql.startswith("DELETE FROM story_bands")]) == 1
+    assert left == [ids[2]]

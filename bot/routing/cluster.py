@@ -223,11 +223,13 @@ async def choose_story(conn: AsyncConnection, lead: Lead, *, now: datetime,
 
 
 async def keep_bands(conn: AsyncConnection, brief_id: int, lead: Lead,
-                     choice: StoryChoice) -> None:
-    """The bands of a brief saved with its ``choice`` (``briefs.save_bands``)."""
+                     choice: StoryChoice, *, prune: bool = True) -> None:
+    """The bands of a brief saved with its ``choice`` (``briefs.save_bands``); ``prune``
+    False: the feed's bands older than ``choice.since`` are left to the caller
+    (``briefs.prune_bands``: the poller prunes a cycle's feeds together)."""
     await brief_store.save_bands(conn, brief_id, feed_id=lead.feed_id,
                                  created_at=lead.created_at, bands=choice.bands,
-                                 prune_before=choice.since)
+                                 prune_before=choice.since if prune else None)
     _joined(brief_id, choice)
 
 

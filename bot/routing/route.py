@@ -26,8 +26,8 @@ from bot.store.destinations import DestinationRow, SubscriptionRow
 from bot.store.mentions import set_row_mention
 from bot.tags import canonical_tag
 
-__all__ = ["BriefFacts", "CycleTargets", "Route", "decide", "keyword_in", "load_facts",
-           "route_brief", "route_burst", "targets"]
+__all__ = ["BriefFacts", "CycleTargets", "Route", "brief_facts", "decide", "keyword_in",
+           "load_facts", "route_brief", "route_burst", "targets"]
 
 log = get_log(__name__)
 
@@ -92,6 +92,18 @@ def explain(stories: list[tuple[Brief, Reason]], destination: DestinationRow) ->
     return None
 
 
+def brief_facts(*, brief_id: int, story_root: int, feed_id: int, feed_url: str,
+                feed_name: str, headline: str, points: Iterable[str], tags: Iterable[object],
+                article: Article, created_at: datetime) -> BriefFacts:
+    """What routing decides on for one brief, from its stored row (:func:`load_facts`) or from
+    what the pipeline saved a moment ago (no read back, issue 26)."""
+    return BriefFacts(
+        brief_id=brief_id, story_root=story_root, feed_id=feed_id, feed_url=feed_url,
+        feed_name=feed_name, tags=frozenset(canonical_tag(str(t)) for t in tags),
+        text=fold(f"{headline}\n{article.title}\n{' '.join(points)}"),
+        created_at=created_at, article=article)
+
+
 async def load_facts(conn: AsyncConnection, brief_ids: Iterable[int],
                      cycle: CycleTargets | None = None) -> dict[int, BriefFacts]:
     """What routing decides on, per brief; ``cycle``: the poll cycle's feeds' audiences, read
@@ -99,26 +111,30 @@ async def load_facts(conn: AsyncConnection, brief_ids: Iterable[int],
     ids = list(brief_ids)
     if not ids:
         return {}
-    facts: dict[int, BriefFacts] = {}
     rows = await brief_store.routing_rows(conn, ids)
-    feed_ids = [int(row.feed_id) for row in rows]
+    facts = [brief_facts(
+        brief_id=int(row.id),
+        story_root=int(row.story_id if row.story_id is not None else row.id),
+        feed_id=int(row.feed_id), feed_url=row.feed_url,
+        feed_name=row.feed_title or row.feed_url, headline=row.headline,
+        points=(str(p.get("text", "")) for p in row.points or []), tags=row.tags or [],
+        article=Article(title=row.title, text=row.entry_text, author=row.author,
+                        categories=tuple(str(c) for c in row.categories or ())),
+        created_at=row.created_at) for row in rows]
+    return await _heard(conn, facts, cycle)
+
+
+async def _heard(conn: AsyncConnection, facts: Iterable[BriefFacts],
+                 cycle: CycleTargets | None) -> dict[int, BriefFacts]:
+    """``facts`` with their feeds' audiences (bot.store.tenancy) read from the store, whatever
+    they held: who may read a brief is never taken from the caller."""
+    facts = list(facts)
+    if not facts:
+        return {}
+    feed_ids = [f.feed_id for f in facts]
     audience = (await tenancy.audiences(conn, feed_ids) if cycle is None
                 else await cycle.audiences(conn, feed_ids))
-    for row in rows:
-        points = " ".join(str(p.get("text", "")) for p in row.points or [])
-        facts[int(row.id)] = BriefFacts(
-            brief_id=int(row.id),
-            story_root=int(row.story_id if row.story_id is not None else row.id),
-            feed_id=int(row.feed_id), feed_url=row.feed_url,
-            feed_name=row.feed_title or row.feed_url,
-            tags=frozenset(canonical_tag(str(t)) for t in row.tags or []),
-            text=fold(f"{row.headline}\n{row.title}\n{points}"),
-            created_at=row.created_at,
-            article=Article(title=row.title, text=row.entry_text, author=row.author,
-                            categories=tuple(str(c) for c in row.categories or ())),
-            audience=audience[int(row.feed_id)],
-        )
-    return facts
+    return {f.brief_id: replace(f, audience=audience[f.feed_id]) for f in facts}
 
 
 async def targets(conn: AsyncConnection) -> Targets:
@@ -174,10 +190,13 @@ def story_key(destination_id: int, story_root: int) -> str:
 
 
 async def route_brief(conn: AsyncConnection, brief_id: int, *, now: datetime,
-                      cycle: CycleTargets | None = None) -> int:
+                      cycle: CycleTargets | None = None, saved: BriefFacts | None = None) -> int:
     """Enqueue the brief for every destination that wants it now; returns rows enqueued.
-    ``cycle``: the poll cycle's destinations, read once for all its briefs (else read now)."""
-    facts = (await load_facts(conn, [brief_id], cycle)).get(brief_id)
+    ``cycle``: the poll cycle's destinations, read once for all its briefs (else read now).
+    ``saved``: the brief's facts as its saver holds them (:func:`brief_facts`), instead of
+    reading the brief back; its audience is read all the same."""
+    facts = (await (load_facts(conn, [brief_id], cycle) if saved is None
+                    else _heard(conn, [saved], cycle))).get(brief_id)
     if facts is None:
         return 0
     count = 0
@@ -201,10 +220,12 @@ async def route_brief(conn: AsyncConnection, brief_id: int, *, now: datetime,
 
 
 async def route_burst(conn: AsyncConnection, feed_id: int, brief_ids: list[int], *,
-                      now: datetime, cycle: CycleTargets | None = None) -> int:
-    """One digest-style message per destination for a feed's burst of new briefs (``cycle``:
-    as for :func:`route_brief`)."""
-    facts = await load_facts(conn, brief_ids, cycle)
+                      now: datetime, cycle: CycleTargets | None = None,
+                      saved: Sequence[BriefFacts] | None = None) -> int:
+    """One digest-style message per destination for a feed's burst of new briefs (``cycle``
+    and ``saved``: as for :func:`route_brief`)."""
+    facts = await (load_facts(conn, brief_ids, cycle) if saved is None
+                   else _heard(conn, saved, cycle))
     if not facts:
         return 0
     feed_name = await feed_store.display_name(conn, feed_id) or f"feed {feed_id}"

@@ -149,6 +149,9 @@ _SET_SIGNATURE = (update(briefs).where(briefs.c.id == bindparam("brief_id"))
                   .values(signature=bindparam("signature"), story_id=bindparam("story_id")))
 _PRUNE_BANDS = delete(story_bands).where(story_bands.c.feed_id == bindparam("feed_id"),
                                          story_bands.c.created_at < bindparam("prune_before"))
+_PRUNE_FEEDS_BANDS = delete(story_bands).where(
+    story_bands.c.feed_id.in_(bindparam("feed_ids", expanding=True)),
+    story_bands.c.created_at < bindparam("prune_before"))
 _ADD_BANDS = insert(story_bands)
 
 
@@ -171,13 +174,25 @@ async def save_signature(conn: AsyncConnection, brief_id: int, *, feed_id: int,
 
 
 async def save_bands(conn: AsyncConnection, brief_id: int, *, feed_id: int,
-                     created_at: datetime, bands: list[int], prune_before: datetime) -> None:
-    """The brief's bands. The feed's own bands older than the window go: a feed is polled by
-    one worker at a time, so workers never delete the same rows."""
-    await conn.execute(_PRUNE_BANDS, {"feed_id": feed_id, "prune_before": prune_before})
+                     created_at: datetime, bands: list[int],
+                     prune_before: datetime | None) -> None:
+    """The brief's bands. The feed's own bands older than the window go (``prune_before``;
+    None: the caller prunes later, :func:`prune_bands`): a feed is polled by one worker at a
+    time, so workers never delete the same rows."""
+    if prune_before is not None:
+        await conn.execute(_PRUNE_BANDS, {"feed_id": feed_id, "prune_before": prune_before})
     await conn.execute(_ADD_BANDS, [
         {"band": band, "brief_id": brief_id, "feed_id": feed_id, "created_at": created_at}
         for band in dict.fromkeys(bands)])
+
+
+async def prune_bands(conn: AsyncConnection, feed_ids: list[int], *,
+                      before: datetime) -> None:
+    """The bands of ``feed_ids`` older than ``before``: a poll cycle's changed feeds in one
+    statement, not one per brief (issue 26). Candidates older than the window are never read
+    (``story_candidates``), so pruning late changes no story."""
+    for part in _chunks(feed_ids):
+        await conn.execute(_PRUNE_FEEDS_BANDS, {"feed_ids": part, "prune_before": before})
 
 
 async def story_root(conn: AsyncConnection, brief_id: int) -> int:

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Row, Select, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import Row, Select, bindparam, delete, func, or_, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.elements import ColumnElement
 
-from bot.store.db import insert_or_ignore
+from bot.store.db import insert_or_ignore, pg_insert
 from bot.store.schema import destinations, outbox, sent_messages
 from bot.store.workers import lease_free
 
@@ -91,7 +93,15 @@ _MARK_SENT = (
     .values(state=SENT, sent_at=bindparam("now"), message_ids=bindparam("message_ids"),
             error=None, lease_owner=None, lease_until=None))
 _FORGET_MESSAGES = delete(sent_messages).where(sent_messages.c.outbox_id == bindparam("row_id"))
-_KEEP_MESSAGES = insert(sent_messages)
+
+
+@cache
+def _keep_messages(dialect: str) -> Any:
+    """The insert of a row's message ids, built once per dialect; an id already kept for the
+    row is left as it is (a worker whose lease lapsed mid-send may settle a row that another
+    worker's reconcile settled first, with the same message)."""
+    insert_ = sqlite_insert if dialect == "sqlite" else pg_insert
+    return insert_(sent_messages).on_conflict_do_nothing()
 
 
 async def claim(conn: AsyncConnection, query: Select[Any], *, owner: str,
@@ -126,16 +136,18 @@ async def set_row(conn: AsyncConnection, row_id: int, **values: Any) -> None:
 
 
 async def mark_sent(conn: AsyncConnection, row_id: int, message_ids: Sequence[str], *,
-                    now: datetime) -> None:
+                    now: datetime, first: bool = False) -> None:
     """Settle a row as sent (no lease, no error) with the platform ids of its messages, each
     also kept in ``sent_messages`` so the message behind a link or a reaction is found by an
-    index."""
+    index. ``first``: its first attempt, posted by this worker, so no earlier settling left
+    ids to clear (issue 26: one statement less per delivered row)."""
     await conn.execute(_MARK_SENT, {"row_id": row_id, "now": now,
                                     "message_ids": list(message_ids)})
-    await conn.execute(_FORGET_MESSAGES, {"row_id": row_id})
+    if not first:
+        await conn.execute(_FORGET_MESSAGES, {"row_id": row_id})
     found = [m for m in dict.fromkeys(map(str, message_ids)) if 0 < len(m) <= MAX_MESSAGE_ID]
     if found:
-        await conn.execute(_KEEP_MESSAGES,
+        await conn.execute(_keep_messages(conn.dialect.name),
                            [{"message_id": m, "outbox_id": row_id} for m in found])
 
 
