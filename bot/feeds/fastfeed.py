@@ -26,8 +26,8 @@ from lxml import etree
 
 from bot.feeds.feedtext import (
     _LANG,
-    _attrs,
     _atom_text,
+    _attrs,
     _Bail,
     _Base,
     _map_type,
