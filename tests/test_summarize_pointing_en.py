@@ -11,6 +11,7 @@ import pytest
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer
 from bot.summarize.extractive import refers_back
+from bot.summarize.segment import not_prose
 
 S = ExtractiveSummarizer()
 
@@ -99,3 +100,10 @@ def test_a_point_opening_of_course_loses_when_what_it_answers_is_not_shown() -> 
     )
     points = _points("City council approves budget with property tax rise", text)
     assert not any(p.startswith("Of course") for p in points), points
+
+
+def test_an_afterthought_is_no_point_even_in_a_short_item() -> None:
+    # Real-world item: two short sentences, the second an afterthought with no verb.
+    assert _points("My apps", "I use it for photos. Or just general apps.") == [
+        "I use it for photos."]
+    assert not_prose("Or just general apps.", "en") == "afterthought"

@@ -259,9 +259,10 @@ FIRST_NOT_PROSE = FirstKind(NOT_PROSE)
 # initials ("U.S." where the Daily Mail scrape's " . " or a line break cut it off its sentence,
 # "For try!"): a point is a sentence. Not in LAST_RESORT: a shard says nothing even alone.
 SHARD = re.compile(r"\S+(?: \S+)?|(?:[A-Za-z]\.)+[\"”’)]*")
-# A fragment: a short span opening on a conjunction with no verb ("Or just general apps.",
-# "And more."); the auxiliaries, subject pronouns and verb endings below are what a clause
-# would carry ("And they agree." is one).
+# An afterthought: a short span opening on a conjunction with no verb ("Or just general
+# apps.", "And no Retina."); the auxiliaries, subject pronouns and verb endings below are what
+# a clause would carry ("And they agree." is one). It only adds to the sentence before it, so
+# it is no point even as a last resort (unlike a "fragment", which may still say something).
 FRAGMENT_OPENING = re.compile(r"(?:Or|And|Plus|Nor)\b(?: \S+){0,3}$")
 VERB_HINT = re.compile(
     r"\b(?:is|are|was|were|be|been|am|has|have|had|do|does|did|will|would|can|could|shall|"
@@ -295,13 +296,13 @@ QUOTED_LABEL = re.compile(r"['‘\"“][^'’\"”]{1,40}['’\"”]: ['‘\"“
 
 
 def broken(sentence: str) -> str | None:
-    """The kind of broken text ``sentence`` is ("shard", "fragment", "cut", "caption"), else
+    """The kind of broken text ``sentence`` is ("shard", "afterthought", "cut", "caption"), else
     None: see SHARD, FRAGMENT_OPENING, LOST_WORD, PICTURE_POINTER, QUOTED_LABEL."""
     # A shard holds one space at most: a sentence with two is none, with no match tried.
     if sentence.count(" ") < 2 and SHARD.fullmatch(sentence):
         return "shard"
     if FRAGMENT_OPENING.match(sentence) and VERB_HINT.search(sentence) is None:
-        return "fragment"
+        return "afterthought"
     if sentence.endswith(".") and LOST_WORD.search(sentence[-8:]):
         return "cut"
     h = PICTURE_HINTS
@@ -317,7 +318,7 @@ def broken(sentence: str) -> str | None:
 def not_prose(sentence: str) -> str | None:
     """The kind of English span ``sentence`` is when it is not prose ("player", "credit",
     "caption", "cue", "update", "boilerplate", "clickbait", "data", "byline", "promo", "list",
-    "shard", "fragment", "cut"), else None (bot.summarize.segment.not_prose)."""
+    "shard", "fragment", "afterthought", "cut"), else None (bot.summarize.segment.not_prose)."""
     kind = FIRST_NOT_PROSE(sentence)
     if kind is not None:
         return kind
