@@ -107,3 +107,83 @@ def test_an_afterthought_is_no_point_even_in_a_short_item() -> None:
     assert _points("My apps", "I use it for photos. Or just general apps.") == [
         "I use it for photos."]
     assert not_prose("Or just general apps.", "en") == "afterthought"
+
+
+@pytest.mark.parametrize("span", [
+    "(1) to require the Secretary to publish the list of approved vendors each year;",
+    "(a) to require the Secretary to publish the list.",
+    "a) DirectX on Linux for compute workloads b) Linux GUI apps on Windows",
+    "A) Retailer driven sales",
+    "2) The terrorists are prepared to use suicide bombers on the London Underground.",
+])
+def test_a_list_item_is_no_point(span: str) -> None:
+    assert not_prose(span, "en") == "item"
+
+
+def test_a_heading_in_capitals_is_no_point() -> None:
+    assert not_prose("SLACCIDENTAL TECH PODCAST SHIRTS!!", "en") == "heading"
+    assert not_prose("NASA and ESA will launch the probe in 2026.", "en") is None
+
+
+def test_the_lines_of_a_list_under_its_lead_in_are_no_points() -> None:
+    # DC Rainmaker: prices listed under a lead-in, each line with no terminal mark.
+    text = (
+        "The Clever Training deal starts today, and the Garmin deals start on Friday and run "
+        "through Christmas.\n\n"
+        "These do not require any VIP deal, but are straight discounts starting tomorrow:\n\n"
+        "Garmin Fenix 5S – $100 off at Amazon and Clever Training\n\n"
+        "Garmin Fenix 5 – $100 off at Amazon and Clever Training\n\n"
+        "Garmin Edge 820 Cycling Computer – $100 off, down to $299 for the base unit\n\n"
+        "Garmin has not discounted the Fenix 5 at all since its launch in January."
+    )
+    points = _points("Huge Fall Sale: $100 off Fenix 5", text)
+    assert points == [
+        "The Clever Training deal starts today, and the Garmin deals start on Friday and run "
+        "through Christmas.",
+        "Garmin has not discounted the Fenix 5 at all since its launch in January.",
+    ]
+
+
+# ATP's show notes: link titles under heads, a shirt sale, sponsors. Nothing is a point.
+_SHOW_NOTES = """SLACCIDENTAL TECH PODCAST SHIRTS!!
+
+Order right now or you'll miss it!
+
+Orders stop 8 PM Monday evening
+
+Follow-up:
+
+The Terminator saga continues
+
+Instagram, friendstagrams, and spam accounts
+
+Google+ Circles
+
+John's Internet of Things
+
+Belkin Wemo
+
+Kasa
+
+Homebridge
+
+MacBook Pro "stage light" fault and iterative development
+
+#askatp
+
+What happens to projects like homebrew if the ARM transition happens?
+
+(via Andrew Jaffe)
+
+Analog(ue)
+
+Post-show: What would you say it is you do here, Casey?
+
+Sponsored by:
+
+Handy: The easy and convenient way to book home cleanings on a schedule that works for you.
+"""
+
+
+def test_show_notes_make_no_points() -> None:
+    assert _points("310: Apple Playstore", _SHOW_NOTES) == []
