@@ -6,9 +6,17 @@ general apps."), a list item or a show's link line, and an item of one or two wo
 
 from __future__ import annotations
 
+import io
+import json
+
 import pytest
 
-from bot.models import Article
+from adapters.console import ConsoleAdapter
+from adapters.discord.render import brief_embed
+from adapters.slack.render import brief_blocks
+from bot.delivery import Destination, Outgoing
+from bot.delivery.render import brief_text
+from bot.models import Article, Brief
 from bot.summarize import ExtractiveSummarizer
 from bot.summarize.extractive import refers_back
 from bot.summarize.segment import not_prose
@@ -187,3 +195,32 @@ Handy: The easy and convenient way to book home cleanings on a schedule that wor
 
 def test_show_notes_make_no_points() -> None:
     assert _points("310: Apple Playstore", _SHOW_NOTES) == []
+
+
+ITEM = Article(title="Follow-up on the keyboard post", text="Thanks!",
+               url="https://n.example/thanks", lang="en")
+
+
+def test_a_one_or_two_word_item_is_delivered_with_its_headline_and_link_only() -> None:
+    # One- and two-word sentences are never points ("Thanks!", "Wow.", "Some text."): as a
+    # point they say nothing the headline does not. The item is still delivered, plainly.
+    for text in ("Thanks!", "Wow.", "Thank you!", "Some text.\n\nFirst item."):
+        brief = S.brief(Article(title=ITEM.title, text=text, url=ITEM.url, lang="en"))
+        assert brief.points == [] and brief.headline == ITEM.title and brief.url == ITEM.url
+
+
+async def test_a_brief_with_no_points_renders_its_headline_and_link_everywhere() -> None:
+    brief: Brief = S.brief(ITEM)
+    text = brief_text(brief)
+    assert ITEM.title in text and "n.example/thanks" in text and "•" not in text
+    out = io.StringIO()
+    await ConsoleAdapter(stream=out, color="never").deliver(
+        Destination("console:"), Outgoing(key="k", brief=brief))
+    shown = out.getvalue()
+    assert shown.startswith(ITEM.title + "\n") and "n.example/thanks" in shown
+    assert "•" not in shown
+    dest = Destination("test:en")
+    embed = brief_embed(brief, dest)
+    assert embed["title"] == ITEM.title and embed["url"] == ITEM.url
+    blocks = json.dumps(brief_blocks(brief, dest))
+    assert ITEM.title in blocks and ITEM.url in blocks and "•" not in blocks
