@@ -241,7 +241,7 @@ def test_wire_stories_flattened_without_separators_keep_the_junk_out() -> None:
 @pytest.mark.parametrize(("span", "kind"), [
     ("U.S.", "shard"),
     ("For try!", "shard"),
-    ("Or just general apps.", "fragment"),
+    ("Or just general apps.", "afterthought"),
     ("And more.", "shard"),
     ("Dershowitz represented Epstein against the sex crime charges, for which Epstein served a "
      "13-month sentence after pleading guilty in .", "cut"),

@@ -214,12 +214,14 @@ class ExtractiveSummarizer:
         barred = quote_pieces(sentences, lang, starts)
         if not cands:
             lead_ins = language(lang).lead_in_lines
+            listed = segment.in_sections(sentences, lang)  # sponsor reads, a show's link lines
             cands = [
                 (i, s)
                 for i, s in enumerate(sentences)
                 # Not a lone "★" or "—" either: a point says something in words.
                 if _has_word(s) and (not lead_ins or not _lead_in(s))
                 and segment.not_prose(s, lang) in segment.LAST_RESORT and i not in barred
+                and i not in listed
             ]
         free = [c for c in cands if c[0] not in barred] if barred else cands
         if len(free) <= points:

@@ -14,7 +14,7 @@ from collections import Counter
 
 from bot.summarize.lang.registry import LANGUAGES, language
 
-__all__ = ["LAST_RESORT", "captions_in_context", "not_prose"]
+__all__ = ["LAST_RESORT", "captions_in_context", "in_sections", "not_prose"]
 
 # With no prose candidate at all, a bulleted notice or a fragment may still say something
 # (an obituary column is nothing but "▲박수용 별세, …" lines); a credit, caption, player line,
@@ -36,8 +36,9 @@ def captions_in_context(sentences: list[str], lang: str) -> set[int]:
     """Indexes of sentences that only their neighbours show to be captions: a sentence right
     before a photo credit, with every copy of it, and the first copy of any sentence the text
     says again later (AP pages print the lead under the photo, then again as the story's first
-    paragraph: the later copy is the one in the story), and what a section head shows to be
-    no prose (English sponsor reads after "Sponsored by:")."""
+    paragraph: the later copy is the one in the story), what a section head shows to be no
+    prose (English sponsor reads after "Sponsored by:") and the lines of a list under its
+    lead-in."""
     counts = Counter(sentences)
     out: set[int] = set()
     if len(counts) < len(sentences):
@@ -46,11 +47,22 @@ def captions_in_context(sentences: list[str], lang: str) -> set[int]:
             seen[s] += 1
             if seen[s] < counts[s]:
                 out.add(i)
+    out.update(in_sections(sentences, lang))
     rules = LANGUAGES.get(lang)
-    if rules is not None and rules.section_not_prose is not None:
-        out.update(rules.section_not_prose(sentences))
+    if rules is not None and rules.list_lines is not None:
+        out.update(rules.list_lines(sentences))
     if rules is not None and rules.credited_captions is not None:
         credited = rules.credited_captions(sentences)
         if credited:
             out.update(i for i, s in enumerate(sentences) if s in credited)
     return out
+
+
+def in_sections(sentences: list[str], lang: str) -> set[int]:
+    """Indexes of the sentences a section head shows to be no prose (English sponsor reads
+    after "Sponsored by:", a show's link lines): never a point, not even when nothing else is
+    left."""
+    rules = LANGUAGES.get(lang)
+    if rules is None or rules.section_not_prose is None:
+        return set()
+    return rules.section_not_prose(sentences)

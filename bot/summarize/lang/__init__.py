@@ -182,6 +182,10 @@ class Language:
     # sponsor reads after "Sponsored by:" and a show's links; bot.summarize.segment); None
     # where none is known
     section_not_prose: Callable[[list[str]], set[int]] | None
+    # Indexes of the lines of a list under its lead-in (English: unmarked lines after a line
+    # ending in ":"): no candidates, but points when nothing else is (bot.summarize.segment);
+    # None where none is known
+    list_lines: Callable[[list[str]], set[int]] | None
     # Indexes of the sentences that are pieces of a quotation the splitter cut (opened and not
     # closed, closed and not opened, or inside one): part of the story, never a point
     # (bot.summarize.extractive), given the index of each paragraph's first sentence (a

@@ -30,6 +30,7 @@ LANGUAGE = Language(
     bare_surname=select.bare_surname,
     credited_captions=segment.credited,
     section_not_prose=segment.headed_sections,
+    list_lines=segment.list_lines,
     cut_quotations=segment.cut_quotations,
     prepare_text=sentences.join_title_breaks,
     short_items_stand_alone=True,

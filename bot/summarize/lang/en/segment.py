@@ -125,6 +125,14 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"^(?:Ready to|Want to|Wondering|Curious|Guess what|Can you guess|Ever wondered|"
         r"Do you|Did you|Have you|Are you|Think you|Would you|Could you|Can you)\b"
         r"[^.!]{0,200}\?[\"”’]?$")),
+    # A list item, by its marker: "(1) to require …", "a) DirectX on Linux for compute
+    # workloads", "A) Retailer driven sales". It completes a lead-in the brief does not show
+    # (a line ending in ":", never a point itself).
+    ("item", re.compile(r"^(?:\(?(?:\d{1,2}|[A-Za-z]|[ivx]{1,4})\)|\d{1,2}\.) ")),
+    # A heading in capitals, three words or more and no lower-case letter: "SLACCIDENTAL TECH
+    # PODCAST SHIRTS!!". Prose is never all capitals.
+    ("heading", re.compile(
+        r"^(?=[^a-z]*$)(?:[A-Z][A-Z\d'’&/-]*[,.:!?]* ){2,}[A-Z][A-Z\d'’&/-]*[.!?]*$")),
 )
 # Promotion in podcast and blog feeds, anywhere in a span: a sponsor read, a promo code, a
 # call to subscribe, rate or support the show. Specific phrases only: "a bill sponsored by",
@@ -259,9 +267,10 @@ FIRST_NOT_PROSE = FirstKind(NOT_PROSE)
 # initials ("U.S." where the Daily Mail scrape's " . " or a line break cut it off its sentence,
 # "For try!"): a point is a sentence. Not in LAST_RESORT: a shard says nothing even alone.
 SHARD = re.compile(r"\S+(?: \S+)?|(?:[A-Za-z]\.)+[\"”’)]*")
-# A fragment: a short span opening on a conjunction with no verb ("Or just general apps.",
-# "And more."); the auxiliaries, subject pronouns and verb endings below are what a clause
-# would carry ("And they agree." is one).
+# An afterthought: a short span opening on a conjunction with no verb ("Or just general
+# apps.", "And no Retina."); the auxiliaries, subject pronouns and verb endings below are what
+# a clause would carry ("And they agree." is one). It only adds to the sentence before it, so
+# it is no point even as a last resort (unlike a "fragment", which may still say something).
 FRAGMENT_OPENING = re.compile(r"(?:Or|And|Plus|Nor)\b(?: \S+){0,3}$")
 VERB_HINT = re.compile(
     r"\b(?:is|are|was|were|be|been|am|has|have|had|do|does|did|will|would|can|could|shall|"
@@ -295,13 +304,13 @@ QUOTED_LABEL = re.compile(r"['‘\"“][^'’\"”]{1,40}['’\"”]: ['‘\"“
 
 
 def broken(sentence: str) -> str | None:
-    """The kind of broken text ``sentence`` is ("shard", "fragment", "cut", "caption"), else
+    """The kind of broken text ``sentence`` is ("shard", "afterthought", "cut", "caption"), else
     None: see SHARD, FRAGMENT_OPENING, LOST_WORD, PICTURE_POINTER, QUOTED_LABEL."""
     # A shard holds one space at most: a sentence with two is none, with no match tried.
     if sentence.count(" ") < 2 and SHARD.fullmatch(sentence):
         return "shard"
     if FRAGMENT_OPENING.match(sentence) and VERB_HINT.search(sentence) is None:
-        return "fragment"
+        return "afterthought"
     if sentence.endswith(".") and LOST_WORD.search(sentence[-8:]):
         return "cut"
     h = PICTURE_HINTS
@@ -317,7 +326,8 @@ def broken(sentence: str) -> str | None:
 def not_prose(sentence: str) -> str | None:
     """The kind of English span ``sentence`` is when it is not prose ("player", "credit",
     "caption", "cue", "update", "boilerplate", "clickbait", "data", "byline", "promo", "list",
-    "shard", "fragment", "cut"), else None (bot.summarize.segment.not_prose)."""
+    "item", "heading", "shard", "fragment", "afterthought", "cut"), else None
+    (bot.summarize.segment.not_prose)."""
     kind = FIRST_NOT_PROSE(sentence)
     if kind is not None:
         return kind
@@ -391,7 +401,8 @@ def credited(sentences: list[str]) -> set[str]:
 def headed_sections(sentences: list[str]) -> set[int]:
     """Indexes of the sentences of a sponsor section (after its head, "Sponsored by:") or a
     show's list of links (after "Some other people, places, and things mentioned:"), up to the
-    next line that heads a section (ends in ":")."""
+    next line that heads a section (ends in ":"), and the link lines of a show's notes
+    (``show_notes``)."""
     out: set[int] = set()
     inside = False
     for i, s in enumerate(sentences):
@@ -399,7 +410,53 @@ def headed_sections(sentences: list[str]) -> set[int]:
             inside = SPONSOR_HEAD.match(s) is not None or LINKS_HEAD.match(s) is not None
         elif inside:
             out.add(i)
+    return out | show_notes(sentences)
+
+
+# A sentence's terminal mark, maybe before closing quotes or brackets.
+ENDED = re.compile(r"[.!?…][\"'”’)\]]*$")
+# Show notes: a text of at least this many sentences, more than half of them lines with no
+# terminal mark, under two heads or more ("Follow-up:", "Post-show:", "Sponsored by:").
+SHOW_NOTES = 6
+
+
+def _unmarked(sentence: str) -> bool:
+    """A line with no terminal mark that introduces nothing: a list item or a link title."""
+    return ENDED.search(sentence) is None and not sentence.endswith((":", ";"))
+
+
+def list_lines(sentences: list[str]) -> set[int]:
+    """Indexes of the lines of a list under its lead-in (a line ending in ":"): the lines
+    with no terminal mark after it ("Garmin Fenix 5 – $100 off (Amazon/Clever Training)"),
+    and questions, which a show's notes list as link titles ("Is it worth cleaning dust out
+    of MacBooks?"), up to the first line that ends as prose does. An item completes a lead-in
+    the brief does not show (a lead-in is never a point): no candidate, but a point when
+    nothing else is (a library's release notes are their list)."""
+    out: set[int] = set()
+    listing = False
+    for i, s in enumerate(sentences):
+        if s.endswith(":"):
+            listing = True
+        elif listing and (_unmarked(s) or s.endswith("?")):
+            out.add(i)
+        else:
+            listing = False
     return out
+
+
+def show_notes(sentences: list[str]) -> set[int]:
+    """Indexes of the link lines of a show's notes (ATP: "Debate over the prevalence of the
+    stage lighting problem", "Orders stop 8 PM Monday evening"): in a text of SHOW_NOTES
+    sentences or more, mostly lines with no terminal mark, under two heads or more, every
+    such line and every listed question. Never a point, not even as a last resort: the brief
+    of an episode's notes is its headline and link."""
+    if len(sentences) < SHOW_NOTES:
+        return set()
+    unmarked = [_unmarked(s) for s in sentences]
+    heads = sum(s.endswith(":") for s in sentences)
+    if heads < 2 or 2 * sum(unmarked) <= len(sentences):
+        return set()
+    return {i for i, u in enumerate(unmarked) if u} | list_lines(sentences)
 
 
 # A quotation runs on for at most this many sentences with no quotation mark at all; past

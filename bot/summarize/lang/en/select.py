@@ -146,13 +146,117 @@ EARLIER_PIECE = re.compile(
     r"episode)\b)")
 
 
+# Beyond the openings of BACK (issue 28, held-out blind read): a pointer to another place in
+# the text or to a picture ("the table below", "as shown here", "the following"), a
+# demonstrative naming a thing told before it ("this standard order"), and a discourse marker
+# answering the sentence before ("Of course,", "In fact,", "Now technically,"). Each leans
+# back as BACK's openings do: a strong penalty, waived right after the sentence it leans on.
+
+# What a pointer points from: a piece of the page ("the table below", "the demo below!"), or a
+# verb of showing or telling ("seen above", "noted above –", "linked to above", "listed
+# below"). A bare "above"/"below" after a number or "and" compares ("those aged 22 and above",
+# "below $40 a barrel"), so the word before must be one of these.
+_POINTED = (
+    r"table|chart|graph|list|link|demo|photo|picture|image|video|screenshot|section|example|"
+    r"diagram|figure|map|graphic|tweet|post|box|form|button|code|snippet|quote|excerpt|comment|"
+    r"question|detail|item|option|step|instruction|version|one|thing|paragraph|note|"
+    r"footnote|sidebar|gallery|clip|embed|arrow|screen|shot|photograph"
+)
+# Verbs of telling about the text itself: with a time that ends the clause ("as noted
+# before.", "the MAP thing I mentioned earlier on") or "here" ("There are likely more I
+# haven't listed here.") they point at a place the brief does not show. Not "seen": "unlike
+# anything seen before" is prose.
+_TOLD = (
+    r"mentioned|noted|described|discussed|outlined|explained|covered|touched on|listed|"
+    r"linked(?: to)?|quoted|cited|shown|pictured|detailed"
+)
+_SHOWING = (
+    r"see|seen|shown|noted|mentioned|listed|linked(?: to)?|described|discussed|outlined|"
+    r"pictured|featured|embedded|included|covered|explained|illustrated|quoted|detailed|"
+    r"highlighted|referenced|cited|given|set out|laid out|touch on|touched on"
+)
+POINTER = re.compile(
+    # "the table below", "the screenshots below", "questions down below", "seen above",
+    # "as noted somewhere up above", "the eligible items listed below in the VIP sale".
+    rf"\b(?:(?:{_POINTED})s?|{_SHOWING}|here)"
+    r"(?: (?:here|somewhere|just|right|directly|further|immediately))?(?: (?:up|down))? "
+    r"(?:above|below)\b"
+    # "the below photo", "the above example": the determiner use always points.
+    r"|\bthe (?:above|below)\b"
+    # "As you can see above, …", "as shown here", "as described earlier", "as noted before".
+    r"|\bas (?:you can |we can )?(?:see|seen|shown|noted|mentioned|listed|described|discussed|"
+    r"outlined|pictured|illustrated|explained|detailed) (?:here|above|below|earlier|before)\b"
+    # "I mentioned earlier on", "listed here.": a time or place that ends the clause ("We
+    # noted earlier this month that …" dates a saying: not a pointer).
+    rf"|\b(?:{_TOLD}) (?:\w+ )?(?:earlier|before|here)(?: on)?(?=[,.;:!?)]|$| –| —)"
+    # "the following" list or section, not a time or an event told relative to one ("the
+    # following day", "over the following 70 or 80 million years", "the following game").
+    r"|\bthe following(?! (?:\d|(?:[\w-]+ )?(?:day|night|morning|afternoon|evening|week|"
+    r"weekend|month|year|season|game|match|race|round|term|decade|century|summer|spring|"
+    r"autumn|fall|winter|hour|minute|days|weeks|months|years|seasons|games|matches|races|"
+    r"hours|decades|centuries)\b))",
+    re.IGNORECASE,
+)
+# What POINTER needs: one of these substrings, lower-cased (most sentences hold none).
+POINTER_HINTS = ("above", "below", "following", " here", "earlier", "before")
+# A demonstrative naming a thing told before, early in the sentence ("I mentioned
+# parenthetically that this order isn’t always observed", "In a tacit recognition that this
+# approach isn’t working"): later in a sentence its thing is usually named in the sentence
+# itself ("… restructuring, and expects this process to end in 2026"). Only nouns for a way or
+# an arrangement, which the story gives and then calls so; "this week", "this year" name their
+# own thing (SELF).
+DEMONSTRATIVE = re.compile(
+    r"^(?:\S+ ){1,7}(?:this|these|those) (?:\w+ )?(?:orders?|approach(?:es)?|methods?|"
+    r"techniques?|tricks?|workarounds?|setups?|arrangements?|schemes?|conventions?|"
+    r"distinctions?|workflows?|configurations?)\b",
+    re.IGNORECASE,
+)
+# A discourse marker opening a sentence that answers the one before it: a concession ("Of
+# course,", "Granted,", "To be fair,"), a sequel ("In fact,", "Indeed,", "After all,",
+# "Besides,"), an example or a restatement ("For example,", "In other words,"), a result
+# ("Therefore,", "As such,"), a contrast ("On the other hand,", "In contrast,", "Then
+# again,"), a turn back to the topic ("Anyway,", "Now technically,"). BACK already
+# reads "But", "Still", "Instead", "However", "That said".
+DISCOURSE = re.compile(
+    r"^[\"'“‘]?(?:of course|after all|in fact|indeed|anyway|anyhow|besides|admittedly|granted|"
+    r"to be (?:sure|fair|clear|honest)|true|sure|worse(?: still| yet)?|better(?: still| yet)?|"
+    r"on the other hand|on the one hand|by contrast|in contrast|conversely|then again|"
+    r"in any case|in any event|at any rate|regardless|rather|hence|therefore|"
+    r"consequently|accordingly|as such|to that end|in other words|put another way|"
+    r"for example|for instance|in turn|what['’]s more|on top of that|in short|in sum|"
+    r"by the same token|for that matter|in that case|if so|if not|even then|finally|lastly|"
+    r"secondly|thirdly|again|plus|mind you|now \w+ly|see)(?:,|:| –| —)"
+    # These read as markers with no comma too ("By contrast the confusing menus …"); "after
+    # all" does not ("After all the votes were counted, …").
+    r"|^[\"'“‘]?(?:of course|in fact|by contrast|in contrast|on the other hand|for example|"
+    r"for instance|in other words) ",
+    re.IGNORECASE,
+)
+
+
+def points_away(sentence: str) -> bool:
+    """Whether ``sentence`` points at another place in the text or at a picture (POINTER),
+    or names with a demonstrative a thing told before it (DEMONSTRATIVE)."""
+    low = sentence.lower()
+    h = POINTER_HINTS
+    # Spelled out rather than any() over a generator: this runs on every candidate.
+    if (h[0] in low or h[1] in low or h[2] in low or h[3] in low or h[4] in low
+            or h[5] in low) and POINTER.search(sentence) is not None:
+        return True
+    return ("this " in low or "these " in low or "those " in low) \
+        and DEMONSTRATIVE.match(sentence) is not None
+
+
 def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
     """Whether an English ``sentence`` opens by referring back to something it does not name: a
-    pronoun, demonstrative or connective, or a quote with no named speaker, or points at the
-    writer's earlier piece (EARLIER_PIECE) anywhere (``subjectless``
+    pronoun, demonstrative or connective, a discourse marker answering the sentence before
+    (DISCOURSE), or a quote with no named speaker; or points at another place in the text
+    (``points_away``) or the writer's earlier piece (EARLIER_PIECE) anywhere (``subjectless``
     is Korean's analyser rule, unused here)."""
     if BACK.match(sentence):
         return not SELF.match(sentence)
+    if DISCOURSE.match(sentence) or points_away(sentence):
+        return True
     if ("I " in sentence or "we " in sentence or "We " in sentence or "n my " in sentence
             or "n our " in sentence) and EARLIER_PIECE.search(sentence):
         return True

@@ -29,6 +29,7 @@ LANGUAGE = Language(
     late_captions=select.late_captions,
     bare_surname=select.unintroduced,
     section_not_prose=None,
+    list_lines=None,
     cut_quotations=None,
     prepare_text=None,
     short_items_stand_alone=False,
