@@ -65,16 +65,25 @@ def refers_back(sentence: str, lang: str) -> bool:
     return rules is not None and rules.refers_back(sentence, korean.subjectless)
 
 
+def _never_subjectless(sentence: str) -> bool:
+    """The subject test of a lead that may be impersonal: it never lacks one."""
+    return False
+
+
 def candidate_leans_back(candidates: list[str], k: int, lang: str) -> bool:
     """Whether candidate ``k`` leans on a sentence before it. In a language whose leads are
     often impersonal (Korean: "2029년부터 … 10분대에 갈 수 있게 될 것으로 보인다") the
-    story's first prose sentence leans on nothing: the subject rule would otherwise bar the
-    lead itself."""
+    story's first prose sentence needs no subject: the subject rule would otherwise bar the
+    lead itself. Its other lean-back rules hold there too."""
     rules = LANGUAGES.get(lang)
     if rules is None:
         return False  # no lean-back rules of its own: English's would misread it
     if k == 0 and rules.impersonal_leads:
-        return False
+        # Only the analyser's subject rule is waived: "이를 …" opens no brief, nor does a
+        # bare quotation ("“… 이제 우리는 완전히 이겼습니다.”" as point 1, no speaker shown).
+        first = candidates[0]
+        return rules.refers_back(first, _never_subjectless) or (
+            rules.opens_no_brief is not None and rules.opens_no_brief(first))
     if rules.refers_back(candidates[k], korean.subjectless):
         return True
     return k > 1 and rules.bare_surname is not None and rules.bare_surname(candidates, k)
