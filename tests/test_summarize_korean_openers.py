@@ -53,6 +53,9 @@ def test_a_lead_with_a_speaker_or_none_needed_does_not_lean_back() -> None:
     assert not candidate_leans_back([said, "경찰은 수사에 나섰다."], 0, "ko")
     assert not candidate_leans_back(
         ["2029년부터 서울에서 부산까지 1시간 10분대에 갈 수 있게 될 것으로 보인다."], 0, "ko")
+    # a feature's lede ending like an explanation ("…것이다") leans on nothing either
+    feature = "닭갈비집을 나설 때 보통은 섬유탈취제를 뿌릴 것이다."
+    assert not candidate_leans_back([feature], 0, "ko")
 
 
 @pytest.mark.parametrize("quoted", [
@@ -80,8 +83,9 @@ def test_a_demonstrative_inside_a_sentence_points_back(inner: str) -> None:
     "20대 아르바이트생을 강제 추행한 것도 모자라 이를 무마하려 한 60대 업주에게 징역형이 선고됐다.",
     # inside a quotation the demonstrative is the speaker's
     "김 지사는 “이를 위해 모든 지원을 다하겠다”고 말했다.",
-    # a word that only contains the letters
+    # a word that only contains the letters, and the verb 이르다
     "나이를 속이고 입대한 20대가 3일 경찰에 붙잡혔다.",
+    "코로나가 막바지에 이를 무렵 A씨는 경기도의 한 보건소에서 일했다.",
 ])
 def test_a_demonstrative_with_its_antecedent_in_the_sentence_does_not(own: str) -> None:
     assert not ko_select.inner_reference(own)

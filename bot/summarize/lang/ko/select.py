@@ -14,7 +14,7 @@ BOILER = re.compile(r"^(?:관련기사|사진|기자\s|무단\s?전재)")
 # Demonstratives and connectives that lean on the sentence before.
 BACK = re.compile(
     r"^(?:이는|이를|이에|이와는|이와|이처럼|이같은|이같이|이런|이러한|그는|그녀는|그러나|하지만|또한|"
-    r"그러면서|여기에|여기서|이들은|이들|그들은|이어|따라서|그래서|반면|그런데|게다가|또|"
+    r"그러면서|그러자|여기에|여기서|이들은|이들|그들은|이어|따라서|그래서|반면|그런데|게다가|또|"
     r"이로써|이렇게|그렇게|이때|그때|그리고|특히|결국|즉|아울러|더불어|다만|그럼에도|"
     r"이 밖에|이밖에|이와 함께|이 때문에|이 같은|그 결과|이 가운데|이 중|이 과정에서|"
     r"이 자리에서|이날 그는|이에 대해)(?=\s|,)"
@@ -124,7 +124,8 @@ TOPIC_SHIFT = re.compile(r"^한편\s*,?\s+")
 # ("주문이 들어오면 이를 드랍퍼들이 …", "필요하며 이를 위해선 …") and no object ("아르바이트생을
 # 강제 추행한 것도 모자라 이를 무마하기 위해 …").
 INNER_CONTENT = re.compile(r"(?:^|[\s,(])(?:이\s?같은|이와\s?같은)\s")
-INNER_OBJECT = re.compile(r"(?:^|[\s,(])(?:이를|이에\s대해|이와\s관련해)\s")
+# ("막바지에 이를 무렵": the verb 이르다, no demonstrative)
+INNER_OBJECT = re.compile(r"(?:^|[\s,(])(?:이를(?!\s(?:무렵|즈음|때))|이에\s대해|이와\s관련해)\s")
 # An antecedent before the demonstrative: a comma, a connective ending ("…하며", "…들어오면",
 # "…했고", "…지만", "…는데", "…해서") or an object ("…을 ", "…를 "). Nouns ending in 고
 # ("사고", "광고") count too: the rule then errs towards no lean-back, as before it.
