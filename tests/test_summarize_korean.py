@@ -170,7 +170,9 @@ def test_a_korean_news_brief_keeps_the_lede_and_no_boilerplate() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "한편 야당은 이번 대책이 집값을 자극할 수 있다며 반발했다.",
+        # "한편" itself turns to a new topic (test_summarize_korean_openers); what follows it leans
+        "한편 이에 따라 내년부터 입주가 앞당겨질 전망이다.",
+        "그러자 이듬해 아예 향수 브랜드를 론칭했다.",
         "이에 따라 내년부터 입주가 앞당겨질 전망이다.",
         "또한 대출 규제도 완화된다.",
         "아울러 정부는 세제 지원도 검토한다.",

@@ -68,13 +68,17 @@ def refers_back(sentence: str, lang: str) -> bool:
 def candidate_leans_back(candidates: list[str], k: int, lang: str) -> bool:
     """Whether candidate ``k`` leans on a sentence before it. In a language whose leads are
     often impersonal (Korean: "2029년부터 … 10분대에 갈 수 있게 될 것으로 보인다") the
-    story's first prose sentence leans on nothing: the subject rule would otherwise bar the
-    lead itself."""
+    story's first prose sentence leans on nothing but where the language says it cannot open
+    a brief (``Language.opens_no_brief``): the subject rule would otherwise bar the lead
+    itself."""
     rules = LANGUAGES.get(lang)
     if rules is None:
         return False  # no lean-back rules of its own: English's would misread it
     if k == 0 and rules.impersonal_leads:
-        return False
+        # But a bare quotation opens no brief ("“… 이제 우리는 완전히 이겼습니다.”" as point
+        # 1, its speaker never shown). The other lean-back rules stay waived: a feature's
+        # lede ("… 섬유탈취제를 뿌릴 것이다.") ends like an explanation and leans on nothing.
+        return rules.opens_no_brief is not None and rules.opens_no_brief(candidates[0])
     if rules.refers_back(candidates[k], korean.subjectless):
         return True
     return k > 1 and rules.bare_surname is not None and rules.bare_surname(candidates, k)

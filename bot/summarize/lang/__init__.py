@@ -202,3 +202,7 @@ class Language:
     # What the rules cache of the analyser's readings: cleared with its own caches
     # (bot.summarize.korean.clear_cache)
     analysis_caches: tuple[Callable[[], None], ...]
+    # Whether the story's first candidate, where leads may be impersonal, still leans on what
+    # follows it (Korean: a bare quotation, its speaker named after it) and so opens no brief
+    # (bot.summarize.extractive); None where no such rule is known
+    opens_no_brief: Callable[[str], bool] | None = None

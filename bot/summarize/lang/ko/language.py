@@ -36,5 +36,6 @@ LANGUAGE = Language(
     credited_captions=None,
     keywords=tagging.story_tags,
     analysis_caches=(tagging.clear_cache, labelling.clear_cache),
+    opens_no_brief=select.bare_quotation,
     label_words=(1, 6),
 )
