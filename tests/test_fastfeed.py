@@ -499,3 +499,18 @@ def _same_items_either_way(body: bytes, monkeypatch: pytest.MonkeyPatch,
     path.write_bytes(body)
     fast, slow = _both(path, monkeypatch)
     assert fast == slow
+
+
+# issue 26: an item's <image> or <source> clears feedparser's "first non-empty title wins"
+# rule (its title_depth), so a later <title> replaces the first; the fast reader kept the first
+@pytest.mark.parametrize("body", [
+    _rss("<title>A</title><image>https://e.example/i.png</image><title>B</title>"
+         "<link>https://e.example/1</link>"),
+    _rss("<title>A</title><source url='https://s.example/'>S</source><title>B</title>"
+         "<guid>g</guid>"),
+    _rss("<title>A</title><source url='https://s.example/'><category>c</category></source>"
+         "<title>B</title><guid>g</guid>"),
+])
+def test_an_image_or_source_lets_a_later_title_win_as_in_feedparser(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _read_fast_as_feedparser_reads(body, monkeypatch, tmp_path)

@@ -26,8 +26,8 @@ from lxml import etree
 
 from bot.feeds.feedtext import (
     _LANG,
-    _attrs,
     _atom_text,
+    _attrs,
     _Bail,
     _Base,
     _map_type,
@@ -197,12 +197,52 @@ def _author(raw: str) -> dict[str, Any]:
     return detail
 
 
+class _Item:
+    """feedparser's state while it reads one RSS item, where it decides whether a title or
+    summary element sets the value, only its _detail, or becomes content."""
+
+    __slots__ = ("depths", "entry", "has_content", "lang", "title_depth")
+
+    def __init__(self, lang: str | None, has_content: bool) -> None:
+        self.entry: dict[str, Any] = {}
+        self.lang = lang
+        self.has_content = has_content
+        # feedparser's title_depth: a non-empty title sets it to its depth, and a title as deep
+        # or deeper is then ignored, until an <image> or <source> clears it (-1)
+        self.title_depth = -1
+        self.depths: dict[str, int] = {}  # feedparser's property_depth_map for this entry
+
+    def title(self, el: Any, depth: int) -> None:
+        value, detail = _rss_text(el, self.lang, "text/plain")
+        if not -1 < self.title_depth <= depth:
+            self._set("title", value, detail, depth)
+        if value:
+            self.title_depth = depth
+
+    def summary(self, el: Any, depth: int, kind: str) -> None:
+        if "summary" in self.entry and not self.has_content:
+            # feedparser: a second summary-like element, before any content, is content
+            self.has_content = True
+            _content(self.entry, *_rss_text(el, self.lang, "text/plain"))
+        else:
+            self._set("summary", *_rss_text(el, self.lang, kind), depth)
+
+    def _set(self, key: str, value: str, detail: dict[str, Any], depth: int) -> None:
+        # feedparser keeps a value read at one depth against one read deeper in the item, but
+        # always takes the later _detail
+        if depth <= self.depths.get(key, depth):
+            self.depths[key] = depth
+            self.entry[key] = value
+        self.entry[f"{key}_detail"] = detail
+
+
 def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str],
               has_content: bool) -> dict[str, Any]:
     """An RSS item; ``has_content``: feedparser's flag for "content seen", which only an
     item's end clears, so the channel's elements can leave it set for the next item."""
     _check_children(item, _RSS_ITEM, _RSS_ITEM_LOWER, known)
-    entry: dict[str, Any] = {}
+    state = _Item(lang, has_content)
+    entry = state.entry
     if len(item.attrib):
         if {"href", "lastmod"} & _attrs(item).keys():
             raise _Bail("an item with href or lastmod")  # feedparser reads them as fields
@@ -212,8 +252,7 @@ def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str],
     for child in item:
         tag = child.tag
         if tag in ("title", _DC_TITLE):  # feedparser: dc:title is a <title>
-            if not entry.get("title"):  # feedparser: the first non-empty title wins
-                entry["title"], entry["title_detail"] = _rss_text(child, lang, "text/plain")
+            state.title(child, 1)
         elif tag == "link":
             if len(child.attrib) and "href" in _attrs(child):
                 raise _Bail("an item <link> with href")  # feedparser takes the href for the link
@@ -230,15 +269,9 @@ def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str],
             if permalink:
                 entry.setdefault("link", value)
         elif tag in _SUMMARY_LIKE:
-            if "summary" in entry and not has_content:
-                # feedparser: a second summary-like element, before any content, is content
-                has_content = True
-                _content(entry, *_rss_text(child, lang, "text/plain"))
-            else:
-                entry["summary"], entry["summary_detail"] = _rss_text(
-                    child, lang, "text/html" if tag == "description" else "text/plain")
+            state.summary(child, 1, "text/html" if tag == "description" else "text/plain")
         elif tag == f"{{{CONTENT}}}encoded":
-            has_content = True
+            state.has_content = True
             _content(entry, *_rss_text(child, lang, "text/html"))
         elif tag == "pubDate":
             entry["published"] = _text(child)
@@ -248,6 +281,11 @@ def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str],
             entry["updated_parsed"] = _parse_date(entry["updated"])
         elif tag in ("category", f"{{{DC}}}subject"):
             _tag(entry, child)
+        elif tag in ("image", "source"):
+            # a source's categories are its own, not the item's
+            if len(child) and not (tag == "source" and all(c.tag == "category" for c in child)):
+                raise _Bail("nested elements in an item's <image> or <source>")
+            state.title_depth = -1  # feedparser's _start_image and _start_source
         elif (len(child) and isinstance(tag, str) and not tag.startswith("{")
               and _category_list(child, tag.lower())):
             for category in child:  # <categories><category>…
