@@ -510,7 +510,45 @@ def _same_items_either_way(body: bytes, monkeypatch: pytest.MonkeyPatch,
          "<guid>g</guid>"),
     _rss("<title>A</title><source url='https://s.example/'><category>c</category></source>"
          "<title>B</title><guid>g</guid>"),
+    # elements nested in an RSS item, which feedparser reads by the same depth rules
+    # (cloudblog.rss: an <og> block, <author><name>…</name><title>…</title></author>;
+    # aktuality.rss: an item's <image> with its url, title and link): a nested <title> changes
+    # only title_detail, unless it comes before the item's own or after an <image>; a nested
+    # <description> is summary or content as a direct one would be
+    _rss("<title>T</title><link>https://e.example/1</link><description>d</description>"
+         "<og><type>article</type><title>O &lt;b&gt;x&lt;/b&gt;</title><description>od"
+         "</description><image>https://e.example/i.png</image><site_name>S</site_name>"
+         "<url>https://e.example/u</url></og><author><name>Diane</name><title>&lt;i&gt;PM&lt;/i&gt;"
+         "</title><department/><company/></author>"),
+    _rss("<og><title>O</title><description>od</description></og><title>T</title>"
+         "<link>https://e.example/1</link>"),  # before the item's own title and summary
+    _rss("<title>T</title><link>https://e.example/1</link><og><image>i</image><title>O</title>"
+         "</og><title>U</title><description>d</description><og><description/></og>"),
+    _rss("<title>T</title><link>https://e.example/1</link><author><name>A</name></author>"
+         "<author><name> B </name><title/></author>"),  # the last name
+    _rss("<title>T</title><link>https://e.example/1</link><image><url>https://e.example/i"
+         "</url><title>Image title</title><link>https://e.example/</link><width>1</width>"
+         "<height>2</height></image><title>Later</title><description>d</description>"),
 ])
-def test_an_image_or_source_lets_a_later_title_win_as_in_feedparser(
+def test_item_titles_and_nested_elements_are_read_fast_as_feedparser_reads_them(
         body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     _read_fast_as_feedparser_reads(body, monkeypatch, tmp_path)
+
+
+@pytest.mark.parametrize("body", [
+    _rss("<title>T</title><guid>g</guid><og><link>https://e.example/o</link></og>"),
+    _rss("<title>T</title><guid>g</guid><og kind='x'><title>O</title></og>"),
+    _rss("<title>T</title><guid>g</guid><og><title><b>O</b></title></og>"),
+    _rss("<title>T</title><guid>g</guid><og><pubDate>Sat, 05 Dec 2026 10:00:00 GMT</pubDate>"
+         "</og>"),
+    _rss("<title>T</title><link>https://e.example/1</link><image><description>d</description>"
+         "</image>"),
+    _rss("<title>T</title><guid>g</guid><author><name>a@e.example (A)</name></author>"),
+    _rss("<title>T</title><guid>g</guid><author><name>A</name><email>a@e.example</email>"
+         "</author>"),
+    _rss("<title>T</title><guid>g</guid><author><name>A</name></author>"
+         "<dc:creator>B</dc:creator>"),
+])
+def test_other_nested_item_elements_are_left_to_feedparser(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _left_to_feedparser(body, monkeypatch, tmp_path)

@@ -88,6 +88,7 @@ _RSS_ITEM = {"title", "link", "description", "guid", "pubDate", "category", "aut
              "comments", "enclosure", "source", f"{{{CONTENT}}}encoded", f"{{{DC}}}creator",
              f"{{{DC}}}date", f"{{{DC}}}subject", f"{{{DC}}}title", f"{{{ITUNES}}}author",
              f"{{{ITUNES}}}summary"}
+_AUTHORS = frozenset({"author", f"{{{DC}}}creator", f"{{{ITUNES}}}author"})
 _ATOM_ENTRY = {f"{{{ATOM}}}{n}" for n in ("id", "title", "link", "published", "updated",
                                            "content", "summary", "category", "author", "rights",
                                            "contributor")}
@@ -141,7 +142,8 @@ def _check_children(el: Any, allowed: set[str], allowed_lower: frozenset[str],
                 raise _Bail("an element feedparser maps, no namespace")
             # feedparser reads what is nested too: a list of <category> (in an RSS item) is
             # read below, anything else is left to it
-            if len(child) and not ("category" in allowed and _category_list(child, local)):
+            if len(child) and not ("category" in allowed and (_category_list(child, local)
+                                                               or _nested_known(child, local))):
                 raise _Bail("nested elements without a namespace")
         elif prefix == "media":
             if local in _MEDIA_MAPPED:
@@ -163,6 +165,42 @@ def _category_list(el: Any, name: str) -> bool:
     return (not hasattr(_FeedParserMixin, f"_start_{name}")
             and not hasattr(_FeedParserMixin, f"_end_{name}")
             and all(c.tag == "category" and not len(c) for c in el))
+
+
+# What feedparser reads inside an RSS item's elements, by the element's name: an <image>'s
+# link and sizes it keeps apart, an author's <name> names the author, and in an element it has no
+# rule for (<og>, cloudblog.rss) it reads a <title> or <description> as the item's own (by its
+# depth rules, _Item) and an <url> as an "href" key. A <title> anywhere changes title_detail.
+_IN_IMAGE = frozenset({"url", "title", "link", "width", "height"})
+_IN_AUTHOR = frozenset({"name", "title"})
+_IN_UNKNOWN = frozenset({"title", "description", "image", "url"})
+# The keys of an entry bot.feeds.parse reads (and feedparser's own beside them): an element with
+# no rule is kept under its name, which must not be one of these
+_ENTRY_KEYS = frozenset({
+    "title", "title_detail", "link", "links", "id", "guidislink", "published",
+    "published_parsed", "updated", "updated_parsed", "created", "created_parsed", "content",
+    "summary", "summary_detail", "tags", "author", "author_detail", "authors", "language"})
+
+
+def _unmapped(name: str) -> bool:
+    """Whether feedparser has no rule for an element so named (lower case): it keeps its text
+    under that name."""
+    return (name not in _ENTRY_KEYS and not hasattr(_FeedParserMixin, f"_start_{name}")
+            and not hasattr(_FeedParserMixin, f"_end_{name}"))
+
+
+def _nested_known(el: Any, name: str) -> bool:
+    """Whether _rss_item reads what ``el`` (an item's element, no namespace, ``name`` in lower
+    case) holds as feedparser does: plain elements without attributes or elements inside."""
+    if len(el.attrib) or not all(isinstance(c.tag, str) and c.tag[0] != "{" and not len(c)
+                                 and not len(c.attrib) for c in el):
+        return False
+    names = [c.tag.lower() for c in el]
+    if name == "image":
+        return all(n in _IN_IMAGE for n in names)
+    if name == "author":
+        return names.count("name") == 1 and all(n in _IN_AUTHOR or _unmapped(n) for n in names)
+    return _unmapped(name) and all(n in _IN_UNKNOWN or _unmapped(n) for n in names)
 
 
 def _tag(entry: dict[str, Any], el: Any) -> None:
@@ -227,6 +265,17 @@ class _Item:
         else:
             self._set("summary", *_rss_text(el, self.lang, kind), depth)
 
+    def nested(self, el: Any) -> None:
+        """The elements inside an item's element, one level down (see _nested_known)."""
+        for child in el:
+            name = child.tag.lower()
+            if name == "title":
+                self.title(child, 2)
+            elif name == "description":
+                self.summary(child, 2, "text/html")
+            elif name == "image":
+                self.title_depth = -1
+
     def _set(self, key: str, value: str, detail: dict[str, Any], depth: int) -> None:
         # feedparser keeps a value read at one depth against one read deeper in the item, but
         # always takes the later _detail
@@ -234,6 +283,23 @@ class _Item:
             self.depths[key] = depth
             self.entry[key] = value
         self.entry[f"{key}_detail"] = detail
+
+
+def _nested_author(state: _Item, item: Any, el: Any) -> None:
+    """An item's <author> with a <name> inside (cloudblog.rss): feedparser's author and
+    author_detail are the last such name as written, stripped, when every author of the item is
+    one of these and no name holds an email (which feedparser would move between authors); a
+    <title> beside it is a title."""
+    if not all(c.tag == "author" and len(c) for c in item if c.tag in _AUTHORS):
+        raise _Bail("nested elements in one of several kinds of author")
+    if not _nested_known(el, "author"):
+        raise _Bail("an author holding elements feedparser maps")
+    name = next((c.text or "") for c in el if c.tag.lower() == "name").strip()
+    if not name or _EMAIL.search(name):
+        raise _Bail("an author's <name> empty or with an email")
+    state.entry["author"] = name
+    state.entry["author_detail"] = {"name": name}
+    state.nested(el)
 
 
 def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str],
@@ -281,24 +347,32 @@ def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str],
             entry["updated_parsed"] = _parse_date(entry["updated"])
         elif tag in ("category", f"{{{DC}}}subject"):
             _tag(entry, child)
-        elif tag in ("image", "source"):
+        elif tag == "source":
             # a source's categories are its own, not the item's
-            if len(child) and not (tag == "source" and all(c.tag == "category" for c in child)):
-                raise _Bail("nested elements in an item's <image> or <source>")
-            state.title_depth = -1  # feedparser's _start_image and _start_source
-        elif (len(child) and isinstance(tag, str) and not tag.startswith("{")
-              and _category_list(child, tag.lower())):
-            for category in child:  # <categories><category>…
-                _tag(entry, category)
-        elif tag in ("author", f"{{{DC}}}creator", f"{{{ITUNES}}}author"):
+            if len(child) and not all(c.tag == "category" for c in child):
+                raise _Bail("nested elements in an item's <source>")
+            state.title_depth = -1  # feedparser's _start_source
+        elif tag == "image":
+            state.title_depth = -1  # feedparser's _start_image
+            state.nested(child)  # (_check_children: only _IN_IMAGE)
+        elif tag in _AUTHORS:
             # feedparser: the last author's text, the first author's detail
             authors += 1
+            if len(child):
+                _nested_author(state, item, child)
+                continue
             entry["author"] = _text(child)
             detail = _author(entry["author"])
             if authors == 1 and detail:
                 entry["author_detail"] = detail
             elif authors > 1 and "author_detail" not in entry:
                 raise _Bail("several authors, the first without detail")
+        elif len(child) and isinstance(tag, str) and not tag.startswith("{"):
+            if _category_list(child, tag.lower()):
+                for category in child:  # <categories><category>…
+                    _tag(entry, category)
+            else:  # an element feedparser has no rule for (_check_children: _nested_known)
+                state.nested(child)
     return entry
 
 
