@@ -548,7 +548,13 @@ def test_item_titles_and_nested_elements_are_read_fast_as_feedparser_reads_them(
          "</author>"),
     _rss("<title>T</title><guid>g</guid><author><name>A</name></author>"
          "<dc:creator>B</dc:creator>"),
+    # issue 26: in an item feedparser reads <lastBuildDate> as its updated date,
+    # <managingEditor> as its author and <tags> as its categories; the fast reader dropped them
+    _rss("<title>T</title><guid>g</guid><lastBuildDate>Sat, 05 Dec 2026 10:00:00 GMT"
+         "</lastBuildDate>"),
+    _rss("<title>T</title><guid>g</guid><managingEditor>kim@e.example (Kim)</managingEditor>"),
+    _rss("<title>T</title><guid>g</guid><tags>a, b</tags>"),
 ])
-def test_other_nested_item_elements_are_left_to_feedparser(
+def test_other_item_elements_are_left_to_feedparser(
         body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     _left_to_feedparser(body, monkeypatch, tmp_path)

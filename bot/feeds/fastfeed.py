@@ -81,6 +81,8 @@ _NO_NS_MAPPED = frozenset({
     "modified", "created", "expirationdate", "id", "language", "creator", "name", "email",
     "tagline", "info", "keywords", "textinput", "textInput", "license", "rights", "copyright",
     "subtitle", "entry", "item", "dcterms", "channel",
+    # in an item, feedparser's updated, author and tags; <feed> or <rss> there ends its channel
+    "lastbuilddate", "managingeditor", "tags", "feed", "rss",
 })
 _MEDIA_MAPPED = {"title", "description", "keywords", "credit", "rating", "restriction",
                  "license", "category", "text"}
