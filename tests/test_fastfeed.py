@@ -526,6 +526,12 @@ def _same_items_either_way(body: bytes, monkeypatch: pytest.MonkeyPatch,
          "</og><title>U</title><description>d</description><og><description/></og>"),
     _rss("<title>T</title><link>https://e.example/1</link><author><name>A</name></author>"
          "<author><name> B </name><title/></author>"),  # the last name
+    # Atom's dates in an RSS item (Medium's 489.rss): feedparser's published and updated
+    _rss("<title>T</title><guid>g</guid><atom:updated>2026-12-05T10:00:00Z</atom:updated>",
+         root=" xmlns:atom='http://www.w3.org/2005/Atom'"),
+    _rss("<title>T</title><guid>g</guid><pubDate>Sat, 05 Dec 2026 11:00:00 GMT</pubDate>"
+         "<atom:published>2026-12-05T10:00:00Z</atom:published>",
+         root=" xmlns:atom='http://www.w3.org/2005/Atom'"),
     _rss("<title>T</title><link>https://e.example/1</link><image><url>https://e.example/i"
          "</url><title>Image title</title><link>https://e.example/</link><width>1</width>"
          "<height>2</height></image><title>Later</title><description>d</description>"),

@@ -86,10 +86,14 @@ _NO_NS_MAPPED = frozenset({
 })
 _MEDIA_MAPPED = {"title", "description", "keywords", "credit", "rating", "restriction",
                  "license", "category", "text"}
-_RSS_ITEM = {"title", "link", "description", "guid", "pubDate", "category", "author",
-             "comments", "enclosure", "source", f"{{{CONTENT}}}encoded", f"{{{DC}}}creator",
-             f"{{{DC}}}date", f"{{{DC}}}subject", f"{{{DC}}}title", f"{{{ITUNES}}}author",
-             f"{{{ITUNES}}}summary"}
+# feedparser names Atom's elements without a prefix: in an RSS item, atom:published is its
+# <pubDate> and atom:updated its <dc:date> (Medium's feeds)
+_PUBLISHED = frozenset({"pubDate", f"{{{ATOM}}}published"})
+_UPDATED = frozenset({f"{{{DC}}}date", f"{{{ATOM}}}updated"})
+_RSS_ITEM = {"title", "link", "description", "guid", "category", "author", "comments",
+             "enclosure", "source", f"{{{CONTENT}}}encoded", f"{{{DC}}}creator",
+             f"{{{DC}}}subject", f"{{{DC}}}title", f"{{{ITUNES}}}author",
+             f"{{{ITUNES}}}summary", *_PUBLISHED, *_UPDATED}
 _AUTHORS = frozenset({"author", f"{{{DC}}}creator", f"{{{ITUNES}}}author"})
 _ATOM_ENTRY = {f"{{{ATOM}}}{n}" for n in ("id", "title", "link", "published", "updated",
                                            "content", "summary", "category", "author", "rights",
@@ -341,10 +345,10 @@ def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str],
         elif tag == f"{{{CONTENT}}}encoded":
             state.has_content = True
             _content(entry, *_rss_text(child, lang, "text/html"))
-        elif tag == "pubDate":
+        elif tag in _PUBLISHED:
             entry["published"] = _text(child)
             entry["published_parsed"] = _parse_date(entry["published"])
-        elif tag == f"{{{DC}}}date":
+        elif tag in _UPDATED:
             entry["updated"] = _text(child)
             entry["updated_parsed"] = _parse_date(entry["updated"])
         elif tag in ("category", f"{{{DC}}}subject"):
