@@ -6,7 +6,7 @@ reads as plain RSS included) and Atom 1.0 (xml:base, a declared encoding and XHT
 included) and returns entries in feedparser's own shape (the keys bot.feeds.parse
 reads), built with feedparser's own rules: how a permalink guid becomes the link, which of two
 titles wins, which author is named, how text is typed as HTML, how xml:base resolves a link.
-Anything else (ill-formed XML, a DOCTYPE, SVG or MathML in XHTML content, an encoding
+Anything else (ill-formed XML, a DOCTYPE, MathML or prefixed SVG in XHTML content, an encoding
 the HTTP header overrides, elements of a known namespace that feedparser would map into those
 keys, those keys' elements spelled in another case, which feedparser lower-cases: <GUID>,
 <pubdate>) returns None and the caller uses feedparser; refusal() says which. Attribute names
@@ -35,6 +35,7 @@ from bot.feeds.feedtext import (
     _rss_text,
     _text,
     _xml_lang,
+    xlink_unlike_feedparser,
 )
 from bot.logs import get_log
 
@@ -643,6 +644,8 @@ def _read_or_refuse(body: bytes, url: str, content_type: str | None) -> Read | s
         # attribute only where it would change an item's language
         if _plain_attribute(lowered, b"lang=") and _lang_attribute(root, 3):
             return "a plain lang attribute"
+        if b"1999/xlink" in body and xlink_unlike_feedparser(root, body):
+            return "an XLink declaration feedparser writes otherwise"
         return _read(root, url, body)
     except etree.XMLSyntaxError:
         return "ill-formed XML"
