@@ -24,6 +24,14 @@ class TestHtmlToText:
         text = html_to_text(html)
         assert text == "Before\n\nAfter"
 
+    def test_text_after_a_skipped_pre_is_not_read_as_preformatted(self) -> None:
+        # issue 26: a <pre> the article reading skips was counted out but never in, so every
+        # text after it kept its source line breaks (russcox.atom: sentences cut mid-line)
+        html = "<p>Before</p><pre>code\n  line</pre><p>The log server\nis behaving  well.</p>"
+        assert html_to_text(html, skip=frozenset({"pre"})) == (
+            "Before\n\nThe log server is behaving well.")
+        assert html_to_text(html) == "Before\n\ncode\nline\n\nThe log server is behaving well."
+
     def test_blocks_become_paragraphs_and_br_a_line_break(self) -> None:
         html = "<div><h1>Title</h1><p>One.<br>Two</p><ul><li>a</li><li>b</li></ul></div>"
         assert html_to_text(html) == "Title\n\nOne.\nTwo\n\na\n\nb"
