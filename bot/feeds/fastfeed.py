@@ -5,7 +5,8 @@ reader handles plain, well-formed RSS 0.90-2.0 (RSS 1.0's RDF and the namespaces
 reads as plain RSS included) and Atom 1.0 (xml:base, a declared encoding and XHTML content
 included) and returns entries in feedparser's own shape (the keys bot.feeds.parse
 reads), built with feedparser's own rules: how a permalink guid becomes the link, which of two
-titles wins, which author is named, how text is typed as HTML, how xml:base resolves a link.
+titles wins (by its depth rules, elements nested in an item included: <og>, an item's <image>,
+<author><name>), which author is named, how text is typed as HTML, how xml:base resolves a link.
 Anything else (ill-formed XML, a DOCTYPE, MathML or prefixed SVG in XHTML content, an encoding
 the HTTP header overrides, elements of a known namespace that feedparser would map into those
 keys, those keys' elements spelled in another case, which feedparser lower-cases: <GUID>,
