@@ -556,6 +556,17 @@ def _same_items_either_way(body: bytes, monkeypatch: pytest.MonkeyPatch,
          "</og><title>U</title><description>d</description><og><description/></og>"),
     _rss("<title>T</title><link>https://e.example/1</link><author><name>A</name></author>"
          "<author><name> B </name><title/></author>"),  # the last name
+    # media:title and media:description, in the item or in media:content or media:group:
+    # feedparser's <title> (without setting its title rule) and <description>
+    _rss("<media:title>M</media:title><title>T</title><guid>g</guid>"
+         "<media:content url='https://e.example/x.jpg'><media:description>A photo"
+         "</media:description><media:credit>C</media:credit></media:content>"),
+    _rss("<title>T</title><guid>g</guid><description>d</description><media:group>"
+         "<media:content url='https://e.example/x'><media:title>MT</media:title>"
+         "</media:content><media:description>a longer group description</media:description>"
+         "</media:group><media:thumbnail url='https://e.example/t.jpg'/>"),
+    _rss("<title>T</title><guid>g</guid><media:thumbnail url='https://e.example/t.jpg'>"
+         "<media:description>caption</media:description></media:thumbnail>"),
     # Atom's dates in an RSS item (Medium's 489.rss): feedparser's published and updated
     _rss("<title>T</title><guid>g</guid><atom:updated>2026-12-05T10:00:00Z</atom:updated>",
          root=" xmlns:atom='http://www.w3.org/2005/Atom'"),
@@ -584,6 +595,14 @@ def test_item_titles_and_nested_elements_are_read_fast_as_feedparser_reads_them(
          "</author>"),
     _rss("<title>T</title><guid>g</guid><author><name>A</name></author>"
          "<dc:creator>B</dc:creator>"),
+    # issue 26: what a namespaced element of an item holds feedparser reads as the item's
+    # own: a plain <title> in an unknown namespace's element is its title_detail, a typed
+    # media:description in media:content its summary; the fast reader looked inside
+    # media:group only and dropped them (chosun's captions)
+    _rss("<title>T</title><guid>g</guid><foo:bar xmlns:foo='https://foo.example/'><title>"
+         "&lt;b&gt;x&lt;/b&gt;</title></foo:bar>"),
+    _rss("<title>T</title><guid>g</guid><media:content url='https://e.example/x.jpg'>"
+         "<media:description type='plain'>caption</media:description></media:content>"),
     # issue 26: in an item feedparser reads <lastBuildDate> as its updated date,
     # <managingEditor> as its author and <tags> as its categories; the fast reader dropped them
     _rss("<title>T</title><guid>g</guid><lastBuildDate>Sat, 05 Dec 2026 10:00:00 GMT"

@@ -86,8 +86,14 @@ _NO_NS_MAPPED = frozenset({
     # in an item, feedparser's updated, author and tags; <feed> or <rss> there ends its channel
     "lastbuilddate", "managingeditor", "tags", "feed", "rss",
 })
-_MEDIA_MAPPED = {"title", "description", "keywords", "credit", "rating", "restriction",
+_MEDIA_MAPPED = {"title", "description", "keywords", "rating", "restriction",
                  "license", "category", "text"}
+# media:title and media:description, which feedparser reads as a <title> and a <description>
+# (in an RSS item, read so below, in media:content or media:group too), so spelled
+_MEDIA = tuple(uri for uri, prefix in _FeedParserMixin.namespaces.items() if prefix == "media")
+_MEDIA_TITLE = frozenset(f"{{{uri}}}title" for uri in _MEDIA)
+_MEDIA_DESCRIPTION = frozenset(f"{{{uri}}}description" for uri in _MEDIA)
+_MEDIA_OPEN = tuple(f"{{{uri}}}" for uri in _MEDIA)
 # feedparser names Atom's elements without a prefix: in an RSS item, atom:published is its
 # <pubDate> and atom:updated its <dc:date> (Medium's feeds)
 _PUBLISHED = frozenset({"pubDate", f"{{{ATOM}}}published"})
@@ -125,8 +131,12 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Fal
 
 
 def _check_children(el: Any, allowed: set[str], allowed_lower: frozenset[str],
-                    known: dict[str, str]) -> None:
-    """Bail out on any child that feedparser would read into the keys bot.feeds.parse uses."""
+                    known: dict[str, str], nested: bool = False, rss: bool = False) -> None:
+    """Bail out on any child that feedparser would read into the keys bot.feeds.parse uses.
+    ``nested``: ``el`` is a namespaced element inside an item, whose elements feedparser reads
+    as the item's own (a media:description inside media:content is its summary); ``rss``: the
+    item is an RSS item, where _rss_item reads media:title and media:description."""
+    rss = rss or "category" in allowed
     for child in el:
         tag = child.tag
         if not isinstance(tag, str) or tag in allowed:
@@ -145,6 +155,8 @@ def _check_children(el: Any, allowed: set[str], allowed_lower: frozenset[str],
             # know), and this one it reads (WordPress's <post-id xmlns="…"> it does not)
             raise _Bail("an element feedparser reads without its namespace")
         if not ns and not prefix:
+            if nested:
+                raise _Bail("an element without a namespace inside a namespaced one")
             if local in _NO_NS_MAPPED_LOWER or (local == "image"
                                                 and not _has(el, "title", "link")):
                 raise _Bail("an element feedparser maps, no namespace")
@@ -154,17 +166,21 @@ def _check_children(el: Any, allowed: set[str], allowed_lower: frozenset[str],
                                                                or _nested_known(child, local))):
                 raise _Bail("nested elements without a namespace")
         elif prefix == "media":
-            if local in _MEDIA_MAPPED:
+            if local in _MEDIA_MAPPED and not (rss and (tag in _MEDIA_TITLE
+                                                        or tag in _MEDIA_DESCRIPTION)):
                 raise _Bail("a media: element feedparser maps")
-            if local == "group":  # YouTube: media:description inside becomes the summary
-                _check_children(child, set(), frozenset(), known)
+            if rss and len(child) and (not tag.startswith(_MEDIA_OPEN) or _LANG in child.attrib):
+                raise _Bail("a media: element holding others, spelled otherwise or with xml:lang")
         elif prefix == "atom" or ns.lower() == _ATOM_LOWER:
             if local != "link" or _attrs(child).get("rel", "alternate") == "alternate":
                 raise _Bail("an alternate atom:link or other Atom element in an item")
         elif {"*", local} & _HARMLESS_PREFIX.get(prefix, frozenset()):
-            continue
+            pass
         elif prefix in known.values() and prefix:
             raise _Bail("an element of a known namespace feedparser maps")
+        if ns and len(child):
+            # what is inside (media:group, media:content, an unknown namespace's element)
+            _check_children(child, set(), frozenset(), known, nested=True, rss=rss)
 
 
 def _category_list(el: Any, name: str) -> bool:
@@ -258,12 +274,25 @@ class _Item:
         self.title_depth = -1
         self.depths: dict[str, int] = {}  # feedparser's property_depth_map for this entry
 
-    def title(self, el: Any, depth: int) -> None:
+    def title(self, el: Any, depth: int, media: bool = False) -> None:
         value, detail = _rss_text(el, self.lang, "text/plain")
         if not -1 < self.title_depth <= depth:
             self._set("title", value, detail, depth)
-        if value:
+        if value and not media:  # feedparser's media:title leaves title_depth as it was
             self.title_depth = depth
+
+    def media(self, el: Any, depth: int) -> None:
+        """A media: element at ``depth``: media:title and media:description are a title and a
+        description, in media:content or media:group too (checked by _check_children)."""
+        tag = el.tag
+        if tag in _MEDIA_TITLE:
+            self.title(el, depth, media=True)
+        elif tag in _MEDIA_DESCRIPTION:
+            self.summary(el, depth, "text/html")
+        else:
+            for child in el:
+                if isinstance(child.tag, str) and child.tag.startswith(_MEDIA_OPEN):
+                    self.media(child, depth + 1)
 
     def summary(self, el: Any, depth: int, kind: str) -> None:
         if "summary" in self.entry and not self.has_content:
@@ -355,6 +384,8 @@ def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str],
             entry["updated_parsed"] = _parse_date(entry["updated"])
         elif tag in ("category", f"{{{DC}}}subject"):
             _tag(entry, child)
+        elif isinstance(tag, str) and tag.startswith(_MEDIA_OPEN):
+            state.media(child, 1)
         elif tag == "source":
             # a source's categories are its own, not the item's
             if len(child) and not all(c.tag == "category" for c in child):
