@@ -567,6 +567,8 @@ def _same_items_either_way(body: bytes, monkeypatch: pytest.MonkeyPatch,
          "</media:group><media:thumbnail url='https://e.example/t.jpg'/>"),
     _rss("<title>T</title><guid>g</guid><media:thumbnail url='https://e.example/t.jpg'>"
          "<media:description>caption</media:description></media:thumbnail>"),
+    _rss("<title>T</title><guid>g</guid><media:content url='https://e.example/a.mp3'>"
+         "<media:title type='plain'>aGVsbG8=</media:title></media:content>"),  # ignored
     # Atom's dates in an RSS item (Medium's 489.rss): feedparser's published and updated
     _rss("<title>T</title><guid>g</guid><atom:updated>2026-12-05T10:00:00Z</atom:updated>",
          root=" xmlns:atom='http://www.w3.org/2005/Atom'"),
@@ -603,6 +605,8 @@ def test_item_titles_and_nested_elements_are_read_fast_as_feedparser_reads_them(
          "&lt;b&gt;x&lt;/b&gt;</title></foo:bar>"),
     _rss("<title>T</title><guid>g</guid><media:content url='https://e.example/x.jpg'>"
          "<media:description type='plain'>caption</media:description></media:content>"),
+    _rss("<guid>g</guid><media:content url='https://e.example/a.mp3'><media:title type='plain'>"
+         "aGVsbG8=</media:title></media:content><title>T</title>"),  # read, maybe as base64
     # issue 26: in an item feedparser reads <lastBuildDate> as its updated date,
     # <managingEditor> as its author and <tags> as its categories; the fast reader dropped them
     _rss("<title>T</title><guid>g</guid><lastBuildDate>Sat, 05 Dec 2026 10:00:00 GMT"

@@ -89,11 +89,8 @@ _NO_NS_MAPPED = frozenset({
 _MEDIA_MAPPED = {"title", "description", "keywords", "rating", "restriction",
                  "license", "category", "text"}
 # media:title and media:description, which feedparser reads as a <title> and a <description>
-# (in an RSS item, read so below, in media:content or media:group too), so spelled
-_MEDIA = tuple(uri for uri, prefix in _FeedParserMixin.namespaces.items() if prefix == "media")
-_MEDIA_TITLE = frozenset(f"{{{uri}}}title" for uri in _MEDIA)
-_MEDIA_DESCRIPTION = frozenset(f"{{{uri}}}description" for uri in _MEDIA)
-_MEDIA_OPEN = tuple(f"{{{uri}}}" for uri in _MEDIA)
+# (in an RSS item, read so below, in media:content or media:group too)
+_MEDIA_READ = frozenset({"title", "description"})
 # feedparser names Atom's elements without a prefix: in an RSS item, atom:published is its
 # <pubDate> and atom:updated its <dc:date> (Medium's feeds)
 _PUBLISHED = frozenset({"pubDate", f"{{{ATOM}}}published"})
@@ -146,8 +143,7 @@ def _check_children(el: Any, allowed: set[str], allowed_lower: frozenset[str],
             raise _Bail("a mapped element in another case")
         ns, _, local = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
         local = local.lower()  # feedparser's spelling of every element name
-        # feedparser names a namespace by its URI when it knows it, else by the document's prefix
-        prefix = known[ns] if ns in known else _KNOWN_LOWER.get(ns.lower(), child.prefix or "")
+        prefix = _feedparser_prefix(child, ns, known)
         if (ns and not prefix and ns.lower() != _ATOM_LOWER
                 and (local in _PLAIN_MAPPED_LOWER or local == "image" or len(child))):
             # feedparser names it by its local name alone, as a plain RSS or Atom element (an
@@ -166,11 +162,10 @@ def _check_children(el: Any, allowed: set[str], allowed_lower: frozenset[str],
                                                                or _nested_known(child, local))):
                 raise _Bail("nested elements without a namespace")
         elif prefix == "media":
-            if local in _MEDIA_MAPPED and not (rss and (tag in _MEDIA_TITLE
-                                                        or tag in _MEDIA_DESCRIPTION)):
+            if local in _MEDIA_MAPPED and not (rss and local in _MEDIA_READ):
                 raise _Bail("a media: element feedparser maps")
-            if rss and len(child) and (not tag.startswith(_MEDIA_OPEN) or _LANG in child.attrib):
-                raise _Bail("a media: element holding others, spelled otherwise or with xml:lang")
+            if rss and len(child) and _LANG in child.attrib:
+                raise _Bail("a media: element holding others, with xml:lang")
         elif prefix == "atom" or ns.lower() == _ATOM_LOWER:
             if local != "link" or _attrs(child).get("rel", "alternate") == "alternate":
                 raise _Bail("an alternate atom:link or other Atom element in an item")
@@ -181,6 +176,21 @@ def _check_children(el: Any, allowed: set[str], allowed_lower: frozenset[str],
         if ns and len(child):
             # what is inside (media:group, media:content, an unknown namespace's element)
             _check_children(child, set(), frozenset(), known, nested=True, rss=rss)
+
+
+def _feedparser_prefix(el: Any, ns: str, known: dict[str, str]) -> str:
+    """feedparser names a namespace by its URI when it knows it, else by the document's
+    prefix (rssboard's media-rss, declared as media:, is its media: too)."""
+    return known[ns] if ns in known else _KNOWN_LOWER.get(ns.lower(), el.prefix or "")
+
+
+def _media_name(el: Any, known: dict[str, str]) -> str | None:
+    """A media: element's name as feedparser reads it (in lower case), else None."""
+    tag = el.tag
+    if not isinstance(tag, str) or tag[0] != "{":
+        return None
+    ns, _, local = tag[1:].partition("}")
+    return local.lower() if _feedparser_prefix(el, ns, known) == "media" else None
 
 
 def _category_list(el: Any, name: str) -> bool:
@@ -275,24 +285,25 @@ class _Item:
         self.depths: dict[str, int] = {}  # feedparser's property_depth_map for this entry
 
     def title(self, el: Any, depth: int, media: bool = False) -> None:
+        if media and -1 < self.title_depth <= depth:
+            return  # feedparser ignores it, however typed (atp.rss), and keeps title_depth
         value, detail = _rss_text(el, self.lang, "text/plain")
         if not -1 < self.title_depth <= depth:
             self._set("title", value, detail, depth)
         if value and not media:  # feedparser's media:title leaves title_depth as it was
             self.title_depth = depth
 
-    def media(self, el: Any, depth: int) -> None:
-        """A media: element at ``depth``: media:title and media:description are a title and a
-        description, in media:content or media:group too (checked by _check_children)."""
-        tag = el.tag
-        if tag in _MEDIA_TITLE:
+    def media(self, el: Any, name: str, depth: int, known: dict[str, str]) -> None:
+        """A media: element (``name``) at ``depth``: media:title and media:description are a
+        title and a description, in media:content or media:group too (_check_children)."""
+        if name == "title":
             self.title(el, depth, media=True)
-        elif tag in _MEDIA_DESCRIPTION:
+        elif name == "description":
             self.summary(el, depth, "text/html")
         else:
             for child in el:
-                if isinstance(child.tag, str) and child.tag.startswith(_MEDIA_OPEN):
-                    self.media(child, depth + 1)
+                if (inner := _media_name(child, known)) is not None:
+                    self.media(child, inner, depth + 1, known)
 
     def summary(self, el: Any, depth: int, kind: str) -> None:
         if "summary" in self.entry and not self.has_content:
@@ -384,8 +395,8 @@ def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str],
             entry["updated_parsed"] = _parse_date(entry["updated"])
         elif tag in ("category", f"{{{DC}}}subject"):
             _tag(entry, child)
-        elif isinstance(tag, str) and tag.startswith(_MEDIA_OPEN):
-            state.media(child, 1)
+        elif (media := _media_name(child, known)) is not None:
+            state.media(child, media, 1, known)
         elif tag == "source":
             # a source's categories are its own, not the item's
             if len(child) and not all(c.tag == "category" for c in child):
