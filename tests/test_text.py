@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import bot.feeds.textclean
 from bot.feeds.html import clean_block, clean_inline, content_hash, html_to_text, truncate_words
 
 
@@ -22,6 +23,14 @@ class TestHtmlToText:
                 "<noscript>enable js</noscript><p>After</p>")
         text = html_to_text(html)
         assert text == "Before\n\nAfter"
+
+    def test_text_after_a_skipped_pre_is_not_read_as_preformatted(self) -> None:
+        # issue 26: a <pre> the article reading skips was counted out but never in, so every
+        # text after it kept its source line breaks (russcox.atom: sentences cut mid-line)
+        html = "<p>Before</p><pre>code\n  line</pre><p>The log server\nis behaving  well.</p>"
+        assert html_to_text(html, skip=frozenset({"pre"})) == (
+            "Before\n\nThe log server is behaving well.")
+        assert html_to_text(html) == "Before\n\ncode\nline\n\nThe log server is behaving well."
 
     def test_blocks_become_paragraphs_and_br_a_line_break(self) -> None:
         html = "<div><h1>Title</h1><p>One.<br>Two</p><ul><li>a</li><li>b</li></ul></div>"
@@ -114,6 +123,23 @@ class TestClean:
         assert all(unicodedata.category(ch) != "Cc" for ch in out)
         assert out == out.strip()
         assert "  " not in out
+
+
+    # issue 26: text already clean (clean_article's result, a text content_hash cleans again)
+    # skips splitting into words; the result must be what the full cleaning gives
+    @given(st.text(alphabet=st.sampled_from(
+        "ab .\n\t\r\xa0\u2028\u200b\x1e\u3000e\u0301é한"), max_size=30),
+        st.booleans())
+    def test_clean_text_cleans_to_itself_as_the_full_cleaning_gives(
+            self, text: str, multiline: bool) -> None:
+        cleaned = clean_inline(text, multiline=True)
+        for value in (text, cleaned):
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(bot.feeds.textclean, "_clean_block_already", lambda text: False)
+                full = clean_inline(value, multiline=multiline)
+            assert clean_inline(value, multiline=multiline) == full
+        assert clean_block(cleaned) == cleaned
+        assert not cleaned or bot.feeds.textclean._clean_block_already(cleaned)
 
 
 class TestContentHash:

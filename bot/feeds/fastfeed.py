@@ -5,8 +5,9 @@ reader handles plain, well-formed RSS 0.90-2.0 (RSS 1.0's RDF and the namespaces
 reads as plain RSS included) and Atom 1.0 (xml:base, a declared encoding and XHTML content
 included) and returns entries in feedparser's own shape (the keys bot.feeds.parse
 reads), built with feedparser's own rules: how a permalink guid becomes the link, which of two
-titles wins, which author is named, how text is typed as HTML, how xml:base resolves a link.
-Anything else (ill-formed XML, a DOCTYPE, SVG or MathML in XHTML content, an encoding
+titles wins (by its depth rules, elements nested in an item included: <og>, an item's <image>,
+<author><name>), which author is named, how text is typed as HTML, how xml:base resolves a link.
+Anything else (ill-formed XML, a DOCTYPE, MathML or prefixed SVG in XHTML content, an encoding
 the HTTP header overrides, elements of a known namespace that feedparser would map into those
 keys, those keys' elements spelled in another case, which feedparser lower-cases: <GUID>,
 <pubdate>) returns None and the caller uses feedparser; refusal() says which. Attribute names
@@ -35,6 +36,7 @@ from bot.feeds.feedtext import (
     _rss_text,
     _text,
     _xml_lang,
+    xlink_unlike_feedparser,
 )
 from bot.logs import get_log
 
@@ -81,13 +83,23 @@ _NO_NS_MAPPED = frozenset({
     "modified", "created", "expirationdate", "id", "language", "creator", "name", "email",
     "tagline", "info", "keywords", "textinput", "textInput", "license", "rights", "copyright",
     "subtitle", "entry", "item", "dcterms", "channel",
+    # in an item, feedparser's updated, author and tags; <feed> or <rss> there ends its channel
+    "lastbuilddate", "managingeditor", "tags", "feed", "rss",
 })
-_MEDIA_MAPPED = {"title", "description", "keywords", "credit", "rating", "restriction",
+_MEDIA_MAPPED = {"title", "description", "keywords", "rating", "restriction",
                  "license", "category", "text"}
-_RSS_ITEM = {"title", "link", "description", "guid", "pubDate", "category", "author",
-             "comments", "enclosure", "source", f"{{{CONTENT}}}encoded", f"{{{DC}}}creator",
-             f"{{{DC}}}date", f"{{{DC}}}subject", f"{{{DC}}}title", f"{{{ITUNES}}}author",
-             f"{{{ITUNES}}}summary"}
+# media:title and media:description, which feedparser reads as a <title> and a <description>
+# (in an RSS item, read so below, in media:content or media:group too)
+_MEDIA_READ = frozenset({"title", "description"})
+# feedparser names Atom's elements without a prefix: in an RSS item, atom:published is its
+# <pubDate> and atom:updated its <dc:date> (Medium's feeds)
+_PUBLISHED = frozenset({"pubDate", f"{{{ATOM}}}published"})
+_UPDATED = frozenset({f"{{{DC}}}date", f"{{{ATOM}}}updated"})
+_RSS_ITEM = {"title", "link", "description", "guid", "category", "author", "comments",
+             "enclosure", "source", f"{{{CONTENT}}}encoded", f"{{{DC}}}creator",
+             f"{{{DC}}}subject", f"{{{DC}}}title", f"{{{ITUNES}}}author",
+             f"{{{ITUNES}}}summary", *_PUBLISHED, *_UPDATED}
+_AUTHORS = frozenset({"author", f"{{{DC}}}creator", f"{{{ITUNES}}}author"})
 _ATOM_ENTRY = {f"{{{ATOM}}}{n}" for n in ("id", "title", "link", "published", "updated",
                                            "content", "summary", "category", "author", "rights",
                                            "contributor")}
@@ -116,8 +128,12 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Fal
 
 
 def _check_children(el: Any, allowed: set[str], allowed_lower: frozenset[str],
-                    known: dict[str, str]) -> None:
-    """Bail out on any child that feedparser would read into the keys bot.feeds.parse uses."""
+                    known: dict[str, str], nested: bool = False, rss: bool = False) -> None:
+    """Bail out on any child that feedparser would read into the keys bot.feeds.parse uses.
+    ``nested``: ``el`` is a namespaced element inside an item, whose elements feedparser reads
+    as the item's own (a media:description inside media:content is its summary); ``rss``: the
+    item is an RSS item, where _rss_item reads media:title and media:description."""
+    rss = rss or "category" in allowed
     for child in el:
         tag = child.tag
         if not isinstance(tag, str) or tag in allowed:
@@ -127,8 +143,7 @@ def _check_children(el: Any, allowed: set[str], allowed_lower: frozenset[str],
             raise _Bail("a mapped element in another case")
         ns, _, local = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
         local = local.lower()  # feedparser's spelling of every element name
-        # feedparser names a namespace by its URI when it knows it, else by the document's prefix
-        prefix = known[ns] if ns in known else _KNOWN_LOWER.get(ns.lower(), child.prefix or "")
+        prefix = _feedparser_prefix(child, ns, known)
         if (ns and not prefix and ns.lower() != _ATOM_LOWER
                 and (local in _PLAIN_MAPPED_LOWER or local == "image" or len(child))):
             # feedparser names it by its local name alone, as a plain RSS or Atom element (an
@@ -136,25 +151,46 @@ def _check_children(el: Any, allowed: set[str], allowed_lower: frozenset[str],
             # know), and this one it reads (WordPress's <post-id xmlns="…"> it does not)
             raise _Bail("an element feedparser reads without its namespace")
         if not ns and not prefix:
+            if nested:
+                raise _Bail("an element without a namespace inside a namespaced one")
             if local in _NO_NS_MAPPED_LOWER or (local == "image"
                                                 and not _has(el, "title", "link")):
                 raise _Bail("an element feedparser maps, no namespace")
             # feedparser reads what is nested too: a list of <category> (in an RSS item) is
             # read below, anything else is left to it
-            if len(child) and not ("category" in allowed and _category_list(child, local)):
+            if len(child) and not ("category" in allowed and (_category_list(child, local)
+                                                               or _nested_known(child, local))):
                 raise _Bail("nested elements without a namespace")
         elif prefix == "media":
-            if local in _MEDIA_MAPPED:
+            if local in _MEDIA_MAPPED and not (rss and local in _MEDIA_READ):
                 raise _Bail("a media: element feedparser maps")
-            if local == "group":  # YouTube: media:description inside becomes the summary
-                _check_children(child, set(), frozenset(), known)
+            if rss and len(child) and _LANG in child.attrib:
+                raise _Bail("a media: element holding others, with xml:lang")
         elif prefix == "atom" or ns.lower() == _ATOM_LOWER:
             if local != "link" or _attrs(child).get("rel", "alternate") == "alternate":
                 raise _Bail("an alternate atom:link or other Atom element in an item")
         elif {"*", local} & _HARMLESS_PREFIX.get(prefix, frozenset()):
-            continue
+            pass
         elif prefix in known.values() and prefix:
             raise _Bail("an element of a known namespace feedparser maps")
+        if ns and len(child):
+            # what is inside (media:group, media:content, an unknown namespace's element)
+            _check_children(child, set(), frozenset(), known, nested=True, rss=rss)
+
+
+def _feedparser_prefix(el: Any, ns: str, known: dict[str, str]) -> str:
+    """feedparser names a namespace by its URI when it knows it, else by the document's
+    prefix (rssboard's media-rss, declared as media:, is its media: too)."""
+    return known[ns] if ns in known else _KNOWN_LOWER.get(ns.lower(), el.prefix or "")
+
+
+def _media_name(el: Any, known: dict[str, str]) -> str | None:
+    """A media: element's name as feedparser reads it (in lower case), else None."""
+    tag = el.tag
+    if not isinstance(tag, str) or tag[0] != "{":
+        return None
+    ns, _, local = tag[1:].partition("}")
+    return local.lower() if _feedparser_prefix(el, ns, known) == "media" else None
 
 
 def _category_list(el: Any, name: str) -> bool:
@@ -163,6 +199,42 @@ def _category_list(el: Any, name: str) -> bool:
     return (not hasattr(_FeedParserMixin, f"_start_{name}")
             and not hasattr(_FeedParserMixin, f"_end_{name}")
             and all(c.tag == "category" and not len(c) for c in el))
+
+
+# What feedparser reads inside an RSS item's elements, by the element's name: an <image>'s
+# link and sizes it keeps apart, an author's <name> names the author, and in an element it has no
+# rule for (<og>, cloudblog.rss) it reads a <title> or <description> as the item's own (by its
+# depth rules, _Item) and an <url> as an "href" key. A <title> anywhere changes title_detail.
+_IN_IMAGE = frozenset({"url", "title", "link", "width", "height"})
+_IN_AUTHOR = frozenset({"name", "title"})
+_IN_UNKNOWN = frozenset({"title", "description", "image", "url"})
+# The keys of an entry bot.feeds.parse reads (and feedparser's own beside them): an element with
+# no rule is kept under its name, which must not be one of these
+_ENTRY_KEYS = frozenset({
+    "title", "title_detail", "link", "links", "id", "guidislink", "published",
+    "published_parsed", "updated", "updated_parsed", "created", "created_parsed", "content",
+    "summary", "summary_detail", "tags", "author", "author_detail", "authors", "language"})
+
+
+def _unmapped(name: str) -> bool:
+    """Whether feedparser has no rule for an element so named (lower case): it keeps its text
+    under that name."""
+    return (name not in _ENTRY_KEYS and not hasattr(_FeedParserMixin, f"_start_{name}")
+            and not hasattr(_FeedParserMixin, f"_end_{name}"))
+
+
+def _nested_known(el: Any, name: str) -> bool:
+    """Whether _rss_item reads what ``el`` (an item's element, no namespace, ``name`` in lower
+    case) holds as feedparser does: plain elements without attributes or elements inside."""
+    if len(el.attrib) or not all(isinstance(c.tag, str) and c.tag[0] != "{" and not len(c)
+                                 and not len(c.attrib) for c in el):
+        return False
+    names = [c.tag.lower() for c in el]
+    if name == "image":
+        return all(n in _IN_IMAGE for n in names)
+    if name == "author":
+        return names.count("name") == 1 and all(n in _IN_AUTHOR or _unmapped(n) for n in names)
+    return _unmapped(name) and all(n in _IN_UNKNOWN or _unmapped(n) for n in names)
 
 
 def _tag(entry: dict[str, Any], el: Any) -> None:
@@ -197,12 +269,94 @@ def _author(raw: str) -> dict[str, Any]:
     return detail
 
 
+class _Item:
+    """feedparser's state while it reads one RSS item, where it decides whether a title or
+    summary element sets the value, only its _detail, or becomes content."""
+
+    __slots__ = ("depths", "entry", "has_content", "lang", "title_depth")
+
+    def __init__(self, lang: str | None, has_content: bool) -> None:
+        self.entry: dict[str, Any] = {}
+        self.lang = lang
+        self.has_content = has_content
+        # feedparser's title_depth: a non-empty title sets it to its depth, and a title as deep
+        # or deeper is then ignored, until an <image> or <source> clears it (-1)
+        self.title_depth = -1
+        self.depths: dict[str, int] = {}  # feedparser's property_depth_map for this entry
+
+    def title(self, el: Any, depth: int, media: bool = False) -> None:
+        if media and -1 < self.title_depth <= depth:
+            return  # feedparser ignores it, however typed (atp.rss), and keeps title_depth
+        value, detail = _rss_text(el, self.lang, "text/plain")
+        if not -1 < self.title_depth <= depth:
+            self._set("title", value, detail, depth)
+        if value and not media:  # feedparser's media:title leaves title_depth as it was
+            self.title_depth = depth
+
+    def media(self, el: Any, name: str, depth: int, known: dict[str, str]) -> None:
+        """A media: element (``name``) at ``depth``: media:title and media:description are a
+        title and a description, in media:content or media:group too (_check_children)."""
+        if name == "title":
+            self.title(el, depth, media=True)
+        elif name == "description":
+            self.summary(el, depth, "text/html")
+        else:
+            for child in el:
+                if (inner := _media_name(child, known)) is not None:
+                    self.media(child, inner, depth + 1, known)
+
+    def summary(self, el: Any, depth: int, kind: str) -> None:
+        if "summary" in self.entry and not self.has_content:
+            # feedparser: a second summary-like element, before any content, is content
+            self.has_content = True
+            _content(self.entry, *_rss_text(el, self.lang, "text/plain"))
+        else:
+            self._set("summary", *_rss_text(el, self.lang, kind), depth)
+
+    def nested(self, el: Any) -> None:
+        """The elements inside an item's element, one level down (see _nested_known)."""
+        for child in el:
+            name = child.tag.lower()
+            if name == "title":
+                self.title(child, 2)
+            elif name == "description":
+                self.summary(child, 2, "text/html")
+            elif name == "image":
+                self.title_depth = -1
+
+    def _set(self, key: str, value: str, detail: dict[str, Any], depth: int) -> None:
+        # feedparser keeps a value read at one depth against one read deeper in the item, but
+        # always takes the later _detail
+        if depth <= self.depths.get(key, depth):
+            self.depths[key] = depth
+            self.entry[key] = value
+        self.entry[f"{key}_detail"] = detail
+
+
+def _nested_author(state: _Item, item: Any, el: Any) -> None:
+    """An item's <author> with a <name> inside (cloudblog.rss): feedparser's author and
+    author_detail are the last such name as written, stripped, when every author of the item is
+    one of these and no name holds an email (which feedparser would move between authors); a
+    <title> beside it is a title."""
+    if not all(c.tag == "author" and len(c) for c in item if c.tag in _AUTHORS):
+        raise _Bail("nested elements in one of several kinds of author")
+    if not _nested_known(el, "author"):
+        raise _Bail("an author holding elements feedparser maps")
+    name = next((c.text or "") for c in el if c.tag.lower() == "name").strip()
+    if not name or _EMAIL.search(name):
+        raise _Bail("an author's <name> empty or with an email")
+    state.entry["author"] = name
+    state.entry["author_detail"] = {"name": name}
+    state.nested(el)
+
+
 def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str],
               has_content: bool) -> dict[str, Any]:
     """An RSS item; ``has_content``: feedparser's flag for "content seen", which only an
     item's end clears, so the channel's elements can leave it set for the next item."""
     _check_children(item, _RSS_ITEM, _RSS_ITEM_LOWER, known)
-    entry: dict[str, Any] = {}
+    state = _Item(lang, has_content)
+    entry = state.entry
     if len(item.attrib):
         if {"href", "lastmod"} & _attrs(item).keys():
             raise _Bail("an item with href or lastmod")  # feedparser reads them as fields
@@ -212,8 +366,7 @@ def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str],
     for child in item:
         tag = child.tag
         if tag in ("title", _DC_TITLE):  # feedparser: dc:title is a <title>
-            if not entry.get("title"):  # feedparser: the first non-empty title wins
-                entry["title"], entry["title_detail"] = _rss_text(child, lang, "text/plain")
+            state.title(child, 1)
         elif tag == "link":
             if len(child.attrib) and "href" in _attrs(child):
                 raise _Bail("an item <link> with href")  # feedparser takes the href for the link
@@ -230,37 +383,46 @@ def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str],
             if permalink:
                 entry.setdefault("link", value)
         elif tag in _SUMMARY_LIKE:
-            if "summary" in entry and not has_content:
-                # feedparser: a second summary-like element, before any content, is content
-                has_content = True
-                _content(entry, *_rss_text(child, lang, "text/plain"))
-            else:
-                entry["summary"], entry["summary_detail"] = _rss_text(
-                    child, lang, "text/html" if tag == "description" else "text/plain")
+            state.summary(child, 1, "text/html" if tag == "description" else "text/plain")
         elif tag == f"{{{CONTENT}}}encoded":
-            has_content = True
+            state.has_content = True
             _content(entry, *_rss_text(child, lang, "text/html"))
-        elif tag == "pubDate":
+        elif tag in _PUBLISHED:
             entry["published"] = _text(child)
             entry["published_parsed"] = _parse_date(entry["published"])
-        elif tag == f"{{{DC}}}date":
+        elif tag in _UPDATED:
             entry["updated"] = _text(child)
             entry["updated_parsed"] = _parse_date(entry["updated"])
         elif tag in ("category", f"{{{DC}}}subject"):
             _tag(entry, child)
-        elif (len(child) and isinstance(tag, str) and not tag.startswith("{")
-              and _category_list(child, tag.lower())):
-            for category in child:  # <categories><category>…
-                _tag(entry, category)
-        elif tag in ("author", f"{{{DC}}}creator", f"{{{ITUNES}}}author"):
+        elif (media := _media_name(child, known)) is not None:
+            state.media(child, media, 1, known)
+        elif tag == "source":
+            # a source's categories are its own, not the item's
+            if len(child) and not all(c.tag == "category" for c in child):
+                raise _Bail("nested elements in an item's <source>")
+            state.title_depth = -1  # feedparser's _start_source
+        elif tag == "image":
+            state.title_depth = -1  # feedparser's _start_image
+            state.nested(child)  # (_check_children: only _IN_IMAGE)
+        elif tag in _AUTHORS:
             # feedparser: the last author's text, the first author's detail
             authors += 1
+            if len(child):
+                _nested_author(state, item, child)
+                continue
             entry["author"] = _text(child)
             detail = _author(entry["author"])
             if authors == 1 and detail:
                 entry["author_detail"] = detail
             elif authors > 1 and "author_detail" not in entry:
                 raise _Bail("several authors, the first without detail")
+        elif len(child) and isinstance(tag, str) and not tag.startswith("{"):
+            if _category_list(child, tag.lower()):
+                for category in child:  # <categories><category>…
+                    _tag(entry, category)
+            else:  # an element feedparser has no rule for (_check_children: _nested_known)
+                state.nested(child)
     return entry
 
 
@@ -525,6 +687,8 @@ def _read_or_refuse(body: bytes, url: str, content_type: str | None) -> Read | s
         # attribute only where it would change an item's language
         if _plain_attribute(lowered, b"lang=") and _lang_attribute(root, 3):
             return "a plain lang attribute"
+        if b"1999/xlink" in body and xlink_unlike_feedparser(root, body):
+            return "an XLink declaration feedparser writes otherwise"
         return _read(root, url, body)
     except etree.XMLSyntaxError:
         return "ill-formed XML"

@@ -18,6 +18,11 @@ from feedparser.urls import _urljoin, make_safe_absolute_uri
 from lxml import etree
 
 XHTML = "http://www.w3.org/1999/xhtml"
+SVG = "http://www.w3.org/2000/svg"
+XLINK = "http://www.w3.org/1999/xlink"
+_XHTML_OPEN, _SVG_OPEN, _XLINK_OPEN = (f"{{{uri}}}" for uri in (XHTML, SVG, XLINK))
+_XLINK_DECLARATION = re.compile(
+    rb"xmlns:([\w.-]+)\s*=\s*[\"']http://www\.w3\.org/1999/xlink[\"']")
 _LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 _TEXT_KINDS = frozenset({"text/plain", "text/html", "application/xhtml+xml"})
@@ -124,8 +129,9 @@ def _rss_text(el: Any, lang: str | None, default_type: str) -> tuple[str, dict[s
 
 def _xhtml(el: Any) -> str:
     """Atom XHTML content as feedparser re-serialises it: the wrapping <div> gone, names in
-    lower case, every element closed (``<br></br>``), text and attribute values escaped.
-    Anything beyond plain XHTML (SVG, MathML, namespaced attributes) is left to feedparser."""
+    lower case, every element closed (``<br></br>``), text and attribute values escaped, SVG
+    in the default namespace and XLink attributes included. Anything else (MathML, prefixed
+    SVG, other namespaced attributes) is left to feedparser."""
     divs = list(el)
     if (len(divs) != 1 or divs[0].tag != f"{{{XHTML}}}div" or (el.text or "").strip()
             or (divs[0].tail or "").strip()):
@@ -136,16 +142,55 @@ def _xhtml(el: Any) -> str:
 def _xhtml_inside(el: Any) -> str:
     parts = [xml_escape(el.text or "")]
     for child in el:
-        if not child.tag.startswith(f"{{{XHTML}}}"):
+        tag = child.tag
+        if tag.startswith(_XHTML_OPEN):
+            name, declared = tag[len(_XHTML_OPEN):].lower(), _xlink_declared(child)
+        elif tag.startswith(_SVG_OPEN) and child.prefix is None:
+            # SVG in the default namespace, as feedparser writes it: names in lower case
+            # (radialgradient), the root with xmlns after any xlink declared on it
+            name = tag[len(_SVG_OPEN):].lower()
+            declared = _xlink_declared(child) + (f' xmlns="{SVG}"' if name == "svg" else "")
+        else:
             raise _Bail("a non-XHTML element in XHTML content")
-        name = child.tag[len(XHTML) + 2:].lower()
-        attrs = {key.lower(): value for key, value in child.attrib.items()}
-        if len(attrs) != len(child.attrib) or any(key.startswith("{") for key in attrs):
-            raise _Bail("a namespaced or repeated XHTML attribute")
-        parts.append(f"<{name}" + "".join(
+        attrs = {_attribute_name(key): value for key, value in child.attrib.items()}
+        if len(attrs) != len(child.attrib):
+            raise _Bail("a repeated XHTML attribute")
+        parts.append(f"<{name}{declared}" + "".join(
             f' {key}="{xml_escape(value, {chr(34): "&quot;"})}"' for key, value in attrs.items())
             + f">{_xhtml_inside(child)}</{name}>" + xml_escape(child.tail or ""))
     return "".join(parts)
+
+
+def _attribute_name(key: str) -> str:
+    """An attribute's name as feedparser writes it in XHTML content: lower case, xlink: for the
+    XLink namespace; any other namespace is left to feedparser."""
+    if key.startswith(_XLINK_OPEN):
+        return "xlink:" + key[len(_XLINK_OPEN):].lower()
+    if key.startswith("{"):
+        raise _Bail("a namespaced XHTML attribute")
+    return key.lower()
+
+
+def _xlink_declared(el: Any) -> str:
+    """The XLink namespace declarations made on ``el``: feedparser writes them first among its
+    attributes (xmlns:xlink="…"), and no other declaration."""
+    parent = el.getparent()
+    return "".join(f' xmlns:{prefix}="{uri}"' for prefix, uri in el.nsmap.items()
+                   if uri == XLINK and prefix and parent.nsmap.get(prefix) != uri)
+
+
+def xlink_unlike_feedparser(root: Any, body: bytes) -> bool:
+    """Whether the document declares XLink where lxml cannot show it (again, on an element
+    where it is already in scope: feedparser writes every declaration, _xlink_declared only
+    those lxml shows) or under a prefix other than xlink: (feedparser writes such an attribute
+    twice, as xlink:href and as written)."""
+    prefixes = _XLINK_DECLARATION.findall(body)
+    if any(prefix != b"xlink" for prefix in prefixes):
+        return True
+    shown = sum(1 for el in root.iter() if isinstance(el.tag, str) for prefix, uri
+                in el.nsmap.items() if uri == XLINK and prefix and (
+                    el.getparent() is None or el.getparent().nsmap.get(prefix) != uri))
+    return len(prefixes) != shown
 
 
 def _atom_text(el: Any, lang: str | None) -> tuple[str, dict[str, Any]]:

@@ -80,7 +80,7 @@ def _visible_parts(root: Any, skip: frozenset[str]) -> list[str]:
             if el.text:
                 parts.append(_protect(el.text) if pre else el.text)
         else:
-            if tag == "pre":
+            if tag == "pre" and tag not in skip:  # a skipped <pre> was never counted in
                 pre -= 1
             if tag in _BLOCK:
                 parts.append(_PARA)
