@@ -245,6 +245,14 @@ INITIAL = {
 }
 
 
+# Where a language's dev sets cannot tell (no gain either way), a weight keeps its start. Korean
+# starts `heading` (a line with no sentence ending: a subhead, a photo caption) at the strong
+# penalty a reader would give it: the science set's references pay for a caption that
+# restates the story (from -0.4 the fit kept -0.4 and took such a caption as a point), and
+# the news picks are flat on it. English has no such lines (the feature never fires there).
+START = {"ko": {"heading": -1.6}}
+
+
 def fitted(points: int = 3, say: Callable[[str], None] = print) -> dict[str, dict[str, float]]:
     """Fit every language; print the fit and check halves against Lead-3 and the shipped
     weights."""
@@ -269,7 +277,7 @@ def fitted(points: int = 3, say: Callable[[str], None] = print) -> dict[str, dic
             names.append(name.removesuffix(".jsonl"))
         say(f"{lang}: fitting on {sum(map(len, fit_groups))} articles "
             f"({', '.join(f'{n} {len(g)}' for n, g in zip(names, fit_groups, strict=True))})")
-        w = fit(fit_groups, INITIAL, points, say, lang)
+        w = fit(fit_groups, {**INITIAL, **START.get(lang, {})}, points, say, lang)
         # A feature of another language only is not stored in this language's row.
         w = {k: v for k, v in w.items() if ONLY.get(k, lang) == lang}
         out[lang] = w
