@@ -95,6 +95,21 @@ def reference(text: str, lang: str, keys: list[str]) -> str | None:
     return " ".join(s for s in picked if s)
 
 
+def picked(name: str) -> tuple[list[dict[str, str]], int]:
+    """The fit half's picked articles as rows with their picks as the reference (``summary``),
+    in the fit half's order, and how many stored picks were lost: a pick no longer matching
+    its article's sentences (the splitter now cuts it differently) or an article no longer in
+    the fit half. An article nobody picked is not a loss: it is left out."""
+    keys = stored(name)
+    rows = []
+    for row in fit_half(name):
+        chosen = keys.get(row["id"])
+        ref = None if chosen is None else reference(row["text"], row["lang"], chosen)
+        if ref is not None:
+            rows.append({**row, "summary": ref})
+    return rows, len(keys) - len(rows)
+
+
 def _show(name: str, start: int, stop: int) -> None:
     for n, row in enumerate(fit_half(name)):
         if not start <= n < stop:
@@ -132,12 +147,9 @@ def _save(name: str, tsv: Path) -> int:
 
 def _count() -> None:
     for name in SETS:
-        picks = stored(name)
-        rows = {row["id"]: row for row in fit_half(name)}
-        matched = sum(reference(rows[i]["text"], rows[i]["lang"], k) is not None
-                      for i, k in picks.items() if i in rows)
-        print(f"{name}: {len(rows)} articles in the fit half, {len(picks)} picked, "
-              f"{matched} still matching")
+        rows, lost = picked(name)
+        print(f"{name}: {sum(1 for _ in fit_half(name))} articles in the fit half, "
+              f"{len(rows) + lost} picked, {len(rows)} still matching")
 
 
 def main(argv: list[str] | None = None) -> int:
