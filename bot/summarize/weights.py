@@ -53,6 +53,6 @@ WEIGHTS: dict[str, dict[str, float]] = {
         "refers_back": -2.0,
         "redundancy": -0.45,
         "duplicate": 0.55,
-        "headline_copy": 0.9,
+        "headline_copy": 0.7,
     },
 }
