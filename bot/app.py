@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot import redact
 from bot.briefing import Briefer
@@ -35,7 +34,7 @@ from bot.logs import get_log
 from bot.outbox.worker import OutboxWorker
 from bot.pipeline import Pipeline
 from bot.startup import command_core, open_store, with_default_destination
-from bot.store import Database, tenancy
+from bot.store import AsyncConnection, Database, tenancy
 from bot.store.workers import adapters_down as read_down
 from bot.summarize import Summarizer
 from bot.summarize.base import close_summarizer

@@ -21,7 +21,6 @@ from urllib.parse import urlparse
 from urllib.request import url2pathname
 
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot import i18n, metrics
 from bot.briefing import summarize_or_minimal
@@ -45,7 +44,7 @@ from bot.routing import route as routing
 from bot.routing import updates
 from bot.routing.burst import is_burst, too_old
 from bot.routing.cluster import Lead, choose_story, keep_bands
-from bot.store import Database, tenancy
+from bot.store import AsyncConnection, Database, tenancy
 from bot.store import briefs as brief_store
 from bot.store import destinations as dest_store
 from bot.store import entries as entry_store

@@ -64,12 +64,14 @@ print(json.dumps({"code": code, "loaded": sorted(m for m in json.loads(sys.argv[
 # /feeds add), the summarizer and its models, Alembic once the schema is current; and, for
 # these replies in English that show no URL (the store is empty), Babel (which reads other
 # languages' catalogues) and yarl (which parses a URL to show it); httpx never (the webhook
-# adapter's client); on SQLite, the PostgreSQL dialect
+# adapter's client); on SQLite, the PostgreSQL dialect; SQLAlchemy's ORM never (the store runs
+# on the Core half of its asyncio package: bot.store.async_core)
 NOT_FOR_STORE_COMMANDS = ["alembic", "babel", "bot.app", "bot.briefing", "bot.feeds.fetch",
                           "bot.feeds.parse", "bot.netguard.transport", "bot.outbox.worker",
                           "bot.pipeline", "bot.summarize", "feedparser", "httpcore", "httpx",
                           "kiwipiepy", "lxml", "numpy", "prometheus_client",
-                          "sqlalchemy.dialects.postgresql", "trafilatura", "yarl"]
+                          "sqlalchemy.dialects.postgresql", "sqlalchemy.ext.asyncio.session",
+                          "sqlalchemy.orm", "trafilatura", "yarl"]
 
 
 def test_a_store_command_loads_no_poller_parser_summarizer_or_migrations(

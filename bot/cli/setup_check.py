@@ -25,7 +25,6 @@ from urllib.parse import unquote, urlparse
 from uuid import uuid4
 
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.app import adapters_down, load_adapter, tenancy_in_force
 from bot.cli.config_file import ConfigLocation, moved_database
@@ -46,6 +45,7 @@ from bot.feeds.parse import parse_feed
 from bot.models import sample_brief
 from bot.netguard import redact_url
 from bot.startup import with_default_destination
+from bot.store.async_core import create_async_engine
 from bot.store.db import async_url, ping
 
 LIVE_TIMEOUT = 10.0

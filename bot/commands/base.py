@@ -7,13 +7,12 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from bot.delivery import CommandReply, CommandRequest, Destination
 from bot.feeds.manage import FeedReader
 from bot.i18n import _
 from bot.models import Brief
 from bot.netguard import AddressPolicy
+from bot.store import AsyncConnection
 from bot.store import destinations as dest_store
 from bot.store.briefs import known_tags
 from bot.store.db import Database

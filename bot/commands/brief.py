@@ -6,8 +6,6 @@ import re
 from collections.abc import Collection
 from urllib.parse import urlsplit
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from bot.commands.base import MAX_VALUE, Context, error, readers, reply
 from bot.delivery import CommandReply, CommandRequest
 from bot.errors import NewsbriefError
@@ -15,6 +13,7 @@ from bot.i18n import N_, _
 from bot.logs import get_log
 from bot.netguard import credentials_in, redact_url
 from bot.routing.cluster import story_root
+from bot.store import AsyncConnection
 from bot.store.briefs import load_brief, matching_briefs
 
 log = get_log(__name__)

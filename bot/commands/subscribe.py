@@ -6,8 +6,6 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from bot.commands.base import (
     MAX_VALUE,
     CommandError,
@@ -27,6 +25,7 @@ from bot.delivery import CommandReply, CommandRequest, Destination
 from bot.filters import kinds, patterns
 from bot.filters.kinds import SubscriptionKind
 from bot.i18n import N_, _
+from bot.store import AsyncConnection
 from bot.store import destinations as dest_store
 from bot.store import entries as entry_store
 from bot.store.mentions import MENTION_ID

@@ -7,10 +7,9 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from bot.delivery.serialize import digest_to_json, notice_to_json
 from bot.models import Digest, Notice
+from bot.store import AsyncConnection
 from bot.store import outbox as outbox_store
 
 KEY_MAX = 64

@@ -39,7 +39,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Select
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot import metrics
 from bot.clock import now_utc
@@ -62,6 +61,7 @@ from bot.errors import DeliveryError
 from bot.filters.reasons import because
 from bot.logs import get_log
 from bot.outbox.pacing import Buckets, LocalPace, Pace, SharedPace, Sleep
+from bot.store import AsyncConnection
 from bot.store import destinations as dest_store
 from bot.store import outbox as outbox_store
 from bot.store import reasons as reason_store

@@ -21,9 +21,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from bot.logs import get_log
+from bot.store import AsyncConnection
 from bot.store import briefs as brief_store
 
 if TYPE_CHECKING:

@@ -9,8 +9,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from bot.delivery.render import frame
 from bot.logs import get_log
 from bot.models import Brief, Digest, DigestSection, Reason
@@ -18,6 +16,7 @@ from bot.outbox.queue import enqueue, outbox_key
 from bot.routing import feedback
 from bot.routing.digest_schedule import last_due, previous_due, zone_of
 from bot.routing.route import BriefFacts, decide, explain, load_facts, story_key, targets
+from bot.store import AsyncConnection
 from bot.store import briefs as brief_store
 from bot.store import destinations as dest_store
 from bot.store import reasons as reason_store

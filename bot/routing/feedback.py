@@ -20,9 +20,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from bot.i18n import N_, translate
+from bot.store import AsyncConnection
 from bot.store import reactions as reaction_store
 
 PRIOR = 5.0  # imagined 👍 and 👎 each feed and tag starts with: ten votes' worth of "neutral"

@@ -7,8 +7,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from bot.filters import kinds
 from bot.filters.kinds import BriefFacts, fold, keyword_in
 from bot.filters.reasons import because, reason_of
@@ -16,11 +14,11 @@ from bot.logs import get_log
 from bot.models import Article, Audience, Brief, Reason
 from bot.outbox.queue import enqueue, enqueue_row, outbox_key
 from bot.routing.burst import burst_digest
+from bot.store import AsyncConnection, tenancy
 from bot.store import briefs as brief_store
 from bot.store import destinations as dest_store
 from bot.store import feeds as feed_store
 from bot.store import reasons as reason_store
-from bot.store import tenancy
 from bot.store.briefs import load_brief
 from bot.store.destinations import DestinationRow, SubscriptionRow
 from bot.store.mentions import set_row_mention

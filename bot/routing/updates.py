@@ -13,10 +13,9 @@ import difflib
 import re
 from datetime import datetime, timedelta
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from bot.models import FeedItem
 from bot.outbox.queue import enqueue, outbox_key
+from bot.store import AsyncConnection
 from bot.store import updates as update_store
 
 WINDOW = timedelta(hours=1)

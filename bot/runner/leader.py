@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import hashlib
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from bot.logs import get_log
-from bot.store import Database
+from bot.store import AsyncConnection, Database
 from bot.store.locks import advisory_unlock, try_advisory_lock
 
 log = get_log(__name__)

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Table, event, insert, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from bot.logs import get_log
 from bot.store import sqlite_driver
+from bot.store.async_core import AsyncConnection, AsyncEngine, create_async_engine
 
 if TYPE_CHECKING:  # the types only: Alembic and the PostgreSQL dialect load when used
     from alembic.config import Config
