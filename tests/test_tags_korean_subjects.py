@@ -66,14 +66,26 @@ def test_a_person_named_in_passing_is_no_tag() -> None:
 
 
 @needs_kiwi
-def test_a_person_with_a_role_stays() -> None:
+def test_a_person_with_a_public_role_stays() -> None:
     text = (
-        "서울대 김형태 교수 연구팀이 새 배터리 소재를 찾았다. 김형태 교수는 충전 시간이 "
-        "절반으로 준다고 밝혔다. 연구팀은 배터리 소재를 기업과 함께 시험한다. 배터리 "
-        "소재 시장은 커지고 있다."
+        "김형태 산업부 장관이 배터리 소재 공장 세 곳을 새로 짓겠다고 밝혔다. 김형태 장관은 "
+        "충전 시간이 절반으로 주는 소재를 국내에서 만들겠다고 말했다. 배터리 소재 시장은 "
+        "커지고 있다. 공장은 2027년에 문을 연다."
     )
-    tags = _tags("충전 시간 절반으로 줄인 배터리 소재", text)
+    tags = _tags("배터리 소재 공장 세 곳 새로 짓는다", text)
     assert "김형태" in tags, tags
+
+
+@needs_kiwi
+def test_a_lawyer_named_twice_is_no_tag() -> None:
+    # Read: "#김형태", a client's lawyer in a story about the client's recorded words.
+    text = (
+        "이화영 전 부지사가 변호인에게 한 말이 담긴 녹취록이 공개됐다. 녹취록은 이화영씨와 "
+        "김형태 변호사가 구치소에서 나눈 대화를 담았다. 이화영씨는 녹취록 내용을 부인했다. "
+        "김형태 변호사는 “접견 내용은 말할 수 없다”고 했다. 이화영씨의 재판은 다음 달 열린다."
+    )
+    tags = _tags("이화영 녹취록 공개… “굉장히 두렵다”", text)
+    assert "김형태" not in tags and "이화영" in tags, tags
 
 
 @needs_kiwi

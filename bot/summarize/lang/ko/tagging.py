@@ -125,15 +125,21 @@ def _headline_subject(form: str, title: str) -> bool:
 
 
 def _named_in_passing(name: str, doc: str) -> bool:
-    """Whether ``name`` is a private person ("김형태 씨", "김형태(52)") the story names fewer
-    than ``PERSON_MENTIONS`` times, never with a role beside the name: someone it mentions,
-    not someone it is about (the headline's names are asked nothing)."""
-    if name[0] not in SURNAMES or doc.count(name) >= rules.PERSON_MENTIONS \
+    """Whether ``name`` is a person known by no public role ("김형태 씨", "김형태(52)",
+    "김형태 변호사") the story names fewer than ``PERSON_MENTIONS`` times: someone it
+    mentions, not someone it is about (the headline's names are asked nothing). A name of
+    a person is a surname and one to three syllables: "서울아산병원 교수들" is no person."""
+    if not rules.NAME_SYLLABLES[0] <= len(name) <= rules.NAME_SYLLABLES[1] \
+            or name[0] not in SURNAMES or doc.count(name) >= rules.PERSON_MENTIONS \
             or re.search(re.escape(name) + rules.PRIVATE_PERSON_AFTER, doc) is None:
         return False
-    roles = "|".join(map(re.escape, rules.POST_ENDINGS + rules.ROLE_WORDS))
-    role = rf"{re.escape(name)}\s?(?:[^\s]+\s)?(?:전\s?|前\s?)?[^\s]*(?:{roles})(?![가-힣]{{2}})"
-    return re.search(role, doc) is None
+    return re.search(_PUBLIC_ROLE.format(name=re.escape(name)), doc) is None
+
+
+_PUBLIC_ROLE = (r"{name}\s?(?:[^\s]+\s)?(?:전\s?|前\s?)?[^\s]*(?:"
+                + "|".join(e for e in rules.POST_ENDINGS + rules.ROLE_WORDS
+                           if e not in rules.PROFESSIONS)
+                + r")(?![가-힣]{{2}})")
 
 
 def _written_alone(form: str, title: str) -> bool:

@@ -150,16 +150,20 @@ HEADLINE_KICKER = re.compile(r"^\s*(?:\[[^\]]*\]\s*)+")
 SUBJECT_BEFORE = r"(?:^|[\s‘“'\".…,·])"
 SUBJECT_AFTER = r"(?=$|[,…]|\s*[“‘'\"]|(?:은|는|이|가)(?:\s|$))"
 WORD_OF_ITS_OWN = r"(?:{particles}|서)?(?![가-힣])"
-# A person the headline does not write (a name opening on a surname, written with "씨" or an
-# age: "김형태 씨", "김형태(52)") is the story's only when it is named this often, or with a role
-# beside the name ("최윤범 고려아연 회장", "문재인 전 대통령"): the held-out read's #김형태 was
-# named in passing.
+# A person the headline does not write, marked as a person by "씨", an age or a profession
+# ("김형태 씨", "김형태(52)", "김형태 변호사"), is the story's only when it is named this often,
+# or with a public post or role beside the name ("최윤범 고려아연 회장", "문재인 전 대통령"): the
+# held-out read's #김형태 was a lawyer named twice in a story about his client.
 PERSON_MENTIONS = 3
-PRIVATE_PERSON_AFTER = r"\s?(?:씨|님|\(\d{1,3}\)|\(\d{1,3}[·,]\s?[남여]\)|\d{1,3}세)"
-# A role: a word ending like a post (POST_ENDINGS) or one of these, right after the name or
-# after one word (an organisation: "최윤범 고려아연 회장"), "전" (former) allowed before it.
-ROLE_WORDS = ("선수", "여사", "목사", "작가", "배우", "가수", "변호사", "의사", "박사", "총재",
-              "원장", "사장", "소장", "총장")
+NAME_SYLLABLES = (2, 4)  # a surname and one to three syllables: "남궁민수" at most
+PROFESSIONS = ("변호사", "의사", "교수", "박사", "기자", "작가", "연구원", "회계사", "변리사",
+               "노무사", "세무사")
+PRIVATE_PERSON_AFTER = (r"\s?(?:씨|님|\(\d{1,3}\)|\(\d{1,3}[·,]\s?[남여]\)|\d{1,3}세|"
+                        + "|".join(PROFESSIONS) + ")")
+# A public role: a word ending like a post (POST_ENDINGS, professions left out) or one of
+# these, right after the name or after one word (an organisation: "최윤범 고려아연 회장"),
+# "전" (former) allowed before it.
+ROLE_WORDS = ("선수", "여사", "목사", "배우", "가수", "총재", "원장", "사장", "소장", "총장")
 # A source cited for a figure ("한국경제연구원에 따르면", "…연구원의 분석", "…협회가 집계한"):
 # where every mention of an organisation the headline does not write is such a citation, it is
 # where a number came from, not what the story is about (the held-out read's #한국경제연구원).
