@@ -77,6 +77,17 @@ def test_a_person_with_a_public_role_stays() -> None:
 
 
 @needs_kiwi
+def test_the_lead_of_the_study_stays() -> None:
+    text = (
+        "몽골 여왕의 유골에서 칭기즈 칸 가계의 유전자가 확인됐다. 유전자는 몽골 초원 곳곳의 "
+        "무덤에서 나왔다. 이번 연구는 이광호 중앙대 교수 연구팀이 수행했다. 이광호 교수는 "
+        "“칭기즈 칸 계보를 밝힐 첫 분자고고학 연구”라고 말했다."
+    )
+    tags = _tags("몽골 여왕과 칭기즈 칸의 비밀", text)
+    assert "이광호" in tags, tags
+
+
+@needs_kiwi
 def test_a_lawyer_named_twice_is_no_tag() -> None:
     # Read: "#김형태", a client's lawyer in a story about the client's recorded words.
     text = (

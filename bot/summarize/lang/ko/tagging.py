@@ -133,7 +133,8 @@ def _named_in_passing(name: str, doc: str) -> bool:
             or name[0] not in SURNAMES or doc.count(name) >= rules.PERSON_MENTIONS \
             or re.search(re.escape(name) + rules.PRIVATE_PERSON_AFTER, doc) is None:
         return False
-    return re.search(_PUBLIC_ROLE.format(name=re.escape(name)), doc) is None
+    return re.search(_PUBLIC_ROLE.format(name=re.escape(name)), doc) is None and re.search(
+        re.escape(name) + rules.RESEARCH_LEAD, doc) is None
 
 
 _PUBLIC_ROLE = (r"{name}\s?(?:[^\s]+\s)?(?:전\s?|前\s?)?[^\s]*(?:"

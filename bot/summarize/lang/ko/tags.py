@@ -164,6 +164,9 @@ PRIVATE_PERSON_AFTER = (r"\s?(?:씨|님|\(\d{1,3}\)|\(\d{1,3}[·,]\s?[남여]\)|
 # these, right after the name or after one word (an organisation: "최윤범 고려아연 회장"),
 # "전" (former) allowed before it.
 ROLE_WORDS = ("선수", "여사", "목사", "배우", "가수", "총재", "원장", "사장", "소장", "총장")
+# A professor or a doctor who leads the study a story reports ("이광호 중앙대 교수 연구팀"
+# did it) is whom the story is about, however seldom named.
+RESEARCH_LEAD = r"\s?(?:[^\s]+\s)?(?:교수|박사)\s?(?:연구팀|연구진|팀)"
 # A source cited for a figure ("한국경제연구원에 따르면", "…연구원의 분석", "…협회가 집계한"):
 # where every mention of an organisation the headline does not write is such a citation, it is
 # where a number came from, not what the story is about (the held-out read's #한국경제연구원).
