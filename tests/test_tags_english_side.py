@@ -4,7 +4,11 @@ holds, a bare first name under the full name), no link text."""
 
 from __future__ import annotations
 
-from tests.test_tags_english import _tags
+from tests.support.tagging import brief_tags
+
+
+def _tags(text: str, title: str = "") -> list[str]:
+    return brief_tags(title, text, "en")
 
 # An essay about dependencies: PyPI and the Go modules run through it; Code Search is one
 # anecdote in the middle (the held-out read's "#code-search").

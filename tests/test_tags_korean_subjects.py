@@ -5,7 +5,11 @@ character of a play."""
 
 from __future__ import annotations
 
-from tests.test_tags_korean import _tags, needs_kiwi
+from tests.support.tagging import brief_tags, needs_kiwi
+
+
+def _tags(title: str, text: str) -> list[str]:
+    return brief_tags(title, text, "ko")
 
 
 @needs_kiwi
