@@ -65,7 +65,14 @@ def keywords(title: str, sentences: list[str]) -> Counter[str]:
                 cut = [i for i, w in enumerate(run) if w.lower() in rules.TITLES]
                 if cut:
                     run = run[cut[-1] + 1 :]
-                while run and (run[0] in rules.CAP_STOP or run[0].lower() in rules.ADJECTIVES):
+                while run and run[0] in rules.CAP_STOP:
+                    run = run[1:]
+                # "Russian Tom Smith" is Tom Smith; "American Express", "European Commission"
+                # and "British Airways" lose their name without the adjective.
+                while len(run) > 2 and run[0].lower() in rules.ADJECTIVES:
+                    run = run[1:]
+                if run and run[0].lower() in rules.ADJECTIVES and (
+                        len(run) == 1 or _name_word(run[1], body)):
                     run = run[1:]
                 while run and run[-1] == "of":
                     run = run[:-1]
@@ -77,6 +84,15 @@ def keywords(title: str, sentences: list[str]) -> Counter[str]:
                 scores[phrase] += weight
     scores.update(singles)
     return scores
+
+
+def _name_word(word: str, body: str) -> bool:
+    """Whether ``word`` after an adjective is a name of its own ("Russian Putin"), not the
+    rest of one ("American Express", "European Commission": a word that names nothing
+    alone and that the story never writes in lower case)."""
+    low = word.lower()
+    return (low not in rules.GENERIC and low not in rules.NAME_TAILS) or _written_lower(
+        low, body)
 
 
 def _breaks_name(word: str) -> bool:
@@ -196,6 +212,8 @@ def good_tag(phrase: str, body: str) -> bool:
         return False  # a spec table's or a form's "Yes"
     if len(words) > 1 and words[0] in rules.UI_VERBS and _ui_text(phrase, words, body):
         return False  # a button or a menu item: "Add Task"; never "Close Brothers"
+    if _link_or_cut(phrase, body):
+        return False  # "DCR Post Here" on every row of a table; "Dual ANT+" without its "+"
     if any(w in rules.NOT_TAG for w in words) or " ".join(words) in rules.SOURCES:
         return False
     if all(w in rules.GENERIC or w in rules.ADJECTIVES for w in words):
@@ -204,6 +222,14 @@ def good_tag(phrase: str, body: str) -> bool:
     if len(words) == 1 and (words[0] in rules.SOURCES or _written_lower(words[0], body)):
         return False
     return len(normalise_tag(phrase).replace("-", "")) > 2
+
+
+def _link_or_cut(phrase: str, body: str) -> bool:
+    """Whether every mention of ``phrase`` is a link's text ("DCR Post Here", "Read More
+    Here") or a name the run cut before a character it holds ("Dual ANT+", "Disney+")."""
+    after = [body[m.end() : m.end() + 6]
+             for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", body)]
+    return bool(after) and all(rules.LINK_OR_CUT.match(a) for a in after)
 
 
 def _ui_text(phrase: str, words: list[str], body: str) -> bool:
@@ -252,6 +278,8 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int) -> lis
         in_points = any(f in shown for f in e.forms)
         if e.count < needed or not good_tag(e.name, body):
             continue
+        if not in_points and _side_detail(e, title + "\n" + body, len(sentences)):
+            continue  # an anecdote of a long essay ("Code Search" on software dependencies)
         ranked.append((e.count + _IN_POINTS * in_points, e))
     ranked.sort(key=lambda se: -se[0])
     picked: list[_Entity] = []
@@ -275,6 +303,18 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int) -> lis
         if len(picked) >= limit:
             break
     return names
+
+
+def _side_detail(e: _Entity, doc: str, n_sentences: int) -> bool:
+    """Whether a long story (``doc``: headline and body) writes ``e`` only in one stretch
+    (every form within ``SIDE_SPAN`` of its length): a side detail of one passage, not what it
+    is about. Forms are read with straight apostrophes, as ``keywords`` wrote them."""
+    if n_sentences < rules.SIDE_MIN_SENTENCES:
+        return False
+    doc = doc.replace("’", "'")
+    starts = sorted(m.start() for f in e.forms
+                    for m in re.finditer(r"\b" + re.escape(f) + r"\b", doc))
+    return bool(starts) and starts[-1] - starts[0] < rules.SIDE_SPAN * len(doc)
 
 
 def _whole(name: str, body: str) -> str:
@@ -371,6 +411,10 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
     for people its readers know: "#trump"; the body's "Mr Zhou" is nobody to follow, "Chris
     Zhou" is), no private person named once, no broad place ("#england" on a local story)."""
     name = e.name
+    if " " not in name:
+        full = _title_full_name(name, title, body)
+        if full is not None:
+            return full  # "Andrea McVittie, User Experience Designer": never "#andrea"
     if name in title:
         return name
     if normalise_tag(name) in rules.BROAD_PLACES:
@@ -382,6 +426,21 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
             return None if _private_once(full, body) else full
         return None if person else name
     return None if _private_once(name, body) else name
+
+
+def _title_full_name(name: str, title: str, body: str) -> str | None:
+    """The headline's full name for a bare first name the body writes ("Andrea" under
+    "Andrea McVittie, User Experience Designer"): the name and the capitalised word after it,
+    when the body writes the two as a handle or an address ("@amcvittie",
+    "andrea.mcvittie@"); a title-case headline's next word ("Trump Signs") is none."""
+    m = re.search(r"\b" + re.escape(name) + r" ([A-Z][\w'’-]*[a-z])\b", title)
+    if m is None:
+        return None
+    first, last, low = name.lower(), m.group(1).lower(), body.lower()
+    if last in rules.BREAK or last in rules.GENERIC:
+        return None
+    handles = (first[0] + last, first + last, first + "." + last, first + "_" + last)
+    return m.group(0) if any("@" + h in low or h + "@" in low for h in handles) else None
 
 
 def story_tags(title: str, sentences: list[str], chosen: list[str], limit: int,

@@ -68,6 +68,12 @@ ADJECTIVES = frozenset(
     hawaiian texan californian floridian parisian hindu sikh buddhist evangelical anglican
     radical foreign domestic senior junior pre philippine presidential""".split()
 )
+# The last words of names that open on an adjective ("European Commission", "British
+# Airways", "Indian Ocean"): after a nationality they complete the name, they are none alone.
+NAME_TAILS = frozenset(
+    """commission airways airlines express ocean sea union council parliament open museum
+    library bank railways telecom gas petroleum oil""".split()
+)
 # Party words: all spellings are one tag, shown as the party's members.
 SAME_AS = {
     "republican": "Republicans", "republicans": "Republicans", "gop": "Republicans",
@@ -106,7 +112,9 @@ CAP_STOP = frozenset(
     July August September October November December Speaking According Since""".split()
 )
 # A name: capitalised words, "of" allowed between them. What follows its first capital:
-_NAME_REST = r"(?:[\w&'’.-]*[A-Za-z0-9])?(?:[ \t]+(?:of[ \t]+)?[A-Z][\w&'’-]*[A-Za-z0-9])*"
+# "of" and "&" may join its words ("Bank of England", "Johnson & Johnson").
+_NAME_REST = (r"(?:[\w&'’.-]*[A-Za-z0-9])?"
+              r"(?:[ \t]+(?:(?:of|&)[ \t]+)?[A-Z][\w&'’-]*[A-Za-z0-9])*")
 PROPER = re.compile(r"[A-Z]" + _NAME_REST)
 # A name not inside a word ("iPad" holds no name "Pad"); findall gives (name, "\n" when it opens
 # a line, else ""). Both tests look behind the first capital rather than standing in front of it
@@ -167,6 +175,9 @@ UI_NOUNS = frozenset(
     images video videos app apps comment comments post posts message messages tab window
     folder card more all now here""".split()
 )
+# What follows a name in every mention when it is a link's text ("DCR Post Here" in each row
+# of a buyer's guide) or the run cut the name short ("Dual ANT+", "Disney+").
+LINK_OR_CUT = re.compile(r"\+|[ \t]+[Hh]ere\b")
 # Places too broad to follow on a story about somewhere in them ("#england" on a Kent court
 # case, "#britain"): a tag only when the headline names them.
 BROAD_PLACES = frozenset(
@@ -187,3 +198,8 @@ def without_contacts(text: str) -> str:
     if not any(h in text for h in CONTACT_HINTS):
         return text
     return CONTACT.sub(" ", text)
+# A long story's side detail: a name it writes only within this share of its length, in a
+# story of at least this many sentences, and the points do not show (issue 28, held-out read:
+# "#code-search", "#c-pcre" on an essay about software dependencies).
+SIDE_SPAN = 0.2
+SIDE_MIN_SENTENCES = 30

@@ -14,6 +14,7 @@ from itertools import chain, pairwise
 from bot.summarize.lang import WORD_CACHE_SIZE, Analyser, Analysis, Words
 from bot.summarize.lang.ko import tags as rules
 from bot.summarize.lang.ko import words
+from bot.summarize.lang.ko.select import SURNAMES
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
@@ -111,7 +112,51 @@ def _nouns_alone(form: str, analyser: Analyser, name: bool) -> bool:
 def _plays_role(name: str, doc: str) -> bool:
     """Whether ``doc`` writes ``name`` as a character someone plays ("순희 역을 맡은 배우"):
     a role written apart from the name ("서울역" is a station)."""
-    return re.search(re.escape(name) + rules.PLAYED, doc) is not None
+    return (re.search(re.escape(name) + rules.PLAYED, doc) is not None
+            or re.search(rules.PLAYED_BEFORE + re.escape(name), doc) is not None)
+
+
+def _headline_subject(form: str, title: str) -> bool:
+    """Whether the headline makes ``form`` its subject ("검찰, …", "… 수색한 검찰",
+    "법원, 가처분 신청 기각"), not a word of another phrase ("첫 검찰 소환조사")."""
+    head = rules.HEADLINE_KICKER.sub("", title)
+    pattern = rules.SUBJECT_BEFORE + re.escape(form) + rules.SUBJECT_AFTER
+    return head.startswith(form) or re.search(pattern, head) is not None
+
+
+def _named_in_passing(name: str, doc: str) -> bool:
+    """Whether ``name`` is a person known by no public role ("김형태 씨", "김형태(52)",
+    "김형태 변호사") the story names fewer than ``PERSON_MENTIONS`` times: someone it
+    mentions, not someone it is about (the headline's names are asked nothing). A name of
+    a person is a surname and one to three syllables: "서울아산병원 교수들" is no person."""
+    if not rules.NAME_SYLLABLES[0] <= len(name) <= rules.NAME_SYLLABLES[1] \
+            or name[0] not in SURNAMES or doc.count(name) >= rules.PERSON_MENTIONS \
+            or re.search(re.escape(name) + rules.PRIVATE_PERSON_AFTER, doc) is None:
+        return False
+    return re.search(_PUBLIC_ROLE.format(name=re.escape(name)), doc) is None and re.search(
+        re.escape(name) + rules.RESEARCH_LEAD, doc) is None
+
+
+_PUBLIC_ROLE = (r"{name}\s?(?:[^\s]+\s)?(?:전\s?|前\s?)?[^\s]*(?:"
+                + "|".join(e for e in rules.POST_ENDINGS + rules.ROLE_WORDS
+                           if e not in rules.PROFESSIONS)
+                + r")(?![가-힣]{{2}})")
+
+
+def _written_alone(form: str, title: str) -> bool:
+    """Whether ``title`` writes ``form`` as a word of its own, maybe with a particle
+    ("독일서 출간"), not inside a longer word ("서울교통공사", "중국인")."""
+    return re.search(r"(?<![가-힣])" + re.escape(form) + _OWN_WORD_END, title) is not None
+
+
+_OWN_WORD_END = rules.WORD_OF_ITS_OWN.format(particles="|".join(rules.NOUN_PARTICLES))
+
+
+def _only_cited(name: str, doc: str) -> bool:
+    """Whether every mention of ``name`` cites it as the source of a figure
+    ("한국경제연구원에 따르면", "…의 분석"): where a number came from, not the subject."""
+    ends = [m.end() for m in re.finditer(re.escape(name), doc)]
+    return bool(ends) and all(rules.CITED.match(doc, end) for end in ends)
 
 
 def _specific(noun: str, title: str, doc: str, compounds: set[str], analyser: Analyser) -> bool:
@@ -217,8 +262,13 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                 needed = 2 if (is_name and not institution) or " " in form else 3
                 if count < needed:
                     continue  # when unsure, no tag
-                if form in rules.BROAD_PLACES and form not in title:
-                    continue  # "서울", "미국" in passing on a local story
+                if form in rules.BROAD_PLACES and not _written_alone(form, title):
+                    continue  # "서울", "미국" in passing, or inside "서울교통공사", "중국인"
+                if form in rules.NATIONAL and not _headline_subject(form, title):
+                    continue  # "#국회" under a rally's headline, "첫 검찰 소환조사"
+                if is_name and not _written_alone(form, title) and (
+                        _named_in_passing(form, doc) or _only_cited(form, doc)):
+                    continue  # a person mentioned in passing; a source cited for a figure
                 if is_name and _plays_role(form, doc):
                     continue  # "순희 역을 맡은": a character of a play or a drama
                 bonus = rules.NAME_BONUS * (is_name and not institution)

@@ -45,7 +45,8 @@ GENERIC = frozenset(
     프로그램 공범 보안 공사
     잔치 전화 팩트 동료 화단 유족 결혼 흉기 시비 바지 거동 신청 인사 노래 새해
     준비 여름 가을 겨울 가치 희망 직전 영하 구멍 후미 중부 혜택 기간 시기 의견 소식 판단
-    위험 필수 과제 활력 역대""".split()
+    위험 필수 과제 활력 역대
+    쪽지 계단 티끌 수수 이륙 수입 범죄 표창""".split()
 )
 # A number, a unit or a date inside a tag makes it a headline fragment ("3000억원").
 NOT_TAG_CHAR = re.compile(r"[0-9]")
@@ -115,16 +116,61 @@ PERSON_ENDINGS = ("인", "민", "사", "자", "생", "팬", "객", "꾼", "관",
                   "회원", "선원", "공무원")
 # Kinds of person of two syllables, which no ending rule can tell from other nouns ("교사" a
 # teacher, "감사" an audit): seen as new tags on the feed set once two-syllable nouns counted.
-PERSON_NOUNS = frozenset("목사 교사 의사 병사 학생 애인 아기 신부 승려 군인 상인 노인".split())
+PERSON_NOUNS = frozenset("목사 교사 의사 병사 학생 애인 아기 신부 승려 군인 상인 노인 증인".split())
 # A venue named as where a story happened (#영등포장례식장, a church): nobody follows it.
 VENUE_ENDINGS = ("교회", "성당", "장례식장", "예식장", "공연장", "극장", "아트센터", "식당",
                  "카페")
 # A character in a play, a drama or a novel, written before the word for a role ("순희 역을
-# 맡은 배우"): the held-out read's "#순희" from a play review; the actor is the person.
-PLAYED = r" 역(?:을|은|의|으로|이|과|에|도|[ ,.])"
+# 맡은 배우", "순희 役", "순희 역할을"), apart from the name ("서울역" is a station): the held-out
+# read's "#순희" from a play review; the actor is the person.
+PLAYED = r" (?:역|役)(?:할)?(?:을|은|의|으로|이|과|에|도|[ ,.]|$)"
+# ... or after the words for "in the play" ("극 중 순희는"); "…를 연기한" also means postponed.
+PLAYED_BEFORE = r"극\s?중\s"
 # Places too broad to follow on a story about somewhere in them (the feed set's "#서울",
 # "#미국", "#경기", "#강원" written in passing): a tag only when the headline names them.
 BROAD_PLACES = frozenset(
     """서울 미국 중국 일본 영국 프랑스 독일 러시아 유럽 아시아 세계 경기 강원 충남 충북 전남 전북
     경남 경북 수도권 영남 호남 충청""".split()
+)
+
+# Issue 28, held-out read of 6 December: generic institutions and places on a national news
+# feed (#경찰 #정부 #국회 #대한민국 #북한) say nothing unless the story is about them. On the
+# feed fit half they were tags 12 times where the headline only mentions them or never writes
+# them ("첫 검찰 소환조사", "#국회" under a rally's headline) and 7 where the headline makes
+# them its subject ("검찰, ‘티메프…’ 재소환", "…압수 수색한 검찰", "법원, 가처분 신청 기각").
+NATIONAL = frozenset(
+    """경찰 정부 국회 대한민국 한국 북한 남한 한반도 검찰 법원 대법원 헌재 헌법재판소 청와대
+    여당 야당 국방부 외교부 합참""".split()
+)
+# The headline makes a word its subject when the word opens it (after a "[단독]" kicker or a
+# quote), ends it, or is followed by a comma, a quote (a statement: 검찰 “…”) or a subject or
+# topic particle; written inside a longer word ("서울교통공사", "중국인") it is another thing
+# (a word of its own may carry a particle: "독일서 출간").
+HEADLINE_KICKER = re.compile(r"^\s*(?:\[[^\]]*\]\s*)+")
+SUBJECT_BEFORE = r"(?:^|[\s‘“'\".…,·])"
+SUBJECT_AFTER = r"(?=$|[,…]|\s*[“‘'\"]|(?:은|는|이|가)(?:\s|$))"
+WORD_OF_ITS_OWN = r"(?:{particles}|서)?(?![가-힣])"
+# A person the headline does not write, marked as a person by "씨", an age or a profession
+# ("김형태 씨", "김형태(52)", "김형태 변호사"), is the story's only when it is named this often,
+# or with a public post or role beside the name ("최윤범 고려아연 회장", "문재인 전 대통령"): the
+# held-out read's #김형태 was a lawyer named twice in a story about his client.
+PERSON_MENTIONS = 3
+NAME_SYLLABLES = (2, 4)  # a surname and one to three syllables: "남궁민수" at most
+PROFESSIONS = ("변호사", "의사", "교수", "박사", "기자", "작가", "연구원", "회계사", "변리사",
+               "노무사", "세무사")
+PRIVATE_PERSON_AFTER = (r"\s?(?:씨|님|\(\d{1,3}\)|\(\d{1,3}[·,]\s?[남여]\)|\d{1,3}세|"
+                        + "|".join(PROFESSIONS) + ")")
+# A public role: a word ending like a post (POST_ENDINGS, professions left out) or one of
+# these, right after the name or after one word (an organisation: "최윤범 고려아연 회장"),
+# "전" (former) allowed before it.
+ROLE_WORDS = ("선수", "여사", "목사", "배우", "가수", "총재", "원장", "사장", "소장", "총장")
+# A professor or a doctor who leads the study a story reports ("이광호 중앙대 교수 연구팀"
+# did it) is whom the story is about, however seldom named.
+RESEARCH_LEAD = r"\s?(?:[^\s]+\s)?(?:교수|박사)\s?(?:연구팀|연구진|팀)"
+# A source cited for a figure ("한국경제연구원에 따르면", "…연구원의 분석", "…협회가 집계한"):
+# where every mention of an organisation the headline does not write is such a citation, it is
+# where a number came from, not what the story is about (the held-out read's #한국경제연구원).
+CITED = re.compile(
+    r"(?:에 따르면|의 (?:조사|분석|집계|자료|통계|발표|보고서|설문)"
+    r"|(?:이|가) (?:조사|분석|집계|발표)(?:한|했)|(?:이|가) (?:낸|펴낸))"
 )
