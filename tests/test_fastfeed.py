@@ -1,5 +1,7 @@
 """The fast lxml reader gives the very items feedparser gives, on every corpus file it accepts,
-and leaves the rest to feedparser."""
+and leaves the rest to feedparser: the corpus, and the documents' shapes (encodings, xml:base
+and xml:lang, XHTML content, names in another case, RSS 1.0). What an RSS item holds is in
+tests/test_fastfeed_items.py; the documents and checks both use, tests/support/fastfeed.py."""
 
 from __future__ import annotations
 
@@ -9,30 +11,19 @@ from pathlib import Path
 import pytest
 
 import bot.feeds.parse
-from bot.errors import ParseError
 from bot.feeds.fastfeed import read_fast, refusal
 from bot.feeds.parse import parse_feed
-from bot.models import ParsedFeed
 from tests.conftest import shared_path
-
-URL = "https://example.com/feeds/feed.xml"
-
-
-def _both(path: Path, monkeypatch: pytest.MonkeyPatch,
-          content_type: str | None = None) -> tuple[object, object]:
-    body = path.read_bytes()
-
-    def parse() -> ParsedFeed | str:
-        try:
-            return parse_feed(body, url=URL, content_type=content_type)
-        except ParseError as exc:
-            return f"ParseError: {exc}"
-
-    fast = parse()
-    with monkeypatch.context() as patch:
-        patch.setattr(bot.feeds.parse, "read_fast", lambda *args: None)
-        slow = parse()
-    return fast, slow
+from tests.support.fastfeed import (
+    URL,
+    _atom,
+    _both,
+    _left_to_feedparser,
+    _rdf,
+    _read_fast_as_feedparser_reads,
+    _rss,
+    _same_items_either_way,
+)
 
 
 def test_fast_path_items_equal_feedparser_items(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -220,18 +211,6 @@ def test_feedparser_rules_on_small_documents(body: bytes, monkeypatch: pytest.Mo
     assert fast == slow
 
 
-def _rss(item: str, channel: str = "", root: str = "") -> bytes:
-    return (f"<rss version='2.0' xmlns:content='http://purl.org/rss/1.0/modules/content/' "
-            f"xmlns:dc='http://purl.org/dc/elements/1.1/' xmlns:media='http://search.yahoo.com/"
-            f"mrss/'{root}><channel><title>F</title>{channel}<item>{item}</item></channel></rss>"
-            ).encode()
-
-
-def _atom(entry: str, feed: str = "") -> bytes:
-    return (f"<feed xmlns='http://www.w3.org/2005/Atom'><title>F</title>{feed}<entry>"
-            f"<id>tag:e.example,2026:1</id>{entry}</entry></feed>").encode()
-
-
 # issue 26: feedparser lower-cases attribute names and rel/type values; the fast reader read
 # them as written, so an item's id, link or text type changed with the reader (and its key
 # with it: every item reposted when the feed moved to the fast path).
@@ -333,15 +312,6 @@ def test_element_names_in_another_case_give_feedparser_items(
     assert fast == slow
 
 
-def _rdf(items: str, channel: str = "<title>F</title><link>https://e.example/</link>",
-         rss: str = "http://purl.org/rss/1.0/", after: str = "") -> bytes:
-    return (f"<?xml version='1.0'?><rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax"
-            f"-ns#' xmlns='{rss}' xmlns:dc='http://purl.org/dc/elements/1.1/' xmlns:content="
-            f"'http://purl.org/rss/1.0/modules/content/'><channel rdf:about='https://e.example/'>"
-            f"{channel}<items><rdf:Seq><rdf:li rdf:resource='https://e.example/1'/></rdf:Seq>"
-            f"</items></channel>{items}{after}</rdf:RDF>").encode()
-
-
 # issue 26: RSS 1.0 (RDF, items beside the channel, rdf:about their id), RSS 0.90 and the
 # Userland namespace are read fast, with feedparser's items
 @pytest.mark.parametrize("body", [
@@ -372,16 +342,6 @@ def test_rss_1_and_plain_namespaces_are_read_fast_as_feedparser_reads_them(
     _read_fast_as_feedparser_reads(body, monkeypatch, tmp_path)
 
 
-def _read_fast_as_feedparser_reads(body: bytes, monkeypatch: pytest.MonkeyPatch,
-                                   tmp_path: Path) -> None:
-    assert refusal(body, URL, None) is None
-    path = tmp_path / "f.xml"
-    path.write_bytes(body)
-    fast, slow = _both(path, monkeypatch)
-    assert isinstance(fast, ParsedFeed) and fast.items
-    assert fast == slow
-
-
 @pytest.mark.parametrize("body", [
     _rdf("<item rdf:about='https://e.example/1' lastmod='2026-12-05'><title>T</title></item>"),
     _rdf("<item rdf:about='https://e.example/1'><title>T</title></item>",
@@ -390,61 +350,6 @@ def _read_fast_as_feedparser_reads(body: bytes, monkeypatch: pytest.MonkeyPatch,
         b"<channel ", b"<channel href='https://e.example/h' "),
 ])
 def test_rss_1_shapes_the_fast_reader_leaves_to_feedparser_give_its_items(
-        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    _left_to_feedparser(body, monkeypatch, tmp_path)
-
-
-def _left_to_feedparser(body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    assert refusal(body, URL, None)
-    _same_items_either_way(body, monkeypatch, tmp_path)
-
-
-_PODCAST = (" xmlns:itunes='http://www.itunes.com/dtds/podcast-1.0.dtd'"
-            " xmlns:prism='http://prismstandard.org/namespaces/1.2/basic/'")
-
-
-# issue 26: elements feedparser keeps under keys bot.feeds.parse never reads (itunes:episodeType
-# was refused for its spelling), and dc:title, which feedparser reads as a <title>
-@pytest.mark.parametrize("body", [
-    _rss("<title>T</title><guid>g</guid><itunes:episodeType>full</itunes:episodeType>"
-         "<itunes:isClosedCaptioned>No</itunes:isClosedCaptioned>", root=_PODCAST),
-    _rss("<title>T</title><guid>g</guid><dc:identifier>doi:10.1/x</dc:identifier><dc:source>S"
-         "</dc:source><dc:relation>R</dc:relation><dc:coverage>C</dc:coverage>"),
-    _rss("<title>T</title><guid>g</guid><prism:publicationDate>2026-12-05"
-         "</prism:publicationDate><prism:section>New Results</prism:section>", root=_PODCAST),
-    _rss("<title>T</title><guid>g</guid><post-id xmlns='com-wordpress:feed-additions:1'>42"
-         "</post-id>"),  # WordPress: a default namespace feedparser does not know, harmless
-    _rss("<title>T</title><dc:title>D</dc:title><guid>g</guid>"),
-    _rss("<dc:title>D</dc:title><title>T</title><guid>g</guid>"),
-    _rss("<title></title><dc:title><![CDATA[ D &amp; E ]]></dc:title><guid>g</guid>"),
-    _rdf("<item rdf:about='https://e.example/1'><title>T</title><dc:title>D</dc:title>"
-         "<dc:identifier>doi:10.1/x</dc:identifier></item>"),
-])
-def test_harmless_and_title_elements_are_read_fast_as_feedparser_reads_them(
-        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    _read_fast_as_feedparser_reads(body, monkeypatch, tmp_path)
-
-
-# issue 26: a list of categories in an element feedparser has no rule for (macworld.rss)
-@pytest.mark.parametrize("body", [
-    _rss("<title>T</title><guid>g</guid><category>a</category><categories>\n <category>b"
-         "</category><category domain='x'>c</category>\n</categories><category>d</category>"),
-    _rss("<title>T</title><guid>g</guid><Categories><category>b</category></Categories>"),
-    # <source> has a rule of its own: its categories are the source's, not the item's
-    _rss("<title>T</title><guid>g</guid><source url='https://s.example/'><category>b"
-         "</category></source>"),
-])
-def test_a_list_of_categories_is_read_fast_as_feedparser_reads_it(
-        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    _read_fast_as_feedparser_reads(body, monkeypatch, tmp_path)
-
-
-@pytest.mark.parametrize("body", [
-    _rss("<title>T</title><guid>g</guid><categories><category>b</category><x>y</x>"
-         "</categories>"),
-    _atom("<title>T</title><categories><category term='b'/></categories>"),
-])
-def test_other_nested_elements_are_left_to_feedparser(
         body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     _left_to_feedparser(body, monkeypatch, tmp_path)
 
@@ -470,42 +375,6 @@ def test_xml_lang_in_rss_is_read_fast_as_feedparser_reads_it(
     _read_fast_as_feedparser_reads(body, monkeypatch, tmp_path)
 
 
-# issue 26: an iTunes summary beside a description (BBC, Channel 9 podcasts). feedparser makes
-# the second summary-like element of an item content, unless content was seen: a flag only an
-# item's end clears, which the channel's own summary-like elements can leave set
-@pytest.mark.parametrize("body", [
-    _rss("<title>T</title><guid>g</guid><description>D</description>"
-         "<itunes:summary>S longer</itunes:summary>", root=_PODCAST),
-    _rss("<title>T</title><guid>g</guid><itunes:summary>S</itunes:summary>"
-         "<description>&lt;p&gt;D longer&lt;/p&gt;</description>", root=_PODCAST),
-    _rss("<title>T</title><guid>g</guid><description>D</description><description>E longer"
-         "</description><itunes:summary>S longest of all</itunes:summary>", root=_PODCAST),
-    # the channel's iTunes summary, then its description: content, the flag left set
-    _rss("<title>T</title><guid>g</guid><description>D</description>"
-         "<itunes:summary>S longer</itunes:summary>", root=_PODCAST,
-         channel="<itunes:summary>C</itunes:summary><description>CD</description>"),
-    _rss("<title>T</title><guid>g</guid><description>D</description>"
-         "<description>E longer</description>",
-         channel="<content:encoded>&lt;p&gt;C&lt;/p&gt;</content:encoded>"),
-    _rss("<title>T</title><guid>g</guid><description>D</description>"
-         "<itunes:summary>S longer</itunes:summary>", root=_PODCAST,
-         channel="<description>CD</description><itunes:summary>C</itunes:summary>"),
-])
-def test_summaries_and_content_are_told_apart_as_feedparser_does(
-        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    _read_fast_as_feedparser_reads(body, monkeypatch, tmp_path)
-
-
-@pytest.mark.parametrize("body", [
-    _rss("<title>T</title><guid>g</guid>", channel="<summary>C</summary>"),
-    _rss("<title>T</title><guid>g</guid>", channel="<Description>C</Description>"),
-    _rss("<title>T</title><guid>g</guid>", channel="<dc:description>C</dc:description>"),
-])
-def test_other_channel_summaries_are_left_to_feedparser(
-        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    _left_to_feedparser(body, monkeypatch, tmp_path)
-
-
 # feedparser names an element of the RSS 1.0 or Atom 0.3 namespace, or of a default namespace
 # it does not know, by its local name: in an Atom entry, an RSS 1.0 <description> is its summary
 @pytest.mark.parametrize("body", [
@@ -521,99 +390,3 @@ def test_other_channel_summaries_are_left_to_feedparser(
 def test_rss_1_elements_in_an_atom_feed_give_feedparser_items(
         body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     _same_items_either_way(body, monkeypatch, tmp_path)
-
-
-def _same_items_either_way(body: bytes, monkeypatch: pytest.MonkeyPatch,
-                           tmp_path: Path) -> None:
-    path = tmp_path / "f.xml"
-    path.write_bytes(body)
-    fast, slow = _both(path, monkeypatch)
-    assert fast == slow
-
-
-# issue 26: an item's <image> or <source> clears feedparser's "first non-empty title wins"
-# rule (its title_depth), so a later <title> replaces the first; the fast reader kept the first
-@pytest.mark.parametrize("body", [
-    _rss("<title>A</title><image>https://e.example/i.png</image><title>B</title>"
-         "<link>https://e.example/1</link>"),
-    _rss("<title>A</title><source url='https://s.example/'>S</source><title>B</title>"
-         "<guid>g</guid>"),
-    _rss("<title>A</title><source url='https://s.example/'><category>c</category></source>"
-         "<title>B</title><guid>g</guid>"),
-    # elements nested in an RSS item, which feedparser reads by the same depth rules
-    # (cloudblog.rss: an <og> block, <author><name>…</name><title>…</title></author>;
-    # aktuality.rss: an item's <image> with its url, title and link): a nested <title> changes
-    # only title_detail, unless it comes before the item's own or after an <image>; a nested
-    # <description> is summary or content as a direct one would be
-    _rss("<title>T</title><link>https://e.example/1</link><description>d</description>"
-         "<og><type>article</type><title>O &lt;b&gt;x&lt;/b&gt;</title><description>od"
-         "</description><image>https://e.example/i.png</image><site_name>S</site_name>"
-         "<url>https://e.example/u</url></og><author><name>Diane</name><title>&lt;i&gt;PM&lt;/i&gt;"
-         "</title><department/><company/></author>"),
-    _rss("<og><title>O</title><description>od</description></og><title>T</title>"
-         "<link>https://e.example/1</link>"),  # before the item's own title and summary
-    _rss("<title>T</title><link>https://e.example/1</link><og><image>i</image><title>O</title>"
-         "</og><title>U</title><description>d</description><og><description/></og>"),
-    _rss("<title>T</title><link>https://e.example/1</link><author><name>A</name></author>"
-         "<author><name> B </name><title/></author>"),  # the last name
-    # media:title and media:description, in the item or in media:content or media:group:
-    # feedparser's <title> (without setting its title rule) and <description>
-    _rss("<media:title>M</media:title><title>T</title><guid>g</guid>"
-         "<media:content url='https://e.example/x.jpg'><media:description>A photo"
-         "</media:description><media:credit>C</media:credit></media:content>"),
-    _rss("<title>T</title><guid>g</guid><description>d</description><media:group>"
-         "<media:content url='https://e.example/x'><media:title>MT</media:title>"
-         "</media:content><media:description>a longer group description</media:description>"
-         "</media:group><media:thumbnail url='https://e.example/t.jpg'/>"),
-    _rss("<title>T</title><guid>g</guid><media:thumbnail url='https://e.example/t.jpg'>"
-         "<media:description>caption</media:description></media:thumbnail>"),
-    _rss("<title>T</title><guid>g</guid><media:content url='https://e.example/a.mp3'>"
-         "<media:title type='plain'>aGVsbG8=</media:title></media:content>"),  # ignored
-    # Atom's dates in an RSS item (Medium's 489.rss): feedparser's published and updated
-    _rss("<title>T</title><guid>g</guid><atom:updated>2026-12-05T10:00:00Z</atom:updated>",
-         root=" xmlns:atom='http://www.w3.org/2005/Atom'"),
-    _rss("<title>T</title><guid>g</guid><pubDate>Sat, 05 Dec 2026 11:00:00 GMT</pubDate>"
-         "<atom:published>2026-12-05T10:00:00Z</atom:published>",
-         root=" xmlns:atom='http://www.w3.org/2005/Atom'"),
-    _rss("<title>T</title><link>https://e.example/1</link><image><url>https://e.example/i"
-         "</url><title>Image title</title><link>https://e.example/</link><width>1</width>"
-         "<height>2</height></image><title>Later</title><description>d</description>"),
-])
-def test_item_titles_and_nested_elements_are_read_fast_as_feedparser_reads_them(
-        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    _read_fast_as_feedparser_reads(body, monkeypatch, tmp_path)
-
-
-@pytest.mark.parametrize("body", [
-    _rss("<title>T</title><guid>g</guid><og><link>https://e.example/o</link></og>"),
-    _rss("<title>T</title><guid>g</guid><og kind='x'><title>O</title></og>"),
-    _rss("<title>T</title><guid>g</guid><og><title><b>O</b></title></og>"),
-    _rss("<title>T</title><guid>g</guid><og><pubDate>Sat, 05 Dec 2026 10:00:00 GMT</pubDate>"
-         "</og>"),
-    _rss("<title>T</title><link>https://e.example/1</link><image><description>d</description>"
-         "</image>"),
-    _rss("<title>T</title><guid>g</guid><author><name>a@e.example (A)</name></author>"),
-    _rss("<title>T</title><guid>g</guid><author><name>A</name><email>a@e.example</email>"
-         "</author>"),
-    _rss("<title>T</title><guid>g</guid><author><name>A</name></author>"
-         "<dc:creator>B</dc:creator>"),
-    # issue 26: what a namespaced element of an item holds feedparser reads as the item's
-    # own: a plain <title> in an unknown namespace's element is its title_detail, a typed
-    # media:description in media:content its summary; the fast reader looked inside
-    # media:group only and dropped them (chosun's captions)
-    _rss("<title>T</title><guid>g</guid><foo:bar xmlns:foo='https://foo.example/'><title>"
-         "&lt;b&gt;x&lt;/b&gt;</title></foo:bar>"),
-    _rss("<title>T</title><guid>g</guid><media:content url='https://e.example/x.jpg'>"
-         "<media:description type='plain'>caption</media:description></media:content>"),
-    _rss("<guid>g</guid><media:content url='https://e.example/a.mp3'><media:title type='plain'>"
-         "aGVsbG8=</media:title></media:content><title>T</title>"),  # read, maybe as base64
-    # issue 26: in an item feedparser reads <lastBuildDate> as its updated date,
-    # <managingEditor> as its author and <tags> as its categories; the fast reader dropped them
-    _rss("<title>T</title><guid>g</guid><lastBuildDate>Sat, 05 Dec 2026 10:00:00 GMT"
-         "</lastBuildDate>"),
-    _rss("<title>T</title><guid>g</guid><managingEditor>kim@e.example (Kim)</managingEditor>"),
-    _rss("<title>T</title><guid>g</guid><tags>a, b</tags>"),
-])
-def test_other_item_elements_are_left_to_feedparser(
-        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    _left_to_feedparser(body, monkeypatch, tmp_path)

@@ -1,14 +1,15 @@
-"""The outbox state machine, told as conversations with the recording adapter on a fake clock."""
+"""The outbox state machine, told as conversations with the recording adapter on a fake clock.
+What delivering a row writes (its statements, its sent_messages, the merged transactions) is
+in tests/test_outbox_writes.py; the worker, clock and rows both use, in tests/support/outbox.py."""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Any
 
 import pytest
-from sqlalchemy import event, select, update
+from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql
 
 from adapters.recording import RecordingAdapter, SimulatedCrash
@@ -19,31 +20,18 @@ from bot.models import Digest, DigestSection
 from bot.outbox.queue import enqueue, outbox_key
 from bot.outbox.worker import OutboxWorker, outbox_counts
 from bot.store import destinations as dest_store
-from bot.store import outbox as outbox_store
 from bot.store.db import Database
-from bot.store.schema import destinations, outbox, sent_messages
+from bot.store.schema import destinations, outbox
 from tests.support.crash_delivery import EPOCH, add_brief, add_destination, seed
 from tests.support.outbox import (  # noqa: F401  (fixtures)
     FakeClock,
     db,
+    lease_expires,
     rows,
+    worker,
 )
-from tests.support.statements import RecordingConnection, same_statements
 
 pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
-
-
-def lease_expires(db: Database, clock: FakeClock, w: OutboxWorker) -> None:
-    """On PostgreSQL other workers' leases are honoured until they expire (several workers
-    share the outbox); on SQLite one process owns the file, so a dead one's rows are taken at
-    once. Move the clock past the lease where that matters."""
-    if not db.is_sqlite:
-        clock.advance(w.lease.total_seconds() + 1)
-
-
-def worker(db: Database, rec: RecordingAdapter, clock: FakeClock, **kw: object) -> OutboxWorker:
-    return OutboxWorker(db=db, adapters={rec.name: rec}, clock=clock, sleep=clock.sleep,
-                        **kw)  # type: ignore[arg-type]
 
 
 async def test_outbox_key_is_stable_short_and_hashes_long_input() -> None:
@@ -429,179 +417,3 @@ async def test_held_rows_past_the_age_limit_are_dropped_and_counted(
     assert any("outbox.held_expired" in r.message and "count=2" in r.getMessage()
                for r in caplog.records)
     assert {k for _, k in pairs} == set(await rows(db))
-
-
-async def test_the_statements_of_a_delivery_are_built_once_not_per_row() -> None:
-    """Claiming, marking sending and settling a row ran statements built anew for each row,
-    with their cache keys (issue 26); built once, a row passes only its values."""
-    runs = []
-    for row_id in (1, 2):
-        conn = RecordingConnection()
-        await outbox_store.claim(conn, select(outbox.c.id), owner="w1",  # type: ignore[arg-type]
-                                 until=EPOCH)
-        await outbox_store.mark_sending(conn, row_id, owner="w1", now=EPOCH,  # type: ignore[arg-type]
-                                        lease_until=EPOCH)
-        await outbox_store.mark_sent(conn, row_id, [f"m{row_id}"], now=EPOCH)  # type: ignore[arg-type]
-        runs.append(conn.statements[1:])  # the claim's own query is the caller's
-    assert len(runs[0]) == 6
-    assert same_statements(runs)  # settling too: its update was built per row until later
-
-
-async def test_a_row_settled_twice_keeps_each_message_id_once(db: Database) -> None:
-    """A first send clears no earlier ids (it has none, issue 26); if its worker's lease lapsed
-    mid-send and another worker's reconcile settled the row first with the same message, the
-    late settling neither fails on the kept id nor keeps it twice."""
-    dest = await add_destination(db, "test:twice")
-    brief_id = await add_brief(db, 1)
-    async with db.begin() as conn:
-        row_id = await outbox_store.add(conn, key="b:twice", destination_id=dest, now=EPOCH,
-                                        brief_id=brief_id, digest=None)
-        assert row_id is not None
-        await outbox_store.mark_sent(conn, row_id, ["m1", "m2"], now=EPOCH)  # the reconcile
-    async with db.begin() as conn:
-        await outbox_store.mark_sent(conn, row_id, ["m1", "m2"], now=EPOCH, first=True)
-    async with db.read() as conn:
-        kept = (await conn.execute(select(sent_messages.c.message_id)
-                                   .where(sent_messages.c.outbox_id == row_id))).scalars().all()
-    assert sorted(kept) == ["m1", "m2"]
-
-
-async def test_a_rows_first_send_runs_no_delete_and_a_resend_still_clears(db: Database) -> None:
-    dest = await add_destination(db, "test:first")
-    brief_id = await add_brief(db, 1)
-    async with db.begin() as conn:
-        assert await enqueue(conn, key="b:first", destination_id=dest, brief_id=brief_id,
-                             now=EPOCH)
-    executed: list[str] = []
-
-    def note(conn: object, cursor: object, statement: str, *args: object) -> None:
-        executed.append(statement)
-
-    event.listen(db.engine.sync_engine, "before_cursor_execute", note)
-    try:
-        assert await worker(db, RecordingAdapter(), FakeClock()).run_once() == 1
-    finally:
-        event.remove(db.engine.sync_engine, "before_cursor_execute", note)
-    assert [s for s in executed if s.startswith("DELETE FROM sent_messages")] == []
-    assert len([s for s in executed if s.startswith("INSERT INTO sent_messages")]) == 1
-    conn_ = RecordingConnection()
-    await outbox_store.mark_sent(conn_, 1, ["m"], now=EPOCH)  # type: ignore[arg-type]
-    assert len(conn_.statements) == 3  # a later attempt or a reconcile clears first
-
-
-def _transactions(db: Database) -> tuple[list[list[str]], Any]:
-    """Each transaction the store opens, as the statements it ran (SQLite and PostgreSQL)."""
-    found: list[list[str]] = []
-
-    def began(conn: object) -> None:
-        found.append([])
-
-    def ran(conn: object, cursor: object, statement: str, *args: object) -> None:
-        if found:
-            found[-1].append(" ".join(statement.split()))
-
-    event.listen(db.engine.sync_engine, "begin", began)
-    event.listen(db.engine.sync_engine, "before_cursor_execute", ran)
-
-    def stop() -> None:
-        event.remove(db.engine.sync_engine, "begin", began)
-        event.remove(db.engine.sync_engine, "before_cursor_execute", ran)
-    return found, stop
-
-
-async def test_a_rows_sent_is_written_with_the_next_rows_sending(db: Database) -> None:
-    """Issue 26: a delivered row cost two transactions, ``sending`` then ``sent``. The ``sent``
-    of a row now goes in the transaction that marks the destination's next row ``sending``
-    (still before that row's post), so three rows take four transactions after the claim."""
-    pairs = await seed(db, briefs=3, refs=["test:a"])
-    rec = RecordingAdapter()
-    found, stop = _transactions(db)
-    try:
-        assert await worker(db, rec, FakeClock()).run_once() == 3
-    finally:
-        stop()
-    writes = [[s.split(" SET ")[0] + (" sent" if "sent_at" in s else " sending")
-               for s in tx if s.startswith("UPDATE outbox SET state")]
-              for tx in found if any(s.startswith("UPDATE outbox SET state") for s in tx)]
-    assert writes == [["UPDATE outbox sending"], ["UPDATE outbox sent", "UPDATE outbox sending"],
-                      ["UPDATE outbox sent", "UPDATE outbox sending"], ["UPDATE outbox sent"]]
-    state = await rows(db)
-    assert rec.keys() == [key for _, key in pairs]
-    assert all(state[key]["state"] == "sent" for _, key in pairs)
-
-
-@pytest.mark.parametrize("crash", ["after-post", "before-post"])
-async def test_a_crash_between_the_merged_writes_loses_and_doubles_nothing(
-        db: Database, crash: str) -> None:
-    """Killed after the second row's post (its ``sent`` unwritten) or just before it (its
-    ``sending`` written with the first row's ``sent``): after a restart every row is posted
-    exactly once and settled with the platform's id."""
-    pairs = await seed(db, briefs=3, refs=["test:a"])
-    keys = [key for _, key in pairs]
-    seen = 0
-
-    def die(destination: Destination, message: Outgoing) -> None:
-        nonlocal seen
-        seen += 1
-        if seen == 2:
-            raise SimulatedCrash(message.key)
-
-    rec, clock = RecordingAdapter(), FakeClock()
-    if crash == "after-post":
-        rec.on_posted = die
-    else:
-        rec.on_attempt = die
-    with pytest.raises(BaseException):  # noqa: B017
-        await worker(db, rec, clock, worker_id="dead").run_once()
-    state = await rows(db)
-    assert [state[key]["state"] for key in keys] == ["sent", "sending", "pending"]
-    rec.on_posted = rec.on_attempt = None
-    restarted = worker(db, rec, clock, worker_id="alive")
-    lease_expires(db, clock, restarted)
-    assert await restarted.reconcile_stale() == 1
-    while await restarted.run_once():
-        pass
-    state = await rows(db)
-    assert sorted(rec.keys()) == sorted(keys)  # each posted exactly once
-    assert all(state[d.message.key]["state"] == "sent"
-               and state[d.message.key]["message_ids"] == [d.message_id]
-               for d in rec.deliveries)
-
-
-@pytest.mark.parametrize("failing", ["load", "settle"])
-async def test_a_failure_in_the_merged_transaction_writes_each_state_on_its_own(
-        db: Database, monkeypatch: pytest.MonkeyPatch, failing: str) -> None:
-    """The second row cannot be loaded: the first is still settled as sent and the second
-    fails alone. Or settling the first fails once: it is settled on its own and the second
-    goes on. Nothing is lost, nothing is sent twice."""
-    pairs = await seed(db, briefs=3, refs=["test:a"])
-    keys = [key for _, key in pairs]
-    rec = RecordingAdapter()
-    w = worker(db, rec, FakeClock())
-    outgoing, mark_sent = w._outgoing, outbox_store.mark_sent
-    settles = 0
-
-    async def unloadable(conn: Any, job: Any) -> Outgoing:
-        if job.key == keys[1]:
-            raise LookupError("no brief")
-        return await outgoing(conn, job)
-
-    async def flaky(*args: Any, **kwargs: Any) -> None:
-        nonlocal settles
-        settles += 1
-        if settles == 1:  # the first row's, in the transaction of the second's sending
-            raise OSError("disk hiccup")
-        await mark_sent(*args, **kwargs)
-
-    if failing == "load":
-        monkeypatch.setattr(w, "_outgoing", unloadable)
-    else:
-        monkeypatch.setattr(outbox_store, "mark_sent", flaky)
-    assert await w.run_once() == 3
-    state = await rows(db)
-    if failing == "load":
-        assert [state[key]["state"] for key in keys] == ["sent", "failed", "sent"]
-        assert rec.keys() == [keys[0], keys[2]]
-    else:
-        assert [state[key]["state"] for key in keys] == ["sent", "sent", "sent"]
-        assert rec.keys() == keys and settles == 4

@@ -1,4 +1,5 @@
-"""A controllable clock and the outbox's rows, for the outbox tests."""
+"""A controllable clock, the outbox's rows and a worker on the recording adapter, for the outbox
+tests."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from adapters.recording import RecordingAdapter
+from bot.outbox.worker import OutboxWorker
 from bot.store.db import Database
 from bot.store.schema import outbox
 from tests.support.crash_delivery import EPOCH
@@ -49,3 +52,16 @@ async def rows(db: Database) -> dict[str, dict[str, object]]:
     async with db.begin() as conn:
         result = (await conn.execute(select(outbox))).mappings().all()
     return {r["key"]: dict(r) for r in result}
+
+
+def lease_expires(db: Database, clock: FakeClock, w: OutboxWorker) -> None:
+    """On PostgreSQL other workers' leases are honoured until they expire (several workers
+    share the outbox); on SQLite one process owns the file, so a dead one's rows are taken at
+    once. Move the clock past the lease where that matters."""
+    if not db.is_sqlite:
+        clock.advance(w.lease.total_seconds() + 1)
+
+
+def worker(db: Database, rec: RecordingAdapter, clock: FakeClock, **kw: object) -> OutboxWorker:
+    return OutboxWorker(db=db, adapters={rec.name: rec}, clock=clock, sleep=clock.sleep,
+                        **kw)  # type: ignore[arg-type]
