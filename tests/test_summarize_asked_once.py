@@ -13,6 +13,7 @@ import pytest
 
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer
+from bot.summarize.lang.en import segment as en_segment
 from bot.summarize.lang.en import tagging
 from bot.summarize.lang.registry import LANGUAGES
 
@@ -78,3 +79,33 @@ def test_english_before_finds_what_finditer_found_on_random_text() -> None:
         body = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
         for form in ("Zhou", "Mr Zhou", "Zhou-s"):
             assert list(tagging._before(form, body)) == _before_by_finditer(form, body), body
+
+
+QUOTED = [
+    'Mr Blair said: "It will be a report that\'s brutally frank.',
+    "We showed a lack of strength.",
+    '"In the second half we had chances," he said.',
+    "The 12.9” iPad Pro and my 10.5\" iPad.",
+    "“They’ll know not to play like that again.",
+    "Nobody answered.",
+    "the plan ”a fair deal” for residents",
+    'We just really wanted to make a great Duran Duran album," said Taylor.',
+]
+
+
+def test_english_quotation_marks_are_counted_once_per_sentence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The cut-quote rule and the inside-a-quotation rule both read each sentence's marks.
+    expected = {i for i, s in enumerate(QUOTED) if en_segment.cut_quote(s)} | (
+        en_segment.inside_quotations(QUOTED, frozenset({2})))
+    counted: Counter[str] = Counter()
+    real = en_segment.quote_marks
+
+    def counting(sentence: str) -> tuple[int, int, int]:
+        counted[sentence] += 1
+        return real(sentence)
+
+    monkeypatch.setattr(en_segment, "quote_marks", counting)
+    assert en_segment.cut_quotations(QUOTED, frozenset({2})) == expected
+    assert expected and max(counted.values()) == 1, counted
