@@ -13,8 +13,11 @@ import pytest
 
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer
+from bot.summarize.korean import ANALYSIS
 from bot.summarize.lang.en import segment as en_segment
+from bot.summarize.lang.en import select as en_select
 from bot.summarize.lang.en import tagging
+from bot.summarize.lang.ko import segment as ko_segment
 from bot.summarize.lang.registry import LANGUAGES
 
 KOREAN = Article(
@@ -109,3 +112,25 @@ def test_english_quotation_marks_are_counted_once_per_sentence(
     monkeypatch.setattr(en_segment, "quote_marks", counting)
     assert en_segment.cut_quotations(QUOTED, frozenset({2})) == expected
     assert expected and max(counted.values()) == 1, counted
+
+
+MARKED = [
+    "", "plain", "“열었다", "닫았다”", "‘용어’", "책’", '"straight"', "it's", "’", "“”‘’\"",
+    "그는 “고 이건희 회장의 …", "이제 우리는 완전히 이겼습니다.”", "‘환자가 없으면 …",
+]
+
+
+def test_korean_broken_quote_pre_check_keeps_its_verdicts() -> None:
+    # The quotation-mark pre-check, spelled out, passes every span any() over the marks
+    # passed: the verdicts are those the rule gave before it (a span with no mark is whole).
+    broken = [i for i, s in enumerate(MARKED) if ko_segment.broken_quote(s)]
+    assert broken == [2, 3, 5, 8, 9, 10, 11, 12]
+
+
+@pytest.mark.parametrize("sentence", [*MARKED, *QUOTED,
+                                      "“We will not stop,” he said.", "'Go,' she said."])
+def test_english_quote_cue_pre_check_keeps_its_verdicts(sentence: str) -> None:
+    of = en_select.cues([sentence], "", lambda feature: True, ANALYSIS)
+    quoted = any(q in sentence for q in "\"”’'") and (
+        en_select.ATTRIBUTION.search(sentence) is not None)
+    assert of(0, sentence, False)[2] == (1.0 if quoted else 0.0)
