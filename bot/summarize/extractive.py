@@ -5,7 +5,7 @@ bot.summarize.scoring; pure Python, offline, a few milliseconds per article."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import partial
 from itertools import chain
 
@@ -105,11 +105,14 @@ def _lead_in(sentence: str) -> bool:
     return sentence.endswith((":", ";"))
 
 
-def _usable(sentence: str, lang: str) -> bool:
-    """Whether a sentence can be a point at all: long enough, not a caption or byline."""
+def _usable(
+    sentence: str, lang: str, not_prose: Callable[[str, str], str | None] = segment.not_prose
+) -> bool:
+    """Whether a sentence can be a point at all: long enough, not a caption or byline
+    (``not_prose``: the article's ``segment.ProseKinds`` where there is one)."""
     if _boiler(sentence, lang) or ("@" in sentence and len(sentence) < 80):
         return False
-    if segment.not_prose(sentence, lang) is not None:
+    if not_prose(sentence, lang) is not None:
         return False  # a credit, a caption, player text: never a point
     verbless = language(lang).verbless
     if verbless is not None and verbless(sentence, korean.morphs):
@@ -171,14 +174,16 @@ class ExtractiveSummarizer:
     def _brief(self, article: Article, points: int) -> Brief:
         lang = article.lang or detect_language(f"{article.title}\n{article.text}")
         lang = lang.split("-")[0].lower()
-        paragraphs = split_paragraphs(article.text, lang)
+        # The splitter and the candidate filter both ask what each span is: asked once.
+        kinds = segment.ProseKinds(lang)
+        paragraphs = split_paragraphs(article.text, lang, kinds)
         sentences = list(chain.from_iterable(paragraphs))
         # Each sentence is tokenised once; scoring, labels and tags all work from these.
         raw = [tokens(s) for s in sentences]
         words = [terms_of(r) for r in raw]
         title_words = content_words(article.title, lang)
         chosen = self.select(sentences, article.title, lang, points, words, title_words,
-                             paragraph_starts(paragraphs))
+                             paragraph_starts(paragraphs), kinds)
         counts: Counter[str] = Counter(title_words)
         counts.update(chain.from_iterable(words))
         texts = [fit(s, self._max_chars, lang) for s in chosen]
@@ -206,15 +211,17 @@ class ExtractiveSummarizer:
         words: list[list[str]] | None = None,
         title_words: list[str] | None = None,
         starts: frozenset[int] = frozenset(),
+        not_prose: Callable[[str, str], str | None] = segment.not_prose,
     ) -> list[str]:
         """The chosen sentences, in article order (``words``: content words per sentence,
         ``title_words``: the title's; both computed here when not given; ``starts``: the
-        index of each paragraph's first sentence)."""
+        index of each paragraph's first sentence; ``not_prose``: the article's
+        ``segment.ProseKinds``, where there is one)."""
         if words is None:
             words = [content_words(s, lang) for s in sentences]
         if title_words is None:
             title_words = content_words(title, lang)
-        cands = self.candidates(sentences, title, lang)
+        cands = self.candidates(sentences, title, lang, not_prose)
         barred = quote_pieces(sentences, lang, starts)
         if not cands:
             lead_ins = language(lang).lead_in_lines
@@ -224,7 +231,7 @@ class ExtractiveSummarizer:
                 for i, s in enumerate(sentences)
                 # Not a lone "★" or "—" either: a point says something in words.
                 if _has_word(s) and (not lead_ins or not _lead_in(s))
-                and segment.not_prose(s, lang) in segment.LAST_RESORT and i not in barred
+                and not_prose(s, lang) in segment.LAST_RESORT and i not in barred
                 and i not in listed
             ]
         free = [c for c in cands if c[0] not in barred] if barred else cands
@@ -252,7 +259,13 @@ class ExtractiveSummarizer:
         chosen = choose(pool, weights, points, leans_back)
         return [pool.sentences[k] for k in chosen]
 
-    def candidates(self, sentences: list[str], title: str, lang: str) -> list[tuple[int, str]]:
+    def candidates(
+        self,
+        sentences: list[str],
+        title: str,
+        lang: str,
+        not_prose: Callable[[str, str], str | None] = segment.not_prose,
+    ) -> list[tuple[int, str]]:
         """The sentences that may be points, with their index: usable prose, not the headline
         again, not the first copy of a repeated sentence (a caption repeating the lead)."""
         title_key = title.strip().lower()
@@ -261,7 +274,7 @@ class ExtractiveSummarizer:
         return [
             (i, s)
             for i, s in enumerate(sentences)
-            if _usable(s, lang)
+            if _usable(s, lang, not_prose)
             and (len(s) != n_title or s.lower() != title_key)
             and i not in repeated
         ]

@@ -14,7 +14,7 @@ from collections import Counter
 
 from bot.summarize.lang.registry import LANGUAGES, language
 
-__all__ = ["LAST_RESORT", "captions_in_context", "in_sections", "not_prose"]
+__all__ = ["LAST_RESORT", "ProseKinds", "captions_in_context", "in_sections", "not_prose"]
 
 # With no prose candidate at all, a bulleted notice or a fragment may still say something
 # (an obituary column is nothing but "▲박수용 별세, …" lines); a credit, caption, player line,
@@ -30,6 +30,24 @@ def not_prose(sentence: str, lang: str) -> str | None:
     if sentence[:1] in ("h", "w") and _LINK.match(sentence):
         return "link"
     return language(lang).not_prose(sentence)
+
+
+class ProseKinds(dict[str, str | None]):
+    """``not_prose`` of each span of one article in ``lang``, worked out once: the Korean
+    splitter asks it of every line to keep a caption whole and the candidate filter asks it of
+    every sentence again, most of them the same spans. One per article (not the process's),
+    so it holds one article's spans and goes with it. Called as ``not_prose`` is."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def __missing__(self, span: str) -> str | None:
+        kind = self[span] = not_prose(span, self.lang)
+        return kind
+
+    def __call__(self, span: str, lang: str) -> str | None:
+        return self[span] if lang == self.lang else not_prose(span, lang)
 
 
 def captions_in_context(sentences: list[str], lang: str) -> set[int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import chain
 
@@ -108,13 +109,18 @@ def paragraph_starts(paragraphs: list[list[str]]) -> frozenset[int]:
     return frozenset(starts)
 
 
-def split_paragraphs(text: str, lang: str) -> list[list[str]]:
-    """The sentences of each line of ``text`` that holds any (see split_sentences)."""
+def split_paragraphs(
+    text: str, lang: str, not_prose: Callable[[str, str], str | None] | None = None
+) -> list[list[str]]:
+    """The sentences of each line of ``text`` that holds any (see split_sentences);
+    ``not_prose``: the article's ``segment.ProseKinds``, so what the splitter learns of a span
+    is not worked out again."""
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     rules = LANGUAGES.get(lang)
     if rules is not None and rules.prepare_text is not None:
         text = rules.prepare_text(text)
+    splitting = _SPLITTING if not_prose is None else Splitting(not_prose, ANALYSIS)
     paragraphs: list[list[str]] = []
     # One substitution over the whole text (it never touches line breaks), not one per line;
     # each line is stripped below, so a plain split on "\n" is enough.
@@ -122,7 +128,7 @@ def split_paragraphs(text: str, lang: str) -> list[list[str]]:
         block = block.strip()
         if block:
             if rules is not None:
-                parts = rules.line_sentences(block, _SPLITTING)
+                parts = rules.line_sentences(block, splitting)
             else:
                 # A language with no rules of its own: English's boundaries and glued sentences.
                 parts = _split_block(block, lang)

@@ -494,24 +494,36 @@ def cut_quote(sentence: str) -> bool:
     (``Mr Blair said: "It will be a report that's brutally frank.`` with the quote running on
     into the next sentence) or a stray closing mark (``We just really wanted to make a great
     Duran Duran album," said …``). Only double quotes: a single one is also an apostrophe."""
-    straight, opens, closes = quote_marks(sentence)
+    return _unbalanced(quote_marks(sentence))
+
+
+def _unbalanced(marks: tuple[int, int, int]) -> bool:
+    """Whether ``quote_marks`` counts say a quotation is opened and not closed, or closed and
+    not opened."""
+    straight, opens, closes = marks
     return straight % 2 == 1 or opens != closes
 
 
-def inside_quotations(sentences: list[str], starts: frozenset[int] = frozenset()) -> set[int]:
+def inside_quotations(
+    sentences: list[str],
+    starts: frozenset[int] = frozenset(),
+    counted: list[tuple[int, int, int]] | None = None,
+) -> set[int]:
     """Indexes of the sentences inside a quotation opened in a sentence before (``He added:
     "They'll know not to play like that again.`` then ``We showed a lack of strength.``): a
     piece of a quotation the splitter cut, with its speaker in another sentence. A paragraph of
     a long quotation reopens with a mark of its own (``"In the second half we had …``), which
     does not close it; a quotation left open ends at a paragraph break (``starts``: the index
-    of each paragraph's first sentence). Double quotes only: a single one is also an
-    apostrophe."""
+    of each paragraph's first sentence; ``counted``: each sentence's ``quote_marks``, where
+    known). Double quotes only: a single one is also an apostrophe."""
     out: set[int] = set()
     straight = False  # a straight double quotation is open
     curly = 0  # open curly quotations
     quiet = 0  # sentences with no quotation mark since the last one
+    if counted is None:
+        counted = [quote_marks(s) for s in sentences]
     for i, s in enumerate(sentences):
-        marks, opens, closes = quote_marks(s)
+        marks, opens, closes = counted[i]
         if i in starts:
             straight, curly, quiet = False, 0, 0
         if straight or curly:
@@ -538,5 +550,6 @@ def cut_quotations(sentences: list[str], starts: frozenset[int] = frozenset()) -
     does not close it, closes one it did not open (``cut_quote``), or sits inside one
     (``inside_quotations``). Each is part of the story but no point: a point keeps a quotation
     whole."""
-    return {i for i, s in enumerate(sentences) if cut_quote(s)} | inside_quotations(
-        sentences, starts)
+    counted = [quote_marks(s) for s in sentences]  # read once for both rules
+    return {i for i, marks in enumerate(counted) if _unbalanced(marks)} | inside_quotations(
+        sentences, starts, counted)

@@ -384,7 +384,9 @@ def cues(cands: list[str], title: str, wanted: Callable[[str], bool],
 
     def of(k: int, sentence: str, lede: bool) -> Cues:
         entity = len(names[k] & central) / len(central) if central else 0.0
-        quote = any(q in sentence for q in "\"”’'") and ATTRIBUTION.search(sentence) is not None
+        # Spelled out rather than any() over a generator: this runs on every candidate.
+        quote = ('"' in sentence or "”" in sentence or "’" in sentence or "'" in sentence) \
+            and ATTRIBUTION.search(sentence) is not None
         price = 1.0 if pricing and PRICE.search(sentence) else 0.0
         return entity, price, 1.0 if quote else 0.0, 0.0, 0.0, 0.0
 

@@ -331,8 +331,47 @@ def _whole(name: str, body: str) -> str:
 def _before(form: str, body: str) -> Iterator[tuple[str, int]]:
     """The lower-case word written before each occurrence of ``form`` (honorific or role), and
     where the occurrence ends."""
-    for m in re.finditer(r"(?:\b([\w-]+)\.?\s+)?\b" + re.escape(form) + r"\b", body):
+    pattern = re.compile(r"(?:\b([\w-]+)\.?\s+)?\b" + re.escape(form) + r"\b")
+    if not _word_char(form[:1]):
+        yield from (((m.group(1) or "").lower(), m.end()) for m in pattern.finditer(body))
+        return
+    # The pattern opens on an optional word, so the engine would try it at every character of
+    # the story; every match holds ``form`` itself, so it is searched for from just before the
+    # next place ``form`` is written: the start of the word it is written in or after (what
+    # the optional group could take), which no earlier match can begin after (the same
+    # matches as ``finditer``; tests/test_summarize_asked_once.py compares them).
+    pos = 0
+    while (at := body.find(form, pos)) >= 0:
+        start = _word_start(body, at, pos)
+        m = pattern.search(body, start)
+        if m is None:
+            return
         yield (m.group(1) or "").lower(), m.end()
+        pos = m.end()
+
+
+def _word_char(ch: str) -> bool:
+    """Whether ``ch`` is what the pattern ``[\\w-]`` matches."""
+    return ch.isalnum() or ch == "_" or ch == "-"
+
+
+def _word_start(body: str, at: int, floor: int) -> int:
+    """Where the ``[\\w-]`` run holding ``body[at]`` starts or, when the run starts at ``at``,
+    the one before it across a space and an optional "." ("Mr. Zhou"), not before ``floor``."""
+    i = at
+    while i > floor and _word_char(body[i - 1]):
+        i -= 1
+    if i == at:
+        j = i
+        while j > floor and body[j - 1].isspace():
+            j -= 1
+        if j < i:
+            if j > floor and body[j - 1] == ".":
+                j -= 1
+            while j > floor and _word_char(body[j - 1]):
+                j -= 1
+            i = j
+    return i
 
 
 def _is_person(e: _Entity, body: str) -> bool:

@@ -1,0 +1,136 @@
+"""Work the summarizer does once per span of an article, not once per stage that asks, and
+searches that start where a match can be rather than at every character (issue 26,
+summarizer speed): the same output, less work."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import re
+from collections import Counter
+
+import pytest
+
+from bot.models import Article
+from bot.summarize import ExtractiveSummarizer
+from bot.summarize.korean import ANALYSIS
+from bot.summarize.lang.en import segment as en_segment
+from bot.summarize.lang.en import select as en_select
+from bot.summarize.lang.en import tagging
+from bot.summarize.lang.ko import segment as ko_segment
+from bot.summarize.lang.registry import LANGUAGES
+
+KOREAN = Article(
+    title="연구진, 새 배터리 소재 개발",
+    text=(
+        "국내 연구진이 충전 속도를 두 배로 높인 배터리 소재를 개발했다.\n"
+        "연구팀은 새 소재가 영하의 온도에서도 성능을 유지한다고 밝혔다.\n"
+        "실험실 전경. /연합뉴스\n"
+        "이 소재는 내년부터 전기차에 쓰일 예정이다.\n"
+        "연구진은 후속 연구를 이어갈 계획이라고 설명했다."
+    ),
+    lang="ko",
+)
+
+
+def test_korean_spans_are_judged_not_prose_once_each(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The splitter asks each line whether it is a caption, the candidate filter asks each
+    # sentence what it is: the same spans, which were judged twice.
+    asked: Counter[str] = Counter()
+    rules = LANGUAGES["ko"]
+
+    def counted(span: str) -> str | None:
+        asked[span] += 1
+        return rules.not_prose(span)
+
+    brief = ExtractiveSummarizer().brief(KOREAN)
+    monkeypatch.setitem(LANGUAGES, "ko", dataclasses.replace(rules, not_prose=counted))
+    assert ExtractiveSummarizer().brief(KOREAN) == brief
+    assert asked and max(asked.values()) == 1, asked
+    assert len(asked) >= 5  # every line was asked
+
+
+def _before_by_finditer(form: str, body: str) -> list[tuple[str, int]]:
+    """English tagging's ``_before`` as it was: one regex tried at every character."""
+    pattern = r"(?:\b([\w-]+)\.?\s+)?\b" + re.escape(form) + r"\b"
+    return [((m.group(1) or "").lower(), m.end()) for m in re.finditer(pattern, body)]
+
+
+TRICKY_BEFORE = [
+    ("Zhou", "Mr Zhou said. Mr. Zhou, coach  Zhou\tZhou and ex-Zhou Zhou left."),
+    ("Smith", "ex-Smith Smith Smith-Jones Smithson Smith"),
+    ("Smith", "Smith Smith Smith"),
+    ("Smith", "said--Smith (Smith) 'Smith' _Smith Smith_ Smith."),
+    ("U.S.", "the U.S. team and U.S.A. and U.S. officials"),
+    ("Tara", "Tara, 25, met Tara.\nnurse\u00a0Tara and\u2003Tara"),
+    ("Jean Hay", "pensioner Jean Hay, and Jean  Hay, Jean Hay-Smith"),
+    ("Zhou", "Zhou"),
+    ("Zhou", "no one here"),
+]
+
+
+@pytest.mark.parametrize(("form", "body"), TRICKY_BEFORE)
+def test_english_before_finds_what_finditer_found(form: str, body: str) -> None:
+    assert list(tagging._before(form, body)) == _before_by_finditer(form, body)
+
+
+def test_english_before_finds_what_finditer_found_on_random_text() -> None:
+    pieces = ["Zhou", "Mr", "Mr.", ".", " ", "  ", "\n", "-", "ex-", "_", "(", "'", "s", "Zhous",
+              "coach", ",", "5"]
+    rng = random.Random(26)
+    for _ in range(3000):
+        body = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        for form in ("Zhou", "Mr Zhou", "Zhou-s"):
+            assert list(tagging._before(form, body)) == _before_by_finditer(form, body), body
+
+
+QUOTED = [
+    'Mr Blair said: "It will be a report that\'s brutally frank.',
+    "We showed a lack of strength.",
+    '"In the second half we had chances," he said.',
+    "The 12.9” iPad Pro and my 10.5\" iPad.",
+    "“They’ll know not to play like that again.",
+    "Nobody answered.",
+    "the plan ”a fair deal” for residents",
+    'We just really wanted to make a great Duran Duran album," said Taylor.',
+]
+
+
+def test_english_quotation_marks_are_counted_once_per_sentence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The cut-quote rule and the inside-a-quotation rule both read each sentence's marks.
+    expected = {i for i, s in enumerate(QUOTED) if en_segment.cut_quote(s)} | (
+        en_segment.inside_quotations(QUOTED, frozenset({2})))
+    counted: Counter[str] = Counter()
+    real = en_segment.quote_marks
+
+    def counting(sentence: str) -> tuple[int, int, int]:
+        counted[sentence] += 1
+        return real(sentence)
+
+    monkeypatch.setattr(en_segment, "quote_marks", counting)
+    assert en_segment.cut_quotations(QUOTED, frozenset({2})) == expected
+    assert expected and max(counted.values()) == 1, counted
+
+
+MARKED = [
+    "", "plain", "“열었다", "닫았다”", "‘용어’", "책’", '"straight"', "it's", "’", "“”‘’\"",
+    "그는 “고 이건희 회장의 …", "이제 우리는 완전히 이겼습니다.”", "‘환자가 없으면 …",
+]
+
+
+def test_korean_broken_quote_pre_check_keeps_its_verdicts() -> None:
+    # The quotation-mark pre-check, spelled out, passes every span any() over the marks
+    # passed: the verdicts are those the rule gave before it (a span with no mark is whole).
+    broken = [i for i, s in enumerate(MARKED) if ko_segment.broken_quote(s)]
+    assert broken == [2, 3, 5, 8, 9, 10, 11, 12]
+
+
+@pytest.mark.parametrize("sentence", [*MARKED, *QUOTED,
+                                      "“We will not stop,” he said.", "'Go,' she said."])
+def test_english_quote_cue_pre_check_keeps_its_verdicts(sentence: str) -> None:
+    of = en_select.cues([sentence], "", lambda feature: True, ANALYSIS)
+    quoted = any(q in sentence for q in "\"”’'") and (
+        en_select.ATTRIBUTION.search(sentence) is not None)
+    assert of(0, sentence, False)[2] == (1.0 if quoted else 0.0)
