@@ -1,8 +1,9 @@
 """What delivering an outbox row writes, told with the recording adapter on a fake clock:
 statements built once, not per row; each message id kept once; no delete before a row's first
 send; a row's ``sent`` merged into the transaction of the next row's ``sending``, and what a crash
-or a failure between those writes leaves (issue 26). The outbox's states and their conversations
-are in tests/test_outbox.py."""
+or a failure between those writes leaves (issue 26); written on its own before a pacing or slot
+wait, and at once for an adapter that cannot reconcile. The outbox's states and their
+conversations are in tests/test_outbox.py."""
 
 from __future__ import annotations
 
@@ -263,3 +264,45 @@ async def test_an_at_least_once_row_is_sent_before_the_next_rows_pacing_and_coun
         assert not any("sending" in states for states, _ in seen)
     else:  # merged: the first row is still sending when the second row's pacing is asked
         assert (["sending", "pending", "pending"], 0) in seen
+
+
+@pytest.mark.parametrize("paced", ["destination", "platform"])
+async def test_a_row_is_settled_before_the_next_rows_pacing_wait(db: Database,
+                                                                 paced: str) -> None:
+    """A row whose ``sent`` would go with the next row's ``sending`` is settled on its own when
+    that row must first wait for its turn (its destination's or its platform's; a shared pace
+    on PostgreSQL): no post waits out a pacing delay unsettled."""
+    pairs = await seed(db, briefs=3, refs=["test:a"])
+    keys = [key for _, key in pairs]
+    pacing = Pacing(rate=0.5)
+    rec = (RecordingAdapter(pacing=pacing) if paced == "destination"
+           else RecordingAdapter(platform_pacing=pacing))
+    clock = FakeClock()
+    seen: list[list[object]] = []
+
+    async def sleep(seconds: float) -> None:
+        state = await rows(db)
+        seen.append([state[key]["state"] for key in keys])
+        await clock.sleep(seconds)
+
+    w = OutboxWorker(db=db, adapters={rec.name: rec}, clock=clock, sleep=sleep)
+    assert await w.run_once() == 3
+    assert seen == [["sent", "pending", "pending"], ["sent", "sent", "pending"]]
+
+
+async def test_a_row_is_settled_before_a_wait_for_a_delivery_slot(db: Database) -> None:
+    """With every slot taken by another destination's post, the row posted before is settled
+    before the wait: at each post only the row being posted is ``sending``."""
+    await seed(db, briefs=2, refs=["test:a", "test:b"])
+    rec, clock = RecordingAdapter(), FakeClock()
+    sending: list[int] = []  # rows sending at each post, the one being posted included
+    deliver = rec.deliver
+
+    async def counting(destination: Destination, message: Outgoing) -> Any:
+        state = await rows(db)
+        sending.append([row["state"] for row in state.values()].count("sending"))
+        return await deliver(destination, message)
+
+    rec.deliver = counting  # type: ignore[method-assign]
+    assert await worker(db, rec, clock, concurrency=1).run_once() == 4
+    assert sending == [1, 1, 1, 1]
