@@ -477,22 +477,27 @@ class Pipeline:
     async def _flush_unchanged(self, stats: PollStats) -> None:
         """The cycle's batched writes, in one transaction: the story bands of its changed feeds
         older than the story window, in one statement (issue 26), then the bookkeeping of its
-        unchanged feeds. Lost in a crash, those feeds are polled again and the bands go with
-        the feed's next brief (bands older than the window are never read). The bands first:
-        two workers flushing here lock the tables in the same order."""
+        unchanged feeds. Lost in a crash, those feeds are polled again, and the old bands stay
+        until the flush of the cycle that gives the feed its next brief (its bands are saved
+        with prune=False; bands older than the window are never read). The bands first: two
+        workers flushing here lock the tables in the same order."""
         rows, self._unchanged = self._unchanged, []
         since, self._bands_since = self._bands_since, {}
         if not rows and not since:
             return
+        step = "prune_bands"
         try:
             async with self.db.begin() as conn:
                 if since:
                     await brief_store.prune_bands(conn, sorted(since),
                                                   before=min(since.values()))
+                step = "record_unchanged"
                 if rows:
                     await feed_store.record_unchanged(conn, rows, owner=self.owner)
+                step = "commit"
         except SQLAlchemyError as exc:  # the leases expire and these feeds are polled again
-            log.error("poll.store_failed", feeds=len(rows),
+            # both writes are lost, whichever failed: say which, and what each held
+            log.error("poll.store_failed", step=step, feeds=len(rows), band_feeds=len(since),
                       error=f"{exc.__class__.__name__}: {getattr(exc, 'orig', exc)}")
             stats.errors["store"] = stats.errors.get("store", 0) + len(rows)
 

@@ -69,6 +69,28 @@ def test_other_nested_elements_are_left_to_feedparser(
     _left_to_feedparser(body, monkeypatch, tmp_path)
 
 
+# feedparser reads a content:encoded anywhere in an item as its content: inside media:group,
+# media:content or an unknown namespace's element, or in an Atom entry (the fast reader took
+# the content: namespace for harmless and dropped it), and in a channel's element it sets the
+# content flag for the next item
+@pytest.mark.parametrize("body", [
+    _rss("<title>T</title><guid>g</guid><description>D</description><media:group>"
+         "<content:encoded>&lt;p&gt;Body&lt;/p&gt;</content:encoded></media:group>"),
+    _rss("<title>T</title><guid>g</guid><media:content url='https://e.example/v.mp4'>"
+         "<content:encoded>&lt;p&gt;Body&lt;/p&gt;</content:encoded></media:content>"),
+    _rss("<title>T</title><guid>g</guid><description>D</description><x:box>"
+         "<content:encoded>Body</content:encoded></x:box>", root=" xmlns:x='urn:unknown'"),
+    _atom("<title>T</title><summary>S</summary><content:encoded "
+          "xmlns:content='http://purl.org/rss/1.0/modules/content/'>Body</content:encoded>"),
+    # in a channel's element: feedparser's content flag, left set for the next item
+    _rss("<title>T</title><guid>g</guid><description>D</description><description>E</description>",
+         channel="<media:group><content:encoded>C</content:encoded></media:group>"),
+])
+def test_content_encoded_the_fast_reader_does_not_read_is_left_to_feedparser(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _left_to_feedparser(body, monkeypatch, tmp_path)
+
+
 # issue 26: an iTunes summary beside a description (BBC, Channel 9 podcasts). feedparser makes
 # the second summary-like element of an item content, unless content was seen: a flag only an
 # item's end clears, which the channel's own summary-like elements can leave set

@@ -1,19 +1,24 @@
 """What delivering an outbox row writes, told with the recording adapter on a fake clock:
 statements built once, not per row; each message id kept once; no delete before a row's first
 send; a row's ``sent`` merged into the transaction of the next row's ``sending``, and what a crash
-or a failure between those writes leaves (issue 26). The outbox's states and their conversations
-are in tests/test_outbox.py."""
+or a failure between those writes leaves (issue 26); written on its own before a pacing or slot
+wait, and at once for an adapter that cannot reconcile. The outbox's states and their
+conversations are in tests/test_outbox.py."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
 from sqlalchemy import event, select
 
 from adapters.recording import RecordingAdapter, SimulatedCrash
-from bot.delivery import Destination, Outgoing
+from bot import metrics
+from bot.delivery import Destination, Outgoing, Pacing
+from bot.outbox.pacing import BeforeWait, Pace
 from bot.outbox.queue import enqueue
+from bot.outbox.worker import OutboxWorker
 from bot.store import outbox as outbox_store
 from bot.store.db import Database
 from bot.store.schema import outbox, sent_messages
@@ -204,3 +209,100 @@ async def test_a_failure_in_the_merged_transaction_writes_each_state_on_its_own(
     else:
         assert [state[key]["state"] for key in keys] == ["sent", "sent", "sent"]
         assert rec.keys() == keys and settles == 4
+
+
+class _Noting:
+    """A pace that has ``note`` look at the rows each time the worker asks it for a delay or a
+    turn, before it answers."""
+
+    def __init__(self, pace: Pace, note: Callable[[], Awaitable[None]]) -> None:
+        self.pace, self.note = pace, note
+
+    async def delay(self) -> float:
+        await self.note()
+        return await self.pace.delay()
+
+    async def acquire(self, before_wait: BeforeWait | None = None) -> None:
+        await self.note()
+        await self.pace.acquire(before_wait)
+
+    async def hold(self, seconds: float) -> None:
+        await self.pace.hold(seconds)
+
+
+@pytest.mark.parametrize("exactly_once", [False, True])
+async def test_an_at_least_once_row_is_sent_before_the_next_rows_pacing_and_counted_after(
+        db: Database, monkeypatch: pytest.MonkeyPatch, exactly_once: bool) -> None:
+    """Console and webhooks cannot reconcile, so a kill between a post and its ``sent`` posts it
+    again: their row's ``sent`` waited for the next row's ``sending`` transaction, after that
+    row's pacing (a shared pace's reservation, a wait) and its load. It is now written before
+    the next row's pacing is asked; an adapter that reconciles keeps the merge. Either way a
+    delivery counts as sent once its ``sent`` is committed, not when the platform answered."""
+    pairs = await seed(db, briefs=3, refs=["test:a"])
+    keys = [key for _, key in pairs]
+    rec, clock = RecordingAdapter(exactly_once=exactly_once, pacing=Pacing(rate=0.5)), FakeClock()
+    counted: list[str] = []
+    monkeypatch.setattr(metrics, "delivery", lambda platform, outcome: counted.append(outcome))
+    seen: list[tuple[list[object], int]] = []  # the rows' states, deliveries counted as sent
+
+    async def note() -> None:
+        state = await rows(db)
+        seen.append(([state[key]["state"] for key in keys], counted.count("sent")))
+
+    async def sleep(seconds: float) -> None:
+        await note()
+        await clock.sleep(seconds)
+
+    w = OutboxWorker(db=db, adapters={rec.name: rec}, clock=clock, sleep=sleep)
+    pace = w._pace
+    monkeypatch.setattr(w, "_pace", lambda key, pacing: _Noting(pace(key, pacing), note))
+    assert await w.run_once() == 3
+    await note()
+    assert len(seen) > 3 and seen[-1] == (["sent"] * 3, 3)
+    assert all(states.count("sent") == sent for states, sent in seen)
+    if not exactly_once:
+        assert not any("sending" in states for states, _ in seen)
+    else:  # merged: the first row is still sending when the second row's pacing is asked
+        assert (["sending", "pending", "pending"], 0) in seen
+
+
+@pytest.mark.parametrize("paced", ["destination", "platform"])
+async def test_a_row_is_settled_before_the_next_rows_pacing_wait(db: Database,
+                                                                 paced: str) -> None:
+    """A row whose ``sent`` would go with the next row's ``sending`` is settled on its own when
+    that row must first wait for its turn (its destination's or its platform's; a shared pace
+    on PostgreSQL): no post waits out a pacing delay unsettled."""
+    pairs = await seed(db, briefs=3, refs=["test:a"])
+    keys = [key for _, key in pairs]
+    pacing = Pacing(rate=0.5)
+    rec = (RecordingAdapter(pacing=pacing) if paced == "destination"
+           else RecordingAdapter(platform_pacing=pacing))
+    clock = FakeClock()
+    seen: list[list[object]] = []
+
+    async def sleep(seconds: float) -> None:
+        state = await rows(db)
+        seen.append([state[key]["state"] for key in keys])
+        await clock.sleep(seconds)
+
+    w = OutboxWorker(db=db, adapters={rec.name: rec}, clock=clock, sleep=sleep)
+    assert await w.run_once() == 3
+    assert seen == [["sent", "pending", "pending"], ["sent", "sent", "pending"]]
+
+
+async def test_a_row_is_settled_before_a_wait_for_a_delivery_slot(db: Database) -> None:
+    """With every slot taken by another destination's post, the row posted before is settled
+    before the wait: at each post only the row being posted is ``sending``."""
+    await seed(db, briefs=2, refs=["test:a", "test:b"])
+    rec, clock = RecordingAdapter(), FakeClock()
+    sending: list[int] = []  # rows sending at each post, the one being posted included
+    deliver = rec.deliver
+
+    async def counting(destination: Destination, message: Outgoing) -> Any:
+        state = await rows(db)
+        sending.append([row["state"] for row in state.values()].count("sending"))
+        return await deliver(destination, message)
+
+    rec.deliver = counting  # type: ignore[method-assign]
+    assert await worker(db, rec, clock, concurrency=1).run_once() == 4
+    assert sending == [1, 1, 1, 1]

@@ -6,6 +6,7 @@ counted, never timed."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import threading
 from contextlib import AsyncExitStack
 from datetime import UTC, datetime, timedelta
@@ -15,6 +16,7 @@ from typing import Any
 import pytest
 from psycopg.pq import TransactionStatus
 from sqlalchemy import event, insert, select
+from sqlalchemy.exc import OperationalError
 
 from adapters.recording import RecordingAdapter
 from bot.app import App
@@ -22,6 +24,7 @@ from bot.config import Secrets
 from bot.feeds.parse import parse_feed
 from bot.models import Brief, FeedItem, Point
 from bot.store import Database
+from bot.store import briefs as brief_store
 from bot.store import entries as entry_store
 from bot.store import feeds as feed_store
 from bot.store import outbox as outbox_store
@@ -349,3 +352,27 @@ async def test_a_cycle_prunes_its_changed_feeds_old_story_bands_in_one_statement
     assert stats.briefs == 2
     assert len([sql for sql in executed if sql.startswith("DELETE FROM story_bands")]) == 1
     assert left == [ids[2]]
+
+
+async def test_a_failed_flush_of_the_cycle_logs_what_failed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """The cycle's flush logged ``poll.store_failed feeds=`` its unchanged feeds: ``feeds=0``
+    when only its changed feeds' band prune failed, as if nothing had. It names the step that
+    failed and what each write held."""
+    clock = Clock()
+
+    async def full(*args: Any, **kwargs: Any) -> None:
+        raise OperationalError("DELETE FROM story_bands", {}, Exception("database or disk is full"))
+
+    with FeedServer() as server:
+        server.set("/f/0.xml", rss("F0", [item(n, topic="t0") for n in range(3)]))
+        async with polled_app(tmp_path, server, clock, ["/f/0.xml"]) as app:
+            server.set("/f/0.xml", rss("F0", [item(n, topic="t0") for n in range(4)]))
+            clock.advance(app.settings.polling.interval + 1)
+            monkeypatch.setattr(brief_store, "prune_bands", full)
+            with caplog.at_level(logging.ERROR):
+                stats = await app.pipeline.poll_due()
+    assert (stats.briefs, stats.unchanged) == (1, 0)
+    [line] = [r.getMessage() for r in caplog.records
+              if r.getMessage().startswith("poll.store_failed")]
+    assert "step=prune_bands" in line and "feeds=0" in line and "band_feeds=1" in line, line

@@ -79,7 +79,8 @@ _PLAIN_RSS = frozenset(uri.lower() for uri, prefix in _FeedParserMixin.namespace
                        if not prefix and ("rss" in uri or "rdf" in uri))
 _XMLNS = re.compile(rb"xmlns(?::[\w.-]+)?\s*=\s*[\"']([^\"']+)[\"']")
 # Elements of feedparser's known namespaces that it never maps into the keys bot.feeds.parse reads
-# (an entry's title, link, id, dates, content, summary, tags, author, language).
+# (an entry's title, link, id, dates, content, summary, tags, author, language); content: is all
+# but content:encoded, which _check_children refuses wherever _rss_item does not read it.
 # (names in lower case, as feedparser and _check_children compare them)
 _HARMLESS_PREFIX: dict[str, frozenset[str]] = {
     "itunes": frozenset({"duration", "image", "explicit", "block", "subtitle", "episode",
@@ -180,6 +181,10 @@ def _check_children(el: Any, allowed: set[str], allowed_lower: frozenset[str],
         elif prefix == "atom" or ns.lower() == _ATOM_LOWER:
             if local != "link" or _attrs(child).get("rel", "alternate") == "alternate":
                 raise _Bail("an alternate atom:link or other Atom element in an item")
+        elif prefix == "content" and local == "encoded":
+            # feedparser reads a content:encoded anywhere in an item or entry (inside media:group,
+            # media:content, an unknown namespace's element) as its content
+            raise _Bail("a content:encoded not read here")
         elif {"*", local} & _HARMLESS_PREFIX.get(prefix, frozenset()):
             pass
         elif prefix in known.values() and prefix:
@@ -430,6 +435,10 @@ def _rss(root: Any, base: _Base, known: dict[str, str], xml_lang: bool) -> Read:
                 lang = feed["language"] = _text(child)
             elif not isinstance(tag, str):
                 continue
+            elif len(child) and any(isinstance(el.tag, str) and el.tag.lower() == _CONTENT_ENCODED
+                                    for el in child.iter()):
+                # feedparser's content flag, set by a content:encoded however deep
+                raise _Bail("a content:encoded inside a channel element")
             elif tag.lower() in _CONTENT_LIKE_LOWER:
                 raise _Bail("a channel element that sets feedparser's content state")
             elif tag.lower() in _RSS_CHANNEL_LOWER and (

@@ -9,11 +9,13 @@ request went out: ``DeliveryError(uncertain=True)`` or any unexpected exception)
 Adapters with ``exactly_once = False`` (console, webhook) cannot answer and get the row resent:
 at-least-once, which is why webhooks carry the key for receivers to dedupe on.
 
-A row's ``sent`` goes in the transaction that marks the destination's next row ``sending``
-(before that row's post), unless that row must first wait for its turn or a free slot: then it
-is written on its own, at once. ``sent`` is still committed before the next post and
-``sending`` before the adapter is called: one transaction less per row (issue 26), the same
-evidence after a crash.
+For an adapter that reconciles (``exactly_once``), a row's ``sent`` goes in the transaction
+that marks the destination's next row ``sending`` (before that row's post), unless that row must
+first wait for its turn or a free slot: then it is written on its own, at once. ``sent`` is
+still committed before the next post and ``sending`` before the adapter is called: one
+transaction less per row (issue 26), the same evidence after a crash. An at-least-once
+adapter's row is settled as soon as it is posted: a kill before its ``sent`` resends it, so
+nothing of the next row (its pacing, its load) may stand between the two.
 
 A message of several parts (``PartsAdapter``: a long digest, a thread) records each part's id
 in ``outbox.parts`` as it goes, so a retry after a failure, a restart, or another worker posts
@@ -101,7 +103,7 @@ class _Job:
 class _Posted:
     """A row the platform took whose ``sent`` is not written yet: it goes in the transaction
     that marks the destination's next row ``sending`` (one transaction less per row), or on
-    its own when no row follows at once."""
+    its own when no row follows at once (or the adapter cannot reconcile: at once)."""
 
     job: _Job
     receipt: Receipt
@@ -344,7 +346,8 @@ class OutboxWorker:
                 async with self._sem:
                     outcome, posted = await self._deliver(job, own, platform, lease_end,
                                                           posted)
-                metrics.delivery(job.destination.platform, outcome)
+                if outcome != "sent":  # counted once its ``sent`` commits (_said_sent)
+                    metrics.delivery(job.destination.platform, outcome)
                 counts.append(0 if outcome == "lost" else 1)
                 if outcome in ("paused", "deferred"):
                     await self._release(jobs[i + 1:])
@@ -390,6 +393,8 @@ class OutboxWorker:
             except Exception as exc:
                 return await self._unknown(job, exc), None
             went = _Posted(job, receipt)
+            if not adapter.exactly_once:  # a kill before ``sent`` would post it again
+                await self._settle(went)
             return "sent", went
         finally:
             if went is None:
@@ -477,6 +482,7 @@ class OutboxWorker:
             posted.settled = True
             self._inflight.discard(posted.job.id)
             await self._unknown(posted.job, exc)
+            metrics.delivery(posted.job.destination.platform, "unknown")
             return
         self._said_sent(posted, now)
 
@@ -487,10 +493,12 @@ class OutboxWorker:
         return now
 
     def _said_sent(self, posted: _Posted, now: datetime) -> None:
-        """Once ``sent`` is committed: the latency metric and the log line."""
+        """Once ``sent`` is committed: the delivery and latency metrics and the log line."""
         posted.settled = True
         job = posted.job
         self._inflight.discard(job.id)
+        if not posted.reconciled:  # a delivery attempt of this worker's (reconcile is none)
+            metrics.delivery(job.destination.platform, SENT)
         if job.brief_id is not None and job.queued_at is not None:  # digests wait on purpose
             metrics.brief_posted(job.destination.platform, (now - job.queued_at).total_seconds())
         log.info("outbox.sent", key=job.key, destination=job.destination.ref, attempts=job.attempts,

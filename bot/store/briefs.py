@@ -241,7 +241,9 @@ async def already_queued(conn: AsyncConnection, keys: list[str]) -> set[str]:
     return taken
 
 
-_ROUTING_ROWS = (  # built once: routing reads it for every new brief (issue 26)
+# Built once (issue 26): load_facts reads it for a digest's briefs (and tests); a new brief is
+# routed on the facts the pipeline saved, not read back
+_ROUTING_ROWS = (
     select(briefs.c.id, briefs.c.story_id, briefs.c.headline, briefs.c.points, briefs.c.tags,
            briefs.c.created_at, entries.c.title, entries.c.text.label("entry_text"),
            entries.c.categories, entries.c.author, feeds.c.id.label("feed_id"),

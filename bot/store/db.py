@@ -180,12 +180,17 @@ def pg_insert(table: Table) -> PgInsert:
     return insert(table)
 
 
+def dialect_insert(dialect: str, table: Table) -> Any:
+    """The INSERT with ``ON CONFLICT`` of ``dialect`` (a connection's ``dialect.name``):
+    SQLite's, else PostgreSQL's (:func:`pg_insert`)."""
+    return sqlite_insert(table) if dialect == "sqlite" else pg_insert(table)
+
+
 @cache
 def _insert_or_ignore(dialect: str, table: Table, unique: tuple[str, ...]) -> Any:
     """The statement of ``insert_or_ignore``, built once per table: the outbox runs it for
     every brief routed (issue 26); the values come with each execution."""
-    insert_ = sqlite_insert if dialect == "sqlite" else pg_insert
-    return (insert_(table).on_conflict_do_nothing(index_elements=list(unique))
+    return (dialect_insert(dialect, table).on_conflict_do_nothing(index_elements=list(unique))
             .returning(table.c.id))
 
 

@@ -9,11 +9,10 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import Row, Select, bindparam, delete, func, or_, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.elements import ColumnElement
 
-from bot.store.db import insert_or_ignore, pg_insert
+from bot.store.db import dialect_insert, insert_or_ignore
 from bot.store.schema import destinations, outbox, sent_messages
 from bot.store.workers import lease_free
 
@@ -100,8 +99,7 @@ def _keep_messages(dialect: str) -> Any:
     """The insert of a row's message ids, built once per dialect; an id already kept for the
     row is left as it is (a worker whose lease lapsed mid-send may settle a row that another
     worker's reconcile settled first, with the same message)."""
-    insert_ = sqlite_insert if dialect == "sqlite" else pg_insert
-    return insert_(sent_messages).on_conflict_do_nothing()
+    return dialect_insert(dialect, sent_messages).on_conflict_do_nothing()
 
 
 async def claim(conn: AsyncConnection, query: Select[Any], *, owner: str,
