@@ -1,0 +1,67 @@
+"""Sentences the lean-back rules of issue 28 misread, found in review: a comparison, a level
+or a time read as a pointer elsewhere, a quotation with its speaker read as a discourse
+marker, the Korean verb 이르다 read as the demonstrative 이를, and a bare quotation opening a
+short Korean item."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.models import Article
+from bot.summarize import ExtractiveSummarizer
+from bot.summarize.extractive import refers_back
+
+S = ExtractiveSummarizer()
+
+
+def _points(title: str, text: str, lang: str = "en") -> list[str]:
+    return [p.text for p in S.brief(Article(title=title, text=text, lang=lang)).points]
+
+
+# Each stands alone: the comparison, level, time or list is in the sentence itself.
+@pytest.mark.parametrize("sentence", [
+    "In contrast to its rivals, Apple reported a 10% rise in quarterly sales on Thursday.",
+    "By contrast with last year, the harvest was early and large.",
+    "Scientists in Ecuador have found a tiny frog species in the Andes that had never been "
+    "described before.",
+    "Millions of Kenyans face hunger after the below-average rains of the past three seasons.",
+    "The above-average AI of the enemy sees to that.",
+    "The plan, as outlined earlier this year by the Treasury, would cut corporation tax to 20%.",
+    "Samsung's Galaxy S30 is a step above last year's model in almost every way.",
+    "Kenyan police fired warning shots above the heads of thousands of protesters.",
+    "The hearing was adjourned until the following Monday, when Judge Anne Brown will rule.",
+    "The club will play its next match the following March in Madrid.",
+    "The attackers sent mail from accounts with the following domains: att.net, aol.com and "
+    "gmail.com.",
+    "President Biden signed this executive order on Tuesday to limit asylum claims.",
+    "People in this town approach strangers with open arms, the mayor said.",
+])
+def test_a_comparison_a_level_or_a_time_stands_alone(sentence: str) -> None:
+    assert not refers_back(sentence, "en"), sentence
+
+
+# Still pointing or answering the sentence before.
+@pytest.mark.parametrize("sentence", [
+    "In contrast, Chrysler enjoyed a 5% annual increase in unit sales.",
+    "By contrast moderators on Suprnova made sure files being shared were high quality.",
+    "The U.S. embassy in Cairo's brief statement early Tuesday contained the following "
+    "sentence:",
+    "The following enumerated values are used to denote the urgency of an operation.",
+    "Keyboard Maestro recognizes this standard order when it shows a shortcut in its menus.",
+    "Under this scheme larger states such as Britain are expected to have more power.",
+    "As noted before, the plan has no money behind it.",
+    "I’ll briefly touch on those things below.",
+])
+def test_a_pointer_or_a_marker_still_leans_back(sentence: str) -> None:
+    assert refers_back(sentence, "en"), sentence
+
+
+def test_a_lede_in_contrast_to_its_rivals_opens_the_brief() -> None:
+    points = _points("Apple sales rise 10% as rivals struggle", (
+        "In contrast to its rivals, Apple reported a 10% rise in quarterly sales on Thursday, "
+        "helped by strong iPhone demand in China.\n\n"
+        "Samsung and Huawei both said last week that their smartphone revenue had fallen.\n\n"
+        "Analysts had expected Apple's sales to be flat.\n\n"
+        "The company's shares rose 4% in after-hours trading in New York.\n\n"
+        "Chief executive Tim Cook said the results showed the strength of the brand."))
+    assert points[0].startswith("In contrast to its rivals, Apple reported"), points
