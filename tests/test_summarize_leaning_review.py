@@ -65,3 +65,21 @@ def test_a_lede_in_contrast_to_its_rivals_opens_the_brief() -> None:
         "The company's shares rose 4% in after-hours trading in New York.\n\n"
         "Chief executive Tim Cook said the results showed the strength of the brand."))
     assert points[0].startswith("In contrast to its rivals, Apple reported"), points
+
+
+# A quotation with its speaker named stands alone, discourse marker or not.
+@pytest.mark.parametrize("sentence", [
+    "“Of course we will appeal,” said Jane Smith, the company's lawyer.",
+    '"In fact, it would drive people with health conditions to falsify tests," Ms Smith said.',
+    "“Of course the violence in the schools is something we all detest,” Kavanaugh said.",
+])
+def test_a_quotation_with_its_speaker_stands_alone(sentence: str) -> None:
+    assert not refers_back(sentence, "en"), sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "“Of course we will appeal.”",
+    '"In fact, it would drive people with health conditions to falsify tests," she said.',
+])
+def test_a_marker_in_a_quotation_with_no_speaker_still_leans_back(sentence: str) -> None:
+    assert refers_back(sentence, "en"), sentence

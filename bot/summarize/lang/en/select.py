@@ -272,7 +272,10 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
     is Korean's analyser rule, unused here)."""
     if BACK.match(sentence):
         return not SELF.match(sentence)
-    if DISCOURSE.match(sentence) or points_away(sentence):
+    # A marker that opens a quotation with its speaker named ("“Of course we will appeal,”
+    # said Jane Smith") is the speaker's: the sentence says who answers what.
+    if (DISCOURSE.match(sentence) and ATTRIBUTION.search(sentence) is None) \
+            or points_away(sentence):
         return True
     if ("I " in sentence or "we " in sentence or "We " in sentence or "n my " in sentence
             or "n our " in sentence) and EARLIER_PIECE.search(sentence):
