@@ -83,3 +83,27 @@ def test_a_quotation_with_its_speaker_stands_alone(sentence: str) -> None:
 ])
 def test_a_marker_in_a_quotation_with_no_speaker_still_leans_back(sentence: str) -> None:
     assert refers_back(sentence, "en"), sentence
+
+
+# The verb 이르다 ("reach") is no demonstrative 이를, and "이 같은" after a finished clause
+# names that clause.
+@pytest.mark.parametrize("sentence", [
+    "올해 태풍 피해액은 1조원에 이를 것으로 추산된다.",
+    "80년대까지는 경쟁률이 10대1에 이를 정도로 인기가 많았다.",
+    "피해 규모는 수천억원에 이를 수도 있다고 업계는 내다봤다.",
+    "올해 수출액은 7000억 달러에 이를 전망이다.",
+    "선수들은 이를 악물고 마지막 5분을 버텼다.",
+    "한국은행은 기준금리를 0.25%p 인상했으며 이 같은 결정은 만장일치로 내려졌다.",
+])
+def test_korean_reach_and_a_content_named_before_stand_alone(sentence: str) -> None:
+    assert not refers_back(sentence, "ko"), sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "이씨는 경찰 조사에서 이를 부인했다.",
+    "최안나 의협 대변인은 이날 브리핑을 열고 이 같은 내용을 담은 공동 입장을 발표했다.",
+    "정부는 이를 수정해 다시 발표하기로 했다.",
+    "전문가들은 이를 전망하며 대책을 촉구했다.",
+])
+def test_korean_demonstratives_still_lean_back(sentence: str) -> None:
+    assert refers_back(sentence, "ko"), sentence
