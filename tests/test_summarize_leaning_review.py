@@ -107,3 +107,20 @@ def test_korean_reach_and_a_content_named_before_stand_alone(sentence: str) -> N
 ])
 def test_korean_demonstratives_still_lean_back(sentence: str) -> None:
     assert refers_back(sentence, "ko"), sentence
+
+
+# Release notes under "Added:" and "Fixed:" are their list, no show's notes (those have a
+# sponsor or links head, as ATP's "Sponsored by:"): the items are points when nothing else is.
+def test_release_notes_under_added_and_fixed_heads_have_points() -> None:
+    points = _points("Acme 2.0 released", (
+        "Added:\n\nDark mode for the editor\n\nExport to PDF and EPUB\n\n"
+        "Keyboard shortcuts for tables\n\nFixed:\n\nCrash when opening files larger than 2 GB\n\n"
+        "Sync failing behind HTTP proxies\n\nSlow startup on Windows 11"))
+    assert len(points) == 3 and "Dark mode for the editor" in points, points
+
+
+def test_show_notes_with_a_sponsor_head_still_have_no_points() -> None:
+    points = _points("310: Apple Playstore", (
+        "Follow-up:\n\nThe Terminator saga continues\n\nGoogle+ Circles\n\nBelkin Wemo\n\n"
+        "Kasa\n\nHomebridge\n\nSponsored by:\n\nHandy: The easy way to book home cleanings."))
+    assert points == [], points
