@@ -124,3 +124,22 @@ def test_show_notes_with_a_sponsor_head_still_have_no_points() -> None:
         "Follow-up:\n\nThe Terminator saga continues\n\nGoogle+ Circles\n\nBelkin Wemo\n\n"
         "Kasa\n\nHomebridge\n\nSponsored by:\n\nHandy: The easy way to book home cleanings."))
     assert points == [], points
+
+
+# A short Korean item (three candidates or fewer: no choice to make) does not open on a bare
+# quotation either; the sentence reporting it ("이렇게 외쳤다") goes with it. Alone, the
+# quotation stays: the item is nothing else.
+def test_a_short_korean_item_does_not_open_on_a_bare_quotation() -> None:
+    points = _points("尹 지지층 관저 앞 집회", (
+        "“윤 (대통령) 계엄선포가 실패했냐고? 이제 우리는 완전히 이겼습니다.”\n\n"
+        "집회 무대에 오른 한 목사는 이렇게 외쳤다.\n\n"
+        "윤석열 대통령 지지자 수천 명이 3일 서울 한남동 관저 앞에 모여 체포영장 집행에 반대했다."),
+        "ko")
+    assert points == [
+        "윤석열 대통령 지지자 수천 명이 3일 서울 한남동 관저 앞에 모여 체포영장 집행에 반대했다."
+    ], points
+
+
+def test_a_korean_item_that_is_only_a_quotation_keeps_it() -> None:
+    quote = "“윤 (대통령) 계엄선포가 실패했냐고? 이제 우리는 완전히 이겼습니다.”"
+    assert _points("尹 지지층 관저 앞 집회", quote, "ko") != []
