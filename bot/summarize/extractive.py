@@ -56,6 +56,21 @@ def _standalone(cands: list[tuple[int, str]], lang: str) -> list[tuple[int, str]
     return keep or cands
 
 
+def _no_bare_opening(cands: list[tuple[int, str]], lang: str) -> list[tuple[int, str]]:
+    """The few candidates of a short item without a first one that opens no brief
+    (``Language.opens_no_brief``: a bare Korean quotation, its speaker in another sentence),
+    nor the sentence right after it when that leans on it ("집회 무대에 오른 한 목사는 이렇게
+    외쳤다."), as long as something is left: an item that is only a quotation keeps it."""
+    rules = LANGUAGES.get(lang)
+    if rules is None or rules.opens_no_brief is None or len(cands) < 2 \
+            or not rules.opens_no_brief(cands[0][1]):
+        return cands
+    rest = cands[1:]
+    if len(rest) > 1 and rest[0][0] == cands[0][0] + 1 and refers_back(rest[0][1], lang):
+        rest = rest[1:]
+    return rest
+
+
 def refers_back(sentence: str, lang: str) -> bool:
     """Whether ``sentence`` opens by referring back to something it does not name: a pronoun,
     demonstrative or connective, a quote with no named speaker, a Korean clause with no
@@ -246,6 +261,7 @@ class ExtractiveSummarizer:
             rules = LANGUAGES.get(lang)
             if rules is not None and rules.short_items_stand_alone:
                 cands = _standalone(cands, lang)
+            cands = _no_bare_opening(cands, lang)
             return [s for _, s in cands]
         weights = self._weights or weights_for(lang)
         pool = self.pool(cands, words, title, title_words, lang, weights, barred)

@@ -416,7 +416,8 @@ def headed_sections(sentences: list[str]) -> set[int]:
 # A sentence's terminal mark, maybe before closing quotes or brackets.
 ENDED = re.compile(r"[.!?…][\"'”’)\]]*$")
 # Show notes: a text of at least this many sentences, more than half of them lines with no
-# terminal mark, under two heads or more ("Follow-up:", "Post-show:", "Sponsored by:").
+# terminal mark, under two heads or more ("Follow-up:", "Post-show:", "Sponsored by:"), one of
+# them a sponsor or links head.
 SHOW_NOTES = 6
 
 
@@ -447,14 +448,17 @@ def list_lines(sentences: list[str]) -> set[int]:
 def show_notes(sentences: list[str]) -> set[int]:
     """Indexes of the link lines of a show's notes (ATP: "Debate over the prevalence of the
     stage lighting problem", "Orders stop 8 PM Monday evening"): in a text of SHOW_NOTES
-    sentences or more, mostly lines with no terminal mark, under two heads or more, every
+    sentences or more, mostly lines with no terminal mark, under two heads or more, one of
+    them a sponsor's or a list of links' ("Sponsored by:", "Links:", "Show notes:"), every
     such line and every listed question. Never a point, not even as a last resort: the brief
-    of an episode's notes is its headline and link."""
+    of an episode's notes is its headline and link. Release notes ("Added:", "Fixed:") and a
+    blog post's listings have no such head: their lines are a list (``list_lines``)."""
     if len(sentences) < SHOW_NOTES:
         return set()
     unmarked = [_unmarked(s) for s in sentences]
-    heads = sum(s.endswith(":") for s in sentences)
-    if heads < 2 or 2 * sum(unmarked) <= len(sentences):
+    heads = [s for s in sentences if s.endswith(":")]
+    if len(heads) < 2 or 2 * sum(unmarked) <= len(sentences) or not any(
+            SPONSOR_HEAD.match(h) is not None or LINKS_HEAD.match(h) is not None for h in heads):
         return set()
     return {i for i, u in enumerate(unmarked) if u} | list_lines(sentences)
 

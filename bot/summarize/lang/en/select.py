@@ -155,17 +155,21 @@ EARLIER_PIECE = re.compile(
 # What a pointer points from: a piece of the page ("the table below", "the demo below!"), or a
 # verb of showing or telling ("seen above", "noted above –", "linked to above", "listed
 # below"). A bare "above"/"below" after a number or "and" compares ("those aged 22 and above",
-# "below $40 a barrel"), so the word before must be one of these.
+# "below $40 a barrel"), so the word before must be one of these. Not "step", "shot", "one":
+# "a step above last year's model", "warning shots above the heads", "one above the other".
 _POINTED = (
     r"table|chart|graph|list|link|demo|photo|picture|image|video|screenshot|section|example|"
     r"diagram|figure|map|graphic|tweet|post|box|form|button|code|snippet|quote|excerpt|comment|"
-    r"question|detail|item|option|step|instruction|version|one|thing|paragraph|note|"
-    r"footnote|sidebar|gallery|clip|embed|arrow|screen|shot|photograph"
+    r"question|detail|item|option|instruction|version|thing|paragraph|note|"
+    r"footnote|sidebar|gallery|clip|embed|arrow|screen|photograph"
 )
 # Verbs of telling about the text itself: with a time that ends the clause ("as noted
 # before.", "the MAP thing I mentioned earlier on") or "here" ("There are likely more I
 # haven't listed here.") they point at a place the brief does not show. Not "seen": "unlike
 # anything seen before" is prose.
+# "the below-average rains", "above-trend growth", "the above-ground pool": a level, no
+# pointer.
+_LEVEL = r"(?!-(?:average|trend|ground)\b)"
 _TOLD = (
     r"mentioned|noted|described|discussed|outlined|explained|covered|touched on|listed|"
     r"linked(?: to)?|quoted|cited|shown|pictured|detailed"
@@ -180,21 +184,28 @@ POINTER = re.compile(
     # "as noted somewhere up above", "the eligible items listed below in the VIP sale".
     rf"\b(?:(?:{_POINTED})s?|{_SHOWING}|here)"
     r"(?: (?:here|somewhere|just|right|directly|further|immediately))?(?: (?:up|down))? "
-    r"(?:above|below)\b"
+    rf"(?:above|below)\b{_LEVEL}"
     # "the below photo", "the above example": the determiner use always points.
-    r"|\bthe (?:above|below)\b"
+    rf"|\bthe (?:above|below)\b{_LEVEL}"
     # "As you can see above, …", "as shown here", "as described earlier", "as noted before".
     r"|\bas (?:you can |we can )?(?:see|seen|shown|noted|mentioned|listed|described|discussed|"
     r"outlined|pictured|illustrated|explained|detailed) (?:here|above|below|earlier|before)\b"
+    # "The plan, as outlined earlier this year by the Treasury, …" dates the outlining.
+    r"(?! this (?:week|month|year)\b)"
     # "I mentioned earlier on", "listed here.": a time or place that ends the clause ("We
-    # noted earlier this month that …" dates a saying: not a pointer).
-    rf"|\b(?:{_TOLD}) (?:\w+ )?(?:earlier|before|here)(?: on)?(?=[,.;:!?)]|$| –| —)"
+    # noted earlier this month that …" dates a saying: not a pointer). Not "before": "a
+    # species that had never been described before." is news.
+    rf"|\b(?:{_TOLD}) (?:\w+ )?(?:earlier|here)(?: on)?(?=[,.;:!?)]|$| –| —)"
     # "the following" list or section, not a time or an event told relative to one ("the
-    # following day", "over the following 70 or 80 million years", "the following game").
+    # following day", "over the following 70 or 80 million years", "the following game",
+    # "until the following Monday", "the following March"), nor one whose list the sentence
+    # itself gives after a colon ("… with the following domains: att.net, …").
     r"|\bthe following(?! (?:\d|(?:[\w-]+ )?(?:day|night|morning|afternoon|evening|week|"
     r"weekend|month|year|season|game|match|race|round|term|decade|century|summer|spring|"
     r"autumn|fall|winter|hour|minute|days|weeks|months|years|seasons|games|matches|races|"
-    r"hours|decades|centuries)\b))",
+    r"hours|decades|centuries|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|january|february|"
+    r"march|april|may|june|july|august|september|october|november|december)\b))"
+    r"(?![^:]*:\s*\S)",
     re.IGNORECASE,
 )
 # What POINTER needs: one of these substrings, lower-cased (most sentences hold none).
@@ -205,8 +216,12 @@ POINTER_HINTS = ("above", "below", "following", " here", "earlier", "before")
 # itself ("… restructuring, and expects this process to end in 2026"). Only nouns for a way or
 # an arrangement, which the story gives and then calls so; "this week", "this year" name their
 # own thing (SELF).
+# The word between is an adjective of the kind ("this standard order", "this new scheme"),
+# not any word: "this executive order" is a decree, "People in this town approach …" a verb.
 DEMONSTRATIVE = re.compile(
-    r"^(?:\S+ ){1,7}(?:this|these|those) (?:\w+ )?(?:orders?|approach(?:es)?|methods?|"
+    r"^(?:\S+ ){1,7}(?:this|these|those) (?:(?:standard|same|new|old|whole|particular|simple|"
+    r"basic|usual|default|common|clever|latest|alternative|different|kind of|sort of) )?"
+    r"(?:orders?|approach(?:es)?|methods?|"
     r"techniques?|tricks?|workarounds?|setups?|arrangements?|schemes?|conventions?|"
     r"distinctions?|workflows?|configurations?)\b",
     re.IGNORECASE,
@@ -228,7 +243,9 @@ DISCOURSE = re.compile(
     r"secondly|thirdly|again|plus|mind you|now \w+ly|see)(?:,|:| –| —)"
     # These read as markers with no comma too ("By contrast the confusing menus …"); "after
     # all" does not ("After all the votes were counted, …").
-    r"|^[\"'“‘]?(?:of course|in fact|by contrast|in contrast|on the other hand|for example|"
+    # "In contrast to its rivals, Apple …" compares within the sentence.
+    r"|^[\"'“‘]?(?:(?:by|in) contrast(?! to\b| with\b)|"
+    r"of course|in fact|on the other hand|for example|"
     r"for instance|in other words) ",
     re.IGNORECASE,
 )
@@ -255,7 +272,10 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
     is Korean's analyser rule, unused here)."""
     if BACK.match(sentence):
         return not SELF.match(sentence)
-    if DISCOURSE.match(sentence) or points_away(sentence):
+    # A marker that opens a quotation with its speaker named ("“Of course we will appeal,”
+    # said Jane Smith") is the speaker's: the sentence says who answers what.
+    if (DISCOURSE.match(sentence) and ATTRIBUTION.search(sentence) is None) \
+            or points_away(sentence):
         return True
     if ("I " in sentence or "we " in sentence or "We " in sentence or "n my " in sentence
             or "n our " in sentence) and EARLIER_PIECE.search(sentence):

@@ -124,8 +124,15 @@ TOPIC_SHIFT = re.compile(r"^한편\s*,?\s+")
 # ("주문이 들어오면 이를 드랍퍼들이 …", "필요하며 이를 위해선 …") and no object ("아르바이트생을
 # 강제 추행한 것도 모자라 이를 무마하기 위해 …").
 INNER_CONTENT = re.compile(r"(?:^|[\s,(])(?:이\s?같은|이와\s?같은)\s")
-# ("막바지에 이를 무렵": the verb 이르다, no demonstrative)
-INNER_OBJECT = re.compile(r"(?:^|[\s,(])(?:이를(?!\s(?:무렵|즈음|때))|이에\s대해|이와\s관련해)\s")
+# A finished clause before "이 같은" is its antecedent ("금리를 0.25%p 인상했으며 이 같은 결정은
+# …"); a bare sequence is not ("브리핑을 열고 이 같은 내용을 …": what content?).
+CONTENT_BEFORE = re.compile(
+    r"[가-힣](?:았|었|였|했|됐|켰|렸|겼)(?:으며|며|고|지만|는데|다며|다고),?\s")
+# The verb 이르다, no demonstrative: "막바지에 이를 무렵", "1조원에 이를 것으로", "에 이를 수도",
+# "에 이를 전망이다", "10대1에 이를 정도로", "이를 악물고".
+INNER_OBJECT = re.compile(
+    r"(?:^|[\s,(])(?:이를(?!\s(?:무렵|즈음|때|것|정도|만큼|수(?:도|는|가)?\s|전망(?:이|입)|듯|경우|"
+    r"악물))|이에\s대해|이와\s관련해)\s")
 # An antecedent before the demonstrative: a comma, a connective ending ("…하며", "…들어오면",
 # "…했고", "…지만", "…는데", "…해서") or an object ("…을 ", "…를 "). Nouns ending in 고
 # ("사고", "광고") count too: the rule then errs towards no lean-back, as before it.
@@ -139,7 +146,8 @@ def inner_reference(sentence: str) -> bool:
     if "이" not in sentence:
         return False
     outside = QUOTED.sub(" ", sentence) if "“" in sentence or '"' in sentence else sentence
-    if INNER_CONTENT.search(outside):
+    m = INNER_CONTENT.search(outside)
+    if m is not None and CONTENT_BEFORE.search(outside, 0, m.start() + 1) is None:
         return True
     m = INNER_OBJECT.search(outside)
     return m is not None and ANTECEDENT_BEFORE.search(outside, 0, m.start() + 1) is None
