@@ -130,11 +130,18 @@ def _named_in_passing(name: str, doc: str) -> bool:
     mentions, not someone it is about (the headline's names are asked nothing). A name of
     a person is a surname and one to three syllables: "서울아산병원 교수들" is no person."""
     if not rules.NAME_SYLLABLES[0] <= len(name) <= rules.NAME_SYLLABLES[1] \
-            or name[0] not in SURNAMES or doc.count(name) >= rules.PERSON_MENTIONS \
+            or name[0] not in SURNAMES or _mentions(name, doc) >= rules.PERSON_MENTIONS \
             or re.search(re.escape(name) + rules.PRIVATE_PERSON_AFTER, doc) is None:
         return False
     return re.search(_PUBLIC_ROLE.format(name=re.escape(name)), doc) is None and re.search(
         re.escape(name) + rules.RESEARCH_LEAD, doc) is None
+
+
+def _mentions(name: str, doc: str) -> int:
+    """How often ``doc`` names the person ``name``: in full, or by the surname and "씨" a story
+    calls them by after the first mentions ("박민수 씨 ... 박씨는", "박 씨가")."""
+    by_surname = re.findall(r"(?<![가-힣])" + re.escape(name[0]) + rules.SURNAME_ONLY, doc)
+    return doc.count(name) + len(by_surname)
 
 
 _PUBLIC_ROLE = (r"{name}\s?(?:[^\s]+\s)?(?:전\s?|前\s?)?[^\s]*(?:"

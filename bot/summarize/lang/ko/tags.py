@@ -155,6 +155,10 @@ WORD_OF_ITS_OWN = r"(?:{particles}|서)?(?![가-힣])"
 # or with a public post or role beside the name ("최윤범 고려아연 회장", "문재인 전 대통령"): the
 # held-out read's #김형태 was a lawyer named twice in a story about his client.
 PERSON_MENTIONS = 3
+# After the full name, a story calls a private person by the surname and "씨" ("박씨는", "박 씨가"):
+# each such mention counts towards PERSON_MENTIONS (the second read's rescuer "박민수", named in
+# full twice and "박씨" three times, was dropped as named in passing).
+SURNAME_ONLY = r"\s?씨"
 NAME_SYLLABLES = (2, 4)  # a surname and one to three syllables: "남궁민수" at most
 PROFESSIONS = ("변호사", "의사", "교수", "박사", "기자", "작가", "연구원", "회계사", "변리사",
                "노무사", "세무사")
