@@ -111,9 +111,14 @@ def _nouns_alone(form: str, analyser: Analyser, name: bool) -> bool:
 
 def _plays_role(name: str, doc: str) -> bool:
     """Whether ``doc`` writes ``name`` as a character someone plays ("순희 역을 맡은 배우"):
-    a role written apart from the name ("서울역" is a station)."""
-    return (re.search(re.escape(name) + rules.PLAYED, doc) is not None
-            or re.search(rules.PLAYED_BEFORE + re.escape(name), doc) is not None)
+    a role written apart from the name ("서울역" is a station); "역할" only beside a word of
+    the stage ("순희 역할을 맡은 배우", never "한동훈 역할론")."""
+    if re.search(re.escape(name) + rules.PLAYED, doc) is not None \
+            or re.search(rules.PLAYED_BEFORE + re.escape(name), doc) is not None:
+        return True
+    span = rules.DRAMA_SPAN
+    return any(rules.DRAMA.search(doc, max(0, m.start() - span), m.end() + span)
+               for m in re.finditer(re.escape(name) + rules.PLAYED_PART, doc))
 
 
 def _headline_subject(form: str, title: str) -> bool:

@@ -121,9 +121,16 @@ PERSON_NOUNS = frozenset("목사 교사 의사 병사 학생 애인 아기 신�
 VENUE_ENDINGS = ("교회", "성당", "장례식장", "예식장", "공연장", "극장", "아트센터", "식당",
                  "카페")
 # A character in a play, a drama or a novel, written before the word for a role ("순희 역을
-# 맡은 배우", "순희 役", "순희 역할을"), apart from the name ("서울역" is a station): the held-out
-# read's "#순희" from a play review; the actor is the person.
-PLAYED = r" (?:역|役)(?:할)?(?:을|은|의|으로|이|과|에|도|[ ,.]|$)"
+# 맡은 배우", "순희 役"), apart from the name ("서울역" is a station): the held-out read's
+# "#순희" from a play review; the actor is the person.
+_ROLE_AFTER = r"(?:을|은|의|으로|이|과|에|도|[ ,.]|$)"
+PLAYED = r" (?:역|役)" + _ROLE_AFTER
+# "역할" is a part in a play only beside a word of the stage or the screen within
+# DRAMA_SPAN characters ("순희 역할을 맡은 배우"): in politics it is a person's role ("한동훈
+# 역할론", "한동훈 역할이 필요하다", the second read's lost #한동훈).
+PLAYED_PART = r" 역할" + _ROLE_AFTER
+DRAMA = re.compile(r"배우|연기|드라마|뮤지컬|연극|(?<![가-힣])극")
+DRAMA_SPAN = 30
 # ... or after the words for "in the play" ("극 중 순희는"); "…를 연기한" also means postponed.
 PLAYED_BEFORE = r"극\s?중\s"
 # Places too broad to follow on a story about somewhere in them (the feed set's "#서울",
