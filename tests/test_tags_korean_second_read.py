@@ -5,6 +5,7 @@ headline word ("정부청사") is not the headline's subject."""
 
 from __future__ import annotations
 
+from bot.summarize.lang.ko.tagging import _headline_subject
 from tests.support.tagging import brief_tags, needs_kiwi
 
 
@@ -48,3 +49,35 @@ def test_a_part_in_a_play_written_with_yeokhal_is_still_no_tag() -> None:
     )
     tags = _tags("연극 ‘귀향’ 박정자, 순희로 돌아오다", text)
     assert "순희" not in tags and "박정자" in tags, tags
+
+
+@needs_kiwi
+def test_a_headline_abbreviation_names_the_subject() -> None:
+    # Read: "#북한" lost under "北, 동해상으로 …": 北 is 북한, the headline's subject.
+    text = (
+        "북한이 6일 오전 동해상으로 탄도미사일 3발을 발사했다고 합동참모본부가 밝혔다. 북한의 "
+        "미사일 발사는 올해 들어 다섯 번째다. 합참에 따르면 북한은 평안남도 일대에서 미사일을 "
+        "쐈다. 군 당국은 북한의 추가 도발 가능성에 대비해 감시를 강화했다. 북한은 지난달에도 "
+        "순항미사일을 시험 발사했다. 정부는 국가안전보장회의를 열고 북한의 도발을 규탄했다."
+    )
+    tags = _tags("北, 동해상으로 탄도미사일 3발 발사", text)
+    assert "북한" in tags, tags
+
+
+@needs_kiwi
+def test_an_institution_opening_a_longer_headline_word_is_not_its_subject() -> None:
+    # "국회의사당 앞 …" is about a rally at the building, not about 국회.
+    text = (
+        "국회의사당 앞에서 농민 단체가 집회를 열었다. 전국한우협회는 국회에 한우법 처리를 "
+        "요구했다. 농민들은 국회 정문 앞에 소를 세워 두었다. 전국한우협회 회장은 국회가 "
+        "응답해야 한다고 말했다. 집회는 저녁까지 이어졌다."
+    )
+    tags = _tags("국회의사당 앞 한우 반납 집회", text)
+    assert "국회" not in tags and "전국한우협회" in tags, tags
+
+
+def test_a_headline_word_opening_a_longer_word_is_not_its_subject() -> None:
+    assert not _headline_subject("정부", "정부청사 전산망 화재…민원 서비스 중단")
+    assert not _headline_subject("한국", "한국전력, 4분기 전기요금 동결")
+    assert _headline_subject("정부", "정부, 전산망 화재 대책 발표")
+    assert _headline_subject("북한", "[단독] 北, 동해상으로 탄도미사일 3발 발사")

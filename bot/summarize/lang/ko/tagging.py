@@ -124,9 +124,14 @@ def _plays_role(name: str, doc: str) -> bool:
 def _headline_subject(form: str, title: str) -> bool:
     """Whether the headline makes ``form`` its subject ("검찰, …", "… 수색한 검찰",
     "법원, 가처분 신청 기각"), not a word of another phrase ("첫 검찰 소환조사")."""
-    head = rules.HEADLINE_KICKER.sub("", title)
+    head = rules.HEADLINE_KICKER.sub("", title).translate(_ABBREVIATIONS)
     pattern = rules.SUBJECT_BEFORE + re.escape(form) + rules.SUBJECT_AFTER
-    return head.startswith(form) or re.search(pattern, head) is not None
+    # Opening the headline as a word of its own: "정부청사", "한국전력" are other things.
+    return re.match(re.escape(form) + _OWN_WORD_END, head) is not None \
+        or re.search(pattern, head) is not None
+
+
+_ABBREVIATIONS = str.maketrans(rules.HEADLINE_ABBREVIATIONS)
 
 
 def _named_in_passing(name: str, doc: str) -> bool:

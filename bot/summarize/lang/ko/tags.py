@@ -153,6 +153,11 @@ NATIONAL = frozenset(
 # quote), ends it, or is followed by a comma, a quote (a statement: 검찰 “…”) or a subject or
 # topic particle; written inside a longer word ("서울교통공사", "중국인") it is another thing
 # (a word of its own may carry a particle: "독일서 출간").
+# One-character abbreviations headlines write for a country or a party ("北, 동해상으로 …", "美
+# 연준"): read as the word before the headline's subject is asked for (the second read's lost
+# #북한).
+HEADLINE_ABBREVIATIONS = {"北": "북한", "美": "미국", "中": "중국", "日": "일본", "與": "여당",
+                          "野": "야당"}
 HEADLINE_KICKER = re.compile(r"^\s*(?:\[[^\]]*\]\s*)+")
 SUBJECT_BEFORE = r"(?:^|[\s‘“'\".…,·])"
 SUBJECT_AFTER = r"(?=$|[,…]|\s*[“‘'\"]|(?:은|는|이|가)(?:\s|$))"
