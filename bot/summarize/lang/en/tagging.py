@@ -226,10 +226,13 @@ def good_tag(phrase: str, body: str) -> bool:
 
 def _link_or_cut(phrase: str, body: str) -> bool:
     """Whether every mention of ``phrase`` is a link's text ("DCR Post Here", "Read More
-    Here") or a name the run cut before a character it holds ("Dual ANT+", "Disney+")."""
+    Here") or a name the run cut before a character it holds ("Dual ANT+"; never "Disney+",
+    the service of the name before it)."""
     after = [body[m.end() : m.end() + 6]
              for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", body)]
-    return bool(after) and all(rules.LINK_OR_CUT.match(a) for a in after)
+    cut = rules.CUT_BEFORE_PLUS.fullmatch(phrase.split()[-1]) is not None
+    return bool(after) and all(rules.LINK_OR_CUT.match(a) and (cut or a[0] != "+")
+                               for a in after)
 
 
 def _ui_text(phrase: str, words: list[str], body: str) -> bool:

@@ -176,8 +176,11 @@ UI_NOUNS = frozenset(
     folder card more all now here""".split()
 )
 # What follows a name in every mention when it is a link's text ("DCR Post Here" in each row
-# of a buyer's guide) or the run cut the name short ("Dual ANT+", "Disney+").
+# of a buyer's guide) or the run cut the name short ("Dual ANT+").
 LINK_OR_CUT = re.compile(r"\+|[ \t]+[Hh]ere\b")
+# The "+" cuts only a short all-capitals word ("ANT+", a protocol): "Disney+" is Disney's
+# service, and #disney its tag (the second read's lost tag).
+CUT_BEFORE_PLUS = re.compile(r"[A-Z0-9]{2,5}")
 # Places too broad to follow on a story about somewhere in them ("#england" on a Kent court
 # case, "#britain"): a tag only when the headline names them.
 BROAD_PLACES = frozenset(
