@@ -23,3 +23,27 @@ def test_a_streaming_service_with_a_plus_keeps_its_name() -> None:
     )
     tags = _tags("Disney+ raises prices again as subscriber growth slows", text)
     assert "disney" in tags, tags
+
+
+def test_two_companies_joined_by_an_ampersand_are_two_tags() -> None:
+    # Read: "#apple-google"; the story writes each company alone too.
+    text = (
+        "Apple & Google said on Monday they would work together on alerts for unwanted "
+        "trackers. Apple said the alerts would reach iPhones first. Google said Android phones "
+        "would follow within weeks. Apple & Google have been criticised by privacy groups. "
+        "Apple sells the AirTag tracker. Google makes Android, the most used phone software. "
+        "Both Apple and Google said the standard would be open."
+    )
+    tags = _tags("Apple & Google team up on tracker alerts", text)
+    assert "apple-google" not in tags and {"apple", "google"} <= set(tags), tags
+
+
+def test_a_company_named_with_an_ampersand_stays_one_name() -> None:
+    text = (
+        "Johnson & Johnson agreed on Tuesday to pay 700 million dollars to settle claims over "
+        "its talc powder. Johnson & Johnson denied any wrongdoing. Lawyers for the plaintiffs "
+        "said Johnson & Johnson had known of the risk for decades. The settlement covers 42 "
+        "states. Johnson & Johnson shares rose 1 percent."
+    )
+    tags = _tags("Johnson & Johnson settles talc claims", text)
+    assert "johnson-johnson" in tags, tags

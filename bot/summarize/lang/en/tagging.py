@@ -57,6 +57,8 @@ def keywords(title: str, sentences: list[str]) -> Counter[str]:
                 if at_start and words[0] not in mid_caps:
                     words = words[1:]
                 runs = [list(g) for k, g in groupby(words, key=_breaks_name) if not k]
+                if "&" in words:
+                    runs = [part for run in runs for part in _apart(run, body)]
             for run in runs:
                 # "Russian President Vladimir Putin": an adjective and a title go, the name
                 # after them stays; a title inside a run ends the name before it.
@@ -84,6 +86,19 @@ def keywords(title: str, sentences: list[str]) -> Counter[str]:
                 scores[phrase] += weight
     scores.update(singles)
     return scores
+
+
+def _apart(run: list[str], body: str) -> list[list[str]]:
+    """``run`` cut at each "&" between two names the story also writes apart ("Apple & Google
+    team up" ... "Apple said", "Google said"); one name when it never does ("Johnson &
+    Johnson")."""
+    for i, w in enumerate(run):
+        if w == "&" and 0 < i < len(run) - 1:
+            left, right = run[i - 1], run[i + 1]
+            rest = body.replace(f"{left} & {right}", " ")
+            if all(re.search(r"\b" + re.escape(n) + r"\b", rest) for n in (left, right)):
+                return [run[:i], *_apart(run[i + 1 :], body)]
+    return [run]
 
 
 def _name_word(word: str, body: str) -> bool:
