@@ -47,3 +47,30 @@ def test_a_company_named_with_an_ampersand_stays_one_name() -> None:
     )
     tags = _tags("Johnson & Johnson settles talc claims", text)
     assert "johnson-johnson" in tags, tags
+
+
+def test_a_name_tail_written_in_lower_case_later_keeps_the_name() -> None:
+    # Read: "#european-commission" lost to "the commission said" on the second mention.
+    text = (
+        "The European Commission fined Meta 1.2 billion euros on Thursday over transfers of "
+        "user data to the United States. The commission said Meta had ignored an earlier "
+        "ruling. Meta said it would appeal the decision. The commission has fined technology "
+        "companies several times this year. European Commission officials said the fine was "
+        "the largest under the privacy law. Meta shares fell 2 percent after the announcement. "
+        "The commission gave Meta five months to stop the transfers."
+    )
+    tags = _tags("European Commission fines Meta over data transfers", text)
+    assert "european-commission" in tags and "meta" in tags, tags
+
+
+def test_of_joins_a_bank_to_its_country() -> None:
+    # Read: "#england" for the Bank of England.
+    text = (
+        "The Bank of England kept interest rates at 5.25 percent on Thursday. The bank said "
+        "inflation had eased faster than expected. Governor Andrew Bailey said the bank was not "
+        "yet ready to cut. The Bank of England has held rates at every meeting since August. "
+        "Markets expect the bank to cut in the summer. British Airways and other companies had "
+        "asked for lower borrowing costs. The bank's next decision is due in March."
+    )
+    tags = _tags("Bank of England holds rates as inflation eases", text)
+    assert "england" not in tags and "bank-of-england" in tags, tags

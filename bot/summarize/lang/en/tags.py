@@ -74,6 +74,14 @@ NAME_TAILS = frozenset(
     """commission airways airlines express ocean sea union council parliament open museum
     library bank railways telecom gas petroleum oil""".split()
 )
+# Words naming a kind of body or place that "of" joins to the rest of its name ("Bank of
+# England", "University of Oxford", "Gulf of Mexico"); after any other word "of" ends the name
+# ("Paul Ryan of Wisconsin", "Twitch's Rules of Conduct").
+OF_HEADS = frozenset(
+    """bank university department ministry institute association society council commission
+    church court college school academy federation league chamber board museum gulf bay isle
+    isles duke duchess earl republic kingdom""".split()
+)
 # Party words: all spellings are one tag, shown as the party's members.
 SAME_AS = {
     "republican": "Republicans", "republicans": "Republicans", "gop": "Republicans",
