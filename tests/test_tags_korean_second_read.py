@@ -81,3 +81,16 @@ def test_a_headline_word_opening_a_longer_word_is_not_its_subject() -> None:
     assert not _headline_subject("한국", "한국전력, 4분기 전기요금 동결")
     assert _headline_subject("정부", "정부, 전산망 화재 대책 발표")
     assert _headline_subject("북한", "[단독] 北, 동해상으로 탄도미사일 3발 발사")
+
+
+@needs_kiwi
+def test_surname_and_ssi_count_for_nobody_when_two_people_share_the_surname() -> None:
+    # Purity read: "김씨" is 김성태 here, not the lawyer 김형태 named twice.
+    text = (
+        "이화영씨와 김형태 변호사의 접견 녹음 파일이 공개됐다. 이화영씨는 김성태씨가 관련 사실을 "
+        "알고 있다는 듯한 발언을 했다. 이화영씨는 “김씨의 황당한 거짓말”이라며 부인했다. "
+        "김형태 변호사는 답하지 않았다. 이화영씨는 김씨가 검찰에서 허위 사실을 날조했다고 "
+        "말했다. 김성태씨는 입장을 내지 않았다. 이화영씨는 김씨를 고소하겠다고 했다."
+    )
+    tags = _tags("이화영 “김성태에게 팩트가 있는 것 같다”", text)
+    assert "김형태" not in tags and "이화영" in tags, tags

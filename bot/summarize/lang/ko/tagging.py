@@ -149,9 +149,16 @@ def _named_in_passing(name: str, doc: str) -> bool:
 
 def _mentions(name: str, doc: str) -> int:
     """How often ``doc`` names the person ``name``: in full, or by the surname and "씨" a story
-    calls them by after the first mentions ("박민수 씨 ... 박씨는", "박 씨가")."""
-    by_surname = re.findall(r"(?<![가-힣])" + re.escape(name[0]) + rules.SURNAME_ONLY, doc)
-    return doc.count(name) + len(by_surname)
+    calls them by after the first mentions ("박민수 씨 ... 박씨는", "박 씨가"), unless it
+    marks another person of that surname so ("김형태 변호사" beside "김성태씨": "김씨" is
+    either)."""
+    full = doc.count(name)
+    surname = re.escape(name[0])
+    marked = re.findall(r"(?<![가-힣])(" + surname + r"[가-힣]{1,3})" + rules.PRIVATE_PERSON_AFTER,
+                        doc)
+    if any(other != name for other in marked):
+        return full
+    return full + len(re.findall(r"(?<![가-힣])" + surname + rules.SURNAME_ONLY, doc))
 
 
 _PUBLIC_ROLE = (r"{name}\s?(?:[^\s]+\s)?(?:전\s?|前\s?)?[^\s]*(?:"
