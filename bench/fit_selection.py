@@ -12,10 +12,11 @@ it); Korean on the Korean science set and the Korean news set
 sets have no references of their own: their references are editors' picks (bench/picks.py),
 the sentences a news editor would put under the headline, for the articles of the set's fit
 half (its other half is kept for blind reads). Each set is sorted by id, shuffled with a
-fixed seed and cut in two: the first half fits, the second checks. The objective is the mean
-over the sets of the mean of ROUGE-1 and ROUGE-2 F1 (a plain unigram/bigram count, no
-stemmer: cheap enough to run thousands of times) of the chosen sentences against the
-reference. The search is coordinate ascent over a
+fixed seed and cut in two: the first half fits, the second checks (a picked set is dealt
+over every stored pick's id, so a stale pick drops its article and moves no other). The
+objective is the mean over the sets of the mean of ROUGE-1 and ROUGE-2 F1 (a plain
+unigram/bigram count, no stemmer: cheap enough to run thousands of times) of the chosen
+sentences against the reference. The search is coordinate ascent over a
 fixed grid per weight, in a fixed order, three passes, a change kept only when it gains more
 than MIN_GAIN: no randomness past the split, so the same data gives the same weights.
 ``position`` stays at 1.0 (scores only compare, so one weight sets the scale; news puts the
@@ -30,7 +31,7 @@ import random
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import chain, pairwise
 from pathlib import Path
@@ -165,11 +166,24 @@ def load(name: str, limit: int) -> list[dict[str, Any]]:
     return rows
 
 
-def halves(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    order = sorted(rows, key=lambda r: str(r["id"]))
-    random.Random(SEED).shuffle(order)
-    half = (len(order) + 1) // 2
-    return order[:half], order[half:]
+def halves(rows: list[dict[str, Any]], ids: Iterable[str] | None = None,
+           ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The fit and check halves of ``rows``: sorted by id, shuffled with SEED, cut in two. With
+    ``ids`` (every stored pick's id, matching or not) the cut is dealt over those ids and a
+    row whose pick was lost is then left out of its half, so one stale pick moves no other
+    article; with nothing lost the cut is the one dealt over the rows."""
+    if ids is None:
+        order = sorted(rows, key=lambda r: str(r["id"]))
+        random.Random(SEED).shuffle(order)
+        half = (len(order) + 1) // 2
+        return order[:half], order[half:]
+    dealt = sorted({*map(str, ids), *(str(r["id"]) for r in rows)})
+    random.Random(SEED).shuffle(dealt)
+    at = {ident: n for n, ident in enumerate(dealt)}
+    cut = (len(dealt) + 1) // 2
+    kept = sorted(rows, key=lambda r: at[str(r["id"])])
+    return ([r for r in kept if at[str(r["id"])] < cut],
+            [r for r in kept if at[str(r["id"])] >= cut])
 
 
 def prepare(row: dict[str, Any], lang: str, summ: ExtractiveSummarizer, points: int) -> Item:
@@ -273,11 +287,17 @@ def fitted(points: int = 3, say: Callable[[str], None] = print) -> dict[str, dic
                 # The set's own held-out half is for blind reads only: its picked fit half is
                 # cut again, into a half that fits and one that checks.
                 rows, lost = picks.picked(name)
-                if lost:
-                    say(f"  {name}: {lost} stored picks no longer match their article, left out")
+                absent = picks.absent(name)
+                if absent is not None:
+                    say(f"  WARNING {name}: its articles are absent ({absent} not found; "
+                        "../shared's data): not fitted, and the fit cannot reproduce "
+                        "bot/summarize/weights.py")
+                elif lost:
+                    say(f"  {name}: {lost} stale picks (no longer matching their article or "
+                        "its fit half), left out of their half; the others keep theirs")
                 if not rows:
                     continue
-                a, b = halves(rows)
+                a, b = halves(rows, picks.stored(name))
             else:
                 a, b = halves(load(name, limit))
             if name in CHECK_ONLY:

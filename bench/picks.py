@@ -73,6 +73,13 @@ def fit_half(name: str) -> Iterator[dict[str, str]]:
         raise ValueError(f"unknown set {name!r}: one of {', '.join(SETS)}")
 
 
+def absent(name: str) -> Path | None:
+    """Where a set's articles should be when ../shared does not hold them, else None: its
+    picks then match nothing, and none of them is stale."""
+    path = WIRE if name == "wire" else KO_FEEDS
+    return None if path.exists() else path
+
+
 def stored(name: str) -> dict[str, list[str]]:
     """id -> the picked sentences' keys, in the order the reader would show them."""
     path = STORE / f"{name}_picks.jsonl"

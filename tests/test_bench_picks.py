@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bench import picks
+from bench import fit_selection, picks
+from bench.fit_selection import halves
 from bench.ko_news import split as ko_news_split
 from bot.summarize import ExtractiveSummarizer
 from tests.conftest import shared_path
@@ -89,3 +90,32 @@ def test_the_korean_refit_on_the_picks_keeps_the_headlines_number() -> None:
     art = next(a for a in fit if a.title.startswith("여성 신도 8명 당했다"))
     points = [p.text for p in ExtractiveSummarizer().brief(art).points]
     assert any("여성 신도 8명을 대상으로" in p for p in points), points
+
+
+def test_a_stale_pick_moves_no_other_article_between_the_halves() -> None:
+    # Read: one stale pick re-dealt the whole fit/check cut (20 of 119 articles moved).
+    ids = [f"https://news.example/{n:03d}" for n in range(119)]
+    rows = [{"id": i} for i in ids]
+    fit, check = halves(rows)
+    assert halves(rows, ids) == (fit, check)  # nothing lost: today's cut exactly
+    lost = ids[60]
+    fit2, check2 = halves([r for r in rows if r["id"] != lost], ids)
+    assert fit2 == [r for r in fit if r["id"] != lost]
+    assert check2 == [r for r in check if r["id"] != lost]
+
+
+def test_the_fit_names_stale_picks_and_an_absent_set(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    said: list[str] = []
+    monkeypatch.setattr(fit_selection, "SETS", {"ko": [("ko_news", 0)]})
+    monkeypatch.setattr(picks, "picked", lambda name: ([], 2))
+    monkeypatch.setattr(fit_selection, "fit", lambda *args: dict(fit_selection.INITIAL))
+    monkeypatch.setattr(picks, "absent", lambda name: None)
+    fit_selection.fitted(say=said.append)
+    assert any("ko_news: 2 stale picks" in s for s in said), said
+    said.clear()
+    monkeypatch.setattr(picks, "absent", lambda name: tmp_path / "real-world-ko")
+    fit_selection.fitted(say=said.append)
+    assert any(s.startswith("  WARNING ko_news") and "real-world-ko not found" in s
+               for s in said), said
+    assert not any("stale picks" in s or "no longer match" in s for s in said), said

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import groupby
 
 from bot.summarize.lang import Analysis, Words
@@ -51,12 +51,13 @@ def keywords(title: str, sentences: list[str]) -> Counter[str]:
                 continue
             words = [w.removesuffix("'s").rstrip(".") for w in g.replace("’", "'").split()]
             if weight == 3:
-                runs = [list(g) for k, g in groupby(words, key=lambda w: w in mid_caps and
-                                                     not _breaks_name(w)) if k]
+                runs = _runs(words, lambda w: w in mid_caps and not _breaks_name(w))
             else:
                 if at_start and words[0] not in mid_caps:
                     words = words[1:]
-                runs = [list(g) for k, g in groupby(words, key=_breaks_name) if not k]
+                runs = _runs(words, lambda w: not _breaks_name(w))
+                if "&" in words:
+                    runs = [part for run in runs for part in _apart(run, body)]
             for run in runs:
                 # "Russian President Vladimir Putin": an adjective and a title go, the name
                 # after them stays; a title inside a run ends the name before it.
@@ -86,17 +87,46 @@ def keywords(title: str, sentences: list[str]) -> Counter[str]:
     return scores
 
 
+def _apart(run: list[str], body: str) -> list[list[str]]:
+    """``run`` cut at each "&" between two names the story also writes apart ("Apple & Google
+    team up" ... "Apple said", "Google said"); one name when it never does ("Johnson &
+    Johnson")."""
+    for i, w in enumerate(run):
+        if w == "&" and 0 < i < len(run) - 1:
+            left, right = run[i - 1], run[i + 1]
+            rest = body.replace(f"{left} & {right}", " ")
+            if all(re.search(r"\b" + re.escape(n) + r"\b", rest) for n in (left, right)):
+                return [run[:i], *_apart(run[i + 1 :], body)]
+    return [run]
+
+
 def _name_word(word: str, body: str) -> bool:
     """Whether ``word`` after an adjective is a name of its own ("Russian Putin"), not the
-    rest of one ("American Express", "European Commission": a word that names nothing
-    alone and that the story never writes in lower case)."""
+    rest of one ("American Express", "European Commission": a name's tail, even where the
+    story writes it in lower case on a later mention, "the commission said"; or a word that
+    names nothing alone and that the story never writes in lower case)."""
     low = word.lower()
-    return (low not in rules.GENERIC and low not in rules.NAME_TAILS) or _written_lower(
-        low, body)
+    if low in rules.NAME_TAILS:
+        return False
+    return low not in rules.GENERIC or _written_lower(low, body)
 
 
 def _breaks_name(word: str) -> bool:
     return word.lower() in rules.BREAK
+
+
+def _runs(words: list[str], name_word: Callable[[str], bool]) -> list[list[str]]:
+    """The runs of ``name_word`` words; "of" joins two after a word naming a kind of body
+    (``OF_HEADS``), as PROPER reads a name: "Bank of England", never "#england"; "Paul Ryan of
+    Wisconsin" stays two names."""
+    if "of" not in words:
+        return [list(g) for k, g in groupby(words, key=name_word) if k]
+    kept = [name_word(w) or (w == "of" and 0 < i < len(words) - 1 and name_word(words[i + 1])
+                             and words[i - 1].lower() in rules.OF_HEADS
+                             and name_word(words[i - 1]))
+            for i, w in enumerate(words)]
+    return [[w for w, _ in g] for k, g in groupby(zip(words, kept, strict=True),
+                                                  key=lambda p: p[1]) if k]
 
 
 def _stem(word: str) -> str:
@@ -119,9 +149,9 @@ class _Entity:
     @property
     def name(self) -> str:
         """The most written form, or a longer one the story writes again, or one that only
-        puts a first name in front of it ("Magic Johnson" for "Johnson"): people by full
-        name, never a caption's run glued to it ("Twitch Rules", "Victor Spinetti Up
-        Front")."""
+        puts a first name in front of it ("Magic Johnson" for "Johnson", never "Bank of
+        Ireland" for "Ireland"): people by full name, never a caption's run glued to it
+        ("Twitch Rules", "Victor Spinetti Up Front")."""
         main = max(self.forms, key=lambda f: (self.forms[f], len(f)))
         best = main
         for form, n in self.forms.items():
@@ -129,7 +159,7 @@ class _Entity:
             if len(words) <= len(best.split()):
                 continue
             extra = words[: len(words) - len(main.split())]
-            given = (form.endswith(" " + main) and len(extra) <= 2
+            given = (form.endswith(" " + main) and len(extra) <= 2 and "of" not in extra
                      and not any(w.lower() in rules.GENERIC for w in extra))
             if n >= 2 or given:
                 best = form
@@ -185,8 +215,10 @@ def _entities(scores: Counter[str]) -> list[_Entity]:
     by_word: dict[str, list[_Entity]] = {}
     for phrase in order:
         words = phrase.split()
+        # A name joined by "of" holds no other name: "Britain" is not the "Muslim Council of
+        # Britain", "Ireland" not the "Bank of Ireland".
         holders = [e for e in by_word.get(words[0], ())
-                   if any(_contains(f.split(), words) for f in e.forms)]
+                   if any(_contains(f.split(), words) for f in e.forms if "of" not in f.split())]
         if holders:
             entity = max(holders, key=lambda e: e.count)
             entity.count += merged[phrase]
@@ -226,10 +258,13 @@ def good_tag(phrase: str, body: str) -> bool:
 
 def _link_or_cut(phrase: str, body: str) -> bool:
     """Whether every mention of ``phrase`` is a link's text ("DCR Post Here", "Read More
-    Here") or a name the run cut before a character it holds ("Dual ANT+", "Disney+")."""
+    Here") or a name the run cut before a character it holds ("Dual ANT+"; never "Disney+",
+    the service of the name before it)."""
     after = [body[m.end() : m.end() + 6]
              for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", body)]
-    return bool(after) and all(rules.LINK_OR_CUT.match(a) for a in after)
+    cut = rules.CUT_BEFORE_PLUS.fullmatch(phrase.split()[-1]) is not None
+    return bool(after) and all(rules.LINK_OR_CUT.match(a) and (cut or a[0] != "+")
+                               for a in after)
 
 
 def _ui_text(phrase: str, words: list[str], body: str) -> bool:

@@ -74,6 +74,14 @@ NAME_TAILS = frozenset(
     """commission airways airlines express ocean sea union council parliament open museum
     library bank railways telecom gas petroleum oil""".split()
 )
+# Words naming a kind of body or place that "of" joins to the rest of its name ("Bank of
+# England", "University of Oxford", "Gulf of Mexico"); after any other word "of" ends the name
+# ("Paul Ryan of Wisconsin", "Twitch's Rules of Conduct").
+OF_HEADS = frozenset(
+    """bank university department ministry institute association society council commission
+    church court college school academy federation league chamber board museum gulf bay isle
+    isles duke duchess earl republic kingdom""".split()
+)
 # Party words: all spellings are one tag, shown as the party's members.
 SAME_AS = {
     "republican": "Republicans", "republicans": "Republicans", "gop": "Republicans",
@@ -176,8 +184,11 @@ UI_NOUNS = frozenset(
     folder card more all now here""".split()
 )
 # What follows a name in every mention when it is a link's text ("DCR Post Here" in each row
-# of a buyer's guide) or the run cut the name short ("Dual ANT+", "Disney+").
+# of a buyer's guide) or the run cut the name short ("Dual ANT+").
 LINK_OR_CUT = re.compile(r"\+|[ \t]+[Hh]ere\b")
+# The "+" cuts only a short all-capitals word ("ANT+", a protocol): "Disney+" is Disney's
+# service, and #disney its tag (the second read's lost tag).
+CUT_BEFORE_PLUS = re.compile(r"[A-Z0-9]{2,5}")
 # Places too broad to follow on a story about somewhere in them ("#england" on a Kent court
 # case, "#britain"): a tag only when the headline names them.
 BROAD_PLACES = frozenset(

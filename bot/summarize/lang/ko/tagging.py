@@ -111,17 +111,27 @@ def _nouns_alone(form: str, analyser: Analyser, name: bool) -> bool:
 
 def _plays_role(name: str, doc: str) -> bool:
     """Whether ``doc`` writes ``name`` as a character someone plays ("순희 역을 맡은 배우"):
-    a role written apart from the name ("서울역" is a station)."""
-    return (re.search(re.escape(name) + rules.PLAYED, doc) is not None
-            or re.search(rules.PLAYED_BEFORE + re.escape(name), doc) is not None)
+    a role written apart from the name ("서울역" is a station); "역할" only beside a word of
+    the stage ("순희 역할을 맡은 배우", never "한동훈 역할론")."""
+    if re.search(re.escape(name) + rules.PLAYED, doc) is not None \
+            or re.search(rules.PLAYED_BEFORE + re.escape(name), doc) is not None:
+        return True
+    span = rules.DRAMA_SPAN
+    return any(rules.DRAMA.search(doc, max(0, m.start() - span), m.end() + span)
+               for m in re.finditer(re.escape(name) + rules.PLAYED_PART, doc))
 
 
 def _headline_subject(form: str, title: str) -> bool:
     """Whether the headline makes ``form`` its subject ("검찰, …", "… 수색한 검찰",
     "법원, 가처분 신청 기각"), not a word of another phrase ("첫 검찰 소환조사")."""
-    head = rules.HEADLINE_KICKER.sub("", title)
+    head = rules.HEADLINE_KICKER.sub("", title).translate(_ABBREVIATIONS)
     pattern = rules.SUBJECT_BEFORE + re.escape(form) + rules.SUBJECT_AFTER
-    return head.startswith(form) or re.search(pattern, head) is not None
+    # Opening the headline as a word of its own: "정부청사", "한국전력" are other things.
+    return re.match(re.escape(form) + _OWN_WORD_END, head) is not None \
+        or re.search(pattern, head) is not None
+
+
+_ABBREVIATIONS = str.maketrans(rules.HEADLINE_ABBREVIATIONS)
 
 
 def _named_in_passing(name: str, doc: str) -> bool:
@@ -130,11 +140,25 @@ def _named_in_passing(name: str, doc: str) -> bool:
     mentions, not someone it is about (the headline's names are asked nothing). A name of
     a person is a surname and one to three syllables: "서울아산병원 교수들" is no person."""
     if not rules.NAME_SYLLABLES[0] <= len(name) <= rules.NAME_SYLLABLES[1] \
-            or name[0] not in SURNAMES or doc.count(name) >= rules.PERSON_MENTIONS \
+            or name[0] not in SURNAMES or _mentions(name, doc) >= rules.PERSON_MENTIONS \
             or re.search(re.escape(name) + rules.PRIVATE_PERSON_AFTER, doc) is None:
         return False
     return re.search(_PUBLIC_ROLE.format(name=re.escape(name)), doc) is None and re.search(
         re.escape(name) + rules.RESEARCH_LEAD, doc) is None
+
+
+def _mentions(name: str, doc: str) -> int:
+    """How often ``doc`` names the person ``name``: in full, or by the surname and "씨" a story
+    calls them by after the first mentions ("박민수 씨 ... 박씨는", "박 씨가"), unless it
+    marks another person of that surname so ("김형태 변호사" beside "김성태씨": "김씨" is
+    either)."""
+    full = doc.count(name)
+    surname = re.escape(name[0])
+    marked = re.findall(r"(?<![가-힣])(" + surname + r"[가-힣]{1,3})" + rules.PRIVATE_PERSON_AFTER,
+                        doc)
+    if any(other != name for other in marked):
+        return full
+    return full + len(re.findall(r"(?<![가-힣])" + surname + rules.SURNAME_ONLY, doc))
 
 
 _PUBLIC_ROLE = (r"{name}\s?(?:[^\s]+\s)?(?:전\s?|前\s?)?[^\s]*(?:"

@@ -121,9 +121,16 @@ PERSON_NOUNS = frozenset("목사 교사 의사 병사 학생 애인 아기 신�
 VENUE_ENDINGS = ("교회", "성당", "장례식장", "예식장", "공연장", "극장", "아트센터", "식당",
                  "카페")
 # A character in a play, a drama or a novel, written before the word for a role ("순희 역을
-# 맡은 배우", "순희 役", "순희 역할을"), apart from the name ("서울역" is a station): the held-out
-# read's "#순희" from a play review; the actor is the person.
-PLAYED = r" (?:역|役)(?:할)?(?:을|은|의|으로|이|과|에|도|[ ,.]|$)"
+# 맡은 배우", "순희 役"), apart from the name ("서울역" is a station): the held-out read's
+# "#순희" from a play review; the actor is the person.
+_ROLE_AFTER = r"(?:을|은|의|으로|이|과|에|도|[ ,.]|$)"
+PLAYED = r" (?:역|役)" + _ROLE_AFTER
+# "역할" is a part in a play only beside a word of the stage or the screen within
+# DRAMA_SPAN characters ("순희 역할을 맡은 배우"): in politics it is a person's role ("한동훈
+# 역할론", "한동훈 역할이 필요하다", the second read's lost #한동훈).
+PLAYED_PART = r" 역할" + _ROLE_AFTER
+DRAMA = re.compile(r"배우|연기|드라마|뮤지컬|연극|(?<![가-힣])극")
+DRAMA_SPAN = 30
 # ... or after the words for "in the play" ("극 중 순희는"); "…를 연기한" also means postponed.
 PLAYED_BEFORE = r"극\s?중\s"
 # Places too broad to follow on a story about somewhere in them (the feed set's "#서울",
@@ -146,6 +153,11 @@ NATIONAL = frozenset(
 # quote), ends it, or is followed by a comma, a quote (a statement: 검찰 “…”) or a subject or
 # topic particle; written inside a longer word ("서울교통공사", "중국인") it is another thing
 # (a word of its own may carry a particle: "독일서 출간").
+# One-character abbreviations headlines write for a country or a party ("北, 동해상으로 …", "美
+# 연준"): read as the word before the headline's subject is asked for (the second read's lost
+# #북한).
+HEADLINE_ABBREVIATIONS = {"北": "북한", "美": "미국", "中": "중국", "日": "일본", "與": "여당",
+                          "野": "야당"}
 HEADLINE_KICKER = re.compile(r"^\s*(?:\[[^\]]*\]\s*)+")
 SUBJECT_BEFORE = r"(?:^|[\s‘“'\".…,·])"
 SUBJECT_AFTER = r"(?=$|[,…]|\s*[“‘'\"]|(?:은|는|이|가)(?:\s|$))"
@@ -155,6 +167,10 @@ WORD_OF_ITS_OWN = r"(?:{particles}|서)?(?![가-힣])"
 # or with a public post or role beside the name ("최윤범 고려아연 회장", "문재인 전 대통령"): the
 # held-out read's #김형태 was a lawyer named twice in a story about his client.
 PERSON_MENTIONS = 3
+# After the full name, a story calls a private person by the surname and "씨" ("박씨는", "박 씨가"):
+# each such mention counts towards PERSON_MENTIONS (the second read's rescuer "박민수", named in
+# full twice and "박씨" three times, was dropped as named in passing).
+SURNAME_ONLY = r"\s?씨"
 NAME_SYLLABLES = (2, 4)  # a surname and one to three syllables: "남궁민수" at most
 PROFESSIONS = ("변호사", "의사", "교수", "박사", "기자", "작가", "연구원", "회계사", "변리사",
                "노무사", "세무사")
