@@ -57,7 +57,7 @@ def keywords(title: str, sentences: list[str]) -> Counter[str]:
                 if at_start and words[0] not in mid_caps:
                     words = words[1:]
                 runs = [list(g) for k, g in groupby(words, key=_breaks_name) if not k]
-            for run in runs:
+            for run in _code_split(runs):
                 # "Russian President Vladimir Putin": an adjective and a title go, the name
                 # after them stays; a title inside a run ends the name before it.
                 while run and run[-1].lower() in rules.TITLES:
@@ -66,6 +66,10 @@ def keywords(title: str, sentences: list[str]) -> Counter[str]:
                 if cut:
                     run = run[cut[-1] + 1 :]
                 while run and run[0] in rules.CAP_STOP:
+                    run = run[1:]
+                # A lone letter opens no name: "C PCRE" is a language and a library, "W Bush"
+                # a bare initial before a surname.
+                while len(run) > 1 and len(run[0]) == 1:
                     run = run[1:]
                 # "Russian Tom Smith" is Tom Smith; "American Express", "European Commission"
                 # and "British Airways" lose their name without the adjective.
@@ -84,6 +88,26 @@ def keywords(title: str, sentences: list[str]) -> Counter[str]:
                 scores[phrase] += weight
     scores.update(singles)
     return scores
+
+
+def _code_split(runs: list[list[str]]) -> Iterator[list[str]]:
+    """Each run, split between identifiers from code written side by side or joined by a
+    dash ("NSDateFormatter NSNumberFormatter", "NSDateFormatter-NSNumberFormatter")."""
+    for run in runs:
+        words = [p for w in run for p in _code_parts(w)]
+        start = 0
+        for i in range(1, len(words)):
+            if rules.CODE_WORD.search(words[i - 1]) and rules.CODE_WORD.search(words[i]):
+                yield words[start:i]
+                start = i
+        yield words[start:]
+
+
+def _code_parts(word: str) -> list[str]:
+    parts = word.split("-")
+    if len(parts) > 1 and all(rules.CODE_WORD.search(p) for p in parts):
+        return parts
+    return [word]
 
 
 def _name_word(word: str, body: str) -> bool:
