@@ -32,6 +32,9 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|^\(?(?:AP|Reuters|AFP|EPA|Getty) (?:Photo|Images)\b"
         r"|^\([^()]{0,80}(?:AP Photo|via AP|Getty Images|/AP|/Reuters|/AFP|/EPA|, File)\)\.?$"
         r"|^[A-Z][\w.'’ -]{1,40}/(?:Getty Images|AFP|Reuters|AP|EPA|Bloomberg)\b")),
+    # An address opening a span, with an embedded post's credit after it ("https://t.co/Ab12 —
+    # Jane Smith (@janesmith) June 3, 2019"): cut off a sentence it was glued to, no prose.
+    ("link", re.compile(r"^(?:https?://|pic\.twitter\.com/)\S+(?: (?:—|–|-) .{0,100})?$")),
     # "FILE PHOTO: …", "FILE - In this Sept. 6, 2018 file photo, …"
     ("caption", re.compile(
         r"^(?:FILE PHOTO|FILE|PHOTO|PICTURED|ABOVE|BELOW|INSET|IMAGE)\s*(?::|-|–|—)\s"
@@ -239,6 +242,14 @@ CAPTION_DATE = re.compile(
     rf"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? {_MONTH} \d{{1,2}}, \d{{4}}\b"
     rf"|,? {_MONTH} \d{{1,2}}, \d{{4}}\.?$"
 )
+# A link flattened HTML glued to a sentence's closing mark ("… my statement here.https://t.co/Ab12"):
+# a cut before the address; and an embedded post's address with its credit ("https://t.co/Ab12
+# — Jane Smith (@janesmith) June 3, 2019 The vote …"): a cut after it.
+GLUED_LINK = re.compile(r"(?<=[a-z)][.!?])(?=(?:https?://|pic\.twitter\.com/)\S)")
+LINK_SPAN = re.compile(
+    rf"(?:https?://|pic\.twitter\.com/)\S+(?: (?:—|–|-) [^()\n]{{1,60}}\(@\w+\) {_MONTH}"
+    rf" \d{{1,2}}, \d{{4}})?(?= [A-Z\"“])"
+)
 # Where flattened HTML ran a credit, caption or player line into the prose with no break: a
 # cut before each of these (the span before is the prose or the headline, judged on its own) …
 CUT_BEFORE = re.compile(
@@ -365,6 +376,11 @@ def unglue(sentence: str) -> list[str]:
             or h[4] in sentence or h[5] in sentence:
         cuts.update(m.start() for m in CUT_BEFORE.finditer(sentence))
         cuts.update(m.end() for m in CUT_AFTER.finditer(sentence))
+    if "://" in sentence or "pic.twitter" in sentence:
+        glued = {m.start() for m in GLUED_LINK.finditer(sentence)} | {0}
+        cuts.update(glued - {0})
+        # Only an address that opens a span ends one: "see https://x.org for more" is prose.
+        cuts.update(m.end() for m in LINK_SPAN.finditer(sentence) if m.start() in glued)
     if "," in sentence[:60] and ": " in sentence[:120]:
         credit = CREDIT_LINE.match(sentence)
         if credit is not None:  # "Eric Newcomer, Bloomberg: Adjusted net revenue …"
