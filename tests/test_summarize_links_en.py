@@ -36,3 +36,12 @@ def test_no_point_holds_a_glued_address() -> None:
 def test_an_address_inside_a_sentence_stays() -> None:
     text = "See https://example.org/rules for the full rules. Details follow on Monday."
     assert split_sentences(text, "en")[0] == "See https://example.org/rules for the full rules."
+
+
+def test_link_text_between_a_name_and_its_abbreviation_is_no_point() -> None:
+    flattened = ("The proposal to change how the 50-year-old bedrock National Environmental "
+                 "Policy Act here (NEPA) is implemented is part of a broader campaign.")
+    assert not_prose(flattened, "en") == "cut"
+    # The abbreviation after the name, with no link text, is prose.
+    assert not_prose(flattened.replace("Act here (NEPA)", "Act (NEPA)"), "en") is None
+    assert not_prose("The senator came here (she said) to listen to voters.", "en") is None

@@ -293,6 +293,10 @@ VERB_HINT = re.compile(
 LOST_WORD = re.compile(
     r"(?:^|\s)(?:(?:the|a|an|of|to|for|from|at|by|with|into|onto|in|on|and|or|near|about) \.|"
     r"(?:the|a|an)\.)[\"”’)]*$")
+# A link's text flattened between a name and its abbreviation ("the National Environmental
+# Policy Act here (NEPA) is …": a wire page's "here" link): the verbatim rule allows no cut inside
+# a sentence, so the span is no point.
+LINK_TEXT = re.compile(r"\b[A-Z][a-z]+ here \([A-Z]{2,}s?\)")
 # A span that points at a picture the brief does not show: "the pretty apps screen above",
 # "pictured below", "in the image above", "(pictured)", "this photo", "seen here", "Above,
 # Glancy's home …". The verbatim rule allows no cut inside a sentence, so "(pictured)" in a
@@ -316,13 +320,15 @@ QUOTED_LABEL = re.compile(r"['‘\"“][^'’\"”]{1,40}['’\"”]: ['‘\"“
 
 def broken(sentence: str) -> str | None:
     """The kind of broken text ``sentence`` is ("shard", "afterthought", "cut", "caption"), else
-    None: see SHARD, FRAGMENT_OPENING, LOST_WORD, PICTURE_POINTER, QUOTED_LABEL."""
+    None: see SHARD, FRAGMENT_OPENING, LOST_WORD, LINK_TEXT, PICTURE_POINTER, QUOTED_LABEL."""
     # A shard holds one space at most: a sentence with two is none, with no match tried.
     if sentence.count(" ") < 2 and SHARD.fullmatch(sentence):
         return "shard"
     if FRAGMENT_OPENING.match(sentence) and VERB_HINT.search(sentence) is None:
         return "afterthought"
     if sentence.endswith(".") and LOST_WORD.search(sentence[-8:]):
+        return "cut"
+    if " here (" in sentence and LINK_TEXT.search(sentence):
         return "cut"
     h = PICTURE_HINTS
     if (h[0] in sentence or h[1] in sentence or h[2] in sentence or h[3] in sentence
