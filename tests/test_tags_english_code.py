@@ -54,3 +54,29 @@ def test_a_middle_initial_stays_in_the_name() -> None:
     tags = brief_tags("Budget plan unveiled", text, "en")
     assert "george-w-bush" in tags
     assert "w-bush" not in tags
+
+
+def test_a_surname_takes_the_first_name_its_own_run_writes() -> None:
+    # The run "State Brian Kemp" (a title cut off the front) is a form of "Kemp" itself: its
+    # "Brian" is no other name's word, so the tag is the full name, never "#kemp".
+    text = ("Voting rights have become the main issue in the race for governor of Georgia. "
+            "Georgia Secretary of State Brian Kemp appeared at a rally on Sunday. "
+            "Critics say Kemp purged voters from the rolls before the election. "
+            "Kemp denies that his office kept anyone from voting. "
+            "Kemp says the rules protect the election from fraud. "
+            "The election will be held in November after a long campaign. "
+            "Voters said the issue would decide how they vote.")
+    tags = brief_tags("Voting rights become a flashpoint in the governor race", text, "en")
+    assert "brian-kemp" in tags
+    assert "kemp" not in tags
+
+
+def test_a_word_inside_a_longer_name_is_no_first_name() -> None:
+    text = ("Police have detained three executives at the milk firm Yili this week. "
+            "Yili - full name Inner Mongolia Yili Industrial - confirmed its chairman was held. "
+            "Yili shares were suspended on Tuesday after the news broke. "
+            "Analysts said the scandal at Yili would worry investors. "
+            "Yili said it would hold an emergency board meeting. "
+            "The firm is one of the biggest dairy groups in the country.")
+    tags = brief_tags("Police detain milk bosses", text, "en")
+    assert "mongolia-yili" not in tags

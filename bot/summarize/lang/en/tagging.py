@@ -309,7 +309,10 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int) -> lis
     picked: list[_Entity] = []
     names: list[str] = []
     taken: set[str] = set()  # the words of the names picked
-    others = {w for _, e in ranked for w in e.words()}
+    # How many names hold each word: the word before a surname in one of its own forms, that
+    # no other name holds ("Brian" of "State Brian Kemp" under "Kemp"), may be its first name;
+    # never one inside a longer name ("Mongolia" of "Inner Mongolia Yili Industrial").
+    owners = Counter(w for _, e in ranked for w in e.words())
     for score, e in ranked:
         if score < _RELATIVE * ranked[0][0]:
             break  # far less written than the story's main name: a side character
@@ -318,6 +321,9 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int) -> lis
             continue
         # The story's main name sets the bar even when it is no tag (a bare "Obama"): its
         # side characters stay side characters.
+        given = {_stem(f.split()[-2]) for f in e.forms
+                 if f.count(" ") >= 1 and f.rsplit(" ", 1)[1] == e.name}
+        others = {w for w, n in owners.items() if n > 1 or w not in given}
         name = _tag_name(e, title, body, others)
         if name is None or any(w in taken for w in name.split()):
             continue  # a first name found for a surname may be a tag already ("Chris")
