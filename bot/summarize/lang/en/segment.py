@@ -32,6 +32,9 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|^\(?(?:AP|Reuters|AFP|EPA|Getty) (?:Photo|Images)\b"
         r"|^\([^()]{0,80}(?:AP Photo|via AP|Getty Images|/AP|/Reuters|/AFP|/EPA|, File)\)\.?$"
         r"|^[A-Z][\w.'’ -]{1,40}/(?:Getty Images|AFP|Reuters|AP|EPA|Bloomberg)\b")),
+    # An address opening a span, with an embedded post's credit after it ("https://t.co/Ab12 —
+    # Jane Smith (@janesmith) June 3, 2019"): cut off a sentence it was glued to, no prose.
+    ("link", re.compile(r"^(?:https?://|pic\.twitter\.com/)\S+(?: (?:—|–|-) .{0,100})?$")),
     # "FILE PHOTO: …", "FILE - In this Sept. 6, 2018 file photo, …"
     ("caption", re.compile(
         r"^(?:FILE PHOTO|FILE|PHOTO|PICTURED|ABOVE|BELOW|INSET|IMAGE)\s*(?::|-|–|—)\s"
@@ -239,6 +242,14 @@ CAPTION_DATE = re.compile(
     rf"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? {_MONTH} \d{{1,2}}, \d{{4}}\b"
     rf"|,? {_MONTH} \d{{1,2}}, \d{{4}}\.?$"
 )
+# A link flattened HTML glued to a sentence's closing mark ("… my statement here.https://t.co/Ab12"):
+# a cut before the address; and an embedded post's address with its credit ("https://t.co/Ab12
+# — Jane Smith (@janesmith) June 3, 2019 The vote …"): a cut after it.
+GLUED_LINK = re.compile(r"(?<=[a-z)][.!?])(?=(?:https?://|pic\.twitter\.com/)\S)")
+LINK_SPAN = re.compile(
+    rf"(?:https?://|pic\.twitter\.com/)\S+(?: (?:—|–|-) [^()\n]{{1,60}}\(@\w+\) {_MONTH}"
+    rf" \d{{1,2}}, \d{{4}})?(?= [A-Z\"“])"
+)
 # Where flattened HTML ran a credit, caption or player line into the prose with no break: a
 # cut before each of these (the span before is the prose or the headline, judged on its own) …
 CUT_BEFORE = re.compile(
@@ -282,6 +293,10 @@ VERB_HINT = re.compile(
 LOST_WORD = re.compile(
     r"(?:^|\s)(?:(?:the|a|an|of|to|for|from|at|by|with|into|onto|in|on|and|or|near|about) \.|"
     r"(?:the|a|an)\.)[\"”’)]*$")
+# A link's text flattened between a name and its abbreviation ("the National Environmental
+# Policy Act here (NEPA) is …": a wire page's "here" link): the verbatim rule allows no cut inside
+# a sentence, so the span is no point.
+LINK_TEXT = re.compile(r"\b[A-Z][a-z]+ here \([A-Z]{2,}s?\)")
 # A span that points at a picture the brief does not show: "the pretty apps screen above",
 # "pictured below", "in the image above", "(pictured)", "this photo", "seen here", "Above,
 # Glancy's home …". The verbatim rule allows no cut inside a sentence, so "(pictured)" in a
@@ -305,13 +320,15 @@ QUOTED_LABEL = re.compile(r"['‘\"“][^'’\"”]{1,40}['’\"”]: ['‘\"“
 
 def broken(sentence: str) -> str | None:
     """The kind of broken text ``sentence`` is ("shard", "afterthought", "cut", "caption"), else
-    None: see SHARD, FRAGMENT_OPENING, LOST_WORD, PICTURE_POINTER, QUOTED_LABEL."""
+    None: see SHARD, FRAGMENT_OPENING, LOST_WORD, LINK_TEXT, PICTURE_POINTER, QUOTED_LABEL."""
     # A shard holds one space at most: a sentence with two is none, with no match tried.
     if sentence.count(" ") < 2 and SHARD.fullmatch(sentence):
         return "shard"
     if FRAGMENT_OPENING.match(sentence) and VERB_HINT.search(sentence) is None:
         return "afterthought"
     if sentence.endswith(".") and LOST_WORD.search(sentence[-8:]):
+        return "cut"
+    if " here (" in sentence and LINK_TEXT.search(sentence):
         return "cut"
     h = PICTURE_HINTS
     if (h[0] in sentence or h[1] in sentence or h[2] in sentence or h[3] in sentence
@@ -365,6 +382,11 @@ def unglue(sentence: str) -> list[str]:
             or h[4] in sentence or h[5] in sentence:
         cuts.update(m.start() for m in CUT_BEFORE.finditer(sentence))
         cuts.update(m.end() for m in CUT_AFTER.finditer(sentence))
+    if "://" in sentence or "pic.twitter" in sentence:
+        glued = {m.start() for m in GLUED_LINK.finditer(sentence)} | {0}
+        cuts.update(glued - {0})
+        # Only an address that opens a span ends one: "see https://x.org for more" is prose.
+        cuts.update(m.end() for m in LINK_SPAN.finditer(sentence) if m.start() in glued)
     if "," in sentence[:60] and ": " in sentence[:120]:
         credit = CREDIT_LINE.match(sentence)
         if credit is not None:  # "Eric Newcomer, Bloomberg: Adjusted net revenue …"

@@ -58,7 +58,7 @@ def keywords(title: str, sentences: list[str]) -> Counter[str]:
                 runs = _runs(words, lambda w: not _breaks_name(w))
                 if "&" in words:
                     runs = [part for run in runs for part in _apart(run, body)]
-            for run in runs:
+            for run in _code_split(runs):
                 # "Russian President Vladimir Putin": an adjective and a title go, the name
                 # after them stays; a title inside a run ends the name before it.
                 while run and run[-1].lower() in rules.TITLES:
@@ -67,6 +67,10 @@ def keywords(title: str, sentences: list[str]) -> Counter[str]:
                 if cut:
                     run = run[cut[-1] + 1 :]
                 while run and run[0] in rules.CAP_STOP:
+                    run = run[1:]
+                # A lone letter opens no name: "C PCRE" is a language and a library, "W Bush"
+                # a bare initial before a surname.
+                while len(run) > 1 and len(run[0]) == 1:
                     run = run[1:]
                 # "Russian Tom Smith" is Tom Smith; "American Express", "European Commission"
                 # and "British Airways" lose their name without the adjective.
@@ -98,6 +102,26 @@ def _apart(run: list[str], body: str) -> list[list[str]]:
             if all(re.search(r"\b" + re.escape(n) + r"\b", rest) for n in (left, right)):
                 return [run[:i], *_apart(run[i + 1 :], body)]
     return [run]
+
+
+def _code_split(runs: list[list[str]]) -> Iterator[list[str]]:
+    """Each run, split between identifiers from code written side by side or joined by a
+    dash ("NSDateFormatter NSNumberFormatter", "NSDateFormatter-NSNumberFormatter")."""
+    for run in runs:
+        words = [p for w in run for p in _code_parts(w)]
+        start = 0
+        for i in range(1, len(words)):
+            if rules.CODE_WORD.search(words[i - 1]) and rules.CODE_WORD.search(words[i]):
+                yield words[start:i]
+                start = i
+        yield words[start:]
+
+
+def _code_parts(word: str) -> list[str]:
+    parts = word.split("-")
+    if len(parts) > 1 and all(rules.CODE_WORD.search(p) for p in parts):
+        return parts
+    return [word]
 
 
 def _name_word(word: str, body: str) -> bool:
@@ -320,7 +344,10 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int) -> lis
     picked: list[_Entity] = []
     names: list[str] = []
     taken: set[str] = set()  # the words of the names picked
-    others = {w for _, e in ranked for w in e.words()}
+    # How many names hold each word: the word before a surname in one of its own forms, that
+    # no other name holds ("Brian" of "State Brian Kemp" under "Kemp"), may be its first name;
+    # never one inside a longer name ("Mongolia" of "Inner Mongolia Yili Industrial").
+    owners = Counter(w for _, e in ranked for w in e.words())
     for score, e in ranked:
         if score < _RELATIVE * ranked[0][0]:
             break  # far less written than the story's main name: a side character
@@ -329,6 +356,9 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int) -> lis
             continue
         # The story's main name sets the bar even when it is no tag (a bare "Obama"): its
         # side characters stay side characters.
+        given = {_stem(f.split()[-2]) for f in e.forms
+                 if f.count(" ") >= 1 and f.rsplit(" ", 1)[1] == e.name}
+        others = {w for w, n in owners.items() if n > 1 or w not in given}
         name = _tag_name(e, title, body, others)
         if name is None or any(w in taken for w in name.split()):
             continue  # a first name found for a surname may be a tag already ("Chris")

@@ -120,16 +120,22 @@ CAP_STOP = frozenset(
     July August September October November December Speaking According Since""".split()
 )
 # A name: capitalised words, "of" allowed between them. What follows its first capital:
-# "of" and "&" may join its words ("Bank of England", "Johnson & Johnson").
+# "of" and "&" may join its words ("Bank of England", "Johnson & Johnson"), and a middle
+# initial may stand before one ("George W Bush": without it the name was "#w-bush").
 _NAME_REST = (r"(?:[\w&'’.-]*[A-Za-z0-9])?"
-              r"(?:[ \t]+(?:(?:of|&)[ \t]+)?[A-Z][\w&'’-]*[A-Za-z0-9])*")
+              r"(?:[ \t]+(?:(?:of|&)[ \t]+)?(?:[A-Z][ \t]+)?[A-Z][\w&'’-]*[A-Za-z0-9])*")
 PROPER = re.compile(r"[A-Z]" + _NAME_REST)
 # A name not inside a word ("iPad" holds no name "Pad"); findall gives (name, "\n" when it opens
 # a line, else ""). Both tests look behind the first capital rather than standing in front of it
 # (as "(\n?)(?<![A-Za-z0-9])" did): a pattern that opens on a character class lets the engine
 # skip to the next capital, where the tests in front were tried at every character (2.3 times
-# the cost, same matches).
-PROPER_AT = re.compile(r"([A-Z](?:(?<=(\n).))?(?<![A-Za-z0-9].)" + _NAME_REST + ")")
+# the cost, same matches). A capital after a dash that opens a word is a command-line flag
+# ("-Wignored-attributes"), no name ("al-Qaeda" and "Hewlett-Packard" still are).
+PROPER_AT = re.compile(r"([A-Z](?:(?<=(\n).))?(?<![A-Za-z0-9].)(?<![\s(]-.)" + _NAME_REST + ")")
+# An identifier from code: a prefix of capitals before a camel-case word ("NSDateFormatter",
+# "UIViewController") or two humps ("FooBarBaz"); "McDonald" and "MacBook" have one hump. Two
+# of them side by side are two things, never one name ("#nsdateformatter-nsnumberformatter").
+CODE_WORD = re.compile(r"[A-Z]{2,}[a-z]+[A-Z]|[a-z][A-Z].*[a-z][A-Z]")
 # The space first: a lookbehind tried at every character made this scan cost a third of the
 # keyword step; matching whitespace first fails fast everywhere else (same matches).
 MID_CAP = re.compile(r"\s(?<=[a-z0-9,;:]\s)([A-Z][\w&'’-]*)")
