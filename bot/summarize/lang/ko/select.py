@@ -153,6 +153,26 @@ def inner_reference(sentence: str) -> bool:
     return m is not None and ANTECEDENT_BEFORE.search(outside, 0, m.start() + 1) is None
 
 
+# The pronoun "그"/"그녀" as a subject or topic inside the sentence, outside quotations: "태사자
+# 활동이 끝나고 방황했다는 그는 “…”", "31년째 휠체어를 사용하는 그녀가 건넨 명함엔 …". A
+# relative clause describes him, but who he is was said before (readers of the blind read met
+# such points with no one named). A person the sentence names before it ("B씨의 … 그가",
+# "사람을 찾아 그가 탄 …", "A 원장은 … 그는") is its antecedent; a subject there is not
+# ("태사자 활동이 끝나고 …": 활동 is no one).
+INNER_PRONOUN = re.compile(r"\s(?:그는|그녀는|그가|그녀가)\s")
+PRONOUN_ANTECEDENT = re.compile(r"씨|사람|[A-Z]")
+
+
+def inner_pronoun(sentence: str) -> bool:
+    """Whether ``sentence``, outside its quotations, has "그는", "그녀가" and the like past
+    its opening with no one named before them (``INNER_PRONOUN``)."""
+    if "그" not in sentence:
+        return False
+    outside = QUOTED.sub(" ", sentence) if "“" in sentence or '"' in sentence else sentence
+    m = INNER_PRONOUN.search(outside)
+    return m is not None and PRONOUN_ANTECEDENT.search(outside, 0, m.start()) is None
+
+
 # Letters or digits: what a speaker's name or a reporting verb is written in.
 _WORDED = re.compile(r"[가-힣A-Za-z0-9]")
 
@@ -171,14 +191,15 @@ def bare_quotation(sentence: str) -> bool:
 
 def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
     """Whether a Korean ``sentence`` opens by referring back (a demonstrative or connective, a
-    quoting ending), points back from inside (``inner_reference``), reports a quotation it
+    quoting ending), points back from inside (``inner_reference``, ``inner_pronoun``),
+    reports a quotation it
     does not show, or, by ``subjectless`` (Kiwi's reading), is a clause with no subject. An
     opening "한편" is set aside first (``TOPIC_SHIFT``)."""
     if sentence.startswith("한편"):
         sentence = TOPIC_SHIFT.sub("", sentence)
     if BACK.match(sentence) or sentence.rstrip(" .").endswith(BACK_ENDING):
         return True
-    if inner_reference(sentence):
+    if inner_reference(sentence) or inner_pronoun(sentence):
         return True
     if ("같이" in sentence or "이렇게" in sentence) and REPORTS_UNSHOWN.search(sentence) \
             and not QUOTED.search(sentence) and "‘" not in sentence:  # ‘…’ shows one too

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from itertools import chain, pairwise
 
-from bot.summarize.lang import WORD_CACHE_SIZE, Analyser, Analysis, Words
+from bot.summarize.lang import WORD_CACHE_SIZE, Analyser, Analysis, Morph, Words
 from bot.summarize.lang.ko import tags as rules
 from bot.summarize.lang.ko import words
 from bot.summarize.lang.ko.select import SURNAMES
@@ -65,7 +65,7 @@ def _noun_words(text: str, analyser: Analyser) -> tuple[tuple[str, bool, tuple[s
     while i < len(ms):
         # One written word: morphemes until the next space in the text.
         j = i + 1
-        while j < len(ms) and ms[j][2] == ms[j - 1][3]:
+        while j < len(ms) and ms[j][2] == ms[j - 1][3] and not _breaks_word(ms[j - 1]):
             j += 1
         word = ms[i:j]
         # An opening quote or bracket is not part of the word ("‘제주항공 참사’").
@@ -84,6 +84,11 @@ def _noun_words(text: str, analyser: Analyser) -> tuple[tuple[str, bool, tuple[s
             out.append(("", False, ()))
         i = j
     return tuple(out)
+
+
+def _breaks_word(morph: Morph) -> bool:
+    """Whether ``morph`` ends a written word though no space follows (``WORD_BREAK_TAGS``)."""
+    return morph[1] in rules.WORD_BREAK_TAGS or morph[0] in rules.WORD_BREAK_FORMS
 
 
 def clear_cache() -> None:
@@ -125,10 +130,17 @@ def _headline_subject(form: str, title: str) -> bool:
     """Whether the headline makes ``form`` its subject ("검찰, …", "… 수색한 검찰",
     "법원, 가처분 신청 기각"), not a word of another phrase ("첫 검찰 소환조사")."""
     head = rules.HEADLINE_KICKER.sub("", title).translate(_ABBREVIATIONS)
-    pattern = rules.SUBJECT_BEFORE + re.escape(form) + rules.SUBJECT_AFTER
     # Opening the headline as a word of its own: "정부청사", "한국전력" are other things.
     return re.match(re.escape(form) + _OWN_WORD_END, head) is not None \
-        or re.search(pattern, head) is not None
+        or _headline_subject_word(form, title)
+
+
+def _headline_subject_word(form: str, title: str) -> bool:
+    """``_headline_subject`` without its opening shortcut: "대치동서 벤츠 몰다 …" opens on
+    where it happened, not on its subject."""
+    head = rules.HEADLINE_KICKER.sub("", title).translate(_ABBREVIATIONS)
+    return re.search(rules.SUBJECT_BEFORE + re.escape(form) + rules.SUBJECT_AFTER, head) \
+        is not None
 
 
 _ABBREVIATIONS = str.maketrans(rules.HEADLINE_ABBREVIATIONS)
@@ -224,6 +236,21 @@ def _kind_of_person(noun: str, analyser: Analyser) -> bool:
                for e in rules.PERSON_ENDINGS)
 
 
+def _address(form: str) -> bool:
+    """Whether a name is an address: a neighbourhood or a city district, or a county after
+    its province (``NEIGHBOURHOOD_ENDINGS``, ``COUNTY_ENDING``)."""
+    if " " in form:
+        return form.endswith((rules.COUNTY_ENDING, *rules.NEIGHBOURHOOD_ENDINGS))
+    return len(form) >= 3 and form.endswith(rules.NEIGHBOURHOOD_ENDINGS)
+
+
+def _body_name(form: str) -> bool:
+    """Whether a name of one written word is a body whose name ends in a generic noun
+    ("서울교통공사": ``BODY_ENDINGS``)."""
+    return " " not in form and any(form.endswith(e) and len(form) > len(e) + 1
+                                   for e in rules.BODY_ENDINGS)
+
+
 def _ko_generic(noun: str) -> bool:
     return noun in rules.GENERIC or noun in words.GENERIC or len(noun) < 2
 
@@ -265,7 +292,8 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                 is_name = is_name or institution
                 if form in scores or rules.NOT_TAG_CHAR.search(form):
                     continue
-                if any(map(_ko_generic, parts if " " in form else parts[-1:])):
+                if any(map(_ko_generic, parts if " " in form else parts[-1:])) \
+                        and not (is_name and _body_name(form)):
                     continue  # "주삿바늘 개발" is about the 주삿바늘; "#혐의" about nothing
                 if form.isascii() and len(form) <= 2:
                     continue  # "km", "AI" alone
@@ -293,6 +321,8 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                 if is_name and not _written_alone(form, title) and (
                         _named_in_passing(form, doc) or _only_cited(form, doc)):
                     continue  # a person mentioned in passing; a source cited for a figure
+                if is_name and _address(form) and not _headline_subject_word(form, title):
+                    continue  # "#서울-용산구", "#한남동": where it happened
                 if is_name and _plays_role(form, doc):
                     continue  # "순희 역을 맡은": a character of a play or a drama
                 bonus = rules.NAME_BONUS * (is_name and not institution)

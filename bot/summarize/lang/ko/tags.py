@@ -17,6 +17,11 @@ PROPER = "NNP"
 NAME_PARTS = NOUN | {"NNB", "NR", "XPN", "XSN"}
 # Opening quotes and brackets Kiwi splits off the front of a written word.
 OPENING = frozenset({"SSO"})
+# Marks a headline writes between words with no space ("태양전지·연료전지…미래부, 새 과제"):
+# an ellipsis (Kiwi's SE) or a middle dot ends a written word, or the nouns after it
+# ("미래부", the headline's subject) share a word with the clause before and are lost.
+WORD_BREAK_TAGS = frozenset({"SE"})
+WORD_BREAK_FORMS = frozenset({"·"})
 PARTICLE_PREFIX = "J"  # Kiwi's particles: JKS, JKO, JX, ...
 # Nouns found in almost every story: events, acts and roles nobody subscribes to ("#신고",
 # "#활동", "#혐의"), a body's parts and states ("#저하", "#수컷"), and time words.
@@ -46,7 +51,7 @@ GENERIC = frozenset(
     잔치 전화 팩트 동료 화단 유족 결혼 흉기 시비 바지 거동 신청 인사 노래 새해
     준비 여름 가을 겨울 가치 희망 직전 영하 구멍 후미 중부 혜택 기간 시기 의견 소식 판단
     위험 필수 과제 활력 역대
-    쪽지 계단 티끌 수수 이륙 수입 범죄 표창""".split()
+    쪽지 계단 티끌 수수 이륙 수입 범죄 표창 여사""".split()
 )
 # A number, a unit or a date inside a tag makes it a headline fragment ("3000억원").
 NOT_TAG_CHAR = re.compile(r"[0-9]")
@@ -117,6 +122,18 @@ PERSON_ENDINGS = ("인", "민", "사", "자", "생", "팬", "객", "꾼", "관",
 # Kinds of person of two syllables, which no ending rule can tell from other nouns ("교사" a
 # teacher, "감사" an audit): seen as new tags on the feed set once two-syllable nouns counted.
 PERSON_NOUNS = frozenset("목사 교사 의사 병사 학생 애인 아기 신부 승려 군인 상인 노인 증인".split())
+# A body whose name ends in a generic noun: "서울교통공사" is a public corporation (공사), not
+# construction work (#공사); "국민건강보험공단" a public agency. A name of at least a
+# syllable more than the ending is the body, its generic ending notwithstanding.
+BODY_ENDINGS = ("공사", "공단")
+# An address rather than a subject: a neighbourhood, town or city district ("한남동",
+# "용산구", one word of three syllables or more: "대구" is a city; never "…리", which ends
+# "개구리" too), or either after its city ("서울 용산구"). Such
+# a place is a tag only when the headline makes it its subject; otherwise it is where the
+# story happened ("#서울-강남구" under "대치동서 벤츠 몰다 …", "#한남동" under "관저 앞
+# 집회"). A county ("울주군은 …") is also the local government acting: one alone stays.
+NEIGHBOURHOOD_ENDINGS = ("동", "읍", "면", "구")
+COUNTY_ENDING = "군"
 # A venue named as where a story happened (#영등포장례식장, a church): nobody follows it.
 VENUE_ENDINGS = ("교회", "성당", "장례식장", "예식장", "공연장", "극장", "아트센터", "식당",
                  "카페")
