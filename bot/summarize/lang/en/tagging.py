@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from itertools import groupby
 
 from bot.summarize.lang import Analysis, Words
@@ -99,7 +100,7 @@ def _apart(run: list[str], body: str) -> list[list[str]]:
         if w == "&" and 0 < i < len(run) - 1:
             left, right = run[i - 1], run[i + 1]
             rest = body.replace(f"{left} & {right}", " ")
-            if all(re.search(r"\b" + re.escape(n) + r"\b", rest) for n in (left, right)):
+            if all(_whole_word(n).search(rest) for n in (left, right)):
                 return [run[:i], *_apart(run[i + 1 :], body)]
     return [run]
 
@@ -133,6 +134,14 @@ def _name_word(word: str, body: str) -> bool:
     if low in rules.NAME_TAILS:
         return False
     return low not in rules.GENERIC or _written_lower(low, body)
+
+
+@lru_cache(maxsize=4096)
+def _whole_word(phrase: str) -> re.Pattern[str]:
+    """``phrase`` written as whole words. Tagging asks for the same names many times per
+    article and across articles; built per call, they outran re's own cache of 512 patterns
+    and were compiled again for each article."""
+    return re.compile(r"\b" + re.escape(phrase) + r"\b")
 
 
 def _breaks_name(word: str) -> bool:
@@ -285,7 +294,7 @@ def _link_or_cut(phrase: str, body: str) -> bool:
     Here") or a name the run cut before a character it holds ("Dual ANT+"; never "Disney+",
     the service of the name before it)."""
     after = [body[m.end() : m.end() + 6]
-             for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", body)]
+             for m in _whole_word(phrase).finditer(body)]
     cut = rules.CUT_BEFORE_PLUS.fullmatch(phrase.split()[-1]) is not None
     return bool(after) and all(rules.LINK_OR_CUT.match(a) and (cut or a[0] != "+")
                                for a in after)
@@ -378,7 +387,7 @@ def _side_detail(e: _Entity, doc: str, n_sentences: int) -> bool:
         return False
     doc = doc.replace("’", "'")
     starts = sorted(m.start() for f in e.forms
-                    for m in re.finditer(r"\b" + re.escape(f) + r"\b", doc))
+                    for m in _whole_word(f).finditer(doc))
     return bool(starts) and starts[-1] - starts[0] < rules.SIDE_SPAN * len(doc)
 
 
@@ -466,7 +475,7 @@ def _private_once(name: str, body: str) -> bool:
     end = at + len(name)
     if _role_near(body, at, end):
         return False
-    for m in re.finditer(r"\b" + re.escape(name.split()[-1]) + r"\b", body):
+    for m in _whole_word(name.split()[-1]).finditer(body):
         before = body[max(0, m.start() - 50) : m.start()].split()[-4:]
         if any(map(_role, before)):
             return False  # "Irish billionaires Mr McManus" says who he is elsewhere
