@@ -23,6 +23,12 @@ from bot.summarize import detect_language, split_sentences
                                                      "The firm said so."]),
         ("First line without stop\nSecond line.", ["First line without stop", "Second line."]),
         ("Prices fell… Then they rose.", ["Prices fell…", "Then they rose."]),
+        # An editor's "[sic]" after a quoted exclamation belongs to the quotation it marks.
+        ("She wrote: 'the white man pays her, they own her!! [sic]'. The comment came later.",
+         ["She wrote: 'the white man pays her, they own her!! [sic]'.",
+          "The comment came later."]),
+        ("He tweeted 'We lost!' (sic) and left. Fans agreed.",
+         ["He tweeted 'We lost!' (sic) and left.", "Fans agreed."]),
     ],
 )
 def test_english(text: str, expected: list[str]) -> None:

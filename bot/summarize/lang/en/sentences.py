@@ -17,6 +17,8 @@ from bot.summarize.lang.en.words import ABBREVIATIONS, BANG_NAMES, NUMBERED, OPE
 # character class and the engine skips to the next mark instead of trying every character.
 BOUNDARY = re.compile(r"([.!?…][.!?…]*[" + re.escape(CLOSERS) + r"]*)(\s+)")
 INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
+# An editor's "[sic]" or "(sic)" after a quoted mark ends nothing: it marks the quotation.
+SIC = re.compile(r"[\[(]sic[\])]", re.IGNORECASE)
 
 
 def is_boundary(before: str, after: str) -> bool:
@@ -26,6 +28,8 @@ def is_boundary(before: str, after: str) -> bool:
     first = after[0]
     if first.islower():
         return False
+    if first in "[(" and SIC.match(after):
+        return False  # "they own her!! [sic]'.": the editor's mark is part of the quotation
     tail = before[-40:].split()
     word = tail[-1] if tail else ""
     core = word.rstrip(".!?…" + CLOSERS).lstrip("\"'“‘([")
