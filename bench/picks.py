@@ -33,8 +33,9 @@ import json
 import re
 import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
-from itertools import chain
+from itertools import chain, combinations
 from pathlib import Path
 from typing import Any
 
@@ -156,6 +157,58 @@ def picked(name: str) -> tuple[list[dict[str, Any]], int]:
     return rows, sum(map(len, by_editor)) - kept
 
 
+def agreement(name: str) -> tuple[list[str], list[tuple[str, list[list[int]]]]]:
+    """The editors of a set and, per fit-half article every one of them picked, each editor's
+    picked sentence numbers (in ``editors`` order): what ``agree`` compares. An article an
+    editor skipped, or whose pick no longer matches, is left out."""
+    names = editors(name)
+    by_editor = [stored(name, editor) for editor in names]
+    out = []
+    for row in fit_half(name):
+        if not names or any(row["id"] not in keys for keys in by_editor):
+            continue
+        number = {key(s): n for n, s in enumerate(sentences(row["text"], row["lang"]))}
+        chosen = [[number.get(k, -1) for k in keys[row["id"]]] for keys in by_editor]
+        if all(-1 not in c for c in chosen):
+            out.append((row["id"], chosen))
+    return names, out
+
+
+def overlap(a: list[int], b: list[int]) -> tuple[int, float]:
+    """Sentences two pick sets share, and their Jaccard index (shared over either's)."""
+    both, either = set(a) & set(b), set(a) | set(b)
+    return len(both), len(both) / len(either) if either else 1.0
+
+
+def _agree(name: str, each: bool) -> None:
+    names, rows = agreement(name)
+    if len(names) < 2:
+        print(f"{name}: {len(names)} editor(s) stored picks; agreement needs two")
+        return
+    lead = list(range(3))
+    print(f"{name}: {len(rows)} articles picked by every editor ({', '.join(names)})")
+    if each:
+        for ident, chosen in rows:
+            print(f"  {ident[-40:]:<40} " + "  ".join(
+                f"{e}:{','.join(map(str, c))}" for e, c in zip(names, chosen, strict=True)))
+    for i, j in combinations(range(len(names)), 2):
+        pairs = [overlap(c[i], c[j]) for _, c in rows]
+        shared = Counter(n for n, _ in pairs)
+        jaccard = sum(x for _, x in pairs) / len(rows)
+        print(f"  {names[i]} and {names[j]}: mean Jaccard {jaccard:.2f}; "
+              f"{sum(n for n, _ in pairs) / len(rows):.2f} sentences shared per article "
+              f"(articles sharing 0/1/2/3: {'/'.join(str(shared[n]) for n in range(4))}); "
+              f"the same set in {sum(1 for _, c in rows if set(c[i]) == set(c[j]))}")
+    for i, editor in enumerate(names):
+        hits = [overlap(c[i], lead[:min(len(c[i]), 3)]) for _, c in rows]
+        in_lead = sum(len(set(c[i]) & set(lead)) for _, c in rows)
+        picked_n = sum(len(c[i]) for _, c in rows)
+        jaccard = sum(x for _, x in hits) / len(rows)
+        print(f"  Lead-3 (Lead-2 where two are picked) and {editor}: mean Jaccard {jaccard:.2f}; "
+              f"{in_lead} of {picked_n} picks among the first three sentences; "
+              f"the first sentence picked in {sum(1 for _, c in rows if 0 in c[i])} articles")
+
+
 def _show(name: str, start: int, stop: int) -> None:
     for n, row in enumerate(fit_half(name)):
         if not start <= n < stop:
@@ -216,6 +269,9 @@ def main(argv: list[str] | None = None) -> int:
     save.add_argument("tsv", type=Path)
     save.add_argument("--editor", default=FIRST, help="whose picks these are (default: a)")
     sub.add_parser("count")
+    agree = sub.add_parser("agree")
+    agree.add_argument("set", choices=SETS)
+    agree.add_argument("--each", action="store_true", help="every article's picks by number")
     args = ap.parse_args(argv)
     if args.cmd == "show":
         _show(args.set, args.start, args.stop)
@@ -224,6 +280,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"editor {args.editor!r}: lower-case letters and digits only", file=sys.stderr)
             return 2
         return _save(args.set, args.tsv, args.editor)
+    elif args.cmd == "agree":
+        _agree(args.set, args.each)
     else:
         _count()
     return 0

@@ -116,6 +116,29 @@ def test_the_fit_reads_every_editors_pick_of_an_article(
     assert lost == 1  # b's stale pick; an article one editor skipped is no loss
 
 
+def test_agreement_compares_the_articles_every_editor_picked(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    sents = picks.sentences(_TEXT, "ko")
+    for path, store in (("ko_news_picks.jsonl", {"x": [0, 1], "y": [2], "a only": [0]}),
+                        ("ko_news_picks_b.jsonl", {"x": [1, 2], "y": [2]})):
+        (tmp_path / path).write_text("".join(
+            json.dumps({"id": k, "picks": [picks.key(sents[n]) for n in ns]}) + "\n"
+            for k, ns in store.items()), encoding="utf-8")
+    monkeypatch.setattr(picks, "STORE", tmp_path)
+    monkeypatch.setattr(picks, "fit_half", _fit_half_of("x", "y", "a only"))
+    assert picks.agreement("ko_news") == (["a", "b"], [("x", [[0, 1], [1, 2]]),
+                                                       ("y", [[2], [2]])])
+    assert picks.overlap([0, 1], [1, 2]) == (1, 1 / 3)
+    assert picks.main(["agree", "ko_news"]) == 0
+    out = capsys.readouterr().out
+    assert "2 articles picked by every editor (a, b)" in out
+    assert "a and b: mean Jaccard 0.67; 1.00 sentences shared per article" in out
+    assert "the same set in 1" in out
+    # Lead-k against a's picks: x is Lead-2 exactly, y (sentence 2) is not Lead-1.
+    assert "and a: mean Jaccard 0.50; 3 of 3 picks among the first three" in out
+
+
 def test_every_stored_korean_pick_still_matches_its_article() -> None:
     # A change to the Korean splitter that cuts a picked sentence differently loses that
     # article from the fit (and moves the weights): this says which, before --check does.
