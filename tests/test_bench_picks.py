@@ -4,6 +4,7 @@ that no longer matches loses its article from the fit, and the fit is told how m
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -191,3 +192,47 @@ def test_the_fit_names_stale_picks_and_an_absent_set(
     assert any(s.startswith("  WARNING ko_news") and "real-world-ko not found" in s
                for s in said), said
     assert not any("stale picks" in s or "no longer match" in s for s in said), said
+
+
+def test_the_fit_scores_an_article_against_every_editors_picks_averaged() -> None:
+    # Read (issue 28): the fit scored every Korean news article against the first editor's
+    # picks alone, so one editor's taste was the whole reference.
+    text = ("The council approved the budget on Monday. Taxes will rise by two percent. "
+            "The mayor said the vote was close.")
+    row = {"id": "x", "title": "Budget approved", "text": text,
+           "summary": "Taxes will rise by two percent.",
+           "summaries": ["Taxes will rise by two percent.", "The mayor said the vote was close."]}
+    item = fit_selection.prepare(row, "en", ExtractiveSummarizer(), 3)
+    assert len(item.refs) == 2
+    u, b = fit_selection.grams(text)
+    each = [fit_selection.rouge(u, b, fit_selection.grams(r)) for r in row["summaries"]]
+    assert item.fixed == pytest.approx(sum(each) / 2)
+    assert item.lead == pytest.approx(sum(each) / 2)
+    del row["summaries"]  # a dev set's row: its one reference
+    assert fit_selection.prepare(row, "en", ExtractiveSummarizer(), 3).fixed == pytest.approx(
+        each[0])
+
+
+def test_one_language_refits_alone_and_the_others_keep_their_shipped_weights(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[object] = []
+
+    def fitted(points: int = 3, say: object = None, langs: object = None) -> object:
+        asked.append(langs)
+        return {"ko": {**fit_selection.WEIGHTS["ko"], "lede": 9.0}}
+
+    weights_file = tmp_path / "weights.py"
+    weights_file.write_text(fit_selection.WEIGHTS_FILE.read_text(encoding="utf-8"),
+                            encoding="utf-8")
+    monkeypatch.setattr(fit_selection, "WEIGHTS_FILE", weights_file)
+    monkeypatch.setattr(fit_selection, "DEV_DIR", tmp_path)
+    monkeypatch.setattr(fit_selection, "fitted", fitted)
+    assert fit_selection.main(["--lang", "ko", "--write"]) == 0
+    assert asked == [["ko"]]
+    spec = importlib.util.spec_from_file_location("written_weights", weights_file)
+    assert spec is not None and spec.loader is not None
+    written = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(written)
+    expected = {"en": fit_selection.WEIGHTS["en"],
+                "ko": {**fit_selection.WEIGHTS["ko"], "lede": 9.0}}
+    assert expected == written.WEIGHTS
