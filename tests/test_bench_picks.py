@@ -165,6 +165,24 @@ def test_the_korean_refit_on_the_picks_keeps_the_headlines_number() -> None:
     assert any("여성 신도 8명을 대상으로" in p for p in points), points
 
 
+def test_the_two_editor_refit_keeps_background_out_and_the_headlines_numbers_in() -> None:
+    # Read: refitted on both editors' picks from a background weight of 0, the 자사주 brief
+    # took "당시 심문 기일에서 …" (a hearing the brief never shows) over the news's reaction,
+    # and the 장기기증 brief dropped the counts behind the headline's "3년 연속".
+    shared_path("feeds", "real-world-ko")
+    fit, _ = ko_news_split()
+    summ = ExtractiveSummarizer()
+
+    def points(headline: str) -> list[str]:
+        art = next(a for a in fit if a.title.startswith(headline))
+        return [p.text for p in summ.brief(art).points]
+
+    stock = points("고려아연, 자사주 매입 가능해져")
+    assert not any(p.startswith(("당시", "앞서")) for p in stock), stock
+    organs = points("전남대병원 ‘뇌사자 장기기증’ 3년 연속")
+    assert any("3년 연속으로 가장 많은" in p for p in organs), organs
+
+
 def test_a_stale_pick_moves_no_other_article_between_the_halves() -> None:
     # Read: one stale pick re-dealt the whole fit/check cut (20 of 119 articles moved).
     ids = [f"https://news.example/{n:03d}" for n in range(119)]
