@@ -4,6 +4,7 @@ sets and check them on the other half; with --write, store them in bot/summarize
     .venv/bin/python -m bench.fit_selection            # fit, check, print; writes nothing
     .venv/bin/python -m bench.fit_selection --write    # ... and store the weights
     .venv/bin/python -m bench.fit_selection --check    # exit 1 unless it gives the shipped ones
+    .venv/bin/python -m bench.fit_selection --lang ko --write   # refit Korean alone
 
 English is fitted on the BBC and CNN/Daily Mail dev sets (../shared/data/summaries) and
 checked on the wire set too (CHECK_ONLY: a blind read preferred the weights fitted without
@@ -16,7 +17,8 @@ fixed seed and cut in two: the first half fits, the second checks (a picked set 
 over every stored pick's id, so a stale pick drops its article and moves no other). The
 objective is the mean over the sets of the mean of ROUGE-1 and ROUGE-2 F1 (a plain
 unigram/bigram count, no stemmer: cheap enough to run thousands of times) of the chosen
-sentences against the reference. The search is coordinate ascent over a
+sentences against the reference; where several editors picked an article, against each
+editor's picks, averaged (``multi_rouge``). The search is coordinate ascent over a
 fixed grid per weight, in a fixed order, three passes, a change kept only when it gains more
 than MIN_GAIN: no randomness past the split, so the same data gives the same weights.
 ``position`` stays at 1.0 (scores only compare, so one weight sets the scale; news puts the
@@ -108,7 +110,10 @@ class MatrixPool(Pool):
     def similarity(self, a: int, b: int) -> float:
         return self.matrix[a][b]  # type: ignore[no-any-return]
 
-def grams(text: str) -> tuple[Counter[str], Counter[tuple[str, str]]]:
+Grams = tuple[Counter[str], Counter[tuple[str, str]]]
+
+
+def grams(text: str) -> Grams:
     toks = _TOKEN.findall(text.lower())
     return Counter(toks), Counter(pairwise(toks))
 
@@ -129,7 +134,7 @@ class Item:
     back: list[bool]
     uni: list[Counter[str]]
     bi: list[Counter[tuple[str, str]]]
-    ref: tuple[Counter[str], Counter[tuple[str, str]]]
+    refs: list[Grams]  # one per reference: several editors' picks of one article
     lead: float
     memo: dict[tuple[int, ...], float]
 
@@ -140,15 +145,24 @@ class Item:
             for k in chosen:
                 uni.update(self.uni[k])
                 bi.update(self.bi[k])
-            self.memo[chosen] = rouge(uni, bi, self.ref)
+            self.memo[chosen] = multi_rouge(uni, bi, self.refs)
         return self.memo[chosen]
 
 
-def rouge(uni: Counter[str], bi: Counter[tuple[str, str]],
-          ref: tuple[Counter[str], Counter[tuple[str, str]]]) -> float:
+def rouge(uni: Counter[str], bi: Counter[tuple[str, str]], ref: Grams) -> float:
     r1 = f1(sum((uni & ref[0]).values()), sum(uni.values()), sum(ref[0].values()) or 1)
     r2 = f1(sum((bi & ref[1]).values()), sum(bi.values()), sum(ref[1].values()) or 1)
     return (r1 + r2) / 2
+
+
+def multi_rouge(uni: Counter[str], bi: Counter[tuple[str, str]], refs: list[Grams]) -> float:
+    """The score against several references: the mean over them, not the best. Two editors
+    agree on about two of three sentences (bench.picks agree); the mean pays a sentence both
+    picked twice what one editor's pick earns, so where they agree the fit is told so and
+    where they part it is told half of each, which is the noise a second editor is there to
+    average out. The best would pay either editor's set in full and could not tell a choice
+    both editors back from one only one of them made."""
+    return sum(rouge(uni, bi, ref) for ref in refs) / len(refs)
 
 
 def load(name: str, limit: int) -> list[dict[str, Any]]:
@@ -188,19 +202,20 @@ def halves(rows: list[dict[str, Any]], ids: Iterable[str] | None = None,
 
 def prepare(row: dict[str, Any], lang: str, summ: ExtractiveSummarizer, points: int) -> Item:
     title = row.get("title") or ""
-    ref_text = row.get("summary_spaced") or row["summary"]
-    ref = grams(ref_text)
+    # A picked set's rows carry every editor's picks (bench.picks.picked); a dev set's one.
+    texts = row.get("summaries") or [row.get("summary_spaced") or row["summary"]]
+    refs = [grams(t) for t in texts]
     paragraphs = split_paragraphs(row["text"], lang)
     sentences = list(chain.from_iterable(paragraphs))
     lead_u, lead_b = grams(" ".join(sentences[:points]))
-    lead = rouge(lead_u, lead_b, ref)
+    lead = multi_rouge(lead_u, lead_b, refs)
     words = [content_words(s, lang) for s in sentences]
     cands = summ.candidates(sentences, title, lang)
     barred = quote_pieces(sentences, lang, paragraph_starts(paragraphs))
     free = [c for c in cands if c[0] not in barred]
     if len(free) <= points:
         u, b = grams(" ".join(s for _, s in free))
-        return Item(None, rouge(u, b, ref), [], [], [], ref, lead, {})
+        return Item(None, multi_rouge(u, b, refs), [], [], [], refs, lead, {})
     base = summ.pool(cands, words, title, content_words(title, lang), lang, barred=barred)
     pool = MatrixPool(base.sentences, base.index, base.values, base.sets, base.norms,
                       base.idf2, base.title_sim, base.barred)
@@ -208,7 +223,7 @@ def prepare(row: dict[str, Any], lang: str, summ: ExtractiveSummarizer, points: 
     pool.matrix = [[base.similarity(a, b) for b in range(n)] for a in range(n)]
     counts = [grams(s) for s in pool.sentences]
     return Item(pool, 0.0, [candidate_leans_back(pool.sentences, k, lang) for k in range(n)],
-                [u for u, _ in counts], [b for _, b in counts], ref, lead, {})
+                [u for u, _ in counts], [b for _, b in counts], refs, lead, {})
 
 
 def mean_score(items: list[Item], weights: Mapping[str, float], points: int) -> float:
@@ -271,15 +286,26 @@ INITIAL = {
 # penalty a reader would give it: the science set's references pay for a caption that
 # restates the story (from -0.4 the fit kept -0.4 and took such a caption as a point), and
 # the news picks are flat on it. English has no such lines (the feature never fires there).
-START = {"ko": {"heading": -1.6}}
+# Korean starts `background` (앞서, 당시, 지난해 …: what happened before the news) at -0.2, the
+# weight the first editor's picks alone gave it: scored against both editors' picks the fit
+# cannot tell -0.2 from 0. From 0 it stays at 0 and ends headline_numbers at 0, not 0.1: an
+# objective 0.02 lower on the fit half and 0.01 higher on the check half, both under MIN_GAIN.
+# Of the 16 Korean news briefs that would change (none in science), a read found 6 worse, 4
+# better: five of the worse took a background point ("당시 심문 기일에서 …", "앞서 오동운
+# 공수처장은 …" in place of the headline's news), two of the better did. Readers mark
+# background points down (issue 28).
+START = {"ko": {"heading": -1.6, "background": -0.2}}
 
 
-def fitted(points: int = 3, say: Callable[[str], None] = print) -> dict[str, dict[str, float]]:
-    """Fit every language; print the fit and check halves against Lead-3 and the shipped
-    weights."""
+def fitted(points: int = 3, say: Callable[[str], None] = print,
+           langs: Iterable[str] | None = None) -> dict[str, dict[str, float]]:
+    """Fit every language (or ``langs``); print the fit and check halves against Lead-3 and
+    the shipped weights."""
     summ = ExtractiveSummarizer()
     out: dict[str, dict[str, float]] = {}
     for lang, sets in SETS.items():
+        if langs is not None and lang not in langs:
+            continue
         fit_groups, check_groups, names = [], [], []
         watched: list[tuple[str, list[Item]]] = []  # CHECK_ONLY sets: scored, never fitted
         for name, limit in sets:
@@ -297,7 +323,7 @@ def fitted(points: int = 3, say: Callable[[str], None] = print) -> dict[str, dic
                         "its fit half), left out of their half; the others keep theirs")
                 if not rows:
                     continue
-                a, b = halves(rows, picks.stored(name))
+                a, b = halves(rows, picks.stored_ids(name))
             else:
                 a, b = halves(load(name, limit))
             if name in CHECK_ONLY:
@@ -340,15 +366,19 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--write", action="store_true", help="store the weights in weights.py")
     ap.add_argument("--check", action="store_true", help="fail unless they equal the shipped")
+    # One language refitted alone keeps the others' shipped weights (a Korean rule change
+    # need not wait for the English fit, nor move it).
+    ap.add_argument("--lang", action="append", choices=sorted(SETS),
+                    help="fit only this language (repeatable); the others stay as shipped")
     args = ap.parse_args(argv)
     if not DEV_DIR.is_dir():
         print(f"fit_selection: no dev sets under {DEV_DIR}, skipped")
         return 0
-    weights = fitted()
+    weights = fitted(langs=args.lang)
     for lang, w in weights.items():
         print(f"{lang}: " + ", ".join(f"{k} {v:g}" for k, v in w.items()))
     if args.write:
-        WEIGHTS_FILE.write_text(render(weights), encoding="utf-8")
+        WEIGHTS_FILE.write_text(render({**WEIGHTS, **weights}), encoding="utf-8")
         print(f"wrote {WEIGHTS_FILE}")
     if args.check and weights != {k: WEIGHTS[k] for k in weights}:
         print("fit_selection: the fit does not reproduce bot/summarize/weights.py")

@@ -11,9 +11,18 @@ A pick is stored as a hash of the sentence (``key``), never its text: the data s
 ../shared. A sentence the splitter later cuts differently no longer matches its pick, and the
 fit says how many picks it lost.
 
+Several editors may pick the same set, each without seeing another's picks: one editor's taste
+is noise in the fit, and where two disagree the fit should hear both. Each editor's picks are
+one file, ``bench/data/<set>_picks.jsonl`` for the first (``a``) and
+``bench/data/<set>_picks_<editor>.jsonl`` for each other, one JSON line per article:
+``{"id": <the article's id>, "picks": [<key>, ...]}`` in the order the editor would show them.
+An editor who skipped an article (a horoscope, a list, an essay) has no line for it.
+
     .venv/bin/python -m bench.picks show wire --start 0 --stop 10   # numbered sentences to read
     .venv/bin/python -m bench.picks save wire PICKS.tsv             # "id<TAB>3,5,9" lines -> store
+    .venv/bin/python -m bench.picks save ko_news PICKS.tsv --editor b   # a second editor's
     .venv/bin/python -m bench.picks count                           # picks stored and matched
+    .venv/bin/python -m bench.picks agree ko_news                   # how far the editors agree
 """
 
 from __future__ import annotations
@@ -21,11 +30,14 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
-from itertools import chain
+from itertools import chain, combinations
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -37,6 +49,8 @@ from bot.summarize.text import split_paragraphs
 WIRE = Path(__file__).resolve().parents[2] / "shared" / "data" / "articles" / "wire_dev.jsonl"
 STORE = Path(__file__).resolve().parent / "data"
 SETS = ("wire", "ko_news")
+FIRST = "a"  # the first editor: its file keeps the name it had before there were others
+_EDITOR = re.compile(r"[a-z0-9]+")
 
 
 def key(sentence: str) -> str:
@@ -80,9 +94,23 @@ def absent(name: str) -> Path | None:
     return None if path.exists() else path
 
 
-def stored(name: str) -> dict[str, list[str]]:
-    """id -> the picked sentences' keys, in the order the reader would show them."""
-    path = STORE / f"{name}_picks.jsonl"
+def store_path(name: str, editor: str = FIRST) -> Path:
+    """The file holding one editor's picks of a set."""
+    if not _EDITOR.fullmatch(editor):
+        raise ValueError(f"editor {editor!r}: lower-case letters and digits only")
+    return STORE / (f"{name}_picks.jsonl" if editor == FIRST else f"{name}_picks_{editor}.jsonl")
+
+
+def editors(name: str) -> list[str]:
+    """The editors who stored picks of a set: the first, then the others by name."""
+    found = [p.name.removeprefix(f"{name}_picks").removesuffix(".jsonl").lstrip("_") or FIRST
+             for p in STORE.glob(f"{name}_picks*.jsonl")]
+    return sorted((e for e in found if _EDITOR.fullmatch(e)), key=lambda e: (e != FIRST, e))
+
+
+def stored(name: str, editor: str = FIRST) -> dict[str, list[str]]:
+    """id -> the picked sentences' keys, in the order the editor would show them."""
+    path = store_path(name, editor)
     if not path.is_file():
         return {}
     out = {}
@@ -91,6 +119,11 @@ def stored(name: str) -> dict[str, list[str]]:
             row = json.loads(line)
             out[row["id"]] = row["picks"]
     return out
+
+
+def stored_ids(name: str) -> set[str]:
+    """Every article any editor picked, matching or not (the fit deals its cut over these)."""
+    return {ident for editor in editors(name) for ident in stored(name, editor)}
 
 
 def reference(text: str, lang: str, keys: list[str]) -> str | None:
@@ -102,19 +135,78 @@ def reference(text: str, lang: str, keys: list[str]) -> str | None:
     return " ".join(s for s in picked if s)
 
 
-def picked(name: str) -> tuple[list[dict[str, str]], int]:
-    """The fit half's picked articles as rows with their picks as the reference (``summary``),
-    in the fit half's order, and how many stored picks were lost: a pick no longer matching
-    its article's sentences (the splitter now cuts it differently) or an article no longer in
-    the fit half. An article nobody picked is not a loss: it is left out."""
-    keys = stored(name)
+def picked(name: str) -> tuple[list[dict[str, Any]], int]:
+    """The fit half's picked articles as rows with each editor's picks as a reference
+    (``summaries``, in ``editors`` order; ``summary`` the first), in the fit half's order, and
+    how many stored picks were lost: a pick no longer matching its article's sentences (the
+    splitter now cuts it differently) or an article no longer in the fit half. An article
+    nobody picked is not a loss: it is left out; one whose every pick was lost is left out too."""
+    by_editor = [stored(name, editor) for editor in editors(name)]
     rows = []
+    kept = 0
     for row in fit_half(name):
-        chosen = keys.get(row["id"])
-        ref = None if chosen is None else reference(row["text"], row["lang"], chosen)
-        if ref is not None:
-            rows.append({**row, "summary": ref})
-    return rows, len(keys) - len(rows)
+        refs = []
+        for keys in by_editor:
+            chosen = keys.get(row["id"])
+            ref = None if chosen is None else reference(row["text"], row["lang"], chosen)
+            if ref is not None:
+                refs.append(ref)
+        if refs:
+            rows.append({**row, "summary": refs[0], "summaries": refs})
+            kept += len(refs)
+    return rows, sum(map(len, by_editor)) - kept
+
+
+def agreement(name: str) -> tuple[list[str], list[tuple[str, list[list[int]]]]]:
+    """The editors of a set and, per fit-half article every one of them picked, each editor's
+    picked sentence numbers (in ``editors`` order): what ``agree`` compares. An article an
+    editor skipped, or whose pick no longer matches, is left out."""
+    names = editors(name)
+    by_editor = [stored(name, editor) for editor in names]
+    out = []
+    for row in fit_half(name):
+        if not names or any(row["id"] not in keys for keys in by_editor):
+            continue
+        number = {key(s): n for n, s in enumerate(sentences(row["text"], row["lang"]))}
+        chosen = [[number.get(k, -1) for k in keys[row["id"]]] for keys in by_editor]
+        if all(-1 not in c for c in chosen):
+            out.append((row["id"], chosen))
+    return names, out
+
+
+def overlap(a: list[int], b: list[int]) -> tuple[int, float]:
+    """Sentences two pick sets share, and their Jaccard index (shared over either's)."""
+    both, either = set(a) & set(b), set(a) | set(b)
+    return len(both), len(both) / len(either) if either else 1.0
+
+
+def _agree(name: str, each: bool) -> None:
+    names, rows = agreement(name)
+    if len(names) < 2:
+        print(f"{name}: {len(names)} editor(s) stored picks; agreement needs two")
+        return
+    lead = list(range(3))
+    print(f"{name}: {len(rows)} articles picked by every editor ({', '.join(names)})")
+    if each:
+        for ident, chosen in rows:
+            print(f"  {ident[-40:]:<40} " + "  ".join(
+                f"{e}:{','.join(map(str, c))}" for e, c in zip(names, chosen, strict=True)))
+    for i, j in combinations(range(len(names)), 2):
+        pairs = [overlap(c[i], c[j]) for _, c in rows]
+        shared = Counter(n for n, _ in pairs)
+        jaccard = sum(x for _, x in pairs) / len(rows)
+        print(f"  {names[i]} and {names[j]}: mean Jaccard {jaccard:.2f}; "
+              f"{sum(n for n, _ in pairs) / len(rows):.2f} sentences shared per article "
+              f"(articles sharing 0/1/2/3: {'/'.join(str(shared[n]) for n in range(4))}); "
+              f"the same set in {sum(1 for _, c in rows if set(c[i]) == set(c[j]))}")
+    for i, editor in enumerate(names):
+        hits = [overlap(c[i], lead[:min(len(c[i]), 3)]) for _, c in rows]
+        in_lead = sum(len(set(c[i]) & set(lead)) for _, c in rows)
+        picked_n = sum(len(c[i]) for _, c in rows)
+        jaccard = sum(x for _, x in hits) / len(rows)
+        print(f"  Lead-3 (Lead-2 where two are picked) and {editor}: mean Jaccard {jaccard:.2f}; "
+              f"{in_lead} of {picked_n} picks among the first three sentences; "
+              f"the first sentence picked in {sum(1 for _, c in rows if 0 in c[i])} articles")
 
 
 def _show(name: str, start: int, stop: int) -> None:
@@ -127,9 +219,9 @@ def _show(name: str, start: int, stop: int) -> None:
         print()
 
 
-def _save(name: str, tsv: Path) -> int:
+def _save(name: str, tsv: Path, editor: str = FIRST) -> int:
     rows = {row["id"]: row for row in fit_half(name)}
-    picks = stored(name)
+    picks = stored(name, editor)
     for line in tsv.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -145,18 +237,24 @@ def _save(name: str, tsv: Path) -> int:
             return 1
         picks[ident] = [key(sents[i]) for i in chosen]
     STORE.mkdir(exist_ok=True)
-    with (STORE / f"{name}_picks.jsonl").open("w", encoding="utf-8") as fh:
+    with store_path(name, editor).open("w", encoding="utf-8") as fh:
         for ident in sorted(picks):
             fh.write(json.dumps({"id": ident, "picks": picks[ident]}, ensure_ascii=False) + "\n")
-    print(f"{name}: {len(picks)} articles picked")
+    print(f"{name}: {len(picks)} articles picked by editor {editor}")
     return 0
 
 
 def _count() -> None:
     for name in SETS:
-        rows, lost = picked(name)
-        print(f"{name}: {sum(1 for _ in fit_half(name))} articles in the fit half, "
-              f"{len(rows) + lost} picked, {len(rows)} still matching")
+        articles = list(fit_half(name))
+        counts = []
+        for editor in editors(name):
+            keys = stored(name, editor)
+            matching = sum(1 for row in articles if row["id"] in keys and reference(
+                row["text"], row["lang"], keys[row["id"]]) is not None)
+            counts.append(f"editor {editor}: {len(keys)} picked, {matching} still matching")
+        print(f"{name}: {len(articles)} articles in the fit half; "
+              + ("; ".join(counts) or "no picks"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -169,12 +267,21 @@ def main(argv: list[str] | None = None) -> int:
     save = sub.add_parser("save")
     save.add_argument("set", choices=SETS)
     save.add_argument("tsv", type=Path)
+    save.add_argument("--editor", default=FIRST, help="whose picks these are (default: a)")
     sub.add_parser("count")
+    agree = sub.add_parser("agree")
+    agree.add_argument("set", choices=SETS)
+    agree.add_argument("--each", action="store_true", help="every article's picks by number")
     args = ap.parse_args(argv)
     if args.cmd == "show":
         _show(args.set, args.start, args.stop)
     elif args.cmd == "save":
-        return _save(args.set, args.tsv)
+        if not _EDITOR.fullmatch(args.editor):
+            print(f"editor {args.editor!r}: lower-case letters and digits only", file=sys.stderr)
+            return 2
+        return _save(args.set, args.tsv, args.editor)
+    elif args.cmd == "agree":
+        _agree(args.set, args.each)
     else:
         _count()
     return 0
