@@ -207,3 +207,14 @@ CITED = re.compile(
     r"(?:에 따르면|의 (?:조사|분석|집계|자료|통계|발표|보고서|설문)"
     r"|(?:이|가) (?:조사|분석|집계|발표)(?:한|했)|(?:이|가) (?:낸|펴낸))"
 )
+# A person named in full once and then by the surname and a post ("윤석열 대통령 ... 윤
+# 대통령은", "김진하 양양군수 ... 김 군수는"), or by the Hanja surname a headline writes for a
+# public figure ("尹 체포 저지"): named often enough for a tag.
+HANJA_SURNAMES = {"윤": "尹", "이": "李", "문": "文", "박": "朴", "김": "金", "최": "崔",
+                  "한": "韓", "안": "安", "홍": "洪", "조": "曺趙", "정": "鄭", "오": "吳"}
+_POSTS = (r"(대통령|총리|대표|장관|의원|위원장|군수|시장|지사|도지사|구청장|청장|처장|총장|원장|"
+          r"회장|사장|여사|목사)(?:은|는|이|가|의|을|를|도|과|와|에게)?(?![가-힣])")
+SURNAME_POST = r"\s(?:전\s|前\s)?" + _POSTS
+# After the full name, one word may stand before the post ("김진하 강원 양양군수"), which may
+# end a longer word ("양양군수": 군수).
+NAME_POST = r"\s?(?:[^\s]+\s)?(?:전\s|前\s)?[가-힣]*?" + _POSTS

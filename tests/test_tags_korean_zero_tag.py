@@ -1,0 +1,63 @@
+"""Korean briefs that carried no tag (issue 28, tags5: 25 of 127 on the feed fit half): a
+person named in full once and then by the surname and a post ("윤석열 대통령 ... 윤 대통령은")
+or by the headline's Hanja surname ("尹"), and an established topic the story also writes as a
+verb ("탄핵하라" is still #탄핵)."""
+
+from __future__ import annotations
+
+from tests.support.tagging import brief_tags, needs_kiwi
+
+
+def _tags(title: str, text: str) -> list[str]:
+    return brief_tags(title, text, "ko")
+
+
+@needs_kiwi
+def test_a_person_called_by_the_hanja_surname_in_the_headline_is_a_tag() -> None:
+    # Fit half: "尹체포팀 진입 불허하자..." had no tag; 윤석열 is named in full once.
+    text = (
+        "경찰이 지난 3일 윤석열 대통령 체포영장 집행 과정에서 경호처장을 현행범으로 체포하려 "
+        "했던 것으로 알려졌다. 공조수사본부는 관저 진입을 시도했지만 경호처가 이를 막았다. "
+        "공조본 관계자는 경호처의 저지로 집행이 무산됐다고 말했다. 경호처는 법에 따른 경호 "
+        "업무라고 반박했다. 공조본은 다음 집행 일정을 검토하고 있다."
+    )
+    tags = _tags("尹체포팀 진입 불허하자...경찰, 경호처장 현행범 체포하려 했다", text)
+    assert "윤석열" in tags, tags
+
+
+@needs_kiwi
+def test_a_person_called_by_surname_and_post_is_a_tag() -> None:
+    # Fit half: "女 민원인 앞에서 바지 훌러덩... 양양군수 국힘 탈당" had no tag.
+    text = (
+        "김진하 강원 양양군수가 여성 민원인 앞에서 부적절한 행위를 했다는 의혹이 제기됐다. "
+        "김 군수는 민원 해결을 대가로 금품을 받았다는 의혹도 받고 있다. 논란이 커지자 김 "
+        "군수는 소속 정당에 탈당계를 냈다. 지역 시민단체는 김 군수의 사퇴를 요구했다. 수사기관은 "
+        "관련 의혹을 조사하고 있다."
+    )
+    tags = _tags("女 민원인 앞에서 바지 훌러덩... 양양군수 국힘 탈당", text)
+    assert "김진하" in tags, tags
+
+
+@needs_kiwi
+def test_the_surname_of_another_word_is_no_second_mention() -> None:
+    # "전주지검" opens on 전, and "문재인 전 대통령" writes 전 before a post: no person.
+    text = (
+        "전주지검은 문재인 전 대통령의 딸 문다혜씨 관련 수사를 이어가고 있다. 검찰은 감사원을 "
+        "압수수색했다. 검찰은 감사원이 감사 요구를 기각한 경위를 살피고 있다. 감사원은 "
+        "절차에 따른 결정이었다고 밝혔다. 검찰은 관련자 소환을 검토하고 있다."
+    )
+    tags = _tags("“감사 왜 기각했나”… 감사원 압수 수색한 검찰", text)
+    assert "전주지검" not in tags, tags
+
+
+@needs_kiwi
+def test_a_topic_written_as_a_verb_is_still_a_tag() -> None:
+    # Fit half: "野, 탄핵 당기려 …" had no tag: "탄핵하" made #탄핵 an act.
+    text = (
+        "더불어민주당이 윤석열 대통령 탄핵 심판을 앞당기기 위해 소추 사유에서 내란죄를 빼기로 "
+        "했다. 민주당은 국회가 대통령을 탄핵한 사유는 헌법 위반이라고 설명했다. 탄핵 심판의 "
+        "쟁점을 줄이면 헌법재판소의 심리가 빨라진다는 판단이다. 국민의힘은 탄핵 사유를 바꾸는 "
+        "것은 부당하다고 반발했다. 헌재는 다음 주 변론 기일을 연다."
+    )
+    tags = _tags("野, 탄핵 당기려 “내란죄 빼겠다”", text)
+    assert "탄핵" in tags, tags
