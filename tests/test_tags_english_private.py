@@ -84,3 +84,16 @@ def test_a_bare_surname_is_tagged_by_the_full_name_a_sentence_opens_on() -> None
     )
     tags = _tags("Getting To Yes On Gay Marriage, One Voter At A Time", text)
     assert "tucker" not in tags and "rion-tucker" in tags, tags
+
+
+def test_an_expert_quoted_once_is_no_tag() -> None:
+    # Fit half: "#shuhai-xiao" on a fossil story, quoted once in full, then "Xiao said".
+    text = (
+        "The fossils are 60 million years older than the date skeletal animals appeared. 'They "
+        "came to dominate the Earth in a very visible way,' said Shuhai Xiao, a professor of "
+        "geobiology in the Virginia Tech College of Science. Xiao said the animals built "
+        "skeletons to protect themselves. The fossils were found in China, Xiao said. Xiao and "
+        "his team used a microscope to study them. The find changes the timeline, Xiao added."
+    )
+    tags = _tags("", text)
+    assert "shuhai-xiao" not in tags, tags

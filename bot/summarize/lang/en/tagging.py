@@ -565,9 +565,20 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
         person = _is_person(e, body)
         full = _given_name(name, body, person, others) or _named_in_full(name, body, others)
         if full is not None:
-            return None if _private_person(full, body) else full
+            return None if _private_person(full, body) or _quoted_expert(full, body) else full
         return None if person else name
-    return None if _private_person(name, body) else name
+    return None if _private_person(name, body) or _quoted_expert(name, body) else name
+
+
+def _quoted_expert(name: str, body: str) -> bool:
+    """Whether ``name`` is an expert the story quotes, named in full once with what they do
+    where ("said Shuhai Xiao, a professor of geobiology", "says Dawn Michelle Baunach, a
+    sociologist at Georgia State University"): a source, as a figure's is, not the subject."""
+    spans = [m.end() for m in _whole_word(name).finditer(body)]
+    if len(spans) != 1:
+        return False
+    m = rules.APPOSITION.match(body, spans[0])
+    return m is not None and rules.EXPERT.search(m.group(1)) is not None
 
 
 def _named_in_full(surname: str, body: str, others: set[str]) -> str | None:

@@ -177,6 +177,12 @@ PRIVATE_ROLES = frozenset(
 PRIVATE_MENTIONS = 2
 # A description in apposition after a name: ", a local photographer", ", an Ayr pensioner".
 APPOSITION = re.compile(r",\s+(?:a|an)\s+([^.;:,\n]{1,60})")
+# An expert quoted once ("Shuhai Xiao, a professor of geobiology in the Virginia Tech
+# College of Science"): what they are and where, in the apposition after the name.
+EXPERT = re.compile(
+    r"\b(?:professor|lecturer|researcher|scientist|sociologist|economist|analyst|historian|"
+    r"expert|psychologist|fellow|strategist|consultant|specialist|director)\b"
+    r".*\b(?:at|of|with|in)\s+(?:the\s+)?[A-Z]")
 # What a surname looks like: a capital, then lower case ("Tucker", "McCrystal"); never an
 # acronym or a code word ("SMFG", "IPv6").
 SURNAME = re.compile(r"[A-Z][a-z]*(?:[A-Z][a-z]+)?[a-z](?:[-'’][A-Z][a-z]+)?")
