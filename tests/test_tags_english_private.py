@@ -97,3 +97,15 @@ def test_an_expert_quoted_once_is_no_tag() -> None:
     )
     tags = _tags("", text)
     assert "shuhai-xiao" not in tags, tags
+
+
+def test_where_a_company_is_based_is_no_part_of_its_name() -> None:
+    # BBC dev: "#bracknell-based-exel" under "Takeover rumour lifts Exel shares".
+    text = (
+        "Shares in logistics group Exel rose 5% on talk of a takeover bid. With its shares "
+        "closing on Tuesday at 873p, Bracknell-based Exel is valued at 2.6bn pounds. Exel "
+        "employs 109,000 people. Analysts said Exel would attract a bidder from Germany. Exel "
+        "declined to comment. Exel reported higher profits last month."
+    )
+    tags = _tags("Takeover rumour lifts Exel shares", text)
+    assert "bracknell-based-exel" not in tags and "exel" in tags, tags

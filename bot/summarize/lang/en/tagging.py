@@ -211,8 +211,8 @@ def _unglued(scores: Counter[str]) -> Counter[str]:
     out: Counter[str] = Counter()
     for phrase, n in scores.items():
         words = phrase.split()
-        while len(words) > 1 and words[0].lower() in rules.SOURCES:
-            words = words[1:]
+        while len(words) > 1 and (words[0].lower() in rules.SOURCES or _where_based(words[0])):
+            words = words[1:]  # "Paris-based IEA" is the IEA
         phrase = " ".join(words)
         if n == 1 and len(words) >= 3:
             for i in range(1, len(words)):
@@ -226,6 +226,12 @@ def _unglued(scores: Counter[str]) -> Counter[str]:
         else:
             out[phrase] += n
     return out
+
+
+def _where_based(word: str) -> bool:
+    """Whether ``word`` says where the name after it is based ("Paris-based", "Bracknell-based"):
+    no part of the name (the wire and BBC sets' "#paris-based-iea", "#ireland-based-elan")."""
+    return word.lower().endswith(rules.BASED)
 
 
 def _entities(scores: Counter[str]) -> list[_Entity]:

@@ -183,6 +183,8 @@ EXPERT = re.compile(
     r"\b(?:professor|lecturer|researcher|scientist|sociologist|economist|analyst|historian|"
     r"expert|psychologist|fellow|strategist|consultant|specialist|director)\b"
     r".*\b(?:at|of|with|in)\s+(?:the\s+)?[A-Z]")
+# Where a company is based, written before its name ("Paris-based IEA").
+BASED = ("-based", "-headquartered")
 # What a surname looks like: a capital, then lower case ("Tucker", "McCrystal"); never an
 # acronym or a code word ("SMFG", "IPv6").
 SURNAME = re.compile(r"[A-Z][a-z]*(?:[A-Z][a-z]+)?[a-z](?:[-'’][A-Z][a-z]+)?")
