@@ -61,3 +61,30 @@ def test_a_topic_written_as_a_verb_is_still_a_tag() -> None:
     )
     tags = _tags("野, 탄핵 당기려 “내란죄 빼겠다”", text)
     assert "탄핵" in tags, tags
+
+
+@needs_kiwi
+def test_a_post_written_with_any_particle_counts() -> None:
+    # Fit half: "尹 체포 저지에 병사 동원 논란..." had no tag: "윤석열 대통령에 대한" carries
+    # "에", which the post's particles left out.
+    text = (
+        "공조수사본부가 윤석열 대통령에 대한 체포영장 집행에 나섰지만 무산됐다. 대통령경호처가 "
+        "관저 앞에 병사를 동원했다는 의혹이 제기됐다. 공조본은 현장 영상을 채증했다고 밝혔다. "
+        "경호처는 병사 동원은 사실이 아니라고 반박했다. 공조본은 추가 집행을 검토하고 있다."
+    )
+    tags = _tags("尹 체포 저지에 병사 동원 논란...경호처 “사실 무근”", text)
+    assert "윤석열" in tags, tags
+
+
+@needs_kiwi
+def test_a_ministry_is_followed_as_an_institution() -> None:
+    # Fit half: "[단독] 올 장마 기간 서울 비 예보, 60%가 틀렸다" lost #기상청, read as a common
+    # noun written only in the body.
+    text = (
+        "올여름 장마 기간 기상청의 서울 강수 예보 가운데 60%가 틀린 것으로 나타났다. 기상청은 "
+        "장마 기간 서울에 비가 온다고 예보한 날의 절반 이상 비가 내리지 않았다. 전문가들은 "
+        "기상청 예보 모델의 한계를 지적했다. 기상청은 국지성 호우가 잦아 예보가 어려웠다고 "
+        "해명했다. 장마는 지난달 말 끝났다."
+    )
+    tags = _tags("[단독] 올 장마 기간 서울 비 예보, 60%가 틀렸다", text)
+    assert "기상청" in tags, tags
