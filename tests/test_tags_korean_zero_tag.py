@@ -88,3 +88,17 @@ def test_a_ministry_is_followed_as_an_institution() -> None:
     )
     tags = _tags("[단독] 올 장마 기간 서울 비 예보, 60%가 틀렸다", text)
     assert "기상청" in tags, tags
+
+
+@needs_kiwi
+def test_a_compound_written_with_a_space_counts_as_one() -> None:
+    # Fit half: "“97세 아버지 거동 불편”…실내흡연 양해 요청에 ‘와글와글’" had no tag: the body
+    # writes "실내 흡연".
+    text = (
+        "아파트 주민 커뮤니티에 실내 흡연을 양해해 달라는 글이 올라와 논란이 됐다. 글쓴이는 "
+        "97세 아버지가 거동이 불편해 밖에 나갈 수 없다고 적었다. 일부 주민은 실내 흡연 연기가 "
+        "아래층까지 올라온다고 했다. 다른 주민은 사정을 이해한다는 댓글을 달았다. 관리사무소는 "
+        "공동주택 실내 흡연 자제를 요청했다."
+    )
+    tags = _tags("“97세 아버지 거동 불편”…실내흡연 양해 요청에 ‘와글와글’", text)
+    assert "실내흡연" in tags, tags

@@ -179,6 +179,14 @@ _PUBLIC_ROLE = (r"{name}\s?(?:[^\s]+\s)?(?:전\s?|前\s?)?[^\s]*(?:"
                 + r")(?![가-힣]{{2}})")
 
 
+def _spaced(form: str, parts: tuple[str, ...], doc: str) -> int:
+    """How often ``doc`` writes the one-word compound ``form`` with a space between its nouns
+    ("불법추심" as "불법 추심", "실내흡연" as "실내 흡연"): one thing to a reader."""
+    if " " in form or len(parts) != 2 or "".join(parts) != form:
+        return 0
+    return doc.count(" ".join(parts))
+
+
 def _called_by_surname(name: str, title: str, doc: str) -> bool:
     """Whether a person named in full once is called by the surname and a post after it
     ("윤석열 대통령 ... 윤 대통령은"), or by the Hanja surname in the headline ("尹 체포 저지"):
@@ -332,7 +340,8 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                     continue  # "검거했다": an act, not a subject ("탄핵하라" is still #탄핵)
                 count = doc.count(form)
                 needed = 2 if (is_name and not institution) or " " in form else 3
-                if count < needed and not (is_name and _called_by_surname(form, title, doc)):
+                if count < needed and not (is_name and _called_by_surname(form, title, doc)) \
+                        and count + _spaced(form, parts, doc) < needed:
                     continue  # when unsure, no tag
                 if form in rules.BROAD_PLACES and not _written_alone(form, title):
                     continue  # "서울", "미국" in passing, or inside "서울교통공사", "중국인"
