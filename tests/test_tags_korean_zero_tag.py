@@ -102,3 +102,15 @@ def test_a_compound_written_with_a_space_counts_as_one() -> None:
     )
     tags = _tags("“97세 아버지 거동 불편”…실내흡연 양해 요청에 ‘와글와글’", text)
     assert "실내흡연" in tags, tags
+
+
+@needs_kiwi
+def test_a_topic_the_headline_writes_needs_two_mentions() -> None:
+    # Fit half: "아침 최저 6도 ‘가을 한파’... 내일 전국 곳곳 비" had no tag.
+    text = (
+        "내일 아침 기온이 6도까지 떨어지며 가을 한파가 찾아오겠다. 기상청은 전국 곳곳에 비가 "
+        "내리겠다고 예보했다. 비가 그친 뒤에는 찬 바람이 불어 체감 온도가 더 낮아지겠다. "
+        "기상청은 건강 관리에 유의해 달라고 당부했다. 주말에는 기온이 다시 오르겠다."
+    )
+    tags = _tags("아침 최저 6도 ‘가을 한파’... 내일 전국 곳곳 비", text)
+    assert "한파" in tags, tags

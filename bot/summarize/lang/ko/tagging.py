@@ -179,6 +179,12 @@ _PUBLIC_ROLE = (r"{name}\s?(?:[^\s]+\s)?(?:전\s?|前\s?)?[^\s]*(?:"
                 + r")(?![가-힣]{{2}})")
 
 
+def _headline_topic(form: str, title: str) -> bool:
+    """Whether ``form`` is an established topic the headline writes ("‘가을 한파’", "#한파"):
+    the story need not write it twice more."""
+    return form in rules.TOPICS and _written_alone(form, title)
+
+
 def _spaced(form: str, parts: tuple[str, ...], doc: str) -> int:
     """How often ``doc`` writes the one-word compound ``form`` with a space between its nouns
     ("불법추심" as "불법 추심", "실내흡연" as "실내 흡연"): one thing to a reader."""
@@ -339,7 +345,8 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                         and form not in rules.TOPICS:
                     continue  # "검거했다": an act, not a subject ("탄핵하라" is still #탄핵)
                 count = doc.count(form)
-                needed = 2 if (is_name and not institution) or " " in form else 3
+                needed = 2 if (is_name and not institution) or " " in form \
+                    or _headline_topic(form, title) else 3
                 if count < needed and not (is_name and _called_by_surname(form, title, doc)) \
                         and count + _spaced(form, parts, doc) < needed:
                     continue  # when unsure, no tag
