@@ -114,3 +114,18 @@ def test_a_topic_the_headline_writes_needs_two_mentions() -> None:
     )
     tags = _tags("아침 최저 6도 ‘가을 한파’... 내일 전국 곳곳 비", text)
     assert "한파" in tags, tags
+
+
+@needs_kiwi
+def test_a_lawmaker_who_obtained_the_figures_is_no_tag() -> None:
+    # Fit half: "#김희정" under "포르쉐 끌며 임대아파트 거주…": a source of the figures, then
+    # "김 의원은" (which made her named twice).
+    text = (
+        "임대주택에 살면서 고가 차량을 보유한 입주민이 300명 이상으로 나타났다. 국민의힘 김희정 "
+        "의원이 한국토지주택공사로부터 제출받은 자료에 따르면 임대주택 입주민 311명이 기준을 넘는 "
+        "차량을 보유했다. 이 가운데 포르쉐를 모는 입주민도 있었다. 포르쉐 차량 가격은 "
+        "1억8000만원에 달했다. 김 의원은 관리가 허술하다고 지적했다. 임대아파트 입주 기준은 "
+        "차량 가액을 제한한다."
+    )
+    tags = _tags("1억8000만원 포르쉐 끌며 임대아파트 거주… 이런 입주민 311명", text)
+    assert "김희정" not in tags, tags

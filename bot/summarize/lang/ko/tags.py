@@ -211,7 +211,10 @@ RESEARCH_LEAD = r"\s?(?:[^\s]+\s)?(?:교수|박사)\s?(?:연구팀|연구진|팀
 # where a number came from, not what the story is about (the held-out read's #한국경제연구원).
 CITED = re.compile(
     r"(?:에 따르면|의 (?:조사|분석|집계|자료|통계|발표|보고서|설문)"
-    r"|(?:이|가) (?:조사|분석|집계|발표)(?:한|했)|(?:이|가) (?:낸|펴낸))"
+    r"|(?:이|가) (?:조사|분석|집계|발표)(?:한|했)|(?:이|가) (?:낸|펴낸)"
+    # A lawmaker who obtained the figures: "김희정 의원이 LH로부터 제출받은 자료에 따르면"
+    # (the feed fit half's "#김희정" under "포르쉐 끌며 임대아파트 거주…").
+    r"|[^.\n]{0,60}?(?:제출받은|받은|입수한) 자료(?:에 따르면|를 분석한|에서))"
 )
 # A person named in full once and then by the surname and a post ("윤석열 대통령 ... 윤
 # 대통령은", "김진하 양양군수 ... 김 군수는"), or by the Hanja surname a headline writes for a
