@@ -129,3 +129,15 @@ def test_a_lawmaker_who_obtained_the_figures_is_no_tag() -> None:
     )
     tags = _tags("1억8000만원 포르쉐 끌며 임대아파트 거주… 이런 입주민 311명", text)
     assert "김희정" not in tags, tags
+
+
+@needs_kiwi
+def test_an_everyday_thing_is_no_tag() -> None:
+    # Fit half: "#경찰차" under "… 경찰차 5대 달려갔다": a police car, nothing to follow.
+    text = (
+        "새벽 2시 양손에 몽둥이와 흉기를 든 남성이 주택가를 돌아다닌다는 신고가 들어왔다. 경찰차 "
+        "5대가 현장에 출동했다. 경찰차가 도착하자 남성은 달아났다. 경찰은 경찰차 블랙박스 영상을 "
+        "토대로 남성을 붙잡았다. 남성은 술에 취해 있었다고 경찰은 밝혔다."
+    )
+    tags = _tags("새벽 2시 양손에 몽둥이·흉기 들고 어슬렁… 경찰차 5대 달려갔다", text)
+    assert "경찰차" not in tags, tags
