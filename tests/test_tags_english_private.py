@@ -109,3 +109,16 @@ def test_where_a_company_is_based_is_no_part_of_its_name() -> None:
     )
     tags = _tags("Takeover rumour lifts Exel shares", text)
     assert "bracknell-based-exel" not in tags and "exel" in tags, tags
+
+
+def test_a_verb_opening_a_sentence_is_no_first_name() -> None:
+    # Purity dump: "#targeting-russia" for "#russia" ("Targeting Russia's business community").
+    text = (
+        "Europe must be ready to accept that sanctions on Russia will hurt both sides. Russia "
+        "has threatened to cut gas supplies. Leaders meet on Friday to agree new measures "
+        "against Russia. Targeting Russia's business community would be one way of sapping "
+        "support for the Kremlin. Russia denies sending troops. Officials said Russia would "
+        "respond."
+    )
+    tags = _tags("", text)
+    assert "targeting-russia" not in tags and "russia" in tags, tags

@@ -595,8 +595,8 @@ def _named_in_full(surname: str, body: str, others: set[str]) -> str | None:
     if rules.SURNAME.fullmatch(surname) is None or surname.lower() in rules.SAME_AS:
         return None  # "Both IPv6", "Combining SMFG", "Other Republicans": no person's name
     m = re.search(r"(?:^|(?<=\n))([A-Z][a-z]+) " + re.escape(surname) + r"\b", body)
-    if m is None:
-        return None
+    if m is None or m.group(1).lower().endswith(rules.NOT_GIVEN_ENDINGS):
+        return None  # "Targeting Russia's business community": a verb opens the sentence
     return _given_name(surname, m.group(0), True, others)
 
 

@@ -188,6 +188,9 @@ BASED = ("-based", "-headquartered")
 # What a surname looks like: a capital, then lower case ("Tucker", "McCrystal"); never an
 # acronym or a code word ("SMFG", "IPv6").
 SURNAME = re.compile(r"[A-Z][a-z]*(?:[A-Z][a-z]+)?[a-z](?:[-'’][A-Z][a-z]+)?")
+# Endings of a verb or an adverb opening a sentence, never a first name ("Targeting Russia's
+# business community", "Asked Johnson", "Sadly Smith").
+NOT_GIVEN_ENDINGS = ("ing", "ed", "ly")
 # A product's numbered series ("Apple Watch Series 3"): the run stops before the number, so
 # the word naming the series is cut off with it ("#apple-watch", never "#apple-watch-series").
 NUMBERED = frozenset(
