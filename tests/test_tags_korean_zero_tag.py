@@ -141,3 +141,16 @@ def test_an_everyday_thing_is_no_tag() -> None:
     )
     tags = _tags("새벽 2시 양손에 몽둥이·흉기 들고 어슬렁… 경찰차 5대 달려갔다", text)
     assert "경찰차" not in tags, tags
+
+
+@needs_kiwi
+def test_the_head_of_an_institute_quoted_is_no_tag() -> None:
+    # Purity dump: "#김범수" (김범수 서울대 통일평화연구원장 ... 김 원장은) on a survey story.
+    text = (
+        "우리나라 성인 3분의 1 이상이 통일이 필요 없다고 답한 것으로 나타났다. 서울대 "
+        "통일평화연구원의 조사에서 통일이 필요 없다는 응답은 역대 최고치였다. 김범수 서울대 "
+        "통일평화연구원장은 본지 통화에서 북한의 위협을 체감할 일이 많았다고 했다. 김 원장은 "
+        "젊은 세대가 통일 비용을 부담으로 여긴다고 말했다. 통일이 필요하다는 응답은 줄었다."
+    )
+    tags = _tags("우리나라 성인 3분의 1 이상 “통일 필요 없다” 역대 최고치", text)
+    assert "김범수" not in tags, tags

@@ -224,8 +224,10 @@ CITED = re.compile(
 # public figure ("尹 체포 저지"): named often enough for a tag.
 HANJA_SURNAMES = {"윤": "尹", "이": "李", "문": "文", "박": "朴", "김": "金", "최": "崔",
                   "한": "韓", "안": "安", "홍": "洪", "조": "曺趙", "정": "鄭", "오": "吳"}
-_POSTS = (r"(대통령|총리|대표|장관|의원|위원장|군수|시장|지사|도지사|구청장|청장|처장|총장|원장|"
-          r"회장|사장|여사|목사)(?:" + "|".join(NOUN_PARTICLES) + r"|측)?(?![가-힣])")
+# Public offices only: the head of an institute or a company called "김 원장" is mostly an
+# expert or a source quoted (the purity dump's "김범수 서울대 통일평화연구원장" on a survey).
+_POSTS = (r"(대통령|총리|대표|장관|의원|위원장|군수|시장|지사|도지사|구청장|청장|처장|여사|목사)"
+          r"(?:" + "|".join(NOUN_PARTICLES) + r"|측)?(?![가-힣])")
 SURNAME_POST = r"\s(?:전\s|前\s)?" + _POSTS
 # After the full name, one word may stand before the post ("김진하 강원 양양군수"), which may
 # end a longer word ("양양군수": 군수).
