@@ -122,3 +122,15 @@ def test_a_verb_opening_a_sentence_is_no_first_name() -> None:
     )
     tags = _tags("", text)
     assert "targeting-russia" not in tags and "russia" in tags, tags
+
+
+def test_a_bare_surname_called_by_a_position_is_no_tag() -> None:
+    # Held-out read: "#ritchie", a bare surname; the story calls him "flanker Ritchie".
+    text = (
+        "Scotland named an unchanged side for the match against Wales on Saturday. The coach "
+        "said flanker Ritchie had recovered from a knee injury. Ritchie trained fully on "
+        "Tuesday. The coach praised Ritchie for his work at the breakdown. Ritchie has won 30 "
+        "caps. Wales have lost their last three games. Ritchie will lead the defence."
+    )
+    tags = _tags("", text)
+    assert "ritchie" not in tags, tags

