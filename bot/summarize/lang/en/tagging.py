@@ -211,8 +211,8 @@ def _unglued(scores: Counter[str]) -> Counter[str]:
     out: Counter[str] = Counter()
     for phrase, n in scores.items():
         words = phrase.split()
-        while len(words) > 1 and words[0].lower() in rules.SOURCES:
-            words = words[1:]
+        while len(words) > 1 and (words[0].lower() in rules.SOURCES or _where_based(words[0])):
+            words = words[1:]  # "Paris-based IEA" is the IEA
         phrase = " ".join(words)
         if n == 1 and len(words) >= 3:
             for i in range(1, len(words)):
@@ -226,6 +226,12 @@ def _unglued(scores: Counter[str]) -> Counter[str]:
         else:
             out[phrase] += n
     return out
+
+
+def _where_based(word: str) -> bool:
+    """Whether ``word`` says where the name after it is based ("Paris-based", "Bracknell-based"):
+    no part of the name (the wire and BBC sets' "#paris-based-iea", "#ireland-based-elan")."""
+    return word.lower().endswith(rules.BASED)
 
 
 def _entities(scores: Counter[str]) -> list[_Entity]:
@@ -281,12 +287,20 @@ def good_tag(phrase: str, body: str) -> bool:
         return False  # "DCR Post Here" on every row of a table; "Dual ANT+" without its "+"
     if any(w in rules.NOT_TAG for w in words) or " ".join(words) in rules.SOURCES:
         return False
-    if all(w in rules.GENERIC or w in rules.ADJECTIVES for w in words):
+    if all(w in rules.GENERIC or w in rules.ADJECTIVES for w in words) \
+            and not _adjective_name(words):
         return False
     # A capitalised word the story also writes in lower case is a common word ("Home").
     if len(words) == 1 and (words[0] in rules.SOURCES or _written_lower(words[0], body)):
         return False
     return len(normalise_tag(phrase).replace("-", "")) > 2
+
+
+def _adjective_name(words: list[str]) -> bool:
+    """Whether ``words`` are a name made of an adjective and a name's tail ("European Union",
+    "European Commission"): each word alone names nothing, the two name a body (the fit
+    half's "EU ministers to mull jet fuel tax" had no tag)."""
+    return len(words) == 2 and words[0] in rules.ADJECTIVES and words[1] in rules.NAME_TAILS
 
 
 def _link_or_cut(phrase: str, body: str) -> bool:
@@ -369,7 +383,7 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int) -> lis
                  if f.count(" ") >= 1 and f.rsplit(" ", 1)[1] == e.name}
         others = {w for w, n in owners.items() if n > 1 or w not in given}
         name = _tag_name(e, title, body, others)
-        if name is None or any(w in taken for w in name.split()):
+        if name is None or any(w in taken for w in name.split()) or _inside(name, names):
             continue  # a first name found for a surname may be a tag already ("Chris")
         picked.append(e)
         taken.update(name.split())
@@ -377,6 +391,14 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int) -> lis
         if len(picked) >= limit:
             break
     return names
+
+
+def _inside(name: str, names: list[str]) -> bool:
+    """Whether ``name``, written as one word, is inside a tag picked (or one inside it):
+    "#europe" beside "#european-union" reads as one thing twice."""
+    joined = normalise_tag(name).replace("-", "")
+    return any(joined in other or other in joined
+               for other in (normalise_tag(n).replace("-", "") for n in names))
 
 
 def _side_detail(e: _Entity, doc: str, n_sentences: int) -> bool:
@@ -463,23 +485,36 @@ def _role(word: str) -> bool:
     return low in rules.ROLES or low.removesuffix("s") in rules.ROLES
 
 
-def _private_once(name: str, body: str) -> bool:
-    """Whether ``name`` is a private person the story names in full only once: written with an
-    age or a private role ("Patrick McCrystal, 62, from Ayr", "pensioner Jean Hay"), and no
-    public role in front of any mention or in the phrase after the name ("WorldCom ex-boss
-    Bernie Ebbers", "Irish billionaires Mr McManus"). "Mr Surname" after the full name is
-    house style for everyone ("Vladimir Putin ... Mr Putin"): no evidence on its own."""
-    if body.count(name) != 1:
+def _private_person(name: str, body: str) -> bool:
+    """Whether ``name`` is a private person the story names in full at most
+    ``PRIVATE_MENTIONS`` times: written with an age or a private role at a mention ("Patrick
+    McCrystal, 62, from Ayr", "Ashleigh Davis, 22, ... Ashleigh Davis said"; "pensioner Jean
+    Hay" named once), and no public role in front of any mention or in the phrase after the name
+    ("WorldCom ex-boss Bernie Ebbers", "Irish billionaires Mr McManus"). "Mr Surname" after
+    the full name is house style for everyone ("Vladimir Putin ... Mr Putin"): no evidence on
+    its own."""
+    spans = [(m.start(), m.end()) for m in _whole_word(name).finditer(body)]
+    if not 0 < len(spans) <= rules.PRIVATE_MENTIONS:
         return False
-    at = body.find(name)
-    end = at + len(name)
-    if _role_near(body, at, end):
+    if any(_role_near(body, at, end) for at, end in spans):
         return False
     for m in _whole_word(name.split()[-1]).finditer(body):
         before = body[max(0, m.start() - 50) : m.start()].split()[-4:]
         if any(map(_role, before)):
             return False  # "Irish billionaires Mr McManus" says who he is elsewhere
-    return bool(rules.AGE.match(body, end)) or _private_role_near(body, at, end)
+    # A description near a name written once is evidence; a name written twice needs an age
+    # or the description in apposition ("Steve Trewhella, a local photographer"): "a single
+    # tenant" after "Element Enterprise Cloud offers hosting" is no resident.
+    return any(rules.AGE.match(body, end) or _private_apposition(body, end)
+               for _, end in spans) or (len(spans) == 1 and _private_role_near(body, *spans[0]))
+
+
+def _private_apposition(body: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is followed by a private person's description in
+    apposition (", a local photographer", ", a mother of three")."""
+    m = rules.APPOSITION.match(body, end)
+    return m is not None and any(w.strip("'’()\"").lower() in rules.PRIVATE_ROLES
+                                 for w in m.group(1).split())
 
 
 def _private_role_near(body: str, start: int, end: int) -> bool:
@@ -534,11 +569,35 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
         return None
     if " " not in name:
         person = _is_person(e, body)
-        full = _given_name(name, body, person, others)
+        full = _given_name(name, body, person, others) or _named_in_full(name, body, others)
         if full is not None:
-            return None if _private_once(full, body) else full
+            return None if _private_person(full, body) or _quoted_expert(full, body) else full
         return None if person else name
-    return None if _private_once(name, body) else name
+    return None if _private_person(name, body) or _quoted_expert(name, body) else name
+
+
+def _quoted_expert(name: str, body: str) -> bool:
+    """Whether ``name`` is an expert the story quotes, named in full once with what they do
+    where ("said Shuhai Xiao, a professor of geobiology", "says Dawn Michelle Baunach, a
+    sociologist at Georgia State University"): a source, as a figure's is, not the subject."""
+    spans = [m.end() for m in _whole_word(name).finditer(body)]
+    if len(spans) != 1:
+        return False
+    m = rules.APPOSITION.match(body, spans[0])
+    return m is not None and rules.EXPERT.search(m.group(1)) is not None
+
+
+def _named_in_full(surname: str, body: str, others: set[str]) -> str | None:
+    """The full name a story writes a bare surname with at a sentence's start, where the run
+    lost the first name ("Rion Tucker is covering a lot of ground ... Tucker canvassed"): a
+    surname with no other evidence is no tag (issue 28's "#ritchie"), the person by full name
+    may be. Only a first name that opens a line, the one place the run drops it."""
+    if rules.SURNAME.fullmatch(surname) is None or surname.lower() in rules.SAME_AS:
+        return None  # "Both IPv6", "Combining SMFG", "Other Republicans": no person's name
+    m = re.search(r"(?:^|(?<=\n))([A-Z][a-z]+) " + re.escape(surname) + r"\b", body)
+    if m is None or m.group(1).lower().endswith(rules.NOT_GIVEN_ENDINGS):
+        return None  # "Targeting Russia's business community": a verb opens the sentence
+    return _given_name(surname, m.group(0), True, others)
 
 
 def _title_full_name(name: str, title: str, body: str) -> str | None:

@@ -179,6 +179,39 @@ _PUBLIC_ROLE = (r"{name}\s?(?:[^\s]+\s)?(?:전\s?|前\s?)?[^\s]*(?:"
                 + r")(?![가-힣]{{2}})")
 
 
+def _headline_topic(form: str, title: str) -> bool:
+    """Whether ``form`` is an established topic the headline writes ("‘가을 한파’", "#한파"):
+    the story need not write it twice more."""
+    return form in rules.TOPICS and _written_alone(form, title)
+
+
+def _spaced(form: str, parts: tuple[str, ...], doc: str) -> int:
+    """How often ``doc`` writes the one-word compound ``form`` with a space between its nouns
+    ("불법추심" as "불법 추심", "실내흡연" as "실내 흡연"): one thing to a reader."""
+    if " " in form or len(parts) != 2 or "".join(parts) != form:
+        return 0
+    return doc.count(" ".join(parts))
+
+
+def _called_by_surname(name: str, title: str, doc: str) -> bool:
+    """Whether a person named in full once is called by the surname and a post after it
+    ("윤석열 대통령 ... 윤 대통령은"), or by the Hanja surname in the headline ("尹 체포 저지"):
+    a story about the president names him in full once (the fit half's zero-tag briefs under
+    "尹체포팀 진입 불허하자..." and "“윤 대통령도 ‘사법 거부’ 풀고...”")."""
+    if not rules.NAME_SYLLABLES[0] <= len(name) <= rules.NAME_SYLLABLES[1] \
+            or name[0] not in SURNAMES:
+        return False
+    # The post the full name is written with: "전주지검" is no 전 with "문재인 전 대통령".
+    posts = {m.group(1) for m in re.finditer(re.escape(name) + rules.NAME_POST, doc)}
+    if not posts:
+        return False
+    hanja = rules.HANJA_SURNAMES.get(name[0])
+    if hanja is not None and re.search(r"(?<![一-龥])[" + hanja + r"](?![一-龥])", title):
+        return True
+    return any(m.group(1) in posts for m in re.finditer(
+        r"(?<![가-힣])" + name[0] + rules.SURNAME_POST, doc.replace(name, "")))
+
+
 def _written_alone(form: str, title: str) -> bool:
     """Whether ``title`` writes ``form`` as a word of its own, maybe with a particle
     ("독일서 출간"), not inside a longer word ("서울교통공사", "중국인")."""
@@ -308,11 +341,14 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                     continue  # "#화단", "#추모-행렬", "#입주민": nobody follows them
                 if form.endswith(rules.VENUE_ENDINGS):
                     continue  # where it happened, not what it is about
-                if not is_name and " " not in form and _used_as_verb(form, doc):
-                    continue  # "검거했다": an act, not a subject
+                if not is_name and " " not in form and _used_as_verb(form, doc) \
+                        and form not in rules.TOPICS:
+                    continue  # "검거했다": an act, not a subject ("탄핵하라" is still #탄핵)
                 count = doc.count(form)
-                needed = 2 if (is_name and not institution) or " " in form else 3
-                if count < needed:
+                needed = 2 if (is_name and not institution) or " " in form \
+                    or _headline_topic(form, title) else 3
+                if count < needed and not (is_name and _called_by_surname(form, title, doc)) \
+                        and count + _spaced(form, parts, doc) < needed:
                     continue  # when unsure, no tag
                 if form in rules.BROAD_PLACES and not _written_alone(form, title):
                     continue  # "서울", "미국" in passing, or inside "서울교통공사", "중국인"

@@ -24,7 +24,9 @@ WORD_BREAK_TAGS = frozenset({"SE"})
 WORD_BREAK_FORMS = frozenset({"·"})
 PARTICLE_PREFIX = "J"  # Kiwi's particles: JKS, JKO, JX, ...
 # Nouns found in almost every story: events, acts and roles nobody subscribes to ("#신고",
-# "#활동", "#혐의"), a body's parts and states ("#저하", "#수컷"), and time words.
+# "#활동", "#혐의"), a body's parts and states ("#저하", "#수컷"), and time words. The last
+# line: things and states of an everyday story, tags on the feed fit half (#경찰차 #테라스
+# #통장 #대치).
 GENERIC = frozenset(
     """신고 활동 혐의 저하 수컷 암컷 행동 발생 추정 대표 회장 사건 사고 조사 수사 결정 논란 비판
     입장 요구 의혹 우려 상태 이유 모습 기사 뉴스 사진 영상 제공 보도 취재 기자 특파원 국민
@@ -51,7 +53,8 @@ GENERIC = frozenset(
     잔치 전화 팩트 동료 화단 유족 결혼 흉기 시비 바지 거동 신청 인사 노래 새해
     준비 여름 가을 겨울 가치 희망 직전 영하 구멍 후미 중부 혜택 기간 시기 의견 소식 판단
     위험 필수 과제 활력 역대
-    쪽지 계단 티끌 수수 이륙 수입 범죄 표창 여사""".split()
+    쪽지 계단 티끌 수수 이륙 수입 범죄 표창 여사
+    경찰차 테라스 대치 통장 비행기""".split()
 )
 # A number, a unit or a date inside a tag makes it a headline fragment ("3000억원").
 NOT_TAG_CHAR = re.compile(r"[0-9]")
@@ -100,10 +103,16 @@ TOPICS = frozenset(
     산불 폭설 집값 전세 연금 최저임금 저출생 저출산 기후 탄소 전기차 인공지능""".split()
 )
 # Institutions readers follow by name, whatever Kiwi calls them ("국회" reads as a common
-# noun): tagged as names are, so a passing mention in the body is enough.
+# noun): tagged as names are, so a passing mention in the body is enough. The ministries and
+# agencies (issue 28, tags5) were common nouns on the feed fit half: #경호처 #공수처 #기상청
+# #교육부 #권익위 came back on 9 briefs, 2 of them with no tag before.
 INSTITUTIONS = frozenset(
     """국회 법원 검찰 대법원 헌법재판소 헌재 감사원 국정원 선관위 공정위 금감원 한국은행 한은
-    국방부 외교부 기재부 법무부 국세청 경찰청 검찰청 합참""".split()
+    국방부 외교부 기재부 법무부 국세청 경찰청 검찰청 합참
+    경호처 공수처 교육부 보건복지부 복지부 행정안전부 행안부 고용노동부 고용부 국토교통부 국토부
+    과학기술정보통신부 과기정통부 산업통상자원부 산업부 환경부 통일부 여성가족부 여가부
+    문화체육관광부 문체부 농림축산식품부 농식품부 해양수산부 해수부 중소벤처기업부 중기부
+    국가보훈부 보훈부 질병관리청 질병청 기상청 소방청 식약처 권익위 방통위 금융위""".split()
 )
 MIN_COMMON_SYLLABLES = 3
 # A two-syllable common noun is a tag when the headline writes it and the body writes it this
@@ -205,5 +214,21 @@ RESEARCH_LEAD = r"\s?(?:[^\s]+\s)?(?:교수|박사)\s?(?:연구팀|연구진|팀
 # where a number came from, not what the story is about (the held-out read's #한국경제연구원).
 CITED = re.compile(
     r"(?:에 따르면|의 (?:조사|분석|집계|자료|통계|발표|보고서|설문)"
-    r"|(?:이|가) (?:조사|분석|집계|발표)(?:한|했)|(?:이|가) (?:낸|펴낸))"
+    r"|(?:이|가) (?:조사|분석|집계|발표)(?:한|했)|(?:이|가) (?:낸|펴낸)"
+    # A lawmaker who obtained the figures: "김희정 의원이 LH로부터 제출받은 자료에 따르면"
+    # (the feed fit half's "#김희정" under "포르쉐 끌며 임대아파트 거주…").
+    r"|[^.\n]{0,60}?(?:제출받은|받은|입수한) 자료(?:에 따르면|를 분석한|에서))"
 )
+# A person named in full once and then by the surname and a post ("윤석열 대통령 ... 윤
+# 대통령은", "김진하 양양군수 ... 김 군수는"), or by the Hanja surname a headline writes for a
+# public figure ("尹 체포 저지"): named often enough for a tag.
+HANJA_SURNAMES = {"윤": "尹", "이": "李", "문": "文", "박": "朴", "김": "金", "최": "崔",
+                  "한": "韓", "안": "安", "홍": "洪", "조": "曺趙", "정": "鄭", "오": "吳"}
+# Public offices only: the head of an institute or a company called "김 원장" is mostly an
+# expert or a source quoted (the purity dump's "김범수 서울대 통일평화연구원장" on a survey).
+_POSTS = (r"(대통령|총리|대표|장관|의원|위원장|군수|시장|지사|도지사|구청장|청장|처장|여사|목사)"
+          r"(?:" + "|".join(NOUN_PARTICLES) + r"|측)?(?![가-힣])")
+SURNAME_POST = r"\s(?:전\s|前\s)?" + _POSTS
+# After the full name, one word may stand before the post ("김진하 강원 양양군수"), which may
+# end a longer word ("양양군수": 군수).
+NAME_POST = r"\s?(?:[^\s]+\s)?(?:전\s|前\s)?[가-힣]*?" + _POSTS
