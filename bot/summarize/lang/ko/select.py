@@ -291,6 +291,41 @@ def unintroduced(candidates: list[str], k: int) -> bool:
     return DAY_OPENING.match(sentence) is not None and DAY.search(candidates[0]) is None
 
 
+# Titles written after a person's name ("전광훈 목사", "김 변호사는", "이 대표는"): a story names
+# someone in full once, then by surname and title only.
+TITLES = (
+    "목사 변호사 대표 원내대표 의원 장관 대통령 총리 회장 부회장 사장 이사장 이사 교수 박사 "
+    "판사 검사 총장 위원장 비대위원장 원장 시장 지사 감독 선수 처장 차장 청장 대변인 여사 "
+    "국장 소장 실장 팀장 본부장 작가 후보 당선인".split()
+)
+SURNAME_TITLE = re.compile(
+    rf"(?<![가-힣])([{SURNAMES}]) ({'|'.join(sorted(TITLES, key=len, reverse=True))})"
+    r"(?=은|는|이|가|의|도|을|를|에게|과|와|측|\s|,)")
+
+
+def surname_title(candidates: list[str], k: int, title: str) -> bool:
+    """Whether candidate ``k`` names someone by surname and title only ("윤 의원은 …", "전
+    목사는 …"), outside its quotations, while the story gives the full name ("윤상현 의원")
+    only in a sentence the brief may not show: not the headline, not the sentence itself, not
+    the first two that end as sentences (the lede is where a brief starts; subheadings come
+    before it in the science set). "전 장관" with no "전○○ 장관" in the story is a former
+    minister, and "이 대표" this one: no full name, no lean-back. The sentence right after the
+    one that names them stays a point (scoring.choose)."""
+    sentence = candidates[k]
+    outside = QUOTED.sub(" ", sentence) if "“" in sentence or '"' in sentence else sentence
+    early: list[str] = []
+    for m in SURNAME_TITLE.finditer(outside):
+        early = early or [c for c in candidates if ENDED.search(c)][:2]
+        # "윤상현 의원", "김모(45) 변호사", "윤상현 국민의힘 의원": one word of affiliation
+        full = re.compile(rf"(?<![가-힣])({m.group(1)}[가-힣]{{1,2}})\s?(?:\([^)]*\)\s?)?"
+                          rf"(?:[가-힣A-Za-z]+\s)?{m.group(2)}(?![가-힣]{{2}})")
+        names = {f.group(1) for c in candidates for f in full.finditer(c)}
+        if names and not any(n in title or n in sentence or any(n in c for c in early)
+                             for n in names):
+            return True
+    return False
+
+
 _LATIN = re.compile(r"[A-Za-z]")
 
 
