@@ -46,3 +46,14 @@ def test_a_person_the_headline_the_lede_or_the_sentence_names_is_introduced(wher
 def test_no_full_name_in_the_story_or_a_quoted_title_is_no_lean_back(sentence: str) -> None:
     story = [*STORY[:4], sentence]
     assert not candidate_leans_back(story, 4, "ko", TITLE)
+
+
+@pytest.mark.parametrize(("full", "short"), [
+    ("전광훈 사랑제일교회 목사는 이날 집회에서 연설했다.", "전 목사는 집회 뒤 경찰에 출석했다."),
+    ("김형태 변호사는 이날 접견 녹취록을 공개했다.", "김 변호사는 녹취록이 편집됐다고 주장했다."),
+    ("이재명 더불어민주당 대표는 이날 최고위원회의에 참석했다.", "이 대표는 특검 도입을 요구했다."),
+])
+def test_the_titles_readers_met(full: str, short: str) -> None:
+    # Read (the stop-33 held-out read): "전 목사는", "김 변호사는", "이 대표는" in a point
+    story = [*STORY[:3], full, short]
+    assert candidate_leans_back(story, 4, "ko", TITLE)
