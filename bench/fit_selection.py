@@ -222,7 +222,8 @@ def prepare(row: dict[str, Any], lang: str, summ: ExtractiveSummarizer, points: 
     n = len(cands)
     pool.matrix = [[base.similarity(a, b) for b in range(n)] for a in range(n)]
     counts = [grams(s) for s in pool.sentences]
-    return Item(pool, 0.0, [candidate_leans_back(pool.sentences, k, lang) for k in range(n)],
+    return Item(pool, 0.0, [candidate_leans_back(pool.sentences, k, lang, title)
+                            for k in range(n)],
                 [u for u, _ in counts], [b for _, b in counts], refs, lead, {})
 
 

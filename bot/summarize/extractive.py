@@ -80,12 +80,13 @@ def refers_back(sentence: str, lang: str) -> bool:
     return rules is not None and rules.refers_back(sentence, korean.subjectless)
 
 
-def candidate_leans_back(candidates: list[str], k: int, lang: str) -> bool:
-    """Whether candidate ``k`` leans on a sentence before it. In a language whose leads are
-    often impersonal (Korean: "2029년부터 … 10분대에 갈 수 있게 될 것으로 보인다") the
-    story's first prose sentence leans on nothing but where the language says it cannot open
-    a brief (``Language.opens_no_brief``): the subject rule would otherwise bar the lead
-    itself."""
+def candidate_leans_back(candidates: list[str], k: int, lang: str, title: str = "") -> bool:
+    """Whether candidate ``k`` leans on a sentence before it (``title``: the headline, shown
+    above the brief, which may name whom the candidate names by surname and title only). In
+    a language whose leads are often impersonal (Korean: "2029년부터 … 10분대에 갈 수 있게 될
+    것으로 보인다") the story's first prose sentence leans on nothing but where the language
+    says it cannot open a brief (``Language.opens_no_brief``): the subject rule would
+    otherwise bar the lead itself."""
     rules = LANGUAGES.get(lang)
     if rules is None:
         return False  # no lean-back rules of its own: English's would misread it
@@ -95,6 +96,8 @@ def candidate_leans_back(candidates: list[str], k: int, lang: str) -> bool:
         # lede ("… 섬유탈취제를 뿌릴 것이다.") ends like an explanation and leans on nothing.
         return rules.opens_no_brief is not None and rules.opens_no_brief(candidates[0])
     if rules.refers_back(candidates[k], korean.subjectless):
+        return True
+    if rules.surname_title is not None and rules.surname_title(candidates, k, title):
         return True
     return k > 1 and rules.bare_surname is not None and rules.bare_surname(candidates, k)
 
@@ -269,7 +272,7 @@ class ExtractiveSummarizer:
 
         def leans_back(k: int) -> bool:
             if k not in back_cache:
-                back_cache[k] = candidate_leans_back(pool.sentences, k, lang)
+                back_cache[k] = candidate_leans_back(pool.sentences, k, lang, title)
             return back_cache[k]
 
         chosen = choose(pool, weights, points, leans_back)

@@ -206,3 +206,7 @@ class Language:
     # follows it (Korean: a bare quotation, its speaker named after it) and so opens no brief
     # (bot.summarize.extractive); None where no such rule is known
     opens_no_brief: Callable[[str], bool] | None = None
+    # Whether candidate k names someone by surname and title only ("윤 의원은") while the full
+    # name is only in a sentence the brief may not show, given the headline, which may name
+    # them (bot.summarize.extractive); None where no such rule is known
+    surname_title: Callable[[list[str], int, str], bool] | None = None

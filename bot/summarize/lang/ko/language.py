@@ -37,5 +37,6 @@ LANGUAGE = Language(
     keywords=tagging.story_tags,
     analysis_caches=(tagging.clear_cache, labelling.clear_cache),
     opens_no_brief=select.bare_quotation,
+    surname_title=select.surname_title,
     label_words=(1, 6),
 )
