@@ -255,3 +255,63 @@ def test_a_present_tense_photo_caption_is_caption_like() -> None:
                   "When I look at my gold medal, I see a dream that I made years ago.",
                   "Commission officials are to look at Rome's provision of a loan to the carrier."):
         assert prose in _points(f"{prose} {_STORY}"), prose
+
+
+def test_a_stray_scrape_dot_after_a_comma_a_title_or_an_opening_word_is_cleaned() -> None:
+    # CNN/DM fit half: each mark cut a sentence in two, leaving shards ("Since .", "Mr .").
+    text = ("He served in Afghanistan, . India, Burma and France. After the war, . Elizabeth "
+            "carried on her work as a nurse. Since . Mr Moss became chief executive in July "
+            "2007, Aviva shares fell. Mr . Moss ceased to be chief executive. 'And . American "
+            "business doesn't need them either.' A . 2008 Peruvian law gives foreigners the "
+            "option. The hepatitis A . State officials say the risk is low. Epstein served a "
+            "13-month sentence after pleading guilty in . 2008.")
+    assert split_sentences(text, "en") == [
+        "He served in Afghanistan, India, Burma and France.",
+        "After the war, Elizabeth carried on her work as a nurse.",
+        "Since Mr Moss became chief executive in July 2007, Aviva shares fell.",
+        "Mr Moss ceased to be chief executive.",
+        "'And American business doesn't need them either.'",
+        "A 2008 Peruvian law gives foreigners the option.",
+        "The hepatitis A .",
+        "State officials say the risk is low.",
+        # Not a lost word ("… off the coast of ."): the year was on the next line.
+        "Epstein served a 13-month sentence after pleading guilty in 2008.",
+    ]
+
+
+def test_a_stray_scrape_dot_inside_a_name_the_story_writes_whole_is_cleaned() -> None:
+    # CNN/DM fit half: "Buckingham . Palace." left "Palace." as a sentence of its own.
+    text = ("The Queen met the president at Buckingham . Palace. Buckingham Palace said she was "
+            "well. Pictures of a naked Prince . Harry were leaked. Prince Harry was in Vegas. "
+            "The match was won at Anfield . Liverpool have not made contact.")
+    assert split_sentences(text, "en") == [
+        "The Queen met the president at Buckingham Palace.",
+        "Buckingham Palace said she was well.",
+        "Pictures of a naked Prince Harry were leaked.",
+        "Prince Harry was in Vegas.",
+        "The match was won at Anfield .",
+        "Liverpool have not made contact.",
+    ]
+
+
+def test_a_speaker_cut_by_a_stray_scrape_dot_is_one_sentence() -> None:
+    # Held-out read: a point opened "Conservation Society said: '…'", its speaker left in the
+    # span before; the CNN/DM fit half has "MoD spokeswoman . Connie Pierce said …".
+    text = ("Above, the photographer poses with the creature, measuring 3ft in diameter . "
+            "Richard Harrington of the Marine . Conservation Society said: 'Although this "
+            "species is harmless, we advise the public not to touch them.' The families were in "
+            "court. MoD spokeswoman . Connie Pierce said the attack was brutal. "
+            "By . Bianca London . Luke Anderson said he was happy. Scroll down for video . "
+            "Sony says it will release the film.")
+    assert split_sentences(text, "en") == [
+        "Above, the photographer poses with the creature, measuring 3ft in diameter .",
+        "Richard Harrington of the Marine Conservation Society said: 'Although this species "
+        "is harmless, we advise the public not to touch them.'",
+        "The families were in court.",
+        "MoD spokeswoman Connie Pierce said the attack was brutal.",
+        "By .",
+        "Bianca London .",
+        "Luke Anderson said he was happy.",
+        "Scroll down for video .",
+        "Sony says it will release the film.",
+    ]
