@@ -110,6 +110,18 @@ SHOWN_PICTURE = re.compile(
     r"snaps?|shots?)\b",
     re.IGNORECASE,
 )
+# A sentence about the picture or video beside it, which the brief does not show: who it shows
+# ("This was David Cameron yesterday …", "Here is Jane Smith, 23, …"), how its subject looks
+# ("It looks as though it's lying in wait …", the jellyfish in the photo), what the page's
+# video shows ("The video shows the fearless feline jumping …": present tense; "Footage
+# showed a huge blaze at Abqaiq" reports). "This is the moment X did Y", the Daily Mail's
+# opener, often carries the news: no dev sentence opens so, and it stays prose.
+SHOWN_SCENE = re.compile(
+    r"^(?:This|Here) (?:is|was|are|were) (?:[A-Z][\w'’-]+ ){1,3}(?:yesterday|today|on|at|in|"
+    r"during|with|after|before|last|earlier|pictured)\b"
+    r"|^It looks as (?:though|if) (?:it|he|she|they)\b"
+    r"|^(?:The|This|A|In the|In this) (?:video|footage|clip|picture|photo|image)s?"
+    r"(?: [^,.]{0,40})? (?:shows?|captures?)\b")
 # The Daily Mail scrape closes captions and highlight bullets with a space before the full
 # stop ("… 70 years ."); the story's own sentences close on the word.
 SPACED_STOP = " ."
@@ -305,6 +317,8 @@ def weak(sentence: str) -> bool:
     if len(sentence) <= 150 and PRESENT_CAPTION.match(sentence):
         return True
     if CAPTION_WORD.search(low) is not None:
+        return True
+    if sentence[:1] in "THIA" and SHOWN_SCENE.match(sentence):
         return True
     # Spelled out rather than any() over a generator: this runs on every candidate.
     h = PICTURE_HINTS
