@@ -339,3 +339,19 @@ def test_a_picture_word_in_reported_news_stays_prose() -> None:
                   "This is the moment a driver crashed into a shop in Leeds on Friday.",
                   "This was eight times higher than it had previously stated."):
         assert not weak(prose), prose
+
+
+def test_a_pronoun_after_a_fronted_amount_leans_back() -> None:
+    # BBC dev fit half: point 3 was "Currently above $40 a barrel, he said: …", BP's chief
+    # executive (the story's central person) named only in a sentence the brief skipped.
+    assert refers_back('Currently above $40 a barrel, he said: "The price of oil will be well '
+                       'supported above $30 a barrel for the medium term."', "en")
+    text = ("Oil giant BP has announced a 26% rise in annual profits to $16.2bn on the back of "
+            "record oil prices. Last week, rival Shell reported an annual profit of $17.5bn. "
+            "BP added that it was increasing its fourth-quarter dividend by 26% to 8.5 cents. "
+            "Speaking on the BBC's Today programme on Tuesday, Lord Browne said the profits were "
+            "not solely down to the high oil price alone. The company is earning about $1.8m an "
+            "hour, its results show. Currently above $40 a barrel, he said: "
+            '"The price of oil will be well supported above $30 a barrel for the medium term."')
+    assert not any(p.startswith("Currently above") for p in _points(text)), _points(text)
+    assert not refers_back("When Obama took office at $40 a barrel, he said so.", "en")

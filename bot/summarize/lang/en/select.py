@@ -33,8 +33,11 @@ BACK = re.compile(
     r"(?:he|she|they|his|her|their)"
     # Any fronted phrase with no capitalised word after its first before such a pronoun:
     # "After the vote in the chamber, they left" (who?). A name in the phrase ("When Obama
-    # took office, he …") is what the pronoun means, so it does not count.
-    r"|(?-i:(?:[a-z\d][\w'’-]*|[A-Z][a-z'’]*)(?: [a-z\d][\w'’-]*){1,10}), (?:he|she|they)\b"
+    # took office, he …") is what the pronoun means, so it does not count. A price or an amount
+    # is no name: "Currently above $40 a barrel, he said: …" (who? BP's chief, named only in
+    # a sentence the brief skipped).
+    r"|(?-i:(?:[a-z\d][\w'’-]*|[A-Z][a-z'’]*)(?: [$£€]?[a-z\d][\w'’.-]*){1,10}), "
+    r"(?:he|she|they)\b"
     # A time told relative to an event before: "The following night, members of …", "The next
     # day …", "The day before …".
     r"|the (?:following|next|previous|same) (?:day|night|morning|afternoon|evening|week|"
