@@ -265,7 +265,8 @@ def test_a_stray_scrape_dot_after_a_comma_a_title_or_an_opening_word_is_cleaned(
             "2007, Aviva shares fell. Mr . Moss ceased to be chief executive. 'And . American "
             "business doesn't need them either.' A . 2008 Peruvian law gives foreigners the "
             "option. The hepatitis A . State officials say the risk is low. Epstein served a "
-            "13-month sentence after pleading guilty in . 2008.")
+            "13-month sentence after pleading guilty in . 2008. He welcomed the . ‘uprising’ by "
+            "shareholders. It ended on Friday . 'We won,' he said.")
     assert split_sentences(text, "en") == [
         "He served in Afghanistan, India, Burma and France.",
         "After the war, Elizabeth carried on her work as a nurse.",
@@ -277,6 +278,9 @@ def test_a_stray_scrape_dot_after_a_comma_a_title_or_an_opening_word_is_cleaned(
         "State officials say the risk is low.",
         # Not a lost word ("… off the coast of ."): the year was on the next line.
         "Epstein served a 13-month sentence after pleading guilty in 2008.",
+        "He welcomed the ‘uprising’ by shareholders.",
+        "It ended on Friday .",
+        "'We won,' he said.",
     ]
 
 

@@ -57,8 +57,9 @@ def is_boundary(before: str, after: str) -> bool:
 
 
 # The Daily Mail scrape leaves " . " where the page broke a line inside a sentence ("up to 10%
-# of . autistic children", "at a discount no doubt - . with some of the proceeds"): a mark
-# before a lower-case word, or after a word that cannot end a sentence, ends nothing, and goes.
+# of . autistic children", "at a discount no doubt - . with some of the proceeds", "He welcomed
+# the . ‘uprising’ by shareholders"): a mark before a lower-case word (maybe quoted), or after
+# a word that cannot end a sentence, ends nothing, and goes.
 # So does one after a comma or semicolon ("served in Afghanistan, . India, Burma", "After the
 # war, . Elizabeth carried on"), after a title ("Mr . Moss ceased", "Dr . Smith"), and after
 # a capitalised function word opening a span ("Since . Mr Moss became", "In . September
@@ -66,7 +67,7 @@ def is_boundary(before: str, after: str) -> bool:
 # A " . " before a capital after any other word may close a caption or a highlight ("… on
 # Friday . Mr Obama said"), so it stays for the splitter (but see ``join_split_names``).
 STRAY_DOT = re.compile(
-    r"(?<=[\w,;'’%)–—-]) \.(?= [a-z])|(?<=[,;]) \.(?= \S)"
+    r"(?<=[\w,;'’%)–—-]) \.(?= ['‘\"“]?[a-z])|(?<=[,;]) \.(?= \S)"
     r"|(?<![\w'’-])(of|the|a|an|to|for|and|or|but|in|on|at|by|with|from|that|who|which|his"
     r"|her|their|its|as|than|into"
     r"|(?<![\w.'’-])(?:" + "|".join((*TITLES, "Sir")) + r")"
