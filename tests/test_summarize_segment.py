@@ -246,6 +246,8 @@ def test_wire_stories_flattened_without_separators_keep_the_junk_out() -> None:
     ("Dershowitz represented Epstein against the sex crime charges, for which Epstein served a "
      "13-month sentence after pleading guilty in .", "cut"),
     ("The boat capsized off the coast of .", "cut"),
+    # Held-out read: a point ended "off the coast of ." inside a quotation closed by "'".
+    ("'The boat capsized off the coast of .'", "cut"),
     ("'Invasion': The latest in a string of barrel jellyfish sightings on British beaches.",
      "caption"),
     ("'Scared': Johnson announces he has HIV at a Los Angeles press conference in 1991.",

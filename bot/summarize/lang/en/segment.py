@@ -289,10 +289,11 @@ VERB_HINT = re.compile(
     re.IGNORECASE)
 # A span cut off mid-phrase where the scrape dropped a linked word ("… off the coast of ."):
 # it ends on an article or preposition before the scrape's spaced stop, or on an article before
-# its own stop (an English sentence never ends there; "crews in.", "we dream of." may).
+# its own stop (an English sentence never ends there; "crews in.", "we dream of." may), maybe
+# inside a quotation closed by a straight single mark (the Daily Mail's: "… the coast of .'").
 LOST_WORD = re.compile(
     r"(?:^|\s)(?:(?:the|a|an|of|to|for|from|at|by|with|into|onto|in|on|and|or|near|about) \.|"
-    r"(?:the|a|an)\.)[\"”’)]*$")
+    r"(?:the|a|an)\.)[\"”’')]*$")
 # A link's text flattened between a name and its abbreviation ("the National Environmental
 # Policy Act here (NEPA) is …": a wire page's "here" link): the verbatim rule allows no cut inside
 # a sentence, so the span is no point.
@@ -326,7 +327,7 @@ def broken(sentence: str) -> str | None:
         return "shard"
     if FRAGMENT_OPENING.match(sentence) and VERB_HINT.search(sentence) is None:
         return "afterthought"
-    if sentence.endswith(".") and LOST_WORD.search(sentence[-8:]):
+    if sentence.rstrip("\"”’')").endswith(".") and LOST_WORD.search(sentence[-10:]):
         return "cut"
     if " here (" in sentence and LINK_TEXT.search(sentence):
         return "cut"

@@ -33,8 +33,11 @@ BACK = re.compile(
     r"(?:he|she|they|his|her|their)"
     # Any fronted phrase with no capitalised word after its first before such a pronoun:
     # "After the vote in the chamber, they left" (who?). A name in the phrase ("When Obama
-    # took office, he …") is what the pronoun means, so it does not count.
-    r"|(?-i:(?:[a-z\d][\w'’-]*|[A-Z][a-z'’]*)(?: [a-z\d][\w'’-]*){1,10}), (?:he|she|they)\b"
+    # took office, he …") is what the pronoun means, so it does not count. A price or an amount
+    # is no name: "Currently above $40 a barrel, he said: …" (who? BP's chief, named only in
+    # a sentence the brief skipped).
+    r"|(?-i:(?:[a-z\d][\w'’-]*|[A-Z][a-z'’]*)(?: [$£€]?[a-z\d][\w'’.-]*){1,10}), "
+    r"(?:he|she|they)\b"
     # A time told relative to an event before: "The following night, members of …", "The next
     # day …", "The day before …".
     r"|the (?:following|next|previous|same) (?:day|night|morning|afternoon|evening|week|"
@@ -110,6 +113,18 @@ SHOWN_PICTURE = re.compile(
     r"snaps?|shots?)\b",
     re.IGNORECASE,
 )
+# A sentence about the picture or video beside it, which the brief does not show: who it shows
+# ("This was David Cameron yesterday …", "Here is Jane Smith, 23, …"), how its subject looks
+# ("It looks as though it's lying in wait …", the jellyfish in the photo), what the page's
+# video shows ("The video shows the fearless feline jumping …": present tense; "Footage
+# showed a huge blaze at Abqaiq" reports). "This is the moment X did Y", the Daily Mail's
+# opener, often carries the news: no dev sentence opens so, and it stays prose.
+SHOWN_SCENE = re.compile(
+    r"^(?:This|Here) (?:is|was|are|were) (?:[A-Z][\w'’-]+ ){1,3}(?:yesterday|today|on|at|in|"
+    r"during|with|after|before|last|earlier|pictured)\b"
+    r"|^It looks as (?:though|if) (?:it|he|she|they)\b"
+    r"|^(?:The|This|A|In the|In this) (?:video|footage|clip|picture|photo|image)s?"
+    r"(?: [^,.]{0,40})? (?:shows?|captures?)\b")
 # The Daily Mail scrape closes captions and highlight bullets with a space before the full
 # stop ("… 70 years ."); the story's own sentences close on the word.
 SPACED_STOP = " ."
@@ -305,6 +320,8 @@ def weak(sentence: str) -> bool:
     if len(sentence) <= 150 and PRESENT_CAPTION.match(sentence):
         return True
     if CAPTION_WORD.search(low) is not None:
+        return True
+    if sentence[:1] in "THIA" and SHOWN_SCENE.match(sentence):
         return True
     # Spelled out rather than any() over a generator: this runs on every candidate.
     h = PICTURE_HINTS

@@ -10,7 +10,14 @@ from itertools import chain
 
 from bot.summarize.lang import CLOSERS, Splitting, marked_sentences
 from bot.summarize.lang.en import segment
-from bot.summarize.lang.en.words import ABBREVIATIONS, BANG_NAMES, NUMBERED, OPENERS, TITLES
+from bot.summarize.lang.en.words import (
+    ABBREVIATIONS,
+    BANG_NAMES,
+    NUMBERED,
+    OPENERS,
+    SPAN_OPENERS,
+    TITLES,
+)
 
 # Candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
 # The first mark is written out ("[.!?…][.!?…]*", not "[.!?…]+") so the pattern opens on a
@@ -54,19 +61,48 @@ def is_boundary(before: str, after: str) -> bool:
 
 
 # The Daily Mail scrape leaves " . " where the page broke a line inside a sentence ("up to 10%
-# of . autistic children", "at a discount no doubt - . with some of the proceeds"): a mark
-# before a lower-case word, or after a word that cannot end a sentence, ends nothing, and goes.
+# of . autistic children", "at a discount no doubt - . with some of the proceeds", "He welcomed
+# the . ‘uprising’ by shareholders"): a mark before a lower-case word (maybe quoted), or after
+# a word that cannot end a sentence, ends nothing, and goes.
+# So does one after a comma or semicolon ("served in Afghanistan, . India, Burma", "After the
+# war, . Elizabeth carried on"), after a title ("Mr . Moss ceased", "Dr . Smith"), and after
+# a capitalised function word opening a span ("Since . Mr Moss became", "In . September
+# Prince William", "A . 2008 Peruvian law"): the mark there cut one sentence in two.
 # A " . " before a capital after any other word may close a caption or a highlight ("… on
-# Friday . Mr Obama said"), so it stays for the splitter.
+# Friday . Mr Obama said"), so it stays for the splitter (but see ``join_split_names``).
 STRAY_DOT = re.compile(
-    r"(?<=[\w,;'’%)–—-]) \.(?= [a-z])"
+    r"(?<=[\w,;'’%)–—-]) \.(?= ['‘\"“]?[a-z])|(?<=[,;]) \.(?= \S)"
     r"|(?<![\w'’-])(of|the|a|an|to|for|and|or|but|in|on|at|by|with|from|that|who|which|his"
-    r"|her|their|its|as|than|into) \.(?= [A-Z])"
+    r"|her|their|its|as|than|into"
+    r"|(?<![\w.'’-])(?:" + "|".join((*TITLES, "Sir")) + r")"
+    r"|(?:^|(?<=[.!?] )|(?<=[.!?]['’\"”] ))['‘\"“]?(?:" + "|".join(SPAN_OPENERS) + r"))"
+    r" \.(?= [A-Z\d])"
 )
 
 
 def drop_stray_dots(block: str) -> str:
     return STRAY_DOT.sub(lambda m: m.group(1) or "", block)
+
+
+# The scrape's " . " between two capitalised words that the story also writes together
+# ("pictures of a naked Prince . Harry" beside "Prince Harry", "at Buckingham . Palace."):
+# the mark is inside a name, where a page broke the line; see ``join_split_names``.
+SPLIT_NAME = re.compile(r"\b([A-Z][\w'’-]*) \. ([A-Z][a-z]+)")
+
+
+def join_split_names(text: str) -> str:
+    """``text`` without the scrape's " . " inside a name the text also writes unbroken: a
+    sentence must not end inside "Buckingham Palace" because one copy of it was split."""
+    if " . " not in text:
+        return text
+    return SPLIT_NAME.sub(
+        lambda m: f"{m.group(1)} {m.group(2)}"
+        if _writes(text, f"{m.group(1)} {m.group(2)}") else m.group(), text)
+
+
+def _writes(text: str, name: str) -> bool:
+    """Whether ``text`` holds ``name`` as whole words."""
+    return re.search(r"\b" + re.escape(name) + r"\b", text) is not None
 
 
 # A title before a line break and a capitalised word ("… the voice of Dr.\nJanet Lubelle"): the
@@ -82,6 +118,12 @@ TITLE_BREAK = re.compile(r"(?<![\w.])(" + "|".join(TITLES) + r")\.[ \t]*\n[ \t\n
 STOP_BREAK = re.compile(r"\.[ \t]*\n[ \t\n]*(?=[A-Z])")
 TITLE_BEFORE = re.compile(r"(?<![\w.])(?:" + "|".join(TITLES) + r")\Z")
 _TITLE_CHARS = max(map(len, TITLES))
+
+
+def prepare(text: str) -> str:
+    """English text made ready to split: names the scrape's " . " or a line break cut in two
+    joined again (``join_split_names``, ``join_title_breaks``)."""
+    return join_title_breaks(join_split_names(text))
 
 
 def join_title_breaks(text: str) -> str:
@@ -176,6 +218,33 @@ INNER_NOTE = re.compile(r"(?<=[^\W\d_]{2}[,;])\d{1,2}(?= [a-z])")
 NOTE_HINT = re.compile(r"[,;]\d")
 
 
+# A speaker the scrape's " . " cut in two: a short verbless run of words before the mark
+# ("Richard Harrington of the Marine .", "MoD spokeswoman .", "Liberal Democrat .") and,
+# after it, capitalised words and a verb of saying ("Conservation Society said: '…'",
+# "Connie Pierce said the attack …"). Neither half is a sentence; the two are one. A longer
+# run ends on a name's word: "Scroll down for video . Sony says …" is a pointer, then the lede.
+SPEAKER_HEAD = re.compile(r"[A-Z][\w'’-]*(?: [\w'’-]+)? \.|[A-Z][\w'’-]*(?: [\w'’-]+){1,4}"
+                          r" [A-Z][\w'’-]* \.")
+SPEAKER_TAIL = re.compile(
+    r"(?:[A-Z][\w'’-]* ){1,4}(?:said|says|added|adds|told|explained|warned|wrote)\b")
+
+
+def join_cut_speakers(parts: list[str]) -> list[str]:
+    """``parts`` with each speaker cut by the scrape's " . " (SPEAKER_HEAD, SPEAKER_TAIL) made
+    one sentence again, the stray mark dropped as ``drop_stray_dots`` drops it."""
+    out: list[str] = []
+    for part in parts:
+        prev = out[-1].strip() if out else ""
+        # After "By ." the run is the Daily Mail's byline, not a speaker.
+        byline = len(out) > 1 and out[-2].strip() == "By ."
+        if prev and not byline and SPEAKER_HEAD.fullmatch(prev) \
+                and segment.VERB_HINT.search(prev) is None and SPEAKER_TAIL.match(part.lstrip()):
+            out[-1] = f"{prev[:-2]} {part.lstrip()}"
+        else:
+            out.append(part)
+    return out
+
+
 def line_sentences(block: str, splitting: Splitting) -> list[str]:
     """The sentences of one stripped English line: the scrape's stray " . " and footnote marks
     inside a sentence (INNER_NOTE) dropped, cut at
@@ -186,6 +255,8 @@ def line_sentences(block: str, splitting: Splitting) -> list[str]:
     if NOTE_HINT.search(block):
         block = INNER_NOTE.sub("", block)
     parts = marked_sentences(block, split_line)
+    if " . " in block:
+        parts = join_cut_speakers(parts)
     if GLUE_HINT.search(block):  # one scan; most lines have none
         parts = list(chain.from_iterable(map(unglue, parts)))
     return list(chain.from_iterable(map(segment.unglue, parts)))

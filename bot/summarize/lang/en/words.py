@@ -12,6 +12,12 @@ ABBREVIATIONS = frozenset(
 # Janet Lubelle", where a feed's markup broke the line inside the name).
 TITLES = ("Dr", "Mr", "Mrs", "Ms", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt",
           "Cmdr", "Adm", "Rev", "Hon", "Pres")
+# Function words that open a span but cannot end one: the scrape's " . " right after one
+# ("Since . Mr Moss became …", "In . September …") is inside the sentence. Not "By", which
+# opens the Daily Mail's byline ("By . Bianca London .").
+SPAN_OPENERS = ("Since", "In", "On", "At", "A", "An", "The", "And", "But", "Or", "Of", "For",
+                "With", "From", "When", "After", "Before", "While", "As", "If", "Although",
+                "Because", "During", "Despite")
 # Typical sentence openers: after a dotted acronym ("U.S."), only these start a new sentence.
 OPENERS = frozenset(
     "The A An It He She They We I In On At But And This That These Those There His Her Its "
