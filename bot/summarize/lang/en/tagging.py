@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from functools import lru_cache
 from itertools import groupby
 
 from bot.summarize.lang import Analysis, Words
@@ -100,7 +99,7 @@ def _apart(run: list[str], body: str) -> list[list[str]]:
         if w == "&" and 0 < i < len(run) - 1:
             left, right = run[i - 1], run[i + 1]
             rest = body.replace(f"{left} & {right}", " ")
-            if all(_whole_word(n).search(rest) for n in (left, right)):
+            if all(next(_whole_words(n, rest), None) for n in (left, right)):
                 return [run[:i], *_apart(run[i + 1 :], body)]
     return [run]
 
@@ -136,12 +135,26 @@ def _name_word(word: str, body: str) -> bool:
     return low not in rules.GENERIC or _written_lower(low, body)
 
 
-@lru_cache(maxsize=4096)
-def _whole_word(phrase: str) -> re.Pattern[str]:
-    """``phrase`` written as whole words. Tagging asks for the same names many times per
-    article and across articles; built per call, they outran re's own cache of 512 patterns
-    and were compiled again for each article."""
-    return re.compile(r"\b" + re.escape(phrase) + r"\b")
+_BOUNDARY = re.compile(r"\b")
+
+
+def _whole_words(phrase: str, text: str) -> Iterator[tuple[int, int]]:
+    """Where ``text`` writes ``phrase`` as whole words: the spans
+    ``re.finditer(r"\\b<phrase>\\b", text)`` gives. Found by ``str.find``, not a regex: one
+    that opens on ``\\b`` has no literal to search for and is tried at every character, and
+    built per name it was compiled again for each article."""
+    if not phrase:  # "\\b\\b" matches at every boundary (a run's word may be a bare "'s")
+        yield from (m.span() for m in _BOUNDARY.finditer(text))
+        return
+    at = text.find(phrase)
+    while at >= 0:
+        end = at + len(phrase)
+        # A boundary is read at a position with the characters around it, as \b reads it.
+        if _BOUNDARY.match(text, at) and _BOUNDARY.match(text, end):
+            yield at, end
+            at = text.find(phrase, end)
+        else:
+            at = text.find(phrase, at + 1)
 
 
 def _breaks_name(word: str) -> bool:
@@ -293,8 +306,7 @@ def _link_or_cut(phrase: str, body: str) -> bool:
     """Whether every mention of ``phrase`` is a link's text ("DCR Post Here", "Read More
     Here") or a name the run cut before a character it holds ("Dual ANT+"; never "Disney+",
     the service of the name before it)."""
-    after = [body[m.end() : m.end() + 6]
-             for m in _whole_word(phrase).finditer(body)]
+    after = [body[end : end + 6] for _, end in _whole_words(phrase, body)]
     cut = rules.CUT_BEFORE_PLUS.fullmatch(phrase.split()[-1]) is not None
     return bool(after) and all(rules.LINK_OR_CUT.match(a) and (cut or a[0] != "+")
                                for a in after)
@@ -386,8 +398,7 @@ def _side_detail(e: _Entity, doc: str, n_sentences: int) -> bool:
     if n_sentences < rules.SIDE_MIN_SENTENCES:
         return False
     doc = doc.replace("’", "'")
-    starts = sorted(m.start() for f in e.forms
-                    for m in _whole_word(f).finditer(doc))
+    starts = sorted(at for f in e.forms for at, _ in _whole_words(f, doc))
     return bool(starts) and starts[-1] - starts[0] < rules.SIDE_SPAN * len(doc)
 
 
@@ -475,8 +486,8 @@ def _private_once(name: str, body: str) -> bool:
     end = at + len(name)
     if _role_near(body, at, end):
         return False
-    for m in _whole_word(name.split()[-1]).finditer(body):
-        before = body[max(0, m.start() - 50) : m.start()].split()[-4:]
+    for mention, _ in _whole_words(name.split()[-1], body):
+        before = body[max(0, mention - 50) : mention].split()[-4:]
         if any(map(_role, before)):
             return False  # "Irish billionaires Mr McManus" says who he is elsewhere
     return bool(rules.AGE.match(body, end)) or _private_role_near(body, at, end)
