@@ -46,3 +46,57 @@ def test_whole_words_finds_what_finditer_found_on_random_text() -> None:
         for phrase in NAMES:
             assert list(tagging._whole_words(phrase, text)) == _finditer_spans(phrase, text), (
                 phrase, text)
+
+
+def _given_by_finditer(surname: str, body: str) -> list[tuple[int, int, str]]:
+    pattern = r"(?<![\w'’-])([A-Z][a-z]+) " + re.escape(surname) + r"\b"
+    return [(m.start(), m.end(), m.group(1)) for m in re.finditer(pattern, body)]
+
+
+TRICKY_GIVEN = [
+    ("Smith", "Tom Smith Smith Smith said Jo Smith"),
+    ("Smith", "Tom Smith5 Tom Smith_ Tom Smithson Tom Smith-Jones TOM Smith Tom  Smith"),
+    ("Smith", "ex-Tom Smith 'Tom Smith ’Tom Smith _Tom Smith 5Tom Smith (Tom Smith"),
+    ("Smith", "T Smith Élodie Smith Tomé Smith Tom Smith"),
+    ("Smith", " Smith"),
+    ("Jones", "Smith Jones Jones Jones"),
+]
+
+
+@pytest.mark.parametrize(("surname", "body"), TRICKY_GIVEN)
+def test_given_names_are_those_finditer_found(surname: str, body: str) -> None:
+    assert list(tagging._given_before(surname, body)) == _given_by_finditer(surname, body)
+
+
+def test_given_names_are_those_finditer_found_on_random_text() -> None:
+    for body in _random_texts(27, 3000):
+        for surname in ("Smith", "Smith-Jones", "S", "+", "Tom"):
+            assert list(tagging._given_before(surname, body)) == _given_by_finditer(
+                surname, body), (surname, body)
+
+
+def _next_by_search(name: str, title: str) -> tuple[str, str] | None:
+    m = re.search(r"\b" + re.escape(name) + r" ([A-Z][\w'’-]*[a-z])\b", title)
+    return None if m is None else (m.group(0), m.group(1))
+
+
+TRICKY_TITLES = [
+    ("Andrea", "Andrea McVittie, User Experience Designer"),
+    ("Andrea", "XAndrea Smith and Andrea Jones"),
+    ("Andrea", "Andrea SMITH Andrea O'Neil Andrea Smith-"),
+    ("Andrea", "Andrea Andrea Smith"),
+    ("Andrea", "Andrea"),
+    ("Trump", "Trump Signs Trump Signs5 Trump Signsé"),
+]
+
+
+@pytest.mark.parametrize(("name", "title"), TRICKY_TITLES)
+def test_next_title_word_is_what_search_found(name: str, title: str) -> None:
+    assert tagging._next_title_word(name, title) == _next_by_search(name, title)
+
+
+def test_next_title_word_is_what_search_found_on_random_text() -> None:
+    for title in _random_texts(28, 3000):
+        for name in ("Tom", "Smith", "S", "+", "-"):
+            assert tagging._next_title_word(name, title) == _next_by_search(name, title), (
+                name, title)

@@ -506,16 +506,38 @@ def _given_name(surname: str, body: str, person: bool, others: set[str]) -> str 
     Australian professor" gave "Turney"); a person's (``person``) or one written with an age
     or a role ("Senior Investigator Neil Campbell"). ``None`` when the story writes no first
     name; never a word of another name in front ("Trump Kim")."""
-    for m in re.finditer(r"(?<![\w'’-])([A-Z][a-z]+) " + re.escape(surname) + r"\b", body):
-        given = m.group(1)
+    for start, end, given in _given_before(surname, body):
         low = given.lower()
         if given in rules.CAP_STOP or low in rules.BREAK or low in rules.GENERIC \
                 or low in rules.ADJECTIVES or _role(low) or low in rules.HONORIFICS \
                 or _stem(low) in others or _written_lower(low, body):
             continue
-        if person or rules.AGE.match(body, m.end()) or _role_near(body, m.start(), m.end()):
+        if person or rules.AGE.match(body, end) or _role_near(body, start, end):
             return f"{given} {surname}"
     return None
+
+
+_GIVEN = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) ")
+
+
+def _given_before(surname: str, body: str) -> Iterator[tuple[int, int, str]]:
+    """Each capitalised word written before ``surname`` and where the two start and end: the
+    matches of ``(?<![\\w'’-])([A-Z][a-z]+) <surname>\\b``, found from each place
+    ``surname`` is written rather than by a pattern built (and compiled) per name."""
+    key = " " + surname
+    floor = 0  # where the last match ended: matches do not overlap
+    at = body.find(key)
+    while at >= 0:
+        start = at
+        while start > 0 and "a" <= body[start - 1] <= "z":
+            start -= 1
+        start -= 1  # the capital, if the word is one
+        end = at + len(key)
+        if start >= floor and (m := _GIVEN.match(body, start)) and m.end() == at + 1 \
+                and _BOUNDARY.match(body, end):
+            yield start, end, m.group(1)
+            floor = end
+        at = body.find(key, at + 1)
 
 
 def _role_near(body: str, start: int, end: int) -> bool:
@@ -557,14 +579,30 @@ def _title_full_name(name: str, title: str, body: str) -> str | None:
     "Andrea McVittie, User Experience Designer"): the name and the capitalised word after it,
     when the body writes the two as a handle or an address ("@amcvittie",
     "andrea.mcvittie@"); a title-case headline's next word ("Trump Signs") is none."""
-    m = re.search(r"\b" + re.escape(name) + r" ([A-Z][\w'’-]*[a-z])\b", title)
-    if m is None:
+    found = _next_title_word(name, title)
+    if found is None:
         return None
-    first, last, low = name.lower(), m.group(1).lower(), body.lower()
+    written, following = found
+    first, last, low = name.lower(), following.lower(), body.lower()
     if last in rules.BREAK or last in rules.GENERIC:
         return None
     handles = (first[0] + last, first + last, first + "." + last, first + "_" + last)
-    return m.group(0) if any("@" + h in low or h + "@" in low for h in handles) else None
+    return written if any("@" + h in low or h + "@" in low for h in handles) else None
+
+
+_NEXT_WORD = re.compile(r" ([A-Z][\w'’-]*[a-z])\b")
+
+
+def _next_title_word(name: str, title: str) -> tuple[str, str] | None:
+    """The first place ``title`` writes ``name`` from a word boundary with a capitalised word
+    after it, as (name and word, word): what ``\\b<name> ([A-Z][\\w'’-]*[a-z])\\b`` finds,
+    found from each place ``name`` is written rather than by a pattern built per name."""
+    at = title.find(name)
+    while at >= 0:
+        if _BOUNDARY.match(title, at) and (m := _NEXT_WORD.match(title, at + len(name))):
+            return title[at : m.end()], m.group(1)
+        at = title.find(name, at + 1)
+    return None
 
 
 def story_tags(title: str, sentences: list[str], chosen: list[str], limit: int,
