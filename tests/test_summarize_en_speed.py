@@ -100,3 +100,21 @@ def test_next_title_word_is_what_search_found_on_random_text() -> None:
         for name in ("Tom", "Smith", "S", "+", "-"):
             assert tagging._next_title_word(name, title) == _next_by_search(name, title), (
                 name, title)
+
+
+def _before_by_finditer(form: str, body: str) -> list[tuple[str, int]]:
+    pattern = r"(?:\b([\w-]+)\.?\s+)?\b" + re.escape(form) + r"\b"
+    return [((m.group(1) or "").lower(), m.end()) for m in re.finditer(pattern, body)]
+
+
+def test_words_before_a_form_are_those_finditer_found_on_random_text() -> None:
+    # Runs that hold earlier mentions ("xZhouZhou Zhou"), dots and spaces of every kind
+    # between a word and the form, and forms that open on "-" or "_".
+    pieces = ["Zhou", "Mr", "Mr.", ".", " ", "\u00a0", "\n", "-", "ex-", "_", "(", "'", "’",
+              "x", "Zhou Zhou", "xZhou", "5", "é", ". ", "--"]
+    rng = random.Random(29)
+    for _ in range(4000):
+        body = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 16)))
+        for form in ("Zhou", "Zhou Zhou", "Z", "-Zhou", "_Zhou", "Zhou-", "x"):
+            assert list(tagging._before(form, body)) == _before_by_finditer(form, body), (
+                form, body)

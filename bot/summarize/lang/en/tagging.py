@@ -416,23 +416,77 @@ def _whole(name: str, body: str) -> str:
 def _before(form: str, body: str) -> Iterator[tuple[str, int]]:
     """The lower-case word written before each occurrence of ``form`` (honorific or role), and
     where the occurrence ends."""
-    pattern = re.compile(r"(?:\b([\w-]+)\.?\s+)?\b" + re.escape(form) + r"\b")
     if not _word_char(form[:1]):
+        pattern = re.compile(r"(?:\b([\w-]+)\.?\s+)?\b" + re.escape(form) + r"\b")
         yield from (((m.group(1) or "").lower(), m.end()) for m in pattern.finditer(body))
         return
-    # The pattern opens on an optional word, so the engine would try it at every character of
-    # the story; every match holds ``form`` itself, so it is searched for from just before the
-    # next place ``form`` is written: the start of the word it is written in or after (what
-    # the optional group could take), which no earlier match can begin after (the same
-    # matches as ``finditer``; tests/test_summarize_asked_once.py compares them).
+    # The pattern above opens on an optional word, so the engine would try it at every
+    # character of the story, and built per form it was compiled again for each article;
+    # every match holds ``form`` itself, so it is searched for from just before the next place
+    # ``form`` is written: the start of the word it is written in or after (what the optional
+    # group could take), which no earlier match can begin after (the same matches as
+    # ``finditer``; tests/test_summarize_asked_once.py and test_summarize_en_speed.py compare
+    # them).
     pos = 0
     while (at := body.find(form, pos)) >= 0:
         start = _word_start(body, at, pos)
-        m = pattern.search(body, start)
-        if m is None:
+        found = _search_before(form, body, start)
+        if found is None:
             return
-        yield (m.group(1) or "").lower(), m.end()
-        pos = m.end()
+        yield found
+        pos = found[1]
+
+
+_WORD_THEN_SPACE = re.compile(r"\b([\w-]+)\.?\s+")
+
+
+def _search_before(form: str, body: str, start: int) -> tuple[str, int] | None:
+    """What ``(?:\\b([\\w-]+)\\.?\\s+)?\\b<form>\\b`` searched from ``start`` finds, as
+    (the optional word, lower case, and where the match ends), for a ``form`` opening on a
+    ``[\\w-]`` character: the leftmost start wins, and at one start the form with a word
+    before it wins over the bare form. Found from each place ``form`` is written."""
+    best: tuple[int, int, str, int] | None = None  # start, 0 with a word / 1 bare, word, end
+    reach = -1  # the end of the [\w-] run at the best start: no later word can open before it
+    at = body.find(form, start)
+    while at >= 0:
+        end = at + len(form)
+        whole = _BOUNDARY.match(body, at) and _BOUNDARY.match(body, end)
+        space = at
+        while space > 0 and body[space - 1].isspace():
+            space -= 1
+        run_end = space - 1 if space < at and space > 0 and body[space - 1] == "." else space
+        if best is not None and run_end > reach:
+            break  # this and every later occurrence start after the best match
+        if whole:
+            found = [(at, 1, "", end)]
+            if space < at:
+                found += _word_then(body, max(start, _run_start(body, run_end)), run_end, at,
+                                    end)
+            first = min(found)
+            if best is None or first < best:
+                best = first
+                reach = best[0]
+                while reach < len(body) and _word_char(body[reach]):
+                    reach += 1
+        at = body.find(form, at + 1)
+    return None if best is None else (best[2].lower(), best[3])
+
+
+def _run_start(body: str, end: int) -> int:
+    """Where the ``[\\w-]`` run ending at ``end`` starts."""
+    while end > 0 and _word_char(body[end - 1]):
+        end -= 1
+    return end
+
+
+def _word_then(body: str, lo: int, hi: int, at: int, end: int) -> list[tuple[int, int, str, int]]:
+    """The match with a word before the form at ``at``: from the first word boundary in
+    ``body[lo:hi]`` (the run before the form's spaces), when the word pattern reaches ``at``."""
+    for s in range(lo, hi):
+        if _BOUNDARY.match(body, s):
+            m = _WORD_THEN_SPACE.match(body, s)
+            return [(s, 0, m.group(1), end)] if m is not None and m.end() == at else []
+    return []
 
 
 def _word_char(ch: str) -> bool:
