@@ -118,3 +118,14 @@ def test_words_before_a_form_are_those_finditer_found_on_random_text() -> None:
         for form in ("Zhou", "Zhou Zhou", "Z", "-Zhou", "_Zhou", "Zhou-", "x"):
             assert list(tagging._before(form, body)) == _before_by_finditer(form, body), (
                 form, body)
+
+
+def test_contains_is_a_run_of_words_inside_another() -> None:
+    # One word is looked up, not windowed: the same verdicts as every window compared.
+    rng = random.Random(30)
+    words = ["Van", "De", "Ven", "Yves", "of", "Bank"]
+    for _ in range(2000):
+        longer = [rng.choice(words) for _ in range(rng.randint(0, 5))]
+        shorter = [rng.choice(words) for _ in range(rng.randint(1, 3))]
+        windows = [longer[i : i + len(shorter)] for i in range(len(longer) - len(shorter) + 1)]
+        assert tagging._contains(longer, shorter) == (shorter in windows), (longer, shorter)

@@ -214,6 +214,8 @@ class _Entity:
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:
     n = len(shorter)
+    if n == 1:
+        return shorter[0] in longer  # most forms are one word
     return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
 
 
@@ -259,12 +261,16 @@ def _entities(scores: Counter[str]) -> list[_Entity]:
     entities: list[_Entity] = []
     # Word -> the entities with a form holding it: only those can hold a phrase with the word.
     by_word: dict[str, list[_Entity]] = {}
+    # Each form's words, split once (every form was a phrase of ``order`` before): None for
+    # a name joined by "of", which holds no other name: "Britain" is not the "Muslim Council
+    # of Britain", "Ireland" not the "Bank of Ireland".
+    holding: dict[str, list[str] | None] = {}
     for phrase in order:
         words = phrase.split()
-        # A name joined by "of" holds no other name: "Britain" is not the "Muslim Council of
-        # Britain", "Ireland" not the "Bank of Ireland".
+        holding[phrase] = None if "of" in words else words
         holders = [e for e in by_word.get(words[0], ())
-                   if any(_contains(f.split(), words) for f in e.forms if "of" not in f.split())]
+                   if any(_contains(ws, words) for f in e.forms
+                          if (ws := holding[f]) is not None)]
         if holders:
             entity = max(holders, key=lambda e: e.count)
             entity.count += merged[phrase]
@@ -355,9 +361,9 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int) -> lis
     needed = min(_MIN_COUNT, max(_MIN_COUNT_SHORT, len(sentences) // _SENTENCES_PER_MENTION))
     ranked: list[tuple[float, _Entity]] = []
     for e in entities:
-        in_points = any(f in shown for f in e.forms)
         if e.count < needed or not good_tag(e.name, body):
-            continue
+            continue  # most names: whether the points show them is never asked
+        in_points = any(f in shown for f in e.forms)
         if not in_points and _side_detail(e, title + "\n" + body, len(sentences)):
             continue  # an anecdote of a long essay ("Code Search" on software dependencies)
         ranked.append((e.count + _IN_POINTS * in_points, e))
