@@ -129,3 +129,28 @@ def test_contains_is_a_run_of_words_inside_another() -> None:
         shorter = [rng.choice(words) for _ in range(rng.randint(1, 3))]
         windows = [longer[i : i + len(shorter)] for i in range(len(longer) - len(shorter) + 1)]
         assert tagging._contains(longer, shorter) == (shorter in windows), (longer, shorter)
+
+
+def _code_split_as_it_was(runs: list[list[str]]) -> list[list[str]]:
+    out = []
+    for run in runs:
+        words = [p for w in run for p in tagging._code_parts(w)]
+        start = 0
+        for i in range(1, len(words)):
+            if tagging.rules.CODE_WORD.search(words[i - 1]) and tagging.rules.CODE_WORD.search(
+                    words[i]):
+                out.append(words[start:i])
+                start = i
+        out.append(words[start:])
+    return out
+
+
+def test_code_split_splits_where_it_did() -> None:
+    # Each word is asked once whether it is code, and a one-word run with no dash is passed on.
+    rng = random.Random(31)
+    words = ["NSDateFormatter", "NSNumberFormatter", "NSDateFormatter-NSNumberFormatter",
+             "FooBarBaz", "McDonald", "Smith", "Smith-Jones", "UIViewController-Smith", "-"]
+    for _ in range(2000):
+        runs = [[rng.choice(words) for _ in range(rng.randint(1, 4))]
+                for _ in range(rng.randint(0, 3))]
+        assert list(tagging._code_split(runs)) == _code_split_as_it_was(runs), runs

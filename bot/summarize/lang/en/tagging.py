@@ -108,10 +108,14 @@ def _code_split(runs: list[list[str]]) -> Iterator[list[str]]:
     """Each run, split between identifiers from code written side by side or joined by a
     dash ("NSDateFormatter NSNumberFormatter", "NSDateFormatter-NSNumberFormatter")."""
     for run in runs:
+        if len(run) == 1 and "-" not in run[0]:
+            yield run  # most runs: one word with no dash, nothing to split
+            continue
         words = [p for w in run for p in _code_parts(w)]
+        code = [rules.CODE_WORD.search(w) is not None for w in words]  # once a word
         start = 0
         for i in range(1, len(words)):
-            if rules.CODE_WORD.search(words[i - 1]) and rules.CODE_WORD.search(words[i]):
+            if code[i - 1] and code[i]:
                 yield words[start:i]
                 start = i
         yield words[start:]
