@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from functools import lru_cache
 from itertools import groupby
 
 from bot.summarize.lang import Analysis, Words
@@ -100,7 +99,7 @@ def _apart(run: list[str], body: str) -> list[list[str]]:
         if w == "&" and 0 < i < len(run) - 1:
             left, right = run[i - 1], run[i + 1]
             rest = body.replace(f"{left} & {right}", " ")
-            if all(_whole_word(n).search(rest) for n in (left, right)):
+            if all(next(_whole_words(n, rest), None) for n in (left, right)):
                 return [run[:i], *_apart(run[i + 1 :], body)]
     return [run]
 
@@ -109,10 +108,14 @@ def _code_split(runs: list[list[str]]) -> Iterator[list[str]]:
     """Each run, split between identifiers from code written side by side or joined by a
     dash ("NSDateFormatter NSNumberFormatter", "NSDateFormatter-NSNumberFormatter")."""
     for run in runs:
+        if len(run) == 1 and "-" not in run[0]:
+            yield run  # most runs: one word with no dash, nothing to split
+            continue
         words = [p for w in run for p in _code_parts(w)]
+        code = [rules.CODE_WORD.search(w) is not None for w in words]  # once a word
         start = 0
         for i in range(1, len(words)):
-            if rules.CODE_WORD.search(words[i - 1]) and rules.CODE_WORD.search(words[i]):
+            if code[i - 1] and code[i]:
                 yield words[start:i]
                 start = i
         yield words[start:]
@@ -136,12 +139,26 @@ def _name_word(word: str, body: str) -> bool:
     return low not in rules.GENERIC or _written_lower(low, body)
 
 
-@lru_cache(maxsize=4096)
-def _whole_word(phrase: str) -> re.Pattern[str]:
-    """``phrase`` written as whole words. Tagging asks for the same names many times per
-    article and across articles; built per call, they outran re's own cache of 512 patterns
-    and were compiled again for each article."""
-    return re.compile(r"\b" + re.escape(phrase) + r"\b")
+_BOUNDARY = re.compile(r"\b")
+
+
+def _whole_words(phrase: str, text: str) -> Iterator[tuple[int, int]]:
+    """Where ``text`` writes ``phrase`` as whole words: the spans
+    ``re.finditer(r"\\b<phrase>\\b", text)`` gives. Found by ``str.find``, not a regex: one
+    that opens on ``\\b`` has no literal to search for and is tried at every character, and
+    built per name it was compiled again for each article."""
+    if not phrase:  # "\\b\\b" matches at every boundary (a run's word may be a bare "'s")
+        yield from (m.span() for m in _BOUNDARY.finditer(text))
+        return
+    at = text.find(phrase)
+    while at >= 0:
+        end = at + len(phrase)
+        # A boundary is read at a position with the characters around it, as \b reads it.
+        if _BOUNDARY.match(text, at) and _BOUNDARY.match(text, end):
+            yield at, end
+            at = text.find(phrase, end)
+        else:
+            at = text.find(phrase, at + 1)
 
 
 def _breaks_name(word: str) -> bool:
@@ -201,6 +218,8 @@ class _Entity:
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:
     n = len(shorter)
+    if n == 1:
+        return shorter[0] in longer  # most forms are one word
     return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
 
 
@@ -252,12 +271,16 @@ def _entities(scores: Counter[str]) -> list[_Entity]:
     entities: list[_Entity] = []
     # Word -> the entities with a form holding it: only those can hold a phrase with the word.
     by_word: dict[str, list[_Entity]] = {}
+    # Each form's words, split once (every form was a phrase of ``order`` before): None for
+    # a name joined by "of", which holds no other name: "Britain" is not the "Muslim Council
+    # of Britain", "Ireland" not the "Bank of Ireland".
+    holding: dict[str, list[str] | None] = {}
     for phrase in order:
         words = phrase.split()
-        # A name joined by "of" holds no other name: "Britain" is not the "Muslim Council of
-        # Britain", "Ireland" not the "Bank of Ireland".
+        holding[phrase] = None if "of" in words else words
         holders = [e for e in by_word.get(words[0], ())
-                   if any(_contains(f.split(), words) for f in e.forms if "of" not in f.split())]
+                   if any(_contains(ws, words) for f in e.forms
+                          if (ws := holding[f]) is not None)]
         if holders:
             entity = max(holders, key=lambda e: e.count)
             entity.count += merged[phrase]
@@ -307,8 +330,7 @@ def _link_or_cut(phrase: str, body: str) -> bool:
     """Whether every mention of ``phrase`` is a link's text ("DCR Post Here", "Read More
     Here") or a name the run cut before a character it holds ("Dual ANT+"; never "Disney+",
     the service of the name before it)."""
-    after = [body[m.end() : m.end() + 6]
-             for m in _whole_word(phrase).finditer(body)]
+    after = [body[end : end + 6] for _, end in _whole_words(phrase, body)]
     cut = rules.CUT_BEFORE_PLUS.fullmatch(phrase.split()[-1]) is not None
     return bool(after) and all(rules.LINK_OR_CUT.match(a) and (cut or a[0] != "+")
                                for a in after)
@@ -357,9 +379,9 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int) -> lis
     needed = min(_MIN_COUNT, max(_MIN_COUNT_SHORT, len(sentences) // _SENTENCES_PER_MENTION))
     ranked: list[tuple[float, _Entity]] = []
     for e in entities:
-        in_points = any(f in shown for f in e.forms)
         if e.count < needed or not good_tag(e.name, body):
-            continue
+            continue  # most names: whether the points show them is never asked
+        in_points = any(f in shown for f in e.forms)
         if not in_points and _side_detail(e, title + "\n" + body, len(sentences)):
             continue  # an anecdote of a long essay ("Code Search" on software dependencies)
         ranked.append((e.count + _IN_POINTS * in_points, e))
@@ -408,8 +430,7 @@ def _side_detail(e: _Entity, doc: str, n_sentences: int) -> bool:
     if n_sentences < rules.SIDE_MIN_SENTENCES:
         return False
     doc = doc.replace("’", "'")
-    starts = sorted(m.start() for f in e.forms
-                    for m in _whole_word(f).finditer(doc))
+    starts = sorted(at for f in e.forms for at, _ in _whole_words(f, doc))
     return bool(starts) and starts[-1] - starts[0] < rules.SIDE_SPAN * len(doc)
 
 
@@ -427,23 +448,77 @@ def _whole(name: str, body: str) -> str:
 def _before(form: str, body: str) -> Iterator[tuple[str, int]]:
     """The lower-case word written before each occurrence of ``form`` (honorific or role), and
     where the occurrence ends."""
-    pattern = re.compile(r"(?:\b([\w-]+)\.?\s+)?\b" + re.escape(form) + r"\b")
     if not _word_char(form[:1]):
+        pattern = re.compile(r"(?:\b([\w-]+)\.?\s+)?\b" + re.escape(form) + r"\b")
         yield from (((m.group(1) or "").lower(), m.end()) for m in pattern.finditer(body))
         return
-    # The pattern opens on an optional word, so the engine would try it at every character of
-    # the story; every match holds ``form`` itself, so it is searched for from just before the
-    # next place ``form`` is written: the start of the word it is written in or after (what
-    # the optional group could take), which no earlier match can begin after (the same
-    # matches as ``finditer``; tests/test_summarize_asked_once.py compares them).
+    # The pattern above opens on an optional word, so the engine would try it at every
+    # character of the story, and built per form it was compiled again for each article;
+    # every match holds ``form`` itself, so it is searched for from just before the next place
+    # ``form`` is written: the start of the word it is written in or after (what the optional
+    # group could take), which no earlier match can begin after (the same matches as
+    # ``finditer``; tests/test_summarize_asked_once.py and test_summarize_en_speed.py compare
+    # them).
     pos = 0
     while (at := body.find(form, pos)) >= 0:
         start = _word_start(body, at, pos)
-        m = pattern.search(body, start)
-        if m is None:
+        found = _search_before(form, body, start)
+        if found is None:
             return
-        yield (m.group(1) or "").lower(), m.end()
-        pos = m.end()
+        yield found
+        pos = found[1]
+
+
+_WORD_THEN_SPACE = re.compile(r"\b([\w-]+)\.?\s+")
+
+
+def _search_before(form: str, body: str, start: int) -> tuple[str, int] | None:
+    """What ``(?:\\b([\\w-]+)\\.?\\s+)?\\b<form>\\b`` searched from ``start`` finds, as
+    (the optional word, lower case, and where the match ends), for a ``form`` opening on a
+    ``[\\w-]`` character: the leftmost start wins, and at one start the form with a word
+    before it wins over the bare form. Found from each place ``form`` is written."""
+    best: tuple[int, int, str, int] | None = None  # start, 0 with a word / 1 bare, word, end
+    reach = -1  # the end of the [\w-] run at the best start: no later word can open before it
+    at = body.find(form, start)
+    while at >= 0:
+        end = at + len(form)
+        whole = _BOUNDARY.match(body, at) and _BOUNDARY.match(body, end)
+        space = at
+        while space > 0 and body[space - 1].isspace():
+            space -= 1
+        run_end = space - 1 if space < at and space > 0 and body[space - 1] == "." else space
+        if best is not None and run_end > reach:
+            break  # this and every later occurrence start after the best match
+        if whole:
+            found = [(at, 1, "", end)]
+            if space < at:
+                found += _word_then(body, max(start, _run_start(body, run_end)), run_end, at,
+                                    end)
+            first = min(found)
+            if best is None or first < best:
+                best = first
+                reach = best[0]
+                while reach < len(body) and _word_char(body[reach]):
+                    reach += 1
+        at = body.find(form, at + 1)
+    return None if best is None else (best[2].lower(), best[3])
+
+
+def _run_start(body: str, end: int) -> int:
+    """Where the ``[\\w-]`` run ending at ``end`` starts."""
+    while end > 0 and _word_char(body[end - 1]):
+        end -= 1
+    return end
+
+
+def _word_then(body: str, lo: int, hi: int, at: int, end: int) -> list[tuple[int, int, str, int]]:
+    """The match with a word before the form at ``at``: from the first word boundary in
+    ``body[lo:hi]`` (the run before the form's spaces), when the word pattern reaches ``at``."""
+    for s in range(lo, hi):
+        if _BOUNDARY.match(body, s):
+            m = _WORD_THEN_SPACE.match(body, s)
+            return [(s, 0, m.group(1), end)] if m is not None and m.end() == at else []
+    return []
 
 
 def _word_char(ch: str) -> bool:
@@ -498,8 +573,8 @@ def _private_person(name: str, body: str) -> bool:
         return False
     if any(_role_near(body, at, end) for at, end in spans):
         return False
-    for m in _whole_word(name.split()[-1]).finditer(body):
-        before = body[max(0, m.start() - 50) : m.start()].split()[-4:]
+    for mention, _ in _whole_words(name.split()[-1], body):
+        before = body[max(0, mention - 50) : mention].split()[-4:]
         if any(map(_role, before)):
             return False  # "Irish billionaires Mr McManus" says who he is elsewhere
     # A description near a name written once is evidence; a name written twice needs an age
@@ -530,16 +605,38 @@ def _given_name(surname: str, body: str, person: bool, others: set[str]) -> str 
     Australian professor" gave "Turney"); a person's (``person``) or one written with an age
     or a role ("Senior Investigator Neil Campbell"). ``None`` when the story writes no first
     name; never a word of another name in front ("Trump Kim")."""
-    for m in re.finditer(r"(?<![\w'’-])([A-Z][a-z]+) " + re.escape(surname) + r"\b", body):
-        given = m.group(1)
+    for start, end, given in _given_before(surname, body):
         low = given.lower()
         if given in rules.CAP_STOP or low in rules.BREAK or low in rules.GENERIC \
                 or low in rules.ADJECTIVES or _role(low) or low in rules.HONORIFICS \
                 or _stem(low) in others or _written_lower(low, body):
             continue
-        if person or rules.AGE.match(body, m.end()) or _role_near(body, m.start(), m.end()):
+        if person or rules.AGE.match(body, end) or _role_near(body, start, end):
             return f"{given} {surname}"
     return None
+
+
+_GIVEN = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) ")
+
+
+def _given_before(surname: str, body: str) -> Iterator[tuple[int, int, str]]:
+    """Each capitalised word written before ``surname`` and where the two start and end: the
+    matches of ``(?<![\\w'’-])([A-Z][a-z]+) <surname>\\b``, found from each place
+    ``surname`` is written rather than by a pattern built (and compiled) per name."""
+    key = " " + surname
+    floor = 0  # where the last match ended: matches do not overlap
+    at = body.find(key)
+    while at >= 0:
+        start = at
+        while start > 0 and "a" <= body[start - 1] <= "z":
+            start -= 1
+        start -= 1  # the capital, if the word is one
+        end = at + len(key)
+        if start >= floor and (m := _GIVEN.match(body, start)) and m.end() == at + 1 \
+                and _BOUNDARY.match(body, end):
+            yield start, end, m.group(1)
+            floor = end
+        at = body.find(key, at + 1)
 
 
 def _role_near(body: str, start: int, end: int) -> bool:
@@ -605,14 +702,30 @@ def _title_full_name(name: str, title: str, body: str) -> str | None:
     "Andrea McVittie, User Experience Designer"): the name and the capitalised word after it,
     when the body writes the two as a handle or an address ("@amcvittie",
     "andrea.mcvittie@"); a title-case headline's next word ("Trump Signs") is none."""
-    m = re.search(r"\b" + re.escape(name) + r" ([A-Z][\w'’-]*[a-z])\b", title)
-    if m is None:
+    found = _next_title_word(name, title)
+    if found is None:
         return None
-    first, last, low = name.lower(), m.group(1).lower(), body.lower()
+    written, following = found
+    first, last, low = name.lower(), following.lower(), body.lower()
     if last in rules.BREAK or last in rules.GENERIC:
         return None
     handles = (first[0] + last, first + last, first + "." + last, first + "_" + last)
-    return m.group(0) if any("@" + h in low or h + "@" in low for h in handles) else None
+    return written if any("@" + h in low or h + "@" in low for h in handles) else None
+
+
+_NEXT_WORD = re.compile(r" ([A-Z][\w'’-]*[a-z])\b")
+
+
+def _next_title_word(name: str, title: str) -> tuple[str, str] | None:
+    """The first place ``title`` writes ``name`` from a word boundary with a capitalised word
+    after it, as (name and word, word): what ``\\b<name> ([A-Z][\\w'’-]*[a-z])\\b`` finds,
+    found from each place ``name`` is written rather than by a pattern built per name."""
+    at = title.find(name)
+    while at >= 0:
+        if _BOUNDARY.match(title, at) and (m := _NEXT_WORD.match(title, at + len(name))):
+            return title[at : m.end()], m.group(1)
+        at = title.find(name, at + 1)
+    return None
 
 
 def story_tags(title: str, sentences: list[str], chosen: list[str], limit: int,

@@ -1,0 +1,156 @@
+"""English tagging finds names by ``str.find`` from where they are written, not by a pattern
+built and compiled per name and tried at every character (issue 26, summarizer speed): each
+search finds what the pattern it replaced found, on tricky and on random text."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from bot.summarize.lang.en import tagging
+
+PIECES = ["Smith", "Tom", "Tom Smith", "Smithson", "smith", " ", "  ", "\n", "-", "ex-", "_",
+          "(", "'", "’", "s", ",", ".", "5", "é", "Élodie", "Mc", "Smith-Jones", "+", "TOM"]
+NAMES = ["Smith", "Tom Smith", "Smith-Jones", "S", "+", "'s", ""]
+
+
+def _random_texts(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(PIECES) for _ in range(rng.randint(0, 14))) for _ in range(count)]
+
+
+def _finditer_spans(phrase: str, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", text)]
+
+
+TRICKY_WHOLE = [
+    ("Smith", "Smith Smith-Jones Smithson _Smith Smith_ 5Smith Smith5 éSmith Smith."),
+    ("Tom Smith", "Tom Smith Smith Tom Smith Tom Smithson Tom  Smith Tom Smith"),
+    ("A A", "A A A A A"),
+    ("+", "a + b ++ c+"),
+    ("Dual ANT", "Dual ANT+ and Dual ANT"),
+    ("", "ab cd"),
+    ("Smith", ""),
+]
+
+
+@pytest.mark.parametrize(("phrase", "text"), TRICKY_WHOLE)
+def test_whole_words_finds_what_finditer_found(phrase: str, text: str) -> None:
+    assert list(tagging._whole_words(phrase, text)) == _finditer_spans(phrase, text)
+
+
+def test_whole_words_finds_what_finditer_found_on_random_text() -> None:
+    for text in _random_texts(26, 3000):
+        for phrase in NAMES:
+            assert list(tagging._whole_words(phrase, text)) == _finditer_spans(phrase, text), (
+                phrase, text)
+
+
+def _given_by_finditer(surname: str, body: str) -> list[tuple[int, int, str]]:
+    pattern = r"(?<![\w'’-])([A-Z][a-z]+) " + re.escape(surname) + r"\b"
+    return [(m.start(), m.end(), m.group(1)) for m in re.finditer(pattern, body)]
+
+
+TRICKY_GIVEN = [
+    ("Smith", "Tom Smith Smith Smith said Jo Smith"),
+    ("Smith", "Tom Smith5 Tom Smith_ Tom Smithson Tom Smith-Jones TOM Smith Tom  Smith"),
+    ("Smith", "ex-Tom Smith 'Tom Smith ’Tom Smith _Tom Smith 5Tom Smith (Tom Smith"),
+    ("Smith", "T Smith Élodie Smith Tomé Smith Tom Smith"),
+    ("Smith", " Smith"),
+    ("Jones", "Smith Jones Jones Jones"),
+]
+
+
+@pytest.mark.parametrize(("surname", "body"), TRICKY_GIVEN)
+def test_given_names_are_those_finditer_found(surname: str, body: str) -> None:
+    assert list(tagging._given_before(surname, body)) == _given_by_finditer(surname, body)
+
+
+def test_given_names_are_those_finditer_found_on_random_text() -> None:
+    for body in _random_texts(27, 3000):
+        for surname in ("Smith", "Smith-Jones", "S", "+", "Tom"):
+            assert list(tagging._given_before(surname, body)) == _given_by_finditer(
+                surname, body), (surname, body)
+
+
+def _next_by_search(name: str, title: str) -> tuple[str, str] | None:
+    m = re.search(r"\b" + re.escape(name) + r" ([A-Z][\w'’-]*[a-z])\b", title)
+    return None if m is None else (m.group(0), m.group(1))
+
+
+TRICKY_TITLES = [
+    ("Andrea", "Andrea McVittie, User Experience Designer"),
+    ("Andrea", "XAndrea Smith and Andrea Jones"),
+    ("Andrea", "Andrea SMITH Andrea O'Neil Andrea Smith-"),
+    ("Andrea", "Andrea Andrea Smith"),
+    ("Andrea", "Andrea"),
+    ("Trump", "Trump Signs Trump Signs5 Trump Signsé"),
+]
+
+
+@pytest.mark.parametrize(("name", "title"), TRICKY_TITLES)
+def test_next_title_word_is_what_search_found(name: str, title: str) -> None:
+    assert tagging._next_title_word(name, title) == _next_by_search(name, title)
+
+
+def test_next_title_word_is_what_search_found_on_random_text() -> None:
+    for title in _random_texts(28, 3000):
+        for name in ("Tom", "Smith", "S", "+", "-"):
+            assert tagging._next_title_word(name, title) == _next_by_search(name, title), (
+                name, title)
+
+
+def _before_by_finditer(form: str, body: str) -> list[tuple[str, int]]:
+    pattern = r"(?:\b([\w-]+)\.?\s+)?\b" + re.escape(form) + r"\b"
+    return [((m.group(1) or "").lower(), m.end()) for m in re.finditer(pattern, body)]
+
+
+def test_words_before_a_form_are_those_finditer_found_on_random_text() -> None:
+    # Runs that hold earlier mentions ("xZhouZhou Zhou"), dots and spaces of every kind
+    # between a word and the form, and forms that open on "-" or "_".
+    pieces = ["Zhou", "Mr", "Mr.", ".", " ", "\u00a0", "\n", "-", "ex-", "_", "(", "'", "’",
+              "x", "Zhou Zhou", "xZhou", "5", "é", ". ", "--"]
+    rng = random.Random(29)
+    for _ in range(4000):
+        body = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 16)))
+        for form in ("Zhou", "Zhou Zhou", "Z", "-Zhou", "_Zhou", "Zhou-", "x"):
+            assert list(tagging._before(form, body)) == _before_by_finditer(form, body), (
+                form, body)
+
+
+def test_contains_is_a_run_of_words_inside_another() -> None:
+    # One word is looked up, not windowed: the same verdicts as every window compared.
+    rng = random.Random(30)
+    words = ["Van", "De", "Ven", "Yves", "of", "Bank"]
+    for _ in range(2000):
+        longer = [rng.choice(words) for _ in range(rng.randint(0, 5))]
+        shorter = [rng.choice(words) for _ in range(rng.randint(1, 3))]
+        windows = [longer[i : i + len(shorter)] for i in range(len(longer) - len(shorter) + 1)]
+        assert tagging._contains(longer, shorter) == (shorter in windows), (longer, shorter)
+
+
+def _code_split_as_it_was(runs: list[list[str]]) -> list[list[str]]:
+    out = []
+    for run in runs:
+        words = [p for w in run for p in tagging._code_parts(w)]
+        start = 0
+        for i in range(1, len(words)):
+            if tagging.rules.CODE_WORD.search(words[i - 1]) and tagging.rules.CODE_WORD.search(
+                    words[i]):
+                out.append(words[start:i])
+                start = i
+        out.append(words[start:])
+    return out
+
+
+def test_code_split_splits_where_it_did() -> None:
+    # Each word is asked once whether it is code, and a one-word run with no dash is passed on.
+    rng = random.Random(31)
+    words = ["NSDateFormatter", "NSNumberFormatter", "NSDateFormatter-NSNumberFormatter",
+             "FooBarBaz", "McDonald", "Smith", "Smith-Jones", "UIViewController-Smith", "-"]
+    for _ in range(2000):
+        runs = [[rng.choice(words) for _ in range(rng.randint(1, 4))]
+                for _ in range(rng.randint(0, 3))]
+        assert list(tagging._code_split(runs)) == _code_split_as_it_was(runs), runs
