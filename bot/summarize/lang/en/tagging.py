@@ -568,7 +568,7 @@ def _private_person(name: str, body: str) -> bool:
     ("WorldCom ex-boss Bernie Ebbers", "Irish billionaires Mr McManus"). "Mr Surname" after
     the full name is house style for everyone ("Vladimir Putin ... Mr Putin"): no evidence on
     its own."""
-    spans = [(m.start(), m.end()) for m in _whole_word(name).finditer(body)]
+    spans = list(_whole_words(name, body))
     if not 0 < len(spans) <= rules.PRIVATE_MENTIONS:
         return False
     if any(_role_near(body, at, end) for at, end in spans):
@@ -677,7 +677,7 @@ def _quoted_expert(name: str, body: str) -> bool:
     """Whether ``name`` is an expert the story quotes, named in full once with what they do
     where ("said Shuhai Xiao, a professor of geobiology", "says Dawn Michelle Baunach, a
     sociologist at Georgia State University"): a source, as a figure's is, not the subject."""
-    spans = [m.end() for m in _whole_word(name).finditer(body)]
+    spans = [end for _, end in _whole_words(name, body)]
     if len(spans) != 1:
         return False
     m = rules.APPOSITION.match(body, spans[0])
