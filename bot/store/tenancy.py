@@ -21,12 +21,11 @@ from datetime import datetime
 from typing import Any, Literal
 
 from sqlalchemy import Row, exists, func, or_, select, true
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.elements import ColumnElement
 
 from bot.models import Audience
-from bot.store.db import pg_insert
+from bot.store.db import dialect_insert
 from bot.store.schema import (  # OPERATOR_OWNER: the operator's other feeds (CLI, OPML)
     OPERATOR_OWNER,
     destinations,
@@ -64,9 +63,9 @@ async def read_mode(conn: AsyncConnection) -> ModeSetting:
 async def write_mode(conn: AsyncConnection, mode: Mode, *, source: str, now: datetime) -> None:
     """Set the mode (the configuration's ``tenancy`` key, applied at start-up)."""
     values = {"value": mode, "source": source, "updated_at": now}
-    insert_ = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
     # workers starting together on one database all apply the same setting
-    await conn.execute(insert_(install_settings).values(key=_KEY, **values)
+    await conn.execute(dialect_insert(conn.dialect.name, install_settings)
+                       .values(key=_KEY, **values)
                        .on_conflict_do_update(index_elements=["key"], set_=values))
 
 
