@@ -4,6 +4,7 @@ statement, and the same results and errors as SQLAlchemy's own aiosqlite cursor.
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
 from pathlib import Path
@@ -69,6 +70,47 @@ async def test_one_thread_round_trip_per_statement(db: Database, hops: list[str]
         hops.clear()
         await conn.execute(text("SELECT 1"))
         assert len(hops) == 1, hops
+
+
+async def test_a_transactions_begin_goes_with_its_first_statement(db: Database,
+                                                                   hops: list[str]) -> None:
+    """BEGIN took a round trip of its own: a one-statement transaction made three (issue 26:
+    a changed feed runs about four transactions). It now runs in its first statement's, and a
+    transaction that runs nothing costs none."""
+    async with db.begin() as conn:
+        await conn.execute(insert(THINGS).values(name="a"))
+    assert hops == ["_run", "commit"], hops
+    hops.clear()
+    async with db.read() as conn:
+        await conn.execute(select(THINGS.c.id))
+    assert hops == ["_run", "commit"], hops
+    hops.clear()
+    async with db.begin():
+        pass
+    with pytest.raises(LookupError):
+        async with db.begin():
+            raise LookupError("nothing ran")
+    assert hops == []
+    async with db.read() as conn:
+        assert (await conn.execute(select(THINGS.c.name))).scalars().all() == ["a"]
+
+
+async def test_a_write_transaction_holds_the_write_lock_from_its_first_statement(
+        db: Database, tmp_path: Path) -> None:
+    """Its BEGIN is still IMMEDIATE: from its first statement, even a read, another writer of
+    the file waits (here, with no timeout, fails); a read transaction takes no write lock."""
+    other = sqlite3.connect(tmp_path / "x.db", timeout=0, isolation_level=None)
+    try:
+        async with db.begin() as conn:
+            await conn.execute(select(THINGS.c.id))
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+        async with db.read() as conn:
+            await conn.execute(select(THINGS.c.id))
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("ROLLBACK")
+    finally:
+        other.close()
 
 
 async def test_rows_ids_and_counts_are_the_drivers(db: Database) -> None:

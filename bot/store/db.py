@@ -61,7 +61,12 @@ def _sqlite_begin_immediate(conn: Any) -> None:
     # concurrent transactions queue on busy_timeout instead of failing. Read-only ones (see
     # Database.read) need no lock: WAL lets them read beside a writer.
     read_only = conn.get_execution_options().get(READ_ONLY, False)
-    conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+    begin = "BEGIN" if read_only else "BEGIN IMMEDIATE"
+    driver = conn.connection.dbapi_connection
+    if isinstance(driver, sqlite_driver.OneHopConnection):
+        driver.begin_later(begin)  # with the first statement, in its round trip
+    else:
+        conn.exec_driver_sql(begin)
 
 
 class Database:
