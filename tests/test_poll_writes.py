@@ -247,6 +247,30 @@ async def test_a_new_briefs_inserts_are_built_once_not_per_brief(dialect: str) -
     assert same_statements(runs)
 
 
+async def test_a_changed_feeds_read_and_its_success_are_built_once_not_per_feed() -> None:
+    """The read of a changed feed's known entries and the update of its validators were built
+    (with their cache keys) anew for each feed (issue 26); now each passes only its values.
+    A different set of fields (a title learnt, a feed moved) is a statement of its own."""
+    now = datetime(2026, 3, 2, tzinfo=UTC)
+    runs = []
+    for n in (1, 2):
+        conn = RecordingConnection()
+        await entry_store.known_hashes(conn, n, [f"a{n}", f"b{n}"])  # type: ignore[arg-type]
+        for owner in ("w1", None):
+            await feed_store.record_success(conn, n, now=now,  # type: ignore[arg-type]
+                                            next_check_at=now, owner=owner, etag=f'"{n}"',
+                                            last_modified=None, body_hash=f"h{n}")
+        runs.append(conn.statements)
+    assert len(runs[0]) == 3
+    assert same_statements(runs)
+    assert len({id(statement) for statement in runs[0]}) == 3
+    conn = RecordingConnection()
+    await feed_store.record_success(conn, 1, now=now, next_check_at=now,  # type: ignore[arg-type]
+                                    owner="w1", etag=None, last_modified=None, body_hash="h",
+                                    title="T")
+    assert conn.statements[0] is not runs[0][1]
+
+
 async def test_a_connection_goes_back_to_the_pool_clean_after_an_error_or_a_cancel(
         tmp_path: Path) -> None:
     """The pool no longer rolls back on return on SQLite (issue 26): each transaction ends
