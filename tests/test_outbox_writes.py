@@ -20,6 +20,7 @@ from bot.outbox.pacing import Pace
 from bot.outbox.queue import enqueue
 from bot.outbox.worker import OutboxWorker
 from bot.store import outbox as outbox_store
+from bot.store.briefs import load_brief
 from bot.store.db import Database
 from bot.store.schema import outbox, sent_messages
 from tests.support.crash_delivery import EPOCH, add_brief, add_destination, seed
@@ -49,6 +50,32 @@ async def test_the_statements_of_a_delivery_are_built_once_not_per_row() -> None
         runs.append(conn.statements[1:])  # the claim's own query is the caller's
     assert len(runs[0]) == 6
     assert same_statements(runs)  # settling too: its update was built per row until later
+
+
+@pytest.mark.parametrize("tenants", [None, ("server-1",)])
+async def test_a_delivered_briefs_story_is_read_by_a_statement_built_once(
+        db: Database, tenants: tuple[str, ...] | None) -> None:
+    """Loading a brief to deliver it read its story's other sources with a query built anew,
+    its tenancy rule included, for every brief (issue 26); now each passes only its values."""
+    ids = [await add_brief(db, n, now=EPOCH) for n in range(2)]
+    executed: list[object] = []
+
+    def note(conn: object, statement: object, *args: object) -> None:
+        executed.append(statement)
+
+    event.listen(db.engine.sync_engine, "before_execute", note)
+    runs = []
+    try:
+        for brief_id in ids:
+            executed.clear()
+            async with db.read() as conn:
+                brief = await load_brief(conn, brief_id, tenants=tenants)
+            assert brief.headline
+            runs.append(list(executed))
+    finally:
+        event.remove(db.engine.sync_engine, "before_execute", note)
+    assert len(runs[0]) == 2
+    assert same_statements(runs)
 
 
 async def test_a_row_settled_twice_keeps_each_message_id_once(db: Database) -> None:

@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from sqlalchemy import Row, exists, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncConnection
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.elements import BindParameter, ColumnElement
 
 from bot.models import Audience
 from bot.store.db import dialect_insert
@@ -108,15 +108,20 @@ async def readable_by_destination(conn: AsyncConnection) -> ColumnElement[bool]:
     return or_(operator_owned(), linked)
 
 
-def readable_by(tenants: Collection[str], *, mode: Mode) -> ColumnElement[bool]:
+# the tenants themselves, or a parameter that names them (expanding) in a statement built once
+Tenants = Collection[str] | BindParameter[Any]
+
+
+def readable_by(tenants: Tenants, *, mode: Mode) -> ColumnElement[bool]:
     """The rule as SQL, over ``feeds``: the feeds any of ``tenants`` may read."""
     if mode == SHARED:
         return true()
-    linked = select(feed_servers.c.feed_id).where(feed_servers.c.server.in_(list(tenants)))
+    servers = tenants if isinstance(tenants, BindParameter) else list(tenants)
+    linked = select(feed_servers.c.feed_id).where(feed_servers.c.server.in_(servers))
     return or_(operator_owned(), feeds.c.id.in_(linked))
 
 
-def readable_in_force(tenants: Collection[str] | None) -> ColumnElement[bool]:
+def readable_in_force(tenants: Tenants | None) -> ColumnElement[bool]:
     """``readable_by`` in the mode in force, read by the query itself (``shared_in_force``);
     None (the operator) reads every feed."""
     if tenants is None:
