@@ -22,12 +22,13 @@ from adapters.recording import RecordingAdapter
 from bot.app import App
 from bot.config import Secrets
 from bot.feeds.parse import parse_feed
-from bot.models import Brief, FeedItem, Point
+from bot.models import Brief, FeedItem, Point, Reason
 from bot.store import Database
 from bot.store import briefs as brief_store
 from bot.store import entries as entry_store
 from bot.store import feeds as feed_store
 from bot.store import outbox as outbox_store
+from bot.store import reasons as reason_store
 from bot.store.briefs import save_brief
 from bot.store.schema import briefs, story_bands
 from tests.support.clock import Clock
@@ -229,8 +230,9 @@ async def test_a_cycle_reads_its_feeds_audiences_once(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("dialect", ["sqlite", "postgresql"])
 async def test_a_new_briefs_inserts_are_built_once_not_per_brief(dialect: str) -> None:
-    """The entry, the brief and its outbox row were built (and their cache keys computed from
-    every value) anew for each brief (issue 26); now each brief passes only its values."""
+    """The entry, the brief, its outbox row and the row's reason were built (and their cache
+    keys computed from every value) anew for each brief (issue 26); now each brief passes only
+    its values."""
     now = datetime(2026, 3, 2, tzinfo=UTC)
     runs = []
     for n in (1, 2):
@@ -242,9 +244,34 @@ async def test_a_new_briefs_inserts_are_built_once_not_per_brief(dialect: str) -
             headline=f"T{n}", points=[Point("p")], tags=[], url=None, lang="en"), now=now)
         await outbox_store.add(conn, key=f"key{n}", destination_id=1,  # type: ignore[arg-type]
                                now=now, brief_id=n, digest=None)
+        await reason_store.record_row(conn, n, [(n, Reason("all", ""))])  # type: ignore[arg-type]
+        runs.append(conn.statements)
+    assert len(runs[0]) == 4
+    assert same_statements(runs)
+
+
+async def test_a_changed_feeds_read_and_its_success_are_built_once_not_per_feed() -> None:
+    """The read of a changed feed's known entries and the update of its validators were built
+    (with their cache keys) anew for each feed (issue 26); now each passes only its values.
+    A different set of fields (a title learnt, a feed moved) is a statement of its own."""
+    now = datetime(2026, 3, 2, tzinfo=UTC)
+    runs = []
+    for n in (1, 2):
+        conn = RecordingConnection()
+        await entry_store.known_hashes(conn, n, [f"a{n}", f"b{n}"])  # type: ignore[arg-type]
+        for owner in ("w1", None):
+            await feed_store.record_success(conn, n, now=now,  # type: ignore[arg-type]
+                                            next_check_at=now, owner=owner, etag=f'"{n}"',
+                                            last_modified=None, body_hash=f"h{n}")
         runs.append(conn.statements)
     assert len(runs[0]) == 3
     assert same_statements(runs)
+    assert len({id(statement) for statement in runs[0]}) == 3
+    conn = RecordingConnection()
+    await feed_store.record_success(conn, 1, now=now, next_check_at=now,  # type: ignore[arg-type]
+                                    owner="w1", etag=None, last_modified=None, body_hash="h",
+                                    title="T")
+    assert conn.statements[0] is not runs[0][1]
 
 
 async def test_a_connection_goes_back_to_the_pool_clean_after_an_error_or_a_cancel(

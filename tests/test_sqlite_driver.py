@@ -4,16 +4,31 @@ statement, and the same results and errors as SQLAlchemy's own aiosqlite cursor.
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack
 from pathlib import Path
 from typing import Any
 
 import aiosqlite
 import pytest
-from sqlalchemy import Column, Integer, MetaData, String, Table, insert, select, text, update
+from sqlalchemy import (
+    Column,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    event,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects.sqlite.aiosqlite import AsyncAdaptFallback_aiosqlite_connection
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from bot.config import Settings
+from bot.startup import open_store
 from bot.store import Database
 from bot.store.sqlite_driver import dbapi
 
@@ -55,6 +70,47 @@ async def test_one_thread_round_trip_per_statement(db: Database, hops: list[str]
         hops.clear()
         await conn.execute(text("SELECT 1"))
         assert len(hops) == 1, hops
+
+
+async def test_a_transactions_begin_goes_with_its_first_statement(db: Database,
+                                                                   hops: list[str]) -> None:
+    """BEGIN took a round trip of its own: a one-statement transaction made three (issue 26:
+    a changed feed runs about four transactions). It now runs in its first statement's, and a
+    transaction that runs nothing costs none."""
+    async with db.begin() as conn:
+        await conn.execute(insert(THINGS).values(name="a"))
+    assert hops == ["_run", "commit"], hops
+    hops.clear()
+    async with db.read() as conn:
+        await conn.execute(select(THINGS.c.id))
+    assert hops == ["_run", "commit"], hops
+    hops.clear()
+    async with db.begin():
+        pass
+    with pytest.raises(LookupError):
+        async with db.begin():
+            raise LookupError("nothing ran")
+    assert hops == []
+    async with db.read() as conn:
+        assert (await conn.execute(select(THINGS.c.name))).scalars().all() == ["a"]
+
+
+async def test_a_write_transaction_holds_the_write_lock_from_its_first_statement(
+        db: Database, tmp_path: Path) -> None:
+    """Its BEGIN is still IMMEDIATE: from its first statement, even a read, another writer of
+    the file waits (here, with no timeout, fails); a read transaction takes no write lock."""
+    other = sqlite3.connect(tmp_path / "x.db", timeout=0, isolation_level=None)
+    try:
+        async with db.begin() as conn:
+            await conn.execute(select(THINGS.c.id))
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+        async with db.read() as conn:
+            await conn.execute(select(THINGS.c.id))
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("ROLLBACK")
+    finally:
+        other.close()
 
 
 async def test_rows_ids_and_counts_are_the_drivers(db: Database) -> None:
@@ -116,3 +172,31 @@ def test_async_fallback_keeps_sqlalchemys_connection_type() -> None:
     finally:
         asyncio.set_event_loop(None)
         loop.close()
+
+
+async def test_the_pool_keeps_a_connection_for_each_poll_task(tmp_path: Path) -> None:
+    """The store opened for settings keeps ``polling.concurrency`` readers and the writer open:
+    with SQLAlchemy's 5, the overflow connections (a thread each) were closed as they came
+    back and opened again in the next cycle, about 8 a cycle at the concurrency of 16."""
+    settings = Settings(data_dir=tmp_path, database={"url": f"sqlite:///{tmp_path / 'x.db'}"},
+                        polling={"concurrency": 8})
+    store = await open_store(settings)
+    opened: list[object] = []
+    event.listen(store.engine.sync_engine, "connect", lambda conn, record: opened.append(conn))
+
+    async def cycle() -> None:  # every poll task reading at once while one task writes
+        async with AsyncExitStack() as stack:
+            for _ in range(settings.polling.concurrency):
+                conn = await stack.enter_async_context(store.read())
+                await conn.execute(text("SELECT 1"))
+            conn = await stack.enter_async_context(store.begin())
+            await conn.execute(text("SELECT 1"))
+
+    try:
+        await cycle()
+        first = len(opened)
+        await cycle()
+    finally:
+        await store.close()
+    assert first > 0  # the events are counted
+    assert len(opened) == first  # the second cycle found every connection it needed open

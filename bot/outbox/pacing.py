@@ -18,7 +18,6 @@ from bot.store.db import Database
 
 Clock = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
-BeforeWait = Callable[[], Awaitable[None]]
 _EPSILON = 1e-6
 
 
@@ -93,9 +92,7 @@ class Pace(Protocol):
 
     async def delay(self) -> float: ...
 
-    async def acquire(self, before_wait: BeforeWait | None = None) -> None:
-        """Take a turn; ``before_wait`` runs first when the turn is not free at once (the
-        outbox writes what it holds then, rather than hold it while sleeping)."""
+    async def acquire(self) -> None: ...
 
     async def hold(self, seconds: float) -> None: ...
 
@@ -109,11 +106,7 @@ class LocalPace:
     async def delay(self) -> float:
         return self.bucket.delay()
 
-    async def acquire(self, before_wait: BeforeWait | None = None) -> None:
-        if self.bucket.try_acquire():
-            return
-        if before_wait is not None:
-            await before_wait()
+    async def acquire(self) -> None:
         await self.bucket.acquire()
 
     async def hold(self, seconds: float) -> None:
@@ -141,13 +134,11 @@ class SharedPace:
                                               burst=self.burst)
         return max(0.0, (at - now).total_seconds())
 
-    async def acquire(self, before_wait: BeforeWait | None = None) -> None:
+    async def acquire(self) -> None:
         now = self._clock()
         async with self.db.begin() as conn:
             at = await pacing_store.reserve(conn, self.key, now=now, interval=self.interval,
                                             burst=self.burst)
-        if before_wait is not None and (at - self._clock()).total_seconds() > _EPSILON:
-            await before_wait()
         wait = (at - self._clock()).total_seconds()
         if wait > _EPSILON:
             await self._sleep(wait)

@@ -7,8 +7,20 @@ from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, bindparam, delete, func, insert, or_, select, text, update
+from sqlalchemy import (
+    Row,
+    Select,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.sql.elements import ColumnElement
 
 from bot.delivery.serialize import brief_from_dict, brief_to_dict
 from bot.models import Brief, Point
@@ -19,6 +31,23 @@ from bot.tags import canonical_tag, normalise_tag
 # Built once: each new brief runs the insert, each delivered one the select (issue 26).
 _INSERT_BRIEF = insert(briefs)
 _BRIEFS = select(briefs).where(briefs.c.id.in_(bindparam("ids", expanding=True)))
+
+
+def _members(readable: ColumnElement[bool]) -> Select[Any]:
+    """The briefs of the stories ``roots`` (each root and the briefs that joined it) from feeds
+    ``readable`` names, with their sources."""
+    return (select(briefs.c.id, briefs.c.story_id, briefs.c.source)
+            .select_from(briefs.join(entries, entries.c.id == briefs.c.entry_id)
+                         .join(feeds, feeds.c.id == entries.c.feed_id))
+            .where(or_(briefs.c.id.in_(bindparam("roots", expanding=True)),
+                       briefs.c.story_id.in_(bindparam("joined", expanding=True))),
+                   readable))
+
+
+# built once: every delivered brief reads its story's sources (issue 26); the roots and the
+# tenants come with each execution
+_MEMBERS = _members(tenancy.readable_in_force(None))
+_MEMBERS_READABLE = _members(tenancy.readable_in_force(bindparam("tenants", expanding=True)))
 
 
 async def save_brief(conn: AsyncConnection, *, entry_id: int, brief: Brief, now: datetime,
@@ -102,14 +131,11 @@ async def load_briefs(conn: AsyncConnection, brief_ids: list[int],
         raise LookupError(f"no brief {min(missing)}")
     roots = {i: int(r.story_id if r.story_id is not None else i) for i, r in rows.items()}
     found: list[Any] = []
+    # Only feeds ``tenants`` may read, decided in this query (no read of the mode first).
+    query = _MEMBERS if tenants is None else _MEMBERS_READABLE
+    readers = {} if tenants is None else {"tenants": list(tenants)}
     for part in _chunks(list(set(roots.values()))):
-        # Only feeds ``tenants`` may read, decided in this query (no read of the mode first).
-        found += await conn.execute(
-            select(briefs.c.id, briefs.c.story_id, briefs.c.source)
-            .select_from(briefs.join(entries, entries.c.id == briefs.c.entry_id)
-                         .join(feeds, feeds.c.id == entries.c.feed_id))
-            .where(or_(briefs.c.id.in_(part), briefs.c.story_id.in_(part)),
-                   tenancy.readable_in_force(tenants)))
+        found += await conn.execute(query, {"roots": part, "joined": part, **readers})
     members: dict[int, list[tuple[int, str | None]]] = {}
     for member in found:
         root = int(member.story_id if member.story_id is not None else member.id)

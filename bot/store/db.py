@@ -61,18 +61,26 @@ def _sqlite_begin_immediate(conn: Any) -> None:
     # concurrent transactions queue on busy_timeout instead of failing. Read-only ones (see
     # Database.read) need no lock: WAL lets them read beside a writer.
     read_only = conn.get_execution_options().get(READ_ONLY, False)
-    conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+    begin = "BEGIN" if read_only else "BEGIN IMMEDIATE"
+    driver = conn.connection.dbapi_connection
+    if isinstance(driver, sqlite_driver.OneHopConnection):
+        driver.begin_later(begin)  # with the first statement, in its round trip
+    else:
+        conn.exec_driver_sql(begin)
 
 
 class Database:
     """One engine per process; ``begin()`` gives a transaction."""
 
-    def __init__(self, url: str, *, echo: bool = False) -> None:
+    def __init__(self, url: str, *, echo: bool = False, readers: int = 4) -> None:
+        """``readers``: transactions this process runs at once beside its one writer on SQLite
+        (the poll concurrency): the pool keeps that many connections and one more open."""
         self.url = async_url(url)
         parsed = make_url(self.url)
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
-        if self.is_sqlite and parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        file_db = bool(parsed.database) and parsed.database != ":memory:"
+        if self.is_sqlite and file_db:
+            Path(str(parsed.database)).parent.mkdir(parents=True, exist_ok=True)
         kwargs: dict[str, Any] = {"echo": echo}
         if not self.is_sqlite:
             kwargs.update(pool_pre_ping=True, pool_size=5, max_overflow=5)
@@ -84,6 +92,11 @@ class Database:
             # the pool's own rollback on return only cost a thread round trip per transaction
             # (issue 26: five per changed feed).
             kwargs.update(pool_reset_on_return=None)
+        if self.is_sqlite and file_db:
+            # Each poll task holds a connection while it reads its feed's known entries: with
+            # the default 5 kept open, the overflow ones (a new thread and file handle each)
+            # were opened and closed about 8 times a cycle at the poll concurrency of 16.
+            kwargs.update(pool_size=readers + 1)
         self.engine: AsyncEngine = create_async_engine(self.url, **kwargs)
         self._sqlite_lock = asyncio.Lock()
         if self.is_sqlite:

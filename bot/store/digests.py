@@ -4,13 +4,11 @@ many workers (the pair is unique)."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.store.db import pg_insert
+from bot.store.db import dialect_insert
 from bot.store.schema import digest_runs
 
 
@@ -18,12 +16,8 @@ async def claim_run(conn: AsyncConnection, destination_id: int, scheduled_for: d
                     now: datetime) -> bool:
     """Record that this digest fired; False when another worker (or an earlier tick) did."""
     values = {"destination_id": destination_id, "scheduled_for": scheduled_for, "created_at": now}
-    stmt: Any
-    if conn.dialect.name == "postgresql":
-        stmt = pg_insert(digest_runs).values(**values).on_conflict_do_nothing(
-            index_elements=["destination_id", "scheduled_for"])
-    else:
-        stmt = sqlite_insert(digest_runs).values(**values).on_conflict_do_nothing()
+    stmt = (dialect_insert(conn.dialect.name, digest_runs).values(**values)
+            .on_conflict_do_nothing(index_elements=["destination_id", "scheduled_for"]))
     # RETURNING, not rowcount: through psycopg a skipped insert reports rowcount -1.
     return (await conn.execute(stmt.returning(digest_runs.c.id))).first() is not None
 

@@ -6,7 +6,7 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import NamedTuple
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.models import Article, FeedItem
@@ -19,16 +19,20 @@ class Known(NamedTuple):
     raw_hash: str | None  # None for entries stored before raw hashes were kept
 
 
+# built once: every changed feed runs it (issue 26); the keys come with each execution
+_KNOWN = (select(entries.c.entry_key, entries.c.content_hash, entries.c.raw_hash)
+          .where(entries.c.feed_id == bindparam("feed_id"),
+                 entries.c.entry_key.in_(bindparam("keys", expanding=True))))
+
+
 async def known_hashes(conn: AsyncConnection, feed_id: int,
                        keys: Sequence[str]) -> dict[str, Known]:
     """entry_key → (content_hash, raw_hash) for the keys this feed has already shown us."""
     found: dict[str, Known] = {}
     chunk = 500  # stays under SQLite's bound-parameter limit
     for start in range(0, len(keys), chunk):
-        rows = await conn.execute(
-            select(entries.c.entry_key, entries.c.content_hash, entries.c.raw_hash)
-            .where(entries.c.feed_id == feed_id, entries.c.entry_key.in_(keys[start:start + chunk]))
-        )
+        rows = await conn.execute(_KNOWN, {"feed_id": feed_id,
+                                           "keys": list(keys[start:start + chunk])})
         found.update({row.entry_key: Known(row.content_hash, row.raw_hash) for row in rows})
     return found
 

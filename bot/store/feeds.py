@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
+from functools import cache
 from typing import Any
 
 from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.sql.dml import Update
 from sqlalchemy.sql.elements import ColumnElement
 
 from bot.store.db import insert_or_ignore
@@ -170,12 +172,22 @@ async def record_success(conn: AsyncConnection, feed_id: int, *, now: datetime,
                          **fields: Any) -> bool:
     """A poll that worked (changed or not): reset the failure count, store cache validators.
     False when ``owner`` no longer holds the feed (nothing is written)."""
-    result = await conn.execute(update(feeds).where(feeds.c.id == feed_id, _held_by(owner))
-                                .values(last_checked_at=now, last_success_at=now,
-                                        next_check_at=next_check_at, consecutive_failures=0,
-                                        last_error=None, first_polled=True, lease_owner=None,
-                                        lease_until=None, **fields))
+    result = await conn.execute(_success(frozenset(fields), held=owner is not None),
+                                {**fields, "feed_id": feed_id, "now": now,
+                                 "next_at": next_check_at, "owner": owner})
     return bool(result.rowcount)
+
+
+@cache
+def _success(names: frozenset[str], *, held: bool) -> Update:
+    """record_success's UPDATE for a set of ``names`` (validators, title, URL), built once per
+    set: every changed feed runs it (issue 26); the values come with each execution."""
+    still = feeds.c.lease_owner == bindparam("owner") if held else feeds.c.lease_owner.is_(None)
+    return update(feeds).where(feeds.c.id == bindparam("feed_id"), still).values(
+        last_checked_at=bindparam("now"), last_success_at=bindparam("now"),
+        next_check_at=bindparam("next_at"), consecutive_failures=0, last_error=None,
+        first_polled=True, lease_owner=None, lease_until=None,
+        **{name: bindparam(name) for name in sorted(names)})
 
 
 async def record_failure(conn: AsyncConnection, feed_id: int, *, now: datetime, error: str,

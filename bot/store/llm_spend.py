@@ -4,17 +4,17 @@ database adds to the same row, in one statement, so the daily budget is the inst
 from __future__ import annotations
 
 from sqlalchemy import delete, select
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.store.db import pg_insert
+from bot.store.db import dialect_insert
 from bot.store.schema import llm_spend
 
 
 async def add(conn: AsyncConnection, day: str, *, calls: int, tokens: int) -> tuple[int, int]:
     """Add to ``day``'s spend; returns the day's (calls, tokens)."""
-    insert_ = sqlite_insert if conn.dialect.name == "sqlite" else pg_insert
-    stmt = insert_(llm_spend).values(day=day, calls=calls, tokens=tokens).on_conflict_do_update(
+    stmt = dialect_insert(conn.dialect.name, llm_spend).values(
+        day=day, calls=calls, tokens=tokens,
+    ).on_conflict_do_update(
         index_elements=["day"], set_={"calls": llm_spend.c.calls + calls,
                                       "tokens": llm_spend.c.tokens + tokens},
     ).returning(llm_spend.c.calls, llm_spend.c.tokens)

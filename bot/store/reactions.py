@@ -9,11 +9,10 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.netguard import shown_url
-from bot.store.db import pg_insert
+from bot.store.db import dialect_insert
 from bot.store.schema import (
     briefs,
     destinations,
@@ -56,9 +55,8 @@ async def find_posted(conn: AsyncConnection, ref: str, message_id: str) -> Poste
 async def record_vote(conn: AsyncConnection, outbox_id: int, user: str, emoji: str, *,
                       now: datetime) -> bool:
     """Count a vote once per (message, user, emoji); True when it was new."""
-    insert_ = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    stmt = (insert_(reactions).values(outbox_id=outbox_id, user=user[:64], emoji=emoji,
-                                      created_at=now)
+    stmt = (dialect_insert(conn.dialect.name, reactions)
+            .values(outbox_id=outbox_id, user=user[:64], emoji=emoji, created_at=now)
             .on_conflict_do_nothing(index_elements=["outbox_id", "user", "emoji"])
             .returning(reactions.c.id))
     return (await conn.execute(stmt)).first() is not None

@@ -38,12 +38,15 @@ async def record(conn: AsyncConnection, key: str,
         await record_row(conn, int(outbox_id), reasons)
 
 
+_ADD_REASONS = insert(delivery_reasons)  # built once: every routed brief runs it (issue 26)
+
+
 async def record_row(conn: AsyncConnection, outbox_id: int,
                      reasons: Sequence[tuple[int | None, Reason]]) -> None:
     """:func:`record` for the outbox row ``outbox_id``."""
     if not reasons:
         return
-    await conn.execute(insert(delivery_reasons), [
+    await conn.execute(_ADD_REASONS, [
         {"outbox_id": outbox_id, "brief_id": brief_id, "kind": reason.kind,
          "value": reason.value[:MAX_VALUE]} for brief_id, reason in reasons])
 

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.store.db import pg_insert
+from bot.store.db import dialect_insert
 from bot.store.schema import destinations, server_settings
 
 ADMIN, PLATFORM = "admin", "platform"
@@ -30,16 +28,13 @@ async def get_locale(conn: AsyncConnection, server: str) -> ServerLocale | None:
     return ServerLocale(row.locale, row.locale_source) if row is not None else None
 
 
-def _insert(conn: AsyncConnection) -> Any:
-    return sqlite_insert if conn.dialect.name == "sqlite" else pg_insert
-
-
 async def choose_locale(conn: AsyncConnection, server: str, locale: str, *,
                         now: datetime) -> int:
     """An admin's choice: the server's language, and every one of its channels' (not its
     members' DMs: theirs to choose); how many channels changed."""
     values = {"locale": locale, "locale_source": ADMIN, "updated_at": now}
-    await conn.execute(_insert(conn)(server_settings).values(server=server, **values)
+    await conn.execute(dialect_insert(conn.dialect.name, server_settings)
+                       .values(server=server, **values)
                        .on_conflict_do_update(index_elements=["server"], set_=values))
     changed = await conn.execute(update(destinations)
                                  .where(destinations.c.server == server,
@@ -58,7 +53,7 @@ async def note_platform_locale(conn: AsyncConnection, server: str, locale: str, 
     found = await get_locale(conn, server)
     if found is not None:
         return found
-    await conn.execute(_insert(conn)(server_settings)
+    await conn.execute(dialect_insert(conn.dialect.name, server_settings)
                        .values(server=server, locale=locale, locale_source=PLATFORM,
                                updated_at=now)
                        .on_conflict_do_nothing(index_elements=["server"]))

@@ -21,12 +21,11 @@ from datetime import datetime
 from typing import Any, Literal
 
 from sqlalchemy import Row, exists, func, or_, select, true
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.elements import BindParameter, ColumnElement
 
 from bot.models import Audience
-from bot.store.db import pg_insert
+from bot.store.db import dialect_insert
 from bot.store.schema import (  # OPERATOR_OWNER: the operator's other feeds (CLI, OPML)
     OPERATOR_OWNER,
     destinations,
@@ -64,9 +63,9 @@ async def read_mode(conn: AsyncConnection) -> ModeSetting:
 async def write_mode(conn: AsyncConnection, mode: Mode, *, source: str, now: datetime) -> None:
     """Set the mode (the configuration's ``tenancy`` key, applied at start-up)."""
     values = {"value": mode, "source": source, "updated_at": now}
-    insert_ = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
     # workers starting together on one database all apply the same setting
-    await conn.execute(insert_(install_settings).values(key=_KEY, **values)
+    await conn.execute(dialect_insert(conn.dialect.name, install_settings)
+                       .values(key=_KEY, **values)
                        .on_conflict_do_update(index_elements=["key"], set_=values))
 
 
@@ -109,15 +108,20 @@ async def readable_by_destination(conn: AsyncConnection) -> ColumnElement[bool]:
     return or_(operator_owned(), linked)
 
 
-def readable_by(tenants: Collection[str], *, mode: Mode) -> ColumnElement[bool]:
+# the tenants themselves, or a parameter that names them (expanding) in a statement built once
+Tenants = Collection[str] | BindParameter[Any]
+
+
+def readable_by(tenants: Tenants, *, mode: Mode) -> ColumnElement[bool]:
     """The rule as SQL, over ``feeds``: the feeds any of ``tenants`` may read."""
     if mode == SHARED:
         return true()
-    linked = select(feed_servers.c.feed_id).where(feed_servers.c.server.in_(list(tenants)))
+    servers = tenants if isinstance(tenants, BindParameter) else list(tenants)
+    linked = select(feed_servers.c.feed_id).where(feed_servers.c.server.in_(servers))
     return or_(operator_owned(), feeds.c.id.in_(linked))
 
 
-def readable_in_force(tenants: Collection[str] | None) -> ColumnElement[bool]:
+def readable_in_force(tenants: Tenants | None) -> ColumnElement[bool]:
     """``readable_by`` in the mode in force, read by the query itself (``shared_in_force``);
     None (the operator) reads every feed."""
     if tenants is None:

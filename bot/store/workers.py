@@ -9,10 +9,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, or_, select
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.store.db import pg_insert
+from bot.store.db import dialect_insert
 from bot.store.schema import workers
 
 # a worker silent this long is dead: a few missed beats, well under any lease
@@ -23,9 +22,9 @@ BEAT_SECONDS = 5.0
 async def beat(conn: AsyncConnection, worker_id: str, *, now: datetime,
                down: dict[str, str] | None = None) -> None:
     """This process is alive; ``down``: its adapters that failed to start, and why."""
-    insert_ = sqlite_insert if conn.dialect.name == "sqlite" else pg_insert
     values = {"seen_at": now, "down": down or None}
-    await conn.execute(insert_(workers).values(id=worker_id, **values)
+    await conn.execute(dialect_insert(conn.dialect.name, workers)
+                       .values(id=worker_id, **values)
                        .on_conflict_do_update(index_elements=["id"], set_=values))
 
 
