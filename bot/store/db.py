@@ -73,8 +73,8 @@ class Database:
     """One engine per process; ``begin()`` gives a transaction."""
 
     def __init__(self, url: str, *, echo: bool = False, readers: int = 4) -> None:
-        """``readers``: transactions this process runs at once beside its one writer on SQLite
-        (the poll concurrency): the pool keeps that many connections and one more open."""
+        """``readers``: transactions this process runs at once beside its one writer (the poll
+        concurrency): the pool keeps that many connections and one more open."""
         self.url = async_url(url)
         parsed = make_url(self.url)
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
@@ -83,7 +83,10 @@ class Database:
             Path(str(parsed.database)).parent.mkdir(parents=True, exist_ok=True)
         kwargs: dict[str, Any] = {"echo": echo}
         if not self.is_sqlite:
-            kwargs.update(pool_pre_ping=True, pool_size=5, max_overflow=5)
+            # As on SQLite below: a connection kept for each poll task and the writer, so a
+            # cycle opens none (each a server process on PostgreSQL); the overflow serves the
+            # dashboard and commands beside a cycle.
+            kwargs.update(pool_pre_ping=True, pool_size=readers + 1, max_overflow=5)
         elif parsed.get_driver_name() == "aiosqlite":
             kwargs.update(module=sqlite_driver.dbapi())  # one thread hop per statement, not 4
         if self.is_sqlite:
