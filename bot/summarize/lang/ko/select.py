@@ -320,7 +320,7 @@ def news(sentence: str, head_nouns: tuple[str, ...], lede: bool) -> tuple[float,
     no analysis of the sentence itself (the candidates are many, the analyser slow). The lede
     is never background: it is the news, even when it opens on a year ("2018년 … 제보자
     김씨는 3일 …")."""
-    cover = (sum(n in sentence for n in head_nouns) / len(head_nouns)) if head_nouns else 0.0
+    cover = (sum(map(sentence.__contains__, head_nouns)) / len(head_nouns)) if head_nouns else 0.0
     speakerless = 0.0
     opening = min((at for at in (sentence.find("“"), sentence.find('"')) if at >= 0),
                   default=-1)
