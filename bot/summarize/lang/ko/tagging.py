@@ -120,15 +120,17 @@ def _nouns_alone(form: str, analyser: Analyser, name: bool) -> bool:
 # matched where it ends (``_followed``) or must end where it starts (``_preceded``). Built per
 # name ("(?<![가-힣])" + name + …), each was compiled again for every new name (a millisecond
 # or more each: a Hangul range makes a large charset) and crowded re's cache of 512 patterns.
-# A pattern before a name (``_preceded``) may not look ahead into it.
+# A pattern before a name (``_preceded``) may not look ahead into it nor end on "$".
 
 
 class _Before(NamedTuple):
     """A pattern that must end where a name starts, compiled as ``(?:pattern)\\Z``, and the
-    most characters it can span (None: no bound): the search for it starts that far back."""
+    most characters it can span (None: no bound): the search for it starts that far back;
+    ``alone``, the pattern as written, for ``_somewhere``."""
 
     pattern: re.Pattern[str]
     width: int | None
+    alone: re.Pattern[str]
 
 
 def _before(pattern: str) -> _Before:
@@ -136,7 +138,7 @@ def _before(pattern: str) -> _Before:
     # pattern can be; a search from the text's start for each name was a third of the tags.
     most = re._parser.parse(pattern).getwidth()[1]
     return _Before(re.compile("(?:" + pattern + r")\Z"),
-                   None if most >= re._parser.MAXREPEAT else most)
+                   None if most >= re._parser.MAXREPEAT else most, re.compile(pattern))
 
 
 _PLAYED = re.compile(rules.PLAYED)
@@ -156,16 +158,25 @@ def _starts(name: str, text: str) -> Iterator[int]:
         at = text.find(name, at + 1)
 
 
+@lru_cache(maxsize=32)  # the story's few patterns, asked of each of its names
+def _somewhere(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether ``pattern`` matches anywhere in ``text``: where it does not (nearly always, for
+    a role played), no name needs looking at. One search per story, not one per name."""
+    return pattern.search(text) is not None
+
+
 def _followed(name: str, text: str, after: re.Pattern[str]) -> bool:
     """``re.search(re.escape(name) + after.pattern, text) is not None``, with no pattern built
     for the name."""
-    return any(after.match(text, at + len(name)) for at in _starts(name, text))
+    return _somewhere(after, text) and any(after.match(text, at + len(name))
+                                           for at in _starts(name, text))
 
 
 def _preceded(name: str, text: str, before: _Before) -> bool:
     """``re.search(before + re.escape(name), text) is not None``: a match of ``before`` that
     ends where the name starts."""
-    return any(_ends_at(at, text, before) for at in _starts(name, text))
+    return _somewhere(before.alone, text) and any(_ends_at(at, text, before)
+                                                  for at in _starts(name, text))
 
 
 def _ends_at(at: int, text: str, before: _Before) -> bool:
@@ -177,7 +188,7 @@ def _ends_at(at: int, text: str, before: _Before) -> bool:
 def _spans(name: str, text: str, after: re.Pattern[str]) -> Iterator[tuple[int, int]]:
     """The spans ``re.finditer(re.escape(name) + after.pattern, text)`` finds (they do not
     overlap), with no pattern built for the name."""
-    at = text.find(name)
+    at = text.find(name) if _somewhere(after, text) else -1
     while at >= 0:
         m = after.match(text, at + len(name))
         if m is None:
