@@ -95,3 +95,17 @@ def test_a_pattern_before_a_literal_name_finds_what_the_joined_pattern_finds(bef
         for text in _texts(len(before)):
             joined = re.compile(before + re.escape(name))
             assert tagging._preceded(name, text, compiled) == (joined.search(text) is not None)
+
+
+def test_the_surname_patterns_find_what_a_look_behind_first_finds() -> None:
+    for surname in ("김", "이", "박"):
+        marked, alone = tagging._surname_patterns(surname)
+        before = re.compile(r"(?<![가-힣])(" + surname + r"[가-힣]{1,3})"
+                            + rules.PRIVATE_PERSON_AFTER)
+        before_alone = re.compile(r"(?<![가-힣])" + surname + rules.SURNAME_ONLY)
+        rng = random.Random(surname)
+        for _ in range(2000):
+            size = rng.randint(0, 30)
+            text = "".join(rng.choice("김이박씨님 (52)세성태가변호사,") for _ in range(size))
+            assert marked.findall(text) == before.findall(text), text
+            assert alone.findall(text) == before_alone.findall(text), text

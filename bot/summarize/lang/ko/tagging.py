@@ -158,25 +158,25 @@ def _starts(name: str, text: str) -> Iterator[int]:
         at = text.find(name, at + 1)
 
 
-@lru_cache(maxsize=32)  # the story's few patterns, asked of each of its names
+@lru_cache(maxsize=16)  # the story's role patterns, asked of each of its names
 def _somewhere(pattern: re.Pattern[str], text: str) -> bool:
-    """Whether ``pattern`` matches anywhere in ``text``: where it does not (nearly always, for
-    a role played), no name needs looking at. One search per story, not one per name."""
+    """Whether ``pattern`` matches anywhere in ``text``: where a pattern of a role played does
+    not (nearly always), no name needs looking at. One search per story, not one per name;
+    only for patterns that open on a literal (a search for RESEARCH_LEAD or _PUBLIC_ROLE tries
+    each word at each character and costs more than it saves)."""
     return pattern.search(text) is not None
 
 
 def _followed(name: str, text: str, after: re.Pattern[str]) -> bool:
     """``re.search(re.escape(name) + after.pattern, text) is not None``, with no pattern built
     for the name."""
-    return _somewhere(after, text) and any(after.match(text, at + len(name))
-                                           for at in _starts(name, text))
+    return any(after.match(text, at + len(name)) for at in _starts(name, text))
 
 
 def _preceded(name: str, text: str, before: _Before) -> bool:
     """``re.search(before + re.escape(name), text) is not None``: a match of ``before`` that
     ends where the name starts."""
-    return _somewhere(before.alone, text) and any(_ends_at(at, text, before)
-                                                  for at in _starts(name, text))
+    return any(_ends_at(at, text, before) for at in _starts(name, text))
 
 
 def _ends_at(at: int, text: str, before: _Before) -> bool:
@@ -188,7 +188,7 @@ def _ends_at(at: int, text: str, before: _Before) -> bool:
 def _spans(name: str, text: str, after: re.Pattern[str]) -> Iterator[tuple[int, int]]:
     """The spans ``re.finditer(re.escape(name) + after.pattern, text)`` finds (they do not
     overlap), with no pattern built for the name."""
-    at = text.find(name) if _somewhere(after, text) else -1
+    at = text.find(name)
     while at >= 0:
         m = after.match(text, at + len(name))
         if m is None:
@@ -202,8 +202,11 @@ def _plays_role(name: str, doc: str) -> bool:
     """Whether ``doc`` writes ``name`` as a character someone plays ("순희 역을 맡은 배우"):
     a role written apart from the name ("서울역" is a station); "역할" only beside a word of
     the stage ("순희 역할을 맡은 배우", never "한동훈 역할론")."""
-    if _followed(name, doc, _PLAYED) or _preceded(name, doc, _PLAYED_BEFORE):
+    if (_somewhere(_PLAYED, doc) and _followed(name, doc, _PLAYED)) \
+            or (_somewhere(_PLAYED_BEFORE.alone, doc) and _preceded(name, doc, _PLAYED_BEFORE)):
         return True
+    if not _somewhere(_PLAYED_PART, doc):
+        return False
     span = rules.DRAMA_SPAN
     return any(rules.DRAMA.search(doc, max(0, start - span), end + span)
                for start, end in _spans(name, doc, _PLAYED_PART))
@@ -256,10 +259,12 @@ def _mentions(name: str, doc: str) -> int:
 @lru_cache(maxsize=len(SURNAMES))  # one pair per surname: a person's name starts with one
 def _surname_patterns(surname: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A person of ``surname`` marked as one (``PRIVATE_PERSON_AFTER``: "김성태씨"), and the
-    surname with "씨" alone ("김씨"): what ``_mentions`` counts."""
-    return (re.compile(r"(?<![가-힣])(" + re.escape(surname) + r"[가-힣]{1,3})"
-                       + rules.PRIVATE_PERSON_AFTER),
-            re.compile(r"(?<![가-힣])" + re.escape(surname) + rules.SURNAME_ONLY))
+    surname with "씨" alone ("김씨"): what ``_mentions`` counts. The surname comes first and
+    the look back past it after ("김(?<![가-힣]김)", not "(?<![가-힣])김"), so the engine skips
+    to each surname instead of trying the look-behind at every character of the story."""
+    first = re.escape(surname) + r"(?<![가-힣]" + re.escape(surname) + ")"
+    return (re.compile("(" + first + r"[가-힣]{1,3})" + rules.PRIVATE_PERSON_AFTER),
+            re.compile(first + rules.SURNAME_ONLY))
 
 
 # What follows a name with a public role ("최윤범 고려아연 회장", "문재인 전 대통령").
