@@ -156,9 +156,9 @@ def _inside_quotes(prefix: str) -> bool:
 def needs_splitting(line: str) -> bool:
     """Whether ``line`` may hold several sentences at a boundary rules would have to guess."""
     body = line.rstrip(_LINE_END)
+    if _INNER_MARK.search(body) is None:
+        return False  # most lines: one scan, no list of marks
     marks = list(_INNER_MARK.finditer(body))
-    if not marks:
-        return False
     if _DOUBTFUL.search(body):
         return True
     return any(_inside_quotes(body[: m.start()]) for m in marks)

@@ -140,6 +140,8 @@ def unglue(line: str) -> list[str]:
     before a byline ("홍길동 기자 = ") glued to the text that follows; the byline is dropped."""
     # Each pattern runs only when the character or word it needs is there: most lines have
     # no slash and no reporter, and this runs on every Korean line.
+    if "/" not in line and "." not in line and not reporter(line):
+        return [line.strip()] if line.strip() else []  # nothing to cut: the line itself
     parts: list[str] = []
     start = 0
     if "/" in line:  # every credit pattern starts at a slash

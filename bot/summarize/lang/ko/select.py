@@ -324,8 +324,8 @@ def news(sentence: str, head_nouns: tuple[str, ...], lede: bool) -> tuple[float,
     김씨는 3일 …")."""
     cover = (sum(map(sentence.__contains__, head_nouns)) / len(head_nouns)) if head_nouns else 0.0
     speakerless = 0.0
-    opening = min((at for at in (sentence.find("“"), sentence.find('"')) if at >= 0),
-                  default=-1)
+    curly, straight = sentence.find("“"), sentence.find('"')  # the first quote, -1 for none
+    opening = curly if straight < 0 else straight if curly < 0 else min(curly, straight)
     # Most quotations follow their speaker ("김씨는 “…”"): the text before the first quote
     # settles it without rewriting the sentence.
     if opening >= 0 and not SPEAKER.search(sentence, 0, opening):
