@@ -156,9 +156,9 @@ def _inside_quotes(prefix: str) -> bool:
 def needs_splitting(line: str) -> bool:
     """Whether ``line`` may hold several sentences at a boundary rules would have to guess."""
     body = line.rstrip(_LINE_END)
+    if _INNER_MARK.search(body) is None:
+        return False  # most lines: one scan, no list of marks
     marks = list(_INNER_MARK.finditer(body))
-    if not marks:
-        return False
     if _DOUBTFUL.search(body):
         return True
     return any(_inside_quotes(body[: m.start()]) for m in marks)
@@ -233,8 +233,8 @@ def _subjectless(ms: tuple[Morph, ...], *, quotes: bool) -> bool | None:
     # "김씨도 “…”라고 했다": 도 names the speaker of a quotation the sentence shows. Without
     # one, 도 adds to a list the sentence does not show ("의협 집행부도 직무유기를 했습니다",
     # "수비진도 제 역할을 했다": who else?) and marks no subject.
-    # ‘…’고 reports words said too ("김 장관도 ‘검토하겠다’고 말했다").
-    speaker_too = quotes and any(form in ("“", '"', "‘") for form, _, _, _ in ms)
+    # ‘…’고 reports words said too ("김 장관도 ‘검토하겠다’고 말했다"). Asked only at such a
+    # 도 (``_shows_speech``): most sentences have none, and this runs on each candidate.
     subjects = 0  # 이/가 subjects not yet closed by a relative clause's ending
     closed = 0  # subjects an adnominal ending closed
     last, noun = "", ""
@@ -253,7 +253,8 @@ def _subjectless(ms: tuple[Morph, ...], *, quotes: bool) -> bool | None:
             continue
         elif tag == "JX" and form in ("은", "는", "ᆫ"):
             return False
-        elif speaker_too and tag == "JX" and form == "도" and prev in _HEAD_NOUN | {"NNB"}:
+        elif tag == "JX" and form == "도" and quotes and prev in _SPEAKER_NOUN \
+                and _shows_speech(ms):
             return False  # "김씨도 “…”라고 했다": 도 names the speaker too
         elif tag in ("JKS", "JKC"):
             subjects, fresh = subjects + 1, True
@@ -267,6 +268,15 @@ def _subjectless(ms: tuple[Morph, ...], *, quotes: bool) -> bool | None:
             return not subjects and (
                 not closed or (prev == "VCP" and noun not in ko_select.REPORTING_NOUNS))
     return None if quotes else False
+
+
+_SPEAKER_NOUN = _HEAD_NOUN | {"NNB"}  # what 도 follows when it names a speaker ("김씨도")
+_SPEECH_MARKS = ("“", '"', "‘")
+
+
+def _shows_speech(ms: tuple[Morph, ...]) -> bool:
+    """Whether the morphemes hold a mark that opens a quotation of words said."""
+    return any(form in _SPEECH_MARKS for form, _, _, _ in ms)
 
 
 def main_clause_subject(sentence: str, at: int) -> bool:

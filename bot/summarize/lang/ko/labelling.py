@@ -128,6 +128,7 @@ def analysed(point: str, doc: str, title: str, used: set[str], analysis: Analysi
     cands = [*subruns(point, phrases_of),
              *((p, ns) for p, ns in subruns(title, phrases_of) if all(n in point for n in ns))]
     best: tuple[float, str, tuple[str, ...]] | None = None
+    written: dict[str, int] = {}  # how often the story writes each noun: asked once per noun
     for phrase, nouns in cands:
         if not 2 <= len(nouns) <= 4 or len(phrase) > 30 or len(set(nouns)) < len(nouns):
             continue
@@ -137,7 +138,11 @@ def analysed(point: str, doc: str, title: str, used: set[str], analysis: Analysi
             continue  # a time word or a one-syllable noun first reads as a fragment
         if point.startswith(phrase):
             continue
-        counts = [min(doc.count(n), 6) for n in nouns]
+        counts = []
+        for n in nouns:
+            if n not in written:
+                written[n] = min(doc.count(n), 6)
+            counts.append(written[n])
         if not any(c >= 2 for c in counts):
             continue  # at least one of its nouns recurs: the phrase is about the story
         score = (sum(counts) + 3 * sum(n in title for n in nouns)) / len(nouns) ** 0.5

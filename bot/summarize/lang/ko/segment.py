@@ -85,8 +85,9 @@ def boilerplate(sentence: str) -> bool:
 _SPAN_END = " .!?)…"
 # An opener typed where the closer belongs: right after a word and right before a quoting
 # ending ("괜찮다“고", "싸우겠다“며", "중이다“라고") or the sentence's end. An opener that
-# starts a quotation follows a space ("그는 “고 이건희 회장의 …").
-_SLIPPED_CLOSER = re.compile(r"(?<=\S)“(?=(?:이?라고|이?라며|고|며|면서)(?:\s|$)|[.!?]*$)")
+# starts a quotation follows a space ("그는 “고 이건희 회장의 …"). The mark comes first and
+# the look back after it, so the engine skips to each mark rather than trying every character.
+_SLIPPED_CLOSER = re.compile(r"“(?<=\S“)(?=(?:이?라고|이?라며|고|며|면서)(?:\s|$)|[.!?]*$)")
 
 
 def broken_quote(sentence: str) -> bool:
@@ -139,6 +140,8 @@ def unglue(line: str) -> list[str]:
     before a byline ("홍길동 기자 = ") glued to the text that follows; the byline is dropped."""
     # Each pattern runs only when the character or word it needs is there: most lines have
     # no slash and no reporter, and this runs on every Korean line.
+    if "/" not in line and "." not in line and not reporter(line):
+        return [line.strip()] if line.strip() else []  # nothing to cut: the line itself
     parts: list[str] = []
     start = 0
     if "/" in line:  # every credit pattern starts at a slash

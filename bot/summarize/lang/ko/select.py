@@ -57,6 +57,8 @@ VISITS = ("찾은", "방문한", "둘러본", "들어선", "가 본", "가본")
 SCENE = re.compile(
     rf"^(?:[^\s]+\s){{0,4}}?(?P<verb>{'|'.join(VISITS)})\s(?:[^\s]+\s){{0,3}}?[^\s]*"
     r"(?:현장|곳|장소|거리|마을|시장|빈소|분향소|일대|내부|입구|앞|안)(?:에는|에선|에서는|엔|은|는)\s")
+# Any of VISITS, in one scan (``background`` asks it of every candidate).
+VISIT = re.compile("|".join(map(re.escape, VISITS)))
 # A subject or object named before the visiting verb: someone else's visit.
 VISITOR = re.compile(r"[가-힣A-Za-z0-9)](?:은|는|이|가|을|를)\s")
 
@@ -70,7 +72,7 @@ def scene(sentence: str) -> bool:
 def background(sentence: str) -> bool:
     if BACKGROUND_OPENING.match(sentence):
         return True
-    if any(visit in sentence for visit in VISITS) and scene(sentence):
+    if VISIT.search(sentence) is not None and scene(sentence):
         return True
     if " 바" in sentence or "적이" in sentence or sentence.rstrip(". ").endswith(DEFINING):
         return BACKGROUND_BODY.search(sentence) is not None
@@ -357,10 +359,10 @@ def news(sentence: str, head_nouns: tuple[str, ...], lede: bool) -> tuple[float,
     no analysis of the sentence itself (the candidates are many, the analyser slow). The lede
     is never background: it is the news, even when it opens on a year ("2018년 … 제보자
     김씨는 3일 …")."""
-    cover = (sum(n in sentence for n in head_nouns) / len(head_nouns)) if head_nouns else 0.0
+    cover = (sum(map(sentence.__contains__, head_nouns)) / len(head_nouns)) if head_nouns else 0.0
     speakerless = 0.0
-    opening = min((at for at in (sentence.find("“"), sentence.find('"')) if at >= 0),
-                  default=-1)
+    curly, straight = sentence.find("“"), sentence.find('"')  # the first quote, -1 for none
+    opening = curly if straight < 0 else straight if curly < 0 else min(curly, straight)
     # Most quotations follow their speaker ("김씨는 “…”"): the text before the first quote
     # settles it without rewriting the sentence.
     if opening >= 0 and not SPEAKER.search(sentence, 0, opening):

@@ -6,10 +6,12 @@ it, the nouns a story repeats. The word lists are in ``bot.summarize.lang.ko.tag
 from __future__ import annotations
 
 import re
+import re._parser
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import chain, pairwise
+from typing import NamedTuple
 
 from bot.summarize.lang import WORD_CACHE_SIZE, Analyser, Analysis, Morph, Words
 from bot.summarize.lang.ko import tags as rules
@@ -114,16 +116,100 @@ def _nouns_alone(form: str, analyser: Analyser, name: bool) -> bool:
     return all(m[1] in allowed for m in analyser(form))
 
 
+# The patterns around a name, compiled once: the name is found as a literal and the pattern
+# matched where it ends (``_followed``) or must end where it starts (``_preceded``). Built per
+# name ("(?<![가-힣])" + name + …), each was compiled again for every new name (a millisecond
+# or more each: a Hangul range makes a large charset) and crowded re's cache of 512 patterns.
+# A pattern before a name (``_preceded``) may not look ahead into it nor end on "$".
+
+
+class _Before(NamedTuple):
+    """A pattern that must end where a name starts, compiled as ``(?:pattern)\\Z``, and the
+    most characters it can span (None: no bound): the search for it starts that far back;
+    ``alone``, the pattern as written, for ``_somewhere``."""
+
+    pattern: re.Pattern[str]
+    width: int | None
+    alone: re.Pattern[str]
+
+
+def _before(pattern: str) -> _Before:
+    # re's own parser (a private module, as in Python 3.11 to 3.13) knows how wide a
+    # pattern can be; a search from the text's start for each name was a third of the tags.
+    most = re._parser.parse(pattern).getwidth()[1]
+    return _Before(re.compile("(?:" + pattern + r")\Z"),
+                   None if most >= re._parser.MAXREPEAT else most, re.compile(pattern))
+
+
+_PLAYED = re.compile(rules.PLAYED)
+_PLAYED_PART = re.compile(rules.PLAYED_PART)
+_PLAYED_BEFORE = _before(rules.PLAYED_BEFORE)
+_SUBJECT_BEFORE = _before(rules.SUBJECT_BEFORE)
+_SUBJECT_AFTER = re.compile(rules.SUBJECT_AFTER)
+_PRIVATE_PERSON_AFTER = re.compile(rules.PRIVATE_PERSON_AFTER)
+_RESEARCH_LEAD = re.compile(rules.RESEARCH_LEAD)
+
+
+def _starts(name: str, text: str) -> Iterator[int]:
+    """Where ``name`` starts in ``text``, overlapping starts too: each a search would try."""
+    at = text.find(name)
+    while at >= 0:
+        yield at
+        at = text.find(name, at + 1)
+
+
+@lru_cache(maxsize=16)  # the story's role patterns, asked of each of its names
+def _somewhere(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether ``pattern`` matches anywhere in ``text``: where a pattern of a role played does
+    not (nearly always), no name needs looking at. One search per story, not one per name;
+    only for patterns that open on a literal (a search for RESEARCH_LEAD or _PUBLIC_ROLE tries
+    each word at each character and costs more than it saves)."""
+    return pattern.search(text) is not None
+
+
+def _followed(name: str, text: str, after: re.Pattern[str]) -> bool:
+    """``re.search(re.escape(name) + after.pattern, text) is not None``, with no pattern built
+    for the name."""
+    return any(after.match(text, at + len(name)) for at in _starts(name, text))
+
+
+def _preceded(name: str, text: str, before: _Before) -> bool:
+    """``re.search(before + re.escape(name), text) is not None``: a match of ``before`` that
+    ends where the name starts."""
+    return any(_ends_at(at, text, before) for at in _starts(name, text))
+
+
+def _ends_at(at: int, text: str, before: _Before) -> bool:
+    """Whether a match of ``before`` ends at ``at`` in ``text``."""
+    start = 0 if before.width is None else max(0, at - before.width)
+    return before.pattern.search(text, start, at) is not None
+
+
+def _spans(name: str, text: str, after: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """The spans ``re.finditer(re.escape(name) + after.pattern, text)`` finds (they do not
+    overlap), with no pattern built for the name."""
+    at = text.find(name)
+    while at >= 0:
+        m = after.match(text, at + len(name))
+        if m is None:
+            at = text.find(name, at + 1)
+            continue
+        yield at, m.end()
+        at = text.find(name, m.end())
+
+
 def _plays_role(name: str, doc: str) -> bool:
     """Whether ``doc`` writes ``name`` as a character someone plays ("순희 역을 맡은 배우"):
     a role written apart from the name ("서울역" is a station); "역할" only beside a word of
     the stage ("순희 역할을 맡은 배우", never "한동훈 역할론")."""
-    if re.search(re.escape(name) + rules.PLAYED, doc) is not None \
-            or re.search(rules.PLAYED_BEFORE + re.escape(name), doc) is not None:
+    if (_somewhere(_PLAYED, doc) and _followed(name, doc, _PLAYED)) \
+            or (_somewhere(_PLAYED_BEFORE.alone, doc) and _preceded(name, doc, _PLAYED_BEFORE)):
         return True
+    if not _somewhere(_PLAYED_PART, doc):
+        return False
     span = rules.DRAMA_SPAN
-    return any(rules.DRAMA.search(doc, max(0, m.start() - span), m.end() + span)
-               for m in re.finditer(re.escape(name) + rules.PLAYED_PART, doc))
+    return any(rules.DRAMA.search(doc, max(0, start - span), end + span)
+               for start, end in _spans(name, doc, _PLAYED_PART))
 
 
 def _headline_subject(form: str, title: str) -> bool:
@@ -131,7 +217,7 @@ def _headline_subject(form: str, title: str) -> bool:
     "법원, 가처분 신청 기각"), not a word of another phrase ("첫 검찰 소환조사")."""
     head = rules.HEADLINE_KICKER.sub("", title).translate(_ABBREVIATIONS)
     # Opening the headline as a word of its own: "정부청사", "한국전력" are other things.
-    return re.match(re.escape(form) + _OWN_WORD_END, head) is not None \
+    return (head.startswith(form) and _OWN_WORD.match(head, len(form)) is not None) \
         or _headline_subject_word(form, title)
 
 
@@ -139,8 +225,8 @@ def _headline_subject_word(form: str, title: str) -> bool:
     """``_headline_subject`` without its opening shortcut: "대치동서 벤츠 몰다 …" opens on
     where it happened, not on its subject."""
     head = rules.HEADLINE_KICKER.sub("", title).translate(_ABBREVIATIONS)
-    return re.search(rules.SUBJECT_BEFORE + re.escape(form) + rules.SUBJECT_AFTER, head) \
-        is not None
+    return any(_SUBJECT_AFTER.match(head, at + len(form)) and _ends_at(at, head, _SUBJECT_BEFORE)
+               for at in _starts(form, head))
 
 
 _ABBREVIATIONS = str.maketrans(rules.HEADLINE_ABBREVIATIONS)
@@ -153,10 +239,9 @@ def _named_in_passing(name: str, doc: str) -> bool:
     a person is a surname and one to three syllables: "서울아산병원 교수들" is no person."""
     if not rules.NAME_SYLLABLES[0] <= len(name) <= rules.NAME_SYLLABLES[1] \
             or name[0] not in SURNAMES or _mentions(name, doc) >= rules.PERSON_MENTIONS \
-            or re.search(re.escape(name) + rules.PRIVATE_PERSON_AFTER, doc) is None:
+            or not _followed(name, doc, _PRIVATE_PERSON_AFTER):
         return False
-    return re.search(_PUBLIC_ROLE.format(name=re.escape(name)), doc) is None and re.search(
-        re.escape(name) + rules.RESEARCH_LEAD, doc) is None
+    return not _followed(name, doc, _PUBLIC_ROLE) and not _followed(name, doc, _RESEARCH_LEAD)
 
 
 def _mentions(name: str, doc: str) -> int:
@@ -165,18 +250,28 @@ def _mentions(name: str, doc: str) -> int:
     marks another person of that surname so ("김형태 변호사" beside "김성태씨": "김씨" is
     either)."""
     full = doc.count(name)
-    surname = re.escape(name[0])
-    marked = re.findall(r"(?<![가-힣])(" + surname + r"[가-힣]{1,3})" + rules.PRIVATE_PERSON_AFTER,
-                        doc)
-    if any(other != name for other in marked):
+    marked, by_surname = _surname_patterns(name[0])
+    if any(other != name for other in marked.findall(doc)):
         return full
-    return full + len(re.findall(r"(?<![가-힣])" + surname + rules.SURNAME_ONLY, doc))
+    return full + len(by_surname.findall(doc))
 
 
-_PUBLIC_ROLE = (r"{name}\s?(?:[^\s]+\s)?(?:전\s?|前\s?)?[^\s]*(?:"
-                + "|".join(e for e in rules.POST_ENDINGS + rules.ROLE_WORDS
-                           if e not in rules.PROFESSIONS)
-                + r")(?![가-힣]{{2}})")
+@lru_cache(maxsize=len(SURNAMES))  # one pair per surname: a person's name starts with one
+def _surname_patterns(surname: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A person of ``surname`` marked as one (``PRIVATE_PERSON_AFTER``: "김성태씨"), and the
+    surname with "씨" alone ("김씨"): what ``_mentions`` counts. The surname comes first and
+    the look back past it after ("김(?<![가-힣]김)", not "(?<![가-힣])김"), so the engine skips
+    to each surname instead of trying the look-behind at every character of the story."""
+    first = re.escape(surname) + r"(?<![가-힣]" + re.escape(surname) + ")"
+    return (re.compile("(" + first + r"[가-힣]{1,3})" + rules.PRIVATE_PERSON_AFTER),
+            re.compile(first + rules.SURNAME_ONLY))
+
+
+# What follows a name with a public role ("최윤범 고려아연 회장", "문재인 전 대통령").
+_PUBLIC_ROLE = re.compile(
+    r"\s?(?:[^\s]+\s)?(?:전\s?|前\s?)?[^\s]*(?:"
+    + "|".join(e for e in rules.POST_ENDINGS + rules.ROLE_WORDS if e not in rules.PROFESSIONS)
+    + r")(?![가-힣]{2})")
 
 
 def _headline_topic(form: str, title: str) -> bool:
@@ -215,16 +310,22 @@ def _called_by_surname(name: str, title: str, doc: str) -> bool:
 def _written_alone(form: str, title: str) -> bool:
     """Whether ``title`` writes ``form`` as a word of its own, maybe with a particle
     ("독일서 출간"), not inside a longer word ("서울교통공사", "중국인")."""
-    return re.search(r"(?<![가-힣])" + re.escape(form) + _OWN_WORD_END, title) is not None
+    return any(not (at and "가" <= title[at - 1] <= "힣")
+               and _OWN_WORD.match(title, at + len(form)) is not None
+               for at in _starts(form, title))
 
 
-_OWN_WORD_END = rules.WORD_OF_ITS_OWN.format(particles="|".join(rules.NOUN_PARTICLES))
+_OWN_WORD = re.compile(rules.WORD_OF_ITS_OWN.format(particles="|".join(rules.NOUN_PARTICLES)))
 
 
 def _only_cited(name: str, doc: str) -> bool:
     """Whether every mention of ``name`` cites it as the source of a figure
     ("한국경제연구원에 따르면", "…의 분석"): where a number came from, not the subject."""
-    ends = [m.end() for m in re.finditer(re.escape(name), doc)]
+    ends = []  # the ends of re.finditer(re.escape(name), doc): mentions that do not overlap
+    at = doc.find(name)
+    while at >= 0:
+        ends.append(at + len(name))
+        at = doc.find(name, at + (len(name) or 1))
     return bool(ends) and all(rules.CITED.match(doc, end) for end in ends)
 
 
