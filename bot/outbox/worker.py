@@ -66,7 +66,7 @@ from bot.store import outbox as outbox_store
 from bot.store import reasons as reason_store
 from bot.store.briefs import load_brief
 from bot.store.db import Database
-from bot.store.outage import Outage
+from bot.store.outage import Outage, database_problem
 from bot.store.outbox import outbox_counts as outbox_counts  # its old home: CLI, tests
 
 log = get_log(__name__)
@@ -346,7 +346,11 @@ class OutboxWorker:
         try:
             async with self.db.begin() as conn:
                 message = await self._sending(conn, job, now)
-        except Exception as exc:  # the content cannot be built: retrying will not help
+        except Exception as exc:
+            problem = database_problem(exc)
+            if problem is not None:  # the database's, not the row's: it goes out later
+                return await self._database_deferred(job, problem)
+            # The content cannot be built: retrying will not help.
             log.exception("outbox.failed", reason="unloadable", key=job.key)
             await self._set(job.id, state=FAILED, error=f"cannot load message: {exc!r}"[:1000])
             return "failed"
@@ -383,6 +387,18 @@ class OutboxWorker:
                                                lease_until=now + self.lease):
             return None
         return message
+
+    async def _database_deferred(self, job: _Job, problem: str) -> str:
+        """The ``sending`` transaction failed for the database's sake (locked past its busy
+        timeout, the connection dropped): nothing was posted and the row is still ``pending``,
+        so it is given back, due after a backoff, with its attempts untouched. Should the give
+        back fail too, its lease lapses on its own."""
+        log.warning("outbox.deferred", reason="database", key=job.key,
+                    destination=job.destination.ref, error=problem)
+        async with self.db.begin() as conn:
+            await outbox_store.release(conn, [job.id], owner=self.worker_id,
+                                       due=self._clock() + self.backoff(job.attempts + 1))
+        return "deferred"
 
     async def _unrenderable(self, job: _Job, exc: Unrenderable) -> str:
         # Rendering is deterministic: this row would raise the same way on every retry and

@@ -112,12 +112,14 @@ async def claim(conn: AsyncConnection, query: Select[Any], *, owner: str,
     return list((await conn.execute(_CLAIMED, {"ids": ids})).all())
 
 
-async def release(conn: AsyncConnection, row_ids: Sequence[int], *, owner: str) -> None:
-    """Give back pending rows ``owner`` leased and did not send."""
+async def release(conn: AsyncConnection, row_ids: Sequence[int], *, owner: str,
+                  due: datetime | None = None) -> None:
+    """Give back pending rows ``owner`` leased and did not send; ``due``: not before then."""
+    later = {} if due is None else {"next_attempt_at": due}
     await conn.execute(update(outbox)
                        .where(outbox.c.id.in_(list(row_ids)), outbox.c.state == PENDING,
                               outbox.c.lease_owner == owner)
-                       .values(lease_owner=None, lease_until=None))
+                       .values(lease_owner=None, lease_until=None, **later))
 
 
 async def mark_sending(conn: AsyncConnection, row_id: int, *, owner: str, now: datetime,
