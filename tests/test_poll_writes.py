@@ -274,6 +274,21 @@ async def test_a_changed_feeds_read_and_its_success_are_built_once_not_per_feed(
     assert conn.statements[0] is not runs[0][1]
 
 
+async def test_an_unchanged_feeds_bookkeeping_is_a_changed_feeds_statement() -> None:
+    """The batched write of unchanged feeds repeated record_success's SET list in a statement
+    of its own, built anew for each cycle; it is record_success's statement for the same
+    fields, held by the batch's owner, run once per row."""
+    now = datetime(2026, 3, 2, tzinfo=UTC)
+    conn = RecordingConnection()
+    await feed_store.record_success(conn, 1, now=now, next_check_at=now,  # type: ignore[arg-type]
+                                    owner="w1", etag=None, last_modified=None, body_hash="h")
+    for n in (1, 2):
+        row = {"feed_id": n, "now": now, "next_at": now, "etag": None, "last_modified": None,
+               "body_hash": f"h{n}"}
+        await feed_store.record_unchanged(conn, [row], owner="w1")  # type: ignore[arg-type]
+    assert same_statements([conn.statements[:1], conn.statements[1:2], conn.statements[2:]])
+
+
 async def test_a_connection_goes_back_to_the_pool_clean_after_an_error_or_a_cancel(
         tmp_path: Path) -> None:
     """The pool no longer rolls back on return on SQLite (issue 26): each transaction ends

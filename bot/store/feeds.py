@@ -160,13 +160,6 @@ async def claim_due(conn: AsyncConnection, *, now: datetime, owner: str, limit: 
     return rows
 
 
-def _held_by(owner: str | None) -> ColumnElement[bool]:
-    """The feed's lease is still ``owner``'s (None: nobody's, an operator's or a test's write).
-    A worker whose lease was taken over must not overwrite the newer holder's validators, nor
-    clear its lease."""
-    return feeds.c.lease_owner.is_(None) if owner is None else feeds.c.lease_owner == owner
-
-
 async def record_success(conn: AsyncConnection, feed_id: int, *, now: datetime,
                          next_check_at: datetime, owner: str | None = None,
                          **fields: Any) -> bool:
@@ -178,10 +171,16 @@ async def record_success(conn: AsyncConnection, feed_id: int, *, now: datetime,
     return bool(result.rowcount)
 
 
+_VALIDATORS = frozenset({"etag", "last_modified", "body_hash"})  # what an unchanged poll learns
+
+
 @cache
 def _success(names: frozenset[str], *, held: bool) -> Update:
     """record_success's UPDATE for a set of ``names`` (validators, title, URL), built once per
-    set: every changed feed runs it (issue 26); the values come with each execution."""
+    set: every changed feed runs it (issue 26); the values come with each execution. ``held``:
+    only while the lease is still ``owner``'s (else nobody's: an operator's or a test's write);
+    a worker whose lease was taken over must not overwrite the newer holder's validators, nor
+    clear its lease."""
     still = feeds.c.lease_owner == bindparam("owner") if held else feeds.c.lease_owner.is_(None)
     return update(feeds).where(feeds.c.id == bindparam("feed_id"), still).values(
         last_checked_at=bindparam("now"), last_success_at=bindparam("now"),
@@ -230,17 +229,11 @@ async def disable_feed(conn: AsyncConnection, feed_id: int, *, now: datetime,
 
 async def record_unchanged(conn: AsyncConnection, rows: list[dict[str, Any]], *,
                            owner: str) -> None:
-    """``record_success`` for many feeds that brought nothing new, in one statement; a feed
-    ``owner`` no longer holds (taken over during a long batch) is left to its new holder."""
-    await conn.execute(
-        update(feeds).where(feeds.c.id == bindparam("feed_id"), _held_by(owner)).values(
-            last_checked_at=bindparam("now"), last_success_at=bindparam("now"),
-            next_check_at=bindparam("next_at"), consecutive_failures=0, last_error=None,
-            first_polled=True, lease_owner=None, lease_until=None, etag=bindparam("etag"),
-            last_modified=bindparam("last_modified"), body_hash=bindparam("body_hash"),
-        ),
-        rows,
-    )
+    """``record_success`` for many feeds that brought nothing new, in one statement (its own,
+    run once per row); a feed ``owner`` no longer holds (taken over during a long batch) is
+    left to its new holder."""
+    await conn.execute(_success(_VALIDATORS, held=True),
+                       [{**row, "owner": owner} for row in rows])
 
 
 async def release_leases(conn: AsyncConnection, feed_ids: list[int], *, owner: str) -> None:
