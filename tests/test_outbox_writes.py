@@ -142,7 +142,7 @@ def _transactions(db: Database) -> tuple[list[list[str]], Any]:
 
 async def test_each_state_of_a_row_is_a_transaction_of_its_own(db: Database) -> None:
     """A row's ``sent`` is committed alone as soon as it is posted, before anything of the next
-    row: merged into the next row's ``sending`` (issue 26), it saved about 1.5% of a changed
+    row: merged into the next row's ``sending`` (issue 26), it saved about 1.6% of a changed
     feed's instructions for the cases it added to the path a crash depends on."""
     pairs = await seed(db, briefs=3, refs=["test:a"])
     rec = RecordingAdapter()

@@ -4,11 +4,11 @@ aiosqlite runs each sqlite3 call in its own thread and hands the result back to 
 SQLAlchemy's adapter makes four such calls per statement (open a cursor, execute, fetch all,
 close), and each costs a queue hand-off, a wake-up of the loop and a GIL switch: about three
 quarters of the CPU of a small statement (issue 26: a changed feed runs about thirty). Here the
-four run as one function in aiosqlite's thread, and a transaction's BEGIN goes with its first
-statement rather than in a round trip of its own (a transaction that runs nothing costs none).
-Everything else (the pool, the dialect, error
-translation, transactions) is SQLAlchemy's and aiosqlite's own, handed to ``create_async_engine``
-as its DBAPI module.
+four run as one function in aiosqlite's thread. Transactions are partly this module's: the
+connection issues the BEGIN (or BEGIN IMMEDIATE) itself, with the transaction's first statement
+rather than in a round trip of its own, and skips the commit or rollback of a transaction in
+which nothing ran (none was opened). Everything else (the pool, the dialect, error translation)
+is SQLAlchemy's and aiosqlite's own, handed to ``create_async_engine`` as its DBAPI module.
 """
 
 from __future__ import annotations
