@@ -42,6 +42,17 @@ class DatabaseSettings(Section):
     # None means SQLite in data_dir; PostgreSQL: postgresql+psycopg://user@host/db
     url: str | None = None
     echo: bool = False
+    # PostgreSQL: connections each process keeps open (5 more come and go for the dashboard and
+    # commands). None: polling.concurrency + 1, at most POOL_SIZE_CAP (bot.store.db).
+    pool_size: int | None = None
+
+    @field_validator("pool_size")
+    @classmethod
+    def _pool_size(cls, value: int | None) -> int | None:
+        if value is not None and not 1 <= value <= 500:
+            raise ValueError(f"{value} connections: give 1 to 500 (each is a PostgreSQL "
+                             "server process; max_connections is 100 by default)")
+        return value
 
     @model_validator(mode="after")
     def _password_from_secret(self) -> DatabaseSettings:

@@ -85,7 +85,7 @@ async def open_store(settings: Settings, *, clock: Clock = now_utc) -> Database:
     """The configured database, migrated (Alembic loads only when it is behind the code), with
     the tenancy mode, members' DMs and the configured feeds and destinations in it."""
     db = Database(settings.database_url, echo=settings.database.echo,
-                  readers=settings.polling.concurrency)
+                  readers=settings.polling.concurrency, pool_size=settings.database.pool_size)
     await db.migrate()
     await apply_tenancy(db, settings.tenancy, now=clock())
     await mark_member_dms(db)

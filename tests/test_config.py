@@ -118,3 +118,13 @@ def test_a_relative_data_dir_is_relative_to_the_config_file(
     assert load_settings(folder / "newsbrief.yaml").data_dir == folder / "state"
     (folder / "newsbrief.yaml").write_text(f"data_dir: {tmp_path / 'abs'}\n")
     assert load_settings(folder / "newsbrief.yaml").data_dir == tmp_path / "abs"
+
+
+@pytest.mark.parametrize("size", [0, 501])
+def test_a_pool_size_out_of_range_is_refused_in_one_line(tmp_path: Path, size: int) -> None:
+    path = tmp_path / "newsbrief.yaml"
+    path.write_text(f"database:\n  pool_size: {size}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(path)
+    assert str(caught.value).count("\n") == 0
+    assert "database.pool_size" in str(caught.value) and "give 1 to 500" in str(caught.value)

@@ -10,6 +10,7 @@ from sqlalchemy import event, text
 
 from bot.config import Settings
 from bot.startup import open_store
+from bot.store.db import POOL_SIZE_CAP, Database
 
 pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
 
@@ -39,3 +40,27 @@ async def test_a_cycle_opens_no_connection_once_the_pool_is_warm(tmp_path: Path)
         await store.close()
     assert first > 0  # the events are counted
     assert len(opened) == first
+
+
+def test_postgresqls_pool_is_capped_however_high_the_poll_concurrency() -> None:
+    """PostgreSQL's pool kept ``polling.concurrency`` + 1 connections: 257 at the allowed 256,
+    against a server whose max_connections is 100 by default. Now at most POOL_SIZE_CAP unless
+    ``database.pool_size`` says otherwise. (No connection is opened here.)"""
+    url = "postgresql+psycopg://newsbrief@localhost/newsbrief"
+    sizes = {}
+    for readers, pool_size in ((256, None), (8, None), (256, 40)):
+        db = Database(url, readers=readers, pool_size=pool_size)
+        sizes[readers, pool_size] = db.engine.pool.size()  # type: ignore[attr-defined]
+    assert sizes == {(256, None): POOL_SIZE_CAP, (8, None): 9, (256, 40): 40}
+
+
+async def test_database_pool_size_is_the_pool_of_a_postgresql_store(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path, polling={"concurrency": 8}, database={"pool_size": 3})
+    store = await open_store(settings)
+    try:
+        if store.is_sqlite:
+            pytest.skip("PostgreSQL only: database.pool_size is PostgreSQL's (SQLite keeps "
+                        "a connection per poll task)")
+        assert store.engine.pool.size() == 3  # type: ignore[attr-defined]
+    finally:
+        await store.close()

@@ -69,12 +69,19 @@ def _sqlite_begin_immediate(conn: Any) -> None:
         conn.exec_driver_sql(begin)
 
 
+# PostgreSQL connections a process keeps open unless database.pool_size says otherwise.
+POOL_SIZE_CAP = 20
+
+
 class Database:
     """One engine per process; ``begin()`` gives a transaction."""
 
-    def __init__(self, url: str, *, echo: bool = False, readers: int = 4) -> None:
+    def __init__(self, url: str, *, echo: bool = False, readers: int = 4,
+                 pool_size: int | None = None) -> None:
         """``readers``: transactions this process runs at once beside its one writer (the poll
-        concurrency): the pool keeps that many connections and one more open."""
+        concurrency): the pool keeps that many connections and one more open. ``pool_size``
+        (PostgreSQL only): the connections to keep instead; by default ``readers`` + 1, at most
+        POOL_SIZE_CAP."""
         self.url = async_url(url)
         parsed = make_url(self.url)
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
@@ -83,10 +90,14 @@ class Database:
             Path(str(parsed.database)).parent.mkdir(parents=True, exist_ok=True)
         kwargs: dict[str, Any] = {"echo": echo}
         if not self.is_sqlite:
-            # As on SQLite below: a connection kept for each poll task and the writer, so a
-            # cycle opens none (each a server process on PostgreSQL); the overflow serves the
-            # dashboard and commands beside a cycle.
-            kwargs.update(pool_pre_ping=True, pool_size=readers + 1, max_overflow=5)
+            # Kept open: one connection for each poll task and one more, so a cycle opens none
+            # (each is a server process). Not for one writer, as on SQLite: the outbox's
+            # delivery slots, its shared pacing and the heartbeat take connections from this
+            # pool beside the poll tasks, and share the overflow with the dashboard and
+            # commands. Capped by default: polling.concurrency may be 256 and PostgreSQL's
+            # max_connections is 100 by default; tasks beyond the pool wait for a connection.
+            kept = pool_size if pool_size is not None else min(readers + 1, POOL_SIZE_CAP)
+            kwargs.update(pool_pre_ping=True, pool_size=kept, max_overflow=5)
         elif parsed.get_driver_name() == "aiosqlite":
             kwargs.update(module=sqlite_driver.dbapi())  # one thread hop per statement, not 4
         if self.is_sqlite:
