@@ -210,3 +210,10 @@ class Language:
     # name is only in a sentence the brief may not show, given the headline, which may name
     # them (bot.summarize.extractive); None where no such rule is known
     surname_title: Callable[[list[str], int, str], bool] | None = None
+    # What a sentence tells as the analyser's lemmas (Korean: nouns and verb stems, endings
+    # and particles set aside: "열어" ~ "열었다"), and the headline's units a brief should
+    # carry that its lead tends to miss (Korean: a headline's second fact, "A, B" or "A … B":
+    # B's lemmas A lacks; empty when the headline tells one fact): the selector's
+    # ``headline_gain`` (bot.summarize.scoring); None: the language has no such feature
+    content_lemmas: Callable[[str, Analyser], frozenset[str]] | None = None
+    headline_units: Callable[[str, Analyser], frozenset[str]] | None = None

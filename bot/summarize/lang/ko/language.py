@@ -38,5 +38,7 @@ LANGUAGE = Language(
     analysis_caches=(tagging.clear_cache, labelling.clear_cache),
     opens_no_brief=select.bare_quotation,
     surname_title=select.surname_title,
+    content_lemmas=select.content_lemmas,
+    headline_units=select.second_fact,
     label_words=(1, 6),
 )

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from bot.summarize.lang import Analyser, Analysis, Cues
 from bot.summarize.lang.en import select as en_select
+from bot.summarize.lang.ko.words import CONTENT_STOP, CONTENT_TAGS
 
 # Lines that are never a point: related-story links, photo credits, bylines, notices.
 BOILER = re.compile(r"^(?:관련기사|사진|기자\s|무단\s?전재)")
@@ -374,6 +375,39 @@ def news(sentence: str, head_nouns: tuple[str, ...], lede: bool) -> tuple[float,
         elif relative_day(sentence):
             background_ = RELATIVE_DAY_WEIGHT
     return cover, speakerless, background_
+
+
+def content_lemmas(sentence: str, morphs: Analyser) -> frozenset[str]:
+    """What ``sentence`` tells, as Kiwi's lemmas (``CONTENT_TAGS``, a verb's stem with "다"):
+    a headline's clipped verbs and a sentence's endings and particles meet there ("한우 반납
+    집회 열려" and "…한우를 반납하는 집회가 열렸다" share 한우, 반납, 집회, 열리다), where
+    surface words with a particle list stripped do not. Empty without the analyser."""
+    out: set[str] = set()
+    for form, tag, _, _ in morphs(sentence):
+        tag = tag.split("-", 1)[0]  # "VV-R", "VA-I": Kiwi's regular and irregular stems
+        if tag in CONTENT_TAGS and form not in CONTENT_STOP:
+            out.add(form + "다" if tag in ("VV", "VA") else form)
+    return frozenset(out)
+
+
+# A headline that tells two facts: "윤 체포 피했다… 전광훈 '완전히 이겼다'", "무죄 확정,
+# 형사보상 500만원". Split at a comma (not a number's "1,000"), an ellipsis or a semicolon,
+# after a "[단독]"-style tag.
+HEADLINE_TAG = re.compile(r"^\s*\[[^\]]*\]\s*")
+HEADLINE_BREAK = re.compile(r"\s*(?:…+|\.{2,}|(?<!\d),|,(?!\d)|;)\s*")
+# The second fact counts only with two lemmas of its own: one ("…, 왜?") is no fact.
+SECOND_FACT_LEMMAS = 2
+
+
+def second_fact(title: str, morphs: Analyser) -> frozenset[str]:
+    """The lemmas of the headline's second fact (after its first break) that its first fact
+    lacks: the lead tells the first, and blind readers marked briefs down that missed the
+    second. Empty when the headline has no break, or the rest adds under two lemmas."""
+    parts = [p for p in HEADLINE_BREAK.split(HEADLINE_TAG.sub("", title)) if p.strip()]
+    if len(parts) < 2:
+        return frozenset()
+    second = content_lemmas(" ".join(parts[1:]), morphs) - content_lemmas(parts[0], morphs)
+    return second if len(second) >= SECOND_FACT_LEMMAS else frozenset()
 
 
 def cues(cands: list[str], title: str, wanted: Callable[[str], bool],
