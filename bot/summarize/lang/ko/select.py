@@ -392,8 +392,8 @@ def content_lemmas(sentence: str, morphs: Analyser) -> frozenset[str]:
 
 # A headline that tells two facts: "윤 체포 피했다… 전광훈 '완전히 이겼다'", "무죄 확정,
 # 형사보상 500만원". Split at a comma (not a number's "1,000"), an ellipsis or a semicolon,
-# after a "[단독]"-style tag.
-HEADLINE_TAG = re.compile(r"^\s*\[[^\]]*\]\s*")
+# after any "[단독]"-style tags ("[신문은 선생님] [동물 이야기] …").
+HEADLINE_TAG = re.compile(r"^\s*(?:\[[^\]]*\]\s*)+")
 HEADLINE_BREAK = re.compile(r"\s*(?:…+|\.{2,}|(?<!\d),|,(?!\d)|;)\s*")
 # The second fact counts only with two lemmas of its own: one ("…, 왜?") is no fact.
 SECOND_FACT_LEMMAS = 2
