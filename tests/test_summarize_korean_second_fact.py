@@ -9,7 +9,7 @@ import pytest
 from bot.models import Article, Brief
 from bot.summarize import ExtractiveSummarizer, korean
 from bot.summarize.lang.en.select import weak
-from bot.summarize.lang.ko.select import second_fact
+from bot.summarize.lang.ko.select import may_carry, second_fact
 from bot.summarize.scoring import build_pool, choose
 from bot.summarize.text import content_words
 from bot.summarize.weights import WEIGHTS
@@ -93,3 +93,16 @@ def test_only_the_candidates_choose_visits_are_read_for_the_second_fact() -> Non
 @needs_kiwi
 def test_a_headline_of_one_fact_reads_no_candidate() -> None:
     assert _pool_of("간첩 누명 어부 52년 만에 무죄 확정", SENTENCES).units_of is None
+
+
+@pytest.mark.parametrize(("sentence", "lemma", "may"), [
+    ("형사보상금 8억원을 지급하라고 결정했다.", "형사보상", True),  # a noun as it is written
+    ("그는 그 사실을 몰라 당황했다.", "모르다", True),  # 르: the first syllable takes ㄹ
+    ("시장이 크게 바뀌었다.", "바꾸다", True),  # first consonant and vowel of 바
+    ("손님이 가게에 와 물건을 샀다.", "오다", True),  # a one-syllable stem: its consonant
+    ("형사보상금 지급이 결정됐다.", "바꾸다", False),
+    ("형사보상금 지급이 결정됐다.", "열리다", False),
+])
+def test_a_sentence_may_carry_a_lemma_on_its_letters(sentence: str, lemma: str,
+                                                    may: bool) -> None:
+    assert may_carry(sentence, lemma) is may

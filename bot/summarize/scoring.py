@@ -89,6 +89,8 @@ class Pool:
     # when choose() asks (the analyser is slow, and choose() visits few candidates).
     headline_units: frozenset[str] = frozenset()
     units_of: Callable[[int], frozenset[str]] | None = None
+    # A superset of ``units_of(k)`` that costs no analysis (``Language.units_maybe``), if any.
+    units_maybe: Callable[[int], frozenset[str]] | None = None
 
     def similarity(self, a: int, b: int) -> float:
         return sum(map(self.idf2.__getitem__, self.sets[a] & self.sets[b])) / (
@@ -199,24 +201,29 @@ def build_pool(
     pool = Pool([s for _, s in cands], [i for i, _ in cands], values, sets, norms, idf2,
                 title_sim)
     units = rules.headline_units
-    read = rules.content_lemmas
+    read = rules.units_in
     if units is not None and read is not None and (
             weights is None or weights.get("headline_gain", 0.0) != 0.0):
         pool.headline_units = units(title, ANALYSIS.morphs)
         if pool.headline_units:
             pool.units_of = _units_of(pool.sentences, pool.headline_units, read)
+            maybe = rules.units_maybe
+            if maybe is not None:
+                sentences, head = pool.sentences, pool.headline_units
+                pool.units_maybe = lambda k: maybe(sentences[k], head)
     return pool
 
 
 def _units_of(
-    sentences: list[str], units: frozenset[str], read: Callable[[str, Analyser], frozenset[str]]
+    sentences: list[str], units: frozenset[str],
+    read: Callable[[str, frozenset[str], Analyser], frozenset[str]],
 ) -> Callable[[int], frozenset[str]]:
     """Candidate k's headline units, each candidate read once."""
     cache: dict[int, frozenset[str]] = {}
 
     def of(k: int) -> frozenset[str]:
         if k not in cache:
-            cache[k] = read(sentences[k], ANALYSIS.morphs) & units
+            cache[k] = read(sentences[k], units, ANALYSIS.morphs)
         return cache[k]
 
     return of
@@ -235,7 +242,7 @@ def choose(
     w_static = [weights.get(f, 0.0) for f in STATIC]
     w_back, w_red = weights["refers_back"], weights["redundancy"]
     duplicate, headline_copy = weights["duplicate"], weights["headline_copy"]
-    units_of = pool.units_of
+    units_of, units_maybe = pool.units_of, pool.units_maybe
     w_gain = weights.get("headline_gain", 0.0) if units_of is not None else 0.0
     unit = w_gain / len(pool.headline_units) if w_gain else 0.0
     static = [sum(map(operator.mul, w_static, v)) for v in pool.values]
@@ -256,6 +263,9 @@ def choose(
                 continue  # a near-duplicate of a point
             score = static[k] + w_red * sim
             if reach and units_of is not None:
+                if score + reach <= best_score or (units_maybe is not None and (
+                        score + unit * len(units_maybe(k) & left) <= best_score)):
+                    continue  # cannot win even with every unit it may carry: no reading
                 score += unit * len(units_of(k) & left)
             # Leaning back is fine right after the sentence it leans on.
             if score > best_score and w_back and leans_back(k):
