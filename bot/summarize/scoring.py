@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from bot.summarize.korean import ANALYSIS
-from bot.summarize.lang import Cues
+from bot.summarize.lang import Analyser, Cues
 from bot.summarize.lang.registry import LANGUAGES, language
 from bot.summarize.text import bigrams, with_bigrams
 from bot.summarize.trim import fits
@@ -54,6 +54,10 @@ STATIC = (
 DYNAMIC = (
     "refers_back",  # it opens by leaning on a sentence that is not the point before it
     "redundancy",  # similarity to the closest chosen point
+    # The headline units (``Language.headline_units``; Korean: the lemmas of a headline's
+    # second fact) the sentence carries that no chosen point carries yet, as a share of the
+    # headline's. Weight at or above zero.
+    "headline_gain",
 )
 FEATURES = STATIC + DYNAMIC
 THRESHOLDS = ("duplicate", "headline_copy")
@@ -80,6 +84,13 @@ class Pool:
     idf2: dict[str, float]
     title_sim: list[float]
     barred: frozenset[int] = frozenset()
+    # For ``headline_gain``, where the language names headline units
+    # (``Language.headline_units``): those units, and the ones candidate k carries, read only
+    # when choose() asks (the analyser is slow, and choose() visits few candidates).
+    headline_units: frozenset[str] = frozenset()
+    units_of: Callable[[int], frozenset[str]] | None = None
+    # A superset of ``units_of(k)`` that costs no analysis (``Language.units_maybe``), if any.
+    units_maybe: Callable[[int], frozenset[str]] | None = None
 
     def similarity(self, a: int, b: int) -> float:
         return sum(map(self.idf2.__getitem__, self.sets[a] & self.sets[b])) / (
@@ -187,8 +198,35 @@ def build_pool(
             1.0 if asking and s.rstrip("\"'”’) ").endswith("?") else 0.0,
             *news,
         ))
-    return Pool([s for _, s in cands], [i for i, _ in cands], values, sets, norms, idf2,
+    pool = Pool([s for _, s in cands], [i for i, _ in cands], values, sets, norms, idf2,
                 title_sim)
+    units = rules.headline_units
+    read = rules.units_in
+    if units is not None and read is not None and (
+            weights is None or weights.get("headline_gain", 0.0) != 0.0):
+        pool.headline_units = units(title, ANALYSIS.morphs)
+        if pool.headline_units:
+            pool.units_of = _units_of(pool.sentences, pool.headline_units, read)
+            maybe = rules.units_maybe
+            if maybe is not None:
+                sentences, head = pool.sentences, pool.headline_units
+                pool.units_maybe = lambda k: maybe(sentences[k], head)
+    return pool
+
+
+def _units_of(
+    sentences: list[str], units: frozenset[str],
+    read: Callable[[str, frozenset[str], Analyser], frozenset[str]],
+) -> Callable[[int], frozenset[str]]:
+    """Candidate k's headline units, each candidate read once."""
+    cache: dict[int, frozenset[str]] = {}
+
+    def of(k: int) -> frozenset[str]:
+        if k not in cache:
+            cache[k] = read(sentences[k], units, ANALYSIS.morphs)
+        return cache[k]
+
+    return of
 
 
 def choose(
@@ -204,14 +242,19 @@ def choose(
     w_static = [weights.get(f, 0.0) for f in STATIC]
     w_back, w_red = weights["refers_back"], weights["redundancy"]
     duplicate, headline_copy = weights["duplicate"], weights["headline_copy"]
+    units_of, units_maybe = pool.units_of, pool.units_maybe
+    w_gain = weights.get("headline_gain", 0.0) if units_of is not None else 0.0
+    unit = w_gain / len(pool.headline_units) if w_gain else 0.0
     static = [sum(map(operator.mul, w_static, v)) for v in pool.values]
     order = sorted(range(len(static)), key=static.__getitem__, reverse=True)
     index = pool.index
     chosen: list[int] = []
+    left = pool.headline_units  # the headline units no chosen point carries yet
     while len(chosen) < points:
         best, best_score = -1, -math.inf
+        reach = unit * len(left)  # the most any candidate can gain: the scan stops below it
         for k in order:
-            if static[k] <= best_score:
+            if static[k] + reach <= best_score:
                 break
             if k in chosen or k in pool.barred or pool.title_sim[k] >= headline_copy:
                 continue  # a point already, no point at all, or the headline said again
@@ -219,6 +262,11 @@ def choose(
             if sim >= duplicate:
                 continue  # a near-duplicate of a point
             score = static[k] + w_red * sim
+            if reach and units_of is not None:
+                if score + reach <= best_score or (units_maybe is not None and (
+                        score + unit * len(units_maybe(k) & left) <= best_score)):
+                    continue  # cannot win even with every unit it may carry: no reading
+                score += unit * len(units_of(k) & left)
             # Leaning back is fine right after the sentence it leans on.
             if score > best_score and w_back and leans_back(k):
                 prev = k - 1
@@ -229,4 +277,6 @@ def choose(
         if best < 0:
             break
         chosen.append(best)
+        if reach and units_of is not None:
+            left = left - units_of(best)
     return sorted(chosen)

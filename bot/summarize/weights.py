@@ -52,6 +52,7 @@ WEIGHTS: dict[str, dict[str, float]] = {
         "background": -0.2,
         "refers_back": -2.0,
         "redundancy": -0.45,
+        "headline_gain": 0.3,
         "duplicate": 0.55,
         "headline_copy": 0.7,
     },

@@ -210,3 +210,13 @@ class Language:
     # name is only in a sentence the brief may not show, given the headline, which may name
     # them (bot.summarize.extractive); None where no such rule is known
     surname_title: Callable[[list[str], int, str], bool] | None = None
+    # The headline's units a brief should carry that its lead tends to miss (Korean: a
+    # headline's second fact, "A, B" or "A … B": the analyser's lemmas of B that A lacks, verb
+    # stems with nouns, "열려" ~ "열렸다"; empty when the headline tells one fact), and those
+    # of the units a sentence carries: the selector's ``headline_gain``
+    # (bot.summarize.scoring); None: the language has no such feature
+    headline_units: Callable[[str, Analyser], frozenset[str]] | None = None
+    units_in: Callable[[str, frozenset[str], Analyser], frozenset[str]] | None = None
+    # The units a sentence may carry, read without the analyser (a superset of ``units_in``'s):
+    # choose() skips the reading of a candidate that cannot win even with them all
+    units_maybe: Callable[[str, frozenset[str]], frozenset[str]] | None = None

@@ -38,5 +38,8 @@ LANGUAGE = Language(
     analysis_caches=(tagging.clear_cache, labelling.clear_cache),
     opens_no_brief=select.bare_quotation,
     surname_title=select.surname_title,
+    units_in=select.units_in,
+    units_maybe=select.units_maybe,
+    headline_units=select.second_fact,
     label_words=(1, 6),
 )

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from bot.summarize.lang import Analyser, Analysis, Cues
 from bot.summarize.lang.en import select as en_select
+from bot.summarize.lang.ko.words import CONTENT_STOP, CONTENT_TAGS
 
 # Lines that are never a point: related-story links, photo credits, bylines, notices.
 BOILER = re.compile(r"^(?:관련기사|사진|기자\s|무단\s?전재)")
@@ -376,6 +377,86 @@ def news(sentence: str, head_nouns: tuple[str, ...], lede: bool) -> tuple[float,
         elif relative_day(sentence):
             background_ = RELATIVE_DAY_WEIGHT
     return cover, speakerless, background_
+
+
+def content_lemmas(sentence: str, morphs: Analyser) -> frozenset[str]:
+    """What ``sentence`` tells, as Kiwi's lemmas (``CONTENT_TAGS``, a verb's stem with "다"):
+    a headline's clipped verbs and a sentence's endings and particles meet there ("한우 반납
+    집회 열려" and "…한우를 반납하는 집회가 열렸다" share 한우, 반납, 집회, 열리다), where
+    surface words with a particle list stripped do not. Empty without the analyser."""
+    return frozenset(filter(None, (_lemma(form, tag) for form, tag, _, _ in morphs(sentence))))
+
+
+def units_in(sentence: str, units: frozenset[str], morphs: Analyser) -> frozenset[str]:
+    """The ``units`` (lemmas) ``sentence`` carries. Kiwi reads it only when one may be there
+    (``units_maybe``): the analyser is most of a Korean brief's cost."""
+    maybe = units_maybe(sentence, units)
+    return content_lemmas(sentence, morphs) & maybe if maybe else maybe
+
+
+def units_maybe(sentence: str, units: frozenset[str]) -> frozenset[str]:
+    """The ``units`` (lemmas) ``sentence`` may carry, on its letters alone (``may_carry``): a
+    bound on ``units_in`` that costs no analysis."""
+    return frozenset(unit for unit in units if may_carry(sentence, unit))
+
+
+def may_carry(sentence: str, lemma: str) -> bool:
+    """Whether ``sentence`` may hold ``lemma``, on its letters alone: a noun is written as it
+    is; a verb's stem keeps the first consonant and vowel of its first syllable in every form
+    ("모르다" ~ "몰라", "바꾸다" ~ "바꿨다"), a one-syllable stem only its first consonant
+    ("오다" ~ "와", "치다" ~ "쳐"). Never False for a sentence Kiwi would find it in."""
+    if lemma in sentence:
+        return True
+    if not lemma.endswith("다") or len(lemma) < 2 or not "가" <= lemma[0] <= "힣":
+        return False
+    first = ord(lemma[0]) - HANGUL_FIRST
+    size = SYLLABLE_FINALS if len(lemma) > 2 else SYLLABLE_FINALS * VOWELS
+    return any(0 <= ord(c) - HANGUL_FIRST < HANGUL_COUNT
+               and (ord(c) - HANGUL_FIRST) // size == first // size for c in sentence)
+
+
+# Hangul syllables: U+AC00 + (initial × 21 + vowel) × 28 + final.
+HANGUL_FIRST, HANGUL_COUNT = 0xAC00, 11172
+VOWELS, SYLLABLE_FINALS = 21, 28
+
+
+def _lemma(form: str, tag: str) -> str:
+    """A morpheme's lemma, or "" for one that tells nothing (an ending, a particle, "하다")."""
+    tag = tag.split("-", 1)[0]  # "VV-R", "VA-I": Kiwi's regular and irregular stems
+    if tag not in CONTENT_TAGS or form in CONTENT_STOP:
+        return ""
+    return form + "다" if tag in ("VV", "VA") else form
+
+
+# A headline that tells two facts: "윤 체포 피했다… 전광훈 '완전히 이겼다'", "무죄 확정,
+# 형사보상 500만원". Split at a comma (not a number's "1,000"), an ellipsis or a semicolon,
+# after any "[단독]"-style tags ("[신문은 선생님] [동물 이야기] …").
+HEADLINE_TAG = re.compile(r"^\s*(?:\[[^\]]*\]\s*)+")
+HEADLINE_BREAK = re.compile(r"\s*(?:…+|\.{2,}|(?<!\d),|,(?!\d)|;)\s*")
+# The second fact counts only with two lemmas of its own: one ("…, 왜?") is no fact.
+SECOND_FACT_LEMMAS = 2
+
+
+def second_fact(title: str, morphs: Analyser) -> frozenset[str]:
+    """The lemmas of the headline's second fact (after its first break) that its first fact
+    lacks: the lead tells the first, and blind readers marked briefs down that missed the
+    second. Empty when the headline has no break, or the rest adds under two lemmas. The
+    whole headline is analysed once (the headline cues read the same analysis) and its
+    morphemes go to either side of the break by where they start."""
+    tag = HEADLINE_TAG.match(title)
+    opens = tag.end() if tag else 0
+    cut = next((m.start() for m in HEADLINE_BREAK.finditer(title, opens)
+                if title[opens:m.start()].strip() and title[m.end():].strip()), -1)
+    if cut < 0:
+        return frozenset()
+    first: set[str] = set()
+    second: set[str] = set()
+    for form, kind, start, _ in morphs(title):
+        if start >= opens:
+            (first if start < cut else second).add(_lemma(form, kind))
+    second -= first
+    second.discard("")
+    return frozenset(second) if len(second) >= SECOND_FACT_LEMMAS else frozenset()
 
 
 def cues(cands: list[str], title: str, wanted: Callable[[str], bool],

@@ -34,3 +34,13 @@ GENERIC = frozenset(
     도입 마련 강화 확대 지원 활용 적용 제시 분자 물질 모델 기업 업체 관계
     때 것 수 등 명 곳 점 년 월 일 개 번 위 중 간 측 뒤 앞 말 적""".split()
 )
+# Kiwi's tags of the morphemes that say what a sentence is about: nouns, foreign words,
+# hanja, numbers, roots, verb and adjective stems (bot.summarize.lang.ko.select
+# ``content_lemmas``).
+CONTENT_TAGS = frozenset({"NNG", "NNP", "SL", "SH", "SN", "XR", "VV", "VA"})
+# Stems nearly every news sentence has, which say nothing of what it tells: light and
+# reporting verbs ("하다", "밝히다", "전하다"), and the verbs of "…에 따르면", "…을 통해".
+CONTENT_STOP = frozenset(
+    """하 되 있 없 않 밝히 말하 전하 이 보 위하 받 대하 따르 통하 관하 이르 오 가 주 나오 들
+    알리 설명하 강조하 덧붙이 지 같 그렇 이렇""".split()
+)
