@@ -322,6 +322,20 @@ def test_a_speaker_cut_by_a_stray_scrape_dot_is_one_sentence() -> None:
     ]
 
 
+
+@pytest.mark.parametrize(("label", "lede"), [
+    ("Video .", "Police said the man was arrested on Friday."),
+    ("Advertisement .", "Prince Harry said he was delighted."),
+    ("Watch video .", "Sony Pictures said the hack was unprecedented."),
+])
+def test_a_page_label_before_a_stray_dot_is_no_cut_speaker(label: str, lede: str) -> None:
+    # Review of the merged change: "Video . Police said …" became "Video Police said …".
+    assert split_sentences(f"{label} {lede}", "en") == [label, lede]
+    # what must stay: a real cut speaker is still joined
+    assert split_sentences("MoD spokeswoman . Connie Pierce said the attack was brutal.",
+                           "en") == ["MoD spokeswoman Connie Pierce said the attack was brutal."]
+
+
 @pytest.mark.parametrize("scene", [
     "This was David Cameron yesterday, jogging along the beach in a pair of shorts.",
     "It looks as though it's lying in wait to sting unsuspecting beachgoers.",
