@@ -180,6 +180,9 @@ PRIVATE_ROLES = frozenset(
 # #patrick-mccrystal, #ashleigh-davis, #steve-trewhella, "a local photographer").
 PRIVATE_MENTIONS = 2
 # A description in apposition after a name: ", a local photographer", ", an Ayr pensioner".
+# A source quoted is written by surname alone mostly as the speaker ("Xiao said"); more other
+# mentions than this make the person named in full once the story's subject.
+EXPERT_OTHER_MENTIONS = 1
 APPOSITION = re.compile(r",\s+(?:a|an)\s+([^.;:,\n]{1,60})")
 # An expert quoted once ("Shuhai Xiao, a professor of geobiology in the Virginia Tech
 # College of Science"): what they are and where, in the apposition after the name.
