@@ -351,6 +351,20 @@ def test_a_sentence_about_the_picture_beside_it_is_caption_like(scene: str) -> N
     assert scene not in _points(text), _points(text)
 
 
+@pytest.mark.parametrize("news", [
+    "A video released by the Pentagon on Tuesday shows a Russian jet dumping fuel on a US drone "
+    "over the Black Sea.",
+    "A video posted on social media shows police officers beating a handcuffed man in "
+    "Minneapolis.",
+    "This is Britain at its best, the Prime Minister said after the final.",
+])
+def test_reported_news_of_a_video_or_a_quote_is_no_caption(news: str) -> None:
+    # Review of the merged change: SHOWN_SCENE read these as pointers at a picture beside them.
+    assert not weak(news)
+    # what must stay: a pointer at the page's own video
+    assert weak("The video shows the fearless feline jumping at the dog.")
+
+
 def test_a_picture_word_in_reported_news_stays_prose() -> None:
     for prose in ("Footage showed a huge blaze at Abqaiq, site of Aramco's largest oil plant.",
                   "It looks as if a new dark age is coming for the industry.",
