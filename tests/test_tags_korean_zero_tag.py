@@ -187,3 +187,17 @@ def test_only_a_public_office_is_a_post_after_the_full_name() -> None:
     assert [post(t) for t in ("박영호 목사는", "김철수 대표는", "이재명 더불어민주당 대표는",
                               "한동훈 국민의힘 대표가", "김진하 강원 양양군수가")] == [
         None, None, "대표", "대표", "군수"]
+
+
+@needs_kiwi
+def test_a_pastor_the_headline_calls_by_the_hanja_surname_is_a_tag() -> None:
+    # Purity dump after dropping 목사 from the posts: "…崔 접근 치밀" lost #최재영; a headline
+    # writes a Hanja surname for a public figure, whatever the role beside the name.
+    text = (
+        "검찰은 2일 김 여사와 최재영 목사 등 관련자들을 모두 무혐의 처분했다. 수사팀은 최 "
+        "목사의 선물에 직무관련성이 없다고 판단했다. 최 목사는 검찰 조사에서 선물은 접견 "
+        "입장권이었다고 말했다. 검찰은 최 목사가 의도적으로 접근했다고 봤다. 최 목사는 "
+        "결정에 불복하겠다고 밝혔다."
+    )
+    tags = _tags("검찰 “김여사 무혐의, 법률가 양심 따른 결론...崔 접근 치밀”", text)
+    assert "최재영" in tags, tags

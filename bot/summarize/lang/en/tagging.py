@@ -429,6 +429,11 @@ _DEMONYM_ENDINGS = ("an", "ean", "ian", "n", "ese", "ish", "i")
 _CAMEL_PART = re.compile(r"[A-Z][a-z]+")
 
 
+def _demonym_ending(rest: str) -> bool:
+    """Whether ``rest`` ends a place's name as its people's, maybe plural ("Indonesia-ns")."""
+    return rest in _DEMONYM_ENDINGS or (rest.endswith("s") and rest[:-1] in _DEMONYM_ENDINGS)
+
+
 def _tag_words(name: str) -> list[str]:
     """The words of ``name``'s tag, or a one-word name's capitalised parts ("TimeWarner")."""
     words = normalise_tag(name).split("-")
@@ -444,7 +449,7 @@ def _holds(words: list[str], name: str) -> bool:
         last = words[i + n - 1]
         if words[i : i + n - 1] == part[:-1] and (
                 last == part[-1] or (last.startswith(part[-1])
-                                     and last[len(part[-1]):] in _DEMONYM_ENDINGS)):
+                                     and _demonym_ending(last[len(part[-1]):]))):
             return True
     return False
 
@@ -711,14 +716,19 @@ def _quoted_expert(name: str, body: str) -> bool:
         and not _subject_by_surname(name.rsplit(" ", 1)[-1], body)
 
 
-_SPEAKING = re.compile(r"(?:'s\b)?\s+(?:said|says|added|adds|told|tells|explained|wrote)\b")
+# A source's mentions: the speaker ("Xiao said", "Baunach notes") or their work ("Baunach's
+# research").
+_SPEAKING = re.compile(r"['’]s\b|\s+(?:said|says|added|adds|told|tells|explained|explains|"
+                       r"wrote|writes|noted|notes|argued|argues|predicted|predicts|thinks|"
+                       r"believes|suggested|suggests)\b")
 
 
 def _subject_by_surname(surname: str, body: str) -> bool:
-    """Whether ``body`` writes ``surname`` alone, other than as the speaker of a quotation
-    ("Xiao said", "Xiao added"), more than ``rules.EXPERT_OTHER_MENTIONS`` times: the story's
-    subject named in full once ("Jennifer Doudna, a professor of chemistry ... Doudna shares
-    the prize ... Colleagues described Doudna"), not a source quoted."""
+    """Whether ``body`` writes ``surname`` alone, other than as the speaker of a quotation or
+    whose work it is ("Xiao said", "Baunach's research"), more than
+    ``rules.EXPERT_OTHER_MENTIONS`` times: the story's subject named in full once ("Jennifer
+    Doudna, a professor of chemistry ... Doudna shares the prize ... Colleagues described
+    Doudna"), not a source quoted."""
     other = sum(1 for _, end in _whole_words(surname, body)
                 if _SPEAKING.match(body, end) is None)
     return other - 1 > rules.EXPERT_OTHER_MENTIONS  # the full name's own surname is one
@@ -735,8 +745,10 @@ def _named_in_full(surname: str, body: str, others: set[str]) -> str | None:
         low = m.group(1).lower()
         # "Targeting Russia's business community": a verb opens the sentence. "Later Mills",
         # "Critics Mills": a word the story also writes in lower case is no first name (asked
-        # here of the whole story: ``_given_name`` is given the match alone).
-        if low.endswith(rules.NOT_GIVEN_ENDINGS) or _written_lower(low, body):
+        # here of the whole story: ``_given_name`` is given the match alone). A name's particle
+        # is the name's own however written ("De Lima, a justice minister", "de Lima").
+        if low.endswith(rules.NOT_GIVEN_ENDINGS) \
+                or (low not in rules.NAME_PARTICLES and _written_lower(low, body)):
             continue
         full = _given_name(surname, m.group(0), True, others)
         if full is not None:

@@ -180,6 +180,9 @@ PRIVATE_ROLES = frozenset(
 # #patrick-mccrystal, #ashleigh-davis, #steve-trewhella, "a local photographer").
 PRIVATE_MENTIONS = 2
 # A description in apposition after a name: ", a local photographer", ", an Ayr pensioner".
+# Words inside a name, written in lower case mid-sentence ("Leila de Lima", "Vincent van Gogh").
+NAME_PARTICLES = frozenset({"de", "del", "da", "das", "dos", "di", "du", "van", "von", "der",
+                            "den", "la", "le", "al", "el", "bin"})
 # A source quoted is written by surname alone mostly as the speaker ("Xiao said"); more other
 # mentions than this make the person named in full once the story's subject.
 EXPERT_OTHER_MENTIONS = 1
