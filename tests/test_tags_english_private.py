@@ -222,3 +222,17 @@ def test_a_peoples_name_is_inside_its_places_and_letters_alone_are_not() -> None
     assert _inside("Indonesians", ["Indonesia"]) and _inside("Europe", ["European Union"])
     assert _inside("Warner", ["TimeWarner"])
     assert not _inside("Niger", ["Nigeria"]) and not _inside("Oman", ["Romania"])
+
+
+def test_a_source_written_twice_besides_quotes_is_still_a_quoted_expert() -> None:
+    # CNN/DM fit half (tag_eval): "Professor Xiao found …", "… is now hoping": a source, where
+    # a first draft of the subject rule tagged #shuhai-xiao.
+    text = (
+        "The fossils found in China are 60 million years older than skeletal animals. 'They "
+        "came to dominate the Earth,' said Shuhai Xiao, a professor of geobiology in the "
+        "Virginia Tech College of Science. Professor Xiao found patterns in the fossils. China "
+        "has yielded many such finds, Professor Xiao said. Professor Xiao is now hoping to find "
+        "more. The fossils in China change the timeline, Professor Xiao told reporters."
+    )
+    tags = _tags("Fossils found in China push back the dawn of skeletons", text)
+    assert "shuhai-xiao" not in tags and "china" in tags, tags

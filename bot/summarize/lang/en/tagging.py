@@ -741,19 +741,18 @@ def _named_in_full(surname: str, body: str, others: set[str]) -> str | None:
     may be. Only a first name that opens a line, the one place the run drops it."""
     if rules.SURNAME.fullmatch(surname) is None or surname.lower() in rules.SAME_AS:
         return None  # "Both IPv6", "Combining SMFG", "Other Republicans": no person's name
-    for m in re.finditer(r"(?:^|(?<=\n))([A-Z][a-z]+) " + re.escape(surname) + r"\b", body):
-        low = m.group(1).lower()
-        # "Targeting Russia's business community": a verb opens the sentence. "Later Mills",
-        # "Critics Mills": a word the story also writes in lower case is no first name (asked
-        # here of the whole story: ``_given_name`` is given the match alone). A name's particle
-        # is the name's own however written ("De Lima, a justice minister", "de Lima").
-        if low.endswith(rules.NOT_GIVEN_ENDINGS) \
-                or (low not in rules.NAME_PARTICLES and _written_lower(low, body)):
-            continue
-        full = _given_name(surname, m.group(0), True, others)
-        if full is not None:
-            return full
-    return None
+    m = re.search(r"(?:^|(?<=\n))([A-Z][a-z]+) " + re.escape(surname) + r"\b", body)
+    if m is None:
+        return None
+    low = m.group(1).lower()
+    # "Targeting Russia's business community": a verb opens the sentence. "Later Mills",
+    # "Critics Mills": a word the story also writes in lower case is no first name (asked here
+    # of the whole story: ``_given_name`` is given the match alone). A name's particle is the
+    # name's own however written ("De Lima, a justice minister", "de Lima").
+    if low.endswith(rules.NOT_GIVEN_ENDINGS) \
+            or (low not in rules.NAME_PARTICLES and _written_lower(low, body)):
+        return None
+    return _given_name(surname, m.group(0), True, others)
 
 
 def _title_full_name(name: str, title: str, body: str) -> str | None:
