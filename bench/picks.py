@@ -187,6 +187,9 @@ def _agree(name: str, each: bool) -> None:
         return
     lead = list(range(3))
     print(f"{name}: {len(rows)} articles picked by every editor ({', '.join(names)})")
+    if not rows:  # no article to average over: say so rather than divide by zero
+        print(f"{name}: the editors share no article; no agreement to measure")
+        return
     if each:
         for ident, chosen in rows:
             print(f"  {ident[-40:]:<40} " + "  ".join(

@@ -254,3 +254,18 @@ def test_one_language_refits_alone_and_the_others_keep_their_shipped_weights(
     expected = {"en": fit_selection.WEIGHTS["en"],
                 "ko": {**fit_selection.WEIGHTS["ko"], "lede": 9.0}}
     assert expected == written.WEIGHTS
+
+
+def test_agreement_when_the_editors_share_no_article_says_so(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    sents = picks.sentences(_TEXT, "ko")
+    for path, ident, n in (("ko_news_picks.jsonl", "x", 0), ("ko_news_picks_b.jsonl", "y", 1)):
+        (tmp_path / path).write_text(
+            json.dumps({"id": ident, "picks": [picks.key(sents[n])]}) + "\n", encoding="utf-8")
+    monkeypatch.setattr(picks, "STORE", tmp_path)
+    monkeypatch.setattr(picks, "fit_half", _fit_half_of("x", "y"))
+    assert picks.main(["agree", "ko_news"]) == 0
+    out = capsys.readouterr().out
+    assert "0 articles picked by every editor (a, b)" in out
+    assert "ko_news: the editors share no article; no agreement to measure" in out

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.summarize.extractive import candidate_leans_back
+from bot.summarize.extractive import ExtractiveSummarizer, candidate_leans_back
 
 LEDE = "고위공직자범죄수사처가 3일 윤석열 대통령에 대한 체포영장 집행을 중지했다."
 STORY = [
@@ -57,3 +57,33 @@ def test_the_titles_readers_met(full: str, short: str) -> None:
     # Read (the stop-33 held-out read): "전 목사는", "김 변호사는", "이 대표는" in a point
     story = [*STORY[:3], full, short]
     assert candidate_leans_back(story, 4, "ko", TITLE)
+
+
+@pytest.mark.parametrize(("other", "point"), [
+    # 전 after a full name is "former"; "전날" is a day, not 전○
+    ("전날 여야 대표는 국회에서 회동했다.", "이재명 전 대표는 이날 기자들과 만나 입장을 밝혔다."),
+    ("전직 대통령 예우 문제도 거론됐다.", "문재인 전 대통령은 이날 페이스북에 글을 올렸다."),
+    # "한편" opens with 한 but names no one, and "한 의원" is one lawmaker
+    ("한편 민주당 의원은 담화를 비판했다.", "한 의원은 이날 담화가 실망스럽다고 말했다."),
+])
+def test_a_day_or_a_common_word_is_no_full_name(other: str, point: str) -> None:
+    # Review of the merged change (ko_former): each leaned back on a word read as a name.
+    story = [*STORY[:3], other, point]
+    assert not candidate_leans_back(story, 4, "ko", TITLE)
+    # what must stay: the real full name still introduces the short form
+    assert candidate_leans_back([*STORY[:3], "윤상현 국민의힘 의원은 관저에 들어갔다.",
+                                 "윤 의원은 중재하러 왔다고 말했다."], 4, "ko", TITLE)
+
+
+def test_a_point_naming_a_former_leader_in_full_stays_end_to_end() -> None:
+    sents = [
+        "더불어민주당이 3일 국회에서 특검법 재의결을 촉구했다.",
+        "국회는 오는 8일 본회의를 열 예정이다.",
+        "이재명 전 대표는 이날 기자들과 만나 특검법 재의결은 국민의 뜻이라며 국회의 재의결을 "
+        "요구했다.",
+        "국민의힘은 특검법이 위헌이라는 입장을 고수하고 있다.",
+        "정치권에서는 재의결 전망이 엇갈린다.",
+        "앞서 전날 여야 대표는 회동했지만 빈손으로 헤어졌다.",
+    ]
+    picked = ExtractiveSummarizer().select(sents, "민주당, 특검법 재의결 촉구", "ko", 3)
+    assert [sents.index(p) for p in picked] == [0, 1, 2]

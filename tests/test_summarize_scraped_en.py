@@ -322,6 +322,20 @@ def test_a_speaker_cut_by_a_stray_scrape_dot_is_one_sentence() -> None:
     ]
 
 
+
+@pytest.mark.parametrize(("label", "lede"), [
+    ("Video .", "Police said the man was arrested on Friday."),
+    ("Advertisement .", "Prince Harry said he was delighted."),
+    ("Watch video .", "Sony Pictures said the hack was unprecedented."),
+])
+def test_a_page_label_before_a_stray_dot_is_no_cut_speaker(label: str, lede: str) -> None:
+    # Review of the merged change: "Video . Police said …" became "Video Police said …".
+    assert split_sentences(f"{label} {lede}", "en") == [label, lede]
+    # what must stay: a real cut speaker is still joined
+    assert split_sentences("MoD spokeswoman . Connie Pierce said the attack was brutal.",
+                           "en") == ["MoD spokeswoman Connie Pierce said the attack was brutal."]
+
+
 @pytest.mark.parametrize("scene", [
     "This was David Cameron yesterday, jogging along the beach in a pair of shorts.",
     "It looks as though it's lying in wait to sting unsuspecting beachgoers.",
@@ -335,6 +349,20 @@ def test_a_sentence_about_the_picture_beside_it_is_caption_like(scene: str) -> N
             "The Cabinet Office confirmed that the Prime Minister will return on Saturday. "
             "Labour said the timing was poor with the economy still weak.")
     assert scene not in _points(text), _points(text)
+
+
+@pytest.mark.parametrize("news", [
+    "A video released by the Pentagon on Tuesday shows a Russian jet dumping fuel on a US drone "
+    "over the Black Sea.",
+    "A video posted on social media shows police officers beating a handcuffed man in "
+    "Minneapolis.",
+    "This is Britain at its best, the Prime Minister said after the final.",
+])
+def test_reported_news_of_a_video_or_a_quote_is_no_caption(news: str) -> None:
+    # Review of the merged change: SHOWN_SCENE read these as pointers at a picture beside them.
+    assert not weak(news)
+    # what must stay: a pointer at the page's own video
+    assert weak("The video shows the fearless feline jumping at the dog.")
 
 
 def test_a_picture_word_in_reported_news_stays_prose() -> None:

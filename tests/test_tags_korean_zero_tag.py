@@ -5,6 +5,9 @@ verb ("탄핵하라" is still #탄핵)."""
 
 from __future__ import annotations
 
+import re
+
+from bot.summarize.lang.ko import tags as rules
 from tests.support.tagging import brief_tags, needs_kiwi
 
 
@@ -154,3 +157,47 @@ def test_the_head_of_an_institute_quoted_is_no_tag() -> None:
     )
     tags = _tags("우리나라 성인 3분의 1 이상 “통일 필요 없다” 역대 최고치", text)
     assert "김범수" not in tags, tags
+
+
+@needs_kiwi
+def test_a_shop_owner_called_by_surname_and_daepyo_is_no_tag_but_a_party_leader_is() -> None:
+    # Review of the merged tags change: "대표" heads any shop; only a party's is an office.
+    shop = (
+        "서울 마포구에서 10년째 분식집을 운영해 온 김철수 대표는 이달 말 가게 문을 닫기로 "
+        "했다. 김 대표는 “재료값이 1년 새 두 배 가까이 올라 더는 버틸 수 없다”고 말했다. "
+        "통계청에 따르면 지난달 외식 물가는 전년 대비 4.5% 올랐다. 인근 상인들도 비슷한 "
+        "처지라고 입을 모았다. 자영업자 단체는 정부에 임대료 지원을 요구하고 있다."
+    )
+    assert "김철수" not in _tags("고물가에 문 닫는 동네 식당들", shop)
+    party = (
+        "이재명 더불어민주당 대표는 3일 국회에서 기자회견을 열고 특검법 재의결을 촉구했다. "
+        "이 대표는 “국민의 뜻을 따르라”고 말했다. 국민의힘은 특검법이 위헌이라고 반박했다. "
+        "국회는 오는 8일 본회의를 연다. 정치권에서는 재의결 전망이 엇갈린다."
+    )
+    assert "이재명" in _tags("야당, 특검법 재의결 촉구", party)
+
+
+
+def test_only_a_public_office_is_a_post_after_the_full_name() -> None:
+    # A pastor holds no office; "대표" counts only as a party's.
+    def post(text: str) -> str | None:
+        m = re.match(r"[가-힣]{3}" + rules.NAME_POST, text)
+        return None if m is None else m.group(1)
+
+    assert [post(t) for t in ("박영호 목사는", "김철수 대표는", "이재명 더불어민주당 대표는",
+                              "한동훈 국민의힘 대표가", "김진하 강원 양양군수가")] == [
+        None, None, "대표", "대표", "군수"]
+
+
+@needs_kiwi
+def test_a_pastor_the_headline_calls_by_the_hanja_surname_is_a_tag() -> None:
+    # Purity dump after dropping 목사 from the posts: "…崔 접근 치밀" lost #최재영; a headline
+    # writes a Hanja surname for a public figure, whatever the role beside the name.
+    text = (
+        "검찰은 2일 김 여사와 최재영 목사 등 관련자들을 모두 무혐의 처분했다. 수사팀은 최 "
+        "목사의 선물에 직무관련성이 없다고 판단했다. 최 목사는 검찰 조사에서 선물은 접견 "
+        "입장권이었다고 말했다. 검찰은 최 목사가 의도적으로 접근했다고 봤다. 최 목사는 "
+        "결정에 불복하겠다고 밝혔다."
+    )
+    tags = _tags("검찰 “김여사 무혐의, 법률가 양심 따른 결론...崔 접근 치밀”", text)
+    assert "최재영" in tags, tags

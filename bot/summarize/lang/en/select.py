@@ -118,13 +118,14 @@ SHOWN_PICTURE = re.compile(
 # ("It looks as though it's lying in wait …", the jellyfish in the photo), what the page's
 # video shows ("The video shows the fearless feline jumping …": present tense; "Footage
 # showed a huge blaze at Abqaiq" reports). "This is the moment X did Y", the Daily Mail's
-# opener, often carries the news: no dev sentence opens so, and it stays prose.
+# opener, often carries the news: no dev sentence opens so, and it stays prose. Only a pointer
+# at the picture beside the text: "A video released by the Pentagon on Tuesday shows a Russian
+# jet …" reports a video, and "This is Britain at its best, the Prime Minister said" a quote.
 SHOWN_SCENE = re.compile(
-    r"^(?:This|Here) (?:is|was|are|were) (?:[A-Z][\w'’-]+ ){1,3}(?:yesterday|today|on|at|in|"
-    r"during|with|after|before|last|earlier|pictured)\b"
+    r"^(?:This|Here) (?:is|was|are|were) (?:[A-Z][\w'’-]+ ){1,3}(?:yesterday|today|pictured)\b"
     r"|^It looks as (?:though|if) (?:it|he|she|they)\b"
-    r"|^(?:The|This|A|In the|In this) (?:video|footage|clip|picture|photo|image)s?"
-    r"(?: [^,.]{0,40})? (?:shows?|captures?)\b")
+    r"|^(?:The|This) (?:video|footage|clip|picture|photo|image)s? (?:above |below )?"
+    r"(?:shows?|captures?)\b")
 # The Daily Mail scrape closes captions and highlight bullets with a space before the full
 # stop ("… 70 years ."); the story's own sentences close on the word.
 SPACED_STOP = " ."

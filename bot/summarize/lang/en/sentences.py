@@ -223,8 +223,15 @@ NOTE_HINT = re.compile(r"[,;]\d")
 # after it, capitalised words and a verb of saying ("Conservation Society said: '…'",
 # "Connie Pierce said the attack …"). Neither half is a sentence; the two are one. A longer
 # run ends on a name's word: "Scroll down for video . Sony says …" is a pointer, then the lede.
-SPEAKER_HEAD = re.compile(r"[A-Z][\w'’-]*(?: [\w'’-]+)? \.|[A-Z][\w'’-]*(?: [\w'’-]+){1,4}"
-                          r" [A-Z][\w'’-]* \.")
+# A page's label line is no speaker, however short ("Video .", "Advertisement .", "Watch video .",
+# "EXCLUSIVE .", "Pictured above ."): the sentence after it stands alone.
+PAGE_LABELS = ("video", "videos", "advertisement", "watch", "pictured", "picture", "pictures",
+               "photo", "photos", "gallery", "updated", "update", "exclusive", "breaking",
+               "live", "scroll", "click", "related", "read", "listen", "audio", "graphic",
+               "warning", "caption", "comments", "share")
+SPEAKER_HEAD = re.compile(r"(?!.*\b(?i:" + "|".join(PAGE_LABELS) + r")\b)"
+                          r"(?:[A-Z][\w'’-]*(?: [\w'’-]+)? \.|[A-Z][\w'’-]*(?: [\w'’-]+){1,4}"
+                          r" [A-Z][\w'’-]* \.)")
 SPEAKER_TAIL = re.compile(
     r"(?:[A-Z][\w'’-]* ){1,4}(?:said|says|added|adds|told|explained|warned|wrote)\b")
 

@@ -416,11 +416,42 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int) -> lis
 
 
 def _inside(name: str, names: list[str]) -> bool:
-    """Whether ``name``, written as one word, is inside a tag picked (or one inside it):
-    "#europe" beside "#european-union" reads as one thing twice."""
-    joined = normalise_tag(name).replace("-", "")
-    return any(joined in other or other in joined
-               for other in (normalise_tag(n).replace("-", "") for n in names))
+    """Whether ``name`` is inside a tag picked (or one inside it) word for word, its last word
+    maybe with a demonym's ending ("#europe" beside "#european-union" reads as one thing
+    twice), or as a capitalised part of a one-word name ("Warner" of "TimeWarner"). Letters
+    alone are no match: #niger is not #nigeria, nor #oman #romania."""
+    return any(_holds(_tag_words(other), name) or _holds(_tag_words(name), other)
+               for other in names)
+
+
+# What a place's name may grow into as its people's ("Europe" -> "European", "Oman" -> "Omani").
+_DEMONYM_ENDINGS = ("an", "ean", "ian", "n", "ese", "ish", "i")
+_CAMEL_PART = re.compile(r"[A-Z][a-z]+")
+
+
+def _demonym_ending(rest: str) -> bool:
+    """Whether ``rest`` ends a place's name as its people's, maybe plural ("Indonesia-ns")."""
+    return rest in _DEMONYM_ENDINGS or (rest.endswith("s") and rest[:-1] in _DEMONYM_ENDINGS)
+
+
+def _tag_words(name: str) -> list[str]:
+    """The words of ``name``'s tag, or a one-word name's capitalised parts ("TimeWarner")."""
+    words = normalise_tag(name).split("-")
+    parts = _CAMEL_PART.findall(name)
+    return [p.lower() for p in parts] if len(words) == 1 and len(parts) > 1 else words
+
+
+def _holds(words: list[str], name: str) -> bool:
+    """Whether ``words`` hold ``name``'s words in a row, the last maybe with a demonym ending."""
+    part = normalise_tag(name).split("-")
+    n = len(part)
+    for i in range(len(words) - n + 1):
+        last = words[i + n - 1]
+        if words[i : i + n - 1] == part[:-1] and (
+                last == part[-1] or (last.startswith(part[-1])
+                                     and _demonym_ending(last[len(part[-1]):]))):
+            return True
+    return False
 
 
 def _side_detail(e: _Entity, doc: str, n_sentences: int) -> bool:
@@ -681,7 +712,26 @@ def _quoted_expert(name: str, body: str) -> bool:
     if len(spans) != 1:
         return False
     m = rules.APPOSITION.match(body, spans[0])
-    return m is not None and rules.EXPERT.search(m.group(1)) is not None
+    return m is not None and rules.EXPERT.search(m.group(1)) is not None \
+        and not _subject_by_surname(name.rsplit(" ", 1)[-1], body)
+
+
+# A source's mentions: the speaker ("Xiao said", "Baunach notes") or their work ("Baunach's
+# research").
+_SPEAKING = re.compile(r"['’]s\b|\s+(?:said|says|added|adds|told|tells|explained|explains|"
+                       r"wrote|writes|noted|notes|argued|argues|predicted|predicts|thinks|"
+                       r"believes|suggested|suggests)\b")
+
+
+def _subject_by_surname(surname: str, body: str) -> bool:
+    """Whether ``body`` writes ``surname`` alone, other than as the speaker of a quotation or
+    whose work it is ("Xiao said", "Baunach's research"), more than
+    ``rules.EXPERT_OTHER_MENTIONS`` times: the story's subject named in full once ("Jennifer
+    Doudna, a professor of chemistry ... Doudna shares the prize ... Colleagues described
+    Doudna"), not a source quoted."""
+    other = sum(1 for _, end in _whole_words(surname, body)
+                if _SPEAKING.match(body, end) is None)
+    return other - 1 > rules.EXPERT_OTHER_MENTIONS  # the full name's own surname is one
 
 
 def _named_in_full(surname: str, body: str, others: set[str]) -> str | None:
@@ -692,8 +742,16 @@ def _named_in_full(surname: str, body: str, others: set[str]) -> str | None:
     if rules.SURNAME.fullmatch(surname) is None or surname.lower() in rules.SAME_AS:
         return None  # "Both IPv6", "Combining SMFG", "Other Republicans": no person's name
     m = re.search(r"(?:^|(?<=\n))([A-Z][a-z]+) " + re.escape(surname) + r"\b", body)
-    if m is None or m.group(1).lower().endswith(rules.NOT_GIVEN_ENDINGS):
-        return None  # "Targeting Russia's business community": a verb opens the sentence
+    if m is None:
+        return None
+    low = m.group(1).lower()
+    # "Targeting Russia's business community": a verb opens the sentence. "Later Mills",
+    # "Critics Mills": a word the story also writes in lower case is no first name (asked here
+    # of the whole story: ``_given_name`` is given the match alone). A name's particle is the
+    # name's own however written ("De Lima, a justice minister", "de Lima").
+    if low.endswith(rules.NOT_GIVEN_ENDINGS) \
+            or (low not in rules.NAME_PARTICLES and _written_lower(low, body)):
+        return None
     return _given_name(surname, m.group(0), True, others)
 
 

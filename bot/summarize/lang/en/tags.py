@@ -180,6 +180,14 @@ PRIVATE_ROLES = frozenset(
 # #patrick-mccrystal, #ashleigh-davis, #steve-trewhella, "a local photographer").
 PRIVATE_MENTIONS = 2
 # A description in apposition after a name: ", a local photographer", ", an Ayr pensioner".
+# Words inside a name, written in lower case mid-sentence ("Leila de Lima", "Vincent van Gogh").
+NAME_PARTICLES = frozenset({"de", "del", "da", "das", "dos", "di", "du", "van", "von", "der",
+                            "den", "la", "le", "al", "el", "bin"})
+# A source quoted is written by surname alone mostly as the speaker ("Xiao said"); more other
+# mentions than this make the person named in full once the story's subject (CNN/DM's
+# "Professor Xiao found …", "… is now hoping" is two: a source; "Doudna shares", "has warned",
+# "described Doudna" three: the subject).
+EXPERT_OTHER_MENTIONS = 2
 APPOSITION = re.compile(r",\s+(?:a|an)\s+([^.;:,\n]{1,60})")
 # An expert quoted once ("Shuhai Xiao, a professor of geobiology in the Virginia Tech
 # College of Science"): what they are and where, in the apposition after the name.

@@ -307,6 +307,15 @@ SURNAME_TITLE = re.compile(
     rf"(?<![가-힣])([{SURNAMES}]) ({'|'.join(sorted(TITLES, key=len, reverse=True))})"
     r"(?=은|는|이|가|의|도|을|를|에게|과|와|측|\s|,)")
 
+# A full name right before a match ("이재명 전 대표는"): the match's 전 is "former", no surname.
+FORMER_AFTER_NAME = re.compile(rf"(?<![가-힣])[{SURNAMES}][가-힣]{{1,2}} $")
+# Words opening with a surname syllable that the full-name pattern would take for a name
+# ("전날 여야 대표는", "한편 민주당 의원은", "이번 ..."): days and common words, no one.
+NOT_NAMES = frozenset(
+    "전날 전직 전체 전국 전원 전문 전후 전년 전달 전주 한편 한때 한국 한번 한동안 이번 이날 "
+    "이후 이전 이미 이들 이어 이외 이와 이는 이를 이에 정부 정치 조사 당시 당일 오늘 오전 "
+    "오후 지난 지금 지역 주요 주말 최근 최대 최초 현재 현지 신규 양측".split())
+
 
 def surname_title(candidates: list[str], k: int, title: str) -> bool:
     """Whether candidate ``k`` names someone by surname and title only ("윤 의원은 …", "전
@@ -320,11 +329,13 @@ def surname_title(candidates: list[str], k: int, title: str) -> bool:
     outside = QUOTED.sub(" ", sentence) if "“" in sentence or '"' in sentence else sentence
     early: list[str] = []
     for m in SURNAME_TITLE.finditer(outside):
+        if FORMER_AFTER_NAME.search(outside, 0, m.start()) is not None:
+            continue  # "이재명 전 대표는": 전 is "former", the name stands right before it
         early = early or [c for c in candidates if ENDED.search(c)][:2]
         # "윤상현 의원", "김모(45) 변호사", "윤상현 국민의힘 의원": one word of affiliation
         full = re.compile(rf"(?<![가-힣])({m.group(1)}[가-힣]{{1,2}})\s?(?:\([^)]*\)\s?)?"
                           rf"(?:[가-힣A-Za-z]+\s)?{m.group(2)}(?![가-힣]{{2}})")
-        names = {f.group(1) for c in candidates for f in full.finditer(c)}
+        names = {f.group(1) for c in candidates for f in full.finditer(c)} - NOT_NAMES
         if names and not any(n in title or n in sentence or any(n in c for c in early)
                              for n in names):
             return True

@@ -296,13 +296,16 @@ def _called_by_surname(name: str, title: str, doc: str) -> bool:
     if not rules.NAME_SYLLABLES[0] <= len(name) <= rules.NAME_SYLLABLES[1] \
             or name[0] not in SURNAMES:
         return False
+    hanja = rules.HANJA_SURNAMES.get(name[0])
+    # A headline writes a Hanja surname only for a public figure: any public role beside the
+    # full name will do ("최재영 목사" under "…崔 접근 치밀"), not only an office.
+    if hanja is not None and re.search(r"(?<![一-龥])[" + hanja + r"](?![一-龥])", title) \
+            and any(_PUBLIC_ROLE.match(doc, at + len(name)) for at in _starts(name, doc)):
+        return True
     # The post the full name is written with: "전주지검" is no 전 with "문재인 전 대통령".
     posts = {m.group(1) for m in re.finditer(re.escape(name) + rules.NAME_POST, doc)}
     if not posts:
         return False
-    hanja = rules.HANJA_SURNAMES.get(name[0])
-    if hanja is not None and re.search(r"(?<![一-龥])[" + hanja + r"](?![一-龥])", title):
-        return True
     return any(m.group(1) in posts for m in re.finditer(
         r"(?<![가-힣])" + name[0] + rules.SURNAME_POST, doc.replace(name, "")))
 

@@ -225,10 +225,15 @@ CITED = re.compile(
 HANJA_SURNAMES = {"윤": "尹", "이": "李", "문": "文", "박": "朴", "김": "金", "최": "崔",
                   "한": "韓", "안": "安", "홍": "洪", "조": "曺趙", "정": "鄭", "오": "吳"}
 # Public offices only: the head of an institute or a company called "김 원장" is mostly an
-# expert or a source quoted (the purity dump's "김범수 서울대 통일평화연구원장" on a survey).
-_POSTS = (r"(대통령|총리|대표|장관|의원|위원장|군수|시장|지사|도지사|구청장|청장|처장|여사|목사)"
-          r"(?:" + "|".join(NOUN_PARTICLES) + r"|측)?(?![가-힣])")
-SURNAME_POST = r"\s(?:전\s|前\s)?" + _POSTS
+# expert or a source quoted (the purity dump's "김범수 서울대 통일평화연구원장" on a survey), a
+# pastor is no office, and "대표" heads any shop ("분식집을 운영해 온 김철수 대표는 … 김
+# 대표는") unless a party's ("더불어민주당 대표", "국민의힘 대표", "당대표"): the full name
+# must be written with the party for "이 대표는" to count.
+_OFFICES = "대통령|총리|장관|의원|위원장|군수|시장|지사|도지사|구청장|청장|처장|여사"
+_PARTY_LEADER = r"(?:(?<=당)|(?<=당 )|(?<=국민의힘 )|(?<=국민의힘))대표"
+_POST_AFTER = r"(?:" + "|".join(NOUN_PARTICLES) + r"|측)?(?![가-힣])"
+SURNAME_POST = r"\s(?:전\s|前\s)?(" + _OFFICES + "|대표)" + _POST_AFTER
 # After the full name, one word may stand before the post ("김진하 강원 양양군수"), which may
 # end a longer word ("양양군수": 군수).
-NAME_POST = r"\s?(?:[^\s]+\s)?(?:전\s|前\s)?[가-힣]*?" + _POSTS
+NAME_POST = (r"\s?(?:[^\s]+\s)?(?:전\s|前\s)?[가-힣]*?(" + _OFFICES + "|" + _PARTY_LEADER + ")"
+             + _POST_AFTER)
