@@ -16,7 +16,7 @@ from bot.summarize import ExtractiveSummarizer
 from bot.summarize.korean import ANALYSIS
 from bot.summarize.lang.en import segment as en_segment
 from bot.summarize.lang.en import select as en_select
-from bot.summarize.lang.en import tagging
+from bot.summarize.lang.en.tagging import mentions
 from bot.summarize.lang.ko import segment as ko_segment
 from bot.summarize.lang.registry import LANGUAGES
 
@@ -71,7 +71,7 @@ TRICKY_BEFORE = [
 
 @pytest.mark.parametrize(("form", "body"), TRICKY_BEFORE)
 def test_english_before_finds_what_finditer_found(form: str, body: str) -> None:
-    assert list(tagging._before(form, body)) == _before_by_finditer(form, body)
+    assert list(mentions.before(form, body)) == _before_by_finditer(form, body)
 
 
 def test_english_before_finds_what_finditer_found_on_random_text() -> None:
@@ -81,7 +81,7 @@ def test_english_before_finds_what_finditer_found_on_random_text() -> None:
     for _ in range(3000):
         body = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
         for form in ("Zhou", "Mr Zhou", "Zhou-s"):
-            assert list(tagging._before(form, body)) == _before_by_finditer(form, body), body
+            assert list(mentions.before(form, body)) == _before_by_finditer(form, body), body
 
 
 QUOTED = [

@@ -10,6 +10,7 @@ import re
 import pytest
 
 from bot.summarize.lang.en import tagging
+from bot.summarize.lang.en.tagging import mentions
 
 PIECES = ["Smith", "Tom", "Tom Smith", "Smithson", "smith", " ", "  ", "\n", "-", "ex-", "_",
           "(", "'", "’", "s", ",", ".", "5", "é", "Élodie", "Mc", "Smith-Jones", "+", "TOM"]
@@ -38,13 +39,13 @@ TRICKY_WHOLE = [
 
 @pytest.mark.parametrize(("phrase", "text"), TRICKY_WHOLE)
 def test_whole_words_finds_what_finditer_found(phrase: str, text: str) -> None:
-    assert list(tagging._whole_words(phrase, text)) == _finditer_spans(phrase, text)
+    assert list(mentions.whole_words(phrase, text)) == _finditer_spans(phrase, text)
 
 
 def test_whole_words_finds_what_finditer_found_on_random_text() -> None:
     for text in _random_texts(26, 3000):
         for phrase in NAMES:
-            assert list(tagging._whole_words(phrase, text)) == _finditer_spans(phrase, text), (
+            assert list(mentions.whole_words(phrase, text)) == _finditer_spans(phrase, text), (
                 phrase, text)
 
 
@@ -65,13 +66,13 @@ TRICKY_GIVEN = [
 
 @pytest.mark.parametrize(("surname", "body"), TRICKY_GIVEN)
 def test_given_names_are_those_finditer_found(surname: str, body: str) -> None:
-    assert list(tagging._given_before(surname, body)) == _given_by_finditer(surname, body)
+    assert list(mentions.given_before(surname, body)) == _given_by_finditer(surname, body)
 
 
 def test_given_names_are_those_finditer_found_on_random_text() -> None:
     for body in _random_texts(27, 3000):
         for surname in ("Smith", "Smith-Jones", "S", "+", "Tom"):
-            assert list(tagging._given_before(surname, body)) == _given_by_finditer(
+            assert list(mentions.given_before(surname, body)) == _given_by_finditer(
                 surname, body), (surname, body)
 
 
@@ -92,13 +93,13 @@ TRICKY_TITLES = [
 
 @pytest.mark.parametrize(("name", "title"), TRICKY_TITLES)
 def test_next_title_word_is_what_search_found(name: str, title: str) -> None:
-    assert tagging._next_title_word(name, title) == _next_by_search(name, title)
+    assert mentions.next_title_word(name, title) == _next_by_search(name, title)
 
 
 def test_next_title_word_is_what_search_found_on_random_text() -> None:
     for title in _random_texts(28, 3000):
         for name in ("Tom", "Smith", "S", "+", "-"):
-            assert tagging._next_title_word(name, title) == _next_by_search(name, title), (
+            assert mentions.next_title_word(name, title) == _next_by_search(name, title), (
                 name, title)
 
 
@@ -116,7 +117,7 @@ def test_words_before_a_form_are_those_finditer_found_on_random_text() -> None:
     for _ in range(4000):
         body = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 16)))
         for form in ("Zhou", "Zhou Zhou", "Z", "-Zhou", "_Zhou", "Zhou-", "x"):
-            assert list(tagging._before(form, body)) == _before_by_finditer(form, body), (
+            assert list(mentions.before(form, body)) == _before_by_finditer(form, body), (
                 form, body)
 
 

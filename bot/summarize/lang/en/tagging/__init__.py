@@ -12,6 +12,7 @@ from itertools import groupby
 
 from bot.summarize.lang import Analysis, Words
 from bot.summarize.lang.en import tags as rules
+from bot.summarize.lang.en.tagging import mentions, people
 from bot.tags import normalise_tag
 
 
@@ -99,7 +100,7 @@ def _apart(run: list[str], body: str) -> list[list[str]]:
         if w == "&" and 0 < i < len(run) - 1:
             left, right = run[i - 1], run[i + 1]
             rest = body.replace(f"{left} & {right}", " ")
-            if all(next(_whole_words(n, rest), None) for n in (left, right)):
+            if all(next(mentions.whole_words(n, rest), None) for n in (left, right)):
                 return [run[:i], *_apart(run[i + 1 :], body)]
     return [run]
 
@@ -137,28 +138,6 @@ def _name_word(word: str, body: str) -> bool:
     if low in rules.NAME_TAILS:
         return False
     return low not in rules.GENERIC or _written_lower(low, body)
-
-
-_BOUNDARY = re.compile(r"\b")
-
-
-def _whole_words(phrase: str, text: str) -> Iterator[tuple[int, int]]:
-    """Where ``text`` writes ``phrase`` as whole words: the spans
-    ``re.finditer(r"\\b<phrase>\\b", text)`` gives. Found by ``str.find``, not a regex: one
-    that opens on ``\\b`` has no literal to search for and is tried at every character, and
-    built per name it was compiled again for each article."""
-    if not phrase:  # "\\b\\b" matches at every boundary (a run's word may be a bare "'s")
-        yield from (m.span() for m in _BOUNDARY.finditer(text))
-        return
-    at = text.find(phrase)
-    while at >= 0:
-        end = at + len(phrase)
-        # A boundary is read at a position with the characters around it, as \b reads it.
-        if _BOUNDARY.match(text, at) and _BOUNDARY.match(text, end):
-            yield at, end
-            at = text.find(phrase, end)
-        else:
-            at = text.find(phrase, at + 1)
 
 
 def _breaks_name(word: str) -> bool:
@@ -330,7 +309,7 @@ def _link_or_cut(phrase: str, body: str) -> bool:
     """Whether every mention of ``phrase`` is a link's text ("DCR Post Here", "Read More
     Here") or a name the run cut before a character it holds ("Dual ANT+"; never "Disney+",
     the service of the name before it)."""
-    after = [body[end : end + 6] for _, end in _whole_words(phrase, body)]
+    after = [body[end : end + 6] for _, end in mentions.whole_words(phrase, body)]
     cut = rules.CUT_BEFORE_PLUS.fullmatch(phrase.split()[-1]) is not None
     return bool(after) and all(rules.LINK_OR_CUT.match(a) and (cut or a[0] != "+")
                                for a in after)
@@ -350,9 +329,17 @@ def _ui_text(phrase: str, words: list[str], body: str) -> bool:
 # often in any form (the title's count three times), ranked by that count plus a bonus when
 # the points show it, and only while it is written nearly as often as the first.
 _MIN_COUNT = 5
+
+
 _MIN_COUNT_SHORT = 3
+
+
 _SENTENCES_PER_MENTION = 4  # a story of 20+ sentences needs _MIN_COUNT mentions
+
+
 _IN_POINTS = 4.0
+
+
 _RELATIVE = 0.7
 
 
@@ -426,6 +413,8 @@ def _inside(name: str, names: list[str]) -> bool:
 
 # What a place's name may grow into as its people's ("Europe" -> "European", "Oman" -> "Omani").
 _DEMONYM_ENDINGS = ("an", "ean", "ian", "n", "ese", "ish", "i")
+
+
 _CAMEL_PART = re.compile(r"[A-Z][a-z]+")
 
 
@@ -461,7 +450,7 @@ def _side_detail(e: _Entity, doc: str, n_sentences: int) -> bool:
     if n_sentences < rules.SIDE_MIN_SENTENCES:
         return False
     doc = doc.replace("’", "'")
-    starts = sorted(at for f in e.forms for at, _ in _whole_words(f, doc))
+    starts = sorted(at for f in e.forms for at, _ in mentions.whole_words(f, doc))
     return bool(starts) and starts[-1] - starts[0] < rules.SIDE_SPAN * len(doc)
 
 
@@ -476,158 +465,14 @@ def _whole(name: str, body: str) -> str:
     return name
 
 
-def _before(form: str, body: str) -> Iterator[tuple[str, int]]:
-    """The lower-case word written before each occurrence of ``form`` (honorific or role), and
-    where the occurrence ends."""
-    if not _word_char(form[:1]):
-        pattern = re.compile(r"(?:\b([\w-]+)\.?\s+)?\b" + re.escape(form) + r"\b")
-        yield from (((m.group(1) or "").lower(), m.end()) for m in pattern.finditer(body))
-        return
-    # The pattern above opens on an optional word, so the engine would try it at every
-    # character of the story, and built per form it was compiled again for each article;
-    # every match holds ``form`` itself, so it is searched for from just before the next place
-    # ``form`` is written: the start of the word it is written in or after (what the optional
-    # group could take), which no earlier match can begin after (the same matches as
-    # ``finditer``; tests/test_summarize_asked_once.py and test_summarize_en_speed.py compare
-    # them).
-    pos = 0
-    while (at := body.find(form, pos)) >= 0:
-        start = _word_start(body, at, pos)
-        found = _search_before(form, body, start)
-        if found is None:
-            return
-        yield found
-        pos = found[1]
-
-
-_WORD_THEN_SPACE = re.compile(r"\b([\w-]+)\.?\s+")
-
-
-def _search_before(form: str, body: str, start: int) -> tuple[str, int] | None:
-    """What ``(?:\\b([\\w-]+)\\.?\\s+)?\\b<form>\\b`` searched from ``start`` finds, as
-    (the optional word, lower case, and where the match ends), for a ``form`` opening on a
-    ``[\\w-]`` character: the leftmost start wins, and at one start the form with a word
-    before it wins over the bare form. Found from each place ``form`` is written."""
-    best: tuple[int, int, str, int] | None = None  # start, 0 with a word / 1 bare, word, end
-    reach = -1  # the end of the [\w-] run at the best start: no later word can open before it
-    at = body.find(form, start)
-    while at >= 0:
-        end = at + len(form)
-        whole = _BOUNDARY.match(body, at) and _BOUNDARY.match(body, end)
-        space = at
-        while space > 0 and body[space - 1].isspace():
-            space -= 1
-        run_end = space - 1 if space < at and space > 0 and body[space - 1] == "." else space
-        if best is not None and run_end > reach:
-            break  # this and every later occurrence start after the best match
-        if whole:
-            found = [(at, 1, "", end)]
-            if space < at:
-                found += _word_then(body, max(start, _run_start(body, run_end)), run_end, at,
-                                    end)
-            first = min(found)
-            if best is None or first < best:
-                best = first
-                reach = best[0]
-                while reach < len(body) and _word_char(body[reach]):
-                    reach += 1
-        at = body.find(form, at + 1)
-    return None if best is None else (best[2].lower(), best[3])
-
-
-def _run_start(body: str, end: int) -> int:
-    """Where the ``[\\w-]`` run ending at ``end`` starts."""
-    while end > 0 and _word_char(body[end - 1]):
-        end -= 1
-    return end
-
-
-def _word_then(body: str, lo: int, hi: int, at: int, end: int) -> list[tuple[int, int, str, int]]:
-    """The match with a word before the form at ``at``: from the first word boundary in
-    ``body[lo:hi]`` (the run before the form's spaces), when the word pattern reaches ``at``."""
-    for s in range(lo, hi):
-        if _BOUNDARY.match(body, s):
-            m = _WORD_THEN_SPACE.match(body, s)
-            return [(s, 0, m.group(1), end)] if m is not None and m.end() == at else []
-    return []
-
-
-def _word_char(ch: str) -> bool:
-    """Whether ``ch`` is what the pattern ``[\\w-]`` matches."""
-    return ch.isalnum() or ch == "_" or ch == "-"
-
-
-def _word_start(body: str, at: int, floor: int) -> int:
-    """Where the ``[\\w-]`` run holding ``body[at]`` starts or, when the run starts at ``at``,
-    the one before it across a space and an optional "." ("Mr. Zhou"), not before ``floor``."""
-    i = at
-    while i > floor and _word_char(body[i - 1]):
-        i -= 1
-    if i == at:
-        j = i
-        while j > floor and body[j - 1].isspace():
-            j -= 1
-        if j < i:
-            if j > floor and body[j - 1] == ".":
-                j -= 1
-            while j > floor and _word_char(body[j - 1]):
-                j -= 1
-            i = j
-    return i
-
-
 def _is_person(e: _Entity, body: str) -> bool:
     """Whether the story writes a form of ``e`` as a person's: after an honorific or a role
     ("Mr Zhou", "coach Ritchie"), or with an age after it ("Tara, 25,")."""
     for form in e.forms:
-        for word, end in _before(form, body):
-            if word in rules.HONORIFICS or _role(word) or rules.AGE.match(body, end):
+        for word, end in mentions.before(form, body):
+            if word in rules.HONORIFICS or people.role(word) or rules.AGE.match(body, end):
                 return True
     return False
-
-
-def _role(word: str) -> bool:
-    low = word.strip(",'’()\"").lower().removesuffix("'s").removeprefix("ex-")
-    return low in rules.ROLES or low.removesuffix("s") in rules.ROLES
-
-
-def _private_person(name: str, body: str) -> bool:
-    """Whether ``name`` is a private person the story names in full at most
-    ``PRIVATE_MENTIONS`` times: written with an age or a private role at a mention ("Patrick
-    McCrystal, 62, from Ayr", "Ashleigh Davis, 22, ... Ashleigh Davis said"; "pensioner Jean
-    Hay" named once), and no public role in front of any mention or in the phrase after the name
-    ("WorldCom ex-boss Bernie Ebbers", "Irish billionaires Mr McManus"). "Mr Surname" after
-    the full name is house style for everyone ("Vladimir Putin ... Mr Putin"): no evidence on
-    its own."""
-    spans = list(_whole_words(name, body))
-    if not 0 < len(spans) <= rules.PRIVATE_MENTIONS:
-        return False
-    if any(_role_near(body, at, end) for at, end in spans):
-        return False
-    for mention, _ in _whole_words(name.split()[-1], body):
-        before = body[max(0, mention - 50) : mention].split()[-4:]
-        if any(map(_role, before)):
-            return False  # "Irish billionaires Mr McManus" says who he is elsewhere
-    # A description near a name written once is evidence; a name written twice needs an age
-    # or the description in apposition ("Steve Trewhella, a local photographer"): "a single
-    # tenant" after "Element Enterprise Cloud offers hosting" is no resident.
-    return any(rules.AGE.match(body, end) or _private_apposition(body, end)
-               for _, end in spans) or (len(spans) == 1 and _private_role_near(body, *spans[0]))
-
-
-def _private_apposition(body: str, end: int) -> bool:
-    """Whether the name ending at ``end`` is followed by a private person's description in
-    apposition (", a local photographer", ", a mother of three")."""
-    m = rules.APPOSITION.match(body, end)
-    return m is not None and any(w.strip("'’()\"").lower() in rules.PRIVATE_ROLES
-                                 for w in m.group(1).split())
-
-
-def _private_role_near(body: str, start: int, end: int) -> bool:
-    """Whether a private person's description is written just before ``body[start:end]`` or in
-    the phrase after it ("pensioner Jean Hay", "Jean Hay, a mother of three")."""
-    return any(w.strip(",'’()\"").lower() in rules.PRIVATE_ROLES
-               for w in _words_near(body, start, end))
 
 
 def _given_name(surname: str, body: str, person: bool, others: set[str]) -> str | None:
@@ -636,49 +481,15 @@ def _given_name(surname: str, body: str, person: bool, others: set[str]) -> str 
     Australian professor" gave "Turney"); a person's (``person``) or one written with an age
     or a role ("Senior Investigator Neil Campbell"). ``None`` when the story writes no first
     name; never a word of another name in front ("Trump Kim")."""
-    for start, end, given in _given_before(surname, body):
+    for start, end, given in mentions.given_before(surname, body):
         low = given.lower()
         if given in rules.CAP_STOP or low in rules.BREAK or low in rules.GENERIC \
-                or low in rules.ADJECTIVES or _role(low) or low in rules.HONORIFICS \
+                or low in rules.ADJECTIVES or people.role(low) or low in rules.HONORIFICS \
                 or _stem(low) in others or _written_lower(low, body):
             continue
-        if person or rules.AGE.match(body, end) or _role_near(body, start, end):
+        if person or rules.AGE.match(body, end) or people.role_near(body, start, end):
             return f"{given} {surname}"
     return None
-
-
-_GIVEN = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) ")
-
-
-def _given_before(surname: str, body: str) -> Iterator[tuple[int, int, str]]:
-    """Each capitalised word written before ``surname`` and where the two start and end: the
-    matches of ``(?<![\\w'’-])([A-Z][a-z]+) <surname>\\b``, found from each place
-    ``surname`` is written rather than by a pattern built (and compiled) per name."""
-    key = " " + surname
-    floor = 0  # where the last match ended: matches do not overlap
-    at = body.find(key)
-    while at >= 0:
-        start = at
-        while start > 0 and "a" <= body[start - 1] <= "z":
-            start -= 1
-        start -= 1  # the capital, if the word is one
-        end = at + len(key)
-        if start >= floor and (m := _GIVEN.match(body, start)) and m.end() == at + 1 \
-                and _BOUNDARY.match(body, end):
-            yield start, end, m.group(1)
-            floor = end
-        at = body.find(key, at + 1)
-
-
-def _role_near(body: str, start: int, end: int) -> bool:
-    """Whether a role is written just before ``body[start:end]`` or in the phrase after it."""
-    return any(map(_role, _words_near(body, start, end)))
-
-
-def _words_near(body: str, start: int, end: int) -> list[str]:
-    """The last words before ``body[start:end]`` and those of the phrase after it."""
-    before = body[max(0, start - 50) : start].split()[-4:]
-    return before + re.split(r"[.;:]", body[end : end + 80], maxsplit=1)[0].split()
 
 
 def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None:
@@ -699,39 +510,10 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
         person = _is_person(e, body)
         full = _given_name(name, body, person, others) or _named_in_full(name, body, others)
         if full is not None:
-            return None if _private_person(full, body) or _quoted_expert(full, body) else full
+            private = people.private_person(full, body) or people.quoted_expert(full, body)
+            return None if private else full
         return None if person else name
-    return None if _private_person(name, body) or _quoted_expert(name, body) else name
-
-
-def _quoted_expert(name: str, body: str) -> bool:
-    """Whether ``name`` is an expert the story quotes, named in full once with what they do
-    where ("said Shuhai Xiao, a professor of geobiology", "says Dawn Michelle Baunach, a
-    sociologist at Georgia State University"): a source, as a figure's is, not the subject."""
-    spans = [end for _, end in _whole_words(name, body)]
-    if len(spans) != 1:
-        return False
-    m = rules.APPOSITION.match(body, spans[0])
-    return m is not None and rules.EXPERT.search(m.group(1)) is not None \
-        and not _subject_by_surname(name.rsplit(" ", 1)[-1], body)
-
-
-# A source's mentions: the speaker ("Xiao said", "Baunach notes") or their work ("Baunach's
-# research").
-_SPEAKING = re.compile(r"['’]s\b|\s+(?:said|says|added|adds|told|tells|explained|explains|"
-                       r"wrote|writes|noted|notes|argued|argues|predicted|predicts|thinks|"
-                       r"believes|suggested|suggests)\b")
-
-
-def _subject_by_surname(surname: str, body: str) -> bool:
-    """Whether ``body`` writes ``surname`` alone, other than as the speaker of a quotation or
-    whose work it is ("Xiao said", "Baunach's research"), more than
-    ``rules.EXPERT_OTHER_MENTIONS`` times: the story's subject named in full once ("Jennifer
-    Doudna, a professor of chemistry ... Doudna shares the prize ... Colleagues described
-    Doudna"), not a source quoted."""
-    other = sum(1 for _, end in _whole_words(surname, body)
-                if _SPEAKING.match(body, end) is None)
-    return other - 1 > rules.EXPERT_OTHER_MENTIONS  # the full name's own surname is one
+    return None if people.private_person(name, body) or people.quoted_expert(name, body) else name
 
 
 def _named_in_full(surname: str, body: str, others: set[str]) -> str | None:
@@ -760,7 +542,7 @@ def _title_full_name(name: str, title: str, body: str) -> str | None:
     "Andrea McVittie, User Experience Designer"): the name and the capitalised word after it,
     when the body writes the two as a handle or an address ("@amcvittie",
     "andrea.mcvittie@"); a title-case headline's next word ("Trump Signs") is none."""
-    found = _next_title_word(name, title)
+    found = mentions.next_title_word(name, title)
     if found is None:
         return None
     written, following = found
@@ -769,21 +551,6 @@ def _title_full_name(name: str, title: str, body: str) -> str | None:
         return None
     handles = (first[0] + last, first + last, first + "." + last, first + "_" + last)
     return written if any("@" + h in low or h + "@" in low for h in handles) else None
-
-
-_NEXT_WORD = re.compile(r" ([A-Z][\w'’-]*[a-z])\b")
-
-
-def _next_title_word(name: str, title: str) -> tuple[str, str] | None:
-    """The first place ``title`` writes ``name`` from a word boundary with a capitalised word
-    after it, as (name and word, word): what ``\\b<name> ([A-Z][\\w'’-]*[a-z])\\b`` finds,
-    found from each place ``name`` is written rather than by a pattern built per name."""
-    at = title.find(name)
-    while at >= 0:
-        if _BOUNDARY.match(title, at) and (m := _NEXT_WORD.match(title, at + len(name))):
-            return title[at : m.end()], m.group(1)
-        at = title.find(name, at + 1)
-    return None
 
 
 def story_tags(title: str, sentences: list[str], chosen: list[str], limit: int,

@@ -1,0 +1,95 @@
+"""Who a name in an English story is: a role or office beside it, a private person (an age
+or a private description, named once or twice), an expert quoted as a source. Read by
+``bot.summarize.lang.en.tagging`` before a person becomes a tag."""
+
+from __future__ import annotations
+
+import re
+
+from bot.summarize.lang.en import tags as rules
+from bot.summarize.lang.en.tagging import mentions
+
+
+def role(word: str) -> bool:
+    low = word.strip(",'’()\"").lower().removesuffix("'s").removeprefix("ex-")
+    return low in rules.ROLES or low.removesuffix("s") in rules.ROLES
+
+
+def private_person(name: str, body: str) -> bool:
+    """Whether ``name`` is a private person the story names in full at most
+    ``PRIVATE_MENTIONS`` times: written with an age or a private role at a mention ("Patrick
+    McCrystal, 62, from Ayr", "Ashleigh Davis, 22, ... Ashleigh Davis said"; "pensioner Jean
+    Hay" named once), and no public role in front of any mention or in the phrase after the name
+    ("WorldCom ex-boss Bernie Ebbers", "Irish billionaires Mr McManus"). "Mr Surname" after
+    the full name is house style for everyone ("Vladimir Putin ... Mr Putin"): no evidence on
+    its own."""
+    spans = list(mentions.whole_words(name, body))
+    if not 0 < len(spans) <= rules.PRIVATE_MENTIONS:
+        return False
+    if any(role_near(body, at, end) for at, end in spans):
+        return False
+    for mention, _ in mentions.whole_words(name.split()[-1], body):
+        before = body[max(0, mention - 50) : mention].split()[-4:]
+        if any(map(role, before)):
+            return False  # "Irish billionaires Mr McManus" says who he is elsewhere
+    # A description near a name written once is evidence; a name written twice needs an age
+    # or the description in apposition ("Steve Trewhella, a local photographer"): "a single
+    # tenant" after "Element Enterprise Cloud offers hosting" is no resident.
+    return any(rules.AGE.match(body, end) or private_apposition(body, end)
+               for _, end in spans) or (len(spans) == 1 and private_role_near(body, *spans[0]))
+
+
+def private_apposition(body: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is followed by a private person's description in
+    apposition (", a local photographer", ", a mother of three")."""
+    m = rules.APPOSITION.match(body, end)
+    return m is not None and any(w.strip("'’()\"").lower() in rules.PRIVATE_ROLES
+                                 for w in m.group(1).split())
+
+
+def private_role_near(body: str, start: int, end: int) -> bool:
+    """Whether a private person's description is written just before ``body[start:end]`` or in
+    the phrase after it ("pensioner Jean Hay", "Jean Hay, a mother of three")."""
+    return any(w.strip(",'’()\"").lower() in rules.PRIVATE_ROLES
+               for w in words_near(body, start, end))
+
+
+def role_near(body: str, start: int, end: int) -> bool:
+    """Whether a role is written just before ``body[start:end]`` or in the phrase after it."""
+    return any(map(role, words_near(body, start, end)))
+
+
+def words_near(body: str, start: int, end: int) -> list[str]:
+    """The last words before ``body[start:end]`` and those of the phrase after it."""
+    before = body[max(0, start - 50) : start].split()[-4:]
+    return before + re.split(r"[.;:]", body[end : end + 80], maxsplit=1)[0].split()
+
+
+def quoted_expert(name: str, body: str) -> bool:
+    """Whether ``name`` is an expert the story quotes, named in full once with what they do
+    where ("said Shuhai Xiao, a professor of geobiology", "says Dawn Michelle Baunach, a
+    sociologist at Georgia State University"): a source, as a figure's is, not the subject."""
+    spans = [end for _, end in mentions.whole_words(name, body)]
+    if len(spans) != 1:
+        return False
+    m = rules.APPOSITION.match(body, spans[0])
+    return m is not None and rules.EXPERT.search(m.group(1)) is not None \
+        and not subject_by_surname(name.rsplit(" ", 1)[-1], body)
+
+
+# A source's mentions: the speaker ("Xiao said", "Baunach notes") or their work ("Baunach's
+# research").
+SPEAKING = re.compile(r"['’]s\b|\s+(?:said|says|added|adds|told|tells|explained|explains|"
+                       r"wrote|writes|noted|notes|argued|argues|predicted|predicts|thinks|"
+                       r"believes|suggested|suggests)\b")
+
+
+def subject_by_surname(surname: str, body: str) -> bool:
+    """Whether ``body`` writes ``surname`` alone, other than as the speaker of a quotation or
+    whose work it is ("Xiao said", "Baunach's research"), more than
+    ``rules.EXPERT_OTHER_MENTIONS`` times: the story's subject named in full once ("Jennifer
+    Doudna, a professor of chemistry ... Doudna shares the prize ... Colleagues described
+    Doudna"), not a source quoted."""
+    other = sum(1 for _, end in mentions.whole_words(surname, body)
+                if SPEAKING.match(body, end) is None)
+    return other - 1 > rules.EXPERT_OTHER_MENTIONS  # the full name's own surname is one
