@@ -137,3 +137,45 @@ def test_a_marked_subhead_with_no_predicate_is_never_a_point(subhead: str) -> No
 ])
 def test_a_marked_line_with_a_predicate_stays_a_candidate(marked: str) -> None:
     assert _usable(marked, "ko")
+
+
+# Issue 28, the Korean short round: points leaning on what is not shown.
+@pytest.mark.parametrize("fragment", [
+    "학생들이 집단 휴학하거나 유급을 하면 당장 내년 의대 교육에 큰 차질이 생기기 때문이다.",
+    "엔진이 하나라도 작동했다면 불과 3분 만에 동체 착륙할 이유가 없기 때문이다.",
+])
+def test_a_reason_with_no_subject_of_its_own_leans_back(fragment: str) -> None:
+    assert ko_select.reason_fragment(fragment)
+    assert refers_back(fragment, "ko")
+
+
+@pytest.mark.parametrize("reason", [
+    "이날 달이 더 크게 보이는 원리는 근지점을 통과해 달과 지구 거리가 짧아지기 때문이다.",
+    "영장을 발부받을 수 있었던 것은 윤 대통령이 소환 통보에 응하지 않았기 때문이다.",
+    "김장훈이 ‘숲’에 꽂힌 건, 자신의 부캐릭터 이름이 ‘숲튽훈’이기 때문이다.",
+])
+def test_a_reason_that_says_whose_reason_it_is_stands_alone(reason: str) -> None:
+    assert not ko_select.reason_fragment(reason)
+
+
+PERFUME = [
+    "서울 성수동에 문을 연 팝업스토어에 3일 하루 동안 5000여 명이 몰렸다.",
+    "업체는 주말까지 행사를 이어가겠다고 밝혔다.",
+    "매장 한쪽에는 프랑스 조향사가 만든 한정판 향수가 진열됐다.",
+    "이 향수는 출시 사흘 만에 준비한 물량이 모두 팔렸다.",
+]
+
+
+def test_a_thing_named_by_a_demonstrative_needs_where_it_was_named() -> None:
+    assert candidate_leans_back(PERFUME, 3, "ko")
+    introduced = ["한정판 향수를 사려는 손님 5000여 명이 3일 성수동 팝업스토어에 몰렸다.",
+                  *PERFUME[1:]]
+    assert not candidate_leans_back(introduced, 3, "ko")
+
+
+def test_the_day_before_needs_a_day_in_the_lede() -> None:
+    lede = "경찰은 관저 앞 집회 참가자들을 강제 해산했다."
+    day = "전날 윤 대통령 변호인단은 이의 신청을 했다고 밝혔다."
+    assert candidate_leans_back([lede, "경찰은 해산 명령을 다섯 차례 내렸다.", day], 2, "ko")
+    dated = "경찰은 3일 관저 앞 집회 참가자들을 강제 해산했다."
+    assert not candidate_leans_back([dated, "경찰은 해산 명령을 다섯 차례 내렸다.", day], 2, "ko")
