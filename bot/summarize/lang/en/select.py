@@ -48,7 +48,11 @@ BACK = re.compile(
     r"sisters|twins)(?:['’]s?)?"
     # A summary or a companion of something told before: "The gist of both previews …",
     # "Along for this run is …".
-    r"|the gist|along for)\b",
+    r"|the gist|along for"
+    # A sum of what was told ("All of which means …") or how a thing told before was received
+    # ("The idea landed with a thud.", "The proposal was met with …").
+    r"|all of (?:which|this)|the (?:idea|plan|proposal|suggestion|pitch) (?:landed|fell flat|"
+    r"went down|was met|met with|was greeted|drew))\b",
     re.IGNORECASE,
 )
 # Openings that look like a reference back but name their own subject: "This week …",
@@ -108,8 +112,11 @@ CAPTION_WORD = re.compile("|".join(map(re.escape, CAPTION_WORDS)))
 PICTURE_HINTS = ("photo", "pictur", "image", "snap", "shot")
 # Pictures the reader of a brief cannot see: "Would you believe that these breathtaking
 # photos …", "… in this picture taken on Friday".
+# Up to three words between when each is a compound or a participle ("These heart-breaking
+# end-of-life snaps"); any one word otherwise ("this year the images" is no pointer).
 SHOWN_PICTURE = re.compile(
-    r"\b(?:these|this|the above|the below)(?: \w+)? (?:photos?|photographs?|pictures?|images?|"
+    r"\b(?:these|this|the above|the below)(?: \w+| [\w]+-[\w-]+(?: [\w]+-[\w-]+| \w+ing){0,2}"
+    r"| \w+ing(?: [\w]+-[\w-]+| \w+ing){1,2})? (?:photos?|photographs?|pictures?|images?|"
     r"snaps?|shots?)\b",
     re.IGNORECASE,
 )
@@ -145,6 +152,23 @@ PRICE_HEADLINE = re.compile(
 )
 # A capitalised word inside a sentence: a name the candidates may share with the title.
 NAME = re.compile(r"(?<=\s)[A-Z][a-z]{2,}")
+# What frames a teaser lede (``teaser_lede``): a dummy "it" as the subject of its clause, at
+# the start or after a fronted phrase ("For most people, it has become a travel essential.",
+# "Looks like it's a bad time to …", "… the norm it seems true love is …"), or a secret held
+# back ("The secret to staying slim could be in saliva.").
+TEASER_FRAME = re.compile(
+    r"\bit(?:['’]s| is| was| has| takes| took| seems| seemed| doesn['’]t| didn['’]t| looks"
+    r"| can| could| may| might)\b|^the secret (?:to|of|behind)\b",
+    re.IGNORECASE,
+)
+TEASER_CHARS = 110
+# A name (a capitalised word after the first, an acronym) or a figure.
+NAME_OR_NUMBER = re.compile(r"(?<=\s)[\"“‘']?[A-Z][\w'’-]|\d")
+# A source telling the news: a teaser tells none.
+TELLING = re.compile(
+    r"\b(?:said|says|told|announced|reported|according to|claimed|confirmed|revealed)\b",
+    re.IGNORECASE,
+)
 
 
 # Anywhere in a sentence, the writer pointing at an earlier piece of theirs the brief does not
@@ -256,7 +280,7 @@ DISCOURSE = re.compile(
     r"consequently|accordingly|as such|to that end|in other words|put another way|"
     r"for example|for instance|in turn|what['’]s more|on top of that|in short|in sum|"
     r"by the same token|for that matter|in that case|if so|if not|even then|finally|lastly|"
-    r"secondly|thirdly|again|plus|mind you|now \w+ly|see)(?:,|:| –| —)"
+    r"secondly|thirdly|again|plus|mind you|now \w+ly|see|not only that)(?:,|:| –| —)"
     # These read as markers with no comma too ("By contrast the confusing menus …"); "after
     # all" does not ("After all the votes were counted, …").
     # "In contrast to its rivals, Apple …" compares within the sentence.
@@ -344,8 +368,11 @@ def late_captions(cands: list[tuple[int, str]]) -> frozenset[str]:
     """Candidates closed by the Daily Mail scrape's " ." once the story's own sentences (closed
     on the word) have begun: there the mark closes a photo caption ("Eric Saunders has
     submitted a DNA sample … his great uncle ."). Before the story it closes the page's
-    highlight bullets, which are the story told short and no caption."""
+    highlight bullets, which are the story told short and no caption. And a teaser lede
+    (``teaser_lede``), which is weighed as a caption is: no news of its own."""
     out: set[str] = set()
+    if teaser_lede([s for _, s in cands[:2]]):
+        out.add(cands[0][1])
     started = False
     for _, s in cands:
         if s.endswith(SPACED_STOP):
@@ -354,6 +381,22 @@ def late_captions(cands: list[tuple[int, str]]) -> frozenset[str]:
         elif not started and s[-1:] in ".!?\"'”’":
             started = True
     return frozenset(out)
+
+
+def teaser_lede(first_two: list[str]) -> bool:
+    """Whether the first of ``first_two`` candidates is a teaser lede, as CNN and the Daily
+    Mail open a feature: short, no name, number or verb of telling, a dummy "it" or a
+    "secret to" frame ("At first glance, it doesn't look like much.", "The secret to staying
+    slim could be in saliva.") and a next sentence that carries a name or a number, or is
+    twice as long, the news the teaser holds back ("For most people, it has become a travel
+    essential." before "Taking your smartphone or tablet away on holiday keep you in touch
+    …"). A lede with a name, a figure or a source is news and stays one."""
+    if len(first_two) < 2:
+        return False
+    lede, after = first_two
+    return (len(lede) <= TEASER_CHARS and TEASER_FRAME.search(lede) is not None
+            and NAME_OR_NUMBER.search(lede) is None and TELLING.search(lede) is None
+            and (NAME_OR_NUMBER.search(after) is not None or len(after) >= 2 * len(lede)))
 
 
 def bare_surname(candidates: list[str], k: int) -> bool:
