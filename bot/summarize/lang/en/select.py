@@ -152,13 +152,21 @@ PRICE_HEADLINE = re.compile(
 )
 # A capitalised word inside a sentence: a name the candidates may share with the title.
 NAME = re.compile(r"(?<=\s)[A-Z][a-z]{2,}")
-# What frames a teaser lede (``teaser_lede``): a dummy "it" as the subject of its clause, at
-# the start or after a fronted phrase ("For most people, it has become a travel essential.",
-# "Looks like it's a bad time to …", "… the norm it seems true love is …"), or a secret held
-# back ("The secret to staying slim could be in saliva.").
+# What frames a teaser (``teaser``): a dummy "it" as the subject of the main clause, at the
+# start or after a fronted phrase of place, time or manner ("For most people, it has become a
+# travel essential.", "Looks like it's a bad time to …", "With divorce fast becoming the norm
+# it seems true love is …"), or a secret held back ("The secret to staying slim could be in
+# saliva."). Not an "it" after a clause of its own, whose antecedent the sentence gives ("I
+# love my iPad, it's a great …", "RSS is not a product, it's a format."), nor "it's time for
+# …", which names its own subject (SELF): "Once again, it’s time for the annual power meter
+# buyer’s guide!" opens a blog's guide under its headline.
+_TEASER_VERB = (r"(?:['’]s| is| was| has| takes| took| seems| seemed| doesn['’]t| didn['’]t"
+                r"| looks| can| could| may| might)\b(?! time\b)")
 TEASER_FRAME = re.compile(
-    r"\bit(?:['’]s| is| was| has| takes| took| seems| seemed| doesn['’]t| didn['’]t| looks"
-    r"| can| could| may| might)\b|^the secret (?:to|of|behind)\b",
+    rf"^(?:(?:looks|seems|sounds) like )?it{_TEASER_VERB}"
+    r"|^(?:at|for|in|with|on|by|after|before|from|once|despite|unlike|under|behind|among|amid|"
+    rf"hidden)\b[^,.;:]{{0,80}}(?:, it{_TEASER_VERB}| it (?:seems|seemed)\b)"
+    r"|^the secret (?:to|of|behind)\b",
     re.IGNORECASE,
 )
 TEASER_CHARS = 110
@@ -309,9 +317,12 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
     pronoun, demonstrative or connective, a discourse marker answering the sentence before
     (DISCOURSE), or a quote with no named speaker; or points at another place in the text
     (``points_away``) or the writer's earlier piece (EARLIER_PIECE) anywhere (``subjectless``
-    is Korean's analyser rule, unused here)."""
+    is Korean's analyser rule, unused here); or is a teaser (``teaser``), whose "it" points at
+    the news a later sentence tells."""
     if BACK.match(sentence):
         return not SELF.match(sentence)
+    if teaser(sentence):
+        return True  # its "it" points at a sentence after it: a teaser leans on the story
     # A marker that opens a quotation with its speaker named ("“Of course we will appeal,”
     # said Jane Smith") is the speaker's: the sentence says who answers what.
     if (DISCOURSE.match(sentence) and ATTRIBUTION.search(sentence) is None) \
@@ -368,11 +379,8 @@ def late_captions(cands: list[tuple[int, str]]) -> frozenset[str]:
     """Candidates closed by the Daily Mail scrape's " ." once the story's own sentences (closed
     on the word) have begun: there the mark closes a photo caption ("Eric Saunders has
     submitted a DNA sample … his great uncle ."). Before the story it closes the page's
-    highlight bullets, which are the story told short and no caption. And a teaser lede
-    (``teaser_lede``), which is weighed as a caption is: no news of its own."""
+    highlight bullets, which are the story told short and no caption."""
     out: set[str] = set()
-    if teaser_lede([s for _, s in cands[:2]]):
-        out.add(cands[0][1])
     started = False
     for _, s in cands:
         if s.endswith(SPACED_STOP):
@@ -383,20 +391,15 @@ def late_captions(cands: list[tuple[int, str]]) -> frozenset[str]:
     return frozenset(out)
 
 
-def teaser_lede(first_two: list[str]) -> bool:
-    """Whether the first of ``first_two`` candidates is a teaser lede, as CNN and the Daily
-    Mail open a feature: short, no name, number or verb of telling, a dummy "it" or a
-    "secret to" frame ("At first glance, it doesn't look like much.", "The secret to staying
-    slim could be in saliva.") and a next sentence that carries a name or a number, or is
-    twice as long, the news the teaser holds back ("For most people, it has become a travel
-    essential." before "Taking your smartphone or tablet away on holiday keep you in touch
-    …"). A lede with a name, a figure or a source is news and stays one."""
-    if len(first_two) < 2:
-        return False
-    lede, after = first_two
-    return (len(lede) <= TEASER_CHARS and TEASER_FRAME.search(lede) is not None
-            and NAME_OR_NUMBER.search(lede) is None and TELLING.search(lede) is None
-            and (NAME_OR_NUMBER.search(after) is not None or len(after) >= 2 * len(lede)))
+def teaser(sentence: str) -> bool:
+    """Whether ``sentence`` is a teaser, as CNN and the Daily Mail open a feature: short, no
+    name, number or verb of telling, and a dummy "it" that points forward at the news the
+    next sentences hold back, or a secret held back ("At first glance, it doesn't look like
+    much.", "The secret to staying slim could be in saliva."). A sentence with a name, a
+    figure or a source is news and stays one ("It was the deadliest attack in years, police
+    said.")."""
+    return (len(sentence) <= TEASER_CHARS and TEASER_FRAME.search(sentence) is not None
+            and NAME_OR_NUMBER.search(sentence) is None and TELLING.search(sentence) is None)
 
 
 def bare_surname(candidates: list[str], k: int) -> bool:
