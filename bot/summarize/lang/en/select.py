@@ -48,7 +48,11 @@ BACK = re.compile(
     r"sisters|twins)(?:['’]s?)?"
     # A summary or a companion of something told before: "The gist of both previews …",
     # "Along for this run is …".
-    r"|the gist|along for)\b",
+    r"|the gist|along for"
+    # A sum of what was told ("All of which means …") or how a thing told before was received
+    # ("The idea landed with a thud.", "The proposal was met with …").
+    r"|all of (?:which|this)|the (?:idea|plan|proposal|suggestion|pitch) (?:landed|fell flat|"
+    r"went down|was met|met with|was greeted|drew))\b",
     re.IGNORECASE,
 )
 # Openings that look like a reference back but name their own subject: "This week …",
@@ -108,8 +112,11 @@ CAPTION_WORD = re.compile("|".join(map(re.escape, CAPTION_WORDS)))
 PICTURE_HINTS = ("photo", "pictur", "image", "snap", "shot")
 # Pictures the reader of a brief cannot see: "Would you believe that these breathtaking
 # photos …", "… in this picture taken on Friday".
+# Up to three words between when each is a compound or a participle ("These heart-breaking
+# end-of-life snaps"); any one word otherwise ("this year the images" is no pointer).
 SHOWN_PICTURE = re.compile(
-    r"\b(?:these|this|the above|the below)(?: \w+)? (?:photos?|photographs?|pictures?|images?|"
+    r"\b(?:these|this|the above|the below)(?: \w+| [\w]+-[\w-]+(?: [\w]+-[\w-]+| \w+ing){0,2}"
+    r"| \w+ing(?: [\w]+-[\w-]+| \w+ing){1,2})? (?:photos?|photographs?|pictures?|images?|"
     r"snaps?|shots?)\b",
     re.IGNORECASE,
 )
@@ -145,6 +152,31 @@ PRICE_HEADLINE = re.compile(
 )
 # A capitalised word inside a sentence: a name the candidates may share with the title.
 NAME = re.compile(r"(?<=\s)[A-Z][a-z]{2,}")
+# What frames a teaser (``teaser``): a dummy "it" as the subject of the main clause, at the
+# start or after a fronted phrase of place, time or manner ("For most people, it has become a
+# travel essential.", "Looks like it's a bad time to …", "With divorce fast becoming the norm
+# it seems true love is …"), or a secret held back ("The secret to staying slim could be in
+# saliva."). Not an "it" after a clause of its own, whose antecedent the sentence gives ("I
+# love my iPad, it's a great …", "RSS is not a product, it's a format."), nor "it's time for
+# …", which names its own subject (SELF): "Once again, it’s time for the annual power meter
+# buyer’s guide!" opens a blog's guide under its headline.
+_TEASER_VERB = (r"(?:['’]s| is| was| has| takes| took| seems| seemed| doesn['’]t| didn['’]t"
+                r"| looks| can| could| may| might)\b(?! time\b)")
+TEASER_FRAME = re.compile(
+    rf"^(?:(?:looks|seems|sounds) like )?it{_TEASER_VERB}"
+    r"|^(?:at|for|in|with|on|by|after|before|from|once|despite|unlike|under|behind|among|amid|"
+    rf"hidden)\b[^,.;:]{{0,80}}(?:, it{_TEASER_VERB}| it (?:seems|seemed)\b)"
+    r"|^the secret (?:to|of|behind)\b",
+    re.IGNORECASE,
+)
+TEASER_CHARS = 110
+# A name (a capitalised word after the first, an acronym) or a figure.
+NAME_OR_NUMBER = re.compile(r"(?<=\s)[\"“‘']?[A-Z][\w'’-]|\d")
+# A source telling the news: a teaser tells none.
+TELLING = re.compile(
+    r"\b(?:said|says|told|announced|reported|according to|claimed|confirmed|revealed)\b",
+    re.IGNORECASE,
+)
 
 
 # Anywhere in a sentence, the writer pointing at an earlier piece of theirs the brief does not
@@ -256,7 +288,7 @@ DISCOURSE = re.compile(
     r"consequently|accordingly|as such|to that end|in other words|put another way|"
     r"for example|for instance|in turn|what['’]s more|on top of that|in short|in sum|"
     r"by the same token|for that matter|in that case|if so|if not|even then|finally|lastly|"
-    r"secondly|thirdly|again|plus|mind you|now \w+ly|see)(?:,|:| –| —)"
+    r"secondly|thirdly|again|plus|mind you|now \w+ly|see|not only that)(?:,|:| –| —)"
     # These read as markers with no comma too ("By contrast the confusing menus …"); "after
     # all" does not ("After all the votes were counted, …").
     # "In contrast to its rivals, Apple …" compares within the sentence.
@@ -285,9 +317,12 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
     pronoun, demonstrative or connective, a discourse marker answering the sentence before
     (DISCOURSE), or a quote with no named speaker; or points at another place in the text
     (``points_away``) or the writer's earlier piece (EARLIER_PIECE) anywhere (``subjectless``
-    is Korean's analyser rule, unused here)."""
+    is Korean's analyser rule, unused here); or is a teaser (``teaser``), whose "it" points at
+    the news a later sentence tells."""
     if BACK.match(sentence):
         return not SELF.match(sentence)
+    if teaser(sentence):
+        return True  # its "it" points at a sentence after it: a teaser leans on the story
     # A marker that opens a quotation with its speaker named ("“Of course we will appeal,”
     # said Jane Smith") is the speaker's: the sentence says who answers what.
     if (DISCOURSE.match(sentence) and ATTRIBUTION.search(sentence) is None) \
@@ -354,6 +389,17 @@ def late_captions(cands: list[tuple[int, str]]) -> frozenset[str]:
         elif not started and s[-1:] in ".!?\"'”’":
             started = True
     return frozenset(out)
+
+
+def teaser(sentence: str) -> bool:
+    """Whether ``sentence`` is a teaser, as CNN and the Daily Mail open a feature: short, no
+    name, number or verb of telling, and a dummy "it" that points forward at the news the
+    next sentences hold back, or a secret held back ("At first glance, it doesn't look like
+    much.", "The secret to staying slim could be in saliva."). A sentence with a name, a
+    figure or a source is news and stays one ("It was the deadliest attack in years, police
+    said.")."""
+    return (len(sentence) <= TEASER_CHARS and TEASER_FRAME.search(sentence) is not None
+            and NAME_OR_NUMBER.search(sentence) is None and TELLING.search(sentence) is None)
 
 
 def bare_surname(candidates: list[str], k: int) -> bool:
