@@ -53,9 +53,6 @@ def test_the_headlines_second_fact_is_its_lemmas_after_the_break(
     "삼성전자 1,000억 투자",  # a number's comma is no break
     "정부 대책 발표… 왜?",  # the rest adds under two lemmas
     "정부 대책 발표, 정부 대책",  # the rest adds nothing the first lacks
-    # A break inside a quotation is the quotation's (issue 28, Korean dev headlines).
-    '[스페이스]"저 먼 곳, 우주로 나아간다"',
-    "검찰 “김여사 무혐의, 법률가 양심 따른 결론...崔 접근 치밀”",
 ])
 def test_a_headline_of_one_fact_has_no_second(title: str) -> None:
     assert second_fact(title, korean.ANALYSIS.morphs) == frozenset()

@@ -22,22 +22,6 @@ BACK = re.compile(
 )
 # A sentence that only explains the one before: "…것이다", "…때문이다".
 BACK_ENDING = ("것이다",)
-# "…때문이다" stands alone only when it says whose reason it gives: "… 주목한 이유는 …했기
-# 때문이다", "… 크게 보이는 원리는 …", "…할 수 있었던 것은 …", "‘숲’에 꽂힌 건, …". Without
-# such a subject it is the reason for the sentence before ("그 안에 농장이 깔려 있기
-# 때문이다."): of the 18 such sentences in the Korean dev data (news fit half, science set)
-# 14 are fragments and all 4 with such a subject stand alone.
-REASON_ENDING = re.compile(r"때문(?:이다|입니다)[.]?[\"'”’]*$")
-# The subject is a topic ("이유는", not "…할 이유가 없기 때문이다"); 것 and 건 are words.
-REASON_SUBJECT = re.compile(
-    r"(?:(?:이유|원인|까닭|배경|원리)(?:은|는)|(?<![가-힣])(?:것은|건))(?=[\s,])")
-
-
-def reason_fragment(sentence: str) -> bool:
-    """Whether ``sentence`` is a reason with no subject of its own ("…기 때문이다.")."""
-    stripped = sentence.rstrip()
-    return REASON_ENDING.search(stripped) is not None \
-        and REASON_SUBJECT.search(stripped) is None
 # A Korean sentence ends in a predicate ending ("…했다", "…입니다", "…는가?"), possibly quoted.
 ENDED = re.compile(r"(?:[다요죠까네음함임됨]|니다)[.!?…]*[\"'”’)]*\s*$")
 # Nouns that close a complete news sentence after a relative clause ("…할 전망이다", "…라는
@@ -220,8 +204,6 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
         sentence = TOPIC_SHIFT.sub("", sentence)
     if BACK.match(sentence) or sentence.rstrip(" .").endswith(BACK_ENDING):
         return True
-    if "때문" in sentence and reason_fragment(sentence):
-        return True
     if inner_reference(sentence) or inner_pronoun(sentence):
         return True
     if ("같이" in sentence or "이렇게" in sentence) and REPORTS_UNSHOWN.search(sentence) \
@@ -288,14 +270,7 @@ PERSON_OPENING = re.compile(
     rf"(?!{'|'.join(SSI_NOUNS)})"
     rf"([A-Z]|[{SURNAMES}](?=모?\s?씨)|[가-힣]{{2,3}}(?=\s?씨))모?\s?씨"
     r"(?:는|가|도|의|에게|와|를)\s")
-DAY_OPENING = re.compile(r"(?:이날|당일|전날)(?:은|도|에는|에도)?\s")
-# A thing named by a demonstrative as subject or topic: "이 향수는 …", "이 드론이 …", "그 작은
-# 자석들이 …". It leans on where the thing was first named: unless the lede or the sentence
-# after it names it, the sentence needs the one right before it shown. "이 대표는" is a
-# surname and title (``surname_title``), "이 씨는" a surname (``PERSON_OPENING``).
-# The noun is the word right after the demonstrative, of two syllables or more: "그 작은
-# 자석들이" ("작은" is no noun) is left alone.
-THING_OPENING = re.compile(r"(?:이|그)\s(?P<noun>[가-힣]{2,}?)(?:들)?(?:은|는|이|가)\s")
+DAY_OPENING = re.compile(r"(?:이날|당일)(?:은|도|에는)?\s")
 # What says which day it is: a date ("3일"), a weekday or a holiday, or a day named relative
 # to the story's ("어젯밤", "전날").
 DAY = re.compile(r"\d{1,2}일|오늘|어제|그제|그저께|지난밤|어젯밤|오늘밤|주말|휴일|연휴"
@@ -303,8 +278,7 @@ DAY = re.compile(r"\d{1,2}일|오늘|어제|그제|그저께|지난밤|어젯밤
 
 
 def unintroduced(candidates: list[str], k: int) -> bool:
-    """Whether candidate ``k`` opens on someone, a thing (``THING_OPENING``) or a day the
-    lede does not settle: "B씨는
+    """Whether candidate ``k`` opens on someone or a day the lede does not settle: "B씨는
     “넌 공무원이기 이전에 …”라며 소리쳤다" where only the sentence before (not a point) said
     "남성 B씨는", "이날 저녁 …" under a lede with no day. The lede is where a brief starts, so
     its day may be leaned on, and so may a person it or the sentence after it names: a Korean
@@ -319,11 +293,6 @@ def unintroduced(candidates: list[str], k: int) -> bool:
         # "김씨", "김 씨", "김모씨", "김모(45)씨", "김모(45·회사원)씨"
         named = re.compile(re.escape(m.group(1)) + r"(?:모)?\s?(?:\([^)]*\)\s?)?씨")
         return not any(named.search(c) for c in candidates[:2])
-    m = THING_OPENING.match(sentence)
-    if m is not None and m.group("noun") not in TITLES and not m.group("noun").endswith("씨"):
-        # the lede and the sentence after it, subheads skipped (the science set's open it)
-        early = [c for c in candidates if ENDED.search(c)][:2]
-        return not any(m.group("noun") in c for c in early)
     return DAY_OPENING.match(sentence) is not None and DAY.search(candidates[0]) is None
 
 
@@ -479,23 +448,6 @@ HEADLINE_BREAK = re.compile(r"\s*(?:…+|\.{2,}|(?<!\d),|,(?!\d)|;)\s*")
 SECOND_FACT_LEMMAS = 2
 
 
-# Quotation marks a headline opens and closes: a break between them is the quotation's.
-OPEN_QUOTES, CLOSE_QUOTES = "“‘", "”’"
-
-
-def _no_break(title: str, opens: int, m: re.Match[str]) -> bool:
-    """Whether headline break ``m`` is inside a quotation ("[스페이스]"저 먼 곳, 우주로
-    나아간다"", "검찰 “김여사 무혐의, 법률가 양심 따른 결론...崔 접근 치밀”"): the quotation is
-    one fact, said by one speaker (7 Korean dev headlines). A comma after the one word naming
-    who acts ("검찰, ‘티메프 …’ 구영배 큐텐 대표 재소환", 18 dev headlines) is no break
-    either, but passing over it moved the Korean fit (redundancy −0.45 → −1, background −0.2
-    → 0) and the refit's check halves fell (science 57.4 → 56.2, news 52.0 → 51.6): left."""
-    before = title[opens:m.start()]
-    straight = before.count('"') % 2 == 1
-    curly = sum(map(before.count, OPEN_QUOTES)) > sum(map(before.count, CLOSE_QUOTES))
-    return straight or curly
-
-
 def second_fact(title: str, morphs: Analyser) -> frozenset[str]:
     """The lemmas of the headline's second fact (after its first break) that its first fact
     lacks: the lead tells the first, and blind readers marked briefs down that missed the
@@ -505,8 +457,7 @@ def second_fact(title: str, morphs: Analyser) -> frozenset[str]:
     tag = HEADLINE_TAG.match(title)
     opens = tag.end() if tag else 0
     cut = next((m.start() for m in HEADLINE_BREAK.finditer(title, opens)
-                if title[opens:m.start()].strip() and title[m.end():].strip()
-                and not _no_break(title, opens, m)), -1)
+                if title[opens:m.start()].strip() and title[m.end():].strip()), -1)
     if cut < 0:
         return frozenset()
     first: set[str] = set()
