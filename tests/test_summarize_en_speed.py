@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from bot.summarize.lang.en import tagging
+from bot.summarize.lang.en import sentences, tagging
 from bot.summarize.lang.en.tagging import mentions
 
 PIECES = ["Smith", "Tom", "Tom Smith", "Smithson", "smith", " ", "  ", "\n", "-", "ex-", "_",
@@ -155,3 +155,33 @@ def test_code_split_splits_where_it_did() -> None:
         runs = [[rng.choice(words) for _ in range(rng.randint(1, 4))]
                 for _ in range(rng.randint(0, 3))]
         assert list(tagging._code_split(runs)) == _code_split_as_it_was(runs), runs
+
+
+STRAY_PIECES = ["of", "the", "Mr", "Dr", "Since", "In", "A", "By", "Prince", "Harry", "war,",
+                "said", "'uprising'", "2008", "x;", "Sir", "He", "it", "which", ".", "!", "?",
+                " . ", "'", '"', "“", "‘", "\n"]
+
+
+def _stray_dots_by_sub(block: str) -> str:
+    return sentences.STRAY_DOT.sub(lambda m: m.group(1) or "", block)
+
+
+@pytest.mark.parametrize("block", [
+    "up to 10% of . autistic children . Mr . Moss said",
+    "He welcomed the . ‘uprising’ by shareholders",
+    "served in Afghanistan, . India, Burma . In . September Prince William",
+    ". A . 2008 Peruvian law . . the . . of . Harry",
+    "“Since . Mr Moss became leader,” he said. ‘In . 2010 the . ‘x",
+    "on Friday . Mr Obama said . by . Sir . John",
+])
+def test_stray_dots_found_around_each_mark_are_subs(block: str) -> None:
+    """``drop_stray_dots`` searches only around each " . ": it drops what the pattern's ``sub``
+    over the whole block drops (issue 26: the whole-block scan was a sixth of a CNN/DM brief)."""
+    assert sentences.drop_stray_dots(block) == _stray_dots_by_sub(block)
+
+
+def test_stray_dots_on_random_text_are_subs() -> None:
+    rng = random.Random(34)
+    for _ in range(20000):
+        block = " ".join(rng.choice(STRAY_PIECES) for _ in range(rng.randint(1, 16)))
+        assert sentences.drop_stray_dots(block) == _stray_dots_by_sub(block), block
