@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 from collections.abc import AsyncIterator
-from contextlib import AsyncExitStack
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,6 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
-    event,
     insert,
     select,
     text,
@@ -27,8 +25,6 @@ from sqlalchemy import (
 from sqlalchemy.dialects.sqlite.aiosqlite import AsyncAdaptFallback_aiosqlite_connection
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from bot.config import Settings
-from bot.startup import open_store
 from bot.store import Database
 from bot.store.sqlite_driver import dbapi
 
@@ -172,31 +168,3 @@ def test_async_fallback_keeps_sqlalchemys_connection_type() -> None:
     finally:
         asyncio.set_event_loop(None)
         loop.close()
-
-
-async def test_the_pool_keeps_a_connection_for_each_poll_task(tmp_path: Path) -> None:
-    """The store opened for settings keeps ``polling.concurrency`` readers and the writer open:
-    with SQLAlchemy's 5, the overflow connections (a thread each) were closed as they came
-    back and opened again in the next cycle, about 8 a cycle at the concurrency of 16."""
-    settings = Settings(data_dir=tmp_path, database={"url": f"sqlite:///{tmp_path / 'x.db'}"},
-                        polling={"concurrency": 8})
-    store = await open_store(settings)
-    opened: list[object] = []
-    event.listen(store.engine.sync_engine, "connect", lambda conn, record: opened.append(conn))
-
-    async def cycle() -> None:  # every poll task reading at once while one task writes
-        async with AsyncExitStack() as stack:
-            for _ in range(settings.polling.concurrency):
-                conn = await stack.enter_async_context(store.read())
-                await conn.execute(text("SELECT 1"))
-            conn = await stack.enter_async_context(store.begin())
-            await conn.execute(text("SELECT 1"))
-
-    try:
-        await cycle()
-        first = len(opened)
-        await cycle()
-    finally:
-        await store.close()
-    assert first > 0  # the events are counted
-    assert len(opened) == first  # the second cycle found every connection it needed open

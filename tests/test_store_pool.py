@@ -17,8 +17,9 @@ pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the Pos
 
 async def test_a_cycle_opens_no_connection_once_the_pool_is_warm(tmp_path: Path) -> None:
     """Every poll task reading at once beside the writer finds its connection open in the next
-    cycle. PostgreSQL's pool kept 5 (plus 5 overflow, closed as they came back) against the poll
-    concurrency of 16: each cycle started new server processes and waited for the rest."""
+    cycle. Both pools kept SQLAlchemy's 5 against the poll concurrency of 16 and closed the
+    overflow as it came back: each cycle opened about 8 again (on SQLite a thread and a file
+    handle each, on PostgreSQL a server process)."""
     settings = Settings(data_dir=tmp_path, polling={"concurrency": 8})
     store = await open_store(settings)
     opened: list[object] = []
