@@ -52,6 +52,11 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # The pool keeps a connection per poll task open (issue 26), each with its own page cache:
+    # at SQLite's default 2 MiB the bench's resident memory after 10,185 briefs rose from 139
+    # to 150 MB. 512 KiB each holds what a poll task's reads need (the OS caches the file), at
+    # no measurable CPU cost (bench.poll at 1,000 feeds: 11.4 ms and 11.5 ms per changed feed).
+    cursor.execute("PRAGMA cache_size=-512")
     cursor.close()
 
 
