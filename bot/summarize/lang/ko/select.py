@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from bot.summarize.lang import Analyser, Analysis, Cues
 from bot.summarize.lang.en import select as en_select
@@ -317,6 +318,14 @@ NOT_NAMES = frozenset(
     "오후 지난 지금 지역 주요 주말 최근 최대 최초 현재 현지 신규 양측".split())
 
 
+@cache  # one per surname and title: a bounded set (SURNAMES x TITLES)
+def _full_name(surname: str, title: str) -> re.Pattern[str]:
+    """A full name before ``title``: "윤상현 의원", "김모(45) 변호사", "윤상현 국민의힘 의원" (one
+    word of affiliation). Compiled once per pair, not per sentence that names one."""
+    return re.compile(rf"(?<![가-힣])({surname}[가-힣]{{1,2}})\s?(?:\([^)]*\)\s?)?"
+                      rf"(?:[가-힣A-Za-z]+\s)?{title}(?![가-힣]{{2}})")
+
+
 def surname_title(candidates: list[str], k: int, title: str) -> bool:
     """Whether candidate ``k`` names someone by surname and title only ("윤 의원은 …", "전
     목사는 …"), outside its quotations, while the story gives the full name ("윤상현 의원")
@@ -332,9 +341,7 @@ def surname_title(candidates: list[str], k: int, title: str) -> bool:
         if FORMER_AFTER_NAME.search(outside, 0, m.start()) is not None:
             continue  # "이재명 전 대표는": 전 is "former", the name stands right before it
         early = early or [c for c in candidates if ENDED.search(c)][:2]
-        # "윤상현 의원", "김모(45) 변호사", "윤상현 국민의힘 의원": one word of affiliation
-        full = re.compile(rf"(?<![가-힣])({m.group(1)}[가-힣]{{1,2}})\s?(?:\([^)]*\)\s?)?"
-                          rf"(?:[가-힣A-Za-z]+\s)?{m.group(2)}(?![가-힣]{{2}})")
+        full = _full_name(m.group(1), m.group(2))
         names = {f.group(1) for c in candidates for f in full.finditer(c)} - NOT_NAMES
         if names and not any(n in title or n in sentence or any(n in c for c in early)
                              for n in names):
