@@ -31,7 +31,10 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"Photo credit)"
         r"|^\(?(?:AP|Reuters|AFP|EPA|Getty) (?:Photo|Images)\b"
         r"|^\([^()]{0,80}(?:AP Photo|via AP|Getty Images|/AP|/Reuters|/AFP|/EPA|, File)\)\.?$"
-        r"|^[A-Z][\w.'’ -]{1,40}/(?:Getty Images|AFP|Reuters|AP|EPA|Bloomberg)\b")),
+        r"|^[A-Z][\w.'’ -]{1,40}/(?:Getty Images|AFP|Reuters|AP|EPA|Bloomberg)\b"
+        # Reddit's line under a post, who submitted it where: "submitted by /u/kevincox_ca to
+        # r/kevincox". Not even a last resort: an item with nothing else is headline and link.
+        r"|^submitted by /u/[\w-]+(?: to /?r/\w+)?$")),
     # An address opening a span, with an embedded post's credit after it ("https://t.co/Ab12 —
     # Jane Smith (@janesmith) June 3, 2019"): cut off a sentence it was glued to, no prose.
     ("link", re.compile(r"^(?:https?://|pic\.twitter\.com/)\S+(?: (?:—|–|-) .{0,100})?$")),
@@ -62,7 +65,10 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:article|story|post) in full"
         # A show's or a broadcaster's pointer to itself: "Full transcript and show notes at
         # theomnishow.omnigroup.com", "Listen to the full interview on Sport on Five …".
-        r"|Full transcript|(?:Full )?show notes|Listen to the full)\b")),
+        r"|Full transcript|(?:Full )?show notes|Listen to the full"
+        # A podcast host's notice under every episode: "See omnystudio.com/listener for
+        # privacy information."
+        r"|See \S+ for privacy information)\b")),
     # A headline quoted under its source's name, as political digests list them: "Wall Street
     # Journal: "Obama Retreats on Health Care Rules"" (the quote closes the span with no mark
     # of its own: a headline, not a quoted sentence).
@@ -421,16 +427,23 @@ def credited(sentences: list[str]) -> set[str]:
 
 
 
+def _head(sentence: str) -> bool:
+    """A line that heads a section: one ending in ":", or a show's section name standing alone
+    with its colon dropped ("Sponsored by", "Post show", "#askatp": ``BARE_HEAD``)."""
+    return sentence.endswith(":") or BARE_HEAD.match(sentence) is not None
+
+
 def headed_sections(sentences: list[str]) -> set[int]:
     """Indexes of the sentences of a sponsor section (after its head, "Sponsored by:") or a
     show's list of links (after "Some other people, places, and things mentioned:"), up to the
-    next line that heads a section (ends in ":"), and the link lines of a show's notes
+    next line that heads a section (``_head``), and the link lines of a show's notes
     (``show_notes``)."""
     out: set[int] = set()
     inside = False
     for i, s in enumerate(sentences):
-        if s.endswith(":"):
-            inside = SPONSOR_HEAD.match(s) is not None or LINKS_HEAD.match(s) is not None
+        if _head(s):
+            head = s if s.endswith(":") else f"{s}:"
+            inside = SPONSOR_HEAD.match(head) is not None or LINKS_HEAD.match(head) is not None
         elif inside:
             out.add(i)
     return out | show_notes(sentences)
@@ -442,6 +455,11 @@ ENDED = re.compile(r"[.!?…][\"'”’)\]]*$")
 # terminal mark, under two heads or more ("Follow-up:", "Post-show:", "Sponsored by:"), one of
 # them a sponsor or links head.
 SHOW_NOTES = 6
+# A show's section name alone on a line, its colon dropped by the feed ("Sponsored by", "Post
+# show", "Follow-up", "#askatp", the listener-question segment): a head, as with the colon.
+BARE_HEAD = re.compile(
+    r"^(?i:(?:pre|post|after)[- ]?show|follow[- ]?ups?|sponsored by|(?:show )?links|"
+    r"show notes|topics)$|^#\w+$")
 
 
 def _unmarked(sentence: str) -> bool:
@@ -478,12 +496,18 @@ def show_notes(sentences: list[str]) -> set[int]:
     blog post's listings have no such head: their lines are a list (``list_lines``)."""
     if len(sentences) < SHOW_NOTES:
         return set()
+    heads = [s if s.endswith(":") else f"{s}:" for s in sentences if _head(s)]
     unmarked = [_unmarked(s) for s in sentences]
-    heads = [s for s in sentences if s.endswith(":")]
     if len(heads) < 2 or 2 * sum(unmarked) <= len(sentences) or not any(
             SPONSOR_HEAD.match(h) is not None or LINKS_HEAD.match(h) is not None for h in heads):
         return set()
-    return {i for i, u in enumerate(unmarked) if u} | list_lines(sentences)
+    # A question in a show's notes is a listener's, listed as a link title ("Does Overcast do
+    # anything special to inhibit cookies?" under "#askatp"), not the writer's point; so is a
+    # title cut short ("iPad Pros can ship bent..."), and a line of under five words is a
+    # greeting or a title ("Happy new year!"), no point even when nothing else is left.
+    return {i for i, s in enumerate(sentences)
+            if unmarked[i] or s.endswith(("?", "...", "…")) or len(s.split(None, 4)) < 5} \
+        | list_lines(sentences)
 
 
 # A quotation runs on for at most this many sentences with no quotation mark at all; past

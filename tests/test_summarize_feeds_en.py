@@ -1,0 +1,103 @@
+"""Real-world feed items through the default (English) rules (issue 28, the feed items' blind
+read): a show's notes whose section heads lost their colons, a podcast host's notice and
+Reddit's submission line."""
+
+from __future__ import annotations
+
+from bot.models import Article
+from bot.summarize import ExtractiveSummarizer, split_sentences
+from bot.summarize.segment import not_prose
+
+S = ExtractiveSummarizer()
+
+
+def _points(title: str, text: str, lang: str | None = "en") -> list[str]:
+    return [p.text for p in S.brief(Article(title=title, text=text, lang=lang)).points]
+
+
+# An ATP episode's notes as its feed gives them: the heads "Post show", "#askatp" and
+# "Sponsored by" stand alone with no colon, and the listener questions end in "?".
+_BARE_HEADS = """Happy new year!
+John reviews the Tesla Model 3
+John reviews Casey's Volvo XC90
+Casey reviews his Apple Pencil
+Marco reviews Linea
+Ben Thompson's warning in 2017
+Is falling stock price going to cause a retention problem?
+#askatp
+What does John think about the Nintendo Switch controller?
+(via Josh A.)
+How will the new AirPods charge?
+Post show
+More on Beats
+Sponsored by
+Hover: Hover is turning 10 this month!
+Celebrate with incredible deals on domains and more.
+Eero: Finally, Wi-Fi that works.
+"""
+
+
+def test_show_notes_with_bare_heads_make_no_points() -> None:
+    # Before: "John reviews the Tesla Model 3", "John reviews Casey's Volvo XC90" and "Ben
+    # Thompson's warning in 2017", link titles, were the brief.
+    assert _points("307: Casey Apple Pencil", _BARE_HEADS) == []
+
+
+# The same notes with their colons ("Follow-up:", "Sponsored by:") but the listener questions
+# after a bare "#askatp": the questions were the brief.
+_ASKATP = """Follow-up:
+Casey gets medium very upset about Medium
+John's 2018 Butterfly Keyboard Watch
+Did Google really cripple Edge's YouTube performance?
+Paul and Storm tweet
+Clean your Mac at a 75º angle
+John Giannandrea appointed to Apple executive team
+iPad Pros can ship bent...
+Dan Riccio's comments
+Marco's fingerprinty iPad solution
+Marco inspects his situation
+#askatp
+Does Overcast do anything special to inhibit cookies?
+(via Mitch Cohen)
+Could Overcast get blocked by publishers for not implementing RAD?
+If Intel got its act together, would Apple cancel any ARM Mac plans and stick with Intel?
+Sponsored by:
+Away: Because this season, everyone wants to get Away.
+Start your 15-day free trial today.
+"""
+
+
+def test_listener_questions_in_show_notes_are_no_points() -> None:
+    assert _points("306: My Watch Has Ended", _ASKATP) == []
+
+
+def test_a_blog_post_with_a_bare_heading_keeps_its_points() -> None:
+    # One bare head and no sponsor or links head: prose, not a show's notes.
+    text = (
+        "We shipped the new sync engine to every user this week after three months of beta.\n"
+        "Follow-up\n"
+        "Sync now finishes in under a second for most libraries, down from eight seconds.\n"
+        "The old engine stays available behind a setting until the end of the year.\n"
+    )
+    assert len(_points("Sync engine", text)) == 3
+
+
+def test_a_podcast_hosts_privacy_notice_is_no_point() -> None:
+    text = (
+        "Die wichtigsten Nachrichten aus der SPIEGEL-Redaktion.\n"
+        "See omnystudio.com/listener for privacy information."
+    )
+    assert not_prose("See omnystudio.com/listener for privacy information.", "de") is not None
+    assert _points("die Wochenvorschau", text, None) == [
+        "Die wichtigsten Nachrichten aus der SPIEGEL-Redaktion."]
+
+
+def test_reddits_submission_line_is_no_point_even_alone() -> None:
+    # The item is headline and link: the line says who posted it, nothing of the post.
+    text = "submitted by /u/kevincox_ca to r/kevincox\n[link] [comments]"
+    assert _points("Announcing FeedMail", text) == []
+
+
+def test_a_number_before_an_english_sentence_still_ends_it() -> None:
+    assert split_sentences("The tally rose to 12. Then it fell.", "en") == [
+        "The tally rose to 12.", "Then it fell."]
