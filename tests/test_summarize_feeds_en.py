@@ -1,6 +1,6 @@
 """Real-world feed items through the default (English) rules (issue 28, the feed items' blind
-read): a show's notes whose section heads lost their colons, a podcast host's notice and
-Reddit's submission line."""
+read): a show's notes whose section heads lost their colons, a podcast host's notice, Reddit's
+submission line, and a German date whose ordinal day the splitter took for a sentence end."""
 
 from __future__ import annotations
 
@@ -96,6 +96,23 @@ def test_reddits_submission_line_is_no_point_even_alone() -> None:
     # The item is headline and link: the line says who posted it, nothing of the post.
     text = "submitted by /u/kevincox_ca to r/kevincox\n[link] [comments]"
     assert _points("Announcing FeedMail", text) == []
+
+
+def test_a_german_dates_ordinal_day_ends_no_sentence() -> None:
+    text = (
+        "Hier braust zum Beispiel am 09. Januar 2020 das Sturmtief „Sabine“ mit "
+        "Windgeschwindigkeiten bis zu 51 Knoten über den Flughafen Amsterdam-Schiphol:"
+    )
+    assert split_sentences(text, "de") == [text]
+    assert split_sentences("Die Frist endet am 3. März. Danach gilt das Gesetz.", "de") == [
+        "Die Frist endet am 3. März.", "Danach gilt das Gesetz."]
+    # Before: "Hier braust zum Beispiel am 09." was a point, half a lead-in.
+    points = _points("„Sabine“ am Flughafen Amsterdam", (
+        "METAR-Informationen sind nicht nur für die Fliegerei praktische und kompakte "
+        "Möglichkeiten, Wetterbedingungen zusammenzufassen.\n" + text + "\n"
+        "Solch einen METAR-Code kann z.B. mit dem Aerofly FS2 Wettergerät verwendet werden."
+    ), None)
+    assert all("am 09." not in p for p in points) and len(points) == 2
 
 
 def test_a_number_before_an_english_sentence_still_ends_it() -> None:

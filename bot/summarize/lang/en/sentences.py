@@ -13,6 +13,7 @@ from bot.summarize.lang.en import segment
 from bot.summarize.lang.en.words import (
     ABBREVIATIONS,
     BANG_NAMES,
+    DAY_MONTHS,
     NUMBERED,
     OPENERS,
     SPAN_OPENERS,
@@ -53,6 +54,9 @@ def is_boundary(before: str, after: str) -> bool:
         # Initials and dotted acronyms: "J. Smith", "U.S. officials". A dotted acronym at the
         # end of a sentence followed by a capitalised common word is a boundary we cannot see;
         # we only split when the next word is a typical sentence opener.
+        if core.isdigit() and len(core) <= 2 \
+                and after.split(None, 1)[0].rstrip(".,;:!?") in DAY_MONTHS:
+            return False  # "am 09. Januar 2020": a German date's ordinal day, not an end
         if INITIALS.fullmatch(core):
             head = after[:40].split()
             nxt = head[0].strip("\"'“‘(") if head else ""

@@ -30,6 +30,13 @@ BANG_NAMES: dict[str, frozenset[str]] = {
     "try!": frozenset({"Swift"}),
     "yahoo!": frozenset({"News", "Finance", "Mail", "Answers", "Sports", "Search", "Japan"}),
 }
+# German month names: after a day's ordinal period ("am 09. Januar 2020", "bis 3. März") the
+# mark ends no sentence. German reaches the default (English) rules, and its dates write the day
+# as an ordinal with a period; Dutch months are lower case and never start a sentence anyway.
+DAY_MONTHS = frozenset(
+    "Januar Jänner Februar März April Mai Juni Juli August September Oktober November "
+    "Dezember".split()
+)
 # Words whose period is an abbreviation before a number: "No.1", "Fig.2", "p.3".
 NUMBERED = frozenset("no nr vol fig ch art sec pt op ep para chap ex eq ref tab".split())
 STOP = frozenset(
