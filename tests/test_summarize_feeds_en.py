@@ -118,3 +118,33 @@ def test_a_german_dates_ordinal_day_ends_no_sentence() -> None:
 def test_a_number_before_an_english_sentence_still_ends_it() -> None:
     assert split_sentences("The tally rose to 12. Then it fell.", "en") == [
         "The tally rose to 12.", "Then it fell."]
+
+
+def test_a_heading_glued_to_its_sentence_is_cut_off() -> None:
+    # Hodl Hodl's update, its headings and salutation run into the sentences after them by a
+    # scraper that drops the tags (feed items 0:2, flattened).
+    text = (
+        "Dear Hodlers, We want introduce to you an update at Hodl Hodl — we have added a new "
+        "payment type “Cryptocurrency”. Quick summary From now on, every user can buy and sell "
+        "Bitcoin and Litecoin, for other cryptocurrencies at Hodl Hodl. Previously We had a "
+        "payment method “Cryptocurrency” related to the payment type “Online payment system”."
+    )
+    assert split_sentences(text, "en") == [
+        "Dear Hodlers,",
+        "We want introduce to you an update at Hodl Hodl — we have added a new payment type "
+        "“Cryptocurrency”.",
+        "Quick summary",
+        "From now on, every user can buy and sell Bitcoin and Litecoin, for other "
+        "cryptocurrencies at Hodl Hodl.",
+        "Previously",
+        "We had a payment method “Cryptocurrency” related to the payment type “Online payment "
+        "system”.",
+    ]
+    points = _points("Update on Hodl Hodl: New payment type “Cryptocurrency”", text)
+    assert points and not any(p.startswith(("Dear", "Quick", "Previously")) for p in points)
+
+
+def test_a_sentences_own_capitals_are_no_heading() -> None:
+    for text in ("Apple said The new phone is out in March.", "Last week we shipped the app.",
+                 "When we met, He was tired and cold."):
+        assert split_sentences(text, "en") == [text]

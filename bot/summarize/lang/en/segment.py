@@ -229,6 +229,14 @@ DATA = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d")
 GLUE = re.compile(
     r" (?=[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}: [A-Z]|(?:He|She|They|We|The|This|But) [a-z])"
 )
+# A heading or a salutation run into the sentence after it when flattened HTML dropped the
+# break ("Previously We had a payment method …", "Quick summary From now on, every user …",
+# "Dear Hodlers, We want …"): up to three words at the span's start, no mark among them, then
+# an opener that is capitalised only at a sentence's start, before a lower-case word.
+HEADING_GLUE = re.compile(
+    r"(?:[A-Z][\w'’-]*(?: [\w'’-]+){0,2}|Dear [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?,) "
+    r"(?=(?:We|He|She|They|It|You|The|This|From|But|Our|My) [a-z])"
+)
 # The word before a GLUE cut must be a lower-case word of two letters or more, and none of
 # these (checked in code: a variable-length lookbehind is not possible).
 NOT_BEFORE_GLUE = frozenset(
@@ -383,6 +391,10 @@ def unglue(sentence: str) -> list[str]:
         dateline = DATELINE.match(sentence)
         if dateline is not None:  # the dateline is a span of its own, no one's sentence
             cuts.add(dateline.end())
+    heading = HEADING_GLUE.match(sentence)
+    # The heading is a span of its own, no point; "Apple said The …" is a sentence's own words.
+    if heading is not None and heading.group().split()[-1] not in NOT_BEFORE_GLUE:
+        cuts.add(heading.end())
     h = CUT_HINTS
     # Spelled out rather than any() over a generator: this runs on every sentence.
     if h[0] in sentence or h[1] in sentence or h[2] in sentence or h[3] in sentence \
