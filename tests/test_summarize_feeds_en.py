@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, split_sentences
+from bot.summarize.extractive import refers_back
+from bot.summarize.lang.en.select import teaser
 from bot.summarize.segment import not_prose
 
 S = ExtractiveSummarizer()
@@ -148,3 +150,14 @@ def test_a_sentences_own_capitals_are_no_heading() -> None:
     for text in ("Apple said The new phone is out in March.", "Last week we shipped the app.",
                  "When we met, He was tired and cold."):
         assert split_sentences(text, "en") == [text]
+
+
+
+def test_a_teaser_with_a_dummy_there_leans_on_the_story() -> None:
+    # NSHipster's opening line (feed items 0:2) was point 1 of its 10,000-character article:
+    # it says nothing of NSOperation. Like "At first glance, it doesn't look like much.", its
+    # dummy subject points at the news a later sentence tells.
+    assert teaser("In life, there's always work to be done.")
+    assert refers_back("In life, there's always work to be done.", "en")
+    assert not teaser("There is no cure for the disease.")
+    assert not teaser("In 2019, there were 5 deaths on the road.")

@@ -165,7 +165,9 @@ _TEASER_VERB = (r"(?:['’]s| is| was| has| takes| took| seems| seemed| doesn['�
 TEASER_FRAME = re.compile(
     rf"^(?:(?:looks|seems|sounds) like )?it{_TEASER_VERB}"
     r"|^(?:at|for|in|with|on|by|after|before|from|once|despite|unlike|under|behind|among|amid|"
-    rf"hidden)\b[^,.;:]{{0,80}}(?:, it{_TEASER_VERB}| it (?:seems|seemed)\b)"
+    rf"hidden)\b[^,.;:]{{0,80}}(?:, it{_TEASER_VERB}| it (?:seems|seemed)\b"
+    # Or a dummy "there" after the fronted phrase: "In life, there's always work to be done."
+    r"|, there(?:['’]s| is| are| was| were)\b)"
     r"|^the secret (?:to|of|behind)\b",
     re.IGNORECASE,
 )
