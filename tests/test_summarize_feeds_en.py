@@ -161,3 +161,4 @@ def test_a_teaser_with_a_dummy_there_leans_on_the_story() -> None:
     assert refers_back("In life, there's always work to be done.", "en")
     assert not teaser("There is no cure for the disease.")
     assert not teaser("In 2019, there were 5 deaths on the road.")
+

@@ -231,10 +231,12 @@ GLUE = re.compile(
 )
 # A heading or a salutation run into the sentence after it when flattened HTML dropped the
 # break ("Previously We had a payment method …", "Quick summary From now on, every user …",
-# "Dear Hodlers, We want …"): up to three words at the span's start, no mark among them, then
-# an opener that is capitalised only at a sentence's start, before a lower-case word.
+# "Dear Hodlers, We want …"): up to three words at the span's start, no mark or quote among
+# them and no pronoun opening them ("He said 'no' The man left." is one span), then an opener
+# that is capitalised only at a sentence's start, before a lower-case word.
 HEADING_GLUE = re.compile(
-    r"(?:[A-Z][\w'’-]*(?: [\w'’-]+){0,2}|Dear [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?,) "
+    r"(?:(?!(?:He|She|They|We|I|It|You)\b)[A-Z][\w-]*(?: [\w-]+){0,2}"
+    r"|Dear [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?,) "
     r"(?=(?:We|He|She|They|It|You|The|This|From|But|Our|My) [a-z])"
 )
 # The word before a GLUE cut must be a lower-case word of two letters or more, and none of
