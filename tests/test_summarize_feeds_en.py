@@ -162,3 +162,19 @@ def test_a_teaser_with_a_dummy_there_leans_on_the_story() -> None:
     assert not teaser("There is no cure for the disease.")
     assert not teaser("In 2019, there were 5 deaths on the road.")
 
+
+def test_a_greeting_is_no_point() -> None:
+    # HEATED's newsletter (feed items 0:2) opened its brief on the greeting.
+    text = (
+        "Hello, dear paid subscriber fam!\n"
+        "I have some good news and some bad news.\n"
+        "The good news: Yesterday’s newsletter about Twitter’s Big Oil ad loophole went so "
+        "well, MSNBC asked me to write a column about it.\n"
+        "The bad news: I spent so long writing the column (which is now in editing) that I "
+        "didn’t have time to write a newsletter for today."
+    )
+    assert "Hello, dear paid subscriber fam!" not in _points("A conversation about Keystone XL",
+                                                            text)
+    assert not_prose("Greetings Adventurers!", "en") == "greeting"
+    assert not_prose("Hello Kitty sales rose 5% last year.", "en") is None
+    assert not_prose("Hi-tech firms are booming!", "en") is None

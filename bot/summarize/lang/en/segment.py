@@ -134,6 +134,11 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"^(?:Ready to|Want to|Wondering|Curious|Guess what|Can you guess|Ever wondered|"
         r"Do you|Did you|Have you|Are you|Think you|Would you|Could you|Can you)\b"
         r"[^.!]{0,200}\?[\"”’]?$")),
+    # A greeting to the readers, alone: "Hello, dear paid subscriber fam!", "Greetings
+    # Adventurers!", "Dear all,". It tells nothing, not even as a last resort.
+    ("greeting", re.compile(
+        r"^(?:Hello|Hi|Hey|Dear|Greetings|Howdy|Good (?:morning|afternoon|evening))(?=[ ,])"
+        r"[^.!?:]{0,60}[!,]$")),
     # A list item, by its marker: "(1) to require …", "a) DirectX on Linux for compute
     # workloads", "A) Retailer driven sales". It completes a lead-in the brief does not show
     # (a line ending in ":", never a point itself).
@@ -360,7 +365,7 @@ def broken(sentence: str) -> str | None:
 def not_prose(sentence: str) -> str | None:
     """The kind of English span ``sentence`` is when it is not prose ("player", "credit",
     "caption", "cue", "update", "boilerplate", "clickbait", "data", "byline", "promo", "list",
-    "item", "heading", "shard", "fragment", "afterthought", "cut"), else None
+    "greeting", "item", "heading", "shard", "fragment", "afterthought", "cut"), else None
     (bot.summarize.segment.not_prose)."""
     kind = FIRST_NOT_PROSE(sentence)
     if kind is not None:
