@@ -178,3 +178,11 @@ def test_a_greeting_is_no_point() -> None:
     assert not_prose("Greetings Adventurers!", "en") == "greeting"
     assert not_prose("Hello Kitty sales rose 5% last year.", "en") is None
     assert not_prose("Hi-tech firms are booming!", "en") is None
+
+
+def test_a_plug_ending_on_its_link_is_no_point() -> None:
+    # A science channel's video (feed items 0:2): its description's one line was the brief.
+    line = "Check Out Weathered on PBS Terra https://www.youtube.com/watch?v=znSN7ZFIaOg"
+    assert not_prose(line, "en") == "promo"
+    assert _points("Navigating with Quantum Entanglement", line) == []
+    assert not_prose("Check out the code at https://github.com/x/y for the details.", "en") is None

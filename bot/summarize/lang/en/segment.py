@@ -165,7 +165,10 @@ PROMO = re.compile(
     r"rate (?:and|&) review\b|tour dates\b|our new (?:podcast|show|book|album)\b|"
     r"help us keep making\b|leave (?:us )?a review\b|check out our (?:books|store|shop|merch|"
     r"live shows|sponsors)\b|order (?:right )?now\b|free \d+-day trial\b|"
-    r"(?:\d+%|\$\d+) off (?:your|select)\b)",
+    r"(?:\d+%|\$\d+) off (?:your|select)\b|"
+    # A plug ending on its link, as video descriptions open: "Check Out Weathered on PBS Terra
+    # https://www.youtube.com/watch?v=…".
+    r"check out [^.!?]{1,80}? https?://\S+$)",
     re.IGNORECASE,
 )
 # A word every match of each PROMO alternative holds whole (between non-word characters),
