@@ -135,9 +135,10 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"Do you|Did you|Have you|Are you|Think you|Would you|Could you|Can you)\b"
         r"[^.!]{0,200}\?[\"”’]?$")),
     # A greeting to the readers, alone: "Hello, dear paid subscriber fam!", "Greetings
-    # Adventurers!", "Dear all,". It tells nothing, not even as a last resort.
+    # Adventurers!", "Dear all,", "Happy new year!". It tells nothing, not even as a last resort.
     ("greeting", re.compile(
-        r"^(?:Hello|Hi|Hey|Dear|Greetings|Howdy|Good (?:morning|afternoon|evening))(?=[ ,])"
+        r"^(?:Hello|Hi|Hey|Dear|Greetings|Howdy|Good (?:morning|afternoon|evening)|Happy (?i:new "
+        r"year|holidays|thanksgiving|christmas|easter|halloween|birthday|friday|monday))(?=[ ,!])"
         r"[^.!?:]{0,60}[!,]$")),
     # A list item, by its marker: "(1) to require …", "a) DirectX on Linux for compute
     # workloads", "A) Retailer driven sales". It completes a lead-in the brief does not show
@@ -477,6 +478,9 @@ ENDED = re.compile(r"[.!?…][\"'”’)\]]*$")
 # terminal mark, under two heads or more ("Follow-up:", "Post-show:", "Sponsored by:"), one of
 # them a sponsor or links head.
 SHOW_NOTES = 6
+# A line of a show's notes shorter than this (or of under five words) is too short to be a
+# candidate: a link title, never a last-resort point.
+SHOW_LINE_CHARS = 30
 # A show's section name alone on a line, its colon dropped by the feed ("Sponsored by", "Post
 # show", "Follow-up", "#askatp", the listener-question segment): a head, as with the colon.
 BARE_HEAD = re.compile(
@@ -525,11 +529,11 @@ def show_notes(sentences: list[str]) -> set[int]:
         return set()
     # A question in a show's notes is a listener's, listed as a link title ("Does Overcast do
     # anything special to inhibit cookies?" under "#askatp"), not the writer's point; so is a
-    # title cut short ("iPad Pros can ship bent..."), and a line of under five words is a
-    # greeting or a title ("Happy new year!"), no point even when nothing else is left.
+    # title cut short ("iPad Pros can ship bent...") and a line too short to be a candidate
+    # ("Looking good, buddy.", "Get your pins NOW!"), which otherwise was the last resort.
     return {i for i, s in enumerate(sentences)
-            if unmarked[i] or s.endswith(("?", "...", "…")) or len(s.split(None, 4)) < 5} \
-        | list_lines(sentences)
+            if unmarked[i] or s.endswith(("?", "...", "…")) or len(s) < SHOW_LINE_CHARS
+            or len(s.split(None, 4)) < 5} | list_lines(sentences)
 
 
 # A quotation runs on for at most this many sentences with no quotation mark at all; past
