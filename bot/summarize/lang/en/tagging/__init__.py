@@ -475,20 +475,46 @@ def _is_person(e: _Entity, body: str) -> bool:
     return False
 
 
-def _given_name(surname: str, body: str, person: bool, others: set[str]) -> str | None:
+def _given_name(surname: str, body: str, person: bool, others: set[str],
+                mid_sentence: bool = False) -> str | None:
     """The full name a story writes for ``surname`` where the run lost its first word (a
     sentence opening on a name reads as a capital that proves nothing: "Chris Turney, an
     Australian professor" gave "Turney"); a person's (``person``) or one written with an age
     or a role ("Senior Investigator Neil Campbell"). ``None`` when the story writes no first
-    name; never a word of another name in front ("Trump Kim")."""
+    name; never a word of another name in front ("Trump Kim"). ``mid_sentence``: only a
+    first name written inside a sentence, where a capital proves a name ("Seeing Trump" opens
+    one)."""
     for start, end, given in mentions.given_before(surname, body):
-        low = given.lower()
-        if given in rules.CAP_STOP or low in rules.BREAK or low in rules.GENERIC \
-                or low in rules.ADJECTIVES or people.role(low) or low in rules.HONORIFICS \
-                or _stem(low) in others or _written_lower(low, body):
+        if not _first_name(given, body, others) or (mid_sentence and _opens_line(body, start)):
             continue
         if person or rules.AGE.match(body, end) or people.role_near(body, start, end):
             return f"{given} {surname}"
+    return None
+
+
+def _first_name(given: str, body: str, others: set[str]) -> bool:
+    """Whether ``given``, written before a surname, may be the person's first name: no title,
+    role, adjective, generic word, word of another name, or word the story writes in lower
+    case."""
+    low = given.lower()
+    return not (given in rules.CAP_STOP or low in rules.BREAK or low in rules.GENERIC
+                or low in rules.ADJECTIVES or people.role(low) or low in rules.HONORIFICS
+                or _stem(low) in others or _written_lower(low, body))
+
+
+def _opens_line(text: str, at: int) -> bool:
+    return at == 0 or text[at - 1] == "\n"
+
+
+def _headline_full_name(surname: str, title: str, story: str, others: set[str]) -> str | None:
+    """The full name the headline writes for a surname the body's runs left bare ("Chicago
+    elects Lori Lightfoot ...", where the body writes "Lori Lightfoot" only at a sentence's
+    start and "Ms Lightfoot" after), when the body writes it too: the person by full name,
+    never "#lightfoot". ``story``: the body without the page's copies of its headline."""
+    for _, _, given in mentions.given_before(surname, title):
+        full = f"{given} {surname}"
+        if _first_name(given, story, others) and next(mentions.whole_words(full, story), None):
+            return full
     return None
 
 
@@ -503,7 +529,16 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
         if full is not None:
             return full  # "Andrea McVittie, User Experience Designer": never "#andrea"
     if name in title:
-        return name
+        # A headline may write a surname alone, but a person is followed by full name: the
+        # one the headline writes, or the one the body writes with evidence ("Secretary of
+        # State Mike Pompeo" under "... Pompeo Publicly Accuses ...").
+        if " " in name:
+            return name
+        # A title-case headline the page repeats is no evidence ("... To Demand Trump's").
+        story = "\n".join(line for line in body.split("\n") if line.strip() not in title)
+        return _headline_full_name(name, title, story, others) \
+            or _given_name(name, story, _is_person(e, story), others, mid_sentence=True) \
+            or name
     if normalise_tag(name) in rules.BROAD_PLACES:
         return None
     if " " not in name:

@@ -1,0 +1,49 @@
+"""English tags name people by full name (issue 28, tags6): a surname the headline writes is
+the full name the headline or the body writes beside it, never the bare surname."""
+
+from __future__ import annotations
+
+from tests.support.tagging import brief_tags
+
+
+def _tags(title: str, text: str) -> list[str]:
+    return brief_tags(title, text, "en")
+
+
+def test_the_headline_full_name_replaces_a_bare_surname() -> None:
+    # wire_dev: "#lightfoot" under "Chicago elects Lori Lightfoot ...": the body writes her
+    # full name only at a sentence's start, where the run drops the first name.
+    text = (
+        "Chicago voters elected a new mayor on Tuesday. Lori Lightfoot won every ward of the "
+        "city. Ms Lightfoot, a former federal prosecutor, had never held elected office. "
+        "Lightfoot promised to fight corruption at City Hall. Supporters cheered as Lightfoot "
+        "spoke at a downtown hotel. Her rival conceded before midnight. Lightfoot takes office "
+        "in May."
+    )
+    tags = _tags("Chicago elects Lori Lightfoot as first female black mayor", text)
+    assert "lori-lightfoot" in tags and "lightfoot" not in tags, tags
+
+
+def test_a_surname_alone_in_the_headline_is_the_full_name_the_body_writes() -> None:
+    # wire_dev: "#pompeo"; the body writes "Secretary of State Mike Pompeo".
+    text = (
+        "Secretary of State Mike Pompeo accused a radio journalist of lying to him on "
+        "Saturday. Pompeo said the reporter had broken an agreement. The network said its "
+        "reporter had done nothing wrong. Pompeo did not say what the agreement was. The "
+        "reporter had asked Pompeo about Ukraine. Pompeo ended the interview after nine "
+        "minutes. Editors said they stood by the interview."
+    )
+    tags = _tags("After Contentious Interview, Pompeo Publicly Accuses Journalist", text)
+    assert "mike-pompeo" in tags and "pompeo" not in tags, tags
+
+
+def test_a_capital_opening_a_sentence_is_no_first_name() -> None:
+    # wire_dev: "Seeing Trump ..." opens a sentence: the tag stays "#trump".
+    text = (
+        "Workers at a plant in Pennsylvania said they were told to attend a speech by Trump. "
+        "Seeing Trump was not optional, one worker said. Those who stayed away would not be "
+        "paid, a memo said. Trump spoke for an hour about energy. The company said attendance "
+        "was voluntary. Trump praised the workers. The union said the memo was clear."
+    )
+    tags = _tags("Workers Forced To Choose Between Watching Trump, No Pay", text)
+    assert "trump" in tags and "seeing-trump" not in tags, tags
