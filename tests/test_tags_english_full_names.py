@@ -47,3 +47,27 @@ def test_a_capital_opening_a_sentence_is_no_first_name() -> None:
     )
     tags = _tags("Workers Forced To Choose Between Watching Trump, No Pay", text)
     assert "trump" in tags and "seeing-trump" not in tags, tags
+
+
+def test_a_term_named_after_a_person_is_no_tag_of_the_person() -> None:
+    # Real-world feed item: "#ralph-merkle" on an essay about Merkle trees naming him once.
+    text = (
+        "Ralph Merkle introduced Merkle trees in his thesis. A Merkle tree is a hash tree. "
+        "Each leaf of the Merkle tree holds a record's hash. Proving that a record is in the "
+        "Merkle tree takes a path of hashes. The Merkle tree's root hash commits to every "
+        "record. Clients check the proofs against the Merkle tree root. Logs built this way "
+        "are used for certificates."
+    )
+    tags = _tags("", text)
+    assert "ralph-merkle" not in tags and "merkle" not in tags, tags
+
+
+def test_a_surname_before_a_verb_is_still_the_person() -> None:
+    text = (
+        "Jane Hampton won the county election on Tuesday. Hampton said the result was a "
+        "mandate for change. Hampton has served on the council for ten years. Voters said "
+        "Hampton ran a clean campaign. Turnout was the highest in a decade. Hampton will take "
+        "office in January. Her opponent conceded on Wednesday."
+    )
+    tags = _tags("", text)
+    assert "jane-hampton" in tags, tags

@@ -255,3 +255,17 @@ def without_contacts(text: str) -> str:
 # "#code-search", "#c-pcre" on an essay about software dependencies).
 SIDE_SPAN = 0.2
 SIDE_MIN_SENTENCES = 30
+
+# A term named after someone ("Merkle tree", issue 28, tags6: "#ralph-merkle" on an essay about
+# Merkle trees that names Ralph Merkle once): a one-word name written at least TERM_MENTIONS
+# times, at least TERM_SHARE of them before one lower-case word (singular or plural) that is
+# no verb or function word (TERM_NOT: "Trump said", "Lightfoot has") is the term's, not a
+# person or a body to follow.
+TERM_MENTIONS = 3
+TERM_SHARE = 2 / 3
+TERM_AFTER = re.compile(r" ([a-z]+)\b")
+TERM_NOT = BREAK | frozenset(
+    """is are was were be been has have had will would can could may might must should shall
+    did does do told tells added adds wrote writes asked asks who whom whose whether than
+    announced introduced""".split()
+)

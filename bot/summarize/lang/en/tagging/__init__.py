@@ -541,6 +541,8 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
             or name
     if normalise_tag(name) in rules.BROAD_PLACES:
         return None
+    if " " not in name and _term_word(name, body):
+        return None  # "Merkle tree": a term named after someone, never "#ralph-merkle"
     if " " not in name:
         person = _is_person(e, body)
         full = _given_name(name, body, person, others) or _named_in_full(name, body, others)
@@ -549,6 +551,26 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
             return None if private else full
         return None if person else name
     return None if people.private_person(name, body) or people.quoted_expert(name, body) else name
+
+
+def _term_word(name: str, body: str) -> bool:
+    """Whether ``body`` writes ``name``, a person's surname (written after a first name once
+    at least: "Ralph Merkle"), mostly as the first word of a term named after the person ("a
+    Merkle tree", "Merkle trees"): the same lower-case word after it, no verb ("Lightfoot
+    said"), in ``TERM_SHARE`` of its mentions. A product written with its kind ("its Iressa
+    drug") names no person."""
+    if rules.SURNAME.fullmatch(name) is None or not any(
+            _first_name(given, body, set()) for _, _, given in mentions.given_before(name, body)):
+        return False
+    after: Counter[str] = Counter()
+    n = 0
+    for _, end in mentions.whole_words(name, body):
+        n += 1
+        m = rules.TERM_AFTER.match(body, end)
+        if m is not None and m.group(1) not in rules.TERM_NOT:
+            after[_stem(m.group(1))] += 1
+    return n >= rules.TERM_MENTIONS and bool(after) \
+        and after.most_common(1)[0][1] >= rules.TERM_SHARE * n
 
 
 def _named_in_full(surname: str, body: str, others: set[str]) -> str | None:
