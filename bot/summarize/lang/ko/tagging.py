@@ -277,7 +277,7 @@ _PUBLIC_ROLE = re.compile(
 def _headline_topic(form: str, title: str) -> bool:
     """Whether ``form`` is an established topic the headline writes ("‘가을 한파’", "#한파"):
     the story need not write it twice more."""
-    return form in rules.TOPICS and _written_alone(form, title)
+    return form in rules.TOPICS and (_written_alone(form, title) or _headline_short(form, title))
 
 
 def _spaced(form: str, parts: tuple[str, ...], doc: str) -> int:
@@ -352,6 +352,23 @@ def _specific(noun: str, title: str, doc: str, compounds: set[str], analyser: An
                   if " " in c and noun in c.split() and all(len(w) >= 2 for w in c.split())),
                  default=0)
     return noun in title and body >= rules.MIN_BODY_MENTIONS and 2 * inside <= body
+
+
+def _points_topic(form: str, doc: str) -> bool:
+    """Whether ``form``, written in the points, is an established topic the story writes
+    ``TOPIC_MENTIONS`` times: its subject though the headline writes it otherwise
+    ("의대 정원" under "… 내년 정원 논의 …"). A headline's short form of a longer topic, its
+    first two syllables ("음주車" for 음주운전), counts as a mention (``doc`` opens on the
+    headline)."""
+    if form not in rules.TOPICS:
+        return False
+    short = _headline_short(form, doc.split("\n", 1)[0])
+    return doc.count(form) + short >= rules.TOPIC_MENTIONS
+
+
+def _headline_short(form: str, title: str) -> bool:
+    """Whether ``title`` writes a longer topic only by its first two syllables ("음주車")."""
+    return len(form) > 2 and form[:2] in title and form not in title
 
 
 def _kind_of_person(noun: str, analyser: Analyser) -> bool:
@@ -430,7 +447,7 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                 if form in scores or rules.NOT_TAG_CHAR.search(form):
                     continue
                 if any(map(_ko_generic, parts if " " in form else parts[-1:])) \
-                        and not (is_name and _body_name(form)):
+                        and not (is_name and _body_name(form)) and form not in rules.TOPICS:
                     continue  # "주삿바늘 개발" is about the 주삿바늘; "#혐의" about nothing
                 if form.isascii() and len(form) <= 2:
                     continue  # "km", "AI" alone
@@ -439,7 +456,7 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                     continue  # "정용우 교통과장": the name alone is the tag
                 if " " in form and any(len(w) < 2 for w in form.split()):
                     continue  # "손 감독", "칸 가계": a one-syllable word is a fragment
-                if not is_name and form not in title_nouns:
+                if not is_name and form not in title_nouns and not _points_topic(form, doc):
                     continue  # a common noun is a tag only as the story's subject
                 if not is_name and not _specific(form, title, doc, title_nouns, analyser):
                     continue  # "#화단", "#추모-행렬", "#입주민": nobody follows them
@@ -470,7 +487,8 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                 counts[form] = count
                 if is_name:
                     names.add(form)
-                if institution or (not is_name and len(form) == 2 and form not in rules.TOPICS):
+                if institution or (not is_name and len(form) == 2 and form not in rules.TOPICS) \
+                        or (not is_name and form not in title_nouns):
                     parts_of_names.add(form)
                 nouns_of[form] = {p for p in parts if len(p) >= 2}
     # A compound the story repeats says more than its part, when the part is seldom written

@@ -100,8 +100,13 @@ NAME_BONUS = 10  # a proper noun outranks any common noun ("송경호" before "#
 TOPICS = frozenset(
     """마약 지진 치매 탈모 백신 장마 태풍 폭염 한파 드론 로봇 우주 화성 수소 의대 실손 원전
     코로나 반도체 탄핵 파업 금리 관세 계엄 선거 총선 대선 국정감사 국감 환율 물가 증시 노조
-    산불 폭설 집값 전세 연금 최저임금 저출생 저출산 기후 탄소 전기차 인공지능""".split()
+    산불 폭설 집값 전세 연금 최저임금 저출생 저출산 기후 탄소 전기차 인공지능
+    음주운전""".split()
 )
+# A topic the points write is a tag though the headline writes it otherwise ("음주車" for
+# 음주운전), when the story writes it this often (issue 28, tags6: the feed fit half's
+# briefs with no tag under "도로 화단 올라탄 음주車…", "의료계 “… 내년 정원 …”").
+TOPIC_MENTIONS = 3
 # Institutions readers follow by name, whatever Kiwi calls them ("국회" reads as a common
 # noun): tagged as names are, so a passing mention in the body is enough. The ministries and
 # agencies (issue 28, tags5) were common nouns on the feed fit half: #경호처 #공수처 #기상청
