@@ -71,3 +71,17 @@ def test_a_surname_before_a_verb_is_still_the_person() -> None:
     )
     tags = _tags("", text)
     assert "jane-hampton" in tags, tags
+
+
+def test_a_place_written_only_at_sentence_starts_keeps_its_first_word() -> None:
+    # Held-out read (note 34): "#virginia" on a West Virginia story; the run opening a
+    # sentence dropped "West", and the one "Virginia" of another state joined it.
+    text = (
+        "West Virginia teachers walked out on Thursday. West Virginia pays its teachers less "
+        "than most states. The strike closed every school in the state. Teachers in Virginia "
+        "earn more, the union said. West Virginia's governor offered a 5 percent raise. "
+        "Lawmakers in Charleston debated the offer. West Virginia teachers said they would "
+        "stay out."
+    )
+    tags = _tags("West Virginia Teachers Strike Over Pay", text)
+    assert "west-virginia" in tags and "virginia" not in tags, tags

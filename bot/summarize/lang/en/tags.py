@@ -269,3 +269,9 @@ TERM_NOT = BREAK | frozenset(
     did does do told tells added adds wrote writes asked asks who whom whose whether than
     announced introduced""".split()
 )
+# The first word of a place's name ("West Virginia", "New Zealand", "North Korea"): kept when a
+# run opening a sentence starts with it and another capitalised word follows (issue 28, tags6:
+# a story writing "West Virginia" only at sentence starts was tagged "#virginia").
+PLACE_PREFIXES = frozenset(
+    "north south east west new northern southern eastern western".split()
+)

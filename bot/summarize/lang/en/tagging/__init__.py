@@ -54,7 +54,7 @@ def keywords(title: str, sentences: list[str]) -> Counter[str]:
             if weight == 3:
                 runs = _runs(words, lambda w: w in mid_caps and not _breaks_name(w))
             else:
-                if at_start and words[0] not in mid_caps:
+                if at_start and words[0] not in mid_caps and not _place_prefix(words):
                     words = words[1:]
                 runs = _runs(words, lambda w: not _breaks_name(w))
                 if "&" in words:
@@ -90,6 +90,13 @@ def keywords(title: str, sentences: list[str]) -> Counter[str]:
                 scores[phrase] += weight
     scores.update(singles)
     return scores
+
+
+def _place_prefix(words: list[str]) -> bool:
+    """Whether a run opening a sentence opens on a place's first word ("West Virginia",
+    "New Zealand"), which a capital there proves nothing about but belongs to the name: a
+    story that writes "West Virginia" only at sentence starts gave "#virginia"."""
+    return len(words) > 1 and words[0].lower() in rules.PLACE_PREFIXES
 
 
 def _apart(run: list[str], body: str) -> list[list[str]]:
