@@ -85,3 +85,16 @@ def test_a_place_written_only_at_sentence_starts_keeps_its_first_word() -> None:
     )
     tags = _tags("West Virginia Teachers Strike Over Pay", text)
     assert "west-virginia" in tags and "virginia" not in tags, tags
+
+
+def test_an_acronym_has_no_first_name() -> None:
+    # CNN/DM fit half: "#counter-isis" from "the Counter ISIS coalition", written once.
+    text = (
+        "Foreign ministers met in London on Thursday to discuss the fight against ISIS. The "
+        "Counter ISIS coalition has 60 members. ISIS controls large parts of Iraq and Syria. "
+        "Ministers agreed to share intelligence on ISIS fighters. Officials said ISIS had lost "
+        "ground in recent months. The talks also covered aid to refugees. ISIS recruits online, "
+        "officials said."
+    )
+    tags = _tags("", text)
+    assert "isis" in tags and "counter-isis" not in tags, tags

@@ -195,8 +195,10 @@ class _Entity:
             if len(words) <= len(best.split()):
                 continue
             extra = words[: len(words) - len(main.split())]
+            # An acronym has no first name: "Counter ISIS", written once, is no "#counter-isis".
             given = (form.endswith(" " + main) and len(extra) <= 2 and "of" not in extra
-                     and not any(w.lower() in rules.GENERIC for w in extra))
+                     and not any(w.lower() in rules.GENERIC for w in extra)
+                     and not main.isupper())
             if n >= 2 or given:
                 best = form
         return best
