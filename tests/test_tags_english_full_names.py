@@ -98,3 +98,15 @@ def test_an_acronym_has_no_first_name() -> None:
     )
     tags = _tags("", text)
     assert "isis" in tags and "counter-isis" not in tags, tags
+
+
+def test_a_programme_with_a_plural_apostrophe_stays_whole() -> None:
+    # Held-out read: "#dragons" for "Dragons' Den" (two CNN/DM stories write it).
+    text = (
+        "Dragons' Den star Duncan Bannatyne has offered a reward to find a troll. The Dragons' "
+        "Den investor said the tweets threatened his daughter. Bannatyne, 64, made his fortune "
+        "in care homes. He joined Dragons' Den in 2005. Police said they were looking into the "
+        "messages. Bannatyne later deleted the offer. Fans of Dragons' Den backed him."
+    )
+    tags = _tags("", text)
+    assert "dragons-den" in tags and "dragons" not in tags and "den" not in tags, tags

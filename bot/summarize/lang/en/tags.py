@@ -125,8 +125,12 @@ CAP_STOP = frozenset(
 # A name: capitalised words, "of" allowed between them. What follows its first capital:
 # "of" and "&" may join its words ("Bank of England", "Johnson & Johnson"), and a middle
 # initial may stand before one ("George W Bush": without it the name was "#w-bush").
-_NAME_REST = (r"(?:[\w&'’.-]*[A-Za-z0-9])?"
-              r"(?:[ \t]+(?:(?:of|&)[ \t]+)?(?:[A-Z][ \t]+)?[A-Z][\w&'’-]*[A-Za-z0-9])*")
+# A plural's apostrophe before the next capitalised word stays in the name: "Dragons' Den" is
+# one programme, never "#dragons" and "#den" (issue 28, tags6).
+_PLURAL_OF = r"(?:(?<=s)['’](?=[ \t]+[A-Z]))"
+_NAME_REST = (r"(?:[\w&'’.-]*(?:[A-Za-z0-9]|" + _PLURAL_OF + "))?"
+              r"(?:[ \t]+(?:(?:of|&)[ \t]+)?(?:[A-Z][ \t]+)?[A-Z][\w&'’-]*(?:[A-Za-z0-9]|"
+              + _PLURAL_OF + "))*")
 PROPER = re.compile(r"[A-Z]" + _NAME_REST)
 # A name not inside a word ("iPad" holds no name "Pad"); findall gives (name, "\n" when it opens
 # a line, else ""). Both tests look behind the first capital rather than standing in front of it
