@@ -110,3 +110,16 @@ def test_a_programme_with_a_plural_apostrophe_stays_whole() -> None:
     )
     tags = _tags("", text)
     assert "dragons-den" in tags and "dragons" not in tags and "den" not in tags, tags
+
+
+def test_a_place_adjective_is_no_tag_even_in_the_headline() -> None:
+    # BBC fit half: "#liberian" under "Liberian economy starts to grow".
+    text = (
+        "The Liberian economy grew by 2 percent last year, the IMF said. Liberian officials "
+        "said rubber exports had recovered. The IMF said the Liberian authorities must fight "
+        "corruption. Liberia is emerging from 14 years of civil war. Donors have pledged 520 "
+        "million dollars. The Liberian government welcomed the report. Aid workers said "
+        "Liberian farmers still lacked seed."
+    )
+    tags = _tags("Liberian economy starts to grow", text)
+    assert "liberian" not in tags, tags

@@ -279,3 +279,6 @@ TERM_NOT = BREAK | frozenset(
 PLACE_PREFIXES = frozenset(
     "north south east west new northern southern eastern western".split()
 )
+# A place's name is this long at least before a word starting with it is read as its people's
+# adjective ("Liberia" under "Liberian"; never "Dean" as "D" + "ean").
+DEMONYM_PLACE_MIN = 4

@@ -533,6 +533,8 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
     for people its readers know: "#trump"; the body's "Mr Zhou" is nobody to follow, "Chris
     Zhou" is), no private person named once, no broad place ("#england" on a local story)."""
     name = e.name
+    if " " not in name and _place_adjective(name, body):
+        return None  # "#liberian" beside "Liberia": an adjective, even in the headline
     if " " not in name:
         full = _title_full_name(name, title, body)
         if full is not None:
@@ -560,6 +562,17 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
             return None if private else full
         return None if person else name
     return None if people.private_person(name, body) or people.quoted_expert(name, body) else name
+
+
+def _place_adjective(name: str, body: str) -> bool:
+    """Whether ``name`` is the adjective of a place the story also writes ("Liberian" beside
+    "Liberia", "Indonesians" beside "Indonesia"): its people's word, no name to follow (the
+    BBC set's "Liberian economy starts to grow" was tagged "#liberian")."""
+    for end in range(rules.DEMONYM_PLACE_MIN, len(name)):
+        place = name[:end]
+        if _demonym_ending(name[end:]) and next(mentions.whole_words(place, body), None):
+            return True
+    return False
 
 
 def _term_word(name: str, body: str) -> bool:
