@@ -49,3 +49,17 @@ def test_a_topic_from_the_points_gives_way_to_a_longer_name_holding_it() -> None
     )
     tags = _tags("수술 없이 종양 제거하는 나노로봇 개발", text)
     assert "나노로봇" in tags and "로봇" not in tags, tags
+
+
+@needs_kiwi
+def test_a_noun_with_a_gloss_in_brackets_is_still_the_noun() -> None:
+    # Feed fit half: "이름값 하는 小寒... 내일 아침 최저 영하 12도" had no tag; its points
+    # write the topic only as "한파(寒波)가", which read as no noun word.
+    text = (
+        "토요일인 4일 한파(寒波)가 닥칠 것으로 전망됐다. 4일 전국의 아침 최저기온은 영하 "
+        "12도에서 영상 1도로 예보됐다. 낮 최고기온은 3~8도로 예보됐다. 바람도 강하게 불어 "
+        "체감온도는 더 낮겠다. 이번 주말 한파는 월요일까지 이어지겠다. 한파에 대비해 수도관 "
+        "동파에 주의해야 한다."
+    )
+    tags = _tags("이름값 하는 小寒... 내일 아침 최저 영하 12도", text)
+    assert "한파" in tags, tags

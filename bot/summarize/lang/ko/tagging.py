@@ -77,7 +77,7 @@ def _noun_words(text: str, analyser: Analyser) -> tuple[tuple[str, bool, tuple[s
         while k < len(word) and word[k][1] in rules.NOUN:
             k += 1
         rest_ok = all(m[1].startswith(rules.PARTICLE_PREFIX) or m[1] in ("SF", "SP", "SSC", "SE")
-                      for m in word[k:])
+                      for m in word[_after_gloss(word, k):])
         if k and rest_ok:
             stem = text[word[0][2] : word[k - 1][3]]
             out.append((stem, any(m[1] == rules.PROPER for m in word[:k]),
@@ -86,6 +86,19 @@ def _noun_words(text: str, analyser: Analyser) -> tuple[tuple[str, bool, tuple[s
             out.append(("", False, ()))
         i = j
     return tuple(out)
+
+
+def _after_gloss(word: tuple[Morph, ...], k: int) -> int:
+    """Where ``word`` goes on after its nouns (``word[:k]``) and a gloss in brackets after
+    them, in Hanja or Latin letters or a short form ("한파(寒波)가", "대한의사협회(의협)와"):
+    the gloss names the same thing, the word is still a noun with a particle."""
+    if k and k + 2 < len(word) and word[k][1] == rules.GLOSS_OPEN:
+        close = next((j for j in range(k + 1, len(word)) if word[j][1] == rules.GLOSS_CLOSE),
+                     None)
+        if close is not None and close > k + 1 \
+                and all(m[1] in rules.NOUN for m in word[k + 1 : close]):
+            return close + 1
+    return k
 
 
 def _breaks_word(morph: Morph) -> bool:
