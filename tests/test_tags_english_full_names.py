@@ -3,6 +3,7 @@ the full name the headline or the body writes beside it, never the bare surname.
 
 from __future__ import annotations
 
+from bot.summarize.lang.en.tagging import keywords
 from tests.support.tagging import brief_tags
 
 
@@ -123,3 +124,15 @@ def test_a_place_adjective_is_no_tag_even_in_the_headline() -> None:
     )
     tags = _tags("Liberian economy starts to grow", text)
     assert "liberian" not in tags, tags
+
+
+def test_a_possessive_in_a_title_case_headline_keeps_the_name_whole() -> None:
+    # wire_dev: "Kamala Harris' Exit Raises Hard Questions": the plural apostrophe a name may
+    # hold ("Dragons' Den") must not cut the headline's name to "Kamala".
+    sentences = [
+        "Kamala Harris dropped out of the race on Tuesday.",
+        "Supporters of Kamala Harris said they were shocked.",
+        "Harris had raised less money than her rivals.",
+    ]
+    counts = keywords("Kamala Harris' Exit Raises Hard Questions", sentences)
+    assert counts["Kamala Harris"] == 5 and "Kamala" not in counts, counts

@@ -52,7 +52,8 @@ def keywords(title: str, sentences: list[str]) -> Counter[str]:
                 continue
             words = [w.removesuffix("'s").rstrip(".") for w in g.replace("’", "'").split()]
             if weight == 3:
-                runs = _runs(words, lambda w: w in mid_caps and not _breaks_name(w))
+                runs = _runs(words, lambda w: (w in mid_caps or w.rstrip("'") in mid_caps)
+                             and not _breaks_name(w))
             else:
                 if at_start and words[0] not in mid_caps and not _place_prefix(words):
                     words = words[1:]
@@ -60,6 +61,10 @@ def keywords(title: str, sentences: list[str]) -> Counter[str]:
                 if "&" in words:
                     runs = [part for run in runs for part in _apart(run, body)]
             for run in _code_split(runs):
+                if run[-1].endswith("'"):
+                    # A plural's apostrophe ends a name only inside one ("Dragons' Den"): a
+                    # title-case headline's "Kamala Harris' Exit" gives "Kamala Harris".
+                    run = [*run[:-1], run[-1][:-1]]
                 # "Russian President Vladimir Putin": an adjective and a title go, the name
                 # after them stays; a title inside a run ends the name before it.
                 while run and run[-1].lower() in rules.TITLES:
