@@ -119,7 +119,7 @@ def test_a_place_adjective_is_no_tag_even_in_the_headline() -> None:
         "The Liberian economy grew by 2 percent last year, the IMF said. Liberian officials "
         "said rubber exports had recovered. The IMF said the Liberian authorities must fight "
         "corruption. Liberia is emerging from 14 years of civil war. Donors have pledged 520 "
-        "million dollars. The Liberian government welcomed the report. Aid workers said "
+        "million dollars to Liberia. The Liberian government welcomed the report. Aid workers said "
         "Liberian farmers still lacked seed."
     )
     tags = _tags("Liberian economy starts to grow", text)
@@ -136,3 +136,16 @@ def test_a_possessive_in_a_title_case_headline_keeps_the_name_whole() -> None:
     ]
     counts = keywords("Kamala Harris' Exit Raises Hard Questions", sentences)
     assert counts["Kamala Harris"] == 5 and "Kamala" not in counts, counts
+
+
+def test_a_name_written_once_makes_no_place_adjective() -> None:
+    # Purity dump (BBC): "#saudi" lost to "Prince Saud" written once.
+    text = (
+        "Saudi Arabia will let women work in shops selling lingerie, the Saudi labour ministry "
+        "said. Saudi officials said the change would create jobs. Foreign Minister Prince Saud "
+        "Al-Faisal has been asked about the plan. Saudi clerics have opposed such moves. Women "
+        "make up 5 percent of the Saudi workforce. The Saudi ministry said the rule starts in "
+        "June."
+    )
+    tags = _tags("Saudi ministry to employ women", text)
+    assert tags and tags[0].startswith("saudi"), tags

@@ -282,3 +282,4 @@ PLACE_PREFIXES = frozenset(
 # A place's name is this long at least before a word starting with it is read as its people's
 # adjective ("Liberia" under "Liberian"; never "Dean" as "D" + "ean").
 DEMONYM_PLACE_MIN = 4
+DEMONYM_PLACE_MENTIONS = 2

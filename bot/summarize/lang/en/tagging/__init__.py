@@ -570,12 +570,13 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
 
 
 def _place_adjective(name: str, body: str) -> bool:
-    """Whether ``name`` is the adjective of a place the story also writes ("Liberian" beside
-    "Liberia", "Indonesians" beside "Indonesia"): its people's word, no name to follow (the
-    BBC set's "Liberian economy starts to grow" was tagged "#liberian")."""
+    """Whether ``name`` is the adjective of a place the story also writes, twice at least
+    ("Liberian" beside "Liberia", "Indonesians" beside "Indonesia"): its people's word, no
+    name to follow (the BBC set's "Liberian economy starts to grow" was tagged "#liberian").
+    One other word is not enough: "Prince Saud" makes no "Saudi" an adjective."""
     for end in range(rules.DEMONYM_PLACE_MIN, len(name)):
-        place = name[:end]
-        if _demonym_ending(name[end:]) and next(mentions.whole_words(place, body), None):
+        if _demonym_ending(name[end:]) and sum(
+                1 for _ in mentions.whole_words(name[:end], body)) >= rules.DEMONYM_PLACE_MENTIONS:
             return True
     return False
 
