@@ -63,3 +63,15 @@ def test_a_noun_with_a_gloss_in_brackets_is_still_the_noun() -> None:
     )
     tags = _tags("이름값 하는 小寒... 내일 아침 최저 영하 12도", text)
     assert "한파" in tags, tags
+
+
+@needs_kiwi
+def test_a_name_and_its_gloss_are_one_tag() -> None:
+    # Purity dump: "#ggm" beside "#광주글로벌모터스" once "광주글로벌모터스(GGM)" read as a noun.
+    text = (
+        "광주글로벌모터스(GGM)가 올해 역대 최대 실적을 낼 것으로 전망된다. GGM은 캐스퍼 "
+        "전기차 생산에 힘입어 생산 목표치를 높였다. GGM은 지난해 흑자로 돌아섰다. 캐스퍼 "
+        "전기차는 유럽과 일본에 수출된다. 광주글로벌모터스는 내년 생산량을 더 늘릴 계획이다."
+    )
+    tags = _tags("GGM, ‘캐스퍼 전기차’ 생산 힘입어 역대 최대 실적 전망", text)
+    assert ("ggm" in tags) != ("광주글로벌모터스" in tags), tags

@@ -101,6 +101,12 @@ def _after_gloss(word: tuple[Morph, ...], k: int) -> int:
     return k
 
 
+def _glossed(form: str, picked: list[str], doc: str) -> bool:
+    """Whether ``doc`` writes ``form`` as the gloss in brackets of a tag picked, or the other
+    way round ("광주글로벌모터스(GGM)"): two names of one thing, one tag."""
+    return any(f"{p}({form})" in doc or f"{form}({p})" in doc for p in picked)
+
+
 def _breaks_word(morph: Morph) -> bool:
     """Whether ``morph`` ends a written word though no space follows (``WORD_BREAK_TAGS``)."""
     return morph[1] in rules.WORD_BREAK_TAGS or morph[0] in rules.WORD_BREAK_FORMS
@@ -514,7 +520,8 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
     picked: list[str] = []
     for form in ranked:
         # One tag per thing: "미국" beside "미국 에너지부" is one too many.
-        if any(form in p or p in form or nouns_of[form] & nouns_of[p] for p in picked):
+        if any(form in p or p in form or nouns_of[form] & nouns_of[p] for p in picked) \
+                or _glossed(form, picked, doc):
             continue
         if not _nouns_alone(form, analyser, form in names):
             continue  # read alone, a verb or an adverb ("고인" as 고이+ㄴ, "스스로")
