@@ -4,6 +4,7 @@ for 음주운전, "정원" for 의대 정원), and it gives way to a longer name
 
 from __future__ import annotations
 
+from bot.summarize.lang.ko import tagging
 from tests.support.tagging import brief_tags, needs_kiwi
 
 
@@ -75,3 +76,12 @@ def test_a_name_and_its_gloss_are_one_tag() -> None:
     )
     tags = _tags("GGM, ‘캐스퍼 전기차’ 생산 힘입어 역대 최대 실적 전망", text)
     assert ("ggm" in tags) != ("광주글로벌모터스" in tags), tags
+
+
+def test_a_gloss_after_a_list_is_the_list_s() -> None:
+    # Feed fit half: "티몬‧위메프(티메프)" made #위메프 one with #티메프, and the brief lost it
+    # (to "#사태"); a gloss after one name is still that name's.
+    doc = ("검찰이 티몬‧위메프(티메프)의 미정산 사태를 수사한다. "
+           "광주글로벌모터스(GGM)가 흑자를 냈다.")
+    assert not tagging._glossed("위메프", ["티메프"], doc)
+    assert tagging._glossed("GGM", ["광주글로벌모터스"], doc)

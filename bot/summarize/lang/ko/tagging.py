@@ -103,8 +103,14 @@ def _after_gloss(word: tuple[Morph, ...], k: int) -> int:
 
 def _glossed(form: str, picked: list[str], doc: str) -> bool:
     """Whether ``doc`` writes ``form`` as the gloss in brackets of a tag picked, or the other
-    way round ("광주글로벌모터스(GGM)"): two names of one thing, one tag."""
-    return any(f"{p}({form})" in doc or f"{form}({p})" in doc for p in picked)
+    way round ("광주글로벌모터스(GGM)"): two names of one thing, one tag. A gloss after a list
+    names the list ("티몬‧위메프(티메프)": 위메프 is no 티메프)."""
+    return any(_glosses(f"{p}({form})", doc) or _glosses(f"{form}({p})", doc) for p in picked)
+
+
+def _glosses(written: str, doc: str) -> bool:
+    """Whether ``doc`` writes ``written`` (a name and its gloss) after no list mark."""
+    return any(not (at and doc[at - 1] in rules.LIST_MARKS) for at in _starts(written, doc))
 
 
 def _breaks_word(morph: Morph) -> bool:

@@ -20,6 +20,8 @@ OPENING = frozenset({"SSO"})
 # A gloss in brackets after a noun, in Hanja, Latin letters or a short form ("한파(寒波)가"):
 # the word is still the noun and its particle (issue 28, tags6: "#한파" was lost so).
 GLOSS_OPEN, GLOSS_CLOSE = "SSO", "SSC"
+# Marks between the items of a list ("티몬‧위메프(티메프)"): a gloss after the list is the list's.
+LIST_MARKS = frozenset("·‧ㆍ,、")
 # Marks a headline writes between words with no space ("태양전지·연료전지…미래부, 새 과제"):
 # an ellipsis (Kiwi's SE) or a middle dot ends a written word, or the nouns after it
 # ("미래부", the headline's subject) share a word with the clause before and are lost.
