@@ -138,12 +138,13 @@ def test_a_possessive_in_a_title_case_headline_keeps_the_name_whole() -> None:
     assert counts["Kamala Harris"] == 5 and "Kamala" not in counts, counts
 
 
-def test_a_name_written_once_makes_no_place_adjective() -> None:
-    # Purity dump (BBC): "#saudi" lost to "Prince Saud" written once.
+def test_a_name_inside_another_makes_no_place_adjective() -> None:
+    # Purity dump (BBC): "#saudi" lost to "Prince Saud" (twice, beside other capitals).
     text = (
         "Saudi Arabia will let women work in shops selling lingerie, the Saudi labour ministry "
         "said. Saudi officials said the change would create jobs. Foreign Minister Prince Saud "
-        "Al-Faisal has been asked about the plan. Saudi clerics have opposed such moves. Women "
+        "Al-Faisal has been asked about the plan. Prince Saud said the kingdom would decide. "
+        "Saudi clerics have opposed such moves. Women "
         "make up 5 percent of the Saudi workforce. The Saudi ministry said the rule starts in "
         "June."
     )

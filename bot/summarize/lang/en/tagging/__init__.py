@@ -573,12 +573,20 @@ def _place_adjective(name: str, body: str) -> bool:
     """Whether ``name`` is the adjective of a place the story also writes, twice at least
     ("Liberian" beside "Liberia", "Indonesians" beside "Indonesia"): its people's word, no
     name to follow (the BBC set's "Liberian economy starts to grow" was tagged "#liberian").
-    One other word is not enough: "Prince Saud" makes no "Saudi" an adjective."""
+    Only mentions written as a name of their own count: "Prince Saud Al-Faisal" makes no
+    "Saudi" an adjective."""
     for end in range(rules.DEMONYM_PLACE_MIN, len(name)):
         if _demonym_ending(name[end:]) and sum(
-                1 for _ in mentions.whole_words(name[:end], body)) >= rules.DEMONYM_PLACE_MENTIONS:
+                _alone(body, at, stop) for at, stop in mentions.whole_words(name[:end], body)
+        ) >= rules.DEMONYM_PLACE_MENTIONS:
             return True
     return False
+
+
+def _alone(body: str, at: int, end: int) -> bool:
+    """Whether the word at ``body[at:end]`` stands with no capitalised word beside it."""
+    before, after = body[:at].split()[-1:], body[end:].split()[:1]
+    return not any(w[:1].isupper() for w in before + after)
 
 
 def _term_word(name: str, body: str) -> bool:
