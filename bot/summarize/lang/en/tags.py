@@ -125,8 +125,12 @@ CAP_STOP = frozenset(
 # A name: capitalised words, "of" allowed between them. What follows its first capital:
 # "of" and "&" may join its words ("Bank of England", "Johnson & Johnson"), and a middle
 # initial may stand before one ("George W Bush": without it the name was "#w-bush").
-_NAME_REST = (r"(?:[\w&'’.-]*[A-Za-z0-9])?"
-              r"(?:[ \t]+(?:(?:of|&)[ \t]+)?(?:[A-Z][ \t]+)?[A-Z][\w&'’-]*[A-Za-z0-9])*")
+# A plural's apostrophe before the next capitalised word stays in the name: "Dragons' Den" is
+# one programme, never "#dragons" and "#den" (issue 28, tags6).
+_PLURAL_OF = r"(?:(?<=s)['’](?=[ \t]+[A-Z]))"
+_NAME_REST = (r"(?:[\w&'’.-]*(?:[A-Za-z0-9]|" + _PLURAL_OF + "))?"
+              r"(?:[ \t]+(?:(?:of|&)[ \t]+)?(?:[A-Z][ \t]+)?[A-Z][\w&'’-]*(?:[A-Za-z0-9]|"
+              + _PLURAL_OF + "))*")
 PROPER = re.compile(r"[A-Z]" + _NAME_REST)
 # A name not inside a word ("iPad" holds no name "Pad"); findall gives (name, "\n" when it opens
 # a line, else ""). Both tests look behind the first capital rather than standing in front of it
@@ -255,3 +259,27 @@ def without_contacts(text: str) -> str:
 # "#code-search", "#c-pcre" on an essay about software dependencies).
 SIDE_SPAN = 0.2
 SIDE_MIN_SENTENCES = 30
+
+# A term named after someone ("Merkle tree", issue 28, tags6: "#ralph-merkle" on an essay about
+# Merkle trees that names Ralph Merkle once): a one-word name written at least TERM_MENTIONS
+# times, at least TERM_SHARE of them before one lower-case word (singular or plural) that is
+# no verb or function word (TERM_NOT: "Trump said", "Lightfoot has") is the term's, not a
+# person or a body to follow.
+TERM_MENTIONS = 3
+TERM_SHARE = 2 / 3
+TERM_AFTER = re.compile(r" ([a-z]+)\b")
+TERM_NOT = BREAK | frozenset(
+    """is are was were be been has have had will would can could may might must should shall
+    did does do told tells added adds wrote writes asked asks who whom whose whether than
+    announced introduced""".split()
+)
+# The first word of a place's name ("West Virginia", "New Zealand", "North Korea"): kept when a
+# run opening a sentence starts with it and another capitalised word follows (issue 28, tags6:
+# a story writing "West Virginia" only at sentence starts was tagged "#virginia").
+PLACE_PREFIXES = frozenset(
+    "north south east west new northern southern eastern western".split()
+)
+# A place's name is this long at least before a word starting with it is read as its people's
+# adjective ("Liberia" under "Liberian"; never "Dean" as "D" + "ean").
+DEMONYM_PLACE_MIN = 4
+DEMONYM_PLACE_MENTIONS = 2

@@ -77,7 +77,7 @@ def _noun_words(text: str, analyser: Analyser) -> tuple[tuple[str, bool, tuple[s
         while k < len(word) and word[k][1] in rules.NOUN:
             k += 1
         rest_ok = all(m[1].startswith(rules.PARTICLE_PREFIX) or m[1] in ("SF", "SP", "SSC", "SE")
-                      for m in word[k:])
+                      for m in word[_after_gloss(word, k):])
         if k and rest_ok:
             stem = text[word[0][2] : word[k - 1][3]]
             out.append((stem, any(m[1] == rules.PROPER for m in word[:k]),
@@ -86,6 +86,31 @@ def _noun_words(text: str, analyser: Analyser) -> tuple[tuple[str, bool, tuple[s
             out.append(("", False, ()))
         i = j
     return tuple(out)
+
+
+def _after_gloss(word: tuple[Morph, ...], k: int) -> int:
+    """Where ``word`` goes on after its nouns (``word[:k]``) and a gloss in brackets after
+    them, in Hanja or Latin letters or a short form ("한파(寒波)가", "대한의사협회(의협)와"):
+    the gloss names the same thing, the word is still a noun with a particle."""
+    if k and k + 2 < len(word) and word[k][1] == rules.GLOSS_OPEN:
+        close = next((j for j in range(k + 1, len(word)) if word[j][1] == rules.GLOSS_CLOSE),
+                     None)
+        if close is not None and close > k + 1 \
+                and all(m[1] in rules.NOUN for m in word[k + 1 : close]):
+            return close + 1
+    return k
+
+
+def _glossed(form: str, picked: list[str], doc: str) -> bool:
+    """Whether ``doc`` writes ``form`` as the gloss in brackets of a tag picked, or the other
+    way round ("광주글로벌모터스(GGM)"): two names of one thing, one tag. A gloss after a list
+    names the list ("티몬‧위메프(티메프)": 위메프 is no 티메프)."""
+    return any(_glosses(f"{p}({form})", doc) or _glosses(f"{form}({p})", doc) for p in picked)
+
+
+def _glosses(written: str, doc: str) -> bool:
+    """Whether ``doc`` writes ``written`` (a name and its gloss) after no list mark."""
+    return any(not (at and doc[at - 1] in rules.LIST_MARKS) for at in _starts(written, doc))
 
 
 def _breaks_word(morph: Morph) -> bool:
@@ -277,7 +302,7 @@ _PUBLIC_ROLE = re.compile(
 def _headline_topic(form: str, title: str) -> bool:
     """Whether ``form`` is an established topic the headline writes ("‘가을 한파’", "#한파"):
     the story need not write it twice more."""
-    return form in rules.TOPICS and _written_alone(form, title)
+    return form in rules.TOPICS and (_written_alone(form, title) or _headline_short(form, title))
 
 
 def _spaced(form: str, parts: tuple[str, ...], doc: str) -> int:
@@ -352,6 +377,23 @@ def _specific(noun: str, title: str, doc: str, compounds: set[str], analyser: An
                   if " " in c and noun in c.split() and all(len(w) >= 2 for w in c.split())),
                  default=0)
     return noun in title and body >= rules.MIN_BODY_MENTIONS and 2 * inside <= body
+
+
+def _points_topic(form: str, doc: str) -> bool:
+    """Whether ``form``, written in the points, is an established topic the story writes
+    ``TOPIC_MENTIONS`` times: its subject though the headline writes it otherwise
+    ("의대 정원" under "… 내년 정원 논의 …"). A headline's short form of a longer topic, its
+    first two syllables ("음주車" for 음주운전), counts as a mention (``doc`` opens on the
+    headline)."""
+    if form not in rules.TOPICS:
+        return False
+    short = _headline_short(form, doc.split("\n", 1)[0])
+    return doc.count(form) + short >= rules.TOPIC_MENTIONS
+
+
+def _headline_short(form: str, title: str) -> bool:
+    """Whether ``title`` writes a longer topic only by its first two syllables ("음주車")."""
+    return len(form) > 2 and form[:2] in title and form not in title
 
 
 def _kind_of_person(noun: str, analyser: Analyser) -> bool:
@@ -430,7 +472,7 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                 if form in scores or rules.NOT_TAG_CHAR.search(form):
                     continue
                 if any(map(_ko_generic, parts if " " in form else parts[-1:])) \
-                        and not (is_name and _body_name(form)):
+                        and not (is_name and _body_name(form)) and form not in rules.TOPICS:
                     continue  # "주삿바늘 개발" is about the 주삿바늘; "#혐의" about nothing
                 if form.isascii() and len(form) <= 2:
                     continue  # "km", "AI" alone
@@ -439,7 +481,7 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                     continue  # "정용우 교통과장": the name alone is the tag
                 if " " in form and any(len(w) < 2 for w in form.split()):
                     continue  # "손 감독", "칸 가계": a one-syllable word is a fragment
-                if not is_name and form not in title_nouns:
+                if not is_name and form not in title_nouns and not _points_topic(form, doc):
                     continue  # a common noun is a tag only as the story's subject
                 if not is_name and not _specific(form, title, doc, title_nouns, analyser):
                     continue  # "#화단", "#추모-행렬", "#입주민": nobody follows them
@@ -470,7 +512,8 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                 counts[form] = count
                 if is_name:
                     names.add(form)
-                if institution or (not is_name and len(form) == 2 and form not in rules.TOPICS):
+                if institution or (not is_name and len(form) == 2 and form not in rules.TOPICS) \
+                        or (not is_name and form not in title_nouns):
                     parts_of_names.add(form)
                 nouns_of[form] = {p for p in parts if len(p) >= 2}
     # A compound the story repeats says more than its part, when the part is seldom written
@@ -483,7 +526,8 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
     picked: list[str] = []
     for form in ranked:
         # One tag per thing: "미국" beside "미국 에너지부" is one too many.
-        if any(form in p or p in form or nouns_of[form] & nouns_of[p] for p in picked):
+        if any(form in p or p in form or nouns_of[form] & nouns_of[p] for p in picked) \
+                or _glossed(form, picked, doc):
             continue
         if not _nouns_alone(form, analyser, form in names):
             continue  # read alone, a verb or an adverb ("고인" as 고이+ㄴ, "스스로")

@@ -17,6 +17,11 @@ PROPER = "NNP"
 NAME_PARTS = NOUN | {"NNB", "NR", "XPN", "XSN"}
 # Opening quotes and brackets Kiwi splits off the front of a written word.
 OPENING = frozenset({"SSO"})
+# A gloss in brackets after a noun, in Hanja, Latin letters or a short form ("한파(寒波)가"):
+# the word is still the noun and its particle (issue 28, tags6: "#한파" was lost so).
+GLOSS_OPEN, GLOSS_CLOSE = "SSO", "SSC"
+# Marks between the items of a list ("티몬‧위메프(티메프)"): a gloss after the list is the list's.
+LIST_MARKS = frozenset("·‧ㆍ,、")
 # Marks a headline writes between words with no space ("태양전지·연료전지…미래부, 새 과제"):
 # an ellipsis (Kiwi's SE) or a middle dot ends a written word, or the nouns after it
 # ("미래부", the headline's subject) share a word with the clause before and are lost.
@@ -100,8 +105,13 @@ NAME_BONUS = 10  # a proper noun outranks any common noun ("송경호" before "#
 TOPICS = frozenset(
     """마약 지진 치매 탈모 백신 장마 태풍 폭염 한파 드론 로봇 우주 화성 수소 의대 실손 원전
     코로나 반도체 탄핵 파업 금리 관세 계엄 선거 총선 대선 국정감사 국감 환율 물가 증시 노조
-    산불 폭설 집값 전세 연금 최저임금 저출생 저출산 기후 탄소 전기차 인공지능""".split()
+    산불 폭설 집값 전세 연금 최저임금 저출생 저출산 기후 탄소 전기차 인공지능
+    음주운전""".split()
 )
+# A topic the points write is a tag though the headline writes it otherwise ("음주車" for
+# 음주운전), when the story writes it this often (issue 28, tags6: the feed fit half's
+# briefs with no tag under "도로 화단 올라탄 음주車…", "의료계 “… 내년 정원 …”").
+TOPIC_MENTIONS = 3
 # Institutions readers follow by name, whatever Kiwi calls them ("국회" reads as a common
 # noun): tagged as names are, so a passing mention in the body is enough. The ministries and
 # agencies (issue 28, tags5) were common nouns on the feed fit half: #경호처 #공수처 #기상청

@@ -52,14 +52,19 @@ def keywords(title: str, sentences: list[str]) -> Counter[str]:
                 continue
             words = [w.removesuffix("'s").rstrip(".") for w in g.replace("’", "'").split()]
             if weight == 3:
-                runs = _runs(words, lambda w: w in mid_caps and not _breaks_name(w))
+                runs = _runs(words, lambda w: (w in mid_caps or w.rstrip("'") in mid_caps)
+                             and not _breaks_name(w))
             else:
-                if at_start and words[0] not in mid_caps:
+                if at_start and words[0] not in mid_caps and not _place_prefix(words):
                     words = words[1:]
                 runs = _runs(words, lambda w: not _breaks_name(w))
                 if "&" in words:
                     runs = [part for run in runs for part in _apart(run, body)]
             for run in _code_split(runs):
+                if run[-1].endswith("'"):
+                    # A plural's apostrophe ends a name only inside one ("Dragons' Den"): a
+                    # title-case headline's "Kamala Harris' Exit" gives "Kamala Harris".
+                    run = [*run[:-1], run[-1][:-1]]
                 # "Russian President Vladimir Putin": an adjective and a title go, the name
                 # after them stays; a title inside a run ends the name before it.
                 while run and run[-1].lower() in rules.TITLES:
@@ -90,6 +95,13 @@ def keywords(title: str, sentences: list[str]) -> Counter[str]:
                 scores[phrase] += weight
     scores.update(singles)
     return scores
+
+
+def _place_prefix(words: list[str]) -> bool:
+    """Whether a run opening a sentence opens on a place's first word ("West Virginia",
+    "New Zealand"), which a capital there proves nothing about but belongs to the name: a
+    story that writes "West Virginia" only at sentence starts gave "#virginia"."""
+    return len(words) > 1 and words[0].lower() in rules.PLACE_PREFIXES
 
 
 def _apart(run: list[str], body: str) -> list[list[str]]:
@@ -188,8 +200,10 @@ class _Entity:
             if len(words) <= len(best.split()):
                 continue
             extra = words[: len(words) - len(main.split())]
+            # An acronym has no first name: "Counter ISIS", written once, is no "#counter-isis".
             given = (form.endswith(" " + main) and len(extra) <= 2 and "of" not in extra
-                     and not any(w.lower() in rules.GENERIC for w in extra))
+                     and not any(w.lower() in rules.GENERIC for w in extra)
+                     and not main.isupper())
             if n >= 2 or given:
                 best = form
         return best
@@ -475,20 +489,46 @@ def _is_person(e: _Entity, body: str) -> bool:
     return False
 
 
-def _given_name(surname: str, body: str, person: bool, others: set[str]) -> str | None:
+def _given_name(surname: str, body: str, person: bool, others: set[str],
+                mid_sentence: bool = False) -> str | None:
     """The full name a story writes for ``surname`` where the run lost its first word (a
     sentence opening on a name reads as a capital that proves nothing: "Chris Turney, an
     Australian professor" gave "Turney"); a person's (``person``) or one written with an age
     or a role ("Senior Investigator Neil Campbell"). ``None`` when the story writes no first
-    name; never a word of another name in front ("Trump Kim")."""
+    name; never a word of another name in front ("Trump Kim"). ``mid_sentence``: only a
+    first name written inside a sentence, where a capital proves a name ("Seeing Trump" opens
+    one)."""
     for start, end, given in mentions.given_before(surname, body):
-        low = given.lower()
-        if given in rules.CAP_STOP or low in rules.BREAK or low in rules.GENERIC \
-                or low in rules.ADJECTIVES or people.role(low) or low in rules.HONORIFICS \
-                or _stem(low) in others or _written_lower(low, body):
+        if not _first_name(given, body, others) or (mid_sentence and _opens_line(body, start)):
             continue
         if person or rules.AGE.match(body, end) or people.role_near(body, start, end):
             return f"{given} {surname}"
+    return None
+
+
+def _first_name(given: str, body: str, others: set[str]) -> bool:
+    """Whether ``given``, written before a surname, may be the person's first name: no title,
+    role, adjective, generic word, word of another name, or word the story writes in lower
+    case."""
+    low = given.lower()
+    return not (given in rules.CAP_STOP or low in rules.BREAK or low in rules.GENERIC
+                or low in rules.ADJECTIVES or people.role(low) or low in rules.HONORIFICS
+                or _stem(low) in others or _written_lower(low, body))
+
+
+def _opens_line(text: str, at: int) -> bool:
+    return at == 0 or text[at - 1] == "\n"
+
+
+def _headline_full_name(surname: str, title: str, story: str, others: set[str]) -> str | None:
+    """The full name the headline writes for a surname the body's runs left bare ("Chicago
+    elects Lori Lightfoot ...", where the body writes "Lori Lightfoot" only at a sentence's
+    start and "Ms Lightfoot" after), when the body writes it too: the person by full name,
+    never "#lightfoot". ``story``: the body without the page's copies of its headline."""
+    for _, _, given in mentions.given_before(surname, title):
+        full = f"{given} {surname}"
+        if _first_name(given, story, others) and next(mentions.whole_words(full, story), None):
+            return full
     return None
 
 
@@ -498,14 +538,27 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
     for people its readers know: "#trump"; the body's "Mr Zhou" is nobody to follow, "Chris
     Zhou" is), no private person named once, no broad place ("#england" on a local story)."""
     name = e.name
+    if " " not in name and _place_adjective(name, body):
+        return None  # "#liberian" beside "Liberia": an adjective, even in the headline
     if " " not in name:
         full = _title_full_name(name, title, body)
         if full is not None:
             return full  # "Andrea McVittie, User Experience Designer": never "#andrea"
     if name in title:
-        return name
+        # A headline may write a surname alone, but a person is followed by full name: the
+        # one the headline writes, or the one the body writes with evidence ("Secretary of
+        # State Mike Pompeo" under "... Pompeo Publicly Accuses ...").
+        if " " in name:
+            return name
+        # A title-case headline the page repeats is no evidence ("... To Demand Trump's").
+        story = "\n".join(line for line in body.split("\n") if line.strip() not in title)
+        return _headline_full_name(name, title, story, others) \
+            or _given_name(name, story, _is_person(e, story), others, mid_sentence=True) \
+            or name
     if normalise_tag(name) in rules.BROAD_PLACES:
         return None
+    if " " not in name and _term_word(name, body):
+        return None  # "Merkle tree": a term named after someone, never "#ralph-merkle"
     if " " not in name:
         person = _is_person(e, body)
         full = _given_name(name, body, person, others) or _named_in_full(name, body, others)
@@ -514,6 +567,46 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
             return None if private else full
         return None if person else name
     return None if people.private_person(name, body) or people.quoted_expert(name, body) else name
+
+
+def _place_adjective(name: str, body: str) -> bool:
+    """Whether ``name`` is the adjective of a place the story also writes, twice at least
+    ("Liberian" beside "Liberia", "Indonesians" beside "Indonesia"): its people's word, no
+    name to follow (the BBC set's "Liberian economy starts to grow" was tagged "#liberian").
+    Only mentions written as a name of their own count: "Prince Saud Al-Faisal" makes no
+    "Saudi" an adjective."""
+    for end in range(rules.DEMONYM_PLACE_MIN, len(name)):
+        if _demonym_ending(name[end:]) and sum(
+                _alone(body, at, stop) for at, stop in mentions.whole_words(name[:end], body)
+        ) >= rules.DEMONYM_PLACE_MENTIONS:
+            return True
+    return False
+
+
+def _alone(body: str, at: int, end: int) -> bool:
+    """Whether the word at ``body[at:end]`` stands with no capitalised word beside it."""
+    before, after = body[:at].split()[-1:], body[end:].split()[:1]
+    return not any(w[:1].isupper() for w in before + after)
+
+
+def _term_word(name: str, body: str) -> bool:
+    """Whether ``body`` writes ``name``, a person's surname (written after a first name once
+    at least: "Ralph Merkle"), mostly as the first word of a term named after the person ("a
+    Merkle tree", "Merkle trees"): the same lower-case word after it, no verb ("Lightfoot
+    said"), in ``TERM_SHARE`` of its mentions. A product written with its kind ("its Iressa
+    drug") names no person."""
+    if rules.SURNAME.fullmatch(name) is None or not any(
+            _first_name(given, body, set()) for _, _, given in mentions.given_before(name, body)):
+        return False
+    after: Counter[str] = Counter()
+    n = 0
+    for _, end in mentions.whole_words(name, body):
+        n += 1
+        m = rules.TERM_AFTER.match(body, end)
+        if m is not None and m.group(1) not in rules.TERM_NOT:
+            after[_stem(m.group(1))] += 1
+    return n >= rules.TERM_MENTIONS and bool(after) \
+        and after.most_common(1)[0][1] >= rules.TERM_SHARE * n
 
 
 def _named_in_full(surname: str, body: str, others: set[str]) -> str | None:
