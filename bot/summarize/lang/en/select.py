@@ -52,7 +52,17 @@ BACK = re.compile(
     # A sum of what was told ("All of which means …") or how a thing told before was received
     # ("The idea landed with a thud.", "The proposal was met with …").
     r"|all of (?:which|this)|the (?:idea|plan|proposal|suggestion|pitch) (?:landed|fell flat|"
-    r"went down|was met|met with|was greeted|drew))\b",
+    r"went down|was met|met with|was greeted|drew)"
+    # What is left of, or beside, a thing told before (issue 28, a CNN/DM blind read): "The
+    # rest are being kept a secret …", "The other project is …", "The remaining 12% will be
+    # retained …". Not "the rest of the world", "the other day", "on the other hand".
+    r"|the rest(?! of)|the remaining|the other(?! (?:day|night|week|morning|evening|hand|"
+    r"side of|way round|way around)\b)"
+    # A fronted phrase whose possessive and subject are both pronouns, with or without a
+    # comma: "In his twenties he battled tuberculosis …" (who?), "Through their Cubic
+    # Expression vehicle they own 28.9% …".
+    r"|(?:in|at|on|by|after|before|during|for|since|throughout|despite|until|within|from|"
+    r"through|with) (?:his|her|their)\b[^,.;:]{0,40}?,? (?:he|she|they))\b",
     re.IGNORECASE,
 )
 # Openings that look like a reference back but name their own subject: "This week …",
