@@ -284,6 +284,24 @@ DEMONSTRATIVE = re.compile(
     r"distinctions?|workflows?|configurations?)\b",
     re.IGNORECASE,
 )
+# "that" as a determiner after a preposition early in a sentence names a thing told before
+# (issue 28, a CNN/DM blind read): "There was beer and mixed drinks at that party …" when the
+# party is only in the allegation the brief skipped, "On that occasion, it was ordered …", "He
+# offered no evidence for that claim.", "Much of that money will come from superPACs …".
+# Within the first eight words: later, the sentence itself usually told the thing ("…
+# mulling unilateral air strikes …, but … the primary objection to that strategy"). Not a
+# time ("at that time", "in that case", "to that end") nor "that" before a clause ("in that
+# it", "after that the").
+THAT_THING = re.compile(
+    r"^[\"'“‘]?(?:\S+ ){0,7}?(?:at|in|on|from|to|during|after|before|for|with|by|of|about|"
+    r"into|inside|outside|near|under|over|through|since|until|among|behind|despite|against) "
+    r"that (?!(?:time|times|point|moment|day|night|week|month|year|stage|period|era|end|case|"
+    r"matter|sense|regard|respect|effect|way|extent|who|which|that|whose|of|in|at|on|with|for|"
+    r"is|are|was|were|has|have|had|will|would|could|can|may|might|should|did|does|do|not|and|"
+    r"or|to|it|he|she|they|we|i|you|the|a|an|this|there|as|by|from|so|if|when)\b)"
+    r"(?-i:[a-z])[\w-]*",
+    re.IGNORECASE,
+)
 # A discourse marker opening a sentence that answers the one before it: a concession ("Of
 # course,", "Granted,", "To be fair,"), a sequel ("In fact,", "Indeed,", "After all,",
 # "Besides,"), an example or a restatement ("For example,", "In other words,"), a result
@@ -311,12 +329,14 @@ DISCOURSE = re.compile(
 
 def points_away(sentence: str) -> bool:
     """Whether ``sentence`` points at another place in the text or at a picture (POINTER),
-    or names with a demonstrative a thing told before it (DEMONSTRATIVE)."""
+    or names with a demonstrative a thing told before it (THAT_THING, DEMONSTRATIVE)."""
     low = sentence.lower()
     h = POINTER_HINTS
     # Spelled out rather than any() over a generator: this runs on every candidate.
     if (h[0] in low or h[1] in low or h[2] in low or h[3] in low or h[4] in low
             or h[5] in low) and POINTER.search(sentence) is not None:
+        return True
+    if "that " in low and THAT_THING.match(sentence) is not None:
         return True
     return ("this " in low or "these " in low or "those " in low) \
         and DEMONSTRATIVE.match(sentence) is not None
