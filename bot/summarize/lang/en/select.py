@@ -62,7 +62,14 @@ BACK = re.compile(
     # comma: "In his twenties he battled tuberculosis …" (who?), "Through their Cubic
     # Expression vehicle they own 28.9% …".
     r"|(?:in|at|on|by|after|before|during|for|since|throughout|despite|until|within|from|"
-    r"through|with) (?:his|her|their)\b[^,.;:]{0,40}?,? (?:he|she|they))\b",
+    r"through|with) (?:his|her|their)\b[^,.;:]{0,40}?,? (?:he|she|they)"
+    # A fronted participle of placing, naming or making whose subject is the pronoun after
+    # it, even "it", then never a dummy: "Hidden behind an unmarked door, in a nondescript
+    # government office building in the Australian capital, it could be mistaken for …" as
+    # a CNN/DM fit-half lede (what is?), "Dubbed …, it …", "Founded in 1998, they …".
+    r"|(?:hidden|tucked|nestled|located|perched|housed|situated|built|founded|established|"
+    r"launched|unveiled|called|dubbed|named|designed|created|developed|priced|powered|billed|"
+    r"touted|hailed)\b[^.;:]{0,140}?, (?:it|he|she|they))\b",
     re.IGNORECASE,
 )
 # Openings that look like a reference back but name their own subject: "This week …",
