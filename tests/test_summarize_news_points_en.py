@@ -161,3 +161,30 @@ def test_the_allegation_wins_over_colour_leaning_on_it() -> None:
     points = [p.text for p in S.brief(Article(title="", text=text, lang="en")).points]
     assert len(points) == 3, points
     assert not any(p.startswith("There was beer") for p in points), points
+
+
+# English dev sets (wire and BBC fit halves, feed items 0:2): what the sentence before said,
+# taken as a whole, and a share of a group told before.
+@pytest.mark.parametrize("sentence", [
+    "In that sense, today's vote is less about the mega issues of 2012 than it is a rerun of "
+    "the 2010 gubernatorial election.",
+    "In that sense they feel more like the unfiltered statements of present intent.",
+    "To that end, we’ve collaborated with the designers of the MIGP protocol to prototype "
+    "and deploy it.",
+    "Most of them are expected to turn out, and those who do will be thinking about the "
+    "implications for Wisconsin.",
+    "Half of them argue that workers in other countries offer better skills for the money.",
+    "Some of those affected came to the United States as children and committed their "
+    "crimes decades ago.",
+])
+def test_a_sense_of_what_was_said_or_a_share_of_a_group_leans_back(sentence: str) -> None:
+    assert refers_back(sentence, "en")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Most of the 33 miners trapped in the Chilean mine were freed on Monday.",
+    "In this year's budget the chancellor found £2.1bn for roads.",
+    "One of Britain's biggest rail terminals will be effectively closed today.",
+])
+def test_a_share_of_a_group_the_sentence_names_stands(sentence: str) -> None:
+    assert not refers_back(sentence, "en")

@@ -58,6 +58,10 @@ BACK = re.compile(
     # retained …". Not "the rest of the world", "the other day", "on the other hand".
     r"|the rest(?! of)|the remaining|the other(?! (?:day|night|week|morning|evening|hand|"
     r"side of|way round|way around)\b)"
+    # A share of a group told before: "Most of them are expected to turn out …", "Half of
+    # them argue …", "Some of those affected …".
+    r"|(?:most|many|some|all|none|few|several|each|either|neither|one|two|three|four|half|"
+    r"much|any) of (?:them|those|these|it)"
     # A fronted phrase whose possessive and subject are both pronouns, with or without a
     # comma: "In his twenties he battled tuberculosis …" (who?), "Through their Cubic
     # Expression vehicle they own 28.9% …".
@@ -323,13 +327,16 @@ DISCOURSE = re.compile(
     r"consequently|accordingly|as such|to that end|in other words|put another way|"
     r"for example|for instance|in turn|what['’]s more|on top of that|in short|in sum|"
     r"by the same token|for that matter|in that case|if so|if not|even then|finally|lastly|"
-    r"secondly|thirdly|again|plus|mind you|now \w+ly|see|not only that)(?:,|:| –| —)"
+    r"secondly|thirdly|again|plus|mind you|now \w+ly|see|not only that|"
+    # What the sentence before said, taken as a whole (issue 28, a CNN/DM blind read): "In
+    # that sense, today's vote is less about …", "To that end, we've collaborated …".
+    r"in (?:that|this) (?:sense|respect|regard|way)|to (?:that|this) end)(?:,|:| –| —)"
     # These read as markers with no comma too ("By contrast the confusing menus …"); "after
     # all" does not ("After all the votes were counted, …").
     # "In contrast to its rivals, Apple …" compares within the sentence.
     r"|^[\"'“‘]?(?:(?:by|in) contrast(?! to\b| with\b)|"
     r"of course|in fact|on the other hand|for example|"
-    r"for instance|in other words) ",
+    r"for instance|in other words|in (?:that|this) sense) ",
     re.IGNORECASE,
 )
 
