@@ -163,14 +163,12 @@ def test_the_allegation_wins_over_colour_leaning_on_it() -> None:
     assert not any(p.startswith("There was beer") for p in points), points
 
 
-# English dev sets (wire and BBC fit halves, feed items 0:2): what the sentence before said,
+# English dev fit halves (CNN/DM, BBC, wire): what the sentence before said,
 # taken as a whole, and a share of a group told before.
 @pytest.mark.parametrize("sentence", [
     "In that sense, today's vote is less about the mega issues of 2012 than it is a rerun of "
     "the 2010 gubernatorial election.",
     "In that sense they feel more like the unfiltered statements of present intent.",
-    "To that end, we’ve collaborated with the designers of the MIGP protocol to prototype "
-    "and deploy it.",
     "Most of them are expected to turn out, and those who do will be thinking about the "
     "implications for Wisconsin.",
     "Half of them argue that workers in other countries offer better skills for the money.",

@@ -297,8 +297,8 @@ DEMONSTRATIVE = re.compile(
 )
 # "that" as a determiner after a preposition early in a sentence names a thing told before
 # (issue 28, a CNN/DM blind read): "There was beer and mixed drinks at that party …" when the
-# party is only in the allegation the brief skipped, "On that occasion, it was ordered …", "He
-# offered no evidence for that claim.", "Much of that money will come from superPACs …".
+# party is only in the allegation the brief skipped, "On that occasion, it was ordered …",
+# "Mueller appeared to offer a response to that criticism", "Much of that money will come …".
 # Within the first eight words: later, the sentence itself usually told the thing ("…
 # mulling unilateral air strikes …, but … the primary objection to that strategy"). Not a
 # time ("at that time", "in that case", "to that end") nor "that" before a clause ("in that
@@ -329,8 +329,8 @@ DISCOURSE = re.compile(
     r"by the same token|for that matter|in that case|if so|if not|even then|finally|lastly|"
     r"secondly|thirdly|again|plus|mind you|now \w+ly|see|not only that|"
     # What the sentence before said, taken as a whole (issue 28, a CNN/DM blind read): "In
-    # that sense, today's vote is less about …", "To that end, we've collaborated …".
-    r"in (?:that|this) (?:sense|respect|regard|way)|to (?:that|this) end)(?:,|:| –| —)"
+    # that sense, today's vote is less about …", "In this respect, …".
+    r"in (?:that|this) (?:sense|respect|regard|way))(?:,|:| –| —)"
     # These read as markers with no comma too ("By contrast the confusing menus …"); "after
     # all" does not ("After all the votes were counted, …").
     # "In contrast to its rivals, Apple …" compares within the sentence.
