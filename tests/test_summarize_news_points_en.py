@@ -164,7 +164,7 @@ def test_the_allegation_wins_over_colour_leaning_on_it() -> None:
 
 
 # English dev fit halves (CNN/DM, BBC, wire): what the sentence before said,
-# taken as a whole, and a share of a group told before.
+# taken as a whole, a share of a group told before, and a negation carried on from it.
 @pytest.mark.parametrize("sentence", [
     "In that sense, today's vote is less about the mega issues of 2012 than it is a rerun of "
     "the 2010 gubernatorial election.",
@@ -174,8 +174,12 @@ def test_the_allegation_wins_over_colour_leaning_on_it() -> None:
     "Half of them argue that workers in other countries offer better skills for the money.",
     "Some of those affected came to the United States as children and committed their "
     "crimes decades ago.",
+    # A negation carried on from the sentence before.
+    "Neither will the announcement be seen as unalloyed good news in Sweden, since it "
+    "reflects Saab's failure to make significant inroads into the luxury car market.",
+    "Nor have police found links to any foreign or domestic terrorist organisations.",
 ])
-def test_a_sense_of_what_was_said_or_a_share_of_a_group_leans_back(sentence: str) -> None:
+def test_a_sense_a_share_or_a_negation_carried_on_leans_back(sentence: str) -> None:
     assert refers_back(sentence, "en")
 
 
@@ -183,6 +187,8 @@ def test_a_sense_of_what_was_said_or_a_share_of_a_group_leans_back(sentence: str
     "Most of the 33 miners trapped in the Chilean mine were freed on Monday.",
     "In this year's budget the chancellor found £2.1bn for roads.",
     "One of Britain's biggest rail terminals will be effectively closed today.",
+    "Neither candidate has said how the plan would be paid for.",
+    "Norway's oil fund lost 2% in the first quarter of the year.",
 ])
-def test_a_share_of_a_group_the_sentence_names_stands(sentence: str) -> None:
+def test_a_named_group_or_a_word_that_only_begins_so_stands(sentence: str) -> None:
     assert not refers_back(sentence, "en")

@@ -58,6 +58,10 @@ BACK = re.compile(
     # retained …". Not "the rest of the world", "the other day", "on the other hand".
     r"|the rest(?! of)|the remaining|the other(?! (?:day|night|week|morning|evening|hand|"
     r"side of|way round|way around)\b)"
+    # A negation carried on from the sentence before: "Neither will the announcement be seen
+    # as unalloyed good news in Sweden …", "Nor did the first officer …".
+    r"|nor|neither (?:will|would|is|was|are|were|has|have|had|did|does|do|can|could|should|"
+    r"must|may|might)"
     # A share of a group told before: "Most of them are expected to turn out …", "Half of
     # them argue …", "Some of those affected …".
     r"|(?:most|many|some|all|none|few|several|each|either|neither|one|two|three|four|half|"
