@@ -622,11 +622,35 @@ def inside_quotations(
     return out
 
 
+# The Daily Mail quotes with single marks ("Frederick writes: 'You are the most wonderful …
+# wife that has ever lived." with the quotation running on into the next sentence). An
+# opening mark stands at the start or after a space, colon or bracket before a letter (not
+# the elisions 'em, 'til, 'cause, 'tis, 'twas, 'n'); a closing one after a letter or a
+# stop, before a space, a stop or the end. A possessive plural ("the players' wages") reads
+# as a closing mark: it can only hide a cut quotation, never invent one.
+SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[:]))['‘](?!(?:em|til|cause|tis|twas|n)\b)(?=[A-Za-z])",
+                         re.IGNORECASE)
+SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…\])])['’](?=[\s,.;:!?)\]]|$)")
+
+
+def cut_single_quote(sentence: str) -> bool:
+    """Whether ``sentence`` opens a single-quoted quotation and never closes it: a piece of a
+    quotation the splitter cut, as ``cut_quote`` finds for double marks. A sentence with
+    double marks is left to ``cut_quote``: its single marks may be a quotation inside one
+    (“said, ‘Bill Cosby drugged and raped me.’”)."""
+    if ("'" not in sentence and "‘" not in sentence) or '"' in sentence or "“" in sentence \
+            or "”" in sentence:
+        return False
+    opened = SINGLE_OPEN.search(sentence)
+    return opened is not None and SINGLE_CLOSE.search(sentence, opened.end()) is None
+
+
 def cut_quotations(sentences: list[str], starts: frozenset[int] = frozenset()) -> set[int]:
     """Indexes of the pieces of a quotation the splitter cut: a sentence that opens one and
-    does not close it, closes one it did not open (``cut_quote``), or sits inside one
-    (``inside_quotations``). Each is part of the story but no point: a point keeps a quotation
-    whole."""
+    does not close it, closes one it did not open (``cut_quote``, ``cut_single_quote``), or
+    sits inside one (``inside_quotations``). Each is part of the story but no point: a point
+    keeps a quotation whole."""
     counted = [quote_marks(s) for s in sentences]  # read once for both rules
-    return {i for i, marks in enumerate(counted) if _unbalanced(marks)} | inside_quotations(
+    return {i for i, marks in enumerate(counted)
+            if _unbalanced(marks) or cut_single_quote(sentences[i])} | inside_quotations(
         sentences, starts, counted)
