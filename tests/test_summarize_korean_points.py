@@ -8,7 +8,12 @@ import pytest
 
 from bot.models import Article, Brief
 from bot.summarize import ExtractiveSummarizer, korean, segment, split_sentences
-from bot.summarize.extractive import candidate_leans_back, refers_back, weights_for
+from bot.summarize.extractive import (
+    candidate_leans_back,
+    quote_pieces,
+    refers_back,
+    weights_for,
+)
 from bot.summarize.lang.ko import segment as ko_segment
 from bot.summarize.lang.ko import select as ko_select
 from bot.summarize.lang.ko import sentences as ko_sentences
@@ -264,3 +269,46 @@ def test_an_inch_mark_opens_no_quotation() -> None:
     quoted = "그는 \"끝났다. 이제 간다.\" 라고 했다."
     assert ko_sentences.join_open_quotes(quoted, ["그는 \"끝났다.", "이제 간다.\" 라고 했다."]) \
         == [quoted]
+
+
+
+NETIZENS = (
+    "영상을 본 네티즌들은 오은영 박사의 모습을 보고 “소싯적 레전드 미인이셨구나” “오은영쌤 나와서 "
+    "깜짝 놀랐다. 목소리와 말투는 지금과 똑같다” “그때도 지금도 아름다우십니다” 등의 반응을 보였다."
+)
+NETIZEN_PIECES = [
+    "영상을 본 네티즌들은 오은영 박사의 모습을 보고 “소싯적 레전드 미인이셨구나” “오은영쌤 나와서 "
+    "깜짝 놀랐다. 목소리와 말투는 지금과 똑같다”",
+    "“그때도 지금도 아름다우십니다”",
+    "등의 반응을 보였다.",
+]
+
+
+def test_the_pieces_of_a_run_of_quotations_are_never_points() -> None:
+    # Read: point 3 was "네티즌들은 … “…” “… 똑같다”", a run of quotations cut after one's
+    # own sentence end: no verb. Its pieces, and the bare quotation and "등의 반응을 보였다."
+    # after it, are pieces of one sentence.
+    lede = "오은영 박사의 31년 전 인터뷰 영상이 공개돼 온라인에서 관심을 모으고 있다."
+    sentences = [lede, *NETIZEN_PIECES, "오 박사는 연세대학교 의대를 졸업했다."]
+    assert quote_pieces(sentences, "ko", frozenset({0, 1, 4})) == {1, 2, 3}
+    # a quotation opened in a paragraph before, closed by "라고": no run of this paragraph
+    assert ko_sentences.quote_runs(["구류 중 돌연사가 그 증거입니다.”", "라고 말한다"]) == set()
+    # "고(故) …" opens a sentence: no tail
+    assert ko_sentences.quote_runs(["그는 “이겼다.”", "고 이건희 회장도 그랬다."]) == set()
+
+
+@needs_kiwi
+def test_a_brief_shows_no_piece_of_a_run_of_quotations() -> None:
+    text = (
+        "정신건강의학과 전문의 오은영 박사의 31년 전 인터뷰 영상이 공개돼 온라인에서 "
+        "관심을 모으고 있다.\n\n"
+        "이 영상은 1994년 3월 27일 방송된 ‘빗나간 몸매의 유혹’ 편으로, 거식증 환자의 "
+        "모습 등을 담고 있다.\n\n"
+        + NETIZENS + "\n\n"
+        "오 박사는 연세대학교 의대를 졸업하고 같은 대학원에서 석사와 박사 학위를 받았다.\n\n"
+        "오 박사는 현재 여러 방송에 출연하며 육아 전문가로 활동하고 있다."
+    )
+    assert split_sentences(text, "ko")[2:5] == NETIZEN_PIECES
+    points = [p.text for p in _brief("“소싯적 미모에 깜짝”… 오은영 박사 31년 전 인터뷰 영상 화제",
+                                     text).points]
+    assert len(points) == 3 and not set(points) & set(NETIZEN_PIECES)
