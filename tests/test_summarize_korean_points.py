@@ -312,3 +312,23 @@ def test_a_brief_shows_no_piece_of_a_run_of_quotations() -> None:
     points = [p.text for p in _brief("“소싯적 미모에 깜짝”… 오은영 박사 31년 전 인터뷰 영상 화제",
                                      text).points]
     assert len(points) == 3 and not set(points) & set(NETIZEN_PIECES)
+
+
+PHOTO = ("서울 전역에 한파특보가 내려진 3일 오전 서울 종로구 광화문광장에서 시민들이 "
+         "출근길 발걸음을 재촉하고 있다.")
+
+
+@pytest.mark.parametrize("body", [
+    PHOTO + " /뉴스1",
+    PHOTO + "/연합뉴스",
+    PHOTO + "  2025.1.3/뉴스1 ⓒ News1 김민지 기자",
+])
+def test_a_photo_story_is_briefed_by_its_caption_without_the_credit(body: str) -> None:
+    # Read: an item whose body is a photo caption had the credit ("ⓒ News1 김민지 기자") as
+    # its one point, or no point at all.
+    assert [p.text for p in _brief("한파 속 출근길", body).points] == [PHOTO]
+
+
+def test_a_caption_that_is_only_a_noun_phrase_gives_no_point() -> None:
+    assert ko_segment.caption_text("서울 서초구 대법원 청사 전경. /뉴스1") is None
+    assert ko_segment.caption_text(PHOTO) is None  # no credit: no caption

@@ -42,4 +42,5 @@ LANGUAGE = Language(
     units_maybe=select.units_maybe,
     headline_units=select.second_fact,
     label_words=(1, 6),
+    caption_text=segment.caption_text,
 )
