@@ -334,14 +334,15 @@ def test_a_caption_that_is_only_a_noun_phrase_gives_no_point() -> None:
     assert ko_segment.caption_text(PHOTO) is None  # no credit: no caption
 
 
-@needs_kiwi
-@pytest.mark.parametrize("sentence", [
-    "당시에는 나의 증상이 우울증인지 몰랐다.",
-    "당시 상황이 담긴 영상을 보면, 남성은 양손에 흉기를 든 채 골목을 걸어 다녔다.",
-    "이곳에서 시민들은 매주 토요일 집회를 열어 왔다.",
-])
-def test_a_time_or_place_told_before_leans_back(sentence: str) -> None:
-    # Read: "당시 … 이날", "이곳 …" leaning on a date or place no shown point gave
-    # ("여름에 혹독한 우울증을 겪은 적이 있다." / "당시에는 …", with "독일 베를린에서였다." between).
-    assert refers_back(sentence, "ko")
 
+@needs_kiwi
+def test_a_time_or_place_told_before_leans_back() -> None:
+    # Read: "당시 …", "이곳 …" points leaning on a date or place no shown point gave: "당시에는
+    # …" was point 2 under "여름에 혹독한 우울증을 겪은 적이 있다.", its time in the sentence
+    # between ("독일 베를린에서였다.").
+    column = ["여름에 혹독한 우울증을 겪은 적이 있다.", "독일 베를린에서였다.",
+              "당시에는 나의 증상이 우울증인지 몰랐다."]
+    assert candidate_leans_back(column, 2, "ko")
+    leaning = ("당시 상황이 담긴 영상을 보면, 남성은 양손에 흉기를 든 채 골목을 걸어 다녔다.",
+               "이곳에서 시민들은 매주 토요일 집회를 열어 왔다.")
+    assert all(refers_back(s, "ko") for s in leaning)
