@@ -346,3 +346,16 @@ def test_a_time_or_place_told_before_leans_back() -> None:
     leaning = ("당시 상황이 담긴 영상을 보면, 남성은 양손에 흉기를 든 채 골목을 걸어 다녔다.",
                "이곳에서 시민들은 매주 토요일 집회를 열어 왔다.")
     assert all(refers_back(s, "ko") for s in leaning)
+
+
+def test_the_outlet_naming_itself_is_background() -> None:
+    # Read: "본지 취재를 종합하면, …" and "하지만 본지가 …" as points: "this paper" is no one
+    # where the brief is read.
+    for sentence in ("본지 취재를 종합하면, 최근 김 위원에 대한 차기 기상청 차장 인사 검증 절차가 "
+                     "사실상 마무리됐다.",
+                     "하지만 본지가 입수한 내부 문건에는 다른 내용이 적혀 있었다."):
+        assert ko_select.background(sentence)
+    assert not ko_select.background("본지점 직원들은 3일 오전 긴급 회의를 열었다.")
+    # a speaker's call to the paper is the speaker's sentence
+    assert not ko_select.background(
+        "김범수 서울대 통일평화연구원장은 본지 통화에서 “영향이 크다”고 했다.")
