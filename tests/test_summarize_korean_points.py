@@ -359,3 +359,16 @@ def test_the_outlet_naming_itself_is_background() -> None:
     # a speaker's call to the paper is the speaker's sentence
     assert not ko_select.background(
         "김범수 서울대 통일평화연구원장은 본지 통화에서 “영향이 크다”고 했다.")
+
+
+@needs_kiwi
+def test_a_reason_opening_with_no_subject_of_its_own_leans_back() -> None:
+    # Read: a "…때문이다" explanation whose contrast was not shown. The reason clause's own
+    # subject ("농장이") is not the sentence's.
+    assert refers_back("그 안에 농장이 깔려 있기 때문이다.", "ko")
+    assert refers_back("메타물질 특성을 조작하면 빛이 반사되지 않고 투과되게 만들 수 있기 때문이다",
+                       "ko")
+    # its own subject or topic first: a reason that names what it explains stays
+    assert not refers_back("공수처가 공수처법을 근거로 ‘이첩 요구’를 했기 때문이다.", "ko")
+    assert not refers_back("달이 크게 보이는 원리는 달이 근지점을 통과해 거리가 짧아지기 때문이다",
+                           "ko")

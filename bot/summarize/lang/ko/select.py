@@ -25,6 +25,13 @@ BACK = re.compile(
 )
 # A sentence that only explains the one before: "…것이다", "…때문이다".
 BACK_ENDING = ("것이다",)
+# A reason that opens with no subject of its own ("그 안에 농장이 깔려 있기 때문이다.",
+# "메타물질 특성을 조작하면 … 만들 수 있기 때문이다"): the contrast it explains is the sentence
+# before. Only where neither of its first two words is a subject or topic: "공수처가 … 이첩
+# 요구를 했기 때문이다", "… 이유는 … 때문이다" stay (branch wt-ko9's wider reason rule lost a
+# read by dropping such a key point).
+REASON_ENDING = "때문이다"
+OWN_SUBJECT = re.compile(r"^(?:\S+\s)?\S*[가-힣A-Za-z0-9)](?:은|는|이|가|께서)\s")
 # A Korean sentence ends in a predicate ending ("…했다", "…입니다", "…는가?"), possibly quoted.
 ENDED = re.compile(r"(?:[다요죠까네음함임됨]|니다)[.!?…]*[\"'”’)]*\s*$")
 # Nouns that close a complete news sentence after a relative clause ("…할 전망이다", "…라는
@@ -217,6 +224,8 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
     if sentence.startswith("한편"):
         sentence = TOPIC_SHIFT.sub("", sentence)
     if BACK.match(sentence) or sentence.rstrip(" .").endswith(BACK_ENDING):
+        return True
+    if sentence.rstrip(" .").endswith(REASON_ENDING) and not OWN_SUBJECT.match(sentence):
         return True
     if inner_reference(sentence) or inner_pronoun(sentence):
         return True
