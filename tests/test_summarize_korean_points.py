@@ -8,7 +8,12 @@ import pytest
 
 from bot.models import Article, Brief
 from bot.summarize import ExtractiveSummarizer, korean, segment, split_sentences
-from bot.summarize.extractive import candidate_leans_back, refers_back, weights_for
+from bot.summarize.extractive import (
+    candidate_leans_back,
+    quote_pieces,
+    refers_back,
+    weights_for,
+)
 from bot.summarize.lang.ko import segment as ko_segment
 from bot.summarize.lang.ko import select as ko_select
 from bot.summarize.lang.ko import sentences as ko_sentences
@@ -264,3 +269,106 @@ def test_an_inch_mark_opens_no_quotation() -> None:
     quoted = "그는 \"끝났다. 이제 간다.\" 라고 했다."
     assert ko_sentences.join_open_quotes(quoted, ["그는 \"끝났다.", "이제 간다.\" 라고 했다."]) \
         == [quoted]
+
+
+
+NETIZENS = (
+    "영상을 본 네티즌들은 오은영 박사의 모습을 보고 “소싯적 레전드 미인이셨구나” “오은영쌤 나와서 "
+    "깜짝 놀랐다. 목소리와 말투는 지금과 똑같다” “그때도 지금도 아름다우십니다” 등의 반응을 보였다."
+)
+NETIZEN_PIECES = [
+    "영상을 본 네티즌들은 오은영 박사의 모습을 보고 “소싯적 레전드 미인이셨구나” “오은영쌤 나와서 "
+    "깜짝 놀랐다. 목소리와 말투는 지금과 똑같다”",
+    "“그때도 지금도 아름다우십니다”",
+    "등의 반응을 보였다.",
+]
+
+
+def test_the_pieces_of_a_run_of_quotations_are_never_points() -> None:
+    # Read: point 3 was "네티즌들은 … “…” “… 똑같다”", a run of quotations cut after one's
+    # own sentence end: no verb. Its pieces, and the bare quotation and "등의 반응을 보였다."
+    # after it, are pieces of one sentence.
+    lede = "오은영 박사의 31년 전 인터뷰 영상이 공개돼 온라인에서 관심을 모으고 있다."
+    sentences = [lede, *NETIZEN_PIECES, "오 박사는 연세대학교 의대를 졸업했다."]
+    assert quote_pieces(sentences, "ko", frozenset({0, 1, 4})) == {1, 2, 3}
+    # a quotation opened in a paragraph before, closed by "라고": no run of this paragraph
+    assert ko_sentences.quote_runs(["구류 중 돌연사가 그 증거입니다.”", "라고 말한다"]) == set()
+    # "고(故) …" opens a sentence: no tail
+    assert ko_sentences.quote_runs(["그는 “이겼다.”", "고 이건희 회장도 그랬다."]) == set()
+
+
+@needs_kiwi
+def test_a_brief_shows_no_piece_of_a_run_of_quotations() -> None:
+    text = (
+        "정신건강의학과 전문의 오은영 박사의 31년 전 인터뷰 영상이 공개돼 온라인에서 "
+        "관심을 모으고 있다.\n\n"
+        "이 영상은 1994년 3월 27일 방송된 ‘빗나간 몸매의 유혹’ 편으로, 거식증 환자의 "
+        "모습 등을 담고 있다.\n\n"
+        + NETIZENS + "\n\n"
+        "오 박사는 연세대학교 의대를 졸업하고 같은 대학원에서 석사와 박사 학위를 받았다.\n\n"
+        "오 박사는 현재 여러 방송에 출연하며 육아 전문가로 활동하고 있다."
+    )
+    assert split_sentences(text, "ko")[2:5] == NETIZEN_PIECES
+    points = [p.text for p in _brief("“소싯적 미모에 깜짝”… 오은영 박사 31년 전 인터뷰 영상 화제",
+                                     text).points]
+    assert len(points) == 3 and not set(points) & set(NETIZEN_PIECES)
+
+
+PHOTO = ("서울 전역에 한파특보가 내려진 3일 오전 서울 종로구 광화문광장에서 시민들이 "
+         "출근길 발걸음을 재촉하고 있다.")
+
+
+@pytest.mark.parametrize("body", [
+    PHOTO + " /뉴스1",
+    PHOTO + "/연합뉴스",
+    PHOTO + "  2025.1.3/뉴스1 ⓒ News1 김민지 기자",
+])
+def test_a_photo_story_is_briefed_by_its_caption_without_the_credit(body: str) -> None:
+    # Read: an item whose body is a photo caption had the credit ("ⓒ News1 김민지 기자") as
+    # its one point, or no point at all.
+    assert [p.text for p in _brief("한파 속 출근길", body).points] == [PHOTO]
+
+
+def test_a_caption_that_is_only_a_noun_phrase_gives_no_point() -> None:
+    assert ko_segment.caption_text("서울 서초구 대법원 청사 전경. /뉴스1") is None
+    assert ko_segment.caption_text(PHOTO) is None  # no credit: no caption
+
+
+
+@needs_kiwi
+def test_a_time_or_place_told_before_leans_back() -> None:
+    # Read: "당시 …", "이곳 …" points leaning on a date or place no shown point gave: "당시에는
+    # …" was point 2 under "여름에 혹독한 우울증을 겪은 적이 있다.", its time in the sentence
+    # between ("독일 베를린에서였다.").
+    column = ["여름에 혹독한 우울증을 겪은 적이 있다.", "독일 베를린에서였다.",
+              "당시에는 나의 증상이 우울증인지 몰랐다."]
+    assert candidate_leans_back(column, 2, "ko")
+    leaning = ("당시 상황이 담긴 영상을 보면, 남성은 양손에 흉기를 든 채 골목을 걸어 다녔다.",
+               "이곳에서 시민들은 매주 토요일 집회를 열어 왔다.")
+    assert all(refers_back(s, "ko") for s in leaning)
+
+
+def test_the_outlet_naming_itself_is_background() -> None:
+    # Read: "본지 취재를 종합하면, …" and "하지만 본지가 …" as points: "this paper" is no one
+    # where the brief is read.
+    for sentence in ("본지 취재를 종합하면, 최근 김 위원에 대한 차기 기상청 차장 인사 검증 절차가 "
+                     "사실상 마무리됐다.",
+                     "하지만 본지가 입수한 내부 문건에는 다른 내용이 적혀 있었다."):
+        assert ko_select.background(sentence)
+    assert not ko_select.background("본지점 직원들은 3일 오전 긴급 회의를 열었다.")
+    # a speaker's call to the paper is the speaker's sentence
+    assert not ko_select.background(
+        "김범수 서울대 통일평화연구원장은 본지 통화에서 “영향이 크다”고 했다.")
+
+
+@needs_kiwi
+def test_a_reason_opening_with_no_subject_of_its_own_leans_back() -> None:
+    # Read: a "…때문이다" explanation whose contrast was not shown. The reason clause's own
+    # subject ("농장이") is not the sentence's.
+    assert refers_back("그 안에 농장이 깔려 있기 때문이다.", "ko")
+    assert refers_back("메타물질 특성을 조작하면 빛이 반사되지 않고 투과되게 만들 수 있기 때문이다",
+                       "ko")
+    # its own subject or topic first: a reason that names what it explains stays
+    assert not refers_back("공수처가 공수처법을 근거로 ‘이첩 요구’를 했기 때문이다.", "ko")
+    assert not refers_back("달이 크게 보이는 원리는 달이 근지점을 통과해 거리가 짧아지기 때문이다",
+                           "ko")

@@ -114,6 +114,17 @@ def quote_pieces(
     return frozenset(rules.cut_quotations(sentences, starts))
 
 
+def _captions(sentences: list[str], lang: str) -> list[tuple[int, str]]:
+    """An item whose body is only photo captions (a photo story: "… 재촉하고 있다. /뉴스1"):
+    each caption's own words, without its credit (``Language.caption_text``), as candidates
+    with their index. Readers met the credit as the point, or nothing at all."""
+    rules = LANGUAGES.get(lang)
+    if rules is None or rules.caption_text is None:
+        return []
+    captions = [(i, rules.caption_text(s)) for i, s in enumerate(sentences)]
+    return [(i, c) for i, c in captions if c]
+
+
 def _has_word(sentence: str) -> bool:
     return any(map(str.isalnum, sentence))
 
@@ -241,6 +252,8 @@ class ExtractiveSummarizer:
             title_words = content_words(title, lang)
         cands = self.candidates(sentences, title, lang, not_prose)
         barred = quote_pieces(sentences, lang, starts)
+        if not cands:
+            cands = _captions(sentences, lang)
         if not cands:
             lead_ins = language(lang).lead_in_lines
             listed = segment.in_sections(sentences, lang)  # sponsor reads, a show's link lines

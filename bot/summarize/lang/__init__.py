@@ -220,3 +220,8 @@ class Language:
     # The units a sentence may carry, read without the analyser (a superset of ``units_in``'s):
     # choose() skips the reading of a candidate that cannot win even with them all
     units_maybe: Callable[[str, frozenset[str]], frozenset[str]] | None = None
+    # A photo caption's own words without the credit that closes it ("… 재촉하고 있다. /뉴스1"
+    # -> "… 재촉하고 있다."; a prefix of the span, so verbatim), None for a span that is no
+    # credited caption: the points of an item whose body is only captions
+    # (bot.summarize.extractive); None where no such rule is known
+    caption_text: Callable[[str], str | None] | None = None

@@ -30,7 +30,7 @@ LANGUAGE = Language(
     bare_surname=select.unintroduced,
     section_not_prose=None,
     list_lines=None,
-    cut_quotations=None,
+    cut_quotations=sentences.quote_runs,
     prepare_text=None,
     short_items_stand_alone=False,
     credited_captions=None,
@@ -42,4 +42,5 @@ LANGUAGE = Language(
     units_maybe=select.units_maybe,
     headline_units=select.second_fact,
     label_words=(1, 6),
+    caption_text=segment.caption_text,
 )

@@ -60,6 +60,12 @@ CREDIT_END = re.compile(
 BYLINE = re.compile(rf"(?<=[.!?다])\s?{REPORTER}\s?=\s?")
 # A caption: a line that ends in a photo credit.
 CAPTION = re.compile(CREDIT_END.pattern + r"\s*$")
+# A caption that ends as a sentence does ("… 재촉하고 있다."), and the shortest that is a point
+# (as ``extractive._usable`` asks of any Korean point).
+CAPTION_ENDED = re.compile(r"(?:[다요죠까네음함임됨]|니다)[.]?$")
+MIN_CAPTION = 15
+# The photo's date before the credit: "… 재촉하고 있다. 2025.1.3/뉴스1".
+CAPTION_DATE = re.compile(r"\s+(?:19|20)\d\d\.\d{1,2}\.\d{1,2}\.?$")
 # Two spans glued at a period with no space, where the first ends on a noun (a caption, "…
 # 이타가키 류타 교수.'평양에서 …"); an ending glued to the next sentence is the splitter's.
 GLUED = re.compile(r"(?<=[가-힣]\.)(?<![다요죠까네음함임됨]\.)(?=[\'‘“\"]?[가-힣A-Z])")
@@ -133,6 +139,25 @@ def not_prose(sentence: str) -> str | None:
     if broken_quote(sentence):
         return "fragment"  # half a quotation: with nothing else to read, still words
     return None
+
+
+def caption_text(span: str) -> str | None:
+    """A credited caption's own words (``CAPTION``), a sentence that ends as one ("… 발걸음을
+    재촉하고 있다. /뉴스1" -> "… 발걸음을 재촉하고 있다."), else None: the point of a photo
+    story, whose body is the caption alone. A caption that is only a noun phrase ("서울 서초구
+    대법원 청사 전경. /뉴스1") says nothing of it and stays None, and so does a span holding
+    another credit ("윤석열 대통령. /대통령실3일 …": flattened text glued to a caption)."""
+    if "/" not in span:
+        return None
+    m = CAPTION.search(span)
+    if m is None:
+        return None
+    words = CAPTION_DATE.sub("", span[: m.start()]).rstrip()
+    if not words.endswith("."):
+        words = span[: m.start() + 1].rstrip() if span[m.start()] in ".。" else words
+    if len(words) < MIN_CAPTION or not CAPTION_ENDED.search(words) or CREDIT_MARK.search(words):
+        return None  # a noun phrase, or another caption's credit glued into the span
+    return words
 
 
 def unglue(line: str) -> list[str]:

@@ -19,10 +19,19 @@ BACK = re.compile(
     r"그러면서|그러자|여기에|여기서|이들은|이들|그들은|이어|따라서|그래서|반면|그런데|게다가|또|"
     r"이로써|이렇게|그렇게|이때|그때|그리고|특히|결국|즉|아울러|더불어|다만|그럼에도|"
     r"이 밖에|이밖에|이와 함께|이 때문에|이 같은|그 결과|이 가운데|이 중|이 과정에서|"
-    r"이 자리에서|이날 그는|이에 대해)(?=\s|,)"
+    r"이 자리에서|이날 그는|이에 대해"
+    # a place or time told before: "이곳에선 바자르도 열렸죠", "당시에는 나의 증상이 …"
+    r"|이곳(?:에서는|에서|에선|에는|은|의|에|을|도)?|당시(?:에는|에도|엔|에)?)(?=\s|,)"
 )
 # A sentence that only explains the one before: "…것이다", "…때문이다".
 BACK_ENDING = ("것이다",)
+# A reason that opens with no subject of its own ("그 안에 농장이 깔려 있기 때문이다.",
+# "메타물질 특성을 조작하면 … 만들 수 있기 때문이다"): the contrast it explains is the sentence
+# before. Only where neither of its first two words is a subject or topic: "공수처가 … 이첩
+# 요구를 했기 때문이다", "… 이유는 … 때문이다" stay (branch wt-ko9's wider reason rule lost a
+# read by dropping such a key point).
+REASON_ENDING = "때문이다"
+OWN_SUBJECT = re.compile(r"^(?:\S+\s)?\S*[가-힣A-Za-z0-9)](?:은|는|이|가|께서)\s")
 # A Korean sentence ends in a predicate ending ("…했다", "…입니다", "…는가?"), possibly quoted.
 ENDED = re.compile(r"(?:[다요죠까네음함임됨]|니다)[.!?…]*[\"'”’)]*\s*$")
 # Nouns that close a complete news sentence after a relative clause ("…할 전망이다", "…라는
@@ -71,8 +80,19 @@ def scene(sentence: str) -> bool:
     return m is not None and VISITOR.search(sentence, 0, m.start("verb")) is None
 
 
+# A sentence opening on the outlet naming itself ("본지 취재를 종합하면, …", "하지만 본지가 …",
+# "3일 본지 취재를 종합해 보면 …"): the brief is read away from the paper, where "this paper"
+# is no one; the held-out read named it against ours. Weighed as background: the fact it
+# sources may still be the news. Only in the first two words: "김범수 … 원장은 본지 통화에서
+# “…”" is the speaker's sentence (weighing it down left "김 원장은 …" as a point, its full
+# name unshown).
+SELF_REFERENCE = re.compile(r"(?:\S+\s)?본[지보](?:는|가|의|에|와|와의|에게|에서)?[\s,]")
+
+
 def background(sentence: str) -> bool:
     if BACKGROUND_OPENING.match(sentence):
+        return True
+    if "본" in sentence[:12] and SELF_REFERENCE.match(sentence) is not None:
         return True
     if VISIT.search(sentence) is not None and scene(sentence):
         return True
@@ -204,6 +224,8 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
     if sentence.startswith("한편"):
         sentence = TOPIC_SHIFT.sub("", sentence)
     if BACK.match(sentence) or sentence.rstrip(" .").endswith(BACK_ENDING):
+        return True
+    if sentence.rstrip(" .").endswith(REASON_ENDING) and not OWN_SUBJECT.match(sentence):
         return True
     if inner_reference(sentence) or inner_pronoun(sentence):
         return True

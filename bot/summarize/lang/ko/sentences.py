@@ -95,3 +95,33 @@ def line_sentences(block: str, splitting: Splitting) -> list[str]:
             pieces = by_kiwi if by_kiwi is not None else marked_sentences(line, split_line)
             out.extend(join_open_quotes(line, pieces))
     return out
+
+
+# What closes a run of quotations as its sentence's predicate: "“…” “…” 등의 반응을 보였다",
+# "…”라고 말했다". Kiwi cuts such a run after a quotation's own sentence end, and its pieces have
+# no verb or no speaker ("네티즌들은 “…” “… 똑같다”", "“그때도 지금도 아름다우십니다”", "등의
+# 반응을 보였다."); readers of the held-out read met such a piece as a point. "등" opens no
+# sentence ("등이", "등은" would be the back). A bare "고" is left out: "고(故) …" opens one.
+QUOTE_TAIL = re.compile(r"(?:등(?:의|을|과)?|(?:이)?라(?:고|며|면서))\s")
+QUOTE_CLOSERS = ("”", '"', "’")
+QUOTE_OPENERS = ("“", '"', "‘")
+
+
+def quote_runs(sentences: list[str], starts: frozenset[int] = frozenset()) -> set[int]:
+    """Indexes of the pieces of a run of quotations the splitter cut (``QUOTE_TAIL``): the
+    tail, the piece before it ending in a quotation and any bare quotations before that, back
+    to the piece that opens the run, all in one paragraph (``starts``: each paragraph's first
+    sentence). Part of the story, never a point. A run whose quotation opened in a paragraph
+    before is left as it is."""
+    out: set[int] = set()
+    for i in range(1, len(sentences)):
+        if i in starts or not QUOTE_TAIL.match(sentences[i]) \
+                or not sentences[i - 1].endswith(QUOTE_CLOSERS):
+            continue
+        first = i - 1
+        while first - 1 >= 0 and first not in starts and sentences[first].startswith(
+                QUOTE_OPENERS) and sentences[first - 1].endswith(QUOTE_CLOSERS):
+            first -= 1
+        if any(q in s for s in sentences[first:i] for q in QUOTE_OPENERS):
+            out.update(range(first, i + 1))
+    return out
