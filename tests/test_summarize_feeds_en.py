@@ -39,14 +39,18 @@ Eero: Finally, Wi-Fi that works.
 """
 
 
-def test_show_notes_with_bare_heads_make_no_points() -> None:
+def test_show_notes_with_bare_heads_make_points_of_their_questions_only() -> None:
     # Before: "John reviews the Tesla Model 3", "John reviews Casey's Volvo XC90" and "Ben
-    # Thompson's warning in 2017", link titles, were the brief.
-    assert _points("307: Casey Apple Pencil", _BARE_HEADS) == []
+    # Thompson's warning in 2017", link titles, were the brief. The episode's questions tell
+    # what it discusses: two blind reads preferred them to a brief of headline and link.
+    assert _points("307: Casey Apple Pencil", _BARE_HEADS) == [
+        "Is falling stock price going to cause a retention problem?",
+        "What does John think about the Nintendo Switch controller?",
+        "How will the new AirPods charge?"]
 
 
 # The same notes with their colons ("Follow-up:", "Sponsored by:") but the listener questions
-# after a bare "#askatp": the questions were the brief.
+# after a bare "#askatp": the questions are the brief, never the link titles before them.
 _ASKATP = """Follow-up:
 Casey gets medium very upset about Medium
 John's 2018 Butterfly Keyboard Watch
@@ -69,8 +73,11 @@ Start your 15-day free trial today.
 """
 
 
-def test_listener_questions_in_show_notes_are_no_points() -> None:
-    assert _points("306: My Watch Has Ended", _ASKATP) == []
+def test_listener_questions_are_a_show_notes_only_points() -> None:
+    assert _points("306: My Watch Has Ended", _ASKATP) == [
+        "Does Overcast do anything special to inhibit cookies?",
+        "Could Overcast get blocked by publishers for not implementing RAD?",
+        "If Intel got its act together, would Apple cancel any ARM Mac plans and stick with Intel?"]
 
 
 def test_a_blog_post_with_a_bare_heading_keeps_its_points() -> None:

@@ -517,8 +517,9 @@ def show_notes(sentences: list[str]) -> set[int]:
     stage lighting problem", "Orders stop 8 PM Monday evening"): in a text of SHOW_NOTES
     sentences or more, mostly lines with no terminal mark, under two heads or more, one of
     them a sponsor's or a list of links' ("Sponsored by:", "Links:", "Show notes:"), every
-    such line and every listed question. Never a point, not even as a last resort: the brief
-    of an episode's notes is its headline and link. Release notes ("Added:", "Fixed:") and a
+    such line, a title cut short and a line too short to be a candidate. Never a point, not
+    even as a last resort: an episode's notes give as points only their questions (the topics
+    it discusses), else headline and link alone. Release notes ("Added:", "Fixed:") and a
     blog post's listings have no such head: their lines are a list (``list_lines``)."""
     if len(sentences) < SHOW_NOTES:
         return set()
@@ -527,12 +528,13 @@ def show_notes(sentences: list[str]) -> set[int]:
     if len(heads) < 2 or 2 * sum(unmarked) <= len(sentences) or not any(
             SPONSOR_HEAD.match(h) is not None or LINKS_HEAD.match(h) is not None for h in heads):
         return set()
-    # A question in a show's notes is a listener's, listed as a link title ("Does Overcast do
-    # anything special to inhibit cookies?" under "#askatp"), not the writer's point; so is a
-    # title cut short ("iPad Pros can ship bent...") and a line too short to be a candidate
-    # ("Looking good, buddy.", "Get your pins NOW!"), which otherwise was the last resort.
+    # A question stays a candidate ("Does Overcast do anything special to inhibit cookies?"
+    # under "#askatp"): it says what the episode discusses, and two blind reads preferred such
+    # a brief to headline and link alone. A title cut short ("iPad Pros can ship bent...") and
+    # a line too short to be a candidate ("Looking good, buddy.", "Get your pins NOW!"),
+    # otherwise the last resort, are link lines.
     return {i for i, s in enumerate(sentences)
-            if unmarked[i] or s.endswith(("?", "...", "…")) or len(s) < SHOW_LINE_CHARS
+            if unmarked[i] or s.endswith(("...", "…")) or len(s) < SHOW_LINE_CHARS
             or len(s.split(None, 4)) < 5} | list_lines(sentences)
 
 
