@@ -478,9 +478,13 @@ def show_notes(sentences: list[str]) -> set[int]:
     blog post's listings have no such head: their lines are a list (``list_lines``)."""
     if len(sentences) < SHOW_NOTES:
         return set()
-    unmarked = [_unmarked(s) for s in sentences]
+    # The heads first (one endswith a line): most texts have fewer than two, and then no
+    # line's ending is read at all.
     heads = [s for s in sentences if s.endswith(":")]
-    if len(heads) < 2 or 2 * sum(unmarked) <= len(sentences) or not any(
+    if len(heads) < 2:
+        return set()
+    unmarked = [_unmarked(s) for s in sentences]
+    if 2 * sum(unmarked) <= len(sentences) or not any(
             SPONSOR_HEAD.match(h) is not None or LINKS_HEAD.match(h) is not None for h in heads):
         return set()
     return {i for i, u in enumerate(unmarked) if u} | list_lines(sentences)
