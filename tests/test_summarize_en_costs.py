@@ -4,9 +4,12 @@ not done."""
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
-from bot.summarize.lang.en import segment
+from bot.summarize.lang.en import segment, tagging
 
 PROSE = [
     "The council approved the budget on Monday.",
@@ -33,3 +36,47 @@ def test_show_notes_reads_no_line_ending_under_fewer_than_two_heads(
     assert read == []  # a story's prose: no line's ending read
     assert segment.show_notes(NOTES) == {1, 3, 4, 5, 7, 8}
     assert read  # show notes: every line's ending read
+
+
+def _opening_given_by_search(surname: str, body: str) -> tuple[int, int, str] | None:
+    m = re.search(r"(?:^|(?<=\n))([A-Z][a-z]+) " + re.escape(surname) + r"\b", body)
+    return None if m is None else (m.start(), m.end(), m.group(1))
+
+
+SURNAMES = ["Tucker", "McVay", "Smith-Jones", "O'Neil"]
+TRICKY_OPENING = [
+    ("Tucker", "Rion Tucker is covering ground.\nTucker canvassed."),
+    ("Tucker", "Later Tucker said.\nRion Tucker went.\nAnn Tucker"),
+    ("Tucker", "said Rion Tucker\nRION Tucker\nRion  Tucker\nRion Tuckers\nRion Tucker_"),
+    ("Tucker", "Al Tucker"),
+    ("Tucker", "x\n\nRion Tucker5 Rion Tucker\nEd Tucker-Smith"),
+    ("McVay", "Sean McVay\nSean McVayé\n Sean McVay"),
+    ("Smith-Jones", "Ann Smith-Jones\nAnn Smith-Joness"),
+    ("O'Neil", "Ed O'Neil's plan\nEd O'Neil"),
+]
+OPENING_PIECES = ["Tucker", "Rion", "rion", "A", "Ann", " ", "\n", "-", "_", "5", "é", "'",
+                  "McVay", "Smith-Jones", "O'Neil", "s", "Ré"]
+
+
+@pytest.mark.parametrize(("surname", "body"), TRICKY_OPENING)
+def test_opening_given_is_what_the_search_found(surname: str, body: str) -> None:
+    assert tagging._opening_given(surname, body) == _opening_given_by_search(surname, body)
+
+
+def test_opening_given_is_what_the_search_found_on_random_text() -> None:
+    rng = random.Random(2612)
+    for _ in range(4000):
+        body = "".join(rng.choice(OPENING_PIECES) for _ in range(rng.randint(0, 12)))
+        for surname in SURNAMES:
+            assert tagging._opening_given(surname, body) == _opening_given_by_search(
+                surname, body), (surname, body)
+
+
+def test_named_in_full_builds_no_pattern(monkeypatch: pytest.MonkeyPatch) -> None:
+    def built(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a pattern built per surname")
+
+    body = "Rion Tucker is covering a lot of ground.\nTucker canvassed the town."
+    monkeypatch.setattr(re, "search", built)
+    monkeypatch.setattr(re, "compile", built)
+    assert tagging._named_in_full("Tucker", body, set()) == "Rion Tucker"
