@@ -10,10 +10,11 @@ from collections.abc import Callable
 
 import pytest
 
+from bot.summarize import text as text_module
 from bot.summarize.extractive import ExtractiveSummarizer, weights_for
 from bot.summarize.lang.en import segment, select, tagging
 from bot.summarize.scoring import STATIC, Pool, build_pool, choose
-from bot.summarize.text import content_words
+from bot.summarize.text import content_words, detect_language
 
 PROSE = [
     "The council approved the budget on Monday.",
@@ -137,3 +138,34 @@ def test_a_brief_reads_few_candidates_captions() -> None:
     chosen = choose(pool, weights, 3, lambda k: False)
     assert len(chosen) == 3
     assert 0 < len(read) < len(sentences) / 2  # not every candidate's caption read
+
+
+class _Unread:
+    """A pattern that must not be used."""
+
+    def __getattr__(self, name: str) -> object:
+        raise AssertionError(f"pattern used: {name}")
+
+
+DETECTED = [
+    ("The council said the plan was on track and that it would go ahead.", "en"),
+    ("Der Rat sagte, dass die Pläne nicht mit dem Haushalt übereinstimmen.", "de"),
+    ("정부가 3일 수도권 부동산 대책을 발표했다.", "ko"),
+    ("The word 東京 in a sentence that is English.", "en"),
+    ("東京は日本の首都です。", "ja"),
+    ("Москва — столица России, сказал он.", "ru"),
+    ("", "en"),
+    ("12 34", "en"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), DETECTED)
+def test_detect_language(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+def test_an_ascii_sample_is_read_for_no_other_script(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(text_module, "_NOT_HANGUL", _Unread())
+    monkeypatch.setattr(text_module, "_ANY_SCRIPT", _Unread())
+    assert detect_language("The council said the plan was on track, and it would go.") == "en"
+    assert detect_language("Le conseil a dit que le plan est dans les temps.") == "fr"
