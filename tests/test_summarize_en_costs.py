@@ -12,7 +12,7 @@ import pytest
 
 from bot.summarize import text as text_module
 from bot.summarize.extractive import ExtractiveSummarizer, weights_for
-from bot.summarize.lang.en import segment, select, tagging
+from bot.summarize.lang.en import segment, select, sentences, tagging
 from bot.summarize.scoring import STATIC, Pool, build_pool, choose
 from bot.summarize.text import content_words, detect_language
 
@@ -169,3 +169,24 @@ def test_an_ascii_sample_is_read_for_no_other_script(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(text_module, "_ANY_SCRIPT", _Unread())
     assert detect_language("The council said the plan was on track, and it would go.") == "en"
     assert detect_language("Le conseil a dit que le plan est dans les temps.") == "fr"
+
+
+TRICKY_NOTES = [
+    "a first-class concept,1 and more", "It cost £1,000 and more", "in 2,500 homes, 3 of them",
+    "ab,12 x", "ab,123 x", "ab;1 x", "a,1 x", "_b,1 x", "éé,1 x", "ab,1 X", "ab,1  x", "ab,1x",
+    "ab,\n1 x", "ab, 1 x", "12,1 x", "x1,1 x", "ab,1",
+]
+NOTE_PIECES = ["ab", "a", "1", "12", ",", ";", " ", "x", "X", "_", "é", "£", "\n"]
+
+
+def test_note_hint_finds_where_inner_notes_are() -> None:
+    rng = random.Random(261)
+    lines = TRICKY_NOTES + ["".join(rng.choice(NOTE_PIECES) for _ in range(rng.randint(0, 12)))
+                            for _ in range(20000)]
+    for line in lines:
+        assert (sentences.NOTE_HINT.search(line) is None) == (
+            sentences.INNER_NOTE.search(line) is None), line
+
+
+def test_numbers_are_no_note_hint() -> None:
+    assert sentences.NOTE_HINT.search("It cost £1,000 and 2,500 more; 3 of them") is None
