@@ -190,3 +190,29 @@ def test_note_hint_finds_where_inner_notes_are() -> None:
 
 def test_numbers_are_no_note_hint() -> None:
     assert sentences.NOTE_HINT.search("It cost £1,000 and 2,500 more; 3 of them") is None
+
+
+TRICKY_ENDINGS = [
+    "It happened off the coast of .", "Crews went in.", "We dream of.", "He saw the.",
+    "He saw a.'", "He saw an.)", "Off the coast of .'", "A stop the.\n", "ok.", "Theta.",
+    "Banana.", "Grand Canyon.", "x of .\"", "end of .”’", "Data.", ".", " .", "a.",
+]
+ENDING_PIECES = ["the", "a", "an", "of", "in", " ", ".", "'", "”", ")", "x", "\n", "ta", "ban"]
+
+
+def test_lost_words_are_searched_only_where_they_can_end() -> None:
+    rng = random.Random(2026)
+    texts = TRICKY_ENDINGS + ["".join(rng.choice(ENDING_PIECES) for _ in range(rng.randint(0, 9)))
+                              for _ in range(20000)]
+    for text in texts:
+        closed = text.rstrip("\"”’')")
+        before = closed.endswith(".") and segment.LOST_WORD.search(text[-10:]) is not None
+        now = closed.endswith(segment.LOST_ENDINGS) and segment.LOST_WORD.search(
+            text[-10:]) is not None
+        assert before == now, text
+
+
+def test_a_sentence_ending_on_a_word_is_not_searched_for_a_lost_word(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(segment, "LOST_WORD", _Unread())
+    assert segment.broken("The council approved the budget on Monday.") is None
