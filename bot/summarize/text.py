@@ -56,11 +56,14 @@ def detect_language(text: str) -> str:
     """ISO 639-1 code of ``text``: script first, then function words; "en" when unsure."""
     try:
         sample = text[:600]  # enough words to tell the languages apart
+        # An ASCII sample (most English ones) holds no character of another script: only its
+        # function words are counted.
+        other_scripts = not sample.isascii()
         # Mostly Hangul, the common Korean case: decided by one substitution, nothing more.
-        if len(_NOT_HANGUL.sub("", sample)) * 2 > len(sample):
+        if other_scripts and len(_NOT_HANGUL.sub("", sample)) * 2 > len(sample):
             return "ko"
         latin_words = _LATIN_WORD.findall(sample.lower())
-        if _ANY_SCRIPT.search(sample):
+        if other_scripts and _ANY_SCRIPT.search(sample):
             latin_chars = sum(map(len, latin_words))
             # Runs, not single characters: far fewer objects to count.
             counts = {lang: sum(map(len, rx.findall(sample))) for lang, rx in _SCRIPTS}

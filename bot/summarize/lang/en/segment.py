@@ -319,6 +319,7 @@ VERB_HINT = re.compile(
 LOST_WORD = re.compile(
     r"(?:^|\s)(?:(?:the|a|an|of|to|for|from|at|by|with|into|onto|in|on|and|or|near|about) \.|"
     r"(?:the|a|an)\.)[\"”’')]*$")
+LOST_ENDINGS = (" .", "the.", "a.", "an.")
 # A link's text flattened between a name and its abbreviation ("the National Environmental
 # Policy Act here (NEPA) is …": a wire page's "here" link): the verbatim rule allows no cut inside
 # a sentence, so the span is no point.
@@ -352,7 +353,9 @@ def broken(sentence: str) -> str | None:
         return "shard"
     if FRAGMENT_OPENING.match(sentence) and VERB_HINT.search(sentence) is None:
         return "afterthought"
-    if sentence.rstrip("\"”’')").endswith(".") and LOST_WORD.search(sentence[-10:]):
+    # Every LOST_WORD match ends on " ." or an article's "the.", "a.", "an." before its
+    # closing marks: most sentences end on another word's stop and are not searched.
+    if sentence.rstrip("\"”’')").endswith(LOST_ENDINGS) and LOST_WORD.search(sentence[-10:]):
         return "cut"
     if " here (" in sentence and LINK_TEXT.search(sentence):
         return "cut"
@@ -523,9 +526,12 @@ def show_notes(sentences: list[str]) -> set[int]:
     blog post's listings have no such head: their lines are a list (``list_lines``)."""
     if len(sentences) < SHOW_NOTES:
         return set()
+    # The heads first: most texts have fewer than two, and then no line's ending is read.
     heads = [s if s.endswith(":") else f"{s}:" for s in sentences if _head(s)]
+    if len(heads) < 2:
+        return set()
     unmarked = [_unmarked(s) for s in sentences]
-    if len(heads) < 2 or 2 * sum(unmarked) <= len(sentences) or not any(
+    if 2 * sum(unmarked) <= len(sentences) or not any(
             SPONSOR_HEAD.match(h) is not None or LINKS_HEAD.match(h) is not None for h in heads):
         return set()
     # A question stays a candidate ("Does Overcast do anything special to inhibit cookies?"

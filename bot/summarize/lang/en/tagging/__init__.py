@@ -616,10 +616,11 @@ def _named_in_full(surname: str, body: str, others: set[str]) -> str | None:
     may be. Only a first name that opens a line, the one place the run drops it."""
     if rules.SURNAME.fullmatch(surname) is None or surname.lower() in rules.SAME_AS:
         return None  # "Both IPv6", "Combining SMFG", "Other Republicans": no person's name
-    m = re.search(r"(?:^|(?<=\n))([A-Z][a-z]+) " + re.escape(surname) + r"\b", body)
-    if m is None:
+    found = _opening_given(surname, body)
+    if found is None:
         return None
-    low = m.group(1).lower()
+    start, end, given = found
+    low = given.lower()
     # "Targeting Russia's business community": a verb opens the sentence. "Later Mills",
     # "Critics Mills": a word the story also writes in lower case is no first name (asked here
     # of the whole story: ``_given_name`` is given the match alone). A name's particle is the
@@ -627,7 +628,15 @@ def _named_in_full(surname: str, body: str, others: set[str]) -> str | None:
     if low.endswith(rules.NOT_GIVEN_ENDINGS) \
             or (low not in rules.NAME_PARTICLES and _written_lower(low, body)):
         return None
-    return _given_name(surname, m.group(0), True, others)
+    return _given_name(surname, body[start:end], True, others)
+
+
+def _opening_given(surname: str, body: str) -> tuple[int, int, str] | None:
+    """The first capitalised word written before ``surname`` at a line's start, as (start,
+    end, word): what ``(?:^|(?<=\n))([A-Z][a-z]+) <surname>\b`` finds, without a pattern
+    built (and compiled) per surname and article."""
+    return next((m for m in mentions.given_before(surname, body)
+                 if m[0] == 0 or body[m[0] - 1] == "\n"), None)
 
 
 def _title_full_name(name: str, title: str, body: str) -> str | None:
