@@ -12,15 +12,13 @@ point (similarity at or above ``duplicate``) and a restated headline (cosine at 
 
 from __future__ import annotations
 
-import heapq
 import math
 import operator
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import chain
-from typing import overload
 
 from bot.summarize.korean import ANALYSIS
 from bot.summarize.lang import Analyser, Cues
@@ -80,7 +78,7 @@ class Pool:
 
     sentences: list[str]
     index: list[int]
-    values: Sequence[tuple[float, ...]]  # one value per STATIC feature
+    values: list[tuple[float, ...]]  # one value per STATIC feature
     sets: list[frozenset[str]]
     norms: list[float]
     idf2: dict[str, float]
@@ -93,11 +91,6 @@ class Pool:
     units_of: Callable[[int], frozenset[str]] | None = None
     # A superset of ``units_of(k)`` that costs no analysis (``Language.units_maybe``), if any.
     units_maybe: Callable[[int], frozenset[str]] | None = None
-    # For a brief: each candidate's bound on its static score under the weights ``upper_for``
-    # (those the pool was built with), so that choose() reads the values (then worked out
-    # when first read) only of the candidates that may rank next. None: all are read.
-    upper: list[float] | None = None
-    upper_for: Mapping[str, float] | None = None
 
     def similarity(self, a: int, b: int) -> float:
         return sum(map(self.idf2.__getitem__, self.sets[a] & self.sets[b])) / (
@@ -171,34 +164,22 @@ def build_pool(
     own = LANGUAGES.get(lang)
     cues = (own.cues([s for _, s in cands], title, _wanted(weights), ANALYSIS) if own
             else _no_cues)
+    values: list[tuple[float, ...]] = []
+    lede = True
     ended = rules.sentence_ending
-    captions: dict[int, bool] = {}  # caption_like of the candidates read so far
-
-    def caption_of(k: int) -> bool:
-        if k not in captions:
-            captions[k] = caption_like(cands[k][1])
-        return captions[k]
-
-    def heading_of(k: int) -> bool:
-        return ended is not None and not ended.search(cands[k][1])
-
-    # The lede: the first candidate that is neither caption-like nor a heading, nor leans back.
-    lede = next((k for k, (_, s) in enumerate(cands) if not caption_of(k) and not heading_of(k)
-                 and not (leans_back and leans_back(s))), -1)
-
-    # The language's cues of every candidate (cheap: a bound reads them, as do most scores).
-    cued = [cues(k, s, k == lede) for k, (_, s) in enumerate(cands)]
-
-    def values_of(k: int) -> tuple[float, ...]:
-        s = cands[k][1]
+    for k, (_, s) in enumerate(cands):
         fit_kind = 2 if len(s) <= limit else fits(s, limit, lang)  # most sentences fit
-        first = 1.0 if k == lede else 0.0
+        caption = caption_like(s)
+        heading = ended is not None and not ended.search(s)
+        first = 0.0
+        if lede and not caption and not heading and not (leans_back and leans_back(s)):
+            first, lede = 1.0, False
         # Only what a weight asks for: findall on every candidate is a tenth of the scoring.
         numbers = _NUMBER.findall(s) if title_numbers else ()
         has_number = bool(numbers) or (any_number and _DIGIT.search(s) is not None)
-        entity, price, quote, *news = cued[k]
-        return (
-            _position(k),
+        entity, price, quote, *news = cues(k, s, first == 1.0)
+        values.append((
+            _POSITION[k] if k < len(_POSITION) else 1.0 / math.sqrt(1 + k),
             1.0 if k < 3 else 0.0,
             first,
             central[k] / norms[k],
@@ -212,24 +193,13 @@ def build_pool(
             min(len(s), IDEAL_CHARS) / IDEAL_CHARS,
             1.0 if fit_kind == 1 else 0.0,
             1.0 if fit_kind == 0 else 0.0,
-            1.0 if caption_of(k) else 0.0,
-            1.0 if heading_of(k) else 0.0,
+            1.0 if caption else 0.0,
+            1.0 if heading else 0.0,
             1.0 if asking and s.rstrip("\"'”’) ").endswith("?") else 0.0,
             *news,
-        )
-
-    if weights is None:  # the fit reads every value of every candidate
-        pool = Pool([s for _, s in cands], [i for i, _ in cands],
-                    [values_of(k) for k in range(n)], sets, norms, idf2, title_sim)
-    else:
-        # A brief: choose() reads few candidates' values (about one in four of a BBC story's),
-        # in static-score order; each candidate's bound on its score, from the features known
-        # here, lets it read the others' values only when one could still come next.
-        pool = Pool([s for _, s in cands], [i for i, _ in cands], _LazyValues(n, values_of),
-                    sets, norms, idf2, title_sim)
-        pool.upper = _upper_bounds(weights, lede, central, norms, title_sim, title_cover,
-                                   [len(s) for _, s in cands], cued, bool(title_numbers))
-        pool.upper_for = weights
+        ))
+    pool = Pool([s for _, s in cands], [i for i, _ in cands], values, sets, norms, idf2,
+                title_sim)
     units = rules.headline_units
     read = rules.units_in
     if units is not None and read is not None and (
@@ -242,114 +212,6 @@ def build_pool(
                 sentences, head = pool.sentences, pool.headline_units
                 pool.units_maybe = lambda k: maybe(sentences[k], head)
     return pool
-
-
-def _position(k: int) -> float:
-    return _POSITION[k] if k < len(_POSITION) else 1.0 / math.sqrt(1 + k)
-
-
-class _LazyValues(Sequence[tuple[float, ...]]):
-    """A pool's values, each candidate's worked out when first read (``of(k)``)."""
-
-    __slots__ = ("_of", "_read")
-
-    def __init__(self, n: int, of: Callable[[int], tuple[float, ...]]) -> None:
-        self._of = of
-        self._read: list[tuple[float, ...] | None] = [None] * n
-
-    def __len__(self) -> int:
-        return len(self._read)
-
-    @overload
-    def __getitem__(self, k: int) -> tuple[float, ...]: ...
-
-    @overload
-    def __getitem__(self, k: slice) -> list[tuple[float, ...]]: ...
-
-    def __getitem__(self, k: int | slice) -> tuple[float, ...] | list[tuple[float, ...]]:
-        if isinstance(k, slice):
-            return [self[i] for i in range(len(self))[k]]
-        v = self._read[k]
-        if v is None:
-            v = self._read[k] = self._of(range(len(self._read))[k])
-        return v
-
-
-# The features a candidate's bound reads as they are (known of every candidate before any
-# value is read): those below and the language's cues (``_CUED``, in the order cues give them).
-# Each other one is bounded by its weight where that is positive (every value is in [0, 1]).
-_KNOWN = ("position", "early", "lede", "centrality", "headline", "headline_cover", "length")
-_CUED = ("entities", "price", "quote", *STATIC[STATIC.index("question") + 1:])
-# Far above the rounding of a sum of twenty products near 1: a bound is never below the score
-# that sum(map(mul, …)) gives.
-_SLACK = 1e-9
-
-
-def _upper_bounds(
-    weights: Mapping[str, float], lede: int, central: list[float], norms: list[float],
-    title_sim: list[float], title_cover: list[float], lengths: list[int], cued: list[Cues],
-    title_numbers: bool,
-) -> list[float]:
-    """Each candidate's upper bound on its static score under ``weights`` (``title_numbers``:
-    whether the headline's numbers are read against the candidates')."""
-    w = {f: weights.get(f, 0.0) for f in _KNOWN}
-    w_cued = [weights.get(f, 0.0) for f in _CUED]
-    unknown = set(STATIC) - set(_KNOWN) - set(_CUED) - (set() if title_numbers
-                                                        else {"headline_numbers"})
-    rest = sum(max(weights.get(f, 0.0), 0.0) for f in sorted(unknown)) + _SLACK
-    return [w["position"] * _position(k) + w["early"] * (1.0 if k < 3 else 0.0)
-            + w["lede"] * (1.0 if k == lede else 0.0) + w["centrality"] * (central[k] / norms[k])
-            + w["headline"] * title_sim[k] + w["headline_cover"] * title_cover[k]
-            + w["length"] * (min(n, IDEAL_CHARS) / IDEAL_CHARS)
-            + sum(map(operator.mul, w_cued, cued[k])) + rest
-            for k, n in enumerate(lengths)]
-
-
-class _Ranking:
-    """The candidates by static score, highest first and ties in article order (as sorted()
-    ranks them), ranked only as far as choose() reads. With bounds (``Pool.upper``), a
-    candidate's values are read once no unread candidate's bound reaches the best unranked
-    score read; without, every score is read and sorted."""
-
-    def __init__(self, pool: Pool, w_static: list[float], upper: list[float] | None) -> None:
-        values = pool.values
-        self._w = w_static
-        self._values = values
-        self._upper = upper
-        if upper is None:
-            self.static = [sum(map(operator.mul, w_static, v)) for v in values]
-            self._order = sorted(range(len(self.static)), key=self.static.__getitem__,
-                                 reverse=True)
-            self._by_bound: list[int] = []
-        else:
-            self.static = [0.0] * len(values)  # each filled as its candidate is read
-            self._order = []
-            self._by_bound = sorted(range(len(upper)), key=upper.__getitem__, reverse=True)
-        self._next = 0  # the first of _by_bound not read yet
-        self._read: list[tuple[float, int]] = []  # (-score, index) of the read, not ranked yet
-
-    def __iter__(self) -> Iterator[int]:
-        i = 0
-        while i < len(self._order) or self._rank_next():
-            yield self._order[i]
-            i += 1
-
-    def _rank_next(self) -> bool:
-        if self._upper is None:
-            return False
-        upper, by_bound, read = self._upper, self._by_bound, self._read
-        # An unread candidate's score is at most its bound: the best read one comes first
-        # only when it beats every bound left (a tie may be an earlier candidate's).
-        while self._next < len(by_bound) and (
-                not read or upper[by_bound[self._next]] >= -read[0][0]):
-            k = by_bound[self._next]
-            self._next += 1
-            score = self.static[k] = sum(map(operator.mul, self._w, self._values[k]))
-            heapq.heappush(read, (-score, k))
-        if not read:
-            return False
-        self._order.append(heapq.heappop(read)[1])
-        return True
 
 
 def _units_of(
@@ -383,15 +245,15 @@ def choose(
     units_of, units_maybe = pool.units_of, pool.units_maybe
     w_gain = weights.get("headline_gain", 0.0) if units_of is not None else 0.0
     unit = w_gain / len(pool.headline_units) if w_gain else 0.0
-    ranking = _Ranking(pool, w_static, pool.upper if pool.upper_for is weights else None)
-    static = ranking.static  # each candidate's, once ranking has read it
+    static = [sum(map(operator.mul, w_static, v)) for v in pool.values]
+    order = sorted(range(len(static)), key=static.__getitem__, reverse=True)
     index = pool.index
     chosen: list[int] = []
     left = pool.headline_units  # the headline units no chosen point carries yet
     while len(chosen) < points:
         best, best_score = -1, -math.inf
         reach = unit * len(left)  # the most any candidate can gain: the scan stops below it
-        for k in ranking:
+        for k in order:
             if static[k] + reach <= best_score:
                 break
             if k in chosen or k in pool.barred or pool.title_sim[k] >= headline_copy:
