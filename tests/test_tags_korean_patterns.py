@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import random
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -88,13 +91,37 @@ def test_a_pattern_after_a_literal_name_finds_what_the_joined_pattern_finds(afte
                 m.span() for m in joined.finditer(text)], (name, text)
 
 
-@pytest.mark.parametrize("before", [rules.PLAYED_BEFORE, rules.SUBJECT_BEFORE])
-def test_a_pattern_before_a_literal_name_finds_what_the_joined_pattern_finds(before: str) -> None:
-    compiled = tagging._before(before)
+_BEFORE = [(rules.PLAYED_BEFORE, rules.PLAYED_BEFORE_WIDTH, "극 중 "),
+           (rules.SUBJECT_BEFORE, rules.SUBJECT_BEFORE_WIDTH, "“")]
+
+
+@pytest.mark.parametrize(("before", "width", "widest"), _BEFORE)
+def test_a_pattern_before_a_literal_name_finds_what_the_joined_pattern_finds(
+        before: str, width: int, widest: str) -> None:
+    compiled = tagging._before(before, width)
+    # The widest match first: a width given too small beside the pattern misses it.
+    texts = [f"가나 {widest}순희는", f"{widest}순희", *_texts(len(before))]
     for name in ("순희", "희희"):
-        for text in _texts(len(before)):
+        for text in texts:
             joined = re.compile(before + re.escape(name))
             assert tagging._preceded(name, text, compiled) == (joined.search(text) is not None)
+    assert tagging._preceded("순희", texts[0], compiled)
+
+
+def test_tagging_needs_no_private_module_of_re() -> None:
+    # re._parser is CPython's own, private (other Pythons lack it or change it): the widths
+    # of the patterns before a name are given beside them instead. Everything tagging
+    # imports is loaded first, then re._parser barred, then tagging imported afresh.
+    script = (
+        "import sys\n"
+        "import bot.summarize.lang.ko.tagging\n"
+        "sys.modules['re._parser'] = None\n"
+        "del sys.modules['bot.summarize.lang.ko.tagging']\n"
+        "import bot.summarize.lang.ko.tagging\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parents[1], timeout=60)
+    assert done.returncode == 0, done.stderr
 
 
 def test_the_surname_patterns_find_what_a_look_behind_first_finds() -> None:

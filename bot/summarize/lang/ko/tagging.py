@@ -6,7 +6,6 @@ it, the nouns a story repeats. The word lists are in ``bot.summarize.lang.ko.tag
 from __future__ import annotations
 
 import re
-import re._parser
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -125,26 +124,24 @@ def _nouns_alone(form: str, analyser: Analyser, name: bool) -> bool:
 
 class _Before(NamedTuple):
     """A pattern that must end where a name starts, compiled as ``(?:pattern)\\Z``, and the
-    most characters it can span (None: no bound): the search for it starts that far back;
-    ``alone``, the pattern as written, for ``_somewhere``."""
+    most characters it can span: the search for it starts that far back; ``alone``, the
+    pattern as written, for ``_somewhere``."""
 
     pattern: re.Pattern[str]
-    width: int | None
+    width: int
     alone: re.Pattern[str]
 
 
-def _before(pattern: str) -> _Before:
-    # re's own parser (a private module, as in Python 3.11 to 3.13) knows how wide a
-    # pattern can be; a search from the text's start for each name was a third of the tags.
-    most = re._parser.parse(pattern).getwidth()[1]
-    return _Before(re.compile("(?:" + pattern + r")\Z"),
-                   None if most >= re._parser.MAXREPEAT else most, re.compile(pattern))
+def _before(pattern: str, width: int) -> _Before:
+    """``pattern`` and its widest match (``width`` characters, given beside the pattern in
+    ``tags``): a search from the text's start for each name was a third of the tags."""
+    return _Before(re.compile("(?:" + pattern + r")\Z"), width, re.compile(pattern))
 
 
 _PLAYED = re.compile(rules.PLAYED)
 _PLAYED_PART = re.compile(rules.PLAYED_PART)
-_PLAYED_BEFORE = _before(rules.PLAYED_BEFORE)
-_SUBJECT_BEFORE = _before(rules.SUBJECT_BEFORE)
+_PLAYED_BEFORE = _before(rules.PLAYED_BEFORE, rules.PLAYED_BEFORE_WIDTH)
+_SUBJECT_BEFORE = _before(rules.SUBJECT_BEFORE, rules.SUBJECT_BEFORE_WIDTH)
 _SUBJECT_AFTER = re.compile(rules.SUBJECT_AFTER)
 _PRIVATE_PERSON_AFTER = re.compile(rules.PRIVATE_PERSON_AFTER)
 _RESEARCH_LEAD = re.compile(rules.RESEARCH_LEAD)
@@ -181,7 +178,7 @@ def _preceded(name: str, text: str, before: _Before) -> bool:
 
 def _ends_at(at: int, text: str, before: _Before) -> bool:
     """Whether a match of ``before`` ends at ``at`` in ``text``."""
-    start = 0 if before.width is None else max(0, at - before.width)
+    start = max(0, at - before.width)
     return before.pattern.search(text, start, at) is not None
 
 
