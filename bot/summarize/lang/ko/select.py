@@ -24,7 +24,10 @@ BACK = re.compile(
 # A sentence that only explains the one before: "…것이다", "…때문이다".
 BACK_ENDING = ("것이다",)
 # A Korean sentence ends in a predicate ending ("…했다", "…입니다", "…는가?"), possibly quoted.
-ENDED = re.compile(r"(?:[다요죠까네음함임됨]|니다)[.!?…]*[\"'”’)]*\s*$")
+# Only searched for (never its span), so "니다" needs no branch of its own: its "다" is in the
+# class, and the search opens on one class (the same sentences match; a Korean brief 1.6%
+# fewer instructions than with "(?:[…]|니다)").
+ENDED = re.compile(r"[다요죠까네음함임됨][.!?…]*[\"'”’)]*\s*$")
 # Nouns that close a complete news sentence after a relative clause ("…할 전망이다", "…라는
 # 지적이다"): the clause's subject is the sentence's. Any other "…한 구역이다" names no subject.
 REPORTING_NOUNS = frozenset(
