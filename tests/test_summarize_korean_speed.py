@@ -21,3 +21,28 @@ def test_a_sentence_ending_is_found_as_before() -> None:
     texts += _korean_texts(1, "다요니함가나 .!?…\"'”’)\n")
     for text in texts:
         assert (select.ENDED.search(text) is None) == (old.search(text) is None), text
+
+
+def _may_carry_by_loop(sentence: str, lemma: str) -> bool:
+    """``may_carry`` as it was: each character of the sentence tested in Python."""
+    if lemma in sentence:
+        return True
+    if not lemma.endswith("다") or len(lemma) < 2 or not "가" <= lemma[0] <= "힣":
+        return False
+    first = ord(lemma[0]) - 0xAC00
+    size = 28 if len(lemma) > 2 else 28 * 21
+    return any(0 <= ord(c) - 0xAC00 < 11172 and (ord(c) - 0xAC00) // size == first // size
+               for c in sentence)
+
+
+def test_a_lemma_is_thought_possible_where_it_was() -> None:
+    rng = random.Random(26)
+    # The first and last syllables of each run of code points, and random ones.
+    edges = ["가", "갛", "개", "깋", "까", "나", "힣", "힢", "후", "A", "ㄱ", "豆"]
+    syllables = edges + [chr(rng.randint(0xAC00, 0xD7A3)) for _ in range(60)]
+    lemmas = ["모르다", "오다", "바꾸다", "치다", "열리다", "반납", "다", "A다", "힣다", "가다"]
+    lemmas += [f"{s}다" for s in syllables] + [f"{s}르다" for s in syllables]
+    texts = syllables + _korean_texts(2, "".join(syllables) + " .")
+    for lemma in lemmas:
+        for text in texts[:400]:
+            assert select.may_carry(text, lemma) == _may_carry_by_loop(text, lemma), (text, lemma)
