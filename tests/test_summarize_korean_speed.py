@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from bot.summarize.lang.ko import select
+from bot.summarize.lang.ko import segment, select
 
 
 def _korean_texts(seed: int, alphabet: str, n: int = 3000) -> list[str]:
@@ -46,3 +46,26 @@ def test_a_lemma_is_thought_possible_where_it_was() -> None:
     for lemma in lemmas:
         for text in texts[:400]:
             assert select.may_carry(text, lemma) == _may_carry_by_loop(text, lemma), (text, lemma)
+
+
+def test_the_splitter_asks_the_kind_of_a_line_only_where_it_may_be_a_caption() -> None:
+    # Only a line with a credit's slash can be a caption, kept whole; asking the full kind of
+    # every other line (a paragraph of several sentences) was work nothing read.
+    from bot.summarize.korean import ANALYSIS
+    from bot.summarize.lang import Splitting
+    from bot.summarize.lang.ko import sentences
+
+    asked: list[str] = []
+
+    def not_prose(span: str, lang: str) -> str | None:
+        asked.append(span)
+        return segment.not_prose(span)
+
+    splitting = Splitting(not_prose=not_prose, analysis=ANALYSIS)
+    prose = "정부가 3일 부동산 대책을 발표했다. 대책은 세 가지다."
+    assert sentences.line_sentences(prose, splitting) == [
+        "정부가 3일 부동산 대책을 발표했다.", "대책은 세 가지다."]
+    assert asked == []
+    caption = "서울 서초구 대법원 청사 전경. /뉴스1"
+    assert sentences.line_sentences(caption, splitting) == [caption]
+    assert asked == [caption]
