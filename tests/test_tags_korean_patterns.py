@@ -35,6 +35,11 @@ STORIES = [
      "최저임금이 내년에 5% 오른다. 한국경제연구원에 따르면 최저임금을 받는 노동자는 300만 "
      "명이다. 한국경제연구원의 분석으로는 인상분은 중소기업에 부담이다. 정부는 지원책을 "
      "내놓았다. 정부는 인상을 확정했다."),
+    # a person named in full once, then by surname and post: _called_by_surname's posts
+    ("관저 앞 지지자 집회 이어져",
+     "윤석열 대통령 관저 앞에 3일 지지자들이 모였다. 윤 대통령은 관저에 머물렀다. 지지자들은 "
+     "관저 앞에서 밤을 새웠다. 경찰은 관저 주변을 통제했다. 윤 대통령 측은 입장을 내지 "
+     "않았다."),
 ]
 
 
@@ -66,7 +71,7 @@ def test_no_pattern_is_built_from_a_name(
     recording = _Recording()
     monkeypatch.setattr(tagging, "re", recording)
     brief_tags(title, text, "ko")
-    names = ("김형태", "순희", "박정자", "한국경제연구원", "정부", "성산일출봉")
+    names = ("김형태", "순희", "박정자", "한국경제연구원", "정부", "성산일출봉", "윤석열")
     built = [p for p in recording.patterns if any(n in p for n in names)]
     assert built == [], built
 
@@ -80,7 +85,7 @@ def _texts(seed: int) -> Iterator[str]:
 
 
 @pytest.mark.parametrize("after", [rules.PLAYED, rules.PLAYED_PART, rules.PRIVATE_PERSON_AFTER,
-                                   rules.RESEARCH_LEAD, rules.SUBJECT_AFTER])
+                                   rules.RESEARCH_LEAD, rules.SUBJECT_AFTER, rules.NAME_POST])
 def test_a_pattern_after_a_literal_name_finds_what_the_joined_pattern_finds(after: str) -> None:
     compiled = re.compile(after)
     for name in ("순희", "김", "희희"):
@@ -89,6 +94,8 @@ def test_a_pattern_after_a_literal_name_finds_what_the_joined_pattern_finds(afte
             assert tagging._followed(name, text, compiled) == (joined.search(text) is not None)
             assert list(tagging._spans(name, text, compiled)) == [
                 m.span() for m in joined.finditer(text)], (name, text)
+            assert [(at, m.groups()) for at, m in tagging._matches(name, text, compiled)] == [
+                (m.start(), m.groups()) for m in joined.finditer(text)], (name, text)
 
 
 _BEFORE = [(rules.PLAYED_BEFORE, rules.PLAYED_BEFORE_WIDTH, "극 중 "),
