@@ -7,6 +7,7 @@ import importlib
 from typing import Any
 
 from bot.summarize import korean, text
+from tests.support.tagging import needs_kiwi
 
 MODULES = ("bot.summarize.text", "bot.summarize.tags", "bot.summarize.labels",
            "bot.summarize.korean", "bot.summarize.extractive", "bot.summarize.trim",
@@ -34,12 +35,30 @@ def test_every_summarizer_cache_has_a_small_maxsize() -> None:
     assert korean._MORPHS_SIZE <= 1024  # Korean analyses: keyed by whole sentences
 
 
-def test_the_korean_analysis_cache_is_cleared_when_full(monkeypatch: Any) -> None:
+def test_the_korean_analysis_cache_evicts_the_oldest_first(monkeypatch: Any) -> None:
+    # Bounded, and what was analysed last stays: clearing the whole cache when full dropped
+    # the analyses of the article being briefed, which then cost Kiwi a second time.
     monkeypatch.setattr(korean, "_MORPHS_SIZE", 4)
     korean.clear_cache()
     for n in range(10):
         korean._remember(f"문장 {n}", ())
         assert len(korean._MORPHS) <= 4
+    assert list(korean._MORPHS) == ["문장 6", "문장 7", "문장 8", "문장 9"]
+    korean._remember("문장 7", ())  # again: nothing is evicted for a sentence already held
+    assert list(korean._MORPHS) == ["문장 6", "문장 7", "문장 8", "문장 9"]
+
+
+@needs_kiwi
+def test_the_korean_split_cache_evicts_the_oldest_first(monkeypatch: Any) -> None:
+    monkeypatch.setattr(korean, "_MORPHS_SIZE", 2)
+    korean.clear_cache()
+    lines = [f"그는 “예산을 {n}억 늘리겠다. 더 늘린다.”고 말했다. 야당은 반발했다."
+             for n in range(3)]
+    for line in lines:
+        assert korean.split_line(line) is not None
+        assert len(korean._SPLITS) <= 2
+    assert list(korean._SPLITS) == lines[1:]
+    korean.clear_cache()
 
 
 def test_the_term_cache_is_cleared_when_full(monkeypatch: Any) -> None:

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import random
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -32,6 +35,11 @@ STORIES = [
      "최저임금이 내년에 5% 오른다. 한국경제연구원에 따르면 최저임금을 받는 노동자는 300만 "
      "명이다. 한국경제연구원의 분석으로는 인상분은 중소기업에 부담이다. 정부는 지원책을 "
      "내놓았다. 정부는 인상을 확정했다."),
+    # a person named in full once, then by surname and post: _called_by_surname's posts
+    ("관저 앞 지지자 집회 이어져",
+     "윤석열 대통령 관저 앞에 3일 지지자들이 모였다. 윤 대통령은 관저에 머물렀다. 지지자들은 "
+     "관저 앞에서 밤을 새웠다. 경찰은 관저 주변을 통제했다. 윤 대통령 측은 입장을 내지 "
+     "않았다."),
 ]
 
 
@@ -63,7 +71,7 @@ def test_no_pattern_is_built_from_a_name(
     recording = _Recording()
     monkeypatch.setattr(tagging, "re", recording)
     brief_tags(title, text, "ko")
-    names = ("김형태", "순희", "박정자", "한국경제연구원", "정부", "성산일출봉")
+    names = ("김형태", "순희", "박정자", "한국경제연구원", "정부", "성산일출봉", "윤석열")
     built = [p for p in recording.patterns if any(n in p for n in names)]
     assert built == [], built
 
@@ -77,7 +85,7 @@ def _texts(seed: int) -> Iterator[str]:
 
 
 @pytest.mark.parametrize("after", [rules.PLAYED, rules.PLAYED_PART, rules.PRIVATE_PERSON_AFTER,
-                                   rules.RESEARCH_LEAD, rules.SUBJECT_AFTER])
+                                   rules.RESEARCH_LEAD, rules.SUBJECT_AFTER, rules.NAME_POST])
 def test_a_pattern_after_a_literal_name_finds_what_the_joined_pattern_finds(after: str) -> None:
     compiled = re.compile(after)
     for name in ("순희", "김", "희희"):
@@ -86,15 +94,41 @@ def test_a_pattern_after_a_literal_name_finds_what_the_joined_pattern_finds(afte
             assert tagging._followed(name, text, compiled) == (joined.search(text) is not None)
             assert list(tagging._spans(name, text, compiled)) == [
                 m.span() for m in joined.finditer(text)], (name, text)
+            assert [(at, m.groups()) for at, m in tagging._matches(name, text, compiled)] == [
+                (m.start(), m.groups()) for m in joined.finditer(text)], (name, text)
 
 
-@pytest.mark.parametrize("before", [rules.PLAYED_BEFORE, rules.SUBJECT_BEFORE])
-def test_a_pattern_before_a_literal_name_finds_what_the_joined_pattern_finds(before: str) -> None:
-    compiled = tagging._before(before)
+_BEFORE = [(rules.PLAYED_BEFORE, rules.PLAYED_BEFORE_WIDTH, "극 중 "),
+           (rules.SUBJECT_BEFORE, rules.SUBJECT_BEFORE_WIDTH, "“")]
+
+
+@pytest.mark.parametrize(("before", "width", "widest"), _BEFORE)
+def test_a_pattern_before_a_literal_name_finds_what_the_joined_pattern_finds(
+        before: str, width: int, widest: str) -> None:
+    compiled = tagging._before(before, width)
+    # The widest match first: a width given too small beside the pattern misses it.
+    texts = [f"가나 {widest}순희는", f"{widest}순희", *_texts(len(before))]
     for name in ("순희", "희희"):
-        for text in _texts(len(before)):
+        for text in texts:
             joined = re.compile(before + re.escape(name))
             assert tagging._preceded(name, text, compiled) == (joined.search(text) is not None)
+    assert tagging._preceded("순희", texts[0], compiled)
+
+
+def test_tagging_needs_no_private_module_of_re() -> None:
+    # re._parser is CPython's own, private (other Pythons lack it or change it): the widths
+    # of the patterns before a name are given beside them instead. Everything tagging
+    # imports is loaded first, then re._parser barred, then tagging imported afresh.
+    script = (
+        "import sys\n"
+        "import bot.summarize.lang.ko.tagging\n"
+        "sys.modules['re._parser'] = None\n"
+        "del sys.modules['bot.summarize.lang.ko.tagging']\n"
+        "import bot.summarize.lang.ko.tagging\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parents[1], timeout=60)
+    assert done.returncode == 0, done.stderr
 
 
 def test_the_surname_patterns_find_what_a_look_behind_first_finds() -> None:

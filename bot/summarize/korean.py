@@ -63,10 +63,17 @@ _MORPHS: dict[str, tuple[Morph, ...]] = {}
 _MORPHS_SIZE = 1024  # keys are whole sentences: few, large
 
 
+def _bounded_put(cache: dict[str, Any], key: str, value: Any) -> None:
+    """``cache[key] = value``, the oldest entry evicted first when the cache is full: a
+    long-running bot stays bounded, and the article being briefed keeps the analyses it just
+    made (clearing the whole cache when full dropped them mid-article, to be made again)."""
+    if key not in cache and len(cache) >= _MORPHS_SIZE:
+        del cache[next(iter(cache))]  # a dict keeps insertion order: the first is the oldest
+    cache[key] = value
+
+
 def _remember(text: str, analysis: tuple[Morph, ...]) -> None:
-    if len(_MORPHS) >= _MORPHS_SIZE:
-        _MORPHS.clear()  # a long-running bot stays bounded
-    _MORPHS[text] = analysis
+    _bounded_put(_MORPHS, text, analysis)
 
 
 # Line -> Kiwi's sentences of it: a feed repeats an item on every poll until it ages out, and
@@ -197,9 +204,7 @@ def split_line(line: str) -> list[str] | None:
         return None  # Kiwi dropped or moved text: the rules keep every character
     for text, analysis in zip(out, analyses, strict=True):
         _remember(text, analysis)
-    if len(_SPLITS) >= _MORPHS_SIZE:
-        _SPLITS.clear()  # bounded, as _MORPHS
-    _SPLITS[line] = tuple(out)
+    _bounded_put(_SPLITS, line, tuple(out))  # bounded, as _MORPHS
     return out
 
 

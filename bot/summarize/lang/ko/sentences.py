@@ -88,7 +88,9 @@ def line_sentences(block: str, splitting: Splitting) -> list[str]:
     out: list[str] = []
     for piece in analysis.story_lines(block):
         for line in segment.unglue(piece):
-            if splitting.not_prose(line, "ko") == "caption":
+            # Only a line with a credit's slash may be a caption (most have none): the rest
+            # skip the line's other kinds, which a line of several sentences never needs.
+            if segment.may_be_caption(line) and splitting.not_prose(line, "ko") == "caption":
                 out.append(line)  # a caption with its credit stays one span, judged as such
                 continue
             by_kiwi = analysis.split_line(line) if analysis.needs_splitting(line) else None

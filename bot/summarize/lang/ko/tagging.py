@@ -6,7 +6,6 @@ it, the nouns a story repeats. The word lists are in ``bot.summarize.lang.ko.tag
 from __future__ import annotations
 
 import re
-import re._parser
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -150,29 +149,30 @@ def _nouns_alone(form: str, analyser: Analyser, name: bool) -> bool:
 
 class _Before(NamedTuple):
     """A pattern that must end where a name starts, compiled as ``(?:pattern)\\Z``, and the
-    most characters it can span (None: no bound): the search for it starts that far back;
-    ``alone``, the pattern as written, for ``_somewhere``."""
+    most characters it can span: the search for it starts that far back; ``alone``, the
+    pattern as written, for ``_somewhere``."""
 
     pattern: re.Pattern[str]
-    width: int | None
+    width: int
     alone: re.Pattern[str]
 
 
-def _before(pattern: str) -> _Before:
-    # re's own parser (a private module, as in Python 3.11 to 3.13) knows how wide a
-    # pattern can be; a search from the text's start for each name was a third of the tags.
-    most = re._parser.parse(pattern).getwidth()[1]
-    return _Before(re.compile("(?:" + pattern + r")\Z"),
-                   None if most >= re._parser.MAXREPEAT else most, re.compile(pattern))
+def _before(pattern: str, width: int) -> _Before:
+    """``pattern`` and its widest match (``width`` characters, given beside the pattern in
+    ``tags``): a search from the text's start for each name was a third of the tags."""
+    return _Before(re.compile("(?:" + pattern + r")\Z"), width, re.compile(pattern))
 
 
 _PLAYED = re.compile(rules.PLAYED)
 _PLAYED_PART = re.compile(rules.PLAYED_PART)
-_PLAYED_BEFORE = _before(rules.PLAYED_BEFORE)
-_SUBJECT_BEFORE = _before(rules.SUBJECT_BEFORE)
+_PLAYED_BEFORE = _before(rules.PLAYED_BEFORE, rules.PLAYED_BEFORE_WIDTH)
+_SUBJECT_BEFORE = _before(rules.SUBJECT_BEFORE, rules.SUBJECT_BEFORE_WIDTH)
 _SUBJECT_AFTER = re.compile(rules.SUBJECT_AFTER)
 _PRIVATE_PERSON_AFTER = re.compile(rules.PRIVATE_PERSON_AFTER)
 _RESEARCH_LEAD = re.compile(rules.RESEARCH_LEAD)
+# Matched at a full name's end: joined to each new name, it was compiled again per name
+# (0.8 ms each, and every name of a feed's stories is new) and crowded re's cache.
+_NAME_POST = re.compile(rules.NAME_POST)
 
 
 def _starts(name: str, text: str) -> Iterator[int]:
@@ -206,20 +206,26 @@ def _preceded(name: str, text: str, before: _Before) -> bool:
 
 def _ends_at(at: int, text: str, before: _Before) -> bool:
     """Whether a match of ``before`` ends at ``at`` in ``text``."""
-    start = 0 if before.width is None else max(0, at - before.width)
+    start = max(0, at - before.width)
     return before.pattern.search(text, start, at) is not None
 
 
 def _spans(name: str, text: str, after: re.Pattern[str]) -> Iterator[tuple[int, int]]:
     """The spans ``re.finditer(re.escape(name) + after.pattern, text)`` finds (they do not
     overlap), with no pattern built for the name."""
+    return ((at, m.end()) for at, m in _matches(name, text, after))
+
+
+def _matches(name: str, text: str, after: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:
+    """Where each match of ``re.finditer(re.escape(name) + after.pattern, text)`` starts, with
+    ``after``'s match at the name's end (its groups are the joined pattern's)."""
     at = text.find(name)
     while at >= 0:
         m = after.match(text, at + len(name))
         if m is None:
             at = text.find(name, at + 1)
             continue
-        yield at, m.end()
+        yield at, m
         at = text.find(name, m.end())
 
 
@@ -328,7 +334,7 @@ def _called_by_surname(name: str, title: str, doc: str) -> bool:
             and any(_PUBLIC_ROLE.match(doc, at + len(name)) for at in _starts(name, doc)):
         return True
     # The post the full name is written with: "전주지검" is no 전 with "문재인 전 대통령".
-    posts = {m.group(1) for m in re.finditer(re.escape(name) + rules.NAME_POST, doc)}
+    posts = {m.group(1) for _, m in _matches(name, doc, _NAME_POST)}
     if not posts:
         return False
     return any(m.group(1) in posts for m in re.finditer(
@@ -469,6 +475,10 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                 # story's names ("#검찰동우회" over "#검찰") and needing a common noun's count.
                 institution = form in rules.INSTITUTIONS
                 is_name = is_name or institution
+                # First the test most forms fail (three in five: the points' common nouns),
+                # so they skip the rest; the tests before the analyser's are all pure.
+                if not is_name and form not in title_nouns and not _points_topic(form, doc):
+                    continue  # a common noun is a tag only as the story's subject
                 if form in scores or rules.NOT_TAG_CHAR.search(form):
                     continue
                 if any(map(_ko_generic, parts if " " in form else parts[-1:])) \
@@ -481,8 +491,6 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                     continue  # "정용우 교통과장": the name alone is the tag
                 if " " in form and any(len(w) < 2 for w in form.split()):
                     continue  # "손 감독", "칸 가계": a one-syllable word is a fragment
-                if not is_name and form not in title_nouns and not _points_topic(form, doc):
-                    continue  # a common noun is a tag only as the story's subject
                 if not is_name and not _specific(form, title, doc, title_nouns, analyser):
                     continue  # "#화단", "#추모-행렬", "#입주민": nobody follows them
                 if form.endswith(rules.VENUE_ENDINGS):

@@ -169,6 +169,10 @@ DRAMA = re.compile(r"배우|연기|드라마|뮤지컬|연극|(?<![가-힣])극"
 DRAMA_SPAN = 30
 # ... or after the words for "in the play" ("극 중 순희는"); "…를 연기한" also means postponed.
 PLAYED_BEFORE = r"극\s?중\s"
+# The most characters a match of each pattern before a name spans ("극 중 ": 4; one mark or
+# space, or the text's start: 1): bot.summarize.lang.ko.tagging searches only that far back.
+# Kept beside the pattern, since Python has no public way to read a pattern's width.
+PLAYED_BEFORE_WIDTH = 4
 # Places too broad to follow on a story about somewhere in them (the feed set's "#서울",
 # "#미국", "#경기", "#강원" written in passing): a tag only when the headline names them.
 BROAD_PLACES = frozenset(
@@ -196,6 +200,7 @@ HEADLINE_ABBREVIATIONS = {"北": "북한", "美": "미국", "中": "중국", "�
                           "野": "야당"}
 HEADLINE_KICKER = re.compile(r"^\s*(?:\[[^\]]*\]\s*)+")
 SUBJECT_BEFORE = r"(?:^|[\s‘“'\".…,·])"
+SUBJECT_BEFORE_WIDTH = 1  # see PLAYED_BEFORE_WIDTH
 SUBJECT_AFTER = r"(?=$|[,…]|\s*[“‘'\"]|(?:은|는|이|가)(?:\s|$))"
 WORD_OF_ITS_OWN = r"(?:{particles}|서)?(?![가-힣])"
 # A person the headline does not write, marked as a person by "씨", an age or a profession

@@ -1,0 +1,71 @@
+"""The Korean speed rewrites of issue 26 give what the code they replaced gave."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from bot.summarize.lang.ko import segment, select
+
+
+def _korean_texts(seed: int, alphabet: str, n: int = 3000) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(n)]
+
+
+def test_a_sentence_ending_is_found_as_before() -> None:
+    # "니다" lost its own branch: its "다" is in the class, and ENDED is only searched for.
+    old = re.compile(r"(?:[다요죠까네음함임됨]|니다)[.!?…]*[\"'”’)]*\s*$")
+    texts = ["했다.", "합니다.”", "니다", "니", "했다.” ", "했다”.", "하는가?", "했다\n",
+             "임)", "다 ", "다가", ""]
+    texts += _korean_texts(1, "다요니함가나 .!?…\"'”’)\n")
+    for text in texts:
+        assert (select.ENDED.search(text) is None) == (old.search(text) is None), text
+
+
+def _may_carry_by_loop(sentence: str, lemma: str) -> bool:
+    """``may_carry`` as it was: each character of the sentence tested in Python."""
+    if lemma in sentence:
+        return True
+    if not lemma.endswith("다") or len(lemma) < 2 or not "가" <= lemma[0] <= "힣":
+        return False
+    first = ord(lemma[0]) - 0xAC00
+    size = 28 if len(lemma) > 2 else 28 * 21
+    return any(0 <= ord(c) - 0xAC00 < 11172 and (ord(c) - 0xAC00) // size == first // size
+               for c in sentence)
+
+
+def test_a_lemma_is_thought_possible_where_it_was() -> None:
+    rng = random.Random(26)
+    # The first and last syllables of each run of code points, and random ones.
+    edges = ["가", "갛", "개", "깋", "까", "나", "힣", "힢", "후", "A", "ㄱ", "豆"]
+    syllables = edges + [chr(rng.randint(0xAC00, 0xD7A3)) for _ in range(60)]
+    lemmas = ["모르다", "오다", "바꾸다", "치다", "열리다", "반납", "다", "A다", "힣다", "가다"]
+    lemmas += [f"{s}다" for s in syllables] + [f"{s}르다" for s in syllables]
+    texts = syllables + _korean_texts(2, "".join(syllables) + " .")
+    for lemma in lemmas:
+        for text in texts[:400]:
+            assert select.may_carry(text, lemma) == _may_carry_by_loop(text, lemma), (text, lemma)
+
+
+def test_the_splitter_asks_the_kind_of_a_line_only_where_it_may_be_a_caption() -> None:
+    # Only a line with a credit's slash can be a caption, kept whole; asking the full kind of
+    # every other line (a paragraph of several sentences) was work nothing read.
+    from bot.summarize.korean import ANALYSIS
+    from bot.summarize.lang import Splitting
+    from bot.summarize.lang.ko import sentences
+
+    asked: list[str] = []
+
+    def not_prose(span: str, lang: str) -> str | None:
+        asked.append(span)
+        return segment.not_prose(span)
+
+    splitting = Splitting(not_prose=not_prose, analysis=ANALYSIS)
+    prose = "정부가 3일 부동산 대책을 발표했다. 대책은 세 가지다."
+    assert sentences.line_sentences(prose, splitting) == [
+        "정부가 3일 부동산 대책을 발표했다.", "대책은 세 가지다."]
+    assert asked == []
+    caption = "서울 서초구 대법원 청사 전경. /뉴스1"
+    assert sentences.line_sentences(caption, splitting) == [caption]
+    assert asked == [caption]
