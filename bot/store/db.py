@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # the types only: Alembic and the PostgreSQL dialect load whe
 log = get_log(__name__)
 
 READ_ONLY = "newsbrief_read_only"
+NO_TRANSACTION = "newsbrief_no_transaction"
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
 
@@ -67,9 +68,11 @@ def _sqlite_begin_immediate(conn: Any) -> None:
     # mode (SQLITE_BUSY at once, busy_timeout or not); taking the write lock up front makes
     # concurrent transactions queue on busy_timeout instead of failing. Read-only ones (see
     # Database.read) need no lock: WAL lets them read beside a writer.
-    read_only = conn.get_execution_options().get(READ_ONLY, False)
-    begin = "BEGIN" if read_only else "BEGIN IMMEDIATE"
+    options = conn.get_execution_options()
     driver = conn.connection.dbapi_connection
+    if options.get(NO_TRANSACTION) and isinstance(driver, sqlite_driver.OneHopConnection):
+        return  # Database.read_alone: the statement runs on its own, in autocommit
+    begin = "BEGIN" if options.get(READ_ONLY, False) else "BEGIN IMMEDIATE"
     if isinstance(driver, sqlite_driver.OneHopConnection):
         driver.begin_later(begin)  # with the first statement, in its round trip
     else:
@@ -144,6 +147,19 @@ class Database:
             reader = await conn.execution_options(**{READ_ONLY: True})
             async with reader.begin():
                 yield reader
+
+    @asynccontextmanager
+    async def read_alone(self) -> AsyncIterator[AsyncConnection]:
+        """For reads that need no snapshot in common (one SELECT, or chunks of one): on SQLite
+        no transaction at all, as a lone statement is atomic by itself, so neither a BEGIN nor
+        the round trip to aiosqlite's thread that ends it (issue 26: a changed feed's read of
+        its known entries); elsewhere :meth:`read`."""
+        if not self.is_sqlite:
+            async with self.read() as conn:
+                yield conn
+            return
+        async with self.engine.connect() as conn:
+            yield await conn.execution_options(**{READ_ONLY: True, NO_TRANSACTION: True})
 
     async def migrate(self) -> None:
         """Bring the schema to the newest revision (a new database starts empty). Alembic (a
