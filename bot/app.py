@@ -33,7 +33,7 @@ from bot.feeds.reading import fetch_feed
 from bot.logs import get_log
 from bot.outbox.worker import OutboxWorker
 from bot.pipeline import Pipeline
-from bot.startup import command_core, open_store, with_default_destination
+from bot.startup import command_core, configured_database, open_store, with_default_destination
 from bot.store import AsyncConnection, Database, tenancy
 from bot.store.workers import adapters_down as read_down
 from bot.summarize import Summarizer
@@ -70,7 +70,7 @@ async def _peek(settings: Settings, read: Callable[[AsyncConnection], Awaitable[
     url = make_url(settings.database_url)
     if url.get_backend_name() == "sqlite" and not Path(url.database or "").exists():
         return missing
-    db = Database(settings.database_url)
+    db = configured_database(settings)
     try:
         async with db.read() as conn:
             return await read(conn)

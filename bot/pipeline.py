@@ -260,8 +260,9 @@ class Pipeline:
                                         body_hash=feed.body_hash)
 
     async def _known(self, feed: FeedRow, prepared: PreparedFeed) -> dict[str, entry_store.Known]:
-        # A read: on SQLite it neither queues behind this process's writers nor locks the file.
-        async with self.db.read() as conn:
+        # A read: on SQLite it neither queues behind this process's writers nor locks the file,
+        # and needs no transaction (the feed's lease keeps its entries to this poller).
+        async with self.db.read_alone() as conn:
             return await entry_store.known_hashes(conn, feed.id, prepared.keys)
 
     def _new_items(self, feed: FeedRow, parsed: ParsedFeed, known: dict[str, entry_store.Known]

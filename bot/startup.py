@@ -81,11 +81,17 @@ def with_default_destination(settings: Settings) -> Settings:
     return settings.model_copy(update={"destinations": [console]})
 
 
+def configured_database(settings: Settings) -> Database:
+    """The configured database, its pool sized as every door sizes it (a connection per poll
+    task and one more, or ``database.pool_size``), whether the bot, the CLI or ``check``."""
+    return Database(settings.database_url, echo=settings.database.echo,
+                    readers=settings.polling.concurrency, pool_size=settings.database.pool_size)
+
+
 async def open_store(settings: Settings, *, clock: Clock = now_utc) -> Database:
     """The configured database, migrated (Alembic loads only when it is behind the code), with
     the tenancy mode, members' DMs and the configured feeds and destinations in it."""
-    db = Database(settings.database_url, echo=settings.database.echo,
-                  readers=settings.polling.concurrency, pool_size=settings.database.pool_size)
+    db = configured_database(settings)
     await db.migrate()
     await apply_tenancy(db, settings.tenancy, now=clock())
     await mark_member_dms(db)

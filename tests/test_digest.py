@@ -4,6 +4,8 @@ most important story first."""
 from __future__ import annotations
 
 import asyncio
+import logging
+import sqlite3
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -11,6 +13,7 @@ from typing import Any
 import pytest
 import time_machine
 from sqlalchemy import update
+from sqlalchemy.exc import OperationalError
 
 from bot.delivery.serialize import brief_to_dict, digest_from_json
 from bot.models import Brief, Point
@@ -333,3 +336,35 @@ async def test_a_korean_channel_s_digest_shows_the_korean_brief_the_model_wrote(
             shown[locale] = [b.headline for s in digest.sections for b in s.briefs]
     assert shown == {"ko-KR": ["네팔 강진"], "en": ["Quake strikes Nepal"],
                      "ja": ["Quake strikes Nepal"]}
+
+
+async def test_a_database_outage_is_one_line_and_the_digest_fires_on_the_next_tick(
+        world: World, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    feed = await world.feed("https://news.example/rss", "News")
+    await _setup_seoul(world)
+    await world.brief(feed, "Overnight story", tags=["world"])
+    real = digest_module.fire_destination
+    failures: list[BaseException] = [
+        OperationalError("INSERT INTO digest_runs", {},
+                         sqlite3.OperationalError("unable to open database")),
+        RuntimeError("a bug")]
+
+    async def failing(*args: Any, **kwargs: Any) -> int:
+        if failures:
+            raise failures.pop(0)
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(digest_module, "fire_destination", failing)
+    now = datetime(2026, 3, 9, 23, 1, tzinfo=UTC)
+    with caplog.at_level(logging.INFO, logger="bot.routing.digest"):
+        assert await fire_due_digests(world.db, now=now, empty_note=False) == 0  # the outage
+        assert await fire_due_digests(world.db, now=now, empty_note=False) == 0  # the bug
+        assert await fire_due_digests(world.db, now=now, empty_note=False) == 1  # nothing lost
+    said = [(r.getMessage(), r.exc_info) for r in caplog.records if r.name == "bot.routing.digest"
+            and r.getMessage().startswith("digest.failed")]
+    assert len(said) == 2
+    outage, bug = said
+    assert 'error="OperationalError: unable to open database"' in outage[0]
+    assert "retry=" in outage[0] and not outage[1]  # one line, no traceback
+    assert bug[1]  # not the database's: its traceback is kept
+    assert len(await world.rows(CHANNEL)) == 1

@@ -91,6 +91,34 @@ async def test_a_transactions_begin_goes_with_its_first_statement(db: Database,
         assert (await conn.execute(select(THINGS.c.name))).scalars().all() == ["a"]
 
 
+async def test_a_read_alone_is_one_round_trip_and_leaves_no_transaction(
+        db: Database, hops: list[str], tmp_path: Path) -> None:
+    """A changed feed's read of its known entries was a transaction: its statement and a
+    commit, two round trips (issue 26). A lone statement is atomic by itself: read_alone runs
+    it in one, opens no transaction (a writer goes on beside it), and the connection's next
+    transaction begins and commits as ever."""
+    async with db.begin() as conn:
+        await conn.execute(insert(THINGS).values(name="a"))
+    hops.clear()
+    other = sqlite3.connect(tmp_path / "x.db", timeout=0, isolation_level=None)
+    try:
+        async with db.read_alone() as conn:
+            assert (await conn.execute(select(THINGS.c.name))).scalars().all() == ["a"]
+            other.execute("BEGIN IMMEDIATE")  # no lock held, not even a read snapshot's
+            other.execute("INSERT INTO things (name) VALUES ('b')")
+            other.execute("COMMIT")
+            assert (await conn.execute(select(THINGS.c.name))).scalars().all() == ["a", "b"]
+    finally:
+        other.close()
+    assert hops == ["_run", "_run"], hops
+    hops.clear()
+    async with db.begin() as conn:  # the same pooled connection: a transaction again
+        await conn.execute(insert(THINGS).values(name="c"))
+    assert hops == ["_run", "commit"], hops
+    async with db.read() as conn:
+        assert (await conn.execute(select(THINGS.c.name))).scalars().all() == ["a", "b", "c"]
+
+
 async def test_a_write_transaction_holds_the_write_lock_from_its_first_statement(
         db: Database, tmp_path: Path) -> None:
     """Its BEGIN is still IMMEDIATE: from its first statement, even a read, another writer of

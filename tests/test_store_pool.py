@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event, text
 
-from bot.config import Settings
+from bot.app import adapters_down, tenancy_in_force
+from bot.cli.feeds import run_feeds_command
+from bot.clock import now_utc
+from bot.config import Secrets, Settings
 from bot.startup import open_store
 from bot.store.db import POOL_SIZE_CAP, Database
 
@@ -65,3 +68,24 @@ async def test_database_pool_size_is_the_pool_of_a_postgresql_store(tmp_path: Pa
         assert store.engine.pool.size() == 3  # type: ignore[attr-defined]
     finally:
         await store.close()
+
+
+async def test_the_cli_and_check_size_their_pool_as_the_bot_does(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``newsbrief feeds …`` and ``check``'s look into the store built ``Database(url)``: the
+    default pool (5), not the poll concurrency's or ``database.pool_size``."""
+    settings = Settings(data_dir=tmp_path, polling={"concurrency": 8}, database={"pool_size": 3})
+    sizes: list[int] = []
+    close = Database.close
+
+    async def recording_close(db: Database) -> None:
+        sizes.append(db.engine.pool.size())  # type: ignore[attr-defined]
+        await close(db)
+
+    monkeypatch.setattr(Database, "close", recording_close)
+    await (await open_store(settings)).close()  # the bot's pool
+    assert await run_feeds_command("list", settings, Secrets(values={}), as_json=True) == 0
+    await tenancy_in_force(settings)
+    await adapters_down(settings, now=now_utc())
+    assert len(sizes) == 4
+    assert sizes[1:] == [sizes[0]] * 3

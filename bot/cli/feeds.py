@@ -27,7 +27,7 @@ from bot.feeds.manage import (
 from bot.feeds.opml import OpmlFeed, beyond_size, read_opml_file, write_opml
 from bot.feeds.reading import newest_brief
 from bot.netguard import AddressPolicy
-from bot.store import Database
+from bot.startup import configured_database
 from bot.store.reactions import DOWN, UP
 
 
@@ -67,7 +67,7 @@ async def run_feeds_command(cmd: str, settings: Settings, secrets: Secrets,
         finally:
             await fetcher.aclose()
 
-    db = Database(settings.database_url)
+    db = configured_database(settings)
     service = FeedService(db, policy=AddressPolicy(settings.network.allow_private),
                           limits=FeedLimits(settings.limits.feeds_per_channel,
                                             settings.limits.feeds_per_server),

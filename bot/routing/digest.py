@@ -23,6 +23,7 @@ from bot.store import reasons as reason_store
 from bot.store.db import Database
 from bot.store.destinations import DestinationRow, SubscriptionRow
 from bot.store.digests import claim_run, last_run
+from bot.store.outage import database_problem
 
 log = get_log(__name__)
 
@@ -201,8 +202,14 @@ async def fire_due_digests(db_or_conn: Database | AsyncConnection, *, now: datet
                 fired += await fire_destination(conn, destination, subs, now=now,
                                                 empty_note=empty_note, stories=stories,
                                                 periods=periods)
-        except Exception:
-            log.exception("digest.failed", destination_id=destination.id)
+        except Exception as exc:
+            problem = database_problem(exc)
+            if problem is None:  # a bug: its traceback
+                log.exception("digest.failed", destination_id=destination.id)
+            else:  # the database: this digest's claim rolled back with it, so the next tick
+                # fires it; a traceback per destination per tick would bury the log
+                log.error("digest.failed", destination_id=destination.id, error=problem,
+                          retry="next tick")
     return fired
 
 

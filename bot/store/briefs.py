@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
@@ -19,6 +20,7 @@ from sqlalchemy import (
     text,
     update,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -179,6 +181,39 @@ _PRUNE_FEEDS_BANDS = delete(story_bands).where(
     story_bands.c.feed_id.in_(bindparam("feed_ids", expanding=True)),
     story_bands.c.created_at < bindparam("prune_before"))
 _ADD_BANDS = insert(story_bands)
+_BAND_COLUMNS = ("band", "brief_id", "feed_id", "created_at")
+
+
+class _BandRows:
+    """The bands' INSERT as the driver runs it, its rows' values processed by the columns'
+    types as SQLAlchemy would. A brief's 42 rows differ only in the band, so the rest is
+    processed once: SQLAlchemy's executemany processed every value of every row, two thirds
+    of the insert's cost (issue 26: 0.35 ms of a new brief's, 0.15 ms at the driver)."""
+
+    def __init__(self, dialect: Dialect) -> None:
+        compiled = _ADD_BANDS.compile(dialect=dialect, column_keys=list(_BAND_COLUMNS))
+        self.sql = compiled.string
+        self.order = compiled.positiontup  # None: the driver takes named parameters
+        self.process = {key: story_bands.c[key].type.bind_processor(dialect)
+                        for key in _BAND_COLUMNS}
+
+    def _value(self, key: str, value: Any) -> Any:
+        process = self.process[key]
+        return value if process is None else process(value)
+
+    def rows(self, bands: list[int], **shared: Any) -> list[Any]:
+        same = {key: self._value(key, value) for key, value in shared.items()}
+        if self.order is None:
+            return [{**same, "band": self._value("band", band)} for band in bands]
+        at = self.order.index("band")
+        before = tuple(same[key] for key in self.order[:at])
+        after = tuple(same[key] for key in self.order[at + 1:])
+        return [(*before, self._value("band", band), *after) for band in bands]
+
+
+@cache
+def _band_rows(dialect: Dialect) -> _BandRows:
+    return _BandRows(dialect)
 
 
 async def story_candidates(conn: AsyncConnection, bands: list[int], *, since: datetime,
@@ -207,9 +242,9 @@ async def save_bands(conn: AsyncConnection, brief_id: int, *, feed_id: int,
     time, so workers never delete the same rows."""
     if prune_before is not None:
         await conn.execute(_PRUNE_BANDS, {"feed_id": feed_id, "prune_before": prune_before})
-    await conn.execute(_ADD_BANDS, [
-        {"band": band, "brief_id": brief_id, "feed_id": feed_id, "created_at": created_at}
-        for band in dict.fromkeys(bands)])
+    insert_bands = _band_rows(conn.dialect)
+    await conn.exec_driver_sql(insert_bands.sql, insert_bands.rows(
+        list(dict.fromkeys(bands)), brief_id=brief_id, feed_id=feed_id, created_at=created_at))
 
 
 async def prune_bands(conn: AsyncConnection, feed_ids: list[int], *,

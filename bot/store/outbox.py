@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
-from functools import cache
 from typing import Any
 
 from sqlalchemy import Row, Select, bindparam, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.elements import ColumnElement
 
-from bot.store.db import dialect_insert, insert_or_ignore
+from bot.store.db import ignoring_conflicts, insert_or_ignore
 from bot.store.schema import destinations, outbox, sent_messages
 from bot.store.workers import lease_free
 
@@ -94,12 +93,10 @@ _MARK_SENT = (
 _FORGET_MESSAGES = delete(sent_messages).where(sent_messages.c.outbox_id == bindparam("row_id"))
 
 
-@cache
-def _keep_messages(dialect: str) -> Any:
-    """The insert of a row's message ids, built once per dialect; an id already kept for the
-    row is left as it is (a worker whose lease lapsed mid-send may settle a row that another
-    worker's reconcile settled first, with the same message)."""
-    return dialect_insert(dialect, sent_messages).on_conflict_do_nothing()
+# A row's message ids; an id already kept for the row is left as it is (a worker whose lease
+# lapsed mid-send may settle a row that another worker's reconcile settled first, with the
+# same message).
+_KEEP_MESSAGES = ignoring_conflicts(sent_messages, ("message_id", "outbox_id"))
 
 
 async def claim(conn: AsyncConnection, query: Select[Any], *, owner: str,
@@ -147,7 +144,7 @@ async def mark_sent(conn: AsyncConnection, row_id: int, message_ids: Sequence[st
         await conn.execute(_FORGET_MESSAGES, {"row_id": row_id})
     found = [m for m in dict.fromkeys(map(str, message_ids)) if 0 < len(m) <= MAX_MESSAGE_ID]
     if found:
-        await conn.execute(_keep_messages(conn.dialect.name),
+        await conn.execute(_KEEP_MESSAGES,
                            [{"message_id": m, "outbox_id": row_id} for m in found])
 
 

@@ -55,7 +55,10 @@ class OneHopCursor(AsyncAdapt_aiosqlite_cursor):
 
     def _one_hop(self, operation: Any, parameters: Any, many: bool) -> None:
         adapted = self._adapt_connection
-        begin = adapted.take_begin() if isinstance(adapted, OneHopConnection) else None
+        begin = None
+        if isinstance(adapted, OneHopConnection):
+            begin = adapted.take_begin()
+            adapted.opened = adapted.opened or begin is not None
         try:
             description, rows, lastrowid, rowcount = self.await_(self._connection._execute(
                 _run, self._connection, operation, parameters, many, begin))
@@ -82,11 +85,14 @@ def _begin_now(connection: aiosqlite.Connection, begin: str) -> None:
 
 
 class OneHopConnection(AsyncAdapt_aiosqlite_connection):
-    __slots__ = ("_begin",)
+    __slots__ = ("_begin", "opened")
 
     def __init__(self, dbapi: Any, connection: Any) -> None:
         super().__init__(dbapi, connection)
         self._begin: str | None = None
+        # Whether a BEGIN ran since the last commit or rollback: statements run without one
+        # (Database.read_alone) are in autocommit, with nothing to end.
+        self.opened = False
 
     def begin_later(self, statement: str) -> None:
         """``BEGIN``/``BEGIN IMMEDIATE``, run in the round trip of the transaction's first
@@ -98,12 +104,15 @@ class OneHopConnection(AsyncAdapt_aiosqlite_connection):
         return begin
 
     def commit(self) -> None:
-        if self.take_begin() is None:  # else nothing ran: no transaction was opened
+        # a BEGIN still waiting: nothing ran, no transaction was opened
+        if self.take_begin() is None and self.opened:
             super().commit()
+        self.opened = False
 
     def rollback(self) -> None:
-        if self.take_begin() is None:
+        if self.take_begin() is None and self.opened:
             super().rollback()
+        self.opened = False
 
     def _handle_exception(self, error: Exception) -> NoReturn:
         # A closed or stopped aiosqlite connection refuses every call with a plain ValueError
@@ -119,6 +128,7 @@ class OneHopConnection(AsyncAdapt_aiosqlite_connection):
         if server_side:  # streamed results keep SQLAlchemy's own cursor: BEGIN goes first
             begin = self.take_begin()
             if begin is not None:
+                self.opened = True
                 try:
                     self.await_(self._connection._execute(_begin_now, self._connection, begin))
                 except Exception as error:

@@ -3,7 +3,13 @@ store function reuses its statements instead of building them per call."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
 from typing import Any
+
+from sqlalchemy.dialects.postgresql.psycopg import PGDialect_psycopg
+from sqlalchemy.dialects.sqlite.base import SQLiteDialect
+from sqlalchemy.engine import Dialect
 
 
 class _Result:
@@ -25,19 +31,27 @@ class _Result:
         return iter(())
 
 
-class _Dialect:
-    def __init__(self, name: str) -> None:
-        self.name = name
+_DIALECTS: dict[str, Callable[[], Dialect]] = {"sqlite": SQLiteDialect,
+                                               "postgresql": PGDialect_psycopg}
 
 
 class RecordingConnection:
     def __init__(self, dialect: str = "sqlite") -> None:
         self.statements: list[object] = []
-        self.dialect = _Dialect(dialect)
+        self.dialect = _dialect(dialect)  # a real one: a store function may compile for it
 
     async def execute(self, statement: object, params: object = None) -> _Result:
         self.statements.append(statement)
         return _Result()
+
+    async def exec_driver_sql(self, statement: str, params: object = None) -> _Result:
+        self.statements.append(statement)
+        return _Result()
+
+
+@cache
+def _dialect(name: str) -> Dialect:
+    return _DIALECTS[name]()
 
 
 def same_statements(runs: list[list[object]]) -> bool:
