@@ -6,6 +6,9 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
+from bot.summarize.lang import patterns
 from bot.summarize.lang.en.segment import FIRST_NOT_PROSE, NOT_PROSE
 from bot.summarize.lang.patterns import FirstKind, needed_marks
 from bot.summarize.text import split_sentences
@@ -61,6 +64,27 @@ def test_english_not_prose_kinds_as_when_every_pattern_was_tried() -> None:
     ]
     for span in spans + [s.replace(":", "") for s in spans] + [s + "?" for s in spans]:
         assert FIRST_NOT_PROSE(span) == first_kind_tried_one_by_one(span), span
+
+
+def test_without_cpythons_private_parser_every_pattern_is_tried(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Another Python's re (no re._parser), or a private parser whose parsed form changed: no
+    # mark is needed, every pattern is tried, and the kinds are the same.
+    monkeypatch.setattr(patterns, "sre_parse", None)
+    assert needed_marks(re.compile(r"^[A-Z]\w*: [A-Z]")) == frozenset()
+    first = FirstKind(NOT_PROSE)
+    spans = ["BLOCK: In a moment, we'll talk.", "(AP Photo/Evan Vucci)", "Do you know why?",
+             "The minister said so.", "Doug Mills/Getty Images"]
+    assert [first(s) for s in spans] == [first_kind_tried_one_by_one(s) for s in spans]
+
+    class Changed:
+        @staticmethod
+        def parse(pattern: str, flags: int) -> list[tuple[object, object]]:
+            return [(object(), None)]  # an unknown op: its items unpacked otherwise
+
+    monkeypatch.setattr(patterns, "sre_parse", Changed)
+    monkeypatch.setattr(patterns, "sre", None)
+    assert needed_marks(re.compile(r"^[A-Z]\w*: [A-Z]")) == frozenset()
 
 
 def test_english_not_prose_kinds_on_the_dev_sets_as_when_every_pattern_was_tried() -> None:

@@ -10,11 +10,26 @@ right without anyone listing it."""
 
 from __future__ import annotations
 
+import importlib
 import re
-import re._constants as sre  # the parsed form of a pattern, read to find the marks it needs
-import re._parser as sre_parse
 from collections.abc import Sequence
+from types import ModuleType
 from typing import Any
+
+
+def _private(name: str) -> ModuleType | None:
+    """A private module of CPython's re, or None where this Python's re has none."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:  # another Python's re
+        return None
+
+
+# The parsed form of a pattern, read to find the marks it needs, is CPython's private parser
+# (Python 3.11-3.13). Where it is missing or reads otherwise, every pattern needs no mark: each
+# text is tried against all of them, slower and the same kinds.
+sre = _private("re._constants")
+sre_parse = _private("re._parser")
 
 # Marks a span pattern may need; a text is matched against the patterns whose needed marks it
 # holds. Each is one ``in`` test per text, so only marks that are rare in prose and needed by
@@ -26,6 +41,8 @@ def _needs(items: Any, code: int) -> bool:
     """Whether every match of the parsed pattern ``items`` holds the character ``code``. Sound,
     not complete: True only where the character is certain (a literal outside any option or
     lookaround, in every branch of an alternation); a class such as ``[:;]`` counts as not."""
+    if sre is None:
+        return False
     for op, av in items:
         if op is sre.LITERAL and av == code:
             return True
@@ -42,9 +59,14 @@ def _needs(items: Any, code: int) -> bool:
 
 
 def needed_marks(pattern: re.Pattern[str]) -> frozenset[str]:
-    """The MARKS every match of ``pattern`` holds."""
-    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
-    return frozenset(m for m in MARKS if _needs(parsed, ord(m)))
+    """The MARKS every match of ``pattern`` holds; none where the parser is not CPython's."""
+    if sre_parse is None:
+        return frozenset()
+    try:
+        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+        return frozenset(m for m in MARKS if _needs(parsed, ord(m)))
+    except (AttributeError, TypeError, ValueError, IndexError):
+        return frozenset()  # a private parser whose form changed: try the pattern on every text
 
 
 class FirstKind:
