@@ -28,6 +28,7 @@ LANGUAGE = Language(
     weak=select.weak,
     late_captions=select.late_captions,
     bare_surname=select.unintroduced,
+    date_told=select.date_told,
     section_not_prose=None,
     list_lines=None,
     cut_quotations=sentences.quote_runs,

@@ -294,6 +294,8 @@ PERSON_OPENING = re.compile(
     rf"([A-Z]|[{SURNAMES}](?=모?\s?씨)|[가-힣]{{2,3}}(?=\s?씨))모?\s?씨"
     r"(?:는|가|도|의|에게|와|를)\s")
 DAY_OPENING = re.compile(r"(?:이날|당일)(?:은|도|에는)?\s")
+# The same day anywhere in a sentence, outside quotations ("A씨는 이날 오전 2시 8분쯤 …").
+THIS_DAY = re.compile(r"(?<![가-힣])(?:이날|당일)(?:은|도|에는|의)?\s")
 # What says which day it is: a date ("3일"), a weekday or a holiday, or a day named relative
 # to the story's ("어젯밤", "전날").
 DAY = re.compile(r"\d{1,2}일|오늘|어제|그제|그저께|지난밤|어젯밤|오늘밤|주말|휴일|연휴"
@@ -317,6 +319,19 @@ def unintroduced(candidates: list[str], k: int) -> bool:
         named = re.compile(re.escape(m.group(1)) + r"(?:모)?\s?(?:\([^)]*\)\s?)?씨")
         return not any(named.search(c) for c in candidates[:2])
     return DAY_OPENING.match(sentence) is not None and DAY.search(candidates[0]) is None
+
+
+def date_told(sentence: str) -> bool | None:
+    """Whether ``sentence`` tells which day it is (True: "3일", "성탄절"), or only leans on a day
+    told elsewhere (False: "이날"/"당일" is its one time anchor, outside quotations: "A씨는 이날
+    오전 2시 8분쯤 …", "경찰은 … 범행 20여분 만인 이날 오전 2시 30분쯤 …"), or neither (None).
+    A point of the second kind under no point of the first leaves the reader asking "which
+    day?" (blind readers named it; the day was in "… 조사 중이라고 3일 밝혔다", not shown):
+    scoring.choose weighs it as leaning back until a dated point is chosen."""
+    outside = QUOTED.sub(" ", sentence) if "“" in sentence or '"' in sentence else sentence
+    if ("이날" not in outside and "당일" not in outside) or THIS_DAY.search(outside) is None:
+        return True if DAY.search(outside) is not None else None
+    return DAY.search(THIS_DAY.sub(" ", outside)) is not None
 
 
 # Titles written after a person's name ("전광훈 목사", "김 변호사는", "이 대표는"): a story names
