@@ -215,6 +215,35 @@ def bare_quotation(sentence: str) -> bool:
     return len(outside) < len(sentence) and _WORDED.search(outside) is None
 
 
+# A feature's opener that names nothing: it opens on "that day" or "that place" ("그날 밤 까닭
+# 모를 불안한 마음에 잠을 설쳤다.": which night? where?), or turns the writer's eye to a place
+# it describes but does not name ("조용히 한쪽으로 밀려나 있던 도시에 눈길이 갔다."): blind
+# readers met both as point 1 while a later sentence named the city. Only with no number, no
+# quotation and no Latin word: a news lede that opens so ("그날 오후 3시 …") still tells.
+UNNAMED_OPENING = re.compile(r"^(?:그날|그때|그해|그곳|그\s(?:무렵|시절|도시|마을|섬|동네))"
+                             r"(?:은|는|도|에|에는|에도|의)?(?=\s|,)")
+UNNAMED_PLACE = re.compile(
+    r"[가-힣](?:던|은|는|ㄴ|한|진|인)\s(?:도시|마을|섬|동네|골목|거리|나라)(?:에|으로|로|을|를)\s"
+    r"(?:[가-힣]+\s)?(?:눈길이|눈이|발길이|마음이|시선이)\s(?:[가-힣]+\s)?[가-힣]*(?:갔다|갔다\.|"
+    r"향했다|머물렀다|닿았다|끌렸다)[.]?$")
+TOLD = re.compile(r"[\d“”\"‘’A-Za-z]")
+
+
+def unnamed_opener(sentence: str) -> bool:
+    """Whether ``sentence``, as a story's first, is a feature's opener that names nothing
+    (``UNNAMED_OPENING``, ``UNNAMED_PLACE``)."""
+    if TOLD.search(sentence) is not None:
+        return False
+    return UNNAMED_OPENING.match(sentence) is not None \
+        or UNNAMED_PLACE.search(sentence.rstrip()) is not None
+
+
+def opens_no_brief(sentence: str) -> bool:
+    """Whether the story's first candidate cannot open a brief: a bare quotation
+    (``bare_quotation``), or a feature's opener that names nothing (``unnamed_opener``)."""
+    return bare_quotation(sentence) or unnamed_opener(sentence)
+
+
 def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
     """Whether a Korean ``sentence`` opens by referring back (a demonstrative or connective, a
     quoting ending), points back from inside (``inner_reference``, ``inner_pronoun``),
