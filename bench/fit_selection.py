@@ -222,7 +222,8 @@ def prepare(row: dict[str, Any], lang: str, summ: ExtractiveSummarizer, points: 
         return Item(None, multi_rouge(u, b, refs), [], [], [], refs, lead, {})
     base = summ.pool(cands, words, title, content_words(title, lang), lang, barred=barred)
     pool = MatrixPool(base.sentences, base.index, base.values, base.sets, base.norms,
-                      base.idf2, base.title_sim, base.barred)
+                      base.idf2, base.title_sim, base.barred, dated=base.dated,
+                      undated=base.undated)
     n = len(cands)
     pool.matrix = [[base.similarity(a, b) for b in range(n)] for a in range(n)]
     if base.units_of is not None:  # read once: the fit chooses thousands of times

@@ -91,6 +91,11 @@ class Pool:
     units_of: Callable[[int], frozenset[str]] | None = None
     # A superset of ``units_of(k)`` that costs no analysis (``Language.units_maybe``), if any.
     units_maybe: Callable[[int], frozenset[str]] | None = None
+    # Where the language tells days (``Language.date_told``): the candidates that tell which
+    # day it is, and those past the first whose one time anchor is a day told elsewhere
+    # ("이날"), which lean back while no dated candidate is chosen.
+    dated: frozenset[int] = frozenset()
+    undated: frozenset[int] = frozenset()
 
     def similarity(self, a: int, b: int) -> float:
         return sum(map(self.idf2.__getitem__, self.sets[a] & self.sets[b])) / (
@@ -200,6 +205,10 @@ def build_pool(
         ))
     pool = Pool([s for _, s in cands], [i for i, _ in cands], values, sets, norms, idf2,
                 title_sim)
+    if rules.date_told is not None and (weights is None or weights["refers_back"] != 0.0):
+        told = [rules.date_told(s) for s in pool.sentences]
+        pool.dated = frozenset(k for k, t in enumerate(told) if t)
+        pool.undated = frozenset(k for k, t in enumerate(told) if t is False and k > 0)
     units = rules.headline_units
     read = rules.units_in
     if units is not None and read is not None and (
@@ -267,8 +276,10 @@ def choose(
                         score + unit * len(units_maybe(k) & left) <= best_score)):
                     continue  # cannot win even with every unit it may carry: no reading
                 score += unit * len(units_of(k) & left)
-            # Leaning back is fine right after the sentence it leans on.
-            if score > best_score and w_back and leans_back(k):
+            # Leaning back is fine right after the sentence it leans on. A day told elsewhere
+            # ("이날") is fine under any point that tells the day, too.
+            if score > best_score and w_back and (
+                    leans_back(k) or (k in pool.undated and pool.dated.isdisjoint(chosen))):
                 prev = k - 1
                 if not (prev >= 0 and prev in chosen and index[prev] == index[k] - 1):
                     score += w_back

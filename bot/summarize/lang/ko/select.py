@@ -218,6 +218,35 @@ def bare_quotation(sentence: str) -> bool:
     return len(outside) < len(sentence) and _WORDED.search(outside) is None
 
 
+# A feature's opener that names nothing: it opens on "that day" or "that place" ("그날 밤 까닭
+# 모를 불안한 마음에 잠을 설쳤다.": which night? where?), or turns the writer's eye to a place
+# it describes but does not name ("조용히 한쪽으로 밀려나 있던 도시에 눈길이 갔다."): blind
+# readers met both as point 1 while a later sentence named the city. Only with no number, no
+# quotation and no Latin word: a news lede that opens so ("그날 오후 3시 …") still tells.
+UNNAMED_OPENING = re.compile(r"^(?:그날|그때|그해|그곳|그\s(?:무렵|시절|도시|마을|섬|동네))"
+                             r"(?:은|는|도|에|에는|에도|의)?(?=\s|,)")
+UNNAMED_PLACE = re.compile(
+    r"[가-힣](?:던|은|는|ㄴ|한|진|인)\s(?:도시|마을|섬|동네|골목|거리|나라)(?:에|으로|로|을|를)\s"
+    r"(?:[가-힣]+\s)?(?:눈길이|눈이|발길이|마음이|시선이)\s(?:[가-힣]+\s)?[가-힣]*(?:갔다|갔다\.|"
+    r"향했다|머물렀다|닿았다|끌렸다)[.]?$")
+TOLD = re.compile(r"[\d“”\"‘’A-Za-z]")
+
+
+def unnamed_opener(sentence: str) -> bool:
+    """Whether ``sentence``, as a story's first, is a feature's opener that names nothing
+    (``UNNAMED_OPENING``, ``UNNAMED_PLACE``)."""
+    if TOLD.search(sentence) is not None:
+        return False
+    return UNNAMED_OPENING.match(sentence) is not None \
+        or UNNAMED_PLACE.search(sentence.rstrip()) is not None
+
+
+def opens_no_brief(sentence: str) -> bool:
+    """Whether the story's first candidate cannot open a brief: a bare quotation
+    (``bare_quotation``), or a feature's opener that names nothing (``unnamed_opener``)."""
+    return bare_quotation(sentence) or unnamed_opener(sentence)
+
+
 def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
     """Whether a Korean ``sentence`` opens by referring back (a demonstrative or connective, a
     quoting ending), points back from inside (``inner_reference``, ``inner_pronoun``),
@@ -297,6 +326,8 @@ PERSON_OPENING = re.compile(
     rf"([A-Z]|[{SURNAMES}](?=모?\s?씨)|[가-힣]{{2,3}}(?=\s?씨))모?\s?씨"
     r"(?:는|가|도|의|에게|와|를)\s")
 DAY_OPENING = re.compile(r"(?:이날|당일)(?:은|도|에는)?\s")
+# The same day anywhere in a sentence, outside quotations ("A씨는 이날 오전 2시 8분쯤 …").
+THIS_DAY = re.compile(r"(?<![가-힣])(?:이날|당일)(?:은|도|에는|의)?\s")
 # What says which day it is: a date ("3일"), a weekday or a holiday, or a day named relative
 # to the story's ("어젯밤", "전날").
 DAY = re.compile(r"\d{1,2}일|오늘|어제|그제|그저께|지난밤|어젯밤|오늘밤|주말|휴일|연휴"
@@ -320,6 +351,19 @@ def unintroduced(candidates: list[str], k: int) -> bool:
         named = re.compile(re.escape(m.group(1)) + r"(?:모)?\s?(?:\([^)]*\)\s?)?씨")
         return not any(named.search(c) for c in candidates[:2])
     return DAY_OPENING.match(sentence) is not None and DAY.search(candidates[0]) is None
+
+
+def date_told(sentence: str) -> bool | None:
+    """Whether ``sentence`` tells which day it is (True: "3일", "성탄절"), or only leans on a day
+    told elsewhere (False: "이날"/"당일" is its one time anchor, outside quotations: "A씨는 이날
+    오전 2시 8분쯤 …", "경찰은 … 범행 20여분 만인 이날 오전 2시 30분쯤 …"), or neither (None).
+    A point of the second kind under no point of the first leaves the reader asking "which
+    day?" (blind readers named it; the day was in "… 조사 중이라고 3일 밝혔다", not shown):
+    scoring.choose weighs it as leaning back until a dated point is chosen."""
+    outside = QUOTED.sub(" ", sentence) if "“" in sentence or '"' in sentence else sentence
+    if ("이날" not in outside and "당일" not in outside) or THIS_DAY.search(outside) is None:
+        return True if DAY.search(outside) is not None else None
+    return DAY.search(THIS_DAY.sub(" ", outside)) is not None
 
 
 # Titles written after a person's name ("전광훈 목사", "김 변호사는", "이 대표는"): a story names

@@ -1,0 +1,48 @@
+"""Korean points whose one time anchor is "이날" (the day) while no shown point tells the day:
+the blind readers of issue 28 asked "which day?" of a brief whose date sat in a sentence it
+skipped. Literal text, failing before the fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.models import Article
+from bot.summarize import ExtractiveSummarizer
+from bot.summarize.lang.ko import select as ko_select
+from tests.support.tagging import needs_kiwi
+
+# A fit-half crime story's shape: the day is told once, in a sentence after the lede, and two
+# later sentences lean on it with "이날".
+THEFT = (
+    "새벽 시간에 편의점에 침입해 현금을 훔쳐 달아난 50대가 범행 30분 만에 검거됐다.\n"
+    "전북 전주완산경찰서는 야간주거침입절도 혐의로 B씨를 붙잡아 조사 중이라고 5일 밝혔다. "
+    "B씨는 이날 오전 3시 10분쯤 전북 전주시 효자동 한 편의점에 침입해 금고에 있던 현금 "
+    "200여만원을 훔쳐 달아난 혐의를 받고 있다. B씨는 미리 준비한 공구로 편의점 뒷문 잠금장치를 "
+    "부순 뒤 이같은 범행을 저질렀다.\n"
+    "경찰은 주변 폐쇄회로(CC)TV 분석 등을 통해 범행 30여분 만인 이날 오전 3시 40분쯤 전주시 "
+    "서신동 한 버스정류장 앞에서 B씨를 붙잡고, 훔친 현금도 모두 회수했다.\n"
+    "B씨는 경찰에서 “빚 독촉에 시달리다 범행을 저질렀다”고 진술한 것으로 알려졌다. 경찰은 B씨를 "
+    "상대로 정확한 사건 경위를 조사 중이다."
+)
+
+
+@pytest.mark.parametrize(("sentence", "told"), [
+    ("B씨는 이날 오전 3시 10분쯤 편의점에 침입했다.", False),
+    ("경찰은 범행 30여분 만인 이날 오전 3시 40분쯤 B씨를 붙잡았다.", False),
+    ("한편 경찰은 이날 오후 현장 감식을 벌였다.", False),
+    ("전주완산경찰서는 B씨를 붙잡아 조사 중이라고 5일 밝혔다.", True),
+    ("성탄절인 이날 오후 3시쯤 불이 났다.", True),  # the day is named with it
+    ("B씨는 “이날만 기다렸다”고 말했다.", None),  # a speaker's day, not the story's anchor
+    ("경찰은 B씨를 상대로 정확한 사건 경위를 조사 중이다.", None),
+])
+def test_a_day_told_elsewhere_is_told_apart_from_a_date(sentence: str, told: bool | None) -> None:
+    assert ko_select.date_told(sentence) is told
+
+
+@needs_kiwi
+def test_this_day_is_a_point_only_under_a_point_that_tells_the_day() -> None:
+    brief = ExtractiveSummarizer().brief(
+        Article(title="“빚 독촉에”…편의점 털었다 30분만에 붙잡혀", text=THEFT, lang="ko"))
+    points = [p.text for p in brief.points]
+    leaning = [p for p in points if ko_select.date_told(p) is False]
+    assert not leaning or any(ko_select.date_told(p) for p in points), points
