@@ -150,3 +150,16 @@ def test_a_name_inside_another_makes_no_place_adjective() -> None:
     )
     tags = _tags("Saudi ministry to employ women", text)
     assert tags and tags[0].startswith("saudi"), tags
+
+
+def test_a_plural_apostrophe_joins_no_two_names() -> None:
+    # Review 35: "The Lakers' LeBron James" was one name, and "Democrats' Senate" too.
+    sentences = [
+        "The Lakers' LeBron James scored 30 points on Sunday night.",
+        "LeBron James said the team played well.",
+        "The Democrats' Senate majority is at risk, analysts said.",
+        "The Lakers play again on Tuesday.",
+    ]
+    names = set(keywords("Lakers win again", sentences))
+    assert "LeBron James" in names and "Senate" in names, names
+    assert not any("'" in name for name in names), names

@@ -125,9 +125,16 @@ CAP_STOP = frozenset(
 # A name: capitalised words, "of" allowed between them. What follows its first capital:
 # "of" and "&" may join its words ("Bank of England", "Johnson & Johnson"), and a middle
 # initial may stand before one ("George W Bush": without it the name was "#w-bush").
-# A plural's apostrophe before the next capitalised word stays in the name: "Dragons' Den" is
-# one programme, never "#dragons" and "#den" (issue 28, tags6).
-_PLURAL_OF = r"(?:(?<=s)['’](?=[ \t]+[A-Z]))"
+# A plural's apostrophe before a body or place noun stays in the name: "Dragons' Den" is one
+# programme, never "#dragons" and "#den" (issue 28, tags6). Before any other word it ends the
+# name, which joins two: "The Lakers' LeBron James", "Democrats' Senate" (review 35). The nouns
+# are those the data writes after a plural's apostrophe in one name ("Musicians' Union",
+# "Critics' Circle", "Writers' Guild", "St James' Park"); "Dragons' Ian Gough" is two.
+PLURAL_HEADS = (
+    "Den", "Union", "Unions", "Association", "Guild", "Circle", "Party", "Forum", "Fellowship",
+    "Park", "Federation", "Society", "League", "Club", "Day", "Choice", "Alliance", "Council",
+)
+_PLURAL_OF = r"(?:(?<=s)['’](?=[ \t]+(?:" + "|".join(PLURAL_HEADS) + r")\b))"
 _NAME_REST = (r"(?:[\w&'’.-]*(?:[A-Za-z0-9]|" + _PLURAL_OF + "))?"
               r"(?:[ \t]+(?:(?:of|&)[ \t]+)?(?:[A-Z][ \t]+)?[A-Z][\w&'’-]*(?:[A-Za-z0-9]|"
               + _PLURAL_OF + "))*")
