@@ -163,3 +163,21 @@ def test_a_plural_apostrophe_joins_no_two_names() -> None:
     names = set(keywords("Lakers win again", sentences))
     assert "LeBron James" in names and "Senate" in names, names
     assert not any("'" in name for name in names), names
+
+
+def test_a_leader_s_administration_is_no_term_named_after_them() -> None:
+    # Review 35: "the Trump administration" made "Trump" a term like "Merkle tree".
+    text = (
+        "Donald Trump's team moved to block the rule on Monday. The Trump administration said "
+        "the regulation would cost jobs. Lawyers for the Trump administration filed papers in a "
+        "federal court in Texas. Environmental groups vowed to fight the Trump administration in "
+        "court. A ruling is expected next month. The judge has asked both sides for more evidence."
+    )
+    assert "donald-trump" in _tags("Court fight looms over new methane regulation", text)
+    text = (
+        "Boris Johnson met union leaders on Monday. The Johnson government said the talks were "
+        "useful. Critics of the Johnson government said the offer was too small. Unions accused "
+        "the Johnson government of stalling. Strikes are planned for next week across the "
+        "railways."
+    )
+    assert "boris-johnson" in _tags("Rail strikes set to go ahead after talks fail", text)

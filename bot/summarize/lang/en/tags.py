@@ -279,6 +279,11 @@ TERM_NOT = BREAK | frozenset(
     """is are was were be been has have had will would can could may might must should shall
     did does do told tells added adds wrote writes asked asks who whom whose whether than
     announced introduced""".split()
+) | frozenset(
+    # What a politician leads or is followed by, no term named after them: "the Trump
+    # administration", "the Johnson government" (review 35: #donald-trump was lost).
+    """administration administrations government governments campaign campaigns era years
+    family cabinet presidency regime camp team aides allies supporters""".split()
 )
 # The first word of a place's name ("West Virginia", "New Zealand", "North Korea"): kept when a
 # run opening a sentence starts with it and another capitalised word follows (issue 28, tags6:
