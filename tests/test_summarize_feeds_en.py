@@ -124,6 +124,17 @@ def test_a_german_dates_ordinal_day_ends_no_sentence() -> None:
     assert all("am 09." not in p for p in points) and len(points) == 2
 
 
+def test_an_english_month_after_a_number_still_starts_a_sentence() -> None:
+    # Review 35: German month names English writes too held two English sentences together.
+    assert split_sentences(
+        "The death toll rose to 14. August is usually the busiest month.", "en") == [
+        "The death toll rose to 14.", "August is usually the busiest month."]
+    assert split_sentences("It was ranked No. 3. April brought more rain.", "en") == [
+        "It was ranked No. 3.", "April brought more rain."]
+    for german in ("Wir sehen uns am 4. April wieder.", "Es kam der 9. August 2020 heran."):
+        assert split_sentences(german, "de") == [german]
+
+
 def test_a_number_before_an_english_sentence_still_ends_it() -> None:
     assert split_sentences("The tally rose to 12. Then it fell.", "en") == [
         "The tally rose to 12.", "Then it fell."]
