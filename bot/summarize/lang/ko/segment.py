@@ -65,7 +65,9 @@ CAPTION = re.compile(CREDIT_END.pattern + r"\s*$")
 CAPTION_ENDED = re.compile(r"(?:[다요죠까네음함임됨]|니다)[.]?$")
 MIN_CAPTION = 15
 # The photo's date before the credit: "… 재촉하고 있다. 2025.1.3/뉴스1".
-CAPTION_DATE = re.compile(r"\s+(?:19|20)\d\d\.\d{1,2}\.\d{1,2}\.?$")
+# It opens on the date's digits, not on the space before it: a search opening on "\s+" tried
+# every whitespace run's tail up to the end, quadratic in a long run (review 35).
+CAPTION_DATE = re.compile(r"(?<=\s)(?:19|20)\d\d\.\d{1,2}\.\d{1,2}\.?$")
 # Two spans glued at a period with no space, where the first ends on a noun (a caption, "…
 # 이타가키 류타 교수.'평양에서 …"); an ending glued to the next sentence is the splitter's.
 GLUED = re.compile(r"(?<=[가-힣]\.)(?<![다요죠까네음함임됨]\.)(?=[\'‘“\"]?[가-힣A-Z])")
@@ -152,7 +154,9 @@ def caption_text(span: str) -> str | None:
     m = CAPTION.search(span)
     if m is None:
         return None
-    words = CAPTION_DATE.sub("", span[: m.start()]).rstrip()
+    words = span[: m.start()]
+    date = CAPTION_DATE.search(words)
+    words = (words[: date.start()] if date is not None else words).rstrip()
     if not words.endswith("."):
         words = span[: m.start() + 1].rstrip() if span[m.start()] in ".。" else words
     if len(words) < MIN_CAPTION or not CAPTION_ENDED.search(words) or CREDIT_MARK.search(words):
