@@ -7,6 +7,7 @@ from __future__ import annotations
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, split_sentences
 from bot.summarize.extractive import refers_back
+from bot.summarize.lang.en.segment import unglue
 from bot.summarize.lang.en.select import teaser
 from bot.summarize.segment import not_prose
 
@@ -204,3 +205,10 @@ def test_a_plug_ending_on_its_link_is_no_point() -> None:
     assert not_prose(line, "en") == "promo"
     assert _points("Navigating with Quantum Entanglement", line) == []
     assert not_prose("Check out the code at https://github.com/x/y for the details.", "en") is None
+
+
+def test_a_conjunction_opening_a_sentence_is_no_heading() -> None:
+    # Review 35: "When She came home" was cut as a heading "When" glued to a sentence.
+    for sentence in ("When She came home the lights were off.", "And He wants more time.",
+                     "If You want to help, call the office."):
+        assert unglue(sentence) == [sentence]

@@ -241,10 +241,13 @@ GLUE = re.compile(
 # A heading or a salutation run into the sentence after it when flattened HTML dropped the
 # break ("Previously We had a payment method …", "Quick summary From now on, every user …",
 # "Dear Hodlers, We want …"): up to three words at the span's start, no mark or quote among
-# them and no pronoun opening them ("He said 'no' The man left." is one span), then an opener
-# that is capitalised only at a sentence's start, before a lower-case word.
+# them and no pronoun opening them ("He said 'no' The man left." is one span), nor a
+# conjunction ("When She came home", "If You want": a writer's capital, one sentence; review
+# 35), then an opener that is capitalised only at a sentence's start, before a lower-case word.
 HEADING_GLUE = re.compile(
-    r"(?:(?!(?:He|She|They|We|I|It|You)\b)[A-Z][\w-]*(?: [\w-]+){0,2}"
+    r"(?:(?!(?:He|She|They|We|I|It|You|And|Or|But|So|Nor|Yet|If|When|Whenever|While|As|Because"
+    r"|Although|Though|Since|Until|Unless|Once|After|Before|Where|Whether|Then)\b)"
+    r"[A-Z][\w-]*(?: [\w-]+){0,2}"
     r"|Dear [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?,) "
     r"(?=(?:We|He|She|They|It|You|The|This|From|But|Our|My) [a-z])"
 )
