@@ -212,3 +212,14 @@ def test_a_conjunction_opening_a_sentence_is_no_heading() -> None:
     for sentence in ("When She came home the lights were off.", "And He wants more time.",
                      "If You want to help, call the office."):
         assert unglue(sentence) == [sentence]
+
+
+def test_a_closing_attribution_and_a_set_scene_lean_on_nothing() -> None:
+    # Review 35: the fronted participle's pronoun matched "…, it said." at the end, and any
+    # fronted phrase before "there was" made a teaser.
+    assert not refers_back("Launched in 2015, the service now has 10 million users, it said.",
+                           "en")
+    assert refers_back("Founded in 1998, they said the firm grew.", "en")
+    for sentence in ("After the storm, there was no power across the whole island.",
+                     "Among the victims, there were two children."):
+        assert not teaser(sentence) and not refers_back(sentence, "en"), sentence
