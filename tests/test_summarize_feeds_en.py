@@ -7,7 +7,7 @@ from __future__ import annotations
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, split_sentences
 from bot.summarize.extractive import refers_back
-from bot.summarize.lang.en.segment import unglue
+from bot.summarize.lang.en.segment import cut_single_quote, unglue
 from bot.summarize.lang.en.select import teaser
 from bot.summarize.segment import not_prose
 
@@ -223,3 +223,20 @@ def test_a_closing_attribution_and_a_set_scene_lean_on_nothing() -> None:
     for sentence in ("After the storm, there was no power across the whole island.",
                      "Among the victims, there were two children."):
         assert not teaser(sentence) and not refers_back(sentence, "en"), sentence
+
+
+def test_a_grade_and_an_elision_cut_no_quotation() -> None:
+    # Review 35: 20 BBC sentences were barred as cut quotations for a grade or an elision.
+    for sentence in (
+        "S&P, which rates borrowers' creditworthiness, lifted India's rating by one notch to "
+        "'BB+'.",
+        "India's foreign currency rating is now one notch below investment grade, which starts "
+        "at 'BBB-'.",
+        "It's 'orrible.",
+        "Many spammers rent out 'bot nets to help them anonymously send junk mail.",
+        "Hijacked computers are known as zombies or 'bots and collections of them are called "
+        "'bot nets.",
+        "The word 'spam'—a tinned meat—now names junk mail.",
+    ):
+        assert not cut_single_quote(sentence), sentence
+    assert cut_single_quote("So I wanted to say, 'You don't have to be over 60 to be a Republican.")

@@ -636,12 +636,14 @@ def inside_quotations(
 # The Daily Mail quotes with single marks ("Frederick writes: 'You are the most wonderful …
 # wife that has ever lived." with the quotation running on into the next sentence). An
 # opening mark stands at the start or after a space, colon or bracket before a letter (not
-# the elisions 'em, 'til, 'cause, 'tis, 'twas, 'n'); a closing one after a letter or a
-# stop, before a space, a stop or the end. A possessive plural ("the players' wages") reads
+# the elisions 'em, 'til, 'cause, 'tis, 'twas, 'n', 'bot, 'orrible, nor a possessive's "'s"
+# cut off its name); a closing one after a letter, a stop or a grade's sign ('BB+', 'BBB-'),
+# before a space, a stop, a dash or the end. A possessive plural ("the players' wages") reads
 # as a closing mark: it can only hide a cut quotation, never invent one.
-SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[:]))['‘](?!(?:em|til|cause|tis|twas|n)\b)(?=[A-Za-z])",
-                         re.IGNORECASE)
-SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…\])])['’](?=[\s,.;:!?)\]]|$)")
+SINGLE_OPEN = re.compile(
+    r"(?:^|(?<=[\s(\[:]))['‘](?!(?:em|til|cause|tis|twas|n|bots?|orrible|s)\b)(?=[A-Za-z])",
+    re.IGNORECASE)
+SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…\])+-])['’](?=[\s,.;:!?)\]—–-]|$)")
 
 
 def cut_single_quote(sentence: str) -> bool:
