@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from bot.summarize.lang.ko.words import PREDICATE_END
+
 # A wire dateline with its byline: "(서울=연합뉴스) 홍길동 기자 = ", "[세종=뉴시스]김철수·이영희
 # 기자 = ". It opens the story, so text before it on the same line is a caption or a heading
 # ("UNIST 권태준 교수(울산=연합뉴스) UNIST는 …"), and the dateline itself is no one's sentence.
@@ -62,7 +64,7 @@ BYLINE = re.compile(rf"(?<=[.!?다])\s?{REPORTER}\s?=\s?")
 CAPTION = re.compile(CREDIT_END.pattern + r"\s*$")
 # A caption that ends as a sentence does ("… 재촉하고 있다."), and the shortest that is a point
 # (as ``extractive._usable`` asks of any Korean point).
-CAPTION_ENDED = re.compile(r"(?:[다요죠까네음함임됨]|니다)[.]?$")
+CAPTION_ENDED = re.compile(PREDICATE_END + r"[.]?$")
 MIN_CAPTION = 15
 # The photo's date before the credit: "… 재촉하고 있다. 2025.1.3/뉴스1".
 # It opens on the date's digits, not on the space before it: a search opening on "\s+" tried
