@@ -462,6 +462,12 @@ def _head(sentence: str) -> bool:
     return sentence.endswith(":") or BARE_HEAD.match(sentence) is not None
 
 
+def _with_colon(head: str) -> str:
+    """A head with its colon, dropped or not ("Sponsored by" -> "Sponsored by:"): the form the
+    head patterns read."""
+    return head if head.endswith(":") else f"{head}:"
+
+
 def headed_sections(sentences: list[str]) -> set[int]:
     """Indexes of the sentences of a sponsor section (after its head, "Sponsored by:") or a
     show's list of links (after "Some other people, places, and things mentioned:"), up to the
@@ -471,7 +477,7 @@ def headed_sections(sentences: list[str]) -> set[int]:
     inside = False
     for i, s in enumerate(sentences):
         if _head(s):
-            head = s if s.endswith(":") else f"{s}:"
+            head = _with_colon(s)
             inside = SPONSOR_HEAD.match(head) is not None or LINKS_HEAD.match(head) is not None
         elif inside:
             out.add(i)
@@ -530,7 +536,7 @@ def show_notes(sentences: list[str]) -> set[int]:
     if len(sentences) < SHOW_NOTES:
         return set()
     # The heads first: most texts have fewer than two, and then no line's ending is read.
-    heads = [s if s.endswith(":") else f"{s}:" for s in sentences if _head(s)]
+    heads = [_with_colon(s) for s in sentences if _head(s)]
     if len(heads) < 2:
         return set()
     unmarked = [_unmarked(s) for s in sentences]
