@@ -181,3 +181,15 @@ def test_a_leader_s_administration_is_no_term_named_after_them() -> None:
         "railways."
     )
     assert "boris-johnson" in _tags("Rail strikes set to go ahead after talks fail", text)
+
+
+def test_a_place_word_opening_a_sentence_joins_no_company() -> None:
+    # Review 35: "New Apple figures", "Western Apple dealers" were keywords of their own.
+    sentences = [
+        "New Apple figures show iPhone sales fell in the quarter.", "Apple said demand was weak.",
+        "Western Apple dealers reported a slowdown.", "Apple shares fell 3%.",
+        "West Virginia lawmakers met on Tuesday.",
+    ]
+    names = keywords("iPhone sales fall", sentences)
+    assert "New Apple" not in names and "Western Apple" not in names, names
+    assert names["Apple"] == 4 and "West Virginia" in names, names
