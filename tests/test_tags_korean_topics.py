@@ -96,3 +96,6 @@ def test_a_topic_counts_only_as_a_word_of_its_own() -> None:
     )
     assert not tagging._points_topic("전세", "중동 교민 철수 본격화\n" + text)
     assert tagging._points_topic("전세", "전세 사기 피해 확산\n전세 계약이 늘었다. 전세가 오른다.")
+    # A compound's last noun is what it names: 소비자물가 is a mention of 물가.
+    assert tagging._points_topic("물가", "채소 값 고공행진\n소비자물가 상승률은 1%대다. 채소류 "
+                                 "물가는 올랐다. 1%대 물가 상승률을 체감하지 못한다.")
