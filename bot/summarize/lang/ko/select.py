@@ -9,7 +9,7 @@ from functools import cache
 
 from bot.summarize.lang import Analyser, Analysis, Cues
 from bot.summarize.lang.en import select as en_select
-from bot.summarize.lang.ko.words import CONTENT_STOP, CONTENT_TAGS, PREDICATE_END
+from bot.summarize.lang.ko.words import CONTENT_STOP, CONTENT_TAGS
 
 # Lines that are never a point: related-story links, photo credits, bylines, notices.
 BOILER = re.compile(r"^(?:관련기사|사진|기자\s|무단\s?전재)")
@@ -37,7 +37,7 @@ OWN_SUBJECT = re.compile(r"^(?:\S+\s)?\S*[가-힣A-Za-z0-9)](?:은|는|이|가|�
 # read as no subject).
 REASON_TOPIC = re.compile(r"(?:이유|것|까닭|원인|배경)(?:은|는)\s")
 # A Korean sentence ends in a predicate ending ("…했다", "…입니다", "…는가?"), possibly quoted.
-ENDED = re.compile(PREDICATE_END + r"[.!?…]*[\"'”’)]*\s*$")
+ENDED = re.compile(r"(?:[다요죠까네음함임됨]|니다)[.!?…]*[\"'”’)]*\s*$")
 # Nouns that close a complete news sentence after a relative clause ("…할 전망이다", "…라는
 # 지적이다"): the clause's subject is the sentence's. Any other "…한 구역이다" names no subject.
 REPORTING_NOUNS = frozenset(
