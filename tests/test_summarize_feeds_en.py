@@ -7,6 +7,7 @@ from __future__ import annotations
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, split_sentences
 from bot.summarize.extractive import refers_back
+from bot.summarize.lang.en.segment import cut_single_quote, unglue
 from bot.summarize.lang.en.select import teaser
 from bot.summarize.segment import not_prose
 
@@ -124,6 +125,17 @@ def test_a_german_dates_ordinal_day_ends_no_sentence() -> None:
     assert all("am 09." not in p for p in points) and len(points) == 2
 
 
+def test_an_english_month_after_a_number_still_starts_a_sentence() -> None:
+    # Review 35: German month names English writes too held two English sentences together.
+    assert split_sentences(
+        "The death toll rose to 14. August is usually the busiest month.", "en") == [
+        "The death toll rose to 14.", "August is usually the busiest month."]
+    assert split_sentences("It was ranked No. 3. April brought more rain.", "en") == [
+        "It was ranked No. 3.", "April brought more rain."]
+    for german in ("Wir sehen uns am 4. April wieder.", "Es kam der 9. August 2020 heran."):
+        assert split_sentences(german, "de") == [german]
+
+
 def test_a_number_before_an_english_sentence_still_ends_it() -> None:
     assert split_sentences("The tally rose to 12. Then it fell.", "en") == [
         "The tally rose to 12.", "Then it fell."]
@@ -193,3 +205,38 @@ def test_a_plug_ending_on_its_link_is_no_point() -> None:
     assert not_prose(line, "en") == "promo"
     assert _points("Navigating with Quantum Entanglement", line) == []
     assert not_prose("Check out the code at https://github.com/x/y for the details.", "en") is None
+
+
+def test_a_conjunction_opening_a_sentence_is_no_heading() -> None:
+    # Review 35: "When She came home" was cut as a heading "When" glued to a sentence.
+    for sentence in ("When She came home the lights were off.", "And He wants more time.",
+                     "If You want to help, call the office."):
+        assert unglue(sentence) == [sentence]
+
+
+def test_a_closing_attribution_and_a_set_scene_lean_on_nothing() -> None:
+    # Review 35: the fronted participle's pronoun matched "…, it said." at the end, and any
+    # fronted phrase before "there was" made a teaser.
+    assert not refers_back("Launched in 2015, the service now has 10 million users, it said.",
+                           "en")
+    assert refers_back("Founded in 1998, they said the firm grew.", "en")
+    for sentence in ("After the storm, there was no power across the whole island.",
+                     "Among the victims, there were two children."):
+        assert not teaser(sentence) and not refers_back(sentence, "en"), sentence
+
+
+def test_a_grade_and_an_elision_cut_no_quotation() -> None:
+    # Review 35: 20 BBC sentences were barred as cut quotations for a grade or an elision.
+    for sentence in (
+        "S&P, which rates borrowers' creditworthiness, lifted India's rating by one notch to "
+        "'BB+'.",
+        "India's foreign currency rating is now one notch below investment grade, which starts "
+        "at 'BBB-'.",
+        "It's 'orrible.",
+        "Many spammers rent out 'bot nets to help them anonymously send junk mail.",
+        "Hijacked computers are known as zombies or 'bots and collections of them are called "
+        "'bot nets.",
+        "The word 'spam'—a tinned meat—now names junk mail.",
+    ):
+        assert not cut_single_quote(sentence), sentence
+    assert cut_single_quote("So I wanted to say, 'You don't have to be over 60 to be a Republican.")

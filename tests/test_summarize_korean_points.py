@@ -372,3 +372,24 @@ def test_a_reason_opening_with_no_subject_of_its_own_leans_back() -> None:
     assert not refers_back("공수처가 공수처법을 근거로 ‘이첩 요구’를 했기 때문이다.", "ko")
     assert not refers_back("달이 크게 보이는 원리는 달이 근지점을 통과해 거리가 짧아지기 때문이다",
                            "ko")
+
+
+@pytest.mark.timeout(60)  # the quadratic search took minutes on this input; linear, milliseconds
+def test_a_long_whitespace_run_in_a_caption_is_read_in_linear_steps() -> None:
+    # Review 35: CAPTION_DATE opened on "\s+", retried from every space of a long run.
+    for space in ("\u1680", "\u2028", "\x1f"):
+        span = "서울 종로구에서 시민들이 걷고" + space * 200_000 + "있다. /뉴스1"
+        assert ko_segment.caption_text(span) == span[: span.index(".") + 1]
+    dated = "서울 종로구에서 시민들이 걷고 있다. 2025.1.3/뉴스1"
+    assert ko_segment.caption_text(dated) == "서울 종로구에서 시민들이 걷고 있다."
+
+
+def test_a_reason_with_its_own_topic_leans_on_nothing() -> None:
+    # Review 35: a topic ("… 이유는", "… 것은") past the first two words was read as none.
+    for sentence in (
+        "최근 몇 년 사이 서울 집값이 급등한 이유는 공급이 크게 부족했기 때문이다.",
+        "급발진 인정 사례를 찾아보기 어려운 것은 국내 제조물 책임법에 따라 사실 입증 책임이 "
+        "운전자에게 있기 때문이다.",
+    ):
+        assert not refers_back(sentence, "ko"), sentence
+    assert refers_back("그 안에 농장이 깔려 있기 때문이다.", "ko")

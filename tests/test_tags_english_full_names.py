@@ -150,3 +150,46 @@ def test_a_name_inside_another_makes_no_place_adjective() -> None:
     )
     tags = _tags("Saudi ministry to employ women", text)
     assert tags and tags[0].startswith("saudi"), tags
+
+
+def test_a_plural_apostrophe_joins_no_two_names() -> None:
+    # Review 35: "The Lakers' LeBron James" was one name, and "Democrats' Senate" too.
+    sentences = [
+        "The Lakers' LeBron James scored 30 points on Sunday night.",
+        "LeBron James said the team played well.",
+        "The Democrats' Senate majority is at risk, analysts said.",
+        "The Lakers play again on Tuesday.",
+    ]
+    names = set(keywords("Lakers win again", sentences))
+    assert "LeBron James" in names and "Senate" in names, names
+    assert not any("'" in name for name in names), names
+
+
+def test_a_leader_s_administration_is_no_term_named_after_them() -> None:
+    # Review 35: "the Trump administration" made "Trump" a term like "Merkle tree".
+    text = (
+        "Donald Trump's team moved to block the rule on Monday. The Trump administration said "
+        "the regulation would cost jobs. Lawyers for the Trump administration filed papers in a "
+        "federal court in Texas. Environmental groups vowed to fight the Trump administration in "
+        "court. A ruling is expected next month. The judge has asked both sides for more evidence."
+    )
+    assert "donald-trump" in _tags("Court fight looms over new methane regulation", text)
+    text = (
+        "Boris Johnson met union leaders on Monday. The Johnson government said the talks were "
+        "useful. Critics of the Johnson government said the offer was too small. Unions accused "
+        "the Johnson government of stalling. Strikes are planned for next week across the "
+        "railways."
+    )
+    assert "boris-johnson" in _tags("Rail strikes set to go ahead after talks fail", text)
+
+
+def test_a_place_word_opening_a_sentence_joins_no_company() -> None:
+    # Review 35: "New Apple figures", "Western Apple dealers" were keywords of their own.
+    sentences = [
+        "New Apple figures show iPhone sales fell in the quarter.", "Apple said demand was weak.",
+        "Western Apple dealers reported a slowdown.", "Apple shares fell 3%.",
+        "West Virginia lawmakers met on Tuesday.",
+    ]
+    names = keywords("iPhone sales fall", sentences)
+    assert "New Apple" not in names and "Western Apple" not in names, names
+    assert names["Apple"] == 4 and "West Virginia" in names, names

@@ -85,3 +85,17 @@ def test_a_gloss_after_a_list_is_the_list_s() -> None:
            "광주글로벌모터스(GGM)가 흑자를 냈다.")
     assert not tagging._glossed("위메프", ["티메프"], doc)
     assert tagging._glossed("GGM", ["광주글로벌모터스"], doc)
+
+
+def test_a_topic_counts_only_as_a_word_of_its_own() -> None:
+    # Review 35: 전세기 and 전세계 counted as mentions of the topic 전세.
+    text = (
+        "정부는 중동 지역 교민 철수를 위해 전세기 2대를 3일 띄우기로 했다. 외교부는 전세기 탑승 "
+        "신청을 받고 있다고 밝혔다. 교민 가운데 일부는 현지 전세 주택 계약 문제로 귀국을 망설이고 "
+        "있다. 전세계 항공사들도 운항을 중단했다. 외교부는 추가 전세기 투입도 검토하고 있다."
+    )
+    assert not tagging._points_topic("전세", "중동 교민 철수 본격화\n" + text)
+    assert tagging._points_topic("전세", "전세 사기 피해 확산\n전세 계약이 늘었다. 전세가 오른다.")
+    # A compound's last noun is what it names: 소비자물가 is a mention of 물가.
+    assert tagging._points_topic("물가", "채소 값 고공행진\n소비자물가 상승률은 1%대다. 채소류 "
+                                 "물가는 올랐다. 1%대 물가 상승률을 체감하지 못한다.")

@@ -241,10 +241,13 @@ GLUE = re.compile(
 # A heading or a salutation run into the sentence after it when flattened HTML dropped the
 # break ("Previously We had a payment method …", "Quick summary From now on, every user …",
 # "Dear Hodlers, We want …"): up to three words at the span's start, no mark or quote among
-# them and no pronoun opening them ("He said 'no' The man left." is one span), then an opener
-# that is capitalised only at a sentence's start, before a lower-case word.
+# them and no pronoun opening them ("He said 'no' The man left." is one span), nor a
+# conjunction ("When She came home", "If You want": a writer's capital, one sentence; review
+# 35), then an opener that is capitalised only at a sentence's start, before a lower-case word.
 HEADING_GLUE = re.compile(
-    r"(?:(?!(?:He|She|They|We|I|It|You)\b)[A-Z][\w-]*(?: [\w-]+){0,2}"
+    r"(?:(?!(?:He|She|They|We|I|It|You|And|Or|But|So|Nor|Yet|If|When|Whenever|While|As|Because"
+    r"|Although|Though|Since|Until|Unless|Once|After|Before|Where|Whether|Then)\b)"
+    r"[A-Z][\w-]*(?: [\w-]+){0,2}"
     r"|Dear [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?,) "
     r"(?=(?:We|He|She|They|It|You|The|This|From|But|Our|My) [a-z])"
 )
@@ -459,6 +462,12 @@ def _head(sentence: str) -> bool:
     return sentence.endswith(":") or BARE_HEAD.match(sentence) is not None
 
 
+def _with_colon(head: str) -> str:
+    """A head with its colon, dropped or not ("Sponsored by" -> "Sponsored by:"): the form the
+    head patterns read."""
+    return head if head.endswith(":") else f"{head}:"
+
+
 def headed_sections(sentences: list[str]) -> set[int]:
     """Indexes of the sentences of a sponsor section (after its head, "Sponsored by:") or a
     show's list of links (after "Some other people, places, and things mentioned:"), up to the
@@ -468,7 +477,7 @@ def headed_sections(sentences: list[str]) -> set[int]:
     inside = False
     for i, s in enumerate(sentences):
         if _head(s):
-            head = s if s.endswith(":") else f"{s}:"
+            head = _with_colon(s)
             inside = SPONSOR_HEAD.match(head) is not None or LINKS_HEAD.match(head) is not None
         elif inside:
             out.add(i)
@@ -527,7 +536,7 @@ def show_notes(sentences: list[str]) -> set[int]:
     if len(sentences) < SHOW_NOTES:
         return set()
     # The heads first: most texts have fewer than two, and then no line's ending is read.
-    heads = [s if s.endswith(":") else f"{s}:" for s in sentences if _head(s)]
+    heads = [_with_colon(s) for s in sentences if _head(s)]
     if len(heads) < 2:
         return set()
     unmarked = [_unmarked(s) for s in sentences]
@@ -633,12 +642,14 @@ def inside_quotations(
 # The Daily Mail quotes with single marks ("Frederick writes: 'You are the most wonderful …
 # wife that has ever lived." with the quotation running on into the next sentence). An
 # opening mark stands at the start or after a space, colon or bracket before a letter (not
-# the elisions 'em, 'til, 'cause, 'tis, 'twas, 'n'); a closing one after a letter or a
-# stop, before a space, a stop or the end. A possessive plural ("the players' wages") reads
+# the elisions 'em, 'til, 'cause, 'tis, 'twas, 'n', 'bot, 'orrible, nor a possessive's "'s"
+# cut off its name); a closing one after a letter, a stop or a grade's sign ('BB+', 'BBB-'),
+# before a space, a stop, a dash or the end. A possessive plural ("the players' wages") reads
 # as a closing mark: it can only hide a cut quotation, never invent one.
-SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[:]))['‘](?!(?:em|til|cause|tis|twas|n)\b)(?=[A-Za-z])",
-                         re.IGNORECASE)
-SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…\])])['’](?=[\s,.;:!?)\]]|$)")
+SINGLE_OPEN = re.compile(
+    r"(?:^|(?<=[\s(\[:]))['‘](?!(?:em|til|cause|tis|twas|n|bots?|orrible|s)\b)(?=[A-Za-z])",
+    re.IGNORECASE)
+SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…\])+-])['’](?=[\s,.;:!?)\]—–-]|$)")
 
 
 def cut_single_quote(sentence: str) -> bool:

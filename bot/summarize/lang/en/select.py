@@ -77,7 +77,11 @@ BACK = re.compile(
     # a CNN/DM fit-half lede (what is?), "Dubbed …, it …", "Founded in 1998, they …".
     r"|(?:hidden|tucked|nestled|located|perched|housed|situated|built|founded|established|"
     r"launched|unveiled|called|dubbed|named|designed|created|developed|priced|powered|billed|"
-    r"touted|hailed)\b[^.;:]{0,140}?, (?:it|he|she|they))\b",
+    # Not the pronoun of a closing attribution: "Launched in 2015, the service now has 10
+    # million users, it said." names its subject (review 35).
+    r"touted|hailed)\b[^.;:]{0,140}?, (?:it|he|she|they))\b"
+    r"(?! (?:said|says|added|adds|told|tells|reported|reports|announced|claimed|claims|wrote"
+    r"|writes|stated|states|noted|notes)[.!?\"'”’]*$)",
     re.IGNORECASE,
 )
 # Openings that look like a reference back but name their own subject: "This week …",
@@ -187,12 +191,15 @@ NAME = re.compile(r"(?<=\s)[A-Z][a-z]{2,}")
 # buyer’s guide!" opens a blog's guide under its headline.
 _TEASER_VERB = (r"(?:['’]s| is| was| has| takes| took| seems| seemed| doesn['’]t| didn['’]t"
                 r"| looks| can| could| may| might)\b(?! time\b)")
+_FRONTED = (r"(?:at|for|in|with|on|by|after|before|from|once|despite|unlike|under|behind|among|"
+            r"amid|hidden)")
 TEASER_FRAME = re.compile(
     rf"^(?:(?:looks|seems|sounds) like )?it{_TEASER_VERB}"
-    r"|^(?:at|for|in|with|on|by|after|before|from|once|despite|unlike|under|behind|among|amid|"
-    rf"hidden)\b[^,.;:]{{0,80}}(?:, it{_TEASER_VERB}| it (?:seems|seemed)\b"
-    # Or a dummy "there" after the fronted phrase: "In life, there's always work to be done."
-    r"|, there(?:['’]s| is| are| was| were)\b)"
+    rf"|^{_FRONTED}\b[^,.;:]{{0,80}}(?:, it{_TEASER_VERB}| it (?:seems|seemed)\b)"
+    # Or a dummy "there" after a fronted phrase of one bare word: "In life, there's always
+    # work to be done." A longer phrase sets a scene the sentence reports on: "After the
+    # storm, there was no power ...", "Among the victims, there were two children." (review 35)
+    rf"|^{_FRONTED} [a-z]+, there(?:['’]s| is| are| was| were)\b"
     r"|^the secret (?:to|of|behind)\b",
     re.IGNORECASE,
 )

@@ -14,6 +14,8 @@ from bot.summarize.lang.en.words import (
     ABBREVIATIONS,
     BANG_NAMES,
     DAY_MONTHS,
+    DAY_PREPOSITIONS,
+    ENGLISH_MONTHS,
     NUMBERED,
     OPENERS,
     SPAN_OPENERS,
@@ -27,6 +29,19 @@ BOUNDARY = re.compile(r"([.!?…][.!?…]*[" + re.escape(CLOSERS) + r"]*)(\s+)")
 INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
 # An editor's "[sic]" or "(sic)" after a quoted mark ends nothing: it marks the quotation.
 SIC = re.compile(r"[\[(]sic[\])]", re.IGNORECASE)
+
+
+def _german_date(tail: list[str], after: str) -> bool:
+    """Whether the day's number ending ``tail`` and the words ``after`` it are a German date: a
+    German month, and for one English writes too a year after it or a preposition before."""
+    head = after.split(None, 2)
+    month = head[0].rstrip(".,;:!?")
+    if month not in DAY_MONTHS:
+        return False
+    if month not in ENGLISH_MONTHS:
+        return True
+    year = len(head) > 1 and head[1][:4].isdigit()
+    return year or (len(tail) > 1 and tail[-2].lower() in DAY_PREPOSITIONS)
 
 
 def is_boundary(before: str, after: str) -> bool:
@@ -54,8 +69,7 @@ def is_boundary(before: str, after: str) -> bool:
         # Initials and dotted acronyms: "J. Smith", "U.S. officials". A dotted acronym at the
         # end of a sentence followed by a capitalised common word is a boundary we cannot see;
         # we only split when the next word is a typical sentence opener.
-        if core.isdigit() and len(core) <= 2 \
-                and after.split(None, 1)[0].rstrip(".,;:!?") in DAY_MONTHS:
+        if core.isdigit() and len(core) <= 2 and _german_date(tail, after):
             return False  # "am 09. Januar 2020": a German date's ordinal day, not an end
         if INITIALS.fullmatch(core):
             head = after[:40].split()

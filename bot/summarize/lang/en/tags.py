@@ -125,9 +125,16 @@ CAP_STOP = frozenset(
 # A name: capitalised words, "of" allowed between them. What follows its first capital:
 # "of" and "&" may join its words ("Bank of England", "Johnson & Johnson"), and a middle
 # initial may stand before one ("George W Bush": without it the name was "#w-bush").
-# A plural's apostrophe before the next capitalised word stays in the name: "Dragons' Den" is
-# one programme, never "#dragons" and "#den" (issue 28, tags6).
-_PLURAL_OF = r"(?:(?<=s)['’](?=[ \t]+[A-Z]))"
+# A plural's apostrophe before a body or place noun stays in the name: "Dragons' Den" is one
+# programme, never "#dragons" and "#den" (issue 28, tags6). Before any other word it ends the
+# name, which joins two: "The Lakers' LeBron James", "Democrats' Senate" (review 35). The nouns
+# are those the data writes after a plural's apostrophe in one name ("Musicians' Union",
+# "Critics' Circle", "Writers' Guild", "St James' Park"); "Dragons' Ian Gough" is two.
+PLURAL_HEADS = (
+    "Den", "Union", "Unions", "Association", "Guild", "Circle", "Party", "Forum", "Fellowship",
+    "Park", "Federation", "Society", "League", "Club", "Day", "Choice", "Alliance", "Council",
+)
+_PLURAL_OF = r"(?:(?<=s)['’](?=[ \t]+(?:" + "|".join(PLURAL_HEADS) + r")\b))"
 _NAME_REST = (r"(?:[\w&'’.-]*(?:[A-Za-z0-9]|" + _PLURAL_OF + "))?"
               r"(?:[ \t]+(?:(?:of|&)[ \t]+)?(?:[A-Z][ \t]+)?[A-Z][\w&'’-]*(?:[A-Za-z0-9]|"
               + _PLURAL_OF + "))*")
@@ -272,6 +279,11 @@ TERM_NOT = BREAK | frozenset(
     """is are was were be been has have had will would can could may might must should shall
     did does do told tells added adds wrote writes asked asks who whom whose whether than
     announced introduced""".split()
+) | frozenset(
+    # What a politician leads or is followed by, no term named after them: "the Trump
+    # administration", "the Johnson government" (review 35: #donald-trump was lost).
+    """administration administrations government governments campaign campaigns era years
+    family cabinet presidency regime camp team aides allies supporters""".split()
 )
 # The first word of a place's name ("West Virginia", "New Zealand", "North Korea"): kept when a
 # run opening a sentence starts with it and another capitalised word follows (issue 28, tags6:

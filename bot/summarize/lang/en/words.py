@@ -37,6 +37,11 @@ DAY_MONTHS = frozenset(
     "Januar Jänner Februar März April Mai Juni Juli August September Oktober November "
     "Dezember".split()
 )
+# The German months English writes too: after a number's period they hold the mark only with
+# German around them, a year after the month or a German preposition before the day ("The death
+# toll rose to 14. August is usually ..." ends a sentence; review 35).
+ENGLISH_MONTHS = frozenset("April August September November".split())
+DAY_PREPOSITIONS = frozenset("am vom bis zum den ab seit im".split())
 # Words whose period is an abbreviation before a number: "No.1", "Fig.2", "p.3".
 NUMBERED = frozenset("no nr vol fig ch art sec pt op ep para chap ex eq ref tab".split())
 STOP = frozenset(

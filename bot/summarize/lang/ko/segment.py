@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from bot.summarize.lang.ko.words import PREDICATE_END
+
 # A wire dateline with its byline: "(서울=연합뉴스) 홍길동 기자 = ", "[세종=뉴시스]김철수·이영희
 # 기자 = ". It opens the story, so text before it on the same line is a caption or a heading
 # ("UNIST 권태준 교수(울산=연합뉴스) UNIST는 …"), and the dateline itself is no one's sentence.
@@ -62,10 +64,12 @@ BYLINE = re.compile(rf"(?<=[.!?다])\s?{REPORTER}\s?=\s?")
 CAPTION = re.compile(CREDIT_END.pattern + r"\s*$")
 # A caption that ends as a sentence does ("… 재촉하고 있다."), and the shortest that is a point
 # (as ``extractive._usable`` asks of any Korean point).
-CAPTION_ENDED = re.compile(r"(?:[다요죠까네음함임됨]|니다)[.]?$")
+CAPTION_ENDED = re.compile(PREDICATE_END + r"[.]?$")
 MIN_CAPTION = 15
 # The photo's date before the credit: "… 재촉하고 있다. 2025.1.3/뉴스1".
-CAPTION_DATE = re.compile(r"\s+(?:19|20)\d\d\.\d{1,2}\.\d{1,2}\.?$")
+# It opens on the date's digits, not on the space before it: a search opening on "\s+" tried
+# every whitespace run's tail up to the end, quadratic in a long run (review 35).
+CAPTION_DATE = re.compile(r"(?<=\s)(?:19|20)\d\d\.\d{1,2}\.\d{1,2}\.?$")
 # Two spans glued at a period with no space, where the first ends on a noun (a caption, "…
 # 이타가키 류타 교수.'평양에서 …"); an ending glued to the next sentence is the splitter's.
 GLUED = re.compile(r"(?<=[가-힣]\.)(?<![다요죠까네음함임됨]\.)(?=[\'‘“\"]?[가-힣A-Z])")
@@ -159,7 +163,9 @@ def caption_text(span: str) -> str | None:
     m = CAPTION.search(span)
     if m is None:
         return None
-    words = CAPTION_DATE.sub("", span[: m.start()]).rstrip()
+    words = span[: m.start()]
+    date = CAPTION_DATE.search(words)
+    words = (words[: date.start()] if date is not None else words).rstrip()
     if not words.endswith("."):
         words = span[: m.start() + 1].rstrip() if span[m.start()] in ".。" else words
     if len(words) < MIN_CAPTION or not CAPTION_ENDED.search(words) or CREDIT_MARK.search(words):

@@ -32,6 +32,10 @@ BACK_ENDING = ("것이다",)
 # read by dropping such a key point).
 REASON_ENDING = "때문이다"
 OWN_SUBJECT = re.compile(r"^(?:\S+\s)?\S*[가-힣A-Za-z0-9)](?:은|는|이|가|께서)\s")
+# "… 이유는 … 때문이다", "… 어려운 것은 … 때문이다": the reason's topic stands anywhere before
+# the ending, however long the clause it closes (review 35: past the first two words it was
+# read as no subject).
+REASON_TOPIC = re.compile(r"(?:이유|것|까닭|원인|배경)(?:은|는)\s")
 # A Korean sentence ends in a predicate ending ("…했다", "…입니다", "…는가?"), possibly quoted.
 # Only searched for (never its span), so "니다" needs no branch of its own: its "다" is in the
 # class, and the search opens on one class (the same sentences match; a Korean brief 1.6%
@@ -257,7 +261,8 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
         sentence = TOPIC_SHIFT.sub("", sentence)
     if BACK.match(sentence) or sentence.rstrip(" .").endswith(BACK_ENDING):
         return True
-    if sentence.rstrip(" .").endswith(REASON_ENDING) and not OWN_SUBJECT.match(sentence):
+    if sentence.rstrip(" .").endswith(REASON_ENDING) and not OWN_SUBJECT.match(sentence) \
+            and not REASON_TOPIC.search(sentence):
         return True
     if inner_reference(sentence) or inner_pronoun(sentence):
         return True

@@ -8,11 +8,12 @@ import re
 from bot.summarize.lang import CLOSERS, Splitting, marked_sentences
 from bot.summarize.lang.en import sentences as en_sentences
 from bot.summarize.lang.ko import segment
+from bot.summarize.lang.ko.words import PREDICATE_END
 
 # Korean: a declarative/interrogative ending followed by a period may be glued to the next
 # sentence ("했다.그러나"), so these split even without a space.
 BOUNDARY = re.compile(
-    r"((?:[다요죠까네음함임됨]|니다)[.!?]+[" + re.escape(CLOSERS) + r"]*)(\s*)(?=\S)"
+    r"(" + PREDICATE_END + r"[.!?]+[" + re.escape(CLOSERS) + r"]*)(\s*)(?=\S)"
     r"|([.!?…]+[" + re.escape(CLOSERS) + r"]*)(\s+)"
 )
 

@@ -344,9 +344,22 @@ def _called_by_surname(name: str, title: str, doc: str) -> bool:
 def _written_alone(form: str, title: str) -> bool:
     """Whether ``title`` writes ``form`` as a word of its own, maybe with a particle
     ("독일서 출간"), not inside a longer word ("서울교통공사", "중국인")."""
-    return any(not (at and "가" <= title[at - 1] <= "힣")
-               and _OWN_WORD.match(title, at + len(form)) is not None
-               for at in _starts(form, title))
+    return _own_words(form, title) > 0
+
+
+def _own_words(form: str, text: str) -> int:
+    """How often ``text`` writes ``form`` as a word of its own, maybe with a particle, not
+    inside a longer word ("서울교통공사", "중국인")."""
+    return sum(not (at and "가" <= text[at - 1] <= "힣")
+               and _OWN_WORD.match(text, at + len(form)) is not None
+               for at in _starts(form, text))
+
+
+def _ending_words(form: str, text: str) -> int:
+    """How often ``text`` writes ``form`` at a word's end, maybe with a particle: a compound's
+    last noun ("소비자물가" is a 물가), never its first ("전세기", "의대생", "관세청" are no
+    전세, 의대, 관세)."""
+    return sum(_OWN_WORD.match(text, at + len(form)) is not None for at in _starts(form, text))
 
 
 _OWN_WORD = re.compile(rules.WORD_OF_ITS_OWN.format(particles="|".join(rules.NOUN_PARTICLES)))
@@ -390,11 +403,12 @@ def _points_topic(form: str, doc: str) -> bool:
     ``TOPIC_MENTIONS`` times: its subject though the headline writes it otherwise
     ("의대 정원" under "… 내년 정원 논의 …"). A headline's short form of a longer topic, its
     first two syllables ("음주車" for 음주운전), counts as a mention (``doc`` opens on the
-    headline)."""
+    headline). Only mentions that end a word count: 전세기 and 전세계 are no 전세 (review
+    35); 소비자물가 is a 물가, the last noun of a compound naming what it is."""
     if form not in rules.TOPICS:
         return False
     short = _headline_short(form, doc.split("\n", 1)[0])
-    return doc.count(form) + short >= rules.TOPIC_MENTIONS
+    return _ending_words(form, doc) + short >= rules.TOPIC_MENTIONS
 
 
 def _headline_short(form: str, title: str) -> bool:

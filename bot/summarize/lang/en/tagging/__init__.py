@@ -55,7 +55,7 @@ def keywords(title: str, sentences: list[str]) -> Counter[str]:
                 runs = _runs(words, lambda w: (w in mid_caps or w.rstrip("'") in mid_caps)
                              and not _breaks_name(w))
             else:
-                if at_start and words[0] not in mid_caps and not _place_prefix(words):
+                if at_start and words[0] not in mid_caps and not _place_prefix(words, body):
                     words = words[1:]
                 runs = _runs(words, lambda w: not _breaks_name(w))
                 if "&" in words:
@@ -97,11 +97,17 @@ def keywords(title: str, sentences: list[str]) -> Counter[str]:
     return scores
 
 
-def _place_prefix(words: list[str]) -> bool:
+def _place_prefix(words: list[str], body: str) -> bool:
     """Whether a run opening a sentence opens on a place's first word ("West Virginia",
     "New Zealand"), which a capital there proves nothing about but belongs to the name: a
-    story that writes "West Virginia" only at sentence starts gave "#virginia"."""
-    return len(words) > 1 and words[0].lower() in rules.PLACE_PREFIXES
+    story that writes "West Virginia" only at sentence starts gave "#virginia". Not when the
+    story writes the next word more often without it: "New Apple figures", "Western Apple
+    dealers" beside "Apple said", "Apple shares" are Apple's (review 35); one "Virginia" of
+    another state beside four "West Virginia" is not."""
+    if len(words) < 2 or words[0].lower() not in rules.PLACE_PREFIXES:
+        return False
+    joined = sum(1 for _ in mentions.whole_words(f"{words[0]} {words[1]}", body))
+    return 2 * joined >= sum(1 for _ in mentions.whole_words(words[1], body))
 
 
 def _apart(run: list[str], body: str) -> list[list[str]]:
