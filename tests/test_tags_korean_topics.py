@@ -4,6 +4,7 @@ for 음주운전, "정원" for 의대 정원), and it gives way to a longer name
 
 from __future__ import annotations
 
+from bot.summarize.korean import morphs
 from bot.summarize.lang.ko import tagging
 from tests.support.tagging import brief_tags, needs_kiwi
 
@@ -87,6 +88,7 @@ def test_a_gloss_after_a_list_is_the_list_s() -> None:
     assert tagging._glossed("GGM", ["광주글로벌모터스"], doc)
 
 
+@needs_kiwi
 def test_a_topic_counts_only_as_a_word_of_its_own() -> None:
     # Review 35: 전세기 and 전세계 counted as mentions of the topic 전세.
     text = (
@@ -94,8 +96,22 @@ def test_a_topic_counts_only_as_a_word_of_its_own() -> None:
         "신청을 받고 있다고 밝혔다. 교민 가운데 일부는 현지 전세 주택 계약 문제로 귀국을 망설이고 "
         "있다. 전세계 항공사들도 운항을 중단했다. 외교부는 추가 전세기 투입도 검토하고 있다."
     )
-    assert not tagging._points_topic("전세", "중동 교민 철수 본격화\n" + text)
-    assert tagging._points_topic("전세", "전세 사기 피해 확산\n전세 계약이 늘었다. 전세가 오른다.")
+    assert not tagging._points_topic("전세", "중동 교민 철수 본격화\n" + text, morphs)
+    assert tagging._points_topic("전세", "전세 사기 피해 확산\n전세 계약이 늘었다. 전세가 오른다.",
+                                 morphs)
     # A compound's last noun is what it names: 소비자물가 is a mention of 물가.
     assert tagging._points_topic("물가", "채소 값 고공행진\n소비자물가 상승률은 1%대다. 채소류 "
-                                 "물가는 올랐다. 1%대 물가 상승률을 체감하지 못한다.")
+                                 "물가는 올랐다. 1%대 물가 상승률을 체감하지 못한다.", morphs)
+
+
+@needs_kiwi
+def test_a_compounds_first_noun_is_a_mention_of_the_topic() -> None:
+    # Stop 35's before/after read: #한파 was lost when 한파특보 stopped counting as a 한파
+    # (only mentions ending a word counted), though it is 한파+특보 by the analyser's reading.
+    title = "일요일 중부 대설특보… 다음주 중반에도 호남 폭설"
+    text = ("이번 주말 중부지방을 중심으로 대설이 예고됐다. 다음주 중반에는 호남에 폭설이 "
+            "내리겠고, 전국에 한파(寒波)가 찾아올 것으로 전망됐다. 기상청은 중부 내륙에 "
+            "한파특보가 내려질 수 있다고 밝혔다. 한파가 이어지는 동안 수도관 동파에 유의해야 "
+            "한다.")
+    assert tagging._topic_mentions("한파", title + "\n" + text, morphs) == 3
+    assert "한파" in brief_tags(title, text, "ko")

@@ -355,11 +355,26 @@ def _own_words(form: str, text: str) -> int:
                for at in _starts(form, text))
 
 
-def _ending_words(form: str, text: str) -> int:
-    """How often ``text`` writes ``form`` at a word's end, maybe with a particle: a compound's
-    last noun ("소비자물가" is a 물가), never its first ("전세기", "의대생", "관세청" are no
-    전세, 의대, 관세)."""
-    return sum(_OWN_WORD.match(text, at + len(form)) is not None for at in _starts(form, text))
+def _topic_mentions(form: str, text: str, analyser: Analyser) -> int:
+    """How often ``text`` writes ``form`` as a noun of its own: at a word's end, maybe with a
+    particle (a compound's last noun: "소비자물가" is a 물가), or as a compound's first noun
+    before another noun by the analyser's reading ("한파특보" is 한파+특보); never as the start
+    of another word ("전세기", "관세청", "의대생" are no 전세, 관세, 의대)."""
+    count = 0
+    for at in _starts(form, text):
+        end = at + len(form)
+        if _OWN_WORD.match(text, end) is not None:
+            count += 1
+            continue
+        word_end = _HANGUL_RUN.match(text, end)
+        ms = analyser(text[at:word_end.end() if word_end else end])
+        count += (len(ms) > 1 and ms[0][0] == form and ms[0][1] in _NOUN_TAGS
+                  and ms[1][1] in _NOUN_TAGS)
+    return count
+
+
+_HANGUL_RUN = re.compile(r"[가-힣]+")
+_NOUN_TAGS = ("NNG", "NNP")
 
 
 _OWN_WORD = re.compile(rules.WORD_OF_ITS_OWN.format(particles="|".join(rules.NOUN_PARTICLES)))
@@ -398,17 +413,17 @@ def _specific(noun: str, title: str, doc: str, compounds: set[str], analyser: An
     return noun in title and body >= rules.MIN_BODY_MENTIONS and 2 * inside <= body
 
 
-def _points_topic(form: str, doc: str) -> bool:
+def _points_topic(form: str, doc: str, analyser: Analyser) -> bool:
     """Whether ``form``, written in the points, is an established topic the story writes
     ``TOPIC_MENTIONS`` times: its subject though the headline writes it otherwise
     ("의대 정원" under "… 내년 정원 논의 …"). A headline's short form of a longer topic, its
     first two syllables ("음주車" for 음주운전), counts as a mention (``doc`` opens on the
-    headline). Only mentions that end a word count: 전세기 and 전세계 are no 전세 (review
-    35); 소비자물가 is a 물가, the last noun of a compound naming what it is."""
+    headline). Only mentions of the noun itself count (``_topic_mentions``): 전세기 and
+    전세계 are no 전세 (review 35); 소비자물가 is a 물가 and 한파특보 a 한파."""
     if form not in rules.TOPICS:
         return False
     short = _headline_short(form, doc.split("\n", 1)[0])
-    return _ending_words(form, doc) + short >= rules.TOPIC_MENTIONS
+    return _topic_mentions(form, doc, analyser) + short >= rules.TOPIC_MENTIONS
 
 
 def _headline_short(form: str, title: str) -> bool:
@@ -491,7 +506,8 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                 is_name = is_name or institution
                 # First the test most forms fail (three in five: the points' common nouns),
                 # so they skip the rest; the tests before the analyser's are all pure.
-                if not is_name and form not in title_nouns and not _points_topic(form, doc):
+                if not is_name and form not in title_nouns \
+                        and not _points_topic(form, doc, analyser):
                     continue  # a common noun is a tag only as the story's subject
                 if form in scores or rules.NOT_TAG_CHAR.search(form):
                     continue
