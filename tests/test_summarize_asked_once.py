@@ -14,8 +14,8 @@ import pytest
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer
 from bot.summarize.korean import ANALYSIS
-from bot.summarize.lang.en import segment as en_segment
 from bot.summarize.lang.en import select as en_select
+from bot.summarize.lang.en.segment import quotations as en_quotations
 from bot.summarize.lang.en.tagging import mentions
 from bot.summarize.lang.ko import segment as ko_segment
 from bot.summarize.lang.registry import LANGUAGES
@@ -100,17 +100,17 @@ def test_english_quotation_marks_are_counted_once_per_sentence(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # The cut-quote rule and the inside-a-quotation rule both read each sentence's marks.
-    expected = {i for i, s in enumerate(QUOTED) if en_segment.cut_quote(s)} | (
-        en_segment.inside_quotations(QUOTED, frozenset({2})))
+    expected = {i for i, s in enumerate(QUOTED) if en_quotations.cut_quote(s)} | (
+        en_quotations.inside_quotations(QUOTED, frozenset({2})))
     counted: Counter[str] = Counter()
-    real = en_segment.quote_marks
+    real = en_quotations.quote_marks
 
     def counting(sentence: str) -> tuple[int, int, int]:
         counted[sentence] += 1
         return real(sentence)
 
-    monkeypatch.setattr(en_segment, "quote_marks", counting)
-    assert en_segment.cut_quotations(QUOTED, frozenset({2})) == expected
+    monkeypatch.setattr(en_quotations, "quote_marks", counting)
+    assert en_quotations.cut_quotations(QUOTED, frozenset({2})) == expected
     assert expected and max(counted.values()) == 1, counted
 
 

@@ -10,7 +10,7 @@ import pytest
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, split_sentences
 from bot.summarize.extractive import quote_pieces, refers_back
-from bot.summarize.lang.en import segment
+from bot.summarize.lang.en.segment import quotations
 from bot.summarize.segment import not_prose
 
 S = ExtractiveSummarizer()
@@ -132,7 +132,7 @@ def test_pieces_inside_a_cut_quotation_are_no_points() -> None:
         "United now face a difficult draw in the knockout stage of the competition next month."
     )
     sentences = split_sentences(text, "en")
-    inside = {sentences[i] for i in segment.inside_quotations(sentences)}
+    inside = {sentences[i] for i in quotations.inside_quotations(sentences)}
     assert inside == {
         "We showed a lack of strength.",
         "But I have no complaints about the scoreline.",

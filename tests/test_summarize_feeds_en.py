@@ -7,7 +7,8 @@ from __future__ import annotations
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, split_sentences
 from bot.summarize.extractive import refers_back
-from bot.summarize.lang.en.segment import cut_single_quote, unglue
+from bot.summarize.lang.en.segment import unglue
+from bot.summarize.lang.en.segment.quotations import cut_single_quote
 from bot.summarize.lang.en.select import teaser
 from bot.summarize.segment import not_prose
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.summarize.lang import Language
 from bot.summarize.lang.en import labelling, negation, segment, select, sentences, tagging
+from bot.summarize.lang.en.segment import quotations
 
 LANGUAGE = Language(
     code="en",
@@ -31,7 +32,7 @@ LANGUAGE = Language(
     credited_captions=segment.credited,
     section_not_prose=segment.headed_sections,
     list_lines=segment.list_lines,
-    cut_quotations=segment.cut_quotations,
+    cut_quotations=quotations.cut_quotations,
     prepare_text=sentences.prepare,
     short_items_stand_alone=True,
     keywords=tagging.story_tags,
