@@ -10,7 +10,8 @@ import re
 import pytest
 
 from bot.summarize import text as text_module
-from bot.summarize.lang.en import segment, sentences, tagging
+from bot.summarize.lang.en import segment, sentences
+from bot.summarize.lang.en.tagging import names
 from bot.summarize.text import detect_language
 
 PROSE = [
@@ -62,7 +63,7 @@ OPENING_PIECES = ["Tucker", "Rion", "rion", "A", "Ann", " ", "\n", "-", "_", "5"
 
 @pytest.mark.parametrize(("surname", "body"), TRICKY_OPENING)
 def test_opening_given_is_what_the_search_found(surname: str, body: str) -> None:
-    assert tagging._opening_given(surname, body) == _opening_given_by_search(surname, body)
+    assert names.opening_given(surname, body) == _opening_given_by_search(surname, body)
 
 
 def test_opening_given_is_what_the_search_found_on_random_text() -> None:
@@ -70,7 +71,7 @@ def test_opening_given_is_what_the_search_found_on_random_text() -> None:
     for _ in range(4000):
         body = "".join(rng.choice(OPENING_PIECES) for _ in range(rng.randint(0, 12)))
         for surname in SURNAMES:
-            assert tagging._opening_given(surname, body) == _opening_given_by_search(
+            assert names.opening_given(surname, body) == _opening_given_by_search(
                 surname, body), (surname, body)
 
 
@@ -81,7 +82,7 @@ def test_named_in_full_builds_no_pattern(monkeypatch: pytest.MonkeyPatch) -> Non
     body = "Rion Tucker is covering a lot of ground.\nTucker canvassed the town."
     monkeypatch.setattr(re, "search", built)
     monkeypatch.setattr(re, "compile", built)
-    assert tagging._named_in_full("Tucker", body, set()) == "Rion Tucker"
+    assert names.named_in_full("Tucker", body, set()) == "Rion Tucker"
 
 
 class _Unread:

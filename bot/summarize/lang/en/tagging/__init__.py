@@ -12,7 +12,7 @@ from itertools import groupby
 
 from bot.summarize.lang import Analysis, Words
 from bot.summarize.lang.en import tags as rules
-from bot.summarize.lang.en.tagging import mentions, people
+from bot.summarize.lang.en.tagging import mentions, names, people
 from bot.tags import normalise_tag
 
 
@@ -155,7 +155,7 @@ def _name_word(word: str, body: str) -> bool:
     low = word.lower()
     if low in rules.NAME_TAILS:
         return False
-    return low not in rules.GENERIC or _written_lower(low, body)
+    return low not in rules.GENERIC or mentions.written_lower(low, body)
 
 
 def _breaks_name(word: str) -> bool:
@@ -176,12 +176,6 @@ def _runs(words: list[str], name_word: Callable[[str], bool]) -> list[list[str]]
                                                   key=lambda p: p[1]) if k]
 
 
-def _stem(word: str) -> str:
-    """Singular of a plural or family name ("Camerons" -> "cameron"), lower-case."""
-    low = word.lower()
-    return low[:-1] if len(low) > 3 and low.endswith("s") and not low.endswith("ss") else low
-
-
 class _Entity:
     """One thing the story names, under every form it writes it in (with how often)."""
 
@@ -191,7 +185,7 @@ class _Entity:
         self.count, self.forms = count, {name: count}
 
     def words(self) -> set[str]:
-        return {_stem(w) for f in self.forms for w in f.replace("-", " ").split()}
+        return {mentions.stem(w) for f in self.forms for w in f.replace("-", " ").split()}
 
     @property
     def name(self) -> str:
@@ -313,7 +307,7 @@ def good_tag(phrase: str, body: str) -> bool:
             and not _adjective_name(words):
         return False
     # A capitalised word the story also writes in lower case is a common word ("Home").
-    if len(words) == 1 and (words[0] in rules.SOURCES or _written_lower(words[0], body)):
+    if len(words) == 1 and (words[0] in rules.SOURCES or mentions.written_lower(words[0], body)):
         return False
     return len(normalise_tag(phrase).replace("-", "")) > 2
 
@@ -363,19 +357,6 @@ _IN_POINTS = 4.0
 _RELATIVE = 0.7
 
 
-def _written_lower(word: str, body: str) -> bool:
-    """Whether ``body`` writes ``word`` (lower case) as a word of its own. Asked only of the few
-    names that pass the count: a scan of every lower-case word cost more than the rest."""
-    at = body.find(word)
-    while at >= 0:
-        end = at + len(word)
-        if (at == 0 or not body[at - 1].isalnum()) and (end == len(body)
-                                                         or not body[end].isalnum()):
-            return True
-        at = body.find(word, at + 1)
-    return False
-
-
 def tags(title: str, sentences: list[str], chosen: list[str], limit: int) -> list[str]:
     """The story's names, most salient first: how often it writes them (any form), more for a
     name the points show; when unsure (a name written rarely), no tag."""
@@ -408,7 +389,7 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int) -> lis
             continue
         # The story's main name sets the bar even when it is no tag (a bare "Obama"): its
         # side characters stay side characters.
-        given = {_stem(f.split()[-2]) for f in e.forms
+        given = {mentions.stem(f.split()[-2]) for f in e.forms
                  if f.count(" ") >= 1 and f.rsplit(" ", 1)[1] == e.name}
         others = {w for w, n in owners.items() if n > 1 or w not in given}
         name = _tag_name(e, title, body, others)
@@ -495,49 +476,6 @@ def _is_person(e: _Entity, body: str) -> bool:
     return False
 
 
-def _given_name(surname: str, body: str, person: bool, others: set[str],
-                mid_sentence: bool = False) -> str | None:
-    """The full name a story writes for ``surname`` where the run lost its first word (a
-    sentence opening on a name reads as a capital that proves nothing: "Chris Turney, an
-    Australian professor" gave "Turney"); a person's (``person``) or one written with an age
-    or a role ("Senior Investigator Neil Campbell"). ``None`` when the story writes no first
-    name; never a word of another name in front ("Trump Kim"). ``mid_sentence``: only a
-    first name written inside a sentence, where a capital proves a name ("Seeing Trump" opens
-    one)."""
-    for start, end, given in mentions.given_before(surname, body):
-        if not _first_name(given, body, others) or (mid_sentence and _opens_line(body, start)):
-            continue
-        if person or rules.AGE.match(body, end) or people.role_near(body, start, end):
-            return f"{given} {surname}"
-    return None
-
-
-def _first_name(given: str, body: str, others: set[str]) -> bool:
-    """Whether ``given``, written before a surname, may be the person's first name: no title,
-    role, adjective, generic word, word of another name, or word the story writes in lower
-    case."""
-    low = given.lower()
-    return not (given in rules.CAP_STOP or low in rules.BREAK or low in rules.GENERIC
-                or low in rules.ADJECTIVES or people.role(low) or low in rules.HONORIFICS
-                or _stem(low) in others or _written_lower(low, body))
-
-
-def _opens_line(text: str, at: int) -> bool:
-    return at == 0 or text[at - 1] == "\n"
-
-
-def _headline_full_name(surname: str, title: str, story: str, others: set[str]) -> str | None:
-    """The full name the headline writes for a surname the body's runs left bare ("Chicago
-    elects Lori Lightfoot ...", where the body writes "Lori Lightfoot" only at a sentence's
-    start and "Ms Lightfoot" after), when the body writes it too: the person by full name,
-    never "#lightfoot". ``story``: the body without the page's copies of its headline."""
-    for _, _, given in mentions.given_before(surname, title):
-        full = f"{given} {surname}"
-        if _first_name(given, story, others) and next(mentions.whole_words(full, story), None):
-            return full
-    return None
-
-
 def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None:
     """The name to tag ``e`` by, or None when it is no name a reader could follow: a headline
     names it, or it is no bare surname or first name (a headline writes a surname alone only
@@ -547,7 +485,7 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
     if " " not in name and _place_adjective(name, body):
         return None  # "#liberian" beside "Liberia": an adjective, even in the headline
     if " " not in name:
-        full = _title_full_name(name, title, body)
+        full = names.title_full_name(name, title, body)
         if full is not None:
             return full  # "Andrea McVittie, User Experience Designer": never "#andrea"
     if name in title:
@@ -558,16 +496,17 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
             return name
         # A title-case headline the page repeats is no evidence ("... To Demand Trump's").
         story = "\n".join(line for line in body.split("\n") if line.strip() not in title)
-        return _headline_full_name(name, title, story, others) \
-            or _given_name(name, story, _is_person(e, story), others, mid_sentence=True) \
+        return names.headline_full_name(name, title, story, others) \
+            or names.given_name(name, story, _is_person(e, story), others, mid_sentence=True) \
             or name
     if normalise_tag(name) in rules.BROAD_PLACES:
         return None
-    if " " not in name and _term_word(name, body):
+    if " " not in name and names.term_word(name, body):
         return None  # "Merkle tree": a term named after someone, never "#ralph-merkle"
     if " " not in name:
         person = _is_person(e, body)
-        full = _given_name(name, body, person, others) or _named_in_full(name, body, others)
+        full = names.given_name(name, body, person, others) \
+            or names.named_in_full(name, body, others)
         if full is not None:
             private = people.private_person(full, body) or people.quoted_expert(full, body)
             return None if private else full
@@ -593,72 +532,6 @@ def _alone(body: str, at: int, end: int) -> bool:
     """Whether the word at ``body[at:end]`` stands with no capitalised word beside it."""
     before, after = body[:at].split()[-1:], body[end:].split()[:1]
     return not any(w[:1].isupper() for w in before + after)
-
-
-def _term_word(name: str, body: str) -> bool:
-    """Whether ``body`` writes ``name``, a person's surname (written after a first name once
-    at least: "Ralph Merkle"), mostly as the first word of a term named after the person ("a
-    Merkle tree", "Merkle trees"): the same lower-case word after it, no verb ("Lightfoot
-    said"), in ``TERM_SHARE`` of its mentions. A product written with its kind ("its Iressa
-    drug") names no person."""
-    if rules.SURNAME.fullmatch(name) is None or not any(
-            _first_name(given, body, set()) for _, _, given in mentions.given_before(name, body)):
-        return False
-    after: Counter[str] = Counter()
-    n = 0
-    for _, end in mentions.whole_words(name, body):
-        n += 1
-        m = rules.TERM_AFTER.match(body, end)
-        if m is not None and m.group(1) not in rules.TERM_NOT:
-            after[_stem(m.group(1))] += 1
-    return n >= rules.TERM_MENTIONS and bool(after) \
-        and after.most_common(1)[0][1] >= rules.TERM_SHARE * n
-
-
-def _named_in_full(surname: str, body: str, others: set[str]) -> str | None:
-    """The full name a story writes a bare surname with at a sentence's start, where the run
-    lost the first name ("Rion Tucker is covering a lot of ground ... Tucker canvassed"): a
-    surname with no other evidence is no tag (issue 28's "#ritchie"), the person by full name
-    may be. Only a first name that opens a line, the one place the run drops it."""
-    if rules.SURNAME.fullmatch(surname) is None or surname.lower() in rules.SAME_AS:
-        return None  # "Both IPv6", "Combining SMFG", "Other Republicans": no person's name
-    found = _opening_given(surname, body)
-    if found is None:
-        return None
-    start, end, given = found
-    low = given.lower()
-    # "Targeting Russia's business community": a verb opens the sentence. "Later Mills",
-    # "Critics Mills": a word the story also writes in lower case is no first name (asked here
-    # of the whole story: ``_given_name`` is given the match alone). A name's particle is the
-    # name's own however written ("De Lima, a justice minister", "de Lima").
-    if low.endswith(rules.NOT_GIVEN_ENDINGS) \
-            or (low not in rules.NAME_PARTICLES and _written_lower(low, body)):
-        return None
-    return _given_name(surname, body[start:end], True, others)
-
-
-def _opening_given(surname: str, body: str) -> tuple[int, int, str] | None:
-    """The first capitalised word written before ``surname`` at a line's start, as (start,
-    end, word): what ``(?:^|(?<=\n))([A-Z][a-z]+) <surname>\b`` finds, without a pattern
-    built (and compiled) per surname and article."""
-    return next((m for m in mentions.given_before(surname, body)
-                 if m[0] == 0 or body[m[0] - 1] == "\n"), None)
-
-
-def _title_full_name(name: str, title: str, body: str) -> str | None:
-    """The headline's full name for a bare first name the body writes ("Andrea" under
-    "Andrea McVittie, User Experience Designer"): the name and the capitalised word after it,
-    when the body writes the two as a handle or an address ("@amcvittie",
-    "andrea.mcvittie@"); a title-case headline's next word ("Trump Signs") is none."""
-    found = mentions.next_title_word(name, title)
-    if found is None:
-        return None
-    written, following = found
-    first, last, low = name.lower(), following.lower(), body.lower()
-    if last in rules.BREAK or last in rules.GENERIC:
-        return None
-    handles = (first[0] + last, first + last, first + "." + last, first + "_" + last)
-    return written if any("@" + h in low or h + "@" in low for h in handles) else None
 
 
 def story_tags(title: str, sentences: list[str], chosen: list[str], limit: int,

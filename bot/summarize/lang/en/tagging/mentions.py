@@ -166,3 +166,22 @@ def next_title_word(name: str, title: str) -> tuple[str, str] | None:
             return title[at : m.end()], m.group(1)
         at = title.find(name, at + 1)
     return None
+
+
+def stem(word: str) -> str:
+    """Singular of a plural or family name ("Camerons" -> "cameron"), lower-case."""
+    low = word.lower()
+    return low[:-1] if len(low) > 3 and low.endswith("s") and not low.endswith("ss") else low
+
+
+def written_lower(word: str, body: str) -> bool:
+    """Whether ``body`` writes ``word`` (lower case) as a word of its own. Asked only of the few
+    names that pass the count: a scan of every lower-case word cost more than the rest."""
+    at = body.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not body[at - 1].isalnum()) and (end == len(body)
+                                                         or not body[end].isalnum()):
+            return True
+        at = body.find(word, at + 1)
+    return False

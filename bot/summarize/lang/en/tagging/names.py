@@ -1,0 +1,120 @@
+"""The full name an English story writes for a bare surname or first name: the first name
+written before it (at a line's start, where a name run drops it), the headline's, a handle's;
+and a surname that names a term ("a Merkle tree") rather than a person. Read by
+``bot.summarize.lang.en.tagging`` before a name becomes a tag."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from bot.summarize.lang.en import tags as rules
+from bot.summarize.lang.en.tagging import mentions, people
+
+
+def given_name(surname: str, body: str, person: bool, others: set[str],
+                mid_sentence: bool = False) -> str | None:
+    """The full name a story writes for ``surname`` where the run lost its first word (a
+    sentence opening on a name reads as a capital that proves nothing: "Chris Turney, an
+    Australian professor" gave "Turney"); a person's (``person``) or one written with an age
+    or a role ("Senior Investigator Neil Campbell"). ``None`` when the story writes no first
+    name; never a word of another name in front ("Trump Kim"). ``mid_sentence``: only a
+    first name written inside a sentence, where a capital proves a name ("Seeing Trump" opens
+    one)."""
+    for start, end, given in mentions.given_before(surname, body):
+        if not first_name(given, body, others) or (mid_sentence and _opens_line(body, start)):
+            continue
+        if person or rules.AGE.match(body, end) or people.role_near(body, start, end):
+            return f"{given} {surname}"
+    return None
+
+
+def first_name(given: str, body: str, others: set[str]) -> bool:
+    """Whether ``given``, written before a surname, may be the person's first name: no title,
+    role, adjective, generic word, word of another name, or word the story writes in lower
+    case."""
+    low = given.lower()
+    return not (given in rules.CAP_STOP or low in rules.BREAK or low in rules.GENERIC
+                or low in rules.ADJECTIVES or people.role(low) or low in rules.HONORIFICS
+                or mentions.stem(low) in others or mentions.written_lower(low, body))
+
+
+def _opens_line(text: str, at: int) -> bool:
+    return at == 0 or text[at - 1] == "\n"
+
+
+def headline_full_name(surname: str, title: str, story: str, others: set[str]) -> str | None:
+    """The full name the headline writes for a surname the body's runs left bare ("Chicago
+    elects Lori Lightfoot ...", where the body writes "Lori Lightfoot" only at a sentence's
+    start and "Ms Lightfoot" after), when the body writes it too: the person by full name,
+    never "#lightfoot". ``story``: the body without the page's copies of its headline."""
+    for _, _, given in mentions.given_before(surname, title):
+        full = f"{given} {surname}"
+        if first_name(given, story, others) and next(mentions.whole_words(full, story), None):
+            return full
+    return None
+
+
+def term_word(name: str, body: str) -> bool:
+    """Whether ``body`` writes ``name``, a person's surname (written after a first name once
+    at least: "Ralph Merkle"), mostly as the first word of a term named after the person ("a
+    Merkle tree", "Merkle trees"): the same lower-case word after it, no verb ("Lightfoot
+    said"), in ``TERM_SHARE`` of its mentions. A product written with its kind ("its Iressa
+    drug") names no person."""
+    if rules.SURNAME.fullmatch(name) is None or not any(
+            first_name(given, body, set()) for _, _, given in mentions.given_before(name, body)):
+        return False
+    after: Counter[str] = Counter()
+    n = 0
+    for _, end in mentions.whole_words(name, body):
+        n += 1
+        m = rules.TERM_AFTER.match(body, end)
+        if m is not None and m.group(1) not in rules.TERM_NOT:
+            after[mentions.stem(m.group(1))] += 1
+    return n >= rules.TERM_MENTIONS and bool(after) \
+        and after.most_common(1)[0][1] >= rules.TERM_SHARE * n
+
+
+def named_in_full(surname: str, body: str, others: set[str]) -> str | None:
+    """The full name a story writes a bare surname with at a sentence's start, where the run
+    lost the first name ("Rion Tucker is covering a lot of ground ... Tucker canvassed"): a
+    surname with no other evidence is no tag (issue 28's "#ritchie"), the person by full name
+    may be. Only a first name that opens a line, the one place the run drops it."""
+    if rules.SURNAME.fullmatch(surname) is None or surname.lower() in rules.SAME_AS:
+        return None  # "Both IPv6", "Combining SMFG", "Other Republicans": no person's name
+    found = opening_given(surname, body)
+    if found is None:
+        return None
+    start, end, given = found
+    low = given.lower()
+    # "Targeting Russia's business community": a verb opens the sentence. "Later Mills",
+    # "Critics Mills": a word the story also writes in lower case is no first name (asked here
+    # of the whole story: ``given_name`` is given the match alone). A name's particle is the
+    # name's own however written ("De Lima, a justice minister", "de Lima").
+    if low.endswith(rules.NOT_GIVEN_ENDINGS) \
+            or (low not in rules.NAME_PARTICLES and mentions.written_lower(low, body)):
+        return None
+    return given_name(surname, body[start:end], True, others)
+
+
+def opening_given(surname: str, body: str) -> tuple[int, int, str] | None:
+    """The first capitalised word written before ``surname`` at a line's start, as (start,
+    end, word): what ``(?:^|(?<=\n))([A-Z][a-z]+) <surname>\b`` finds, without a pattern
+    built (and compiled) per surname and article."""
+    return next((m for m in mentions.given_before(surname, body)
+                 if m[0] == 0 or body[m[0] - 1] == "\n"), None)
+
+
+def title_full_name(name: str, title: str, body: str) -> str | None:
+    """The headline's full name for a bare first name the body writes ("Andrea" under
+    "Andrea McVittie, User Experience Designer"): the name and the capitalised word after it,
+    when the body writes the two as a handle or an address ("@amcvittie",
+    "andrea.mcvittie@"); a title-case headline's next word ("Trump Signs") is none."""
+    found = mentions.next_title_word(name, title)
+    if found is None:
+        return None
+    written, following = found
+    first, last, low = name.lower(), following.lower(), body.lower()
+    if last in rules.BREAK or last in rules.GENERIC:
+        return None
+    handles = (first[0] + last, first + last, first + "." + last, first + "_" + last)
+    return written if any("@" + h in low or h + "@" in low for h in handles) else None
