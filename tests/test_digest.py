@@ -338,32 +338,37 @@ async def test_a_korean_channel_s_digest_shows_the_korean_brief_the_model_wrote(
                      "ja": ["Quake strikes Nepal"]}
 
 
-async def test_a_database_outage_stops_the_tick_and_the_digest_fires_on_the_next_tick(
+async def test_a_failure_after_the_claim_rolls_it_back_and_the_digest_fires_on_the_next_tick(
         world: World, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """The failures come after the digest's claim (from its enqueue), so each tick's claim must
+    roll back with it: the digest fires on the next tick, once. The database's failure stops
+    the tick (the runner's job logs it); a bug is logged with its traceback."""
     feed = await world.feed("https://news.example/rss", "News")
     await _setup_seoul(world)
     await world.brief(feed, "Overnight story", tags=["world"])
-    real = digest_module.fire_destination
+    real = digest_module.enqueue
     failures: list[BaseException] = [
-        OperationalError("INSERT INTO digest_runs", {},
+        OperationalError("INSERT INTO outbox", {},
                          sqlite3.OperationalError("unable to open database")),
         RuntimeError("a bug")]
 
-    async def failing(*args: Any, **kwargs: Any) -> int:
+    async def failing(*args: Any, **kwargs: Any) -> bool:
         if failures:
             raise failures.pop(0)
         return await real(*args, **kwargs)
 
-    monkeypatch.setattr(digest_module, "fire_destination", failing)
+    monkeypatch.setattr(digest_module, "enqueue", failing)
     now = datetime(2026, 3, 9, 23, 1, tzinfo=UTC)
     with caplog.at_level(logging.INFO, logger="bot.routing.digest"):
-        with pytest.raises(OperationalError):  # the outage: the tick stops
+        with pytest.raises(OperationalError):  # the outage
             await fire_due_digests(world.db, now=now, empty_note=False)
         assert await fire_due_digests(world.db, now=now, empty_note=False) == 0  # the bug
         assert await fire_due_digests(world.db, now=now, empty_note=False) == 1  # nothing lost
-    said = [(r.getMessage(), r.exc_info) for r in caplog.records if r.name == "bot.routing.digest"
+        assert await fire_due_digests(world.db, now=now, empty_note=False) == 0  # once
+    said = [r.exc_info for r in caplog.records if r.name == "bot.routing.digest"
             and r.getMessage().startswith("digest.failed")]
-    assert len(said) == 1 and said[0][1]  # the bug, with its traceback; the runner logs the outage
+    assert len(said) == 1 and said[0]  # the bug, with its traceback
+    assert not failures
     assert len(await world.rows(CHANNEL)) == 1
 
 
