@@ -70,7 +70,7 @@ async def _peek(settings: Settings, read: Callable[[AsyncConnection], Awaitable[
     url = make_url(settings.database_url)
     if url.get_backend_name() == "sqlite" and not Path(url.database or "").exists():
         return missing
-    db = configured_database(settings)
+    db = configured_database(settings, echo=False)  # stdout is the command's
     try:
         async with db.read() as conn:
             return await read(conn)

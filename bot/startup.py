@@ -81,10 +81,12 @@ def with_default_destination(settings: Settings) -> Settings:
     return settings.model_copy(update={"destinations": [console]})
 
 
-def configured_database(settings: Settings) -> Database:
+def configured_database(settings: Settings, *, echo: bool = True) -> Database:
     """The configured database, its pool sized as every door sizes it (a connection per poll
-    task and one more, or ``database.pool_size``), whether the bot, the CLI or ``check``."""
-    return Database(settings.database_url, echo=settings.database.echo,
+    task and one more, or ``database.pool_size``), whether the bot, the CLI or ``check``.
+    ``echo=False``: never ``database.echo``, whose SQL lines SQLAlchemy writes to stdout, where
+    the CLI's and check's output goes (an OPML export, a JSON list)."""
+    return Database(settings.database_url, echo=echo and settings.database.echo,
                     readers=settings.polling.concurrency, pool_size=settings.database.pool_size)
 
 

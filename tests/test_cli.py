@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -79,6 +80,22 @@ def test_feeds_add_list_status_export_import(workdir: Path) -> None:
     removed = newsbrief("feeds", "remove", "https://example.org/b.xml", *c, cwd=workdir)
     assert removed.returncode == 0
     assert "b.xml" not in newsbrief("feeds", "list", *c, cwd=workdir).stdout
+
+
+def test_machine_readable_output_stays_pure_with_database_echo(workdir: Path) -> None:
+    """SQLAlchemy's echo writes every statement to stdout, where export's OPML and list's JSON
+    go: the CLI never echoes, whatever database.echo says (the bot's log does)."""
+    config = write_config(workdir, "data_dir: data\ndatabase:\n  echo: true\n")
+    c = ["--config", str(config)]
+    added = newsbrief("feeds", "add", "https://example.org/a.xml", "--no-check", *c,
+                      cwd=workdir)
+    assert added.returncode == 0, added.stderr
+    exported = newsbrief("feeds", "export", *c, cwd=workdir)
+    assert exported.returncode == 0, exported.stderr
+    opml = ElementTree.fromstring(exported.stdout)  # the whole of stdout is the document
+    assert [o.get("xmlUrl") for o in opml.iter("outline")] == ["https://example.org/a.xml"]
+    listed = newsbrief("feeds", "list", "--json", *c, cwd=workdir)
+    assert [f["url"] for f in json.loads(listed.stdout)] == ["https://example.org/a.xml"]
 
 
 def test_brief_a_local_feed_file_in_each_format(workdir: Path) -> None:

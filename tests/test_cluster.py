@@ -8,7 +8,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
+from sqlalchemy import text as sql_text
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.routing import cluster
 from bot.routing.cluster import MAX_CANDIDATES, fingerprint, same_story, similarity
@@ -315,6 +317,7 @@ async def test_a_briefs_bands_share_their_values_processed_once(
         return process(self, value, dialect)
 
     monkeypatch.setattr(schema.UTCDateTime, "process_bind_param", counting)
+    monkeypatch.setattr(brief_store, "_BAND_ROWS", {})  # processors built anew, counting
     async with world.db.begin() as conn:
         await brief_store.save_bands(conn, brief_id, feed_id=feed, created_at=created,
                                      bands=bands, prune_before=None)
@@ -325,3 +328,42 @@ async def test_a_briefs_bands_share_their_values_processed_once(
             .where(story_bands.c.brief_id == brief_id))).all()
     assert sorted(row.band for row in stored) == sorted(set(bands))
     assert {(row.feed_id, row.created_at) for row in stored} == {(feed, created)}
+
+
+async def test_a_briefs_bands_store_their_instant_as_sqlalchemys_own_insert_does(
+        world: World) -> None:
+    """The bands' hand-processed instant took the generic type's processor, not the dialect's:
+    on SQLite the driver's default adapter wrote a whole second without its microseconds, so the
+    text comparisons of ``story_candidates`` and the prune missed or dropped a band at an equal
+    instant. Both inserts store the same value, both bands are read from that instant and
+    neither is pruned before it."""
+    feed = await world.feed("https://wire.example/rss", "Wire")
+    ours = await world.brief(feed, IPAD[0], text=IPAD[1], cluster=False)
+    theirs = await world.brief(feed, IPAD[0] + " again", text=IPAD[1], cluster=False)
+    created = datetime(2026, 3, 2, 9, 30, 15, tzinfo=UTC)  # a whole second
+    async with world.db.begin() as conn:
+        await brief_store.save_bands(conn, ours, feed_id=feed, created_at=created, bands=[1],
+                                     prune_before=None)
+        await conn.execute(insert(story_bands), [
+            {"band": 2, "brief_id": theirs, "feed_id": feed, "created_at": created}])
+    async with world.db.read() as conn:
+        raw = dict((await conn.execute(
+            sql_text("SELECT band, created_at FROM story_bands WHERE band IN (1, 2)"))).all())
+        since = (await conn.execute(select(story_bands.c.band).where(  # as story_candidates
+            story_bands.c.band.in_([1, 2]), story_bands.c.created_at >= created))).scalars().all()
+    assert raw[1] == raw[2]
+    assert sorted(since) == [1, 2]
+    async with world.db.begin() as conn:
+        await brief_store.prune_bands(conn, [feed], before=created)
+    async with world.db.read() as conn:
+        left = (await conn.execute(select(story_bands.c.band)
+                                   .where(story_bands.c.band.in_([1, 2])))).scalars().all()
+    assert sorted(left) == [1, 2]
+
+
+def test_the_bands_insert_is_kept_per_kind_of_dialect_not_per_engine() -> None:
+    """Keyed on the dialect itself, the bands' insert kept every engine's dialect alive."""
+    first, second = (create_async_engine("sqlite+aiosqlite://") for _ in range(2))
+    assert first.dialect is not second.dialect
+    assert (brief_store._band_rows(first.dialect)
+            is brief_store._band_rows(second.dialect))

@@ -59,10 +59,10 @@ def test_weekdays_only() -> None:
         2026, 3, 9, 8, tzinfo=UTC)
 
 
-async def _setup_seoul(world: World) -> None:
+async def _setup_seoul(world: World, where: str = CHANNEL) -> None:
     world.now = datetime(2026, 3, 9, 10, 0, tzinfo=UTC)  # 19:00 in Seoul
-    assert not (await world.say("/subscribe all digest")).error
-    reply = await world.say("/digest time 08:00 Asia/Seoul")
+    assert not (await world.say("/subscribe all digest", where=where)).error
+    reply = await world.say("/digest time 08:00 Asia/Seoul", where=where)
     assert "2026-03-10 08:00 KST" in reply.text
 
 
@@ -338,33 +338,68 @@ async def test_a_korean_channel_s_digest_shows_the_korean_brief_the_model_wrote(
                      "ja": ["Quake strikes Nepal"]}
 
 
-async def test_a_database_outage_is_one_line_and_the_digest_fires_on_the_next_tick(
+async def test_a_failure_after_the_claim_rolls_it_back_and_the_digest_fires_on_the_next_tick(
         world: World, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """The failures come after the digest's claim (from its enqueue), so each tick's claim must
+    roll back with it: the digest fires on the next tick, once. The database's failure stops
+    the tick (the runner's job logs it); a bug is logged with its traceback."""
     feed = await world.feed("https://news.example/rss", "News")
     await _setup_seoul(world)
     await world.brief(feed, "Overnight story", tags=["world"])
-    real = digest_module.fire_destination
+    real = digest_module.enqueue
     failures: list[BaseException] = [
-        OperationalError("INSERT INTO digest_runs", {},
+        OperationalError("INSERT INTO outbox", {},
                          sqlite3.OperationalError("unable to open database")),
         RuntimeError("a bug")]
 
-    async def failing(*args: Any, **kwargs: Any) -> int:
+    async def failing(*args: Any, **kwargs: Any) -> bool:
         if failures:
             raise failures.pop(0)
         return await real(*args, **kwargs)
 
+    monkeypatch.setattr(digest_module, "enqueue", failing)
+    now = datetime(2026, 3, 9, 23, 1, tzinfo=UTC)
+    with caplog.at_level(logging.INFO, logger="bot.routing.digest"):
+        with pytest.raises(OperationalError):  # the outage
+            await fire_due_digests(world.db, now=now, empty_note=False)
+        assert await fire_due_digests(world.db, now=now, empty_note=False) == 0  # the bug
+        assert await fire_due_digests(world.db, now=now, empty_note=False) == 1  # nothing lost
+        assert await fire_due_digests(world.db, now=now, empty_note=False) == 0  # once
+    said = [r.exc_info for r in caplog.records if r.name == "bot.routing.digest"
+            and r.getMessage().startswith("digest.failed")]
+    assert len(said) == 1 and said[0]  # the bug, with its traceback
+    assert not failures
+    assert len(await world.rows(CHANNEL)) == 1
+
+
+async def test_a_database_outage_stops_the_digest_tick_at_the_first_destination(
+        world: World, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """During an outage each remaining destination failed in turn (a log line each, and on
+    PostgreSQL a connect timeout each) every tick. The first outage stops the tick, for the
+    runner's digest job to log once (and its recovery, bot.store.outage.Outage); the next
+    tick tries every destination again."""
+    feed = await world.feed("https://news.example/rss", "News")
+    await _setup_seoul(world)
+    await _setup_seoul(world, where="test:other")
+    await world.brief(feed, "Overnight story", tags=["world"])
+    real = digest_module.fire_destination
+    tried: list[int] = []
+    down = [True]
+
+    async def failing(conn: Any, destination: Any, *args: Any, **kwargs: Any) -> int:
+        tried.append(destination.id)
+        if down[0]:
+            raise OperationalError("INSERT INTO digest_runs", {},
+                                   sqlite3.OperationalError("unable to open database"))
+        return await real(conn, destination, *args, **kwargs)
+
     monkeypatch.setattr(digest_module, "fire_destination", failing)
     now = datetime(2026, 3, 9, 23, 1, tzinfo=UTC)
     with caplog.at_level(logging.INFO, logger="bot.routing.digest"):
-        assert await fire_due_digests(world.db, now=now, empty_note=False) == 0  # the outage
-        assert await fire_due_digests(world.db, now=now, empty_note=False) == 0  # the bug
-        assert await fire_due_digests(world.db, now=now, empty_note=False) == 1  # nothing lost
-    said = [(r.getMessage(), r.exc_info) for r in caplog.records if r.name == "bot.routing.digest"
-            and r.getMessage().startswith("digest.failed")]
-    assert len(said) == 2
-    outage, bug = said
-    assert 'error="OperationalError: unable to open database"' in outage[0]
-    assert "retry=" in outage[0] and not outage[1]  # one line, no traceback
-    assert bug[1]  # not the database's: its traceback is kept
-    assert len(await world.rows(CHANNEL)) == 1
+        with pytest.raises(OperationalError):
+            await fire_due_digests(world.db, now=now, empty_note=False)
+        assert len(tried) == 1
+        down[0] = False
+        assert await fire_due_digests(world.db, now=now, empty_note=False) == 2
+    assert len(set(tried[1:])) == 2
+    assert not [r for r in caplog.records if r.getMessage().startswith("digest.failed")]

@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import Column, Integer, MetaData, String, Table, UniqueConstraint, event, select
 from sqlalchemy.engine import default as engine_default
 
 from adapters.recording import RecordingAdapter, SimulatedCrash
@@ -22,7 +22,7 @@ from bot.outbox.queue import enqueue
 from bot.outbox.worker import OutboxWorker
 from bot.store import outbox as outbox_store
 from bot.store.briefs import load_brief
-from bot.store.db import Database
+from bot.store.db import Database, ignoring_conflicts
 from bot.store.schema import outbox, sent_messages
 from tests.support.crash_delivery import EPOCH, add_brief, add_destination, seed
 from tests.support.outbox import (  # noqa: F401  (fixtures)
@@ -106,8 +106,8 @@ async def test_a_rows_insert_and_its_message_ids_are_compiled_once(db: Database)
 
     def record(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any,
                executemany: bool) -> None:
-        if statement.startswith(("INSERT INTO outbox", "INSERT INTO sent_messages")):
-            seen.append((statement.split()[2], context.cache_hit))
+        if statement.startswith(('INSERT INTO "outbox"', 'INSERT INTO "sent_messages"')):
+            seen.append((statement.split()[2].strip('"'), context.cache_hit))
 
     dest = await add_destination(db, "test:cached")
     event.listen(db.engine.sync_engine, "before_cursor_execute", record)
@@ -127,6 +127,29 @@ async def test_a_rows_insert_and_its_message_ids_are_compiled_once(db: Database)
         assert all(cached == hit for t, cached in seen[3:] if t == table), table
 
 
+_RESERVED = MetaData()
+_RESERVED_WORDS = Table(  # words PostgreSQL reserves and SQLite does not
+    "reserved_words", _RESERVED, Column("id", Integer, primary_key=True),
+    Column("user", String, nullable=False), Column("window", String, nullable=False),
+    Column("do", String), UniqueConstraint("user", "window"))
+
+
+async def test_an_insert_ignoring_conflicts_quotes_words_either_backend_reserves(
+        db: Database) -> None:
+    """Its text quoted identifiers by SQLite's rules only, so PostgreSQL refused a column named
+    as one of its own reserved words (reactions.user): a syntax error on every such insert."""
+    values = {"user": "u1", "window": "w", "do": "x"}
+    async with db.begin() as conn:
+        await conn.run_sync(_RESERVED.create_all)
+        statement = ignoring_conflicts(_RESERVED_WORDS, tuple(values), ("user", "window"),
+                                       returning=True)
+        first = (await conn.execute(statement, values)).scalar()
+        again = (await conn.execute(statement, {**values, "do": "y"})).scalar()
+        kept = (await conn.execute(select(_RESERVED_WORDS.c.do))).scalars().all()
+    assert first is not None and again is None
+    assert kept == ["x"]
+
+
 async def test_a_rows_first_send_runs_no_delete_and_a_resend_still_clears(db: Database) -> None:
     dest = await add_destination(db, "test:first")
     brief_id = await add_brief(db, 1)
@@ -144,7 +167,7 @@ async def test_a_rows_first_send_runs_no_delete_and_a_resend_still_clears(db: Da
     finally:
         event.remove(db.engine.sync_engine, "before_cursor_execute", note)
     assert [s for s in executed if s.startswith("DELETE FROM sent_messages")] == []
-    assert len([s for s in executed if s.startswith("INSERT INTO sent_messages")]) == 1
+    assert len([s for s in executed if s.startswith('INSERT INTO "sent_messages"')]) == 1
     conn_ = RecordingConnection()
     await outbox_store.mark_sent(conn_, 1, ["m"], now=EPOCH)  # type: ignore[arg-type]
     assert len(conn_.statements) == 3  # a later attempt or a reconcile clears first

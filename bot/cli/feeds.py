@@ -67,7 +67,7 @@ async def run_feeds_command(cmd: str, settings: Settings, secrets: Secrets,
         finally:
             await fetcher.aclose()
 
-    db = configured_database(settings)
+    db = configured_database(settings, echo=False)  # stdout is the command's
     service = FeedService(db, policy=AddressPolicy(settings.network.allow_private),
                           limits=FeedLimits(settings.limits.feeds_per_channel,
                                             settings.limits.feeds_per_server),

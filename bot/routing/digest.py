@@ -187,7 +187,11 @@ async def fire_due_digests(db_or_conn: Database | AsyncConnection, *, now: datet
                            empty_note: bool, stories: int = DIGEST_STORIES) -> int:
     """Fire every digest that is due; returns the number of digest messages enqueued. Given a
     Database, each destination gets its own transaction, so one failure costs one digest.
-    Destinations whose digests cover the same period share one load of its stories."""
+    Destinations whose digests cover the same period share one load of its stories. The
+    database's failure stops the tick: the remaining destinations would each fail alike (on
+    PostgreSQL each after a connect timeout); it reaches the runner's digest job, whose
+    ``Outage`` logs it in one line and the recovery in another, and the next tick tries every
+    destination again (the failed one's claim rolled back with its transaction)."""
     periods: dict[tuple[datetime, datetime], list[Story]] = {}
     if isinstance(db_or_conn, AsyncConnection):
         return sum([await fire_destination(db_or_conn, d, subs, now=now, empty_note=empty_note,
@@ -203,13 +207,9 @@ async def fire_due_digests(db_or_conn: Database | AsyncConnection, *, now: datet
                                                 empty_note=empty_note, stories=stories,
                                                 periods=periods)
         except Exception as exc:
-            problem = database_problem(exc)
-            if problem is None:  # a bug: its traceback
-                log.exception("digest.failed", destination_id=destination.id)
-            else:  # the database: this digest's claim rolled back with it, so the next tick
-                # fires it; a traceback per destination per tick would bury the log
-                log.error("digest.failed", destination_id=destination.id, error=problem,
-                          retry="next tick")
+            if database_problem(exc) is not None:
+                raise
+            log.exception("digest.failed", destination_id=destination.id)  # a bug: one digest
     return fired
 
 

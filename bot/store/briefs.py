@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection
 from datetime import datetime
-from functools import cache
 from typing import Any
 
 from sqlalchemy import (
@@ -194,8 +193,11 @@ class _BandRows:
         compiled = _ADD_BANDS.compile(dialect=dialect, column_keys=list(_BAND_COLUMNS))
         self.sql = compiled.string
         self.order = compiled.positiontup  # None: the driver takes named parameters
-        self.process = {key: story_bands.c[key].type.bind_processor(dialect)
-                        for key in _BAND_COLUMNS}
+        # The dialect's own impl of each type, as SQLAlchemy's insert uses: the generic
+        # DateTime's processor left SQLite's instant to the driver's default adapter, which
+        # drops a whole second's microseconds, so text comparisons missed equal instants.
+        self.process = {key: story_bands.c[key].type.dialect_impl(dialect)
+                        .bind_processor(dialect) for key in _BAND_COLUMNS}
 
     def _value(self, key: str, value: Any) -> Any:
         process = self.process[key]
@@ -211,9 +213,17 @@ class _BandRows:
         return [(*before, self._value("band", band), *after) for band in bands]
 
 
-@cache
+# One per kind of dialect, not per engine: a cache keyed on the dialect itself kept every
+# engine's dialect (and what it holds) alive. Dialects of one class and paramstyle compile
+# and process the bands alike.
+_BAND_ROWS: dict[tuple[type[Dialect], str], _BandRows] = {}
+
+
 def _band_rows(dialect: Dialect) -> _BandRows:
-    return _BandRows(dialect)
+    key = (type(dialect), dialect.paramstyle)
+    if key not in _BAND_ROWS:
+        _BAND_ROWS[key] = _BandRows(dialect)
+    return _BAND_ROWS[key]
 
 
 async def story_candidates(conn: AsyncConnection, bands: list[int], *, since: datetime,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table, bindparam, event, insert, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.dialects.sqlite.base import SQLiteDialect
+from sqlalchemy.dialects.sqlite.base import SQLiteDialect, SQLiteIdentifierPreparer
 from sqlalchemy.engine import make_url
 from sqlalchemy.sql.expression import Executable
 
@@ -236,9 +236,19 @@ def dialect_insert(dialect: str, table: Table) -> Any:
     return sqlite_insert(table) if dialect == "sqlite" else pg_insert(table)
 
 
+class _QuotingEveryName(SQLiteIdentifierPreparer):
+    """Quotes every identifier: the text runs on SQLite and PostgreSQL, and PostgreSQL reserves
+    words SQLite does not (``user``, ``window``, ``do``: reactions.user). Both read a quoted
+    lower-case name as the name."""
+
+    def quote(self, ident: str, force: Any = None) -> str:
+        return self.quote_identifier(ident)
+
+
 # Writes the SQL text of ``ignoring_conflicts``: SQLite's compiler with named parameters (no
 # driver is loaded; PostgreSQL's would write its bind casts into the text).
 _SQL_TEXT = SQLiteDialect(paramstyle="named")
+_SQL_TEXT.identifier_preparer = _QuotingEveryName(_SQL_TEXT)
 
 
 @cache
