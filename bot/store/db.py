@@ -46,6 +46,10 @@ def async_url(url: str) -> str:
     return parsed.set(drivername=driver).render_as_string(hide_password=False)
 
 
+# The page cache of each SQLite connection, in KiB (the pool keeps one per poll task).
+SQLITE_CACHE_KIB = 128
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL lets readers go on while the poller writes; busy_timeout turns a momentary lock into a
     # wait instead of an error; foreign keys are off by default in SQLite.
@@ -57,9 +61,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     # The pool keeps a connection per poll task open (issue 26), each with its own page cache:
     # at SQLite's default 2 MiB the bench's resident memory after 10,185 briefs rose from 139
-    # to 150 MB. 512 KiB each holds what a poll task's reads need (the OS caches the file), at
-    # no measurable CPU cost (bench.poll at 1,000 feeds: 11.4 ms and 11.5 ms per changed feed).
-    cursor.execute("PRAGMA cache_size=-512")
+    # to 150 MB; at 512 KiB it was 153 MB in a later session and 147-149 MB at 128 KiB (17
+    # connections). A poll task's reads are index lookups of a few pages; the OS caches the
+    # file, so a page read again comes from memory either way.
+    cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
     cursor.close()
 
 
