@@ -106,6 +106,22 @@ def normalise(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", unicodedata.normalize("NFKC", text).casefold()).split())
 
 
+def _shingle_hashes(body: str, n: int) -> np.ndarray:
+    """The CRC-32 of each distinct n-character shingle's UTF-8, in no particular order (only
+    their minima count). An ASCII body is encoded once and sliced as bytes, whose slices are
+    the same shingles' UTF-8: a shingle's own encode() call was most of the Python work."""
+    # numpy: only when stories are clustered
+    import numpy as np
+
+    if body.isascii():
+        encoded = body.encode()
+        count = max(1, len(encoded) - n + 1)
+        byte_shingles = {encoded[i:i + n] for i in range(count)}
+        return np.fromiter(map(zlib.crc32, byte_shingles), np.uint64, len(byte_shingles))
+    shingles = {body[i:i + n] for i in range(max(1, len(body) - n + 1))}
+    return np.fromiter(map(zlib.crc32, map(str.encode, shingles)), np.uint64, len(shingles))
+
+
 def fingerprint(title: str, text: str) -> Fingerprint:
     """MinHash of the shingles of the normalised title and the start of the text."""
     # numpy: only when stories are clustered
@@ -115,8 +131,7 @@ def fingerprint(title: str, text: str) -> Fingerprint:
     letters = sum(map(str.isalpha, body)) or 1
     hangul = len(_HANGUL.findall(body)) / letters > 0.3
     n = HANGUL_N if hangul else LATIN_N
-    shingles = {body[i:i + n] for i in range(max(1, len(body) - n + 1))}
-    hashes = np.array([zlib.crc32(s.encode()) for s in shingles], dtype=np.uint64)
+    hashes = _shingle_hashes(body, n)
     a, b = _numpy_params()
     prime = np.uint64(_PRIME)
     minima = np.empty(NUM_PERM, dtype=np.uint64)
