@@ -332,6 +332,11 @@ def test_shingle_hashes_are_each_shingles_own_on_real_texts() -> None:
     _check_shingle_hashes(_real_leads())
 
 
+@pytest.mark.parametrize("which", range(0, 300, 37))
+def test_random_signatures_are_the_textbook_minhash(which: int) -> None:
+    test_a_signature_is_the_textbook_minhash(_random_leads(300)[which])
+
+
 @pytest.mark.parametrize("which", [0, 7, 210])  # two wire stories (ASCII), a Korean article
 def test_real_signatures_are_the_textbook_minhash(which: int) -> None:
     leads = _real_leads()

@@ -73,7 +73,7 @@ def _numpy_params() -> tuple[np.ndarray, np.ndarray]:
         import numpy as np
 
         a, b = _seeds()
-        _params = (np.array(a, dtype=np.uint64)[:, None], np.array(b, dtype=np.uint64)[:, None])
+        _params = (np.array(a, dtype=np.uint64), np.array(b, dtype=np.uint64))
     return _params
 
 
@@ -136,17 +136,23 @@ def fingerprint(title: str, text: str) -> Fingerprint:
     prime = np.uint64(_PRIME)
     minima = np.empty(NUM_PERM, dtype=np.uint64)
     # min over the shingles of (a·x + b) mod p, a block of hash functions at a time: a whole
-    # NUM_PERM × shingles array (over a megabyte) came from fresh pages each brief, most of the
-    # MinHash's CPU; a block's temporaries stay in the cache and the allocator's heap. The
+    # shingles × NUM_PERM array (over a megabyte) came from fresh pages each brief, most of the
+    # MinHash's CPU; a block's arrays stay in the cache and are reused block after block. Rows
+    # are shingles, each x repeated across the row once per brief: an operand broadcast along
+    # the inner axis (x, or a and b as columns) is copied into a buffer by numpy at every
+    # operation, while a row of a or b broadcast down the rows is read in place. The
     # remainder is y - (y // p)·p: numpy divides by a scalar with a multiply and a shift
     # (libdivide), where `%` runs a hardware division per element.
+    repeated = np.repeat(hashes, _BLOCK).reshape(len(hashes), _BLOCK)
+    hashed = np.empty_like(repeated)
+    quotient = np.empty_like(repeated)
     for start in range(0, NUM_PERM, _BLOCK):
-        hashed = a[start:start + _BLOCK] * hashes
+        np.multiply(repeated, a[start:start + _BLOCK], out=hashed)
         hashed += b[start:start + _BLOCK]
-        quotient = hashed // prime
+        np.floor_divide(hashed, prime, out=quotient)
         quotient *= prime
         hashed -= quotient
-        hashed.min(axis=1, out=minima[start:start + _BLOCK])
+        hashed.min(axis=0, out=minima[start:start + _BLOCK])
     minima &= np.uint64(0xFF)
     return Fingerprint(minima.astype(np.uint8).tobytes(), hangul)
 
