@@ -332,6 +332,14 @@ def test_shingle_hashes_are_each_shingles_own_on_real_texts() -> None:
     _check_shingle_hashes(_real_leads())
 
 
+def test_the_script_is_hangul_when_over_three_in_ten_letters_are() -> None:
+    for title, text in [*_random_leads(300), SAMSUNG[0], LG, IPAD, ("ab 가", ""), ("a 가", "")]:
+        body = cluster.normalise(f"{title} {text[:cluster.LEAD_CHARS]}")
+        letters = sum(ch.isalpha() for ch in body) or 1
+        hangul = sum("\uac00" <= ch <= "\ud7a3" for ch in body) / letters > 0.3
+        assert fingerprint(title, text).hangul == hangul, (title, text)
+
+
 @pytest.mark.parametrize("which", range(0, 300, 37))
 def test_random_signatures_are_the_textbook_minhash(which: int) -> None:
     test_a_signature_is_the_textbook_minhash(_random_leads(300)[which])

@@ -106,6 +106,11 @@ def normalise(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", unicodedata.normalize("NFKC", text).casefold()).split())
 
 
+def _mostly_hangul(body: str) -> bool:
+    letters = sum(map(str.isalpha, body)) or 1
+    return len(_HANGUL.findall(body)) / letters > 0.3
+
+
 def _shingle_hashes(body: str, n: int) -> np.ndarray:
     """The CRC-32 of each distinct n-character shingle's UTF-8, in no particular order (only
     their minima count). An ASCII body is encoded once and sliced as bytes, whose slices are
@@ -128,8 +133,7 @@ def fingerprint(title: str, text: str) -> Fingerprint:
     import numpy as np
 
     body = normalise(f"{title} {text[:LEAD_CHARS]}")
-    letters = sum(map(str.isalpha, body)) or 1
-    hangul = len(_HANGUL.findall(body)) / letters > 0.3
+    hangul = not body.isascii() and _mostly_hangul(body)  # no Hangul in ASCII: skip the count
     n = HANGUL_N if hangul else LATIN_N
     hashes = _shingle_hashes(body, n)
     a, b = _numpy_params()
