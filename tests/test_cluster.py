@@ -340,6 +340,15 @@ def test_the_script_is_hangul_when_over_three_in_ten_letters_are() -> None:
         assert fingerprint(title, text).hangul == hangul, (title, text)
 
 
+def test_a_band_key_is_the_blake2b_of_its_script_number_and_rows() -> None:
+    for title, text in [*_random_leads(300), SAMSUNG[0], IPAD]:
+        mine = fingerprint(title, text)
+        rows = cluster.BAND_ROWS
+        assert mine.bands() == [int.from_bytes(hashlib.blake2b(
+            bytes([mine.hangul, band]) + mine.signature[band * rows:(band + 1) * rows],
+            digest_size=8).digest(), "big", signed=True) for band in range(cluster.BANDS)]
+
+
 @pytest.mark.parametrize("which", range(0, 300, 37))
 def test_random_signatures_are_the_textbook_minhash(which: int) -> None:
     test_a_signature_is_the_textbook_minhash(_random_leads(300)[which])

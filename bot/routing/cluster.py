@@ -48,6 +48,8 @@ BAND_ROWS, BANDS = 3, 42
 _PRIME = (1 << 32) + 15  # a·x + b stays below 2**64 for 32-bit a, b and x
 _BLOCK = 128  # hash functions computed together (see fingerprint)
 
+# Each band's key hashes bytes([hangul, band]) before its rows: built once, not per band per brief.
+_BAND_PREFIXES = tuple(tuple(bytes([hangul, band]) for band in range(BANDS)) for hangul in (0, 1))
 _NON_WORD = re.compile(r"[\W_]+")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
@@ -92,14 +94,10 @@ class Fingerprint:
     def bands(self) -> list[int]:
         """One signed 64-bit key per band; the script is part of the key, so scripts never
         meet."""
-        keys = []
-        for band in range(BANDS):
-            digest = hashlib.blake2b(
-                bytes([self.hangul, band])
-                + self.signature[band * BAND_ROWS:(band + 1) * BAND_ROWS],
-                digest_size=8).digest()
-            keys.append(int.from_bytes(digest, "big", signed=True))
-        return keys
+        prefixes, signature = _BAND_PREFIXES[self.hangul], self.signature
+        return [int.from_bytes(hashlib.blake2b(
+            prefixes[band] + signature[band * BAND_ROWS:(band + 1) * BAND_ROWS],
+            digest_size=8).digest(), "big", signed=True) for band in range(BANDS)]
 
 
 def normalise(text: str) -> str:
