@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import random
 import zlib
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import numpy as np
 import pytest
 from sqlalchemy import func, insert, select, update
 from sqlalchemy import text as sql_text
@@ -18,6 +21,7 @@ from bot.store import briefs as brief_store
 from bot.store import schema
 from bot.store.briefs import load_brief
 from bot.store.schema import entries, story_bands
+from tests.conftest import shared_path
 from tests.support.feeds import item
 from tests.support.statements import RecordingConnection, same_statements
 from tests.support.world import (  # noqa: F401  (fixtures)
@@ -279,6 +283,81 @@ def test_a_signature_is_the_textbook_minhash(lead: tuple[str, str]) -> None:
                      for ai, bi in zip(a, b, strict=True))
     assert mine.signature == expected
 
+
+
+def _random_leads(count: int) -> list[tuple[str, str]]:
+    """Titles and texts over ASCII, accented Latin, Hangul and emoji, some pure ASCII."""
+    rng = random.Random(26)
+    alphabets = ["abcdefghij klmnopqrstuvwxyz ,.-'0123456789ABC",
+                 "abcdé çñ øü ßfi   ", "가나다라 마바사 아자차 한국 ", "ab 😀 c\u00a0d ﬁ Ⅻ "]
+    leads = []
+    for _ in range(count):
+        letters = "".join(rng.sample(alphabets, rng.randint(1, 2)))
+        title, text = ("".join(rng.choices(letters, k=rng.randint(0, k))) for k in (80, 600))
+        leads.append((title, text))
+    return leads
+
+
+def _real_leads() -> list[tuple[str, str]]:
+    leads: list[tuple[str, str]] = []
+    for name in ("articles/wire_dev.jsonl", "summaries/ko_sci_news_dev.jsonl"):
+        for line in shared_path(name).read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            leads.append((row.get("title", ""), row["text"]))
+    return leads
+
+
+def _shingle_hashes_one_by_one(title: str, text: str) -> list[int]:
+    """The shingle hashes as the code before issue 26's bytes shingles computed them."""
+    body = cluster.normalise(f"{title} {text[:cluster.LEAD_CHARS]}")
+    n = cluster.HANGUL_N if fingerprint(title, text).hangul else cluster.LATIN_N
+    return sorted({zlib.crc32(s.encode()) for s in
+                   {body[i:i + n] for i in range(max(1, len(body) - n + 1))}})
+
+
+def _check_shingle_hashes(leads: list[tuple[str, str]]) -> None:
+    for title, text in leads:
+        body = cluster.normalise(f"{title} {text[:cluster.LEAD_CHARS]}")
+        n = cluster.HANGUL_N if fingerprint(title, text).hangul else cluster.LATIN_N
+        hashes = cluster._shingle_hashes(body, n)
+        assert hashes.dtype == np.uint64
+        assert sorted(hashes.tolist()) == _shingle_hashes_one_by_one(title, text), (title, text)
+
+
+def test_shingle_hashes_are_each_shingles_own_on_random_texts() -> None:
+    _check_shingle_hashes(_random_leads(300))
+
+
+def test_shingle_hashes_are_each_shingles_own_on_real_texts() -> None:
+    _check_shingle_hashes(_real_leads())
+
+
+def test_the_script_is_hangul_when_over_three_in_ten_letters_are() -> None:
+    for title, text in [*_random_leads(300), SAMSUNG[0], LG, IPAD, ("ab 가", ""), ("a 가", "")]:
+        body = cluster.normalise(f"{title} {text[:cluster.LEAD_CHARS]}")
+        letters = sum(ch.isalpha() for ch in body) or 1
+        hangul = sum("\uac00" <= ch <= "\ud7a3" for ch in body) / letters > 0.3
+        assert fingerprint(title, text).hangul == hangul, (title, text)
+
+
+def test_a_band_key_is_the_blake2b_of_its_script_number_and_rows() -> None:
+    for title, text in [*_random_leads(300), SAMSUNG[0], IPAD]:
+        mine = fingerprint(title, text)
+        rows = cluster.BAND_ROWS
+        assert mine.bands() == [int.from_bytes(hashlib.blake2b(
+            bytes([mine.hangul, band]) + mine.signature[band * rows:(band + 1) * rows],
+            digest_size=8).digest(), "big", signed=True) for band in range(cluster.BANDS)]
+
+
+@pytest.mark.parametrize("which", range(0, 300, 37))
+def test_random_signatures_are_the_textbook_minhash(which: int) -> None:
+    test_a_signature_is_the_textbook_minhash(_random_leads(300)[which])
+
+
+@pytest.mark.parametrize("which", [0, 7, 210])  # two wire stories (ASCII), a Korean article
+def test_real_signatures_are_the_textbook_minhash(which: int) -> None:
+    leads = _real_leads()
+    test_a_signature_is_the_textbook_minhash(leads[which])
 
 
 async def test_clustering_statements_are_built_once_not_per_brief() -> None:

@@ -48,6 +48,8 @@ BAND_ROWS, BANDS = 3, 42
 _PRIME = (1 << 32) + 15  # a·x + b stays below 2**64 for 32-bit a, b and x
 _BLOCK = 128  # hash functions computed together (see fingerprint)
 
+# Each band's key hashes bytes([hangul, band]) before its rows: built once, not per band per brief.
+_BAND_PREFIXES = tuple(tuple(bytes([hangul, band]) for band in range(BANDS)) for hangul in (0, 1))
 _NON_WORD = re.compile(r"[\W_]+")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
@@ -73,7 +75,7 @@ def _numpy_params() -> tuple[np.ndarray, np.ndarray]:
         import numpy as np
 
         a, b = _seeds()
-        _params = (np.array(a, dtype=np.uint64)[:, None], np.array(b, dtype=np.uint64)[:, None])
+        _params = (np.array(a, dtype=np.uint64), np.array(b, dtype=np.uint64))
     return _params
 
 
@@ -92,18 +94,35 @@ class Fingerprint:
     def bands(self) -> list[int]:
         """One signed 64-bit key per band; the script is part of the key, so scripts never
         meet."""
-        keys = []
-        for band in range(BANDS):
-            digest = hashlib.blake2b(
-                bytes([self.hangul, band])
-                + self.signature[band * BAND_ROWS:(band + 1) * BAND_ROWS],
-                digest_size=8).digest()
-            keys.append(int.from_bytes(digest, "big", signed=True))
-        return keys
+        prefixes, signature = _BAND_PREFIXES[self.hangul], self.signature
+        return [int.from_bytes(hashlib.blake2b(
+            prefixes[band] + signature[band * BAND_ROWS:(band + 1) * BAND_ROWS],
+            digest_size=8).digest(), "big", signed=True) for band in range(BANDS)]
 
 
 def normalise(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", unicodedata.normalize("NFKC", text).casefold()).split())
+
+
+def _mostly_hangul(body: str) -> bool:
+    letters = sum(map(str.isalpha, body)) or 1
+    return len(_HANGUL.findall(body)) / letters > 0.3
+
+
+def _shingle_hashes(body: str, n: int) -> np.ndarray:
+    """The CRC-32 of each distinct n-character shingle's UTF-8, in no particular order (only
+    their minima count). An ASCII body is encoded once and sliced as bytes, whose slices are
+    the same shingles' UTF-8: a shingle's own encode() call was most of the Python work."""
+    # numpy: only when stories are clustered
+    import numpy as np
+
+    if body.isascii():
+        encoded = body.encode()
+        count = max(1, len(encoded) - n + 1)
+        byte_shingles = {encoded[i:i + n] for i in range(count)}
+        return np.fromiter(map(zlib.crc32, byte_shingles), np.uint64, len(byte_shingles))
+    shingles = {body[i:i + n] for i in range(max(1, len(body) - n + 1))}
+    return np.fromiter(map(zlib.crc32, map(str.encode, shingles)), np.uint64, len(shingles))
 
 
 def fingerprint(title: str, text: str) -> Fingerprint:
@@ -112,26 +131,30 @@ def fingerprint(title: str, text: str) -> Fingerprint:
     import numpy as np
 
     body = normalise(f"{title} {text[:LEAD_CHARS]}")
-    letters = sum(map(str.isalpha, body)) or 1
-    hangul = len(_HANGUL.findall(body)) / letters > 0.3
+    hangul = not body.isascii() and _mostly_hangul(body)  # no Hangul in ASCII: skip the count
     n = HANGUL_N if hangul else LATIN_N
-    shingles = {body[i:i + n] for i in range(max(1, len(body) - n + 1))}
-    hashes = np.array([zlib.crc32(s.encode()) for s in shingles], dtype=np.uint64)
+    hashes = _shingle_hashes(body, n)
     a, b = _numpy_params()
     prime = np.uint64(_PRIME)
     minima = np.empty(NUM_PERM, dtype=np.uint64)
     # min over the shingles of (a·x + b) mod p, a block of hash functions at a time: a whole
-    # NUM_PERM × shingles array (over a megabyte) came from fresh pages each brief, most of the
-    # MinHash's CPU; a block's temporaries stay in the cache and the allocator's heap. The
+    # shingles × NUM_PERM array (over a megabyte) came from fresh pages each brief, most of the
+    # MinHash's CPU; a block's arrays stay in the cache and are reused block after block. Rows
+    # are shingles, each x repeated across the row once per brief: an operand broadcast along
+    # the inner axis (x, or a and b as columns) is copied into a buffer by numpy at every
+    # operation, while a row of a or b broadcast down the rows is read in place. The
     # remainder is y - (y // p)·p: numpy divides by a scalar with a multiply and a shift
     # (libdivide), where `%` runs a hardware division per element.
+    repeated = np.repeat(hashes, _BLOCK).reshape(len(hashes), _BLOCK)
+    hashed = np.empty_like(repeated)
+    quotient = np.empty_like(repeated)
     for start in range(0, NUM_PERM, _BLOCK):
-        hashed = a[start:start + _BLOCK] * hashes
+        np.multiply(repeated, a[start:start + _BLOCK], out=hashed)
         hashed += b[start:start + _BLOCK]
-        quotient = hashed // prime
+        np.floor_divide(hashed, prime, out=quotient)
         quotient *= prime
         hashed -= quotient
-        hashed.min(axis=1, out=minima[start:start + _BLOCK])
+        hashed.min(axis=0, out=minima[start:start + _BLOCK])
     minima &= np.uint64(0xFF)
     return Fingerprint(minima.astype(np.uint8).tobytes(), hangul)
 
