@@ -158,7 +158,7 @@ def caption_text(span: str) -> str | None:
     story, whose body is the caption alone. A caption that is only a noun phrase ("서울 서초구
     대법원 청사 전경. /뉴스1") says nothing of it and stays None, and so does a span holding
     another credit ("윤석열 대통령. /대통령실3일 …": flattened text glued to a caption)."""
-    if "/" not in span:
+    if not may_be_caption(span):
         return None
     m = CAPTION.search(span)
     if m is None:
