@@ -44,6 +44,8 @@ CONTENT_STOP = frozenset(
     """하 되 있 없 않 밝히 말하 전하 이 보 위하 받 대하 따르 통하 관하 이르 오 가 주 나오 들
     알리 설명하 강조하 덧붙이 지 같 그렇 이렇""".split()
 )
-# The last syllables of a predicate that ends a sentence ("…했다", "…입니다", "…는가", "…했음"):
-# what the splitter, a sentence's completeness and a caption's ending all look for.
-PREDICATE_END = r"(?:[다요죠까네음함임됨]|니다)"
+# The last syllable of a predicate that ends a sentence ("…했다", "…입니다", "…는가", "…했음"):
+# what the splitter, a sentence's completeness (select.ENDED) and a caption's ending all look
+# for. ENDED only searches for it, so it needs no "니다" of its own (its "다" is here).
+PREDICATE_LAST = "[다요죠까네음함임됨]"
+PREDICATE_END = rf"(?:{PREDICATE_LAST}|니다)"
