@@ -20,7 +20,7 @@ from bot.logs import get_log
 from bot.summarize.lang import Analysis, Morph  # (form, tag, start, end) in the analysed text
 from bot.summarize.lang.ko import segment as ko_segment
 from bot.summarize.lang.ko import select as ko_select
-from bot.summarize.lang.ko.words import GENERIC, LABEL_NEVER_FIRST
+from bot.summarize.lang.ko.words import ADVERBIAL_VERBS, GENERIC, LABEL_NEVER_FIRST
 from bot.summarize.lang.registry import LANGUAGES
 
 __all__ = ["GENERIC", "LABEL_NEVER_FIRST"]  # also: the functions below
@@ -35,6 +35,7 @@ _NOUN = frozenset({"NNG", "NNP", "SL", "SH", "SN", "XPN", "XSN", "NR"})
 _HEAD_NOUN = frozenset({"NNG", "NNP", "SL", "SH"})
 # Between a subject and an adnominal ending, these mean the ending is not its predicate's.
 _CLAUSE_BREAK = frozenset({"EC", "JKO", "JKB", "SP"})
+OPENING_WORDS = 4
 
 
 def analyser() -> Any:
@@ -244,8 +245,26 @@ def _subjectless(ms: tuple[Morph, ...], *, quotes: bool) -> bool | None:
     closed = 0  # subjects an adnominal ending closed
     last, noun = "", ""
     fresh = False  # only the subject's own predicate since the last subject
-    for form, tag, _, _ in ms:
+    # The sentence opens on a clause with an object and no subject ("경주역을 출발해 … 개최지가
+    # 될 보문관광단지 등을 지난다"): its subject is the main clause's, so a relative clause's
+    # subject later ("개최지가 될") does not supply one. An adverbial ("…에 따르면", "공지를
+    # 통해") is no such clause: "경찰에 따르면 A씨가 숨진 채 발견됐다" keeps its subject.
+    opening: bool | None = None  # None until the first connective ending
+    objected, verb, word, end_before = False, "", 0, 0
+    for i, (form, tag, start, end) in enumerate(ms):
         prev, last = last, tag
+        word, end_before = word + (start > end_before), end
+        if opening is None:
+            if word > OPENING_WORDS:
+                opening = False
+            elif tag == "JKO":
+                objected = True
+            elif tag.startswith(("VV", "VA")):
+                verb = form
+            elif tag == "EC" and (i + 1 == len(ms) or ms[i + 1][2] > end):
+                # a word's last ending: "넘겨진" (넘기 + 어 + 지 + ᆫ) opens no clause
+                opening = objected and not subjects and not closed \
+                    and verb not in ADVERBIAL_VERBS
         if tag not in ("VCP", "EF"):
             noun = form  # the word before a copula ending
         if quotes and form == '"':
@@ -271,7 +290,8 @@ def _subjectless(ms: tuple[Morph, ...], *, quotes: bool) -> bool | None:
             # Only a copula ending ("…한 구역이다") is read as leaning on a relative clause's
             # subject: elsewhere "연구팀이 분석한 결과 …를 제시했다" has it as its own.
             return not subjects and (
-                not closed or (prev == "VCP" and noun not in ko_select.REPORTING_NOUNS))
+                not closed or bool(opening)
+                or (prev == "VCP" and noun not in ko_select.REPORTING_NOUNS))
     return None if quotes else False
 
 

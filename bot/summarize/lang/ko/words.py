@@ -49,3 +49,8 @@ CONTENT_STOP = frozenset(
 # for. ENDED only searches for it, so it needs no "니다" of its own (its "다" is here).
 PREDICATE_LAST = "[다요죠까네음함임됨]"
 PREDICATE_END = rf"(?:{PREDICATE_LAST}|니다)"
+# Verbs that, with an object, make an adverbial rather than a clause of the sentence's subject
+# ("경찰에 따르면", "공지를 통해", "건수를 보면"): an opening "…을 출발해" is the subject's
+# own act, an opening "…를 통해" is not (bot.summarize.korean ``subjectless``).
+ADVERBIAL_VERBS = frozenset(
+    "따르 통하 위하 대하 관하 비롯하 의하 인하 앞두 맞 두 놓 보 살펴보".split())
