@@ -133,6 +133,26 @@ def test_a_heading_in_capitals_is_no_point() -> None:
     assert not_prose("NASA and ESA will launch the probe in 2026.", "en") is None
 
 
+@pytest.mark.parametrize("lang", ["en", "nl"])  # Dutch reads the default (English) table
+def test_a_heading_opened_by_a_label_in_capitals_is_no_point(lang: str) -> None:
+    """A feed's match-day line over its report, once its line break is kept (issue 28)."""
+    assert not_prose("MATCHDAY FC Utrecht – Feyenoord, 12.15 uur", lang) == "heading"
+    assert not_prose("MATCHDAY Utrecht plays Twente at home today.", lang) is None
+    assert not_prose("GPS Recording Functionality", lang) is None  # three capitals: unsure
+
+
+def test_a_lead_in_run_into_its_list_is_no_point() -> None:
+    """A changelog's <ul> with its breaks dropped (feed-rs's 0.2.0 release, issue 28)."""
+    assert not_prose("A range of maintenance work, including: migrate to Rust 2018 edition "
+                     "Align domain model around the spec Switch to an event-based parser "
+                     "(xml-rs) to use less memory Expanded tests", "en") == "list"
+    # Prose after a colon with names in it, a title in capitals, a closed sentence: no list.
+    assert not_prose("He said: we went to Paris and met Jean Dupont", "en") is None
+    assert not_prose("Dr. Sam Dowthwaite: Scapula Tip Flap", "en") is None
+    assert not_prose("Josh Centers, for TidBITS: Pundits have suspected Apple, Verizon and "
+                     "the rest Apple wanted a carrier Apple said so.", "en") is None
+
+
 def test_the_lines_of_a_list_under_its_lead_in_are_no_points() -> None:
     # DC Rainmaker: prices listed under a lead-in, each line with no terminal mark.
     text = (
