@@ -61,3 +61,16 @@ def test_a_common_word_alone_is_no_mention_of_the_name_it_opens() -> None:
     )
     tags = _tags("", text)
     assert tags[:1] == ["iraq"] and "muslim-educational-centre" not in tags, tags
+
+
+def test_a_royal_first_name_is_tagged_with_the_title() -> None:
+    # CNN/DM sample: "#william" on the royal baby souvenirs story ("Prince William" once).
+    text = (
+        "Shops are selling souvenirs before the royal baby is named. A knitted set shows "
+        "Prince William holding the baby. William and his wife are said to have seen the "
+        "official designs. Potters are waiting for the moment William announces the name. "
+        "A mug marks the birth of William's first child. Staff worked through the night. "
+        "William is expected to return to work next week."
+    )
+    tags = _tags("", text)
+    assert "prince-william" in tags and "william" not in tags, tags

@@ -37,6 +37,9 @@ TITLES = frozenset(
     comedian counsel lawmaker lawmakers activist author journalist reporter candidate
     nominee host anchor correspondent analyst speaker front-runner frontrunner""".split()
 )
+# Royal titles written before a first name are part of the name a reader follows: "Prince
+# William" written once beside five "William" is #prince-william, never #william.
+ROYAL_TITLES = frozenset("prince princess queen king duke duchess".split())
 # A tag of one of these words alone says nothing ("#royal", "#duke", "#government").
 GENERIC = TITLES | frozenset(
     """royal duke duchess king queen prince princess pope government police court media

@@ -201,8 +201,10 @@ class _Entity:
                 continue
             extra = words[: len(words) - len(main.split())]
             # An acronym has no first name: "Counter ISIS", written once, is no "#counter-isis".
+            # A royal title is part of the name ("Prince William" for "William").
             given = (form.endswith(" " + main) and len(extra) <= 2 and "of" not in extra
-                     and not any(w.lower() in rules.GENERIC for w in extra)
+                     and not any(w.lower() in rules.GENERIC
+                                 and w.lower() not in rules.ROYAL_TITLES for w in extra)
                      and not main.isupper())
             if n >= 2 or given:
                 best = form
