@@ -37,6 +37,9 @@ TITLES = frozenset(
     comedian counsel lawmaker lawmakers activist author journalist reporter candidate
     nominee host anchor correspondent analyst speaker front-runner frontrunner""".split()
 )
+# Royal titles written before a first name are part of the name a reader follows: "Prince
+# William" written once beside five "William" is #prince-william, never #william.
+ROYAL_TITLES = frozenset("prince princess queen king duke duchess".split())
 # A tag of one of these words alone says nothing ("#royal", "#duke", "#government").
 GENERIC = TITLES | frozenset(
     """royal duke duchess king queen prince princess pope government police court media
@@ -74,6 +77,15 @@ NAME_TAILS = frozenset(
     """commission airways airlines express ocean sea union council parliament open museum
     library bank railways telecom gas petroleum oil""".split()
 )
+# Words that, written alone and capitalised, describe rather than name ("Royal baby", "Muslim
+# leaders"): no mention of a longer name they open ("Royal Collection Trust"). Titles that are
+# a short form of a name ("the Queen", "City" for Manchester City) are not among them.
+MODIFIERS = frozenset(
+    """royal muslim christian jewish islamic catholic national federal international""".split()
+)
+# The second word of a company's or a man's name that is no surname ("Facebook Inc", "Vance
+# Jr"): a bare first word introduced with one is not a person's first name.
+NAME_SUFFIXES = frozenset("inc ltd co corp plc llc jr sr".split())
 # Words naming a kind of body or place that "of" joins to the rest of its name ("Bank of
 # England", "University of Oxford", "Gulf of Mexico"); after any other word "of" ends the name
 # ("Paul Ryan of Wisconsin", "Twitch's Rules of Conduct").

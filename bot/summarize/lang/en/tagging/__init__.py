@@ -201,8 +201,10 @@ class _Entity:
                 continue
             extra = words[: len(words) - len(main.split())]
             # An acronym has no first name: "Counter ISIS", written once, is no "#counter-isis".
+            # A royal title is part of the name ("Prince William" for "William").
             given = (form.endswith(" " + main) and len(extra) <= 2 and "of" not in extra
-                     and not any(w.lower() in rules.GENERIC for w in extra)
+                     and not any(w.lower() in rules.GENERIC
+                                 and w.lower() not in rules.ROYAL_TITLES for w in extra)
                      and not main.isupper())
             if n >= 2 or given:
                 best = form
@@ -274,6 +276,11 @@ def _entities(scores: Counter[str]) -> list[_Entity]:
         holders = [e for e in by_word.get(words[0], ())
                    if any(_contains(ws, words) for f in e.forms
                           if (ws := holding[f]) is not None)]
+        if len(words) == 1 and _modifier(phrase):
+            # "Royal baby", "Muslim leaders": a describing word or an adjective written alone
+            # is no mention of a name holding it ("Royal Collection Trust", "Muslim Educational
+            # Centre"; at a name's end neither: a caption's "Happyland Royal" is no name).
+            holders = []
         if holders:
             entity = max(holders, key=lambda e: e.count)
             entity.count += merged[phrase]
@@ -286,6 +293,13 @@ def _entities(scores: Counter[str]) -> list[_Entity]:
             if entity not in at:
                 at.append(entity)
     return entities
+
+
+def _modifier(word: str) -> bool:
+    """Whether ``word``, written alone, describes rather than names ("Royal", "Muslim",
+    "British"): before a name it only modifies it."""
+    low = word.lower()
+    return low in rules.MODIFIERS or low in rules.ADJECTIVES
 
 
 def good_tag(phrase: str, body: str) -> bool:
@@ -498,6 +512,7 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
         story = "\n".join(line for line in body.split("\n") if line.strip() not in title)
         return names.headline_full_name(name, title, story, others) \
             or names.given_name(name, story, _is_person(e, story), others, mid_sentence=True) \
+            or names.introduced_in_full(name, e.forms, story, _is_person(e, story)) \
             or name
     if normalise_tag(name) in rules.BROAD_PLACES:
         return None
@@ -506,7 +521,8 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
     if " " not in name:
         person = _is_person(e, body)
         full = names.given_name(name, body, person, others) \
-            or names.named_in_full(name, body, others)
+            or names.named_in_full(name, body, others) \
+            or names.introduced_in_full(name, e.forms, body, person)
         if full is not None:
             private = people.private_person(full, body) or people.quoted_expert(full, body)
             return None if private else full

@@ -118,3 +118,33 @@ def title_full_name(name: str, title: str, body: str) -> str | None:
         return None
     handles = (first[0] + last, first + last, first + "." + last, first + "_" + last)
     return written if any("@" + h in low or h + "@" in low for h in handles) else None
+
+
+
+def introduced_in_full(name: str, forms: dict[str, int], body: str, person: bool) -> str | None:
+    """The two-word name a person is introduced by when the story then shortens it to its
+    first word: a surname written first ("Zhou Yongkang, a member of ... Zhou said") or a
+    first name ("Ken Livingstone has brought his office ... Ken"). ``forms``: the forms the
+    story writes ``name`` in; ``person``: whether a form is written as a person's (an
+    honorific, a role, an age). Only when the first mention is the full name, its second word
+    is a name's (no title, generic word, adjective or company suffix, never written in lower
+    case), and the story writes it as a person's (``person``, a description after the full
+    name, or more "he"/"his" than "it" after its mentions): "Apple Inc", "Sky Plus", "Texas
+    Instruments" and "Mac Pro" are companies' names and products."""
+    first = next(mentions.whole_words(name, body), None)
+    if first is None:
+        return None
+    for form in forms:
+        words = form.split()
+        if len(words) != 2 or words[0] != name or not body.startswith(form, first[0]):
+            continue
+        low = words[1].lower()
+        if rules.SURNAME.fullmatch(words[1]) is None or low in rules.GENERIC \
+                or low in rules.ADJECTIVES or low in rules.BREAK or low in rules.NAME_SUFFIXES \
+                or people.role(low) or mentions.written_lower(low, body):
+            continue
+        end = first[0] + len(form)
+        if person or rules.APPOSITION.match(body, end) or people.role_after(body, end) \
+                or people.referred_to_as_person(name, body):
+            return form
+    return None

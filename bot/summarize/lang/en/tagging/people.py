@@ -93,3 +93,32 @@ def subject_by_surname(surname: str, body: str) -> bool:
     other = sum(1 for _, end in mentions.whole_words(surname, body)
                 if SPEAKING.match(body, end) is None)
     return other - 1 > rules.EXPERT_OTHER_MENTIONS  # the full name's own surname is one
+
+
+_AFTER_COMMA = re.compile(r",\s+(?:the\s+)?([\w-]+)")
+
+
+def role_after(body: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is followed by a role in apposition (", vice-chairman
+    of ...", ", the minister")."""
+    m = _AFTER_COMMA.match(body, end)
+    return m is not None and role(m.group(1))
+
+
+# A pronoun in the clause after a mention: who the story says the name is ("Ken Livingstone has
+# brought his office into disrepute"; "Facebook Inc said it took down pages").
+_PERSONAL = re.compile(r"[^.!?;\n]{0,60}?\b(he|she|his|her|him|it|its)\b")
+
+
+def referred_to_as_person(name: str, body: str) -> bool:
+    """Whether the clauses after ``name``'s mentions say "he", "she", "his" or "her" more often
+    than "it" or "its"."""
+    person = thing = 0
+    for _, end in mentions.whole_words(name, body):
+        m = _PERSONAL.match(body, end)
+        if m is not None:
+            if m.group(1).startswith("it"):
+                thing += 1
+            else:
+                person += 1
+    return person > thing
