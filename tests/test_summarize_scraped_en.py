@@ -373,6 +373,25 @@ def test_a_picture_word_in_reported_news_stays_prose() -> None:
         assert not weak(prose), prose
 
 
+def test_the_daily_mail_moment_opener_leans_on_nothing() -> None:
+    # CNN/DM dev: "This is the moment a train announcer stunned passengers …" lost to BACK's
+    # "this" (-2), and the brief opened on "The London Midland service had been pulling into
+    # Telford Station … when the comments were made" (which comments?). Made-up text.
+    assert not refers_back("This is the moment a bus driver told passengers to hold on to "
+                           "their hats as he drove into a storm.", "en")
+    assert not refers_back("This is the shocking moment a cyclist rode the wrong way.", "en")
+    assert refers_back("This is a big change for the club.", "en")
+    text = ("This is the moment a bus driver told passengers to hold on to their hats as he "
+            "drove into a storm near Exeter on Sunday. "
+            "The Stagecoach service had been leaving the city centre when the comments were "
+            "made. "
+            "Passenger Ann Hale, 52, was filming on her phone and the driver can be heard "
+            "laughing. "
+            "The remark was greeted by cheers from football fans on their way home. "
+            "Stagecoach said it was looking into the incident and would speak to the driver.")
+    assert _points(text)[0].startswith("This is the moment"), _points(text)
+
+
 def test_a_pronoun_after_a_fronted_amount_leans_back() -> None:
     # BBC dev fit half: point 3 was "Currently above $40 a barrel, he said: …", BP's chief
     # executive (the story's central person) named only in a sentence the brief skipped.

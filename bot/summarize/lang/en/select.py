@@ -92,6 +92,9 @@ SELF = re.compile(
     r"season|spring|summer|autumn|fall|winter|time|post|article|episode|video|item|blog|story|"
     r"entry|release|update|version|podcast|issue|edition|feed|site|page|newsletter|guide|interview|"
     r"talk|show|series|paper|study|tutorial|webinar|course|lesson|book)s?\b"
+    # The Daily Mail's opener names its own subject: "This is the (shocking) moment a train
+    # announcer stunned passengers …" (a CNN/DM dev lede, lost to its own paraphrase).
+    r"|^[\"'“‘]?this is the (?:\w+ ){0,2}moments? (?!when\b|that\b)"
     r"|^[\"'“‘]?it(?:['’]s| is| was| will be| would be) (?:\w+ly )?(?:hard|easy|clear|"
     r"possible|impossible|important|worth|time|likely|unlikely|difficult|safe|fair|true|"
     r"unclear|not clear)\b"
@@ -154,7 +157,7 @@ SHOWN_PICTURE = re.compile(
 # ("It looks as though it's lying in wait …", the jellyfish in the photo), what the page's
 # video shows ("The video shows the fearless feline jumping …": present tense; "Footage
 # showed a huge blaze at Abqaiq" reports). "This is the moment X did Y", the Daily Mail's
-# opener, often carries the news: no dev sentence opens so, and it stays prose. Only a pointer
+# opener, often carries the news: it stays prose (and names its own subject: SELF). Only a pointer
 # at the picture beside the text: "A video released by the Pentagon on Tuesday shows a Russian
 # jet …" reports a video, and "This is Britain at its best, the Prime Minister said" a quote.
 SHOWN_SCENE = re.compile(
