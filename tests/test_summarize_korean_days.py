@@ -46,3 +46,19 @@ def test_this_day_is_a_point_only_under_a_point_that_tells_the_day() -> None:
     points = [p.text for p in brief.points]
     leaning = [p for p in points if ko_select.date_told(p) is False]
     assert not leaning or any(ko_select.date_told(p) for p in points), points
+
+
+# Each way of telling the day (``DAY``'s branches), and its lookahead of first letters: a
+# branch added without its letter there would never match.
+@pytest.mark.parametrize("day", [
+    "3일", "12일", "３일", "오늘", "어제", "그제", "그저께", "지난밤", "어젯밤", "오늘밤", "주말",
+    "휴일", "연휴", "월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일", "성탄절",
+    "설날", "추석", "새해 첫날", "전날", "당일",
+])
+def test_every_way_of_telling_the_day_is_found(day: str) -> None:
+    assert ko_select.DAY.search(f"경찰은 {day} 오전 현장을 다시 찾았다.") is not None
+
+
+def test_a_sentence_with_no_day_tells_none() -> None:
+    assert ko_select.DAY.search("경찰은 오전 현장을 다시 찾아 주변을 살폈다.") is None
+    assert ko_select.date_told("경찰은 오전 현장을 다시 찾아 주변을 살폈다.") is None
