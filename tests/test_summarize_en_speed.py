@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from bot.summarize import text as text_module
 from bot.summarize.lang.en import sentences, tagging
 from bot.summarize.lang.en.tagging import mentions
 
@@ -185,3 +186,26 @@ def test_stray_dots_on_random_text_are_subs() -> None:
     for _ in range(20000):
         block = " ".join(rng.choice(STRAY_PIECES) for _ in range(rng.randint(1, 16)))
         assert sentences.drop_stray_dots(block) == _stray_dots_by_sub(block), block
+
+
+TOKEN_PIECES = ["Tom", "don't", "it's", "O'Neil", "rock'n'roll", "'", "''", "’", "é", "x2",
+                "2,000", "3.5", "-", "_", " ", "  ", "\t", "\n", "a", "Z", "ab'C", "'s", "9'"]
+
+
+def test_ascii_tokens_are_the_full_patterns() -> None:
+    """An ASCII text is tokenised by a pattern without the other scripts' branches (issue 26):
+    the same tokens as the full pattern gives."""
+    rng = random.Random(26)
+    for _ in range(20000):
+        text = "".join(rng.choice(TOKEN_PIECES) for _ in range(rng.randint(0, 12)))
+        assert text_module.tokens(text) == text_module._WORD.findall(text), text
+
+
+def test_ascii_text_without_tabs_or_double_spaces_has_no_blanks_to_change() -> None:
+    """``split_paragraphs`` skips the blank-run substitution on an ASCII text holding no tab and
+    no two spaces in a row (issue 26): there the substitution changes nothing."""
+    rng = random.Random(27)
+    for _ in range(20000):
+        text = "".join(rng.choice(TOKEN_PIECES) for _ in range(rng.randint(0, 12)))
+        if text.isascii() and "  " not in text and "\t" not in text:
+            assert text_module._SPACES.sub(" ", text) == text, text
