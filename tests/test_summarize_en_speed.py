@@ -10,6 +10,7 @@ import re
 import pytest
 
 from bot.summarize import text as text_module
+from bot.summarize.lang.en import segment as en_segment
 from bot.summarize.lang.en import sentences, tagging
 from bot.summarize.lang.en.tagging import mentions
 
@@ -209,3 +210,21 @@ def test_ascii_text_without_tabs_or_double_spaces_has_no_blanks_to_change() -> N
         text = "".join(rng.choice(TOKEN_PIECES) for _ in range(rng.randint(0, 12)))
         if text.isascii() and "  " not in text and "\t" not in text:
             assert text_module._SPACES.sub(" ", text) == text, text
+
+
+HEAD_PIECES = ["sponsored", "Sponsored", " by", " BY", "show", "Show", " notes", "pre", "post",
+               "after", "-", " ", "follow", "up", "ups", "links", "topics", "#", "askatp", "_x",
+               ":", "\n", "ſ", "K", "x"]
+
+
+def test_heads_are_what_the_full_match_finds() -> None:
+    """``_head`` matches BARE_HEAD only on a line short enough for one of its names or opening
+    on "#" (issue 26): the same heads as matching every line."""
+    rng = random.Random(28)
+    texts = ["sponsored by", "Sponsored By\n", "SPONSORED BY", "show links", "#askatp",
+             "#askatp_and_more_than_thirteen", "follow-ups", "after show", "Topics"]
+    texts += ["".join(rng.choice(HEAD_PIECES) for _ in range(rng.randint(0, 6)))
+              for _ in range(20000)]
+    for text in texts:
+        by_match = text.endswith(":") or en_segment.BARE_HEAD.match(text) is not None
+        assert en_segment._head(text) == by_match, text
