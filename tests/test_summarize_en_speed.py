@@ -12,6 +12,7 @@ import pytest
 from bot.summarize import text as text_module
 from bot.summarize.lang.en import segment as en_segment
 from bot.summarize.lang.en import sentences, tagging
+from bot.summarize.lang.en import tags as en_tags
 from bot.summarize.lang.en.tagging import mentions
 
 PIECES = ["Smith", "Tom", "Tom Smith", "Smithson", "smith", " ", "  ", "\n", "-", "ex-", "_",
@@ -228,3 +229,16 @@ def test_heads_are_what_the_full_match_finds() -> None:
     for text in texts:
         by_match = text.endswith(":") or en_segment.BARE_HEAD.match(text) is not None
         assert en_segment._head(text) == by_match, text
+
+
+CONTACT_PIECES = ["Telegram", "Web", ": ", ":", "\t", " ", "https://t.me/x", "www.x.org", "a@b.io",
+                  "x.com", "site.app", "said", "\n", "Mail", "-", "."]
+
+
+def test_contacts_dropped_are_what_the_substitution_drops() -> None:
+    """``without_contacts`` looks for a contact only in a text with a colon (issue 26): the
+    same text as the substitution over every text gives."""
+    rng = random.Random(29)
+    for _ in range(20000):
+        text = "".join(rng.choice(CONTACT_PIECES) for _ in range(rng.randint(0, 8)))
+        assert en_tags.without_contacts(text) == en_tags.CONTACT.sub(" ", text), text
