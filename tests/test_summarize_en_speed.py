@@ -9,7 +9,10 @@ import re
 
 import pytest
 
+from bot.summarize import text as text_module
+from bot.summarize.lang.en import segment as en_segment
 from bot.summarize.lang.en import sentences, tagging
+from bot.summarize.lang.en import tags as en_tags
 from bot.summarize.lang.en.tagging import mentions
 
 PIECES = ["Smith", "Tom", "Tom Smith", "Smithson", "smith", " ", "  ", "\n", "-", "ex-", "_",
@@ -185,3 +188,57 @@ def test_stray_dots_on_random_text_are_subs() -> None:
     for _ in range(20000):
         block = " ".join(rng.choice(STRAY_PIECES) for _ in range(rng.randint(1, 16)))
         assert sentences.drop_stray_dots(block) == _stray_dots_by_sub(block), block
+
+
+TOKEN_PIECES = ["Tom", "don't", "it's", "O'Neil", "rock'n'roll", "'", "''", "’", "é", "x2",
+                "2,000", "3.5", "-", "_", " ", "  ", "\t", "\n", "a", "Z", "ab'C", "'s", "9'"]
+
+
+def test_ascii_tokens_are_the_full_patterns() -> None:
+    """An ASCII text is tokenised by a pattern without the other scripts' branches (issue 26):
+    the same tokens as the full pattern gives."""
+    rng = random.Random(26)
+    for _ in range(20000):
+        text = "".join(rng.choice(TOKEN_PIECES) for _ in range(rng.randint(0, 12)))
+        assert text_module.tokens(text) == text_module._WORD.findall(text), text
+
+
+def test_ascii_text_without_tabs_or_double_spaces_has_no_blanks_to_change() -> None:
+    """``split_paragraphs`` skips the blank-run substitution on an ASCII text holding no tab and
+    no two spaces in a row (issue 26): there the substitution changes nothing."""
+    rng = random.Random(27)
+    for _ in range(20000):
+        text = "".join(rng.choice(TOKEN_PIECES) for _ in range(rng.randint(0, 12)))
+        if text.isascii() and "  " not in text and "\t" not in text:
+            assert text_module._SPACES.sub(" ", text) == text, text
+
+
+HEAD_PIECES = ["sponsored", "Sponsored", " by", " BY", "show", "Show", " notes", "pre", "post",
+               "after", "-", " ", "follow", "up", "ups", "links", "topics", "#", "askatp", "_x",
+               ":", "\n", "ſ", "K", "x"]
+
+
+def test_heads_are_what_the_full_match_finds() -> None:
+    """``_head`` matches BARE_HEAD only on a line short enough for one of its names or opening
+    on "#" (issue 26): the same heads as matching every line."""
+    rng = random.Random(28)
+    texts = ["sponsored by", "Sponsored By\n", "SPONSORED BY", "show links", "#askatp",
+             "#askatp_and_more_than_thirteen", "follow-ups", "after show", "Topics"]
+    texts += ["".join(rng.choice(HEAD_PIECES) for _ in range(rng.randint(0, 6)))
+              for _ in range(20000)]
+    for text in texts:
+        by_match = text.endswith(":") or en_segment.BARE_HEAD.match(text) is not None
+        assert en_segment._head(text) == by_match, text
+
+
+CONTACT_PIECES = ["Telegram", "Web", ": ", ":", "\t", " ", "https://t.me/x", "www.x.org", "a@b.io",
+                  "x.com", "site.app", "said", "\n", "Mail", "-", "."]
+
+
+def test_contacts_dropped_are_what_the_substitution_drops() -> None:
+    """``without_contacts`` looks for a contact only in a text with a colon (issue 26): the
+    same text as the substitution over every text gives."""
+    rng = random.Random(29)
+    for _ in range(20000):
+        text = "".join(rng.choice(CONTACT_PIECES) for _ in range(rng.randint(0, 8)))
+        assert en_tags.without_contacts(text) == en_tags.CONTACT.sub(" ", text), text

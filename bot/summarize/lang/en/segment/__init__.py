@@ -483,7 +483,10 @@ def credited(sentences: list[str]) -> set[str]:
 def _head(sentence: str) -> bool:
     """A line that heads a section: one ending in ":", or a show's section name standing alone
     with its colon dropped ("Sponsored by", "Post show", "#askatp": ``BARE_HEAD``)."""
-    return sentence.endswith(":") or BARE_HEAD.match(sentence) is not None
+    # BARE_HEAD's names are at most 12 characters (13 with the line break its "$" allows):
+    # of longer lines, only a "#…" needs the match.
+    return sentence.endswith(":") or (
+        (len(sentence) <= 13 or sentence[:1] == "#") and BARE_HEAD.match(sentence) is not None)
 
 
 def _with_colon(head: str) -> str:
@@ -498,6 +501,8 @@ def headed_sections(sentences: list[str]) -> set[int]:
     next line that heads a section (``_head``), and the link lines of a show's notes
     (``show_notes``)."""
     out: set[int] = set()
+    if not any(map(_head, sentences)):
+        return out  # most stories: no head, so no section and no show notes (two heads)
     inside = False
     for i, s in enumerate(sentences):
         if _head(s):
