@@ -6,9 +6,10 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import Result, and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.dml import Update
 from sqlalchemy.sql.elements import ColumnElement
@@ -57,6 +58,26 @@ def feed_row(row: Any) -> FeedRow:
                   consecutive_failures=int(row.consecutive_failures or 0),
                   first_polled=bool(row.first_polled))
     return FeedRow(**values)
+
+
+def feed_rows(result: Result[Any]) -> list[FeedRow]:
+    """:func:`feed_row` of every row of ``result``, the values taken by position: a Row's
+    attribute costs about 5,000 instructions (a failed object lookup before the key's), an
+    index a few hundred, and a poll cycle builds a FeedRow of 23 fields for every due feed
+    (issue 26)."""
+    position = {name: i for i, name in enumerate(result.keys())}
+    take = itemgetter(*(position[name] for name in _FEED_FIELDS))
+    ident, tags, failures, polled = (_FEED_FIELDS.index(name) for name in
+                                     ("id", "tags", "consecutive_failures", "first_polled"))
+    made = []
+    for row in result:
+        values = list(take(row))
+        values[ident] = int(values[ident])
+        values[tags] = [str(t) for t in values[tags] or []]
+        values[failures] = int(values[failures] or 0)
+        values[polled] = bool(values[polled])
+        made.append(FeedRow(*values))
+    return made
 
 
 async def add_feed(conn: AsyncConnection, url: str, *, now: datetime, title: str | None = None,
@@ -132,7 +153,7 @@ async def remove_feed(conn: AsyncConnection, url_or_id: str) -> bool:
 
 
 async def list_feeds(conn: AsyncConnection) -> list[FeedRow]:
-    return [feed_row(row) for row in await conn.execute(select(feeds).order_by(feeds.c.id))]
+    return feed_rows(await conn.execute(select(feeds).order_by(feeds.c.id)))
 
 
 async def claim_due(conn: AsyncConnection, *, now: datetime, owner: str, limit: int,
@@ -153,7 +174,7 @@ async def claim_due(conn: AsyncConnection, *, now: datetime, owner: str, limit: 
     )
     if conn.dialect.name == "postgresql":
         query = query.with_for_update(skip_locked=True)
-    rows = [feed_row(row) for row in await conn.execute(query)]
+    rows = feed_rows(await conn.execute(query))
     if rows:
         await conn.execute(update(feeds).where(feeds.c.id.in_([r.id for r in rows]))
                            .values(lease_owner=owner, lease_until=now + lease))

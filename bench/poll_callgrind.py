@@ -1,0 +1,170 @@
+"""Instructions per changed feed: bench.poll's scenario at one size under callgrind, counting
+only the measured cycles (every thread), so the figure repeats on a loaded machine.
+
+    python -m bench.poll_callgrind [--feeds 200] [--changed 20] [--window 1000] [--cycles 2]
+
+It starts itself again under ``valgrind --tool=callgrind --instr-atstart=no`` and switches
+instrumentation on around one unchanged cycle and then ``--cycles`` changed cycles (a first
+changed cycle is left out: numpy's import and the summarizer's lazy patterns). Per changed feed
+is the changed cycles' instructions less an unchanged cycle's per-feed share for the feeds that
+did not change, over the changed feeds. The switches are callgrind's client requests, built
+with the system's C compiler from valgrind's header. Not a timing: nothing here is timed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import ctypes
+import itertools
+import os
+import subprocess
+import sys
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+
+from adapters.recording import RecordingAdapter
+from bench.realworld import RemoteServer, articles, fill_window, real_feeds
+from bench.realworld import with_new_items as add_items
+from bot.app import App
+from bot.config import DestinationSettings, Secrets, Settings, SubscriptionSettings
+from bot.store.feeds import add_feed
+from tests.support.clock import Clock
+
+_SWITCHES = r"""
+#include <valgrind/callgrind.h>
+void instr_on(void) { CALLGRIND_START_INSTRUMENTATION; }
+void instr_off(void) { CALLGRIND_STOP_INSTRUMENTATION; }
+void zero(void) { CALLGRIND_ZERO_STATS; }
+void dump(const char *label) { CALLGRIND_DUMP_STATS_AT(label); }
+"""
+_UNDER = "NEWSBRIEF_UNDER_CALLGRIND"
+_LABEL = "desc: Trigger: Client Request: "
+
+
+def _switches(workdir: Path) -> ctypes.CDLL:
+    source, library = workdir / "switches.c", workdir / "switches.so"
+    source.write_text(_SWITCHES)
+    subprocess.run(["cc", "-shared", "-fPIC", "-O1", "-o", str(library), str(source)],
+                   check=True)
+    return ctypes.CDLL(str(library))
+
+
+async def _cycle(app: App) -> None:
+    await app.pipeline.poll_due()
+    await app.deliver_pending()
+
+
+async def _measure(args: argparse.Namespace, switches: ctypes.CDLL) -> None:
+    n, changed = args.feeds, args.changed
+    corpus, texts = real_feeds(), articles()
+    window, fresh = texts[:args.window], texts[args.window:] or texts
+    news = itertools.cycle(fresh)
+    bodies = [corpus[i % len(corpus)] for i in range(n)]
+    server = RemoteServer()
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            for i, body in enumerate(bodies):
+                server.set(f"/f/{i}", body, etag=f'"v0-{i}"' if i % 2 else None)
+            settings = Settings(
+                data_dir=Path(tmp),
+                network={"allow_private": ["127.0.0.0/8"], "per_host_concurrency": 32},
+                destinations=[DestinationSettings(ref="console:",
+                                                  subscriptions=[SubscriptionSettings()])])
+            clock = Clock()
+            app = await App.create(settings, Secrets(values={}),
+                                   adapters={"console": RecordingAdapter(name="console")},
+                                   clock=clock)
+            try:
+                await fill_window(app.db, window, now=clock.now)
+                async with app.db.begin() as conn:
+                    for i in range(n):
+                        await add_feed(conn, server.url(f"/f/{i}"), now=clock.now)
+
+                async def changed_cycle(repeat: int) -> None:
+                    for i in range(changed):
+                        body = add_items(bodies[i], [next(news)], tag=f"c{repeat}-{i}",
+                                         when=clock.now, link_base=server.url("/article"))
+                        server.set(f"/f/{i}", body, etag=f'"v{repeat + 1}-{i}"' if i % 2 else None)
+                    clock.now += timedelta(seconds=settings.polling.interval + 1)
+                    await _cycle(app)
+
+                await _cycle(app)  # the cold poll
+                clock.now += timedelta(seconds=settings.polling.interval + 1)
+                await _cycle(app)  # validators settle
+                await changed_cycle(0)  # lazy imports and patterns, left out
+                clock.now += timedelta(seconds=settings.polling.interval + 1)
+                switches.zero()
+                switches.instr_on()
+                await _cycle(app)
+                switches.instr_off()
+                switches.dump(b"unchanged")
+                switches.zero()
+                switches.instr_on()
+                for repeat in range(1, args.cycles + 1):
+                    await changed_cycle(repeat)
+                switches.instr_off()
+                switches.dump(b"changed")
+            finally:
+                await app.close()
+    finally:
+        server.close()
+
+
+def _totals(outputs: Path) -> dict[str, int]:
+    """The instruction total of each labelled dump callgrind wrote (one file per dump)."""
+    found: dict[str, int] = {}
+    for path in outputs.parent.glob(outputs.name + "*"):
+        label, total = "", 0
+        for line in path.read_text(errors="replace").splitlines():
+            if line.startswith(_LABEL):
+                label = line.removeprefix(_LABEL).strip()
+            elif line.startswith("totals:"):
+                total = int(line.split()[1])
+        if label:
+            found[label] = total
+    return found
+
+
+def per_feed(totals: dict[str, int], *, feeds: int, changed: int,
+             cycles: int) -> tuple[float, float]:
+    """(instructions per unchanged feed, per changed feed): the changed cycles' count less the
+    unchanged cycle's per-feed share for each feed that did not change, over the changed."""
+    unchanged = totals["unchanged"] / feeds
+    return unchanged, (totals["changed"] / cycles - unchanged * (feeds - changed)) / changed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--feeds", type=int, default=200)
+    parser.add_argument("--changed", type=int, default=20)
+    parser.add_argument("--window", type=int, default=1000)
+    parser.add_argument("--cycles", type=int, default=2)
+    parser.add_argument("--keep", type=Path,
+                        help="a directory to keep callgrind's files in (for callgrind_annotate)")
+    args = parser.parse_args()
+    if os.environ.get(_UNDER):
+        asyncio.run(_measure(args, _switches(Path(os.environ[_UNDER]))))
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = args.keep or Path(tmp)
+        workdir.mkdir(parents=True, exist_ok=True)
+        outputs = workdir / "callgrind.out"
+        subprocess.run(["valgrind", "--tool=callgrind", "--instr-atstart=no",
+                        f"--callgrind-out-file={outputs}.%p", sys.executable, "-m",
+                        "bench.poll_callgrind", *sys.argv[1:]],
+                       env={**os.environ, _UNDER: str(workdir)}, check=True,
+                       stderr=subprocess.DEVNULL)
+        totals = _totals(outputs)
+    unchanged, per_changed = per_feed(totals, feeds=args.feeds, changed=args.changed,
+                                      cycles=args.cycles)
+    print(f"bench.poll_callgrind: {args.feeds} feeds, {args.changed} changed by one new item, "
+          f"{args.cycles} cycles counted, a story window of {args.window} briefs "
+          "(instructions, every thread)")
+    print(f"instructions per unchanged feed: {unchanged / 1e6:.2f} M")
+    print(f"instructions per changed feed:   {per_changed / 1e6:.2f} M")
+
+
+if __name__ == "__main__":
+    main()
