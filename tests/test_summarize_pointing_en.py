@@ -244,3 +244,36 @@ async def test_a_brief_with_no_points_renders_its_headline_and_link_everywhere()
     assert embed["title"] == ITEM.title and embed["url"] == ITEM.url
     blocks = json.dumps(brief_blocks(brief, dest))
     assert ITEM.title in blocks and ITEM.url in blocks and "•" not in blocks
+
+
+# "that" as a pro-form closing a sentence stands for something told before (issue 28, a feed
+# blind read: "I feel like aerospace engineers are that for advertisers.").
+@pytest.mark.parametrize("sentence", [
+    "I feel like aerospace engineers are that for advertisers.",
+    "The club was never that.",
+    "The senator is exactly that to his fans.",
+])
+def test_that_standing_for_a_thing_told_before_leans_back(sentence: str) -> None:
+    assert refers_back(sentence, "en"), sentence
+
+
+# "that" opening a clause, or naming its own thing, is no pro-form.
+@pytest.mark.parametrize("sentence", [
+    "The point is that for years the council ignored the warnings.",
+    "The problem was that the bridge had never been inspected.",
+    "Officials said the vote was held on a Tuesday and that was all.",
+])
+def test_that_opening_a_clause_stands_alone(sentence: str) -> None:
+    assert not refers_back(sentence, "en"), sentence
+
+
+def test_a_short_post_does_not_open_on_that_standing_for_its_question() -> None:
+    points = _points(
+        "Plumbers are the new astronauts",
+        "Do you remember when everyone admired astronauts so much that they became a "
+        "punchline? I think plumbers are that for advertisers.\n\n"
+        "This week I saw plumbers endorse a mattress, a razor and a brand of coffee.\n\n"
+        "Fixing pipes takes real skill, but I am not sure it qualifies anyone to sell coffee.",
+    )
+    assert "I think plumbers are that for advertisers." not in points[:1], points
+
