@@ -277,3 +277,38 @@ def test_a_short_post_does_not_open_on_that_standing_for_its_question() -> None:
     )
     assert "I think plumbers are that for advertisers." not in points[:1], points
 
+
+# An AP photo caption printed above the story runs a few of the story's background sentences
+# between its opening and its credit (issue 28, a wire blind read: the caption's "… has accused
+# Kemp …" became a point naming Kemp by surname alone, the caption's "… is on hold." repeated
+# the lede).
+AP_CAPTION = (
+    "FILE - In this July 26, 2018, file photo, Mayor Jane Doe speaks at a rally, in Springfield, "
+    "Ill. Former councillor John Roe has accused Doe of closing polling places before the vote. "
+    "But Doe says the closures save money. (AP Photo/Sam Lee, File)\n\n"
+)
+
+
+def test_sentences_inside_an_ap_caption_are_no_points() -> None:
+    points = _points(
+        "Springfield closes polling places",
+        AP_CAPTION + AP_CAPTION
+        + "SPRINGFIELD (AP) — Springfield will close 12 of its 40 polling places before the "
+        "November election, the city clerk said Monday.\n\n"
+        "About 9,000 voters will have to cast ballots at a different site, the clerk said.\n\n"
+        "Voting rights groups said the closures fall hardest on neighbourhoods without cars.",
+    )
+    assert not any("accused Doe" in p for p in points), points
+
+
+def test_a_caption_sentence_the_story_also_tells_stays_the_storys() -> None:
+    lede = "Doe will close 12 of Springfield's 40 polling places before the November election."
+    points = _points(
+        "Springfield closes polling places",
+        "Mayor Jane Doe walks past City Hall, Monday, Oct. 1, 2018, in Springfield, Ill. "
+        + lede + " Officials cited the cost. (AP Photo/Sam Lee)\n\n"
+        "SPRINGFIELD (AP) — " + lede + "\n\n"
+        "About 9,000 voters will have to cast ballots at a different site, the clerk said.\n\n"
+        "Voting rights groups said the closures fall hardest on neighbourhoods without cars.",
+    )
+    assert lede in points, points

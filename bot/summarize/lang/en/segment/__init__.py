@@ -473,13 +473,6 @@ def unglue(sentence: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def credited(sentences: list[str]) -> set[str]:
-    """The sentences right before a photo credit: captions, wherever else they appear."""
-    return {sentences[i - 1] for i in range(1, len(sentences))
-            if sentences[i][:1] in "(ER" and not_prose(sentences[i]) == "credit"}
-
-
-
 def _head(sentence: str) -> bool:
     """A line that heads a section: one ending in ":", or a show's section name standing alone
     with its colon dropped ("Sponsored by", "Post show", "#askatp": ``BARE_HEAD``)."""
