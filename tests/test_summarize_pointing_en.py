@@ -312,3 +312,9 @@ def test_a_caption_sentence_the_story_also_tells_stays_the_storys() -> None:
         "Voting rights groups said the closures fall hardest on neighbourhoods without cars.",
     )
     assert lede in points, points
+
+
+def test_a_blog_posts_signature_is_no_point() -> None:
+    # Issue 28, feeds: "By Ruben Schade in Sydney, 2023-01-11." closed a three-point brief.
+    assert not_prose("By Jane Smith in Perth, 2023-01-11.", "en") == "byline"
+    assert not_prose("By the time we left Perth, 2023-01-11 had come.", "en") is None
