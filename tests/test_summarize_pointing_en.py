@@ -244,3 +244,77 @@ async def test_a_brief_with_no_points_renders_its_headline_and_link_everywhere()
     assert embed["title"] == ITEM.title and embed["url"] == ITEM.url
     blocks = json.dumps(brief_blocks(brief, dest))
     assert ITEM.title in blocks and ITEM.url in blocks and "•" not in blocks
+
+
+# "that" as a pro-form closing a sentence stands for something told before (issue 28, a feed
+# blind read: "I feel like aerospace engineers are that for advertisers.").
+@pytest.mark.parametrize("sentence", [
+    "I feel like aerospace engineers are that for advertisers.",
+    "The club was never that.",
+    "The senator is exactly that to his fans.",
+])
+def test_that_standing_for_a_thing_told_before_leans_back(sentence: str) -> None:
+    assert refers_back(sentence, "en"), sentence
+
+
+# "that" opening a clause, or naming its own thing, is no pro-form.
+@pytest.mark.parametrize("sentence", [
+    "The point is that for years the council ignored the warnings.",
+    "The problem was that the bridge had never been inspected.",
+    "Officials said the vote was held on a Tuesday and that was all.",
+])
+def test_that_opening_a_clause_stands_alone(sentence: str) -> None:
+    assert not refers_back(sentence, "en"), sentence
+
+
+def test_a_short_post_does_not_open_on_that_standing_for_its_question() -> None:
+    points = _points(
+        "Plumbers are the new astronauts",
+        "Do you remember when everyone admired astronauts so much that they became a "
+        "punchline? I think plumbers are that for advertisers.\n\n"
+        "This week I saw plumbers endorse a mattress, a razor and a brand of coffee.\n\n"
+        "Fixing pipes takes real skill, but I am not sure it qualifies anyone to sell coffee.",
+    )
+    assert "I think plumbers are that for advertisers." not in points[:1], points
+
+
+# An AP photo caption printed above the story runs a few of the story's background sentences
+# between its opening and its credit (issue 28, a wire blind read: the caption's "… has accused
+# Kemp …" became a point naming Kemp by surname alone, the caption's "… is on hold." repeated
+# the lede).
+AP_CAPTION = (
+    "FILE - In this July 26, 2018, file photo, Mayor Jane Doe speaks at a rally, in Springfield, "
+    "Ill. Former councillor John Roe has accused Doe of closing polling places before the vote. "
+    "But Doe says the closures save money. (AP Photo/Sam Lee, File)\n\n"
+)
+
+
+def test_sentences_inside_an_ap_caption_are_no_points() -> None:
+    points = _points(
+        "Springfield closes polling places",
+        AP_CAPTION + AP_CAPTION
+        + "SPRINGFIELD (AP) — Springfield will close 12 of its 40 polling places before the "
+        "November election, the city clerk said Monday.\n\n"
+        "About 9,000 voters will have to cast ballots at a different site, the clerk said.\n\n"
+        "Voting rights groups said the closures fall hardest on neighbourhoods without cars.",
+    )
+    assert not any("accused Doe" in p for p in points), points
+
+
+def test_a_caption_sentence_the_story_also_tells_stays_the_storys() -> None:
+    lede = "Doe will close 12 of Springfield's 40 polling places before the November election."
+    points = _points(
+        "Springfield closes polling places",
+        "Mayor Jane Doe walks past City Hall, Monday, Oct. 1, 2018, in Springfield, Ill. "
+        + lede + " Officials cited the cost. (AP Photo/Sam Lee)\n\n"
+        "SPRINGFIELD (AP) — " + lede + "\n\n"
+        "About 9,000 voters will have to cast ballots at a different site, the clerk said.\n\n"
+        "Voting rights groups said the closures fall hardest on neighbourhoods without cars.",
+    )
+    assert lede in points, points
+
+
+def test_a_blog_posts_signature_is_no_point() -> None:
+    # Issue 28, feeds: "By Ruben Schade in Sydney, 2023-01-11." closed a three-point brief.
+    assert not_prose("By Jane Smith in Perth, 2023-01-11.", "en") == "byline"
+    assert not_prose("By the time we left Perth, 2023-01-11 had come.", "en") is None

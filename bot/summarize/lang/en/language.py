@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.summarize.lang import Language
 from bot.summarize.lang.en import labelling, names, negation, segment, select, sentences, tagging
-from bot.summarize.lang.en.segment import quotations
+from bot.summarize.lang.en.segment import captions, quotations
 
 LANGUAGE = Language(
     code="en",
@@ -29,7 +29,7 @@ LANGUAGE = Language(
     weak=select.weak,
     late_captions=select.late_captions,
     bare_surname=select.bare_surname,
-    credited_captions=segment.credited,
+    credited_captions=captions.credited,
     section_not_prose=segment.headed_sections,
     list_lines=segment.list_lines,
     cut_quotations=quotations.cut_quotations,

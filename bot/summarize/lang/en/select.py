@@ -329,6 +329,17 @@ THAT_THING = re.compile(
     r"(?-i:[a-z])[\w-]*",
     re.IGNORECASE,
 )
+# "that" as a pro-form after a copula closing a sentence stands for a thing or a role told
+# before (issue 28, a feed blind read): "I feel like aerospace engineers are that for
+# advertisers." (are what? the rocket scientists of a question the brief skipped), "She was
+# never that.", "He is exactly that to his fans." A clause after "that" ("The point is that
+# for years he …") runs past the few words allowed before the stop, so it is no pro-form.
+PRO_THAT = re.compile(
+    r"\b(?:is|are|was|were|be|been|am|become|became|remains?|remained)"
+    r"(?: (?:not|never|just|exactly|precisely|all|still|only|really|simply|no longer))? that"
+    r"(?: (?:for|to|in|of|with|among|at|on) [\w'’-]+(?: [\w'’-]+){0,2})?[.!?…][\"'”’]?$",
+    re.IGNORECASE,
+)
 # A discourse marker opening a sentence that answers the one before it: a concession ("Of
 # course,", "Granted,", "To be fair,"), a sequel ("In fact,", "Indeed,", "After all,",
 # "Besides,"), an example or a restatement ("For example,", "In other words,"), a result
@@ -359,7 +370,7 @@ DISCOURSE = re.compile(
 
 def points_away(sentence: str) -> bool:
     """Whether ``sentence`` points at another place in the text or at a picture (POINTER),
-    or names with a demonstrative a thing told before it (THAT_THING, DEMONSTRATIVE)."""
+    or names with a demonstrative a thing told before it (THAT_THING, DEMONSTRATIVE, PRO_THAT)."""
     low = sentence.lower()
     h = POINTER_HINTS
     # Spelled out rather than any() over a generator: this runs on every candidate.
@@ -367,6 +378,8 @@ def points_away(sentence: str) -> bool:
             or h[5] in low) and POINTER.search(sentence) is not None:
         return True
     if "that " in low and THAT_THING.match(sentence) is not None:
+        return True
+    if " that" in low and PRO_THAT.search(sentence) is not None:
         return True
     return ("this " in low or "these " in low or "those " in low) \
         and DEMONSTRATIVE.match(sentence) is not None

@@ -50,7 +50,9 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("byline", re.compile(
         r"^(?:By|PUBLISHED|UPDATED|Published|Updated|Last updated)\b:? ?\.?$|^\| ?\.$"
         r"|^(?:and |By )?[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|and|for|of|the))* \.$"
-        r"|^\d{1,2}:\d\d (?:EST|EDT|GMT|BST|ET|UTC),? \d{1,2} [A-Z][a-z]+ \d{4}\b.{0,4}$")),
+        r"|^\d{1,2}:\d\d (?:EST|EDT|GMT|BST|ET|UTC),? \d{1,2} [A-Z][a-z]+ \d{4}\b.{0,4}$"
+        # A blog post's signature: "By Ruben Schade in Sydney, 2023-01-11." (issue 28, feeds).
+        r"|^By [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3} in [A-Z][\w'’ -]{1,40}, \d{4}-\d\d-\d\d\.$")),
     # A transcript cue, a speaker in capitals: "BLOCK: In a moment, …", "THE FACTS: …"
     ("cue", re.compile(r"^(?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z.'’-]+: ")),
     # "[Update: The Atom draft is finished.]", "Updated at 11:50 a.m. ET", "[nL2N1QI2GR]"
@@ -471,13 +473,6 @@ def unglue(sentence: str) -> list[str]:
         start = cut
     parts.append(sentence[start:].strip())
     return [p for p in parts if p]
-
-
-def credited(sentences: list[str]) -> set[str]:
-    """The sentences right before a photo credit: captions, wherever else they appear."""
-    return {sentences[i - 1] for i in range(1, len(sentences))
-            if sentences[i][:1] in "(ER" and not_prose(sentences[i]) == "credit"}
-
 
 
 def _head(sentence: str) -> bool:
