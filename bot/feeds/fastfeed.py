@@ -128,6 +128,7 @@ _RSS_CHANNEL_LOWER = frozenset({"item", "entry", "title", "link", "language", f"
                                 f"{{{DC}}}language", f"{{{_ATOM_LOWER}}}title", _ATOM_LINK_LOWER})
 _ATOM_FEED_LOWER = frozenset(f"{{{ATOM}}}{n}".lower() for n in ("entry", "title", "link", "id"))
 _ATOM_NAME = f"{{{ATOM}}}name"
+_ATOM_OPEN = f"{{{ATOM}}}"
 _NO_NS_MAPPED_LOWER = frozenset(n.lower() for n in _NO_NS_MAPPED)
 # Every element name without a namespace that feedparser maps into the keys read here
 _PLAIN_MAPPED_LOWER = _NO_NS_MAPPED_LOWER | {t.lower() for t in _RSS_ITEM if t[0] != "{"} | {
@@ -335,13 +336,12 @@ def _atom_link(el: Any, base: _Base) -> str | None:
 def _atom_entry(el: Any, base: _Base, lang: str | None, known: dict[str, str]) -> dict[str, Any]:
     _check_children(el, _ATOM_ENTRY, _ATOM_ENTRY_LOWER, known, rss=True)
     lang = el.get(_LANG) or lang
-    # feedparser's title and summary rules, shared with media:title and media:description
-    state = _Item(lang, False)
-    entry = state.entry
-    authors = 0
+    state = _Item(lang, False)  # feedparser's title and summary rules, as media: elements'
+    entry, authors = state.entry, 0
     for child in el:
         local = child.tag.rpartition("}")[2] if isinstance(child.tag, str) else ""
-        if (media := _media_name(child, known)) is not None:
+        if local and not child.tag.startswith(_ATOM_OPEN) and (media := _media_name(
+                child, known)) is not None:  # (the cheap test first: most are Atom's own)
             _atom_media(state, el, child, media, known)
         elif local == "title":
             if not -1 < state.title_depth <= 1:  # feedparser: the first non-empty title wins
