@@ -30,6 +30,7 @@ from feedparser.urls import _urljoin
 from lxml import etree
 
 from bot.feeds.fastitem import (
+    _atom_media,
     _category_list,
     _content,
     _feedparser_prefix,
@@ -127,6 +128,7 @@ _RSS_CHANNEL_LOWER = frozenset({"item", "entry", "title", "link", "language", f"
                                 f"{{{DC}}}language", f"{{{_ATOM_LOWER}}}title", _ATOM_LINK_LOWER})
 _ATOM_FEED_LOWER = frozenset(f"{{{ATOM}}}{n}".lower() for n in ("entry", "title", "link", "id"))
 _ATOM_NAME = f"{{{ATOM}}}name"
+_ATOM_OPEN = f"{{{ATOM}}}"
 _NO_NS_MAPPED_LOWER = frozenset(n.lower() for n in _NO_NS_MAPPED)
 # Every element name without a namespace that feedparser maps into the keys read here
 _PLAIN_MAPPED_LOWER = _NO_NS_MAPPED_LOWER | {t.lower() for t in _RSS_ITEM if t[0] != "{"} | {
@@ -332,15 +334,20 @@ def _atom_link(el: Any, base: _Base) -> str | None:
 
 
 def _atom_entry(el: Any, base: _Base, lang: str | None, known: dict[str, str]) -> dict[str, Any]:
-    _check_children(el, _ATOM_ENTRY, _ATOM_ENTRY_LOWER, known)
+    _check_children(el, _ATOM_ENTRY, _ATOM_ENTRY_LOWER, known, rss=True)
     lang = el.get(_LANG) or lang
-    entry: dict[str, Any] = {}
-    authors, has_content = 0, False
+    state = _Item(lang, False)  # feedparser's title and summary rules, as media: elements'
+    entry, authors = state.entry, 0
     for child in el:
         local = child.tag.rpartition("}")[2] if isinstance(child.tag, str) else ""
-        if local == "title":
-            if not entry.get("title"):  # feedparser: the first non-empty title wins
+        if local and not child.tag.startswith(_ATOM_OPEN) and (media := _media_name(
+                child, known)) is not None:  # (the cheap test first: most are Atom's own)
+            _atom_media(state, el, child, media, known)
+        elif local == "title":
+            if not -1 < state.title_depth <= 1:  # feedparser: the first non-empty title wins
                 entry["title"], entry["title_detail"] = _atom_text(child, lang)
+                state.depths["title"] = 1
+                state.title_depth = 1 if entry["title"] else -1
         elif local == "id":
             entry["id"] = _resolve(base.of(child), _text(child))
             entry.setdefault("link", entry["id"])
@@ -352,11 +359,11 @@ def _atom_entry(el: Any, base: _Base, lang: str | None, known: dict[str, str]) -
             entry[local] = _text(child)
             entry[f"{local}_parsed"] = _parse_date(entry[local])
         elif local == "content":
-            has_content = True
+            state.has_content = True
             _content(entry, *_atom_text(child, lang))
         elif local == "summary":
-            if "summary" in entry and not has_content:
-                has_content = True
+            if "summary" in entry and not state.has_content:
+                state.has_content = True
                 _content(entry, *_atom_text(child, lang))
             else:
                 entry["summary"], entry["summary_detail"] = _atom_text(child, lang)

@@ -26,6 +26,7 @@ _XLINK_DECLARATION = re.compile(
 _LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 _TEXT_KINDS = frozenset({"text/plain", "text/html", "application/xhtml+xml"})
+_ATOM_CONTENT = "{http://www.w3.org/2005/Atom}content"
 _map_type = _FeedParserMixin.map_content_type  # "html" -> "text/html", in lower case
 _C1 = re.compile("[\x80-\x9f]")  # the characters _cp1252 maps
 
@@ -195,12 +196,23 @@ def xlink_unlike_feedparser(root: Any, body: bytes) -> bool:
 
 def _atom_text(el: Any, lang: str | None) -> tuple[str, dict[str, Any]]:
     attrs = _attrs(el) if len(el.attrib) else {}
-    if "src" in attrs or "mode" in attrs:
+    src = attrs.get("src")
+    if "mode" in attrs or (src is not None and not _empty_content(el)):
         raise _Bail("Atom content with src or mode")
     kind = _map_type(attrs.get("type", "text"))
     if kind not in _TEXT_KINDS:
         raise _Bail("Atom content neither text, HTML nor XHTML")  # base64 or other media types
     value = _xhtml(el) if kind == "application/xhtml+xml" else _text(el)
     lang = el.get(_LANG) or lang
-    return value, {"type": kind, "language": lang, "base": "", "value": value}
+    detail = {"type": kind, "language": lang, "base": "", "value": value}
+    if src:  # feedparser keeps it beside the (empty) value, as written
+        detail["src"] = src
+    return value, detail
+
+
+def _empty_content(el: Any) -> bool:
+    """Whether ``el`` is an Atom <content> with nothing inside: one with src (its text is
+    elsewhere), which feedparser reads as empty content of its type. Text beside a src, or
+    src on another element, is left to feedparser."""
+    return (el.tag == _ATOM_CONTENT and not len(el) and not (el.text or "").strip())
 

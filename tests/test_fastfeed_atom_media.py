@@ -1,0 +1,112 @@
+"""Atom shapes the fast reader reads as feedparser does since issue 26's second pass: an
+entry's media:group or media:content (YouTube's channel feeds) and a <content src=…> with
+nothing inside; and the neighbouring shapes it still leaves to feedparser."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from bot.feeds.fastfeed import read_fast, refusal
+from bot.feeds.parse import parse_feed
+from tests.conftest import shared_path
+from tests.support.fastfeed import (
+    URL,
+    _atom,
+    _both,
+    _left_to_feedparser,
+    _read_fast_as_feedparser_reads,
+)
+
+_MEDIA = "xmlns:media='http://search.yahoo.com/mrss/'"
+
+
+def _atom_media(entry: str) -> bytes:
+    return _atom(entry).replace(b"<feed ", f"<feed {_MEDIA} ".encode(), 1)
+
+
+@pytest.mark.parametrize("entry", [
+    # YouTube: the entry's title, then a group with the same title and the video's description
+    "<title>Video</title><link rel='alternate' href='https://v.example/1'/>"
+    "<media:group><media:title>Video</media:title><media:content url='https://v.example/1.swf'/>"
+    "<media:description>What the video shows.</media:description>"
+    "<media:community><media:starRating count='3'/></media:community></media:group>",
+    # a media:title before the entry's own title, deeper and not: the entry's title wins
+    "<media:group><media:title>Group</media:title></media:group><title>Entry</title>",
+    "<media:title>Media</media:title><title>Entry</title>",
+    # a description straight in the entry, and one in media:content
+    "<title>T</title><media:description>Said &lt;b&gt;so&lt;/b&gt;.</media:description>",
+    "<title>T</title><media:content url='https://v.example/a.jpg'>"
+    "<media:description>Caption</media:description></media:content>",
+])
+def test_media_title_and_description_in_an_atom_entry_are_read_fast(
+        entry: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _read_fast_as_feedparser_reads(_atom_media(entry), monkeypatch, tmp_path)
+
+
+def test_a_youtube_entry_takes_its_summary_from_the_media_description() -> None:
+    body = _atom_media("<title>Video</title><media:group><media:title>Video</media:title>"
+                       "<media:description>What the video shows.</media:description>"
+                       "</media:group>")
+    _feed, entries = read_fast(body, URL, None) or ({}, [])
+    assert entries[0]["title"] == "Video"
+    assert entries[0]["summary"] == "What the video shows."
+
+
+def test_an_empty_title_keeps_its_value_beside_a_deeper_media_title() -> None:
+    # feedparser's depth rules: the entry's empty title stays the value, the group's title
+    # becomes its _detail (the item is then unusable either way)
+    body = _atom_media("<title></title><media:group><media:title>Group</media:title>"
+                       "</media:group>")
+    slow = feedparser.parse(body).entries[0]
+    fast = (read_fast(body, URL, None) or ({}, [{}]))[1][0]
+    assert (fast["title"], fast["title_detail"]["value"]) == ("", "Group")
+    assert (slow["title"], slow["title_detail"]["value"]) == ("", "Group")
+
+
+@pytest.mark.parametrize("entry", [
+    # feedparser's content flag decides between a summary and content: left to it
+    "<title>T</title><summary>S</summary><media:group><media:description>D"
+    "</media:description></media:group>",
+    "<title>T</title><media:description>D</media:description><content>C</content>",
+    # a typed media:title feedparser reads (before any title), media:text
+    "<media:title type='plain'>M</media:title><title>T</title>",
+    "<title>T</title><media:text>M</media:text>",
+])
+def test_media_shapes_beside_atom_text_are_left_to_feedparser(
+        entry: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _left_to_feedparser(_atom_media(entry), monkeypatch, tmp_path)
+
+
+@pytest.mark.parametrize("entry", [
+    "<title>T</title><content src='https://e.example/a.txt' type='text/plain'/>",
+    "<title>T</title><content src='a.txt' type='html'>  </content><summary>S</summary>",
+    "<title>T</title><summary>S</summary><content SRC='a.txt'/>",
+])
+def test_atom_content_with_src_and_nothing_inside_is_read_fast(
+        entry: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _read_fast_as_feedparser_reads(_atom(entry), monkeypatch, tmp_path)
+    assert read_fast(_atom(entry), URL, None)[1][0]["content"][0]["value"] == ""  # type: ignore[index]
+
+
+@pytest.mark.parametrize("entry", [
+    "<title>T</title><content src='a.txt'>text beside it</content>",
+    "<title>T</title><content src='a.pdf' type='application/pdf'/>",
+    "<title src='a.txt'>T</title>",
+    "<title>T</title><content mode='escaped'>x</content>",
+])
+def test_atom_content_src_with_anything_else_is_left_to_feedparser(
+        entry: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _left_to_feedparser(_atom(entry), monkeypatch, tmp_path)
+
+
+@pytest.mark.parametrize("name", ["atom_mediarss_youtube_1.xml", "atom_content_src.xml"])
+def test_real_world_atom_feeds_now_read_fast_give_feedparser_items(
+        name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = shared_path("feeds", "real-world", "feed_rs", "atom", name)
+    assert refusal(path.read_bytes(), URL, None) is None
+    fast, slow = _both(path, monkeypatch)
+    assert fast == slow
+    assert parse_feed(path.read_bytes(), url=URL).items
