@@ -390,3 +390,20 @@ def test_xml_lang_in_rss_is_read_fast_as_feedparser_reads_it(
 def test_rss_1_elements_in_an_atom_feed_give_feedparser_items(
         body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     _same_items_either_way(body, monkeypatch, tmp_path)
+
+
+# Found integrating issue 26's fast-reader work: an Atom entry's children were matched by local
+# name alone, so another namespace's <x:title> or <x:summary> became the entry's title or
+# summary, where feedparser keeps them as x_title and x_summary.
+@pytest.mark.parametrize("entry", [
+    "<x:title>Wrong</x:title><title>Right</title><summary>S.</summary>",
+    "<title>T</title><x:summary>Wrong summary</x:summary>",
+    "<title>T</title><x:id>urn:wrong</x:id><x:link href='https://e.example/wrong'/>"
+    "<link href='https://e.example/right'/>",
+])
+def test_another_namespaces_title_or_summary_is_not_the_entrys(
+        entry: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    body = _atom(entry).replace(b"<feed xmlns='http://www.w3.org/2005/Atom'",
+                                b"<feed xmlns='http://www.w3.org/2005/Atom' "
+                                b"xmlns:x='https://x.example/ns'")
+    _read_fast_as_feedparser_reads(body, monkeypatch, tmp_path)

@@ -339,11 +339,13 @@ def _atom_entry(el: Any, base: _Base, lang: str | None, known: dict[str, str]) -
     state = _Item(lang, False)  # feedparser's title and summary rules, as media: elements'
     entry, authors = state.entry, 0
     for child in el:
-        local = child.tag.rpartition("}")[2] if isinstance(child.tag, str) else ""
-        if local and not child.tag.startswith(_ATOM_OPEN) and (media := _media_name(
-                child, known)) is not None:  # (the cheap test first: most are Atom's own)
-            _atom_media(state, el, child, media, known)
-        elif local == "title":
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if not tag.startswith(_ATOM_OPEN):  # feedparser keeps <x:title> as x_title
+            if tag and (media := _media_name(child, known)) is not None:
+                _atom_media(state, el, child, media, known)
+            continue
+        local = tag[len(_ATOM_OPEN):]
+        if local == "title":
             if not -1 < state.title_depth <= 1:  # feedparser: the first non-empty title wins
                 entry["title"], entry["title_detail"] = _atom_text(child, lang)
                 state.depths["title"] = 1
