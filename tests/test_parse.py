@@ -408,9 +408,9 @@ def _count_cleaning(monkeypatch: pytest.MonkeyPatch, *modules: ModuleType) -> li
     cleaned: list[str] = []
     real = bot.feeds.cleaning.article_text
 
-    def counted(html: str, *, source_lines: bool = False) -> str:
+    def counted(html: str) -> str:
         cleaned.append(html)
-        return real(html, source_lines=source_lines)
+        return real(html)
 
     for module in modules:
         monkeypatch.setattr(module, "article_text", counted)

@@ -29,11 +29,6 @@ FUTURE_TOLERANCE = timedelta(days=1)
 Unchanged = Callable[[str, str], bool]  # (entry_key, raw_hash) -> the caller holds it as is
 
 
-def _headline(raw: RawEntry, text: str) -> str:
-    # A headline is required downstream; miniflux falls back the same way.
-    return raw.title or truncate_words(text.split("\n", 1)[0], 120) or raw.link or ""
-
-
 def raw_hash(*fields: object) -> str:
     """A hash of an entry's fields as the feed wrote them (before any cleaning)."""
     return hashlib.sha1(repr(fields).encode("utf-8", "surrogatepass"),
@@ -47,11 +42,6 @@ class Pending:
     raw: RawEntry  # raw.text is "" until text() is called
     clean_text: Callable[[], str]
     raw_hash: str
-    # The text as an earlier reading cleaned it, or None when this one reads it alike: the
-    # content hash and the content key are of that, so an install that stored the entry then
-    # sees neither an edit nor a new entry (bot.feeds.parse._hashed_text).
-    hashed_text: Callable[[], str | None] | None = None
-    _hashed: str | None = None
     _text: str | None = None
 
     def text(self) -> str:
@@ -59,14 +49,6 @@ class Pending:
             self._text = truncate_words(self.clean_text(), MAX_TEXT_CHARS)
             self.raw = replace(self.raw, text=self._text)
         return self._text
-
-    def text_as_hashed(self) -> str:
-        """The text the content hash and the content key are taken of."""
-        if self._hashed is None:
-            earlier = self.hashed_text() if self.hashed_text is not None else None
-            self._hashed = self.text() if earlier is None else truncate_words(earlier,
-                                                                              MAX_TEXT_CHARS)
-        return self._hashed
 
 
 @dataclass(slots=True)
@@ -89,13 +71,11 @@ class PreparedFeed:
             if unchanged is not None and unchanged(key, pending.raw_hash):
                 continue
             raw, text = pending.raw, pending.text()
-            title = _headline(raw, text)
-            hashed = pending.text_as_hashed()
-            hashed_title = title if hashed == text else _headline(raw, hashed)
+            # A headline is required downstream; miniflux falls back the same way.
+            title = raw.title or truncate_words(text.split("\n", 1)[0], 120) or raw.link or ""
             items.append(FeedItem(
                 entry_key=key, id_kind=kind, title=title, link=raw.link,
-                published=raw.published, text=text,
-                content_hash=content_hash(hashed_title, hashed),
+                published=raw.published, text=text, content_hash=content_hash(title, text),
                 categories=raw.categories, author=raw.author, lang=raw.lang,
                 raw_hash=pending.raw_hash,
             ))
@@ -120,5 +100,5 @@ class PreparedFeed:
                                         strict=True):
             if kind == "content":
                 pending.text()
-                key = content_key(replace(pending.raw, text=pending.text_as_hashed()))
+                key = content_key(pending.raw)
             self.entries.append((pending, key, kind))

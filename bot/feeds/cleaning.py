@@ -118,12 +118,11 @@ def clean_article(text: str) -> str:
     return clean_block("\n".join(kept))
 
 
-def article_text(html: str, *, source_lines: bool = False) -> str:
+def article_text(html: str) -> str:
     """The story text of an HTML fragment: visible text without headings, captions and code
-    blocks, then :func:`clean_article`. A fragment that is nothing but those keeps them.
-    ``source_lines``: its own line breaks are paragraph breaks (bot.feeds.html.lays_out_lines)."""
-    text = clean_article(html_to_text(html, skip=ARTICLE_SKIP, source_lines=source_lines))
-    return text or clean_article(html_to_text(html, source_lines=source_lines))
+    blocks, then :func:`clean_article`. A fragment that is nothing but those keeps them."""
+    text = clean_article(html_to_text(html, skip=ARTICLE_SKIP))
+    return text or clean_article(html_to_text(html))
 
 
 def longest(texts: Iterable[str]) -> str:

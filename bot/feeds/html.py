@@ -17,8 +17,7 @@ from bot.feeds.textclean import (  # re-exported: the stages import them from he
     truncate_words,
 )
 
-__all__ = ["clean_block", "clean_inline", "content_hash", "html_to_text", "lays_out_lines",
-           "truncate_words"]
+__all__ = ["clean_block", "clean_inline", "content_hash", "html_to_text", "truncate_words"]
 
 # Elements whose content is never reader-visible text (code, styling, embedded documents).
 # (<embed> is void: libxml2 nests the text after it inside, so it is not listed.)
@@ -57,16 +56,14 @@ def _parser() -> etree.HTMLParser:
     return parser
 
 
-def _visible_parts(root: Any, skip: frozenset[str], *, source_lines: bool = False) -> list[str]:
+def _visible_parts(root: Any, skip: frozenset[str]) -> list[str]:
     """Text of the tree in document order, with markers: _PARA for a block edge, _BR for <br>.
 
     Text outside <pre> is kept raw and its HTML whitespace collapsed once at the end (one
-    regex pass instead of one per text node); inside <pre> it is protected as it is. With
-    ``source_lines`` the text's own blank lines are block edges and its line breaks <br>s.
+    regex pass instead of one per text node); inside <pre> it is protected as it is.
     """
     parts: list[str] = []
     pre = 0
-    lines = _source_lines if source_lines else _as_is
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
@@ -81,34 +78,15 @@ def _visible_parts(root: Any, skip: frozenset[str], *, source_lines: bool = Fals
             elif tag in _BLOCK:
                 parts.append(_PARA)
             if el.text:
-                parts.append(_protect(el.text) if pre else lines(el.text))
+                parts.append(_protect(el.text) if pre else el.text)
         else:
             if tag == "pre" and tag not in skip:  # a skipped <pre> was never counted in
                 pre -= 1
             if tag in _BLOCK:
                 parts.append(_PARA)
             if el.tail:
-                parts.append(_protect(el.tail) if pre else lines(el.tail))
+                parts.append(_protect(el.tail) if pre else el.tail)
     return parts
-
-
-def _as_is(text: str) -> str:
-    return text
-
-
-_BLANK_LINES = re.compile(r"[ \t\r]*\n(?:[ \t\r]*\n)+")
-# A line break before an indented line is the source's layout (a hard wrap in a pretty-printed
-# feed: "started a <a>Grateful\n        Dead Weblog</a>."), not the writer's: a space.
-_INDENTED_LINE = re.compile(r"\n(?=[ \t])")
-
-
-def _source_lines(text: str) -> str:
-    """``text`` with its blank lines made block edges and its other line breaks <br>s (which
-    _BR_JOINS joins again inside a sentence), but before an indented line."""
-    if "\n" not in text:
-        return text
-    text = _BLANK_LINES.sub(_PARA, text.replace("\r\n", "\n"))
-    return _INDENTED_LINE.sub(" ", text).replace("\n", _BR)
 
 
 _PARA = "\x1e"  # a block edge; like _BR, a control character that markup text cannot leave
@@ -147,24 +125,10 @@ def _flat_text(html: str) -> str:
     return clean_block(_HTML_SPACE.sub(" ", unescape(text)).replace("\x1e", "\n\n"))
 
 
-# Any element that breaks a line when rendered: markup with one lays its paragraphs out itself.
-_BREAKING_TAG = re.compile(r"<(?:" + "|".join(sorted(_BLOCK | _LINE)) + r")\b", re.I)
-
-
-def lays_out_lines(html: str) -> bool:
-    """Whether the markup breaks its lines with elements (a <p>, a <br>, a list, …). Markup
-    with none and line breaks in its text is plain text with a few inline tags (a link, an
-    image, bold): written with its line breaks meant as paragraph breaks."""
-    return _BREAKING_TAG.search(html) is not None
-
-
-def html_to_text(html: str, *, skip: frozenset[str] = frozenset(),
-                 source_lines: bool = False) -> str:
+def html_to_text(html: str, *, skip: frozenset[str] = frozenset()) -> str:
     """Visible text of an HTML fragment, paragraphs separated by blank lines, cleaned.
 
     ``skip`` names further elements whose content is dropped (see bot.feeds.cleaning).
-    ``source_lines``: the text's own line breaks are kept, as a browser would not, for markup
-    written as plain text (see ``lays_out_lines``); a blank line is a paragraph break.
     """
     if not html:
         return ""
@@ -181,5 +145,4 @@ def html_to_text(html: str, *, skip: frozenset[str] = frozenset(),
         return _flat_text(html)  # e.g. nesting past libxml2's depth limit: it stopped reading
     if root is None:  # nothing libxml2 could read as markup (empty, or only whitespace)
         return ""
-    return clean_block(_markers_to_text("".join(
-        _visible_parts(root, _SKIP | skip, source_lines=source_lines))))
+    return clean_block(_markers_to_text("".join(_visible_parts(root, _SKIP | skip))))

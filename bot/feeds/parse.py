@@ -17,13 +17,7 @@ from bot.errors import ParseError
 from bot.feeds.assemble import MAX_TITLE_CHARS, Pending, PreparedFeed, raw_hash
 from bot.feeds.cleaning import article_text, clean_article, longest
 from bot.feeds.fastfeed import read_fast
-from bot.feeds.html import (
-    clean_block,
-    clean_inline,
-    html_to_text,
-    lays_out_lines,
-    truncate_words,
-)
+from bot.feeds.html import clean_block, clean_inline, html_to_text, truncate_words
 from bot.feeds.identity import RawEntry
 from bot.feeds.jsonfeed import JsonEntry, looks_like_json_feed, parse_json_feed
 from bot.logs import get_log
@@ -273,59 +267,35 @@ def _is_html(value: Any, detail: Any) -> bool:
     return kind in _HTML_TYPES or (not kind and isinstance(value, str) and "<" in value)
 
 
-def _detail_text(value: Any, detail: Any, *, block: bool, as_hashed: bool = False) -> str:
+def _detail_text(value: Any, detail: Any, *, block: bool) -> str:
     """A title (``block=False``: one line) or an entry's story text (headings, captions and
-    boilerplate out, see bot.feeds.cleaning). HTML that lays out no lines of its own (plain
-    text typed as HTML, or with only a link or an image in it) keeps its line breaks as
-    paragraph breaks; ``as_hashed`` reads it as before it did (see ``_hashed_text``)."""
+    boilerplate out, see bot.feeds.cleaning)."""
     if not isinstance(value, str) or not value:
         return ""
     if _is_html(value, detail):
-        if not block:
-            return clean_inline(html_to_text(value))
-        return article_text(value, source_lines=not as_hashed and _keeps_lines(value))
+        return article_text(value) if block else clean_inline(html_to_text(value))
     return clean_article(clean_block(value)) if block else clean_inline(value)
 
 
-def _keeps_lines(html: str) -> bool:
-    """Whether HTML is read with its own line breaks: it has some and no element lays out lines."""
-    return "\n" in html and not lays_out_lines(html)
-
-
-def _text_fields(entry: Any) -> list[tuple[Any, Any]]:
-    fields = [(part.get("value"), part) for part in entry.get("content") or []
-              if isinstance(part, dict)]
-    fields.append((entry.get("summary"), entry.get("summary_detail")))
-    return fields
-
-
-def _entry_text(entry: Any, *, as_hashed: bool = False) -> str:
+def _entry_text(entry: Any) -> str:
     """The longest of the entry's text fields (every <content> and the summary), cleaned.
 
     Not "content first": feeds put a one-line teaser in <content> beside a full <description>
     (cloudblog.rss, atom_example_3.xml) as often as the other way round.
     """
+    fields = [(part.get("value"), part) for part in entry.get("content") or []
+              if isinstance(part, dict)]
+    fields.append((entry.get("summary"), entry.get("summary_detail")))
     # A summary is often the content itself (feedparser copies a lone <content:encoded> into
     # it): clean each distinct text once, as cleaning is most of what a new entry costs.
     seen: set[tuple[Any, bool]] = set()
     texts = []
-    for value, detail in _text_fields(entry):
+    for value, detail in fields:
         key = (value, _is_html(value, detail))
         if key not in seen:
             seen.add(key)
-            texts.append(_detail_text(value, detail, block=True, as_hashed=as_hashed))
+            texts.append(_detail_text(value, detail, block=True))
     return longest(texts)
-
-
-def _hashed_text(entry: Any) -> str | None:
-    """The entry's text as read before HTML without line-laying elements kept its line breaks,
-    when it reads differently now (else None): its content hash and content key are taken of
-    that, so that an install holding the entry sees neither an edit nor a new entry. Asked only
-    of entries being cleaned, never of those the caller holds unchanged."""
-    if any(isinstance(value, str) and _is_html(value, detail) and _keeps_lines(value)
-           for value, detail in _text_fields(entry)):
-        return _entry_text(entry, as_hashed=True)
-    return None
 
 
 def _categories(entry: Any) -> tuple[str, ...]:
@@ -373,7 +343,7 @@ def _pending(entry: Any, feed_lang: str | None, base: str | None) -> Pending:
     contents = [c.get("value") for c in entry.get("content") or [] if isinstance(c, dict)]
     fingerprint = raw_hash(entry.get("title"), link, guid, contents, entry.get("summary"),
                            published, raw.categories, author)
-    return Pending(raw, lambda: _entry_text(entry), fingerprint, lambda: _hashed_text(entry))
+    return Pending(raw, lambda: _entry_text(entry), fingerprint)
 
 
 def _json_pending(entry: JsonEntry, base: str) -> Pending:

@@ -150,11 +150,6 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
     # PODCAST SHIRTS!!". Prose is never all capitals.
     ("heading", re.compile(
         r"^(?=[^a-z]*$)(?:[A-Z][A-Z\d'’&/-]*[,.:!?]* ){2,}[A-Z][A-Z\d'’&/-]*[.!?]*$")),
-    # A heading opened by a label in capitals, with no closing mark: "MATCHDAY FC Utrecht –
-    # Feyenoord, 12.15 uur" over a match report, where a feed's line break (kept since feeds
-    # keep plain text's lines) cut it off the sentence it ran into. Four capitals or more: "GPS
-    # Recording …", "NASA said …" need the closing mark prose has anyway.
-    ("heading", re.compile(r"^[A-Z]{4,}\d* [A-Z\d].*[^.!?…\"”’]$")),
 )
 # Promotion in podcast and blog feeds, anywhere in a span: a sponsor read, a promo code, a
 # call to subscribe, rate or support the show. Specific phrases only: "a bill sponsored by",
@@ -235,15 +230,6 @@ PICTURE_SIDES = (("(L)", "(R)"), ("(left)", "(right)"))
 # onto a capitalised word, or a numbered item glued to the sentence before. A span holding one
 # is several items run together, not a sentence.
 GLUED_LIST = re.compile(r"\)[A-Z][a-z]|[a-z]\.\(\d{1,2}\) ")
-# A lead-in and the list under it run together where a feed's breaks were dropped ("A range of
-# maintenance work, including: migrate to Rust 2018 edition Align domain model … clone()",
-# "Follow up: iPhone X multitasking gesture Requesting refunds …"): after the colon, items
-# that each open on a capital after a lower-case word, a number or a bracket, with no mark
-# between them, and no closing mark at the end. Three such starts or more: two may be a
-# sentence's own names ("… met Jean Dupont in Paris"); a title's words are all capitalised
-# ("Dr. Sam Dowthwaite: Scapula Tip Flap", an episode's title: no list).
-LIST_ITEM_START = re.compile(r"(?:\b[a-z][\w'’-]*|\d|\)) (?=[A-Z][a-z])")
-LIST_ITEM_STARTS = 3
 # A data line: an ISO timestamp ("2019-07-31 04:26:15 -08:00 at epicenter").
 DATA = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d")
 
@@ -410,17 +396,7 @@ def not_prose(sentence: str) -> str | None:
             return "caption"
         if GLUED_LIST.search(sentence):
             return "list"
-    if ": " in sentence and list_after_lead_in(sentence):
-        return "list"
     return broken(sentence)
-
-
-def list_after_lead_in(sentence: str) -> bool:
-    """Whether ``sentence`` is a lead-in with its list run on after the colon (LIST_ITEM_START)."""
-    if sentence[-1:] in ".!?…\"”’'":
-        return False
-    items = sentence.partition(": ")[2]
-    return len(LIST_ITEM_START.findall(items)) >= LIST_ITEM_STARTS
 
 
 def unglue(sentence: str) -> list[str]:
