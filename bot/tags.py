@@ -27,16 +27,8 @@ def normalise_tag(tag: str) -> str:
 
 
 def canonical_tag(tag: str) -> str:
-    """The form tags are matched by: the slug without its hyphens ("#open-ai" -> "openai") and
-    without accents on Latin letters ("#luiz-inácio-lula" is "luiz-inacio-lula" typed on a
-    keyboard without them); Hangul syllables come back as written."""
-    slug = normalise_tag(tag).replace("-", "")
-    if slug.isascii():
-        return slug  # most tags: nothing to fold
-    # NFD splits "á" into "a" and its accent (a combining mark) and a Hangul syllable into its
-    # jamo (no combining marks), which NFC puts back together.
-    bare = "".join(c for c in unicodedata.normalize("NFD", slug) if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", bare)
+    """The form tags are matched by: the slug without its hyphens ("#open-ai" -> "openai")."""
+    return normalise_tag(tag).replace("-", "")
 
 
 class TagNormaliser:

@@ -22,6 +22,7 @@ def test_a_pronoun_past_the_opening_leans_back(sentence: str) -> None:
 
 @pytest.mark.parametrize("sentence", [
     "성추행 수사 도중 B씨의 마약 투약 사실과 함께 그가 버닝썬의 마약 공급책으로 밝혀졌다.",
+    "표적으로 정한 사람을 찾아 그가 탄 자동차를 추적하는 기능도 있다.",
     "경찰은 “그는 범행을 부인했다”고 밝혔다.",
 ])
 def test_a_pronoun_with_its_person_named_before_it_stands(sentence: str) -> None:
@@ -29,9 +30,8 @@ def test_a_pronoun_with_its_person_named_before_it_stands(sentence: str) -> None
 
 
 def test_a_pronoun_after_a_person_is_not_what_leans_back() -> None:
-    # "사람을 찾아 그가 탄 …": the person before the pronoun is its antecedent. The sentence
-    # still leans back, by its opening clause with no subject (the device is named before):
-    # tests/test_summarize_korean_reread.py.
+    # "사람을 찾아 그가 탄 …": the person before the pronoun is its antecedent. Its opening
+    # clause is a relative clause's ("…찾아 … 추적하는 기능"), so the sentence stands (above).
     sentence = "표적으로 정한 사람을 찾아 그가 탄 자동차를 추적하는 기능도 있다."
     assert not ko_select.inner_pronoun(sentence)
 

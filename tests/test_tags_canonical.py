@@ -44,19 +44,6 @@ def test_a_tag_subscription_matches_every_spelling(typed: str, brief_tag: str) -
     assert kind.matches("open-ai", _facts(brief_tag))
 
 
-@pytest.mark.parametrize("typed", ["#luiz-inacio-lula", "Luiz Inácio Lula", "luizinaciolula"])
-def test_a_subscription_typed_without_accents_matches_a_tag_with_them(typed: str) -> None:
-    # wire_dev: the brief's tag is "#luiz-inácio-lula"; a reader types it without the accent.
-    kind = kinds.require("tag")
-    assert kind.matches(kind.normalise(typed), _facts("luiz-inácio-lula"))
-    assert canonical_tag("#Peñaflorida") == "penaflorida"
-
-
-def test_folding_accents_leaves_hangul_as_written() -> None:
-    assert canonical_tag("#제주-항공") == "제주항공"
-    assert canonical_tag("#한국은행") == "한국은행"
-
-
 def test_a_keyword_matches_the_tag_of_the_same_name_in_any_spelling() -> None:
     kind = kinds.require("keyword")
     assert kind.matches(kind.normalise("open-ai"), _facts("openai"))

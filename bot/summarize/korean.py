@@ -251,6 +251,7 @@ def _subjectless(ms: tuple[Morph, ...], *, quotes: bool) -> bool | None:
     # 통해") is no such clause: "경찰에 따르면 A씨가 숨진 채 발견됐다" keeps its subject.
     opening: bool | None = None  # None until the first connective ending
     objected, verb, word, end_before = False, "", 0, 0
+    objected_later = False  # an object since the opening clause and its last subject
     for i, (form, tag, start, end) in enumerate(ms):
         prev, last = last, tag
         word, end_before = word + (start > end_before), end
@@ -261,6 +262,8 @@ def _subjectless(ms: tuple[Morph, ...], *, quotes: bool) -> bool | None:
                 objected = True
             elif tag.startswith(("VV", "VA")):
                 verb = form
+            elif tag == "XSV":
+                verb = ms[i - 1][0] + form if i else form  # "포함하": a noun's 하 verb
             elif tag == "EC" and (i + 1 == len(ms) or ms[i + 1][2] > end):
                 # a word's last ending: "넘겨진" (넘기 + 어 + 지 + ᆫ) opens no clause
                 opening = objected and not subjects and not closed \
@@ -281,11 +284,20 @@ def _subjectless(ms: tuple[Morph, ...], *, quotes: bool) -> bool | None:
                 and _shows_speech(ms):
             return False  # "김씨도 “…”라고 했다": 도 names the speaker too
         elif tag in ("JKS", "JKC"):
-            subjects, fresh = subjects + 1, True
+            subjects, fresh, objected_later = subjects + 1, True, False
+        elif tag == "JKO" and opening:
+            objected_later = True
         elif tag in _CLAUSE_BREAK:
             fresh = False  # "여자친구가 변호인을 선임하고 본격적인 …": the subject goes on
         elif tag == "ETM" and subjects and fresh:
-            subjects, closed, fresh = subjects - 1, closed + 1, False
+            if not _reported_fact(ms, i):
+                subjects, closed, fresh = subjects - 1, closed + 1, False
+        elif tag == "ETM" and opening and objected_later:
+            # "사람을 찾아 그가 탄 자동차를 추적하는 기능도 있다": a clause with an object closed
+            # by an adnominal ending and no subject of its own carries the opening clause into
+            # a relative clause (…찾아 … 추적하는 기능): the opening is no clause of the
+            # sentence's subject.
+            opening = False
         elif tag == "EF":
             # Only a copula ending ("…한 구역이다") is read as leaning on a relative clause's
             # subject: elsewhere "연구팀이 분석한 결과 …를 제시했다" has it as its own.
@@ -293,6 +305,16 @@ def _subjectless(ms: tuple[Morph, ...], *, quotes: bool) -> bool | None:
                 not closed or bool(opening)
                 or (prev == "VCP" and noun not in ko_select.REPORTING_NOUNS))
     return None if quotes else False
+
+
+def _reported_fact(ms: tuple[Morph, ...], at: int) -> bool:
+    """Whether the adnominal ending at ``at`` closes a clause the sentence reports as its
+    own news: before "것으로" ("A씨가 달아난 것으로 확인됐다") or a reporting noun ("…할
+    전망이다"): its subject is the sentence's, not a relative clause's."""
+    head = ms[at + 1][0] if at + 1 < len(ms) else ""
+    if head in ko_select.REPORTING_NOUNS:
+        return True
+    return head == "것" and at + 2 < len(ms) and ms[at + 2][0] in ("으로", "로")
 
 
 _SPEAKER_NOUN = _HEAD_NOUN | {"NNB"}  # what 도 follows when it names a speaker ("김씨도")

@@ -40,6 +40,16 @@ TITLES = frozenset(
 # Royal titles written before a first name are part of the name a reader follows: "Prince
 # William" written once beside five "William" is #prince-william, never #william.
 ROYAL_TITLES = frozenset("prince princess queen king duke duchess".split())
+# Words written before a royal title that are part of it ("Crown Prince Mohammed", "Grand
+# Duke Henri"): the whole title or none makes the name, never "#prince-mohammed".
+TITLE_PREFIXES = frozenset("crown grand hereditary".split())
+# Words that end a place's name, never a person's surname ("Celtic Park", "Wembley Stadium"):
+# a club or a town written before one is no first name.
+PLACE_WORDS = frozenset(
+    """park stadium arena ground grounds field fields road lane street avenue square bridge
+    gardens garden hall centre center palace castle abbey cathedral airport station harbour
+    port bay island islands valley hill hills forest beach tower""".split()
+)
 # A tag of one of these words alone says nothing ("#royal", "#duke", "#government").
 GENERIC = TITLES | frozenset(
     """royal duke duchess king queen prince princess pope government police court media

@@ -51,6 +51,7 @@ PREDICATE_LAST = "[다요죠까네음함임됨]"
 PREDICATE_END = rf"(?:{PREDICATE_LAST}|니다)"
 # Verbs that, with an object, make an adverbial rather than a clause of the sentence's subject
 # ("경찰에 따르면", "공지를 통해", "건수를 보면"): an opening "…을 출발해" is the subject's
-# own act, an opening "…를 통해" is not (bot.summarize.korean ``subjectless``).
+# own act, an opening "…를 통해" is not (bot.summarize.korean ``subjectless``). A noun's 하
+# verb is written whole ("포함하": 포함 + 하), as ``subjectless`` records it.
 ADVERBIAL_VERBS = frozenset(
-    "따르 통하 위하 대하 관하 비롯하 의하 인하 앞두 맞 두 놓 보 살펴보".split())
+    "따르 통하 위하 대하 관하 비롯하 의하 인하 앞두 맞 두 놓 보 살펴보 포함하 제외하".split())

@@ -200,12 +200,13 @@ class _Entity:
             if len(words) <= len(best.split()):
                 continue
             extra = words[: len(words) - len(main.split())]
-            # An acronym has no first name: "Counter ISIS", written once, is no "#counter-isis".
+            # An acronym has no first name: "Counter ISIS", written once, is no "#counter-isis";
+            # nor has a party ("Senate Democrats", "Bush Republicans": #democrats, #republicans).
             # A royal title is part of the name ("Prince William" for "William").
             given = (form.endswith(" " + main) and len(extra) <= 2 and "of" not in extra
                      and not any(w.lower() in rules.GENERIC
                                  and w.lower() not in rules.ROYAL_TITLES for w in extra)
-                     and not main.isupper())
+                     and not main.isupper() and main not in _SPELLINGS)
             if n >= 2 or given:
                 best = form
         return best
@@ -383,7 +384,7 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int) -> lis
     for e in entities:
         if e.count < needed or not good_tag(e.name, body):
             continue  # most names: whether the points show them is never asked
-        in_points = any(f in shown for f in e.forms)
+        in_points = any(f in shown for f in e.forms) or _spelling_shown(e, shown)
         if not in_points and _side_detail(e, title + "\n" + body, len(sentences)):
             continue  # an anecdote of a long essay ("Code Search" on software dependencies)
         ranked.append((e.count + _IN_POINTS * in_points, e))
@@ -415,6 +416,20 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int) -> lis
         if len(picked) >= limit:
             break
     return names
+
+
+# The spellings a story writes for a name it is merged into ("EU" for "European Union").
+_SPELLINGS: dict[str, list[str]] = {}
+for _written, _name in rules.SAME_AS.items():
+    _SPELLINGS.setdefault(_name, []).append(_written)
+
+
+def _spelling_shown(e: _Entity, shown: str) -> bool:
+    """Whether the headline or the points write ``e`` by an acronym merged into its name: "EU"
+    for "European Union" (the headline "EU-US seeking deal on air dispute" shows the EU). A
+    party's adjective ("Democratic candidates") shows no party."""
+    return any(next(mentions.whole_words(w.upper(), shown), None) is not None
+               for f in e.forms for w in _SPELLINGS.get(f, ()))
 
 
 def _inside(name: str, names: list[str]) -> bool:
@@ -495,7 +510,9 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
     names it, or it is no bare surname or first name (a headline writes a surname alone only
     for people its readers know: "#trump"; the body's "Mr Zhou" is nobody to follow, "Chris
     Zhou" is), no private person named once, no broad place ("#england" on a local story)."""
-    name = e.name
+    name = _without_part_title(e.name, body)
+    if name in _SPELLINGS:
+        return name  # a party has no first name: "Bush Republicans" are the Republicans
     if " " not in name and _place_adjective(name, body):
         return None  # "#liberian" beside "Liberia": an adjective, even in the headline
     if " " not in name:
@@ -528,6 +545,20 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
             return None if private else full
         return None if person else name
     return None if people.private_person(name, body) or people.quoted_expert(name, body) else name
+
+
+def _without_part_title(name: str, body: str) -> str:
+    """``name`` without its royal title when the story writes the title longer than the name
+    holds it ("Crown Prince Mohammed", its run cut to "Prince Mohammed"): the whole title or
+    none, never "#prince-mohammed"."""
+    words = name.split()
+    if len(words) < 2 or words[0].lower() not in rules.ROYAL_TITLES:
+        return name
+    for _, end in mentions.whole_words(name, body):
+        before = body[: end - len(name)].rstrip().rsplit(None, 1)
+        if before and before[-1].lower() in rules.TITLE_PREFIXES:
+            return " ".join(w for w in words if w.lower() not in rules.ROYAL_TITLES)
+    return name
 
 
 def _place_adjective(name: str, body: str) -> bool:

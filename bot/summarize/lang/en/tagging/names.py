@@ -132,8 +132,8 @@ def introduced_in_full(name: str, forms: dict[str, int], body: str, person: bool
     name, or more "he"/"his" than "it" after its mentions): "Apple Inc", "Sky Plus", "Texas
     Instruments" and "Mac Pro" are companies' names and products."""
     first = next(mentions.whole_words(name, body), None)
-    if first is None:
-        return None
+    if first is None or name.isupper():
+        return None  # an acronym has no first name: "WRAZ-TV Fox" is two names
     for form in forms:
         words = form.split()
         if len(words) != 2 or words[0] != name or not body.startswith(form, first[0]):
@@ -141,6 +141,7 @@ def introduced_in_full(name: str, forms: dict[str, int], body: str, person: bool
         low = words[1].lower()
         if rules.SURNAME.fullmatch(words[1]) is None or low in rules.GENERIC \
                 or low in rules.ADJECTIVES or low in rules.BREAK or low in rules.NAME_SUFFIXES \
+                or low in rules.PLACE_WORDS \
                 or people.role(low) or mentions.written_lower(low, body):
             continue
         end = first[0] + len(form)

@@ -108,17 +108,36 @@ def role_after(body: str, end: int) -> bool:
 # A pronoun in the clause after a mention: who the story says the name is ("Ken Livingstone has
 # brought his office into disrepute"; "Facebook Inc said it took down pages").
 _PERSONAL = re.compile(r"[^.!?;\n]{0,60}?\b(he|she|his|her|him|it|its)\b")
+# The rest of a name written on after the mention ("Ken Livingstone"), then the clause's words.
+_NAME_RUN = re.compile(r"(?:[ -][A-Z][\w'’-]*)*")
+_WORD = re.compile(r"[\w'’-]+")
+_ASIDE = re.compile(r"\s[-–—]\s[^-–—]*\s[-–—]\s|\([^()]*\)")
 
 
 def referred_to_as_person(name: str, body: str) -> bool:
     """Whether the clauses after ``name``'s mentions say "he", "she", "his" or "her" more often
-    than "it" or "its"."""
+    than "it" or "its", counting only clauses whose subject the mention is: "Celtic goalkeeper
+    Rab Douglas let a shot slip through his hands" and "It ended Celtic's run" say nothing
+    of Celtic."""
     person = thing = 0
     for _, end in mentions.whole_words(name, body):
         m = _PERSONAL.match(body, end)
-        if m is not None:
+        if m is not None and _subject_of(body, end, m.start(1)):
             if m.group(1).startswith("it"):
                 thing += 1
             else:
                 person += 1
     return person > thing
+
+
+def _subject_of(body: str, end: int, pronoun: int) -> bool:
+    """Whether the mention ending at ``end`` is the subject of the clause up to the pronoun at
+    ``pronoun``: past the rest of its name a word comes before the pronoun ("Mukesh is the
+    chairman and Anil its deputy": its is the company's), and no role ("Celtic manager said
+    his side") or other name ("Celtic goalkeeper Rab Douglas let a shot slip through his
+    hands")."""
+    start = _NAME_RUN.match(body, end, pronoun).end()  # type: ignore[union-attr]
+    # An aside between dashes or brackets names others without changing the subject ("by
+    # Anil - the brother of Reliance Group president Mukesh Ambani - to resign from his post").
+    words = _WORD.findall(_ASIDE.sub(" ", body[start:pronoun]))
+    return bool(words) and not any(role(w) or w[0].isupper() for w in words)
