@@ -42,12 +42,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import picks
-from bot.summarize.extractive import (
-    ExtractiveSummarizer,
-    candidate_leans_back,
-    candidate_leans_on,
-    quote_pieces,
-)
+from bot.summarize.extractive import ExtractiveSummarizer, candidate_leans_back, quote_pieces
 from bot.summarize.scoring import FEATURES, THRESHOLDS, Pool, choose
 from bot.summarize.text import content_words, paragraph_starts, split_paragraphs
 from bot.summarize.weights import WEIGHTS
@@ -141,7 +136,6 @@ class Item:
     pool: MatrixPool | None  # None: too few candidates to choose (the outcome is fixed)
     fixed: float  # the score when there is nothing to choose
     back: list[bool]
-    on: list[frozenset[int] | None]  # what each leans on, where not the candidate before it
     uni: list[Counter[str]]
     bi: list[Counter[tuple[str, str]]]
     refs: list[Grams]  # one per reference: several editors' picks of one article
@@ -225,7 +219,7 @@ def prepare(row: dict[str, Any], lang: str, summ: ExtractiveSummarizer, points: 
     free = [c for c in cands if c[0] not in barred]
     if len(free) <= points:
         u, b = grams(" ".join(s for _, s in free))
-        return Item(None, multi_rouge(u, b, refs), [], [], [], [], refs, lead, {})
+        return Item(None, multi_rouge(u, b, refs), [], [], [], refs, lead, {})
     base = summ.pool(cands, words, title, content_words(title, lang), lang, barred=barred)
     pool = MatrixPool(base.sentences, base.index, base.values, base.sets, base.norms,
                       base.idf2, base.title_sim, base.barred, dated=base.dated,
@@ -238,7 +232,6 @@ def prepare(row: dict[str, Any], lang: str, summ: ExtractiveSummarizer, points: 
     counts = [grams(s) for s in pool.sentences]
     return Item(pool, 0.0, [candidate_leans_back(pool.sentences, k, lang, title)
                             for k in range(n)],
-                [candidate_leans_on(pool.sentences, k, lang) for k in range(n)],
                 [u for u, _ in counts], [b for _, b in counts], refs, lead, {})
 
 
@@ -249,7 +242,7 @@ def mean_score(items: list[Item], weights: Mapping[str, float], points: int) -> 
             total += it.fixed
             continue
         back = it.back
-        chosen = choose(it.pool, weights, points, back.__getitem__, it.on.__getitem__)
+        chosen = choose(it.pool, weights, points, back.__getitem__)
         total += it.score(tuple(chosen))
     return total / max(len(items), 1)
 

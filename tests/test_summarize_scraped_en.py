@@ -381,6 +381,27 @@ def test_the_daily_mail_moment_opener_leans_on_nothing() -> None:
                            "their hats as he drove into a storm.", "en")
     assert not refers_back("This is the shocking moment a cyclist rode the wrong way.", "en")
     assert refers_back("This is a big change for the club.", "en")
+    # Named subjects after the (hyphenated) adjective or "was" count too.
+    for own in ("This is the heart-stopping moment a climber slipped off the ridge.",
+                "This was the moment Harry Kane scored the winner.",
+                "This is the moment an elephant charged a safari car.",
+                "“This is the moment a nation changed,” said Jane Smith."):
+        assert not refers_back(own, "en"), own
+    # Review of 608f8f0: a pronoun, "to/for/of", "we" or a relative clause after "moment"
+    # points back at what came before; a quotation still needs its speaker named.
+    for leaning in ("This is the moment he was arrested outside his home.",
+                    "This is the moment she realised she had won.",
+                    "This is the moment they left the stadium.",
+                    "This is the moment to act on climate change.",
+                    "This is the moment for the club to push on.",
+                    "This is the moment of truth for the government.",
+                    "This is the moment we have all been waiting for.",
+                    "This is the moment the whole town had been waiting for.",
+                    "This is the moment when it all changed.",
+                    "This is the moment I knew it was over.",
+                    "“This is the moment to act,” he said.",
+                    "“This is the moment a nation changed,” he said."):
+        assert refers_back(leaning, "en"), leaning
     text = ("This is the moment a bus driver told passengers to hold on to their hats as he "
             "drove into a storm near Exeter on Sunday. "
             "The Stagecoach service had been leaving the city centre when the comments were "

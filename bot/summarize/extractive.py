@@ -99,19 +99,7 @@ def candidate_leans_back(candidates: list[str], k: int, lang: str, title: str = 
         return True
     if rules.surname_title is not None and rules.surname_title(candidates, k, title):
         return True
-    if candidate_leans_on(candidates, k, lang) is not None:
-        return True  # "The 45-year-old …": fine only under the point that names them
     return k > 1 and rules.bare_surname is not None and rules.bare_surname(candidates, k)
-
-
-def candidate_leans_on(candidates: list[str], k: int, lang: str) -> frozenset[int] | None:
-    """The candidates one of which candidate ``k``'s opening description ("The flanker …")
-    needs shown before it, those naming someone (empty: none does), or None when it leans, if
-    at all, on the sentence right before it (``candidate_leans_back``)."""
-    rules = LANGUAGES.get(lang)
-    if rules is None or rules.described is None:
-        return None
-    return rules.described(candidates, k)
 
 
 def quote_pieces(
@@ -300,10 +288,7 @@ class ExtractiveSummarizer:
                 back_cache[k] = candidate_leans_back(pool.sentences, k, lang, title)
             return back_cache[k]
 
-        def leans_on(k: int) -> frozenset[int] | None:  # asked only of a candidate that leans back
-            return candidate_leans_on(pool.sentences, k, lang)
-
-        chosen = choose(pool, weights, points, leans_back, leans_on)
+        chosen = choose(pool, weights, points, leans_back)
         return [pool.sentences[k] for k in chosen]
 
     def candidates(

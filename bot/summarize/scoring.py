@@ -243,14 +243,10 @@ def choose(
     weights: Mapping[str, float],
     points: int,
     leans_back: Callable[[int], bool],
-    leans_on: Callable[[int], frozenset[int] | None] | None = None,
 ) -> list[int]:
     """Greedy choice of ``points`` candidates (their positions in the pool, in article order)
     by the weighted score; ``leans_back(k)`` says whether candidate k opens by leaning on the
-    sentence before it (asked lazily: for Korean it may need the analyser), ``leans_on(k)``,
-    of one that does, the candidates it leans on when that is not the one before it (a
-    description, "The 45-year-old …", stands under any chosen point naming someone before
-    it) or None."""
+    sentence before it (asked lazily: for Korean it may need the analyser)."""
     # A language's row lacks the features of other languages only (their values are 0).
     w_static = [weights.get(f, 0.0) for f in STATIC]
     w_back, w_red = weights["refers_back"], weights["redundancy"]
@@ -284,14 +280,9 @@ def choose(
             # ("이날") is fine under any point that tells the day, too.
             if score > best_score and w_back and (
                     leans_back(k) or (k in pool.undated and pool.dated.isdisjoint(chosen))):
-                on = leans_on(k) if leans_on is not None else None
-                if on is not None:
-                    if on.isdisjoint(chosen):
-                        score += w_back
-                else:
-                    prev = k - 1
-                    if not (prev >= 0 and prev in chosen and index[prev] == index[k] - 1):
-                        score += w_back
+                prev = k - 1
+                if not (prev >= 0 and prev in chosen and index[prev] == index[k] - 1):
+                    score += w_back
             if score > best_score:
                 best, best_score = k, score
         if best < 0:

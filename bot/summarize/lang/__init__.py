@@ -210,11 +210,6 @@ class Language:
     # name is only in a sentence the brief may not show, given the headline, which may name
     # them (bot.summarize.extractive); None where no such rule is known
     surname_title: Callable[[list[str], int, str], bool] | None = None
-    # For candidate k opening on a definite description of someone the story named before
-    # ("The 45-year-old …", "The flanker …"), the candidates before it that name someone, one
-    # of which the brief must show for the point to stand; None for any other candidate
-    # (bot.summarize.extractive, bot.summarize.scoring). None where no such rule is known
-    described: Callable[[list[str], int], frozenset[int] | None] | None = None
     # The headline's units a brief should carry that its lead tends to miss (Korean: a
     # headline's second fact, "A, B" or "A … B": the analyser's lemmas of B that A lacks, verb
     # stems with nouns, "열려" ~ "열렸다"; empty when the headline tells one fact), and those

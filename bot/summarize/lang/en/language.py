@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.summarize.lang import Language
-from bot.summarize.lang.en import labelling, names, negation, segment, select, sentences, tagging
+from bot.summarize.lang.en import labelling, negation, segment, select, sentences, tagging
 from bot.summarize.lang.en.segment import captions, quotations
 
 LANGUAGE = Language(
@@ -38,5 +38,4 @@ LANGUAGE = Language(
     keywords=tagging.story_tags,
     analysis_caches=(),
     label_words=(2, 5),
-    described=names.described,
 )

@@ -92,14 +92,24 @@ SELF = re.compile(
     r"season|spring|summer|autumn|fall|winter|time|post|article|episode|video|item|blog|story|"
     r"entry|release|update|version|podcast|issue|edition|feed|site|page|newsletter|guide|interview|"
     r"talk|show|series|paper|study|tutorial|webinar|course|lesson|book)s?\b"
-    # The Daily Mail's opener names its own subject: "This is the (shocking) moment a train
-    # announcer stunned passengers …" (a CNN/DM dev lede, lost to its own paraphrase).
-    r"|^[\"'“‘]?this is the (?:\w+ ){0,2}moments? (?!when\b|that\b)"
     r"|^[\"'“‘]?it(?:['’]s| is| was| will be| would be) (?:\w+ly )?(?:hard|easy|clear|"
     r"possible|impossible|important|worth|time|likely|unlikely|difficult|safe|fair|true|"
     r"unclear|not clear)\b"
     r"|^[\"'“‘]?it (?:seems|seemed|appears|appeared|makes sense|remains to be seen|"
     r"(?:won['’]t|will not|didn['’]t|did not) take)\b",
+    re.IGNORECASE,
+)
+# The Daily Mail's opener names its own subject: "This is the (shocking) moment a train
+# announcer stunned passengers …" (a CNN/DM dev lede, lost to its own paraphrase). Only with a
+# noun phrase after "moment" that is not a pronoun (a/an/the …, a capitalised name): "This is
+# the moment he was arrested" (who?), "… to act", "… for the club", "… of truth" and "… we
+# have all been waiting for" point back at what came before. A sentence ending on its
+# preposition ("… the world has waited for.") is a relative clause about "this", not news.
+MOMENT = re.compile(
+    r"^[\"'“‘]?this (?:is|was) the (?:[\w’'-]+ ){0,2}moment "
+    r"(?:(?:a|an|the) \w|(?!(?-i:I|It|He|She|We|They|You|His|Her|Their|Its|My|Our|Your)\b)"
+    r"(?-i:[A-Z])\w)"
+    r"(?!.*\b(?:for|of|about)[.!?\"'”’]*$)",
     re.IGNORECASE,
 )
 # Captions, photo credits and bare attributions: no news of their own.
@@ -157,7 +167,7 @@ SHOWN_PICTURE = re.compile(
 # ("It looks as though it's lying in wait …", the jellyfish in the photo), what the page's
 # video shows ("The video shows the fearless feline jumping …": present tense; "Footage
 # showed a huge blaze at Abqaiq" reports). "This is the moment X did Y", the Daily Mail's
-# opener, often carries the news: it stays prose (and names its own subject: SELF). Only a pointer
+# opener, often carries the news: it stays prose (and names its own subject: MOMENT). Only a pointer
 # at the picture beside the text: "A video released by the Pentagon on Tuesday shows a Russian
 # jet …" reports a video, and "This is Britain at its best, the Prime Minister said" a quote.
 SHOWN_SCENE = re.compile(
@@ -393,7 +403,10 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
     is Korean's analyser rule, unused here); or is a teaser (``teaser``), whose "it" points at
     the news a later sentence tells."""
     if BACK.match(sentence):
-        return not SELF.match(sentence)
+        if MOMENT.match(sentence) is None:
+            return not SELF.match(sentence)
+        # The opener names its subject, but as a quotation it still needs its speaker named.
+        return QUOTE_OPEN.match(sentence) is not None and ATTRIBUTION.search(sentence) is None
     if teaser(sentence):
         return True  # its "it" points at a sentence after it: a teaser leans on the story
     # A marker that opens a quotation with its speaker named ("“Of course we will appeal,”
