@@ -7,8 +7,11 @@ It starts itself again under ``valgrind --tool=callgrind --instr-atstart=no`` an
 instrumentation on around one unchanged cycle and then ``--cycles`` changed cycles (a first
 changed cycle is left out: numpy's import and the summarizer's lazy patterns). Per changed feed
 is the changed cycles' instructions less an unchanged cycle's per-feed share for the feeds that
-did not change, over the changed feeds. The switches are callgrind's client requests, built
-with the system's C compiler from valgrind's header. Not a timing: nothing here is timed.
+did not change, over the changed feeds. Only feeds whose body can take a new item are changed
+(one capture is an Atom Entry document, with no feed to add to), and every cycle is checked as
+bench.poll checks it: all feeds polled, none failed, one brief per changed feed. The switches
+are callgrind's client requests, built with the system's C compiler from valgrind's header.
+Not a timing: nothing here is timed.
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ import os
 import subprocess
 import sys
 import tempfile
-from datetime import timedelta
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from adapters.recording import RecordingAdapter
@@ -29,6 +33,7 @@ from bench.realworld import RemoteServer, articles, fill_window, real_feeds
 from bench.realworld import with_new_items as add_items
 from bot.app import App
 from bot.config import DestinationSettings, Secrets, Settings, SubscriptionSettings
+from bot.pipeline import PollStats
 from bot.store.feeds import add_feed
 from tests.support.clock import Clock
 
@@ -51,9 +56,35 @@ def _switches(workdir: Path) -> ctypes.CDLL:
     return ctypes.CDLL(str(library))
 
 
-async def _cycle(app: App) -> None:
-    await app.pipeline.poll_due()
+def takes_new_items(body: bytes) -> bool:
+    """Whether ``with_new_items`` can add to ``body`` (an Atom Entry document has no feed)."""
+    probe = add_items(body, [("probe", "probe")], tag="probe",
+                      when=datetime(2000, 1, 1, tzinfo=UTC), link_base="http://127.0.0.1/article")
+    return probe != body
+
+
+def feeds_to_change(bodies: Sequence[bytes], changed: int) -> list[int]:
+    """The first ``changed`` feeds (by index) whose body can take a new item."""
+    chosen = [i for i, body in enumerate(bodies) if takes_new_items(body)][:changed]
+    if len(chosen) < changed:
+        raise SystemExit(f"bench.poll_callgrind: only {len(chosen)} of {len(bodies)} feeds can "
+                         f"take a new item, {changed} asked to change")
+    return chosen
+
+
+def check_cycle(stats: PollStats, *, feeds: int, briefs: int, what: str) -> None:
+    """A cycle that polled fewer feeds, failed one or made other briefs would count other
+    work than the figure claims (a fetch that timed out under callgrind backs off silently)."""
+    if stats.feeds != feeds or stats.failed or stats.briefs != briefs:
+        raise SystemExit(f"bench.poll_callgrind: {what} cycle polled {stats.feeds} of {feeds} "
+                         f"feeds, {stats.failed} failed {stats.errors}, {stats.briefs} briefs "
+                         f"where {briefs} were expected")
+
+
+async def _cycle(app: App) -> PollStats:
+    stats = await app.pipeline.poll_due()
     await app.deliver_pending()
+    return stats
 
 
 async def _measure(args: argparse.Namespace, switches: ctypes.CDLL) -> None:
@@ -62,6 +93,7 @@ async def _measure(args: argparse.Namespace, switches: ctypes.CDLL) -> None:
     window, fresh = texts[:args.window], texts[args.window:] or texts
     news = itertools.cycle(fresh)
     bodies = [corpus[i % len(corpus)] for i in range(n)]
+    targets = feeds_to_change(bodies, changed)
     server = RemoteServer()
     try:
         with tempfile.TemporaryDirectory() as tmp:
@@ -83,23 +115,27 @@ async def _measure(args: argparse.Namespace, switches: ctypes.CDLL) -> None:
                         await add_feed(conn, server.url(f"/f/{i}"), now=clock.now)
 
                 async def changed_cycle(repeat: int) -> None:
-                    for i in range(changed):
+                    for i in targets:
                         body = add_items(bodies[i], [next(news)], tag=f"c{repeat}-{i}",
                                          when=clock.now, link_base=server.url("/article"))
                         server.set(f"/f/{i}", body, etag=f'"v{repeat + 1}-{i}"' if i % 2 else None)
                     clock.now += timedelta(seconds=settings.polling.interval + 1)
-                    await _cycle(app)
+                    check_cycle(await _cycle(app), feeds=n, briefs=changed,
+                                what=f"changed {repeat}")
 
-                await _cycle(app)  # the cold poll
+                cold = await _cycle(app)
+                if cold.feeds != n or cold.failed:
+                    check_cycle(cold, feeds=n, briefs=cold.briefs, what="cold")
                 clock.now += timedelta(seconds=settings.polling.interval + 1)
-                await _cycle(app)  # validators settle
+                check_cycle(await _cycle(app), feeds=n, briefs=0, what="settling")
                 await changed_cycle(0)  # lazy imports and patterns, left out
                 clock.now += timedelta(seconds=settings.polling.interval + 1)
                 switches.zero()
                 switches.instr_on()
-                await _cycle(app)
+                unchanged = await _cycle(app)
                 switches.instr_off()
                 switches.dump(b"unchanged")
+                check_cycle(unchanged, feeds=n, briefs=0, what="unchanged")
                 switches.zero()
                 switches.instr_on()
                 for repeat in range(1, args.cycles + 1):
@@ -112,10 +148,15 @@ async def _measure(args: argparse.Namespace, switches: ctypes.CDLL) -> None:
         server.close()
 
 
-def _totals(outputs: Path) -> dict[str, int]:
-    """The instruction total of each labelled dump callgrind wrote (one file per dump)."""
+def _totals(outputs: Path, pid: int) -> dict[str, int]:
+    """The instruction total of each labelled dump process ``pid`` wrote (one file per dump:
+    ``outputs.PID`` and ``outputs.PID.N``), so another run's files in a kept directory and the
+    feed server's never count."""
     found: dict[str, int] = {}
-    for path in outputs.parent.glob(outputs.name + "*"):
+    mine = f"{outputs.name}.{pid}"
+    for path in sorted(outputs.parent.glob(mine + "*")):
+        if path.name != mine and not path.name.startswith(mine + "."):
+            continue  # pid 7's files, not pid 71's
         label, total = "", 0
         for line in path.read_text(errors="replace").splitlines():
             if line.startswith(_LABEL):
@@ -124,6 +165,10 @@ def _totals(outputs: Path) -> dict[str, int]:
                 total = int(line.split()[1])
         if label:
             found[label] = total
+    missing = {"unchanged", "changed"} - found.keys()
+    if missing:
+        raise SystemExit(f"bench.poll_callgrind: no {', '.join(sorted(missing))} dump from "
+                         f"process {pid} in {outputs.parent}")
     return found
 
 
@@ -144,6 +189,10 @@ def main() -> None:
     parser.add_argument("--keep", type=Path,
                         help="a directory to keep callgrind's files in (for callgrind_annotate)")
     args = parser.parse_args()
+    if not 1 <= args.changed <= args.feeds:
+        parser.error(f"--changed must be between 1 and --feeds ({args.feeds})")
+    if args.cycles < 1 or args.window < 0:
+        parser.error("--cycles must be at least 1 and --window not negative")
     if os.environ.get(_UNDER):
         asyncio.run(_measure(args, _switches(Path(os.environ[_UNDER]))))
         return
@@ -151,12 +200,18 @@ def main() -> None:
         workdir = args.keep or Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
         outputs = workdir / "callgrind.out"
-        subprocess.run(["valgrind", "--tool=callgrind", "--instr-atstart=no",
-                        f"--callgrind-out-file={outputs}.%p", sys.executable, "-m",
-                        "bench.poll_callgrind", *sys.argv[1:]],
-                       env={**os.environ, _UNDER: str(workdir)}, check=True,
-                       stderr=subprocess.DEVNULL)
-        totals = _totals(outputs)
+        # valgrind runs the program in its own process, so the child's pid names its dumps
+        child = subprocess.Popen(["valgrind", "-q", "--tool=callgrind", "--instr-atstart=no",
+                                  f"--callgrind-out-file={outputs}.%p", sys.executable, "-m",
+                                  "bench.poll_callgrind", *sys.argv[1:]],
+                                 env={**os.environ, _UNDER: str(workdir)},
+                                 stderr=subprocess.PIPE, text=True)
+        _, errors = child.communicate()
+        if child.returncode:
+            sys.stderr.write(errors)
+            raise SystemExit(f"bench.poll_callgrind: the run under callgrind exited with "
+                             f"{child.returncode}")
+        totals = _totals(outputs, child.pid)
     unchanged, per_changed = per_feed(totals, feeds=args.feeds, changed=args.changed,
                                       cycles=args.cycles)
     print(f"bench.poll_callgrind: {args.feeds} feeds, {args.changed} changed by one new item, "

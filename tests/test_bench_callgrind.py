@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bench.poll_callgrind import _totals, per_feed
+from bench.poll_callgrind import _totals, check_cycle, feeds_to_change, per_feed
+from bot.pipeline import PollStats
 
 DUMP = """# callgrind format
 version: 1
@@ -30,7 +31,40 @@ def test_totals_are_read_per_labelled_dump_and_the_program_end_is_left_out(
         "desc: Trigger: Program termination\nsummary: 0\ntotals: 0\n")
     (tmp_path / "callgrind.out.8").write_text(  # the feed server's process: never labelled
         "desc: Trigger: Program termination\ntotals: 5\n")
-    assert _totals(tmp_path / "callgrind.out") == {"unchanged": 3000, "changed": 90_000}
+    assert _totals(tmp_path / "callgrind.out", 7) == {"unchanged": 3000, "changed": 90_000}
+
+
+def test_a_kept_directory_holding_another_runs_dumps_reads_only_this_runs(
+        tmp_path: Path) -> None:
+    (tmp_path / "callgrind.out.7.1").write_text(DUMP.format(label="unchanged", total=3000))
+    (tmp_path / "callgrind.out.7.2").write_text(DUMP.format(label="changed", total=90_000))
+    (tmp_path / "callgrind.out.71.1").write_text(DUMP.format(label="unchanged", total=1))
+    (tmp_path / "callgrind.out.71.2").write_text(DUMP.format(label="changed", total=2))
+    assert _totals(tmp_path / "callgrind.out", 7) == {"unchanged": 3000, "changed": 90_000}
+    with pytest.raises(SystemExit, match="no changed, unchanged dump from process 8"):
+        _totals(tmp_path / "callgrind.out", 8)
+
+
+RSS = (b"<rss version='2.0'><channel><title>t</title><item><title>a</title>"
+       b"<link>http://example.com/a</link></item></channel></rss>")
+ATOM_ENTRY = (b"<?xml version='1.0'?><entry xmlns='http://www.w3.org/2005/Atom'><id>urn:a</id>"
+              b"<title>a</title></entry>")
+
+
+def test_only_feeds_that_can_take_a_new_item_are_changed() -> None:
+    # an Atom Entry document has no feed to add to: changing it would change nothing
+    assert feeds_to_change([RSS, ATOM_ENTRY, RSS, ATOM_ENTRY, RSS], 3) == [0, 2, 4]
+    with pytest.raises(SystemExit, match="only 2 of 3 feeds"):
+        feeds_to_change([RSS, ATOM_ENTRY, RSS], 3)
+
+
+def test_a_cycle_that_missed_a_feed_failed_one_or_made_other_briefs_stops_the_bench() -> None:
+    check_cycle(PollStats(feeds=10, unchanged=8, new_items=2, briefs=2), feeds=10, briefs=2,
+                what="changed")
+    for stats in (PollStats(feeds=9, briefs=2), PollStats(feeds=10, failed=1, briefs=2),
+                  PollStats(feeds=10, briefs=1)):
+        with pytest.raises(SystemExit, match="changed cycle polled"):
+            check_cycle(stats, feeds=10, briefs=2, what="changed")
 
 
 def test_a_changed_feed_is_its_cycles_less_the_unchanged_feeds_share() -> None:

@@ -167,6 +167,11 @@ async def test_candidates_come_from_shared_bands_not_the_whole_window(world: Wor
             limit=MAX_CANDIDATES)
     assert story in {row.id for row in found}
     assert len(found) < 10
+    # choose_story unpacks a candidate by position: the order is the contract
+    assert all(row._fields == ("id", "story_id", "signature") for row in found)
+    brief_id, story_id, signature = next(row for row in found if row.id == story)
+    assert (brief_id, isinstance(signature, bytes)) == (story, True)
+    assert story_id is None or isinstance(story_id, int)
 
 
 def test_similarities_of_many_signatures_equal_each_similarity() -> None:

@@ -1,5 +1,5 @@
 """A poll cycle's feeds read by position (``feeds.feed_rows``, issue 26) are the FeedRows the
-attribute reading (``feeds.feed_row``) gives, on SQLite and PostgreSQL."""
+one-row reading (``feeds.feed_row``) gives, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -37,11 +37,14 @@ async def test_feeds_read_by_position_are_the_rows_read_by_name(tmp_path: Path) 
             # the same columns in another order: positions come from the result's keys
             reordered = feed_rows(await conn.execute(
                 select(*reversed(feeds.c)).order_by(feeds.c.id)))
+            one_reordered = feed_row((await conn.execute(
+                select(*reversed(feeds.c)).where(feeds.c.id == full))).one())
             listed = await list_feeds(conn)
             claimed = await claim_due(conn, now=NOW + timedelta(days=1), owner="me", limit=10,
                                       lease=timedelta(minutes=5))
         assert [row.id for row in by_name] == [plain, full]
         assert by_position == by_name == reordered == listed
+        assert one_reordered == by_name[1]
         assert by_name[1].tags == ["world", "eu"] and by_name[1].first_polled is True
         assert by_name[1].consecutive_failures == 2 and by_name[0].first_polled is False
         assert sorted(row.id for row in claimed) == [plain, full]

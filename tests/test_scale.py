@@ -30,7 +30,7 @@ from tests.support.dbs import db_backend, db_url  # noqa: F401  (fixtures)
 from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
 from tests.support.postgres import postgres_url  # noqa: F401  (fixture)
-from tests.support.scale_worker import REF, OffsetClock, worker_settings
+from tests.support.scale_worker import FETCH_TIMEOUT, REF, OffsetClock, worker_settings
 
 REPO = Path(__file__).resolve().parent.parent
 FEEDS = 300
@@ -39,7 +39,8 @@ KILL_CYCLE = 2
 # Virtual seconds between cycles: a day and more, past the 900 s poll interval and the 48 h
 # window in which a new brief is compared with recent ones for "the same story".
 CYCLE_STEP = 49 * 3600.0
-LEASE_STEP = 100.0  # past both leases (poll 5*4+60 s, outbox 60 s), short of the next poll
+# past both leases (a poll's total_timeout*4+60 s, the outbox's 60 s), short of the next poll
+LEASE_STEP = FETCH_TIMEOUT * 4 + 60 + 20
 # A wait gives up only when nothing it watches has moved for this long: a hang, not a slow or
 # loaded machine (how long the whole run takes is not what this test checks).
 STALL = 60.0
@@ -294,3 +295,12 @@ async def test_feeds_import_commits_in_batches_not_once_per_feed(tmp_path: Path,
     assert stored["https://news.example/7.xml"].title == "kept"
     assert stored["https://news.example/42.xml"].title == "Feed 42"
     assert stored["https://news.example/3.xml"].title == "Feed 3"
+
+
+def test_a_worker_fetch_never_times_out_before_the_test_calls_it_a_hang(tmp_path: Path) -> None:
+    # A real-time timeout firing on a loaded machine put feeds into backoff that the virtual
+    # clock never passed within the cycle: the scale test failed under load, not on a bug.
+    network = worker_settings(tmp_path, "sqlite://", "w").network
+    assert min(network.total_timeout, network.connect_timeout) > STALL
+    polling = worker_settings(tmp_path, "sqlite://", "w").polling
+    assert network.total_timeout * 4 + 60 < LEASE_STEP < polling.min_interval

@@ -22,6 +22,7 @@ from bot.config import DestinationSettings, Secrets, Settings, SubscriptionSetti
 
 BATCH = 8  # feeds claimed per poll call: small, so the work spreads over the workers
 REF = "console:"
+FETCH_TIMEOUT = 100.0  # seconds of real time, for connect and the whole answer
 
 
 class OffsetClock:
@@ -43,7 +44,11 @@ def worker_settings(data_dir: Path, db_url: str, name: str) -> Settings:
         data_dir=data_dir,
         database={"url": db_url},
         # The user agent names the worker, so the feed server can tell who fetched what.
-        network={"allow_private": ["127.0.0.0/8"], "total_timeout": 5.0, "connect_timeout": 2.0,
+        # Fetch timeouts run on real time while the test moves a virtual clock: one that fires
+        # on a loaded machine puts the feed into backoff past every cycle (a flaky test), so on
+        # loopback they are longer than the test's STALL (60 s), after which it reports a hang.
+        network={"allow_private": ["127.0.0.0/8"], "total_timeout": FETCH_TIMEOUT,
+                 "connect_timeout": FETCH_TIMEOUT,
                  "user_agent": f"scale-test/{name}", "per_host_concurrency": 32},
         polling={"interval": 900, "min_interval": 600, "backfill": 1, "concurrency": 8,
                  "max_item_age_days": 36500},
