@@ -17,8 +17,9 @@ from adapters.slack.render import brief_blocks
 from bot.delivery import Destination, Outgoing
 from bot.delivery.render import brief_text
 from bot.models import Article, Brief
-from bot.summarize import ExtractiveSummarizer
+from bot.summarize import ExtractiveSummarizer, split_sentences
 from bot.summarize.extractive import refers_back
+from bot.summarize.lang.en.segment.captions import credited
 from bot.summarize.segment import not_prose
 
 S = ExtractiveSummarizer()
@@ -257,6 +258,9 @@ async def test_a_brief_with_no_points_renders_its_headline_and_link_everywhere()
     "I feel like aerospace engineers are that for advertisers.",
     "The club was never that.",
     "The senator is exactly that to his fans.",
+    "The club isn't that.",
+    "It's that.",
+    "She's exactly that to her fans.",
 ])
 def test_that_standing_for_a_thing_told_before_leans_back(sentence: str) -> None:
     assert refers_back(sentence, "en"), sentence
@@ -266,10 +270,34 @@ def test_that_standing_for_a_thing_told_before_leans_back(sentence: str) -> None
 @pytest.mark.parametrize("sentence", [
     "The point is that for years the council ignored the warnings.",
     "The problem was that the bridge had never been inspected.",
-    "Officials said the vote was held on a Tuesday and that was all.",
+    "The point is that for now.",
+    "The answer is that of course he will.",
+    # "that of"/"that in" + a noun phrase: a demonstrative with its own noun (review of the rule)
+    "The deadliest wildfire in California history was that in Paradise in 2018.",
+    "The worst drought on record was that of 1976.",
+    "The salary was that of a junior clerk.",
+    "The style of the building is that of a 1950s diner.",
+    "The real question is that of funding.",
 ])
 def test_that_opening_a_clause_stands_alone(sentence: str) -> None:
     assert not refers_back(sentence, "en"), sentence
+
+
+def test_an_opening_that_names_its_own_thing_stays_a_point() -> None:
+    opening = "The deadliest wildfire in California history was that in Paradise in 2018."
+    points = _points(
+        "Dixie fire burns more land than any California wildfire",
+        opening + "\n\n"
+        "State officials said on Monday that this year's Dixie fire had burned more land but "
+        "killed fewer people.\n\n"
+        "Reservoirs fell to a tenth of capacity and farmers lost most of the harvest that "
+        "summer.\n\n"
+        "Forecasters said the dry spell could last until October if the rains do not come.\n\n"
+        "The governor asked residents to cut water use by 15 percent.\n\n"
+        "Fire crews from Oregon and Nevada arrived on Sunday to help.\n\n"
+        "The cause of the Dixie fire is still under investigation, officials said.",
+    )
+    assert opening in points, points
 
 
 def test_a_short_post_does_not_open_on_that_standing_for_its_question() -> None:
@@ -319,7 +347,46 @@ def test_a_caption_sentence_the_story_also_tells_stays_the_storys() -> None:
     assert lede in points, points
 
 
+AP_BODY = (
+    "SPRINGFIELD (AP) — Springfield will close 12 of its 40 polling places before the "
+    "November election, the city clerk said Monday.\n\n"
+    "About 9,000 voters will have to cast ballots at a different site, the clerk said.\n\n"
+    "Voting rights groups said the closures fall hardest on neighbourhoods without cars."
+)
+
+
+@pytest.mark.parametrize("caption, inner", [
+    # the surname standing alone at the sentence's end
+    ("FILE - In this July 26, 2018, file photo, Mayor Jane Doe speaks at a rally, in "
+     "Springfield, Ill. Former councillor John Roe has accused Doe. Officials cited the cost. "
+     "(AP Photo/Sam Lee, File)", "Former councillor John Roe has accused Doe."),
+])
+def test_a_caption_sentence_naming_a_surname_alone_is_a_caption(caption: str, inner: str) -> None:
+    assert inner in credited(split_sentences(caption + "\n\n" + AP_BODY, "en"))
+
+
+@pytest.mark.parametrize("caption, inner", [
+    # the name in full: given name and surname
+    ("FILE - In this July 26, 2018, file photo, Mayor Jane Doe speaks at a rally, in "
+     "Springfield, Ill. Jane Doe has said the closures will save the city $2 million a year. "
+     "Officials cited the cost. (AP Photo/Sam Lee, File)",
+     "Jane Doe has said the closures will save the city $2 million a year."),
+    # "White House" names no one; "House Democrats" names no surname
+    ("FILE - In this Oct. 9, 2018, file photo, President Donald Trump speaks at the White House "
+     "in Washington. House Democrats opened an inquiry into the polling closures last week. "
+     "Officials cited the cost. (AP Photo/Evan Vucci, File)",
+     "House Democrats opened an inquiry into the polling closures last week."),
+])
+def test_a_caption_sentence_naming_someone_in_full_is_no_caption(caption: str, inner: str) -> None:
+    assert inner not in credited(split_sentences(caption + "\n\n" + AP_BODY, "en"))
+
+
 def test_a_blog_posts_signature_is_no_point() -> None:
     # Issue 28, feeds: "By Ruben Schade in Sydney, 2023-01-11." closed a three-point brief.
     assert not_prose("By Jane Smith in Perth, 2023-01-11.", "en") == "byline"
+    for signature in ["By Ruben Schade in Sydney, 2023-01-11",
+                      "By Anne-Marie van der Berg in Den Haag, 2023-01-11.",
+                      "By Jane Smith in Perth, 11 January 2023.",
+                      "By Jane Smith in Perth on 2023-01-11."]:
+        assert not_prose(signature, "en") == "byline", signature
     assert not_prose("By the time we left Perth, 2023-01-11 had come.", "en") is None

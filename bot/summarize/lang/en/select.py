@@ -342,12 +342,19 @@ THAT_THING = re.compile(
 # "that" as a pro-form after a copula closing a sentence stands for a thing or a role told
 # before (issue 28, a feed blind read): "I feel like aerospace engineers are that for
 # advertisers." (are what? the rocket scientists of a question the brief skipped), "She was
-# never that.", "He is exactly that to his fans." A clause after "that" ("The point is that
-# for years he …") runs past the few words allowed before the stop, so it is no pro-form.
+# never that.", "It's that.", "He is exactly that to his fans." A clause after "that" ("The
+# point is that for years he …") runs past the few words allowed before the stop, so it is no
+# pro-form. "that of"/"that in" + a noun phrase is a demonstrative with its own noun ("The
+# deadliest wildfire was that in Paradise in 2018.", "Her salary was that of a clerk."), and
+# a clause may open on a stock adverbial ("The point is that for now.", "… that of course he
+# will."); neither is a pro-form.
 PRO_THAT = re.compile(
-    r"\b(?:is|are|was|were|be|been|am|become|became|remains?|remained)"
+    r"(?:\b(?:is|are|was|were|be|been|am|become|became|remains?|remained)(?:n['’]t)?"
+    r"|\b(?:ca|wo|do|does|did)n['’]t be|['’](?:s|re|m))"
     r"(?: (?:not|never|just|exactly|precisely|all|still|only|really|simply|no longer))? that"
-    r"(?: (?:for|to|in|of|with|among|at|on) [\w'’-]+(?: [\w'’-]+){0,2})?[.!?…][\"'”’]?$",
+    r"(?: (?!for now\b|for once\b|for sure\b|for example\b|for instance\b|to date\b"
+    r"|at least\b|at last\b|at first\b|at all\b|on time\b)"
+    r"(?:for|to|with|among|at|on) [\w'’-]+(?: [\w'’-]+){0,2})?[.!?…][\"'”’]?$",
     re.IGNORECASE,
 )
 # A discourse marker opening a sentence that answers the one before it: a concession ("Of

@@ -9,9 +9,16 @@ from collections import Counter
 from bot.summarize.lang.en.segment import not_prose
 
 CAPTION_RUN = 4  # sentences an AP caption runs between its opening ("FILE - In this …") and credit
-# A surname after a capitalised word ("Brian Kemp", "Donald Trump's"); a lookahead, so a run
-# of such words ("Secretary of State Brian Kemp") gives each word after the first.
-FULL_NAME = re.compile(r"\b[A-Z][a-z]+ (?=([A-Z][\w'-]*[a-z])\b)")
+# A name of two or more capitalised words ("Brian Kemp", "Secretary of State Brian Kemp's"
+# gives "Brian Kemp's"); its last word is the surname. Only the last: a given name or a title
+# ("Mayor Jane Doe" -> Jane, Mayor) named alone later is no surname standing bare.
+FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][\w'-]*[a-z](?:'s)?)+\b")
+# Last words of capitalised runs that name a place or a body, not a person ("the White House",
+# "the Supreme Court", "New York").
+NOT_SURNAME = frozenset({
+    "House", "Court", "York", "Secretary", "President", "Department", "Party", "State",
+    "States", "Street", "University", "Council", "Senate", "Congress", "Center", "Office",
+})
 
 
 def credited(sentences: list[str]) -> set[str]:
@@ -31,7 +38,8 @@ def credited(sentences: list[str]) -> set[str]:
                 break  # another caption's end
             if kind == "caption":
                 opening = sentences[j].replace("’", "'")
-                named = {n.removesuffix("'s") for n in FULL_NAME.findall(opening)}
+                named = {n.rsplit(" ", 1)[1].removesuffix("'s")
+                         for n in FULL_NAME.findall(opening)} - NOT_SURNAME
                 for k in range(j + 1, i - 1):
                     if _bare_surname(sentences[k].replace("’", "'"), named):
                         inner[sentences[k]] = inner.get(sentences[k], 0) + 1
@@ -43,7 +51,10 @@ def credited(sentences: list[str]) -> set[str]:
 
 
 def _bare_surname(sentence: str, surnames: set[str]) -> bool:
-    """Whether ``sentence`` writes one of ``surnames`` with no capitalised word before it."""
-    words = re.findall(r"[\w'.-]+", sentence)
-    return any(w.removesuffix("'s") in surnames and (n == 0 or not words[n - 1][:1].isupper())
-               for n, w in enumerate(words))
+    """Whether ``sentence`` writes one of ``surnames`` with no capitalised word before or, for
+    its first word, after it ("Jane Doe has said" and "House Democrats" name no one bare)."""
+    words = [w.rstrip(".").removesuffix("'s") for w in re.findall(r"[\w'.-]+", sentence)]
+    last = len(words) - 1
+    return any(w in surnames and (
+        not words[n - 1][:1].isupper() if n else n == last or not words[1][:1].isupper())
+        for n, w in enumerate(words))
