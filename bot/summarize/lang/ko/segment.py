@@ -133,27 +133,15 @@ def broken_quote(sentence: str) -> bool:
 # A roster glued into one line: a personnel or award list whose items run on at their marks
 # ("▲환경부◇과장급 전보▷물관리위원회지원단장 김진식▷기후변화정책관실 …"). A mark inside the
 # line with no predicate at the end: the reader of such a point (issue 28) met a list, not a
-# sentence. It takes two marks or a roster's own item mark (◇, ▷): one glued mark between two
-# headline phrases ("…656조 편성▶복지 지출 역대 최대 규모") is a headline's divider, and a line
-# that opens on its one mark ("▲박수용 별세, 김영희 모친상=…") is one item; both stay last
-# resorts. A mark after "(" or before a digit is a price move ("2,650.15(▲15.32)"), no item.
-# Prose that lists with marks ("주요 내용은 ▲A▲B 등이다.") ends on its predicate, once a
-# closing quote or a trailing parenthetical ("…제시했다(▲표 참조).") is set aside.
-LIST_MARK = re.compile(r"(?<!\()[▲◇▷◆▶](?!\d)")
-GLUED_MARK = re.compile(r"(?<=[^\s(])[▲◇▷◆▶](?!\d)")
-ROSTER_ITEM_MARK = re.compile(r"(?<=[^\s(])[◇▷](?!\d)")
-# What may follow a sentence's predicate: its period, closing quotes or brackets, and one
-# parenthetical ("(▲표 참조)").
-AFTER_PREDICATE = re.compile(r"(?:\([^()]*\))?[.]?[\"'”’」』)\]]*[.]?$")
+# sentence. A line that opens on its one mark ("▲박수용 별세, 김영희 모친상=…") is one item
+# and stays a last resort; prose that lists with marks ("주요 내용은 ▲A ▲B 등이다.") ends on
+# its predicate.
+ROSTER_MARK = re.compile(r"(?<=\S)[▲◇▷◆▶]")
 
 
 def roster(span: str) -> bool:
-    """Whether ``span`` is list items glued at their marks (``GLUED_MARK``), not a sentence."""
-    if GLUED_MARK.search(span) is None:
-        return False
-    if len(LIST_MARK.findall(span)) < 2 and ROSTER_ITEM_MARK.search(span) is None:
-        return False
-    return CAPTION_ENDED.search(AFTER_PREDICATE.sub("", span.rstrip())) is None
+    """Whether ``span`` is list items glued at their marks (``ROSTER_MARK``), not a sentence."""
+    return ROSTER_MARK.search(span) is not None and CAPTION_ENDED.search(span.rstrip()) is None
 
 
 def may_be_caption(span: str) -> bool:
@@ -168,7 +156,8 @@ def not_prose(sentence: str) -> str | None:
     "boilerplate", "byline", "list", "fragment"), else None (bot.summarize.segment.not_prose)."""
     if may_be_caption(sentence) and (CAPTION.search(sentence) or CREDIT_MARK.search(sentence)):
         return "caption"
-    if roster(sentence):
+    if ("▷" in sentence or "◇" in sentence or "▲" in sentence or "◆" in sentence
+            or "▶" in sentence) and roster(sentence):
         return "list"  # never a point, not even the last resort: the headline tells the item
     if boilerplate(sentence):
         return "boilerplate"
