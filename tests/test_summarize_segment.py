@@ -305,19 +305,3 @@ def test_a_dotted_abbreviation_cut_off_by_the_scrape_is_no_point() -> None:
     # With no sentence long enough to be a candidate, the last resort must not take it either.
     text = "Officials met in the\nU.S.\nTalks ended on Friday."
     assert "U.S." not in _points(text, "Trade talks end without a deal")
-
-
-def test_a_korean_roster_glued_at_its_marks_makes_no_point() -> None:
-    # Issue 28: a personnel notice's body gave glued list points ("▲환경부◇과장급 전보▷…");
-    # the item keeps its headline and link, with no point.
-    text = ("▲환경부◇과장급 전보▷물관리위원회지원단장 김진식▷"
-            "기후변화정책관실 기후전략과장 염정섭\n\n"
-            "▲통계청◇3급(부이사관) 승진▷사회통계기획과장 김경희▷가계수지동향과장 이진석\n\n"
-            "▲금융위원회▷상임위원 김범기")
-    for line in text.split("\n\n"):
-        assert not_prose(line, "ko") == "list", line
-    brief = S.brief(Article(title="[인사] 환경부 외", text=text, lang="ko"))
-    assert brief.points == []
-    # prose that lists at its marks ends on its predicate and stays prose
-    assert not_prose("주요 내용은 ▲보조금 확대 ▲세액 공제 연장 등이다.", "ko") is None
-

@@ -130,20 +130,6 @@ def broken_quote(sentence: str) -> bool:
     return body.rstrip(_SPAN_END).endswith("’") and "‘" not in body and body.count("’") == 1
 
 
-# A roster glued into one line: a personnel or award list whose items run on at their marks
-# ("▲환경부◇과장급 전보▷물관리위원회지원단장 김진식▷기후변화정책관실 …"). A mark inside the
-# line with no predicate at the end: the reader of such a point (issue 28) met a list, not a
-# sentence. A line that opens on its one mark ("▲박수용 별세, 김영희 모친상=…") is one item
-# and stays a last resort; prose that lists with marks ("주요 내용은 ▲A ▲B 등이다.") ends on
-# its predicate.
-ROSTER_MARK = re.compile(r"(?<=\S)[▲◇▷◆▶]")
-
-
-def roster(span: str) -> bool:
-    """Whether ``span`` is list items glued at their marks (``ROSTER_MARK``), not a sentence."""
-    return ROSTER_MARK.search(span) is not None and CAPTION_ENDED.search(span.rstrip()) is None
-
-
 def may_be_caption(span: str) -> bool:
     """Whether ``not_prose`` may call ``span`` a caption: every caption pattern (``CAPTION``,
     ``CREDIT_MARK``) needs its credit's slash. The splitter asks this of each line before the
@@ -153,12 +139,9 @@ def may_be_caption(span: str) -> bool:
 
 def not_prose(sentence: str) -> str | None:
     """The kind of Korean span ``sentence`` is when it is not prose ("caption",
-    "boilerplate", "byline", "list", "fragment"), else None (bot.summarize.segment.not_prose)."""
+    "boilerplate", "byline", "fragment"), else None (bot.summarize.segment.not_prose)."""
     if may_be_caption(sentence) and (CAPTION.search(sentence) or CREDIT_MARK.search(sentence)):
         return "caption"
-    if ("▷" in sentence or "◇" in sentence or "▲" in sentence or "◆" in sentence
-            or "▶" in sentence) and roster(sentence):
-        return "list"  # never a point, not even the last resort: the headline tells the item
     if boilerplate(sentence):
         return "boilerplate"
     if (reporter(sentence) or "=" in sentence) and (
