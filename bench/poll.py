@@ -36,13 +36,18 @@ from pathlib import Path
 import feedparser
 from lxml import etree
 
-from adapters.recording import RecordingAdapter
 from bench.client import streams
-from bench.realworld import RemoteServer, articles, fill_window, machine, real_feeds, row
+from bench.realworld import (
+    RemoteServer,
+    app_with_feeds,
+    articles,
+    bench_settings,
+    machine,
+    real_feeds,
+    row,
+)
 from bench.realworld import with_new_items as add_items
 from bot.app import App
-from bot.config import DestinationSettings, Secrets, Settings, SubscriptionSettings
-from bot.store.feeds import add_feed
 from tests.support.clock import Clock
 
 _LXML = etree.XMLParser(resolve_entities=False, no_network=True, recover=True)
@@ -63,20 +68,11 @@ async def scenario(name: str, server: RemoteServer, bodies: list[bytes],
     with tempfile.TemporaryDirectory() as tmp:
         for i, body in enumerate(bodies):
             server.set(f"/{name}/{i}", body, etag=f'"v0-{i}"' if i % 2 else None)
-        settings = Settings(
-            data_dir=Path(tmp),
-            network={"allow_private": ["127.0.0.0/8"], "per_host_concurrency": 32},
-            destinations=[DestinationSettings(ref="console:",
-                                              subscriptions=[SubscriptionSettings()])])
+        settings = bench_settings(Path(tmp))
         clock = Clock()
-        app = await App.create(settings, Secrets(values={}),
-                               adapters={"console": RecordingAdapter(name="console")},
-                               clock=clock)
+        app = await app_with_feeds(settings, clock,
+                                   [server.url(f"/{name}/{i}") for i in range(n)], window)
         try:
-            await fill_window(app.db, window, now=clock.now)
-            async with app.db.begin() as conn:
-                for i in range(n):
-                    await add_feed(conn, server.url(f"/{name}/{i}"), now=clock.now)
             cold_wall, cold_cpu, polled, _ = await one_cycle(app)
             assert polled == n, polled
 

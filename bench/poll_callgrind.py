@@ -28,13 +28,10 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from adapters.recording import RecordingAdapter
-from bench.realworld import RemoteServer, articles, fill_window, real_feeds
+from bench.realworld import RemoteServer, app_with_feeds, articles, bench_settings, real_feeds
 from bench.realworld import with_new_items as add_items
 from bot.app import App
-from bot.config import DestinationSettings, Secrets, Settings, SubscriptionSettings
 from bot.pipeline import PollStats
-from bot.store.feeds import add_feed
 from tests.support.clock import Clock
 
 _SWITCHES = r"""
@@ -99,20 +96,11 @@ async def _measure(args: argparse.Namespace, switches: ctypes.CDLL) -> None:
         with tempfile.TemporaryDirectory() as tmp:
             for i, body in enumerate(bodies):
                 server.set(f"/f/{i}", body, etag=f'"v0-{i}"' if i % 2 else None)
-            settings = Settings(
-                data_dir=Path(tmp),
-                network={"allow_private": ["127.0.0.0/8"], "per_host_concurrency": 32},
-                destinations=[DestinationSettings(ref="console:",
-                                                  subscriptions=[SubscriptionSettings()])])
+            settings = bench_settings(Path(tmp))
             clock = Clock()
-            app = await App.create(settings, Secrets(values={}),
-                                   adapters={"console": RecordingAdapter(name="console")},
-                                   clock=clock)
+            app = await app_with_feeds(settings, clock, [server.url(f"/f/{i}") for i in range(n)],
+                                       window)
             try:
-                await fill_window(app.db, window, now=clock.now)
-                async with app.db.begin() as conn:
-                    for i in range(n):
-                        await add_feed(conn, server.url(f"/f/{i}"), now=clock.now)
 
                 async def changed_cycle(repeat: int) -> None:
                     for i in targets:

@@ -19,12 +19,16 @@ from xml.sax.saxutils import escape
 import feedparser
 from sqlalchemy import insert, update
 
+from adapters.recording import RecordingAdapter
+from bot.app import App
+from bot.config import DestinationSettings, Secrets, Settings, SubscriptionSettings
 from bot.models import Brief, Point
 from bot.routing.cluster import assign_story
 from bot.store import Database
 from bot.store.briefs import save_brief
 from bot.store.feeds import add_feed
 from bot.store.schema import entries, feeds
+from tests.support.clock import Clock
 from tests.support.feedserver import FeedServer
 
 REPO = Path(__file__).resolve().parent.parent
@@ -153,3 +157,28 @@ async def fill_window(db: Database, news: list[tuple[str, str]], *, now: datetim
 
 def row(name: str, value: Any, width: int = 58) -> str:  # one line of a results table
     return f"{name:<{width}}{value:>14}"
+
+
+def bench_settings(data_dir: Path) -> Settings:
+    """What every poll bench runs the App with: loopback feeds, one console destination."""
+    return Settings(
+        data_dir=data_dir,
+        network={"allow_private": ["127.0.0.0/8"], "per_host_concurrency": 32},
+        destinations=[DestinationSettings(ref="console:",
+                                          subscriptions=[SubscriptionSettings()])])
+
+
+async def app_with_feeds(settings: Settings, clock: Clock, urls: list[str],
+                         window: list[tuple[str, str]]) -> App:
+    """The real App over a store that already holds ``window`` briefs and the feeds ``urls``."""
+    app = await App.create(settings, Secrets(values={}),
+                           adapters={"console": RecordingAdapter(name="console")}, clock=clock)
+    try:
+        await fill_window(app.db, window, now=clock.now)
+        async with app.db.begin() as conn:
+            for url in urls:
+                await add_feed(conn, url, now=clock.now)
+    except BaseException:
+        await app.close()
+        raise
+    return app
