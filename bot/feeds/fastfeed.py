@@ -343,9 +343,7 @@ def _atom_entry(el: Any, base: _Base, lang: str | None, known: dict[str, str]) -
         if not tag.startswith(_ATOM_OPEN):  # feedparser keeps <x:title> as x_title
             if tag and (media := _media_name(child, known)) is not None:
                 _atom_media(state, el, child, media, known)
-            continue
-        local = tag[len(_ATOM_OPEN):]
-        if local == "title":
+        elif (local := tag[len(_ATOM_OPEN):]) == "title":
             if not -1 < state.title_depth <= 1:  # feedparser: the first non-empty title wins
                 entry["title"], entry["title_detail"] = _atom_text(child, lang)
                 state.depths["title"] = 1

@@ -120,7 +120,6 @@ def title_full_name(name: str, title: str, body: str) -> str | None:
     return written if any("@" + h in low or h + "@" in low for h in handles) else None
 
 
-
 def introduced_in_full(name: str, forms: dict[str, int], body: str, person: bool) -> str | None:
     """The two-word name a person is introduced by when the story then shortens it to its
     first word: a surname written first ("Zhou Yongkang, a member of ... Zhou said") or a
