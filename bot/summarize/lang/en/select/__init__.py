@@ -9,6 +9,7 @@ from collections.abc import Callable
 from itertools import chain
 
 from bot.summarize.lang import Analysis, Cues
+from bot.summarize.lang.en.select.fronted import leans_through_fronted
 
 # Lines that are never a point: captions, credits, link texts.
 BOILER = re.compile(
@@ -408,7 +409,8 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
     (DISCOURSE), or a quote with no named speaker; or points at another place in the text
     (``points_away``) or the writer's earlier piece (EARLIER_PIECE) anywhere (``subjectless``
     is Korean's analyser rule, unused here); or is a teaser (``teaser``), whose "it" points at
-    the news a later sentence tells."""
+    the news a later sentence tells; or opens on a phrase or clause whose pronoun leans back
+    (``fronted.leans_through_fronted``)."""
     if BACK.match(sentence):
         if MOMENT.match(sentence) is None:
             return not SELF.match(sentence)
@@ -416,6 +418,8 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
         return QUOTE_OPEN.match(sentence) is not None and ATTRIBUTION.search(sentence) is None
     if teaser(sentence):
         return True  # its "it" points at a sentence after it: a teaser leans on the story
+    if leans_through_fronted(sentence):
+        return True  # "As a part of this, …", "If it gets below 30%, it’s …"
     # A marker that opens a quotation with its speaker named ("“Of course we will appeal,”
     # said Jane Smith") is the speaker's: the sentence says who answers what.
     if (DISCOURSE.match(sentence) and ATTRIBUTION.search(sentence) is None) \
