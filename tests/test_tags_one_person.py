@@ -144,3 +144,23 @@ async def test_a_burst_of_both_forms_reaches_a_full_name_subscriber_once(world: 
     digest = digest_from_json(row.digest)
     assert sorted(b.headline for s in digest.sections for b in s.briefs) == sorted(
         [BARE[0], FULL[0]])
+
+
+async def test_a_digest_of_a_full_name_holds_the_bare_surname_story(world: World) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from bot.delivery.serialize import digest_from_json
+    from bot.routing.digest import fire_due_digests
+
+    world.now = datetime(2026, 3, 9, 10, 0, tzinfo=UTC)
+    feed = await world.feed("https://news.example/rss", "World News")
+    await _post(world, feed, EARLIER)
+    await _post(world, feed, FULL)
+    assert not (await world.say("/subscribe #donald-trump digest")).error
+    assert not (await world.say("/digest time 08:00 UTC")).error
+    world.now += timedelta(hours=1)
+    await _post(world, feed, BARE)
+    assert await fire_due_digests(world.db, now=datetime(2026, 3, 10, 8, 1, tzinfo=UTC),
+                                  empty_note=False) == 1
+    digest = digest_from_json((await world.rows())[0].digest)
+    assert BARE[0] in [b.headline for s in digest.sections for b in s.briefs]
