@@ -9,6 +9,7 @@ import pytest
 
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer
+from bot.summarize.tags import person_named
 from bot.tags import same_person
 from tests.support.world import (  # noqa: F401  (fixtures)
     World,
@@ -41,7 +42,8 @@ EARLIER = ("White House unveils budget plan",
            "The budget office will publish its review next month.")
 SMITH = ("Smith quits as party leader",
          "Smith resigned as leader of the party on Tuesday after the election defeat. "
-         "Smith said the party needed a fresh start. Jane Smith had led the party for six years. "
+         "Smith said the party needed a fresh start. Jane Smith, who has led the party for six "
+         "years, said she was proud of its record. "
          "Smith will stay on as a member of parliament. The party will choose a new leader in "
          "March. Smith thanked her colleagues for their support.")
 
@@ -126,6 +128,37 @@ async def test_an_exclude_of_one_form_excludes_the_other(world: World) -> None:
 ])
 def test_same_person(subscribed: str, tag: str, story: str, same: bool) -> None:
     assert same_person(subscribed, tag, story) is same
+
+
+@pytest.mark.parametrize(("name", "story", "person"), [
+    ("Donald Trump", "President Donald Trump spoke. Trump left.", True),
+    ("Donald Trump", "Donald Trump spoke on Monday. Mr Trump said he would stay.", True),
+    ("Manchester United", "Manchester United won. United said his goal was offside.", False),
+    ("Jane Smith", "Jane Smith, 44, won. Smith thanked her team.", True),
+    # names that end in another tag's word ("#post", "#pro", "#republicans") are no one
+    ("Washington Post", "The Washington Post said it would appeal. The Post said it had "
+     "sources.", False),
+    ("MacBook Pro", "The MacBook Pro has a new chip. The Pro costs more and it is heavier.",
+     False),
+    ("House Republicans", "House Republicans passed the bill. Republicans said it would pass.",
+     False),
+])
+def test_person_named(name: str, story: str, person: bool) -> None:
+    assert person_named(name, story) is person
+
+
+async def test_a_one_word_subscription_gets_no_story_of_a_thing_ending_in_it(
+        world: World) -> None:
+    feed = await world.feed("https://news.example/rss", "World News")
+    assert not (await world.say("/subscribe #post")).error
+    story = ("Newspaper wins award for reporting",
+             "The Washington Post won the prize on Monday for its reporting on the floods. "
+             "The Post said it had sent ten reporters to the region. The Washington Post "
+             "published forty stories. Judges praised the Washington Post for its maps. "
+             "The Post will publish a book of the series. The prize comes with $15,000.")
+    brief_id, tags = await _post(world, feed, story)
+    assert "washington-post" in tags
+    assert await world.route(brief_id) == 0
 
 
 async def test_a_burst_of_both_forms_reaches_a_full_name_subscriber_once(world: World) -> None:

@@ -22,7 +22,7 @@ from bot.filters import patterns
 from bot.i18n import N_, _
 from bot.models import EVERYONE, Article, Audience
 from bot.netguard import shown_url
-from bot.tags import canonical_tag, normalise_tag, same_person
+from bot.tags import canonical_tag, normalise_tag
 
 __all__ = ["KINDS", "BriefFacts", "Kind", "KindError", "SubscriptionKind", "by_prefix", "fold",
            "get", "keyword_in", "names", "normalise_value", "precedence", "recognise",
@@ -47,13 +47,13 @@ class BriefFacts:
     feed_id: int
     feed_url: str
     feed_name: str
-    tags: frozenset[str]  # canonical forms (bot.tags.canonical_tag)
+    tags: frozenset[str]  # canonical forms (bot.tags.canonical_tag), a person's other form too
     text: str  # folded headline, points and entry title, for keyword matching
     created_at: datetime
     article: Article = field(default_factory=lambda: Article(title=""))  # for pattern filters
     audience: Audience = EVERYONE  # which tenants may read the brief's feed (bot.store.tenancy)
     # the brief's own tags as slugs (bot.tags.normalise_tag): their words tell a surname from
-    # a full name, which the canonical forms above no longer show
+    # a full name, which the canonical forms above no longer show (bot.routing.surnames)
     tag_slugs: frozenset[str] = frozenset()
 
 
@@ -110,12 +110,8 @@ class SubscriptionKind:
 
 
 def _tag_matches(value: str, facts: BriefFacts) -> bool:
-    # One person, one subscription: "#trump" gets the story tagged "#donald-trump" and the
-    # other way round, when the story itself writes both forms (bot.tags.same_person).
-    if canonical_tag(value) in facts.tags:
-        return True
-    story = f"{facts.article.title}\n{facts.article.text}"
-    return any(same_person(value, tag, story) for tag in facts.tag_slugs)
+    # ``facts.tags`` holds the other form of a person's name too (bot.routing.surnames)
+    return canonical_tag(value) in facts.tags
 
 
 def _feed_matches(value: str, facts: BriefFacts) -> bool:

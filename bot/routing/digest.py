@@ -58,8 +58,8 @@ async def period_stories(conn: AsyncConnection, start: datetime, end: datetime) 
     rows = await brief_store.period_briefs(conn, start, end, MAX_BRIEFS)
     facts = await load_facts(conn, [int(r.id) for r in rows])
     # a bare surname read as the full name subscribed to, as instant routing reads it
-    surnames, people = followed(await dest_store.list_subscriptions(conn)), Surnames()
-    facts = {i: await people.known(conn, f, surnames) for i, f in facts.items()}
+    follows, people = followed(await dest_store.list_subscriptions(conn)), Surnames()
+    facts = {i: await people.known(conn, f, follows) for i, f in facts.items()}
     coverage = await brief_store.story_coverage(conn, list({int(r.root) for r in rows}))
     stories: dict[int, Story] = {}
     for row in rows:

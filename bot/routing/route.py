@@ -202,8 +202,8 @@ async def route_brief(conn: AsyncConnection, brief_id: int, *, now: datetime,
     if facts is None:
         return 0
     targets_now = await _targets_of(conn, cycle)
-    surnames = followed(s for _, subs in targets_now for s in subs)
-    facts = await (cycle.surnames if cycle else Surnames()).known(conn, facts, surnames)
+    follows = followed(s for _, subs in targets_now for s in subs)
+    facts = await (cycle.surnames if cycle else Surnames()).known(conn, facts, follows)
     count = 0
     for destination, subs in targets_now:
         route = decide(subs, facts, destination)
@@ -234,9 +234,9 @@ async def route_burst(conn: AsyncConnection, feed_id: int, brief_ids: list[int],
     if not facts:
         return 0
     targets_now = await _targets_of(conn, cycle)
-    surnames = followed(s for _, subs in targets_now for s in subs)
+    follows = followed(s for _, subs in targets_now for s in subs)
     people = cycle.surnames if cycle else Surnames()
-    facts = {i: await people.known(conn, f, surnames) for i, f in facts.items()}
+    facts = {i: await people.known(conn, f, follows) for i, f in facts.items()}
     feed_name = await feed_store.display_name(conn, feed_id) or f"feed {feed_id}"
     count = 0
     for destination, subs in targets_now:
