@@ -89,7 +89,7 @@ class Surnames:
             self._by_surname = by_surname
         return self._by_surname
 
-    async def full_name(self, conn: AsyncConnection, surname: str) -> str | None:
+    async def resolve(self, conn: AsyncConnection, surname: str) -> str | None:
         """The full name ``surname`` stands for in the store's recent briefs, or None."""
         if surname not in self._resolved:
             self._resolved[surname] = await self._resolve(conn, surname)
@@ -123,7 +123,7 @@ class Surnames:
                 other.update(f for f in names
                              if same_person(f, tag, story) and _a_person(f, story))
                 if not other & set(names):
-                    resolved = await self.full_name(conn, tag)
+                    resolved = await self.resolve(conn, tag)
                     if resolved in names:
                         other.add(resolved)
         added = {canonical_tag(t) for t in other}
