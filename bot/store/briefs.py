@@ -125,11 +125,26 @@ async def load_briefs(conn: AsyncConnection, brief_ids: list[int],
     private feed that carried the same story is not named (only feeds ``tenants`` may read)."""
     if not brief_ids:
         return {}
-    rows = {int(r.id): r for part in _chunks(brief_ids)
-            for r in await conn.execute(_BRIEFS, {"ids": part})}
+    rows = await brief_rows(conn, brief_ids)
     missing = set(brief_ids) - set(rows)
     if missing:
         raise LookupError(f"no brief {min(missing)}")
+    return await briefs_of_rows(conn, rows, locale, tenants=tenants)
+
+
+async def brief_rows(conn: AsyncConnection, brief_ids: Collection[int]) -> dict[int, Row[Any]]:
+    """The stored rows of ``brief_ids`` that exist, for ``briefs_of_rows``: the outbox reads a
+    claimed batch's briefs in one query (issue 26), as a brief's content never changes once
+    saved; its story's other sources do, and are read when it is sent."""
+    return {int(r.id): r for part in _chunks(sorted(set(brief_ids)))
+            for r in await conn.execute(_BRIEFS, {"ids": part})}
+
+
+async def briefs_of_rows(conn: AsyncConnection, rows: dict[int, Row[Any]],
+                         locale: str | None = None, *,
+                         tenants: Collection[str] | None = None) -> dict[int, Brief]:
+    """``load_briefs`` of briefs whose rows were read already (``brief_rows``): their story's
+    other sources are read now, as they stand."""
     roots = {i: int(r.story_id if r.story_id is not None else i) for i, r in rows.items()}
     found: list[Any] = []
     # Only feeds ``tenants`` may read, decided in this query (no read of the mode first).
