@@ -204,10 +204,33 @@ def bigrams(term: str) -> tuple[str, ...]:
     return (term,)
 
 
+# An ASCII text's bytes with every byte no token holds (_ASCII_WORD: letters, digits, "'")
+# made a space, and the same without the apostrophe: one translate and one split, both in C,
+# give the runs findall gives at a third of its cost (it tries the pattern at every character).
+_ASCII_RUNS = bytes(c if 48 <= c <= 57 or 65 <= c <= 90 or 97 <= c <= 122 or c == 39 else 32
+                    for c in range(256))
+_ASCII_ALNUM_RUNS = _ASCII_RUNS.replace(b"'", b" ")
+
+
+def _ascii_tokens(text: str) -> list[str]:
+    """``_ASCII_WORD.findall(text)`` of an ASCII text. No token crosses a byte made a space,
+    so the pattern reads each run apart; only a run with an apostrophe needs it ("it's",
+    "'Tom'", "rock'n'roll")."""
+    if "'" not in text:
+        return text.encode().translate(_ASCII_ALNUM_RUNS).decode().split()
+    out: list[str] = []
+    for run in text.encode().translate(_ASCII_RUNS).decode().split():
+        if "'" in run:
+            out += _ASCII_WORD.findall(run)
+        else:
+            out.append(run)
+    return out
+
+
 def tokens(text: str) -> list[str]:
     """The raw word tokens of ``text`` (Latin, Cyrillic and digit runs; Hangul runs), as
     written. Tokenise a sentence once and pass these on: scoring, tags and labels share them."""
-    return (_ASCII_WORD if text.isascii() else _WORD).findall(text)
+    return _ascii_tokens(text) if text.isascii() else _WORD.findall(text)
 
 
 def terms_of(raw: list[str]) -> list[str]:
