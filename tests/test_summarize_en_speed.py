@@ -323,3 +323,37 @@ def test_promotion_searched_only_with_a_companion_is_as_before() -> None:
         found += expected
         assert en_segment.promotion(sentence) == expected, sentence
     assert found > 100
+
+
+# MID_CAP as it was before it opened on the capital (issue 26).
+_MID_CAP_BEFORE = re.compile(r"\s(?<=[a-z0-9,;:]\s)([A-Z][\w&'’-]*)")
+CAP_PIECES = ["Tom", "a", "9", ",", ";", ":", ".", " ", "\t", "\n", "  ", "X", "&", "'", "’", "-",
+              "_", "é", "É", "McX", "(", "Ab-Cd"]
+
+
+def test_mid_capitals_are_what_the_space_first_pattern_found() -> None:
+    """MID_CAP opens on the capital (issue 26): the same words as before on random text."""
+    rng = random.Random(39)
+    for _ in range(20000):
+        text = "".join(rng.choice(CAP_PIECES) for _ in range(rng.randint(0, 12)))
+        assert en_tags.MID_CAP.findall(text) == _MID_CAP_BEFORE.findall(text), text
+
+
+def test_every_caption_word_holds_a_caption_hint() -> None:
+    """``weak`` searches CAPTION_WORD only in a sentence holding one of CAPTION_HINTS (issue 26):
+    every caption word holds one."""
+    from bot.summarize.lang.en import select
+
+    for word in select.CAPTION_WORDS:
+        assert any(h in word for h in select.CAPTION_HINTS), word
+
+
+def test_ascii_letter_runs_are_the_latin_words() -> None:
+    """``detect_language`` reads an ASCII sample's words by translate and split (issue 26): the
+    words ``_LATIN_WORD.findall`` gives."""
+    rng = random.Random(40)
+    for _ in range(20000):
+        text = "".join(rng.choice(TOKEN_PIECES + CAP_PIECES) for _ in range(rng.randint(0, 12)))
+        if text.isascii():
+            assert text_module._ascii_letter_runs(text) == text_module._LATIN_WORD.findall(
+                text), text
