@@ -357,3 +357,14 @@ def test_ascii_letter_runs_are_the_latin_words() -> None:
         if text.isascii():
             assert text_module._ascii_letter_runs(text) == text_module._LATIN_WORD.findall(
                 text), text
+
+
+def test_ascii_blanks_collapse_as_the_substitution_does() -> None:
+    """``split_paragraphs`` collapses an ASCII text's tabs and space runs by str.replace (issue
+    26): the text ``_SPACES.sub`` gives."""
+    rng = random.Random(41)
+    pieces = [" ", "  ", "   ", "\t", " \t", "\n", " \n ", "a", "Tom.", "x y"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert text_module._collapse_ascii_blanks(text) == text_module._SPACES.sub(" ", text), (
+            text)

@@ -108,6 +108,15 @@ _ODD = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
 _SPACES = re.compile(f"[ {_ODD}](?:[ {_ODD}]+|(?<=[{_ODD}]))")
 
 
+def _collapse_ascii_blanks(text: str) -> str:
+    """``_SPACES.sub(" ", text)`` of an ASCII text, whose only blanks to change are tabs and
+    runs of spaces: by str.replace in C, where the pattern stopped at every space."""
+    text = text.replace("\t", " ")
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text
+
+
 def split_sentences(text: str, lang: str) -> list[str]:
     """Sentences of ``text``; line breaks always end a sentence (feeds and the Korean set rely
     on it), then language-specific punctuation rules apply inside each line."""
@@ -140,8 +149,10 @@ def split_paragraphs(
     # each line is stripped below, so a plain split on "\n" is enough.
     # An ASCII text's only blanks to change are tabs and runs of spaces: most stories have
     # neither, and then the substitution, a scan of the whole text, is skipped.
-    if not text.isascii() or "  " in text or "\t" in text:
+    if not text.isascii():
         text = _SPACES.sub(" ", text)
+    elif "  " in text or "\t" in text:
+        text = _collapse_ascii_blanks(text)
     for block in text.split("\n"):
         block = block.strip()
         if block:
