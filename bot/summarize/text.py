@@ -108,9 +108,13 @@ _ODD = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
 _SPACES = re.compile(f"[ {_ODD}](?:[ {_ODD}]+|(?<=[{_ODD}]))")
 
 
-def _collapse_ascii_blanks(text: str) -> str:
-    """``_SPACES.sub(" ", text)`` of an ASCII text, whose only blanks to change are tabs and
-    runs of spaces: by str.replace in C, where the pattern stopped at every space."""
+# A blank of _SPACES' other than a space or a tab: most stories, ASCII or not, hold none.
+_ODD_BLANK = re.compile(f"[{_ODD[1:]}]")
+
+
+def _collapse_plain_blanks(text: str) -> str:
+    """``_SPACES.sub(" ", text)`` of a text with no _ODD_BLANK, whose only blanks to change are
+    tabs and runs of spaces: by str.replace in C, where the pattern stopped at every space."""
     text = text.replace("\t", " ")
     while "  " in text:
         text = text.replace("  ", " ")
@@ -149,10 +153,10 @@ def split_paragraphs(
     # each line is stripped below, so a plain split on "\n" is enough.
     # An ASCII text's only blanks to change are tabs and runs of spaces: most stories have
     # neither, and then the substitution, a scan of the whole text, is skipped.
-    if not text.isascii():
+    if not text.isascii() and _ODD_BLANK.search(text) is not None:
         text = _SPACES.sub(" ", text)
     elif "  " in text or "\t" in text:
-        text = _collapse_ascii_blanks(text)
+        text = _collapse_plain_blanks(text)
     for block in text.split("\n"):
         block = block.strip()
         if block:
