@@ -242,3 +242,133 @@ def test_contacts_dropped_are_what_the_substitution_drops() -> None:
     for _ in range(20000):
         text = "".join(rng.choice(CONTACT_PIECES) for _ in range(rng.randint(0, 8)))
         assert en_tags.without_contacts(text) == en_tags.CONTACT.sub(" ", text), text
+
+
+def test_ascii_tokens_are_the_pattern_runs_on_punctuated_text() -> None:
+    """``tokens`` reads an ASCII text by one translate and split, the pattern only on a run
+    with an apostrophe (issue 26): the tokens ``_ASCII_WORD.findall`` gives."""
+    pieces = [*TOKEN_PIECES, ".", ",", '"', "(", ")", ":", ";", "!", "?", "&", "/", "@", "#",
+              "$", "%", "*", "+", "=", "[", "]", "{", "}", "|", "~", "`", "^", "<", ">", "\\",
+              "\x00", "\x7f", "\x1f", "Blair's", "'em", "can't."]
+    rng = random.Random(35)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        if text.isascii():
+            assert text_module.tokens(text) == text_module._ASCII_WORD.findall(text), text
+
+
+GLUE_PIECES = ["He", "She", "They", "We", "The", "This", "But", "It", "You", "From", "Our", "My",
+               "Dear", "Tom", "Smith,", "said", "a", "x-y", ": ", ":", " ", " ", " ", "  ",
+               "Poignant", "Vegetables", "the", "'", ","]
+
+
+def test_glue_hints_hold_wherever_the_patterns_match() -> None:
+    """``unglue`` runs GLUE only on a sentence holding one of GLUE_HINTS and HEADING_GLUE only
+    where one of HEADING_OPENERS is its second, third or fourth word (issue 26): every match
+    of either pattern on random text has them."""
+    rng = random.Random(36)
+    for k in range(40000):
+        # Every other text single-spaced, as a sentence is.
+        text = ("" if k % 2 else " ").join(
+            rng.choice(GLUE_PIECES) for _ in range(rng.randint(0, 12)))
+        if en_segment.GLUE.search(text) is not None:
+            assert any(h in text for h in en_segment.GLUE_HINTS), text
+        if en_segment.HEADING_GLUE.match(text) is not None:
+            assert not en_segment.HEADING_OPENERS.isdisjoint(text.split(" ", 4)[1:4]), text
+
+
+# The patterns as they were before they opened on their mark (issue 26).
+_INCH_BEFORE = re.compile(r"(?<=\d)(?<![12]\d\d\d)[\"”](?= [A-Za-z]|[.,;:)])")
+_SINGLE_OPEN_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(\[:]))['‘](?!(?:em|til|cause|tis|twas|n|bots?|orrible|s)\b)(?=[A-Za-z])",
+    re.IGNORECASE)
+MARK_PIECES = ['"', "”", "1", "2", "9", "0", "199", "2010", " ", "a", "Z", ".", ",", ")", "'",
+               "‘", "(", "[", ":", "\t", "em", "tis", "s", "bots", "Tom", "\n", "x"]
+
+
+def test_quotation_marks_found_where_the_patterns_found_them() -> None:
+    """INCH and SINGLE_OPEN open on their mark (issue 26): the same matches on random text,
+    from any starting position."""
+    from bot.summarize.lang.en.segment import quotations
+
+    rng = random.Random(37)
+    for _ in range(20000):
+        text = "".join(rng.choice(MARK_PIECES) for _ in range(rng.randint(0, 10)))
+        assert [m.span() for m in quotations.INCH.finditer(text)] == [
+            m.span() for m in _INCH_BEFORE.finditer(text)], text
+        for pos in range(len(text) + 1):
+            now, before = quotations.SINGLE_OPEN.search(text, pos), _SINGLE_OPEN_BEFORE.search(
+                text, pos)
+            assert (now and now.span()) == (before and before.span()), (text, pos)
+
+
+PROMO_PIECES = """use enter with the promo coupon discount offer code episode show podcast feed
+    newsletter week's today's is sponsored brought to you by presented supported thanks Hover
+    for sponsoring on patreon how become a patron supporter Support us at via through this our
+    subscribe now today here wherever listen available in apple podcasts itunes spotify
+    stitcher google overcast pocket casts get your rate and & review tour dates new book album
+    help keep making leave check out books store merch live shows sponsors order right free
+    30-day trial 20% $5 off select https://x.org""".split()
+
+
+def test_promotion_searched_only_with_a_companion_is_as_before() -> None:
+    """``promotion`` searches PROMO only where a common PROMO_WORDS word ("show", "off") has one
+    of its PROMO_COMPANIONS (issue 26): the same verdict as searching every sentence, on
+    random runs of PROMO's own words."""
+    rng = random.Random(38)
+    found = 0
+    for _ in range(40000):
+        sentence = " ".join(rng.choice(PROMO_PIECES) for _ in range(rng.randint(1, 6)))
+        expected = en_segment.PROMO.search(sentence) is not None
+        found += expected
+        assert en_segment.promotion(sentence) == expected, sentence
+    assert found > 100
+
+
+# MID_CAP as it was before it opened on the capital (issue 26).
+_MID_CAP_BEFORE = re.compile(r"\s(?<=[a-z0-9,;:]\s)([A-Z][\w&'’-]*)")
+CAP_PIECES = ["Tom", "a", "9", ",", ";", ":", ".", " ", "\t", "\n", "  ", "X", "&", "'", "’", "-",
+              "_", "é", "É", "McX", "(", "Ab-Cd"]
+
+
+def test_mid_capitals_are_what_the_space_first_pattern_found() -> None:
+    """MID_CAP opens on the capital (issue 26): the same words as before on random text."""
+    rng = random.Random(39)
+    for _ in range(20000):
+        text = "".join(rng.choice(CAP_PIECES) for _ in range(rng.randint(0, 12)))
+        assert en_tags.MID_CAP.findall(text) == _MID_CAP_BEFORE.findall(text), text
+
+
+def test_every_caption_word_holds_a_caption_hint() -> None:
+    """``weak`` searches CAPTION_WORD only in a sentence holding one of CAPTION_HINTS (issue 26):
+    every caption word holds one."""
+    from bot.summarize.lang.en import select
+
+    for word in select.CAPTION_WORDS:
+        assert any(h in word for h in select.CAPTION_HINTS), word
+
+
+def test_ascii_letter_runs_are_the_latin_words() -> None:
+    """``detect_language`` reads an ASCII sample's words by translate and split (issue 26): the
+    words ``_LATIN_WORD.findall`` gives."""
+    rng = random.Random(40)
+    for _ in range(20000):
+        text = "".join(rng.choice(TOKEN_PIECES + CAP_PIECES) for _ in range(rng.randint(0, 12)))
+        if text.isascii():
+            assert text_module._ascii_letter_runs(text) == text_module._LATIN_WORD.findall(
+                text), text
+
+
+def test_plain_blanks_collapse_as_the_substitution_does() -> None:
+    """``split_paragraphs`` collapses the tabs and space runs of a text with no other blank of
+    _SPACES by str.replace (issue 26): the text ``_SPACES.sub`` gives."""
+    rng = random.Random(41)
+    pieces = [" ", "  ", "   ", "\t", " \t", "\n", " \n ", "a", "Tom.", "x y", "é", "한국",
+              "\u00a0", "\u2009", " \u3000", "\u202f", "\u205f"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        if text_module._ODD_BLANK.search(text) is None:
+            assert text_module._collapse_plain_blanks(text) == text_module._SPACES.sub(
+                " ", text), text
+        else:
+            assert any(c in text for c in "\u00a0\u2009\u3000\u202f\u205f"), text

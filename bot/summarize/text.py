@@ -52,6 +52,16 @@ _ANY_SCRIPT = re.compile(
 )
 
 
+# An ASCII text's bytes with every byte but a letter made a space.
+_ASCII_LETTER_RUNS = bytes(c if 65 <= c <= 90 or 97 <= c <= 122 else 32 for c in range(256))
+
+
+def _ascii_letter_runs(sample: str) -> list[str]:
+    """``_LATIN_WORD.findall(sample)`` of an ASCII sample, by one translate and split in C
+    (findall tried the pattern at every character)."""
+    return sample.encode().translate(_ASCII_LETTER_RUNS).decode().split()
+
+
 def detect_language(text: str) -> str:
     """ISO 639-1 code of ``text``: script first, then function words; "en" when unsure."""
     try:
@@ -62,7 +72,8 @@ def detect_language(text: str) -> str:
         # Mostly Hangul, the common Korean case: decided by one substitution, nothing more.
         if other_scripts and len(_NOT_HANGUL.sub("", sample)) * 2 > len(sample):
             return "ko"
-        latin_words = _LATIN_WORD.findall(sample.lower())
+        latin_words = (_ascii_letter_runs(sample.lower()) if not other_scripts
+                       else _LATIN_WORD.findall(sample.lower()))
         if other_scripts and _ANY_SCRIPT.search(sample):
             latin_chars = sum(map(len, latin_words))
             # Runs, not single characters: far fewer objects to count.
@@ -97,6 +108,19 @@ _ODD = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
 _SPACES = re.compile(f"[ {_ODD}](?:[ {_ODD}]+|(?<=[{_ODD}]))")
 
 
+# A blank of _SPACES' other than a space or a tab: most stories, ASCII or not, hold none.
+_ODD_BLANK = re.compile(f"[{_ODD[1:]}]")
+
+
+def _collapse_plain_blanks(text: str) -> str:
+    """``_SPACES.sub(" ", text)`` of a text with no _ODD_BLANK, whose only blanks to change are
+    tabs and runs of spaces: by str.replace in C, where the pattern stopped at every space."""
+    text = text.replace("\t", " ")
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text
+
+
 def split_sentences(text: str, lang: str) -> list[str]:
     """Sentences of ``text``; line breaks always end a sentence (feeds and the Korean set rely
     on it), then language-specific punctuation rules apply inside each line."""
@@ -129,8 +153,10 @@ def split_paragraphs(
     # each line is stripped below, so a plain split on "\n" is enough.
     # An ASCII text's only blanks to change are tabs and runs of spaces: most stories have
     # neither, and then the substitution, a scan of the whole text, is skipped.
-    if not text.isascii() or "  " in text or "\t" in text:
+    if not text.isascii() and _ODD_BLANK.search(text) is not None:
         text = _SPACES.sub(" ", text)
+    elif "  " in text or "\t" in text:
+        text = _collapse_plain_blanks(text)
     for block in text.split("\n"):
         block = block.strip()
         if block:
@@ -204,10 +230,33 @@ def bigrams(term: str) -> tuple[str, ...]:
     return (term,)
 
 
+# An ASCII text's bytes with every byte no token holds (_ASCII_WORD: letters, digits, "'")
+# made a space, and the same without the apostrophe: one translate and one split, both in C,
+# give the runs findall gives at a third of its cost (it tries the pattern at every character).
+_ASCII_RUNS = bytes(c if 48 <= c <= 57 or 65 <= c <= 90 or 97 <= c <= 122 or c == 39 else 32
+                    for c in range(256))
+_ASCII_ALNUM_RUNS = _ASCII_RUNS.replace(b"'", b" ")
+
+
+def _ascii_tokens(text: str) -> list[str]:
+    """``_ASCII_WORD.findall(text)`` of an ASCII text. No token crosses a byte made a space,
+    so the pattern reads each run apart; only a run with an apostrophe needs it ("it's",
+    "'Tom'", "rock'n'roll")."""
+    if "'" not in text:
+        return text.encode().translate(_ASCII_ALNUM_RUNS).decode().split()
+    out: list[str] = []
+    for run in text.encode().translate(_ASCII_RUNS).decode().split():
+        if "'" in run:
+            out += _ASCII_WORD.findall(run)
+        else:
+            out.append(run)
+    return out
+
+
 def tokens(text: str) -> list[str]:
     """The raw word tokens of ``text`` (Latin, Cyrillic and digit runs; Hangul runs), as
     written. Tokenise a sentence once and pass these on: scoring, tags and labels share them."""
-    return (_ASCII_WORD if text.isascii() else _WORD).findall(text)
+    return _ascii_tokens(text) if text.isascii() else _WORD.findall(text)
 
 
 def terms_of(raw: list[str]) -> list[str]:

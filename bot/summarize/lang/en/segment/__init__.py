@@ -185,6 +185,16 @@ PROMO_WORDS = frozenset(w.encode() for w in """code coupon sponsored brought pre
     sponsoring patreon patron supporter support subscribe podcasts itunes spotify stitcher
     overcast casts wherever review tour podcast show book album making check order trial
     off""".split())
+# The words of PROMO_WORDS common in news ("show", "off", "trial"), each with the words one of
+# which every PROMO match holding it also holds ("our new show", "20% off your order", "a free
+# 30-day trial"): a sentence with such a word alone is not searched. The rest need none.
+PROMO_COMPANIONS = {w.encode(): frozenset(c.encode() for c in companions.split())
+                    for w, companions in (
+    ("show", "new"), ("podcast", "new"), ("book", "new"), ("album", "new"),
+    ("off", "your select"), ("trial", "free"), ("making", "keep"), ("tour", "dates"),
+    ("order", "now"), ("check", "out"), ("review", "rate leave"), ("support", "us show podcast"),
+    ("code", "use enter with promo"), ("brought", "by"), ("presented", "by"),
+    ("sponsored", "by"), ("supported", "by"), ("casts", "pocket"))}
 # An ASCII sentence's bytes to its words as PROMO's \b reads them: letters lower-cased, digits
 # and "_" kept, every other byte a space (one translate and one split, both in C, where a
 # substring test per hint word cost twice as much).
@@ -209,7 +219,25 @@ def promotion(sentence: str) -> bool:
         words = sentence.encode("ascii", "replace").translate(_PROMO_BYTES).split()
     else:
         return PROMO.search(sentence) is not None
-    return not PROMO_WORDS.isdisjoint(words) and PROMO.search(sentence) is not None
+    return _may_promote(words) and PROMO.search(sentence) is not None
+
+
+def _may_promote(words: list[bytes]) -> bool:
+    """Whether a sentence's words (as ``promotion`` reads them) hold a PROMO_WORDS word with one
+    of its PROMO_COMPANIONS, where it has any: PROMO cannot match otherwise."""
+    found = PROMO_WORDS.intersection(words)
+    if not found:
+        return False
+    present: set[bytes] | None = None
+    for word in found:
+        companions = PROMO_COMPANIONS.get(word)
+        if companions is None:
+            return True
+        if present is None:
+            present = set(words)
+        if not companions.isdisjoint(present):
+            return True
+    return False
 
 
 # The head of a sponsor section ("Sponsored by:", "This episode of Mac Power Users is sponsored
@@ -256,6 +284,12 @@ HEADING_GLUE = re.compile(
     r"|Dear [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?,) "
     r"(?=(?:We|He|She|They|It|You|The|This|From|But|Our|My) [a-z])"
 )
+# What a GLUE cut needs: a label's ": " or an opener between spaces. Most sentences hold
+# none, and then the lookahead, tried at every space, is not run.
+GLUE_HINTS = (": ", " He ", " She ", " They ", " We ", " The ", " This ", " But ")
+# What a HEADING_GLUE match needs: one of its openers as the second, third or fourth word (it
+# heads at most three words, single-spaced); most sentences open otherwise.
+HEADING_OPENERS = frozenset("We He She They It You The This From But Our My".split())
 # The word before a GLUE cut must be a lower-case word of two letters or more, and none of
 # these (checked in code: a variable-length lookbehind is not possible).
 NOT_BEFORE_GLUE = frozenset(
@@ -413,7 +447,8 @@ def unglue(sentence: str) -> list[str]:
         dateline = DATELINE.match(sentence)
         if dateline is not None:  # the dateline is a span of its own, no one's sentence
             cuts.add(dateline.end())
-    heading = HEADING_GLUE.match(sentence)
+    heading = None if HEADING_OPENERS.isdisjoint(sentence.split(" ", 4)[1:4]) \
+        else HEADING_GLUE.match(sentence)
     # The heading is a span of its own, no point; "Apple said The …" is a sentence's own words.
     if heading is not None and heading.group().split()[-1] not in NOT_BEFORE_GLUE:
         cuts.add(heading.end())
@@ -433,7 +468,10 @@ def unglue(sentence: str) -> list[str]:
         if credit is not None:  # "Eric Newcomer, Bloomberg: Adjusted net revenue …"
             cuts.add(credit.end())
     last = 0
-    for m in GLUE.finditer(sentence):
+    g = GLUE_HINTS
+    may_glue = g[0] in sentence or g[1] in sentence or g[2] in sentence or g[3] in sentence \
+        or g[4] in sentence or g[5] in sentence or g[6] in sentence or g[7] in sentence
+    for m in GLUE.finditer(sentence) if may_glue else ():
         cut = m.start()
         # A closing quote may end the span before: "… cause 'mayhem' But he warned …".
         before = sentence[max(last, cut - 30) : cut].rsplit(" ", 1)[-1].strip("'‘’\"“”")
