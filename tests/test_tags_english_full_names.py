@@ -63,22 +63,6 @@ def test_a_term_named_after_a_person_is_no_tag_of_the_person() -> None:
     assert "ralph-merkle" not in tags and "merkle" not in tags, tags
 
 
-def test_a_term_quoted_or_named_by_the_full_name_is_no_tag_of_the_person() -> None:
-    # CNN/DM sample: "#gerardus-mercator" on a story about the Mercator map. The story names
-    # him in full once (so the entity is named by the full name) and writes the term six times,
-    # once with the name quoted ("The familiar 'Mercator' projection").
-    text = (
-        "Most maps on classroom walls use the Mercator projection. The Mercator projection was "
-        "made in 1569 for sailors. It was one model of many, invented by Gerardus Mercator. "
-        "The familiar 'Mercator' projection keeps the shapes of countries. But the Mercator "
-        "projection makes Greenland look as big as Africa. A Mercator map shows Alaska larger "
-        "than Mexico. In the Mercator projection, Europe looks bigger than it is. Greenland is "
-        "in fact far smaller than Africa. Greenland has about 56,000 people."
-    )
-    tags = _tags("", text)
-    assert "gerardus-mercator" not in tags and "mercator" not in tags, tags
-
-
 def test_a_surname_before_a_verb_is_still_the_person() -> None:
     text = (
         "Jane Hampton won the county election on Tuesday. Hampton said the result was a "

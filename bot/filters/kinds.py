@@ -47,14 +47,11 @@ class BriefFacts:
     feed_id: int
     feed_url: str
     feed_name: str
-    tags: frozenset[str]  # canonical forms (bot.tags.canonical_tag), a person's other form too
+    tags: frozenset[str]  # canonical forms (bot.tags.canonical_tag)
     text: str  # folded headline, points and entry title, for keyword matching
     created_at: datetime
     article: Article = field(default_factory=lambda: Article(title=""))  # for pattern filters
     audience: Audience = EVERYONE  # which tenants may read the brief's feed (bot.store.tenancy)
-    # the brief's own tags as slugs (bot.tags.normalise_tag): their words tell a surname from
-    # a full name, which the canonical forms above no longer show (bot.routing.surnames)
-    tag_slugs: frozenset[str] = frozenset()
 
 
 def fold(text: str) -> str:
@@ -110,7 +107,6 @@ class SubscriptionKind:
 
 
 def _tag_matches(value: str, facts: BriefFacts) -> bool:
-    # ``facts.tags`` holds the other form of a person's name too (bot.routing.surnames)
     return canonical_tag(value) in facts.tags
 
 

@@ -16,7 +16,6 @@ from bot.outbox.queue import enqueue, outbox_key
 from bot.routing import feedback
 from bot.routing.digest_schedule import last_due, previous_due, zone_of
 from bot.routing.route import BriefFacts, decide, explain, load_facts, story_key, targets
-from bot.routing.surnames import Surnames, followed
 from bot.store import AsyncConnection
 from bot.store import briefs as brief_store
 from bot.store import destinations as dest_store
@@ -57,9 +56,6 @@ async def period_stories(conn: AsyncConnection, start: datetime, end: datetime) 
     the same period; each destination then only filters and ranks them in memory."""
     rows = await brief_store.period_briefs(conn, start, end, MAX_BRIEFS)
     facts = await load_facts(conn, [int(r.id) for r in rows])
-    # a bare surname read as the full name subscribed to, as instant routing reads it
-    follows, people = followed(await dest_store.list_subscriptions(conn)), Surnames()
-    facts = {i: await people.known(conn, f, follows) for i, f in facts.items()}
     coverage = await brief_store.story_coverage(conn, list({int(r.root) for r in rows}))
     stories: dict[int, Story] = {}
     for row in rows:

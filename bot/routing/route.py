@@ -14,7 +14,6 @@ from bot.logs import get_log
 from bot.models import Article, Audience, Brief, Reason
 from bot.outbox.queue import enqueue, enqueue_row, outbox_key
 from bot.routing.burst import burst_digest
-from bot.routing.surnames import Surnames, followed
 from bot.store import AsyncConnection, tenancy
 from bot.store import briefs as brief_store
 from bot.store import destinations as dest_store
@@ -23,7 +22,7 @@ from bot.store import reasons as reason_store
 from bot.store.briefs import load_brief
 from bot.store.destinations import DestinationRow, SubscriptionRow
 from bot.store.mentions import set_row_mention
-from bot.tags import canonical_tag, normalise_tag
+from bot.tags import canonical_tag
 
 __all__ = ["BriefFacts", "CycleTargets", "Route", "brief_facts", "decide", "keyword_in",
            "load_facts", "route_brief", "route_burst", "targets"]
@@ -96,11 +95,9 @@ def brief_facts(*, brief_id: int, story_root: int, feed_id: int, feed_url: str,
                 article: Article, created_at: datetime) -> BriefFacts:
     """What routing decides on for one brief, from its stored row (:func:`load_facts`) or from
     what the pipeline saved a moment ago (no read back, issue 26)."""
-    written = [str(t) for t in tags]
     return BriefFacts(
         brief_id=brief_id, story_root=story_root, feed_id=feed_id, feed_url=feed_url,
-        feed_name=feed_name, tags=frozenset(canonical_tag(t) for t in written),
-        tag_slugs=frozenset(normalise_tag(t) for t in written),
+        feed_name=feed_name, tags=frozenset(canonical_tag(str(t)) for t in tags),
         text=fold(f"{headline}\n{article.title}\n{' '.join(points)}"),
         created_at=created_at, article=article)
 
@@ -159,7 +156,6 @@ class CycleTargets:
         self._feed_ids = frozenset(feed_ids)
         self._audiences: dict[int, Audience] | None = None
         self._reading = asyncio.Lock()
-        self.surnames = Surnames()  # recent briefs' full names, read on a first bare surname
 
     async def get(self, conn: AsyncConnection) -> Targets:
         # Feeds finishing together (the poller runs several at once) wait for the first one's
@@ -201,11 +197,8 @@ async def route_brief(conn: AsyncConnection, brief_id: int, *, now: datetime,
                     else _heard(conn, [saved], cycle))).get(brief_id)
     if facts is None:
         return 0
-    targets_now = await _targets_of(conn, cycle)
-    follows = followed(s for _, subs in targets_now for s in subs)
-    facts = await (cycle.surnames if cycle else Surnames()).known(conn, facts, follows)
     count = 0
-    for destination, subs in targets_now:
+    for destination, subs in await _targets_of(conn, cycle):
         route = decide(subs, facts, destination)
         if route is None or route.mode != "instant":
             continue
@@ -233,13 +226,9 @@ async def route_burst(conn: AsyncConnection, feed_id: int, brief_ids: list[int],
                    else _heard(conn, saved, cycle))
     if not facts:
         return 0
-    targets_now = await _targets_of(conn, cycle)
-    follows = followed(s for _, subs in targets_now for s in subs)
-    people = cycle.surnames if cycle else Surnames()
-    facts = {i: await people.known(conn, f, follows) for i, f in facts.items()}
     feed_name = await feed_store.display_name(conn, feed_id) or f"feed {feed_id}"
     count = 0
-    for destination, subs in targets_now:
+    for destination, subs in await _targets_of(conn, cycle):
         routes = {f.brief_id: route for f in facts.values()
                   if (route := decide(subs, f, destination)) and route.mode == "instant"}
         wanted = [f for f in facts.values() if f.brief_id in routes]

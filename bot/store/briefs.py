@@ -366,27 +366,6 @@ async def routing_rows(conn: AsyncConnection, brief_ids: list[int]) -> list[Row[
 RECENT_BRIEFS = 5000  # how far back "known tags" look
 
 
-async def recent_tags(conn: AsyncConnection,
-                      limit: int = RECENT_BRIEFS) -> list[tuple[int, list[str]]]:
-    """(brief id, tag slugs) of the ``limit`` most recent briefs, newest first: what names the
-    store has been tagging people by (bot.routing.surnames)."""
-    rows = await conn.execute(select(briefs.c.id, briefs.c.tags)
-                              .order_by(briefs.c.id.desc()).limit(limit))
-    return [(int(i), [normalise_tag(str(t)) for t in tags or []]) for i, tags in rows]
-
-
-async def stories(conn: AsyncConnection, brief_ids: list[int]) -> list[str]:
-    """Each brief's article, its title and text, in the order of ``brief_ids``."""
-    if not brief_ids:
-        return []
-    rows = await conn.execute(
-        select(briefs.c.id, entries.c.title, entries.c.text)
-        .select_from(briefs.join(entries, entries.c.id == briefs.c.entry_id))
-        .where(briefs.c.id.in_(brief_ids)))
-    text = {int(i): f"{title or ''}\n{body or ''}" for i, title, body in rows}
-    return [text[i] for i in brief_ids if i in text]
-
-
 async def known_tags(conn: AsyncConnection,
                      tenants: Collection[str] | None = None) -> Counter[str]:
     """Tags seen on recent briefs and configured on feeds, with how often they occur; only of

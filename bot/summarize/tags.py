@@ -4,12 +4,11 @@ How a language's keywords are found is its own: ``bot.summarize.lang.<code>.tagg
 from __future__ import annotations
 
 from bot.summarize.korean import ANALYSIS
-from bot.summarize.lang.en.tagging.people import written_as_person
 from bot.summarize.lang.registry import language
 from bot.summarize.text import WORDS
 from bot.tags import TagNormaliser, canonical_tag, normalise_tag
 
-__all__ = ["TagNormaliser", "build_tags", "extract_keywords", "normalise_tag", "person_named"]
+__all__ = ["TagNormaliser", "build_tags", "extract_keywords", "normalise_tag"]
 
 
 def extract_keywords(
@@ -46,10 +45,3 @@ def build_tags(
         if len(out) >= max_tags:
             break
     return out
-
-
-def person_named(name: str, story: str) -> bool:
-    """Whether ``story`` writes ``name``, a full name in Latin letters as written, as a
-    person's. Read by the English rules whatever the story's language: the names asked about
-    are Latin-script, and a story in another language gives no English sign, so no person."""
-    return written_as_person(name, story)

@@ -296,12 +296,10 @@ SIDE_MIN_SENTENCES = 30
 # Merkle trees that names Ralph Merkle once): a one-word name written at least TERM_MENTIONS
 # times, at least TERM_SHARE of them before one lower-case word (singular or plural) that is
 # no verb or function word (TERM_NOT: "Trump said", "Lightfoot has") is the term's, not a
-# person or a body to follow. The name may be quoted before its term ("The familiar 'Mercator'
-# projection": one of the six "Mercator projection" that made "#gerardus-mercator" the tag of a
-# story about the Mercator map; CNN/DM check half).
+# person or a body to follow.
 TERM_MENTIONS = 3
 TERM_SHARE = 2 / 3
-TERM_AFTER = re.compile(r"['’\"”]? ([a-z]+)\b")
+TERM_AFTER = re.compile(r" ([a-z]+)\b")
 TERM_NOT = BREAK | frozenset(
     """is are was were be been has have had will would can could may might must should shall
     did does do told tells added adds wrote writes asked asks who whom whose whether than

@@ -544,8 +544,6 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
             private = people.private_person(full, body) or people.quoted_expert(full, body)
             return None if private else full
         return None if person else name
-    if (surname := name.split()[-1]) in e.forms and names.term_word(surname, body):
-        return None  # "Gerardus Mercator" of a story on "the Mercator projection"
     return None if people.private_person(name, body) or people.quoted_expert(name, body) else name
 
 

@@ -141,19 +141,3 @@ def _subject_of(body: str, end: int, pronoun: int) -> bool:
     # Anil - the brother of Reliance Group president Mukesh Ambani - to resign from his post").
     words = _WORD.findall(_ASIDE.sub(" ", body[start:pronoun]))
     return bool(words) and not any(role(w) or w[0].isupper() for w in words)
-
-
-def written_as_person(name: str, story: str) -> bool:
-    """Whether ``story`` writes ``name``, a full name, as a person's: after an honorific or a
-    role ("President Donald Trump"), with an age or a role after it ("Donald Trump, 70,",
-    ", the president"), its last word after an honorific ("Mr Trump"), or "he" or "she" in the
-    clauses after it more often than "it". A role before the last word alone is no sign ("the
-    Justice Department"), nor a pronoun after it ("Manchester United ... United's his"): the
-    Washington Post, the State Department and Manchester United are no one."""
-    for word, end in mentions.before(name, story):
-        if word in rules.HONORIFICS or role(word) or rules.AGE.match(story, end) \
-                or role_after(story, end):
-            return True
-    surname = name.split()[-1]
-    return any(word in rules.HONORIFICS for word, _ in mentions.before(surname, story)) \
-        or referred_to_as_person(name, story)
