@@ -10,7 +10,7 @@ from bot.delivery.registry import AdapterSpec
 
 ADAPTERS: tuple[AdapterSpec, ...] = (
     AdapterSpec("console", "adapters.console", "console:", bare_ref=True,
-                settings="adapters.console:ConsoleSettings",
+                settings="adapters.console_probe:ConsoleSettings",
                 switch=lambda section: section.enabled),
     AdapterSpec("discord", "adapters.discord", "discord:<channel>", secrets=("DISCORD_TOKEN",),
                 settings="adapters.discord_probe:DiscordSettings",

@@ -8,19 +8,14 @@ from __future__ import annotations
 import itertools
 import sys
 from datetime import datetime
-from typing import Literal, TextIO
+from typing import TextIO
 
+from adapters.console_probe import ConsoleSettings
 from bot.delivery import AdapterInputs, CommandHandler, Destination, Outgoing, Pacing, Receipt
 from bot.delivery.render import digest_text, notice_text, templated_text
-from bot.delivery.settings import Section
 from bot.delivery.template import stored_layout
 
-
-class ConsoleSettings(Section):
-    """The ``console:`` section."""
-
-    enabled: bool | None = None  # None: on when no platform is configured
-    color: Literal["auto", "always", "never"] = "auto"
+__all__ = ["ConsoleAdapter", "ConsoleSettings", "build"]
 
 
 _BOLD, _DIM, _CYAN, _RESET = "\033[1m", "\033[2m", "\033[36m", "\033[0m"

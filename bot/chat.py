@@ -14,13 +14,14 @@ from bot import redact
 from bot.clock import Clock, now_utc
 from bot.commands import CommandCore
 from bot.config import Secrets, Settings, secret_values
-from bot.feeds.manage import ReadFeed
 from bot.models import Brief
 from bot.startup import command_core, open_store, with_default_destination
 from bot.store import Database
 
-if TYPE_CHECKING:  # the type only: the briefer (aiohttp, parsers, summarizer) loads on first use
+if TYPE_CHECKING:  # the types only: the briefer (aiohttp, parsers, summarizer) and feed
+    # management load on first use
     from bot.briefing import Briefer
+    from bot.feeds.manage import ReadFeed
 
 
 class LateBriefer:

@@ -29,7 +29,7 @@ from pydantic_settings import (
 )
 
 from bot import USER_AGENT
-from bot.delivery import AdapterInputs, Suggest, registry, template
+from bot.delivery import AdapterInputs, Suggest, registry
 from bot.delivery.settings import Section
 from bot.errors import ConfigError
 from bot.feeds.rules import CONFIG_SCHEMES, url_problem
@@ -223,7 +223,12 @@ class DestinationSettings(Section):
     @field_validator("template")
     @classmethod
     def _template(cls, value: str | None) -> str | None:
-        return template.layout(value).source if value is not None else None  # TemplateError
+        if value is None:
+            return None
+        # the layouts' parser: only for a destination that sets one, not for every command
+        from bot.delivery import template
+
+        return template.layout(value).source  # TemplateError
 
     @field_validator("timezone")
     @classmethod

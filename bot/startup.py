@@ -7,18 +7,21 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from bot.clock import Clock, now_utc
 from bot.commands import CommandCore
 from bot.commands.base import BriefUrl
 from bot.config import DestinationSettings, Settings, SubscriptionSettings
 from bot.delivery import registry as platforms
-from bot.feeds.manage import FeedReader
 from bot.logs import get_log
 from bot.netguard import AddressPolicy
 from bot.store import Database, tenancy
 from bot.store.destinations import mark_dms, sync_destinations
 from bot.store.feeds import recheck_refused, sync_config_feeds
+
+if TYPE_CHECKING:  # the type only: feed management loads with /feeds, not with every command
+    from bot.feeds.manage import FeedReader
 
 log = get_log(__name__)
 

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from bot.chat import ChatApp
 from bot.cli.running import _command_syncs
@@ -17,6 +20,11 @@ from bot.delivery import CommandRequest, Destination
 from tests.support.fake_discord import BOT_TOKEN
 from tests.support.feeds import item, rss
 from tests.support.feedserver import FeedServer
+from tests.support.world import (  # noqa: F401  (fixtures)
+    World,
+    migrated_template_fixture,
+    world_fixture,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -59,6 +67,15 @@ code = main(["command", sys.argv[1]])
 print(json.dumps({"code": code, "loaded": sorted(m for m in json.loads(sys.argv[2])
                                                  if m in sys.modules)}))
 """
+# what only other commands need: each command loads its own handler module, not the table's
+# (the digest's and the reactions' routing, feed management with its OPML reader)
+OTHER_COMMANDS = ["bot.commands.digest", "bot.commands.feeds", "bot.commands.reactions",
+                  "bot.commands.settings", "bot.commands.updates", "bot.commands.why",
+                  "bot.feeds.manage", "bot.feeds.opml", "bot.routing.digest",
+                  "bot.routing.feedback", "xml.etree",
+                  # a reply that shows no brief: not the renderer, its layouts, nor the console
+                  # adapter (reading its settings section loads adapters.console_probe alone)
+                  "adapters.console", "bot.delivery.render", "bot.delivery.template"]
 # what a chat command that stays in the store never needs (issue 26): the poller, the outbox
 # worker and its metrics, the fetcher's parsers and lxml (a page's feeds are found only for
 # /feeds add), the summarizer and its models, Alembic once the schema is current; and, for
@@ -80,16 +97,49 @@ def test_a_store_command_loads_no_poller_parser_summarizer_or_migrations(
            "NEWSBRIEF_DATA_DIR": str(tmp_path)}
     env.pop("NEWSBRIEF_DATABASE__URL", None)
     (tmp_path / "none.yaml").write_text("{}\n")
-    wanted = json.dumps(NOT_FOR_STORE_COMMANDS)
-    results = []
-    for text in ("/subscriptions", "/subscriptions", "/brief harbor", "/feeds list"):
+    results, replies = [], []
+    for text, wanted in (("/subscriptions", NOT_FOR_STORE_COMMANDS),
+                         ("/subscriptions", NOT_FOR_STORE_COMMANDS + OTHER_COMMANDS),
+                         ("/brief harbor", NOT_FOR_STORE_COMMANDS + OTHER_COMMANDS),
+                         ("/feeds list", NOT_FOR_STORE_COMMANDS)):
         # the first run creates and migrates the store; the later ones find it current
-        done = subprocess.run([sys.executable, "-c", LEAN_PROBE, text, wanted], cwd=REPO,
-                              env=env, capture_output=True, text=True, timeout=120, check=False)
+        done = subprocess.run([sys.executable, "-c", LEAN_PROBE, text, json.dumps(wanted)],
+                              cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
+                              check=False)
         assert done.returncode == 0, done.stderr[-2000:]
-        results.append(json.loads(done.stdout.strip().splitlines()[-1]))
+        *said, loaded = done.stdout.strip().splitlines()
+        results.append(json.loads(loaded))
+        replies.append("\n".join(said))
     assert results[0]["code"] == 0 and "alembic" in results[0]["loaded"]  # the probe sees loads
     assert results[1:] == [{"code": 0, "loaded": []}] * 3
+    # and each answers as before
+    assert replies[1] == replies[0] == ("Subscriptions of console:\n• everything (instant)\n"
+                                        "No digest time set.")
+    assert replies[2] == "Nothing stored matches “harbor”."
+    assert replies[3].startswith("No feeds yet. Usage: /feeds add <url>")
+
+
+async def test_a_reply_with_briefs_prints_them(world: World, tmp_path: Path) -> None:
+    # the renderer loads only for a reply that shows briefs: this one does
+    if not (tmp_path / "nb.db").exists():
+        pytest.skip("the command reads the SQLite store the world fixture wrote")
+    feed = await world.feed("https://harbor.example/rss", "Harbor Gazette")
+    await world.brief(feed, "Harbor cranes return", points=["The cranes are back at work."])
+    data = tmp_path / "data"
+    data.mkdir()
+    for suffix in ("", "-wal"):  # what SQLite has not yet written back lives in the log
+        if (tmp_path / f"nb.db{suffix}").exists():
+            shutil.copy(tmp_path / f"nb.db{suffix}", data / f"newsbrief.db{suffix}")
+    (data / "none.yaml").write_text("{}\n")
+    env = {**os.environ, "NEWSBRIEF_CONFIG": str(data / "none.yaml"),
+           "NEWSBRIEF_DATA_DIR": str(data)}
+    env.pop("NEWSBRIEF_DATABASE__URL", None)
+    done = subprocess.run([sys.executable, "-m", "bot.cli.main", "command", "/brief harbor"],
+                          cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
+                          check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Harbor cranes return" in done.stdout
+    assert "The cranes are back at work." in done.stdout
 
 
 async def test_the_chat_app_reads_a_feed_and_briefs_a_link_when_a_command_asks(

@@ -128,7 +128,6 @@ async def _command(env: Env, text: str, where: str, user: str, admin: bool,
                    locale: str | None) -> int:
     # the store and the command core (bot.chat): loaded when the command runs
     from bot.chat import ChatApp
-    from bot.delivery.render import brief_text
 
     text = text.strip().lstrip("/")
     name, _, rest = text.partition(" ")
@@ -142,6 +141,8 @@ async def _command(env: Env, text: str, where: str, user: str, admin: bool,
             dm=Destination(where), is_admin=admin, operator=True,
             locale=locale))
         print(reply.text)
+        if reply.briefs:  # the renderer and its layouts: only for a reply that shows briefs
+            from bot.delivery.render import brief_text
         for one in reply.briefs:
             print()
             print(brief_text(one))

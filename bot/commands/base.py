@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from bot.delivery import CommandReply, CommandRequest, Destination
-from bot.feeds.manage import FeedReader
 from bot.i18n import _
 from bot.models import Brief
 from bot.netguard import AddressPolicy
@@ -19,6 +19,9 @@ from bot.store.db import Database
 from bot.store.destinations import DestinationRow
 from bot.store.feeds import feed_names
 from bot.tags import TagNormaliser
+
+if TYPE_CHECKING:  # the type only: feed management (OPML, its store modules) is /feeds's to load
+    from bot.feeds.manage import FeedReader
 
 BriefUrl = Callable[[str], Awaitable[Brief]]
 

@@ -6,10 +6,11 @@ import re
 from collections.abc import Collection
 from urllib.parse import urlsplit
 
+from bot.commands import usage
 from bot.commands.base import MAX_VALUE, Context, error, readers, reply
 from bot.delivery import CommandReply, CommandRequest
 from bot.errors import NewsbriefError
-from bot.i18n import N_, _
+from bot.i18n import _
 from bot.logs import get_log
 from bot.netguard import credentials_in, redact_url
 from bot.routing.cluster import story_root
@@ -18,7 +19,7 @@ from bot.store.briefs import load_brief, matching_briefs
 
 log = get_log(__name__)
 
-USAGE = N_("Usage: /brief <article url> or /brief <words to search for>")
+USAGE = usage.BRIEF
 MAX_URL = 2048
 MAX_TERMS = 8
 RESULTS = 5

@@ -3,13 +3,15 @@ turns every failure into a reply. Adapters only build the ``CommandRequest``."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from bot import i18n
 from bot.clock import now_utc
-from bot.commands import brief, digest, feeds, settings, subscribe, updates, why
+from bot.commands import usage
 from bot.commands.base import (
     BriefUrl,
     CommandError,
@@ -19,9 +21,8 @@ from bot.commands.base import (
     known_tags,
 )
 from bot.delivery import CommandReply, CommandRequest, Pacing
-from bot.feeds.manage import FeedReader
 from bot.feeds.textclean import clean_inline
-from bot.i18n import N_, _
+from bot.i18n import _
 from bot.logs import get_log
 from bot.netguard import AddressPolicy, shown_url
 from bot.outbox.pacing import TokenBucket
@@ -30,6 +31,9 @@ from bot.store import servers as server_store
 from bot.store.db import Database
 from bot.store.feeds import server_feeds
 from bot.tags import TagNormaliser
+
+if TYPE_CHECKING:  # the type only: feed management (its store modules, OPML) is /feeds's
+    from bot.feeds.manage import FeedReader
 
 log = get_log(__name__)
 
@@ -42,18 +46,28 @@ class ChatCommand:
     usage: str  # N_(): "Usage: /name …", translated when said
 
 
+def _handler(module: str, name: str) -> Handler:
+    """The handler ``name`` of ``bot.commands.<module>``, imported when it first runs: a command
+    loads its own module and not the others' (the digest and story routing, feed management),
+    which every chat command from the CLI would otherwise pay for at start (issue 26)."""
+
+    async def handle(ctx: Context, req: CommandRequest) -> CommandReply:
+        handler: Handler = getattr(importlib.import_module(f"bot.commands.{module}"), name)
+        return await handler(ctx, req)
+
+    return handle
+
+
 COMMANDS: dict[str, ChatCommand] = {
-    "brief": ChatCommand(brief.brief, brief.USAGE),
-    "subscribe": ChatCommand(subscribe.subscribe, subscribe.USAGE),
-    "unsubscribe": ChatCommand(subscribe.unsubscribe, N_(
-        "Usage: /unsubscribe <what /subscriptions lists> [here|dm] | all")),
-    "subscriptions": ChatCommand(subscribe.subscriptions, N_("Usage: /subscriptions [here|dm]")),
-    "digest": ChatCommand(digest.digest, digest.USAGE),
-    "feeds": ChatCommand(feeds.feeds, feeds.USAGE),
-    "updates": ChatCommand(updates.updates, updates.USAGE),
-    "settings": ChatCommand(settings.settings, N_(
-        "Usage: /settings language ko|en | why on|off [here|dm]")),
-    "why": ChatCommand(why.why, why.USAGE),
+    "brief": ChatCommand(_handler("brief", "brief"), usage.BRIEF),
+    "subscribe": ChatCommand(_handler("subscribe", "subscribe"), usage.SUBSCRIBE),
+    "unsubscribe": ChatCommand(_handler("subscribe", "unsubscribe"), usage.UNSUBSCRIBE),
+    "subscriptions": ChatCommand(_handler("subscribe", "subscriptions"), usage.SUBSCRIPTIONS),
+    "digest": ChatCommand(_handler("digest", "digest"), usage.DIGEST),
+    "feeds": ChatCommand(_handler("feeds", "feeds"), usage.FEEDS),
+    "updates": ChatCommand(_handler("updates", "updates"), usage.UPDATES),
+    "settings": ChatCommand(_handler("settings", "settings"), usage.SETTINGS),
+    "why": ChatCommand(_handler("why", "why"), usage.WHY),
 }
 MAX_ARGS = 1000
 USER_RATE = Pacing(rate=0.5, burst=5)  # a person: five quick commands, then one per 2 s

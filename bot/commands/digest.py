@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.commands import usage
 from bot.commands.base import (
     CommandError,
     Context,
@@ -17,13 +18,12 @@ from bot.commands.base import (
 )
 from bot.delivery import CommandReply, CommandRequest, Destination
 from bot.delivery.render import local_time
-from bot.i18n import N_, _, current
+from bot.i18n import _, current
 from bot.routing import digest as digests
 from bot.routing.digest_schedule import next_due
 from bot.store import destinations as dest_store
 
-USAGE = N_("Usage: /digest time HH:MM [timezone] | off | now | more [page]   "
-           "(add `dm` for your own digest)")
+USAGE = usage.DIGEST
 _HHMM = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 
 

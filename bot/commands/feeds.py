@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.commands import usage
 from bot.commands.base import Context, error, reply, require_admin, scope_of, stored_target
 from bot.commands.reactions import feedback_lines, ranking_lines
 from bot.delivery import CommandReply, CommandRequest
@@ -14,14 +15,13 @@ from bot.feeds.manage import (
     NoSuchFeed,
     NotPaused,
 )
-from bot.i18n import N_, _, current
+from bot.i18n import _, current
 from bot.models import Digest, DigestSection, sample_brief
 from bot.netguard import shown_url
 from bot.outbox.queue import enqueue, outbox_key
 from bot.store.feeds import FeedRow
 
-USAGE = N_("Usage: /feeds add <url> [tags…] | remove <url|id> | enable <url|id> | list | "
-           "status | resume | test")
+USAGE = usage.FEEDS
 MAX_LINES = 50  # a chat message, not a report; the CLI lists everything
 
 

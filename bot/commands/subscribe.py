@@ -6,6 +6,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from bot.commands import usage
 from bot.commands.base import (
     MAX_VALUE,
     CommandError,
@@ -31,9 +32,7 @@ from bot.store import entries as entry_store
 from bot.store.mentions import MENTION_ID
 from bot.tags import TagNormaliser
 
-USAGE = N_("Usage: /subscribe <tag|feed|keyword> [digest] [here|dm] — e.g. `ai`, `#ai`, "
-           "`feed:<url>`, `keyword:\"open source\"`, `pattern:title:/rust|go/ AND NOT author:bot`, "
-           "`-crypto` to exclude, `all` for everything; `/subscribe test <pattern>` tries one.")
+USAGE = usage.SUBSCRIBE
 MODES = {"instant": N_("instant"), "digest": N_("digest")}
 # "word:rest" whose word reads as a kind's name ("author:bob"): refused when no kind has that
 # name, rather than silently followed as the keyword "author:bob"; quoting keeps the keyword.

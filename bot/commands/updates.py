@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from bot.commands import usage
 from bot.commands.base import Context, on_off_target, reply, shown_ref, stored_target
 from bot.delivery import CommandReply, CommandRequest
-from bot.i18n import N_, _
+from bot.i18n import _
 from bot.store import updates as update_store
 
-USAGE = N_("Usage: /updates on | off [here|dm] — reply “Updated: …” under a posted brief when "
-           "its article changes (at most once an hour per article)")
+USAGE = usage.UPDATES
 
 
 async def updates(ctx: Context, req: CommandRequest) -> CommandReply:

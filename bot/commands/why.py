@@ -5,6 +5,7 @@ of their own server. Anything else, the bot's or not, gets one reply that says n
 
 from __future__ import annotations
 
+from bot.commands import usage
 from bot.commands.base import (
     Context,
     error,
@@ -21,7 +22,7 @@ from bot.store import destinations as dest_store
 from bot.store import reasons as reason_store
 from bot.store.destinations import DestinationRow
 
-USAGE = N_("Usage: /why <message link>   (a link to one of my messages: why it was sent)")
+USAGE = usage.WHY
 FOOTER_USAGE = N_("Usage: /settings why on | off [here|dm] — end each brief with the "
                   "subscription it was sent for (“Sent because you follow #openai”)")
 MAX_LINES = 20  # a digest's stories, one line each
