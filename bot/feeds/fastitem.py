@@ -6,7 +6,7 @@ summary sets the value and which only its _detail, and when a summary-like eleme
 content. The helpers beside it say how feedparser names an element's namespace (media: by the
 document's prefix when it does not know the URI), which elements nested in an item's own it
 reads as the item's (<og>, an <image>'s, an author's <name>), and which it keeps under their
-own names; bot.feeds.fastfeed's checks use them to leave anything else to feedparser.
+own names; bot.feeds.elementcheck's checks use them to leave anything else to feedparser.
 """
 
 from __future__ import annotations
