@@ -79,6 +79,7 @@ _RDF_ABOUT = f"{{{RDF}}}about"
 _DC_LANGUAGE = f"{{{DC}}}language"
 _DC_TITLE = f"{{{DC}}}title"
 _CONTENT_ENCODED = f"{{{CONTENT}}}encoded"
+_ITUNES_KEYWORDS = f"{{{ITUNES}}}keywords"
 _SUMMARY_LIKE = frozenset({"description", f"{{{ITUNES}}}summary"})
 # Elements that start feedparser's content or set the feed's summary, in lower case: in a
 # channel only _SUMMARY_LIKE and content:encoded, so spelled, are read here
@@ -108,6 +109,17 @@ def _tag(entry: dict[str, Any], el: Any) -> None:
     term = _text(el)
     if term:
         entry.setdefault("tags", []).append({"term": term})
+
+
+def _keywords(entry: dict[str, Any], el: Any) -> None:
+    """itunes:keywords: feedparser's tags, one per comma-separated term, in document order."""
+    if len(el.attrib):
+        # feedparser keeps an unknown element's attributes instead of its text, and then finds
+        # no text to split
+        raise _Bail("keywords with attributes")
+    for term in _text(el).split(","):
+        if term := term.strip():
+            entry.setdefault("tags", []).append({"term": term})
 
 
 def _author(raw: str) -> dict[str, Any]:
@@ -194,6 +206,8 @@ def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str],
             entry["updated_parsed"] = _parse_date(entry["updated"])
         elif tag in ("category", f"{{{DC}}}subject"):
             _tag(entry, child)
+        elif tag == _ITUNES_KEYWORDS:
+            _keywords(entry, child)
         elif (media := _media_name(child, known)) is not None:
             state.media(child, media, 1, known)
         elif tag == "source":
