@@ -30,6 +30,9 @@ _PODCAST = (" xmlns:itunes='http://www.itunes.com/dtds/podcast-1.0.dtd'"
          "<itunes:isClosedCaptioned>No</itunes:isClosedCaptioned>", root=_PODCAST),
     _rss("<title>T</title><guid>g</guid><dc:identifier>doi:10.1/x</dc:identifier><dc:source>S"
          "</dc:source><dc:relation>R</dc:relation><dc:coverage>C</dc:coverage>"),
+    # dc:modified (the New Yorker's): no rule in feedparser, kept as dc_modified
+    _rss("<title>T</title><guid>g</guid><pubDate>Fri, 02 Aug 2019 15:35:34 +0000</pubDate>"
+         "<dc:modified>Fri, 02 Aug 2019 16:00:00 +0000</dc:modified>"),
     _rss("<title>T</title><guid>g</guid><prism:publicationDate>2026-12-05"
          "</prism:publicationDate><prism:section>New Results</prism:section>", root=_PODCAST),
     _rss("<title>T</title><guid>g</guid><post-id xmlns='com-wordpress:feed-additions:1'>42"

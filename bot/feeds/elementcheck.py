@@ -24,7 +24,7 @@ _HARMLESS_PREFIX: dict[str, frozenset[str]] = {
     "itunes": frozenset({"duration", "image", "explicit", "block", "subtitle", "episode",
                          "episodetype", "season", "order", "isclosedcaptioned", "title"}),
     "dc": frozenset({"rights", "publisher", "format", "type", "contributor", "identifier",
-                     "source", "relation", "coverage"}),
+                     "source", "relation", "coverage", "modified"}),
     **{p: frozenset({"*"}) for p in ("wfw", "slash", "sy", "feedburner", "georss", "geo", "thr",
                                      "trackback", "admin", "cc", "creativeCommons", "content",
                                      "prism")},
