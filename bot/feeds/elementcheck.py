@@ -39,9 +39,9 @@ _NO_NS_MAPPED = frozenset({
 })
 _MEDIA_MAPPED = {"title", "description", "keywords", "rating", "restriction",
                  "license", "category", "text"}
-# media:title and media:description, which feedparser reads as a <title> and a <description>
-# (in an RSS item, read so below, in media:content or media:group too)
-_MEDIA_READ = frozenset({"title", "description"})
+# media:title and media:description, which feedparser reads as a <title> and a <description>,
+# and media:keywords, its tags (in an RSS item or Atom entry, in media:content or media:group too)
+_MEDIA_READ = frozenset({"title", "description", "keywords"})
 # feedparser names Atom's elements without a prefix: in an RSS item, atom:published is its
 # <pubDate> and atom:updated its <dc:date> (Medium's feeds)
 _PUBLISHED = frozenset({"pubDate", f"{{{ATOM}}}published"})

@@ -49,6 +49,7 @@ from bot.feeds.fastitem import (
     _category_list,
     _content,
     _Item,
+    _keywords,
     _media_name,
     _nested_known,
 )
@@ -109,17 +110,6 @@ def _tag(entry: dict[str, Any], el: Any) -> None:
     term = _text(el)
     if term:
         entry.setdefault("tags", []).append({"term": term})
-
-
-def _keywords(entry: dict[str, Any], el: Any) -> None:
-    """itunes:keywords: feedparser's tags, one per comma-separated term, in document order."""
-    if len(el.attrib):
-        # feedparser keeps an unknown element's attributes instead of its text, and then finds
-        # no text to split
-        raise _Bail("keywords with attributes")
-    for term in _text(el).split(","):
-        if term := term.strip():
-            entry.setdefault("tags", []).append({"term": term})
 
 
 def _author(raw: str) -> dict[str, Any]:

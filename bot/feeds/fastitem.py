@@ -15,7 +15,7 @@ from typing import Any
 
 from feedparser.mixin import _FeedParserMixin
 
-from bot.feeds.feedtext import _Bail, _rss_text
+from bot.feeds.feedtext import _Bail, _rss_text, _text
 
 _ATOM = "http://www.w3.org/2005/Atom"
 # An Atom entry's summary and content (another spelling is refused before: _check_children)
@@ -83,6 +83,18 @@ def _nested_known(el: Any, name: str) -> bool:
     return _unmapped(name) and all(n in _IN_UNKNOWN or _unmapped(n) for n in names)
 
 
+def _keywords(entry: dict[str, Any], el: Any) -> None:
+    """itunes:keywords or media:keywords: feedparser's tags, one per comma-separated term, in
+    document order."""
+    if len(el.attrib):
+        # feedparser keeps an unknown element's attributes instead of its text, and then finds
+        # no text to split
+        raise _Bail("keywords with attributes")
+    for term in _text(el).split(","):
+        if term := term.strip():
+            entry.setdefault("tags", []).append({"term": term})
+
+
 def _content(entry: dict[str, Any], value: str, detail: dict[str, Any]) -> None:
     entry.setdefault("content", []).append(detail)
     if detail["type"] in ("text/plain", "text/html", "application/xhtml+xml"):
@@ -115,11 +127,14 @@ class _Item:
 
     def media(self, el: Any, name: str, depth: int, known: dict[str, str]) -> None:
         """A media: element (``name``) at ``depth``: media:title and media:description are a
-        title and a description, in media:content or media:group too (_check_children)."""
+        title and a description, media:keywords the entry's tags, in media:content or media:group
+        too (_check_children)."""
         if name == "title":
             self.title(el, depth, media=True)
         elif name == "description":
             self.summary(el, depth, "text/html")
+        elif name == "keywords":
+            _keywords(self.entry, el)
         else:
             for child in el:
                 if (inner := _media_name(child, known)) is not None:
