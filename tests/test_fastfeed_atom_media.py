@@ -46,6 +46,20 @@ def test_media_title_and_description_in_an_atom_entry_are_read_fast(
     _read_fast_as_feedparser_reads(_atom_media(entry), monkeypatch, tmp_path)
 
 
+# feedparser guesses HTML in plain text only outside Atom: in an Atom entry a media:title, or a
+# second media:description read as content, that looks like HTML stays text/plain (the fast reader
+# guessed as in RSS and dropped the title's tags)
+@pytest.mark.parametrize("entry", [
+    "<media:title>a &lt;b&gt;x&lt;/b&gt; y</media:title>",
+    "<media:group><media:title>Tom &amp; &lt;i&gt;Jerry&lt;/i&gt;</media:title></media:group>",
+    "<title>T</title><media:description>One</media:description><media:group>"
+    "<media:description>a &lt;b&gt;x&lt;/b&gt; y</media:description></media:group>",
+])
+def test_media_text_in_an_atom_entry_is_not_guessed_html(
+        entry: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _read_fast_as_feedparser_reads(_atom_media(entry), monkeypatch, tmp_path)
+
+
 def test_a_youtube_entry_takes_its_summary_from_the_media_description() -> None:
     body = _atom_media("<title>Video</title><media:group><media:title>Video</media:title>"
                        "<media:description>What the video shows.</media:description>"

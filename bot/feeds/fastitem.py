@@ -105,12 +105,13 @@ class _Item:
     """feedparser's state while it reads one RSS item, where it decides whether a title or
     summary element sets the value, only its _detail, or becomes content."""
 
-    __slots__ = ("depths", "entry", "has_content", "lang", "title_depth")
+    __slots__ = ("atom", "depths", "entry", "has_content", "lang", "title_depth")
 
-    def __init__(self, lang: str | None, has_content: bool) -> None:
+    def __init__(self, lang: str | None, has_content: bool, atom: bool = False) -> None:
         self.entry: dict[str, Any] = {}
         self.lang = lang
         self.has_content = has_content
+        self.atom = atom  # an Atom entry: feedparser guesses no HTML in its plain text
         # feedparser's title_depth: a non-empty title sets it to its depth, and a title as deep
         # or deeper is then ignored, until an <image> or <source> clears it (-1)
         self.title_depth = -1
@@ -119,7 +120,7 @@ class _Item:
     def title(self, el: Any, depth: int, media: bool = False) -> None:
         if media and -1 < self.title_depth <= depth:
             return  # feedparser ignores it, however typed (atp.rss), and keeps title_depth
-        value, detail = _rss_text(el, self.lang, "text/plain")
+        value, detail = _rss_text(el, self.lang, "text/plain", not self.atom)
         if not -1 < self.title_depth <= depth:
             self._set("title", value, detail, depth)
         if value and not media:  # feedparser's media:title leaves title_depth as it was
@@ -144,9 +145,9 @@ class _Item:
         if "summary" in self.entry and not self.has_content:
             # feedparser: a second summary-like element, before any content, is content
             self.has_content = True
-            _content(self.entry, *_rss_text(el, self.lang, "text/plain"))
+            _content(self.entry, *_rss_text(el, self.lang, "text/plain", not self.atom))
         else:
-            self._set("summary", *_rss_text(el, self.lang, kind), depth)
+            self._set("summary", *_rss_text(el, self.lang, kind, not self.atom), depth)
 
     def nested(self, el: Any) -> None:
         """The elements inside an item's element, one level down (see _nested_known)."""

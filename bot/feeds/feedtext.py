@@ -116,14 +116,17 @@ def _xml_lang(el: Any, around: str | None) -> str | None:
     return around if lang is None else lang.replace("_", "-") or None
 
 
-def _rss_text(el: Any, lang: str | None, default_type: str) -> tuple[str, dict[str, Any]]:
+def _rss_text(el: Any, lang: str | None, default_type: str,
+              guess_html: bool = True) -> tuple[str, dict[str, Any]]:
+    """``guess_html``: plain text that looks like HTML is typed HTML, as feedparser guesses
+    outside Atom (in an Atom entry's media: elements it does not)."""
     if len(el.attrib) and {"type", "mode"} & _attrs(el).keys():
         # feedparser types the text by them (base64 included)
         raise _Bail("type or mode attribute on RSS text")
     lang = _xml_lang(el, lang)
     value = _markup(el)
     kind = default_type
-    if kind == "text/plain" and _FeedParserMixin.looks_like_html(value):
+    if guess_html and kind == "text/plain" and _FeedParserMixin.looks_like_html(value):
         kind = "text/html"
     return value, {"type": kind, "language": lang, "base": "", "value": value}
 
