@@ -216,3 +216,32 @@ def test_item_titles_and_nested_elements_are_read_fast_as_feedparser_reads_them(
 def test_other_item_elements_are_left_to_feedparser(
         body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     _left_to_feedparser(body, monkeypatch, tmp_path)
+
+
+# issue 26: dc:description is feedparser's <description> (Meerkat's RSS 1.0 item, rss_1.0_spec_2):
+# the item's summary, typed HTML, and a second one before any content is content
+@pytest.mark.parametrize("body", [
+    _rdf("<item rdf:about='https://e.example/1'><title>T</title><link>https://e.example/1"
+         "</link><dc:description>\n  XML is placing increasingly heavy loads.\n"
+         "</dc:description><dc:subject>XML</dc:subject></item>"),
+    _rss("<title>T</title><guid>g</guid><dc:description>a &lt;b&gt;x&lt;/b&gt; y"
+         "</dc:description>"),
+    _rss("<title>T</title><guid>g</guid><description>One</description><dc:description>Two"
+         "</dc:description>"),
+    _rss("<title>T</title><guid>g</guid><dc:description>One</dc:description><description>Two"
+         "</description><content:encoded>Three</content:encoded>"),
+])
+def test_dc_description_in_an_item_is_read_fast_as_its_description(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _read_fast_as_feedparser_reads(body, monkeypatch, tmp_path)
+
+
+@pytest.mark.parametrize("body", [
+    # another spelling, and one in a channel (which sets feedparser's content flag there)
+    _rss("<title>T</title><guid>g</guid><dc:Description>D</dc:Description>"),
+    _rss("<title>T</title><guid>g</guid><description>D</description>",
+         channel="<dc:description>C</dc:description>"),
+])
+def test_dc_description_shapes_the_fast_reader_leaves_to_feedparser(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _left_to_feedparser(body, monkeypatch, tmp_path)

@@ -49,7 +49,8 @@ _UPDATED = frozenset({f"{{{DC}}}date", f"{{{ATOM}}}updated"})
 _RSS_ITEM = {"title", "link", "description", "guid", "category", "author", "comments",
              "enclosure", "source", f"{{{CONTENT}}}encoded", f"{{{DC}}}creator",
              f"{{{DC}}}subject", f"{{{DC}}}title", f"{{{ITUNES}}}author",
-             f"{{{ITUNES}}}summary", f"{{{ITUNES}}}keywords", *_PUBLISHED, *_UPDATED}
+             f"{{{ITUNES}}}summary", f"{{{ITUNES}}}keywords", f"{{{DC}}}description",
+             *_PUBLISHED, *_UPDATED}
 _ATOM_ENTRY = {f"{{{ATOM}}}{n}" for n in ("id", "title", "link", "published", "updated",
                                            "content", "summary", "category", "author", "rights",
                                            "contributor")}

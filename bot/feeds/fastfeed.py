@@ -82,6 +82,9 @@ _DC_TITLE = f"{{{DC}}}title"
 _CONTENT_ENCODED = f"{{{CONTENT}}}encoded"
 _ITUNES_KEYWORDS = f"{{{ITUNES}}}keywords"
 _SUMMARY_LIKE = frozenset({"description", f"{{{ITUNES}}}summary"})
+# feedparser's <description> (typed HTML), and in an item its dc:description too
+_DESCRIPTIONS = frozenset({"description", f"{{{DC}}}description"})
+_ITEM_SUMMARY_LIKE = _SUMMARY_LIKE | _DESCRIPTIONS
 # Elements that start feedparser's content or set the feed's summary, in lower case: in a
 # channel only _SUMMARY_LIKE and content:encoded, so spelled, are read here
 _CONTENT_LIKE_LOWER = frozenset(t.lower() for t in (
@@ -183,8 +186,8 @@ def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str],
             entry["id"] = value
             if permalink:
                 entry.setdefault("link", value)
-        elif tag in _SUMMARY_LIKE:
-            state.summary(child, 1, "text/html" if tag == "description" else "text/plain")
+        elif tag in _ITEM_SUMMARY_LIKE:
+            state.summary(child, 1, "text/html" if tag in _DESCRIPTIONS else "text/plain")
         elif tag == f"{{{CONTENT}}}encoded":
             state.has_content = True
             _content(entry, *_rss_text(child, lang, "text/html"))
