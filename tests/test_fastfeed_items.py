@@ -245,3 +245,31 @@ def test_dc_description_in_an_item_is_read_fast_as_its_description(
 def test_dc_description_shapes_the_fast_reader_leaves_to_feedparser(
         body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     _left_to_feedparser(body, monkeypatch, tmp_path)
+
+
+# issue 26: an element of a namespace feedparser knows but has no rule for is kept under its
+# prefixed name, never an entry's key (Meerkat's co:name, ti:function); one it has a rule for
+# (itunes:category, a tag) stays with feedparser
+_COMPANY = " xmlns:co='http://purl.org/rss/1.0/modules/company/'"
+
+
+@pytest.mark.parametrize("body", [
+    _rss("<title>T</title><guid>g</guid><co:name>XML.com</co:name><co:market>NASDAQ"
+         "</co:market>", root=_COMPANY),
+    _rss("<title>T</title><guid>g</guid><co:name href='https://c.example/'/>", root=_COMPANY),
+    _rdf("<item rdf:about='https://e.example/1'><title>T</title><co:symbol "
+         "xmlns:co='http://purl.org/rss/1.0/modules/company/'>XML</co:symbol></item>"),
+])
+def test_a_known_namespaces_element_without_a_rule_is_read_fast(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _read_fast_as_feedparser_reads(body, monkeypatch, tmp_path)
+
+
+@pytest.mark.parametrize("body", [
+    _rss("<title>T</title><guid>g</guid><itunes:category text='News'/>", root=_PODCAST),
+    # what is inside is checked as before: a <title> there is feedparser's title_detail
+    _rss("<title>T</title><guid>g</guid><co:name><title>X</title></co:name>", root=_COMPANY),
+])
+def test_a_known_namespaces_element_with_a_rule_is_left_to_feedparser(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _left_to_feedparser(body, monkeypatch, tmp_path)

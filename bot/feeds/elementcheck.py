@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from feedparser.mixin import _FeedParserMixin
+
 from bot.feeds.fastitem import _category_list, _feedparser_prefix, _nested_known
 from bot.feeds.feedtext import _LANG, _attrs, _Bail
 
@@ -114,11 +116,20 @@ def _check_children(el: Any, allowed: set[str], allowed_lower: frozenset[str],
             raise _Bail("a content:encoded not read here")
         elif {"*", local} & _HARMLESS_PREFIX.get(prefix, frozenset()):
             pass
-        elif prefix in known.values() and prefix:
+        elif prefix in known.values() and prefix and _has_rule(prefix, local):
+            # one it has no rule for it keeps as prefix_name (Meerkat's co:name), never one
+            # of the keys read here
             raise _Bail("an element of a known namespace feedparser maps")
         if ns and len(child):
             # what is inside (media:group, media:content, an unknown namespace's element)
             _check_children(child, set(), frozenset(), known, nested=True, rss=rss)
+
+
+def _has_rule(prefix: str, local: str) -> bool:
+    """Whether feedparser has a rule for ``prefix:local`` (a _start_ or _end_ handler)."""
+    name = f"{prefix}_{local}"
+    return (hasattr(_FeedParserMixin, f"_start_{name}")
+            or hasattr(_FeedParserMixin, f"_end_{name}"))
 
 
 def _has(el: Any, *tags: str) -> bool:
