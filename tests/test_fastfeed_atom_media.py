@@ -52,6 +52,8 @@ def test_media_title_and_description_in_an_atom_entry_are_read_fast(
 @pytest.mark.parametrize("entry", [
     "<media:title>a &lt;b&gt;x&lt;/b&gt; y</media:title>",
     "<media:group><media:title>Tom &amp; &lt;i&gt;Jerry&lt;/i&gt;</media:title></media:group>",
+    # typed plain (chosun's type='plain'), before the entry's title
+    "<media:title type='plain'>a &lt;b&gt;x&lt;/b&gt;</media:title><title>T</title>",
     "<title>T</title><media:description>One</media:description><media:group>"
     "<media:description>a &lt;b&gt;x&lt;/b&gt; y</media:description></media:group>",
 ])
@@ -85,8 +87,7 @@ def test_an_empty_title_keeps_its_value_beside_a_deeper_media_title() -> None:
     "<title>T</title><summary>S</summary><media:group><media:description>D"
     "</media:description></media:group>",
     "<title>T</title><media:description>D</media:description><content>C</content>",
-    # a typed media:title feedparser reads (before any title), media:text
-    "<media:title type='plain'>M</media:title><title>T</title>",
+    # media:text
     "<title>T</title><media:text>M</media:text>",
 ])
 def test_media_shapes_beside_atom_text_are_left_to_feedparser(

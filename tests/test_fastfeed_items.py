@@ -197,15 +197,10 @@ def test_item_titles_and_nested_elements_are_read_fast_as_feedparser_reads_them(
     _rss("<title>T</title><guid>g</guid><author><name>A</name></author>"
          "<dc:creator>B</dc:creator>"),
     # issue 26: what a namespaced element of an item holds feedparser reads as the item's
-    # own: a plain <title> in an unknown namespace's element is its title_detail, a typed
-    # media:description in media:content its summary; the fast reader looked inside
-    # media:group only and dropped them (chosun's captions)
+    # own: a plain <title> in an unknown namespace's element is its title_detail; the fast
+    # reader looked inside media:group only and dropped them
     _rss("<title>T</title><guid>g</guid><foo:bar xmlns:foo='https://foo.example/'><title>"
          "&lt;b&gt;x&lt;/b&gt;</title></foo:bar>"),
-    _rss("<title>T</title><guid>g</guid><media:content url='https://e.example/x.jpg'>"
-         "<media:description type='plain'>caption</media:description></media:content>"),
-    _rss("<guid>g</guid><media:content url='https://e.example/a.mp3'><media:title type='plain'>"
-         "aGVsbG8=</media:title></media:content><title>T</title>"),  # read, maybe as base64
     # issue 26: in an item feedparser reads <lastBuildDate> as its updated date,
     # <managingEditor> as its author and <tags> as its categories; the fast reader dropped them
     _rss("<title>T</title><guid>g</guid><lastBuildDate>Sat, 05 Dec 2026 10:00:00 GMT"
@@ -271,5 +266,40 @@ def test_a_known_namespaces_element_without_a_rule_is_read_fast(
     _rss("<title>T</title><guid>g</guid><co:name><title>X</title></co:name>", root=_COMPANY),
 ])
 def test_a_known_namespaces_element_with_a_rule_is_left_to_feedparser(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _left_to_feedparser(body, monkeypatch, tmp_path)
+
+
+# issue 26: RSS text typed plain or HTML (type='text', 'plain', 'html', 'text/html'; the Daily
+# Mail's media:description type='html', chosun's captions type='plain') is feedparser's text of
+# that type, as untyped text is of its element's default; base64 (mode, or a type that is not
+# text) and XHTML stay with feedparser
+@pytest.mark.parametrize("body", [
+    _rss("<title>T</title><guid>g</guid><media:credit scheme='urn:ebu'>C</media:credit>"
+         "<media:description type='html'>Black Dahlia: a head shot</media:description>"),
+    _rss("<title>T</title><guid>g</guid><media:content url='https://e.example/x.jpg'>"
+         "<media:description type='plain'>caption</media:description></media:content>"),
+    _rss("<guid>g</guid><media:content url='https://e.example/a.mp3'><media:title type='plain'>"
+         "aGVsbG8=</media:title></media:content><title>T</title>"),
+    _rss("<title type='html'>a &lt;b&gt;x&lt;/b&gt;</title><guid>g</guid>"),
+    _rss("<title type='text'>a &lt;b&gt;x&lt;/b&gt;</title><guid>g</guid>"),
+    _rss("<title>T</title><guid>g</guid><description type='text'>plain &amp; simple"
+         "</description>"),
+    _rss("<title>T</title><guid>g</guid><description Type='TEXT/HTML'>&lt;p&gt;d&lt;/p&gt;"
+         "</description><description type='text'>second</description>"),
+    _rss("<title>T</title><guid>g</guid><content:encoded type='text'>c</content:encoded>"),
+])
+def test_rss_text_typed_plain_or_html_is_read_fast(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _read_fast_as_feedparser_reads(body, monkeypatch, tmp_path)
+
+
+@pytest.mark.parametrize("body", [
+    _rss("<title>T</title><guid>g</guid><description type='xhtml'>d</description>"),
+    _rss("<title>T</title><guid>g</guid><description type='image/png'>aGVsbG8=</description>"),
+    _rss("<title>T</title><guid>g</guid><description type='html' mode='escaped'>d"
+         "</description>"),
+])
+def test_rss_text_typed_otherwise_is_left_to_feedparser(
         body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     _left_to_feedparser(body, monkeypatch, tmp_path)
