@@ -39,8 +39,9 @@ _NO_NS_MAPPED = frozenset({
     # in an item, feedparser's updated, author and tags; <feed> or <rss> there ends its channel
     "lastbuilddate", "managingeditor", "tags", "feed", "rss",
 })
+# (media:text is not: feedparser has no rule for it and keeps it as media_text)
 _MEDIA_MAPPED = {"title", "description", "keywords", "rating", "restriction",
-                 "license", "category", "text"}
+                 "license", "category"}
 # media:title and media:description, which feedparser reads as a <title> and a <description>,
 # and media:keywords, its tags (in an RSS item or Atom entry, in media:content or media:group too)
 _MEDIA_READ = frozenset({"title", "description", "keywords"})
