@@ -45,7 +45,6 @@ from bot.feeds.elementcheck import (
     _check_children,
 )
 from bot.feeds.fastitem import (
-    _atom_media,
     _category_list,
     _content,
     _Item,
@@ -253,7 +252,10 @@ def _atom_entry(el: Any, base: _Base, lang: str | None, known: dict[str, str]) -
         tag = child.tag if isinstance(child.tag, str) else ""
         if not tag.startswith(_ATOM_OPEN):  # feedparser keeps <x:title> as x_title
             if tag and (media := _media_name(child, known)) is not None:
-                _atom_media(state, el, child, media, known)
+                # YouTube's media:group: media:title and media:description by the RSS rules,
+                # beside the entry's summary or content too (feedparser's content flag and the
+                # depth the summary below sets decide between them)
+                state.media(child, media, 1, known)
         elif (local := tag[len(_ATOM_OPEN):]) == "title":
             if not -1 < state.title_depth <= 1:  # feedparser: the first non-empty title wins
                 entry["title"], entry["title_detail"] = _atom_text(child, lang)
@@ -278,6 +280,7 @@ def _atom_entry(el: Any, base: _Base, lang: str | None, known: dict[str, str]) -
                 _content(entry, *_atom_text(child, lang))
             else:
                 entry["summary"], entry["summary_detail"] = _atom_text(child, lang)
+                state.depths["summary"] = 1  # a deeper media:description leaves it
         elif local == "category":
             attrs = _attrs(child)
             term, label = attrs.get("term"), attrs.get("label")

@@ -17,10 +17,6 @@ from feedparser.mixin import _FeedParserMixin
 
 from bot.feeds.feedtext import _Bail, _rss_text, _text
 
-_ATOM = "http://www.w3.org/2005/Atom"
-# An Atom entry's summary and content (another spelling is refused before: _check_children)
-_ATOM_TEXTS = frozenset({f"{{{_ATOM}}}summary", f"{{{_ATOM}}}content"})
-
 _KNOWN_LOWER = {uri.lower(): prefix for uri, prefix in _FeedParserMixin.namespaces.items()}
 
 
@@ -167,14 +163,3 @@ class _Item:
             self.depths[key] = depth
             self.entry[key] = value
         self.entry[f"{key}_detail"] = detail
-
-
-def _atom_media(state: _Item, entry: Any, el: Any, name: str, known: dict[str, str]) -> None:
-    """A media: element of an Atom entry (YouTube's media:group): its media:title and
-    media:description are a title and a description by the same rules as in an RSS item. A
-    description beside an Atom summary or content is left to feedparser, whose content flag
-    and copy of content into the summary would decide between them."""
-    if any(child.tag in _ATOM_TEXTS for child in entry) and any(
-            _media_name(inner, known) == "description" for inner in el.iter()):
-        raise _Bail("a media:description beside an Atom summary or content")
-    state.media(el, name, 1, known)
