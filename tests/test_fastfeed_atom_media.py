@@ -153,3 +153,26 @@ def test_real_world_atom_feeds_now_read_fast_give_feedparser_items(
     fast, slow = _both(path, monkeypatch)
     assert fast == slow
     assert parse_feed(path.read_bytes(), url=URL).items
+
+
+# an Atom Entry document (RFC 4287's <entry> as the root, atom_entry_1): feedparser reads it as
+# one entry of a feed with no fields
+@pytest.mark.parametrize("body", [
+    b"<?xml version='1.0' encoding='UTF-8'?><entry xmlns='http://www.w3.org/2005/Atom'>"
+    b"<title type='text'>Specifications</title><id>urn:uuid:988EF5C5</id>"
+    b"<updated>2009-08-31T18:55:12.569Z</updated><author><name>S. A. Khuba</name></author>"
+    b"<category term='45121504' label='Digital Camera'/><contributor><name>K</name>"
+    b"</contributor><content type='text'>Pixels 12.3 million</content>"
+    b"<summary type='text'>Tech specifications of a camera</summary></entry>",
+    b"<entry xmlns='http://www.w3.org/2005/Atom' xml:lang='de'><title>T</title>"
+    b"<link href='https://e.example/1'/><summary>S &lt;b&gt;x&lt;/b&gt;</summary></entry>",
+])
+def test_an_atom_entry_document_is_read_fast(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _read_fast_as_feedparser_reads(body, monkeypatch, tmp_path)
+
+
+def test_an_unqualified_entry_root_is_left_to_feedparser(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _left_to_feedparser(b"<entry><title>T</title><link>https://e.example/1</link></entry>",
+                        monkeypatch, tmp_path)

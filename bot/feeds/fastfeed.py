@@ -420,6 +420,10 @@ def _read(root: Any, url: str, body: bytes) -> Read:
         if lang:
             feed["language"] = lang
         return feed, entries
+    if root.tag == f"{{{ATOM}}}entry":
+        # an Atom Entry document: feedparser's one entry, of a feed with no fields (its
+        # xml:lang is the entry's, not the feed's language)
+        return {}, [_atom_entry(root, base, None, known)]
     raise _Bail(f"root element {root.tag}")
 
 
