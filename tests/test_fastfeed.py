@@ -149,7 +149,7 @@ def test_a_declared_legacy_encoding_is_read_unless_the_header_names_another() ->
     b"<!DOCTYPE rss><rss version='2.0'><channel/></rss>",
     b"<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'/>",
     b"<rss version='2.0' xmlns:itunes='http://www.itunes.com/dtds/podcast-1.0.dtd'><channel>"
-    b"<item><itunes:keywords>a, b</itunes:keywords></item></channel></rss>",  # becomes tags
+    b"<item><itunes:category text='News'/></item></channel></rss>",  # becomes a tag
     b"<rss version='2.0'><channel><item><title>t</title><summary>s</summary></item></channel>"
     b"</rss>",
 ])

@@ -18,6 +18,7 @@ from tests.support.fastfeed import (
     _both,
     _left_to_feedparser,
     _read_fast_as_feedparser_reads,
+    _rss,
 )
 
 _MEDIA = "xmlns:media='http://search.yahoo.com/mrss/'"
@@ -46,6 +47,35 @@ def test_media_title_and_description_in_an_atom_entry_are_read_fast(
     _read_fast_as_feedparser_reads(_atom_media(entry), monkeypatch, tmp_path)
 
 
+# feedparser guesses HTML in plain text only outside Atom: in an Atom entry a media:title, or a
+# second media:description read as content, that looks like HTML stays text/plain (the fast reader
+# guessed as in RSS and dropped the title's tags)
+@pytest.mark.parametrize("entry", [
+    "<media:title>a &lt;b&gt;x&lt;/b&gt; y</media:title>",
+    "<media:group><media:title>Tom &amp; &lt;i&gt;Jerry&lt;/i&gt;</media:title></media:group>",
+    # typed plain (chosun's type='plain'), before the entry's title
+    "<media:title type='plain'>a &lt;b&gt;x&lt;/b&gt;</media:title><title>T</title>",
+    "<title>T</title><media:description>One</media:description><media:group>"
+    "<media:description>a &lt;b&gt;x&lt;/b&gt; y</media:description></media:group>",
+])
+def test_media_text_in_an_atom_entry_is_not_guessed_html(
+        entry: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _read_fast_as_feedparser_reads(_atom_media(entry), monkeypatch, tmp_path)
+
+
+# media:text (newscred's, typed or not): feedparser has no rule for it and keeps it as
+# media_text, never the entry's text
+@pytest.mark.parametrize("body", [
+    _atom_media("<title>T</title><media:text>M</media:text>"),
+    _atom_media("<title>T</title><media:content url='https://m.example/1.jpg'>"
+                "<media:text type='plain'>media text</media:text></media:content>"),
+    _rss("<title>T</title><guid>g</guid><media:text>a &lt;b&gt;x&lt;/b&gt;</media:text>"),
+])
+def test_media_text_is_harmless(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _read_fast_as_feedparser_reads(body, monkeypatch, tmp_path)
+
+
 def test_a_youtube_entry_takes_its_summary_from_the_media_description() -> None:
     body = _atom_media("<title>Video</title><media:group><media:title>Video</media:title>"
                        "<media:description>What the video shows.</media:description>"
@@ -66,18 +96,31 @@ def test_an_empty_title_keeps_its_value_beside_a_deeper_media_title() -> None:
     assert (slow["title"], slow["title_detail"]["value"]) == ("", "Group")
 
 
+# a media:description beside the entry's summary or content: feedparser's content flag and depth
+# rules decide which is the summary (newscred: content, then a typed one in media:content)
 @pytest.mark.parametrize("entry", [
-    # feedparser's content flag decides between a summary and content: left to it
+    "<title>T</title><content type='html'>&lt;p&gt;Some text&lt;/p&gt;</content>"
+    "<media:content url='https://m.example/1.jpg' medium='image'><media:title type='plain'>M"
+    "</media:title><media:description type='plain'>media description</media:description>"
+    "<media:text type='plain'>media text</media:text><media:credit>C</media:credit>"
+    "</media:content>",
     "<title>T</title><summary>S</summary><media:group><media:description>D"
     "</media:description></media:group>",
     "<title>T</title><media:description>D</media:description><content>C</content>",
-    # a typed media:title feedparser reads (before any title), media:text
-    "<media:title type='plain'>M</media:title><title>T</title>",
-    "<title>T</title><media:text>M</media:text>",
+    "<title>T</title><media:description>D</media:description><summary>S</summary>",
+    "<title>T</title><content>C</content><media:description>D</media:description>",
+    "<title>T</title><content>C</content><summary>S</summary><media:group><media:description>"
+    "D</media:description></media:group>",
+    "<title>T</title><content>C</content><media:group><media:description>D"
+    "</media:description></media:group><summary>S</summary>",
+    "<title>T</title><summary>S</summary><media:description>D1</media:description><media:group>"
+    "<media:description>D2</media:description></media:group>",
+    "<title>T</title><content type='xhtml'><div xmlns='http://www.w3.org/1999/xhtml'><p>C</p>"
+    "</div></content><media:description>D</media:description>",
 ])
-def test_media_shapes_beside_atom_text_are_left_to_feedparser(
+def test_media_description_beside_atom_text_is_read_fast(
         entry: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    _left_to_feedparser(_atom_media(entry), monkeypatch, tmp_path)
+    _read_fast_as_feedparser_reads(_atom_media(entry), monkeypatch, tmp_path)
 
 
 @pytest.mark.parametrize("entry", [
@@ -110,3 +153,26 @@ def test_real_world_atom_feeds_now_read_fast_give_feedparser_items(
     fast, slow = _both(path, monkeypatch)
     assert fast == slow
     assert parse_feed(path.read_bytes(), url=URL).items
+
+
+# an Atom Entry document (RFC 4287's <entry> as the root, atom_entry_1): feedparser reads it as
+# one entry of a feed with no fields
+@pytest.mark.parametrize("body", [
+    b"<?xml version='1.0' encoding='UTF-8'?><entry xmlns='http://www.w3.org/2005/Atom'>"
+    b"<title type='text'>Specifications</title><id>urn:uuid:988EF5C5</id>"
+    b"<updated>2009-08-31T18:55:12.569Z</updated><author><name>S. A. Khuba</name></author>"
+    b"<category term='45121504' label='Digital Camera'/><contributor><name>K</name>"
+    b"</contributor><content type='text'>Pixels 12.3 million</content>"
+    b"<summary type='text'>Tech specifications of a camera</summary></entry>",
+    b"<entry xmlns='http://www.w3.org/2005/Atom' xml:lang='de'><title>T</title>"
+    b"<link href='https://e.example/1'/><summary>S &lt;b&gt;x&lt;/b&gt;</summary></entry>",
+])
+def test_an_atom_entry_document_is_read_fast(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _read_fast_as_feedparser_reads(body, monkeypatch, tmp_path)
+
+
+def test_an_unqualified_entry_root_is_left_to_feedparser(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _left_to_feedparser(b"<entry><title>T</title><link>https://e.example/1</link></entry>",
+                        monkeypatch, tmp_path)

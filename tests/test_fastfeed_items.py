@@ -30,6 +30,9 @@ _PODCAST = (" xmlns:itunes='http://www.itunes.com/dtds/podcast-1.0.dtd'"
          "<itunes:isClosedCaptioned>No</itunes:isClosedCaptioned>", root=_PODCAST),
     _rss("<title>T</title><guid>g</guid><dc:identifier>doi:10.1/x</dc:identifier><dc:source>S"
          "</dc:source><dc:relation>R</dc:relation><dc:coverage>C</dc:coverage>"),
+    # dc:modified (the New Yorker's): no rule in feedparser, kept as dc_modified
+    _rss("<title>T</title><guid>g</guid><pubDate>Fri, 02 Aug 2019 15:35:34 +0000</pubDate>"
+         "<dc:modified>Fri, 02 Aug 2019 16:00:00 +0000</dc:modified>"),
     _rss("<title>T</title><guid>g</guid><prism:publicationDate>2026-12-05"
          "</prism:publicationDate><prism:section>New Results</prism:section>", root=_PODCAST),
     _rss("<title>T</title><guid>g</guid><post-id xmlns='com-wordpress:feed-additions:1'>42"
@@ -194,15 +197,10 @@ def test_item_titles_and_nested_elements_are_read_fast_as_feedparser_reads_them(
     _rss("<title>T</title><guid>g</guid><author><name>A</name></author>"
          "<dc:creator>B</dc:creator>"),
     # issue 26: what a namespaced element of an item holds feedparser reads as the item's
-    # own: a plain <title> in an unknown namespace's element is its title_detail, a typed
-    # media:description in media:content its summary; the fast reader looked inside
-    # media:group only and dropped them (chosun's captions)
+    # own: a plain <title> in an unknown namespace's element is its title_detail; the fast
+    # reader looked inside media:group only and dropped them
     _rss("<title>T</title><guid>g</guid><foo:bar xmlns:foo='https://foo.example/'><title>"
          "&lt;b&gt;x&lt;/b&gt;</title></foo:bar>"),
-    _rss("<title>T</title><guid>g</guid><media:content url='https://e.example/x.jpg'>"
-         "<media:description type='plain'>caption</media:description></media:content>"),
-    _rss("<guid>g</guid><media:content url='https://e.example/a.mp3'><media:title type='plain'>"
-         "aGVsbG8=</media:title></media:content><title>T</title>"),  # read, maybe as base64
     # issue 26: in an item feedparser reads <lastBuildDate> as its updated date,
     # <managingEditor> as its author and <tags> as its categories; the fast reader dropped them
     _rss("<title>T</title><guid>g</guid><lastBuildDate>Sat, 05 Dec 2026 10:00:00 GMT"
@@ -211,5 +209,97 @@ def test_item_titles_and_nested_elements_are_read_fast_as_feedparser_reads_them(
     _rss("<title>T</title><guid>g</guid><tags>a, b</tags>"),
 ])
 def test_other_item_elements_are_left_to_feedparser(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _left_to_feedparser(body, monkeypatch, tmp_path)
+
+
+# issue 26: dc:description is feedparser's <description> (Meerkat's RSS 1.0 item, rss_1.0_spec_2):
+# the item's summary, typed HTML, and a second one before any content is content
+@pytest.mark.parametrize("body", [
+    _rdf("<item rdf:about='https://e.example/1'><title>T</title><link>https://e.example/1"
+         "</link><dc:description>\n  XML is placing increasingly heavy loads.\n"
+         "</dc:description><dc:subject>XML</dc:subject></item>"),
+    _rss("<title>T</title><guid>g</guid><dc:description>a &lt;b&gt;x&lt;/b&gt; y"
+         "</dc:description>"),
+    _rss("<title>T</title><guid>g</guid><description>One</description><dc:description>Two"
+         "</dc:description>"),
+    _rss("<title>T</title><guid>g</guid><dc:description>One</dc:description><description>Two"
+         "</description><content:encoded>Three</content:encoded>"),
+])
+def test_dc_description_in_an_item_is_read_fast_as_its_description(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _read_fast_as_feedparser_reads(body, monkeypatch, tmp_path)
+
+
+@pytest.mark.parametrize("body", [
+    # another spelling, and one in a channel (which sets feedparser's content flag there)
+    _rss("<title>T</title><guid>g</guid><dc:Description>D</dc:Description>"),
+    _rss("<title>T</title><guid>g</guid><description>D</description>",
+         channel="<dc:description>C</dc:description>"),
+])
+def test_dc_description_shapes_the_fast_reader_leaves_to_feedparser(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _left_to_feedparser(body, monkeypatch, tmp_path)
+
+
+# issue 26: an element of a namespace feedparser knows but has no rule for is kept under its
+# prefixed name, never an entry's key (Meerkat's co:name, ti:function); one it has a rule for
+# (itunes:category, a tag) stays with feedparser
+_COMPANY = " xmlns:co='http://purl.org/rss/1.0/modules/company/'"
+
+
+@pytest.mark.parametrize("body", [
+    _rss("<title>T</title><guid>g</guid><co:name>XML.com</co:name><co:market>NASDAQ"
+         "</co:market>", root=_COMPANY),
+    _rss("<title>T</title><guid>g</guid><co:name href='https://c.example/'/>", root=_COMPANY),
+    _rdf("<item rdf:about='https://e.example/1'><title>T</title><co:symbol "
+         "xmlns:co='http://purl.org/rss/1.0/modules/company/'>XML</co:symbol></item>"),
+])
+def test_a_known_namespaces_element_without_a_rule_is_read_fast(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _read_fast_as_feedparser_reads(body, monkeypatch, tmp_path)
+
+
+@pytest.mark.parametrize("body", [
+    _rss("<title>T</title><guid>g</guid><itunes:category text='News'/>", root=_PODCAST),
+    # what is inside is checked as before: a <title> there is feedparser's title_detail
+    _rss("<title>T</title><guid>g</guid><co:name><title>X</title></co:name>", root=_COMPANY),
+])
+def test_a_known_namespaces_element_with_a_rule_is_left_to_feedparser(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _left_to_feedparser(body, monkeypatch, tmp_path)
+
+
+# issue 26: RSS text typed plain or HTML (type='text', 'plain', 'html', 'text/html'; the Daily
+# Mail's media:description type='html', chosun's captions type='plain') is feedparser's text of
+# that type, as untyped text is of its element's default; base64 (mode, or a type that is not
+# text) and XHTML stay with feedparser
+@pytest.mark.parametrize("body", [
+    _rss("<title>T</title><guid>g</guid><media:credit scheme='urn:ebu'>C</media:credit>"
+         "<media:description type='html'>Black Dahlia: a head shot</media:description>"),
+    _rss("<title>T</title><guid>g</guid><media:content url='https://e.example/x.jpg'>"
+         "<media:description type='plain'>caption</media:description></media:content>"),
+    _rss("<guid>g</guid><media:content url='https://e.example/a.mp3'><media:title type='plain'>"
+         "aGVsbG8=</media:title></media:content><title>T</title>"),
+    _rss("<title type='html'>a &lt;b&gt;x&lt;/b&gt;</title><guid>g</guid>"),
+    _rss("<title type='text'>a &lt;b&gt;x&lt;/b&gt;</title><guid>g</guid>"),
+    _rss("<title>T</title><guid>g</guid><description type='text'>plain &amp; simple"
+         "</description>"),
+    _rss("<title>T</title><guid>g</guid><description Type='TEXT/HTML'>&lt;p&gt;d&lt;/p&gt;"
+         "</description><description type='text'>second</description>"),
+    _rss("<title>T</title><guid>g</guid><content:encoded type='text'>c</content:encoded>"),
+])
+def test_rss_text_typed_plain_or_html_is_read_fast(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _read_fast_as_feedparser_reads(body, monkeypatch, tmp_path)
+
+
+@pytest.mark.parametrize("body", [
+    _rss("<title>T</title><guid>g</guid><description type='xhtml'>d</description>"),
+    _rss("<title>T</title><guid>g</guid><description type='image/png'>aGVsbG8=</description>"),
+    _rss("<title>T</title><guid>g</guid><description type='html' mode='escaped'>d"
+         "</description>"),
+])
+def test_rss_text_typed_otherwise_is_left_to_feedparser(
         body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     _left_to_feedparser(body, monkeypatch, tmp_path)

@@ -14,8 +14,9 @@ keys, those keys' elements spelled in another case, which feedparser lower-cases
 and rel/type values are read in any case, as feedparser reads them. tests/test_fastfeed.py
 checks both give the same items on the corpus.
 
-This module reads the document and checks its elements; an RSS item's state (_Item) and what
-feedparser reads inside an item's elements are in bot.feeds.fastitem, an element's text in
+This module reads the document; which elements of an item or entry it may pass over (and the
+tables of what feedparser maps) are in bot.feeds.elementcheck, an RSS item's state (_Item) and
+what feedparser reads inside an item's elements in bot.feeds.fastitem, an element's text in
 bot.feeds.feedtext.
 """
 
@@ -29,12 +30,25 @@ from feedparser.mixin import _FeedParserMixin
 from feedparser.urls import _urljoin
 from lxml import etree
 
+from bot.feeds.elementcheck import (
+    _ATOM_ENTRY,
+    _ATOM_ENTRY_LOWER,
+    _ATOM_LOWER,
+    _PUBLISHED,
+    _RSS_ITEM,
+    _RSS_ITEM_LOWER,
+    _UPDATED,
+    ATOM,
+    CONTENT,
+    DC,
+    ITUNES,
+    _check_children,
+)
 from bot.feeds.fastitem import (
-    _atom_media,
     _category_list,
     _content,
-    _feedparser_prefix,
     _Item,
+    _keywords,
     _media_name,
     _nested_known,
 )
@@ -59,17 +73,17 @@ log = get_log(__name__)
 
 Read = tuple[dict[str, Any], list[dict[str, Any]]]  # (feed, entries), as feedparser gives them
 
-ATOM = "http://www.w3.org/2005/Atom"
-CONTENT = "http://purl.org/rss/1.0/modules/content/"
-DC = "http://purl.org/dc/elements/1.1/"
-ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _RDF_ROOT = f"{{{RDF}}}RDF"
 _RDF_ABOUT = f"{{{RDF}}}about"
 _DC_LANGUAGE = f"{{{DC}}}language"
 _DC_TITLE = f"{{{DC}}}title"
 _CONTENT_ENCODED = f"{{{CONTENT}}}encoded"
+_ITUNES_KEYWORDS = f"{{{ITUNES}}}keywords"
 _SUMMARY_LIKE = frozenset({"description", f"{{{ITUNES}}}summary"})
+# feedparser's <description> (typed HTML), and in an item its dc:description too
+_DESCRIPTIONS = frozenset({"description", f"{{{DC}}}description"})
+_ITEM_SUMMARY_LIKE = _SUMMARY_LIKE | _DESCRIPTIONS
 # Elements that start feedparser's content or set the feed's summary, in lower case: in a
 # channel only _SUMMARY_LIKE and content:encoded, so spelled, are read here
 _CONTENT_LIKE_LOWER = frozenset(t.lower() for t in (
@@ -79,60 +93,13 @@ _CONTENT_LIKE_LOWER = frozenset(t.lower() for t in (
 _PLAIN_RSS = frozenset(uri.lower() for uri, prefix in _FeedParserMixin.namespaces.items()
                        if not prefix and ("rss" in uri or "rdf" in uri))
 _XMLNS = re.compile(rb"xmlns(?::[\w.-]+)?\s*=\s*[\"']([^\"']+)[\"']")
-# Elements of feedparser's known namespaces that it never maps into the keys bot.feeds.parse reads
-# (an entry's title, link, id, dates, content, summary, tags, author, language); content: is all
-# but content:encoded, which _check_children refuses wherever _rss_item does not read it.
-# (names in lower case, as feedparser and _check_children compare them)
-_HARMLESS_PREFIX: dict[str, frozenset[str]] = {
-    "itunes": frozenset({"duration", "image", "explicit", "block", "subtitle", "episode",
-                         "episodetype", "season", "order", "isclosedcaptioned", "title"}),
-    "dc": frozenset({"rights", "publisher", "format", "type", "contributor", "identifier",
-                     "source", "relation", "coverage"}),
-    **{p: frozenset({"*"}) for p in ("wfw", "slash", "sy", "feedburner", "georss", "geo", "thr",
-                                     "trackback", "admin", "cc", "creativeCommons", "content",
-                                     "prism")},
-}
-_NO_NS_MAPPED = frozenset({
-    "summary", "content", "body", "fullitem", "abstract", "published", "issued", "updated",
-    "modified", "created", "expirationdate", "id", "language", "creator", "name", "email",
-    "tagline", "info", "keywords", "textinput", "textInput", "license", "rights", "copyright",
-    "subtitle", "entry", "item", "dcterms", "channel",
-    # in an item, feedparser's updated, author and tags; <feed> or <rss> there ends its channel
-    "lastbuilddate", "managingeditor", "tags", "feed", "rss",
-})
-_MEDIA_MAPPED = {"title", "description", "keywords", "rating", "restriction",
-                 "license", "category", "text"}
-# media:title and media:description, which feedparser reads as a <title> and a <description>
-# (in an RSS item, read so below, in media:content or media:group too)
-_MEDIA_READ = frozenset({"title", "description"})
-# feedparser names Atom's elements without a prefix: in an RSS item, atom:published is its
-# <pubDate> and atom:updated its <dc:date> (Medium's feeds)
-_PUBLISHED = frozenset({"pubDate", f"{{{ATOM}}}published"})
-_UPDATED = frozenset({f"{{{DC}}}date", f"{{{ATOM}}}updated"})
-_RSS_ITEM = {"title", "link", "description", "guid", "category", "author", "comments",
-             "enclosure", "source", f"{{{CONTENT}}}encoded", f"{{{DC}}}creator",
-             f"{{{DC}}}subject", f"{{{DC}}}title", f"{{{ITUNES}}}author",
-             f"{{{ITUNES}}}summary", *_PUBLISHED, *_UPDATED}
-_AUTHORS = frozenset({"author", f"{{{DC}}}creator", f"{{{ITUNES}}}author"})
-_ATOM_ENTRY = {f"{{{ATOM}}}{n}" for n in ("id", "title", "link", "published", "updated",
-                                           "content", "summary", "category", "author", "rights",
-                                           "contributor")}
-# feedparser lower-cases element names and namespace URIs before it maps them: <Title>, <GUID>,
-# <pubdate>, <content:Encoded> are its title, id, date and content. An element spelled so is
-# left to feedparser (one a feed rarely has; reading every spelling would cost the hot loop).
-_RSS_ITEM_LOWER = frozenset(t.lower() for t in _RSS_ITEM)
-_ATOM_ENTRY_LOWER = frozenset(t.lower() for t in _ATOM_ENTRY)
-_ATOM_LOWER = ATOM.lower()
 _ATOM_LINK_LOWER = f"{{{_ATOM_LOWER}}}link"
+_AUTHORS = frozenset({"author", f"{{{DC}}}creator", f"{{{ITUNES}}}author"})
 _RSS_CHANNEL_LOWER = frozenset({"item", "entry", "title", "link", "language", f"{{{DC}}}title",
                                 f"{{{DC}}}language", f"{{{_ATOM_LOWER}}}title", _ATOM_LINK_LOWER})
 _ATOM_FEED_LOWER = frozenset(f"{{{ATOM}}}{n}".lower() for n in ("entry", "title", "link", "id"))
 _ATOM_NAME = f"{{{ATOM}}}name"
 _ATOM_OPEN = f"{{{ATOM}}}"
-_NO_NS_MAPPED_LOWER = frozenset(n.lower() for n in _NO_NS_MAPPED)
-# Every element name without a namespace that feedparser maps into the keys read here
-_PLAIN_MAPPED_LOWER = _NO_NS_MAPPED_LOWER | {t.lower() for t in _RSS_ITEM if t[0] != "{"} | {
-    t.rpartition("}")[2].lower() for t in _ATOM_ENTRY} | {"description", "pubdate", "guid"}
 _RSS_VERSIONS = ("2.0", "0.91", "0.92", "0.93", "0.94")
 _HTML_KINDS = frozenset(_FeedParserMixin.html_types)
 _EMAIL = re.compile(r"(([a-zA-Z0-9\_\-\.\+]+)@((\[[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.)|"
@@ -141,69 +108,10 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Fal
                           remove_comments=True, remove_pis=True)
 
 
-def _check_children(el: Any, allowed: set[str], allowed_lower: frozenset[str],
-                    known: dict[str, str], nested: bool = False, rss: bool = False) -> None:
-    """Bail out on any child that feedparser would read into the keys bot.feeds.parse uses.
-    ``nested``: ``el`` is a namespaced element inside an item, whose elements feedparser reads
-    as the item's own (a media:description inside media:content is its summary); ``rss``: the
-    item is an RSS item, where _rss_item reads media:title and media:description."""
-    rss = rss or "category" in allowed
-    for child in el:
-        tag = child.tag
-        if not isinstance(tag, str) or tag in allowed:
-            continue
-        if tag.lower() in allowed_lower:
-            # an allowed element in another case: feedparser reads it, we would not
-            raise _Bail("a mapped element in another case")
-        ns, _, local = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
-        local = local.lower()  # feedparser's spelling of every element name
-        prefix = _feedparser_prefix(child, ns, known)
-        if (ns and not prefix and ns.lower() != _ATOM_LOWER
-                and (local in _PLAIN_MAPPED_LOWER or local == "image" or len(child))):
-            # feedparser names it by its local name alone, as a plain RSS or Atom element (an
-            # RSS 1.0 or Atom 0.3 element in an Atom entry, a default namespace it does not
-            # know), and this one it reads (WordPress's <post-id xmlns="…"> it does not)
-            raise _Bail("an element feedparser reads without its namespace")
-        if not ns and not prefix:
-            if nested:
-                raise _Bail("an element without a namespace inside a namespaced one")
-            if local in _NO_NS_MAPPED_LOWER or (local == "image"
-                                                and not _has(el, "title", "link")):
-                raise _Bail("an element feedparser maps, no namespace")
-            # feedparser reads what is nested too: a list of <category> (in an RSS item) is
-            # read below, anything else is left to it
-            if len(child) and not ("category" in allowed and (_category_list(child, local)
-                                                               or _nested_known(child, local))):
-                raise _Bail("nested elements without a namespace")
-        elif prefix == "media":
-            if local in _MEDIA_MAPPED and not (rss and local in _MEDIA_READ):
-                raise _Bail("a media: element feedparser maps")
-            if rss and len(child) and _LANG in child.attrib:
-                raise _Bail("a media: element holding others, with xml:lang")
-        elif prefix == "atom" or ns.lower() == _ATOM_LOWER:
-            if local != "link" or _attrs(child).get("rel", "alternate") == "alternate":
-                raise _Bail("an alternate atom:link or other Atom element in an item")
-        elif prefix == "content" and local == "encoded":
-            # feedparser reads a content:encoded anywhere in an item or entry (inside media:group,
-            # media:content, an unknown namespace's element) as its content
-            raise _Bail("a content:encoded not read here")
-        elif {"*", local} & _HARMLESS_PREFIX.get(prefix, frozenset()):
-            pass
-        elif prefix in known.values() and prefix:
-            raise _Bail("an element of a known namespace feedparser maps")
-        if ns and len(child):
-            # what is inside (media:group, media:content, an unknown namespace's element)
-            _check_children(child, set(), frozenset(), known, nested=True, rss=rss)
-
-
 def _tag(entry: dict[str, Any], el: Any) -> None:
     term = _text(el)
     if term:
         entry.setdefault("tags", []).append({"term": term})
-
-
-def _has(el: Any, *tags: str) -> bool:
-    return all(el.find(tag) is not None for tag in tags)
 
 
 def _author(raw: str) -> dict[str, Any]:
@@ -277,8 +185,8 @@ def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str],
             entry["id"] = value
             if permalink:
                 entry.setdefault("link", value)
-        elif tag in _SUMMARY_LIKE:
-            state.summary(child, 1, "text/html" if tag == "description" else "text/plain")
+        elif tag in _ITEM_SUMMARY_LIKE:
+            state.summary(child, 1, "text/html" if tag in _DESCRIPTIONS else "text/plain")
         elif tag == f"{{{CONTENT}}}encoded":
             state.has_content = True
             _content(entry, *_rss_text(child, lang, "text/html"))
@@ -290,6 +198,8 @@ def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str],
             entry["updated_parsed"] = _parse_date(entry["updated"])
         elif tag in ("category", f"{{{DC}}}subject"):
             _tag(entry, child)
+        elif tag == _ITUNES_KEYWORDS:
+            _keywords(entry, child)
         elif (media := _media_name(child, known)) is not None:
             state.media(child, media, 1, known)
         elif tag == "source":
@@ -336,13 +246,16 @@ def _atom_link(el: Any, base: _Base) -> str | None:
 def _atom_entry(el: Any, base: _Base, lang: str | None, known: dict[str, str]) -> dict[str, Any]:
     _check_children(el, _ATOM_ENTRY, _ATOM_ENTRY_LOWER, known, rss=True)
     lang = el.get(_LANG) or lang
-    state = _Item(lang, False)  # feedparser's title and summary rules, as media: elements'
+    state = _Item(lang, False, atom=True)  # feedparser's title and summary rules, as media:'s
     entry, authors = state.entry, 0
     for child in el:
         tag = child.tag if isinstance(child.tag, str) else ""
         if not tag.startswith(_ATOM_OPEN):  # feedparser keeps <x:title> as x_title
             if tag and (media := _media_name(child, known)) is not None:
-                _atom_media(state, el, child, media, known)
+                # YouTube's media:group: media:title and media:description by the RSS rules,
+                # beside the entry's summary or content too (feedparser's content flag and the
+                # depth the summary below sets decide between them)
+                state.media(child, media, 1, known)
         elif (local := tag[len(_ATOM_OPEN):]) == "title":
             if not -1 < state.title_depth <= 1:  # feedparser: the first non-empty title wins
                 entry["title"], entry["title_detail"] = _atom_text(child, lang)
@@ -367,6 +280,7 @@ def _atom_entry(el: Any, base: _Base, lang: str | None, known: dict[str, str]) -
                 _content(entry, *_atom_text(child, lang))
             else:
                 entry["summary"], entry["summary_detail"] = _atom_text(child, lang)
+                state.depths["summary"] = 1  # a deeper media:description leaves it
         elif local == "category":
             attrs = _attrs(child)
             term, label = attrs.get("term"), attrs.get("label")
@@ -506,6 +420,10 @@ def _read(root: Any, url: str, body: bytes) -> Read:
         if lang:
             feed["language"] = lang
         return feed, entries
+    if root.tag == f"{{{ATOM}}}entry":
+        # an Atom Entry document: feedparser's one entry, of a feed with no fields (its
+        # xml:lang is the entry's, not the feed's language)
+        return {}, [_atom_entry(root, base, None, known)]
     raise _Bail(f"root element {root.tag}")
 
 

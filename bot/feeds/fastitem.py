@@ -6,7 +6,7 @@ summary sets the value and which only its _detail, and when a summary-like eleme
 content. The helpers beside it say how feedparser names an element's namespace (media: by the
 document's prefix when it does not know the URI), which elements nested in an item's own it
 reads as the item's (<og>, an <image>'s, an author's <name>), and which it keeps under their
-own names; bot.feeds.fastfeed's checks use them to leave anything else to feedparser.
+own names; bot.feeds.elementcheck's checks use them to leave anything else to feedparser.
 """
 
 from __future__ import annotations
@@ -15,11 +15,7 @@ from typing import Any
 
 from feedparser.mixin import _FeedParserMixin
 
-from bot.feeds.feedtext import _Bail, _rss_text
-
-_ATOM = "http://www.w3.org/2005/Atom"
-# An Atom entry's summary and content (another spelling is refused before: _check_children)
-_ATOM_TEXTS = frozenset({f"{{{_ATOM}}}summary", f"{{{_ATOM}}}content"})
+from bot.feeds.feedtext import _Bail, _rss_text, _text
 
 _KNOWN_LOWER = {uri.lower(): prefix for uri, prefix in _FeedParserMixin.namespaces.items()}
 
@@ -83,6 +79,18 @@ def _nested_known(el: Any, name: str) -> bool:
     return _unmapped(name) and all(n in _IN_UNKNOWN or _unmapped(n) for n in names)
 
 
+def _keywords(entry: dict[str, Any], el: Any) -> None:
+    """itunes:keywords or media:keywords: feedparser's tags, one per comma-separated term, in
+    document order."""
+    if len(el.attrib):
+        # feedparser keeps an unknown element's attributes instead of its text, and then finds
+        # no text to split
+        raise _Bail("keywords with attributes")
+    for term in _text(el).split(","):
+        if term := term.strip():
+            entry.setdefault("tags", []).append({"term": term})
+
+
 def _content(entry: dict[str, Any], value: str, detail: dict[str, Any]) -> None:
     entry.setdefault("content", []).append(detail)
     if detail["type"] in ("text/plain", "text/html", "application/xhtml+xml"):
@@ -93,12 +101,13 @@ class _Item:
     """feedparser's state while it reads one RSS item, where it decides whether a title or
     summary element sets the value, only its _detail, or becomes content."""
 
-    __slots__ = ("depths", "entry", "has_content", "lang", "title_depth")
+    __slots__ = ("atom", "depths", "entry", "has_content", "lang", "title_depth")
 
-    def __init__(self, lang: str | None, has_content: bool) -> None:
+    def __init__(self, lang: str | None, has_content: bool, atom: bool = False) -> None:
         self.entry: dict[str, Any] = {}
         self.lang = lang
         self.has_content = has_content
+        self.atom = atom  # an Atom entry: feedparser guesses no HTML in its plain text
         # feedparser's title_depth: a non-empty title sets it to its depth, and a title as deep
         # or deeper is then ignored, until an <image> or <source> clears it (-1)
         self.title_depth = -1
@@ -107,7 +116,7 @@ class _Item:
     def title(self, el: Any, depth: int, media: bool = False) -> None:
         if media and -1 < self.title_depth <= depth:
             return  # feedparser ignores it, however typed (atp.rss), and keeps title_depth
-        value, detail = _rss_text(el, self.lang, "text/plain")
+        value, detail = _rss_text(el, self.lang, "text/plain", not self.atom)
         if not -1 < self.title_depth <= depth:
             self._set("title", value, detail, depth)
         if value and not media:  # feedparser's media:title leaves title_depth as it was
@@ -115,11 +124,14 @@ class _Item:
 
     def media(self, el: Any, name: str, depth: int, known: dict[str, str]) -> None:
         """A media: element (``name``) at ``depth``: media:title and media:description are a
-        title and a description, in media:content or media:group too (_check_children)."""
+        title and a description, media:keywords the entry's tags, in media:content or media:group
+        too (_check_children)."""
         if name == "title":
             self.title(el, depth, media=True)
         elif name == "description":
             self.summary(el, depth, "text/html")
+        elif name == "keywords":
+            _keywords(self.entry, el)
         else:
             for child in el:
                 if (inner := _media_name(child, known)) is not None:
@@ -129,9 +141,9 @@ class _Item:
         if "summary" in self.entry and not self.has_content:
             # feedparser: a second summary-like element, before any content, is content
             self.has_content = True
-            _content(self.entry, *_rss_text(el, self.lang, "text/plain"))
+            _content(self.entry, *_rss_text(el, self.lang, "text/plain", not self.atom))
         else:
-            self._set("summary", *_rss_text(el, self.lang, kind), depth)
+            self._set("summary", *_rss_text(el, self.lang, kind, not self.atom), depth)
 
     def nested(self, el: Any) -> None:
         """The elements inside an item's element, one level down (see _nested_known)."""
@@ -151,14 +163,3 @@ class _Item:
             self.depths[key] = depth
             self.entry[key] = value
         self.entry[f"{key}_detail"] = detail
-
-
-def _atom_media(state: _Item, entry: Any, el: Any, name: str, known: dict[str, str]) -> None:
-    """A media: element of an Atom entry (YouTube's media:group): its media:title and
-    media:description are a title and a description by the same rules as in an RSS item. A
-    description beside an Atom summary or content is left to feedparser, whose content flag
-    and copy of content into the summary would decide between them."""
-    if any(child.tag in _ATOM_TEXTS for child in entry) and any(
-            _media_name(inner, known) == "description" for inner in el.iter()):
-        raise _Bail("a media:description beside an Atom summary or content")
-    state.media(el, name, 1, known)

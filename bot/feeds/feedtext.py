@@ -26,6 +26,8 @@ _XLINK_DECLARATION = re.compile(
 _LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 _TEXT_KINDS = frozenset({"text/plain", "text/html", "application/xhtml+xml"})
+# The types RSS text is read fast in: feedparser's defaults, as a type attribute may name them
+_RSS_TEXT_KINDS = frozenset({"text/plain", "text/html"})
 _ATOM_CONTENT = "{http://www.w3.org/2005/Atom}content"
 _map_type = _FeedParserMixin.map_content_type  # "html" -> "text/html", in lower case
 _C1 = re.compile("[\x80-\x9f]")  # the characters _cp1252 maps
@@ -116,14 +118,24 @@ def _xml_lang(el: Any, around: str | None) -> str | None:
     return around if lang is None else lang.replace("_", "-") or None
 
 
-def _rss_text(el: Any, lang: str | None, default_type: str) -> tuple[str, dict[str, Any]]:
-    if len(el.attrib) and {"type", "mode"} & _attrs(el).keys():
-        # feedparser types the text by them (base64 included)
-        raise _Bail("type or mode attribute on RSS text")
+def _rss_text(el: Any, lang: str | None, default_type: str,
+              guess_html: bool = True) -> tuple[str, dict[str, Any]]:
+    """The text and _detail of an RSS text element, of type ``default_type`` unless its type
+    attribute names plain text or HTML. ``guess_html``: plain text that looks like HTML is typed
+    HTML, as feedparser guesses outside Atom (in an Atom entry's media: elements it does not)."""
+    kind = default_type
+    if len(el.attrib):
+        attrs = _attrs(el)
+        if "mode" in attrs:
+            raise _Bail("a mode attribute on RSS text")  # base64 by feedparser's rule
+        if "type" in attrs:
+            kind = _map_type(attrs["type"])
+            if kind not in _RSS_TEXT_KINDS:
+                # base64 (any type but text and XML) or XHTML, each read its own way
+                raise _Bail("a type attribute on RSS text other than plain or HTML")
     lang = _xml_lang(el, lang)
     value = _markup(el)
-    kind = default_type
-    if kind == "text/plain" and _FeedParserMixin.looks_like_html(value):
+    if guess_html and kind == "text/plain" and _FeedParserMixin.looks_like_html(value):
         kind = "text/html"
     return value, {"type": kind, "language": lang, "base": "", "value": value}
 
