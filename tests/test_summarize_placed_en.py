@@ -1,5 +1,6 @@
 """English spans their place shows to be no prose though each sentence reads as prose (issue
-28, wire): an AP caption's paragraph closed by its credit."""
+28, wire): an AP caption's paragraph closed by its credit, and an old headline printed as the
+body's first line."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from itertools import chain
 
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer
-from bot.summarize.lang.en.segment.placed import caption_paragraphs
+from bot.summarize.lang.en.segment.placed import caption_paragraphs, old_headline
 from bot.summarize.text import paragraph_starts, split_paragraphs
 
 S = ExtractiveSummarizer()
@@ -60,3 +61,35 @@ def test_a_flattened_caption_is_no_caption_paragraph() -> None:
     sentences, starts = _split(f"{CAPTION} {CAPTION} {STORY}".replace("\n\n", " "))
     assert caption_paragraphs(sentences, starts) == set()
     assert caption_paragraphs(sentences, frozenset()) == set()
+
+
+OLD_HEADLINE = "A Battle Over Antibiotics In Organic Apple And Pear Farming"
+NPR_BODY = (
+    "Apples and especially pears are vulnerable to a bacterial infection called fire blight "
+    "that can spread quickly, killing fruit trees and devastating whole orchards.\n\n"
+    "For decades, growers have seen two antibiotics as vital weapons against the disease, even "
+    "on organic apples and pears.\n\n"
+    "But their use has raised questions about transparency in organic labeling, amid concerns "
+    "about the overuse of antibiotics in food production.\n\n"
+    "The national organic standards board voted to end the exemption for the two antibiotics."
+)
+
+
+def test_an_old_headline_on_the_bodys_first_line_is_no_point() -> None:
+    # wire-nOa086j4wopLx4LM: the story's headline was changed; its old one opened the body.
+    points = _points("Surprise: Organic Apples And Pears Aren't Free Of Antibiotics",
+                     f"{OLD_HEADLINE}\n\n{NPR_BODY}")
+    assert OLD_HEADLINE not in points, points
+
+
+def test_only_a_title_case_first_line_of_its_own_is_a_heading() -> None:
+    assert old_headline(*_split(f"{OLD_HEADLINE}\n\n{NPR_BODY}")) == {0}
+    # sentence case, a closing mark, too few words, glued to the prose, not the first line
+    for text in (
+        f"A battle over antibiotics in organic apple and pear farming\n\n{NPR_BODY}",
+        f"A Battle Over Antibiotics In Organic Apple And Pear Farming.\n\n{NPR_BODY}",
+        f"Fire Blight\n\n{NPR_BODY}",
+        f"{OLD_HEADLINE} {NPR_BODY}",
+        f"{NPR_BODY}\n\n{OLD_HEADLINE}\n\nThe board meets again in the spring.",
+    ):
+        assert old_headline(*_split(text)) == set(), text
