@@ -1,6 +1,6 @@
 """English spans their place shows to be no prose though each sentence reads as prose (issue
-28, wire): an AP caption's paragraph closed by its credit, and an old headline printed as the
-body's first line."""
+28, wire): an AP caption's paragraph closed by its credit, an NPR slideshow's caption, and an
+old headline printed as the body's first line."""
 
 from __future__ import annotations
 
@@ -93,3 +93,34 @@ def test_only_a_title_case_first_line_of_its_own_is_a_heading() -> None:
         f"{NPR_BODY}\n\n{OLD_HEADLINE}\n\nThe board meets again in the spring.",
     ):
         assert old_headline(*_split(text)) == set(), text
+
+
+SLIDES = (
+    "Hide caption The mayor's budget speeches often seem more about the big picture than her "
+    "yearly addresses do. On May 5, she told college graduates that they were entering a "
+    "\"healing\" city. Previous Next Sam Lee/AP\n\n"
+    "Hide caption Compare that with four years ago, when she told another class it was leaving "
+    "in times of \"extraordinary difficulty.\" Previous Next Jane Roe/Getty Images 1 of 2 i View "
+    "slideshow"
+)
+SPEECH = (
+    "This weekend, Mayor Jane Doe will give a speech that very likely won't be about the "
+    "controversies of the moment.\n\n"
+    "Every year, a few schools get the mayor as their commencement speaker, and this Sunday "
+    "she will get a chance to describe the big picture.\n\n"
+    "The graduation speeches the mayor gives almost seem to be her real addresses on the state "
+    "of the city."
+)
+CAPTION_SENTENCES = (
+    "The mayor's budget speeches often seem more about the big picture than her yearly "
+    "addresses do.",
+    "On May 5, she told college graduates that they were entering a \"healing\" city.",
+)
+
+
+def test_an_npr_slideshow_caption_is_no_point() -> None:
+    # wire-y8igcek6TQ98n4NT: the caption's second sentence led the brief.
+    text = f"{SLIDES}\n\n{SPEECH}"
+    for kept in (text, text.replace("\n\n", " ")):  # with its lines and flattened
+        points = _points("What graduation speeches say", kept)
+        assert not set(CAPTION_SENTENCES) & set(points), points

@@ -1,6 +1,7 @@
 """English spans that their place on the page shows to be no prose, though each sentence of
-them reads as prose: an AP photo caption's paragraph (it closes on the credit, "(AP Photo/…)")
-and an old headline printed as the body's first line (issue 28, wire)."""
+them reads as prose: an AP photo caption's paragraph (it closes on the credit, "(AP Photo/…)"),
+an NPR slideshow's caption (between "Hide caption" and "Previous Next"), and an old headline
+printed as the body's first line (issue 28, wire)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,10 @@ from bot.summarize.lang.en.segment import not_prose
 # Sentences an AP caption paragraph holds at most, its credit with them: a longer paragraph
 # closing on a credit is a story's text that kept its caption's credit, not a caption.
 CAPTION_PARAGRAPH = 6
+# An NPR slideshow's caption runs from "Hide caption" to "Previous Next <credit>": at most this
+# many sentences, else the closing words were lost and the rest is the story.
+SLIDESHOW_RUN = 6
+SLIDESHOW_END = "Previous Next"
 # Words a title-case headline leaves in lower case ("A Battle Over Antibiotics In Organic
 # Apple And Pear Farming", "Obama U: What Graduation Speeches Say About the President").
 MINOR_WORDS = frozenset(
@@ -22,8 +27,10 @@ ENDED = re.compile(r"[.!?…:;,\"'”’)\]]$")
 
 def placed(sentences: list[str], starts: frozenset[int]) -> set[int]:
     """Indexes of the sentences their place shows to be no prose (``starts``: the index of each
-    paragraph's first sentence; empty where the text's lines are not known)."""
-    return caption_paragraphs(sentences, starts) | old_headline(sentences, starts)
+    paragraph's first sentence; empty where the text's lines are not known, and then only the
+    slideshow captions, which need no lines, are found)."""
+    return (caption_paragraphs(sentences, starts) | slideshow_captions(sentences)
+            | old_headline(sentences, starts))
 
 
 def caption_paragraphs(sentences: list[str], starts: frozenset[int]) -> set[int]:
@@ -41,6 +48,20 @@ def caption_paragraphs(sentences: list[str], starts: frozenset[int]) -> set[int]
             continue
         if not_prose(sentences[i]) == "credit":
             out.update(range(first, i + 1))
+    return out
+
+
+def slideshow_captions(sentences: list[str]) -> set[int]:
+    """The sentences of an NPR slideshow's caption: from one opening on "Hide caption" to the
+    one opening on "Previous Next" (its credit), whether or not the text kept its lines."""
+    out: set[int] = set()
+    for i, s in enumerate(sentences):
+        if not s.startswith(("Hide caption", "hide caption")):
+            continue
+        for j in range(i + 1, min(len(sentences), i + 1 + SLIDESHOW_RUN)):
+            if sentences[j].startswith(SLIDESHOW_END):
+                out.update(range(i, j + 1))
+                break
     return out
 
 
