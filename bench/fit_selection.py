@@ -214,8 +214,9 @@ def prepare(row: dict[str, Any], lang: str, summ: ExtractiveSummarizer, points: 
     lead_u, lead_b = grams(" ".join(sentences[:points]))
     lead = multi_rouge(lead_u, lead_b, refs)
     words = [content_words(s, lang) for s in sentences]
-    cands = summ.candidates(sentences, title, lang)
-    barred = quote_pieces(sentences, lang, paragraph_starts(paragraphs))
+    starts = paragraph_starts(paragraphs)
+    cands = summ.candidates(sentences, title, lang, starts=starts)
+    barred = quote_pieces(sentences, lang, starts)
     free = [c for c in cands if c[0] not in barred]
     if len(free) <= points:
         u, b = grams(" ".join(s for _, s in free))

@@ -250,7 +250,7 @@ class ExtractiveSummarizer:
             words = [content_words(s, lang) for s in sentences]
         if title_words is None:
             title_words = content_words(title, lang)
-        cands = self.candidates(sentences, title, lang, not_prose)
+        cands = self.candidates(sentences, title, lang, not_prose, starts)
         barred = quote_pieces(sentences, lang, starts)
         if not cands:
             cands = _captions(sentences, lang)
@@ -297,12 +297,14 @@ class ExtractiveSummarizer:
         title: str,
         lang: str,
         not_prose: Callable[[str, str], str | None] = segment.not_prose,
+        starts: frozenset[int] = frozenset(),
     ) -> list[tuple[int, str]]:
         """The sentences that may be points, with their index: usable prose, not the headline
-        again, not the first copy of a repeated sentence (a caption repeating the lead)."""
+        again, not the first copy of a repeated sentence (a caption repeating the lead), not
+        what its place shows to be no prose (``starts``: each paragraph's first sentence)."""
         title_key = title.strip().lower()
         n_title = len(title_key)
-        repeated = segment.captions_in_context(sentences, lang)
+        repeated = segment.captions_in_context(sentences, lang, starts)
         return [
             (i, s)
             for i, s in enumerate(sentences)

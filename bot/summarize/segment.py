@@ -53,13 +53,17 @@ class ProseKinds(dict[str, str | None]):
         return self[span] if lang == self.lang else not_prose(span, lang)
 
 
-def captions_in_context(sentences: list[str], lang: str) -> set[int]:
+def captions_in_context(
+    sentences: list[str], lang: str, starts: frozenset[int] = frozenset()
+) -> set[int]:
     """Indexes of sentences that only their neighbours show to be captions: a sentence right
     before a photo credit, with every copy of it, and the first copy of any sentence the text
     says again later (AP pages print the lead under the photo, then again as the story's first
     paragraph: the later copy is the one in the story), what a section head shows to be no
     prose (English sponsor reads after "Sponsored by:") and the lines of a list under its
-    lead-in."""
+    lead-in, and what its place on the page shows to be no prose (an English AP caption's
+    paragraph; ``starts``: the index of each paragraph's first sentence, empty where the
+    text's lines are not known)."""
     counts = Counter(sentences)
     out: set[int] = set()
     if len(counts) < len(sentences):
@@ -76,6 +80,8 @@ def captions_in_context(sentences: list[str], lang: str) -> set[int]:
         credited = rules.credited_captions(sentences)
         if credited:
             out.update(i for i, s in enumerate(sentences) if s in credited)
+    if rules is not None and rules.placed_not_prose is not None:
+        out.update(rules.placed_not_prose(sentences, starts))
     return out
 
 

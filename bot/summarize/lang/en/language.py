@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.summarize.lang import Language
 from bot.summarize.lang.en import labelling, negation, segment, select, sentences, tagging
-from bot.summarize.lang.en.segment import captions, quotations
+from bot.summarize.lang.en.segment import captions, placed, quotations
 
 LANGUAGE = Language(
     code="en",
@@ -30,6 +30,7 @@ LANGUAGE = Language(
     late_captions=select.late_captions,
     bare_surname=select.bare_surname,
     credited_captions=captions.credited,
+    placed_not_prose=placed.placed,
     section_not_prose=segment.headed_sections,
     list_lines=segment.list_lines,
     cut_quotations=quotations.cut_quotations,

@@ -1,0 +1,126 @@
+"""English spans their place shows to be no prose though each sentence reads as prose (issue
+28, wire): an AP caption's paragraph closed by its credit, an NPR slideshow's caption, and an
+old headline printed as the body's first line."""
+
+from __future__ import annotations
+
+from itertools import chain
+
+from bot.models import Article
+from bot.summarize import ExtractiveSummarizer
+from bot.summarize.lang.en.segment.placed import caption_paragraphs, old_headline
+from bot.summarize.text import paragraph_starts, split_paragraphs
+
+S = ExtractiveSummarizer()
+
+
+def _points(title: str, text: str) -> list[str]:
+    return [p.text for p in S.brief(Article(title=title, text=text, lang="en")).points]
+
+
+def _split(text: str) -> tuple[list[str], frozenset[int]]:
+    paragraphs = split_paragraphs(text, "en")
+    return list(chain.from_iterable(paragraphs)), paragraph_starts(paragraphs)
+
+
+# Made up after wire-PRL0RxBzZPg0IVxX: the caption's second sentence tells the story's news in
+# other words than its lead, and was the brief's first point.
+CAPTION = (
+    "A jogger runs past a clothing store, Thursday, April 16, 2020, in Springfield, Ill. The "
+    "city's grant program for small shops is on hold. The city clerk said Thursday that it "
+    "reached its $9 million limit after approving nearly 1,700 grants. (AP Photo/Sam Lee)"
+)
+STORY = (
+    "SPRINGFIELD (AP) — The city's grant program for small shops is tapped out, leaving owners "
+    "who still need help waiting for the council to approve more money.\n\n"
+    "The city clerk said Thursday that it reached its $9 million limit after approving nearly "
+    "1,700 grants.\n\n"
+    "Hundreds of shop owners whose requests have not yet been processed must now look to the "
+    "council to approve a request for another $5 million for the program.\n\n"
+    "Council members have argued over whether to extend the program as it stands or add rules "
+    "that would help the smallest shops first."
+)
+ON_HOLD = "The city's grant program for small shops is on hold."
+
+
+def test_every_sentence_of_an_ap_caption_paragraph_is_no_point() -> None:
+    points = _points("Grant program on hold", f"{CAPTION}\n\n{CAPTION}\n\n{STORY}")
+    assert ON_HOLD not in points, points
+    assert points[0].startswith("The city's grant program for small shops is tapped out")
+
+
+def test_a_paragraph_closing_on_a_credit_at_the_texts_end_is_no_caption() -> None:
+    # Nothing follows it: a one-paragraph item, or a story that kept its last photo's credit.
+    sentences, starts = _split(f"{STORY}\n\n{CAPTION}")
+    assert caption_paragraphs(sentences, starts) == set()
+
+
+def test_a_flattened_caption_is_no_caption_paragraph() -> None:
+    # With the lines lost, the credit closes no paragraph: the rule finds nothing, and the
+    # older rules (the sentence before a credit) still apply.
+    sentences, starts = _split(f"{CAPTION} {CAPTION} {STORY}".replace("\n\n", " "))
+    assert caption_paragraphs(sentences, starts) == set()
+    assert caption_paragraphs(sentences, frozenset()) == set()
+
+
+OLD_HEADLINE = "A Battle Over Antibiotics In Organic Apple And Pear Farming"
+NPR_BODY = (
+    "Apples and especially pears are vulnerable to a bacterial infection called fire blight "
+    "that can spread quickly, killing fruit trees and devastating whole orchards.\n\n"
+    "For decades, growers have seen two antibiotics as vital weapons against the disease, even "
+    "on organic apples and pears.\n\n"
+    "But their use has raised questions about transparency in organic labeling, amid concerns "
+    "about the overuse of antibiotics in food production.\n\n"
+    "The national organic standards board voted to end the exemption for the two antibiotics."
+)
+
+
+def test_an_old_headline_on_the_bodys_first_line_is_no_point() -> None:
+    # wire-nOa086j4wopLx4LM: the story's headline was changed; its old one opened the body.
+    points = _points("Surprise: Organic Apples And Pears Aren't Free Of Antibiotics",
+                     f"{OLD_HEADLINE}\n\n{NPR_BODY}")
+    assert OLD_HEADLINE not in points, points
+
+
+def test_only_a_title_case_first_line_of_its_own_is_a_heading() -> None:
+    assert old_headline(*_split(f"{OLD_HEADLINE}\n\n{NPR_BODY}")) == {0}
+    # sentence case, a closing mark, too few words, glued to the prose, not the first line
+    for text in (
+        f"A battle over antibiotics in organic apple and pear farming\n\n{NPR_BODY}",
+        f"A Battle Over Antibiotics In Organic Apple And Pear Farming.\n\n{NPR_BODY}",
+        f"Fire Blight\n\n{NPR_BODY}",
+        f"{OLD_HEADLINE} {NPR_BODY}",
+        f"{NPR_BODY}\n\n{OLD_HEADLINE}\n\nThe board meets again in the spring.",
+    ):
+        assert old_headline(*_split(text)) == set(), text
+
+
+SLIDES = (
+    "Hide caption The mayor's budget speeches often seem more about the big picture than her "
+    "yearly addresses do. On May 5, she told college graduates that they were entering a "
+    "\"healing\" city. Previous Next Sam Lee/AP\n\n"
+    "Hide caption Compare that with four years ago, when she told another class it was leaving "
+    "in times of \"extraordinary difficulty.\" Previous Next Jane Roe/Getty Images 1 of 2 i View "
+    "slideshow"
+)
+SPEECH = (
+    "This weekend, Mayor Jane Doe will give a speech that very likely won't be about the "
+    "controversies of the moment.\n\n"
+    "Every year, a few schools get the mayor as their commencement speaker, and this Sunday "
+    "she will get a chance to describe the big picture.\n\n"
+    "The graduation speeches the mayor gives almost seem to be her real addresses on the state "
+    "of the city."
+)
+CAPTION_SENTENCES = (
+    "The mayor's budget speeches often seem more about the big picture than her yearly "
+    "addresses do.",
+    "On May 5, she told college graduates that they were entering a \"healing\" city.",
+)
+
+
+def test_an_npr_slideshow_caption_is_no_point() -> None:
+    # wire-y8igcek6TQ98n4NT: the caption's second sentence led the brief.
+    text = f"{SLIDES}\n\n{SPEECH}"
+    for kept in (text, text.replace("\n\n", " ")):  # with its lines and flattened
+        points = _points("What graduation speeches say", kept)
+        assert not set(CAPTION_SENTENCES) & set(points), points
