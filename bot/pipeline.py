@@ -1,10 +1,8 @@
 """One poll of the due feeds: fetch → parse → dedupe → enrich → summarize → store → route.
 
 Everything a feed yields in one poll is committed in one transaction (entries, briefs, outbox
-rows), so a crash or a shutdown mid-poll loses nothing: the feed is simply fetched again, and
-seen entries are never posted twice. Its bookkeeping (cache validators, next check, lease) is
-written with the cycle's other feeds' in one statement at the end of the cycle; lost in a crash,
-the feed is fetched in full again and finds its entries stored.
+rows and the feed's new cache validators), so a crash or a shutdown mid-poll loses nothing: the
+feed is simply fetched again, and seen entries are never posted twice.
 """
 
 from __future__ import annotations
@@ -133,7 +131,7 @@ class Pipeline:
         self.clock = clock
         self.on_feed_done = on_feed_done
         self.owner = f"{socket.gethostname()}:{os.getpid()}"
-        self._bookkeeping: list[dict[str, Any]] = []  # record_unchanged's rows, one per feed
+        self._unchanged: list[dict[str, Any]] = []
         self._bands_since: dict[int, datetime] = {}  # feed → its bands older than this go
         self.in_flight = 0  # feeds being fetched or processed now (said when stopping)
 
@@ -175,7 +173,7 @@ class Pipeline:
             # feeds back now rather than leave them leased for minutes.
             await self._release_leases([row.id for row in due])
             raise
-        await self._flush_cycle(stats)
+        await self._flush_unchanged(stats)
         if stats.feeds - stats.unchanged:  # bodies were parsed and dropped: give the pages back
             release_freed()
         metrics.poll_cycle(stats, None if batch else time.monotonic() - cycle_started)
@@ -365,19 +363,14 @@ class Pipeline:
                 fields["title"] = parsed.title
             if parsed.site_url and parsed.site_url != feed.site_url:
                 fields["site_url"] = parsed.site_url
-        bookkeeping = {"feed_id": feed.id, "now": now, "next_at": next_at, "etag": fields["etag"],
-                       "last_modified": fields["last_modified"],
-                       "body_hash": fields.get("body_hash", feed.body_hash)}
-        # Only bookkeeping (validators, next check) is written with the cycle's other feeds in
-        # one statement (_flush_cycle); lost in a crash, the feed is polled again. A title or
-        # URL learnt is written in the feed's own transaction, and so is a first poll's success
-        # (until it commits, the feed is not first_polled, and a later poll reads its entries in
-        # its commit: see there).
-        batched = set(fields) <= _BATCHABLE
-        if not candidates and not edited and batched:
-            self._bookkeeping.append(bookkeeping)  # nothing new: most feeds, most polls
+        if not candidates and not edited and set(fields) <= _BATCHABLE:
+            # Nothing new: only bookkeeping, written with the cycle's other unchanged feeds in
+            # one transaction (most feeds, most polls). Lost in a crash, the feed is polled again.
+            self._unchanged.append({"feed_id": feed.id, "now": now, "next_at": next_at,
+                                    "etag": fields["etag"],
+                                    "last_modified": fields["last_modified"],
+                                    "body_hash": fields.get("body_hash", feed.body_hash)})
             return
-        batched = batched and feed.first_polled
         async with self.db.begin() as conn:
             if not feed.first_polled and candidates:
                 # What another poller stored since this feed was claimed (its lease lost) is
@@ -394,7 +387,7 @@ class Pipeline:
                 await entry_store.update_edited(conn, feed.id, item)
             brief_ids: list[int] = []
             saved: list[routing.BriefFacts] = []  # routed from here, never read back
-            bands_since: datetime | None = None  # the story window's start: see _flush_cycle
+            bands_since: datetime | None = None  # the story window's start: see _flush_unchanged
             seen_only: list[FeedItem] = []  # inserted together, in feed order with the others
             for candidate in candidates:
                 if candidate.brief is None:
@@ -411,7 +404,7 @@ class Pipeline:
                                             now=now, story_id=story.story_id,
                                             signature=story.signature,
                                             translations=candidate.translations)
-                await keep_bands(conn, brief_id, lead, story, prune=False)  # _flush_cycle
+                await keep_bands(conn, brief_id, lead, story, prune=False)  # _flush_unchanged
                 bands_since = story.since
                 brief_ids.append(brief_id)
                 saved.append(_facts(feed, brief_id, story.story_id, candidate.brief, item, now))
@@ -423,23 +416,19 @@ class Pipeline:
                 for facts in saved:
                     await routing.route_brief(conn, facts.brief_id, now=now, cycle=cycle,
                                               saved=facts)
-            if not batched and not await feed_store.record_success(
-                    conn, feed.id, now=now, next_check_at=next_at, owner=self.owner, **fields):
+            if not await feed_store.record_success(conn, feed.id, now=now, next_check_at=next_at,
+                                                   owner=self.owner, **fields):
                 log.warning("poll.lease_lost", feed_id=feed.id)  # its new holder's write stands
             await self._tell_operator(conn, now)
-        if batched:  # its entries and briefs are committed: one statement fewer per changed feed
-            self._bookkeeping.append(bookkeeping)
         if bands_since is not None:
             self._bands_since[feed.id] = min(self._bands_since.get(feed.id, now), bands_since)
         stats.new_items += len(candidates)
         stats.briefs += len(brief_ids)
 
     async def _release_leases(self, feed_ids: list[int]) -> None:
-        # The finished feeds' bookkeeping first, while this process still holds them (it is
-        # written only where it does); then the unfinished feeds' leases go back.
-        await self._flush_cycle(PollStats())
         async with self.db.begin() as conn:
             await feed_store.release_leases(conn, feed_ids, owner=self.owner)
+        await self._flush_unchanged(PollStats())
 
     async def _admin(self, conn: AsyncConnection) -> dest_store.DestinationRow | None:
         """delivery.admin_destination, or the console when that is a destination."""
@@ -486,15 +475,14 @@ class Pipeline:
                           notice=Notice(title=i18n.translate(DISABLED_TITLE, lang), text=note))
         log.info("feed.disabled_told", feed_id=feed.id, destinations=len(told))
 
-    async def _flush_cycle(self, stats: PollStats) -> None:
+    async def _flush_unchanged(self, stats: PollStats) -> None:
         """The cycle's batched writes, in one transaction: the story bands of its changed feeds
         older than the story window, in one statement (issue 26), then the bookkeeping of its
-        feeds (unchanged, and changed ones already committed), in one statement. Lost in a
-        crash, those feeds are polled again, and the old bands stay until the flush of the
-        cycle that gives the feed its next brief (its bands are saved with prune=False; bands
-        older than the window are never read). The bands first: two workers flushing here
-        lock the tables in the same order."""
-        rows, self._bookkeeping = self._bookkeeping, []
+        unchanged feeds. Lost in a crash, those feeds are polled again, and the old bands stay
+        until the flush of the cycle that gives the feed its next brief (its bands are saved
+        with prune=False; bands older than the window are never read). The bands first: two
+        workers flushing here lock the tables in the same order."""
+        rows, self._unchanged = self._unchanged, []
         since, self._bands_since = self._bands_since, {}
         if not rows and not since:
             return

@@ -193,25 +193,6 @@ def _transactions(db: Database) -> tuple[list[list[str]], Any]:
     return found, stop
 
 
-async def test_a_claimed_batchs_briefs_are_read_in_one_statement(db: Database) -> None:
-    """Each row read its brief and its story's other sources again as it was marked
-    ``sending`` (issue 26: two statements per delivered brief); a batch's briefs are read once
-    with its claim, and their stories' sources once for each tenant among its rows. Three
-    briefs to two channels (two tenants): three reads, not twelve."""
-    pairs = await seed(db, briefs=3, refs=["test:a", "test:b"])
-    rec = RecordingAdapter()
-    found, stop = _transactions(db)
-    try:
-        assert await worker(db, rec, FakeClock()).run_once() == 6
-    finally:
-        stop()
-    ran = [sql for tx in found for sql in tx]
-    assert len([sql for sql in ran if sql.startswith("SELECT briefs.id, briefs.entry_id")]) == 1
-    assert len([sql for sql in ran if sql.startswith("SELECT briefs.id, briefs.story_id")]) == 2
-    assert sorted(rec.keys()) == sorted(key for _, key in pairs)
-    assert all(d.message.brief and d.message.brief.headline for d in rec.deliveries)
-
-
 async def test_each_state_of_a_row_is_a_transaction_of_its_own(db: Database) -> None:
     """A row's ``sent`` is committed alone as soon as it is posted, before anything of the next
     row: merged into the next row's ``sending`` (issue 26), it saved about 1.6% of a changed

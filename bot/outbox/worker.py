@@ -64,7 +64,7 @@ from bot.store import AsyncConnection
 from bot.store import destinations as dest_store
 from bot.store import outbox as outbox_store
 from bot.store import reasons as reason_store
-from bot.store.briefs import brief_of_row, brief_rows, story_sources
+from bot.store.briefs import load_brief
 from bot.store.db import Database
 from bot.store.outage import Outage, database_problem
 from bot.store.outbox import outbox_counts as outbox_counts  # its old home: CLI, tests
@@ -94,8 +94,6 @@ class _Job:
     tenant: str | None = None  # whose feeds it may name (bot.store.tenancy)
     dm: bool = False  # a member's own DMs: its footer says "you follow"
     why_footer: bool = False  # the destination wants "Sent because …" under each brief
-    brief_row: Any = None  # the brief's stored row, read with the batch it was claimed in
-    also: list[str] | None = None  # its story's other sources its tenant may read, likewise
 
 
 def _default_worker_id() -> str:
@@ -258,15 +256,6 @@ class OutboxWorker:
         async with self.db.begin() as conn:
             rows = await outbox_store.claim(conn, query, owner=self.worker_id,
                                             until=now + self.lease)
-            # the batch's briefs and their stories' other sources in one query each (per tenant),
-            # not two per row as it is sent (issue 26)
-            briefs = await brief_rows(conn, [r.brief_id for r in rows if r.brief_id is not None])
-            by_tenant: dict[str, dict[int, Any]] = {}
-            for r in rows:
-                if r.brief_id in briefs:
-                    by_tenant.setdefault(r.server or r.ref, {})[r.brief_id] = briefs[r.brief_id]
-            also = {tenant: await story_sources(conn, found, tenants=(tenant,))
-                    for tenant, found in by_tenant.items()}
         return [_Job(id=r.id, key=r.key, brief_id=r.brief_id, digest=r.digest,
                      attempts=r.attempts, sending_at=r.sending_at,
                      destination_id=r.destination_id,
@@ -275,9 +264,7 @@ class OutboxWorker:
                      parts=_parts_from_row(r.parts),
                      queued_at=r.created_at,
                      mention=r.mention, reply_to=r.reply_to, update_note=r.update_note,
-                     tenant=r.server or r.ref, dm=bool(r.dm), why_footer=bool(r.why_footer),
-                     brief_row=briefs.get(r.brief_id),
-                     also=also.get(r.server or r.ref, {}).get(r.brief_id))
+                     tenant=r.server or r.ref, dm=bool(r.dm), why_footer=bool(r.why_footer))
                 for r in rows]
 
     async def _release(self, jobs: Sequence[_Job]) -> None:
@@ -288,9 +275,8 @@ class OutboxWorker:
 
     async def _outgoing(self, conn: AsyncConnection, job: _Job) -> Outgoing:
         if job.brief_id is not None:
-            if job.brief_row is None or job.also is None:
-                raise LookupError(f"no brief {job.brief_id}")
-            brief = brief_of_row(job.brief_row, job.also, job.destination.locale)
+            brief = await load_brief(conn, job.brief_id, job.destination.locale,
+                                     tenants=None if job.tenant is None else (job.tenant,))
             if job.why_footer:  # said as the destination is set now, not when it was routed
                 found = (await reason_store.of_rows(conn, [job.id]))[job.id]
                 if found:

@@ -125,42 +125,11 @@ async def load_briefs(conn: AsyncConnection, brief_ids: list[int],
     private feed that carried the same story is not named (only feeds ``tenants`` may read)."""
     if not brief_ids:
         return {}
-    rows = await brief_rows(conn, brief_ids)
+    rows = {int(r.id): r for part in _chunks(brief_ids)
+            for r in await conn.execute(_BRIEFS, {"ids": part})}
     missing = set(brief_ids) - set(rows)
     if missing:
         raise LookupError(f"no brief {min(missing)}")
-    return await briefs_of_rows(conn, rows, locale, tenants=tenants)
-
-
-async def brief_rows(conn: AsyncConnection, brief_ids: Collection[int]) -> dict[int, Row[Any]]:
-    """The stored rows of ``brief_ids`` that exist, for ``briefs_of_rows``: the outbox reads a
-    claimed batch's briefs in one query (issue 26), as a brief's content never changes once
-    saved; its story's other sources do, and are read when it is sent."""
-    return {int(r.id): r for part in _chunks(sorted(set(brief_ids)))
-            for r in await conn.execute(_BRIEFS, {"ids": part})}
-
-
-async def briefs_of_rows(conn: AsyncConnection, rows: dict[int, Row[Any]],
-                         locale: str | None = None, *,
-                         tenants: Collection[str] | None = None) -> dict[int, Brief]:
-    """``load_briefs`` of briefs whose rows were read already (``brief_rows``): their story's
-    other sources are read now, as they stand."""
-    also = await story_sources(conn, rows, tenants=tenants)
-    return {brief_id: brief_of_row(row, also[brief_id], locale)
-            for brief_id, row in rows.items()}
-
-
-def brief_of_row(row: Any, also: list[str], locale: str | None = None) -> Brief:
-    """The brief of a stored row, naming ``also`` as its story's other sources, in the
-    language of ``locale`` when it was made in that language too."""
-    return in_language(row, brief_from_row(row, also), locale)
-
-
-async def story_sources(conn: AsyncConnection, rows: dict[int, Row[Any]], *,
-                        tenants: Collection[str] | None = None) -> dict[int, list[str]]:
-    """Each brief's "also covered by": the sources of its story's other briefs from feeds
-    ``tenants`` may read (None: all), oldest first, each once, its own source left out; in one
-    query for all ``rows`` (``brief_rows``)."""
     roots = {i: int(r.story_id if r.story_id is not None else i) for i, r in rows.items()}
     found: list[Any] = []
     # Only feeds ``tenants`` may read, decided in this query (no read of the mode first).
@@ -172,14 +141,14 @@ async def story_sources(conn: AsyncConnection, rows: dict[int, Row[Any]], *,
     for member in found:
         root = int(member.story_id if member.story_id is not None else member.id)
         members.setdefault(root, []).append((int(member.id), member.source))
-    sources = {}
+    loaded = {}
     for brief_id, row in rows.items():
         also: list[str] = []
         for other, source in sorted(members.get(roots[brief_id], [])):  # oldest first
             if other != brief_id and source and source != row.source and source not in also:
                 also.append(source)
-        sources[brief_id] = also
-    return sources
+        loaded[brief_id] = in_language(row, brief_from_row(row, also), locale)
+    return loaded
 
 
 async def lead(conn: AsyncConnection, brief_id: int, chars: int) -> Row[Any]:
