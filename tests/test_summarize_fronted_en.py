@@ -69,12 +69,37 @@ def test_an_opening_clause_whose_it_nothing_names_leans_back(sentence: str) -> N
     "If it is felt there is a case to answer, it would be for the federation to act.",
     "Even though it was a very busy week for the commission, I actually found time to rest.",
     "If it weren't for the rain, we would have finished the match.",
+    "If it turns out the seller lied, you can claim a refund.",
+    "If it looks like rain, we will stay in.",
+    "When it snows, we close the school.",
+    "After it emerged the minister had misled parliament, there were calls to resign.",
+    "After it became clear the bank had failed, there was a run on its branches.",
     "While it has more than 15 million customers in Japan, Vodafone has struggled there.",
     "If it stands, the declaration would let the president divert $3.6 billion.",
     "When it rains, it pours.",
 ])
 def test_sentences_that_stand_alone_do_not_lean(sentence: str) -> None:
     assert not refers_back(sentence, "en"), sentence
+
+
+# The review's dummies, each as an opening clause and as a sentence of its own: one list
+# (select/dummy_it.py) makes both stand alone.
+@pytest.mark.parametrize("dummy", [
+    "remains to be seen whether the deal will close",
+    "may be too soon to call it a crisis",
+    "isn't clear why the plane crashed",
+    "emerged that the minister had misled parliament",
+    "became clear that the bank had failed",
+    "'s raining on Saturday",
+    "'s dark",
+    "can be shown that the drug is safe",
+])
+def test_a_dummy_it_stands_alone_opening_a_clause_or_a_sentence(dummy: str) -> None:
+    clause = f"While it{dummy}" if dummy.startswith("'") else f"While it {dummy}"
+    opening = f"It{dummy}." if dummy.startswith("'") else f"It {dummy}."
+    assert not refers_back(f"{clause}, there are signs of a change.", "en")
+    assert not refers_back(f"{clause}, we will wait.", "en")
+    assert not refers_back(opening, "en"), opening
 
 
 def test_a_brief_prefers_points_that_stand_alone_over_a_fronted_demonstrative() -> None:

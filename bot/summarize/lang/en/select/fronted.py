@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from bot.summarize.lang.en.select import dummy_it
+
 # A fronted phrase ending on a bare demonstrative, a pronoun standing for what the sentence
 # before told: "As a part of this, we’re also kicking off the Gmail Developer Preview …"
 # (part of what? the announcement the brief skipped), "Because of this, many established
@@ -52,23 +54,24 @@ SUBJECT_DEMONSTRATIVE = re.compile(
 # clause opening on a noun phrase may be what the "it" means, told after it ("While it has
 # more than 15 million customers in Japan, Vodafone has found …", "If it stands, the
 # declaration would let …"), so only a pronoun there counts; "he"/"she"/"they" after a fronted
-# clause already lean back (``BACK``). Not a dummy "it": "When it comes to …", "If it
-# weren't for …", "As it turns out", "If it seems …", "If it rains …", nor "it" taking a
-# clause or an infinitive after up to three words ("While it’s difficult to say goodbye to
-# all that, I …", "While it's too soon to subscribe to …, there's no doubt …", "If it is
-# confirmed that the suspect …, it will …"), nor a passive of thinking or a time (below). On
-# the same articles, all 18 sentences of this form lean back.
+# clause already lean back (``BACK``). Not a dummy "it": those an opening "it" has too
+# (``dummy_it``: "While it remains to be seen whether …", "Although it isn't clear why …",
+# "When it's dark, …"), and "When it comes to …", "If it weren't for …", "If it turns out
+# …", "If it rains …", "After it emerged …", nor "it" taking a clause or an infinitive after
+# up to three words ("If it is confirmed that the suspect …, it will …", "If it can be shown
+# that …"), a passive of thinking ("If it is felt there is a case to answer, it would be for
+# …") or a time ("Even though it was a very busy week …, I actually …"). On the same
+# articles, all 18 sentences of this form lean back.
+_COPULA = dummy_it.COPULA
 _DUMMY_IT = (
-    r" (?:comes?|came)(?: down)? to\b| (?:were|was)n['’]t for\b| turns? out\b"
-    r"| (?:seems|seemed|appears|appeared|looks|looked|rains|rained|snows|snowed)\b"
-    r"|(?:['’]s| is| was| were| would be| will be| has been| had been)(?: [\w-]+){1,3}"
-    r" (?:to|that|whether|if|how|what|why|who|when)\b"
-    # A thought or a finding with no one named ("If it is felt there is a case to answer, it
-    # would be for …"), and a time ("Even though it was a very busy week …, I actually …").
-    r"|(?:['’]s| is| was| were| would be| will be| has been| had been) (?:felt|thought|believed|"
-    r"said|expected|hoped|known|agreed|decided|found|reported|understood|claimed|considered|"
-    r"estimated|feared|rumou?red)\b"
-    r"|(?:['’]s| is| was| were| would be| will be| has been| had been)(?: [\w-]+){0,3}"
+    rf"{dummy_it.DUMMY}"
+    r"| (?:comes?|came)(?: down)? to\b| (?:were|was)n['’]t for\b| turns? out\b| turned out\b"
+    r"| (?:looks|looked|rains|rained|snows|snowed|emerged|emerges)\b"
+    r"| (?:becomes|became|has become) (?:\w+ )?(?:clear|apparent|obvious|evident)\b"
+    rf"|{_COPULA}(?: [\w-]+){{1,3}} (?:to|that|whether|if|how|what|why|who|when)\b"
+    rf"|{_COPULA} (?:felt|thought|believed|said|expected|hoped|known|agreed|decided|found|"
+    r"reported|understood|claimed|considered|estimated|feared|rumou?red)\b"
+    rf"|{_COPULA}(?: [\w-]+){{0,3}}"
     r" (?:day|week|month|year|time|night|season|morning|afternoon|evening|weekend)\b"
 )
 FRONTED_IT = re.compile(
