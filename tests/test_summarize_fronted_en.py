@@ -23,16 +23,27 @@ def _points(title: str, text: str) -> list[str]:
     "As a part of this, we’re also kicking off a developer preview of the new format.",
     "Because of this, many established libraries still use two-letter prefixes.",
     "Beyond that, there's really no difference between the two units.",
-    "Two days after that, he resigned as adviser after reports emerged about the meeting.",
+    # A noun phrase after the comma: BACK's fronted-phrase-and-pronoun rule does not see it.
+    "Two days after that, the adviser resigned after reports emerged about the meeting.",
     "Of these, 121,000 have applied for temporary asylum.",
     "In situations like this, I often reach for a simpler tool.",
     "Apart from all that, it was electioneering as usual.",
     "Prior to this, the assignment happened at the end.",
     "With that – thanks for reading!",
+    "With that—thanks for reading!",
+    "Among those, 40 were children.",
+    "Within this, internet fraud totalled £43m.",
+    # A subject and its verb before the phrase lean as much.
+    "We agree with that, and we will vote against the bill.",
+    "I disagree with this, but the board has decided.",
+    "Given that, the council will vote no.",
     "The sheer egregiousness of this is outrageous on its face.",
     "The repair shop’s point of view on this is logical.",
     "A whole bunch of these are due to old drawing calls.",
     "No better example of this can be found than the editor itself.",
+    "Part of that is because the weight has remained completely unchanged.",
+    "All of that is a bit overwhelming.",
+    "Some of that is likely done to save money.",
 ])
 def test_a_phrase_ending_on_a_bare_demonstrative_leans_back(sentence: str) -> None:
     assert refers_back(sentence, "en"), sentence
@@ -51,16 +62,26 @@ def test_an_opening_clause_whose_it_nothing_names_leans_back(sentence: str) -> N
     assert refers_back(sentence, "en"), sentence
 
 
-# Precision: a demonstrative with its own noun, a subject before the phrase, a dummy "it", and
-# an "it" that the main clause's noun phrase names after it stand alone.
+# Precision: a demonstrative with its own noun or pointing forward, a "that" that is a
+# conjunction, a dummy "it", and an "it" that the main clause's noun phrase names after it
+# stand alone. Each exclusion of the rules has a sentence here that leans without it.
 @pytest.mark.parametrize("sentence", [
     "As part of this deal, the airline will buy 40 new jets.",
     "The whole thing works like this: you pay first, then you wait.",
-    "Regulators said in a filing that profits fell by a fifth.",
     "In this May 29, 2020, photo, a shop burns during protests in the city.",
     "Funny tweet about This Is Us",
-    # Leans too, but left out until a refit (select/fronted.py): it moves the fitted weights.
-    "Despite this, traders expect strength in the global economy to benefit Japan.",
+    # "that" after given/in with an aside after its comma is a conjunction.
+    "Given that, as of Monday, more than 40,000 people had fled their homes, officials in "
+    "Kerala said the floods were the worst in a century.",
+    "Brexit is different in that, unlike earlier treaties, there is no way back.",
+    # Pointing forward: at a colon, at a relative clause.
+    "The rule works like this, according to the filing: the state pays first.",
+    "For those, who don't know, the conference runs every June in San Jose.",
+    "For those, like me, who grew up in the 1980s, the reboot is a treat.",
+    # Nouns and participles after the demonstrative, not its verb.
+    "Fans of these looks can find them at Zara from Monday.",
+    "Analysis of these remains shows the bones belonged to a child.",
+    "For those made redundant, the scheme offers six months of pay.",
     "When it comes to tablets, there’s the iPad and there’s everybody else.",
     "While it’s difficult to say goodbye to all that, I have a new job to start.",
     "If it is confirmed that the suspect carried a forged passport, it will embarrass police.",
@@ -100,6 +121,18 @@ def test_a_dummy_it_stands_alone_opening_a_clause_or_a_sentence(dummy: str) -> N
     assert not refers_back(f"{clause}, there are signs of a change.", "en")
     assert not refers_back(f"{clause}, we will wait.", "en")
     assert not refers_back(opening, "en"), opening
+
+
+# "Despite this, …" and "In spite of that, …" lean, wherever they stand, but are left out
+# until a refit (select/fronted.py): taken as leaning, they move the fitted weights.
+@pytest.mark.xfail(strict=True, reason="deferred: leaning moves the fitted weights (issue 28)")
+@pytest.mark.parametrize("sentence", [
+    "Despite this, traders expect strength in the global economy to benefit Japan.",
+    "In spite of that, traders expect strength in the global economy.",
+    "Shares fell despite this, analysts said.",
+])
+def test_despite_this_leans_once_the_weights_are_refit(sentence: str) -> None:
+    assert refers_back(sentence, "en"), sentence
 
 
 def test_a_brief_prefers_points_that_stand_alone_over_a_fronted_demonstrative() -> None:
