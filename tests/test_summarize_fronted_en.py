@@ -82,6 +82,9 @@ def test_an_opening_clause_whose_it_nothing_names_leans_back(sentence: str) -> N
     "Fans of these looks can find them at Zara from Monday.",
     "Analysis of these remains shows the bones belonged to a child.",
     "For those made redundant, the scheme offers six months of pay.",
+    # A quote with its speaker named is the speaker's (as DISCOURSE spares it).
+    '"On top of that, we will appeal," said Jane Smith.',
+    '"Because of this, we will appeal," said Jane Smith.',
     "When it comes to tablets, there’s the iPad and there’s everybody else.",
     "While it’s difficult to say goodbye to all that, I have a new job to start.",
     "If it is confirmed that the suspect carried a forged passport, it will embarrass police.",

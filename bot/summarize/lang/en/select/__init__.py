@@ -418,12 +418,13 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
         return QUOTE_OPEN.match(sentence) is not None and ATTRIBUTION.search(sentence) is None
     if teaser(sentence):
         return True  # its "it" points at a sentence after it: a teaser leans on the story
-    if leans_through_fronted(sentence):
-        return True  # "As a part of this, …", "If it gets below 30%, it’s …"
-    # A marker that opens a quotation with its speaker named ("“Of course we will appeal,”
-    # said Jane Smith") is the speaker's: the sentence says who answers what.
-    if (DISCOURSE.match(sentence) and ATTRIBUTION.search(sentence) is None) \
-            or points_away(sentence):
+    # A marker or a fronted phrase that opens a quotation with its speaker named ("“Of course
+    # we will appeal,” said Jane Smith", "“On top of that, we will appeal,” said …") is the
+    # speaker's: the sentence says who answers what.
+    if (DISCOURSE.match(sentence) or leans_through_fronted(sentence)) \
+            and ATTRIBUTION.search(sentence) is None:
+        return True  # "In fact, …", "As a part of this, …", "If it gets below 30%, it’s …"
+    if points_away(sentence):
         return True
     if ("I " in sentence or "we " in sentence or "We " in sentence or "n my " in sentence
             or "n our " in sentence) and EARLIER_PIECE.search(sentence):
