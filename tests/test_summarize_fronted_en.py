@@ -57,6 +57,11 @@ def test_a_phrase_ending_on_a_bare_demonstrative_leans_back(sentence: str) -> No
     "Even if it hasn’t locked onto satellites yet, it’ll use the accelerometer for pace.",
     "If it’s yellow, it means one day.",
     "After it was voted down, I figured the agency would avoid such tactics.",
+    "If it rises above 2.5%, it will be the highest since 2008.",
+    "If it is approved by the U.S. Senate, it will take effect in May.",
+    "If it passes, as expected, it will take effect in May.",
+    "If it passes, this would be the first such law.",
+    "Where it fails, we step in with our own staff.",
 ])
 def test_an_opening_clause_whose_it_nothing_names_leans_back(sentence: str) -> None:
     assert refers_back(sentence, "en"), sentence

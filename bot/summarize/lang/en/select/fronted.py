@@ -89,10 +89,18 @@ _DUMMY_IT = (
     rf"|{_COPULA}(?: [\w-]+){{0,3}}"
     r" (?:day|week|month|year|time|night|season|morning|afternoon|evening|weekend)\b"
 )
+# The clause runs to its comma over a decimal point ("If it rises above 2.5%, …"), an
+# initial's full stop ("If it is approved by the U.S. Senate, …") and a stock aside ("If it
+# passes, as expected, it will …").
+_CLAUSE = (
+    r"(?:[^,;:.!?]|\.(?=\d)|(?<=\b[A-Z])\.){1,100}"
+    r"(?:, as (?:expected|planned|hoped|feared|predicted|promised))?"
+)
 FRONTED_IT = re.compile(
     r"^[\"'“‘]?(?:if|when|whenever|unless|once|although|though|because|since|while|until|"
-    r"after|before|as long as|as soon as|even if|even though) it\b"
-    rf"(?!{_DUMMY_IT})[^,;:.!?]{{1,100}}, (?:then )?(?:it|we|you|i|there)\b",
+    r"after|before|where|whereas|as long as|as soon as|even if|even though) it\b"
+    rf"(?!{_DUMMY_IT}){_CLAUSE}, (?:then )?"
+    r"(?:it|we|you|i|there|this (?:is|was|will|would|could|may|might)|that (?:will|would))\b",
     re.IGNORECASE,
 )
 
