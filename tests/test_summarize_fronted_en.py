@@ -43,6 +43,9 @@ def _points(title: str, text: str) -> list[str]:
     "No better example of this can be found than the editor itself.",
     "Part of that is because the weight has remained completely unchanged.",
     "All of that is a bit overwhelming.",
+    "Eighty per cent of those remain on cameras.",
+    "A lot of this remains unclear to investors.",
+    "Games awards like this have grown in importance.",
     "Some of that is likely done to save money.",
 ])
 def test_a_phrase_ending_on_a_bare_demonstrative_leans_back(sentence: str) -> None:
@@ -129,6 +132,16 @@ def test_a_dummy_it_stands_alone_opening_a_clause_or_a_sentence(dummy: str) -> N
     assert not refers_back(f"{clause}, there are signs of a change.", "en")
     assert not refers_back(f"{clause}, we will wait.", "en")
     assert not refers_back(opening, "en"), opening
+
+
+# Not every "it" before a passive and "that" is a dummy: a feeling or a plan has its subject
+# told before.
+@pytest.mark.parametrize("sentence", [
+    "It is concerned that the ruling could threaten the production of other cheeses.",
+    "It is set to open in May.",
+])
+def test_an_opening_it_whose_subject_was_told_before_leans(sentence: str) -> None:
+    assert refers_back(sentence, "en"), sentence
 
 
 # "Despite this, …" and "In spite of that, …" lean, wherever they stand, but are left out

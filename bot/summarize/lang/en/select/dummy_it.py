@@ -26,8 +26,14 @@ VERB = (
     r"(?:emerged|turns out|turned out|(?:becomes|became|has become) (?:\w+ )?"
     r"(?:clear|apparent|obvious|evident))(?: [\w-]+){0,3} that)"
 )
-# A passive of finding or telling before "that": "It can be shown that …", "It was reported
-# that …" ("It is set to open" has a subject told before: only with "that").
-PASSIVE = r"(?:\w+ly )?(?:\w+ed|shown|known|said|thought|understood|felt|found|made clear) that"
+# A passive of finding or telling before "that": "It can be shown that …", "It is thought that
+# …" ("It is set to open" and "It is concerned that …" have a subject told before: only these
+# verbs, and only with "that").
+PASSIVE = (
+    r"(?:\w+ly )?(?:thought|said|known|understood|believed|expected|hoped|estimated|predicted|"
+    r"reported|feared|claimed|alleged|accepted|established|shown|noted|suggested|assumed|"
+    r"rumou?red|agreed|decided|announced|confirmed|revealed|felt|found|forecast|anticipated|"
+    r"argued|recogni[sz]ed|acknowledged|made clear) that"
+)
 # What follows a dummy "it": a copula and a state or a passive, or a dummy's verb.
 DUMMY = rf"{COPULA} (?:\w+ly )?{STATE}\b|{COPULA} {PASSIVE}\b| {VERB}\b"

@@ -52,14 +52,17 @@ FRONTED_DEMONSTRATIVE = re.compile(
 # whole bunch of these are due to QuickDraw calls.", "No better example of this can be found
 # …" (of what?), "Part of that is because …". The verb right after it makes it a pronoun
 # ("this May 29, 2020, photo" is no verb, nor is "Funny tweet about This Is Us": the verb is
-# matched in lower case). Only words that are verbs alone: "Fans of these looks can …",
-# "Analysis of these remains shows …", "For those made redundant, …" name their own things.
+# matched in lower case). A word that may be a noun or a participle is a verb only in the
+# demonstrative's number ("… of this remains unclear", "… of those remain on cameras"): "Fans
+# of these looks can …", "Analysis of these remains shows …", "For those made redundant, …"
+# name their own things.
 # On the same articles, all 68 such sentences lean back.
 SUBJECT_DEMONSTRATIVE = re.compile(
     r"^[\"'“‘]?(?!(?:i|we|you|he|she|it|they|there|this|that|these|those)\b)"
     r"(?:[\w'’-]+ ){0,6}?(?:of|on|about|with|for|to|from|in|at|by|like) (?:all )?"
     r"(?-i:(?:this|that|these|those) (?:is|are|was|were|can|could|will|would|has|have|had|may|"
-    r"might|should|must|seems?|seemed|comes?|came|goes|went)\b)",
+    r"might|should|must|seems?|seemed|comes?|came|goes|went|looked|remained)"
+    r"|(?:this|that) (?:looks|makes|made|remains)|(?:these|those) (?:look|make|remain))\b",
     re.IGNORECASE,
 )
 # An opening clause whose subject is "it" before a main clause whose subject is a pronoun
