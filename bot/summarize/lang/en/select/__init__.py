@@ -9,6 +9,7 @@ from collections.abc import Callable
 from itertools import chain
 
 from bot.summarize.lang import Analysis, Cues
+from bot.summarize.lang.en.select import dummy_it
 from bot.summarize.lang.en.select.fronted import leans_through_fronted
 
 # Lines that are never a point: captions, credits, link texts.
@@ -87,17 +88,13 @@ BACK = re.compile(
 )
 # Openings that look like a reference back but name their own subject: "This week …",
 # "This post …", "This interview focuses on …" (the piece itself), "It's hard to believe …"
-# (a dummy "it" before an adjective and "to"/"that").
+# (a dummy "it": ``dummy_it``, which the fronted-clause rule reads too).
 SELF = re.compile(
     r"^[\"'“‘]?(?:this|these|that|those) (?:week|year|month|morning|afternoon|evening|weekend|"
     r"season|spring|summer|autumn|fall|winter|time|post|article|episode|video|item|blog|story|"
     r"entry|release|update|version|podcast|issue|edition|feed|site|page|newsletter|guide|interview|"
     r"talk|show|series|paper|study|tutorial|webinar|course|lesson|book)s?\b"
-    r"|^[\"'“‘]?it(?:['’]s| is| was| will be| would be) (?:\w+ly )?(?:hard|easy|clear|"
-    r"possible|impossible|important|worth|time|likely|unlikely|difficult|safe|fair|true|"
-    r"unclear|not clear)\b"
-    r"|^[\"'“‘]?it (?:seems|seemed|appears|appeared|makes sense|remains to be seen|"
-    r"(?:won['’]t|will not|didn['’]t|did not) take)\b",
+    rf"|^[\"'“‘]?it(?:{dummy_it.DUMMY})",
     re.IGNORECASE,
 )
 # The Daily Mail's opener names its own subject: "This is the (shocking) moment a train
@@ -421,12 +418,13 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
         return QUOTE_OPEN.match(sentence) is not None and ATTRIBUTION.search(sentence) is None
     if teaser(sentence):
         return True  # its "it" points at a sentence after it: a teaser leans on the story
-    if leans_through_fronted(sentence):
-        return True  # "As a part of this, …", "If it gets below 30%, it’s …"
-    # A marker that opens a quotation with its speaker named ("“Of course we will appeal,”
-    # said Jane Smith") is the speaker's: the sentence says who answers what.
-    if (DISCOURSE.match(sentence) and ATTRIBUTION.search(sentence) is None) \
-            or points_away(sentence):
+    # A marker or a fronted phrase that opens a quotation with its speaker named ("“Of course
+    # we will appeal,” said Jane Smith", "“On top of that, we will appeal,” said …") is the
+    # speaker's: the sentence says who answers what.
+    if (DISCOURSE.match(sentence) or leans_through_fronted(sentence)) \
+            and ATTRIBUTION.search(sentence) is None:
+        return True  # "In fact, …", "As a part of this, …", "If it gets below 30%, it’s …"
+    if points_away(sentence):
         return True
     if ("I " in sentence or "we " in sentence or "We " in sentence or "n my " in sentence
             or "n our " in sentence) and EARLIER_PIECE.search(sentence):
