@@ -13,6 +13,7 @@ from bot.summarize import text as text_module
 from bot.summarize.lang.en import segment as en_segment
 from bot.summarize.lang.en import sentences, tagging
 from bot.summarize.lang.en import tags as en_tags
+from bot.summarize.lang.en.segment import promo as en_promo
 from bot.summarize.lang.en.tagging import mentions
 
 PIECES = ["Smith", "Tom", "Tom Smith", "Smithson", "smith", " ", "  ", "\n", "-", "ex-", "_",
@@ -319,9 +320,9 @@ def test_promotion_searched_only_with_a_companion_is_as_before() -> None:
     found = 0
     for _ in range(40000):
         sentence = " ".join(rng.choice(PROMO_PIECES) for _ in range(rng.randint(1, 6)))
-        expected = en_segment.PROMO.search(sentence) is not None
+        expected = en_promo.PROMO.search(sentence) is not None
         found += expected
-        assert en_segment.promotion(sentence) == expected, sentence
+        assert en_promo.promotion(sentence) == expected, sentence
     assert found > 100
 
 
