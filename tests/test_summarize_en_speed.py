@@ -263,19 +263,35 @@ GLUE_PIECES = ["He", "She", "They", "We", "The", "This", "But", "It", "You", "Fr
                "Poignant", "Vegetables", "the", "'", ","]
 
 
-def test_glue_hints_hold_wherever_the_patterns_match() -> None:
+def test_unglue_cuts_as_without_its_hints(monkeypatch: pytest.MonkeyPatch) -> None:
     """``unglue`` runs GLUE only on a sentence holding one of GLUE_HINTS and HEADING_GLUE only
-    where one of HEADING_OPENERS is its second, third or fourth word (issue 26): every match
-    of either pattern on random text has them."""
+    where ``may_head`` lets it (issue 26): the same spans as with both checks passing every
+    sentence, on random text."""
     rng = random.Random(36)
-    for k in range(40000):
-        # Every other text single-spaced, as a sentence is.
-        text = ("" if k % 2 else " ").join(
-            rng.choice(GLUE_PIECES) for _ in range(rng.randint(0, 12)))
-        if en_segment.GLUE.search(text) is not None:
-            assert any(h in text for h in en_segment.GLUE_HINTS), text
-        if en_segment.HEADING_GLUE.match(text) is not None:
-            assert not en_segment.HEADING_OPENERS.isdisjoint(text.split(" ", 4)[1:4]), text
+    texts = [("" if k % 2 else " ").join(  # every other text single-spaced, as a sentence is
+        rng.choice(GLUE_PIECES) for _ in range(rng.randint(0, 12))) for k in range(20000)]
+    fast = [en_segment.unglue(text) for text in texts]
+    monkeypatch.setattr(en_segment, "GLUE_HINTS", ("",))  # "" is in every text
+    monkeypatch.setattr(en_segment, "may_head", lambda sentence: True)
+    for text, spans in zip(texts, fast, strict=True):
+        assert en_segment.unglue(text) == spans, text
+
+
+def test_heading_glue_opener_as_the_fourth_word() -> None:
+    """A heading of three words before its opener ("Quick summary update We …") is cut off:
+    ``may_head`` reads the fourth word too."""
+    assert en_segment.unglue("Quick summary update We had a payment method problem last week.") \
+        == ["Quick summary update", "We had a payment method problem last week."]
+
+
+def test_every_glue_hint_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every entry of GLUE_HINTS is read, however many there are: with one more in front, a
+    sentence cut only at its last hint (" But ") is still cut."""
+    sentence = "They walked away from the vehicle But he warned them later that day."
+    parts = ["They walked away from the vehicle", "But he warned them later that day."]
+    assert en_segment.unglue(sentence) == parts
+    monkeypatch.setattr(en_segment, "GLUE_HINTS", ("@@", *en_segment.GLUE_HINTS))
+    assert en_segment.unglue(sentence) == parts
 
 
 # The patterns as they were before they opened on their mark (issue 26).
@@ -347,6 +363,53 @@ def test_every_caption_word_holds_a_caption_hint() -> None:
 
     for word in select.CAPTION_WORDS:
         assert any(h in word for h in select.CAPTION_HINTS), word
+
+
+def test_every_cut_and_picture_hint_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every entry of CUT_HINTS and PICTURE_HINTS is read, however many there are: with one more
+    in front, a cut or a picture told only by the last hint ("REUTERS", "shot") still is."""
+    from bot.summarize.lang.en import select
+
+    sentence = "The crowd cheered the winners REUTERS/Nick Oxford The match ended late."
+    parts = ["The crowd cheered the winners", "REUTERS/Nick Oxford The match ended late."]
+    picture = "Would you believe these shots from the beach."
+    assert en_segment.unglue(sentence) == parts
+    assert select.weak(picture)
+    monkeypatch.setattr(en_segment, "CUT_HINTS", ("@@", *en_segment.CUT_HINTS))
+    monkeypatch.setattr(select, "PICTURE_HINTS", ("@@", *select.PICTURE_HINTS))
+    assert en_segment.unglue(sentence) == parts
+    assert select.weak(picture)
+
+
+CAPTION_PIECES = ["The minister", "met", "the mayor", "pictured", "Pictured", "file photo", "(",
+                  ")", "(file)", "(L)", "(r)", "(left)", "(Right)", "(centre)", "(center)",
+                  ", left,", ", right,", ",", "left", "right", " ", "on Tuesday", "."]
+
+
+def test_weak_as_without_its_caption_hints(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``weak`` gives the same verdict with CAPTION_HINTS passing every sentence, on random
+    text of caption words (issue 26)."""
+    from bot.summarize.lang.en import select
+
+    rng = random.Random(42)
+    texts = [" ".join(rng.choice(CAPTION_PIECES) for _ in range(rng.randint(1, 10)))
+             for _ in range(10000)]
+    fast = [select.weak(text) for text in texts]
+    assert sum(fast) > 1000
+    monkeypatch.setattr(select, "CAPTION_HINTS", ("",))  # "" is in every text
+    for text, verdict in zip(texts, fast, strict=True):
+        assert select.weak(text) == verdict, text
+
+
+def test_every_caption_hint_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every entry of CAPTION_HINTS is read, however many there are: with one more in front, a
+    caption told only by its last hint (", right,") is still weak."""
+    from bot.summarize.lang.en import select
+
+    sentence = "The minister, right, met the mayor on Tuesday in the town hall."
+    assert select.weak(sentence)
+    monkeypatch.setattr(select, "CAPTION_HINTS", ("@@", *select.CAPTION_HINTS))
+    assert select.weak(sentence)
 
 
 def test_ascii_letter_runs_are_the_latin_words() -> None:

@@ -351,6 +351,12 @@ def not_prose(sentence: str) -> str | None:
     return broken(sentence)
 
 
+def may_head(sentence: str) -> bool:
+    """Whether HEADING_GLUE may match ``sentence``: one of HEADING_OPENERS is its second, third
+    or fourth word."""
+    return not HEADING_OPENERS.isdisjoint(sentence.split(" ", 4)[1:4])
+
+
 def unglue(sentence: str) -> list[str]:
     """An English ``sentence`` cut where flattened HTML glued spans together: a dateline off
     its sentence ("WASHINGTON (Reuters) - "), a credit, caption or player line run into the
@@ -362,15 +368,12 @@ def unglue(sentence: str) -> list[str]:
         dateline = DATELINE.match(sentence)
         if dateline is not None:  # the dateline is a span of its own, no one's sentence
             cuts.add(dateline.end())
-    heading = None if HEADING_OPENERS.isdisjoint(sentence.split(" ", 4)[1:4]) \
-        else HEADING_GLUE.match(sentence)
+    heading = HEADING_GLUE.match(sentence) if may_head(sentence) else None
     # The heading is a span of its own, no point; "Apple said The …" is a sentence's own words.
     if heading is not None and heading.group().split()[-1] not in NOT_BEFORE_GLUE:
         cuts.add(heading.end())
-    h = CUT_HINTS
-    # Spelled out rather than any() over a generator: this runs on every sentence.
-    if h[0] in sentence or h[1] in sentence or h[2] in sentence or h[3] in sentence \
-            or h[4] in sentence or h[5] in sentence:
+    # any() over map in C rather than over a generator: this runs on every sentence.
+    if any(map(sentence.__contains__, CUT_HINTS)):
         cuts.update(m.start() for m in CUT_BEFORE.finditer(sentence))
         cuts.update(m.end() for m in CUT_AFTER.finditer(sentence))
     if "://" in sentence or "pic.twitter" in sentence:
@@ -383,9 +386,8 @@ def unglue(sentence: str) -> list[str]:
         if credit is not None:  # "Eric Newcomer, Bloomberg: Adjusted net revenue …"
             cuts.add(credit.end())
     last = 0
-    g = GLUE_HINTS
-    may_glue = g[0] in sentence or g[1] in sentence or g[2] in sentence or g[3] in sentence \
-        or g[4] in sentence or g[5] in sentence or g[6] in sentence or g[7] in sentence
+    # any() over map in C: every entry of GLUE_HINTS read, no generator per sentence.
+    may_glue = any(map(sentence.__contains__, GLUE_HINTS))
     for m in GLUE.finditer(sentence) if may_glue else ():
         cut = m.start()
         # A closing quote may end the span before: "… cause 'mayhem' But he warned …".

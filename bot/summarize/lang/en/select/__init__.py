@@ -455,15 +455,12 @@ def weak(sentence: str) -> bool:
         return True
     if len(sentence) <= 150 and PRESENT_CAPTION.match(sentence):
         return True
-    h = CAPTION_HINTS
-    if (h[0] in low or h[1] in low or h[2] in low or h[3] in low or h[4] in low) \
-            and CAPTION_WORD.search(low) is not None:
+    # any() over map in C: every entry of CAPTION_HINTS read, no generator per candidate.
+    if any(map(low.__contains__, CAPTION_HINTS)) and CAPTION_WORD.search(low) is not None:
         return True
     if sentence[:1] in "THIA" and SHOWN_SCENE.match(sentence):
         return True
-    # Spelled out rather than any() over a generator: this runs on every candidate.
-    h = PICTURE_HINTS
-    return (h[0] in low or h[1] in low or h[2] in low or h[3] in low or h[4] in low) and (
+    return any(map(low.__contains__, PICTURE_HINTS)) and (
         SHOWN_PICTURE.search(sentence) is not None
     )
 
