@@ -36,9 +36,12 @@ PROMO_WORDS = frozenset(w.encode() for w in """code coupon sponsored brought pre
     sponsoring patreon patron supporter support subscribe podcasts itunes spotify stitcher
     overcast casts wherever review tour podcast show book album making check order trial
     off""".split())
-# The words of PROMO_WORDS common in news ("show", "off", "trial"), each with the words one of
-# which every PROMO match holding it also holds ("our new show", "20% off your order", "a free
-# 30-day trial"): a sentence with such a word alone is not searched. The rest need none.
+# PROMO_WORDS that a PROMO match holds only beside one of some other words, with those words
+# ("our new show", "20% off your order", "a free 30-day trial", "leave a review", "pocket
+# casts"): a sentence with such a word and none of its companions is not searched. Most are
+# common in news ("show", "off", "trial", "support", "order"), which is why; the rest of
+# PROMO_WORDS need no companion. A hand-kept second reading of PROMO: a test builds each of
+# PROMO's alternatives in random context.
 PROMO_COMPANIONS = {w.encode(): frozenset(c.encode() for c in companions.split())
                     for w, companions in (
     ("show", "new"), ("podcast", "new"), ("book", "new"), ("album", "new"),
