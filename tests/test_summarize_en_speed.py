@@ -465,16 +465,42 @@ def test_ascii_letter_runs_are_the_latin_words() -> None:
                 text), text
 
 
-def test_plain_blanks_collapse_as_the_substitution_does() -> None:
-    """``split_paragraphs`` collapses the tabs and space runs of a text with no other blank of
-    _SPACES by str.replace (issue 26): the text ``_SPACES.sub`` gives."""
+BLANK_PIECES = [" ", "  ", "   ", "\t", " \t", "\n", " \n ", "a", "Tom.", "x y", "é", "한국",
+                "\u00a0", "\u2009", " \u3000", "\u202f", "\u205f", "\u2000", "\u200a"]
+
+
+def test_blanks_collapse_as_the_substitution_does() -> None:
+    """``split_paragraphs`` collapses blanks by str.replace where a text has no blank of _SPACES
+    but tabs and spaces, and not at all where it has none to change (issue 26): the text
+    ``_SPACES.sub`` gives, on every random text."""
     rng = random.Random(41)
-    pieces = [" ", "  ", "   ", "\t", " \t", "\n", " \n ", "a", "Tom.", "x y", "é", "한국",
-              "\u00a0", "\u2009", " \u3000", "\u202f", "\u205f"]
     for _ in range(20000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
-        if text_module._ODD_BLANK.search(text) is None:
-            assert text_module._collapse_plain_blanks(text) == text_module._SPACES.sub(
-                " ", text), text
-        else:
-            assert any(c in text for c in "\u00a0\u2009\u3000\u202f\u205f"), text
+        text = "".join(rng.choice(BLANK_PIECES) for _ in range(rng.randint(0, 12)))
+        assert text_module._collapse_blanks(text) == text_module._SPACES.sub(" ", text), text
+
+
+def test_paragraphs_split_as_after_the_substitution(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``split_paragraphs`` gives the same sentences as with ``_SPACES.sub`` over every text."""
+    rng = random.Random(44)
+    pieces = [*BLANK_PIECES, "He left.", "The End", "Mr. Smith", "£5", "said"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    fast = [text_module.split_paragraphs(text, "en") for text in texts]
+    monkeypatch.setattr(text_module, "_collapse_blanks",
+                        lambda text: text_module._SPACES.sub(" ", text))
+    for text, paragraphs in zip(texts, fast, strict=True):
+        assert text_module.split_paragraphs(text, "en") == paragraphs, text
+
+
+def test_odd_blanks_are_spaces_blanks_but_space_and_tab() -> None:
+    """_ODD_BLANK finds every blank _SPACES changes alone but a tab (and never a space)."""
+    for code in range(0x3001):
+        char = chr(code)
+        alone = text_module._SPACES.search(char) is not None
+        assert (text_module._ODD_BLANK.search(char) is not None) == (alone and char != "\t"), code
+
+
+def test_language_of_a_latin_text_with_accents() -> None:
+    """``detect_language`` reads a non-ASCII sample's words with the Latin pattern, not the
+    ASCII fast path, which splits words at "ã" ("não" is Portuguese, "n" and "o" nothing)."""
+    assert text_module.detect_language("A la casa: não são também.") == "pt"
+    assert text_module.detect_language("The cat sat on the mat and was happy.") == "en"
