@@ -372,10 +372,13 @@ def unglue(sentence: str) -> list[str]:
     # The heading is a span of its own, no point; "Apple said The …" is a sentence's own words.
     if heading is not None and heading.group().split()[-1] not in NOT_BEFORE_GLUE:
         cuts.add(heading.end())
-    # any() over map in C rather than over a generator: this runs on every sentence.
-    if any(map(sentence.__contains__, CUT_HINTS)):
-        cuts.update(m.start() for m in CUT_BEFORE.finditer(sentence))
-        cuts.update(m.end() for m in CUT_AFTER.finditer(sentence))
+    # A loop over every hint, not any(): any() over a generator or a map cost half as much
+    # again as the substring tests themselves, and this runs on every sentence.
+    for hint in CUT_HINTS:
+        if hint in sentence:
+            cuts.update(m.start() for m in CUT_BEFORE.finditer(sentence))
+            cuts.update(m.end() for m in CUT_AFTER.finditer(sentence))
+            break
     if "://" in sentence or "pic.twitter" in sentence:
         glued = {m.start() for m in GLUED_LINK.finditer(sentence)} | {0}
         cuts.update(glued - {0})
@@ -386,8 +389,11 @@ def unglue(sentence: str) -> list[str]:
         if credit is not None:  # "Eric Newcomer, Bloomberg: Adjusted net revenue …"
             cuts.add(credit.end())
     last = 0
-    # any() over map in C: every entry of GLUE_HINTS read, no generator per sentence.
-    may_glue = any(map(sentence.__contains__, GLUE_HINTS))
+    may_glue = False
+    for hint in GLUE_HINTS:  # a loop, not any(), as for CUT_HINTS
+        if hint in sentence:
+            may_glue = True
+            break
     for m in GLUE.finditer(sentence) if may_glue else ():
         cut = m.start()
         # A closing quote may end the span before: "… cause 'mayhem' But he warned …".
