@@ -391,7 +391,8 @@ CAP_PIECES = ["Tom", "a", "9", ",", ";", ":", ".", " ", "\t", "\n", "  ", "X", "
 
 
 def test_mid_capitals_are_what_the_space_first_pattern_found() -> None:
-    """MID_CAP opens on the capital (issue 26): the same words as before on random text."""
+    """MID_CAP opens on the capital (issue 26): the same words as before on random text,
+    read from its start (findall)."""
     rng = random.Random(39)
     for _ in range(20000):
         text = "".join(rng.choice(CAP_PIECES) for _ in range(rng.randint(0, 12)))
