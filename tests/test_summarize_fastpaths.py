@@ -199,7 +199,7 @@ def test_blank_runs_and_sentence_boundaries_found_as_before() -> None:
 def test_promotion_found_only_where_a_hint_word_is_as_before() -> None:
     # English's not_prose searches the promotion alternation only where one of its words is;
     # the same verdict as searching every sentence.
-    from bot.summarize.lang.en.segment import PROMO, promotion
+    from bot.summarize.lang.en.segment.promo import PROMO, promotion
 
     for sentence in [
         "Use code NEWS for 20% off your first order.", "This episode is brought to you by Omni.",

@@ -101,7 +101,7 @@ def test_english_not_prose_kinds_on_the_dev_sets_as_when_every_pattern_was_tried
 def test_promotion_found_only_where_a_promo_word_is_as_before() -> None:
     # A sentence is searched for promotion only where it holds a PROMO_WORDS word whole: each
     # PROMO alternative, in any case and with any punctuation around it, still is.
-    from bot.summarize.lang.en.segment import PROMO, promotion
+    from bot.summarize.lang.en.segment.promo import PROMO, promotion
 
     promos = [
         "Use code NEWS for 20% off your first order.", "Enter the promo code:SAVE now",
@@ -174,7 +174,7 @@ def test_title_breaks_joined_as_when_every_character_was_tried() -> None:
 def test_promotion_in_non_ascii_sentences_found_as_before() -> None:
     # A non-ASCII sentence gets the word pre-check too, unless it holds a letter PROMO reads
     # as an ASCII one when ignoring case: ASCII_FOLDS must be every such letter.
-    from bot.summarize.lang.en.segment import ASCII_FOLDS, PROMO, promotion
+    from bot.summarize.lang.en.segment.promo import ASCII_FOLDS, PROMO, promotion
 
     letter = re.compile(r"[a-z]", re.IGNORECASE)
     folds = [chr(c) for c in range(128, 0x110000) if letter.match(chr(c))]

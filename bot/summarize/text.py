@@ -102,14 +102,26 @@ _SPLITTING = Splitting(not_prose=segment.not_prose, analysis=ANALYSIS)
 # class (a run of two or more, or a lone tab or no-break space, told apart after it), so the
 # engine skips to the next blank; as "[ \t\u00a0]{2,}|[\t\u00a0]" it tried both branches at every
 # character (same matches).
-# Besides tabs and no-break spaces, the typographic spaces HTML entities leave (thin, en, em,
+# Besides tabs, no-break spaces and the typographic spaces HTML entities leave (thin, en, em,
 # narrow no-break, ideographic: "to&thinsp; perpetuate"): a point shows one plain space.
-_ODD = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
+_ODD_BLANKS = "\u00a0\u2000-\u200a\u202f\u205f\u3000"
+_ODD = "\t" + _ODD_BLANKS
 _SPACES = re.compile(f"[ {_ODD}](?:[ {_ODD}]+|(?<=[{_ODD}]))")
 
 
 # A blank of _SPACES' other than a space or a tab: most stories, ASCII or not, hold none.
-_ODD_BLANK = re.compile(f"[{_ODD[1:]}]")
+_ODD_BLANK = re.compile(f"[{_ODD_BLANKS}]")
+
+
+def _collapse_blanks(text: str) -> str:
+    """``_SPACES.sub(" ", text)``, the substitution run only on a text with an _ODD_BLANK (an
+    ASCII text has none): most stories' only blanks to change are tabs and runs of spaces, and
+    most have neither, when the text is returned as it is."""
+    if not text.isascii() and _ODD_BLANK.search(text) is not None:
+        return _SPACES.sub(" ", text)
+    if "  " in text or "\t" in text:
+        return _collapse_plain_blanks(text)
+    return text
 
 
 def _collapse_plain_blanks(text: str) -> str:
@@ -149,14 +161,9 @@ def split_paragraphs(
         text = rules.prepare_text(text)
     splitting = _SPLITTING if not_prose is None else Splitting(not_prose, ANALYSIS)
     paragraphs: list[list[str]] = []
-    # One substitution over the whole text (it never touches line breaks), not one per line;
+    # Blanks collapsed over the whole text at once (never its line breaks), not line by line;
     # each line is stripped below, so a plain split on "\n" is enough.
-    # An ASCII text's only blanks to change are tabs and runs of spaces: most stories have
-    # neither, and then the substitution, a scan of the whole text, is skipped.
-    if not text.isascii() and _ODD_BLANK.search(text) is not None:
-        text = _SPACES.sub(" ", text)
-    elif "  " in text or "\t" in text:
-        text = _collapse_plain_blanks(text)
+    text = _collapse_blanks(text)
     for block in text.split("\n"):
         block = block.strip()
         if block:

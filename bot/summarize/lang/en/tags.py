@@ -174,7 +174,9 @@ PROPER_AT = re.compile(r"([A-Z](?:(?<=(\n).))?(?<![A-Za-z0-9].)(?<![\s(]-.)" + _
 CODE_WORD = re.compile(r"[A-Z]{2,}[a-z]+[A-Z]|[a-z][A-Z].*[a-z][A-Z]")
 # The capital first, what comes before it looked for behind it: the engine skips to the next
 # capital, where a lookbehind in front was tried at every character (a third of the keyword
-# step) and a space in front at every space (twice the capital's cost; same matches).
+# step) and a space in front at every space (twice the capital's cost). The same matches when
+# read from the string's start, as findall here does: from a later position, a capital right
+# at it now matches on the space before it, which the space-first pattern had to consume.
 MID_CAP = re.compile(r"([A-Z](?<=[a-z0-9,;:]\s[A-Z])[\w&'’-]*)")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from bot.summarize.lang.en.segment.promo import promotion
 from bot.summarize.lang.patterns import FirstKind
 
 # A quotation's credit line: a name (two to four capitalised words), a comma, the outlet,
@@ -154,92 +155,6 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("heading", re.compile(
         r"^(?=[^a-z]*$)(?:[A-Z][A-Z\d'’&/-]*[,.:!?]* ){2,}[A-Z][A-Z\d'’&/-]*[.!?]*$")),
 )
-# Promotion in podcast and blog feeds, anywhere in a span: a sponsor read, a promo code, a
-# call to subscribe, rate or support the show. Specific phrases only: "a bill sponsored by",
-# "buy now, pay later", "subscribers", "to become a member of", "support US bombers" and
-# "support us all" are news.
-PROMO = re.compile(
-    r"\b(?:(?:use|enter|with) (?:the )?(?:promo |coupon |discount |offer )?code\b|promo code\b|"
-    r"use coupon\b|(?:episode|show|podcast|feed|newsletter|week['’]s|today['’]s) (?:is )?"
-    r"(?:sponsored|brought to you|presented|supported) by\b|brought to you by\b|"
-    r"thanks to .{1,60}? for sponsoring\b|on patreon\b|patreon is how\b|"
-    r"become a (?:patron|supporter)\b|(?-i:[Ss]upport us) (?:on|at|by|via|through)\b|"
-    r"support (?:the|this|our) (?:show|podcast)\b|"
-    r"subscribe (?:to (?:our|the) (?:show|podcast|newsletter|channel)|now|today|here|wherever)"
-    r"\b|(?:listen|available) (?:on|in|at) (?:apple podcasts|itunes|spotify|stitcher|"
-    r"google podcasts|overcast|pocket casts)\b|wherever you get your podcasts|"
-    r"rate (?:and|&) review\b|tour dates\b|our new (?:podcast|show|book|album)\b|"
-    r"help us keep making\b|leave (?:us )?a review\b|check out our (?:books|store|shop|merch|"
-    r"live shows|sponsors)\b|order (?:right )?now\b|free \d+-day trial\b|"
-    r"(?:\d+%|\$\d+) off (?:your|select)\b|"
-    # A plug ending on its link, as video descriptions open: "Check Out Weathered on PBS Terra
-    # https://www.youtube.com/watch?v=…".
-    r"check out [^.!?]{1,80}? https?://\S+$)",
-    re.IGNORECASE,
-)
-# A word every match of each PROMO alternative holds whole (between non-word characters),
-# lower-cased: PROMO, a case-insensitive alternation searched at every character, ran on every
-# sentence and was a third of an English brief's time; most sentences hold none of these, and
-# then PROMO cannot match. A rare such word of each alternative, so few sentences pass.
-PROMO_WORDS = frozenset(w.encode() for w in """code coupon sponsored brought presented supported
-    sponsoring patreon patron supporter support subscribe podcasts itunes spotify stitcher
-    overcast casts wherever review tour podcast show book album making check order trial
-    off""".split())
-# The words of PROMO_WORDS common in news ("show", "off", "trial"), each with the words one of
-# which every PROMO match holding it also holds ("our new show", "20% off your order", "a free
-# 30-day trial"): a sentence with such a word alone is not searched. The rest need none.
-PROMO_COMPANIONS = {w.encode(): frozenset(c.encode() for c in companions.split())
-                    for w, companions in (
-    ("show", "new"), ("podcast", "new"), ("book", "new"), ("album", "new"),
-    ("off", "your select"), ("trial", "free"), ("making", "keep"), ("tour", "dates"),
-    ("order", "now"), ("check", "out"), ("review", "rate leave"), ("support", "us show podcast"),
-    ("code", "use enter with promo"), ("brought", "by"), ("presented", "by"),
-    ("sponsored", "by"), ("supported", "by"), ("casts", "pocket"))}
-# An ASCII sentence's bytes to its words as PROMO's \b reads them: letters lower-cased, digits
-# and "_" kept, every other byte a space (one translate and one split, both in C, where a
-# substring test per hint word cost twice as much).
-_PROMO_BYTES = bytes(
-    c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 or c == 95 else 32
-    for c in range(256))
-
-
-# The non-ASCII letters PROMO, ignoring case, reads as ASCII ones ("İ" and "ı" as "i", "ſ" as
-# "s", the Kelvin sign as "k"; a test finds them all): a sentence holding one is searched whole.
-ASCII_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
-
-
-def promotion(sentence: str) -> bool:
-    """Whether ``sentence`` is promotion (PROMO), searched only where a PROMO_WORDS word is
-    there."""
-    if sentence.isascii():
-        words = sentence.encode().translate(_PROMO_BYTES).split()
-    elif not (ASCII_FOLDS[0] in sentence or ASCII_FOLDS[1] in sentence
-              or ASCII_FOLDS[2] in sentence or ASCII_FOLDS[3] in sentence):
-        # Any other non-ASCII character is no letter of a PROMO word: a "?", read as a space.
-        words = sentence.encode("ascii", "replace").translate(_PROMO_BYTES).split()
-    else:
-        return PROMO.search(sentence) is not None
-    return _may_promote(words) and PROMO.search(sentence) is not None
-
-
-def _may_promote(words: list[bytes]) -> bool:
-    """Whether a sentence's words (as ``promotion`` reads them) hold a PROMO_WORDS word with one
-    of its PROMO_COMPANIONS, where it has any: PROMO cannot match otherwise."""
-    found = PROMO_WORDS.intersection(words)
-    if not found:
-        return False
-    present: set[bytes] | None = None
-    for word in found:
-        companions = PROMO_COMPANIONS.get(word)
-        if companions is None:
-            return True
-        if present is None:
-            present = set(words)
-        if not companions.isdisjoint(present):
-            return True
-    return False
-
-
 # The head of a sponsor section ("Sponsored by:", "This episode of Mac Power Users is sponsored
 # by:"): the lines after it, up to the next such head, are sponsor reads even where they name
 # no code ("The Omni Group We're passionate about productivity …").
@@ -436,6 +351,12 @@ def not_prose(sentence: str) -> str | None:
     return broken(sentence)
 
 
+def may_head(sentence: str) -> bool:
+    """Whether HEADING_GLUE may match ``sentence``: one of HEADING_OPENERS is its second, third
+    or fourth word."""
+    return not HEADING_OPENERS.isdisjoint(sentence.split(" ", 4)[1:4])
+
+
 def unglue(sentence: str) -> list[str]:
     """An English ``sentence`` cut where flattened HTML glued spans together: a dateline off
     its sentence ("WASHINGTON (Reuters) - "), a credit, caption or player line run into the
@@ -447,17 +368,17 @@ def unglue(sentence: str) -> list[str]:
         dateline = DATELINE.match(sentence)
         if dateline is not None:  # the dateline is a span of its own, no one's sentence
             cuts.add(dateline.end())
-    heading = None if HEADING_OPENERS.isdisjoint(sentence.split(" ", 4)[1:4]) \
-        else HEADING_GLUE.match(sentence)
+    heading = HEADING_GLUE.match(sentence) if may_head(sentence) else None
     # The heading is a span of its own, no point; "Apple said The …" is a sentence's own words.
     if heading is not None and heading.group().split()[-1] not in NOT_BEFORE_GLUE:
         cuts.add(heading.end())
-    h = CUT_HINTS
-    # Spelled out rather than any() over a generator: this runs on every sentence.
-    if h[0] in sentence or h[1] in sentence or h[2] in sentence or h[3] in sentence \
-            or h[4] in sentence or h[5] in sentence:
-        cuts.update(m.start() for m in CUT_BEFORE.finditer(sentence))
-        cuts.update(m.end() for m in CUT_AFTER.finditer(sentence))
+    # A loop over every hint, not any(): any() over a generator or a map cost half as much
+    # again as the substring tests themselves, and this runs on every sentence.
+    for hint in CUT_HINTS:
+        if hint in sentence:
+            cuts.update(m.start() for m in CUT_BEFORE.finditer(sentence))
+            cuts.update(m.end() for m in CUT_AFTER.finditer(sentence))
+            break
     if "://" in sentence or "pic.twitter" in sentence:
         glued = {m.start() for m in GLUED_LINK.finditer(sentence)} | {0}
         cuts.update(glued - {0})
@@ -468,9 +389,11 @@ def unglue(sentence: str) -> list[str]:
         if credit is not None:  # "Eric Newcomer, Bloomberg: Adjusted net revenue …"
             cuts.add(credit.end())
     last = 0
-    g = GLUE_HINTS
-    may_glue = g[0] in sentence or g[1] in sentence or g[2] in sentence or g[3] in sentence \
-        or g[4] in sentence or g[5] in sentence or g[6] in sentence or g[7] in sentence
+    may_glue = False
+    for hint in GLUE_HINTS:  # a loop, not any(), as for CUT_HINTS
+        if hint in sentence:
+            may_glue = True
+            break
     for m in GLUE.finditer(sentence) if may_glue else ():
         cut = m.start()
         # A closing quote may end the span before: "… cause 'mayhem' But he warned …".
