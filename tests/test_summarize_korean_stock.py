@@ -1,4 +1,4 @@
-"""A Korean sentence that only promises effort or gives thanks ("…최선을 다하겠다”고 말했다")
+"""A Korean sentence that only promises effort ("…최선을 다하겠다”고 말했다")
 is weak as a point (issue 28: blind readers met an official's closing promise as point 3
 where the story's follow-through was wanted). A quotation that announces something stays.
 Made-up text, each case failing before the rule or guarding what it must not catch."""
@@ -21,10 +21,9 @@ needs_kiwi = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not in
     "구청 관계자는 “주민 안전에 만전을 기하겠다”고 밝혔다.",
     "시 관계자는 “깨끗한 거리를 만들 수 있도록 노력하겠다”고 했다.",
     "위원장은 “위원회는 앞으로도 제도를 꾸준히 개선해나가겠다”고 했다.",
-    "박씨는 “도와주신 이웃들께 감사드린다”고 말했다.",
     "경찰은 피해 회복에 최선을 다하겠다고 밝혔다.",
 ])
-def test_a_stock_promise_or_thanks_is_weak(sentence: str) -> None:
+def test_a_stock_promise_is_weak(sentence: str) -> None:
     assert stock_promise(sentence)
     assert ko_select.weak(sentence)
 
@@ -38,6 +37,8 @@ def test_a_stock_promise_or_thanks_is_weak(sentence: str) -> None:
     "회사는 “해당 직원을 징계 처리했다”며 “앞으로도 최선을 다하겠다”고 했다.",
     # the promise opens the quotation, what it ends on is content
     "관계자는 “최선을 다하겠다”며 “새 관제 시스템으로 야간 순찰을 늘리겠다”고 밝혔다.",
+    # thanks are left to the fit (counting them moved it)
+    "박씨는 “도와주신 이웃들께 감사드린다”고 말했다.",
     # not a promise at all
     "경찰은 보이스피싱 피해를 막은 은행원 2명에게 감사장을 수여했다.",
 ])

@@ -437,7 +437,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 
 def weak(sentence: str) -> bool:
-    """A stock promise or courtesy (``stock.stock_promise``: "…최선을 다하겠다”고 말했다"),
+    """A stock promise (``stock.stock_promise``: "…최선을 다하겠다”고 말했다"),
     and English's ``weak`` for Korean: its caption words and attributions are English, so a
     sentence with no Latin letter cannot match (0 of 6,134 Korean dev sentences do); Korean
     captions and credits are segment's. The English patterns were a tenth of a Korean

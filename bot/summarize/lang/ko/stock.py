@@ -1,5 +1,5 @@
-"""Korean stock promises and courtesies: a sentence whose news is only that someone will do
-their best, or thanks someone ("…최선을 다하겠다”고 말했다", "…에 감사드린다”고 했다").
+"""Korean stock promises: a sentence whose news is only that someone will do their best
+("…최선을 다하겠다”고 말했다", "…에 만전을 기하겠다”고 했다").
 
 An official's closing quotation is often such a line. Blind readers (issue 28) met it as point
 3 where the story's follow-through ("관계 부처들은 권고를 수용해 관련 법령을 개정하기로 했다")
@@ -22,11 +22,13 @@ CLOSING_QUOTE = re.compile(
 INDIRECT = re.compile(
     r"(?P<said>.+?)(?:겠다고\s(?:[가-힣]+\s)?[가-힣]*(?:말|밝혔|했|전했|강조|약속|다짐)[가-힣]*다"
     r"|[할]\s(?:계획|방침|예정)이다)[.]?$")
-# A promise of effort or help with no content of its own, or thanks, ending what is said.
+# A promise of effort or help with no content of its own, ending what is said. Thanks
+# ("…에 감사드린다”고 말했다") are left out: counting them too moved the Korean fit
+# (headline_gain 0.3 -> 0.45, both check halves lower) and the refit's moved briefs read no
+# better; a rescued person's thanks is often the human story's own point.
 STOCK_END = re.compile(
     r"(?:최선을\s?다하|만전을\s?기하|노력하|노력해\s?나가|힘쓰|힘써\s?나가|"
-    r"(?:적극|적극적으로|최대한|아낌없이)\s?(?:지원|협조|협력|돕)(?:하)?)겠(?:다|습니다)[.]?$"
-    r"|감사(?:드린|하)다[.]?$|감사(?:드립|합)니다[.]?$")
+    r"(?:적극|적극적으로|최대한|아낌없이)\s?(?:지원|협조|협력|돕)(?:하)?)겠(?:다|습니다)[.]?$")
 # The same stems where the promise is told indirectly (``INDIRECT`` holds the ending).
 STOCK_STEM = re.compile(
     r"(?:최선을\s?다|만전을\s?기|노력|힘쓰|힘써\s?나가|힘쓸|"
@@ -45,12 +47,12 @@ ACT_TAKEN = re.compile(r"(?:처리|조치|징계|해고|고발|고소|결정|중
 
 
 def stock_promise(sentence: str) -> bool:
-    """Whether ``sentence`` says only that someone will do their best or give thanks
-    (``STOCK_END``, ``GO_ON``): in its closing quotation, or told indirectly as its own
+    """Whether ``sentence`` says only that someone will do their best (``STOCK_END``,
+    ``GO_ON``): in its closing quotation, or told indirectly as its own
     predicate. A quotation with a figure, a named measure or a decision (``CONCRETE``) is
     content, not a stock line."""
-    if "겠" not in sentence and "감사" not in sentence and "계획" not in sentence \
-            and "방침" not in sentence and "예정" not in sentence:
+    if "겠" not in sentence and "계획" not in sentence and "방침" not in sentence \
+            and "예정" not in sentence:
         return False
     m = CLOSING_QUOTE.search(sentence)
     if m is not None:
