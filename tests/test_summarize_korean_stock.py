@@ -22,6 +22,7 @@ needs_kiwi = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not in
     "시 관계자는 “깨끗한 거리를 만들 수 있도록 노력하겠다”고 했다.",
     "위원장은 “위원회는 앞으로도 제도를 꾸준히 개선해나가겠다”고 했다.",
     "경찰은 피해 회복에 최선을 다하겠다고 밝혔다.",
+    "구청은 주민 안전에 최선을 다할 계획이다.",
 ])
 def test_a_stock_promise_is_weak(sentence: str) -> None:
     assert stock_promise(sentence)
