@@ -10,7 +10,7 @@ import pytest
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, korean
 from bot.summarize.lang.ko import select as ko_select
-from bot.summarize.lang.ko.stock import stock_promise
+from bot.summarize.lang.ko.words import stock_promise
 
 needs_kiwi = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not installed")
 
