@@ -9,7 +9,12 @@ from functools import cache, lru_cache
 
 from bot.summarize.lang import Analyser, Analysis, Cues
 from bot.summarize.lang.en import select as en_select
-from bot.summarize.lang.ko.words import CONTENT_STOP, CONTENT_TAGS, PREDICATE_LAST
+from bot.summarize.lang.ko.words import (
+    CONTENT_STOP,
+    CONTENT_TAGS,
+    PREDICATE_LAST,
+    stock_promise,
+)
 
 # Lines that are never a point: related-story links, photo credits, bylines, notices.
 BOILER = re.compile(r"^(?:관련기사|사진|기자\s|무단\s?전재)")
@@ -436,10 +441,13 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 
 def weak(sentence: str) -> bool:
-    """English's ``weak`` for Korean: its caption words and attributions are English, so a
+    """A stock promise (``words.stock_promise``: "…최선을 다하겠다”고 말했다"),
+    and English's ``weak`` for Korean: its caption words and attributions are English, so a
     sentence with no Latin letter cannot match (0 of 6,134 Korean dev sentences do); Korean
     captions and credits are segment's. The English patterns were a tenth of a Korean
     brief's time."""
+    if stock_promise(sentence):
+        return True
     return _LATIN.search(sentence) is not None and en_select.weak(sentence)
 
 
