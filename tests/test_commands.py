@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import inspect
 from datetime import timedelta
 
 import pytest
@@ -152,6 +154,23 @@ async def test_suggest_tags_and_feeds(world: World) -> None:
 def test_split_command() -> None:
     assert split_command("/subscribe ai  dm ") == ("subscribe", "ai  dm")
     assert split_command("digest") == ("digest", "")
+
+
+@pytest.mark.parametrize("name", sorted(core.COMMANDS))
+def test_every_command_names_a_handler_that_exists(name: str) -> None:
+    # the table names each handler by strings, which neither mypy nor the import contracts
+    # follow: a misspelt module or function must fail here, not at a user's first command
+    handler = core.COMMANDS[name].handler
+    assert isinstance(handler, core.LazyHandler)
+    module = importlib.import_module(f"bot.commands.{handler.module}")
+    function = getattr(module, handler.function, None)
+    assert function is not None, f"bot.commands.{handler.module} has no {handler.function}"
+    assert inspect.iscoroutinefunction(function)
+
+
+def test_a_misspelt_handler_name_is_caught() -> None:
+    with pytest.raises(AttributeError):
+        core.LazyHandler("why", "whyy").resolve()
 
 
 async def test_search_index_follows_edits_and_deletes(world: World) -> None:
