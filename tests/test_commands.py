@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import sys
 from datetime import timedelta
 
 import pytest
@@ -138,6 +139,13 @@ async def test_a_crashing_handler_becomes_an_error_reply(
                         core.ChatCommand(boom, core.COMMANDS["feeds"].usage))
     reply = await world.say("/feeds list")
     assert reply.error and "database on fire" not in reply.text
+
+
+async def test_a_handler_that_will_not_load_says_the_command_is_unavailable(
+        world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "bot.commands.subscribe", None)
+    reply = await world.say("/unsubscribe ai")
+    assert reply.error and reply.text == "/unsubscribe is unavailable just now; it has been logged."
 
 
 async def test_suggest_tags_and_feeds(world: World) -> None:

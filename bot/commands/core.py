@@ -86,6 +86,23 @@ DESTINATION_RATE = Pacing(rate=1.0, burst=10)  # a channel, whoever types
 MAX_BUCKETS = 10_000  # forget the oldest callers first; a full bucket is the default anyway
 
 
+async def run_handler(name: str, handler: Handler, ctx: Context,
+                      req: CommandRequest) -> CommandReply:
+    """``handler``'s reply, every failure an error reply: the chat core and the dashboard answer
+    a failing command alike (the dashboard has no traceback page for a handler's bug)."""
+    try:
+        return await handler(ctx, req)
+    except CommandError as exc:
+        return error(str(exc))
+    except ImportError as exc:  # the handler's module (or one it needs) would not load
+        log.exception("command.unavailable", command=name, module=exc.name,
+                      where=req.where.ref)
+        return error(_("/{name} is unavailable just now; it has been logged.", name=name))
+    except Exception:
+        log.exception("command.failed", command=name, where=req.where.ref)
+        return error(_("Something went wrong handling that command; it has been logged."))
+
+
 def help_text() -> str:
     """Every command in the table, each by its usage line without the "Usage:" word (found as
     the text before the first slash, whatever the language)."""
@@ -199,13 +216,7 @@ class CommandCore:
             log.info("command.rate_limited", command=name, user=req.user, where=req.where.ref)
             return error(_("Too many commands just now; try again in a few seconds."))
         ctx = self.context(timezone=await self._timezone(req))
-        try:
-            result = await handler(ctx, req)
-        except CommandError as exc:
-            result = error(str(exc))
-        except Exception:
-            log.exception("command.failed", command=name, where=req.where.ref)
-            result = error(_("Something went wrong handling that command; it has been logged."))
+        result = await run_handler(name, handler, ctx, req)
         if result.timezone is None:  # decided here once, so no command's reply keeps UTC
             result.timezone = ctx.timezone
         log.info("command.handled", command=name, user=req.user, where=req.where.ref,
