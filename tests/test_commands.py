@@ -307,3 +307,10 @@ async def test_a_bare_ref_before_a_colon_is_not_doubled(world: World) -> None:
     for said in ("/updates on", "/subscriptions"):
         text = (await world.say(said, where="console:")).text
         assert "console::" not in text and "console" in text, text
+
+
+async def test_unsubscribe_with_nothing_to_remove_gives_its_own_usage(world: World) -> None:
+    assert not (await world.say("/subscribe #ai")).error
+    world.now += timedelta(seconds=2)
+    said = await world.say("/unsubscribe")
+    assert said.error and said.text.startswith("Usage: /unsubscribe ")
