@@ -33,22 +33,22 @@ DESCRIPTIONS = {
 
 def usage_hints() -> dict[str, str]:
     """Hints from the usage lines the core replies with ("Usage: /feeds add <url> …")."""
-    # the command core: loaded only to write a manifest
-    from bot.commands import brief, digest, feeds, settings, subscribe, updates, why
+    # the command core (and /settings' own language line): loaded only to write a manifest
+    from bot.commands import settings, usage
 
     def hint(usage: str, name: str) -> str:
         text = usage.removeprefix(f"Usage: /{name} ").replace(f"/{name} ", "")
         return text.split(" — ")[0].split("   (")[0].strip()
 
     return {
-        "brief": hint(brief.USAGE, "brief"),
-        "subscribe": hint(subscribe.USAGE, "subscribe"),
-        "unsubscribe": hint(subscribe.USAGE, "subscribe"),
-        "digest": hint(digest.USAGE, "digest"),
-        "feeds": hint(feeds.USAGE, "feeds"),
-        "updates": hint(updates.USAGE, "updates"),
+        "brief": hint(usage.BRIEF, "brief"),
+        "subscribe": hint(usage.SUBSCRIBE, "subscribe"),
+        "unsubscribe": hint(usage.UNSUBSCRIBE, "unsubscribe"),
+        "digest": hint(usage.DIGEST, "digest"),
+        "feeds": hint(usage.FEEDS, "feeds"),
+        "updates": hint(usage.UPDATES, "updates"),
         "settings": hint(settings.USAGE.format(languages="en|ko"), "settings") + " | template …",
-        "why": hint(why.USAGE, "why"),
+        "why": hint(usage.WHY, "why"),
     }
 
 

@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+from sqlalchemy.engine import make_url
 
 from bot.chat import ChatApp
 from bot.cli.running import _command_syncs
@@ -121,19 +121,23 @@ def test_a_store_command_loads_no_poller_parser_summarizer_or_migrations(
 
 async def test_a_reply_with_briefs_prints_them(world: World, tmp_path: Path) -> None:
     # the renderer loads only for a reply that shows briefs: this one does
-    if not (tmp_path / "nb.db").exists():
-        pytest.skip("the command reads the SQLite store the world fixture wrote")
     feed = await world.feed("https://harbor.example/rss", "Harbor Gazette")
     await world.brief(feed, "Harbor cranes return", points=["The cranes are back at work."])
     data = tmp_path / "data"
     data.mkdir()
-    for suffix in ("", "-wal"):  # what SQLite has not yet written back lives in the log
-        if (tmp_path / f"nb.db{suffix}").exists():
-            shutil.copy(tmp_path / f"nb.db{suffix}", data / f"newsbrief.db{suffix}")
     (data / "none.yaml").write_text("{}\n")
     env = {**os.environ, "NEWSBRIEF_CONFIG": str(data / "none.yaml"),
            "NEWSBRIEF_DATA_DIR": str(data)}
     env.pop("NEWSBRIEF_DATABASE__URL", None)
+    url = make_url(world.db.url)
+    if url.get_backend_name() == "sqlite":  # the world's file, wherever the fixture keeps it
+        stored = Path(str(url.database))
+        assert stored.is_file(), stored
+        for suffix in ("", "-wal"):  # what SQLite has not yet written back lives in the log
+            if Path(f"{stored}{suffix}").exists():
+                shutil.copy(f"{stored}{suffix}", data / f"newsbrief.db{suffix}")
+    else:  # the command reads the world's own server database
+        env["NEWSBRIEF_DATABASE__URL"] = world.db.url
     done = subprocess.run([sys.executable, "-m", "bot.cli.main", "command", "/brief harbor"],
                           cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
                           check=False)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
+import inspect
+import sys
 from datetime import timedelta
 
 import pytest
@@ -138,6 +141,13 @@ async def test_a_crashing_handler_becomes_an_error_reply(
     assert reply.error and "database on fire" not in reply.text
 
 
+async def test_a_handler_that_will_not_load_says_the_command_is_unavailable(
+        world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "bot.commands.subscribe", None)
+    reply = await world.say("/unsubscribe ai")
+    assert reply.error and reply.text == "/unsubscribe is unavailable just now; it has been logged."
+
+
 async def test_suggest_tags_and_feeds(world: World) -> None:
     feed = await world.feed("https://ai.example/rss", "AI Weekly", ["ai"])
     await world.brief(feed, "One", tags=["ai", "ai-safety", "chips"])
@@ -152,6 +162,23 @@ async def test_suggest_tags_and_feeds(world: World) -> None:
 def test_split_command() -> None:
     assert split_command("/subscribe ai  dm ") == ("subscribe", "ai  dm")
     assert split_command("digest") == ("digest", "")
+
+
+@pytest.mark.parametrize("name", sorted(core.COMMANDS))
+def test_every_command_names_a_handler_that_exists(name: str) -> None:
+    # the table names each handler by strings, which neither mypy nor the import contracts
+    # follow: a misspelt module or function must fail here, not at a user's first command
+    handler = core.COMMANDS[name].handler
+    assert isinstance(handler, core.LazyHandler)
+    module = importlib.import_module(f"bot.commands.{handler.module}")
+    function = getattr(module, handler.function, None)
+    assert function is not None, f"bot.commands.{handler.module} has no {handler.function}"
+    assert inspect.iscoroutinefunction(function)
+
+
+def test_a_misspelt_handler_name_is_caught() -> None:
+    with pytest.raises(AttributeError):
+        core.LazyHandler("why", "whyy").resolve()
 
 
 async def test_search_index_follows_edits_and_deletes(world: World) -> None:
@@ -280,3 +307,10 @@ async def test_a_bare_ref_before_a_colon_is_not_doubled(world: World) -> None:
     for said in ("/updates on", "/subscriptions"):
         text = (await world.say(said, where="console:")).text
         assert "console::" not in text and "console" in text, text
+
+
+async def test_unsubscribe_with_nothing_to_remove_gives_its_own_usage(world: World) -> None:
+    assert not (await world.say("/subscribe #ai")).error
+    world.now += timedelta(seconds=2)
+    said = await world.say("/unsubscribe")
+    assert said.error and said.text.startswith("Usage: /unsubscribe ")

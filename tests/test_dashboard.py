@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import io
 import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -479,3 +480,15 @@ async def test_a_server_admin_sees_feed_urls_redacted_as_chat_shows_them(h: Harn
     assert "private.example/feed" in page and "s3cr3t-t0ken" not in page
     h.act_as(Principal("operator", "operator", "Operator"))
     assert "s3cr3t-t0ken" in await (await h.client.get("/feeds")).text()
+
+
+async def test_a_handler_that_will_not_load_is_an_error_reply_naming_the_command(
+        h: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
+    # as in chat: a page, not a 500 with a traceback, and it says which command is unavailable
+    monkeypatch.setitem(sys.modules, "bot.commands.subscribe", None)
+    await h.sign_in()
+    page = f"/destinations/{await _console_id(h)}"
+    answered = await h.post(f"{page}/subscribe", {"kind": "tag", "value": "ai"}, page=page)
+    assert answered.status == 400
+    shown = html.unescape(await answered.text())
+    assert "/subscribe is unavailable just now" in shown and "Traceback" not in shown

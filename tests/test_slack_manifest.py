@@ -38,3 +38,10 @@ def test_socket_mode_matches_the_default_mode() -> None:
     assert http["settings"]["socket_mode_enabled"] is False
     assert {c["url"] for c in http["features"]["slash_commands"]} == {
         "https://bot.example.org/slack/events"}
+
+
+def test_unsubscribe_hints_its_own_usage_line() -> None:
+    data = yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))
+    hints = {c["command"]: c.get("usage_hint", "") for c in data["features"]["slash_commands"]}
+    assert hints["/unsubscribe"] != hints["/subscribe"]
+    assert "all" in hints["/unsubscribe"]

@@ -32,7 +32,6 @@ from bot.store import entries as entry_store
 from bot.store.mentions import MENTION_ID
 from bot.tags import TagNormaliser
 
-USAGE = usage.SUBSCRIBE
 MODES = {"instant": N_("instant"), "digest": N_("digest")}
 # "word:rest" whose word reads as a kind's name ("author:bob"): refused when no kind has that
 # name, rather than silently followed as the keyword "author:bob"; quoting keeps the keyword.
@@ -74,7 +73,8 @@ def describe_row(sub: dest_store.SubscriptionRow) -> str:
 
 async def parse_spec(conn: AsyncConnection, words: list[str], *, with_mode: bool,
                      tags: TagNormaliser | None = None,
-                     tenants: Collection[str] | None = None) -> Spec:
+                     tenants: Collection[str] | None = None,
+                     usage_line: str = usage.SUBSCRIBE) -> Spec:
     """Read what to follow. Explicit prefixes win; a bare word is a known tag, then a feed's
     title, else a keyword. Regular expressions only with ``pattern:``, compiled by RE2 (linear
     time) and refused here, when saved, if RE2 cannot run them. A title is looked up only
@@ -84,7 +84,7 @@ async def parse_spec(conn: AsyncConnection, words: list[str], *, with_mode: bool
         mode = words.pop().lower()
     text = " ".join(words).strip()
     if not text:
-        raise CommandError(_(USAGE))
+        raise CommandError(_(usage_line))
     if len(text) > MAX_VALUE:
         raise CommandError(_("That is too long (at most {limit} characters).", limit=MAX_VALUE))
     exclude = False
@@ -111,7 +111,7 @@ async def parse_spec(conn: AsyncConnection, words: list[str], *, with_mode: bool
     if kind.aliased and tags is not None:
         value = tags(value)  # "/subscribe chatgpt" follows the canonical tag "ai"
     if kind.takes_value and not value:
-        raise CommandError(_(USAGE))
+        raise CommandError(_(usage_line))
     if not kind.takes_value and exclude:
         raise CommandError(_("Excluding everything would stop every post here; to stop them, "
                              "use /unsubscribe all."))
@@ -253,7 +253,7 @@ async def unsubscribe(ctx: Context, req: CommandRequest) -> CommandReply:
             return reply(_("Removed all {count} subscriptions of {where}.", count=removed,
                            where=target.ref))
         spec = await parse_spec(conn, words, with_mode=False, tags=ctx.tags,
-                                tenants=readers(req))
+                                tenants=readers(req), usage_line=usage.UNSUBSCRIBE)
         removed = await dest_store.remove_subscription(conn, row.id, kind=spec.kind,
                                                        value=spec.value, exclude=spec.exclude)
         if not removed:
@@ -280,7 +280,8 @@ async def subscriptions(ctx: Context, req: CommandRequest) -> CommandReply:
         row = await dest_store.get(conn, target.ref)
         subs = await dest_store.list_subscriptions(conn, row.id) if row else []
     if row is None or not subs:
-        return reply(_("{where} has no subscriptions.", where=target.ref) + " " + _(USAGE))
+        return reply(_("{where} has no subscriptions.", where=target.ref) + " "
+                     + _(usage.SUBSCRIBE))
     lines = [_("Subscriptions of {where}:", where=shown_ref(target.ref))]
     lines += [f"• {describe_row(sub)}" for sub in subs]
     digest = (_("Digest at {time} {zone}", time=row.digest_time, zone=row.timezone)

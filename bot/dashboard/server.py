@@ -22,8 +22,7 @@ from aiohttp import web
 
 from bot.clock import now_utc
 from bot.commands import CommandCore
-from bot.commands.base import CommandError, error
-from bot.commands.core import COMMANDS
+from bot.commands.core import COMMANDS, run_handler
 from bot.config import Secrets, Settings
 from bot.dashboard.auth import (
     COOKIE,
@@ -208,10 +207,7 @@ class Dashboard:
                              where=where, is_admin=True, server=server,
                              # the operator sees and controls every server's feeds, as at the CLI
                              operator=principal.kind == "operator")
-        try:
-            result = await COMMANDS[name].handler(ctx, req)
-        except CommandError as exc:
-            result = error(str(exc))
+        result = await run_handler(name, COMMANDS[name].handler, ctx, req)
         log.info("dashboard.command", command=name, who=f"{principal.kind}:{principal.user}",
                  where=where.ref, error=result.error)
         # chat names the channel by its ref; here it has a name to show
