@@ -70,11 +70,14 @@ _PLAIN_MAPPED_LOWER = _NO_NS_MAPPED_LOWER | {t.lower() for t in _RSS_ITEM if t[0
 
 
 def _check_children(el: Any, allowed: set[str], allowed_lower: frozenset[str],
-                    known: dict[str, str], nested: bool = False, rss: bool = False) -> None:
+                    known: dict[str, str], nested: bool = False, rss: bool = False,
+                    media_read: bool = True) -> None:
     """Bail out on any child that feedparser would read into the keys bot.feeds.parse uses.
     ``nested``: ``el`` is a namespaced element inside an item, whose elements feedparser reads
     as the item's own (a media:description inside media:content is its summary); ``rss``: the
-    item is an RSS item, where _rss_item reads media:title and media:description."""
+    item is an RSS item, where _rss_item reads media:title and media:description;
+    ``media_read``: ``el`` is the item or a media: element inside media: ones only, which
+    _Item.media walks (a media:title inside <co:name> it never reaches, feedparser reads)."""
     rss = rss or "category" in allowed
     for child in el:
         tag = child.tag
@@ -104,7 +107,7 @@ def _check_children(el: Any, allowed: set[str], allowed_lower: frozenset[str],
                                                                or _nested_known(child, local))):
                 raise _Bail("nested elements without a namespace")
         elif prefix == "media":
-            if local in _MEDIA_MAPPED and not (rss and local in _MEDIA_READ):
+            if local in _MEDIA_MAPPED and not (rss and media_read and local in _MEDIA_READ):
                 raise _Bail("a media: element feedparser maps")
             if rss and len(child) and _LANG in child.attrib:
                 raise _Bail("a media: element holding others, with xml:lang")
@@ -123,7 +126,8 @@ def _check_children(el: Any, allowed: set[str], allowed_lower: frozenset[str],
             raise _Bail("an element of a known namespace feedparser maps")
         if ns and len(child):
             # what is inside (media:group, media:content, an unknown namespace's element)
-            _check_children(child, set(), frozenset(), known, nested=True, rss=rss)
+            _check_children(child, set(), frozenset(), known, nested=True, rss=rss,
+                            media_read=media_read and prefix == "media")
 
 
 def _has_rule(prefix: str, local: str) -> bool:
