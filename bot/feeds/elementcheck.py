@@ -71,13 +71,15 @@ _PLAIN_MAPPED_LOWER = _NO_NS_MAPPED_LOWER | {t.lower() for t in _RSS_ITEM if t[0
 
 def _check_children(el: Any, allowed: set[str], allowed_lower: frozenset[str],
                     known: dict[str, str], nested: bool = False, rss: bool = False,
-                    media_read: bool = True) -> None:
+                    media_read: bool = True, atom: bool = False) -> None:
     """Bail out on any child that feedparser would read into the keys bot.feeds.parse uses.
     ``nested``: ``el`` is a namespaced element inside an item, whose elements feedparser reads
     as the item's own (a media:description inside media:content is its summary); ``rss``: the
     item is an RSS item, where _rss_item reads media:title and media:description;
     ``media_read``: ``el`` is the item or a media: element inside media: ones only, which
-    _Item.media walks (a media:title inside <co:name> it never reaches, feedparser reads)."""
+    _Item.media walks (a media:title inside <co:name> it never reaches, feedparser reads);
+    ``atom``: ``el`` is an Atom entry, where feedparser reads a <title> or <link> without a
+    namespace (a prefixed <a:entry>, <title xmlns=''>) as the entry's, the fast reader not."""
     rss = rss or "category" in allowed
     for child in el:
         tag = child.tag
@@ -98,8 +100,8 @@ def _check_children(el: Any, allowed: set[str], allowed_lower: frozenset[str],
         if not ns and not prefix:
             if nested:
                 raise _Bail("an element without a namespace inside a namespaced one")
-            if local in _NO_NS_MAPPED_LOWER or (local == "image"
-                                                and not _has(el, "title", "link")):
+            if (local in _NO_NS_MAPPED_LOWER or (atom and local in _PLAIN_MAPPED_LOWER)
+                    or (local == "image" and not _has(el, "title", "link"))):
                 raise _Bail("an element feedparser maps, no namespace")
             # feedparser reads what is nested too: a list of <category> (in an RSS item) is
             # read below, anything else is left to it

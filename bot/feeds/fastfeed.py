@@ -34,6 +34,7 @@ from bot.feeds.elementcheck import (
     _ATOM_ENTRY,
     _ATOM_ENTRY_LOWER,
     _ATOM_LOWER,
+    _PLAIN_MAPPED_LOWER,
     _PUBLISHED,
     _RSS_ITEM,
     _RSS_ITEM_LOWER,
@@ -244,7 +245,7 @@ def _atom_link(el: Any, base: _Base) -> str | None:
 
 
 def _atom_entry(el: Any, base: _Base, lang: str | None, known: dict[str, str]) -> dict[str, Any]:
-    _check_children(el, _ATOM_ENTRY, _ATOM_ENTRY_LOWER, known, rss=True)
+    _check_children(el, _ATOM_ENTRY, _ATOM_ENTRY_LOWER, known, rss=True, atom=True)
     lang = el.get(_LANG) or lang
     state = _Item(lang, False, atom=True)  # feedparser's title and summary rules, as media:'s
     entry, authors = state.entry, 0
@@ -404,6 +405,10 @@ def _read(root: Any, url: str, body: bytes) -> Read:
                 entries.append(_atom_entry(child, base, lang, known))
             elif local == "item":
                 raise _Bail("<item> in Atom")  # feedparser reads any <item> as an entry
+            elif local and child.tag[0] != "{" and local.lower() in _PLAIN_MAPPED_LOWER:
+                # a prefixed <a:feed>'s <entry> or <title>, a <title xmlns=''>: feedparser
+                # reads them as the feed's, the fast reader not
+                raise _Bail("an element without a namespace feedparser maps, in Atom")
             elif child.tag == f"{{{ATOM}}}title":
                 feed["title"], feed["title_detail"] = _atom_text(child, lang)
             elif child.tag == f"{{{ATOM}}}link":
