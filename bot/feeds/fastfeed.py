@@ -44,6 +44,7 @@ from bot.feeds.elementcheck import (
     DC,
     ITUNES,
     _check_children,
+    namespaced_attribute_read_plain,
 )
 from bot.feeds.fastitem import (
     _category_list,
@@ -510,6 +511,8 @@ def _read_or_refuse(body: bytes, url: str, content_type: str | None) -> Read | s
             return "a plain lang attribute"
         if b"1999/xlink" in body and xlink_unlike_feedparser(root, body):
             return "an XLink declaration feedparser writes otherwise"
+        if namespaced_attribute_read_plain(root, lowered):
+            return "a namespaced type, mode, rel, href or isPermaLink attribute"
         return _read(root, url, body)
     except etree.XMLSyntaxError:
         return "ill-formed XML"
