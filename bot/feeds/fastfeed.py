@@ -47,6 +47,8 @@ from bot.feeds.elementcheck import (
     namespaced_attribute_read_plain,
 )
 from bot.feeds.fastitem import (
+    ITUNES_SCHEME,
+    _category,
     _category_list,
     _content,
     _Item,
@@ -108,12 +110,6 @@ _EMAIL = re.compile(r"(([a-zA-Z0-9\_\-\.\+]+)@((\[[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{
                     r"(([a-zA-Z0-9\-]+\.)+))([a-zA-Z]{2,4}|[0-9]{1,3})(\]?))(\?subject=\S+)?")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
                           remove_comments=True, remove_pis=True)
-
-
-def _tag(entry: dict[str, Any], el: Any) -> None:
-    term = _text(el)
-    if term:
-        entry.setdefault("tags", []).append({"term": term})
 
 
 def _author(raw: str) -> dict[str, Any]:
@@ -199,9 +195,9 @@ def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str],
             entry["updated"] = _text(child)
             entry["updated_parsed"] = _parse_date(entry["updated"])
         elif tag in ("category", f"{{{DC}}}subject"):
-            _tag(entry, child)
+            _category(entry, child)
         elif tag == _ITUNES_KEYWORDS:
-            _keywords(entry, child)
+            _keywords(entry, child, ITUNES_SCHEME)
         elif (media := _media_name(child, known)) is not None:
             state.media(child, media, 1, known)
         elif tag == "source":
@@ -227,7 +223,7 @@ def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str],
         elif len(child) and isinstance(tag, str) and not tag.startswith("{"):
             if _category_list(child, tag.lower()):
                 for category in child:  # <categories><category>…
-                    _tag(entry, category)
+                    _category(entry, category)
             else:  # an element feedparser has no rule for (_check_children: _nested_known)
                 state.nested(child)
     return entry
@@ -284,10 +280,7 @@ def _atom_entry(el: Any, base: _Base, lang: str | None, known: dict[str, str]) -
                 entry["summary"], entry["summary_detail"] = _atom_text(child, lang)
                 state.depths["summary"] = 1  # a deeper media:description leaves it
         elif local == "category":
-            attrs = _attrs(child)
-            term, label = attrs.get("term"), attrs.get("label")
-            if term or label:
-                entry.setdefault("tags", []).append({"term": term, "label": label})
+            _category(entry, child)
         elif local == "author":  # feedparser: the last author's name
             authors += 1
             names = [c for c in child if c.tag == _ATOM_NAME]
