@@ -71,17 +71,17 @@ _PLAIN_MAPPED_LOWER = _NO_NS_MAPPED_LOWER | {t.lower() for t in _RSS_ITEM if t[0
 
 
 def _check_children(el: Any, allowed: set[str], allowed_lower: frozenset[str],
-                    known: dict[str, str], nested: bool = False, rss: bool = False,
-                    media_read: bool = True, atom: bool = False) -> None:
+                    known: dict[str, str], nested: bool = False, media_read: bool = True,
+                    atom: bool = False) -> None:
     """Bail out on any child that feedparser would read into the keys bot.feeds.parse uses.
+    ``el`` is an RSS item or an Atom entry (or, ``nested``, an element inside one); in both,
+    _Item.media reads media:title, media:description and media:keywords as feedparser does.
     ``nested``: ``el`` is a namespaced element inside an item, whose elements feedparser reads
-    as the item's own (a media:description inside media:content is its summary); ``rss``: the
-    item is an RSS item, where _rss_item reads media:title and media:description;
+    as the item's own (a media:description inside media:content is its summary);
     ``media_read``: ``el`` is the item or a media: element inside media: ones only, which
     _Item.media walks (a media:title inside <co:name> it never reaches, feedparser reads);
     ``atom``: ``el`` is an Atom entry, where feedparser reads a <title> or <link> without a
     namespace (a prefixed <a:entry>, <title xmlns=''>) as the entry's, the fast reader not."""
-    rss = rss or "category" in allowed
     for child in el:
         tag = child.tag
         if not isinstance(tag, str) or tag in allowed:
@@ -110,9 +110,9 @@ def _check_children(el: Any, allowed: set[str], allowed_lower: frozenset[str],
                                                                or _nested_known(child, local))):
                 raise _Bail("nested elements without a namespace")
         elif prefix == "media":
-            if local in _MEDIA_MAPPED and not (rss and media_read and local in _MEDIA_READ):
+            if local in _MEDIA_MAPPED and not (media_read and local in _MEDIA_READ):
                 raise _Bail("a media: element feedparser maps")
-            if rss and len(child) and _LANG in child.attrib:
+            if len(child) and _LANG in child.attrib:
                 raise _Bail("a media: element holding others, with xml:lang")
         elif prefix == "atom" or ns.lower() == _ATOM_LOWER:
             if local != "link" or _attrs(child).get("rel", "alternate") == "alternate":
@@ -129,7 +129,7 @@ def _check_children(el: Any, allowed: set[str], allowed_lower: frozenset[str],
             raise _Bail("an element of a known namespace feedparser maps")
         if ns and len(child):
             # what is inside (media:group, media:content, an unknown namespace's element)
-            _check_children(child, set(), frozenset(), known, nested=True, rss=rss,
+            _check_children(child, set(), frozenset(), known, nested=True,
                             media_read=media_read and prefix == "media")
 
 

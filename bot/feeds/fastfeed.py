@@ -242,7 +242,7 @@ def _atom_link(el: Any, base: _Base) -> str | None:
 
 
 def _atom_entry(el: Any, base: _Base, lang: str | None, known: dict[str, str]) -> dict[str, Any]:
-    _check_children(el, _ATOM_ENTRY, _ATOM_ENTRY_LOWER, known, rss=True, atom=True)
+    _check_children(el, _ATOM_ENTRY, _ATOM_ENTRY_LOWER, known, atom=True)
     lang = el.get(_LANG) or lang
     state = _Item(lang, False, atom=True)  # feedparser's title and summary rules, as media:'s
     entry, authors = state.entry, 0
