@@ -42,3 +42,8 @@ def test_a_namespaced_attribute_feedparser_reads_by_its_local_name_is_left_to_it
 def test_other_namespaced_attributes_are_read_fast(
         body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     _read_fast_as_feedparser_reads(body, monkeypatch, tmp_path)
+
+
+def test_a_namespaced_category_term_is_left_to_feedparser(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _left_to_feedparser(_atom_x("<title>T</title><category x:term='a'/>"), monkeypatch, tmp_path)

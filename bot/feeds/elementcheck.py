@@ -1,8 +1,7 @@
 """Which elements of an RSS item or Atom entry the fast reader (bot.feeds.fastfeed) may pass over:
 the tables of elements feedparser maps into the keys bot.feeds.parse reads, and _check_children,
 which raises _Bail on any child of an item or entry that feedparser would read into those keys and
-the fast reader does not, so that the document is left to feedparser; and
-namespaced_attribute_read_plain, for an attribute feedparser reads under another name.
+the fast reader does not, so that the document is left to feedparser.
 """
 
 from __future__ import annotations
@@ -143,27 +142,3 @@ def _has_rule(prefix: str, local: str) -> bool:
 def _has(el: Any, *tags: str) -> bool:
     return all(el.find(tag) is not None for tag in tags)
 
-
-# Attributes whose value the fast reader reads (a text's type or mode, a link's rel and href, a
-# guid's isPermaLink). feedparser names an attribute of a namespace it gives no prefix (an unknown
-# one, Atom's) by its local name alone: <title x:mode='base64'> is a base64 title to it.
-_READ_ATTRIBUTES = frozenset({"type", "mode", "rel", "href", "ispermalink"})
-_READ_ATTRIBUTE_HINTS = tuple(f":{name}".encode() for name in _READ_ATTRIBUTES)
-_KNOWN_PREFIX_LOWER = {uri.lower(): prefix for uri, prefix in
-                       _FeedParserMixin.namespaces.items()}
-
-
-def namespaced_attribute_read_plain(root: Any, lowered: bytes) -> bool:
-    """Whether an element has an attribute in a namespace that feedparser reads by its local
-    name, and that name is one the fast reader reads (``lowered``: the body in lower case, to
-    skip the walk when no such name is written)."""
-    if not any(hint in lowered for hint in _READ_ATTRIBUTE_HINTS):
-        return False
-    for el in root.iter("*"):  # elements only
-        for key in el.attrib:
-            if key[0] == "{":
-                ns, _, local = key[1:].partition("}")
-                if (local.lower() in _READ_ATTRIBUTES
-                        and not _KNOWN_PREFIX_LOWER.get(ns.lower())):
-                    return True
-    return False

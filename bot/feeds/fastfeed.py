@@ -44,7 +44,6 @@ from bot.feeds.elementcheck import (
     DC,
     ITUNES,
     _check_children,
-    namespaced_attribute_read_plain,
 )
 from bot.feeds.fastitem import (
     ITUNES_SCHEME,
@@ -504,8 +503,6 @@ def _read_or_refuse(body: bytes, url: str, content_type: str | None) -> Read | s
             return "a plain lang attribute"
         if b"1999/xlink" in body and xlink_unlike_feedparser(root, body):
             return "an XLink declaration feedparser writes otherwise"
-        if namespaced_attribute_read_plain(root, lowered):
-            return "a namespaced type, mode, rel, href or isPermaLink attribute"
         return _read(root, url, body)
     except etree.XMLSyntaxError:
         return "ill-formed XML"
