@@ -176,3 +176,50 @@ def test_an_unqualified_entry_root_is_left_to_feedparser(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     _left_to_feedparser(b"<entry><title>T</title><link>https://e.example/1</link></entry>",
                         monkeypatch, tmp_path)
+
+
+_CO = " xmlns:co='http://purl.org/rss/1.0/modules/company/'"
+_X = " xmlns:x='urn:x'"
+
+
+# feedparser reads a media:title, media:description or media:keywords inside any element (its
+# title, summary, tags); the fast reader reads them in the item and in media: elements only, so
+# one inside another element is left to feedparser (the same item under another key would be a
+# second delivery when the feed next goes to feedparser)
+@pytest.mark.parametrize("body", [
+    _rss("<co:name><media:title>Quarterly results</media:title></co:name><description>The "
+         "company reported growth.</description>", root=_CO),
+    _rss("<title>T</title><co:name><media:description>Said so.</media:description></co:name>",
+         root=_CO),
+    _rss("<title>T</title><dc:modified><media:keywords>politics, economy</media:keywords>"
+         "</dc:modified>"),
+    _rss("<title>T</title><x:foo><media:group><media:title>G</media:title></media:group>"
+         "</x:foo>", root=_X),
+    _atom_media("<title>T</title><x:foo><media:keywords>a,b</media:keywords></x:foo>"
+                ).replace(b"<feed ", b"<feed" + _X.encode() + b" ", 1),
+])
+def test_media_text_inside_another_element_is_left_to_feedparser(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _left_to_feedparser(body, monkeypatch, tmp_path)
+
+
+_A = "http://www.w3.org/2005/Atom"
+
+
+# feedparser names an element without a namespace by its name alone: in an Atom entry (a
+# prefixed root, or xmlns='') a plain <title>, <link>, <guid> or <pubDate> is the entry's, which
+# the fast reader, reading Atom's elements only, would miss
+@pytest.mark.parametrize("body", [
+    f"<a:entry xmlns:a='{_A}'><a:id>tag:a,1:1</a:id><title>Plain title</title>"
+    "<link>https://e.example/x</link></a:entry>".encode(),
+    _atom("<title xmlns=''>Plain title</title><link href='https://e.example/x'/>"),
+    _atom("<title>T</title><guid xmlns=''>g-1</guid>"),
+    _atom("<title>T</title><pubDate xmlns=''>Mon, 01 Jan 2024 00:00:00 GMT</pubDate>"),
+    f"<a:feed xmlns:a='{_A}'><a:title>F</a:title><a:entry><a:id>tag:a,1:1</a:id>"
+    "<title>Plain title</title></a:entry></a:feed>".encode(),
+    f"<a:feed xmlns:a='{_A}'><title>F</title><entry><id>tag:a,1:1</id>"
+    "<title>Plain title</title></entry></a:feed>".encode(),
+])
+def test_an_element_without_a_namespace_in_atom_is_left_to_feedparser(
+        body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _left_to_feedparser(body, monkeypatch, tmp_path)

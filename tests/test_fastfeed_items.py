@@ -288,6 +288,10 @@ def test_a_known_namespaces_element_with_a_rule_is_left_to_feedparser(
     _rss("<title>T</title><guid>g</guid><description Type='TEXT/HTML'>&lt;p&gt;d&lt;/p&gt;"
          "</description><description type='text'>second</description>"),
     _rss("<title>T</title><guid>g</guid><content:encoded type='text'>c</content:encoded>"),
+    # read as HTML (the description's default) the paragraphs would run into one: a reader
+    # that passed over the type would differ here
+    _rss("<title>T</title><guid>g</guid><description type='text'>First paragraph here.\n\n"
+         "Second paragraph here with more words.</description>"),
 ])
 def test_rss_text_typed_plain_or_html_is_read_fast(
         body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import feedparser
 import pytest
 
 from bot.feeds.fastfeed import read_fast
@@ -102,3 +103,26 @@ def test_media_keywords_in_a_group_give_one_tag_per_term() -> None:
 def test_media_keywords_feedparser_reads_otherwise_are_left_to_it(
         body: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     _left_to_feedparser(body, monkeypatch, tmp_path)
+
+
+# feedparser's _add_tag keeps a tag once (term, scheme and label together) and gives itunes:
+# keywords its scheme; an RSS category's domain is its scheme, and a category's text names the
+# tag its attributes began when that has no term. The fast reader's raw tags are feedparser's.
+@pytest.mark.parametrize("body", [
+    _podcast("<title>T</title><itunes:keywords>a,a,A</itunes:keywords>"),
+    _podcast("<title>T</title><category>a</category><itunes:keywords>a, b</itunes:keywords>"),
+    _rss("<title>T</title><media:keywords>x, y, x</media:keywords><media:group>"
+         "<media:keywords>y,z</media:keywords></media:group>"),
+    _rss("<title>T</title><category>x</category><category>x</category>"
+         "<dc:subject>x</dc:subject><category domain='d'>x</category>"),
+    _rss("<title>T</title><category domain='d'></category><category>x</category>"),
+    _rss("<title>T</title><categories><category>x</category><category>x</category>"
+         "</categories>"),
+    _atom("<title>T</title><category term='a'/><category term='a'/>"
+          "<category term='a' scheme='s'/><category scheme='s'/><category label='L'/>"),
+])
+def test_raw_tags_are_feedparsers(body: bytes) -> None:
+    fast = read_fast(body, URL, None)
+    assert fast is not None
+    slow = feedparser.parse(body).entries[0].get("tags", [])
+    assert fast[1][0].get("tags", []) == [dict(tag) for tag in slow]

@@ -70,12 +70,17 @@ _PLAIN_MAPPED_LOWER = _NO_NS_MAPPED_LOWER | {t.lower() for t in _RSS_ITEM if t[0
 
 
 def _check_children(el: Any, allowed: set[str], allowed_lower: frozenset[str],
-                    known: dict[str, str], nested: bool = False, rss: bool = False) -> None:
+                    known: dict[str, str], nested: bool = False, media_read: bool = True,
+                    atom: bool = False) -> None:
     """Bail out on any child that feedparser would read into the keys bot.feeds.parse uses.
+    ``el`` is an RSS item or an Atom entry (or, ``nested``, an element inside one); in both,
+    _Item.media reads media:title, media:description and media:keywords as feedparser does.
     ``nested``: ``el`` is a namespaced element inside an item, whose elements feedparser reads
-    as the item's own (a media:description inside media:content is its summary); ``rss``: the
-    item is an RSS item, where _rss_item reads media:title and media:description."""
-    rss = rss or "category" in allowed
+    as the item's own (a media:description inside media:content is its summary);
+    ``media_read``: ``el`` is the item or a media: element inside media: ones only, which
+    _Item.media walks (a media:title inside <co:name> it never reaches, feedparser reads);
+    ``atom``: ``el`` is an Atom entry, where feedparser reads a <title> or <link> without a
+    namespace (a prefixed <a:entry>, <title xmlns=''>) as the entry's, the fast reader not."""
     for child in el:
         tag = child.tag
         if not isinstance(tag, str) or tag in allowed:
@@ -95,8 +100,8 @@ def _check_children(el: Any, allowed: set[str], allowed_lower: frozenset[str],
         if not ns and not prefix:
             if nested:
                 raise _Bail("an element without a namespace inside a namespaced one")
-            if local in _NO_NS_MAPPED_LOWER or (local == "image"
-                                                and not _has(el, "title", "link")):
+            if (local in _NO_NS_MAPPED_LOWER or (atom and local in _PLAIN_MAPPED_LOWER)
+                    or (local == "image" and not _has(el, "title", "link"))):
                 raise _Bail("an element feedparser maps, no namespace")
             # feedparser reads what is nested too: a list of <category> (in an RSS item) is
             # read below, anything else is left to it
@@ -104,9 +109,9 @@ def _check_children(el: Any, allowed: set[str], allowed_lower: frozenset[str],
                                                                or _nested_known(child, local))):
                 raise _Bail("nested elements without a namespace")
         elif prefix == "media":
-            if local in _MEDIA_MAPPED and not (rss and local in _MEDIA_READ):
+            if local in _MEDIA_MAPPED and not (media_read and local in _MEDIA_READ):
                 raise _Bail("a media: element feedparser maps")
-            if rss and len(child) and _LANG in child.attrib:
+            if len(child) and _LANG in child.attrib:
                 raise _Bail("a media: element holding others, with xml:lang")
         elif prefix == "atom" or ns.lower() == _ATOM_LOWER:
             if local != "link" or _attrs(child).get("rel", "alternate") == "alternate":
@@ -123,7 +128,8 @@ def _check_children(el: Any, allowed: set[str], allowed_lower: frozenset[str],
             raise _Bail("an element of a known namespace feedparser maps")
         if ns and len(child):
             # what is inside (media:group, media:content, an unknown namespace's element)
-            _check_children(child, set(), frozenset(), known, nested=True, rss=rss)
+            _check_children(child, set(), frozenset(), known, nested=True,
+                            media_read=media_read and prefix == "media")
 
 
 def _has_rule(prefix: str, local: str) -> bool:
@@ -135,3 +141,4 @@ def _has_rule(prefix: str, local: str) -> bool:
 
 def _has(el: Any, *tags: str) -> bool:
     return all(el.find(tag) is not None for tag in tags)
+

@@ -34,6 +34,7 @@ from bot.feeds.elementcheck import (
     _ATOM_ENTRY,
     _ATOM_ENTRY_LOWER,
     _ATOM_LOWER,
+    _PLAIN_MAPPED_LOWER,
     _PUBLISHED,
     _RSS_ITEM,
     _RSS_ITEM_LOWER,
@@ -45,6 +46,8 @@ from bot.feeds.elementcheck import (
     _check_children,
 )
 from bot.feeds.fastitem import (
+    ITUNES_SCHEME,
+    _category,
     _category_list,
     _content,
     _Item,
@@ -106,12 +109,6 @@ _EMAIL = re.compile(r"(([a-zA-Z0-9\_\-\.\+]+)@((\[[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{
                     r"(([a-zA-Z0-9\-]+\.)+))([a-zA-Z]{2,4}|[0-9]{1,3})(\]?))(\?subject=\S+)?")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
                           remove_comments=True, remove_pis=True)
-
-
-def _tag(entry: dict[str, Any], el: Any) -> None:
-    term = _text(el)
-    if term:
-        entry.setdefault("tags", []).append({"term": term})
 
 
 def _author(raw: str) -> dict[str, Any]:
@@ -197,9 +194,9 @@ def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str],
             entry["updated"] = _text(child)
             entry["updated_parsed"] = _parse_date(entry["updated"])
         elif tag in ("category", f"{{{DC}}}subject"):
-            _tag(entry, child)
+            _category(entry, child)
         elif tag == _ITUNES_KEYWORDS:
-            _keywords(entry, child)
+            _keywords(entry, child, ITUNES_SCHEME)
         elif (media := _media_name(child, known)) is not None:
             state.media(child, media, 1, known)
         elif tag == "source":
@@ -225,7 +222,7 @@ def _rss_item(item: Any, base: _Base, lang: str | None, known: dict[str, str],
         elif len(child) and isinstance(tag, str) and not tag.startswith("{"):
             if _category_list(child, tag.lower()):
                 for category in child:  # <categories><category>…
-                    _tag(entry, category)
+                    _category(entry, category)
             else:  # an element feedparser has no rule for (_check_children: _nested_known)
                 state.nested(child)
     return entry
@@ -244,7 +241,7 @@ def _atom_link(el: Any, base: _Base) -> str | None:
 
 
 def _atom_entry(el: Any, base: _Base, lang: str | None, known: dict[str, str]) -> dict[str, Any]:
-    _check_children(el, _ATOM_ENTRY, _ATOM_ENTRY_LOWER, known, rss=True)
+    _check_children(el, _ATOM_ENTRY, _ATOM_ENTRY_LOWER, known, atom=True)
     lang = el.get(_LANG) or lang
     state = _Item(lang, False, atom=True)  # feedparser's title and summary rules, as media:'s
     entry, authors = state.entry, 0
@@ -282,10 +279,7 @@ def _atom_entry(el: Any, base: _Base, lang: str | None, known: dict[str, str]) -
                 entry["summary"], entry["summary_detail"] = _atom_text(child, lang)
                 state.depths["summary"] = 1  # a deeper media:description leaves it
         elif local == "category":
-            attrs = _attrs(child)
-            term, label = attrs.get("term"), attrs.get("label")
-            if term or label:
-                entry.setdefault("tags", []).append({"term": term, "label": label})
+            _category(entry, child)
         elif local == "author":  # feedparser: the last author's name
             authors += 1
             names = [c for c in child if c.tag == _ATOM_NAME]
@@ -404,6 +398,10 @@ def _read(root: Any, url: str, body: bytes) -> Read:
                 entries.append(_atom_entry(child, base, lang, known))
             elif local == "item":
                 raise _Bail("<item> in Atom")  # feedparser reads any <item> as an entry
+            elif local and child.tag[0] != "{" and local.lower() in _PLAIN_MAPPED_LOWER:
+                # a prefixed <a:feed>'s <entry> or <title>, a <title xmlns=''>: feedparser
+                # reads them as the feed's, the fast reader not
+                raise _Bail("an element without a namespace feedparser maps, in Atom")
             elif child.tag == f"{{{ATOM}}}title":
                 feed["title"], feed["title_detail"] = _atom_text(child, lang)
             elif child.tag == f"{{{ATOM}}}link":

@@ -15,7 +15,7 @@ from typing import Any
 
 from feedparser.mixin import _FeedParserMixin
 
-from bot.feeds.feedtext import _Bail, _rss_text, _text
+from bot.feeds.feedtext import _attrs, _Bail, _rss_text, _text
 
 _KNOWN_LOWER = {uri.lower(): prefix for uri, prefix in _FeedParserMixin.namespaces.items()}
 
@@ -79,16 +79,47 @@ def _nested_known(el: Any, name: str) -> bool:
     return _unmapped(name) and all(n in _IN_UNKNOWN or _unmapped(n) for n in names)
 
 
-def _keywords(entry: dict[str, Any], el: Any) -> None:
+ITUNES_SCHEME = "http://www.itunes.com/"  # feedparser's scheme for itunes:keywords' tags
+
+
+def _add_tag(entry: dict[str, Any], term: str | None, scheme: str | None,
+             label: str | None) -> None:
+    """feedparser's _add_tag: a tag once, however often it is written (term, scheme and label
+    compared together); nothing when all three are empty."""
+    tags = entry.setdefault("tags", [])
+    if not term and not scheme and not label:
+        return
+    tag = {"term": term, "scheme": scheme, "label": label}
+    if tag not in tags:
+        tags.append(tag)
+
+
+def _category(entry: dict[str, Any], el: Any) -> None:
+    """A <category> (RSS or Atom) or dc:subject as feedparser reads it: its attributes' tag
+    first, then its text names that tag when it has no term, else is a tag of its own."""
+    attrs = _attrs(el) if len(el.attrib) else {}
+    _add_tag(entry, attrs.get("term"), attrs.get("scheme", attrs.get("domain")),
+             attrs.get("label"))
+    term = _text(el)
+    if not term:
+        return
+    tags = entry["tags"]
+    if tags and not tags[-1]["term"]:
+        tags[-1]["term"] = term
+    else:
+        _add_tag(entry, term, None, None)
+
+
+def _keywords(entry: dict[str, Any], el: Any, scheme: str | None) -> None:
     """itunes:keywords or media:keywords: feedparser's tags, one per comma-separated term, in
-    document order."""
+    document order, each once (``scheme``: itunes:'s, none for media:)."""
     if len(el.attrib):
         # feedparser keeps an unknown element's attributes instead of its text, and then finds
         # no text to split
         raise _Bail("keywords with attributes")
     for term in _text(el).split(","):
         if term := term.strip():
-            entry.setdefault("tags", []).append({"term": term})
+            _add_tag(entry, term, scheme, None)
 
 
 def _content(entry: dict[str, Any], value: str, detail: dict[str, Any]) -> None:
@@ -131,7 +162,7 @@ class _Item:
         elif name == "description":
             self.summary(el, depth, "text/html")
         elif name == "keywords":
-            _keywords(self.entry, el)
+            _keywords(self.entry, el, None)
         else:
             for child in el:
                 if (inner := _media_name(child, known)) is not None:

@@ -68,10 +68,27 @@ def _clean(value: str) -> str:
     return value
 
 
+# Attributes whose value the fast reader reads (a text's type or mode, a link's rel and href, a
+# guid's isPermaLink, a category's term and label). feedparser names an attribute of a namespace
+# it gives no prefix (an unknown one, Atom's) by its local name alone: <title x:mode='base64'>
+# is a base64 title to it.
+_READ_ATTRIBUTES = frozenset({"type", "mode", "rel", "href", "ispermalink", "term", "label",
+                              "scheme", "domain"})
+_KNOWN_PREFIX_LOWER = {uri.lower(): prefix for uri, prefix in
+                       _FeedParserMixin.namespaces.items()}
+
+
 def _attrs(el: Any) -> dict[str, str]:
     """An element's attributes as feedparser reads them: names in lower case, and the values of
-    rel and type too (``rel="Alternate"``, ``type="TEXT/HTML"``); the last of one name wins."""
+    rel and type too (``rel="Alternate"``, ``type="TEXT/HTML"``); the last of one name wins.
+    Every attribute the fast reader reads goes through here, so one that feedparser would read
+    under another name (see _READ_ATTRIBUTES) is refused here."""
     attrs = {key.lower(): value for key, value in el.attrib.items()}
+    for key in attrs:
+        if key[0] == "{":
+            ns, _, local = key[1:].partition("}")
+            if local in _READ_ATTRIBUTES and not _KNOWN_PREFIX_LOWER.get(ns):
+                raise _Bail("a namespaced attribute feedparser reads by its local name")
     for key in ("rel", "type"):
         if key in attrs:
             attrs[key] = attrs[key].lower()
