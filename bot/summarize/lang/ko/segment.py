@@ -155,6 +155,21 @@ def roster(line: str) -> bool:
     return ROSTER_LINE.match(line) is not None and CAPTION_ENDED.search(line.rstrip()) is None
 
 
+def roster_tails(sentences: list[str], starts: frozenset[int]) -> set[int]:
+    """Indexes of the entries ``roster_entries`` cut from a line after its first ("▷과장
+    염정섭", "◇4급 승진▷…"): never a point, since alone they do not say whose they are. Only
+    inside a line (``starts``: each line's first sentence): a line that is itself a "▷" bullet
+    ("▷대기환경정책관 오일영", an event's "▷일시: …") keeps its kind, and with no lines known
+    nothing is one (issue 28: readers rated an empty brief lowest)."""
+    if not starts:
+        return set()
+    return {
+        i for i in range(1, len(sentences))
+        if i not in starts and ROSTER_NEXT.fullmatch(sentences[i])
+        and (ROSTER_ENTRY.fullmatch(sentences[i - 1]) or ROSTER_NEXT.fullmatch(sentences[i - 1]))
+    }
+
+
 def roster_entries(line: str) -> list[str]:
     """A roster ``line`` cut before each of its marks, each run of heads kept with the entry
     after it: "▲환경부◇과장급 전보▷단장 김진식▷과장 염정섭" -> "▲환경부◇과장급 전보▷단장 김진식",
@@ -184,9 +199,9 @@ def not_prose(sentence: str) -> str | None:
     "list", "boilerplate", "byline", "fragment"), else None (bot.summarize.segment.not_prose)."""
     if may_be_caption(sentence) and (CAPTION.search(sentence) or CREDIT_MARK.search(sentence)):
         return "caption"
-    if ("▷" in sentence and CAPTION_ENDED.search(sentence.rstrip()) is None
-            and (ROSTER_ENTRY.fullmatch(sentence) or ROSTER_NEXT.fullmatch(sentence))):
-        return "entry" if sentence[0] == "▲" else "list"
+    if (sentence[0] == "▲" and "▷" in sentence and CAPTION_ENDED.search(sentence.rstrip()) is None
+            and ROSTER_ENTRY.fullmatch(sentence)):
+        return "entry"
     if boilerplate(sentence):
         return "boilerplate"
     if (reporter(sentence) or "=" in sentence) and (
