@@ -87,3 +87,12 @@ BULLET_ITEMS = [
 def test_lines_that_are_bullets_themselves_are_still_points(title: str, text: str) -> None:
     brief = ExtractiveSummarizer().brief(Article(title=title, text=text, lang="ko"))
     assert brief.points, text
+
+
+@needs_kiwi
+def test_a_roster_one_mark_a_line_gives_its_entries_not_its_heads() -> None:
+    text = ("▲환경부\n◇과장급 전보\n▷물관리위원회 지원단장 김진식\n"
+            "▷기후변화정책관실 기후전략과장 염정섭\n▲금융위원회\n▷상임위원 김범기")
+    brief = ExtractiveSummarizer().brief(Article(title="[인사] 환경부 외", text=text, lang="ko"))
+    points = [p.text for p in brief.points]
+    assert points and all(p.startswith("▷") for p in points), points

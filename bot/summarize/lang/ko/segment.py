@@ -170,6 +170,35 @@ def roster_tails(sentences: list[str], starts: frozenset[int]) -> set[int]:
     }
 
 
+# A line of heads alone, one mark per line ("▲환경부", "◇과장급 전보"): a heading, whose
+# entries ("▷물관리위원회 지원단장 김진식") on the lines after it are the news.
+ROSTER_HEAD_LINE = re.compile(r"[▲◇◆][^▲◇◆▷]+")
+
+
+def roster_heads(sentences: list[str], starts: frozenset[int]) -> set[int]:
+    """Indexes of the head lines of a roster written one mark a line: each a line of its own
+    (``starts``) followed, through more head lines, by a line opening on "▷". Never a point:
+    the entries under them say more (issue 28 review: the heads alone were the brief). An
+    obituary column's "▲김철수씨 별세" lines, with no "▷" line after them, are not heads."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, s in enumerate(sentences):
+        if i in starts and ROSTER_HEAD_LINE.fullmatch(s) and len(s) <= 30:
+            run.append(i)
+            continue
+        if run and i in starts and s[:1] == "▷":
+            out.update(run)
+        run = []
+    return out
+
+
+def roster_not_points(sentences: list[str], starts: frozenset[int]) -> set[int]:
+    """The spans of a roster that are never a point (``roster_tails``, ``roster_heads``)."""
+    if not starts:
+        return set()
+    return roster_tails(sentences, starts) | roster_heads(sentences, starts)
+
+
 def roster_entries(line: str) -> list[str]:
     """A roster ``line`` cut before each of its marks, each run of heads kept with the entry
     after it: "▲환경부◇과장급 전보▷단장 김진식▷과장 염정섭" -> "▲환경부◇과장급 전보▷단장 김진식",
