@@ -48,6 +48,8 @@ def test_an_organisations_first_entry_is_a_last_resort_and_the_rest_never_a_poin
     "▲박수용 별세, 김영희 모친상=2일1시 경희의료원, 발인 4일8시30분",  # an obituary: one item
     "개편안의 주요 내용은 ▲요금 인하 ▷할인 확대 등이다.",  # prose listing, with its predicate
     "◇과장급 전보▷기획과장 김철수",  # no organisation's ▲ to open it
+    "▲김철수씨 별세 ▷김영희씨 남편상 ▷발인 5일 오전 6시",  # an obituary with its details
+    "▲박영희씨 부음 ▷이민수씨 모친상 ▷발인 6일",
 ])
 def test_a_line_that_is_no_roster_is_not_cut(line: str) -> None:
     assert not ko_segment.roster(line)
@@ -96,3 +98,11 @@ def test_a_roster_one_mark_a_line_gives_its_entries_not_its_heads() -> None:
     brief = ExtractiveSummarizer().brief(Article(title="[인사] 환경부 외", text=text, lang="ko"))
     points = [p.text for p in brief.points]
     assert points and all(p.startswith("▷") for p in points), points
+
+
+@needs_kiwi
+def test_an_obituary_with_marked_details_keeps_them() -> None:
+    text = ("▲김철수씨 별세 ▷김영희씨 남편상 ▷발인 5일 오전 6시\n"
+            "▲박영희씨 별세 ▷이민수씨 모친상 ▷발인 6일")
+    brief = ExtractiveSummarizer().brief(Article(title="[부음]", text=text, lang="ko"))
+    assert any("발인" in p.text for p in brief.points), [p.text for p in brief.points]

@@ -150,9 +150,16 @@ ROSTER_ENTRY = re.compile(r"▲[^▲◇◆▷]+(?:[◇◆][^▲◇◆▷]+)?▷[
 ROSTER_NEXT = re.compile(r"(?:[◇◆][^▲◇◆▷]+)?▷[^▲◇◆▷]+")
 
 
+# An obituary's head: "▲김철수씨 별세 ▷김영희씨 남편상 ▷발인 5일 오전 6시" is one notice, its
+# "▷" parts the funeral's details, not entries under an organisation (cut, the details were lost).
+OBITUARY_HEAD = re.compile(r"별세|부음|부고")
+
+
 def roster(line: str) -> bool:
-    """Whether ``line`` is a roster glued at its marks (``ROSTER_LINE``), not a sentence."""
-    return ROSTER_LINE.match(line) is not None and CAPTION_ENDED.search(line.rstrip()) is None
+    """Whether ``line`` is a roster glued at its marks (``ROSTER_LINE``), not a sentence and
+    not an obituary notice (``OBITUARY_HEAD`` in the text before its first "▷")."""
+    return (ROSTER_LINE.match(line) is not None and CAPTION_ENDED.search(line.rstrip()) is None
+            and OBITUARY_HEAD.search(line, 0, line.find("▷")) is None)
 
 
 def roster_tails(sentences: list[str], starts: frozenset[int]) -> set[int]:
