@@ -47,6 +47,7 @@ def test_an_organisations_first_entry_is_a_last_resort_and_the_rest_never_a_poin
 @pytest.mark.parametrize("line", [
     "▲박수용 별세, 김영희 모친상=2일1시 경희의료원, 발인 4일8시30분",  # an obituary: one item
     "개편안의 주요 내용은 ▲요금 인하 ▷할인 확대 등이다.",  # prose listing, with its predicate
+    "▲요금 인하 ▷할인 확대 등이 포함됐다.",  # opening on ▲, but a verb at its end
     "◇과장급 전보▷기획과장 김철수",  # no organisation's ▲ to open it
     "▲김철수씨 별세 ▷김영희씨 남편상 ▷발인 5일 오전 6시",  # an obituary with its details
     "▲박영희씨 부음 ▷이민수씨 모친상 ▷발인 6일",
