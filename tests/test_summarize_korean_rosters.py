@@ -107,3 +107,10 @@ def test_an_obituary_with_marked_details_keeps_them() -> None:
             "▲박영희씨 별세 ▷이민수씨 모친상 ▷발인 6일")
     brief = ExtractiveSummarizer().brief(Article(title="[부음]", text=text, lang="ko"))
     assert any("발인" in p.text for p in brief.points), [p.text for p in brief.points]
+
+
+def test_a_mark_typed_twice_is_one_mark() -> None:
+    line = "▲환경부▷▷대기환경정책관 오일영▷기후전략과장 염정섭"
+    assert ko_segment.roster_entries(line) == [
+        "▲환경부▷▷대기환경정책관 오일영", "▷기후전략과장 염정섭"]
+    assert ko_segment.not_prose("▲환경부▷▷대기환경정책관 오일영") == "entry"

@@ -139,6 +139,7 @@ def broken_quote(sentence: str) -> bool:
 # entry mark (an obituary notice, "▲박수용 별세, …") or ends on a predicate (prose listing "▲A
 # ▲B 등이다.") is no roster, nor is one that does not open on an organisation's ▲.
 ROSTER_HEADS = "▲◇◆"
+ROSTER_MARKS = ROSTER_HEADS + "▷"
 ROSTER_LINE = re.compile(r"\s*▲[^▷]+▷")
 ROSTER_CUT = re.compile(r"(?=[▲◇◆▷])")
 # What the cut yields: an organisation's first entry under its heads ("▲통계청◇3급(부이사관)
@@ -146,8 +147,9 @@ ROSTER_CUT = re.compile(r"(?=[▲◇◆▷])")
 # it ("▷가계수지동향과장 이진석", "◇4급(서기관) 승진▷기획재정담당관실 안은진"), whose organisation
 # the reader of the point alone would not know: never a point. Let in, the mid-line "◇4급 …"
 # entry took the third point of a notice from "▲금융위원회▷상임위원 김범기".
-ROSTER_ENTRY = re.compile(r"▲[^▲◇◆▷]+(?:[◇◆][^▲◇◆▷]+)?▷[^▲◇◆▷]+")
-ROSTER_NEXT = re.compile(r"(?:[◇◆][^▲◇◆▷]+)?▷[^▲◇◆▷]+")
+# A mark typed twice ("▲환경부▷▷대기환경정책관 오일영") is one mark.
+ROSTER_ENTRY = re.compile(r"▲[^▲◇◆▷]+(?:[◇◆][^▲◇◆▷]+)?▷+[^▲◇◆▷]+")
+ROSTER_NEXT = re.compile(r"(?:[◇◆][^▲◇◆▷]+)?▷+[^▲◇◆▷]+")
 
 
 # An obituary's head: "▲김철수씨 별세 ▷김영희씨 남편상 ▷발인 5일 오전 6시" is one notice, its
@@ -213,8 +215,8 @@ def roster_entries(line: str) -> list[str]:
     out: list[str] = []
     start = 0
     for m in ROSTER_CUT.finditer(line, 1):
-        if line[m.start() - 1] in ROSTER_HEADS or not line[start:m.start()].strip():
-            continue  # a head right before: "▲통계청◇3급 승진▷…" stays with its entry
+        if line[m.start() - 1] in ROSTER_MARKS or not line[start:m.start()].strip():
+            continue  # a mark right before: "▲통계청◇3급 승진▷…", "▷▷…" stay with their entry
         if line[start:m.start()].lstrip()[:1] in ROSTER_HEADS and "▷" not in line[start:m.start()]:
             continue  # heads not yet followed by their entry
         out.append(line[start:m.start()].strip())
