@@ -48,6 +48,7 @@ def test_an_organisations_first_entry_is_a_last_resort_and_the_rest_never_a_poin
     "▲박수용 별세, 김영희 모친상=2일1시 경희의료원, 발인 4일8시30분",  # an obituary: one item
     "개편안의 주요 내용은 ▲요금 인하 ▷할인 확대 등이다.",  # prose listing, with its predicate
     "▲요금 인하 ▷할인 확대 등이 포함됐다.",  # opening on ▲, but a verb at its end
+    "▲배추 ▷한 포기 가격이 5000원 올랐다",  # a verb, no period
     "◇과장급 전보▷기획과장 김철수",  # no organisation's ▲ to open it
     "▲김철수씨 별세 ▷김영희씨 남편상 ▷발인 5일 오전 6시",  # an obituary with its details
     "▲박영희씨 부음 ▷이민수씨 모친상 ▷발인 6일",
@@ -114,3 +115,11 @@ def test_a_mark_typed_twice_is_one_mark() -> None:
     assert ko_segment.roster_entries(line) == [
         "▲환경부▷▷대기환경정책관 오일영", "▷기후전략과장 염정섭"]
     assert ko_segment.not_prose("▲환경부▷▷대기환경정책관 오일영") == "entry"
+
+
+@pytest.mark.parametrize("line", [
+    "▲국세청◇과장급 전보▷대변인 김상범▷운영지원과장 최성영 겸임",  # a post held as well
+    "▲환경부▷대기환경정책관 오일영▷기후전략과장 김지임",  # a name ending on 임
+])
+def test_a_roster_ending_on_a_predicates_syllable_is_still_cut(line: str) -> None:
+    assert ko_segment.roster(line)

@@ -157,10 +157,20 @@ ROSTER_NEXT = re.compile(r"(?:[◇◆][^▲◇◆▷]+)?▷+[^▲◇◆▷]+")
 OBITUARY_HEAD = re.compile(r"별세|부음|부고")
 
 
+# A roster's last entry may end on a predicate's last syllable and be no predicate: a post
+# held as well ("▷운영지원과장 최성영 겸임") or a name after its title ("▷과장 김지임").
+# ("…만원 올랐다" after a "▷" is prose: no past tense before a name's 다.)
+ENTRY_END = re.compile(
+    r"▷[^▲◇◆▷.]*(?:\s겸(?:임|직)|[가-힣][장관인원]\s[가-힣]{1,3}(?<![았었였했됐켰렸겼])[임다])$")
+
+
 def roster(line: str) -> bool:
-    """Whether ``line`` is a roster glued at its marks (``ROSTER_LINE``), not a sentence and
-    not an obituary notice (``OBITUARY_HEAD`` in the text before its first "▷")."""
-    return (ROSTER_LINE.match(line) is not None and CAPTION_ENDED.search(line.rstrip()) is None
+    """Whether ``line`` is a roster glued at its marks (``ROSTER_LINE``), not a sentence (a
+    predicate at its end that is no entry's, ``ENTRY_END``) and not an obituary notice
+    (``OBITUARY_HEAD`` in the text before its first "▷")."""
+    end = line.rstrip()
+    return (ROSTER_LINE.match(line) is not None
+            and (CAPTION_ENDED.search(end) is None or ENTRY_END.search(end) is not None)
             and OBITUARY_HEAD.search(line, 0, line.find("▷")) is None)
 
 
