@@ -257,7 +257,6 @@ class ExtractiveSummarizer:
         if not cands:
             lead_ins = language(lang).lead_in_lines
             listed = segment.in_sections(sentences, lang)  # sponsor reads, a show's link lines
-            listed |= segment.list_not_points(sentences, lang, starts)  # "▷…" cut after its head
             cands = [
                 (i, s)
                 for i, s in enumerate(sentences)

@@ -14,10 +14,7 @@ from collections import Counter
 
 from bot.summarize.lang.registry import LANGUAGES, language
 
-__all__ = [
-    "LAST_RESORT", "ProseKinds", "captions_in_context", "in_sections", "list_not_points",
-    "not_prose",
-]
+__all__ = ["LAST_RESORT", "ProseKinds", "captions_in_context", "in_sections", "not_prose"]
 
 # With no prose candidate at all, a bulleted notice or a fragment may still say something
 # (an obituary column is nothing but "▲박수용 별세, …" lines); a credit, caption, player line,
@@ -85,18 +82,7 @@ def captions_in_context(
             out.update(i for i, s in enumerate(sentences) if s in credited)
     if rules is not None and rules.placed_not_prose is not None:
         out.update(rules.placed_not_prose(sentences, starts))
-    out.update(list_not_points(sentences, lang, starts))
     return out
-
-
-def list_not_points(sentences: list[str], lang: str, starts: frozenset[int]) -> set[int]:
-    """Indexes of a list's spans that are never a point, not even when nothing else is left
-    (the language's ``list_not_points``: Korean roster entries cut after a line's first, head
-    lines over their entries)."""
-    rules = LANGUAGES.get(lang)
-    if rules is None or rules.list_not_points is None:
-        return set()
-    return rules.list_not_points(sentences, starts)
 
 
 def in_sections(sentences: list[str], lang: str) -> set[int]:

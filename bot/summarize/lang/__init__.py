@@ -234,9 +234,3 @@ class Language:
     # prose, given the index of each paragraph's first sentence (English: an AP caption's
     # paragraph, closed by its credit; bot.summarize.segment); None where none is known
     placed_not_prose: Callable[[list[str], frozenset[int]], set[int]] | None = None
-    # Indexes of a list's spans that are never a point, not even when nothing else is left,
-    # given each paragraph's first sentence (Korean: the entries a roster line was cut into
-    # after its first, "▷과장 염정섭", which alone do not say whose they are, and a head line
-    # "▲환경부" over its "▷" entries; a line that is itself a "▷" bullet is not one); None
-    # where none is known
-    list_not_points: Callable[[list[str], frozenset[int]], set[int]] | None = None

@@ -44,5 +44,4 @@ LANGUAGE = Language(
     headline_units=select.second_fact,
     label_words=(1, 6),
     caption_text=segment.caption_text,
-    list_not_points=segment.roster_not_points,
 )

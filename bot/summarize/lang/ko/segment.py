@@ -139,7 +139,6 @@ def broken_quote(sentence: str) -> bool:
 # entry mark (an obituary notice, "▲박수용 별세, …") or ends on a predicate (prose listing "▲A
 # ▲B 등이다.") is no roster, nor is one that does not open on an organisation's ▲.
 ROSTER_HEADS = "▲◇◆"
-ROSTER_MARKS = ROSTER_HEADS + "▷"
 ROSTER_LINE = re.compile(r"\s*▲[^▷]+▷")
 ROSTER_CUT = re.compile(r"(?=[▲◇◆▷])")
 # What the cut yields: an organisation's first entry under its heads ("▲통계청◇3급(부이사관)
@@ -147,75 +146,13 @@ ROSTER_CUT = re.compile(r"(?=[▲◇◆▷])")
 # it ("▷가계수지동향과장 이진석", "◇4급(서기관) 승진▷기획재정담당관실 안은진"), whose organisation
 # the reader of the point alone would not know: never a point. Let in, the mid-line "◇4급 …"
 # entry took the third point of a notice from "▲금융위원회▷상임위원 김범기".
-# A mark typed twice ("▲환경부▷▷대기환경정책관 오일영") is one mark.
-ROSTER_ENTRY = re.compile(r"▲[^▲◇◆▷]+(?:[◇◆][^▲◇◆▷]+)?▷+[^▲◇◆▷]+")
-ROSTER_NEXT = re.compile(r"(?:[◇◆][^▲◇◆▷]+)?▷+[^▲◇◆▷]+")
-
-
-# An obituary's head: "▲김철수씨 별세 ▷김영희씨 남편상 ▷발인 5일 오전 6시" is one notice, its
-# "▷" parts the funeral's details, not entries under an organisation (cut, the details were lost).
-OBITUARY_HEAD = re.compile(r"별세|부음|부고")
-
-
-# A roster's last entry may end on a predicate's last syllable and be no predicate: a post
-# held as well ("▷운영지원과장 최성영 겸임") or a name after its title ("▷과장 김지임").
-# ("…만원 올랐다" after a "▷" is prose: no past tense before a name's 다.)
-ENTRY_END = re.compile(
-    r"▷[^▲◇◆▷.]*(?:\s겸(?:임|직)|[가-힣][장관인원]\s[가-힣]{1,3}(?<![았었였했됐켰렸겼])[임다])$")
+ROSTER_ENTRY = re.compile(r"▲[^▲◇◆▷]+(?:[◇◆][^▲◇◆▷]+)?▷[^▲◇◆▷]+")
+ROSTER_NEXT = re.compile(r"(?:[◇◆][^▲◇◆▷]+)?▷[^▲◇◆▷]+")
 
 
 def roster(line: str) -> bool:
-    """Whether ``line`` is a roster glued at its marks (``ROSTER_LINE``), not a sentence (a
-    predicate at its end that is no entry's, ``ENTRY_END``) and not an obituary notice
-    (``OBITUARY_HEAD`` in the text before its first "▷")."""
-    end = line.rstrip()
-    return (ROSTER_LINE.match(line) is not None
-            and (CAPTION_ENDED.search(end) is None or ENTRY_END.search(end) is not None)
-            and OBITUARY_HEAD.search(line, 0, line.find("▷")) is None)
-
-
-def roster_tails(sentences: list[str], starts: frozenset[int]) -> set[int]:
-    """Indexes of the entries ``roster_entries`` cut from a line after its first ("▷과장
-    염정섭", "◇4급 승진▷…"): never a point, since alone they do not say whose they are. Only
-    inside a line (``starts``: each line's first sentence): a line that is itself a "▷" bullet
-    ("▷대기환경정책관 오일영", an event's "▷일시: …") keeps its kind, and with no lines known
-    nothing is one (issue 28: readers rated an empty brief lowest)."""
-    if not starts:
-        return set()
-    return {
-        i for i in range(1, len(sentences))
-        if i not in starts and ROSTER_NEXT.fullmatch(sentences[i])
-        and (ROSTER_ENTRY.fullmatch(sentences[i - 1]) or ROSTER_NEXT.fullmatch(sentences[i - 1]))
-    }
-
-
-# A line of heads alone, one mark per line ("▲환경부", "◇과장급 전보"): a heading, whose
-# entries ("▷물관리위원회 지원단장 김진식") on the lines after it are the news.
-ROSTER_HEAD_LINE = re.compile(r"[▲◇◆][^▲◇◆▷]+")
-
-
-def roster_heads(sentences: list[str], starts: frozenset[int]) -> set[int]:
-    """Indexes of the head lines of a roster written one mark a line: each a line of its own
-    (``starts``) followed, through more head lines, by a line opening on "▷". Never a point:
-    the entries under them say more (issue 28 review: the heads alone were the brief). An
-    obituary column's "▲김철수씨 별세" lines, with no "▷" line after them, are not heads."""
-    out: set[int] = set()
-    run: list[int] = []
-    for i, s in enumerate(sentences):
-        if i in starts and ROSTER_HEAD_LINE.fullmatch(s) and len(s) <= 30:
-            run.append(i)
-            continue
-        if run and i in starts and s[:1] == "▷":
-            out.update(run)
-        run = []
-    return out
-
-
-def roster_not_points(sentences: list[str], starts: frozenset[int]) -> set[int]:
-    """The spans of a roster that are never a point (``roster_tails``, ``roster_heads``)."""
-    if not starts:
-        return set()
-    return roster_tails(sentences, starts) | roster_heads(sentences, starts)
+    """Whether ``line`` is a roster glued at its marks (``ROSTER_LINE``), not a sentence."""
+    return ROSTER_LINE.match(line) is not None and CAPTION_ENDED.search(line.rstrip()) is None
 
 
 def roster_entries(line: str) -> list[str]:
@@ -225,8 +162,8 @@ def roster_entries(line: str) -> list[str]:
     out: list[str] = []
     start = 0
     for m in ROSTER_CUT.finditer(line, 1):
-        if line[m.start() - 1] in ROSTER_MARKS or not line[start:m.start()].strip():
-            continue  # a mark right before: "▲통계청◇3급 승진▷…", "▷▷…" stay with their entry
+        if line[m.start() - 1] in ROSTER_HEADS or not line[start:m.start()].strip():
+            continue  # a head right before: "▲통계청◇3급 승진▷…" stays with its entry
         if line[start:m.start()].lstrip()[:1] in ROSTER_HEADS and "▷" not in line[start:m.start()]:
             continue  # heads not yet followed by their entry
         out.append(line[start:m.start()].strip())
@@ -247,9 +184,9 @@ def not_prose(sentence: str) -> str | None:
     "list", "boilerplate", "byline", "fragment"), else None (bot.summarize.segment.not_prose)."""
     if may_be_caption(sentence) and (CAPTION.search(sentence) or CREDIT_MARK.search(sentence)):
         return "caption"
-    if (sentence[0] == "▲" and "▷" in sentence and CAPTION_ENDED.search(sentence.rstrip()) is None
-            and ROSTER_ENTRY.fullmatch(sentence)):
-        return "entry"
+    if ("▷" in sentence and CAPTION_ENDED.search(sentence.rstrip()) is None
+            and (ROSTER_ENTRY.fullmatch(sentence) or ROSTER_NEXT.fullmatch(sentence))):
+        return "entry" if sentence[0] == "▲" else "list"
     if boilerplate(sentence):
         return "boilerplate"
     if (reporter(sentence) or "=" in sentence) and (

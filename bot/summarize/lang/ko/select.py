@@ -26,12 +26,9 @@ BACK = re.compile(
     r"이 밖에|이밖에|이와 함께|이 때문에|이 같은|그 결과|이 가운데|이 중|이 과정에서|"
     r"이 자리에서|이날 그는|이에 대해"
     # a place or time told before: "이곳에선 바자르도 열렸죠", "당시에는 나의 증상이 …",
-    # "같은 기간 적발된 전체 범죄(1만4100건)의 33.1%로 …" (which period?); not when what its
-    # subjects did follows, the time the same as each other's: "같은 날 태어난 쌍둥이 형제가
-    # …", "같은 해 입사한 동기 3명이 …" (a passive "적발된" still asks which period)
+    # "같은 기간 적발된 전체 범죄(1만4100건)의 33.1%로 …" (which period?)
     r"|이곳(?:에서는|에서|에선|에는|은|의|에|을|도)?|당시(?:에는|에도|엔|에)?"
-    r"|같은\s(?:기간|시기|시각|날|해|달)(?:에는|에도|에|동안|중"
-    r"|(?!\s[가-힣]*[가-힣](?<!되)[한난은](?=\s))))(?=\s|,)"
+    r"|같은\s(?:기간|시기|시각|날|해|달)(?:에는|에도|에|동안|중)?)(?=\s|,)"
 )
 # A sentence that only explains the one before: "…것이다", "…때문이다".
 BACK_ENDING = ("것이다",)
@@ -175,15 +172,6 @@ INNER_CONTENT = re.compile(r"(?:^|[\s,(])(?:이\s?같은|이와\s?같은|이처�
 # …"); a bare sequence is not ("브리핑을 열고 이 같은 내용을 …": what content?).
 CONTENT_BEFORE = re.compile(
     r"[가-힣](?:았|었|였|했|됐|켰|렸|겼)(?:으며|며|고|지만|는데|다며|다고),?\s")
-# "이처럼"/"이렇듯" have their antecedent in a clause before them joined by a connective of
-# any tense as well: "기온이 40도를 넘나들며 이처럼 무더운 여름은 …", "폭염이 한 달째 이어지는
-# 가운데 이처럼 긴 더위는 …", "전기요금이 오르면서 이처럼 …" (a manner the clause shows; "이
-# 같은 내용" after "브리핑을 열고" still asks which content).
-MANNER_BEFORE = re.compile(r"[가-힣](?:며|면서|고),?\s|[가-힣]는\s가운데,?\s")
-MANNER = ("이처럼", "이렇듯")
-# Examples quoted in the sentence itself show the manner: "이렇듯 “하늘이 끄물끄물하다” “지렁이가
-# 꾸물꾸물 기어가네”와 같이 …" (the quotations are taken out before the antecedent is looked for).
-EXAMPLES_SHOWN = re.compile(r"”(?:와|과)\s?같이\s")
 # The verb 이르다, no demonstrative: "막바지에 이를 무렵", "1조원에 이를 것으로", "에 이를 수도",
 # "에 이를 전망이다", "10대1에 이를 정도로", "이를 악물고".
 INNER_OBJECT = re.compile(
@@ -203,11 +191,7 @@ def inner_reference(sentence: str) -> bool:
         return False
     outside = QUOTED.sub(" ", sentence) if "“" in sentence or '"' in sentence else sentence
     m = INNER_CONTENT.search(outside)
-    if m is not None and CONTENT_BEFORE.search(outside, 0, m.start() + 1) is None and not (
-        m.group().lstrip(" ,(").startswith(MANNER)
-        and (MANNER_BEFORE.search(outside, 0, m.start() + 1) is not None
-             or EXAMPLES_SHOWN.search(sentence) is not None)
-    ):
+    if m is not None and CONTENT_BEFORE.search(outside, 0, m.start() + 1) is None:
         return True
     m = INNER_OBJECT.search(outside)
     return m is not None and ANTECEDENT_BEFORE.search(outside, 0, m.start() + 1) is None
