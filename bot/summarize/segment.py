@@ -18,17 +18,14 @@ __all__ = ["LAST_RESORT", "ProseKinds", "captions_in_context", "in_sections", "n
 
 # With no prose candidate at all, a bulleted notice or a fragment may still say something
 # (an obituary column is nothing but "▲박수용 별세, …" lines); a credit, caption, player line,
-# cue, byline, link, update note, data line or clickbait never does; nor does a list's entry
-# that needs the entry before it for its heading, while the first under a heading ("entry": a
-# personnel notice's "▲환경부▷대기환경정책관 오일영") stands.
-LAST_RESORT = frozenset({None, "boilerplate", "fragment", "entry"})
+# cue, byline, link, update note, data line or clickbait never does.
+LAST_RESORT = frozenset({None, "boilerplate", "fragment"})
 _LINK = re.compile(r"(?:https?://|www\.)\S+$")  # a bare address, in any language
 
 
 def not_prose(sentence: str, lang: str) -> str | None:
     """The kind of span ``sentence`` is when it is not the story's prose ("player", "credit",
-    "caption", "cue", "update", "boilerplate", "clickbait", "data", "byline", "list",
-    "entry"), else
+    "caption", "cue", "update", "boilerplate", "clickbait", "data", "byline", "list"), else
     None."""
     if sentence[:1] in ("h", "w") and _LINK.match(sentence):
         return "link"

@@ -130,48 +130,6 @@ def broken_quote(sentence: str) -> bool:
     return body.rstrip(_SPAN_END).endswith("’") and "‘" not in body and body.count("’") == 1
 
 
-# A roster glued into one line: personnel moves run on at their marks, ▲ an organisation,
-# ◇ a kind of move, ▷ one person ("▲환경부◇과장급 전보▷물관리위원회지원단장 김진식▷기후변화정책관실
-# 기후전략과장 염정섭"). As one span a point was raw glued list text; as no point at all (an
-# earlier stop) readers liked it less still, 3 of 3 (issue 28). So the line is cut at its marks
-# (``roster_entries``): each entry a span of its own, the first under a head carrying the heads
-# before it, which say whose and what move it is. A line that opens on its one mark with no
-# entry mark (an obituary notice, "▲박수용 별세, …") or ends on a predicate (prose listing "▲A
-# ▲B 등이다.") is no roster, nor is one that does not open on an organisation's ▲.
-ROSTER_HEADS = "▲◇◆"
-ROSTER_LINE = re.compile(r"\s*▲[^▷]+▷")
-ROSTER_CUT = re.compile(r"(?=[▲◇◆▷])")
-# What the cut yields: an organisation's first entry under its heads ("▲통계청◇3급(부이사관)
-# 승진▷사회통계기획과장 김경희"), a last resort where nothing else is prose; and the entries after
-# it ("▷가계수지동향과장 이진석", "◇4급(서기관) 승진▷기획재정담당관실 안은진"), whose organisation
-# the reader of the point alone would not know: never a point. Let in, the mid-line "◇4급 …"
-# entry took the third point of a notice from "▲금융위원회▷상임위원 김범기".
-ROSTER_ENTRY = re.compile(r"▲[^▲◇◆▷]+(?:[◇◆][^▲◇◆▷]+)?▷[^▲◇◆▷]+")
-ROSTER_NEXT = re.compile(r"(?:[◇◆][^▲◇◆▷]+)?▷[^▲◇◆▷]+")
-
-
-def roster(line: str) -> bool:
-    """Whether ``line`` is a roster glued at its marks (``ROSTER_LINE``), not a sentence."""
-    return ROSTER_LINE.match(line) is not None and CAPTION_ENDED.search(line.rstrip()) is None
-
-
-def roster_entries(line: str) -> list[str]:
-    """A roster ``line`` cut before each of its marks, each run of heads kept with the entry
-    after it: "▲환경부◇과장급 전보▷단장 김진식▷과장 염정섭" -> "▲환경부◇과장급 전보▷단장 김진식",
-    "▷과장 염정섭". Each span is the line's own text."""
-    out: list[str] = []
-    start = 0
-    for m in ROSTER_CUT.finditer(line, 1):
-        if line[m.start() - 1] in ROSTER_HEADS or not line[start:m.start()].strip():
-            continue  # a head right before: "▲통계청◇3급 승진▷…" stays with its entry
-        if line[start:m.start()].lstrip()[:1] in ROSTER_HEADS and "▷" not in line[start:m.start()]:
-            continue  # heads not yet followed by their entry
-        out.append(line[start:m.start()].strip())
-        start = m.start()
-    out.append(line[start:].strip())
-    return [span for span in out if span]
-
-
 def may_be_caption(span: str) -> bool:
     """Whether ``not_prose`` may call ``span`` a caption: every caption pattern (``CAPTION``,
     ``CREDIT_MARK``) needs its credit's slash. The splitter asks this of each line before the
@@ -180,13 +138,10 @@ def may_be_caption(span: str) -> bool:
 
 
 def not_prose(sentence: str) -> str | None:
-    """The kind of Korean span ``sentence`` is when it is not prose ("caption", "entry",
-    "list", "boilerplate", "byline", "fragment"), else None (bot.summarize.segment.not_prose)."""
+    """The kind of Korean span ``sentence`` is when it is not prose ("caption",
+    "boilerplate", "byline", "fragment"), else None (bot.summarize.segment.not_prose)."""
     if may_be_caption(sentence) and (CAPTION.search(sentence) or CREDIT_MARK.search(sentence)):
         return "caption"
-    if ("▷" in sentence and CAPTION_ENDED.search(sentence.rstrip()) is None
-            and (ROSTER_ENTRY.fullmatch(sentence) or ROSTER_NEXT.fullmatch(sentence))):
-        return "entry" if sentence[0] == "▲" else "list"
     if boilerplate(sentence):
         return "boilerplate"
     if (reporter(sentence) or "=" in sentence) and (

@@ -94,9 +94,6 @@ def line_sentences(block: str, splitting: Splitting) -> list[str]:
             if segment.may_be_caption(line) and splitting.not_prose(line, "ko") == "caption":
                 out.append(line)  # a caption with its credit stays one span, judged as such
                 continue
-            if segment.roster(line):
-                out.extend(segment.roster_entries(line))  # one entry a span, not the list
-                continue
             by_kiwi = analysis.split_line(line) if analysis.needs_splitting(line) else None
             pieces = by_kiwi if by_kiwi is not None else marked_sentences(line, split_line)
             out.extend(join_open_quotes(line, pieces))
