@@ -1,6 +1,5 @@
 """English spans their place shows to be no prose though each sentence reads as prose (issue
-28, wire): an AP caption's paragraph closed by its credit, an NPR slideshow's caption, and an
-old headline printed as the body's first line."""
+28, wire): an NPR slideshow's caption and an old headline printed as the body's first line."""
 
 from __future__ import annotations
 
@@ -8,7 +7,7 @@ from itertools import chain
 
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer
-from bot.summarize.lang.en.segment.placed import caption_paragraphs, old_headline
+from bot.summarize.lang.en.segment.placed import old_headline
 from bot.summarize.text import paragraph_starts, split_paragraphs
 
 S = ExtractiveSummarizer()
@@ -21,46 +20,6 @@ def _points(title: str, text: str) -> list[str]:
 def _split(text: str) -> tuple[list[str], frozenset[int]]:
     paragraphs = split_paragraphs(text, "en")
     return list(chain.from_iterable(paragraphs)), paragraph_starts(paragraphs)
-
-
-# Made up after wire-PRL0RxBzZPg0IVxX: the caption's second sentence tells the story's news in
-# other words than its lead, and was the brief's first point.
-CAPTION = (
-    "A jogger runs past a clothing store, Thursday, April 16, 2020, in Springfield, Ill. The "
-    "city's grant program for small shops is on hold. The city clerk said Thursday that it "
-    "reached its $9 million limit after approving nearly 1,700 grants. (AP Photo/Sam Lee)"
-)
-STORY = (
-    "SPRINGFIELD (AP) — The city's grant program for small shops is tapped out, leaving owners "
-    "who still need help waiting for the council to approve more money.\n\n"
-    "The city clerk said Thursday that it reached its $9 million limit after approving nearly "
-    "1,700 grants.\n\n"
-    "Hundreds of shop owners whose requests have not yet been processed must now look to the "
-    "council to approve a request for another $5 million for the program.\n\n"
-    "Council members have argued over whether to extend the program as it stands or add rules "
-    "that would help the smallest shops first."
-)
-ON_HOLD = "The city's grant program for small shops is on hold."
-
-
-def test_every_sentence_of_an_ap_caption_paragraph_is_no_point() -> None:
-    points = _points("Grant program on hold", f"{CAPTION}\n\n{CAPTION}\n\n{STORY}")
-    assert ON_HOLD not in points, points
-    assert points[0].startswith("The city's grant program for small shops is tapped out")
-
-
-def test_a_paragraph_closing_on_a_credit_at_the_texts_end_is_no_caption() -> None:
-    # Nothing follows it: a one-paragraph item, or a story that kept its last photo's credit.
-    sentences, starts = _split(f"{STORY}\n\n{CAPTION}")
-    assert caption_paragraphs(sentences, starts) == set()
-
-
-def test_a_flattened_caption_is_no_caption_paragraph() -> None:
-    # With the lines lost, the credit closes no paragraph: the rule finds nothing, and the
-    # older rules (the sentence before a credit) still apply.
-    sentences, starts = _split(f"{CAPTION} {CAPTION} {STORY}".replace("\n\n", " "))
-    assert caption_paragraphs(sentences, starts) == set()
-    assert caption_paragraphs(sentences, frozenset()) == set()
 
 
 OLD_HEADLINE = "A Battle Over Antibiotics In Organic Apple And Pear Farming"
