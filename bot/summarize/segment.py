@@ -58,9 +58,9 @@ def captions_in_context(
     says again later (AP pages print the lead under the photo, then again as the story's first
     paragraph: the later copy is the one in the story), what a section head shows to be no
     prose (English sponsor reads after "Sponsored by:") and the lines of a list under its
-    lead-in, and what its place on the page shows to be no prose (an English AP caption's
-    paragraph; ``starts``: the index of each paragraph's first sentence, empty where the
-    text's lines are not known)."""
+    lead-in, and what its place on the page shows to be no prose (an English slideshow
+    caption or old headline; ``starts``: the index of each paragraph's first sentence, empty
+    where the text's lines are not known)."""
     counts = Counter(sentences)
     out: set[int] = set()
     if len(counts) < len(sentences):

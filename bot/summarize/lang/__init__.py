@@ -231,6 +231,7 @@ class Language:
     # (bot.summarize.scoring); None where no such rule is known
     date_told: Callable[[str], bool | None] | None = None
     # Indexes of sentences their place on the page shows to be no prose though each reads as
-    # prose, given the index of each paragraph's first sentence (English: an AP caption's
-    # paragraph, closed by its credit; bot.summarize.segment); None where none is known
+    # prose, given the index of each paragraph's first sentence (English: an NPR slideshow's
+    # caption, an old headline on the body's first line; bot.summarize.segment); None where
+    # none is known
     placed_not_prose: Callable[[list[str], frozenset[int]], set[int]] | None = None
