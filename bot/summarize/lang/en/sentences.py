@@ -18,7 +18,9 @@ from bot.summarize.lang.en.words import (
     ENGLISH_MONTHS,
     NUMBERED,
     OPENERS,
+    RANKS,
     SPAN_OPENERS,
+    STATE_OR_TITLE,
     TITLES,
 )
 
@@ -62,10 +64,12 @@ def is_boundary(before: str, after: str) -> bool:
             return False  # "try! Swift NYC": the mark is inside a name
     if word.endswith((".", ".\"", ".”")) and not word.endswith(("!", "?")):
         low = core.lower().replace(".", "")
-        if core.lower() in ABBREVIATIONS or low in ABBREVIATIONS \
+        if core.lower() in ABBREVIATIONS or low in ABBREVIATIONS or low in RANKS \
                 or (low in NUMBERED and first.isdigit()):  # "No. 1", "Fig. 2"
             # "Dr. Smith" continues; "in Oct. The ..." is ambiguous, keep together (rarely wrong).
             return False
+        if low in STATE_OR_TITLE and not (len(tail) > 1 and tail[-2].endswith(",")):
+            return False  # "said Del. Chris Hurst": a title; "Dover, Del." is the state
         # Initials and dotted acronyms: "J. Smith", "U.S. officials". A dotted acronym at the
         # end of a sentence followed by a capitalised common word is a boundary we cannot see;
         # we only split when the next word is a typical sentence opener.
@@ -73,7 +77,7 @@ def is_boundary(before: str, after: str) -> bool:
             return False  # "am 09. Januar 2020": a German date's ordinal day, not an end
         if INITIALS.fullmatch(core):
             head = after[:40].split()
-            nxt = head[0].strip("\"'“‘(") if head else ""
+            nxt = head[0].strip("\"'“‘(").rstrip(",") if head else ""  # "Then, …" opens too
             return nxt in OPENERS
     return True
 

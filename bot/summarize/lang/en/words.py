@@ -8,6 +8,14 @@ ABBREVIATIONS = frozenset(
     inc ltd co corp plc llc bros dept univ assn approx vol vs etc al fig eg ie
     jan feb mar apr jun jul aug sep sept oct nov dec tue thu fri""".split()
 )
+# Ranks and plural titles that stand before names ("Maj. Gen. Mohammad Bagheri", "GOP Sens. Mike
+# Lee", "Brig. Gen."): the splitter reads their period as ABBREVIATIONS' (a wire story's "said
+# Maj." / "Gen. Mohammad Bagheri said" was two points' worth of pieces). Kept apart from
+# ABBREVIATIONS, which the labeller reads too.
+RANKS = frozenset("maj brig cpl pvt spc supt atty sens reps govs gens".split())
+# "Del." is Delaware after a comma ("Dover, Del.", which may end a sentence) and a Virginia
+# delegate's title anywhere else ("said Del. Chris Hurst", "state Del. Robert Marshall").
+STATE_OR_TITLE = frozenset({"del"})
 # Titles that stand before a name and never end a sentence, even before a line break ("Dr.\n
 # Janet Lubelle", where a feed's markup broke the line inside the name).
 TITLES = ("Dr", "Mr", "Mrs", "Ms", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt",
@@ -21,7 +29,10 @@ SPAN_OPENERS = ("Since", "In", "On", "At", "A", "An", "The", "And", "But", "Or",
 # Typical sentence openers: after a dotted acronym ("U.S."), only these start a new sentence.
 OPENERS = frozenset(
     "The A An It He She They We I In On At But And This That These Those There His Her Its "
-    "Their Our Mr Mrs Ms Dr However Meanwhile Also After Before When While".split()
+    "Their Our Mr Mrs Ms Dr However Meanwhile Also After Before When While "
+    # A question or "Then" after a lone capital's period opens a sentence: "… review units
+    # for iPhone X. What does it all mean?", "… a newer version of C. Then you'll get …".
+    "Then What Why How Who Where".split()
 )
 # Names written with "!" inside, with the capitalised words that continue each: before one of
 # them the mark ends no sentence ("try! Swift NYC", a conference; "Yahoo! News"). Before any other
@@ -29,6 +40,9 @@ OPENERS = frozenset(
 BANG_NAMES: dict[str, frozenset[str]] = {
     "try!": frozenset({"Swift"}),
     "yahoo!": frozenset({"News", "Finance", "Mail", "Answers", "Sports", "Search", "Japan"}),
+    # The TV network: "In the footsteps of VH1 Behind the Music, E! True Hollywood Story, and
+    # Spinal Tap, …" was cut after "E!", its rest a point opening mid-sentence.
+    "e!": frozenset({"True", "News", "Online", "Entertainment", "Network"}),
 }
 # German month names: after a day's ordinal period ("am 09. Januar 2020", "bis 3. März") the
 # mark ends no sentence. German reaches the default (English) rules, and its dates write the day
