@@ -17,6 +17,8 @@ from bot.summarize import ExtractiveSummarizer, split_sentences
     "The country is strong enough to do that, Maj. Gen. Mohammad Bagheri said on Sunday.",
     "The others are Sens. Susan Collins of Maine and Lisa Murkowski of Alaska.",
     "Brig. Gen. Anne Smith and Reps. John Doe and Mary Roe visited the base.",
+    # A feed item's point opened "Cathrine Birman discuss Pediatric Cochlear Implants- …".
+    "Dr. Jefferson and AProf. Cathrine Birman discuss pediatric cochlear implants.",
     "In the footsteps of VH1 Behind the Music, E! True Hollywood Story, and Spinal Tap, the "
     "band made its own documentary.",
     "She watched E! News every night before work.",

@@ -9,10 +9,10 @@ ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec tue thu fri""".split()
 )
 # Ranks and plural titles that stand before names ("Maj. Gen. Mohammad Bagheri", "GOP Sens. Mike
-# Lee", "Brig. Gen."): the splitter reads their period as ABBREVIATIONS' (a wire story's "said
-# Maj." / "Gen. Mohammad Bagheri said" was two points' worth of pieces). Kept apart from
-# ABBREVIATIONS, which the labeller reads too.
-RANKS = frozenset("maj brig cpl pvt spc supt atty sens reps govs gens".split())
+# Lee", "Brig. Gen.", an associate professor's "AProf. Cathrine Birman"): the splitter reads
+# their period as ABBREVIATIONS' (a wire story's "said Maj." / "Gen. Mohammad Bagheri said" was
+# two points' worth of pieces). Kept apart from ABBREVIATIONS, which the labeller reads too.
+RANKS = frozenset("maj brig cpl pvt spc supt atty sens reps govs gens aprof".split())
 # "Del." is Delaware after a comma ("Dover, Del.", which may end a sentence) and a Virginia
 # delegate's title anywhere else ("said Del. Chris Hurst", "state Del. Robert Marshall").
 STATE_OR_TITLE = frozenset({"del"})
