@@ -135,10 +135,14 @@ def _lead_in(sentence: str) -> bool:
 
 
 def _usable(
-    sentence: str, lang: str, not_prose: Callable[[str, str], str | None] = segment.not_prose
+    sentence: str,
+    lang: str,
+    not_prose: Callable[[str, str], str | None] = segment.not_prose,
+    floor: bool = True,
 ) -> bool:
-    """Whether a sentence can be a point at all: long enough, not a caption or byline
-    (``not_prose``: the article's ``segment.ProseKinds`` where there is one)."""
+    """Whether a sentence can be a point at all: long enough (``floor``; a short item's
+    sentences need not be), not a caption or byline (``not_prose``: the article's
+    ``segment.ProseKinds`` where there is one)."""
     if _boiler(sentence, lang) or ("@" in sentence and len(sentence) < 80):
         return False
     if not_prose(sentence, lang) is not None:
@@ -153,7 +157,7 @@ def _usable(
     if _lead_in(sentence):
         return False
     # split(None, 4) stops after the fifth word: five parts only when there are five words.
-    return len(sentence) >= 30 and len(sentence.split(None, 4)) >= 5
+    return not floor or (len(sentence) >= 30 and len(sentence.split(None, 4)) >= 5)
 
 
 class ExtractiveSummarizer:
@@ -251,6 +255,21 @@ class ExtractiveSummarizer:
         if title_words is None:
             title_words = content_words(title, lang)
         cands = self.candidates(sentences, title, lang, not_prose, starts)
+        whole_sentence = language(lang).short_items_whole
+        if 0 < len(cands) < points and whole_sentence is not None \
+                and sum(not_prose(s, lang) is None for s in sentences) <= points:
+            # An item that says no more than a brief holds shows all it says: "Dan Shafer
+            # died." is under the floor for a point, and the brief showed only the sentence
+            # after it (feed items; a one-word shard such as "Cogent." still is no point). Not
+            # an item with no candidate at all, which has its last resort below, nor one with
+            # more prose than that, whose short sentences are lines of a longer piece ("My face
+            # hurts." in a dialogue of eight lines).
+            usable = {i for i, _ in cands}
+            whole = [(i, s) for i, s in self.candidates(sentences, title, lang, not_prose,
+                                                        starts, floor=False)
+                     if i in usable or whole_sentence(s)]
+            if len(whole) <= points:
+                cands = whole
         barred = quote_pieces(sentences, lang, starts)
         if not cands:
             cands = _captions(sentences, lang)
@@ -298,17 +317,19 @@ class ExtractiveSummarizer:
         lang: str,
         not_prose: Callable[[str, str], str | None] = segment.not_prose,
         starts: frozenset[int] = frozenset(),
+        floor: bool = True,
     ) -> list[tuple[int, str]]:
-        """The sentences that may be points, with their index: usable prose, not the headline
-        again, not the first copy of a repeated sentence (a caption repeating the lead), not
-        what its place shows to be no prose (``starts``: each paragraph's first sentence)."""
+        """The sentences that may be points, with their index: usable prose (``floor``: long
+        enough for a point), not the headline again, not the first copy of a repeated
+        sentence (a caption repeating the lead), not what its place shows to be no prose
+        (``starts``: each paragraph's first sentence)."""
         title_key = title.strip().lower()
         n_title = len(title_key)
         repeated = segment.captions_in_context(sentences, lang, starts)
         return [
             (i, s)
             for i, s in enumerate(sentences)
-            if _usable(s, lang, not_prose)
+            if _usable(s, lang, not_prose, floor)
             and (len(s) != n_title or s.lower() != title_key)
             and i not in repeated
         ]
