@@ -219,6 +219,23 @@ def test_a_bare_surname_introduced_after_the_lede_leans_back() -> None:
     assert not candidate_leans_back(cands, 4, "en")  # "police": a word, not a name
 
 
+def test_a_bare_surname_the_headline_names_leans_on_nothing() -> None:
+    from bot.summarize.extractive import candidate_leans_back
+
+    # Issue 28: "Trump was declared the winner …, tallying 60 percent of the statewide vote"
+    # (the margin readers found missing) was barred as leaning back under a scene-setting lede
+    # that names no one, though the headline above the brief names Trump.
+    cands = [
+        "A cold wind swept across the mayoral race on Tuesday night.",
+        "Councillor Jane Marlow and banker Tom Reyes both won their party primaries.",
+        "Turnout was the highest in a decade.",
+        "Marlow was declared the winner shortly after polls closed, with 61 percent of the vote.",
+    ]
+    assert candidate_leans_back(cands, 3, "en")  # who is Marlow? only a skipped line says
+    assert not candidate_leans_back(cands, 3, "en", "Marlow And Reyes Win Their Primaries")
+    assert candidate_leans_back(cands, 3, "en", "Two Primaries Settled")
+
+
 @pytest.mark.parametrize("sentence", [
     "Here are five objectives to watch for as Trump goes overseas.",
     "While the candidates often agree on substance if not style, here's a look at five areas "

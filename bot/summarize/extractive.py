@@ -99,7 +99,7 @@ def candidate_leans_back(candidates: list[str], k: int, lang: str, title: str = 
         return True
     if rules.surname_title is not None and rules.surname_title(candidates, k, title):
         return True
-    return k > 1 and rules.bare_surname is not None and rules.bare_surname(candidates, k)
+    return k > 1 and rules.bare_surname is not None and rules.bare_surname(candidates, k, title)
 
 
 def quote_pieces(

@@ -171,10 +171,11 @@ class Language:
     # Caption-like sentences by their words (credits, bare attributions; bot.summarize
     # extractive and scoring), the candidates a scrape's closing mark shows to be captions,
     # and whether candidate k opens on the bare surname of someone only a later sentence
-    # introduced (None: the language has no such rule)
+    # introduced and the headline (shown above the brief) does not name (None: the language
+    # has no such rule)
     weak: Callable[[str], bool]
     late_captions: Callable[[list[tuple[int, str]]], frozenset[str]]
-    bare_surname: Callable[[list[str], int], bool] | None
+    bare_surname: Callable[[list[str], int, str], bool] | None
     # The sentences right before a photo credit, which are captions wherever they appear
     # (bot.summarize.segment); None where no such credit line is known
     credited_captions: Callable[[list[str]], set[str]] | None

@@ -348,14 +348,15 @@ DAY = re.compile(r"(?=[\d오어그지주휴연월화수목금토일성설추새�
                  r"|[월화수목금토일]요일|성탄절|설날|추석|새해 첫날|전날|당일)")
 
 
-def unintroduced(candidates: list[str], k: int) -> bool:
+def unintroduced(candidates: list[str], k: int, title: str = "") -> bool:
     """Whether candidate ``k`` opens on someone or a day the lede does not settle: "B씨는
     “넌 공무원이기 이전에 …”라며 소리쳤다" where only the sentence before (not a point) said
     "남성 B씨는", "이날 저녁 …" under a lede with no day. The lede is where a brief starts, so
     its day may be leaned on, and so may a person it or the sentence after it names: a Korean
     crime story's lede says "60대가", its second sentence "경찰은 … A씨를 붙잡아", and both
     are points nearly always (position). Anyone else needs the sentence that introduced them
-    shown right before (scoring.choose)."""
+    shown right before (scoring.choose). The headline (``title``) is not read: a Korean
+    headline names people as the story does ("A씨"), which tells the reader no one."""
     sentence = candidates[k]
     if sentence.startswith("한편"):
         sentence = TOPIC_SHIFT.sub("", sentence)  # "한편 이날 …" leans on the day all the same

@@ -504,7 +504,7 @@ def teaser(sentence: str) -> bool:
             and NAME_OR_NUMBER.search(sentence) is None and TELLING.search(sentence) is None)
 
 
-def bare_surname(candidates: list[str], k: int) -> bool:
+def bare_surname(candidates: list[str], k: int, title: str = "") -> bool:
     """Whether candidate ``k`` opens on a bare surname of someone the lede does not name but a
     later sentence introduced in full: "Tate, aged 26 and eight months pregnant, was stabbed
     …" after "… including actress Sharon Tate" (who is Tate?). A word the story also writes
@@ -515,6 +515,11 @@ def bare_surname(candidates: list[str], k: int) -> bool:
     name = m.group(1)
     if name in candidates[0]:
         return False  # the lede names them, and the lede is where a brief starts
+    if _has_word_at(title, name):
+        # The headline, shown above the brief, names them: "Trump was declared the winner …,
+        # tallying 60 percent" under "After New York Wins, Trump And Clinton …" (issue 28: the
+        # margin was the key fact readers found missing, its sentence barred as leaning back).
+        return False
     if _after_name(candidates[k], name) or not any(
         _after_name(candidates[j], name) for j in range(1, k)
     ):
