@@ -94,8 +94,9 @@ def test_the_same_period_or_this_manner_leans_back(leaning: str) -> None:
     "김 지사는 “이처럼 어려운 때일수록 힘을 모아야 한다”고 말했다.",
     # "이같이 밝혔다" after the quotation it reports
     "국토교통부는 3일 브리핑에서 “조사관 2명이 FDR을 운반한다”며 이같이 밝혔다.",
-    # "같은" that is no time told before
-    "같은반 친구들은 3일 오후 학교에서 추모식을 열었다.",
+    # "같은 날/해" the same as each other's, what its subjects did following
+    "같은 날 태어난 쌍둥이 형제가 나란히 서울대 의대에 합격했다.",
+    "같은 해 입사한 동기 3명이 모두 임원으로 승진했다.",
 ])
 def test_a_manner_with_its_antecedent_or_a_same_without_a_time_stands(standing: str) -> None:
     assert not ko_select.inner_reference(standing)

@@ -26,9 +26,12 @@ BACK = re.compile(
     r"이 밖에|이밖에|이와 함께|이 때문에|이 같은|그 결과|이 가운데|이 중|이 과정에서|"
     r"이 자리에서|이날 그는|이에 대해"
     # a place or time told before: "이곳에선 바자르도 열렸죠", "당시에는 나의 증상이 …",
-    # "같은 기간 적발된 전체 범죄(1만4100건)의 33.1%로 …" (which period?)
+    # "같은 기간 적발된 전체 범죄(1만4100건)의 33.1%로 …" (which period?); not when what its
+    # subjects did follows, the time the same as each other's: "같은 날 태어난 쌍둥이 형제가
+    # …", "같은 해 입사한 동기 3명이 …" (a passive "적발된" still asks which period)
     r"|이곳(?:에서는|에서|에선|에는|은|의|에|을|도)?|당시(?:에는|에도|엔|에)?"
-    r"|같은\s(?:기간|시기|시각|날|해|달)(?:에는|에도|에|동안|중)?)(?=\s|,)"
+    r"|같은\s(?:기간|시기|시각|날|해|달)(?:에는|에도|에|동안|중"
+    r"|(?!\s[가-힣]*[가-힣](?<!되)[한난은](?=\s))))(?=\s|,)"
 )
 # A sentence that only explains the one before: "…것이다", "…때문이다".
 BACK_ENDING = ("것이다",)
