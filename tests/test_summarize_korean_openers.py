@@ -91,6 +91,10 @@ def test_the_same_period_or_this_manner_leans_back(leaning: str) -> None:
 @pytest.mark.parametrize("standing", [
     # the manner's antecedent is the sentence's own finished clause, or it is quoted
     "금리를 0.25%p 인상했으며 이처럼 큰 폭의 인상은 2년 만이다.",
+    # or a clause joined by a connective of any tense (issue 28 review)
+    "기온이 40도를 넘나들며 이처럼 무더운 여름은 처음이라는 반응이 나온다.",
+    "폭염이 한 달째 이어지는 가운데 이처럼 긴 더위는 1994년 이후 처음이다.",
+    "전기요금이 오르면서 이처럼 가계 부담이 커졌다.",
     "김 지사는 “이처럼 어려운 때일수록 힘을 모아야 한다”고 말했다.",
     # "이같이 밝혔다" after the quotation it reports
     "국토교통부는 3일 브리핑에서 “조사관 2명이 FDR을 운반한다”며 이같이 밝혔다.",

@@ -175,6 +175,12 @@ INNER_CONTENT = re.compile(r"(?:^|[\s,(])(?:이\s?같은|이와\s?같은|이처�
 # …"); a bare sequence is not ("브리핑을 열고 이 같은 내용을 …": what content?).
 CONTENT_BEFORE = re.compile(
     r"[가-힣](?:았|었|였|했|됐|켰|렸|겼)(?:으며|며|고|지만|는데|다며|다고),?\s")
+# "이처럼"/"이렇듯" have their antecedent in a clause before them joined by a connective of
+# any tense as well: "기온이 40도를 넘나들며 이처럼 무더운 여름은 …", "폭염이 한 달째 이어지는
+# 가운데 이처럼 긴 더위는 …", "전기요금이 오르면서 이처럼 …" (a manner the clause shows; "이
+# 같은 내용" after "브리핑을 열고" still asks which content).
+MANNER_BEFORE = re.compile(r"[가-힣](?:며|면서|고),?\s|[가-힣]는\s가운데,?\s")
+MANNER = ("이처럼", "이렇듯")
 # The verb 이르다, no demonstrative: "막바지에 이를 무렵", "1조원에 이를 것으로", "에 이를 수도",
 # "에 이를 전망이다", "10대1에 이를 정도로", "이를 악물고".
 INNER_OBJECT = re.compile(
@@ -194,7 +200,10 @@ def inner_reference(sentence: str) -> bool:
         return False
     outside = QUOTED.sub(" ", sentence) if "“" in sentence or '"' in sentence else sentence
     m = INNER_CONTENT.search(outside)
-    if m is not None and CONTENT_BEFORE.search(outside, 0, m.start() + 1) is None:
+    if m is not None and CONTENT_BEFORE.search(outside, 0, m.start() + 1) is None and not (
+        m.group().lstrip(" ,(").startswith(MANNER)
+        and MANNER_BEFORE.search(outside, 0, m.start() + 1) is not None
+    ):
         return True
     m = INNER_OBJECT.search(outside)
     return m is not None and ANTECEDENT_BEFORE.search(outside, 0, m.start() + 1) is None
