@@ -95,6 +95,9 @@ def test_the_same_period_or_this_manner_leans_back(leaning: str) -> None:
     "기온이 40도를 넘나들며 이처럼 무더운 여름은 처음이라는 반응이 나온다.",
     "폭염이 한 달째 이어지는 가운데 이처럼 긴 더위는 1994년 이후 처음이다.",
     "전기요금이 오르면서 이처럼 가계 부담이 커졌다.",
+    # or examples quoted in the sentence itself (a Korean feed item's wrap-up)
+    "이렇듯 “하늘이 끄물끄물하다” “지렁이가 꾸물꾸물 기어가네”와 같이 ‘끄물끄물’과 ‘꾸물꾸물’은 "
+    "사용하는 경우가 전혀 다르지요.",
     "김 지사는 “이처럼 어려운 때일수록 힘을 모아야 한다”고 말했다.",
     # "이같이 밝혔다" after the quotation it reports
     "국토교통부는 3일 브리핑에서 “조사관 2명이 FDR을 운반한다”며 이같이 밝혔다.",

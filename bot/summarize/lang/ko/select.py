@@ -181,6 +181,9 @@ CONTENT_BEFORE = re.compile(
 # 같은 내용" after "브리핑을 열고" still asks which content).
 MANNER_BEFORE = re.compile(r"[가-힣](?:며|면서|고),?\s|[가-힣]는\s가운데,?\s")
 MANNER = ("이처럼", "이렇듯")
+# Examples quoted in the sentence itself show the manner: "이렇듯 “하늘이 끄물끄물하다” “지렁이가
+# 꾸물꾸물 기어가네”와 같이 …" (the quotations are taken out before the antecedent is looked for).
+EXAMPLES_SHOWN = re.compile(r"”(?:와|과)\s?같이\s")
 # The verb 이르다, no demonstrative: "막바지에 이를 무렵", "1조원에 이를 것으로", "에 이를 수도",
 # "에 이를 전망이다", "10대1에 이를 정도로", "이를 악물고".
 INNER_OBJECT = re.compile(
@@ -202,7 +205,8 @@ def inner_reference(sentence: str) -> bool:
     m = INNER_CONTENT.search(outside)
     if m is not None and CONTENT_BEFORE.search(outside, 0, m.start() + 1) is None and not (
         m.group().lstrip(" ,(").startswith(MANNER)
-        and MANNER_BEFORE.search(outside, 0, m.start() + 1) is not None
+        and (MANNER_BEFORE.search(outside, 0, m.start() + 1) is not None
+             or EXAMPLES_SHOWN.search(sentence) is not None)
     ):
         return True
     m = INNER_OBJECT.search(outside)
