@@ -13,6 +13,7 @@ from bot.summarize.lang.ko.words import (
     CONTENT_STOP,
     CONTENT_TAGS,
     PREDICATE_LAST,
+    figure_list,
     stock_promise,
 )
 
@@ -457,12 +458,13 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 
 def weak(sentence: str) -> bool:
-    """A stock promise (``words.stock_promise``: "…최선을 다하겠다”고 말했다"),
+    """A stock promise (``words.stock_promise``: "…최선을 다하겠다”고 말했다"), a list of
+    places with their figures (``words.figure_list``: "파주(6도), 춘천(7.5도), 충주(9.6도) 등 …"),
     and English's ``weak`` for Korean: its caption words and attributions are English, so a
     sentence with no Latin letter cannot match (0 of 6,134 Korean dev sentences do); Korean
     captions and credits are segment's. The English patterns were a tenth of a Korean
     brief's time."""
-    if stock_promise(sentence):
+    if stock_promise(sentence) or figure_list(sentence):
         return True
     return _LATIN.search(sentence) is not None and en_select.weak(sentence)
 

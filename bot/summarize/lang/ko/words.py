@@ -118,3 +118,21 @@ def stock_promise(sentence: str) -> bool:
     m = INDIRECT.match(sentence.rstrip())
     return m is not None and STOCK_STEM.search(m.group("said").rstrip()) is not None \
         and CONCRETE.search(sentence) is None
+
+# A run of places or groups each with its figure in brackets ("파주(6도), 춘천(7.5도), 충주(9.6도)
+# 등 …", "인천(11.4%), 대구(6.6%), 전남(4.9%) …"): a table written as a sentence. Blind readers
+# (issue 28, a weather story) met such a list of regional lows as point 3 where the story's
+# next-day forecast was wanted. ``select.weak`` reads it as weak, not barred: it may still be
+# the only point with the figures. Three items at least (two, "배추(53.6%), 무(41.6%)", are a
+# sentence's own examples); a figure needs its unit, so ages ("박모(38)·김모(30)") are none, and
+# an item's name is a word of its own ("11명(39%)" is a count, not a place).
+FIGURE_UNIT = r"(?:도|℃|%|％|㎜|mm|㎝|cm|명|건|곳|개|가구|채|원|만원|억원|조원|배|달러)"
+FIGURE_ITEM = (r"(?<![\d.,%가-힣A-Za-z])[가-힣A-Za-z]{1,10}(?:\s[가-힣A-Za-z]{1,6})?"
+               rf"\(\s?[-+]?\d[\d.,]*\s?{FIGURE_UNIT}\)")
+FIGURE_LIST = re.compile(rf"{FIGURE_ITEM}(?:,\s?{FIGURE_ITEM}){{2,}}")
+
+
+def figure_list(sentence: str) -> bool:
+    """Whether ``sentence`` lists three or more places or groups with their figures in
+    brackets (``FIGURE_LIST``)."""
+    return "(" in sentence and FIGURE_LIST.search(sentence) is not None
