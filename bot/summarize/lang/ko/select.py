@@ -13,7 +13,11 @@ from bot.summarize.lang.ko.words import (
     CONTENT_STOP,
     CONTENT_TAGS,
     PREDICATE_LAST,
+    SSI_NOUNS,
+    SURNAMES,
+    TITLES,
     figure_list,
+    relative_day,
     stock_promise,
 )
 
@@ -120,23 +124,9 @@ def background(sentence: str) -> bool:
     return False
 
 
-# A day told relative to when the story was written ("어제는 … 오늘은 …", "내일 오전"): no
-# reader of a brief, shown later and elsewhere, can place it. Inside a quotation too: a
-# speaker's "오늘" is the day they spoke, which the brief does not say either (readers of the
-# Korean held-out read marked down "경찰은 … “오늘 … 착수했지만 …”고 설명했다" and a
-# spokesman's "어제"). A day given with it ("오늘(3일)") can be placed. Weighed down by this
-# share of ``background``, not barred: such a sentence may still be the news.
-RELATIVE_DAY = re.compile(
-    r"(?<![가-힣])(?:어제|오늘|그제|그저께|내일|모레)(?:은|는|도|의|부터|까지|만)?(?=[\s,])")
+# A day told relative to when the story was written (``words.relative_day``: "어제는 …",
+# "내일 오전") is weighed down by this share of ``background``: it may still be the news.
 RELATIVE_DAY_WEIGHT = 0.5
-
-
-def relative_day(sentence: str) -> bool:
-    """Whether ``sentence``, in its own words or a quotation's, names a day relative to today."""
-    if "어제" not in sentence and "오늘" not in sentence and "그제" not in sentence \
-            and "그저께" not in sentence and "내일" not in sentence and "모레" not in sentence:
-        return False
-    return RELATIVE_DAY.search(sentence) is not None
 
 
 # Kiwi's tags of the headline words a lead should carry: common and proper nouns, foreign words.
@@ -346,14 +336,8 @@ def verbless(sentence: str, morphs: Analyser) -> bool:
 # A sentence that opens on a person the story names only by surname or letter ("A씨는 …",
 # "김씨가 …", "이 씨는 …"), or on the day or place of an event told before ("이날 …", "당일 …").
 # The person is a letter, a surname (with 모, "김모씨"; 성씨 has no first name) or a full
-# two- or three-syllable name; words that end in 씨 but name no one ("날씨가", "아저씨는",
-# "마음씨") are not people.
-SURNAMES = (
-    "김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구민진나지"
-    "엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예경봉사부"
-)
-SSI_NOUNS = ("아저씨", "아가씨", "마음씨", "맘씨", "날씨", "솜씨", "글씨", "손글씨", "붓글씨",
-             "말씨", "불씨", "꽃씨", "홀씨", "볍씨", "씨앗")
+# two- or three-syllable name (``words.SURNAMES``); words that end in 씨 but name no one
+# (``words.SSI_NOUNS``: "날씨가", "아저씨는", "마음씨") are not people.
 PERSON_OPENING = re.compile(
     rf"(?!{'|'.join(SSI_NOUNS)})"
     rf"([A-Z]|[{SURNAMES}](?=모?\s?씨)|[가-힣]{{2,3}}(?=\s?씨))모?\s?씨"
@@ -402,13 +386,8 @@ def date_told(sentence: str) -> bool | None:
     return DAY.search(THIS_DAY.sub(" ", outside)) is not None
 
 
-# Titles written after a person's name ("전광훈 목사", "김 변호사는", "이 대표는"): a story names
-# someone in full once, then by surname and title only.
-TITLES = (
-    "목사 변호사 대표 원내대표 의원 장관 대통령 총리 회장 부회장 사장 이사장 이사 교수 박사 "
-    "판사 검사 총장 위원장 비대위원장 원장 시장 지사 감독 선수 처장 차장 청장 대변인 여사 "
-    "국장 소장 실장 팀장 본부장 작가 후보 당선인".split()
-)
+# Titles written after a person's name (``words.TITLES``): a story names someone in full once,
+# then by surname and title only.
 SURNAME_TITLE = re.compile(
     rf"(?<![가-힣])([{SURNAMES}]) ({'|'.join(sorted(TITLES, key=len, reverse=True))})"
     r"(?=은|는|이|가|의|도|을|를|에게|과|와|측|\s|,)")
