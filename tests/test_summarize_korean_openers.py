@@ -76,6 +76,40 @@ def test_a_demonstrative_inside_a_sentence_points_back(inner: str) -> None:
     assert refers_back(inner, "ko")
 
 
+@pytest.mark.parametrize("leaning", [
+    # Read (issue 28): "같은 기간" is the period an earlier sentence gave ("2019년부터 올해
+    # 7월까지"), "이처럼" the manner of a quotation not shown ("“실손보험 있으세요?”").
+    "같은 기간 적발된 전체 범죄(1만4100건)의 33.1%로 가장 비중이 컸다.",
+    "같은 날 오후 서울 도심에서도 집회가 열렸다.",
+    "앞으로는 병의원에서 이처럼 환자에게 실손보험 보유 여부를 물을 수 없도록 하는 방안이 추진된다.",
+    "이렇듯 두 낱말은 쓰는 경우가 전혀 다르다.",
+])
+def test_the_same_period_or_this_manner_leans_back(leaning: str) -> None:
+    assert refers_back(leaning, "ko")
+
+
+@pytest.mark.parametrize("standing", [
+    # the manner's antecedent is the sentence's own finished clause, or it is quoted
+    "금리를 0.25%p 인상했으며 이처럼 큰 폭의 인상은 2년 만이다.",
+    # or a clause joined by a connective of any tense (issue 28 review)
+    "기온이 40도를 넘나들며 이처럼 무더운 여름은 처음이라는 반응이 나온다.",
+    "폭염이 한 달째 이어지는 가운데 이처럼 긴 더위는 1994년 이후 처음이다.",
+    "전기요금이 오르면서 이처럼 가계 부담이 커졌다.",
+    # or examples quoted in the sentence itself (a Korean feed item's wrap-up)
+    "이렇듯 “하늘이 끄물끄물하다” “지렁이가 꾸물꾸물 기어가네”와 같이 ‘끄물끄물’과 ‘꾸물꾸물’은 "
+    "사용하는 경우가 전혀 다르지요.",
+    "김 지사는 “이처럼 어려운 때일수록 힘을 모아야 한다”고 말했다.",
+    # "이같이 밝혔다" after the quotation it reports
+    "국토교통부는 3일 브리핑에서 “조사관 2명이 FDR을 운반한다”며 이같이 밝혔다.",
+    # "같은 날/해" the same as each other's, what its subjects did following
+    "같은 날 태어난 쌍둥이 형제가 나란히 서울대 의대에 합격했다.",
+    "같은 해 입사한 동기 3명이 모두 임원으로 승진했다.",
+])
+def test_a_manner_with_its_antecedent_or_a_same_without_a_time_stands(standing: str) -> None:
+    assert not ko_select.inner_reference(standing)
+    assert not ko_select.BACK.match(standing)
+
+
 @pytest.mark.parametrize("own", [
     # the antecedent is the sentence's own clause or object
     "이씨는 마약류 주문이 들어오면 이를 드랍퍼들이 배달하는 방식으로 범행을 저질렀다.",

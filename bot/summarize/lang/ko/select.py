@@ -13,6 +13,11 @@ from bot.summarize.lang.ko.words import (
     CONTENT_STOP,
     CONTENT_TAGS,
     PREDICATE_LAST,
+    SSI_NOUNS,
+    SURNAMES,
+    TITLES,
+    figure_list,
+    relative_day,
     stock_promise,
 )
 
@@ -25,8 +30,13 @@ BACK = re.compile(
     r"이로써|이렇게|그렇게|이때|그때|그리고|특히|결국|즉|아울러|더불어|다만|그럼에도|"
     r"이 밖에|이밖에|이와 함께|이 때문에|이 같은|그 결과|이 가운데|이 중|이 과정에서|"
     r"이 자리에서|이날 그는|이에 대해"
-    # a place or time told before: "이곳에선 바자르도 열렸죠", "당시에는 나의 증상이 …"
-    r"|이곳(?:에서는|에서|에선|에는|은|의|에|을|도)?|당시(?:에는|에도|엔|에)?)(?=\s|,)"
+    # a place or time told before: "이곳에선 바자르도 열렸죠", "당시에는 나의 증상이 …",
+    # "같은 기간 적발된 전체 범죄(1만4100건)의 33.1%로 …" (which period?); not when what its
+    # subjects did follows, the time the same as each other's: "같은 날 태어난 쌍둥이 형제가
+    # …", "같은 해 입사한 동기 3명이 …" (a passive "적발된" still asks which period)
+    r"|이곳(?:에서는|에서|에선|에는|은|의|에|을|도)?|당시(?:에는|에도|엔|에)?"
+    r"|같은\s(?:기간|시기|시각|날|해|달)(?:에는|에도|에|동안|중"
+    r"|(?!\s[가-힣]*[가-힣](?<!되)[한난은](?=\s))))(?=\s|,)"
 )
 # A sentence that only explains the one before: "…것이다", "…때문이다".
 BACK_ENDING = ("것이다",)
@@ -114,23 +124,9 @@ def background(sentence: str) -> bool:
     return False
 
 
-# A day told relative to when the story was written ("어제는 … 오늘은 …", "내일 오전"): no
-# reader of a brief, shown later and elsewhere, can place it. Inside a quotation too: a
-# speaker's "오늘" is the day they spoke, which the brief does not say either (readers of the
-# Korean held-out read marked down "경찰은 … “오늘 … 착수했지만 …”고 설명했다" and a
-# spokesman's "어제"). A day given with it ("오늘(3일)") can be placed. Weighed down by this
-# share of ``background``, not barred: such a sentence may still be the news.
-RELATIVE_DAY = re.compile(
-    r"(?<![가-힣])(?:어제|오늘|그제|그저께|내일|모레)(?:은|는|도|의|부터|까지|만)?(?=[\s,])")
+# A day told relative to when the story was written (``words.relative_day``: "어제는 …",
+# "내일 오전") is weighed down by this share of ``background``: it may still be the news.
 RELATIVE_DAY_WEIGHT = 0.5
-
-
-def relative_day(sentence: str) -> bool:
-    """Whether ``sentence``, in its own words or a quotation's, names a day relative to today."""
-    if "어제" not in sentence and "오늘" not in sentence and "그제" not in sentence \
-            and "그저께" not in sentence and "내일" not in sentence and "모레" not in sentence:
-        return False
-    return RELATIVE_DAY.search(sentence) is not None
 
 
 # Kiwi's tags of the headline words a lead should carry: common and proper nouns, foreign words.
@@ -158,15 +154,27 @@ TOPIC_SHIFT = re.compile(r"^한편\s*,?\s+")
 
 # A demonstrative inside the sentence, outside quotations, pointing at something said before
 # it: "이씨는 경찰 조사에서 이를 부인했다", "대변인은 브리핑을 열고 이 같은 내용을 담은 …".
-# "이 같은" and "이와 같은" name a content told before; "이를", "이에 대해" and "이와 관련해"
-# point back only when nothing of the sentence before them can be their antecedent: no clause
-# ("주문이 들어오면 이를 드랍퍼들이 …", "필요하며 이를 위해선 …") and no object ("아르바이트생을
-# 강제 추행한 것도 모자라 이를 무마하기 위해 …").
-INNER_CONTENT = re.compile(r"(?:^|[\s,(])(?:이\s?같은|이와\s?같은)\s")
+# "이 같은" and "이와 같은" name a content told before, "이처럼" and "이렇듯" a manner
+# ("앞으로는 병의원에서 이처럼 환자에게 … 물을 수 없도록": like what?). "“…”며 이같이 밝혔다"
+# shows what it reports (REPORTS_UNSHOWN weighs the kind that does not): two Korean feed
+# briefs lost the point right after their lede when it counted. "이를", "이에 대해" and
+# "이와 관련해" point back only when nothing of the sentence before them can be their
+# antecedent: no clause ("주문이 들어오면 이를 드랍퍼들이 …", "필요하며 이를 위해선 …") and no
+# object ("아르바이트생을 강제 추행한 것도 모자라 이를 무마하기 위해 …").
+INNER_CONTENT = re.compile(r"(?:^|[\s,(])(?:이\s?같은|이와\s?같은|이처럼|이렇듯)\s")
 # A finished clause before "이 같은" is its antecedent ("금리를 0.25%p 인상했으며 이 같은 결정은
 # …"); a bare sequence is not ("브리핑을 열고 이 같은 내용을 …": what content?).
 CONTENT_BEFORE = re.compile(
     r"[가-힣](?:았|었|였|했|됐|켰|렸|겼)(?:으며|며|고|지만|는데|다며|다고),?\s")
+# "이처럼"/"이렇듯" have their antecedent in a clause before them joined by a connective of
+# any tense as well: "기온이 40도를 넘나들며 이처럼 무더운 여름은 …", "폭염이 한 달째 이어지는
+# 가운데 이처럼 긴 더위는 …", "전기요금이 오르면서 이처럼 …" (a manner the clause shows; "이
+# 같은 내용" after "브리핑을 열고" still asks which content).
+MANNER_BEFORE = re.compile(r"[가-힣](?:며|면서|고),?\s|[가-힣]는\s가운데,?\s")
+MANNER = ("이처럼", "이렇듯")
+# Examples quoted in the sentence itself show the manner: "이렇듯 “하늘이 끄물끄물하다” “지렁이가
+# 꾸물꾸물 기어가네”와 같이 …" (the quotations are taken out before the antecedent is looked for).
+EXAMPLES_SHOWN = re.compile(r"”(?:와|과)\s?같이\s")
 # The verb 이르다, no demonstrative: "막바지에 이를 무렵", "1조원에 이를 것으로", "에 이를 수도",
 # "에 이를 전망이다", "10대1에 이를 정도로", "이를 악물고".
 INNER_OBJECT = re.compile(
@@ -186,7 +194,11 @@ def inner_reference(sentence: str) -> bool:
         return False
     outside = QUOTED.sub(" ", sentence) if "“" in sentence or '"' in sentence else sentence
     m = INNER_CONTENT.search(outside)
-    if m is not None and CONTENT_BEFORE.search(outside, 0, m.start() + 1) is None:
+    if m is not None and CONTENT_BEFORE.search(outside, 0, m.start() + 1) is None and not (
+        m.group().lstrip(" ,(").startswith(MANNER)
+        and (MANNER_BEFORE.search(outside, 0, m.start() + 1) is not None
+             or EXAMPLES_SHOWN.search(sentence) is not None)
+    ):
         return True
     m = INNER_OBJECT.search(outside)
     return m is not None and ANTECEDENT_BEFORE.search(outside, 0, m.start() + 1) is None
@@ -324,14 +336,8 @@ def verbless(sentence: str, morphs: Analyser) -> bool:
 # A sentence that opens on a person the story names only by surname or letter ("A씨는 …",
 # "김씨가 …", "이 씨는 …"), or on the day or place of an event told before ("이날 …", "당일 …").
 # The person is a letter, a surname (with 모, "김모씨"; 성씨 has no first name) or a full
-# two- or three-syllable name; words that end in 씨 but name no one ("날씨가", "아저씨는",
-# "마음씨") are not people.
-SURNAMES = (
-    "김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구민진나지"
-    "엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예경봉사부"
-)
-SSI_NOUNS = ("아저씨", "아가씨", "마음씨", "맘씨", "날씨", "솜씨", "글씨", "손글씨", "붓글씨",
-             "말씨", "불씨", "꽃씨", "홀씨", "볍씨", "씨앗")
+# two- or three-syllable name (``words.SURNAMES``); words that end in 씨 but name no one
+# (``words.SSI_NOUNS``: "날씨가", "아저씨는", "마음씨") are not people.
 PERSON_OPENING = re.compile(
     rf"(?!{'|'.join(SSI_NOUNS)})"
     rf"([A-Z]|[{SURNAMES}](?=모?\s?씨)|[가-힣]{{2,3}}(?=\s?씨))모?\s?씨"
@@ -381,13 +387,8 @@ def date_told(sentence: str) -> bool | None:
     return DAY.search(THIS_DAY.sub(" ", outside)) is not None
 
 
-# Titles written after a person's name ("전광훈 목사", "김 변호사는", "이 대표는"): a story names
-# someone in full once, then by surname and title only.
-TITLES = (
-    "목사 변호사 대표 원내대표 의원 장관 대통령 총리 회장 부회장 사장 이사장 이사 교수 박사 "
-    "판사 검사 총장 위원장 비대위원장 원장 시장 지사 감독 선수 처장 차장 청장 대변인 여사 "
-    "국장 소장 실장 팀장 본부장 작가 후보 당선인".split()
-)
+# Titles written after a person's name (``words.TITLES``): a story names someone in full once,
+# then by surname and title only.
 SURNAME_TITLE = re.compile(
     rf"(?<![가-힣])([{SURNAMES}]) ({'|'.join(sorted(TITLES, key=len, reverse=True))})"
     r"(?=은|는|이|가|의|도|을|를|에게|과|와|측|\s|,)")
@@ -437,12 +438,13 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 
 def weak(sentence: str) -> bool:
-    """A stock promise (``words.stock_promise``: "…최선을 다하겠다”고 말했다"),
+    """A stock promise (``words.stock_promise``: "…최선을 다하겠다”고 말했다"), a list of
+    places with their figures (``words.figure_list``: "파주(6도), 춘천(7.5도), 충주(9.6도) 등 …"),
     and English's ``weak`` for Korean: its caption words and attributions are English, so a
     sentence with no Latin letter cannot match (0 of 6,134 Korean dev sentences do); Korean
     captions and credits are segment's. The English patterns were a tenth of a Korean
     brief's time."""
-    if stock_promise(sentence):
+    if stock_promise(sentence) or figure_list(sentence):
         return True
     return _LATIN.search(sentence) is not None and en_select.weak(sentence)
 

@@ -58,6 +58,24 @@ PREDICATE_END = rf"(?:{PREDICATE_LAST}|니다)"
 ADVERBIAL_VERBS = frozenset(
     "따르 통하 위하 대하 관하 비롯하 의하 인하 앞두 맞 두 놓 보 살펴보 포함하 제외하".split())
 
+# Korean surnames, one syllable each: who a "김씨", "이 대표" or "박모씨" is (select's
+# PERSON_OPENING and SURNAME_TITLE, the tags' person names).
+SURNAMES = (
+    "김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구민진나지"
+    "엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예경봉사부"
+)
+# Words that end in 씨 but name no one: "날씨가", "아저씨는", "마음씨".
+SSI_NOUNS = ("아저씨", "아가씨", "마음씨", "맘씨", "날씨", "솜씨", "글씨", "손글씨", "붓글씨",
+             "말씨", "불씨", "꽃씨", "홀씨", "볍씨", "씨앗")
+
+# Titles written after a person's name ("전광훈 목사", "김 변호사는", "이 대표는"): a story names
+# someone in full once, then by surname and title only.
+TITLES = (
+    "목사 변호사 대표 원내대표 의원 장관 대통령 총리 회장 부회장 사장 이사장 이사 교수 박사 "
+    "판사 검사 총장 위원장 비대위원장 원장 시장 지사 감독 선수 처장 차장 청장 대변인 여사 "
+    "국장 소장 실장 팀장 본부장 작가 후보 당선인".split()
+)
+
 # Stock promises: a sentence whose news is only that someone will do their best
 # ("…최선을 다하겠다”고 말했다", "…에 만전을 기하겠다”고 했다").
 #
@@ -118,3 +136,40 @@ def stock_promise(sentence: str) -> bool:
     m = INDIRECT.match(sentence.rstrip())
     return m is not None and STOCK_STEM.search(m.group("said").rstrip()) is not None \
         and CONCRETE.search(sentence) is None
+
+# A run of places or groups each with its figure in brackets ("파주(6도), 춘천(7.5도), 충주(9.6도)
+# 등 …", "인천(11.4%), 대구(6.6%), 전남(4.9%) …"): a table written as a sentence. Blind readers
+# (issue 28, a weather story) met such a list of regional lows as point 3 where the story's
+# next-day forecast was wanted. ``select.weak`` reads it as weak, not barred: it may still be
+# the only point with the figures. Three items at least (two, "배추(53.6%), 무(41.6%)", are a
+# sentence's own examples); a figure needs its unit, so ages ("박모(38)·김모(30)") are none, and
+# an item's name is a word of its own ("11명(39%)" is a count, not a place).
+FIGURE_UNIT = r"(?:도|℃|%|％|㎜|mm|㎝|cm|명|건|곳|개|가구|채|원|만원|억원|조원|배|달러)"
+FIGURE_ITEM = (r"(?<![\d.,%가-힣A-Za-z])[가-힣A-Za-z]{1,10}(?:\s[가-힣A-Za-z]{1,6})?"
+               rf"\(\s?[-+]?\d[\d.,]*\s?{FIGURE_UNIT}\)")
+FIGURE_LIST = re.compile(rf"{FIGURE_ITEM}(?:,\s?{FIGURE_ITEM}){{2,}}")
+
+
+def figure_list(sentence: str) -> bool:
+    """Whether ``sentence`` lists three or more places or groups with their figures in
+    brackets (``FIGURE_LIST``)."""
+    return "(" in sentence and FIGURE_LIST.search(sentence) is not None
+
+
+# A day told relative to when the story was written ("어제는 … 오늘은 …", "내일 오전"): no
+# reader of a brief, shown later and elsewhere, can place it. Inside a quotation too: a
+# speaker's "오늘" is the day they spoke, which the brief does not say either (readers of the
+# Korean held-out read marked down "경찰은 … “오늘 … 착수했지만 …”고 설명했다" and a
+# spokesman's "어제"). A day given with it ("오늘(3일)") can be placed. Weighed down by a
+# share of ``background`` (select's ``RELATIVE_DAY_WEIGHT``), not barred: such a sentence may
+# still be the news.
+RELATIVE_DAY = re.compile(
+    r"(?<![가-힣])(?:어제|오늘|그제|그저께|내일|모레)(?:은|는|도|의|부터|까지|만)?(?=[\s,])")
+
+
+def relative_day(sentence: str) -> bool:
+    """Whether ``sentence``, in its own words or a quotation's, names a day relative to today."""
+    if "어제" not in sentence and "오늘" not in sentence and "그제" not in sentence \
+            and "그저께" not in sentence and "내일" not in sentence and "모레" not in sentence:
+        return False
+    return RELATIVE_DAY.search(sentence) is not None
