@@ -6,6 +6,7 @@ Imports Click and nothing else at the top (start-up cost: see bot.cli.main)."""
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 from collections.abc import Callable, Coroutine
@@ -152,7 +153,10 @@ def _refuse_moved_database(env: Env) -> None:
 
 
 def run_command(ctx: click.Context, handler: Handler, *args: Any, stateful: bool = False,
-                service: bool = False, **kwargs: Any) -> int:
+                service: bool = False, short: bool = False, **kwargs: Any) -> int:
+    """``short``: the handler is one bounded piece of work (a chat command), run to its end
+    with the garbage collector still paused (``main`` pauses it while a command starts); any
+    other handler runs with it on, as ``run``, which lasts, must."""
     import asyncio  # a tenth of --help's cost: only commands that run need it
 
     opts = options_of(ctx)
@@ -160,6 +164,8 @@ def run_command(ctx: click.Context, handler: Handler, *args: Any, stateful: bool
     if stateful:
         _say_where(env)
         _refuse_moved_database(env)
+    if not short:
+        gc.enable()
     return asyncio.run(handler(env, *args, **kwargs))
 
 

@@ -121,7 +121,8 @@ async def _sync_commands(env: Env, guild: list[int]) -> int:
 def command(ctx: click.Context, text: str, where: str, user: str, admin: bool,
             locale: str | None) -> int:
     """Run a chat command as if typed in a channel."""
-    return run_command(ctx, _command, text, where, user, admin, locale, stateful=True)
+    return run_command(ctx, _command, text, where, user, admin, locale, stateful=True,
+                       short=True)
 
 
 async def _command(env: Env, text: str, where: str, user: str, admin: bool,
