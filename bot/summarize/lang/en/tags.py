@@ -203,6 +203,45 @@ ROLES = (TITLES - HONORIFICS - {"former", "late", "deputy", "prime"}) | frozense
     wicketkeeper batsman""".split()
 )
 AGE = re.compile(r",\s*\d{1,3},")
+# Who a reader could follow (issue 28, the stop-37 CNN/DM read: "#ashleigh-davis", a woman
+# suing the police, "#richard-mcluckie", a board-game maker on a TV show, "#andy-sharp", a
+# police sergeant): a person the story writes as a private one (an age or a home after a
+# mention, a private description, a police rank or a job in front: ``PRIVATE_MARKS``) is a
+# tag only with one of these words among the three before a mention or in an apposition after
+# it: an office, a public post, a sport's or a show's star. Other jobs (lawyer, driver,
+# director) are evidence neither way; "ex-" keeps the role ("ex-boss").
+PUBLIC_ROLES = frozenset(
+    """president vice-president senator sen congressman congresswoman congressional lawmaker
+    legislator governor gov mayor minister premier chancellor secretary mp mep ambassador
+    envoy commissioner attorney-general justice pope archbishop cardinal bishop imam rabbi
+    king queen prince princess duke duchess emperor monarch royal royals dictator
+    leader chief politician candidate nominee front-runner frontrunner speaker
+    ceo chairman chairwoman founder co-founder boss tycoon billionaire magnate mogul heiress
+    coach manager striker midfielder defender goalkeeper keeper skipper player
+    forward winger quarterback linebacker shortstop pitcher batsman bowler wicketkeeper
+    flanker fly-half scrum-half full-back fullback centre-back champion olympian
+    paralympian athlete sprinter swimmer boxer golfer jockey footballer cricketer
+    star superstar legend icon celebrity actor actress singer rapper dj comedian presenter
+    host anchor broadcaster author novelist musician songwriter guitarist drummer
+    frontman chef film-maker filmmaker activist dissident whistleblower
+    general admiral colonel commander marshal official""".split()
+)
+# Where a private person lives, in apposition after the name: "Ashleigh Davis, of Ocala,
+# Florida,", "Andrew Fisher, from Omaha, Nebraska,". A politician's state is written without
+# the comma ("Paul Ryan of Wisconsin") or as a party tag ("(R-Wis.)").
+HOME = re.compile(r",\s+(?:of|from)\s+[A-Z]")
+# What a public figure's name is written before ("the Rush Limbaugh show", "the Obama
+# administration"): a show, a work or a body named after them.
+NAMED_FOR = frozenset(
+    """show shows programme program podcast album albums film films movie book books
+    foundation administration government campaign presidency era empire brand label
+    collection dynasty""".split()
+)
+# An age after a pair of names is both people's ("Melissa Reid and Michaella McCollum, 20,"),
+# and so is "both 37".
+PAIR_AGE = re.compile(
+    r"(?:\s+and\s+(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)?,\s*both\s+\d{1,3}\b"
+    r"|\s+and\s+(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*,\s*\d{1,3},")
 # Descriptions of a private person written beside the name ("pensioner Jean Hay", "Jean Hay,
 # a mother of three"): with an age, the evidence that a name written once is nobody to follow.
 PRIVATE_ROLES = frozenset(
@@ -211,6 +250,14 @@ PRIVATE_ROLES = frozenset(
     motorist pedestrian shopper passenger commuter pupil schoolboy schoolgirl teenager
     toddler schoolchild victim widow local villager parishioner holidaymaker""".split()
 )
+# Written just before a name, a private description, a police rank or a job anyone may hold:
+# a private person, however often the story names them ("Father of two Richard McLuckie",
+# "Sergeant Andy Sharp", "Senior Transport Safety Investigator Neil Campbell"). An office or
+# fame written beside another mention still makes the person a tag (``PUBLIC_ROLES``).
+PRIVATE_MARKS = PRIVATE_ROLES | frozenset(
+    """sergeant sgt constable pc officer trooper patrolman detective lieutenant investigator
+    inspector photographer teacher nurse inventor engineer spokesman spokeswoman
+    spokesperson worker""".split())
 # A private person is named in full once or twice, then by the surname ("Ashleigh Davis,
 # 22, ... Miss Davis"); a public one is named by role or repeated (issue 28, held-out read:
 # #patrick-mccrystal, #ashleigh-davis, #steve-trewhella, "a local photographer").

@@ -541,10 +541,10 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
             or names.named_in_full(name, body, others) \
             or names.introduced_in_full(name, e.forms, body, person)
         if full is not None:
-            private = people.private_person(full, body) or people.quoted_expert(full, body)
-            return None if private else full
-        return None if person else name
-    return None if people.private_person(name, body) or people.quoted_expert(name, body) else name
+            return None if people.no_figure(full, body) else full
+        return None if person or names.paired_first_name(name, body) else name
+    # "Gerardus Mercator" once beside "the Mercator projection": the term's, no person's.
+    return None if people.no_figure(name, body) or names.full_name_term(name, body) else name
 
 
 def _without_part_title(name: str, body: str) -> str:

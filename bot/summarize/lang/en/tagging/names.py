@@ -5,6 +5,7 @@ and a surname that names a term ("a Merkle tree") rather than a person. Read by
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from bot.summarize.lang.en import tags as rules
@@ -148,3 +149,61 @@ def introduced_in_full(name: str, forms: dict[str, int], body: str, person: bool
                 or people.referred_to_as_person(name, body):
             return form
     return None
+
+
+def full_name_term(full: str, body: str) -> bool:
+    """Whether ``full``, a person's name written in full once, is a term's namesake: the
+    surname alone is written mostly before one same lower-case word, maybe after a closing
+    quote ("the Mercator projection", "the familiar 'Mercator' projection"; issue 28, the
+    stop-37 read: "#gerardus-mercator" on a story about the map). A name written in full
+    again, or a surname written before varied words ("Trump said", "Trump tariffs", "Trump
+    signed"), is the person's."""
+    spans = list(mentions.whole_words(full, body))
+    given, _, surname = full.rpartition(" ")
+    # "Google Fonts" beside "Google" and "the Fonts folder" is no person's name: a first name
+    # is written once, in the full name, and a surname is never a lower-case word.
+    if len(spans) != 1 or " " in given or not all(
+            rules.SURNAME.fullmatch(w) for w in (given, surname)) \
+            or len(list(mentions.whole_words(given, body))) != 1 \
+            or mentions.written_lower(surname.lower(), body) \
+            or not first_name(given, body, set()):
+        return False
+    after: Counter[str] = Counter()
+    n = 0
+    for at, end in mentions.whole_words(surname, body):
+        if spans[0][0] <= at < spans[0][1]:
+            continue  # the full name's own surname
+        n += 1
+        m = _TERM_AFTER_QUOTED.match(body, end)
+        if m is not None and m.group(1) not in rules.TERM_NOT:
+            after[mentions.stem(m.group(1))] += 1
+    return n >= rules.TERM_MENTIONS and bool(after) \
+        and after.most_common(1)[0][1] >= rules.TERM_SHARE * n
+
+
+_TERM_AFTER_QUOTED = re.compile(r"['’\"”]? ([a-z]+)\b")
+
+
+def paired_first_name(name: str, body: str) -> bool:
+    """Whether ``name``, one word the story never writes with a surname, is a first name: in
+    half its mentions at least it is paired by "and" with a person's name, one the story
+    writes after a title or an honorific ("Prince William and Kate", "William and Kate's
+    baby", "Kate and Wills"; the CNN/DM sample's "#kate"). A person is followed by full name."""
+    spans = list(mentions.whole_words(name, body))
+    paired = 0
+    for at, end in spans:
+        m = _PAIR_BEFORE.search(body, max(0, at - 30), at) or _PAIR_AFTER.match(body, end)
+        if m is not None and _titled(m.group(1), body):
+            paired += 1
+    return bool(spans) and 2 * paired >= len(spans)
+
+
+_PAIR_BEFORE = re.compile(r"\b([A-Z][a-z]+),? and $")
+_PAIR_AFTER = re.compile(r" and ([A-Z][a-z]+)\b")
+
+
+def _titled(word: str, body: str) -> bool:
+    """Whether the story writes ``word`` after a royal or civil title or an honorific
+    ("Prince William", "Mr Cameron")."""
+    return any(w in rules.ROYAL_TITLES or w in rules.HONORIFICS or w in rules.TITLES
+               for w, _ in mentions.before(word, body))

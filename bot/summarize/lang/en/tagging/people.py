@@ -141,3 +141,104 @@ def _subject_of(body: str, end: int, pronoun: int) -> bool:
     # Anil - the brother of Reliance Group president Mukesh Ambani - to resign from his post").
     words = _WORD.findall(_ASIDE.sub(" ", body[start:pronoun]))
     return bool(words) and not any(role(w) or w[0].isupper() for w in words)
+
+
+def public_role(word: str) -> bool:
+    """Whether ``word`` names an office, a public post or a star ("Senator", "ex-boss",
+    "striker's"): what makes a person one a reader could follow."""
+    low = word.strip(",.'’()\"‘“”").lower().removesuffix("'s").removesuffix("’s")
+    low = low.removeprefix("ex-")
+    return low in rules.PUBLIC_ROLES or low.removesuffix("s") in rules.PUBLIC_ROLES
+
+
+def no_figure(name: str, body: str) -> bool:
+    """Whether ``name``, of two words or more, is nobody to follow: a private person, an
+    expert quoted as a source, a person written as a private one with no office, post or
+    fame, or a body named only as where a quoted speaker works."""
+    return private_person(name, body) or quoted_expert(name, body) \
+        or unfollowed_person(name, body) or speakers_employer(name, body)
+
+
+# A speaker's employer written between commas before the verb of saying: "Tom Hardy, of the
+# Cornwall Wildlife Trust, said" (issue 28, stop-37 read: "#cornwall-wildlife-trust", a body
+# only quoted, in a story about killer whales off Padstow).
+_EMPLOYER_BEFORE = re.compile(r"\b(?:of|with|at|from|for)\s+the\s+$")
+_SAID_AFTER = re.compile(r",\s+(?:said|says|told|tells|added|adds|explained|warned)\b")
+
+
+def speakers_employer(name: str, body: str) -> bool:
+    """Whether every mention of ``name`` is a quoted speaker's employer ("…, of the Cornwall
+    Wildlife Trust, said"): the source of a quote, not what the story is about."""
+    spans = list(mentions.whole_words(name, body))
+    return bool(spans) and all(
+        _EMPLOYER_BEFORE.search(body[max(0, at - 12) : at]) and _SAID_AFTER.match(body, end)
+        for at, end in spans)
+
+
+def unfollowed_person(name: str, body: str) -> bool:
+    """Whether ``name`` (a full name) is a private person however often the story names them:
+    a mention written with an age ("Richard McLuckie, 48,"), where they live ("Ashleigh Davis,
+    of Ocala, Florida,"), a private description or a rank of the police in front ("father of two
+    Richard McLuckie", "Sergeant Andy Sharp"), and no mention of the full name or the surname
+    with an office, a public post or a star's word beside it (``PUBLIC_ROLES``: "Senator",
+    "striker", "CEO"). Issue 28: the stop-37 read preferred the opening to our brief for such
+    tags alone; ``private_person`` reads only names written once or twice."""
+    surname = name.rsplit(" ", 1)[-1]
+    full = list(mentions.whole_words(name, body))
+    alone = list(mentions.whole_words(surname, body))
+    # An age is read after the full name only: "Cameron, 47," is house style for anyone.
+    if not any(_private_mark(body, at, end) or _age_after(body, end) for at, end in full) \
+            and not any(_private_mark(body, at, end) for at, end in alone):
+        return False
+    spans = [*full, *alone]
+    return not any(public_role(w) for at, end in spans
+                   for w in _sentence_words_near(body, at, end)) \
+        and not any(_named_work(body, end) for _, end in spans)
+
+
+def _named_work(body: str, end: int) -> bool:
+    """Whether the name ending at ``end`` names a work or a body after the person ("the Rush
+    Limbaugh show", "the Trump administration"): someone a reader knows by name."""
+    m = rules.TERM_AFTER.match(body, end)
+    return m is not None and m.group(1) in rules.NAMED_FOR
+
+
+def _age_after(body: str, end: int) -> bool:
+    """Whether an age follows the name ending at ``end``, its own or a pair's ("Melissa Reid
+    and Michaella McCollum, 20,", "Lee Rowlands and Madelaine Moir, both 37,")."""
+    return rules.AGE.match(body, end) is not None or rules.PAIR_AGE.match(body, end) is not None
+
+
+def _private_mark(body: str, start: int, end: int) -> bool:
+    """Whether the mention at ``body[start:end]`` is written as a private person's: a home
+    after it (", of Ocala,", "Mr McCrystal, from Derby,"), or a private description or a rank
+    of the police just before it ("pensioner Jean Hay", "Sgt Andy Sharp")."""
+    if rules.HOME.match(body, end):
+        return True
+    before = _before_in_sentence(body, start)[-1:]
+    return any(w.strip(",.'’()\"").lower() in rules.PRIVATE_MARKS for w in before)
+
+
+def _before_in_sentence(body: str, start: int) -> list[str]:
+    """The last four words before ``start`` in its own sentence: "… said the president.
+    Davis was …" says nothing of Davis."""
+    text = body[max(0, start - 50) : start]
+    cut = 0
+    for m in _SENTENCE_END.finditer(text):
+        if (m.group(1) or "").lower() not in rules.NOT_TAG:  # "Sgt. Sharp", "Mr. Smith" go on
+            cut = m.end()
+    return text[cut:].split()[-4:]
+
+
+_SENTENCE_END = re.compile(r"(\w*)[.!?]['’\"”]?\s|\n()")
+
+
+def _sentence_words_near(body: str, start: int, end: int) -> list[str]:
+    """The last three words before ``body[start:end]`` in its sentence ("Burberry chief
+    creative officer") and those of an apposition after it (", a former property developer
+    who …"): a sentence before says nothing of the name."""
+    after = _APPOSITION_AFTER.match(body, end)
+    return _before_in_sentence(body, start)[-3:] + (after.group(1).split() if after else [])
+
+
+_APPOSITION_AFTER = re.compile(r",\s+([^.;:!?\n]{1,60})")
