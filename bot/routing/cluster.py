@@ -109,18 +109,46 @@ def _mostly_hangul(body: str) -> bool:
     return len(_HANGUL.findall(body)) / letters > 0.3
 
 
+_crc_tables: dict[int, tuple[np.ndarray, int]] = {}
+
+
+def _crc_table(n: int) -> tuple[np.ndarray, int]:
+    """For n-byte shingles: row i holds the CRC-32 of each byte value at offset i of n zero
+    bytes, and the constant that completes their XOR. CRC-32 is affine over XOR for messages of
+    one length (crc(x ^ y ^ z) = crc(x) ^ crc(y) ^ crc(z)), so a shingle's CRC-32 is the XOR of
+    its bytes' rows, plus the CRC of n zero bytes when n is even (an odd count of terms carries
+    the affine constant once already)."""
+    import numpy as np  # numpy: only when stories are clustered
+
+    if n not in _crc_tables:
+        rows = [[zlib.crc32(bytes(i) + bytes([value]) + bytes(n - i - 1)) for value in range(256)]
+                for i in range(n)]
+        _crc_tables[n] = (np.array(rows, dtype=np.uint32), 0 if n % 2 else zlib.crc32(bytes(n)))
+    return _crc_tables[n]
+
+
 def _shingle_hashes(body: str, n: int) -> np.ndarray:
     """The CRC-32 of each distinct n-character shingle's UTF-8, in no particular order (only
-    their minima count). An ASCII body is encoded once and sliced as bytes, whose slices are
-    the same shingles' UTF-8: a shingle's own encode() call was most of the Python work."""
+    their minima count). An ASCII body's shingles are its n-byte windows, whose CRC-32s are
+    computed together from per-offset byte tables (``_crc_table``): a bytes object, a set
+    entry and a crc32 call per shingle were most of the fingerprint's Python work (issue 26).
+    Distinct shingles of one length have distinct CRC-32s (up to four bytes it is one to one),
+    so the distinct CRCs are the distinct shingles' CRCs."""
     # numpy: only when stories are clustered
     import numpy as np
 
-    if body.isascii():
-        encoded = body.encode()
-        count = max(1, len(encoded) - n + 1)
-        byte_shingles = {encoded[i:i + n] for i in range(count)}
-        return np.fromiter(map(zlib.crc32, byte_shingles), np.uint64, len(byte_shingles))
+    if body.isascii() and len(body) >= n:
+        table, constant = _crc_table(n)
+        data = np.frombuffer(body.encode(), np.uint8)
+        count = len(data) - n + 1
+        crcs = table[0][data[:count]]
+        for i in range(1, n):
+            crcs ^= table[i][data[i:i + count]]
+        if constant:
+            crcs ^= np.uint32(constant)
+        return np.unique(crcs).astype(np.uint64)
+    if body.isascii():  # shorter than a shingle: the body is the one shingle
+        return np.array([zlib.crc32(body.encode())], np.uint64)
     shingles = {body[i:i + n] for i in range(max(1, len(body) - n + 1))}
     return np.fromiter(map(zlib.crc32, map(str.encode, shingles)), np.uint64, len(shingles))
 
@@ -180,14 +208,20 @@ def similarities(mine: Fingerprint, blobs: list[bytes]) -> list[float]:
 
     size = len(mine.signature) + 1
     usable = [i for i, blob in enumerate(blobs) if len(blob) == size]
-    scores = [0.0] * len(blobs)
     if not usable:
-        return scores
-    theirs = np.frombuffer(b"".join(bytes(blobs[i]) for i in usable), np.uint8).reshape(
-        len(usable), size)
-    agree = (theirs[:, 1:] == np.frombuffer(mine.signature, np.uint8)).mean(axis=1)
+        return [0.0] * len(blobs)
+    whole = len(usable) == len(blobs)  # every stored signature is one of ours: the usual case
+    theirs = np.frombuffer(b"".join(map(bytes, blobs if whole else (blobs[i] for i in usable))),
+                           np.uint8).reshape(len(usable), size)
+    # The count of equal minima over their number is the mean of the equalities, exactly (a
+    # count over 512 is a float without rounding); a float mean of booleans cast every one.
+    agree = (theirs[:, 1:] == np.frombuffer(mine.signature, np.uint8)).sum(
+        axis=1, dtype=np.intp) / (size - 1)
     estimate = np.maximum(0.0, (agree - _COLLIDE) / (1 - _COLLIDE))
     estimate[theirs[:, 0] != int(mine.hangul)] = 0.0
+    if whole:
+        return list(estimate.tolist())
+    scores = [0.0] * len(blobs)
     for i, score in zip(usable, estimate.tolist(), strict=True):
         scores[i] = score
     return scores
