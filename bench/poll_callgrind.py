@@ -2,6 +2,7 @@
 only the measured cycles (every thread), so the figure repeats on a loaded machine.
 
     python -m bench.poll_callgrind [--feeds 200] [--changed 20] [--window 1000] [--cycles 2]
+    python -m bench.poll_callgrind --cold [--feeds 100]
 
 It starts itself again under ``valgrind --tool=callgrind --instr-atstart=no`` and switches
 instrumentation on around one unchanged cycle and then ``--cycles`` changed cycles (a first
@@ -11,6 +12,9 @@ did not change, over the changed feeds. Only feeds whose body can take a new ite
 (one capture is an Atom Entry document, with no feed to add to), and every cycle is checked as
 bench.poll checks it: all feeds polled, none failed, one brief per changed feed. The switches
 are callgrind's client requests, built with the system's C compiler from valgrind's header.
+With ``--cold`` only the first poll of the feeds is counted (every item new, stored, none briefed
+by the bench's clock: the corpus is older than the age limit), instrumentation on from the start
+of that cycle to its end, lazy imports and patterns included as a real first poll pays them.
 Not a timing: nothing here is timed.
 """
 
@@ -43,6 +47,7 @@ void dump(const char *label) { CALLGRIND_DUMP_STATS_AT(label); }
 """
 _UNDER = "NEWSBRIEF_UNDER_CALLGRIND"
 _LABEL = "desc: Trigger: Client Request: "
+_ITEMS = "cold items: "
 
 
 def _switches(workdir: Path) -> ctypes.CDLL:
@@ -111,9 +116,19 @@ async def _measure(args: argparse.Namespace, switches: ctypes.CDLL) -> None:
                     check_cycle(await _cycle(app), feeds=n, briefs=changed,
                                 what=f"changed {repeat}")
 
+                if args.cold:
+                    switches.zero()
+                    switches.instr_on()
                 cold = await _cycle(app)
+                if args.cold:
+                    switches.instr_off()
+                    switches.dump(b"cold")
+                    # the cycle's items, for the per-item figure (stdout is the parent's)
+                    print(f"{_ITEMS}{cold.new_items}", flush=True)
                 if cold.feeds != n or cold.failed:
                     check_cycle(cold, feeds=n, briefs=cold.briefs, what="cold")
+                if args.cold:
+                    return
                 clock.now += timedelta(seconds=settings.polling.interval + 1)
                 check_cycle(await _cycle(app), feeds=n, briefs=0, what="settling")
                 await changed_cycle(0)  # lazy imports and patterns, left out
@@ -136,7 +151,8 @@ async def _measure(args: argparse.Namespace, switches: ctypes.CDLL) -> None:
         server.close()
 
 
-def _totals(outputs: Path, pid: int) -> dict[str, int]:
+def _totals(outputs: Path, pid: int,
+            labels: frozenset[str] = frozenset({"unchanged", "changed"})) -> dict[str, int]:
     """The instruction total of each labelled dump process ``pid`` wrote (one file per dump:
     ``outputs.PID`` and ``outputs.PID.N``), so another run's files in a kept directory and the
     feed server's never count."""
@@ -153,7 +169,7 @@ def _totals(outputs: Path, pid: int) -> dict[str, int]:
                 total = int(line.split()[1])
         if label:
             found[label] = total
-    missing = {"unchanged", "changed"} - found.keys()
+    missing = labels - found.keys()
     if missing:
         raise SystemExit(f"bench.poll_callgrind: no {', '.join(sorted(missing))} dump from "
                          f"process {pid} in {outputs.parent}")
@@ -168,12 +184,24 @@ def per_feed(totals: dict[str, int], *, feeds: int, changed: int,
     return unchanged, (totals["changed"] / cycles - unchanged * (feeds - changed)) / changed
 
 
+def cold_report(total: int, *, feeds: int, items: int) -> str:
+    """The cold poll's count: in all, per feed and per item stored."""
+    per_item = f"{total / items / 1e6:.3f} M" if items else "(no items)"
+    return (f"bench.poll_callgrind --cold: the first poll of {feeds} feeds, {items} items "
+            f"stored (instructions, every thread)\n"
+            f"instructions in the cold poll:    {total / 1e6:.1f} M\n"
+            f"instructions per feed:            {total / feeds / 1e6:.2f} M\n"
+            f"instructions per item stored:     {per_item}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--feeds", type=int, default=200)
     parser.add_argument("--changed", type=int, default=20)
     parser.add_argument("--window", type=int, default=1000)
     parser.add_argument("--cycles", type=int, default=2)
+    parser.add_argument("--cold", action="store_true",
+                        help="count the first poll of --feeds feeds only")
     parser.add_argument("--keep", type=Path,
                         help="a directory to keep callgrind's files in (for callgrind_annotate)")
     args = parser.parse_args()
@@ -193,13 +221,19 @@ def main() -> None:
                                   f"--callgrind-out-file={outputs}.%p", sys.executable, "-m",
                                   "bench.poll_callgrind", *sys.argv[1:]],
                                  env={**os.environ, _UNDER: str(workdir)},
-                                 stderr=subprocess.PIPE, text=True)
-        _, errors = child.communicate()
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        said, errors = child.communicate()
         if child.returncode:
             sys.stderr.write(errors)
             raise SystemExit(f"bench.poll_callgrind: the run under callgrind exited with "
                              f"{child.returncode}")
-        totals = _totals(outputs, child.pid)
+        totals = _totals(outputs, child.pid,
+                         frozenset({"cold"} if args.cold else {"unchanged", "changed"}))
+    if args.cold:
+        items = [int(line.removeprefix(_ITEMS)) for line in said.splitlines()
+                 if line.startswith(_ITEMS)]
+        print(cold_report(totals["cold"], feeds=args.feeds, items=items[0] if items else 0))
+        return
     unchanged, per_changed = per_feed(totals, feeds=args.feeds, changed=args.changed,
                                       cycles=args.cycles)
     print(f"bench.poll_callgrind: {args.feeds} feeds, {args.changed} changed by one new item, "

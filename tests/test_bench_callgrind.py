@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.poll_callgrind import _totals, check_cycle, feeds_to_change, per_feed
+from bench.poll_callgrind import _totals, check_cycle, cold_report, feeds_to_change, per_feed
 from bot.pipeline import PollStats
 
 DUMP = """# callgrind format
@@ -73,3 +73,15 @@ def test_a_changed_feed_is_its_cycles_less_the_unchanged_feeds_share() -> None:
                                   feeds=10, changed=2, cycles=2)
     assert unchanged == 300
     assert changed == pytest.approx(5000)
+
+
+def test_a_cold_run_reads_its_one_cold_dump_and_reports_per_feed_and_item(
+        tmp_path: Path) -> None:
+    (tmp_path / "callgrind.out.7.1").write_text(DUMP.format(label="cold", total=6_000_000_000))
+    assert _totals(tmp_path / "callgrind.out", 7, frozenset({"cold"})) == {
+        "cold": 6_000_000_000}
+    with pytest.raises(SystemExit, match="no changed, unchanged dump"):
+        _totals(tmp_path / "callgrind.out", 7)
+    report = cold_report(6_000_000_000, feeds=100, items=800)
+    assert "6000.0 M" in report and "60.00 M" in report and "7.500 M" in report
+    assert "(no items)" in cold_report(1, feeds=1, items=0)

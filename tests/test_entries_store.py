@@ -1,4 +1,5 @@
-"""Entries stored together (a first poll's unposted ones) are stored as one at a time would be."""
+"""Entries stored together (a first poll's unposted ones) are stored as one at a time would be,
+in one statement per chunk."""
 
 from __future__ import annotations
 
@@ -6,14 +7,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select, text
+from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.errors import ParseError
+from bot.feeds.parse import parse_feed
 from bot.models import FeedItem
 from bot.store import Database
 from bot.store import entries as entry_store
 from bot.store.feeds import add_feed
 from bot.store.schema import entries
-from tests.support.dbs import database_url
+from tests.conftest import shared_path
+from tests.support.dbs import BACKEND, database_url
 
 pytestmark = pytest.mark.usefixtures("pass_database")
 
@@ -50,3 +55,88 @@ async def test_entries_inserted_together_match_entries_inserted_one_by_one(
                      for r in rows[many]]
     assert [r["entry_key"] for r in rows[many]] == ["guid:0", "guid:1", "guid:2"]
     assert known["guid:2"] == entry_store.Known("c2", "r2")
+
+
+def _rows(conn_rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    return [{k: v for k, v in r.items() if k not in ("id", "feed_id")} for r in conn_rows]
+
+
+async def _stored(conn: AsyncConnection, feed_id: int) -> list[dict[str, object]]:
+    return [r._asdict() for r in await conn.execute(
+        select(entries).where(entries.c.feed_id == feed_id).order_by(entries.c.id))]
+
+
+async def test_a_feeds_entries_are_one_statement_not_one_per_row(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # On SQLite each statement writing entries flushes the full-text index its trigger fills:
+    # an executemany of N rows flushed it N times (issue 26). Chunks still bound the parameters.
+    if BACKEND != "sqlite":
+        pytest.skip("PostgreSQL has no full-text table to flush; its executemany is batched")
+    monkeypatch.setattr(entry_store, "ROWS_PER_INSERT", 2)
+    db = Database(database_url(tmp_path))
+    await db.migrate()
+    seen: list[bool] = []
+
+    def note(conn: object, cursor: object, statement: str, parameters: object, context: object,
+             executemany: bool) -> None:
+        if statement.lstrip().upper().startswith("INSERT INTO ENTRIES"):
+            seen.append(executemany)
+
+    try:
+        async with db.begin() as conn:
+            feed, _ = await add_feed(conn, "https://many.example/rss", now=NOW)
+            event.listen(conn.sync_engine, "before_cursor_execute", note)
+            await entry_store.insert_entries(conn, feed, [_item(n) for n in range(5)], now=NOW)
+            event.remove(conn.sync_engine, "before_cursor_execute", note)
+            rows = await _stored(conn, feed)
+    finally:
+        await db.close()
+    assert seen == [False, False, False]  # 2 + 2 + 1 rows, each chunk one statement
+    assert [r["entry_key"] for r in rows] == [f"guid:{n}" for n in range(5)]
+
+
+async def test_entries_inserted_together_are_searchable_each(tmp_path: Path) -> None:
+    if BACKEND != "sqlite":
+        pytest.skip("the FTS5 table is SQLite's; PostgreSQL searches the entries' own index")
+    db = Database(database_url(tmp_path))
+    await db.migrate()
+    try:
+        async with db.begin() as conn:
+            feed, _ = await add_feed(conn, "https://many.example/rss", now=NOW)
+            await entry_store.insert_entries(conn, feed, [_item(n) for n in range(3)], now=NOW)
+            found = (await conn.execute(text(
+                "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH 'Story'"))).scalar()
+    finally:
+        await db.close()
+    assert found == 3
+
+
+async def test_a_real_first_poll_stores_the_rows_one_at_a_time_would(tmp_path: Path) -> None:
+    # Every real-world capture's items as a first poll keeps them: stored together they are the
+    # rows (every column but the id) that inserting them one at a time gives.
+    root = shared_path("feeds", "real-world")
+    bodies = [p.read_bytes() for p in sorted(root.rglob("*"))
+              if p.is_file() and p.suffix in (".xml", ".rss", ".atom")]
+    db = Database(database_url(tmp_path))
+    await db.migrate()
+    compared = 0
+    try:
+        for n, body in enumerate(bodies):
+            try:
+                items = parse_feed(body, url=f"https://real.example/{n}", now=NOW).items
+            except ParseError:
+                continue
+            unique = list({item.entry_key: item for item in items}.values())
+            if not unique:
+                continue
+            async with db.begin() as conn:
+                one, _ = await add_feed(conn, f"https://one.example/{n}", now=NOW)
+                many, _ = await add_feed(conn, f"https://many.example/{n}", now=NOW)
+                for item in unique:
+                    await entry_store.insert_entry(conn, one, item, now=NOW)
+                await entry_store.insert_entries(conn, many, unique, now=NOW)
+                assert _rows(await _stored(conn, many)) == _rows(await _stored(conn, one)), n
+            compared += len(unique)
+    finally:
+        await db.close()
+    assert compared > 500, compared

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import datetime
-from typing import NamedTuple
+from functools import lru_cache
+from typing import Any, NamedTuple
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import Dialect, bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.models import Article, FeedItem
@@ -57,12 +58,51 @@ async def insert_entry(conn: AsyncConnection, feed_id: int, item: FeedItem, *,
     return int(key[0])
 
 
+# Rows per multi-row insert on SQLite: 13 values a row stays under its 32,766 bound parameters
+# (a feed's first poll stores at most polling.max_items_per_feed, 500 by default).
+ROWS_PER_INSERT = 1000
+_COLUMNS = ("feed_id", "entry_key", "id_kind", "title", "link", "published_at",
+            "first_seen_at", "text", "content_hash", "categories", "lang", "raw_hash", "author")
+
+
+@lru_cache(maxsize=64)
+def _sqlite_insert_rows(count: int) -> str:
+    """INSERT of ``count`` rows, qmark style; built once per count (few counts recur)."""
+    row = "(" + ", ".join("?" * len(_COLUMNS)) + ")"
+    return f"INSERT INTO entries ({', '.join(_COLUMNS)}) VALUES " + ", ".join([row] * count)
+
+
+@lru_cache(maxsize=4)
+def _bind_processors(dialect: Dialect) -> tuple[Callable[[Any], Any] | None, ...]:
+    """What SQLAlchemy does to each column's value on its way in (UTC datetimes, JSON)."""
+    return tuple(entries.c[name].type.bind_processor(dialect) for name in _COLUMNS)
+
+
 async def insert_entries(conn: AsyncConnection, feed_id: int, items: Sequence[FeedItem], *,
                          now: datetime) -> None:
-    """Entries whose ids nobody needs (remembered as seen, not posted), in one statement: a
-    feed's first poll stores dozens of them."""
-    if items:
+    """Entries whose ids nobody needs (remembered as seen, not posted): a feed's first poll
+    stores dozens of them. On SQLite in one multi-row INSERT, not an executemany: each
+    statement that writes entries ends by flushing the full-text index its trigger fills (FTS5
+    writes its pending terms when the statement's savepoint is released), so executemany
+    flushed it once per row (issue 26). The SQL is written here, as SQLAlchemy's multi-row
+    insert cost more to build and bind than the flushes it saved. PostgreSQL's search index
+    is not flushed per statement, and its driver already sends an executemany as multi-row
+    statements."""
+    if not items:
+        return
+    if conn.dialect.name != "sqlite":
         await conn.execute(_INSERT_ENTRY, [_entry_values(feed_id, item, now) for item in items])
+        return
+    processors = _bind_processors(conn.dialect)
+    for start in range(0, len(items), ROWS_PER_INSERT):
+        chunk = items[start:start + ROWS_PER_INSERT]
+        params: list[Any] = []
+        for item in chunk:
+            values = _entry_values(feed_id, item, now)
+            params += [value if process is None else process(value)
+                       for value, process in zip((values[name] for name in _COLUMNS),
+                                                 processors, strict=True)]
+        await conn.exec_driver_sql(_sqlite_insert_rows(len(chunk)), tuple(params))
 
 
 async def update_edited(conn: AsyncConnection, feed_id: int, item: FeedItem) -> None:
