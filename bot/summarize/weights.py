@@ -54,6 +54,6 @@ WEIGHTS: dict[str, dict[str, float]] = {
         "redundancy": -0.45,
         "headline_gain": 0.3,
         "duplicate": 0.55,
-        "headline_copy": 0.7,
+        "headline_copy": 0.9,
     },
 }
