@@ -69,3 +69,43 @@ def test_the_splitter_asks_the_kind_of_a_line_only_where_it_may_be_a_caption() -
     caption = "서울 서초구 대법원 청사 전경. /뉴스1"
     assert sentences.line_sentences(caption, splitting) == [caption]
     assert asked == [caption]
+
+
+def test_a_day_is_read_only_where_choose_weighs_it_and_chooses_as_every_read() -> None:
+    # A brief's pool reads a candidate's day (``date_told``) only when choose() weighs it as
+    # leaning back; choosing from the sets of every candidate's reading (the fit's way, and
+    # the brief's before) picks the same points.
+    import dataclasses
+
+    from bot.summarize.extractive import ExtractiveSummarizer, weights_for
+    from bot.summarize.scoring import choose
+    from bot.summarize.text import content_words
+
+    rng = random.Random(2628)
+    subjects = ["경찰은", "김씨는", "시는", "연구팀은", "정부는", "A씨는"]
+    days = ["이날", "3일", "당일", "지난 2일", "성탄절", "", "", "오전 2시"]
+    acts = ["조사를 시작했다.", "사고 원인을 밝혔다.", "“이날 현장에 갔다”고 말했다.",
+            "계획을 발표했다.", "피해 규모를 집계했다.", "대책을 내놨다."]
+    objects = ["화재 현장에서", "서울에서", "주민들과", "연구소에서", "", "국회에서"]
+    summarizer = ExtractiveSummarizer()
+    weights = weights_for("ko")
+    reads = 0
+    for _ in range(60):
+        sentences = [" ".join(w for w in (rng.choice(subjects), rng.choice(days),
+                                         rng.choice(objects), rng.choice(acts)) if w)
+                     for _ in range(rng.randint(4, 14))]
+        title = " ".join(rng.sample(["화재", "조사", "서울", "연구", "대책", "사고"], 3))
+        cands = list(enumerate(sentences))
+        words = [content_words(s, "ko") for s in sentences]
+        pool = summarizer.pool(cands, words, title, content_words(title, "ko"), "ko", weights)
+        assert pool.told is not None and not pool.dated and not pool.undated
+        told = [select.date_told(s) for s in pool.sentences]
+        every = dataclasses.replace(
+            pool, told=None,
+            dated=frozenset(k for k, t in enumerate(told) if t),
+            undated=frozenset(k for k, t in enumerate(told) if t is False and k > 0))
+        leans = [select.refers_back(s, lambda _: False) for s in pool.sentences]
+        assert choose(pool, weights, 3, leans.__getitem__) == \
+            choose(every, weights, 3, leans.__getitem__)
+        reads += len(sentences)
+    assert reads > 300
