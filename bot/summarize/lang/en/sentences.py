@@ -322,9 +322,18 @@ WHOLE_SENTENCE = re.compile(r"[\"“‘']?[A-Z].*(?<![.…])[.!?][" + re.escape(
                             re.DOTALL)
 
 
-# A writer's sign-off, credit or call to act, whole sentences that say nothing of the story:
-# "Share and enjoy.", "Hat tip to JanuZ.", "Learn more about advocacy!".
-SIGN_OFF = re.compile(r"(?:Hat tip|H/T|Via|Share and enjoy|Learn more|Read more|Thanks for)\b")
+# A writer's sign-off, credit, call to act or a page's line about the post, whole sentences that
+# say nothing of the story: "Share and enjoy.", "Hat tip to JanuZ.", "Learn more about
+# advocacy!", "Sponsored by Acme.", "Filed under Apple.", "Follow me on Mastodon.", "This story
+# has been updated.", "Thank you for reading.".
+SIGN_OFF = re.compile(
+    r"(?:Hat tip|H/T|Via|Share and enjoy|Learn more|Read more|Read the (?:rest|full)"
+    r"|Thanks for|Thank you for|Sponsored by|Brought to you by|Comments are (?:closed|open)"
+    r"|Posted (?:in|on|by|to)|Filed (?:under|in)|Tagged|Follow (?:me|us)|Subscribe"
+    r"|Sign up|Download|Watch|Listen|More to come|Stay tuned|More soon"
+    r"|This (?:story|post|article|page) (?:has been|was|is being|will be) updated)\b"
+    r"|Updated?:"
+)
 
 
 def whole_sentence(sentence: str) -> bool:
