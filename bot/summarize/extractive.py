@@ -4,6 +4,7 @@ bot.summarize.scoring; pure Python, offline, a few milliseconds per article."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from functools import partial
@@ -156,8 +157,24 @@ def _usable(
     # BuzzFeed:" introduces a quote. Neither says anything on its own.
     if _lead_in(sentence):
         return False
+    return not floor or _long_enough(sentence)
+
+
+def _long_enough(sentence: str) -> bool:
+    """Whether a sentence in a spaced language reaches the length floor for a point."""
     # split(None, 4) stops after the fifth word: five parts only when there are five words.
-    return not floor or (len(sentence) >= 30 and len(sentence.split(None, 4)) >= 5)
+    return len(sentence) >= 30 and len(sentence.split(None, 4)) >= 5
+
+
+WORD = re.compile(r"\w+")
+
+
+def _in_headline(sentence: str, title: str) -> bool:
+    """Whether the headline already says ``sentence``: its words, in order, are a run of the
+    headline's ("Apple buys Beats." under "Apple buys Beats")."""
+    said, headline = WORD.findall(sentence.lower()), WORD.findall(title.lower())
+    return any(headline[k : k + len(said)] == said
+               for k in range(len(headline) - len(said) + 1))
 
 
 class ExtractiveSummarizer:
@@ -254,22 +271,27 @@ class ExtractiveSummarizer:
             words = [content_words(s, lang) for s in sentences]
         if title_words is None:
             title_words = content_words(title, lang)
-        cands = self.candidates(sentences, title, lang, not_prose, starts)
-        whole_sentence = language(lang).short_items_whole
-        if 0 < len(cands) < points and whole_sentence is not None \
-                and sum(not_prose(s, lang) is None for s in sentences) <= points:
-            # An item that says no more than a brief holds shows all it says: "Dan Shafer
-            # died." is under the floor for a point, and the brief showed only the sentence
-            # after it (feed items; a one-word shard such as "Cogent." still is no point). Not
-            # an item with no candidate at all, which has its last resort below, nor one with
-            # more prose than that, whose short sentences are lines of a longer piece ("My face
-            # hurts." in a dialogue of eight lines).
-            usable = {i for i, _ in cands}
-            whole = [(i, s) for i, s in self.candidates(sentences, title, lang, not_prose,
-                                                        starts, floor=False)
-                     if i in usable or whole_sentence(s)]
-            if len(whole) <= points:
-                cands = whole
+        rules = LANGUAGES.get(lang)
+        # A language with no rules of its own has no short-item rule: English's reads English.
+        whole_sentence = rules.short_items_whole if rules is not None else None
+        short: list[tuple[int, str]] = []  # whole sentences under the floor a short item shows
+        if whole_sentence is None:
+            cands = self.candidates(sentences, title, lang, not_prose, starts)
+        else:
+            # One pass: the sentences usable but for the length floor, then the floor (the last
+            # of _usable's tests in a language that has the rule) per sentence.
+            loose = self.candidates(sentences, title, lang, not_prose, starts, floor=False)
+            cands = [c for c in loose if _long_enough(c[1])]
+            if 0 < len(cands) < points \
+                    and sum(not_prose(s, lang) is None for s in sentences) <= points:
+                # An item that says no more than a brief holds shows all it says: "Dan Shafer
+                # died." is under the floor for a point, and the brief showed only the sentence
+                # after it. Not a shard ("Cogent."), a sign-off or what the headline says; not
+                # an item with no candidate at all, which has its last resort below, nor one
+                # with more prose than that, whose short sentences are lines of a longer piece
+                # ("My face hurts." in a dialogue of eight lines).
+                short = [(i, s) for i, s in loose if not _long_enough(s) and whole_sentence(s)
+                         and not _in_headline(s, title)]
         barred = quote_pieces(sentences, lang, starts)
         if not cands:
             cands = _captions(sentences, lang)
@@ -293,9 +315,16 @@ class ExtractiveSummarizer:
                 pieces = [c for c in cands if c[0] in barred]
                 free = sorted(free + pieces[: points - len(free)])
             cands = free
-            rules = LANGUAGES.get(lang)
+            short = [c for c in short if c[0] not in barred]
             if rules is not None and rules.short_items_stand_alone:
-                cands = _standalone(cands, lang)
+                shown = _standalone(cands, lang)
+                if short:
+                    # The short sentences only add points: "Dan Shafer died." must not cost the
+                    # item "He wrote the first docs …", which leans on it but is not next to it.
+                    shown = sorted({*shown, *_standalone(sorted(cands + short), lang)})
+                cands = shown
+            else:
+                cands = sorted(cands + short)
             cands = _no_bare_opening(cands, lang)
             return [s for _, s in cands]
         weights = self._weights or weights_for(lang)

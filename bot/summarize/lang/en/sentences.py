@@ -20,7 +20,6 @@ from bot.summarize.lang.en.words import (
     OPENERS,
     RANKS,
     SPAN_OPENERS,
-    STATE_OR_TITLE,
     TITLES,
 )
 
@@ -58,28 +57,42 @@ def is_boundary(before: str, after: str) -> bool:
     tail = before[-40:].split()
     word = tail[-1] if tail else ""
     core = word.rstrip(".!?…" + CLOSERS).lstrip("\"'“‘([")
-    if word.endswith("!") and word.lower() in BANG_NAMES:
+    # The name without a bracket or quote opening before it: "(E! News)", "“E! News”".
+    bang = word.lstrip("\"'“‘([").lower()
+    if word.endswith("!") and bang in BANG_NAMES:
         head = after[:40].split()
-        if head and head[0] in BANG_NAMES[word.lower()]:
+        if head and head[0].rstrip(CLOSERS + ".,;:") in BANG_NAMES[bang]:  # "(E! News)"
             return False  # "try! Swift NYC": the mark is inside a name
     if word.endswith((".", ".\"", ".”")) and not word.endswith(("!", "?")):
         low = core.lower().replace(".", "")
-        if core.lower() in ABBREVIATIONS or low in ABBREVIATIONS or low in RANKS \
+        if core.lower() in ABBREVIATIONS or low in ABBREVIATIONS \
                 or (low in NUMBERED and first.isdigit()):  # "No. 1", "Fig. 2"
             # "Dr. Smith" continues; "in Oct. The ..." is ambiguous, keep together (rarely wrong).
             return False
-        if low in STATE_OR_TITLE and not (len(tail) > 1 and tail[-2].endswith(",")):
-            return False  # "said Del. Chris Hurst": a title; "Dover, Del." is the state
+        if core in RANKS:  # "Sens. Susan Collins" continues; "the Sens. The team won" ends
+            return _next_word(after) in OPENERS
         # Initials and dotted acronyms: "J. Smith", "U.S. officials". A dotted acronym at the
         # end of a sentence followed by a capitalised common word is a boundary we cannot see;
         # we only split when the next word is a typical sentence opener.
         if core.isdigit() and len(core) <= 2 and _german_date(tail, after):
             return False  # "am 09. Januar 2020": a German date's ordinal day, not an end
         if INITIALS.fullmatch(core):
-            head = after[:40].split()
-            nxt = head[0].strip("\"'“‘(").rstrip(",") if head else ""  # "Then, …" opens too
-            return nxt in OPENERS
+            return _next_word(after) in OPENERS
     return True
+
+
+# A word that may be an opener: its stem, then maybe a contraction and a comma or question mark
+# ("Then, …", "What's next …", "Why? Nobody knows.").
+OPENER_WORD = re.compile(r"([A-Za-z]+)(?:['’](?:s|re|ll|d|m|ve))?[,?]?")
+
+
+def _next_word(after: str) -> str:
+    """The word opening ``after`` as OPENERS spells it: without a quote or bracket around it, a
+    comma or question mark after it, or a contraction ("Who's", "What's")."""
+    head = after[:40].split(None, 1)
+    word = head[0].strip("\"'“‘(") if head else ""
+    opener = OPENER_WORD.fullmatch(word)
+    return opener.group(1) if opener is not None else word
 
 
 # The Daily Mail scrape leaves " . " where the page broke a line inside a sentence ("up to 10%
@@ -147,7 +160,12 @@ def _writes(text: str, name: str) -> bool:
 
 # A title before a line break and a capitalised word ("… the voice of Dr.\nJanet Lubelle"): the
 # break is inside a name, so it is no sentence end; the line break becomes a space.
-TITLE_BREAK = re.compile(r"(?<![\w.])(" + "|".join(TITLES) + r")\.[ \t]*\n[ \t\n]*(?=[A-Z])")
+# A rank's break is one too ("Sens.\nSusan Collins"), but not before a sentence opener: "… lost
+# to the Sens.\nThe Ottawa team …" ends a line and a sentence.
+_RANK_BEFORE_NAME = (r"(" + "|".join(sorted(RANKS)) + r")(?=\.[ \t]*\n[ \t\n]*(?!(?:"
+                     + "|".join(sorted(OPENERS)) + r")\b))")
+TITLE_BREAK = re.compile(r"(?<![\w.])(?:(" + "|".join(TITLES) + r")|" + _RANK_BEFORE_NAME
+                         + r")\.[ \t]*\n[ \t\n]*(?=[A-Z])")
 
 
 # Where TITLE_BREAK can match: a stop before a line break and a capital, found fast (the
@@ -156,8 +174,8 @@ TITLE_BREAK = re.compile(r"(?<![\w.])(" + "|".join(TITLES) + r")\.[ \t]*\n[ \t\n
 # ten times this scan's cost on BBC articles, which have paragraph breaks and, almost always,
 # no title before one.
 STOP_BREAK = re.compile(r"\.[ \t]*\n[ \t\n]*(?=[A-Z])")
-TITLE_BEFORE = re.compile(r"(?<![\w.])(?:" + "|".join(TITLES) + r")\Z")
-_TITLE_CHARS = max(map(len, TITLES))
+TITLE_BEFORE = re.compile(r"(?<![\w.])(?:" + "|".join((*TITLES, *RANKS)) + r")\Z")
+_TITLE_CHARS = max(map(len, (*TITLES, *RANKS)))
 
 
 def prepare(text: str) -> str:
@@ -174,7 +192,7 @@ def join_title_breaks(text: str) -> str:
     for stop in STOP_BREAK.finditer(text):
         # The window holds the longest title; the lookbehind still reads the text before it.
         if TITLE_BEFORE.search(text, max(0, stop.start() - _TITLE_CHARS), stop.start()):
-            return TITLE_BREAK.sub(r"\1. ", text)
+            return TITLE_BREAK.sub(r"\1\2. ", text)
     return text
 
 
@@ -322,9 +340,18 @@ WHOLE_SENTENCE = re.compile(r"[\"“‘']?[A-Z].*(?<![.…])[.!?][" + re.escape(
                             re.DOTALL)
 
 
-# A writer's sign-off, credit or call to act, whole sentences that say nothing of the story:
-# "Share and enjoy.", "Hat tip to JanuZ.", "Learn more about advocacy!".
-SIGN_OFF = re.compile(r"(?:Hat tip|H/T|Via|Share and enjoy|Learn more|Read more|Thanks for)\b")
+# A writer's sign-off, credit, call to act or a page's line about the post, whole sentences that
+# say nothing of the story: "Share and enjoy.", "Hat tip to JanuZ.", "Learn more about
+# advocacy!", "Sponsored by Acme.", "Filed under Apple.", "Follow me on Mastodon.", "This story
+# has been updated.", "Thank you for reading.".
+SIGN_OFF = re.compile(
+    r"(?:Hat tip|H/T|Via|Share and enjoy|Learn more|Read more|Read the (?:rest|full)"
+    r"|Thanks for|Thank you for|Sponsored by|Brought to you by|Comments are (?:closed|open)"
+    r"|Posted (?:in|on|by|to)|Filed (?:under|in)|Tagged|Follow (?:me|us)|Subscribe"
+    r"|Sign up|Download|Watch|Listen|More to come|Stay tuned|More soon"
+    r"|This (?:story|post|article|page) (?:has been|was|is being|will be) updated)\b"
+    r"|Updated?:"
+)
 
 
 def whole_sentence(sentence: str) -> bool:

@@ -9,13 +9,14 @@ ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec tue thu fri""".split()
 )
 # Ranks and plural titles that stand before names ("Maj. Gen. Mohammad Bagheri", "GOP Sens. Mike
-# Lee", "Brig. Gen.", an associate professor's "AProf. Cathrine Birman"): the splitter reads
-# their period as ABBREVIATIONS' (a wire story's "said Maj." / "Gen. Mohammad Bagheri said" was
-# two points' worth of pieces). Kept apart from ABBREVIATIONS, which the labeller reads too.
-RANKS = frozenset("maj brig cpl pvt spc supt atty sens reps govs gens aprof".split())
-# "Del." is Delaware after a comma ("Dover, Del.", which may end a sentence) and a Virginia
-# delegate's title anywhere else ("said Del. Chris Hurst", "state Del. Robert Marshall").
-STATE_OR_TITLE = frozenset({"del"})
+# Lee", "Brig. Gen.", an associate professor's "AProf. Cathrine Birman"), and "Del.", a Virginia
+# delegate's title ("said Del. Chris Hurst") or Delaware ("Dover, Del."). Written as titles are
+# (a capital, then lower case): "10 reps.", "in the brig." and "the SPC." are words that may end
+# a sentence. Even a title's period ends one before a sentence opener (OPENERS): "He lost to the
+# Sens. The Ottawa team won", "Then press Del. The file is gone." (a wire story's "said Maj." /
+# "Gen. Mohammad Bagheri said" was two points' worth of pieces). Kept apart from ABBREVIATIONS,
+# which the labeller reads too.
+RANKS = frozenset("Maj Brig Cpl Pvt Spc Supt Atty Sens Reps Govs Gens AProf Del".split())
 # Titles that stand before a name and never end a sentence, even before a line break ("Dr.\n
 # Janet Lubelle", where a feed's markup broke the line inside the name).
 TITLES = ("Dr", "Mr", "Mrs", "Ms", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt",
