@@ -132,8 +132,8 @@ def _shingle_hashes(body: str, n: int) -> np.ndarray:
     their minima count). An ASCII body's shingles are its n-byte windows, whose CRC-32s are
     computed together from per-offset byte tables (``_crc_table``): a bytes object, a set
     entry and a crc32 call per shingle were most of the fingerprint's Python work (issue 26).
-    Distinct shingles of one length have distinct CRC-32s (up to four bytes it is one to one),
-    so the distinct CRCs are the distinct shingles' CRCs."""
+    Two shingles may share a CRC-32 (past four bytes it cannot be one to one), which the old
+    set of shingles kept twice and this keeps once: equal values leave the minima unchanged."""
     # numpy: only when stories are clustered
     import numpy as np
 
@@ -210,8 +210,7 @@ def similarities(mine: Fingerprint, blobs: list[bytes]) -> list[float]:
     usable = [i for i, blob in enumerate(blobs) if len(blob) == size]
     if not usable:
         return [0.0] * len(blobs)
-    whole = len(usable) == len(blobs)  # every stored signature is one of ours: the usual case
-    theirs = np.frombuffer(b"".join(map(bytes, blobs if whole else (blobs[i] for i in usable))),
+    theirs = np.frombuffer(b"".join(bytes(blobs[i]) for i in usable),
                            np.uint8).reshape(len(usable), size)
     # The count of equal minima over their number is the mean of the equalities, exactly (a
     # count over 512 is a float without rounding); a float mean of booleans cast every one.
@@ -219,8 +218,6 @@ def similarities(mine: Fingerprint, blobs: list[bytes]) -> list[float]:
         axis=1, dtype=np.intp) / (size - 1)
     estimate = np.maximum(0.0, (agree - _COLLIDE) / (1 - _COLLIDE))
     estimate[theirs[:, 0] != int(mine.hangul)] = 0.0
-    if whole:
-        return list(estimate.tolist())
     scores = [0.0] * len(blobs)
     for i, score in zip(usable, estimate.tolist(), strict=True):
         scores[i] = score

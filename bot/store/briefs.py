@@ -166,23 +166,15 @@ async def lead(conn: AsyncConnection, brief_id: int, chars: int) -> Row[Any]:
 # A story candidate's columns in the order callers unpack them (bot.routing.cluster reads them
 # by position, ten times cheaper than by name): reorder the select and StoryCandidate together.
 StoryCandidate = tuple[int, int | None, bytes]  # (brief id, story id, signature)
-
-
-def _candidates(bands: Any) -> Select[StoryCandidate]:
-    """Recent briefs of other feeds sharing a band in ``bands`` (one expanding bind parameter,
-    or a list of them), newest first."""
-    return (
-        select(briefs.c.id, briefs.c.story_id, briefs.c.signature)
-        .where(briefs.c.id.in_(
-            select(story_bands.c.brief_id)
-            .where(story_bands.c.band.in_(bands),
-                   story_bands.c.created_at >= bindparam("since"),
-                   story_bands.c.feed_id != bindparam("not_feed"))),
-            briefs.c.signature.is_not(None))
-        .order_by(briefs.c.id.desc()).limit(bindparam("limit")))
-
-
-_CANDIDATES = _candidates(bindparam("bands", expanding=True))
+_CANDIDATES = (
+    select(briefs.c.id, briefs.c.story_id, briefs.c.signature)
+    .where(briefs.c.id.in_(
+        select(story_bands.c.brief_id)
+        .where(story_bands.c.band.in_(bindparam("bands", expanding=True)),
+               story_bands.c.created_at >= bindparam("since"),
+               story_bands.c.feed_id != bindparam("not_feed"))),
+        briefs.c.signature.is_not(None))
+    .order_by(briefs.c.id.desc()).limit(bindparam("limit")))
 _SET_SIGNATURE = (update(briefs).where(briefs.c.id == bindparam("brief_id"))
                   .values(signature=bindparam("signature"), story_id=bindparam("story_id")))
 _PRUNE_BANDS = delete(story_bands).where(story_bands.c.feed_id == bindparam("feed_id"),
@@ -237,50 +229,12 @@ def _band_rows(dialect: Dialect) -> _BandRows:
     return _BAND_ROWS[key]
 
 
-class _CandidateQuery:
-    """``_CANDIDATES`` as the driver runs it for a given number of bands, its values processed
-    by their types as SQLAlchemy would: SQLAlchemy expanded the 42-value IN list and processed
-    each value at every run, and then each row's columns (issue 26). The rows are the driver's
-    (ints and bytes: none of the three columns has a result type to process)."""
-
-    def __init__(self, dialect: Dialect, count: int) -> None:
-        names = [f"band_{i}" for i in range(count)]
-        compiled = _candidates([bindparam(name, type_=story_bands.c.band.type)
-                                for name in names]).compile(dialect=dialect)
-        self.sql = compiled.string
-        self.order = compiled.positiontup  # None: the driver takes named parameters
-        self.names = names
-        self.process = {key: bind.type.dialect_impl(dialect).bind_processor(dialect)
-                        for key, bind in compiled.binds.items()}
-        # what the statement fixes itself (SQLite's OFFSET 0 beside its LIMIT)
-        self.fixed = {key: bind.value for key, bind in compiled.binds.items()
-                      if not bind.required}
-
-    def params(self, bands: list[int], **values: Any) -> Any:
-        given = {**self.fixed, **dict(zip(self.names, bands, strict=True)), **values}
-        done = {key: value if (process := self.process.get(key)) is None else process(value)
-                for key, value in given.items()}
-        return done if self.order is None else tuple(done[key] for key in self.order)
-
-
-# Per kind of dialect and number of bands (a brief has BANDS; tests pass fewer): see _BAND_ROWS.
-_CANDIDATE_QUERIES: dict[tuple[type[Dialect], str, int], _CandidateQuery] = {}
-
-
-def _candidate_query(dialect: Dialect, count: int) -> _CandidateQuery:
-    key = (type(dialect), dialect.paramstyle, count)
-    if key not in _CANDIDATE_QUERIES:
-        _CANDIDATE_QUERIES[key] = _CandidateQuery(dialect, count)
-    return _CANDIDATE_QUERIES[key]
-
-
 async def story_candidates(conn: AsyncConnection, bands: list[int], *, since: datetime,
                            not_feed: int, limit: int) -> list[Row[StoryCandidate]]:
     """Recent briefs of other feeds sharing at least one band, newest first, with their
     signatures (never their texts): rows of (brief id, story id, signature), in that order."""
-    query = _candidate_query(conn.dialect, len(bands))
-    return list(await conn.exec_driver_sql(query.sql, query.params(
-        bands, since=since, not_feed=not_feed, limit=limit)))
+    return list(await conn.execute(_CANDIDATES, {"bands": bands, "since": since,
+                                                 "not_feed": not_feed, "limit": limit}))
 
 
 async def save_signature(conn: AsyncConnection, brief_id: int, *, feed_id: int,
