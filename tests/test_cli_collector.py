@@ -73,3 +73,27 @@ def test_a_chat_command_runs_with_the_collector_paused_and_others_with_it_on(
 
 def test_the_process_command_line_freezes_what_is_left_before_exit(tmp_path: Path) -> None:
     assert _run(EXIT_PROBE, tmp_path) == {"code": 0, "after": True, "frozen": True}
+
+
+# a caller that turned the collector off itself (an embedder, a benchmark): a command that
+# is not a chat command must not turn it on behind its back
+OFF_PROBE = """
+import gc, json
+from bot.cli import checks
+from bot.cli.main import main
+
+seen = {}
+real_check = checks._check
+async def check(*args, **kwargs):
+    seen["check"] = gc.isenabled()
+    return await real_check(*args, **kwargs)
+checks._check = check
+
+gc.disable()
+code = main(["check"])
+print(json.dumps({"code": code, "seen": seen, "after": gc.isenabled()}))
+"""
+
+
+def test_a_caller_that_turned_the_collector_off_keeps_it_off(tmp_path: Path) -> None:
+    assert _run(OFF_PROBE, tmp_path) == {"code": 0, "seen": {"check": False}, "after": False}
