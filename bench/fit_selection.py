@@ -92,7 +92,7 @@ GRID = {
     # 10억원을 기부했다" under "… 고려대에 10억 기부") is the news: readers marked down the
     # brief that left it out (issue 28, read of seed 3838), while the Korean picks skip every
     # such lede, as the English ones did (CHECK_ONLY). Only a near copy of the headline is barred.
-    "headline_copy": (0.9, 0.95, 1.01),
+    "headline_copy": (0.8, 0.9, 0.95, 1.01),
     # The lemmas of the headline's second fact no chosen point carries yet (Korean): kept only
     # as far as the picks take it, zero included.
     "headline_gain": UP,
