@@ -188,6 +188,9 @@ def test_an_employer_a_month_or_a_state_after_a_name_is_no_home(text: str, tag: 
     ("England won their qualifier on Saturday. England captain Harry Kane, 30, scored twice "
      "in the first half. Kane now has more goals than any England player. Kane was replaced "
      "late on. Kane said the team was improving." + _FILLER, "harry-kane"),
+    ("England won their qualifier on Saturday. The England captain, Harry Kane, 30, scored "
+     "twice in the first half. Kane now has more goals than any England player. Kane was "
+     "replaced late on. Kane said his team was improving." + _FILLER, "harry-kane"),
     ("Russia rejected the claims on Tuesday. Kremlin spokesman Dmitry Peskov said the report "
      "was false. Peskov told reporters Moscow had no role. Peskov said talks would continue. "
      "Peskov declined to comment further." + _FILLER, "dmitry-peskov"),
@@ -203,7 +206,8 @@ def test_an_employer_a_month_or_a_state_after_a_name_is_no_home(text: str, tag: 
      "1950. Mother Teresa was made a saint in 2016. Pilgrims visited the home where Mother "
      "Teresa lived. The mission now runs homes in many countries." + _FILLER,
      "mother-teresa"),
-], ids=["rep", "captain", "spokesman", "photographer", "inventor", "mother-teresa"])
+], ids=["rep", "captain", "captain-apposed", "spokesman", "photographer", "inventor",
+        "mother-teresa"])
 def test_a_public_figure_written_with_a_job_an_age_or_a_home_stays_a_tag(
         text: str, tag: str) -> None:
     # A representative, a captain, a spokesman, a photographer, an inventor; "Mother" is the

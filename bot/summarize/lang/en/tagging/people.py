@@ -290,8 +290,9 @@ def _sentence_words_near(body: str, start: int, end: int) -> list[str]:
     former property developer who …", ", 61, the radio host"): the rest of the sentence says
     nothing of the name ("Jane Brook, 22, said the mayor should resign")."""
     before: list[str] = []
-    for w in reversed(_before_in_sentence(body, start)[-3:]):
-        if w.lower() in _NOT_IN_ROLE or w.endswith((",", ";", ":")):
+    for i, w in enumerate(reversed(_before_in_sentence(body, start)[-3:])):
+        # "The England captain, Harry Kane," names him; "Asked why, Harry Kane" does not.
+        if w.lower() in _NOT_IN_ROLE or (i > 0 and w.endswith((",", ";", ":"))):
             break
         before.insert(0, w)
     after = _APPOSITION_AFTER.match(body, end)
