@@ -8,6 +8,8 @@ beside a mention; a person written in full once as the namesake of a term is non
 
 from __future__ import annotations
 
+import pytest
+
 from tests.support.tagging import brief_tags
 
 
@@ -112,3 +114,139 @@ def test_a_first_name_paired_with_a_titled_persons_is_no_tag() -> None:
     )
     tags = _tags(text)
     assert "kate" not in tags and "prince-william" in tags, tags
+
+
+_FILLER = " The decision was welcomed by many. Critics said more work was needed."
+
+
+def test_an_age_alone_marks_a_private_person() -> None:
+    # No home, no description, no rank: "Jane Brook, 22," and "Brook said her teeth".
+    text = (
+        "A woman said she was humiliated by police during her arrest last year. Jane Brook, "
+        "22, said she was carried to a cell. Brook said her teeth were chipped in the cell. "
+        "Jane Brook can be seen on the floor in the video. Brook was charged with battery. "
+        "Brook says she deserved to be arrested." + _FILLER
+    )
+    assert "jane-brook" not in _tags(text), _tags(text)
+
+
+def test_words_after_a_name_outside_an_apposition_say_nothing_of_it() -> None:
+    # "the mayor" is whom she wants gone, not who Jane Brook is.
+    text = (
+        "A woman said she was humiliated by police during her arrest last year. Jane Brook, "
+        "22, said the mayor should resign. Brook said her teeth were chipped in the cell. "
+        "Jane Brook can be seen on the floor in the video. Brook was charged with battery. "
+        "Brook says she deserved to be arrested." + _FILLER
+    )
+    assert "jane-brook" not in _tags(text), _tags(text)
+
+
+def test_both_and_an_age_marks_the_pair() -> None:
+    text = (
+        "A couple who met on a ferry have married at sea. Lee Rowe and Madelaine Moir, both "
+        "37, said their vows on deck. Rowe said he proposed on the same ferry. Lee Rowe and "
+        "his wife will live in Hull. Rowe said the crew were kind. Rowe thanked the captain."
+        + _FILLER
+    )
+    assert "lee-rowe" not in _tags(text), _tags(text)
+
+
+def test_one_age_after_a_pair_is_the_second_persons() -> None:
+    text = (
+        "The two rivals met on stage in Atlanta. Donald Trump and Joe Biden, 81, traded "
+        "insults over the economy. Trump said the economy was a disaster. Biden said Trump "
+        "had lied. Trump and Biden will meet again in September. Trump left before the end."
+        + _FILLER
+    )
+    assert "donald-trump" in _tags(text), _tags(text)
+
+
+@pytest.mark.parametrize(("text", "tag"), [
+    ("Apple unveiled a new phone on Tuesday at its headquarters in California. Tim Cook, of "
+     "Apple, said the phone was the best the company had made. Cook showed the new camera on "
+     "stage. Cook said sales would start next week in thirty countries. Analysts said the "
+     "price was high. Cook thanked the engineers who built it. Shares rose after the event.",
+     "tim-cook"),
+    ("Shares in Tesla rose on Monday. Elon Musk, from Tesla, said the cars would drive "
+     "themselves. Musk told investors the plan was ready. Musk has made such claims before. "
+     "Musk did not give a date." + _FILLER, "elon-musk"),
+    ("Retail sales fell in the spring. Sales at John Lewis, from January to March, fell by a "
+     "tenth. John Lewis said shoppers were cautious. John Lewis will close eight shops. Other "
+     "retailers reported similar falls." + _FILLER, "john-lewis"),
+    ("Lawmakers clashed over the budget. Bernie Sanders, of Vermont, said the cuts were "
+     "cruel. Sanders called for a vote. Sanders has opposed the plan for months. Sanders will "
+     "speak again tomorrow." + _FILLER, "bernie-sanders"),
+], ids=["of-employer", "from-employer", "from-month", "of-state"])
+def test_an_employer_a_month_or_a_state_after_a_name_is_no_home(text: str, tag: str) -> None:
+    assert tag in _tags(text), _tags(text)
+
+
+@pytest.mark.parametrize(("text", "tag"), [
+    ("Lawmakers clashed over the inquiry. Rep. Adam Schiff, of California, said the evidence "
+     "was clear. Schiff called for a vote. Schiff has led the inquiry for months. Schiff will "
+     "speak again tomorrow." + _FILLER, "adam-schiff"),
+    ("England won their qualifier on Saturday. England captain Harry Kane, 30, scored twice "
+     "in the first half. Kane now has more goals than any England player. Kane was replaced "
+     "late on. Kane said the team was improving." + _FILLER, "harry-kane"),
+    ("England won their qualifier on Saturday. The England captain, Harry Kane, 30, scored "
+     "twice in the first half. Kane now has more goals than any England player. Kane was "
+     "replaced late on. Kane said his team was improving." + _FILLER, "harry-kane"),
+    ("Russia rejected the claims on Tuesday. Kremlin spokesman Dmitry Peskov said the report "
+     "was false. Peskov told reporters Moscow had no role. Peskov said talks would continue. "
+     "Peskov declined to comment further." + _FILLER, "dmitry-peskov"),
+    ("A new exhibition opened in London on Friday. Photographer Annie Leibovitz showed "
+     "portraits from fifty years of work. Leibovitz said the show was her most personal. "
+     "Leibovitz chose each print herself. Critics praised Leibovitz for her range. The "
+     "exhibition runs until March. Tickets cost twenty pounds.", "annie-leibovitz"),
+    ("A new vacuum cleaner went on sale on Monday. Inventor James Dyson said it was the "
+     "lightest yet. Dyson spent five years on the design. Dyson said the motor was made in "
+     "Singapore. Rivals have cut prices. Dyson will open a new plant next year. Sales start "
+     "in May.", "james-dyson"),
+    ("Crowds gathered in Kolkata for the anniversary. Mother Teresa founded the mission in "
+     "1950. Mother Teresa was made a saint in 2016. Pilgrims visited the home where Mother "
+     "Teresa lived. The mission now runs homes in many countries." + _FILLER,
+     "mother-teresa"),
+], ids=["rep", "captain", "captain-apposed", "spokesman", "photographer", "inventor",
+        "mother-teresa"])
+def test_a_public_figure_written_with_a_job_an_age_or_a_home_stays_a_tag(
+        text: str, tag: str) -> None:
+    # A representative, a captain, a spokesman, a photographer, an inventor; "Mother" is the
+    # name's own word.
+    assert tag in _tags(text), _tags(text)
+
+
+@pytest.mark.parametrize(("text", "tag"), [
+    ("Protesters marched through the city again on Sunday. Many local Hong Kong shops closed "
+     "for the day. Police in Hong Kong fired tear gas near the harbour. Hong Kong has seen "
+     "protests for six months. Schools in Hong Kong closed early. Organisers said a million "
+     "people took part. More marches are planned.", "hong-kong"),
+    ("Visitor numbers at historic houses rose last year. Volunteers at a local National Trust "
+     "garden planted ten thousand bulbs. The National Trust said membership had passed six "
+     "million. The National Trust will open twelve more houses next year. Tickets rose by a "
+     "pound. The charity relies on volunteers.", "national-trust"),
+    ("Protesters marched through the city again on Sunday. Hong Kong, 45, and Macau, 12, "
+     "reported new arrests. Police in Hong Kong fired tear gas near the harbour. Hong Kong "
+     "has seen protests for six months. Schools in Hong Kong closed early. Organisers said a "
+     "million people took part.", "hong-kong"),
+], ids=["local-place", "local-body", "place-with-a-number"])
+def test_a_place_or_a_body_is_never_read_as_a_private_person(text: str, tag: str) -> None:
+    assert tag in _tags(text), _tags(text)
+
+
+@pytest.mark.parametrize(("text", "tag"), [
+    ("The United States has added the Chinese firm to a trade blacklist. The row between "
+     "President Trump and Huawei has grown for a year. Huawei said it would fight the ban in "
+     "court. Shares in suppliers fell after the move. The feud between Mr Trump and Huawei has "
+     "unsettled markets. Analysts said suppliers would lose billions. The ban takes effect "
+     "next month.", "huawei"),
+    ("Talks on a ceasefire ended without agreement on Friday. The gap between President Putin "
+     "and Zelensky remains wide. Zelensky said he would not give up land. Western leaders "
+     "urged both sides to keep talking. The meeting between President Putin and Zelensky "
+     "lasted three hours. Fighting continued in the east.", "zelensky"),
+    ("Carmakers raised prices again this month as costs rose. General Motors and Ford both "
+     "said steel had become more expensive. Ford said prices would rise by three per cent. "
+     "Analysts said buyers would delay purchases. Shares in General Motors and Ford fell on "
+     "the news. Dealers reported fewer visits. Ford will report results next week.", "ford"),
+], ids=["body", "surname", "carmaker"])
+def test_only_a_given_name_paired_with_a_titled_person_is_no_tag(text: str, tag: str) -> None:
+    assert tag in _tags(text), _tags(text)

@@ -224,12 +224,19 @@ PUBLIC_ROLES = frozenset(
     star superstar legend icon celebrity actor actress singer rapper dj comedian presenter
     host anchor broadcaster author novelist musician songwriter guitarist drummer
     frontman chef film-maker filmmaker activist dissident whistleblower
-    general admiral colonel commander marshal official""".split()
+    general admiral colonel commander marshal official rep representative
+    captain councillor councilman councilwoman""".split()
 )
 # Where a private person lives, in apposition after the name: "Ashleigh Davis, of Ocala,
-# Florida,", "Andrew Fisher, from Omaha, Nebraska,". A politician's state is written without
-# the comma ("Paul Ryan of Wisconsin") or as a party tag ("(R-Wis.)").
-HOME = re.compile(r",\s+(?:of|from)\s+[A-Z]")
+# Florida,", "Andrew Fisher, from Omaha,". "of" with one place is how a politician's state
+# is written ("Bernie Sanders, of Vermont,") and how an employer is ("Tim Cook, of Apple,"):
+# only a town with its region after "of" is a home. The place is no month or weekday ("John
+# Lewis, from January to March,") and no name the story writes elsewhere on its own ("Shares
+# in Tesla rose ... Elon Musk, from Tesla,"; "Derby City Council" is no "Derby"), read in
+# ``people``.
+HOME = re.compile(
+    r",\s+of\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?),\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?[,.]"
+    r"|,\s+from\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\b")
 # What a public figure's name is written before ("the Rush Limbaugh show", "the Obama
 # administration"): a show, a work or a body named after them.
 NAMED_FOR = frozenset(
@@ -237,11 +244,10 @@ NAMED_FOR = frozenset(
     foundation administration government campaign presidency era empire brand label
     collection dynasty""".split()
 )
-# An age after a pair of names is both people's ("Melissa Reid and Michaella McCollum, 20,"),
-# and so is "both 37".
+# "both 37" after a pair of names is both people's ("Lee Rowlands and Madelaine Moir, both
+# 37,"); one age after a pair is the second person's alone ("Donald Trump and Joe Biden, 81,").
 PAIR_AGE = re.compile(
-    r"(?:\s+and\s+(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)?,\s*both\s+\d{1,3}\b"
-    r"|\s+and\s+(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*,\s*\d{1,3},")
+    r"(?:\s+and\s+(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)?,\s*both\s+\d{1,3}\b")
 # Descriptions of a private person written beside the name ("pensioner Jean Hay", "Jean Hay,
 # a mother of three"): with an age, the evidence that a name written once is nobody to follow.
 PRIVATE_ROLES = frozenset(
@@ -253,11 +259,24 @@ PRIVATE_ROLES = frozenset(
 # Written just before a name, a private description, a police rank or a job anyone may hold:
 # a private person, however often the story names them ("Father of two Richard McLuckie",
 # "Sergeant Andy Sharp", "Senior Transport Safety Investigator Neil Campbell"). An office or
-# fame written beside another mention still makes the person a tag (``PUBLIC_ROLES``).
+# fame written beside another mention still makes the person a tag (``PUBLIC_ROLES``). A
+# spokesman, a photographer or an inventor may be a figure (Dmitry Peskov, Annie Leibovitz,
+# James Dyson): evidence neither way, as "lawyer" is.
 PRIVATE_MARKS = PRIVATE_ROLES | frozenset(
     """sergeant sgt constable pc officer trooper patrolman detective lieutenant investigator
-    inspector photographer teacher nurse inventor engineer spokesman spokeswoman
-    spokesperson worker""".split())
+    inspector teacher nurse engineer worker""".split())
+# Given names a story writes alone beside a titled partner's ("Prince William and Kate",
+# "Kate and Wills"): only these are read as a paired first name, never a body or a surname
+# ("President Trump and Huawei", "General Motors and Ford", "President Putin and Zelensky").
+GIVEN_NAMES = frozenset(
+    """kate catherine wills william harry meghan camilla charles anne andrew edward sophie
+    beatrice eugenie zara peter george charlotte louis archie lilibet diana philip elizabeth
+    margaret pippa james carole michael fergie sarah mary victoria david brooklyn romeo cruz
+    harper john paul jane emma emily olivia lucy amy hannah laura rachel rebecca jessica
+    claire helen susan karen nicola tom tim ben sam dan joe jack jim bob bill rob rick
+    steve chris mark matt nick tony richard robert thomas daniel ryan adam luke jamie ant
+    dec barack michelle hillary chelsea melania ivanka jared donald jill hunter kamala
+    doug boris carrie theresa""".split())
 # A private person is named in full once or twice, then by the surname ("Ashleigh Davis,
 # 22, ... Miss Davis"); a public one is named by role or repeated (issue 28, held-out read:
 # #patrick-mccrystal, #ashleigh-davis, #steve-trewhella, "a local photographer").

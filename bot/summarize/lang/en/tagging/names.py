@@ -188,7 +188,11 @@ def paired_first_name(name: str, body: str) -> bool:
     """Whether ``name``, one word the story never writes with a surname, is a first name: in
     half its mentions at least it is paired by "and" with a person's name, one the story
     writes after a title or an honorific ("Prince William and Kate", "William and Kate's
-    baby", "Kate and Wills"; the CNN/DM sample's "#kate"). A person is followed by full name."""
+    baby", "Kate and Wills"; the CNN/DM sample's "#kate"). A person is followed by full name.
+    Only a given name (``GIVEN_NAMES``) is read: "President Trump and Huawei", "General Motors
+    and Ford" pair a body, "President Putin and Zelensky" a surname."""
+    if name.lower() not in rules.GIVEN_NAMES:
+        return False
     spans = list(mentions.whole_words(name, body))
     paired = 0
     for at, end in spans:

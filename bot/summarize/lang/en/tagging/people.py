@@ -182,18 +182,45 @@ def unfollowed_person(name: str, body: str) -> bool:
     Richard McLuckie", "Sergeant Andy Sharp"), and no mention of the full name or the surname
     with an office, a public post or a star's word beside it (``PUBLIC_ROLES``: "Senator",
     "striker", "CEO"). Issue 28: the stop-37 read preferred the opening to our brief for such
-    tags alone; ``private_person`` reads only names written once or twice."""
-    surname = name.rsplit(" ", 1)[-1]
+    tags alone; ``private_person`` reads only names written once or twice. Only a name the
+    story writes as a person's is read: "Many local Hong Kong shops" marks no one."""
+    first, _, surname = name.rpartition(" ")
     full = list(mentions.whole_words(name, body))
-    alone = list(mentions.whole_words(surname, body))
+    # The surname inside the full name is no mention of its own: "Mother Teresa" holds its
+    # "Mother".
+    alone = [(at, end) for at, end in mentions.whole_words(surname, body)
+             if not any(f_at <= at < f_end for f_at, f_end in full)]
+    if not _reads_as_person(name, surname, full, alone, body):
+        return False
+    own = first.split()[0].lower()
     # An age is read after the full name only: "Cameron, 47," is house style for anyone.
-    if not any(_private_mark(body, at, end) or _age_after(body, end) for at, end in full) \
-            and not any(_private_mark(body, at, end) for at, end in alone):
+    if not any(_private_mark(body, at, end, own) or _age_after(body, end) for at, end in full) \
+            and not any(_private_mark(body, at, end, own) for at, end in alone):
         return False
     spans = [*full, *alone]
     return not any(public_role(w) for at, end in spans
                    for w in _sentence_words_near(body, at, end)) \
         and not any(_named_work(body, end) for _, end in spans)
+
+
+def _reads_as_person(name: str, surname: str, full: list[tuple[int, int]],
+                     alone: list[tuple[int, int]], body: str) -> bool:
+    """Whether the story writes ``name`` or its ``surname`` on its own (``alone``) as a
+    person's: after an honorific or a title ("Mr Hurst", "Sgt Keel"), or as the subject of a
+    clause that says "he" or "she" ("Brook said her teeth", "Maryellen Olson, 25, nurses her
+    daughter"). A place or a body ("Hong Kong", "the National Trust") is never written so."""
+    ends = {end for _, end in [*full, *alone]}
+    titled = any(w.lower() in rules.HONORIFICS or w.lower() in rules.TITLES
+                 for form in (name, surname) for w, end in mentions.before(form, body)
+                 if end in ends)
+    return titled or any(_VERB_ON_PERSON.match(body, end) for end in ends) \
+        or referred_to_as_person(name, body) \
+        or (bool(alone) and referred_to_as_person(surname, body))
+
+
+# A mention, maybe its age, a verb and a person's pronoun: "Maryellen Olson, 25, nurses her
+# daughter", "Brook said her teeth".
+_VERB_ON_PERSON = re.compile(r"(?:,\s*\d{1,3},)?\s+[a-z]+\s+(?:he|she|his|her|him)\b")
 
 
 def _named_work(body: str, end: int) -> bool:
@@ -204,19 +231,43 @@ def _named_work(body: str, end: int) -> bool:
 
 
 def _age_after(body: str, end: int) -> bool:
-    """Whether an age follows the name ending at ``end``, its own or a pair's ("Melissa Reid
-    and Michaella McCollum, 20,", "Lee Rowlands and Madelaine Moir, both 37,")."""
+    """Whether an age follows the name ending at ``end``: its own ("Richard McLuckie, 48,") or
+    a pair's written "both" ("Lee Rowlands and Madelaine Moir, both 37,"). One age after a
+    pair is the second person's ("Donald Trump and Joe Biden, 81,")."""
     return rules.AGE.match(body, end) is not None or rules.PAIR_AGE.match(body, end) is not None
 
 
-def _private_mark(body: str, start: int, end: int) -> bool:
+def _private_mark(body: str, start: int, end: int, own: str) -> bool:
     """Whether the mention at ``body[start:end]`` is written as a private person's: a home
-    after it (", of Ocala,", "Mr McCrystal, from Derby,"), or a private description or a rank
-    of the police just before it ("pensioner Jean Hay", "Sgt Andy Sharp")."""
-    if rules.HOME.match(body, end):
+    after it (", of Ocala, Florida,", "Mr McCrystal, from Derby,"), or a private description
+    or a rank of the police just before it ("pensioner Jean Hay", "Sgt Andy Sharp"); never
+    the name's own first word ``own`` ("Mother Teresa", "Inspector Morse")."""
+    if _home_after(body, end):
         return True
     before = _before_in_sentence(body, start)[-1:]
-    return any(w.strip(",.'’()\"").lower() in rules.PRIVATE_MARKS for w in before)
+    return any(w.strip(",.'’()\"").lower() in rules.PRIVATE_MARKS - {own} for w in before)
+
+
+def _home_after(body: str, end: int) -> bool:
+    """Whether a home follows the name ending at ``end`` (``rules.HOME``): a place that is no
+    month or weekday ("from January to March") and that the story writes nowhere else ("Tim
+    Cook, of Apple," beside "Apple unveiled"; "Elon Musk, from Tesla," beside "Shares in
+    Tesla"): a name the story is about is an employer, not where someone lives; an address
+    ("Kedleston Street, Derby") or a longer name ("Derby City Council") is still the place."""
+    m = rules.HOME.match(body, end)
+    if m is None:
+        return False
+    place = m.group(1) or m.group(2)
+    if place.split()[0].lower() in rules.MONTHS | rules.WEEKDAYS:
+        return False
+    at = m.start(1) if m.group(1) else m.start(2)
+    return not any(p_at != at and not _IN_LONGER_NAME.match(body, p_end)
+                   and not body[:p_at].rstrip().endswith(",")
+                   for p_at, p_end in mentions.whole_words(place, body))
+
+
+# A place written on into a longer name: "Derby City Council" names the council.
+_IN_LONGER_NAME = re.compile(r"\s+[A-Z]")
 
 
 def _before_in_sentence(body: str, start: int) -> list[str]:
@@ -234,11 +285,21 @@ _SENTENCE_END = re.compile(r"(\w*)[.!?]['’\"”]?\s|\n()")
 
 
 def _sentence_words_near(body: str, start: int, end: int) -> list[str]:
-    """The last three words before ``body[start:end]`` in its sentence ("Burberry chief
-    creative officer") and those of an apposition after it (", a former property developer
-    who …"): a sentence before says nothing of the name."""
+    """The words of the phrase right before ``body[start:end]`` in its sentence ("Burberry
+    chief creative officer", "England captain") and those of an apposition after it (", a
+    former property developer who …", ", 61, the radio host"): the rest of the sentence says
+    nothing of the name ("Jane Brook, 22, said the mayor should resign")."""
+    before: list[str] = []
+    for i, w in enumerate(reversed(_before_in_sentence(body, start)[-3:])):
+        # "The England captain, Harry Kane," names him; "Asked why, Harry Kane" does not.
+        if w.lower() in _NOT_IN_ROLE or (i > 0 and w.endswith((",", ";", ":"))):
+            break
+        before.insert(0, w)
     after = _APPOSITION_AFTER.match(body, end)
-    return _before_in_sentence(body, start)[-3:] + (after.group(1).split() if after else [])
+    return before + (after.group(1).split() if after else [])
 
 
-_APPOSITION_AFTER = re.compile(r",\s+([^.;:!?\n]{1,60})")
+# Words that end the phrase before a name: "the mayor said Jane Brook" says nothing of her.
+_NOT_IN_ROLE = frozenset(
+    "said says told tells and or but to by with for from that who which when as than".split())
+_APPOSITION_AFTER = re.compile(r"(?:,\s*\d{1,3})?,\s+((?:a|an|the|former)\s+[^.;:!?\n]{1,60})")
