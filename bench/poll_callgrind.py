@@ -2,7 +2,7 @@
 only the measured cycles (every thread), so the figure repeats on a loaded machine.
 
     python -m bench.poll_callgrind [--feeds 200] [--changed 20] [--window 1000] [--cycles 2]
-    python -m bench.poll_callgrind --cold [--feeds 100]
+    python -m bench.poll_callgrind --cold [--feeds N] [--window 0]
 
 It starts itself again under ``valgrind --tool=callgrind --instr-atstart=no`` and switches
 instrumentation on around one unchanged cycle and then ``--cycles`` changed cycles (a first
@@ -12,9 +12,11 @@ did not change, over the changed feeds. Only feeds whose body can take a new ite
 (one capture is an Atom Entry document, with no feed to add to), and every cycle is checked as
 bench.poll checks it: all feeds polled, none failed, one brief per changed feed. The switches
 are callgrind's client requests, built with the system's C compiler from valgrind's header.
-With ``--cold`` only the first poll of the feeds is counted (every item new, stored, none briefed
-by the bench's clock: the corpus is older than the age limit), instrumentation on from the start
-of that cycle to its end, lazy imports and patterns included as a real first poll pays them.
+With ``--cold`` only the first poll of the feeds is counted (every item new and stored; the few
+recent enough by the bench's clock are briefed: 20 of 869 in the real captures), instrumentation
+on from the start of that cycle to its end, lazy imports and patterns included as a real first
+poll pays them. Its feeds default to the distinct real captures (each polled once; more would
+repeat them) and its story window to none, as a first poll starts with no briefs.
 Not a timing: nothing here is timed.
 """
 
@@ -47,7 +49,7 @@ void dump(const char *label) { CALLGRIND_DUMP_STATS_AT(label); }
 """
 _UNDER = "NEWSBRIEF_UNDER_CALLGRIND"
 _LABEL = "desc: Trigger: Client Request: "
-_ITEMS = "cold items: "
+_COLD = "cold poll: "  # the child's line for the parent: feeds, items stored, briefs
 
 
 def _switches(workdir: Path) -> ctypes.CDLL:
@@ -90,12 +92,12 @@ async def _cycle(app: App) -> PollStats:
 
 
 async def _measure(args: argparse.Namespace, switches: ctypes.CDLL) -> None:
-    n, changed = args.feeds, args.changed
     corpus, texts = real_feeds(), articles()
+    n, changed = args.feeds or len(corpus), args.changed
     window, fresh = texts[:args.window], texts[args.window:] or texts
     news = itertools.cycle(fresh)
     bodies = [corpus[i % len(corpus)] for i in range(n)]
-    targets = feeds_to_change(bodies, changed)
+    targets = [] if args.cold else feeds_to_change(bodies, changed)
     server = RemoteServer()
     try:
         with tempfile.TemporaryDirectory() as tmp:
@@ -123,8 +125,8 @@ async def _measure(args: argparse.Namespace, switches: ctypes.CDLL) -> None:
                 if args.cold:
                     switches.instr_off()
                     switches.dump(b"cold")
-                    # the cycle's items, for the per-item figure (stdout is the parent's)
-                    print(f"{_ITEMS}{cold.new_items}", flush=True)
+                    # for the report (stdout is the parent's)
+                    print(f"{_COLD}{cold.feeds} {cold.new_items} {cold.briefs}", flush=True)
                 if cold.feeds != n or cold.failed:
                     check_cycle(cold, feeds=n, briefs=cold.briefs, what="cold")
                 if args.cold:
@@ -184,31 +186,58 @@ def per_feed(totals: dict[str, int], *, feeds: int, changed: int,
     return unchanged, (totals["changed"] / cycles - unchanged * (feeds - changed)) / changed
 
 
-def cold_report(total: int, *, feeds: int, items: int) -> str:
+def cold_counts(said: str) -> tuple[int, int, int]:
+    """(feeds, items stored, briefs) of the cold poll, from the run's output: a run that
+    stored nothing or did not say is no figure per item."""
+    lines = [line.removeprefix(_COLD).split() for line in said.splitlines()
+             if line.startswith(_COLD)]
+    if len(lines) != 1 or len(lines[0]) != 3:
+        raise SystemExit(f"bench.poll_callgrind: the run under callgrind did not say its cold "
+                         f"poll's counts ({len(lines)} '{_COLD.strip()}' lines)")
+    feeds, items, briefs = (int(word) for word in lines[0])
+    if not items:
+        raise SystemExit("bench.poll_callgrind: the cold poll stored no items")
+    return feeds, items, briefs
+
+
+def cold_report(total: int, *, feeds: int, items: int, briefs: int) -> str:
     """The cold poll's count: in all, per feed and per item stored."""
-    per_item = f"{total / items / 1e6:.3f} M" if items else "(no items)"
     return (f"bench.poll_callgrind --cold: the first poll of {feeds} feeds, {items} items "
-            f"stored (instructions, every thread)\n"
+            f"stored, {briefs} briefed (instructions, every thread)\n"
             f"instructions in the cold poll:    {total / 1e6:.1f} M\n"
             f"instructions per feed:            {total / feeds / 1e6:.2f} M\n"
-            f"instructions per item stored:     {per_item}")
+            f"instructions per item stored:     {total / items / 1e6:.3f} M")
 
 
-def main() -> None:
+def arguments(argv: Sequence[str]) -> argparse.Namespace:
+    """The options, their defaults resolved: a cold run changes no feed, so --changed does not
+    bound its --feeds, and its feeds default (None) to the distinct captures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--feeds", type=int, default=200)
+    parser.add_argument("--feeds", type=int,
+                        help="200; with --cold the distinct real captures, each once")
     parser.add_argument("--changed", type=int, default=20)
-    parser.add_argument("--window", type=int, default=1000)
+    parser.add_argument("--window", type=int, help="1000; with --cold 0")
     parser.add_argument("--cycles", type=int, default=2)
     parser.add_argument("--cold", action="store_true",
                         help="count the first poll of --feeds feeds only")
     parser.add_argument("--keep", type=Path,
                         help="a directory to keep callgrind's files in (for callgrind_annotate)")
-    args = parser.parse_args()
-    if not 1 <= args.changed <= args.feeds:
+    args = parser.parse_args(argv)
+    if args.window is None:
+        args.window = 0 if args.cold else 1000
+    if args.feeds is None and not args.cold:
+        args.feeds = 200
+    if args.feeds is not None and args.feeds < 1:
+        parser.error("--feeds must be at least 1")
+    if not args.cold and not 1 <= args.changed <= args.feeds:
         parser.error(f"--changed must be between 1 and --feeds ({args.feeds})")
     if args.cycles < 1 or args.window < 0:
         parser.error("--cycles must be at least 1 and --window not negative")
+    return args
+
+
+def main() -> None:
+    args = arguments(sys.argv[1:])
     if os.environ.get(_UNDER):
         asyncio.run(_measure(args, _switches(Path(os.environ[_UNDER]))))
         return
@@ -230,9 +259,8 @@ def main() -> None:
         totals = _totals(outputs, child.pid,
                          frozenset({"cold"} if args.cold else {"unchanged", "changed"}))
     if args.cold:
-        items = [int(line.removeprefix(_ITEMS)) for line in said.splitlines()
-                 if line.startswith(_ITEMS)]
-        print(cold_report(totals["cold"], feeds=args.feeds, items=items[0] if items else 0))
+        feeds, items, briefs = cold_counts(said)
+        print(cold_report(totals["cold"], feeds=feeds, items=items, briefs=briefs))
         return
     unchanged, per_changed = per_feed(totals, feeds=args.feeds, changed=args.changed,
                                       cycles=args.cycles)

@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from bench.poll_callgrind import _totals, check_cycle, cold_report, feeds_to_change, per_feed
+from bench.poll_callgrind import (
+    _totals,
+    arguments,
+    check_cycle,
+    cold_counts,
+    cold_report,
+    feeds_to_change,
+    per_feed,
+)
 from bot.pipeline import PollStats
 
 DUMP = """# callgrind format
@@ -82,6 +90,24 @@ def test_a_cold_run_reads_its_one_cold_dump_and_reports_per_feed_and_item(
         "cold": 6_000_000_000}
     with pytest.raises(SystemExit, match="no changed, unchanged dump"):
         _totals(tmp_path / "callgrind.out", 7)
-    report = cold_report(6_000_000_000, feeds=100, items=800)
+    report = cold_report(6_000_000_000, feeds=100, items=800, briefs=20)
     assert "6000.0 M" in report and "60.00 M" in report and "7.500 M" in report
-    assert "(no items)" in cold_report(1, feeds=1, items=0)
+    assert "800 items stored, 20 briefed" in report
+
+
+def test_a_cold_run_that_did_not_say_its_counts_fails() -> None:
+    assert cold_counts("noise\ncold poll: 110 869 20\n") == (110, 869, 20)
+    for said in ("", "noise\n", "cold poll: 110 869\n", "cold poll: 110 0 0\n",
+                 "cold poll: 1 2 3\ncold poll: 1 2 3\n"):
+        with pytest.raises(SystemExit, match=r"bench\.poll_callgrind"):
+            cold_counts(said)
+
+
+def test_a_cold_run_changes_no_feed_and_starts_with_no_window() -> None:
+    cold = arguments(["--cold", "--feeds", "10"])  # fewer feeds than --changed's default
+    assert (cold.feeds, cold.window) == (10, 0)
+    assert arguments(["--cold"]).feeds is None  # the distinct captures, counted by the run
+    warm = arguments([])
+    assert (warm.feeds, warm.changed, warm.window) == (200, 20, 1000)
+    with pytest.raises(SystemExit):
+        arguments(["--feeds", "10"])  # 20 changed of 10

@@ -58,51 +58,66 @@ async def insert_entry(conn: AsyncConnection, feed_id: int, item: FeedItem, *,
     return int(key[0])
 
 
-# Rows per multi-row insert on SQLite: 13 values a row stays under its 32,766 bound parameters
-# (a feed's first poll stores at most polling.max_items_per_feed, 500 by default).
-ROWS_PER_INSERT = 1000
-_COLUMNS = ("feed_id", "entry_key", "id_kind", "title", "link", "published_at",
-            "first_seen_at", "text", "content_hash", "categories", "lang", "raw_hash", "author")
+# SQLite's bound parameters a statement: 999 was its default before 3.32 and some builds (or a
+# connection's setlimit) still allow no more, so a chunk stays under it whatever the library:
+# 76 rows of 13 values. The full-text index is then flushed once per 76 rows, not per row.
+SQLITE_VARIABLES = 999
 
 
-@lru_cache(maxsize=64)
-def _sqlite_insert_rows(count: int) -> str:
+@lru_cache(maxsize=128)
+def _sqlite_insert_rows(columns: tuple[str, ...], count: int) -> str:
     """INSERT of ``count`` rows, qmark style; built once per count (few counts recur)."""
-    row = "(" + ", ".join("?" * len(_COLUMNS)) + ")"
-    return f"INSERT INTO entries ({', '.join(_COLUMNS)}) VALUES " + ", ".join([row] * count)
+    row = "(" + ", ".join("?" * len(columns)) + ")"
+    return f"INSERT INTO entries ({', '.join(columns)}) VALUES " + ", ".join([row] * count)
 
 
-@lru_cache(maxsize=4)
-def _bind_processors(dialect: Dialect) -> tuple[Callable[[Any], Any] | None, ...]:
-    """What SQLAlchemy does to each column's value on its way in (UTC datetimes, JSON)."""
-    return tuple(entries.c[name].type.bind_processor(dialect) for name in _COLUMNS)
+# One per kind of dialect, not per engine (as bot.store.briefs keeps its band rows): a cache
+# keyed on the dialect itself would keep every engine's dialect alive.
+_PROCESSORS: dict[tuple[type[Dialect], tuple[str, ...]],
+                  tuple[Callable[[Any], Any] | None, ...]] = {}
+
+
+def _bind_processors(dialect: Dialect,
+                     columns: tuple[str, ...]) -> tuple[Callable[[Any], Any] | None, ...]:
+    """What SQLAlchemy does to each column's value on its way in (UTC datetimes, JSON): the
+    dialect's own impl of each type, as a compiled insert binds it. A TypeDecorator's own
+    ``bind_processor`` wraps the generic DateTime's, which has none, and handed datetimes to
+    sqlite3's default adapter: it drops '.000000' when the microseconds are 0, so such rows
+    sorted and compared apart from insert_entry's."""
+    key = (type(dialect), columns)
+    if key not in _PROCESSORS:
+        _PROCESSORS[key] = tuple(entries.c[name].type.dialect_impl(dialect)
+                                 .bind_processor(dialect) for name in columns)
+    return _PROCESSORS[key]
 
 
 async def insert_entries(conn: AsyncConnection, feed_id: int, items: Sequence[FeedItem], *,
                          now: datetime) -> None:
     """Entries whose ids nobody needs (remembered as seen, not posted): a feed's first poll
-    stores dozens of them. On SQLite in one multi-row INSERT, not an executemany: each
-    statement that writes entries ends by flushing the full-text index its trigger fills (FTS5
-    writes its pending terms when the statement's savepoint is released), so executemany
+    stores dozens of them. On SQLite in one multi-row INSERT per chunk, not an executemany:
+    each statement that writes entries ends by flushing the full-text index its trigger fills
+    (FTS5 writes its pending terms when the statement's savepoint is released), so executemany
     flushed it once per row (issue 26). The SQL is written here, as SQLAlchemy's multi-row
-    insert cost more to build and bind than the flushes it saved. PostgreSQL's search index
-    is not flushed per statement, and its driver already sends an executemany as multi-row
-    statements."""
+    insert cost more to build and bind than the flushes it saved; its columns are the keys
+    ``_entry_values`` gives, the same as insert_entry stores. PostgreSQL keeps the executemany:
+    its search index is not flushed per statement, and its driver sends the rows in one round
+    trip (pipeline mode), still one INSERT per row."""
     if not items:
         return
     if conn.dialect.name != "sqlite":
         await conn.execute(_INSERT_ENTRY, [_entry_values(feed_id, item, now) for item in items])
         return
-    processors = _bind_processors(conn.dialect)
-    for start in range(0, len(items), ROWS_PER_INSERT):
-        chunk = items[start:start + ROWS_PER_INSERT]
+    rows = [_entry_values(feed_id, item, now) for item in items]
+    columns = tuple(rows[0])
+    processors = _bind_processors(conn.dialect, columns)
+    per_statement = SQLITE_VARIABLES // len(columns)
+    for start in range(0, len(rows), per_statement):
+        chunk = rows[start:start + per_statement]
         params: list[Any] = []
-        for item in chunk:
-            values = _entry_values(feed_id, item, now)
+        for values in chunk:
             params += [value if process is None else process(value)
-                       for value, process in zip((values[name] for name in _COLUMNS),
-                                                 processors, strict=True)]
-        await conn.exec_driver_sql(_sqlite_insert_rows(len(chunk)), tuple(params))
+                       for value, process in zip(values.values(), processors, strict=True)]
+        await conn.exec_driver_sql(_sqlite_insert_rows(columns, len(chunk)), tuple(params))
 
 
 async def update_edited(conn: AsyncConnection, feed_id: int, item: FeedItem) -> None:
