@@ -377,7 +377,8 @@ class ExtractiveSummarizer:
         given ``weights``, features weighted zero are left at 0.0); ``barred``: indexes of
         the article's sentences that are never a point (``quote_pieces``)."""
         rules = LANGUAGES.get(lang)
-        weak = (rules or FALLBACK).weak
+        weak = rules.weak_under(title) if rules is not None and rules.weak_under is not None \
+            else (rules or FALLBACK).weak
         late = rules.late_captions(cands) if rules is not None else frozenset()
         caption_like = (lambda s: s in late or weak(s)) if late else weak
         # Where a lead may be impersonal, nothing keeps a sentence from being the lede.
