@@ -257,6 +257,22 @@ def test_a_headline_word_that_is_not_the_person_spares_nothing(title: str) -> No
     assert not candidate_leans_back(cands, 3, "en", "MARLOW WINS")
 
 
+def test_a_headline_first_name_the_story_does_not_contradict_spares() -> None:
+    from bot.summarize.extractive import candidate_leans_back
+
+    # The story says only "Mr Marlow" (a blog quoting a paper): "Jane Marlow" above it is
+    # the same person; a story naming "Tom W. Marlow" makes "Jane Marlow" someone else.
+    cands = [
+        "Two reporters wrote for a local paper:",
+        "“It is a specific case,” Mr Marlow told the paper.",
+        "Readers wrote in.",
+        "Marlow is so sure of it that he will not hear the other side.",
+    ]
+    assert not candidate_leans_back(cands, 3, "en", "Jane Marlow Breaks Ranks")
+    other = [*cands[:2], "Tom W. Marlow wrote in.", cands[3]]
+    assert candidate_leans_back(other, 3, "en", "Jane Marlow Breaks Ranks")
+
+
 def test_a_short_items_points_read_the_headline_too() -> None:
     from bot.summarize.extractive import _standalone
 
