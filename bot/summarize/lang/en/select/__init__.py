@@ -517,8 +517,9 @@ def bare_surname(candidates: list[str], k: int, title: str = "") -> bool:
     if name in candidates[0]:
         return False  # the lede names them, and the lede is where a brief starts
     if headline_names(title, name, candidates):
-        # The headline, shown above the brief, names them: "Trump was declared the winner …,
-        # tallying 60 percent" under "After New York Wins, Trump And Clinton …" (issue 28).
+        # The headline, shown above the brief, names them: "Trump was declared the winner …"
+        # under "After New York Wins, Trump And Clinton …" (issue 28; that wire brief does
+        # not move by it: its sentence ranks below the three chosen).
         return False
     if _after_name(candidates[k], name) or not any(
         _after_name(candidates[j], name) for j in range(1, k)
