@@ -271,6 +271,10 @@ def test_a_headline_first_name_the_story_does_not_contradict_spares() -> None:
     assert not candidate_leans_back(cands, 3, "en", "Jane Marlow Breaks Ranks")
     other = [*cands[:2], "Tom W. Marlow wrote in.", cands[3]]
     assert candidate_leans_back(other, 3, "en", "Jane Marlow Breaks Ranks")
+    assert not candidate_leans_back(cands, 3, "en", "Marlow's Broken Ranks")
+    # two Marlows in the story: the headline's may be the other one
+    both = [*cands[:2], "Jane Marlow and her brother Tom W. Marlow wrote in.", cands[3]]
+    assert candidate_leans_back(both, 3, "en", "Jane Marlow Breaks Ranks")
 
 
 def test_a_short_items_points_read_the_headline_too() -> None:

@@ -24,12 +24,14 @@ def headline_names(title: str, name: str, candidates: list[str]) -> bool:
     of a date or place before it ("In May"), no first name other than the story's before
     it ("Jeb Bush" when the story's is George W.; "Bill Gates" where the story says only
     "Mr Gates" stands), and no place or day word after it ("Marlow Street", "Black
-    Friday")."""
+    Friday"). Never when the story gives two first names for it."""
     words = re.findall(r"[\w.&'’-]+|[^\w\s]", title.lower())
     low = name.lower()
     firsts = {f.lower() for c in candidates for f in first_names(c, name)} - HONORIFICS
+    if len(firsts) > 1:
+        return False  # two people of that name (Jeb and George W. Bush): which one?
     for at, word in enumerate(words):
-        if word != low:
+        if word.removesuffix("'s").removesuffix("’s") != low:
             continue
         before = words[at - 1] if at else ""
         after = words[at + 1] if at + 1 < len(words) else ""
