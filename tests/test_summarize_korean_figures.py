@@ -30,12 +30,35 @@ def test_a_list_of_places_with_figures_is_weak(sentence: str) -> None:
     # two bracketed examples of the sentence's own claim
     "물가 상승률(1.8%)은 낮아졌지만 양파(33.1%), 대파(21.4%) 등 채소류는 크게 올랐다.",
     # ages are no figures with a unit
-    "현장에 있던 최모(41)·정모(35)·한모(29)씨가 다쳤다.",
-    # counts after a number are not places
+    "현장에 있던 김모(38), 이모(41), 박모(29)씨가 다쳤다.",
+    # counts are not places: after a number, or a count in words (issue 28 review)
     "위원 30명 중 법조계 출신은 12명(40%), 학계 출신 9명(30%), 기타 9명(30%)이었다.",
+    "응답자 가운데 찬성 12명(40%), 반대(30%), 유보(30%)로 나뉘었다.",
+    "응답은 학생 세명(39%), 교사 두명(20%), 학부모 네명(41%)이었다.",
 ])
 def test_examples_ages_and_counts_are_no_figure_list(sentence: str) -> None:
     assert not figure_list(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    # below zero, middle dots, percentage points (issue 28 review)
+    "파주(영하 6도), 춘천(영하 2.5도), 충주(1.6도) 등 내륙이 추웠다.",
+    "파주(6도)·춘천(7.5도)·충주(9.6도) 등 내륙이 추웠다.",
+    "서울(1.2%p), 부산(0.5%p), 대구(0.3%p) 순으로 올랐다.",
+])
+def test_lows_below_zero_dotted_lists_and_points_are_figure_lists(sentence: str) -> None:
+    assert figure_list(sentence)
+
+
+@pytest.mark.parametrize(("title", "sentence"), [
+    ("민주당 지지율 3주 연속 상승",
+     "정당 지지도는 더불어민주당(45%), 국민의힘(38%), 조국혁신당(9%) 순이었다."),
+    ("수능 국어 만점자 늘어", "영역별 정답률은 국어(92.1%), 수학(88.3%), 영어(95.0%)였다."),
+])
+def test_a_figure_list_whose_item_the_headline_names_is_not_weak(title: str, sentence: str) -> None:
+    assert ko_select.weak(sentence)  # with no headline it is a table
+    assert not ko_select.weak_under(title)(sentence)
+    assert ko_select.weak_under("아침 최저 3도 추위… 내일 전국 비")(sentence)
 
 
 WEATHER = (

@@ -110,6 +110,40 @@ def test_a_manner_with_its_antecedent_or_a_same_without_a_time_stands(standing: 
     assert not ko_select.BACK.match(standing)
 
 
+@pytest.mark.parametrize("leaning", [
+    # issue 28 review: "같은 기간/시각/날" then any word ending in 은/한 was spared
+    "같은 기간 수출액은 10% 늘었다.",
+    "같은 시각 서울은 비가 그쳤다.",
+    "같은 기간 중국은 5% 줄었다.",
+    "같은 날 발생한 화재로 2명이 다쳤다.",
+    "같은 기간 증가한 신규 대출은 3조원이다.",
+])
+def test_the_same_period_before_a_topic_or_a_relative_clause_leans_back(leaning: str) -> None:
+    assert ko_select.BACK.match(leaning)
+
+
+def test_a_manner_spared_does_not_hide_a_later_demonstrative() -> None:
+    assert ko_select.inner_reference(
+        "폭염이 이어지며 이처럼 더운 날씨에도 정부는 이 같은 방침을 유지했다.")
+
+
+def test_a_noun_ending_in_go_is_no_clause_before_a_manner() -> None:
+    # "사고" is a noun: no clause before 이처럼 shows the manner
+    assert ko_select.inner_reference(
+        "경찰 조사에 따르면 사고 현장에서 이처럼 위험한 상황이 반복됐다.")
+    assert ko_select.inner_reference("회사 광고 모델이 이를 거부했다.")
+    # a verb's 고 still is one
+    assert not ko_select.inner_reference("비가 그치고 이처럼 맑은 날이 이어졌다.")
+
+
+def test_an_opening_manner_with_its_examples_quoted_stands_as_this_does() -> None:
+    for opener in ("이처럼", "이렇듯"):
+        sentence = (f"{opener} “하늘이 끄물끄물하다” “지렁이가 꾸물꾸물 기어가네”와 같이 두 낱말은 "
+                    "쓰는 경우가 다르다.")
+        assert not refers_back(sentence, "ko")
+    assert refers_back("이처럼 두 낱말은 쓰는 경우가 다르다.", "ko")
+
+
 @pytest.mark.parametrize("own", [
     # the antecedent is the sentence's own clause or object
     "이씨는 마약류 주문이 들어오면 이를 드랍퍼들이 배달하는 방식으로 범행을 저질렀다.",

@@ -236,6 +236,61 @@ def test_a_bare_surname_the_headline_names_leans_on_nothing() -> None:
     assert candidate_leans_back(cands, 3, "en", "Two Primaries Settled")
 
 
+@pytest.mark.parametrize("title", [
+    # issue 28 review: another Bush, a month, a day, a street
+    "Jeb Marlow Drops Out",
+    "Factory Output Falls In Marlow",
+    "Marlow Friday Crowds",
+    "Shooting On Marlow Street",
+])
+def test_a_headline_word_that_is_not_the_person_spares_nothing(title: str) -> None:
+    from bot.summarize.extractive import candidate_leans_back
+
+    cands = [
+        "A cold wind swept across the mayoral race on Tuesday night.",
+        "Councillor Jane Marlow and banker Tom Reyes both won their party primaries.",
+        "Turnout was the highest in a decade.",
+        "Marlow was declared the winner shortly after polls closed, with 61 percent of the vote.",
+    ]
+    assert candidate_leans_back(cands, 3, "en", title)
+    assert not candidate_leans_back(cands, 3, "en", "Jane Marlow Wins Her Primary")
+    assert not candidate_leans_back(cands, 3, "en", "MARLOW WINS")
+
+
+def test_a_headline_first_name_the_story_does_not_contradict_spares() -> None:
+    from bot.summarize.extractive import candidate_leans_back
+
+    # The story says only "Mr Marlow" (a blog quoting a paper): "Jane Marlow" above it is
+    # the same person; a story naming "Tom W. Marlow" makes "Jane Marlow" someone else.
+    cands = [
+        "Two reporters wrote for a local paper:",
+        "“It is a specific case,” Mr Marlow told the paper.",
+        "Readers wrote in.",
+        "Marlow is so sure of it that he will not hear the other side.",
+    ]
+    assert not candidate_leans_back(cands, 3, "en", "Jane Marlow Breaks Ranks")
+    other = [*cands[:2], "Tom W. Marlow wrote in.", cands[3]]
+    assert candidate_leans_back(other, 3, "en", "Jane Marlow Breaks Ranks")
+    assert not candidate_leans_back(cands, 3, "en", "Marlow's Broken Ranks")
+    # two Marlows in the story: the headline's may be the other one
+    both = [*cands[:2], "Jane Marlow and her brother Tom W. Marlow wrote in.", cands[3]]
+    assert candidate_leans_back(both, 3, "en", "Jane Marlow Breaks Ranks")
+
+
+def test_a_short_items_points_read_the_headline_too() -> None:
+    from bot.summarize.extractive import _standalone
+
+    cands = [
+        (0, "A cold wind swept across the mayoral race on Tuesday night."),
+        (1, "Councillor Jane Marlow and banker Tom Reyes both won their party primaries."),
+        (2, "Turnout was the highest in a decade."),
+        # the item's fourth line was no candidate (a photo credit): not right after the third
+        (4, "Marlow was declared the winner with 61 percent of the vote."),
+    ]
+    assert cands[3] not in _standalone(cands, "en", "Two Primaries Settled")
+    assert cands[3] in _standalone(cands, "en", "Marlow Wins Her Primary")
+
+
 @pytest.mark.parametrize("sentence", [
     "Here are five objectives to watch for as Trump goes overseas.",
     "While the candidates often agree on substance if not style, here's a look at five areas "

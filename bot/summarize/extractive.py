@@ -42,7 +42,7 @@ def _boiler(sentence: str, lang: str) -> bool:
     return bool(language(lang).boilerplate.match(sentence))
 
 
-def _standalone(cands: list[tuple[int, str]], lang: str) -> list[tuple[int, str]]:
+def _standalone(cands: list[tuple[int, str]], lang: str, title: str) -> list[tuple[int, str]]:
     """The few candidates of a short item that can stand as points: one that leans back ("It
     has become my default place …" after "I love Amazon.", too short to be a point) is kept
     only as the article's first sentence (it leans on the headline, shown above the brief) or
@@ -51,7 +51,7 @@ def _standalone(cands: list[tuple[int, str]], lang: str) -> list[tuple[int, str]
     keep: list[tuple[int, str]] = []
     for k, (i, s) in enumerate(cands):
         if i > 0 and not (keep and keep[-1][0] == i - 1) \
-                and candidate_leans_back(sentences, k, lang):
+                and candidate_leans_back(sentences, k, lang, title):
             continue
         keep.append((i, s))
     return keep or cands
@@ -317,11 +317,11 @@ class ExtractiveSummarizer:
             cands = free
             short = [c for c in short if c[0] not in barred]
             if rules is not None and rules.short_items_stand_alone:
-                shown = _standalone(cands, lang)
+                shown = _standalone(cands, lang, title)
                 if short:
                     # The short sentences only add points: "Dan Shafer died." must not cost the
                     # item "He wrote the first docs …", which leans on it but is not next to it.
-                    shown = sorted({*shown, *_standalone(sorted(cands + short), lang)})
+                    shown = sorted({*shown, *_standalone(sorted(cands + short), lang, title)})
                 cands = shown
             else:
                 cands = sorted(cands + short)
@@ -377,7 +377,8 @@ class ExtractiveSummarizer:
         given ``weights``, features weighted zero are left at 0.0); ``barred``: indexes of
         the article's sentences that are never a point (``quote_pieces``)."""
         rules = LANGUAGES.get(lang)
-        weak = (rules or FALLBACK).weak
+        weak = rules.weak_under(title) if rules is not None and rules.weak_under is not None \
+            else (rules or FALLBACK).weak
         late = rules.late_captions(cands) if rules is not None else frozenset()
         caption_like = (lambda s: s in late or weak(s)) if late else weak
         # Where a lead may be impersonal, nothing keeps a sentence from being the lede.

@@ -230,6 +230,10 @@ class Language:
     # credited caption: the points of an item whose body is only captions
     # (bot.summarize.extractive); None where no such rule is known
     caption_text: Callable[[str], str | None] | None = None
+    # ``weak`` as read under a headline, where the headline can make a weak kind the news
+    # (Korean: a list of parties' figures under a headline about one party's figure);
+    # None: ``weak`` alone
+    weak_under: Callable[[str], Callable[[str], bool]] | None = None
     # Whether a sentence tells which day it is (True), only leans on a day told elsewhere
     # (False: Korean "이날" as its one time anchor) or neither (None): the selector weighs one
     # of the second kind as leaning back while no chosen point is of the first

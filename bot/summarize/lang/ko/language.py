@@ -26,6 +26,7 @@ LANGUAGE = Language(
     verbless=select.verbless,
     cues=select.cues,
     weak=select.weak,
+    weak_under=select.weak_under,
     late_captions=select.late_captions,
     bare_surname=select.unintroduced,
     date_told=select.date_told,

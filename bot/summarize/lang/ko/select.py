@@ -16,13 +16,20 @@ from bot.summarize.lang.ko.words import (
     SSI_NOUNS,
     SURNAMES,
     TITLES,
+    VISIT,
     figure_list,
+    figure_list_named,
+    named_words,
     relative_day,
+    scene,
     stock_promise,
+    unnamed_opener,
 )
 
 # Lines that are never a point: related-story links, photo credits, bylines, notices.
 BOILER = re.compile(r"^(?:관련기사|사진|기자\s|무단\s?전재)")
+# Verbs of a start two people can share: after "같은 날/해" they make the time each other's.
+RECIPROCAL = ("태어난", "입사한", "입학한", "졸업한", "결혼한", "입대한", "등단한", "데뷔한")
 # Demonstratives and connectives that lean on the sentence before.
 BACK = re.compile(
     r"^(?:이는|이를|이에|이와는|이와|이처럼|이같은|이같이|이런|이러한|그는|그녀는|그러나|하지만|또한|"
@@ -31,12 +38,13 @@ BACK = re.compile(
     r"이 밖에|이밖에|이와 함께|이 때문에|이 같은|그 결과|이 가운데|이 중|이 과정에서|"
     r"이 자리에서|이날 그는|이에 대해"
     # a place or time told before: "이곳에선 바자르도 열렸죠", "당시에는 나의 증상이 …",
-    # "같은 기간 적발된 전체 범죄(1만4100건)의 33.1%로 …" (which period?); not when what its
-    # subjects did follows, the time the same as each other's: "같은 날 태어난 쌍둥이 형제가
-    # …", "같은 해 입사한 동기 3명이 …" (a passive "적발된" still asks which period)
+    # "같은 기간 적발된 전체 범죄(1만4100건)의 33.1%로 …", "같은 기간 수출액은 …", "같은 날
+    # 발생한 화재로 …" (which period?); not when a verb of a shared start follows, the time
+    # the same as each other's: "같은 날 태어난 쌍둥이 형제가 …", "같은 해 입사한 동기 3명이
+    # …" (``RECIPROCAL``; any word ending in 은/한 spared "수출액은" and "발생한" too)
     r"|이곳(?:에서는|에서|에선|에는|은|의|에|을|도)?|당시(?:에는|에도|엔|에)?"
     r"|같은\s(?:기간|시기|시각|날|해|달)(?:에는|에도|에|동안|중"
-    r"|(?!\s[가-힣]*[가-힣](?<!되)[한난은](?=\s))))(?=\s|,)"
+    rf"|(?!\s(?:{'|'.join(RECIPROCAL)})\s)))(?=\s|,)"
 )
 # A sentence that only explains the one before: "…것이다", "…때문이다".
 BACK_ENDING = ("것이다",)
@@ -82,25 +90,6 @@ BACKGROUND_BODY = re.compile(
     r"|(?:이)?라는\s(?:뜻|의미)이다[.]?$|(?:이)?라고?\s(?:일컫는다|부른다|칭한다)[.]?$")
 DEFINING = ("가리킨다", "뜻한다", "말한다", "의미한다", "일컫는다", "지칭한다", "뜻이다",
             "의미이다", "부른다", "칭한다")
-
-
-# The reporter's own visit, told with no subject: "3일 오후 찾은 사고 현장에는 …", "지난달 말
-# 방문한 마을 곳곳에선 …". Scene-setting, not the news: weighed down as background. A visitor
-# named before the verb ("이곳을 찾은 60대 여성은 …") is the story's, not the reporter's.
-VISITS = ("찾은", "방문한", "둘러본", "들어선", "가 본", "가본")
-SCENE = re.compile(
-    rf"^(?:[^\s]+\s){{0,4}}?(?P<verb>{'|'.join(VISITS)})\s(?:[^\s]+\s){{0,3}}?[^\s]*"
-    r"(?:현장|곳|장소|거리|마을|시장|빈소|분향소|일대|내부|입구|앞|안)(?:에는|에선|에서는|엔|은|는)\s")
-# Any of VISITS, in one scan (``background`` asks it of every candidate).
-VISIT = re.compile("|".join(map(re.escape, VISITS)))
-# A subject or object named before the visiting verb: someone else's visit.
-VISITOR = re.compile(r"[가-힣A-Za-z0-9)](?:은|는|이|가|을|를)\s")
-
-
-def scene(sentence: str) -> bool:
-    """Whether ``sentence`` opens on the reporter's own visit (``SCENE``)."""
-    m = SCENE.match(sentence)
-    return m is not None and VISITOR.search(sentence, 0, m.start("verb")) is None
 
 
 # A sentence opening on the outlet naming itself ("본지 취재를 종합하면, …", "하지만 본지가 …",
@@ -181,27 +170,51 @@ INNER_OBJECT = re.compile(
     r"(?:^|[\s,(])(?:이를(?!\s(?:무렵|즈음|때|것|정도|만큼|수(?:도|는|가)?\s|전망(?:이|입)|듯|경우|"
     r"악물))|이에\s대해|이와\s관련해)\s")
 # An antecedent before the demonstrative: a comma, a connective ending ("…하며", "…들어오면",
-# "…했고", "…지만", "…는데", "…해서") or an object ("…을 ", "…를 "). Nouns ending in 고
-# ("사고", "광고") count too: the rule then errs towards no lean-back, as before it.
+# "…했고", "…지만", "…는데", "…해서") or an object ("…을 ", "…를 ").
 ANTECEDENT_BEFORE = re.compile(
     r",|[가-힣](?:며|면|고|지만|는데|은데|어서|아서|해서|여서|니|자|도록|려고|을|를)(?=\s)")
+# Nouns ending in 고 are no connective: "경찰 조사에 따르면 사고 현장에서 이처럼 …" has no
+# clause before 이처럼. Only the unambiguous ones ("보고", "신고", "참고" are verbs as often).
+NOUNS_IN_GO = ("사고", "광고", "최고", "재고", "경고", "원고", "피고", "창고", "금고", "공고",
+               "잔고", "예고", "기고", "투고")
+
+
+def _connective_before(pattern: re.Pattern[str], text: str, end: int) -> bool:
+    """Whether ``pattern`` finds a connective in ``text`` before ``end`` that is no noun
+    ending in 고 (``NOUNS_IN_GO``)."""
+    for m in pattern.finditer(text, 0, end):
+        if m.group().rstrip(", ").endswith("고"):
+            word = text[:m.end()].rstrip(", ").rsplit(None, 1)[-1]
+            if word.endswith(NOUNS_IN_GO):
+                continue
+        return True
+    return False
+
+
+def _manner_shown(sentence: str) -> bool:
+    """Whether ``sentence`` opens on "이처럼"/"이렇듯" and quotes the examples of the manner
+    itself (``EXAMPLES_SHOWN``): it leans on nothing before it."""
+    return sentence.startswith(MANNER) and EXAMPLES_SHOWN.search(sentence) is not None
 
 
 def inner_reference(sentence: str) -> bool:
     """Whether ``sentence``, outside its quotations, points back with a demonstrative that
-    has no antecedent in the sentence itself."""
+    has no antecedent in the sentence itself. Every such demonstrative is asked: a manner
+    spared by its clause ("…이어지며 이처럼 …") does not hide a later "이 같은 방침"."""
     if "이" not in sentence:
         return False
     outside = QUOTED.sub(" ", sentence) if "“" in sentence or '"' in sentence else sentence
-    m = INNER_CONTENT.search(outside)
-    if m is not None and CONTENT_BEFORE.search(outside, 0, m.start() + 1) is None and not (
-        m.group().lstrip(" ,(").startswith(MANNER)
-        and (MANNER_BEFORE.search(outside, 0, m.start() + 1) is not None
-             or EXAMPLES_SHOWN.search(sentence) is not None)
-    ):
+    for m in INNER_CONTENT.finditer(outside):
+        if CONTENT_BEFORE.search(outside, 0, m.start() + 1) is not None:
+            continue
+        if m.group().lstrip(" ,(").startswith(MANNER) and (
+                _connective_before(MANNER_BEFORE, outside, m.start() + 1)
+                or EXAMPLES_SHOWN.search(sentence) is not None):
+            continue
         return True
-    m = INNER_OBJECT.search(outside)
-    return m is not None and ANTECEDENT_BEFORE.search(outside, 0, m.start() + 1) is None
+    obj = INNER_OBJECT.search(outside)
+    return obj is not None \
+        and not _connective_before(ANTECEDENT_BEFORE, outside, obj.start() + 1)
 
 
 # The pronoun "그"/"그녀" as a subject or topic inside the sentence, outside quotations: "태사자
@@ -240,29 +253,6 @@ def bare_quotation(sentence: str) -> bool:
     return len(outside) < len(sentence) and _WORDED.search(outside) is None
 
 
-# A feature's opener that names nothing: it opens on "that day" or "that place" ("그날 밤 까닭
-# 모를 불안한 마음에 잠을 설쳤다.": which night? where?), or turns the writer's eye to a place
-# it describes but does not name ("조용히 한쪽으로 밀려나 있던 도시에 눈길이 갔다."): blind
-# readers met both as point 1 while a later sentence named the city. Only with no number, no
-# quotation and no Latin word: a news lede that opens so ("그날 오후 3시 …") still tells.
-UNNAMED_OPENING = re.compile(r"^(?:그날|그때|그해|그곳|그\s(?:무렵|시절|도시|마을|섬|동네))"
-                             r"(?:은|는|도|에|에는|에도|의)?(?=\s|,)")
-UNNAMED_PLACE = re.compile(
-    r"[가-힣](?:던|은|는|ㄴ|한|진|인)\s(?:도시|마을|섬|동네|골목|거리|나라)(?:에|으로|로|을|를)\s"
-    r"(?:[가-힣]+\s)?(?:눈길이|눈이|발길이|마음이|시선이)\s(?:[가-힣]+\s)?[가-힣]*(?:갔다|갔다\.|"
-    r"향했다|머물렀다|닿았다|끌렸다)[.]?$")
-TOLD = re.compile(r"[\d“”\"‘’A-Za-z]")
-
-
-def unnamed_opener(sentence: str) -> bool:
-    """Whether ``sentence``, as a story's first, is a feature's opener that names nothing
-    (``UNNAMED_OPENING``, ``UNNAMED_PLACE``)."""
-    if TOLD.search(sentence) is not None:
-        return False
-    return UNNAMED_OPENING.match(sentence) is not None \
-        or UNNAMED_PLACE.search(sentence.rstrip()) is not None
-
-
 def opens_no_brief(sentence: str) -> bool:
     """Whether the story's first candidate cannot open a brief: a bare quotation
     (``bare_quotation``), or a feature's opener that names nothing (``unnamed_opener``)."""
@@ -277,7 +267,8 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
     opening "한편" is set aside first (``TOPIC_SHIFT``)."""
     if sentence.startswith("한편"):
         sentence = TOPIC_SHIFT.sub("", sentence)
-    if BACK.match(sentence) or sentence.rstrip(" .").endswith(BACK_ENDING):
+    if (BACK.match(sentence) and not _manner_shown(sentence)) \
+            or sentence.rstrip(" .").endswith(BACK_ENDING):
         return True
     if sentence.rstrip(" .").endswith(REASON_ENDING) and not OWN_SUBJECT.match(sentence) \
             and not REASON_TOPIC.search(sentence):
@@ -447,6 +438,23 @@ def weak(sentence: str) -> bool:
     if stock_promise(sentence) or figure_list(sentence):
         return True
     return _LATIN.search(sentence) is not None and en_select.weak(sentence)
+
+
+def weak_under(title: str) -> Callable[[str], bool]:
+    """``weak`` under ``title``: a figure list whose items the headline names ("더불어민주당
+    (45%), 국민의힘(38%), …" under "민주당 지지율 …") is the headline's news, not weak."""
+    words = named_words(title)
+    if not words:
+        return weak
+
+    def weak_here(sentence: str) -> bool:
+        if stock_promise(sentence):
+            return True
+        if figure_list(sentence):
+            return not figure_list_named(sentence, words)
+        return _LATIN.search(sentence) is not None and en_select.weak(sentence)
+
+    return weak_here
 
 
 def late_captions(cands: list[tuple[int, str]]) -> frozenset[str]:

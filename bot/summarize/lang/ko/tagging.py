@@ -15,7 +15,7 @@ from typing import NamedTuple
 from bot.summarize.lang import WORD_CACHE_SIZE, Analyser, Analysis, Morph, Words
 from bot.summarize.lang.ko import tags as rules
 from bot.summarize.lang.ko import words
-from bot.summarize.lang.ko.select import SURNAMES
+from bot.summarize.lang.ko.words import SURNAMES
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)

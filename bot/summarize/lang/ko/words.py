@@ -144,16 +144,45 @@ def stock_promise(sentence: str) -> bool:
 # the only point with the figures. Three items at least (two, "배추(53.6%), 무(41.6%)", are a
 # sentence's own examples); a figure needs its unit, so ages ("박모(38)·김모(30)") are none, and
 # an item's name is a word of its own ("11명(39%)" is a count, not a place).
-FIGURE_UNIT = r"(?:도|℃|%|％|㎜|mm|㎝|cm|명|건|곳|개|가구|채|원|만원|억원|조원|배|달러)"
+FIGURE_UNIT = (r"(?:도|℃|%p|%포인트|%|％|㎜|mm|㎝|cm|명|건|곳|개|가구|채|원|만원|억원|조원|배"
+               r"|달러)")
+# A name that ends in a count ("학생 세명(39%)", "교사 두 명(20%)") is a count, not a place.
+COUNTED = "".join(f"(?<!{n}{u})(?<!{n} {u})" for n in ("한", "두", "세", "네", "열", "몇")
+                  for u in ("명", "곳", "개", "건"))
 FIGURE_ITEM = (r"(?<![\d.,%가-힣A-Za-z])[가-힣A-Za-z]{1,10}(?:\s[가-힣A-Za-z]{1,6})?"
-               rf"\(\s?[-+]?\d[\d.,]*\s?{FIGURE_UNIT}\)")
-FIGURE_LIST = re.compile(rf"{FIGURE_ITEM}(?:,\s?{FIGURE_ITEM}){{2,}}")
+               rf"{COUNTED}\(\s?(?:영하\s?)?[-+]?\d[\d.,]*\s?{FIGURE_UNIT}\)")
+# Items apart by a comma or a middle dot ("파주(영하 6도)·춘천(7.5도)·충주(9.6도)").
+FIGURE_LIST = re.compile(rf"{FIGURE_ITEM}(?:(?:,\s?|\s?·\s?){FIGURE_ITEM}){{2,}}")
+# An item's name inside a matched list (its last word: "진주교대", "파주").
+ITEM_NAME = re.compile(r"([가-힣A-Za-z]+)\(")
 
 
 def figure_list(sentence: str) -> bool:
     """Whether ``sentence`` lists three or more places or groups with their figures in
     brackets (``FIGURE_LIST``)."""
     return "(" in sentence and FIGURE_LIST.search(sentence) is not None
+
+
+# A headline's words long enough to name an item ("민주당", "국어"), a particle left on.
+HEADLINE_WORD = re.compile(r"[가-힣A-Za-z]{2,}")
+
+
+def named_words(title: str) -> tuple[str, ...]:
+    """The headline's words that may name an item of a figure list."""
+    return tuple(HEADLINE_WORD.findall(title))
+
+
+def figure_list_named(sentence: str, words: tuple[str, ...]) -> bool:
+    """Whether the headline (its ``named_words``) names an item of the figure list in
+    ``sentence``: the list is then the headline's subject ("민주당 지지율 3주 연속 상승" over
+    "더불어민주당(45%), 국민의힘(38%), …"). A headline word matches an item's name inside it,
+    or with its last syllable (a particle) off."""
+    m = FIGURE_LIST.search(sentence)
+    if m is None:
+        return False
+    names = [item.group(1) for item in ITEM_NAME.finditer(m.group())]
+    return any(w in n or n in w or (len(w) >= 3 and w[:-1] in n)
+               for w in words for n in names)
 
 
 # A day told relative to when the story was written ("어제는 … 오늘은 …", "내일 오전"): no
@@ -173,3 +202,45 @@ def relative_day(sentence: str) -> bool:
             and "그저께" not in sentence and "내일" not in sentence and "모레" not in sentence:
         return False
     return RELATIVE_DAY.search(sentence) is not None
+
+
+# A feature's opener that names nothing: it opens on "that day" or "that place" ("그날 밤 까닭
+# 모를 불안한 마음에 잠을 설쳤다.": which night? where?), or turns the writer's eye to a place
+# it describes but does not name ("조용히 한쪽으로 밀려나 있던 도시에 눈길이 갔다."): blind
+# readers met both as point 1 while a later sentence named the city. Only with no number, no
+# quotation and no Latin word: a news lede that opens so ("그날 오후 3시 …") still tells.
+UNNAMED_OPENING = re.compile(r"^(?:그날|그때|그해|그곳|그\s(?:무렵|시절|도시|마을|섬|동네))"
+                             r"(?:은|는|도|에|에는|에도|의)?(?=\s|,)")
+UNNAMED_PLACE = re.compile(
+    r"[가-힣](?:던|은|는|ㄴ|한|진|인)\s(?:도시|마을|섬|동네|골목|거리|나라)(?:에|으로|로|을|를)\s"
+    r"(?:[가-힣]+\s)?(?:눈길이|눈이|발길이|마음이|시선이)\s(?:[가-힣]+\s)?[가-힣]*(?:갔다|갔다\.|"
+    r"향했다|머물렀다|닿았다|끌렸다)[.]?$")
+TOLD = re.compile(r"[\d“”\"‘’A-Za-z]")
+
+
+def unnamed_opener(sentence: str) -> bool:
+    """Whether ``sentence``, as a story's first, is a feature's opener that names nothing
+    (``UNNAMED_OPENING``, ``UNNAMED_PLACE``)."""
+    if TOLD.search(sentence) is not None:
+        return False
+    return UNNAMED_OPENING.match(sentence) is not None \
+        or UNNAMED_PLACE.search(sentence.rstrip()) is not None
+
+
+# The reporter's own visit, told with no subject: "3일 오후 찾은 사고 현장에는 …", "지난달 말
+# 방문한 마을 곳곳에선 …". Scene-setting, not the news: weighed down as background. A visitor
+# named before the verb ("이곳을 찾은 60대 여성은 …") is the story's, not the reporter's.
+VISITS = ("찾은", "방문한", "둘러본", "들어선", "가 본", "가본")
+SCENE = re.compile(
+    rf"^(?:[^\s]+\s){{0,4}}?(?P<verb>{'|'.join(VISITS)})\s(?:[^\s]+\s){{0,3}}?[^\s]*"
+    r"(?:현장|곳|장소|거리|마을|시장|빈소|분향소|일대|내부|입구|앞|안)(?:에는|에선|에서는|엔|은|는)\s")
+# Any of VISITS, in one scan (``background`` asks it of every candidate).
+VISIT = re.compile("|".join(map(re.escape, VISITS)))
+# A subject or object named before the visiting verb: someone else's visit.
+VISITOR = re.compile(r"[가-힣A-Za-z0-9)](?:은|는|이|가|을|를)\s")
+
+
+def scene(sentence: str) -> bool:
+    """Whether ``sentence`` opens on the reporter's own visit (``SCENE``)."""
+    m = SCENE.match(sentence)
+    return m is not None and VISITOR.search(sentence, 0, m.start("verb")) is None

@@ -11,6 +11,7 @@ from itertools import chain
 from bot.summarize.lang import Analysis, Cues
 from bot.summarize.lang.en.select import dummy_it
 from bot.summarize.lang.en.select.fronted import leans_through_fronted
+from bot.summarize.lang.en.select.headline_names import headline_names
 
 # Lines that are never a point: captions, credits, link texts.
 BOILER = re.compile(
@@ -515,10 +516,10 @@ def bare_surname(candidates: list[str], k: int, title: str = "") -> bool:
     name = m.group(1)
     if name in candidates[0]:
         return False  # the lede names them, and the lede is where a brief starts
-    if _has_word_at(title, name):
-        # The headline, shown above the brief, names them: "Trump was declared the winner …,
-        # tallying 60 percent" under "After New York Wins, Trump And Clinton …" (issue 28: the
-        # margin was the key fact readers found missing, its sentence barred as leaning back).
+    if headline_names(title, name, candidates):
+        # The headline, shown above the brief, names them: "Trump was declared the winner …"
+        # under "After New York Wins, Trump And Clinton …" (issue 28; that wire brief does
+        # not move by it: its sentence ranks below the three chosen).
         return False
     if _after_name(candidates[k], name) or not any(
         _after_name(candidates[j], name) for j in range(1, k)
