@@ -4,7 +4,6 @@ bot.summarize.scoring; pure Python, offline, a few milliseconds per article."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from functools import partial
@@ -136,14 +135,10 @@ def _lead_in(sentence: str) -> bool:
 
 
 def _usable(
-    sentence: str,
-    lang: str,
-    not_prose: Callable[[str, str], str | None] = segment.not_prose,
-    floor: bool = True,
+    sentence: str, lang: str, not_prose: Callable[[str, str], str | None] = segment.not_prose
 ) -> bool:
-    """Whether a sentence can be a point at all: long enough (``floor``; a short item's
-    sentences need not be), not a caption or byline (``not_prose``: the article's
-    ``segment.ProseKinds`` where there is one)."""
+    """Whether a sentence can be a point at all: long enough, not a caption or byline
+    (``not_prose``: the article's ``segment.ProseKinds`` where there is one)."""
     if _boiler(sentence, lang) or ("@" in sentence and len(sentence) < 80):
         return False
     if not_prose(sentence, lang) is not None:
@@ -157,24 +152,8 @@ def _usable(
     # BuzzFeed:" introduces a quote. Neither says anything on its own.
     if _lead_in(sentence):
         return False
-    return not floor or _long_enough(sentence)
-
-
-def _long_enough(sentence: str) -> bool:
-    """Whether a sentence in a spaced language reaches the length floor for a point."""
     # split(None, 4) stops after the fifth word: five parts only when there are five words.
     return len(sentence) >= 30 and len(sentence.split(None, 4)) >= 5
-
-
-WORD = re.compile(r"\w+")
-
-
-def _in_headline(sentence: str, title: str) -> bool:
-    """Whether the headline already says ``sentence``: its words, in order, are a run of the
-    headline's ("Apple buys Beats." under "Apple buys Beats")."""
-    said, headline = WORD.findall(sentence.lower()), WORD.findall(title.lower())
-    return any(headline[k : k + len(said)] == said
-               for k in range(len(headline) - len(said) + 1))
 
 
 class ExtractiveSummarizer:
@@ -271,27 +250,7 @@ class ExtractiveSummarizer:
             words = [content_words(s, lang) for s in sentences]
         if title_words is None:
             title_words = content_words(title, lang)
-        rules = LANGUAGES.get(lang)
-        # A language with no rules of its own has no short-item rule: English's reads English.
-        whole_sentence = rules.short_items_whole if rules is not None else None
-        short: list[tuple[int, str]] = []  # whole sentences under the floor a short item shows
-        if whole_sentence is None:
-            cands = self.candidates(sentences, title, lang, not_prose, starts)
-        else:
-            # One pass: the sentences usable but for the length floor, then the floor (the last
-            # of _usable's tests in a language that has the rule) per sentence.
-            loose = self.candidates(sentences, title, lang, not_prose, starts, floor=False)
-            cands = [c for c in loose if _long_enough(c[1])]
-            if 0 < len(cands) < points \
-                    and sum(not_prose(s, lang) is None for s in sentences) <= points:
-                # An item that says no more than a brief holds shows all it says: "Dan Shafer
-                # died." is under the floor for a point, and the brief showed only the sentence
-                # after it. Not a shard ("Cogent."), a sign-off or what the headline says; not
-                # an item with no candidate at all, which has its last resort below, nor one
-                # with more prose than that, whose short sentences are lines of a longer piece
-                # ("My face hurts." in a dialogue of eight lines).
-                short = [(i, s) for i, s in loose if not _long_enough(s) and whole_sentence(s)
-                         and not _in_headline(s, title)]
+        cands = self.candidates(sentences, title, lang, not_prose, starts)
         barred = quote_pieces(sentences, lang, starts)
         if not cands:
             cands = _captions(sentences, lang)
@@ -315,16 +274,9 @@ class ExtractiveSummarizer:
                 pieces = [c for c in cands if c[0] in barred]
                 free = sorted(free + pieces[: points - len(free)])
             cands = free
-            short = [c for c in short if c[0] not in barred]
+            rules = LANGUAGES.get(lang)
             if rules is not None and rules.short_items_stand_alone:
-                shown = _standalone(cands, lang, title)
-                if short:
-                    # The short sentences only add points: "Dan Shafer died." must not cost the
-                    # item "He wrote the first docs …", which leans on it but is not next to it.
-                    shown = sorted({*shown, *_standalone(sorted(cands + short), lang, title)})
-                cands = shown
-            else:
-                cands = sorted(cands + short)
+                cands = _standalone(cands, lang, title)
             cands = _no_bare_opening(cands, lang)
             return [s for _, s in cands]
         weights = self._weights or weights_for(lang)
@@ -346,19 +298,17 @@ class ExtractiveSummarizer:
         lang: str,
         not_prose: Callable[[str, str], str | None] = segment.not_prose,
         starts: frozenset[int] = frozenset(),
-        floor: bool = True,
     ) -> list[tuple[int, str]]:
-        """The sentences that may be points, with their index: usable prose (``floor``: long
-        enough for a point), not the headline again, not the first copy of a repeated
-        sentence (a caption repeating the lead), not what its place shows to be no prose
-        (``starts``: each paragraph's first sentence)."""
+        """The sentences that may be points, with their index: usable prose, not the headline
+        again, not the first copy of a repeated sentence (a caption repeating the lead), not
+        what its place shows to be no prose (``starts``: each paragraph's first sentence)."""
         title_key = title.strip().lower()
         n_title = len(title_key)
         repeated = segment.captions_in_context(sentences, lang, starts)
         return [
             (i, s)
             for i, s in enumerate(sentences)
-            if _usable(s, lang, not_prose, floor)
+            if _usable(s, lang, not_prose)
             and (len(s) != n_title or s.lower() != title_key)
             and i not in repeated
         ]

@@ -198,10 +198,6 @@ class Language:
     # Whether a short item (no more candidates than points) drops a candidate that leans back
     # on a sentence the brief does not show (bot.summarize.extractive)
     short_items_stand_alone: bool
-    # Whether a sentence under the length floor for a point reads as a whole sentence, which
-    # an item that says no more than a brief holds then shows ("Dan Shafer died." before "I
-    # knew Dan …"; bot.summarize.extractive); None: the floor always holds
-    short_items_whole: Callable[[str], bool] | None
     # The selection features the language reads in its own way (bot.summarize.scoring)
     cues: CueReader
     # What the rules cache of the analyser's readings: cleared with its own caches

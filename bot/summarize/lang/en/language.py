@@ -36,7 +36,6 @@ LANGUAGE = Language(
     cut_quotations=quotations.cut_quotations,
     prepare_text=sentences.prepare,
     short_items_stand_alone=True,
-    short_items_whole=sentences.whole_sentence,
     keywords=tagging.story_tags,
     analysis_caches=(),
     label_words=(2, 5),

@@ -330,31 +330,3 @@ def line_sentences(block: str, splitting: Splitting) -> list[str]:
     if GLUE_HINT.search(block):  # one scan; most lines have none
         parts = list(chain.from_iterable(map(unglue, parts)))
     return list(chain.from_iterable(map(segment.unglue, parts)))
-
-
-# A short sentence that reads whole: a capital (maybe after a quote) opens it and a terminal
-# mark closes it, not an ellipsis. "Listen on Relay FM" and "Read episode transcripts" are link
-# lines; "using Windows Server 2019.", "(Suite 100), Leesburg." and "At InfluxData, one..." are
-# pieces (feed items whose every sentence was shown, issue 28).
-WHOLE_SENTENCE = re.compile(r"[\"“‘']?[A-Z].*(?<![.…])[.!?][" + re.escape(CLOSERS) + r"]*",
-                            re.DOTALL)
-
-
-# A writer's sign-off, credit, call to act or a page's line about the post, whole sentences that
-# say nothing of the story: "Share and enjoy.", "Hat tip to JanuZ.", "Learn more about
-# advocacy!", "Sponsored by Acme.", "Filed under Apple.", "Follow me on Mastodon.", "This story
-# has been updated.", "Thank you for reading.".
-SIGN_OFF = re.compile(
-    r"(?:Hat tip|H/T|Via|Share and enjoy|Learn more|Read more|Read the (?:rest|full)"
-    r"|Thanks for|Thank you for|Sponsored by|Brought to you by|Comments are (?:closed|open)"
-    r"|Posted (?:in|on|by|to)|Filed (?:under|in)|Tagged|Follow (?:me|us)|Subscribe"
-    r"|Sign up|Download|Watch|Listen|More to come|Stay tuned|More soon"
-    r"|This (?:story|post|article|page) (?:has been|was|is being|will be) updated)\b"
-    r"|Updated?:"
-)
-
-
-def whole_sentence(sentence: str) -> bool:
-    """Whether ``sentence``, too short for a point of a longer story, reads as a whole
-    sentence a short item may show (WHOLE_SENTENCE), not a sign-off (SIGN_OFF)."""
-    return WHOLE_SENTENCE.fullmatch(sentence) is not None and SIGN_OFF.match(sentence) is None

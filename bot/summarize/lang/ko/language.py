@@ -35,7 +35,6 @@ LANGUAGE = Language(
     cut_quotations=sentences.quote_runs,
     prepare_text=None,
     short_items_stand_alone=False,
-    short_items_whole=None,
     credited_captions=None,
     keywords=tagging.story_tags,
     analysis_caches=(tagging.clear_cache, labelling.clear_cache),
