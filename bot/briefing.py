@@ -17,6 +17,7 @@ from bot.feeds.fetch import HttpFetcher
 from bot.feeds.html import clean_block, clean_inline, truncate_words
 from bot.feeds.jsonfeed import looks_like_json_feed
 from bot.feeds.parse import parse_feed
+from bot.feeds.parsers import per_thread
 from bot.logs import get_log
 from bot.models import Article, Brief, ParsedFeed, Point
 from bot.redact import shown_link
@@ -125,14 +126,16 @@ async def summarize_or_minimal(summarizer: Summarizer, article: Article, *,
         return minimal_brief(article)
 
 
-_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+# run in a worker thread (_article_from_html): a parser per thread, see bot.feeds.parsers
+_xml_parser = per_thread(lambda: etree.XMLParser(resolve_entities=False, no_network=True,
+                                                 load_dtd=False))
 
 
 def _xml_but_not_a_page(body: bytes) -> bool:
     """A well-formed XML document whose root is not <html>: a document trafilatura cannot
     read as an article, so the feed reader's refusal is the answer."""
     try:
-        root = etree.fromstring(body, _XML_PARSER)
+        root = etree.fromstring(body, _xml_parser())
     except (etree.XMLSyntaxError, ValueError):
         return False
     return isinstance(root.tag, str) and root.tag.rpartition("}")[2].lower() != "html"

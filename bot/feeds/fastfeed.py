@@ -68,6 +68,7 @@ from bot.feeds.feedtext import (
     _xml_lang,
     xlink_unlike_feedparser,
 )
+from bot.feeds.parsers import per_thread
 from bot.logs import get_log
 
 __all__ = ["read_fast", "refusal"]
@@ -107,8 +108,9 @@ _RSS_VERSIONS = ("2.0", "0.91", "0.92", "0.93", "0.94")
 _HTML_KINDS = frozenset(_FeedParserMixin.html_types)
 _EMAIL = re.compile(r"(([a-zA-Z0-9\_\-\.\+]+)@((\[[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.)|"
                     r"(([a-zA-Z0-9\-]+\.)+))([a-zA-Z]{2,4}|[0-9]{1,3})(\]?))(\?subject=\S+)?")
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
-                          remove_comments=True, remove_pis=True)
+_parser = per_thread(lambda: etree.XMLParser(resolve_entities=False, no_network=True,
+                                             huge_tree=False, remove_comments=True,
+                                             remove_pis=True))
 
 
 def _author(raw: str) -> dict[str, Any]:
@@ -496,7 +498,7 @@ def _read_or_refuse(body: bytes, url: str, content_type: str | None) -> Read | s
     if header is not None and _utf8(header.group(1).lower()) != _utf8(document):
         return "an HTTP charset other than the declared encoding"
     try:
-        root = etree.fromstring(body, _PARSER)
+        root = etree.fromstring(body, _parser())
         # " lang=" is common in the escaped HTML of content (embedded posts): look for it as an
         # attribute only where it would change an item's language
         if _plain_attribute(lowered, b"lang=") and _lang_attribute(root, 3):

@@ -4,12 +4,12 @@ whitespace, truncation, the content hash) is ``bot.feeds.textclean``, re-exporte
 from __future__ import annotations
 
 import re
-import threading
 from html import unescape
 from typing import Any
 
 from lxml import etree
 
+from bot.feeds.parsers import per_thread
 from bot.feeds.textclean import (  # re-exported: the stages import them from here
     clean_block,
     clean_inline,
@@ -35,7 +35,6 @@ _LINE = frozenset({"br"})
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 
 
-_PARSERS = threading.local()  # lxml parser objects must not be shared between threads
 _BR = "\x0b"  # stands for a <br> until we know whether it ends a sentence (controls go later)
 # A <br> inside a sentence ("nicht ganz billig,<br>dafür …") is a wrapped line, not a break:
 # the line before ends without sentence punctuation and the next one goes on in lower case.
@@ -47,13 +46,10 @@ def _join_br(match: re.Match[str]) -> str:
     return " " if nxt.islower() else "\n"  # caseless scripts (Hangul, kana): keep the break
 
 
-def _parser() -> etree.HTMLParser:
-    parser: etree.HTMLParser | None = getattr(_PARSERS, "parser", None)
-    if parser is None:
-        parser = etree.HTMLParser(encoding="utf-8", recover=True, no_network=True,
-                                  remove_comments=True, remove_pis=True, default_doctype=False)
-        _PARSERS.parser = parser
-    return parser
+# lxml parser objects must not be shared between threads: bot.feeds.parsers
+_parser = per_thread(lambda: etree.HTMLParser(encoding="utf-8", recover=True, no_network=True,
+                                              remove_comments=True, remove_pis=True,
+                                              default_doctype=False))
 
 
 def _visible_parts(root: Any, skip: frozenset[str]) -> list[str]:
