@@ -91,7 +91,7 @@ class Workers:
 
     def start(self, name: str) -> None:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.support.scale_worker", self.db_url,
+            [sys.executable, "-X", "faulthandler", "-m", "tests.support.scale_worker", self.db_url,
              str(self.directory), name],
             cwd=REPO, stdout=subprocess.PIPE, text=True)
         self.procs[name] = proc
