@@ -50,3 +50,33 @@ def test_feeds_parsed_in_many_threads_at_once_read_as_they_do_alone() -> None:
         together = list(pool.map(lambda n: parse_feed(bodies[n], url=f"http://feeds.test/{n}"),
                                  [n for _ in range(4) for n in range(len(bodies))]))
     assert together == alone * 4
+
+
+def test_page_extractions_take_turns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """trafilatura keeps one lxml parser for every page: extractions in worker threads never
+    overlap (bot.feeds.fulltext._extract)."""
+    import time
+
+    import trafilatura
+
+    from bot.feeds import fulltext
+
+    inside = 0
+    most = 0
+    guard = threading.Lock()
+
+    def extract(page: bytes, **_: Any) -> str:
+        nonlocal inside, most
+        with guard:
+            inside += 1
+            most = max(most, inside)
+        time.sleep(0.01)  # long enough for the other threads to arrive
+        with guard:
+            inside -= 1
+        return page.decode()
+
+    monkeypatch.setattr(trafilatura, "extract", extract)
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        got = list(pool.map(fulltext._extract, [f"page {n}".encode() for n in range(24)]))
+    assert got == [f"page {n}" for n in range(24)]
+    assert most == 1
