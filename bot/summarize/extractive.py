@@ -256,7 +256,8 @@ class ExtractiveSummarizer:
             cands = _captions(sentences, lang)
         if not cands:
             lead_ins = language(lang).lead_in_lines
-            listed = segment.in_sections(sentences, lang)  # sponsor reads, a show's link lines
+            # Sponsor reads, a show's link lines, subheads.
+            listed = segment.in_sections(sentences, lang, starts)
             cands = [
                 (i, s)
                 for i, s in enumerate(sentences)

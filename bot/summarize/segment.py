@@ -69,7 +69,7 @@ def captions_in_context(
             seen[s] += 1
             if seen[s] < counts[s]:
                 out.add(i)
-    out.update(in_sections(sentences, lang))
+    out.update(in_sections(sentences, lang, starts))
     rules = LANGUAGES.get(lang)
     if rules is not None and rules.list_lines is not None:
         out.update(rules.list_lines(sentences))
@@ -82,11 +82,14 @@ def captions_in_context(
     return out
 
 
-def in_sections(sentences: list[str], lang: str) -> set[int]:
-    """Indexes of the sentences a section head shows to be no prose (English sponsor reads
-    after "Sponsored by:", a show's link lines): never a point, not even when nothing else is
+def in_sections(
+    sentences: list[str], lang: str, starts: frozenset[int] = frozenset()
+) -> set[int]:
+    """Indexes of the sentences a section head or their place shows to be no prose (English
+    sponsor reads after "Sponsored by:", a show's link lines, subheads between paragraphs;
+    ``starts``: each paragraph's first sentence): never a point, not even when nothing else is
     left."""
     rules = LANGUAGES.get(lang)
     if rules is None or rules.section_not_prose is None:
         return set()
-    return rules.section_not_prose(sentences)
+    return rules.section_not_prose(sentences, starts)

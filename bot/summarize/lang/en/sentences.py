@@ -63,6 +63,10 @@ def is_boundary(before: str, after: str) -> bool:
         head = after[:40].split()
         if head and head[0].rstrip(CLOSERS + ".,;:") in BANG_NAMES[bang]:  # "(E! News)"
             return False  # "try! Swift NYC": the mark is inside a name
+    if word.endswith((").", "].")):
+        # The mark stands outside a closed bracket, so it is no abbreviation's own: "(old
+        # Zotac EN860, etc.). I'm looking …" was one point of two sentences (issue 28, feeds).
+        return True
     if word.endswith((".", ".\"", ".”")) and not word.endswith(("!", "?")):
         low = core.lower().replace(".", "")
         if core.lower() in ABBREVIATIONS or low in ABBREVIATIONS \
@@ -204,8 +208,9 @@ def join_title_breaks(text: str) -> str:
 GLUED_NOTE = re.compile(r"[.!?][\"”’)]*(\d{1,2})(?:[.!?]?$|(?=\s+[\"“‘(]?[A-Z]))")
 WORD_BEFORE = re.compile(r"(?<![\w.])[^\W\d_]+$")
 # Two sentences glued at a period ("… from Indira Gandhi International Airport in
-# Delhi.Ministry of Defence has approved …"): a lower-case word, the mark, then a capitalised
-# word opening at least four more words. "Micro.Blog." and "Booking.com" do not match.
+# Delhi.Ministry of Defence has approved …"): a lower-case word or a number of two digits or
+# more ("… since 2015.Over 120 Tibetans …"), the mark, then a capitalised word opening at least
+# four more words. "Micro.Blog.", "Booking.com" and "iOS 9.Apple" do not match.
 GLUED_SENTENCE = re.compile(r"[.!?](?=[A-Z][a-z]+,?(?: \S+){3})")
 # What either pattern needs, found in one pass over a line; most lines have neither.
 GLUE_HINT = re.compile(r"[.!?](?:[A-Z][a-z]|[\"”’)]*\d)")
@@ -219,8 +224,10 @@ def unglue(sentence: str) -> list[str]:
     for m in GLUED_SENTENCE.finditer(sentence):
         end = m.end()
         head = sentence[start:end]
-        # A lower-case word before the mark, and a sentence of its own, not "Node.Js".
-        if sentence[end - 3 : end - 1].islower() and sentence[end - 3 : end - 1].isalpha() \
+        # A lower-case word or a number before the mark, and a sentence of its own, not
+        # "Node.Js".
+        before = sentence[end - 3 : end - 1]
+        if ((before.islower() and before.isalpha()) or before.isdigit()) \
                 and len(head.split(None, 5)) > 5:
             parts.append(head)
             start = end

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from bot.summarize.lang.en.segment.greeting import greeting_end
 from bot.summarize.lang.en.segment.promo import promotion
 from bot.summarize.lang.patterns import FirstKind
 
@@ -368,6 +369,9 @@ def unglue(sentence: str) -> list[str]:
         dateline = DATELINE.match(sentence)
         if dateline is not None:  # the dateline is a span of its own, no one's sentence
             cuts.add(dateline.end())
+    greeting = greeting_end(sentence)
+    if greeting is not None:  # "Hello all, I recently acquired …": the greeting is no point
+        cuts.add(greeting)
     heading = HEADING_GLUE.match(sentence) if may_head(sentence) else None
     # The heading is a span of its own, no point; "Apple said The …" is a sentence's own words.
     if heading is not None and heading.group().split()[-1] not in NOT_BEFORE_GLUE:

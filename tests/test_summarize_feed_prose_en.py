@@ -1,0 +1,141 @@
+"""Spans of English feed items that are not sentences of prose (issue 28, a blind read of feed
+items): a subhead or a link title between paragraphs, a greeting run into the post's first
+sentence, and two sentences the splitter left glued after a bracket or a year. The text is
+made up in the shape of the feed items the reader marked down."""
+
+from __future__ import annotations
+
+from itertools import chain
+
+import pytest
+
+from bot.models import Article
+from bot.summarize import ExtractiveSummarizer, segment
+from bot.summarize.lang.en.segment.placed import subheads
+from bot.summarize.text import paragraph_starts, split_paragraphs
+
+S = ExtractiveSummarizer()
+
+
+def _points(title: str, text: str) -> list[str]:
+    return [p.text for p in S.brief(Article(title=title, text=text, lang="en")).points]
+
+
+def _split(text: str) -> tuple[list[str], frozenset[int]]:
+    paragraphs = split_paragraphs(text, "en")
+    return list(chain.from_iterable(paragraphs)), paragraph_starts(paragraphs)
+
+
+SURF = (
+    "Surfer Ann Lee didn’t catch any waves when she went out on Sunday, but she did come back "
+    "with a story. As she sat on her board, something large swam up to her from below.\n\n"
+    "“First I thought it was a seal and I thought, ‘What is he doing?’ ” she said. “And he kind "
+    "of landed on my board. Then I realized he had taken a chunk. And I was, like, that’s not "
+    "what seals do.”\n\n"
+    "Better the board than her hand\n\n"
+    "That is indeed not what seals do.\n\n"
+    "∞ Permalink"
+)
+
+
+def test_a_subhead_between_paragraphs_is_no_point() -> None:
+    # rf337: "Better the board than her hand" was point 3, no verb and no closing mark.
+    points = _points("Link: That’s Not What Seals Do", SURF)
+    assert "Better the board than her hand" not in points, points
+    assert points[0].startswith("Surfer Ann Lee"), points
+
+
+@pytest.mark.parametrize("line", [
+    "Why the new numbers matter",
+    "Differences between these two kinds of contract",
+    "John's \"pile\" metaphor",  # a possessive is no verb
+    # a linked video's title: long, but title case and no verb
+    "Part 1: Original Phone Engineers Ann Lee and Bo Kim in Conversation with Cy Park",
+])
+def test_a_short_or_title_case_line_with_no_verb_after_prose_is_a_subhead(line: str) -> None:
+    sentences, starts = _split(f"The team met on Monday to plan the launch.\n\n{line}\n\n"
+                               "The launch is set for June.")
+    assert subheads(sentences, starts) == {1}, sentences
+
+
+@pytest.mark.parametrize("text", [
+    # the body's first line: a Reddit post written with no closing marks is prose
+    "So i was wondering if it is possible to pass a whole slot through to the guest\n\n"
+    "What i want is a setup where any device plugged in is passed through.",
+    # a line with a verb, even with no closing mark (a bullet of a BBC explainer)
+    "Nato was set up in 1949.\n\nOriginally had 12 members, but now has 29\n\nIt meets yearly.",
+    # a long line in sentence case
+    "The team met on Monday.\n\nThe newest members of the team from the two offices in the "
+    "north of the country\n\nThey agreed.",
+    # a line glued to a sentence of its own paragraph, and a line before any prose
+    "Better the board than her hand. Seals do not bite boards.",
+    "Better the board than her hand\n\nSeals do not bite boards.",
+])
+def test_prose_and_first_lines_are_no_subheads(text: str) -> None:
+    assert subheads(*_split(text)) == set(), text
+
+
+def test_a_shows_link_titles_after_a_short_opening_are_never_points() -> None:
+    # rf444, an ATP episode's notes with one section head: its only candidate was a topic line
+    # ("Activity reports and App Limits"); link titles are no points even as the last resort.
+    text = ("We're live from WWDC!\n\niOS 12\n\nSiri Shortcuts\n\n"
+            "Activity reports and App Limits\n\nNotification management\n\n"
+            "UIKit apps on Mac\n\nSponsored by:\n\n"
+            "Acme: Build intelligent apps that scale.")
+    assert _points("277: You're Not a Mac App Yet", text) == ["We're live from WWDC!"]
+
+
+@pytest.mark.parametrize("text, greeting, sentence", [
+    ("Hello all, I recently bought a 40G switch and some 40G cards for my rack.",
+     "Hello all,", "I recently bought a 40G switch and some 40G cards for my rack."),
+    ("Hi Jane, I am here now and ready to start.", "Hi Jane,",
+     "I am here now and ready to start."),
+    ("Hey everyone, i’m building a server for my home lab.", "Hey everyone,",
+     "i’m building a server for my home lab."),
+])
+def test_a_greeting_run_into_a_sentence_is_its_own_span(
+        text: str, greeting: str, sentence: str) -> None:
+    # rf15: "Hello all, I recently acquired a 40G switch …" was point 1, greeting and all.
+    assert split_paragraphs(text, "en") == [[greeting, sentence]]
+    assert segment.not_prose(greeting, "en") == "greeting"
+
+
+@pytest.mark.parametrize("text", [
+    "Hey it's cool, he even has a directory of his own.",  # an interjection, not a greeting
+    "Hi i’m looking to build a server to colocate.",  # no comma: one sentence
+    # a cut would leave a point opening in lower case, as a fragment reads
+    "Hello, recently I converted my router to a virtual machine.",
+])
+def test_a_greeting_word_opening_a_sentence_otherwise_is_no_cut(text: str) -> None:
+    assert split_paragraphs(text, "en") == [[text]]
+
+
+def test_a_greeting_and_one_sentence_give_one_point() -> None:
+    for text in ("Hello Homelab-community! I’m planning an overhaul of my home network.",
+                 "Hello all, I’m planning an overhaul of my home network."):
+        assert _points("Security", text) == ["I’m planning an overhaul of my home network."]
+
+
+@pytest.mark.parametrize("text, first", [
+    # rf33: an abbreviation's period inside the bracket, the sentence's own after it
+    ("In the lab I have three NUCs and a few smaller devices (an old Zotac, etc.). I’m "
+     "looking for advice on security.",
+     "In the lab I have three NUCs and a few smaller devices (an old Zotac, etc.)."),
+    ("The deal was signed by the maker (Acme Inc.). Shares rose on the news.",
+     "The deal was signed by the maker (Acme Inc.)."),
+    # rf705: a year glued to the next sentence, as a feed's markup left it
+    ("He was the first US envoy to visit the region since 2015.Over 120 people have "
+     "protested in recent years.",
+     "He was the first US envoy to visit the region since 2015."),
+])
+def test_two_sentences_glued_after_a_bracket_or_a_year_are_split(text: str, first: str) -> None:
+    assert split_paragraphs(text, "en")[0][0] == first
+
+
+@pytest.mark.parametrize("text", [
+    "He bought shares of Apple Inc. last week.",
+    "Update to iOS 9.Apple says it is fine.",  # one digit: a version, not a year
+    "Read it at Micro.Blog today.",
+])
+def test_an_abbreviation_or_a_version_still_ends_no_sentence(text: str) -> None:
+    assert split_paragraphs(text, "en") == [[text]]
