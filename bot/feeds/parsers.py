@@ -17,6 +17,12 @@ from typing import TypeVar
 
 Parser = TypeVar("Parser")
 
+# trafilatura parses every page with module-level lxml parsers (trafilatura.utils.HTML_PARSER, and
+# htmldate.utils.HTML_PARSER for a page's date), which a per-thread parser of ours cannot replace:
+# every trafilatura call made in a worker thread (full-text enrichment, briefing a page) holds
+# this lock, so they take turns across both callers. Most of one is Python under the GIL anyway.
+TRAFILATURA = threading.Lock()
+
 
 def per_thread(make: Callable[[], Parser]) -> Callable[[], Parser]:
     """A function that returns the calling thread's parser, made by ``make`` on its first call
