@@ -126,7 +126,8 @@ async def summarize_or_minimal(summarizer: Summarizer, article: Article, *,
         return minimal_brief(article)
 
 
-# run in a worker thread (_article_from_html): a parser per thread, see bot.feeds.parsers
+# used on the event loop (_brief_bytes) and wherever else a body is checked: one per thread,
+# see bot.feeds.parsers
 _xml_parser = per_thread(lambda: etree.XMLParser(resolve_entities=False, no_network=True,
                                                  load_dtd=False))
 

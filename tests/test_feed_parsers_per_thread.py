@@ -1,5 +1,5 @@
 """lxml parsers are per thread: the poll parses feeds and cleans HTML in several worker threads
-at once, and lxml supports that only with a parser per thread (bot.feeds.parsers)."""
+at once, which a shared parser would make take turns (bot.feeds.parsers)."""
 
 from __future__ import annotations
 
