@@ -17,7 +17,7 @@ from bot.feeds.fetch import HttpFetcher
 from bot.feeds.html import clean_block, clean_inline, truncate_words
 from bot.feeds.jsonfeed import looks_like_json_feed
 from bot.feeds.parse import parse_feed
-from bot.feeds.parsers import per_thread
+from bot.feeds.parsers import TRAFILATURA, per_thread
 from bot.logs import get_log
 from bot.models import Article, Brief, ParsedFeed, Point
 from bot.redact import shown_link
@@ -126,7 +126,8 @@ async def summarize_or_minimal(summarizer: Summarizer, article: Article, *,
         return minimal_brief(article)
 
 
-# run in a worker thread (_article_from_html): a parser per thread, see bot.feeds.parsers
+# used on the event loop (_brief_bytes) and wherever else a body is checked: one per thread,
+# see bot.feeds.parsers
 _xml_parser = per_thread(lambda: etree.XMLParser(resolve_entities=False, no_network=True,
                                                  load_dtd=False))
 
@@ -149,8 +150,11 @@ def _article_from_html(body: bytes, source: str) -> Article:
     try:
         # the URL only feeds metadata (site name, host): without credentials, or trafilatura
         # names the site "someone:hunter2@host"
-        extracted = trafilatura.bare_extraction(html, url=shown_link(url) if url else None,
-                                                with_metadata=True, include_comments=False)
+        # TRAFILATURA: full-text enrichment runs trafilatura in other worker threads beside us
+        with TRAFILATURA:
+            extracted = trafilatura.bare_extraction(
+                html, url=shown_link(url) if url else None, with_metadata=True,
+                include_comments=False)
     except Exception as exc:  # trafilatura has internal failure modes on odd documents
         log.info("extract.failed", source=source, error=type(exc).__name__)
         extracted = None

@@ -1,5 +1,5 @@
 """lxml parsers are per thread: the poll parses feeds and cleans HTML in several worker threads
-at once, and lxml supports that only with a parser per thread (bot.feeds.parsers)."""
+at once, which a shared parser would make take turns (bot.feeds.parsers)."""
 
 from __future__ import annotations
 
@@ -80,3 +80,32 @@ def test_page_extractions_take_turns(monkeypatch: pytest.MonkeyPatch) -> None:
         got = list(pool.map(fulltext._extract, [f"page {n}".encode() for n in range(24)]))
     assert got == [f"page {n}" for n in range(24)]
     assert most == 1
+
+
+def test_briefing_a_page_takes_its_turn_with_full_text_extraction(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`/brief <page>` runs trafilatura in a worker thread too, beside a poll's enrichment: it
+    holds the same lock (bot.feeds.parsers.TRAFILATURA) while trafilatura parses."""
+    import trafilatura
+
+    from bot.feeds import fulltext
+    from bot.feeds.parsers import TRAFILATURA
+
+    held: list[bool] = []
+
+    def bare_extraction(html: str, **_: Any) -> dict[str, str]:
+        held.append(TRAFILATURA.locked())
+        return {"title": "A page", "text": "A page's text, long enough to brief from. " * 3}
+
+    def extract(page: bytes, **_: Any) -> str:
+        held.append(TRAFILATURA.locked())
+        return page.decode()
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", bare_extraction)
+    monkeypatch.setattr(trafilatura, "extract", extract)
+    article = _in_other_thread(
+        lambda: briefing._article_from_html(b"<html><p>x</p></html>", "https://site.test/a"))
+    assert article.title == "A page"
+    assert _in_other_thread(lambda: fulltext._extract(b"page")) == "page"
+    assert held == [True, True]
+    assert not TRAFILATURA.locked()

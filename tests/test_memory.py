@@ -44,3 +44,14 @@ async def test_a_cycle_that_parsed_bodies_releases_freed_memory_and_a_still_one_
             assert calls == [True]
         finally:
             await app.close()
+
+
+def test_malloc_trim_is_called_through_its_prototype() -> None:
+    """int malloc_trim(size_t pad): ctypes is told, not left to guess an int."""
+    import ctypes
+
+    trim = memory._malloc_trim()
+    if trim is None:
+        pytest.skip("no malloc_trim in this C library")
+    assert tuple(trim.argtypes or ()) == (ctypes.c_size_t,)
+    assert trim.restype is ctypes.c_int

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import re
-import threading
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 
+from bot.feeds.parsers import TRAFILATURA
 from bot.logs import get_log
 from bot.models import Article, TextSource
 from bot.netguard import redact_url
@@ -62,16 +62,10 @@ def _gate(extracted: str | None, article: Article, min_chars: int) -> str | None
     return None
 
 
-# trafilatura parses every page with one module-level lxml parser (trafilatura.utils.HTML_PARSER),
-# which lxml does not support from several threads at once (see bot.feeds.parsers); extractions
-# run in worker threads, so they take turns. Most of one is Python under the GIL anyway.
-_EXTRACTING = threading.Lock()
-
-
 def _extract(page: bytes) -> str | None:
     import trafilatura  # ~150 ms of imports, paid only where full text is fetched
 
-    with _EXTRACTING:
+    with TRAFILATURA:  # its module-level parsers: see bot.feeds.parsers
         return trafilatura.extract(
             page, include_comments=False, include_tables=False, favor_precision=True, fast=True
         )

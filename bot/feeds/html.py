@@ -46,7 +46,7 @@ def _join_br(match: re.Match[str]) -> str:
     return " " if nxt.islower() else "\n"  # caseless scripts (Hangul, kana): keep the break
 
 
-# lxml parser objects must not be shared between threads: bot.feeds.parsers
+# one lxml parser per thread, so the poll's workers parse at once: bot.feeds.parsers
 _parser = per_thread(lambda: etree.HTMLParser(encoding="utf-8", recover=True, no_network=True,
                                               remove_comments=True, remove_pis=True,
                                               default_doctype=False))

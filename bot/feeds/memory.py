@@ -24,9 +24,15 @@ def _malloc_trim() -> Any:
         name = ctypes.util.find_library("c")
         try:
             libc = ctypes.CDLL(name) if name else None
-            _libc = libc.malloc_trim if libc is not None else None
+            trim = libc.malloc_trim if libc is not None else None
         except (OSError, AttributeError):  # not glibc
-            _libc = None
+            trim = None
+        if trim is not None:
+            # int malloc_trim(size_t pad): declared, so ctypes passes a size_t rather than
+            # guessing an int from the Python value (our own CDLL: no one else's prototype)
+            trim.argtypes = [ctypes.c_size_t]
+            trim.restype = ctypes.c_int
+        _libc = trim
     return _libc
 
 
@@ -35,5 +41,5 @@ def release_freed() -> bool:
     trim = _malloc_trim()
     if trim is None:
         return False
-    trim(0)
+    trim(0)  # MT-Safe (glibc): each arena is trimmed under its own lock
     return True
