@@ -92,23 +92,19 @@ class Pool:
     units_of: Callable[[int], frozenset[str]] | None = None
     # A superset of ``units_of(k)`` that costs no analysis (``Language.units_maybe``), if any.
     units_maybe: Callable[[int], frozenset[str]] | None = None
-    # Where the language tells days (``Language.date_told``): the candidates that tell which
-    # day it is, and those past the first whose one time anchor is a day told elsewhere
-    # ("이날"), which lean back while no dated candidate is chosen.
-    dated: frozenset[int] = frozenset()
-    undated: frozenset[int] = frozenset()
-    # For a brief, ``dated``/``undated`` stay empty and each candidate's reading
-    # (``Language.date_told``) is taken only when choose() weighs it (a few candidates of
-    # twenty-odd; reading them all was about 5% of a Korean brief); the fit reads every one.
+    # Where the language tells days (``Language.date_told``): candidate k's reading (True: it
+    # tells which day it is; False: its one time anchor is a day told elsewhere, "이날"). A
+    # brief reads a candidate only when choose() weighs it (a few of twenty-odd; reading them
+    # all was about 5% of a Korean brief); the fit reads every one up front, through this same
+    # callable, so both weigh a day by ``leans_on_a_day`` alone.
     told: Callable[[int], bool | None] | None = None
 
     def leans_on_a_day(self, k: int, chosen: list[int]) -> bool:
-        """Whether candidate k's one time anchor is a day told elsewhere ("이날") while no
+        """Whether candidate k, past the first, leans on a day told elsewhere ("이날") while no
         chosen point tells the day."""
         told = self.told
-        if told is None:
-            return k in self.undated and self.dated.isdisjoint(chosen)
-        return k > 0 and told(k) is False and not any(told(j) for j in chosen)
+        return (told is not None and k > 0 and told(k) is False
+                and not any(told(j) for j in chosen))
 
     def similarity(self, a: int, b: int) -> float:
         return sum(map(self.idf2.__getitem__, self.sets[a] & self.sets[b])) / (
@@ -223,12 +219,7 @@ def build_pool(
     # many times: functools.cache reads each candidate once, when it is first asked for.
     date_told = rules.date_told
     if date_told is not None and (weights is None or weights["refers_back"] != 0.0):
-        told = cache(lambda k: date_told(sentences[k]))
-        if weights is None:  # the fit: every candidate's reading, as sets
-            pool.dated = frozenset(k for k in range(n) if told(k))
-            pool.undated = frozenset(k for k in range(1, n) if told(k) is False)
-        else:
-            pool.told = told
+        pool.told = cache(lambda k: date_told(sentences[k]))
     units = rules.headline_units
     read = rules.units_in
     if units is not None and read is not None and (
