@@ -227,11 +227,14 @@ def prepare(row: dict[str, Any], lang: str, summ: ExtractiveSummarizer, points: 
         return Item(None, multi_rouge(u, b, refs), [], [], [], refs, lead, {})
     base = summ.pool(cands, words, title, content_words(title, lang), lang, barred=barred)
     pool = MatrixPool(base.sentences, base.index, base.values, base.sets, base.norms,
-                      base.idf2, base.title_sim, base.barred, dated=base.dated,
-                      undated=base.undated)
+                      base.idf2, base.title_sim, base.barred)
     n = len(cands)
     pool.matrix = [[base.similarity(a, b) for b in range(n)] for a in range(n)]
-    if base.units_of is not None:  # read once: the fit chooses thousands of times
+    # Every candidate's readings taken once, through the brief's own callables: the fit
+    # chooses thousands of times, and weighs them by the rules a brief does.
+    if base.told is not None:
+        pool.told = [base.told(k) for k in range(n)].__getitem__
+    if base.units_of is not None:
         pool.units_of = [base.units_of(k) for k in range(n)].__getitem__
         pool.headline_units = base.headline_units
     counts = [grams(s) for s in pool.sentences]

@@ -4,6 +4,7 @@ in one statement per chunk."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -34,29 +35,27 @@ def _item(n: int) -> FeedItem:
                     raw_hash=f"r{n}")
 
 
-async def test_entries_inserted_together_match_entries_inserted_one_by_one(
-        tmp_path: Path) -> None:
-    db = Database(database_url(tmp_path))
-    await db.migrate()
+@pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[Database]:
+    """A migrated, empty database of this pass (see ``BACKEND``), closed after the test."""
+    database = Database(database_url(tmp_path))
+    await database.migrate()
     try:
-        async with db.begin() as conn:
-            one, _ = await add_feed(conn, "https://one.example/rss", now=NOW)
-            many, _ = await add_feed(conn, "https://many.example/rss", now=NOW)
-            for n in range(3):
-                await entry_store.insert_entry(conn, one, _item(n), now=NOW)
-            await entry_store.insert_entries(conn, many, [_item(n) for n in range(3)], now=NOW)
-            await entry_store.insert_entries(conn, many, [], now=NOW)  # nothing to store
-            rows = {feed: [r._asdict() for r in await conn.execute(
-                select(entries).where(entries.c.feed_id == feed).order_by(entries.c.id))]
-                for feed in (one, many)}
-            known = await entry_store.known_hashes(conn, many, ["guid:0", "guid:2"])
+        yield database
     finally:
-        await db.close()
-    strip = [{k: v for k, v in r.items() if k not in ("id", "feed_id")} for r in rows[one]]
-    assert strip == [{k: v for k, v in r.items() if k not in ("id", "feed_id")}
-                     for r in rows[many]]
-    assert [r["entry_key"] for r in rows[many]] == ["guid:0", "guid:1", "guid:2"]
-    assert known["guid:2"] == entry_store.Known("c2", "r2")
+        await database.close()
+
+
+async def _stored_both_ways(conn: AsyncConnection, items: list[FeedItem],
+                            name: str = "rss") -> tuple[int, int]:
+    """Two new feeds holding ``items``: the first inserted one entry at a time, the second all
+    together."""
+    one, _ = await add_feed(conn, f"https://one.example/{name}", now=NOW)
+    many, _ = await add_feed(conn, f"https://many.example/{name}", now=NOW)
+    for item in items:
+        await entry_store.insert_entry(conn, one, item, now=NOW)
+    await entry_store.insert_entries(conn, many, items, now=NOW)
+    return one, many
 
 
 def _rows(conn_rows: list[dict[str, object]]) -> list[dict[str, object]]:
@@ -77,15 +76,25 @@ async def _stored_raw(conn: AsyncConnection, feed_id: int) -> list[tuple[object,
         select(*raw).where(entries.c.feed_id == feed_id).order_by(entries.c.id))]
 
 
+async def test_entries_inserted_together_match_entries_inserted_one_by_one(
+        db: Database) -> None:
+    async with db.begin() as conn:
+        one, many = await _stored_both_ways(conn, [_item(n) for n in range(3)])
+        await entry_store.insert_entries(conn, many, [], now=NOW)  # nothing to store
+        rows = {feed: await _stored(conn, feed) for feed in (one, many)}
+        known = await entry_store.known_hashes(conn, many, ["guid:0", "guid:2"])
+    assert _rows(rows[one]) == _rows(rows[many])
+    assert [r["entry_key"] for r in rows[many]] == ["guid:0", "guid:1", "guid:2"]
+    assert known["guid:2"] == entry_store.Known("c2", "r2")
+
+
 async def test_a_feeds_entries_are_one_statement_not_one_per_row(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     # On SQLite each statement writing entries flushes the full-text index its trigger fills:
     # an executemany of N rows flushed it N times (issue 26). Chunks still bound the parameters.
     if BACKEND != "sqlite":
         pytest.skip("PostgreSQL has no full-text table to flush; its executemany is batched")
     monkeypatch.setattr(entry_store, "SQLITE_VARIABLES", 2 * 13 + 1)  # 2 rows a statement
-    db = Database(database_url(tmp_path))
-    await db.migrate()
     seen: list[bool] = []
 
     def note(conn: object, cursor: object, statement: str, parameters: object, context: object,
@@ -93,88 +102,66 @@ async def test_a_feeds_entries_are_one_statement_not_one_per_row(
         if statement.lstrip().upper().startswith("INSERT INTO ENTRIES"):
             seen.append(executemany)
 
-    try:
-        async with db.begin() as conn:
-            feed, _ = await add_feed(conn, "https://many.example/rss", now=NOW)
-            event.listen(conn.sync_engine, "before_cursor_execute", note)
-            await entry_store.insert_entries(conn, feed, [_item(n) for n in range(5)], now=NOW)
-            event.remove(conn.sync_engine, "before_cursor_execute", note)
-            rows = await _stored(conn, feed)
-    finally:
-        await db.close()
+    async with db.begin() as conn:
+        feed, _ = await add_feed(conn, "https://many.example/rss", now=NOW)
+        event.listen(conn.sync_engine, "before_cursor_execute", note)
+        await entry_store.insert_entries(conn, feed, [_item(n) for n in range(5)], now=NOW)
+        event.remove(conn.sync_engine, "before_cursor_execute", note)
+        rows = await _stored(conn, feed)
     assert seen == [False, False, False]  # 2 + 2 + 1 rows, each chunk one statement
     assert [r["entry_key"] for r in rows] == [f"guid:{n}" for n in range(5)]
 
 
-async def test_entries_inserted_together_are_searchable_each(tmp_path: Path) -> None:
+async def test_entries_inserted_together_are_searchable_each(db: Database) -> None:
     if BACKEND != "sqlite":
         pytest.skip("the FTS5 table is SQLite's; PostgreSQL searches the entries' own index")
-    db = Database(database_url(tmp_path))
-    await db.migrate()
-    try:
-        async with db.begin() as conn:
-            feed, _ = await add_feed(conn, "https://many.example/rss", now=NOW)
-            await entry_store.insert_entries(conn, feed, [_item(n) for n in range(3)], now=NOW)
-            found = (await conn.execute(text(
-                "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH 'Story'"))).scalar()
-    finally:
-        await db.close()
+    async with db.begin() as conn:
+        feed, _ = await add_feed(conn, "https://many.example/rss", now=NOW)
+        await entry_store.insert_entries(conn, feed, [_item(n) for n in range(3)], now=NOW)
+        found = (await conn.execute(text(
+            "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH 'Story'"))).scalar()
     assert found == 3
 
 
-async def test_a_real_first_poll_stores_the_rows_one_at_a_time_would(tmp_path: Path) -> None:
+async def test_a_real_first_poll_stores_the_rows_one_at_a_time_would(db: Database) -> None:
     # Every real-world capture that parses, its items as a first poll keeps them: stored
     # together they are the rows (every column but the ids, as the database holds them) that
     # inserting them one at a time gives.
     root = shared_path("feeds", "real-world")
     bodies = [p.read_bytes() for p in sorted(root.rglob("*"))
               if p.is_file() and p.suffix in (".xml", ".rss", ".atom", ".rdf", ".json")]
-    db = Database(database_url(tmp_path))
-    await db.migrate()
     compared = 0
-    try:
-        for n, body in enumerate(bodies):
-            try:
-                items = parse_feed(body, url=f"https://real.example/{n}", now=NOW).items
-            except ParseError:
-                continue
-            unique = list({item.entry_key: item for item in items}.values())
-            if not unique:
-                continue
-            async with db.begin() as conn:
-                one, _ = await add_feed(conn, f"https://one.example/{n}", now=NOW)
-                many, _ = await add_feed(conn, f"https://many.example/{n}", now=NOW)
-                for item in unique:
-                    await entry_store.insert_entry(conn, one, item, now=NOW)
-                await entry_store.insert_entries(conn, many, unique, now=NOW)
-                assert await _stored_raw(conn, many) == await _stored_raw(conn, one), n
-            compared += len(unique)
-    finally:
-        await db.close()
+    for n, body in enumerate(bodies):
+        try:
+            items = parse_feed(body, url=f"https://real.example/{n}", now=NOW).items
+        except ParseError:
+            continue
+        unique = list({item.entry_key: item for item in items}.values())
+        if not unique:
+            continue
+        async with db.begin() as conn:
+            one, many = await _stored_both_ways(conn, unique, str(n))
+            assert await _stored_raw(conn, many) == await _stored_raw(conn, one), n
+        compared += len(unique)
     assert compared > 500, compared
 
 
 async def test_entries_stored_together_hold_the_same_datetimes_as_one_stored_alone(
-        tmp_path: Path) -> None:
+        db: Database) -> None:
     # A clock at a whole second (microsecond 0): rows stored together once held
     # '2026-03-09 10:00:00' where insert_entry held '2026-03-09 10:00:00.000000', so the newest
     # sorted last and `published_at >= now` missed them.
-    db = Database(database_url(tmp_path))
-    await db.migrate()
-    try:
-        async with db.begin() as conn:
-            feed, _ = await add_feed(conn, "https://f.example/rss", now=NOW)
-            await entry_store.insert_entries(conn, feed, [_item(1)], now=NOW)
-            await entry_store.insert_entry(conn, feed, _item(2), now=NOW)
-            await entry_store.insert_entries(conn, feed, [_item(3)], now=NOW)
-            raw = await _stored_raw(conn, feed)
-            newest = [a.title for a in await entry_store.recent_articles(conn, 3)]
-            since = [r.title for r in await conn.execute(
-                select(entries.c.title).where(entries.c.published_at >= bindparam(
-                    "t", type_=entries.c.published_at.type)).order_by(entries.c.id),
-                {"t": NOW})]
-    finally:
-        await db.close()
+    async with db.begin() as conn:
+        feed, _ = await add_feed(conn, "https://f.example/rss", now=NOW)
+        await entry_store.insert_entries(conn, feed, [_item(1)], now=NOW)
+        await entry_store.insert_entry(conn, feed, _item(2), now=NOW)
+        await entry_store.insert_entries(conn, feed, [_item(3)], now=NOW)
+        raw = await _stored_raw(conn, feed)
+        newest = [a.title for a in await entry_store.recent_articles(conn, 3)]
+        since = [r.title for r in await conn.execute(
+            select(entries.c.title).where(entries.c.published_at >= bindparam(
+                "t", type_=entries.c.published_at.type)).order_by(entries.c.id),
+            {"t": NOW})]
     published = {row[4] for row in raw}  # published_at, first_seen_at
     seen = {row[5] for row in raw}
     assert len(published) == 1 and len(seen) == 1, raw
@@ -183,34 +170,30 @@ async def test_entries_stored_together_hold_the_same_datetimes_as_one_stored_alo
 
 
 @pytest.mark.sqlite_only
-async def test_a_first_poll_fits_a_connection_allowing_999_variables(tmp_path: Path) -> None:
+async def test_a_first_poll_fits_a_connection_allowing_999_variables(db: Database) -> None:
     # SQLite builds before 3.32, and embedders since, allow 999 bound parameters a statement:
     # 77 rows of 13 values once failed "too many SQL variables" and the first poll never ended.
     if BACKEND != "sqlite":
         pytest.skip("SQLite's variable limit")
-    db = Database(database_url(tmp_path))
 
-    def lower_limit(dbapi_conn: Any, record: object) -> None:
-        # the adapter's aiosqlite connection, then the sqlite3 one it runs in its thread
+    def lower_limit(dbapi_conn: Any, record: object, proxy: object) -> None:
+        # the adapter's aiosqlite connection, then the sqlite3 one it runs in its thread; on
+        # every checkout, as the migration's connections are pooled already
         raw: sqlite3.Connection = dbapi_conn._connection._conn
         raw.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
 
-    event.listen(db.engine.sync_engine, "connect", lower_limit)
-    await db.migrate()
-    try:
-        async with db.begin() as conn:
-            feed, _ = await add_feed(conn, "https://f.example/rss", now=NOW)
-            await entry_store.insert_entries(conn, feed, [_item(n) for n in range(200)], now=NOW)
-            keys = [r[0] for r in await conn.execute(
-                select(entries.c.entry_key).where(entries.c.feed_id == feed)
-                .order_by(entries.c.id))]
-    finally:
-        await db.close()
+    event.listen(db.engine.sync_engine, "checkout", lower_limit)
+    async with db.begin() as conn:
+        feed, _ = await add_feed(conn, "https://f.example/rss", now=NOW)
+        await entry_store.insert_entries(conn, feed, [_item(n) for n in range(200)], now=NOW)
+        keys = [r[0] for r in await conn.execute(
+            select(entries.c.entry_key).where(entries.c.feed_id == feed)
+            .order_by(entries.c.id))]
     assert keys == [f"guid:{n}" for n in range(200)]
 
 
 async def test_entries_stored_together_take_every_column_insert_entry_takes(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     # The columns of the multi-row insert are the keys of the values insert_entry stores, not a
     # second list kept by hand that a new column could miss: here the values lose one.
     plain = entry_store._entry_values
@@ -221,19 +204,10 @@ async def test_entries_stored_together_take_every_column_insert_entry_takes(
         return values
 
     monkeypatch.setattr(entry_store, "_entry_values", without_lang)
-    db = Database(database_url(tmp_path))
-    await db.migrate()
-    try:
-        async with db.begin() as conn:
-            one, _ = await add_feed(conn, "https://one.example/rss", now=NOW)
-            many, _ = await add_feed(conn, "https://many.example/rss", now=NOW)
-            for n in range(3):
-                await entry_store.insert_entry(conn, one, _item(n), now=NOW)
-            await entry_store.insert_entries(conn, many, [_item(n) for n in range(3)], now=NOW)
-            assert await _stored_raw(conn, many) == await _stored_raw(conn, one)
-            assert [r["lang"] for r in await _stored(conn, many)] == [None] * 3
-    finally:
-        await db.close()
+    async with db.begin() as conn:
+        one, many = await _stored_both_ways(conn, [_item(n) for n in range(3)])
+        assert await _stored_raw(conn, many) == await _stored_raw(conn, one)
+        assert [r["lang"] for r in await _stored(conn, many)] == [None] * 3
 
 
 def test_the_stored_values_name_every_entries_column() -> None:

@@ -11,7 +11,8 @@ from tests.support.tagging import needs_kiwi
 
 MODULES = ("bot.summarize.text", "bot.summarize.tags", "bot.summarize.labels",
            "bot.summarize.korean", "bot.summarize.extractive", "bot.summarize.trim",
-           "bot.summarize.lang.ko.tagging", "bot.summarize.lang.en.labelling",
+           "bot.summarize.lang.ko.tagging", "bot.summarize.lang.ko.tagging.mentions",
+           "bot.summarize.lang.ko.tagging.people", "bot.summarize.lang.en.labelling",
            "bot.summarize.lang.ko.labelling")
 
 

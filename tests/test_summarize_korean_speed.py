@@ -71,10 +71,11 @@ def test_the_splitter_asks_the_kind_of_a_line_only_where_it_may_be_a_caption() -
     assert asked == [caption]
 
 
-def test_a_day_is_read_only_where_choose_weighs_it_and_chooses_as_every_read() -> None:
+def test_the_fit_and_a_brief_weigh_a_day_through_one_reading() -> None:
     # A brief's pool reads a candidate's day (``date_told``) only when choose() weighs it as
-    # leaning back; choosing from the sets of every candidate's reading (the fit's way, and
-    # the brief's before) picks the same points.
+    # leaning back; the fit's pool (no weights) holds the same reading, not day sets of its
+    # own that could drift from what briefs do, and taken for every candidate up front (the
+    # fit's way) it chooses the points the lazy reading chooses.
     import dataclasses
 
     from bot.summarize.extractive import ExtractiveSummarizer, weights_for
@@ -97,13 +98,12 @@ def test_a_day_is_read_only_where_choose_weighs_it_and_chooses_as_every_read() -
         title = " ".join(rng.sample(["화재", "조사", "서울", "연구", "대책", "사고"], 3))
         cands = list(enumerate(sentences))
         words = [content_words(s, "ko") for s in sentences]
-        pool = summarizer.pool(cands, words, title, content_words(title, "ko"), "ko", weights)
-        assert pool.told is not None and not pool.dated and not pool.undated
-        told = [select.date_told(s) for s in pool.sentences]
-        every = dataclasses.replace(
-            pool, told=None,
-            dated=frozenset(k for k, t in enumerate(told) if t),
-            undated=frozenset(k for k, t in enumerate(told) if t is False and k > 0))
+        args = (cands, words, title, content_words(title, "ko"), "ko")
+        pool, fit = summarizer.pool(*args, weights), summarizer.pool(*args)
+        assert pool.told is not None and fit.told is not None
+        told = [fit.told(k) for k in range(len(sentences))]
+        assert told == [select.date_told(s) for s in sentences]
+        every = dataclasses.replace(pool, told=told.__getitem__)
         leans = [select.refers_back(s, lambda _: False) for s in pool.sentences]
         assert choose(pool, weights, 3, leans.__getitem__) == \
             choose(every, weights, 3, leans.__getitem__)

@@ -17,6 +17,7 @@ import pytest
 
 from bot.summarize.lang.ko import tagging
 from bot.summarize.lang.ko import tags as rules
+from bot.summarize.lang.ko.tagging import mentions, people
 from tests.support.tagging import brief_tags, needs_kiwi
 
 STORIES = [
@@ -44,7 +45,8 @@ STORIES = [
 
 
 class _Recording:
-    """The ``re`` module as tagging sees it, noting every pattern given as text."""
+    """The ``re`` module as tagging and its modules see it, noting every pattern given as
+    text."""
 
     def __init__(self) -> None:
         self.patterns: list[str] = []
@@ -69,7 +71,8 @@ def test_no_pattern_is_built_from_a_name(
     title: str, text: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     recording = _Recording()
-    monkeypatch.setattr(tagging, "re", recording)
+    for module in (tagging, mentions, people):  # the package's modules, whichever uses re
+        monkeypatch.setattr(module, "re", recording, raising=False)
     brief_tags(title, text, "ko")
     names = ("김형태", "순희", "박정자", "한국경제연구원", "정부", "성산일출봉", "윤석열")
     built = [p for p in recording.patterns if any(n in p for n in names)]
@@ -91,10 +94,10 @@ def test_a_pattern_after_a_literal_name_finds_what_the_joined_pattern_finds(afte
     for name in ("순희", "김", "희희"):
         for text in _texts(len(after)):
             joined = re.compile(re.escape(name) + after)
-            assert tagging._followed(name, text, compiled) == (joined.search(text) is not None)
-            assert list(tagging._spans(name, text, compiled)) == [
+            assert mentions.followed(name, text, compiled) == (joined.search(text) is not None)
+            assert list(mentions.spans(name, text, compiled)) == [
                 m.span() for m in joined.finditer(text)], (name, text)
-            assert [(at, m.groups()) for at, m in tagging._matches(name, text, compiled)] == [
+            assert [(at, m.groups()) for at, m in mentions.matches(name, text, compiled)] == [
                 (m.start(), m.groups()) for m in joined.finditer(text)], (name, text)
 
 
@@ -105,25 +108,27 @@ _BEFORE = [(rules.PLAYED_BEFORE, rules.PLAYED_BEFORE_WIDTH, "극 중 "),
 @pytest.mark.parametrize(("before", "width", "widest"), _BEFORE)
 def test_a_pattern_before_a_literal_name_finds_what_the_joined_pattern_finds(
         before: str, width: int, widest: str) -> None:
-    compiled = tagging._before(before, width)
+    compiled = mentions.before(before, width)
     # The widest match first: a width given too small beside the pattern misses it.
     texts = [f"가나 {widest}순희는", f"{widest}순희", *_texts(len(before))]
     for name in ("순희", "희희"):
         for text in texts:
             joined = re.compile(before + re.escape(name))
-            assert tagging._preceded(name, text, compiled) == (joined.search(text) is not None)
-    assert tagging._preceded("순희", texts[0], compiled)
+            assert mentions.preceded(name, text, compiled) == (joined.search(text) is not None)
+    assert mentions.preceded("순희", texts[0], compiled)
 
 
 def test_tagging_needs_no_private_module_of_re() -> None:
     # re._parser is CPython's own, private (other Pythons lack it or change it): the widths
     # of the patterns before a name are given beside them instead. Everything tagging
-    # imports is loaded first, then re._parser barred, then tagging imported afresh.
+    # imports is loaded first, then re._parser barred, then tagging and its modules imported
+    # afresh.
     script = (
         "import sys\n"
         "import bot.summarize.lang.ko.tagging\n"
         "sys.modules['re._parser'] = None\n"
-        "del sys.modules['bot.summarize.lang.ko.tagging']\n"
+        "for name in [m for m in sys.modules if m.startswith('bot.summarize.lang.ko.tagging')]:\n"
+        "    del sys.modules[name]\n"
         "import bot.summarize.lang.ko.tagging\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
@@ -133,7 +138,7 @@ def test_tagging_needs_no_private_module_of_re() -> None:
 
 def test_the_surname_patterns_find_what_a_look_behind_first_finds() -> None:
     for surname in ("김", "이", "박"):
-        marked, alone = tagging._surname_patterns(surname)
+        marked, alone = people._surname_patterns(surname)
         before = re.compile(r"(?<![가-힣])(" + surname + r"[가-힣]{1,3})"
                             + rules.PRIVATE_PERSON_AFTER)
         before_alone = re.compile(r"(?<![가-힣])" + surname + rules.SURNAME_ONLY)

@@ -5,7 +5,7 @@ headline word ("정부청사") is not the headline's subject."""
 
 from __future__ import annotations
 
-from bot.summarize.lang.ko.tagging import _headline_subject
+from bot.summarize.lang.ko.tagging.mentions import headline_subject
 from tests.support.tagging import brief_tags, needs_kiwi
 
 
@@ -77,10 +77,10 @@ def test_an_institution_opening_a_longer_headline_word_is_not_its_subject() -> N
 
 
 def test_a_headline_word_opening_a_longer_word_is_not_its_subject() -> None:
-    assert not _headline_subject("정부", "정부청사 전산망 화재…민원 서비스 중단")
-    assert not _headline_subject("한국", "한국전력, 4분기 전기요금 동결")
-    assert _headline_subject("정부", "정부, 전산망 화재 대책 발표")
-    assert _headline_subject("북한", "[단독] 北, 동해상으로 탄도미사일 3발 발사")
+    assert not headline_subject("정부", "정부청사 전산망 화재…민원 서비스 중단")
+    assert not headline_subject("한국", "한국전력, 4분기 전기요금 동결")
+    assert headline_subject("정부", "정부, 전산망 화재 대책 발표")
+    assert headline_subject("북한", "[단독] 北, 동해상으로 탄도미사일 3발 발사")
 
 
 @needs_kiwi

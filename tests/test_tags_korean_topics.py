@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bot.summarize.korean import morphs
 from bot.summarize.lang.ko import tagging
+from bot.summarize.lang.ko.tagging import mentions
 from tests.support.tagging import brief_tags, needs_kiwi
 
 
@@ -113,5 +114,5 @@ def test_a_compounds_first_noun_is_a_mention_of_the_topic() -> None:
             "내리겠고, 전국에 한파(寒波)가 찾아올 것으로 전망됐다. 기상청은 중부 내륙에 "
             "한파특보가 내려질 수 있다고 밝혔다. 한파가 이어지는 동안 수도관 동파에 유의해야 "
             "한다.")
-    assert tagging._topic_mentions("한파", title + "\n" + text, morphs) == 3
+    assert mentions.topic_mentions("한파", title + "\n" + text, morphs) == 3
     assert "한파" in brief_tags(title, text, "ko")

@@ -18,10 +18,11 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from itertools import chain
 
 from bot.summarize.korean import ANALYSIS
-from bot.summarize.lang import Analyser, Cues
+from bot.summarize.lang import Cues
 from bot.summarize.lang.registry import LANGUAGES, language
 from bot.summarize.text import bigrams, with_bigrams
 from bot.summarize.trim import fits
@@ -91,23 +92,19 @@ class Pool:
     units_of: Callable[[int], frozenset[str]] | None = None
     # A superset of ``units_of(k)`` that costs no analysis (``Language.units_maybe``), if any.
     units_maybe: Callable[[int], frozenset[str]] | None = None
-    # Where the language tells days (``Language.date_told``): the candidates that tell which
-    # day it is, and those past the first whose one time anchor is a day told elsewhere
-    # ("이날"), which lean back while no dated candidate is chosen.
-    dated: frozenset[int] = frozenset()
-    undated: frozenset[int] = frozenset()
-    # For a brief, ``dated``/``undated`` stay empty and each candidate's reading
-    # (``Language.date_told``) is taken only when choose() weighs it (a few candidates of
-    # twenty-odd; reading them all was about 5% of a Korean brief); the fit reads every one.
+    # Where the language tells days (``Language.date_told``): candidate k's reading (True: it
+    # tells which day it is; False: its one time anchor is a day told elsewhere, "이날"). A
+    # brief reads a candidate only when choose() weighs it (a few of twenty-odd; reading them
+    # all was about 5% of a Korean brief); the fit reads every one up front, through this same
+    # callable, so both weigh a day by ``leans_on_a_day`` alone.
     told: Callable[[int], bool | None] | None = None
 
     def leans_on_a_day(self, k: int, chosen: list[int]) -> bool:
-        """Whether candidate k's one time anchor is a day told elsewhere ("이날") while no
+        """Whether candidate k, past the first, leans on a day told elsewhere ("이날") while no
         chosen point tells the day."""
         told = self.told
-        if told is None:
-            return k in self.undated and self.dated.isdisjoint(chosen)
-        return k > 0 and told(k) is False and not any(told(j) for j in chosen)
+        return (told is not None and k > 0 and told(k) is False
+                and not any(told(j) for j in chosen))
 
     def similarity(self, a: int, b: int) -> float:
         return sum(map(self.idf2.__getitem__, self.sets[a] & self.sets[b])) / (
@@ -217,54 +214,23 @@ def build_pool(
         ))
     pool = Pool([s for _, s in cands], [i for i, _ in cands], values, sets, norms, idf2,
                 title_sim)
-    if rules.date_told is not None and (weights is None or weights["refers_back"] != 0.0):
-        told = _read_once(pool.sentences, rules.date_told)
-        if weights is None:  # the fit: every candidate's reading, as sets
-            pool.dated = frozenset(k for k in range(n) if told(k))
-            pool.undated = frozenset(k for k in range(1, n) if told(k) is False)
-        else:
-            pool.told = told
+    sentences = pool.sentences
+    # The readings below are slow (the analyser) and choose() asks for few candidates, some
+    # many times: functools.cache reads each candidate once, when it is first asked for.
+    date_told = rules.date_told
+    if date_told is not None and (weights is None or weights["refers_back"] != 0.0):
+        pool.told = cache(lambda k: date_told(sentences[k]))
     units = rules.headline_units
     read = rules.units_in
     if units is not None and read is not None and (
             weights is None or weights.get("headline_gain", 0.0) != 0.0):
-        pool.headline_units = units(title, ANALYSIS.morphs)
-        if pool.headline_units:
-            pool.units_of = _units_of(pool.sentences, pool.headline_units, read)
+        head = pool.headline_units = units(title, ANALYSIS.morphs)
+        if head:
+            pool.units_of = cache(lambda k: read(sentences[k], head, ANALYSIS.morphs))
             maybe = rules.units_maybe
             if maybe is not None:
-                sentences, head = pool.sentences, pool.headline_units
                 pool.units_maybe = lambda k: maybe(sentences[k], head)
     return pool
-
-
-def _read_once(
-    sentences: list[str], read: Callable[[str], bool | None]
-) -> Callable[[int], bool | None]:
-    """``read`` of candidate k's sentence, each candidate read once."""
-    cache: dict[int, bool | None] = {}
-
-    def of(k: int) -> bool | None:
-        if k not in cache:
-            cache[k] = read(sentences[k])
-        return cache[k]
-
-    return of
-
-
-def _units_of(
-    sentences: list[str], units: frozenset[str],
-    read: Callable[[str, frozenset[str], Analyser], frozenset[str]],
-) -> Callable[[int], frozenset[str]]:
-    """Candidate k's headline units, each candidate read once."""
-    cache: dict[int, frozenset[str]] = {}
-
-    def of(k: int) -> frozenset[str]:
-        if k not in cache:
-            cache[k] = read(sentences[k], units, ANALYSIS.morphs)
-        return cache[k]
-
-    return of
 
 
 def choose(

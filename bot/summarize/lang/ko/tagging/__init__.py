@@ -5,17 +5,15 @@ it, the nouns a story repeats. The word lists are in ``bot.summarize.lang.ko.tag
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import chain, pairwise
-from typing import NamedTuple
 
 from bot.summarize.lang import WORD_CACHE_SIZE, Analyser, Analysis, Morph, Words
 from bot.summarize.lang.ko import tags as rules
 from bot.summarize.lang.ko import words
-from bot.summarize.lang.ko.words import SURNAMES
+from bot.summarize.lang.ko.tagging import mentions, people
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
@@ -109,7 +107,7 @@ def _glossed(form: str, picked: list[str], doc: str) -> bool:
 
 def _glosses(written: str, doc: str) -> bool:
     """Whether ``doc`` writes ``written`` (a name and its gloss) after no list mark."""
-    return any(not (at and doc[at - 1] in rules.LIST_MARKS) for at in _starts(written, doc))
+    return any(not (at and doc[at - 1] in rules.LIST_MARKS) for at in mentions.starts(written, doc))
 
 
 def _breaks_word(morph: Morph) -> bool:
@@ -140,255 +138,12 @@ def _nouns_alone(form: str, analyser: Analyser, name: bool) -> bool:
     return all(m[1] in allowed for m in analyser(form))
 
 
-# The patterns around a name, compiled once: the name is found as a literal and the pattern
-# matched where it ends (``_followed``) or must end where it starts (``_preceded``). Built per
-# name ("(?<![가-힣])" + name + …), each was compiled again for every new name (a millisecond
-# or more each: a Hangul range makes a large charset) and crowded re's cache of 512 patterns.
-# A pattern before a name (``_preceded``) may not look ahead into it nor end on "$".
-
-
-class _Before(NamedTuple):
-    """A pattern that must end where a name starts, compiled as ``(?:pattern)\\Z``, and the
-    most characters it can span: the search for it starts that far back; ``alone``, the
-    pattern as written, for ``_somewhere``."""
-
-    pattern: re.Pattern[str]
-    width: int
-    alone: re.Pattern[str]
-
-
-def _before(pattern: str, width: int) -> _Before:
-    """``pattern`` and its widest match (``width`` characters, given beside the pattern in
-    ``tags``): a search from the text's start for each name was a third of the tags."""
-    return _Before(re.compile("(?:" + pattern + r")\Z"), width, re.compile(pattern))
-
-
-_PLAYED = re.compile(rules.PLAYED)
-_PLAYED_PART = re.compile(rules.PLAYED_PART)
-_PLAYED_BEFORE = _before(rules.PLAYED_BEFORE, rules.PLAYED_BEFORE_WIDTH)
-_SUBJECT_BEFORE = _before(rules.SUBJECT_BEFORE, rules.SUBJECT_BEFORE_WIDTH)
-_SUBJECT_AFTER = re.compile(rules.SUBJECT_AFTER)
-_PRIVATE_PERSON_AFTER = re.compile(rules.PRIVATE_PERSON_AFTER)
-_RESEARCH_LEAD = re.compile(rules.RESEARCH_LEAD)
-# Matched at a full name's end: joined to each new name, it was compiled again per name
-# (0.8 ms each, and every name of a feed's stories is new) and crowded re's cache.
-_NAME_POST = re.compile(rules.NAME_POST)
-
-
-def _starts(name: str, text: str) -> Iterator[int]:
-    """Where ``name`` starts in ``text``, overlapping starts too: each a search would try."""
-    at = text.find(name)
-    while at >= 0:
-        yield at
-        at = text.find(name, at + 1)
-
-
-@lru_cache(maxsize=16)  # the story's role patterns, asked of each of its names
-def _somewhere(pattern: re.Pattern[str], text: str) -> bool:
-    """Whether ``pattern`` matches anywhere in ``text``: where a pattern of a role played does
-    not (nearly always), no name needs looking at. One search per story, not one per name;
-    only for patterns that open on a literal (a search for RESEARCH_LEAD or _PUBLIC_ROLE tries
-    each word at each character and costs more than it saves)."""
-    return pattern.search(text) is not None
-
-
-def _followed(name: str, text: str, after: re.Pattern[str]) -> bool:
-    """``re.search(re.escape(name) + after.pattern, text) is not None``, with no pattern built
-    for the name."""
-    return any(after.match(text, at + len(name)) for at in _starts(name, text))
-
-
-def _preceded(name: str, text: str, before: _Before) -> bool:
-    """``re.search(before + re.escape(name), text) is not None``: a match of ``before`` that
-    ends where the name starts."""
-    return any(_ends_at(at, text, before) for at in _starts(name, text))
-
-
-def _ends_at(at: int, text: str, before: _Before) -> bool:
-    """Whether a match of ``before`` ends at ``at`` in ``text``."""
-    start = max(0, at - before.width)
-    return before.pattern.search(text, start, at) is not None
-
-
-def _spans(name: str, text: str, after: re.Pattern[str]) -> Iterator[tuple[int, int]]:
-    """The spans ``re.finditer(re.escape(name) + after.pattern, text)`` finds (they do not
-    overlap), with no pattern built for the name."""
-    return ((at, m.end()) for at, m in _matches(name, text, after))
-
-
-def _matches(name: str, text: str, after: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:
-    """Where each match of ``re.finditer(re.escape(name) + after.pattern, text)`` starts, with
-    ``after``'s match at the name's end (its groups are the joined pattern's)."""
-    at = text.find(name)
-    while at >= 0:
-        m = after.match(text, at + len(name))
-        if m is None:
-            at = text.find(name, at + 1)
-            continue
-        yield at, m
-        at = text.find(name, m.end())
-
-
-def _plays_role(name: str, doc: str) -> bool:
-    """Whether ``doc`` writes ``name`` as a character someone plays ("순희 역을 맡은 배우"):
-    a role written apart from the name ("서울역" is a station); "역할" only beside a word of
-    the stage ("순희 역할을 맡은 배우", never "한동훈 역할론")."""
-    if (_somewhere(_PLAYED, doc) and _followed(name, doc, _PLAYED)) \
-            or (_somewhere(_PLAYED_BEFORE.alone, doc) and _preceded(name, doc, _PLAYED_BEFORE)):
-        return True
-    if not _somewhere(_PLAYED_PART, doc):
-        return False
-    span = rules.DRAMA_SPAN
-    return any(rules.DRAMA.search(doc, max(0, start - span), end + span)
-               for start, end in _spans(name, doc, _PLAYED_PART))
-
-
-def _headline_subject(form: str, title: str) -> bool:
-    """Whether the headline makes ``form`` its subject ("검찰, …", "… 수색한 검찰",
-    "법원, 가처분 신청 기각"), not a word of another phrase ("첫 검찰 소환조사")."""
-    head = rules.HEADLINE_KICKER.sub("", title).translate(_ABBREVIATIONS)
-    # Opening the headline as a word of its own: "정부청사", "한국전력" are other things.
-    return (head.startswith(form) and _OWN_WORD.match(head, len(form)) is not None) \
-        or _headline_subject_word(form, title)
-
-
-def _headline_subject_word(form: str, title: str) -> bool:
-    """``_headline_subject`` without its opening shortcut: "대치동서 벤츠 몰다 …" opens on
-    where it happened, not on its subject."""
-    head = rules.HEADLINE_KICKER.sub("", title).translate(_ABBREVIATIONS)
-    return any(_SUBJECT_AFTER.match(head, at + len(form)) and _ends_at(at, head, _SUBJECT_BEFORE)
-               for at in _starts(form, head))
-
-
-_ABBREVIATIONS = str.maketrans(rules.HEADLINE_ABBREVIATIONS)
-
-
-def _named_in_passing(name: str, doc: str) -> bool:
-    """Whether ``name`` is a person known by no public role ("김형태 씨", "김형태(52)",
-    "김형태 변호사") the story names fewer than ``PERSON_MENTIONS`` times: someone it
-    mentions, not someone it is about (the headline's names are asked nothing). A name of
-    a person is a surname and one to three syllables: "서울아산병원 교수들" is no person."""
-    if not rules.NAME_SYLLABLES[0] <= len(name) <= rules.NAME_SYLLABLES[1] \
-            or name[0] not in SURNAMES or _mentions(name, doc) >= rules.PERSON_MENTIONS \
-            or not _followed(name, doc, _PRIVATE_PERSON_AFTER):
-        return False
-    return not _followed(name, doc, _PUBLIC_ROLE) and not _followed(name, doc, _RESEARCH_LEAD)
-
-
-def _mentions(name: str, doc: str) -> int:
-    """How often ``doc`` names the person ``name``: in full, or by the surname and "씨" a story
-    calls them by after the first mentions ("박민수 씨 ... 박씨는", "박 씨가"), unless it
-    marks another person of that surname so ("김형태 변호사" beside "김성태씨": "김씨" is
-    either)."""
-    full = doc.count(name)
-    marked, by_surname = _surname_patterns(name[0])
-    if any(other != name for other in marked.findall(doc)):
-        return full
-    return full + len(by_surname.findall(doc))
-
-
-@lru_cache(maxsize=len(SURNAMES))  # one pair per surname: a person's name starts with one
-def _surname_patterns(surname: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A person of ``surname`` marked as one (``PRIVATE_PERSON_AFTER``: "김성태씨"), and the
-    surname with "씨" alone ("김씨"): what ``_mentions`` counts. The surname comes first and
-    the look back past it after ("김(?<![가-힣]김)", not "(?<![가-힣])김"), so the engine skips
-    to each surname instead of trying the look-behind at every character of the story."""
-    first = re.escape(surname) + r"(?<![가-힣]" + re.escape(surname) + ")"
-    return (re.compile("(" + first + r"[가-힣]{1,3})" + rules.PRIVATE_PERSON_AFTER),
-            re.compile(first + rules.SURNAME_ONLY))
-
-
-# What follows a name with a public role ("최윤범 고려아연 회장", "문재인 전 대통령").
-_PUBLIC_ROLE = re.compile(
-    r"\s?(?:[^\s]+\s)?(?:전\s?|前\s?)?[^\s]*(?:"
-    + "|".join(e for e in rules.POST_ENDINGS + rules.ROLE_WORDS if e not in rules.PROFESSIONS)
-    + r")(?![가-힣]{2})")
-
-
-def _headline_topic(form: str, title: str) -> bool:
-    """Whether ``form`` is an established topic the headline writes ("‘가을 한파’", "#한파"):
-    the story need not write it twice more."""
-    return form in rules.TOPICS and (_written_alone(form, title) or _headline_short(form, title))
-
-
 def _spaced(form: str, parts: tuple[str, ...], doc: str) -> int:
     """How often ``doc`` writes the one-word compound ``form`` with a space between its nouns
     ("불법추심" as "불법 추심", "실내흡연" as "실내 흡연"): one thing to a reader."""
     if " " in form or len(parts) != 2 or "".join(parts) != form:
         return 0
     return doc.count(" ".join(parts))
-
-
-def _called_by_surname(name: str, title: str, doc: str) -> bool:
-    """Whether a person named in full once is called by the surname and a post after it
-    ("윤석열 대통령 ... 윤 대통령은"), or by the Hanja surname in the headline ("尹 체포 저지"):
-    a story about the president names him in full once (the fit half's zero-tag briefs under
-    "尹체포팀 진입 불허하자..." and "“윤 대통령도 ‘사법 거부’ 풀고...”")."""
-    if not rules.NAME_SYLLABLES[0] <= len(name) <= rules.NAME_SYLLABLES[1] \
-            or name[0] not in SURNAMES:
-        return False
-    hanja = rules.HANJA_SURNAMES.get(name[0])
-    # A headline writes a Hanja surname only for a public figure: any public role beside the
-    # full name will do ("최재영 목사" under "…崔 접근 치밀"), not only an office.
-    if hanja is not None and re.search(r"(?<![一-龥])[" + hanja + r"](?![一-龥])", title) \
-            and any(_PUBLIC_ROLE.match(doc, at + len(name)) for at in _starts(name, doc)):
-        return True
-    # The post the full name is written with: "전주지검" is no 전 with "문재인 전 대통령".
-    posts = {m.group(1) for _, m in _matches(name, doc, _NAME_POST)}
-    if not posts:
-        return False
-    return any(m.group(1) in posts for m in re.finditer(
-        r"(?<![가-힣])" + name[0] + rules.SURNAME_POST, doc.replace(name, "")))
-
-
-def _written_alone(form: str, title: str) -> bool:
-    """Whether ``title`` writes ``form`` as a word of its own, maybe with a particle
-    ("독일서 출간"), not inside a longer word ("서울교통공사", "중국인")."""
-    return _own_words(form, title) > 0
-
-
-def _own_words(form: str, text: str) -> int:
-    """How often ``text`` writes ``form`` as a word of its own, maybe with a particle, not
-    inside a longer word ("서울교통공사", "중국인")."""
-    return sum(not (at and "가" <= text[at - 1] <= "힣")
-               and _OWN_WORD.match(text, at + len(form)) is not None
-               for at in _starts(form, text))
-
-
-def _topic_mentions(form: str, text: str, analyser: Analyser) -> int:
-    """How often ``text`` writes ``form`` as a noun of its own: at a word's end, maybe with a
-    particle (a compound's last noun: "소비자물가" is a 물가), or as a compound's first noun
-    before another noun by the analyser's reading ("한파특보" is 한파+특보); never as the start
-    of another word ("전세기", "관세청", "의대생" are no 전세, 관세, 의대)."""
-    count = 0
-    for at in _starts(form, text):
-        end = at + len(form)
-        if _OWN_WORD.match(text, end) is not None:
-            count += 1
-            continue
-        word_end = _HANGUL_RUN.match(text, end)
-        ms = analyser(text[at:word_end.end() if word_end else end])
-        count += (len(ms) > 1 and ms[0][0] == form and ms[0][1] in _NOUN_TAGS
-                  and ms[1][1] in _NOUN_TAGS)
-    return count
-
-
-_HANGUL_RUN = re.compile(r"[가-힣]+")
-_NOUN_TAGS = ("NNG", "NNP")
-
-
-_OWN_WORD = re.compile(rules.WORD_OF_ITS_OWN.format(particles="|".join(rules.NOUN_PARTICLES)))
-
-
-def _only_cited(name: str, doc: str) -> bool:
-    """Whether every mention of ``name`` cites it as the source of a figure
-    ("한국경제연구원에 따르면", "…의 분석"): where a number came from, not the subject."""
-    ends = []  # the ends of re.finditer(re.escape(name), doc): mentions that do not overlap
-    at = doc.find(name)
-    while at >= 0:
-        ends.append(at + len(name))
-        at = doc.find(name, at + (len(name) or 1))
-    return bool(ends) and all(rules.CITED.match(doc, end) for end in ends)
 
 
 def _specific(noun: str, title: str, doc: str, compounds: set[str], analyser: Analyser) -> bool:
@@ -401,7 +156,7 @@ def _specific(noun: str, title: str, doc: str, compounds: set[str], analyser: An
         return False
     if noun in rules.TOPICS:
         return True
-    if _kind_of_person(noun, analyser):
+    if people.kind_of_person(noun, analyser):
         return False
     if len(noun) >= rules.MIN_COMMON_SYLLABLES:
         return True
@@ -418,51 +173,12 @@ def _points_topic(form: str, doc: str, analyser: Analyser) -> bool:
     ``TOPIC_MENTIONS`` times: its subject though the headline writes it otherwise
     ("의대 정원" under "… 내년 정원 논의 …"). A headline's short form of a longer topic, its
     first two syllables ("음주車" for 음주운전), counts as a mention (``doc`` opens on the
-    headline). Only mentions of the noun itself count (``_topic_mentions``): 전세기 and
+    headline). Only mentions of the noun itself count (``mentions.topic_mentions``): 전세기 and
     전세계 are no 전세 (review 35); 소비자물가 is a 물가 and 한파특보 a 한파."""
     if form not in rules.TOPICS:
         return False
-    short = _headline_short(form, doc.split("\n", 1)[0])
-    return _topic_mentions(form, doc, analyser) + short >= rules.TOPIC_MENTIONS
-
-
-def _headline_short(form: str, title: str) -> bool:
-    """Whether ``title`` writes a longer topic only by its first two syllables ("음주車")."""
-    return len(form) > 2 and form[:2] in title and form not in title
-
-
-def _kind_of_person(noun: str, analyser: Analyser) -> bool:
-    """Whether ``noun`` names a kind of person (#입주민 #조종사 #대학생): by Kiwi's reading, a
-    person suffix (XSN "생") after a root, a last noun that is a person word ("목사") or a
-    root of two syllables or more with a person ending ("입주+민"); never a noun that merely
-    ends in the syllable ("국정감사" reads 국정+감사: 감사 is an audit)."""
-    ms = analyser(noun)
-    if not ms:
-        return noun.endswith(rules.PERSON_ENDINGS)
-    last, tag = ms[-1][0], ms[-1][1]
-    if tag == rules.SUFFIX:
-        return len(ms) >= 2 and last in rules.PERSON_ENDINGS
-    if last in rules.PERSON_NOUNS:
-        return True  # "담임+목사"
-    # A one-syllable ending needs a root of two syllables in front ("감사" is no 감+사); a
-    # longer one is a person word of its own ("공무원", "임직원").
-    return any(last.endswith(e) and (len(e) >= 2 or len(last) - len(e) >= 2)
-               for e in rules.PERSON_ENDINGS)
-
-
-def _address(form: str) -> bool:
-    """Whether a name is an address: a neighbourhood or a city district, or a county after
-    its province (``NEIGHBOURHOOD_ENDINGS``, ``COUNTY_ENDING``)."""
-    if " " in form:
-        return form.endswith((rules.COUNTY_ENDING, *rules.NEIGHBOURHOOD_ENDINGS))
-    return len(form) >= 3 and form.endswith(rules.NEIGHBOURHOOD_ENDINGS)
-
-
-def _body_name(form: str) -> bool:
-    """Whether a name of one written word is a body whose name ends in a generic noun
-    ("서울교통공사": ``BODY_ENDINGS``)."""
-    return " " not in form and any(form.endswith(e) and len(form) > len(e) + 1
-                                   for e in rules.BODY_ENDINGS)
+    short = mentions.headline_short(form, doc.split("\n", 1)[0])
+    return mentions.topic_mentions(form, doc, analyser) + short >= rules.TOPIC_MENTIONS
 
 
 def _ko_generic(noun: str) -> bool:
@@ -512,7 +228,7 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                 if form in scores or rules.NOT_TAG_CHAR.search(form):
                     continue
                 if any(map(_ko_generic, parts if " " in form else parts[-1:])) \
-                        and not (is_name and _body_name(form)) and form not in rules.TOPICS:
+                        and not (is_name and people.body_name(form)) and form not in rules.TOPICS:
                     continue  # "주삿바늘 개발" is about the 주삿바늘; "#혐의" about nothing
                 if form.isascii() and len(form) <= 2:
                     continue  # "km", "AI" alone
@@ -530,20 +246,21 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                     continue  # "검거했다": an act, not a subject ("탄핵하라" is still #탄핵)
                 count = doc.count(form)
                 needed = 2 if (is_name and not institution) or " " in form \
-                    or _headline_topic(form, title) else 3
-                if count < needed and not (is_name and _called_by_surname(form, title, doc)) \
+                    or mentions.headline_topic(form, title) else 3
+                if count < needed and not (is_name and people.called_by_surname(form, title, doc)) \
                         and count + _spaced(form, parts, doc) < needed:
                     continue  # when unsure, no tag
-                if form in rules.BROAD_PLACES and not _written_alone(form, title):
+                if form in rules.BROAD_PLACES and not mentions.written_alone(form, title):
                     continue  # "서울", "미국" in passing, or inside "서울교통공사", "중국인"
-                if form in rules.NATIONAL and not _headline_subject(form, title):
+                if form in rules.NATIONAL and not mentions.headline_subject(form, title):
                     continue  # "#국회" under a rally's headline, "첫 검찰 소환조사"
-                if is_name and not _written_alone(form, title) and (
-                        _named_in_passing(form, doc) or _only_cited(form, doc)):
+                if is_name and not mentions.written_alone(form, title) and (
+                        people.named_in_passing(form, doc) or mentions.only_cited(form, doc)):
                     continue  # a person mentioned in passing; a source cited for a figure
-                if is_name and _address(form) and not _headline_subject_word(form, title):
+                if is_name and people.address(form) \
+                        and not mentions.headline_subject_word(form, title):
                     continue  # "#서울-용산구", "#한남동": where it happened
-                if is_name and _plays_role(form, doc):
+                if is_name and people.plays_role(form, doc):
                     continue  # "순희 역을 맡은": a character of a play or a drama
                 bonus = rules.NAME_BONUS * (is_name and not institution)
                 scores[form] = count + 3 * (form in title) + bonus

@@ -1,0 +1,175 @@
+"""Where a Korean story writes a name or a noun: each found as a literal and the pattern around
+it matched at its ends, with no pattern built per name; whether a form is a word of its own, a
+topic or the subject of the headline, or only a source cited. Read by
+``bot.summarize.lang.ko.tagging`` and its ``people``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import NamedTuple
+
+from bot.summarize.lang import Analyser
+from bot.summarize.lang.ko import tags as rules
+
+# The patterns around a name, compiled once: the name is found as a literal and the pattern
+# matched where it ends (``followed``) or must end where it starts (``preceded``). Built per
+# name ("(?<![가-힣])" + name + …), each was compiled again for every new name (a millisecond
+# or more each: a Hangul range makes a large charset) and crowded re's cache of 512 patterns.
+# A pattern before a name (``preceded``) may not look ahead into it nor end on "$".
+
+
+class Before(NamedTuple):
+    """A pattern that must end where a name starts, compiled as ``(?:pattern)\\Z``, and the
+    most characters it can span: the search for it starts that far back; ``alone``, the
+    pattern as written, for ``somewhere``."""
+
+    pattern: re.Pattern[str]
+    width: int
+    alone: re.Pattern[str]
+
+
+def before(pattern: str, width: int) -> Before:
+    """``pattern`` and its widest match (``width`` characters, given beside the pattern in
+    ``tags``): a search from the text's start for each name was a third of the tags."""
+    return Before(re.compile("(?:" + pattern + r")\Z"), width, re.compile(pattern))
+
+
+_SUBJECT_BEFORE = before(rules.SUBJECT_BEFORE, rules.SUBJECT_BEFORE_WIDTH)
+_SUBJECT_AFTER = re.compile(rules.SUBJECT_AFTER)
+
+
+def starts(name: str, text: str) -> Iterator[int]:
+    """Where ``name`` starts in ``text``, overlapping starts too: each a search would try."""
+    at = text.find(name)
+    while at >= 0:
+        yield at
+        at = text.find(name, at + 1)
+
+
+@lru_cache(maxsize=16)  # the story's role patterns, asked of each of its names
+def somewhere(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether ``pattern`` matches anywhere in ``text``: where a pattern of a role played does
+    not (nearly always), no name needs looking at. One search per story, not one per name;
+    only for patterns that open on a literal (a search for RESEARCH_LEAD or ``people``'s
+    _PUBLIC_ROLE tries each word at each character and costs more than it saves)."""
+    return pattern.search(text) is not None
+
+
+def followed(name: str, text: str, after: re.Pattern[str]) -> bool:
+    """``re.search(re.escape(name) + after.pattern, text) is not None``, with no pattern built
+    for the name."""
+    return any(after.match(text, at + len(name)) for at in starts(name, text))
+
+
+def preceded(name: str, text: str, before: Before) -> bool:
+    """``re.search(before + re.escape(name), text) is not None``: a match of ``before`` that
+    ends where the name starts."""
+    return any(_ends_at(at, text, before) for at in starts(name, text))
+
+
+def _ends_at(at: int, text: str, before: Before) -> bool:
+    """Whether a match of ``before`` ends at ``at`` in ``text``."""
+    start = max(0, at - before.width)
+    return before.pattern.search(text, start, at) is not None
+
+
+def spans(name: str, text: str, after: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """The spans ``re.finditer(re.escape(name) + after.pattern, text)`` finds (they do not
+    overlap), with no pattern built for the name."""
+    return ((at, m.end()) for at, m in matches(name, text, after))
+
+
+def matches(name: str, text: str, after: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:
+    """Where each match of ``re.finditer(re.escape(name) + after.pattern, text)`` starts, with
+    ``after``'s match at the name's end (its groups are the joined pattern's)."""
+    at = text.find(name)
+    while at >= 0:
+        m = after.match(text, at + len(name))
+        if m is None:
+            at = text.find(name, at + 1)
+            continue
+        yield at, m
+        at = text.find(name, m.end())
+
+
+def headline_subject(form: str, title: str) -> bool:
+    """Whether the headline makes ``form`` its subject ("검찰, …", "… 수색한 검찰",
+    "법원, 가처분 신청 기각"), not a word of another phrase ("첫 검찰 소환조사")."""
+    head = rules.HEADLINE_KICKER.sub("", title).translate(_ABBREVIATIONS)
+    # Opening the headline as a word of its own: "정부청사", "한국전력" are other things.
+    return (head.startswith(form) and _OWN_WORD.match(head, len(form)) is not None) \
+        or headline_subject_word(form, title)
+
+
+def headline_subject_word(form: str, title: str) -> bool:
+    """``headline_subject`` without its opening shortcut: "대치동서 벤츠 몰다 …" opens on
+    where it happened, not on its subject."""
+    head = rules.HEADLINE_KICKER.sub("", title).translate(_ABBREVIATIONS)
+    return any(_SUBJECT_AFTER.match(head, at + len(form)) and _ends_at(at, head, _SUBJECT_BEFORE)
+               for at in starts(form, head))
+
+
+_ABBREVIATIONS = str.maketrans(rules.HEADLINE_ABBREVIATIONS)
+
+
+def headline_topic(form: str, title: str) -> bool:
+    """Whether ``form`` is an established topic the headline writes ("‘가을 한파’", "#한파"):
+    the story need not write it twice more."""
+    return form in rules.TOPICS and (written_alone(form, title) or headline_short(form, title))
+
+
+def written_alone(form: str, title: str) -> bool:
+    """Whether ``title`` writes ``form`` as a word of its own, maybe with a particle
+    ("독일서 출간"), not inside a longer word ("서울교통공사", "중국인")."""
+    return own_words(form, title) > 0
+
+
+def own_words(form: str, text: str) -> int:
+    """How often ``text`` writes ``form`` as a word of its own, maybe with a particle, not
+    inside a longer word ("서울교통공사", "중국인")."""
+    return sum(not (at and "가" <= text[at - 1] <= "힣")
+               and _OWN_WORD.match(text, at + len(form)) is not None
+               for at in starts(form, text))
+
+
+def topic_mentions(form: str, text: str, analyser: Analyser) -> int:
+    """How often ``text`` writes ``form`` as a noun of its own: at a word's end, maybe with a
+    particle (a compound's last noun: "소비자물가" is a 물가), or as a compound's first noun
+    before another noun by the analyser's reading ("한파특보" is 한파+특보); never as the start
+    of another word ("전세기", "관세청", "의대생" are no 전세, 관세, 의대)."""
+    count = 0
+    for at in starts(form, text):
+        end = at + len(form)
+        if _OWN_WORD.match(text, end) is not None:
+            count += 1
+            continue
+        word_end = _HANGUL_RUN.match(text, end)
+        ms = analyser(text[at:word_end.end() if word_end else end])
+        count += (len(ms) > 1 and ms[0][0] == form and ms[0][1] in _NOUN_TAGS
+                  and ms[1][1] in _NOUN_TAGS)
+    return count
+
+
+_HANGUL_RUN = re.compile(r"[가-힣]+")
+_NOUN_TAGS = ("NNG", "NNP")
+
+
+_OWN_WORD = re.compile(rules.WORD_OF_ITS_OWN.format(particles="|".join(rules.NOUN_PARTICLES)))
+
+
+def only_cited(name: str, doc: str) -> bool:
+    """Whether every mention of ``name`` cites it as the source of a figure
+    ("한국경제연구원에 따르면", "…의 분석"): where a number came from, not the subject."""
+    ends = []  # the ends of re.finditer(re.escape(name), doc): mentions that do not overlap
+    at = doc.find(name)
+    while at >= 0:
+        ends.append(at + len(name))
+        at = doc.find(name, at + (len(name) or 1))
+    return bool(ends) and all(rules.CITED.match(doc, end) for end in ends)
+
+
+def headline_short(form: str, title: str) -> bool:
+    """Whether ``title`` writes a longer topic only by its first two syllables ("음주車")."""
+    return len(form) > 2 and form[:2] in title and form not in title
