@@ -140,6 +140,8 @@ def test_a_subhead_is_a_point_when_no_other_line_is() -> None:
      "I am here now and ready to start."),
     ("Hey everyone, i’m building a server for my home lab.", "Hey everyone,",
      "i’m building a server for my home lab."),
+    ("Hello r/homelab, I’m planning an overhaul of my home network.", "Hello r/homelab,",
+     "I’m planning an overhaul of my home network."),
 ])
 def test_a_greeting_run_into_a_sentence_is_its_own_span(
         text: str, greeting: str, sentence: str) -> None:
@@ -153,9 +155,25 @@ def test_a_greeting_run_into_a_sentence_is_its_own_span(
     "Hi i’m looking to build a server to colocate.",  # no comma: one sentence
     # a cut would leave a point opening in lower case, as a fragment reads
     "Hello, recently I converted my router to a virtual machine.",
+    # a name that opens on a greeting word, before its appositive (review of issue 28)
+    "Hello Games, Sean Murray's studio, announced a new game on Tuesday in London.",
+    "Hey Siri, Apple's voice assistant, now works in cars.",
+    "Hello Kitty, Sanrio's best-known character, turns 50 this year.",
+    "Hey Jude, The Beatles song, topped the charts in 1968.",
+    "Hey Jude, a song by the band, topped the charts, then stayed there.",
+    "Hi Tech Corp, Intel and AMD said on Monday they would merge.",
+    # reported speech
+    "Hey Mom, I am OK, the text read, minutes after the shooting began.",
 ])
 def test_a_greeting_word_opening_a_sentence_otherwise_is_no_cut(text: str) -> None:
     assert split_paragraphs(text, "en") == [[text]]
+
+
+def test_a_greeting_before_one_word_and_a_mark_is_no_cut() -> None:
+    # "Hello, World!" names a program: the greeting greets no one.
+    text = "Hello, World! Program turns 50 this year, its author said."
+    assert split_paragraphs(text, "en") == [
+        ["Hello, World!", "Program turns 50 this year, its author said."]]
 
 
 def test_a_greeting_and_one_sentence_give_one_point() -> None:
