@@ -189,6 +189,10 @@ def test_a_greeting_and_one_sentence_give_one_point() -> None:
      "In the lab I have three NUCs and a few smaller devices (an old Zotac, etc.)."),
     ("The deal was signed by the maker (Acme Inc.). Shares rose on the news.",
      "The deal was signed by the maker (Acme Inc.)."),
+    # a quotation closing after the bracket's mark (review of issue 28)
+    ("He wrote: “I have three NUCs and other gear (an old Zotac, etc.).” Then he asked for "
+     "advice on security.",
+     "He wrote: “I have three NUCs and other gear (an old Zotac, etc.).”"),
     # rf705: a year glued to the next sentence, as a feed's markup left it
     ("He was the first US envoy to visit the region since 2015.Over 120 people have "
      "protested in recent years.",
@@ -200,8 +204,11 @@ def test_two_sentences_glued_after_a_bracket_or_a_year_are_split(text: str, firs
 
 @pytest.mark.parametrize("text", [
     "He bought shares of Apple Inc. last week.",
-    "Update to iOS 9.Apple says it is fine.",  # one digit: a version, not a year
-    "Read it at Micro.Blog today.",
+    # one digit: a version, not a year (a head of six words, as the rule needs)
+    "Users were told to update their phones to iOS 9.Apple says it is fine.",
+    "Update to iOS 10.Apple says it is fine.",  # a head too short to be a sentence
+    "She moved her whole blog over to Micro.Blog today.",  # too few words after the mark
+    "Col. (ret.) John Smith said the plan was sound.",  # a rank's mark in brackets
 ])
 def test_an_abbreviation_or_a_version_still_ends_no_sentence(text: str) -> None:
     assert split_paragraphs(text, "en") == [[text]]
