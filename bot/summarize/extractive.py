@@ -256,8 +256,7 @@ class ExtractiveSummarizer:
             cands = _captions(sentences, lang)
         if not cands:
             lead_ins = language(lang).lead_in_lines
-            # Sponsor reads, a show's link lines, subheads.
-            listed = segment.in_sections(sentences, lang, starts)
+            listed = segment.in_sections(sentences, lang)  # sponsor reads, a show's link lines
             cands = [
                 (i, s)
                 for i, s in enumerate(sentences)
@@ -266,6 +265,11 @@ class ExtractiveSummarizer:
                 and not_prose(s, lang) in segment.LAST_RESORT and i not in barred
                 and i not in listed
             ]
+            # A subhead or link title is a point only when no other line is (issue 28, feeds):
+            # a rule that tells one from a headline may err, and an item is never left mute.
+            headed = segment.subheads(sentences, lang, starts)
+            if headed:
+                cands = [c for c in cands if c[0] not in headed] or cands
         free = [c for c in cands if c[0] not in barred] if barred else cands
         if len(free) <= points:
             if len(free) < points and barred:

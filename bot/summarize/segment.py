@@ -14,7 +14,9 @@ from collections import Counter
 
 from bot.summarize.lang.registry import LANGUAGES, language
 
-__all__ = ["LAST_RESORT", "ProseKinds", "captions_in_context", "in_sections", "not_prose"]
+__all__ = [
+    "LAST_RESORT", "ProseKinds", "captions_in_context", "in_sections", "not_prose", "subheads",
+]
 
 # With no prose candidate at all, a bulleted notice or a fragment may still say something
 # (an obituary column is nothing but "▲박수용 별세, …" lines); a credit, caption, player line,
@@ -69,7 +71,7 @@ def captions_in_context(
             seen[s] += 1
             if seen[s] < counts[s]:
                 out.add(i)
-    out.update(in_sections(sentences, lang, starts))
+    out.update(in_sections(sentences, lang))
     rules = LANGUAGES.get(lang)
     if rules is not None and rules.list_lines is not None:
         out.update(rules.list_lines(sentences))
@@ -79,17 +81,25 @@ def captions_in_context(
             out.update(i for i, s in enumerate(sentences) if s in credited)
     if rules is not None and rules.placed_not_prose is not None:
         out.update(rules.placed_not_prose(sentences, starts))
+    out.update(subheads(sentences, lang, starts))
     return out
 
 
-def in_sections(
-    sentences: list[str], lang: str, starts: frozenset[int] = frozenset()
-) -> set[int]:
-    """Indexes of the sentences a section head or their place shows to be no prose (English
-    sponsor reads after "Sponsored by:", a show's link lines, subheads between paragraphs;
-    ``starts``: each paragraph's first sentence): never a point, not even when nothing else is
+def subheads(sentences: list[str], lang: str, starts: frozenset[int]) -> set[int]:
+    """Indexes of the subheads and link titles between paragraphs of prose (``starts``: each
+    paragraph's first sentence, empty where the text's lines are not known): no candidates,
+    and points only when no other line is left, not even for the last resort."""
+    rules = LANGUAGES.get(lang)
+    if rules is None or rules.subheads is None or not starts:
+        return set()
+    return rules.subheads(sentences, starts)
+
+
+def in_sections(sentences: list[str], lang: str) -> set[int]:
+    """Indexes of the sentences a section head shows to be no prose (English sponsor reads
+    after "Sponsored by:", a show's link lines): never a point, not even when nothing else is
     left."""
     rules = LANGUAGES.get(lang)
     if rules is None or rules.section_not_prose is None:
         return set()
-    return rules.section_not_prose(sentences, starts)
+    return rules.section_not_prose(sentences)

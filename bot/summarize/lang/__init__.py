@@ -179,11 +179,10 @@ class Language:
     # The sentences right before a photo credit, which are captions wherever they appear
     # (bot.summarize.segment); None where no such credit line is known
     credited_captions: Callable[[list[str]], set[str]] | None
-    # Indexes of sentences their neighbours show to be no prose, wherever they are, never a
-    # point (English sponsor reads after "Sponsored by:", a show's links, subheads between
-    # paragraphs; bot.summarize.segment), given each paragraph's first sentence (empty where
-    # the text's lines are not known); None where none is known
-    section_not_prose: Callable[[list[str], frozenset[int]], set[int]] | None
+    # Indexes of sentences their neighbours show to be no prose, wherever they are (English
+    # sponsor reads after "Sponsored by:" and a show's links; bot.summarize.segment); None
+    # where none is known
+    section_not_prose: Callable[[list[str]], set[int]] | None
     # Indexes of the lines of a list under its lead-in (English: unmarked lines after a line
     # ending in ":"): no candidates, but points when nothing else is (bot.summarize.segment);
     # None where none is known
@@ -241,3 +240,9 @@ class Language:
     # caption, an old headline on the body's first line; bot.summarize.segment); None where
     # none is known
     placed_not_prose: Callable[[list[str], frozenset[int]], set[int]] | None = None
+    # Indexes of the subheads and link titles set between paragraphs of prose, given the index
+    # of each paragraph's first sentence (English: a short line with no verb and no closing
+    # mark after a sentence that tells something): no candidates, and points only when no
+    # other line is, not even the last resort's (bot.summarize.extractive); None where none
+    # is known
+    subheads: Callable[[list[str], frozenset[int]], set[int]] | None = None

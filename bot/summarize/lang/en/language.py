@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.summarize.lang import Language
 from bot.summarize.lang.en import labelling, negation, segment, select, sentences, tagging
-from bot.summarize.lang.en.segment import captions, placed, quotations
+from bot.summarize.lang.en.segment import captions, placed, quotations, subhead
 
 LANGUAGE = Language(
     code="en",
@@ -31,7 +31,8 @@ LANGUAGE = Language(
     bare_surname=select.bare_surname,
     credited_captions=captions.credited,
     placed_not_prose=placed.placed,
-    section_not_prose=placed.never_points,
+    section_not_prose=segment.headed_sections,
+    subheads=subhead.subheads,
     list_lines=segment.list_lines,
     cut_quotations=quotations.cut_quotations,
     prepare_text=sentences.prepare,

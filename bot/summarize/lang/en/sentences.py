@@ -28,6 +28,10 @@ from bot.summarize.lang.en.words import (
 # character class and the engine skips to the next mark instead of trying every character.
 BOUNDARY = re.compile(r"([.!?…][.!?…]*[" + re.escape(CLOSERS) + r"]*)(\s+)")
 INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
+# The closing quotes that may follow a sentence's mark (``is_boundary``: "(… etc.).” Then …").
+QUOTE_CLOSERS = "\"'”’»"
+# A rank's "retired" in brackets, before the name it ranks ("Col. (ret.) John Smith").
+RETIRED = frozenset({"(ret.)", "(Ret.)"})
 # An editor's "[sic]" or "(sic)" after a quoted mark ends nothing: it marks the quotation.
 SIC = re.compile(r"[\[(]sic[\])]", re.IGNORECASE)
 
@@ -63,9 +67,12 @@ def is_boundary(before: str, after: str) -> bool:
         head = after[:40].split()
         if head and head[0].rstrip(CLOSERS + ".,;:") in BANG_NAMES[bang]:  # "(E! News)"
             return False  # "try! Swift NYC": the mark is inside a name
-    if word.endswith((").", "].")):
+    if word in RETIRED:
+        return False  # "Col. (ret.) John Smith said …": the rank's mark, the name follows
+    if word.rstrip(QUOTE_CLOSERS).endswith((").", "].")):
         # The mark stands outside a closed bracket, so it is no abbreviation's own: "(old
-        # Zotac EN860, etc.). I'm looking …" was one point of two sentences (issue 28, feeds).
+        # Zotac EN860, etc.). I'm looking …" was one point of two sentences (issue 28, feeds),
+        # and so was a quotation closing after it ("… (an old Zotac, etc.).” Then he …").
         return True
     if word.endswith((".", ".\"", ".”")) and not word.endswith(("!", "?")):
         low = core.lower().replace(".", "")
