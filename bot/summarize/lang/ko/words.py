@@ -166,7 +166,7 @@ def figure_list(sentence: str) -> bool:
 def _may_list(sentence: str) -> bool:
     """Whether ``sentence`` has the "(" of three items: each item holds one, and without three
     the pattern, which opens on a lookbehind and a run of letters, need not be tried at every
-    character (it was a twentieth of a Korean brief on the science set)."""
+    character (15% of a Korean brief's instructions on the science set)."""
     return sentence.count("(") >= 3
 
 
