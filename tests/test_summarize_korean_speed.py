@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import random
 import re
 
-from bot.summarize.lang.ko import segment, select
+from bench import ko_news
+from bot.summarize.lang.ko import segment, select, words
+from tests.conftest import shared_path
 
 
 def _korean_texts(seed: int, alphabet: str, n: int = 3000) -> list[str]:
@@ -109,3 +112,56 @@ def test_the_fit_and_a_brief_weigh_a_day_through_one_reading() -> None:
             choose(every, weights, 3, leans.__getitem__)
         reads += len(sentences)
     assert reads > 300
+
+
+def _figure_list_as_before(sentence: str) -> bool:
+    """``words.figure_list`` as it was: the pattern tried on every sentence holding a "("."""
+    return "(" in sentence and words.FIGURE_LIST.search(sentence) is not None
+
+
+def _named_as_before(sentence: str, named: tuple[str, ...]) -> bool:
+    """``words.figure_list_named`` as it was: the pattern searched in every sentence."""
+    m = words.FIGURE_LIST.search(sentence)
+    if m is None:
+        return False
+    names = [item.group(1) for item in words.ITEM_NAME.finditer(m.group())]
+    return any(w in n or n in w or (len(w) >= 3 and w[:-1] in n) for w in named for n in names)
+
+
+FIGURE_TEXTS = [
+    "파주(영하 6도)·춘천(7.5도)·충주(9.6도) 등",
+    "더불어민주당(45%), 국민의힘(38%), 정의당(5%)이었다.",
+    "배추(53.6%), 무(41.6%)가 올랐다.",
+    "박모(38)·김모(30)·이모(41)씨",
+    "학생 세명(39%), 교사 두 명(20%), 부모(41%)",
+    "(((", "파주(6도)(7도)(8도)", "",
+]
+
+
+def test_a_figure_list_is_found_where_it_was_on_made_up_and_random_text() -> None:
+    texts = FIGURE_TEXTS + _korean_texts(3, "파주춘천 (6.5도%)·, 영하명세")
+    # Runs of items apart by separators, some of them broken, so lists of three are made often.
+    items = ["파주(6도)", "춘천(7.5%)", "충주(영하 9.6도)", "세명(3명)", "A(1원)", "박모(38)",
+             "(", "춘천", "7%)", "교사 두 명(20%)", "11명(39%)"]
+    seps = [", ", ",", "·", " · ", " ", ""]
+    rng = random.Random(39)
+    texts += ["".join(rng.choice(items) + rng.choice(seps) for _ in range(rng.randint(0, 6)))
+              for _ in range(3000)]
+    assert sum(map(_figure_list_as_before, texts)) > 30  # lists are among them
+    for text in texts:
+        assert words.figure_list(text) == _figure_list_as_before(text), text
+        named = ("파주", "민주당")
+        assert words.figure_list_named(text, named) == _named_as_before(text, named), text
+
+
+def test_a_figure_list_is_found_where_it_was_on_the_korean_dev_set() -> None:
+    rows = shared_path("summaries", "ko_sci_news_dev.jsonl").read_text(encoding="utf-8")
+    texts = [json.loads(line)["text"] for line in rows.splitlines() if line.strip()]
+    # The Korean feed snapshots hold the weather and poll lists the pattern is for.
+    texts += [a.text for a in ko_news.articles(shared_path("feeds", "real-world-ko"))]
+    sentences = [s for text in texts for s in re.split(r"(?<=[.!?])\s+|\n", text)]
+    assert len(sentences) > 3000 and any(map(_figure_list_as_before, sentences))
+    for sentence in sentences:
+        assert words.figure_list(sentence) == _figure_list_as_before(sentence), sentence
+        named = ("서울", "연구진")
+        assert words.figure_list_named(sentence, named) == _named_as_before(sentence, named)
