@@ -19,12 +19,13 @@ import re
 import sys
 from pathlib import Path
 
+from bench.shared_data import SHARED_DATA
 from bot.feeds.parse import ParseError, parse_feed
 from bot.models import Article
 from bot.summarize.extractive import ExtractiveSummarizer, refers_back
 from bot.summarize.text import detect_language, split_sentences
 
-REAL_FEEDS = Path(__file__).resolve().parents[2] / "shared" / "data" / "feeds" / "real-world"
+REAL_FEEDS = SHARED_DATA / "feeds" / "real-world"
 
 # A footnote mark after a sentence end ("⌃⌥⌘P.1."; version numbers have a digit before the
 # period), or two sentences glued at a period ("in Greece.Exact location").

@@ -42,6 +42,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import picks
+from bench.shared_data import SHARED_DATA
 from bot.summarize.extractive import ExtractiveSummarizer, candidate_leans_back, quote_pieces
 from bot.summarize.scoring import FEATURES, THRESHOLDS, Pool, choose
 from bot.summarize.text import content_words, paragraph_starts, split_paragraphs
@@ -50,7 +51,7 @@ from bot.summarize.weights import WEIGHTS
 SEED = 28
 MIN_GAIN = 5e-4  # half a tenth of a point: smaller gains are noise on these sizes
 PASSES = 3
-DEV_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "summaries"
+DEV_DIR = SHARED_DATA / "summaries"
 # The sets the bot's input looks like have no references of their own: their fit halves are
 # scored against editors' picks (bench/picks.py: all picked articles, so no limit), the wire
 # set once its picks are stored.

@@ -23,11 +23,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.shared_data import SHARED_DATA
 from bot.feeds.parse import parse_feed
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, split_sentences
 
-KO_FEEDS = Path(__file__).resolve().parents[2] / "shared" / "data" / "feeds" / "real-world-ko"
+KO_FEEDS = SHARED_DATA / "feeds" / "real-world-ko"
 
 
 def held_out(link: str) -> bool:

@@ -26,6 +26,7 @@ from pathlib import Path
 import feedparser
 from lxml import etree
 
+from bench.shared_data import SHARED_DATA
 from bot.errors import ParseError
 from bot.feeds.fastfeed import refusal
 from bot.feeds.jsonfeed import looks_like_json_feed
@@ -88,7 +89,7 @@ def _changed(body: bytes) -> object:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    default = Path(__file__).resolve().parents[2] / "shared/data/feeds/real-world"
+    default = SHARED_DATA / "feeds" / "real-world"
     parser.add_argument("--data", type=Path, default=default)
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()

@@ -44,9 +44,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.ko_news import KO_FEEDS
 from bench.ko_news import held_out as link_held_out
 from bench.ko_news import split as ko_news_split
+from bench.shared_data import SHARED_DATA
 from bot.summarize.text import split_paragraphs
 
-WIRE = Path(__file__).resolve().parents[2] / "shared" / "data" / "articles" / "wire_dev.jsonl"
+WIRE = SHARED_DATA / "articles" / "wire_dev.jsonl"
 STORE = Path(__file__).resolve().parent / "data"
 SETS = ("wire", "ko_news")
 FIRST = "a"  # the first editor: its file keeps the name it had before there were others

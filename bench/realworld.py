@@ -20,6 +20,7 @@ import feedparser
 from sqlalchemy import insert, update
 
 from adapters.recording import RecordingAdapter
+from bench.shared_data import SHARED_DATA
 from bot.app import App
 from bot.config import DestinationSettings, Secrets, Settings, SubscriptionSettings
 from bot.models import Brief, Point
@@ -32,7 +33,7 @@ from tests.support.clock import Clock
 from tests.support.feedserver import FeedServer
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared" / "data"
+SHARED = SHARED_DATA
 REAL_FEEDS = SHARED / "feeds" / "real-world"
 ARTICLES = SHARED / "summaries" / "bbc_news_summary.jsonl"
 

@@ -34,6 +34,7 @@ from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
 from bench.brief_read import REAL_FEEDS, read_counts
+from bench.shared_data import SHARED_DATA
 from bot.feeds.parse import parse_feed
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, detect_language, korean, split_sentences
@@ -197,7 +198,7 @@ def score(
 
 
 DEV_SETS = ("bbc_news_summary.jsonl", "cnndm_train_sample.jsonl", "ko_sci_news_dev.jsonl")
-DEV_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "summaries"
+DEV_DIR = SHARED_DATA / "summaries"
 
 
 def evaluate(
@@ -257,7 +258,6 @@ def evaluate(
 # and Lead-3 on a fixed sample of each dev set, and the reading-check counts on the real-world
 # feeds, wire_dev and the Korean feed snapshots, against a stored baseline.
 BASELINE = Path(__file__).resolve().parent / "summarize_baseline.json"
-SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 GATE_SETS = (("bbc_news_summary.jsonl", 150), ("cnndm_train_sample.jsonl", 100),
              ("ko_sci_news_dev.jsonl", 25))
 ROUGE_MARGIN = 0.5  # ROUGE points a set may lose against the baseline before the gate fails

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 from collections import Counter
@@ -33,13 +32,14 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.shared_data import SHARED_DATA
 from bot.feeds.parse import parse_feed
 from bot.models import Article, Brief
 from bot.summarize import ExtractiveSummarizer, korean
 from bot.tags import normalise_tag
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("NEWSBRIEF_SHARED", REPO.parent / "shared")) / "data"
+SHARED = SHARED_DATA
 BASELINE = REPO / "tests" / "data" / "tag_baseline.json"
 CNNDM = SHARED / "summaries" / "cnndm_train_sample.jsonl"
 WIRE = SHARED / "articles" / "wire_dev.jsonl"

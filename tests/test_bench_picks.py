@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
+import subprocess
+import sys
 import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -269,3 +272,25 @@ def test_agreement_when_the_editors_share_no_article_says_so(
     out = capsys.readouterr().out
     assert "0 articles picked by every editor (a, b)" in out
     assert "ko_news: the editors share no article; no agreement to measure" in out
+
+
+def test_the_benchmarks_read_the_shared_data_the_tests_look_for(tmp_path: Path) -> None:
+    # The tests find the shared data under NEWSBRIEF_SHARED (tests.conftest.shared_path); the
+    # benchmarks they run must read it there too, or a worktree kept elsewhere fails with
+    # FileNotFoundError where it should run (or skip).
+    script = (
+        "from bench import brief_read, fit_selection, ko_news, picks, realworld, "
+        "summarize_eval, tag_eval\n"
+        "for path in (brief_read.REAL_FEEDS, fit_selection.DEV_DIR, ko_news.KO_FEEDS, "
+        "picks.WIRE, realworld.SHARED, summarize_eval.DEV_DIR, summarize_eval.SHARED_DATA, "
+        "tag_eval.SHARED):\n"
+        "    print(path)\n"
+    )
+    env = {**os.environ, "NEWSBRIEF_SHARED": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parents[1], env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    paths = done.stdout.split()
+    assert len(paths) == 8
+    for path in paths:
+        assert Path(path).is_relative_to(tmp_path / "data"), path

@@ -3,8 +3,10 @@ in one statement per chunk."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
-from collections.abc import AsyncIterator
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -21,7 +23,7 @@ from bot.store import entries as entry_store
 from bot.store.feeds import add_feed
 from bot.store.schema import entries
 from tests.conftest import shared_path
-from tests.support.dbs import BACKEND, database_url
+from tests.support.dbs import db  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.usefixtures("pass_database")
 
@@ -34,16 +36,6 @@ def _item(n: int) -> FeedItem:
                     content_hash=f"c{n}", categories=("world", "x"), author="Ann", lang="en",
                     raw_hash=f"r{n}")
 
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    """A migrated, empty database of this pass (see ``BACKEND``), closed after the test."""
-    database = Database(database_url(tmp_path))
-    await database.migrate()
-    try:
-        yield database
-    finally:
-        await database.close()
 
 
 async def _stored_both_ways(conn: AsyncConnection, items: list[FeedItem],
@@ -88,12 +80,12 @@ async def test_entries_inserted_together_match_entries_inserted_one_by_one(
     assert known["guid:2"] == entry_store.Known("c2", "r2")
 
 
+# PostgreSQL has no full-text table to flush; its executemany is batched.
+@pytest.mark.sqlite_only
 async def test_a_feeds_entries_are_one_statement_not_one_per_row(
         db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     # On SQLite each statement writing entries flushes the full-text index its trigger fills:
     # an executemany of N rows flushed it N times (issue 26). Chunks still bound the parameters.
-    if BACKEND != "sqlite":
-        pytest.skip("PostgreSQL has no full-text table to flush; its executemany is batched")
     monkeypatch.setattr(entry_store, "SQLITE_VARIABLES", 2 * 13 + 1)  # 2 rows a statement
     seen: list[bool] = []
 
@@ -112,9 +104,9 @@ async def test_a_feeds_entries_are_one_statement_not_one_per_row(
     assert [r["entry_key"] for r in rows] == [f"guid:{n}" for n in range(5)]
 
 
+# The FTS5 table is SQLite's; PostgreSQL searches the entries' own index.
+@pytest.mark.sqlite_only
 async def test_entries_inserted_together_are_searchable_each(db: Database) -> None:
-    if BACKEND != "sqlite":
-        pytest.skip("the FTS5 table is SQLite's; PostgreSQL searches the entries' own index")
     async with db.begin() as conn:
         feed, _ = await add_feed(conn, "https://many.example/rss", now=NOW)
         await entry_store.insert_entries(conn, feed, [_item(n) for n in range(3)], now=NOW)
@@ -173,8 +165,6 @@ async def test_entries_stored_together_hold_the_same_datetimes_as_one_stored_alo
 async def test_a_first_poll_fits_a_connection_allowing_999_variables(db: Database) -> None:
     # SQLite builds before 3.32, and embedders since, allow 999 bound parameters a statement:
     # 77 rows of 13 values once failed "too many SQL variables" and the first poll never ended.
-    if BACKEND != "sqlite":
-        pytest.skip("SQLite's variable limit")
 
     def lower_limit(dbapi_conn: Any, record: object, proxy: object) -> None:
         # the adapter's aiosqlite connection, then the sqlite3 one it runs in its thread; on
@@ -213,3 +203,22 @@ async def test_entries_stored_together_take_every_column_insert_entry_takes(
 def test_the_stored_values_name_every_entries_column() -> None:
     values = entry_store._entry_values(1, _item(0), NOW)
     assert set(values) == {c.name for c in entries.c} - {"id"}
+
+
+@pytest.mark.sqlite_only  # it runs the PostgreSQL pass's collection itself
+def test_the_tests_about_sqlite_build_no_postgresql_database() -> None:
+    # Skipped inside its body, a test about SQLite would skip only after its ``db`` fixture
+    # had built and migrated a PostgreSQL database: the PostgreSQL pass leaves them out at
+    # collection instead.
+    env = {**os.environ, "NEWSBRIEF_TEST_BACKEND": "postgresql"}
+    done = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p",
+                           "no:cacheprovider", __file__], capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parents[1], env=env, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    kept = done.stdout
+    assert "test_entries_inserted_together_match_entries_inserted_one_by_one" in kept, kept
+    for name in ("test_a_feeds_entries_are_one_statement_not_one_per_row",
+                 "test_entries_inserted_together_are_searchable_each",
+                 "test_a_first_poll_fits_a_connection_allowing_999_variables",
+                 "test_the_tests_about_sqlite_build_no_postgresql_database"):
+        assert f"::{name}" not in kept, name

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,7 +16,7 @@ from bot.outbox.worker import OutboxWorker
 from bot.store import destinations as dest_store
 from bot.store.db import Database
 from tests.support.crash_delivery import add_brief, add_destination
-from tests.support.dbs import database_url
+from tests.support.dbs import db  # noqa: F401  (the fixture)
 from tests.support.fake_slack import TOKEN, FakeSlack
 from tests.support.outbox import FakeClock, rows
 from tests.support.slack_delivery import SPEC, big_digest
@@ -33,14 +32,6 @@ async def fake() -> AsyncIterator[FakeSlack]:
     yield server
     await server.stop()
     assert server.violations == []
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = Database(database_url(tmp_path))
-    await database.migrate()
-    yield database
-    await database.close()
 
 
 async def queue(db: Database, ref: str = REF, *, digest: Digest | None = None,

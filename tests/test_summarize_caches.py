@@ -69,3 +69,32 @@ def test_the_term_cache_is_cleared_when_full(monkeypatch: Any) -> None:
         assert cache[f"profits{n}"] == f"profits{n}"
         assert len(cache) <= 8
     assert cache["profits"] == "profit"  # still right after a clear
+
+
+def test_a_brief_reads_whether_a_candidate_leans_back_once(monkeypatch: Any) -> None:
+    # choose() asks again of the candidates it revisits, round after round; for Korean a
+    # reading may need the analyser, so each candidate is read once.
+    from bot.summarize import extractive
+
+    read: list[int] = []
+    real = extractive.candidate_leans_back
+
+    def counted(sentences: list[str], k: int, lang: str, title: str) -> bool:
+        read.append(k)
+        return real(sentences, k, lang, title)
+
+    monkeypatch.setattr(extractive, "candidate_leans_back", counted)
+    # Two of the best open by leaning back ("It", "They"): weighed down, each is asked of
+    # again in the next round.
+    sentences = [
+        "The city council approved a new budget for the harbour on Monday night.",
+        "It sets aside money for a new harbour pier and for dredging the harbour budget.",
+        "They also raise the harbour fees that cargo ships pay under the council budget.",
+        "Shipping firms said the higher fees would drive cargo to other ports.",
+        "The mayor said the harbour had gone without repairs for twenty years.",
+        "Work on the pier is due to start in the spring and last two years.",
+    ]
+    chosen = extractive.ExtractiveSummarizer().select(
+        sentences, "Council approves harbour budget", "en", 3)
+    assert len(chosen) == 3
+    assert read and len(read) == len(set(read)), read

@@ -4,11 +4,17 @@ skipped. Literal text, failing before the fix."""
 
 from __future__ import annotations
 
+from itertools import chain
+
 import pytest
 
+from bench import fit_selection
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer
+from bot.summarize.extractive import weights_for
 from bot.summarize.lang.ko import select as ko_select
+from bot.summarize.scoring import choose
+from bot.summarize.text import paragraph_starts, split_paragraphs
 from tests.support.tagging import needs_kiwi
 
 # A fit-half crime story's shape: the day is told once, in a sentence after the lede, and two
@@ -46,6 +52,30 @@ def test_this_day_is_a_point_only_under_a_point_that_tells_the_day() -> None:
     points = [p.text for p in brief.points]
     leaning = [p for p in points if ko_select.date_told(p) is False]
     assert not leaning or any(ko_select.date_told(p) for p in points), points
+
+
+@needs_kiwi
+def test_the_fit_weighs_a_day_told_elsewhere_as_a_brief_does() -> None:
+    # The fit's pool (bench.fit_selection.prepare) holds the brief's reading of each day: with
+    # none, the fit would take "B씨는 이날 …" under no point that tells the day, a choice no
+    # brief makes, and fit the weights to it.
+    title = "“빚 독촉에”…편의점 털었다 30분만에 붙잡혀"
+    summarizer = ExtractiveSummarizer()
+    row = {"id": "theft", "title": title, "text": THEFT, "summary": THEFT.split("\n")[0]}
+    item = fit_selection.prepare(row, "ko", summarizer, 3)
+    pool = item.pool
+    assert pool is not None and pool.told is not None
+    told = [pool.told(k) for k in range(len(pool.sentences))]
+    assert told == [ko_select.date_told(s) for s in pool.sentences]
+    assert False in told  # a candidate whose one anchor is "이날"
+    weights = weights_for("ko")
+    fit = [pool.sentences[k] for k in choose(pool, weights, 3, item.back.__getitem__)]
+    paragraphs = split_paragraphs(THEFT, "ko")
+    brief = summarizer.select(list(chain.from_iterable(paragraphs)), title, "ko", 3,
+                              starts=paragraph_starts(paragraphs))
+    assert fit == brief, (fit, brief)
+    leaning = [p for p in fit if ko_select.date_told(p) is False]
+    assert not leaning or any(ko_select.date_told(p) for p in fit), fit
 
 
 def _days_told_by(pattern: str) -> list[str]:

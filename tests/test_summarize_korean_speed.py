@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 import re
+from itertools import chain
+
+import pytest
 
 from bench import ko_news
+from bot.summarize.lang import Language
 from bot.summarize.lang.ko import segment, select, words
+from bot.summarize.scoring import choose
 from tests.conftest import shared_path
 
 
@@ -74,17 +80,32 @@ def test_the_splitter_asks_the_kind_of_a_line_only_where_it_may_be_a_caption() -
     assert asked == [caption]
 
 
-def test_the_fit_and_a_brief_weigh_a_day_through_one_reading() -> None:
+def test_a_brief_reads_few_days_and_chooses_what_the_fit_chooses(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     # A brief's pool reads a candidate's day (``date_told``) only when choose() weighs it as
-    # leaning back; the fit's pool (no weights) holds the same reading, not day sets of its
-    # own that could drift from what briefs do, and taken for every candidate up front (the
-    # fit's way) it chooses the points the lazy reading chooses.
-    import dataclasses
-
+    # leaning back; the fit's pool (bench.fit_selection.prepare) reads every candidate up
+    # front, through the same callable. Both choose the same points, and the brief reads far
+    # fewer days than there are candidates (reading them all was about 5% of a brief).
+    from bench import fit_selection
+    from bot.summarize import scoring
     from bot.summarize.extractive import ExtractiveSummarizer, weights_for
-    from bot.summarize.scoring import choose
-    from bot.summarize.text import content_words
+    from bot.summarize.text import paragraph_starts, split_paragraphs
 
+    read: list[str] = []
+    rules_of = scoring.language
+
+    def counted(code: str) -> Language:
+        rules = rules_of(code)
+        date_told = rules.date_told
+        assert date_told is not None
+
+        def told(sentence: str) -> bool | None:
+            read.append(sentence)
+            return date_told(sentence)
+
+        return dataclasses.replace(rules, date_told=told)
+
+    monkeypatch.setattr(scoring, "language", counted)
     rng = random.Random(2628)
     subjects = ["경찰은", "김씨는", "시는", "연구팀은", "정부는", "A씨는"]
     days = ["이날", "3일", "당일", "지난 2일", "성탄절", "", "", "오전 2시"]
@@ -93,25 +114,34 @@ def test_the_fit_and_a_brief_weigh_a_day_through_one_reading() -> None:
     objects = ["화재 현장에서", "서울에서", "주민들과", "연구소에서", "", "국회에서"]
     summarizer = ExtractiveSummarizer()
     weights = weights_for("ko")
-    reads = 0
+    candidates = brief_reads = 0
     for _ in range(60):
-        sentences = [" ".join(w for w in (rng.choice(subjects), rng.choice(days),
-                                         rng.choice(objects), rng.choice(acts)) if w)
-                     for _ in range(rng.randint(4, 14))]
+        lines = [" ".join(" ".join(w for w in (rng.choice(subjects), rng.choice(days),
+                                               rng.choice(objects), rng.choice(acts)) if w)
+                          for _ in range(rng.randint(1, 4)))
+                 for _ in range(rng.randint(2, 5))]
         title = " ".join(rng.sample(["화재", "조사", "서울", "연구", "대책", "사고"], 3))
-        cands = list(enumerate(sentences))
-        words = [content_words(s, "ko") for s in sentences]
-        args = (cands, words, title, content_words(title, "ko"), "ko")
-        pool, fit = summarizer.pool(*args, weights), summarizer.pool(*args)
-        assert pool.told is not None and fit.told is not None
-        told = [fit.told(k) for k in range(len(sentences))]
-        assert told == [select.date_told(s) for s in sentences]
-        every = dataclasses.replace(pool, told=told.__getitem__)
-        leans = [select.refers_back(s, lambda _: False) for s in pool.sentences]
-        assert choose(pool, weights, 3, leans.__getitem__) == \
-            choose(every, weights, 3, leans.__getitem__)
-        reads += len(sentences)
-    assert reads > 300
+        text = "\n".join(lines)
+        item = fit_selection.prepare({"id": "k", "title": title, "text": text,
+                                      "summary": lines[0]}, "ko", summarizer, 3)
+        if item.pool is None:
+            read.clear()
+            continue
+        pool = item.pool
+        assert sorted(read) == sorted(pool.sentences)  # the fit reads every day, once
+        read.clear()
+        fit = [pool.sentences[k] for k in choose(pool, weights, 3, item.back.__getitem__)]
+        assert read == []  # and chooses with no reading of its own
+        paragraphs = split_paragraphs(text, "ko")
+        brief = summarizer.select(list(chain.from_iterable(paragraphs)), title, "ko", 3,
+                                  starts=paragraph_starts(paragraphs))
+        assert brief == fit, (text, fit, brief)
+        assert len(read) == len(set(read))  # each candidate's day read once at most
+        candidates += len(pool.sentences)
+        brief_reads += len(read)
+        read.clear()
+    assert candidates > 300
+    assert brief_reads < candidates / 2, (brief_reads, candidates)
 
 
 def _figure_list_as_before(sentence: str) -> bool:

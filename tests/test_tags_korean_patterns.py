@@ -5,12 +5,15 @@ crowded re's cache. The tags stay what the per-name patterns gave."""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import random
 import re
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -65,14 +68,24 @@ class _Recording:
         return noted
 
 
+def _modules_using_re() -> list[ModuleType]:
+    """The tagging package and each of its modules that imports ``re``, found by walking the
+    package: a module split off later is watched without being named here."""
+    modules = [tagging] + [importlib.import_module(f"{tagging.__name__}.{info.name}")
+                           for info in pkgutil.iter_modules(tagging.__path__)]
+    using = [m for m in modules if vars(m).get("re") is re]
+    assert {mentions, people} <= set(using), using
+    return using
+
+
 @needs_kiwi
 @pytest.mark.parametrize(("title", "text"), STORIES)
 def test_no_pattern_is_built_from_a_name(
     title: str, text: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     recording = _Recording()
-    for module in (tagging, mentions, people):  # the package's modules, whichever uses re
-        monkeypatch.setattr(module, "re", recording, raising=False)
+    for module in _modules_using_re():
+        monkeypatch.setattr(module, "re", recording)
     brief_tags(title, text, "ko")
     names = ("김형태", "순희", "박정자", "한국경제연구원", "정부", "성산일출봉", "윤석열")
     built = [p for p in recording.patterns if any(n in p for n in names)]
@@ -148,3 +161,18 @@ def test_the_surname_patterns_find_what_a_look_behind_first_finds() -> None:
             text = "".join(rng.choice("김이박씨님 (52)세성태가변호사,") for _ in range(size))
             assert marked.findall(text) == before.findall(text), text
             assert alone.findall(text) == before_alone.findall(text), text
+
+
+def test_people_finds_a_name_through_the_mentions_module(monkeypatch: pytest.MonkeyPatch) -> None:
+    # people reads where a name is written through ``mentions.x``, as the package does: what
+    # is patched (or changed) there is what every module of the package uses.
+    asked: list[str] = []
+    real = mentions.followed
+
+    def noted(name: str, text: str, after: re.Pattern[str]) -> bool:
+        asked.append(name)
+        return real(name, text, after)
+
+    monkeypatch.setattr(mentions, "followed", noted)
+    assert people.plays_role("순희", STORIES[1][1])
+    assert asked == ["순희"], asked

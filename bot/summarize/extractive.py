@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping
-from functools import partial
+from functools import cache, partial
 from itertools import chain
 
 from bot.logs import get_log
@@ -286,13 +286,9 @@ class ExtractiveSummarizer:
             return [s for _, s in cands]
         weights = self._weights or weights_for(lang)
         pool = self.pool(cands, words, title, title_words, lang, weights, barred)
-        back_cache: dict[int, bool] = {}
-
-        def leans_back(k: int) -> bool:
-            if k not in back_cache:
-                back_cache[k] = candidate_leans_back(pool.sentences, k, lang, title)
-            return back_cache[k]
-
+        # choose() asks again of the candidates it revisits; for Korean a reading may need
+        # the analyser, so each candidate is read once, when first asked for.
+        leans_back = cache(lambda k: candidate_leans_back(pool.sentences, k, lang, title))
         chosen = choose(pool, weights, points, leans_back)
         return [pool.sentences[k] for k in chosen]
 

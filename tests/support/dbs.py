@@ -1,12 +1,15 @@
-"""``db_url``: run a test once on SQLite and once on PostgreSQL (skipped loudly without one)."""
+"""``db_url``: run a test once on SQLite and once on PostgreSQL (skipped loudly without one);
+``db``: a migrated database of this pass."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
+from bot.store.db import Database
 from tests.support.postgres import new_database_url
 
 BACKENDS = ["sqlite", "postgresql"]
@@ -35,3 +38,14 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 def db_backend(db_url: str) -> str:
     """``"sqlite"`` or ``"postgresql"``: which backend ``db_url`` is on."""
     return "sqlite" if db_url.startswith("sqlite") else "postgresql"
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[Database]:
+    """A migrated, empty database of this pass (see ``BACKEND``), closed after the test."""
+    database = Database(database_url(tmp_path))
+    await database.migrate()
+    try:
+        yield database
+    finally:
+        await database.close()

@@ -4,11 +4,8 @@ tests."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
-from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 
 from adapters.recording import RecordingAdapter
@@ -16,7 +13,7 @@ from bot.outbox.worker import OutboxWorker
 from bot.store.db import Database
 from bot.store.schema import outbox
 from tests.support.crash_delivery import EPOCH
-from tests.support.dbs import database_url
+from tests.support.dbs import db  # noqa: F401  (the fixture, for the outbox tests)
 
 
 class FakeClock:
@@ -38,14 +35,6 @@ class FakeClock:
         self.slept.append(seconds)
         self.now = max(self.now, self.now + timedelta(seconds=seconds))
         await asyncio.sleep(0)
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = Database(database_url(tmp_path))
-    await database.migrate()
-    yield database
-    await database.close()
 
 
 async def rows(db: Database) -> dict[str, dict[str, object]]:

@@ -63,16 +63,16 @@ def followed(name: str, text: str, after: re.Pattern[str]) -> bool:
     return any(after.match(text, at + len(name)) for at in starts(name, text))
 
 
-def preceded(name: str, text: str, before: Before) -> bool:
-    """``re.search(before + re.escape(name), text) is not None``: a match of ``before`` that
+def preceded(name: str, text: str, prefix: Before) -> bool:
+    """``re.search(prefix + re.escape(name), text) is not None``: a match of ``prefix`` that
     ends where the name starts."""
-    return any(_ends_at(at, text, before) for at in starts(name, text))
+    return any(_ends_at(at, text, prefix) for at in starts(name, text))
 
 
-def _ends_at(at: int, text: str, before: Before) -> bool:
-    """Whether a match of ``before`` ends at ``at`` in ``text``."""
-    start = max(0, at - before.width)
-    return before.pattern.search(text, start, at) is not None
+def _ends_at(at: int, text: str, prefix: Before) -> bool:
+    """Whether a match of ``prefix`` ends at ``at`` in ``text``."""
+    start = max(0, at - prefix.width)
+    return prefix.pattern.search(text, start, at) is not None
 
 
 def spans(name: str, text: str, after: re.Pattern[str]) -> Iterator[tuple[int, int]]:

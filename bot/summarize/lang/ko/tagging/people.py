@@ -9,21 +9,13 @@ from functools import lru_cache
 
 from bot.summarize.lang import Analyser
 from bot.summarize.lang.ko import tags as rules
-from bot.summarize.lang.ko.tagging.mentions import (
-    before,
-    followed,
-    matches,
-    preceded,
-    somewhere,
-    spans,
-    starts,
-)
+from bot.summarize.lang.ko.tagging import mentions
 from bot.summarize.lang.ko.words import SURNAMES
 
 # The patterns around a name, compiled once (``mentions``: none is built per name).
 _PLAYED = re.compile(rules.PLAYED)
 _PLAYED_PART = re.compile(rules.PLAYED_PART)
-_PLAYED_BEFORE = before(rules.PLAYED_BEFORE, rules.PLAYED_BEFORE_WIDTH)
+_PLAYED_BEFORE = mentions.before(rules.PLAYED_BEFORE, rules.PLAYED_BEFORE_WIDTH)
 _PRIVATE_PERSON_AFTER = re.compile(rules.PRIVATE_PERSON_AFTER)
 _RESEARCH_LEAD = re.compile(rules.RESEARCH_LEAD)
 # Matched at a full name's end: joined to each new name, it was compiled again per name
@@ -35,14 +27,15 @@ def plays_role(name: str, doc: str) -> bool:
     """Whether ``doc`` writes ``name`` as a character someone plays ("순희 역을 맡은 배우"):
     a role written apart from the name ("서울역" is a station); "역할" only beside a word of
     the stage ("순희 역할을 맡은 배우", never "한동훈 역할론")."""
-    if (somewhere(_PLAYED, doc) and followed(name, doc, _PLAYED)) \
-            or (somewhere(_PLAYED_BEFORE.alone, doc) and preceded(name, doc, _PLAYED_BEFORE)):
+    if (mentions.somewhere(_PLAYED, doc) and mentions.followed(name, doc, _PLAYED)) \
+            or (mentions.somewhere(_PLAYED_BEFORE.alone, doc)
+                and mentions.preceded(name, doc, _PLAYED_BEFORE)):
         return True
-    if not somewhere(_PLAYED_PART, doc):
+    if not mentions.somewhere(_PLAYED_PART, doc):
         return False
     span = rules.DRAMA_SPAN
     return any(rules.DRAMA.search(doc, max(0, start - span), end + span)
-               for start, end in spans(name, doc, _PLAYED_PART))
+               for start, end in mentions.spans(name, doc, _PLAYED_PART))
 
 
 def named_in_passing(name: str, doc: str) -> bool:
@@ -52,9 +45,10 @@ def named_in_passing(name: str, doc: str) -> bool:
     a person is a surname and one to three syllables: "서울아산병원 교수들" is no person."""
     if not rules.NAME_SYLLABLES[0] <= len(name) <= rules.NAME_SYLLABLES[1] \
             or name[0] not in SURNAMES or _times_named(name, doc) >= rules.PERSON_MENTIONS \
-            or not followed(name, doc, _PRIVATE_PERSON_AFTER):
+            or not mentions.followed(name, doc, _PRIVATE_PERSON_AFTER):
         return False
-    return not followed(name, doc, _PUBLIC_ROLE) and not followed(name, doc, _RESEARCH_LEAD)
+    return not mentions.followed(name, doc, _PUBLIC_ROLE) \
+        and not mentions.followed(name, doc, _RESEARCH_LEAD)
 
 
 def _times_named(name: str, doc: str) -> int:
@@ -99,10 +93,10 @@ def called_by_surname(name: str, title: str, doc: str) -> bool:
     # A headline writes a Hanja surname only for a public figure: any public role beside the
     # full name will do ("최재영 목사" under "…崔 접근 치밀"), not only an office.
     if hanja is not None and re.search(r"(?<![一-龥])[" + hanja + r"](?![一-龥])", title) \
-            and any(_PUBLIC_ROLE.match(doc, at + len(name)) for at in starts(name, doc)):
+            and any(_PUBLIC_ROLE.match(doc, at + len(name)) for at in mentions.starts(name, doc)):
         return True
     # The post the full name is written with: "전주지검" is no 전 with "문재인 전 대통령".
-    posts = {m.group(1) for _, m in matches(name, doc, _NAME_POST)}
+    posts = {m.group(1) for _, m in mentions.matches(name, doc, _NAME_POST)}
     if not posts:
         return False
     return any(m.group(1) in posts for m in re.finditer(
