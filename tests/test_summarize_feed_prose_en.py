@@ -5,26 +5,13 @@ made up in the shape of the feed items the reader marked down."""
 
 from __future__ import annotations
 
-from itertools import chain
-
 import pytest
 
-from bot.models import Article
-from bot.summarize import ExtractiveSummarizer, segment
+from bot.summarize import segment
 from bot.summarize.lang.en.segment.subhead import subheads
-from bot.summarize.text import paragraph_starts, split_paragraphs
-
-S = ExtractiveSummarizer()
-
-
-def _points(title: str, text: str) -> list[str]:
-    return [p.text for p in S.brief(Article(title=title, text=text, lang="en")).points]
-
-
-def _split(text: str) -> tuple[list[str], frozenset[int]]:
-    paragraphs = split_paragraphs(text, "en")
-    return list(chain.from_iterable(paragraphs)), paragraph_starts(paragraphs)
-
+from bot.summarize.text import split_paragraphs
+from tests.support.english import points as _points
+from tests.support.english import sentences_and_starts as _split
 
 SURF = (
     "Surfer Ann Lee didn’t catch any waves when she went out on Sunday, but she did come back "

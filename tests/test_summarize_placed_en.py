@@ -3,24 +3,9 @@
 
 from __future__ import annotations
 
-from itertools import chain
-
-from bot.models import Article
-from bot.summarize import ExtractiveSummarizer
 from bot.summarize.lang.en.segment.placed import old_headline
-from bot.summarize.text import paragraph_starts, split_paragraphs
-
-S = ExtractiveSummarizer()
-
-
-def _points(title: str, text: str) -> list[str]:
-    return [p.text for p in S.brief(Article(title=title, text=text, lang="en")).points]
-
-
-def _split(text: str) -> tuple[list[str], frozenset[int]]:
-    paragraphs = split_paragraphs(text, "en")
-    return list(chain.from_iterable(paragraphs)), paragraph_starts(paragraphs)
-
+from tests.support.english import points as _points
+from tests.support.english import sentences_and_starts as _split
 
 OLD_HEADLINE = "A Battle Over Antibiotics In Organic Apple And Pear Farming"
 NPR_BODY = (
