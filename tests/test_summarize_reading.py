@@ -322,3 +322,28 @@ def test_openings_that_point_back_at_what_is_not_shown(sentence: str) -> None:
 ])
 def test_prose_that_names_what_it_means_does_not_lean_back(sentence: str) -> None:
     assert not refers_back(sentence, "en")
+
+
+def test_the_headline_is_asked_about_a_surname_only_when_the_story_cannot_settle_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The headline check builds a pattern from the name and reads every candidate: the
+    story's own checks, cheaper, come first (issue 26)."""
+    from bot.summarize.lang.en import select
+
+    asked: list[str] = []
+
+    def headline_names(title: str, name: str, candidates: list[str]) -> bool:
+        asked.append(name)
+        return False
+
+    monkeypatch.setattr(select, "headline_names", headline_names)
+    cands = ["A cold wind swept across the mayoral race on Tuesday night.",
+             "Councillor Jane Marlow won her party's primary.",
+             "Police said the count was orderly.",
+             "Marlow was declared the winner shortly after polls closed.",
+             "Police cordoned off the hall."]
+    assert not select.bare_surname(cands, 4, "Police Praise Orderly Count")  # a word, too
+    assert not select.bare_surname(cands, 2, "Police Praise Orderly Count")
+    assert asked == []
+    assert select.bare_surname(cands, 3, "Primaries Settled")  # only the headline can tell
+    assert asked == ["Marlow"]
