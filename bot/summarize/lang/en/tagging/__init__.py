@@ -527,9 +527,12 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
             return name
         # A title-case headline the page repeats is no evidence ("... To Demand Trump's").
         story = "\n".join(line for line in body.split("\n") if line.strip() not in title)
-        return names.headline_full_name(name, title, story, others) \
-            or names.given_name(name, story, _is_person(e, story), others, mid_sentence=True) \
-            or names.introduced_in_full(name, e.forms, story, _is_person(e, story)) \
+        full = names.headline_full_name(name, title, story, others)
+        if full:
+            return full
+        person = _is_person(e, story)  # read once for both questions below
+        return names.given_name(name, story, person, others, mid_sentence=True) \
+            or names.introduced_in_full(name, e.forms, story, person) \
             or name
     if normalise_tag(name) in rules.BROAD_PLACES:
         return None

@@ -190,12 +190,14 @@ def unfollowed_person(name: str, body: str) -> bool:
     # "Mother".
     alone = [(at, end) for at, end in mentions.whole_words(surname, body)
              if not any(f_at <= at < f_end for f_at, f_end in full)]
-    if not _reads_as_person(name, surname, full, alone, body):
-        return False
     own = first.split()[0].lower()
     # An age is read after the full name only: "Cameron, 47," is house style for anyone.
+    # Asked before whether the story writes the name as a person's: few names have a mark,
+    # and reading every mention's word before and pronoun after cost more than the rest.
     if not any(_private_mark(body, at, end, own) or _age_after(body, end) for at, end in full) \
             and not any(_private_mark(body, at, end, own) for at, end in alone):
+        return False
+    if not _reads_as_person(name, surname, full, alone, body):
         return False
     spans = [*full, *alone]
     return not any(public_role(w) for at, end in spans
