@@ -49,3 +49,35 @@ def test_a_headline_surname_is_read_as_a_person_once(monkeypatch: pytest.MonkeyP
     entity = tagging._Entity("Zhou", 3)
     assert tagging._tag_name(entity, title, body, set()) == "Zhou"
     assert asked == Counter({"Zhou": 1})
+
+
+def test_the_sentence_before_a_mention_is_cut_only_after_a_mark(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # The word right before a mention is the last word of its sentence or there is none, so
+    # the sentence is cut (a pattern over the 50 characters before) only when it is a mark.
+    cuts: list[int] = []
+    cut = people._before_in_sentence
+
+    def counted(body: str, start: int) -> list[str]:
+        cuts.append(start)
+        return cut(body, start)
+
+    monkeypatch.setattr(people, "_before_in_sentence", counted)
+    body = "The council met Jean Hay on Monday."
+    start = body.index("Jean")
+    assert people._private_mark(body, start, start + len("Jean Hay"), "jean") is False
+    assert not cuts
+
+
+@pytest.mark.parametrize(("body", "own", "marked"), [
+    ("Police said pensioner Jean Hay was hurt.", "jean", True),
+    ("It was the pensioner. Jean Hay was hurt.", "jean", False),  # another sentence's word
+    ("The pensioner Sgt. Jean Hay was hurt.", "jean", True),  # "Sgt." ends no sentence
+    ("Rescuers found Inspector Morse Hay.", "inspector", False),  # the name's own word
+    ("Officers found pensioner, Jean Hay, at home.", "jean", True),
+])
+def test_a_private_mark_is_the_word_before_in_its_sentence(body: str, own: str,
+                                                           marked: bool) -> None:
+    name = "Inspector Morse Hay" if own == "inspector" else "Jean Hay"
+    start = body.index(name)
+    assert people._private_mark(body, start, start + len(name), own) is marked

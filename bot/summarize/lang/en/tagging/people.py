@@ -246,8 +246,18 @@ def _private_mark(body: str, start: int, end: int, own: str) -> bool:
     the name's own first word ``own`` ("Mother Teresa", "Inspector Morse")."""
     if _home_after(body, end):
         return True
-    before = _before_in_sentence(body, start)[-1:]
-    return any(w.strip(",.'’()\"").lower() in rules.PRIVATE_MARKS - {own} for w in before)
+    # The word right before the mention, read first: the sentence's own last word is it or
+    # none (a sentence starts after a space), and most words before a name are no mark.
+    if not any(_marks(w, own) for w in body[max(0, start - 50) : start].split()[-1:]):
+        return False
+    return any(_marks(w, own) for w in _before_in_sentence(body, start)[-1:])
+
+
+def _marks(word: str, own: str) -> bool:
+    """Whether ``word`` before a name is a private description or a police rank, not the
+    name's own first word ``own``."""
+    low = word.strip(",.'’()\"").lower()
+    return low in rules.PRIVATE_MARKS and low != own
 
 
 def _home_after(body: str, end: int) -> bool:
