@@ -12,8 +12,9 @@ from collections import Counter
 import pytest
 
 from bot.models import Article
-from bot.summarize import ExtractiveSummarizer
+from bot.summarize import ExtractiveSummarizer, segment
 from bot.summarize.korean import ANALYSIS
+from bot.summarize.lang.en import segment as en_segment
 from bot.summarize.lang.en import select as en_select
 from bot.summarize.lang.en.segment import quotations as en_quotations
 from bot.summarize.lang.en.tagging import mentions
@@ -48,6 +49,38 @@ def test_korean_spans_are_judged_not_prose_once_each(monkeypatch: pytest.MonkeyP
     assert ExtractiveSummarizer().brief(KOREAN) == brief
     assert asked and max(asked.values()) == 1, asked
     assert len(asked) >= 5  # every line was asked
+
+
+ENGLISH = Article(
+    title="Council backs new bridge",
+    text=(
+        "The council voted on Monday to build a new bridge over the river.\n\n"
+        "Work is expected to start next spring and last two years.\n\n"
+        "What happens next\n\n"
+        "Residents will be asked for their views at a meeting in March.\n\n"
+        "The bridge will carry cyclists and walkers as well as cars.\n"
+        "(AP Photo/Jane Doe)\n\n"
+        "Officials said the cost would be met from the transport budget."
+    ),
+)
+
+
+def test_english_spans_are_judged_not_prose_once_each(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The subhead rule asks whether the sentence before a subhead tells something and the
+    # caption rule what the lines before a photo credit are: the spans the candidate filter
+    # has judged already, which they judged again.
+    asked: Counter[str] = Counter()
+    first = en_segment.FIRST_NOT_PROSE
+
+    def counted(span: str) -> str | None:
+        asked[span] += 1
+        return first(span)
+
+    brief = ExtractiveSummarizer().brief(ENGLISH)
+    monkeypatch.setattr(en_segment, "FIRST_NOT_PROSE", counted)
+    assert ExtractiveSummarizer().brief(ENGLISH) == brief
+    assert asked and max(asked.values()) == 1, asked
+    assert "What happens next" in asked and "(AP Photo/Jane Doe)" in asked
 
 
 def _before_by_finditer(form: str, body: str) -> list[tuple[str, int]]:
@@ -134,3 +167,15 @@ def test_english_quote_cue_pre_check_keeps_its_verdicts(sentence: str) -> None:
     quoted = any(q in sentence for q in "\"”’'") and (
         en_select.ATTRIBUTION.search(sentence) is not None)
     assert of(0, sentence, False)[2] == (1.0 if quoted else 0.0)
+
+
+@pytest.mark.parametrize("span", [
+    "www.example.com/page", "https://example.com/a-story", "(AP Photo/Jane Doe)",
+    "The council voted on Monday.", "What happens next",
+])
+def test_the_language_kind_read_from_the_article_kinds_is_the_language_own(span: str) -> None:
+    # The shared check calls a bare address a link before the language is asked; a rule of
+    # the language's own reads its own verdict, asked again for such a span.
+    kinds = segment.ProseKinds("en")
+    assert segment.own_kind(kinds, "en")(span) == en_segment.not_prose(span)
+    assert segment.own_kind(segment.not_prose, "en")(span) == en_segment.not_prose(span)

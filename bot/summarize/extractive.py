@@ -267,7 +267,7 @@ class ExtractiveSummarizer:
             ]
             # A subhead or link title is a point only when no other line is (issue 28, feeds):
             # a rule that tells one from a headline may err, and an item is never left mute.
-            headed = segment.subheads(sentences, lang, starts)
+            headed = segment.subheads(sentences, lang, starts, not_prose)
             if headed:
                 cands = [c for c in cands if c[0] not in headed] or cands
         free = [c for c in cands if c[0] not in barred] if barred else cands
@@ -305,7 +305,7 @@ class ExtractiveSummarizer:
         what its place shows to be no prose (``starts``: each paragraph's first sentence)."""
         title_key = title.strip().lower()
         n_title = len(title_key)
-        repeated = segment.captions_in_context(sentences, lang, starts)
+        repeated = segment.captions_in_context(sentences, lang, starts, not_prose)
         return [
             (i, s)
             for i, s in enumerate(sentences)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from bot.summarize.lang.registry import LANGUAGES, language
 
@@ -53,7 +54,8 @@ class ProseKinds(dict[str, str | None]):
 
 
 def captions_in_context(
-    sentences: list[str], lang: str, starts: frozenset[int] = frozenset()
+    sentences: list[str], lang: str, starts: frozenset[int] = frozenset(),
+    kind_of: Callable[[str, str], str | None] = not_prose,
 ) -> set[int]:
     """Indexes of sentences that only their neighbours show to be captions: a sentence right
     before a photo credit, with every copy of it, and the first copy of any sentence the text
@@ -62,7 +64,8 @@ def captions_in_context(
     prose (English sponsor reads after "Sponsored by:") and the lines of a list under its
     lead-in, and what its place on the page shows to be no prose (an English slideshow
     caption or old headline; ``starts``: the index of each paragraph's first sentence, empty
-    where the text's lines are not known)."""
+    where the text's lines are not known; ``kind_of``: the article's ``ProseKinds``, where
+    there is one, so that the language's rules read the kinds already worked out)."""
     counts = Counter(sentences)
     out: set[int] = set()
     if len(counts) < len(sentences):
@@ -76,23 +79,37 @@ def captions_in_context(
     if rules is not None and rules.list_lines is not None:
         out.update(rules.list_lines(sentences))
     if rules is not None and rules.credited_captions is not None:
-        credited = rules.credited_captions(sentences)
+        credited = rules.credited_captions(sentences, own_kind(kind_of, lang))
         if credited:
             out.update(i for i, s in enumerate(sentences) if s in credited)
     if rules is not None and rules.placed_not_prose is not None:
         out.update(rules.placed_not_prose(sentences, starts))
-    out.update(subheads(sentences, lang, starts))
+    out.update(subheads(sentences, lang, starts, kind_of))
     return out
 
 
-def subheads(sentences: list[str], lang: str, starts: frozenset[int]) -> set[int]:
+def own_kind(kind_of: Callable[[str, str], str | None], lang: str) -> Callable[[str], str | None]:
+    """The language's own ``not_prose`` (without the bare-address check every language
+    shares) read from ``kind_of`` (``not_prose`` or an article's ``ProseKinds``): a span it
+    calls a link is asked of the language again; any other kind is the language's."""
+    own = language(lang).not_prose
+
+    def kind(span: str) -> str | None:
+        found = kind_of(span, lang)
+        return own(span) if found == "link" else found
+
+    return kind
+
+
+def subheads(sentences: list[str], lang: str, starts: frozenset[int],
+             kind_of: Callable[[str, str], str | None] = not_prose) -> set[int]:
     """Indexes of the subheads and link titles between paragraphs of prose (``starts``: each
     paragraph's first sentence, empty where the text's lines are not known): no candidates,
     and points only when no other line is left, not even for the last resort."""
     rules = LANGUAGES.get(lang)
     if rules is None or rules.subheads is None or not starts:
         return set()
-    return rules.subheads(sentences, starts)
+    return rules.subheads(sentences, starts, own_kind(kind_of, lang))
 
 
 def in_sections(sentences: list[str], lang: str) -> set[int]:

@@ -177,8 +177,9 @@ class Language:
     late_captions: Callable[[list[tuple[int, str]]], frozenset[str]]
     bare_surname: Callable[[list[str], int, str], bool] | None
     # The sentences right before a photo credit, which are captions wherever they appear
-    # (bot.summarize.segment); None where no such credit line is known
-    credited_captions: Callable[[list[str]], set[str]] | None
+    # (bot.summarize.segment), given the language's ``not_prose`` as the article's kinds read
+    # it; None where no such credit line is known
+    credited_captions: Callable[[list[str], Callable[[str], str | None]], set[str]] | None
     # Indexes of sentences their neighbours show to be no prose, wherever they are (English
     # sponsor reads after "Sponsored by:" and a show's links; bot.summarize.segment); None
     # where none is known
@@ -243,6 +244,7 @@ class Language:
     # Indexes of the subheads and link titles set between paragraphs of prose, given the index
     # of each paragraph's first sentence (English: a short line with no verb and no closing
     # mark after a sentence that tells something): no candidates, and points only when no
-    # other line is, not even the last resort's (bot.summarize.extractive); None where none
-    # is known
-    subheads: Callable[[list[str], frozenset[int]], set[int]] | None = None
+    # other line is, not even the last resort's (bot.summarize.extractive), given the
+    # language's ``not_prose`` as the article's kinds read it; None where none is known
+    subheads: Callable[[list[str], frozenset[int], Callable[[str], str | None]], set[int]] \
+        | None = None

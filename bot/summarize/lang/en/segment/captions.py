@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from bot.summarize.lang.en.segment import not_prose
 
@@ -21,19 +22,21 @@ NOT_SURNAME = frozenset({
 })
 
 
-def credited(sentences: list[str]) -> set[str]:
+def credited(sentences: list[str],
+             kind_of: Callable[[str], str | None] = not_prose) -> set[str]:
     """Captions: the sentence right before a photo credit, wherever else it appears, and those
     between a caption's opening and its credit that only captions hold and that name by surname
     alone someone the opening names in full (issue 28, wire: "… has accused Kemp …" was a point
-    when only the caption's "Brian Kemp" says who he is)."""
+    when only the caption's "Brian Kemp" says who he is). ``kind_of``: ``not_prose``, or
+    the article's kinds already worked out."""
     out: set[str] = set()
     inner: dict[str, int] = {}
     for i in range(1, len(sentences)):
-        if sentences[i][:1] not in "(ER" or not_prose(sentences[i]) != "credit":
+        if sentences[i][:1] not in "(ER" or kind_of(sentences[i]) != "credit":
             continue
         out.add(sentences[i - 1])
         for j in range(i - 2, max(-1, i - 2 - CAPTION_RUN), -1):
-            kind = not_prose(sentences[j])
+            kind = kind_of(sentences[j])
             if kind == "credit":
                 break  # another caption's end
             if kind == "caption":

@@ -7,6 +7,7 @@ link rather than tell: no candidates, and points only when no other line is
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.summarize.lang.en.segment import VERB_HINT, list_lines, not_prose
 from bot.summarize.lang.en.segment.placed import MINOR_WORDS
@@ -49,18 +50,20 @@ SERIES_TITLE = re.compile(r"[A-Z]\w* \d+: ")
 PUNCTUATION = "\"'“”‘’()[]«»,;:.!?…"
 
 
-def subheads(sentences: list[str], starts: frozenset[int]) -> set[int]:
+def subheads(sentences: list[str], starts: frozenset[int],
+             kind_of: Callable[[str], str | None] = not_prose) -> set[int]:
     """The subheads between paragraphs of prose: a paragraph of one sentence with no closing
     mark and no verb, of at most ``SUBHEAD_WORDS`` words or in title case, after a sentence that
     tells something (``_tells``: not a greeting, a credit, a shard or a note like "Updated 5
     minutes ago."), not the body's first line and not a line of a list under its lead-in
-    (``list_lines``: those are points when nothing else is)."""
+    (``list_lines``: those are points when nothing else is); ``kind_of``: ``not_prose``, or the
+    article's kinds already worked out."""
     out: set[int] = set()
     prose = False
     listed: set[int] | None = None
     for i, s in enumerate(sentences):
         if TERMINATED.search(s) is not None:
-            prose = prose or _tells(s)
+            prose = prose or _tells(s, kind_of)
         elif prose and i in starts and (i + 1 in starts or i + 1 == len(sentences)) \
                 and not s.endswith((":", ";")) and not _has_verb(s) \
                 and (len(s.split(None, SUBHEAD_WORDS)) <= SUBHEAD_WORDS or _title_case(s)):
@@ -71,11 +74,11 @@ def subheads(sentences: list[str], starts: frozenset[int]) -> set[int]:
     return out
 
 
-def _tells(sentence: str) -> bool:
+def _tells(sentence: str, kind_of: Callable[[str], str | None] = not_prose) -> bool:
     """Whether ``sentence``, ending on a terminal mark, is prose that tells something: none of
     ``not_prose``'s kinds, with a verb or ``TELLING_WORDS`` words past a participle opening it
     ("Updated 5 minutes ago." is a note; "The team met on Monday." has a verb no pattern sees)."""
-    if not_prose(sentence) is not None:
+    if kind_of(sentence) is not None:
         return False
     opening = OPENING_PARTICIPLE.match(sentence)
     rest = sentence[opening.end():] if opening is not None else sentence
