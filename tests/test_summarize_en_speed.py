@@ -161,6 +161,33 @@ def test_code_split_splits_where_it_did() -> None:
         assert list(tagging._code_split(runs)) == _code_split_as_it_was(runs), runs
 
 
+def test_code_split_of_words_without_inner_capitals_is_as_before() -> None:
+    rng = random.Random(37)
+    words = ["Barack", "Obama", "Hewlett-packard", "eBay", "iPhone", "MacBook", "O'Neill",
+             "X1", "A", "É", "Éclair", "ÉCOLE", "NSDateFormatter", "McDonald", "1990s", "ab-Cd"]
+    for _ in range(2000):
+        runs = [[rng.choice(words) for _ in range(rng.randint(1, 4))]
+                for _ in range(rng.randint(0, 3))]
+        assert list(tagging._code_split(runs)) == _code_split_as_it_was(runs), runs
+
+
+def test_runs_without_inner_capitals_are_not_searched_for_code(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # "Barack Obama" has no capital after a lower-case letter: no word of it can be code.
+    searched: list[str] = []
+    code_word = en_tags.CODE_WORD
+
+    class Counting:
+        def search(self, word: str) -> re.Match[str] | None:
+            searched.append(word)
+            return code_word.search(word)
+
+    monkeypatch.setattr(en_tags, "CODE_WORD", Counting())
+    assert list(tagging._code_split([["Barack", "Obama"], ["Hewlett-packard", "Inc"]])) == [
+        ["Barack", "Obama"], ["Hewlett-packard", "Inc"]]
+    assert searched == []
+
+
 STRAY_PIECES = ["of", "the", "Mr", "Dr", "Since", "In", "A", "By", "Prince", "Harry", "war,",
                 "said", "'uprising'", "2008", "x;", "Sir", "He", "it", "which", ".", "!", "?",
                 " . ", "'", '"', "“", "‘", "\n"]

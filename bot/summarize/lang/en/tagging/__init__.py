@@ -130,6 +130,11 @@ def _code_split(runs: list[list[str]]) -> Iterator[list[str]]:
         if len(run) == 1 and "-" not in run[0]:
             yield run  # most runs: one word with no dash, nothing to split
             continue
+        # A code word has a capital after a lower-case letter: a run with none after each
+        # word's first letter ("Barack Obama", "Hewlett-packard") has none to split at.
+        if all(w[1:].islower() for w in run):
+            yield run
+            continue
         words = [p for w in run for p in _code_parts(w)]
         code = [rules.CODE_WORD.search(w) is not None for w in words]  # once a word
         start = 0
