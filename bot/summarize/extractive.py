@@ -35,12 +35,6 @@ def weights_for(lang: str) -> dict[str, float]:
     return WEIGHTS.get(lang, WEIGHTS["en"])
 
 
-
-
-def _boiler(sentence: str, lang: str) -> bool:
-    return bool(language(lang).boilerplate.match(sentence))
-
-
 def _standalone(cands: list[tuple[int, str]], lang: str, title: str) -> list[tuple[int, str]]:
     """The few candidates of a short item that can stand as points: one that leans back ("It
     has become my default place …" after "I love Amazon.", too short to be a point) is kept
@@ -139,14 +133,15 @@ def _usable(
 ) -> bool:
     """Whether a sentence can be a point at all: long enough, not a caption or byline
     (``not_prose``: the article's ``segment.ProseKinds`` where there is one)."""
-    if _boiler(sentence, lang) or ("@" in sentence and len(sentence) < 80):
+    rules = language(lang)  # looked up once: this runs on every sentence
+    if rules.boilerplate.match(sentence) or ("@" in sentence and len(sentence) < 80):
         return False
     if not_prose(sentence, lang) is not None:
         return False  # a credit, a caption, player text: never a point
-    verbless = language(lang).verbless
+    verbless = rules.verbless
     if verbless is not None and verbless(sentence, korean.morphs):
         return False  # a noun phrase with a full stop says nothing of it
-    if language(lang).short_points or lang in UNSPACED:
+    if rules.short_points or lang in UNSPACED:
         return len(sentence) >= 15  # notices and credits: not_prose above
     # "A range of maintenance work, including:" introduces a list; "Mat Honan, writing for
     # BuzzFeed:" introduces a quote. Neither says anything on its own.
