@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 
 import pytest
 
@@ -532,3 +533,19 @@ def test_language_of_a_latin_text_with_accents() -> None:
     ASCII fast path, which splits words at "ã" ("não" is Portuguese, "n" and "o" nothing)."""
     assert text_module.detect_language("A la casa: não são também.") == "pt"
     assert text_module.detect_language("The cat sat on the mat and was happy.") == "en"
+
+
+def test_initials_open_on_one_letter_and_its_stop() -> None:
+    # is_boundary tries INITIALS only on a word of one character or with a stop second.
+    rng = random.Random(41)
+    for _ in range(5000):
+        core = "".join(rng.choice("aB.é1-") for _ in range(rng.randint(0, 6)))
+        if sentences.INITIALS.fullmatch(core):
+            assert len(core) == 1 or core[1:2] == ".", core
+
+
+def test_one_word_names_pass_through_unglued_as_before() -> None:
+    scores = Counter({"Obama": 3, "CNN Emily Smith": 1, "Emily Smith": 2, "CNN": 1,
+                      "Paris-based IEA": 2, "IEA": 1, "Liverpool Glen Johnson": 1})
+    assert tagging._unglued(scores) == Counter({
+        "Obama": 3, "CNN": 1, "Emily Smith": 3, "IEA": 3, "Liverpool Glen Johnson": 1})

@@ -75,8 +75,9 @@ def is_boundary(before: str, after: str) -> bool:
         # and so was a quotation closing after it ("… (an old Zotac, etc.).” Then he …").
         return True
     if word.endswith((".", ".\"", ".”")) and not word.endswith(("!", "?")):
-        low = core.lower().replace(".", "")
-        if core.lower() in ABBREVIATIONS or low in ABBREVIATIONS \
+        lower = core.lower()
+        low = lower.replace(".", "")
+        if lower in ABBREVIATIONS or low in ABBREVIATIONS \
                 or (low in NUMBERED and first.isdigit()):  # "No. 1", "Fig. 2"
             # "Dr. Smith" continues; "in Oct. The ..." is ambiguous, keep together (rarely wrong).
             return False
@@ -87,7 +88,8 @@ def is_boundary(before: str, after: str) -> bool:
         # we only split when the next word is a typical sentence opener.
         if core.isdigit() and len(core) <= 2 and _german_date(tail, after):
             return False  # "am 09. Januar 2020": a German date's ordinal day, not an end
-        if INITIALS.fullmatch(core):
+        # Initials are one letter or open on a letter and its stop: most words are not tried.
+        if (len(core) == 1 or core[1:2] == ".") and INITIALS.fullmatch(core):
             return _next_word(after) in OPENERS
     return True
 

@@ -230,6 +230,9 @@ def _unglued(scores: Counter[str]) -> Counter[str]:
     elsewhere; an agency's name in front is dropped."""
     out: Counter[str] = Counter()
     for phrase, n in scores.items():
+        if " " not in phrase:
+            out[phrase] += n  # one word (a phrase's words are joined by spaces): most names
+            continue
         words = phrase.split()
         while len(words) > 1 and (words[0].lower() in rules.SOURCES or _where_based(words[0])):
             words = words[1:]  # "Paris-based IEA" is the IEA
