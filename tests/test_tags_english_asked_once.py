@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from bot.summarize.lang.en import tagging
-from bot.summarize.lang.en.tagging import people
+from bot.summarize.lang.en.tagging import names, people
 
 
 def test_a_name_without_a_private_mark_is_not_read_as_a_person(
@@ -33,11 +33,19 @@ def test_a_private_mark_still_makes_a_person_a_private_one() -> None:
     assert people.unfollowed_person("Jane Doe", body) is True
 
 
-def test_a_headline_surname_is_read_as_a_person_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The headline writes "Zhou" alone and the body names no first name: both the given-name
-    # and the introduced-in-full questions take whether the story writes Zhou as a person's.
+@pytest.mark.parametrize(("body", "reads"), [
+    # No first name is written before "Zhou" ("Mr" is none) and no two-word form: no rule
+    # asks whether Zhou is written as a person's.
+    ("Zhou said the factory is new.\nMr Zhou left at noon.\nZhou will return.", 0),
+    # "Chris Zhou" mid-sentence, with no age or role beside it: the given-name rule asks.
+    ("Zhou said the factory is new.\nThe visit by Chris Zhou ended at noon.\nZhou will "
+     "return.", 1),
+])
+def test_a_headline_surname_is_read_as_a_person_only_when_a_rule_asks(
+        monkeypatch: pytest.MonkeyPatch, body: str, reads: int) -> None:
+    # The headline writes "Zhou" alone: the given-name and the introduced-in-full rules may
+    # both need whether the story writes Zhou as a person's (every mention's word before it).
     title = "Zhou visits the factory"
-    body = "Zhou said the factory is new.\nMr Zhou left at noon.\nZhou will return."
     asked: Counter[str] = Counter()
     is_person = tagging._is_person
 
@@ -48,7 +56,7 @@ def test_a_headline_surname_is_read_as_a_person_once(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(tagging, "_is_person", counted)
     entity = tagging._Entity("Zhou", 3)
     assert tagging._tag_name(entity, title, body, set()) == "Zhou"
-    assert asked == Counter({"Zhou": 1})
+    assert asked["Zhou"] == reads
 
 
 def test_the_sentence_before_a_mention_is_cut_only_after_a_mark(
@@ -81,3 +89,14 @@ def test_a_private_mark_is_the_word_before_in_its_sentence(body: str, own: str,
     name = "Inspector Morse Hay" if own == "inspector" else "Jean Hay"
     start = body.index(name)
     assert people._private_mark(body, start, start + len(name), own) is marked
+
+
+@pytest.mark.parametrize("person", [True, False])
+def test_a_person_reading_asked_late_gives_what_the_reading_given_did(person: bool) -> None:
+    body = "The visit by Chris Zhou ended at noon. Zhou will return."
+    forms = {"Zhou Yongkang": 1, "Zhou": 3}
+    story = "Zhou Yongkang visited the plant. Zhou said it was new."
+    assert names.given_name("Zhou", body, lambda: person, set()) \
+        == names.given_name("Zhou", body, person, set())
+    assert names.introduced_in_full("Zhou", forms, story, lambda: person) \
+        == names.introduced_in_full("Zhou", forms, story, person)

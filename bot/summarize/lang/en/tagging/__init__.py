@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
+from functools import cache
 from itertools import groupby
 
 from bot.summarize.lang import Analysis, Words
@@ -538,9 +539,10 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
         full = names.headline_full_name(name, title, story, others)
         if full:
             return full
-        person = _is_person(e, story)  # read once for both questions below
-        return names.given_name(name, story, person, others, mid_sentence=True) \
-            or names.introduced_in_full(name, e.forms, story, person) \
+        # Read once, and only if a question below needs it: most never do.
+        written_as_person = cache(lambda: _is_person(e, story))
+        return names.given_name(name, story, written_as_person, others, mid_sentence=True) \
+            or names.introduced_in_full(name, e.forms, story, written_as_person) \
             or name
     if normalise_tag(name) in rules.BROAD_PLACES:
         return None

@@ -7,12 +7,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from bot.summarize.lang.en import tags as rules
 from bot.summarize.lang.en.tagging import mentions, people
 
+# Whether the story writes a name as a person's: known, or asked only when a rule needs it (a
+# reading of every mention's word before it, for most names never needed).
+Person = bool | Callable[[], bool]
 
-def given_name(surname: str, body: str, person: bool, others: set[str],
+
+def _asked(person: Person) -> bool:
+    return person if isinstance(person, bool) else person()
+
+
+def given_name(surname: str, body: str, person: Person, others: set[str],
                 mid_sentence: bool = False) -> str | None:
     """The full name a story writes for ``surname`` where the run lost its first word (a
     sentence opening on a name reads as a capital that proves nothing: "Chris Turney, an
@@ -24,7 +33,8 @@ def given_name(surname: str, body: str, person: bool, others: set[str],
     for start, end, given in mentions.given_before(surname, body):
         if not first_name(given, body, others) or (mid_sentence and _opens_line(body, start)):
             continue
-        if person or rules.AGE.match(body, end) or people.role_near(body, start, end):
+        if rules.AGE.match(body, end) or people.role_near(body, start, end) \
+                or _asked(person):
             return f"{given} {surname}"
     return None
 
@@ -121,7 +131,8 @@ def title_full_name(name: str, title: str, body: str) -> str | None:
     return written if any("@" + h in low or h + "@" in low for h in handles) else None
 
 
-def introduced_in_full(name: str, forms: dict[str, int], body: str, person: bool) -> str | None:
+def introduced_in_full(name: str, forms: dict[str, int], body: str,
+                       person: Person) -> str | None:
     """The two-word name a person is introduced by when the story then shortens it to its
     first word: a surname written first ("Zhou Yongkang, a member of ... Zhou said") or a
     first name ("Ken Livingstone has brought his office ... Ken"). ``forms``: the forms the
@@ -145,8 +156,8 @@ def introduced_in_full(name: str, forms: dict[str, int], body: str, person: bool
                 or people.role(low) or mentions.written_lower(low, body):
             continue
         end = first[0] + len(form)
-        if person or rules.APPOSITION.match(body, end) or people.role_after(body, end) \
-                or people.referred_to_as_person(name, body):
+        if rules.APPOSITION.match(body, end) or people.role_after(body, end) \
+                or _asked(person) or people.referred_to_as_person(name, body):
             return form
     return None
 
