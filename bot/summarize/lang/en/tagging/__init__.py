@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import cache
 from itertools import groupby
 
 from bot.summarize.lang import Analysis, Words
 from bot.summarize.lang.en import tags as rules
-from bot.summarize.lang.en.tagging import mentions, names, people
+from bot.summarize.lang.en.tagging import code, mentions, names, people
 from bot.tags import normalise_tag
 
 
@@ -61,7 +61,7 @@ def keywords(title: str, sentences: list[str]) -> Counter[str]:
                 runs = _runs(words, lambda w: not _breaks_name(w))
                 if "&" in words:
                     runs = [part for run in runs for part in _apart(run, body)]
-            for run in _code_split(runs):
+            for run in code.split_runs(runs):
                 if run[-1].endswith("'"):
                     # A plural's apostrophe ends a name only inside one ("Dragons' Den"): a
                     # title-case headline's "Kamala Harris' Exit" gives "Kamala Harris".
@@ -122,35 +122,6 @@ def _apart(run: list[str], body: str) -> list[list[str]]:
             if all(next(mentions.whole_words(n, rest), None) for n in (left, right)):
                 return [run[:i], *_apart(run[i + 1 :], body)]
     return [run]
-
-
-def _code_split(runs: list[list[str]]) -> Iterator[list[str]]:
-    """Each run, split between identifiers from code written side by side or joined by a
-    dash ("NSDateFormatter NSNumberFormatter", "NSDateFormatter-NSNumberFormatter")."""
-    for run in runs:
-        if len(run) == 1 and "-" not in run[0]:
-            yield run  # most runs: one word with no dash, nothing to split
-            continue
-        # A code word has a capital after a lower-case letter: a run with none after each
-        # word's first letter ("Barack Obama", "Hewlett-packard") has none to split at.
-        if all(w[1:].islower() for w in run):
-            yield run
-            continue
-        words = [p for w in run for p in _code_parts(w)]
-        code = [rules.CODE_WORD.search(w) is not None for w in words]  # once a word
-        start = 0
-        for i in range(1, len(words)):
-            if code[i - 1] and code[i]:
-                yield words[start:i]
-                start = i
-        yield words[start:]
-
-
-def _code_parts(word: str) -> list[str]:
-    parts = word.split("-")
-    if len(parts) > 1 and all(rules.CODE_WORD.search(p) for p in parts):
-        return parts
-    return [word]
 
 
 def _name_word(word: str, body: str) -> bool:
