@@ -106,8 +106,15 @@ def test_clean_article_on_chosen_cases() -> None:
         assert clean_article(text) == _old_clean_article(text), repr(text)
 
 
+_OLD_BR_JOINS = re.compile(r"(?<=[\w,;\-–—])[ \t]*\x0b[ \t]*(?=\w)")
+
+
+def _old_join_br(match: re.Match[str]) -> str:
+    return " " if match.string[match.end()].islower() else "\n"
+
+
 def _old_markers_to_text(joined: str) -> str:
-    text = html._BR_JOINS.sub(html._join_br, re.sub(r"[ \t\n\r\f]+", " ", joined))
+    text = _OLD_BR_JOINS.sub(_old_join_br, re.sub(r"[ \t\n\r\f]+", " ", joined))
     return (text.replace(html._BR, "\n").replace(html._PARA, "\n\n")
             .replace(html._PRE_NEWLINE, "\n").replace(html._PRE_TAB, "\t"))
 
@@ -118,3 +125,27 @@ def _old_markers_to_text(joined: str) -> str:
 def test_markers_to_text_matches_the_old_regexes_once_cleaned(joined: str) -> None:
     # html_to_text's only use: clean_block of it
     assert clean_block(html._markers_to_text(joined)) == clean_block(_old_markers_to_text(joined))
+
+
+@settings(max_examples=3000)
+@given(st.text(alphabet=st.sampled_from(list("\x0b\x0b\x0b a,;B-–—_\t1한é.")), max_size=30))
+def test_joined_brs_is_the_old_pattern(text: str) -> None:
+    # issue 26: read between the markers, not by a lookbehind tried at every character
+    assert html._joined_brs(text) == _OLD_BR_JOINS.sub(_old_join_br, text)
+
+
+def _old_clean_block(text: str) -> str:
+    """clean_block before its path for text whose only whitespace is space and newline."""
+    if not text:
+        return ""
+    text = _strip_invisible(text.replace("\r\n", "\n").replace("\r", "\n"), multiline=True)
+    joined = "\n".join([" ".join(line.split()) for line in text.split("\n")])
+    return re.sub(r"\n{3,}", "\n\n", joined).strip()
+
+
+@settings(max_examples=3000)
+@given(st.text(alphabet=st.sampled_from(list(
+    "  \n\n\t\r\xa0\u3000\u200b\x0b\x1e\u2028\ue000ab.é한\u0301")), max_size=40))
+def test_clean_block_is_the_old_line_by_line_cleaning(text: str) -> None:
+    # issue 26: a text of spaces and newlines is collapsed by a few scans, not word by word
+    assert clean_block(text) == _old_clean_block(text)
