@@ -326,6 +326,19 @@ class TestBounds:
         assert _cut_items(atom, 3).count(b"<entry>") == 3
         assert len(parse_feed(atom, url=URL, max_items=3).items) == 3
 
+    def test_a_body_with_no_more_item_words_than_the_cap_is_not_searched(
+            self, monkeypatch: pytest.MonkeyPatch) -> None:
+        # issue 26: every changed feed's body was searched tag by tag for a cut it never needs
+        class Unsearchable:
+            def finditer(self, body: bytes, pos: int = 0) -> None:
+                raise AssertionError("searched")
+
+        monkeypatch.setattr(bot.feeds.parse, "_ITEM_OPEN", Unsearchable())
+        body = rss("".join(f"<item><title>n{i}</title></item>" for i in range(5)))
+        assert _cut_items(body, 10) == body
+        assert [i.title for i in parse_feed(body, url=URL, max_items=10, now=NOW).items] == [
+            f"n{i}" for i in range(5)]
+
 
 # --- hostile XML ---------------------------------------------------------------------------------
 LAUGHS = "\n".join(

@@ -142,6 +142,28 @@ class TestClean:
         assert not cleaned or bot.feeds.textclean._clean_block_already(cleaned)
 
 
+    def test_every_character_the_patterns_find_makes_a_text_unclean(self) -> None:
+        # the quick str.isprintable check stands in for _ODD_SPACE and _STRIPPED: it must
+        # reject every character they find
+        odd = [chr(cp) for cp in range(0x110000)
+               if bot.feeds.textclean._ODD_SPACE.match(chr(cp))
+               or bot.feeds.textclean._STRIPPED.match(chr(cp))]
+        assert "\xa0" in odd and "\u200b" in odd and "\t" in odd
+        assert [ch for ch in odd if bot.feeds.textclean._clean_block_already(f"a{ch}b")] == []
+
+    def test_a_clean_printable_text_is_not_searched_with_the_patterns(
+            self, monkeypatch: pytest.MonkeyPatch) -> None:
+        # issue 26: the two searches cost about four times str.isprintable on a long article
+        class Unsearchable:
+            def search(self, text: str) -> None:
+                raise AssertionError("searched")
+
+        monkeypatch.setattr(bot.feeds.textclean, "_ODD_SPACE", Unsearchable())
+        monkeypatch.setattr(bot.feeds.textclean, "_STRIPPED", Unsearchable())
+        text = "The mayor’s “plan” — café.\n\nIt passed 5–4."
+        assert clean_block(text) == text
+
+
 class TestContentHash:
     def test_stable_hex(self) -> None:
         h = content_hash("Title", "Body")

@@ -38,7 +38,9 @@ _BOILERPLATE_LINE = re.compile(
     re.IGNORECASE,
 )
 # "… and more. Continue reading →" / "Read more »" ending a paragraph: the link text, not prose.
-_TRAILING_LINK = re.compile(r"(?<=[.!?…”\"’)\]])\s*(?:Continue reading|Read more|Read More|"
+# Matched with the punctuation before it, which stays (_without_trailing_links): opened on a
+# lookbehind for it, the pattern was tried at every character of the text.
+_TRAILING_LINK = re.compile(r"[.!?…”\"’)\]]\s*(?:Continue reading|Read more|Read More|"
                             r"Keep reading|Read the full (?:story|article))\b[^.!?\n]{0,40}$",
                             re.MULTILINE)
 # "WASHINGTON (AP) — ", "NEWARK, N.J. (AP) — ", "LONDON (Reuters) - ", "(CNN) -- ",
@@ -65,8 +67,11 @@ _SELECTOR_REACH = 121  # [.#@]? and {0,120}
 # letters (not a domain, a file name or code like System.Console) and the next is a capitalised
 # word followed by a space.
 _GLUED = re.compile(r"(?<![\w.@/\\-])([a-z]{2,}[.!?])([A-Z][a-z]+)(?= )")
-# What every _GLUED match holds: one scan of the whole text says whether any line needs it.
-_GLUED_HINT = re.compile(r"[a-z][.!?][A-Z][a-z]")
+# What every _GLUED match holds: one scan of the whole text says whether any line needs it,
+# and then which. It opens on the punctuation, rare in text, so the scan skips to each one:
+# opened on [a-z] (as "[a-z][.!?][A-Z][a-z]") it was tried at every letter, three times the
+# cost.
+_GLUED_HINT = re.compile(r"[.!?][A-Z][a-z]")
 
 
 def _without_css_rules(text: str) -> str:
@@ -87,6 +92,20 @@ def _without_css_rules(text: str) -> str:
     return "".join(parts) + text[done:] if parts else text
 
 
+def _without_trailing_links(text: str) -> str:
+    """``text`` without each _TRAILING_LINK match but its first character (the punctuation).
+
+    A match may open on the last character of the one before (it ends on that punctuation
+    and a line break follows), as the punctuation was only looked at, never removed."""
+    parts: list[str] = []
+    done = pos = 0  # text[:done] is in parts
+    while (found := _TRAILING_LINK.search(text, pos)) is not None:
+        parts.append(text[done:found.start() + 1])  # empty when it opens on the last removed
+        done = found.end()
+        pos = done - 1
+    return "".join(parts) + text[done:] if parts else text
+
+
 def _without_prefix(pattern: re.Pattern[str], line: str) -> str:
     """``pattern.sub("", line, count=1)`` for a pattern anchored on ^ and a line without a
     newline: only a match at 0 is possible, and ``match`` tries 0 alone where ``sub`` tries
@@ -100,10 +119,9 @@ def clean_article(text: str) -> str:
     if not text:
         return ""
     text = _without_css_rules(text) if "{" in text else text
-    # _TRAILING_LINK opens on a lookbehind (tried at every character); every link text it
-    # knows holds "Read" or "reading".
+    # every link text _TRAILING_LINK knows holds "Read" or "reading"
     if "Read" in text or "reading" in text:
-        text = _TRAILING_LINK.sub("", text)
+        text = _without_trailing_links(text)
     # Every line below is a piece of this text, so a text without the hint has no glued line.
     glued = _GLUED_HINT.search(text) is not None
     kept = []
@@ -113,7 +131,8 @@ def clean_article(text: str) -> str:
             continue
         if line:
             line = _without_prefix(_UPDATE_STAMP, _without_prefix(_DATELINE, line))
-            line = _GLUED.sub(r"\1 \2", line) if glued else line
+            if glued and _GLUED_HINT.search(line):  # _GLUED opens on a lookbehind
+                line = _GLUED.sub(r"\1 \2", line)
         kept.append(line)
     return clean_block("\n".join(kept))
 

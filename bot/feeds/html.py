@@ -38,12 +38,31 @@ _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _BR = "\x0b"  # stands for a <br> until we know whether it ends a sentence (controls go later)
 # A <br> inside a sentence ("nicht ganz billig,<br>dafür …") is a wrapped line, not a break:
 # the line before ends without sentence punctuation and the next one goes on in lower case.
-_BR_JOINS = re.compile(r"(?<=[\w,;\-–—])[ \t]*\x0b[ \t]*(?=\w)")
+_JOINS_AFTER = ",;-–—"  # beside the word characters (_is_word)
+_BR_SPACE = " \t"
 
 
-def _join_br(match: re.Match[str]) -> str:
-    nxt = match.string[match.end()]
-    return " " if nxt.islower() else "\n"  # caseless scripts (Hangul, kana): keep the break
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"  # the pattern \w
+
+
+def _joined_brs(text: str) -> str:
+    """Each _BR between a word character (or , ; - – —) and a word character, with the spaces
+    and tabs around it, made one space when the next word starts in lower case, else a line
+    break; other _BRs stay. Read piece by piece between the markers: as a pattern (opened on
+    a lookbehind for the character before) it was tried at every character of the text."""
+    pieces = text.split(_BR)
+    parts = [pieces[0]]
+    for piece in pieces[1:]:
+        before = parts[-1].rstrip(_BR_SPACE)
+        after = piece.lstrip(_BR_SPACE)
+        if (before and after and (_is_word(before[-1]) or before[-1] in _JOINS_AFTER)
+                and _is_word(after[0])):
+            parts[-1] = before  # caseless scripts (Hangul, kana): keep the break
+            parts += (" " if after[0].islower() else "\n", after)
+        else:
+            parts += (_BR, piece)
+    return "".join(parts)
 
 
 # one lxml parser per thread, so the poll's workers parse at once: bot.feeds.parsers
@@ -96,12 +115,12 @@ def _protect(text: str) -> str:
 def _markers_to_text(joined: str) -> str:
     """The joined parts with markers made line breaks, for clean_block (only) to finish."""
     # Source line breaks are not rendered breaks in HTML (outside <pre>): spaces. Not collapsed
-    # here: clean_block collapses every run of spaces, and _BR_JOINS reads any number of them;
+    # here: clean_block collapses every run of spaces, and _joined_brs reads any number of them;
     # str.replace is a memchr scan where a regex visits every character.
     text = (joined.replace("\n", " ").replace("\t", " ").replace("\r", " ")
             .replace("\f", " "))
-    if _BR in text:  # _BR_JOINS opens on a lookbehind, so it is tried at every character
-        text = _BR_JOINS.sub(_join_br, text)
+    if _BR in text:
+        text = _joined_brs(text)
     return (text.replace(_BR, "\n").replace(_PARA, "\n\n").replace(_PRE_NEWLINE, "\n")
             .replace(_PRE_TAB, "\t"))
 

@@ -24,7 +24,10 @@ _CONTROLS_MULTILINE = {**_CONTROLS_INLINE, ord("\n"): "\n", ord("\t"): "\t"}
 _STRIPPED = re.compile("[" + "".join(
     re.escape(chr(cp)) for cp in sorted({*_INVISIBLE, *_LINE_SEPARATORS, *_CONTROLS_INLINE})
     if chr(cp) not in "\n\t") + "]")
-_MANY_NEWLINES = re.compile(r"\n{3,}")
+# "\n{3,}" has no literal prefix, so it was tried at every character of a long text; this
+# one skips to each "\n\n" (the same matches).
+_MANY_NEWLINES = re.compile(r"\n\n\n+")
+_SPACES = re.compile("  +")
 _ODD_SPACE = re.compile(r"[^\S \n]")  # whitespace str.split() splits on, but space and newline
 _TRAILING_PUNCT = ",;:-–—·/([{"
 
@@ -50,8 +53,20 @@ def _clean_block_already(text: str) -> bool:
     result, content_hash of a text) passes them all and skips splitting into words."""
     return ("  " not in text and " \n" not in text and "\n " not in text
             and "\n\n\n" not in text and not text[0].isspace() and not text[-1].isspace()
-            and _ODD_SPACE.search(text) is None and _STRIPPED.search(text) is None
+            and _nothing_odd(text)
             and (text.isascii() or unicodedata.is_normalized("NFC", text)))
+
+
+def _nothing_odd(text: str) -> bool:
+    """Whether ``text`` holds no whitespace but space and newline and nothing _STRIPPED takes.
+
+    Every such character is a control, format or separator character, which str.isprintable
+    rejects (as it does a newline: made a space first): one table lookup a character where the
+    two patterns cost about four times as much on a long article. Only a text it rejects (it
+    also rejects private-use and unassigned characters) is searched with the patterns."""
+    if text.replace("\n", " ").isprintable():
+        return True
+    return _ODD_SPACE.search(text) is None and _STRIPPED.search(text) is None
 
 
 def clean_inline(text: str, *, multiline: bool = False) -> str:
@@ -65,6 +80,8 @@ def clean_inline(text: str, *, multiline: bool = False) -> str:
         # on one line, each line break (a blank line: two) is one space
         return text if multiline else text.replace("\n\n", "\n").replace("\n", " ")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if multiline and (spaced := _only_spaces_and_newlines(text)) is not None:
+        return _collapsed_lines(spaced)
     text = _strip_invisible(text, multiline=multiline)
     # str.split() splits on exactly the characters \s matches (str.isspace) and drops the ends,
     # so " ".join(x.split()) is "runs of whitespace to one space, stripped", without a regex
@@ -73,6 +90,31 @@ def clean_inline(text: str, *, multiline: bool = False) -> str:
         return " ".join(text.split())
     joined = "\n".join([" ".join(line.split()) for line in text.split("\n")])
     return _MANY_NEWLINES.sub("\n\n", joined).strip() if "\n\n\n" in joined else joined.strip()
+
+
+def _only_spaces_and_newlines(text: str) -> str | None:
+    """``text`` NFC with its tabs and no-break spaces made spaces, when then nothing in it is
+    whitespace but space and newline and nothing is for _strip_invisible to take (all that
+    str.isprintable rejects; see _nothing_odd); else None. A tab or no-break space is
+    whitespace to str.split as a space is, so each line splits into the same words."""
+    spaced = text.replace("\t", " ").replace("\xa0", " ")
+    if not spaced.replace("\n", " ").isprintable():
+        return None
+    if spaced.isascii() or unicodedata.is_normalized("NFC", spaced):
+        return spaced
+    return unicodedata.normalize("NFC", spaced)
+
+
+def _collapsed_lines(text: str) -> str:
+    """What the line-by-line cleaning (each line's words joined by single spaces, runs of blank
+    lines made one, the whole stripped) gives for a text whose only whitespace is space and
+    newline, in a few scans in C: splitting made a string of every word of a long article."""
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    text = text.replace(" \n", "\n").replace("\n ", "\n")
+    if "\n\n\n" in text:
+        text = _MANY_NEWLINES.sub("\n\n", text)
+    return text.strip()
 
 
 def clean_block(text: str) -> str:
