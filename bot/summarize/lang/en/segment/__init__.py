@@ -40,6 +40,13 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
     # An address opening a span, with an embedded post's credit after it ("https://t.co/Ab12 —
     # Jane Smith (@janesmith) June 3, 2019"): cut off a sentence it was glued to, no prose.
     ("link", re.compile(r"^(?:https?://|pic\.twitter\.com/)\S+(?: (?:—|–|-) .{0,100})?$")),
+    # A link's own text, alone on its line (issue 28, feeds: a blind read called them no
+    # points): "∞ Permalink", "Read on MPU Talk", "Read more at The Verge", "Continue reading
+    # …", "via Jim Coudal". Not even a last resort: it names where the story is, not what.
+    ("link", re.compile(
+        r"^(?:∞ )?Permalink\.?$|^Continue reading\b.{0,100}$"
+        r"|^Read (?:on|more (?:at|on|from)) [A-Z][^.!?]{0,60}$"
+        r"|^[Vv]ia @?[A-Z][\w.'’@-]*(?: @?[A-Z][\w.'’@-]*){0,4}\.?$")),
     # "FILE PHOTO: …", "FILE - In this Sept. 6, 2018 file photo, …"
     ("caption", re.compile(
         r"^(?:FILE PHOTO|FILE|PHOTO|PICTURED|ABOVE|BELOW|INSET|IMAGE)\s*(?::|-|–|—)\s"
@@ -64,6 +71,15 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("update", re.compile(
         r"^\[[^\]]{0,300}\][.!?]?$|^\(?(?:Updated?|UPDATE|Corrected|Correction|Editor['’]s note)"
         r"\b[^.!?]{0,60}(?:\d|ET|GMT|UTC|a\.m\.|p\.m\.)[^.!?]{0,20}:?\)?$")),
+    # An editor's note on the story, with its text (issue 28, feeds: an update note is not
+    # news): "Editor’s note:The Speed Read is a column …", "Update 2:05 pm: Two people have
+    # already written me …", "Update: And I completely forgot to mention …", "This article was
+    # updated on Monday, November 27 to add in new deals …", "This post has been updated."
+    ("update", re.compile(
+        r"^(?:Editor['’]s [Nn]ote|EDITOR['’]S NOTE)s?\b"
+        r"|^\(?(?:UPDATE|Update|Updated)(?: [^.!?]{0,40}?\d[^.!?]{0,20}?)?: ?[\"“A-Z]"
+        r"|^This (?:article|story|post|piece|page|guide|list|review) (?:was|has been) "
+        r"(?:last |originally |first )?(?:updated|revised|corrected|published|republished)\b")),
     # "Full Coverage: Business", "Related Coverage …", "Sign up for …"
     ("boilerplate", re.compile(
         r"^(?i:Full Coverage|Related Coverage|Related:|More from|Sign up|Subscribe (?:to|and|for)|"
@@ -75,7 +91,10 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|Full transcript|(?:Full )?show notes|Listen to the full"
         # A podcast host's notice under every episode: "See omnystudio.com/listener for
         # privacy information."
-        r"|See \S+ for privacy information)\b")),
+        r"|See \S+ for privacy information"
+        # A teaser for the rest of the post: "Read on to see the protocol in action!", "Read
+        # on for a high-level overview of the methodology with code snippets."
+        r"|Read on (?:to|for))\b")),
     # A headline quoted under its source's name, as political digests list them: "Wall Street
     # Journal: "Obama Retreats on Health Care Rules"" (the quote closes the span with no mark
     # of its own: a headline, not a quoted sentence).
