@@ -93,3 +93,50 @@ def test_a_permalink_line_is_no_point_even_alone() -> None:
 ])
 def test_code_in_prose_is_words(text: str, sentences: list[str]) -> None:
     assert split_sentences(text, "en") == sentences
+
+
+def test_a_listen_on_line_is_no_point() -> None:
+    text = ("I talked to Tim about getting started with automation and the future of "
+            "Shortcuts.\n\nListen it on iPad Pros Podcast")
+    assert _points(text, "Episode 27: Automators") == [
+        "I talked to Tim about getting started with automation and the future of Shortcuts."]
+
+
+# An episode's notes under one head, its sponsors': topic lines, then the reads.
+EPISODE = ("We're live from WWDC 2018!\n\niOS 12\n\nSiri Shortcuts and what they can do\n\n"
+           "Activity reports and App Limits\n\nNotification management on the watch\n\n"
+           "watchOS 5\n\nUIKit apps on Mac\n\nSponsored by:\n\n"
+           "Audible Careers: Join the company that is changing the world.\n\n"
+           "Squarespace: Make your next move. Use code ATP for 10% off your first order.")
+
+
+def test_an_episodes_topic_lines_under_a_sponsor_head_are_no_points() -> None:
+    assert _points(EPISODE, "277: You're Not a Mac App Yet") == ["We're live from WWDC 2018!"]
+
+
+def test_an_episode_of_topic_lines_alone_has_headline_and_link_only() -> None:
+    text = EPISODE.replace("We're live from WWDC 2018!\n\n", "")
+    assert _points(text, "277: You're Not a Mac App Yet") == []
+
+
+def test_an_episodes_sponsor_reads_do_not_outvote_its_topic_lines() -> None:
+    # Two heads, and as many marked reads below as topic lines above: still show notes.
+    text = ("Follow up:\n\nMultiple versions of photos\n\nQuietly improving MacBook Pro keyboards"
+            "\n\nPre-WWDC hopes and dreams\n\nUpgrade #143: The WWDC Keynote Draft 2017\n\n"
+            "Ending theme by Jonathan Mann\n\nSponsored by:\n\n"
+            "Jet: A shopping site that makes it easy to save money.\n\n"
+            "Use code ATP at checkout for 20% off your first 2 orders.\n\n"
+            "Casper: An obsessively engineered mattress at a fair price.\n\n"
+            "Use code ATP for $50 toward your mattress.\n\nBetterment: Investing made better.")
+    assert _points(text, "224: Yearning for Reflection") == []
+
+
+def test_a_post_with_a_sponsor_head_keeps_its_prose() -> None:
+    text = ("The council closed the old bridge on Friday for repairs to its deck.\n\n"
+            "Engineers found cracks in two of the supporting beams last month.\n\n"
+            "The repairs will take six weeks and cost about $2 million.\n\n"
+            "Commuters are asked to use the ferry or the northern bypass.\n\n"
+            "Buses will run every ten minutes during the morning peak.\n\n"
+            "The council apologised for the short notice.\n\nSponsored by:\n\n"
+            "Squarespace: Make your next move.")
+    assert len(_points(text)) == 3

@@ -41,11 +41,12 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Jane Smith (@janesmith) June 3, 2019"): cut off a sentence it was glued to, no prose.
     ("link", re.compile(r"^(?:https?://|pic\.twitter\.com/)\S+(?: (?:—|–|-) .{0,100})?$")),
     # A link's own text, alone on its line (issue 28, feeds: a blind read called them no
-    # points): "∞ Permalink", "Read on MPU Talk", "Read more at The Verge", "Continue reading
-    # …", "via Jim Coudal". Not even a last resort: it names where the story is, not what.
+    # points): "∞ Permalink", "Read on MPU Talk", "Listen it on iPad Pros Podcast", "Read more
+    # at The Verge", "Continue reading …", "via Jim Coudal". Not even a last resort: it names
+    # where the story is, not what.
     ("link", re.compile(
         r"^(?:∞ )?Permalink\.?$|^Continue reading\b.{0,100}$"
-        r"|^Read (?:on|more (?:at|on|from)) [A-Z][^.!?]{0,60}$"
+        r"|^(?:Read (?:on|more (?:at|on|from))|Listen (?:to )?(?:it )?on) [a-z]?[A-Z][^.!?]{0,60}$"
         r"|^[Vv]ia @?[A-Z][\w.'’@-]*(?: @?[A-Z][\w.'’@-]*){0,4}\.?$")),
     # "FILE PHOTO: …", "FILE - In this Sept. 6, 2018 file photo, …"
     ("caption", re.compile(
@@ -458,17 +459,9 @@ def headed_sections(sentences: list[str]) -> set[int]:
     show's list of links (after "Some other people, places, and things mentioned:"), up to the
     next line that heads a section (``_head``), and the link lines of a show's notes
     (``show_notes``)."""
-    out: set[int] = set()
     if not any(map(_head, sentences)):
-        return out  # most stories: no head, so no section and no show notes (two heads)
-    inside = False
-    for i, s in enumerate(sentences):
-        if _head(s):
-            head = _with_colon(s)
-            inside = SPONSOR_HEAD.match(head) is not None or LINKS_HEAD.match(head) is not None
-        elif inside:
-            out.add(i)
-    return out | show_notes(sentences)
+        return set()  # most stories: no head, so no section and no show notes
+    return _sections(sentences) | show_notes(sentences)
 
 
 # A sentence's terminal mark, maybe before closing quotes or brackets.
@@ -514,21 +507,29 @@ def list_lines(sentences: list[str]) -> set[int]:
 def show_notes(sentences: list[str]) -> set[int]:
     """Indexes of the link lines of a show's notes (ATP: "Debate over the prevalence of the
     stage lighting problem", "Orders stop 8 PM Monday evening"): in a text of SHOW_NOTES
-    sentences or more, mostly lines with no terminal mark, under two heads or more, one of
-    them a sponsor's or a list of links' ("Sponsored by:", "Links:", "Show notes:"), every
-    such line, a title cut short and a line too short to be a candidate. Never a point, not
+    sentences or more, mostly lines with no terminal mark (of those outside the sponsor reads
+    and link lists), under two heads or more, one of them a sponsor's or a list of links'
+    ("Sponsored by:", "Links:", "Show notes:"), every such line, a title cut short and a line
+    too short to be a candidate; under a sponsor head alone, ``episode_titles``. Never a point, not
     even as a last resort: an episode's notes give as points only their questions (the topics
     it discusses), else headline and link alone. Release notes ("Added:", "Fixed:") and a
     blog post's listings have no such head: their lines are a list (``list_lines``)."""
     if len(sentences) < SHOW_NOTES:
         return set()
-    # The heads first: most texts have fewer than two, and then no line's ending is read.
+    # The heads first: most texts have none, and then no line's ending is read.
     heads = [_with_colon(s) for s in sentences if _head(s)]
     if len(heads) < 2:
+        return episode_titles(sentences) if heads else set()
+    if not any(SPONSOR_HEAD.match(h) is not None or LINKS_HEAD.match(h) is not None
+               for h in heads):
         return set()
     unmarked = [_unmarked(s) for s in sentences]
-    if 2 * sum(unmarked) <= len(sentences) or not any(
-            SPONSOR_HEAD.match(h) is not None or LINKS_HEAD.match(h) is not None for h in heads):
+    # Most lines outside the sponsor reads: an episode with three sponsors has as many
+    # marked reads as topic lines (issue 28, feeds: "Follow up:", five topics, "Sponsored
+    # by:" and five reads gave three topics for points).
+    sections = _sections(sentences)
+    topics = [i for i, s in enumerate(sentences) if i not in sections and not _head(s)]
+    if 2 * sum(unmarked[i] for i in topics) <= len(topics):
         return set()
     # A question stays a candidate ("Does Overcast do anything special to inhibit cookies?"
     # under "#askatp"): it says what the episode discusses, and two blind reads preferred such
@@ -538,3 +539,33 @@ def show_notes(sentences: list[str]) -> set[int]:
     return {i for i, s in enumerate(sentences)
             if unmarked[i] or s.endswith(("...", "…")) or len(s) < SHOW_LINE_CHARS
             or len(s.split(None, 4)) < 5} | list_lines(sentences)
+
+
+def _sections(sentences: list[str]) -> set[int]:
+    """Indexes of the lines under a sponsor or links head, up to the next head."""
+    out: set[int] = set()
+    inside = False
+    for i, s in enumerate(sentences):
+        if _head(s):
+            head = _with_colon(s)
+            inside = SPONSOR_HEAD.match(head) is not None or LINKS_HEAD.match(head) is not None
+        elif inside:
+            out.add(i)
+    return out
+
+
+def episode_titles(sentences: list[str]) -> set[int]:
+    """Indexes of the topic lines of an episode's notes under one head, its sponsors' ("We're
+    live from WWDC 2018!", "iOS 12", "Siri Shortcuts", …, "Sponsored by:", the reads): at
+    least SHOW_NOTES lines above the head, most with no terminal mark. Those lines, and
+    titles cut short ("Disney may have wanted to buy Twitter..."), are link titles, never a
+    point (issue 28, feeds: "AnandTech confirms with more info" and "Cabel Sasser of Panic
+    weighs in" were points); a line that ends as prose does stays, even short ("We're live
+    from WWDC 2018!"): with no head of its own above it, it is the episode's own news."""
+    head = next(i for i, s in enumerate(sentences) if _head(s))
+    if head < SHOW_NOTES or SPONSOR_HEAD.match(_with_colon(sentences[head])) is None:
+        return set()
+    unmarked = [_unmarked(s) for s in sentences[:head]]
+    if 2 * sum(unmarked) <= head:
+        return set()
+    return {i for i, s in enumerate(sentences[:head]) if unmarked[i] or s.endswith(("...", "…"))}
