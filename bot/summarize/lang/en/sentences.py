@@ -34,23 +34,14 @@ QUOTE_CLOSERS = "\"'”’»"
 RETIRED = frozenset({"(ret.)", "(Ret.)"})
 # An editor's "[sic]" or "(sic)" after a quoted mark ends nothing: it marks the quotation.
 SIC = re.compile(r"[\[(]sic[\])]", re.IGNORECASE)
-# A code identifier in lower case opening a sentence: a member ("server.complete now needs an
-# additional returnto parameter", "os.path.join returns …"), a call ("foo() returns …") or a
-# snake_case name. A lower-case word opens no sentence, but code keeps its case: after a period
-# it does (issue 28, feeds: "… in the consumer. server.complete now needs …" was one point).
-# Dotted single letters ("e.g.", "a.m.") are abbreviations, not members.
-CODE_OPENING = re.compile(
-    r"(?![a-z]\.(?:[a-z]\.)*[a-z]?\.?[\s,;:])"
-    r"[a-z_$][\w$]*(?:(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?|\(\)|_[A-Za-z\d]\w*)(?=[\s,;:])"
-)
-# Swift's forcing keywords written in prose, each with the code that may follow it: before it
-# the mark is the keyword's, not a sentence's end. "try!" forces a call ("try! Realm()", "try!
-# JSONDecoder().decode(…)", "try! FileManager.default…": a capital inside or a call or member
-# after the name; "Give it a try! You'll love it." ends), "as!" casts to any type ("as! String").
-CODE_BANGS: dict[str, re.Pattern[str]] = {
-    "try!": re.compile(r"[A-Z][\w$]*(?:[(.<\[]|[a-z\d][A-Z])"),
-    "as!": re.compile(r"[A-Z]"),
-}
+
+# Swift's forcing keywords written in prose, then the code they force: before it the mark is
+# the keyword's, not a sentence's end. Only a code shape counts: a call ("try! Realm()"), a
+# generic ("as! Array<Int>") or a member with no space after its dot ("try!
+# FileManager.default…", "try! JSONDecoder().decode(…)"). "Give it a try! MacBook owners …",
+# "… a try! U.S. customers …" and "… a try! Mr. Rogers …" end there.
+CODE_BANG = re.compile(r"[A-Z][\w$]*(?:[(<]|\.[a-z_$])")
+CODE_BANGS = frozenset({"try!", "as!"})
 
 
 def _german_date(tail: list[str], after: str) -> bool:
@@ -72,10 +63,7 @@ def is_boundary(before: str, after: str) -> bool:
         return True
     first = after[0]
     if first.islower():
-        # A code identifier after a period opens a sentence ("… the consumer. server.complete
-        # now needs …"), unless the period is an abbreviation's ("e.g. os.path").
-        return before.endswith(".") and CODE_OPENING.match(after) is not None \
-            and not _abbreviated(before)
+        return False
     if first in "[(" and SIC.match(after):
         return False  # "they own her!! [sic]'.": the editor's mark is part of the quotation
     tail = before[-40:].split()
@@ -87,7 +75,7 @@ def is_boundary(before: str, after: str) -> bool:
         head = after[:40].split()
         if head and head[0].rstrip(CLOSERS + ".,;:") in BANG_NAMES[bang]:  # "(E! News)"
             return False  # "try! Swift NYC": the mark is inside a name
-    if bang in CODE_BANGS and CODE_BANGS[bang].match(after):
+    if bang in CODE_BANGS and CODE_BANG.match(after):
         return False  # "try! FileManager.default…": Swift's keyword, then the code it forces
     if word in RETIRED:
         return False  # "Col. (ret.) John Smith said …": the rank's mark, the name follows
@@ -112,16 +100,6 @@ def is_boundary(before: str, after: str) -> bool:
         if INITIALS.fullmatch(core):
             return _next_word(after) in OPENERS
     return True
-
-
-def _abbreviated(before: str) -> bool:
-    """Whether the period ending ``before`` closes an abbreviation or initials ("e.g.", "etc.",
-    "U.S."), after which a lower-case word continues the sentence."""
-    tail = before[-40:].split()
-    core = tail[-1].rstrip(".").lstrip("\"'“‘([") if tail else ""
-    low = core.lower().replace(".", "")
-    return core.lower() in ABBREVIATIONS or low in ABBREVIATIONS \
-        or INITIALS.fullmatch(core) is not None
 
 
 # A word that may be an opener: its stem, then maybe a contraction and a comma or question mark
