@@ -29,7 +29,7 @@ NOTES = [
 ]
 
 
-def test_show_notes_reads_no_line_ending_under_fewer_than_two_heads_but_a_sponsors(
+def test_show_notes_reads_no_line_ending_under_fewer_than_two_heads(
         monkeypatch: pytest.MonkeyPatch) -> None:
     read: list[str] = []
     unmarked = segment._unmarked

@@ -42,12 +42,19 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("link", re.compile(r"^(?:https?://|pic\.twitter\.com/)\S+(?: (?:—|–|-) .{0,100})?$")),
     # A link's own text, alone on its line (issue 28, feeds: a blind read called them no
     # points): "∞ Permalink", "Read on MPU Talk", "Listen it on iPad Pros Podcast", "Read more
-    # at The Verge", "Continue reading …", "via Jim Coudal". Not even a last resort: it names
-    # where the story is, not what.
+    # at The Verge", "Continue reading on Medium »", "via Jim Coudal". Not even a last resort:
+    # it names where the story is, not what. "Continue reading" only alone, with where or a
+    # quoted title or an arrow ("Continue reading the terms and the catch is clear …" is
+    # prose); "Via" with a capital only before a handle, an address or a colon ("Via Rail
+    # Cancels All Trains" is a headline).
     ("link", re.compile(
-        r"^(?:∞ )?Permalink\.?$|^Continue reading\b.{0,100}$"
+        r"^(?:∞ )?Permalink\.?$"
+        r"|^Continue reading(?: on [A-Z][^.!?]{0,60}| [\"“‘'][^\"“”]{1,100}[\"”’'])?"
+        r"(?: ?(?:→|»|›|…|\.\.\.))?\.?$"
         r"|^(?:Read (?:on|more (?:at|on|from))|Listen (?:to )?(?:it )?on) [a-z]?[A-Z][^.!?]{0,60}$"
-        r"|^[Vv]ia @?[A-Z][\w.'’@-]*(?: @?[A-Z][\w.'’@-]*){0,4}\.?$")),
+        r"|^via @?[A-Z][\w.'’@-]*(?: @?[A-Z][\w.'’@-]*){0,4}\.?$"
+        r"|^Via(?::? @\w+|: [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+        r"|:? [\w-]+\.(?:com|org|net|io))\.?$")),
     # "FILE PHOTO: …", "FILE - In this Sept. 6, 2018 file photo, …"
     ("caption", re.compile(
         r"^(?:FILE PHOTO|FILE|PHOTO|PICTURED|ABOVE|BELOW|INSET|IMAGE)\s*(?::|-|–|—)\s"
@@ -72,15 +79,22 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("update", re.compile(
         r"^\[[^\]]{0,300}\][.!?]?$|^\(?(?:Updated?|UPDATE|Corrected|Correction|Editor['’]s note)"
         r"\b[^.!?]{0,60}(?:\d|ET|GMT|UTC|a\.m\.|p\.m\.)[^.!?]{0,20}:?\)?$")),
-    # An editor's note on the story, with its text (issue 28, feeds: an update note is not
-    # news): "Editor’s note:The Speed Read is a column …", "Update 2:05 pm: Two people have
-    # already written me …", "Update: And I completely forgot to mention …", "This article was
-    # updated on Monday, November 27 to add in new deals …", "This post has been updated."
-    ("update", re.compile(
+    # A note on the article itself, not on its story (issue 28, feeds: a blind read preferred
+    # briefs without them): "This article was updated on November 24, 2017 with info on …",
+    # "This post has been updated.", an editor's standfirst ("Editor’s note:Today we hear from
+    # Worldline, …") and an update about the post ("Update: I forgot to mention …", "Update
+    # 2:05 pm: Two readers wrote in …"). A last resort (segment.LAST_RESORT): an item that is
+    # only such a note keeps it. An update that carries news ("Update (Jan 5): Microsoft says
+    # the patch is now available …") is no note on the article and stays a candidate.
+    ("note", re.compile(
         r"^(?:Editor['’]s [Nn]ote|EDITOR['’]S NOTE)s?\b"
-        r"|^\(?(?:UPDATE|Update|Updated)(?: [^.!?]{0,40}?\d[^.!?]{0,20}?)?: ?[\"“A-Z]"
         r"|^This (?:article|story|post|piece|page|guide|list|review) (?:was|has been) "
-        r"(?:last |originally |first )?(?:updated|revised|corrected|published|republished)\b")),
+        r"(?:last |originally |first )?(?:updated|revised|corrected|published|republished)\b"
+        r"|^\(?(?:UPDATE|Update|Updated)\b(?:[^.!?]|[ap]\.m\.){0,30}?:\)? ?"
+        r"(?:And |But |Also, |So )?(?:I|I['’](?:ve|m|d|ll)|[Ww]e|[Ww]e['’](?:ve|re)|[Mm]y"
+        r"|[Tt]his (?:post|article|story|piece)"
+        r"|(?:A few|Several|Many|Some|Two|Three|A number of|Lots of) (?:people|readers|of you)"
+        r"|(?:A )?[Rr]eaders?|[Tt]hanks)\b")),
     # "Full Coverage: Business", "Related Coverage …", "Sign up for …"
     ("boilerplate", re.compile(
         r"^(?i:Full Coverage|Related Coverage|Related:|More from|Sign up|Subscribe (?:to|and|for)|"
@@ -92,10 +106,7 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|Full transcript|(?:Full )?show notes|Listen to the full"
         # A podcast host's notice under every episode: "See omnystudio.com/listener for
         # privacy information."
-        r"|See \S+ for privacy information"
-        # A teaser for the rest of the post: "Read on to see the protocol in action!", "Read
-        # on for a high-level overview of the methodology with code snippets."
-        r"|Read on (?:to|for))\b")),
+        r"|See \S+ for privacy information)\b")),
     # A headline quoted under its source's name, as political digests list them: "Wall Street
     # Journal: "Obama Retreats on Health Care Rules"" (the quote closes the span with no mark
     # of its own: a headline, not a quoted sentence).
@@ -349,8 +360,8 @@ def broken(sentence: str) -> str | None:
 
 def not_prose(sentence: str) -> str | None:
     """The kind of English span ``sentence`` is when it is not prose ("player", "credit",
-    "caption", "cue", "update", "boilerplate", "clickbait", "data", "byline", "promo", "list",
-    "greeting", "item", "heading", "shard", "fragment", "afterthought", "cut"), else None
+    "caption", "cue", "update", "note", "boilerplate", "clickbait", "data", "byline", "promo",
+    "list", "greeting", "item", "heading", "shard", "fragment", "afterthought", "cut"), else None
     (bot.summarize.segment.not_prose)."""
     kind = FIRST_NOT_PROSE(sentence)
     if kind is not None:
@@ -459,9 +470,17 @@ def headed_sections(sentences: list[str]) -> set[int]:
     show's list of links (after "Some other people, places, and things mentioned:"), up to the
     next line that heads a section (``_head``), and the link lines of a show's notes
     (``show_notes``)."""
+    out: set[int] = set()
     if not any(map(_head, sentences)):
-        return set()  # most stories: no head, so no section and no show notes
-    return _sections(sentences) | show_notes(sentences)
+        return out  # most stories: no head, so no section and no show notes (two heads)
+    inside = False
+    for i, s in enumerate(sentences):
+        if _head(s):
+            head = _with_colon(s)
+            inside = SPONSOR_HEAD.match(head) is not None or LINKS_HEAD.match(head) is not None
+        elif inside:
+            out.add(i)
+    return out | show_notes(sentences)
 
 
 # A sentence's terminal mark, maybe before closing quotes or brackets.
@@ -507,29 +526,21 @@ def list_lines(sentences: list[str]) -> set[int]:
 def show_notes(sentences: list[str]) -> set[int]:
     """Indexes of the link lines of a show's notes (ATP: "Debate over the prevalence of the
     stage lighting problem", "Orders stop 8 PM Monday evening"): in a text of SHOW_NOTES
-    sentences or more, mostly lines with no terminal mark (of those outside the sponsor reads
-    and link lists), under two heads or more, one of them a sponsor's or a list of links'
-    ("Sponsored by:", "Links:", "Show notes:"), every such line, a title cut short and a line
-    too short to be a candidate; under a sponsor head alone, ``episode_titles``. Never a point, not
+    sentences or more, mostly lines with no terminal mark, under two heads or more, one of
+    them a sponsor's or a list of links' ("Sponsored by:", "Links:", "Show notes:"), every
+    such line, a title cut short and a line too short to be a candidate. Never a point, not
     even as a last resort: an episode's notes give as points only their questions (the topics
     it discusses), else headline and link alone. Release notes ("Added:", "Fixed:") and a
     blog post's listings have no such head: their lines are a list (``list_lines``)."""
     if len(sentences) < SHOW_NOTES:
         return set()
-    # The heads first: most texts have none, and then no line's ending is read.
+    # The heads first: most texts have fewer than two, and then no line's ending is read.
     heads = [_with_colon(s) for s in sentences if _head(s)]
     if len(heads) < 2:
-        return episode_titles(sentences) if heads else set()
-    if not any(SPONSOR_HEAD.match(h) is not None or LINKS_HEAD.match(h) is not None
-               for h in heads):
         return set()
     unmarked = [_unmarked(s) for s in sentences]
-    # Most lines outside the sponsor reads: an episode with three sponsors has as many
-    # marked reads as topic lines (issue 28, feeds: "Follow up:", five topics, "Sponsored
-    # by:" and five reads gave three topics for points).
-    sections = _sections(sentences)
-    topics = [i for i, s in enumerate(sentences) if i not in sections and not _head(s)]
-    if 2 * sum(unmarked[i] for i in topics) <= len(topics):
+    if 2 * sum(unmarked) <= len(sentences) or not any(
+            SPONSOR_HEAD.match(h) is not None or LINKS_HEAD.match(h) is not None for h in heads):
         return set()
     # A question stays a candidate ("Does Overcast do anything special to inhibit cookies?"
     # under "#askatp"): it says what the episode discusses, and two blind reads preferred such
@@ -539,33 +550,3 @@ def show_notes(sentences: list[str]) -> set[int]:
     return {i for i, s in enumerate(sentences)
             if unmarked[i] or s.endswith(("...", "…")) or len(s) < SHOW_LINE_CHARS
             or len(s.split(None, 4)) < 5} | list_lines(sentences)
-
-
-def _sections(sentences: list[str]) -> set[int]:
-    """Indexes of the lines under a sponsor or links head, up to the next head."""
-    out: set[int] = set()
-    inside = False
-    for i, s in enumerate(sentences):
-        if _head(s):
-            head = _with_colon(s)
-            inside = SPONSOR_HEAD.match(head) is not None or LINKS_HEAD.match(head) is not None
-        elif inside:
-            out.add(i)
-    return out
-
-
-def episode_titles(sentences: list[str]) -> set[int]:
-    """Indexes of the topic lines of an episode's notes under one head, its sponsors' ("We're
-    live from WWDC 2018!", "iOS 12", "Siri Shortcuts", …, "Sponsored by:", the reads): at
-    least SHOW_NOTES lines above the head, most with no terminal mark. Those lines, and
-    titles cut short ("Disney may have wanted to buy Twitter..."), are link titles, never a
-    point (issue 28, feeds: "AnandTech confirms with more info" and "Cabel Sasser of Panic
-    weighs in" were points); a line that ends as prose does stays, even short ("We're live
-    from WWDC 2018!"): with no head of its own above it, it is the episode's own news."""
-    head = next(i for i, s in enumerate(sentences) if _head(s))
-    if head < SHOW_NOTES or SPONSOR_HEAD.match(_with_colon(sentences[head])) is None:
-        return set()
-    unmarked = [_unmarked(s) for s in sentences[:head]]
-    if 2 * sum(unmarked) <= head:
-        return set()
-    return {i for i, s in enumerate(sentences[:head]) if unmarked[i] or s.endswith(("...", "…"))}
