@@ -54,6 +54,8 @@ def test_a_link_text_or_a_note_on_the_article_is_no_prose(line: str, kind: str) 
     "This story has implications for every commuter in the county.",
     "Read on if you dare, because the numbers are grim.",
     "Update version to 0.1.3",
+    "This review was updated after the firmware 2.0 release fixed the battery drain we "
+    "described.",
     # An update that carries news is the story, not a note on the article.
     "Update (Jan 5): Microsoft says the patch is now available to everyone, including Home "
     "users.",

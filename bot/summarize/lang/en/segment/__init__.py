@@ -89,7 +89,11 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("note", re.compile(
         r"^(?:Editor['’]s [Nn]ote|EDITOR['’]S NOTE)s?\b"
         r"|^This (?:article|story|post|piece|page|guide|list|review) (?:was|has been) "
-        r"(?:last |originally |first )?(?:updated|revised|corrected|published|republished)\b"
+        r"(?:last |originally |first )?(?:updated|revised|corrected|published|republished)"
+        # When, where or what the edit did, not why ("… was updated after the firmware 2.0
+        # release fixed the battery drain" is news).
+        r"(?: (?:on|at|in|with|from|to (?:add|include|remove|reflect|correct|clarify|fix))\b"
+        r"|\.?$)"
         r"|^\(?(?:UPDATE|Update|Updated)\b(?:[^.!?]|[ap]\.m\.){0,30}?:\)? ?"
         r"(?:And |But |Also, |So )?(?:I|I['’](?:ve|m|d|ll)|[Ww]e|[Ww]e['’](?:ve|re)|[Mm]y"
         r"|[Tt]his (?:post|article|story|piece)"
