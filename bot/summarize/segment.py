@@ -20,15 +20,16 @@ __all__ = [
 ]
 
 # With no prose candidate at all, a bulleted notice or a fragment may still say something
-# (an obituary column is nothing but "▲박수용 별세, …" lines); a credit, caption, player line,
+# (an obituary column is nothing but "▲박수용 별세, …" lines), and so may a note on the article
+# ("This article was updated on …"); a credit, caption, player line,
 # cue, byline, link, update note, data line or clickbait never does.
-LAST_RESORT = frozenset({None, "boilerplate", "fragment"})
+LAST_RESORT = frozenset({None, "boilerplate", "fragment", "note"})
 _LINK = re.compile(r"(?:https?://|www\.)\S+$")  # a bare address, in any language
 
 
 def not_prose(sentence: str, lang: str) -> str | None:
     """The kind of span ``sentence`` is when it is not the story's prose ("player", "credit",
-    "caption", "cue", "update", "boilerplate", "clickbait", "data", "byline", "list"), else
+    "caption", "cue", "update", "note", "boilerplate", "clickbait", "data", "byline", "list"), else
     None."""
     if sentence[:1] in ("h", "w") and _LINK.match(sentence):
         return "link"

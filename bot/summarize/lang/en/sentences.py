@@ -35,6 +35,14 @@ RETIRED = frozenset({"(ret.)", "(Ret.)"})
 # An editor's "[sic]" or "(sic)" after a quoted mark ends nothing: it marks the quotation.
 SIC = re.compile(r"[\[(]sic[\])]", re.IGNORECASE)
 
+# Swift's forcing keywords written in prose, then the code they force: before it the mark is
+# the keyword's, not a sentence's end. Only a code shape counts: a call ("try! Realm()"), a
+# generic ("as! Array<Int>") or a member with no space after its dot ("try!
+# FileManager.default…", "try! JSONDecoder().decode(…)"). "Give it a try! MacBook owners …",
+# "… a try! U.S. customers …" and "… a try! Mr. Rogers …" end there.
+CODE_BANG = re.compile(r"[A-Z][\w$]*(?:[(<]|\.[a-z_$])")
+CODE_BANGS = frozenset({"try!", "as!"})
+
 
 def _german_date(tail: list[str], after: str) -> bool:
     """Whether the day's number ending ``tail`` and the words ``after`` it are a German date: a
@@ -67,6 +75,8 @@ def is_boundary(before: str, after: str) -> bool:
         head = after[:40].split()
         if head and head[0].rstrip(CLOSERS + ".,;:") in BANG_NAMES[bang]:  # "(E! News)"
             return False  # "try! Swift NYC": the mark is inside a name
+    if bang in CODE_BANGS and CODE_BANG.match(after):
+        return False  # "try! FileManager.default…": Swift's keyword, then the code it forces
     if word in RETIRED:
         return False  # "Col. (ret.) John Smith said …": the rank's mark, the name follows
     if word.rstrip(QUOTE_CLOSERS).endswith((").", "].")):

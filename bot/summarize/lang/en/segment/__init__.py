@@ -40,6 +40,21 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
     # An address opening a span, with an embedded post's credit after it ("https://t.co/Ab12 —
     # Jane Smith (@janesmith) June 3, 2019"): cut off a sentence it was glued to, no prose.
     ("link", re.compile(r"^(?:https?://|pic\.twitter\.com/)\S+(?: (?:—|–|-) .{0,100})?$")),
+    # A link's own text, alone on its line (issue 28, feeds: a blind read called them no
+    # points): "∞ Permalink", "Read on MPU Talk", "Listen it on iPad Pros Podcast", "Read more
+    # at The Verge", "Continue reading on Medium »", "via Jim Coudal". Not even a last resort:
+    # it names where the story is, not what. "Continue reading" only alone, with where or a
+    # quoted title or an arrow ("Continue reading the terms and the catch is clear …" is
+    # prose); "Via" with a capital only before a handle, an address or a colon ("Via Rail
+    # Cancels All Trains" is a headline).
+    ("link", re.compile(
+        r"^(?:∞ )?Permalink\.?$"
+        r"|^Continue reading(?: on [A-Z][^.!?]{0,60}| [\"“‘'][^\"“”]{1,100}[\"”’'])?"
+        r"(?: ?(?:→|»|›|…|\.\.\.))?\.?$"
+        r"|^(?:Read (?:on|more (?:at|on|from))|Listen (?:to )?(?:it )?on) [a-z]?[A-Z][^.!?]{0,60}$"
+        r"|^via @?[A-Z][\w.'’@-]*(?: @?[A-Z][\w.'’@-]*){0,4}\.?$"
+        r"|^Via(?::? @\w+|: [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+        r"|:? [\w-]+\.(?:com|org|net|io))\.?$")),
     # "FILE PHOTO: …", "FILE - In this Sept. 6, 2018 file photo, …"
     ("caption", re.compile(
         r"^(?:FILE PHOTO|FILE|PHOTO|PICTURED|ABOVE|BELOW|INSET|IMAGE)\s*(?::|-|–|—)\s"
@@ -64,6 +79,26 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("update", re.compile(
         r"^\[[^\]]{0,300}\][.!?]?$|^\(?(?:Updated?|UPDATE|Corrected|Correction|Editor['’]s note)"
         r"\b[^.!?]{0,60}(?:\d|ET|GMT|UTC|a\.m\.|p\.m\.)[^.!?]{0,20}:?\)?$")),
+    # A note on the article itself, not on its story (issue 28, feeds: a blind read preferred
+    # briefs without them): "This article was updated on November 24, 2017 with info on …",
+    # "This post has been updated.", an editor's standfirst ("Editor’s note:Today we hear from
+    # Worldline, …") and an update about the post ("Update: I forgot to mention …", "Update
+    # 2:05 pm: Two readers wrote in …"). A last resort (segment.LAST_RESORT): an item that is
+    # only such a note keeps it. An update that carries news ("Update (Jan 5): Microsoft says
+    # the patch is now available …") is no note on the article and stays a candidate.
+    ("note", re.compile(
+        r"^(?:Editor['’]s [Nn]ote|EDITOR['’]S NOTE)s?\b"
+        r"|^This (?:article|story|post|piece|page|guide|list|review) (?:was|has been) "
+        r"(?:last |originally |first )?(?:updated|revised|corrected|published|republished)"
+        # When, where or what the edit did, not why ("… was updated after the firmware 2.0
+        # release fixed the battery drain" is news).
+        r"(?: (?:on|at|in|with|from|to (?:add|include|remove|reflect|correct|clarify|fix))\b"
+        r"|\.?$)"
+        r"|^\(?(?:UPDATE|Update|Updated)\b(?:[^.!?]|[ap]\.m\.){0,30}?:\)? ?"
+        r"(?:And |But |Also, |So )?(?:I|I['’](?:ve|m|d|ll)|[Ww]e|[Ww]e['’](?:ve|re)|[Mm]y"
+        r"|[Tt]his (?:post|article|story|piece)"
+        r"|(?:A few|Several|Many|Some|Two|Three|A number of|Lots of) (?:people|readers|of you)"
+        r"|(?:A )?[Rr]eaders?|[Tt]hanks)\b")),
     # "Full Coverage: Business", "Related Coverage …", "Sign up for …"
     ("boilerplate", re.compile(
         r"^(?i:Full Coverage|Related Coverage|Related:|More from|Sign up|Subscribe (?:to|and|for)|"
@@ -329,8 +364,8 @@ def broken(sentence: str) -> str | None:
 
 def not_prose(sentence: str) -> str | None:
     """The kind of English span ``sentence`` is when it is not prose ("player", "credit",
-    "caption", "cue", "update", "boilerplate", "clickbait", "data", "byline", "promo", "list",
-    "greeting", "item", "heading", "shard", "fragment", "afterthought", "cut"), else None
+    "caption", "cue", "update", "note", "boilerplate", "clickbait", "data", "byline", "promo",
+    "list", "greeting", "item", "heading", "shard", "fragment", "afterthought", "cut"), else None
     (bot.summarize.segment.not_prose)."""
     kind = FIRST_NOT_PROSE(sentence)
     if kind is not None:
