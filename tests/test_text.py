@@ -256,3 +256,14 @@ class TestTheSpacesPath:
         assert [clean_block(text) for text in texts] == [full[text] for text in texts]
         assert len(taken) == len(texts)
         assert full[texts[0]] == "A long line.\n\nNext one."
+
+
+class TestSurrogates:
+    def test_a_lone_surrogate_becomes_a_replacement_character(self) -> None:
+        # a JSON "\ud800" escape: content_hash and every store key encode the cleaned text
+        for text in ("a \ud800 b.", "a\udfffb", "x\n\n\udc00  y\t", "\ud83d"):
+            for cleaned in (clean_inline(text), clean_block(text)):
+                assert "\ufffd" in cleaned
+                cleaned.encode("utf-8")
+            content_hash(text).encode("utf-8")
+        assert clean_block("a \ud800 b.") == "a \ufffd b."
