@@ -1,5 +1,5 @@
 """Numeric character references to a surrogate (``&#xD800;``) or past U+10FFFF made U+FFFD
-before any XML reader sees the body.
+before feedparser sees the body (and before the fast reader tries it again: lxml refuses one).
 
 feedparser decodes the first into a lone surrogate that no UTF-8 encoder accepts and chokes on
 the second in ``chr()``: either crashed the parse, and every entry of the feed was lost.

@@ -399,8 +399,15 @@ def prepare_feed(body: bytes, *, url: str, content_type: str | None = None,
 
     body, content_type = _undeclared_as_utf8(body, content_type)
     body, warning = _defuse(body)
-    body = replace_invalid_references(_cut_items(body, max_items))
+    body = _cut_items(body, max_items)
     fast = read_fast(body, url, content_type) if warning is None else None
+    if fast is None:
+        # lxml refuses a reference to a surrogate or past U+10FFFF, so a body it read holds
+        # none: only a body left to feedparser (which crashes on one) pays this scan
+        repaired = replace_invalid_references(body)
+        if repaired != body:
+            body = repaired
+            fast = read_fast(body, url, content_type) if warning is None else None
     if fast is not None:
         return _prepare(fast[0], fast[1], url=url, max_items=max_items, now=now, warning=None)
     headers = {"content-location": url, "content-type": content_type or "application/xml"}
