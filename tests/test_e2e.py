@@ -129,3 +129,26 @@ async def test_the_channel_that_added_a_failing_feed_is_told_once(
     assert not enabled.error and server.hits("/broken.xml") == 4  # the add's read, 3 polls
     await cycle(app)
     assert server.hits("/broken.xml") == 5  # polled again at once
+
+
+async def test_a_feed_with_a_bad_character_reference_delivers_every_entry_once(
+        server: FeedServer, tmp_path: Path, make_app: object) -> None:
+    # a reference to a surrogate made feedparser crash: the feed failed every poll and none
+    # of its entries was delivered; now only that character is lost (made U+FFFD)
+    bad = item(2, topic="a")
+    bad["text"] = "BAD " + bad["text"]
+    body = rss("Feed A", [item(1, topic="a"), bad, item(3, topic="a")])
+    server.set("/a.xml", body.replace(b"BAD ", b"One &#xD800; mark. "))
+    clock, rec = Clock(), RecordingAdapter(name="console")
+    app = await make_app(settings_for(tmp_path, [server.url("/a.xml")], backfill=10),
+                         clock, rec)  # type: ignore[operator]
+    await cycle(app)
+    clock.advance(61)
+    await cycle(app)
+    assert sorted(d.message.brief.headline for d in rec.deliveries if d.message.brief) == [
+        "Story 1 about the a project", "Story 2 about the a project",
+        "Story 3 about the a project"]
+    async with app.db.begin() as conn:
+        texts = (await conn.execute(select(entries.c.text)
+                                    .where(entries.c.title == "Story 2 about the a project"))).all()
+    assert [row.text[:12] for row in texts] == ["One \ufffd mark. "]

@@ -226,3 +226,44 @@ class TestTruncateWords:
     @given(st.text(), st.integers(min_value=0, max_value=60))
     def test_never_longer_than_limit(self, text: str, limit: int) -> None:
         assert len(truncate_words(text, limit)) <= max(limit, 0)
+
+
+class TestTheSpacesPath:
+    def test_a_text_of_spaces_and_newlines_takes_the_scans_path(
+            self, monkeypatch: pytest.MonkeyPatch) -> None:
+        # issue 26: a text whose only whitespace is space and newline (tabs and no-break spaces
+        # made spaces) is collapsed by a few scans, never split into words; it must give what
+        # the word-by-word cleaning gives
+        texts = ["A  long\tline. \n\n\n Next\xa0one.  ", "e\u0301  x\n \n y", " a\n\n\n\nb "]
+        full = {}
+        for text in texts:
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(bot.feeds.textclean, "_only_spaces_and_newlines",
+                              lambda text: None)
+                full[text] = clean_block(text)
+        taken: list[str] = []
+        collapse = bot.feeds.textclean._collapsed_lines
+
+        def recording(text: str) -> str:
+            taken.append(text)
+            return collapse(text)
+
+        def unsplittable(text: str, *, multiline: bool) -> str:
+            raise AssertionError("cleaned word by word")
+
+        monkeypatch.setattr(bot.feeds.textclean, "_collapsed_lines", recording)
+        monkeypatch.setattr(bot.feeds.textclean, "_strip_invisible", unsplittable)
+        assert [clean_block(text) for text in texts] == [full[text] for text in texts]
+        assert len(taken) == len(texts)
+        assert full[texts[0]] == "A long line.\n\nNext one."
+
+
+class TestSurrogates:
+    def test_a_lone_surrogate_becomes_a_replacement_character(self) -> None:
+        # a JSON "\ud800" escape: content_hash and every store key encode the cleaned text
+        for text in ("a \ud800 b.", "a\udfffb", "x\n\n\udc00  y\t", "\ud83d"):
+            for cleaned in (clean_inline(text), clean_block(text)):
+                assert "\ufffd" in cleaned
+                cleaned.encode("utf-8")
+            content_hash(text).encode("utf-8")
+        assert clean_block("a \ud800 b.") == "a \ufffd b."

@@ -13,7 +13,6 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from typing import Any
 
 from bot.feeds.html import content_hash, truncate_words
 from bot.feeds.identity import RawEntry, assign_keys, content_key
@@ -31,32 +30,9 @@ Unchanged = Callable[[str, str], bool]  # (entry_key, raw_hash) -> the caller ho
 
 
 def raw_hash(*fields: object) -> str:
-    """A hash of an entry's fields as the feed wrote them (before any cleaning).
-
-    Texts are hashed as their UTF-8 bytes: ``repr`` of a whole article (escaping every
-    character into a new string) was the costliest step of a changed feed's parse. Each value
-    is framed by its kind and length, so no two different field lists give the same bytes.
-    """
-    digest = hashlib.sha1(usedforsecurity=False)
-    _hash_into(digest, fields)
-    return digest.hexdigest()
-
-
-def _hash_into(digest: Any, value: object) -> None:
-    if isinstance(value, str):
-        data = value.encode("utf-8", "surrogatepass")
-        digest.update(b"s%d:" % len(data))
-        digest.update(data)
-    elif value is None:
-        digest.update(b"n")
-    elif isinstance(value, list | tuple):
-        digest.update(b"l%d:" % len(value))
-        for item in value:
-            _hash_into(digest, item)
-    else:  # a date or a number: short, and its repr says what it is
-        data = repr(value).encode("utf-8", "surrogatepass")
-        digest.update(b"r%d:" % len(data))
-        digest.update(data)
+    """A hash of an entry's fields as the feed wrote them (before any cleaning)."""
+    return hashlib.sha1(repr(fields).encode("utf-8", "surrogatepass"),
+                        usedforsecurity=False).hexdigest()
 
 
 @dataclass(slots=True)

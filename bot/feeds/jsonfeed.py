@@ -11,6 +11,7 @@ from bot.errors import ParseError
 from bot.feeds.cleaning import article_text, clean_article, longest
 from bot.feeds.html import clean_block, clean_inline
 from bot.feeds.identity import RawEntry
+from bot.feeds.textclean import without_surrogates
 
 __all__ = ["JsonEntry", "JsonFeed", "looks_like_json_feed", "parse_json_feed"]
 
@@ -50,7 +51,8 @@ def looks_like_json_feed(body: bytes, content_type: str | None) -> bool:
 
 def _str(value: Any) -> str | None:
     if isinstance(value, str):
-        return value
+        # a "\ud800" escape decodes to a lone surrogate, which an id's key cannot encode
+        return without_surrogates(value)
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)  # ids are strings in the spec, but numbers occur in the wild
     return None

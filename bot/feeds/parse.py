@@ -15,6 +15,7 @@ import feedparser
 
 from bot.errors import ParseError
 from bot.feeds.assemble import MAX_TITLE_CHARS, Pending, PreparedFeed, raw_hash
+from bot.feeds.charrefs import replace_invalid_references
 from bot.feeds.cleaning import article_text, clean_article, longest
 from bot.feeds.fastfeed import read_fast
 from bot.feeds.html import clean_block, clean_inline, html_to_text, truncate_words
@@ -400,6 +401,13 @@ def prepare_feed(body: bytes, *, url: str, content_type: str | None = None,
     body, warning = _defuse(body)
     body = _cut_items(body, max_items)
     fast = read_fast(body, url, content_type) if warning is None else None
+    if fast is None:
+        # lxml refuses a reference to a surrogate or past U+10FFFF, so a body it read holds
+        # none: only a body left to feedparser (which crashes on one) pays this scan
+        repaired = replace_invalid_references(body)
+        if repaired != body:
+            body = repaired
+            fast = read_fast(body, url, content_type) if warning is None else None
     if fast is not None:
         return _prepare(fast[0], fast[1], url=url, max_items=max_items, now=now, warning=None)
     headers = {"content-location": url, "content-type": content_type or "application/xml"}

@@ -8,7 +8,7 @@ import hashlib
 import re
 import unicodedata
 
-__all__ = ["clean_block", "clean_inline", "content_hash", "truncate_words"]
+__all__ = ["clean_block", "clean_inline", "content_hash", "truncate_words", "without_surrogates"]
 
 # Invisible characters that can hide or reorder text (Trojan Source style) or break matching:
 # zero-width spaces/joiners, word joiner, BOM, soft hyphen, bidi embeddings/overrides/isolates.
@@ -20,10 +20,13 @@ _LINE_SEPARATORS = {0x2028: "\n", 0x2029: "\n\n", 0x0085: "\n"}
 _CONTROLS_INLINE = {cp: (" " if chr(cp) in "\t\n\v\f\r\x1c\x1d\x1e\x1f\x85" else None)
                     for cp in (*range(0x00, 0x20), *range(0x7F, 0xA0))}
 _CONTROLS_MULTILINE = {**_CONTROLS_INLINE, ord("\n"): "\n", ord("\t"): "\t"}
+# A lone surrogate (a JSON "\ud800" escape) cannot be encoded as UTF-8: every hash and store
+# key of the text would raise. It becomes U+FFFD, as a bad character reference does.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # Every character the tables above change, except newline and tab (handled per mode).
 _STRIPPED = re.compile("[" + "".join(
     re.escape(chr(cp)) for cp in sorted({*_INVISIBLE, *_LINE_SEPARATORS, *_CONTROLS_INLINE})
-    if chr(cp) not in "\n\t") + "]")
+    if chr(cp) not in "\n\t") + "\ud800-\udfff]")
 # "\n{3,}" has no literal prefix, so it was tried at every character of a long text; this
 # one skips to each "\n\n" (the same matches).
 _MANY_NEWLINES = re.compile(r"\n\n\n+")
@@ -39,11 +42,17 @@ def _strip_invisible(text: str, *, multiline: bool) -> str:
     if found is not None:
         table = _CONTROLS_MULTILINE if multiline else _CONTROLS_INLINE
         text = text.translate(_LINE_SEPARATORS).translate(_INVISIBLE).translate(table)
+        text = without_surrogates(text)
     elif not multiline and ("\n" in text or "\t" in text):
         text = text.replace("\n", " ").replace("\t", " ")
     if text.isascii() or unicodedata.is_normalized("NFC", text):
         return text
     return unicodedata.normalize("NFC", text)
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate made U+FFFD, so that it encodes as UTF-8."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def _clean_block_already(text: str) -> bool:
