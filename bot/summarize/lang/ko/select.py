@@ -17,6 +17,7 @@ from bot.summarize.lang.ko.words import (
     SURNAMES,
     TITLES,
     VISIT,
+    ceremony,
     figure_list,
     figure_list_named,
     named_words,
@@ -431,11 +432,11 @@ _LATIN = re.compile(r"[A-Za-z]")
 def weak(sentence: str) -> bool:
     """A stock promise (``words.stock_promise``: "…최선을 다하겠다”고 말했다"), a list of
     places with their figures (``words.figure_list``: "파주(6도), 춘천(7.5도), 충주(9.6도) 등 …"),
-    and English's ``weak`` for Korean: its caption words and attributions are English, so a
-    sentence with no Latin letter cannot match (0 of 6,134 Korean dev sentences do); Korean
-    captions and credits are segment's. The English patterns were a tenth of a Korean
-    brief's time."""
-    if stock_promise(sentence) or figure_list(sentence):
+    a ceremony's thanks (``words.ceremony``: "…에 감사드린다”면서 …"), and English's ``weak``
+    for Korean: its caption words and attributions are English, so a sentence with no Latin
+    letter cannot match (0 of 6,134 Korean dev sentences do); Korean captions and credits are
+    segment's. The English patterns were a tenth of a Korean brief's time."""
+    if stock_promise(sentence) or figure_list(sentence) or ceremony(sentence):
         return True
     return _LATIN.search(sentence) is not None and en_select.weak(sentence)
 
@@ -448,7 +449,7 @@ def weak_under(title: str) -> Callable[[str], bool]:
         return weak
 
     def weak_here(sentence: str) -> bool:
-        if stock_promise(sentence):
+        if stock_promise(sentence) or ceremony(sentence):
             return True
         if figure_list(sentence):
             return not figure_list_named(sentence, words)

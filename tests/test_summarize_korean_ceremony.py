@@ -1,0 +1,67 @@
+"""What issue 28's blind readers marked down in Korean briefs: a ceremony's thanks as a point
+where the news's facts were wanted (ko23). Made-up text, each case failing before its rule or
+guarding what it must not catch, and the feed's real briefs (skipped without the shared data)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench import ko_news
+from bot.models import Article
+from bot.summarize import ExtractiveSummarizer, korean
+from bot.summarize.lang.ko import select as ko_select
+from bot.summarize.lang.ko.words import ceremony
+from tests.conftest import shared_path
+
+needs_kiwi = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not installed")
+
+
+def _no_subject_rule(sentence: str) -> bool:
+    return False
+
+
+@pytest.mark.parametrize("sentence", [
+    "한빛대 총장은 “뜻깊은 기부에 동참해 주신 박 회장님께 감사드린다”면서 “기금은 학생들의 "
+    "성장에 큰 도움이 될 것”이라고 밝혔다.",
+    "소속사는 “두 사람의 앞날에 따뜻한 축하를 보내주시면 감사하겠다”고 했다.",
+    "수상자 김씨는 “큰 상을 받게 돼 영광이다”라고 말했다.",
+    "회장은 “새 출발을 진심으로 축하드린다”고 말했다.",
+])
+def test_a_quotation_of_ceremony_is_weak(sentence: str) -> None:
+    assert ceremony(sentence)
+    assert ko_select.weak(sentence)
+    assert ko_select.weak_under("한빛대에 10억 기부")(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    # the plain thanks of the people a human story is about: often its point (and the fit's)
+    "안 경장은 “새벽에 흔쾌히 도와준 산후조리원에 감사하다”고 했다.",
+    "유족은 “약까지 챙겨주시니 참 고맙다”고 했다.",
+    # thanks told as an act, no quotation: an award is news
+    "경찰은 피해를 막은 은행원 2명에게 감사장을 수여했다.",
+    # the word inside a longer one
+    "감사원은 “감사 결과를 다음 달 공개할 예정”이라고 밝혔다.",
+])
+def test_other_thanks_are_not_ceremony(sentence: str) -> None:
+    assert not ceremony(sentence)
+
+
+@pytest.fixture(scope="module")
+def feed() -> dict[str, Article]:
+    """The Korean feed snapshots' articles by headline (real text: skipped without them)."""
+    return {a.title: a for a in ko_news.articles(shared_path("feeds", "real-world-ko"))}
+
+
+@needs_kiwi
+@pytest.mark.parametrize(("headline", "gone"), [
+    # ko23: the president's thanks was point 3, the donation's project missing
+    ("유상덕 ST인터내셔널 회장, 고려대에 10억 기부", "감사드린다"),
+    # ko47: the agency's "…축하를 보내주시면 감사하겠다" was point 3
+    ("이유영, 뒤늦게 전한 결혼 소식…“9월 부모된다”", "감사하겠다"),
+])
+def test_a_feed_brief_drops_what_readers_marked_down(
+        feed: dict[str, Article], headline: str, gone: str) -> None:
+    points = [p.text for p in ExtractiveSummarizer().brief(feed[headline]).points]
+    assert len(points) == 3, points
+    assert not any(gone in p for p in points), points
+
