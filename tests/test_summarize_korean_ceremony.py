@@ -1,6 +1,7 @@
 """What issue 28's blind readers marked down in Korean briefs: a ceremony's thanks as a point
-where the news's facts were wanted (ko23). Made-up text, each case failing before its rule or
-guarding what it must not catch, and the feed's real briefs (skipped without the shared data)."""
+where the news's facts were wanted (ko23), a teaser opening that tells nothing alone (ko191).
+Made-up text, each case failing before its rule or guarding what it must not catch, and the
+feed's real briefs (skipped without the shared data)."""
 
 from __future__ import annotations
 
@@ -9,15 +10,12 @@ import pytest
 from bench import ko_news
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, korean
+from bot.summarize.extractive import candidate_leans_back
 from bot.summarize.lang.ko import select as ko_select
-from bot.summarize.lang.ko.words import ceremony
+from bot.summarize.lang.ko.words import ceremony, teaser
 from tests.conftest import shared_path
 
 needs_kiwi = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not installed")
-
-
-def _no_subject_rule(sentence: str) -> bool:
-    return False
 
 
 @pytest.mark.parametrize("sentence", [
@@ -58,6 +56,8 @@ def feed() -> dict[str, Article]:
     ("유상덕 ST인터내셔널 회장, 고려대에 10억 기부", "감사드린다"),
     # ko47: the agency's "…축하를 보내주시면 감사하겠다" was point 3
     ("이유영, 뒤늦게 전한 결혼 소식…“9월 부모된다”", "감사하겠다"),
+    # ko191: the teaser was point 1, the confirmed acquittal missing
+    ("주차장서 한 살배기 차로 숨지게 한 주부 무죄 확정...형사보상금도 받아", "잊지 못한다"),
 ])
 def test_a_feed_brief_drops_what_readers_marked_down(
         feed: dict[str, Article], headline: str, gone: str) -> None:
@@ -65,3 +65,30 @@ def test_a_feed_brief_drops_what_readers_marked_down(
     assert len(points) == 3, points
     assert not any(gone in p for p in points), points
 
+
+def test_the_teaser_story_brief_tells_the_acquittal(feed: dict[str, Article]) -> None:
+    headline = "주차장서 한 살배기 차로 숨지게 한 주부 무죄 확정...형사보상금도 받아"
+    points = [p.text for p in ExtractiveSummarizer().brief(feed[headline]).points]
+    assert any("무죄" in p and "500만원" in p for p in points), points
+
+
+@pytest.mark.parametrize("sentence", [
+    "주부 김모(30)씨는 2021년 4월 7일을 잊지 못한다.",
+    "박씨는 그날의 사고를 지금도 기억한다.",
+    "이씨는 아직도 그 겨울을 잊을 수 없다.",
+])
+def test_a_teaser_opens_no_brief(sentence: str) -> None:
+    assert teaser(sentence)
+    assert candidate_leans_back([sentence, "김씨는 이듬해 재판에 넘겨졌다."], 0, "ko")
+
+
+@pytest.mark.parametrize("sentence", [
+    # a mourner's grief, told in the sentence
+    "빈소를 찾은 어머니는 “왜 하필 거기를…”이라더니 통곡하며 말을 잊지 못했다.",
+    # what is remembered is told
+    "김씨는 2021년 4월 7일 주차장에서 아이를 차로 치어 숨지게 한 사고를 지금도 생생히 "
+    "기억하고 있다고 법정에서 진술했다.",
+    "서울시는 3일 시청역 사고 희생자 추모 공간을 열었다.",
+])
+def test_a_lede_that_tells_something_is_no_teaser(sentence: str) -> None:
+    assert not teaser(sentence)

@@ -24,6 +24,7 @@ from bot.summarize.lang.ko.words import (
     relative_day,
     scene,
     stock_promise,
+    teaser,
     unnamed_opener,
 )
 
@@ -256,8 +257,9 @@ def bare_quotation(sentence: str) -> bool:
 
 def opens_no_brief(sentence: str) -> bool:
     """Whether the story's first candidate cannot open a brief: a bare quotation
-    (``bare_quotation``), or a feature's opener that names nothing (``unnamed_opener``)."""
-    return bare_quotation(sentence) or unnamed_opener(sentence)
+    (``bare_quotation``), a feature's opener that names nothing (``unnamed_opener``), or a
+    teaser that only says someone remembers a day (``words.teaser``)."""
+    return bare_quotation(sentence) or unnamed_opener(sentence) or teaser(sentence)
 
 
 def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:

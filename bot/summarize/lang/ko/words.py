@@ -258,6 +258,25 @@ def unnamed_opener(sentence: str) -> bool:
         or UNNAMED_PLACE.search(sentence.rstrip()) is not None
 
 
+# A feature's teaser: someone "cannot forget" or "remembers" a day, and nothing of what
+# happened then ("주부 임모(30)씨는 2021년 4월 7일을 잊지 못한다."): blind readers (issue 28,
+# ko191) met it as point 1, which told them nothing on its own, where the headline's acquittal
+# was wanted. A short sentence whose predicate is only that; not a quotation's ("…”라며 말을
+# 잊지 못했다" is a mourner's grief, told) nor a long one, which says what was remembered.
+TEASER = re.compile(r"[을를]\s(?:(?:지금도|아직도|여전히|똑똑히|생생히)\s)?"
+                    r"(?:잊지\s못한다|잊을\s수\s없다|잊지\s못하고\s있다|기억한다"
+                    r"|기억하고\s있다|떠올린다)[.]?$")
+TEASER_CHARS = 60
+
+
+def teaser(sentence: str) -> bool:
+    """Whether ``sentence``, as a story's first, only says that someone remembers a day or a
+    scene (``TEASER``), in under ``TEASER_CHARS`` characters and with no quotation."""
+    sentence = sentence.rstrip()
+    return len(sentence) < TEASER_CHARS and "“" not in sentence and '"' not in sentence \
+        and TEASER.search(sentence) is not None
+
+
 # The reporter's own visit, told with no subject: "3일 오후 찾은 사고 현장에는 …", "지난달 말
 # 방문한 마을 곳곳에선 …". Scene-setting, not the news: weighed down as background. A visitor
 # named before the verb ("이곳을 찾은 60대 여성은 …") is the story's, not the reporter's.
