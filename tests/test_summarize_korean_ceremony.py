@@ -1,7 +1,8 @@
 """What issue 28's blind readers marked down in Korean briefs: a ceremony's thanks as a point
-where the news's facts were wanted (ko23), a teaser opening that tells nothing alone (ko191).
-Made-up text, each case failing before its rule or guarding what it must not catch, and the
-feed's real briefs (skipped without the shared data)."""
+where the news's facts were wanted (ko23), a teaser opening that tells nothing alone (ko191),
+and points that open leaning back by "문제는 …" (ko94) or "이 자리에서는 …". Made-up text,
+each case failing before its rule or guarding what it must not catch, and the feed's real
+briefs (skipped without the shared data)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,10 @@ from bot.summarize.lang.ko.words import ceremony, teaser
 from tests.conftest import shared_path
 
 needs_kiwi = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not installed")
+
+
+def _no_subject_rule(sentence: str) -> bool:
+    return False
 
 
 @pytest.mark.parametrize("sentence", [
@@ -58,6 +63,8 @@ def feed() -> dict[str, Article]:
     ("이유영, 뒤늦게 전한 결혼 소식…“9월 부모된다”", "감사하겠다"),
     # ko191: the teaser was point 1, the confirmed acquittal missing
     ("주차장서 한 살배기 차로 숨지게 한 주부 무죄 확정...형사보상금도 받아", "잊지 못한다"),
+    # ko94: "문제는 당시 형사소송법은 …" was point 3
+    ("대법 \"임의 영상신문에서 증인선서 없이 녹음된 파일, 증거 안 돼\"", "문제는"),
 ])
 def test_a_feed_brief_drops_what_readers_marked_down(
         feed: dict[str, Article], headline: str, gone: str) -> None:
@@ -92,3 +99,26 @@ def test_a_teaser_opens_no_brief(sentence: str) -> None:
 ])
 def test_a_lede_that_tells_something_is_no_teaser(sentence: str) -> None:
     assert not teaser(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "문제는 당시 형사소송법이 제한적인 경우에만 영상 신문을 허용하고 있었다는 점이다.",
+    "문제는 그 이후였다.",
+    "관건은 계단 정보를 등록해 줄 사람을 모으는 일이었다.",
+    "이 자리에서는 시민과 전문가가 함께하는 체험의 장을 마련할 예정이다.",
+])
+def test_a_problem_or_an_event_told_before_leans_back(sentence: str) -> None:
+    assert ko_select.refers_back(sentence, _no_subject_rule)
+
+
+@pytest.mark.parametrize("sentence", [
+    # past the opening "이 자리에서" is left to the lede, which names the event nearly always
+    # (ko45's "… 국회에서 주최한 공개 토론회에서 …"; an editor picked the sentence after it)
+    "김 이사장은 이 자리에서 “그 전쟁관도 수용해야 한다”고 말했다.",
+    "경찰청장은 3일 기자회견을 열고 이 자리에서 사퇴 의사를 밝혔다.",
+    # a noun of its own, no topic leaning back
+    "문제점은 국회 토론회에서 처음 제기됐다.",
+    "이 자리에 오르기까지 30년이 걸렸다고 김 회장은 말했다.",
+])
+def test_a_problem_or_an_event_named_in_the_sentence_stands(sentence: str) -> None:
+    assert not ko_select.refers_back(sentence, _no_subject_rule)
