@@ -13,7 +13,7 @@ from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, korean
 from bot.summarize.extractive import candidate_leans_back
 from bot.summarize.lang.ko import select as ko_select
-from bot.summarize.lang.ko.words import ceremony, teaser
+from bot.summarize.lang.ko.words import ceremony, marked_aside, teaser
 from tests.conftest import shared_path
 
 needs_kiwi = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not installed")
@@ -65,6 +65,8 @@ def feed() -> dict[str, Article]:
     ("주차장서 한 살배기 차로 숨지게 한 주부 무죄 확정...형사보상금도 받아", "잊지 못한다"),
     # ko94: "문제는 당시 형사소송법은 …" was point 3
     ("대법 \"임의 영상신문에서 증인선서 없이 녹음된 파일, 증거 안 돼\"", "문제는"),
+    # ko188: a quiz's example, its misspellings left in, was point 1 with its asterisk
+    ("[신문은 선생님] [예쁜 말 바른 말] [364] ‘늦깎이’와 ‘늘그막’", "*할아버지는"),
 ])
 def test_a_feed_brief_drops_what_readers_marked_down(
         feed: dict[str, Article], headline: str, gone: str) -> None:
@@ -122,3 +124,23 @@ def test_a_problem_or_an_event_told_before_leans_back(sentence: str) -> None:
 ])
 def test_a_problem_or_an_event_named_in_the_sentence_stands(sentence: str) -> None:
     assert not ko_select.refers_back(sentence, _no_subject_rule)
+
+
+@pytest.mark.parametrize("sentence", [
+    "*할아버지는 “늙으막에 재취업했다”고 하셨고, 할머니는 “늦깍이 대학생이 되었다”고 말씀하셨다.",
+    "* 산길을 지나다가 (끄물끄물, 꾸물꾸물) 움직이는 뱀을 보고 놀랐다.",
+    "※ QR코드에 휴대폰을 갖다 대면 구독 창이 열립니다.",
+])
+def test_a_marked_aside_opens_no_brief_and_is_weak(sentence: str) -> None:
+    assert ko_select.opens_no_brief(sentence)
+    assert ko_select.weak(sentence)
+    assert ko_select.weak_under("‘늦깎이’와 ‘늘그막’")(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "‘늙으막’은 ‘늘그막’으로 고쳐야 해요.",
+    "서울 아파트값이 5주 연속 올랐다.",
+    "지수는 3*4 배열로 표시된다.",  # a mark inside, not opening
+])
+def test_a_sentence_with_no_opening_mark_is_no_aside(sentence: str) -> None:
+    assert not marked_aside(sentence)

@@ -20,6 +20,7 @@ from bot.summarize.lang.ko.words import (
     ceremony,
     figure_list,
     figure_list_named,
+    marked_aside,
     named_words,
     relative_day,
     scene,
@@ -261,8 +262,10 @@ def bare_quotation(sentence: str) -> bool:
 def opens_no_brief(sentence: str) -> bool:
     """Whether the story's first candidate cannot open a brief: a bare quotation
     (``bare_quotation``), a feature's opener that names nothing (``unnamed_opener``), or a
-    teaser that only says someone remembers a day (``words.teaser``)."""
-    return bare_quotation(sentence) or unnamed_opener(sentence) or teaser(sentence)
+    teaser that only says someone remembers a day (``words.teaser``), or a line opened by an
+    asterisk or a reference mark (``words.marked_aside``: a quiz's example, a footnote)."""
+    return bare_quotation(sentence) or unnamed_opener(sentence) or teaser(sentence) \
+        or marked_aside(sentence)
 
 
 def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
@@ -437,11 +440,13 @@ _LATIN = re.compile(r"[A-Za-z]")
 def weak(sentence: str) -> bool:
     """A stock promise (``words.stock_promise``: "…최선을 다하겠다”고 말했다"), a list of
     places with their figures (``words.figure_list``: "파주(6도), 춘천(7.5도), 충주(9.6도) 등 …"),
-    a ceremony's thanks (``words.ceremony``: "…에 감사드린다”면서 …"), and English's ``weak``
+    a ceremony's thanks (``words.ceremony``: "…에 감사드린다”면서 …"), a line opened by an
+    asterisk or a reference mark (``words.marked_aside``), and English's ``weak``
     for Korean: its caption words and attributions are English, so a sentence with no Latin
     letter cannot match (0 of 6,134 Korean dev sentences do); Korean captions and credits are
     segment's. The English patterns were a tenth of a Korean brief's time."""
-    if stock_promise(sentence) or figure_list(sentence) or ceremony(sentence):
+    if stock_promise(sentence) or figure_list(sentence) or ceremony(sentence) \
+            or marked_aside(sentence):
         return True
     return _LATIN.search(sentence) is not None and en_select.weak(sentence)
 
@@ -454,7 +459,7 @@ def weak_under(title: str) -> Callable[[str], bool]:
         return weak
 
     def weak_here(sentence: str) -> bool:
-        if stock_promise(sentence) or ceremony(sentence):
+        if stock_promise(sentence) or ceremony(sentence) or marked_aside(sentence):
             return True
         if figure_list(sentence):
             return not figure_list_named(sentence, words)

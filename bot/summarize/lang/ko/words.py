@@ -277,6 +277,20 @@ def teaser(sentence: str) -> bool:
         and TEASER.search(sentence) is not None
 
 
+# A line opened by an asterisk or a reference mark: a quiz's example sentence, its errors left
+# in for the reader to find ("*할아버지는 “늙으막에 …”고 하셨고, …": a language column's
+# opening), or a footnote ("※ QR코드에 휴대폰을 갖다 대거나, …"). Blind readers (issue 28)
+# marked Lead-3 down for such a stray marker ("* “아침부터 날씨가 (끄물끄물, 꾸물꾸물)해서 …”");
+# ours took ko188's as point 1, the misspellings shown as if right. A point is a source
+# sentence whole, so the mark cannot be cut off: the line opens no brief and is weak elsewhere.
+MARKED_ASIDE = re.compile(r"^\s*[*＊※]")
+
+
+def marked_aside(sentence: str) -> bool:
+    """Whether ``sentence`` opens on an asterisk or a reference mark (``MARKED_ASIDE``)."""
+    return MARKED_ASIDE.match(sentence) is not None
+
+
 # The reporter's own visit, told with no subject: "3일 오후 찾은 사고 현장에는 …", "지난달 말
 # 방문한 마을 곳곳에선 …". Scene-setting, not the news: weighed down as background. A visitor
 # named before the verb ("이곳을 찾은 60대 여성은 …") is the story's, not the reporter's.
