@@ -135,9 +135,10 @@ SUBJECT = re.compile(r"\S(?:은|는|이|가)\s")
 
 # "…는 이렇게 외쳤다", "…에서 이같이 밝혔다": a sentence that reports words said elsewhere
 # (the quotation is another sentence). Readers of the blind read met it as a point with the
-# quotation it refers to not shown.
+# quotation it refers to not shown. "이 같이", spaced, is written as often ("… 대치 상황을
+# 전하며 이 같이 말했다.").
 REPORTS_UNSHOWN = re.compile(
-    r"(?:이렇게|이같이|이와\s?같이|다음과\s?같이)\s(?:[가-힣]+\s)?"
+    r"(?:이렇게|이\s?같이|이와\s?같이|다음과\s?같이)\s(?:[가-힣]+\s)?"
     r"(?:말|외쳤|밝혔|강조|전했|설명|덧붙였|주장|토로|호소|답|지적|언급|당부|소리쳤)[가-힣]*다[.]?$")
 
 
