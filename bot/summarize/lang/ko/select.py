@@ -8,7 +8,6 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 
 from bot.summarize.lang import Analyser, Analysis, Cues
-from bot.summarize.lang.en import select as en_select
 from bot.summarize.lang.ko.words import (
     CONTENT_STOP,
     CONTENT_TAGS,
@@ -17,14 +16,9 @@ from bot.summarize.lang.ko.words import (
     SURNAMES,
     TITLES,
     VISIT,
-    ceremony,
-    figure_list,
-    figure_list_named,
     marked_aside,
-    named_words,
     relative_day,
     scene,
-    stock_promise,
     teaser,
     unnamed_opener,
 )
@@ -433,40 +427,6 @@ def surname_title(candidates: list[str], k: int, title: str) -> bool:
                              for n in names):
             return True
     return False
-
-
-_LATIN = re.compile(r"[A-Za-z]")
-
-
-def weak(sentence: str) -> bool:
-    """A stock promise (``words.stock_promise``: "…최선을 다하겠다”고 말했다"), a list of
-    places with their figures (``words.figure_list``: "파주(6도), 춘천(7.5도), 충주(9.6도) 등 …"),
-    a ceremony's thanks (``words.ceremony``: "…에 감사드린다”면서 …"), a line opened by an
-    asterisk or a reference mark (``words.marked_aside``), and English's ``weak``
-    for Korean: its caption words and attributions are English, so a sentence with no Latin
-    letter cannot match (0 of 6,134 Korean dev sentences do); Korean captions and credits are
-    segment's. The English patterns were a tenth of a Korean brief's time."""
-    if stock_promise(sentence) or figure_list(sentence) or ceremony(sentence) \
-            or marked_aside(sentence):
-        return True
-    return _LATIN.search(sentence) is not None and en_select.weak(sentence)
-
-
-def weak_under(title: str) -> Callable[[str], bool]:
-    """``weak`` under ``title``: a figure list whose items the headline names ("더불어민주당
-    (45%), 국민의힘(38%), …" under "민주당 지지율 …") is the headline's news, not weak."""
-    words = named_words(title)
-    if not words:
-        return weak
-
-    def weak_here(sentence: str) -> bool:
-        if stock_promise(sentence) or ceremony(sentence) or marked_aside(sentence):
-            return True
-        if figure_list(sentence):
-            return not figure_list_named(sentence, words)
-        return _LATIN.search(sentence) is not None and en_select.weak(sentence)
-
-    return weak_here
 
 
 def late_captions(cands: list[tuple[int, str]]) -> frozenset[str]:

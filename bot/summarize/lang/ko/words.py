@@ -149,8 +149,11 @@ def stock_promise(sentence: str) -> bool:
 # 약까지 챙겨주시니 참 고맙다", an officer's "도와준 산후조리원에 감사하다"), and counting it
 # moved the Korean fit (headline_gain 0.3 -> 0.45, both check halves lower), as it did at stop
 # 37. A rescued person's formal thanks matches too (ko98's, never a point). Weak, never barred.
+# 감사하겠다 alone is as often "will audit" ("…전관 특혜 의혹에 대해 전면 감사하겠다”고
+# 밝혔다": a ministry's news): it is thanks only after a request ("…보내주시면 감사하겠다",
+# "…찾아준다면"), not after a noun in 면 ("전면 감사", "측면").
 THANKS = re.compile(
-    r"(?:감사(?:드린다|드립니다|하겠다|하겠습니다|할 따름이다)"
+    r"(?:감사(?:드린다|드립니다|할 따름이다)|(?:[시주해하]|다)면\s?감사하겠(?:다|습니다)"
     r"|축하(?:드린다|드립니다)|영광(?:이다|입니다|스럽다|스럽습니다))[.!]*[”\"]")
 
 
@@ -160,6 +163,37 @@ def ceremony(sentence: str) -> bool:
     if "감사" not in sentence and "축하" not in sentence and "영광" not in sentence:
         return False
     return THANKS.search(sentence) is not None
+
+
+# What a headline's news is: its figures ("28년", "10억") and the word it ends on ("… 은퇴
+# 경기서 MVP", "… 금메달"). A ceremony quotation in which the speaker is honoured or thankful
+# to have got them ("…팬 투표 1위로 MVP까지 받게 돼 영광이다”, ``OWN_HONOUR``) tells the
+# headline's fact in the winner's words and is not weak. Thanks to someone are weak all the
+# same when they name the headline's donor or gift ("…동참해 주신 유상덕 회장님과
+# ST인터내셔널에 감사드린다”, ko23, marked down by blind readers; "…기부에 동참해 주신 …").
+OWN_HONOUR = re.compile(r"(?:게\s?(?:돼|되어|됐)|돼서|되어서)\s?(?:영광|감사|기쁘)")
+HEADLINE_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+HEADLINE_LAST_WORD = re.compile(r"([가-힣A-Za-z]{2,})[^가-힣A-Za-z0-9]*$")
+
+
+def headline_facts(title: str) -> tuple[re.Pattern[str], ...]:
+    """Patterns of the headline's news (``HEADLINE_FIGURE``s, ``HEADLINE_LAST_WORD``) as a
+    quotation may carry them: a figure whole, the last word with its particle off."""
+    facts = [re.compile(rf"(?<![\d.,]){re.escape(f)}(?![\d])")
+             for f in HEADLINE_FIGURE.findall(title)]
+    m = HEADLINE_LAST_WORD.search(title)
+    if m is not None:
+        word = m.group(1)
+        facts.append(re.compile(re.escape(word if len(word) < 3 else word[:-1])
+                                if not word.isascii() else re.escape(word)))
+    return tuple(facts)
+
+
+def ceremony_of_news(sentence: str, facts: tuple[re.Pattern[str], ...]) -> bool:
+    """Whether a quotation in ``sentence`` is the speaker's honour at the headline's news
+    (``OWN_HONOUR`` and one of ``headline_facts``)."""
+    quoted = "".join(re.findall(r"“[^”]*”|\"[^\"]*\"", sentence))
+    return OWN_HONOUR.search(quoted) is not None and any(f.search(quoted) for f in facts)
 
 
 # A run of places or groups each with its figure in brackets ("파주(6도), 춘천(7.5도), 충주(9.6도)
@@ -264,7 +298,11 @@ def unnamed_opener(sentence: str) -> bool:
 # ko191) met it as point 1, which told them nothing on its own, where the headline's acquittal
 # was wanted. A short sentence whose predicate is only that; not a quotation's ("…”라며 말을
 # 잊지 못했다" is a mourner's grief, told) nor a long one, which says what was remembered.
-TEASER = re.compile(r"[을를]\s(?:(?:지금도|아직도|여전히|똑똑히|생생히)\s)?"
+# Only of a day or a moment ("…7일을", "그날을", "그 순간을", "그날의 사고를"): "국민 10명 중
+# 6명은 세월호 참사를 기억한다" and "챗GPT가 … 대화를 기억한다" are claims.
+TEASER = re.compile(r"(?:\d일|날|순간|그때|그해|시절|밤|새벽|봄|여름|가을|겨울)"
+                    r"(?:의\s[가-힣]+)?[을를]\s"
+                    r"(?:(?:지금도|아직도|여전히|똑똑히|생생히)\s)?"
                     r"(?:잊지\s못한다|잊을\s수\s없다|잊지\s못하고\s있다|기억한다"
                     r"|기억하고\s있다|떠올린다)[.]?$")
 TEASER_CHARS = 60
