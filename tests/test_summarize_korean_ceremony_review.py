@@ -9,17 +9,35 @@ import pytest
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, korean
 from bot.summarize.extractive import candidate_leans_back
+from bot.summarize.lang.ko import select as ko_select
 from bot.summarize.lang.ko import weakness
 from bot.summarize.lang.ko.words import ceremony, teaser
 
 needs_kiwi = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not installed")
 
 
+def _no_subject_rule(sentence: str) -> bool:
+    return False
 
 
 def _points(title: str, text: str) -> list[str]:
     brief = ExtractiveSummarizer().brief(Article(title=title, text=text, lang="ko"))
     return [p.text for p in brief.points]
+
+
+@pytest.mark.parametrize("sentence", [
+    # a subject's 이 before 같이 ("together"), no "like this"
+    "양경수 위원장이 무대에 올라 노조법 개정을 외치자 광장에 모인 10만여명이 같이 구호를 외쳤다.",
+    "두 사람이 같이 답했다.",
+    "한미 정상이 같이 강조했다.",
+])
+def test_together_after_a_subject_reports_no_unshown_quotation(sentence: str) -> None:
+    assert not ko_select.refers_back(sentence, _no_subject_rule)
+
+
+def test_a_spaced_like_this_still_reports_an_unshown_quotation() -> None:
+    sentence = "그는 현장의 대치 상황을 전하며 이 같이 말했다."
+    assert ko_select.refers_back(sentence, _no_subject_rule)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -96,6 +114,12 @@ def test_a_survey_brief_opens_on_its_finding() -> None:
                      "재단은 추모 사업 예산이 해마다 줄고 있다고 지적했다. "
                      "조사의 표본오차는 95% 신뢰수준에 ±3.1%포인트다.")
     assert points[0] == "국민 10명 중 6명은 세월호 참사를 기억한다.", points
+
+
+def test_an_exams_questions_do_not_lean_back() -> None:
+    sentence = "문제는 EBS 교재와 50% 연계해 출제됐고 킬러 문항은 한 문제도 없었다."
+    assert not ko_select.refers_back(sentence, _no_subject_rule)
+    assert ko_select.refers_back("문제는 그 이후였다.", _no_subject_rule)
 
 
 @needs_kiwi
