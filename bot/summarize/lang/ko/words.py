@@ -178,7 +178,8 @@ HEADLINE_LAST_WORD = re.compile(r"([가-힣A-Za-z]{2,})[^가-힣A-Za-z0-9]*$")
 
 def headline_facts(title: str) -> tuple[re.Pattern[str], ...]:
     """Patterns of the headline's news (``HEADLINE_FIGURE``s, ``HEADLINE_LAST_WORD``) as a
-    quotation may carry them: a figure whole, the last word with its particle off."""
+    quotation may carry them: a figure whole; the last word, if Hangul of three or more
+    syllables, less its last, which may be a particle or an ending ("기록했다" as "기록했")."""
     facts = [re.compile(rf"(?<![\d.,]){re.escape(f)}(?![\d])")
              for f in HEADLINE_FIGURE.findall(title)]
     m = HEADLINE_LAST_WORD.search(title)
