@@ -13,7 +13,7 @@ from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, korean
 from bot.summarize.extractive import candidate_leans_back
 from bot.summarize.lang.ko import select as ko_select
-from bot.summarize.lang.ko import weakness
+from bot.summarize.lang.ko import words as ko_words
 from bot.summarize.lang.ko.words import ceremony, marked_aside, teaser
 from tests.conftest import shared_path
 
@@ -33,8 +33,8 @@ def _no_subject_rule(sentence: str) -> bool:
 ])
 def test_a_quotation_of_ceremony_is_weak(sentence: str) -> None:
     assert ceremony(sentence)
-    assert weakness.weak(sentence)
-    assert weakness.weak_under("한빛대에 10억 기부")(sentence)
+    assert ko_words.weak(sentence)
+    assert ko_words.weak_under("한빛대에 10억 기부")(sentence)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -134,8 +134,8 @@ def test_a_problem_or_an_event_named_in_the_sentence_stands(sentence: str) -> No
 ])
 def test_a_marked_aside_opens_no_brief_and_is_weak(sentence: str) -> None:
     assert ko_select.opens_no_brief(sentence)
-    assert weakness.weak(sentence)
-    assert weakness.weak_under("‘늦깎이’와 ‘늘그막’")(sentence)
+    assert ko_words.weak(sentence)
+    assert ko_words.weak_under("‘늦깎이’와 ‘늘그막’")(sentence)
 
 
 @pytest.mark.parametrize("sentence", [

@@ -10,7 +10,7 @@ from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, korean
 from bot.summarize.extractive import candidate_leans_back
 from bot.summarize.lang.ko import select as ko_select
-from bot.summarize.lang.ko import weakness
+from bot.summarize.lang.ko import words as ko_words
 from bot.summarize.lang.ko.words import ceremony, teaser
 
 needs_kiwi = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not installed")
@@ -46,7 +46,7 @@ def test_a_spaced_like_this_still_reports_an_unshown_quotation() -> None:
 ])
 def test_a_promise_to_audit_is_no_thanks(sentence: str) -> None:
     assert not ceremony(sentence)
-    assert not weakness.weak(sentence)
+    assert not ko_words.weak(sentence)
 
 
 def test_thanks_after_a_request_are_still_ceremony() -> None:
@@ -56,9 +56,9 @@ def test_thanks_after_a_request_are_still_ceremony() -> None:
 def test_an_honour_at_the_headlines_news_is_not_weak() -> None:
     sentence = ("김연경은 경기 뒤 “마지막 경기에서 팬 투표 1위로 MVP까지 받게 돼 영광이다”라고 "
                 "말했다.")
-    assert weakness.weak(sentence)  # with no headline, a ceremony
-    assert not weakness.weak_under("김연경 은퇴 경기서 MVP")(sentence)
-    assert not weakness.weak_under("안세영, 28년 만에 올림픽 금메달")(
+    assert ko_words.weak(sentence)  # with no headline, a ceremony
+    assert not ko_words.weak_under("김연경 은퇴 경기서 MVP")(sentence)
+    assert not ko_words.weak_under("안세영, 28년 만에 올림픽 금메달")(
         "안세영은 “28년 만에 금메달을 따게 돼 영광이다”라고 말했다.")
 
 
@@ -73,7 +73,7 @@ def test_an_honour_at_the_headlines_news_is_not_weak() -> None:
     ("김연경 은퇴 경기서 MVP", "김연경은 “이 자리에 서게 돼 영광이다”라고 말했다."),
 ])
 def test_thanks_to_the_headlines_donor_stay_weak(title: str, sentence: str) -> None:
-    assert weakness.weak_under(title)(sentence)
+    assert ko_words.weak_under(title)(sentence)
 
 
 @needs_kiwi

@@ -9,7 +9,7 @@ import pytest
 
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, korean
-from bot.summarize.lang.ko import weakness
+from bot.summarize.lang.ko import words as ko_words
 from bot.summarize.lang.ko.words import stock_promise
 
 needs_kiwi = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not installed")
@@ -26,7 +26,7 @@ needs_kiwi = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not in
 ])
 def test_a_stock_promise_is_weak(sentence: str) -> None:
     assert stock_promise(sentence)
-    assert weakness.weak(sentence)
+    assert ko_words.weak(sentence)
 
 
 @pytest.mark.parametrize("sentence", [

@@ -10,7 +10,7 @@ from bot.summarize.lang.ko import (
     select,
     sentences,
     tagging,
-    weakness,
+    words,
 )
 
 LANGUAGE = Language(
@@ -33,8 +33,8 @@ LANGUAGE = Language(
     sentence_ending=select.ENDED,
     verbless=select.verbless,
     cues=select.cues,
-    weak=weakness.weak,
-    weak_under=weakness.weak_under,
+    weak=words.weak,
+    weak_under=words.weak_under,
     late_captions=select.late_captions,
     bare_surname=select.unintroduced,
     date_told=select.date_told,

@@ -1,9 +1,10 @@
 """Korean word lists: particles stripped for stems, stop words, nouns too generic for a label
-or a tag."""
+or a tag; and the sentences weak as a point (``weak``, ``weak_under``)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # Korean particles and copula endings stripped from a word to get its stem ("정부가" -> "정부").
 PARTICLES = sorted(
@@ -348,3 +349,54 @@ def scene(sentence: str) -> bool:
     """Whether ``sentence`` opens on the reporter's own visit (``SCENE``)."""
     m = SCENE.match(sentence)
     return m is not None and VISITOR.search(sentence, 0, m.start("verb")) is None
+
+
+# Weak as a point: may stand in a brief, only where nothing better is left (the selector's
+# ``weak``). Here, not in select.py, which had grown past 600 lines.
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _weak(sentence: str, words: tuple[str, ...],
+          facts: tuple[re.Pattern[str], ...]) -> bool:
+    """``weak`` with the headline's ``named_words`` (``words``) and its news (``facts``): a
+    figure list the headline names and a ceremony quotation that carries its news are not
+    weak there. With neither (no headline) they are."""
+    if stock_promise(sentence) or marked_aside(sentence):
+        return True
+    if ceremony(sentence):
+        return not (facts and ceremony_of_news(sentence, facts))
+    if figure_list(sentence):
+        return not (words and figure_list_named(sentence, words))
+    if _LATIN.search(sentence) is None:
+        return False
+    # Imported here: at the top it would load every language's rules (bot.summarize.lang)
+    # before these tables, which the other Korean modules import first.
+    from bot.summarize.lang.en import select as en_select
+    return en_select.weak(sentence)
+
+
+def weak(sentence: str) -> bool:
+    """A stock promise (``words.stock_promise``: "…최선을 다하겠다”고 말했다"), a list of
+    places with their figures (``words.figure_list``: "파주(6도), 춘천(7.5도), 충주(9.6도) 등 …"),
+    a ceremony's thanks (``words.ceremony``: "…에 감사드린다”면서 …"), a line opened by an
+    asterisk or a reference mark (``words.marked_aside``), and English's ``weak``
+    for Korean: its caption words and attributions are English, so a sentence with no Latin
+    letter cannot match (0 of 6,134 Korean dev sentences do); Korean captions and credits are
+    segment's. The English patterns were a tenth of a Korean brief's time."""
+    return _weak(sentence, (), ())
+
+
+def weak_under(title: str) -> Callable[[str], bool]:
+    """``weak`` under ``title``: a figure list whose items the headline names ("더불어민주당
+    (45%), 국민의힘(38%), …" under "민주당 지지율 …") is the headline's news, not weak, and so is
+    a ceremony quotation that carries the headline's figures or last word
+    (``words.headline_facts``: "…MVP까지 받게 돼 영광이다”" under "김연경 은퇴 경기서 MVP")."""
+    words = named_words(title)
+    if not words:
+        return weak
+    facts = headline_facts(title)
+
+    def weak_here(sentence: str) -> bool:
+        return _weak(sentence, words, facts)
+
+    return weak_here
