@@ -10,7 +10,7 @@ import pytest
 
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, korean
-from bot.summarize.lang.ko import select as ko_select
+from bot.summarize.lang.ko import words as ko_words
 from bot.summarize.lang.ko.words import figure_list
 
 needs_kiwi = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not installed")
@@ -23,7 +23,7 @@ needs_kiwi = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not in
 ])
 def test_a_list_of_places_with_figures_is_weak(sentence: str) -> None:
     assert figure_list(sentence)
-    assert ko_select.weak(sentence)
+    assert ko_words.weak(sentence)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -56,9 +56,9 @@ def test_lows_below_zero_dotted_lists_and_points_are_figure_lists(sentence: str)
     ("수능 국어 만점자 늘어", "영역별 정답률은 국어(92.1%), 수학(88.3%), 영어(95.0%)였다."),
 ])
 def test_a_figure_list_whose_item_the_headline_names_is_not_weak(title: str, sentence: str) -> None:
-    assert ko_select.weak(sentence)  # with no headline it is a table
-    assert not ko_select.weak_under(title)(sentence)
-    assert ko_select.weak_under("아침 최저 3도 추위… 내일 전국 비")(sentence)
+    assert ko_words.weak(sentence)  # with no headline it is a table
+    assert not ko_words.weak_under(title)(sentence)
+    assert ko_words.weak_under("아침 최저 3도 추위… 내일 전국 비")(sentence)
 
 
 WEATHER = (

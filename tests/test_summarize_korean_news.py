@@ -158,6 +158,9 @@ def test_a_point_reporting_a_quote_it_does_not_show_leans_back() -> None:
     assert refers_back("김 대표는 3일 광화문 집회에서 연단에 올라 이렇게 외쳤다.", "ko")
     assert refers_back("나 수사부장은 3일 오전 무안국제공항에서 브리핑에서 이같이 밝혔다.", "ko")
     assert refers_back("그는 기자들과 만나 다음과 같이 말했다.", "ko")
+    # "이 같이", spaced (ko250: "… 대치 상황을 전하며 이 같이 말했다.")
+    assert refers_back("공수처 관계자는 3일 기자들과 만나 대치 상황을 전하며 이 같이 말했다.", "ko")
+    assert not refers_back("주 전 위원장은 “빵 사려고 3시간째 대기라더라”며 이 같이 말했다.", "ko")
     # The quote shown in the point itself: nothing is missing.
     assert not refers_back("김 대표는 3일 “정부는 물러나라”며 이렇게 외쳤다.", "ko")
     assert not refers_back("김 대표는 3일 ‘끝까지 가겠다’며 이렇게 밝혔다.", "ko")  # ‘…’ too

@@ -9,7 +9,7 @@ import pytest
 
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, korean
-from bot.summarize.lang.ko import select as ko_select
+from bot.summarize.lang.ko import words as ko_words
 from bot.summarize.lang.ko.words import stock_promise
 
 needs_kiwi = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not installed")
@@ -26,7 +26,7 @@ needs_kiwi = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not in
 ])
 def test_a_stock_promise_is_weak(sentence: str) -> None:
     assert stock_promise(sentence)
-    assert ko_select.weak(sentence)
+    assert ko_words.weak(sentence)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -38,7 +38,7 @@ def test_a_stock_promise_is_weak(sentence: str) -> None:
     "회사는 “해당 직원을 징계 처리했다”며 “앞으로도 최선을 다하겠다”고 했다.",
     # the promise opens the quotation, what it ends on is content
     "관계자는 “최선을 다하겠다”며 “새 관제 시스템으로 야간 순찰을 늘리겠다”고 밝혔다.",
-    # thanks are left to the fit (counting them moved it)
+    # thanks are no promise (formal thanks are words.ceremony's, weak on their own)
     "박씨는 “도와주신 이웃들께 감사드린다”고 말했다.",
     # not a promise at all
     "경찰은 보이스피싱 피해를 막은 은행원 2명에게 감사장을 수여했다.",

@@ -201,3 +201,16 @@ def test_a_pastor_the_headline_calls_by_the_hanja_surname_is_a_tag() -> None:
     )
     tags = _tags("검찰 “김여사 무혐의, 법률가 양심 따른 결론...崔 접근 치밀”", text)
     assert "최재영" in tags, tags
+
+
+@needs_kiwi
+def test_a_ruling_on_evidence_tags_no_file_or_evidence() -> None:
+    # The latest Korean blind read: "#파일", "#증거" under a ruling on a recorded testimony.
+    text = (
+        "증인 선서 없이 영상 신문을 진행했다면 그 녹음 파일을 증거로 채택할 수 없다는 대법원 "
+        "판단이 나왔다. 대법원은 원심 판결을 깨고 사건을 돌려보냈다. 재판부는 녹음 파일과 "
+        "녹취록을 증거로 유죄를 인정했었다. 대법원은 선서 없는 증언은 증거가 될 수 없다고 봤다. "
+        "녹음 파일도 증거로 삼을 수 없다는 것이다."
+    )
+    tags = _tags("대법 \"임의 영상신문에서 증인선서 없이 녹음된 파일, 증거 안 돼\"", text)
+    assert "파일" not in tags and "증거" not in tags, tags

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from bot.summarize.lang import Language
-from bot.summarize.lang.ko import labelling, negation, segment, select, sentences, tagging
+from bot.summarize.lang.ko import (
+    labelling,
+    negation,
+    segment,
+    select,
+    sentences,
+    tagging,
+    words,
+)
 
 LANGUAGE = Language(
     code="ko",
@@ -25,8 +33,8 @@ LANGUAGE = Language(
     sentence_ending=select.ENDED,
     verbless=select.verbless,
     cues=select.cues,
-    weak=select.weak,
-    weak_under=select.weak_under,
+    weak=words.weak,
+    weak_under=words.weak_under,
     late_captions=select.late_captions,
     bare_surname=select.unintroduced,
     date_told=select.date_told,

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 
 from bot.summarize.lang import Analyser, Analysis, Cues
-from bot.summarize.lang.en import select as en_select
 from bot.summarize.lang.ko.words import (
     CONTENT_STOP,
     CONTENT_TAGS,
@@ -17,12 +16,10 @@ from bot.summarize.lang.ko.words import (
     SURNAMES,
     TITLES,
     VISIT,
-    figure_list,
-    figure_list_named,
-    named_words,
+    marked_aside,
     relative_day,
     scene,
-    stock_promise,
+    teaser,
     unnamed_opener,
 )
 
@@ -36,7 +33,10 @@ BACK = re.compile(
     r"그러면서|그러자|여기에|여기서|이들은|이들|그들은|이어|따라서|그래서|반면|그런데|게다가|또|"
     r"이로써|이렇게|그렇게|이때|그때|그리고|특히|결국|즉|아울러|더불어|다만|그럼에도|"
     r"이 밖에|이밖에|이와 함께|이 때문에|이 같은|그 결과|이 가운데|이 중|이 과정에서|"
-    r"이 자리에서|이날 그는|이에 대해"
+    r"이 자리에서(?:는|도)?|이 자리에선|이날 그는|이에 대해"
+    # a key told against what came before: "관건은 동네를 직접 돌아다니며 …" (``PROBLEM`` for
+    # "문제는")
+    r"|관건은"
     # a place or time told before: "이곳에선 바자르도 열렸죠", "당시에는 나의 증상이 …",
     # "같은 기간 적발된 전체 범죄(1만4100건)의 33.1%로 …", "같은 기간 수출액은 …", "같은 날
     # 발생한 화재로 …" (which period?); not when a verb of a shared start follows, the time
@@ -46,6 +46,11 @@ BACK = re.compile(
     r"|같은\s(?:기간|시기|시각|날|해|달)(?:에는|에도|에|동안|중"
     rf"|(?!\s(?:{'|'.join(RECIPROCAL)})\s)))(?=\s|,)"
 )
+# "문제는" told against what came before: "문제는 당시 형사소송법은 …" (the problem with
+# what?), "문제는 그 이후였다."; not the questions of an exam ("문제는 EBS 교재와 50% 연계해
+# 출제됐고 킬러 문항은 …", ``EXAM``).
+PROBLEM = re.compile(r"^문제는\s")
+EXAM = re.compile(r"출제|문항|수능|시험|정답|난이도|풀이")
 # A sentence that only explains the one before: "…것이다", "…때문이다".
 BACK_ENDING = ("것이다",)
 # A reason that opens with no subject of its own ("그 안에 농장이 깔려 있기 때문이다.",
@@ -129,9 +134,10 @@ SUBJECT = re.compile(r"\S(?:은|는|이|가)\s")
 
 # "…는 이렇게 외쳤다", "…에서 이같이 밝혔다": a sentence that reports words said elsewhere
 # (the quotation is another sentence). Readers of the blind read met it as a point with the
-# quotation it refers to not shown.
+# quotation it refers to not shown. "이 같이", spaced, is written as often ("… 대치 상황을
+# 전하며 이 같이 말했다."); not a subject's 이 ("광장에 모인 10만여명이 같이 구호를 외쳤다").
 REPORTS_UNSHOWN = re.compile(
-    r"(?:이렇게|이같이|이와\s?같이|다음과\s?같이)\s(?:[가-힣]+\s)?"
+    r"(?:이렇게|(?<![가-힣])이\s?같이|이와\s?같이|다음과\s?같이)\s(?:[가-힣]+\s)?"
     r"(?:말|외쳤|밝혔|강조|전했|설명|덧붙였|주장|토로|호소|답|지적|언급|당부|소리쳤)[가-힣]*다[.]?$")
 
 
@@ -255,8 +261,11 @@ def bare_quotation(sentence: str) -> bool:
 
 def opens_no_brief(sentence: str) -> bool:
     """Whether the story's first candidate cannot open a brief: a bare quotation
-    (``bare_quotation``), or a feature's opener that names nothing (``unnamed_opener``)."""
-    return bare_quotation(sentence) or unnamed_opener(sentence)
+    (``bare_quotation``), a feature's opener that names nothing (``unnamed_opener``), or a
+    teaser that only says someone remembers a day (``words.teaser``), or a line opened by an
+    asterisk or a reference mark (``words.marked_aside``: a quiz's example, a footnote)."""
+    return bare_quotation(sentence) or unnamed_opener(sentence) or teaser(sentence) \
+        or marked_aside(sentence)
 
 
 def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
@@ -268,6 +277,7 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
     if sentence.startswith("한편"):
         sentence = TOPIC_SHIFT.sub("", sentence)
     if (BACK.match(sentence) and not _manner_shown(sentence)) \
+            or (PROBLEM.match(sentence) and EXAM.search(sentence) is None) \
             or sentence.rstrip(" .").endswith(BACK_ENDING):
         return True
     if sentence.rstrip(" .").endswith(REASON_ENDING) and not OWN_SUBJECT.match(sentence) \
@@ -423,38 +433,6 @@ def surname_title(candidates: list[str], k: int, title: str) -> bool:
                              for n in names):
             return True
     return False
-
-
-_LATIN = re.compile(r"[A-Za-z]")
-
-
-def weak(sentence: str) -> bool:
-    """A stock promise (``words.stock_promise``: "…최선을 다하겠다”고 말했다"), a list of
-    places with their figures (``words.figure_list``: "파주(6도), 춘천(7.5도), 충주(9.6도) 등 …"),
-    and English's ``weak`` for Korean: its caption words and attributions are English, so a
-    sentence with no Latin letter cannot match (0 of 6,134 Korean dev sentences do); Korean
-    captions and credits are segment's. The English patterns were a tenth of a Korean
-    brief's time."""
-    if stock_promise(sentence) or figure_list(sentence):
-        return True
-    return _LATIN.search(sentence) is not None and en_select.weak(sentence)
-
-
-def weak_under(title: str) -> Callable[[str], bool]:
-    """``weak`` under ``title``: a figure list whose items the headline names ("더불어민주당
-    (45%), 국민의힘(38%), …" under "민주당 지지율 …") is the headline's news, not weak."""
-    words = named_words(title)
-    if not words:
-        return weak
-
-    def weak_here(sentence: str) -> bool:
-        if stock_promise(sentence):
-            return True
-        if figure_list(sentence):
-            return not figure_list_named(sentence, words)
-        return _LATIN.search(sentence) is not None and en_select.weak(sentence)
-
-    return weak_here
 
 
 def late_captions(cands: list[tuple[int, str]]) -> frozenset[str]:

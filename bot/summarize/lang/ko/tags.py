@@ -31,7 +31,8 @@ PARTICLE_PREFIX = "J"  # Kiwi's particles: JKS, JKO, JX, ...
 # Nouns found in almost every story: events, acts and roles nobody subscribes to ("#신고",
 # "#활동", "#혐의"), a body's parts and states ("#저하", "#수컷"), and time words. The last
 # line: things and states of an everyday story, tags on the feed fit half (#경찰차 #테라스
-# #통장 #대치).
+# #통장 #대치), and those the latest Korean blind read's reader would not follow (#파일 #증거 of a
+# ruling on evidence, an essay's #울타리).
 GENERIC = frozenset(
     """신고 활동 혐의 저하 수컷 암컷 행동 발생 추정 대표 회장 사건 사고 조사 수사 결정 논란 비판
     입장 요구 의혹 우려 상태 이유 모습 기사 뉴스 사진 영상 제공 보도 취재 기자 특파원 국민
@@ -59,7 +60,8 @@ GENERIC = frozenset(
     준비 여름 가을 겨울 가치 희망 직전 영하 구멍 후미 중부 혜택 기간 시기 의견 소식 판단
     위험 필수 과제 활력 역대
     쪽지 계단 티끌 수수 이륙 수입 범죄 표창 여사
-    경찰차 테라스 대치 통장 비행기""".split()
+    경찰차 테라스 대치 통장 비행기
+    파일 증거 울타리""".split()
 )
 # A number, a unit or a date inside a tag makes it a headline fragment ("3000억원").
 NOT_TAG_CHAR = re.compile(r"[0-9]")
