@@ -152,3 +152,11 @@ def test_a_ceremony_quotation_or_an_aside_loses_its_place(
     points = _points(title, text)
     assert len(points) == 3, points
     assert not any(marked_down in p for p in points), points
+
+
+def test_a_headline_of_figures_alone_still_spares_an_honour_at_them() -> None:
+    # No word of two letters to name a figure list's item, but a figure: the honour at it is
+    # the headline's news all the same (weak_under once returned ``weak`` with no word).
+    sentence = "그는 “2024년에 1000승을 거두게 돼 영광이다”라고 말했다."
+    assert ko_words.weak(sentence)
+    assert not ko_words.weak_under("1000")(sentence)

@@ -391,10 +391,9 @@ def weak_under(title: str) -> Callable[[str], bool]:
     (45%), 국민의힘(38%), …" under "민주당 지지율 …") is the headline's news, not weak, and so is
     a ceremony quotation that carries the headline's figures or last word
     (``words.headline_facts``: "…MVP까지 받게 돼 영광이다”" under "김연경 은퇴 경기서 MVP")."""
-    words = named_words(title)
-    if not words:
-        return weak
-    facts = headline_facts(title)
+    words, facts = named_words(title), headline_facts(title)
+    if not words and not facts:
+        return weak  # nothing in the headline spares a sentence
 
     def weak_here(sentence: str) -> bool:
         return _weak(sentence, words, facts)
