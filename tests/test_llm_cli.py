@@ -58,18 +58,22 @@ def test_check_live_finds_the_configured_model(workdir: Path, fake: FakeOpenAI) 
                         "  kind: llm\n")
     result = newsbrief("check", "--live", "--json", "--config", str(path), cwd=workdir)
     found = [f for f in json.loads(result.stdout)["live"] if f["subject"].startswith("model")]
-    assert found and found[0]["ok"], result.stdout
-    assert "llama3.1:8b is available" in found[0]["detail"]
+    assert found and found[0]["ok"], result.stdout + result.stderr
+    assert "llama3.1:8b is available" in found[0]["detail"], result.stdout
 
 
 def test_check_live_says_when_the_model_is_not_served(workdir: Path, fake: FakeOpenAI) -> None:
     path = write_config(workdir, config(workdir, fake.base_url, "mistral:7b").read_text() +
                         "  kind: llm\n")
     result = newsbrief("check", "--live", "--json", "--config", str(path), cwd=workdir)
-    assert result.returncode == 1
+    # Every assertion shows the whole answer: this test once failed under heavy load with no
+    # text kept, and a recurrence must say which finding went wrong.
+    shown = result.stdout + result.stderr
+    assert result.returncode == 1, shown
     found = [f for f in json.loads(result.stdout)["live"] if f["subject"].startswith("model")]
-    assert not found[0]["ok"] and "llama3.1:8b, qwen2.5:7b" in found[0]["detail"]
-    assert "ollama pull" in found[0]["fix"]
+    assert found and not found[0]["ok"], shown
+    assert "llama3.1:8b, qwen2.5:7b" in found[0]["detail"], shown
+    assert "ollama pull" in found[0]["fix"], shown
 
 
 def test_a_brief_names_the_model_that_wrote_it() -> None:
