@@ -72,7 +72,7 @@ BOTH = (-0.6, -0.3, -0.2, -0.1, 0.0, 0.1, 0.2, 0.3, 0.6)
 SIGN = {"centrality": UP, "early": UP, "lede": UP, "headline": UP, "headline_numbers": UP,
         "entities": UP,
         "numbers": BOTH, "price": UP, "quote": BOTH, "length": UP, "cut": DOWN, "no_fit": DOWN,
-        "heading": DOWN, "question": DOWN, "headline_nouns": UP, "speakerless": DOWN,
+        "heading": DOWN, "question": DOWN, "purpose": UP, "headline_nouns": UP, "speakerless": DOWN,
         "background": DOWN}
 GRID = {
     **SIGN,
@@ -101,7 +101,7 @@ GRID = {
 # Features that exist for one language only (issue 28: the Korean news features, English's
 # headline cover): the other language's grid holds just 0, and its row does not store them.
 ONLY = {"headline_nouns": "ko", "speakerless": "ko", "background": "ko", "headline_cover": "en",
-        "headline_gain": "ko"}
+        "headline_gain": "ko", "purpose": "en"}
 
 
 def grid(name: str, lang: str) -> tuple[float, ...]:
@@ -296,6 +296,7 @@ INITIAL = {
     "no_fit": -0.4, "caption": -0.4, "heading": -0.4, "question": 0.0, "refers_back": -2.0,
     "redundancy": -0.4, "duplicate": 0.55, "headline_copy": 0.9,
     "headline_nouns": 0.0, "speakerless": 0.0, "background": 0.0, "headline_gain": 0.0,
+    "purpose": 0.0,
 }
 
 

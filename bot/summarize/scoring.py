@@ -46,6 +46,9 @@ STATIC = (
     "caption",  # caption-like: "(pictured)", "Scroll down", a bare "…, he said."
     "heading",  # Korean: a line with no sentence ending (a subheading)
     "question",  # it asks rather than tells
+    # English only (0 elsewhere): the writer says what the piece presents ("This post presents
+    # …", "Here, we show …"), where a blog post or an abstract opens on setup.
+    "purpose",
     # Korean only (0 elsewhere): what news readers missed or tripped over.
     "headline_nouns",  # share of the headline's Kiwi nouns and numbers the sentence carries
     "speakerless",  # a quotation whose speaker the sentence does not name
@@ -172,6 +175,9 @@ def build_pool(
     if weights is not None and weights.get("headline_numbers", 0.0) == 0.0:
         title_numbers = set()  # no candidate's numbers are read against the headline's
     asking = weights is None or weights.get("question", 0.0) != 0.0
+    purpose = rules.states_purpose
+    if weights is not None and weights.get("purpose", 0.0) == 0.0:
+        purpose = None
     any_number = weights is None or weights["numbers"] != 0.0
     # The language's own cues (names, prices, quotes, the headline's nouns, background); a
     # language with no rules of its own has none.
@@ -210,6 +216,7 @@ def build_pool(
             1.0 if caption else 0.0,
             1.0 if heading else 0.0,
             1.0 if asking and s.rstrip("\"'”’) ").endswith("?") else 0.0,
+            1.0 if purpose is not None and purpose(s) else 0.0,
             *news,
         ))
     pool = Pool([s for _, s in cands], [i for i, _ in cands], values, sets, norms, idf2,
