@@ -112,6 +112,23 @@ def test_the_purpose_sentence_is_valued_in_the_pool() -> None:
     assert [v[at] for v in pool.values] == [0.0, 0.0, 1.0]
 
 
+def test_only_the_first_purpose_sentence_is_valued() -> None:
+    # An abstract with "Here we report …" and "Here we present …": weighing both up pushes
+    # out the result they announce (rf521 lost its only finding).
+    sentences = [
+        "Bacteria that fix nitrogen need a steady supply of carbon.",
+        "Here we report a cycle that feeds them under acid conditions.",
+        "Here we present the smallest set of functions the cycle needs.",
+        "Plants given the cycle grew a third larger.",
+    ]
+    s = ExtractiveSummarizer()
+    words = [s_.lower().split() for s_ in sentences]
+    pool = s.pool(list(enumerate(sentences)), words, "A carbon cycle for nitrogen fixers",
+                  ["carbon", "cycle", "nitrogen", "fixers"], "en")
+    at = STATIC.index("purpose")
+    assert [v[at] for v in pool.values] == [0.0, 1.0, 0.0, 0.0]
+
+
 def _points_at(purpose_weight: float, title: str, text: str,
                monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setitem(weights.WEIGHTS["en"], "purpose", purpose_weight)

@@ -186,6 +186,9 @@ def build_pool(
             else _no_cues)
     values: list[tuple[float, ...]] = []
     lede = True
+    # Only the first sentence that says what the piece presents is weighed up: a second
+    # ("Here we report …" then "Here we present …") would push out the result it announces.
+    purposed = purpose is None
     ended = rules.sentence_ending
     for k, (_, s) in enumerate(cands):
         fit_kind = 2 if len(s) <= limit else fits(s, limit, lang)  # most sentences fit
@@ -198,6 +201,8 @@ def build_pool(
         numbers = _NUMBER.findall(s) if title_numbers else ()
         has_number = bool(numbers) or (any_number and _DIGIT.search(s) is not None)
         entity, price, quote, *news = cues(k, s, first == 1.0)
+        presents = not purposed and purpose is not None and purpose(s)
+        purposed = purposed or presents
         values.append((
             _POSITION[k] if k < len(_POSITION) else 1.0 / math.sqrt(1 + k),
             1.0 if k < 3 else 0.0,
@@ -216,7 +221,7 @@ def build_pool(
             1.0 if caption else 0.0,
             1.0 if heading else 0.0,
             1.0 if asking and s.rstrip("\"'”’) ").endswith("?") else 0.0,
-            1.0 if purpose is not None and purpose(s) else 0.0,
+            1.0 if presents else 0.0,
             *news,
         ))
     pool = Pool([s for _, s in cands], [i for i, _ in cands], values, sets, norms, idf2,
