@@ -46,6 +46,9 @@ STATIC = (
     "caption",  # caption-like: "(pictured)", "Scroll down", a bare "…, he said."
     "heading",  # Korean: a line with no sentence ending (a subheading)
     "question",  # it asks rather than tells
+    # English only (0 elsewhere): the writer says what the piece presents ("This post presents
+    # …", "Here, we show …"), where a blog post or an abstract opens on setup.
+    "purpose",
     # Korean only (0 elsewhere): what news readers missed or tripped over.
     "headline_nouns",  # share of the headline's Kiwi nouns and numbers the sentence carries
     "speakerless",  # a quotation whose speaker the sentence does not name
@@ -172,6 +175,9 @@ def build_pool(
     if weights is not None and weights.get("headline_numbers", 0.0) == 0.0:
         title_numbers = set()  # no candidate's numbers are read against the headline's
     asking = weights is None or weights.get("question", 0.0) != 0.0
+    purpose = rules.states_purpose
+    if weights is not None and weights.get("purpose", 0.0) == 0.0:
+        purpose = None
     any_number = weights is None or weights["numbers"] != 0.0
     # The language's own cues (names, prices, quotes, the headline's nouns, background); a
     # language with no rules of its own has none.
@@ -180,6 +186,9 @@ def build_pool(
             else _no_cues)
     values: list[tuple[float, ...]] = []
     lede = True
+    # Only the first sentence that says what the piece presents is weighed up: a second
+    # ("Here we report …" then "Here we present …") would push out the result it announces.
+    purposed = purpose is None
     ended = rules.sentence_ending
     for k, (_, s) in enumerate(cands):
         fit_kind = 2 if len(s) <= limit else fits(s, limit, lang)  # most sentences fit
@@ -192,6 +201,8 @@ def build_pool(
         numbers = _NUMBER.findall(s) if title_numbers else ()
         has_number = bool(numbers) or (any_number and _DIGIT.search(s) is not None)
         entity, price, quote, *news = cues(k, s, first == 1.0)
+        presents = not purposed and purpose is not None and purpose(s)
+        purposed = purposed or presents
         values.append((
             _POSITION[k] if k < len(_POSITION) else 1.0 / math.sqrt(1 + k),
             1.0 if k < 3 else 0.0,
@@ -210,6 +221,7 @@ def build_pool(
             1.0 if caption else 0.0,
             1.0 if heading else 0.0,
             1.0 if asking and s.rstrip("\"'”’) ").endswith("?") else 0.0,
+            1.0 if presents else 0.0,
             *news,
         ))
     pool = Pool([s for _, s in cands], [i for i, _ in cands], values, sets, norms, idf2,

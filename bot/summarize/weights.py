@@ -25,6 +25,7 @@ WEIGHTS: dict[str, dict[str, float]] = {
         "caption": -0.4,
         "heading": -0.4,
         "question": -1.6,
+        "purpose": 0.45,
         "refers_back": -2.0,
         "redundancy": -0.4,
         "duplicate": 0.55,

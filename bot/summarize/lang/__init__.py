@@ -248,3 +248,7 @@ class Language:
     # language's ``not_prose`` as the article's kinds read it; None where none is known
     subheads: Callable[[list[str], frozenset[int], Callable[[str], str | None]], set[int]] \
         | None = None
+    # Whether a sentence opens by saying what the piece presents (English: "This post presents
+    # …", "Here, we show …"): the selector's ``purpose`` (bot.summarize.scoring); None where
+    # no such rule is known
+    states_purpose: Callable[[str], bool] | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.summarize.lang import Language
 from bot.summarize.lang.en import labelling, negation, segment, select, sentences, tagging
 from bot.summarize.lang.en.segment import captions, placed, quotations, subhead
+from bot.summarize.lang.en.select import purpose
 
 LANGUAGE = Language(
     code="en",
@@ -40,4 +41,5 @@ LANGUAGE = Language(
     keywords=tagging.story_tags,
     analysis_caches=(),
     label_words=(2, 5),
+    states_purpose=purpose.states_purpose,
 )
