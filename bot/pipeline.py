@@ -99,20 +99,20 @@ async def read_local(url: str, max_bytes: int) -> FetchResult:
 _BATCHABLE = {"etag", "last_modified", "body_hash"}
 
 
-def _unchanged(known: dict[str, entry_store.Known], rehashed: dict[str, str]
+def _unchanged(known: dict[str, entry_store.Known], rehashed: dict[str, tuple[str, str]]
                ) -> Callable[[str, str, Callable[[], str]], bool]:
     """Entries the store holds with the same raw hash: left out before their text is cleaned
     (on a changed feed usually all but one, see bot.feeds.assemble). One held with the same
-    hash in the format before (an upgraded store) is as unchanged: ``rehashed`` gets its key
-    and new hash, which is all that is written for it."""
+    hash in the format before (an upgraded store) is as unchanged: ``rehashed`` gets its key,
+    new hash and the stored hash it replaces, which is all that is written for it."""
     def unchanged(key: str, raw_hash: str, legacy: Callable[[], str]) -> bool:
         held = known.get(key)
         if held is None:
             return False
         if held.raw_hash == raw_hash:
             return True
-        if entry_store.held_by_legacy_hash(held.raw_hash, legacy):
-            rehashed[key] = raw_hash
+        if held.raw_hash is not None and entry_store.held_by_legacy_hash(held.raw_hash, legacy):
+            rehashed[key] = (raw_hash, held.raw_hash)
             return True
         return False
     return unchanged
@@ -145,7 +145,8 @@ class Pipeline:
         self.on_feed_done = on_feed_done
         self.owner = f"{socket.gethostname()}:{os.getpid()}"
         self._unchanged: list[dict[str, Any]] = []
-        self._rehashed: list[tuple[int, str, str]] = []  # feed, entry key, raw hash: see _commit
+        # feed, entry key, raw hash, the legacy hash it replaces: see _commit
+        self._rehashed: list[tuple[int, str, str, str]] = []
         self._bands_since: dict[int, datetime] = {}  # feed → its bands older than this go
         self.in_flight = 0  # feeds being fetched or processed now (said when stopping)
 
@@ -234,7 +235,7 @@ class Pipeline:
         known = (await self._known(feed, prepared) if prepared is not None and feed.first_polled
                  else {})
         parsed = None
-        rehashed: dict[str, str] = {}
+        rehashed: dict[str, tuple[str, str]] = {}
         if prepared is not None:
             try:
                 parsed = await asyncio.to_thread(prepared.finish, _unchanged(known, rehashed))
@@ -245,8 +246,6 @@ class Pipeline:
         if parsed is None:
             stats.unchanged += 1
         candidates, edited = self._new_items(feed, parsed, known) if parsed else ([], [])
-        for item in edited:  # a key the feed repeats, once as held and once edited: an edit
-            rehashed.pop(item.entry_key, None)
         languages = await self._languages() if any(c.post for c in candidates) else set()
         for candidate in candidates:
             if candidate.post and parsed is not None:
@@ -254,7 +253,7 @@ class Pipeline:
                     feed, parsed, candidate.item, languages)
         try:
             await self._commit(feed, result, parsed, candidates, edited, stats, cycle,
-                               [(feed.id, key, raw_hash) for key, raw_hash in rehashed.items()])
+                               [(feed.id, key, new, old) for key, (new, old) in rehashed.items()])
         except SQLAlchemyError as exc:
             # Nothing of this poll was kept (one transaction): the lease expires and the feed is
             # fetched again, so no item is lost; the other feeds go on.
@@ -364,7 +363,7 @@ class Pipeline:
     async def _commit(self, feed: FeedRow, result: FetchResult, parsed: ParsedFeed | None,
                       candidates: list[_Candidate], edited: list[FeedItem],
                       stats: PollStats, cycle: routing.CycleTargets | None,
-                      rehashed: list[tuple[int, str, str]]) -> None:
+                      rehashed: list[tuple[int, str, str, str]]) -> None:
         """``rehashed``: unchanged entries whose legacy raw hash is rewritten in the current
         format, with the feed's other writes (lost with them in a crash, found again by their
         legacy hash on the next changed body)."""

@@ -20,6 +20,7 @@ from bot.app import App
 from bot.config import Secrets
 from bot.feeds.assemble import RAW_HASH_MARK
 from bot.feeds.parse import prepare_feed
+from bot.store import entries as entry_store
 from bot.store.schema import entries, outbox
 from tests.support.clock import Clock
 from tests.support.dbs import db_url  # noqa: F401  (fixture)
@@ -180,9 +181,41 @@ async def test_a_kill_between_the_hash_rewrite_and_the_commit_loses_and_doubles_
             assert rec.deliveries == []
         stored = await _stored(app)
         assert all(h.startswith(RAW_HASH_MARK) for h, _ in stored.values())
-        assert len(stored) == 4 if body is EDITED_AND_NEW else 3
+        assert len(stored) == (4 if body is EDITED_AND_NEW else 3)
         clock.advance(3600)
         await _cycle(app)
         assert len(rec.deliveries) == (2 if body is EDITED_AND_NEW else 0)
+    finally:
+        await app.close()
+
+
+async def test_a_late_hash_rewrite_leaves_an_edit_stored_since_alone(
+        db_url: str, server: FeedServer, tmp_path: Path) -> None:
+    # A worker that stalled past its lease flushes the hashes it found by their legacy form
+    # after another worker took the feed over and stored a real edit of that entry: the
+    # rewrite replaces only the hash it compared, so the edit's text and hash stay as stored.
+    url = server.url("/port.xml")
+    server.set("/port.xml", FIRST)
+    clock, rec = Clock(), RecordingAdapter(name="console")
+    app = await _app(db_url, server, tmp_path, clock, rec)
+    try:
+        await _cycle(app)
+        await _upgrade(app, FIRST, url)
+        async with app.db.read() as conn:
+            feed_id, key, legacy = (await conn.execute(select(
+                entries.c.feed_id, entries.c.entry_key, entries.c.raw_hash))).first()
+        edited = RAW_HASH_MARK + "the-edit-stored-by-the-other-worker"
+        async with app.db.begin() as conn:
+            await conn.execute(update(entries).where(entries.c.entry_key == key).values(
+                raw_hash=edited, text="The edited text."))
+            await entry_store.rewrite_raw_hashes(
+                conn, [(feed_id, key, RAW_HASH_MARK + "late", legacy)])
+        assert (await _stored(app))[key] == (edited, "The edited text.")
+        async with app.db.begin() as conn:  # where the row still holds it, it is replaced
+            await conn.execute(update(entries).where(entries.c.entry_key == key).values(
+                raw_hash=legacy))
+            await entry_store.rewrite_raw_hashes(
+                conn, [(feed_id, key, RAW_HASH_MARK + "late", legacy)])
+        assert (await _stored(app))[key][0] == RAW_HASH_MARK + "late"
     finally:
         await app.close()

@@ -129,21 +129,26 @@ async def insert_entries(conn: AsyncConnection, feed_id: int, items: Sequence[Fe
 
 
 # built once; the names differ from the columns', which an UPDATE's own parameters take
+# Only the hash that was compared is replaced: another worker that took the feed over may have
+# stored an edit (its text and new hash) since, which a late rewrite must not overwrite.
 _REWRITE_RAW_HASH = (update(entries)
                      .where(entries.c.feed_id == bindparam("b_feed_id"),
-                            entries.c.entry_key == bindparam("b_entry_key"))
+                            entries.c.entry_key == bindparam("b_entry_key"),
+                            entries.c.raw_hash == bindparam("b_legacy"))
                      .values(raw_hash=bindparam("b_raw_hash")))
 
 
 async def rewrite_raw_hashes(conn: AsyncConnection,
-                             rows: Sequence[tuple[int, str, str]]) -> None:
-    """(feed_id, entry_key, raw_hash) of unchanged entries found by their legacy hash: their
-    hash in the current format, in one statement for the cycle's feeds. Only the hash: title
-    and text are not set, so the search index is not touched."""
+                             rows: Sequence[tuple[int, str, str, str]]) -> None:
+    """(feed_id, entry_key, raw_hash, legacy) of unchanged entries found by their legacy hash:
+    their hash in the current format where the row still holds ``legacy``, in one statement
+    for the cycle's feeds. Only the hash: title and text are not set, so the search index is
+    not touched."""
     if rows:
         await conn.execute(_REWRITE_RAW_HASH, [
-            {"b_feed_id": feed_id, "b_entry_key": key, "b_raw_hash": raw_hash}
-            for feed_id, key, raw_hash in rows])
+            {"b_feed_id": feed_id, "b_entry_key": key, "b_raw_hash": raw_hash,
+             "b_legacy": legacy}
+            for feed_id, key, raw_hash, legacy in rows])
 
 
 async def update_edited(conn: AsyncConnection, feed_id: int, item: FeedItem) -> None:

@@ -36,7 +36,7 @@ def upgrade_settings(db_url: str, feed_url: str, data_dir: Path) -> Settings:
 async def main(db_url: str, feed_url: str, data_dir: str, now: str) -> int:
     rewrite = entry_store.rewrite_raw_hashes
 
-    async def rewrite_then_die(conn: Any, rows: Sequence[tuple[int, str, str]]) -> None:
+    async def rewrite_then_die(conn: Any, rows: Sequence[tuple[int, str, str, str]]) -> None:
         await rewrite(conn, rows)
         if rows:
             print("rewritten", len(rows), flush=True)
