@@ -84,7 +84,7 @@ def _refusals(bodies: list[bytes]) -> Counter[str]:
 def _changed(body: bytes) -> object:
     prepared = prepare_feed(body, url=URL)
     new = prepared.keys[0]
-    return prepared.finish(lambda key, raw_hash: key != new)
+    return prepared.finish(lambda key, raw_hash, legacy: key != new)
 
 
 def main() -> None:

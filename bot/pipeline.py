@@ -99,10 +99,23 @@ async def read_local(url: str, max_bytes: int) -> FetchResult:
 _BATCHABLE = {"etag", "last_modified", "body_hash"}
 
 
-def _unchanged(known: dict[str, entry_store.Known]) -> Callable[[str, str], bool]:
+def _unchanged(known: dict[str, entry_store.Known], rehashed: dict[str, tuple[str, str]]
+               ) -> Callable[[str, str, Callable[[], str]], bool]:
     """Entries the store holds with the same raw hash: left out before their text is cleaned
-    (on a changed feed usually all but one, see bot.feeds.assemble)."""
-    return lambda key, raw_hash: key in known and known[key].raw_hash == raw_hash
+    (on a changed feed usually all but one, see bot.feeds.assemble). One held with the same
+    hash in the format before (an upgraded store) is as unchanged: ``rehashed`` gets its key,
+    new hash and the stored hash it replaces, which is all that is written for it."""
+    def unchanged(key: str, raw_hash: str, legacy: Callable[[], str]) -> bool:
+        held = known.get(key)
+        if held is None:
+            return False
+        if held.raw_hash == raw_hash:
+            return True
+        if held.raw_hash is not None and entry_store.held_by_legacy_hash(held.raw_hash, legacy):
+            rehashed[key] = (raw_hash, held.raw_hash)
+            return True
+        return False
+    return unchanged
 
 
 def _facts(feed: FeedRow, brief_id: int, story_id: int | None, brief: Brief, item: FeedItem,
@@ -132,6 +145,8 @@ class Pipeline:
         self.on_feed_done = on_feed_done
         self.owner = f"{socket.gethostname()}:{os.getpid()}"
         self._unchanged: list[dict[str, Any]] = []
+        # feed, entry key, raw hash, the legacy hash it replaces: see _commit
+        self._rehashed: list[tuple[int, str, str, str]] = []
         self._bands_since: dict[int, datetime] = {}  # feed → its bands older than this go
         self.in_flight = 0  # feeds being fetched or processed now (said when stopping)
 
@@ -220,9 +235,10 @@ class Pipeline:
         known = (await self._known(feed, prepared) if prepared is not None and feed.first_polled
                  else {})
         parsed = None
+        rehashed: dict[str, tuple[str, str]] = {}
         if prepared is not None:
             try:
-                parsed = await asyncio.to_thread(prepared.finish, _unchanged(known))
+                parsed = await asyncio.to_thread(prepared.finish, _unchanged(known, rehashed))
             except Exception as exc:
                 log.exception("poll.crashed", feed_id=feed.id)
                 await self._failed(feed, exc, stats)
@@ -236,7 +252,8 @@ class Pipeline:
                 candidate.brief, candidate.translations = await self._summarize(
                     feed, parsed, candidate.item, languages)
         try:
-            await self._commit(feed, result, parsed, candidates, edited, stats, cycle)
+            await self._commit(feed, result, parsed, candidates, edited, stats, cycle,
+                               [(feed.id, key, new, old) for key, (new, old) in rehashed.items()])
         except SQLAlchemyError as exc:
             # Nothing of this poll was kept (one transaction): the lease expires and the feed is
             # fetched again, so no item is lost; the other feeds go on.
@@ -345,7 +362,11 @@ class Pipeline:
 
     async def _commit(self, feed: FeedRow, result: FetchResult, parsed: ParsedFeed | None,
                       candidates: list[_Candidate], edited: list[FeedItem],
-                      stats: PollStats, cycle: routing.CycleTargets | None) -> None:
+                      stats: PollStats, cycle: routing.CycleTargets | None,
+                      rehashed: list[tuple[int, str, str, str]]) -> None:
+        """``rehashed``: unchanged entries whose legacy raw hash is rewritten in the current
+        format, with the feed's other writes (lost with them in a crash, found again by their
+        legacy hash on the next changed body)."""
         polling = self.settings.polling
         now = self.clock()
         next_at = next_check_after_success(
@@ -370,8 +391,10 @@ class Pipeline:
                                     "etag": fields["etag"],
                                     "last_modified": fields["last_modified"],
                                     "body_hash": fields.get("body_hash", feed.body_hash)})
+            self._rehashed += rehashed
             return
         async with self.db.begin() as conn:
+            await entry_store.rewrite_raw_hashes(conn, rehashed)
             if not feed.first_polled and candidates:
                 # What another poller stored since this feed was claimed (its lease lost) is
                 # not new. On SQLite this read is under the write lock, so nothing is stored
@@ -477,21 +500,26 @@ class Pipeline:
 
     async def _flush_unchanged(self, stats: PollStats) -> None:
         """The cycle's batched writes, in one transaction: the story bands of its changed feeds
-        older than the story window, in one statement (issue 26), then the bookkeeping of its
-        unchanged feeds. Lost in a crash, those feeds are polled again, and the old bands stay
-        until the flush of the cycle that gives the feed its next brief (its bands are saved
-        with prune=False; bands older than the window are never read). The bands first: two
+        older than the story window, in one statement (issue 26), the raw hashes rewritten in
+        the current format of the unchanged entries of feeds with nothing new (one statement),
+        then the bookkeeping of its unchanged feeds. Lost in a crash, those feeds are polled
+        again (their entries found by their legacy hashes again), and the old bands stay until
+        the flush of the cycle that gives the feed its next brief (its bands are saved with
+        prune=False; bands older than the window are never read). The bands first: two
         workers flushing here lock the tables in the same order."""
         rows, self._unchanged = self._unchanged, []
         since, self._bands_since = self._bands_since, {}
+        rehashed, self._rehashed = self._rehashed, []
         if not rows and not since:
-            return
+            return  # rehashed rows come only with a row of their feed
         step = "prune_bands"
         try:
             async with self.db.begin() as conn:
                 if since:
                     await brief_store.prune_bands(conn, sorted(since),
                                                   before=min(since.values()))
+                step = "rewrite_raw_hashes"
+                await entry_store.rewrite_raw_hashes(conn, rehashed)
                 step = "record_unchanged"
                 if rows:
                     await feed_store.record_unchanged(conn, rows, owner=self.owner)

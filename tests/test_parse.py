@@ -449,7 +449,7 @@ def test_only_new_or_edited_entries_have_their_text_cleaned(
     cleaned = _count_cleaning(monkeypatch, bot.feeds.jsonfeed, bot.feeds.parse)
     prepared = prepare_feed(body, url=URL)
     new = prepared.keys[0]
-    parsed = prepared.finish(lambda key, raw_hash: key != new)
+    parsed = prepared.finish(lambda key, raw_hash, legacy: key != new)
     assert [item.entry_key for item in parsed.items] == [new]
     assert cleaned == [texts[0]]
 

@@ -14,7 +14,7 @@ import charset_normalizer
 import feedparser
 
 from bot.errors import ParseError
-from bot.feeds.assemble import MAX_TITLE_CHARS, Pending, PreparedFeed, raw_hash
+from bot.feeds.assemble import MAX_TITLE_CHARS, Pending, PreparedFeed
 from bot.feeds.charrefs import replace_invalid_references
 from bot.feeds.cleaning import article_text, clean_article, longest
 from bot.feeds.fastfeed import read_fast
@@ -347,17 +347,17 @@ def _pending(entry: Any, feed_lang: str | None, base: str | None) -> Pending:
         lang=_entry_lang(entry) or feed_lang,
     )
     contents = [c.get("value") for c in entry.get("content") or [] if isinstance(c, dict)]
-    fingerprint = raw_hash(entry.get("title"), link, guid, contents, entry.get("summary"),
-                           published, raw.categories, author)
-    return Pending(raw, lambda: _entry_text(entry), fingerprint)
+    return Pending(raw, lambda: _entry_text(entry), (
+        entry.get("title"), link, guid, contents, entry.get("summary"), published,
+        raw.categories, author))
 
 
 def _json_pending(entry: JsonEntry, base: str) -> Pending:
     raw = entry.raw
     return Pending(replace(raw, link=safe_link(raw.link, base), lang=normalise_lang(raw.lang)),
                    entry.text,
-                   raw_hash(raw.guid, raw.link, raw.title, entry.texts, raw.published,
-                            raw.categories, raw.author))
+                   (raw.guid, raw.link, raw.title, entry.texts, raw.published, raw.categories,
+                    raw.author))
 
 
 def _parse_json(body: bytes, *, url: str, max_items: int, now: datetime) -> PreparedFeed:

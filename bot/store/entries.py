@@ -20,6 +20,14 @@ class Known(NamedTuple):
     raw_hash: str | None  # None for entries stored before raw hashes were kept
 
 
+def held_by_legacy_hash(stored: str | None, legacy: Callable[[], str]) -> bool:
+    """Whether ``stored`` is a raw hash of the format before raw hashes were marked with their
+    version (no ":") and equals the entry's ``legacy`` hash, computed only then. Such an entry
+    is unchanged, not edited: only its stored hash is rewritten (``rewrite_raw_hashes``), so
+    an upgrade alone never re-cleans, diffs or notes an entry (issue 26)."""
+    return stored is not None and ":" not in stored and stored == legacy()
+
+
 # built once: every changed feed runs it (issue 26); the keys come with each execution
 _KNOWN = (select(entries.c.entry_key, entries.c.content_hash, entries.c.raw_hash)
           .where(entries.c.feed_id == bindparam("feed_id"),
@@ -118,6 +126,29 @@ async def insert_entries(conn: AsyncConnection, feed_id: int, items: Sequence[Fe
             params += [value if process is None else process(value)
                        for value, process in zip(values.values(), processors, strict=True)]
         await conn.exec_driver_sql(_sqlite_insert_rows(columns, len(chunk)), tuple(params))
+
+
+# built once; the names differ from the columns', which an UPDATE's own parameters take
+# Only the hash that was compared is replaced: another worker that took the feed over may have
+# stored an edit (its text and new hash) since, which a late rewrite must not overwrite.
+_REWRITE_RAW_HASH = (update(entries)
+                     .where(entries.c.feed_id == bindparam("b_feed_id"),
+                            entries.c.entry_key == bindparam("b_entry_key"),
+                            entries.c.raw_hash == bindparam("b_legacy"))
+                     .values(raw_hash=bindparam("b_raw_hash")))
+
+
+async def rewrite_raw_hashes(conn: AsyncConnection,
+                             rows: Sequence[tuple[int, str, str, str]]) -> None:
+    """(feed_id, entry_key, raw_hash, legacy) of unchanged entries found by their legacy hash:
+    their hash in the current format where the row still holds ``legacy``, in one statement
+    for the cycle's feeds. Only the hash: title and text are not set, so the search index is
+    not touched."""
+    if rows:
+        await conn.execute(_REWRITE_RAW_HASH, [
+            {"b_feed_id": feed_id, "b_entry_key": key, "b_raw_hash": raw_hash,
+             "b_legacy": legacy}
+            for feed_id, key, raw_hash, legacy in rows])
 
 
 async def update_edited(conn: AsyncConnection, feed_id: int, item: FeedItem) -> None:

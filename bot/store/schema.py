@@ -145,7 +145,10 @@ entries = Table(
     Column("categories", JSON, nullable=False, default=list),
     Column("lang", String(16)),
     # Hash of the entry as the feed wrote it: an entry seen again unchanged is not re-cleaned.
-    Column("raw_hash", String(40)),
+    # "v2:" and 40 hex digits, or 40 without the mark (bot.feeds.assemble.legacy_raw_hash).
+    # SQLite never enforces a VARCHAR's length, so its column keeps the 40 it was declared with
+    # (widening it there would copy the whole table; see 0017_raw_hash_version).
+    Column("raw_hash", String(64).with_variant(String(40), "sqlite")),
     Column("author", String(200)),  # for pattern filters on author
     UniqueConstraint("feed_id", "entry_key"),
 )
