@@ -146,9 +146,11 @@ def _spaced(form: str, parts: tuple[str, ...], doc: str) -> int:
     return doc.count(" ".join(parts))
 
 
-def _specific(noun: str, title: str, doc: str, compounds: set[str], analyser: Analyser) -> bool:
+def _specific(noun: str, parts: tuple[str, ...], title: str, doc: str, compounds: set[str],
+              analyser: Analyser) -> bool:
     """Whether a common noun (or two) is specific enough to follow: an established topic; one
-    written word of three syllables or more that names no kind of person; or one of two
+    written word of three syllables or more that names no kind of person and that the body
+    writes again (``MIN_BODY_MENTIONS_LONG``); or one of two
     syllables the headline makes its subject and the body writes again, mostly outside the
     headline's two-word ``compounds`` ("대통령 관저 앞 긴장" ... "관저 주변"; never "추모"
     of "추모 행렬"); never two written words ("#추모-행렬", "#양해-요청")."""
@@ -158,9 +160,9 @@ def _specific(noun: str, title: str, doc: str, compounds: set[str], analyser: An
         return True
     if people.kind_of_person(noun, analyser):
         return False
-    if len(noun) >= rules.MIN_COMMON_SYLLABLES:
-        return True
     body = doc.count(noun) - title.count(noun)
+    if len(noun) >= rules.MIN_COMMON_SYLLABLES:
+        return body + _spaced(noun, parts, doc) >= rules.MIN_BODY_MENTIONS_LONG
     # Mostly written inside one compound of the headline, the noun is half of that subject.
     inside = max((doc.count(c) - title.count(c) for c in compounds
                   if " " in c and noun in c.split() and all(len(w) >= 2 for w in c.split())),
@@ -182,7 +184,25 @@ def _points_topic(form: str, doc: str, analyser: Analyser) -> bool:
 
 
 def _ko_generic(noun: str) -> bool:
-    return noun in rules.GENERIC or noun in words.GENERIC or len(noun) < 2
+    return noun in rules.GENERIC or noun in words.GENERIC or len(noun) < 2 \
+        or noun in rules.GENERIC_INSTITUTIONS or noun in rules.UNFOLLOWED
+
+
+def _local_place(form: str) -> bool:
+    """Whether ``form`` is a city or a province (``LOCAL_PLACES``), maybe with 시, 도 or 권."""
+    return form in rules.LOCAL_PLACES or (
+        form.endswith(rules.PLACE_SUFFIXES) and form[:-1] in rules.LOCAL_PLACES)
+
+
+def _place_in_headline(form: str, title: str) -> bool:
+    """Whether the headline writes the place as a word of its own, with or without 시/도."""
+    return mentions.written_alone(form, title) or (
+        form.endswith(rules.PLACE_SUFFIXES) and mentions.written_alone(form[:-1], title))
+
+
+def _is_list(doc: str) -> bool:
+    """Whether the story is a list of notices (``LIST_ITEM`` lines: an obituary column)."""
+    return doc.count(rules.LIST_ITEM) >= rules.LIST_ITEMS
 
 
 def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
@@ -193,6 +213,7 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
     headline fragment ("제주 실종 담당 경찰관 긴급 체포"). Scored by how often the story
     writes them, the headline counting three more."""
     doc = title + "\n" + "\n".join(sentences)
+    listing = _is_list(doc)
     scores: dict[str, float] = {}
     counts: dict[str, int] = {}  # how often the story writes each scored form
     nouns_of: dict[str, set[str]] = {}
@@ -237,7 +258,7 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                     continue  # "정용우 교통과장": the name alone is the tag
                 if " " in form and any(len(w) < 2 for w in form.split()):
                     continue  # "손 감독", "칸 가계": a one-syllable word is a fragment
-                if not is_name and not _specific(form, title, doc, title_nouns, analyser):
+                if not is_name and not _specific(form, parts, title, doc, title_nouns, analyser):
                     continue  # "#화단", "#추모-행렬", "#입주민": nobody follows them
                 if form.endswith(rules.VENUE_ENDINGS):
                     continue  # where it happened, not what it is about
@@ -252,6 +273,10 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                     continue  # when unsure, no tag
                 if form in rules.BROAD_PLACES and not mentions.written_alone(form, title):
                     continue  # "서울", "미국" in passing, or inside "서울교통공사", "중국인"
+                if _local_place(form) and not _place_in_headline(form, title):
+                    continue  # "#인천": where it happened, not what it is about
+                if is_name and not institution and listing:
+                    continue  # "▲김영주 별세, … 서울성모병원": an item of the list
                 if form in rules.NATIONAL and not mentions.headline_subject(form, title):
                     continue  # "#국회" under a rally's headline, "첫 검찰 소환조사"
                 if is_name and not mentions.written_alone(form, title) and (
@@ -286,6 +311,10 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
             continue
         if not _nouns_alone(form, analyser, form in names):
             continue  # read alone, a verb or an adverb ("고인" as 고이+ㄴ, "스스로")
+        if len(picked) >= rules.MAX_TAGS \
+                and not ((form in names and mentions.written_alone(form, title))
+                         or (form in rules.TOPICS and form in title)):
+            continue  # past three, only a name or topic the headline writes is clearly salient
         picked.append(form)
         if len(picked) >= limit:
             break

@@ -1,0 +1,48 @@
+"""Issue 28, blind read of 7 December (seed 4141): Korean tags that turned ties with Lead-3
+into losses (#중견기업 #검찰, #인천 #명령, an obituary list's #김영주 #서울성모병원)."""
+
+from __future__ import annotations
+
+from tests.support.tagging import brief_tags, needs_kiwi
+
+
+def _tags(title: str, text: str) -> list[str]:
+    return brief_tags(title, text, "ko")
+
+
+@needs_kiwi
+def test_a_headline_noun_the_body_never_repeats_and_the_prosecution_are_no_tags() -> None:
+    text = ("검찰이 와인병으로 아내를 폭행한 혐의를 받는 중견기업 회장 A씨를 수사하고 있다. "
+            "A씨는 지난달 자택에서 아내를 와인병으로 내려친 혐의를 받는다. "
+            "검찰은 A씨를 조만간 소환해 조사할 방침이다.")
+    tags = _tags("와인병 내려쳐 아내 폭행… 검찰, 중견기업 회장 수사", text)
+    assert "중견기업" not in tags and "검찰" not in tags, tags
+
+
+@needs_kiwi
+def test_a_city_the_headline_does_not_write_and_a_word_of_procedure_are_no_tags() -> None:
+    text = ("접근금지 명령을 어기고 아내를 찾아간 50대 공무원이 구속됐다. "
+            "인천 논현경찰서는 50대 남성 A씨를 구속했다고 2일 밝혔다. "
+            "A씨는 임시조치 명령을 받고도 아내를 찾아간 혐의를 받는다. "
+            "인천지법은 도주 우려가 있다며 구속영장을 발부했다. 경찰은 인천에서 수사를 이어간다.")
+    tags = _tags("‘접근금지 명령’ 어기고 아내 찾아간 50대 공무원 구속", text)
+    assert "인천" not in tags and "명령" not in tags, tags
+
+
+@needs_kiwi
+def test_an_obituary_list_gets_no_person_or_hospital_tags() -> None:
+    text = ("▲김영주 별세, 김호성 M83 대표 부친상=2일 서울성모병원, 발인 6일\n"
+            "▲김옥래 별세, 김경희 모친상=2일 서울성모병원, 발인 5일\n"
+            "▲이경자 별세, 김석 모친상=3일 삼성서울병원, 발인 6일\n")
+    tags = _tags("[부음] 김영주 별세 외", text)
+    assert "김영주" not in tags and "서울성모병원" not in tags, tags
+
+
+@needs_kiwi
+def test_at_most_three_tags_unless_the_fourth_is_a_name_the_headline_writes() -> None:
+    text = ("고려아연과 영풍이 회계장부 열람을 두고 다투고 있다. 영풍은 고려아연의 회계장부 "
+            "열람이 정당하다고 밝혔다. 고려아연은 사전 요청이 없었다고 반박했다. 서울중앙지법은 "
+            "영풍의 신청을 심리한다. 서울중앙지법은 다음 달 결정을 내린다. 최윤범 고려아연 회장은 "
+            "입장을 내지 않았다. 최윤범 회장 측도 말을 아꼈다. 회계장부 열람 공방은 계속된다.")
+    tags = _tags("영풍 “열람 정당” 고려아연 “사전 요청 없었다”... 회계장부 열람 공방", text)
+    assert len(tags) <= 3, tags
