@@ -40,9 +40,16 @@ def test_an_obituary_list_gets_no_person_or_hospital_tags() -> None:
 
 @needs_kiwi
 def test_at_most_three_tags_unless_the_fourth_is_a_name_the_headline_writes() -> None:
-    text = ("고려아연과 영풍이 회계장부 열람을 두고 다투고 있다. 영풍은 고려아연의 회계장부 "
-            "열람이 정당하다고 밝혔다. 고려아연은 사전 요청이 없었다고 반박했다. 서울중앙지법은 "
-            "영풍의 신청을 심리한다. 서울중앙지법은 다음 달 결정을 내린다. 최윤범 고려아연 회장은 "
-            "입장을 내지 않았다. 최윤범 회장 측도 말을 아꼈다. 회계장부 열람 공방은 계속된다.")
+    # ko130 of the ko set: five tags (#서울중앙지법 #최윤범 #회계장부 beside the two companies).
+    text = ("영풍은 고려아연의 회계장부 열람이 정당하다며 "
+            "서울중앙지법에 가처분을 신청했다고 밝혔다. "
+            "고려아연 최윤범 회장은 영풍과 MBK파트너스가 "
+            "사전 요청 없이 회계장부 열람을 요구했다고 반박했다. "
+            "서울중앙지법은 영풍과 고려아연의 주장을 듣고 "
+            "다음 달 결정을 내린다. "
+            "최윤범 회장은 MBK파트너스의 공개매수에 맞서 "
+            "자사주를 사들이겠다고 밝혔다. "
+            "MBK파트너스는 영풍과 함께 고려아연 지분을 늘리고 있다. "
+            "회계장부 열람 공방은 서울중앙지법 결정까지 이어질 전망이다.")
     tags = _tags("영풍 “열람 정당” 고려아연 “사전 요청 없었다”... 회계장부 열람 공방", text)
-    assert len(tags) <= 3, tags
+    assert len(tags) <= 3 and "영풍" in tags and "고려아연" in tags, tags
