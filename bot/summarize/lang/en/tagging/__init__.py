@@ -51,14 +51,16 @@ def keywords(title: str, sentences: list[str]) -> Counter[str]:
                 if (not at_start or w in mid_caps) and w not in rules.CAP_STOP and len(w) >= 2:
                     singles.append(w)
                 continue
-            words = [w.removesuffix("'s").rstrip(".") for w in g.replace("’", "'").split()]
+            raw = g.replace("’", "'").split()
+            words = [w.removesuffix("'s").rstrip(".") for w in raw]
             if weight == 3:
                 runs = _runs(words, lambda w: (w in mid_caps or w.rstrip("'") in mid_caps)
                              and not _breaks_name(w))
             else:
                 if at_start and words[0] not in mid_caps and not _place_prefix(words, body):
-                    words = words[1:]
-                runs = _runs(words, lambda w: not _breaks_name(w))
+                    words, raw = words[1:], raw[1:]
+                runs = [run for part in _possessive_parts(words, raw, body)
+                        for run in _runs(part, lambda w: not _breaks_name(w))]
                 if "&" in words:
                     runs = [part for run in runs for part in _apart(run, body)]
             for run in code.split_runs(runs):
@@ -96,6 +98,23 @@ def keywords(title: str, sentences: list[str]) -> Counter[str]:
                 scores[phrase] += weight
     scores.update(singles)
     return scores
+
+
+def _possessive_parts(words: list[str], raw: list[str], body: str) -> list[list[str]]:
+    """``words`` cut before a possessive name that ends a run glued to a name before it
+    ("former President Bill Clinton Obama's closer": Bill Clinton, Obama), when the story
+    writes each side's last word alone elsewhere (``POSSESSIVE_PART_MENTIONS`` times) and
+    never the two words together again: "George Washington Carver's" stays one name where the
+    story writes no "Washington" alone. ``raw``: the words as written, with their "'s"."""
+    for i in range(2, len(words)):
+        if not raw[i].endswith("'s"):
+            continue
+        left, right = words[i - 1], words[i]
+        if sum(1 for _ in mentions.whole_words(f"{left} {right}", body)) <= 1 and all(
+                sum(_alone(body, at, end) for at, end in mentions.whole_words(w, body))
+                >= rules.POSSESSIVE_PART_MENTIONS for w in (left, right)):
+            return [words[:i], *_possessive_parts(words[i:], raw[i:], body)]
+    return [words]
 
 
 def _place_prefix(words: list[str], body: str) -> bool:
@@ -510,6 +529,17 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
         full = names.headline_full_name(name, title, story, others)
         if full:
             return full
+        # "Kara Swisher: ..." over a quote of her: the headline names the person in full,
+        # so the bare surname follows that person's verdict, never "#swisher".
+        # Written so on a line of its own ("Kara Swisher:"), not only in the page's copy of a
+        # title-case headline ("... In Muscular Obama Sales Pitch").
+        for _, _, given in mentions.given_before(name, title):
+            written = f"{given} {name}"
+            if names.first_name(given, story, others) and (
+                    given.lower() in rules.GIVEN_NAMES
+                    or any(written in line and line.strip() != title.strip()
+                           for line in body.split("\n"))):
+                return names.public_full_name(written, body)
         # Read once, and only if a question below needs it: most never do.
         written_as_person = cache(lambda: _is_person(e, story))
         return names.given_name(name, story, written_as_person, others, mid_sentence=True) \
@@ -526,6 +556,9 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
             or names.introduced_in_full(name, e.forms, body, person)
         if full is not None:
             return None if people.no_figure(full, body) else full
+        given_full = names.given_full_name(name, e.forms)
+        if given_full is not None:
+            return names.public_full_name(given_full, body)  # never a bare "#david"
         return None if person or names.paired_first_name(name, body) else name
     # "Gerardus Mercator" once beside "the Mercator projection": the term's, no person's.
     return None if people.no_figure(name, body) or names.full_name_term(name, body) else name

@@ -222,3 +222,25 @@ def _titled(word: str, body: str) -> bool:
     ("Prince William", "Mr Cameron")."""
     return any(w in rules.ROYAL_TITLES or w in rules.HONORIFICS or w in rules.TITLES
                for w, _ in mentions.before(word, body))
+
+
+def given_full_name(given: str, forms: dict[str, int]) -> str | None:
+    """The full name among a name's ``forms`` that ``given``, a first name (``GIVEN_NAMES``),
+    opens ("David Sparks" beside a bare "David"): whose first name the bare word is."""
+    if given.lower() not in rules.GIVEN_NAMES:
+        return None
+    return next((f for f in forms if f.startswith(given + " ") and f.count(" ") == 1
+                 and rules.SURNAME.fullmatch(f.split()[1])), None)
+
+
+def public_full_name(full: str, body: str) -> str | None:
+    """The tag of a person the story names in full but mostly by a bare first name or surname:
+    the full name when a public role is written beside a mention of it or of the surname and
+    they are no private person; else None, for the bare name follows the person's verdict
+    (issue 28, 7 December read: "#david" for "David Sparks", "#swisher" for "Kara Swisher")."""
+    if people.no_figure(full, body):
+        return None
+    surname = full.rpartition(" ")[2]
+    spans = [*mentions.whole_words(full, body), *mentions.whole_words(surname, body)]
+    return full if any(people.public_role(w) for at, end in spans
+                       for w in people.words_near(body, at, end)) else None

@@ -1,0 +1,69 @@
+"""Issue 28, blind read of 7 December: a bare first name or surname of a person the story names
+in full follows that person's verdict ("#david" for "David Sparks", "#swisher" for "Kara
+Swisher"), and a possessive that ends a second name splits a glued run ("Bill Clinton Obama's
+closer" is Bill Clinton and Obama), never a name like "George Washington Carver"."""
+
+from __future__ import annotations
+
+from bot.summarize.lang.en.tagging import keywords
+from tests.support.tagging import brief_tags
+
+
+def _tags(title: str, text: str) -> list[str]:
+    return brief_tags(title, text, "en")
+
+
+def test_a_bare_first_name_of_a_person_named_in_full_with_no_public_role_is_no_tag() -> None:
+    text = (
+        "Today I'm very excited to announce that I'm launching a podcast with David Sparks on "
+        "Relay FM called Automators. Every episode comes with a post on my blog or on David's "
+        "blog. You can find them all via the show's page, which links to David's notes. In "
+        "episode zero David and I talk about why we love automation. Automators ships every "
+        "other week and covers Shortcuts, scripts and more."
+    )
+    tags = _tags("Launching Automators: a Podcast About Automation", text)
+    assert "david" not in tags and "david-sparks" not in tags, tags
+
+
+def test_a_first_name_of_a_public_person_named_in_full_is_the_full_name() -> None:
+    text = (
+        "Senator David Sparks said on Monday that the bill would pass. David told reporters "
+        "the vote was close. Critics said David had changed his mind twice. The senator's "
+        "office declined to comment further. David will meet the governor on Friday."
+    )
+    tags = _tags("", text)
+    assert "david-sparks" in tags and "david" not in tags, tags
+
+
+def test_a_bare_surname_under_a_headline_naming_a_private_writer_in_full_is_no_tag() -> None:
+    text = (
+        "Kara Swisher:\n\nIt was Lao Tzu who said that the journey of a thousand miles begins "
+        "with a single step. In the case of the change reeling through Uber right now, that "
+        "step was taken by Susan Fowler. Swisher argues that Fowler proved one person can make "
+        "a difference. Swisher adds that Uber's board has to act. Fowler wrote about her year "
+        "at Uber in February, and Swisher calls it the start of everything."
+    )
+    tags = _tags("Kara Swisher: ‘Susan Fowler Proved That One Person Can Make a Difference’",
+                 text)
+    assert "swisher" not in tags, tags
+
+
+def test_a_possessive_ending_a_second_name_splits_the_run() -> None:
+    text = (
+        "Clinton spoke for nearly an hour on Wednesday. Obama watched from a box. "
+        "It is too early to call former President Bill Clinton Obama's closer, but he came "
+        "close. Clinton laid out the case for a second term. Obama hugged him afterwards. "
+        "Aides said Clinton had rewritten the speech twice, and Obama thanked him."
+    )
+    names = keywords("Clinton wows convention", text.split(". "))
+    assert "Bill Clinton Obama" not in names and names["Bill Clinton"] >= 1, names
+
+
+def test_a_possessive_three_word_name_stays_one() -> None:
+    text = (
+        "The museum opened a new wing on Monday. It tells George Washington Carver's story from "
+        "his childhood to his work on peanuts. Visitors can see Carver's notebooks. Carver "
+        "taught at Tuskegee for decades. Carver's letters fill two rooms."
+    )
+    names = keywords("", text.split(". "))
+    assert names["George Washington Carver"] >= 1, names
