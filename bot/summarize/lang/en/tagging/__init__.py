@@ -107,14 +107,23 @@ def _possessive_parts(words: list[str], raw: list[str], body: str) -> list[list[
     never the two words together again: "George Washington Carver's" stays one name where the
     story writes no "Washington" alone. ``raw``: the words as written, with their "'s"."""
     for i in range(2, len(words)):
-        if not raw[i].endswith("'s"):
-            continue
+        if not raw[i].endswith("'s") or len(_name_part(words[:i])) < 2:
+            continue  # "Republican Ed Gillespie's": a first name alone is no name of its own
         left, right = words[i - 1], words[i]
         if sum(1 for _ in mentions.whole_words(f"{left} {right}", body)) <= 1 and all(
                 sum(_alone(body, at, end) for at, end in mentions.whole_words(w, body))
                 >= rules.POSSESSIVE_PART_MENTIONS for w in (left, right)):
             return [words[:i], *_possessive_parts(words[i:], raw[i:], body)]
     return [words]
+
+
+def _name_part(words: list[str]) -> list[str]:
+    """``words`` without the adjectives, titles and capitalised stop words in front."""
+    i = 0
+    while i < len(words) and (words[i] in rules.CAP_STOP or words[i].lower() in rules.TITLES
+                              or words[i].lower() in rules.ADJECTIVES):
+        i += 1
+    return words[i:]
 
 
 def _place_prefix(words: list[str], body: str) -> bool:
@@ -529,17 +538,18 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
         full = names.headline_full_name(name, title, story, others)
         if full:
             return full
-        # "Kara Swisher: ..." over a quote of her: the headline names the person in full,
-        # so the bare surname follows that person's verdict, never "#swisher".
-        # Written so on a line of its own ("Kara Swisher:"), not only in the page's copy of a
-        # title-case headline ("... In Muscular Obama Sales Pitch").
-        for _, _, given in mentions.given_before(name, title):
+        # The headline names the person in full, the body by the surname ("Donald Trump
+        # Vows ...", "Kara Swisher: ‘…’" over a quote of her): the person's full name or
+        # nothing, never "#swisher". Only a known first name, or the full name opening the
+        # headline as its speaker and written in the body ("Kara Swisher:" above her words): a
+        # title-case headline's "Between Watching Trump" is none, nor "Best MacBook: …".
+        for at, _, given in mentions.given_before(name, title):
             written = f"{given} {name}"
             if names.first_name(given, story, others) and (
                     given.lower() in rules.GIVEN_NAMES
-                    or any(written in line and line.strip() != title.strip()
-                           for line in body.split("\n"))):
-                return names.public_full_name(written, body)
+                    or (title.startswith(written + ":", at)
+                        and next(mentions.whole_words(written, body), None) is not None)):
+                return None if people.no_figure(written, body) else written
         # Read once, and only if a question below needs it: most never do.
         written_as_person = cache(lambda: _is_person(e, story))
         return names.given_name(name, story, written_as_person, others, mid_sentence=True) \
