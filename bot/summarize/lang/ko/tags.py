@@ -71,12 +71,15 @@ GENERIC_INSTITUTIONS = frozenset("검찰 경찰 법원 대법 대법원 정부 �
 # Words of procedure and everyday things a story mentions on the way (#명령 of "접근금지 명령",
 # #사기 #담보 #대행 #메신저 #거중기), "인도", a sidewalk that reads as India, and a kind of
 # company (#중견기업, which Kiwi reads as a name): the reads' words and their kin among the ko
-# set's tags.
+# set's tags. The last line: what the ko set's stories mention on the way, by hand the commonest
+# tags nobody would follow after the rules below (a platform a clip was posted on, 8 of 8
+# "#유튜브"/"#유튜버" on crime and celebrity stories; "#여객기" beside "#제주항공").
 UNFOLLOWED = frozenset(
     """명령 사기 담보 대행 메신저 거중기 인도 위반 절차 기일 변론 소송 폭행 무죄 감사 사의 공문
     의견서 남용 장치 건물 병원 직장 계기상 국산 수련 현행범 재판장 형량 구인 자차
     가점 대리 여신 크루 솔로
-    중견기업 대기업 중소기업""".split()
+    중견기업 대기업 중소기업
+    유튜브 유튜버 페이스북 여객기 지휘부 상가 엘리베이터 기부금""".split()
 )
 # A common noun of three syllables or more is a tag only when the body (the headline set
 # aside) writes it this often again (a compound written with a space, "실내 흡연", counts): a
