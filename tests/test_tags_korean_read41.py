@@ -53,3 +53,14 @@ def test_at_most_three_tags_unless_the_fourth_is_a_name_the_headline_writes() ->
             "회계장부 열람 공방은 서울중앙지법 결정까지 이어질 전망이다.")
     tags = _tags("영풍 “열람 정당” 고려아연 “사전 요청 없었다”... 회계장부 열람 공방", text)
     assert len(tags) <= 3 and "영풍" in tags and "고려아연" in tags, tags
+
+
+@needs_kiwi
+def test_mars_is_no_city_to_leave_out() -> None:
+    # kosci scinews-30: 화성 is a city (Hwaseong) and Mars; on a science story it is the topic.
+    text = ("화성 유인탐사 경쟁 후끈\n"
+            "1969년 인류가 달에 첫발을 내디딘 후, 사람들은 다음 목표로 화성을 주목해 왔다.\n"
+            "40대 이상의 무인 우주선이 화성으로 떠났지만 인류의 발자국은 아직이다.\n"
+            "현시점에서 가장 빨리 화성에 도달할 나라는 미국이다.\n"
+            "민간 우주기업 스페이스X도 화성 유인 탐사를 준비하고 있다.")
+    assert "화성" in _tags("", text)

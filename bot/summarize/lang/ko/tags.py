@@ -214,10 +214,10 @@ BROAD_PLACES = frozenset(
 # Cities and provinces (and their 시/도 forms): where a story happened unless the headline
 # writes the place ("#인천" under "‘접근금지 명령’ 어기고 아내 찾아간 50대 공무원 구속").
 LOCAL_PLACES = frozenset(
-    """인천 부산 대구 광주 대전 울산 세종 제주 수원 창원 성남 용인 고양 부천 안산 안양 화성 평택
+    """인천 부산 대구 광주 대전 울산 세종 제주 수원 창원 성남 용인 고양 부천 안산 안양 평택
     청주 천안 전주 포항 김해 구미 경주 여수 순천 목포 강릉 춘천 원주 여주 양평 횡성 홍성 구리
     분당 경기 강원 충남 충북 전남 전북 경남 경북 전라 경상 충청""".split()
-)
+)  # never 화성, which is also Mars (a topic: "화성 유인탐사 경쟁 후끈")
 PLACE_SUFFIXES = ("시", "도", "권")
 
 # Issue 28, held-out read of 6 December: generic institutions and places on a national news
