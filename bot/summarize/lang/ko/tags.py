@@ -66,31 +66,45 @@ GENERIC = frozenset(
 # Issue 28, blind read of 7 December (seed 4141): tags that turned ties with Lead-3 into
 # losses, kept apart from GENERIC so each class says why nobody follows it.
 # Institutions every crime or court story names ("검찰, 중견기업 회장 수사" is about the chairman,
-# not the prosecution): never a tag, whatever the headline makes its subject.
+# not the prosecution): a tag only when it is the story's subject (SUBJECT_MENTIONS: "검찰,
+# 특수부 폐지 조직개편 단행"). Checked against the whole word: 해양경찰청 is no 경찰청.
 GENERIC_INSTITUTIONS = frozenset("검찰 경찰 법원 대법 대법원 정부 경찰청 검찰청".split())
 # Words of procedure and everyday things a story mentions on the way (#명령 of "접근금지 명령",
-# #사기 #담보 #대행 #메신저 #거중기), "인도", a sidewalk that reads as India, and a kind of
+# #사기 #담보 #대행 #메신저 #거중기), and a kind of
 # company (#중견기업, which Kiwi reads as a name): the reads' words and their kin among the ko
 # set's tags. The last line: what the ko set's stories mention on the way, by hand the commonest
 # tags nobody would follow after the rules below (a platform a clip was posted on, 8 of 8
 # "#유튜브"/"#유튜버" on crime and celebrity stories; "#여객기" beside "#제주항공").
 UNFOLLOWED = frozenset(
-    """명령 사기 담보 대행 메신저 거중기 인도 위반 절차 기일 변론 소송 폭행 무죄 감사 사의 공문
+    """명령 사기 담보 대행 메신저 거중기 위반 절차 기일 변론 소송 폭행 무죄 감사 사의 공문
     의견서 남용 장치 건물 병원 직장 계기상 국산 수련 현행범 재판장 형량 구인 자차
     가점 대리 여신 크루 솔로
     중견기업 대기업 중소기업
     유튜브 유튜버 페이스북 여객기 지휘부 상가 엘리베이터 기부금""".split()
 )
+# Like GENERIC_INSTITUTIONS, a tag when it is the story's subject ("유튜브, 쇼츠 수익 배분
+# 확대", a 사기 case series): the headline opens on it, or writes it and the body does this
+# often (the prosecution of "… 검찰, 중견기업 회장 수사" is written twice).
+SUBJECT_MENTIONS = 4
+# A name that is also an everyday word ("인도", a sidewalk, reads as India): a tag only when
+# the headline writes it.
+HEADLINE_ONLY_NAMES = frozenset({"인도"})
 # A common noun of three syllables or more is a tag only when the body (the headline set
 # aside) writes it this often again (a compound written with a space, "실내 흡연", counts): a
 # noun the body never writes again is a word of the headline, not the story's topic.
 MIN_BODY_MENTIONS_LONG = 2
 # A story that is a list (an obituary or personnel notice: "▲김영주 별세, … 서울성모병원"):
-# its people and hospitals are items, not the story; no name but an institution is a tag.
+# its people and hospitals are items, not the story; no name but an institution is a tag
+# (under a column of "▲" lines without a notice's headline, a name the headline writes is).
+# "▲" is also a common bullet inside a sentence ("윤석열 대통령은
+# ▲전기요금 동결 ▲대중교통비 환급 …"), so only a notice's headline or a story most of whose
+# lines open with it is a list.
 LIST_ITEM = "▲"
-LIST_ITEMS = 2
-# At most this many Korean tags; one more only when it is a name or an established topic
-# (TOPICS) the headline writes: "#탄핵" under "… “나를 탄핵하라” 野 비판".
+LIST_HEADLINE = re.compile(r"^\s*(?:\[\s*(?:부음|인사|부고)\s*\]|부고|인사\b)")
+# The Korean default cap: at most this many tags (and never more than settings.tags.max, on
+# the analyser's path and the fallback alike); one more, within the setting, only when it is a
+# name or an established topic (TOPICS) the headline writes, maybe in a compound ("삼성·현대차"
+# writes 삼성전자's short form): "#탄핵" under "… “나를 탄핵하라” 野 비판".
 MAX_TAGS = 3
 # A number, a unit or a date inside a tag makes it a headline fragment ("3000억원").
 NOT_TAG_CHAR = re.compile(r"[0-9]")

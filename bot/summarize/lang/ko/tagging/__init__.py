@@ -5,8 +5,9 @@ it, the nouns a story repeats. The word lists are in ``bot.summarize.lang.ko.tag
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from itertools import chain, pairwise
 
@@ -184,8 +185,21 @@ def _points_topic(form: str, doc: str, analyser: Analyser) -> bool:
 
 
 def _ko_generic(noun: str) -> bool:
-    return noun in rules.GENERIC or noun in words.GENERIC or len(noun) < 2 \
-        or noun in rules.GENERIC_INSTITUTIONS or noun in rules.UNFOLLOWED
+    return noun in rules.GENERIC or noun in words.GENERIC or len(noun) < 2
+
+
+def _unfollowed(form: str, title: str, body: str) -> bool:
+    """Whether a written word of ``form`` is an institution or a word nobody follows that is
+    not the story's subject, or a name read otherwise unless the headline writes it ("인도").
+    The subject: the headline opens on it ("검찰, 특수부 폐지 …", not "… 검찰, 중견기업 회장
+    수사", where the chairman is), or writes it and the body does ``SUBJECT_MENTIONS`` times
+    (a 사기 case series). The whole word only: 해양경찰청 is no 경찰청."""
+    return any((word in rules.GENERIC_INSTITUTIONS or word in rules.UNFOLLOWED)
+               and not mentions.headline_opens_on(word, title)
+               and not (mentions.written_alone(word, title)
+                        and mentions.own_words(word, body) >= rules.SUBJECT_MENTIONS)
+               for word in form.split()) \
+        or (form in rules.HEADLINE_ONLY_NAMES and not mentions.written_alone(form, title))
 
 
 def _local_place(form: str) -> bool:
@@ -200,9 +214,31 @@ def _place_in_headline(form: str, title: str) -> bool:
         form.endswith(rules.PLACE_SUFFIXES) and mentions.written_alone(form[:-1], title))
 
 
-def _is_list(doc: str) -> bool:
-    """Whether the story is a list of notices (``LIST_ITEM`` lines: an obituary column)."""
-    return doc.count(rules.LIST_ITEM) >= rules.LIST_ITEMS
+def _list_items(title: str, sentences: list[str]) -> Callable[[str], bool]:
+    """Whether a name is an item of the story's list of notices: under a notice's headline
+    ("[부음] 김영주 별세 외") every name; where most lines open with ``LIST_ITEM`` (an obituary
+    column) those the headline does not write; a bullet inside a sentence ("윤석열 대통령은
+    ▲전기요금 동결 ▲…") makes no list."""
+    if rules.LIST_HEADLINE.match(title) is not None:
+        return lambda form: True
+    lines = [line for line in "\n".join(sentences).splitlines() if line.strip()]
+    opening = sum(line.lstrip().startswith(rules.LIST_ITEM) for line in lines)
+    if 2 * opening > len(lines):
+        return lambda form: not mentions.written_alone(form, title)
+    return lambda form: False
+
+
+def _headline_name(form: str, title: str) -> bool:
+    """Whether the headline writes the name, alone or in a compound of names: "삼성·현대차"
+    writes 현대차 and 삼성전자 (by its first two syllables, a headline word of its own)."""
+    if mentions.written_alone(form, title):
+        return True
+    listed = [_TRAILING.sub("", w) for chunk in title.split() if "·" in chunk
+              for w in chunk.split("·")]
+    return any(len(w) >= 2 and form.startswith(w) for w in listed)
+
+
+_TRAILING = re.compile(r"[^가-힣A-Za-z]+$")  # "현대차," as listed in a headline
 
 
 def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
@@ -213,7 +249,7 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
     headline fragment ("제주 실종 담당 경찰관 긴급 체포"). Scored by how often the story
     writes them, the headline counting three more."""
     doc = title + "\n" + "\n".join(sentences)
-    listing = _is_list(doc)
+    list_item = _list_items(title, sentences)
     scores: dict[str, float] = {}
     counts: dict[str, int] = {}  # how often the story writes each scored form
     nouns_of: dict[str, set[str]] = {}
@@ -251,6 +287,8 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                 if any(map(_ko_generic, parts if " " in form else parts[-1:])) \
                         and not (is_name and people.body_name(form)) and form not in rules.TOPICS:
                     continue  # "주삿바늘 개발" is about the 주삿바늘; "#혐의" about nothing
+                if _unfollowed(form, title, doc[len(title):]):
+                    continue  # "#검찰" of "검찰, 중견기업 회장 수사"; "#명령" of "접근금지 명령"
                 if form.isascii() and len(form) <= 2:
                     continue  # "km", "AI" alone
                 if (" " in form and form.rsplit(" ", 1)[1].endswith(rules.POST_ENDINGS)) \
@@ -275,7 +313,7 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                     continue  # "서울", "미국" in passing, or inside "서울교통공사", "중국인"
                 if _local_place(form) and not _place_in_headline(form, title):
                     continue  # "#인천": where it happened, not what it is about
-                if is_name and not institution and listing:
+                if is_name and not institution and list_item(form):
                     continue  # "▲김영주 별세, … 서울성모병원": an item of the list
                 if form in rules.NATIONAL and not mentions.headline_subject(form, title):
                     continue  # "#국회" under a rally's headline, "첫 검찰 소환조사"
@@ -312,7 +350,7 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
         if not _nouns_alone(form, analyser, form in names):
             continue  # read alone, a verb or an adverb ("고인" as 고이+ㄴ, "스스로")
         if len(picked) >= rules.MAX_TAGS \
-                and not ((form in names and mentions.written_alone(form, title))
+                and not ((form in names and _headline_name(form, title))
                          or (form in rules.TOPICS and form in title)):
             continue  # past three, only a name or topic the headline writes is clearly salient
         picked.append(form)
@@ -327,6 +365,7 @@ def story_tags(title: str, sentences: list[str], chosen: list[str], limit: int,
     the story repeats (``raw``: the sentences' tokens, when the summarizer has them)."""
     if analysis.available():
         return tags(title, sentences, chosen, limit, analysis.morphs)
+    limit = min(limit, rules.MAX_TAGS)  # the Korean cap holds without the analyser too
     body = chain.from_iterable(raw) if raw is not None else words.tokens("\n".join(sentences))
     scores = keywords(words.tokens(title), body)
     # A phrase seen once outside the title is noise; the title alone counts 3.

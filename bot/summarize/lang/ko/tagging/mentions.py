@@ -97,10 +97,14 @@ def matches(name: str, text: str, after: re.Pattern[str]) -> Iterator[tuple[int,
 def headline_subject(form: str, title: str) -> bool:
     """Whether the headline makes ``form`` its subject ("검찰, …", "… 수색한 검찰",
     "법원, 가처분 신청 기각"), not a word of another phrase ("첫 검찰 소환조사")."""
+    return headline_opens_on(form, title) or headline_subject_word(form, title)
+
+
+def headline_opens_on(form: str, title: str) -> bool:
+    """Whether the headline opens on ``form`` as a word of its own ("검찰, …"): "정부청사",
+    "한국전력" are other things."""
     head = rules.HEADLINE_KICKER.sub("", title).translate(_ABBREVIATIONS)
-    # Opening the headline as a word of its own: "정부청사", "한국전력" are other things.
-    return (head.startswith(form) and _OWN_WORD.match(head, len(form)) is not None) \
-        or headline_subject_word(form, title)
+    return head.startswith(form) and _OWN_WORD.match(head, len(form)) is not None
 
 
 def headline_subject_word(form: str, title: str) -> bool:
