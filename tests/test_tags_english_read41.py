@@ -49,7 +49,9 @@ def test_a_bare_surname_under_a_headline_naming_the_person_in_full_is_the_full_n
     assert "swisher" not in tags and "kara-swisher" in tags, tags
 
 
-def test_a_possessive_ending_a_second_name_splits_the_run() -> None:
+def test_a_possessive_ending_a_second_name_gives_no_name_from_the_run() -> None:
+    # Which words are whose is uncertain (review of the 7 Dec rules): no tag from the run,
+    # and Obama, written alone, keeps its own (never "#clinton-obama").
     text = (
         "Clinton spoke for nearly an hour on Wednesday. Obama watched from a box. "
         "It is too early to call former President Bill Clinton Obama's closer, but he came "
@@ -57,7 +59,32 @@ def test_a_possessive_ending_a_second_name_splits_the_run() -> None:
         "Aides said Clinton had rewritten the speech twice, and Obama thanked him."
     )
     names = keywords("Clinton wows convention", text.split(". "))
-    assert "Bill Clinton Obama" not in names and names["Bill Clinton"] >= 1, names
+    assert "Bill Clinton Obama" not in names and "Bill Clinton" not in names, names
+    tags = _tags("Clinton wows convention", text)
+    assert "obama" in tags and not any("clinton" in t for t in tags), tags
+
+
+def test_martin_luther_king_is_not_split_beside_the_reformer() -> None:
+    # The reviewer's mlk2: the split gave "#martin-luther", the reformer, for King's speech.
+    text = (
+        "Crowds gathered on the Mall. They heard Martin Luther King's speech read aloud. "
+        "King delivered it in 1963. Martin Luther, the reformer, was also quoted. "
+        "Luther wrote in 1517. King's family spoke. Luther's theses were read too. "
+        "Historians said King changed the country."
+    )
+    assert "martin-luther" not in _tags("", text)
+
+
+def test_carver_is_not_split_where_the_story_writes_washington_alone() -> None:
+    # The reviewer's text: Washington, a state, written alone beside Carver's full name.
+    text = (
+        "The museum opened a new wing on Monday. The state of Washington sent objects. It "
+        "tells George Washington Carver's story. Carver taught at Tuskegee. Officials from "
+        "Washington came. Carver's notebooks are on show."
+    )
+    names = keywords("Peanut exhibit opens", text.split(". "))
+    assert "George Washington" not in names, names
+    assert "george-washington" not in _tags("Peanut exhibit opens", text)
 
 
 def test_a_possessive_three_word_name_stays_one() -> None:

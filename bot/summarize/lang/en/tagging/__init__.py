@@ -18,6 +18,11 @@ from bot.tags import normalise_tag
 
 
 def keywords(title: str, sentences: list[str]) -> Counter[str]:
+    """``names_and_counts``' counts."""
+    return names_and_counts(title, sentences)[0]
+
+
+def names_and_counts(title: str, sentences: list[str]) -> tuple[Counter[str], set[str]]:
     """Capitalised names and how often the story writes them (the title's count three times,
     only for names its body also writes); runs break at weekdays, months and function words,
     civil titles are cut off the front ("Bishop John Folda" -> "John Folda"), and lines that
@@ -40,6 +45,7 @@ def keywords(title: str, sentences: list[str]) -> Counter[str]:
     mid_caps = {m.replace("’", "'").removesuffix("'s") for m in rules.MID_CAP.findall(body)}
     scores: Counter[str] = Counter()
     singles: list[str] = []
+    uncertain: set[str] = set()  # words of glued runs split no one can be sure of
     for text, weight in ((title, 3), (body, 1)):
         # findall, not finditer: the "\n" read behind a match says it opens a sentence, with
         # no match object to ask (the text gets a leading "\n" so its first word counts too).
@@ -59,7 +65,7 @@ def keywords(title: str, sentences: list[str]) -> Counter[str]:
             else:
                 if at_start and words[0] not in mid_caps and not _place_prefix(words, body):
                     words, raw = words[1:], raw[1:]
-                runs = [run for part in _possessive_parts(words, raw, body)
+                runs = [run for part in names.possessive_parts(words, raw, body, uncertain)
                         for run in _runs(part, lambda w: not _breaks_name(w))]
                 if "&" in words:
                     runs = [part for run in runs for part in _apart(run, body)]
@@ -97,33 +103,9 @@ def keywords(title: str, sentences: list[str]) -> Counter[str]:
                     continue  # a title-case headline's run the story never writes
                 scores[phrase] += weight
     scores.update(singles)
-    return scores
-
-
-def _possessive_parts(words: list[str], raw: list[str], body: str) -> list[list[str]]:
-    """``words`` cut before a possessive name that ends a run glued to a name before it
-    ("former President Bill Clinton Obama's closer": Bill Clinton, Obama), when the story
-    writes each side's last word alone elsewhere (``POSSESSIVE_PART_MENTIONS`` times) and
-    never the two words together again: "George Washington Carver's" stays one name where the
-    story writes no "Washington" alone. ``raw``: the words as written, with their "'s"."""
-    for i in range(2, len(words)):
-        if not raw[i].endswith("'s") or len(_name_part(words[:i])) < 2:
-            continue  # "Republican Ed Gillespie's": a first name alone is no name of its own
-        left, right = words[i - 1], words[i]
-        if sum(1 for _ in mentions.whole_words(f"{left} {right}", body)) <= 1 and all(
-                sum(_alone(body, at, end) for at, end in mentions.whole_words(w, body))
-                >= rules.POSSESSIVE_PART_MENTIONS for w in (left, right)):
-            return [words[:i], *_possessive_parts(words[i:], raw[i:], body)]
-    return [words]
-
-
-def _name_part(words: list[str]) -> list[str]:
-    """``words`` without the adjectives, titles and capitalised stop words in front."""
-    i = 0
-    while i < len(words) and (words[i] in rules.CAP_STOP or words[i].lower() in rules.TITLES
-                              or words[i].lower() in rules.ADJECTIVES):
-        i += 1
-    return words[i:]
+    for phrase in [p for p in scores if uncertain.intersection(p.split())]:
+        del scores[phrase]  # a name of a glued run whose words are uncertain
+    return scores, uncertain
 
 
 def _place_prefix(words: list[str], body: str) -> bool:
@@ -383,7 +365,8 @@ _RELATIVE = 0.7
 def tags(title: str, sentences: list[str], chosen: list[str], limit: int) -> list[str]:
     """The story's names, most salient first: how often it writes them (any form), more for a
     name the points show; when unsure (a name written rarely), no tag."""
-    entities = _entities(keywords(title, sentences))
+    counts, uncertain = names_and_counts(title, sentences)
+    entities = _entities(counts)
     body = "\n".join(sentences)
     shown = " ".join(chosen) + " " + title
     # A long story writes its main names many times; a short item may write them three times.
@@ -416,11 +399,16 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int) -> lis
                  if f.count(" ") >= 1 and f.rsplit(" ", 1)[1] == e.name}
         others = {w for w, n in owners.items() if n > 1 or w not in given}
         name = _tag_name(e, title, body, others)
+        if name is not None and uncertain.intersection(name.split()):
+            name = e.name  # "Obama", never "Clinton Obama" read off an uncertain glued run
         if name is None or any(w in taken for w in name.split()) or _inside(name, names):
             continue  # a first name found for a surname may be a tag already ("Chris")
+        whole = _whole(name, body)
+        if uncertain.intersection(whole.split()):
+            whole = name
         picked.append(e)
         taken.update(name.split())
-        names.append(_whole(name, body))
+        names.append(whole)
         if len(picked) >= limit:
             break
     return names
@@ -596,16 +584,10 @@ def _place_adjective(name: str, body: str) -> bool:
     "Saudi" an adjective."""
     for end in range(rules.DEMONYM_PLACE_MIN, len(name)):
         if _demonym_ending(name[end:]) and sum(
-                _alone(body, at, stop) for at, stop in mentions.whole_words(name[:end], body)
+                names.alone(body, at, stop) for at, stop in mentions.whole_words(name[:end], body)
         ) >= rules.DEMONYM_PLACE_MENTIONS:
             return True
     return False
-
-
-def _alone(body: str, at: int, end: int) -> bool:
-    """Whether the word at ``body[at:end]`` stands with no capitalised word beside it."""
-    before, after = body[:at].split()[-1:], body[end:].split()[:1]
-    return not any(w[:1].isupper() for w in before + after)
 
 
 def story_tags(title: str, sentences: list[str], chosen: list[str], limit: int,

@@ -244,3 +244,44 @@ def public_full_name(full: str, body: str) -> str | None:
     spans = [*mentions.whole_words(full, body), *mentions.whole_words(surname, body)]
     return full if any(people.public_role(w) for at, end in spans
                        for w in people.words_near(body, at, end)) else None
+
+
+def possessive_parts(words: list[str], raw: list[str], body: str,
+                     uncertain: set[str]) -> list[list[str]]:
+    """``words`` as the name runs they hold, or none where a possessive name ends a run glued
+    to a name before it and the story writes each side's last word alone elsewhere
+    (``POSSESSIVE_PART_MENTIONS`` times) and never the two together again ("former President
+    Bill Clinton Obama's closer"): which words are whose is uncertain ("Martin Luther King's"
+    beside Luther the reformer, "George Washington Carver's" beside the state), so no tag comes
+    from the run, unless the story writes the whole run again (Carver in full elsewhere); its
+    words before the possessive go into ``uncertain``, whose names are no tags (Bill Clinton,
+    the reformer Luther, the state Washington may be someone else's), while the possessive
+    name keeps its own tag ("#obama"). ``raw``: the words as written, with their "'s"."""
+    for i in range(2, len(words)):
+        if not raw[i].endswith("'s") or len(name_part(words[:i])) < 2:
+            continue  # "Republican Ed Gillespie's": a first name alone is no name of its own
+        left, right = words[i - 1], words[i]
+        if sum(1 for _ in mentions.whole_words(f"{left} {right}", body)) <= 1 and all(
+                sum(alone(body, at, end) for at, end in mentions.whole_words(w, body))
+                >= rules.POSSESSIVE_PART_MENTIONS for w in (left, right)):
+            whole = " ".join(name_part(words[: i + 1]))
+            if sum(1 for _ in mentions.whole_words(whole, body)) > 1:
+                return [words]
+            uncertain.update(name_part(words[:i]))
+            return []
+    return [words]
+
+
+def name_part(words: list[str]) -> list[str]:
+    """``words`` without the adjectives, titles and capitalised stop words in front."""
+    i = 0
+    while i < len(words) and (words[i] in rules.CAP_STOP or words[i].lower() in rules.TITLES
+                              or words[i].lower() in rules.ADJECTIVES):
+        i += 1
+    return words[i:]
+
+
+def alone(body: str, at: int, end: int) -> bool:
+    """Whether the word at ``body[at:end]`` stands with no capitalised word beside it."""
+    before, after = body[:at].split()[-1:], body[end:].split()[:1]
+    return not any(w[:1].isupper() for w in before + after)
