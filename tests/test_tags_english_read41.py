@@ -117,3 +117,13 @@ def test_a_possessive_after_a_lone_first_name_splits_nothing() -> None:
     )
     names = keywords("", text.split(". "))
     assert names["Ed Gillespie"] >= 1, names
+
+
+def test_a_bare_first_name_the_story_writes_as_a_place_keeps_the_place_tag() -> None:
+    # The reviewer's text: Brooklyn the borough beside Brooklyn Beckham.
+    text = (
+        "Rents in Brooklyn rose 12% last year, a report said. Brooklyn now costs more than "
+        "parts of Manhattan. Brooklyn Beckham, who lived there in 2017, called it home. "
+        "Landlords in Brooklyn said demand was strong."
+    )
+    assert "brooklyn" in _tags("", text)

@@ -392,3 +392,6 @@ PLACE_PREFIXES = frozenset(
 # adjective ("Liberia" under "Liberian"; never "Dean" as "D" + "ean").
 DEMONYM_PLACE_MIN = 4
 DEMONYM_PLACE_MENTIONS = 2
+# Words written before a place, never before a person's first name: a bare "Brooklyn" after
+# one is the borough, whoever else the story names Brooklyn.
+PLACE_PREPOSITIONS = frozenset("in at near across outside inside throughout".split())

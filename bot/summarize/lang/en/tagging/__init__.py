@@ -554,7 +554,7 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
             or names.introduced_in_full(name, e.forms, body, person)
         if full is not None:
             return None if people.no_figure(full, body) else full
-        given_full = names.given_full_name(name, e.forms)
+        given_full = names.given_full_name(name, e.forms, body)
         if given_full is not None:
             return names.public_full_name(given_full, body)  # never a bare "#david"
         return None if person or names.paired_first_name(name, body) else name

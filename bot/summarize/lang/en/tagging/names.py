@@ -224,10 +224,13 @@ def _titled(word: str, body: str) -> bool:
                for w, _ in mentions.before(word, body))
 
 
-def given_full_name(given: str, forms: dict[str, int]) -> str | None:
+def given_full_name(given: str, forms: dict[str, int], body: str) -> str | None:
     """The full name among a name's ``forms`` that ``given``, a first name (``GIVEN_NAMES``),
-    opens ("David Sparks" beside a bare "David"): whose first name the bare word is."""
-    if given.lower() not in rules.GIVEN_NAMES:
+    opens ("David Sparks" beside a bare "David"): whose first name the bare word is. Not a
+    word the story also writes as a place ("Rents in Brooklyn" beside Brooklyn Beckham): the
+    place keeps its tag."""
+    if given.lower() not in rules.GIVEN_NAMES \
+            or any(w in rules.PLACE_PREPOSITIONS for w, _ in mentions.before(given, body)):
         return None
     return next((f for f in forms if f.startswith(given + " ") and f.count(" ") == 1
                  and rules.SURNAME.fullmatch(f.split()[1])), None)
