@@ -437,16 +437,7 @@ def _inside(name: str, names: list[str]) -> bool:
                for other in names)
 
 
-# What a place's name may grow into as its people's ("Europe" -> "European", "Oman" -> "Omani").
-_DEMONYM_ENDINGS = ("an", "ean", "ian", "n", "ese", "ish", "i")
-
-
 _CAMEL_PART = re.compile(r"[A-Z][a-z]+")
-
-
-def _demonym_ending(rest: str) -> bool:
-    """Whether ``rest`` ends a place's name as its people's, maybe plural ("Indonesia-ns")."""
-    return rest in _DEMONYM_ENDINGS or (rest.endswith("s") and rest[:-1] in _DEMONYM_ENDINGS)
 
 
 def _tag_words(name: str) -> list[str]:
@@ -464,7 +455,7 @@ def _holds(words: list[str], name: str) -> bool:
         last = words[i + n - 1]
         if words[i : i + n - 1] == part[:-1] and (
                 last == part[-1] or (last.startswith(part[-1])
-                                     and _demonym_ending(last[len(part[-1]):]))):
+                                     and names.demonym_ending(last[len(part[-1]):]))):
             return True
     return False
 
@@ -509,7 +500,7 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
     name = _without_part_title(e.name, body)
     if name in _SPELLINGS:
         return name  # a party has no first name: "Bush Republicans" are the Republicans
-    if " " not in name and _place_adjective(name, body):
+    if " " not in name and names.place_adjective(name, body):
         return None  # "#liberian" beside "Liberia": an adjective, even in the headline
     if " " not in name:
         full = names.title_full_name(name, title, body)
@@ -579,20 +570,6 @@ def _without_part_title(name: str, body: str) -> str:
         if before and before[-1].lower() in rules.TITLE_PREFIXES:
             return " ".join(w for w in words if w.lower() not in rules.ROYAL_TITLES)
     return name
-
-
-def _place_adjective(name: str, body: str) -> bool:
-    """Whether ``name`` is the adjective of a place the story also writes, twice at least
-    ("Liberian" beside "Liberia", "Indonesians" beside "Indonesia"): its people's word, no
-    name to follow (the BBC set's "Liberian economy starts to grow" was tagged "#liberian").
-    Only mentions written as a name of their own count: "Prince Saud Al-Faisal" makes no
-    "Saudi" an adjective."""
-    for end in range(rules.DEMONYM_PLACE_MIN, len(name)):
-        if _demonym_ending(name[end:]) and sum(
-                names.alone(body, at, stop) for at, stop in mentions.whole_words(name[:end], body)
-        ) >= rules.DEMONYM_PLACE_MENTIONS:
-            return True
-    return False
 
 
 def story_tags(title: str, sentences: list[str], chosen: list[str], limit: int,

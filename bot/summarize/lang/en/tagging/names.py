@@ -288,3 +288,26 @@ def alone(body: str, at: int, end: int) -> bool:
     """Whether the word at ``body[at:end]`` stands with no capitalised word beside it."""
     before, after = body[:at].split()[-1:], body[end:].split()[:1]
     return not any(w[:1].isupper() for w in before + after)
+
+
+# What a place's name may grow into as its people's ("Europe" -> "European", "Oman" -> "Omani").
+DEMONYM_ENDINGS = ("an", "ean", "ian", "n", "ese", "ish", "i")
+
+
+def demonym_ending(rest: str) -> bool:
+    """Whether ``rest`` ends a place's name as its people's, maybe plural ("Indonesia-ns")."""
+    return rest in DEMONYM_ENDINGS or (rest.endswith("s") and rest[:-1] in DEMONYM_ENDINGS)
+
+
+def place_adjective(name: str, body: str) -> bool:
+    """Whether ``name`` is the adjective of a place the story also writes, twice at least
+    ("Liberian" beside "Liberia", "Indonesians" beside "Indonesia"): its people's word, no
+    name to follow (the BBC set's "Liberian economy starts to grow" was tagged "#liberian").
+    Only mentions written as a name of their own count: "Prince Saud Al-Faisal" makes no
+    "Saudi" an adjective."""
+    for end in range(rules.DEMONYM_PLACE_MIN, len(name)):
+        if demonym_ending(name[end:]) and sum(
+                alone(body, at, stop) for at, stop in mentions.whole_words(name[:end], body)
+        ) >= rules.DEMONYM_PLACE_MENTIONS:
+            return True
+    return False
