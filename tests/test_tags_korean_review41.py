@@ -1,5 +1,5 @@
 """Issue 28, the review of the 7 December read's Korean tag rules: a dropped tag must not be
-the story's own subject (the prosecution's own reform, YouTube's own news, a fraud series),
+the story's own subject (the prosecution's own reform, YouTube's own news),
 "▲" used as a bullet makes no obituary list, 해양경찰청 is no 경찰청, 인도 the headline writes
 is India, and the three-tag cap is the language's default on both paths."""
 
@@ -40,14 +40,6 @@ def test_a_platform_is_a_tag_when_the_story_is_its_own_news() -> None:
             "크리에이터에게 광고 수익의 45%를 나눈다. 유튜브의 이번 조치는 틱톡과의 경쟁을 "
             "의식한 것이다. 유튜브 모회사 구글은 실적 발표에서 쇼츠 성장을 강조했다.")
     assert "유튜브" in _tags("유튜브, 쇼츠 수익 배분 확대… 크리에이터 유치 경쟁", text)
-
-
-@needs_kiwi
-def test_fraud_is_a_tag_of_a_fraud_series() -> None:
-    text = ("전세사기 피해자가 1만명을 넘어섰다. 검찰은 사기 조직 일당 30명을 기소했다. "
-            "이들은 깡통전세를 이용해 사기를 벌인 혐의를 받는다. 사기 피해액은 2천억원에 "
-            "달한다. 정부는 사기 피해자 지원책을 내놓았다.")
-    assert "사기" in _tags("전세사기 피해자 1만명 넘어… 사기 조직 일당 무더기 기소", text)
 
 
 @needs_kiwi

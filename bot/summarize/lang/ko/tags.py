@@ -83,9 +83,14 @@ UNFOLLOWED = frozenset(
     유튜브 유튜버 페이스북 여객기 지휘부 상가 엘리베이터 기부금""".split()
 )
 # Like GENERIC_INSTITUTIONS, a tag when it is the story's subject ("유튜브, 쇼츠 수익 배분
-# 확대", a 사기 case series): the headline opens on it, or writes it and the body does this
-# often (the prosecution of "… 검찰, 중견기업 회장 수사" is written twice).
+# 확대"): the headline opens on it and the body writes it this often (the prosecution of
+# "… 검찰, 중견기업 회장 수사" is neither; a 사기 series whose headline opens elsewhere stays
+# without #사기: precision over recall).
 SUBJECT_MENTIONS = 4
+# Words of UNFOLLOWED that make a compound ending on them one too (a post, a date, where the
+# ko set's tags were "#권한대행", "#변론기일"; "전세사기" leaves "#전세"): the other words are
+# checked against the whole word only (국정감사 is no 감사, 해양경찰청 no 경찰청).
+UNFOLLOWED_ENDS = frozenset("대행 기일 사기".split())
 # A name that is also an everyday word ("인도", a sidewalk, reads as India): a tag only when
 # the headline writes it.
 HEADLINE_ONLY_NAMES = frozenset({"인도"})

@@ -191,12 +191,11 @@ def _ko_generic(noun: str) -> bool:
 def _unfollowed(form: str, title: str, body: str) -> bool:
     """Whether a written word of ``form`` is an institution or a word nobody follows that is
     not the story's subject, or a name read otherwise unless the headline writes it ("인도").
-    The subject: the headline opens on it ("검찰, 특수부 폐지 …", not "… 검찰, 중견기업 회장
-    수사", where the chairman is), or writes it and the body does ``SUBJECT_MENTIONS`` times
-    (a 사기 case series). The whole word only: 해양경찰청 is no 경찰청."""
+    The subject: the headline opens on it and the body writes it ``SUBJECT_MENTIONS`` times
+    ("검찰, 특수부 폐지 …", not "… 검찰, 중견기업 회장 수사", where the chairman is). The whole
+    word only: 해양경찰청 is no 경찰청."""
     return any((word in rules.GENERIC_INSTITUTIONS or word in rules.UNFOLLOWED)
-               and not mentions.headline_opens_on(word, title)
-               and not (mentions.written_alone(word, title)
+               and not (mentions.headline_opens_on(word, title)
                         and mentions.own_words(word, body) >= rules.SUBJECT_MENTIONS)
                for word in form.split()) \
         or (form in rules.HEADLINE_ONLY_NAMES and not mentions.written_alone(form, title))
@@ -233,6 +232,8 @@ def _headline_name(form: str, title: str) -> bool:
     writes 현대차 and 삼성전자 (by its first two syllables, a headline word of its own)."""
     if mentions.written_alone(form, title):
         return True
+    if " " in form:
+        return False  # "윤윤수 휠라홀딩스" is no name "윤윤수·박세리" lists
     listed = [_TRAILING.sub("", w) for chunk in title.split() if "·" in chunk
               for w in chunk.split("·")]
     return any(len(w) >= 2 and form.startswith(w) for w in listed)
@@ -287,6 +288,8 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                 if any(map(_ko_generic, parts if " " in form else parts[-1:])) \
                         and not (is_name and people.body_name(form)) and form not in rules.TOPICS:
                     continue  # "주삿바늘 개발" is about the 주삿바늘; "#혐의" about nothing
+                if " " not in form and parts[-1] != form and parts[-1] in rules.UNFOLLOWED_ENDS:
+                    continue  # "권한대행", "변론기일": a compound ending on such a word is one
                 if _unfollowed(form, title, doc[len(title):]):
                     continue  # "#검찰" of "검찰, 중견기업 회장 수사"; "#명령" of "접근금지 명령"
                 if form.isascii() and len(form) <= 2:
@@ -350,7 +353,8 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
         if not _nouns_alone(form, analyser, form in names):
             continue  # read alone, a verb or an adverb ("고인" as 고이+ㄴ, "스스로")
         if len(picked) >= rules.MAX_TAGS \
-                and not ((form in names and _headline_name(form, title))
+                and not ((form in names and _headline_name(form, title)
+                          and form not in rules.GENERIC_INSTITUTIONS)
                          or (form in rules.TOPICS and form in title)):
             continue  # past three, only a name or topic the headline writes is clearly salient
         picked.append(form)
