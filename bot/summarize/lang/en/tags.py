@@ -393,5 +393,6 @@ PLACE_PREFIXES = frozenset(
 DEMONYM_PLACE_MIN = 4
 DEMONYM_PLACE_MENTIONS = 2
 # Words written before a place, never before a person's first name: a bare "Brooklyn" after
-# one is the borough, whoever else the story names Brooklyn.
-PLACE_PREPOSITIONS = frozenset("in at near across outside inside throughout".split())
+# one is the borough, whoever else the story names Brooklyn ("at" is not one: "a look at
+# David Sparks' new field guide").
+PLACE_PREPOSITIONS = frozenset("in near across outside inside throughout".split())

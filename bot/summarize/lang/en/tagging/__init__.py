@@ -524,16 +524,11 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
         # title-case headline's "Between Watching Trump" is none, nor "Best MacBook: …".
         for at, _, given in mentions.given_before(name, title):
             written = f"{given} {name}"
-            if not names.first_name(given, story, others):
-                continue
-            speaker = title.startswith(written + ":", at)
-            if given.lower() in rules.GIVEN_NAMES \
-                    or (speaker and next(mentions.whole_words(written, body), None) is not None):
+            if names.first_name(given, story, others) and (
+                    given.lower() in rules.GIVEN_NAMES
+                    or (title.startswith(written + ":", at)
+                        and next(mentions.whole_words(written, body), None) is not None)):
                 return None if people.no_figure(written, body) else written
-            if speaker:
-                # "Kara Swisher: Uber Must Change" over "Swisher argues …": the speaker's
-                # full name when a public role says who she is, else none, never "#swisher".
-                return names.public_full_name(written, body)
         # Read once, and only if a question below needs it: most never do.
         written_as_person = cache(lambda: _is_person(e, story))
         return names.given_name(name, story, written_as_person, others, mid_sentence=True) \
