@@ -265,6 +265,10 @@ PRIVATE_ROLES = frozenset(
 PRIVATE_MARKS = PRIVATE_ROLES | frozenset(
     """sergeant sgt constable pc officer trooper patrolman detective lieutenant investigator
     inspector teacher nurse engineer worker""".split())
+# A run whose last name is possessive ("Bill Clinton Obama's closer") is two names when the
+# story writes each side's last word alone this often (issue 28, 7 December read:
+# "#bill-clinton-obama"); "George Washington Carver's" stays one.
+POSSESSIVE_PART_MENTIONS = 2
 # Given names a story writes alone beside a titled partner's ("Prince William and Kate",
 # "Kate and Wills"): only these are read as a paired first name, never a body or a surname
 # ("President Trump and Huawei", "General Motors and Ford", "President Putin and Zelensky").
@@ -388,3 +392,7 @@ PLACE_PREFIXES = frozenset(
 # adjective ("Liberia" under "Liberian"; never "Dean" as "D" + "ean").
 DEMONYM_PLACE_MIN = 4
 DEMONYM_PLACE_MENTIONS = 2
+# Words written before a place, never before a person's first name: a bare "Brooklyn" after
+# one is the borough, whoever else the story names Brooklyn ("at" is not one: "a look at
+# David Sparks' new field guide").
+PLACE_PREPOSITIONS = frozenset("in near across outside inside throughout".split())

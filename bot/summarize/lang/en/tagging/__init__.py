@@ -18,6 +18,11 @@ from bot.tags import normalise_tag
 
 
 def keywords(title: str, sentences: list[str]) -> Counter[str]:
+    """``names_and_counts``' counts."""
+    return names_and_counts(title, sentences)[0]
+
+
+def names_and_counts(title: str, sentences: list[str]) -> tuple[Counter[str], set[str]]:
     """Capitalised names and how often the story writes them (the title's count three times,
     only for names its body also writes); runs break at weekdays, months and function words,
     civil titles are cut off the front ("Bishop John Folda" -> "John Folda"), and lines that
@@ -40,6 +45,7 @@ def keywords(title: str, sentences: list[str]) -> Counter[str]:
     mid_caps = {m.replace("’", "'").removesuffix("'s") for m in rules.MID_CAP.findall(body)}
     scores: Counter[str] = Counter()
     singles: list[str] = []
+    uncertain: set[str] = set()  # words of glued runs split no one can be sure of
     for text, weight in ((title, 3), (body, 1)):
         # findall, not finditer: the "\n" read behind a match says it opens a sentence, with
         # no match object to ask (the text gets a leading "\n" so its first word counts too).
@@ -51,14 +57,16 @@ def keywords(title: str, sentences: list[str]) -> Counter[str]:
                 if (not at_start or w in mid_caps) and w not in rules.CAP_STOP and len(w) >= 2:
                     singles.append(w)
                 continue
-            words = [w.removesuffix("'s").rstrip(".") for w in g.replace("’", "'").split()]
+            raw = g.replace("’", "'").split()
+            words = [w.removesuffix("'s").rstrip(".") for w in raw]
             if weight == 3:
                 runs = _runs(words, lambda w: (w in mid_caps or w.rstrip("'") in mid_caps)
                              and not _breaks_name(w))
             else:
                 if at_start and words[0] not in mid_caps and not _place_prefix(words, body):
-                    words = words[1:]
-                runs = _runs(words, lambda w: not _breaks_name(w))
+                    words, raw = words[1:], raw[1:]
+                runs = [run for part in names.possessive_parts(words, raw, body, uncertain)
+                        for run in _runs(part, lambda w: not _breaks_name(w))]
                 if "&" in words:
                     runs = [part for run in runs for part in _apart(run, body)]
             for run in code.split_runs(runs):
@@ -95,7 +103,9 @@ def keywords(title: str, sentences: list[str]) -> Counter[str]:
                     continue  # a title-case headline's run the story never writes
                 scores[phrase] += weight
     scores.update(singles)
-    return scores
+    for phrase in [p for p in scores if uncertain.intersection(p.split())]:
+        del scores[phrase]  # a name of a glued run whose words are uncertain
+    return scores, uncertain
 
 
 def _place_prefix(words: list[str], body: str) -> bool:
@@ -355,7 +365,8 @@ _RELATIVE = 0.7
 def tags(title: str, sentences: list[str], chosen: list[str], limit: int) -> list[str]:
     """The story's names, most salient first: how often it writes them (any form), more for a
     name the points show; when unsure (a name written rarely), no tag."""
-    entities = _entities(keywords(title, sentences))
+    counts, uncertain = names_and_counts(title, sentences)
+    entities = _entities(counts)
     body = "\n".join(sentences)
     shown = " ".join(chosen) + " " + title
     # A long story writes its main names many times; a short item may write them three times.
@@ -388,11 +399,16 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int) -> lis
                  if f.count(" ") >= 1 and f.rsplit(" ", 1)[1] == e.name}
         others = {w for w, n in owners.items() if n > 1 or w not in given}
         name = _tag_name(e, title, body, others)
+        if name is not None and uncertain.intersection(name.split()):
+            name = e.name  # "Obama", never "Clinton Obama" read off an uncertain glued run
         if name is None or any(w in taken for w in name.split()) or _inside(name, names):
             continue  # a first name found for a surname may be a tag already ("Chris")
+        whole = _whole(name, body)
+        if uncertain.intersection(whole.split()):
+            whole = name
         picked.append(e)
         taken.update(name.split())
-        names.append(_whole(name, body))
+        names.append(whole)
         if len(picked) >= limit:
             break
     return names
@@ -421,16 +437,7 @@ def _inside(name: str, names: list[str]) -> bool:
                for other in names)
 
 
-# What a place's name may grow into as its people's ("Europe" -> "European", "Oman" -> "Omani").
-_DEMONYM_ENDINGS = ("an", "ean", "ian", "n", "ese", "ish", "i")
-
-
 _CAMEL_PART = re.compile(r"[A-Z][a-z]+")
-
-
-def _demonym_ending(rest: str) -> bool:
-    """Whether ``rest`` ends a place's name as its people's, maybe plural ("Indonesia-ns")."""
-    return rest in _DEMONYM_ENDINGS or (rest.endswith("s") and rest[:-1] in _DEMONYM_ENDINGS)
 
 
 def _tag_words(name: str) -> list[str]:
@@ -448,7 +455,7 @@ def _holds(words: list[str], name: str) -> bool:
         last = words[i + n - 1]
         if words[i : i + n - 1] == part[:-1] and (
                 last == part[-1] or (last.startswith(part[-1])
-                                     and _demonym_ending(last[len(part[-1]):]))):
+                                     and names.demonym_ending(last[len(part[-1]):]))):
             return True
     return False
 
@@ -493,7 +500,7 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
     name = _without_part_title(e.name, body)
     if name in _SPELLINGS:
         return name  # a party has no first name: "Bush Republicans" are the Republicans
-    if " " not in name and _place_adjective(name, body):
+    if " " not in name and names.place_adjective(name, body):
         return None  # "#liberian" beside "Liberia": an adjective, even in the headline
     if " " not in name:
         full = names.title_full_name(name, title, body)
@@ -510,6 +517,18 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
         full = names.headline_full_name(name, title, story, others)
         if full:
             return full
+        # The headline names the person in full, the body by the surname ("Donald Trump
+        # Vows ...", "Kara Swisher: ‘…’" over a quote of her): the person's full name or
+        # nothing, never "#swisher". Only a known first name, or the full name opening the
+        # headline as its speaker and written in the body ("Kara Swisher:" above her words): a
+        # title-case headline's "Between Watching Trump" is none, nor "Best MacBook: …".
+        for at, _, given in mentions.given_before(name, title):
+            written = f"{given} {name}"
+            if names.first_name(given, story, others) and (
+                    given.lower() in rules.GIVEN_NAMES
+                    or (title.startswith(written + ":", at)
+                        and next(mentions.whole_words(written, body), None) is not None)):
+                return None if people.no_figure(written, body) else written
         # Read once, and only if a question below needs it: most never do.
         written_as_person = cache(lambda: _is_person(e, story))
         return names.given_name(name, story, written_as_person, others, mid_sentence=True) \
@@ -526,6 +545,9 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
             or names.introduced_in_full(name, e.forms, body, person)
         if full is not None:
             return None if people.no_figure(full, body) else full
+        given_full = names.given_full_name(name, e.forms, body)
+        if given_full is not None:
+            return names.public_full_name(given_full, body)  # never a bare "#david"
         return None if person or names.paired_first_name(name, body) else name
     # "Gerardus Mercator" once beside "the Mercator projection": the term's, no person's.
     return None if people.no_figure(name, body) or names.full_name_term(name, body) else name
@@ -543,26 +565,6 @@ def _without_part_title(name: str, body: str) -> str:
         if before and before[-1].lower() in rules.TITLE_PREFIXES:
             return " ".join(w for w in words if w.lower() not in rules.ROYAL_TITLES)
     return name
-
-
-def _place_adjective(name: str, body: str) -> bool:
-    """Whether ``name`` is the adjective of a place the story also writes, twice at least
-    ("Liberian" beside "Liberia", "Indonesians" beside "Indonesia"): its people's word, no
-    name to follow (the BBC set's "Liberian economy starts to grow" was tagged "#liberian").
-    Only mentions written as a name of their own count: "Prince Saud Al-Faisal" makes no
-    "Saudi" an adjective."""
-    for end in range(rules.DEMONYM_PLACE_MIN, len(name)):
-        if _demonym_ending(name[end:]) and sum(
-                _alone(body, at, stop) for at, stop in mentions.whole_words(name[:end], body)
-        ) >= rules.DEMONYM_PLACE_MENTIONS:
-            return True
-    return False
-
-
-def _alone(body: str, at: int, end: int) -> bool:
-    """Whether the word at ``body[at:end]`` stands with no capitalised word beside it."""
-    before, after = body[:at].split()[-1:], body[end:].split()[:1]
-    return not any(w[:1].isupper() for w in before + after)
 
 
 def story_tags(title: str, sentences: list[str], chosen: list[str], limit: int,

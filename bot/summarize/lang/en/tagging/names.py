@@ -222,3 +222,92 @@ def _titled(word: str, body: str) -> bool:
     ("Prince William", "Mr Cameron")."""
     return any(w in rules.ROYAL_TITLES or w in rules.HONORIFICS or w in rules.TITLES
                for w, _ in mentions.before(word, body))
+
+
+def given_full_name(given: str, forms: dict[str, int], body: str) -> str | None:
+    """The full name among a name's ``forms`` that ``given``, a first name (``GIVEN_NAMES``),
+    opens ("David Sparks" beside a bare "David"): whose first name the bare word is. Not a
+    word the story also writes as a place ("Rents in Brooklyn" beside Brooklyn Beckham): the
+    place keeps its tag."""
+    if given.lower() not in rules.GIVEN_NAMES \
+            or any(w in rules.PLACE_PREPOSITIONS for w, _ in mentions.before(given, body)):
+        return None
+    return next((f for f in forms if f.startswith(given + " ") and f.count(" ") == 1
+                 and rules.SURNAME.fullmatch(f.split()[1])), None)
+
+
+def public_full_name(full: str, body: str) -> str | None:
+    """The tag of a person the story names in full but mostly by a bare first name or surname:
+    the full name when a public role is written beside a mention of it or of the surname and
+    they are no private person; else None, for the bare name follows the person's verdict
+    (issue 28, 7 December read: "#david" for "David Sparks", "#swisher" for "Kara Swisher")."""
+    if people.no_figure(full, body):
+        return None
+    surname = full.rpartition(" ")[2]
+    spans = [*mentions.whole_words(full, body), *mentions.whole_words(surname, body)]
+    return full if any(people.public_role(w) for at, end in spans
+                       for w in people.words_near(body, at, end)) else None
+
+
+def possessive_parts(words: list[str], raw: list[str], body: str,
+                     uncertain: set[str]) -> list[list[str]]:
+    """``words`` as the name runs they hold, or none where a possessive name ends a run glued
+    to a name before it and the story writes each side's last word alone elsewhere
+    (``POSSESSIVE_PART_MENTIONS`` times) and never the two together again ("former President
+    Bill Clinton Obama's closer"): which words are whose is uncertain ("Martin Luther King's"
+    beside Luther the reformer, "George Washington Carver's" beside the state), so no tag comes
+    from the run, unless the story writes the whole run again (Carver in full elsewhere); its
+    words before the possessive go into ``uncertain``, whose names are no tags (Bill Clinton,
+    the reformer Luther, the state Washington may be someone else's), while the possessive
+    name keeps its own tag ("#obama"). ``raw``: the words as written, with their "'s"."""
+    for i in range(2, len(words)):
+        if not raw[i].endswith("'s") or len(name_part(words[:i])) < 2:
+            continue  # "Republican Ed Gillespie's": a first name alone is no name of its own
+        left, right = words[i - 1], words[i]
+        if sum(1 for _ in mentions.whole_words(f"{left} {right}", body)) <= 1 and all(
+                sum(alone(body, at, end) for at, end in mentions.whole_words(w, body))
+                >= rules.POSSESSIVE_PART_MENTIONS for w in (left, right)):
+            whole = " ".join(name_part(words[: i + 1]))
+            if sum(1 for _ in mentions.whole_words(whole, body)) > 1:
+                return [words]
+            uncertain.update(name_part(words[:i]))
+            return []
+    return [words]
+
+
+def name_part(words: list[str]) -> list[str]:
+    """``words`` without the adjectives, titles and capitalised stop words in front."""
+    i = 0
+    while i < len(words) and (words[i] in rules.CAP_STOP or words[i].lower() in rules.TITLES
+                              or words[i].lower() in rules.ADJECTIVES):
+        i += 1
+    return words[i:]
+
+
+def alone(body: str, at: int, end: int) -> bool:
+    """Whether the word at ``body[at:end]`` stands with no capitalised word beside it."""
+    before, after = body[:at].split()[-1:], body[end:].split()[:1]
+    return not any(w[:1].isupper() for w in before + after)
+
+
+# What a place's name may grow into as its people's ("Europe" -> "European", "Oman" -> "Omani").
+DEMONYM_ENDINGS = ("an", "ean", "ian", "n", "ese", "ish", "i")
+
+
+def demonym_ending(rest: str) -> bool:
+    """Whether ``rest`` ends a place's name as its people's, maybe plural ("Indonesia-ns")."""
+    return rest in DEMONYM_ENDINGS or (rest.endswith("s") and rest[:-1] in DEMONYM_ENDINGS)
+
+
+def place_adjective(name: str, body: str) -> bool:
+    """Whether ``name`` is the adjective of a place the story also writes, twice at least
+    ("Liberian" beside "Liberia", "Indonesians" beside "Indonesia"): its people's word, no
+    name to follow (the BBC set's "Liberian economy starts to grow" was tagged "#liberian").
+    Only mentions written as a name of their own count: "Prince Saud Al-Faisal" makes no
+    "Saudi" an adjective."""
+    for end in range(rules.DEMONYM_PLACE_MIN, len(name)):
+        if demonym_ending(name[end:]) and sum(
+                alone(body, at, stop) for at, stop in mentions.whole_words(name[:end], body)
+        ) >= rules.DEMONYM_PLACE_MENTIONS:
+            return True
+    return False

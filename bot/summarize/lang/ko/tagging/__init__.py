@@ -5,8 +5,9 @@ it, the nouns a story repeats. The word lists are in ``bot.summarize.lang.ko.tag
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from itertools import chain, pairwise
 
@@ -146,9 +147,11 @@ def _spaced(form: str, parts: tuple[str, ...], doc: str) -> int:
     return doc.count(" ".join(parts))
 
 
-def _specific(noun: str, title: str, doc: str, compounds: set[str], analyser: Analyser) -> bool:
+def _specific(noun: str, parts: tuple[str, ...], title: str, doc: str, compounds: set[str],
+              analyser: Analyser) -> bool:
     """Whether a common noun (or two) is specific enough to follow: an established topic; one
-    written word of three syllables or more that names no kind of person; or one of two
+    written word of three syllables or more that names no kind of person and that the body
+    writes again (``MIN_BODY_MENTIONS_LONG``); or one of two
     syllables the headline makes its subject and the body writes again, mostly outside the
     headline's two-word ``compounds`` ("대통령 관저 앞 긴장" ... "관저 주변"; never "추모"
     of "추모 행렬"); never two written words ("#추모-행렬", "#양해-요청")."""
@@ -158,9 +161,9 @@ def _specific(noun: str, title: str, doc: str, compounds: set[str], analyser: An
         return True
     if people.kind_of_person(noun, analyser):
         return False
-    if len(noun) >= rules.MIN_COMMON_SYLLABLES:
-        return True
     body = doc.count(noun) - title.count(noun)
+    if len(noun) >= rules.MIN_COMMON_SYLLABLES:
+        return body + _spaced(noun, parts, doc) >= rules.MIN_BODY_MENTIONS_LONG
     # Mostly written inside one compound of the headline, the noun is half of that subject.
     inside = max((doc.count(c) - title.count(c) for c in compounds
                   if " " in c and noun in c.split() and all(len(w) >= 2 for w in c.split())),
@@ -185,6 +188,60 @@ def _ko_generic(noun: str) -> bool:
     return noun in rules.GENERIC or noun in words.GENERIC or len(noun) < 2
 
 
+def _unfollowed(form: str, title: str, body: str) -> bool:
+    """Whether a written word of ``form`` is an institution or a word nobody follows that is
+    not the story's subject, or a name read otherwise unless the headline writes it ("인도").
+    The subject: the headline opens on it and the body writes it ``SUBJECT_MENTIONS`` times
+    ("검찰, 특수부 폐지 …", not "… 검찰, 중견기업 회장 수사", where the chairman is). The whole
+    word only: 해양경찰청 is no 경찰청."""
+    return any((word in rules.GENERIC_INSTITUTIONS or word in rules.UNFOLLOWED)
+               and not (mentions.headline_opens_on(word, title)
+                        and mentions.own_words(word, body) >= rules.SUBJECT_MENTIONS)
+               for word in form.split()) \
+        or (form in rules.HEADLINE_ONLY_NAMES and not mentions.written_alone(form, title))
+
+
+def _local_place(form: str) -> bool:
+    """Whether ``form`` is a city or a province (``LOCAL_PLACES``), maybe with 시, 도 or 권."""
+    return form in rules.LOCAL_PLACES or (
+        form.endswith(rules.PLACE_SUFFIXES) and form[:-1] in rules.LOCAL_PLACES)
+
+
+def _place_in_headline(form: str, title: str) -> bool:
+    """Whether the headline writes the place as a word of its own, with or without 시/도."""
+    return mentions.written_alone(form, title) or (
+        form.endswith(rules.PLACE_SUFFIXES) and mentions.written_alone(form[:-1], title))
+
+
+def _list_items(title: str, sentences: list[str]) -> Callable[[str], bool]:
+    """Whether a name is an item of the story's list of notices: under a notice's headline
+    ("[부음] 김영주 별세 외") every name; where most lines open with ``LIST_ITEM`` (an obituary
+    column) those the headline does not write; a bullet inside a sentence ("윤석열 대통령은
+    ▲전기요금 동결 ▲…") makes no list."""
+    if rules.LIST_HEADLINE.match(title) is not None:
+        return lambda form: True
+    lines = [line for line in "\n".join(sentences).splitlines() if line.strip()]
+    opening = sum(line.lstrip().startswith(rules.LIST_ITEM) for line in lines)
+    if 2 * opening > len(lines):
+        return lambda form: not mentions.written_alone(form, title)
+    return lambda form: False
+
+
+def _headline_name(form: str, title: str) -> bool:
+    """Whether the headline writes the name, alone or in a compound of names: "삼성·현대차"
+    writes 현대차 and 삼성전자 (by its first two syllables, a headline word of its own)."""
+    if mentions.written_alone(form, title):
+        return True
+    if " " in form:
+        return False  # "윤윤수 휠라홀딩스" is no name "윤윤수·박세리" lists
+    listed = [_TRAILING.sub("", w) for chunk in title.split() if "·" in chunk
+              for w in chunk.split("·")]
+    return any(len(w) >= 2 and form.startswith(w) for w in listed)
+
+
+_TRAILING = re.compile(r"[^가-힣A-Za-z]+$")  # "현대차," as listed in a headline
+
+
 def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
          analyser: Analyser) -> list[str]:
     """From the headline and the points (analysed already: the lead would cost a third more):
@@ -193,6 +250,7 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
     headline fragment ("제주 실종 담당 경찰관 긴급 체포"). Scored by how often the story
     writes them, the headline counting three more."""
     doc = title + "\n" + "\n".join(sentences)
+    list_item = _list_items(title, sentences)
     scores: dict[str, float] = {}
     counts: dict[str, int] = {}  # how often the story writes each scored form
     nouns_of: dict[str, set[str]] = {}
@@ -230,6 +288,10 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                 if any(map(_ko_generic, parts if " " in form else parts[-1:])) \
                         and not (is_name and people.body_name(form)) and form not in rules.TOPICS:
                     continue  # "주삿바늘 개발" is about the 주삿바늘; "#혐의" about nothing
+                if " " not in form and parts[-1] != form and parts[-1] in rules.UNFOLLOWED_ENDS:
+                    continue  # "권한대행", "변론기일": a compound ending on such a word is one
+                if _unfollowed(form, title, doc[len(title):]):
+                    continue  # "#검찰" of "검찰, 중견기업 회장 수사"; "#명령" of "접근금지 명령"
                 if form.isascii() and len(form) <= 2:
                     continue  # "km", "AI" alone
                 if (" " in form and form.rsplit(" ", 1)[1].endswith(rules.POST_ENDINGS)) \
@@ -237,7 +299,7 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                     continue  # "정용우 교통과장": the name alone is the tag
                 if " " in form and any(len(w) < 2 for w in form.split()):
                     continue  # "손 감독", "칸 가계": a one-syllable word is a fragment
-                if not is_name and not _specific(form, title, doc, title_nouns, analyser):
+                if not is_name and not _specific(form, parts, title, doc, title_nouns, analyser):
                     continue  # "#화단", "#추모-행렬", "#입주민": nobody follows them
                 if form.endswith(rules.VENUE_ENDINGS):
                     continue  # where it happened, not what it is about
@@ -252,6 +314,10 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                     continue  # when unsure, no tag
                 if form in rules.BROAD_PLACES and not mentions.written_alone(form, title):
                     continue  # "서울", "미국" in passing, or inside "서울교통공사", "중국인"
+                if _local_place(form) and not _place_in_headline(form, title):
+                    continue  # "#인천": where it happened, not what it is about
+                if is_name and not institution and list_item(form):
+                    continue  # "▲김영주 별세, … 서울성모병원": an item of the list
                 if form in rules.NATIONAL and not mentions.headline_subject(form, title):
                     continue  # "#국회" under a rally's headline, "첫 검찰 소환조사"
                 if is_name and not mentions.written_alone(form, title) and (
@@ -286,6 +352,11 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
             continue
         if not _nouns_alone(form, analyser, form in names):
             continue  # read alone, a verb or an adverb ("고인" as 고이+ㄴ, "스스로")
+        if len(picked) >= rules.MAX_TAGS \
+                and not ((form in names and _headline_name(form, title)
+                          and form not in rules.GENERIC_INSTITUTIONS)
+                         or (form in rules.TOPICS and form in title)):
+            continue  # past three, only a name or topic the headline writes is clearly salient
         picked.append(form)
         if len(picked) >= limit:
             break
@@ -298,6 +369,7 @@ def story_tags(title: str, sentences: list[str], chosen: list[str], limit: int,
     the story repeats (``raw``: the sentences' tokens, when the summarizer has them)."""
     if analysis.available():
         return tags(title, sentences, chosen, limit, analysis.morphs)
+    limit = min(limit, rules.MAX_TAGS)  # the Korean cap holds without the analyser too
     body = chain.from_iterable(raw) if raw is not None else words.tokens("\n".join(sentences))
     scores = keywords(words.tokens(title), body)
     # A phrase seen once outside the title is noise; the title alone counts 3.

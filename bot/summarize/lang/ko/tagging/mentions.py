@@ -97,10 +97,14 @@ def matches(name: str, text: str, after: re.Pattern[str]) -> Iterator[tuple[int,
 def headline_subject(form: str, title: str) -> bool:
     """Whether the headline makes ``form`` its subject ("검찰, …", "… 수색한 검찰",
     "법원, 가처분 신청 기각"), not a word of another phrase ("첫 검찰 소환조사")."""
+    return headline_opens_on(form, title) or headline_subject_word(form, title)
+
+
+def headline_opens_on(form: str, title: str) -> bool:
+    """Whether the headline opens on ``form`` as a word of its own ("검찰, …"): "정부청사",
+    "한국전력" are other things."""
     head = rules.HEADLINE_KICKER.sub("", title).translate(_ABBREVIATIONS)
-    # Opening the headline as a word of its own: "정부청사", "한국전력" are other things.
-    return (head.startswith(form) and _OWN_WORD.match(head, len(form)) is not None) \
-        or headline_subject_word(form, title)
+    return head.startswith(form) and _OWN_WORD.match(head, len(form)) is not None
 
 
 def headline_subject_word(form: str, title: str) -> bool:
@@ -161,13 +165,18 @@ _OWN_WORD = re.compile(rules.WORD_OF_ITS_OWN.format(particles="|".join(rules.NOU
 
 def only_cited(name: str, doc: str) -> bool:
     """Whether every mention of ``name`` cites it as the source of a figure
-    ("한국경제연구원에 따르면", "…의 분석"): where a number came from, not the subject."""
+    ("한국경제연구원에 따르면", "…의 분석"), or the first does and the story names it fewer
+    than ``CITED_SOURCE_MENTIONS`` times: where a number came from, not the subject."""
     ends = []  # the ends of re.finditer(re.escape(name), doc): mentions that do not overlap
     at = doc.find(name)
     while at >= 0:
         ends.append(at + len(name))
         at = doc.find(name, at + (len(name) or 1))
-    return bool(ends) and all(rules.CITED.match(doc, end) for end in ends)
+    if not ends:
+        return False
+    if rules.CITED.match(doc, ends[0]) and len(ends) < rules.CITED_SOURCE_MENTIONS:
+        return True  # introduced as the source, then named as the one who found the figure
+    return all(rules.CITED.match(doc, end) for end in ends)
 
 
 def headline_short(form: str, title: str) -> bool:
