@@ -39,8 +39,11 @@ def test_an_obituary_list_gets_no_person_or_hospital_tags() -> None:
 
 
 @needs_kiwi
-def test_at_most_three_tags_unless_the_fourth_is_a_name_the_headline_writes() -> None:
-    # ko130 of the ko set: five tags (#서울중앙지법 #최윤범 #회계장부 beside the two companies).
+def test_a_fourth_salient_name_keeps_its_tag() -> None:
+    # ko130 of the ko set. A cap of three tags took #최윤범 off it, and a blind read of the
+    # Korean tags this stop changed preferred the brief with it: every one of the read's four
+    # losses was a good fourth tag the cap dropped (#최윤범 #물가 #공수처 #삼겹살), while the
+    # junk the other rules drop won; so the cap is the setting's (tags.max), not three.
     text = ("영풍은 고려아연의 회계장부 열람이 정당하다며 "
             "서울중앙지법에 가처분을 신청했다고 밝혔다. "
             "고려아연 최윤범 회장은 영풍과 MBK파트너스가 "
@@ -52,7 +55,7 @@ def test_at_most_three_tags_unless_the_fourth_is_a_name_the_headline_writes() ->
             "MBK파트너스는 영풍과 함께 고려아연 지분을 늘리고 있다. "
             "회계장부 열람 공방은 서울중앙지법 결정까지 이어질 전망이다.")
     tags = _tags("영풍 “열람 정당” 고려아연 “사전 요청 없었다”... 회계장부 열람 공방", text)
-    assert len(tags) <= 3 and "영풍" in tags and "고려아연" in tags, tags
+    assert {"영풍", "고려아연", "최윤범"} <= set(tags), tags
 
 
 @needs_kiwi

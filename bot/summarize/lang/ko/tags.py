@@ -106,11 +106,6 @@ MIN_BODY_MENTIONS_LONG = 2
 # lines open with it is a list.
 LIST_ITEM = "▲"
 LIST_HEADLINE = re.compile(r"^\s*(?:\[\s*(?:부음|인사|부고)\s*\]|부고|인사\b)")
-# The Korean default cap: at most this many tags (and never more than settings.tags.max, on
-# the analyser's path and the fallback alike); one more, within the setting, only when it is a
-# name or an established topic (TOPICS) the headline writes, maybe in a compound ("삼성·현대차"
-# writes 삼성전자's short form): "#탄핵" under "… “나를 탄핵하라” 野 비판".
-MAX_TAGS = 3
 # A number, a unit or a date inside a tag makes it a headline fragment ("3000억원").
 NOT_TAG_CHAR = re.compile(r"[0-9]")
 # A common noun the story also uses as a verb stem ("검거했다", "적발된") names an act, not a

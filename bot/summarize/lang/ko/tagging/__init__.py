@@ -352,11 +352,6 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
             continue
         if not _nouns_alone(form, analyser, form in names):
             continue  # read alone, a verb or an adverb ("고인" as 고이+ㄴ, "스스로")
-        if len(picked) >= rules.MAX_TAGS \
-                and not ((form in names and _headline_name(form, title)
-                          and form not in rules.GENERIC_INSTITUTIONS)
-                         or (form in rules.TOPICS and form in title)):
-            continue  # past three, only a name or topic the headline writes is clearly salient
         picked.append(form)
         if len(picked) >= limit:
             break
@@ -369,7 +364,6 @@ def story_tags(title: str, sentences: list[str], chosen: list[str], limit: int,
     the story repeats (``raw``: the sentences' tokens, when the summarizer has them)."""
     if analysis.available():
         return tags(title, sentences, chosen, limit, analysis.morphs)
-    limit = min(limit, rules.MAX_TAGS)  # the Korean cap holds without the analyser too
     body = chain.from_iterable(raw) if raw is not None else words.tokens("\n".join(sentences))
     scores = keywords(words.tokens(title), body)
     # A phrase seen once outside the title is noise; the title alone counts 3.
