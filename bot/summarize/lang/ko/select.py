@@ -3,11 +3,14 @@ caption and credit openings."""
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable
 from functools import cache, lru_cache
+from itertools import accumulate
 
 from bot.summarize.lang import Analyser, Analysis, Cues
+from bot.summarize.lang.ko.figures import figures, figures_to_find, headline_figure, key_fact
 from bot.summarize.lang.ko.words import (
     CONTENT_STOP,
     CONTENT_TAGS,
@@ -562,14 +565,23 @@ def second_fact(title: str, morphs: Analyser) -> frozenset[str]:
 def cues(cands: list[str], title: str, wanted: Callable[[str], bool],
          analysis: Analysis) -> Callable[[int, str, bool], Cues]:
     """Korean's selection cues of each candidate (bot.summarize.scoring): a quotation its
-    speaker reports, and what news readers missed or tripped over (``news``)."""
+    speaker reports, what news readers missed or tripped over (``news``), the headline's
+    figures and the key facts (``figures``)."""
     head_nouns = headline_nouns(title, analysis.morphs) if wanted("headline_nouns") else ()
     quoting = wanted("quote")
+    head_figures = figures_to_find(title, cands[0]) if cands and wanted("headline_figure") \
+        else frozenset()
+    # Each candidate's figures, and those of every candidate before it (``key_fact``).
+    own = [figures(c) for c in cands] if wanted("key_fact") else []
+    none: frozenset[str] = frozenset()
+    earlier = list(accumulate(own, operator.or_, initial=none))
 
     def of(k: int, sentence: str, lede: bool) -> Cues:
         m = QUOTE.search(sentence) if quoting else None
         quote = m is not None and SUBJECT.search(sentence, 0, m.start()) is not None
-        return (0.0, 0.0, 1.0 if quote else 0.0, *news(sentence, head_nouns, lede))
+        return (0.0, 0.0, 1.0 if quote else 0.0, *news(sentence, head_nouns, lede),
+                headline_figure(sentence, head_figures),
+                key_fact(sentence, own[k], earlier[k]) if own else 0.0)
 
     return of
 

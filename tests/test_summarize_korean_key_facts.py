@@ -1,0 +1,68 @@
+"""Korean briefs that carry the story's key facts (issue 28, the Korean blind read of seed
+4040): the headline's own figure ("90%", "528건", "1억8000만원") where the lede lacks it, an
+amount with what it is or an outcome with a figure of its own. Made-up text, each case
+failing before its rule or guarding what it must not catch."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.summarize.lang.ko.figures import figures, figures_to_find, headline_figure, key_fact
+from bot.summarize.scoring import STATIC, build_pool
+from bot.summarize.text import content_words
+
+
+def _features(title: str, sentences: list[str]) -> list[dict[str, float]]:
+    words = [content_words(s, "ko") for s in sentences]
+    pool = build_pool(list(enumerate(sentences)), words, title, content_words(title, "ko"),
+                      "ko", 300, lambda s: False)
+    return [dict(zip(STATIC, v, strict=True)) for v in pool.values]
+
+
+def test_figures_are_numbers_with_their_unit_written_one_way() -> None:
+    assert figures("1억 8000만 원짜리 포르쉐, 입주민 311명") == {"1억8000만원", "311명"}
+    assert figures("총 1,350만원을 냈다") == {"1350만원"}
+    assert figures("올해는 7월까지 528건") == {"528건"}
+    # days, months, clock times and years are no figure a headline promises
+    assert figures("2023년 3월 2일 오후 3시") == frozenset()
+    assert figures("가속페달을 90% 이상") == {"90%"}
+
+
+def test_the_headline_figure_counts_only_where_the_lede_lacks_it() -> None:
+    title = "역주행 車, 주차장 나올때부터 90% 속도로 내달렸다"
+    assert figures_to_find(title, "경찰은 운전자를 입건했다고 2일 밝혔다.") == {"90%"}
+    assert figures_to_find(title, "차량은 90% 속도로 달렸다.") == frozenset()
+    head = figures_to_find(title, "경찰은 운전자를 입건했다고 2일 밝혔다.")
+    assert headline_figure("가속페달을 90% 이상 밟았다.", head) == 1.0
+    assert headline_figure("가속페달을 90 이상 밟았다.", head) == 0.0
+    # one of two figures is half the promise
+    assert headline_figure("입주민 311명이 차를 가졌다.",
+                           frozenset({"311명", "1억8000만원"})) == 0.5
+
+
+def test_the_feature_reads_the_headline_figure_and_the_key_facts() -> None:
+    f = _features("경찰차 5대 출동… 피해액 47억원", [
+        "늦은 밤 흉기를 든 남성 때문에 경찰차 5대가 출동했다.",
+        "경찰은 경찰차 5대를 동원해 남성을 체포했다.",
+        "공단은 47억원의 누락 보험료를 부과했다.",
+        "남성은 결국 현장에서 체포됐다.",
+    ])
+    assert [x["headline_figure"] for x in f] == [0.0, 0.0, 1.0, 0.0]
+    # an outcome with a figure no earlier sentence told; an amount with what it is
+    assert [x["key_fact"] for x in f] == [0.0, 0.0, 1.0, 0.0]
+
+
+@pytest.mark.parametrize(("sentence", "earlier", "want"), [
+    ("피고인에게 징역 6년을 선고했다.", frozenset(), 1.0),
+    ("5시간여 동안 대치한 끝에 영장 집행은 실패했다.", frozenset(), 1.0),
+    ("국고보조금 5억8000만원을 빼돌린 혐의를 받고 있다.", frozenset(), 1.0),
+    # the outcome told again, with no new figure
+    ("출동한 경찰은 현장에서 A씨를 현행범으로 체포했다.", frozenset(), 0.0),
+    # a co-defendant's sentence whose figures were all told before
+    ("라비는 징역 1년에 집행유예 2년을 선고받았다.", frozenset({"1년", "2년", "2개월"}), 0.0),
+    # an amount that is no fine, loss or take
+    ("업체 수수료 1350만원을 포함해 3000만원에 달한다.", frozenset(), 0.0),
+])
+def test_a_key_fact_is_an_amount_or_an_outcome_with_a_new_figure(
+        sentence: str, earlier: frozenset[str], want: float) -> None:
+    assert key_fact(sentence, figures(sentence), earlier) == want
