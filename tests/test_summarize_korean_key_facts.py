@@ -1,13 +1,16 @@
 """Korean briefs that carry the story's key facts (issue 28, the Korean blind read of seed
 4040): the headline's own figure ("90%", "528건", "1억8000만원") where the lede lacks it, an
-amount with what it is or an outcome with a figure of its own. Made-up text, each case
-failing before its rule or guarding what it must not catch."""
+amount with what it is or an outcome with a figure of its own, a yearly series up to this
+year is no background, and a sentence that only says what an unnamed decision weighed leans
+back. Made-up text, each case failing before its rule or guarding what it must not catch."""
 
 from __future__ import annotations
 
 import pytest
 
+from bot.summarize.extractive import candidate_leans_back
 from bot.summarize.lang.ko.figures import figures, figures_to_find, headline_figure, key_fact
+from bot.summarize.lang.ko.select import background
 from bot.summarize.scoring import STATIC, build_pool
 from bot.summarize.text import content_words
 
@@ -66,3 +69,19 @@ def test_the_feature_reads_the_headline_figure_and_the_key_facts() -> None:
 def test_a_key_fact_is_an_amount_or_an_outcome_with_a_new_figure(
         sentence: str, earlier: frozenset[str], want: float) -> None:
     assert key_fact(sentence, figures(sentence), earlier) == want
+
+
+def test_a_yearly_series_up_to_this_year_is_no_background() -> None:
+    assert not background("2023년 833건, 올해는 7월까지 528건 발생한 것으로 집계됐다.")
+    assert background("2019년 경남은행은 비슷한 사고를 겪었다.")
+
+
+def test_what_an_unnamed_decision_weighed_leans_back() -> None:
+    sentences = [
+        "래퍼 A씨가 대법원에서 징역형의 집행유예를 확정받았다.",
+        "1심은 실형을 선고했지만 2심은 집행유예로 감형했다.",
+        "일부 혐의가 무죄로 뒤집힌 데다 다른 사건의 형이 확정된 점 등이 고려됐다.",
+        "형량 결정에는 A씨가 반성한 점 등이 고려됐다.",
+    ]
+    assert candidate_leans_back(sentences, 2, "ko")
+    assert not candidate_leans_back(sentences, 3, "ko")

@@ -24,6 +24,7 @@ from bot.summarize.lang.ko.words import (
     scene,
     teaser,
     unnamed_opener,
+    weighed_unnamed,
 )
 
 # Lines that are never a point: related-story links, photo credits, bylines, notices.
@@ -110,8 +111,11 @@ SELF_REFERENCE = re.compile(r"(?:\S+\s)?본[지보](?:는|가|의|에|와|와의
 
 
 def background(sentence: str) -> bool:
-    if BACKGROUND_OPENING.match(sentence):
-        return True
+    opening = BACKGROUND_OPENING.match(sentence)
+    if opening is not None:
+        # A yearly series that runs up to this year is the news's own figure: "2023년 833건,
+        # 올해는 7월까지 528건 발생한 …" carries the headline's "올해만 528건" (issue 28).
+        return not (opening.group()[0].isdigit() and "올해" in sentence)
     if "본" in sentence[:12] and SELF_REFERENCE.match(sentence) is not None:
         return True
     if VISIT.search(sentence) is not None and scene(sentence):
@@ -273,8 +277,8 @@ def opens_no_brief(sentence: str) -> bool:
 
 def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
     """Whether a Korean ``sentence`` opens by referring back (a demonstrative or connective, a
-    quoting ending), points back from inside (``inner_reference``, ``inner_pronoun``),
-    reports a quotation it
+    quoting ending), points back from inside (``inner_reference``, ``inner_pronoun``), only
+    says what a decision told before weighed (``words.weighed_unnamed``), reports a quotation it
     does not show, or, by ``subjectless`` (Kiwi's reading), is a clause with no subject. An
     opening "한편" is set aside first (``TOPIC_SHIFT``)."""
     if sentence.startswith("한편"):
@@ -286,7 +290,7 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
     if sentence.rstrip(" .").endswith(REASON_ENDING) and not OWN_SUBJECT.match(sentence) \
             and not REASON_TOPIC.search(sentence):
         return True
-    if inner_reference(sentence) or inner_pronoun(sentence):
+    if inner_reference(sentence) or inner_pronoun(sentence) or weighed_unnamed(sentence):
         return True
     if ("같이" in sentence or "이렇게" in sentence) and REPORTS_UNSHOWN.search(sentence) \
             and not QUOTED.search(sentence) and "‘" not in sentence:  # ‘…’ shows one too

@@ -399,3 +399,16 @@ def weak_under(title: str) -> Callable[[str], bool]:
         return _weak(sentence, words, facts)
 
     return weak_here
+
+
+# What a decision told before weighed: "… 징역 10개월에 집행유예 2년이 확정된 점 등이
+# 고려됐다" (weighed in what? the sentence before says: the appeal court's lighter sentence).
+# A decision named before the ending ("형량 결정에는 …", "이번 판결에선 …") is its own.
+WEIGHED = re.compile(r"(?:점|사정)\s?(?:등)?이\s(?:고려|참작|감안)(?:됐|되었)다[.]?$")
+DECISION_NAMED = re.compile(r"[가-힣](?:에는|에서는|에선)\s")
+
+
+def weighed_unnamed(sentence: str) -> bool:
+    """Whether ``sentence`` only says what an unnamed decision weighed (``WEIGHED``)."""
+    return WEIGHED.search(sentence.rstrip()) is not None \
+        and DECISION_NAMED.search(sentence) is None
