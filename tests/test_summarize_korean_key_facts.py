@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import pytest
 
+from bot.models import Article
+from bot.summarize import ExtractiveSummarizer, korean
 from bot.summarize.extractive import candidate_leans_back
 from bot.summarize.lang.ko.figures import figures, figures_to_find, headline_figure, key_fact
 from bot.summarize.lang.ko.select import background
 from bot.summarize.scoring import STATIC, build_pool
 from bot.summarize.text import content_words
+from bot.summarize.weights import WEIGHTS
+
+needs_kiwi = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not installed")
 
 
 def _features(title: str, sentences: list[str]) -> list[dict[str, float]]:
@@ -85,3 +90,32 @@ def test_what_an_unnamed_decision_weighed_leans_back() -> None:
     ]
     assert candidate_leans_back(sentences, 2, "ko")
     assert not candidate_leans_back(sentences, 3, "ko")
+
+
+def test_the_korean_row_weighs_the_key_facts() -> None:
+    assert WEIGHTS["ko"]["headline_figure"] > 0.0 and WEIGHTS["ko"]["key_fact"] > 0.0
+    assert "headline_figure" not in WEIGHTS["en"] and "key_fact" not in WEIGHTS["en"]
+
+
+# ko85 in short: the headline's "90%" is told only in the fourth sentence, a quotation shorter
+# and less central than the story's other sentences.
+SPEEDING = (
+    "역주행 차량, 주차장 나올 때부터 가속페달 90% 밟았다",
+    "시민 9명이 숨진 시청역 역주행 사고를 수사 중인 경찰은 운전자 차모(68)씨를 교통사고 처리 "
+    "특례법 위반 혐의로 입건해 조사 중이라고 2일 밝혔다. 사고 직후 음주 측정에서 음성 판정을 "
+    "받은 차씨는 경찰 조사에서 “급발진 때문에 사고가 났다”고 주장했다. 서울 남대문경찰서는 "
+    "“급발진 근거는 현재까지 차씨의 진술뿐”이라며 국립과학수사연구원에 사고 차량 감식을 "
+    "의뢰했다. 경찰 관계자는 “차씨가 가속페달을 90% 이상 밟았다”고 했다.\n\n"
+    "경찰에 따르면 1일 오후 9시 26분쯤 차씨가 운전하던 차량이 호텔 지하 주차장에서 빠져나온 "
+    "후 일방통행 도로를 역주행하다 인도로 돌진했다. 차량은 인도의 가드레일을 뚫고 보행자들을 "
+    "덮쳤다. 경찰은 목격자 진술과 방범 카메라 영상, 사고 기록 장치를 토대로 운전자 과실이나 "
+    "차량 결함 등 여러 가능성을 열어두고 사고 원인을 조사 중이다.",
+)
+
+
+@needs_kiwi
+def test_a_brief_carries_the_headline_figure_the_lede_lacks() -> None:
+    brief = ExtractiveSummarizer().brief(Article(title=SPEEDING[0], text=SPEEDING[1], lang="ko"))
+    texts = [p.text for p in brief.points]
+    assert texts[0].startswith("시민 9명이"), texts
+    assert any("90%" in t for t in texts), texts

@@ -50,6 +50,8 @@ WEIGHTS: dict[str, dict[str, float]] = {
         "headline_nouns": 0.1,
         "speakerless": -1.6,
         "background": -0.2,
+        "headline_figure": 0.3,
+        "key_fact": 0.2,
         "refers_back": -2.0,
         "redundancy": -0.45,
         "headline_gain": 0.3,
