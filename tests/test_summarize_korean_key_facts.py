@@ -41,10 +41,10 @@ def test_the_headline_figure_counts_only_where_the_lede_lacks_it() -> None:
     assert figures_to_find(title, "경찰은 운전자를 입건했다고 2일 밝혔다.") == {"90%"}
     assert figures_to_find(title, "차량은 90% 속도로 달렸다.") == frozenset()
     head = figures_to_find(title, "경찰은 운전자를 입건했다고 2일 밝혔다.")
-    assert headline_figure("가속페달을 90% 이상 밟았다.", head) == 1.0
-    assert headline_figure("가속페달을 90 이상 밟았다.", head) == 0.0
+    assert headline_figure(figures("가속페달을 90% 이상 밟았다."), head) == 1.0
+    assert headline_figure(figures("가속페달을 90 이상 밟았다."), head) == 0.0
     # one of two figures is half the promise
-    assert headline_figure("입주민 311명이 차를 가졌다.",
+    assert headline_figure(figures("입주민 311명이 차를 가졌다."),
                            frozenset({"311명", "1억8000만원"})) == 0.5
 
 

@@ -18,8 +18,10 @@ import re
 UNITS = (
     "%p|%|％|포인트|원|달러|엔|위안|유로|명|건|개|대|곳|배|km|㎞|m|t|톤|kg|세|살|채|가구|"
     "마리|회|차례|번|표|석|시간|분|초|개월|년|주|위|층|평|척|그루|장|권|잔|편")
+# The pattern opens on the digit, its lookbehind after it: a pattern that opens on a
+# lookbehind is tried at every character, one that opens on a digit class only at digits.
 FIGURE = re.compile(
-    r"(?<![\d.,])(\d[\d,.]*(?:\s?[조억만천]\s?(?:\d[\d,.]*)?)*)\s?"
+    r"(\d(?<![\d.,]\d)[\d,.]*(?:\s?[조억만천]\s?(?:\d[\d,.]*)?)*)\s?"
     rf"({UNITS})(?![A-Za-z])")
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 
@@ -36,15 +38,16 @@ def figures(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def headline_figure(sentence: str, head: frozenset[str]) -> float:
-    """The share of the headline's figures ``head`` the sentence carries, out of at most two
+def headline_figure(own: frozenset[str], head: frozenset[str]) -> float:
+    """The share of the headline's figures ``head`` a sentence carries (``own``: its
+    figures), out of at most two
     (one of "11명" and "9명" is half the promise, either of three figures is not all of it).
     ``head`` is the headline's figures the lede lacks (``figures_to_find``): a later point
     that says the lede's figure again ("경찰차 5대가 출동" and "경찰차 5대를 동원해") adds
     nothing (a read of the first fit found two such points worse)."""
-    if not head or not any(c.isdigit() for c in sentence):
+    if not head or not own:
         return 0.0
-    return min(len(head & figures(sentence)), 2) / min(len(head), 2)
+    return min(len(head & own), 2) / min(len(head), 2)
 
 
 def figures_to_find(title: str, lede: str) -> frozenset[str]:

@@ -575,17 +575,18 @@ def cues(cands: list[str], title: str, wanted: Callable[[str], bool],
     quoting = wanted("quote")
     head_figures = figures_to_find(title, cands[0]) if cands and wanted("headline_figure") \
         else frozenset()
+    facts = wanted("key_fact")
     # Each candidate's figures, and those of every candidate before it (``key_fact``).
-    own = [figures(c) for c in cands] if wanted("key_fact") else []
+    own = [figures(c) for c in cands] if facts or head_figures else []
     none: frozenset[str] = frozenset()
-    earlier = list(accumulate(own, operator.or_, initial=none))
+    earlier = list(accumulate(own, operator.or_, initial=none)) if facts else []
 
     def of(k: int, sentence: str, lede: bool) -> Cues:
         m = QUOTE.search(sentence) if quoting else None
         quote = m is not None and SUBJECT.search(sentence, 0, m.start()) is not None
         return (0.0, 0.0, 1.0 if quote else 0.0, *news(sentence, head_nouns, lede),
-                headline_figure(sentence, head_figures),
-                key_fact(sentence, own[k], earlier[k]) if own else 0.0)
+                headline_figure(own[k], head_figures) if head_figures else 0.0,
+                key_fact(sentence, own[k], earlier[k]) if earlier else 0.0)
 
     return of
 
