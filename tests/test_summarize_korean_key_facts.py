@@ -11,8 +11,8 @@ import pytest
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, korean
 from bot.summarize.extractive import candidate_leans_back
-from bot.summarize.lang.ko.figures import figures, figures_to_find, headline_figure, key_fact
 from bot.summarize.lang.ko.select import background
+from bot.summarize.lang.ko.select.figures import figures, figures_to_find, headline_figure, key_fact
 from bot.summarize.scoring import STATIC, build_pool
 from bot.summarize.text import content_words
 from bot.summarize.weights import WEIGHTS

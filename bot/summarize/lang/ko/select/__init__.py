@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from itertools import accumulate
 
 from bot.summarize.lang import Analyser, Analysis, Cues
-from bot.summarize.lang.ko.figures import figures, figures_to_find, headline_figure, key_fact
+from bot.summarize.lang.ko.select.figures import figures, figures_to_find, headline_figure, key_fact
 from bot.summarize.lang.ko.words import (
     CONTENT_STOP,
     CONTENT_TAGS,
