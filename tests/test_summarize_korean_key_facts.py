@@ -12,7 +12,7 @@ from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, korean
 from bot.summarize.extractive import candidate_leans_back
 from bot.summarize.lang.ko.select import background
-from bot.summarize.lang.ko.select.figures import figures, figures_to_find, headline_figure, key_fact
+from bot.summarize.lang.ko.select.key_facts import figures, headline_figure, key_fact
 from bot.summarize.scoring import STATIC, build_pool
 from bot.summarize.text import content_words
 from bot.summarize.weights import WEIGHTS
@@ -37,15 +37,38 @@ def test_figures_are_numbers_with_their_unit_written_one_way() -> None:
 
 
 def test_the_headline_figure_counts_only_where_the_lede_lacks_it() -> None:
-    title = "역주행 車, 주차장 나올때부터 90% 속도로 내달렸다"
-    assert figures_to_find(title, "경찰은 운전자를 입건했다고 2일 밝혔다.") == {"90%"}
-    assert figures_to_find(title, "차량은 90% 속도로 달렸다.") == frozenset()
-    head = figures_to_find(title, "경찰은 운전자를 입건했다고 2일 밝혔다.")
+    head = figures("역주행 車, 주차장 나올때부터 90% 속도로 내달렸다")
     assert headline_figure(figures("가속페달을 90% 이상 밟았다."), head) == 1.0
     assert headline_figure(figures("가속페달을 90 이상 밟았다."), head) == 0.0
     # one of two figures is half the promise
     assert headline_figure(figures("입주민 311명이 차를 가졌다."),
                            frozenset({"311명", "1억8000만원"})) == 0.5
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a longer unit is read before the shorter it opens with
+    ("계약 3개월 만에", {"3개월"}),
+    ("2분기 실적", {"2분기"}),
+    ("금리차가 4.5%포인트 벌어졌다", {"4.5%포인트"}),
+    # an age in tens is no counter; "경찰차 35대" still is
+    ("30대 남성이 경찰차 35대에", {"35대"}),
+    # one amount written three ways is one figure
+    ("1.8억원, 1억8천만원, 1억8000만원", {"1억8000만원"}),
+    # a range stays whole; a phone number is no figure
+    ("3~5명이 02-123-4567번으로", {"3~5명"}),
+])
+def test_figures_read_the_longer_unit_and_one_amount(text: str, want: set[str]) -> None:
+    assert figures(text) == want
+
+
+def test_the_headline_figure_is_weighed_against_the_lede_after_a_heading() -> None:
+    f = _features("경찰차 5대 출동", [
+        "사건 경위",
+        "늦은 밤 흉기를 든 남성 때문에 경찰차 5대가 출동했다.",
+        "경찰은 경찰차 5대를 동원해 남성을 붙잡았다.",
+    ])
+    assert [x["lede"] for x in f] == [0.0, 1.0, 0.0]
+    assert [x["headline_figure"] for x in f] == [0.0, 0.0, 0.0]
 
 
 def test_the_feature_reads_the_headline_figure_and_the_key_facts() -> None:
@@ -68,6 +91,13 @@ def test_the_feature_reads_the_headline_figure_and_the_key_facts() -> None:
     ("출동한 경찰은 현장에서 A씨를 현행범으로 체포했다.", frozenset(), 0.0),
     # a co-defendant's sentence whose figures were all told before
     ("라비는 징역 1년에 집행유예 2년을 선고받았다.", frozenset({"1년", "2년", "2개월"}), 0.0),
+    # a prosecutor's request and a prior record are no outcome
+    ("검찰은 A씨에게 징역 30년을 구형했다.", frozenset(), 0.0),
+    ("A씨는 2010년에도 사기죄로 징역 2년을 선고받은 전력이 있다.", frozenset(), 0.0),
+    # a duration is no new figure of the story
+    ("경찰은 사건 50년 만에 범인을 체포했다.", frozenset(), 0.0),
+    ("13년 동안 도피한 A씨는 결국 체포됐다.", frozenset(), 0.0),
+    ("경찰은 13년 동안 도피한 A씨 등 3명을 체포했다.", frozenset(), 1.0),
     # an amount that is no fine, loss or take
     ("업체 수수료 1350만원을 포함해 3000만원에 달한다.", frozenset(), 0.0),
 ])
@@ -79,6 +109,9 @@ def test_a_key_fact_is_an_amount_or_an_outcome_with_a_new_figure(
 def test_a_yearly_series_up_to_this_year_is_no_background() -> None:
     assert not background("2023년 833건, 올해는 7월까지 528건 발생한 것으로 집계됐다.")
     assert background("2019년 경남은행은 비슷한 사고를 겪었다.")
+    # a history that runs to this year is still background
+    assert background("1995년 문을 연 이 식당은 올해로 30년째 영업해 왔다.")
+    assert background("2020년 당시 그는 올해 안에 사퇴하겠다고 약속했다.")
 
 
 def test_what_an_unnamed_decision_weighed_leans_back() -> None:
@@ -92,8 +125,21 @@ def test_what_an_unnamed_decision_weighed_leans_back() -> None:
     assert not candidate_leans_back(sentences, 3, "ko")
 
 
+@pytest.mark.parametrize(("sentence", "leans"), [
+    ("A씨가 뉘우친 점도 고려됐다.", True),
+    ("재판부는 “반성한 점 등이 고려됐다”고 말했다.", True),
+    # a place names no decision; a decision's own noun does
+    ("현장 조사에서는 반성한 점 등이 고려됐다.", True),
+    ("이번 판결은 A씨가 반성한 점 등이 고려됐다.", False),
+])
+def test_what_is_weighed_leans_back_unless_the_decision_is_named(
+        sentence: str, leans: bool) -> None:
+    sentences = ["래퍼 A씨가 대법원에서 징역형의 집행유예를 확정받았다.", sentence]
+    assert candidate_leans_back(sentences, 1, "ko") == leans
+
+
 def test_the_korean_row_weighs_the_key_facts() -> None:
-    assert WEIGHTS["ko"]["headline_figure"] > 0.0 and WEIGHTS["ko"]["key_fact"] > 0.0
+    assert (WEIGHTS["ko"]["headline_figure"], WEIGHTS["ko"]["key_fact"]) == (0.3, 0.2)
     assert "headline_figure" not in WEIGHTS["en"] and "key_fact" not in WEIGHTS["en"]
 
 
@@ -119,3 +165,20 @@ def test_a_brief_carries_the_headline_figure_the_lede_lacks() -> None:
     texts = [p.text for p in brief.points]
     assert texts[0].startswith("시민 9명이"), texts
     assert any("90%" in t for t in texts), texts
+
+
+# The review's made-up story: the headline's "6개월" is a duration the figure parser read as
+# "6개", so a later sentence's "업체 6개" took the third point for the headline's figure.
+CANCELLED = (
+    "계약 6개월 만에 해지… A사 주가 급락",
+    "A사가 B사와 맺은 공급 계약을 해지했다고 3일 공시했다. 이 소식에 A사 주가는 장중 한때 "
+    "15% 넘게 떨어졌다. 이번 계약에는 국내 업체 6개가 참여했다. 해지 사유는 B사의 경영난으로 "
+    "알려졌다. A사는 계약금 일부를 돌려받기 위해 법적 대응을 검토하고 있다. 업계에서는 B사의 "
+    "다른 거래처들도 비슷한 처지에 놓일 수 있다는 관측이 나온다.",
+)
+
+
+@needs_kiwi
+def test_a_counter_in_a_later_sentence_is_no_headline_duration() -> None:
+    brief = ExtractiveSummarizer().brief(Article(title=CANCELLED[0], text=CANCELLED[1], lang="ko"))
+    assert not any("업체 6개" in p.text for p in brief.points), [p.text for p in brief.points]

@@ -126,6 +126,17 @@ _NO_CUES: Cues = (0.0,) * 6
 # How many of STATIC's last features (from ``headline_nouns`` on) a language's cues value: a
 # language that gives fewer of them (English gives three) has the rest valued 0.
 _N_NEWS = len(STATIC) - STATIC.index("headline_nouns")
+# The features a language may leave out (valued 0): the last of STATIC, read by Korean only.
+_OPTIONAL = len(STATIC) - STATIC.index("headline_figure")
+
+
+def _padding(given: int) -> tuple[float, ...]:
+    """Zeros for the optional features a language's cues left out; any other count of cues
+    is a language table out of step with STATIC, which must fail rather than score 0."""
+    if given != _N_NEWS - _OPTIONAL:
+        raise ValueError(f"a language gave {given + 3} selection cues, STATIC asks for "
+                         f"{_N_NEWS + 3} (or {_N_NEWS + 3 - _OPTIONAL} without the optional)")
+    return (0.0,) * _OPTIONAL
 
 
 def build_pool(
@@ -197,8 +208,8 @@ def build_pool(
         numbers = _NUMBER.findall(s) if title_numbers else ()
         has_number = bool(numbers) or (any_number and _DIGIT.search(s) is not None)
         entity, price, quote, *news = cues(k, s, first == 1.0)
-        if len(news) < _N_NEWS:
-            news.extend((0.0,) * (_N_NEWS - len(news)))
+        if len(news) != _N_NEWS:
+            news.extend(_padding(len(news)))
         values.append((
             _POSITION[k] if k < len(_POSITION) else 1.0 / math.sqrt(1 + k),
             1.0 if k < 3 else 0.0,

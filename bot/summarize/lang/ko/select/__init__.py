@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from itertools import accumulate
 
 from bot.summarize.lang import Analyser, Analysis, Cues
-from bot.summarize.lang.ko.select.figures import figures, figures_to_find, headline_figure, key_fact
+from bot.summarize.lang.ko.select import key_facts
 from bot.summarize.lang.ko.words import (
     CONTENT_STOP,
     CONTENT_TAGS,
@@ -115,7 +115,8 @@ def background(sentence: str) -> bool:
     if opening is not None:
         # A yearly series that runs up to this year is the news's own figure: "2023년 833건,
         # 올해는 7월까지 528건 발생한 …" carries the headline's "올해만 528건" (issue 28).
-        return not (opening.group()[0].isdigit() and "올해" in sentence)
+        return not (opening.group()[0].isdigit() and "올해" in sentence
+                    and key_facts.YEARLY_SERIES.match(sentence) is not None)
     if "본" in sentence[:12] and SELF_REFERENCE.match(sentence) is not None:
         return True
     if VISIT.search(sentence) is not None and scene(sentence):
@@ -573,20 +574,25 @@ def cues(cands: list[str], title: str, wanted: Callable[[str], bool],
     figures and the key facts (``figures``)."""
     head_nouns = headline_nouns(title, analysis.morphs) if wanted("headline_nouns") else ()
     quoting = wanted("quote")
-    head_figures = figures_to_find(title, cands[0]) if cands and wanted("headline_figure") \
-        else frozenset()
+    none: frozenset[str] = frozenset()
+    title_figures = key_facts.figures(title) if cands and wanted("headline_figure") else none
     facts = wanted("key_fact")
     # Each candidate's figures, and those of every candidate before it (``key_fact``).
-    own = [figures(c) for c in cands] if facts or head_figures else []
-    none: frozenset[str] = frozenset()
+    own = [key_facts.figures(c) for c in cands] if facts or title_figures else []
     earlier = list(accumulate(own, operator.or_, initial=none)) if facts else []
+    # The headline's figures the lede lacks, known once the pool has met the lede (the first
+    # candidate that is no caption, heading or lean-back: build_pool reads the candidates in
+    # order); a caption or heading before it is valued 0.
+    head_figures = [none]
 
     def of(k: int, sentence: str, lede: bool) -> Cues:
         m = QUOTE.search(sentence) if quoting else None
         quote = m is not None and SUBJECT.search(sentence, 0, m.start()) is not None
+        if lede and title_figures:
+            head_figures[0] = title_figures - own[k]
         return (0.0, 0.0, 1.0 if quote else 0.0, *news(sentence, head_nouns, lede),
-                headline_figure(own[k], head_figures) if head_figures else 0.0,
-                key_fact(sentence, own[k], earlier[k]) if earlier else 0.0)
+                key_facts.headline_figure(own[k], head_figures[0]) if head_figures[0] else 0.0,
+                key_facts.key_fact(sentence, own[k], earlier[k]) if earlier else 0.0)
 
     return of
 
