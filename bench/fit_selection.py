@@ -72,8 +72,8 @@ BOTH = (-0.6, -0.3, -0.2, -0.1, 0.0, 0.1, 0.2, 0.3, 0.6)
 SIGN = {"centrality": UP, "early": UP, "lede": UP, "headline": UP, "headline_numbers": UP,
         "entities": UP,
         "numbers": BOTH, "price": UP, "quote": BOTH, "length": UP, "cut": DOWN, "no_fit": DOWN,
-        "heading": DOWN, "question": DOWN, "purpose": UP, "headline_nouns": UP, "speakerless": DOWN,
-        "background": DOWN}
+        "heading": DOWN, "question": DOWN, "purpose": UP, "headline_nouns": UP,
+        "speakerless": DOWN, "background": DOWN, "key_fact": UP}
 GRID = {
     **SIGN,
     # A point that leans on a sentence not shown is a defect the reader sees whatever ROUGE
@@ -97,11 +97,20 @@ GRID = {
     # The lemmas of the headline's second fact no chosen point carries yet (Korean): kept only
     # as far as the picks take it, zero included.
     "headline_gain": UP,
+    # The headline's figure the lede lacks ("90%", "528건", "1억8000만원"; Korean): readers of
+    # the seed 4040 read named it missing from briefs that repeated the lead. On the full UP
+    # grid the fit kept 0.1, which moved none of the briefs the readers named; from 0.3 it
+    # keeps 0.3, its fit half 0.6 lower on the news picks (54.9 to 54.3) and its check half
+    # 1.1 higher (54.1 to 55.2), and a read of the briefs 0.3 moves found them better
+    # (docs/SUMMARIZER.md, stop 41). So zero and 0.1 are not on the grid. Plainly: 0.3 is
+    # hand-set by reading, the fit alone picks 0.1, and the Korean check half that argued for
+    # 0.3 is not held out for this weight (it chose the grid's start).
+    "headline_figure": (0.3, 0.45, 0.6, 0.8),
 }
 # Features that exist for one language only (issue 28: the Korean news features, English's
 # headline cover): the other language's grid holds just 0, and its row does not store them.
 ONLY = {"headline_nouns": "ko", "speakerless": "ko", "background": "ko", "headline_cover": "en",
-        "headline_gain": "ko", "purpose": "en"}
+        "headline_gain": "ko", "purpose": "en", "headline_figure": "ko", "key_fact": "ko"}
 
 
 def grid(name: str, lang: str) -> tuple[float, ...]:
@@ -296,7 +305,7 @@ INITIAL = {
     "no_fit": -0.4, "caption": -0.4, "heading": -0.4, "question": 0.0, "refers_back": -2.0,
     "redundancy": -0.4, "duplicate": 0.55, "headline_copy": 0.9,
     "headline_nouns": 0.0, "speakerless": 0.0, "background": 0.0, "headline_gain": 0.0,
-    "purpose": 0.0,
+    "purpose": 0.0, "headline_figure": 0.0, "key_fact": 0.0,
 }
 
 
@@ -321,7 +330,9 @@ INITIAL = {
 # lost to its "In this study, we demonstrated …" and a sentence of earlier work); 0.6 added a
 # tie (a post's "This post explains the design …" for its key result), 0.8 a vague one
 # ("This post presents the parts of the vgo design that address these issues.").
-START = {"ko": {"heading": -1.6, "background": -0.2}, "en": {"purpose": 0.45}}
+# Korean starts `headline_figure` at the lowest value on its grid (GRID says why).
+START = {"ko": {"heading": -1.6, "background": -0.2, "headline_figure": 0.3},
+         "en": {"purpose": 0.45}}
 
 
 def fitted(points: int = 3, say: Callable[[str], None] = print,

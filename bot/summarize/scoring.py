@@ -53,6 +53,8 @@ STATIC = (
     "headline_nouns",  # share of the headline's Kiwi nouns and numbers the sentence carries
     "speakerless",  # a quotation whose speaker the sentence does not name
     "background",  # what happened before the news ("앞서 …", "…한 바 있다")
+    "headline_figure",  # share of the headline's figures with their unit ("528건") it carries
+    "key_fact",  # an amount with what it is (a fine, a loss) or an outcome (체포, 무산, 사망)
 )
 # What depends on the points already chosen; weights at or below zero.
 DYNAMIC = (
@@ -116,7 +118,7 @@ class Pool:
 
 def _wanted(weights: Mapping[str, float] | None) -> Callable[[str], bool]:
     """Whether a feature is to be computed: all of them for the fit, the weighted for a brief."""
-    return lambda feature: weights is None or weights[feature] != 0.0
+    return lambda feature: weights is None or weights.get(feature, 0.0) != 0.0
 
 
 def _no_cues(k: int, sentence: str, lede: bool) -> Cues:
@@ -124,6 +126,20 @@ def _no_cues(k: int, sentence: str, lede: bool) -> Cues:
 
 
 _NO_CUES: Cues = (0.0,) * 6
+# How many of STATIC's last features (from ``headline_nouns`` on) a language's cues value: a
+# language that gives fewer of them (English gives three) has the rest valued 0.
+_N_NEWS = len(STATIC) - STATIC.index("headline_nouns")
+# The features a language may leave out (valued 0): the last of STATIC, read by Korean only.
+_OPTIONAL = len(STATIC) - STATIC.index("headline_figure")
+
+
+def _padding(given: int) -> tuple[float, ...]:
+    """Zeros for the optional features a language's cues left out; any other count of cues
+    is a language table out of step with STATIC, which must fail rather than score 0."""
+    if given != _N_NEWS - _OPTIONAL:
+        raise ValueError(f"a language gave {given + 3} selection cues, STATIC asks for "
+                         f"{_N_NEWS + 3} (or {_N_NEWS + 3 - _OPTIONAL} without the optional)")
+    return (0.0,) * _OPTIONAL
 
 
 def build_pool(
@@ -203,6 +219,8 @@ def build_pool(
         entity, price, quote, *news = cues(k, s, first == 1.0)
         presents = not purposed and purpose is not None and purpose(s)
         purposed = purposed or presents
+        if len(news) != _N_NEWS:
+            news.extend(_padding(len(news)))
         values.append((
             _POSITION[k] if k < len(_POSITION) else 1.0 / math.sqrt(1 + k),
             1.0 if k < 3 else 0.0,

@@ -6,6 +6,10 @@ says how they were fitted and what they mean). A language without its own row us
 
 from __future__ import annotations
 
+# Korean headline_figure is hand-set by reading, not fitted: bench.fit_selection's grid for it
+# starts at 0.3, the fit alone (on the full grid) picks 0.1, and the Korean check half that
+# argued for 0.3 is not held out for this weight (docs/SUMMARIZER.md, stop 41).
+
 WEIGHTS: dict[str, dict[str, float]] = {
     "en": {
         "position": 1.0,
@@ -51,6 +55,8 @@ WEIGHTS: dict[str, dict[str, float]] = {
         "headline_nouns": 0.1,
         "speakerless": -1.6,
         "background": -0.2,
+        "headline_figure": 0.3,
+        "key_fact": 0.2,
         "refers_back": -2.0,
         "redundancy": -0.45,
         "headline_gain": 0.3,

@@ -18,8 +18,9 @@ Morph = tuple[str, str, int, int]
 Analyser = Callable[[str], tuple[Morph, ...]]
 
 # A candidate's values of the selection features a language reads in its own way
-# (bot.summarize.scoring): entities, price, quote, headline_nouns, speakerless, background.
-Cues = tuple[float, float, float, float, float, float]
+# (bot.summarize.scoring): entities, price, quote, headline_nouns, speakerless, background,
+# headline_figure, key_fact. A language may give the first six only: the rest count as 0.
+Cues = tuple[float, ...]
 # The cues of one article's candidates: (candidates, headline, whether a feature is to be
 # computed, the analyser) -> (k, candidate k, whether it is the lede) -> its cues.
 CueReader = Callable[

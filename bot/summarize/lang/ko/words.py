@@ -399,3 +399,22 @@ def weak_under(title: str) -> Callable[[str], bool]:
         return _weak(sentence, words, facts)
 
     return weak_here
+
+
+# What a decision told before weighed: "… 징역 10개월에 집행유예 2년이 확정된 점 등이
+# 고려됐다" (weighed in what? the sentence before says: the appeal court's lighter sentence).
+# A decision named before the ending ("형량 결정에는 …", "이번 판결에선 …") is its own.
+# "…점도 고려됐다", and the same said in a quotation ("… 점 등이 고려됐다”고 말했다").
+WEIGHED = re.compile(
+    r"(?:점|사정)\s?(?:등이|이|도)\s(?:고려|참작|감안)(?:됐|되었)다"
+    r"(?:[.]?[”\"]\s?(?:이?라?고|며)\s[가-힣]+다)?[.]?$")
+# The decision named by its own noun ("형량 결정에는 …", "이번 판결은 …", "재판부의 판단에서는
+# …"); any place ("당시 현장에는 …") names none.
+DECISION_NAMED = re.compile(
+    r"(?:판결|판단|결정|형량|양형|선고|처분|징계|심사|심의|선정|평가|감경)(?:에는|에서는|에선|은|는)\s")
+
+
+def weighed_unnamed(sentence: str) -> bool:
+    """Whether ``sentence`` only says what an unnamed decision weighed (``WEIGHED``)."""
+    return WEIGHED.search(sentence.rstrip()) is not None \
+        and DECISION_NAMED.search(sentence) is None

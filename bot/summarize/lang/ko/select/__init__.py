@@ -3,11 +3,14 @@ caption and credit openings."""
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable
 from functools import cache, lru_cache
+from itertools import accumulate
 
 from bot.summarize.lang import Analyser, Analysis, Cues
+from bot.summarize.lang.ko.select import key_facts
 from bot.summarize.lang.ko.words import (
     CONTENT_STOP,
     CONTENT_TAGS,
@@ -21,6 +24,7 @@ from bot.summarize.lang.ko.words import (
     scene,
     teaser,
     unnamed_opener,
+    weighed_unnamed,
 )
 
 # Lines that are never a point: related-story links, photo credits, bylines, notices.
@@ -107,8 +111,12 @@ SELF_REFERENCE = re.compile(r"(?:\S+\s)?본[지보](?:는|가|의|에|와|와의
 
 
 def background(sentence: str) -> bool:
-    if BACKGROUND_OPENING.match(sentence):
-        return True
+    opening = BACKGROUND_OPENING.match(sentence)
+    if opening is not None:
+        # A yearly series that runs up to this year is the news's own figure: "2023년 833건,
+        # 올해는 7월까지 528건 발생한 …" carries the headline's "올해만 528건" (issue 28).
+        return not (opening.group()[0].isdigit() and "올해" in sentence
+                    and key_facts.YEARLY_SERIES.match(sentence) is not None)
     if "본" in sentence[:12] and SELF_REFERENCE.match(sentence) is not None:
         return True
     if VISIT.search(sentence) is not None and scene(sentence):
@@ -270,8 +278,8 @@ def opens_no_brief(sentence: str) -> bool:
 
 def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
     """Whether a Korean ``sentence`` opens by referring back (a demonstrative or connective, a
-    quoting ending), points back from inside (``inner_reference``, ``inner_pronoun``),
-    reports a quotation it
+    quoting ending), points back from inside (``inner_reference``, ``inner_pronoun``), only
+    says what a decision told before weighed (``words.weighed_unnamed``), reports a quotation it
     does not show, or, by ``subjectless`` (Kiwi's reading), is a clause with no subject. An
     opening "한편" is set aside first (``TOPIC_SHIFT``)."""
     if sentence.startswith("한편"):
@@ -283,7 +291,7 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
     if sentence.rstrip(" .").endswith(REASON_ENDING) and not OWN_SUBJECT.match(sentence) \
             and not REASON_TOPIC.search(sentence):
         return True
-    if inner_reference(sentence) or inner_pronoun(sentence):
+    if inner_reference(sentence) or inner_pronoun(sentence) or weighed_unnamed(sentence):
         return True
     if ("같이" in sentence or "이렇게" in sentence) and REPORTS_UNSHOWN.search(sentence) \
             and not QUOTED.search(sentence) and "‘" not in sentence:  # ‘…’ shows one too
@@ -562,14 +570,29 @@ def second_fact(title: str, morphs: Analyser) -> frozenset[str]:
 def cues(cands: list[str], title: str, wanted: Callable[[str], bool],
          analysis: Analysis) -> Callable[[int, str, bool], Cues]:
     """Korean's selection cues of each candidate (bot.summarize.scoring): a quotation its
-    speaker reports, and what news readers missed or tripped over (``news``)."""
+    speaker reports, what news readers missed or tripped over (``news``), the headline's
+    figures and the key facts (``figures``)."""
     head_nouns = headline_nouns(title, analysis.morphs) if wanted("headline_nouns") else ()
     quoting = wanted("quote")
+    none: frozenset[str] = frozenset()
+    title_figures = key_facts.figures(title) if cands and wanted("headline_figure") else none
+    facts = wanted("key_fact")
+    # Each candidate's figures, and those of every candidate before it (``key_fact``).
+    own = [key_facts.figures(c) for c in cands] if facts or title_figures else []
+    earlier = list(accumulate(own, operator.or_, initial=none)) if facts else []
+    # The headline's figures the lede lacks, known once the pool has met the lede (the first
+    # candidate that is no caption, heading or lean-back: build_pool reads the candidates in
+    # order); a caption or heading before it is valued 0.
+    head_figures = [none]
 
     def of(k: int, sentence: str, lede: bool) -> Cues:
         m = QUOTE.search(sentence) if quoting else None
         quote = m is not None and SUBJECT.search(sentence, 0, m.start()) is not None
-        return (0.0, 0.0, 1.0 if quote else 0.0, *news(sentence, head_nouns, lede))
+        if lede and title_figures:
+            head_figures[0] = title_figures - own[k]
+        return (0.0, 0.0, 1.0 if quote else 0.0, *news(sentence, head_nouns, lede),
+                key_facts.headline_figure(own[k], head_figures[0]) if head_figures[0] else 0.0,
+                key_facts.key_fact(sentence, own[k], earlier[k]) if earlier else 0.0)
 
     return of
 

@@ -1,0 +1,132 @@
+"""Korean figures and key facts the sentence selector weighs (bot.summarize.scoring): the
+headline's own figure ("90%", "528건", "1억8000만원", "11명 중 9명") and the facts a news
+editor puts in a brief (a fine's amount, an outcome: 체포, 구속, 무산, 사망).
+
+Readers of the Korean blind reads marked briefs down that repeated the lead while a later
+sentence carried the figure the headline promised (issue 28, stop 40: ko85 "90%", ko150
+"528건", ko148 "1억8000만원"), or that missed the amount or the outcome ("47억원의 누락
+보험료", "영장 집행은 실패").
+"""
+
+from __future__ import annotations
+
+import re
+
+# A figure: a number with its counter or unit, large amounts written in 조/억/만/천 parts
+# ("1억8000만원", "3억 원", "47억원"). Dates and clock times (일, 월, 시) are no figure the
+# headline promises: every Korean story tells its day. A four-digit year is left out too.
+# Longer units before the shorter they open with: "3개월" is no "3개", "2분기" no "2분",
+# "4.5%포인트" no "4.5%" (review of stop 41).
+UNITS = (
+    "%포인트|%p|%|％|포인트|원|달러|엔|위안|유로|명|건|개월|개|대|곳|배|km|㎞|m|t|톤|kg|세|살|채|"
+    "가구|마리|회|차례|번|표|석|시간|분기|분|초|년|주|위|층|평|척|그루|장|권|잔|편")
+# The pattern opens on the digit, its lookbehind after it: a pattern that opens on a
+# lookbehind is tried at every character, one that opens on a digit class only at digits.
+# A range is one figure ("3~5명"); a number after a hyphen is part of a phone number or a
+# code ("02-123-4567번"), no figure.
+FIGURE = re.compile(
+    r"(\d(?<![\d.,-]\d)[\d,.]*(?:\s?[~∼]\s?\d[\d,.]*)?(?:\s?[조억만천]\s?(?:\d[\d,.]*)?)*)\s?"
+    rf"({UNITS})(?![A-Za-z])")
+YEAR = re.compile(r"^(?:19|20)\d\d$")
+# A yearly series (``background``'s exception): a figure for a past year, then one for this
+# year ("2023년 833건, 올해는 7월까지 528건"); not a history that runs to this year ("1995년
+# 문을 연 이 식당은 올해로 30년째 …", review of stop 41).
+YEARLY_SERIES = re.compile(
+    r"(?:19|20)\d\d년(?:에는?|엔)?\s?\d[^올]*올해(?:는|엔|에는|도|만)?,?\s"
+    r"(?:\d{1,2}월(?:\s?\d{1,2}일)?(?:까지|말까지|기준)\s)?\d")
+# An age in tens ("30대 남성", "60대가 숨졌다") is no counter figure like "경찰차 30대": the two
+# cannot be told apart by the figure alone, so a round tens 대 is left out.
+AGE = re.compile(r"^[1-9]0$")
+# The parts of an amount written in 조/억/만/천: "1억8천만", "1억8000만" and "1.8억" are one
+# figure, written back one way ("1억8000만").
+PART = re.compile(r"([\d.]*)([조억만천]?)")
+MAGNITUDE = {"조": 10 ** 12, "억": 10 ** 8, "만": 10 ** 4}
+
+
+def _amount(number: str) -> str:
+    """``number`` ("1.8억", "1억8천만") written one way ("1억8000만"); a range as it is."""
+    if "~" in number or "∼" in number or not any(m in number for m in "조억만천"):
+        return number
+    total, below = 0.0, 0.0
+    for digits, mark in PART.findall(number):
+        if not digits and not mark:
+            continue
+        n = float(digits) if digits else 1.0
+        if mark == "천":
+            below += n * 1000
+        elif mark:
+            total += ((below + n) if digits else (below or 1.0)) * MAGNITUDE[mark]
+            below = 0.0
+        else:
+            below += n
+    rest = round(total + below)
+    parts = []
+    for mark, size in MAGNITUDE.items():
+        if rest >= size:
+            parts.append(f"{rest // size}{mark}")
+            rest %= size
+    return "".join(parts) + (str(rest) if rest else "")
+
+
+def figures(text: str) -> frozenset[str]:
+    """The figures of ``text``, spaces and thousands commas taken out ("1억 8000만 원" and
+    "1억8000만원" are one figure, "1,350만원" and "1350만원" too); years are no figure."""
+    out = set()
+    for number, unit in FIGURE.findall(text):
+        number = number.replace(" ", "").replace(",", "").rstrip(".")
+        if (unit == "년" and YEAR.match(number)) or (unit == "대" and AGE.match(number)):
+            continue
+        out.add(_amount(number) + unit)
+    return frozenset(out)
+
+
+def headline_figure(own: frozenset[str], head: frozenset[str]) -> float:
+    """The share of the headline's figures ``head`` a sentence carries (``own``: its
+    figures), out of at most two
+    (one of "11명" and "9명" is half the promise, either of three figures is not all of it).
+    ``head`` is the headline's figures the lede lacks (the lede build_pool chooses): a later point
+    that says the lede's figure again ("경찰차 5대가 출동" and "경찰차 5대를 동원해") adds
+    nothing (a read of the first fit found two such points worse)."""
+    if not head or not own:
+        return 0.0
+    return min(len(head & own), 2) / min(len(head), 2)
+
+
+# Key facts: an amount of money with what it is (a fine, a loss, what was missed, what was
+# paid), or an outcome a story turns on. The outcome words are stems as written in news
+# sentences ("체포했다", "구속됐다", "숨졌다", "무산됐다").
+AMOUNT = re.compile(r"\d[\d,.]*\s?(?:조|억|만)\s?(?:\d[\d,.]*\s?(?:억|만)\s?)?원")
+AMOUNT_KIND = re.compile(
+    r"과징금|과태료|벌금|추징|배상|손해|피해|보험료|누락|횡령|배임|편취|가로챈|빼돌|뇌물|"
+    r"포상금|보상금|위자료|체납|탈세|부당이득|환수|몰수")
+OUTCOME = re.compile(
+    r"실패(?:했|로|하|됐)|무산(?:됐|되)|체포(?:했|됐|되)|구속(?:됐|되|했|기소)|선고(?:했|받|됐)|"
+    r"무죄|징역\s?\d|벌금형|숨졌|숨진\s|사망했|사망자|목숨을\s잃|결렬(?:됐|되)|부결(?:됐|되)|"
+    r"가결(?:됐|되)|기각(?:했|됐)|파면|해임(?:했|됐)|적발(?:했|됐)")
+
+
+# What is no key fact though it reads like one: a prosecutor's request ("징역 30년을
+# 구형했다", the court has not spoken) and a prior record ("2010년에도 … 선고받은 전력"); and
+# a duration ("50년 만에", "13년 동안", "3개월째") is no new figure of the story (review of
+# stop 41: ko138 took "… 징역 30년을 구형했다", the blind read's one OLD win).
+NOT_A_FACT = re.compile(r"구형|(?:받은|있는|저지른|처벌된|복역한)\s전력|전력이\s있")
+DURATION = re.compile(r"(\d[\d,.]*)\s?(년|개월|주|시간|분)\s?(?:만에|동안|째|간)")
+
+
+def key_fact(sentence: str, own: frozenset[str], earlier: frozenset[str]) -> float:
+    """1.0 where ``sentence`` tells an amount with what it is (``AMOUNT`` near ``AMOUNT_KIND``)
+    or an outcome (``OUTCOME``) with a figure of its own (``own``, its figures) that no
+    earlier candidate (``earlier``, their figures) carries, else 0.0. The new figure is what
+    makes it a fact: a read of the rule without it found the outcome told again ("… 현행범으로
+    체포했다" under "… A씨를 현행범으로 체포했다고"), a history ("… 번번이 무산됐다") or a
+    co-defendant's sentence already told ("징역 1년에 집행유예 2년") taking a point."""
+    if own and DURATION.search(sentence) is not None:
+        own = own - {n.replace(",", "") + u for n, u in DURATION.findall(sentence)}
+    if not own or own <= earlier or NOT_A_FACT.search(sentence) is not None:
+        return 0.0
+    if OUTCOME.search(sentence) is not None:
+        return 1.0
+    if "원" in sentence and AMOUNT.search(sentence) is not None \
+            and AMOUNT_KIND.search(sentence) is not None:
+        return 1.0
+    return 0.0
