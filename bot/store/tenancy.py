@@ -90,7 +90,9 @@ def destination_tenant() -> ColumnElement[str]:
 def operator_owned() -> ColumnElement[bool]:
     """Feeds the operator owns, offered to every tenant. Said explicitly, never inferred from
     the links: a server linking the operator's feed must not make it that server's."""
-    return feeds.c.added_by.in_(OWNERS)
+    # each owner a plain comparison: an IN list of values is an expanding parameter, whose
+    # statement SQLAlchemy writes afresh at each execution (issue 26: every delivered brief)
+    return or_(*(feeds.c.added_by == owner for owner in OWNERS))
 
 
 def is_operator_owner(added_by: str | None) -> bool:
@@ -108,7 +110,8 @@ async def readable_by_destination(conn: AsyncConnection) -> ColumnElement[bool]:
     return or_(operator_owned(), linked)
 
 
-# the tenants themselves, or a parameter that names them (expanding) in a statement built once
+# the tenants themselves, or a parameter that names them in a statement built once (expanding;
+# not expanding: one tenant)
 Tenants = Collection[str] | BindParameter[Any]
 
 
@@ -116,8 +119,14 @@ def readable_by(tenants: Tenants, *, mode: Mode) -> ColumnElement[bool]:
     """The rule as SQL, over ``feeds``: the feeds any of ``tenants`` may read."""
     if mode == SHARED:
         return true()
-    servers = tenants if isinstance(tenants, BindParameter) else list(tenants)
-    linked = select(feed_servers.c.feed_id).where(feed_servers.c.server.in_(servers))
+    if isinstance(tenants, BindParameter) and not tenants.expanding:
+        # one tenant, a plain parameter: an expanding one has SQLAlchemy write the statement's
+        # SQL afresh at each execution (issue 26: every delivered brief)
+        named = feed_servers.c.server == tenants
+    else:
+        servers = tenants if isinstance(tenants, BindParameter) else list(tenants)
+        named = feed_servers.c.server.in_(servers)
+    linked = select(feed_servers.c.feed_id).where(named)
     return or_(operator_owned(), feeds.c.id.in_(linked))
 
 
