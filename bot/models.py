@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from types import MappingProxyType
 from typing import Literal
 
 from bot.clock import now_utc
@@ -141,7 +143,12 @@ class Audience:
 
     everyone: bool = True
     tenants: frozenset[str] = frozenset()
-    tags: dict[str, frozenset[str]] = field(default_factory=dict)
+    tags: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # read-only: one Audience is shared by many feeds (EVERYONE, and the unlinked feeds of a
+        # poll cycle), so a write to its tags would reach every one of them (issue 26)
+        object.__setattr__(self, "tags", MappingProxyType(dict(self.tags)))
 
     def admits(self, who: str) -> bool:
         return self.everyone or who in self.tenants

@@ -23,7 +23,7 @@ from bot.app import App
 from bot.config import Secrets
 from bot.feeds.parse import parse_feed
 from bot.models import Brief, FeedItem, Point, Reason
-from bot.store import Database
+from bot.store import Database, tenancy
 from bot.store import briefs as brief_store
 from bot.store import entries as entry_store
 from bot.store import feeds as feed_store
@@ -226,6 +226,18 @@ async def test_a_cycle_reads_its_feeds_audiences_once(tmp_path: Path) -> None:
     """Who may read each feed (bot.store.tenancy) was read once per brief routed before."""
     executed = await changed_cycle(tmp_path)
     assert len([sql for sql in executed if "LEFT OUTER JOIN feed_servers" in sql]) == 1
+
+
+async def test_the_audiences_read_is_built_once_not_per_cycle() -> None:
+    """A cycle's first brief reads the audiences of all its feeds (200 in the bench): the
+    statement and its cache key were built anew each cycle (issue 26); now each cycle passes
+    only its feed ids."""
+    runs = []
+    for ids in ([1, 2, 3], [4, 5]):
+        conn = RecordingConnection()
+        await tenancy.audiences(conn, ids)  # type: ignore[arg-type]
+        runs.append(conn.statements)
+    assert runs[0][0] is runs[1][0]
 
 
 @pytest.mark.parametrize("dialect", ["sqlite", "postgresql"])

@@ -34,21 +34,30 @@ _INSERT_BRIEF = insert(briefs)
 _BRIEFS = select(briefs).where(briefs.c.id.in_(bindparam("ids", expanding=True)))
 
 
-def _members(readable: ColumnElement[bool]) -> Select[Any]:
+# One brief, as the outbox delivers them: its id a plain parameter, as an expanding one has
+# SQLAlchemy write the statement's SQL afresh at each execution (issue 26).
+_BRIEF = select(briefs).where(briefs.c.id == bindparam("id"))
+
+
+def _members(readable: ColumnElement[bool], *, one_story: bool = False) -> Select[Any]:
     """The briefs of the stories ``roots`` (each root and the briefs that joined it) from feeds
-    ``readable`` names, with their sources."""
+    ``readable`` names, with their sources; ``one_story``: of the one story ``root``."""
+    story = (or_(briefs.c.id == bindparam("root"), briefs.c.story_id == bindparam("root"))
+             if one_story else
+             or_(briefs.c.id.in_(bindparam("roots", expanding=True)),
+                 briefs.c.story_id.in_(bindparam("joined", expanding=True))))
     return (select(briefs.c.id, briefs.c.story_id, briefs.c.source)
             .select_from(briefs.join(entries, entries.c.id == briefs.c.entry_id)
                          .join(feeds, feeds.c.id == entries.c.feed_id))
-            .where(or_(briefs.c.id.in_(bindparam("roots", expanding=True)),
-                       briefs.c.story_id.in_(bindparam("joined", expanding=True))),
-                   readable))
+            .where(story, readable))
 
 
 # built once: every delivered brief reads its story's sources (issue 26); the roots and the
 # tenants come with each execution
 _MEMBERS = _members(tenancy.readable_in_force(None))
 _MEMBERS_READABLE = _members(tenancy.readable_in_force(bindparam("tenants", expanding=True)))
+_STORY = _members(tenancy.readable_in_force(None), one_story=True)
+_STORY_READABLE = _members(tenancy.readable_in_force(bindparam("tenant")), one_story=True)
 
 
 async def save_brief(conn: AsyncConnection, *, entry_id: int, brief: Brief, now: datetime,
@@ -125,18 +134,29 @@ async def load_briefs(conn: AsyncConnection, brief_ids: list[int],
     private feed that carried the same story is not named (only feeds ``tenants`` may read)."""
     if not brief_ids:
         return {}
-    rows = {int(r.id): r for part in _chunks(brief_ids)
-            for r in await conn.execute(_BRIEFS, {"ids": part})}
+    if len(brief_ids) == 1:
+        rows = {int(r.id): r for r in await conn.execute(_BRIEF, {"id": brief_ids[0]})}
+    else:
+        rows = {int(r.id): r for part in _chunks(brief_ids)
+                for r in await conn.execute(_BRIEFS, {"ids": part})}
     missing = set(brief_ids) - set(rows)
     if missing:
         raise LookupError(f"no brief {min(missing)}")
     roots = {i: int(r.story_id if r.story_id is not None else i) for i, r in rows.items()}
     found: list[Any] = []
     # Only feeds ``tenants`` may read, decided in this query (no read of the mode first).
-    query = _MEMBERS if tenants is None else _MEMBERS_READABLE
-    readers = {} if tenants is None else {"tenants": list(tenants)}
-    for part in _chunks(list(set(roots.values()))):
-        found += await conn.execute(query, {"roots": part, "joined": part, **readers})
+    stories = list(set(roots.values()))
+    readers = None if tenants is None else list(tenants)
+    if len(stories) == 1 and readers is None:
+        found += await conn.execute(_STORY, {"root": stories[0]})
+    elif len(stories) == 1 and readers is not None and len(readers) == 1:
+        # one brief delivered to one destination: the outbox's every row
+        found += await conn.execute(_STORY_READABLE, {"root": stories[0], "tenant": readers[0]})
+    else:
+        query = _MEMBERS if readers is None else _MEMBERS_READABLE
+        named = {} if readers is None else {"tenants": readers}
+        for part in _chunks(stories):
+            found += await conn.execute(query, {"roots": part, "joined": part, **named})
     members: dict[int, list[tuple[int, str | None]]] = {}
     for member in found:
         root = int(member.story_id if member.story_id is not None else member.id)

@@ -156,17 +156,22 @@ async def hold_destination(conn: AsyncConnection, destination_id: int, until: da
                        .values(next_attempt_at=until))
 
 
+# built once: every batch of the worker's runs it, paused destinations or not (issue 26)
+_EXPIRE_HELD = (
+    update(outbox)
+    .where(outbox.c.state == PENDING,
+           outbox.c.destination_id.in_(
+               select(destinations.c.id).where(destinations.c.paused_at.is_not(None))),
+           outbox.c.created_at < bindparam("before"))
+    .values(state=EXPIRED, error=bindparam("error"))
+    .returning(outbox.c.destination_id))
+
+
 async def expire_held(conn: AsyncConnection, *, now: datetime, max_age: timedelta,
                       error: str) -> list[int]:
     """Mark ``expired`` the rows held for a paused destination longer than ``max_age``; the
     destination id of each row expired."""
-    paused = select(destinations.c.id).where(destinations.c.paused_at.is_not(None))
-    result = await conn.execute(
-        update(outbox)
-        .where(outbox.c.state == PENDING, outbox.c.destination_id.in_(paused),
-               outbox.c.created_at < now - max_age)
-        .values(state=EXPIRED, error=error)
-        .returning(outbox.c.destination_id))
+    result = await conn.execute(_EXPIRE_HELD, {"before": now - max_age, "error": error})
     return [int(r) for r in result.scalars()]
 
 

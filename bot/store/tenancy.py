@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import Row, exists, func, or_, select, true
+from sqlalchemy import Row, bindparam, exists, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.elements import BindParameter, ColumnElement
 
@@ -90,7 +90,9 @@ def destination_tenant() -> ColumnElement[str]:
 def operator_owned() -> ColumnElement[bool]:
     """Feeds the operator owns, offered to every tenant. Said explicitly, never inferred from
     the links: a server linking the operator's feed must not make it that server's."""
-    return feeds.c.added_by.in_(OWNERS)
+    # each owner a plain comparison: an IN list of values is an expanding parameter, whose
+    # statement SQLAlchemy writes afresh at each execution (issue 26: every delivered brief)
+    return or_(*(feeds.c.added_by == owner for owner in OWNERS))
 
 
 def is_operator_owner(added_by: str | None) -> bool:
@@ -108,7 +110,8 @@ async def readable_by_destination(conn: AsyncConnection) -> ColumnElement[bool]:
     return or_(operator_owned(), linked)
 
 
-# the tenants themselves, or a parameter that names them (expanding) in a statement built once
+# the tenants themselves, or a parameter that names them in a statement built once (expanding;
+# not expanding: one tenant)
 Tenants = Collection[str] | BindParameter[Any]
 
 
@@ -116,8 +119,14 @@ def readable_by(tenants: Tenants, *, mode: Mode) -> ColumnElement[bool]:
     """The rule as SQL, over ``feeds``: the feeds any of ``tenants`` may read."""
     if mode == SHARED:
         return true()
-    servers = tenants if isinstance(tenants, BindParameter) else list(tenants)
-    linked = select(feed_servers.c.feed_id).where(feed_servers.c.server.in_(servers))
+    if isinstance(tenants, BindParameter) and not tenants.expanding:
+        # one tenant, a plain parameter: an expanding one has SQLAlchemy write the statement's
+        # SQL afresh at each execution (issue 26: every delivered brief)
+        named = feed_servers.c.server == tenants
+    else:
+        servers = tenants if isinstance(tenants, BindParameter) else list(tenants)
+        named = feed_servers.c.server.in_(servers)
+    linked = select(feed_servers.c.feed_id).where(named)
     return or_(operator_owned(), feeds.c.id.in_(linked))
 
 
@@ -146,6 +155,16 @@ async def readable_feed_ids(conn: AsyncConnection, tenants: Collection[str] | No
         select(feeds.c.id).where(readable_by(tenants, mode=ISOLATED)))).scalars()]
 
 
+# Built once: a poll cycle reads the audiences of all its feeds on its first brief (issue 26:
+# 200 feeds a cycle in the bench); the ids come with each execution. Its columns are unpacked by
+# position in ``audiences``: reorder the two together.
+_AUDIENCES = (
+    select(feeds.c.id, operator_owned().label("open"), shared_in_force().label("shared"),
+           feed_servers.c.server, feed_servers.c.tags)
+    .select_from(feeds.outerjoin(feed_servers, feed_servers.c.feed_id == feeds.c.id))
+    .where(feeds.c.id.in_(bindparam("ids", expanding=True))))
+
+
 async def audiences(conn: AsyncConnection, feed_ids: Iterable[int]) -> dict[int, Audience]:
     """The audience of each feed, from the same definitions as ``readable_by``, in one
     statement: the mode, whether the operator owns each feed, and its servers' links."""
@@ -154,18 +173,25 @@ async def audiences(conn: AsyncConnection, feed_ids: Iterable[int]) -> dict[int,
         return {}
     rows: list[Row[Any]] = []
     for start in range(0, len(ids), _CHUNK):  # a poll cycle asks for all its feeds at once
-        rows += (await conn.execute(
-            select(feeds.c.id, operator_owned().label("open"),
-                   shared_in_force().label("shared"), feed_servers.c.server, feed_servers.c.tags)
-            .select_from(feeds.outerjoin(feed_servers, feed_servers.c.feed_id == feeds.c.id))
-            .where(feeds.c.id.in_(ids[start:start + _CHUNK])))).all()
+        rows += (await conn.execute(_AUDIENCES, {"ids": ids[start:start + _CHUNK]})).all()
     # No row at all (none of the feeds exists any more): the mode is still the one in force.
-    shared = bool(rows[0].shared) if rows else (await read_mode(conn)).mode == SHARED
-    open_ids = {int(row.id) for row in rows if row.open}
-    links: dict[int, dict[str, frozenset[str]]] = {i: {} for i in ids}
-    for row in rows:
-        if row.server is not None:
-            links[int(row.id)][row.server] = frozenset(
-                canonical_tag(str(t)) for t in row.tags or [])  # as BriefFacts.tags
-    return {i: Audience(everyone=shared or i in open_ids, tenants=frozenset(links[i]),
-                        tags={k: v for k, v in links[i].items() if v}) for i in ids}
+    shared = bool(rows[0][2]) if rows else (await read_mode(conn)).mode == SHARED
+    open_ids: set[int] = set()
+    links: dict[int, dict[str, frozenset[str]]] = {}
+    # unpacked by position: a Row's attribute costs ten times an index (issue 26), and a cycle
+    # reads a row for each of its feeds
+    for feed_id, is_open, _, server, tags in rows:
+        if is_open:
+            open_ids.add(int(feed_id))
+        if server is not None:
+            links.setdefault(int(feed_id), {})[server] = frozenset(
+                canonical_tag(str(t)) for t in tags or [])  # as BriefFacts.tags
+    found: dict[int, Audience] = {}
+    # the feeds no server linked share one of two (frozen) audiences: most of a cycle's feeds
+    unlinked = {True: Audience(everyone=True), False: Audience(everyone=False)}
+    for i in ids:
+        linked = links.get(i)
+        found[i] = (unlinked[shared or i in open_ids] if linked is None else
+                    Audience(everyone=shared or i in open_ids, tenants=frozenset(linked),
+                             tags={k: v for k, v in linked.items() if v}))
+    return found

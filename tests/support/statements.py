@@ -27,6 +27,9 @@ class _Result:
     def all(self) -> list[Any]:
         return []
 
+    def first(self) -> None:
+        return None
+
     def __iter__(self) -> Any:
         return iter(())
 
