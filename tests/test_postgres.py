@@ -14,36 +14,17 @@ from typing import Any
 
 import pytest
 from alembic import command
-from alembic.autogenerate import compare_metadata
-from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, select
 
 from bot.store.db import Database, alembic_config, sync_url, upgrade
 from bot.store.feeds import add_feed, claim_due
-from bot.store.schema import feeds, metadata
+from bot.store.schema import feeds
 from tests.support.dbs import db_url  # noqa: F401  (fixture)
 from tests.support.postgres import postgres_url  # noqa: F401  (fixture)
+from tests.support.schema import schema_diff
 
-# Full-text search objects that migration 0002 adds by hand (FTS5 on SQLite, a GIN expression
-# index on PostgreSQL); the table metadata deliberately does not declare them.
 REPO = Path(__file__).resolve().parent.parent
-SEARCH_OBJECTS = ("entries_fts", "ix_entries_fts")
 LEASE = timedelta(minutes=5)
-
-
-def schema_diff(url: str) -> list[Any]:
-    def include_name(name: str | None, type_: str, parent: Any) -> bool:
-        return not (name or "").startswith(SEARCH_OBJECTS)
-
-    engine = create_engine(sync_url(url))
-    try:
-        with engine.connect() as conn:
-            context = MigrationContext.configure(conn, opts={
-                "compare_type": True, "compare_server_default": True,
-                "include_name": include_name})
-            return list(compare_metadata(context, metadata))
-    finally:
-        engine.dispose()
 
 
 def test_migrations_from_empty_match_the_metadata(db_url: str) -> None:

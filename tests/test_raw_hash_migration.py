@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, select, update
 from bot.store.db import alembic_config, sync_url, upgrade
 from bot.store.schema import entries, feeds
 from tests.support.dbs import db_url  # noqa: F401  (fixture)
-from tests.test_postgres import schema_diff
+from tests.support.schema import schema_diff
 
 NOW = datetime(2026, 11, 21, 12, tzinfo=UTC)
 OLD = "aff53e16c56a74f0716aaeb7cc1446cf45133fa6"  # unmarked: 40 hex digits
