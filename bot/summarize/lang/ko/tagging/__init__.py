@@ -5,7 +5,6 @@ it, the nouns a story repeats. The word lists are in ``bot.summarize.lang.ko.tag
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -225,21 +224,6 @@ def _list_items(title: str, sentences: list[str]) -> Callable[[str], bool]:
     if 2 * opening > len(lines):
         return lambda form: not mentions.written_alone(form, title)
     return lambda form: False
-
-
-def _headline_name(form: str, title: str) -> bool:
-    """Whether the headline writes the name, alone or in a compound of names: "삼성·현대차"
-    writes 현대차 and 삼성전자 (by its first two syllables, a headline word of its own)."""
-    if mentions.written_alone(form, title):
-        return True
-    if " " in form:
-        return False  # "윤윤수 휠라홀딩스" is no name "윤윤수·박세리" lists
-    listed = [_TRAILING.sub("", w) for chunk in title.split() if "·" in chunk
-              for w in chunk.split("·")]
-    return any(len(w) >= 2 and form.startswith(w) for w in listed)
-
-
-_TRAILING = re.compile(r"[^가-힣A-Za-z]+$")  # "현대차," as listed in a headline
 
 
 def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
