@@ -119,7 +119,19 @@ def test_highlight_bullets_before_the_story_are_not_captions() -> None:
     bullet = ("Andrew Moss will receive a golden goodbye worth around £1.75million after his "
               "resignation .")
     points = _points(f"{bullet} {_STORY}")
-    assert bullet in points, points
+    assert bullet.replace(" .", ".") in points, points
+
+
+def test_a_point_closes_the_scrapes_spaced_stop_and_keeps_every_word() -> None:
+    # A blind reader marked "… a full sex change ." (the scrape's " ." closing a highlight):
+    # the point closes up, its words the source's; the sentence keeps the mark, which the
+    # caption rules read.
+    bullet = ("Luke Anderson, winner of a television contest, was born a woman but is "
+              "undergoing a full sex change .")
+    assert bullet in split_sentences(f"{bullet} {_STORY}", "en")
+    points = _points(f"{bullet} {_STORY}")
+    assert bullet.removesuffix(" .") + "." in points, points
+    assert not any(p.endswith(" .") for p in points), points
 
 
 def test_stray_scrape_dots_inside_a_sentence_are_cleaned_not_dropped() -> None:

@@ -26,6 +26,10 @@ class Rules(Protocol):
         """The longest prefix of ``s`` within ``limit`` and no shorter than ``shortest`` that
         is a whole clause, none ending inside ``open_spans``."""
 
+    def tidy(self, s: str) -> str:
+        """``s`` as a point shows it: the same words, without the language's known spacing
+        debris around its marks."""
+
 
 HARD_LIMIT = 600  # longer than this, even a whole sentence is no point; a word cut is the end
 
@@ -65,6 +69,9 @@ def fit(sentence: str, limit: int = 300, lang: str = "en") -> str:
     """``sentence`` as a point: whole when it fits, else its longest faithful prefix + "…",
     else whole up to ``HARD_LIMIT``; never cut inside a word."""
     s = " ".join(sentence.split())
+    rules = _RULES.get(lang)
+    if rules is not None:
+        s = rules.tidy(s)
     if len(s) <= limit:
         return s
     head = clause_prefix(s, limit, lang)

@@ -22,6 +22,17 @@ FRONTED = frozenset(
     to""".split()
 )
 
+# The Daily Mail scrape closes its highlight lines and captions with a spaced stop ("… but is
+# undergoing a full sex change ."): the splitter and the caption rules read it (a spaced stop
+# marks a caption once the story began), so it stays in the sentence, and only the point the
+# reader sees closes up. The words are the source's; a blind reader marked the space.
+SPACED_STOP = re.compile(r"(?<=[\w'’\")”]) (?=[.!?]$)")
+
+
+def tidy(s: str) -> str:
+    """``s`` without the space before its closing stop ("change ." -> "change.")."""
+    return SPACED_STOP.sub("", s) if s.endswith((" .", " !", " ?")) else s
+
 
 def prefix(s: str, limit: int, shortest: float, open_spans: Callable[[str], bool]) -> str | None:
     """The longest prefix of ``s`` within ``limit`` (and ``shortest`` or longer) that ends a

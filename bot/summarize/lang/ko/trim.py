@@ -11,6 +11,11 @@ CUT = re.compile(r"(?<=[고며만데서])(?=[ ,])|(?<=[,;]) ")
 SUBJECT = re.compile(r"\S(?:은|는|이|가|께서)(?=\s)")
 
 
+def tidy(s: str) -> str:
+    """``s`` unchanged: no Korean spacing debris is known to close a point."""
+    return s
+
+
 def prefix(s: str, limit: int, shortest: float, open_spans: Callable[[str], bool]) -> str | None:
     """The longest prefix of ``s`` within ``limit`` (and ``shortest`` or longer) that ends on a
     connective ending (``CUT``) and has a subject of its own, not inside ``open_spans``."""
