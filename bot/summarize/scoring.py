@@ -2,12 +2,13 @@
 ``bench/fit_selection.py`` and stored in ``bot.summarize.weights``.
 
 A candidate's score is ``sum(weight[f] * value[f])`` over the features below, each valued in
-[0, 1]. The static features are known before anything is chosen; the two dynamic ones
-(``refers_back``, ``redundancy``) depend on the points already chosen and only ever lower a score
-(their weights are fitted at or below zero), so candidates are visited in static-score order and
-the scan stops once no later one can win. Two hard limits stay: a near-duplicate of a chosen
-point (similarity at or above ``duplicate``) and a restated headline (cosine at or above
-``headline_copy``) are never taken; both thresholds are fitted too.
+[0, 1]. The static features are known before anything is chosen; the dynamic ones
+(``refers_back``, ``redundancy``, ``restates``) depend on the points already chosen and only
+ever lower a score (their weights are at or below zero), so candidates are visited in
+static-score order and the scan stops once no later one can win. Two hard limits stay: a
+near-duplicate of a chosen point (similarity at or above ``duplicate``) and a restated
+headline (cosine at or above ``headline_copy``) are never taken; both thresholds are fitted
+too.
 """
 
 from __future__ import annotations
@@ -60,6 +61,12 @@ STATIC = (
 DYNAMIC = (
     "refers_back",  # it opens by leaning on a sentence that is not the point before it
     "redundancy",  # similarity to the closest chosen point
+    # It retells the chosen points (``Pool.restated``): no figure they lack, and at least
+    # RESTATED of its term weight is theirs ("Clearance rates in our end-of-season sale have
+    # been below our expectations" after "… because its end-of-year clearance sale has proved
+    # disappointing"). ``redundancy``'s cosine is divided by the chosen point's length too, so
+    # a short sentence that a long lede holds nearly whole scores low there. Weight <= 0.
+    "restates",
     # The headline units (``Language.headline_units``; Korean: the lemmas of a headline's
     # second fact) the sentence carries that no chosen point carries yet, as a share of the
     # headline's. Weight at or above zero.
@@ -67,11 +74,25 @@ DYNAMIC = (
 )
 FEATURES = STATIC + DYNAMIC
 THRESHOLDS = ("duplicate", "headline_copy")
+_CAPTION = STATIC.index("caption")
 IDEAL_CHARS = 140
 
 _POSITION = [1.0 / math.sqrt(1.0 + rank) for rank in range(256)]
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _DIGIT = re.compile(r"\d")
+# ``restates``: the share of a candidate's term weight (IDF within the article, so the story's
+# subject, in every sentence, weighs little) that the chosen points carry, from which it
+# retells them, and the similarity to the closest chosen point it needs as well (a sentence
+# that shares the topic of all of them retells none). Set by reading the wire, CNN/DM, BBC and
+# English feed briefs (docs/SUMMARIZER.md, stop 42): without CLOSE, 8 of 13 restatements read
+# in main's dev briefs went but 72 wire, CNN/DM, BBC and feed briefs moved, feed items often
+# for the worse (a blog post's news, "You now get proper formatting on the iPhone X and
+# drag-and-drop on the iPad with iOS 11.", lost to an exclamation); with CLOSE at 0.2, 7 went
+# and 36 moved. At a share of 0.15, 10 went but 58 dev briefs moved; at 0.25, 5 went.
+# Unweighted shares also took follow-up facts about the story's subject ("In the Kansas
+# primary …, Kris Kobach was unable to …") for restatements.
+RESTATED = 0.2
+CLOSE = 0.2
 
 
 @dataclass(slots=True)
@@ -103,6 +124,9 @@ class Pool:
     # all was about 5% of a Korean brief); the fit reads every one up front, through this same
     # callable, so both weigh a day by ``leans_on_a_day`` alone.
     told: Callable[[int], bool | None] | None = None
+    # The figures each candidate tells ("4.2", "2013"), for ``restates``; None where its
+    # weight is zero (then nothing reads them).
+    figures: list[frozenset[str]] | None = None
 
     def leans_on_a_day(self, k: int, chosen: list[int]) -> bool:
         """Whether candidate k, past the first, leans on a day told elsewhere ("이날") while no
@@ -115,6 +139,29 @@ class Pool:
         return sum(map(self.idf2.__getitem__, self.sets[a] & self.sets[b])) / (
             self.norms[a] * self.norms[b]
         )
+
+    def restated(self, k: int, closest: float, terms: frozenset[str],
+                 figures: frozenset[str]) -> float:
+        """1.0 when candidate k retells the chosen points: it is like one of them (similarity
+        ``closest``, at least CLOSE), tells no figure they lack (``figures``), and at least
+        RESTATED of its terms' weight is among theirs (``terms``); else 0.0. A caption-like
+        candidate counts as one too: it tells the story no new fact either, and a point that
+        retells must not lose to a photo caption ("Police watch over travelers at …" over the
+        report's background line; a reader marked such captions)."""
+        if self.values[k][_CAPTION]:
+            return 1.0
+        own = self.sets[k]
+        if closest < CLOSE or not own or self.figures is None or not self.figures[k] <= figures:
+            return 0.0
+        weight = self.idf2.__getitem__
+        return 1.0 if sum(map(weight, own & terms)) >= RESTATED * sum(map(weight, own)) else 0.0
+
+
+def figures_of(sentence: str) -> frozenset[str]:
+    """The figures ``sentence`` tells, as written without thousands commas ("1,300" = "1300")
+    or a closing stop ("in 2013.")."""
+    return frozenset(n.replace(",", "").rstrip(".") for n in _NUMBER.findall(sentence))
+
 
 def _wanted(weights: Mapping[str, float] | None) -> Callable[[str], bool]:
     """Whether a feature is to be computed: all of them for the fit, the weighted for a brief."""
@@ -244,6 +291,8 @@ def build_pool(
         ))
     pool = Pool([s for _, s in cands], [i for i, _ in cands], values, sets, norms, idf2,
                 title_sim)
+    if weights is None or weights.get("restates", 0.0) != 0.0:
+        pool.figures = [figures_of(s) for _, s in cands]
     sentences = pool.sentences
     # The readings below are slow (the analyser) and choose() asks for few candidates, some
     # many times: functools.cache reads each candidate once, when it is first asked for.
@@ -275,6 +324,7 @@ def choose(
     # A language's row lacks the features of other languages only (their values are 0).
     w_static = [weights.get(f, 0.0) for f in STATIC]
     w_back, w_red = weights["refers_back"], weights["redundancy"]
+    w_restates = weights.get("restates", 0.0)
     duplicate, headline_copy = weights["duplicate"], weights["headline_copy"]
     units_of, units_maybe = pool.units_of, pool.units_maybe
     w_gain = weights.get("headline_gain", 0.0) if units_of is not None else 0.0
@@ -284,6 +334,8 @@ def choose(
     index = pool.index
     chosen: list[int] = []
     left = pool.headline_units  # the headline units no chosen point carries yet
+    told: frozenset[str] = frozenset()  # the chosen points' content terms, for ``restates``
+    told_figures: frozenset[str] = frozenset()  # and their figures
     while len(chosen) < points:
         best, best_score = -1, -math.inf
         reach = unit * len(left)  # the most any candidate can gain: the scan stops below it
@@ -296,6 +348,8 @@ def choose(
             if sim >= duplicate:
                 continue  # a near-duplicate of a point
             score = static[k] + w_red * sim
+            if w_restates and told:
+                score += w_restates * pool.restated(k, sim, told, told_figures)
             if reach and units_of is not None:
                 if score + reach <= best_score or (units_maybe is not None and (
                         score + unit * len(units_maybe(k) & left) <= best_score)):
@@ -313,6 +367,10 @@ def choose(
         if best < 0:
             break
         chosen.append(best)
+        if w_restates:
+            told = told | pool.sets[best]
+            if pool.figures is not None:
+                told_figures = told_figures | pool.figures[best]
         if reach and units_of is not None:
             left = left - units_of(best)
     return sorted(chosen)
