@@ -51,13 +51,13 @@ def _pool(sentences: list[str], sets: list[set[str]]) -> Pool:
     idf2 = dict.fromkeys(terms, 1.0)
     return Pool(sentences, list(range(len(sentences))), [(0.0,) * len(STATIC)] * len(sentences),
                 [frozenset(s) for s in sets], [1.0] * len(sentences), idf2,
-                [0.0] * len(sentences), figures=[figures_of(s) for s in sentences])
+                [0.0] * len(sentences), figures=[figures_of(s) for s in sentences].__getitem__)
 
 
 def test_a_sentence_with_a_figure_the_points_lack_retells_nothing() -> None:
     pool = _pool(["Profit will be lower.", "Profit will be lower by 4,000."],
                  [{"profit", "lower"}, {"profit", "lower"}])
-    told, figures = pool.sets[0], pool.figures[0] if pool.figures else frozenset()
+    told, figures = pool.sets[0], pool.figures(0) if pool.figures else frozenset()
     assert pool.restated(1, 1.0, told, figures) == 0.0
     # Its figure told by a chosen point ("4000" as "4,000"), it retells.
     assert pool.restated(1, 1.0, told, frozenset({"4000"})) == 1.0

@@ -124,9 +124,9 @@ class Pool:
     # all was about 5% of a Korean brief); the fit reads every one up front, through this same
     # callable, so both weigh a day by ``leans_on_a_day`` alone.
     told: Callable[[int], bool | None] | None = None
-    # The figures each candidate tells ("4.2", "2013"), for ``restates``; None where its
-    # weight is zero (then nothing reads them).
-    figures: list[frozenset[str]] | None = None
+    # The figures candidate k tells ("4.2", "2013"), for ``restates``, read only when choose()
+    # asks (a few candidates of each brief are close to a point); None where its weight is zero.
+    figures: Callable[[int], frozenset[str]] | None = None
 
     def leans_on_a_day(self, k: int, chosen: list[int]) -> bool:
         """Whether candidate k, past the first, leans on a day told elsewhere ("이날") while no
@@ -151,7 +151,7 @@ class Pool:
         if self.values[k][_CAPTION]:
             return 1.0
         own = self.sets[k]
-        if closest < CLOSE or not own or self.figures is None or not self.figures[k] <= figures:
+        if closest < CLOSE or not own or self.figures is None or not self.figures(k) <= figures:
             return 0.0
         weight = self.idf2.__getitem__
         return 1.0 if sum(map(weight, own & terms)) >= RESTATED * sum(map(weight, own)) else 0.0
@@ -291,9 +291,9 @@ def build_pool(
         ))
     pool = Pool([s for _, s in cands], [i for i, _ in cands], values, sets, norms, idf2,
                 title_sim)
-    if weights is None or weights.get("restates", 0.0) != 0.0:
-        pool.figures = [figures_of(s) for _, s in cands]
     sentences = pool.sentences
+    if weights is None or weights.get("restates", 0.0) != 0.0:
+        pool.figures = cache(lambda k: figures_of(sentences[k]))
     # The readings below are slow (the analyser) and choose() asks for few candidates, some
     # many times: functools.cache reads each candidate once, when it is first asked for.
     date_told = rules.date_told
@@ -370,7 +370,7 @@ def choose(
         if w_restates:
             told = told | pool.sets[best]
             if pool.figures is not None:
-                told_figures = told_figures | pool.figures[best]
+                told_figures = told_figures | pool.figures(best)
         if reach and units_of is not None:
             left = left - units_of(best)
     return sorted(chosen)
