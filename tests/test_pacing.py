@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.recording import RecordingAdapter
 from bot.delivery import Destination, Outgoing, Pacing, Receipt
 from bot.outbox.pacing import Buckets, TokenBucket
 from bot.outbox.worker import OutboxWorker
+from bot.store import pacing as pacing_store
 from bot.store.db import Database
+from bot.store.schema import destinations
 from tests.support.crash_delivery import EPOCH, seed
 from tests.support.dbs import database_url
 from tests.support.outbox import FakeClock
@@ -131,7 +137,7 @@ class Rendezvous(RecordingAdapter):
 
 
 async def test_worker_paces_each_destination_and_runs_destinations_side_by_side(
-        tmp_path: Path) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Not a measure of the fake clock's total: both destinations' tasks advance the one fake
     # clock while the other does real database I/O, so the total depended on how the I/O
     # interleaved (it did on PostgreSQL). Pacing is each destination's own spacing; side by
@@ -140,6 +146,19 @@ async def test_worker_paces_each_destination_and_runs_destinations_side_by_side(
     await db.migrate()
     refs = ["test:a", "test:b"]
     await seed(db, briefs=4, refs=refs)
+    async with db.read() as conn:
+        key_of = {ref: f"destination:{id_}" for id_, ref in
+                  (await conn.execute(select(destinations.c.id, destinations.c.ref))).all()}
+    # Shared pacing (PostgreSQL) hands out slots from the database: record them.
+    slots: dict[str, list[float]] = {}
+    reserve = pacing_store.reserve
+
+    async def recording_reserve(conn: AsyncConnection, key: str, **kw: Any) -> datetime:
+        at = await reserve(conn, key, **kw)
+        slots.setdefault(key, []).append((at - EPOCH).total_seconds())
+        return at
+
+    monkeypatch.setattr(pacing_store, "reserve", recording_reserve)
     clock = FakeClock()
     rec = Rendezvous(refs, clock, pacing=Pacing(1.0, 1))
     worker = OutboxWorker(db=db, adapters={"test": rec}, clock=clock, sleep=clock.sleep)
@@ -147,8 +166,20 @@ async def test_worker_paces_each_destination_and_runs_destinations_side_by_side(
         pass
     await db.close()
     assert {ref: len(rec.keys(ref)) for ref in refs} == {"test:a": 4, "test:b": 4}
-    for times in rec.sent_at.values():
-        assert all(b - a >= 1.0 - 1e-6 for a, b in itertools.pairwise(times))  # 1 a second
+    for ref, times in rec.sent_at.items():
+        if not worker.shared_pacing:
+            # a local bucket takes a send's token the moment before it sends: sends 1 s apart
+            assert all(b - a >= 1.0 - 1e-6 for a, b in itertools.pairwise(times)), times
+            continue
+        # Shared pacing reserves each send's slot in one statement and sends at or after it.
+        # The slots are the schedule every worker keeps to: 1 s apart. (The sends themselves
+        # need not be: on this one fake clock the other destination's sleep moves time on
+        # while a slot's statement runs, so a send can come late and the next one on time.)
+        own = slots[key_of[ref]]
+        assert len(own) == len(times) == 4, (own, times)
+        assert all(b - a >= 1.0 - 1e-6 for a, b in itertools.pairwise(own)), own
+        assert all(sent >= slot - 1e-6 for slot, sent in zip(own, times, strict=True)), (own, times)
+    assert worker.shared_pacing == (not db.is_sqlite)
 
 
 async def test_worker_paces_the_platform_across_destinations(tmp_path: Path) -> None:
