@@ -24,6 +24,7 @@ from bot.feeds.parse import ParseError, parse_feed
 from bot.models import Article
 from bot.summarize.extractive import ExtractiveSummarizer, refers_back
 from bot.summarize.text import detect_language, split_sentences
+from bot.summarize.trim import shown as shown_point
 
 REAL_FEEDS = SHARED_DATA / "feeds" / "real-world"
 
@@ -77,7 +78,8 @@ def read_counts(root: Path = REAL_FEEDS, show: int = 0) -> dict[str, int]:
         brief = summ.brief(art)
         if not brief.points:
             continue
-        source = split_sentences(art.text, "en")
+        # A point shows its sentence as ``shown`` does (the scrape's spaced stop closed).
+        source = [shown_point(s, "en") for s in split_sentences(art.text, "en")]
         counts["briefs"] += 1
         flags: list[str] = []
         prev_idx = -2

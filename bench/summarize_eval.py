@@ -42,6 +42,7 @@ from bot.summarize.batch import run_batch
 from bot.summarize.extractive import refers_back
 from bot.summarize.korean import clear_cache
 from bot.summarize.segment import LAST_RESORT, not_prose
+from bot.summarize.trim import shown
 
 WARMUP = 20  # articles run untimed first, so import and cache warm-up is not measured
 MIN_CPU_SECONDS = 0.5  # one timed sample repeats passes until it used this much CPU time
@@ -272,7 +273,8 @@ def _wire_counts(summarizer: ExtractiveSummarizer) -> dict[str, int]:
     for line in path.open(encoding="utf-8"):
         row = json.loads(line)
         art = Article(title=row["title"], text=row["text"], lang="en")
-        source = split_sentences(art.text, "en")
+        # A point shows its sentence as ``shown`` does (the scrape's spaced stop closed).
+        source = [shown(s, "en") for s in split_sentences(art.text, "en")]
         prev = -2
         for p in summarizer.brief(art).points:
             counts["points"] += 1
@@ -292,7 +294,7 @@ def _korean_feed_counts(summarizer: ExtractiveSummarizer) -> dict[str, int]:
     counts = {"points": 0, "not_prose": 0, "unfaithful": 0}
     for path in sorted((SHARED_DATA / "feeds" / "real-world-ko").glob("*.xml")):
         for item in parse_feed(path.read_bytes(), url=path.resolve().as_uri()).items:
-            source = split_sentences(item.text, "ko")
+            source = [shown(s, "ko") for s in split_sentences(item.text, "ko")]
             for p in summarizer.brief(Article(title=item.title, text=item.text, lang="ko")).points:
                 counts["points"] += 1
                 head = p.text.removesuffix("…")

@@ -316,13 +316,16 @@ def test_property_summarizer_never_raises_and_points_are_faithful(
     title: str, text: str, lang: str | None, limit: int
 ) -> None:
     from bot.summarize.text import split_sentences
+    from bot.summarize.trim import shown
 
     summarizer = ExtractiveSummarizer(max_point_chars=limit)
     brief = asyncio.run(summarizer.summarize(Article(title=title, text=text, lang=lang or None)))
     labels = [p.label for p in brief.points]
     assert all(labels) or not any(labels)
-    sentences = [" ".join(s.split()) for s in split_sentences(text, brief.lang)]
-    lines = [" ".join(x.split()) for x in text.splitlines()]
+    # A point shows its sentence as ``shown`` does (spaces collapsed, the language's spacing
+    # debris before the closing stop closed), or a prefix of that marked "…": nothing looser.
+    sentences = [shown(s, brief.lang) for s in split_sentences(text, brief.lang)]
+    lines = [shown(x, brief.lang) for x in text.splitlines()]
     for p in brief.points:
         assert p.text.strip()
         body = p.text[:-1] if p.text.endswith("…") else p.text

@@ -13,7 +13,7 @@ from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, TagNormaliser, normalise_tag
 from bot.summarize.batch import run_batch
 from bot.summarize.text import content_words, split_sentences
-from bot.summarize.trim import fit
+from bot.summarize.trim import fit, shown
 from tests.conftest import shared_path
 
 EN = Article(
@@ -83,7 +83,7 @@ def test_points_fit_and_never_cut_mid_word(limit: int) -> None:
         ),
     )
     brief = ExtractiveSummarizer(max_point_chars=limit).brief(long)
-    sources = split_sentences(long.text, "en")
+    sources = [shown(s, "en") for s in split_sentences(long.text, "en")]
     for p in brief.points:
         # Whole, or a prefix of its sentence marked "…" within the budget: never a middle cut.
         if p.text not in sources:

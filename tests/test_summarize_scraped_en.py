@@ -14,6 +14,7 @@ from bot.summarize.lang.en.select import weak
 from bot.summarize.scoring import STATIC
 from bot.summarize.segment import not_prose
 from bot.summarize.text import content_words
+from bot.summarize.trim import fit, fits, shown
 
 S = ExtractiveSummarizer()
 
@@ -439,3 +440,41 @@ def test_a_pronoun_after_a_fronted_amount_leans_back() -> None:
             '"The price of oil will be well supported above $30 a barrel for the medium term."')
     assert not any(p.startswith("Currently above") for p in _points(text)), _points(text)
     assert not refers_back("When Obama took office at $40 a barrel, he said so.", "en")
+
+
+@pytest.mark.parametrize(("sentence", "point"), [
+    # Review of stop 42: the spaced stop stayed before a closing quote and after a share or a
+    # bracket (all three in the CNN/DM scrape).
+    ('He said: "We want people like that in society and in sport ."',
+     'He said: "We want people like that in society and in sport."'),
+    ("Shares in the chain were up 5% .", "Shares in the chain were up 5%."),
+    ("The sign read: they're [sic] .", "The sign read: they're [sic]."),
+    # Left alone: a stop after a stop, a decimal, an ellipsis.
+    ("The tape paused... .", "The tape paused... ."),
+    ("The rate was .5", "The rate was .5"),
+    ("And then …", "And then …"),
+])
+def test_shown_closes_the_spaced_stop_and_nothing_else(sentence: str, point: str) -> None:
+    assert shown(sentence, "en") == point
+
+
+def test_korean_sentences_show_as_they_are() -> None:
+    sentence = "정부는 오늘 새로운 정책을 발표했다 ."
+    assert shown(sentence, "ko") == sentence
+
+
+def test_fits_measures_the_point_fit_shows() -> None:
+    # Review of stop 42: 108 characters as written, 107 as shown: fits() said no fit (0) while
+    # fit() showed the whole sentence.
+    s = ("The committee said the long delayed bridge across the wide river would finally open "
+         "to traffic next spring .")
+    assert len(s) == 108
+    assert fit(s, 107) == shown(s, "en") and fits(s, 107) == 2
+
+
+def test_a_spaced_stop_point_is_its_shown_sentence() -> None:
+    # The property test's counterexample ("The council said ."): a point is its sentence as
+    # shown, which every faithfulness check compares with.
+    text = "The council said it would close the bridge for a year of repairs ."
+    points = _points(text)
+    assert points == [shown(text, "en")], points

@@ -1,11 +1,12 @@
 """Fit a sentence into a point's character budget without changing what it says.
 
-A point is its source sentence, or a prefix of it that ends at a clause boundary and still holds
-a complete main clause, marked with "…". Nothing is ever deleted from the middle (an aside can
-carry the claim: "X, which is not Y, …"), and no cut falls between a verb and its object, before
-a "that"-clause, inside quotes, brackets or a "— … —" pair. The summarizer prefers sentences
-that fit (``fits``); a sentence with no safe cut is returned whole up to ``HARD_LIMIT`` and only
-past that cut at a word boundary.
+A point is its source sentence as ``shown`` (spaces collapsed, the language's known spacing
+debris before the closing stop closed: "change ." -> "change."), or a prefix of it that ends at
+a clause boundary and still holds a complete main clause, marked with "…". Nothing is ever
+deleted from the middle (an aside can carry the claim: "X, which is not Y, …"), and no cut falls
+between a verb and its object, before a "that"-clause, inside quotes, brackets or a "— … —"
+pair. The summarizer prefers sentences that fit (``fits``); a sentence with no safe cut is
+returned whole up to ``HARD_LIMIT`` and only past that cut at a word boundary.
 """
 
 from __future__ import annotations
@@ -58,20 +59,30 @@ def clause_prefix(sentence: str, limit: int, lang: str = "en") -> str | None:
     return rules.prefix(sentence, limit, limit * MIN_SHARE, _open_spans) if rules else None
 
 
+def shown(sentence: str, lang: str = "en") -> str:
+    """``sentence`` as a whole point shows it: its spaces collapsed and the language's known
+    spacing debris closed (English: "change ." -> "change."). A point is this, or a prefix of
+    it marked "…": every faithfulness check compares points with it, nothing looser."""
+    s = " ".join(sentence.split())
+    rules = _RULES.get(lang)
+    return rules.tidy(s) if rules is not None else s
+
+
 def fits(sentence: str, limit: int, lang: str = "en") -> int:
-    """2 when ``sentence`` fits as it is, 1 when a faithful prefix does, 0 when neither."""
+    """2 when ``sentence`` fits as a point shows it (``shown``), 1 when a faithful prefix does,
+    0 when neither."""
     if len(sentence) <= limit:
         return 2
-    return 1 if clause_prefix(" ".join(sentence.split()), limit, lang) else 0
+    s = shown(sentence, lang)
+    if len(s) <= limit:
+        return 2
+    return 1 if clause_prefix(s, limit, lang) else 0
 
 
 def fit(sentence: str, limit: int = 300, lang: str = "en") -> str:
     """``sentence`` as a point: whole when it fits, else its longest faithful prefix + "…",
     else whole up to ``HARD_LIMIT``; never cut inside a word."""
-    s = " ".join(sentence.split())
-    rules = _RULES.get(lang)
-    if rules is not None:
-        s = rules.tidy(s)
+    s = shown(sentence, lang)
     if len(s) <= limit:
         return s
     head = clause_prefix(s, limit, lang)

@@ -26,12 +26,15 @@ FRONTED = frozenset(
 # undergoing a full sex change ."): the splitter and the caption rules read it (a spaced stop
 # marks a caption once the story began), so it stays in the sentence, and only the point the
 # reader sees closes up. The words are the source's; a blind reader marked the space.
-SPACED_STOP = re.compile(r"(?<=[\w'’\")”]) (?=[.!?]$)")
+# The space closes before a closing quote too ("… in sport .\"" -> "sport.\"") and after a
+# share or a bracket ("up 5% .", "[sic] ."); never after a stop ("paused... ." stays: its
+# reader may read the space) nor before a decimal (" .5").
+SPACED_STOP = re.compile(r"(?<=[\w'’\")”%\]]) ([.!?][\"”'’]?)$")
 
 
 def tidy(s: str) -> str:
     """``s`` without the space before its closing stop ("change ." -> "change.")."""
-    return SPACED_STOP.sub("", s) if s.endswith((" .", " !", " ?")) else s
+    return SPACED_STOP.sub(r"\1", s)
 
 
 def prefix(s: str, limit: int, shortest: float, open_spans: Callable[[str], bool]) -> str | None:
