@@ -247,8 +247,8 @@ def prepare(row: dict[str, Any], lang: str, summ: ExtractiveSummarizer, points: 
     # chooses thousands of times, and weighs them by the rules a brief does.
     if base.told is not None:
         pool.told = [base.told(k) for k in range(n)].__getitem__
-    if base.figures is not None:
-        pool.figures = [base.figures(k) for k in range(n)].__getitem__
+    if base.facts is not None:
+        pool.facts = [base.facts(k) for k in range(n)].__getitem__
     if base.units_of is not None:
         pool.units_of = [base.units_of(k) for k in range(n)].__getitem__
         pool.headline_units = base.headline_units

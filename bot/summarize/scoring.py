@@ -61,11 +61,12 @@ STATIC = (
 DYNAMIC = (
     "refers_back",  # it opens by leaning on a sentence that is not the point before it
     "redundancy",  # similarity to the closest chosen point
-    # It retells the chosen points (``Pool.restated``): no figure they lack, and at least
-    # RESTATED of its term weight is theirs ("Clearance rates in our end-of-season sale have
-    # been below our expectations" after "… because its end-of-year clearance sale has proved
-    # disappointing"). ``redundancy``'s cosine is divided by the chosen point's length too, so
-    # a short sentence that a long lede holds nearly whole scores low there. Weight <= 0.
+    # It retells the chosen points (``Pool.restated``): no figure or name they lack, and at
+    # least RESTATED of its term weight is theirs ("Clearance rates in our end-of-season sale
+    # have been below our expectations" after "… because its end-of-year clearance sale has
+    # proved disappointing"). ``redundancy``'s cosine is divided by the chosen point's length
+    # too, so a short sentence that a long lede holds nearly whole scores low there. Weight
+    # <= 0; only where the language reads a sentence's facts (``Language.new_facts``).
     "restates",
     # The headline units (``Language.headline_units``; Korean: the lemmas of a headline's
     # second fact) the sentence carries that no chosen point carries yet, as a share of the
@@ -74,7 +75,6 @@ DYNAMIC = (
 )
 FEATURES = STATIC + DYNAMIC
 THRESHOLDS = ("duplicate", "headline_copy")
-_CAPTION = STATIC.index("caption")
 IDEAL_CHARS = 140
 
 _POSITION = [1.0 / math.sqrt(1.0 + rank) for rank in range(256)]
@@ -93,6 +93,13 @@ _DIGIT = re.compile(r"\d")
 # primary …, Kris Kobach was unable to …") for restatements.
 RESTATED = 0.2
 CLOSE = 0.2
+# ``restates`` reads only a story of this many candidates or more: in a short post nearly every
+# follow-up shares the lede's words, and IDF within it cannot weigh them down, so the thesis
+# ("But it's silly to argue that the Surface Laptop is 'not a laptop' …", 13 candidates) and
+# the news ("You now get proper formatting on the iPhone X …", 7) read as retellings
+# (docs/SUMMARIZER.md, stop 42's review). Every retelling read in the dev briefs was in a
+# story of 17 sentences or more.
+RETELLING_STORY = 16
 
 
 @dataclass(slots=True)
@@ -124,9 +131,12 @@ class Pool:
     # all was about 5% of a Korean brief); the fit reads every one up front, through this same
     # callable, so both weigh a day by ``leans_on_a_day`` alone.
     told: Callable[[int], bool | None] | None = None
-    # The figures candidate k tells ("4.2", "2013"), for ``restates``, read only when choose()
-    # asks (a few candidates of each brief are close to a point); None where its weight is zero.
-    figures: Callable[[int], frozenset[str]] | None = None
+    # The facts candidate k tells (standalone figures and names: "4.2", "2013", "Jenkins"), for
+    # ``restates``, read only when choose() asks (a few candidates of each brief are close to
+    # a point); None where its weight is zero or the language reads no facts.
+    facts: Callable[[int], frozenset[str]] | None = None
+    # The headline's facts' words, known before any point is chosen (it is shown above them).
+    headline_facts: frozenset[str] = frozenset()
 
     def leans_on_a_day(self, k: int, chosen: list[int]) -> bool:
         """Whether candidate k, past the first, leans on a day told elsewhere ("이날") while no
@@ -141,26 +151,26 @@ class Pool:
         )
 
     def restated(self, k: int, closest: float, terms: frozenset[str],
-                 figures: frozenset[str]) -> float:
+                 facts: frozenset[str]) -> float:
         """1.0 when candidate k retells the chosen points: it is like one of them (similarity
-        ``closest``, at least CLOSE), tells no figure they lack (``figures``), and at least
-        RESTATED of its terms' weight is among theirs (``terms``); else 0.0. A caption-like
-        candidate counts as one too: it tells the story no new fact either, and a point that
-        retells must not lose to a photo caption ("Police watch over travelers at …" over the
-        report's background line; a reader marked such captions)."""
-        if self.values[k][_CAPTION]:
-            return 1.0
+        ``closest``, at least CLOSE), tells no figure or name they and the headline lack
+        (``facts``: their figures and the words of their names), and at
+        least RESTATED of its terms' weight is among theirs (``terms``); else 0.0."""
         own = self.sets[k]
-        if closest < CLOSE or not own or self.figures is None or not self.figures(k) <= figures:
+        if closest < CLOSE or not own or self.facts is None:
             return 0.0
+        # A figure is known as written, a name by any of its words ("City" of "New York City"
+        # after "New York").
+        for fact in self.facts(k):
+            if fact not in facts and (" " not in fact or facts.isdisjoint(fact.split())):
+                return 0.0
         weight = self.idf2.__getitem__
         return 1.0 if sum(map(weight, own & terms)) >= RESTATED * sum(map(weight, own)) else 0.0
 
 
-def figures_of(sentence: str) -> frozenset[str]:
-    """The figures ``sentence`` tells, as written without thousands commas ("1,300" = "1300")
-    or a closing stop ("in 2013.")."""
-    return frozenset(n.replace(",", "").rstrip(".") for n in _NUMBER.findall(sentence))
+def _words_of(facts: frozenset[str]) -> frozenset[str]:
+    """The figures of ``facts`` and the words of its names, as ``Pool.restated`` knows them."""
+    return frozenset(chain.from_iterable(f.split() for f in facts))
 
 
 def _wanted(weights: Mapping[str, float] | None) -> Callable[[str], bool]:
@@ -292,8 +302,12 @@ def build_pool(
     pool = Pool([s for _, s in cands], [i for i, _ in cands], values, sets, norms, idf2,
                 title_sim)
     sentences = pool.sentences
-    if weights is None or weights.get("restates", 0.0) != 0.0:
-        pool.figures = cache(lambda k: figures_of(sentences[k]))
+    new_facts = own.new_facts if own is not None else None
+    if new_facts is not None and n >= RETELLING_STORY and (
+            weights is None or weights.get("restates", 0.0) != 0.0):
+        read_facts = new_facts(sentences)
+        pool.facts = cache(lambda k: read_facts(sentences[k]))
+        pool.headline_facts = _words_of(read_facts(" " + title))
     # The readings below are slow (the analyser) and choose() asks for few candidates, some
     # many times: functools.cache reads each candidate once, when it is first asked for.
     date_told = rules.date_told
@@ -335,7 +349,7 @@ def choose(
     chosen: list[int] = []
     left = pool.headline_units  # the headline units no chosen point carries yet
     told: frozenset[str] = frozenset()  # the chosen points' content terms, for ``restates``
-    told_figures: frozenset[str] = frozenset()  # and their figures
+    told_facts = pool.headline_facts  # and their figures and names' words, the headline's too
     while len(chosen) < points:
         best, best_score = -1, -math.inf
         reach = unit * len(left)  # the most any candidate can gain: the scan stops below it
@@ -349,7 +363,7 @@ def choose(
                 continue  # a near-duplicate of a point
             score = static[k] + w_red * sim
             if w_restates and told:
-                score += w_restates * pool.restated(k, sim, told, told_figures)
+                score += w_restates * pool.restated(k, sim, told, told_facts)
             if reach and units_of is not None:
                 if score + reach <= best_score or (units_maybe is not None and (
                         score + unit * len(units_maybe(k) & left) <= best_score)):
@@ -367,10 +381,9 @@ def choose(
         if best < 0:
             break
         chosen.append(best)
-        if w_restates:
+        if w_restates and pool.facts is not None:
             told = told | pool.sets[best]
-            if pool.figures is not None:
-                told_figures = told_figures | pool.figures(best)
+            told_facts = told_facts | _words_of(pool.facts(best))
         if reach and units_of is not None:
             left = left - units_of(best)
     return sorted(chosen)

@@ -213,6 +213,10 @@ class Language:
     # name is only in a sentence the brief may not show, given the headline, which may name
     # them (bot.summarize.extractive); None where no such rule is known
     surname_title: Callable[[list[str], int, str], bool] | None = None
+    # Given the story's sentences, a reader of the facts a sentence tells that no chosen point
+    # may lack for it to retell them (``restates``, bot.summarize.scoring; English: standalone
+    # figures and names); None where the language has no such reading, and the feature is off
+    new_facts: Callable[[list[str]], Callable[[str], frozenset[str]]] | None = None
     # The headline's units a brief should carry that its lead tends to miss (Korean: a
     # headline's second fact, "A, B" or "A … B": the analyser's lemmas of B that A lacks, verb
     # stems with nouns, "열려" ~ "열렸다"; empty when the headline tells one fact), and those
