@@ -94,11 +94,11 @@ _DIGIT = re.compile(r"\d")
 RESTATED = 0.2
 CLOSE = 0.2
 # ``restates`` reads only a story of this many candidates or more: in a short post nearly every
-# follow-up shares the lede's words, and IDF within it cannot weigh them down, so the thesis
-# ("But it's silly to argue that the Surface Laptop is 'not a laptop' …", 13 candidates) and
-# the news ("You now get proper formatting on the iPhone X …", 7) read as retellings
-# (docs/SUMMARIZER.md, stop 42's review). Every retelling read in the dev briefs was in a
-# story of 17 sentences or more.
+# follow-up shares the lede's words, and IDF within it cannot weigh them down, so a blog's
+# thesis ("But it's silly to argue that the Surface Laptop is 'not a laptop' …", 9 candidates)
+# and its news ("You now get proper formatting on the iPhone X …", a 7-sentence post) read as
+# retellings (docs/SUMMARIZER.md, stop 42's review). The news briefs whose retold point it
+# dropped had 17 candidates or more.
 RETELLING_STORY = 16
 
 
