@@ -20,6 +20,8 @@ from bot.summarize.lang.en import select as en_select
 from bot.summarize.lang.en.segment import quotations as en_quotations
 from bot.summarize.lang.en.tagging import mentions
 from bot.summarize.lang.ko import segment as ko_segment
+from bot.summarize.lang.ko import select as ko_select
+from bot.summarize.lang.ko.select import key_facts as ko_key_facts
 from bot.summarize.lang.registry import LANGUAGES
 from bot.summarize.text import paragraph_starts, split_paragraphs
 from tests.conftest import shared_path
@@ -207,3 +209,37 @@ def test_the_language_kind_read_from_the_article_kinds_is_the_language_own(span:
     kinds = segment.ProseKinds("en")
     assert segment.own_kind(kinds, "en")(span) == en_segment.not_prose(span)
     assert segment.own_kind(segment.not_prose, "en")(span) == en_segment.not_prose(span)
+
+
+FACTS = [
+    "시는 올해 예산 3조원을 편성했다.",
+    "경찰은 용의자 2명을 체포했다.",
+    "시장은 주민 20명과 만났다.",
+    "경찰은 공범 3명을 추가로 체포했다.",
+    "검찰은 징역 5년을 구형했다.",
+    "행사에는 시민 500명이 모였다.",
+]
+
+
+def test_korean_candidate_figures_are_read_only_where_a_key_fact_asks(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # A candidate's figures serve the key fact (against every earlier candidate's) and the
+    # headline's figure: with no figure in the headline, those after the last candidate
+    # that tells an outcome or an amount are never read (issue 26: every candidate's were).
+    read: list[str] = []
+    figures = ko_key_facts.figures
+
+    def counted(text: str) -> frozenset[str]:
+        read.append(text)
+        return figures(text)
+
+    monkeypatch.setattr(ko_key_facts, "figures", counted)
+    of = ko_select.cues(FACTS, "시, 새 예산 편성", lambda feature: True, ANALYSIS)
+    values = [of(k, s, k == 0)[-1] for k, s in enumerate(FACTS)]
+    assert Counter(read) == Counter(["시, 새 예산 편성", *FACTS[:4]])  # each once
+    # The values are key_fact's, asked of every candidate with all its figures read.
+    earlier: frozenset[str] = frozenset()
+    for k, s in enumerate(FACTS):
+        assert values[k] == ko_key_facts.key_fact(s, figures(s), earlier)
+        earlier |= figures(s)
+    assert values == [0.0, 1.0, 0.0, 1.0, 0.0, 0.0]

@@ -3,11 +3,9 @@ caption and credit openings."""
 
 from __future__ import annotations
 
-import operator
 import re
 from collections.abc import Callable
 from functools import cache, lru_cache
-from itertools import accumulate
 
 from bot.summarize.lang import Analyser, Analysis, Cues
 from bot.summarize.lang.ko.select import key_facts
@@ -577,9 +575,9 @@ def cues(cands: list[str], title: str, wanted: Callable[[str], bool],
     none: frozenset[str] = frozenset()
     title_figures = key_facts.figures(title) if cands and wanted("headline_figure") else none
     facts = wanted("key_fact")
-    # Each candidate's figures, and those of every candidate before it (``key_fact``).
-    own = [key_facts.figures(c) for c in cands] if facts or title_figures else []
-    earlier = list(accumulate(own, operator.or_, initial=none)) if facts else []
+    # Read when a feature first asks: past the last candidate that tells a key fact, no
+    # candidate's figures are read unless the headline's are weighed.
+    read = key_facts.CandidateFigures(cands)
     # The headline's figures the lede lacks, known once the pool has met the lede (the first
     # candidate that is no caption, heading or lean-back: build_pool reads the candidates in
     # order); a caption or heading before it is valued 0.
@@ -589,10 +587,13 @@ def cues(cands: list[str], title: str, wanted: Callable[[str], bool],
         m = QUOTE.search(sentence) if quoting else None
         quote = m is not None and SUBJECT.search(sentence, 0, m.start()) is not None
         if lede and title_figures:
-            head_figures[0] = title_figures - own[k]
+            head_figures[0] = title_figures - read.own(k)
+        fact = facts and key_facts.fact_like(sentence) \
+            and key_facts.new_figure(sentence, read.own(k), read.earlier(k))
         return (0.0, 0.0, 1.0 if quote else 0.0, *news(sentence, head_nouns, lede),
-                key_facts.headline_figure(own[k], head_figures[0]) if head_figures[0] else 0.0,
-                key_facts.key_fact(sentence, own[k], earlier[k]) if earlier else 0.0)
+                key_facts.headline_figure(read.own(k), head_figures[0]) if head_figures[0]
+                else 0.0,
+                1.0 if fact else 0.0)
 
     return of
 

@@ -80,6 +80,29 @@ def figures(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+class CandidateFigures:
+    """The figures of an article's candidates (``figures``), each read once and only when
+    first asked for, and the figures of every candidate before one (``key_fact``'s
+    ``earlier``): most candidates tell no key fact (``fact_like``), so most are never read."""
+
+    def __init__(self, candidates: list[str]) -> None:
+        self._candidates = candidates
+        self._own: dict[int, frozenset[str]] = {}
+        self._earlier: list[frozenset[str]] = [frozenset()]  # [k]: candidates 0 .. k-1
+
+    def own(self, k: int) -> frozenset[str]:
+        """Candidate ``k``'s figures."""
+        if k not in self._own:
+            self._own[k] = figures(self._candidates[k])
+        return self._own[k]
+
+    def earlier(self, k: int) -> frozenset[str]:
+        """The figures of the candidates before ``k``."""
+        while len(self._earlier) <= k:
+            self._earlier.append(self._earlier[-1] | self.own(len(self._earlier) - 1))
+        return self._earlier[k]
+
+
 def headline_figure(own: frozenset[str], head: frozenset[str]) -> float:
     """The share of the headline's figures ``head`` a sentence carries (``own``: its
     figures), out of at most two
@@ -113,20 +136,34 @@ NOT_A_FACT = re.compile(r"구형|(?:받은|있는|저지른|처벌된|복역한)
 DURATION = re.compile(r"(\d[\d,.]*)\s?(년|개월|주|시간|분)\s?(?:만에|동안|째|간)")
 
 
-def key_fact(sentence: str, own: frozenset[str], earlier: frozenset[str]) -> float:
-    """1.0 where ``sentence`` tells an amount with what it is (``AMOUNT`` near ``AMOUNT_KIND``)
-    or an outcome (``OUTCOME``) with a figure of its own (``own``, its figures) that no
-    earlier candidate (``earlier``, their figures) carries, else 0.0. The new figure is what
-    makes it a fact: a read of the rule without it found the outcome told again ("… 현행범으로
-    체포했다" under "… A씨를 현행범으로 체포했다고"), a history ("… 번번이 무산됐다") or a
-    co-defendant's sentence already told ("징역 1년에 집행유예 2년") taking a point."""
+def fact_like(sentence: str) -> bool:
+    """Whether ``sentence`` tells an outcome (``OUTCOME``) or an amount with what it is
+    (``AMOUNT`` near ``AMOUNT_KIND``), and no request or prior record (``NOT_A_FACT``): the
+    half of ``key_fact`` that reads the sentence alone. Asked first, so that the figures of
+    the candidates, which ``new_figure`` needs, are read only when some candidate asks."""
+    if OUTCOME.search(sentence) is None and not (
+            "원" in sentence and AMOUNT.search(sentence) is not None
+            and AMOUNT_KIND.search(sentence) is not None):
+        return False
+    # Last, and only where its words are: tried at every character, the pattern costs more
+    # than the two above together.
+    return not (("구형" in sentence or "전력" in sentence)
+                and NOT_A_FACT.search(sentence) is not None)
+
+
+def new_figure(sentence: str, own: frozenset[str], earlier: frozenset[str]) -> bool:
+    """Whether ``sentence`` has a figure of its own (``own``, its figures) that no earlier
+    candidate (``earlier``, their figures) carries; a duration is none."""
     if own and DURATION.search(sentence) is not None:
         own = own - {n.replace(",", "") + u for n, u in DURATION.findall(sentence)}
-    if not own or own <= earlier or NOT_A_FACT.search(sentence) is not None:
-        return 0.0
-    if OUTCOME.search(sentence) is not None:
-        return 1.0
-    if "원" in sentence and AMOUNT.search(sentence) is not None \
-            and AMOUNT_KIND.search(sentence) is not None:
-        return 1.0
-    return 0.0
+    return bool(own) and not own <= earlier
+
+
+def key_fact(sentence: str, own: frozenset[str], earlier: frozenset[str]) -> float:
+    """1.0 where ``sentence`` tells an amount with what it is or an outcome (``fact_like``)
+    with a figure of its own that no earlier candidate carries (``new_figure``), else 0.0.
+    The new figure is what makes it a fact: a read of the rule without it found the outcome
+    told again ("… 현행범으로 체포했다" under "… A씨를 현행범으로 체포했다고"), a history
+    ("… 번번이 무산됐다") or a co-defendant's sentence already told ("징역 1년에 집행유예
+    2년") taking a point."""
+    return 1.0 if fact_like(sentence) and new_figure(sentence, own, earlier) else 0.0
