@@ -182,3 +182,21 @@ CANCELLED = (
 def test_a_counter_in_a_later_sentence_is_no_headline_duration() -> None:
     brief = ExtractiveSummarizer().brief(Article(title=CANCELLED[0], text=CANCELLED[1], lang="ko"))
     assert not any("업체 6개" in p.text for p in brief.points), [p.text for p in brief.points]
+
+
+@pytest.mark.parametrize("written", ["2.0.1만 명", "3..5억원", "1.2.3억원"])
+def test_a_number_with_two_dots_is_kept_as_written_not_a_crash(written: str) -> None:
+    # float("2.0.1") raised inside figures(): the summarizer fell back to one point holding
+    # the whole text whenever selection read such a candidate.
+    assert figures(f"한편 앱 가입자는 {written}으로 집계됐다.") == {written.replace(" ", "")}
+
+
+def test_a_brief_with_a_number_of_two_dots_is_an_ordinary_brief() -> None:
+    text = ("서울시는 올해 시민 안전 예산을 크게 늘렸다고 밝혔다. 경찰은 사기 혐의로 용의자 2명을 "
+            "체포했다. 시 관계자는 앞으로도 안전 대책을 계속 마련하겠다고 말했다. 한편 앱 가입자는 "
+            "2.0.1만 명으로 집계됐다고 회사 측은 설명했다. 전문가들은 제도 개선이 필요하다고 "
+            "지적했다.")
+    for title in ("서울시 안전 예산 확대", "서울시 안전 예산 3억원 확대"):
+        points = [p.text for p in ExtractiveSummarizer().brief(
+            Article(title=title, text=text, lang="ko")).points]
+        assert len(points) == 3 and all(p.endswith("다.") and len(p) < 60 for p in points), points

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 
 from bot.summarize.lang import Analyser, Analysis, Cues
 from bot.summarize.lang.ko.select import key_facts
@@ -588,12 +588,11 @@ def cues(cands: list[str], title: str, wanted: Callable[[str], bool],
         quote = m is not None and SUBJECT.search(sentence, 0, m.start()) is not None
         if lede and title_figures:
             head_figures[0] = title_figures - read.own(k)
-        fact = facts and key_facts.fact_like(sentence) \
-            and key_facts.new_figure(sentence, read.own(k), read.earlier(k))
         return (0.0, 0.0, 1.0 if quote else 0.0, *news(sentence, head_nouns, lede),
                 key_facts.headline_figure(read.own(k), head_figures[0]) if head_figures[0]
                 else 0.0,
-                1.0 if fact else 0.0)
+                key_facts.told_fact(sentence, partial(read.own, k), partial(read.earlier, k))
+                if facts else 0.0)
 
     return of
 

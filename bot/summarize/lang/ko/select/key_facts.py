@@ -11,6 +11,7 @@ sentence carried the figure the headline promised (issue 28, stop 40: ko85 "90%"
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # A figure: a number with its counter or unit, large amounts written in 조/억/만/천 parts
 # ("1억8000만원", "3억 원", "47억원"). Dates and clock times (일, 월, 시) are no figure the
@@ -41,6 +42,7 @@ AGE = re.compile(r"^[1-9]0$")
 # figure, written back one way ("1억8000만").
 PART = re.compile(r"([\d.]*)([조억만천]?)")
 MAGNITUDE = {"조": 10 ** 12, "억": 10 ** 8, "만": 10 ** 4}
+NUMBER = re.compile(r"\d*\.?\d+")  # what float() reads of a part (no "2.0.1", no "3..5")
 
 
 def _amount(number: str) -> str:
@@ -51,6 +53,8 @@ def _amount(number: str) -> str:
     for digits, mark in PART.findall(number):
         if not digits and not mark:
             continue
+        if digits and not NUMBER.fullmatch(digits):
+            return number  # "2.0.1만" is no amount we can add up: kept as written
         n = float(digits) if digits else 1.0
         if mark == "천":
             below += n * 1000
@@ -98,6 +102,8 @@ class CandidateFigures:
 
     def earlier(self, k: int) -> frozenset[str]:
         """The figures of the candidates before ``k``."""
+        if k < 0:
+            raise IndexError(f"no candidate {k}")
         while len(self._earlier) <= k:
             self._earlier.append(self._earlier[-1] | self.own(len(self._earlier) - 1))
         return self._earlier[k]
@@ -166,4 +172,11 @@ def key_fact(sentence: str, own: frozenset[str], earlier: frozenset[str]) -> flo
     told again ("… 현행범으로 체포했다" under "… A씨를 현행범으로 체포했다고"), a history
     ("… 번번이 무산됐다") or a co-defendant's sentence already told ("징역 1년에 집행유예
     2년") taking a point."""
-    return 1.0 if fact_like(sentence) and new_figure(sentence, own, earlier) else 0.0
+    return told_fact(sentence, lambda: own, lambda: earlier)
+
+
+def told_fact(sentence: str, own: Callable[[], frozenset[str]],
+              earlier: Callable[[], frozenset[str]]) -> float:
+    """``key_fact`` with the figures asked for only once the sentence is fact-like (what
+    selection calls, so that the rule it applies is the one ``key_fact``'s tests pin)."""
+    return 1.0 if fact_like(sentence) and new_figure(sentence, own(), earlier()) else 0.0
