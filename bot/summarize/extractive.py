@@ -151,6 +151,19 @@ def _usable(
     return len(sentence) >= 30 and len(sentence.split(None, 4)) >= 5
 
 
+def _mute_item(sentences: list[str], title: str, lang: str,
+               not_prose: Callable[[str, str], str | None]) -> list[str]:
+    """The points of an item none of whose lines is a candidate, not even the last resort's:
+    the lines its language still gives (``Language.mute_item_lines``: a one-line item's line,
+    a show's topic lines), whole, so each stays verbatim; none where it has no such rule."""
+    rules = LANGUAGES.get(lang)
+    if rules is None or rules.mute_item_lines is None:
+        return []
+    kind = segment.own_kind(not_prose, lang)
+    chosen = rules.mute_item_lines(sentences, title, kind, partial(refers_back, lang=lang))
+    return [sentences[i] for i in chosen]
+
+
 class ExtractiveSummarizer:
     """Three points that cover the story, taken from the article's own sentences."""
 
@@ -278,6 +291,8 @@ class ExtractiveSummarizer:
             if rules is not None and rules.short_items_stand_alone:
                 cands = _standalone(cands, lang, title)
             cands = _no_bare_opening(cands, lang)
+            if not cands:
+                return _mute_item(sentences, title, lang, not_prose)
             return [s for _, s in cands]
         weights = self._weights or weights_for(lang)
         pool = self.pool(cands, words, title, title_words, lang, weights, barred)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.summarize.lang import Language
 from bot.summarize.lang.en import labelling, negation, segment, select, sentences, tagging
-from bot.summarize.lang.en.segment import captions, placed, quotations, subhead
+from bot.summarize.lang.en.segment import captions, placed, quotations, subhead, topics
 from bot.summarize.lang.en.select import purpose
 
 LANGUAGE = Language(
@@ -42,4 +42,5 @@ LANGUAGE = Language(
     analysis_caches=(),
     label_words=(2, 5),
     states_purpose=purpose.states_purpose,
+    mute_item_lines=topics.mute_item_lines,
 )

@@ -532,10 +532,11 @@ def show_notes(sentences: list[str]) -> set[int]:
     stage lighting problem", "Orders stop 8 PM Monday evening"): in a text of SHOW_NOTES
     sentences or more, mostly lines with no terminal mark, under two heads or more, one of
     them a sponsor's or a list of links' ("Sponsored by:", "Links:", "Show notes:"), every
-    such line, a title cut short and a line too short to be a candidate. Never a point, not
-    even as a last resort: an episode's notes give as points only their questions (the topics
-    it discusses), else headline and link alone. Release notes ("Added:", "Fixed:") and a
-    blog post's listings have no such head: their lines are a list (``list_lines``)."""
+    such line, a title cut short and a line too short to be a candidate. No candidate, not
+    even the last resort's: an episode's notes give as points their questions (the topics it
+    discusses), else their topic lines (``topics.mute_item_lines``). Release notes
+    ("Added:", "Fixed:") and a blog post's listings have no such head: their lines are a list
+    (``list_lines``)."""
     if len(sentences) < SHOW_NOTES:
         return set()
     # The heads first: most texts have fewer than two, and then no line's ending is read.
