@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.recording import RecordingAdapter
 from bot.delivery import Destination, Outgoing, Pacing, Receipt
 from bot.outbox.pacing import Buckets, TokenBucket
 from bot.outbox.worker import OutboxWorker
+from bot.store import pacing as pacing_store
 from bot.store.db import Database
+from bot.store.schema import destinations
 from tests.support.crash_delivery import EPOCH, seed
 from tests.support.dbs import database_url
 from tests.support.outbox import FakeClock
@@ -131,7 +137,7 @@ class Rendezvous(RecordingAdapter):
 
 
 async def test_worker_paces_each_destination_and_runs_destinations_side_by_side(
-        tmp_path: Path) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Not a measure of the fake clock's total: both destinations' tasks advance the one fake
     # clock while the other does real database I/O, so the total depended on how the I/O
     # interleaved (it did on PostgreSQL). Pacing is each destination's own spacing; side by
@@ -140,15 +146,51 @@ async def test_worker_paces_each_destination_and_runs_destinations_side_by_side(
     await db.migrate()
     refs = ["test:a", "test:b"]
     await seed(db, briefs=4, refs=refs)
+    async with db.read() as conn:
+        key_of = {ref: f"destination:{id_}" for id_, ref in
+                  (await conn.execute(select(destinations.c.id, destinations.c.ref))).all()}
+    # When each send's turn was granted, by pacing key: a local bucket grants a turn when it
+    # takes a token (SQLite: one process); shared pacing (PostgreSQL) when it reserves a slot
+    # in the database, then sleeps until it.
     clock = FakeClock()
+    granted: dict[str, list[float]] = {}
+    key_of_bucket: dict[int, str] = {}
+    get, acquire, reserve = Buckets.get, TokenBucket.acquire, pacing_store.reserve
+
+    def recording_get(self: Buckets, key: object, pacing: Pacing) -> TokenBucket:
+        bucket = get(self, key, pacing)
+        key_of_bucket[id(bucket)] = str(key)
+        return bucket
+
+    async def recording_acquire(self: TokenBucket) -> None:
+        await acquire(self)
+        granted.setdefault(key_of_bucket[id(self)], []).append((clock.now - EPOCH).total_seconds())
+
+    async def recording_reserve(conn: AsyncConnection, key: str, **kw: Any) -> datetime:
+        at = await reserve(conn, key, **kw)
+        granted.setdefault(key, []).append((at - EPOCH).total_seconds())
+        return at
+
+    monkeypatch.setattr(Buckets, "get", recording_get)
+    monkeypatch.setattr(TokenBucket, "acquire", recording_acquire)
+    monkeypatch.setattr(pacing_store, "reserve", recording_reserve)
     rec = Rendezvous(refs, clock, pacing=Pacing(1.0, 1))
     worker = OutboxWorker(db=db, adapters={"test": rec}, clock=clock, sleep=clock.sleep)
     while await worker.run_once():
         pass
     await db.close()
     assert {ref: len(rec.keys(ref)) for ref in refs} == {"test:a": 4, "test:b": 4}
-    for times in rec.sent_at.values():
-        assert all(b - a >= 1.0 - 1e-6 for a, b in itertools.pairwise(times))  # 1 a second
+    # Turns are 1 s apart and no send comes before its turn. The sends themselves need not be
+    # 1 s apart: on this one fake clock the other destination's sleep moves time on while a
+    # row's statements run, so a send can come late and the next one on time (on PostgreSQL,
+    # 4 runs in 60 showed turns 0,1,2,3 and sends 0,1,3,3).
+    for ref, times in rec.sent_at.items():
+        turns = granted[key_of[ref]]
+        assert len(turns) == len(times) == 4, (turns, times)
+        assert all(b - a >= 1.0 - 1e-6 for a, b in itertools.pairwise(turns)), turns
+        assert all(sent >= turn - 1e-6 for turn, sent in zip(turns, times, strict=True)), (
+            turns, times)
+    assert worker.shared_pacing == (not db.is_sqlite)
 
 
 async def test_worker_paces_the_platform_across_destinations(tmp_path: Path) -> None:

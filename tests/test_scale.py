@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from sqlalchemy import Engine, and_, create_engine, func, or_, select
+from sqlalchemy import Engine, and_, create_engine, func, make_url, or_, select, text
 
 from adapters.recording import RecordingAdapter
 from bot.app import App
@@ -90,9 +90,11 @@ class Workers:
         self.procs: dict[str, subprocess.Popen[str]] = {}
 
     def start(self, name: str) -> None:
+        # The worker's sessions carry its name, so the test can see whether any is mid-statement.
+        url = make_url(self.db_url).update_query_dict({"application_name": session_name(name)})
         proc = subprocess.Popen(
-            [sys.executable, "-X", "faulthandler", "-m", "tests.support.scale_worker", self.db_url,
-             str(self.directory), name],
+            [sys.executable, "-X", "faulthandler", "-m", "tests.support.scale_worker",
+             url.render_as_string(hide_password=False), str(self.directory), name],
             cwd=REPO, stdout=subprocess.PIPE, text=True)
         self.procs[name] = proc
 
@@ -107,6 +109,28 @@ class Workers:
     def kill(self, name: str) -> None:
         self.procs[name].send_signal(signal.SIGKILL)
         assert self.procs[name].wait(timeout=10) == -signal.SIGKILL
+
+    def pause_holding_leases(self, name: str, engine: Engine) -> list[str]:
+        """Stop ``name`` (SIGSTOP) at a moment it holds feed leases; return their URLs.
+
+        Seeing a lease and then killing would race: the worker may finish its batch and release
+        every lease in between. A stopped worker changes nothing once none of its sessions is
+        running a statement it sent before it stopped (an open transaction stays as it is, and a
+        kill rolls it back), so what is read then is exactly what it holds when it is killed."""
+        proc, owner = self.procs[name], self.owner(name)
+        while True:
+            proc.send_signal(signal.SIGSTOP)
+            sessions, _ = wait_for(f"{name}'s statements never finished (sessions, running)",
+                                   partial(sessions_running, engine, session_name(name)),
+                                   lambda state: state[1] == 0, interval=0.002)
+            assert sessions, f"{name} has no session named {session_name(name)}"
+            with engine.connect() as conn:
+                held = conn.execute(select(feeds.c.url).where(
+                    feeds.c.lease_owner == owner)).scalars().all()
+            if held:
+                return list(held)
+            proc.send_signal(signal.SIGCONT)
+            time.sleep(0.002)
 
     def stop_all(self) -> None:
         (self.directory / "stop").touch()
@@ -144,6 +168,19 @@ def wait_cycle_done(engine: Engine, cycle: int) -> None:
 
     wait_for(f"cycle {cycle} unfinished (entries, briefs, open outbox, sent)", counts,
              lambda c: c[:3] == (FEEDS * cycle, FEEDS * cycle, 0), interval=0.2)
+
+
+def session_name(worker: str) -> str:
+    return f"scale-{worker}"
+
+
+def sessions_running(engine: Engine, application_name: str) -> tuple[int, int]:
+    """A worker's database sessions: how many are open, and how many run a statement now."""
+    with engine.connect() as conn:
+        row = conn.execute(text(
+            "SELECT count(*), count(*) FILTER (WHERE state = 'active') FROM pg_stat_activity"
+            " WHERE application_name = :name"), {"name": application_name}).one()
+    return row[0], row[1]
 
 
 def requests_since(server: FeedServer, start: int) -> int:
@@ -218,10 +255,8 @@ def test_three_workers_share_300_feeds_and_survive_a_kill(
                 wait_for("w1 never held a lease (holds, requests)",
                          partial(holds_a_lease, engine, server, owner),
                          lambda state: state[0], interval=0.002)
+                held = workers.pause_holding_leases("w1", engine)
                 workers.kill("w1")
-                with engine.connect() as conn:
-                    held = conn.execute(select(feeds.c.url).where(
-                        feeds.c.lease_owner == owner)).scalars().all()
                 held_by_dead = {"/" + url.split("/", 3)[3] for url in held}
                 # Time moves past the leases only once the survivors are idle, so that only the
                 # dead worker's leases lapse (a live poll never outlasts its lease in practice).
