@@ -177,6 +177,13 @@ def test_a_brief_prefers_points_that_stand_alone_over_a_fronted_demonstrative() 
     "We will use it to deploy our app.",
     "You can use it however makes the most sense to you.",
     "You can also use them again and again.",
+    "We'll use it to deploy our app.",
+    "You can't use it on older phones.",
+    "You cannot use it on older phones.",
+    "You'll be able to use it to pay for coffee.",
+    "Now you can use it to pay for coffee.",
+    "As noted in the docs, you can also use it offline.",
+    "“You can use it anywhere,” Cook said.",
 ])
 def test_a_pronoun_using_it_leans_back(sentence: str) -> None:
     assert refers_back(sentence, "en"), sentence
@@ -187,6 +194,11 @@ def test_a_pronoun_using_it_leans_back(sentence: str) -> None:
     "The app saves the rate to a file so I could use it offline.",
     "The video does not show all the ways you can use it.",
     "You can use its settings page to change the colours.",
+    # "it's" is a misspelt "its" here, not the "it" that leans back.
+    "You can use it's settings page to change the colours.",
+    # An extraposed or cleft "it" stands for the clause or the name after it.
+    "It was announced on Tuesday that the plant will close.",
+    "It was Apple that first shipped the feature.",
 ])
 def test_using_it_after_naming_it_stands_alone(sentence: str) -> None:
     assert not refers_back(sentence, "en"), sentence

@@ -96,30 +96,36 @@ FRONTED_IT = re.compile(
 
 
 # A main clause that opens on a pronoun using "it" or "them" ("You can use it however makes
-# the most sense to you.", "We will use it to deploy our app."), maybe after a clause saying
-# who told it ("As David mentioned on the podcast you could also use it to calculate dates
-# backwards …": use what? a spreadsheet the brief does not show; issue 28, feed items' read).
-# On every article of the dev sets (wire, CNN/DM, BBC, the real-world feeds) the 4 sentences
-# of this form all lean back; the 6 that use "it" later in the sentence name it first ("…
-# save it to a file so I could use it offline", "… all the ways you can use it").
+# the most sense to you.", "We'll use it to deploy our app.", "You can't use it on older
+# phones.", "Now you can use it to pay", "“You can use it anywhere,” Cook said."), maybe after
+# a clause saying who told it ("As David mentioned on the podcast you could also use it to
+# calculate dates backwards …", "As noted in the docs, you can also use it offline": use
+# what? a spreadsheet the brief does not show; issue 28, feed items' read). Not "it's" ("You
+# can use it's settings page …", a misspelt "its"), nor "it" named earlier in the sentence
+# ("… save it to a file so I could use it offline", "… all the ways you can use it").
 USES_IT = re.compile(
-    r"^(?:as [^,.!?]{1,60}?\b(?:mentioned|said|noted|explained|showed|pointed out)"
-    r"(?: (?:on|in) [^,.!?]{1,40}?)?,? )?"
-    r"(?:you|we|i|they|one) (?:can|could|may|might|will|would|should)"
-    r"(?: also| even| then| now| still)? use (?:it|them)\b",
+    r"^[\"'“‘]?(?:as [^,.!?]{0,60}?\b(?:mentioned|said|noted|explained|showed|pointed out)"
+    r"(?: (?:on|in) [^,.!?]{1,40}?)?,? |(?:now|so|and|but|then),? )?"
+    r"(?:you|we|i|they|one)(?:['’]ll| (?:can(?:not|['’]t)?|could(?:n['’]t)?|may|might|will|"
+    r"won['’]t|would(?:n['’]t)?|should|must))(?: not)?"
+    r"(?: (?:also|even|then|now|still|just|easily))?(?: be able to)? use (?:it|them)\b(?!['’])",
     re.IGNORECASE,
 )
 
 
 def leans_through_fronted(sentence: str) -> bool:
     """Whether ``sentence`` opens on a phrase ending in a bare demonstrative
-    (FRONTED_DEMONSTRATIVE), on a clause whose "it" no later noun phrase names (FRONTED_IT)
-    or on a pronoun using "it" (USES_IT)."""
+    (FRONTED_DEMONSTRATIVE) or on a clause whose "it" no later noun phrase names
+    (FRONTED_IT)."""
     # Cheap tests first: this runs on every candidate, and few hold either form.
     head = sentence[:120].lower()
     if (" this" in head or " that" in head or " these" in head or " those" in head) and (
             FRONTED_DEMONSTRATIVE.match(sentence) is not None):
         return True
-    if " use " in head and USES_IT.match(sentence) is not None:
-        return True
     return " it" in head and FRONTED_IT.match(sentence) is not None
+
+
+def uses_it(sentence: str) -> bool:
+    """Whether ``sentence``'s main clause opens on a pronoun using an "it" it does not name
+    (USES_IT), a quotation's too: its speaker named does not name the "it"."""
+    return " use " in sentence[:140].lower() and USES_IT.match(sentence) is not None
