@@ -49,6 +49,11 @@ LINK_CREDIT = re.compile(
     r"^[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3}['’]s? (?:[\w-]+ ){0,3}(?:review|tweet|take|comment|"
     r"summary|recap|post|article|video|writeup|write-up|thread|picture|photo|image|reply|"
     r"response|thoughts|screencast)s?\b")
+# A line that says it is a link or an example of something ("Original ATP discussion (Overcast
+# timestamp link)", "Example multi-use hub", "Associated episode of Analog(ue)", "Previous
+# rumor Marco was enamored with"): it points at a page, not at a topic.
+LINK_SELF = re.compile(
+    r"^(?:Example|Original|Associated|Previous|Related)\b|\blink\)?$", re.IGNORECASE)
 # The show's own credits ("Ending theme by Jonathan Mann"): true of every episode.
 SHOW_CREDIT = re.compile(r"^(?i:(?:ending |opening |closing )?theme (?:music |song )?by)\b")
 # A call to action, true of every episode ("Become a member to get ad-free episodes", "Try it
@@ -127,6 +132,7 @@ def _says_something(line: str, kind: str | None, title: str | None) -> bool:
         and not line.startswith(("...", "…")) and not line.endswith(("...", "…")) \
         and SEGMENT_LABEL.match(line) is None and EPISODE_LINK.search(line) is None \
         and LINK_CREDIT.match(line) is None and SHOW_CREDIT.match(line) is None \
+        and LINK_SELF.search(line) is None \
         and CALL_TO_ACTION.search(line) is None \
         and PRICE.search(line) is None and CODE.search(line) is None \
         and LEANING_TOPIC.match(line) is None
