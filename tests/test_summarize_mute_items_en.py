@@ -81,6 +81,7 @@ TOPIC = "Why the office printer never sleeps"
     "Original kettle discussion (Overcast timestamp link)",
     "Example multi-use kettle hub",
     "Associated episode of the other show",
+    "Run defaults write com.apple.dock autohide-time-modifier to fix it",
     "going wireless",
     "This is why the printer never sleeps",
     "Share this episode with a friend or two",
@@ -113,6 +114,14 @@ def test_a_later_sentence_of_a_line_is_no_topic() -> None:
         "Analog(ue)", "Sponsored by:",
         "Acme: Shoes for every season. Get 10% off with code HOST10."])
     assert _points("310: Printers", text) == ["Is the kettle too loud?"]
+
+
+def test_past_six_plain_words_a_longer_line_is_no_more_a_topic() -> None:
+    lines = ("Why the office printer never sleeps at all now",
+             "How the new driver update broke all of the external displays",
+             "What we want from the next graphics card",
+             "Why ray tracing on a laptop is still a battery killer after all these years")
+    assert _topics(*lines) == list(lines[:3])
 
 
 def test_lines_under_a_labelled_small_talk_line_are_no_topics() -> None:
