@@ -261,7 +261,7 @@ HEAD_PIECES = ["sponsored", "Sponsored", " by", " BY", "show", "Show", " notes",
 
 
 def test_heads_are_what_the_full_match_finds() -> None:
-    """``_head`` matches BARE_HEAD only on a line short enough for one of its names or opening
+    """``is_head`` matches BARE_HEAD only on a line short enough for one of its names or opening
     on "#" (issue 26): the same heads as matching every line."""
     rng = random.Random(28)
     texts = ["sponsored by", "Sponsored By\n", "SPONSORED BY", "show links", "#askatp",
@@ -270,7 +270,7 @@ def test_heads_are_what_the_full_match_finds() -> None:
               for _ in range(20000)]
     for text in texts:
         by_match = text.endswith(":") or en_segment.BARE_HEAD.match(text) is not None
-        assert en_segment._head(text) == by_match, text
+        assert en_segment.is_head(text) == by_match, text
 
 
 CONTACT_PIECES = ["Telegram", "Web", ": ", ":", "\t", " ", "https://t.me/x", "www.x.org", "a@b.io",

@@ -168,3 +168,37 @@ def test_a_brief_prefers_points_that_stand_alone_over_a_fronted_demonstrative() 
     points = _points("Company announces rich email format", text)
     assert points, points
     assert not any(p.startswith("As a part of this") for p in points), points
+
+
+# A pronoun using "it" or "them" as the main clause opens, maybe after who told it (issue 28,
+# feed items' read: "… you could also use it to calculate dates backwards …", use what?).
+@pytest.mark.parametrize("sentence", [
+    "As Sam mentioned on the show you could also use it to count the days back from a date.",
+    "We will use it to deploy our app.",
+    "You can use it however makes the most sense to you.",
+    "You can also use them again and again.",
+    "We'll use it to deploy our app.",
+    "You can't use it on older phones.",
+    "You cannot use it on older phones.",
+    "You'll be able to use it to pay for coffee.",
+    "Now you can use it to pay for coffee.",
+    "As noted in the docs, you can also use it offline.",
+    "“You can use it anywhere,” Cook said.",
+])
+def test_a_pronoun_using_it_leans_back(sentence: str) -> None:
+    assert refers_back(sentence, "en"), sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    # The thing is named before "it" in the same sentence.
+    "The app saves the rate to a file so I could use it offline.",
+    "The video does not show all the ways you can use it.",
+    "You can use its settings page to change the colours.",
+    # "it's" is a misspelt "its" here, not the "it" that leans back.
+    "You can use it's settings page to change the colours.",
+    # An extraposed or cleft "it" stands for the clause or the name after it.
+    "It was announced on Tuesday that the plant will close.",
+    "It was Apple that first shipped the feature.",
+])
+def test_using_it_after_naming_it_stands_alone(sentence: str) -> None:
+    assert not refers_back(sentence, "en"), sentence

@@ -119,11 +119,13 @@ def test_release_notes_under_added_and_fixed_heads_have_points() -> None:
     assert len(points) == 3 and "Dark mode for the editor" in points, points
 
 
-def test_show_notes_with_a_sponsor_head_still_have_no_points() -> None:
+def test_show_notes_with_a_sponsor_head_give_a_topic_line_never_the_sponsor() -> None:
+    # No line is a candidate; as the last resort a topic line that says something is the
+    # point (issue 28: a brief with no points read as broken), never a link title or sponsor.
     points = _points("310: Apple Playstore", (
         "Follow-up:\n\nThe Terminator saga continues\n\nGoogle+ Circles\n\nBelkin Wemo\n\n"
         "Kasa\n\nHomebridge\n\nSponsored by:\n\nHandy: The easy way to book home cleanings."))
-    assert points == [], points
+    assert points == ["The Terminator saga continues"], points
 
 
 # A short Korean item (three candidates or fewer: no choice to make) does not open on a bare

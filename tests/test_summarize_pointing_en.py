@@ -178,7 +178,8 @@ def test_the_lines_of_a_list_under_its_lead_in_are_no_points() -> None:
     ]
 
 
-# ATP's show notes: link titles under heads, a shirt sale, sponsors. Nothing is a point.
+# ATP's show notes: topic lines and link titles under heads, a shirt sale, sponsors. No line
+# is a candidate; as the last resort the topic lines that tell most are the points.
 _SHOW_NOTES = """SLACCIDENTAL TECH PODCAST SHIRTS!!
 
 Order right now or you'll miss it!
@@ -219,8 +220,15 @@ Handy: The easy and convenient way to book home cleanings on a schedule that wor
 """
 
 
-def test_show_notes_make_no_points() -> None:
-    assert _points("310: Apple Playstore", _SHOW_NOTES) == []
+def test_show_notes_give_their_topic_lines_as_the_last_resort() -> None:
+    # A brief with no points read as broken: readers preferred the episode's own topic lines
+    # (issue 28). Never the sale, its deadline, a head, a link title ("John's Internet of
+    # Things"), the post-show or a sponsor read.
+    assert _points("310: Apple Playstore", _SHOW_NOTES) == [
+        "Instagram, friendstagrams, and spam accounts",
+        'MacBook Pro "stage light" fault and iterative development',
+        "What happens to projects like homebrew if the ARM transition happens?",
+    ]
 
 
 ITEM = Article(title="Follow-up on the keyboard post", text="Thanks!",

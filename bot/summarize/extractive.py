@@ -151,6 +151,20 @@ def _usable(
     return len(sentence) >= 30 and len(sentence.split(None, 4)) >= 5
 
 
+def _mute_item(sentences: list[str], title: str, lang: str, starts: frozenset[int],
+               not_prose: Callable[[str, str], str | None]) -> list[str]:
+    """The points of an item none of whose lines is a candidate, not even the last resort's:
+    the lines its language still gives (``Language.mute_item_lines``: a one-line item's line,
+    a show's topic lines), whole, so each stays verbatim (``starts``: each paragraph's first
+    sentence); none where it has no such rule."""
+    rules = LANGUAGES.get(lang)
+    if rules is None or rules.mute_item_lines is None:
+        return []
+    kind = segment.own_kind(not_prose, lang)
+    chosen = rules.mute_item_lines(sentences, title, starts, kind, partial(refers_back, lang=lang))
+    return [sentences[i] for i in chosen]
+
+
 class ExtractiveSummarizer:
     """Three points that cover the story, taken from the article's own sentences."""
 
@@ -252,12 +266,18 @@ class ExtractiveSummarizer:
         if not cands:
             lead_ins = language(lang).lead_in_lines
             listed = segment.in_sections(sentences, lang)  # sponsor reads, a show's link lines
+            rules = LANGUAGES.get(lang)
+            # Where the language gives a mute item its own lines (``_mute_item``), the page's
+            # furniture ("Read more", "Subscribe to …") is no last resort: it would win over
+            # the item's one line and say nothing of it.
+            resort = segment.LAST_RESORT if rules is None or rules.mute_item_lines is None \
+                else segment.LAST_RESORT - {"boilerplate"}
             cands = [
                 (i, s)
                 for i, s in enumerate(sentences)
                 # Not a lone "★" or "—" either: a point says something in words.
                 if _has_word(s) and (not lead_ins or not _lead_in(s))
-                and not_prose(s, lang) in segment.LAST_RESORT and i not in barred
+                and not_prose(s, lang) in resort and i not in barred
                 and i not in listed
             ]
             # A subhead or link title is a point only when no other line is (issue 28, feeds):
@@ -278,6 +298,8 @@ class ExtractiveSummarizer:
             if rules is not None and rules.short_items_stand_alone:
                 cands = _standalone(cands, lang, title)
             cands = _no_bare_opening(cands, lang)
+            if not cands:
+                return _mute_item(sentences, title, lang, starts, not_prose)
             return [s for _, s in cands]
         weights = self._weights or weights_for(lang)
         pool = self.pool(cands, words, title, title_words, lang, weights, barred)

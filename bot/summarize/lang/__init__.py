@@ -257,3 +257,12 @@ class Language:
     # …", "Here, we show …"): the selector's ``purpose`` (bot.summarize.scoring); None where
     # no such rule is known
     states_purpose: Callable[[str], bool] | None = None
+    # The indexes of the lines an item with no candidate at all still gives as points, given
+    # its lines, its headline, each paragraph's first line, the language's ``not_prose`` as
+    # the article's kinds read it and whether a line leans back (English: a one-line item's
+    # line, a show's topic lines; bot.summarize.extractive): a brief with no points reads as
+    # broken. None where no such rule is known
+    mute_item_lines: Callable[
+        [list[str], str, frozenset[int], Callable[[str], str | None], Callable[[str], bool]],
+        list[int]] \
+        | None = None

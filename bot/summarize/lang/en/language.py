@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.summarize.lang import Language
 from bot.summarize.lang.en import labelling, negation, segment, select, sentences, tagging
-from bot.summarize.lang.en.segment import captions, placed, quotations, subhead
+from bot.summarize.lang.en.segment import captions, placed, quotations, subhead, topics
 from bot.summarize.lang.en.select import new_facts, purpose
 
 LANGUAGE = Language(
@@ -43,4 +43,5 @@ LANGUAGE = Language(
     label_words=(2, 5),
     states_purpose=purpose.states_purpose,
     new_facts=new_facts.reader,
+    mute_item_lines=topics.mute_item_lines,
 )

@@ -454,7 +454,7 @@ def unglue(sentence: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def _head(sentence: str) -> bool:
+def is_head(sentence: str) -> bool:
     """A line that heads a section: one ending in ":", or a show's section name standing alone
     with its colon dropped ("Sponsored by", "Post show", "#askatp": ``BARE_HEAD``)."""
     # BARE_HEAD's names are at most 12 characters (13 with the line break its "$" allows):
@@ -463,7 +463,7 @@ def _head(sentence: str) -> bool:
         (len(sentence) <= 13 or sentence[:1] == "#") and BARE_HEAD.match(sentence) is not None)
 
 
-def _with_colon(head: str) -> str:
+def with_colon(head: str) -> str:
     """A head with its colon, dropped or not ("Sponsored by" -> "Sponsored by:"): the form the
     head patterns read."""
     return head if head.endswith(":") else f"{head}:"
@@ -472,15 +472,15 @@ def _with_colon(head: str) -> str:
 def headed_sections(sentences: list[str]) -> set[int]:
     """Indexes of the sentences of a sponsor section (after its head, "Sponsored by:") or a
     show's list of links (after "Some other people, places, and things mentioned:"), up to the
-    next line that heads a section (``_head``), and the link lines of a show's notes
+    next line that heads a section (``is_head``), and the link lines of a show's notes
     (``show_notes``)."""
     out: set[int] = set()
-    if not any(map(_head, sentences)):
+    if not any(map(is_head, sentences)):
         return out  # most stories: no head, so no section and no show notes (two heads)
     inside = False
     for i, s in enumerate(sentences):
-        if _head(s):
-            head = _with_colon(s)
+        if is_head(s):
+            head = with_colon(s)
             inside = SPONSOR_HEAD.match(head) is not None or LINKS_HEAD.match(head) is not None
         elif inside:
             out.add(i)
@@ -532,14 +532,15 @@ def show_notes(sentences: list[str]) -> set[int]:
     stage lighting problem", "Orders stop 8 PM Monday evening"): in a text of SHOW_NOTES
     sentences or more, mostly lines with no terminal mark, under two heads or more, one of
     them a sponsor's or a list of links' ("Sponsored by:", "Links:", "Show notes:"), every
-    such line, a title cut short and a line too short to be a candidate. Never a point, not
-    even as a last resort: an episode's notes give as points only their questions (the topics
-    it discusses), else headline and link alone. Release notes ("Added:", "Fixed:") and a
-    blog post's listings have no such head: their lines are a list (``list_lines``)."""
+    such line, a title cut short and a line too short to be a candidate. No candidate, not
+    even the last resort's: an episode's notes give as points their questions (the topics it
+    discusses), else their topic lines (``topics.mute_item_lines``). Release notes
+    ("Added:", "Fixed:") and a blog post's listings have no such head: their lines are a list
+    (``list_lines``)."""
     if len(sentences) < SHOW_NOTES:
         return set()
     # The heads first: most texts have fewer than two, and then no line's ending is read.
-    heads = [_with_colon(s) for s in sentences if _head(s)]
+    heads = [with_colon(s) for s in sentences if is_head(s)]
     if len(heads) < 2:
         return set()
     unmarked = [_unmarked(s) for s in sentences]

@@ -10,7 +10,7 @@ from itertools import chain
 
 from bot.summarize.lang import Analysis, Cues
 from bot.summarize.lang.en.select import dummy_it
-from bot.summarize.lang.en.select.fronted import leans_through_fronted
+from bot.summarize.lang.en.select.fronted import leans_through_fronted, uses_it
 from bot.summarize.lang.en.select.headline_names import headline_names
 
 # Lines that are never a point: captions, credits, link texts.
@@ -411,7 +411,7 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
     (``points_away``) or the writer's earlier piece (EARLIER_PIECE) anywhere (``subjectless``
     is Korean's analyser rule, unused here); or is a teaser (``teaser``), whose "it" points at
     the news a later sentence tells; or opens on a phrase or clause whose pronoun leans back
-    (``fronted.leans_through_fronted``)."""
+    (``fronted.leans_through_fronted``), or uses an "it" it does not name (``fronted.uses_it``)."""
     if BACK.match(sentence):
         if MOMENT.match(sentence) is None:
             return not SELF.match(sentence)
@@ -419,6 +419,8 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
         return QUOTE_OPEN.match(sentence) is not None and ATTRIBUTION.search(sentence) is None
     if teaser(sentence):
         return True  # its "it" points at a sentence after it: a teaser leans on the story
+    if uses_it(sentence):
+        return True  # "You can use it anywhere," Cook said: use what?
     # A marker or a fronted phrase that opens a quotation with its speaker named ("“Of course
     # we will appeal,” said Jane Smith", "“On top of that, we will appeal,” said …") is the
     # speaker's: the sentence says who answers what.

@@ -95,6 +95,24 @@ FRONTED_IT = re.compile(
 )
 
 
+# A main clause that opens on a pronoun using "it" or "them" ("You can use it however makes
+# the most sense to you.", "We'll use it to deploy our app.", "You can't use it on older
+# phones.", "Now you can use it to pay", "“You can use it anywhere,” Cook said."), maybe after
+# a clause saying who told it ("As David mentioned on the podcast you could also use it to
+# calculate dates backwards …", "As noted in the docs, you can also use it offline": use
+# what? a spreadsheet the brief does not show; issue 28, feed items' read). Not "it's" ("You
+# can use it's settings page …", a misspelt "its"), nor "it" named earlier in the sentence
+# ("… save it to a file so I could use it offline", "… all the ways you can use it").
+USES_IT = re.compile(
+    r"^[\"'“‘]?(?:as [^,.!?]{0,60}?\b(?:mentioned|said|noted|explained|showed|pointed out)"
+    r"(?: (?:on|in) [^,.!?]{1,40}?)?,? |(?:now|so|and|but|then),? )?"
+    r"(?:you|we|i|they|one)(?:['’]ll| (?:can(?:not|['’]t)?|could(?:n['’]t)?|may|might|will|"
+    r"won['’]t|would(?:n['’]t)?|should|must))(?: not)?"
+    r"(?: (?:also|even|then|now|still|just|easily))?(?: be able to)? use (?:it|them)\b(?!['’])",
+    re.IGNORECASE,
+)
+
+
 def leans_through_fronted(sentence: str) -> bool:
     """Whether ``sentence`` opens on a phrase ending in a bare demonstrative
     (FRONTED_DEMONSTRATIVE) or on a clause whose "it" no later noun phrase names
@@ -105,3 +123,9 @@ def leans_through_fronted(sentence: str) -> bool:
             FRONTED_DEMONSTRATIVE.match(sentence) is not None):
         return True
     return " it" in head and FRONTED_IT.match(sentence) is not None
+
+
+def uses_it(sentence: str) -> bool:
+    """Whether ``sentence``'s main clause opens on a pronoun using an "it" it does not name
+    (USES_IT), a quotation's too: its speaker named does not name the "it"."""
+    return " use " in sentence[:140].lower() and USES_IT.match(sentence) is not None
