@@ -37,7 +37,12 @@ _NOT_NAMES = frozenset(
     Saturday Sunday Today Yesterday""".split())
 # A run of capitalised words; of its words only those of three letters or more that are no
 # title count ("Mr", "U.S." and "Sen." name no one by themselves).
-_NAME_RUN = re.compile(r"(?<=\s)[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*")
+# (The space before a run is matched, not looked behind at: a pattern that opens with a plain
+# class lets the regex engine skip to the spaces; the run itself is the group.)
+_NAME_RUN = re.compile(r"\s([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)")
+# Any digit: a sentence without one tells no figure, and ``_FIGURE``'s opening lookbehind
+# would try every character to learn it.
+_DIGIT = re.compile(r"\d")
 _FIRST_RUN = re.compile(r"^[\"“‘']?([A-Z][\w'’.-]*)")
 _NAME_WORD = re.compile(r"[A-Z][a-z]{2,}")
 _TITLES = frozenset(
@@ -60,6 +65,8 @@ def _named_before(sentence: str, end: int) -> re.Match[str] | None:
 def figures(sentence: str) -> frozenset[str]:
     """The standalone figures ``sentence`` tells, as written without thousands commas
     ("1,300" = "1300") or a closing stop ("in 2013.")."""
+    if _DIGIT.search(sentence) is None:
+        return frozenset()
     out: set[str] = set()
     label_end = -1  # where the last number of a named thing ended: a list may go on from it
     for m in _FIGURE.finditer(sentence):
