@@ -57,9 +57,14 @@ def _named_before(sentence: str, end: int) -> re.Match[str] | None:
     if end == 0 or sentence[end - 1] not in " \u00a0":
         return None
     start = end - 1
-    while start > 0 and (sentence[start - 1].isalnum() or sentence[start - 1] in "_'’"):
-        start -= 1  # str.isalnum() and "_" are the regex's \w
+    while start > 0 and (_word_char(sentence[start - 1]) or sentence[start - 1] in "'’"):
+        start -= 1
     return _NAMED.search(sentence, start, end)
+
+
+def _word_char(c: str) -> bool:
+    """Whether ``c`` is a word character as the regex's ``\\w`` reads one."""
+    return c.isalnum() or c == "_"
 
 
 def figures(sentence: str) -> frozenset[str]:
@@ -108,12 +113,21 @@ def reader(sentences: list[str]) -> Callable[[str], frozenset[str]]:
 
     @cache
     def written_lower(word: str) -> bool:
-        # Only an opener ("Clearance rates …") asks, a few a story: a search for that word is
-        # cheaper than the set of all the story's lower-case words, and most openers are not
-        # in it at all, which a substring test tells at once. ``word`` is [a-z]{3,}: the
-        # search finds it only whole and in lower case ("clearance", not "clearances").
+        # Only an opener ("Clearance rates …") asks, a few a story: finding that word is
+        # cheaper than the set of all the story's lower-case words. ``word`` is [a-z]{3,};
+        # it counts only whole, in lower case ("clearance", not "clearances" nor
+        # "Clearance"): a word character (str.isalnum() or "_", the regex's \w) on neither
+        # side. (A regex ``\bword\b`` cannot skip ahead to the word: it tries every
+        # character of the story.)
         text = story()
-        return word in text and re.search(rf"\b{word}\b", text) is not None
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if not (at and _word_char(text[at - 1])) and not (
+                    end < len(text) and _word_char(text[end])):
+                return True
+            at = text.find(word, at + 1)
+        return False
 
     return lambda sentence: figures(sentence) | frozenset(names(sentence, written_lower))
 
