@@ -13,6 +13,7 @@ import pytest
 
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, split_sentences
+from bot.summarize.lang.en.select import new_facts
 from bot.summarize.lang.en.select.new_facts import facts, figures, reader
 from bot.summarize.scoring import CLOSE, RESTATED, RETELLING_STORY, STATIC, Pool
 from bot.summarize.weights import WEIGHTS
@@ -202,3 +203,17 @@ def test_shared_bbc_next_brief_drops_its_retold_quote() -> None:
     assert texts[0].startswith("Next has said its annual profit will be £5m lower"), texts
     assert not any(t.startswith('"Clearance rates in our end-of-season sale') for t in texts), \
         texts
+
+
+def test_facts_are_read_only_for_a_candidate_that_may_retell(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Cost (issue 26): a sentence's figures and names are read by regexes, so restates asks
+    # for them last: a candidate's once it is close to a point and shares its terms, the
+    # points' only then. The last point is asked for by no later candidate, so never read.
+    read: list[str] = []
+    figures_of = new_facts.figures
+    monkeypatch.setattr(new_facts, "figures", lambda s: read.append(s) or figures_of(s))
+    points = _points(_STORY)
+    assert points[-1] == _NEW_FIGURE, points
+    assert _RETOLD in read, read  # it was weighed as a retelling
+    assert _NEW_FIGURE not in read, read

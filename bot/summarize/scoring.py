@@ -156,16 +156,24 @@ class Pool:
         ``closest``, at least CLOSE), tells no figure or name they and the headline lack
         (``facts``: their figures and the words of their names), and at
         least RESTATED of its terms' weight is among theirs (``terms``); else 0.0."""
-        own = self.sets[k]
-        if closest < CLOSE or not own or self.facts is None:
+        if closest < CLOSE or self.facts is None or not self.shares_terms(k, terms):
             return 0.0
-        # A figure is known as written, a name by any of its words ("City" of "New York City"
-        # after "New York").
+        return 1.0 if self.tells_no_new_fact(k, facts) else 0.0
+
+    def shares_terms(self, k: int, terms: frozenset[str]) -> bool:
+        """Whether at least RESTATED of candidate k's term weight is among ``terms``."""
+        own = self.sets[k]
+        weight = self.idf2.__getitem__
+        return bool(own) and sum(map(weight, own & terms)) >= RESTATED * sum(map(weight, own))
+
+    def tells_no_new_fact(self, k: int, facts: frozenset[str]) -> bool:
+        """Whether every figure and name candidate k tells is among ``facts``: a figure as
+        written, a name by any of its words ("City" of "New York City" after "New York")."""
+        assert self.facts is not None
         for fact in self.facts(k):
             if fact not in facts and (" " not in fact or facts.isdisjoint(fact.split())):
-                return 0.0
-        weight = self.idf2.__getitem__
-        return 1.0 if sum(map(weight, own & terms)) >= RESTATED * sum(map(weight, own)) else 0.0
+                return False
+        return True
 
 
 def _words_of(facts: frozenset[str]) -> frozenset[str]:
@@ -350,6 +358,8 @@ def choose(
     left = pool.headline_units  # the headline units no chosen point carries yet
     told: frozenset[str] = frozenset()  # the chosen points' content terms, for ``restates``
     told_facts = pool.headline_facts  # and their figures and names' words, the headline's too
+    unread: list[int] = []  # the chosen points whose facts are not in told_facts yet
+    facts_of = pool.facts
     while len(chosen) < points:
         best, best_score = -1, -math.inf
         reach = unit * len(left)  # the most any candidate can gain: the scan stops below it
@@ -362,8 +372,14 @@ def choose(
             if sim >= duplicate:
                 continue  # a near-duplicate of a point
             score = static[k] + w_red * sim
-            if w_restates and told:
-                score += w_restates * pool.restated(k, sim, told, told_facts)
+            # ``restated``, asking for facts last: a candidate's are read (by regexes) only
+            # when it is close to a point and shares its terms, the points' only then too.
+            if w_restates and told and sim >= CLOSE and pool.shares_terms(k, told):
+                if unread and facts_of is not None:
+                    told_facts = told_facts.union(*(_words_of(facts_of(j)) for j in unread))
+                    unread = []
+                if pool.tells_no_new_fact(k, told_facts):
+                    score += w_restates
             if reach and units_of is not None:
                 if score + reach <= best_score or (units_maybe is not None and (
                         score + unit * len(units_maybe(k) & left) <= best_score)):
@@ -381,9 +397,9 @@ def choose(
         if best < 0:
             break
         chosen.append(best)
-        if w_restates and pool.facts is not None:
+        if w_restates and facts_of is not None:
             told = told | pool.sets[best]
-            told_facts = told_facts | _words_of(pool.facts(best))
+            unread.append(best)  # its facts join ``told_facts`` when a candidate asks
         if reach and units_of is not None:
             left = left - units_of(best)
     return sorted(chosen)

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
-from itertools import chain
 
 # A number standing alone: not glued to a letter, hyphen, dot or slash on either side, save a
 # unit written on it ("4m", "1990s", "5th") or a share or currency sign.
@@ -38,23 +37,45 @@ _NOT_NAMES = frozenset(
     Saturday Sunday Today Yesterday""".split())
 # A run of capitalised words; of its words only those of three letters or more that are no
 # title count ("Mr", "U.S." and "Sen." name no one by themselves).
-_NAME_RUN = re.compile(r"(?<=\s)[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*")
+# (The space before a run is matched, not looked behind at: a pattern that opens with a plain
+# class lets the regex engine skip to the spaces; the run itself is the group.)
+_NAME_RUN = re.compile(r"\s([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)")
+# Any digit: a sentence without one tells no figure, and ``_FIGURE``'s opening lookbehind
+# would try every character to learn it.
+_DIGIT = re.compile(r"\d")
 _FIRST_RUN = re.compile(r"^[\"“‘']?([A-Z][\w'’.-]*)")
 _NAME_WORD = re.compile(r"[A-Z][a-z]{2,}")
-_WORD = re.compile(r"\b[a-z]{3,}\b")
 _TITLES = frozenset(
     """President Vice Governor Senator Minister Prime Chief Private Officer General Secretary
     Judge Justice Director Professor Doctor Mayor Rep Sen Gov""".split())
 
 
+def _named_before(sentence: str, end: int) -> re.Match[str] | None:
+    """``_NAMED`` searched in ``sentence[:end]`` from the word before its closing space only:
+    no match can start before that word (the pattern is word characters up to the space), and
+    a search from the sentence's start would pass over all of it for every figure."""
+    if end == 0 or sentence[end - 1] not in " \u00a0":
+        return None
+    start = end - 1
+    while start > 0 and (_word_char(sentence[start - 1]) or sentence[start - 1] in "'’"):
+        start -= 1
+    return _NAMED.search(sentence, start, end)
+
+
+def _word_char(c: str) -> bool:
+    """Whether ``c`` is a word character as the regex's ``\\w`` reads one."""
+    return c.isalnum() or c == "_"
+
+
 def figures(sentence: str) -> frozenset[str]:
     """The standalone figures ``sentence`` tells, as written without thousands commas
     ("1,300" = "1300") or a closing stop ("in 2013.")."""
+    if _DIGIT.search(sentence) is None:
+        return frozenset()
     out: set[str] = set()
     label_end = -1  # where the last number of a named thing ended: a list may go on from it
     for m in _FIGURE.finditer(sentence):
-        before = sentence[:m.start()]
-        named = _NAMED.search(before)
+        named = _named_before(sentence, m.start())
         if (named and named.group().strip() not in _NOT_NAMES) or (
                 label_end >= 0 and _LIST.match(sentence[label_end:m.start()])):
             label_end = m.end()
@@ -68,16 +89,16 @@ def _counting(run: str) -> list[str]:
     return [w for w in _NAME_WORD.findall(run) if w not in _NOT_NAMES and w not in _TITLES]
 
 
-def names(sentence: str, lower: Callable[[], frozenset[str]] | None = None) -> list[str]:
+def names(sentence: str, written_lower: Callable[[str], bool] | None = None) -> list[str]:
     """The names ``sentence`` tells, each its counting words joined by a space ("Andrea
-    Jenkins"); its first word only where ``lower`` (the story's words written in lower case,
-    asked only then) lacks it."""
+    Jenkins"); its first word only where ``written_lower`` (whether the story writes a word,
+    given in lower case, as a word of its own) says no."""
     out = [" ".join(words) for words in map(_counting, _NAME_RUN.findall(sentence)) if words]
-    first = _FIRST_RUN.match(sentence) if lower is not None else None
-    if first is not None and lower is not None:
+    first = _FIRST_RUN.match(sentence) if written_lower is not None else None
+    if first is not None and written_lower is not None:
         opener = _counting(first.group(1).split(" ")[0])
         # The opener is a name unless the story writes it in lower case too ("Clearance").
-        if len(opener) == 1 and opener[0].lower() not in lower():
+        if len(opener) == 1 and not written_lower(opener[0].lower()):
             out.append(opener[0])
     return out
 
@@ -87,10 +108,28 @@ def reader(sentences: list[str]) -> Callable[[str], frozenset[str]]:
     (bot.summarize.scoring reads a fact with a space as a name, new when none of its words is
     known)."""
     @cache
-    def lower() -> frozenset[str]:
-        return frozenset(chain.from_iterable(_WORD.findall(s) for s in sentences))
+    def story() -> str:
+        return "\n".join(sentences)  # a line break parts words as a sentence's end does
 
-    return lambda sentence: figures(sentence) | frozenset(names(sentence, lower))
+    @cache
+    def written_lower(word: str) -> bool:
+        # Only an opener ("Clearance rates …") asks, a few a story: finding that word is
+        # cheaper than the set of all the story's lower-case words. ``word`` is [a-z]{3,};
+        # it counts only whole, in lower case ("clearance", not "clearances" nor
+        # "Clearance"): a word character (str.isalnum() or "_", the regex's \w) on neither
+        # side. (A regex ``\bword\b`` cannot skip ahead to the word: it tries every
+        # character of the story.)
+        text = story()
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if not (at and _word_char(text[at - 1])) and not (
+                    end < len(text) and _word_char(text[end])):
+                return True
+            at = text.find(word, at + 1)
+        return False
+
+    return lambda sentence: figures(sentence) | frozenset(names(sentence, written_lower))
 
 
 def facts(sentence: str) -> frozenset[str]:
