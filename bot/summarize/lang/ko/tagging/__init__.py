@@ -102,6 +102,9 @@ def _glossed(form: str, picked: list[str], doc: str) -> bool:
     """Whether ``doc`` writes ``form`` as the gloss in brackets of a tag picked, or the other
     way round ("광주글로벌모터스(GGM)"): two names of one thing, one tag. A gloss after a list
     names the list ("티몬‧위메프(티메프)": 위메프 is no 티메프)."""
+    # Neither "(form)" nor "form(" written: no gloss of either way round, none to look for.
+    if f"({form})" not in doc and f"{form}(" not in doc:
+        return False
     return any(_glosses(f"{p}({form})", doc) or _glosses(f"{form}({p})", doc) for p in picked)
 
 
@@ -216,14 +219,25 @@ def _list_items(title: str, sentences: list[str]) -> Callable[[str], bool]:
     """Whether a name is an item of the story's list of notices: under a notice's headline
     ("[부음] 김영주 별세 외") every name; where most lines open with ``LIST_ITEM`` (an obituary
     column) those the headline does not write; a bullet inside a sentence ("윤석열 대통령은
-    ▲전기요금 동결 ▲…") makes no list."""
-    if rules.LIST_HEADLINE.match(title) is not None:
-        return lambda form: True
-    lines = [line for line in "\n".join(sentences).splitlines() if line.strip()]
-    opening = sum(line.lstrip().startswith(rules.LIST_ITEM) for line in lines)
-    if 2 * opening > len(lines):
-        return lambda form: not mentions.written_alone(form, title)
-    return lambda form: False
+    ▲전기요금 동결 ▲…") makes no list. The story's lines are read once, when a name first
+    asks: most stories have no name left by then."""
+    kind: list[Callable[[str], bool]] = []
+
+    def decide() -> Callable[[str], bool]:
+        if rules.LIST_HEADLINE.match(title) is not None:
+            return lambda form: True
+        lines = [line for line in "\n".join(sentences).splitlines() if line.strip()]
+        opening = sum(line.lstrip().startswith(rules.LIST_ITEM) for line in lines)
+        if 2 * opening > len(lines):
+            return lambda form: not mentions.written_alone(form, title)
+        return lambda form: False
+
+    def is_item(form: str) -> bool:
+        if not kind:
+            kind.append(decide())
+        return kind[0](form)
+
+    return is_item
 
 
 def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
@@ -262,20 +276,20 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                 # story's names ("#검찰동우회" over "#검찰") and needing a common noun's count.
                 institution = form in rules.INSTITUTIONS
                 is_name = is_name or institution
-                # First the test most forms fail (three in five: the points' common nouns),
-                # so they skip the rest; the tests before the analyser's are all pure.
+                # Every test below only drops a form, so they run cheapest first: the pure
+                # string tests, then those that search the story, and a form one of them drops
+                # never costs the rest (the tags are the same in any order).
+                if form in scores or rules.NOT_TAG_CHAR.search(form):
+                    continue
+                # The test most forms fail (three in five: the points' common nouns).
                 if not is_name and form not in title_nouns \
                         and not _points_topic(form, doc, analyser):
                     continue  # a common noun is a tag only as the story's subject
-                if form in scores or rules.NOT_TAG_CHAR.search(form):
-                    continue
                 if any(map(_ko_generic, parts if " " in form else parts[-1:])) \
                         and not (is_name and people.body_name(form)) and form not in rules.TOPICS:
                     continue  # "주삿바늘 개발" is about the 주삿바늘; "#혐의" about nothing
                 if " " not in form and parts[-1] != form and parts[-1] in rules.UNFOLLOWED_ENDS:
                     continue  # "권한대행", "변론기일": a compound ending on such a word is one
-                if _unfollowed(form, title, doc[len(title):]):
-                    continue  # "#검찰" of "검찰, 중견기업 회장 수사"; "#명령" of "접근금지 명령"
                 if form.isascii() and len(form) <= 2:
                     continue  # "km", "AI" alone
                 if (" " in form and form.rsplit(" ", 1)[1].endswith(rules.POST_ENDINGS)) \
@@ -283,33 +297,35 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                     continue  # "정용우 교통과장": the name alone is the tag
                 if " " in form and any(len(w) < 2 for w in form.split()):
                     continue  # "손 감독", "칸 가계": a one-syllable word is a fragment
-                if not is_name and not _specific(form, parts, title, doc, title_nouns, analyser):
-                    continue  # "#화단", "#추모-행렬", "#입주민": nobody follows them
                 if form.endswith(rules.VENUE_ENDINGS):
                     continue  # where it happened, not what it is about
-                if not is_name and " " not in form and _used_as_verb(form, doc) \
-                        and form not in rules.TOPICS:
-                    continue  # "검거했다": an act, not a subject ("탄핵하라" is still #탄핵)
+                if form in rules.BROAD_PLACES and not mentions.written_alone(form, title):
+                    continue  # "서울", "미국" in passing, or inside "서울교통공사", "중국인"
+                if _local_place(form) and not _place_in_headline(form, title):
+                    continue  # "#인천": where it happened, not what it is about
+                if form in rules.NATIONAL and not mentions.headline_subject(form, title):
+                    continue  # "#국회" under a rally's headline, "첫 검찰 소환조사"
+                if _unfollowed(form, title, doc[len(title):]):
+                    continue  # "#검찰" of "검찰, 중견기업 회장 수사"; "#명령" of "접근금지 명령"
                 count = doc.count(form)
                 needed = 2 if (is_name and not institution) or " " in form \
                     or mentions.headline_topic(form, title) else 3
                 if count < needed and not (is_name and people.called_by_surname(form, title, doc)) \
                         and count + _spaced(form, parts, doc) < needed:
                     continue  # when unsure, no tag
-                if form in rules.BROAD_PLACES and not mentions.written_alone(form, title):
-                    continue  # "서울", "미국" in passing, or inside "서울교통공사", "중국인"
-                if _local_place(form) and not _place_in_headline(form, title):
-                    continue  # "#인천": where it happened, not what it is about
+                if not is_name and " " not in form and _used_as_verb(form, doc) \
+                        and form not in rules.TOPICS:
+                    continue  # "검거했다": an act, not a subject ("탄핵하라" is still #탄핵)
+                if not is_name and not _specific(form, parts, title, doc, title_nouns, analyser):
+                    continue  # "#화단", "#추모-행렬", "#입주민": nobody follows them
                 if is_name and not institution and list_item(form):
                     continue  # "▲김영주 별세, … 서울성모병원": an item of the list
-                if form in rules.NATIONAL and not mentions.headline_subject(form, title):
-                    continue  # "#국회" under a rally's headline, "첫 검찰 소환조사"
-                if is_name and not mentions.written_alone(form, title) and (
-                        people.named_in_passing(form, doc) or mentions.only_cited(form, doc)):
-                    continue  # a person mentioned in passing; a source cited for a figure
                 if is_name and people.address(form) \
                         and not mentions.headline_subject_word(form, title):
                     continue  # "#서울-용산구", "#한남동": where it happened
+                if is_name and not mentions.written_alone(form, title) and (
+                        people.named_in_passing(form, doc) or mentions.only_cited(form, doc)):
+                    continue  # a person mentioned in passing; a source cited for a figure
                 if is_name and people.plays_role(form, doc):
                     continue  # "순희 역을 맡은": a character of a play or a drama
                 bonus = rules.NAME_BONUS * (is_name and not institution)
