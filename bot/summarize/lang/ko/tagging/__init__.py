@@ -248,6 +248,7 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
     headline fragment ("제주 실종 담당 경찰관 긴급 체포"). Scored by how often the story
     writes them, the headline counting three more."""
     doc = title + "\n" + "\n".join(sentences)
+    body = doc[len(title):]  # once a story, not once a form asked
     list_item = _list_items(title, sentences)
     scores: dict[str, float] = {}
     counts: dict[str, int] = {}  # how often the story writes each scored form
@@ -283,7 +284,7 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                     continue
                 # The test most forms fail (three in five: the points' common nouns).
                 if not is_name and form not in title_nouns \
-                        and not _points_topic(form, doc, analyser):
+                        and not (form in rules.TOPICS and _points_topic(form, doc, analyser)):
                     continue  # a common noun is a tag only as the story's subject
                 if any(map(_ko_generic, parts if " " in form else parts[-1:])) \
                         and not (is_name and people.body_name(form)) and form not in rules.TOPICS:
@@ -305,7 +306,7 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                     continue  # "#인천": where it happened, not what it is about
                 if form in rules.NATIONAL and not mentions.headline_subject(form, title):
                     continue  # "#국회" under a rally's headline, "첫 검찰 소환조사"
-                if _unfollowed(form, title, doc[len(title):]):
+                if _unfollowed(form, title, body):
                     continue  # "#검찰" of "검찰, 중견기업 회장 수사"; "#명령" of "접근금지 명령"
                 count = doc.count(form)
                 needed = 2 if (is_name and not institution) or " " in form \
