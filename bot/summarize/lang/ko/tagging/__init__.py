@@ -280,12 +280,13 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                 # Every test below only drops a form, so they run cheapest first: the pure
                 # string tests, then those that search the story, and a form one of them drops
                 # never costs the rest (the tags are the same in any order).
-                if form in scores or rules.NOT_TAG_CHAR.search(form):
-                    continue
-                # The test most forms fail (three in five: the points' common nouns).
+                # First the test most forms fail (three in five: the points' common nouns),
+                # set look-ups until a topic asks how often the story writes it.
                 if not is_name and form not in title_nouns \
                         and not (form in rules.TOPICS and _points_topic(form, doc, analyser)):
                     continue  # a common noun is a tag only as the story's subject
+                if form in scores or rules.NOT_TAG_CHAR.search(form):
+                    continue
                 if any(map(_ko_generic, parts if " " in form else parts[-1:])) \
                         and not (is_name and people.body_name(form)) and form not in rules.TOPICS:
                     continue  # "주삿바늘 개발" is about the 주삿바늘; "#혐의" about nothing
