@@ -151,14 +151,15 @@ class Pool:
         )
 
     def restated(self, k: int, closest: float, terms: frozenset[str],
-                 facts: frozenset[str]) -> float:
+                 facts: Callable[[], frozenset[str]]) -> float:
         """1.0 when candidate k retells the chosen points: it is like one of them (similarity
         ``closest``, at least CLOSE), tells no figure or name they and the headline lack
-        (``facts``: their figures and the words of their names), and at
-        least RESTATED of its terms' weight is among theirs (``terms``); else 0.0."""
+        (``facts()``: their figures and the words of their names, asked last: reading them
+        takes regexes), and at least RESTATED of its terms' weight is among theirs
+        (``terms``); else 0.0."""
         if closest < CLOSE or self.facts is None or not self.shares_terms(k, terms):
             return 0.0
-        return 1.0 if self.tells_no_new_fact(k, facts) else 0.0
+        return 1.0 if self.tells_no_new_fact(k, facts()) else 0.0
 
     def shares_terms(self, k: int, terms: frozenset[str]) -> bool:
         """Whether at least RESTATED of candidate k's term weight is among ``terms``."""
@@ -360,6 +361,15 @@ def choose(
     told_facts = pool.headline_facts  # and their figures and names' words, the headline's too
     unread: list[int] = []  # the chosen points whose facts are not in told_facts yet
     facts_of = pool.facts
+
+    def points_facts() -> frozenset[str]:
+        # The chosen points' facts, read when a candidate first asks (the last point's never).
+        nonlocal told_facts, unread
+        if unread and facts_of is not None:
+            told_facts = told_facts.union(*(_words_of(facts_of(j)) for j in unread))
+            unread = []
+        return told_facts
+
     while len(chosen) < points:
         best, best_score = -1, -math.inf
         reach = unit * len(left)  # the most any candidate can gain: the scan stops below it
@@ -372,14 +382,8 @@ def choose(
             if sim >= duplicate:
                 continue  # a near-duplicate of a point
             score = static[k] + w_red * sim
-            # ``restated``, asking for facts last: a candidate's are read (by regexes) only
-            # when it is close to a point and shares its terms, the points' only then too.
-            if w_restates and told and sim >= CLOSE and pool.shares_terms(k, told):
-                if unread and facts_of is not None:
-                    told_facts = told_facts.union(*(_words_of(facts_of(j)) for j in unread))
-                    unread = []
-                if pool.tells_no_new_fact(k, told_facts):
-                    score += w_restates
+            if w_restates and told and sim >= CLOSE:
+                score += w_restates * pool.restated(k, sim, told, points_facts)
             if reach and units_of is not None:
                 if score + reach <= best_score or (units_maybe is not None and (
                         score + unit * len(units_maybe(k) & left) <= best_score)):
