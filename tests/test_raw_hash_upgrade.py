@@ -77,6 +77,24 @@ async def _upgrade(app: App, body: bytes, url: str) -> None:
                 content_hash=hashlib.sha256(older.encode()).hexdigest()))
 
 
+async def _upgraded_app(db_url: str, server: FeedServer, tmp_path: Path
+                        ) -> tuple[App, Clock, RecordingAdapter, list[Delivery]]:
+    """An app whose first cycle delivered FIRST's three briefs, its store then set back to
+    what an older release left (legacy raw hashes, older texts)."""
+    server.set("/port.xml", FIRST)
+    clock, rec = Clock(), RecordingAdapter(name="console")
+    app = await _app(db_url, server, tmp_path, clock, rec)
+    try:
+        await _cycle(app)
+        original = list(rec.deliveries)
+        assert len(original) == 3
+        await _upgrade(app, FIRST, server.url("/port.xml"))
+    except BaseException:
+        await app.close()
+        raise
+    return app, clock, rec, original
+
+
 async def _stored(app: App) -> dict[str, tuple[str, str]]:
     async with app.db.read() as conn:
         rows = await conn.execute(select(entries.c.entry_key, entries.c.raw_hash,
@@ -103,15 +121,8 @@ def _check_after_edit(original: list[Delivery], later: list[Delivery]) -> None:
 @pytest.mark.parametrize("around", [False, True], ids=["edit-first", "around-first"])
 async def test_an_upgraded_store_hears_only_the_new_entry_and_the_real_edit(
         db_url: str, server: FeedServer, tmp_path: Path, around: bool) -> None:
-    url = server.url("/port.xml")
-    server.set("/port.xml", FIRST)
-    clock, rec = Clock(), RecordingAdapter(name="console")
-    app = await _app(db_url, server, tmp_path, clock, rec)
+    app, clock, rec, original = await _upgraded_app(db_url, server, tmp_path)
     try:
-        await _cycle(app)
-        original = list(rec.deliveries)
-        assert len(original) == 3
-        await _upgrade(app, FIRST, url)
         before = await _stored(app)
         clock.advance(61)
         await _cycle(app)  # the same body
@@ -148,13 +159,8 @@ async def _outbox_count(app: App) -> int:
 async def test_a_kill_between_the_hash_rewrite_and_the_commit_loses_and_doubles_nothing(
         db_url: str, server: FeedServer, tmp_path: Path, body: bytes) -> None:
     url = server.url("/port.xml")
-    server.set("/port.xml", FIRST)
-    clock, rec = Clock(), RecordingAdapter(name="console")
-    app = await _app(db_url, server, tmp_path, clock, rec)
+    app, clock, rec, original = await _upgraded_app(db_url, server, tmp_path)
     try:
-        await _cycle(app)
-        original = list(rec.deliveries)
-        await _upgrade(app, FIRST, url)
         before, queued = await _stored(app), await _outbox_count(app)
     finally:
         await app.close()
@@ -194,13 +200,8 @@ async def test_a_late_hash_rewrite_leaves_an_edit_stored_since_alone(
     # A worker that stalled past its lease flushes the hashes it found by their legacy form
     # after another worker took the feed over and stored a real edit of that entry: the
     # rewrite replaces only the hash it compared, so the edit's text and hash stay as stored.
-    url = server.url("/port.xml")
-    server.set("/port.xml", FIRST)
-    clock, rec = Clock(), RecordingAdapter(name="console")
-    app = await _app(db_url, server, tmp_path, clock, rec)
+    app, _, _, _ = await _upgraded_app(db_url, server, tmp_path)
     try:
-        await _cycle(app)
-        await _upgrade(app, FIRST, url)
         async with app.db.read() as conn:
             feed_id, key, legacy = (await conn.execute(select(
                 entries.c.feed_id, entries.c.entry_key, entries.c.raw_hash))).first()
