@@ -128,3 +128,16 @@ def test_a_bare_first_name_the_story_writes_as_a_place_keeps_the_place_tag() -> 
     )
     assert "brooklyn" in _tags("", text)
 
+
+
+def test_a_headline_opening_with_a_product_and_a_colon_names_no_person() -> None:
+    # The speaker form "Kara Swisher: ..." makes the full name from the headline only for a
+    # first name; "Best MacBook: ..." written the same way names a product, not "Best MacBook".
+    text = (
+        "Best MacBook:\n\nApple sells one laptop line, and the question is which MacBook to "
+        "pick. A MacBook with more memory lasts longer. Every MacBook now ships with Apple's own "
+        "chips. Buyers who edit video should pick the larger MacBook. Reviewers say the MacBook "
+        "is the best laptop Apple has made."
+    )
+    tags = _tags("Best MacBook: Which Laptop To Buy This Year", text)
+    assert "best-macbook" not in tags and "macbook" in tags, tags
