@@ -67,3 +67,16 @@ def test_similarities_by_count_equal_the_mean_to_the_last_bit() -> None:
     assert cluster.similarities(mine, [memoryview(b) for b in blobs]) == _mean_similarities(
         mine, blobs)
     assert cluster.similarities(mine, blobs)[-1] == 1.0
+
+
+@pytest.mark.parametrize("width", [8, 64, cluster.NUM_PERM, 2040, 2048, 12])
+def test_equal_counts_by_byte_lanes_are_the_sum_of_each_row(width: int) -> None:
+    """Rows all True (each lane at its bound), all False, one True at each end, and random ones;
+    widths past the lanes' bound (2,048) or not whole words (12) are summed the plain way."""
+    rng = np.random.default_rng(26)
+    rows = np.vstack([np.ones(width, bool), np.zeros(width, bool),
+                      np.eye(1, width, 0, bool)[0], np.eye(1, width, width - 1, bool)[0],
+                      rng.random((200, width)) < 0.5])
+    counts = cluster.equal_counts(rows)
+    assert counts.tolist() == rows.sum(axis=1).tolist()
+    assert cluster.equal_counts(rows[:, ::-1]).tolist() == counts.tolist()  # not C-ordered

@@ -200,6 +200,27 @@ def similarity(a: Fingerprint, b: Fingerprint) -> float:
     return max(0.0, (agree - _COLLIDE) / (1 - _COLLIDE))
 
 
+def equal_counts(equal: np.ndarray) -> np.ndarray:
+    """The number of True in each row of a C-ordered boolean array whose rows are a multiple
+    of 8 and at most 2,040 long (a signature's NUM_PERM is 512), as unsigned 64-bit integers.
+    numpy's sum of booleans casts each to a machine integer through a buffer first, about half
+    of ``similarities`` (issue 26); here each row's bytes are read as 64-bit words (a True is
+    the byte 1) and the words summed, which adds eight per-byte counts side by side, then the
+    byte lanes are folded into one count. Exact: the per-byte counts and sums below stay under
+    their lanes' limits for rows of such widths, so no lane carries into the next."""
+    import numpy as np  # numpy: only once a brief has candidates to compare
+
+    if equal.shape[1] % 8 or equal.shape[1] > 2040 or not equal.flags.c_contiguous:
+        return equal.sum(axis=1, dtype=np.uint64)
+    # each byte lane counts one byte of every word: at most width // 8 (255 for 2,040)
+    words = equal.view(np.uint64).sum(axis=1, dtype=np.uint64)
+    low_bytes = np.uint64(0x00FF00FF00FF00FF)
+    # four 16-bit lanes of at most width // 4 each
+    pairs = (words & low_bytes) + ((words >> np.uint64(8)) & low_bytes)
+    # the product's top 16-bit lane is the sum of the four lanes (at most width, below 65,536)
+    return (pairs * np.uint64(0x0001000100010001)) >> np.uint64(48)
+
+
 def similarities(mine: Fingerprint, blobs: list[bytes]) -> list[float]:
     """:func:`similarity` of ``mine`` to each stored signature (``Fingerprint.to_bytes``), in one
     numpy comparison: a brief has a candidate for about one in eight recent briefs (see BANDS),
@@ -214,8 +235,7 @@ def similarities(mine: Fingerprint, blobs: list[bytes]) -> list[float]:
                            np.uint8).reshape(len(usable), size)
     # The count of equal minima over their number is the mean of the equalities, exactly (a
     # count over 512 is a float without rounding); a float mean of booleans cast every one.
-    agree = (theirs[:, 1:] == np.frombuffer(mine.signature, np.uint8)).sum(
-        axis=1, dtype=np.intp) / (size - 1)
+    agree = equal_counts(theirs[:, 1:] == np.frombuffer(mine.signature, np.uint8)) / (size - 1)
     estimate = np.maximum(0.0, (agree - _COLLIDE) / (1 - _COLLIDE))
     estimate[theirs[:, 0] != int(mine.hangul)] = 0.0
     scores = [0.0] * len(blobs)
