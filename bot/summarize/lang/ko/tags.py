@@ -75,12 +75,16 @@ GENERIC_INSTITUTIONS = frozenset("검찰 경찰 법원 대법 대법원 정부 �
 # set's tags. The last line: what the ko set's stories mention on the way, by hand the commonest
 # tags nobody would follow after the rules below (a platform a clip was posted on, 8 of 8
 # "#유튜브"/"#유튜버" on crime and celebrity stories; "#여객기" beside "#제주항공").
+# The line after it: read 41's (ko2) "#영장" of an arrest ("체포영장" stays a tag), "#기동대"
+# of a police chief's assault, "#신생아" of a crime, and the car models of a convoy's
+# logistics ("#카니발 #그랜저").
 UNFOLLOWED = frozenset(
     """명령 사기 담보 대행 메신저 거중기 위반 절차 기일 변론 소송 폭행 무죄 감사 사의 공문
     의견서 남용 장치 건물 병원 직장 계기상 국산 수련 현행범 재판장 형량 구인 자차
     가점 대리 여신 크루 솔로
     중견기업 대기업 중소기업
-    유튜브 유튜버 페이스북 여객기 지휘부 상가 엘리베이터 기부금""".split()
+    유튜브 유튜버 페이스북 여객기 지휘부 상가 엘리베이터 기부금
+    영장 기동대 신생아 카니발 그랜저""".split()
 )
 # Like GENERIC_INSTITUTIONS, a tag when it is the story's subject ("유튜브, 쇼츠 수익 배분
 # 확대"): the headline opens on it and the body writes it this often (the prosecution of
@@ -198,6 +202,9 @@ BODY_ENDINGS = ("공사", "공단")
 # 집회"). A county ("울주군은 …") is also the local government acting: one alone stays.
 NEIGHBOURHOOD_ENDINGS = ("동", "읍", "면", "구")
 COUNTY_ENDING = "군"
+# A hospital where a patient was treated ("#서울대병원" of a young man's death, read 41's ko2):
+# a tag only when the headline writes it ("서울대병원 교수들 휴진").
+HOSPITAL_ENDINGS = ("병원",)
 # A venue named as where a story happened (#영등포장례식장, a church): nobody follows it.
 VENUE_ENDINGS = ("교회", "성당", "장례식장", "예식장", "공연장", "극장", "아트센터", "식당",
                  "카페")
@@ -267,6 +274,10 @@ PERSON_MENTIONS = 3
 # full twice and "박씨" three times, was dropped as named in passing).
 SURNAME_ONLY = r"\s?씨"
 NAME_SYLLABLES = (2, 4)  # a surname and one to three syllables: "남궁민수" at most
+# A university or an institute written before a department and an academic post ("권영민 서울대
+# 국문학과 명예교수", "박승범 서울대 화학부 교수"): where a person works, not what the story is
+# about (read 41's ko2 "#서울대" of an award's five winners).
+AFFILIATION_AFTER = re.compile(r"\s(?:[가-힣·]+\s)?[가-힣]*(?:교수|연구원|박사)(?![가-힣])")
 PROFESSIONS = ("변호사", "의사", "교수", "박사", "기자", "작가", "연구원", "회계사", "변리사",
                "노무사", "세무사")
 PRIVATE_PERSON_AFTER = (r"\s?(?:씨|님|\(\d{1,3}\)|\(\d{1,3}[·,]\s?[남여]\)|\d{1,3}세|"

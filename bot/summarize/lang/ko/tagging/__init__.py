@@ -5,6 +5,7 @@ it, the nouns a story repeats. The word lists are in ``bot.summarize.lang.ko.tag
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -209,6 +210,15 @@ def _local_place(form: str) -> bool:
         form.endswith(rules.PLACE_SUFFIXES) and form[:-1] in rules.LOCAL_PLACES)
 
 
+_HOSPITAL_WORD = re.compile(r"[가-힣]*(?:" + "|".join(rules.HOSPITAL_ENDINGS) + ")")
+
+
+def _hospital_in_headline(form: str, title: str) -> bool:
+    """Whether the headline writes the hospital ``form`` names, maybe shorter ("아산병원" for
+    서울아산병원): a bare "병원" is no name."""
+    return any(len(w) > 2 and form.endswith(w) for w in _HOSPITAL_WORD.findall(title))
+
+
 def _place_in_headline(form: str, title: str) -> bool:
     """Whether the headline writes the place as a word of its own, with or without 시/도."""
     return mentions.written_alone(form, title) or (
@@ -301,6 +311,11 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                     continue  # "손 감독", "칸 가계": a one-syllable word is a fragment
                 if form.endswith(rules.VENUE_ENDINGS):
                     continue  # where it happened, not what it is about
+                if form.endswith(rules.HOSPITAL_ENDINGS) and not _hospital_in_headline(form, title):
+                    continue  # "#서울대병원": where a patient was treated
+                if not mentions.written_alone(form, title) \
+                        and mentions.only_affiliation(form, body):
+                    continue  # "서울대 화학부 교수": where a winner works
                 if form in rules.BROAD_PLACES and not mentions.written_alone(form, title):
                     continue  # "서울", "미국" in passing, or inside "서울교통공사", "중국인"
                 if _local_place(form) and not _place_in_headline(form, title):

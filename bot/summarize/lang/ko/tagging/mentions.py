@@ -179,6 +179,13 @@ def only_cited(name: str, doc: str) -> bool:
     return all(rules.CITED.match(doc, end) for end in ends)
 
 
+def only_affiliation(name: str, body: str) -> bool:
+    """Whether every mention of ``name`` in ``body`` is a person's workplace before an academic
+    post ("서울대 화학부 교수"): the winners' university, not the award's story."""
+    ats = list(starts(name, body))
+    return bool(ats) and all(rules.AFFILIATION_AFTER.match(body, at + len(name)) for at in ats)
+
+
 def headline_short(form: str, title: str) -> bool:
     """Whether ``title`` writes a longer topic only by its first two syllables ("음주車")."""
     return len(form) > 2 and form[:2] in title and form not in title

@@ -1,0 +1,60 @@
+"""Issue 28, blind read 41 (ko2): Korean tags a reader would not follow: a hospital where a
+patient was treated (#서울대병원), the winners' university written only as where they work
+(#서울대), and words met on the way (#영장 of an arrest, #기동대, #신생아, the car models of
+a convoy: #카니발 #그랜저)."""
+
+from __future__ import annotations
+
+from tests.support.tagging import brief_tags, needs_kiwi
+
+
+def _tags(title: str, text: str) -> list[str]:
+    return brief_tags(title, text, "ko")
+
+
+@needs_kiwi
+def test_a_hospital_the_headline_does_not_write_is_no_tag() -> None:
+    text = ("30세 청년이 서울대병원 응급실에서 숨졌다. 어머니는 서울대병원 앞에서 주저앉았다. "
+            "유족은 서울대병원이 치료를 미뤘다고 주장했다. 병원 측은 절차를 따랐다고 밝혔다.")
+    assert "서울대병원" not in _tags("“우리 아들 좀 살려주세요” 어머니는 주저앉았다", text)
+
+
+@needs_kiwi
+def test_a_hospital_the_headline_writes_short_keeps_its_full_name() -> None:
+    text = ("집단 휴진을 예고한 서울아산병원 교수 비대위가 진료를 재조정하겠다고 밝혔다. "
+            "서울아산병원 비대위는 중증 환자 진료에 집중하기로 했다. "
+            "서울아산병원은 경증 환자를 1·2차 병원으로 회송한다.")
+    assert "서울아산병원" in _tags("휴진 예고 아산병원 교수들 “중증 진료에 집중”", text)
+
+
+@needs_kiwi
+def test_a_university_written_only_as_where_winners_work_is_no_tag() -> None:
+    text = ("경암교육문화재단은 30일 경암상 수상자를 발표했다. 올해 수상자는 권영민 서울대 "
+            "국문학과 명예교수, 박승범 서울대 화학부 교수, 허원도 KAIST 생명과학과 교수다. "
+            "시상식은 부산에서 열린다.")
+    assert "서울대" not in _tags("권영민 교수 등 5명 ‘경암상’", text)
+
+
+@needs_kiwi
+def test_a_warrant_and_a_convoys_car_models_are_no_tags() -> None:
+    convoy = ("공수처가 윤석열 대통령 체포 영장 집행을 시작했다. 공수처 차량 행렬은 관저로 향했다. "
+              "K5 승용차와 카니발 두 대가 먼저 출발하고, "
+              "5분쯤 뒤 그랜저와 카니발 한 대가 뒤따랐다. "
+              "그랜저에는 공수처 검사들이 탔다. 영장 집행은 오전 7시에 시작됐다.")
+    tags = _tags("[속보] 공수처, 한남동 관저 진입… 尹 체포 영장 집행 시작", convoy)
+    assert not {"카니발", "그랜저", "영장"} & set(tags), tags
+
+
+@needs_kiwi
+def test_a_riot_police_unit_met_on_the_way_is_no_tag() -> None:
+    riot = ("한 경찰서장이 기동대 직원을 폭행해 물의를 빚었다. 그는 기동대 직원에게 사과했다. "
+            "기동대 측은 감찰을 요청했다. 서장은 변명 여지없이 잘못했다고 말했다.")
+    assert "기동대" not in _tags("‘기동대 직원 폭행’ 물의 빚은 경찰서장 “변명 여지없이 잘못”", riot)
+
+
+@needs_kiwi
+def test_a_newborn_is_no_tag() -> None:
+    newborn = ("출산 직후 신생아를 살해한 엄마가 2심에서도 징역 5년을 선고받았다. 재판부는 "
+               "신생아 살해는 반인륜적 범행이라고 했다. 2012년 신생아 사건은 무죄였다.")
+    assert "신생아" not in _tags("“반인륜적 범행” 출산 후 신생아 살해한 엄마...2심서도 징역 5년",
+                              newborn)
