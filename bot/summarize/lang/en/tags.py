@@ -38,8 +38,9 @@ TITLES = frozenset(
     nominee host anchor correspondent analyst speaker front-runner frontrunner""".split()
 )
 # Military ranks that are also everyday words ("Private Frederick Thompson", "Corporal Jane
-# Smith"): cut off the front of a full name only, so "Private Eye" keeps its name (issue 28, read
-# 42: "#private-frederick-thompson" once "#dna" was gone).
+# Smith"): cut off the front of a name only before a known first name (GIVEN_NAMES), so
+# "Private Eye", "Private Equity International" and "Corporal Punishment Act" keep theirs
+# (issue 28, read 42: "#private-frederick-thompson").
 RANKS = frozenset("private corporal bombardier gunner rifleman sapper".split())
 # Royal titles written before a first name are part of the name a reader follows: "Prince
 # William" written once beside five "William" is #prince-william, never #william.
@@ -55,11 +56,9 @@ PLACE_WORDS = frozenset(
     port bay island islands valley hill hills forest beach tower""".split()
 )
 # A tag of one of these words alone says nothing ("#royal", "#duke", "#government").
-# The last line: common nouns written as capitals ("#dna" on a story of WWI soldiers named by
-# a DNA test, issue 28, read 42) or capitalised by a title-case talk title ("AProf Stuart
-# MacKay: Assessment of Adult Sleep Apnea": "#assessment", "#management", "#implications"),
-# and "the Met", which reads as a verb and names a police force, a museum or an opera house
-# alike (the CNN/DM sample's "#met" of "a Met officer"; "Met Office" stays a name).
+# The last line: common nouns capitalised by a title-case talk title ("AProf Stuart MacKay:
+# Assessment of Adult Sleep Apnea": "#assessment", "#management", "#implications", issue 28,
+# read 42). "DNA" and "the Met" are not here: a DNA-test story's and the Met Police's tags.
 GENERIC = TITLES | frozenset(
     """royal duke duchess king queen prince princess pope government police court media
     army navy party state states city county council house
@@ -68,7 +67,7 @@ GENERIC = TITLES | frozenset(
     north south east west northern southern eastern western central new old great grand
     first second third world national international federal republic kingdom union home
     internet web online family friends god christmas easter christian muslim
-    dna assessment management implications met""".split()
+    assessment management implications""".split()
 )
 # Nationality and group adjectives and their plurals: an adjective is no subject ("#hispanic"
 # in "pre-Hispanic", "#russian" beside "#russia").
@@ -290,7 +289,8 @@ GIVEN_NAMES = frozenset(
     claire helen susan karen nicola tom tim ben sam dan joe jack jim bob bill rob rick
     steve chris mark matt nick tony richard robert thomas daniel ryan adam luke jamie ant
     dec barack michelle hillary chelsea melania ivanka jared donald jill hunter kamala
-    doug boris carrie theresa""".split())
+    doug boris carrie theresa
+    frederick""".split())
 # A private person is named in full once or twice, then by the surname ("Ashleigh Davis,
 # 22, ... Miss Davis"); a public one is named by role or repeated (issue 28, held-out read:
 # #patrick-mccrystal, #ashleigh-davis, #steve-trewhella, "a local photographer").
@@ -406,22 +406,3 @@ DEMONYM_PLACE_MENTIONS = 2
 # one is the borough, whoever else the story names Brooklyn ("at" is not one: "a look at
 # David Sparks' new field guide").
 PLACE_PREPOSITIONS = frozenset("in near across outside inside throughout".split())
-# A place written only as where the story happened: after a place preposition (maybe a
-# compass word between, "in northern France") or as the country of a smaller place the story
-# names ("Beaucamps-Ligny, France"), at least once the latter (that proves it a place, and the
-# smaller one is where it happened). A tag only when the headline names it: read 42's "#france"
-# on WWI soldiers found in a French village, written eight times, each as where.
-WHERE_BEFORE = re.compile(
-    r"(?:\b(?:in|near|across|outside|inside|throughout)\s+(?:(?:north|south|east|west|"
-    r"northern|southern|eastern|western|central|rural)\s+)?|(?P<address>[A-Z][\w'’-]+,\s+))$")
-WHERE_MIN_MENTIONS = 3
-# Without a smaller place named, only this often, every time as where ("in Cairo", "in western
-# Cairo", "a march in Cairo": the CNN/DM sample's "#cairo" of clashes in the city's districts).
-WHERE_ONLY_MENTIONS = 5
-# A name written only as a kind of thing, "a second Cold War", "a new Cold War", "post-Cold
-# War": a figure of speech, not what the story is about (the CNN/DM sample's "#cold-war" of
-# Medvedev's warning).
-FIGURE_BEFORE = re.compile(r"(?:\b(?:a|an)\s+(?:second|new|another|third)\s+|\b(?:post|pre)-)$")
-# A term's acronym the story defines after the quoted term ('"Re-education Through Labor" (RTL)
-# system'): a term, no name a reader follows by its letters (the CNN/DM sample's "#rtl").
-QUOTED_TERM_ACRONYM = re.compile(r"""["”'’]\s*\(([A-Z]{2,6})\)""")

@@ -217,19 +217,28 @@ _PAIR_BEFORE = re.compile(r"\b([A-Z][a-z]+),? and $")
 _PAIR_AFTER = re.compile(r" and ([A-Z][a-z]+)\b")
 
 
-def family_name(first: str, body: str) -> str | None:
-    """The full name of ``first``, a bare word the story pairs by "and" with a full name that a
-    known first name opens ("Frederick and Elizabeth Noble"): the two share the surname, one
-    family ("Frederick Noble"), and a person is followed by full name, never "#frederick".
-    Only a known first name (``GIVEN_NAMES``) makes the partner a person: "Apple and Google
-    Maps" pair no family."""
-    for m in re.finditer(rf"\b{re.escape(first)},? and ([A-Z][a-z]+) ({rules.SURNAME.pattern})\b",
-                         body):
-        given, surname = m.group(1), m.group(2)
-        if given.lower() in rules.GIVEN_NAMES and surname.lower() not in rules.PLACE_WORDS \
-                and surname.lower() not in rules.GENERIC:
-            return f"{first} {surname}"
-    return None
+_FAMILY_AFTER = re.compile(rf",? and ([A-Z][a-z]+) ({rules.SURNAME.pattern})\b")
+
+
+def family_first_name(first: str, body: str) -> bool:
+    """Whether ``first``, a known first name (``GIVEN_NAMES``), is written as one of a couple
+    or a family by "and" before a full name that a known first name opens ("Frederick and
+    Elizabeth Noble"): the bare first name is no tag, and the surname is the partner's as
+    written, so no "#frederick-noble" is made up either. "Trump and Hillary Clinton" pairs no
+    first name; "Apple and Google Maps" no person."""
+    if first.lower() not in rules.GIVEN_NAMES or (
+            f"{first} and " not in body and f"{first}, and " not in body):
+        return False  # a plain find first: the pattern below is asked of few names
+    at = body.find(first)
+    while at >= 0:
+        end = at + len(first)
+        m = None if at and body[at - 1].isalnum() else _FAMILY_AFTER.match(body, end)
+        if m is not None and m.group(1).lower() in rules.GIVEN_NAMES \
+                and m.group(2).lower() not in rules.PLACE_WORDS \
+                and m.group(2).lower() not in rules.GENERIC:
+            return True
+        at = body.find(first, end)
+    return False
 
 
 def _titled(word: str, body: str) -> bool:
@@ -326,30 +335,3 @@ def place_adjective(name: str, body: str) -> bool:
         ) >= rules.DEMONYM_PLACE_MENTIONS:
             return True
     return False
-
-
-def only_where(name: str, body: str) -> bool:
-    """Whether the story writes ``name`` only as where it happened (``WHERE_BEFORE``), often
-    enough to tell, and once at least as the country of a smaller place it names ("killed in
-    France", "Beaucamps-Ligny, France") or ``WHERE_ONLY_MENTIONS`` times; never a subject
-    ("Russia cancels visas")."""
-    spans = list(mentions.whole_words(name, body))
-    if len(spans) < rules.WHERE_MIN_MENTIONS:
-        return False
-    wheres = [rules.WHERE_BEFORE.search(body, max(0, at - 40), at) for at, _ in spans]
-    return all(wheres) and (len(spans) >= rules.WHERE_ONLY_MENTIONS
-                            or any(m is not None and m.group("address") for m in wheres))
-
-
-def quoted_term_acronym(name: str, body: str) -> bool:
-    """Whether ``name`` is the acronym of a quoted term the story defines ('"Re-education
-    Through Labor" (RTL) system'): a term, not a body or a person."""
-    return any(m.group(1) == name for m in rules.QUOTED_TERM_ACRONYM.finditer(body))
-
-
-def only_figure(name: str, body: str) -> bool:
-    """Whether every mention of ``name`` writes it as a kind of thing (``FIGURE_BEFORE``: "a
-    second Cold War", "post-Cold War")."""
-    spans = list(mentions.whole_words(name, body))
-    return bool(spans) and all(rules.FIGURE_BEFORE.search(body, max(0, at - 20), at)
-                               for at, _ in spans)
