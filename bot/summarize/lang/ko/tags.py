@@ -75,16 +75,15 @@ GENERIC_INSTITUTIONS = frozenset("검찰 경찰 법원 대법 대법원 정부 �
 # set's tags. The last line: what the ko set's stories mention on the way, by hand the commonest
 # tags nobody would follow after the rules below (a platform a clip was posted on, 8 of 8
 # "#유튜브"/"#유튜버" on crime and celebrity stories; "#여객기" beside "#제주항공").
-# The line after it: read 41's (ko2) "#영장" of an arrest ("체포영장" stays a tag), "#기동대"
-# of a police chief's assault, "#신생아" of a crime, and the car models of a convoy's
-# logistics ("#카니발 #그랜저").
+# The line after it: read 41's (ko2) "#영장" of an arrest ("체포영장" stays a tag; read 43
+# preferred no #영장 even where the headline writes "체포 영장", so it keeps the opening rule).
 UNFOLLOWED = frozenset(
     """명령 사기 담보 대행 메신저 거중기 위반 절차 기일 변론 소송 폭행 무죄 감사 사의 공문
     의견서 남용 장치 건물 병원 직장 계기상 국산 수련 현행범 재판장 형량 구인 자차
     가점 대리 여신 크루 솔로
     중견기업 대기업 중소기업
     유튜브 유튜버 페이스북 여객기 지휘부 상가 엘리베이터 기부금
-    영장 기동대 신생아 카니발 그랜저""".split()
+    영장""".split()
 )
 # Like GENERIC_INSTITUTIONS, a tag when it is the story's subject ("유튜브, 쇼츠 수익 배분
 # 확대"): the headline opens on it and the body writes it this often (the prosecution of
@@ -95,9 +94,10 @@ SUBJECT_MENTIONS = 4
 # ko set's tags were "#권한대행", "#변론기일"; "전세사기" leaves "#전세"): the other words are
 # checked against the whole word only (국정감사 is no 감사, 해양경찰청 no 경찰청).
 UNFOLLOWED_ENDS = frozenset("대행 기일 사기".split())
-# A name that is also an everyday word ("인도", a sidewalk, reads as India): a tag only when
-# the headline writes it.
-HEADLINE_ONLY_NAMES = frozenset({"인도"})
+# A name that is also an everyday word ("인도", a sidewalk, reads as India), and car models a
+# story meets on the way (read 41's convoy of "#카니발 #그랜저"): a tag only when the headline
+# writes it, anywhere ("기아, 카니발 4만대 리콜", "현대차 그랜저, 3개월 연속 판매 1위").
+HEADLINE_ONLY_NAMES = frozenset("인도 카니발 그랜저".split())
 # A common noun of three syllables or more is a tag only when the body (the headline set
 # aside) writes it this often again (a compound written with a space, "실내 흡연", counts): a
 # noun the body never writes again is a word of the headline, not the story's topic.
@@ -205,6 +205,8 @@ COUNTY_ENDING = "군"
 # A hospital where a patient was treated ("#서울대병원" of a young man's death, read 41's ko2):
 # a tag only when the headline writes it ("서울대병원 교수들 휴진").
 HOSPITAL_ENDINGS = ("병원",)
+# A university hospital is written long or short ("서울대학교병원", "서울대병원"): one name.
+UNIVERSITY_LONG, UNIVERSITY_SHORT = "대학교", "대"
 # A venue named as where a story happened (#영등포장례식장, a church): nobody follows it.
 VENUE_ENDINGS = ("교회", "성당", "장례식장", "예식장", "공연장", "극장", "아트센터", "식당",
                  "카페")
@@ -277,7 +279,9 @@ NAME_SYLLABLES = (2, 4)  # a surname and one to three syllables: "남궁민수" 
 # A university or an institute written before a department and an academic post ("권영민 서울대
 # 국문학과 명예교수", "박승범 서울대 화학부 교수"): where a person works, not what the story is
 # about (read 41's ko2 "#서울대" of an award's five winners).
-AFFILIATION_AFTER = re.compile(r"\s(?:[가-힣·]+\s)?[가-힣]*(?:교수|연구원|박사)(?![가-힣])")
+# A particle may follow the post ("교수는", "교수가", "교수도", "교수들").
+AFFILIATION_AFTER = re.compile(
+    r"\s(?:[가-힣·]+\s)?[가-힣]*(?:교수|연구원|박사)(?:들)?(?:은|는|이|가|도|의)?(?![가-힣])")
 PROFESSIONS = ("변호사", "의사", "교수", "박사", "기자", "작가", "연구원", "회계사", "변리사",
                "노무사", "세무사")
 PRIVATE_PERSON_AFTER = (r"\s?(?:씨|님|\(\d{1,3}\)|\(\d{1,3}[·,]\s?[남여]\)|\d{1,3}세|"

@@ -211,12 +211,29 @@ def _local_place(form: str) -> bool:
 
 
 _HOSPITAL_WORD = re.compile(r"[가-힣]*(?:" + "|".join(rules.HOSPITAL_ENDINGS) + ")")
+_SPACED_HOSPITAL = re.compile(r"(?<=[가-힣])\s+(?=" + "|".join(rules.HOSPITAL_ENDINGS) + ")")
+
+
+def _hospital_short(text: str) -> str:
+    """``text`` with its hospitals written one way: "서울대학교병원" and "서울대 병원" are
+    서울대병원."""
+    return _SPACED_HOSPITAL.sub("", text).replace(rules.UNIVERSITY_LONG, rules.UNIVERSITY_SHORT)
 
 
 def _hospital_in_headline(form: str, title: str) -> bool:
     """Whether the headline writes the hospital ``form`` names, maybe shorter ("아산병원" for
-    서울아산병원): a bare "병원" is no name."""
-    return any(len(w) > 2 and form.endswith(w) for w in _HOSPITAL_WORD.findall(title))
+    서울아산병원) or longer ("서울대학교병원"): a bare "병원" is no name."""
+    short = _hospital_short(form)
+    return any(len(w) > 2 and short.endswith(w)
+               for w in _HOSPITAL_WORD.findall(_hospital_short(title)))
+
+
+def _hospital_owner(form: str, title: str) -> bool:
+    """Whether the headline writes ``form`` only as the name of its hospital ("서울대 병원
+    교수들 휴진" is the hospital's story, no #서울대)."""
+    return any(title.startswith(ending, at + len(form) + 1) and title[at + len(form)] == " "
+               for ending in rules.HOSPITAL_ENDINGS for at in mentions.starts(form, title)
+               if at + len(form) < len(title))
 
 
 def _place_in_headline(form: str, title: str) -> bool:
@@ -313,6 +330,8 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                     continue  # where it happened, not what it is about
                 if form.endswith(rules.HOSPITAL_ENDINGS) and not _hospital_in_headline(form, title):
                     continue  # "#서울대병원": where a patient was treated
+                if _hospital_owner(form, title):
+                    continue  # "서울대 병원 교수들 휴진": the hospital's story, no #서울대
                 if not mentions.written_alone(form, title) \
                         and mentions.only_affiliation(form, body):
                     continue  # "서울대 화학부 교수": where a winner works
