@@ -85,3 +85,11 @@ def test_a_riot_police_unit_and_a_newborn_the_story_is_about_keep_their_tags() -
     assert "기동대" in _tags("‘기동대 직원 폭행’ 물의 빚은 경찰서장 “변명 여지없이 잘못”", riot)
     assert "신생아" in _tags("“반인륜적 범행” 출산 후 신생아 살해한 엄마...2심서도 징역 5년",
                           newborn)
+
+
+@needs_kiwi
+def test_a_professor_named_before_the_post_keeps_the_tag() -> None:
+    text = ("KAIST는 화학과 이해신 교수 연구팀이 주삿바늘 개발에 성공했다고 6일 밝혔다. 이해신 "
+            "교수는 기술이 유용할 것이라고 말했다. 이해신 교수는 상용화를 추진한다. 이해신 "
+            "교수 연구팀은 홍합을 모방했다.")
+    assert "이해신" in _tags("KAIST, 피 안나는 주삿바늘 개발", text)

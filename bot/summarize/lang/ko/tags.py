@@ -279,9 +279,13 @@ NAME_SYLLABLES = (2, 4)  # a surname and one to three syllables: "남궁민수" 
 # A university or an institute written before a department and an academic post ("권영민 서울대
 # 국문학과 명예교수", "박승범 서울대 화학부 교수"): where a person works, not what the story is
 # about (read 41's ko2 "#서울대" of an award's five winners).
-# A particle may follow the post ("교수는", "교수가", "교수도", "교수들").
+ACADEMIC_POSTS = ("교수", "연구원", "박사")  # AFFILIATION_AFTER's posts, found before it is asked
+# A particle may follow the post after a department ("서울대 화학부 교수는"); right after the
+# name only a plural does ("서울대 교수들은"): "이해신 교수는" is the professor himself.
+_POSTS = "(?:" + "|".join(ACADEMIC_POSTS) + ")"
 AFFILIATION_AFTER = re.compile(
-    r"\s(?:[가-힣·]+\s)?[가-힣]*(?:교수|연구원|박사)(?:들)?(?:은|는|이|가|도|의)?(?![가-힣])")
+    r"\s(?:[가-힣·]+\s[가-힣]*" + _POSTS + r"(?:들)?(?:은|는|이|가|도|의)?"
+    r"|[가-힣]*" + _POSTS + r"(?:들(?:은|는|이|가|도|의)?)?)(?![가-힣])")
 PROFESSIONS = ("변호사", "의사", "교수", "박사", "기자", "작가", "연구원", "회계사", "변리사",
                "노무사", "세무사")
 PRIVATE_PERSON_AFTER = (r"\s?(?:씨|님|\(\d{1,3}\)|\(\d{1,3}[·,]\s?[남여]\)|\d{1,3}세|"

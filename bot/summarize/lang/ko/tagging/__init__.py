@@ -276,6 +276,9 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
     writes them, the headline counting three more."""
     doc = title + "\n" + "\n".join(sentences)
     body = doc[len(title):]  # once a story, not once a form asked
+    # Once a story: most write no academic post and no spaced hospital, so no form asks.
+    posts_written = any(post in body for post in rules.ACADEMIC_POSTS)
+    spaced_hospital = any(" " + ending in title for ending in rules.HOSPITAL_ENDINGS)
     list_item = _list_items(title, sentences)
     scores: dict[str, float] = {}
     counts: dict[str, int] = {}  # how often the story writes each scored form
@@ -330,9 +333,9 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                     continue  # where it happened, not what it is about
                 if form.endswith(rules.HOSPITAL_ENDINGS) and not _hospital_in_headline(form, title):
                     continue  # "#서울대병원": where a patient was treated
-                if _hospital_owner(form, title):
+                if spaced_hospital and _hospital_owner(form, title):
                     continue  # "서울대 병원 교수들 휴진": the hospital's story, no #서울대
-                if not mentions.written_alone(form, title) \
+                if posts_written and not mentions.written_alone(form, title) \
                         and mentions.only_affiliation(form, body):
                     continue  # "서울대 화학부 교수": where a winner works
                 if form in rules.BROAD_PLACES and not mentions.written_alone(form, title):

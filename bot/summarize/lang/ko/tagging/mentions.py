@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import chain
 from typing import NamedTuple
 
 from bot.summarize.lang import Analyser
@@ -182,8 +183,12 @@ def only_cited(name: str, doc: str) -> bool:
 def only_affiliation(name: str, body: str) -> bool:
     """Whether every mention of ``name`` in ``body`` is a person's workplace before an academic
     post ("서울대 화학부 교수"): the winners' university, not the award's story."""
-    ats = list(starts(name, body))
-    return bool(ats) and all(rules.AFFILIATION_AFTER.match(body, at + len(name)) for at in ats)
+    if name + " " not in body:
+        return False  # the post follows a space: a plain find spares most names the pattern
+    ats = starts(name, body)
+    first = next(ats, None)  # lazily: the first mention that is no workplace ends the search
+    return first is not None and all(rules.AFFILIATION_AFTER.match(body, at + len(name))
+                                     for at in chain((first,), ats))
 
 
 def headline_short(form: str, title: str) -> bool:
