@@ -93,3 +93,11 @@ def test_a_professor_named_before_the_post_keeps_the_tag() -> None:
             "교수는 기술이 유용할 것이라고 말했다. 이해신 교수는 상용화를 추진한다. 이해신 "
             "교수 연구팀은 홍합을 모방했다.")
     assert "이해신" in _tags("KAIST, 피 안나는 주삿바늘 개발", text)
+
+
+@needs_kiwi
+def test_a_professor_named_before_a_department_keeps_the_tag() -> None:
+    text = ("아프리카발톱개구리의 유전체를 국제 공동연구진이 해독했다. UNIST는 권태준 생명과학부 "
+            "교수가 제1 저자로 참여했다고 밝혔다. 연구진은 4만여 개 유전자를 규명했다. "
+            "UNIST는 권태준 생명과학부 교수가 후속 연구를 이끈다고 했다.")
+    assert "권태준" in _tags("아프리카발톱개구리 유전체 해독", text)

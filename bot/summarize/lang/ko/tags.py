@@ -280,12 +280,14 @@ NAME_SYLLABLES = (2, 4)  # a surname and one to three syllables: "남궁민수" 
 # 국문학과 명예교수", "박승범 서울대 화학부 교수"): where a person works, not what the story is
 # about (read 41's ko2 "#서울대" of an award's five winners).
 ACADEMIC_POSTS = ("교수", "연구원", "박사")  # AFFILIATION_AFTER's posts, found before it is asked
-# A particle may follow the post after a department ("서울대 화학부 교수는"); right after the
-# name only a plural does ("서울대 교수들은"): "이해신 교수는" is the professor himself.
-_POSTS = "(?:" + "|".join(ACADEMIC_POSTS) + ")"
+# The post may take a plural or a particle ("교수들은", "교수는", "교수가", "교수도"); with a
+# particle and no plural, only after a person's name ("박승범 서울대 화학부 교수는",
+# ``NAME_BEFORE``): "UNIST는 권태준 생명과학부 교수가", "이해신 교수는" are the professors.
 AFFILIATION_AFTER = re.compile(
-    r"\s(?:[가-힣·]+\s[가-힣]*" + _POSTS + r"(?:들)?(?:은|는|이|가|도|의)?"
-    r"|[가-힣]*" + _POSTS + r"(?:들(?:은|는|이|가|도|의)?)?)(?![가-힣])")
+    r"\s(?:[가-힣·]+\s)?[가-힣]*(?:" + "|".join(ACADEMIC_POSTS)
+    + r")(?P<plural>들)?(?P<particle>은|는|이|가|도|의)?(?![가-힣])")
+# A person's name written right before a workplace: two to four syllables, a word of its own.
+NAME_BEFORE = re.compile(r"(?:^|[^가-힣A-Za-z0-9])([가-힣]{2,4})\s$")
 PROFESSIONS = ("변호사", "의사", "교수", "박사", "기자", "작가", "연구원", "회계사", "변리사",
                "노무사", "세무사")
 PRIVATE_PERSON_AFTER = (r"\s?(?:씨|님|\(\d{1,3}\)|\(\d{1,3}[·,]\s?[남여]\)|\d{1,3}세|"

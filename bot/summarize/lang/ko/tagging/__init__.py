@@ -333,11 +333,6 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                     continue  # where it happened, not what it is about
                 if form.endswith(rules.HOSPITAL_ENDINGS) and not _hospital_in_headline(form, title):
                     continue  # "#서울대병원": where a patient was treated
-                if spaced_hospital and _hospital_owner(form, title):
-                    continue  # "서울대 병원 교수들 휴진": the hospital's story, no #서울대
-                if posts_written and not mentions.written_alone(form, title) \
-                        and mentions.only_affiliation(form, body):
-                    continue  # "서울대 화학부 교수": where a winner works
                 if form in rules.BROAD_PLACES and not mentions.written_alone(form, title):
                     continue  # "서울", "미국" in passing, or inside "서울교통공사", "중국인"
                 if _local_place(form) and not _place_in_headline(form, title):
@@ -352,6 +347,12 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                 if count < needed and not (is_name and people.called_by_surname(form, title, doc)) \
                         and count + _spaced(form, parts, doc) < needed:
                     continue  # when unsure, no tag
+                # Two tests that search the story, after the count that drops most forms.
+                if spaced_hospital and _hospital_owner(form, title):
+                    continue  # "서울대 병원 교수들 휴진": the hospital's story, no #서울대
+                if posts_written and not mentions.written_alone(form, title) \
+                        and mentions.only_affiliation(form, body):
+                    continue  # "서울대 화학부 교수": where a winner works
                 if not is_name and " " not in form and _used_as_verb(form, doc) \
                         and form not in rules.TOPICS:
                     continue  # "검거했다": an act, not a subject ("탄핵하라" is still #탄핵)

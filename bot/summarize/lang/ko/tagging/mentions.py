@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from bot.summarize.lang import Analyser
 from bot.summarize.lang.ko import tags as rules
+from bot.summarize.lang.ko.words import SURNAMES
 
 # The patterns around a name, compiled once: the name is found as a literal and the pattern
 # matched where it ends (``followed``) or must end where it starts (``preceded``). Built per
@@ -187,8 +188,17 @@ def only_affiliation(name: str, body: str) -> bool:
         return False  # the post follows a space: a plain find spares most names the pattern
     ats = starts(name, body)
     first = next(ats, None)  # lazily: the first mention that is no workplace ends the search
-    return first is not None and all(rules.AFFILIATION_AFTER.match(body, at + len(name))
-                                     for at in chain((first,), ats))
+    return first is not None and all(_workplace(name, body, at) for at in chain((first,), ats))
+
+
+def _workplace(name: str, body: str, at: int) -> bool:
+    m = rules.AFFILIATION_AFTER.match(body, at + len(name))
+    if m is None:
+        return False
+    if m.group("plural") or not m.group("particle"):
+        return True
+    person = rules.NAME_BEFORE.search(body, max(0, at - 6), at)
+    return person is not None and person.group(1)[0] in SURNAMES
 
 
 def headline_short(form: str, title: str) -> bool:
