@@ -101,3 +101,11 @@ def test_a_professor_named_before_a_department_keeps_the_tag() -> None:
             "교수가 제1 저자로 참여했다고 밝혔다. 연구진은 4만여 개 유전자를 규명했다. "
             "UNIST는 권태준 생명과학부 교수가 후속 연구를 이끈다고 했다.")
     assert "권태준" in _tags("아프리카발톱개구리 유전체 해독", text)
+
+
+@needs_kiwi
+def test_a_professor_opening_a_line_keeps_the_tag() -> None:
+    text = ("- 이해신 교수 연구팀, 신기술 개발\nKAIST는 화학과 이해신 교수 연구팀이 피가 나지 않는 "
+            "주삿바늘을 개발했다. 연구팀은 홍합을 모방했다. 기술은 유용할 것으로 기대된다\n"
+            "이해신 교수는 “혈우병 환자에게 유용할 것”이라고 말했다.")
+    assert "이해신" in _tags("피 안 나는 주삿바늘 개발", text)

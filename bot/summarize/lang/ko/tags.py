@@ -286,8 +286,9 @@ ACADEMIC_POSTS = ("교수", "연구원", "박사")  # AFFILIATION_AFTER's posts,
 AFFILIATION_AFTER = re.compile(
     r"\s(?:[가-힣·]+\s)?[가-힣]*(?:" + "|".join(ACADEMIC_POSTS)
     + r")(?P<plural>들)?(?P<particle>은|는|이|가|도|의)?(?![가-힣])")
-# A person's name written right before a workplace: two to four syllables, a word of its own.
-NAME_BEFORE = re.compile(r"(?:^|[^가-힣A-Za-z0-9])([가-힣]{2,4})\s$")
+# A person's name written right before a workplace: two to four syllables, a word of its own
+# on the same line ("기대된다\n이해신 교수는" has no name before it).
+NAME_BEFORE = re.compile(r"(?:^|[^가-힣A-Za-z0-9])([가-힣]{2,4}) $")
 PROFESSIONS = ("변호사", "의사", "교수", "박사", "기자", "작가", "연구원", "회계사", "변리사",
                "노무사", "세무사")
 PRIVATE_PERSON_AFTER = (r"\s?(?:씨|님|\(\d{1,3}\)|\(\d{1,3}[·,]\s?[남여]\)|\d{1,3}세|"
