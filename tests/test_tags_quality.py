@@ -12,10 +12,14 @@ import sys
 
 from tests.conftest import REPO, shared_path
 
-# One CNN/DM tag is 0.6 points of the salient share (166 tags): five tags' worth may move.
+# One CNN/DM tag is about 0.9 points of the salient share (109 tags): three tags' worth may
+# move.
 SALIENT_MARGIN = 0.03
 # Fewer tags are fine ("when unsure, leave it out"), but not a collapse into none.
 MIN_TAG_SHARE = 0.8
+# Korean tags may not fall under this however the baseline moves: 0.8 of the 675 measured
+# before read 41's rules (their 581 would have let it slide to 465).
+KO_MIN_TAGS = 540
 NOUNS_MARGIN = 0.01  # about a dozen Korean tags of 1,251
 DUPLICATE_PAIRS_ALLOWED = 0  # the target is none, on every set
 
@@ -32,7 +36,7 @@ def test_tags_hold_the_baseline() -> None:
     assert now["cnndm_salient"] >= base["cnndm_salient"] - SALIENT_MARGIN, now
     assert now["cnndm_salient"] > now["cnndm_baseline_salient"], now  # beat the trivial one
     assert now["cnndm_tags"] >= MIN_TAG_SHARE * base["cnndm_tags"], now
-    assert now["ko_tags"] >= MIN_TAG_SHARE * base["ko_tags"], now
+    assert now["ko_tags"] >= max(MIN_TAG_SHARE * base["ko_tags"], KO_MIN_TAGS), now
     assert now["ko_nouns_only"] >= base["ko_nouns_only"] - NOUNS_MARGIN, now
     assert now["ko_fragment_tags"] == 0, now
     pairs = (now["cnndm_near_duplicate_pairs"] + now["wire_near_duplicate_pairs"]

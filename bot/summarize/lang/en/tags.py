@@ -37,6 +37,11 @@ TITLES = frozenset(
     comedian counsel lawmaker lawmakers activist author journalist reporter candidate
     nominee host anchor correspondent analyst speaker front-runner frontrunner""".split()
 )
+# Military ranks that are also everyday words ("Private Frederick Thompson", "Corporal Jane
+# Smith"): cut off the front of a name only before a known first name (GIVEN_NAMES), so
+# "Private Eye", "Private Equity International" and "Corporal Punishment Act" keep theirs
+# (issue 28, read 42: "#private-frederick-thompson").
+RANKS = frozenset("private corporal bombardier gunner rifleman sapper".split())
 # Royal titles written before a first name are part of the name a reader follows: "Prince
 # William" written once beside five "William" is #prince-william, never #william.
 ROYAL_TITLES = frozenset("prince princess queen king duke duchess".split())
@@ -51,6 +56,9 @@ PLACE_WORDS = frozenset(
     port bay island islands valley hill hills forest beach tower""".split()
 )
 # A tag of one of these words alone says nothing ("#royal", "#duke", "#government").
+# The last line: common nouns capitalised by a title-case talk title ("AProf Stuart MacKay:
+# Assessment of Adult Sleep Apnea": "#assessment", "#management", "#implications", issue 28,
+# read 42). "DNA" and "the Met" are not here: a DNA-test story's and the Met Police's tags.
 GENERIC = TITLES | frozenset(
     """royal duke duchess king queen prince princess pope government police court media
     army navy party state states city county council house
@@ -58,7 +66,8 @@ GENERIC = TITLES | frozenset(
     news report photo image images video caption enlarge toggle file update live breaking
     north south east west northern southern eastern western central new old great grand
     first second third world national international federal republic kingdom union home
-    internet web online family friends god christmas easter christian muslim""".split()
+    internet web online family friends god christmas easter christian muslim
+    assessment management implications""".split()
 )
 # Nationality and group adjectives and their plurals: an adjective is no subject ("#hispanic"
 # in "pre-Hispanic", "#russian" beside "#russia").
@@ -280,7 +289,8 @@ GIVEN_NAMES = frozenset(
     claire helen susan karen nicola tom tim ben sam dan joe jack jim bob bill rob rick
     steve chris mark matt nick tony richard robert thomas daniel ryan adam luke jamie ant
     dec barack michelle hillary chelsea melania ivanka jared donald jill hunter kamala
-    doug boris carrie theresa""".split())
+    doug boris carrie theresa
+    frederick""".split())
 # A private person is named in full once or twice, then by the surname ("Ashleigh Davis,
 # 22, ... Miss Davis"); a public one is named by role or repeated (issue 28, held-out read:
 # #patrick-mccrystal, #ashleigh-davis, #steve-trewhella, "a local photographer").

@@ -75,12 +75,15 @@ GENERIC_INSTITUTIONS = frozenset("검찰 경찰 법원 대법 대법원 정부 �
 # set's tags. The last line: what the ko set's stories mention on the way, by hand the commonest
 # tags nobody would follow after the rules below (a platform a clip was posted on, 8 of 8
 # "#유튜브"/"#유튜버" on crime and celebrity stories; "#여객기" beside "#제주항공").
+# The line after it: read 41's (ko2) "#영장" of an arrest ("체포영장" stays a tag; read 43
+# preferred no #영장 even where the headline writes "체포 영장", so it keeps the opening rule).
 UNFOLLOWED = frozenset(
     """명령 사기 담보 대행 메신저 거중기 위반 절차 기일 변론 소송 폭행 무죄 감사 사의 공문
     의견서 남용 장치 건물 병원 직장 계기상 국산 수련 현행범 재판장 형량 구인 자차
     가점 대리 여신 크루 솔로
     중견기업 대기업 중소기업
-    유튜브 유튜버 페이스북 여객기 지휘부 상가 엘리베이터 기부금""".split()
+    유튜브 유튜버 페이스북 여객기 지휘부 상가 엘리베이터 기부금
+    영장""".split()
 )
 # Like GENERIC_INSTITUTIONS, a tag when it is the story's subject ("유튜브, 쇼츠 수익 배분
 # 확대"): the headline opens on it and the body writes it this often (the prosecution of
@@ -91,9 +94,10 @@ SUBJECT_MENTIONS = 4
 # ko set's tags were "#권한대행", "#변론기일"; "전세사기" leaves "#전세"): the other words are
 # checked against the whole word only (국정감사 is no 감사, 해양경찰청 no 경찰청).
 UNFOLLOWED_ENDS = frozenset("대행 기일 사기".split())
-# A name that is also an everyday word ("인도", a sidewalk, reads as India): a tag only when
-# the headline writes it.
-HEADLINE_ONLY_NAMES = frozenset({"인도"})
+# A name that is also an everyday word ("인도", a sidewalk, reads as India), and car models a
+# story meets on the way (read 41's convoy of "#카니발 #그랜저"): a tag only when the headline
+# writes it, anywhere ("기아, 카니발 4만대 리콜", "현대차 그랜저, 3개월 연속 판매 1위").
+HEADLINE_ONLY_NAMES = frozenset("인도 카니발 그랜저".split())
 # A common noun of three syllables or more is a tag only when the body (the headline set
 # aside) writes it this often again (a compound written with a space, "실내 흡연", counts): a
 # noun the body never writes again is a word of the headline, not the story's topic.
@@ -198,6 +202,11 @@ BODY_ENDINGS = ("공사", "공단")
 # 집회"). A county ("울주군은 …") is also the local government acting: one alone stays.
 NEIGHBOURHOOD_ENDINGS = ("동", "읍", "면", "구")
 COUNTY_ENDING = "군"
+# A hospital where a patient was treated ("#서울대병원" of a young man's death, read 41's ko2):
+# a tag only when the headline writes it ("서울대병원 교수들 휴진").
+HOSPITAL_ENDINGS = ("병원",)
+# A university hospital is written long or short ("서울대학교병원", "서울대병원"): one name.
+UNIVERSITY_LONG, UNIVERSITY_SHORT = "대학교", "대"
 # A venue named as where a story happened (#영등포장례식장, a church): nobody follows it.
 VENUE_ENDINGS = ("교회", "성당", "장례식장", "예식장", "공연장", "극장", "아트센터", "식당",
                  "카페")
@@ -267,6 +276,19 @@ PERSON_MENTIONS = 3
 # full twice and "박씨" three times, was dropped as named in passing).
 SURNAME_ONLY = r"\s?씨"
 NAME_SYLLABLES = (2, 4)  # a surname and one to three syllables: "남궁민수" at most
+# A university or an institute written before a department and an academic post ("권영민 서울대
+# 국문학과 명예교수", "박승범 서울대 화학부 교수"): where a person works, not what the story is
+# about (read 41's ko2 "#서울대" of an award's five winners).
+ACADEMIC_POSTS = ("교수", "연구원", "박사")  # AFFILIATION_AFTER's posts, found before it is asked
+# The post may take a plural or a particle ("교수들은", "교수는", "교수가", "교수도"); with a
+# particle and no plural, only after a person's name ("박승범 서울대 화학부 교수는",
+# ``NAME_BEFORE``): "UNIST는 권태준 생명과학부 교수가", "이해신 교수는" are the professors.
+AFFILIATION_AFTER = re.compile(
+    r"\s(?:[가-힣·]+\s)?[가-힣]*(?:" + "|".join(ACADEMIC_POSTS)
+    + r")(?P<plural>들)?(?P<particle>은|는|이|가|도|의)?(?![가-힣])")
+# A person's name written right before a workplace: two to four syllables, a word of its own
+# on the same line ("기대된다\n이해신 교수는" has no name before it).
+NAME_BEFORE = re.compile(r"(?:^|[^가-힣A-Za-z0-9])([가-힣]{2,4}) $")
 PROFESSIONS = ("변호사", "의사", "교수", "박사", "기자", "작가", "연구원", "회계사", "변리사",
                "노무사", "세무사")
 PRIVATE_PERSON_AFTER = (r"\s?(?:씨|님|\(\d{1,3}\)|\(\d{1,3}[·,]\s?[남여]\)|\d{1,3}세|"

@@ -81,6 +81,9 @@ def names_and_counts(title: str, sentences: list[str]) -> tuple[Counter[str], se
                 cut = [i for i, w in enumerate(run) if w.lower() in rules.TITLES]
                 if cut:
                     run = run[cut[-1] + 1 :]
+                if len(run) > 2 and run[0].lower() in rules.RANKS \
+                        and run[1].lower() in rules.GIVEN_NAMES:
+                    run = run[1:]  # "Private Frederick Thompson", not "Private Equity …"
                 while run and run[0] in rules.CAP_STOP:
                     run = run[1:]
                 # A lone letter opens no name: "C PCRE" is a language and a library, "W Bush"
@@ -545,6 +548,8 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
             or names.introduced_in_full(name, e.forms, body, person)
         if full is not None:
             return None if people.no_figure(full, body) else full
+        if names.family_first_name(name, body):
+            return None  # "Frederick and Elizabeth Noble": whose surname, the text never says
         given_full = names.given_full_name(name, e.forms, body)
         if given_full is not None:
             return names.public_full_name(given_full, body)  # never a bare "#david"

@@ -217,6 +217,30 @@ _PAIR_BEFORE = re.compile(r"\b([A-Z][a-z]+),? and $")
 _PAIR_AFTER = re.compile(r" and ([A-Z][a-z]+)\b")
 
 
+_FAMILY_AFTER = re.compile(rf",? and ([A-Z][a-z]+) ({rules.SURNAME.pattern})\b")
+
+
+def family_first_name(first: str, body: str) -> bool:
+    """Whether ``first``, a known first name (``GIVEN_NAMES``), is written as one of a couple
+    or a family by "and" before a full name that a known first name opens ("Frederick and
+    Elizabeth Noble"): the bare first name is no tag, and the surname is the partner's as
+    written, so no "#frederick-noble" is made up either. "Trump and Hillary Clinton" pairs no
+    first name; "Apple and Google Maps" no person."""
+    if first.lower() not in rules.GIVEN_NAMES or (
+            f"{first} and " not in body and f"{first}, and " not in body):
+        return False  # a plain find first: the pattern below is asked of few names
+    at = body.find(first)
+    while at >= 0:
+        end = at + len(first)
+        m = None if at and body[at - 1].isalnum() else _FAMILY_AFTER.match(body, end)
+        if m is not None and m.group(1).lower() in rules.GIVEN_NAMES \
+                and m.group(2).lower() not in rules.PLACE_WORDS \
+                and m.group(2).lower() not in rules.GENERIC:
+            return True
+        at = body.find(first, end)
+    return False
+
+
 def _titled(word: str, body: str) -> bool:
     """Whether the story writes ``word`` after a royal or civil title or an honorific
     ("Prince William", "Mr Cameron")."""

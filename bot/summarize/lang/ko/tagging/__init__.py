@@ -5,6 +5,7 @@ it, the nouns a story repeats. The word lists are in ``bot.summarize.lang.ko.tag
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -209,6 +210,32 @@ def _local_place(form: str) -> bool:
         form.endswith(rules.PLACE_SUFFIXES) and form[:-1] in rules.LOCAL_PLACES)
 
 
+_HOSPITAL_WORD = re.compile(r"[가-힣]*(?:" + "|".join(rules.HOSPITAL_ENDINGS) + ")")
+_SPACED_HOSPITAL = re.compile(r"(?<=[가-힣])\s+(?=" + "|".join(rules.HOSPITAL_ENDINGS) + ")")
+
+
+def _hospital_short(text: str) -> str:
+    """``text`` with its hospitals written one way: "서울대학교병원" and "서울대 병원" are
+    서울대병원."""
+    return _SPACED_HOSPITAL.sub("", text).replace(rules.UNIVERSITY_LONG, rules.UNIVERSITY_SHORT)
+
+
+def _hospital_in_headline(form: str, title: str) -> bool:
+    """Whether the headline writes the hospital ``form`` names, maybe shorter ("아산병원" for
+    서울아산병원) or longer ("서울대학교병원"): a bare "병원" is no name."""
+    short = _hospital_short(form)
+    return any(len(w) > 2 and short.endswith(w)
+               for w in _HOSPITAL_WORD.findall(_hospital_short(title)))
+
+
+def _hospital_owner(form: str, title: str) -> bool:
+    """Whether the headline writes ``form`` only as the name of its hospital ("서울대 병원
+    교수들 휴진" is the hospital's story, no #서울대)."""
+    return any(title.startswith(ending, at + len(form) + 1) and title[at + len(form)] == " "
+               for ending in rules.HOSPITAL_ENDINGS for at in mentions.starts(form, title)
+               if at + len(form) < len(title))
+
+
 def _place_in_headline(form: str, title: str) -> bool:
     """Whether the headline writes the place as a word of its own, with or without 시/도."""
     return mentions.written_alone(form, title) or (
@@ -249,6 +276,9 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
     writes them, the headline counting three more."""
     doc = title + "\n" + "\n".join(sentences)
     body = doc[len(title):]  # once a story, not once a form asked
+    # Once a story: most write no academic post and no spaced hospital, so no form asks.
+    posts_written = any(post in body for post in rules.ACADEMIC_POSTS)
+    spaced_hospital = any(" " + ending in title for ending in rules.HOSPITAL_ENDINGS)
     list_item = _list_items(title, sentences)
     scores: dict[str, float] = {}
     counts: dict[str, int] = {}  # how often the story writes each scored form
@@ -301,6 +331,8 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                     continue  # "손 감독", "칸 가계": a one-syllable word is a fragment
                 if form.endswith(rules.VENUE_ENDINGS):
                     continue  # where it happened, not what it is about
+                if form.endswith(rules.HOSPITAL_ENDINGS) and not _hospital_in_headline(form, title):
+                    continue  # "#서울대병원": where a patient was treated
                 if form in rules.BROAD_PLACES and not mentions.written_alone(form, title):
                     continue  # "서울", "미국" in passing, or inside "서울교통공사", "중국인"
                 if _local_place(form) and not _place_in_headline(form, title):
@@ -315,6 +347,12 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                 if count < needed and not (is_name and people.called_by_surname(form, title, doc)) \
                         and count + _spaced(form, parts, doc) < needed:
                     continue  # when unsure, no tag
+                # Two tests that search the story, after the count that drops most forms.
+                if spaced_hospital and _hospital_owner(form, title):
+                    continue  # "서울대 병원 교수들 휴진": the hospital's story, no #서울대
+                if posts_written and not mentions.written_alone(form, title) \
+                        and mentions.only_affiliation(form, body):
+                    continue  # "서울대 화학부 교수": where a winner works
                 if not is_name and " " not in form and _used_as_verb(form, doc) \
                         and form not in rules.TOPICS:
                     continue  # "검거했다": an act, not a subject ("탄핵하라" is still #탄핵)

@@ -8,10 +8,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import chain
 from typing import NamedTuple
 
 from bot.summarize.lang import Analyser
 from bot.summarize.lang.ko import tags as rules
+from bot.summarize.lang.ko.words import SURNAMES
 
 # The patterns around a name, compiled once: the name is found as a literal and the pattern
 # matched where it ends (``followed``) or must end where it starts (``preceded``). Built per
@@ -177,6 +179,26 @@ def only_cited(name: str, doc: str) -> bool:
     if rules.CITED.match(doc, ends[0]) and len(ends) < rules.CITED_SOURCE_MENTIONS:
         return True  # introduced as the source, then named as the one who found the figure
     return all(rules.CITED.match(doc, end) for end in ends)
+
+
+def only_affiliation(name: str, body: str) -> bool:
+    """Whether every mention of ``name`` in ``body`` is a person's workplace before an academic
+    post ("서울대 화학부 교수"): the winners' university, not the award's story."""
+    if name + " " not in body:
+        return False  # the post follows a space: a plain find spares most names the pattern
+    ats = starts(name, body)
+    first = next(ats, None)  # lazily: the first mention that is no workplace ends the search
+    return first is not None and all(_workplace(name, body, at) for at in chain((first,), ats))
+
+
+def _workplace(name: str, body: str, at: int) -> bool:
+    m = rules.AFFILIATION_AFTER.match(body, at + len(name))
+    if m is None:
+        return False
+    if m.group("plural") or not m.group("particle"):
+        return True
+    person = rules.NAME_BEFORE.search(body, max(0, at - 6), at)
+    return person is not None and person.group(1)[0] in SURNAMES
 
 
 def headline_short(form: str, title: str) -> bool:
