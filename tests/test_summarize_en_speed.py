@@ -15,6 +15,7 @@ from bot.summarize.lang.en import segment as en_segment
 from bot.summarize.lang.en import sentences, tagging
 from bot.summarize.lang.en import tags as en_tags
 from bot.summarize.lang.en.segment import promo as en_promo
+from bot.summarize.lang.en.segment import subhead
 from bot.summarize.lang.en.tagging import code as code_runs
 from bot.summarize.lang.en.tagging import mentions
 
@@ -562,3 +563,18 @@ def test_one_word_names_pass_through_unglued_as_before() -> None:
                       "Paris-based IEA": 2, "IEA": 1, "Liverpool Glen Johnson": 1})
     assert tagging._unglued(scores) == Counter({
         "Obama": 3, "CNN": 1, "Emily Smith": 3, "IEA": 3, "Liverpool Glen Johnson": 1})
+
+
+TERMINATED_PATTERN = re.compile(r"[.!?…][\"'”’)\]]*$")
+TERMINAL_PIECES = ["word", " ", ".", "!", "?", "…", '"', "'", "”", "’", ")", "]", "(", "\n", ":",
+                   "“", "a.b"]
+
+
+def test_terminated_is_what_the_end_pattern_searched() -> None:
+    rng = random.Random(43)
+    tricky = ["", ".", "\n", ".\n", ".\n\n", "Done.", 'Done."', "Done.”)", "Done.) x", "Done\n",
+              "Done!’]\n", "Done.)\n)", "Why?", "Wait…", "(see above)", "“Quote”"]
+    texts = tricky + ["".join(rng.choice(TERMINAL_PIECES) for _ in range(rng.randint(0, 8)))
+                      for _ in range(5000)]
+    for text in texts:
+        assert subhead.terminated(text) == (TERMINATED_PATTERN.search(text) is not None), text
