@@ -16,6 +16,7 @@ from bot.summarize.lang.en import sentences, tagging
 from bot.summarize.lang.en import tags as en_tags
 from bot.summarize.lang.en.segment import promo as en_promo
 from bot.summarize.lang.en.segment import subhead
+from bot.summarize.lang.en.select import pointer
 from bot.summarize.lang.en.tagging import code as code_runs
 from bot.summarize.lang.en.tagging import mentions
 
@@ -578,3 +579,30 @@ def test_terminated_is_what_the_end_pattern_searched() -> None:
                       for _ in range(5000)]
     for text in texts:
         assert subhead.terminated(text) == (TERMINATED_PATTERN.search(text) is not None), text
+
+
+POINTER_PIECES = ["the", "table", "tables", "below", "above", "here", "earlier", "earlıer",
+                  "EARLİER", "before", "following", "FOLLOWING", "as", "aſ", "you can", "see",
+                  "seen", "noted", "mentioned", "linked to", "listed", "shown", "up", "down",
+                  "just", "somewhere", "day", "Monday", "this year", "-average", "on", "foo",
+                  "2", ":", ",", ".", ")", " –", "\n", "Items", "As", "Here", "photo", "quoted"]
+
+
+def _pointer_by_alternation(sentence: str) -> bool:
+    low = sentence.lower()
+    return any(h in low for h in pointer.POINTER_HINTS) and \
+        pointer.POINTER.search(sentence) is not None
+
+
+def test_pointer_parts_find_what_the_alternation_found() -> None:
+    rng = random.Random(26)
+    tricky = ["See the table below.", "As shown here, it works.", "We noted earlier this month",
+              "I mentioned earlier on.", "I mentioned earlıer on.", "aſ ſeen above",
+              "the following day", "the following list", "the following domains: a.net",
+              "the below-average rains", "the below photo", "items listed below in the sale",
+              "as outlined earlier this year", "as outlined earlier.", "AS SEEN HERE", ""]
+    texts = tricky + [" ".join(rng.choice(POINTER_PIECES) for _ in range(rng.randint(0, 9)))
+                      for _ in range(20000)]
+    for text in texts:
+        assert pointer.points_elsewhere(text, text.lower()) == _pointer_by_alternation(text), \
+            text
