@@ -12,6 +12,7 @@ import pytest
 
 from bot.summarize import text as text_module
 from bot.summarize.lang.en import segment as en_segment
+from bot.summarize.lang.en import select as en_select
 from bot.summarize.lang.en import sentences, tagging
 from bot.summarize.lang.en import tags as en_tags
 from bot.summarize.lang.en.segment import promo as en_promo
@@ -382,7 +383,7 @@ def test_promotion_searched_only_with_a_companion_is_as_before() -> None:
         expected = en_promo.PROMO.search(sentence) is not None
         found += expected
         assert en_promo.promotion(sentence) == expected, sentence
-    assert found > 100
+    assert found > 1000
 
 
 # One instance of each alternative of PROMO, and of each choice inside one: random words
@@ -606,3 +607,35 @@ def test_pointer_parts_find_what_the_alternation_found() -> None:
     for text in texts:
         assert pointer.points_elsewhere(text, text.lower()) == _pointer_by_alternation(text), \
             text
+
+
+PRO_THAT_PIECES = ["that", "That", "THAT", "is", "was", "isn't", "it's", "we’re", "not",
+                   "no longer", "for", "to", "with", "for now", "at least", "all", "three",
+                   "x-ray", "bob's", ".", "?", "!", "…", '"', "’", "\n", ",", "the", "thing"]
+
+
+def test_pro_that_searched_only_near_the_end_finds_what_it_found() -> None:
+    rng = random.Random(2626)
+    tricky = ["That is that.", "It is not that.", "That's that for now.",
+              "It is that for all three.", "It is that for all three of them.",
+              "is that for that that.", "It wasn't that.\n", "It is that with x y z.",
+              "It is that with w x y z.", ""]
+    def words(most: int) -> str:
+        return " ".join(rng.choice(PRO_THAT_PIECES) for _ in range(rng.randint(0, most)))
+
+    # Random words, or random words around a clause near the pattern's ("… is not that for
+    # all three."), with a tail of up to five words that may put it out of reach.
+    texts = tricky + [words(12) for _ in range(10000)] + [
+        words(6) + " " + rng.choice(["is", "was", "it's", "isn't", "wo" + "n't be"])
+        + rng.choice(["", " not", " no longer"]) + rng.choice([" that", " That", "that"])
+        + rng.choice(["", " " + words(5), " for all", " for all three of", " to x y z",
+                      " for now"])
+        + rng.choice([".", "?", '."', "", ".\n"]) for _ in range(10000)]
+    found = 0
+    for text in texts:
+        low = text.lower()
+        before = " that" in low and en_select.PRO_THAT.search(text) is not None
+        found += before
+        assert (" that" in low and en_select._that_near_end(text)
+                and en_select.PRO_THAT.search(text) is not None) == before, text
+    assert found > 1000

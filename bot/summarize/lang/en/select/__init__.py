@@ -332,6 +332,15 @@ DISCOURSE = re.compile(
 )
 
 
+def _that_near_end(sentence: str) -> bool:
+    """Whether ``sentence`` writes " that" (any case) after its fifth space from the end, or
+    anywhere when it has fewer: PRO_THAT's match ends the sentence, and after its " that" come
+    at most four spaced words ("… is that for all three."), so a sentence with none there holds
+    no match, and its search from every word is spared (issue 26)."""
+    head = sentence.rsplit(" ", 5)[0] if sentence.count(" ") >= 5 else ""
+    return " that" in sentence[len(head):].lower()
+
+
 def points_away(sentence: str) -> bool:
     """Whether ``sentence`` points at another place in the text or at a picture (POINTER),
     or names with a demonstrative a thing told before it (THAT_THING, DEMONSTRATIVE, PRO_THAT)."""
@@ -340,7 +349,7 @@ def points_away(sentence: str) -> bool:
         return True
     if "that " in low and THAT_THING.match(sentence) is not None:
         return True
-    if " that" in low and PRO_THAT.search(sentence) is not None:
+    if " that" in low and _that_near_end(sentence) and PRO_THAT.search(sentence) is not None:
         return True
     return ("this " in low or "these " in low or "those " in low) \
         and DEMONSTRATIVE.match(sentence) is not None
