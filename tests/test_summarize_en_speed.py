@@ -383,7 +383,7 @@ def test_promotion_searched_only_with_a_companion_is_as_before() -> None:
         expected = en_promo.PROMO.search(sentence) is not None
         found += expected
         assert en_promo.promotion(sentence) == expected, sentence
-    assert found > 1000
+    assert found > 100
 
 
 # One instance of each alternative of PROMO, and of each choice inside one: random words
