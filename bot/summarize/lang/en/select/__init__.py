@@ -12,6 +12,7 @@ from bot.summarize.lang import Analysis, Cues
 from bot.summarize.lang.en.select import dummy_it
 from bot.summarize.lang.en.select.fronted import leans_through_fronted, uses_it
 from bot.summarize.lang.en.select.headline_names import headline_names
+from bot.summarize.lang.en.select.pointer import points_elsewhere
 
 # Lines that are never a point: captions, credits, link texts.
 BOILER = re.compile(
@@ -249,64 +250,8 @@ EARLIER_PIECE = re.compile(
 # answering the sentence before ("Of course,", "In fact,", "Now technically,"). Each leans
 # back as BACK's openings do: a strong penalty, waived right after the sentence it leans on.
 
-# What a pointer points from: a piece of the page ("the table below", "the demo below!"), or a
-# verb of showing or telling ("seen above", "noted above –", "linked to above", "listed
-# below"). A bare "above"/"below" after a number or "and" compares ("those aged 22 and above",
-# "below $40 a barrel"), so the word before must be one of these. Not "step", "shot", "one":
-# "a step above last year's model", "warning shots above the heads", "one above the other".
-_POINTED = (
-    r"table|chart|graph|list|link|demo|photo|picture|image|video|screenshot|section|example|"
-    r"diagram|figure|map|graphic|tweet|post|box|form|button|code|snippet|quote|excerpt|comment|"
-    r"question|detail|item|option|instruction|version|thing|paragraph|note|"
-    r"footnote|sidebar|gallery|clip|embed|arrow|screen|photograph"
-)
-# Verbs of telling about the text itself: with a time that ends the clause ("as noted
-# before.", "the MAP thing I mentioned earlier on") or "here" ("There are likely more I
-# haven't listed here.") they point at a place the brief does not show. Not "seen": "unlike
-# anything seen before" is prose.
-# "the below-average rains", "above-trend growth", "the above-ground pool": a level, no
-# pointer.
-_LEVEL = r"(?!-(?:average|trend|ground)\b)"
-_TOLD = (
-    r"mentioned|noted|described|discussed|outlined|explained|covered|touched on|listed|"
-    r"linked(?: to)?|quoted|cited|shown|pictured|detailed"
-)
-_SHOWING = (
-    r"see|seen|shown|noted|mentioned|listed|linked(?: to)?|described|discussed|outlined|"
-    r"pictured|featured|embedded|included|covered|explained|illustrated|quoted|detailed|"
-    r"highlighted|referenced|cited|given|set out|laid out|touch on|touched on"
-)
-POINTER = re.compile(
-    # "the table below", "the screenshots below", "questions down below", "seen above",
-    # "as noted somewhere up above", "the eligible items listed below in the VIP sale".
-    rf"\b(?:(?:{_POINTED})s?|{_SHOWING}|here)"
-    r"(?: (?:here|somewhere|just|right|directly|further|immediately))?(?: (?:up|down))? "
-    rf"(?:above|below)\b{_LEVEL}"
-    # "the below photo", "the above example": the determiner use always points.
-    rf"|\bthe (?:above|below)\b{_LEVEL}"
-    # "As you can see above, …", "as shown here", "as described earlier", "as noted before".
-    r"|\bas (?:you can |we can )?(?:see|seen|shown|noted|mentioned|listed|described|discussed|"
-    r"outlined|pictured|illustrated|explained|detailed) (?:here|above|below|earlier|before)\b"
-    # "The plan, as outlined earlier this year by the Treasury, …" dates the outlining.
-    r"(?! this (?:week|month|year)\b)"
-    # "I mentioned earlier on", "listed here.": a time or place that ends the clause ("We
-    # noted earlier this month that …" dates a saying: not a pointer). Not "before": "a
-    # species that had never been described before." is news.
-    rf"|\b(?:{_TOLD}) (?:\w+ )?(?:earlier|here)(?: on)?(?=[,.;:!?)]|$| –| —)"
-    # "the following" list or section, not a time or an event told relative to one ("the
-    # following day", "over the following 70 or 80 million years", "the following game",
-    # "until the following Monday", "the following March"), nor one whose list the sentence
-    # itself gives after a colon ("… with the following domains: att.net, …").
-    r"|\bthe following(?! (?:\d|(?:[\w-]+ )?(?:day|night|morning|afternoon|evening|week|"
-    r"weekend|month|year|season|game|match|race|round|term|decade|century|summer|spring|"
-    r"autumn|fall|winter|hour|minute|days|weeks|months|years|seasons|games|matches|races|"
-    r"hours|decades|centuries|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|january|february|"
-    r"march|april|may|june|july|august|september|october|november|december)\b))"
-    r"(?![^:]*:\s*\S)",
-    re.IGNORECASE,
-)
-# What POINTER needs: one of these substrings, lower-cased (most sentences hold none).
-POINTER_HINTS = ("above", "below", "following", " here", "earlier", "before")
+# The pointers themselves: ``pointer.points_elsewhere``.
+
 # A demonstrative naming a thing told before, early in the sentence ("I mentioned
 # parenthetically that this order isn’t always observed", "In a tacit recognition that this
 # approach isn’t working"): later in a sentence its thing is usually named in the sentence
@@ -387,18 +332,24 @@ DISCOURSE = re.compile(
 )
 
 
+def _that_near_end(sentence: str) -> bool:
+    """Whether ``sentence`` writes " that" (any case) after its fifth space from the end, or
+    anywhere when it has fewer: PRO_THAT's match ends the sentence, and after its " that" come
+    at most four spaced words ("… is that for all three."), so a sentence with none there holds
+    no match, and its search from every word is spared (issue 26)."""
+    head = sentence.rsplit(" ", 5)[0] if sentence.count(" ") >= 5 else ""
+    return " that" in sentence[len(head):].lower()
+
+
 def points_away(sentence: str) -> bool:
     """Whether ``sentence`` points at another place in the text or at a picture (POINTER),
     or names with a demonstrative a thing told before it (THAT_THING, DEMONSTRATIVE, PRO_THAT)."""
     low = sentence.lower()
-    h = POINTER_HINTS
-    # Spelled out rather than any() over a generator: this runs on every candidate.
-    if (h[0] in low or h[1] in low or h[2] in low or h[3] in low or h[4] in low
-            or h[5] in low) and POINTER.search(sentence) is not None:
+    if points_elsewhere(sentence, low):
         return True
     if "that " in low and THAT_THING.match(sentence) is not None:
         return True
-    if " that" in low and PRO_THAT.search(sentence) is not None:
+    if " that" in low and _that_near_end(sentence) and PRO_THAT.search(sentence) is not None:
         return True
     return ("this " in low or "these " in low or "those " in low) \
         and DEMONSTRATIVE.match(sentence) is not None
