@@ -62,6 +62,9 @@ def test_a_period_before_a_new_sentence_ends_the_first(text: str, first: str) ->
     "The U.S. ambassador to Libya was killed.",
     "Banana wilt is caused by X. campestris pv. musacearum in East Africa.",
     "The segment lasts 4 minutes, max. we go to commercial break.",
+    # A stray mark inside a sentence before a plain lower-case word (a BBC story's typo).
+    "He warned that legislation would be introduced. unless voluntary steps were taken.",
+    "Tony Blair has argued. there needs to be consensus on reform.",
 ])
 def test_an_abbreviation_inside_a_sentence_ends_nothing(text: str) -> None:
     assert split_sentences(text, "en") == [text]

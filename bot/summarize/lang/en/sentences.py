@@ -12,6 +12,7 @@ from bot.summarize.lang import CLOSERS, Splitting, marked_sentences
 from bot.summarize.lang.en import segment
 from bot.summarize.lang.en.words import (
     ABBREVIATIONS,
+    AUXILIARIES,
     BANG_NAMES,
     COMPANY_SUFFIXES,
     DAY_MONTHS,
@@ -67,7 +68,7 @@ def is_boundary(before: str, after: str) -> bool:
         return True
     first = after[0]
     if first.islower():
-        return _ends_before_lower(before)
+        return _ends_before_lower(before, after)
     if first in "[(" and SIC.match(after):
         return False  # "they own her!! [sic]'.": the editor's mark is part of the quotation
     tail = before[-40:].split()
@@ -125,15 +126,25 @@ def _ends_after_suffix(suffix: str, following: str) -> bool:
 # A plain lower-case word of three letters or more and the single period after it, at the end of
 # the text before a candidate boundary.
 LOWER_WORD_END = re.compile(r"(?<![\w.'’-])([a-z]{3,})\.\Z")
+# A code or brand name written in lower case: a capital or a dot inside it ("iMore", "iOS",
+# "miRNAs", "objc.io", "server.complete", a "pic.twitter.com/…" link), a trailing mark or not.
+CODE_WORD = re.compile(r"[a-z]+(?:[A-Z]|\.[a-z])[\w./]*[.,;:!?]?")
 
 
-def _ends_before_lower(before: str) -> bool:
-    """Whether the period ending ``before`` ends a sentence although the next opens in lower
-    case: only after a plain lower-case word that is no abbreviation ("… it is there. guard
-    should …", "… vulnerabilities. iMore has …"); after "U.S.", "pv." or an initial the mark is
-    the word's own ("U.S. taxes", "X. campestris pv. musacearum")."""
+def _ends_before_lower(before: str, after: str) -> bool:
+    """Whether the period ending ``before`` ends a sentence although ``after`` opens in lower
+    case: only after a plain lower-case word that is no abbreviation, and only where ``after``
+    opens a sentence of its own: on a code or brand name ("… vulnerabilities. iMore has …", "…
+    check it out. objc.io offers …") or on a word and an auxiliary verb ("… it is there. guard
+    should be used …"). After "U.S.", "pv." or an initial the mark is the word's own ("U.S.
+    taxes", "X. campestris pv. musacearum"); before any other lower-case word it is as often a
+    stray mark inside a sentence ("… would be introduced. unless voluntary steps …") as an end."""
     word = LOWER_WORD_END.search(before)
-    return word is not None and not _abbreviation(word.group(1))
+    if word is None or _abbreviation(word.group(1)):
+        return False
+    head = after[:60].split(None, 2)
+    return CODE_WORD.fullmatch(head[0]) is not None \
+        or (len(head) > 1 and head[1] in AUXILIARIES)
 
 
 def _abbreviation(word: str) -> bool:

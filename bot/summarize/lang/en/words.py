@@ -47,13 +47,17 @@ SUFFIXES = frozenset("jr sr inc corp co ltd plc llc bros st etc".split())
 COMPANY_SUFFIXES = frozenset("inc corp co ltd plc llc".split())
 # Lower-case abbreviations that may stand inside a sentence before a lower-case word ("4 minutes,
 # max. we go …" is a transcript's, "X. campestris pv. musacearum" a pathovar's, "misc. items"):
-# after any other plain lower-case word of three letters or more, a period before a lower-case
-# word ends a sentence. The next one opens on a code or brand name, or the writer's lower case
-# ("… but it is there. guard should be used …", "… vulnerabilities. iMore has an FAQ …", "…
-# it seems like a steal. if it is …"): each was one point of two sentences (issue 28).
+# after any other plain lower-case word of three letters or more, a period before a sentence
+# opening in lower case on a code or brand name or on a word and an auxiliary (AUXILIARIES) ends
+# it ("… but it is there. guard should be used …", "… vulnerabilities. iMore has an FAQ …": each
+# was one point of two sentences, issue 28).
 LOWER_ABBREVIATIONS = frozenset(
     """max min approx ca cf pv var spp ssp esp incl excl est resp viz cca nos misc govt intl natl
     assoc avg tel ext""".split()
+)
+# Auxiliary and modal verbs: a lower-case word and one of these after a period open a sentence.
+AUXILIARIES = frozenset(
+    "is are was were has have had should can could will would does did may might must".split()
 )
 # Words that open a sentence after a lone capital's or a suffix's period, besides OPENERS: a
 # subordinating word or "You" ("… imports D. Since go get already has …", "… to run on OS X. You
