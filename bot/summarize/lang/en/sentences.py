@@ -126,15 +126,19 @@ def _ends_after_suffix(suffix: str, following: str) -> bool:
 # A plain lower-case word of three letters or more and the single period after it, at the end of
 # the text before a candidate boundary.
 LOWER_WORD_END = re.compile(r"(?<![\w.'’-])([a-z]{3,})\.\Z")
-# A code or brand name written in lower case: a capital or a dot inside it ("iMore", "iOS",
-# "miRNAs", "objc.io", "server.complete", a "pic.twitter.com/…" link), a trailing mark or not.
-CODE_WORD = re.compile(r"[a-z]+(?:[A-Z]|\.[a-z])[\w./]*[.,;:!?]?")
+# A brand or site name written in lower case: a capital inside it ("iMore", "iOS", "miRNAs"), a
+# site's domain ("objc.io") or a link ("pic.twitter.com/…"), a trailing mark or not. Not a
+# member of code ("… is in the consumer. server.complete now needs …"): the sentence before
+# announces it, and a point cut there says nothing (tests/test_summarize_feed_lines_en.py).
+CODE_WORD = re.compile(
+    r"[a-z]+(?:[A-Z][\w.]*|(?:\.[a-z]+)*\.(?:com|org|net|io|co|ai|app|dev)(?:/\S*)?)[.,;:!?]?"
+)
 
 
 def _ends_before_lower(before: str, after: str) -> bool:
     """Whether the period ending ``before`` ends a sentence although ``after`` opens in lower
     case: only after a plain lower-case word that is no abbreviation, and only where ``after``
-    opens a sentence of its own: on a code or brand name ("… vulnerabilities. iMore has …", "…
+    opens a sentence of its own: on a brand or site name ("… vulnerabilities. iMore has …", "…
     check it out. objc.io offers …") or on a word and an auxiliary verb ("… it is there. guard
     should be used …"). After "U.S.", "pv." or an initial the mark is the word's own ("U.S.
     taxes", "X. campestris pv. musacearum"); before any other lower-case word it is as often a

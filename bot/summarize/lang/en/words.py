@@ -48,7 +48,7 @@ COMPANY_SUFFIXES = frozenset("inc corp co ltd plc llc".split())
 # Lower-case abbreviations that may stand inside a sentence before a lower-case word ("4 minutes,
 # max. we go …" is a transcript's, "X. campestris pv. musacearum" a pathovar's, "misc. items"):
 # after any other plain lower-case word of three letters or more, a period before a sentence
-# opening in lower case on a code or brand name or on a word and an auxiliary (AUXILIARIES) ends
+# opening in lower case on a brand or site name or on a word and an auxiliary (AUXILIARIES) ends
 # it ("… but it is there. guard should be used …", "… vulnerabilities. iMore has an FAQ …": each
 # was one point of two sentences, issue 28).
 LOWER_ABBREVIATIONS = frozenset(
