@@ -134,8 +134,9 @@ def test_a_listen_on_line_is_no_point() -> None:
      ["Give it a try!", "U.S. customers get a free month."]),
     ("Give it a try! Mr. Rogers would have approved.",
      ["Give it a try!", "Mr. Rogers would have approved."]),
-    # A lower-case word after a period continues the sentence, code or not (a split there
-    # cut "… in the consumer." from the change it announces).
+    # A member of code after a period continues the sentence (a split there cut "… in the
+    # consumer." from the change it announces); only a brand or site name or a word and an
+    # auxiliary open one in lower case (tests/test_summarize_split_en_ends.py).
     ("The one small API change is in the consumer. server.complete now needs an additional "
      "returnto parameter.",
      ["The one small API change is in the consumer. server.complete now needs an additional "

@@ -12,14 +12,19 @@ from bot.summarize.lang import CLOSERS, Splitting, marked_sentences
 from bot.summarize.lang.en import segment
 from bot.summarize.lang.en.words import (
     ABBREVIATIONS,
+    AUXILIARIES,
     BANG_NAMES,
+    COMPANY_SUFFIXES,
     DAY_MONTHS,
     DAY_PREPOSITIONS,
+    END_OPENERS,
     ENGLISH_MONTHS,
+    LOWER_ABBREVIATIONS,
     NUMBERED,
     OPENERS,
     RANKS,
     SPAN_OPENERS,
+    SUFFIXES,
     TITLES,
 )
 
@@ -63,7 +68,7 @@ def is_boundary(before: str, after: str) -> bool:
         return True
     first = after[0]
     if first.islower():
-        return False
+        return _ends_before_lower(before, after)
     if first in "[(" and SIC.match(after):
         return False  # "they own her!! [sic]'.": the editor's mark is part of the quotation
     tail = before[-40:].split()
@@ -87,6 +92,8 @@ def is_boundary(before: str, after: str) -> bool:
     if word.endswith((".", ".\"", ".”")) and not word.endswith(("!", "?")):
         lower = core.lower()
         low = lower.replace(".", "")
+        if low in SUFFIXES and word[-1] == ".":  # "Hank Williams Jr. He wrote …"
+            return _ends_after_suffix(low, _next_word(after))
         if lower in ABBREVIATIONS or low in ABBREVIATIONS \
                 or (low in NUMBERED and first.isdigit()):  # "No. 1", "Fig. 2"
             # "Dr. Smith" continues; "in Oct. The ..." is ambiguous, keep together (rarely wrong).
@@ -99,9 +106,55 @@ def is_boundary(before: str, after: str) -> bool:
         if core.isdigit() and len(core) <= 2 and _german_date(tail, after):
             return False  # "am 09. Januar 2020": a German date's ordinal day, not an end
         # Initials are one letter or open on a letter and its stop: most words are not tried.
+        if len(core) == 1 and core.isupper():  # "… imports D. Since go get …"
+            return _next_word(after) in END_OPENERS
         if (len(core) == 1 or core[1:2] == ".") and INITIALS.fullmatch(core):
             return _next_word(after) in OPENERS
     return True
+
+
+def _ends_after_suffix(suffix: str, following: str) -> bool:
+    """Whether a name's, a company's or a list's suffix (SUFFIXES) ends its sentence before the
+    word ``following`` it. "etc." ends no name, so before any capital it ends one ("…, etc. Turns
+    out a low-tech solution …"); before a dash it closes an aside ("… structs, etc. — that
+    could …")."""
+    if (suffix == "etc" and following[:1].isupper()) or following in END_OPENERS:
+        return True
+    return suffix in COMPANY_SUFFIXES and len(following) > 4 and following.endswith("ing")
+
+
+# A plain lower-case word of three letters or more and the single period after it, at the end of
+# the text before a candidate boundary.
+LOWER_WORD_END = re.compile(r"(?<![\w.'’-])([a-z]{3,})\.\Z")
+# A brand or site name written in lower case: a capital inside it ("iMore", "iOS", "miRNAs"), a
+# site's domain ("objc.io") or a link ("pic.twitter.com/…"), a trailing mark or not. Not a
+# member of code ("… is in the consumer. server.complete now needs …"): the sentence before
+# announces it, and a point cut there says nothing (tests/test_summarize_feed_lines_en.py).
+CODE_WORD = re.compile(
+    r"[a-z]+(?:[A-Z][\w.]*|(?:\.[a-z]+)*\.(?:com|org|net|io|co|ai|app|dev)(?:/\S*)?)[.,;:!?]?"
+)
+
+
+def _ends_before_lower(before: str, after: str) -> bool:
+    """Whether the period ending ``before`` ends a sentence although ``after`` opens in lower
+    case: only after a plain lower-case word that is no abbreviation, and only where ``after``
+    opens a sentence of its own: on a brand or site name ("… vulnerabilities. iMore has …", "…
+    check it out. objc.io offers …") or on a word and an auxiliary verb ("… it is there. guard
+    should be used …"). After "U.S.", "pv." or an initial the mark is the word's own ("U.S.
+    taxes", "X. campestris pv. musacearum"); before any other lower-case word it is as often a
+    stray mark inside a sentence ("… would be introduced. unless voluntary steps …") as an end."""
+    word = LOWER_WORD_END.search(before)
+    if word is None or _abbreviation(word.group(1)):
+        return False
+    head = after[:60].split(None, 2)
+    return CODE_WORD.fullmatch(head[0]) is not None \
+        or (len(head) > 1 and head[1] in AUXILIARIES)
+
+
+def _abbreviation(word: str) -> bool:
+    """Whether the lower-case ``word`` is an abbreviation, whose period ends no sentence before
+    a lower-case word."""
+    return word in ABBREVIATIONS or word in NUMBERED or word in LOWER_ABBREVIATIONS
 
 
 # A word that may be an opener: its stem, then maybe a contraction and a comma or question mark

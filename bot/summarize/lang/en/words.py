@@ -35,6 +35,34 @@ OPENERS = frozenset(
     # for iPhone X. What does it all mean?", "… a newer version of C. Then you'll get …".
     "Then What Why How Who Where".split()
 )
+# Abbreviations that stand after a name or a list and so may end a sentence: a name's or a
+# company's suffix ("… country star Hank Williams Jr. He wrote Ring of Fire …", "… market leader
+# Microsoft Corp. Paying users …" were each one point of two sentences, issue 28), a saint's or
+# the Atari's "ST." ("… industrial design of the Atari ST. It seems …") and "etc." Before a
+# sentence opener (END_OPENERS) their mark ends one; before any other capital ("Jr. Chief
+# Justice", "St. Louis") it is kept, as every abbreviation's is.
+SUFFIXES = frozenset("jr sr inc corp co ltd plc llc bros st etc".split())
+# A company's suffixes: after one, a capitalised word in "-ing" opens a sentence too ("… leader
+# Microsoft Corp. Paying Gmail users never received …"); after "Jr." or "St." it may be a name.
+COMPANY_SUFFIXES = frozenset("inc corp co ltd plc llc".split())
+# Lower-case abbreviations that may stand inside a sentence before a lower-case word ("4 minutes,
+# max. we go …" is a transcript's, "X. campestris pv. musacearum" a pathovar's, "misc. items"):
+# after any other plain lower-case word of three letters or more, a period before a sentence
+# opening in lower case on a brand or site name or on a word and an auxiliary (AUXILIARIES) ends
+# it ("… but it is there. guard should be used …", "… vulnerabilities. iMore has an FAQ …": each
+# was one point of two sentences, issue 28).
+LOWER_ABBREVIATIONS = frozenset(
+    """max min approx ca cf pv var spp ssp esp incl excl est resp viz cca nos misc govt intl natl
+    assoc avg tel ext""".split()
+)
+# Auxiliary and modal verbs: a lower-case word and one of these after a period open a sentence.
+AUXILIARIES = frozenset(
+    "is are was were has have had should can could will would does did may might must".split()
+)
+# Words that open a sentence after a lone capital's or a suffix's period, besides OPENERS: a
+# subordinating word or "You" ("… imports D. Since go get already has …", "… to run on OS X. You
+# may recall …"). Not after a dotted acronym or a rank, whose tables stay as they were.
+END_OPENERS = OPENERS | frozenset("You Since Because Although If Yet So".split())
 # Names written with "!" inside, with the capitalised words that continue each: before one of
 # them the mark ends no sentence ("try! Swift NYC", a conference; "Yahoo! News"). Before any other
 # capital it does: "Give it a try! You'll love it." (A lower-case word never starts a sentence.)
