@@ -65,6 +65,22 @@ def test_a_period_before_a_new_sentence_ends_the_first(text: str, first: str) ->
     # A stray mark inside a sentence before a plain lower-case word (a BBC story's typo).
     "He warned that legislation would be introduced. unless voluntary steps were taken.",
     "Tony Blair has argued. there needs to be consensus on reform.",
+    # The review's: a job title after a company, a work after a name's suffix, a middle initial
+    # before a surname that is an opener elsewhere, a relative clause after a unit, units and
+    # "feat." before a brand, a lower-case abbreviation before a brand, a dotted acronym before
+    # "If" (the plain openers only, as before).
+    "Maruti Suzuki India Ltd. Managing Director Kenichi Ayukawa said demand was recovering.",
+    "Toyota Motor Corp. Marketing Director Ed Smith said sales of hybrids rose.",
+    "Students read the Martin Luther King Jr. “I Have a Dream” speech aloud.",
+    'Students read the Martin Luther King Jr. "I Have a Dream" speech aloud.',
+    "Alvin Y. So, a sociologist at the university, said the plan would fail.",
+    "The work was led by Lingchong Y. You at Duke University.",
+    "Her checked bag weighed 50 lbs. which was well over the airline's limit.",
+    "The drive took 3 hrs. which was longer than planned.",
+    "The repairs were done at the old plant. which was closed again last year.",
+    "The single by Drake feat. iLoveMakonnen went to number one.",
+    "The ad break lasts 4 min. iPhone users can skip it.",
+    "He moved to the U.S. If he stays he will need a visa.",
 ])
 def test_an_abbreviation_inside_a_sentence_ends_nothing(text: str) -> None:
     assert split_sentences(text, "en") == [text]

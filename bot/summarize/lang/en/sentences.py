@@ -20,11 +20,15 @@ from bot.summarize.lang.en.words import (
     END_OPENERS,
     ENGLISH_MONTHS,
     LOWER_ABBREVIATIONS,
+    NAME_SUFFIXES,
     NUMBERED,
     OPENERS,
+    QUOTE_OPENERS,
     RANKS,
+    RELATIVES,
     SPAN_OPENERS,
     SUFFIXES,
+    TITLE_ING_WORDS,
     TITLES,
 )
 
@@ -93,6 +97,8 @@ def is_boundary(before: str, after: str) -> bool:
         lower = core.lower()
         low = lower.replace(".", "")
         if low in SUFFIXES and word[-1] == ".":  # "Hank Williams Jr. He wrote …"
+            if low in NAME_SUFFIXES and after[0] in QUOTE_OPENERS:
+                return False  # "the Martin Luther King Jr. “I Have a Dream” speech": a work
             return _ends_after_suffix(low, _next_word(after))
         if lower in ABBREVIATIONS or low in ABBREVIATIONS \
                 or (low in NUMBERED and first.isdigit()):  # "No. 1", "Fig. 2"
@@ -107,7 +113,10 @@ def is_boundary(before: str, after: str) -> bool:
             return False  # "am 09. Januar 2020": a German date's ordinal day, not an end
         # Initials are one letter or open on a letter and its stop: most words are not tried.
         if len(core) == 1 and core.isupper():  # "… imports D. Since go get …"
-            return _next_word(after) in END_OPENERS
+            # After a given name the letter is a middle initial, and "So" or "You" may be the
+            # surname ("Alvin Y. So, a sociologist"): only the plain openers end it there.
+            given = len(tail) > 1 and tail[-2][:1].isupper() and tail[-2][1:].islower()
+            return _next_word(after) in (OPENERS if given else END_OPENERS)
         if (len(core) == 1 or core[1:2] == ".") and INITIALS.fullmatch(core):
             return _next_word(after) in OPENERS
     return True
@@ -120,7 +129,8 @@ def _ends_after_suffix(suffix: str, following: str) -> bool:
     could …")."""
     if (suffix == "etc" and following[:1].isupper()) or following in END_OPENERS:
         return True
-    return suffix in COMPANY_SUFFIXES and len(following) > 4 and following.endswith("ing")
+    return suffix in COMPANY_SUFFIXES and len(following) > 4 and following.endswith("ing") \
+        and following.lower() not in TITLE_ING_WORDS  # "Toyota Motor Corp. Marketing Director"
 
 
 # A plain lower-case word of three letters or more and the single period after it, at the end of
@@ -128,8 +138,9 @@ def _ends_after_suffix(suffix: str, following: str) -> bool:
 LOWER_WORD_END = re.compile(r"(?<![\w.'’-])([a-z]{3,})\.\Z")
 # A brand or site name written in lower case: a capital inside it ("iMore", "iOS", "miRNAs"), a
 # site's domain ("objc.io") or a link ("pic.twitter.com/…"), a trailing mark or not. Not a
-# member of code ("… is in the consumer. server.complete now needs …"): the sentence before
-# announces it, and a point cut there says nothing (tests/test_summarize_feed_lines_en.py).
+# member of code alone ("… is in the consumer. server.complete now needs …": the sentence before
+# announces it, and a point cut there says nothing, tests/test_summarize_feed_lines_en.py); a
+# member of code and an auxiliary do open one ("… in the consumer. server.complete is required").
 CODE_WORD = re.compile(
     r"[a-z]+(?:[A-Z][\w.]*|(?:\.[a-z]+)*\.(?:com|org|net|io|co|ai|app|dev)(?:/\S*)?)[.,;:!?]?"
 )
@@ -146,7 +157,9 @@ def _ends_before_lower(before: str, after: str) -> bool:
     word = LOWER_WORD_END.search(before)
     if word is None or _abbreviation(word.group(1)):
         return False
-    head = after[:60].split(None, 2)
+    head = after[:40].split(None, 2)
+    if head[0] in RELATIVES:
+        return False  # "… weighed 50 lbs. which was well over …": a clause, not a sentence
     return CODE_WORD.fullmatch(head[0]) is not None \
         or (len(head) > 1 and head[1] in AUXILIARIES)
 

@@ -45,6 +45,19 @@ SUFFIXES = frozenset("jr sr inc corp co ltd plc llc bros st etc".split())
 # A company's suffixes: after one, a capitalised word in "-ing" opens a sentence too ("… leader
 # Microsoft Corp. Paying Gmail users never received …"); after "Jr." or "St." it may be a name.
 COMPANY_SUFFIXES = frozenset("inc corp co ltd plc llc".split())
+# Words in "-ing" that open a job title or a firm's name after a company ("Maruti Suzuki India
+# Ltd. Managing Director …", "Acme Holdings Inc. Founding partner …"): no sentence starts there.
+TITLE_ING_WORDS = frozenset(
+    """managing marketing operating founding building holding holdings trading consulting
+    publishing engineering banking shipping printing manufacturing mining broadcasting
+    accounting licensing lending clothing housing catering computing advertising investing
+    leasing nursing learning packaging programming recording training staffing processing
+    financing acting""".split()
+)
+# A person's suffixes: before a quotation the name is a work's ("the Martin Luther King Jr. “I
+# Have a Dream” speech"), never a sentence's end.
+NAME_SUFFIXES = frozenset("jr sr".split())
+QUOTE_OPENERS = "\"'“‘"
 # Lower-case abbreviations that may stand inside a sentence before a lower-case word ("4 minutes,
 # max. we go …" is a transcript's, "X. campestris pv. musacearum" a pathovar's, "misc. items"):
 # after any other plain lower-case word of three letters or more, a period before a sentence
@@ -53,9 +66,11 @@ COMPANY_SUFFIXES = frozenset("inc corp co ltd plc llc".split())
 # was one point of two sentences, issue 28).
 LOWER_ABBREVIATIONS = frozenset(
     """max min approx ca cf pv var spp ssp esp incl excl est resp viz cca nos misc govt intl natl
-    assoc avg tel ext""".split()
+    assoc avg tel ext lbs hrs yrs mins secs feat ibid""".split()
 )
 # Auxiliary and modal verbs: a lower-case word and one of these after a period open a sentence.
+# Relative words open a clause, never a sentence, after a period ("… 50 lbs. which was …").
+RELATIVES = frozenset("which who whom whose that where".split())
 AUXILIARIES = frozenset(
     "is are was were has have had should can could will would does did may might must".split()
 )
