@@ -45,7 +45,9 @@ def _points(text: str, title: str = "Council closes the old bridge for repairs")
         ("FILE - In this Sept. 6, 2018 file photo, the council chamber stands empty.", "caption"),
         ("BLOCK: In a moment, we'll talk with the mayor about the bridge and what comes next.",
          "cue"),
-        ("[Update: The Atom draft is finished.]", "update"),
+        ("[Update: The Atom draft is finished.]", "note"),
+        ("[nL2N1QI2GR]", "update"),
+        ("[Update 11:50 ET]", "update"),
         ("Updated at 11:50 a.m. ET", "update"),
         ("2019-07-31 04:26:15 -08:00 at epicenter", "data"),
         ("Ready to read the horrible secret the council does not want you to know…?",
@@ -154,10 +156,18 @@ def test_an_obituary_column_of_bulleted_notices_still_gets_points() -> None:
     assert [p.text for p in brief.points] == text.split("\n\n")
 
 
-def test_a_lone_update_note_makes_no_point() -> None:
-    brief = S.brief(Article(title="Atom draft-07 snapshot",
+def test_a_lone_update_note_is_the_items_point_and_no_more() -> None:
+    # An item that says only this still says it (a reader scored the tag-only brief 1 and the
+    # line 3); beside prose it is a note on the article and never a point.
+    alone = S.brief(Article(title="Atom draft-07 snapshot",
                             text="[Update: The Atom draft is finished.]", lang="en"))
-    assert brief.points == []
+    assert [p.text for p in alone.points] == ["[Update: The Atom draft is finished.]"]
+    beside = S.brief(Article(
+        title="Atom draft-07 snapshot",
+        text="The working group published draft 07 of the Atom format on Monday. It fixes the "
+             "date constructs and the link relations. Comments are due within two weeks.\n\n"
+             "[Update: The Atom draft is finished.]", lang="en"))
+    assert beside.points and all("[Update" not in p.text for p in beside.points)
 
 
 # Flattened with no separators at all: every tag dropped, the way many scrapers and some

@@ -21,8 +21,8 @@ __all__ = [
 
 # With no prose candidate at all, a bulleted notice or a fragment may still say something
 # (an obituary column is nothing but "▲박수용 별세, …" lines), and so may a note on the article
-# ("This article was updated on …"); a credit, caption, player line,
-# cue, byline, link, update note, data line or clickbait never does.
+# ("This article was updated on …", "[Update: The draft is finished.]"); a credit, caption,
+# player line, cue, byline, link, update stamp, data line or clickbait never does.
 LAST_RESORT = frozenset({None, "boilerplate", "fragment", "note"})
 _LINK = re.compile(r"(?:https?://|www\.)\S+$")  # a bare address, in any language
 

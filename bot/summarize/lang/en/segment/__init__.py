@@ -75,9 +75,13 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|[A-Z][a-z]+ \d{1,2}, \d{4})\.?$")),
     # A transcript cue, a speaker in capitals: "BLOCK: In a moment, …", "THE FACTS: …"
     ("cue", re.compile(r"^(?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z.'’-]+: ")),
-    # "[Update: The Atom draft is finished.]", "Updated at 11:50 a.m. ET", "[nL2N1QI2GR]"
+    # "Updated at 11:50 a.m. ET", "[nL2N1QI2GR]", "[Photo]": a stamp or a code, never a point.
+    # A bracketed update that is a sentence ("[Update: The Atom draft is finished.]") is a
+    # note below: a last resort, so an item that says only that still says it (issue 28, stop
+    # 43's read of feed items: its brief was a tag alone, scored 1 against the line's 3).
     ("update", re.compile(
-        r"^\[[^\]]{0,300}\][.!?]?$|^\(?(?:Updated?|UPDATE|Corrected|Correction|Editor['’]s note)"
+        r"^\[(?!(?:Update|UPDATE|Updated)\b[^\]]*[.!?]\]$)[^\]]{0,300}\][.!?]?$"
+        r"|^\(?(?:Updated?|UPDATE|Corrected|Correction|Editor['’]s note)"
         r"\b[^.!?]{0,60}(?:\d|ET|GMT|UTC|a\.m\.|p\.m\.)[^.!?]{0,20}:?\)?$")),
     # A note on the article itself, not on its story (issue 28, feeds: a blind read preferred
     # briefs without them): "This article was updated on November 24, 2017 with info on …",
@@ -88,6 +92,7 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
     # the patch is now available …") is no note on the article and stays a candidate.
     ("note", re.compile(
         r"^(?:Editor['’]s [Nn]ote|EDITOR['’]S NOTE)s?\b"
+        r"|^\[(?:Update|UPDATE|Updated)\b[^\]]{0,300}[.!?]\]$"
         r"|^This (?:article|story|post|piece|page|guide|list|review) (?:was|has been) "
         r"(?:last |originally |first )?(?:updated|revised|corrected|published|republished)"
         # When, where or what the edit did, not why ("… was updated after the firmware 2.0
