@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import email.utils
 import gzip as gzip_module
+import sys
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
@@ -43,6 +44,26 @@ class Route:
     wire_body: bytes = b""  # body as sent (compressed when gzip=True)
 
 
+class _HangUpTolerantServer(ThreadingHTTPServer):
+    """Reports a client that hangs up mid-connection instead of printing a traceback.
+
+    Tests provoke hang-ups on purpose (a fetcher stopping at its size cap resets the
+    connection), so a reset is a recorded event, not a server error; any other exception
+    still prints as the standard library prints it.
+    """
+
+    def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler],
+                 on_hang_up: Callable[[], None]) -> None:
+        super().__init__(address, handler)
+        self.on_hang_up = on_hang_up
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionResetError | BrokenPipeError):
+            self.on_hang_up()
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 class FeedServer:
     """Loopback HTTP/1.1 server: settable routes, conditional GET, redirects, a request log."""
 
@@ -53,7 +74,8 @@ class FeedServer:
         self.in_flight = 0
         self.max_in_flight = 0
         self.connections = 0  # TCP connections accepted
-        self._httpd = ThreadingHTTPServer((host, 0), _make_handler(self))
+        self.client_hang_ups = 0  # connections a client reset while the server read or wrote
+        self._httpd = _HangUpTolerantServer((host, 0), _make_handler(self), self._hung_up)
         self._httpd.daemon_threads = True
         self.host = host
         self.port = int(self._httpd.server_address[1])
@@ -155,6 +177,10 @@ class FeedServer:
         with self._lock:
             self.in_flight -= 1
 
+    def _hung_up(self) -> None:
+        with self._lock:
+            self.client_hang_ups += 1
+
 
 def _not_modified(route: Route, headers: dict[str, str]) -> bool:
     inm = headers.get("if-none-match")
@@ -215,7 +241,7 @@ def _make_handler(server: FeedServer) -> type[BaseHTTPRequestHandler]:
                 self._send(route.status, extra, route.wire_body, send_body,
                            drip=route.drip_seconds_per_byte)
             except (BrokenPipeError, ConnectionResetError):
-                pass  # the client gave up (size cap, timeout): expected in tests
+                server._hung_up()  # the client gave up (size cap, timeout): expected in tests
             finally:
                 server._leave()
 
