@@ -587,7 +587,8 @@ def cues(cands: list[str], title: str, wanted: Callable[[str], bool],
         m = QUOTE.search(sentence) if quoting else None
         quote = m is not None and SUBJECT.search(sentence, 0, m.start()) is not None
         if lede and title_figures:
-            head_figures[0] = title_figures - read.own(k)
+            head_figures[0] = title_figures - key_facts.carried(read.own(k),
+                                                                title_figures)
         return (0.0, 0.0, 1.0 if quote else 0.0, *news(sentence, head_nouns, lede),
                 key_facts.headline_figure(read.own(k), head_figures[0]) if head_figures[0]
                 else 0.0,
