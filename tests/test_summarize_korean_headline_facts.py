@@ -10,10 +10,16 @@ import pytest
 from bench import ko_news
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, korean
+from bot.summarize.extractive import candidate_leans_back
+from bot.summarize.lang.ko.select import second_fact
 from bot.summarize.lang.ko.select.key_facts import carried, figures, headline_figure, rounds_to
+from bot.summarize.lang.ko.select.sides import contrast_shown, speakers, written_names
 from tests.conftest import shared_path
 
 needs_kiwi = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not installed")
+
+SIDES = "병사 동원 논란...경호처 “사실 무근” 공조본 “채증됐다”"
+
 
 @pytest.mark.parametrize(("written", "head", "rounded"), [
     ("13.6%", "14%", True),
@@ -40,6 +46,54 @@ def test_the_rounded_figure_is_the_headline_figure() -> None:
     assert headline_figure(figures("교육부는 13%를 조사한다."), head) == 0.0
 
 
+def test_written_names_gives_back_a_misread_name_before_a_quotation() -> None:
+    # Kiwi's reading of "공조본 “채증됐다”": 공조 + 보 + ㄴ, a modifier before a quote
+    title = "공조본 “채증됐다”"
+    morphs = [("공조", "NNG", 0, 2), ("보", "VV", 2, 3), ("ᆫ", "ETM", 2, 3),
+              ("“", "SSO", 4, 5), ("채증", "NNG", 5, 7)]
+    assert written_names(title, morphs)[:2] == [("공조본", "NNP", 0), ("“", "SSO", 4)]
+    # a modifier before a noun is one: "본 사람" stays noun + verb + ending
+    title = "공조본 사람"
+    morphs = [("공조", "NNG", 0, 2), ("보", "VV", 2, 3), ("ᆫ", "ETM", 2, 3),
+              ("사람", "NNG", 4, 6)]
+    assert [m[0] for m in written_names(title, morphs)] == ["공조", "보", "ᆫ", "사람"]
+
+
+@needs_kiwi
+def test_the_second_fact_names_the_quoted_side_as_written() -> None:
+    units = second_fact(SIDES, korean.ANALYSIS.morphs)
+    assert "공조본" in units and "공조" not in units
+
+
+def test_the_headline_s_speakers() -> None:
+    assert speakers(SIDES) == {"경호처", "공조본"}
+    assert speakers("“내가 죽어야 끝나겠구나” 버닝썬 5년 후") == frozenset()
+
+
+@pytest.mark.parametrize(("sentence", "title", "shown"), [
+    ("반면 공조본은 정황을 확보했다.", SIDES, "공조본은 정황을 확보했다."),
+    ("반면에 고위공직자로 구성된 공조본은 “동원됐다”는 입장이다.", SIDES,
+     "고위공직자로 구성된 공조본은 “동원됐다”는 입장이다."),
+    # the contrast's side is not one the headline quotes
+    ("반면 국방부는 말을 아꼈다.", SIDES, "반면 국방부는 말을 아꼈다."),
+    ("반면 병사들이 동원됐다는 증언도 있다.", SIDES, "반면 병사들이 동원됐다는 증언도 있다."),
+    # a headline that quotes one side shows no contrast
+    ("반면 공조본은 정황을 확보했다.", "공조본 “채증됐다”", "반면 공조본은 정황을 확보했다."),
+    ("공조본은 정황을 확보했다.", SIDES, "공조본은 정황을 확보했다."),
+])
+def test_an_opening_contrast_the_headline_shows(sentence: str, title: str, shown: str) -> None:
+    assert contrast_shown(sentence, title) == shown
+
+
+@needs_kiwi
+def test_a_contrast_the_headline_shows_leans_on_nothing() -> None:
+    cands = ["경호처가 병사들을 동원했다는 의혹을 받고 있다.",
+             "경호처는 “사실이 아니다”라고 밝혔다.",
+             "반면 공조본은 병사가 출동한 정황을 확보한 것으로 전해졌다."]
+    assert not candidate_leans_back(cands, 2, "ko", SIDES)
+    assert candidate_leans_back(cands, 2, "ko", "병사 동원 논란")
+
+
 @pytest.fixture(scope="module")
 def feed() -> dict[str, Article]:
     """The Korean feed snapshots' articles by headline (real text: skipped without them)."""
@@ -50,6 +104,8 @@ def feed() -> dict[str, Article]:
 @pytest.mark.parametrize(("headline", "told"), [
     # ko8: the headline's 14%, written 13.6% in the body, was in no point
     ("정부 ‘경계선 지능인’ 첫 실태 조사 나선다.. 전 국민 14% 추정", "약 13.6%가"),
+    # ko229: 공조본's side of the headline was in no point (경호처's twice)
+    ("尹 체포 저지에 병사 동원 논란...경호처 “사실 무근” 공조본 “채증됐다”", "공조본은"),
 ])
 def test_a_feed_brief_tells_the_headline_s_fact(
         feed: dict[str, Article], headline: str, told: str) -> None:

@@ -9,6 +9,7 @@ from functools import cache, lru_cache, partial
 
 from bot.summarize.lang import Analyser, Analysis, Cues
 from bot.summarize.lang.ko.select import key_facts
+from bot.summarize.lang.ko.select.sides import written_names
 from bot.summarize.lang.ko.words import (
     CONTENT_STOP,
     CONTENT_TAGS,
@@ -557,7 +558,7 @@ def second_fact(title: str, morphs: Analyser) -> frozenset[str]:
         return frozenset()
     first: set[str] = set()
     second: set[str] = set()
-    for form, kind, start, _ in morphs(title):
+    for form, kind, start in written_names(title, list(morphs(title))):
         if start >= opens:
             (first if start < cut else second).add(_lemma(form, kind))
     second -= first
