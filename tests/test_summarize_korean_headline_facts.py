@@ -12,8 +12,15 @@ from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, korean
 from bot.summarize.extractive import candidate_leans_back
 from bot.summarize.lang.ko.select import second_fact
+from bot.summarize.lang.ko.select.headline import (
+    compound_heads,
+    contrast_shown,
+    speakers,
+    written_names,
+)
 from bot.summarize.lang.ko.select.key_facts import carried, figures, headline_figure, rounds_to
-from bot.summarize.lang.ko.select.sides import contrast_shown, speakers, written_names
+from bot.summarize.scoring import STATIC, build_pool
+from bot.summarize.text import content_words
 from tests.conftest import shared_path
 
 needs_kiwi = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not installed")
@@ -51,12 +58,41 @@ def test_written_names_gives_back_a_misread_name_before_a_quotation() -> None:
     title = "공조본 “채증됐다”"
     morphs = [("공조", "NNG", 0, 2), ("보", "VV", 2, 3), ("ᆫ", "ETM", 2, 3),
               ("“", "SSO", 4, 5), ("채증", "NNG", 5, 7)]
-    assert written_names(title, morphs)[:2] == [("공조본", "NNP", 0), ("“", "SSO", 4)]
+    assert written_names(title, morphs)[:2] == [("공조본", "NNP", 0, 3), ("“", "SSO", 4, 5)]
     # a modifier before a noun is one: "본 사람" stays noun + verb + ending
     title = "공조본 사람"
     morphs = [("공조", "NNG", 0, 2), ("보", "VV", 2, 3), ("ᆫ", "ETM", 2, 3),
               ("사람", "NNG", 4, 6)]
     assert [m[0] for m in written_names(title, morphs)] == ["공조", "보", "ᆫ", "사람"]
+
+
+def test_a_compound_s_one_syllable_suffix_is_no_unit() -> None:
+    # Kiwi's "성추행범": 성추행 + 범; "경호처": 경호 + 처; a noun after a space stays
+    morphs = [("제보자", "NNG", 0, 3), ("는", "JX", 3, 4), ("성추행", "NNG", 5, 8),
+              ("범", "NNG", 8, 9), ("경호", "NNG", 10, 12), ("처", "NNG", 12, 13),
+              ("독", "NNG", 14, 15)]
+    assert [m[0] for m in compound_heads(morphs)] == ["제보자", "는", "성추행", "경호", "독"]
+
+
+def _features(title: str, sentences: list[str]) -> list[dict[str, float]]:
+    words = [content_words(s, "ko") for s in sentences]
+    pool = build_pool(list(enumerate(sentences)), words, title, content_words(title, "ko"),
+                      "ko", 300, lambda s: False)
+    return [dict(zip(STATIC, v, strict=True)) for v in pool.values]
+
+
+@needs_kiwi
+def test_the_headline_s_outcome_told_of_a_past_month_is_no_background() -> None:
+    f = _features("버닝썬 5년 후, 제보자는 성추행범이 됐다", [
+        "버닝썬 사태를 촉발한 제보자 김씨는 3일 “억울하다”고 말했다.",
+        "지난 5월 김씨는 피해자 1명을 성추행한 혐의가 인정돼 징역 1년이 확정됐다.",
+        "지난 5월 클럽 대표는 횡령 혐의로 징역 2년이 확정됐다.",
+        "지난 5월 김씨는 피해자를 만나 성추행 사실을 부인했다.",
+    ])
+    # the headline's second fact told as an outcome; another's outcome and the headline's
+    # words without an outcome stay background
+    assert [x["background"] for x in f] == [0.0, 0.0, 1.0, 1.0]
+    assert [x["key_fact"] for x in f] == [0.0, 1.0, 1.0, 0.0]
 
 
 @needs_kiwi
@@ -106,6 +142,8 @@ def feed() -> dict[str, Article]:
     ("정부 ‘경계선 지능인’ 첫 실태 조사 나선다.. 전 국민 14% 추정", "약 13.6%가"),
     # ko229: 공조본's side of the headline was in no point (경호처's twice)
     ("尹 체포 저지에 병사 동원 논란...경호처 “사실 무근” 공조본 “채증됐다”", "공조본은"),
+    # ko27: the headline's "제보자는 성추행범이 됐다", the May conviction, was in no point
+    ("“내가 죽어야 끝나겠구나” 버닝썬 5년 후, 제보자는 성추행범이 됐다", "성추행한 혐의가"),
 ])
 def test_a_feed_brief_tells_the_headline_s_fact(
         feed: dict[str, Article], headline: str, told: str) -> None:
