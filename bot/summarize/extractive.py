@@ -89,7 +89,10 @@ def candidate_leans_back(candidates: list[str], k: int, lang: str, title: str = 
         # 1, its speaker never shown). The other lean-back rules stay waived: a feature's
         # lede ("… 섬유탈취제를 뿌릴 것이다.") ends like an explanation and leans on nothing.
         return rules.opens_no_brief is not None and rules.opens_no_brief(candidates[0])
-    if rules.refers_back(candidates[k], korean.subjectless):
+    sentence = candidates[k]
+    if title and rules.contrast_shown is not None:
+        sentence = rules.contrast_shown(sentence, title)
+    if rules.refers_back(sentence, korean.subjectless):
         return True
     if rules.surname_title is not None and rules.surname_title(candidates, k, title):
         return True

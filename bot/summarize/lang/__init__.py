@@ -213,6 +213,10 @@ class Language:
     # name is only in a sentence the brief may not show, given the headline, which may name
     # them (bot.summarize.extractive); None where no such rule is known
     surname_title: Callable[[list[str], int, str], bool] | None = None
+    # A candidate with an opening contrast set aside where the headline shows the contrast
+    # (Korean: "반면 공조본은 …" under "…경호처 “사실 무근” 공조본 “채증됐다”"), read before
+    # ``refers_back`` (bot.summarize.extractive); None where no such rule is known
+    contrast_shown: Callable[[str, str], str] | None = None
     # Given the story's sentences, a reader of the facts a sentence tells that no chosen point
     # may lack for it to retell them (``restates``, bot.summarize.scoring; English: standalone
     # figures and names); None where the language has no such reading, and the feature is off

@@ -12,6 +12,7 @@ from bot.summarize.lang.ko import (
     tagging,
     words,
 )
+from bot.summarize.lang.ko.select import headline
 
 LANGUAGE = Language(
     code="ko",
@@ -48,6 +49,7 @@ LANGUAGE = Language(
     analysis_caches=(tagging.clear_cache, labelling.clear_cache),
     opens_no_brief=select.opens_no_brief,
     surname_title=select.surname_title,
+    contrast_shown=headline.contrast_shown,
     units_in=select.units_in,
     units_maybe=select.units_maybe,
     headline_units=select.second_fact,

@@ -9,9 +9,9 @@ from functools import cache, lru_cache, partial
 
 from bot.summarize.lang import Analyser, Analysis, Cues
 from bot.summarize.lang.ko.select import key_facts
+from bot.summarize.lang.ko.select.headline import lemma as _lemma
+from bot.summarize.lang.ko.select.headline import second_fact
 from bot.summarize.lang.ko.words import (
-    CONTENT_STOP,
-    CONTENT_TAGS,
     PREDICATE_LAST,
     SSI_NOUNS,
     SURNAMES,
@@ -526,45 +526,6 @@ def _syllables_like(syllable: str, vowel: bool) -> re.Pattern[str]:
     return re.compile(f"[{chr(low)}-{chr(low + size - 1)}]")
 
 
-def _lemma(form: str, tag: str) -> str:
-    """A morpheme's lemma, or "" for one that tells nothing (an ending, a particle, "하다")."""
-    tag = tag.split("-", 1)[0]  # "VV-R", "VA-I": Kiwi's regular and irregular stems
-    if tag not in CONTENT_TAGS or form in CONTENT_STOP:
-        return ""
-    return form + "다" if tag in ("VV", "VA") else form
-
-
-# A headline that tells two facts: "윤 체포 피했다… 전광훈 '완전히 이겼다'", "무죄 확정,
-# 형사보상 500만원". Split at a comma (not a number's "1,000"), an ellipsis or a semicolon,
-# after any "[단독]"-style tags ("[신문은 선생님] [동물 이야기] …").
-HEADLINE_TAG = re.compile(r"^\s*(?:\[[^\]]*\]\s*)+")
-HEADLINE_BREAK = re.compile(r"\s*(?:…+|\.{2,}|(?<!\d),|,(?!\d)|;)\s*")
-# The second fact counts only with two lemmas of its own: one ("…, 왜?") is no fact.
-SECOND_FACT_LEMMAS = 2
-
-
-def second_fact(title: str, morphs: Analyser) -> frozenset[str]:
-    """The lemmas of the headline's second fact (after its first break) that its first fact
-    lacks: the lead tells the first, and blind readers marked briefs down that missed the
-    second. Empty when the headline has no break, or the rest adds under two lemmas. The
-    whole headline is analysed once (the headline cues read the same analysis) and its
-    morphemes go to either side of the break by where they start."""
-    tag = HEADLINE_TAG.match(title)
-    opens = tag.end() if tag else 0
-    cut = next((m.start() for m in HEADLINE_BREAK.finditer(title, opens)
-                if title[opens:m.start()].strip() and title[m.end():].strip()), -1)
-    if cut < 0:
-        return frozenset()
-    first: set[str] = set()
-    second: set[str] = set()
-    for form, kind, start, _ in morphs(title):
-        if start >= opens:
-            (first if start < cut else second).add(_lemma(form, kind))
-    second -= first
-    second.discard("")
-    return frozenset(second) if len(second) >= SECOND_FACT_LEMMAS else frozenset()
-
-
 def cues(cands: list[str], title: str, wanted: Callable[[str], bool],
          analysis: Analysis) -> Callable[[int, str, bool], Cues]:
     """Korean's selection cues of each candidate (bot.summarize.scoring): a quotation its
@@ -587,12 +548,29 @@ def cues(cands: list[str], title: str, wanted: Callable[[str], bool],
         m = QUOTE.search(sentence) if quoting else None
         quote = m is not None and SUBJECT.search(sentence, 0, m.start()) is not None
         if lede and title_figures:
-            head_figures[0] = title_figures - read.own(k)
-        return (0.0, 0.0, 1.0 if quote else 0.0, *news(sentence, head_nouns, lede),
+            head_figures[0] = title_figures - key_facts.carried(read.own(k),
+                                                                title_figures)
+        cover, speakerless, background_ = news(sentence, head_nouns, lede)
+        fact = key_facts.told_fact(sentence, partial(read.own, k), partial(read.earlier, k)) \
+            if facts else 0.0
+        if background_ == 1.0 and fact and told_second_fact(sentence):
+            background_ = 0.0
+        return (0.0, 0.0, 1.0 if quote else 0.0, cover, speakerless, background_,
                 key_facts.headline_figure(read.own(k), head_figures[0]) if head_figures[0]
                 else 0.0,
-                key_facts.told_fact(sentence, partial(read.own, k), partial(read.earlier, k))
-                if facts else 0.0)
+                fact)
+
+    @cache
+    def second() -> frozenset[str]:
+        return second_fact(title, analysis.morphs)
+
+    def told_second_fact(sentence: str) -> bool:
+        # An outcome the headline's second fact tells is the news it promises, though the
+        # sentence opens on a past month ("지난 5월 김씨는 … 성추행한 혐의가 … 확정됐다" under
+        # "…, 제보자는 성추행범이 됐다"; stop 43's read of ko27): no background. Read only
+        # for a background key fact, which few sentences are.
+        units = second()
+        return bool(units) and bool(units_in(sentence, units, analysis.morphs))
 
     return of
 

@@ -109,6 +109,30 @@ class CandidateFigures:
         return self._earlier[k]
 
 
+# A figure as a number and its unit ("13.6%": "13.6", "%"), for a rounded headline figure.
+SPLIT = re.compile(r"^(\d+(?:\.\d+)?)(\D.*)$")
+
+
+def rounds_to(written: str, head: str) -> bool:
+    """Whether the body's ``written`` figure ("13.6%") is the headline's ``head`` ("14%")
+    rounded: the same unit, a whole number in the headline and a decimal in the body that
+    rounds (half up) to it. Headlines round ("전 국민 14% 추정" over "약 13.6%", stop 43's
+    read of ko8); a body's whole number never stands for another one ("13%" is no "14%")."""
+    h, w = SPLIT.match(head), SPLIT.match(written)
+    if h is None or w is None or h[2] != w[2] or "." in h[1] or "." not in w[1]:
+        return False
+    return int(float(w[1]) + 0.5) == int(h[1])
+
+
+def carried(own: frozenset[str], head: frozenset[str]) -> frozenset[str]:
+    """The headline's figures ``head`` that a sentence's figures ``own`` carry, as written or
+    rounded (``rounds_to``)."""
+    exact = head & own
+    if exact == head or not own:
+        return exact
+    return exact | {h for h in head - exact if any(rounds_to(w, h) for w in own)}
+
+
 def headline_figure(own: frozenset[str], head: frozenset[str]) -> float:
     """The share of the headline's figures ``head`` a sentence carries (``own``: its
     figures), out of at most two
@@ -118,7 +142,7 @@ def headline_figure(own: frozenset[str], head: frozenset[str]) -> float:
     nothing (a read of the first fit found two such points worse)."""
     if not head or not own:
         return 0.0
-    return min(len(head & own), 2) / min(len(head), 2)
+    return min(len(carried(own, head)), 2) / min(len(head), 2)
 
 
 # Key facts: an amount of money with what it is (a fine, a loss, what was missed, what was

@@ -1,0 +1,131 @@
+"""What a Korean headline tells beside its lead: its second fact (``second_fact``, the
+selector's ``headline_gain``), read with the sides it quotes as written ("…경호처 “사실 무근”
+공조본 “채증됐다”") and a compound's suffix set aside ("성추행범"), and the contrast it draws,
+which a point may open on ("반면 공조본은 …", ``contrast_shown``).
+
+Stop 43's read of ko229 found our brief gave 경호처's denial twice and never 공조본's claim,
+which the headline puts beside it: Kiwi read the headline's "공조본" as 공조 + 보 + ㄴ (so no
+sentence's "공조본" carried it), and both sentences of 공조본's side open on "반면", which leaned
+back.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.summarize.lang import Analyser
+from bot.summarize.lang.ko.words import CONTENT_STOP, CONTENT_TAGS
+
+# A quotation's speaker named just before it ("공조본 “채증됐다”"), or a headline's last
+# word: no modifier ("…ㄴ") stands there, so Kiwi's noun + verb + "ㄴ" (공조 + 보 + ㄴ) is a
+# name it misread, and the word as written (공조본) is the noun a point names its side by.
+NAME_END = re.compile(r"\s*(?:[“\"‘']|$)")
+NOUN_TAGS = frozenset({"NNG", "NNP"})
+
+
+def written_names(title: str, morphs: list[tuple[str, str, int, int]],
+                  ) -> list[tuple[str, str, int, int]]:
+    """``morphs``, a noun Kiwi read as noun + verb + modifier ending before a quotation or
+    the headline's end (``NAME_END``) given back as the word written."""
+    out: list[tuple[str, str, int, int]] = []
+    skip = 0
+    for i, (form, tag, start, end) in enumerate(morphs):
+        if skip:
+            skip -= 1
+            continue
+        if tag in NOUN_TAGS and i + 2 < len(morphs):
+            verb, ending = morphs[i + 1], morphs[i + 2]
+            if (verb[1] in ("VV", "VA") and verb[2] == end and ending[1] == "ETM"
+                    and ending[2] == verb[2] and NAME_END.match(title, ending[3])):
+                out.append((title[start:ending[3]], "NNP", start, ending[3]))
+                skip = 2
+                continue
+        out.append((form, tag, start, end))
+    return out
+
+
+def compound_heads(morphs: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+    """``morphs`` without a one-syllable noun written onto the noun before it (성추행 + 범,
+    경호 + 처): a compound's suffix, which the noun before it carries the meaning of. Counted
+    as a unit of its own, it halved what a point telling the fact gained ("지난 5월 김씨는 …
+    성추행한 혐의가 … 확정됐다" under "…, 제보자는 성추행범이 됐다", stop 43's ko27)."""
+    out: list[tuple[str, str, int, int]] = []
+    for morph in morphs:
+        form, tag, start, _ = morph
+        if (len(form) == 1 and tag == "NNG" and out and out[-1][1] in NOUN_TAGS
+                and out[-1][3] == start):
+            continue
+        out.append(morph)
+    return out
+
+
+# A headline's speakers: a word of two or more Hangul letters right before an opening quote
+# ("경호처 “사실 무근”"); a quotation that opens the headline has none.
+SPEAKER = re.compile(r"(?<![가-힣])([가-힣]{2,})\s?[“\"]")
+# An opening contrast: "반면", "반면에", then the sentence's first topic or subject.
+CONTRAST = re.compile(r"^반면(?:에)?,?\s+")
+TOPIC = re.compile(r"(?<![가-힣])([가-힣]{2,}?)(?:은|는|이|가|측은|측도)\s")
+
+
+def speakers(title: str) -> frozenset[str]:
+    """The sides ``title`` quotes, as written: "공조본" and "경호처" in "…경호처 “사실 무근”
+    공조본 “채증됐다”"."""
+    return frozenset(SPEAKER.findall(title))
+
+
+def contrast_shown(sentence: str, title: str) -> str:
+    """``sentence`` with an opening "반면" set aside where the sentence's first topic or
+    subject is a side the headline quotes ("반면 공조본은 …" under "…경호처 “사실 무근” 공조본
+    “채증됐다”"): the headline shows the contrast, so the point leans on nothing the reader
+    lacks. Any other sentence is given back as it is (the lean-back rules read it)."""
+    if not sentence.startswith("반면"):
+        return sentence
+    opening = CONTRAST.match(sentence)
+    if opening is None:
+        return sentence
+    sides = speakers(title)
+    if len(sides) < 2:
+        return sentence  # a contrast needs two sides the headline shows
+    topic = TOPIC.search(sentence, opening.end())
+    if topic is None or topic[1] not in sides:
+        return sentence
+    return sentence[opening.end():]
+
+
+def lemma(form: str, tag: str) -> str:
+    """A morpheme's lemma, or "" for one that tells nothing (an ending, a particle, "하다")."""
+    tag = tag.split("-", 1)[0]  # "VV-R", "VA-I": Kiwi's regular and irregular stems
+    if tag not in CONTENT_TAGS or form in CONTENT_STOP:
+        return ""
+    return form + "다" if tag in ("VV", "VA") else form
+
+
+# A headline that tells two facts: "윤 체포 피했다… 전광훈 '완전히 이겼다'", "무죄 확정,
+# 형사보상 500만원". Split at a comma (not a number's "1,000"), an ellipsis or a semicolon,
+# after any "[단독]"-style tags ("[신문은 선생님] [동물 이야기] …").
+HEADLINE_TAG = re.compile(r"^\s*(?:\[[^\]]*\]\s*)+")
+HEADLINE_BREAK = re.compile(r"\s*(?:…+|\.{2,}|(?<!\d),|,(?!\d)|;)\s*")
+# The second fact counts only with two lemmas of its own: one ("…, 왜?") is no fact.
+SECOND_FACT_LEMMAS = 2
+
+
+def second_fact(title: str, morphs: Analyser) -> frozenset[str]:
+    """The lemmas of the headline's second fact (after its first break) that its first fact
+    lacks: the lead tells the first, and blind readers marked briefs down that missed the
+    second. Empty when the headline has no break, or the rest adds under two lemmas. The
+    whole headline is analysed once (the headline cues read the same analysis) and its
+    morphemes go to either side of the break by where they start."""
+    tag = HEADLINE_TAG.match(title)
+    opens = tag.end() if tag else 0
+    cut = next((m.start() for m in HEADLINE_BREAK.finditer(title, opens)
+                if title[opens:m.start()].strip() and title[m.end():].strip()), -1)
+    if cut < 0:
+        return frozenset()
+    first: set[str] = set()
+    second: set[str] = set()
+    for form, kind, start, _ in compound_heads(written_names(title, list(morphs(title)))):
+        if start >= opens:
+            (first if start < cut else second).add(lemma(form, kind))
+    second -= first
+    second.discard("")
+    return frozenset(second) if len(second) >= SECOND_FACT_LEMMAS else frozenset()
