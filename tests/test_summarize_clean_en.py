@@ -262,3 +262,37 @@ def test_a_pointer_to_the_writers_earlier_piece_leans_back(sentence: str) -> Non
 ])
 def test_what_was_said_before_is_no_pointer_to_an_earlier_piece(sentence: str) -> None:
     assert not refers_back(sentence, "en")
+
+
+# Feed items (issue 28, stop 43's read): "… NS stands for NeXTSTEP, and it's used to..." was a
+# point the reader found cut mid-sentence. A sentence broken off on a word that never ends one
+# is a fragment: a point only when the item says nothing else.
+@pytest.mark.parametrize("span", [
+    "Why, Jimmy, NS stands for NeXTSTEP (well, actually, NeXTSTEP/Sun), and it's used to...",
+    "They may be simple to set up, but they are still an important part of an app’s…",
+    "It would be the Mac I replace next, and I’ve expected to do so for years now. but…",
+])
+def test_a_sentence_broken_off_on_a_function_word_is_a_fragment(span: str) -> None:
+    assert not_prose(span, "en") == "fragment"
+
+
+@pytest.mark.parametrize("span", [
+    "Notifications, App Search, Stickers, Maps Integration and the list goes on…",
+    "Melvyn Bragg and guests discuss the man who, according to Machiavelli...",
+])
+def test_a_pause_after_a_whole_clause_is_no_fragment(span: str) -> None:
+    assert not_prose(span, "en") is None
+
+
+def test_a_broken_off_sentence_is_no_point_beside_prose_but_is_one_alone() -> None:
+    cut = "Why, Jimmy, NS stands for NeXTSTEP, and it's used to..."
+    text = (
+        "Objective-C has no namespaces, so every class name shares one global space. "
+        f"{cut} "
+        "Instead, the language relies on prefixes to keep names from colliding. "
+        "Apple reserves two-letter prefixes, so other code should use three letters or more."
+    )
+    points = [p.text for p in S.brief(Article(title="Namespacing", text=text, lang="en")).points]
+    assert points and cut not in points
+    alone = S.brief(Article(title="Namespacing", text=cut, lang="en")).points
+    assert [p.text for p in alone] == [cut]

@@ -177,6 +177,11 @@ PROPER = re.compile(r"[A-Z]" + _NAME_REST)
 # the cost, same matches). A capital after a dash that opens a word is a command-line flag
 # ("-Wignored-attributes"), no name ("al-Qaeda" and "Hewlett-Packard" still are).
 PROPER_AT = re.compile(r"([A-Z](?:(?<=(\n).))?(?<![A-Za-z0-9].)(?<![\s(]-.)" + _NAME_REST + ")")
+# A token of a code listing: a letter or two, maybe a number ("R4", "L0", "Rp" of "Rp+1": an
+# opcode of a compressor's program and its argument). A run of two or more of them, one with
+# a number ("L4 R4 L4 R4", "L1 Rp"), is code, never a name a reader could follow (issue 28,
+# stop 43's read: "#r4-l4-r4-l4"); one alone may be a model, and "PS5 Pro" is a name.
+CODE_TOKEN = re.compile(r"[a-z]{1,2}\d{0,3}")
 # An identifier from code: a prefix of capitals before a camel-case word ("NSDateFormatter",
 # "UIViewController") or two humps ("FooBarBaz"); "McDonald" and "MacBook" have one hump. Two
 # of them side by side are two things, never one name ("#nsdateformatter-nsnumberformatter").
@@ -290,7 +295,12 @@ GIVEN_NAMES = frozenset(
     steve chris mark matt nick tony richard robert thomas daniel ryan adam luke jamie ant
     dec barack michelle hillary chelsea melania ivanka jared donald jill hunter kamala
     doug boris carrie theresa
-    frederick""".split())
+    frederick
+    kevin anthony brett casey brian jason eric greg jeff""".split())
+# Words written before a thing's name, never before a person's bare first name: "the Chelsea
+# side", "against Chelsea", "at Chelsea" are the club's, so a known first name written after
+# one may be a team, a place or a product and keeps its tag.
+THING_BEFORE = frozenset("the a an against at in near from beat beating v vs".split())
 # A private person is named in full once or twice, then by the surname ("Ashleigh Davis,
 # 22, ... Miss Davis"); a public one is named by role or repeated (issue 28, held-out read:
 # #patrick-mccrystal, #ashleigh-davis, #steve-trewhella, "a local photographer").

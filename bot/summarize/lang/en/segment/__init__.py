@@ -318,6 +318,18 @@ LOST_WORD = re.compile(
     r"(?:^|\s)(?:(?:the|a|an|of|to|for|from|at|by|with|into|onto|in|on|and|or|near|about) \.|"
     r"(?:the|a|an)\.)[\"”’')]*$")
 LOST_ENDINGS = (" .", "the.", "a.", "an.")
+# A sentence the writer or the feed broke off on a word that never ends one: an article, a
+# preposition, a conjunction, a possessive, an auxiliary ("… and it's used to...", "… an
+# app's…", "… for a few years now. but…"). It reads as cut mid-sentence, so it is a fragment:
+# a point only when the item has nothing else (a teaser cut so may be all a feed gives).
+# An ellipsis after a whole clause ("… and the list goes on…", "… but let's keep reading…")
+# is the writer's pause, not a cut; so "in" and "on", also a verb's particle ("… goes on…"),
+# are left out.
+TRAILING_OFF = re.compile(
+    r"(?:^|[\s(“\"])(?i:the|a|an|of|to|for|from|at|by|with|into|onto|and|or|but|nor|"
+    r"that|which|who|whose|than|as|our|your|their|its|his|her|my|is|are|was|were|be|been|"
+    r"will|would|can|could|should|has|have|had|\w+['’]s)(?:\.\.\.|…)$")
+TRAILING_ENDS = ("...", "…")
 # A link's text flattened between a name and its abbreviation ("the National Environmental
 # Policy Act here (NEPA) is …": a wire page's "here" link): the verbatim rule allows no cut inside
 # a sentence, so the span is no point.
@@ -389,6 +401,9 @@ def not_prose(sentence: str) -> str | None:
             return "caption"
         if GLUED_LIST.search(sentence):
             return "list"
+    # Only the last few words are read: most sentences end on a stop and are not searched.
+    if sentence.endswith(TRAILING_ENDS) and TRAILING_OFF.search(sentence[-24:]) is not None:
+        return "fragment"
     return broken(sentence)
 
 

@@ -305,6 +305,9 @@ def good_tag(phrase: str, body: str) -> bool:
     words = [w.strip(".").lower() for w in phrase.split()]
     if len(words) == 1 and words[0] in rules.BREAK:
         return False  # a spec table's or a form's "Yes"
+    if len(words) > 1 and all(rules.CODE_TOKEN.fullmatch(w) for w in words) \
+            and any(w[-1].isdigit() for w in words):
+        return False  # a code listing's "L4 R4 L4 R4"
     if len(words) > 1 and words[0] in rules.UI_VERBS and _ui_text(phrase, words, body):
         return False  # a button or a menu item: "Add Task"; never "Close Brothers"
     if _link_or_cut(phrase, body):
@@ -517,7 +520,8 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
             return name
         # A title-case headline the page repeats is no evidence ("... To Demand Trump's").
         story = "\n".join(line for line in body.split("\n") if line.strip() not in title)
-        full = names.headline_full_name(name, title, story, others)
+        full = names.headline_full_name(name, title, story, others) \
+            or names.headline_given_full_name(name, title, story)
         if full:
             return full
         # The headline names the person in full, the body by the surname ("Donald Trump
@@ -553,6 +557,8 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
         given_full = names.given_full_name(name, e.forms, body)
         if given_full is not None:
             return names.public_full_name(given_full, body)  # never a bare "#david"
+        if names.bare_first_name(name, body):
+            return None  # "his old college roommate, Kevin": never "#kevin"
         return None if person or names.paired_first_name(name, body) else name
     # "Gerardus Mercator" once beside "the Mercator projection": the term's, no person's.
     return None if people.no_figure(name, body) or names.full_name_term(name, body) else name

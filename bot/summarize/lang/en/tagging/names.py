@@ -260,6 +260,38 @@ def given_full_name(given: str, forms: dict[str, int], body: str) -> str | None:
                  and rules.SURNAME.fullmatch(f.split()[1])), None)
 
 
+def bare_first_name(name: str, body: str) -> bool:
+    """Whether ``name``, a known first name (``GIVEN_NAMES``) the story never writes with a
+    surname, is a person's bare first name ("his old college roommate, Kevin", "Casey orders
+    an Ethernet adapter"): nobody a reader could follow (issue 28, stop 43's read: "#kevin").
+    Not one the story writes after a word a thing's name follows ("the Chelsea side",
+    "against Chelsea") or before a role ("Chelsea boss Jose Mourinho": a club's people): a club
+    or a place keeps its tag."""
+    if name.lower() not in rules.GIVEN_NAMES \
+            or any(w in rules.THING_BEFORE for w, _ in mentions.before(name, body)):
+        return False
+    return not any(people.role(m.group(1).lower())
+                   for m in re.finditer(rf"\b{re.escape(name)} ([a-z]+)\b", body))
+
+
+def headline_given_full_name(given: str, title: str, story: str) -> str | None:
+    """The full name a headline writes for a known first name (``GIVEN_NAMES``) the body
+    writes alone ("An old friend: Richard MacManus" over "Richard is one of the old school
+    bloggers"; "Dan Shafer died. I knew Dan …"): the person by full name, never "#richard".
+    Not a title-case headline's next word the story writes in lower case ("Richard Says …")."""
+    if given.lower() not in rules.GIVEN_NAMES:
+        return None
+    m = re.search(rf"\b{re.escape(given)} ({rules.SURNAME.pattern})(?![\w'’-])", title)
+    if m is None:
+        return None
+    surname = m.group(1)
+    low = surname.lower()
+    if surname in rules.CAP_STOP or low in rules.BREAK or low in rules.GENERIC \
+            or mentions.written_lower(low, story):
+        return None
+    return f"{given} {surname}"
+
+
 def public_full_name(full: str, body: str) -> str | None:
     """The tag of a person the story names in full but mostly by a bare first name or surname:
     the full name when a public role is written beside a mention of it or of the surname and

@@ -1,0 +1,69 @@
+"""Issue 28, stop 43's read of English feed items: tags a reader would not follow. A code
+listing's tokens ("#r4-l4-r4-l4"), a bare first name ("#kevin" for "his old college
+roommate, Kevin"), and a first name the headline writes in full but the body alone ("#richard"
+under "An old friend: Richard MacManus")."""
+
+from __future__ import annotations
+
+from tests.support.tagging import brief_tags
+
+
+def _tags(title: str, text: str) -> list[str]:
+    return brief_tags(title, text, "en")
+
+
+def test_a_code_listing_gives_no_tag() -> None:
+    # A compressor's program written out as opcode lines between its explanation.
+    text = (
+        "print 4 bytes\n\nL4 R4 L4 R4 L4\n\nR4 L4 R4 L4\n\nrepeat last 4 printed bytes\n\nR4"
+        "\n\nR4 L4 R4 L4\n\nThe interesting core of this program is the 6-byte sequence L4 R4 "
+        "L4 R4 L4 R4, which prints the 8-byte sequence R4 L4 R4 L4 R4 L4 R4 L4. That is, it "
+        "prints itself with an extra byte before and after."
+    )
+    tags = _tags("Zip files all the way down", text)
+    assert not any(t.startswith(("r4", "l4")) for t in tags), tags
+
+
+def test_a_model_number_beside_a_name_keeps_its_tag() -> None:
+    text = (
+        "Sony said the PS5 Pro would go on sale in November. The PS5 Pro costs $699. "
+        "Reviewers praised the PS5 Pro for its faster graphics. "
+        "Stock of the PS5 Pro sold out within hours."
+    )
+    assert "ps5-pro" in _tags("Sony console sells out", text)
+
+
+def test_a_bare_first_name_is_no_tag() -> None:
+    text = (
+        "Wang Chung decides to go to the coast for a weekend getaway. The other Serpents are "
+        "busy, so he calls up his old college roommate, Kevin. While relaxing at the beach, "
+        "Kevin is ambushed by a masked stranger. The stranger also steals Kevin's rented car. "
+        "Kevin and Wang Chung hunt the stranger down to the rocky shore."
+    )
+    assert "kevin" not in _tags("Deadly Waters", text)
+
+
+def test_a_club_with_a_first_name_keeps_its_tag() -> None:
+    text = (
+        "Manchester United drew 1-1 against Chelsea at Old Trafford on Sunday. "
+        "Chelsea took the lead through a first-half header. The Chelsea side held on until "
+        "the final minutes. Chelsea have now dropped points in three straight games."
+    )
+    assert "chelsea" in _tags("Late equaliser", text)
+    boss = (
+        "Chelsea boss Jose Mourinho has tried to pile the pressure on title rivals Arsenal. "
+        "Arsenal play Newcastle a day after Chelsea beat Portsmouth. Chelsea boss Jose "
+        "Mourinho said his side were lucky to win. Arsenal manager Arsene Wenger said the "
+        "schedule was too busy for Arsenal and Chelsea alike."
+    )
+    assert "chelsea" in _tags("Mourinho piles on the pressure", boss)
+
+
+def test_a_first_name_the_headline_writes_in_full_tags_the_full_name() -> None:
+    text = (
+        "Richard is one of the old school bloggers. He started writing about the web in 2003. "
+        "Richard has turned to the IndieWeb for his latest project. "
+        "I encouraged Richard to look at my river of news tools."
+    )
+    tags = _tags("An old friend: Richard MacManus", text)
+    assert "richard-macmanus" in tags and "richard" not in tags, tags
