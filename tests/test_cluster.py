@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 from sqlalchemy import func, insert, select, update
 from sqlalchemy import text as sql_text
+from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.routing import cluster
@@ -381,6 +382,22 @@ async def test_clustering_statements_are_built_once_not_per_brief() -> None:
         runs.append(conn.statements)
     assert len(runs[0]) == 4
     assert same_statements(runs)
+
+
+async def test_the_candidate_read_is_compiled_once_for_a_briefs_bands() -> None:
+    """An expanding IN list of a brief's 42 bands had SQLAlchemy write the read's SQL afresh at
+    every execution (issue 26); one plain parameter a band is compiled once and served from
+    the statement cache, with nothing left to render at execution. No band reads nothing."""
+    statement, names = brief_store._candidates(cluster.BANDS)
+    assert brief_store._candidates(cluster.BANDS)[0] is statement
+    compiled = statement.compile(dialect=sqlite_dialect())
+    assert len(names) == cluster.BANDS and set(names) <= set(compiled.params)
+    assert not compiled.post_compile_params and "POSTCOMPILE" not in compiled.string
+    conn = RecordingConnection()
+    assert await brief_store.story_candidates(
+        conn, [], since=datetime(2026, 3, 2, tzinfo=UTC), not_feed=3,  # type: ignore[arg-type]
+        limit=MAX_CANDIDATES) == []
+    assert conn.statements == []
 
 
 async def test_a_briefs_bands_share_their_values_processed_once(

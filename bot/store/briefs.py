@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
@@ -186,15 +187,27 @@ async def lead(conn: AsyncConnection, brief_id: int, chars: int) -> Row[Any]:
 # A story candidate's columns in the order callers unpack them (bot.routing.cluster reads them
 # by position, ten times cheaper than by name): reorder the select and StoryCandidate together.
 StoryCandidate = tuple[int, int | None, bytes]  # (brief id, story id, signature)
-_CANDIDATES = (
-    select(briefs.c.id, briefs.c.story_id, briefs.c.signature)
-    .where(briefs.c.id.in_(
-        select(story_bands.c.brief_id)
-        .where(story_bands.c.band.in_(bindparam("bands", expanding=True)),
-               story_bands.c.created_at >= bindparam("since"),
-               story_bands.c.feed_id != bindparam("not_feed"))),
-        briefs.c.signature.is_not(None))
-    .order_by(briefs.c.id.desc()).limit(bindparam("limit")))
+
+
+@lru_cache(maxsize=4)  # one count in practice (cluster.BANDS)
+def _candidates(count: int) -> tuple[Select[StoryCandidate], tuple[str, ...]]:
+    """The candidate read for ``count`` bands and its band parameters' names. One parameter a
+    band, not an expanding IN list: SQLAlchemy writes an expanding list's SQL afresh at every
+    execution, where a statement of plain parameters is compiled once (a brief always has
+    cluster.BANDS bands, so one statement serves every brief)."""
+    names = tuple(f"band_{n}" for n in range(count))
+    statement = (
+        select(briefs.c.id, briefs.c.story_id, briefs.c.signature)
+        .where(briefs.c.id.in_(
+            select(story_bands.c.brief_id)
+            .where(story_bands.c.band.in_([bindparam(name) for name in names]),
+                   story_bands.c.created_at >= bindparam("since"),
+                   story_bands.c.feed_id != bindparam("not_feed"))),
+            briefs.c.signature.is_not(None))
+        .order_by(briefs.c.id.desc()).limit(bindparam("limit")))
+    return statement, names
+
+
 _SET_SIGNATURE = (update(briefs).where(briefs.c.id == bindparam("brief_id"))
                   .values(signature=bindparam("signature"), story_id=bindparam("story_id")))
 _PRUNE_BANDS = delete(story_bands).where(story_bands.c.feed_id == bindparam("feed_id"),
@@ -253,8 +266,12 @@ async def story_candidates(conn: AsyncConnection, bands: list[int], *, since: da
                            not_feed: int, limit: int) -> list[Row[StoryCandidate]]:
     """Recent briefs of other feeds sharing at least one band, newest first, with their
     signatures (never their texts): rows of (brief id, story id, signature), in that order."""
-    return list(await conn.execute(_CANDIDATES, {"bands": bands, "since": since,
-                                                 "not_feed": not_feed, "limit": limit}))
+    if not bands:
+        return []
+    statement, names = _candidates(len(bands))
+    return list(await conn.execute(statement, {**dict(zip(names, bands, strict=True)),
+                                               "since": since, "not_feed": not_feed,
+                                               "limit": limit}))
 
 
 async def save_signature(conn: AsyncConnection, brief_id: int, *, feed_id: int,

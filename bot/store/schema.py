@@ -16,6 +16,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     MetaData,
+    PrimaryKeyConstraint,
     String,
     Table,
     Text,
@@ -179,14 +180,21 @@ briefs = Table(
 
 # One row per LSH band of a recent brief's signature: a new brief finds the briefs it may repeat
 # by an indexed lookup of its own bands. Each feed prunes its rows older than the story window.
+# The candidate read (bot.store.briefs) filters a band's rows by created_at and feed_id: the
+# primary key's index holds them (SQLite: a table WITHOUT ROWID is that index; PostgreSQL: its
+# INCLUDE (feed_id, created_at), which 0018_story_bands_covering adds), so no row is looked up
+# in the table. The INCLUDE is not declared here: a postgresql_ argument has SQLAlchemy import
+# its PostgreSQL dialect package with this module, which a SQLite install never needs.
 story_bands = Table(
     "story_bands", metadata,
-    Column("band", BigInteger, primary_key=True),
-    Column("brief_id", Integer, ForeignKey("briefs.id", ondelete="CASCADE"), primary_key=True),
+    Column("band", BigInteger, nullable=False),
+    Column("brief_id", Integer, ForeignKey("briefs.id", ondelete="CASCADE"), nullable=False),
     Column("feed_id", Integer, nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
+    PrimaryKeyConstraint("band", "brief_id"),
     Index("ix_story_bands_feed_created", "feed_id", "created_at"),
     Index("ix_story_bands_brief_id", "brief_id"),
+    sqlite_with_rowid=False,
 )
 
 destinations = Table(

@@ -1,0 +1,98 @@
+"""Migration 0018_story_bands_covering: the story band read finds a row's created_at and feed_id
+in the index it searches (issue 26), with no lookup of each row in the table; the bands stored
+before it are kept, and going back keeps them too."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from alembic import command
+from sqlalchemy import create_engine, select, text
+
+from bot.store.db import alembic_config, sync_url, upgrade
+from bot.store.schema import briefs, entries, feeds, story_bands
+from tests.support.dbs import db_url  # noqa: F401  (fixture)
+from tests.support.schema import schema_diff
+
+NOW = datetime(2026, 12, 7, 12, tzinfo=UTC)
+BANDS = [(11, 1), (12, 1), (-13, 2)]  # (band, feed): a band's value may be negative
+# The filter of bot.store.briefs' candidate read, by hand: what the plan must answer from the
+# index alone.
+BAND_READ = ("SELECT brief_id FROM story_bands WHERE band IN (11, 12) "
+             "AND created_at >= '2026-01-01' AND feed_id != 3")
+
+
+def _store_bands(url: str) -> None:
+    engine = create_engine(sync_url(url))
+    try:
+        with engine.begin() as conn:
+            for band, feed in BANDS:
+                feed_id = conn.execute(select(feeds.c.id).where(
+                    feeds.c.url == f"https://news{feed}.example/rss")).scalar()
+                if feed_id is None:
+                    feed_id = conn.execute(feeds.insert().values(
+                        url=f"https://news{feed}.example/rss", next_check_at=NOW,
+                        created_at=NOW).returning(feeds.c.id)).scalar_one()
+                entry_id = conn.execute(entries.insert().values(
+                    feed_id=feed_id, entry_key=f"e{band}", id_kind="guid", title="Title",
+                    text="Text.", first_seen_at=NOW, content_hash="c" * 64, categories=[],
+                ).returning(entries.c.id)).scalar_one()
+                brief_id = conn.execute(briefs.insert().values(
+                    entry_id=entry_id, headline="Title", points=[], tags=[], lang="en",
+                    text_source="feed", created_at=NOW).returning(briefs.c.id)).scalar_one()
+                conn.execute(story_bands.insert().values(
+                    band=band, brief_id=brief_id, feed_id=feed_id, created_at=NOW))
+    finally:
+        engine.dispose()
+
+
+def _bands(url: str) -> list[tuple[int, datetime]]:
+    engine = create_engine(sync_url(url))
+    try:
+        with engine.connect() as conn:
+            return sorted((int(row.band), row.created_at) for row in conn.execute(
+                select(story_bands.c.band, story_bands.c.created_at)))
+    finally:
+        engine.dispose()
+
+
+def _covered(url: str) -> bool:
+    """Whether the band read needs no table lookup per row: on SQLite its plan searches the
+    table's own primary key (a rowid table's plan searches the key's separate index, then the
+    table), on PostgreSQL the key's index holds the filtered columns."""
+    engine = create_engine(sync_url(url))
+    try:
+        with engine.connect() as conn:
+            if url.startswith("sqlite"):
+                plan = " ".join(str(row[3]) for row in conn.execute(
+                    text("EXPLAIN QUERY PLAN " + BAND_READ)))
+                return "USING PRIMARY KEY (band=?)" in plan
+            definition = conn.execute(text(
+                "SELECT pg_get_indexdef('pk_story_bands'::regclass)")).scalar_one()
+            return "INCLUDE (feed_id, created_at)" in definition
+    finally:
+        engine.dispose()
+
+
+def test_the_band_read_is_answered_from_the_index_and_the_bands_are_kept(db_url: str) -> None:
+    upgrade(db_url, "0017_raw_hash_version")
+    _store_bands(db_url)
+    before = _bands(db_url)
+    assert len(before) == len(BANDS)
+    assert not _covered(db_url)
+    upgrade(db_url)
+    assert schema_diff(db_url) == []
+    assert _covered(db_url)
+    assert _bands(db_url) == before
+
+
+def test_going_back_keeps_the_bands(db_url: str) -> None:
+    upgrade(db_url)
+    _store_bands(db_url)
+    before = _bands(db_url)
+    command.downgrade(alembic_config(db_url), "0017_raw_hash_version")
+    assert not _covered(db_url)
+    assert _bands(db_url) == before
+    upgrade(db_url)
+    assert _covered(db_url) and _bands(db_url) == before
+    assert schema_diff(db_url) == []
