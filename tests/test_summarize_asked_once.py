@@ -9,6 +9,7 @@ import json
 import random
 import re
 from collections import Counter
+from functools import partial
 
 import pytest
 
@@ -237,9 +238,10 @@ def test_korean_candidate_figures_are_read_only_where_a_key_fact_asks(
     of = ko_select.cues(FACTS, "시, 새 예산 편성", lambda feature: True, ANALYSIS)
     values = [of(k, s, k == 0)[-1] for k, s in enumerate(FACTS)]
     assert Counter(read) == Counter(["시, 새 예산 편성", *FACTS[:4]])  # each once
-    # The values are key_fact's, asked of every candidate with all its figures read.
+    # The values are the key fact's, asked of every candidate with all its figures read.
     earlier: frozenset[str] = frozenset()
     for k, s in enumerate(FACTS):
-        assert values[k] == ko_key_facts.key_fact(s, figures(s), earlier)
+        assert values[k] == ko_key_facts.told_fact(s, partial(figures, s),
+                                                   partial(frozenset, earlier))
         earlier |= figures(s)
     assert values == [0.0, 1.0, 0.0, 1.0, 0.0, 0.0]

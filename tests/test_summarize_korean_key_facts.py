@@ -12,7 +12,7 @@ from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, korean
 from bot.summarize.extractive import candidate_leans_back
 from bot.summarize.lang.ko.select import background
-from bot.summarize.lang.ko.select.key_facts import figures, headline_figure, key_fact
+from bot.summarize.lang.ko.select.key_facts import figures, headline_figure, told_fact
 from bot.summarize.scoring import STATIC, build_pool
 from bot.summarize.text import content_words
 from bot.summarize.weights import WEIGHTS
@@ -103,7 +103,7 @@ def test_the_feature_reads_the_headline_figure_and_the_key_facts() -> None:
 ])
 def test_a_key_fact_is_an_amount_or_an_outcome_with_a_new_figure(
         sentence: str, earlier: frozenset[str], want: float) -> None:
-    assert key_fact(sentence, figures(sentence), earlier) == want
+    assert told_fact(sentence, lambda: figures(sentence), lambda: earlier) == want
 
 
 def test_a_yearly_series_up_to_this_year_is_no_background() -> None:

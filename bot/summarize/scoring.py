@@ -250,21 +250,22 @@ def build_pool(
     to_title = [sum(map(weight, ts)) for ts in in_title] if title_set else [0.0] * n
     title_sim = [t / (norms[k] * title_norm) for k, t in enumerate(to_title)]
     n_title = len(title_set)
+    wanted = _wanted(weights)
     # A language's row may lack a feature (Korean has no headline_cover): weighted zero.
-    covering = n_title and (weights is None or weights.get("headline_cover", 0.0) != 0.0)
+    covering = n_title and wanted("headline_cover")
     title_cover = [len(ts) / n_title for ts in in_title] if covering else [0.0] * n
     title_numbers = set(_NUMBER.findall(title))
-    if weights is not None and weights.get("headline_numbers", 0.0) == 0.0:
+    if not wanted("headline_numbers"):
         title_numbers = set()  # no candidate's numbers are read against the headline's
-    asking = weights is None or weights.get("question", 0.0) != 0.0
+    asking = wanted("question")
     purpose = rules.states_purpose
-    if weights is not None and weights.get("purpose", 0.0) == 0.0:
+    if not wanted("purpose"):
         purpose = None
     any_number = weights is None or weights["numbers"] != 0.0
     # The language's own cues (names, prices, quotes, the headline's nouns, background); a
     # language with no rules of its own has none.
     own = LANGUAGES.get(lang)
-    cues = (own.cues([s for _, s in cands], title, _wanted(weights), ANALYSIS) if own
+    cues = (own.cues([s for _, s in cands], title, wanted, ANALYSIS) if own
             else _no_cues)
     values: list[tuple[float, ...]] = []
     lede = True
@@ -312,8 +313,7 @@ def build_pool(
                 title_sim)
     sentences = pool.sentences
     new_facts = own.new_facts if own is not None else None
-    if new_facts is not None and n >= RETELLING_STORY and (
-            weights is None or weights.get("restates", 0.0) != 0.0):
+    if new_facts is not None and n >= RETELLING_STORY and wanted("restates"):
         read_facts = new_facts(sentences)
         pool.facts = cache(lambda k: read_facts(sentences[k]))
         pool.headline_facts = _words_of(read_facts(" " + title))
@@ -324,8 +324,7 @@ def build_pool(
         pool.told = cache(lambda k: date_told(sentences[k]))
     units = rules.headline_units
     read = rules.units_in
-    if units is not None and read is not None and (
-            weights is None or weights.get("headline_gain", 0.0) != 0.0):
+    if units is not None and read is not None and wanted("headline_gain"):
         head = pool.headline_units = units(title, ANALYSIS.morphs)
         if head:
             pool.units_of = cache(lambda k: read(sentences[k], head, ANALYSIS.morphs))

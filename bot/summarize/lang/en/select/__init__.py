@@ -342,8 +342,9 @@ def _that_near_end(sentence: str) -> bool:
 
 
 def points_away(sentence: str) -> bool:
-    """Whether ``sentence`` points at another place in the text or at a picture (POINTER),
-    or names with a demonstrative a thing told before it (THAT_THING, DEMONSTRATIVE, PRO_THAT)."""
+    """Whether ``sentence`` points at another place in the text or at a picture
+    (``pointer.points_elsewhere``), or names with a demonstrative a thing told before it
+    (THAT_THING, DEMONSTRATIVE, PRO_THAT)."""
     low = sentence.lower()
     if points_elsewhere(sentence, low):
         return True

@@ -89,13 +89,13 @@ def _counting(run: str) -> list[str]:
     return [w for w in _NAME_WORD.findall(run) if w not in _NOT_NAMES and w not in _TITLES]
 
 
-def names(sentence: str, written_lower: Callable[[str], bool] | None = None) -> list[str]:
+def names(sentence: str, written_lower: Callable[[str], bool]) -> list[str]:
     """The names ``sentence`` tells, each its counting words joined by a space ("Andrea
     Jenkins"); its first word only where ``written_lower`` (whether the story writes a word,
     given in lower case, as a word of its own) says no."""
     out = [" ".join(words) for words in map(_counting, _NAME_RUN.findall(sentence)) if words]
-    first = _FIRST_RUN.match(sentence) if written_lower is not None else None
-    if first is not None and written_lower is not None:
+    first = _FIRST_RUN.match(sentence)
+    if first is not None:
         opener = _counting(first.group(1).split(" ")[0])
         # The opener is a name unless the story writes it in lower case too ("Clearance").
         if len(opener) == 1 and not written_lower(opener[0].lower()):
@@ -130,8 +130,3 @@ def reader(sentences: list[str]) -> Callable[[str], frozenset[str]]:
         return False
 
     return lambda sentence: figures(sentence) | frozenset(names(sentence, written_lower))
-
-
-def facts(sentence: str) -> frozenset[str]:
-    """The standalone figures and the names past its first word ``sentence`` tells."""
-    return figures(sentence) | frozenset(names(sentence))

@@ -37,8 +37,8 @@ _SHOWING = (
     r"pictured|featured|embedded|included|covered|explained|illustrated|quoted|detailed|"
     r"highlighted|referenced|cited|given|set out|laid out|touch on|touched on"
 )
-# Each part of the pointer pattern (``POINTER`` is their alternation, kept as the reference
-# the tests compare with): a part matches somewhere exactly when the alternation does.
+# The parts of the pointer pattern: a sentence holds a pointer when any part matches in it
+# (the tests compare the gated parts with their one alternation).
 _PLACE = (
     # "the table below", "the screenshots below", "questions down below", "seen above",
     # "as noted somewhere up above", "the eligible items listed below in the VIP sale".
@@ -71,21 +71,20 @@ _FOLLOWING = (
     r"march|april|may|june|july|august|september|october|november|december)\b))"
     r"(?![^:]*:\s*\S)"
 )
-POINTER = re.compile("|".join((_PLACE, _AS_SHOWN, _TOLD_HERE, _FOLLOWING)), re.IGNORECASE)
 PLACE = re.compile(_PLACE, re.IGNORECASE)
 AS_SHOWN = re.compile(_AS_SHOWN, re.IGNORECASE)
 TOLD_HERE = re.compile(_TOLD_HERE, re.IGNORECASE)
 FOLLOWING = re.compile(_FOLLOWING, re.IGNORECASE)
-# What POINTER needs: one of these substrings, lower-cased (most sentences hold none).
+# What a pointer needs: one of these substrings, lower-cased (most sentences hold none).
 POINTER_HINTS = ("above", "below", "following", " here", "earlier", "before")
 
 
 def points_elsewhere(sentence: str, low: str) -> bool:
     """Whether ``sentence`` (``low``: it in lower case) holds one of POINTER_HINTS and a
-    match of POINTER. A part is searched only when ``low`` holds what its match must: its
-    words are read case-blind, and the gates avoid "i", "k" and "s", which the pattern also
-    matches in other letters ("ı", "K", "ſ") that lower() keeps apart: "earl" for "earlier",
-    "follow" for "following"."""
+    match of a part of the pointer pattern (PLACE, AS_SHOWN, TOLD_HERE, FOLLOWING). A part is
+    searched only when ``low`` holds what its match must: its words are read case-blind, and
+    the gates avoid "i", "k" and "s", which the pattern also matches in other letters ("ı",
+    "K", "ſ") that lower() keeps apart: "earl" for "earlier", "follow" for "following"."""
     h = POINTER_HINTS
     # Spelled out rather than any() over a generator: this runs on every candidate.
     if not (h[0] in low or h[1] in low or h[2] in low or h[3] in low or h[4] in low

@@ -86,7 +86,7 @@ def figures(text: str) -> frozenset[str]:
 
 class CandidateFigures:
     """The figures of an article's candidates (``figures``), each read once and only when
-    first asked for, and the figures of every candidate before one (``key_fact``'s
+    first asked for, and the figures of every candidate before one (``told_fact``'s
     ``earlier``): most candidates tell no key fact (``fact_like``), so most are never read."""
 
     def __init__(self, candidates: list[str]) -> None:
@@ -169,7 +169,7 @@ DURATION = re.compile(r"(\d[\d,.]*)\s?(년|개월|주|시간|분)\s?(?:만에|�
 def fact_like(sentence: str) -> bool:
     """Whether ``sentence`` tells an outcome (``OUTCOME``) or an amount with what it is
     (``AMOUNT`` near ``AMOUNT_KIND``), and no request or prior record (``NOT_A_FACT``): the
-    half of ``key_fact`` that reads the sentence alone. Asked first, so that the figures of
+    half of ``told_fact`` that reads the sentence alone. Asked first, so that the figures of
     the candidates, which ``new_figure`` needs, are read only when some candidate asks."""
     if OUTCOME.search(sentence) is None and not (
             "원" in sentence and AMOUNT.search(sentence) is not None
@@ -189,18 +189,13 @@ def new_figure(sentence: str, own: frozenset[str], earlier: frozenset[str]) -> b
     return bool(own) and not own <= earlier
 
 
-def key_fact(sentence: str, own: frozenset[str], earlier: frozenset[str]) -> float:
-    """1.0 where ``sentence`` tells an amount with what it is or an outcome (``fact_like``)
-    with a figure of its own that no earlier candidate carries (``new_figure``), else 0.0.
-    The new figure is what makes it a fact: a read of the rule without it found the outcome
-    told again ("… 현행범으로 체포했다" under "… A씨를 현행범으로 체포했다고"), a history
-    ("… 번번이 무산됐다") or a co-defendant's sentence already told ("징역 1년에 집행유예
-    2년") taking a point."""
-    return told_fact(sentence, lambda: own, lambda: earlier)
-
-
 def told_fact(sentence: str, own: Callable[[], frozenset[str]],
               earlier: Callable[[], frozenset[str]]) -> float:
-    """``key_fact`` with the figures asked for only once the sentence is fact-like (what
-    selection calls, so that the rule it applies is the one ``key_fact``'s tests pin)."""
+    """The key fact (feature ``key_fact``): 1.0 where ``sentence`` tells an amount with what
+    it is or an outcome (``fact_like``) with a figure of its own (``own()``, its figures) that
+    no earlier candidate carries (``earlier()``, theirs; ``new_figure``), else 0.0. The
+    figures are asked for only once the sentence is fact-like. The new figure is what makes
+    it a fact: a read of the rule without it found the outcome told again ("… 현행범으로
+    체포했다" under "… A씨를 현행범으로 체포했다고"), a history ("… 번번이 무산됐다") or a
+    co-defendant's sentence already told ("징역 1년에 집행유예 2년") taking a point."""
     return 1.0 if fact_like(sentence) and new_figure(sentence, own(), earlier()) else 0.0
