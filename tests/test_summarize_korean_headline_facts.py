@@ -74,6 +74,14 @@ def test_a_compound_s_one_syllable_suffix_is_no_unit() -> None:
     assert [m[0] for m in compound_heads(morphs)] == ["제보자", "는", "성추행", "경호", "독"]
 
 
+def test_a_compound_s_head_noun_stays() -> None:
+    # Kiwi's "전기차": 전기 + 차, "봉투법": 봉투 + 법, "수출길": 수출 + 길: the last noun is
+    # what the compound is, no suffix
+    morphs = [("전기", "NNG", 0, 2), ("차", "NNG", 2, 3), ("봉투", "NNG", 4, 6),
+              ("법", "NNG", 6, 7), ("수출", "NNG", 8, 10), ("길", "NNG", 10, 11)]
+    assert compound_heads(morphs) == morphs
+
+
 def _features(title: str, sentences: list[str]) -> list[dict[str, float]]:
     words = [content_words(s, "ko") for s in sentences]
     pool = build_pool(list(enumerate(sentences)), words, title, content_words(title, "ko"),

@@ -44,15 +44,22 @@ def written_names(title: str, morphs: list[tuple[str, str, int, int]],
     return out
 
 
+# A person's or an agency's one-syllable suffix ("성추행범", "경호처"): what the noun before it
+# names is the fact. Only these: most one-syllable nouns written onto a noun are its head
+# ("전기차", "봉투법", "수출길"), which a point must carry. Add one only with a headline that
+# needs it.
+PERSON_SUFFIXES = frozenset({"범", "처"})
+
+
 def compound_heads(morphs: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
-    """``morphs`` without a one-syllable noun written onto the noun before it (성추행 + 범,
-    경호 + 처): a compound's suffix, which the noun before it carries the meaning of. Counted
-    as a unit of its own, it halved what a point telling the fact gained ("지난 5월 김씨는 …
-    성추행한 혐의가 … 확정됐다" under "…, 제보자는 성추행범이 됐다", stop 43's ko27)."""
+    """``morphs`` without a person's or agency's suffix (``PERSON_SUFFIXES``) written onto the
+    noun before it (성추행 + 범, 경호 + 처), which the noun before it carries the meaning of.
+    Counted as a unit of its own, it halved what a point telling the fact gained ("지난 5월
+    김씨는 … 성추행한 혐의가 … 확정됐다" under "…, 제보자는 성추행범이 됐다", stop 43's ko27)."""
     out: list[tuple[str, str, int, int]] = []
     for morph in morphs:
         form, tag, start, _ = morph
-        if (len(form) == 1 and tag == "NNG" and out and out[-1][1] in NOUN_TAGS
+        if (form in PERSON_SUFFIXES and tag == "NNG" and out and out[-1][1] in NOUN_TAGS
                 and out[-1][3] == start):
             continue
         out.append(morph)
