@@ -114,6 +114,20 @@ def test_the_headline_s_speakers() -> None:
     assert speakers("“내가 죽어야 끝나겠구나” 버닝썬 5년 후") == frozenset()
 
 
+@pytest.mark.parametrize("title", [
+    '병사 동원 논란...경호처 "사실 무근" 공조본 "채증됐다"',
+])
+def test_a_speaker_is_the_word_before_an_opening_quote(title: str) -> None:
+    # a straight quote closes as it opens: the word before the closing mark ("무근") is
+    # quoted, no speaker
+    assert speakers(title) == {"경호처", "공조본"}
+
+
+def test_a_headline_that_quotes_one_speaker_gives_one() -> None:
+    assert speakers('경찰 "기름자국 헷갈려 죄송" 부실 조사 논란') == {"경찰"}
+    assert speakers('공수처 "대행에 집행 응하도록 요구 예정"') == {"공수처"}
+
+
 @pytest.mark.parametrize(("sentence", "title", "shown"), [
     ("반면 공조본은 정황을 확보했다.", SIDES, "공조본은 정황을 확보했다."),
     ("반면에 고위공직자로 구성된 공조본은 “동원됐다”는 입장이다.", SIDES,

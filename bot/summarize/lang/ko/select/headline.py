@@ -20,6 +20,8 @@ from bot.summarize.lang.ko.words import CONTENT_STOP, CONTENT_TAGS
 # word: no modifier ("…ㄴ") stands there, so Kiwi's noun + verb + "ㄴ" (공조 + 보 + ㄴ) is a
 # name it misread, and the word as written (공조본) is the noun a point names its side by.
 NAME_END = re.compile(r"\s*(?:[“\"‘']|$)")
+# The quotation marks a headline opens a quotation with, and the mark that closes each.
+QUOTE_PAIRS = {"“": "”", "\"": "\""}
 NOUN_TAGS = frozenset({"NNG", "NNP"})
 
 
@@ -66,9 +68,14 @@ def compound_heads(morphs: list[tuple[str, str, int, int]]) -> list[tuple[str, s
     return out
 
 
-# A headline's speakers: a word of two or more Hangul letters right before an opening quote
-# ("경호처 “사실 무근”"); a quotation that opens the headline has none.
-SPEAKER = re.compile(r"(?<![가-힣])([가-힣]{2,})\s?[“\"]")
+# A headline's quotations, each to its closing mark (or the headline's end): a straight quote
+# closes as it opens, so the word before a closing mark ("“사실 무근” 공조본") is read as no
+# speaker only when the pairs are read left to right.
+QUOTATION = re.compile("|".join(f"{opening}[^{closing}]*{closing}?"
+                                for opening, closing in QUOTE_PAIRS.items()))
+# A speaker: a word of two or more Hangul letters right before a quotation ("경호처 “사실
+# 무근”"); a quotation that opens the headline has none.
+SPEAKER = re.compile(r"(?<![가-힣])([가-힣]{2,})\s?$")
 # An opening contrast: "반면", "반면에", then the sentence's first topic or subject.
 CONTRAST = re.compile(r"^반면(?:에)?,?\s+")
 TOPIC = re.compile(r"(?<![가-힣])([가-힣]{2,}?)(?:은|는|이|가|측은|측도)\s")
@@ -77,7 +84,12 @@ TOPIC = re.compile(r"(?<![가-힣])([가-힣]{2,}?)(?:은|는|이|가|측은|측
 def speakers(title: str) -> frozenset[str]:
     """The sides ``title`` quotes, as written: "공조본" and "경호처" in "…경호처 “사실 무근”
     공조본 “채증됐다”"."""
-    return frozenset(SPEAKER.findall(title))
+    sides: set[str] = set()
+    for quotation in QUOTATION.finditer(title):
+        speaker = SPEAKER.search(title, 0, quotation.start())
+        if speaker is not None:
+            sides.add(speaker[1])
+    return frozenset(sides)
 
 
 def contrast_shown(sentence: str, title: str) -> str:
