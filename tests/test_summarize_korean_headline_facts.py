@@ -116,10 +116,12 @@ def test_the_headline_s_speakers() -> None:
 
 @pytest.mark.parametrize("title", [
     '병사 동원 논란...경호처 "사실 무근" 공조본 "채증됐다"',
+    "병사 동원 논란...경호처 ‘사실 무근’ 공조본 ‘채증됐다’",
+    "병사 동원 논란...경호처 '사실 무근' 공조본 '채증됐다'",
 ])
 def test_a_speaker_is_the_word_before_an_opening_quote(title: str) -> None:
     # a straight quote closes as it opens: the word before the closing mark ("무근") is
-    # quoted, no speaker
+    # quoted, no speaker; single quotes name speakers as double ones do
     assert speakers(title) == {"경호처", "공조본"}
 
 

@@ -19,9 +19,10 @@ from bot.summarize.lang.ko.words import CONTENT_STOP, CONTENT_TAGS
 # A quotation's speaker named just before it ("공조본 “채증됐다”"), or a headline's last
 # word: no modifier ("…ㄴ") stands there, so Kiwi's noun + verb + "ㄴ" (공조 + 보 + ㄴ) is a
 # name it misread, and the word as written (공조본) is the noun a point names its side by.
-NAME_END = re.compile(r"\s*(?:[“\"‘']|$)")
-# The quotation marks a headline opens a quotation with, and the mark that closes each.
-QUOTE_PAIRS = {"“": "”", "\"": "\""}
+# The quotation marks a headline opens a quotation with, and the mark that closes each: the
+# speakers (``speakers``) and the names before a quotation (``NAME_END``) read the same marks.
+QUOTE_PAIRS = {"“": "”", "\"": "\"", "‘": "’", "'": "'"}
+NAME_END = re.compile(rf"\s*(?:[{''.join(QUOTE_PAIRS)}]|$)")
 NOUN_TAGS = frozenset({"NNG", "NNP"})
 
 
