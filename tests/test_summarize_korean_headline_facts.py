@@ -137,6 +137,15 @@ def test_a_headline_that_quotes_one_speaker_gives_one() -> None:
     # the contrast's side is not one the headline quotes
     ("반면 국방부는 말을 아꼈다.", SIDES, "반면 국방부는 말을 아꼈다."),
     ("반면 병사들이 동원됐다는 증언도 있다.", SIDES, "반면 병사들이 동원됐다는 증언도 있다."),
+    ("반면 공조본 측은 정황을 확보했다.", SIDES, "공조본 측은 정황을 확보했다."),
+    ("반면 공조본측도 정황을 확보했다.", SIDES, "공조본측도 정황을 확보했다."),
+    # the rest of the sentence points back to the one before
+    ("반면 공조본은 그와 달리 병사가 동원됐다고 본다.", SIDES,
+     "반면 공조본은 그와 달리 병사가 동원됐다고 본다."),
+    ("반면 공조본은 이들이 동원됐다고 본다.", SIDES, "반면 공조본은 이들이 동원됐다고 본다."),
+    ("반면 공조본은 그렇지 않다고 봤다.", SIDES, "반면 공조본은 그렇지 않다고 봤다."),
+    ("반면 공조본은 이 같은 주장을 반박했다.", SIDES, "반면 공조본은 이 같은 주장을 반박했다."),
+    ("반면 경호처 측은 이를 부인했다.", SIDES, "반면 경호처 측은 이를 부인했다."),
     # a headline that quotes one side shows no contrast
     ("반면 공조본은 정황을 확보했다.", "공조본 “채증됐다”", "반면 공조본은 정황을 확보했다."),
     ("공조본은 정황을 확보했다.", SIDES, "공조본은 정황을 확보했다."),

@@ -79,7 +79,15 @@ QUOTATION = re.compile("|".join(f"{opening}[^{closing}]*{closing}?"
 SPEAKER = re.compile(r"(?<![가-힣])([가-힣]{2,})\s?$")
 # An opening contrast: "반면", "반면에", then the sentence's first topic or subject.
 CONTRAST = re.compile(r"^반면(?:에)?,?\s+")
-TOPIC = re.compile(r"(?<![가-힣])([가-힣]{2,}?)(?:은|는|이|가|측은|측도)\s")
+# A side's topic or subject, with or without "측" ("공조본은", "공조본 측은", "공조본측도").
+TOPIC = re.compile(r"(?<![가-힣])([가-힣]{2,}?)(?:\s?측[은도이]|은|는|이|가)\s")
+# Words that point back to what the sentence before told (the demonstratives of the
+# lean-back table, bot.summarize.lang.ko.select.BACK, anywhere in the sentence): "반면
+# 공조본은 그와 달리 …", "… 이를 부인했다" still lean on the sentence before, whatever the
+# headline shows.
+POINTS_BACK = re.compile(
+    r"(?<![가-힣])(?:이들|그들|그와|그렇|이렇|이와|이 같은|이같|이를|이에|이는|이런|이러한|이처럼"
+    r"|그는|그녀는)")
 
 
 def speakers(title: str) -> frozenset[str]:
@@ -97,7 +105,8 @@ def contrast_shown(sentence: str, title: str) -> str:
     """``sentence`` with an opening "반면" set aside where the sentence's first topic or
     subject is a side the headline quotes ("반면 공조본은 …" under "…경호처 “사실 무근” 공조본
     “채증됐다”"): the headline shows the contrast, so the point leans on nothing the reader
-    lacks. Any other sentence is given back as it is (the lean-back rules read it)."""
+    lacks, unless the rest of it points back (``POINTS_BACK``). Any other sentence is given back
+    as it is (the lean-back rules read it)."""
     if not sentence.startswith("반면"):
         return sentence
     opening = CONTRAST.match(sentence)
@@ -108,6 +117,8 @@ def contrast_shown(sentence: str, title: str) -> str:
         return sentence  # a contrast needs two sides the headline shows
     topic = TOPIC.search(sentence, opening.end())
     if topic is None or topic[1] not in sides:
+        return sentence
+    if POINTS_BACK.search(sentence, topic.end()):
         return sentence
     return sentence[opening.end():]
 
