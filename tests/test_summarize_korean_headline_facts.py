@@ -53,6 +53,18 @@ def test_the_rounded_figure_is_the_headline_figure() -> None:
     assert headline_figure(figures("교육부는 13%를 조사한다."), head) == 0.0
 
 
+@needs_kiwi
+def test_the_lede_s_rounded_figure_is_the_headline_figure_told() -> None:
+    # the lede writes the headline's 14% rounded: a later point that writes it again adds
+    # nothing the headline promised (``cues`` reads the lede's figures through ``carried``)
+    f = _features("정부 실태 조사 나선다.. 전 국민 14% 추정", [
+        "정부는 전체 국민의 약 13.6%가 경계선 지능인인 것으로 추정한다.",
+        "교육부는 내년부터 실태 조사에 나선다.",
+        "조사 대상 학생의 13.6%가 경계선 지능인으로 추정됐다.",
+    ])
+    assert [x["headline_figure"] for x in f] == [0.0, 0.0, 0.0]
+
+
 def test_written_names_gives_back_a_misread_name_before_a_quotation() -> None:
     # Kiwi's reading of "공조본 “채증됐다”": 공조 + 보 + ㄴ, a modifier before a quote
     title = "공조본 “채증됐다”"
