@@ -31,7 +31,13 @@ SIDES = "병사 동원 논란...경호처 “사실 무근” 공조본 “채�
 @pytest.mark.parametrize(("written", "head", "rounded"), [
     ("13.6%", "14%", True),
     ("14.4%", "14%", True),
-    ("2.7배", "3배", True),
+    ("2.9배", "3배", True),
+    ("9.6%", "10%", True),
+    # each rounds half up to the headline's, but too far off for its size (over 5%)
+    ("2.7배", "3배", False),
+    ("1.5배", "2배", False),
+    ("0.5%", "1%", False),
+    ("2.5년", "3년", False),
     ("13.4%", "14%", False),  # rounds to 13
     ("14.5%", "14%", False),  # rounds (half up) to 15
     ("13%", "14%", False),  # a whole number stands for itself, not for another
@@ -53,6 +59,11 @@ def test_the_rounded_figure_is_the_headline_figure() -> None:
     assert headline_figure(figures("교육부는 13%를 조사한다."), head) == 0.0
 
 
+def test_money_never_rounds() -> None:
+    # "3.6억원" is written "3억6000만원" first: no decimal of the headline's unit
+    assert carried(figures("손실은 3.6억원으로 집계됐다."), figures("손실 4억원")) == frozenset()
+
+
 @needs_kiwi
 def test_the_lede_s_rounded_figure_is_the_headline_figure_told() -> None:
     # the lede writes the headline's 14% rounded: a later point that writes it again adds
@@ -63,6 +74,16 @@ def test_the_lede_s_rounded_figure_is_the_headline_figure_told() -> None:
         "조사 대상 학생의 13.6%가 경계선 지능인으로 추정됐다.",
     ])
     assert [x["headline_figure"] for x in f] == [0.0, 0.0, 0.0]
+
+
+@needs_kiwi
+def test_a_figure_the_body_writes_exactly_is_not_the_lede_s_rounded_one() -> None:
+    f = _features("반도체 수출 14% 늘어… 호조 이어져", [
+        "중국의 반도체 장비 수입은 13.6% 늘었다.",
+        "업계는 호조가 이어질 것으로 본다.",
+        "한국의 반도체 수출은 지난해보다 14% 늘었다.",
+    ])
+    assert [x["headline_figure"] for x in f] == [0.0, 0.0, 1.0]
 
 
 def test_written_names_gives_back_a_misread_name_before_a_quotation() -> None:

@@ -548,17 +548,24 @@ def cues(cands: list[str], title: str, wanted: Callable[[str], bool],
         m = QUOTE.search(sentence) if quoting else None
         quote = m is not None and SUBJECT.search(sentence, 0, m.start()) is not None
         if lede and title_figures:
-            head_figures[0] = title_figures - key_facts.carried(read.own(k),
-                                                                title_figures)
+            head_figures[0] = title_figures - key_facts.carried(read.own(k), title_figures,
+                                                                written())
         cover, speakerless, background_ = news(sentence, head_nouns, lede)
         fact = key_facts.told_fact(sentence, partial(read.own, k), partial(read.earlier, k)) \
             if facts else 0.0
         if background_ == 1.0 and fact and told_second_fact(sentence):
             background_ = 0.0
         return (0.0, 0.0, 1.0 if quote else 0.0, cover, speakerless, background_,
-                key_facts.headline_figure(read.own(k), head_figures[0]) if head_figures[0]
+                key_facts.headline_figure(read.own(k), head_figures[0], written())
+                if head_figures[0]
                 else 0.0,
                 fact)
+
+    @cache
+    def written() -> frozenset[str]:
+        # The body's figures: one it writes as the headline does is carried by the sentence
+        # that writes it, never by another's rounded one (``key_facts.carried``).
+        return frozenset[str]().union(*map(read.own, range(len(cands))))
 
     @cache
     def second() -> frozenset[str]:
