@@ -137,6 +137,16 @@ def test_the_headline_s_outcome_told_of_a_past_month_is_no_background() -> None:
 
 
 @needs_kiwi
+def test_another_s_outcome_sharing_one_word_of_the_second_fact_stays_background() -> None:
+    f = _features(SIDES, [
+        "대통령경호처는 3일 병사들을 동원했다는 의혹을 받고 있다.",
+        "지난 2월 경호처 직원 A씨는 사실관계를 숨긴 혐의로 징역 1년이 확정됐다.",
+    ])
+    # "사실" is generic: the second fact's words (경호, 무근, 공조본, 채증) are not told
+    assert [x["background"] for x in f] == [0.0, 1.0]
+
+
+@needs_kiwi
 def test_the_second_fact_names_the_quoted_side_as_written() -> None:
     units = second_fact(SIDES, korean.ANALYSIS.morphs)
     assert "공조본" in units and "공조" not in units

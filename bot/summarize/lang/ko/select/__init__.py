@@ -12,6 +12,7 @@ from bot.summarize.lang.ko.select import key_facts
 from bot.summarize.lang.ko.select.headline import lemma as _lemma
 from bot.summarize.lang.ko.select.headline import second_fact
 from bot.summarize.lang.ko.words import (
+    GENERIC,
     PREDICATE_LAST,
     SSI_NOUNS,
     SURNAMES,
@@ -575,9 +576,12 @@ def cues(cands: list[str], title: str, wanted: Callable[[str], bool],
         # An outcome the headline's second fact tells is the news it promises, though the
         # sentence opens on a past month ("지난 5월 김씨는 … 성추행한 혐의가 … 확정됐다" under
         # "…, 제보자는 성추행범이 됐다"; stop 43's read of ko27): no background. Read only
-        # for a background key fact, which few sentences are.
-        units = second()
-        return bool(units) and bool(units_in(sentence, units, analysis.morphs))
+        # for a background key fact, which few sentences are. At least half the fact's
+        # words, a generic one ("사실") never counted: one shared word is another's outcome
+        # ("지난 2월 경호처 직원 A씨는 사실관계를 숨긴 혐의로 … 확정됐다" under "…경호처 “사실
+        # 무근” 공조본 “채증됐다”").
+        units = second() - GENERIC
+        return bool(units) and 2 * len(units_in(sentence, units, analysis.morphs)) >= len(units)
 
     return of
 
