@@ -91,12 +91,18 @@ def test_written_names_gives_back_a_misread_name_before_a_quotation() -> None:
     title = "공조본 “채증됐다”"
     morphs = [("공조", "NNG", 0, 2), ("보", "VV", 2, 3), ("ᆫ", "ETM", 2, 3),
               ("“", "SSO", 4, 5), ("채증", "NNG", 5, 7)]
-    assert written_names(title, morphs)[:2] == [("공조본", "NNP", 0, 3), ("“", "SSO", 4, 5)]
+    body = "반면 공조본은 정황을 확보했다."
+    assert written_names(title, morphs, body)[:2] == [("공조본", "NNP", 0, 3),
+                                                      ("“", "SSO", 4, 5)]
+    # a body that never writes the name as a noun leaves Kiwi's reading ("빚낸 ‘영끌족’": 빚 +
+    # 내 + ㄴ, a glued verb); nor does the body's modifier before a space ("빚낸 영끌족들")
+    for body in ("공조 본부가 정황을 확보했다.", "공조본 사람들이 왔다.", ""):
+        assert [m[0] for m in written_names(title, morphs, body)][:3] == ["공조", "보", "ᆫ"]
     # a modifier before a noun is one: "본 사람" stays noun + verb + ending
     title = "공조본 사람"
     morphs = [("공조", "NNG", 0, 2), ("보", "VV", 2, 3), ("ᆫ", "ETM", 2, 3),
               ("사람", "NNG", 4, 6)]
-    assert [m[0] for m in written_names(title, morphs)] == ["공조", "보", "ᆫ", "사람"]
+    assert [m[0] for m in written_names(title, morphs, "공조본은")] == ["공조", "보", "ᆫ", "사람"]
 
 
 def test_a_compound_s_one_syllable_suffix_is_no_unit() -> None:
@@ -148,8 +154,19 @@ def test_another_s_outcome_sharing_one_word_of_the_second_fact_stays_background(
 
 @needs_kiwi
 def test_the_second_fact_names_the_quoted_side_as_written() -> None:
-    units = second_fact(SIDES, korean.ANALYSIS.morphs)
+    units = second_fact(SIDES, korean.ANALYSIS.morphs, "반면 공조본은 정황을 확보했다.")
     assert "공조본" in units and "공조" not in units
+
+
+@needs_kiwi
+@pytest.mark.parametrize(("title", "verb"), [
+    ("금리 인상 여파… 빚낸 ‘영끌족’ 비명", "빚낸"),
+    ("학자금 대출 급증, 빚진 “청년들” 늘었다", "빚진"),
+    ("한미 관세 갈등… 금간 ‘동맹’", "금간"),
+])
+def test_a_glued_verb_before_a_quotation_is_no_name(title: str, verb: str) -> None:
+    body = "금리가 오르자 빚을 내 집을 산 청년들이 비명을 지르고, 빚낸 영끌족이 늘었다."
+    assert verb not in second_fact(title, korean.ANALYSIS.morphs, body)
 
 
 def test_the_headline_s_speakers() -> None:

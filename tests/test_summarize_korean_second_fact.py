@@ -46,7 +46,7 @@ def _brief(title: str, sentences: list[str]) -> Brief:
 ])
 def test_the_headlines_second_fact_is_its_lemmas_after_the_break(
         title: str, second: set[str]) -> None:
-    assert second_fact(title, korean.ANALYSIS.morphs) == second
+    assert second_fact(title, korean.ANALYSIS.morphs, "") == second
 
 
 @needs_kiwi
@@ -57,7 +57,7 @@ def test_the_headlines_second_fact_is_its_lemmas_after_the_break(
     "정부 대책 발표, 정부 대책",  # the rest adds nothing the first lacks
 ])
 def test_a_headline_of_one_fact_has_no_second(title: str) -> None:
-    assert second_fact(title, korean.ANALYSIS.morphs) == frozenset()
+    assert second_fact(title, korean.ANALYSIS.morphs, "") == frozenset()
 
 
 @needs_kiwi

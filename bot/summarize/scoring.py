@@ -326,7 +326,7 @@ def build_pool(
     read = rules.units_in
     if units is not None and read is not None and (
             weights is None or weights.get("headline_gain", 0.0) != 0.0):
-        head = pool.headline_units = units(title, ANALYSIS.morphs)
+        head = pool.headline_units = units(title, ANALYSIS.morphs, "\n".join(sentences))
         if head:
             pool.units_of = cache(lambda k: read(sentences[k], head, ANALYSIS.morphs))
             maybe = rules.units_maybe

@@ -570,7 +570,7 @@ def cues(cands: list[str], title: str, wanted: Callable[[str], bool],
 
     @cache
     def second() -> frozenset[str]:
-        return second_fact(title, analysis.morphs)
+        return second_fact(title, analysis.morphs, "\n".join(cands))
 
     def told_second_fact(sentence: str) -> bool:
         # An outcome the headline's second fact tells is the news it promises, though the

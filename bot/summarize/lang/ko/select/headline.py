@@ -26,10 +26,18 @@ NAME_END = re.compile(rf"\s*(?:[{''.join(QUOTE_PAIRS)}]|$)")
 NOUN_TAGS = frozenset({"NNG", "NNP"})
 
 
-def written_names(title: str, morphs: list[tuple[str, str, int, int]],
+# A name the body writes as a noun: with a particle or "측" after it ("공조본은", "공조본 측").
+# A glued verb the headline writes before a quotation ("빚낸 ‘영끌족’", "금간 ‘동맹’") the body
+# writes, if at all, before a space, as the modifier it is.
+NAME_IN_BODY = r"(?<![가-힣]){}(?:\s?측|[은는이가을를의에도와과])"
+
+
+def written_names(title: str, morphs: list[tuple[str, str, int, int]], body: str,
                   ) -> list[tuple[str, str, int, int]]:
     """``morphs``, a noun Kiwi read as noun + verb + modifier ending before a quotation or
-    the headline's end (``NAME_END``) given back as the word written."""
+    the headline's end (``NAME_END``) given back as the word written, where ``body`` (the
+    article's text) writes that word as a noun (``NAME_IN_BODY``); else Kiwi's reading
+    stands."""
     out: list[tuple[str, str, int, int]] = []
     skip = 0
     for i, (form, tag, start, end) in enumerate(morphs):
@@ -39,7 +47,8 @@ def written_names(title: str, morphs: list[tuple[str, str, int, int]],
         if tag in NOUN_TAGS and i + 2 < len(morphs):
             verb, ending = morphs[i + 1], morphs[i + 2]
             if (verb[1] in ("VV", "VA") and verb[2] == end and ending[1] == "ETM"
-                    and ending[2] == verb[2] and NAME_END.match(title, ending[3])):
+                    and ending[2] == verb[2] and NAME_END.match(title, ending[3])
+                    and re.search(NAME_IN_BODY.format(re.escape(title[start:ending[3]])), body)):
                 out.append((title[start:ending[3]], "NNP", start, ending[3]))
                 skip = 2
                 continue
@@ -140,12 +149,13 @@ HEADLINE_BREAK = re.compile(r"\s*(?:…+|\.{2,}|(?<!\d),|,(?!\d)|;)\s*")
 SECOND_FACT_LEMMAS = 2
 
 
-def second_fact(title: str, morphs: Analyser) -> frozenset[str]:
+def second_fact(title: str, morphs: Analyser, body: str) -> frozenset[str]:
     """The lemmas of the headline's second fact (after its first break) that its first fact
     lacks: the lead tells the first, and blind readers marked briefs down that missed the
     second. Empty when the headline has no break, or the rest adds under two lemmas. The
     whole headline is analysed once (the headline cues read the same analysis) and its
-    morphemes go to either side of the break by where they start."""
+    morphemes go to either side of the break by where they start; ``body``, the article's
+    text, tells which misread names to read as written (``written_names``)."""
     tag = HEADLINE_TAG.match(title)
     opens = tag.end() if tag else 0
     cut = next((m.start() for m in HEADLINE_BREAK.finditer(title, opens)
@@ -154,7 +164,7 @@ def second_fact(title: str, morphs: Analyser) -> frozenset[str]:
         return frozenset()
     first: set[str] = set()
     second: set[str] = set()
-    for form, kind, start, _ in compound_heads(written_names(title, list(morphs(title)))):
+    for form, kind, start, _ in compound_heads(written_names(title, list(morphs(title)), body)):
         if start >= opens:
             (first if start < cut else second).add(lemma(form, kind))
     second -= first
