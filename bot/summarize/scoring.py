@@ -325,7 +325,7 @@ def build_pool(
     units = rules.headline_units
     read = rules.units_in
     if units is not None and read is not None and wanted("headline_gain"):
-        head = pool.headline_units = units(title, ANALYSIS.morphs)
+        head = pool.headline_units = units(title, ANALYSIS.morphs, "\n".join(sentences))
         if head:
             pool.units_of = cache(lambda k: read(sentences[k], head, ANALYSIS.morphs))
             maybe = rules.units_maybe

@@ -12,6 +12,7 @@ from bot.summarize.lang.ko.select import key_facts
 from bot.summarize.lang.ko.select.headline import lemma as _lemma
 from bot.summarize.lang.ko.select.headline import second_fact
 from bot.summarize.lang.ko.words import (
+    GENERIC,
     PREDICATE_LAST,
     SSI_NOUNS,
     SURNAMES,
@@ -548,29 +549,39 @@ def cues(cands: list[str], title: str, wanted: Callable[[str], bool],
         m = QUOTE.search(sentence) if quoting else None
         quote = m is not None and SUBJECT.search(sentence, 0, m.start()) is not None
         if lede and title_figures:
-            head_figures[0] = title_figures - key_facts.carried(read.own(k),
-                                                                title_figures)
+            head_figures[0] = title_figures - key_facts.carried(read.own(k), title_figures,
+                                                                written())
         cover, speakerless, background_ = news(sentence, head_nouns, lede)
         fact = key_facts.told_fact(sentence, partial(read.own, k), partial(read.earlier, k)) \
             if facts else 0.0
         if background_ == 1.0 and fact and told_second_fact(sentence):
             background_ = 0.0
         return (0.0, 0.0, 1.0 if quote else 0.0, cover, speakerless, background_,
-                key_facts.headline_figure(read.own(k), head_figures[0]) if head_figures[0]
+                key_facts.headline_figure(read.own(k), head_figures[0], written())
+                if head_figures[0]
                 else 0.0,
                 fact)
 
     @cache
+    def written() -> frozenset[str]:
+        # The body's figures: one it writes as the headline does is carried by the sentence
+        # that writes it, never by another's rounded one (``key_facts.carried``).
+        return frozenset[str]().union(*map(read.own, range(len(cands))))
+
+    @cache
     def second() -> frozenset[str]:
-        return second_fact(title, analysis.morphs)
+        return second_fact(title, analysis.morphs, "\n".join(cands))
 
     def told_second_fact(sentence: str) -> bool:
         # An outcome the headline's second fact tells is the news it promises, though the
         # sentence opens on a past month ("지난 5월 김씨는 … 성추행한 혐의가 … 확정됐다" under
         # "…, 제보자는 성추행범이 됐다"; stop 43's read of ko27): no background. Read only
-        # for a background key fact, which few sentences are.
-        units = second()
-        return bool(units) and bool(units_in(sentence, units, analysis.morphs))
+        # for a background key fact, which few sentences are. At least half the fact's
+        # words, a generic one ("사실") never counted: one shared word is another's outcome
+        # ("지난 2월 경호처 직원 A씨는 사실관계를 숨긴 혐의로 … 확정됐다" under "…경호처 “사실
+        # 무근” 공조본 “채증됐다”").
+        units = second() - GENERIC
+        return bool(units) and 2 * len(units_in(sentence, units, analysis.morphs)) >= len(units)
 
     return of
 

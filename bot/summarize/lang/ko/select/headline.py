@@ -19,14 +19,25 @@ from bot.summarize.lang.ko.words import CONTENT_STOP, CONTENT_TAGS
 # A quotation's speaker named just before it ("공조본 “채증됐다”"), or a headline's last
 # word: no modifier ("…ㄴ") stands there, so Kiwi's noun + verb + "ㄴ" (공조 + 보 + ㄴ) is a
 # name it misread, and the word as written (공조본) is the noun a point names its side by.
-NAME_END = re.compile(r"\s*(?:[“\"‘']|$)")
+# The quotation marks a headline opens a quotation with, and the mark that closes each: the
+# speakers (``speakers``) and the names before a quotation (``NAME_END``) read the same marks.
+QUOTE_PAIRS = {"“": "”", "\"": "\"", "‘": "’", "'": "'"}
+NAME_END = re.compile(rf"\s*(?:[{''.join(QUOTE_PAIRS)}]|$)")
 NOUN_TAGS = frozenset({"NNG", "NNP"})
 
 
-def written_names(title: str, morphs: list[tuple[str, str, int, int]],
+# A name the body writes as a noun: with a particle or "측" after it ("공조본은", "공조본 측").
+# A glued verb the headline writes before a quotation ("빚낸 ‘영끌족’", "금간 ‘동맹’") the body
+# writes, if at all, before a space, as the modifier it is.
+NAME_IN_BODY = r"(?<![가-힣]){}(?:\s?측|[은는이가을를의에도와과])"
+
+
+def written_names(title: str, morphs: list[tuple[str, str, int, int]], body: str,
                   ) -> list[tuple[str, str, int, int]]:
     """``morphs``, a noun Kiwi read as noun + verb + modifier ending before a quotation or
-    the headline's end (``NAME_END``) given back as the word written."""
+    the headline's end (``NAME_END``) given back as the word written, where ``body`` (the
+    article's text) writes that word as a noun (``NAME_IN_BODY``); else Kiwi's reading
+    stands."""
     out: list[tuple[str, str, int, int]] = []
     skip = 0
     for i, (form, tag, start, end) in enumerate(morphs):
@@ -36,7 +47,8 @@ def written_names(title: str, morphs: list[tuple[str, str, int, int]],
         if tag in NOUN_TAGS and i + 2 < len(morphs):
             verb, ending = morphs[i + 1], morphs[i + 2]
             if (verb[1] in ("VV", "VA") and verb[2] == end and ending[1] == "ETM"
-                    and ending[2] == verb[2] and NAME_END.match(title, ending[3])):
+                    and ending[2] == verb[2] and NAME_END.match(title, ending[3])
+                    and re.search(NAME_IN_BODY.format(re.escape(title[start:ending[3]])), body)):
                 out.append((title[start:ending[3]], "NNP", start, ending[3]))
                 skip = 2
                 continue
@@ -44,40 +56,66 @@ def written_names(title: str, morphs: list[tuple[str, str, int, int]],
     return out
 
 
+# A person's or an agency's one-syllable suffix ("성추행범", "경호처"): what the noun before it
+# names is the fact. Only these: most one-syllable nouns written onto a noun are its head
+# ("전기차", "봉투법", "수출길"), which a point must carry. Add one only with a headline that
+# needs it.
+PERSON_SUFFIXES = frozenset({"범", "처"})
+
+
 def compound_heads(morphs: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
-    """``morphs`` without a one-syllable noun written onto the noun before it (성추행 + 범,
-    경호 + 처): a compound's suffix, which the noun before it carries the meaning of. Counted
-    as a unit of its own, it halved what a point telling the fact gained ("지난 5월 김씨는 …
-    성추행한 혐의가 … 확정됐다" under "…, 제보자는 성추행범이 됐다", stop 43's ko27)."""
+    """``morphs`` without a person's or agency's suffix (``PERSON_SUFFIXES``) written onto the
+    noun before it (성추행 + 범, 경호 + 처), which the noun before it carries the meaning of.
+    Counted as a unit of its own, it halved what a point telling the fact gained ("지난 5월
+    김씨는 … 성추행한 혐의가 … 확정됐다" under "…, 제보자는 성추행범이 됐다", stop 43's ko27)."""
     out: list[tuple[str, str, int, int]] = []
     for morph in morphs:
         form, tag, start, _ = morph
-        if (len(form) == 1 and tag == "NNG" and out and out[-1][1] in NOUN_TAGS
+        if (form in PERSON_SUFFIXES and tag == "NNG" and out and out[-1][1] in NOUN_TAGS
                 and out[-1][3] == start):
             continue
         out.append(morph)
     return out
 
 
-# A headline's speakers: a word of two or more Hangul letters right before an opening quote
-# ("경호처 “사실 무근”"); a quotation that opens the headline has none.
-SPEAKER = re.compile(r"(?<![가-힣])([가-힣]{2,})\s?[“\"]")
+# A headline's quotations, each to its closing mark (or the headline's end): a straight quote
+# closes as it opens, so the word before a closing mark ("“사실 무근” 공조본") is read as no
+# speaker only when the pairs are read left to right.
+QUOTATION = re.compile("|".join(f"{opening}[^{closing}]*{closing}?"
+                                for opening, closing in QUOTE_PAIRS.items()))
+# A speaker: a word of two or more Hangul letters right before a quotation ("경호처 “사실
+# 무근”"); a quotation that opens the headline has none.
+SPEAKER = re.compile(r"(?<![가-힣])([가-힣]{2,})\s?$")
 # An opening contrast: "반면", "반면에", then the sentence's first topic or subject.
 CONTRAST = re.compile(r"^반면(?:에)?,?\s+")
-TOPIC = re.compile(r"(?<![가-힣])([가-힣]{2,}?)(?:은|는|이|가|측은|측도)\s")
+# A side's topic or subject, with or without "측" ("공조본은", "공조본 측은", "공조본측도").
+TOPIC = re.compile(r"(?<![가-힣])([가-힣]{2,}?)(?:\s?측[은도이]|은|는|이|가)\s")
+# Words that point back to what the sentence before told (the demonstratives of the
+# lean-back table, bot.summarize.lang.ko.select.BACK, anywhere in the sentence): "반면
+# 공조본은 그와 달리 …", "… 이를 부인했다" still lean on the sentence before, whatever the
+# headline shows.
+POINTS_BACK = re.compile(
+    r"(?<![가-힣])(?:이들|그들|그와|그렇|이렇|이와|이 같은|이같|이를|이에|이는|이런|이러한|이처럼"
+    r"|그는|그녀는)")
 
 
 def speakers(title: str) -> frozenset[str]:
     """The sides ``title`` quotes, as written: "공조본" and "경호처" in "…경호처 “사실 무근”
     공조본 “채증됐다”"."""
-    return frozenset(SPEAKER.findall(title))
+    sides: set[str] = set()
+    for quotation in QUOTATION.finditer(title):
+        speaker = SPEAKER.search(title, 0, quotation.start())
+        if speaker is not None:
+            sides.add(speaker[1])
+    return frozenset(sides)
 
 
 def contrast_shown(sentence: str, title: str) -> str:
     """``sentence`` with an opening "반면" set aside where the sentence's first topic or
     subject is a side the headline quotes ("반면 공조본은 …" under "…경호처 “사실 무근” 공조본
     “채증됐다”"): the headline shows the contrast, so the point leans on nothing the reader
-    lacks. Any other sentence is given back as it is (the lean-back rules read it)."""
+    lacks, unless the rest of it points back (``POINTS_BACK``). Any other sentence is given back
+    as it is (the lean-back rules read it)."""
     if not sentence.startswith("반면"):
         return sentence
     opening = CONTRAST.match(sentence)
@@ -88,6 +126,8 @@ def contrast_shown(sentence: str, title: str) -> str:
         return sentence  # a contrast needs two sides the headline shows
     topic = TOPIC.search(sentence, opening.end())
     if topic is None or topic[1] not in sides:
+        return sentence
+    if POINTS_BACK.search(sentence, topic.end()):
         return sentence
     return sentence[opening.end():]
 
@@ -109,12 +149,13 @@ HEADLINE_BREAK = re.compile(r"\s*(?:…+|\.{2,}|(?<!\d),|,(?!\d)|;)\s*")
 SECOND_FACT_LEMMAS = 2
 
 
-def second_fact(title: str, morphs: Analyser) -> frozenset[str]:
+def second_fact(title: str, morphs: Analyser, body: str) -> frozenset[str]:
     """The lemmas of the headline's second fact (after its first break) that its first fact
     lacks: the lead tells the first, and blind readers marked briefs down that missed the
     second. Empty when the headline has no break, or the rest adds under two lemmas. The
     whole headline is analysed once (the headline cues read the same analysis) and its
-    morphemes go to either side of the break by where they start."""
+    morphemes go to either side of the break by where they start; ``body``, the article's
+    text, tells which misread names to read as written (``written_names``)."""
     tag = HEADLINE_TAG.match(title)
     opens = tag.end() if tag else 0
     cut = next((m.start() for m in HEADLINE_BREAK.finditer(title, opens)
@@ -123,7 +164,7 @@ def second_fact(title: str, morphs: Analyser) -> frozenset[str]:
         return frozenset()
     first: set[str] = set()
     second: set[str] = set()
-    for form, kind, start, _ in compound_heads(written_names(title, list(morphs(title)))):
+    for form, kind, start, _ in compound_heads(written_names(title, list(morphs(title)), body)):
         if start >= opens:
             (first if start < cut else second).add(lemma(form, kind))
     second -= first

@@ -109,31 +109,42 @@ class CandidateFigures:
         return self._earlier[k]
 
 
-# A figure as a number and its unit ("13.6%": "13.6", "%"), for a rounded headline figure.
+# A figure as a number and its unit ("13.6%": "13.6", "%"), for a rounded headline figure. An
+# amount in 조/억/만 is written one way first ("3.6억원" is "3억6000만원", ``_amount``), so its
+# unit is never the headline's "4억원": money never rounds.
 SPLIT = re.compile(r"^(\d+(?:\.\d+)?)(\D.*)$")
+# How near a body's decimal must be to the headline's whole number, as a share of it: "13.6%"
+# is 14% (3% off); "1.5배" is no "2배" (25%), nor "2.5년" "3년", nor "0.5%" "1%", though
+# each rounds half up to it.
+ROUNDING_SHARE = 0.05
 
 
 def rounds_to(written: str, head: str) -> bool:
     """Whether the body's ``written`` figure ("13.6%") is the headline's ``head`` ("14%")
     rounded: the same unit, a whole number in the headline and a decimal in the body that
-    rounds (half up) to it. Headlines round ("전 국민 14% 추정" over "약 13.6%", stop 43's
-    read of ko8); a body's whole number never stands for another one ("13%" is no "14%")."""
+    rounds (half up) to it and is within ``ROUNDING_SHARE`` of it. Headlines round ("전 국민
+    14% 추정" over "약 13.6%", stop 43's read of ko8); a body's whole number never stands for
+    another one ("13%" is no "14%")."""
     h, w = SPLIT.match(head), SPLIT.match(written)
     if h is None or w is None or h[2] != w[2] or "." in h[1] or "." not in w[1]:
         return False
-    return int(float(w[1]) + 0.5) == int(h[1])
+    body, headline = float(w[1]), int(h[1])
+    return int(body + 0.5) == headline and abs(body - headline) <= ROUNDING_SHARE * headline
 
 
-def carried(own: frozenset[str], head: frozenset[str]) -> frozenset[str]:
+def carried(own: frozenset[str], head: frozenset[str],
+            written: frozenset[str] = frozenset()) -> frozenset[str]:
     """The headline's figures ``head`` that a sentence's figures ``own`` carry, as written or
-    rounded (``rounds_to``)."""
+    rounded (``rounds_to``); a figure the body writes as the headline does (``written``: the
+    body's figures) is carried only as written, by the sentence that writes it."""
     exact = head & own
     if exact == head or not own:
         return exact
-    return exact | {h for h in head - exact if any(rounds_to(w, h) for w in own)}
+    return exact | {h for h in head - exact - written if any(rounds_to(w, h) for w in own)}
 
 
-def headline_figure(own: frozenset[str], head: frozenset[str]) -> float:
+def headline_figure(own: frozenset[str], head: frozenset[str],
+                    written: frozenset[str] = frozenset()) -> float:
     """The share of the headline's figures ``head`` a sentence carries (``own``: its
     figures), out of at most two
     (one of "11명" and "9명" is half the promise, either of three figures is not all of it).
@@ -142,7 +153,7 @@ def headline_figure(own: frozenset[str], head: frozenset[str]) -> float:
     nothing (a read of the first fit found two such points worse)."""
     if not head or not own:
         return 0.0
-    return min(len(carried(own, head)), 2) / min(len(head), 2)
+    return min(len(carried(own, head, written)), 2) / min(len(head), 2)
 
 
 # Key facts: an amount of money with what it is (a fine, a loss, what was missed, what was
