@@ -278,7 +278,9 @@ def headline_given_full_name(given: str, title: str, story: str) -> str | None:
     """The full name a headline writes for a known first name (``GIVEN_NAMES``) the body
     writes alone ("An old friend: Richard MacManus" over "Richard is one of the old school
     bloggers"; "Dan Shafer died. I knew Dan …"): the person by full name, never "#richard".
-    Not a title-case headline's next word the story writes in lower case ("Richard Says …")."""
+    Only when the story backs the surname by writing it capitalised somewhere ("Shafer wrote
+    …"): a title-case headline capitalises its verb ("Hillary Blasts FBI", "Richard Says …"),
+    which is no surname."""
     if given.lower() not in rules.GIVEN_NAMES:
         return None
     m = re.search(rf"\b{re.escape(given)} ({rules.SURNAME.pattern})(?![\w'’-])", title)
@@ -287,9 +289,14 @@ def headline_given_full_name(given: str, title: str, story: str) -> str | None:
     surname = m.group(1)
     low = surname.lower()
     if surname in rules.CAP_STOP or low in rules.BREAK or low in rules.GENERIC \
-            or mentions.written_lower(low, story):
+            or mentions.written_lower(low, story) or not _backed_surname(surname, story):
         return None
     return f"{given} {surname}"
+
+
+def _backed_surname(surname: str, story: str) -> bool:
+    """Whether ``story`` writes ``surname`` capitalised as a word of its own."""
+    return re.search(rf"(?<![\w'’-]){re.escape(surname)}(?![\w'’-])", story) is not None
 
 
 def public_full_name(full: str, body: str) -> str | None:
