@@ -95,3 +95,32 @@ def test_a_headline_full_name_the_body_backs_is_tagged() -> None:
         "HyperCard. Dan was kind to everyone he met."
     )
     assert "dan-shafer" in _tags("Remembering Dan Shafer", text)
+
+
+def test_a_club_place_or_brand_with_a_first_name_keeps_its_tag() -> None:
+    # The bare-first-name rule reads only first names that are nobody else's name.
+    cases = [
+        ("chelsea", "Late equaliser",
+         "Manchester United drew 1-1 with Chelsea on Sunday. Chelsea scored first through a "
+         "header. Chelsea have dropped points in three straight games. Chelsea fans booed."),
+        ("victoria", "Cases climb again",
+         "Victoria recorded 500 new cases on Monday. Victoria has been in lockdown for a month. "
+         "Officials in Victoria urged people to stay home. Victoria expects more cases."),
+        ("zara", "Retail results",
+         "Zara sales rose 9% in the quarter. Zara opened forty new stores. Shoppers returned "
+         "to Zara after the lockdown. Zara plans more online sales."),
+        ("brooklyn", "Rents climb",
+         "Brooklyn rents rose for a sixth month. Brooklyn now costs more than parts of "
+         "Manhattan. Landlords in Brooklyn raised prices. Brooklyn tenants are moving out."),
+    ]
+    for tag, title, text in cases:
+        assert tag in _tags(title, text), (tag, _tags(title, text))
+
+
+def test_harry_and_meghan_keep_their_tags() -> None:
+    text = (
+        "Harry and Meghan will move to California this spring. Harry said the family needed "
+        "a fresh start. Meghan thanked fans for their support. Harry and Meghan have a son."
+    )
+    tags = _tags("Royal couple move", text)
+    assert "harry" in tags or "meghan" in tags, tags

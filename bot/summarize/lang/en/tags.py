@@ -297,6 +297,14 @@ GIVEN_NAMES = frozenset(
     doug boris carrie theresa
     frederick
     kevin anthony brett casey brian jason eric greg jeff""".split())
+# First names that are nobody's but a person's: not a club, a place, a brand or a royal a
+# reader knows by the first name alone ("Chelsea", "Victoria", "Zara", "Brooklyn", "Harry").
+# Written alone, with no surname in the story, one is a private person nobody could follow
+# ("his old college roommate, Kevin"; issue 28, stop 43's survey of English feed items).
+BARE_FIRST_NAMES = frozenset(
+    """kevin anthony brett casey brian jason eric greg jeff dan richard tom tim ben sam joe
+    jim rob rick steve chris matt nick tony robert daniel ryan adam luke jamie emma emily
+    lucy amy hannah laura rachel rebecca jessica claire helen susan karen""".split())
 # Words written before a thing's name, never before a person's bare first name: "the Chelsea
 # side", "against Chelsea", "at Chelsea" are the club's, so a known first name written after
 # one may be a team, a place or a product and keeps its tag.

@@ -261,13 +261,13 @@ def given_full_name(given: str, forms: dict[str, int], body: str) -> str | None:
 
 
 def bare_first_name(name: str, body: str) -> bool:
-    """Whether ``name``, a known first name (``GIVEN_NAMES``) the story never writes with a
-    surname, is a person's bare first name ("his old college roommate, Kevin", "Casey orders
-    an Ethernet adapter"): nobody a reader could follow (issue 28, stop 43's read: "#kevin").
-    Not one the story writes after a word a thing's name follows ("the Chelsea side",
-    "against Chelsea") or before a role ("Chelsea boss Jose Mourinho": a club's people): a club
-    or a place keeps its tag."""
-    if name.lower() not in rules.GIVEN_NAMES \
+    """Whether ``name``, a first name that is nobody else's (``BARE_FIRST_NAMES``: never
+    "Chelsea", "Victoria", "Zara"), the story never writes with a surname, is a person's bare
+    first name ("his old college roommate, Kevin", "Casey orders an Ethernet adapter"): nobody
+    a reader could follow (issue 28, stop 43's read: "#kevin"). Not one the story writes after
+    a word a thing's name follows ("the Kevin", "against Kevin") or before a role: a team's or
+    a product's name keeps its tag."""
+    if name.lower() not in rules.BARE_FIRST_NAMES \
             or any(w in rules.THING_BEFORE for w, _ in mentions.before(name, body)):
         return False
     return not any(people.role(m.group(1).lower())
