@@ -124,3 +124,15 @@ def test_harry_and_meghan_keep_their_tags() -> None:
     )
     tags = _tags("Royal couple move", text)
     assert "harry" in tags or "meghan" in tags, tags
+
+
+def test_a_word_before_a_person_keeps_no_bare_first_name() -> None:
+    # "at" and "from" are written before people too; only "the", "against", "v", "beat" mark
+    # a thing.
+    for text in (
+        "The stranger shoots at Kevin from the rocks. Kevin hides behind a boat. The stranger "
+        "runs off into the night. Kevin calls the police from the beach.",
+        "Wang Chung gets a call from Kevin late at night. Kevin needs help moving house. "
+        "Wang Chung drives over at once. Kevin thanks him with dinner.",
+    ):
+        assert "kevin" not in _tags("Deadly Waters", text), text

@@ -305,10 +305,10 @@ BARE_FIRST_NAMES = frozenset(
     """kevin anthony brett casey brian jason eric greg jeff dan richard tom tim ben sam joe
     jim rob rick steve chris matt nick tony robert daniel ryan adam luke jamie emma emily
     lucy amy hannah laura rachel rebecca jessica claire helen susan karen""".split())
-# Words written before a thing's name, never before a person's bare first name: "the Chelsea
-# side", "against Chelsea", "at Chelsea" are the club's, so a known first name written after
-# one may be a team, a place or a product and keeps its tag.
-THING_BEFORE = frozenset("the a an against at in near from beat beating v vs".split())
+# Words written before a thing's name, never before a person's: "the Kevin", "against Kevin",
+# "Spurs beat Kevin" name a team or a product, so the name keeps its tag. Not "at" or "from"
+# ("shoots at Kevin", "a call from Kevin" are the person's).
+THING_BEFORE = frozenset("the against v vs beat".split())
 # A private person is named in full once or twice, then by the surname ("Ashleigh Davis,
 # 22, ... Miss Davis"); a public one is named by role or repeated (issue 28, held-out read:
 # #patrick-mccrystal, #ashleigh-davis, #steve-trewhella, "a local photographer").
