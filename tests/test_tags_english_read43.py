@@ -136,3 +136,26 @@ def test_a_word_before_a_person_keeps_no_bare_first_name() -> None:
         "Wang Chung drives over at once. Kevin thanks him with dinner.",
     ):
         assert "kevin" not in _tags("Deadly Waters", text), text
+
+
+def test_a_model_name_of_two_short_tokens_keeps_its_tag() -> None:
+    # Two code-like tokens, none repeated, are a model's name; a listing repeats its tokens.
+    cases = [
+        ("lg-v30", "LG V30 review",
+         "The LG V30 has a bright screen and a fast camera. LG says the LG V30 will cost $800. "
+         "Reviewers liked the LG V30 battery. The LG V30 ships next month."),
+        ("rs-q8", "Audi's fastest SUV",
+         "Audi unveiled the RS Q8 in Los Angeles. The RS Q8 has a 591 horsepower engine. "
+         "Buyers can order the RS Q8 now. The RS Q8 reaches 60 mph in 3.7 seconds."),
+    ]
+    for tag, title, text in cases:
+        assert tag in _tags(title, text), (tag, _tags(title, text))
+
+
+def test_a_name_of_short_words_with_no_number_is_no_code() -> None:
+    # Only a token with a number makes a run of short words code.
+    text = (
+        "The cellist Yo Yo Ma played in Boston on Friday. Yo Yo Ma opened with Bach. "
+        "The crowd cheered Yo Yo Ma for ten minutes. Yo Yo Ma will tour Asia next year."
+    )
+    assert "yo-yo-ma" in _tags("Cellist returns", text)

@@ -178,9 +178,10 @@ PROPER = re.compile(r"[A-Z]" + _NAME_REST)
 # ("-Wignored-attributes"), no name ("al-Qaeda" and "Hewlett-Packard" still are).
 PROPER_AT = re.compile(r"([A-Z](?:(?<=(\n).))?(?<![A-Za-z0-9].)(?<![\s(]-.)" + _NAME_REST + ")")
 # A token of a code listing: a letter or two, maybe a number ("R4", "L0", "Rp" of "Rp+1": an
-# opcode of a compressor's program and its argument). A run of two or more of them, one with
-# a number ("L4 R4 L4 R4", "L1 Rp"), is code, never a name a reader could follow (issue 28,
-# stop 43's read: "#r4-l4-r4-l4"); one alone may be a model, and "PS5 Pro" is a name.
+# opcode of a compressor's program and its argument). A run of three or more of them, or one
+# that repeats a token, one with a number ("L4 R4 L4 R4"), is code, never a name a reader could
+# follow (issue 28, stop 43's read: "#r4-l4-r4-l4"); two are a model ("LG V30", "RS Q8", "Mi
+# A1"), and "PS5 Pro" or "Yo Yo Ma" (no number) is a name.
 CODE_TOKEN = re.compile(r"[a-z]{1,2}\d{0,3}")
 # An identifier from code: a prefix of capitals before a camel-case word ("NSDateFormatter",
 # "UIViewController") or two humps ("FooBarBaz"); "McDonald" and "MacBook" have one hump. Two
