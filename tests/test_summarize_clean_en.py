@@ -271,6 +271,7 @@ def test_what_was_said_before_is_no_pointer_to_an_earlier_piece(sentence: str) -
     "Why, Jimmy, NS stands for NeXTSTEP (well, actually, NeXTSTEP/Sun), and it's used to...",
     "They may be simple to set up, but they are still an important part of an app’s…",
     "It would be the Mac I replace next, and I’ve expected to do so for years now. but…",
+    "I wrote a page about how my dog was suddenly scared of everything. She ran from...",
 ])
 def test_a_sentence_broken_off_on_a_function_word_is_a_fragment(span: str) -> None:
     assert not_prose(span, "en") == "fragment"
@@ -279,6 +280,18 @@ def test_a_sentence_broken_off_on_a_function_word_is_a_fragment(span: str) -> No
 @pytest.mark.parametrize("span", [
     "Notifications, App Search, Stickers, Maps Integration and the list goes on…",
     "Melvyn Bragg and guests discuss the man who, according to Machiavelli...",
+    # A sentence that is whole ends on an auxiliary, a pronoun, a name's possessive, a capital
+    # "A", or a preposition its clause strands (stop 44's review).
+    "It is what it is...",
+    "Yes, we can...",
+    "Let it be...",
+    "I didn't expect that...",
+    "We are such stuff as dreams are made of...",
+    "Nobody knows where they came from...",
+    "Everyone loves Plan A...",
+    "After the match we all go to McDonald's...",
+    "He said he would never leave her...",
+    "In the end the choice was his...",
 ])
 def test_a_pause_after_a_whole_clause_is_no_fragment(span: str) -> None:
     assert not_prose(span, "en") is None
