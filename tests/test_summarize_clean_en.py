@@ -272,6 +272,7 @@ def test_what_was_said_before_is_no_pointer_to_an_earlier_piece(sentence: str) -
     "They may be simple to set up, but they are still an important part of an app’s…",
     "It would be the Mac I replace next, and I’ve expected to do so for years now. but…",
     "I wrote a page about how my dog was suddenly scared of everything. She ran from...",
+    "Which is to...",
 ])
 def test_a_sentence_broken_off_on_a_function_word_is_a_fragment(span: str) -> None:
     assert not_prose(span, "en") == "fragment"
@@ -309,3 +310,4 @@ def test_a_broken_off_sentence_is_no_point_beside_prose_but_is_one_alone() -> No
     assert points and cut not in points
     alone = S.brief(Article(title="Namespacing", text=cut, lang="en")).points
     assert [p.text for p in alone] == [cut]
+

@@ -329,7 +329,7 @@ LOST_ENDINGS = (" .", "the.", "a.", "an.")
 # "… where they came from...").
 TRAILING_OFF = re.compile(
     r"(?:^|[\s(“\"])(?:the|a|an|and|or|but|nor|which|who|whose|than|as|our|your|their|its|"
-    r"(?<!made )(?<!came )(?<!come )(?<!\bwas )(?<!\bis )(?:of|to|for|from|at|by|with|into|onto)|"
+    r"(?<!made )(?<!came )(?<!come )(?:of|to|for|from|at|by|with|into|onto)|"
     r"(?:the|a|an|our|your|their|its|his|her|my) \w+['’]s)(?:\.\.\.|…)$")
 TRAILING_ENDS = ("...", "…")
 # A link's text flattened between a name and its abbreviation ("the National Environmental
