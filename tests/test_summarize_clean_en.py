@@ -311,3 +311,13 @@ def test_a_broken_off_sentence_is_no_point_beside_prose_but_is_one_alone() -> No
     alone = S.brief(Article(title="Namespacing", text=cut, lang="en")).points
     assert [p.text for p in alone] == [cut]
 
+
+def test_a_short_cut_off_line_is_no_point_even_when_every_line_is_cut() -> None:
+    # The last resort keeps a fragment only as long as any point must be (30 characters,
+    # five words): "Which is to..." says nothing, beside or without a longer cut line.
+    long_cut = ("Apple announced a new Mac mini today, and it is the fastest it has ever made "
+                "for the...")
+    both = S.brief(Article(title="New Mac mini", text=f"{long_cut}\n\nWhich is to...", lang="en"))
+    assert [p.text for p in both.points] == [long_cut]
+    alone = S.brief(Article(title="Short", text="Details to...", lang="en"))
+    assert [p.text for p in alone.points] == []
