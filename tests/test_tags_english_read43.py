@@ -169,3 +169,18 @@ def test_a_headline_word_the_story_writes_in_lower_case_is_no_surname() -> None:
         "His last post was called Quits. I encouraged Richard to keep going."
     )
     assert "richard-quits" not in _tags("Richard Quits Blogging", text)
+
+
+def test_a_sentence_case_headline_names_in_full_without_the_body() -> None:
+    # Only a title-case headline capitalises its verbs; "An old friend: Richard MacManus" and
+    # an item whose headline is its own first line ("Dan Shafer died. I knew Dan …") name
+    # the person.
+    text = (
+        "Richard is one of the old school bloggers. He started writing about the web in 2003. "
+        "Richard has turned to the IndieWeb for his latest project. "
+        "I encouraged Richard to look at my river of news tools."
+    )
+    assert "richard-macmanus" in _tags("An old friend: Richard MacManus", text)
+    item = ("Dan Shafer died. I knew Dan from the Mac developer community in the 80s, hired "
+            "him to write the first docs for Frontier. Bon voyage mi amigo!")
+    assert "dan-shafer" in _tags(item[:110] + "…", item)

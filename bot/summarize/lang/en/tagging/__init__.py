@@ -522,7 +522,7 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
         # A title-case headline the page repeats is no evidence ("... To Demand Trump's").
         story = "\n".join(line for line in body.split("\n") if line.strip() not in title)
         full = names.headline_full_name(name, title, story, others) \
-            or names.headline_given_full_name(name, title, story)
+            or names.headline_given_full_name(name, title, story, body)
         if full:
             return full
         # The headline names the person in full, the body by the surname ("Donald Trump
