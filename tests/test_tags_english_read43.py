@@ -184,3 +184,14 @@ def test_a_sentence_case_headline_names_in_full_without_the_body() -> None:
     item = ("Dan Shafer died. I knew Dan from the Mac developer community in the 80s, hired "
             "him to write the first docs for Frontier. Bon voyage mi amigo!")
     assert "dan-shafer" in _tags(item[:110] + "…", item)
+
+
+def test_two_code_tokens_beside_a_code_listing_give_no_tag() -> None:
+    # "L1 Rp" alone might be a model's name; in a page that lists "L4 R4 L4" it is code.
+    text = (
+        "print 1 byte\n\nL1 Rp+1\n\nRp+1\n\nprint 1 byte\n\nL1 Rp+1\n\nThe program L4 R4 L4 "
+        "R4 L4 R4 prints itself. The step L1 Rp+1 repeats the last bytes. Then L1 Rp+1 "
+        "runs again, and the file is a quine."
+    )
+    tags = _tags("Zip files all the way down", text)
+    assert not any(t.startswith(("l1", "r4", "l4")) for t in tags), tags

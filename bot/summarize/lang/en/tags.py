@@ -183,6 +183,10 @@ PROPER_AT = re.compile(r"([A-Z](?:(?<=(\n).))?(?<![A-Za-z0-9].)(?<![\s(]-.)" + _
 # follow (issue 28, stop 43's read: "#r4-l4-r4-l4"); two are a model ("LG V30", "RS Q8", "Mi
 # A1"), and "PS5 Pro" or "Yo Yo Ma" (no number) is a name.
 CODE_TOKEN = re.compile(r"[a-z]{1,2}\d{0,3}")
+# A listing's run of three such tokens, the first with a number ("L4 R4 L4"): beside one, two
+# tokens ("L1 Rp") are code too.
+_CODE_WORD = r"[A-Z][A-Za-z]?\d{0,3}"
+CODE_LISTING = re.compile(rf"\b[A-Z][A-Za-z]?\d{{1,3}} (?:{_CODE_WORD} )+{_CODE_WORD}\b")
 # An identifier from code: a prefix of capitals before a camel-case word ("NSDateFormatter",
 # "UIViewController") or two humps ("FooBarBaz"); "McDonald" and "MacBook" have one hump. Two
 # of them side by side are two things, never one name ("#nsdateformatter-nsnumberformatter").

@@ -305,9 +305,10 @@ def good_tag(phrase: str, body: str) -> bool:
     words = [w.strip(".").lower() for w in phrase.split()]
     if len(words) == 1 and words[0] in rules.BREAK:
         return False  # a spec table's or a form's "Yes"
-    if (len(words) > 2 or len(set(words)) < len(words)) \
-            and all(rules.CODE_TOKEN.fullmatch(w) for w in words) \
-            and any(w[-1].isdigit() for w in words):
+    if len(words) > 1 and all(rules.CODE_TOKEN.fullmatch(w) for w in words) \
+            and any(w[-1].isdigit() for w in words) \
+            and (len(words) > 2 or len(set(words)) < len(words)
+                 or rules.CODE_LISTING.search(body) is not None):
         return False  # a code listing's "L4 R4 L4 R4"; never a model's "LG V30", "RS Q8"
     if len(words) > 1 and words[0] in rules.UI_VERBS and _ui_text(phrase, words, body):
         return False  # a button or a menu item: "Add Task"; never "Close Brothers"
