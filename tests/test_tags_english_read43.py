@@ -195,3 +195,11 @@ def test_two_code_tokens_beside_a_code_listing_give_no_tag() -> None:
     )
     tags = _tags("Zip files all the way down", text)
     assert not any(t.startswith(("l1", "r4", "l4")) for t in tags), tags
+
+
+def test_a_bare_first_name_in_a_headline_is_no_tag() -> None:
+    text = (
+        "Kevin has done it again with a new prank. Kevin struck at midnight as usual. "
+        "His neighbours say Kevin is harmless. Kevin laughed when asked about it."
+    )
+    assert "kevin" not in _tags("Kevin Strikes Again", text)

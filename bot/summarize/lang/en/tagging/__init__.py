@@ -542,7 +542,7 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
         written_as_person = cache(lambda: _is_person(e, story))
         return names.given_name(name, story, written_as_person, others, mid_sentence=True) \
             or names.introduced_in_full(name, e.forms, story, written_as_person) \
-            or name
+            or (None if names.bare_first_name(name, body) else name)  # "Kevin Strikes Again"
     if normalise_tag(name) in rules.BROAD_PLACES:
         return None
     if " " not in name and names.term_word(name, body):
