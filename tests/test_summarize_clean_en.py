@@ -271,6 +271,8 @@ def test_what_was_said_before_is_no_pointer_to_an_earlier_piece(sentence: str) -
     "Why, Jimmy, NS stands for NeXTSTEP (well, actually, NeXTSTEP/Sun), and it's used to...",
     "They may be simple to set up, but they are still an important part of an app’s…",
     "It would be the Mac I replace next, and I’ve expected to do so for years now. but…",
+    "I wrote a page about how my dog was suddenly scared of everything. She ran from...",
+    "Which is to...",
 ])
 def test_a_sentence_broken_off_on_a_function_word_is_a_fragment(span: str) -> None:
     assert not_prose(span, "en") == "fragment"
@@ -279,6 +281,18 @@ def test_a_sentence_broken_off_on_a_function_word_is_a_fragment(span: str) -> No
 @pytest.mark.parametrize("span", [
     "Notifications, App Search, Stickers, Maps Integration and the list goes on…",
     "Melvyn Bragg and guests discuss the man who, according to Machiavelli...",
+    # A sentence that is whole ends on an auxiliary, a pronoun, a name's possessive, a capital
+    # "A", or a preposition its clause strands (stop 44's review).
+    "It is what it is...",
+    "Yes, we can...",
+    "Let it be...",
+    "I didn't expect that...",
+    "We are such stuff as dreams are made of...",
+    "Nobody knows where they came from...",
+    "Everyone loves Plan A...",
+    "After the match we all go to McDonald's...",
+    "He said he would never leave her...",
+    "In the end the choice was his...",
 ])
 def test_a_pause_after_a_whole_clause_is_no_fragment(span: str) -> None:
     assert not_prose(span, "en") is None
@@ -296,3 +310,14 @@ def test_a_broken_off_sentence_is_no_point_beside_prose_but_is_one_alone() -> No
     assert points and cut not in points
     alone = S.brief(Article(title="Namespacing", text=cut, lang="en")).points
     assert [p.text for p in alone] == [cut]
+
+
+def test_a_short_cut_off_line_is_no_point_even_when_every_line_is_cut() -> None:
+    # The last resort keeps a fragment only as long as any point must be (30 characters,
+    # five words): "Which is to..." says nothing, beside or without a longer cut line.
+    long_cut = ("Apple announced a new Mac mini today, and it is the fastest it has ever made "
+                "for the...")
+    both = S.brief(Article(title="New Mac mini", text=f"{long_cut}\n\nWhich is to...", lang="en"))
+    assert [p.text for p in both.points] == [long_cut]
+    alone = S.brief(Article(title="Short", text="Details to...", lang="en"))
+    assert [p.text for p in alone.points] == []

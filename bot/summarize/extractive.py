@@ -131,6 +131,17 @@ def _lead_in(sentence: str) -> bool:
     return sentence.endswith((":", ";"))
 
 
+def _short_fragment(
+    sentence: str, lang: str, not_prose: Callable[[str, str], str | None]
+) -> bool:
+    """Whether ``sentence`` is a cut-off line ("Which is to...") shorter than any point may be:
+    a last resort still says something only at a point's usual length (stop 44's review)."""
+    if not_prose(sentence, lang) != "fragment" or language(lang).short_points \
+            or lang in UNSPACED:
+        return False
+    return len(sentence) < 30 or len(sentence.split(None, 4)) < 5
+
+
 def _usable(
     sentence: str, lang: str, not_prose: Callable[[str, str], str | None] = segment.not_prose
 ) -> bool:
@@ -281,7 +292,7 @@ class ExtractiveSummarizer:
                 # Not a lone "★" or "—" either: a point says something in words.
                 if _has_word(s) and (not lead_ins or not _lead_in(s))
                 and not_prose(s, lang) in resort and i not in barred
-                and i not in listed
+                and i not in listed and not _short_fragment(s, lang, not_prose)
             ]
             # A subhead or link title is a point only when no other line is (issue 28, feeds):
             # a rule that tells one from a headline may err, and an item is never left mute.

@@ -178,10 +178,15 @@ PROPER = re.compile(r"[A-Z]" + _NAME_REST)
 # ("-Wignored-attributes"), no name ("al-Qaeda" and "Hewlett-Packard" still are).
 PROPER_AT = re.compile(r"([A-Z](?:(?<=(\n).))?(?<![A-Za-z0-9].)(?<![\s(]-.)" + _NAME_REST + ")")
 # A token of a code listing: a letter or two, maybe a number ("R4", "L0", "Rp" of "Rp+1": an
-# opcode of a compressor's program and its argument). A run of two or more of them, one with
-# a number ("L4 R4 L4 R4", "L1 Rp"), is code, never a name a reader could follow (issue 28,
-# stop 43's read: "#r4-l4-r4-l4"); one alone may be a model, and "PS5 Pro" is a name.
+# opcode of a compressor's program and its argument). A run of three or more of them, or one
+# that repeats a token, one with a number ("L4 R4 L4 R4"), is code, never a name a reader could
+# follow (issue 28, stop 43's read: "#r4-l4-r4-l4"); two are a model ("LG V30", "RS Q8", "Mi
+# A1"), and "PS5 Pro" or "Yo Yo Ma" (no number) is a name.
 CODE_TOKEN = re.compile(r"[a-z]{1,2}\d{0,3}")
+# A listing's run of three such tokens, the first with a number ("L4 R4 L4"): beside one, two
+# tokens ("L1 Rp") are code too.
+_CODE_WORD = r"[A-Z][A-Za-z]?\d{0,3}"
+CODE_LISTING = re.compile(rf"\b[A-Z][A-Za-z]?\d{{1,3}} (?:{_CODE_WORD} )+{_CODE_WORD}\b")
 # An identifier from code: a prefix of capitals before a camel-case word ("NSDateFormatter",
 # "UIViewController") or two humps ("FooBarBaz"); "McDonald" and "MacBook" have one hump. Two
 # of them side by side are two things, never one name ("#nsdateformatter-nsnumberformatter").
@@ -297,10 +302,18 @@ GIVEN_NAMES = frozenset(
     doug boris carrie theresa
     frederick
     kevin anthony brett casey brian jason eric greg jeff""".split())
-# Words written before a thing's name, never before a person's bare first name: "the Chelsea
-# side", "against Chelsea", "at Chelsea" are the club's, so a known first name written after
-# one may be a team, a place or a product and keeps its tag.
-THING_BEFORE = frozenset("the a an against at in near from beat beating v vs".split())
+# First names that are nobody's but a person's: not a club, a place, a brand or a royal a
+# reader knows by the first name alone ("Chelsea", "Victoria", "Zara", "Brooklyn", "Harry").
+# Written alone, with no surname in the story, one is a private person nobody could follow
+# ("his old college roommate, Kevin"; issue 28, stop 43's survey of English feed items).
+BARE_FIRST_NAMES = frozenset(
+    """kevin anthony brett casey brian jason eric greg jeff dan richard tom tim ben sam joe
+    jim rob rick steve chris matt nick tony robert daniel ryan adam luke jamie emma emily
+    lucy amy hannah laura rachel rebecca jessica claire helen susan karen""".split())
+# Words written before a thing's name, never before a person's: "the Kevin", "against Kevin",
+# "Spurs beat Kevin" name a team or a product, so the name keeps its tag. Not "at" or "from"
+# ("shoots at Kevin", "a call from Kevin" are the person's).
+THING_BEFORE = frozenset("the against v vs beat".split())
 # A private person is named in full once or twice, then by the surname ("Ashleigh Davis,
 # 22, ... Miss Davis"); a public one is named by role or repeated (issue 28, held-out read:
 # #patrick-mccrystal, #ashleigh-davis, #steve-trewhella, "a local photographer").

@@ -319,16 +319,18 @@ LOST_WORD = re.compile(
     r"(?:the|a|an)\.)[\"”’')]*$")
 LOST_ENDINGS = (" .", "the.", "a.", "an.")
 # A sentence the writer or the feed broke off on a word that never ends one: an article, a
-# preposition, a conjunction, a possessive, an auxiliary ("… and it's used to...", "… an
-# app's…", "… for a few years now. but…"). It reads as cut mid-sentence, so it is a fragment:
-# a point only when the item has nothing else (a teaser cut so may be all a feed gives).
-# An ellipsis after a whole clause ("… and the list goes on…", "… but let's keep reading…")
-# is the writer's pause, not a cut; so "in" and "on", also a verb's particle ("… goes on…"),
-# are left out.
+# preposition, a conjunction, a possessive after a determiner ("… and it's used to...", "… an
+# app's…", "… for a few years now. but…", "She ran from..."). It reads as cut mid-sentence, so
+# it is a fragment: a point only when the item has nothing else (a teaser cut so may be all a
+# feed gives). An ellipsis after a whole clause is the writer's pause, not a cut, so words
+# that end whole sentences are left out: "in" and "on" ("… goes on…"), an auxiliary ("It is
+# what it is..."), "that", "her", "his", a name's possessive ("… go to McDonald's..."), a
+# capital "A" ("Plan A..."), a preposition its clause strands ("… dreams are made of...",
+# "… where they came from...").
 TRAILING_OFF = re.compile(
-    r"(?:^|[\s(“\"])(?i:the|a|an|of|to|for|from|at|by|with|into|onto|and|or|but|nor|"
-    r"that|which|who|whose|than|as|our|your|their|its|his|her|my|is|are|was|were|be|been|"
-    r"will|would|can|could|should|has|have|had|\w+['’]s)(?:\.\.\.|…)$")
+    r"(?:^|[\s(“\"])(?:the|a|an|and|or|but|nor|which|who|whose|than|as|our|your|their|its|"
+    r"(?<!made )(?<!came )(?<!come )(?:of|to|for|from|at|by|with|into|onto)|"
+    r"(?:the|a|an|our|your|their|its|his|her|my) \w+['’]s)(?:\.\.\.|…)$")
 TRAILING_ENDS = ("...", "…")
 # A link's text flattened between a name and its abbreviation ("the National Environmental
 # Policy Act here (NEPA) is …": a wire page's "here" link): the verbatim rule allows no cut inside

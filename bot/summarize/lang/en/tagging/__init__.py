@@ -306,8 +306,10 @@ def good_tag(phrase: str, body: str) -> bool:
     if len(words) == 1 and words[0] in rules.BREAK:
         return False  # a spec table's or a form's "Yes"
     if len(words) > 1 and all(rules.CODE_TOKEN.fullmatch(w) for w in words) \
-            and any(w[-1].isdigit() for w in words):
-        return False  # a code listing's "L4 R4 L4 R4"
+            and any(w[-1].isdigit() for w in words) \
+            and (len(words) > 2 or len(set(words)) < len(words)
+                 or rules.CODE_LISTING.search(body) is not None):
+        return False  # a code listing's "L4 R4 L4 R4"; never a model's "LG V30", "RS Q8"
     if len(words) > 1 and words[0] in rules.UI_VERBS and _ui_text(phrase, words, body):
         return False  # a button or a menu item: "Add Task"; never "Close Brothers"
     if _link_or_cut(phrase, body):
@@ -521,7 +523,7 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
         # A title-case headline the page repeats is no evidence ("... To Demand Trump's").
         story = "\n".join(line for line in body.split("\n") if line.strip() not in title)
         full = names.headline_full_name(name, title, story, others) \
-            or names.headline_given_full_name(name, title, story)
+            or names.headline_given_full_name(name, title, story, body)
         if full:
             return full
         # The headline names the person in full, the body by the surname ("Donald Trump
@@ -540,7 +542,7 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
         written_as_person = cache(lambda: _is_person(e, story))
         return names.given_name(name, story, written_as_person, others, mid_sentence=True) \
             or names.introduced_in_full(name, e.forms, story, written_as_person) \
-            or name
+            or (None if names.bare_first_name(name, body) else name)  # "Kevin Strikes Again"
     if normalise_tag(name) in rules.BROAD_PLACES:
         return None
     if " " not in name and names.term_word(name, body):

@@ -261,24 +261,26 @@ def given_full_name(given: str, forms: dict[str, int], body: str) -> str | None:
 
 
 def bare_first_name(name: str, body: str) -> bool:
-    """Whether ``name``, a known first name (``GIVEN_NAMES``) the story never writes with a
-    surname, is a person's bare first name ("his old college roommate, Kevin", "Casey orders
-    an Ethernet adapter"): nobody a reader could follow (issue 28, stop 43's read: "#kevin").
-    Not one the story writes after a word a thing's name follows ("the Chelsea side",
-    "against Chelsea") or before a role ("Chelsea boss Jose Mourinho": a club's people): a club
-    or a place keeps its tag."""
-    if name.lower() not in rules.GIVEN_NAMES \
+    """Whether ``name``, a first name that is nobody else's (``BARE_FIRST_NAMES``: never
+    "Chelsea", "Victoria", "Zara"), the story never writes with a surname, is a person's bare
+    first name ("his old college roommate, Kevin", "Casey orders an Ethernet adapter"): nobody
+    a reader could follow (issue 28, stop 43's read: "#kevin"). Not one the story writes after
+    a word a thing's name follows ("the Kevin", "against Kevin") or before a role: a team's or
+    a product's name keeps its tag."""
+    if name.lower() not in rules.BARE_FIRST_NAMES \
             or any(w in rules.THING_BEFORE for w, _ in mentions.before(name, body)):
         return False
     return not any(people.role(m.group(1).lower())
                    for m in re.finditer(rf"\b{re.escape(name)} ([a-z]+)\b", body))
 
 
-def headline_given_full_name(given: str, title: str, story: str) -> str | None:
+def headline_given_full_name(given: str, title: str, story: str, body: str) -> str | None:
     """The full name a headline writes for a known first name (``GIVEN_NAMES``) the body
     writes alone ("An old friend: Richard MacManus" over "Richard is one of the old school
     bloggers"; "Dan Shafer died. I knew Dan …"): the person by full name, never "#richard".
-    Not a title-case headline's next word the story writes in lower case ("Richard Says …")."""
+    A title-case headline capitalises its verb ("Hillary Blasts FBI", "Richard Says …"), which
+    is no surname: under one, only when the body writes the surname capitalised outside a copy
+    of the headline ("Dan Shafer died." opening the item the headline cuts)."""
     if given.lower() not in rules.GIVEN_NAMES:
         return None
     m = re.search(rf"\b{re.escape(given)} ({rules.SURNAME.pattern})(?![\w'’-])", title)
@@ -287,10 +289,23 @@ def headline_given_full_name(given: str, title: str, story: str) -> str | None:
     surname = m.group(1)
     low = surname.lower()
     if surname in rules.CAP_STOP or low in rules.BREAK or low in rules.GENERIC \
-            or mentions.written_lower(low, story):
+            or mentions.written_lower(low, story) \
+            or (_title_case(title) and not _backed_surname(surname, title, body)):
         return None
     return f"{given} {surname}"
 
+
+def _title_case(title: str) -> bool:
+    """Whether ``title`` capitalises every word of four letters or more ("Kevin Strikes
+    Again"), not a sentence's case ("An old friend: Richard MacManus")."""
+    return all(w[0].isupper() for w in re.findall(r"\b[^\W\d_]{4,}\b", title))
+
+
+def _backed_surname(surname: str, title: str, body: str) -> bool:
+    """Whether ``body`` writes ``surname`` capitalised as a word of its own on a line that is
+    not the headline again."""
+    pattern = re.compile(rf"(?<![\w'’-]){re.escape(surname)}(?![\w'’-])")
+    return any(pattern.search(line) for line in body.split("\n") if line.strip() != title.strip())
 
 def public_full_name(full: str, body: str) -> str | None:
     """The tag of a person the story names in full but mostly by a bare first name or surname:
