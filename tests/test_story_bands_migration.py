@@ -5,13 +5,16 @@ before it are kept, and going back keeps them too."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
 
-from alembic import command
+import pytest
+from alembic import command, op
 from sqlalchemy import create_engine, select, text
 
 from bot.store.db import alembic_config, sync_url, upgrade
 from bot.store.schema import briefs, entries, feeds, story_bands
-from tests.support.dbs import db_url  # noqa: F401  (fixture)
+from tests.support.dbs import db_url, sqlite_url  # noqa: F401  (fixture)
 from tests.support.schema import schema_diff
 
 NOW = datetime(2026, 12, 7, 12, tzinfo=UTC)
@@ -96,3 +99,36 @@ def test_going_back_keeps_the_bands(db_url: str) -> None:
     upgrade(db_url)
     assert _covered(db_url) and _bands(db_url) == before
     assert schema_diff(db_url) == []
+
+
+@pytest.mark.parametrize("failing_step", ["copy", "index"])
+def test_an_upgrade_that_failed_midway_copying_the_bands_reruns_with_every_band(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing_step: str) -> None:
+    """SQLite commits the copy's CREATE TABLE on its own, so an upgrade stopped during the copy
+    (a crash, a full disk) left story_bands_new behind and every later upgrade failed with
+    "table story_bands_new already exists"; the rerun now starts the copy afresh."""
+    url = sqlite_url(tmp_path)
+    upgrade(url, "0017_raw_hash_version")
+    _store_bands(url)
+    before = _bands(url)
+    execute, create_index = op.execute, op.create_index
+
+    def failing_execute(sql: Any, *args: Any, **kwargs: Any) -> Any:
+        if failing_step == "copy" and "INSERT INTO story_bands_new" in str(sql):
+            raise RuntimeError("the copy stopped")
+        return execute(sql, *args, **kwargs)
+
+    def failing_create_index(*args: Any, **kwargs: Any) -> Any:
+        if failing_step == "index":
+            raise RuntimeError("the copy stopped after the rename")
+        return create_index(*args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(op, "execute", failing_execute)
+        patch.setattr(op, "create_index", failing_create_index)
+        with pytest.raises(RuntimeError, match="the copy stopped"):
+            upgrade(url)
+    assert _bands(url) == before and not _covered(url)
+    upgrade(url)
+    assert _covered(url) and _bands(url) == before
+    assert schema_diff(url) == []

@@ -27,7 +27,11 @@ COLUMNS = "band, brief_id, feed_id, created_at"
 
 
 def _copy_story_bands(*, with_rowid: bool) -> None:
-    """SQLite: story_bands rebuilt with or without a rowid, its rows and indexes kept."""
+    """SQLite: story_bands rebuilt with or without a rowid, its rows and indexes kept. The
+    CREATE TABLE commits on its own (SQLite's driver opens a transaction only at the INSERT),
+    so a copy that failed midway leaves an empty story_bands_new behind with story_bands
+    untouched (the INSERT onward is rolled back): it is dropped first, so a rerun succeeds."""
+    op.execute("DROP TABLE IF EXISTS story_bands_new")
     op.create_table(
         "story_bands_new",
         sa.Column("band", sa.BigInteger(), nullable=False),
