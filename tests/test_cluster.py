@@ -11,8 +11,9 @@ from typing import Any
 
 import numpy as np
 import pytest
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import BigInteger, func, insert, select, update
 from sqlalchemy import text as sql_text
+from sqlalchemy.dialects.postgresql import psycopg
 from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -398,6 +399,16 @@ async def test_the_candidate_read_is_compiled_once_for_a_briefs_bands() -> None:
         conn, [], since=datetime(2026, 3, 2, tzinfo=UTC), not_feed=3,  # type: ignore[arg-type]
         limit=MAX_CANDIDATES) == []
     assert conn.statements == []
+
+
+def test_the_candidate_reads_band_parameters_are_typed_as_the_band_column() -> None:
+    """An untyped parameter is typed by the driver: psycopg sends a small band as a smaller
+    integer than the BIGINT column, so PostgreSQL compares across types; each band is sent as
+    the column's type, cast in the SQL."""
+    statement, names = brief_store._candidates(cluster.BANDS)
+    compiled = statement.compile(dialect=psycopg.dialect())
+    assert all(isinstance(compiled.binds[name].type, BigInteger) for name in names)
+    assert f"%({names[0]})s::BIGINT" in compiled.string
 
 
 async def test_a_briefs_bands_share_their_values_processed_once(
