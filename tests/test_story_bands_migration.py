@@ -4,7 +4,7 @@ before it are kept, and going back keeps them too."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,8 @@ def _store_bands(url: str) -> None:
     engine = create_engine(sync_url(url))
     try:
         with engine.begin() as conn:
-            for band, feed in BANDS:
+            for row, (band, feed) in enumerate(BANDS):
+                created_at = NOW + timedelta(minutes=row)  # one a row: a swapped column shows
                 feed_id = conn.execute(select(feeds.c.id).where(
                     feeds.c.url == f"https://news{feed}.example/rss")).scalar()
                 if feed_id is None:
@@ -44,17 +45,18 @@ def _store_bands(url: str) -> None:
                     entry_id=entry_id, headline="Title", points=[], tags=[], lang="en",
                     text_source="feed", created_at=NOW).returning(briefs.c.id)).scalar_one()
                 conn.execute(story_bands.insert().values(
-                    band=band, brief_id=brief_id, feed_id=feed_id, created_at=NOW))
+                    band=band, brief_id=brief_id, feed_id=feed_id, created_at=created_at))
     finally:
         engine.dispose()
 
 
-def _bands(url: str) -> list[tuple[int, datetime]]:
+def _bands(url: str) -> list[tuple[int, int, int, datetime]]:
+    """Every stored band row, all four columns, so a copy that mixes up columns differs."""
     engine = create_engine(sync_url(url))
     try:
         with engine.connect() as conn:
-            return sorted((int(row.band), row.created_at) for row in conn.execute(
-                select(story_bands.c.band, story_bands.c.created_at)))
+            return sorted((int(row.band), row.brief_id, row.feed_id, row.created_at)
+                          for row in conn.execute(select(story_bands)))
     finally:
         engine.dispose()
 
