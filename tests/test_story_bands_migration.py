@@ -134,3 +134,30 @@ def test_an_upgrade_that_failed_midway_copying_the_bands_reruns_with_every_band(
     upgrade(url)
     assert _covered(url) and _bands(url) == before
     assert schema_diff(url) == []
+
+
+def test_the_schema_check_sees_story_bands_back_in_its_old_layout(db_url: str) -> None:
+    """Alembic's comparison cannot see a table's layout: a head database whose story_bands
+    lost its WITHOUT ROWID (SQLite) or its key's INCLUDE (PostgreSQL) compared equal."""
+    upgrade(db_url)
+    command.downgrade(alembic_config(db_url), "0017_raw_hash_version")
+    if db_url.startswith("sqlite"):
+        assert schema_diff(db_url) == [("sqlite_without_rowid", "story_bands", False, True)]
+    else:
+        assert schema_diff(db_url) == [
+            ("primary_key_include", "story_bands", None, "feed_id, created_at")]
+
+
+def test_the_schema_check_sees_a_table_without_its_primary_key(db_url: str) -> None:
+    if db_url.startswith("sqlite"):
+        pytest.skip("SQLite cannot drop a primary key in place; PostgreSQL's pass checks it")
+    upgrade(db_url)
+    engine = create_engine(sync_url(db_url))
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("ALTER TABLE story_bands DROP CONSTRAINT pk_story_bands"))
+    finally:
+        engine.dispose()
+    assert schema_diff(db_url) == [
+        ("primary_key", "story_bands", [], ["band", "brief_id"]),
+        ("primary_key_include", "story_bands", None, "feed_id, created_at")]
