@@ -15,6 +15,7 @@ from sqlalchemy import create_engine, select, text
 from bot.store.db import alembic_config, sync_url, upgrade
 from bot.store.schema import briefs, entries, feeds, story_bands
 from tests.support.dbs import db_url, sqlite_url  # noqa: F401  (fixture)
+from tests.support.postgres import postgres_url  # noqa: F401  (fixture)
 from tests.support.schema import schema_diff
 
 NOW = datetime(2026, 12, 7, 12, tzinfo=UTC)
@@ -161,3 +162,29 @@ def test_the_schema_check_sees_a_table_without_its_primary_key(db_url: str) -> N
     assert schema_diff(db_url) == [
         ("primary_key", "story_bands", [], ["band", "brief_id"]),
         ("primary_key_include", "story_bands", None, "feed_id, created_at")]
+
+
+def test_an_upgrade_blocked_by_an_open_worker_stops_with_what_to_do(postgres_url: str) -> None:
+    """PostgreSQL: the key's rebuild waits for every open transaction on story_bands, and all
+    later reads of the table queue behind it; an old worker left running held the upgrade (and
+    itself) with no message. Now the wait ends with an error naming the fix and nothing
+    changed, and the upgrade succeeds once the worker is gone. (The test sets a short
+    lock_timeout on the database, which the migration keeps, instead of waiting LOCK_WAIT.)"""
+    upgrade(postgres_url, "0017_raw_hash_version")
+    _store_bands(postgres_url)
+    before = _bands(postgres_url)
+    engine = create_engine(sync_url(postgres_url))
+    try:
+        with engine.begin() as conn:
+            name = conn.execute(text("SELECT current_database()")).scalar_one()
+            conn.execute(text(f'ALTER DATABASE "{name}" SET lock_timeout = \'200ms\''))
+        with engine.connect() as worker:
+            worker.execute(text("SELECT brief_id FROM story_bands WHERE band = 11")).all()
+            with pytest.raises(RuntimeError, match="stop every worker"):
+                upgrade(postgres_url)
+            worker.rollback()
+    finally:
+        engine.dispose()
+    assert not _covered(postgres_url) and _bands(postgres_url) == before
+    upgrade(postgres_url)
+    assert _covered(postgres_url) and _bands(postgres_url) == before
