@@ -11,10 +11,9 @@ from typing import Any
 
 import numpy as np
 import pytest
-from sqlalchemy import BigInteger, func, insert, select, update
+from sqlalchemy import BigInteger, event, func, insert, select, update
 from sqlalchemy import text as sql_text
 from sqlalchemy.dialects.postgresql import psycopg
-from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.routing import cluster
@@ -388,17 +387,30 @@ async def test_clustering_statements_are_built_once_not_per_brief() -> None:
 async def test_the_candidate_read_is_compiled_once_for_a_briefs_bands() -> None:
     """An expanding IN list of a brief's 42 bands had SQLAlchemy write the read's SQL afresh at
     every execution (issue 26); one plain parameter a band is compiled once and served from
-    the statement cache, with nothing left to render at execution. No band reads nothing."""
-    statement, names = brief_store._candidates(cluster.BANDS)
-    assert brief_store._candidates(cluster.BANDS)[0] is statement
-    compiled = statement.compile(dialect=sqlite_dialect())
-    assert len(names) == cluster.BANDS and set(names) <= set(compiled.params)
-    assert not compiled.post_compile_params and "POSTCOMPILE" not in compiled.string
-    conn = RecordingConnection()
-    assert await brief_store.story_candidates(
-        conn, [], since=datetime(2026, 3, 2, tzinfo=UTC), not_feed=3,  # type: ignore[arg-type]
-        limit=MAX_CANDIDATES) == []
-    assert conn.statements == []
+    the statement cache, with nothing left to render at execution: two briefs' reads find one
+    compiled statement in the cache and run its SQL as compiled. No band reads nothing."""
+    engine = create_async_engine("sqlite+aiosqlite://")
+    cache: dict[Any, Any] = {}
+    sent: list[str] = []
+    event.listen(engine.sync_engine, "before_cursor_execute",
+                 lambda conn, cursor, sql, *rest: sent.append(sql))
+    try:
+        async with engine.connect() as conn:
+            await conn.run_sync(schema.metadata.create_all)
+            conn = await conn.execution_options(compiled_cache=cache)
+            sent.clear()
+            for first_band in (0, 1000):  # two briefs, each of cluster.BANDS bands
+                await brief_store.story_candidates(
+                    conn, list(range(first_band, first_band + cluster.BANDS)),
+                    since=datetime(2026, 3, 2, tzinfo=UTC), not_feed=3, limit=MAX_CANDIDATES)
+            (compiled,) = cache.values()
+            assert sent == [compiled.string] * 2
+            assert await brief_store.story_candidates(
+                conn, [], since=datetime(2026, 3, 2, tzinfo=UTC), not_feed=3,
+                limit=MAX_CANDIDATES) == []
+            assert len(sent) == 2
+    finally:
+        await engine.dispose()
 
 
 def test_the_candidate_reads_band_parameters_are_typed_as_the_band_column() -> None:
