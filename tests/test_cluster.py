@@ -22,8 +22,8 @@ from bot.store import briefs as brief_store
 from bot.store import schema
 from bot.store.briefs import load_brief
 from bot.store.schema import entries, story_bands
-from tests.conftest import shared_path
 from tests.support.feeds import item
+from tests.support.leads import real_leads
 from tests.support.statements import RecordingConnection, same_statements
 from tests.support.world import (  # noqa: F401  (fixtures)
     CHANNEL,
@@ -304,15 +304,6 @@ def _random_leads(count: int) -> list[tuple[str, str]]:
     return leads
 
 
-def _real_leads() -> list[tuple[str, str]]:
-    leads: list[tuple[str, str]] = []
-    for name in ("articles/wire_dev.jsonl", "summaries/ko_sci_news_dev.jsonl"):
-        for line in shared_path(name).read_text(encoding="utf-8").splitlines():
-            row = json.loads(line)
-            leads.append((row.get("title", ""), row["text"]))
-    return leads
-
-
 def _shingle_hashes_one_by_one(title: str, text: str) -> list[int]:
     """The shingle hashes as the code before issue 26's bytes shingles computed them."""
     body = cluster.normalise(f"{title} {text[:cluster.LEAD_CHARS]}")
@@ -335,7 +326,7 @@ def test_shingle_hashes_are_each_shingles_own_on_random_texts() -> None:
 
 
 def test_shingle_hashes_are_each_shingles_own_on_real_texts() -> None:
-    _check_shingle_hashes(_real_leads())
+    _check_shingle_hashes(real_leads())
 
 
 def test_the_script_is_hangul_when_over_three_in_ten_letters_are() -> None:
@@ -362,7 +353,7 @@ def test_random_signatures_are_the_textbook_minhash(which: int) -> None:
 
 @pytest.mark.parametrize("which", [0, 7, 210])  # two wire stories (ASCII), a Korean article
 def test_real_signatures_are_the_textbook_minhash(which: int) -> None:
-    leads = _real_leads()
+    leads = real_leads()
     test_a_signature_is_the_textbook_minhash(leads[which])
 
 
@@ -498,7 +489,7 @@ def test_story_decisions_on_the_stored_corpus_are_pinned() -> None:
     fifth and a same-opening, other-story variant of every ninth, each compared with all
     before it: which it joins and every score, as the code at 17d8a21 decided them (sha256 of
     their JSON). A cheaper fingerprint or comparison must leave both unmoved."""
-    leads = _real_leads()
+    leads = real_leads()
     base = len(leads)
     leads += [(title + " update", "Updated: " + text) for title, text in leads[::5]]
     leads += [(title, text[:150] + " " + leads[(k + 7) % base][1])

@@ -17,7 +17,7 @@ from bot.routing import cluster
 from bot.store.db import Database
 from bot.store.schema import briefs, entries, feeds
 from tests.support.dbs import database_url
-from tests.test_cluster import _real_leads
+from tests.support.leads import real_leads
 
 pytestmark = pytest.mark.usefixtures("pass_database")  # stores: runs in the PostgreSQL pass too
 
@@ -33,7 +33,7 @@ async def test_story_decisions_through_the_store_are_pinned(tmp_path: Path) -> N
     """The corpus leads, a rewrite of every fifth and a same-opening, other-story variant of
     every ninth, then all of them again later from other feeds, 20 minutes apart (the 48-hour
     window slides over the run), each saved and assigned in its own transaction."""
-    leads = _real_leads()
+    leads = real_leads()
     base = len(leads)
     leads += [(title + " update", "Updated: " + text) for title, text in leads[::5]]
     leads += [(title, text[:150] + " " + leads[(k + 7) % base][1])
