@@ -11,9 +11,9 @@ from typing import Any
 
 import numpy as np
 import pytest
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import BigInteger, event, func, insert, select, update
 from sqlalchemy import text as sql_text
-from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
+from sqlalchemy.dialects.postgresql import psycopg
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.routing import cluster
@@ -22,8 +22,8 @@ from bot.store import briefs as brief_store
 from bot.store import schema
 from bot.store.briefs import load_brief
 from bot.store.schema import entries, story_bands
-from tests.conftest import shared_path
 from tests.support.feeds import item
+from tests.support.leads import real_leads
 from tests.support.statements import RecordingConnection, same_statements
 from tests.support.world import (  # noqa: F401  (fixtures)
     CHANNEL,
@@ -304,15 +304,6 @@ def _random_leads(count: int) -> list[tuple[str, str]]:
     return leads
 
 
-def _real_leads() -> list[tuple[str, str]]:
-    leads: list[tuple[str, str]] = []
-    for name in ("articles/wire_dev.jsonl", "summaries/ko_sci_news_dev.jsonl"):
-        for line in shared_path(name).read_text(encoding="utf-8").splitlines():
-            row = json.loads(line)
-            leads.append((row.get("title", ""), row["text"]))
-    return leads
-
-
 def _shingle_hashes_one_by_one(title: str, text: str) -> list[int]:
     """The shingle hashes as the code before issue 26's bytes shingles computed them."""
     body = cluster.normalise(f"{title} {text[:cluster.LEAD_CHARS]}")
@@ -335,7 +326,7 @@ def test_shingle_hashes_are_each_shingles_own_on_random_texts() -> None:
 
 
 def test_shingle_hashes_are_each_shingles_own_on_real_texts() -> None:
-    _check_shingle_hashes(_real_leads())
+    _check_shingle_hashes(real_leads())
 
 
 def test_the_script_is_hangul_when_over_three_in_ten_letters_are() -> None:
@@ -362,7 +353,7 @@ def test_random_signatures_are_the_textbook_minhash(which: int) -> None:
 
 @pytest.mark.parametrize("which", [0, 7, 210])  # two wire stories (ASCII), a Korean article
 def test_real_signatures_are_the_textbook_minhash(which: int) -> None:
-    leads = _real_leads()
+    leads = real_leads()
     test_a_signature_is_the_textbook_minhash(leads[which])
 
 
@@ -387,17 +378,40 @@ async def test_clustering_statements_are_built_once_not_per_brief() -> None:
 async def test_the_candidate_read_is_compiled_once_for_a_briefs_bands() -> None:
     """An expanding IN list of a brief's 42 bands had SQLAlchemy write the read's SQL afresh at
     every execution (issue 26); one plain parameter a band is compiled once and served from
-    the statement cache, with nothing left to render at execution. No band reads nothing."""
+    the statement cache, with nothing left to render at execution: two briefs' reads find one
+    compiled statement in the cache and run its SQL as compiled. No band reads nothing."""
+    engine = create_async_engine("sqlite+aiosqlite://")
+    cache: dict[Any, Any] = {}
+    sent: list[str] = []
+    event.listen(engine.sync_engine, "before_cursor_execute",
+                 lambda conn, cursor, sql, *rest: sent.append(sql))
+    try:
+        async with engine.connect() as conn:
+            await conn.run_sync(schema.metadata.create_all)
+            conn = await conn.execution_options(compiled_cache=cache)
+            sent.clear()
+            for first_band in (0, 1000):  # two briefs, each of cluster.BANDS bands
+                await brief_store.story_candidates(
+                    conn, list(range(first_band, first_band + cluster.BANDS)),
+                    since=datetime(2026, 3, 2, tzinfo=UTC), not_feed=3, limit=MAX_CANDIDATES)
+            (compiled,) = cache.values()
+            assert sent == [compiled.string] * 2
+            assert await brief_store.story_candidates(
+                conn, [], since=datetime(2026, 3, 2, tzinfo=UTC), not_feed=3,
+                limit=MAX_CANDIDATES) == []
+            assert len(sent) == 2
+    finally:
+        await engine.dispose()
+
+
+def test_the_candidate_reads_band_parameters_are_typed_as_the_band_column() -> None:
+    """An untyped parameter is typed by the driver: psycopg sends a small band as a smaller
+    integer than the BIGINT column, so PostgreSQL compares across types; each band is sent as
+    the column's type, cast in the SQL."""
     statement, names = brief_store._candidates(cluster.BANDS)
-    assert brief_store._candidates(cluster.BANDS)[0] is statement
-    compiled = statement.compile(dialect=sqlite_dialect())
-    assert len(names) == cluster.BANDS and set(names) <= set(compiled.params)
-    assert not compiled.post_compile_params and "POSTCOMPILE" not in compiled.string
-    conn = RecordingConnection()
-    assert await brief_store.story_candidates(
-        conn, [], since=datetime(2026, 3, 2, tzinfo=UTC), not_feed=3,  # type: ignore[arg-type]
-        limit=MAX_CANDIDATES) == []
-    assert conn.statements == []
+    compiled = statement.compile(dialect=psycopg.dialect())
+    assert all(isinstance(compiled.binds[name].type, BigInteger) for name in names)
+    assert f"%({names[0]})s::BIGINT" in compiled.string
 
 
 async def test_a_briefs_bands_share_their_values_processed_once(
@@ -475,7 +489,7 @@ def test_story_decisions_on_the_stored_corpus_are_pinned() -> None:
     fifth and a same-opening, other-story variant of every ninth, each compared with all
     before it: which it joins and every score, as the code at 17d8a21 decided them (sha256 of
     their JSON). A cheaper fingerprint or comparison must leave both unmoved."""
-    leads = _real_leads()
+    leads = real_leads()
     base = len(leads)
     leads += [(title + " update", "Updated: " + text) for title, text in leads[::5]]
     leads += [(title, text[:150] + " " + leads[(k + 7) % base][1])

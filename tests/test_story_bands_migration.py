@@ -4,14 +4,18 @@ before it are kept, and going back keeps them too."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
 
-from alembic import command
+import pytest
+from alembic import command, op
 from sqlalchemy import create_engine, select, text
 
 from bot.store.db import alembic_config, sync_url, upgrade
 from bot.store.schema import briefs, entries, feeds, story_bands
-from tests.support.dbs import db_url  # noqa: F401  (fixture)
+from tests.support.dbs import db_url, sqlite_url  # noqa: F401  (fixture)
+from tests.support.postgres import postgres_url  # noqa: F401  (fixture)
 from tests.support.schema import schema_diff
 
 NOW = datetime(2026, 12, 7, 12, tzinfo=UTC)
@@ -26,7 +30,8 @@ def _store_bands(url: str) -> None:
     engine = create_engine(sync_url(url))
     try:
         with engine.begin() as conn:
-            for band, feed in BANDS:
+            for row, (band, feed) in enumerate(BANDS):
+                created_at = NOW + timedelta(minutes=row)  # one a row: a swapped column shows
                 feed_id = conn.execute(select(feeds.c.id).where(
                     feeds.c.url == f"https://news{feed}.example/rss")).scalar()
                 if feed_id is None:
@@ -41,17 +46,18 @@ def _store_bands(url: str) -> None:
                     entry_id=entry_id, headline="Title", points=[], tags=[], lang="en",
                     text_source="feed", created_at=NOW).returning(briefs.c.id)).scalar_one()
                 conn.execute(story_bands.insert().values(
-                    band=band, brief_id=brief_id, feed_id=feed_id, created_at=NOW))
+                    band=band, brief_id=brief_id, feed_id=feed_id, created_at=created_at))
     finally:
         engine.dispose()
 
 
-def _bands(url: str) -> list[tuple[int, datetime]]:
+def _bands(url: str) -> list[tuple[int, int, int, datetime]]:
+    """Every stored band row, all four columns, so a copy that mixes up columns differs."""
     engine = create_engine(sync_url(url))
     try:
         with engine.connect() as conn:
-            return sorted((int(row.band), row.created_at) for row in conn.execute(
-                select(story_bands.c.band, story_bands.c.created_at)))
+            return sorted((int(row.band), row.brief_id, row.feed_id, row.created_at)
+                          for row in conn.execute(select(story_bands)))
     finally:
         engine.dispose()
 
@@ -96,3 +102,89 @@ def test_going_back_keeps_the_bands(db_url: str) -> None:
     upgrade(db_url)
     assert _covered(db_url) and _bands(db_url) == before
     assert schema_diff(db_url) == []
+
+
+@pytest.mark.parametrize("failing_step", ["copy", "index"])
+def test_an_upgrade_that_failed_midway_copying_the_bands_reruns_with_every_band(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing_step: str) -> None:
+    """SQLite commits the copy's CREATE TABLE on its own, so an upgrade stopped during the copy
+    (a crash, a full disk) left story_bands_new behind and every later upgrade failed with
+    "table story_bands_new already exists"; the rerun now starts the copy afresh."""
+    url = sqlite_url(tmp_path)
+    upgrade(url, "0017_raw_hash_version")
+    _store_bands(url)
+    before = _bands(url)
+    execute, create_index = op.execute, op.create_index
+
+    def failing_execute(sql: Any, *args: Any, **kwargs: Any) -> Any:
+        if failing_step == "copy" and "INSERT INTO story_bands_new" in str(sql):
+            raise RuntimeError("the copy stopped")
+        return execute(sql, *args, **kwargs)
+
+    def failing_create_index(*args: Any, **kwargs: Any) -> Any:
+        if failing_step == "index":
+            raise RuntimeError("the copy stopped after the rename")
+        return create_index(*args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(op, "execute", failing_execute)
+        patch.setattr(op, "create_index", failing_create_index)
+        with pytest.raises(RuntimeError, match="the copy stopped"):
+            upgrade(url)
+    assert _bands(url) == before and not _covered(url)
+    upgrade(url)
+    assert _covered(url) and _bands(url) == before
+    assert schema_diff(url) == []
+
+
+def test_the_schema_check_sees_story_bands_back_in_its_old_layout(db_url: str) -> None:
+    """Alembic's comparison cannot see a table's layout: a head database whose story_bands
+    lost its WITHOUT ROWID (SQLite) or its key's INCLUDE (PostgreSQL) compared equal."""
+    upgrade(db_url)
+    command.downgrade(alembic_config(db_url), "0017_raw_hash_version")
+    if db_url.startswith("sqlite"):
+        assert schema_diff(db_url) == [("sqlite_without_rowid", "story_bands", False, True)]
+    else:
+        assert schema_diff(db_url) == [
+            ("primary_key_include", "story_bands", None, "feed_id, created_at")]
+
+
+def test_the_schema_check_sees_a_table_without_its_primary_key(db_url: str) -> None:
+    if db_url.startswith("sqlite"):
+        pytest.skip("SQLite cannot drop a primary key in place; PostgreSQL's pass checks it")
+    upgrade(db_url)
+    engine = create_engine(sync_url(db_url))
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("ALTER TABLE story_bands DROP CONSTRAINT pk_story_bands"))
+    finally:
+        engine.dispose()
+    assert schema_diff(db_url) == [
+        ("primary_key", "story_bands", [], ["band", "brief_id"]),
+        ("primary_key_include", "story_bands", None, "feed_id, created_at")]
+
+
+def test_an_upgrade_blocked_by_an_open_worker_stops_with_what_to_do(postgres_url: str) -> None:
+    """PostgreSQL: the key's rebuild waits for every open transaction on story_bands, and all
+    later reads of the table queue behind it; an old worker left running held the upgrade (and
+    itself) with no message. Now the wait ends with an error naming the fix and nothing
+    changed, and the upgrade succeeds once the worker is gone. (The test sets a short
+    lock_timeout on the database, which the migration keeps, instead of waiting LOCK_WAIT.)"""
+    upgrade(postgres_url, "0017_raw_hash_version")
+    _store_bands(postgres_url)
+    before = _bands(postgres_url)
+    engine = create_engine(sync_url(postgres_url))
+    try:
+        with engine.begin() as conn:
+            name = conn.execute(text("SELECT current_database()")).scalar_one()
+            conn.execute(text(f'ALTER DATABASE "{name}" SET lock_timeout = \'200ms\''))
+        with engine.connect() as worker:
+            worker.execute(text("SELECT brief_id FROM story_bands WHERE band = 11")).all()
+            with pytest.raises(RuntimeError, match="stop every worker"):
+                upgrade(postgres_url)
+            worker.rollback()
+    finally:
+        engine.dispose()
+    assert not _covered(postgres_url) and _bands(postgres_url) == before
+    upgrade(postgres_url)
+    assert _covered(postgres_url) and _bands(postgres_url) == before

@@ -200,7 +200,8 @@ def _candidates(count: int) -> tuple[Select[StoryCandidate], tuple[str, ...]]:
         select(briefs.c.id, briefs.c.story_id, briefs.c.signature)
         .where(briefs.c.id.in_(
             select(story_bands.c.brief_id)
-            .where(story_bands.c.band.in_([bindparam(name) for name in names]),
+            .where(story_bands.c.band.in_([bindparam(name, type_=story_bands.c.band.type)
+                                           for name in names]),
                    story_bands.c.created_at >= bindparam("since"),
                    story_bands.c.feed_id != bindparam("not_feed"))),
             briefs.c.signature.is_not(None))

@@ -27,7 +27,11 @@ COLUMNS = "band, brief_id, feed_id, created_at"
 
 
 def _copy_story_bands(*, with_rowid: bool) -> None:
-    """SQLite: story_bands rebuilt with or without a rowid, its rows and indexes kept."""
+    """SQLite: story_bands rebuilt with or without a rowid, its rows and indexes kept. The
+    CREATE TABLE commits on its own (SQLite's driver opens a transaction only at the INSERT),
+    so a copy that failed midway leaves an empty story_bands_new behind with story_bands
+    untouched (the INSERT onward is rolled back): it is dropped first, so a rerun succeeds."""
+    op.execute("DROP TABLE IF EXISTS story_bands_new")
     op.create_table(
         "story_bands_new",
         sa.Column("band", sa.BigInteger(), nullable=False),
@@ -48,11 +52,33 @@ def _copy_story_bands(*, with_rowid: bool) -> None:
     op.create_index("ix_story_bands_brief_id", "story_bands", ["brief_id"])
 
 
+# PostgreSQL: how long the key's rebuild waits for story_bands when no lock_timeout is set. The
+# ALTER waits behind every open transaction that read the table, and while it waits every
+# later read of the table queues behind it: a worker left running would stall the upgrade and
+# itself with no message. With the workers stopped (OPERATIONS' upgrade steps) nothing waits.
+LOCK_WAIT = "30s"
+LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL's SQLSTATE for a lock_timeout that ran out
+
+
 def _primary_key(include: str) -> None:
-    """PostgreSQL: the primary key's index rebuilt, with ``include`` as its INCLUDE list."""
-    op.drop_constraint("pk_story_bands", "story_bands", type_="primary")
-    op.execute(f"ALTER TABLE story_bands ADD CONSTRAINT pk_story_bands "
-               f"PRIMARY KEY (band, brief_id){include}")
+    """PostgreSQL: the primary key's index rebuilt, with ``include`` as its INCLUDE list. A
+    lock_timeout the operator set is kept; with none, the wait for the table ends after
+    LOCK_WAIT with an error that says what to do, and nothing is changed."""
+    bind = op.get_bind()
+    if bind.execute(sa.text("SELECT current_setting('lock_timeout')")).scalar_one() == "0":
+        op.execute(f"SET LOCAL lock_timeout = '{LOCK_WAIT}'")
+    try:
+        op.drop_constraint("pk_story_bands", "story_bands", type_="primary")
+        op.execute(f"ALTER TABLE story_bands ADD CONSTRAINT pk_story_bands "
+                   f"PRIMARY KEY (band, brief_id){include}")
+    except sa.exc.OperationalError as error:
+        if getattr(error.orig, "sqlstate", None) != LOCK_NOT_AVAILABLE:
+            raise
+        raise RuntimeError(
+            "migration 0018 could not lock story_bands: another connection (a worker of the "
+            "old version?) has it open. Nothing was changed; stop every worker, then start "
+            "one to retry the upgrade") from error
+    op.execute("SET LOCAL lock_timeout TO DEFAULT")  # the later migrations of this run wait as before
 
 
 def upgrade() -> None:
