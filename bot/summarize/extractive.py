@@ -88,7 +88,14 @@ def candidate_leans_back(candidates: list[str], k: int, lang: str, title: str = 
         # But a bare quotation opens no brief ("“… 이제 우리는 완전히 이겼습니다.”" as point
         # 1, its speaker never shown). The other lean-back rules stay waived: a feature's
         # lede ("… 섬유탈취제를 뿌릴 것이다.") ends like an explanation and leans on nothing.
-        return rules.opens_no_brief is not None and rules.opens_no_brief(candidates[0])
+        # Unless the sentence after it reports it and names its speaker ("…교수는 “…”면서
+        # 이같이 말했다"), which leans on it in turn: shown together they are Lead-3's start.
+        return rules.opens_no_brief is not None and rules.opens_no_brief(candidates[0]) \
+            and not (rules.reports_quotation_before is not None
+                     and rules.reports_quotation_before(candidates, 1))
+    if rules.reports_quotation_before is not None \
+            and rules.reports_quotation_before(candidates, k):
+        return True
     sentence = candidates[k]
     if title and rules.contrast_shown is not None:
         sentence = rules.contrast_shown(sentence, title)

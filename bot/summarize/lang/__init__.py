@@ -209,6 +209,11 @@ class Language:
     # follows it (Korean: a bare quotation, its speaker named after it) and so opens no brief
     # (bot.summarize.extractive); None where no such rule is known
     opens_no_brief: Callable[[str], bool] | None = None
+    # Whether candidate k only reports the bare quotation right before it (Korean: "…교수는
+    # “…”면서 이같이 말했다" after "“…”"): it leans on that quotation, and the quotation, the
+    # story's first candidate, may open the brief it names the speaker of
+    # (bot.summarize.extractive); None where no such rule is known
+    reports_quotation_before: Callable[[list[str], int], bool] | None = None
     # Whether candidate k names someone by surname and title only ("윤 의원은") while the full
     # name is only in a sentence the brief may not show, given the headline, which may name
     # them (bot.summarize.extractive); None where no such rule is known

@@ -48,6 +48,7 @@ LANGUAGE = Language(
     keywords=tagging.story_tags,
     analysis_caches=(tagging.clear_cache, labelling.clear_cache),
     opens_no_brief=select.opens_no_brief,
+    reports_quotation_before=select.reports_quotation_before,
     surname_title=select.surname_title,
     contrast_shown=headline.contrast_shown,
     units_in=select.units_in,

@@ -148,6 +148,24 @@ REPORTS_UNSHOWN = re.compile(
     r"(?:말|외쳤|밝혔|강조|전했|설명|덧붙였|주장|토로|호소|답|지적|언급|당부|소리쳤)[가-힣]*다[.]?$")
 
 
+def reports_quotation_before(candidates: list[str], k: int) -> bool:
+    """Whether candidate ``k`` reports words said elsewhere (``REPORTS_UNSHOWN``) with a
+    quotation of its own, right after a candidate that is only a quotation
+    (``bare_quotation``): "이같이" reports that quotation, not the one inside it. ko29 opens on
+    "“핵 문제나 … 인권 문제를 희생해서는 안 됩니다.”", then "… 백태웅 … 교수는 “북한 인권
+    문제에는 보수, 진보가 따로 없다”면서 이같이 말했다."; as point 1 alone it never showed
+    what he said (issue 28's read). After prose the words reported are the lede's (ko238,
+    ko252: "… “…”며 이같이 밝혔다" under the lede that tells them), which a brief shows: the
+    rule asks only a bare quotation before it. A report with no quotation of its own ("집회
+    무대에 오른 한 목사는 이렇게 외쳤다.") tells nothing beside the quotation, and the
+    quotation still opens no brief (``REPORTS_UNSHOWN`` already leans it back)."""
+    if not 0 < k < len(candidates):
+        return False
+    sentence = candidates[k]
+    return ("같이" in sentence or "이렇게" in sentence) and QUOTED.search(sentence) is not None \
+        and REPORTS_UNSHOWN.search(sentence) is not None and bare_quotation(candidates[k - 1])
+
+
 # "한편" turns to a new topic rather than leaning back: of the 21 sentences opening on it in the
 # Korean dev data (the news fit half and the science set) 16 stand alone ("한편 검찰은 최 목사가
 # …", "한편, 지난 24일 … 23명이 사망했다"); the others lean back by what follows it ("한편 이와는
@@ -552,6 +570,8 @@ def cues(cands: list[str], title: str, wanted: Callable[[str], bool],
             head_figures[0] = title_figures - key_facts.carried(read.own(k), title_figures,
                                                                 written())
         cover, speakerless, background_ = news(sentence, head_nouns, lede)
+        if speakerless and k == 0 and reports_quotation_before(cands, 1):
+            speakerless = 0.0  # the sentence after names the speaker: "…교수는 … 이같이 말했다"
         fact = key_facts.told_fact(sentence, partial(read.own, k), partial(read.earlier, k)) \
             if facts else 0.0
         if background_ == 1.0 and fact and told_second_fact(sentence):
