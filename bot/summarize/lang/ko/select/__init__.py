@@ -562,6 +562,11 @@ def cues(cands: list[str], title: str, wanted: Callable[[str], bool],
     # candidate that is no caption, heading or lean-back: build_pool reads the candidates in
     # order); a caption or heading before it is valued 0.
     head_figures = [none]
+    # The headline's outcomes (``key_facts.outcomes``: "무죄", "구속") the lede lacks, known
+    # with its figures; a sentence that first tells one tells a key fact with no figure.
+    weighs_figures = wanted("headline_figure")
+    title_outcomes = key_facts.outcomes(title) if cands and (facts or weighs_figures) else none
+    head_outcomes = [none]
 
     def of(k: int, sentence: str, lede: bool) -> Cues:
         m = QUOTE.search(sentence) if quoting else None
@@ -569,18 +574,35 @@ def cues(cands: list[str], title: str, wanted: Callable[[str], bool],
         if lede and title_figures:
             head_figures[0] = title_figures - key_facts.carried(read.own(k), title_figures,
                                                                 written())
+        if lede and title_outcomes:
+            head_outcomes[0] = title_outcomes - key_facts.outcomes(sentence)
+        told = first_told(k, sentence) if head_outcomes[0] else none
         cover, speakerless, background_ = news(sentence, head_nouns, lede)
         if speakerless and k == 0 and reports_quotation_before(cands, 1):
             speakerless = 0.0  # the sentence after names the speaker: "…교수는 … 이같이 말했다"
         fact = key_facts.told_fact(sentence, partial(read.own, k), partial(read.earlier, k)) \
             if facts else 0.0
+        if facts and told:
+            fact = 1.0  # the first to tell the headline's outcome: "조씨가 무죄를 확정받은 …"
         if background_ == 1.0 and fact and told_second_fact(sentence):
             background_ = 0.0
         return (0.0, 0.0, 1.0 if quote else 0.0, cover, speakerless, background_,
-                key_facts.headline_figure(read.own(k), head_figures[0], written())
-                if head_figures[0]
+                key_facts.headline_fact(read.own(k), head_figures[0], told, head_outcomes[0]
+                                        if weighs_figures else none, written())
+                if head_figures[0] or (told and weighs_figures)
                 else 0.0,
                 fact)
+
+    def first_told(k: int, sentence: str) -> frozenset[str]:
+        # The headline's outcomes the lede lacks that candidate k tells as an outcome
+        # (``key_facts.fact_like``: "무죄를 확정받은", not "체포영장") and no candidate before
+        # it writes: a later retelling ("… 출동한 경찰은 현장에서 A씨를 현행범으로 체포했다"
+        # after "… A씨를 현행범으로 체포했다고 2일 밝혔다", ko172) took the point of the
+        # headline's quoted motive when every teller counted.
+        told = key_facts.outcomes(sentence) & head_outcomes[0]
+        if not told or not key_facts.fact_like(sentence):
+            return none
+        return frozenset(o for o in told if not any(o in c for c in cands[:k]))
 
     @cache
     def written() -> frozenset[str]:

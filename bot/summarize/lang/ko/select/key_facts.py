@@ -210,3 +210,29 @@ def told_fact(sentence: str, own: Callable[[], frozenset[str]],
     체포했다" under "… A씨를 현행범으로 체포했다고"), a history ("… 번번이 무산됐다") or a
     co-defendant's sentence already told ("징역 1년에 집행유예 2년") taking a point."""
     return 1.0 if fact_like(sentence) and new_figure(sentence, own(), earlier()) else 0.0
+
+
+# Outcomes a headline writes as a noun ("조양은 무죄인데 공범은 집유…왜?", "경호처 간부 구속
+# 기소"): an outcome the headline promises and the lede lacks is the headline's fact as much as
+# its figure is. Issue 28's read of ko169: the body's sentence 2, "같은 혐의로 기소된 조씨가
+# 무죄를 확정받은 것과 대조된다.", the one sentence that tells the headline's 무죄, lost to the
+# reason it explains (34 characters, no figure: no key fact, no headline figure).
+HEADLINE_OUTCOMES = ("무죄", "유죄", "체포", "구속", "사망", "무산", "결렬", "부결", "가결",
+                     "기각", "파면", "해임", "적발")
+
+
+def outcomes(text: str) -> frozenset[str]:
+    """The outcome nouns (``HEADLINE_OUTCOMES``) ``text`` writes."""
+    return frozenset(o for o in HEADLINE_OUTCOMES if o in text)
+
+
+def headline_fact(own: frozenset[str], head: frozenset[str], told: frozenset[str],
+                  head_outcomes: frozenset[str], written: frozenset[str] = frozenset()) -> float:
+    """``headline_figure`` with the headline's outcomes the lede lacks (``head_outcomes``)
+    counted among its figures (``head``): the share of both a sentence carries (``own``, its
+    figures; ``told``, the outcomes it tells), out of at most two."""
+    if not head_outcomes:
+        return headline_figure(own, head, written)
+    got = len(carried(own, head, written)) if head and own else 0
+    got += len(told & head_outcomes)
+    return min(got, 2) / min(len(head) + len(head_outcomes), 2)
