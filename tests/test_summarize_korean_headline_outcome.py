@@ -3,7 +3,8 @@ as much as its figure is: the first sentence that tells it is a key fact and car
 headline's promise (issue 28's read of ko169, "…조양은 무죄인데 공범은 집유…왜?": the body's
 sentence 2, "같은 혐의로 기소된 조씨가 무죄를 확정받은 것과 대조된다.", lost to the reason
 it explains; "the brief never says Cho was acquitted"). Made-up text of the same shape,
-failing before the fix."""
+failing before the fix. The reason it explains ("…에서는 …지만, …에서는 … 때문이다") needs
+that sentence: a setting told as a topic is no subject of its own."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, korean
+from bot.summarize.extractive import refers_back
 from bot.summarize.lang.ko.select import key_facts
 
 needs_kiwi = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not installed")
@@ -45,3 +47,11 @@ def test_the_first_sentence_telling_the_headline_outcome_is_a_point() -> None:
     points = [p.text for p in brief.points]
     assert CONTRAST in points
     assert points[0] == LEDE
+
+
+@needs_kiwi
+def test_a_reason_whose_topic_is_a_setting_leans_on_what_it_explains() -> None:
+    assert refers_back(REASON, "ko")
+    assert refers_back("최근에는 8월에 장마 기간보다 더 많은 비가 내리고 있기 때문이다.", "ko")
+    # a subject before the setting still names what it explains
+    assert not refers_back("정부는 최근에는 수출 규제를 풀었기 때문이다.", "ko")

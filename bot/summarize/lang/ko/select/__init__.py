@@ -60,9 +60,13 @@ BACK_ENDING = ("것이다",)
 # "메타물질 특성을 조작하면 … 만들 수 있기 때문이다"): the contrast it explains is the sentence
 # before. Only where neither of its first two words is a subject or topic: "공수처가 … 이첩
 # 요구를 했기 때문이다", "… 이유는 … 때문이다" stay (branch wt-ko9's wider reason rule lost a
-# read by dropping such a key point).
+# read by dropping such a key point). A setting told as a topic ("…에서는", "…에는", "…에게는")
+# is no subject: "조씨의 재판에서는 … 쓰이지 못했지만, 공범의 재판에서는 … 인정됐기
+# 때문이다." explains the contrast the sentence before draws (issue 28's read of ko169, where
+# it was point 2 with that sentence not shown); "정부는 최근에는 …" keeps its subject.
 REASON_ENDING = "때문이다"
-OWN_SUBJECT = re.compile(r"^(?:\S+\s)?\S*[가-힣A-Za-z0-9)](?:은|는|이|가|께서)\s")
+OWN_SUBJECT = re.compile(
+    r"^(?:\S+\s)?\S*[가-힣A-Za-z0-9)](?<!에서)(?<!에게)(?<!에)(?:은|는|이|가|께서)\s")
 # "… 이유는 … 때문이다", "… 어려운 것은 … 때문이다": the reason's topic stands anywhere before
 # the ending, however long the clause it closes (review 35: past the first two words it was
 # read as no subject).
