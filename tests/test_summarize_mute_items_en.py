@@ -90,6 +90,26 @@ def test_show_notes_never_give_a_line_that_says_nothing_alone(junk: str) -> None
     assert _topics(TOPIC, junk) == [TOPIC], junk
 
 
+# Notes opening on their subject, a bare name, before any head (stop 45's feed-item read of
+# an ATP episode, rf407: the reader preferred "Apple Special Event, September 2017" first, and
+# called the bike shop under "Special thanks to:" a plug).
+HEADED_NOTES = "\n\n".join([
+    "Autumn Laptop Event, October 2025", "Jo Doe's photo essay",
+    "Laptop launch video", "Offline playback on the watch app",
+    "Why the office printer never sleeps at all now", "Ending theme by Pat Doe",
+    "Post-show:", "Sam figures out how to buy a bike", "Special thanks to:",
+    "Westwood Cycle, an excellent bike shop in New Jersey that's worth the drive",
+    "Sponsored by:", "Acme: Shoes for every season. Get 10% off with code HOST10."])
+
+
+def test_notes_opening_on_their_subject_give_it_first_and_no_thanks_line() -> None:
+    assert _points("239: Set This Money on Fire", HEADED_NOTES) == [
+        "Autumn Laptop Event, October 2025",
+        "Offline playback on the watch app",
+        "Why the office printer never sleeps at all now",
+    ]
+
+
 def test_a_topic_line_is_its_paragraphs_first_sentence_and_tells_in_plain_words() -> None:
     # "Why is it so prevalent in tech?" and "Sam thinks …" go on from the question before
     # them in their line; the lines telling most in words not capitalised are the topics, not
@@ -210,3 +230,13 @@ def test_an_item_with_a_candidate_keeps_the_normal_selection() -> None:
 
 def test_korean_has_no_such_rule() -> None:
     assert language("ko").mute_item_lines is None  # Korean briefs cannot move by it
+
+
+def test_notes_opening_on_a_charity_drive_do_not_give_it() -> None:
+    # rf406 opens on "Stephen Hackett's St. Jude's Fundraiser": a plug for a month of episodes.
+    lines = HEADED_NOTES.split("\n\n")
+    notes = "\n\n".join(["Jo Doe's St. Jude's Fundraiser", "Follow-up:", *lines[1:]])
+    assert _points("240: Undefined Wait Period", notes) == [
+        "Laptop launch video", "Offline playback on the watch app",
+        "Why the office printer never sleeps at all now",
+    ]

@@ -4,13 +4,14 @@ a brief with no points reads as broken, and readers preferred an episode's own t
 so when in doubt a line gives no point.
 
 Two kinds of item reach it. A show's notes (a list of topic lines and their link lines under
-"Follow-up:", "#askatp", "Sponsored by:"): up to three of its topic lines, in their order. A
-one-line item ("AProf Richard Harvey: CRS", all the feed gives): the line itself. Never a head,
-a line under a sponsor or small-talk head, a call to action, a price, a link credit ("Gruber's
-take"), another show's episode ("ATP #96: …"), a byline or a reddit footer ("submitted by
-/u/x", "[link] [comments]"): those say nothing even alone. Each point is a whole line of its
-paragraph (the paragraph's first sentence, never one that goes on from another), so it stays
-verbatim and stands alone."""
+"Follow-up:", "#askatp", "Sponsored by:"): up to three of its topic lines, in their order, its
+first line among them when that is no head (the episode's subject). A one-line item ("AProf
+Richard Harvey: CRS", all the feed gives): the line itself. Never a head, a line under a
+sponsor, credits or small-talk head, a call to action or a charity drive, a price, a link
+credit ("Gruber's take"), another show's episode ("ATP #96: …"), a byline or a reddit footer
+("submitted by /u/x", "[link] [comments]"): those say nothing even alone. Each point is a whole
+line of its paragraph (the paragraph's first sentence, never one that goes on from another), so
+it stays verbatim and stands alone."""
 
 from __future__ import annotations
 
@@ -36,6 +37,13 @@ SEGMENT_LABEL = re.compile(
 # A small-talk head, bare ("Post-show:") or labelling its line ("Post-show: Marco's adventures
 # on YouTube"): the lines under it, up to the next head, are the episode's small talk.
 SMALL_TALK = re.compile(r"^(?i:(?:pre|post|after)[- ]?show)\b[^:]{0,30}:")
+# A credits head ("Special thanks to:", "Thanks to:", "Credits:", "Music by:"): the lines under
+# it thank or credit someone ("Albert's Westwood Cycle, an excellent bike shop in New Jersey
+# that's worth the drive" under an ATP episode's "Special thanks to:", a point of rf407 until
+# stop 45's feed-item read called it a plug), true of no topic the episode discusses.
+CREDITS_HEAD = re.compile(
+    r"^(?i:(?:(?:very |many |special |big )?thanks|(?:special |music |audio )?credits|"
+    r"(?:theme )?music by|edited by|produced by)(?: (?:to|go(?:es)? to))?:)$")
 # A heading in capitals that exclaims ("ATP MERCHANDISE!!", "SHIRTS ARE BACK!"): what is on
 # sale and until when follows it. A model's or a topic's name in capitals ("NVIDIA RTX") is no
 # head; a heading of three words or more is not_prose's "heading" kind.
@@ -62,7 +70,10 @@ CALL_TO_ACTION = re.compile(
     r"^(?i:become a|try (?:it|\w+ )?free|join (?:us|the)|support (?:us|the show)|rate (?:us|the)|"
     r"sign up|subscribe|follow (?:us|the show)|click|tap|download|buy|order|pre-?order|get "
     r"(?:\d+%|your|a free)|use (?:code|the code|promo)|visit|check out|listen (?:to|on|in)|"
-    r"read more|send (?:us|in)|email us|leave a)\b|\b(?i:promo code|use code|\d+% off)\b")
+    r"read more|send (?:us|in)|email us|leave a)\b|\b(?i:promo code|use code|\d+% off)\b"
+    # A charity drive the show backs ("Stephen Hackett's St. Jude's Fundraiser" atop an ATP
+    # episode's notes, rf406): a plug for a month of episodes, not one's topic.
+    r"|\b(?i:fund-?rais(?:er|ing))\b")
 # A command or a piece of code ("java mx {newNumber}m", "defaults write com.apple.dock
 # autohide-time-modifier -int 0"): a link's detail, not a topic.
 CODE = re.compile(r"[{}<>=]|\s--?[a-z]|\w\.\w+\.\w")
@@ -99,8 +110,8 @@ def _stems(text: str) -> set[str]:
 
 def quiet_lines(lines: list[str], kind_of: Callable[[str], str | None]) -> set[int]:
     """Indexes of the heads and of the lines under a sponsor head, a small-talk head or label
-    ("Pre-show:", "Post-show: Marco's adventures on YouTube") or an exclaimed heading in
-    capitals ("ATP MERCHANDISE!!") up to the next head."""
+    ("Pre-show:", "Post-show: Marco's adventures on YouTube"), a credits head ("Special thanks
+    to:") or an exclaimed heading in capitals ("ATP MERCHANDISE!!") up to the next head."""
     out: set[int] = set()
     inside = False
     for i, line in enumerate(lines):
@@ -110,7 +121,8 @@ def quiet_lines(lines: list[str], kind_of: Callable[[str], str | None]) -> set[i
         elif is_head(line) or SMALL_TALK.match(line) is not None:
             out.add(i)
             head = with_colon(line)
-            inside = SPONSOR_HEAD.match(head) is not None or SMALL_TALK.match(head) is not None
+            inside = SPONSOR_HEAD.match(head) is not None or SMALL_TALK.match(head) is not None \
+                or CREDITS_HEAD.match(head) is not None
         elif inside:
             out.add(i)
     return out
@@ -147,7 +159,8 @@ def mute_item_lines(lines: list[str], title: str, starts: frozenset[int],
     leans on one the brief does not show, "They're about to sell out!"): the item's one line
     that could say something, else up to TOPIC_POINTS topic lines of a show's notes (each with
     TOPIC_LOWER_WORDS words not capitalised: a topic line tells, a link title names a page),
-    those telling most in such words (up to TOPIC_WORDS_TELL), in their order; never the
+    the notes' first line if it is no head, then those telling most in such words (up to
+    TOPIC_WORDS_TELL), in their order; never the
     headline again, a line under a quiet head or a paragraph's later sentence."""
     key = title.strip().lower()
     quiet = quiet_lines(lines, kind_of)
@@ -159,11 +172,20 @@ def mute_item_lines(lines: list[str], title: str, starts: frozenset[int],
         # link), else nothing: a list, a release's data lines have no topic lines.
         speaking = [i for i, line in fresh if _says_something(line, kind_of(line), title)]
         return speaking if len(speaking) == 1 else []
-    topics = [i for i, line in fresh if _lower_words(line) >= TOPIC_LOWER_WORDS
+    # The notes' first line, when it is no head, names the episode's subject even as a bare
+    # name ("Apple Special Event, September 2017" atop rf407's links: stop 45's reader
+    # preferred the brief opening on it to three lines from the middle); the other lines are
+    # topics only with words that tell.
+    topics = [i for i, line in fresh
+              if (i == 0 or _lower_words(line) >= TOPIC_LOWER_WORDS)
               and _says_something(line, kind_of(line), None)]
-    # The lines that tell most in plain words, up to TOPIC_WORDS_TELL of them: past that a
-    # longer line is no more a topic ("Apple removes Infowars propaganda from its podcast
-    # directory" is no less one than "Debate over the prevalence of the stage lighting
-    # problem"), so the earlier wins. Python's sort is stable.
-    telling = sorted(topics, key=lambda i: -min(_lower_words(lines[i]), TOPIC_WORDS_TELL))
+    # The head first, then the lines that tell most in plain words, up to TOPIC_WORDS_TELL of
+    # them: past that a longer line is no more a topic ("Apple removes Infowars propaganda
+    # from its podcast directory" is no less one than "Debate over the prevalence of the stage
+    # lighting problem"), so the earlier wins. Python's sort is stable. Not every line from
+    # the top: under "Follow-up:" an episode's first lines are corrections of the last one
+    # ("Finding the settings", "Body size comparison"; measured at stop 45, 38 ATP briefs
+    # moved so and most read worse).
+    telling = sorted(topics, key=lambda i: (i != 0, -min(_lower_words(lines[i]),
+                                                         TOPIC_WORDS_TELL)))
     return sorted(telling[:TOPIC_POINTS])
