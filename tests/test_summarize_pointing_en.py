@@ -398,3 +398,20 @@ def test_a_blog_posts_signature_is_no_point() -> None:
                       "By Jane Smith in Perth on 2023-01-11."]:
         assert not_prose(signature, "en") == "byline", signature
     assert not_prose("By the time we left Perth, 2023-01-11 had come.", "en") is None
+
+
+@pytest.mark.parametrize("signature", [
+    "By Jane Doe, 2023-01-08.",
+    "By Jane Doe on March 12, 2024",
+    "Posted by Jane Doe in Sydney on 2023-01-08.",
+    "Written by Anne-Marie van der Berg, 11 January 2023.",
+])
+def test_a_signature_with_no_place_or_after_posted_by_is_no_point(signature: str) -> None:
+    # Stop 45 (rf793's byline-only item): each of these alone was a one-line item's point, and
+    # "Posted by …" a point beside the story's prose. A deadline is no signature.
+    assert not_prose(signature, "en") == "byline", signature
+    budget = ("The council approved the new budget on Tuesday by seven votes to two. It raises "
+              "spending on schools by 4% and on road repairs by 9%.")
+    assert _points("Budget passes", signature) == []
+    assert signature not in _points("Budget passes", signature + "\n\n" + budget)
+    assert not_prose("By March 12, 2024 the council must decide.", "en") is None

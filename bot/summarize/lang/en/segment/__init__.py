@@ -69,9 +69,13 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|^(?:and |By )?[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|and|for|of|the))* \.$"
         r"|^\d{1,2}:\d\d (?:EST|EDT|GMT|BST|ET|UTC),? \d{1,2} [A-Z][a-z]+ \d{4}\b.{0,4}$"
         # A blog post's signature: "By Ruben Schade in Sydney, 2023-01-11." (issue 28, feeds),
-        # "By Anne-Marie van der Berg in Den Haag on 11 January 2023", with or without a stop.
-        r"|^By [A-Z][\w'’-]+(?: (?:[A-Z][\w'’-]+|van|von|der|den|de|da|di|du|le|la)){1,4}"
-        r" in [A-Z][\w'’ -]{1,40}(?:,| on) (?:\d{4}-\d\d-\d\d|\d{1,2} [A-Z][a-z]+ \d{4}"
+        # "By Anne-Marie van der Berg in Den Haag on 11 January 2023", with or without a stop;
+        # its place may be left out or its "By" follow "Posted"/"Written" ("By Jane Doe,
+        # 2023-01-08." and "Posted by Jane Doe in Sydney on 2023-01-08." were a one-line
+        # item's point and a point beside prose until stop 45).
+        r"|^(?:By|(?:Posted|Written|Published) by) [A-Z][\w'’-]+"
+        r"(?: (?:[A-Z][\w'’-]+|van|von|der|den|de|da|di|du|le|la)){1,4}"
+        r"(?: in [A-Z][\w'’ -]{1,40})?(?:,| on) (?:\d{4}-\d\d-\d\d|\d{1,2} [A-Z][a-z]+ \d{4}"
         r"|[A-Z][a-z]+ \d{1,2}, \d{4})\.?$")),
     # A transcript cue, a speaker in capitals: "BLOCK: In a moment, …", "THE FACTS: …"
     ("cue", re.compile(r"^(?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z.'’-]+: ")),
