@@ -62,6 +62,7 @@ WEIGHTS: dict[str, dict[str, float]] = {
         "key_fact": 0.2,
         "refers_back": -2.0,
         "redundancy": -0.45,
+        "restates": -1.0,
         "headline_gain": 0.3,
         "duplicate": 0.55,
         "headline_copy": 0.9,
