@@ -102,3 +102,16 @@ def test_the_lede_never_gives_way_to_a_retelling_chosen_first() -> None:
     pool.values = [(rank[k], *v[1:]) for k, v in enumerate(pool.values)]
     pool.retells = lambda k, j: {k, j} == {2, 3}
     assert choose(pool, weights, 2, lambda k: False) == [1, 2]
+
+
+def test_a_clause_likened_again_is_a_retelling() -> None:
+    # ko89: the lede quotes "…하겠다는 것", point 2 the same clause longer, "…하겠다는 것과 같다".
+    lede = ("박하늘 총장이 한빛당의 ‘김구름 수사 검사’ 징계안 발의에 “피고인인 김구름 대표가 "
+            "재판장을 맡아 재판을 직접 다시 하겠다는 것”이라며 “김 대표를 위한 방탄 징계”라고 "
+            "비판했다.")
+    again = ("박 총장은 한빛당이 ‘김구름 수사 검사’를 징계 대상으로 삼은 것에 대해 “피고인인 김 "
+             "대표가 재판장을 맡고 김구름 대표의 변호인인 한빛당 의원들이 사법부의 역할을 "
+             "빼앗아와 재판을 직접 다시 하겠다는 것과 같다”고 했다.")
+    assert retold.retells(clauses(again), clauses(lede))
+    # A quotation that a noun closes is no clause: "“김 대표를 위한 방탄 징계”".
+    assert [predicate for predicate, _, _ in clauses(lede)] == ["하다"]

@@ -55,14 +55,24 @@ def clauses(sentence: str, morphs: Analyser) -> tuple[Clause, ...]:
 def closing_predicate(analysed: tuple[tuple[str, str, int, int], ...]) -> str:
     """The lemma of a quotation's last predicate: a verb's or an adjective's stem with "다"
     ("되다" of "안 된다"), or the noun a "하다" suffix makes one ("철회" of "철회하겠다");
-    "" when it has none (a noun phrase: "“사실 무근”")."""
+    "" when a noun closes it (a noun phrase: "“사실 무근”", "“이 대표를 위한 방탄 탄핵”")."""
     for at in range(len(analysed) - 1, -1, -1):
         form, tag = analysed[at][0], analysed[at][1].split("-", 1)[0]
+        if tag in NOUNS:
+            return ""  # a noun after the last predicate: "“이 대표를 위한 방탄 탄핵”"
         if tag in NOUN_VERB_SUFFIX and at and analysed[at - 1][1] in NOUNS:
             return analysed[at - 1][0]
-        if tag in STEMS:
+        if tag in STEMS and not _likening(analysed, at):
             return form + "다"
     return ""
+
+
+def _likening(analysed: tuple[tuple[str, str, int, int], ...], at: int) -> bool:
+    """Whether the stem at ``at`` is the "같다" of "…것과 같다", which likens the clause before
+    it to what it says: ko89's "“… 재판을 직접 다시 하겠다는 것과 같다”" closes on 하다, as the
+    lede's "“… 재판을 직접 다시 하겠다는 것”" does."""
+    return (analysed[at][0] == "같" and at >= 2 and analysed[at - 1][0] in ("과", "와")
+            and analysed[at - 2][0] == "것")
 
 
 def retells(candidate: tuple[Clause, ...], chosen: tuple[Clause, ...]) -> bool:
