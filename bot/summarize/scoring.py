@@ -66,7 +66,9 @@ DYNAMIC = (
     # have been below our expectations" after "… because its end-of-year clearance sale has
     # proved disappointing"). ``redundancy``'s cosine is divided by the chosen point's length
     # too, so a short sentence that a long lede holds nearly whole scores low there. Weight
-    # <= 0; only where the language reads a sentence's facts (``Language.new_facts``).
+    # <= 0; only where the language reads a sentence's facts (``Language.new_facts``), or
+    # where it reads a retelling its own way (``Language.retelling``; Korean: a quotation
+    # that says again a chosen point's quoted clause), the lede never counted as one.
     "restates",
     # The headline units (``Language.headline_units``; Korean: the lemmas of a headline's
     # second fact) the sentence carries that no chosen point carries yet, as a share of the
@@ -76,6 +78,7 @@ DYNAMIC = (
 FEATURES = STATIC + DYNAMIC
 THRESHOLDS = ("duplicate", "headline_copy")
 IDEAL_CHARS = 140
+LEDE = STATIC.index("lede")
 
 _POSITION = [1.0 / math.sqrt(1.0 + rank) for rank in range(256)]
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
@@ -137,6 +140,9 @@ class Pool:
     facts: Callable[[int], frozenset[str]] | None = None
     # The headline's facts' words, known before any point is chosen (it is shown above them).
     headline_facts: frozenset[str] = frozenset()
+    # Whether candidate k retells chosen candidate j (``Language.retelling``), for
+    # ``restates``; None where its weight is zero or the language has no such reading.
+    retells: Callable[[int, int], bool] | None = None
 
     def leans_on_a_day(self, k: int, chosen: list[int]) -> bool:
         """Whether candidate k, past the first, leans on a day told elsewhere ("이날") while no
@@ -317,6 +323,9 @@ def build_pool(
         read_facts = new_facts(sentences)
         pool.facts = cache(lambda k: read_facts(sentences[k]))
         pool.headline_facts = _words_of(read_facts(" " + title))
+    retelling = rules.retelling
+    if retelling is not None and wanted("restates"):
+        pool.retells = retelling(sentences, ANALYSIS.morphs)
     # The readings below are slow (the analyser) and choose() asks for few candidates, some
     # many times: functools.cache reads each candidate once, when it is first asked for.
     date_told = rules.date_told
@@ -360,6 +369,7 @@ def choose(
     told_facts = pool.headline_facts  # and their figures and names' words, the headline's too
     unread: list[int] = []  # the chosen points whose facts are not in told_facts yet
     facts_of = pool.facts
+    retells = pool.retells if w_restates else None
 
     def points_facts() -> frozenset[str]:
         # The chosen points' facts, read when a candidate first asks (the last point's never).
@@ -383,6 +393,12 @@ def choose(
             score = static[k] + w_red * sim
             if w_restates and told and sim >= CLOSE:
                 score += w_restates * pool.restated(k, sim, told, points_facts)
+            # The lede is never the retelling: when greedy choice took a later sentence that
+            # tells its event in more detail first, the lede still stands (stop 44's bar lost
+            # ko12's and ko45's ledes that way).
+            if (retells is not None and chosen and score > best_score
+                    and pool.values[k][LEDE] == 0.0 and any(retells(k, j) for j in chosen)):
+                score += w_restates
             if reach and units_of is not None:
                 if score + reach <= best_score or (units_maybe is not None and (
                         score + unit * len(units_maybe(k) & left) <= best_score)):

@@ -226,6 +226,11 @@ class Language:
     # may lack for it to retell them (``restates``, bot.summarize.scoring; English: standalone
     # figures and names); None where the language has no such reading, and the feature is off
     new_facts: Callable[[list[str]], Callable[[str], frozenset[str]]] | None = None
+    # Given the candidates' sentences and the analyser, whether candidate k retells chosen
+    # candidate j (``restates`` too; Korean: a quotation of k says the clause a quotation of
+    # j said, "“판사와 법원은 입법을 하면 안 된다”" after "“판사가 입법을 하면 안 된다”"); None
+    # where the language has no such reading
+    retelling: Callable[[list[str], Analyser], Callable[[int, int], bool]] | None = None
     # The headline's units a brief should carry that its lead tends to miss (Korean: a
     # headline's second fact, "A, B" or "A … B": the analyser's lemmas of B that A lacks, verb
     # stems with nouns, "열려" ~ "열렸다"; empty when the headline tells one fact), and those

@@ -12,7 +12,7 @@ from bot.summarize.lang.ko import (
     tagging,
     words,
 )
-from bot.summarize.lang.ko.select import headline
+from bot.summarize.lang.ko.select import headline, retold
 
 LANGUAGE = Language(
     code="ko",
@@ -56,4 +56,5 @@ LANGUAGE = Language(
     headline_units=select.second_fact,
     label_words=(1, 6),
     caption_text=segment.caption_text,
+    retelling=retold.reader,
 )

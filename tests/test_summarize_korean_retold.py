@@ -1,0 +1,117 @@
+"""A Korean point whose quotation says again the clause a chosen point quoted gives way
+(issue 28, stop 45's blind read: ko198's "“내란죄를 탄핵소추 사유에서 철회하겠다”며 …" under
+point 1's "“형법상 내란죄에 해당한다는 주장을 철회하겠다”고 밝혔다", where the reader preferred
+the other side's answer; ko277's "“판사와 법원은 입법을 하면 안 된다”" under "“판사가 입법을 하면
+안 된다”"), and the lede is never the one that gives way (stop 44's bar lost ko12's lede)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.models import Article
+from bot.summarize import ExtractiveSummarizer, korean
+from bot.summarize.korean import ANALYSIS
+from bot.summarize.lang.en.select import weak
+from bot.summarize.lang.ko.select import retold
+from bot.summarize.scoring import build_pool, choose
+from bot.summarize.text import content_words
+from bot.summarize.weights import WEIGHTS
+
+pytestmark = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not installed")
+
+TITLE = "한빛당, 심판 당기려 “배임죄 빼겠다”"
+LEDE = ("김하늘 시장의 예산 전용과 배임 혐의 등을 이유로 심판을 청구한 시의회가 3일 "
+        "행정법원에 “형법상 배임죄에 해당한다는 주장을 철회하겠다”고 밝혔다.")
+PURPOSE = ("검찰이 수사 중인 김 시장의 배임 혐의를 심판 사유에서 빼고, 예산 전용의 조례 "
+           "위반 여부에만 집중해 심리를 신속하게 진행하겠다는 취지다.")
+ANSWER = ("김 시장 측은 “이번 심판은 배임죄 성립을 토대로 한 것인데, 배임죄가 성립되지 "
+          "않는다면 심판 청구 자체가 잘못된 것”이라며 반발했다.")
+RETELLING = ("시의회 측 대리인단은 이날 행정법원에서 열린 두 번째 변론 준비 기일에서 “배임죄를 "
+             "심판 청구 사유에서 철회하겠다”며 “배임 혐의의 유무죄 판단은 형사 법정에서 "
+             "진행되고 입증될 것”이라고 했다.")
+TEXT = "\n\n".join([
+    f"{LEDE} {PURPOSE} {ANSWER}",
+    RETELLING,
+    "이에 김 시장 측이 “배임죄에 대한 증거 조사가 이뤄져야 한다”고 강하게 반발하자, "
+    "법원은 시의회 측에 추가 서면 자료를 제출하라고 요구했다. 배임죄를 심판 대상에 포함할지 "
+    "여부는 이르면 오는 14일부터 진행되는 정식 변론 기일에서 결정될 전망이다.",
+    "법조계에서는 “청구서에 담긴 배임죄를 임의로 배제한다면, 절차의 적법성 논란이 일 수 "
+    "있다”고 말한다. 조례에는 심판 사유 철회에 관한 명시적인 규정은 없다.",
+    "이날 한빛당은 “시의회에서 의결된 심판 사유를 변경하려면, 의결 절차를 다시 거쳐야 "
+    "한다”고 했다. 한빛당 한 관계자는 “심판 사유의 핵심인 배임죄를 빼 김 시장을 최대한 "
+    "빨리 물러나게 하려는 것”이라고 비판했다.",
+])
+
+
+def clauses(sentence: str) -> tuple[retold.Clause, ...]:
+    return retold.clauses(sentence, ANALYSIS.morphs)
+
+
+def test_a_point_that_quotes_the_ledes_clause_again_gives_way() -> None:
+    brief = ExtractiveSummarizer().brief(Article(title=TITLE, text=TEXT, lang="ko"))
+    points = [p.text for p in brief.points]
+    assert points[0] == LEDE
+    assert RETELLING not in points
+    assert ANSWER in points
+
+
+def test_the_same_clause_quoted_again_is_a_retelling() -> None:
+    judge = "현직 부장판사가 “판사가 입법을 하면 안 된다”며 비판하는 글을 올렸다."
+    again = ("성 부장판사는 “판사는 법을 지켜야 하는 공직자일 뿐 법 위에 군림해서는 안 된다”며 "
+             "“판사와 법원은 입법을 하면 안 된다”고 주장했다.")
+    assert retold.retells(clauses(again), clauses(judge))
+    assert retold.retells(clauses(RETELLING), clauses(LEDE))
+
+
+def test_another_clause_of_the_same_speaker_is_no_retelling() -> None:
+    # The same closing predicate ("안 된다") with one word shared is another clause.
+    judge = "현직 부장판사가 “판사가 입법을 하면 안 된다”며 비판하는 글을 올렸다."
+    other = "그는 “판사는 법을 지켜야 하는 공직자일 뿐 법 위에 군림해서는 안 된다”고 했다."
+    assert not retold.retells(clauses(other), clauses(judge))
+    # The other side's answer shares the charge, not the clause.
+    assert not retold.retells(clauses(ANSWER), clauses(LEDE))
+
+
+def test_a_quoted_figure_the_chosen_quotation_lacks_is_news() -> None:
+    told = "그는 “배임죄를 심판 사유에서 철회하겠다”고 밝혔다."
+    more = "그는 “배임죄를 심판 사유 3건에서 철회하겠다”고 밝혔다."
+    assert not retold.retells(clauses(more), clauses(told))
+
+
+def test_single_quoted_terms_are_no_quotation() -> None:
+    # ‘…’ marks a term ("‘쿠팡맨’으로 전업했던 당시 수입을 밝혔다"), not speech.
+    assert clauses("그는 ‘배임죄를 심판 사유에서 철회하겠다’는 문구를 지웠다.") == ()
+
+
+def test_the_lede_never_gives_way_to_a_retelling_chosen_first() -> None:
+    # Greedy choice may take the detailed retelling before the lede (stop 44's ko12): the
+    # lede still stands, though the retelling's quotation is its own.
+    sentences = [LEDE, PURPOSE, RETELLING, ANSWER]
+    pool = build_pool(list(enumerate(sentences)), [content_words(s, "ko") for s in sentences],
+                      TITLE, content_words(TITLE, "ko"), "ko", 300, weak, WEIGHTS["ko"])
+    assert pool.retells is not None and pool.retells(0, 2)
+    # Ranked by position alone: the retelling first, the lede next, the others close behind.
+    weights = {name: 0.0 for name in WEIGHTS["ko"]}
+    weights.update(position=1.0, restates=WEIGHTS["ko"]["restates"], duplicate=1.01,
+                   headline_copy=1.01)
+    rank = {2: 1.0, 0: 0.9, 1: 0.8, 3: 0.7}
+    pool.values = [(rank[k], *v[1:]) for k, v in enumerate(pool.values)]
+    assert choose(pool, weights, 2, lambda k: False) == [0, 2]
+    # A later sentence in the lede's place gives way.
+    rank = {2: 1.0, 3: 0.9, 1: 0.8, 0: 0.7}
+    pool.values = [(rank[k], *v[1:]) for k, v in enumerate(pool.values)]
+    pool.retells = lambda k, j: {k, j} == {2, 3}
+    assert choose(pool, weights, 2, lambda k: False) == [1, 2]
+
+
+def test_a_clause_likened_again_is_a_retelling() -> None:
+    # ko89: the lede quotes "…하겠다는 것", point 2 the same clause longer, "…하겠다는 것과 같다".
+    lede = ("박하늘 총장이 한빛당의 ‘김구름 수사 검사’ 징계안 발의에 “피고인인 김구름 대표가 "
+            "재판장을 맡아 재판을 직접 다시 하겠다는 것”이라며 “김 대표를 위한 방탄 징계”라고 "
+            "비판했다.")
+    again = ("박 총장은 한빛당이 ‘김구름 수사 검사’를 징계 대상으로 삼은 것에 대해 “피고인인 김 "
+             "대표가 재판장을 맡고 김구름 대표의 변호인인 한빛당 의원들이 사법부의 역할을 "
+             "빼앗아와 재판을 직접 다시 하겠다는 것과 같다”고 했다.")
+    assert retold.retells(clauses(again), clauses(lede))
+    # A quotation that a noun closes is no clause: "“김 대표를 위한 방탄 징계”".
+    assert [predicate for predicate, _, _ in clauses(lede)] == ["하다"]
