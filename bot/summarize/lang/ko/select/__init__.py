@@ -8,6 +8,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache, partial
 
 from bot.summarize.lang import Analyser, Analysis, Cues
+from bot.summarize.lang.ko import hanja
 from bot.summarize.lang.ko.select import key_facts
 from bot.summarize.lang.ko.select.headline import lemma as _lemma
 from bot.summarize.lang.ko.select.headline import second_fact
@@ -447,20 +448,50 @@ def late_captions(cands: list[tuple[int, str]]) -> frozenset[str]:
     return frozenset()
 
 
-def headline_nouns(title: str, morphs: Analyser) -> tuple[str, ...]:
+def headline_nouns(title: str, morphs: Analyser, body: str = "") -> tuple[tuple[str, ...], ...]:
     """The headline's nouns and numbers as Kiwi reads them (one analysis, cached): what the
-    story's main event is about ("경남은행", "성과급", "3000")."""
-    out = {form for form, tag, _, _ in morphs(title)
-           if (tag in HEADLINE_NOUN and len(form) >= 2) or tag == "SN"}
-    return tuple(sorted(out))
+    story's main event is about ("경남은행", "성과급", "3000"), each with the ways a body
+    writes it. The headline is read in the body's words (``hanja.read_headline``: "小寒" is
+    "소한", "野" is "야당" or "민주당"), and a Hanja surname as the names and posts ``body``
+    writes with that surname ("尹" is "윤석열" or "윤 대통령"): Kiwi reads Hanja as nothing a
+    Hangul sentence carries (ko233's "소한(小寒)인 5일에는 …" lost to background)."""
+    alternatives = hanja.readings(title)
+    out: dict[str, tuple[str, ...]] = {}
+    for form, tag, _, _ in morphs(hanja.read_headline(title)):
+        if (tag in HEADLINE_NOUN and len(form) >= 2) or tag == "SN":
+            out[form] = alternatives.get(form, (form,))
+    for surname in hanja.surnames(title):
+        named = _named_with_post(surname, body)
+        if named:
+            out[surname] = named
+    return tuple(out[form] for form in sorted(out))
 
 
-def news(sentence: str, head_nouns: tuple[str, ...], lede: bool) -> tuple[float, float, float]:
+@cache  # one per surname: a bounded set (hanja.SURNAMES)
+def _surname_post(surname: str) -> re.Pattern[str]:
+    """A surname, maybe a given name of two syllables, then a public post, maybe one word
+    between: "윤 대통령", "윤석열 대통령", "한덕수 대통령 권한대행"; not "윤리위원장"."""
+    posts = "|".join(sorted(hanja.PUBLIC_POSTS, key=len, reverse=True))
+    return re.compile(rf"(?<![가-힣])({surname}(?:[가-힣]{{2}})?) (?:[가-힣]+ )?(?:{posts})")
+
+
+def _named_with_post(surname: str, body: str) -> tuple[str, ...]:
+    """How ``body`` names a public figure of ``surname``: each full name written before a post
+    ("윤석열"), and each surname-and-post as written ("윤 대통령")."""
+    found: dict[str, None] = {}
+    for m in _surname_post(surname).finditer(body):
+        found[m.group(1) if len(m.group(1)) > 1 else m.group(0)] = None
+    return tuple(found)
+
+
+def news(sentence: str, head_nouns: tuple[tuple[str, ...], ...], lede: bool,
+         ) -> tuple[float, float, float]:
     """(headline_nouns, speakerless, background) of a Korean sentence, by rule and substring:
     no analysis of the sentence itself (the candidates are many, the analyser slow). The lede
     is never background: it is the news, even when it opens on a year ("2018년 … 제보자
     김씨는 3일 …")."""
-    cover = (sum(map(sentence.__contains__, head_nouns)) / len(head_nouns)) if head_nouns else 0.0
+    cover = (sum(any(map(sentence.__contains__, ways)) for ways in head_nouns) / len(head_nouns)
+             if head_nouns else 0.0)
     speakerless = 0.0
     curly, straight = sentence.find("“"), sentence.find('"')  # the first quote, -1 for none
     opening = curly if straight < 0 else straight if curly < 0 else min(curly, straight)
@@ -532,7 +563,8 @@ def cues(cands: list[str], title: str, wanted: Callable[[str], bool],
     """Korean's selection cues of each candidate (bot.summarize.scoring): a quotation its
     speaker reports, what news readers missed or tripped over (``news``), the headline's
     figures and the key facts (``figures``)."""
-    head_nouns = headline_nouns(title, analysis.morphs) if wanted("headline_nouns") else ()
+    head_nouns = headline_nouns(title, analysis.morphs, "\n".join(cands)) \
+        if wanted("headline_nouns") else ()
     quoting = wanted("quote")
     none: frozenset[str] = frozenset()
     title_figures = key_facts.figures(title) if cands and wanted("headline_figure") else none
