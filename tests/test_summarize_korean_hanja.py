@@ -61,17 +61,21 @@ def test_an_abbreviation_is_carried_by_any_word_the_body_writes_for_it() -> None
 
 
 @needs_kiwi
-def test_a_hanja_surname_is_carried_by_the_name_the_body_writes_with_a_post() -> None:
-    body = "윤석열 대통령 측은 반발했다.\n윤 대통령은 관저에 머물렀다.\n윤리위원회는 열리지 않았다."
-    nouns = ko_select.headline_nouns("尹 체포 저지", korean.morphs, body)
-    assert ("윤석열", "윤 대통령") in nouns, nouns
-    assert ko_select.news("윤리위원회는 열리지 않았다.", nouns, lede=False)[0] == 0.0
-
-
-@needs_kiwi
 def test_the_headline_similarity_reads_the_hanja_word() -> None:
     words = [content_words(s, "ko") for s in KO233]
     pool = ExtractiveSummarizer().pool(list(enumerate(KO233)), words, KO233_TITLE,
                                        content_words(KO233_TITLE, "ko"), "ko")
     headline = [dict(zip(STATIC, v, strict=True))["headline"] for v in pool.values]
     assert headline[1] > 0.0 == headline[2], headline
+
+
+@needs_kiwi
+def test_a_headline_number_is_carried_only_with_its_unit() -> None:
+    # ko233: "동지(冬至·작년 12월 21일)" won the second point on the headline's "12" of "12도".
+    nouns = ko_select.headline_nouns(KO233_TITLE, korean.morphs)
+    assert ("12",) in nouns and ("5월",) in ko_select.headline_nouns("5월도 여름", korean.morphs)
+    month = "우리나라는 동지(冬至·작년 12월 21일)부터 한 달 정도를 가장 추운 ‘한겨울’로 본다."
+    assert ko_select.news(month, nouns, lede=False)[0] == 0.0
+    cold = "4일 전국의 아침 최저기온은 영하 12도에서 영상 1도로 예보됐다."
+    assert ko_select.news(cold, nouns, lede=False)[0] == 4 / 7  # 아침 최저 영하 12도
+

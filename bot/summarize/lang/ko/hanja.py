@@ -1,5 +1,5 @@
 """Hanja a Korean headline writes for a word its body writes in Hangul ("小寒" for 소한, "檢" for
-검찰, "尹" for 윤 대통령): one table, read by the tagger (``tags``) and the sentence selector
+검찰, "尹" for 윤): one table, read by the tagger (``tags``) and the sentence selector
 (``select``), and ``read_headline`` which gives a headline back in the body's words.
 
 Kiwi reads a headline's Hanja as a Hanja morpheme (SH) that no Hangul sentence carries, so a
@@ -35,17 +35,12 @@ WORDS: dict[str, str] = {
     "小寒": "소한", "大寒": "대한", "監査": "감사", "人道": "인도", "父子": "부자",
 }
 # Hanja surnames a headline writes for a public figure ("尹 체포 저지", "崔 접근 치밀", "金여사"),
-# each to the Hangul surname the body writes with the full name or a post.
+# each to the Hangul surname the body writes with the full name or a post: read by the tagger
+# (``tagging.people``); the selector leaves them unread (``select.headline_nouns`` says why).
 SURNAMES: dict[str, str] = {
     "尹": "윤", "李": "이", "文": "문", "朴": "박", "金": "김", "崔": "최", "韓": "한", "安": "안",
     "洪": "홍", "曺": "조", "趙": "조", "鄭": "정", "吳": "오",
 }
-# The posts and roles a body writes after a public figure's surname or full name ("윤 대통령",
-# "윤석열 대통령", "김 여사", "한덕수 대통령 권한대행", "최재영 목사"): a sentence that names
-# one of them carries the headline's Hanja surname.
-PUBLIC_POSTS = ("대통령", "여사", "권한대행", "대행", "총리", "장관", "대표", "의원", "목사",
-                "회장", "위원장")
-
 _HANJA = re.compile(r"[一-龥]+")
 
 
@@ -94,9 +89,3 @@ def readings(title: str) -> dict[str, tuple[str, ...]]:
             if words is not None:
                 out[words[0]] = words
     return out
-
-
-def surnames(title: str) -> tuple[str, ...]:
-    """The Hangul surnames of the Hanja surnames ``title`` writes as a word of their own or
-    before Hangul ("尹탄핵심판", "金여사"): not inside a longer Hanja word."""
-    return tuple(dict.fromkeys(SURNAMES[run] for run in _HANJA.findall(title) if run in SURNAMES))
