@@ -1,6 +1,6 @@
 """Korean headlines written in Hanja (issue 28, stop 45): the selector reads a headline's Hanja
 abbreviation or word as the Hangul its body writes, from the one table the tagger reads too
-(bot/summarize/lang/ko/hanja.py)."""
+(bot/summarize/lang/ko/words.py, its headline Hanja section)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 
 from bot.summarize import ExtractiveSummarizer, korean
 from bot.summarize.lang.en.select import weak
-from bot.summarize.lang.ko import hanja, tags
 from bot.summarize.lang.ko import select as ko_select
+from bot.summarize.lang.ko import tags, words
 from bot.summarize.scoring import STATIC, build_pool
 from bot.summarize.text import content_words
 
@@ -32,12 +32,12 @@ def _features(title: str, sentences: list[str]) -> list[dict[str, float]]:
 
 
 def test_a_headline_is_read_in_the_bodys_words() -> None:
-    assert hanja.read_headline(KO233_TITLE) == "이름값 하는 소한... 내일 아침 최저 영하 12도"
-    assert hanja.read_headline("野, 탄핵 당기려 “내란죄 빼겠다”").startswith("야당,")
-    assert "검찰 송치" in hanja.read_headline("시민단체 이사장 檢 송치")
+    assert words.read_headline(KO233_TITLE) == "이름값 하는 소한... 내일 아침 최저 영하 12도"
+    assert words.read_headline("野, 탄핵 당기려 “내란죄 빼겠다”").startswith("야당,")
+    assert "검찰 송치" in words.read_headline("시민단체 이사장 檢 송치")
     # 中 after a noun is "among", no China; a modifier (前, 男) and a surname stay as written.
-    assert "범죄중 33.1%" in hanja.read_headline("열차 내 범죄中 33.1%가 성폭력")
-    assert hanja.read_headline("前 장관 추정男 尹") == "前 장관 추정男 尹"
+    assert "범죄중 33.1%" in words.read_headline("열차 내 범죄中 33.1%가 성폭력")
+    assert words.read_headline("前 장관 추정男 尹") == "前 장관 추정男 尹"
 
 
 def test_the_tagger_reads_the_same_table() -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from bot.summarize.lang import Language
 from bot.summarize.lang.ko import (
-    hanja,
     labelling,
     negation,
     segment,
@@ -56,5 +55,5 @@ LANGUAGE = Language(
     headline_units=select.second_fact,
     label_words=(1, 6),
     caption_text=segment.caption_text,
-    headline_reading=hanja.read_headline,
+    headline_reading=words.read_headline,
 )

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from functools import cache, lru_cache, partial
 
 from bot.summarize.lang import Analyser, Analysis, Cues
-from bot.summarize.lang.ko import hanja
 from bot.summarize.lang.ko.select import key_facts
 from bot.summarize.lang.ko.select.headline import lemma as _lemma
 from bot.summarize.lang.ko.select.headline import second_fact
@@ -19,7 +18,9 @@ from bot.summarize.lang.ko.words import (
     SURNAMES,
     TITLES,
     VISIT,
+    hanja_readings,
     marked_aside,
+    read_headline,
     relative_day,
     scene,
     teaser,
@@ -457,13 +458,13 @@ def late_captions(cands: list[tuple[int, str]]) -> frozenset[str]:
 def headline_nouns(title: str, morphs: Analyser) -> tuple[tuple[str, ...], ...]:
     """The headline's nouns and numbers as Kiwi reads them (one analysis, cached): what the
     story's main event is about ("경남은행", "성과급", "3000"), each with the ways a body
-    writes it. The headline is read in the body's words (``hanja.read_headline``: "小寒" is
+    writes it. The headline is read in the body's words (``words.read_headline``: "小寒" is
     "소한", "野" is "야당" or "민주당"): Kiwi reads Hanja as nothing a Hangul sentence carries
     (ko233's "소한(小寒)인 5일에는 …" lost to background). A Hanja surname stays unread: read
     as the names the body writes with a post ("尹" as "윤석열", "윤 대통령"), it moved one brief
     of the 21 under "尹" (ko262), to a third point that retold the lede's "집행에 나선"."""
-    alternatives = hanja.readings(title)
-    read = hanja.read_headline(title)
+    alternatives = hanja_readings(title)
+    read = read_headline(title)
     out: dict[str, tuple[str, ...]] = {}
     for form, tag, _, end in morphs(read):
         if tag == "SN":
