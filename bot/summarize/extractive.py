@@ -370,6 +370,9 @@ class ExtractiveSummarizer:
             else (rules or FALLBACK).weak
         late = rules.late_captions(cands) if rules is not None else frozenset()
         caption_like = (lambda s: s in late or weak(s)) if late else weak
+        reading = rules.headline_reading if rules is not None else None
+        if reading is not None and (read := reading(title)) != title:
+            title_words = content_words(read, lang)  # "小寒" carried by "소한(小寒)인 5일에는 …"
         # Where a lead may be impersonal, nothing keeps a sentence from being the lede.
         leans_back = None if rules is None or rules.impersonal_leads else partial(
             refers_back, lang=lang)

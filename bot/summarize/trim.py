@@ -6,7 +6,8 @@ a clause boundary and still holds a complete main clause, marked with "…". Not
 deleted from the middle (an aside can carry the claim: "X, which is not Y, …"), and no cut falls
 between a verb and its object, before a "that"-clause, inside quotes, brackets or a "— … —"
 pair. The summarizer prefers sentences that fit (``fits``); a sentence with no safe cut is
-returned whole up to ``HARD_LIMIT`` and only past that cut at a word boundary.
+returned whole up to ``HARD_LIMIT`` and only past that cut at a word boundary, or, in a list
+of entries (Korean "▲…▷…"), before the last entry that fits whole (``entry_prefix``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,10 @@ from bot.summarize.lang.ko import trim as ko_rules
 
 
 class Rules(Protocol):
-    """What a language's ``trim`` module offers: its longest faithful prefix of a sentence."""
+    """What a language's ``trim`` module offers: its longest faithful prefix of a sentence,
+    and the marks that open a list's entries (``ENTRY_MARKS``, "" for none)."""
+
+    ENTRY_MARKS: str
 
     def prefix(self, s: str, limit: int, shortest: float,
                open_spans: Callable[[str], bool]) -> str | None:
@@ -68,6 +72,21 @@ def shown(sentence: str, lang: str = "en") -> str:
     return rules.tidy(s) if rules is not None else s
 
 
+def entry_prefix(cut: str, limit: int, lang: str = "en") -> str | None:
+    """``cut`` up to the last list entry mark in it (the language's ``ENTRY_MARKS``), so no
+    entry is shown half ("…▷삼성세무서장 최영철▷반포세무서장" -> "…▷삼성세무서장 최영철"), or None
+    when ``cut`` holds fewer than two entries (no list), the entries before the last are
+    shorter than ``MIN_SHARE`` of ``limit``, or the language writes no such marks."""
+    rules = _RULES.get(lang)
+    marks = rules.ENTRY_MARKS if rules is not None else ""
+    if not marks:
+        return None
+    last = max(cut.rfind(mark) for mark in marks)
+    if last < limit * MIN_SHARE or sum(map(cut.count, marks)) < 2:
+        return None
+    return cut[:last].rstrip() or None
+
+
 def fits(sentence: str, limit: int, lang: str = "en") -> int:
     """2 when ``sentence`` fits as a point shows it (``shown``), 1 when a faithful prefix does,
     0 when neither."""
@@ -81,7 +100,7 @@ def fits(sentence: str, limit: int, lang: str = "en") -> int:
 
 def fit(sentence: str, limit: int = 300, lang: str = "en") -> str:
     """``sentence`` as a point: whole when it fits, else its longest faithful prefix + "…",
-    else whole up to ``HARD_LIMIT``; never cut inside a word."""
+    else whole up to ``HARD_LIMIT``; never cut inside a word, nor inside a list's entry."""
     s = shown(sentence, lang)
     if len(s) <= limit:
         return s
@@ -91,6 +110,9 @@ def fit(sentence: str, limit: int = 300, lang: str = "en") -> str:
     if len(s) <= max(HARD_LIMIT, limit):
         return s
     cut = s[: max(HARD_LIMIT, limit) - 1]
+    entries = entry_prefix(cut, limit, lang)
+    if entries:
+        return entries + "…"
     space = cut.rfind(" ")
     if space > 0:
         cut = cut[:space]

@@ -281,3 +281,7 @@ class Language:
         [list[str], str, frozenset[int], Callable[[str], str | None], Callable[[str], bool]],
         list[int]] \
         | None = None
+    # The headline in the words its body writes (Korean: a Hanja abbreviation or word in
+    # Hangul, "小寒" -> "소한", "野" -> "야당"), whose content words the selector's ``headline``
+    # similarity reads (bot.summarize.extractive); None where a headline is read as written
+    headline_reading: Callable[[str], str] | None = None

@@ -31,6 +31,8 @@ FRONTED = frozenset(
 # reader may read the space) nor before a decimal (" .5").
 SPACED_STOP = re.compile(r"(?<=[\w'’\")”%\]]) ([.!?][\"”'’]?)$")
 
+# English writes no list entry marks inside a sentence (``bot.summarize.trim``).
+ENTRY_MARKS = ""
 
 def tidy(s: str) -> str:
     """``s`` without the space before its closing stop ("change ." -> "change.")."""

@@ -57,4 +57,5 @@ LANGUAGE = Language(
     label_words=(1, 6),
     caption_text=segment.caption_text,
     retelling=retold.reader,
+    headline_reading=words.read_headline,
 )

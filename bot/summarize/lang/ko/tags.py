@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from bot.summarize.lang.ko import words
+
 # Kiwi's tags of the morphemes a tag may be made of: common and proper nouns, foreign words
 # and Hanja. A written word whose nouns are followed by anything but a particle is a verb or
 # an adjective ("탄핵하라"), never a tag.
@@ -258,9 +260,8 @@ NATIONAL = frozenset(
 # (a word of its own may carry a particle: "독일서 출간").
 # One-character abbreviations headlines write for a country or a party ("北, 동해상으로 …", "美
 # 연준"): read as the word before the headline's subject is asked for (the second read's lost
-# #북한).
-HEADLINE_ABBREVIATIONS = {"北": "북한", "美": "미국", "中": "중국", "日": "일본", "與": "여당",
-                          "野": "야당"}
+# #북한). The readings are the selector's too (``words.HANJA_ABBREVIATIONS``).
+HEADLINE_ABBREVIATIONS = {char: words.HANJA_ABBREVIATIONS[char][0] for char in words.HANJA_TAGGED}
 HEADLINE_KICKER = re.compile(r"^\s*(?:\[[^\]]*\]\s*)+")
 SUBJECT_BEFORE = r"(?:^|[\s‘“'\".…,·])"
 SUBJECT_BEFORE_WIDTH = 1  # see PLAYED_BEFORE_WIDTH
@@ -319,8 +320,11 @@ CITED_SOURCE_MENTIONS = 3
 # A person named in full once and then by the surname and a post ("윤석열 대통령 ... 윤
 # 대통령은", "김진하 양양군수 ... 김 군수는"), or by the Hanja surname a headline writes for a
 # public figure ("尹 체포 저지"): named often enough for a tag.
-HANJA_SURNAMES = {"윤": "尹", "이": "李", "문": "文", "박": "朴", "김": "金", "최": "崔",
-                  "한": "韓", "안": "安", "홍": "洪", "조": "曺趙", "정": "鄭", "오": "吳"}
+# Each Hangul surname to the Hanja a headline writes for it ("조": "曺趙"), from
+# ``words.HANJA_SURNAME_READINGS``.
+HANJA_SURNAMES = {surname: "".join(h for h, s in words.HANJA_SURNAME_READINGS.items()
+                                  if s == surname)
+                  for surname in dict.fromkeys(words.HANJA_SURNAME_READINGS.values())}
 # Public offices only: the head of an institute or a company called "김 원장" is mostly an
 # expert or a source quoted (the purity dump's "김범수 서울대 통일평화연구원장" on a survey), a
 # pastor is no office, and "대표" heads any shop ("분식집을 운영해 온 김철수 대표는 … 김

@@ -18,7 +18,9 @@ from bot.summarize.lang.ko.words import (
     SURNAMES,
     TITLES,
     VISIT,
+    hanja_readings,
     marked_aside,
+    read_headline,
     relative_day,
     scene,
     teaser,
@@ -136,6 +138,12 @@ RELATIVE_DAY_WEIGHT = 0.5
 
 # Kiwi's tags of the headline words a lead should carry: common and proper nouns, foreign words.
 HEADLINE_NOUN = frozenset({"NNG", "NNP", "SL"})
+# A number written as a date or a clock time ("12월 21일", "1시"): no figure a headline
+# promises (``key_facts``), so the headline's "영하 12도" is not carried by "동지(…12월 21일)"
+# (ko233's background sentence won the second point on that credit, over "소한(小寒)인 5일에는
+# …"). Its unit is the first character after the number; not 년, which is a duration as often
+# as a year ("징역 15년").
+TIME_UNIT = re.compile(r"[월일시분]")
 
 # A quotation closed by a quoting ending ("…"라고 말했다), and a subject before it: a sentence
 # that only reports what someone said.
@@ -469,20 +477,51 @@ def late_captions(cands: list[tuple[int, str]]) -> frozenset[str]:
     return frozenset()
 
 
-def headline_nouns(title: str, morphs: Analyser) -> tuple[str, ...]:
+def headline_nouns(title: str, morphs: Analyser) -> tuple[tuple[str, ...], ...]:
     """The headline's nouns and numbers as Kiwi reads them (one analysis, cached): what the
-    story's main event is about ("경남은행", "성과급", "3000")."""
-    out = {form for form, tag, _, _ in morphs(title)
-           if (tag in HEADLINE_NOUN and len(form) >= 2) or tag == "SN"}
-    return tuple(sorted(out))
+    story's main event is about ("경남은행", "성과급", "3000"), each with the ways a body
+    writes it. The headline is read in the body's words (``words.read_headline``: "小寒" is
+    "소한", "野" is "야당" or "민주당"): Kiwi reads Hanja as nothing a Hangul sentence carries
+    (ko233's "소한(小寒)인 5일에는 …" lost to background). A Hanja surname stays unread: read
+    as the names the body writes with a post ("尹" as "윤석열", "윤 대통령"), it moved one brief
+    of the 21 under "尹" (ko262), to a third point that retold the lede's "집행에 나선"."""
+    alternatives = hanja_readings(title)
+    read = read_headline(title)
+    out: dict[str, tuple[str, ...]] = {}
+    for form, tag, _, end in morphs(read):
+        if tag == "SN":
+            # A date the headline names is carried by that date ("5월도 9월도 ‘여름’이 된다":
+            # "5·9월" carries 9월, "9~11월" does not); any other number by the number written
+            # as no date (``news``).
+            if TIME_UNIT.match(read, end):
+                form += read[end]
+            out[form] = (form,)
+        elif tag in HEADLINE_NOUN and len(form) >= 2:
+            out[form] = alternatives.get(form, (form,))
+    return tuple(out[form] for form in sorted(out))
 
 
-def news(sentence: str, head_nouns: tuple[str, ...], lede: bool) -> tuple[float, float, float]:
+def _writes(sentence: str, way: str) -> bool:
+    """Whether ``sentence`` writes ``way``, a headline noun as a body writes it; a number
+    ("12") only where no date or clock time unit follows it (``TIME_UNIT``)."""
+    at = sentence.find(way)
+    if at < 0 or not way[-1].isdigit():
+        return at >= 0
+    while at >= 0:
+        if not TIME_UNIT.match(sentence, at + len(way)):
+            return True
+        at = sentence.find(way, at + 1)
+    return False
+
+
+def news(sentence: str, head_nouns: tuple[tuple[str, ...], ...], lede: bool,
+         ) -> tuple[float, float, float]:
     """(headline_nouns, speakerless, background) of a Korean sentence, by rule and substring:
     no analysis of the sentence itself (the candidates are many, the analyser slow). The lede
     is never background: it is the news, even when it opens on a year ("2018년 … 제보자
     김씨는 3일 …")."""
-    cover = (sum(map(sentence.__contains__, head_nouns)) / len(head_nouns)) if head_nouns else 0.0
+    cover = (sum(any(_writes(sentence, way) for way in ways) for ways in head_nouns)
+             / len(head_nouns) if head_nouns else 0.0)
     speakerless = 0.0
     curly, straight = sentence.find("“"), sentence.find('"')  # the first quote, -1 for none
     opening = curly if straight < 0 else straight if curly < 0 else min(curly, straight)

@@ -1,0 +1,81 @@
+"""Korean headlines written in Hanja (issue 28, stop 45): the selector reads a headline's Hanja
+abbreviation or word as the Hangul its body writes, from the one table the tagger reads too
+(bot/summarize/lang/ko/words.py, its headline Hanja section)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.summarize import ExtractiveSummarizer, korean
+from bot.summarize.lang.en.select import weak
+from bot.summarize.lang.ko import select as ko_select
+from bot.summarize.lang.ko import tags, words
+from bot.summarize.scoring import STATIC, build_pool
+from bot.summarize.text import content_words
+
+needs_kiwi = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not installed")
+
+# ko233 of the Korean feed set: the second sentence tells the headline's 小寒 in Hangul.
+KO233_TITLE = "이름값 하는 小寒... 내일 아침 최저 영하 12도"
+KO233 = [
+    "토요일인 4일 한파(寒波)가 닥칠 것으로 전망됐다.",
+    "소한(小寒)인 5일에는 중부지방을 중심으로 폭설이 예고됐다.",
+    "이에 다음 주 찾아올 한파가 올겨울 들어 가장 매서울 것으로 전망된다.",
+]
+
+
+def _features(title: str, sentences: list[str]) -> list[dict[str, float]]:
+    words = [content_words(s, "ko") for s in sentences]
+    pool = build_pool(list(enumerate(sentences)), words, title, content_words(title, "ko"),
+                      "ko", 300, weak)
+    return [dict(zip(STATIC, v, strict=True)) for v in pool.values]
+
+
+def test_a_headline_is_read_in_the_bodys_words() -> None:
+    assert words.read_headline(KO233_TITLE) == "이름값 하는 소한... 내일 아침 최저 영하 12도"
+    assert words.read_headline("野, 탄핵 당기려 “내란죄 빼겠다”").startswith("야당,")
+    assert "검찰 송치" in words.read_headline("시민단체 이사장 檢 송치")
+    # 中 after a noun is "among", no China; a modifier (前, 男) and a surname stay as written.
+    assert "범죄중 33.1%" in words.read_headline("열차 내 범죄中 33.1%가 성폭력")
+    assert words.read_headline("前 장관 추정男 尹") == "前 장관 추정男 尹"
+
+
+def test_the_tagger_reads_the_same_table() -> None:
+    assert tags.HEADLINE_ABBREVIATIONS == {"北": "북한", "美": "미국", "中": "중국", "日": "일본",
+                                           "與": "여당", "野": "야당"}
+    assert tags.HANJA_SURNAMES["윤"] == "尹" and tags.HANJA_SURNAMES["조"] == "曺趙"
+
+
+@needs_kiwi
+def test_a_sentence_writing_the_headlines_hanja_in_hangul_carries_it() -> None:
+    cover = [x["headline_nouns"] for x in _features(KO233_TITLE, KO233)]
+    assert cover[1] > 0.0 == cover[2], cover
+
+
+@needs_kiwi
+def test_an_abbreviation_is_carried_by_any_word_the_body_writes_for_it() -> None:
+    nouns = ko_select.headline_nouns("野, 탄핵 당기려 “내란죄 빼겠다”", korean.morphs)
+    assert ("야당", "민주당") in nouns, nouns
+    cover, _, _ = ko_select.news("민주당은 내란죄를 빼기로 했다.", nouns, lede=False)
+    assert cover > 0.0
+
+
+@needs_kiwi
+def test_the_headline_similarity_reads_the_hanja_word() -> None:
+    words = [content_words(s, "ko") for s in KO233]
+    pool = ExtractiveSummarizer().pool(list(enumerate(KO233)), words, KO233_TITLE,
+                                       content_words(KO233_TITLE, "ko"), "ko")
+    headline = [dict(zip(STATIC, v, strict=True))["headline"] for v in pool.values]
+    assert headline[1] > 0.0 == headline[2], headline
+
+
+@needs_kiwi
+def test_a_headline_number_is_carried_only_with_its_unit() -> None:
+    # ko233: "동지(冬至·작년 12월 21일)" won the second point on the headline's "12" of "12도".
+    nouns = ko_select.headline_nouns(KO233_TITLE, korean.morphs)
+    assert ("12",) in nouns and ("5월",) in ko_select.headline_nouns("5월도 여름", korean.morphs)
+    month = "우리나라는 동지(冬至·작년 12월 21일)부터 한 달 정도를 가장 추운 ‘한겨울’로 본다."
+    assert ko_select.news(month, nouns, lede=False)[0] == 0.0
+    cold = "4일 전국의 아침 최저기온은 영하 12도에서 영상 1도로 예보됐다."
+    assert ko_select.news(cold, nouns, lede=False)[0] == 4 / 7  # 아침 최저 영하 12도
+
