@@ -186,6 +186,15 @@ def _mute_item(sentences: list[str], title: str, lang: str, starts: frozenset[in
     return [sentences[i] for i in chosen]
 
 
+def _word_counts(title_words: list[str], words: list[list[str]]) -> Counter[str]:
+    """How often the headline and the sentences write each content word, for the labels that
+    read it (``label_points``): counted only when asked, as no Korean brief asks (counting
+    every word was 2% of a Korean science brief's instructions: 9.16 → 8.99 M, callgrind)."""
+    counts: Counter[str] = Counter(title_words)
+    counts.update(chain.from_iterable(words))
+    return counts
+
+
 class ExtractiveSummarizer:
     """Three points that cover the story, taken from the article's own sentences."""
 
@@ -243,10 +252,9 @@ class ExtractiveSummarizer:
         title_words = content_words(article.title, lang)
         chosen = self.select(sentences, article.title, lang, points, words, title_words,
                              paragraph_starts(paragraphs), kinds)
-        counts: Counter[str] = Counter(title_words)
-        counts.update(chain.from_iterable(words))
         texts = [fit(s, self._max_chars, lang) for s in chosen]
-        labels = label_points(texts, counts, lang, article.title, article.text)
+        labels = label_points(texts, partial(_word_counts, title_words, words), lang,
+                              article.title, article.text)
         out = [Point(t, lab) for t, lab in zip(texts, labels, strict=True)]
         keywords = extract_keywords(
             article.title, sentences, lang, self._max_tags, raw, chosen=texts

@@ -4,6 +4,7 @@ all their words are in the point), so they cannot misstate it; none when no phra
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from bot.summarize.korean import ANALYSIS
 from bot.summarize.lang import SUBJECT_SHARE
@@ -74,11 +75,14 @@ def make_label(
 
 
 def label_points(
-    points: list[str], doc_counts: Counter[str], lang: str, title: str, text: str
+    points: list[str], doc_counts: Counter[str] | Callable[[], Counter[str]], lang: str,
+    title: str, text: str
 ) -> list[str | None]:
     """A label for every point, or None for all of them: a brief whose points are labelled
     unevenly reads as two kinds of list. Only a language with label rules of its own has
-    labels."""
+    labels. ``doc_counts`` may be given as the function that counts them, called only when
+    a point is labelled by its recurring words (``make_label``): Korean points are labelled
+    by Kiwi's phrases, or refused first (``unlabelled``), and never read the counts."""
     none: list[str | None] = [None] * len(points)
     rules = LANGUAGES.get(lang)
     labelling = rules.labelling if rules is not None else None
@@ -98,6 +102,8 @@ def label_points(
         else:
             # A point with no recurring phrase may still have a plain noun phrase that names
             # it ("Dubious credentials"); the reading checks still apply.
+            if callable(doc_counts):
+                doc_counts = doc_counts()
             label = make_label(point, doc_counts, lang, used, title_terms, title, fallback=True)
         if label is None or not label_stands(label, point, doc, lang):
             return none
