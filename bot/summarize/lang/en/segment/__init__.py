@@ -19,6 +19,10 @@ CREDIT_LINE = re.compile(
 # A name in a line-up: capitalised words (with "de", "van" … inside), maybe a club in brackets.
 _NAME = (r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’/-]*|de|van|der|den|da|di|du|le|la|von))*"
          r"(?: \([^()]{1,30}\))?")
+# A signature's author: a name of two to five words, with a title or not ("Dr. Jane Doe",
+# "Anne-Marie van der Berg").
+_SIGNED_NAME = (r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.? )?[A-Z][\w'’-]+"
+                r"(?: (?:[A-Z][\w'’-]+|van|von|der|den|de|da|di|du|le|la)){1,4}")
 # Spans that are never a point, by kind. Each pattern is anchored at the span's start unless
 # it says otherwise; the first that matches names the kind.
 NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -72,11 +76,14 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
         # "By Anne-Marie van der Berg in Den Haag on 11 January 2023", with or without a stop;
         # its place may be left out or its "By" follow "Posted"/"Written" ("By Jane Doe,
         # 2023-01-08." and "Posted by Jane Doe in Sydney on 2023-01-08." were a one-line
-        # item's point and a point beside prose until stop 45).
-        r"|^(?:By|(?:Posted|Written|Published) by) [A-Z][\w'’-]+"
-        r"(?: (?:[A-Z][\w'’-]+|van|von|der|den|de|da|di|du|le|la)){1,4}"
+        # item's point and a point beside prose until stop 45), and it may name two authors,
+        # a title or a time ("By Dr. Jane Doe and John Roe, 2023-01-08.", "posted by Jane Doe
+        # on January 8, 2023 at 10:15 am", since stop 45's review). Not "Published by": as
+        # often a book's publisher ("Published by Penguin Random House on 5 March 2024.").
+        r"|^(?:By|(?i:posted|written) by) " + _SIGNED_NAME
+        + r"(?: (?:and|&) " + _SIGNED_NAME + r")?"
         r"(?: in [A-Z][\w'’ -]{1,40})?(?:,| on) (?:\d{4}-\d\d-\d\d|\d{1,2} [A-Z][a-z]+ \d{4}"
-        r"|[A-Z][a-z]+ \d{1,2}, \d{4})\.?$")),
+        r"|[A-Z][a-z]+ \d{1,2}, \d{4})(?:,? at \d{1,2}:\d\d(?: ?[ap]\.?m\.?)?)?\.?$")),
     # A transcript cue, a speaker in capitals: "BLOCK: In a moment, …", "THE FACTS: …"
     ("cue", re.compile(r"^(?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z.'’-]+: ")),
     # "Updated at 11:50 a.m. ET", "[nL2N1QI2GR]", "[Photo]": a stamp or a code, never a point.

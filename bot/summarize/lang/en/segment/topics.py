@@ -5,10 +5,10 @@ so when in doubt a line gives no point.
 
 Two kinds of item reach it. A show's notes (a list of topic lines and their link lines under
 "Follow-up:", "#askatp", "Sponsored by:"): up to three of its topic lines, in their order, its
-first line among them when that is no head (the episode's subject). A one-line item ("AProf
-Richard Harvey: CRS", all the feed gives): the line itself. Never a head, a line under a
-sponsor, credits or small-talk head, a call to action or a charity drive, a price, a link
-credit ("Gruber's take"), another show's episode ("ATP #96: …"), a byline or a reddit footer
+first line among them when that is no head and names a subject (the episode's). A one-line
+item ("AProf Richard Harvey: CRS", all the feed gives): the line itself. Never a head, a line
+under a sponsor, credits or small-talk head, a call to action, a price, a link credit
+("Gruber's take"), another show's episode ("ATP #96: …"), a byline or a reddit footer
 ("submitted by /u/x", "[link] [comments]"): those say nothing even alone. Each point is a whole
 line of its paragraph (the paragraph's first sentence, never one that goes on from another), so
 it stays verbatim and stands alone."""
@@ -70,10 +70,20 @@ CALL_TO_ACTION = re.compile(
     r"^(?i:become a|try (?:it|\w+ )?free|join (?:us|the)|support (?:us|the show)|rate (?:us|the)|"
     r"sign up|subscribe|follow (?:us|the show)|click|tap|download|buy|order|pre-?order|get "
     r"(?:\d+%|your|a free)|use (?:code|the code|promo)|visit|check out|listen (?:to|on|in)|"
-    r"read more|send (?:us|in)|email us|leave a)\b|\b(?i:promo code|use code|\d+% off)\b"
-    # A charity drive the show backs ("Stephen Hackett's St. Jude's Fundraiser" atop an ATP
-    # episode's notes, rf406): a plug for a month of episodes, not one's topic.
-    r"|\b(?i:fund-?rais(?:er|ing))\b")
+    r"read more|send (?:us|in)|email us|leave a|donate)\b|\b(?i:promo code|use code|\d+% off)\b")
+# A first line that names no subject of its own, so not the episode's even atop its notes: a
+# banner that exclaims or opens on a symbol ("🎉 300th Episode Spectacular! 🎉", rf346; "Live
+# from WWDC!"), a sponsor line ("Sponsored by Squarespace"), a bare date ("September 12,
+# 2017"), a part number ("Part 2 of 2") or a charity drive the show backs ("Stephen Hackett's
+# St. Jude's Fundraiser", rf406; "Relay FM's St. Jude campaign"): a plug for a month of
+# episodes. Only the first line: further down, "App Camp for Girls fundraiser" is a topic
+# (rf399's follow-up).
+NO_SUBJECT = re.compile(
+    r"!|^[^\w\"“‘'(]|^(?i:sponsored by|brought to you by|presented by)\b"
+    r"|^(?i:part|episode|chapter) \d+(?: of \d+)?\.?$"
+    r"|^(?:[A-Z][a-z]+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4}"
+    r"|\d{4}-\d\d-\d\d)\.?$"
+    r"|\b(?i:fund-?rais(?:er|ing)|campaign|donations?|telethon)\b")
 # A command or a piece of code ("java mx {newNumber}m", "defaults write com.apple.dock
 # autohide-time-modifier -int 0"): a link's detail, not a topic.
 CODE = re.compile(r"[{}<>=]|\s--?[a-z]|\w\.\w+\.\w")
@@ -159,9 +169,9 @@ def mute_item_lines(lines: list[str], title: str, starts: frozenset[int],
     leans on one the brief does not show, "They're about to sell out!"): the item's one line
     that could say something, else up to TOPIC_POINTS topic lines of a show's notes (each with
     TOPIC_LOWER_WORDS words not capitalised: a topic line tells, a link title names a page),
-    the notes' first line if it is no head, then those telling most in such words (up to
-    TOPIC_WORDS_TELL), in their order; never the
-    headline again, a line under a quiet head or a paragraph's later sentence."""
+    the notes' first line if it is no head and names a subject, then those telling most in
+    such words (up to TOPIC_WORDS_TELL), in their order; never the headline again, a line
+    under a quiet head or a paragraph's later sentence."""
     key = title.strip().lower()
     quiet = quiet_lines(lines, kind_of)
     fresh = [(i, line) for i, line in enumerate(lines)
@@ -174,18 +184,19 @@ def mute_item_lines(lines: list[str], title: str, starts: frozenset[int],
         return speaking if len(speaking) == 1 else []
     # The notes' first line, when it is no head, names the episode's subject even as a bare
     # name ("Apple Special Event, September 2017" atop rf407's links: stop 45's reader
-    # preferred the brief opening on it to three lines from the middle); the other lines are
-    # topics only with words that tell.
+    # preferred the brief opening on it to three lines from the middle), unless it names no
+    # subject (NO_SUBJECT); the other lines are topics only with words that tell.
+    first = 0 if lines and NO_SUBJECT.search(lines[0]) is None else -1
     topics = [i for i, line in fresh
-              if (i == 0 or _lower_words(line) >= TOPIC_LOWER_WORDS)
+              if (i == first or _lower_words(line) >= TOPIC_LOWER_WORDS)
               and _says_something(line, kind_of(line), None)]
-    # The head first, then the lines that tell most in plain words, up to TOPIC_WORDS_TELL of
-    # them: past that a longer line is no more a topic ("Apple removes Infowars propaganda
-    # from its podcast directory" is no less one than "Debate over the prevalence of the stage
-    # lighting problem"), so the earlier wins. Python's sort is stable. Not every line from
-    # the top: under "Follow-up:" an episode's first lines are corrections of the last one
-    # ("Finding the settings", "Body size comparison"; measured at stop 45, 38 ATP briefs
-    # moved so and most read worse).
-    telling = sorted(topics, key=lambda i: (i != 0, -min(_lower_words(lines[i]),
-                                                         TOPIC_WORDS_TELL)))
+    # The notes' first line first, then the lines that tell most in plain words, up to
+    # TOPIC_WORDS_TELL of them: past that a longer line is no more a topic ("Apple removes
+    # Infowars propaganda from its podcast directory" is no less one than "Debate over the
+    # prevalence of the stage lighting problem"), so the earlier wins. Python's sort is
+    # stable. Not every line from the top: under "Follow-up:" an episode's first lines are
+    # corrections of the last one ("Finding the settings", "Body size comparison"; measured at
+    # stop 45, 38 ATP briefs moved so and most read worse).
+    telling = sorted(topics, key=lambda i: (i != first, -min(_lower_words(lines[i]),
+                                                             TOPIC_WORDS_TELL)))
     return sorted(telling[:TOPIC_POINTS])
