@@ -395,12 +395,14 @@ def choose(
                     continue  # cannot win even with every unit it may carry: no reading
                 score += unit * len(units_of(k) & left)
             # Leaning back is fine right after the sentence it leans on. A day told elsewhere
-            # ("이날") is fine under any point that tells the day, too.
-            if score > best_score and w_back and (
-                    leans_back(k) or pool.leans_on_a_day(k, chosen)):
-                prev = k - 1
-                if not (prev >= 0 and prev in chosen and index[prev] == index[k] - 1):
-                    score += w_back
+            # ("이날") is fine under any point that tells the day, too. Whether it follows a
+            # point is asked first: a lean-back reading (English's refers_back, about 90 K
+            # instructions a call on a BBC brief) cannot move a score there.
+            prev = k - 1
+            if score > best_score and w_back \
+                    and not (prev >= 0 and prev in chosen and index[prev] == index[k] - 1) \
+                    and (leans_back(k) or pool.leans_on_a_day(k, chosen)):
+                score += w_back
             if score > best_score:
                 best, best_score = k, score
         if best < 0:
