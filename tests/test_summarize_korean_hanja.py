@@ -25,8 +25,8 @@ KO233 = [
 
 
 def _features(title: str, sentences: list[str]) -> list[dict[str, float]]:
-    words = [content_words(s, "ko") for s in sentences]
-    pool = build_pool(list(enumerate(sentences)), words, title, content_words(title, "ko"),
+    sentence_words = [content_words(s, "ko") for s in sentences]
+    pool = build_pool(list(enumerate(sentences)), sentence_words, title, content_words(title, "ko"),
                       "ko", 300, weak)
     return [dict(zip(STATIC, v, strict=True)) for v in pool.values]
 
@@ -38,6 +38,25 @@ def test_a_headline_is_read_in_the_bodys_words() -> None:
     # 中 after a noun is "among", no China; a modifier (前, 男) and a surname stay as written.
     assert "범죄중 33.1%" in words.read_headline("열차 내 범죄中 33.1%가 성폭력")
     assert words.read_headline("前 장관 추정男 尹") == "前 장관 추정男 尹"
+
+
+def test_a_hanja_run_is_read_as_a_word() -> None:
+    # Abbreviations written together are read each, apart: content words the body writes.
+    assert words.read_headline("與野 합의") == "여당·야당 합의"
+    assert words.read_headline("美中 무역전쟁") == "미국·중국 무역전쟁"
+    assert {"여당", "야당"} <= set(content_words(words.read_headline("與野 합의"), "ko"))
+    # Any other run is a word of its own, no country: 中企 is small and medium firms.
+    for title in ("中企 대출", "中東 정세 불안", "中小기업"):
+        assert "중국" not in words.read_headline(title), title
+    # 日 after a number is the day.
+    assert words.read_headline("3日 오후") == "3일 오후"
+
+
+@needs_kiwi
+def test_a_hanja_word_gives_no_country_noun() -> None:
+    for title in ("中企 대출", "中東 정세 불안", "3日 오후"):
+        nouns = ko_select.headline_nouns(title, korean.morphs)
+        assert not {"중국", "일본"} & {way for ways in nouns for way in ways}, (title, nouns)
 
 
 def test_the_tagger_reads_the_same_table() -> None:
@@ -54,16 +73,27 @@ def test_a_sentence_writing_the_headlines_hanja_in_hangul_carries_it() -> None:
 
 @needs_kiwi
 def test_an_abbreviation_is_carried_by_any_word_the_body_writes_for_it() -> None:
-    nouns = ko_select.headline_nouns("野, 탄핵 당기려 “내란죄 빼겠다”", korean.morphs)
-    assert ("야당", "민주당") in nouns, nouns
-    cover, _, _ = ko_select.news("민주당은 내란죄를 빼기로 했다.", nouns, lede=False)
+    nouns = ko_select.headline_nouns("음주車 인도 돌진", korean.morphs)
+    assert ("차량", "자동차", "승용차") in nouns, nouns
+    cover, _, _ = ko_select.news("자동차 한 대가 인도로 돌진했다.", nouns, lede=False)
     assert cover > 0.0
 
 
 @needs_kiwi
+def test_a_party_abbreviation_names_no_party() -> None:
+    # Which party 與 or 野 is changes with an election: read as 여당/야당 only.
+    nouns = ko_select.headline_nouns("野, 특검법 강행 처리", korean.morphs)
+    assert ("야당",) in nouns, nouns
+    by_name, as_ruling = (
+        ko_select.news(f"{party}은 이날 본회의에서 특검법을 단독으로 처리했다.", nouns, lede=False)
+        for party in ("민주당", "여당"))
+    assert by_name[0] == as_ruling[0], (by_name, as_ruling)
+
+
+@needs_kiwi
 def test_the_headline_similarity_reads_the_hanja_word() -> None:
-    words = [content_words(s, "ko") for s in KO233]
-    pool = ExtractiveSummarizer().pool(list(enumerate(KO233)), words, KO233_TITLE,
+    sentence_words = [content_words(s, "ko") for s in KO233]
+    pool = ExtractiveSummarizer().pool(list(enumerate(KO233)), sentence_words, KO233_TITLE,
                                        content_words(KO233_TITLE, "ko"), "ko")
     headline = [dict(zip(STATIC, v, strict=True))["headline"] for v in pool.values]
     assert headline[1] > 0.0 == headline[2], headline
@@ -79,3 +109,10 @@ def test_a_headline_number_is_carried_only_with_its_unit() -> None:
     cold = "4일 전국의 아침 최저기온은 영하 12도에서 영상 1도로 예보됐다."
     assert ko_select.news(cold, nouns, lede=False)[0] == 4 / 7  # 아침 최저 영하 12도
 
+
+@needs_kiwi
+def test_a_headline_number_is_carried_after_a_dated_one() -> None:
+    # "12시" is a clock time; the later "12도" carries the headline's 12.
+    twelve = (("12",),)
+    assert ko_select.news("5일 밤 12시부터 영하 12도까지 떨어진다.", twelve, lede=False)[0] == 1.0
+    assert ko_select.news("5일 밤 12시부터 추워진다.", twelve, lede=False)[0] == 0.0

@@ -30,9 +30,38 @@ def test_a_list_point_is_cut_before_an_entry() -> None:
     assert shown.endswith(ENTRIES[len(shown.split("▷")) - 2])
 
 
+def test_a_list_point_never_ends_on_a_header_without_its_entries() -> None:
+    # A section header ("▲국세청◇과장급 전보") straddling the cut: the point ends before it.
+    entries = "▲과학기술정보통신부" + "".join(f"▷{post} 이영희" for post in POSTS * 2)
+    before = entries[:entries.rfind("▷", 0, HARD_LIMIT - 40)]
+    notice = before + "▲국세청◇과장급 전보▷납세자보호관 전담 직무대리 전지현" * 3
+    assert len(notice) > HARD_LIMIT
+    point = fit(notice, 300, "ko")
+    assert point.endswith("…") and notice.startswith(point[:-1])
+    assert point[:-1].endswith("전지현"), point[-40:]
+
+
+def test_a_list_marked_with_triangles_is_cut_before_an_entry() -> None:
+    # Yonhap and News1 write personnel lists with △: "◇국장급 전보 △기획조정실장 김○○ △…".
+    notice = "◇국장급 전보 " + " ".join(f"△{post} 직무대리 김철수" for post in POSTS * 2)
+    assert len(notice) > HARD_LIMIT
+    point = fit(notice, 300, "ko")
+    assert point[:-1].endswith("직무대리 김철수"), point[-40:]
+
+
 def test_prose_and_english_are_cut_as_before() -> None:
     prose = "정부는 " + "가나다라 " * 150 + "했다."
     point = fit(prose, 300, "ko")
     assert point.endswith("…") and " " not in point[-3:]
-    english = "▲ item one ▲ item two " + "word " * 150
+    # English writes no entry marks: marks past MIN_SHARE of the limit are still words.
+    english = "word " * 30 + "▲ item one " * 4 + "▲ item two " + "word " * 120
     assert fit(english, 300, "en").endswith("word…")
+
+
+def test_a_list_cut_needs_two_marks_and_a_long_enough_point() -> None:
+    # One mark is no list, and a cut that would leave less than MIN_SHARE of the limit is
+    # worse than a word cut: both are cut at a word.
+    single = "가나다라 " * 40 + "▲국세청 " + "가나다라 " * 200
+    assert "▲국세청" in fit(single, 300, "ko")
+    early = "▲국세청 ▲관세청 " + "가나다라 " * 200
+    assert len(fit(early, 300, "ko")) > 300

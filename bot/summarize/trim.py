@@ -74,15 +74,23 @@ def shown(sentence: str, lang: str = "en") -> str:
 
 def entry_prefix(cut: str, limit: int, lang: str = "en") -> str | None:
     """``cut`` up to the last list entry mark in it (the language's ``ENTRY_MARKS``), so no
-    entry is shown half ("…▷삼성세무서장 최영철▷반포세무서장" -> "…▷삼성세무서장 최영철"), or None
-    when ``cut`` holds fewer than two entries (no list), the entries before the last are
+    entry is shown half ("…▷삼성세무서장 최영철▷반포세무서장" -> "…▷삼성세무서장 최영철"), and
+    before any section header left with none of its entries ("…전지현▲국세청◇과장급 전보▷…"
+    -> "…전지현"); or None when ``cut`` holds fewer than two entries (no list), what is left is
     shorter than ``MIN_SHARE`` of ``limit``, or the language writes no such marks."""
     rules = _RULES.get(lang)
     marks = rules.ENTRY_MARKS if rules is not None else ""
-    if not marks:
+    if not marks or sum(map(cut.count, marks)) < 2:
         return None
     last = max(cut.rfind(mark) for mark in marks)
-    if last < limit * MIN_SHARE or sum(map(cut.count, marks)) < 2:
+    # A segment whose mark ranks above the next one's (``ENTRY_MARKS`` is highest first) is
+    # that list's header.
+    while last > 0:
+        before = max(cut.rfind(mark, 0, last) for mark in marks)
+        if before < 0 or marks.index(cut[before]) >= marks.index(cut[last]):
+            break
+        last = before
+    if last < limit * MIN_SHARE:
         return None
     return cut[:last].rstrip() or None
 

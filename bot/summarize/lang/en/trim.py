@@ -34,6 +34,7 @@ SPACED_STOP = re.compile(r"(?<=[\w'’\")”%\]]) ([.!?][\"”'’]?)$")
 # English writes no list entry marks inside a sentence (``bot.summarize.trim``).
 ENTRY_MARKS = ""
 
+
 def tidy(s: str) -> str:
     """``s`` without the space before its closing stop ("change ." -> "change.")."""
     # The space can only be the second or third character from the end: a look there spares

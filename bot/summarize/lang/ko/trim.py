@@ -11,8 +11,10 @@ CUT = re.compile(r"(?<=[고며만데서])(?=[ ,])|(?<=[,;]) ")
 SUBJECT = re.compile(r"\S(?:은|는|이|가|께서)(?=\s)")
 # Marks that open an entry of a personnel or obituary list ("▲국세청◇과장급 전보▷대변인
 # 김상범▷운영지원과장 최성영…"): a list too long for a point is cut before one, never inside an
-# entry (ko208's point was cut at a word, "…▷반포세무서장…", its name lost).
-ENTRY_MARKS = "▷▲◇"
+# entry (ko208's point was cut at a word, "…▷반포세무서장…", its name lost). Highest first:
+# a mark followed directly by a lower one opens a header ("▲국세청", "◇과장급 전보"); Yonhap
+# and News1 write "◇국장급 전보 △기획조정실장 김○○ △…".
+ENTRY_MARKS = "▲◇▷△"
 
 
 def tidy(s: str) -> str:

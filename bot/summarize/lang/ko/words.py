@@ -429,12 +429,14 @@ def weighed_unnamed(sentence: str) -> bool:
 # winter solstice.
 # One-character abbreviations of a country, a party, an institution or a thing, each to the
 # words a body writes for it, its plain reading first (counted in the 290 Korean feed items'
-# headlines: 野 3, 車 3, 檢 3, 北, 與, 中, 軍; the bodies write "야당"/"민주당", "차량",
-# "검찰", "북한", "군 지휘부"). Modifiers are left out, they are no topic: 前 (former), 故 (the
-# late), 男/女 ("추정男", "女 민원인").
+# headlines: 野 3, 車 3, 檢 3, 北, 與, 中, 軍; the bodies write "야당", "차량", "검찰", "북한",
+# "군 지휘부"). 與 and 野 are the ruling and the opposition party, never a party's name: which
+# party that is changes with an election. 軍 reads "군", one syllable, so only the headline
+# similarity gets it (``select.headline_nouns`` keeps nouns of two or more). Modifiers are
+# left out, they are no topic: 前 (former), 故 (the late), 男/女 ("추정男", "女 민원인").
 HANJA_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "北": ("북한",), "美": ("미국",), "中": ("중국",), "日": ("일본",),
-    "與": ("여당", "국민의힘"), "野": ("야당", "민주당"),
+    "與": ("여당",), "野": ("야당",),
     "檢": ("검찰",), "軍": ("군",), "車": ("차량", "자동차", "승용차"),
 }
 # The abbreviations the tagger reads as the word before it asks for the headline's subject
@@ -444,6 +446,8 @@ HANJA_TAGGED = ("北", "美", "中", "日", "與", "野")
 # Glued after a Hangul noun, 中 is "among" or "during", no country ("범죄中 33.1%가 성폭력"):
 # read so, it is no headline noun (one syllable).
 HANJA_AFTER_A_NOUN = {"中": "중"}
+# After a number, 日 is the day, no country ("3日 오후").
+HANJA_AFTER_A_NUMBER = {"日": "일"}
 # Hanja words of two or more characters, each to its Hangul reading, which a body often writes
 # beside it ("소한(小寒)인 5일", "인도(人道)에서").
 HANJA_WORDS: dict[str, str] = {
@@ -461,29 +465,29 @@ _HANJA = re.compile(r"[一-龥]+")
 
 def read_headline(title: str) -> str:
     """``title`` with the Hanja of ``HANJA_WORDS`` and ``HANJA_ABBREVIATIONS`` in Hangul (the
-    plain reading; 中 after a noun as "중"), so the analyser reads the body's word: "이름값 하는
-    小寒..." -> "이름값 하는 소한...", "음주車…" -> "음주 차량…". Surnames and any other Hanja
-    stay as written."""
+    plain reading), so the analyser reads the body's word: "이름값 하는 小寒..." -> "이름값 하는
+    소한...", "음주車…" -> "음주 차량…". A run of Hanja is read as a word: one of abbreviations
+    alone is read each, apart ("與野" -> "여당·야당"); any other run stays as written, a word of
+    its own and no country ("中企", small and medium firms; "中東"). So do surnames."""
     if _HANJA.search(title) is None:
         return title
 
     def hangul(m: re.Match[str]) -> str:
-        run, at = m.group(0), m.start()
+        run = m.group(0)
         if run in HANJA_WORDS:
             return HANJA_WORDS[run]
-        out = []
-        for i, char in enumerate(run):
-            before = title[at + i - 1] if at + i else ""
-            after = title[at + i + 1] if at + i + 1 < len(title) else ""
-            if _is_hangul(before) and char in HANJA_AFTER_A_NOUN:
-                out.append(HANJA_AFTER_A_NOUN[char])
-            elif char in HANJA_ABBREVIATIONS:
-                # a word of its own: "음주車" is 음주 + 차량, "北전쟁관" 북한 + 전쟁관
-                out.append((" " if _is_hangul(before) else "") + HANJA_ABBREVIATIONS[char][0]
-                           + (" " if _is_hangul(after) else ""))
-            else:
-                out.append(char)
-        return "".join(out)
+        if not all(char in HANJA_ABBREVIATIONS for char in run):
+            return run
+        before = title[m.start() - 1] if m.start() else ""
+        after = title[m.end()] if m.end() < len(title) else ""
+        if _is_hangul(before) and run in HANJA_AFTER_A_NOUN:
+            return HANJA_AFTER_A_NOUN[run]
+        if before.isdigit() and run in HANJA_AFTER_A_NUMBER:
+            return HANJA_AFTER_A_NUMBER[run]
+        # a word of its own: "음주車" is 음주 + 차량, "北전쟁관" 북한 + 전쟁관
+        return ((" " if _is_hangul(before) else "")
+                + "·".join(HANJA_ABBREVIATIONS[char][0] for char in run)
+                + (" " if _is_hangul(after) else ""))
     return _HANJA.sub(hangul, title)
 
 
@@ -493,14 +497,13 @@ def _is_hangul(char: str) -> bool:
 
 def hanja_readings(title: str) -> dict[str, tuple[str, ...]]:
     """The Hangul words ``read_headline`` put in ``title``, each with every word a body may
-    write for it ("야당": ("야당", "민주당")); a word the table reads one way maps to itself."""
+    write for it ("차량": ("차량", "자동차", "승용차")); a word the table reads one way maps to
+    itself."""
     out: dict[str, tuple[str, ...]] = {}
     for run in _HANJA.findall(title):
         if run in HANJA_WORDS:
             out[HANJA_WORDS[run]] = (HANJA_WORDS[run],)
-            continue
-        for char in run:
-            words = HANJA_ABBREVIATIONS.get(char)
-            if words is not None:
-                out[words[0]] = words
+        elif all(char in HANJA_ABBREVIATIONS for char in run):
+            for char in run:
+                out[HANJA_ABBREVIATIONS[char][0]] = HANJA_ABBREVIATIONS[char]
     return out

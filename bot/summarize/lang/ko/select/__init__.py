@@ -481,7 +481,7 @@ def headline_nouns(title: str, morphs: Analyser) -> tuple[tuple[str, ...], ...]:
     """The headline's nouns and numbers as Kiwi reads them (one analysis, cached): what the
     story's main event is about ("경남은행", "성과급", "3000"), each with the ways a body
     writes it. The headline is read in the body's words (``words.read_headline``: "小寒" is
-    "소한", "野" is "야당" or "민주당"): Kiwi reads Hanja as nothing a Hangul sentence carries
+    "소한", "車" is "차량" or "자동차"): Kiwi reads Hanja as nothing a Hangul sentence carries
     (ko233's "소한(小寒)인 5일에는 …" lost to background). A Hanja surname stays unread: read
     as the names the body writes with a post ("尹" as "윤석열", "윤 대통령"), it moved one brief
     of the 21 under "尹" (ko262), to a third point that retold the lede's "집행에 나선"."""
@@ -503,7 +503,8 @@ def headline_nouns(title: str, morphs: Analyser) -> tuple[tuple[str, ...], ...]:
 
 def _writes(sentence: str, way: str) -> bool:
     """Whether ``sentence`` writes ``way``, a headline noun as a body writes it; a number
-    ("12") only where no date or clock time unit follows it (``TIME_UNIT``)."""
+    ("12") only where no date or clock time unit follows it (``TIME_UNIT``). No digit boundary
+    is checked: "112 신고" and "2012년" write "12" (as main's substring match did)."""
     at = sentence.find(way)
     if at < 0 or not way[-1].isdigit():
         return at >= 0
