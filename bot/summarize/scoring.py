@@ -399,17 +399,18 @@ def choose(
             score = static[k] + w_red * sim
             if w_restates and told and sim >= CLOSE:
                 score += w_restates * pool.restated(k, sim, told, points_facts)
-            # The lede is never the retelling: when greedy choice took a later sentence that
-            # tells its event in more detail first, the lede still stands (stop 44's bar lost
-            # ko12's and ko45's ledes that way).
-            if (retells is not None and chosen and score > best_score
-                    and pool.values[k][LEDE] == 0.0 and any(retells(k, j) for j in chosen)):
-                score += w_restates
             if reach and units_of is not None:
                 if score + reach <= best_score or (units_maybe is not None and (
                         score + unit * len(units_maybe(k) & left) <= best_score)):
                     continue  # cannot win even with every unit it may carry: no reading
                 score += unit * len(units_of(k) & left)
+            # The lede is never the retelling: when greedy choice took a later sentence that
+            # tells its event in more detail first, the lede still stands (stop 44's bar lost
+            # ko12's and ko45's ledes that way). Read after every bonus, so no gain lifts a
+            # retelling past the best unweighed (stop 45's review).
+            if (retells is not None and chosen and score > best_score
+                    and pool.values[k][LEDE] == 0.0 and any(retells(k, j) for j in chosen)):
+                score += w_restates
             # Leaning back is fine right after the sentence it leans on. A day told elsewhere
             # ("이날") is fine under any point that tells the day, too. Whether it follows a
             # point is asked first: a lean-back reading (English's refers_back, about 90 K
