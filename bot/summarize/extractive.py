@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from functools import cache, partial
 from itertools import chain
 
@@ -59,10 +60,19 @@ def _no_bare_opening(cands: list[tuple[int, str]], lang: str) -> list[tuple[int,
     if rules is None or rules.opens_no_brief is None or len(cands) < 2 \
             or not rules.opens_no_brief(cands[0][1]):
         return cands
+    if rules.reports_quotation_before is not None and cands[1][0] == cands[0][0] + 1 \
+            and rules.reports_quotation_before([s for _, s in cands[:2]], 1):
+        return cands  # its speaker's report follows it: "…교수는 “…”면서 이같이 말했다"
     rest = cands[1:]
     if len(rest) > 1 and rest[0][0] == cands[0][0] + 1 and refers_back(rest[0][1], lang):
         rest = rest[1:]
     return rest
+
+
+def _opens_no_brief(sentence: str, lang: str) -> bool:
+    rules = LANGUAGES.get(lang)
+    return rules is not None and rules.opens_no_brief is not None \
+        and rules.opens_no_brief(sentence)
 
 
 def refers_back(sentence: str, lang: str) -> bool:
@@ -336,6 +346,12 @@ class ExtractiveSummarizer:
         # the analyser, so each candidate is read once, when first asked for.
         leans_back = cache(lambda k: candidate_leans_back(pool.sentences, k, lang, title))
         chosen = choose(pool, weights, points, leans_back)
+        if 0 in chosen and 1 not in chosen and not leans_back(0) \
+                and _opens_no_brief(pool.sentences[0], lang):
+            # A bare quotation opens the brief only beside the report that names its speaker
+            # (``candidate_leans_back``); without it, it is no point (review of wt-ko45b).
+            chosen = choose(replace(pool, barred=pool.barred | {0}), weights, points,
+                            leans_back)
         return [pool.sentences[k] for k in chosen]
 
     def candidates(

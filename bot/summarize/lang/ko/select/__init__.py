@@ -65,10 +65,12 @@ BACK_ENDING = ("것이다",)
 # read by dropping such a key point). A setting told as a topic ("…에서는", "…에는", "…에게는")
 # is no subject: "조씨의 재판에서는 … 쓰이지 못했지만, 공범의 재판에서는 … 인정됐기
 # 때문이다." explains the contrast the sentence before draws (issue 28's read of ko169, where
-# it was point 2 with that sentence not shown); "정부는 최근에는 …" keeps its subject.
+# it was point 2 with that sentence not shown); "정부는 최근에는 …" keeps its subject. Nor is a
+# standpoint or a limit ("현재로서는 대안이 없기 때문이다", "학교에서만은 …": review of wt-ko45b).
 REASON_ENDING = "때문이다"
 OWN_SUBJECT = re.compile(
-    r"^(?:\S+\s)?\S*[가-힣A-Za-z0-9)](?<!에서)(?<!에게)(?<!에)(?:은|는|이|가|께서)\s")
+    r"^(?:\S+\s)?\S*[가-힣A-Za-z0-9)](?<!에서)(?<!에게)(?<!에)(?<!로서)(?<!서만)"
+    r"(?:은|는|이|가|께서)\s")
 # "… 이유는 … 때문이다", "… 어려운 것은 … 때문이다": the reason's topic stands anywhere before
 # the ending, however long the clause it closes (review 35: past the first two words it was
 # read as no subject).
@@ -174,7 +176,8 @@ def reports_quotation_before(candidates: list[str], k: int) -> bool:
     if not 0 < k < len(candidates):
         return False
     sentence = candidates[k]
-    return ("같이" in sentence or "이렇게" in sentence) and QUOTED.search(sentence) is not None \
+    return ("같이" in sentence or "이렇게" in sentence) \
+        and (QUOTED.search(sentence) is not None or "‘" in sentence) \
         and REPORTS_UNSHOWN.search(sentence) is not None and bare_quotation(candidates[k - 1])
 
 
@@ -619,7 +622,7 @@ def cues(cands: list[str], title: str, wanted: Callable[[str], bool],
             head_figures[0] = title_figures - key_facts.carried(read.own(k), title_figures,
                                                                 written())
         if lede and title_outcomes:
-            head_outcomes[0] = title_outcomes - key_facts.outcomes(sentence)
+            head_outcomes[0] = title_outcomes - key_facts.lede_tells(sentence, title_outcomes)
         told = first_told(k, sentence) if head_outcomes[0] else none
         cover, speakerless, background_ = news(sentence, head_nouns, lede)
         if speakerless and k == 0 and reports_quotation_before(cands, 1):
@@ -639,14 +642,16 @@ def cues(cands: list[str], title: str, wanted: Callable[[str], bool],
 
     def first_told(k: int, sentence: str) -> frozenset[str]:
         # The headline's outcomes the lede lacks that candidate k tells as an outcome
-        # (``key_facts.fact_like``: "무죄를 확정받은", not "체포영장") and no candidate before
-        # it writes: a later retelling ("… 출동한 경찰은 현장에서 A씨를 현행범으로 체포했다"
-        # after "… A씨를 현행범으로 체포했다고 2일 밝혔다", ko172) took the point of the
-        # headline's quoted motive when every teller counted.
-        told = key_facts.outcomes(sentence) & head_outcomes[0]
+        # (``key_facts.told_outcomes``: "무죄를 확정받은", not "무죄를 주장해 왔다" or
+        # "체포영장"; and ``key_facts.fact_like``) and no candidate before it tells: a later
+        # retelling ("… 출동한 경찰은 현장에서 A씨를 현행범으로 체포했다" after "… A씨를
+        # 현행범으로 체포했다고 2일 밝혔다", ko172) took the point of the headline's quoted
+        # motive when every teller counted; a claim before the verdict blocks it no more.
+        told = key_facts.told_outcomes(sentence, head_outcomes[0])
         if not told or not key_facts.fact_like(sentence):
             return none
-        return frozenset(o for o in told if not any(o in c for c in cands[:k]))
+        return frozenset(o for o in told
+                         if not any(key_facts.told_outcomes(c, frozenset((o,))) for c in cands[:k]))
 
     @cache
     def written() -> frozenset[str]:

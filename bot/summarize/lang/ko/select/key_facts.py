@@ -221,18 +221,60 @@ HEADLINE_OUTCOMES = ("무죄", "유죄", "체포", "구속", "사망", "무산",
                      "기각", "파면", "해임", "적발")
 
 
+# How a sentence tells each outcome: as a verdict, an arrest or a result, not as a claim
+# ("무죄를 주장해 왔다"), a demand ("파면을 요구했다"), a warrant ("체포영장", "구속영장을
+# 신청할 방침") or a presumption ("무죄 추정의 원칙"), which tell nothing yet (review of
+# wt-ko45b: "A씨는 … 줄곧 무죄를 주장해 왔다" took the verdict sentence's credit). The words
+# the lede may tell it in instead count too ("…경찰에 붙잡혔다" tells the headline's 체포, "…
+# 1명이 숨졌다" its 사망: ko172).
+TELLS_OUTCOME = {
+    "무죄": r"무죄(?:를|가|로|\s)?\s?(?:선고|확정|판결|받|취지|나왔|났)",
+    "유죄": r"유죄(?:를|가|로|\s)?\s?(?:선고|확정|판결|인정|받|취지)",
+    "체포": r"체포(?:했|하였|한|해|됐|되었|돼|된)|붙잡|검거",
+    "구속": r"구속(?:했|하였|한|해|됐|되었|돼|된|\s?기소|\s?송치|\s?수감)",
+    "사망": r"사망(?:했|하였|한|해|자|\s?사고)|숨지|숨졌|숨진|목숨을\s?잃",
+    "무산": r"무산(?:됐|되었|돼|된|시켰)",
+    "결렬": r"결렬(?:됐|되었|돼|된)",
+    "부결": r"부결(?:됐|되었|돼|된|시켰|했)",
+    "가결": r"가결(?:됐|되었|돼|된|시켰|했)",
+    "기각": r"기각(?:했|하였|한|됐|되었|돼|된)",
+    "파면": r"파면(?:했|하였|한|됐|되었|돼|된|당|\s?처분|을\s?(?:의결|결정|선고))",
+    "해임": r"해임(?:했|하였|한|됐|되었|돼|된|당|\s?처분)",
+    "적발": r"적발(?:했|하였|한|됐|되었|돼|된)|덜미|붙잡|검거",
+}
+_TELLS = {o: re.compile(p) for o, p in TELLS_OUTCOME.items()}
+# A told outcome denied right after ("구속되지 않았다" is no 구속됐다; "무죄를 선고받지 못했다").
+_DENIED = re.compile(r"[가-힣]{0,3}지\s?(?:않|못)")
+
+
 def outcomes(text: str) -> frozenset[str]:
     """The outcome nouns (``HEADLINE_OUTCOMES``) ``text`` writes."""
     return frozenset(o for o in HEADLINE_OUTCOMES if o in text)
 
 
+def told_outcomes(sentence: str, among: frozenset[str]) -> frozenset[str]:
+    """The outcomes of ``among`` that ``sentence`` tells (``TELLS_OUTCOME``), not denied."""
+    return frozenset(o for o in among if any(
+        _DENIED.match(sentence, m.end()) is None for m in _TELLS[o].finditer(sentence)))
+
+
+def lede_tells(lede: str, among: frozenset[str]) -> frozenset[str]:
+    """The outcomes of ``among`` the lede writes or tells in other words ("붙잡혔다" for 체포)."""
+    return outcomes(lede) & among | told_outcomes(lede, among)
+
+
 def headline_fact(own: frozenset[str], head: frozenset[str], told: frozenset[str],
                   head_outcomes: frozenset[str], written: frozenset[str] = frozenset()) -> float:
-    """``headline_figure`` with the headline's outcomes the lede lacks (``head_outcomes``)
-    counted among its figures (``head``): the share of both a sentence carries (``own``, its
-    figures; ``told``, the outcomes it tells), out of at most two."""
-    if not head_outcomes:
-        return headline_figure(own, head, written)
+    """``headline_figure``, or, where more, the share of the headline's figures (``head``)
+    and the outcomes the lede lacks (``head_outcomes``) together that a sentence carries
+    (``own``: its figures) and tells (``told``), out of at most two. Carrying the headline's
+    figures is still the whole promise when it has an outcome too (review of wt-ko45b:
+    counted together, ko31's "1인당 … 540만원" fell to half); an outcome alone stays half of
+    a promise that has a figure (as the whole, ko31's buyers "… 타려다가 적발됐다" took the
+    point of the ring's "… 3명을 구속 송치했다")."""
+    figure = headline_figure(own, head, written)
+    if not head_outcomes or not told & head_outcomes:
+        return figure
     got = len(carried(own, head, written)) if head and own else 0
     got += len(told & head_outcomes)
-    return min(got, 2) / min(len(head) + len(head_outcomes), 2)
+    return max(figure, min(got, 2) / min(len(head) + len(head_outcomes), 2))
