@@ -518,14 +518,27 @@ def _writes(sentence: str, way: str) -> bool:
     return False
 
 
+def _carried(sentence: str, head_nouns: tuple[tuple[str, ...], ...]) -> int:
+    """How many of the headline's nouns ``sentence`` writes in any of their ways. A plain
+    substring test first, ``_writes``' date check only for a number found: every candidate
+    asks this of every headline noun (a generator of ``_writes`` calls made a Korean science
+    brief 7% dearer by callgrind, stop 45)."""
+    carried = 0
+    for ways in head_nouns:
+        for way in ways:
+            if way in sentence and (not way[-1].isdigit() or _writes(sentence, way)):
+                carried += 1
+                break
+    return carried
+
+
 def news(sentence: str, head_nouns: tuple[tuple[str, ...], ...], lede: bool,
          ) -> tuple[float, float, float]:
     """(headline_nouns, speakerless, background) of a Korean sentence, by rule and substring:
     no analysis of the sentence itself (the candidates are many, the analyser slow). The lede
     is never background: it is the news, even when it opens on a year ("2018년 … 제보자
     김씨는 3일 …")."""
-    cover = (sum(any(_writes(sentence, way) for way in ways) for ways in head_nouns)
-             / len(head_nouns) if head_nouns else 0.0)
+    cover = _carried(sentence, head_nouns) / len(head_nouns) if head_nouns else 0.0
     speakerless = 0.0
     curly, straight = sentence.find("“"), sentence.find('"')  # the first quote, -1 for none
     opening = curly if straight < 0 else straight if curly < 0 else min(curly, straight)
