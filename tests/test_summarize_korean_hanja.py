@@ -10,8 +10,9 @@ from bot.summarize import ExtractiveSummarizer, korean
 from bot.summarize.lang.en.select import weak
 from bot.summarize.lang.ko import select as ko_select
 from bot.summarize.lang.ko import tags, words
-from bot.summarize.scoring import STATIC, build_pool
+from bot.summarize.scoring import STATIC
 from bot.summarize.text import content_words
+from tests.support.korean import pool_features
 
 needs_kiwi = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not installed")
 
@@ -25,10 +26,7 @@ KO233 = [
 
 
 def _features(title: str, sentences: list[str]) -> list[dict[str, float]]:
-    sentence_words = [content_words(s, "ko") for s in sentences]
-    pool = build_pool(list(enumerate(sentences)), sentence_words, title, content_words(title, "ko"),
-                      "ko", 300, weak)
-    return [dict(zip(STATIC, v, strict=True)) for v in pool.values]
+    return pool_features(title, sentences, weak)
 
 
 def test_a_headline_is_read_in_the_bodys_words() -> None:

@@ -19,9 +19,8 @@ from bot.summarize.lang.ko.select.headline import (
     written_names,
 )
 from bot.summarize.lang.ko.select.key_facts import carried, figures, headline_figure, rounds_to
-from bot.summarize.scoring import STATIC, build_pool
-from bot.summarize.text import content_words
 from tests.conftest import shared_path
+from tests.support.korean import pool_features
 
 needs_kiwi = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not installed")
 
@@ -121,11 +120,7 @@ def test_a_compound_s_head_noun_stays() -> None:
     assert compound_heads(morphs) == morphs
 
 
-def _features(title: str, sentences: list[str]) -> list[dict[str, float]]:
-    words = [content_words(s, "ko") for s in sentences]
-    pool = build_pool(list(enumerate(sentences)), words, title, content_words(title, "ko"),
-                      "ko", 300, lambda s: False)
-    return [dict(zip(STATIC, v, strict=True)) for v in pool.values]
+_features = pool_features
 
 
 @needs_kiwi

@@ -13,18 +13,13 @@ from bot.summarize import ExtractiveSummarizer, korean
 from bot.summarize.extractive import candidate_leans_back
 from bot.summarize.lang.ko.select import background
 from bot.summarize.lang.ko.select.key_facts import figures, headline_figure, told_fact
-from bot.summarize.scoring import STATIC, build_pool
-from bot.summarize.text import content_words
 from bot.summarize.weights import WEIGHTS
+from tests.support.korean import pool_features
 
 needs_kiwi = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not installed")
 
 
-def _features(title: str, sentences: list[str]) -> list[dict[str, float]]:
-    words = [content_words(s, "ko") for s in sentences]
-    pool = build_pool(list(enumerate(sentences)), words, title, content_words(title, "ko"),
-                      "ko", 300, lambda s: False)
-    return [dict(zip(STATIC, v, strict=True)) for v in pool.values]
+_features = pool_features
 
 
 def test_figures_are_numbers_with_their_unit_written_one_way() -> None:

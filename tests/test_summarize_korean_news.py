@@ -15,8 +15,7 @@ from bot.summarize.labels import label_points, label_stands
 from bot.summarize.lang.en.select import weak
 from bot.summarize.lang.ko import labelling as ko_labelling
 from bot.summarize.lang.ko import tagging as ko_tagging
-from bot.summarize.scoring import STATIC, build_pool
-from bot.summarize.text import content_words
+from tests.support.korean import pool_features
 
 needs_kiwi = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not installed")
 
@@ -26,10 +25,7 @@ def _brief(title: str, text: str) -> Brief:
 
 
 def _features(title: str, sentences: list[str]) -> list[dict[str, float]]:
-    words = [content_words(s, "ko") for s in sentences]
-    pool = build_pool(list(enumerate(sentences)), words, title, content_words(title, "ko"),
-                      "ko", 300, weak)
-    return [dict(zip(STATIC, v, strict=True)) for v in pool.values]
+    return pool_features(title, sentences, weak)
 
 
 def test_a_quotation_whose_speaker_is_not_named_is_speakerless() -> None:
