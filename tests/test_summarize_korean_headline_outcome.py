@@ -102,6 +102,17 @@ def test_a_claim_a_demand_a_warrant_or_a_denial_tells_no_outcome() -> None:
     assert key_facts.told_outcomes("경찰은 A씨를 체포했으며 구속영장을 신청할 방침이다.",
                                    frozenset({"체포", "구속"})) == {"체포"}
     assert key_facts.told_outcomes(VERDICT, frozenset({"무죄"})) == {"무죄"}
+    # an outcome expected, weighed or denied in its clause tells none (review of stop 45)
+    every = frozenset(key_facts.HEADLINE_OUTCOMES)
+    for untold in ("변호인단은 무죄 판결을 기대하고 있다.",
+                   "법조계에서는 무죄 선고 가능성이 높다는 관측이 나온다.",
+                   "이번 화재로 인한 사망자는 없는 것으로 확인됐다.",
+                   "이번 사고로 사망자는 발생하지 않았다.",
+                   "A씨가 체포된다면 구속 기소될 전망이다.",
+                   "1심 무죄 판결이 나오지는 않았다."):
+        assert key_facts.told_outcomes(untold, every) == frozenset(), untold
+    assert key_facts.told_outcomes("A씨는 구속 기소됐고, 혐의를 인정하지 않았다.",
+                                   frozenset({"구속"})) == {"구속"}
 
 
 @needs_kiwi
@@ -129,6 +140,15 @@ ARREST_STORY = [
     WARRANT,
     "경찰은 A씨를 상대로 정확한 경위를 조사하고 있다.",
 ]
+
+
+def test_a_warrant_or_a_demand_in_a_headline_or_lede_is_no_outcome() -> None:
+    # read as the body reads it (review of stop 45): "체포영장 청구" promises no arrest
+    assert key_facts.outcomes("도주 A씨 체포영장 청구") == frozenset()
+    assert key_facts.outcomes("시민단체, 총장 파면 요구") == frozenset()
+    assert key_facts.outcomes("도주 A씨 체포…구속영장 신청") == {"체포"}
+    assert key_facts.lede_tells("법원이 A씨에 대한 체포영장을 발부했다.",
+                                frozenset({"체포"})) == frozenset()
 
 
 def test_the_lede_tells_an_outcome_in_other_words() -> None:
