@@ -220,3 +220,14 @@ def test_the_shorter_quotations_half_must_be_shared() -> None:
     assert not retold.retells(clauses(other), clauses(long))
     short = "그는 “시의회 조례 위반에 판단을 받게 됐다”고 했다."
     assert retold.retells(clauses(short), clauses(long))
+
+
+def test_a_quotation_ending_on_a_connective_is_no_question() -> None:
+    # Review of stop 45: "…되니까" (because) is no "…되나" (a question): the connective
+    # trails off on the said clause.
+    said = "판사가 “판사가 입법을 하면 안 된다”고 했다."
+    trailing = "판사가 “판사가 입법을 하면 안 되니까”라고 했다."
+    asked = "판사가 “판사가 입법을 하면 안 되나”라고 했다."
+    assert retold.retells(clauses(trailing), clauses(said))
+    assert not retold.retells(clauses(asked), clauses(said))
+    assert [c.key for c in clauses(trailing)] != [c.key for c in clauses(asked)]

@@ -163,13 +163,14 @@ def _modal(analysed: Morphs, at: int) -> str:
 
 
 def _asks(analysed: Morphs) -> bool:
-    """Whether a quotation is a question: a "?" or a question's final ending."""
+    """Whether a quotation is a question: a "?" or a question's final ending (a connective,
+    "…되니까", trails off on a said clause: review of stop 45)."""
     for form, tag, _, _ in reversed(analysed):
         if tag.startswith("S"):
             if form == "?":
                 return True
             continue
-        return tag.startswith("E") and form.endswith(QUESTION)
+        return tag == "EF" and form.endswith(QUESTION)
     return False
 
 
