@@ -9,6 +9,7 @@ import pytest
 
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer
+from bot.summarize.lang.en.segment.topics import NO_SUBJECT
 from bot.summarize.lang.registry import language
 
 S = ExtractiveSummarizer()
@@ -273,3 +274,17 @@ def test_notes_opening_on_a_line_that_names_no_subject_do_not_give_it(banner: st
 ])
 def test_a_topic_line_naming_a_fundraiser_is_a_topic(topic: str) -> None:
     assert _topics(topic) == [topic]
+
+
+# A first line with "!" inside a name or a campaign it is about names a subject (review of
+# stop 45): only a banner's closing "!" and a charity drive's plug name none.
+@pytest.mark.parametrize("first", [
+    "The Harris Campaign Event, October 2025",
+    "Donations and Tax Law Event, October 2025",
+])
+def test_a_first_line_naming_a_subject_is_not_read_as_a_banner(first: str) -> None:
+    body = "\n\n".join(HEADED_NOTES.split("\n\n")[1:])
+    assert _points("239: Set This Money on Fire", first + "\n\n" + body)[0] == first
+    # the splitter cuts after "Yahoo!", so the rule is read alone for a name's "!"
+    assert NO_SUBJECT.search("Yahoo! and the end of an era") is None
+    assert NO_SUBJECT.search("🎉 300th Episode Spectacular! 🎉") is not None

@@ -77,13 +77,14 @@ CALL_TO_ACTION = re.compile(
 # 2017"), a part number ("Part 2 of 2") or a charity drive the show backs ("Stephen Hackett's
 # St. Jude's Fundraiser", rf406; "Relay FM's St. Jude campaign"): a plug for a month of
 # episodes. Only the first line: further down, "App Camp for Girls fundraiser" is a topic
-# (rf399's follow-up).
+# (rf399's follow-up). The "!" closes the line, and a campaign or donations alone are no drive:
+# "Yahoo! Developer Event" and "The Harris Campaign Event" name their subject (review of stop 45).
 NO_SUBJECT = re.compile(
-    r"!|^[^\w\"“‘'(]|^(?i:sponsored by|brought to you by|presented by)\b"
+    r"!\W*$|^[^\w\"“‘'(]|^(?i:sponsored by|brought to you by|presented by)\b"
     r"|^(?i:part|episode|chapter) \d+(?: of \d+)?\.?$"
     r"|^(?:[A-Z][a-z]+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4}"
     r"|\d{4}-\d\d-\d\d)\.?$"
-    r"|\b(?i:fund-?rais(?:er|ing)|campaign|donations?|telethon)\b")
+    r"|\b(?i:fund-?rais(?:er|ing)|telethon)\b|\bSt\.? Jude\b")
 # A command or a piece of code ("java mx {newNumber}m", "defaults write com.apple.dock
 # autohide-time-modifier -int 0"): a link's detail, not a topic.
 CODE = re.compile(r"[{}<>=]|\s--?[a-z]|\w\.\w+\.\w")
