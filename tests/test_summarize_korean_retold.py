@@ -231,3 +231,13 @@ def test_a_quotation_ending_on_a_connective_is_no_question() -> None:
     assert retold.retells(clauses(trailing), clauses(said))
     assert not retold.retells(clauses(asked), clauses(said))
     assert [c.key for c in clauses(trailing)] != [c.key for c in clauses(asked)]
+
+
+@pytest.mark.parametrize("span", ["취임 100일을 맞아", "30일간", "파업 3일째인"])
+def test_a_retelling_that_gives_a_length_of_time_says_no_when(span: str) -> None:
+    # Review of stop 45: "100일", "30일간" and "3일째" are durations, no day.
+    lede = ("공수처가 “윤석열 대통령에 대한 체포영장 집행에 협조해달라”는 내용의 공문을 최 "
+            "권한대행과 정 실장에게 각각 보낸 것으로 전해졌다.")
+    again = (f"법조계에 따르면, 공수처는 {span} “체포영장 집행에 협조해달라”는 전자공문을 최 "
+             "권한대행과 정 실장에게 각각 발송했다.")
+    assert retold.reader([lede, again], ANALYSIS.morphs)(1, 0)

@@ -27,8 +27,9 @@ SPEECH = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
 # A figure inside a quotation ("“3년 동안 …”"): a quotation that gives one tells something new.
 FIGURE = re.compile(r"\d[\d,.]*")
 # A day outside the quotations ("공수처는 지난 1일 “…”는 공문을 발송했다"): told where the
-# chosen point tells no day, it says when the quoted thing happened (stop 45's ko282).
-DAY = re.compile(r"\d{1,2}일")
+# chosen point tells no day, it says when the quoted thing happened (stop 45's ko282). A length
+# of time ("100일", "30일간", "3일째") says no when (review of stop 45).
+DAY = re.compile(r"(?<!\d)\d{1,2}일(?![간째])")
 # Of the shorter quotation's lemmas, the share the other must carry, and how many nouns besides
 # the closing predicate: ko198's two quotations share 내란, 죄 and 철회 of six lemmas each.
 SHARED_SHARE = 0.5
