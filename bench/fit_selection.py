@@ -356,8 +356,8 @@ START = {"ko": {"heading": -1.6, "background": -0.2, "headline_figure": 0.3},
 # a general verb such as 하다 and a dated sentence are no retelling) three do (ko89, ko198,
 # ko277), and -0.45 and -1.0 both move them and no other Korean or science brief (-0.2 keeps
 # ko198's). The fit is not asked: its grid for the weight holds 0 only, as for English.
-RETOLD_QUOTE = -1.0
-HAND_SET = {"en": {"restates": -0.2}, "ko": {"restates": RETOLD_QUOTE}}
+# Each is the shipped row's weight (bot.summarize.weights), a test keeps the two the same.
+HAND_SET = {"en": {"restates": -0.2}, "ko": {"restates": -1.0}}
 
 
 def fitted(points: int = 3, say: Callable[[str], None] = print,

@@ -55,6 +55,12 @@ def test_the_fit_reproduces_the_shipped_weights() -> None:
     assert weights == {lang: WEIGHTS[lang] for lang in weights}
 
 
+def test_the_hand_set_weights_are_the_shipped_ones() -> None:
+    # Checked without the shared data the full fit above needs (review of stop 45).
+    for lang, row in fit_selection.HAND_SET.items():
+        assert row == {k: WEIGHTS[lang][k] for k in row}, lang
+
+
 def test_the_documented_weights_are_the_shipped_ones() -> None:
     # docs/SUMMARIZER.md states each feature's fitted weight; a refit must update it.
     doc = (BASELINE.parent.parent / "docs" / "SUMMARIZER.md").read_text(encoding="utf-8")

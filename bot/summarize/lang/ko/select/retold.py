@@ -19,7 +19,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import NamedTuple
 
-from bot.summarize.lang import Analyser
+from bot.summarize.lang import Analyser, Morph
 from bot.summarize.lang.ko.select.headline import lemma
 
 # Speech in double or curly quotes, closed (an open quotation is a piece the splitter cut).
@@ -34,6 +34,9 @@ DAY = re.compile(r"(?<!\d)\d{1,2}일(?![간째])")
 # the closing predicate: ko198's two quotations share 내란, 죄 and 철회 of six lemmas each.
 SHARED_SHARE = 0.5
 SHARED_BESIDES_PREDICATE = 2
+# The lemmas besides its closing predicate a quotation needs to be a clause ("“철회하겠다”" alone
+# is a word, not a clause another can retell).
+CLAUSE_LEMMAS = 2
 # Kiwi's tags of a predicate's stem, and of the suffix that makes a noun one ("철회 + 하다").
 STEMS = frozenset({"VV", "VA", "VX"})
 NOUN_VERB_SUFFIX = frozenset({"XSV", "XSA"})
@@ -65,7 +68,7 @@ class Clause(NamedTuple):
     subjects: frozenset[str]
 
 
-Morphs = tuple[tuple[str, str, int, int], ...]
+Morphs = tuple[Morph, ...]
 
 
 def clauses(sentence: str, morphs: Analyser) -> tuple[Clause, ...]:
@@ -79,7 +82,7 @@ def clauses(sentence: str, morphs: Analyser) -> tuple[Clause, ...]:
         analysed = morphs(quoted)
         key, predicate = closing_predicate(analysed)
         lemmas = frozenset(filter(None, (lemma(form, tag) for form, tag, _, _ in analysed)))
-        if predicate and len(lemmas - {predicate}) >= SHARED_BESIDES_PREDICATE:
+        if predicate and len(lemmas - {predicate}) >= CLAUSE_LEMMAS:
             nouns = frozenset(f for f, t, _, _ in analysed if t.split("-", 1)[0] in NOUNS)
             out.append(Clause(key, predicate, lemmas | {predicate}, nouns,
                               frozenset(FIGURE.findall(quoted)), subjects(analysed)))
