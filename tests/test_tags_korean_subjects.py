@@ -5,6 +5,8 @@ character of a play."""
 
 from __future__ import annotations
 
+from bot.summarize.lang.ko.tagging.mentions import headline_read
+from bot.summarize.lang.ko.words import read_headline
 from tests.support.tagging import brief_tags, needs_kiwi
 
 
@@ -125,3 +127,12 @@ def test_a_character_of_a_play_is_no_tag() -> None:
     )
     tags = _tags("연극 ‘엄마의 봄’ 대학로 개막", text)
     assert "순희" not in tags, tags
+
+
+def test_the_tagger_reads_a_day_and_during_as_the_selector_does() -> None:
+    # Review of stop 45: one Hanja table, one reading ("3日" was "3일본" for the tagger).
+    for title, read in (("[단독] 3日 오후 北, 동해상 미사일", "3일 오후 북한, 동해상 미사일"),
+                        ("범죄中 33.1%가 성폭력", "범죄중 33.1%가 성폭력"),
+                        ("日, 수출 규제 강화", "일본, 수출 규제 강화")):
+        assert headline_read(title) == read
+    assert read_headline("3日 오후") == headline_read("3日 오후")

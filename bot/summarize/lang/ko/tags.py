@@ -260,10 +260,10 @@ NATIONAL = frozenset(
 # (a word of its own may carry a particle: "독일서 출간").
 # One-character abbreviations headlines write for a country or a party ("北, 동해상으로 …", "美
 # 연준"): read as the word before the headline's subject is asked for (the second read's lost
-# #북한). The readings are the selector's too (``words.HANJA_ABBREVIATIONS``), but applied
-# one character at a time (``str.translate``, ``tagging.mentions``): not ``read_headline``'s
-# reading of a run as a word nor its 中 after a noun (``words.HANJA_AFTER_A_NOUN``), so
-# "범죄中" is "범죄중국" here; no tag moved on that.
+# #북한). The readings are the selector's too (``words.HANJA_ABBREVIATIONS``), applied one
+# character at a time (``tagging.mentions.headline_read``), save 日 after a number and 中 after
+# a noun, read as ``words.read_headline`` reads them ("3日" is "3일", "범죄中" "범죄중"); not
+# ``read_headline``'s reading of a run as a word.
 HEADLINE_ABBREVIATIONS = {char: words.HANJA_ABBREVIATIONS[char][0] for char in words.HANJA_TAGGED}
 HEADLINE_KICKER = re.compile(r"^\s*(?:\[[^\]]*\]\s*)+")
 SUBJECT_BEFORE = r"(?:^|[\s‘“'\".…,·])"

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from bot.summarize.lang import Analyser
 from bot.summarize.lang.ko import tags as rules
-from bot.summarize.lang.ko.words import SURNAMES
+from bot.summarize.lang.ko.words import HANJA_AFTER_A_NOUN, HANJA_AFTER_A_NUMBER, SURNAMES
 
 # The patterns around a name, compiled once: the name is found as a literal and the pattern
 # matched where it ends (``followed``) or must end where it starts (``preceded``). Built per
@@ -105,19 +105,35 @@ def headline_subject(form: str, title: str) -> bool:
 def headline_opens_on(form: str, title: str) -> bool:
     """Whether the headline opens on ``form`` as a word of its own ("검찰, …"): "정부청사",
     "한국전력" are other things."""
-    head = rules.HEADLINE_KICKER.sub("", title).translate(_ABBREVIATIONS)
+    head = headline_read(title)
     return head.startswith(form) and _OWN_WORD.match(head, len(form)) is not None
 
 
 def headline_subject_word(form: str, title: str) -> bool:
     """``headline_subject`` without its opening shortcut: "대치동서 벤츠 몰다 …" opens on
     where it happened, not on its subject."""
-    head = rules.HEADLINE_KICKER.sub("", title).translate(_ABBREVIATIONS)
+    head = headline_read(title)
     return any(_SUBJECT_AFTER.match(head, at + len(form)) and _ends_at(at, head, _SUBJECT_BEFORE)
                for at in starts(form, head))
 
 
 _ABBREVIATIONS = str.maketrans(rules.HEADLINE_ABBREVIATIONS)
+# The two readings by what comes before, as ``words.read_headline`` reads them: after a number
+# 日 is the day ("3日 오후" is "3일 오후", not "3일본 오후"), glued after a Hangul noun 中 is
+# "during" ("범죄中" is "범죄중"); only a Hanja standing alone (review of stop 45: one table,
+# two readings).
+_AFTER_A_NUMBER = re.compile(f"(?<=\\d)[{''.join(HANJA_AFTER_A_NUMBER)}](?![一-龥])")
+_AFTER_A_NOUN = re.compile(f"(?<=[가-힣])[{''.join(HANJA_AFTER_A_NOUN)}](?![一-龥])")
+
+
+def headline_read(title: str) -> str:
+    """``title`` past its kicker with the abbreviations the tagger reads (``HANJA_TAGGED``)
+    in Hangul, one character at a time, save the day and "during" (``_AFTER_A_NUMBER``,
+    ``_AFTER_A_NOUN``)."""
+    head = rules.HEADLINE_KICKER.sub("", title)
+    head = _AFTER_A_NUMBER.sub(lambda m: HANJA_AFTER_A_NUMBER[m.group()], head)
+    head = _AFTER_A_NOUN.sub(lambda m: HANJA_AFTER_A_NOUN[m.group()], head)
+    return head.translate(_ABBREVIATIONS)
 
 
 def headline_topic(form: str, title: str) -> bool:
