@@ -198,8 +198,9 @@ def _mute_item(sentences: list[str], title: str, lang: str, starts: frozenset[in
 
 def _word_counts(title_words: list[str], words: list[list[str]]) -> Counter[str]:
     """How often the headline and the sentences write each content word, for the labels that
-    read it (``label_points``): counted only when asked, as no Korean brief asks (counting
-    every word was 2% of a Korean science brief's instructions: 9.16 → 8.99 M, callgrind)."""
+    read it (``label_points``): counted only when asked, as no Korean brief asks while the
+    analyser is available (counting every word was 2% of a Korean science brief's
+    instructions: 9.16 → 8.99 M, callgrind)."""
     counts: Counter[str] = Counter(title_words)
     counts.update(chain.from_iterable(words))
     return counts

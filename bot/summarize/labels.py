@@ -81,8 +81,9 @@ def label_points(
     """A label for every point, or None for all of them: a brief whose points are labelled
     unevenly reads as two kinds of list. Only a language with label rules of its own has
     labels. ``doc_counts`` may be given as the function that counts them, called only when
-    a point is labelled by its recurring words (``make_label``): Korean points are labelled
-    by Kiwi's phrases, or refused first (``unlabelled``), and never read the counts."""
+    a point is labelled by its recurring words (``make_label``): while the analyser is
+    available, Korean points are labelled by Kiwi's phrases, or refused first
+    (``unlabelled``), and never read the counts."""
     none: list[str | None] = [None] * len(points)
     rules = LANGUAGES.get(lang)
     labelling = rules.labelling if rules is not None else None
