@@ -22,36 +22,33 @@ TEXT = "\n".join([
 ])
 
 
-@needs_kiwi
-def test_a_korean_brief_counts_no_words_for_labels(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Korean points are labelled by Kiwi's phrases (or refused before any is looked for):
-    # the headline's and sentences' word counts, which only ``make_label`` reads, were built
-    # for every Korean brief and never read.
-    counted: list[object] = []
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Every word count the summarizer builds (its ``Counter``), as the arguments it was given."""
+    calls: list[object] = []
 
     class Counting(Counter[str]):
         def __init__(self, *args: object) -> None:
-            counted.append(args)
+            calls.append(args)
             super().__init__(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr("bot.summarize.extractive.Counter", Counting)
+    return calls
+
+
+@needs_kiwi
+def test_a_korean_brief_counts_no_words_for_labels(counted: list[object]) -> None:
+    # Korean points are labelled by Kiwi's phrases (or refused before any is looked for):
+    # the headline's and sentences' word counts, which only ``make_label`` reads, were built
+    # for every Korean brief and never read.
     brief = ExtractiveSummarizer().brief(Article(title=TITLE, text=TEXT, lang="ko"))
     assert len(brief.points) == 3
     assert counted == []
 
 
-def test_an_english_brief_still_labels_by_its_word_counts(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_english_brief_still_labels_by_its_word_counts(counted: list[object]) -> None:
     # English labels rank phrases by how often the story writes their words: counted on ask
     # (review of stop 45: the test asserted points alone, so it held with no count).
-    counted: list[object] = []
-
-    class Counting(Counter[str]):
-        def __init__(self, *args: object) -> None:
-            counted.append(args)
-            super().__init__(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr("bot.summarize.extractive.Counter", Counting)
     text = " ".join(["The city council approved the new harbor budget on Monday."] * 2
                     + ["Harbor budget talks ran for six hours before the council vote.",
                        "The harbor budget adds two ferries and a new pier next year.",
