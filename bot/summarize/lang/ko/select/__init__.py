@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache, lru_cache, partial
+from functools import cache, cached_property, lru_cache, partial
 
 from bot.summarize.lang import Analyser, Analysis, Cues
 from bot.summarize.lang.ko.select import key_facts
@@ -610,73 +610,86 @@ def cues(cands: list[str], title: str, wanted: Callable[[str], bool],
     """Korean's selection cues of each candidate (bot.summarize.scoring): a quotation its
     speaker reports, what news readers missed or tripped over (``news``), the headline's
     figures and the key facts (``figures``)."""
-    head_nouns = headline_nouns(title, analysis.morphs) if wanted("headline_nouns") else ()
-    quoting = wanted("quote")
-    none: frozenset[str] = frozenset()
-    title_figures = key_facts.figures(title) if cands and wanted("headline_figure") else none
-    facts = wanted("key_fact")
-    # Read when a feature first asks: past the last candidate that tells a key fact, no
-    # candidate's figures are read unless the headline's are weighed.
-    read = key_facts.CandidateFigures(cands)
-    # The headline's figures the lede lacks, known once the pool has met the lede (the first
-    # candidate that is no caption, heading or lean-back: build_pool reads the candidates in
-    # order); a caption or heading before it is valued 0.
-    head_figures = [none]
-    # The headline's outcomes (``key_facts.outcomes``: "무죄", "구속") the lede lacks, known
-    # with its figures; a sentence that first tells one tells a key fact with no figure.
-    weighs_figures = wanted("headline_figure")
-    title_outcomes = key_facts.outcomes(title) if cands and (facts or weighs_figures) else none
-    head_outcomes = [none]
+    return _Cues(cands, title, wanted, analysis).of
 
-    def of(k: int, sentence: str, lede: bool) -> Cues:
-        m = QUOTE.search(sentence) if quoting else None
+
+class _Cues:
+    """``cues`` of one article. build_pool asks of the candidates in order and marks the lede
+    (the first candidate that is no caption, heading or lean-back); what the headline promises
+    and the lede lacks is known from then on, so a caption or heading before it is valued 0."""
+
+    def __init__(self, cands: list[str], title: str, wanted: Callable[[str], bool],
+                 analysis: Analysis) -> None:
+        none: frozenset[str] = frozenset()
+        self.cands, self.title, self.morphs = cands, title, analysis.morphs
+        self.head_nouns = headline_nouns(title, analysis.morphs) \
+            if wanted("headline_nouns") else ()
+        self.quoting = wanted("quote")
+        self.facts = wanted("key_fact")
+        self.weighs_figures = wanted("headline_figure")
+        self.title_figures = key_facts.figures(title) if cands and self.weighs_figures else none
+        # Read when a feature first asks: past the last candidate that tells a key fact, no
+        # candidate's figures are read unless the headline's are weighed.
+        self.read = key_facts.CandidateFigures(cands)
+        self.head_figures = none  # the headline's figures the lede lacks
+        # The headline's outcomes ("무죄", "구속"): a sentence that first tells one the lede
+        # lacks tells a key fact with no figure.
+        self.outcomes = key_facts.HeadlineOutcomes(
+            key_facts.outcomes(title) if cands and (self.facts or self.weighs_figures)
+            else none, cands)
+
+    def of(self, k: int, sentence: str, lede: bool) -> Cues:
+        if lede:
+            self.read_lede(k, sentence)
+        m = QUOTE.search(sentence) if self.quoting else None
         quote = m is not None and SUBJECT.search(sentence, 0, m.start()) is not None
-        if lede and title_figures:
-            head_figures[0] = title_figures - key_facts.carried(read.own(k), title_figures,
-                                                                written())
-        if lede and title_outcomes:
-            head_outcomes[0] = title_outcomes - key_facts.lede_tells(sentence, title_outcomes)
-        told = first_told(k, sentence) if head_outcomes[0] else none
-        cover, speakerless, background_ = news(sentence, head_nouns, lede)
-        if speakerless and k == 0 and reports_quotation_before(cands, 1):
+        told = self.outcomes.first_told(k, sentence)
+        cover, speakerless, background_ = news(sentence, self.head_nouns, lede)
+        if speakerless and k == 0 and reports_quotation_before(self.cands, 1):
             speakerless = 0.0  # the sentence after names the speaker: "…교수는 … 이같이 말했다"
-        fact = key_facts.told_fact(sentence, partial(read.own, k), partial(read.earlier, k)) \
-            if facts else 0.0
-        if facts and told:
-            fact = 1.0  # the first to tell the headline's outcome: "조씨가 무죄를 확정받은 …"
-        if background_ == 1.0 and fact and told_second_fact(sentence):
+        fact = self.key_fact(k, sentence, told)
+        if background_ == 1.0 and fact and self.told_second_fact(sentence):
             background_ = 0.0
         return (0.0, 0.0, 1.0 if quote else 0.0, cover, speakerless, background_,
-                key_facts.headline_fact(read.own(k), head_figures[0], told, head_outcomes[0]
-                                        if weighs_figures else none, written())
-                if head_figures[0] or (told and weighs_figures)
-                else 0.0,
-                fact)
+                self.headline_fact(k, told), fact)
 
-    def first_told(k: int, sentence: str) -> frozenset[str]:
-        # The headline's outcomes the lede lacks that candidate k tells as an outcome
-        # (``key_facts.told_outcomes``: "무죄를 확정받은", not "무죄를 주장해 왔다" or
-        # "체포영장"; and ``key_facts.fact_like``) and no candidate before it tells: a later
-        # retelling ("… 출동한 경찰은 현장에서 A씨를 현행범으로 체포했다" after "… A씨를
-        # 현행범으로 체포했다고 2일 밝혔다", ko172) took the point of the headline's quoted
-        # motive when every teller counted; a claim before the verdict blocks it no more.
-        told = key_facts.told_outcomes(sentence, head_outcomes[0])
-        if not told or not key_facts.fact_like(sentence):
-            return none
-        return frozenset(o for o in told
-                         if not any(key_facts.told_outcomes(c, frozenset((o,))) for c in cands[:k]))
+    def read_lede(self, k: int, sentence: str) -> None:
+        """What the headline promises that the lede (candidate ``k``) leaves to the body."""
+        if self.title_figures:
+            self.head_figures = self.title_figures - key_facts.carried(
+                self.read.own(k), self.title_figures, self.written)
+        self.outcomes.lede(sentence)
 
-    @cache
-    def written() -> frozenset[str]:
+    def key_fact(self, k: int, sentence: str, told: frozenset[str]) -> float:
+        """Feature ``key_fact`` (``key_facts.told_fact``); ``told``: the headline's outcomes
+        candidate ``k`` is the first to tell."""
+        if not self.facts:
+            return 0.0
+        if told:
+            return 1.0  # the first to tell the headline's outcome: "조씨가 무죄를 확정받은 …"
+        return key_facts.told_fact(sentence, partial(self.read.own, k),
+                                   partial(self.read.earlier, k))
+
+    def headline_fact(self, k: int, told: frozenset[str]) -> float:
+        """Feature ``headline_figure``: the headline's figures and outcomes the lede lacks
+        that candidate ``k`` carries or first tells (``key_facts.headline_fact``)."""
+        if not self.head_figures and not (told and self.weighs_figures):
+            return 0.0
+        lacked = self.outcomes.lacked if self.weighs_figures else frozenset()
+        return key_facts.headline_fact(self.read.own(k), self.head_figures, told, lacked,
+                                       self.written)
+
+    @cached_property
+    def written(self) -> frozenset[str]:
         # The body's figures: one it writes as the headline does is carried by the sentence
         # that writes it, never by another's rounded one (``key_facts.carried``).
-        return frozenset[str]().union(*map(read.own, range(len(cands))))
+        return frozenset[str]().union(*map(self.read.own, range(len(self.cands))))
 
-    @cache
-    def second() -> frozenset[str]:
-        return second_fact(title, analysis.morphs, "\n".join(cands))
+    @cached_property
+    def second(self) -> frozenset[str]:
+        return second_fact(self.title, self.morphs, "\n".join(self.cands))
 
-    def told_second_fact(sentence: str) -> bool:
+    def told_second_fact(self, sentence: str) -> bool:
         # An outcome the headline's second fact tells is the news it promises, though the
         # sentence opens on a past month ("지난 5월 김씨는 … 성추행한 혐의가 … 확정됐다" under
         # "…, 제보자는 성추행범이 됐다"; stop 43's read of ko27): no background. Read only
@@ -684,8 +697,5 @@ def cues(cands: list[str], title: str, wanted: Callable[[str], bool],
         # words, a generic one ("사실") never counted: one shared word is another's outcome
         # ("지난 2월 경호처 직원 A씨는 사실관계를 숨긴 혐의로 … 확정됐다" under "…경호처 “사실
         # 무근” 공조본 “채증됐다”").
-        units = second() - GENERIC
-        return bool(units) and 2 * len(units_in(sentence, units, analysis.morphs)) >= len(units)
-
-    return of
-
+        units = self.second - GENERIC
+        return bool(units) and 2 * len(units_in(sentence, units, self.morphs)) >= len(units)

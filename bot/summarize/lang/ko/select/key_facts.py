@@ -270,6 +270,53 @@ def lede_tells(lede: str, among: frozenset[str]) -> frozenset[str]:
     return outcomes(lede) & among | told_outcomes(lede, among)
 
 
+class HeadlineOutcomes:
+    """The headline's outcomes the lede lacks, and the candidate that first tells each: the
+    outcome the lede leaves to the body is the headline's fact, told once. Like
+    ``CandidateFigures``, what the candidates before one tell is kept as a running set that
+    grows a candidate at a time: a candidate that tells an outcome no longer reads every
+    candidate before it again (review of stop 45: 11)."""
+
+    def __init__(self, headline: frozenset[str], candidates: list[str]) -> None:
+        self._headline = headline  # ``outcomes`` of the title
+        self._candidates = candidates
+        self.lacked: frozenset[str] = frozenset()
+        self._earlier: list[frozenset[str]] = [frozenset()]  # [k]: told by 0 .. k-1
+
+    def lede(self, sentence: str) -> None:
+        """Read the lede (the first candidate that is no caption, heading or lean-back):
+        what it tells is no later candidate's to tell (``lede_tells``)."""
+        if self._headline:
+            self.lacked = self._headline - lede_tells(sentence, self._headline)
+
+    def earlier(self, k: int) -> frozenset[str]:
+        """The headline's outcomes the candidates before ``k`` tell (``told_outcomes``); an
+        outcome one of them told is not looked for again."""
+        if k < 0:
+            raise IndexError(f"no candidate {k}")
+        while len(self._earlier) <= k:
+            told = self._earlier[-1]
+            rest = self._headline - told
+            if rest:
+                told = told | told_outcomes(self._candidates[len(self._earlier) - 1], rest)
+            self._earlier.append(told)
+        return self._earlier[k]
+
+    def first_told(self, k: int, sentence: str) -> frozenset[str]:
+        """The outcomes the lede lacks that candidate ``k`` (``sentence``) tells as an outcome
+        (``told_outcomes``: "무죄를 확정받은", not "무죄를 주장해 왔다" or "체포영장"; and
+        ``fact_like``) and no candidate before it tells: a later retelling ("… 출동한 경찰은
+        현장에서 A씨를 현행범으로 체포했다" after "… A씨를 현행범으로 체포했다고 2일 밝혔다",
+        ko172) took the point of the headline's quoted motive when every teller counted; a
+        claim before the verdict blocks it no more."""
+        if not self.lacked:
+            return self.lacked
+        told = told_outcomes(sentence, self.lacked)
+        if not told or not fact_like(sentence):
+            return frozenset()
+        return told - self.earlier(k)
+
+
 def headline_fact(own: frozenset[str], head: frozenset[str], told: frozenset[str],
                   head_outcomes: frozenset[str], written: frozenset[str] = frozenset()) -> float:
     """``headline_figure``, or, where more, the share of the headline's figures (``head``)
