@@ -10,6 +10,7 @@ import random
 import re
 from collections import Counter
 from functools import partial
+from typing import Any
 
 import pytest
 
@@ -212,6 +213,19 @@ def test_the_language_kind_read_from_the_article_kinds_is_the_language_own(span:
     assert segment.own_kind(segment.not_prose, "en")(span) == en_segment.not_prose(span)
 
 
+def _reads(monkeypatch: pytest.MonkeyPatch, name: str) -> list[str]:
+    """The texts every call of ``key_facts.<name>`` reads (its first argument), in order."""
+    read: list[str] = []
+    real = getattr(ko_key_facts, name)
+
+    def counted(text: str, *rest: Any) -> Any:
+        read.append(text)
+        return real(text, *rest)
+
+    monkeypatch.setattr(ko_key_facts, name, counted)
+    return read
+
+
 FACTS = [
     "시는 올해 예산 3조원을 편성했다.",
     "경찰은 용의자 2명을 체포했다.",
@@ -227,14 +241,8 @@ def test_korean_candidate_figures_are_read_only_where_a_key_fact_asks(
     # A candidate's figures serve the key fact (against every earlier candidate's) and the
     # headline's figure: with no figure in the headline, those after the last candidate
     # that tells an outcome or an amount are never read (issue 26: every candidate's were).
-    read: list[str] = []
     figures = ko_key_facts.figures
-
-    def counted(text: str) -> frozenset[str]:
-        read.append(text)
-        return figures(text)
-
-    monkeypatch.setattr(ko_key_facts, "figures", counted)
+    read = _reads(monkeypatch, "figures")
     of = ko_select.cues(FACTS, "시, 새 예산 편성", lambda feature: True, ANALYSIS)
     values = [of(k, s, k == 0)[-1] for k, s in enumerate(FACTS)]
     assert Counter(read) == Counter(["시, 새 예산 편성", *FACTS[:4]])  # each once
@@ -245,3 +253,25 @@ def test_korean_candidate_figures_are_read_only_where_a_key_fact_asks(
                                                    partial(frozenset, earlier))
         earlier |= figures(s)
     assert values == [0.0, 1.0, 0.0, 1.0, 0.0, 0.0]
+
+
+TELLERS = [
+    "경찰이 도주한 A씨를 쫓고 있다.",
+    "경찰은 2일 A씨를 현행범으로 체포했다.",
+    "출동한 경찰은 현장에서 A씨를 체포했다.",
+    "법원은 A씨를 구속했다.",
+    "A씨는 지난달 구속됐다.",
+]
+
+
+def test_korean_outcomes_told_before_a_candidate_are_read_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # The outcomes the candidates before a teller tell are a running set: each candidate is
+    # read for them once, not again by every later candidate that tells one (review of stop
+    # 45: 11). Besides that once, a candidate is read as itself, and the lede as the lede.
+    read = _reads(monkeypatch, "told_outcomes")
+    of = ko_select.cues(TELLERS, "도주 A씨 체포…구속 기소", lambda feature: True, ANALYSIS)
+    facts = [of(k, s, k == 0)[-1] for k, s in enumerate(TELLERS)]
+    assert facts == [0.0, 1.0, 0.0, 1.0, 0.0]  # the first to tell each outcome
+    assert Counter(read) == Counter({TELLERS[0]: 3, TELLERS[1]: 2, TELLERS[2]: 2,
+                                     TELLERS[3]: 2, TELLERS[4]: 1})
