@@ -22,7 +22,7 @@ from bot.summarize.lang.en import select as en_select
 from bot.summarize.lang.en.segment import quotations as en_quotations
 from bot.summarize.lang.en.tagging import mentions
 from bot.summarize.lang.ko import segment as ko_segment
-from bot.summarize.lang.ko import select as ko_select
+from bot.summarize.lang.ko.select import cues as ko_cues
 from bot.summarize.lang.ko.select import key_facts as ko_key_facts
 from bot.summarize.lang.registry import LANGUAGES
 from bot.summarize.text import paragraph_starts, split_paragraphs
@@ -243,7 +243,7 @@ def test_korean_candidate_figures_are_read_only_where_a_key_fact_asks(
     # that tells an outcome or an amount are never read (issue 26: every candidate's were).
     figures = ko_key_facts.figures
     read = _reads(monkeypatch, "figures")
-    of = ko_select.cues(FACTS, "시, 새 예산 편성", lambda feature: True, ANALYSIS)
+    of = ko_cues.cues(FACTS, "시, 새 예산 편성", lambda feature: True, ANALYSIS)
     values = [of(k, s, k == 0)[-1] for k, s in enumerate(FACTS)]
     assert Counter(read) == Counter(["시, 새 예산 편성", *FACTS[:4]])  # each once
     # The values are the key fact's, asked of every candidate with all its figures read.
@@ -270,7 +270,7 @@ def test_korean_outcomes_told_before_a_candidate_are_read_once(
     # read for them once, not again by every later candidate that tells one (review of stop
     # 45: 11). Besides that once, a candidate is read as itself, and the lede as the lede.
     read = _reads(monkeypatch, "told_outcomes")
-    of = ko_select.cues(TELLERS, "도주 A씨 체포…구속 기소", lambda feature: True, ANALYSIS)
+    of = ko_cues.cues(TELLERS, "도주 A씨 체포…구속 기소", lambda feature: True, ANALYSIS)
     facts = [of(k, s, k == 0)[-1] for k, s in enumerate(TELLERS)]
     assert facts == [0.0, 1.0, 0.0, 1.0, 0.0]  # the first to tell each outcome
     assert Counter(read) == Counter({TELLERS[0]: 3, TELLERS[1]: 2, TELLERS[2]: 2,

@@ -8,8 +8,8 @@ import pytest
 
 from bot.summarize import ExtractiveSummarizer, korean
 from bot.summarize.lang.en.select import weak
-from bot.summarize.lang.ko import select as ko_select
 from bot.summarize.lang.ko import tags, words
+from bot.summarize.lang.ko.select import cues as ko_cues
 from bot.summarize.scoring import STATIC
 from bot.summarize.text import content_words
 from tests.support.korean import pool_features
@@ -53,7 +53,7 @@ def test_a_hanja_run_is_read_as_a_word() -> None:
 @needs_kiwi
 def test_a_hanja_word_gives_no_country_noun() -> None:
     for title in ("中企 대출", "中東 정세 불안", "3日 오후"):
-        nouns = ko_select.headline_nouns(title, korean.morphs)
+        nouns = ko_cues.headline_nouns(title, korean.morphs)
         assert not {"중국", "일본"} & {way for ways in nouns for way in ways}, (title, nouns)
 
 
@@ -71,19 +71,19 @@ def test_a_sentence_writing_the_headlines_hanja_in_hangul_carries_it() -> None:
 
 @needs_kiwi
 def test_an_abbreviation_is_carried_by_any_word_the_body_writes_for_it() -> None:
-    nouns = ko_select.headline_nouns("음주車 인도 돌진", korean.morphs)
+    nouns = ko_cues.headline_nouns("음주車 인도 돌진", korean.morphs)
     assert ("차량", "자동차", "승용차") in nouns, nouns
-    cover, _, _ = ko_select.news("자동차 한 대가 인도로 돌진했다.", nouns, lede=False)
+    cover, _, _ = ko_cues.news("자동차 한 대가 인도로 돌진했다.", nouns, lede=False)
     assert cover > 0.0
 
 
 @needs_kiwi
 def test_a_party_abbreviation_names_no_party() -> None:
     # Which party 與 or 野 is changes with an election: read as 여당/야당 only.
-    nouns = ko_select.headline_nouns("野, 특검법 강행 처리", korean.morphs)
+    nouns = ko_cues.headline_nouns("野, 특검법 강행 처리", korean.morphs)
     assert ("야당",) in nouns, nouns
     by_name, as_ruling = (
-        ko_select.news(f"{party}은 이날 본회의에서 특검법을 단독으로 처리했다.", nouns, lede=False)
+        ko_cues.news(f"{party}은 이날 본회의에서 특검법을 단독으로 처리했다.", nouns, lede=False)
         for party in ("민주당", "여당"))
     assert by_name[0] == as_ruling[0], (by_name, as_ruling)
 
@@ -100,17 +100,17 @@ def test_the_headline_similarity_reads_the_hanja_word() -> None:
 @needs_kiwi
 def test_a_headline_number_is_carried_only_with_its_unit() -> None:
     # ko233: "동지(冬至·작년 12월 21일)" won the second point on the headline's "12" of "12도".
-    nouns = ko_select.headline_nouns(KO233_TITLE, korean.morphs)
-    assert ("12",) in nouns and ("5월",) in ko_select.headline_nouns("5월도 여름", korean.morphs)
+    nouns = ko_cues.headline_nouns(KO233_TITLE, korean.morphs)
+    assert ("12",) in nouns and ("5월",) in ko_cues.headline_nouns("5월도 여름", korean.morphs)
     month = "우리나라는 동지(冬至·작년 12월 21일)부터 한 달 정도를 가장 추운 ‘한겨울’로 본다."
-    assert ko_select.news(month, nouns, lede=False)[0] == 0.0
+    assert ko_cues.news(month, nouns, lede=False)[0] == 0.0
     cold = "4일 전국의 아침 최저기온은 영하 12도에서 영상 1도로 예보됐다."
-    assert ko_select.news(cold, nouns, lede=False)[0] == 4 / 7  # 아침 최저 영하 12도
+    assert ko_cues.news(cold, nouns, lede=False)[0] == 4 / 7  # 아침 최저 영하 12도
 
 
 @needs_kiwi
 def test_a_headline_number_is_carried_after_a_dated_one() -> None:
     # "12시" is a clock time; the later "12도" carries the headline's 12.
     twelve = (("12",),)
-    assert ko_select.news("5일 밤 12시부터 영하 12도까지 떨어진다.", twelve, lede=False)[0] == 1.0
-    assert ko_select.news("5일 밤 12시부터 추워진다.", twelve, lede=False)[0] == 0.0
+    assert ko_cues.news("5일 밤 12시부터 영하 12도까지 떨어진다.", twelve, lede=False)[0] == 1.0
+    assert ko_cues.news("5일 밤 12시부터 추워진다.", twelve, lede=False)[0] == 0.0

@@ -11,10 +11,10 @@ from bench import ko_news
 from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, korean
 from bot.summarize.extractive import candidate_leans_back
-from bot.summarize.lang.ko.select import second_fact
 from bot.summarize.lang.ko.select.headline import (
     compound_heads,
     contrast_shown,
+    second_fact,
     speakers,
     written_names,
 )

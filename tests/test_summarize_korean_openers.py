@@ -11,6 +11,7 @@ from bot.models import Article
 from bot.summarize import ExtractiveSummarizer, korean
 from bot.summarize.extractive import _usable, candidate_leans_back, refers_back
 from bot.summarize.lang.ko import select as ko_select
+from bot.summarize.lang.ko.select import cues as ko_cues
 
 needs_kiwi = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not installed")
 
@@ -176,7 +177,7 @@ def test_hanpyeon_turns_to_a_new_topic_and_what_follows_it_is_judged() -> None:
 def test_the_reporters_own_visit_is_background(visit: str) -> None:
     # Read: "3일 오후 찾은 사고 현장에는 …" as a point.
     assert ko_select.background(visit)
-    assert ko_select.news(visit, (), lede=False)[2] == 1.0
+    assert ko_cues.news(visit, (), lede=False)[2] == 1.0
 
 
 def test_someone_elses_visit_is_the_story() -> None:

@@ -17,6 +17,7 @@ from bot.summarize.extractive import (
 from bot.summarize.lang.ko import segment as ko_segment
 from bot.summarize.lang.ko import select as ko_select
 from bot.summarize.lang.ko import sentences as ko_sentences
+from bot.summarize.lang.ko.select import cues as ko_cues
 from bot.summarize.scoring import STATIC
 from bot.summarize.text import content_words
 
@@ -125,7 +126,7 @@ def test_an_additive_subject_leans_back_and_a_speaker_too_does_not() -> None:
 def test_a_day_told_relative_to_today_is_weighed_down_not_barred() -> None:
     # Read: "어제는 … 오늘은 …" in a point: when is that?
     def background_of(sentence: str, lede: bool = False) -> float:
-        return ko_select.news(sentence, (), lede)[2]
+        return ko_cues.news(sentence, (), lede)[2]
 
     assert background_of("어제는 비가 왔지만 오늘은 전국이 맑고 기온이 크게 올랐다.") \
         == ko_select.RELATIVE_DAY_WEIGHT

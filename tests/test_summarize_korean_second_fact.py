@@ -9,7 +9,8 @@ import pytest
 from bot.models import Article, Brief
 from bot.summarize import ExtractiveSummarizer, korean
 from bot.summarize.lang.en.select import weak
-from bot.summarize.lang.ko.select import may_carry, second_fact
+from bot.summarize.lang.ko.select.cues import may_carry
+from bot.summarize.lang.ko.select.headline import second_fact
 from bot.summarize.scoring import build_pool, choose
 from bot.summarize.text import content_words
 from bot.summarize.weights import WEIGHTS

@@ -13,6 +13,7 @@ import pytest
 from bench import ko_news
 from bot.summarize.lang import Language
 from bot.summarize.lang.ko import segment, select, words
+from bot.summarize.lang.ko.select import cues
 from bot.summarize.scoring import choose
 from tests.conftest import shared_path
 
@@ -54,7 +55,7 @@ def test_a_lemma_is_thought_possible_where_it_was() -> None:
     texts = syllables + _korean_texts(2, "".join(syllables) + " .")
     for lemma in lemmas:
         for text in texts[:400]:
-            assert select.may_carry(text, lemma) == _may_carry_by_loop(text, lemma), (text, lemma)
+            assert cues.may_carry(text, lemma) == _may_carry_by_loop(text, lemma), (text, lemma)
 
 
 def test_the_splitter_asks_the_kind_of_a_line_only_where_it_may_be_a_caption() -> None:

@@ -12,7 +12,7 @@ from bot.summarize.lang.ko import (
     tagging,
     words,
 )
-from bot.summarize.lang.ko.select import headline, retold
+from bot.summarize.lang.ko.select import cues, headline, retold
 
 LANGUAGE = Language(
     code="ko",
@@ -33,7 +33,7 @@ LANGUAGE = Language(
     hangul_names=True,
     sentence_ending=select.ENDED,
     verbless=select.verbless,
-    cues=select.cues,
+    cues=cues.cues,
     weak=words.weak,
     weak_under=words.weak_under,
     late_captions=select.late_captions,
@@ -51,9 +51,9 @@ LANGUAGE = Language(
     reports_quotation_before=select.reports_quotation_before,
     surname_title=select.surname_title,
     contrast_shown=headline.contrast_shown,
-    units_in=select.units_in,
-    units_maybe=select.units_maybe,
-    headline_units=select.second_fact,
+    units_in=cues.units_in,
+    units_maybe=cues.units_maybe,
+    headline_units=headline.second_fact,
     label_words=(1, 6),
     caption_text=segment.caption_text,
     retelling=retold.reader,

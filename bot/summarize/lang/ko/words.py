@@ -432,7 +432,7 @@ def weighed_unnamed(sentence: str) -> bool:
 # headlines: 野 3, 車 3, 檢 3, 北, 與, 中, 軍; the bodies write "야당", "차량", "검찰", "북한",
 # "군 지휘부"). 與 and 野 are the ruling and the opposition party, never a party's name: which
 # party that is changes with an election. 軍 reads "군", one syllable, so only the headline
-# similarity gets it (``select.headline_nouns`` keeps nouns of two or more). Modifiers are
+# similarity gets it (``select.cues.headline_nouns`` keeps nouns of two or more). Modifiers are
 # left out, they are no topic: 前 (former), 故 (the late), 男/女 ("추정男", "女 민원인").
 HANJA_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "北": ("북한",), "美": ("미국",), "中": ("중국",), "日": ("일본",),
@@ -455,7 +455,7 @@ HANJA_WORDS: dict[str, str] = {
 }
 # Hanja surnames a headline writes for a public figure ("尹 체포 저지", "崔 접근 치밀", "金여사"),
 # each to the Hangul surname the body writes with the full name or a post: read by the tagger
-# (``tagging.people``); the selector leaves them unread (``select.headline_nouns`` says why).
+# (``tagging.people``); the selector leaves them unread (``select.cues.headline_nouns`` says why).
 HANJA_SURNAME_READINGS: dict[str, str] = {
     "尹": "윤", "李": "이", "文": "문", "朴": "박", "金": "김", "崔": "최", "韓": "한", "安": "안",
     "洪": "홍", "曺": "조", "趙": "조", "鄭": "정", "吳": "오",
