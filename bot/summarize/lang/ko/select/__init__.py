@@ -462,7 +462,12 @@ def surname_title(candidates: list[str], k: int, title: str) -> bool:
             continue  # "이재명 전 대표는": 전 is "former", the name stands right before it
         early = early or [c for c in candidates if ENDED.search(c)][:2]
         full = _full_name(m.group(1), m.group(2))
-        names = {f.group(1) for c in candidates for f in full.finditer(c)} - NOT_NAMES
+        # The full name is looked for only in the candidates that write the title ("의원"),
+        # which every match of it holds: tried at every character of every candidate, it was
+        # 4% of a Korean science brief's instructions (callgrind).
+        post = m.group(2)
+        names = {f.group(1) for c in candidates if post in c for f in full.finditer(c)} \
+            - NOT_NAMES
         if names and not any(n in title or n in sentence or any(n in c for c in early)
                              for n in names):
             return True
