@@ -1,0 +1,39 @@
+"""Work a Korean brief did for nothing or twice (issue 26, wt-cost46k): each test pins a cut
+that left every brief of the six dev sets byte-identical."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from bot.summarize.lang.ko import select
+
+
+def test_a_surname_and_post_looks_for_the_full_name_only_where_the_post_is_written(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # "윤 의원은 …" asks whether the story names "윤○○ 의원" somewhere the brief may not show:
+    # the full-name pattern was tried at every character of every candidate, though a match
+    # needs the post ("의원") written, which most candidates lack.
+    read: list[str] = []
+
+    class Recording:
+        def __init__(self, pattern: re.Pattern[str]) -> None:
+            self.pattern = pattern
+
+        def finditer(self, candidate: str) -> Iterator[re.Match[str]]:
+            read.append(candidate)
+            return self.pattern.finditer(candidate)
+
+    full_name = select._full_name
+    monkeypatch.setattr(select, "_full_name",
+                        lambda surname, post: Recording(full_name(surname, post)))
+    candidates = [
+        "국회가 3일 본회의를 열어 예산안을 처리했다.",
+        "여야는 막판까지 증액 규모를 두고 맞섰다.",
+        "표결에 앞서 윤상현 국민의힘 의원이 반대 토론에 나섰다.",
+        "윤 의원은 이날 “졸속 심사”라고 말했다.",
+    ]
+    assert select.surname_title(candidates, 3, "예산안 국회 통과")
+    assert read == [candidates[2], candidates[3]]
