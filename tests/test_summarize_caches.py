@@ -33,6 +33,7 @@ def test_every_summarizer_cache_has_a_small_maxsize() -> None:
         maxsize = cached.cache_info().maxsize
         assert maxsize is not None and maxsize <= text.WORD_CACHE_SIZE, (name, maxsize)
     assert text._TERM_CACHE_SIZE <= 4 * text.WORD_CACHE_SIZE
+    assert len(text._BIGRAMS) <= text.WORD_CACHE_SIZE  # cleared when full
     assert korean._MORPHS_SIZE <= 1024  # Korean analyses: keyed by whole sentences
 
 

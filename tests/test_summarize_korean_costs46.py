@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
+from bot.summarize import text
 from bot.summarize.lang.ko import select
 
 
@@ -37,3 +39,28 @@ def test_a_surname_and_post_looks_for_the_full_name_only_where_the_post_is_writt
     ]
     assert select.surname_title(candidates, 3, "예산안 국회 통과")
     assert read == [candidates[2], candidates[3]]
+
+
+def test_bigrams_are_read_from_a_bounded_dict(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every word of every Korean candidate asks for its bigrams (scoring.build_pool): an
+    # lru_cache call builds a tuple of its arguments each time, a dict lookup does not. The
+    # cache is bounded as the term cache is, and each term is split once.
+    split: list[str] = []
+    bigrams_of = text._bigrams_of
+
+    def counting(term: str) -> Any:
+        split.append(term)
+        return bigrams_of(term)
+
+    monkeypatch.setattr(text, "_bigrams_of", counting)
+    monkeypatch.setattr(text, "WORD_CACHE_SIZE", 4)
+    text._BIGRAMS.clear()
+    assert text.bigrams("기초과학") == ("기초과학", "기초", "초과", "과학")
+    assert text.bigrams("기초과학") == ("기초과학", "기초", "초과", "과학")
+    assert text.bigrams("예산") == ("예산",)
+    assert text.bigrams("budget") == ("budget",)
+    assert split == ["기초과학", "예산", "budget"]
+    for n in range(10):
+        text.bigrams(f"연구과제{n}")
+        assert len(text._BIGRAMS) <= 4
+    text._BIGRAMS.clear()

@@ -228,13 +228,28 @@ _TERMS = _TermCache()
 _term = _TERMS.__getitem__
 
 
-@lru_cache(maxsize=WORD_CACHE_SIZE)
-def bigrams(term: str) -> tuple[str, ...]:
-    """A Korean stem and its character bigrams; any other term alone."""
+def _bigrams_of(term: str) -> tuple[str, ...]:
     # Only compounds (4+ syllables) are split; shorter stems match as they are.
     if len(term) > 3 and "\uac00" <= term[0] <= "\ud7a3":
         return (term, *(term[i : i + 2] for i in range(len(term) - 1)))
     return (term,)
+
+
+class _BigramCache(dict[str, tuple[str, ...]]):
+    """Term -> its bigrams (``bigrams``), computed once per distinct term: asked of every word
+    of every Korean candidate, where an lru_cache call (a tuple of arguments built per call)
+    cost about twice a dict lookup (``_TermCache``); cleared when full, as ``_TERMS`` is."""
+
+    def __missing__(self, term: str) -> tuple[str, ...]:
+        if len(self) >= WORD_CACHE_SIZE:
+            self.clear()
+        out = self[term] = _bigrams_of(term)
+        return out
+
+
+_BIGRAMS = _BigramCache()
+# A Korean stem and its character bigrams; any other term alone.
+bigrams: Callable[[str], tuple[str, ...]] = _BIGRAMS.__getitem__
 
 
 # An ASCII text's bytes with every byte no token holds (_ASCII_WORD: letters, digits, "'")
