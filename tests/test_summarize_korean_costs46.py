@@ -64,3 +64,33 @@ def test_bigrams_are_read_from_a_bounded_dict(monkeypatch: pytest.MonkeyPatch) -
         text.bigrams(f"연구과제{n}")
         assert len(text._BIGRAMS) <= 4
     text._BIGRAMS.clear()
+
+
+HANGUL_TEXTS = [
+    "정부가 내년 기초과학 연구 예산을 10% 늘린다.",
+    "가힣힘히힢 ힰힱퟻ 豈 ＂％＂ 😀 a\ud800b",  # U+AC00, U+D7A3, U+D7xx either side, CJK, a pair
+    "",
+    "Plain English, with “curly” quotes.",
+    "ㄱㄴㄷ ᄀᄁ 한글",  # compatibility and conjoining jamo are no syllables
+]
+
+
+@pytest.mark.parametrize("sample", HANGUL_TEXTS)
+def test_hangul_syllables_are_counted_as_the_substitution_counted(sample: str) -> None:
+    assert text._hangul_syllables(sample) == len(re.sub(r"[^\uac00-\ud7a3]+", "", sample))
+
+
+def test_a_korean_text_is_told_korean_without_a_substitution(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # detect_language counted a sample's Hangul by deleting the rest with a pattern tried at
+    # every character (289 K instructions a Korean science brief, callgrind): any pattern of
+    # the module that deletes all but Hangul now fails the test when it substitutes.
+    class NoSubstitution:
+        def sub(self, *args: object) -> str:
+            raise AssertionError("a substitution counted the Hangul")
+
+    for name, value in list(vars(text).items()):
+        if isinstance(value, re.Pattern) and value.pattern == r"[^\uac00-\ud7a3]+":
+            monkeypatch.setattr(text, name, NoSubstitution())
+    assert text.detect_language(HANGUL_TEXTS[0]) == "ko"
+    assert text.detect_language("Plain English, with “curly” quotes.") == "en"
