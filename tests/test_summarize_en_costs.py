@@ -110,7 +110,10 @@ def test_detect_language(text: str, lang: str) -> None:
 
 
 def test_an_ascii_sample_is_read_for_no_other_script(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(text_module, "_NOT_HANGUL", _Unread())
+    def no_hangul_count(sample: str) -> int:
+        raise AssertionError("an ASCII sample's Hangul counted")
+
+    monkeypatch.setattr(text_module, "_hangul_syllables", no_hangul_count)
     monkeypatch.setattr(text_module, "_ANY_SCRIPT", _Unread())
     assert detect_language("The council said the plan was on track, and it would go.") == "en"
     assert detect_language("Le conseil a dit que le plan est dans les temps.") == "fr"
