@@ -113,6 +113,10 @@ def test_a_new_figure_is_a_new_fact() -> None:
     lede = "음주운전을 한 50대 남성이 경찰에 검거됐다."
     assert not retells("경찰은 혈중알코올농도 0.072%로 운전한 50대 남성을 붙잡았다.", lede)
     assert not retells("경찰은 50대 남성 등 3명을 붙잡았다.", lede)
+    # A length of years is the sentence handed down, not a date (ko165's "징역 7년을 선고했다").
+    court = "법원은 흉기를 휘두른 20대 남성에게 실형을 선고했다."
+    assert not retells("광주지법 형사2부는 2일 20대 남성에게 징역 7년의 실형을 선고했다.", court)
+    assert retells("광주지법 형사2부는 2024년 7월 2일 20대 남성에게 실형을 선고했다.", court)
 
 
 def test_a_new_actor_other_than_an_agency_is_a_new_fact() -> None:

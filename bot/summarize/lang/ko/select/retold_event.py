@@ -55,10 +55,14 @@ PLAN = re.compile(r"예정|계획|방침|전망|기로 했|기로 결정|ㄹ 것
 # A person introduced: a letter with or without an age ("A(26)씨", "A(여‧30)씨", "B씨"),
 # "정모씨"/"정모(45)씨", or a full name before a title ("김광수 이사장").
 LETTER_PERSON = re.compile(r"(?<![A-Za-z])[A-Z](?:\([^)]*\))?\s?씨|[가-힣]모(?:\([^)]*\))?\s?씨")
-# A figure that is a day, a time, an age or a court's or office's division ("2일", "오후 3시
+# A figure that is a day, a time, an age or a court's or office's division ("2024년 3일", "오후 3시
 # 30분", "(26)", "20대", "형사3부") tells when or who, not a new fact; any other ("2명",
-# "0.072%", "20개") is a figure.
+# "0.072%", "20개") is a figure, and so is a length of years ("징역 7년": a sentence handed down,
+# the fact a court's retelling adds to "실형을 선고받았다"; only a four-digit year is a date).
 NOT_A_FIGURE = re.compile(
+    r"(?:\d{4}\s?년|\d+\s?(?:월|일|시|분|초|대))(?![가-힣]*(?:간|째|명|건|원|개))"
+    r"|\(\s*(?:[남여]‧)?\d+\s*\)|(?<=[가-힣])\d+부")
+FIGURE = re.compile(
     r"\d+\s?(?:년|월|일|시|분|초|대)(?![가-힣]*(?:간|째|명|건|원|개))|\(\s*(?:[남여]‧)?\d+\s*\)"
     r"|(?<=[가-힣])\d+부")
 FIGURE = re.compile(r"\d[\d,.]*\s?[%가-힣]?")
