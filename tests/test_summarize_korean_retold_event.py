@@ -152,3 +152,28 @@ def test_the_lede_never_gives_way_to_the_retelling_chosen_first() -> None:
     rank = {0: 1.0, 1: 0.9, 2: 0.8, 3: 0.7}
     pool.values = [(rank[k], *v[1:]) for k, v in enumerate(pool.values)]
     assert choose(pool, weights, 2, lambda k: False) == [0, 2]
+
+
+def test_another_one_described_is_another_event() -> None:
+    # ko25: two drivers caught; the second "화장실에서 나오던 차량 운전자" is another one.
+    first = "신고를 받은 경찰은 차량의 동선을 추적해 차량 운전자를 자택 인근에서 검거했다."
+    second = "출동한 경찰은 공원 화장실에서 나오던 차량 운전자를 현장에서 검거했다."
+    assert not retells(second, first)
+
+
+def test_an_aside_or_another_ones_verdict_is_another_event() -> None:
+    # ko162: "한편, … 래퍼 라비(본명 김원식)는 … 판결이 그대로 확정됐다" is another verdict.
+    lede = "대법원은 병역법 위반 혐의로 기소된 래퍼의 원심 판결을 확정했다."
+    assert not retells("한편, 함께 기소된 래퍼 구름(본명 김하늘)은 판결이 확정됐다.", lede)
+    assert not retells("함께 기소된 래퍼 구름은 판결이 확정됐다.", lede)
+    assert not retells("한편, 판결이 그대로 확정됐다.", lede)
+
+
+def test_a_frame_or_a_quotation_is_no_event() -> None:
+    # ko244's two "…것으로 분석된다" and ko261's three "우려가 나왔다" are frames, not happenings.
+    assert event("학생이 교대를 포기했기 때문인 것으로 분석된다.") is None
+    assert event("회의에선 조류 처리 실적이 줄었다는 우려도 나왔다.") is None
+    # ko16: a sentence quoting a clause says more than the event it closes on.
+    lede = "변호사 단체가 가해 운전자를 경찰에 고발했다."
+    assert not retells("변호사 단체는 “처벌이 가볍다”며 가해 운전자를 고발했다.", lede)
+    assert retells("변호사 단체는 3일 가해 운전자를 고발했다.", lede)

@@ -44,10 +44,19 @@ Morphs = tuple[Morph, ...]
 SAME_EVENT = {"넘기다재판": "기소", "숨지다": "사망", "붙잡다": "검거", "붙잡히다": "검거"}
 # Verbs whose subject is the one the event befell ("A씨가 숨졌다", "A씨가 붙잡혔다").
 BEFALLS_SUBJECT = frozenset({"숨지다", "붙잡히다"})
+# The legal, police and accident events read, as keys: a frame ("분석된다", "나왔다",
+# "나타났다") or a general verb names no happening two sentences could both tell.
+EVENTS = frozenset({"체포", "구속", "기소", "검거", "입건", "송치", "사망", "부상", "선고", "구형",
+                    "고발", "고소", "적발", "압수수색", "석방", "기각", "발부", "확정", "징계",
+                    "해임", "파면", "실종", "구조"})
+# An aside ("한편, 나플라와 함께 … 기소된 래퍼 라비는"): another story's event.
+ASIDE = re.compile(r"\s*(?:한편|이와 함께|이밖에|이 밖에|또한)")
+# A real name given in brackets ("라비(본명 김원식)"): a person introduced.
+REAL_NAME = re.compile(r"\(본명")
+# How far back a clause describing the one an event befell is read.
+RELATIVE_SPAN = 8
 # A verb that reports the clause before it ("…체포했다고 이날 밝혔다"): the event is that clause's.
 REPORTING = frozenset({"밝히", "말하", "전하", "설명하", "알리"})
-# Verbs too general to tell an event by ("있다", "됐다", "했다").
-GENERAL = frozenset({"있다", "없다", "되다", "하다", "이다", "않다"})
 # A repeat or a further event ("다시", "또", "추가로", "재차"): another event, not the same again.
 REPEAT = re.compile(r"다시|(?<![가-힣])또(?![가-힣])|또다시|추가로|추가 |재차|잇따라|연이어")
 # A plan or an outlook ("…할 예정이다", "…하기로 했다", "…할 방침", "…할 전망"): not the event told.
@@ -88,13 +97,16 @@ WHEN = frozenset({"오전", "오후", "새벽", "아침", "낮", "저녁", "밤"
 
 class Event(NamedTuple):
     """A sentence's event outside its quotations: what happened (``key``), the nouns of the one
-    it befell, and what else it tells (figures, days, agents, introduced persons, repeats)."""
+    it befell, and what else it tells: figures, days, the nouns of each other subject (who did
+    it, or who else), the words of a clause describing the one it befell ("화장실에서 나오던
+    운전자"), an introduced person, a repeat or a plan."""
 
     key: str
     befell: frozenset[str]
     figures: frozenset[str]
     days: frozenset[str]
-    agents: frozenset[str]
+    actors: tuple[frozenset[str], ...]
+    described: frozenset[str]
     introduces: bool
     further: bool
 
@@ -129,20 +141,21 @@ def event(sentence: str, morphs: Analyser) -> Event | None:
             key += next((f for f, t, _, _ in reversed(analysed[:stem]) if t in NOUNS), "")
         passive = passive or key in BEFALLS_SUBJECT
     key = SAME_EVENT.get(key, key)
-    if key in GENERAL or key[:-1] in REPORTING:
-        # A report with no reported clause ("…는 입장을 밝혔다", ko242) tells its quotation,
-        # which ``retold`` reads; "입장을 밝혔다" twice is two statements.
+    if key not in EVENTS:
+        # An event read beyond these took frames for events in the 290 feed articles: "…것으로
+        # 분석된다" twice (ko244), "우려가 나왔다" for three worries (ko261), "촉구했다" (ko16).
         return None
-    befell = _argument(analysed, noun_at, SUBJECT if passive else frozenset({OBJECT}))
-    agents = frozenset() if passive else _argument(analysed, noun_at, SUBJECT)
+    befell, start = _argument(analysed, noun_at, SUBJECT if passive else frozenset({OBJECT}))
     if not befell:  # an event with no object ("70대 남성이 사망했다") befell its subject
-        befell, agents = agents, frozenset()
+        befell, start = _argument(analysed, noun_at, SUBJECT)
     if not befell:
         return None
+    actors = tuple(nouns for nouns, at in _phrases(analysed, noun_at, SUBJECT) if at != start)
     figures = frozenset(f.strip() for f in FIGURE.findall(NOT_A_FIGURE.sub(" ", bare)))
-    return Event(key, befell, figures, frozenset(DAY.findall(bare)), agents,
-                 bool(LETTER_PERSON.search(bare)) or _full_name(analysed),
-                 bool(REPEAT.search(bare) or PLAN.search(bare)))
+    return Event(key, befell, figures, frozenset(DAY.findall(bare)), actors,
+                 _description(analysed, start),
+                 bool(LETTER_PERSON.search(bare) or REAL_NAME.search(bare)) or _full_name(analysed),
+                 bool(REPEAT.search(bare) or PLAN.search(bare) or ASIDE.match(bare)))
 
 
 def _reported_end(analysed: Morphs) -> int:
@@ -174,16 +187,27 @@ def _last_stem(analysed: Morphs, end: int) -> int:
     return -1
 
 
-def _argument(analysed: Morphs, before: int, particles: frozenset[str]) -> frozenset[str]:
-    """The nouns of the last phrase a particle of ``particles`` closes before ``before``, with a
-    noun suffix joined to its noun ("대학원 + 생": 대학원생, "사채 업자 들": 사채, 업자)."""
+def _argument(analysed: Morphs, before: int,
+              particles: frozenset[str]) -> tuple[frozenset[str], int]:
+    """The nouns of the last phrase a particle of ``particles`` closes before ``before``, and
+    where the phrase starts (-1 for none)."""
+    return next(iter(_phrases(analysed, before, particles)), (frozenset(), -1))
+
+
+def _phrases(analysed: Morphs, before: int,
+             particles: frozenset[str]) -> list[tuple[frozenset[str], int]]:
+    """Each phrase a particle of ``particles`` closes before ``before``, last first: its nouns,
+    a noun suffix joined to its noun ("대학원 + 생": 대학원생; "사채 업자 들": 사채, 업자),
+    and where it starts."""
+    out: list[tuple[frozenset[str], int]] = []
     for at in range(before - 1, -1, -1):
         if analysed[at][1] not in particles:
             continue
         nouns: list[str] = []
-        for form, tag, _, _ in reversed(analysed[:at]):
-            if tag not in PHRASE:
-                break
+        start = at
+        while start > 0 and analysed[start - 1][1] in PHRASE:
+            start -= 1
+            form, tag = analysed[start][0], analysed[start][1]
             if tag == "XSN" and form not in ("들", "쯤", "씩", "께"):
                 nouns.append(form)  # "생" of 대학원생: joined to the noun before it below
             elif tag in NOUNS:
@@ -191,9 +215,25 @@ def _argument(analysed: Morphs, before: int, particles: frozenset[str]) -> froze
                     nouns[-1] = form + nouns[-1]
                 else:
                     nouns.append(form)
-        return frozenset(n for n in nouns
-                         if len(n) > 1 and n not in WHEN and not _suffix(n, analysed))
-    return frozenset()
+        out.append((frozenset(n for n in nouns
+                              if len(n) > 1 and n not in WHEN and not _suffix(n, analysed)),
+                    start))
+    return out
+
+
+def _description(analysed: Morphs, start: int) -> frozenset[str]:
+    """The nouns and stems of a clause that describes the phrase starting at ``start`` ("회야강
+    소공원 화장실에서 나오던 차량 운전자를": 화장실, 나오, …): up to RELATIVE_SPAN morphemes
+    before its "-던"/"-ㄴ", back to a subject, a connective or a sentence mark."""
+    if start < 2 or analysed[start - 1][1] != "ETM" or analysed[start - 2][0] == "지나":
+        return frozenset()  # "지난 1일 집회 참가자를": a day, no description
+    words: set[str] = set()
+    for form, tag, _, _ in reversed(analysed[max(0, start - 1 - RELATIVE_SPAN):start - 1]):
+        if tag in ("JX", "JKS", "EC", "SF", "SP"):
+            break
+        if tag in NOUNS or tag.split("-", 1)[0] in ("VV", "VA"):
+            words.add(form)
+    return frozenset(words)
 
 
 def _suffix(word: str, analysed: Morphs) -> bool:
@@ -235,13 +275,16 @@ def retells(candidate: Event, chosen: Event, chosen_sentence: str) -> bool:
         return False
     if not candidate.befell <= _covered(candidate.befell, chosen_sentence):
         return False  # another object beside the one it befell ("A씨와 공범 B씨를")
+    if not candidate.described <= _covered(candidate.described, chosen_sentence):
+        return False  # another one described ("화장실에서 나오던 운전자": ko25's second driver)
     if not candidate.figures <= chosen.figures:
         return False
     if candidate.days and chosen.days and not candidate.days & chosen.days:
         return False  # another day: another event
-    # The agent's phrase ("서울 용산경찰서는") is an agency when one of its nouns is one.
-    new_agents = candidate.agents - _covered(candidate.agents, chosen_sentence)
-    return not new_agents or any(AGENCY.search(agent) for agent in candidate.agents)
+    # Each other subject is told by the chosen point or is an agency ("서울 용산경찰서는"):
+    # "래퍼 라비(본명 김원식)는 … 판결이 확정됐다" is another one's verdict (ko162).
+    return all(actor <= _covered(actor, chosen_sentence) or any(map(AGENCY.search, actor))
+               for actor in candidate.actors)
 
 
 def _covered(nouns: frozenset[str], sentence: str) -> frozenset[str]:
@@ -258,7 +301,9 @@ def told_again(sentences: list[str], morphs: Analyser) -> Callable[[int, int], b
 def reader(sentences: list[str], morphs: Analyser) -> Callable[[int, int], bool]:
     """Whether candidate k (of ``sentences``) tells candidate j's event again, each
     candidate's event read once, when first asked for."""
-    read = cache(lambda k: event(sentences[k], morphs))
+    # A quotation is a clause the chosen point does not tell (``retold`` reads quotations
+    # told again): ko16's "그러면서 “…”며 대책 마련을 촉구했다" says more than the lede.
+    read = cache(lambda k: None if SPEECH.search(sentences[k]) else event(sentences[k], morphs))
 
     def retold(k: int, j: int) -> bool:
         candidate = read(k)
