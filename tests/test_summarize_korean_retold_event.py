@@ -36,7 +36,7 @@ def event(sentence: str) -> retold_event.Event | None:
 
 
 def retells(later: str, lede: str) -> bool:
-    return retold_event.reader([lede, later], ANALYSIS.morphs)(1, 0)
+    return retold_event.event_reader([lede, later], ANALYSIS.morphs)(1, 0)
 
 
 def test_the_ledes_event_told_again_gives_way_to_what_they_did() -> None:
