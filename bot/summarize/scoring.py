@@ -68,7 +68,8 @@ DYNAMIC = (
     # too, so a short sentence that a long lede holds nearly whole scores low there. Weight
     # <= 0; only where the language reads a sentence's facts (``Language.new_facts``), or
     # where it reads a retelling its own way (``Language.retelling``; Korean: a quotation
-    # that says again a chosen point's quoted clause), the lede never counted as one.
+    # that says again a chosen point's quoted clause, or a legal event told again with nothing
+    # new), the lede never counted as one.
     "restates",
     # The headline units (``Language.headline_units``; Korean: the lemmas of a headline's
     # second fact) the sentence carries that no chosen point carries yet, as a share of the

@@ -12,7 +12,7 @@ from bot.summarize.lang.ko import (
     tagging,
     words,
 )
-from bot.summarize.lang.ko.select import cues, headline, retold
+from bot.summarize.lang.ko.select import cues, headline, retold_event
 
 LANGUAGE = Language(
     code="ko",
@@ -56,6 +56,6 @@ LANGUAGE = Language(
     headline_units=headline.second_fact,
     label_words=(1, 6),
     caption_text=segment.caption_text,
-    retelling=retold.reader,
+    retelling=retold_event.told_again,
     headline_reading=words.read_headline,
 )
