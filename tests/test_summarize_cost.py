@@ -54,3 +54,53 @@ def test_a_candidate_right_after_a_point_is_not_read_for_lean_back() -> None:
     chosen = choose(pool, WEIGHTS["en"], 2, leans_back)
     assert chosen == [0, 1]
     assert 0 in asked and 1 not in asked
+
+
+_STORY = [
+    "The city council approved a new budget for its parks and libraries on Monday night.",
+    "Pictured: the mayor with council members outside the city hall after the budget vote.",
+    "The budget adds three libraries and keeps every park open through the winter months.",
+    "Council members said the parks plan had support from residents across the city.",
+    "A second vote on the library plan is expected in the spring, officials said.",
+    "Officials did not say how much the three new libraries would cost the city to run.",
+    "The winter months usually see some parks close early because of the weather.",
+    "Residents can read the full budget on the city website from Tuesday morning.",
+]
+
+
+def _caption_reads(weights: dict[str, float] | None) -> tuple[list[int], list[str]]:
+    read: list[str] = []
+
+    def caption_like(sentence: str) -> bool:
+        read.append(sentence)
+        return sentence.startswith("Pictured:")
+
+    words = [content_words(s, "en") for s in _STORY]
+    pool = build_pool(list(enumerate(_STORY)), words, "City council approves budget", [],
+                      "en", 300, caption_like, weights)
+    chosen = choose(pool, WEIGHTS["en"], 3, lambda k: False)
+    return chosen, read
+
+
+def test_a_caption_is_read_only_for_candidates_the_greedy_choice_reaches() -> None:
+    # English weighs a caption -0.4: read as 0.0 it only raises a static score, so
+    # choose() reads it when its scan reaches the candidate, never for the late ones no
+    # point can come from (about three of a BBC brief's 16 candidates score as high as its
+    # third point).
+    assert WEIGHTS["en"]["caption"] < 0.0
+    _, read = _caption_reads(WEIGHTS["en"])
+    assert _STORY[0] in read and _STORY[-1] not in read
+    assert len(read) < len(_STORY)
+
+
+def test_a_caption_reached_late_weighs_as_it_did_read_up_front() -> None:
+    # The second sentence is caption-like and early: read when reached, it loses the place
+    # its position would give it, as it does in the fit's pool where every value is read.
+    chosen, read = _caption_reads(WEIGHTS["en"])
+    _, all_read = _caption_reads(None)
+    assert _STORY[1] in read and 1 not in chosen
+    assert len(all_read) == len(_STORY)
+    words = [content_words(s, "en") for s in _STORY]
+    full = build_pool(list(enumerate(_STORY)), words, "City council approves budget", [],
+                      "en", 300, lambda s: s.startswith("Pictured:"), None)
+    assert choose(full, WEIGHTS["en"], 3, lambda k: False) == chosen
