@@ -3,6 +3,11 @@ each test pins one reading that is skipped, and that it is still done where it c
 
 from __future__ import annotations
 
+from collections import Counter
+from typing import Any
+
+import pytest
+
 from bot.summarize.scoring import build_pool, choose
 from bot.summarize.text import content_words
 from bot.summarize.weights import WEIGHTS
@@ -54,3 +59,83 @@ def test_a_candidate_right_after_a_point_is_not_read_for_lean_back() -> None:
     chosen = choose(pool, WEIGHTS["en"], 2, leans_back)
     assert chosen == [0, 1]
     assert 0 in asked and 1 not in asked
+
+
+_STORY = [
+    "The city council approved a new budget for its parks and libraries on Monday night.",
+    "Pictured: the mayor with council members outside the city hall after the budget vote.",
+    "The budget adds three libraries and keeps every park open through the winter months.",
+    "Council members said the parks plan had support from residents across the city.",
+    "A second vote on the library plan is expected in the spring, officials said.",
+    "Officials did not say how much the three new libraries would cost the city to run.",
+    "The winter months usually see some parks close early because of the weather.",
+    "Residents can read the full budget on the city website from Tuesday morning.",
+]
+
+
+def _caption_reads(weights: dict[str, float] | None) -> tuple[list[int], list[str]]:
+    read: list[str] = []
+
+    def caption_like(sentence: str) -> bool:
+        read.append(sentence)
+        return sentence.startswith("Pictured:")
+
+    words = [content_words(s, "en") for s in _STORY]
+    pool = build_pool(list(enumerate(_STORY)), words, "City council approves budget", [],
+                      "en", 300, caption_like, weights)
+    chosen = choose(pool, WEIGHTS["en"], 3, lambda k: False)
+    return chosen, read
+
+
+def test_a_caption_is_read_only_for_candidates_the_greedy_choice_reaches() -> None:
+    # English weighs a caption -0.4: read as 0.0 it only raises a static score, so
+    # choose() reads it when its scan reaches the candidate, never for the late ones no
+    # point can come from (about three of a BBC brief's 16 candidates score as high as its
+    # third point).
+    assert WEIGHTS["en"]["caption"] < 0.0
+    _, read = _caption_reads(WEIGHTS["en"])
+    assert _STORY[0] in read and _STORY[-1] not in read
+    assert len(read) < len(_STORY)
+
+
+def test_a_caption_reached_late_weighs_as_it_did_read_up_front() -> None:
+    # The second sentence is caption-like and early: read when reached, it loses the place
+    # its position would give it, as it does in the fit's pool where every value is read.
+    chosen, read = _caption_reads(WEIGHTS["en"])
+    _, all_read = _caption_reads(None)
+    assert _STORY[1] in read and 1 not in chosen
+    assert len(all_read) == len(_STORY)
+    words = [content_words(s, "en") for s in _STORY]
+    full = build_pool(list(enumerate(_STORY)), words, "City council approves budget", [],
+                      "en", 300, lambda s: s.startswith("Pictured:"), None)
+    assert choose(full, WEIGHTS["en"], 3, lambda k: False) == chosen
+
+
+def test_no_label_is_looked_for_when_one_point_can_have_none(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # A brief's points are all labelled or none: the third point opens on a preposition and a
+    # verb ("In a statement, …" has no subject a label could name), so no label is looked for
+    # the first two either (106 of BBC's first 300 briefs had such a point past the first).
+    from bot.summarize import labels
+    from bot.summarize.lang.en.labelling import unlabelled
+
+    points = ["The city council approved a new budget for its parks on Monday night.",
+              "The budget adds three libraries and keeps every park open in winter.",
+              "In a statement released later, officials said the parks would stay open."]
+    assert [unlabelled(p) for p in points] == [False, False, True]
+    asked: list[str] = []
+    make = labels.make_label
+
+    def counted(point: str, *args: Any, **kwargs: Any) -> str | None:
+        asked.append(point)
+        return make(point, *args, **kwargs)
+
+    monkeypatch.setattr(labels, "make_label", counted)
+    text = " ".join(points)
+    counts = Counter(w for p in points for w in content_words(p, "en"))
+    assert labels.label_points(points, counts, "en", "Council passes budget", text) \
+        == [None, None, None]
+    assert asked == []
+    # Where every point may have one, labels are still looked for, first point first.
+    labels.label_points(points[:2], counts, "en", "Council passes budget", text)
+    assert asked[:1] == points[:1]

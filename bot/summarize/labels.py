@@ -89,15 +89,18 @@ def label_points(
     labelling = rules.labelling if rules is not None else None
     if labelling is None or not points:
         return none
+    # A point no phrase of which can pass label_stands leaves every point unlabelled: asked of
+    # all of them before any label is looked for (most Korean points open on their subject,
+    # and Kiwi's phrases cost an analysis; 235 of BBC's first 300 briefs have such a point,
+    # 106 of them past the first, whose labels were looked for in vain: labels were 0.28 M
+    # instructions of a BBC brief's 7.70, stop 46).
+    if any(map(labelling.unlabelled, points)):
+        return none
     used: set[str] = set()
     labels: list[str | None] = []
     title_terms = frozenset(content_words(title, lang))
     doc = f"{title}\n{text}"
     for point in points:
-        if labelling.unlabelled(point):
-            # No phrase of it can pass label_stands: checked before any is looked for (most
-            # Korean points open on their subject, and Kiwi's phrases cost an analysis).
-            return none
         if labelling.analysed is not None and ANALYSIS.available():
             label = labelling.analysed(point, doc, title, used, ANALYSIS)
         else:

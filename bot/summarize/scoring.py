@@ -18,7 +18,7 @@ import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain
 
@@ -80,6 +80,7 @@ FEATURES = STATIC + DYNAMIC
 THRESHOLDS = ("duplicate", "headline_copy")
 IDEAL_CHARS = 140
 LEDE = STATIC.index("lede")
+CAPTION = STATIC.index("caption")
 
 _POSITION = [1.0 / math.sqrt(1.0 + rank) for rank in range(256)]
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
@@ -144,6 +145,26 @@ class Pool:
     # Whether candidate k retells chosen candidate j (``Language.retelling``), for
     # ``restates``; None where its weight is zero or the language has no such reading.
     retells: Callable[[int, int], bool] | None = None
+    # The candidates whose ``caption`` value is not read yet (0.0 in ``values`` until it is):
+    # where its weight is below zero, 0.0 only raises a static score, so choose() reads it
+    # when the scan reaches the candidate (``read_caption``) and never for one the greedy
+    # choice cannot reach (about three candidates of a BBC brief's 16 score as high as its
+    # third point). ``caption_like`` reads a sentence.
+    unread_captions: set[int] = field(default_factory=set)
+    caption_like: Callable[[str], bool] | None = None
+
+    def read_caption(self, k: int) -> bool:
+        """Reads candidate k's ``caption`` value if it is unread; whether that moved its
+        values (it is caption-like)."""
+        if k not in self.unread_captions:
+            return False
+        self.unread_captions.discard(k)
+        assert self.caption_like is not None
+        if not self.caption_like(self.sentences[k]):
+            return False
+        v = self.values[k]
+        self.values[k] = (*v[:CAPTION], 1.0, *v[CAPTION + 1:])
+        return True
 
     def leans_on_a_day(self, k: int, chosen: list[int]) -> bool:
         """Whether candidate k, past the first, leans on a day told elsewhere ("이날") while no
@@ -275,6 +296,11 @@ def build_pool(
     # or heading for a language's cues (Korean's read it, and Korean gives no ``leans_back``).
     if not wanted("lede"):
         leans_back = None
+    # Once the lede is found, a caption weighed below zero is read only when choose() reaches
+    # the candidate (``Pool.unread_captions``): English's weak() was 0.35 M instructions of a
+    # BBC brief's 8.03 (callgrind, stop 46), on every candidate.
+    lazy_captions = weights is not None and weights.get("caption", 0.0) < 0.0
+    unread: set[int] = set()
     # The language's own cues (names, prices, quotes, the headline's nouns, background); a
     # language with no rules of its own has none.
     own = LANGUAGES.get(lang)
@@ -288,7 +314,11 @@ def build_pool(
     ended = rules.sentence_ending
     for k, (_, s) in enumerate(cands):
         fit_kind = 2 if len(s) <= limit else fits(s, limit, lang)  # most sentences fit
-        caption = caption_like(s)
+        if lede or not lazy_captions:
+            caption = caption_like(s)  # until the lede is found, a caption decides it
+        else:
+            caption = False
+            unread.add(k)
         heading = ended is not None and not ended.search(s)
         first = 0.0
         if lede and not caption and not heading and not (leans_back and leans_back(s)):
@@ -323,7 +353,7 @@ def build_pool(
             *news,
         ))
     pool = Pool([s for _, s in cands], [i for i, _ in cands], values, sets, norms, idf2,
-                title_sim)
+                title_sim, unread_captions=unread, caption_like=caption_like)
     sentences = pool.sentences
     new_facts = own.new_facts if own is not None else None
     if new_facts is not None and n >= RETELLING_STORY and wanted("restates"):
@@ -387,42 +417,53 @@ def choose(
         return told_facts
 
     while len(chosen) < points:
-        best, best_score = -1, -math.inf
         reach = unit * len(left)  # the most any candidate can gain: the scan stops below it
-        for k in order:
-            if static[k] + reach <= best_score:
-                break
-            if k in chosen or k in pool.barred or pool.title_sim[k] >= headline_copy:
-                continue  # a point already, no point at all, or the headline said again
-            sim = max((pool.similarity(k, j) for j in chosen), default=0.0)
-            if sim >= duplicate:
-                continue  # a near-duplicate of a point
-            score = static[k] + w_red * sim
-            if w_restates and told and sim >= CLOSE:
-                score += w_restates * pool.restated(k, sim, told, points_facts)
-            if reach and units_of is not None:
-                if score + reach <= best_score or (units_maybe is not None and (
-                        score + unit * len(units_maybe(k) & left) <= best_score)):
-                    continue  # cannot win even with every unit it may carry: no reading
-                score += unit * len(units_of(k) & left)
-            # The lede is never the retelling: when greedy choice took a later sentence that
-            # tells its event in more detail first, the lede still stands (stop 44's bar lost
-            # ko12's and ko45's ledes that way). Read after every bonus, so no gain lifts a
-            # retelling past the best unweighed (stop 45's review).
-            if (retells is not None and chosen and score > best_score
-                    and pool.values[k][LEDE] == 0.0 and any(retells(k, j) for j in chosen)):
-                score += w_restates
-            # Leaning back is fine right after the sentence it leans on. A day told elsewhere
-            # ("이날") is fine under any point that tells the day, too. Whether it follows a
-            # point is asked first: a lean-back reading (English's refers_back, about 90 K
-            # instructions a call on a BBC brief) cannot move a score there.
-            prev = k - 1
-            if score > best_score and w_back \
-                    and not (prev >= 0 and prev in chosen and index[prev] == index[k] - 1) \
-                    and (leans_back(k) or pool.leans_on_a_day(k, chosen)):
-                score += w_back
-            if score > best_score:
-                best, best_score = k, score
+        stale = True
+        while stale:  # a scan that read a caption-like candidate starts over (below)
+            stale = False
+            best, best_score = -1, -math.inf
+            for k in order:
+                if static[k] + reach <= best_score:
+                    break
+                if pool.read_caption(k):
+                    # Its static score was an upper bound and is lower now: the scan starts over
+                    # in the order of the scores as read, so every candidate it reaches is read
+                    # and is reached where the scan of all of them read would reach it.
+                    static[k] = sum(map(operator.mul, w_static, pool.values[k]))
+                    order = sorted(range(len(static)), key=static.__getitem__, reverse=True)
+                    stale = True
+                    break
+                if k in chosen or k in pool.barred or pool.title_sim[k] >= headline_copy:
+                    continue  # a point already, no point at all, or the headline said again
+                sim = max((pool.similarity(k, j) for j in chosen), default=0.0)
+                if sim >= duplicate:
+                    continue  # a near-duplicate of a point
+                score = static[k] + w_red * sim
+                if w_restates and told and sim >= CLOSE:
+                    score += w_restates * pool.restated(k, sim, told, points_facts)
+                if reach and units_of is not None:
+                    if score + reach <= best_score or (units_maybe is not None and (
+                            score + unit * len(units_maybe(k) & left) <= best_score)):
+                        continue  # cannot win even with every unit it may carry: no reading
+                    score += unit * len(units_of(k) & left)
+                # The lede is never the retelling: when greedy choice took a later sentence that
+                # tells its event in more detail first, the lede still stands (stop 44's bar lost
+                # ko12's and ko45's ledes that way). Read after every bonus, so no gain lifts a
+                # retelling past the best unweighed (stop 45's review).
+                if (retells is not None and chosen and score > best_score
+                        and pool.values[k][LEDE] == 0.0 and any(retells(k, j) for j in chosen)):
+                    score += w_restates
+                # Leaning back is fine right after the sentence it leans on. A day told elsewhere
+                # ("이날") is fine under any point that tells the day, too. Whether it follows a
+                # point is asked first: a lean-back reading (English's refers_back, about 90 K
+                # instructions a call on a BBC brief) cannot move a score there.
+                prev = k - 1
+                if score > best_score and w_back \
+                        and not (prev >= 0 and prev in chosen and index[prev] == index[k] - 1) \
+                        and (leans_back(k) or pool.leans_on_a_day(k, chosen)):
+                    score += w_back
+                if score > best_score:
+                    best, best_score = k, score
         if best < 0:
             break
         chosen.append(best)
