@@ -340,7 +340,10 @@ def build_pool(
     units = rules.headline_units
     read = rules.units_in
     if units is not None and read is not None and wanted("headline_gain"):
-        head = pool.headline_units = units(title, ANALYSIS.morphs, "\n".join(sentences))
+        # The lede ("" for none): what the headline promises beyond it is what a point owes.
+        opening = next((s for s, v in zip(sentences, values, strict=True) if v[LEDE]), "")
+        head = pool.headline_units = units(title, ANALYSIS.morphs, "\n".join(sentences),
+                                           opening)
         if head:
             pool.units_of = cache(lambda k: read(sentences[k], head, ANALYSIS.morphs))
             maybe = rules.units_maybe

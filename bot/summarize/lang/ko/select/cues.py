@@ -114,9 +114,23 @@ def content_lemmas(sentence: str, morphs: Analyser) -> frozenset[str]:
 
 def units_in(sentence: str, units: frozenset[str], morphs: Analyser) -> frozenset[str]:
     """The ``units`` (lemmas) ``sentence`` carries. Kiwi reads it only when one may be there
-    (``units_maybe``): the analyser is most of a Korean brief's cost."""
+    (``units_maybe``): the analyser is most of a Korean brief's cost. A noun of two letters
+    or more is carried where it is written (``written_noun``), however Kiwi reads it there:
+    in "‘늙으막’은 ‘늘그막’, ‘늦깍이’는 ‘늦깎이’로 고쳐야 해요." it read ‘늘그막’ as 늘 + 그 +
+    막, and ko188's answer lost its place to two sentences that tell one word each."""
     maybe = units_maybe(sentence, units)
-    return content_lemmas(sentence, morphs) & maybe if maybe else maybe
+    if not maybe:
+        return maybe
+    written = frozenset(filter(written_noun, maybe))
+    if written == maybe:
+        return maybe
+    return written | (content_lemmas(sentence, morphs) & maybe)
+
+
+def written_noun(unit: str) -> bool:
+    """Whether ``unit`` is a noun its letters find (``may_carry`` found it written): two
+    letters or more, no verb's lemma ("…다"), no number ("3" is in "2023")."""
+    return len(unit) >= 2 and not unit.endswith("다") and not unit[-1].isdigit()
 
 
 def units_maybe(sentence: str, units: frozenset[str]) -> frozenset[str]:
