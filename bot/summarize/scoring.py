@@ -71,8 +71,9 @@ DYNAMIC = (
     # that says again a chosen point's quoted clause), the lede never counted as one.
     "restates",
     # The headline units (``Language.headline_units``; Korean: the lemmas of a headline's
-    # second fact) the sentence carries that no chosen point carries yet, as a share of the
-    # headline's. Weight at or above zero.
+    # second fact, or the headline's nouns the lede leaves untold) the sentence carries that no
+    # chosen point carries yet, as a share of the headline's; nothing below the language's
+    # least count of them (``Pool.units_least``). Weight at or above zero.
     "headline_gain",
 )
 FEATURES = STATIC + DYNAMIC
@@ -125,6 +126,10 @@ class Pool:
     # (``Language.headline_units``): those units, and the ones candidate k carries, read only
     # when choose() asks (the analyser is slow, and choose() visits few candidates).
     headline_units: frozenset[str] = frozenset()
+    # How many of the units no chosen point carries yet a candidate must carry to gain: with
+    # Korean's untold nouns 2, so ko205's "방화문과 화재경보기도 제 역할을 했다." gained no
+    # point for the 화재 left once a point carried 대피 (review of stop 46).
+    units_least: int = 1
     units_of: Callable[[int], frozenset[str]] | None = None
     # A superset of ``units_of(k)`` that costs no analysis (``Language.units_maybe``), if any.
     units_maybe: Callable[[int], frozenset[str]] | None = None
@@ -342,8 +347,8 @@ def build_pool(
     if units is not None and read is not None and wanted("headline_gain"):
         # The lede ("" for none): what the headline promises beyond it is what a point owes.
         opening = next((s for s, v in zip(sentences, values, strict=True) if v[LEDE]), "")
-        head = pool.headline_units = units(title, ANALYSIS.morphs, "\n".join(sentences),
-                                           opening)
+        head, pool.units_least = units(title, ANALYSIS.morphs, "\n".join(sentences), opening)
+        pool.headline_units = head
         if head:
             pool.units_of = cache(lambda k: read(sentences[k], head, ANALYSIS.morphs))
             maybe = rules.units_maybe
@@ -390,7 +395,8 @@ def choose(
 
     while len(chosen) < points:
         best, best_score = -1, -math.inf
-        reach = unit * len(left)  # the most any candidate can gain: the scan stops below it
+        # The most any candidate can gain: the scan stops below it.
+        reach = unit * len(left) if len(left) >= pool.units_least else 0.0
         for k in order:
             if static[k] + reach <= best_score:
                 break
@@ -406,7 +412,9 @@ def choose(
                 if score + reach <= best_score or (units_maybe is not None and (
                         score + unit * len(units_maybe(k) & left) <= best_score)):
                     continue  # cannot win even with every unit it may carry: no reading
-                score += unit * len(units_of(k) & left)
+                carried = len(units_of(k) & left)
+                if carried >= pool.units_least:
+                    score += unit * carried
             # The lede is never the retelling: when greedy choice took a later sentence that
             # tells its event in more detail first, the lede still stands (stop 44's bar lost
             # ko12's and ko45's ledes that way). Read after every bonus, so no gain lifts a

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from functools import cached_property, lru_cache, partial
 
-from bot.summarize.lang import Analyser, Analysis, Cues
+from bot.summarize.lang import Analyser, Analysis, Cues, Morph
 from bot.summarize.lang.ko.select import (
     HEADLINE_NOUN,
     QUOTE,
@@ -22,8 +22,7 @@ from bot.summarize.lang.ko.select import (
     key_facts,
     reports_quotation_before,
 )
-from bot.summarize.lang.ko.select.headline import lemma as _lemma
-from bot.summarize.lang.ko.select.headline import second_fact
+from bot.summarize.lang.ko.select.headline import content_lemmas, second_fact, written_noun
 from bot.summarize.lang.ko.words import GENERIC, hanja_readings, read_headline, relative_day
 
 
@@ -104,33 +103,34 @@ def news(sentence: str, head_nouns: tuple[tuple[str, ...], ...], lede: bool,
     return cover, speakerless, background_
 
 
-def content_lemmas(sentence: str, morphs: Analyser) -> frozenset[str]:
-    """What ``sentence`` tells, as Kiwi's lemmas (``CONTENT_TAGS``, a verb's stem with "다"):
-    a headline's clipped verbs and a sentence's endings and particles meet there ("한우 반납
-    집회 열려" and "…한우를 반납하는 집회가 열렸다" share 한우, 반납, 집회, 열리다), where
-    surface words with a particle list stripped do not. Empty without the analyser."""
-    return frozenset(filter(None, (_lemma(form, tag) for form, tag, _, _ in morphs(sentence))))
-
-
 def units_in(sentence: str, units: frozenset[str], morphs: Analyser) -> frozenset[str]:
     """The ``units`` (lemmas) ``sentence`` carries. Kiwi reads it only when one may be there
     (``units_maybe``): the analyser is most of a Korean brief's cost. A noun of two letters
-    or more is carried where it is written (``written_noun``), however Kiwi reads it there:
-    in "‘늙으막’은 ‘늘그막’, ‘늦깍이’는 ‘늦깎이’로 고쳐야 해요." it read ‘늘그막’ as 늘 + 그 +
-    막, and ko188's answer lost its place to two sentences that tell one word each."""
+    or more (``written_noun``) is carried where it is written as a whole word of Kiwi's
+    reading (``_written_whole``), however Kiwi splits it inside: in "‘늙으막’은 ‘늘그막’,
+    ‘늦깍이’는 ‘늦깎이’로 고쳐야 해요." it read ‘늘그막’ as 늘 + 그 + 막, and ko188's answer lost
+    its place to two sentences that tell one word each."""
     maybe = units_maybe(sentence, units)
     if not maybe:
         return maybe
-    written = frozenset(filter(written_noun, maybe))
-    if written == maybe:
-        return maybe
+    reading = morphs(sentence)
+    written = frozenset(unit for unit in maybe
+                        if written_noun(unit) and _written_whole(sentence, unit, reading))
     return written | (content_lemmas(sentence, morphs) & maybe)
 
 
-def written_noun(unit: str) -> bool:
-    """Whether ``unit`` is a noun its letters find (``may_carry`` found it written): two
-    letters or more, no verb's lemma ("…다"), no number ("3" is in "2023")."""
-    return len(unit) >= 2 and not unit.endswith("다") and not unit[-1].isdigit()
+def _written_whole(sentence: str, unit: str, reading: tuple[Morph, ...]) -> bool:
+    """Whether ``sentence`` writes ``unit`` somewhere no morpheme of Kiwi's ``reading`` crosses
+    its edges: the letters of "AI" in "KAIST", "아이" in "아이스아메리카노", "의사" in "의사봉"
+    and "수상" in "수상한" are part of another word (a third point chosen for the "AI" of
+    "KAIST와 포스텍 등 …" under "… AI 인력 양성", review of stop 46)."""
+    at = sentence.find(unit)
+    while at >= 0:
+        end = at + len(unit)
+        if not any(start < at < stop or start < end < stop for _, _, start, stop in reading):
+            return True
+        at = sentence.find(unit, at + 1)
+    return False
 
 
 def units_maybe(sentence: str, units: frozenset[str]) -> frozenset[str]:
