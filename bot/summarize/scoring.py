@@ -72,8 +72,8 @@ DYNAMIC = (
     "restates",
     # The headline units (``Language.headline_units``; Korean: the lemmas of a headline's
     # second fact, or the headline's nouns the lede leaves untold) the sentence carries that no
-    # chosen point carries yet, as a share of the headline's; nothing below the language's
-    # least count of them (``Pool.units_least``). Weight at or above zero.
+    # chosen point carries yet, as a share of the headline's; nothing once fewer are left
+    # than the language's least count (``Pool.units_least``). Weight at or above zero.
     "headline_gain",
 )
 FEATURES = STATIC + DYNAMIC
@@ -126,9 +126,11 @@ class Pool:
     # (``Language.headline_units``): those units, and the ones candidate k carries, read only
     # when choose() asks (the analyser is slow, and choose() visits few candidates).
     headline_units: frozenset[str] = frozenset()
-    # How many of the units no chosen point carries yet a candidate must carry to gain: with
-    # Korean's untold nouns 2, so ko205's "방화문과 화재경보기도 제 역할을 했다." gained no
-    # point for the 화재 left once a point carried 대피 (review of stop 46).
+    # How many of the units must be left (carried by no chosen point) for any to gain: with
+    # Korean's untold nouns 2, so ko205's "방화문과 화재경보기도 제 역할을 했다." gained
+    # nothing for the 화재 left once a point carried 대피 (review of stop 46). Counted per
+    # candidate instead (a point must carry two), it also lost ko54's "뉴 노멀" quotation and
+    # scinews-11's 고양이 sentence, which the blind read of stop 46 preferred.
     units_least: int = 1
     units_of: Callable[[int], frozenset[str]] | None = None
     # A superset of ``units_of(k)`` that costs no analysis (``Language.units_maybe``), if any.
@@ -395,7 +397,8 @@ def choose(
 
     while len(chosen) < points:
         best, best_score = -1, -math.inf
-        # The most any candidate can gain: the scan stops below it.
+        # The most any candidate can gain: the scan stops below it. Nothing once fewer units
+        # are left than the language's least count (``Pool.units_least``).
         reach = unit * len(left) if len(left) >= pool.units_least else 0.0
         for k in order:
             if static[k] + reach <= best_score:
@@ -412,9 +415,7 @@ def choose(
                 if score + reach <= best_score or (units_maybe is not None and (
                         score + unit * len(units_maybe(k) & left) <= best_score)):
                     continue  # cannot win even with every unit it may carry: no reading
-                carried = len(units_of(k) & left)
-                if carried >= pool.units_least:
-                    score += unit * carried
+                score += unit * len(units_of(k) & left)
             # The lede is never the retelling: when greedy choice took a later sentence that
             # tells its event in more detail first, the lede still stands (stop 44's bar lost
             # ko12's and ko45's ledes that way). Read after every bonus, so no gain lifts a

@@ -230,8 +230,9 @@ def headline_units(title: str, morphs: Analyser, body: str, lede: str,
     gain was nothing) the headline's nouns the lede lacks (``untold_nouns``). Joined to a
     second fact the lede leaves partly untold, the nouns halved what its units were worth:
     ko203's "…진입… 200명이 막자 돌아섰다" lost the quotation that tells the 200 who
-    blocked the way to a sentence that told only "진입했다". With the units, how many of those
-    left a point must carry to gain: 1 for a second fact, ``UNTOLD_NOUNS`` for the nouns."""
+    blocked the way to a sentence that told only "진입했다". With the units, how many must be
+    left untold by the chosen points for any to gain: 1 for a second fact, ``UNTOLD_NOUNS``
+    for the nouns."""
     second = second_fact(title, morphs, body)
     # A noun the lede writes is told, however Kiwi reads it there: "전청조(28)씨" is one name
     # where the headline's "전청조 3억대" reads as 전 + 청조. Only a noun (``written_noun``):
