@@ -64,6 +64,14 @@ def test_a_generic_noun_one_the_lede_writes_or_one_no_sentence_writes_is_no_unit
 
 
 @needs_kiwi
+def test_a_latin_word_in_small_letters_is_no_noun() -> None:
+    title = "삼성 ‘Galaxy AI’ is here… 갤럭시 S25 공개"
+    lede = "삼성전자가 새 스마트폰을 내놓았다."
+    body = f"{lede}\nGalaxy AI is built in, and AI features run on the phone."
+    assert untold_nouns(title, korean.ANALYSIS.morphs, body, lede) == {"Galaxy", "AI"}
+
+
+@needs_kiwi
 def test_a_noun_unit_is_carried_where_it_is_written() -> None:
     # Kiwi reads ‘늘그막’ here as 늘 + 그 + 막 (ko188's answer sentence).
     sentence = "‘늙으막’은 ‘늘그막’, ‘늦깍이’는 ‘늦깎이’로 고쳐야 해요."

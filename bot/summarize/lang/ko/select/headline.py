@@ -189,6 +189,8 @@ def second_fact(title: str, morphs: Analyser, body: str) -> frozenset[str]:
 
 # The headline's nouns a point owes the reader when the lede does not tell them: common and
 # proper nouns and foreign words of two letters or more, no generic one (``words.GENERIC``).
+# Kiwi tags every Latin word SL: one in small letters only ("is" in "삼성 ‘Galaxy AI’ is
+# here…", "unveils") is taken for no noun.
 UNTOLD_NOUN_TAGS = frozenset({"NNG", "NNP", "SL"})
 # They count only two or more, as a second fact does (``SECOND_FACT_LEMMAS``): one noun the
 # lede lacks is as often the headline's own word for the lede's event ("노조법" for its
@@ -217,7 +219,7 @@ def untold_nouns(title: str, morphs: Analyser, body: str, lede: str) -> frozense
     nouns = {form for form, kind, start, _ in
              compound_heads(written_names(title, list(morphs(title)), body))
              if start >= opens and kind in UNTOLD_NOUN_TAGS and len(form) >= 2
-             and form not in lede and form in body}
+             and (kind != "SL" or not form.islower()) and form not in lede and form in body}
     untold = nouns - GENERIC - content_lemmas(lede, morphs)
     return frozenset(untold) if len(untold) >= UNTOLD_NOUNS else frozenset()
 
