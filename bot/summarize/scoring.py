@@ -123,8 +123,9 @@ class Pool:
     title_sim: list[float]
     barred: frozenset[int] = frozenset()
     # For ``headline_gain``, where the language names headline units
-    # (``Language.headline_units``): those units, and the ones candidate k carries, read only
-    # when choose() asks (the analyser is slow, and choose() visits few candidates).
+    # (``Language.headline_units``; Korean: a second fact's lemmas or the headline's nouns the
+    # lede leaves untold): those units, and the ones candidate k carries, read only when
+    # choose() asks (the analyser is slow, and choose() visits few candidates).
     headline_units: frozenset[str] = frozenset()
     # How many of the units must be left (carried by no chosen point) for any to gain: with
     # Korean's untold nouns 2, so ko205's "방화문과 화재경보기도 제 역할을 했다." gained

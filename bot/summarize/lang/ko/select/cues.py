@@ -257,6 +257,7 @@ class _Cues:
         # for a background key fact, which few sentences are. At least half the fact's
         # words, a generic one ("사실") never counted: one shared word is another's outcome
         # ("지난 2월 경호처 직원 A씨는 사실관계를 숨긴 혐의로 … 확정됐다" under "…경호처 “사실
-        # 무근” 공조본 “채증됐다”").
+        # 무근” 공조본 “채증됐다”"). Carried as ``units_in`` reads a unit: as Kiwi's lemma, or
+        # a noun written whole (‘늘그막’ read as 늘 + 그 + 막).
         units = self.second - GENERIC
         return bool(units) and 2 * len(units_in(sentence, units, self.morphs)) >= len(units)
