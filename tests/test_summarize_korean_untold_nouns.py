@@ -106,6 +106,11 @@ def test_a_second_fact_the_lede_leaves_untold_stays_the_units() -> None:
     body = "체포팀은 3일 정문에 도착했다.\n작전은 공개됐고 200명이 막았다."
     assert headline_units(title, morphs, body, "체포팀은 3일 정문에 도착했다.") \
         == ({"200", "막다", "돌아서다"}, 1)
+    # A lede that tells the whole second fact and every headline noun: the second fact stays
+    # the units (a brief may not show that lede; once chosen, it takes them away).
+    lede = "작전을 공개하며 진입한 체포팀은 200명이 막자 돌아섰다."
+    assert headline_units(title, morphs, f"{lede}\n{body}", lede) \
+        == ({"200", "막다", "돌아서다"}, 1)
     # A figure's digits inside another number of the lede ("8" in "2018년") do not tell it.
     assert headline_units(AMOUNT_TITLE, morphs, "\n".join(AMOUNT), AMOUNT[0]) \
         == (second_fact(AMOUNT_TITLE, morphs, "\n".join(AMOUNT)), 1)

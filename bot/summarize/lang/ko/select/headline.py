@@ -229,7 +229,8 @@ def headline_units(title: str, morphs: Analyser, body: str, lede: str,
     """The units of the selector's ``headline_gain``: what the headline promises that the
     lede leaves untold. The headline's second fact (``second_fact``) while the lede leaves
     any of it untold, as before; else (no second fact, or the lede tells it all, when its
-    gain was nothing) the headline's nouns the lede lacks (``untold_nouns``). Joined to a
+    gain was nothing) the headline's nouns the lede lacks (``untold_nouns``), or the second
+    fact again where there are none, as before stop 46. Joined to a
     second fact the lede leaves partly untold, the nouns halved what its units were worth:
     ko203's "…진입… 200명이 막자 돌아섰다" lost the quotation that tells the 200 who
     blocked the way to a sentence that told only "진입했다". With the units, how many must be
@@ -242,4 +243,7 @@ def headline_units(title: str, morphs: Analyser, body: str, lede: str,
     left = second - content_lemmas(lede, morphs)
     if any(not (written_noun(unit) and unit in lede) for unit in left):
         return second, 1
-    return untold_nouns(title, morphs, body, lede), UNTOLD_NOUNS
+    untold = untold_nouns(title, morphs, body, lede)
+    # With no nouns untold, the second fact stays the units: a lede the brief does not show
+    # leaves it to a point (the lede, once chosen, takes away the units it carries).
+    return (untold, UNTOLD_NOUNS) if untold else (second, 1)
