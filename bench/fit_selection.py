@@ -252,7 +252,7 @@ def prepare(row: dict[str, Any], lang: str, summ: ExtractiveSummarizer, points: 
     pool.retells = base.retells
     if base.units_of is not None:
         pool.units_of = [base.units_of(k) for k in range(n)].__getitem__
-        pool.headline_units = base.headline_units
+        pool.headline_units, pool.units_least = base.headline_units, base.units_least
     counts = [grams(s) for s in pool.sentences]
     return Item(pool, 0.0, [candidate_leans_back(pool.sentences, k, lang, title)
                             for k in range(n)],

@@ -109,6 +109,18 @@ def test_a_lede_that_tells_something_is_no_teaser(sentence: str) -> None:
     "문제는 그 이후였다.",
     "관건은 계단 정보를 등록해 줄 사람을 모으는 일이었다.",
     "이 자리에서는 시민과 전문가가 함께하는 체험의 장을 마련할 예정이다.",
+    # a case told before (ko275's third point under stop 46's headline nouns)
+    "이럴 땐 이후 접종 시기에 혼합 백신으로 바꿔 맞는 것보다 기존 백신을 맞는 것이 낫다.",
+    "이 경우 지연 접종도 가능하니 꼭 의사와 접종 일정을 상의하세요.",
+    "이런 경우에는 보호자가 동의서를 내야 한다.",
+    # review of stop 46: the forms the first table missed
+    "이럴 경우 과태료 100만원이 부과된다.",
+    "이 경우는 보호자 동의가 필요하다.",
+    "이 경우에만 예외가 인정된다.",
+    "이경우 지연 접종도 가능하다.",
+    "그럴 땐 병원을 찾아야 한다.",
+    "그런 경우에는 보호자가 동의서를 내야 한다.",
+    "이 경우를 두고 법조계는 첫 판례라고 평가했다.",
 ])
 def test_a_problem_or_an_event_told_before_leans_back(sentence: str) -> None:
     assert ko_select.refers_back(sentence, _no_subject_rule)
@@ -122,6 +134,7 @@ def test_a_problem_or_an_event_told_before_leans_back(sentence: str) -> None:
     # a noun of its own, no topic leaning back
     "문제점은 국회 토론회에서 처음 제기됐다.",
     "이 자리에 오르기까지 30년이 걸렸다고 김 회장은 말했다.",
+    "경우에 따라 과태료가 부과된다.",
 ])
 def test_a_problem_or_an_event_named_in_the_sentence_stands(sentence: str) -> None:
     assert not ko_select.refers_back(sentence, _no_subject_rule)

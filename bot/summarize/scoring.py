@@ -72,8 +72,9 @@ DYNAMIC = (
     # new), the lede never counted as one.
     "restates",
     # The headline units (``Language.headline_units``; Korean: the lemmas of a headline's
-    # second fact) the sentence carries that no chosen point carries yet, as a share of the
-    # headline's. Weight at or above zero.
+    # second fact, or the headline's nouns the lede leaves untold) the sentence carries that no
+    # chosen point carries yet, as a share of the headline's; nothing once fewer are left
+    # than the language's least count (``Pool.units_least``). Weight at or above zero.
     "headline_gain",
 )
 FEATURES = STATIC + DYNAMIC
@@ -124,9 +125,16 @@ class Pool:
     title_sim: list[float]
     barred: frozenset[int] = frozenset()
     # For ``headline_gain``, where the language names headline units
-    # (``Language.headline_units``): those units, and the ones candidate k carries, read only
-    # when choose() asks (the analyser is slow, and choose() visits few candidates).
+    # (``Language.headline_units``; Korean: a second fact's lemmas or the headline's nouns the
+    # lede leaves untold): those units, and the ones candidate k carries, read only when
+    # choose() asks (the analyser is slow, and choose() visits few candidates).
     headline_units: frozenset[str] = frozenset()
+    # How many of the units must be left (carried by no chosen point) for any to gain: with
+    # Korean's untold nouns 2, so ko205's "방화문과 화재경보기도 제 역할을 했다." gained
+    # nothing for the 화재 left once a point carried 대피 (review of stop 46). Counted per
+    # candidate instead (a point must carry two), it also lost ko54's "뉴 노멀" quotation and
+    # scinews-11's 고양이 sentence, which the blind read of stop 46 preferred.
+    units_least: int = 1
     units_of: Callable[[int], frozenset[str]] | None = None
     # A superset of ``units_of(k)`` that costs no analysis (``Language.units_maybe``), if any.
     units_maybe: Callable[[int], frozenset[str]] | None = None
@@ -371,7 +379,10 @@ def build_pool(
     units = rules.headline_units
     read = rules.units_in
     if units is not None and read is not None and wanted("headline_gain"):
-        head = pool.headline_units = units(title, ANALYSIS.morphs, "\n".join(sentences))
+        # The lede ("" for none): what the headline promises beyond it is what a point owes.
+        opening = next((s for s, v in zip(sentences, values, strict=True) if v[LEDE]), "")
+        head, pool.units_least = units(title, ANALYSIS.morphs, "\n".join(sentences), opening)
+        pool.headline_units = head
         if head:
             pool.units_of = cache(lambda k: read(sentences[k], head, ANALYSIS.morphs))
             maybe = rules.units_maybe
@@ -417,7 +428,9 @@ def choose(
         return told_facts
 
     while len(chosen) < points:
-        reach = unit * len(left)  # the most any candidate can gain: the scan stops below it
+        # The most any candidate can gain: the scan stops below it. Nothing once fewer units
+        # are left than the language's least count (``Pool.units_least``).
+        reach = unit * len(left) if len(left) >= pool.units_least else 0.0
         stale = True
         while stale:  # a scan that read a caption-like candidate starts over (below)
             stale = False

@@ -236,9 +236,13 @@ class Language:
     # headline's second fact, "A, B" or "A … B": the analyser's lemmas of B that A lacks, verb
     # stems with nouns, "열려" ~ "열렸다"; empty when the headline tells one fact), and those
     # of the units a sentence carries: the selector's ``headline_gain``
-    # (bot.summarize.scoring; read from the headline, the analyser and the story's sentences
-    # joined, which say how the body writes a headline word); None: no such feature
-    headline_units: Callable[[str, Analyser, str], frozenset[str]] | None = None
+    # (bot.summarize.scoring; read from the headline, the analyser, the story's sentences
+    # joined, which say how the body writes a headline word, and its lede, "" for none, which
+    # says what the headline promises beyond it; Korean: the headline's nouns the lede leaves
+    # untold where it tells the second fact), with how many of them no chosen point may carry
+    # yet for any to gain (1: each counts alone; Korean's untold nouns: 2, as one such noun is
+    # as often the headline's word for the lede's event); None: no such feature
+    headline_units: Callable[[str, Analyser, str, str], tuple[frozenset[str], int]] | None = None
     units_in: Callable[[str, frozenset[str], Analyser], frozenset[str]] | None = None
     # The units a sentence may carry, read without the analyser (a superset of ``units_in``'s):
     # choose() skips the reading of a candidate that cannot win even with them all

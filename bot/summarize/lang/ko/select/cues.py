@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from functools import cached_property, lru_cache, partial
 
-from bot.summarize.lang import Analyser, Analysis, Cues
+from bot.summarize.lang import Analyser, Analysis, Cues, Morph
 from bot.summarize.lang.ko.select import (
     HEADLINE_NOUN,
     QUOTE,
@@ -22,8 +22,7 @@ from bot.summarize.lang.ko.select import (
     key_facts,
     reports_quotation_before,
 )
-from bot.summarize.lang.ko.select.headline import lemma as _lemma
-from bot.summarize.lang.ko.select.headline import second_fact
+from bot.summarize.lang.ko.select.headline import content_lemmas, second_fact, written_noun
 from bot.summarize.lang.ko.words import GENERIC, hanja_readings, read_headline, relative_day
 
 
@@ -104,19 +103,34 @@ def news(sentence: str, head_nouns: tuple[tuple[str, ...], ...], lede: bool,
     return cover, speakerless, background_
 
 
-def content_lemmas(sentence: str, morphs: Analyser) -> frozenset[str]:
-    """What ``sentence`` tells, as Kiwi's lemmas (``CONTENT_TAGS``, a verb's stem with "다"):
-    a headline's clipped verbs and a sentence's endings and particles meet there ("한우 반납
-    집회 열려" and "…한우를 반납하는 집회가 열렸다" share 한우, 반납, 집회, 열리다), where
-    surface words with a particle list stripped do not. Empty without the analyser."""
-    return frozenset(filter(None, (_lemma(form, tag) for form, tag, _, _ in morphs(sentence))))
-
-
 def units_in(sentence: str, units: frozenset[str], morphs: Analyser) -> frozenset[str]:
     """The ``units`` (lemmas) ``sentence`` carries. Kiwi reads it only when one may be there
-    (``units_maybe``): the analyser is most of a Korean brief's cost."""
+    (``units_maybe``): the analyser is most of a Korean brief's cost. A noun of two letters
+    or more (``written_noun``) is carried where it is written as a whole word of Kiwi's
+    reading (``_written_whole``), however Kiwi splits it inside: in "‘늙으막’은 ‘늘그막’,
+    ‘늦깍이’는 ‘늦깎이’로 고쳐야 해요." it read ‘늘그막’ as 늘 + 그 + 막, and ko188's answer lost
+    its place to two sentences that tell one word each."""
     maybe = units_maybe(sentence, units)
-    return content_lemmas(sentence, morphs) & maybe if maybe else maybe
+    if not maybe:
+        return maybe
+    reading = morphs(sentence)
+    written = frozenset(unit for unit in maybe
+                        if written_noun(unit) and _written_whole(sentence, unit, reading))
+    return written | (content_lemmas(sentence, morphs) & maybe)
+
+
+def _written_whole(sentence: str, unit: str, reading: tuple[Morph, ...]) -> bool:
+    """Whether ``sentence`` writes ``unit`` somewhere no morpheme of Kiwi's ``reading`` crosses
+    its edges: the letters of "AI" in "KAIST", "아이" in "아이스아메리카노", "의사" in "의사봉"
+    and "수상" in "수상한" are part of another word (a third point chosen for the "AI" of
+    "KAIST와 포스텍 등 …" under "… AI 인력 양성", review of stop 46)."""
+    at = sentence.find(unit)
+    while at >= 0:
+        end = at + len(unit)
+        if not any(start < at < stop or start < end < stop for _, _, start, stop in reading):
+            return True
+        at = sentence.find(unit, at + 1)
+    return False
 
 
 def units_maybe(sentence: str, units: frozenset[str]) -> frozenset[str]:
@@ -243,6 +257,7 @@ class _Cues:
         # for a background key fact, which few sentences are. At least half the fact's
         # words, a generic one ("사실") never counted: one shared word is another's outcome
         # ("지난 2월 경호처 직원 A씨는 사실관계를 숨긴 혐의로 … 확정됐다" under "…경호처 “사실
-        # 무근” 공조본 “채증됐다”").
+        # 무근” 공조본 “채증됐다”"). Carried as ``units_in`` reads a unit: as Kiwi's lemma, or
+        # a noun written whole (‘늘그막’ read as 늘 + 그 + 막).
         units = self.second - GENERIC
         return bool(units) and 2 * len(units_in(sentence, units, self.morphs)) >= len(units)

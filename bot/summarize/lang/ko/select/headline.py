@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from bot.summarize.lang import Analyser
-from bot.summarize.lang.ko.words import CONTENT_STOP, CONTENT_TAGS
+from bot.summarize.lang.ko.words import CONTENT_STOP, CONTENT_TAGS, GENERIC
 
 # A quotation's speaker named just before it ("공조본 “채증됐다”"), or a headline's last
 # word: no modifier ("…ㄴ") stands there, so Kiwi's noun + verb + "ㄴ" (공조 + 보 + ㄴ) is a
@@ -140,6 +140,21 @@ def lemma(form: str, tag: str) -> str:
     return form + "다" if tag in ("VV", "VA") else form
 
 
+def content_lemmas(sentence: str, morphs: Analyser) -> frozenset[str]:
+    """What ``sentence`` tells, as Kiwi's lemmas (``CONTENT_TAGS``, a verb's stem with "다"):
+    a headline's clipped verbs and a sentence's endings and particles meet there ("한우 반납
+    집회 열려" and "…한우를 반납하는 집회가 열렸다" share 한우, 반납, 집회, 열리다), where
+    surface words with a particle list stripped do not. Empty without the analyser."""
+    return frozenset(filter(None, (lemma(form, tag) for form, tag, _, _ in morphs(sentence))))
+
+
+def written_noun(unit: str) -> bool:
+    """Whether ``unit`` may be a noun its letters find: two letters or more, no number ("8" is
+    in "2018년"), no verb's lemma ("…다"; a noun that ends in 다, "바다", is left to Kiwi's
+    reading too, which finds it as a noun or not at all)."""
+    return len(unit) >= 2 and not unit.endswith("다") and not unit[-1].isdigit()
+
+
 # A headline that tells two facts: "윤 체포 피했다… 전광훈 '완전히 이겼다'", "무죄 확정,
 # 형사보상 500만원". Split at a comma (not a number's "1,000"), an ellipsis or a semicolon,
 # after any "[단독]"-style tags ("[신문은 선생님] [동물 이야기] …").
@@ -170,3 +185,65 @@ def second_fact(title: str, morphs: Analyser, body: str) -> frozenset[str]:
     second -= first
     second.discard("")
     return frozenset(second) if len(second) >= SECOND_FACT_LEMMAS else frozenset()
+
+
+# The headline's nouns a point owes the reader when the lede does not tell them: common and
+# proper nouns and foreign words of two letters or more, no generic one (``words.GENERIC``).
+# Kiwi tags every Latin word SL: one in small letters only ("is" in "삼성 ‘Galaxy AI’ is
+# here…", "unveils") is taken for no noun.
+UNTOLD_NOUN_TAGS = frozenset({"NNG", "NNP", "SL"})
+# They count only two or more, as a second fact does (``SECOND_FACT_LEMMAS``): one noun the
+# lede lacks is as often the headline's own word for the lede's event ("노조법" for its
+# "노동조합법", "수상" under "…후보자를 … 모집한다"), and paid alone it moved 10 of the 290
+# Korean feed briefs, 2 of them for the better by the author's reading (stop 46). The same
+# count holds while choosing (``scoring.Pool.units_least``): once a point carried 대피 of
+# "분당 8층 상가 화재 ‘대피의 기적’", the 화재 left won ko205's third point for "방화문과
+# 화재경보기도 제 역할을 했다." over the fire official's account (review of stop 46).
+UNTOLD_NOUNS = 2
+
+
+def untold_nouns(title: str, morphs: Analyser, body: str, lede: str) -> frozenset[str]:
+    """The headline's nouns (``UNTOLD_NOUN_TAGS``) that ``lede`` neither writes nor reads as
+    a lemma and that the rest of ``body`` (the story's sentences) writes: the hook a headline
+    opens on which the lede leaves to a later sentence. ko10's "“승마 대회 참가비 좀...” 전청조
+    3억대 사기 혐의 추가 적발" breaks after the quotation, so its second fact is what the lede
+    tells ("…전청조(28)씨의 추가 사기 범행 행각이 적발됐다"), and "검찰에 따르면 전씨는 … 여성
+    승마 선수 행세를 하면서 대회 참가비를 받아냈다", the one sentence that tells how the fraud
+    worked, lost to "이번에 적발된 사기 피해액은 약 3억 5800만원대다." (stop 46's read: both
+    briefs left out the headline's hook). A noun no other sentence writes ("…후보 모집 공고")
+    is the headline's own word, no fact a point can add."""
+    if not lede:
+        return frozenset()
+    tag = HEADLINE_TAG.match(title)
+    opens = tag.end() if tag else 0
+    nouns = {form for form, kind, start, _ in
+             compound_heads(written_names(title, list(morphs(title)), body))
+             if start >= opens and kind in UNTOLD_NOUN_TAGS and len(form) >= 2
+             and (kind != "SL" or not form.islower()) and form not in lede and form in body}
+    untold = nouns - GENERIC - content_lemmas(lede, morphs)
+    return frozenset(untold) if len(untold) >= UNTOLD_NOUNS else frozenset()
+
+
+def headline_units(title: str, morphs: Analyser, body: str, lede: str,
+                   ) -> tuple[frozenset[str], int]:
+    """The units of the selector's ``headline_gain``: what the headline promises that the
+    lede leaves untold. The headline's second fact (``second_fact``) while the lede leaves
+    any of it untold, as before; else (no second fact, or the lede tells it all, when its
+    gain was nothing) the headline's nouns the lede lacks (``untold_nouns``), or the second
+    fact again where there are none, as before stop 46. Joined to a
+    second fact the lede leaves partly untold, the nouns halved what its units were worth:
+    ko203's "…진입… 200명이 막자 돌아섰다" lost the quotation that tells the 200 who
+    blocked the way to a sentence that told only "진입했다". With the units, how many must be
+    left untold by the chosen points for any to gain: 1 for a second fact, ``UNTOLD_NOUNS``
+    for the nouns."""
+    second = second_fact(title, morphs, body)
+    # A noun the lede writes is told, however Kiwi reads it there: "전청조(28)씨" is one name
+    # where the headline's "전청조 3억대" reads as 전 + 청조. Only a noun (``written_noun``):
+    # the headline's "8" (8억원) is no fact the lede's "2018년" tells.
+    left = second - content_lemmas(lede, morphs)
+    if any(not (written_noun(unit) and unit in lede) for unit in left):
+        return second, 1
+    untold = untold_nouns(title, morphs, body, lede)
+    # With no nouns untold, the second fact stays the units: a lede the brief does not show
+    # leaves it to a point (the lede, once chosen, takes away the units it carries).
+    return (untold, UNTOLD_NOUNS) if untold else (second, 1)
