@@ -49,7 +49,10 @@ def _amount(number: str) -> str:
     """``number`` ("1.8억", "1억8천만") written one way ("1억8000만"); a range as it is."""
     if "~" in number or "∼" in number or not any(m in number for m in "조억만천"):
         return number
-    total, below = 0.0, 0.0
+    # ``below``: the figure before the next 만/억/조, None when none is written: a bare "만"
+    # counts one of it, a written zero none ("3억0천만" was written back "3억1만" and "0억" as
+    # "", zero taken for "nothing written").
+    total, below = 0.0, None
     for digits, mark in PART.findall(number):
         if not digits and not mark:
             continue
@@ -57,19 +60,21 @@ def _amount(number: str) -> str:
             return number  # "2.0.1만" is no amount we can add up: kept as written
         n = float(digits) if digits else 1.0
         if mark == "천":
-            below += n * 1000
+            below = (below or 0.0) + n * 1000
         elif mark:
-            total += ((below + n) if digits else (below or 1.0)) * MAGNITUDE[mark]
-            below = 0.0
+            if digits:
+                below = (below or 0.0) + n
+            total += (below if below is not None else 1.0) * MAGNITUDE[mark]
+            below = None
         else:
-            below += n
-    rest = round(total + below)
+            below = (below or 0.0) + n
+    rest = round(total + (below or 0.0))
     parts = []
     for mark, size in MAGNITUDE.items():
         if rest >= size:
             parts.append(f"{rest // size}{mark}")
             rest %= size
-    return "".join(parts) + (str(rest) if rest else "")
+    return "".join(parts) + (str(rest) if rest or not parts else "")
 
 
 def figures(text: str) -> frozenset[str]:
