@@ -150,6 +150,35 @@ def _spaced(form: str, parts: tuple[str, ...], doc: str) -> int:
     return doc.count(" ".join(parts))
 
 
+def _front_of_unread(form: str, texts: tuple[str, ...], doc: str, analyser: Analyser) -> bool:
+    """Whether ``doc`` writes ``form`` (twice or more) only as the first word of one longer
+    term, whose next word Kiwi reads, where one of the analysed ``texts`` writes it, as nouns
+    run on into a noun suffix or a copula: no noun word there, so the term is no candidate
+    and ``form`` alone would stand for it. ko8's headline "정부 ‘경계선 지능인’ 첫 실태 조사"
+    reads 지능+이+ㄴ ("being 지능"), a point 지능+인(XSN)+이+ㄴ, another 지능+인 (nouns: the
+    term "경계선 지능인", two written common nouns, is no tag either); all 18 mentions of
+    경계선 open "경계선 지능…", and "#경계선" (a boundary line) was the tag. Every text, not
+    the first: the first that scores a form keeps it. A next word that is no noun (an
+    adverb: "증인선서 없이") or goes on in digits ("서울중앙지법 민사51부") makes no term."""
+    head = mentions.runs_on(form, doc)
+    return head is not None and any(_runs_on_unread(text, at + len(form) + 1, analyser)
+                                    for text in texts
+                                    for at in mentions.starts(f"{form} {head}", text))
+
+
+def _runs_on_unread(text: str, start: int, analyser: Analyser) -> bool:
+    """Whether the written word at ``start`` of ``text`` reads as nouns and then a noun
+    suffix or a copula (``TERM_RUNS_ON``)."""
+    after = [m for m in analyser(text) if m[2] >= start]
+    if not after or after[0][2] != start or after[0][1] not in rules.NOUN:
+        return False
+    k = 1  # the word's nouns: after[:k], no space between them
+    while k < len(after) and after[k][1] in rules.NOUN and after[k][2] == after[k - 1][3]:
+        k += 1
+    # A copula's ending shares its stem's span ("이" and "ᆫ" both 10-11): still the word.
+    return k < len(after) and after[k][1] in rules.TERM_RUNS_ON and after[k][2] <= after[k - 1][3]
+
+
 def _specific(noun: str, parts: tuple[str, ...], title: str, doc: str, compounds: set[str],
               analyser: Analyser) -> bool:
     """Whether a common noun (or two) is specific enough to follow: an established topic; one
@@ -290,7 +319,8 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
     # The headline's nouns as written words ("속도로" holds no "도로"), and its compounds.
     title_words = [w[0] for w in _noun_words(title, analyser) if w[0]]
     title_nouns = {*title_words, *map(" ".join, pairwise(title_words))}
-    for text in (title, *chosen):
+    analysed = (title, *chosen)
+    for text in analysed:
         words = _noun_words(text, analyser)
         for n, (stem, proper, nouns) in enumerate(words):
             if not stem:
@@ -347,7 +377,9 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                 if count < needed and not (is_name and people.called_by_surname(form, title, doc)) \
                         and count + _spaced(form, parts, doc) < needed:
                     continue  # when unsure, no tag
-                # Two tests that search the story, after the count that drops most forms.
+                # Tests that search the story, after the count that drops most forms.
+                if " " not in form and _front_of_unread(form, analysed, doc, analyser):
+                    continue  # "#경계선" of "경계선 지능인": the front of a term, no subject
                 if spaced_hospital and _hospital_owner(form, title):
                     continue  # "서울대 병원 교수들 휴진": the hospital's story, no #서울대
                 if posts_written and not mentions.written_alone(form, title) \
