@@ -44,3 +44,33 @@ def test_kiwi_is_what_the_rule_reads() -> None:
     if korean.available():
         tags = [m[1] for m in korean.morphs("‘경계선 지능인’에")]
         assert "VCP" in tags or "XSN" in tags, tags
+
+
+# A part the story writes seldom outside the longer names that hold it, counted over all of
+# them and written apart or together: one longer name at a time, kosci's "#칭기즈" stood
+# beside 칭기즈칸 ("칭기즈 칸" 7 times, "칭기즈칸" 4), "#제이" and "#다이트" beside
+# "제이 다이트" (5 apart, 2 together), ko245's "#운당" beside 운당학술상 and 운당학술대상.
+GENGHIS = ("연구팀은 몽골 고인골에서 칭기즈칸 가계의 흔적을 찾았다. 몽골여왕은 칭기즈 칸 가계의 "
+           "일원으로 추정된다. 이번 성과는 칭기즈 칸 가계 연구의 새 단서다. 연구팀은 칭기즈 칸의 "
+           "아들과 손자를 비교했다. 칭기즈칸 가계의 계보가 처음 드러났다.")
+ROBOT = ("일본 업체가 변신 로봇 ‘제이 다이트 라이드’를 공개했다. ‘제이 다이트 라이드’는 사람이 "
+         "타는 로봇이다. 이 로봇은 프로젝트 ‘제이 다이트’의 하나다. ‘제이다이트 라이드’의 무게는 "
+         "1t이다. 회사는 ‘제이다이트 라이드’를 내년에 판다.")
+PRIZE = ("홍길동 교수가 ‘운당학술대상’을 받았다. 운당학술상 시상식은 3일 열렸다. 운당학술상은 "
+         "KCC정보통신 창업자 운당(雲堂) 이주용 회장의 업적을 기려 만들어졌다. 운당학술대상 "
+         "수상자는 상금을 받는다. 홍길동 교수는 “운당학술상의 뜻을 잇겠다”고 했다.")
+
+
+@needs_kiwi
+def test_a_name_s_first_part_written_apart_or_together_is_no_tag() -> None:
+    genghis = brief_tags("‘몽골여왕’과 칭기즈 칸…비밀을 풀다", GENGHIS, "ko")
+    assert "칭기즈" not in genghis, genghis
+    robot = brief_tags("‘변신 로봇’ 제이 다이트 나온다", ROBOT, "ko")
+    assert not {"제이", "다이트"} & set(robot), robot
+
+
+@needs_kiwi
+def test_a_part_of_two_longer_names_is_no_tag_and_they_are_one() -> None:
+    tags = brief_tags("홍길동 교수, ‘운당학술대상’ 수상", PRIZE, "ko")
+    assert "운당" not in tags, tags
+    assert not {"운당학술대상", "운당학술상"} <= set(tags), tags

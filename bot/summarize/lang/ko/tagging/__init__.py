@@ -179,6 +179,27 @@ def _runs_on_unread(text: str, start: int, analyser: Analyser) -> bool:
     return k < len(after) and after[k][1] in rules.TERM_RUNS_ON and after[k][2] <= after[k - 1][3]
 
 
+def _seldom_outside(form: str, longer: list[str], parts_of: dict[str, tuple[str, ...]],
+                    doc: str) -> bool:
+    """Whether ``doc`` writes ``form`` fewer than twice outside the ``longer`` scored forms
+    that hold it, each found as scored and with its nouns written apart or together
+    ("칭기즈칸" and "칭기즈 칸"). One longer form at a time, "#운당" stood beside 운당학술상 and
+    운당학술대상 (7 mentions, 1 outside both), "#칭기즈" beside 칭기즈칸 (11, 4 written
+    together, 7 apart), "#제이" and "#다이트" beside "제이 다이트" (5 apart, 2 together)."""
+    if not longer:
+        return False
+    covered: set[int] = set()
+    for longer_form in longer:
+        parts, joined = parts_of[longer_form], longer_form.replace(" ", "")
+        written = {longer_form, joined, " ".join(parts), "".join(parts)}
+        if joined.startswith(form):  # Kiwi reads "칭기즈칸" as one name, "칭기즈 칸" as two
+            written.add(f"{form} {joined[len(form):]}")
+        for way in written:
+            for at in mentions.starts(way, doc):
+                covered.update(range(at, at + len(way)))
+    return sum(at not in covered for at in mentions.starts(form, doc)) < 2
+
+
 def _specific(noun: str, parts: tuple[str, ...], title: str, doc: str, compounds: set[str],
               analyser: Analyser) -> bool:
     """Whether a common noun (or two) is specific enough to follow: an established topic; one
@@ -312,6 +333,7 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
     scores: dict[str, float] = {}
     counts: dict[str, int] = {}  # how often the story writes each scored form
     nouns_of: dict[str, set[str]] = {}
+    parts_of: dict[str, tuple[str, ...]] = {}  # each scored form's nouns, one-syllable too
     names: set[str] = set()
     # Institutions and two-syllable common nouns: a longer form the story scores that holds
     # one ("법원행정처", "전국한우협회") is the tag, however often the short one is written.
@@ -409,13 +431,18 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                         or (not is_name and form not in title_nouns):
                     parts_of_names.add(form)
                 nouns_of[form] = {p for p in parts if len(p) >= 2}
+                parts_of[form] = parts
     # A compound the story repeats says more than its part, when the part is seldom written
     # outside it ("미국 에너지부" over "미국", "제주경찰청" over "제주").
-    ranked = sorted(
-        (f for f in scores
-         if not any(f != g and f in g and (counts[f] - counts[g] < 2 or f in parts_of_names)
-                    for g in scores)),
-        key=scores.__getitem__, reverse=True)
+    ranked = []
+    for f in scores:
+        longer = [g for g in scores if f != g and f in g]
+        if (f in parts_of_names and longer) or _seldom_outside(f, longer, parts_of, doc):
+            for g in longer:  # the part names what each holds: "운당학술상", "운당학술대상"
+                nouns_of[g].add(f)
+        else:
+            ranked.append(f)
+    ranked.sort(key=scores.__getitem__, reverse=True)
     picked: list[str] = []
     for form in ranked:
         # One tag per thing: "미국" beside "미국 에너지부" is one too many.
