@@ -6,7 +6,7 @@ candidate and its first word, written 18 times, was the tag."""
 from __future__ import annotations
 
 from bot.summarize import korean
-from bot.summarize.lang.ko.tagging import mentions
+from bot.summarize.lang.ko.tagging import _runs_on_unread, mentions
 from tests.support.tagging import brief_tags, needs_kiwi
 
 BORDERLINE = (
@@ -74,3 +74,37 @@ def test_a_part_of_two_longer_names_is_no_tag_and_they_are_one() -> None:
     tags = brief_tags("홍길동 교수, ‘운당학술대상’ 수상", PRIZE, "ko")
     assert "운당" not in tags, tags
     assert not {"운당학술대상", "운당학술상"} <= set(tags), tags
+
+
+# Review of stop 46, 1: the rule is for a common noun whose term Kiwi cannot read (ko8's
+# 경계선). A name Kiwi reads as a name is no cut-off piece, whatever word follows it: a plural
+# ("직원들", 들/XSN) or a predicate noun with a copula ("세계유산이다", 이/VCP) is ordinary
+# Korean (ko248 lost #유네스코 to "유네스코 세계문화유산인").
+STAFF = ("쿠팡 직원이 물류센터에서 일하다 숨졌다. 쿠팡 직원들은 폭염 속에 냉방이 부족했다고 "
+         "말했다. 쿠팡 직원 A씨는 50대다. 쿠팡 직원들은 회사에 대책을 요구했다. 경찰은 쿠팡 "
+         "직원의 사망 경위를 조사하고 있다.")
+HERITAGE = ("가야고분군이 유네스코 세계유산에 등재됐다. 문화재청은 가야고분군이 유네스코 "
+            "세계유산으로 이름을 올렸다고 밝혔다. 가야고분군은 한국의 16번째 유네스코 "
+            "세계유산이다. 가야고분군은 경남과 경북, 전북에 흩어진 7개 고분군으로 이뤄졌다. "
+            "문화재청은 가야고분군 보존 계획을 세운다.")
+UNION = ("삼성전자 노조가 10일 사상 첫 파업에 들어갔다. 삼성전자 노조원들은 경기 화성 사업장 "
+         "앞에 모였다. 삼성전자 노조는 임금 인상률 6.5%를 요구하고 있다. 회사 측은 삼성전자 "
+         "노조와 대화를 이어가겠다고 밝혔다. 삼성전자 노조원들은 이번 파업에 6천여 명이 "
+         "참여했다고 주장했다.")
+
+
+@needs_kiwi
+def test_a_name_before_a_plural_or_a_copula_keeps_its_tag() -> None:
+    staff = brief_tags("쿠팡 직원, 물류센터서 숨져", STAFF, "ko")
+    assert staff == ["쿠팡"], staff
+    heritage = brief_tags("‘가야고분군’ 유네스코 세계유산 등재", HERITAGE, "ko")
+    assert {"가야고분군", "유네스코", "세계유산"} <= set(heritage), heritage
+    union = brief_tags("삼성전자 노조, 사상 첫 파업 돌입", UNION, "ko")
+    assert {"삼성전자", "노조", "파업"} <= set(union), union
+
+
+@needs_kiwi
+def test_a_plural_is_no_run_on_into_a_term() -> None:
+    # "직원들": a noun with its plural is still a noun phrase; "지능인" is no noun word.
+    assert not _runs_on_unread("쿠팡 직원들은 폭염 속에", 3, korean.morphs)
+    assert _runs_on_unread("경계선 지능인은 지원을", 4, korean.morphs)

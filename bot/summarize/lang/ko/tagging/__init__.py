@@ -159,7 +159,9 @@ def _front_of_unread(form: str, texts: tuple[str, ...], doc: str, analyser: Anal
     term "경계선 지능인", two written common nouns, is no tag either); all 18 mentions of
     경계선 open "경계선 지능…", and "#경계선" (a boundary line) was the tag. Every text, not
     the first: the first that scores a form keeps it. A next word that is no noun (an
-    adverb: "증인선서 없이") or goes on in digits ("서울중앙지법 민사51부") makes no term."""
+    adverb: "증인선서 없이") or goes on in digits ("서울중앙지법 민사51부") makes no term. Asked
+    of common nouns only: a name Kiwi reads as a name is no cut-off piece ("쿠팡 직원들",
+    "유네스코 세계유산이다"; review of stop 46, 1)."""
     head = mentions.runs_on(form, doc)
     return head is not None and any(_runs_on_unread(text, at + len(form) + 1, analyser)
                                     for text in texts
@@ -175,8 +177,10 @@ def _runs_on_unread(text: str, start: int, analyser: Analyser) -> bool:
     k = 1  # the word's nouns: after[:k], no space between them
     while k < len(after) and after[k][1] in rules.NOUN and after[k][2] == after[k - 1][3]:
         k += 1
-    # A copula's ending shares its stem's span ("이" and "ᆫ" both 10-11): still the word.
-    return k < len(after) and after[k][1] in rules.TERM_RUNS_ON and after[k][2] <= after[k - 1][3]
+    # A copula's ending shares its stem's span ("이" and "ᆫ" both 10-11): still the word. A
+    # plural ("직원들", 들/XSN) leaves a noun phrase, no term Kiwi cannot read.
+    return k < len(after) and after[k][1] in rules.TERM_RUNS_ON \
+        and after[k][0] not in rules.TERM_RUNS_ON_NOT and after[k][2] <= after[k - 1][3]
 
 
 def _seldom_outside(form: str, longer: list[str], parts_of: dict[str, tuple[str, ...]],
@@ -400,7 +404,8 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                         and count + _spaced(form, parts, doc) < needed:
                     continue  # when unsure, no tag
                 # Tests that search the story, after the count that drops most forms.
-                if " " not in form and _front_of_unread(form, analysed, doc, analyser):
+                if not is_name and " " not in form \
+                        and _front_of_unread(form, analysed, doc, analyser):
                     continue  # "#경계선" of "경계선 지능인": the front of a term, no subject
                 if spaced_hospital and _hospital_owner(form, title):
                     continue  # "서울대 병원 교수들 휴진": the hospital's story, no #서울대
