@@ -108,3 +108,24 @@ def test_a_plural_is_no_run_on_into_a_term() -> None:
     # "직원들": a noun with its plural is still a noun phrase; "지능인" is no noun word.
     assert not _runs_on_unread("쿠팡 직원들은 폭염 속에", 3, korean.morphs)
     assert _runs_on_unread("경계선 지능인은 지원을", 4, korean.morphs)
+
+
+# Review of stop 46, 2: two names that share a front are two things ("카카오뱅크",
+# "카카오페이"): the story of both is tagged with the group written outside each, as before
+# stop 46, not with one of them; only spellings of one name ("칭기즈칸", "칭기즈 칸") or two
+# of one kind ("운당학술상", "운당학술대상": both go on 학술) share the part and give one tag.
+KAKAO = ("카카오뱅크와 카카오페이가 3분기 나란히 최대 실적을 냈다. 카카오뱅크는 순이익 1천억원을 "
+         "넘겼다. 카카오페이는 처음으로 흑자를 냈다. 카카오 측은 카카오뱅크의 대출 성장이 실적을 "
+         "이끌었다고 설명했다. 카카오페이는 결제 거래액도 늘었다고 밝혔다. 카카오뱅크 주가는 5% "
+         "올랐다.")
+SAMSUNG = ("삼성전자와 삼성SDI가 내년 투자를 늘린다. 삼성 측은 삼성전자가 반도체에 50조원을 "
+           "쓴다고 밝혔다. 삼성SDI는 배터리 공장을 짓는다. 삼성전자는 평택에 새 라인을 세운다. "
+           "삼성SDI는 미국 공장도 늘린다.")
+
+
+@needs_kiwi
+def test_two_names_sharing_a_front_are_not_one_of_them() -> None:
+    kakao = brief_tags("카카오뱅크·카카오페이, 나란히 최대 실적", KAKAO, "ko")
+    assert kakao == ["카카오"], kakao
+    samsung = brief_tags("삼성전자·삼성SDI 투자 확대", SAMSUNG, "ko")
+    assert samsung == ["삼성"], samsung

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from itertools import chain, pairwise
+from itertools import chain, combinations, pairwise
 
 from bot.summarize.lang import WORD_CACHE_SIZE, Analyser, Analysis, Morph, Words
 from bot.summarize.lang.ko import tags as rules
@@ -202,6 +202,20 @@ def _seldom_outside(form: str, longer: list[str], parts_of: dict[str, tuple[str,
             for at in mentions.starts(way, doc):
                 covered.update(range(at, at + len(way)))
     return sum(at not in covered for at in mentions.starts(form, doc)) < 2
+
+
+def _one_kind(part: str, one: str, other: str, doc: str) -> bool:
+    """Whether two longer forms holding ``part`` are one thing or one kind, and so one tag:
+    the same letters written apart or together ("칭기즈칸", "칭기즈 칸"); going on after the
+    part with the same two syllables ("운당학술상", "운당학술대상": 학술); or two pieces of one
+    name the story writes, meeting at the part ("제이 다이트" and "다이트 라이드" of "제이 다이트
+    라이드"). Two names that only share a front are two things ("카카오뱅크", "카카오페이";
+    "삼성전자", "삼성SDI"; "국회의장", "국회사무처"): sharing a dropped part let only one of
+    them be a tag (review of stop 46, 2)."""
+    rests = [form.replace(" ", "").replace(part, "", 1) for form in (one, other)]
+    return rests[0] == rests[1] or (len(rests[0]) >= 2 and rests[0][:2] == rests[1][:2]) \
+        or any(a.endswith(part) and b.startswith(part) and a + b[len(part):] in doc
+               for a, b in ((one, other), (other, one)))
 
 
 def _specific(noun: str, parts: tuple[str, ...], title: str, doc: str, compounds: set[str],
@@ -439,14 +453,21 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                 parts_of[form] = parts
     # A compound the story repeats says more than its part, when the part is seldom written
     # outside it ("미국 에너지부" over "미국", "제주경찰청" over "제주").
+    # Longer forms of one kind are counted together and share the part, so they give one tag
+    # ("운당학술상", "운당학술대상"); two names that only share a front ("카카오뱅크",
+    # "카카오페이") are weighed one at a time, and the part is the tag when the story writes
+    # it outside each ("#카카오").
     ranked = []
     for f in scores:
         longer = [g for g in scores if f != g and f in g]
-        if (f in parts_of_names and longer) or _seldom_outside(f, longer, parts_of, doc):
-            for g in longer:  # the part names what each holds: "운당학술상", "운당학술대상"
-                nouns_of[g].add(f)
-        else:
-            ranked.append(f)
+        if all(_one_kind(f, g, h, doc) for g, h in combinations(longer, 2)):
+            if (f in parts_of_names and longer) or _seldom_outside(f, longer, parts_of, doc):
+                for g in longer:  # the part names what each holds
+                    nouns_of[g].add(f)
+                continue
+        elif any(counts[f] - counts[g] < 2 or f in parts_of_names for g in longer):
+            continue
+        ranked.append(f)
     ranked.sort(key=scores.__getitem__, reverse=True)
     picked: list[str] = []
     for form in ranked:
