@@ -32,7 +32,9 @@ LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.-]*[A-Za-z0-9]|[A-Za-z]")
 
 
 def value(written: str) -> float:
-    """"4천800만" -> 48,000,000; "18조8,900억" -> 18.89e12; "35만6509" -> 356,509."""
+    """"4천800만" -> 48,000,000; "18조8,900억" -> 18.89e12; "35만6509" -> 356,509. The one
+    reader of Korean amounts: the selector's headline figures (``key_facts.figures``) write
+    back what it reads."""
     # ``group`` is the figure before the next 만/억/조, None when none is written: a bare
     # "만" counts one of it, a written zero none ("1억0000만" was read 100,010,000 and "0억"
     # 1e8, zero taken for "nothing written").
