@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from bot.summarize import korean
 from bot.summarize.lang import Morph
-from bot.summarize.lang.ko.tagging import _runs_on_unread, mentions
+from bot.summarize.lang.ko.tagging import _reads_as_run_on_nouns, mentions
 from tests.support.tagging import brief_tags, needs_kiwi
 
 BORDERLINE = (
@@ -58,13 +58,14 @@ def test_a_noun_before_a_word_that_is_no_term_stays_a_tag() -> None:
     assert "증인선서" in brief_tags("대법 “증인선서 없이 녹음된 파일, 증거 안 돼”", text, "ko")
 
 
-def test_runs_on_needs_every_mention_and_two_of_them() -> None:
-    assert mentions.runs_on("경계선", "경계선 지능인은 … 경계선 지능 검사") == "지능"
-    assert mentions.runs_on("경계선", "경계선 지능인은 … 경계선이 있다") is None
-    assert mentions.runs_on("민주당", "더불어민주당 대표 … 민주당 지지자") is None
-    assert mentions.runs_on("경계선", "경계선 지능인은 … 경계선 위에") is None
+def test_next_word_head_needs_every_mention_and_two_of_them() -> None:
+    assert mentions.next_word_head("경계선", "경계선 지능인은 … 경계선 지능 검사") == "지능"
+    assert mentions.next_word_head("경계선", "경계선 지능인은 … 경계선이 있다") is None
+    assert mentions.next_word_head("민주당", "더불어민주당 대표 … 민주당 지지자") is None
+    assert mentions.next_word_head("경계선", "경계선 지능인은 … 경계선 위에") is None
     # A mention inside a longer word is none of the form's own: only the two after it count.
-    assert mentions.runs_on("민주당", "더불어민주당 지지자 … 민주당 대표 … 민주당 대표") == "대표"
+    assert mentions.next_word_head(
+        "민주당", "더불어민주당 지지자 … 민주당 대표 … 민주당 대표") == "대표"
 
 
 def _read(*morphs: tuple[str, str, int, int]) -> Callable[[str], tuple[Morph, ...]]:
@@ -74,17 +75,17 @@ def _read(*morphs: tuple[str, str, int, int]) -> Callable[[str], tuple[Morph, ..
 
 def test_the_suffix_must_be_written_on_the_next_word() -> None:
     # "경계선 지능 인증": 인 read as a suffix after a space belongs to no word of "지능".
-    assert _runs_on_unread("경계선 지능인은", 4, _read(
+    assert _reads_as_run_on_nouns("경계선 지능인은", 4, _read(
         ("경계선", "NNG", 0, 3), ("지능", "NNG", 4, 6), ("인", "XSN", 6, 7), ("은", "JX", 7, 8)))
-    assert not _runs_on_unread("경계선 지능 인은", 4, _read(
+    assert not _reads_as_run_on_nouns("경계선 지능 인은", 4, _read(
         ("경계선", "NNG", 0, 3), ("지능", "NNG", 4, 6), ("인", "XSN", 7, 8), ("은", "JX", 8, 9)))
 
 
+@needs_kiwi
 def test_kiwi_is_what_the_rule_reads() -> None:
     # The rule names Kiwi's readings; a Kiwi that reads 지능인 as one noun needs none of it.
-    if korean.available():
-        tags = [m[1] for m in korean.morphs("‘경계선 지능인’에")]
-        assert "VCP" in tags or "XSN" in tags, tags
+    tags = [m[1] for m in korean.morphs("‘경계선 지능인’에")]
+    assert "VCP" in tags or "XSN" in tags, tags
 
 
 # A part the story writes seldom outside the longer names that hold it, counted over all of
@@ -154,8 +155,8 @@ def test_a_name_before_a_plural_or_a_copula_keeps_its_tag() -> None:
 @needs_kiwi
 def test_a_plural_is_no_run_on_into_a_term() -> None:
     # "직원들": a noun with its plural is still a noun phrase; "지능인" is no noun word.
-    assert not _runs_on_unread("쿠팡 직원들은 폭염 속에", 3, korean.morphs)
-    assert _runs_on_unread("경계선 지능인은 지원을", 4, korean.morphs)
+    assert not _reads_as_run_on_nouns("쿠팡 직원들은 폭염 속에", 3, korean.morphs)
+    assert _reads_as_run_on_nouns("경계선 지능인은 지원을", 4, korean.morphs)
 
 
 # Review of stop 46, 2: two names that share a front are two things ("카카오뱅크",

@@ -150,7 +150,8 @@ def _spaced(form: str, parts: tuple[str, ...], doc: str) -> int:
     return doc.count(" ".join(parts))
 
 
-def _front_of_unread(form: str, texts: tuple[str, ...], doc: str, analyser: Analyser) -> bool:
+def _front_of_misread_term(form: str, texts: tuple[str, ...], doc: str,
+                           analyser: Analyser) -> bool:
     """Whether ``doc`` writes ``form`` (twice or more) only as the first word of one longer
     term, whose next word Kiwi reads, where one of the analysed ``texts`` writes it, as nouns
     run on into a noun suffix or a copula: no noun word there, so the term is no candidate
@@ -162,13 +163,13 @@ def _front_of_unread(form: str, texts: tuple[str, ...], doc: str, analyser: Anal
     adverb: "증인선서 없이") or goes on in digits ("서울중앙지법 민사51부") makes no term. Asked
     of common nouns only: a name Kiwi reads as a name is no cut-off piece ("쿠팡 직원들",
     "유네스코 세계유산이다"; review of stop 46, 1)."""
-    head = mentions.runs_on(form, doc)
-    return head is not None and any(_runs_on_unread(text, at + len(form) + 1, analyser)
+    head = mentions.next_word_head(form, doc)
+    return head is not None and any(_reads_as_run_on_nouns(text, at + len(form) + 1, analyser)
                                     for text in texts
                                     for at in mentions.starts(f"{form} {head}", text))
 
 
-def _runs_on_unread(text: str, start: int, analyser: Analyser) -> bool:
+def _reads_as_run_on_nouns(text: str, start: int, analyser: Analyser) -> bool:
     """Whether the written word at ``start`` of ``text`` reads as nouns and then a noun
     suffix or a copula (``TERM_RUNS_ON``)."""
     after = [m for m in analyser(text) if m[2] >= start]
@@ -183,8 +184,8 @@ def _runs_on_unread(text: str, start: int, analyser: Analyser) -> bool:
         and after[k][0] not in rules.TERM_RUNS_ON_NOT and after[k][2] <= after[k - 1][3]
 
 
-def _seldom_outside(form: str, longer: list[str], parts_of: dict[str, tuple[str, ...]],
-                    doc: str) -> bool:
+def _seldom_outside(form: str, longer: list[str],
+                    nouns_written: dict[str, tuple[str, ...]], doc: str) -> bool:
     """Whether ``doc`` writes ``form`` fewer than twice outside the ``longer`` scored forms
     that hold it, each found as scored and with its nouns written apart or together
     ("칭기즈칸" and "칭기즈 칸"). One longer form at a time, "#운당" stood beside 운당학술상 and
@@ -194,7 +195,7 @@ def _seldom_outside(form: str, longer: list[str], parts_of: dict[str, tuple[str,
         return False
     covered: set[int] = set()
     for longer_form in longer:
-        parts, joined = parts_of[longer_form], longer_form.replace(" ", "")
+        parts, joined = nouns_written[longer_form], longer_form.replace(" ", "")
         written = {longer_form, joined, " ".join(parts), "".join(parts)}
         if joined.startswith(form):  # Kiwi reads "칭기즈칸" as one name, "칭기즈 칸" as two
             written.add(f"{form} {joined[len(form):]}")
@@ -351,7 +352,9 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
     scores: dict[str, float] = {}
     counts: dict[str, int] = {}  # how often the story writes each scored form
     nouns_of: dict[str, set[str]] = {}
-    parts_of: dict[str, tuple[str, ...]] = {}  # each scored form's nouns, one-syllable too
+    # Each scored form's nouns as Kiwi read them, one-syllable too ("칭기즈", "칸"): the ways
+    # of writing it ``_seldom_outside`` looks for. ``parts_of_names`` is another thing.
+    nouns_written: dict[str, tuple[str, ...]] = {}
     names: set[str] = set()
     # Institutions and two-syllable common nouns: a longer form the story scores that holds
     # one ("법원행정처", "전국한우협회") is the tag, however often the short one is written.
@@ -419,7 +422,7 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                     continue  # when unsure, no tag
                 # Tests that search the story, after the count that drops most forms.
                 if not is_name and " " not in form \
-                        and _front_of_unread(form, analysed, doc, analyser):
+                        and _front_of_misread_term(form, analysed, doc, analyser):
                     continue  # "#경계선" of "경계선 지능인": the front of a term, no subject
                 if spaced_hospital and _hospital_owner(form, title):
                     continue  # "서울대 병원 교수들 휴진": the hospital's story, no #서울대
@@ -450,7 +453,7 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                         or (not is_name and form not in title_nouns):
                     parts_of_names.add(form)
                 nouns_of[form] = {p for p in parts if len(p) >= 2}
-                parts_of[form] = parts
+                nouns_written[form] = parts
     # A compound the story repeats says more than its part, when the part is seldom written
     # outside it ("미국 에너지부" over "미국", "제주경찰청" over "제주").
     # Longer forms of one kind are counted together and share the part, so they give one tag
@@ -461,7 +464,7 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
     for f in scores:
         longer = [g for g in scores if f != g and f in g]
         if all(_one_kind(f, g, h, doc) for g, h in combinations(longer, 2)):
-            if (f in parts_of_names and longer) or _seldom_outside(f, longer, parts_of, doc):
+            if (f in parts_of_names and longer) or _seldom_outside(f, longer, nouns_written, doc):
                 for g in longer:  # the part names what each holds
                     nouns_of[g].add(f)
                 continue

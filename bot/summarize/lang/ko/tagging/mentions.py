@@ -100,10 +100,11 @@ def matches(name: str, text: str, after: re.Pattern[str]) -> Iterator[tuple[int,
 _NEXT_WORD = re.compile(r" ([가-힣]{2})")
 
 
-def runs_on(form: str, doc: str) -> str | None:
-    """The two syllables every mention (two or more) of ``form`` as a word of its own runs on
-    into after one space, or None: each of ko8's 18 "경계선" opens "경계선 지능인" (or "경계선 지능
-    검사"); a mention with a particle ("경계선이") or alone runs on into nothing."""
+def next_word_head(form: str, doc: str) -> str | None:
+    """The first two syllables of the word after one space that every mention (two or more)
+    of ``form`` as a word of its own is followed by, or None: each of ko8's 18 "경계선" opens
+    "경계선 지능…" (13 "경계선 지능인", 5 such as "경계선 지능 검사"); a mention with a particle
+    ("경계선이") or alone is followed by no word."""
     heads: list[str] = []
     for at in starts(form, doc):
         if at and "가" <= doc[at - 1] <= "힣":
