@@ -7,12 +7,7 @@ Literal made-up text, each failing before its fix."""
 from __future__ import annotations
 
 from bot.summarize.lang.en.tagging import names, people
-from tests.support.tagging import brief_tags
-
-
-def _tags(title: str, text: str) -> list[str]:
-    return brief_tags(title, text, "en")
-
+from tests.support.tagging import TagCase, tag_test
 
 CELTIC = (
     "Rangers won 2-1 at Celtic Park on Sunday. Celtic goalkeeper Rab Douglas let a shot slip "
@@ -21,10 +16,44 @@ CELTIC = (
     "Celtic manager said his side would recover."
 )
 
+CASES = [
+    TagCase("a_club_is_not_merged_into_its_stadium", "Rangers seal Old Firm win", CELTIC,
+            present=("celtic",), absent=("celtic-park",)),
+    TagCase("an_acronym_has_no_first_name", "TV station refuses show",
+            "The WRAZ-TV Fox affiliate in North Carolina was the only station to refuse the "
+            "show. WRAZ-TV instead chose to air a film. \"We don't think adoption is a game "
+            "show,\" said Tommy Schenck, WRAZ-TV's general manager, though he said his decision "
+            "had not been influenced by protests. WRAZ-TV said viewers had complained.",
+            present=("wraz-tv",), absent=("wraz-tv-fox",)),
+    TagCase("a_royal_title_keeps_all_its_words_or_none", "",
+            "Crown Prince Mohammed met the president in Riyadh on Monday. Mohammed said the "
+            "kingdom wanted closer ties. Mohammed also discussed oil prices. Officials said "
+            "Mohammed would visit Washington next year. Mohammed has led reforms at home.",
+            absent=("prince-mohammed",)),
+    TagCase("a_headline_s_eu_shows_the_european_union", "EU-US seeking deal on air dispute",
+            "The EU and US have agreed to begin talks on ending subsidies to aircraft makers, "
+            "Trade Commissioner Peter Mandelson has announced. Both sides hope to reach a deal "
+            "over state aid received by European aircraft maker Airbus and its US rival Boeing. "
+            "Airbus and Boeing accuse each other of illegal subsidies. Mandelson said the EU and "
+            "US hoped to avoid a trade case. \"The EU and US have confirmed their willingness,\" "
+            "Mandelson said. Airbus welcomed the news. Airbus said talks would help. Airbus and "
+            "the European firms that own it also welcomed the talks. The EU filed a complaint "
+            "over US support for Boeing. Airbus shares rose. The European defence firms said so "
+            "too. Airbus expects a deal.",
+            present=("european-union",)),
+    # The headline's "GOP" shows the Republicans; "Bush Republicans", written once, is no
+    # name of the party.
+    TagCase("a_party_has_no_first_name", "Romney's Views Unsettle GOP",
+            "Republican candidate Mitt Romney won two endorsements from GOP figures this week. "
+            "Some Republicans expected a change. Those Republicans are disappointed in Romney. "
+            "Romney said he would listen. \"If you look at Republicans who want a strong "
+            "army,\" an analyst said. One of those Bush Republicans is Rice. Romney met Rice in "
+            "Boston. Romney thanked her. Republicans will meet in Tampa. Romney will speak "
+            "there.",
+            absent=("bush-republicans",)),
+]
 
-def test_a_club_is_not_merged_into_its_stadium() -> None:
-    tags = _tags("Rangers seal Old Firm win", CELTIC)
-    assert "celtic" in tags and "celtic-park" not in tags, tags
+test_tags = tag_test("en", CASES)
 
 
 def test_a_pronoun_of_another_subject_says_nothing_of_the_name() -> None:
@@ -41,40 +70,6 @@ def test_a_place_word_is_no_surname() -> None:
         is None
 
 
-def test_an_acronym_has_no_first_name() -> None:
-    text = (
-        "The WRAZ-TV Fox affiliate in North Carolina was the only station to refuse the show. "
-        "WRAZ-TV instead chose to air a film. \"We don't think adoption is a game show,\" said "
-        "Tommy Schenck, WRAZ-TV's general manager, though he said his decision had not been "
-        "influenced by protests. WRAZ-TV said viewers had complained."
-    )
-    tags = _tags("TV station refuses show", text)
-    assert "wraz-tv" in tags and "wraz-tv-fox" not in tags, tags
-
-
-def test_a_royal_title_keeps_all_its_words_or_none() -> None:
-    text = (
-        "Crown Prince Mohammed met the president in Riyadh on Monday. Mohammed said the kingdom "
-        "wanted closer ties. Mohammed also discussed oil prices. Officials said Mohammed would "
-        "visit Washington next year. Mohammed has led reforms at home."
-    )
-    assert "prince-mohammed" not in _tags("", text)
-
-
-def test_a_headline_s_eu_shows_the_european_union() -> None:
-    text = (
-        "The EU and US have agreed to begin talks on ending subsidies to aircraft makers, "
-        "Trade Commissioner Peter Mandelson has announced. Both sides hope to reach a deal over "
-        "state aid received by European aircraft maker Airbus and its US rival Boeing. Airbus "
-        "and Boeing accuse each other of illegal subsidies. Mandelson said the EU and US hoped "
-        "to avoid a trade case. \"The EU and US have confirmed their willingness,\" Mandelson "
-        "said. Airbus welcomed the news. Airbus said talks would help. Airbus and the European "
-        "firms that own it also welcomed the talks. The EU filed a complaint over US support for "
-        "Boeing. Airbus shares rose. The European defence firms said so too. Airbus expects a deal."
-    )
-    assert "european-union" in _tags("EU-US seeking deal on air dispute", text)
-
-
 def test_a_pronoun_after_an_aside_is_the_subject_s() -> None:
     # "by Anil - Mukesh Ambani's brother - to quit his post": his is Anil's; the aside's name
     # does not take it. "Anil its deputy": its is no pronoun of Anil's clause.
@@ -82,17 +77,3 @@ def test_a_pronoun_after_an_aside_is_the_subject_s() -> None:
             "deputy. The move follows a decision by Anil - Mukesh Ambani's brother - to quit "
             "his post.")
     assert people.referred_to_as_person("Anil", text)
-
-
-def test_a_party_has_no_first_name() -> None:
-    # The headline's "GOP" shows the Republicans; "Bush Republicans", written once, is no
-    # name of the party.
-    text = (
-        "Republican candidate Mitt Romney won two endorsements from GOP figures this week. "
-        "Some Republicans expected a change. Those Republicans are disappointed in Romney. "
-        "Romney said he would listen. \"If you look at Republicans who want a strong army,\" "
-        "an analyst said. One of those Bush Republicans is Rice. Romney met Rice in Boston. "
-        "Romney thanked her. Republicans will meet in Tampa. Romney will speak there."
-    )
-    tags = _tags("Romney's Views Unsettle GOP", text)
-    assert "bush-republicans" not in tags, tags

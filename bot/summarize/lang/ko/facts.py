@@ -9,8 +9,6 @@ import re
 from bot.summarize.lang import Analyser
 from bot.summarize.lang.facts import Facts, add, num
 
-UNITS = {"천": 1e3, "만": 1e4, "십만": 1e5, "백만": 1e6, "천만": 1e7, "억": 1e8, "십억": 1e9,
-         "백억": 1e10, "천억": 1e11, "조": 1e12}
 DAYS = {d: i for i, d in enumerate("월화수목금토일")}
 CURRENCY = {"달러": "USD", "파운드": "GBP", "유로": "EUR", "원": "KRW", "엔": "JPY",
             "위안": "CNY"}
@@ -34,20 +32,27 @@ LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.-]*[A-Za-z0-9]|[A-Za-z]")
 
 
 def value(written: str) -> float:
-    """"4천800만" -> 48,000,000; "18조8,900억" -> 18.89e12; "35만6509" -> 356,509."""
-    total = group = 0.0
+    """"4천800만" -> 48,000,000; "18조8,900억" -> 18.89e12; "35만6509" -> 356,509. The one
+    reader of Korean amounts: the selector's headline figures (``key_facts.figures``) write
+    back what it reads."""
+    # ``group`` is the figure before the next 만/억/조, None when none is written: a bare
+    # "만" counts one of it, a written zero none ("1억0000만" was read 100,010,000 and "0억"
+    # 1e8, zero taken for "nothing written").
+    total = 0.0
+    group: float | None = None
     current: float | None = None
     for part in PART.findall(written):
         if part in SMALL:
-            group += (current if current is not None else 1.0) * SMALL[part]
+            group = (group or 0.0) + (current if current is not None else 1.0) * SMALL[part]
             current = None
         elif part in BIG:
-            group += current or 0.0
-            total += (group or 1.0) * BIG[part]
-            group, current = 0.0, None
+            if current is not None:
+                group = (group or 0.0) + current
+            total += (group if group is not None else 1.0) * BIG[part]
+            group, current = None, None
         else:
             current = num(part)
-    return total + group + (current or 0.0)
+    return total + (group or 0.0) + (current or 0.0)
 
 
 def numbers(text: str, facts: Facts) -> None:

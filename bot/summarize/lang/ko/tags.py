@@ -30,6 +30,12 @@ LIST_MARKS = frozenset("·‧ㆍ,、")
 WORD_BREAK_TAGS = frozenset({"SE"})
 WORD_BREAK_FORMS = frozenset({"·"})
 PARTICLE_PREFIX = "J"  # Kiwi's particles: JKS, JKO, JX, ...
+# What nouns run on into inside one written word when the word is still a term: a noun suffix
+# or a copula ("지능+인(XSN)", "지능+이+ㄴ": Kiwi's readings of "경계선 지능인"; ko8).
+TERM_RUNS_ON = frozenset({"XSN", "VCP"})
+# Suffixes that leave a noun phrase, not a term: the plural ("직원들", "노조원들"; review of
+# stop 46, 1).
+TERM_RUNS_ON_NOT = frozenset({"들"})
 # Nouns found in almost every story: events, acts and roles nobody subscribes to ("#신고",
 # "#활동", "#혐의"), a body's parts and states ("#저하", "#수컷"), and time words. The last
 # line: things and states of an everyday story, tags on the feed fit half (#경찰차 #테라스

@@ -13,9 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-# A figure: a number with its counter or unit, large amounts written in 조/억/만/천 parts
-# ("1억8000만원", "3억 원", "47억원"). Dates and clock times (일, 월, 시) are no figure the
-# headline promises: every Korean story tells its day. A four-digit year is left out too.
+from bot.summarize.lang.ko.facts import value
+
+# A figure: a number with its counter or unit, large amounts written in 조/억/만/천/백/십
+# parts ("1억8000만원", "3억 원", "47억원", "3백만원"). Dates and clock times (일, 월, 시) are no
+# figure the headline promises: every Korean story tells its day. A four-digit year is left
+# out too.
 # Longer units before the shorter they open with: "3개월" is no "3개", "2분기" no "2분",
 # "4.5%포인트" no "4.5%" (review of stop 41).
 UNITS = (
@@ -26,7 +29,7 @@ UNITS = (
 # A range is one figure ("3~5명"); a number after a hyphen is part of a phone number or a
 # code ("02-123-4567번"), no figure.
 FIGURE = re.compile(
-    r"(\d(?<![\d.,-]\d)[\d,.]*(?:\s?[~∼]\s?\d[\d,.]*)?(?:\s?[조억만천]\s?(?:\d[\d,.]*)?)*)\s?"
+    r"(\d(?<![\d.,-]\d)[\d,.]*(?:\s?[~∼]\s?\d[\d,.]*)?(?:\s?[조억만천백십]\s?(?:\d[\d,.]*)?)*)\s?"
     rf"({UNITS})(?![A-Za-z])")
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 # A yearly series (``background``'s exception): a figure for a past year, then one for this
@@ -38,38 +41,28 @@ YEARLY_SERIES = re.compile(
 # An age in tens ("30대 남성", "60대가 숨졌다") is no counter figure like "경찰차 30대": the two
 # cannot be told apart by the figure alone, so a round tens 대 is left out.
 AGE = re.compile(r"^[1-9]0$")
-# The parts of an amount written in 조/억/만/천: "1억8천만", "1억8000만" and "1.8억" are one
-# figure, written back one way ("1억8000만").
-PART = re.compile(r"([\d.]*)([조억만천]?)")
+# An amount in 조/억/만/천/백/십 is read by the fact checker's reader (``facts.value``: one
+# reader, the zero of "3억0천만" was fixed in two, review of stop 46) and written back one way:
+# "1억8천만", "1억8000만" and "1.8억" are one figure ("1억8000만").
 MAGNITUDE = {"조": 10 ** 12, "억": 10 ** 8, "만": 10 ** 4}
+DIGITS = re.compile(r"[\d.]+")
 NUMBER = re.compile(r"\d*\.?\d+")  # what float() reads of a part (no "2.0.1", no "3..5")
 
 
 def _amount(number: str) -> str:
-    """``number`` ("1.8억", "1억8천만") written one way ("1억8000만"); a range as it is."""
-    if "~" in number or "∼" in number or not any(m in number for m in "조억만천"):
+    """``number`` ("1.8억", "1억8천만", "3백만") written one way ("1억8000만", "300만"); a
+    range as it is."""
+    if "~" in number or "∼" in number or not any(m in number for m in "조억만천백십"):
         return number
-    total, below = 0.0, 0.0
-    for digits, mark in PART.findall(number):
-        if not digits and not mark:
-            continue
-        if digits and not NUMBER.fullmatch(digits):
-            return number  # "2.0.1만" is no amount we can add up: kept as written
-        n = float(digits) if digits else 1.0
-        if mark == "천":
-            below += n * 1000
-        elif mark:
-            total += ((below + n) if digits else (below or 1.0)) * MAGNITUDE[mark]
-            below = 0.0
-        else:
-            below += n
-    rest = round(total + below)
+    if not all(NUMBER.fullmatch(d) for d in DIGITS.findall(number)):
+        return number  # "2.0.1만" is no amount we can add up: kept as written
+    rest = round(value(number))
     parts = []
     for mark, size in MAGNITUDE.items():
         if rest >= size:
             parts.append(f"{rest // size}{mark}")
             rest %= size
-    return "".join(parts) + (str(rest) if rest else "")
+    return "".join(parts) + (str(rest) if rest or not parts else "")
 
 
 def figures(text: str) -> frozenset[str]:

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from itertools import chain, pairwise
+from itertools import chain, combinations, pairwise
 
 from bot.summarize.lang import WORD_CACHE_SIZE, Analyser, Analysis, Morph, Words
 from bot.summarize.lang.ko import tags as rules
@@ -150,6 +150,75 @@ def _spaced(form: str, parts: tuple[str, ...], doc: str) -> int:
     return doc.count(" ".join(parts))
 
 
+def _front_of_misread_term(form: str, texts: tuple[str, ...], doc: str,
+                           analyser: Analyser) -> bool:
+    """Whether ``doc`` writes ``form`` (twice or more) only as the first word of one longer
+    term, whose next word Kiwi reads, where one of the analysed ``texts`` writes it, as nouns
+    run on into a noun suffix or a copula: no noun word there, so the term is no candidate
+    and ``form`` alone would stand for it. ko8's headline "정부 ‘경계선 지능인’ 첫 실태 조사"
+    reads 지능+이+ㄴ ("being 지능"), a point 지능+인(XSN)+이+ㄴ, another 지능+인 (nouns: the
+    term "경계선 지능인", two written common nouns, is no tag either); all 18 mentions of
+    경계선 open "경계선 지능…", and "#경계선" (a boundary line) was the tag. Every text, not
+    the first: the first that scores a form keeps it. A next word that is no noun (an
+    adverb: "증인선서 없이") or goes on in digits ("서울중앙지법 민사51부") makes no term. Asked
+    of common nouns only: a name Kiwi reads as a name is no cut-off piece ("쿠팡 직원들",
+    "유네스코 세계유산이다"; review of stop 46, 1)."""
+    head = mentions.next_word_head(form, doc)
+    return head is not None and any(_reads_as_run_on_nouns(text, at + len(form) + 1, analyser)
+                                    for text in texts
+                                    for at in mentions.starts(f"{form} {head}", text))
+
+
+def _reads_as_run_on_nouns(text: str, start: int, analyser: Analyser) -> bool:
+    """Whether the written word at ``start`` of ``text`` reads as nouns and then a noun
+    suffix or a copula (``TERM_RUNS_ON``)."""
+    after = [m for m in analyser(text) if m[2] >= start]
+    if not after or after[0][2] != start or after[0][1] not in rules.NOUN:
+        return False
+    k = 1  # the word's nouns: after[:k], no space between them
+    while k < len(after) and after[k][1] in rules.NOUN and after[k][2] == after[k - 1][3]:
+        k += 1
+    # A copula's ending shares its stem's span ("이" and "ᆫ" both 10-11): still the word. A
+    # plural ("직원들", 들/XSN) leaves a noun phrase, no term Kiwi cannot read.
+    return k < len(after) and after[k][1] in rules.TERM_RUNS_ON \
+        and after[k][0] not in rules.TERM_RUNS_ON_NOT and after[k][2] <= after[k - 1][3]
+
+
+def _seldom_outside(form: str, longer: list[str],
+                    nouns_written: dict[str, tuple[str, ...]], doc: str) -> bool:
+    """Whether ``doc`` writes ``form`` fewer than twice outside the ``longer`` scored forms
+    that hold it, each found as scored and with its nouns written apart or together
+    ("칭기즈칸" and "칭기즈 칸"). One longer form at a time, "#운당" stood beside 운당학술상 and
+    운당학술대상 (7 mentions, 1 outside both), "#칭기즈" beside 칭기즈칸 (11, 4 written
+    together, 7 apart), "#제이" and "#다이트" beside "제이 다이트" (5 apart, 2 together)."""
+    if not longer:
+        return False
+    covered: set[int] = set()
+    for longer_form in longer:
+        parts, joined = nouns_written[longer_form], longer_form.replace(" ", "")
+        written = {longer_form, joined, " ".join(parts), "".join(parts)}
+        if joined.startswith(form):  # Kiwi reads "칭기즈칸" as one name, "칭기즈 칸" as two
+            written.add(f"{form} {joined[len(form):]}")
+        for way in written:
+            for at in mentions.starts(way, doc):
+                covered.update(range(at, at + len(way)))
+    return sum(at not in covered for at in mentions.starts(form, doc)) < 2
+
+
+def _one_kind(part: str, one: str, other: str, doc: str) -> bool:
+    """Whether two longer forms holding ``part`` are one thing or one kind, and so one tag:
+    the same letters written apart or together ("칭기즈칸", "칭기즈 칸"); going on after the
+    part with the same two syllables ("운당학술상", "운당학술대상": 학술); or two pieces of one
+    name the story writes, meeting at the part ("제이 다이트" and "다이트 라이드" of "제이 다이트
+    라이드"). Two names that only share a front are two things ("카카오뱅크", "카카오페이";
+    "삼성전자", "삼성SDI"; "국회의장", "국회사무처"): sharing a dropped part let only one of
+    them be a tag (review of stop 46, 2)."""
+    rests = [form.replace(" ", "").replace(part, "", 1) for form in (one, other)]
+    return rests[0] == rests[1] or (len(rests[0]) >= 2 and rests[0][:2] == rests[1][:2]) \
+        or any(a.endswith(part) and b.startswith(part) and a + b[len(part):] in doc
+               for a, b in ((one, other), (other, one)))
+
+
 def _specific(noun: str, parts: tuple[str, ...], title: str, doc: str, compounds: set[str],
               analyser: Analyser) -> bool:
     """Whether a common noun (or two) is specific enough to follow: an established topic; one
@@ -283,6 +352,9 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
     scores: dict[str, float] = {}
     counts: dict[str, int] = {}  # how often the story writes each scored form
     nouns_of: dict[str, set[str]] = {}
+    # Each scored form's nouns as Kiwi read them, one-syllable too ("칭기즈", "칸"): the ways
+    # of writing it ``_seldom_outside`` looks for. ``parts_of_names`` is another thing.
+    nouns_written: dict[str, tuple[str, ...]] = {}
     names: set[str] = set()
     # Institutions and two-syllable common nouns: a longer form the story scores that holds
     # one ("법원행정처", "전국한우협회") is the tag, however often the short one is written.
@@ -290,7 +362,8 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
     # The headline's nouns as written words ("속도로" holds no "도로"), and its compounds.
     title_words = [w[0] for w in _noun_words(title, analyser) if w[0]]
     title_nouns = {*title_words, *map(" ".join, pairwise(title_words))}
-    for text in (title, *chosen):
+    analysed = (title, *chosen)
+    for text in analysed:
         words = _noun_words(text, analyser)
         for n, (stem, proper, nouns) in enumerate(words):
             if not stem:
@@ -347,7 +420,10 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                 if count < needed and not (is_name and people.called_by_surname(form, title, doc)) \
                         and count + _spaced(form, parts, doc) < needed:
                     continue  # when unsure, no tag
-                # Two tests that search the story, after the count that drops most forms.
+                # Tests that search the story, after the count that drops most forms.
+                if not is_name and " " not in form \
+                        and _front_of_misread_term(form, analysed, doc, analyser):
+                    continue  # "#경계선" of "경계선 지능인": the front of a term, no subject
                 if spaced_hospital and _hospital_owner(form, title):
                     continue  # "서울대 병원 교수들 휴진": the hospital's story, no #서울대
                 if posts_written and not mentions.written_alone(form, title) \
@@ -377,13 +453,25 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                         or (not is_name and form not in title_nouns):
                     parts_of_names.add(form)
                 nouns_of[form] = {p for p in parts if len(p) >= 2}
+                nouns_written[form] = parts
     # A compound the story repeats says more than its part, when the part is seldom written
     # outside it ("미국 에너지부" over "미국", "제주경찰청" over "제주").
-    ranked = sorted(
-        (f for f in scores
-         if not any(f != g and f in g and (counts[f] - counts[g] < 2 or f in parts_of_names)
-                    for g in scores)),
-        key=scores.__getitem__, reverse=True)
+    # Longer forms of one kind are counted together and share the part, so they give one tag
+    # ("운당학술상", "운당학술대상"); two names that only share a front ("카카오뱅크",
+    # "카카오페이") are weighed one at a time, and the part is the tag when the story writes
+    # it outside each ("#카카오").
+    ranked = []
+    for f in scores:
+        longer = [g for g in scores if f != g and f in g]
+        if all(_one_kind(f, g, h, doc) for g, h in combinations(longer, 2)):
+            if (f in parts_of_names and longer) or _seldom_outside(f, longer, nouns_written, doc):
+                for g in longer:  # the part names what each holds
+                    nouns_of[g].add(f)
+                continue
+        elif any(counts[f] - counts[g] < 2 or f in parts_of_names for g in longer):
+            continue
+        ranked.append(f)
+    ranked.sort(key=scores.__getitem__, reverse=True)
     picked: list[str] = []
     for form in ranked:
         # One tag per thing: "미국" beside "미국 에너지부" is one too many.

@@ -96,6 +96,27 @@ def matches(name: str, text: str, after: re.Pattern[str]) -> Iterator[tuple[int,
         at = text.find(name, m.end())
 
 
+# A word after one space, its first two syllables: "경계선 지능인은" runs on into "지능".
+_NEXT_WORD = re.compile(r" ([가-힣]{2})")
+
+
+def next_word_head(form: str, doc: str) -> str | None:
+    """The first two syllables of the word after one space that every mention (two or more)
+    of ``form`` as a word of its own is followed by, or None: each of ko8's 18 "경계선" opens
+    "경계선 지능…" (13 "경계선 지능인", 5 such as "경계선 지능 검사"); a mention with a particle
+    ("경계선이") or alone is followed by no word."""
+    heads: list[str] = []
+    for at in starts(form, doc):
+        if at and "가" <= doc[at - 1] <= "힣":
+            continue  # inside a longer word
+        found = _NEXT_WORD.match(doc, at + len(form))
+        if found is None or (heads and found[1] != heads[0]):
+            return None
+        heads.append(found[1])
+    # One mention is no habit: "민주당 지지자이자" beside "더불어민주당" (ko278).
+    return heads[0] if len(heads) >= 2 else None
+
+
 def headline_subject(form: str, title: str) -> bool:
     """Whether the headline makes ``form`` its subject ("검찰, …", "… 수색한 검찰",
     "법원, 가처분 신청 기각"), not a word of another phrase ("첫 검찰 소환조사")."""
