@@ -139,3 +139,23 @@ def test_no_label_is_looked_for_when_one_point_can_have_none(
     # Where every point may have one, labels are still looked for, first point first.
     labels.label_points(points[:2], counts, "en", "Council passes budget", text)
     assert asked[:1] == points[:1]
+
+
+def test_unread_captions_are_read_before_a_choice_that_weighs_captions_up() -> None:
+    # A pool built lazily for a caption weight below zero, then chosen with one above zero
+    # (a caller's own weights): 0.0 is no upper bound there, so every caption is read first
+    # and the caption-like second sentence wins the place a read value gives it.
+    read: list[str] = []
+
+    def caption_like(sentence: str) -> bool:
+        read.append(sentence)
+        return sentence.startswith("Pictured:")
+
+    words = [content_words(s, "en") for s in _STORY]
+    pool = build_pool(list(enumerate(_STORY)), words, "City council approves budget", [],
+                      "en", 300, caption_like, WEIGHTS["en"])
+    assert pool.unread_captions
+    favours_captions = {**WEIGHTS["en"], "caption": 5.0}
+    chosen = choose(pool, favours_captions, 3, lambda k: False)
+    assert not pool.unread_captions
+    assert 1 in chosen

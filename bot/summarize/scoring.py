@@ -402,6 +402,11 @@ def choose(
     sentence before it (asked lazily: for Korean it may need the analyser)."""
     # A language's row lacks the features of other languages only (their values are 0).
     w_static = [weights.get(f, 0.0) for f in STATIC]
+    if pool.unread_captions and w_static[CAPTION] > 0.0:
+        # Unread captions stand at 0.0, an upper bound only under a weight below zero (the
+        # pool was built for other weights): read them all before any score is summed.
+        for k in list(pool.unread_captions):
+            pool.read_caption(k)
     w_back, w_red = weights["refers_back"], weights["redundancy"]
     w_restates = weights.get("restates", 0.0)
     duplicate, headline_copy = weights["duplicate"], weights["headline_copy"]
