@@ -171,15 +171,32 @@ def second_fact(title: str, morphs: Analyser, body: str) -> frozenset[str]:
     whole headline is analysed once (the headline cues read the same analysis) and its
     morphemes go to either side of the break by where they start; ``body``, the article's
     text, tells which misread names to read as written (``written_names``)."""
+    return _second_fact(title, headline_morphs(title, morphs, body))
+
+
+def headline_morphs(title: str, morphs: Analyser, body: str) -> list[tuple[str, str, int, int]]:
+    """The headline's morphemes as ``second_fact`` and ``untold_nouns`` read them: misread
+    names as written (``written_names``), a person's or agency's suffix set aside
+    (``compound_heads``). ``headline_units`` reads them once for both."""
+    return compound_heads(written_names(title, list(morphs(title)), body))
+
+
+def _opens(title: str) -> int:
+    """Where the headline opens after any "[단독]"-style tags."""
     tag = HEADLINE_TAG.match(title)
-    opens = tag.end() if tag else 0
+    return tag.end() if tag else 0
+
+
+def _second_fact(title: str, heads: list[tuple[str, str, int, int]]) -> frozenset[str]:
+    """``second_fact`` of the headline's morphemes ``heads`` (``headline_morphs``)."""
+    opens = _opens(title)
     cut = next((m.start() for m in HEADLINE_BREAK.finditer(title, opens)
                 if title[opens:m.start()].strip() and title[m.end():].strip()), -1)
     if cut < 0:
         return frozenset()
     first: set[str] = set()
     second: set[str] = set()
-    for form, kind, start, _ in compound_heads(written_names(title, list(morphs(title)), body)):
+    for form, kind, start, _ in heads:
         if start >= opens:
             (first if start < cut else second).add(lemma(form, kind))
     second -= first
@@ -214,13 +231,19 @@ def untold_nouns(title: str, morphs: Analyser, body: str, lede: str) -> frozense
     is the headline's own word, no fact a point can add."""
     if not lede:
         return frozenset()
-    tag = HEADLINE_TAG.match(title)
-    opens = tag.end() if tag else 0
-    nouns = {form for form, kind, start, _ in
-             compound_heads(written_names(title, list(morphs(title)), body))
+    return _untold_nouns(title, headline_morphs(title, morphs, body), body, lede,
+                         content_lemmas(lede, morphs))
+
+
+def _untold_nouns(title: str, heads: list[tuple[str, str, int, int]], body: str, lede: str,
+                  lede_lemmas: frozenset[str]) -> frozenset[str]:
+    """``untold_nouns`` of the headline's morphemes ``heads`` (``headline_morphs``), the
+    lede's lemmas ``lede_lemmas`` (``content_lemmas``) read once by the caller."""
+    opens = _opens(title)
+    nouns = {form for form, kind, start, _ in heads
              if start >= opens and kind in UNTOLD_NOUN_TAGS and len(form) >= 2
              and (kind != "SL" or not form.islower()) and form not in lede and form in body}
-    untold = nouns - GENERIC - content_lemmas(lede, morphs)
+    untold = nouns - GENERIC - lede_lemmas
     return frozenset(untold) if len(untold) >= UNTOLD_NOUNS else frozenset()
 
 
@@ -236,14 +259,17 @@ def headline_units(title: str, morphs: Analyser, body: str, lede: str,
     blocked the way to a sentence that told only "진입했다". With the units, how many must be
     left untold by the chosen points for any to gain: 1 for a second fact, ``UNTOLD_NOUNS``
     for the nouns."""
-    second = second_fact(title, morphs, body)
+    # The headline and the lede are each read once here, for both rules.
+    heads = headline_morphs(title, morphs, body)
+    second = _second_fact(title, heads)
+    lede_lemmas = content_lemmas(lede, morphs)
     # A noun the lede writes is told, however Kiwi reads it there: "전청조(28)씨" is one name
     # where the headline's "전청조 3억대" reads as 전 + 청조. Only a noun (``written_noun``):
     # the headline's "8" (8억원) is no fact the lede's "2018년" tells.
-    left = second - content_lemmas(lede, morphs)
+    left = second - lede_lemmas
     if any(not (written_noun(unit) and unit in lede) for unit in left):
         return second, 1
-    untold = untold_nouns(title, morphs, body, lede)
+    untold = _untold_nouns(title, heads, body, lede, lede_lemmas) if lede else frozenset()
     # With no nouns untold, the second fact stays the units: a lede the brief does not show
     # leaves it to a point (the lede, once chosen, takes away the units it carries).
     return (untold, UNTOLD_NOUNS) if untold else (second, 1)
