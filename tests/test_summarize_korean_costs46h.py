@@ -7,6 +7,7 @@ import pytest
 
 from bot.summarize import korean
 from bot.summarize.lang import Analyser, Morph
+from bot.summarize.lang.ko.select.cues import _written_whole, units_in, units_maybe
 from bot.summarize.lang.ko.select.headline import (
     UNTOLD_NOUNS,
     content_lemmas,
@@ -64,3 +65,32 @@ def test_headline_units_reads_the_headline_and_the_lede_once(
         assert units == _per_call(title, korean.ANALYSIS.morphs, body, opening)
         assert asked.count(title) == 1
         assert asked.count(opening) <= 1
+
+
+def _units_in_per_lemma(sentence: str, units: frozenset[str]) -> frozenset[str]:
+    """``cues.units_in`` as wt-int46 wrote it: every lemma of the sentence, then the units."""
+    maybe = units_maybe(sentence, units)
+    if not maybe:
+        return maybe
+    reading = korean.ANALYSIS.morphs(sentence)
+    written = frozenset(unit for unit in maybe
+                        if written_noun(unit) and _written_whole(sentence, unit, reading))
+    return written | (content_lemmas(sentence, korean.ANALYSIS.morphs) & maybe)
+
+
+@needs_kiwi
+def test_units_in_reads_only_the_forms_that_may_be_units() -> None:
+    # Units of every kind: nouns, a verb's lemma whose stem the sentence inflects ("받아냈다":
+    # 받아내다), a noun Kiwi splits (‘늘그막’), a unit's letters inside another word ("AI" of
+    # "KAIST").
+    sentences = [s for _, story in STORIES for s in story] + [
+        "‘늙으막’은 ‘늘그막’, ‘늦깍이’는 ‘늦깎이’로 고쳐야 해요.",
+        "KAIST와 포스텍 등은 AI 인력 양성에 나선다.",
+    ]
+    units = frozenset({"승마", "대회", "참가비", "받아내다", "적발", "적발되다", "막다", "돌아서다",
+                       "200", "보조금", "늘그막", "AI", "공개", "내려가다", "사기"})
+    for sentence in sentences:
+        for some in (units, frozenset({"받아내다", "참가비"}), frozenset({"AI"})):
+            assert units_in(sentence, some, korean.ANALYSIS.morphs) \
+                == _units_in_per_lemma(sentence, some)
+    assert units_in(sentences[2], units, korean.ANALYSIS.morphs) >= {"승마", "참가비"}

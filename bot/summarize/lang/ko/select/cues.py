@@ -22,7 +22,7 @@ from bot.summarize.lang.ko.select import (
     key_facts,
     reports_quotation_before,
 )
-from bot.summarize.lang.ko.select.headline import content_lemmas, second_fact, written_noun
+from bot.summarize.lang.ko.select.headline import lemma, second_fact, written_noun
 from bot.summarize.lang.ko.words import GENERIC, hanja_readings, read_headline, relative_day
 
 
@@ -114,9 +114,13 @@ def units_in(sentence: str, units: frozenset[str], morphs: Analyser) -> frozense
     if not maybe:
         return maybe
     reading = morphs(sentence)
-    written = frozenset(unit for unit in maybe
-                        if written_noun(unit) and _written_whole(sentence, unit, reading))
-    return written | (content_lemmas(sentence, morphs) & maybe)
+    # ``content_lemmas(sentence) & maybe``, a lemma made only of a form that may be one (a
+    # lemma is the form or the form with "다"), and a unit found so needs no written check.
+    read = frozenset(unit for form, tag, _, _ in reading
+                     if (form in maybe or form + "다" in maybe)
+                     and (unit := lemma(form, tag)) in maybe)
+    return read | frozenset(unit for unit in maybe - read
+                            if written_noun(unit) and _written_whole(sentence, unit, reading))
 
 
 def _written_whole(sentence: str, unit: str, reading: tuple[Morph, ...]) -> bool:
