@@ -7,6 +7,7 @@ import pytest
 
 from bot.summarize import korean
 from bot.summarize.lang import Analyser, Morph
+from bot.summarize.lang.en.select import weak
 from bot.summarize.lang.ko.select.cues import _written_whole, units_in, units_maybe
 from bot.summarize.lang.ko.select.headline import (
     UNTOLD_NOUNS,
@@ -16,6 +17,9 @@ from bot.summarize.lang.ko.select.headline import (
     untold_nouns,
     written_noun,
 )
+from bot.summarize.scoring import build_pool
+from bot.summarize.text import content_words
+from bot.summarize.weights import WEIGHTS
 
 needs_kiwi = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not installed")
 
@@ -94,3 +98,17 @@ def test_units_in_reads_only_the_forms_that_may_be_units() -> None:
             assert units_in(sentence, some, korean.ANALYSIS.morphs) \
                 == _units_in_per_lemma(sentence, some)
     assert units_in(sentences[2], units, korean.ANALYSIS.morphs) >= {"승마", "참가비"}
+
+
+@needs_kiwi
+def test_what_a_candidate_may_carry_is_read_once_across_the_rounds() -> None:
+    # choose() asks units_maybe of a candidate in every round's scan; the headline's units do
+    # not change, so neither does what a candidate may carry.
+    title, sentences = STORIES[0]
+    pool = build_pool(list(enumerate(sentences)), [content_words(s, "ko") for s in sentences],
+                      title, content_words(title, "ko"), "ko", 300, weak, WEIGHTS["ko"])
+    assert pool.headline_units and pool.units_maybe is not None
+    for k, sentence in enumerate(sentences):
+        first = pool.units_maybe(k)
+        assert first == units_maybe(sentence, pool.headline_units)
+        assert pool.units_maybe(k) is first

@@ -387,7 +387,8 @@ def build_pool(
             pool.units_of = cache(lambda k: read(sentences[k], head, ANALYSIS.morphs))
             maybe = rules.units_maybe
             if maybe is not None:
-                pool.units_maybe = lambda k: maybe(sentences[k], head)
+                # Asked of a candidate in every round's scan: read once, when first asked.
+                pool.units_maybe = cache(lambda k: maybe(sentences[k], head))
     return pool
 
 
