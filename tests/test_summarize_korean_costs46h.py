@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.summarize import korean
-from bot.summarize.lang import Analyser, Morph
+from bot.summarize.lang import Analyser, Morph, once
 from bot.summarize.lang.en.select import weak
 from bot.summarize.lang.ko.select.cues import _written_whole, units_in, units_maybe
 from bot.summarize.lang.ko.select.headline import (
@@ -112,3 +112,18 @@ def test_what_a_candidate_may_carry_is_read_once_across_the_rounds() -> None:
         first = pool.units_maybe(k)
         assert first == units_maybe(sentence, pool.headline_units)
         assert pool.units_maybe(k) is first
+
+
+def test_once_reads_each_candidate_once_and_gives_what_the_read_gave() -> None:
+    # The selector's lazy readings (scoring, retold, retold_event, extractive) were
+    # functools.cache wrappers, which cost a brief more to make than the few readings kept.
+    asked: list[int] = []
+
+    def read(k: int) -> frozenset[str] | None:
+        asked.append(k)
+        return None if k == 1 else frozenset({str(k)})
+
+    readings = once(read)
+    assert [readings(k) for k in (0, 1, 0, 2, 1, 2)] \
+        == [frozenset({"0"}), None, frozenset({"0"}), frozenset({"2"}), None, frozenset({"2"})]
+    assert asked == [0, 1, 2]

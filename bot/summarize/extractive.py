@@ -7,13 +7,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import replace
-from functools import cache, partial
+from functools import partial
 from itertools import chain
 
 from bot.logs import get_log
 from bot.models import Article, Brief, Point
 from bot.summarize import korean, segment
 from bot.summarize.labels import label_points
+from bot.summarize.lang import once
 from bot.summarize.lang.registry import FALLBACK, LANGUAGES, UNSPACED, language
 from bot.summarize.scoring import Pool, build_pool, choose
 from bot.summarize.tags import TagNormaliser, build_tags, extract_keywords
@@ -345,7 +346,7 @@ class ExtractiveSummarizer:
         pool = self.pool(cands, words, title, title_words, lang, weights, barred)
         # choose() asks again of the candidates it revisits; for Korean a reading may need
         # the analyser, so each candidate is read once, when first asked for.
-        leans_back = cache(lambda k: candidate_leans_back(pool.sentences, k, lang, title))
+        leans_back = once(lambda k: candidate_leans_back(pool.sentences, k, lang, title))
         chosen = choose(pool, weights, points, leans_back)
         if 0 in chosen and 1 not in chosen and not leans_back(0) \
                 and _opens_no_brief(pool.sentences[0], lang):

@@ -19,11 +19,10 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from itertools import chain
 
 from bot.summarize.korean import ANALYSIS
-from bot.summarize.lang import Cues
+from bot.summarize.lang import Cues, once
 from bot.summarize.lang.registry import LANGUAGES, language
 from bot.summarize.text import bigrams, with_bigrams
 from bot.summarize.trim import fits
@@ -366,16 +365,16 @@ def build_pool(
     new_facts = own.new_facts if own is not None else None
     if new_facts is not None and n >= RETELLING_STORY and wanted("restates"):
         read_facts = new_facts(sentences)
-        pool.facts = cache(lambda k: read_facts(sentences[k]))
+        pool.facts = once(lambda k: read_facts(sentences[k]))
         pool.headline_facts = _words_of(read_facts(" " + title))
     retelling = rules.retelling
     if retelling is not None and wanted("restates"):
         pool.retells = retelling(sentences, ANALYSIS.morphs)
     # The readings below are slow (the analyser) and choose() asks for few candidates, some
-    # many times: functools.cache reads each candidate once, when it is first asked for.
+    # many times: ``once`` reads each candidate once, when it is first asked for.
     date_told = rules.date_told
     if date_told is not None and (weights is None or weights["refers_back"] != 0.0):
-        pool.told = cache(lambda k: date_told(sentences[k]))
+        pool.told = once(lambda k: date_told(sentences[k]))
     units = rules.headline_units
     read = rules.units_in
     if units is not None and read is not None and wanted("headline_gain"):
@@ -384,11 +383,11 @@ def build_pool(
         head, pool.units_least = units(title, ANALYSIS.morphs, "\n".join(sentences), opening)
         pool.headline_units = head
         if head:
-            pool.units_of = cache(lambda k: read(sentences[k], head, ANALYSIS.morphs))
+            pool.units_of = once(lambda k: read(sentences[k], head, ANALYSIS.morphs))
             maybe = rules.units_maybe
             if maybe is not None:
                 # Asked of a candidate in every round's scan: read once, when first asked.
-                pool.units_maybe = cache(lambda k: maybe(sentences[k], head))
+                pool.units_maybe = once(lambda k: maybe(sentences[k], head))
     return pool
 
 

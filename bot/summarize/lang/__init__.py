@@ -5,6 +5,29 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
+
+_T = TypeVar("_T")
+
+
+class _Once(dict[int, _T]):
+    """Candidate -> what ``read`` gave for it, read when first asked (``once``)."""
+
+    def __init__(self, read: Callable[[int], _T]) -> None:
+        super().__init__()
+        self.read = read
+
+    def __missing__(self, k: int) -> _T:
+        value = self[k] = self.read(k)
+        return value
+
+
+def once(read: Callable[[int], _T]) -> Callable[[int], _T]:
+    """``read`` of each candidate once, when first asked: a brief makes several such readers
+    (the selector's lazy readings) and asks each of few candidates, so functools.cache's
+    wrapper (made by ``update_wrapper``) cost more to make than the readings it kept; a
+    dict's ``__missing__`` costs one attribute lookup."""
+    return _Once(read).__getitem__
 
 # Word-level caches (a word to its stem, noun or term) hold at most this many words each: a
 # long-running bot sees ever more distinct words, and 16,384 words cover the common ones (the

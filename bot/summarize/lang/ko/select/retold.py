@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
 from typing import NamedTuple
 
-from bot.summarize.lang import Analyser, Morph
+from bot.summarize.lang import Analyser, Morph, once
 from bot.summarize.lang.ko.select.headline import lemma
 
 # Speech in double or curly quotes, closed (an open quotation is a piece the splitter cut).
@@ -253,8 +252,8 @@ def reader(sentences: list[str], morphs: Analyser) -> Callable[[int, int], bool]
     candidate's quotations analysed once, when first asked for. A retelling by another
     speaker is an answer, and one that says when (a day outside its quotations where the
     chosen point tells none) tells something new."""
-    quoted = cache(lambda k: clauses(sentences[k], morphs))
-    said_by = cache(lambda k: speakers(sentences[k], morphs))
+    quoted = once(lambda k: clauses(sentences[k], morphs))
+    said_by = once(lambda k: speakers(sentences[k], morphs))
 
     def retold(k: int, j: int) -> bool:
         candidate = quoted(k)

@@ -28,10 +28,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
 from typing import NamedTuple
 
-from bot.summarize.lang import Analyser, Morph
+from bot.summarize.lang import Analyser, Morph, once
 from bot.summarize.lang.ko.select import retold
 from bot.summarize.lang.ko.select.retold import NOUNS, SPEECH, STEMS, SUBJECT
 
@@ -385,7 +384,7 @@ def event_reader(sentences: list[str], morphs: Analyser) -> Callable[[int, int],
     candidate's event read once, when first asked for."""
     # A quotation is a clause the chosen point does not tell (``retold`` reads quotations
     # told again): ko16's "그러면서 “…”며 대책 마련을 촉구했다" says more than the lede.
-    read = cache(lambda k: None if SPEECH.search(sentences[k]) else event(sentences[k], morphs))
+    read = once(lambda k: None if SPEECH.search(sentences[k]) else event(sentences[k], morphs))
 
     def retells_event(k: int, j: int) -> bool:
         candidate = read(k)
