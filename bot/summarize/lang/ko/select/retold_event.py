@@ -146,7 +146,6 @@ def event(sentence: str, morphs: Analyser) -> Event | None:
     if len(bare) > LONGEST:
         return None
     analysed = morphs(bare)
-    suffixes = frozenset(f for f, t, _, _ in analysed if t == "XSN")
     end = _reported_end(analysed)
     at = _last_stem(analysed, end)
     if at < 0:
@@ -175,6 +174,7 @@ def event(sentence: str, morphs: Analyser) -> Event | None:
         # An event read beyond these took frames for events in the 290 feed articles: "…것으로
         # 분석된다" twice (ko244), "우려가 나왔다" for three worries (ko261), "촉구했다" (ko16).
         return None
+    suffixes = frozenset(f for f, t, _, _ in analysed if t == "XSN")
     befell, start, particle = _argument(analysed, noun_at,
                                         SUBJECT if passive else frozenset({OBJECT}), suffixes)
     if start < 0 and not passive:
