@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from bot.summarize.scoring import build_pool, choose
+from bot.summarize.scoring import Pool, build_pool, choose
 from bot.summarize.text import content_words
 from bot.summarize.weights import WEIGHTS
 
@@ -73,7 +73,9 @@ _STORY = [
 ]
 
 
-def _caption_reads(weights: dict[str, float] | None) -> tuple[list[int], list[str]]:
+def _story_pool(weights: dict[str, float] | None) -> tuple[Pool, list[str]]:
+    """The story's pool built for ``weights``, and the sentences its caption reading reads
+    (so far: choose() may read more)."""
     read: list[str] = []
 
     def caption_like(sentence: str) -> bool:
@@ -83,6 +85,11 @@ def _caption_reads(weights: dict[str, float] | None) -> tuple[list[int], list[st
     words = [content_words(s, "en") for s in _STORY]
     pool = build_pool(list(enumerate(_STORY)), words, "City council approves budget", [],
                       "en", 300, caption_like, weights)
+    return pool, read
+
+
+def _caption_reads(weights: dict[str, float] | None) -> tuple[list[int], list[str]]:
+    pool, read = _story_pool(weights)
     chosen = choose(pool, WEIGHTS["en"], 3, lambda k: False)
     return chosen, read
 
@@ -145,15 +152,7 @@ def test_unread_captions_are_read_before_a_choice_that_weighs_captions_up() -> N
     # A pool built lazily for a caption weight below zero, then chosen with one above zero
     # (a caller's own weights): 0.0 is no upper bound there, so every caption is read first
     # and the caption-like second sentence wins the place a read value gives it.
-    read: list[str] = []
-
-    def caption_like(sentence: str) -> bool:
-        read.append(sentence)
-        return sentence.startswith("Pictured:")
-
-    words = [content_words(s, "en") for s in _STORY]
-    pool = build_pool(list(enumerate(_STORY)), words, "City council approves budget", [],
-                      "en", 300, caption_like, WEIGHTS["en"])
+    pool, _ = _story_pool(WEIGHTS["en"])
     assert pool.unread_captions
     favours_captions = {**WEIGHTS["en"], "caption": 5.0}
     chosen = choose(pool, favours_captions, 3, lambda k: False)
