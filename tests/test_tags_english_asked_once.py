@@ -10,7 +10,7 @@ import pytest
 
 from bot.summarize.lang.en import tagging
 from bot.summarize.lang.en import tags as rules
-from bot.summarize.lang.en.tagging import names, people
+from bot.summarize.lang.en.tagging import names, people, runs
 
 
 def test_a_name_without_a_private_mark_is_not_read_as_a_person(
@@ -146,7 +146,7 @@ def test_mid_sentence_capitals_are_read_only_for_the_words_asked(
 ])
 def test_a_word_is_written_mid_sentence_as_the_set_of_all_such_words_said(body: str) -> None:
     every = {m.replace("’", "'").removesuffix("'s") for m in rules.MID_CAP.findall(body)}
-    written = tagging._mid_caps(body)
+    written = runs._mid_caps(body)
     asked = {w.replace("’", "'").removesuffix("'s") for w in body.split()} | every \
         | {"O'Brien's", "Bob's", "Bob's's", "", "x", "Q&A;"}
     for word in sorted(asked):
