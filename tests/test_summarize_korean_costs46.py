@@ -80,20 +80,27 @@ def test_hangul_syllables_are_counted_as_the_substitution_counted(sample: str) -
     assert text._hangul_syllables(sample) == len(re.sub(r"[^\uac00-\ud7a3]+", "", sample))
 
 
-def test_a_korean_text_is_told_korean_without_a_substitution(
+def test_a_korean_text_is_told_korean_by_the_syllable_count_alone(
         monkeypatch: pytest.MonkeyPatch) -> None:
     # detect_language counted a sample's Hangul by deleting the rest with a pattern tried at
-    # every character (289 K instructions a Korean science brief, callgrind): any pattern of
-    # the module that deletes all but Hangul now fails the test when it substitutes.
-    class NoSubstitution:
-        def sub(self, *args: object) -> str:
-            raise AssertionError("a substitution counted the Hangul")
+    # every character (289 K instructions a Korean science brief, callgrind): the count is
+    # ``_hangul_syllables`` now, and a Korean sample is decided by it with no pattern run
+    # (the module's ``re`` stands in for every pattern built at run time).
+    counted: list[str] = []
+    count = text._hangul_syllables
 
-    for name, value in list(vars(text).items()):
-        if isinstance(value, re.Pattern) and value.pattern == r"[^\uac00-\ud7a3]+":
-            monkeypatch.setattr(text, name, NoSubstitution())
+    def counting(sample: str) -> int:
+        counted.append(sample)
+        return count(sample)
+
+    class NoPattern:
+        def __getattr__(self, name: str) -> object:
+            raise AssertionError(f"re.{name} was asked while telling Korean")
+
+    monkeypatch.setattr(text, "_hangul_syllables", counting)
+    monkeypatch.setattr(text, "re", NoPattern())
     assert text.detect_language(HANGUL_TEXTS[0]) == "ko"
-    assert text.detect_language("Plain English, with “curly” quotes.") == "en"
+    assert counted
 
 
 def test_brackets_with_no_figure_are_no_list_to_look_for(
