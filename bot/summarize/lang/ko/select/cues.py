@@ -131,9 +131,19 @@ def _written_whole(sentence: str, unit: str, reading: tuple[Morph, ...]) -> bool
     at = sentence.find(unit)
     while at >= 0:
         end = at + len(unit)
-        if not any(start < at < stop or start < end < stop for _, _, start, stop in reading):
+        if not any(start < at < stop or start < end < stop for _, _, start, stop in reading) \
+                and not _root_of_a_verb(at, end, reading):
             return True
         at = sentence.find(unit, at + 1)
+    return False
+
+
+def _root_of_a_verb(at: int, end: int, reading: tuple[Morph, ...]) -> bool:
+    """Whether Kiwi reads the span ``[at, end)`` as a root (XR) that a verb or adjective
+    suffix follows: "수상" of "수상한" (수상/XR + 하/XSA), no noun a headline's "수상" is."""
+    for k, (_, tag, start, stop) in enumerate(reading):
+        if start == at and stop == end and tag.startswith("XR"):
+            return k + 1 < len(reading) and reading[k + 1][1].startswith(("XSA", "XSV"))
     return False
 
 

@@ -155,6 +155,20 @@ def written_noun(unit: str) -> bool:
     return len(unit) >= 2 and not unit.endswith("다") and not unit[-1].isdigit()
 
 
+# A Latin word's letters inside another Latin word are not it: "AI" of "KAIST".
+_LATIN_EDGE = r"[A-Za-z0-9]"
+
+
+def written_in(form: str, text: str) -> bool:
+    """Whether ``text`` writes ``form``: a Latin word (Kiwi's SL) only with no Latin letter
+    or digit beside it ("AI 반도체 인재 키운다" is not told by a body that writes "KAIST" and
+    no "AI": review of stop 46); Hangul by its letters, since a noun takes its particles and
+    compounds written solid ("반도체" of "차세대반도체")."""
+    if not form.isascii():
+        return form in text
+    return re.search(rf"(?<!{_LATIN_EDGE}){re.escape(form)}(?!{_LATIN_EDGE})", text) is not None
+
+
 # A headline that tells two facts: "윤 체포 피했다… 전광훈 '완전히 이겼다'", "무죄 확정,
 # 형사보상 500만원". Split at a comma (not a number's "1,000"), an ellipsis or a semicolon,
 # after any "[단독]"-style tags ("[신문은 선생님] [동물 이야기] …").
@@ -242,7 +256,8 @@ def _untold_nouns(title: str, heads: list[tuple[str, str, int, int]], body: str,
     opens = _opens(title)
     nouns = {form for form, kind, start, _ in heads
              if start >= opens and kind in UNTOLD_NOUN_TAGS and len(form) >= 2
-             and (kind != "SL" or not form.islower()) and form not in lede and form in body}
+             and (kind != "SL" or not form.islower())
+             and not written_in(form, lede) and written_in(form, body)}
     untold = nouns - GENERIC - lede_lemmas
     return frozenset(untold) if len(untold) >= UNTOLD_NOUNS else frozenset()
 
@@ -267,7 +282,7 @@ def headline_units(title: str, morphs: Analyser, body: str, lede: str,
     # where the headline's "전청조 3억대" reads as 전 + 청조. Only a noun (``written_noun``):
     # the headline's "8" (8억원) is no fact the lede's "2018년" tells.
     left = second - lede_lemmas
-    if any(not (written_noun(unit) and unit in lede) for unit in left):
+    if any(not (written_noun(unit) and written_in(unit, lede)) for unit in left):
         return second, 1
     untold = _untold_nouns(title, heads, body, lede, lede_lemmas) if lede else frozenset()
     # With no nouns untold, the second fact stays the units: a lede the brief does not show

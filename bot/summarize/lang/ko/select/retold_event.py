@@ -348,7 +348,8 @@ def retells(candidate: Event, chosen: Event, chosen_sentence: str) -> bool:
         return False  # another one described ("화장실에서 나오던 운전자": ko25's second driver)
     if not candidate.figures <= chosen.figures:
         return False
-    if candidate.days and chosen.days and not any(map(_same_day, candidate.days, chosen.days)):
+    if candidate.days and chosen.days and not any(
+            _same_day(a, b) for a in candidate.days for b in chosen.days):
         return False  # another day: another event
     if not candidate.charge <= _covered(candidate.charge, chosen_sentence) and not (
             candidate.violation and chosen.described):
