@@ -20,8 +20,7 @@ from bot.summarize.lang.ko.select.headline import (
 from bot.summarize.scoring import build_pool
 from bot.summarize.text import content_words
 from bot.summarize.weights import WEIGHTS
-
-needs_kiwi = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not installed")
+from tests.support.tagging import needs_kiwi
 
 # ko10's headline and story (tests/test_summarize_korean_untold_nouns.py), and a headline whose
 # second fact the lede leaves untold.

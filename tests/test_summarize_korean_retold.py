@@ -16,6 +16,7 @@ from bot.summarize.lang.ko.select import retold
 from bot.summarize.scoring import build_pool, choose
 from bot.summarize.text import content_words
 from bot.summarize.weights import WEIGHTS
+from tests.support.korean import position_weights, rank
 
 pytestmark = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not installed")
 
@@ -96,15 +97,11 @@ def test_the_lede_never_gives_way_to_a_retelling_chosen_first() -> None:
     # The lede tells the day the retelling does not: read either way, as one clause.
     pool.retells = lambda k, j: {k, j} == {0, 2}
     # Ranked by position alone: the retelling first, the lede next, the others close behind.
-    weights = {name: 0.0 for name in WEIGHTS["ko"]}
-    weights.update(position=1.0, restates=WEIGHTS["ko"]["restates"], duplicate=1.01,
-                   headline_copy=1.01)
-    rank = {2: 1.0, 0: 0.9, 1: 0.8, 3: 0.7}
-    pool.values = [(rank[k], *v[1:]) for k, v in enumerate(pool.values)]
+    weights = position_weights(restates=WEIGHTS["ko"]["restates"])
+    rank(pool, {2: 1.0, 0: 0.9, 1: 0.8, 3: 0.7})
     assert choose(pool, weights, 2, lambda k: False) == [0, 2]
     # A later sentence in the lede's place gives way.
-    rank = {2: 1.0, 3: 0.9, 1: 0.8, 0: 0.7}
-    pool.values = [(rank[k], *v[1:]) for k, v in enumerate(pool.values)]
+    rank(pool, {2: 1.0, 3: 0.9, 1: 0.8, 0: 0.7})
     pool.retells = lambda k, j: {k, j} == {2, 3}
     assert choose(pool, weights, 2, lambda k: False) == [1, 2]
 
@@ -128,14 +125,12 @@ def test_a_gain_read_after_the_check_does_not_lift_a_retelling_past_it() -> None
     # Only the retelling carries the headline's unit; ranked just below the answer before the
     # gain, it still gives way, as it does when ranked just above it (finding 1).
     sentences = [LEDE, PURPOSE, RETELLING, ANSWER]
-    weights = {name: 0.0 for name in WEIGHTS["ko"]}
-    weights.update(position=1.0, restates=WEIGHTS["ko"]["restates"], duplicate=1.01,
-                   headline_copy=1.01, headline_gain=0.3)
-    for rank in ({0: 1.5, 3: 0.75, 2: 0.7, 1: 0.5}, {0: 1.5, 2: 0.76, 3: 0.75, 1: 0.5}):
+    weights = position_weights(restates=WEIGHTS["ko"]["restates"], headline_gain=0.3)
+    for ranks in ({0: 1.5, 3: 0.75, 2: 0.7, 1: 0.5}, {0: 1.5, 2: 0.76, 3: 0.75, 1: 0.5}):
         pool = build_pool(list(enumerate(sentences)),
                           [content_words(s, "ko") for s in sentences], TITLE,
                           content_words(TITLE, "ko"), "ko", 300, weak, WEIGHTS["ko"])
-        pool.values = [(rank[k], *v[1:]) for k, v in enumerate(pool.values)]
+        rank(pool, ranks)
         pool.headline_units = frozenset({"unit"})
         pool.units_of = lambda k: frozenset({"unit"}) if k == 2 else frozenset()
         pool.units_maybe = None

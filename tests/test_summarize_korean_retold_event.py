@@ -15,6 +15,7 @@ from bot.summarize.lang.ko.select import retold_event
 from bot.summarize.scoring import build_pool, choose
 from bot.summarize.text import content_words
 from bot.summarize.weights import WEIGHTS
+from tests.support.korean import position_weights, rank
 
 pytestmark = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not installed")
 
@@ -142,15 +143,11 @@ def test_the_lede_never_gives_way_to_the_retelling_chosen_first() -> None:
                       TITLE, content_words(TITLE, "ko"), "ko", 300, weak, WEIGHTS["ko"])
     assert pool.retells is not None and pool.retells(1, 0)
     pool.retells = lambda k, j: {k, j} == {0, 1}  # read either way: the lede is still kept
-    weights = {name: 0.0 for name in WEIGHTS["ko"]}
-    weights.update(position=1.0, restates=WEIGHTS["ko"]["restates"], duplicate=1.01,
-                   headline_copy=1.01)
-    rank = {1: 1.0, 0: 0.9, 2: 0.8, 3: 0.7}
-    pool.values = [(rank[k], *v[1:]) for k, v in enumerate(pool.values)]
+    weights = position_weights(restates=WEIGHTS["ko"]["restates"])
+    rank(pool, {1: 1.0, 0: 0.9, 2: 0.8, 3: 0.7})
     assert choose(pool, weights, 2, lambda k: False) == [0, 1]
     # With the lede ranked first, the retelling gives way to what they did.
-    rank = {0: 1.0, 1: 0.9, 2: 0.8, 3: 0.7}
-    pool.values = [(rank[k], *v[1:]) for k, v in enumerate(pool.values)]
+    rank(pool, {0: 1.0, 1: 0.9, 2: 0.8, 3: 0.7})
     assert choose(pool, weights, 2, lambda k: False) == [0, 2]
 
 

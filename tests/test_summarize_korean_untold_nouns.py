@@ -20,8 +20,8 @@ from bot.summarize.lang.ko.select.headline import (
 from bot.summarize.scoring import build_pool, choose
 from bot.summarize.text import content_words
 from bot.summarize.weights import WEIGHTS
-
-needs_kiwi = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not installed")
+from tests.support.korean import position_weights, rank
+from tests.support.tagging import needs_kiwi
 
 TITLE = "“승마 대회 참가비 좀...” 전청조 3억대 사기 혐의 추가 적발"
 # Made for this test on ko10's pattern: the lede tells the second fact, the hook comes fourth,
@@ -194,12 +194,10 @@ def test_one_untold_noun_left_gains_nothing_while_choosing() -> None:
         "소방 관계자는 “평소 훈련 덕분에 인명 피해가 없었다”고 말했다.",
     ]
     title = "분당 8층 상가 화재 ‘대피의 기적’"
-    weights = {name: 0.0 for name in WEIGHTS["ko"]}
-    weights.update(position=1.0, duplicate=1.01, headline_copy=1.01, headline_gain=0.3)
+    weights = position_weights(headline_gain=0.3)
     pool = build_pool(list(enumerate(sentences)), [content_words(s, "ko") for s in sentences],
                       title, content_words(title, "ko"), "ko", 300, weak, WEIGHTS["ko"])
-    pool.values = [({0: 1.5, 1: 0.9, 2: 0.7, 3: 0.8}[k], *v[1:])
-                   for k, v in enumerate(pool.values)]
+    rank(pool, {0: 1.5, 1: 0.9, 2: 0.7, 3: 0.8})
     carried = {1: frozenset({"대피"}), 2: frozenset({"화재"})}
     pool.headline_units, pool.units_least = frozenset({"대피", "화재"}), UNTOLD_NOUNS
     pool.units_of = lambda k: carried.get(k, frozenset())
