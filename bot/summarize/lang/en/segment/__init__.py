@@ -6,15 +6,34 @@ from __future__ import annotations
 
 import re
 
+from bot.summarize.lang.en.segment.filler import filler
 from bot.summarize.lang.en.segment.greeting import greeting_end
 from bot.summarize.lang.en.segment.promo import promotion
 from bot.summarize.lang.patterns import FirstKind
 
-# A quotation's credit line: a name (two to four capitalised words), a comma, the outlet,
-# a colon ("Eric Newcomer, Bloomberg:", "Josh Centers, writing for TidBITS:").
+# A quotation's credit line: a name (two to four capitalised words, or two such names joined
+# by "and"), a comma, the outlet, maybe the piece's title in quotes, a colon ("Eric Newcomer,
+# Bloomberg:", "Josh Centers, writing for TidBITS:", "Mark Bergen, reporting for Bloomberg:",
+# "Christopher Mims, in his column for The Wall Street Journal:", "Serenity Caldwell, at
+# iMore:", "Federico Viticci, MacStories, “The 10.5-inch iPad Pro: Future-Proof”:"; rf128,
+# rf160: Lead-3 gave each as a point, issue 28, stop 47).
+_CREDITED = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}"
+_OUTLET = r"(?:the )?[a-z]?[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}"
 CREDIT_LINE = re.compile(
-    r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}, (?:writing (?:for|at|in|on) )?(?:the )?"
-    r"[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}:"
+    rf"^{_CREDITED}(?: and {_CREDITED})?"
+    r"(?:,(?: (?:writing|reporting) (?:for|at|in|on)| at"
+    r"| in (?:his|her|their) column (?:for|at|in))?"
+    r"| (?:writing|reporting) (?:for|at|in|on))"
+    rf" {_OUTLET}(?:, [“\"][^\n]{{1,160}}?[”\"])?:"
+)
+# A credit told as praise, whole on its line: "Great investigative work by Kashmir Hill and
+# Surya Mattu for Gizmodo:" (rf136, Lead-3's point 1). Only whole: a comma after the name may
+# open an appositive ("Great work by John Smith, the coach, has paid off: …"), so ``unglue``
+# cuts by CREDIT_LINE alone.
+PRAISED_CREDIT = re.compile(
+    r"^(?:Great|Excellent|Terrific|Superb|Fine|Good|Nice) (?:[a-z]+ )?"
+    r"(?:work|piece|reporting|report|story|scoop|column|post|writing) by "
+    rf"{_CREDITED}(?: and {_CREDITED})? (?:for|at|in) {_OUTLET}:$"
 )
 # A name in a line-up: capitalised words (with "de", "van" … inside), maybe a club in brackets.
 _NAME = (r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’/-]*|de|van|der|den|da|di|du|le|la|von))*"
@@ -159,7 +178,8 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"revealed|appears?|appeared|said|says)\b)")),
     # A quotation's credit line, a name and an outlet closed by a colon ("Eric Newcomer,
     # Bloomberg:", "Sarah Perez, TechCrunch:"): who is quoted below, no news of its own.
-    ("credit", re.compile(CREDIT_LINE.pattern + r"$")),
+    ("credit", re.compile(r"(?:" + CREDIT_LINE.pattern + r")$")),
+    ("credit", PRAISED_CREDIT),
     # A podcast's or show's credits: "Written by Joseph Fink & Jeffrey Cranor", "Weather:
     # “Blackeyeblue“ by Shotgun Marmalade", "Original episode art by …", "A production of …",
     # "The voice of Dr. Janet Lubelle is Janet Varney."
@@ -395,8 +415,8 @@ def broken(sentence: str) -> str | None:
 def not_prose(sentence: str) -> str | None:
     """The kind of English span ``sentence`` is when it is not prose ("player", "credit",
     "caption", "cue", "update", "note", "boilerplate", "clickbait", "data", "byline", "promo",
-    "list", "greeting", "item", "heading", "shard", "fragment", "afterthought", "cut"), else None
-    (bot.summarize.segment.not_prose)."""
+    "list", "greeting", "filler", "item", "heading", "shard", "fragment", "afterthought",
+    "cut"), else None (bot.summarize.segment.not_prose)."""
     kind = FIRST_NOT_PROSE(sentence)
     if kind is not None:
         return kind
@@ -409,6 +429,8 @@ def not_prose(sentence: str) -> str | None:
         return "caption"
     if promotion(sentence):
         return "promo"
+    if filler(sentence):
+        return "filler"
     if ")" in sentence:
         if any(a in sentence and b in sentence for a, b in PICTURE_SIDES):
             return "caption"

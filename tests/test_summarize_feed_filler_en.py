@@ -1,0 +1,140 @@
+"""English feed items' lines that tell nothing (issue 28, stop 47's read of real-world feed
+items): a quotation's credit lead-in of any of the shapes link blogs write, a pointer to the
+site's other pieces, a scene set for the reader, a reassurance or chatty answer, a benefit
+claimed for the reader's business. The texts are made up in the shape of the items readers
+marked down (rf128, rf136, rf160, rf478, rf516, rf629, rf637)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.summarize import segment
+from bot.summarize.lang.en.segment import unglue
+from tests.support.english import points as _points
+
+
+@pytest.mark.parametrize("line", [
+    "Mark Bergen, reporting for Bloomberg:",
+    "Deepa Seetharaman and Jack Nicas, reporting for the WSJ:",
+    "Stephen Foley and Tim Bradshaw, writing for The Financial Times:",
+    "Christopher Mims, in his column for The Wall Street Journal:",
+    "Serenity Caldwell, at iMore:",
+    "Dani Deahl writing for The Verge:",
+    "Great investigative work by Kashmir Hill and Surya Mattu for Gizmodo:",
+    "Federico Viticci, MacStories, “The 10.5-inch iPad Pro: Future-Proof”:",
+    "Andrew Cunningham, Ars Technica, “The 10.5-Inch iPad Pro Is Much More “Pro” Than What It "
+    "Replaces”:",
+])
+def test_a_quotations_credit_lead_in_is_a_credit(line: str) -> None:
+    # Lead-3 gave each as point 1 of a link post; a lead-in tells who is quoted, nothing more.
+    assert segment.not_prose(line, "en") == "credit", line
+
+
+def test_a_credit_glued_to_its_quotation_is_cut_off() -> None:
+    spans = unglue(
+        "Mark Bergen, reporting for Bloomberg: Google is stopping one of the most controversial "
+        "advertising formats.")
+    assert spans == ["Mark Bergen, reporting for Bloomberg:",
+                     "Google is stopping one of the most controversial advertising formats."]
+
+
+@pytest.mark.parametrize("line", [
+    "Great work by John Smith, the coach, has paid off this season.",
+    "Apple and Google, the two largest platform owners, agreed on Tuesday.",
+    "Jane Smith, Reuters reporter, said the talks had failed.",
+])
+def test_prose_opening_on_a_name_and_comma_is_no_credit(line: str) -> None:
+    assert segment.not_prose(line, "en") is None, line
+
+
+@pytest.mark.parametrize("line", [
+    "You can get more in-depth information in our reviews of the MacBook and the MacBook Pro.",
+    "For more details, check out our full review of the Pixel 3.",
+    "It's the holiday season, and you're planning on buying that special someone a new Mac "
+    "laptop.",
+    "It’s that time of year again!",
+    "If you're looking for a good deal on Mac software, you're in luck.",
+    "Don’t worry!",
+    "Yup, it’s gonna be the fourth open house already – how time flies since we did all that "
+    "construction!",
+    "BigQuery lets you ingest and analyze data quickly and with high availability, so you can "
+    "find new insights, trends, and predictions to efficiently run your business.",
+    "Our engineering team is continually making improvements to accelerate your time to value.",
+    "I really appreciate the preferred content size feature on iOS.",
+    "Here were the first, second, and third DCR Open House events!",
+])
+def test_a_line_that_tells_the_reader_nothing_is_filler(line: str) -> None:
+    assert segment.not_prose(line, "en") == "filler", line
+
+
+@pytest.mark.parametrize("line", [
+    "It's the season of giving, and Apple announced a sale on Friday.",
+    "It is the time of year when the council sets the budget for 2019.",
+    "The company said the new chip would power your home for a decade.",
+    "Yes, the vote passed 52-48 on Tuesday.",
+    "Yeah, the court ruled against the company on Tuesday.",
+    "For more than a decade, our reporters covered the case in detail.",
+    "Investors were in luck on Friday as the index rose 3%.",
+    "You can get more storage in the new model for $100.",
+    "I love Copied, it's a great clipboard manager that syncs between iOS and macOS.",
+    "I like that the name includes the direction, so you know where you are.",
+    "I like the idea that a court could decide this.",
+    "Here are the first results of the vote, released on Monday.",
+])
+def test_prose_of_the_same_words_is_no_filler(line: str) -> None:
+    assert segment.not_prose(line, "en") is None, line
+
+
+GUIDE = (
+    "It's the holiday season, and you're planning on buying that special someone a new Mac "
+    "laptop. So you head over to your local Apple store, or you peruse the pages of Apple’s "
+    "website, and you find yourself with money to spend but no idea on which MacBook to buy.\n\n"
+    "Don’t worry! That’s why we’re here. In this guide, we’ll go over Apple’s current MacBook "
+    "lineup, point out their differences and similarities, and provide you with the "
+    "information you need to pick the right MacBook for you. You can get more in-depth "
+    "information in our reviews of the MacBook and the MacBook Pro.\n\n"
+    "To read this article in full, please click here"
+)
+
+
+def test_a_guides_intro_gives_its_one_point_without_the_filler() -> None:
+    # rf629: the scene and the pointer to the reviews were points 1 and 3.
+    points = _points("Best MacBook: Which Mac laptop should you buy?", GUIDE)
+    assert points == [
+        "In this guide, we’ll go over Apple’s current MacBook lineup, point out their "
+        "differences and similarities, and provide you with the information you need to pick "
+        "the right MacBook for you."], points
+
+
+BUNDLE = (
+    "If you're looking for a good deal on Mac software, you're in luck. The Cyber Monday Mac "
+    "Bundle features 10 highly rated Mac apps including Pathfinder 7, Photolemur, and Live Home "
+    "3D. It has a combined value of over $468, but right now, you can get all 10 apps for a "
+    "price you pick.\n\nHere's what's included:\n\nTo read this article in full, please click "
+    "here"
+)
+
+
+def test_a_deal_is_told_by_its_bundle_and_price() -> None:
+    # rf637: "… you're in luck." was point 1.
+    points = _points("Pay What You Want For The Cyber Monday Mac Bundle ($469 value)", BUNDLE)
+    assert points[0].startswith("The Cyber Monday Mac Bundle features 10"), points
+    assert not any("in luck" in p for p in points), points
+
+
+FONTS = (
+    "I really appreciate the preferred content size feature on iOS. This is the system setting "
+    "that let’s you choose to make text smaller or larger than the default size. Apps that use "
+    "Apple’s named font styles get properly sized variants of the system fonts.\n\n"
+    "In previous posts I showed how to embed custom fonts in your app. Suppose we want to use "
+    "custom fonts but want the convenience of named font styles.\n\n"
+    "If we’re using custom fonts, the key feature of named styles that we need to maintain is "
+    "the mapping from named style to font size."
+)
+
+
+def test_a_posts_liking_for_a_feature_is_no_point() -> None:
+    # rf494: "I really appreciate …" was point 1; what the post's code keeps came later.
+    points = _points("Fonts with Style", FONTS)
+    assert not any(p.startswith("I really appreciate") for p in points), points
+    assert any(p.startswith("If we’re using custom fonts") for p in points), points
