@@ -62,6 +62,8 @@ def test_prose_opening_on_a_name_and_comma_is_no_credit(line: str) -> None:
     "Our engineering team is continually making improvements to accelerate your time to value.",
     "I really appreciate the preferred content size feature on iOS.",
     "Here were the first, second, and third DCR Open House events!",
+    "If you haven't seen it yet, you have to check it out.",
+    "These DIY tools are the best of the bunch.",
 ])
 def test_a_line_that_tells_the_reader_nothing_is_filler(line: str) -> None:
     assert segment.not_prose(line, "en") == "filler", line
@@ -80,6 +82,10 @@ def test_a_line_that_tells_the_reader_nothing_is_filler(line: str) -> None:
     "I like that the name includes the direction, so you know where you are.",
     "I like the idea that a court could decide this.",
     "Here are the first results of the vote, released on Monday.",
+    "If you haven't read the report, the IMF says growth fell 2% in 2019.",
+    "These changes are the best news for Apple in years.",
+    "Anywhere from 10 to 20 people were hurt in the blast.",
+    "Everything from phones to laptops is affected by the tariff.",
 ])
 def test_prose_of_the_same_words_is_no_filler(line: str) -> None:
     assert segment.not_prose(line, "en") is None, line
@@ -138,3 +144,27 @@ def test_a_posts_liking_for_a_feature_is_no_point() -> None:
     points = _points("Fonts with Style", FONTS)
     assert not any(p.startswith("I really appreciate") for p in points), points
     assert any(p.startswith("If we’re using custom fonts") for p in points), points
+
+
+def test_a_range_with_no_verb_is_a_fragment() -> None:
+    # rf32: point 2, what a line break left of the poster's list of troubles.
+    line = ("Anywhere from just checking if a container is running to the simplest of installing "
+            "bitwarden via Powershell script.")
+    assert segment.not_prose(line, "en") == "fragment"
+
+
+DOCKER = (
+    "So I loaded a Windows server 2022 VM and loaded docker for desktop. The service does start, "
+    "however I’m finding the general usability and functionality to be lacking. Anywhere from "
+    "just checking if a container is running to the simplest of installing bitwarden via "
+    "Powershell script. I’ve never played with containers, so I imagine part of this is due to "
+    "ignorance. I also expect this to be a little easier than it has been. What is the general "
+    "consensus on getting started with containers? I want to test drive it, learn from it, test "
+    "backup/restoration scenarios before I deploy it as a solution in my home."
+)
+
+
+def test_a_posts_fragment_gives_way_to_a_sentence() -> None:
+    points = _points("Docker for Desktop or Other OS?", DOCKER)
+    assert not any(p.startswith("Anywhere from") for p in points), points
+    assert len(points) == 3, points

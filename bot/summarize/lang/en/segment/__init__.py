@@ -207,6 +207,15 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
         # Or on the punctuation of a sentence cut before it: ", who had already qualified lost
         # 2-1 to Porto …", ": The album Exodus came out in 1977 …".
         r"|^[,;:]")),
+    # A range with no verb of its own, what a post's list of examples leaves when a line break
+    # cut it off the sentence that carries it: "Anywhere from just checking if a container is
+    # running to the simplest of installing bitwarden via Powershell script." (rf32, point 2).
+    # A finite verb after the last "to" makes it a sentence ("Anywhere from 10 to 20 people
+    # were hurt.", "Everything from phones to laptops is affected.").
+    ("fragment", re.compile(
+        r"^(?:Anywhere|Everything|Anything|Everywhere) from\b.* to "
+        r"(?![^.!?]*\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|"
+        r"must|should|shall|do|does|did|[a-z]+ed|[a-z]+s)\b)[^.!?]*[.!]?$")),
     # A question put to the reader: "Ready to read the horrible secret…?", "Want to know …?"
     ("clickbait", re.compile(
         r"^(?:Ready to|Want to|Wondering|Curious|Guess what|Can you guess|Ever wondered|"

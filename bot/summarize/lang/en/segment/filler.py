@@ -35,6 +35,14 @@ FILLER = re.compile(
     r"|I (?:really |truly |just |absolutely |do )?(?:appreciate|love|adore|enjoy|like) "
     r"(?![^.!?]*\b(?:that|because|since|how|when|if|but|as|which)\b)"
     r"(?:the|this|my|a|an|these|those) [^,;:!?\"“”]{0,60}[.!]$"
+    # A nudge to follow the link, naming nothing: "If you haven't seen it yet, you have to check
+    # it out." (rf665, point 1 above what objc.io offers).
+    r"|If you haven['’]t (?:seen|read|heard|tried|checked|visited)\b[^A-Z0-9.!?]{0,60}[.!]$"
+    # A roundup's teaser pointing at picks the brief does not show: "These DIY tools are the
+    # best of the bunch." (rf636, point 2: which tools?).
+    r"|(?:These|Those) [^.!?]{0,50}? (?:are|were) (?:the|our) (?:very )?(?:best|top|finest)"
+    r"(?: picks?| choices?| options?)?(?: of the bunch| of them all| (?:you can )?(?:buy|get)"
+    r"(?: right now| today)?)?[.!]$"
     # The post's earlier pieces, each a link the brief does not show: "Here were the first,
     # second, and third DCR Open House events!" (rf516, point 2 once the chatty answer went).
     r"|Here (?:were|was) (?:the|my|our) (?:first|previous|past|earlier|last|older)\b"
