@@ -168,38 +168,3 @@ def test_a_posts_fragment_gives_way_to_a_sentence() -> None:
     points = _points("Docker for Desktop or Other OS?", DOCKER)
     assert not any(p.startswith("Anywhere from") for p in points), points
     assert len(points) == 3, points
-
-
-ROUNDUP = (
-    "Federico Viticci, MacStories, “The 10.5-inch iPad Pro: Future-Proof”:\n\n"
-    "A good way to think about the iPad’s new display with ProMotion is not the difference "
-    "between low-res and Retina screens, but the jump from 30fps to 60fps. Text is more legible "
-    "when you scroll and doesn’t judder.\n\n"
-    "I’m not even a week into my tests with the 10.5″ iPad Pro, and I think scrolling on my "
-    "first-gen 12.9″ iPad Pro looks choppy now.\n\n"
-    "Dieter Bohn, The Verge, “iPad Pro 10.5 Review: Overkill”:\n\n"
-    "The new iPad Pro runs the A10X chip, and benchmarks put it ahead of most laptops sold this "
-    "year. Its speakers are louder and fuller than the ones on the old 9.7-inch model.\n\n"
-    "I spent a week with it and I never once wished for a laptop instead."
-)
-
-
-def test_a_roundups_first_person_is_no_point() -> None:
-    # rf160: whose "I" is it? Six reviewers are quoted, each under a credit lead-in.
-    points = _points("iPad Pro Review Roundup", ROUNDUP)
-    assert len(points) == 3, points
-    assert not any(p.startswith(("I’m", "I spent")) for p in points), points
-
-
-LINK_POST = (
-    "Mark Bergen, reporting for Bloomberg:\n\n"
-    "Google is stopping one of the most controversial advertising formats: ads inside Gmail "
-    "that scan users’ email contents. The decision came from its cloud unit, which is trying to "
-    "sign up more corporate customers.\n\n"
-    "I think this is the right call, and I bet it was a long time coming."
-)
-
-
-def test_a_link_post_quoting_one_writer_keeps_the_bloggers_first_person() -> None:
-    points = _points("Google Will Stop Reading Your Emails for Gmail Ads", LINK_POST)
-    assert any(p.startswith("I think this is the right call") for p in points), points

@@ -1,15 +1,12 @@
 """English spans that their place on the page shows to be no prose, though each sentence of
-them reads as prose: an NPR slideshow's caption (between "Hide caption" and "Previous Next"), an
-old headline printed as the body's first line (issue 28, wire), and a first-person sentence of a
-roundup of quoted reviews (issue 28, feeds). An AP caption paragraph's
+them reads as prose: an NPR slideshow's caption (between "Hide caption" and "Previous Next") and
+an old headline printed as the body's first line (issue 28, wire). An AP caption paragraph's
 sentences are left to the caption rules of ``segment``: marking all of them lost a blind read
 (the caption's summary line read better than the lede that replaced it; docs/SUMMARIZER.md)."""
 
 from __future__ import annotations
 
 import re
-
-from bot.summarize.lang.en.segment import not_prose
 
 # An NPR slideshow's caption runs from "Hide caption" to "Previous Next <credit>": at most this
 # many sentences, else the closing words were lost and the rest is the story.
@@ -22,20 +19,13 @@ MINOR_WORDS = frozenset(
 # A heading is this many words or more: a shorter first line is a name or a kicker.
 HEADING_WORDS = 4
 ENDED = re.compile(r"[.!?…:;,\"'”’)\]]$")
-# A roundup quotes this many writers or more, each under a credit lead-in ("Federico Viticci,
-# MacStories, “The 10.5-inch iPad Pro: Future-Proof”:"); a link post quoting one writer names
-# who speaks in its one lead-in, and its "I" is most often the blogger's own comment.
-ROUNDUP_CREDITS = 2
-# The writer speaking of themselves: "I", "I’m", "my", "me".
-FIRST_PERSON = re.compile(r"(?<![\w'’])(?:I|I['’](?:m|ve|d|ll)|[Mm]y|me|[Mm]yself)(?![\w'’])")
 
 
 def placed(sentences: list[str], starts: frozenset[int]) -> set[int]:
     """Indexes of the sentences their place shows to be no prose (``starts``: the index of each
     paragraph's first sentence; empty where the text's lines are not known, and then only the
     slideshow captions, which need no lines, are found)."""
-    return slideshow_captions(sentences) | old_headline(sentences, starts) \
-        | roundup_first_person(sentences)
+    return slideshow_captions(sentences) | old_headline(sentences, starts)
 
 
 def slideshow_captions(sentences: list[str]) -> set[int]:
@@ -65,18 +55,3 @@ def old_headline(sentences: list[str], starts: frozenset[int]) -> set[int]:
     capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
     # "Most": a headline may keep a word in lower case ("iPhone", "e-bikes").
     return {0} if 5 * capitalised >= 4 * len(words) else set()
-
-
-def roundup_first_person(sentences: list[str]) -> set[int]:
-    """The first-person sentences of a roundup of quoted reviews: an item with ROUNDUP_CREDITS
-    credit lead-ins or more (a credit closed by a colon). Whose "I" it is, the brief cannot
-    say: rf160's point 3, "I’m not even a week into my tests with the 10.5″ iPad Pro, and I
-    think scrolling on my first-gen 12.9″ iPad Pro looks choppy now.", is one of six reviewers'
-    (the blind read of stop 46 called it unattributed). The quotations' other sentences stay."""
-    credits = 0
-    for s in sentences:
-        if s.endswith(":") and not_prose(s) == "credit":
-            credits += 1
-    if credits < ROUNDUP_CREDITS:
-        return set()
-    return {i for i, s in enumerate(sentences) if FIRST_PERSON.search(s) is not None}
