@@ -168,3 +168,39 @@ def test_a_posts_fragment_gives_way_to_a_sentence() -> None:
     points = _points("Docker for Desktop or Other OS?", DOCKER)
     assert not any(p.startswith("Anywhere from") for p in points), points
     assert len(points) == 3, points
+
+
+@pytest.mark.parametrize("line", [
+    # Review of wt-rf47, finding 1: a verb the suffixes missed, or one before "according to".
+    "Everything from bread to milk went up in price.",
+    "Anywhere from 10 to 20 people fell ill after the meal.",
+    "Anywhere from 5 to 10 firms quit, according to the union.",
+    "Everything from phones to laptops closed higher on Friday.",
+])
+def test_a_range_with_a_verb_is_a_sentence(line: str) -> None:
+    assert segment.not_prose(line, "en") is None, line
+
+
+@pytest.mark.parametrize("end", ["Powershell scripts.", "this script.", "Powershell script."])
+def test_a_range_with_no_verb_is_a_fragment_whatever_its_last_word(end: str) -> None:
+    # Finding 1: a plural or "this" at the end is no verb.
+    line = ("Anywhere from just checking if a container is running to the simplest of installing "
+            f"bitwarden via {end}")
+    assert segment.not_prose(line, "en") == "fragment", line
+
+
+def test_the_range_check_reads_a_bounded_number_of_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Finding 9: an unpunctuated blob of " to "s is read a bounded number of words, not once per
+    # " to " to its end.
+    from bot.summarize.lang.en.segment import ranges
+    seen: list[str] = []
+    real = ranges.verb_at
+
+    def counting(words: list[str], i: int) -> bool:
+        seen.append(words[i])
+        return real(words, i)
+
+    monkeypatch.setattr(ranges, "verb_at", counting)
+    blob = "Everything from " + "a to " * 16000 + "b here."
+    assert ranges.range_fragment(blob) is False
+    assert len(seen) <= ranges.RANGE_WORDS

@@ -9,6 +9,7 @@ import re
 from bot.summarize.lang.en.segment.filler import filler
 from bot.summarize.lang.en.segment.greeting import greeting_end
 from bot.summarize.lang.en.segment.promo import promotion
+from bot.summarize.lang.en.segment.ranges import range_fragment
 from bot.summarize.lang.patterns import FirstKind
 
 # A quotation's credit line: a name (two to four capitalised words, or two such names joined
@@ -207,15 +208,6 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
         # Or on the punctuation of a sentence cut before it: ", who had already qualified lost
         # 2-1 to Porto …", ": The album Exodus came out in 1977 …".
         r"|^[,;:]")),
-    # A range with no verb of its own, what a post's list of examples leaves when a line break
-    # cut it off the sentence that carries it: "Anywhere from just checking if a container is
-    # running to the simplest of installing bitwarden via Powershell script." (rf32, point 2).
-    # A finite verb after the last "to" makes it a sentence ("Anywhere from 10 to 20 people
-    # were hurt.", "Everything from phones to laptops is affected.").
-    ("fragment", re.compile(
-        r"^(?:Anywhere|Everything|Anything|Everywhere) from\b.* to "
-        r"(?![^.!?]*\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|"
-        r"must|should|shall|do|does|did|[a-z]+ed|[a-z]+s)\b)[^.!?]*[.!]?$")),
     # A question put to the reader: "Ready to read the horrible secret…?", "Want to know …?"
     ("clickbait", re.compile(
         r"^(?:Ready to|Want to|Wondering|Curious|Guess what|Can you guess|Ever wondered|"
@@ -447,6 +439,8 @@ def not_prose(sentence: str) -> str | None:
             return "list"
     # Only the last few words are read: most sentences end on a stop and are not searched.
     if sentence.endswith(TRAILING_ENDS) and TRAILING_OFF.search(sentence[-24:]) is not None:
+        return "fragment"
+    if range_fragment(sentence):  # "Anywhere from … to …" with no verb (rf32)
         return "fragment"
     return broken(sentence)
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from bot.summarize.lang.en.segment import VERB_HINT, list_lines, not_prose
 from bot.summarize.lang.en.segment.placed import MINOR_WORDS
+from bot.summarize.lang.en.segment.verbs import NOT_AFTER_VERB, NOUN_LEADS, PRESENT_S
 
 # A sentence's terminal mark, maybe before closing quotes or brackets: prose ends so.
 TERMINAL_MARKS = ".!?…"
@@ -30,18 +31,6 @@ OPENING_PARTICIPLE = re.compile(r"\w+(?:ed|ing)\b")
 # A sentence of this many words tells something, whether or not its verb is one ``_has_verb``
 # sees ("The team met on Monday."); a shorter one needs a verb ("ShakeMap - II DYFI?" has none).
 TELLING_WORDS = 5
-# A headline's verb in the present ("Fed cuts rates …", "Apple Unveils New MacBook Pro …",
-# "My NAS randomly reboots at night"): a word ending in "-s" after the line's first word and
-# before its last, not a plural after a word that opens a noun phrase (``NOUN_LEADS``: "these
-# two kinds of contract") or before "and", "or", "of" ("Activity reports and App Limits").
-# Not "-ss", "-us" or "-is" ("this"), and not a plural of capitals ("APIs").
-PRESENT_S = re.compile(r"[A-Za-z]{2,}[a-hj-rtvz]s")
-NOUN_LEADS = frozenset(
-    "a an the this that these those its their our your his her my some many all few several "
-    "both other new top first last best more most less no any each every such own two three "
-    "four five six seven eight nine ten of for with and or between in on at by from to about "
-    "over under after before".split())
-NOT_AFTER_VERB = frozenset({"and", "or", "of", "&"})
 # A wh-word opens a subhead whose clause has a verb ("Why the new numbers matter", "How Apple
 # makes its chips"), no sentence: one with a closing "?" is a question and not searched.
 WH_OPENINGS = frozenset("why how what when where who which".split())
