@@ -204,3 +204,51 @@ def test_the_range_check_reads_a_bounded_number_of_words(monkeypatch: pytest.Mon
     blob = "Everything from " + "a to " * 16000 + "b here."
     assert ranges.range_fragment(blob) is False
     assert len(seen) <= ranges.RANGE_WORDS
+
+
+@pytest.mark.parametrize("line", [
+    # Finding 2: an opener followed by news is no filler.
+    "If you haven't heard, the game service shuts down for good next week.",
+    "Don't worry, Apple says the fix ships next week.",
+    "Yay, the strike is over and trains run again on Monday!",
+    "Phew, the rocket landed safely after a 12-minute flight!",
+    "Yay, Casey and Erin had a baby!",
+    # Finding 3: "Here was the first …" of anything but the post's own pieces.
+    "Here was the first sign of trouble: the main pump failed at noon on Sunday.",
+    "Here were the first results: turnout fell to 41%.",
+    # Finding 4: a quotation or a reported claim.
+    "“You can’t run your business on hope,” the chief executive told analysts on the call.",
+    "Analysts said the deal shortens the time to value for customers.",
+    "Rooftop solar can now power your company's entire office, the utility said.",
+    # Finding 5: a liking that makes a claim.
+    "I love the fact the battery lasts two full days now.",
+    "I like the new keyboard much better than the old butterfly one.",
+    "I love my AirPods - a lot more than I thought I would.",
+])
+def test_an_opener_or_phrase_followed_by_news_is_no_filler(line: str) -> None:
+    assert segment.not_prose(line, "en") is None, line
+
+
+@pytest.mark.parametrize("line", [
+    "Don't worry.",
+    "If you haven't seen it, go check it out.",
+    "If you haven't read it yet, it's worth a look.",
+    "Nope, not this year!",
+    "Here were my previous posts in the series!",
+    # Finding 4: the vendor's verb in either case.
+    "Grow your business with BigQuery.",
+])
+def test_a_bare_opener_or_the_vendors_own_address_is_filler(line: str) -> None:
+    assert segment.not_prose(line, "en") == "filler", line
+
+
+UPDATE = (
+    "Many owners saw their phones die within hours after the update. Don't worry, Apple says the "
+    "fix ships next week. The company has not said how many devices were affected."
+)
+
+
+def test_a_reassurance_with_news_keeps_its_point_and_the_next() -> None:
+    # Finding 2: main gives 3 points; a false filler took the sentence after it too.
+    points = _points("Apple update drains batteries", UPDATE)
+    assert len(points) == 3, points

@@ -25,19 +25,31 @@ FILLER = re.compile(
     r"|[^.!?]{0,100}\byou['’]re in luck[.!]$"
     # A reassurance or a chatty answer with no news of its own: "Don’t worry!", "Yup, it’s
     # gonna be the fourth open house already – how time flies since we did all that
-    # construction!" (rf516, point 2; "the fourth" is in the headline).
-    r"|(?:Don['’]t worry|No worries|Fear not|Not to worry)\b[^.!?]{0,40}[.!]$"
-    r"|(?:Yup|Yep|Yeah|Nope|Whew|Phew|Woohoo|Yay|Hooray)[,!] [^.?]{0,160}!$"
+    # construction!" (rf516, point 2; "the fourth" is in the headline). A reassurance is filler
+    # whole or with a bare "we've got you" ("Don't worry, Apple says the fix ships next week."
+    # is news), and only an answer word opens a chatty answer: an interjection may open news
+    # ("Yay, Casey and Erin had a baby!", "Phew, the rocket landed safely …!"; review of wt-rf47).
+    r"|(?:Don['’]t worry|No worries|Fear not|Not to worry)"
+    r"(?:, (?:we['’]ve got you(?: covered)?|we['’]re here to help|it['’]s (?:easy|simple)))?"
+    r"[.!]$"
+    r"|(?:Yup|Yep|Nope)[,!] [^.?]{0,160}!$"
     # The writer's liking for a thing, with no claim about it: "I really appreciate the preferred
     # content size feature on iOS." (rf494, point 1; what the post's code does came later). A
     # reason or a clause after it ("I love Copied, it's a great clipboard manager that syncs
     # …", "I like that the name includes the direction") says something and stays prose.
     r"|I (?:really |truly |just |absolutely |do )?(?:appreciate|love|adore|enjoy|like) "
-    r"(?![^.!?]*\b(?:that|because|since|how|when|if|but|as|which)\b)"
-    r"(?:the|this|my|a|an|these|those) [^,;:!?\"“”]{0,60}[.!]$"
+    # A claim made without a conjunction is one too ("I love the fact the battery lasts …",
+    # "I like the new keyboard much better than the old one.", "I love my AirPods - a lot more
+    # than …"), so the liking's object is a short noun phrase that ends the sentence.
+    r"(?![^.!?]*(?:\b(?:that|because|since|how|when|if|but|as|which|than|fact|now)\b| [-–—] ))"
+    r"(?:the|this|my|a|an|these|those)(?: [^ ,;:.!?\"“”]+){1,6}[.!]$"
     # A nudge to follow the link, naming nothing: "If you haven't seen it yet, you have to check
-    # it out." (rf665, point 1 above what objc.io offers).
-    r"|If you haven['’]t (?:seen|read|heard|tried|checked|visited)\b[^A-Z0-9.!?]{0,60}[.!]$"
+    # it out." (rf665, point 1 above what objc.io offers). Only a nudge after the comma: "If you
+    # haven't heard, the game service shuts down …" is news.
+    r"|If you haven['’]t (?:seen|read|heard|tried|checked|visited)(?: it| this| them)?"
+    r"(?: yet| already)?, (?:(?:you (?:have|need|ought|should|must) to |go |be sure to )?"
+    r"(?:check|read|watch|try|see) (?:it|this|them) out"
+    r"|it['’]s (?:well )?worth (?:a (?:look|read|listen|watch)|checking out))[.!]$"
     # A roundup's teaser pointing at picks the brief does not show: "These DIY tools are the
     # best of the bunch." (rf636, point 2: which tools?).
     r"|(?:These|Those) [^.!?]{0,50}? (?:are|were) (?:the|our) (?:very )?(?:best|top|finest)"
@@ -45,18 +57,26 @@ FILLER = re.compile(
     r"(?: right now| today)?)?[.!]$"
     # The post's earlier pieces, each a link the brief does not show: "Here were the first,
     # second, and third DCR Open House events!" (rf516, point 2 once the chatty answer went).
+    # Named as the post's pieces, and no colon: "Here was the first sign of trouble: the main
+    # pump failed …" is news.
     r"|Here (?:were|was) (?:the|my|our) (?:first|previous|past|earlier|last|older)\b"
-    r"[^.?]{0,120}[.!]$"
+    r"[^.?:]{0,120}?\b(?:events|posts|parts|episodes|editions|installments|instalments|articles"
+    r"|pieces|issues)\b[^.?:]{0,60}[.!]$"
 )
 # Searched anywhere: a benefit claimed for the reader's business, as a vendor's post says it
 # (rf478: "BigQuery lets you ingest and analyze data quickly …, so you can find new insights,
 # trends, and predictions to efficiently run your business." was point 2, above the quota and
 # the speeds the post is about).
+# The verb in either case ("Grow your business with BigQuery.").
 MARKETING = re.compile(
-    r"\b(?:run|grow|scale|transform|power|future-proof) your (?:business|organization|company)\b"
-    r"|\btime to value\b")
+    r"\b(?i:run|grow|scale|transform|power|future-proof) your (?:business|organization|company)"
+    r"\b|\b[Tt]ime to value\b")
 # What MARKETING needs: one of these substrings (most sentences hold neither).
-MARKETING_HINTS = (" your ", "time to value")
+MARKETING_HINTS = (" your ", "ime to value")
+# A quotation or a reported claim is someone's words, not the vendor's address to the reader:
+# "“You can’t run your business on hope,” the chief executive told analysts …", "Rooftop solar
+# can now power your company's entire office, the utility said." (review of wt-rf47).
+REPORTED = re.compile(r"[“”\"]|\b(?:said|says|told|according to)\b")
 
 
 def filler(sentence: str) -> bool:
@@ -65,5 +85,5 @@ def filler(sentence: str) -> bool:
         return True
     for hint in MARKETING_HINTS:  # a loop, not any(): this runs on every sentence
         if hint in sentence:
-            return MARKETING.search(sentence) is not None
+            return MARKETING.search(sentence) is not None and REPORTED.search(sentence) is None
     return False
