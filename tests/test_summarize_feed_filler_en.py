@@ -252,3 +252,27 @@ def test_a_reassurance_with_news_keeps_its_point_and_the_next() -> None:
     # Finding 2: main gives 3 points; a false filler took the sentence after it too.
     points = _points("Apple update drains batteries", UPDATE)
     assert len(points) == 3, points
+
+
+def test_a_comma_less_credit_glued_to_its_quotation_is_cut_off() -> None:
+    # Finding 7: "Name writing for Outlet:" has no comma.
+    spans = unglue(
+        "Dani Deahl writing for The Verge: Spotify is testing a new feature that lets users hide "
+        "songs they do not like from playlists.")
+    assert spans == ["Dani Deahl writing for The Verge:",
+                     "Spotify is testing a new feature that lets users hide songs they do not "
+                     "like from playlists."]
+
+
+@pytest.mark.parametrize("line", [
+    # Finding 11: ", at X:" of a place, not an outlet, is prose.
+    "Tim Cook and Craig Federighi, at WWDC: the two executives showed iOS 12 on stage.",
+    "Second Half Report, at Wembley: England scored twice in five minutes.",
+])
+def test_a_name_at_a_place_before_a_colon_is_not_cut(line: str) -> None:
+    assert unglue(line) == [line]
+
+
+def test_a_name_at_an_outlet_glued_to_its_quotation_is_cut_off() -> None:
+    spans = unglue("Serenity Caldwell, at iMore: The new iPad Pro is the fastest tablet yet.")
+    assert spans == ["Serenity Caldwell, at iMore:", "The new iPad Pro is the fastest tablet yet."]

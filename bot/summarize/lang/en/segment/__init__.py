@@ -6,36 +6,13 @@ from __future__ import annotations
 
 import re
 
+from bot.summarize.lang.en.segment.credits import CREDIT_LINE, PRAISED_CREDIT, glued_credit_end
 from bot.summarize.lang.en.segment.filler import filler
 from bot.summarize.lang.en.segment.greeting import greeting_end
 from bot.summarize.lang.en.segment.promo import promotion
 from bot.summarize.lang.en.segment.ranges import range_fragment
 from bot.summarize.lang.patterns import FirstKind
 
-# A quotation's credit line: a name (two to four capitalised words, or two such names joined
-# by "and"), a comma, the outlet, maybe the piece's title in quotes, a colon ("Eric Newcomer,
-# Bloomberg:", "Josh Centers, writing for TidBITS:", "Mark Bergen, reporting for Bloomberg:",
-# "Christopher Mims, in his column for The Wall Street Journal:", "Serenity Caldwell, at
-# iMore:", "Federico Viticci, MacStories, “The 10.5-inch iPad Pro: Future-Proof”:"; rf128,
-# rf160: Lead-3 gave each as a point, issue 28, stop 47).
-_CREDITED = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}"
-_OUTLET = r"(?:the )?[a-z]?[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}"
-CREDIT_LINE = re.compile(
-    rf"^{_CREDITED}(?: and {_CREDITED})?"
-    r"(?:,(?: (?:writing|reporting) (?:for|at|in|on)| at"
-    r"| in (?:his|her|their) column (?:for|at|in))?"
-    r"| (?:writing|reporting) (?:for|at|in|on))"
-    rf" {_OUTLET}(?:, [“\"][^\n]{{1,160}}?[”\"])?:"
-)
-# A credit told as praise, whole on its line: "Great investigative work by Kashmir Hill and
-# Surya Mattu for Gizmodo:" (rf136, Lead-3's point 1). Only whole: a comma after the name may
-# open an appositive ("Great work by John Smith, the coach, has paid off: …"), so ``unglue``
-# cuts by CREDIT_LINE alone.
-PRAISED_CREDIT = re.compile(
-    r"^(?:Great|Excellent|Terrific|Superb|Fine|Good|Nice) (?:[a-z]+ )?"
-    r"(?:work|piece|reporting|report|story|scoop|column|post|writing) by "
-    rf"{_CREDITED}(?: and {_CREDITED})? (?:for|at|in) {_OUTLET}:$"
-)
 # A name in a line-up: capitalised words (with "de", "van" … inside), maybe a club in brackets.
 _NAME = (r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’/-]*|de|van|der|den|da|di|du|le|la|von))*"
          r"(?: \([^()]{1,30}\))?")
@@ -179,7 +156,7 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"revealed|appears?|appeared|said|says)\b)")),
     # A quotation's credit line, a name and an outlet closed by a colon ("Eric Newcomer,
     # Bloomberg:", "Sarah Perez, TechCrunch:"): who is quoted below, no news of its own.
-    ("credit", re.compile(r"(?:" + CREDIT_LINE.pattern + r")$")),
+    ("credit", re.compile(CREDIT_LINE.pattern + r"$")),
     ("credit", PRAISED_CREDIT),
     # A podcast's or show's credits: "Written by Joseph Fink & Jeffrey Cranor", "Weather:
     # “Blackeyeblue“ by Shotgun Marmalade", "Original episode art by …", "A production of …",
@@ -481,10 +458,9 @@ def unglue(sentence: str) -> list[str]:
         cuts.update(glued - {0})
         # Only an address that opens a span ends one: "see https://x.org for more" is prose.
         cuts.update(m.end() for m in LINK_SPAN.finditer(sentence) if m.start() in glued)
-    if "," in sentence[:60] and ": " in sentence[:120]:
-        credit = CREDIT_LINE.match(sentence)
-        if credit is not None:  # "Eric Newcomer, Bloomberg: Adjusted net revenue …"
-            cuts.add(credit.end())
+    credit = glued_credit_end(sentence)
+    if credit is not None:  # "Eric Newcomer, Bloomberg: Adjusted net revenue …"
+        cuts.add(credit)
     last = 0
     may_glue = False
     for hint in GLUE_HINTS:  # a loop, not any(), as for CUT_HINTS
