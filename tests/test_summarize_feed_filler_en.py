@@ -176,6 +176,8 @@ def test_a_posts_fragment_gives_way_to_a_sentence() -> None:
     "Anywhere from 10 to 20 people fell ill after the meal.",
     "Anywhere from 5 to 10 firms quit, according to the union.",
     "Everything from phones to laptops closed higher on Friday.",
+    # A present "-s" placed as a verb (finding 10: the control pins it).
+    "Everything from phones to laptops costs more this year.",
 ])
 def test_a_range_with_a_verb_is_a_sentence(line: str) -> None:
     assert segment.not_prose(line, "en") is None, line
