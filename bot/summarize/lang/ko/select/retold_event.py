@@ -70,6 +70,12 @@ LONGEST = 400
 # A person introduced, unless the chosen point names them too: a letter with or without an age
 # ("A(26)씨", "A(여·30)씨", "B씨"), "정모씨"/"정모(45)씨", or a full name before a title.
 LETTER_PERSON = re.compile(r"(?<![A-Za-z])[A-Z](?:\([^)]*\))?\s?씨|[가-힣]모(?:\([^)]*\))?\s?씨")
+# The person a story names first: the letter A, or a surname with 모 ("김모(69)씨"); B, C … name
+# the next ones ("공범 B씨").
+FIRST_PERSON = re.compile(r"A(?![A-Za-z])|[가-힣]모")
+# What stands for a person in the phrase an event befell: a letter ("A(26)씨를": "A") or the
+# "모" of a surname ("김모(29)씨를", Kiwi's pronoun).
+LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ") | {"모"}
 # A length or a count after a figure of time ("3일간", "3일째", "3일 만에", "30분 동안", "20여
 # 분"): a figure, not when.
 LENGTH = r"(?![가-힣]*(?:간|째|명|건|원|개|여)|\s?(?:만에|동안))"
@@ -134,6 +140,7 @@ class Event(NamedTuple):
     actors: tuple[frozenset[str], ...]
     described: frozenset[str]
     introduced: frozenset[str]
+    befell_persons: frozenset[str]
     further: bool
     charge: frozenset[str]
     violation: bool
@@ -190,11 +197,17 @@ def event(sentence: str, morphs: Analyser) -> Event | None:
     ages = frozenset(band + "대" if band else years for band, years in AGE.findall(bare))
     introduced = frozenset(m.replace(" ", "") for pattern in (LETTER_PERSON, REAL_NAME)
                            for m in pattern.findall(bare)) | _full_names(analysed)
+    end = start
+    while 0 <= end < len(analysed) and _in_phrase(analysed[end]):
+        end += 1
+    befell_text = bare[analysed[start][2]:analysed[end][2]] if 0 <= start < end < len(analysed) \
+        else ""
+    befell_persons = frozenset(m.replace(" ", "") for m in LETTER_PERSON.findall(befell_text))
     charge = _charge(analysed, suffixes)
     status = "".join(f for f, _, _, _ in analysed[max(0, noun_at - 2):noun_at]
                      if f in STATUS or f == "불")
     return Event(key, befell, figures, days, ages, actors, _description(analysed, start),
-                 introduced,
+                 introduced, befell_persons,
                  bool(REPEAT.search(bare) or ASIDE.match(bare) or particle == ALSO),
                  charge - {VIOLATION}, VIOLATION in charge,
                  status if status in STATUS else "")
@@ -253,9 +266,10 @@ def _phrases(analysed: Morphs, before: int, particles: frozenset[str],
 
 
 def _in_phrase(morph: Morph) -> bool:
-    """Whether a noun phrase runs through ``morph``: its parts, "의", and a middle dot ("A(여·30)
-    씨", which Kiwi reads as a mark of punctuation)."""
-    return morph[1] in PHRASE or morph[1] == "JKG" or morph[0] == "·"
+    """Whether a noun phrase runs through ``morph``: its parts, "의", a middle dot ("A(여·30)
+    씨", which Kiwi reads as a mark of punctuation) and the 모 of "김모(29)씨"."""
+    return morph[1] in PHRASE or morph[1] == "JKG" or morph[0] == "·" \
+        or morph[:2] == ("모", "NP")  # "김모(29)씨를": Kiwi reads the 모 of a surname a pronoun
 
 
 def _nouns(phrase: Morphs, suffixes: frozenset[str]) -> frozenset[str]:
@@ -335,13 +349,17 @@ def retells(candidate: Event, chosen: Event, chosen_sentence: str) -> bool:
     if candidate.key != chosen.key or candidate.further:
         return False
     spaced = chosen_sentence.replace(" ", "")
-    if not all(person in spaced for person in candidate.introduced):
+    unnamed = frozenset(p for p in candidate.introduced if p not in spaced)
+    named_again = _names_the_same_one(candidate, chosen, unnamed)
+    if unnamed and not named_again:
         return False  # a person the chosen point does not name
-    if candidate.ages and not candidate.ages <= chosen.ages:
+    if candidate.ages and not (candidate.ages <= chosen.ages or named_again):
         return False  # another age: another person ("30대 남성" then "40대 남성")
-    if not _shares(candidate.befell, chosen.befell):
+    # The letter naming the one the chosen point told ("A") is no other noun of theirs.
+    befell = candidate.befell - LETTERS if named_again else candidate.befell
+    if not (_shares(befell, chosen.befell) if befell else named_again):
         return False
-    if not candidate.befell <= _covered(candidate.befell, chosen_sentence):
+    if not befell <= _covered(befell, chosen_sentence):
         return False  # another object beside the one it befell ("A씨와 공범 B씨를")
     if not candidate.described <= chosen.described | _covered(candidate.described,
                                                               chosen_sentence):
@@ -360,6 +378,24 @@ def retells(candidate: Event, chosen: Event, chosen_sentence: str) -> bool:
     # "래퍼 라비(본명 김원식)는 … 판결이 확정됐다" is another one's verdict (ko162).
     return all(actor <= _covered(actor, chosen_sentence) or any(map(AGENCY.search, actor))
                for actor in candidate.actors)
+
+
+def _names_the_same_one(candidate: Event, chosen: Event, unnamed: frozenset[str]) -> bool:
+    """Whether the one person ``candidate`` names that ``chosen`` does not (``unnamed``) is the
+    one ``chosen``'s event befell, named now: the first letter or a surname with 모, in the
+    phrase the event befell, of the age band ``chosen`` gives (ko79: "20대 대학원생이 … 재판에
+    넘겨졌다" then "… 대학원생 A(26)씨를 구속 기소했다"; ko170, stop 46's "Not done"). A second
+    letter ("공범 B씨") names someone else, and so does another age ("A(31)씨" under "20대"), a
+    full name (ko45's "김광수 이사장", a fact the lede lacks) or an age the lede does not give."""
+    # "김모(29)씨" is read twice: as written and as "김모" (``_full_names``).
+    persons = candidate.befell_persons
+    if len(persons) != 1 or not FIRST_PERSON.match(next(iter(persons))) or not unnamed or any(
+            not any(name in person for person in persons) for name in unnamed):
+        return False
+    bands = {age for age in chosen.ages if age.endswith("대")}
+    return len(bands) == 1 and len(candidate.ages) == 1 and all(
+        age in bands or (age.isdigit() and f"{int(age) // 10 * 10}대" in bands)
+        for age in candidate.ages)
 
 
 def _same_day(one: str, other: str) -> bool:
