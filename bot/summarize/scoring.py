@@ -17,7 +17,7 @@ import math
 import operator
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -149,9 +149,9 @@ class Pool:
     facts: Callable[[int], frozenset[str]] | None = None
     # The headline's facts' words, known before any point is chosen (it is shown above them).
     headline_facts: frozenset[str] = frozenset()
-    # Whether candidate k retells the chosen candidates (``Language.retelling``), for
+    # Whether candidate k retells chosen candidate j (``Language.retelling``), for
     # ``restates``; None where its weight is zero or the language has no such reading.
-    retells: Callable[[int, Sequence[int]], bool] | None = None
+    retells: Callable[[int, int], bool] | None = None
     # The candidates whose ``caption`` value is not read yet (0.0 in ``values`` until it is):
     # where its weight is below zero, 0.0 only raises a static score, so choose() reads it
     # when the scan reaches the candidate (``read_caption``) and never for one the greedy
@@ -469,7 +469,7 @@ def choose(
                 # ko12's and ko45's ledes that way). Read after every bonus, so no gain lifts a
                 # retelling past the best unweighed (stop 45's review).
                 if (retells is not None and chosen and score > best_score
-                        and pool.values[k][LEDE] == 0.0 and retells(k, chosen)):
+                        and pool.values[k][LEDE] == 0.0 and any(retells(k, j) for j in chosen)):
                     score += w_restates
                 # Leaning back is fine right after the sentence it leans on. A day told elsewhere
                 # ("이날") is fine under any point that tells the day, too. Whether it follows a

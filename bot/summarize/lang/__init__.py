@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -249,13 +249,12 @@ class Language:
     # may lack for it to retell them (``restates``, bot.summarize.scoring; English: standalone
     # figures and names); None where the language has no such reading, and the feature is off
     new_facts: Callable[[list[str]], Callable[[str], frozenset[str]]] | None = None
-    # Given the candidates' sentences and the analyser, whether candidate k retells the chosen
-    # candidates (``restates`` too; Korean: a quotation of k says the clause a quotation of a
-    # chosen j said, "“판사와 법원은 입법을 하면 안 된다”" after "“판사가 입법을 하면 안 된다”",
-    # or k tells the chosen points' legal event again with nothing new, "…집회 참가자 2명을
-    # 체포했다고 밝혔다" after "집회 참가자 2명이 … 체포됐다"); None where the language has no
-    # such reading
-    retelling: Callable[[list[str], Analyser], Callable[[int, Sequence[int]], bool]] | None = None
+    # Given the candidates' sentences and the analyser, whether candidate k retells chosen
+    # candidate j (``restates`` too; Korean: a quotation of k says the clause a quotation of
+    # j said, "“판사와 법원은 입법을 하면 안 된다”" after "“판사가 입법을 하면 안 된다”", or k
+    # tells j's legal event again with nothing new, "…집회 참가자 2명을 체포했다고 밝혔다" after
+    # "집회 참가자 2명이 … 체포됐다"); None where the language has no such reading
+    retelling: Callable[[list[str], Analyser], Callable[[int, int], bool]] | None = None
     # The headline's units a brief should carry that its lead tends to miss (Korean: a
     # headline's second fact, "A, B" or "A … B": the analyser's lemmas of B that A lacks, verb
     # stems with nouns, "열려" ~ "열렸다"; empty when the headline tells one fact), and those

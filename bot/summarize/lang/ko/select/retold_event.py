@@ -27,7 +27,7 @@ the detailed retelling first and then refused the plain lede (ko12, ko45).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import NamedTuple
 
 from bot.summarize.lang import Analyser, Morph, once
@@ -41,23 +41,14 @@ Morphs = tuple[Morph, ...]
 # a death (사망), "붙잡다" an arrest by the police (검거). 체포 and 구속 are two stages (an
 # arrest, then a detention a court grants), so they are not one event.
 SAME_EVENT = {"넘기다재판": "기소", "숨지다": "사망", "붙잡다": "검거", "붙잡히다": "검거"}
-# An award or an appointment told again (ko159: "윤윤수 … 회장이 … ‘밴 플리트상’을 수상했다" and
-# "박세리 … 이사장은 … 밴 플리트상을 받았다", then "… 시상식에서 윤윤수 휠라홀딩스 회장과 박세리
-# 이사장이 공동 수상했다"): as legal events, one happening two points can tell.
-AWARDS = frozenset({"수상", "선정", "임명", "선임", "위촉", "취임"})
-# A year of an award ("2015년에도 … 상을 받았다": another year's, not this one told again); a
-# legal event's year only dates it ("2024년 7월 2일 … 선고했다").
-YEAR = re.compile(r"(?<!\d)(\d{4})\s?년")
-# "받다" of a prize ("밴 플리트상을 받았다", "표창을 받았다") is 수상; of anything else no event.
-PRIZE = re.compile(r"(?:상|표창|훈장|표창장)$")
 # Events whose subject is the one they befell ("A씨가 숨졌다", "A씨가 붙잡혔다", "A씨가
 # 사망했다"), even after an object in a clause describing it ("화물차를 들이받은 운전자가").
-BEFALLS_SUBJECT = frozenset({"숨지다", "붙잡히다", "사망", "부상", "실종", "수상", "취임"})
+BEFALLS_SUBJECT = frozenset({"숨지다", "붙잡히다", "사망", "부상", "실종"})
 # The legal, police and accident events read, as keys: a frame ("분석된다", "나왔다",
 # "나타났다") or a general verb names no happening two sentences could both tell.
 EVENTS = frozenset({"체포", "구속", "기소", "검거", "입건", "송치", "사망", "부상", "선고", "구형",
                     "고발", "고소", "적발", "압수수색", "석방", "기각", "발부", "확정", "징계",
-                    "해임", "파면", "실종", "구조"} | AWARDS)
+                    "해임", "파면", "실종", "구조"})
 # An aside ("한편, 나플라와 함께 … 기소된 래퍼 라비는"): another story's event.
 ASIDE = re.compile(r"\s*(?:한편|이와 함께|이밖에|이 밖에|또한)")
 # A real name given in brackets ("라비(본명 김원식)"): a person introduced.
@@ -150,8 +141,6 @@ class Event(NamedTuple):
     described: frozenset[str]
     introduced: frozenset[str]
     befell_persons: frozenset[str]
-    prize: frozenset[str]
-    years: frozenset[str]
     further: bool
     charge: frozenset[str]
     violation: bool
@@ -186,10 +175,6 @@ def event(sentence: str, morphs: Analyser) -> Event | None:
         noun_at = stem
         if key == "넘기다":
             key += next((f for f, t, _, _ in reversed(analysed[:stem]) if t in NOUNS), "")
-    prize_nouns, prize, _ = _argument(analysed, noun_at, frozenset({OBJECT}), frozenset())
-    if key == "받다" and prize >= 0 \
-            and PRIZE.search(analysed[_phrase_end(analysed, prize) - 1][0]):
-        key = "수상"
     passive = passive or key in BEFALLS_SUBJECT
     key = SAME_EVENT.get(key, key)
     if key not in EVENTS:
@@ -197,15 +182,8 @@ def event(sentence: str, morphs: Analyser) -> Event | None:
         # 분석된다" twice (ko244), "우려가 나왔다" for three worries (ko261), "촉구했다" (ko16).
         return None
     suffixes = frozenset(f for f, t, _, _ in analysed if t == "XSN")
-    if key in AWARDS and passive:
-        # The one who won is the sentence's first subject: a later one is the giver's, in a
-        # clause describing the prize ("코리아소사이어티가 수여하는 ‘밴 플리트상’을").
-        befell, start, particle = next(iter(reversed(
-            _phrases(analysed, noun_at, SUBJECT, suffixes))), (frozenset(), -1, ""))
-    else:
-        befell, start, particle = _argument(analysed, noun_at,
-                                            SUBJECT if passive else frozenset({OBJECT}),
-                                            suffixes)
+    befell, start, particle = _argument(analysed, noun_at,
+                                        SUBJECT if passive else frozenset({OBJECT}), suffixes)
     if start < 0 and not passive:
         # No object at all: the event befell its subject ("40대 남성도 체포했다"). An object
         # with no noun ("B를", "A(30)씨를") is still the object, never the agency before it.
@@ -219,7 +197,9 @@ def event(sentence: str, morphs: Analyser) -> Event | None:
     ages = frozenset(band + "대" if band else years for band, years in AGE.findall(bare))
     introduced = frozenset(m.replace(" ", "") for pattern in (LETTER_PERSON, REAL_NAME)
                            for m in pattern.findall(bare)) | _full_names(analysed)
-    end = _phrase_end(analysed, start) if start >= 0 else start
+    end = start
+    while 0 <= end < len(analysed) and _in_phrase(analysed[end]):
+        end += 1
     befell_text = bare[analysed[start][2]:analysed[end][2]] if 0 <= start < end < len(analysed) \
         else ""
     befell_persons = frozenset(m.replace(" ", "") for m in LETTER_PERSON.findall(befell_text))
@@ -228,8 +208,6 @@ def event(sentence: str, morphs: Analyser) -> Event | None:
                      if f in STATUS or f == "불")
     return Event(key, befell, figures, days, ages, actors, _description(analysed, start),
                  introduced, befell_persons,
-                 prize_nouns if key in AWARDS else frozenset(),
-                 frozenset(YEAR.findall(bare)) if key in AWARDS else frozenset(),
                  bool(REPEAT.search(bare) or ASIDE.match(bare) or particle == ALSO),
                  charge - {VIOLATION}, VIOLATION in charge,
                  status if status in STATUS else "")
@@ -287,19 +265,10 @@ def _phrases(analysed: Morphs, before: int, particles: frozenset[str],
     return out
 
 
-def _phrase_end(analysed: Morphs, start: int) -> int:
-    """Where the noun phrase starting at ``start`` ends (its particle's position)."""
-    end = start
-    while end < len(analysed) and _in_phrase(analysed[end]):
-        end += 1
-    return end
-
-
 def _in_phrase(morph: Morph) -> bool:
-    """Whether a noun phrase runs through ``morph``: its parts, "의", "과"/"와" (the one an event
-    befell is every one joined: "윤윤수 … 회장과 박세리 이사장이"), a middle dot ("A(여·30)씨",
-    which Kiwi reads as a mark of punctuation) and the 모 of "김모(29)씨"."""
-    return morph[1] in PHRASE or morph[1] in ("JKG", "JC") or morph[0] == "·" \
+    """Whether a noun phrase runs through ``morph``: its parts, "의", a middle dot ("A(여·30)
+    씨", which Kiwi reads as a mark of punctuation) and the 모 of "김모(29)씨"."""
+    return morph[1] in PHRASE or morph[1] == "JKG" or morph[0] == "·" \
         or morph[:2] == ("모", "NP")  # "김모(29)씨를": Kiwi reads the 모 of a surname a pronoun
 
 
@@ -366,9 +335,7 @@ def _full_names(analysed: Morphs) -> frozenset[str]:
         if len(form) == 1 and after[0] == "모":
             names.add(form + "모")
         if len(form) >= 3 and after[0] in TITLES and after[1] in ("NNG", "NNB"):
-            # The name alone: a chosen point may give it another title ("박세리 바즈인터내셔널
-            # 공동대표 겸 박세리희망재단 이사장" for "박세리 이사장", ko159).
-            names.add(form)
+            names.add(form + after[0])
     return frozenset(names)
 
 
@@ -399,10 +366,6 @@ def retells(candidate: Event, chosen: Event, chosen_sentence: str) -> bool:
         return False  # another one described ("화장실에서 나오던 운전자": ko25's second driver)
     if not candidate.figures <= chosen.figures:
         return False
-    if not candidate.prize <= _covered(candidate.prize, chosen_sentence):
-        return False  # another prize ("카투사 상을 받았다" under "밴 플리트상을 수상했다")
-    if not all(year in chosen_sentence for year in candidate.years):
-        return False  # another year's
     if candidate.days and chosen.days and not any(
             _same_day(a, b) for a in candidate.days for b in chosen.days):
         return False  # another day: another event
@@ -446,36 +409,25 @@ def _covered(nouns: frozenset[str], sentence: str) -> frozenset[str]:
     return frozenset(n for n in nouns if n in sentence.replace(" ", ""))
 
 
-def told_again(sentences: list[str], morphs: Analyser) -> Callable[[int, Sequence[int]], bool]:
-    """Korean's ``Language.retelling``: candidate k quotes again a clause a chosen candidate
-    quoted (``retold``), or tells the chosen points' event again outside quotations (this
-    module: the points that tell the event are read together, ko159's "윤윤수 … 회장과 박세리
-    이사장이 공동 수상했다" under one point for each)."""
-    quoted, told = retold.reader(sentences, morphs), events_reader(sentences, morphs)
-    return lambda k, chosen: any(quoted(k, j) for j in chosen) or told(k, chosen)
+def told_again(sentences: list[str], morphs: Analyser) -> Callable[[int, int], bool]:
+    """Korean's ``Language.retelling``: candidate k quotes again a clause candidate j quoted
+    (``retold``), or tells j's event again outside quotations (this module)."""
+    quoted, told = retold.reader(sentences, morphs), event_reader(sentences, morphs)
+    return lambda k, j: quoted(k, j) or told(k, j)
 
 
 def event_reader(sentences: list[str], morphs: Analyser) -> Callable[[int, int], bool]:
-    """Whether candidate k (of ``sentences``) tells candidate j's event again."""
-    together = events_reader(sentences, morphs)
-    return lambda k, j: together(k, (j,))
-
-
-def events_reader(sentences: list[str], morphs: Analyser) -> Callable[[int, Sequence[int]], bool]:
-    """Whether candidate k (of ``sentences``) tells the event of the chosen candidates again,
-    each candidate's event read once, when first asked for: the chosen points that tell its
-    event together tell the ones it befell and the persons it names (each point's own figures,
-    days, ages and description are still read against it)."""
+    """Whether candidate k (of ``sentences``) tells candidate j's event again, each
+    candidate's event read once, when first asked for."""
     # A quotation is a clause the chosen point does not tell (``retold`` reads quotations
     # told again): ko16's "그러면서 “…”며 대책 마련을 촉구했다" says more than the lede.
     read = once(lambda k: None if SPEECH.search(sentences[k]) else event(sentences[k], morphs))
 
-    def retells_events(k: int, chosen: Sequence[int]) -> bool:
+    def retells_event(k: int, j: int) -> bool:
         candidate = read(k)
         if candidate is None:
             return False
-        same = [(j, e) for j in chosen if (e := read(j)) is not None and e.key == candidate.key]
-        told = " ".join(sentences[j] for j, _ in same)
-        return any(retells(candidate, e, told) for _, e in same)
+        chosen = read(j)
+        return chosen is not None and retells(candidate, chosen, sentences[j])
 
-    return retells_events
+    return retells_event
