@@ -71,3 +71,19 @@ def test_the_indictment_told_again_gives_way_to_what_the_accused_did() -> None:
     points = [p.text for p in brief.points]
     assert points[0] == LEDE
     assert sentences[1] not in points and sentences[2] in points and sentences[3] in points
+
+
+@pytest.mark.parametrize(("again", "lede"), [
+    # The lede's age is another person's (the one given the jelly, the one hit): it gives no age
+    # for the accused, so "A(26)씨" is a fact it lacks (stop 47's review, finding 2).
+    ("검찰은 2일 마약류관리법 위반 혐의로 A(26)씨를 구속 기소했다.",
+     "20대 대학원생에게 대마 젤리를 건넨 남성이 구속 상태에서 재판에 넘겨졌다."),
+    ("경찰은 3일 폭행 혐의로 A(25)씨를 체포했다.", "20대 여성을 폭행한 남성이 경찰에 체포됐다."),
+])
+def test_an_age_of_another_one_in_the_lede_is_no_band_of_theirs(again: str, lede: str) -> None:
+    assert not retells(again, lede)
+
+
+def test_the_band_and_the_age_given_together_are_one_person() -> None:
+    # "20대 대학원생 A(26)씨": one person, given by band and by age (the review's finding 8).
+    assert retells("검찰은 2일 마약류관리법 위반 혐의로 20대 대학원생 A(26)씨를 구속 기소했다.")

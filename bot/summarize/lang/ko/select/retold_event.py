@@ -129,8 +129,8 @@ class Event(NamedTuple):
     it befell (with whose: "김 전 장관의 구속영장"), and what else it tells: figures, days
     ("3.1", ".1" with no month), ages, the nouns of each other subject (who did it, or who
     else), the words of a clause describing the one it befell ("화장실에서 나오던 운전자"), the
-    persons it names, a repeat or one more ("도"), the charge's words and whether it names a
-    law's violation, the detention status."""
+    persons it names (and the persons and ages in the phrase it befell), a repeat or one more
+    ("도"), the charge's words and whether it names a law's violation, the detention status."""
 
     key: str
     befell: frozenset[str]
@@ -141,6 +141,7 @@ class Event(NamedTuple):
     described: frozenset[str]
     introduced: frozenset[str]
     befell_persons: frozenset[str]
+    befell_ages: frozenset[str]
     further: bool
     charge: frozenset[str]
     violation: bool
@@ -194,23 +195,28 @@ def event(sentence: str, morphs: Analyser) -> Event | None:
                    if at != start)
     figures = frozenset(f.strip() for f in FIGURE.findall(NOT_A_FIGURE.sub(" ", bare)))
     days = frozenset(f"{month}.{day}" for month, day in DATE.findall(bare))
-    ages = frozenset(band + "대" if band else years for band, years in AGE.findall(bare))
+    ages = _ages(bare)
     introduced = frozenset(m.replace(" ", "") for pattern in (LETTER_PERSON, REAL_NAME)
                            for m in pattern.findall(bare)) | _full_names(analysed)
-    end = start
-    while 0 <= end < len(analysed) and _in_phrase(analysed[end]):
-        end += 1
-    befell_text = bare[analysed[start][2]:analysed[end][2]] if 0 <= start < end < len(analysed) \
-        else ""
+    befell_end = start
+    while 0 <= befell_end < len(analysed) and _in_phrase(analysed[befell_end]):
+        befell_end += 1
+    befell_text = bare[analysed[start][2]:analysed[befell_end][2]] \
+        if 0 <= start < befell_end < len(analysed) else ""
     befell_persons = frozenset(m.replace(" ", "") for m in LETTER_PERSON.findall(befell_text))
     charge = _charge(analysed, suffixes)
     status = "".join(f for f, _, _, _ in analysed[max(0, noun_at - 2):noun_at]
                      if f in STATUS or f == "불")
     return Event(key, befell, figures, days, ages, actors, _description(analysed, start),
-                 introduced, befell_persons,
+                 introduced, befell_persons, _ages(befell_text),
                  bool(REPEAT.search(bare) or ASIDE.match(bare) or particle == ALSO),
                  charge - {VIOLATION}, VIOLATION in charge,
                  status if status in STATUS else "")
+
+
+def _ages(text: str) -> frozenset[str]:
+    """The ages ``text`` gives: bands ("20대") and years ("26")."""
+    return frozenset(band + "대" if band else years for band, years in AGE.findall(text))
 
 
 def _reported_end(analysed: Morphs) -> int:
@@ -384,16 +390,20 @@ def _names_the_same_one(candidate: Event, chosen: Event, unnamed: frozenset[str]
     """Whether the one person ``candidate`` names that ``chosen`` does not (``unnamed``) is the
     one ``chosen``'s event befell, named now: the first letter or a surname with 모, in the
     phrase the event befell, of the age band ``chosen`` gives (ko79: "20대 대학원생이 … 재판에
-    넘겨졌다" then "… 대학원생 A(26)씨를 구속 기소했다"; ko170, stop 46's "Not done"). A second
+    넘겨졌다" then "… 대학원생 A(26)씨를 구속 기소했다"; not ko170, whose retelling adds the
+    count "등 3명", the law and two agencies, and whose lede gives no age). A second
     letter ("공범 B씨") names someone else, and so does another age ("A(31)씨" under "20대"), a
-    full name (ko45's "김광수 이사장", a fact the lede lacks) or an age the lede does not give."""
+    full name (ko45's "김광수 이사장", a fact the lede lacks) or an age the lede does not give
+    for the one its event befell ("20대 여성을 폭행한 남성이": the victim's age)."""
     # "김모(29)씨" is read twice: as written and as "김모" (``_full_names``).
     persons = candidate.befell_persons
     if len(persons) != 1 or not FIRST_PERSON.match(next(iter(persons))) or not unnamed or any(
             not any(name in person for person in persons) for name in unnamed):
         return False
-    bands = {age for age in chosen.ages if age.endswith("대")}
-    return len(bands) == 1 and len(candidate.ages) == 1 and all(
+    # The band of the one the event befell: "20대 여성을 폭행한 남성이" gives the victim's.
+    bands = {age for age in chosen.befell_ages if age.endswith("대")}
+    # Every age the candidate gives is of that band ("20대 대학원생 A(26)씨": one person).
+    return len(bands) == 1 and bool(candidate.ages) and all(
         age in bands or (age.isdigit() and f"{int(age) // 10 * 10}대" in bands)
         for age in candidate.ages)
 
