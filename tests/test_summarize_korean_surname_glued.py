@@ -45,3 +45,14 @@ def test_the_lede_or_the_headline_naming_them_still_settles_it() -> None:
     late = [LEDE, *LATER, "김동연 경기도지사는 3일 기자회견을 열고 대책을 발표했다.",
             "김 지사는 “유례가 없었던 일”이라고 했다."]
     assert not surname_title(late, 4, "김동연 경기도지사, 유족에 긴급생계비 지원")
+
+
+@pytest.mark.parametrize("introduction", [
+    "김철수 부위원장은 3일 기자회견을 열고 대책을 발표했다.",
+    "김철수 인권위원장은 3일 기자회견을 열고 대책을 발표했다.",
+    "김철수 국민의힘 비대위원장은 3일 기자회견을 열고 대책을 발표했다.",
+])
+def test_a_committee_chair_is_no_one_of_the_title_director(introduction: str) -> None:
+    # "…위원장" is a title of its own, not a place ending in 위 before "원장" (stop 47's review,
+    # finding 4): "김 원장" is someone else, no full name in the story.
+    assert not leans(introduction, "김 원장은 “대책이 필요하다”고 했다.")

@@ -446,8 +446,9 @@ NOT_NAMES = frozenset(
 
 # A province, city or office written into the title ("김동연 경기도지사", ko40; "김영록
 # 전남도지사"): the name is the full name all the same (it was read as none, so "김 지사" never
-# leaned back). Not "부": "경기도부지사" is a deputy, no 지사.
-GLUED_PLACE = r"[가-힣]{1,4}(?:도|시|군|구|청|처|원|위)"
+# leaned back). Not "부": "경기도부지사" is a deputy, no 지사. Not "위": "부위원장", "인권위원장"
+# and "비대위원장" hold the title 위원장, not a place ending in 위 before 원장.
+GLUED_PLACE = r"[가-힣]{1,4}(?:도|시|군|구|청|처|원)"
 
 
 @cache  # one per surname and title: a bounded set (SURNAMES x TITLES)
