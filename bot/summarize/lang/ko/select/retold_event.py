@@ -272,9 +272,10 @@ def _phrases(analysed: Morphs, before: int, particles: frozenset[str],
 
 
 def _in_phrase(morph: Morph) -> bool:
-    """Whether a noun phrase runs through ``morph``: its parts, "의", a middle dot ("A(여·30)
-    씨", which Kiwi reads as a mark of punctuation) and the 모 of "김모(29)씨"."""
-    return morph[1] in PHRASE or morph[1] == "JKG" or morph[0] == "·" \
+    """Whether a noun phrase runs through ``morph``: its parts, "의", "과"/"와" (the one an event
+    befell is every one joined: "노조원과 집회 참가자들을"), a middle dot ("A(여·30)씨", which
+    Kiwi reads as a mark of punctuation) and the 모 of "김모(29)씨"."""
+    return morph[1] in PHRASE or morph[1] in ("JKG", "JC") or morph[0] == "·" \
         or morph[:2] == ("모", "NP")  # "김모(29)씨를": Kiwi reads the 모 of a surname a pronoun
 
 
