@@ -118,10 +118,11 @@ WHEN = frozenset({"오전", "오후", "새벽", "아침", "낮", "저녁", "밤"
                   "최근", "지난달", "지난해", "작년", "올해", "전날", "어제", "오늘", "그날",
                   "이튿날", "다음날"})
 # Titles and roles after a person's full name ("김광수 이사장", "홍길동 씨" is read by the letter
-# rule's "씨" too).
-TITLES = frozenset({"씨", "이사장", "대표", "회장", "의원", "장관", "위원장", "목사", "교수",
-                    "사장", "원장", "총장", "시장", "군수", "구청장", "전", "부장", "판사", "검사",
-                    "변호사", "기자", "감독", "선수"})
+# rule's "씨" too): the words that make a name a person introduced. Not ``words.TITLES``, the
+# titles ``surname_title`` reads after a bare surname, which has no "씨" or "전" ("김 전": no one).
+NAME_TITLES = frozenset({"씨", "이사장", "대표", "회장", "의원", "장관", "위원장", "목사", "교수",
+                         "사장", "원장", "총장", "시장", "군수", "구청장", "전", "부장", "판사",
+                         "검사", "변호사", "기자", "감독", "선수"})
 
 
 class Event(NamedTuple):
@@ -341,7 +342,7 @@ def _full_names(analysed: Morphs) -> frozenset[str]:
             continue
         if len(form) == 1 and after[0] == "모":
             names.add(form + "모")
-        if len(form) >= 3 and after[0] in TITLES and after[1] in ("NNG", "NNB"):
+        if len(form) >= 3 and after[0] in NAME_TITLES and after[1] in ("NNG", "NNB"):
             names.add(form + after[0])
     return frozenset(names)
 
