@@ -27,6 +27,9 @@ def retells(later: str, lede: str = LEDE) -> bool:
     "서울동부지검 형사3부는 이날 마약류관리법 위반 혐의로 대학원생 A씨(26)를 구속기소했다고 "
     "밝혔다.",
     "검찰은 2일 마약류관리법 위반 혐의로 대학원생 김모(29)씨를 구속 기소했다.",
+    # Kiwi reads the 고모 of "고모(26)씨" as a noun ("aunt"), no surname with 모 (the review's
+    # finding 8).
+    "검찰은 2일 마약류관리법 위반 혐의로 대학원생 고모(26)씨를 구속 기소했다.",
 ])
 def test_the_lede_ones_letter_of_its_age_is_the_same_one(again: str) -> None:
     assert retells(again)

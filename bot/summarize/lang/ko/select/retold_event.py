@@ -363,8 +363,10 @@ def retells(candidate: Event, chosen: Event, chosen_sentence: str) -> bool:
         return False  # a person the chosen point does not name
     if candidate.ages and not (candidate.ages <= chosen.ages or named_again):
         return False  # another age: another person ("30대 남성" then "40대 남성")
-    # The letter naming the one the chosen point told ("A") is no other noun of theirs.
-    befell = candidate.befell - LETTERS if named_again else candidate.befell
+    # The letter naming the one the chosen point told ("A") is no other noun of theirs, nor is
+    # a surname with 모 that Kiwi reads as a noun ("고모(26)씨": 고모, "aunt").
+    befell = frozenset(n for n in candidate.befell - LETTERS if not FIRST_PERSON.fullmatch(n)) \
+        if named_again else candidate.befell
     if not (_shares(befell, chosen.befell) if befell else named_again):
         return False
     if not befell <= _covered(befell, chosen_sentence):
