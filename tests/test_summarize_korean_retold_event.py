@@ -79,6 +79,13 @@ def test_another_object_under_the_same_agency_is_another_event() -> None:
     assert not retells("경찰은 공범을 체포했다.", "경찰은 마약을 판 운전자를 체포했다.")
 
 
+def test_one_more_joined_to_the_one_it_befell_is_another_event() -> None:
+    # The one an event befell is every one joined by 과/와: "노조원과" adds the union members the
+    # lede does not tell (stop 47's review, finding 3).
+    assert not retells("경찰은 노조원과 집회 참가자들을 체포했다.",
+                       "집회 참가자들이 경찰에 체포됐다.")
+
+
 @pytest.mark.parametrize("again", [
     "경찰은 3일 집회 참가자 2명을 다시 체포했다.",
     "경찰은 3일 집회 참가자 2명을 또 체포했다.",

@@ -74,7 +74,7 @@ SSI_NOUNS = ("아저씨", "아가씨", "마음씨", "맘씨", "날씨", "솜씨"
 TITLES = (
     "목사 변호사 대표 원내대표 의원 장관 대통령 총리 회장 부회장 사장 이사장 이사 교수 박사 "
     "판사 검사 총장 위원장 비대위원장 원장 시장 지사 감독 선수 처장 차장 청장 대변인 여사 "
-    "국장 소장 실장 팀장 본부장 작가 후보 당선인".split()
+    "국장 소장 실장 팀장 본부장 작가 후보 당선인 수사부장".split()
 )
 
 # Stock promises: a sentence whose news is only that someone will do their best

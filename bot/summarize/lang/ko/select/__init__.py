@@ -444,12 +444,20 @@ NOT_NAMES = frozenset(
     "오후 지난 지금 지역 주요 주말 최근 최대 최초 현재 현지 신규 양측".split())
 
 
+# A province, city or office written into the title ("김동연 경기도지사", ko40; "김영록
+# 전남도지사"): the name is the full name all the same (it was read as none, so "김 지사" never
+# leaned back). Not "부": "경기도부지사" is a deputy, no 지사. Not "위": "부위원장", "인권위원장"
+# and "비대위원장" hold the title 위원장, not a place ending in 위 before 원장.
+GLUED_PLACE = r"[가-힣]{1,4}(?:도|시|군|구|청|처|원)"
+
+
 @cache  # one per surname and title: a bounded set (SURNAMES x TITLES)
 def _full_name(surname: str, title: str) -> re.Pattern[str]:
     """A full name before ``title``: "윤상현 의원", "김모(45) 변호사", "윤상현 국민의힘 의원" (one
-    word of affiliation). Compiled once per pair, not per sentence that names one."""
+    word of affiliation), "김동연 경기도지사" (a place written into the title). Compiled once per
+    pair, not per sentence that names one."""
     return re.compile(rf"(?<![가-힣])({surname}[가-힣]{{1,2}})\s?(?:\([^)]*\)\s?)?"
-                      rf"(?:[가-힣A-Za-z]+\s)?{title}(?![가-힣]{{2}})")
+                      rf"(?:[가-힣A-Za-z]+\s)?(?:{GLUED_PLACE})?{title}(?![가-힣]{{2}})")
 
 
 def surname_title(candidates: list[str], k: int, title: str) -> bool:

@@ -70,6 +70,12 @@ LONGEST = 400
 # A person introduced, unless the chosen point names them too: a letter with or without an age
 # ("A(26)씨", "A(여·30)씨", "B씨"), "정모씨"/"정모(45)씨", or a full name before a title.
 LETTER_PERSON = re.compile(r"(?<![A-Za-z])[A-Z](?:\([^)]*\))?\s?씨|[가-힣]모(?:\([^)]*\))?\s?씨")
+# The person a story names first: the letter A, or a surname with 모 ("김모(69)씨"); B, C … name
+# the next ones ("공범 B씨").
+FIRST_PERSON = re.compile(r"A(?![A-Za-z])|[가-힣]모")
+# What stands for a person in the phrase an event befell: a letter ("A(26)씨를": "A") or the
+# "모" of a surname ("김모(29)씨를", Kiwi's pronoun).
+LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ") | {"모"}
 # A length or a count after a figure of time ("3일간", "3일째", "3일 만에", "30분 동안", "20여
 # 분"): a figure, not when.
 LENGTH = r"(?![가-힣]*(?:간|째|명|건|원|개|여)|\s?(?:만에|동안))"
@@ -112,10 +118,11 @@ WHEN = frozenset({"오전", "오후", "새벽", "아침", "낮", "저녁", "밤"
                   "최근", "지난달", "지난해", "작년", "올해", "전날", "어제", "오늘", "그날",
                   "이튿날", "다음날"})
 # Titles and roles after a person's full name ("김광수 이사장", "홍길동 씨" is read by the letter
-# rule's "씨" too).
-TITLES = frozenset({"씨", "이사장", "대표", "회장", "의원", "장관", "위원장", "목사", "교수",
-                    "사장", "원장", "총장", "시장", "군수", "구청장", "전", "부장", "판사", "검사",
-                    "변호사", "기자", "감독", "선수"})
+# rule's "씨" too): the words that make a name a person introduced. Not ``words.TITLES``, the
+# titles ``surname_title`` reads after a bare surname, which has no "씨" or "전" ("김 전": no one).
+NAME_TITLES = frozenset({"씨", "이사장", "대표", "회장", "의원", "장관", "위원장", "목사", "교수",
+                         "사장", "원장", "총장", "시장", "군수", "구청장", "전", "부장", "판사",
+                         "검사", "변호사", "기자", "감독", "선수"})
 
 
 class Event(NamedTuple):
@@ -123,8 +130,8 @@ class Event(NamedTuple):
     it befell (with whose: "김 전 장관의 구속영장"), and what else it tells: figures, days
     ("3.1", ".1" with no month), ages, the nouns of each other subject (who did it, or who
     else), the words of a clause describing the one it befell ("화장실에서 나오던 운전자"), the
-    persons it names, a repeat or one more ("도"), the charge's words and whether it names a
-    law's violation, the detention status."""
+    persons it names (and the persons and ages in the phrase it befell), a repeat or one more
+    ("도"), the charge's words and whether it names a law's violation, the detention status."""
 
     key: str
     befell: frozenset[str]
@@ -134,6 +141,8 @@ class Event(NamedTuple):
     actors: tuple[frozenset[str], ...]
     described: frozenset[str]
     introduced: frozenset[str]
+    befell_persons: frozenset[str]
+    befell_ages: frozenset[str]
     further: bool
     charge: frozenset[str]
     violation: bool
@@ -187,17 +196,28 @@ def event(sentence: str, morphs: Analyser) -> Event | None:
                    if at != start)
     figures = frozenset(f.strip() for f in FIGURE.findall(NOT_A_FIGURE.sub(" ", bare)))
     days = frozenset(f"{month}.{day}" for month, day in DATE.findall(bare))
-    ages = frozenset(band + "대" if band else years for band, years in AGE.findall(bare))
+    ages = _ages(bare)
     introduced = frozenset(m.replace(" ", "") for pattern in (LETTER_PERSON, REAL_NAME)
                            for m in pattern.findall(bare)) | _full_names(analysed)
+    befell_end = start
+    while 0 <= befell_end < len(analysed) and _in_phrase(analysed[befell_end]):
+        befell_end += 1
+    befell_text = bare[analysed[start][2]:analysed[befell_end][2]] \
+        if 0 <= start < befell_end < len(analysed) else ""
+    befell_persons = frozenset(m.replace(" ", "") for m in LETTER_PERSON.findall(befell_text))
     charge = _charge(analysed, suffixes)
     status = "".join(f for f, _, _, _ in analysed[max(0, noun_at - 2):noun_at]
                      if f in STATUS or f == "불")
     return Event(key, befell, figures, days, ages, actors, _description(analysed, start),
-                 introduced,
+                 introduced, befell_persons, _ages(befell_text),
                  bool(REPEAT.search(bare) or ASIDE.match(bare) or particle == ALSO),
                  charge - {VIOLATION}, VIOLATION in charge,
                  status if status in STATUS else "")
+
+
+def _ages(text: str) -> frozenset[str]:
+    """The ages ``text`` gives: bands ("20대") and years ("26")."""
+    return frozenset(band + "대" if band else years for band, years in AGE.findall(text))
 
 
 def _reported_end(analysed: Morphs) -> int:
@@ -253,9 +273,11 @@ def _phrases(analysed: Morphs, before: int, particles: frozenset[str],
 
 
 def _in_phrase(morph: Morph) -> bool:
-    """Whether a noun phrase runs through ``morph``: its parts, "의", and a middle dot ("A(여·30)
-    씨", which Kiwi reads as a mark of punctuation)."""
-    return morph[1] in PHRASE or morph[1] == "JKG" or morph[0] == "·"
+    """Whether a noun phrase runs through ``morph``: its parts, "의", "과"/"와" (the one an event
+    befell is every one joined: "노조원과 집회 참가자들을"), a middle dot ("A(여·30)씨", which
+    Kiwi reads as a mark of punctuation) and the 모 of "김모(29)씨"."""
+    return morph[1] in PHRASE or morph[1] in ("JKG", "JC") or morph[0] == "·" \
+        or morph[:2] == ("모", "NP")  # "김모(29)씨를": Kiwi reads the 모 of a surname a pronoun
 
 
 def _nouns(phrase: Morphs, suffixes: frozenset[str]) -> frozenset[str]:
@@ -320,7 +342,7 @@ def _full_names(analysed: Morphs) -> frozenset[str]:
             continue
         if len(form) == 1 and after[0] == "모":
             names.add(form + "모")
-        if len(form) >= 3 and after[0] in TITLES and after[1] in ("NNG", "NNB"):
+        if len(form) >= 3 and after[0] in NAME_TITLES and after[1] in ("NNG", "NNB"):
             names.add(form + after[0])
     return frozenset(names)
 
@@ -335,13 +357,19 @@ def retells(candidate: Event, chosen: Event, chosen_sentence: str) -> bool:
     if candidate.key != chosen.key or candidate.further:
         return False
     spaced = chosen_sentence.replace(" ", "")
-    if not all(person in spaced for person in candidate.introduced):
+    unnamed = frozenset(p for p in candidate.introduced if p not in spaced)
+    named_again = _names_the_same_one(candidate, chosen, unnamed)
+    if unnamed and not named_again:
         return False  # a person the chosen point does not name
-    if candidate.ages and not candidate.ages <= chosen.ages:
+    if candidate.ages and not (candidate.ages <= chosen.ages or named_again):
         return False  # another age: another person ("30대 남성" then "40대 남성")
-    if not _shares(candidate.befell, chosen.befell):
+    # The letter naming the one the chosen point told ("A") is no other noun of theirs, nor is
+    # a surname with 모 that Kiwi reads as a noun ("고모(26)씨": 고모, "aunt").
+    befell = frozenset(n for n in candidate.befell - LETTERS if not FIRST_PERSON.fullmatch(n)) \
+        if named_again else candidate.befell
+    if not (_shares(befell, chosen.befell) if befell else named_again):
         return False
-    if not candidate.befell <= _covered(candidate.befell, chosen_sentence):
+    if not befell <= _covered(befell, chosen_sentence):
         return False  # another object beside the one it befell ("A씨와 공범 B씨를")
     if not candidate.described <= chosen.described | _covered(candidate.described,
                                                               chosen_sentence):
@@ -360,6 +388,28 @@ def retells(candidate: Event, chosen: Event, chosen_sentence: str) -> bool:
     # "래퍼 라비(본명 김원식)는 … 판결이 확정됐다" is another one's verdict (ko162).
     return all(actor <= _covered(actor, chosen_sentence) or any(map(AGENCY.search, actor))
                for actor in candidate.actors)
+
+
+def _names_the_same_one(candidate: Event, chosen: Event, unnamed: frozenset[str]) -> bool:
+    """Whether the one person ``candidate`` names that ``chosen`` does not (``unnamed``) is the
+    one ``chosen``'s event befell, named now: the first letter or a surname with 모, in the
+    phrase the event befell, of the age band ``chosen`` gives (ko79: "20대 대학원생이 … 재판에
+    넘겨졌다" then "… 대학원생 A(26)씨를 구속 기소했다"; not ko170, whose retelling adds the
+    count "등 3명", the law and two agencies, and whose lede gives no age). A second
+    letter ("공범 B씨") names someone else, and so does another age ("A(31)씨" under "20대"), a
+    full name (ko45's "김광수 이사장", a fact the lede lacks) or an age the lede does not give
+    for the one its event befell ("20대 여성을 폭행한 남성이": the victim's age)."""
+    # "김모(29)씨" is read twice: as written and as "김모" (``_full_names``).
+    persons = candidate.befell_persons
+    if len(persons) != 1 or not FIRST_PERSON.match(next(iter(persons))) or not unnamed or any(
+            not any(name in person for person in persons) for name in unnamed):
+        return False
+    # The band of the one the event befell: "20대 여성을 폭행한 남성이" gives the victim's.
+    bands = {age for age in chosen.befell_ages if age.endswith("대")}
+    # Every age the candidate gives is of that band ("20대 대학원생 A(26)씨": one person).
+    return len(bands) == 1 and bool(candidate.ages) and all(
+        age in bands or (age.isdigit() and f"{int(age) // 10 * 10}대" in bands)
+        for age in candidate.ages)
 
 
 def _same_day(one: str, other: str) -> bool:
