@@ -189,3 +189,48 @@ def test_promotion_in_non_ascii_sentences_found_as_before() -> None:
     ]
     for sentence in sentences:
         assert promotion(sentence) == (PROMO.search(sentence) is not None), sentence
+
+
+def test_a_guarded_pattern_is_tried_only_where_its_guard_lets_it() -> None:
+    """A guard keeps its pattern from the one match where it says no match can be (issue 26:
+    English's list, byline and picture-caption patterns were half of its not-prose match)."""
+    word = re.compile(r"^[A-Z]\w*")
+    first = FirstKind([("word", word), ("any", re.compile(r"^\w"))],
+                      {word: lambda text: text[:1] != "Z"})
+    assert first("Apple") == "word"
+    assert first("Zebra") == "any"  # the guard turned the first pattern away
+    assert first("zebra") == "any"
+
+
+GUARD_SPANS = [
+    "Cech, Ferreira, Carvalho, Terry, Gallas, Tiago, Makelele, Lampard, Cole, Drogba.",
+    "Sylvain Marconnet (Stade Francais), Nicolas Mas (Perpignan), Jean Dupont and Ali Bek.",
+    "Replacements (from): Bozzi, Coutts; Smith and Jones", "Bozzi and Coutts and Smith and Jo",
+    "Bozzi, Coutts and Smith", "By . Bianca London .", "By Ruben Schade in Sydney, 2023-01-11.",
+    "posted by Jane Doe on January 8, 2023 at 10:15 am", "Written by Jane Doe, 2023-01-08.",
+    "PUBLISHED: .", "Updated", "Last updated:", "| .", "and Jane Doe .", "Mr Tom Smith .\n",
+    "07:21 EST, 28 December 2012 .", "Image of pirates operating off the coast.",
+    "U.S. Navy photos from the raid", "Stills of the film", "Footage showing the crash",
+    "Pictures from the day", "Photographs of the queen", "The minister said so.",
+]
+
+
+def test_english_guards_hold_wherever_their_patterns_match() -> None:
+    """Every span a guarded NOT_PROSE pattern matches passes its guard: on spans of each
+    kind and on every sentence of the BBC and CNN/DM dev sets."""
+    sentences = list(GUARD_SPANS)
+    for name in ("bbc_news_summary.jsonl", "cnndm_train_sample.jsonl"):
+        with shared_path("summaries", name).open(encoding="utf-8") as fh:
+            for line in fh:
+                sentences += split_sentences(json.loads(line)["text"], "en")
+    guards = FIRST_NOT_PROSE._guards_of  # the pattern -> guard table it was given
+    assert len(guards) == 3
+    matched = 0
+    for pattern, guard in guards.items():
+        for s in sentences:
+            if pattern.match(s):
+                matched += 1
+                assert guard(s), (pattern.pattern[:40], s)
+    assert matched >= 15
+    kinds = [FIRST_NOT_PROSE(s) for s in sentences]
+    assert kinds == [first_kind_tried_one_by_one(s) for s in sentences]

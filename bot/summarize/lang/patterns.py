@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from types import ModuleType
 from typing import Any
 
@@ -73,13 +73,26 @@ class FirstKind:
     """The kind of the first of ``patterns`` ((kind, anchored pattern), in order) that matches a
     text, else None: what ``re.match`` of all of them in one alternation gives, the first
     alternative that matches winning. A text holding none of a pattern's needed marks is not
-    tried against it; the rest keep their order, so the first to match is the same."""
+    tried against it, nor one its guard (``guards``: a cheap test every text the pattern
+    matches passes, for what the marks cannot tell) turns away; the rest keep their order, so
+    the first to match is the same."""
 
-    def __init__(self, patterns: Sequence[tuple[str, re.Pattern[str]]]) -> None:
+    def __init__(
+        self,
+        patterns: Sequence[tuple[str, re.Pattern[str]]],
+        guards: Mapping[re.Pattern[str], Callable[[str], bool]] | None = None,
+    ) -> None:
         self._patterns = list(patterns)
         if any(p.flags & ~re.UNICODE for _, p in self._patterns):
             raise ValueError("FirstKind joins patterns: give flags inline, as (?i:…)")
         self._needs = [needed_marks(p) for _, p in self._patterns]
+        # Each guarded pattern's bit, after the MARKS bits: set where its guard lets it be tried.
+        guards = guards or {}
+        self._guards_of = dict(guards)  # as given (tests read it)
+        self._guard_bits = {i: 1 << (len(MARKS) + j) for j, i in enumerate(
+            i for i, (_, p) in enumerate(self._patterns) if p in guards)}
+        self._guards = [(bit, guards[self._patterns[i][1]])
+                        for i, bit in self._guard_bits.items()]
         # By the marks a text holds (a bit per MARKS entry), the alternation of the patterns
         # it may match; compiled when first needed (start-up pays for none of them).
         self._alternations: dict[int, re.Pattern[str] | None] = {}
@@ -88,7 +101,8 @@ class FirstKind:
     def _alternation(self, held: int) -> re.Pattern[str] | None:
         marks = {m for bit, m in enumerate(MARKS) if held >> bit & 1}
         parts = [f"(?P<k{i}>{p.pattern})" for i, (_, p) in enumerate(self._patterns)
-                 if self._needs[i] <= marks]
+                 if self._needs[i] <= marks
+                 and (i not in self._guard_bits or held & self._guard_bits[i])]
         # Flags stay the patterns' own inline ones ("(?i:…)"): a pattern compiled with flags
         # of its own cannot share one alternation.
         joined = re.compile("|".join(parts)) if parts else None
@@ -98,6 +112,9 @@ class FirstKind:
     def __call__(self, text: str) -> str | None:
         # One bit per MARKS entry, spelled out: this runs on every sentence.
         held = (":" in text) | ("(" in text) << 1 | ("?" in text) << 2
+        for bit, guard in self._guards:
+            if guard(text):
+                held |= bit
         try:
             pattern = self._alternations[held]
         except KeyError:
