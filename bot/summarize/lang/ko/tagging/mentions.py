@@ -177,6 +177,24 @@ def own_words(form: str, text: str) -> int:
                for at in starts(form, text))
 
 
+def holders(form: str, text: str) -> set[str]:
+    """The longer words ``text`` writes ``form`` inside, each by the two letters it goes on
+    with, or else the two it follows ("카카오뱅크와", "카카오뱅크는", "카카오페이": {"뱅크",
+    "페이"}; "서울남대문경찰서": {"서울"}); mentions of ``form`` as a word of its own, maybe
+    with a particle, are none."""
+    found = set()
+    for at in starts(form, text):
+        end = at + len(form)
+        if not (at and "가" <= text[at - 1] <= "힣") and _OWN_WORD.match(text, end) is not None:
+            continue
+        after = _LETTERS.match(text, end)
+        found.add(after.group(0)[:2] if after else text[max(0, at - 2):at])
+    return found
+
+
+_LETTERS = re.compile(r"[가-힣A-Za-z0-9]+")
+
+
 def topic_mentions(form: str, text: str, analyser: Analyser) -> int:
     """How often ``text`` writes ``form`` as a noun of its own: at a word's end, maybe with a
     particle (a compound's last noun: "소비자물가" is a 물가), or as a compound's first noun

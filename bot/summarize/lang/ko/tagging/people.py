@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 
 from bot.summarize.lang import Analyser
 from bot.summarize.lang.ko import tags as rules
@@ -81,9 +82,52 @@ _PUBLIC_ROLE = re.compile(
     + r")(?![가-힣]{2})")
 
 
+_PSEUDONYM_AFTER = re.compile(rules.PSEUDONYM_AFTER)
+
+
+def pseudonym(name: str, doc: str) -> bool:
+    """Whether ``doc`` marks ``name`` as made up ("영숙(가명)이"): no one to follow."""
+    return mentions.followed(name, doc, _PSEUDONYM_AFTER)
+
+
+def person_and_workplace(form: str, doc: str) -> bool:
+    """Whether a name of two written words is a person's name and where the person works,
+    before a post ("윤윤수 휠라홀딩스 회장"): two things glued, the stop 46 read's
+    "#윤윤수-휠라홀딩스" (ko159, "odd"); each is weighed as a tag of its own."""
+    first, _, rest = form.partition(" ")
+    if not rest or " " in rest or first[0] not in SURNAMES \
+            or not rules.NAME_SYLLABLES[0] <= len(first) <= rules.NAME_SYLLABLES[1]:
+        return False
+    # The person's name is written apart too ("윤윤수·박세리"): "마이클 딜런 감독" is one name.
+    apart = any(not doc.startswith(" " + rest, at + len(first))
+                for at in mentions.starts(first, doc))
+    return apart and mentions.followed(form, doc, _POST_AFTER_WORKPLACE)
+
+
+def only_workplace(name: str, doc: str) -> bool:
+    """Whether every mention of ``name`` is where a person named before it works, a post after
+    it ("윤윤수 휠라홀딩스 회장이", "… 회장과"): the award winner's company, not the award's
+    story (ko159: "#휠라홀딩스" beside "#윤윤수" made one tag too many)."""
+    if name[0] in SURNAMES and len(name) <= rules.NAME_SYLLABLES[1]:
+        return False  # maybe a person after another ("김건희 여사와 최재영 목사")
+    ats = list(mentions.starts(name, doc))
+    return bool(ats) and all(_POST_AFTER_WORKPLACE.match(doc, at + len(name))
+                             and (person := rules.NAME_BEFORE.search(doc, max(0, at - 6), at))
+                             and person.group(1)[0] in SURNAMES
+                             for at in ats)
+
+
+# A post right after a workplace ("휠라홀딩스 회장이", "… 회장과"): no word between.
+_POST_AFTER_WORKPLACE = re.compile(
+    r"\s(?:전\s?|前\s?)?[^\s]*(?:"
+    + "|".join(e for e in rules.POST_ENDINGS + rules.ROLE_WORDS if e not in rules.PROFESSIONS)
+    + r")(?![가-힣]{2})")
+
+
 def called_by_surname(name: str, title: str, doc: str) -> bool:
     """Whether a person named in full once is called by the surname and a post after it
-    ("윤석열 대통령 ... 윤 대통령은"), or by the Hanja surname in the headline ("尹 체포 저지"):
+    ("윤석열 대통령 ... 윤 대통령은") under a headline that writes the post, or by the Hanja
+    surname in the headline ("尹 체포 저지"):
     a story about the president names him in full once (the fit half's zero-tag briefs under
     "尹체포팀 진입 불허하자..." and "“윤 대통령도 ‘사법 거부’ 풀고...”")."""
     if not rules.NAME_SYLLABLES[0] <= len(name) <= rules.NAME_SYLLABLES[1] \
@@ -96,11 +140,22 @@ def called_by_surname(name: str, title: str, doc: str) -> bool:
             and any(_PUBLIC_ROLE.match(doc, at + len(name)) for at in mentions.starts(name, doc)):
         return True
     # The post the full name is written with: "전주지검" is no 전 with "문재인 전 대통령".
-    posts = {m.group(1) for _, m in mentions.matches(name, doc, _NAME_POST)}
-    if not posts:
+    full = list(mentions.matches(name, doc, _NAME_POST))
+    posts = {m.group(1) for _, m in full}
+    by_surname = [m for m in re.finditer(r"(?<![가-힣])" + name[0] + rules.SURNAME_POST,
+                                         doc.replace(name, "")) if m.group(1) in posts]
+    if not by_surname:
         return False
-    return any(m.group(1) in posts for m in re.finditer(
-        r"(?<![가-힣])" + name[0] + rules.SURNAME_POST, doc.replace(name, "")))
+    if any(post in title for post in posts):
+        return True  # the headline calls the person by the post ("이 대표 …", "양양군수")
+    # Under a headline that calls nobody so, an official the story calls by surname once
+    # ("최상목 대통령 권한대행 … 최 대통령 권한대행에게", ko270, "tangential") or only as the
+    # one speaking ("조규홍 … 장관은 … 조 장관은", three times, ko68, "marginal": the
+    # statement is the story) is a speaker, not the subject (the stop 46 read); "윤 대통령"
+    # arrested, visited, named as a party is the story's (ko200, ko265).
+    return len(by_surname) >= rules.SURNAME_POST_MENTIONS and not all(
+        m.group(0).endswith(rules.SPEAKER_PARTICLES)
+        for m in chain((m for _, m in full), by_surname))
 
 
 def kind_of_person(noun: str, analyser: Analyser) -> bool:
