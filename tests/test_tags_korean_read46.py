@@ -2,7 +2,8 @@
 Generic categories (#선거법 #성범죄 #사업비 #신분증), a made-up name (#영숙 of "영숙(가명)"), a
 person glued to his company (#윤윤수-휠라홀딩스) and the company named only as his workplace, a
 name read out of longer terms (#조선 of "조선 반도"), and officials named in full once and then
-quoted by surname and post under a headline that calls nobody so (#조규홍, #최상목). Each case
+quoted by surname and post under a headline that calls nobody so (#조규홍, #최상목), and an
+authority that acted in a story about others (#법원행정처, a police agency). Each case
 is cut from the ko set's story (ids in /work/notes/base47/ko.jsonl)."""
 
 from __future__ import annotations
@@ -80,6 +81,24 @@ CASES = [
             "말했다. 유족들은 공항을 방문한 최 대통령 권한대행에게 대책을 요구했다. 경찰은 "
             "‘제주항공 여객기 사고 관련 악성 게시글’을 전담하는 팀을 꾸렸다.",
             present=("제주항공",), absent=("최상목",)),
+    TagCase("the_courts_administration_announcing_a_measure_is_no_tag",  # ko123
+            "법정 차단막 설치하고 인턴도 투입… 보안 강화 나선 법원",
+            "대법원 법원행정처가 형사법정 차단막 시범 설치 등을 골자로 하는 법정 보안 강화 대책을 "
+            "2일 발표했다. 법정 내 폭력 사태가 최근 3년여간 90여 건 발생했다. 법원행정처는 이날 "
+            "‘법정 보안 강화를 위한 종합 대책’을 마련하고 일선 법원에 보냈다. 법원행정처는 "
+            "“사건 직후 대책 마련에 착수했다”고 설명했다.",
+            absent=("법원행정처", "법원")),
+    TagCase("a_police_agency_that_made_the_arrests_is_no_tag",  # ko30
+            "“월 5% 수익”…중년 여성 대상 3000억원 뜯은 사기 일당 21명 검거",
+            "서울경찰청 형사기동대는 투자 사기 일당 21명을 검거했다고 3일 밝혔다. 이들은 중년 "
+            "여성들에게 월 5% 수익을 약속하며 3000억원을 뜯어낸 혐의를 받는다. 서울경찰청은 "
+            "총책 등 5명을 구속했다. 서울경찰청 관계자는 “피해 회복에 힘쓰겠다”고 말했다.",
+            absent=("서울경찰청",)),
+    TagCase("a_police_agency_the_headline_writes_is_a_tag[recall]",
+            "서울경찰청, 마약 수사대 신설",
+            "서울경찰청이 마약 수사대를 새로 만든다. 서울경찰청은 3일 조직 개편안을 발표했다. "
+            "서울경찰청 관계자는 “마약 범죄에 대응하겠다”고 말했다.",
+            present=("서울경찰청",)),
     TagCase("a_minister_the_headline_calls_by_the_post_is_a_tag[recall]",
             "조 장관 “전공의 복귀하면 수련 허용”",
             "조규홍 보건복지부 장관은 2일 1만여 이탈 전공의들을 향해 “하루라도 빨리 복귀해 "

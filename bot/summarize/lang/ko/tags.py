@@ -218,6 +218,13 @@ BODY_ENDINGS = ("공사", "공단")
 # 집회"). A county ("울주군은 …") is also the local government acting: one alone stays.
 NEIGHBOURHOOD_ENDINGS = ("동", "읍", "면", "구")
 COUNTY_ENDING = "군"
+# An authority that acts in a story about others: a place's police agency or station that
+# investigated ("서울경찰청", "경기남부경찰청", "순천경찰서"), and the courts' administration that
+# announced a measure ("법원행정처 … 발표했다" under "… 보안 강화 나선 법원": the stop 46
+# read's "#법원행정처", "of little use", ko123). A tag only when the headline writes it; the
+# national coast guard is an agency stories are about ("해양경찰청").
+AUTHORITY_ENDINGS = ("경찰청", "경찰서", "법원행정처")
+AUTHORITIES_FOLLOWED = frozenset({"해양경찰청"})
 # A hospital where a patient was treated ("#서울대병원" of a young man's death, read 41's ko2):
 # a tag only when the headline writes it ("서울대병원 교수들 휴진").
 HOSPITAL_ENDINGS = ("병원",)

@@ -417,6 +417,10 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                     continue  # "윤윤수 휠라홀딩스 회장": where a person works
                 if form.endswith(rules.VENUE_ENDINGS):
                     continue  # where it happened, not what it is about
+                if form.endswith(rules.AUTHORITY_ENDINGS) \
+                        and form not in rules.AUTHORITIES_FOLLOWED \
+                        and not mentions.written_alone(form, title):
+                    continue  # "서울경찰청은 … 검거했다": who acted, not what it is about
                 if form.endswith(rules.HOSPITAL_ENDINGS) and not _hospital_in_headline(form, title):
                     continue  # "#서울대병원": where a patient was treated
                 if form in rules.BROAD_PLACES and not mentions.written_alone(form, title):
