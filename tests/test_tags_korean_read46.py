@@ -1,31 +1,15 @@
-"""Issue 28, the Korean blind read of stop 46 (24 pairs): tags readers called weak on our side.
-Generic categories (#선거법 #성범죄 #사업비 #신분증), a made-up name (#영숙 of "영숙(가명)"), a
-person glued to his company (#윤윤수-휠라홀딩스) and the company named only as his workplace, a
-name read out of longer terms (#조선 of "조선 반도"), and officials named in full once and then
-quoted by surname and post under a headline that calls nobody so (#조규홍, #최상목), and an
-authority that acted in a story about others (#법원행정처, a police agency). Each case
-is cut from the ko set's story (ids in /work/notes/base47/ko.jsonl)."""
+"""Issue 28, the Korean blind read of stop 46 (24 pairs): tags readers called weak on our side,
+those the stop 47 blind read kept. A project's cost (#사업비), a generic word Kiwi reads as two
+(#집행유예), a made-up name (#영숙 of "영숙(가명)"), a person glued to his company
+(#윤윤수-휠라홀딩스) and the company named only as his workplace, and a name read out of longer
+terms (#조선 of "조선 반도"); each with a recall case the rule must not cost. Each ko case is cut
+from the ko set's story (ids in /work/notes/base47/ko.jsonl); the recall cases are made up."""
 
 from __future__ import annotations
 
 from tests.support.tagging import TagCase, tag_test
 
 CASES = [
-    TagCase("an_election_law_charged_is_no_tag",  # ko124
-            "불법 선거운동 의혹 민주당 안도걸 의원…선거법 위반 등 혐의 기소",
-            "지난 총선 과정에서 불법 선거운동 의혹을 받는 더불어민주당 안도걸(광주 동남갑) 의원과 "
-            "그의 사촌동생이 공직선거법과 정치자금법 위반 등 혐의로 재판에 넘겨졌다. 광주지검 "
-            "공공수사부는 2일 “4·10 총선과 관련해 공직선거법 위반 등 혐의로 안 의원을 기소했다”고 "
-            "밝혔다. 또 선거사무소 관계자 12명도 공직선거법 위반 등 혐의로 불구속 기소했다. "
-            "안 의원은 ‘안도걸 경제연구소’ 운영비 등 명목으로 돈을 받은 혐의도 있다.",
-            absent=("선거법", "공직선거법")),
-    TagCase("a_crime_category_is_no_tag",  # ko80
-            "여성 신도 8명 당했다… 성범죄 저지른 前 교회 담임목사",
-            "여성 신도를 대상으로 성범죄를 저지른 전직 교회 담임목사가 구속됐다. 경기 "
-            "의왕경찰서는 여성 신도만을 준강간하고 강제 추행한 혐의 등으로 전직 교회 담임목사 "
-            "김모(69)씨를 구속했다고 2일 밝혔다. 김씨는 2015~2021년 경기 군포시 한 교회에서 "
-            "담임목사로 재직하면서 여성 신도 8명을 대상으로 성범죄를 저지른 혐의를 받고 있다.",
-            absent=("성범죄",)),
     TagCase("a_project_cost_is_no_tag_but_the_project_is",  # ko121
             "사업비 775억 더 올려, 위례신사선 재입찰하기로",
             "민자 사업자가 공사비 상승 등을 이유로 사업을 포기해 장기 표류할 위기에 놓인 "
@@ -34,12 +18,6 @@ CASES = [
             "연결하는 경전철이다. 서울시가 이번에 사업비를 775억원 추가 증액하면 당초 "
             "1조4847억원이었던 사업비가 1조8380억원으로 늘어난다.",
             present=("위례신사선",), absent=("사업비",)),
-    TagCase("a_forged_id_card_is_no_tag",  # ko31
-            "‘1인당 540만원’...중국인 상대 위조 신분증 판매한 중국인 일당 적발",
-            "제주도에 무비자로 입국한 중국인들을 상대로 위조 신분증을 제작해 판매한 브로커들이 "
-            "검찰에 넘겨졌다. A씨는 중국인들로부터 1인당 3만위안을 받고 위조 신분증을 넘겨줬다. "
-            "B씨는 A씨로부터 구매한 위조 신분증을 이용해 목포행 여객선을 타려다 적발됐다.",
-            absent=("신분증",)),
     TagCase("a_name_marked_made_up_is_no_tag",  # ko46
             "‘나는 솔로’ 출연자가 PD 공개 비판...“꼴랑 400만원 주고 사지 몰아”",
             "예능프로그램 ‘나는 솔로’ 16기 영숙(가명)이 해당 프로그램 연출자인 남규홍 PD를 공개 "
@@ -64,47 +42,35 @@ CASES = [
             "그의 저서인 ‘전략국가 조선민주주의인민공화국’에서도 이적성이 확인됐다고 밝혔다. "
             "윤미향 의원실 측은 “개인 의견”이라고 했다.",
             present=("윤미향",), absent=("조선",)),
-    TagCase("a_minister_quoted_under_a_headline_that_names_nobody_is_no_tag",  # ko68
-            "“전공의 복귀하면 수련 허용하고 전문의 자격 취득 영향 최소화”",
-            "조규홍 보건복지부 장관은 2일 1만여 이탈 전공의들을 향해 “하루라도 빨리 복귀에 대한 "
-            "의사 결정을 내려줄 것을 거듭 촉구한다”고 했다. 조 장관은 이날 중앙재난안전대책본부 "
-            "회의에서 “여러분이 복귀하면 정상적으로 수련을 이어가도록 조치할 계획”이라고 말했다. "
-            "조 장관은 “9월 하반기 수련을 준비해 달라”고 했다. 조 장관은 의사 커뮤니티의 "
-            "움직임도 언급했다.",
-            absent=("조규홍",)),
-    TagCase("an_acting_president_quoted_once_is_no_tag",  # ko270
-            "“너 유족 아니지?” 구멍 난 가슴 후벼파는 가짜뉴스",
-            "‘제주항공 참사’ 희생자의 명예를 훼손하거나 유족을 모욕하는 사례가 늘어 경찰이 수사에 "
-            "착수했다. 최상목 대통령 권한대행 겸 경제부총리는 2일 “유가족들을 고통스럽게 만드는 "
-            "행동은 자제해 달라”고 했다. 전남경찰청은 참사 희생자의 명예를 훼손하는 글을 올린 "
-            "4명을 입건했다. ‘제주항공 참사’ 유족들을 돕는 변호사는 “2차 가해가 심각하다”고 "
-            "말했다. 유족들은 공항을 방문한 최 대통령 권한대행에게 대책을 요구했다. 경찰은 "
-            "‘제주항공 여객기 사고 관련 악성 게시글’을 전담하는 팀을 꾸렸다.",
-            present=("제주항공",), absent=("최상목",)),
-    TagCase("the_courts_administration_announcing_a_measure_is_no_tag",  # ko123
-            "법정 차단막 설치하고 인턴도 투입… 보안 강화 나선 법원",
-            "대법원 법원행정처가 형사법정 차단막 시범 설치 등을 골자로 하는 법정 보안 강화 대책을 "
-            "2일 발표했다. 법정 내 폭력 사태가 최근 3년여간 90여 건 발생했다. 법원행정처는 이날 "
-            "‘법정 보안 강화를 위한 종합 대책’을 마련하고 일선 법원에 보냈다. 법원행정처는 "
-            "“사건 직후 대책 마련에 착수했다”고 설명했다.",
-            absent=("법원행정처", "법원")),
-    TagCase("a_police_agency_that_made_the_arrests_is_no_tag",  # ko30
-            "“월 5% 수익”…중년 여성 대상 3000억원 뜯은 사기 일당 21명 검거",
-            "서울경찰청 형사기동대는 투자 사기 일당 21명을 검거했다고 3일 밝혔다. 이들은 중년 "
-            "여성들에게 월 5% 수익을 약속하며 3000억원을 뜯어낸 혐의를 받는다. 서울경찰청은 "
-            "총책 등 5명을 구속했다. 서울경찰청 관계자는 “피해 회복에 힘쓰겠다”고 말했다.",
-            absent=("서울경찰청",)),
-    TagCase("a_police_agency_the_headline_writes_is_a_tag[recall]",
-            "서울경찰청, 마약 수사대 신설",
-            "서울경찰청이 마약 수사대를 새로 만든다. 서울경찰청은 3일 조직 개편안을 발표했다. "
-            "서울경찰청 관계자는 “마약 범죄에 대응하겠다”고 말했다.",
-            present=("서울경찰청",)),
-    TagCase("a_minister_the_headline_calls_by_the_post_is_a_tag[recall]",
-            "조 장관 “전공의 복귀하면 수련 허용”",
-            "조규홍 보건복지부 장관은 2일 1만여 이탈 전공의들을 향해 “하루라도 빨리 복귀해 "
-            "달라”고 했다. 조 장관은 이날 회의에서 “복귀하면 수련을 이어가도록 조치하겠다”고 "
-            "말했다. 조 장관은 “9월 하반기 수련을 준비해 달라”고 했다.",
-            present=("조규홍",)),
+    TagCase("a_sentencing_word_kiwi_reads_as_two_is_no_tag",  # ko162
+            "‘병역 비리’ 래퍼 나플라, 징역형 집행유예 확정",
+            "사회복무요원 복무 중 정신질환을 앓는 것처럼 꾸며 일찍 소집해제 판정을 받으려고 "
+            "한 래퍼 나플라가 대법원에서 징역형의 집행유예를 확정받았다. 대법원 1부는 병역법 "
+            "위반 등 혐의로 기소된 나플라에게 징역 1년 2개월에 집행유예 2년을 선고한 원심 "
+            "판결을 확정했다. 1심은 징역 1년의 실형을 선고했지만, 2심은 징역 1년 2개월에 "
+            "집행유예 2년으로 감형했다. 나플라와 함께 병역 비리 혐의로 기소된 래퍼 라비는 "
+            "징역 1년에 집행유예 2년을 선고받았다.",
+            present=("나플라",), absent=("집행유예",)),
+    TagCase("a_real_name_beside_a_made_up_one_is_a_tag[recall]",
+            "박세리 이사장, 장학금 10억 기부…“후배들 꿈 응원”",
+            "박세리 박세리희망재단 이사장이 골프 꿈나무들을 위해 장학금 10억원을 기부했다. "
+            "박세리 이사장은 3일 “후배들이 마음껏 꿈을 펼치길 바란다”고 말했다. 장학금을 받은 "
+            "지은(가명)양은 “박세리 선수처럼 되고 싶다”고 했다. 박세리 이사장은 매년 기부를 "
+            "이어가겠다고 밝혔다.",
+            present=("박세리",), absent=("지은",)),
+    TagCase("a_company_the_story_also_writes_alone_is_a_tag[recall]",
+            "전기차 판매 부진에 신차 3종 조기 투입",
+            "정의선 현대차그룹 회장이 전기차 판매 부진을 돌파하기 위해 신차 3종을 조기 투입한다. "
+            "현대차그룹은 3일 올해 하반기 전기차 신차 출시 계획을 발표했다. 현대차그룹은 미국 "
+            "조지아주 공장의 가동도 앞당긴다. 정의선 회장은 “위기를 기회로 바꾸겠다”고 말했다. "
+            "현대차그룹 관계자는 “판매 목표는 그대로”라고 했다.",
+            present=("현대차그룹",), absent=("정의선-현대차그룹",)),
+    TagCase("a_short_name_written_alone_and_inside_longer_words_is_a_tag[recall]",
+            "AI 비서 ‘카나나’ 출시…메신저에 연내 탑재",
+            "카카오가 3일 인공지능 비서 ‘카나나’를 공개했다. 카카오는 카나나를 연내 카카오톡에 "
+            "탑재할 계획이다. 카카오 관계자는 “이용자의 일상을 돕는 비서가 될 것”이라고 말했다. "
+            "카카오는 카나나의 시범 서비스를 이달 시작한다.",
+            present=("카카오",)),
 ]
 
 test_tags = tag_test("ko", CASES)

@@ -174,9 +174,7 @@ def test_a_shop_owner_called_by_surname_and_daepyo_is_no_tag_but_a_party_leader_
         "이 대표는 “국민의 뜻을 따르라”고 말했다. 국민의힘은 특검법이 위헌이라고 반박했다. "
         "국회는 오는 8일 본회의를 연다. 정치권에서는 재의결 전망이 엇갈린다."
     )
-    # The headline calls him by the post: a leader named once and quoted once as "이 대표는"
-    # under a headline that calls nobody so is a speaker, no tag (stop 46 read, ko68, ko270).
-    assert "이재명" in _tags("이 대표 “특검법 재의결하라”", party)
+    assert "이재명" in _tags("야당, 특검법 재의결 촉구", party)
 
 
 

@@ -246,7 +246,7 @@ def _specific(noun: str, parts: tuple[str, ...], title: str, doc: str, compounds
 def _points_topic(form: str, doc: str, analyser: Analyser) -> bool:
     """Whether ``form``, written in the points, is an established topic the story writes
     ``TOPIC_MENTIONS`` times: its subject though the headline writes it otherwise
-    ("음주운전" under "도로 화단 올라탄 음주車…"). A headline's short form of a longer topic, its
+    ("의대 정원" under "… 내년 정원 논의 …"). A headline's short form of a longer topic, its
     first two syllables ("음주車" for 음주운전), counts as a mention (``doc`` opens on the
     headline). Only mentions of the noun itself count (``mentions.topic_mentions``): 전세기 and
     전세계 are no 전세 (review 35); 소비자물가 is a 물가 and 한파특보 a 한파."""
@@ -417,10 +417,6 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                     continue  # "윤윤수 휠라홀딩스 회장": where a person works
                 if form.endswith(rules.VENUE_ENDINGS):
                     continue  # where it happened, not what it is about
-                if form.endswith(rules.AUTHORITY_ENDINGS) \
-                        and form not in rules.AUTHORITIES_FOLLOWED \
-                        and not mentions.written_alone(form, title):
-                    continue  # "서울경찰청은 … 검거했다": who acted, not what it is about
                 if form.endswith(rules.HOSPITAL_ENDINGS) and not _hospital_in_headline(form, title):
                     continue  # "#서울대병원": where a patient was treated
                 if form in rules.BROAD_PLACES and not mentions.written_alone(form, title):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import chain
 
 from bot.summarize.lang import Analyser
 from bot.summarize.lang.ko import tags as rules
@@ -126,8 +125,7 @@ _POST_AFTER_WORKPLACE = re.compile(
 
 def called_by_surname(name: str, title: str, doc: str) -> bool:
     """Whether a person named in full once is called by the surname and a post after it
-    ("윤석열 대통령 ... 윤 대통령은") under a headline that writes the post, or by the Hanja
-    surname in the headline ("尹 체포 저지"):
+    ("윤석열 대통령 ... 윤 대통령은"), or by the Hanja surname in the headline ("尹 체포 저지"):
     a story about the president names him in full once (the fit half's zero-tag briefs under
     "尹체포팀 진입 불허하자..." and "“윤 대통령도 ‘사법 거부’ 풀고...”")."""
     if not rules.NAME_SYLLABLES[0] <= len(name) <= rules.NAME_SYLLABLES[1] \
@@ -140,22 +138,11 @@ def called_by_surname(name: str, title: str, doc: str) -> bool:
             and any(_PUBLIC_ROLE.match(doc, at + len(name)) for at in mentions.starts(name, doc)):
         return True
     # The post the full name is written with: "전주지검" is no 전 with "문재인 전 대통령".
-    full = list(mentions.matches(name, doc, _NAME_POST))
-    posts = {m.group(1) for _, m in full}
-    by_surname = [m for m in re.finditer(r"(?<![가-힣])" + name[0] + rules.SURNAME_POST,
-                                         doc.replace(name, "")) if m.group(1) in posts]
-    if not by_surname:
+    posts = {m.group(1) for _, m in mentions.matches(name, doc, _NAME_POST)}
+    if not posts:
         return False
-    if any(post in title for post in posts):
-        return True  # the headline calls the person by the post ("이 대표 …", "양양군수")
-    # Under a headline that calls nobody so, an official the story calls by surname once
-    # ("최상목 대통령 권한대행 … 최 대통령 권한대행에게", ko270, "tangential") or only as the
-    # one speaking ("조규홍 … 장관은 … 조 장관은", three times, ko68, "marginal": the
-    # statement is the story) is a speaker, not the subject (the stop 46 read); "윤 대통령"
-    # arrested, visited, named as a party is the story's (ko200, ko265).
-    return len(by_surname) >= rules.SURNAME_POST_MENTIONS and not all(
-        m.group(0).endswith(rules.SPEAKER_PARTICLES)
-        for m in chain((m for _, m in full), by_surname))
+    return any(m.group(1) in posts for m in re.finditer(
+        r"(?<![가-힣])" + name[0] + rules.SURNAME_POST, doc.replace(name, "")))
 
 
 def kind_of_person(noun: str, analyser: Analyser) -> bool:
