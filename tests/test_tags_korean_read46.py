@@ -2,12 +2,17 @@
 those the stop 47 blind read kept. A project's cost (#사업비), a generic word Kiwi reads as two
 (#집행유예), a made-up name (#영숙 of "영숙(가명)"), a person glued to his company
 (#윤윤수-휠라홀딩스) and the company named only as his workplace, and a name read out of longer
-terms (#조선 of "조선 반도"); each with a recall case the rule must not cost. Each ko case is cut
+terms (#조선 of "조선 반도", not #순천경찰서 of "순천경찰서장은" nor #무안 of "무안국제공항" twice);
+each with a recall case the rule must not cost. Each ko case is cut
 from the ko set's story (ids in /work/notes/base47/ko.jsonl); the recall cases are made up."""
 
 from __future__ import annotations
 
-from tests.support.tagging import TagCase, tag_test
+import pytest
+
+from bench import ko_news
+from tests.conftest import shared_path
+from tests.support.tagging import TagCase, brief_tags, needs_kiwi, tag_test
 
 CASES = [
     TagCase("a_project_cost_is_no_tag_but_the_project_is",  # ko121
@@ -51,6 +56,21 @@ CASES = [
             "집행유예 2년으로 감형했다. 나플라와 함께 병역 비리 혐의로 기소된 래퍼 라비는 "
             "징역 1년에 집행유예 2년을 선고받았다.",
             present=("나플라",), absent=("집행유예",)),
+    TagCase("a_police_station_its_chief_speaks_for_is_a_tag",  # ko82
+            "‘3400만원 보이스피싱’ 저지한 은행원들… 경찰, 포상금 지급",
+            "전화금융사기(보이스피싱) 피해를 예방한 은행원이 경찰로부터 포상금 등을 받았다. "
+            "순천경찰서는 2일 보이스피싱 피해를 예방한 은행원 2명에게 감사장과 신고포상금 "
+            "30만원씩을 수여했다고 밝혔다. 은행원 A씨는 지난달 21일 60대 남성이 2500만원을 "
+            "대출받으려 하자 112에 보이스피싱 의심 신고를 했다. 국승인 순천경찰서장은 "
+            "“시민의 재산을 지킬 수 있었다”며 “보이스피싱 예방에 최선을 다하겠다”고 말했다.",
+            present=("순천경찰서",)),
+    TagCase("a_departure_city_written_once_more_in_one_longer_word_is_no_tag",  # ko254
+            "에어부산 여객기, 계기상 랜딩기어 오류로 복행했다가 착륙",
+            "홍콩에서 김해국제공항으로 향하던 에어부산 여객기가 랜딩기어 계기 오류로 착륙을 "
+            "포기하고 복행했다. 3일 에어부산에 따르면 이날 오전 6시 20분쯤 홍콩발 에어부산 "
+            "여객기가 김해국제공항에 착륙하려다 랜딩기어 오류 표시가 떠 복행했다. 에어부산 "
+            "관계자는 “육안 점검 후 안전하게 착륙했다”고 말했다.",
+            present=("에어부산",), absent=("홍콩",)),
     TagCase("a_real_name_beside_a_made_up_one_is_a_tag[recall]",
             "박세리 이사장, 장학금 10억 기부…“후배들 꿈 응원”",
             "박세리 박세리희망재단 이사장이 골프 꿈나무들을 위해 장학금 10억원을 기부했다. "
@@ -74,3 +94,16 @@ CASES = [
 ]
 
 test_tags = tag_test("ko", CASES)
+
+
+@needs_kiwi
+@pytest.mark.parametrize(("headline", "present"), [
+    # ko252: "무안 제주항공 사고 …" once, "무안국제공항" twice: the stop 47 read's "#무안",
+    # "where the crash happened" (a longer name written twice says where, not once as 홍콩발)
+    ("사고 원인 규명할 비행기록 장치, 6일 미국으로 보낸다", "무안"),
+])
+def test_the_feeds_place_held_by_a_repeated_longer_name_is_a_tag(headline: str,
+                                                                  present: str) -> None:
+    articles = {a.title: a for a in ko_news.articles(shared_path("feeds", "real-world-ko"))}
+    story = articles[headline]
+    assert present in brief_tags(story.title, story.text, "ko")

@@ -294,6 +294,9 @@ NAME_SYLLABLES = (2, 4)  # a surname and one to three syllables: "남궁민수" 
 # A name the story marks as made up ("16기 영숙(가명)이"): a reality show's alias or a source's
 # cover, nobody a reader can follow (the stop 46 read's "#영숙", ko46: "not useful").
 PSEUDONYM_AFTER = r"\s?\(\s?가명\s?\)"
+# A body's head written as one word with it ("순천경찰서장은", "서울시장이"): the body speaking
+# through its chief, a mention of the body where its name is counted as a word of its own.
+HEAD_AFTER = "장"
 # A university or an institute written before a department and an academic post ("권영민 서울대
 # 국문학과 명예교수", "박승범 서울대 화학부 교수"): where a person works, not what the story is
 # about (read 41's ko2 "#서울대" of an award's five winners).

@@ -468,7 +468,8 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                 nouns_of[form] = {p for p in parts if len(p) >= 2}
                 if is_name and not institution and " " not in form and count >= needed \
                         and not mentions.written_alone(form, title) \
-                        and mentions.own_words(form, doc) + _spaced(form, parts, doc) < needed \
+                        and mentions.own_words(form, doc) + mentions.headed(form, doc) \
+                        + _spaced(form, parts, doc) < needed \
                         and len(mentions.holders(form, doc)) < 2:
                     inside_only.add(form)
                 nouns_written[form] = parts
