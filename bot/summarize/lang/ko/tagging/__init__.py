@@ -359,6 +359,11 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
     # Institutions and two-syllable common nouns: a longer form the story scores that holds
     # one ("법원행정처", "전국한우협회") is the tag, however often the short one is written.
     parts_of_names: set[str] = set()
+    # Names the story writes as a word of their own less often than a name needs, the rest
+    # inside one longer word ("조선 반도", "조선민주주의인민공화국": the stop 46 read's "#조선",
+    # "meaningless", ko45): no tag, still a part that makes its longer forms one thing. The
+    # front of two longer names stays a name ("카카오뱅크·카카오페이": #카카오).
+    inside_only: set[str] = set()
     # The headline's nouns as written words ("속도로" holds no "도로"), and its compounds.
     title_words = [w[0] for w in _noun_words(title, analyser) if w[0]]
     title_nouns = {*title_words, *map(" ".join, pairwise(title_words))}
@@ -390,7 +395,7 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                     continue  # a common noun is a tag only as the story's subject
                 if form in scores or rules.NOT_TAG_CHAR.search(form):
                     continue
-                if any(map(_ko_generic, parts if " " in form else parts[-1:])) \
+                if any(map(_ko_generic, parts if " " in form else (*parts[-1:], form))) \
                         and not (is_name and people.body_name(form)) and form not in rules.TOPICS:
                     continue  # "주삿바늘 개발" is about the 주삿바늘; "#혐의" about nothing
                 if " " not in form and parts[-1] != form and parts[-1] in rules.UNFOLLOWED_ENDS:
@@ -402,6 +407,14 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                     continue  # "정용우 교통과장": the name alone is the tag
                 if " " in form and any(len(w) < 2 for w in form.split()):
                     continue  # "손 감독", "칸 가계": a one-syllable word is a fragment
+                if is_name and " " in form and people.person_and_workplace(form, doc):
+                    continue  # "윤윤수 휠라홀딩스 회장": a person and a company, two things
+                if is_name and people.pseudonym(form, doc):
+                    continue  # "영숙(가명)": a made-up name
+                if is_name and not institution and " " not in form \
+                        and not mentions.written_alone(form, title) \
+                        and people.only_workplace(form, doc):
+                    continue  # "윤윤수 휠라홀딩스 회장": where a person works
                 if form.endswith(rules.VENUE_ENDINGS):
                     continue  # where it happened, not what it is about
                 if form.endswith(rules.HOSPITAL_ENDINGS) and not _hospital_in_headline(form, title):
@@ -453,6 +466,12 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                         or (not is_name and form not in title_nouns):
                     parts_of_names.add(form)
                 nouns_of[form] = {p for p in parts if len(p) >= 2}
+                if is_name and not institution and " " not in form and count >= needed \
+                        and not mentions.written_alone(form, title) \
+                        and mentions.own_words(form, doc) + mentions.headed(form, doc) \
+                        + _spaced(form, parts, doc) < needed \
+                        and len(mentions.holders(form, doc)) < 2:
+                    inside_only.add(form)
                 nouns_written[form] = parts
     # A compound the story repeats says more than its part, when the part is seldom written
     # outside it ("미국 에너지부" over "미국", "제주경찰청" over "제주").
@@ -469,6 +488,8 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                     nouns_of[g].add(f)
                 continue
         elif any(counts[f] - counts[g] < 2 or f in parts_of_names for g in longer):
+            continue
+        if f in inside_only:
             continue
         ranked.append(f)
     ranked.sort(key=scores.__getitem__, reverse=True)

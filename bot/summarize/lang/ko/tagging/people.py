@@ -81,6 +81,48 @@ _PUBLIC_ROLE = re.compile(
     + r")(?![가-힣]{2})")
 
 
+_PSEUDONYM_AFTER = re.compile(rules.PSEUDONYM_AFTER)
+
+
+def pseudonym(name: str, doc: str) -> bool:
+    """Whether ``doc`` marks ``name`` as made up ("영숙(가명)이"): no one to follow."""
+    return mentions.followed(name, doc, _PSEUDONYM_AFTER)
+
+
+def person_and_workplace(form: str, doc: str) -> bool:
+    """Whether a name of two written words is a person's name and where the person works,
+    before a post ("윤윤수 휠라홀딩스 회장"): two things glued, the stop 46 read's
+    "#윤윤수-휠라홀딩스" (ko159, "odd"); each is weighed as a tag of its own."""
+    first, _, rest = form.partition(" ")
+    if not rest or " " in rest or first[0] not in SURNAMES \
+            or not rules.NAME_SYLLABLES[0] <= len(first) <= rules.NAME_SYLLABLES[1]:
+        return False
+    # The person's name is written apart too ("윤윤수·박세리"): "마이클 딜런 감독" is one name.
+    apart = any(not doc.startswith(" " + rest, at + len(first))
+                for at in mentions.starts(first, doc))
+    return apart and mentions.followed(form, doc, _POST_AFTER_WORKPLACE)
+
+
+def only_workplace(name: str, doc: str) -> bool:
+    """Whether every mention of ``name`` is where a person named before it works, a post after
+    it ("윤윤수 휠라홀딩스 회장이", "… 회장과"): the award winner's company, not the award's
+    story (ko159: "#휠라홀딩스" beside "#윤윤수" made one tag too many)."""
+    if name[0] in SURNAMES and len(name) <= rules.NAME_SYLLABLES[1]:
+        return False  # maybe a person after another ("김건희 여사와 최재영 목사")
+    ats = list(mentions.starts(name, doc))
+    return bool(ats) and all(_POST_AFTER_WORKPLACE.match(doc, at + len(name))
+                             and (person := rules.NAME_BEFORE.search(doc, max(0, at - 6), at))
+                             and person.group(1)[0] in SURNAMES
+                             for at in ats)
+
+
+# A post right after a workplace ("휠라홀딩스 회장이", "… 회장과"): no word between.
+_POST_AFTER_WORKPLACE = re.compile(
+    r"\s(?:전\s?|前\s?)?[^\s]*(?:"
+    + "|".join(e for e in rules.POST_ENDINGS + rules.ROLE_WORDS if e not in rules.PROFESSIONS)
+    + r")(?![가-힣]{2})")
+
+
 def called_by_surname(name: str, title: str, doc: str) -> bool:
     """Whether a person named in full once is called by the surname and a post after it
     ("윤석열 대통령 ... 윤 대통령은"), or by the Hanja surname in the headline ("尹 체포 저지"):
