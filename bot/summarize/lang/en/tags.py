@@ -221,7 +221,12 @@ ROLES = (TITLES - HONORIFICS - {"former", "late", "deputy", "prime"}) | frozense
     flanker fly-half scrum-half full-back fullback quarterback linebacker shortstop
     wicketkeeper batsman""".split()
 )
-AGE = re.compile(r",\s*\d{1,3},")
+# A caption writes the age before where the person stands in the picture: "Rachel Titley, 28
+# (right)" (issue 28, stop-46 CNN/DM read: "#rachel-titley", a crash victim's name "nobody
+# would follow", was a tag because "(right)" hid the age).
+PICTURE_PLACES = ("left", "right", "centre", "center", "pictured", "above", "below", "top",
+                  "bottom", "inset", "front", "back", "second left", "second right")
+AGE = re.compile(r",\s*\d{1,3}(?:,|\s*\((?:" + "|".join(PICTURE_PLACES) + r")\))")
 # Who a reader could follow (issue 28, the stop-37 CNN/DM read: "#ashleigh-davis", a woman
 # suing the police, "#richard-mcluckie", a board-game maker on a TV show, "#andy-sharp", a
 # police sergeant): a person the story writes as a private one (an age or a home after a
