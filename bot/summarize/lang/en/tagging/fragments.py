@@ -17,8 +17,8 @@ from bot.summarize.lang.en.tagging import mentions
 _LOWER_CAMEL_BEFORE = re.compile(r"\b[a-z]+[A-Z][\w-]*\s+$")
 # How far back a mention's word before is read: the longest product name and its space.
 _BEFORE_SPAN = 30
-# "than" and its comparison's adjective, maybe "much" or "times": "smaller than", "four
-# times bigger than", "larger than".
+# The word that opens a comparison's far side, whatever the adjective before it ("smaller
+# than", "four times bigger than").
 _THAN_BEFORE = re.compile(r"\bthan\s+$")
 
 
