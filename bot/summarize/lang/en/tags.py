@@ -75,6 +75,17 @@ GENERIC = TITLES | frozenset(
 # 30 years" is about the test: read 43 lost "#dna" there when the word was simply generic).
 # Not in ``GENERIC``, which also reads a name's other words ("DNA Plant Technology").
 TOPIC_WORDS = frozenset("dna blog pro".split())
+# Feed categories a site files every post under, naming its section, not what a post is about
+# (issue 28: a cycling blog's "#blog" on each post, "useless" to the stop-46 reader): no tag.
+# Categories only: a story's keyword "Blog" is read by ``TOPIC_WORDS``.
+SECTION_CATEGORIES = frozenset({"blog", "uncategorized", "uncategorised"})
+# Words that end as a plural of another tag's word and are none: never one tag with it
+# ("#news" is no plural of "#new", "#texas" of "#texa"; "#arms" are weapons, "#arm" a chip
+# maker) (``tagging.one_thing``).
+NOT_PLURALS = frozenset("news series species texas arms means lens physics politics".split())
+# Words a one-word feed category may go on with to name a kind of the thing it names: "#macs"
+# and "#macbooks" in one item's categories are one tag (issue 28, rf629) (``tagging.one_thing``).
+KIND_WORDS = ("book",)
 # A place written this often, and in half its mentions, after "than" is an example a story
 # measures by (``tagging.fragments.compared_place``: "China is smaller than Greenland").
 COMPARED_MENTIONS = 2
