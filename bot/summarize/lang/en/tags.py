@@ -92,9 +92,19 @@ COMPARED_MENTIONS = 2
 # Words before a side a story writes as an opponent ("against Chelsea", "beat Arsenal", "v
 # Leeds"), maybe "both" between ("against both Manchester City and United").
 OPPONENT_BEFORE = re.compile(r"\b(?:against|v|vs|versus|beat|beating|beats)\.?\s+(?:both\s+)?$")
+# A story of a sports contest: a score ("2-1") or a match's words. Only there is a side
+# written as an opponent a side played against (a court's "Apple v Samsung" is no match).
+SPORT_CONTEXT = re.compile(
+    r"\b(?:\d{1,2}-\d{1,2}|match(?:es)?|goals?|scored|drew|draw|league|cup|season|"
+    r"striker|fixtures?|kick-off|half-time|full-time|derby|premier)\b", re.IGNORECASE)
+# The last word of a show's possessive name ("Dragons' Den"), after which its first word alone
+# is the show's panel (``tagging.fragments.show_panel_word``); a club's or league's ("Spurs'
+# League Cup") is no show.
+SHOW_HEADS = ("Den",)
 # A side written as an opponent is off the story's focus when the story's first name, also
 # written as an opponent, is written this many times as often (issue 28, the stop-46 read:
-# "#manchester-city" on a story about Chelsea's form "is off-focus", 5 mentions to 8).
+# "#manchester-city" on a story about Chelsea's form "is off-focus": 6 mentions of its forms,
+# "Manchester City", "City" and "Manchester", to Chelsea's 8).
 OPPONENT_FOCUS = 1.25
 # Nationality and group adjectives and their plurals: an adjective is no subject ("#hispanic"
 # in "pre-Hispanic", "#russian" beside "#russia").
@@ -251,9 +261,11 @@ ROLES = (TITLES - HONORIFICS - {"former", "late", "deputy", "prime"}) | frozense
 # A caption writes the age before where the person stands in the picture: "Rachel Titley, 28
 # (right)" (issue 28, stop-46 CNN/DM read: "#rachel-titley", a crash victim's name "nobody
 # would follow", was a tag because "(right)" hid the age).
+# "(pictured right)", "(far left)", "(second left, with her sister)" too.
 PICTURE_PLACES = ("left", "right", "centre", "center", "pictured", "above", "below", "top",
-                  "bottom", "inset", "front", "back", "second left", "second right")
-AGE = re.compile(r",\s*\d{1,3}(?:,|\s*\((?:" + "|".join(PICTURE_PLACES) + r")\))")
+                  "bottom", "inset", "front", "back")
+AGE = re.compile(r",\s*\d{1,3}(?:,|\s*\((?:pictured |far |second |centre )?(?:"
+                 + "|".join(PICTURE_PLACES) + r")\b[^)]{0,40}\))")
 # Who a reader could follow (issue 28, the stop-37 CNN/DM read: "#ashleigh-davis", a woman
 # suing the police, "#richard-mcluckie", a board-game maker on a TV show, "#andy-sharp", a
 # police sergeant): a person the story writes as a private one (an age or a home after a

@@ -363,8 +363,9 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
     for people its readers know: "#trump"; the body's "Mr Zhou" is nobody to follow, "Chris
     Zhou" is), no private person named once, no broad place ("#england" on a local story)."""
     name = _without_part_title(e.name, body)
-    if " " not in name and (_part_of_another(name, title, body)
-                            or (name.lower() in rules.TOPIC_WORDS and name not in title)):
+    if " " not in name and (_no_subject_of_its_own(name, title, body)
+                            or (name.lower() in rules.TOPIC_WORDS
+                                and not _in_headline(name, title))):
         return None  # "Pro" of "iPad Pro", "Dragons" of "Dragons' Den", "than Greenland"; "DNA"
     if name in _SPELLINGS:
         return name  # a party has no first name: "Bush Republicans" are the Republicans
@@ -427,20 +428,31 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
 
 
 def _off_focus(e: _Entity, first: _Entity, title: str, body: str) -> bool:
-    """Whether ``e`` is a side the story's first name played against, not its subject: both
-    written as opponents, the first far more often (``OPPONENT_FOCUS``), and ``e`` not in the
-    headline."""
-    if first.count < rules.OPPONENT_FOCUS * e.count or any(f in title for f in e.forms):
+    """Whether ``e`` is a side the story's first name played against, not its subject: in a
+    story of a sports contest (``SPORT_CONTEXT``: a court's "Apple v Samsung" is no match),
+    both written as opponents, the first far more often (``OPPONENT_FOCUS``), and the headline
+    writing neither ``e``'s name nor a longer form of it (its bare "Manchester" may be
+    United's)."""
+    if first.count < rules.OPPONENT_FOCUS * e.count or rules.SPORT_CONTEXT.search(body) is None:
+        return False
+    if any(_in_headline(f, title) for f in e.forms if f == e.name or " " in f):
         return False
     return fragments.opponent(list(e.forms), body) and fragments.opponent(list(first.forms), body)
 
 
-def _part_of_another(name: str, title: str, body: str) -> bool:
+def _no_subject_of_its_own(name: str, title: str, body: str) -> bool:
     """Whether the one-word ``name`` stands for no subject of its own: a word of a product's or
     a show's longer name, or, where the headline does not write it, a place the story writes
     as the far side of its comparisons (``fragments``)."""
-    return fragments.product_word(name, title, body) or fragments.show_word(name, body) \
-        or (name not in title and fragments.compared_place(name, body))
+    return fragments.product_word(name, title, body) \
+        or fragments.show_panel_word(name, title, body) \
+        or (not _in_headline(name, title) and fragments.compared_place(name, body))
+
+
+def _in_headline(name: str, title: str) -> bool:
+    """Whether the headline writes ``name`` as whole words, in any case ("GREENLAND: …"; the
+    "Pro" of "Professionals" is no "Pro")."""
+    return next(mentions.whole_words(name.lower(), title.lower()), None) is not None
 
 
 def _without_part_title(name: str, body: str) -> str:

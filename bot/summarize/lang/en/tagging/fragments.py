@@ -15,7 +15,8 @@ from bot.summarize.lang.en.tagging import mentions
 # A product name that opens on a lower-case letter and has a capital inside ("iPad", "iMac",
 # "eBay", "macOS"): a capitalised word right after it is the rest of the product's name.
 _LOWER_CAMEL_BEFORE = re.compile(r"\b[a-z]+[A-Z][\w-]*\s+$")
-# How far back a mention's word before is read: the longest product name and its space.
+# How far back the words before a mention are read: the longest product name and its space,
+# or an opponent's "against both ".
 _BEFORE_SPAN = 30
 # The word that opens a comparison's far side, whatever the adjective before it ("smaller
 # than", "four times bigger than").
@@ -31,18 +32,20 @@ def product_word(word: str, title: str, body: str) -> bool:
     return 2 * hits > written
 
 
-def show_word(word: str, body: str) -> bool:
-    """Whether the story writes ``word`` as the first word of a plural's possessive name
-    ("Dragons' Den", "Musicians' Union"): the story's "Dragons" alone are the show's panel,
-    and the show is the name a reader would follow, never a bare "#dragons" (CNN/DM sample,
-    the Marmite board-game story)."""
-    if not word.endswith("s"):
+def show_panel_word(word: str, title: str, body: str) -> bool:
+    """Whether the story writes ``word`` as the first word of a show's possessive name
+    ("Dragons' Den", ``SHOW_HEADS``) and the headline does not write it alone: the story's
+    "Dragons" alone are the show's panel, and the show is the name a reader would follow,
+    never a bare "#dragons" (CNN/DM sample, the Marmite board-game story). A club's or a
+    league's ("Spurs' League Cup run") is no show: "Spurs" stay the story's subject."""
+    if not word.endswith("s") or next(mentions.whole_words(word.lower(), title.lower()),
+                                      None) is not None:
         return False
-    return any(_PLURAL_NAME_AFTER.match(body, end) is not None
+    return any(_SHOW_AFTER.match(body, end) is not None
                for _, end in mentions.whole_words(word, body))
 
 
-_PLURAL_NAME_AFTER = re.compile(r"['’][ \t]+(?:" + "|".join(rules.PLURAL_HEADS) + r")\b")
+_SHOW_AFTER = re.compile(r"['’][ \t]+(?:" + "|".join(rules.SHOW_HEADS) + r")\b")
 
 
 def compared_place(word: str, body: str) -> bool:
