@@ -3,7 +3,7 @@ seed 4651: 2 of our 3 CNN/DM losses decided on a tag alone): a caption's age bef
 person stands ("Rachel Titley, 28 (right)") marks a private person; a word of a product's or a
 show's name ("Pro" of "iPad Pro", "Dragons" of "Dragons' Den") is no tag of its own; a place
 written mostly as the far side of a comparison ("China is smaller than Greenland") is an
-example, no subject; generic words ("#dna", "#blog") and a plural beside its singular
+example, no subject; generic words ("#blog", "#pro") and a plural beside its singular
 ("#macbooks", "#macbook") are no tags of their own."""
 
 from __future__ import annotations
@@ -77,15 +77,16 @@ def test_a_place_the_story_is_about_stays_a_tag_beside_a_comparison() -> None:
     assert "greenland" in _tags(text), _tags(text)
 
 
-def test_dna_alone_is_no_tag() -> None:
-    # CNN/DM sample: "#dna" on a story of a soldier's remains to be named, "generic".
+def test_dna_the_story_is_told_by_stays_a_tag() -> None:
+    # CNN/DM sample 0031f262: the stop-47 blind read preferred "#dna #france" on a story of a
+    # soldier's remains to be named by DNA to "#france" alone.
     text = (
         "A soldier killed in 1914 may be named after a relative gave DNA. The DNA sample will "
         "be compared with remains found at a battle site. DNA tests are used when records are "
         "lost. The soldier's great-nephew said he was glad to give DNA. The DNA results are "
         "due next year. The remains will then be buried."
     )
-    assert "dna" not in _tags(text), _tags(text)
+    assert "dna" in _tags(text), _tags(text)
 
 
 def test_a_side_played_against_is_no_tag_beside_the_story_s_subject() -> None:
