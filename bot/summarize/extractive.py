@@ -274,7 +274,7 @@ class ExtractiveSummarizer:
         return Brief(
             headline=article.title.strip(),
             points=out,
-            tags=build_tags(article.categories, keywords, self._tags, self._max_tags),
+            tags=build_tags(article.categories, keywords, self._tags, self._max_tags, lang=lang),
             url=article.url,
             lang=lang,
             source=article.source,

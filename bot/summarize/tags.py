@@ -4,7 +4,7 @@ How a language's keywords are found is its own: ``bot.summarize.lang.<code>.tagg
 from __future__ import annotations
 
 from bot.summarize.korean import ANALYSIS
-from bot.summarize.lang.registry import language
+from bot.summarize.lang.registry import LANGUAGES, language
 from bot.summarize.text import WORDS
 from bot.tags import TagNormaliser, canonical_tag, normalise_tag
 
@@ -31,17 +31,29 @@ def build_tags(
     keywords: list[str],
     normaliser: TagNormaliser,
     max_tags: int,
+    *,
+    lang: str,
 ) -> list[str]:
-    """Feed categories first, then keywords; normalised, aliased, de-duplicated, capped."""
-    out: list[str] = []
+    """Feed categories first, then keywords; normalised, aliased, de-duplicated, capped. Where
+    the language ``lang`` has rules of its own (``LANGUAGES``; none for a language read by
+    another's), a category that only names the site's section ("Blog") is no topic, and two
+    tags its ``one_thing`` reads as one thing are one tag."""
+    rules = LANGUAGES.get(lang)
+    one_thing = rules.one_thing if rules else None
+    sections = rules.section_categories if rules else frozenset()
+    out: list[tuple[str, bool]] = []  # the tags kept, each with whether it is a category
     seen: set[str] = set()
-    for raw in [*categories, *keywords]:
-        tag = normaliser(raw)
+    for at, raw in enumerate([*categories, *keywords]):
+        tag, category = normaliser(raw), at < len(categories)
         # "time-warner" and "timewarner" are one tag to a reader.
         key = canonical_tag(tag)
-        if tag and len(tag) <= 40 and key not in seen:
-            out.append(tag)
-            seen.add(key)
+        if not tag or len(tag) > 40 or key in seen or (category and key in sections):
+            continue
+        if one_thing and any(one_thing(tag, kept, category and was_category)
+                             for kept, was_category in out):
+            continue
+        out.append((tag, category))
+        seen.add(key)
         if len(out) >= max_tags:
             break
-    return out
+    return [tag for tag, _ in out]

@@ -313,3 +313,10 @@ class Language:
     # Hangul, "小寒" -> "소한", "野" -> "야당"), whose content words the selector's ``headline``
     # similarity reads (bot.summarize.extractive); None where a headline is read as written
     headline_reading: Callable[[str], str] | None = None
+    # Whether two of a brief's tags (normalised: "macbooks", "apple-watch") name one thing to a
+    # reader beyond their canonical form, given whether both are the item's feed categories
+    # (English: a plural beside its singular, "#macs" beside "#macbooks"), and the feed
+    # categories that only name a site's section ("blog"): no tags (bot.summarize.tags). None
+    # and empty where the language has no such rules: a tag is then one thing by its form
+    one_thing: Callable[[str, str, bool], bool] | None = None
+    section_categories: frozenset[str] = frozenset()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from bot.summarize.lang import Language
-from bot.summarize.lang.en import labelling, negation, segment, select, sentences, tagging
+from bot.summarize.lang.en import labelling, negation, segment, select, sentences, tagging, tags
 from bot.summarize.lang.en.segment import captions, placed, quotations, subhead, topics
 from bot.summarize.lang.en.select import new_facts, purpose
+from bot.summarize.lang.en.tagging import one_thing
 
 LANGUAGE = Language(
     code="en",
@@ -39,6 +40,8 @@ LANGUAGE = Language(
     prepare_text=sentences.prepare,
     short_items_stand_alone=True,
     keywords=tagging.story_tags,
+    one_thing=one_thing.one_thing,
+    section_categories=tags.SECTION_CATEGORIES,
     analysis_caches=(),
     label_words=(2, 5),
     states_purpose=purpose.states_purpose,

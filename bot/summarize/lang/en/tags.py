@@ -69,6 +69,43 @@ GENERIC = TITLES | frozenset(
     internet web online family friends god christmas easter christian muslim
     assessment management implications""".split()
 )
+# One-word topics too broad to follow alone (issue 28, the stop-46 reads: "#blog" on a blog's
+# posts "useless", "#pro" "means nothing"): a tag only where the headline writes it. Not
+# "dna": the stop-47 blind read preferred "#dna #france" on the CNN/DM soldier story to
+# "#france" alone, and read 43 lost "#dna" on "DNA test frees man after 30 years". Not in
+# ``GENERIC``, which also reads a name's other words.
+TOPIC_WORDS = frozenset("blog pro".split())
+# Feed categories a site files every post under, naming its section, not what a post is about
+# (issue 28: a cycling blog's "#blog" on each post, "useless" to the stop-46 reader): no tag.
+# Categories only: a story's keyword "Blog" is read by ``TOPIC_WORDS``.
+SECTION_CATEGORIES = frozenset({"blog", "uncategorized", "uncategorised"})
+# Words that end as a plural of another tag's word and are none: never one tag with it
+# ("#news" is no plural of "#new", "#texas" of "#texa"; "#arms" are weapons, "#arm" a chip
+# maker) (``tagging.one_thing``).
+NOT_PLURALS = frozenset("news series species texas arms means lens physics politics".split())
+# Words a one-word feed category may go on with to name a kind of the thing it names: "#macs"
+# and "#macbooks" in one item's categories are one tag (issue 28, rf629) (``tagging.one_thing``).
+KIND_WORDS = ("book",)
+# A place written this often, and in half its mentions, after "than" is an example a story
+# measures by (``tagging.fragments.compared_place``: "China is smaller than Greenland").
+COMPARED_MENTIONS = 2
+# Words before a side a story writes as an opponent ("against Chelsea", "beat Arsenal", "v
+# Leeds"), maybe "both" between ("against both Manchester City and United").
+OPPONENT_BEFORE = re.compile(r"\b(?:against|v|vs|versus|beat|beating|beats)\.?\s+(?:both\s+)?$")
+# A story of a sports contest: a score ("2-1") or a match's words. Only there is a side
+# written as an opponent a side played against (a court's "Apple v Samsung" is no match).
+SPORT_CONTEXT = re.compile(
+    r"\b(?:\d{1,2}-\d{1,2}|match(?:es)?|goals?|scored|drew|draw|league|cup|season|"
+    r"striker|fixtures?|kick-off|half-time|full-time|derby|premier)\b", re.IGNORECASE)
+# The last word of a show's possessive name ("Dragons' Den"), after which its first word alone
+# is the show's panel (``tagging.fragments.show_panel_word``); a club's or league's ("Spurs'
+# League Cup") is no show.
+SHOW_HEADS = ("Den",)
+# A side written as an opponent is off the story's focus when the story's first name, also
+# written as an opponent, is written this many times as often (issue 28, the stop-46 read:
+# "#manchester-city" on a story about Chelsea's form "is off-focus": 6 mentions of its forms,
+# "Manchester City", "City" and "Manchester", to Chelsea's 8).
+OPPONENT_FOCUS = 1.25
 # Nationality and group adjectives and their plurals: an adjective is no subject ("#hispanic"
 # in "pre-Hispanic", "#russian" beside "#russia").
 ADJECTIVES = frozenset(
@@ -221,7 +258,14 @@ ROLES = (TITLES - HONORIFICS - {"former", "late", "deputy", "prime"}) | frozense
     flanker fly-half scrum-half full-back fullback quarterback linebacker shortstop
     wicketkeeper batsman""".split()
 )
-AGE = re.compile(r",\s*\d{1,3},")
+# A caption writes the age before where the person stands in the picture: "Rachel Titley, 28
+# (right)" (issue 28, stop-46 CNN/DM read: "#rachel-titley", a crash victim's name "nobody
+# would follow", was a tag because "(right)" hid the age).
+# "(pictured right)", "(far left)", "(second left, with her sister)" too.
+PICTURE_PLACES = ("left", "right", "centre", "center", "pictured", "above", "below", "top",
+                  "bottom", "inset", "front", "back")
+AGE = re.compile(r",\s*\d{1,3}(?:,|\s*\((?:pictured |far |second |centre )?(?:"
+                 + "|".join(PICTURE_PLACES) + r")\b[^)]{0,40}\))")
 # Who a reader could follow (issue 28, the stop-37 CNN/DM read: "#ashleigh-davis", a woman
 # suing the police, "#richard-mcluckie", a board-game maker on a TV show, "#andy-sharp", a
 # police sergeant): a person the story writes as a private one (an age or a home after a

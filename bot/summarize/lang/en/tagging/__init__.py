@@ -11,7 +11,7 @@ from functools import cache
 
 from bot.summarize.lang import Analysis, Words
 from bot.summarize.lang.en import tags as rules
-from bot.summarize.lang.en.tagging import mentions, names, people
+from bot.summarize.lang.en.tagging import fragments, mentions, names, people
 from bot.summarize.lang.en.tagging.runs import names_and_counts
 from bot.tags import normalise_tag
 
@@ -256,6 +256,8 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int) -> lis
         # One tag per thing: no two tags share a word ("#van-de-ven", "#yves-van-de-ven").
         if any(e.words() & p.words() for p in picked):
             continue
+        if picked and _off_focus(e, picked[0], title, body):
+            continue  # "#manchester-city" beside "#chelsea" on a story about Chelsea's form
         # The story's main name sets the bar even when it is no tag (a bare "Obama"): its
         # side characters stay side characters.
         given = {mentions.stem(f.split()[-2]) for f in e.forms
@@ -361,6 +363,10 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
     for people its readers know: "#trump"; the body's "Mr Zhou" is nobody to follow, "Chris
     Zhou" is), no private person named once, no broad place ("#england" on a local story)."""
     name = _without_part_title(e.name, body)
+    if " " not in name and (_no_subject_of_its_own(name, title, body)
+                            or (name.lower() in rules.TOPIC_WORDS
+                                and not _in_headline(name, title))):
+        return None  # "Pro" of "iPad Pro", "Dragons" of "Dragons' Den", "than Greenland"; "DNA"
     if name in _SPELLINGS:
         return name  # a party has no first name: "Bush Republicans" are the Republicans
     if " " not in name and names.place_adjective(name, body):
@@ -419,6 +425,34 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
         return None if person or names.paired_first_name(name, body) else name
     # "Gerardus Mercator" once beside "the Mercator projection": the term's, no person's.
     return None if people.no_figure(name, body) or names.full_name_term(name, body) else name
+
+
+def _off_focus(e: _Entity, first: _Entity, title: str, body: str) -> bool:
+    """Whether ``e`` is a side the story's first name played against, not its subject: in a
+    story of a sports contest (``SPORT_CONTEXT``: a court's "Apple v Samsung" is no match),
+    both written as opponents, the first far more often (``OPPONENT_FOCUS``), and the headline
+    writing neither ``e``'s name nor a longer form of it (its bare "Manchester" may be
+    United's)."""
+    if first.count < rules.OPPONENT_FOCUS * e.count or rules.SPORT_CONTEXT.search(body) is None:
+        return False
+    if any(_in_headline(f, title) for f in e.forms if f == e.name or " " in f):
+        return False
+    return fragments.opponent(list(e.forms), body) and fragments.opponent(list(first.forms), body)
+
+
+def _no_subject_of_its_own(name: str, title: str, body: str) -> bool:
+    """Whether the one-word ``name`` stands for no subject of its own: a word of a product's or
+    a show's longer name, or, where the headline does not write it, a place the story writes
+    as the far side of its comparisons (``fragments``)."""
+    return fragments.product_word(name, title, body) \
+        or fragments.show_panel_word(name, title, body) \
+        or (not _in_headline(name, title) and fragments.compared_place(name, body))
+
+
+def _in_headline(name: str, title: str) -> bool:
+    """Whether the headline writes ``name`` as whole words, in any case ("GREENLAND: …"; the
+    "Pro" of "Professionals" is no "Pro")."""
+    return next(mentions.whole_words(name.lower(), title.lower()), None) is not None
 
 
 def _without_part_title(name: str, body: str) -> str:

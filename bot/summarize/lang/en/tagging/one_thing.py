@@ -1,0 +1,50 @@
+"""When two of an English brief's tags name one thing (issue 28, the stop-46 feed-items read:
+rf629's "#macbooks #macs #laptops #macbook" "repeat each other"): a plural beside its singular
+("#macbooks", "#macbook"; "#glasses", "#glass"; "#batteries", "#battery"), and, among one item's
+feed categories, a word beside the kind of it ("#macs", "#macbooks"). Two tags are compared as
+written, never through a guessed singular: "#news" is one with no tag but "#new", and not even
+that (``NOT_PLURALS``). Read by ``bot.summarize.tags.build_tags`` through ``Language.one_thing``."""
+
+from __future__ import annotations
+
+import re
+
+from bot.summarize.lang.en import tags as rules
+
+# A tag of Latin letters, its words joined by "-" ("macbooks", "apple-watch"): a Hangul or
+# digit tag is one thing only with its own form.
+_LATIN = re.compile(r"[a-z]+(?:-[a-z]+)*")
+# A plural's endings and what its singular ends in instead ("batteries" of "battery").
+_ENDINGS = (("s", ""), ("es", ""), ("ies", "y"))
+# The shortest singular a plural is read against ("ios" is no plural of "io").
+_SHORTEST = 3
+
+
+def one_thing(tag: str, other: str, categories: bool) -> bool:
+    """Whether ``tag`` and ``other`` (normalised) name one thing: one the plural of the other,
+    or, both ``categories`` of the item and one word each, one a kind of the other
+    (``KIND_WORDS``: "#macs", "#macbooks"); "#apple" beside "#apple-watch" is two."""
+    short, long = sorted((tag, other), key=len)
+    if not (_LATIN.fullmatch(short) and _LATIN.fullmatch(long)):
+        return False
+    if plural_of(long, short):
+        return True
+    if not categories or "-" in short or "-" in long:
+        return False
+    return any(long == word + kind or plural_of(long, word + kind)
+               for word in _singulars(short) for kind in rules.KIND_WORDS)
+
+
+def plural_of(long: str, short: str) -> bool:
+    """Whether ``long`` is written as the plural of ``short`` ("movies" of "movie", "glasses"
+    of "glass", "batteries" of "battery"), and is no word of its own (``NOT_PLURALS``)."""
+    if len(short) < _SHORTEST or long.rsplit("-", 1)[-1] in rules.NOT_PLURALS:
+        return False
+    return any(long == short[:len(short) - len(was)] + end
+               for end, was in _ENDINGS if short.endswith(was))
+
+
+def _singulars(word: str) -> list[str]:
+    """``word`` and each singular it is written as the plural of ("macs": "macs", "mac")."""
+    return [word] + [cut for end, was in _ENDINGS if word.endswith(end)
+                     if plural_of(word, cut := word[:len(word) - len(end)] + was)]
