@@ -160,6 +160,16 @@ OUTCOME = re.compile(
     r"실패(?:했|로|하|됐)|무산(?:됐|되)|체포(?:했|됐|되)|구속(?:됐|되|했|기소)|선고(?:했|받|됐)|"
     r"무죄|징역\s?\d|벌금형|숨졌|숨진\s|사망했|사망자|목숨을\s잃|결렬(?:됐|되)|부결(?:됐|되)|"
     r"가결(?:됐|되)|기각(?:했|됐)|파면|해임(?:했|됐)|적발(?:했|됐)")
+# A counted outcome: a count of people, posts or things with what was done to them ("… 글을
+# 올린 4명을 입건해 조사 중", "게시글, 댓글 등 총 125건을 삭제, 차단 조치했다", "핸드폰과
+# 태블릿 총 107개를 확보했다"). Issue 28's read of ko270 found our brief gave a lawyer's
+# quotation and missed "4명 입건" and "125건 삭제", which no outcome above names; the count
+# must be the verb's own (its object or subject, at most two words before the verb), so a
+# count elsewhere in the sentence ("10여 명이 몰렸다 … 수사") is none.
+COUNTED_OUTCOME = re.compile(
+    r"\d[\d,.]*\s?(?:명|건|개|곳|대|척|마리)(?:을|를|이|가|은|는|에\s대해)?\s(?:[가-힣]+\s){0,2}?"
+    r"(?:입건|삭제|차단|확보|압수|송치|검거|구조|인계|고발|징계)"
+    r"(?:했|하였|해|한|됐|되었|돼|된|,|\s?조치)")
 
 
 # What is no key fact though it reads like one: a prosecutor's request ("징역 30년을
@@ -177,7 +187,8 @@ def fact_like(sentence: str) -> bool:
     the candidates, which ``new_figure`` needs, are read only when some candidate asks."""
     if OUTCOME.search(sentence) is None and not (
             "원" in sentence and AMOUNT.search(sentence) is not None
-            and AMOUNT_KIND.search(sentence) is not None):
+            and AMOUNT_KIND.search(sentence) is not None) \
+            and COUNTED_OUTCOME.search(sentence) is None:
         return False
     # Last, and only where its words are: tried at every character, the pattern costs more
     # than the two above together.
