@@ -30,7 +30,7 @@ RECIPROCAL = ("태어난", "입사한", "입학한", "졸업한", "결혼한", "
 BACK = re.compile(
     r"^(?:이는|이를|이에|이와는|이와|이처럼|이같은|이같이|이런|이러한|그는|그녀는|그러나|하지만|또한|"
     r"그러면서|그러자|여기에|여기서|이들은|이들|그들은|이어|따라서|그래서|반면|그런데|게다가|또|"
-    r"이로써|이렇게|그렇게|이때|그때|그리고|특히|결국|즉|아울러|더불어|다만|그럼에도|"
+    r"이로써|이렇게|그렇게|이때|그때|그리고|특히|즉|아울러|더불어|다만|그럼에도|"
     r"이 밖에|이밖에|이와 함께|이 때문에|이 같은|그 결과|이 가운데|이 중|이 과정에서|"
     r"이 자리에서(?:는|도)?|이 자리에선|이날 그는|이에 대해"
     # a case told before: "이럴 땐 이후 접종 시기에 혼합 백신으로 바꿔 맞는 것보다 …" (ko275,
@@ -186,6 +186,14 @@ def reports_quotation_before(candidates: list[str], k: int) -> bool:
 # …", "한편, 지난 24일 … 23명이 사망했다"); the others lean back by what follows it ("한편 이와는
 # 별개로 이날 …"). So the opener is set aside and the rest judged.
 TOPIC_SHIFT = re.compile(r"^한편\s*,?\s+")
+# "결국" ("in the end") opens the outcome a story has led up to; with a subject of its own the
+# sentence tells it whole: "결국 A씨는 작년 12월 살인 혐의로 재판에 넘겨졌고, … 지난 5월 A씨에게
+# 징역 5년을 선고했다." (issue 28's read of ko157: the one sentence of the 징역 5년 the headline
+# promises, the best-scored after the lede, leaned back on "결국" and the brief gave the
+# mother's childhood and two quotations). Without a subject in its first two words after it
+# ("결국 1심에서는 …", "결국 2023년 초 퇴사하고 …", "결국 지금 같은 …") it still leans back;
+# with one, the rest is judged ("결국 그는 …" leans on "그는").
+CONCLUSION = re.compile(r"^결국\s*,?\s+")
 
 # A demonstrative inside the sentence, outside quotations, pointing at something said before
 # it: "이씨는 경찰 조사에서 이를 부인했다", "대변인은 브리핑을 열고 이 같은 내용을 담은 …".
@@ -313,9 +321,14 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
     quoting ending), points back from inside (``inner_reference``, ``inner_pronoun``), only
     says what a decision told before weighed (``words.weighed_unnamed``), reports a quotation it
     does not show, or, by ``subjectless`` (Kiwi's reading), is a clause with no subject. An
-    opening "한편" is set aside first (``TOPIC_SHIFT``)."""
+    opening "한편" is set aside first (``TOPIC_SHIFT``), and so is an opening "결국" before a
+    subject (``CONCLUSION``)."""
     if sentence.startswith("한편"):
         sentence = TOPIC_SHIFT.sub("", sentence)
+    elif sentence.startswith("결국") and (m := CONCLUSION.match(sentence)) is not None:
+        sentence = sentence[m.end():]
+        if OWN_SUBJECT.match(sentence) is None:
+            return True
     if (BACK.match(sentence) and not _manner_shown(sentence)) \
             or (PROBLEM.match(sentence) and EXAM.search(sentence) is None) \
             or sentence.rstrip(" .").endswith(BACK_ENDING):
