@@ -56,3 +56,19 @@ def test_the_sentence_that_tells_the_sentence_is_a_point() -> None:
     points = [p.text for p in ExtractiveSummarizer().brief(
         Article(title=title, text=text)).points]
     assert verdict in points
+
+
+@needs_kiwi
+@pytest.mark.parametrize(("sentences", "k"), [
+    # a person no point before it introduces: the lede names B씨, not D씨
+    (["회사원 B(41)씨가 숨진 채 발견됐다.", "경찰은 수사에 착수했다.",
+      "결국 D씨는 경찰에 자수했다."], 2),
+    # introduced only in the sentence before, which need not be shown: leans as "한편 B씨는 …" does
+    (["회사원이 숨진 채 발견됐다.", "경찰은 수사에 착수했다.", "동료 B씨는 그를 마지막으로 봤다.",
+      "결국 B씨는 경찰에 자수했다."], 3),
+])
+def test_a_conclusion_on_a_person_the_lede_does_not_introduce_leans_back(
+        sentences: list[str], k: int) -> None:
+    # review of wt-ko47f: "결국" was set aside for refers_back only, so unintroduced read
+    # "결국 D씨는 …" as no person at all
+    assert candidate_leans_back(sentences, k, "ko")

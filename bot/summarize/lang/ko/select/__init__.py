@@ -423,6 +423,8 @@ def unintroduced(candidates: list[str], k: int, title: str = "") -> bool:
     sentence = candidates[k]
     if sentence.startswith("한편"):
         sentence = TOPIC_SHIFT.sub("", sentence)  # "한편 A씨는 …" leans on A씨 all the same
+    elif sentence.startswith("결국"):
+        sentence = CONCLUSION.sub("", sentence)  # and so does "결국 A씨는 …" (review of wt-ko47f)
     m = PERSON_OPENING.match(sentence)
     if m is None:
         return False
