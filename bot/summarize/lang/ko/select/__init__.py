@@ -417,9 +417,9 @@ def unintroduced(candidates: list[str], k: int, title: str = "") -> bool:
     read: a Korean headline names people as the story does ("A씨"), which tells the reader no
     one. A day is not read here: "이날 …" under a lede with no day leaned back whatever point
     told the day, where ``date_told`` (``Pool.leans_on_a_day``) weighs it only while no chosen
-    point does. Issue 28's read of stop 47: ko29's "이날 행사장에서 만난 백 교수는 “진보 진영도
-    북한 인권 문제를 꾸준히 제기해야 …”고 했다", the headline's own claim, lost to background
-    under a point 2 that tells "3일"."""
+    point shown above it does. Issue 28's read of stop 47: ko29's "이날 행사장에서 만난 백
+    교수는 “진보 진영도 북한 인권 문제를 꾸준히 제기해야 …”고 했다", the headline's own
+    claim, lost to background under a point 2 that tells "3일"."""
     sentence = candidates[k]
     if sentence.startswith("한편"):
         sentence = TOPIC_SHIFT.sub("", sentence)  # "한편 A씨는 …" leans on A씨 all the same
