@@ -20,16 +20,28 @@ from tests.support.tagging import needs_kiwi
     "경찰은 현재까지 탑승객의 핸드폰과 태블릿 총 107개를 확보했다고 한다.",
     "해경은 선원 12명을 구조했다.",
     "검찰은 가담자 3명을 불구속 상태로 재판에 넘기고 2명을 송치했다.",
+    # a round or approximate count (review of wt-ko47f)
+    "경찰은 가담자 10여 명을 입건했다.",
+    "경찰은 시위대 2천 명을 검거했다.",
+    "방심위는 불법 게시물 1만2천 건을 삭제했다.",
 ])
 def test_a_count_with_what_was_done_to_it_is_a_key_fact(sentence: str) -> None:
     assert fact_like(sentence)
 
 
 @pytest.mark.parametrize("sentence", [
-    # the count is not the verb's object or subject: who came is no outcome
-    "브리핑장에도 유튜버 10여 명이 몰렸다.",
+    # the count belongs to another verb (가입한), a word before the listed one: the count must
+    # stand right before its verb (review of wt-ko47f: two words between let these through)
+    "회원 300명이 가입한 커뮤니티를 차단했다.",
+    "사고 차량 2대가 견인돼 차단된 도로가 다시 열렸다.",
     # a count far from the verb
     "회원 300명이 가입한 커뮤니티에 글이 올라오자 경찰이 수사를 거쳐 작성자를 입건했다.",
+    # a plea, not a rescue; a negation; an adnominal form that closes no clause
+    "주민 5명이 구조해 달라고 요청했다.",
+    "경찰은 아직 4명을 입건한 바 없다고 밝혔다.",
+    # an age bracket is no count
+    "경찰은 20대를 검거했다.",
+    "경찰은 30대 운전자를 입건했다.",
     # a verb with no count at all
     "경찰은 글쓴이를 입건했다.",
 ])

@@ -163,13 +163,17 @@ OUTCOME = re.compile(
 # A counted outcome: a count of people, posts or things with what was done to them ("… 글을
 # 올린 4명을 입건해 조사 중", "게시글, 댓글 등 총 125건을 삭제, 차단 조치했다", "핸드폰과
 # 태블릿 총 107개를 확보했다"). Issue 28's read of ko270 found our brief gave a lawyer's
-# quotation and missed "4명 입건" and "125건 삭제", which no outcome above names; the count
-# must be the verb's own (its object or subject, at most two words before the verb), so a
-# count elsewhere in the sentence ("10여 명이 몰렸다 … 수사") is none.
+# quotation and missed "4명 입건" and "125건 삭제", which no outcome above names. The count
+# (digits, a round "2천", "1만2천" or approximate "10여" one, with a counter) stands right
+# before its verb, with at most a particle between, so a count another verb owns ("300명이
+# 가입한 커뮤니티를 차단했다") is none; the verb ends a clause, done ("했", "됐", "해", "돼",
+# "삭제, 차단", "… 조치"), so neither an adnominal ("입건한 바 없다") nor a plea ("구조해
+# 달라") counts; an age bracket ("20대를 검거했다") is no count (review of wt-ko47f).
 COUNTED_OUTCOME = re.compile(
-    r"\d[\d,.]*\s?(?:명|건|개|곳|대|척|마리)(?:을|를|이|가|은|는|에\s대해)?\s(?:[가-힣]+\s){0,2}?"
+    r"(?<![\d,.])(?![1-9]0\s?대)\d[\d,.]*(?:[만천백]\d*)*\s?여?\s?(?:명|건|개|곳|대|척|마리)"
+    r"(?:을|를|이|가|은|는|에\s대해)?\s"
     r"(?:입건|삭제|차단|확보|압수|송치|검거|구조|인계|고발|징계)"
-    r"(?:했|하였|해|한|됐|되었|돼|된|,|\s?조치)")
+    r"(?:했|하였|됐|되었|[해돼](?!\s?(?:달|주))|,|\s?조치)")
 
 
 # What is no key fact though it reads like one: a prosecutor's request ("징역 30년을
