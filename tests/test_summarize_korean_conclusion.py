@@ -72,3 +72,23 @@ def test_a_conclusion_on_a_person_the_lede_does_not_introduce_leans_back(
     # review of wt-ko47f: "결국" was set aside for refers_back only, so unintroduced read
     # "결국 D씨는 …" as no person at all
     assert candidate_leans_back(sentences, k, "ko")
+
+
+@needs_kiwi
+@pytest.mark.parametrize("sentence", [
+    "결국 그 사람은 회사를 떠났다.",
+    "결국 이 사건은 미제로 남았다.",
+    "결국 해당 업체는 문을 닫았다.",
+])
+def test_a_conclusion_whose_subject_points_back_leans_back(sentence: str) -> None:
+    # review of wt-ko47f: "그 …은", "이 …은", "해당 …는" name what was told before, as "그는" does
+    sentences = ["회사원 B(41)씨가 숨진 채 발견됐다.", "경찰은 수사에 착수했다.", sentence]
+    assert candidate_leans_back(sentences, 2, "ko")
+
+
+@needs_kiwi
+def test_a_conclusion_on_a_person_named_lee_is_read_for_the_person() -> None:
+    # "이 씨는" is a surname, not a demonstrative: introduced in the lede, it leans on nothing
+    sentences = ["회사원 이모(41)씨가 경찰에 붙잡혔다.", "경찰은 수사에 착수했다.",
+                 "결국 이 씨는 혐의를 인정했다."]
+    assert not candidate_leans_back(sentences, 2, "ko")

@@ -194,6 +194,11 @@ TOPIC_SHIFT = re.compile(r"^한편\s*,?\s+")
 # ("결국 1심에서는 …", "결국 2023년 초 퇴사하고 …", "결국 지금 같은 …") it still leans back;
 # with one, the rest is judged ("결국 그는 …" leans on "그는").
 CONCLUSION = re.compile(r"^결국\s*,?\s+")
+# A subject that points back after "결국" ("결국 그 사람은 …", "결국 이 사건은 …", "결국 해당
+# 업체는 …") leans as "그는" does; without "결국" such a sentence is read as before (an old gap
+# of ``BACK`` this set-aside reaches: review of wt-ko47f). "이 씨는" is a surname. An
+# adnominal read as a topic ("결국 남는 건 …") is not caught.
+POINTING_SUBJECT = re.compile(r"^(?:그|이|저|해당)\s(?!씨)")
 
 # A demonstrative inside the sentence, outside quotations, pointing at something said before
 # it: "이씨는 경찰 조사에서 이를 부인했다", "대변인은 브리핑을 열고 이 같은 내용을 담은 …".
@@ -327,7 +332,7 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
         sentence = TOPIC_SHIFT.sub("", sentence)
     elif sentence.startswith("결국") and (m := CONCLUSION.match(sentence)) is not None:
         sentence = sentence[m.end():]
-        if OWN_SUBJECT.match(sentence) is None:
+        if OWN_SUBJECT.match(sentence) is None or POINTING_SUBJECT.match(sentence):
             return True
     if (BACK.match(sentence) and not _manner_shown(sentence)) \
             or (PROBLEM.match(sentence) and EXAM.search(sentence) is None) \
