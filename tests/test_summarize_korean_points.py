@@ -18,7 +18,7 @@ from bot.summarize.lang.ko import segment as ko_segment
 from bot.summarize.lang.ko import select as ko_select
 from bot.summarize.lang.ko import sentences as ko_sentences
 from bot.summarize.lang.ko.select import cues as ko_cues
-from bot.summarize.scoring import STATIC
+from bot.summarize.scoring import STATIC, Pool, build_pool
 from bot.summarize.text import content_words
 
 needs_kiwi = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not installed")
@@ -105,17 +105,25 @@ def test_a_person_only_an_unshown_sentence_introduced_leans_back() -> None:
         [*ABUSE[:3], "A씨는 결국 경찰에 신고했고 법률구조공단의 도움을 받아 소송을 냈다."], 3, "ko")
 
 
+def _pool_of(sentences: list[str]) -> Pool:
+    title = "한남동 관저 앞 시위"
+    return build_pool(list(enumerate(sentences)), [content_words(s, "ko") for s in sentences],
+                      title, content_words(title, "ko"), "ko", 300, lambda s: False)
+
+
+@needs_kiwi
 def test_this_day_leans_on_a_point_that_names_one() -> None:
-    # "이날 …" leans on the day only while no chosen point tells it (``date_told``, weighed by
-    # scoring's ``Pool.leans_on_a_day``), not on the lede alone (stop 47: ko29's "이날 행사장에서
-    # 만난 백 교수는 …" leaned back under a point 2 that tells "3일")
+    # "이날 …" leans on the day only while no chosen point above it tells it (``date_told``,
+    # weighed by scoring's ``Pool.leans_on_a_day``), not on the lede alone (stop 47: ko29's "이날
+    # 행사장에서 만난 백 교수는 …" leaned back under a point 2 that tells "3일")
     rally = ["친윤 시위대가 한남동 관저 앞에서 철야 농성에 들어갔다.",
              "윤 대통령 체포를 ‘결사 저지’하겠다는 친윤 시위대는 3일 경찰과 충돌했다.",
              "경찰은 기동대 2700여 명을 관저 주변에 배치했다.",
              "이날 저녁 한남동으로 몰려온 반윤 시위대는 체포를 요구하는 구호를 외쳤다."]
-    assert not candidate_leans_back(rally, 3, "ko")
-    assert ko_select.date_told(rally[3]) is False
-    assert [ko_select.date_told(s) for s in rally[:2]] == [None, True]
+    assert not candidate_leans_back(rally, 3, "ko")  # no static reading of the day
+    pool = _pool_of(rally)
+    assert not pool.leans_on_a_day(3, [0, 1])  # the dated point 2 is chosen
+    assert pool.leans_on_a_day(3, [0, 2])  # it is not
 
 
 @needs_kiwi
@@ -227,6 +235,7 @@ def test_a_person_by_surname_letter_or_name_still_needs_an_introduction(person: 
     assert candidate_leans_back(story, 3, "ko")
 
 
+@needs_kiwi
 @pytest.mark.parametrize("lede", [
     "어젯밤 서울 도심에서 대규모 정전이 일어나 시민들이 불편을 겪었다.",
     "지난 월요일 서울 도심에서 대규모 정전이 일어나 시민들이 불편을 겪었다.",
@@ -237,10 +246,11 @@ def test_this_day_leans_on_a_lede_that_names_the_day_in_words(lede: str) -> None
     # the lede tells the day (``date_told``), so "이날 저녁 …" under it leans on nothing
     story = [lede, "한국전력은 변전소 설비 고장이 원인이라고 밝혔다.",
              "복구에는 3시간이 걸렸다.", "이날 저녁 지하철 2호선은 1시간 동안 멈춰 섰다."]
-    assert not candidate_leans_back(story, 3, "ko")
-    assert ko_select.date_told(lede) is True
-    assert ko_select.date_told(story[3]) is False
-    assert ko_select.date_told("서울 도심에서 대규모 정전이 일어나 시민들이 불편을 겪었다.") is None
+    assert not _pool_of(story).leans_on_a_day(3, [0, 1])
+    # without the day in words, the same lede leaves "이날" leaning
+    undated = "서울 도심에서 대규모 정전이 일어나 시민들이 불편을 겪었다."
+    assert ko_select.date_told(undated) is None
+    assert _pool_of([undated, *story[1:]]).leans_on_a_day(3, [0, 1])
 
 
 @pytest.mark.parametrize("whole", [
