@@ -50,12 +50,20 @@ def test_a_count_that_is_not_the_verbs_own_is_none(sentence: str) -> None:
 
 
 @needs_kiwi
-def test_the_counted_outcome_takes_the_point_of_a_quotation() -> None:
-    # ko270's shape: the lede says an investigation began, an official's plea with the day,
-    # then the counted outcome (with its day: "이날" leans on a dated point, scoring.choose),
-    # then a long quotation of a lawyer that outscored it
+@pytest.mark.parametrize("day", [
+    "2일",
+    # ko270 itself says "이날" under the plea's "2일". Here the counted outcome is weighed for
+    # point 2 while only the lede is chosen, so it leans on a day (-2) and the lawyer's
+    # quotation takes point 2; the plea comes third. Greedy choice weighs "이날" before the
+    # dated point above it is chosen (review of wt-ko47f, nit 6; left, see the stop-47 review).
+    pytest.param("이날", marks=pytest.mark.xfail(
+        strict=True, reason="'이날' is weighed before the dated point above it is chosen")),
+])
+def test_the_counted_outcome_takes_the_point_of_a_quotation(day: str) -> None:
+    # ko270's shape: the lede says an investigation began, an official's plea with the day
+    # ("2일"), then the counted outcome, then a long quotation of a lawyer that outscored it
     title = "“너 유족 아니지?” 가슴 후벼파는 가짜뉴스"
-    outcome = ("전남경찰청 사이버수사대는 2일 온라인 커뮤니티에 참사 희생자의 명예를 훼손하거나 "
+    outcome = (f"전남경찰청 사이버수사대는 {day} 온라인 커뮤니티에 참사 희생자의 명예를 훼손하거나 "
                "유족을 모욕하는 글을 올린 4명을 입건해 조사 중이라고 밝혔다.")
     text = " ".join([
         "참사 희생자의 명예를 훼손하거나 유족을 모욕하는 사례가 늘어 경찰이 수사에 착수했다.",
