@@ -185,17 +185,18 @@ DURATION = re.compile(r"(\d[\d,.]*)\s?(년|개월|주|시간|분)\s?(?:만에|�
 
 
 def fact_like(sentence: str) -> bool:
-    """Whether ``sentence`` tells an outcome (``OUTCOME``) or an amount with what it is
-    (``AMOUNT`` near ``AMOUNT_KIND``), and no request or prior record (``NOT_A_FACT``): the
-    half of ``told_fact`` that reads the sentence alone. Asked first, so that the figures of
-    the candidates, which ``new_figure`` needs, are read only when some candidate asks."""
+    """Whether ``sentence`` tells an outcome (``OUTCOME``), an amount with what it is
+    (``AMOUNT`` near ``AMOUNT_KIND``) or a counted outcome (``COUNTED_OUTCOME``), and no request
+    or prior record (``NOT_A_FACT``): the half of ``told_fact`` that reads the sentence alone.
+    Asked first, so that the figures of the candidates, which ``new_figure`` needs, are read
+    only when some candidate asks."""
     if OUTCOME.search(sentence) is None and not (
             "원" in sentence and AMOUNT.search(sentence) is not None
             and AMOUNT_KIND.search(sentence) is not None) \
             and COUNTED_OUTCOME.search(sentence) is None:
         return False
     # Last, and only where its words are: tried at every character, the pattern costs more
-    # than the two above together.
+    # than the three above together.
     return not (("구형" in sentence or "전력" in sentence)
                 and NOT_A_FACT.search(sentence) is not None)
 
@@ -210,13 +211,14 @@ def new_figure(sentence: str, own: frozenset[str], earlier: frozenset[str]) -> b
 
 def told_fact(sentence: str, own: Callable[[], frozenset[str]],
               earlier: Callable[[], frozenset[str]]) -> float:
-    """The key fact (feature ``key_fact``): 1.0 where ``sentence`` tells an amount with what
-    it is or an outcome (``fact_like``) with a figure of its own (``own()``, its figures) that
-    no earlier candidate carries (``earlier()``, theirs; ``new_figure``), else 0.0. The
-    figures are asked for only once the sentence is fact-like. The new figure is what makes
-    it a fact: a read of the rule without it found the outcome told again ("… 현행범으로
-    체포했다" under "… A씨를 현행범으로 체포했다고"), a history ("… 번번이 무산됐다") or a
-    co-defendant's sentence already told ("징역 1년에 집행유예 2년") taking a point."""
+    """The key fact (feature ``key_fact``): 1.0 where ``sentence`` tells an amount with what it
+    is, an outcome or a counted outcome (``fact_like``) with a figure of its own (``own()``, its
+    figures) that no earlier candidate carries (``earlier()``, theirs; ``new_figure``), else
+    0.0. The figures are asked for only once the sentence is fact-like. The new figure is what
+    makes it a fact: a read of the rule without it found the outcome told again ("…
+    현행범으로 체포했다" under "… A씨를 현행범으로 체포했다고"), a history ("… 번번이
+    무산됐다") or a co-defendant's sentence already told ("징역 1년에 집행유예 2년") taking a
+    point."""
     return 1.0 if fact_like(sentence) and new_figure(sentence, own(), earlier()) else 0.0
 
 
