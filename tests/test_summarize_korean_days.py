@@ -13,8 +13,8 @@ from bot.models import Article
 from bot.summarize import ExtractiveSummarizer
 from bot.summarize.extractive import weights_for
 from bot.summarize.lang.ko import select as ko_select
-from bot.summarize.scoring import choose
-from bot.summarize.text import paragraph_starts, split_paragraphs
+from bot.summarize.scoring import build_pool, choose
+from bot.summarize.text import content_words, paragraph_starts, split_paragraphs
 from tests.support.tagging import needs_kiwi
 
 # A fit-half crime story's shape: the day is told once, in a sentence after the lede, and two
@@ -107,3 +107,38 @@ def test_every_way_of_telling_the_day_is_found(day: str) -> None:
 def test_a_sentence_with_no_day_tells_none() -> None:
     assert ko_select.DAY.search("경찰은 오전 현장을 다시 찾아 주변을 살폈다.") is None
     assert ko_select.date_told("경찰은 오전 현장을 다시 찾아 주변을 살폈다.") is None
+
+
+# The review of wt-ko47f's shape: an undated lede, "이날 오전 …" third, and the day told only
+# later ("5일"). Points are shown in story order, so a dated point chosen first but shown below
+# would leave the reader asking "which day?" at "이날".
+STRIKE_TITLE = "철도노조 파업 돌입…출근길 열차 운행 30% 감축"
+STRIKE = [
+    "전국철도노동조합이 임금 협상 결렬에 따라 총파업에 들어갔다.",
+    "노조는 기본급 인상과 인력 충원을 요구하고 있다.",
+    "이날 오전 서울역과 용산역 등 주요 역에서는 열차 운행이 30% 줄어 출근길 시민 수천 명이 큰 "
+    "불편을 겪었다.",
+    "코레일은 대체 인력 4500명을 투입했다고 밝혔다.",
+    "시민들은 불편을 호소했다.",
+    "국토교통부는 5일 비상수송대책본부를 꾸리고 버스 200대를 추가 투입하기로 했다.",
+    "노사는 주말께 교섭을 재개할 예정이다.",
+]
+
+
+@needs_kiwi
+def test_this_day_leans_on_a_dated_point_shown_before_it_only() -> None:
+    words = [content_words(s, "ko") for s in STRIKE]
+    pool = build_pool(list(enumerate(STRIKE)), words, STRIKE_TITLE,
+                      content_words(STRIKE_TITLE, "ko"), "ko", 300, lambda s: False)
+    assert pool.told is not None and pool.told(2) is False and pool.told(5) is True
+    assert pool.leans_on_a_day(2, [0, 1])  # no point tells the day
+    assert pool.leans_on_a_day(2, [0, 5])  # one does, but it is shown below "이날"
+
+
+@needs_kiwi
+def test_this_day_is_never_shown_above_the_point_that_tells_the_day() -> None:
+    points = [p.text for p in ExtractiveSummarizer().brief(
+        Article(title=STRIKE_TITLE, text=" ".join(STRIKE), lang="ko")).points]
+    for n, point in enumerate(points):
+        if ko_select.date_told(point) is False:
+            assert any(ko_select.date_told(p) for p in points[:n]), points

@@ -167,7 +167,10 @@ def test_hanpyeon_turns_to_a_new_topic_and_what_follows_it_is_judged() -> None:
     assert refers_back("한편 이와는 별개로 서울중앙지법은 가처분 신청을 기각했다.", "ko")
     lede = "경찰은 관저 앞 집회 참가자들을 강제 해산했다."
     day = "한편 이날 오후 윤 대통령 변호인단은 이의 신청을 했다고 밝혔다."
-    assert candidate_leans_back([lede, "경찰은 해산 명령을 다섯 차례 내렸다.", day], 2, "ko")
+    # "한편 이날 …" leans on the day all the same: read as told elsewhere (``date_told``),
+    # weighed while no chosen point tells the day (scoring's ``Pool.leans_on_a_day``)
+    assert ko_select.date_told(day) is False
+    assert not candidate_leans_back([lede, "경찰은 해산 명령을 다섯 차례 내렸다.", day], 2, "ko")
 
 
 @pytest.mark.parametrize("visit", [

@@ -18,7 +18,7 @@ from bot.summarize.lang.ko import segment as ko_segment
 from bot.summarize.lang.ko import select as ko_select
 from bot.summarize.lang.ko import sentences as ko_sentences
 from bot.summarize.lang.ko.select import cues as ko_cues
-from bot.summarize.scoring import STATIC
+from bot.summarize.scoring import STATIC, Pool, build_pool
 from bot.summarize.text import content_words
 
 needs_kiwi = pytest.mark.skipif(not korean.available(), reason="kiwipiepy not installed")
@@ -105,14 +105,25 @@ def test_a_person_only_an_unshown_sentence_introduced_leans_back() -> None:
         [*ABUSE[:3], "A씨는 결국 경찰에 신고했고 법률구조공단의 도움을 받아 소송을 냈다."], 3, "ko")
 
 
-def test_this_day_leans_on_a_lede_that_names_one() -> None:
+def _pool_of(sentences: list[str]) -> Pool:
+    title = "한남동 관저 앞 시위"
+    return build_pool(list(enumerate(sentences)), [content_words(s, "ko") for s in sentences],
+                      title, content_words(title, "ko"), "ko", 300, lambda s: False)
+
+
+@needs_kiwi
+def test_this_day_leans_on_a_point_that_names_one() -> None:
+    # "이날 …" leans on the day only while no chosen point above it tells it (``date_told``,
+    # weighed by scoring's ``Pool.leans_on_a_day``), not on the lede alone (stop 47: ko29's "이날
+    # 행사장에서 만난 백 교수는 …" leaned back under a point 2 that tells "3일")
     rally = ["친윤 시위대가 한남동 관저 앞에서 철야 농성에 들어갔다.",
-             "윤 대통령 체포를 ‘결사 저지’하겠다는 친윤 시위대는 경찰과 충돌했다.",
+             "윤 대통령 체포를 ‘결사 저지’하겠다는 친윤 시위대는 3일 경찰과 충돌했다.",
              "경찰은 기동대 2700여 명을 관저 주변에 배치했다.",
              "이날 저녁 한남동으로 몰려온 반윤 시위대는 체포를 요구하는 구호를 외쳤다."]
-    assert candidate_leans_back(rally, 3, "ko")
-    dated = ["친윤 시위대가 3일 한남동 관저 앞에서 철야 농성에 들어갔다.", *rally[1:]]
-    assert not candidate_leans_back(dated, 3, "ko")
+    assert not candidate_leans_back(rally, 3, "ko")  # no static reading of the day
+    pool = _pool_of(rally)
+    assert not pool.leans_on_a_day(3, [0, 1])  # the dated point 2 is chosen
+    assert pool.leans_on_a_day(3, [0, 2])  # it is not
 
 
 @needs_kiwi
@@ -224,6 +235,7 @@ def test_a_person_by_surname_letter_or_name_still_needs_an_introduction(person: 
     assert candidate_leans_back(story, 3, "ko")
 
 
+@needs_kiwi
 @pytest.mark.parametrize("lede", [
     "어젯밤 서울 도심에서 대규모 정전이 일어나 시민들이 불편을 겪었다.",
     "지난 월요일 서울 도심에서 대규모 정전이 일어나 시민들이 불편을 겪었다.",
@@ -231,11 +243,14 @@ def test_a_person_by_surname_letter_or_name_still_needs_an_introduction(person: 
     "설날 아침 서울 도심에서 대규모 정전이 일어나 시민들이 불편을 겪었다.",
 ])
 def test_this_day_leans_on_a_lede_that_names_the_day_in_words(lede: str) -> None:
+    # the lede tells the day (``date_told``), so "이날 저녁 …" under it leans on nothing
     story = [lede, "한국전력은 변전소 설비 고장이 원인이라고 밝혔다.",
              "복구에는 3시간이 걸렸다.", "이날 저녁 지하철 2호선은 1시간 동안 멈춰 섰다."]
-    assert not candidate_leans_back(story, 3, "ko")
-    undated = ["서울 도심에서 대규모 정전이 일어나 시민들이 불편을 겪었다.", *story[1:]]
-    assert candidate_leans_back(undated, 3, "ko")
+    assert not _pool_of(story).leans_on_a_day(3, [0, 1])
+    # without the day in words, the same lede leaves "이날" leaning
+    undated = "서울 도심에서 대규모 정전이 일어나 시민들이 불편을 겪었다."
+    assert ko_select.date_told(undated) is None
+    assert _pool_of([undated, *story[1:]]).leans_on_a_day(3, [0, 1])
 
 
 @pytest.mark.parametrize("whole", [
@@ -394,3 +409,27 @@ def test_a_reason_with_its_own_topic_leans_on_nothing() -> None:
     ):
         assert not refers_back(sentence, "ko"), sentence
     assert refers_back("그 안에 농장이 깔려 있기 때문이다.", "ko")
+
+
+@needs_kiwi
+def test_this_day_under_a_dated_second_point_tells_the_headlines_claim() -> None:
+    # ko29's shape (stop 47): a bare quotation, the report that names its speaker and the day,
+    # background, then "이날 …" with the claim the headline quotes
+    claim = ("이날 행사장에서 만난 김 교수는 “진보 진영도 북한 인권 문제를 꾸준히 제기해야 한다는 "
+             "주장에는 변화가 없다”고 했다.")
+    text = "\n\n".join([
+        "“정치적인 목적을 위해 인권 문제를 희생해서는 안 됩니다.”",
+        "3일 서울 중구 한국프레스센터에서 열린 ‘북한인권 심포지움’에 참석한 김철수 하와이대 "
+        "교수는 “북한 인권 문제에는 보수, 진보가 따로 없다”면서 이같이 말했다. 이날 행사는 "
+        "유엔 인권이사회의 정기검토에서 다뤄질 주요 내용을 검토하기 위해 열렸다.",
+        "김 교수는 1989년 비합법 사회주의 조직을 결성한 대표적인 ‘운동권 스타'다. 1992년에는 "
+        "국가보안법 위반 혐의로 구속돼 무기징역까지 선고 받은 전력도 있다.",
+        claim + " 그는 “북한 인권 문제를 제기하는 것은 보편적이고 인간적인 가치를 지향하는 "
+        "것”이라고 했다.",
+        "김 교수는 2005년 미국 하버드대에서 열린 토론회에서 “운동권도 북한 인권문제를 "
+        "제기해야 한다”고 말해 주목 받았다.",
+    ])
+    title = "‘운동권 스타’ 김철수 “진보 진영도 북한 인권 문제 제기해야”"
+    points = [p.text for p in ExtractiveSummarizer().brief(
+        Article(title=title, text=text)).points]
+    assert claim in points

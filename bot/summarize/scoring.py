@@ -175,10 +175,12 @@ class Pool:
 
     def leans_on_a_day(self, k: int, chosen: list[int]) -> bool:
         """Whether candidate k, past the first, leans on a day told elsewhere ("이날") while no
-        chosen point tells the day."""
+        chosen point shown above it tells the day. Points are shown in story order, so a dated
+        point chosen first but told later leaves the reader asking "which day?" at "이날"
+        (review of wt-ko47f)."""
         told = self.told
         return (told is not None and k > 0 and told(k) is False
-                and not any(told(j) for j in chosen))
+                and not any(told(j) for j in chosen if j < k))
 
     def similarity(self, a: int, b: int) -> float:
         return sum(map(self.idf2.__getitem__, self.sets[a] & self.sets[b])) / (
@@ -472,9 +474,9 @@ def choose(
                         and pool.values[k][LEDE] == 0.0 and any(retells(k, j) for j in chosen)):
                     score += w_restates
                 # Leaning back is fine right after the sentence it leans on. A day told elsewhere
-                # ("이날") is fine under any point that tells the day, too. Whether it follows a
-                # point is asked first: a lean-back reading (English's refers_back, about 90 K
-                # instructions a call on a BBC brief) cannot move a score there.
+                # ("이날") is fine under a point shown above it that tells the day, too. Whether
+                # it follows a point is asked first: a lean-back reading (English's refers_back,
+                # about 90 K instructions a call on a BBC brief) cannot move a score there.
                 prev = k - 1
                 if score > best_score and w_back \
                         and not (prev >= 0 and prev in chosen and index[prev] == index[k] - 1) \

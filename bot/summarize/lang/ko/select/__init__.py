@@ -30,7 +30,7 @@ RECIPROCAL = ("태어난", "입사한", "입학한", "졸업한", "결혼한", "
 BACK = re.compile(
     r"^(?:이는|이를|이에|이와는|이와|이처럼|이같은|이같이|이런|이러한|그는|그녀는|그러나|하지만|또한|"
     r"그러면서|그러자|여기에|여기서|이들은|이들|그들은|이어|따라서|그래서|반면|그런데|게다가|또|"
-    r"이로써|이렇게|그렇게|이때|그때|그리고|특히|결국|즉|아울러|더불어|다만|그럼에도|"
+    r"이로써|이렇게|그렇게|이때|그때|그리고|특히|즉|아울러|더불어|다만|그럼에도|"
     r"이 밖에|이밖에|이와 함께|이 때문에|이 같은|그 결과|이 가운데|이 중|이 과정에서|"
     r"이 자리에서(?:는|도)?|이 자리에선|이날 그는|이에 대해"
     # a case told before: "이럴 땐 이후 접종 시기에 혼합 백신으로 바꿔 맞는 것보다 …" (ko275,
@@ -186,6 +186,19 @@ def reports_quotation_before(candidates: list[str], k: int) -> bool:
 # …", "한편, 지난 24일 … 23명이 사망했다"); the others lean back by what follows it ("한편 이와는
 # 별개로 이날 …"). So the opener is set aside and the rest judged.
 TOPIC_SHIFT = re.compile(r"^한편\s*,?\s+")
+# "결국" ("in the end") opens the outcome a story has led up to; with a subject of its own the
+# sentence tells it whole: "결국 A씨는 작년 12월 살인 혐의로 재판에 넘겨졌고, … 지난 5월 A씨에게
+# 징역 5년을 선고했다." (issue 28's read of ko157: the one sentence of the 징역 5년 the headline
+# promises, the best-scored after the lede, leaned back on "결국" and the brief gave the
+# mother's childhood and two quotations). Without a subject in its first two words after it
+# ("결국 1심에서는 …", "결국 2023년 초 퇴사하고 …", "결국 지금 같은 …") it still leans back;
+# with one, the rest is judged ("결국 그는 …" leans on "그는").
+CONCLUSION = re.compile(r"^결국\s*,?\s+")
+# A subject that points back after "결국" ("결국 그 사람은 …", "결국 이 사건은 …", "결국 해당
+# 업체는 …") leans as "그는" does; without "결국" such a sentence is read as before (an old gap
+# of ``BACK`` this set-aside reaches: review of wt-ko47f). "이 씨는" is a surname. An
+# adnominal read as a topic ("결국 남는 건 …") is not caught.
+POINTING_SUBJECT = re.compile(r"^(?:그|이|저|해당)\s(?!씨)")
 
 # A demonstrative inside the sentence, outside quotations, pointing at something said before
 # it: "이씨는 경찰 조사에서 이를 부인했다", "대변인은 브리핑을 열고 이 같은 내용을 담은 …".
@@ -313,9 +326,14 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
     quoting ending), points back from inside (``inner_reference``, ``inner_pronoun``), only
     says what a decision told before weighed (``words.weighed_unnamed``), reports a quotation it
     does not show, or, by ``subjectless`` (Kiwi's reading), is a clause with no subject. An
-    opening "한편" is set aside first (``TOPIC_SHIFT``)."""
+    opening "한편" is set aside first (``TOPIC_SHIFT``), and so is an opening "결국" before a
+    subject (``CONCLUSION``)."""
     if sentence.startswith("한편"):
         sentence = TOPIC_SHIFT.sub("", sentence)
+    elif sentence.startswith("결국") and (m := CONCLUSION.match(sentence)) is not None:
+        sentence = sentence[m.end():]
+        if OWN_SUBJECT.match(sentence) is None or POINTING_SUBJECT.match(sentence):
+            return True
     if (BACK.match(sentence) and not _manner_shown(sentence)) \
             or (PROBLEM.match(sentence) and EXAM.search(sentence) is None) \
             or sentence.rstrip(" .").endswith(BACK_ENDING):
@@ -375,7 +393,7 @@ def verbless(sentence: str, morphs: Analyser) -> bool:
 
 
 # A sentence that opens on a person the story names only by surname or letter ("A씨는 …",
-# "김씨가 …", "이 씨는 …"), or on the day or place of an event told before ("이날 …", "당일 …").
+# "김씨가 …", "이 씨는 …").
 # The person is a letter, a surname (with 모, "김모씨"; 성씨 has no first name) or a full
 # two- or three-syllable name (``words.SURNAMES``); words that end in 씨 but name no one
 # (``words.SSI_NOUNS``: "날씨가", "아저씨는", "마음씨") are not people.
@@ -383,7 +401,6 @@ PERSON_OPENING = re.compile(
     rf"(?!{'|'.join(SSI_NOUNS)})"
     rf"([A-Z]|[{SURNAMES}](?=모?\s?씨)|[가-힣]{{2,3}}(?=\s?씨))모?\s?씨"
     r"(?:는|가|도|의|에게|와|를)\s")
-DAY_OPENING = re.compile(r"(?:이날|당일)(?:은|도|에는)?\s")
 # The same day anywhere in a sentence, outside quotations ("A씨는 이날 오전 2시 8분쯤 …").
 THIS_DAY = re.compile(r"(?<![가-힣])(?:이날|당일)(?:은|도|에는|의)?\s")
 # What says which day it is: a date ("3일"), a weekday or a holiday, or a day named relative
@@ -396,23 +413,29 @@ DAY = re.compile(r"(?=[\d오어그지주휴연월화수목금토일성설추새�
 
 
 def unintroduced(candidates: list[str], k: int, title: str = "") -> bool:
-    """Whether candidate ``k`` opens on someone or a day the lede does not settle: "B씨는
-    “넌 공무원이기 이전에 …”라며 소리쳤다" where only the sentence before (not a point) said
-    "남성 B씨는", "이날 저녁 …" under a lede with no day. The lede is where a brief starts, so
-    its day may be leaned on, and so may a person it or the sentence after it names: a Korean
-    crime story's lede says "60대가", its second sentence "경찰은 … A씨를 붙잡아", and both
-    are points nearly always (position). Anyone else needs the sentence that introduced them
-    shown right before (scoring.choose). The headline (``title``) is not read: a Korean
-    headline names people as the story does ("A씨"), which tells the reader no one."""
+    """Whether candidate ``k`` opens on someone the lede does not settle: "B씨는 “넌
+    공무원이기 이전에 …”라며 소리쳤다" where only the sentence before (not a point) said "남성
+    B씨는". The lede is where a brief starts, so a person it or the sentence after it names
+    may be leaned on: a Korean crime story's lede says "60대가", its second sentence "경찰은 …
+    A씨를 붙잡아", and both are points nearly always (position). Anyone else needs the sentence
+    that introduced them shown right before (scoring.choose). The headline (``title``) is not
+    read: a Korean headline names people as the story does ("A씨"), which tells the reader no
+    one. A day is not read here: "이날 …" under a lede with no day leaned back whatever point
+    told the day, where ``date_told`` (``Pool.leans_on_a_day``) weighs it only while no chosen
+    point shown above it does. Issue 28's read of stop 47: ko29's "이날 행사장에서 만난 백
+    교수는 “진보 진영도 북한 인권 문제를 꾸준히 제기해야 …”고 했다", the headline's own
+    claim, lost to background under a point 2 that tells "3일"."""
     sentence = candidates[k]
     if sentence.startswith("한편"):
-        sentence = TOPIC_SHIFT.sub("", sentence)  # "한편 이날 …" leans on the day all the same
+        sentence = TOPIC_SHIFT.sub("", sentence)  # "한편 A씨는 …" leans on A씨 all the same
+    elif sentence.startswith("결국"):
+        sentence = CONCLUSION.sub("", sentence)  # and so does "결국 A씨는 …" (review of wt-ko47f)
     m = PERSON_OPENING.match(sentence)
-    if m is not None:
-        # "김씨", "김 씨", "김모씨", "김모(45)씨", "김모(45·회사원)씨"
-        named = re.compile(re.escape(m.group(1)) + r"(?:모)?\s?(?:\([^)]*\)\s?)?씨")
-        return not any(named.search(c) for c in candidates[:2])
-    return DAY_OPENING.match(sentence) is not None and DAY.search(candidates[0]) is None
+    if m is None:
+        return False
+    # "김씨", "김 씨", "김모씨", "김모(45)씨", "김모(45·회사원)씨"
+    named = re.compile(re.escape(m.group(1)) + r"(?:모)?\s?(?:\([^)]*\)\s?)?씨")
+    return not any(named.search(c) for c in candidates[:2])
 
 
 def date_told(sentence: str) -> bool | None:

@@ -160,6 +160,20 @@ OUTCOME = re.compile(
     r"실패(?:했|로|하|됐)|무산(?:됐|되)|체포(?:했|됐|되)|구속(?:됐|되|했|기소)|선고(?:했|받|됐)|"
     r"무죄|징역\s?\d|벌금형|숨졌|숨진\s|사망했|사망자|목숨을\s잃|결렬(?:됐|되)|부결(?:됐|되)|"
     r"가결(?:됐|되)|기각(?:했|됐)|파면|해임(?:했|됐)|적발(?:했|됐)")
+# A counted outcome: a count of people, posts or things with what was done to them ("… 글을
+# 올린 4명을 입건해 조사 중", "게시글, 댓글 등 총 125건을 삭제, 차단 조치했다", "핸드폰과
+# 태블릿 총 107개를 확보했다"). Issue 28's read of ko270 found our brief gave a lawyer's
+# quotation and missed "4명 입건" and "125건 삭제", which no outcome above names. The count
+# (digits, a round "2천", "1만2천" or approximate "10여" one, with a counter) stands right
+# before its verb, with at most a particle between, so a count another verb owns ("300명이
+# 가입한 커뮤니티를 차단했다") is none; the verb ends a clause, done ("했", "됐", "해", "돼",
+# "삭제, 차단", "… 조치"), so neither an adnominal ("입건한 바 없다") nor a plea ("구조해
+# 달라") counts; an age bracket ("20대를 검거했다") is no count (review of wt-ko47f).
+COUNTED_OUTCOME = re.compile(
+    r"(?<![\d,.])(?![1-9]0\s?대)\d[\d,.]*(?:[만천백]\d*)*\s?여?\s?(?:명|건|개|곳|대|척|마리)"
+    r"(?:을|를|이|가|은|는|에\s대해)?\s"
+    r"(?:입건|삭제|차단|확보|압수|송치|검거|구조|인계|고발|징계)"
+    r"(?:했|하였|됐|되었|[해돼](?!\s?(?:달|주))|,|\s?조치)")
 
 
 # What is no key fact though it reads like one: a prosecutor's request ("징역 30년을
@@ -171,16 +185,18 @@ DURATION = re.compile(r"(\d[\d,.]*)\s?(년|개월|주|시간|분)\s?(?:만에|�
 
 
 def fact_like(sentence: str) -> bool:
-    """Whether ``sentence`` tells an outcome (``OUTCOME``) or an amount with what it is
-    (``AMOUNT`` near ``AMOUNT_KIND``), and no request or prior record (``NOT_A_FACT``): the
-    half of ``told_fact`` that reads the sentence alone. Asked first, so that the figures of
-    the candidates, which ``new_figure`` needs, are read only when some candidate asks."""
+    """Whether ``sentence`` tells an outcome (``OUTCOME``), an amount with what it is
+    (``AMOUNT`` near ``AMOUNT_KIND``) or a counted outcome (``COUNTED_OUTCOME``), and no request
+    or prior record (``NOT_A_FACT``): the half of ``told_fact`` that reads the sentence alone.
+    Asked first, so that the figures of the candidates, which ``new_figure`` needs, are read
+    only when some candidate asks."""
     if OUTCOME.search(sentence) is None and not (
             "원" in sentence and AMOUNT.search(sentence) is not None
-            and AMOUNT_KIND.search(sentence) is not None):
+            and AMOUNT_KIND.search(sentence) is not None) \
+            and COUNTED_OUTCOME.search(sentence) is None:
         return False
     # Last, and only where its words are: tried at every character, the pattern costs more
-    # than the two above together.
+    # than the three above together.
     return not (("구형" in sentence or "전력" in sentence)
                 and NOT_A_FACT.search(sentence) is not None)
 
@@ -195,13 +211,14 @@ def new_figure(sentence: str, own: frozenset[str], earlier: frozenset[str]) -> b
 
 def told_fact(sentence: str, own: Callable[[], frozenset[str]],
               earlier: Callable[[], frozenset[str]]) -> float:
-    """The key fact (feature ``key_fact``): 1.0 where ``sentence`` tells an amount with what
-    it is or an outcome (``fact_like``) with a figure of its own (``own()``, its figures) that
-    no earlier candidate carries (``earlier()``, theirs; ``new_figure``), else 0.0. The
-    figures are asked for only once the sentence is fact-like. The new figure is what makes
-    it a fact: a read of the rule without it found the outcome told again ("… 현행범으로
-    체포했다" under "… A씨를 현행범으로 체포했다고"), a history ("… 번번이 무산됐다") or a
-    co-defendant's sentence already told ("징역 1년에 집행유예 2년") taking a point."""
+    """The key fact (feature ``key_fact``): 1.0 where ``sentence`` tells an amount with what it
+    is, an outcome or a counted outcome (``fact_like``) with a figure of its own (``own()``, its
+    figures) that no earlier candidate carries (``earlier()``, theirs; ``new_figure``), else
+    0.0. The figures are asked for only once the sentence is fact-like. The new figure is what
+    makes it a fact: a read of the rule without it found the outcome told again ("…
+    현행범으로 체포했다" under "… A씨를 현행범으로 체포했다고"), a history ("… 번번이
+    무산됐다") or a co-defendant's sentence already told ("징역 1년에 집행유예 2년") taking a
+    point."""
     return 1.0 if fact_like(sentence) and new_figure(sentence, own(), earlier()) else 0.0
 
 
