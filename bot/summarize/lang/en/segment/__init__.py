@@ -9,6 +9,7 @@ import re
 from bot.summarize.lang.en.segment.credits import CREDIT_LINE, PRAISED_CREDIT, glued_credit_end
 from bot.summarize.lang.en.segment.filler import filler
 from bot.summarize.lang.en.segment.greeting import greeting_end
+from bot.summarize.lang.en.segment.guards import may_be_byline, may_list, may_show_picture
 from bot.summarize.lang.en.segment.promo import promotion
 from bot.summarize.lang.en.segment.ranges import range_fragment
 from bot.summarize.lang.patterns import FirstKind
@@ -303,35 +304,15 @@ CUT_AFTER = re.compile(
 CUT_HINTS = ("(", "caption", "Media", "Image", "FILE", "REUTERS")
 
 
-def _may_list(span: str) -> bool:
-    """Whether the list pattern may match ``span``: its names are joined by three separators
-    or more (", ", "; ", " and "), never overlapping, which a count finds."""
-    return span.count(", ") + span.count("; ") + span.count(" and ") >= 3
-
-
-def _may_show_picture(span: str) -> bool:
-    """Whether the picture-caption pattern may match ``span``: its word for a picture is
-    written in it ("Image of pirates …", "Footage from …", "Stills of …")."""
-    return "mage" in span or "hoto" in span or "icture" in span or "ootage" in span \
-        or "till" in span
-
-
-def _may_be_byline(span: str) -> bool:
-    """Whether the byline pattern may match ``span``: each of its forms opens on "By",
-    "Published", "Updated", "Last updated", "|", "Posted by" or "Written by" (either case),
-    ends on the scrape's " ." (before a line's break, as "$" allows) or holds a clock's ":"."""
-    return span[:1] in "BPULW|pw" or ":" in span or span.endswith((" .", " .\n"))
-
-
 # The kind of the first NOT_PROSE pattern that matches a span, at the cost of one match (of
 # only the patterns whose marks the span holds: most need a ":" most prose lacks). Three
 # costly patterns are tried only where their guard finds what every match holds: on the first
 # 300 BBC articles' sentences, alone, the list pattern took 8.4 K instructions a sentence, the
 # byline 5.1 K and the picture caption 3.1 K of the 36 K the one match took (callgrind).
-_GUARDED = {"list": _may_list, "byline": _may_be_byline}  # one pattern of each kind
+_GUARDED = {"list": may_list, "byline": may_be_byline}  # one pattern of each kind
 FIRST_NOT_PROSE = FirstKind(NOT_PROSE, {
     pattern: _GUARDED[kind] for kind, pattern in NOT_PROSE if kind in _GUARDED
-} | {PICTURE_CAPTION: _may_show_picture})
+} | {PICTURE_CAPTION: may_show_picture})
 
 
 # Broken text (issue 28), each no point. A shard: one or two words, or only an abbreviation or
