@@ -30,3 +30,30 @@ def test_glued_opens_on_its_period() -> None:
     # first is tried at every character: the cost this cut removed).
     assert segment.GLUED.pattern.startswith(r"\.")
 
+
+def test_the_summarizers_dict_memos_are_one_class() -> None:
+    # The term and bigram caches, once's candidate readings and an article's span kinds were
+    # four dict subclasses with the same __missing__; now one Memo, bounded where it lives long.
+    from bot.summarize import segment as shared_segment
+    from bot.summarize import text
+    from bot.summarize.lang import Memo, once
+
+    assert isinstance(text._TERMS, Memo) and text._TERMS.bound == text._TERM_CACHE_SIZE
+    assert isinstance(text._BIGRAMS, Memo) and text._BIGRAMS.bound == text.WORD_CACHE_SIZE
+    assert isinstance(shared_segment.ProseKinds("ko"), Memo)
+    read: list[int] = []
+    twice = once(lambda k: read.append(k) or k * 2)
+    assert [twice(3), twice(3), twice(4)] == [6, 6, 8] and read == [3, 4]
+    assert isinstance(getattr(twice, "__self__", None), Memo)
+
+
+def test_a_bounded_memo_is_emptied_when_full_and_still_reads_right() -> None:
+    from bot.summarize.lang import Memo
+
+    read: list[str] = []
+    memo: Memo[str, str] = Memo(lambda key: read.append(key) or key.upper(), 3)
+    for key in ("a", "b", "c", "d", "a"):
+        assert memo[key] == key.upper()
+        assert len(memo) <= 3
+    assert read == ["a", "b", "c", "d", "a"]  # "a" went with the clear at "d"
+    assert Memo(str.upper).bound == 0  # unbounded: a brief's memo goes with the brief

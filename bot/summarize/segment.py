@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from functools import partial
 
+from bot.summarize.lang import Memo
 from bot.summarize.lang.registry import LANGUAGES, language
 
 __all__ = [
@@ -36,19 +38,17 @@ def not_prose(sentence: str, lang: str) -> str | None:
     return language(lang).not_prose(sentence)
 
 
-class ProseKinds(dict[str, str | None]):
+class ProseKinds(Memo[str, str | None]):
     """``not_prose`` of each span of one article in ``lang``, worked out once: the Korean
     splitter asks it of every line to keep a caption whole and the candidate filter asks it of
     every sentence again, most of them the same spans. One per article (not the process's),
     so it holds one article's spans and goes with it. Called as ``not_prose`` is."""
 
-    def __init__(self, lang: str) -> None:
-        super().__init__()
-        self.lang = lang
+    __slots__ = ("lang",)
 
-    def __missing__(self, span: str) -> str | None:
-        kind = self[span] = not_prose(span, self.lang)
-        return kind
+    def __init__(self, lang: str) -> None:
+        super().__init__(partial(not_prose, lang=lang))
+        self.lang = lang
 
     def __call__(self, span: str, lang: str) -> str | None:
         return self[span] if lang == self.lang else not_prose(span, lang)
