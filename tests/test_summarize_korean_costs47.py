@@ -57,3 +57,16 @@ def test_a_bounded_memo_is_emptied_when_full_and_still_reads_right() -> None:
         assert len(memo) <= 3
     assert read == ["a", "b", "c", "d", "a"]  # "a" went with the clear at "d"
     assert Memo(str.upper).bound == 0  # unbounded: a brief's memo goes with the brief
+
+
+def test_a_straight_quote_is_found_where_it_was_and_opens_the_pattern() -> None:
+    from bot.summarize.lang.ko import sentences
+
+    before = re.compile(r'(?<!\d)"')
+    texts = ['27" 모니터', '"인용"', '3"', '"', 'a"', '1""', '""', "", '그는 "좋다"고 했다']
+    texts += _texts(48, '가1 "a')
+    for text in texts:
+        assert sentences._STRAIGHT_QUOTE.findall(text) == before.findall(text), text
+        assert [m.start() for m in sentences._STRAIGHT_QUOTE.finditer(text)] == \
+            [m.start() for m in before.finditer(text)], text
+    assert sentences._STRAIGHT_QUOTE.pattern.startswith('"')
