@@ -32,15 +32,13 @@ def test_glued_opens_on_its_period() -> None:
 
 
 def test_the_summarizers_dict_memos_are_one_class() -> None:
-    # The term and bigram caches, once's candidate readings and an article's span kinds were
-    # four dict subclasses with the same __missing__; now one Memo, bounded where it lives long.
-    from bot.summarize import segment as shared_segment
+    # The term and bigram caches and once's candidate readings were three dict subclasses with
+    # the same __missing__; now one Memo, bounded where it lives long.
     from bot.summarize import text
     from bot.summarize.lang import Memo, once
 
     assert isinstance(text._TERMS, Memo) and text._TERMS.bound == text._TERM_CACHE_SIZE
     assert isinstance(text._BIGRAMS, Memo) and text._BIGRAMS.bound == text.WORD_CACHE_SIZE
-    assert isinstance(shared_segment.ProseKinds("ko"), Memo)
     read: list[int] = []
     twice = once(lambda k: read.append(k) or k * 2)
     assert [twice(3), twice(3), twice(4)] == [6, 6, 8] and read == [3, 4]

@@ -15,8 +15,7 @@ class Memo(dict[_K, _T]):
     """Key -> what ``read`` gave for it, read when first asked and kept; with a ``bound``, the
     memo is emptied when it holds that many (a long-running bot sees ever more distinct words
     and stays bounded). The summarizer's one dict memo: a brief's candidate readings
-    (``once``), the term and bigram caches of ``bot.summarize.text`` and an article's span
-    kinds (``segment.ProseKinds``) were three classes and a fourth alike. A dict's
+    (``once``) and the term and bigram caches of ``bot.summarize.text`` were three classes. A dict's
     ``__missing__`` costs one attribute lookup on a miss and nothing on a hit, where
     functools.cache's wrapper builds an argument tuple on every call."""
 
