@@ -7,6 +7,7 @@ import importlib
 from typing import Any
 
 from bot.summarize import korean, text
+from bot.summarize.lang import Memo
 from tests.support.tagging import needs_kiwi
 
 MODULES = ("bot.summarize.text", "bot.summarize.tags", "bot.summarize.labels",
@@ -63,9 +64,8 @@ def test_the_korean_split_cache_evicts_the_oldest_first(monkeypatch: Any) -> Non
     korean.clear_cache()
 
 
-def test_the_term_cache_is_cleared_when_full(monkeypatch: Any) -> None:
-    monkeypatch.setattr(text, "_TERM_CACHE_SIZE", 8)
-    cache = text._TermCache()
+def test_the_term_cache_is_cleared_when_full() -> None:
+    cache = Memo(text._term_of, 8)  # text._TERMS, with a bound of 8
     for n in range(20):
         assert cache[f"profits{n}"] == f"profits{n}"
         assert len(cache) <= 8

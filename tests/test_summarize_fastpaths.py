@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from bot.summarize import text as text_mod
+from bot.summarize.lang import Memo
 from bot.summarize.lang.en.tagging import keywords as english_keywords
 from bot.summarize.lang.en.tags import MID_CAP
 from bot.summarize.text import split_sentences
@@ -40,10 +39,9 @@ def test_mid_sentence_capitals_found_back_to_back() -> None:
     assert english_keywords("", [body])["Zeta"] == 1
 
 
-def test_term_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_term_cache_is_bounded() -> None:
     # A long-running bot sees endless distinct tokens: the cache empties when full.
-    monkeypatch.setattr(text_mod, "_TERM_CACHE_SIZE", 3)
-    cache = text_mod._TermCache()
+    cache = Memo(text_mod._term_of, 3)  # text._TERMS, with a bound of 3
     for word in ("alpha", "beta", "gamma", "delta", "epsilon"):
         assert cache[word] == text_mod._term_of(word)
         assert len(cache) <= 3

@@ -52,8 +52,9 @@ def test_bigrams_are_read_from_a_bounded_dict(monkeypatch: pytest.MonkeyPatch) -
         split.append(term)
         return bigrams_of(term)
 
-    monkeypatch.setattr(text, "_bigrams_of", counting)
-    monkeypatch.setattr(text, "WORD_CACHE_SIZE", 4)
+    # The cache is a lang.Memo: its read and its bound are the memo's own.
+    monkeypatch.setattr(text._BIGRAMS, "read", counting)
+    monkeypatch.setattr(text._BIGRAMS, "bound", 4)
     text._BIGRAMS.clear()
     assert text.bigrams("기초과학") == ("기초과학", "기초", "초과", "과학")
     assert text.bigrams("기초과학") == ("기초과학", "기초", "초과", "과학")

@@ -11,7 +11,7 @@ from itertools import chain
 
 from bot.summarize import segment
 from bot.summarize.korean import ANALYSIS
-from bot.summarize.lang import WORD_CACHE_SIZE, Splitting, Words, marked_sentences
+from bot.summarize.lang import WORD_CACHE_SIZE, Memo, Splitting, Words, marked_sentences
 from bot.summarize.lang.en import sentences as en_sentences
 from bot.summarize.lang.en import words as en_words
 from bot.summarize.lang.ko import words as ko_words
@@ -230,20 +230,10 @@ def _term_of(raw: str) -> str | None:
     return en_words.stem(w)
 
 
-class _TermCache(dict[str, str | None]):
-    """Raw token -> term, computed once per distinct token. A dict lookup costs about half an
-    lru_cache call and this runs on every token of every article; cleared when full, so a
-    long-running bot stays bounded."""
-
-    def __missing__(self, raw: str) -> str | None:
-        if len(self) >= _TERM_CACHE_SIZE:
-            self.clear()
-        term = self[raw] = _term_of(raw)
-        return term
-
-
+# Raw token -> term, computed once per distinct token (a dict lookup costs about half an
+# lru_cache call, and this runs on every token of every article); emptied when full.
 _TERM_CACHE_SIZE = 4 * WORD_CACHE_SIZE
-_TERMS = _TermCache()
+_TERMS: Memo[str, str | None] = Memo(_term_of, _TERM_CACHE_SIZE)
 _term = _TERMS.__getitem__
 
 
@@ -254,19 +244,10 @@ def _bigrams_of(term: str) -> tuple[str, ...]:
     return (term,)
 
 
-class _BigramCache(dict[str, tuple[str, ...]]):
-    """Term -> its bigrams (``bigrams``), computed once per distinct term: asked of every word
-    of every Korean candidate, where an lru_cache call (a tuple of arguments built per call)
-    cost about twice a dict lookup (``_TermCache``); cleared when full, as ``_TERMS`` is."""
-
-    def __missing__(self, term: str) -> tuple[str, ...]:
-        if len(self) >= WORD_CACHE_SIZE:
-            self.clear()
-        out = self[term] = _bigrams_of(term)
-        return out
-
-
-_BIGRAMS = _BigramCache()
+# Term -> its bigrams (``bigrams``), computed once per distinct term: asked of every word of
+# every Korean candidate, where an lru_cache call (a tuple of arguments built per call) cost
+# about twice a dict lookup; emptied when full, as ``_TERMS`` is.
+_BIGRAMS: Memo[str, tuple[str, ...]] = Memo(_bigrams_of, WORD_CACHE_SIZE)
 # A Korean stem and its character bigrams; any other term alone.
 bigrams: Callable[[str], tuple[str, ...]] = _BIGRAMS.__getitem__
 

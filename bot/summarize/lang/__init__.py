@@ -3,31 +3,41 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import TypeVar
 
+_K = TypeVar("_K", bound=Hashable)
 _T = TypeVar("_T")
 
 
-class _Once(dict[int, _T]):
-    """Candidate -> what ``read`` gave for it, read when first asked (``once``)."""
+class Memo(dict[_K, _T]):
+    """Key -> what ``read`` gave for it, read when first asked and kept; with a ``bound``, the
+    memo is emptied when it holds that many (a long-running bot sees ever more distinct words
+    and stays bounded). The summarizer's one dict memo: a brief's candidate readings
+    (``once``) and the term and bigram caches of ``bot.summarize.text`` were three classes. A dict's
+    ``__missing__`` costs one attribute lookup on a miss and nothing on a hit, where
+    functools.cache's wrapper builds an argument tuple on every call."""
 
-    def __init__(self, read: Callable[[int], _T]) -> None:
+    __slots__ = ("bound", "read")
+
+    def __init__(self, read: Callable[[_K], _T], bound: int = 0) -> None:
         super().__init__()
         self.read = read
+        self.bound = bound  # 0: unbounded (a memo that lives for one brief)
 
-    def __missing__(self, k: int) -> _T:
-        value = self[k] = self.read(k)
+    def __missing__(self, key: _K) -> _T:
+        if self.bound and len(self) >= self.bound:
+            self.clear()
+        value = self[key] = self.read(key)
         return value
 
 
 def once(read: Callable[[int], _T]) -> Callable[[int], _T]:
     """``read`` of each candidate once, when first asked: a brief makes several such readers
     (the selector's lazy readings) and asks each of few candidates, so functools.cache's
-    wrapper (made by ``update_wrapper``) cost more to make than the readings it kept; a
-    dict's ``__missing__`` costs one attribute lookup."""
-    return _Once(read).__getitem__
+    wrapper (made by ``update_wrapper``) cost more to make than the readings it kept."""
+    return Memo(read).__getitem__
 
 # Word-level caches (a word to its stem, noun or term) hold at most this many words each: a
 # long-running bot sees ever more distinct words, and 16,384 words cover the common ones (the
