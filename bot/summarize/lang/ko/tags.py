@@ -297,6 +297,12 @@ PSEUDONYM_AFTER = r"\s?\(\s?가명\s?\)"
 # A body's head written as one word with it ("순천경찰서장은", "서울시장이"): the body speaking
 # through its chief, a mention of the body where its name is counted as a word of its own.
 HEAD_AFTER = "장"
+# What a name takes glued on and stays the name written alone, not inside a longer word: the
+# copula ("손흥민이었다", "수상자는 손흥민이다"), a side or a brand ("한동훈측", "이재명표"), an
+# honorific and the particles NOUN_PARTICLES leaves out ("박씨께서", "손흥민한테", "이재명이라고").
+# Review of wt-fixtagko47, finding 1: each lost the story's only person to the inside-only rule.
+NAME_ENDINGS = ("이었다", "였다", "이다", "다", "이라는", "라는", "이라고", "라고", "측", "표",
+                "씨", "께서", "한테")
 # A university or an institute written before a department and an academic post ("권영민 서울대
 # 국문학과 명예교수", "박승범 서울대 화학부 교수"): where a person works, not what the story is
 # about (read 41's ko2 "#서울대" of an award's five winners).
