@@ -152,3 +152,13 @@ def test_the_feeds_place_held_by_a_repeated_longer_name_is_a_tag(headline: str,
     story = articles[headline]
     assert present in brief_tags(story.title, story.text, "ko")
 
+
+# Finding 3: the press marks a made-up name with an age too ("영숙(가명·32)").
+@needs_kiwi
+@pytest.mark.parametrize("marked", ["영숙(가명·32)이", "영숙(가명, 32)이", "영숙(가명) 씨가"])
+def test_a_name_marked_made_up_with_an_age_is_no_tag(marked: str) -> None:
+    headline = "‘나는 솔로’ 출연자가 PD 공개 비판...“꼴랑 400만원 주고 사지 몰아”"
+    text = (f"예능프로그램 ‘나는 솔로’ 16기 {marked} 해당 프로그램 연출자인 남규홍 PD를 공개 "
+            "비판하고 나섰다. 영숙은 지난 2일 자신의 소셜미디어를 통해 계약서를 받지 못했다고 "
+            "주장했다. 영숙은 “내 의사와 상관없이 내 영상을 우려 썼다”고 했다.")
+    assert "영숙" not in brief_tags(headline, text, "ko")

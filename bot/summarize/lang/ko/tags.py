@@ -292,8 +292,9 @@ PERSON_MENTIONS = 3
 SURNAME_ONLY = r"\s?씨"
 NAME_SYLLABLES = (2, 4)  # a surname and one to three syllables: "남궁민수" at most
 # A name the story marks as made up ("16기 영숙(가명)이"): a reality show's alias or a source's
-# cover, nobody a reader can follow (the stop 46 read's "#영숙", ko46: "not useful").
-PSEUDONYM_AFTER = r"\s?\(\s?가명\s?\)"
+# cover, nobody a reader can follow (the stop 46 read's "#영숙", ko46: "not useful"), with an
+# age too, as the press mostly writes it ("영숙(가명·32)", "영숙(가명, 32)").
+PSEUDONYM_AFTER = r"\s?\(\s?가명(?:\s?[·,]\s?[^)]*)?\s?\)"
 # A body's head written as one word with it ("순천경찰서장은", "서울시장이"): the body speaking
 # through its chief, a mention of the body where its name is counted as a word of its own.
 HEAD_AFTER = "장"
