@@ -115,6 +115,13 @@ CASES = [
             "이날 최고위원회의에서 기본소득은 미래를 위한 투자라고 말했다. 당은 기본소득 "
             "법안을 이달 발의한다.",
             present=("이재명",)),
+    # Finding 2: a foreign first name the story also writes alone is no person before a
+    # company; "제니퍼 로렌스 배우" is one name.
+    TagCase("a_foreign_name_whose_first_name_is_written_alone_stays_whole[recall]",
+            "할리우드 스타 내한…팬미팅 열어",
+            "제니퍼 로렌스 배우가 3일 내한해 팬미팅을 열었다. 제니퍼는 팬들에게 감사 인사를 "
+            "전했다. 제니퍼 로렌스 배우는 다음 작품도 한국에서 촬영하고 싶다고 말했다.",
+            present=("제니퍼-로렌스",), absent=("제니퍼",)),
     # Finding 4: a place written once alone and twice inside one longer name is a tag (the
     # ko252 feed test guards it too, but skips without ../shared/data).
     TagCase("a_place_held_twice_by_one_longer_name_is_a_tag",  # ko252, cut

@@ -298,6 +298,10 @@ PSEUDONYM_AFTER = r"\s?\(\s?가명(?:\s?[·,]\s?[^)]*)?\s?\)"
 # A body's head written as one word with it ("순천경찰서장은", "서울시장이"): the body speaking
 # through its chief, a mention of the body where its name is counted as a word of its own.
 HEAD_AFTER = "장"
+# Posts a performer or a player holds, after a name of two words: one person's name, not a
+# person and a company ("제니퍼 로렌스 배우가 … 제니퍼는": #제니퍼-로렌스, not #제니퍼; review of
+# wt-fixtagko47, finding 2: entertainment and sports stories call foreigners by the first name).
+PERSON_POSTS = ("배우", "가수", "선수", "감독")
 # What a name takes glued on and stays the name written alone, not inside a longer word: the
 # copula ("손흥민이었다", "수상자는 손흥민이다"), a side or a brand ("한동훈측", "이재명표"), an
 # honorific and the particles NOUN_PARTICLES leaves out ("박씨께서", "손흥민한테", "이재명이라고").
