@@ -37,13 +37,13 @@ TERM_RUNS_ON = frozenset({"XSN", "VCP"})
 # stop 46, 1).
 TERM_RUNS_ON_NOT = frozenset({"들"})
 # Nouns found in almost every story: events, acts and roles nobody subscribes to ("#신고",
-# "#활동", "#혐의"), a body's parts and states ("#저하", "#수컷"), and time words. The last
-# line: things and states of an everyday story, tags on the feed fit half (#경찰차 #테라스
-# #통장 #대치), and those the latest Korean blind read's reader would not follow (#파일 #증거 of a
-# ruling on evidence, an essay's #울타리). The last line: a project's cost, which the stop 46
-# read called "generic" (#사업비 of "사업비 775억 더 올려, 위례신사선 재입찰", ko121). Not the
-# crime and document categories of the same read (선거법 성범죄 신분증): the stop 47 read called
-# each on topic, better than no tag (ko272, ko80, ko31).
+# "#활동", "#혐의"), a body's parts and states ("#저하", "#수컷"), and time words. The two
+# lines before the last: things and states of an everyday story, tags on the feed fit half
+# (#경찰차 #테라스 #통장 #대치), and those the latest Korean blind read's reader would not follow
+# (#파일 #증거 of a ruling on evidence, an essay's #울타리). The last line: a project's cost,
+# which the stop 46 read called "generic" (#사업비 of "사업비 775억 더 올려, 위례신사선
+# 재입찰", ko121). Not the crime and document categories of the same read (선거법 성범죄
+# 신분증): the stop 47 read called each on topic, better than no tag (ko272, ko80, ko31).
 GENERIC = frozenset(
     """신고 활동 혐의 저하 수컷 암컷 행동 발생 추정 대표 회장 사건 사고 조사 수사 결정 논란 비판
     입장 요구 의혹 우려 상태 이유 모습 기사 뉴스 사진 영상 제공 보도 취재 기자 특파원 국민
