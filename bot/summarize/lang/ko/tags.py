@@ -37,13 +37,13 @@ TERM_RUNS_ON = frozenset({"XSN", "VCP"})
 # stop 46, 1).
 TERM_RUNS_ON_NOT = frozenset({"들"})
 # Nouns found in almost every story: events, acts and roles nobody subscribes to ("#신고",
-# "#활동", "#혐의"), a body's parts and states ("#저하", "#수컷"), and time words. The last
-# line: things and states of an everyday story, tags on the feed fit half (#경찰차 #테라스
-# #통장 #대치), and those the latest Korean blind read's reader would not follow (#파일 #증거 of a
-# ruling on evidence, an essay's #울타리). The last line: a project's cost, which the stop 46
-# read called "generic" (#사업비 of "사업비 775억 더 올려, 위례신사선 재입찰", ko121). Not the
-# crime and document categories of the same read (선거법 성범죄 신분증): the stop 47 read called
-# each on topic, better than no tag (ko272, ko80, ko31).
+# "#활동", "#혐의"), a body's parts and states ("#저하", "#수컷"), and time words. The two
+# lines before the last: things and states of an everyday story, tags on the feed fit half
+# (#경찰차 #테라스 #통장 #대치), and those the latest Korean blind read's reader would not follow
+# (#파일 #증거 of a ruling on evidence, an essay's #울타리). The last line: a project's cost,
+# which the stop 46 read called "generic" (#사업비 of "사업비 775억 더 올려, 위례신사선
+# 재입찰", ko121). Not the crime and document categories of the same read (선거법 성범죄
+# 신분증): the stop 47 read called each on topic, better than no tag (ko272, ko80, ko31).
 GENERIC = frozenset(
     """신고 활동 혐의 저하 수컷 암컷 행동 발생 추정 대표 회장 사건 사고 조사 수사 결정 논란 비판
     입장 요구 의혹 우려 상태 이유 모습 기사 뉴스 사진 영상 제공 보도 취재 기자 특파원 국민
@@ -292,11 +292,22 @@ PERSON_MENTIONS = 3
 SURNAME_ONLY = r"\s?씨"
 NAME_SYLLABLES = (2, 4)  # a surname and one to three syllables: "남궁민수" at most
 # A name the story marks as made up ("16기 영숙(가명)이"): a reality show's alias or a source's
-# cover, nobody a reader can follow (the stop 46 read's "#영숙", ko46: "not useful").
-PSEUDONYM_AFTER = r"\s?\(\s?가명\s?\)"
+# cover, nobody a reader can follow (the stop 46 read's "#영숙", ko46: "not useful"), with an
+# age too, as the press mostly writes it ("영숙(가명·32)", "영숙(가명, 32)").
+PSEUDONYM_AFTER = r"\s?\(\s?가명(?:\s?[·,]\s?[^)]*)?\s?\)"
 # A body's head written as one word with it ("순천경찰서장은", "서울시장이"): the body speaking
 # through its chief, a mention of the body where its name is counted as a word of its own.
 HEAD_AFTER = "장"
+# Posts a performer or a player holds, after a name of two words: one person's name, not a
+# person and a company ("제니퍼 로렌스 배우가 … 제니퍼는": #제니퍼-로렌스, not #제니퍼; review of
+# wt-fixtagko47, finding 2: entertainment and sports stories call foreigners by the first name).
+PERSON_POSTS = ("배우", "가수", "선수", "감독")
+# What a name takes glued on and stays the name written alone, not inside a longer word: the
+# copula ("손흥민이었다", "수상자는 손흥민이다"), a side or a brand ("한동훈측", "이재명표"), an
+# honorific and the particles NOUN_PARTICLES leaves out ("박씨께서", "손흥민한테", "이재명이라고").
+# Review of wt-fixtagko47, finding 1: each lost the story's only person to the inside-only rule.
+NAME_ENDINGS = ("이었다", "였다", "이다", "다", "이라는", "라는", "이라고", "라고", "측", "표",
+                "씨", "께서", "한테")
 # A university or an institute written before a department and an academic post ("권영민 서울대
 # 국문학과 명예교수", "박승범 서울대 화학부 교수"): where a person works, not what the story is
 # about (read 41's ko2 "#서울대" of an award's five winners).

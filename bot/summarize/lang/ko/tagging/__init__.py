@@ -362,7 +362,8 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
     # Names the story writes as a word of their own less often than a name needs, the rest
     # inside one longer word ("조선 반도", "조선민주주의인민공화국": the stop 46 read's "#조선",
     # "meaningless", ko45): no tag, still a part that makes its longer forms one thing. The
-    # front of two longer names stays a name ("카카오뱅크·카카오페이": #카카오).
+    # front of two longer names stays a name ("카카오뱅크·카카오페이": #카카오); a name with
+    # the copula or a side glued on ("손흥민이었다", "한동훈측") is written alone.
     inside_only: set[str] = set()
     # The headline's nouns as written words ("속도로" holds no "도로"), and its compounds.
     title_words = [w[0] for w in _noun_words(title, analyser) if w[0]]
@@ -468,9 +469,8 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                 nouns_of[form] = {p for p in parts if len(p) >= 2}
                 if is_name and not institution and " " not in form and count >= needed \
                         and not mentions.written_alone(form, title) \
-                        and mentions.own_words(form, doc) + mentions.headed(form, doc) \
-                        + _spaced(form, parts, doc) < needed \
-                        and len(mentions.holders(form, doc)) < 2:
+                        and mentions.alone(form, doc) + _spaced(form, parts, doc) < needed \
+                        and mentions.held(form, doc) < 2:
                     inside_only.add(form)
                 nouns_written[form] = parts
     # A compound the story repeats says more than its part, when the part is seldom written

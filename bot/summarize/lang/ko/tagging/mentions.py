@@ -172,37 +172,27 @@ def written_alone(form: str, title: str) -> bool:
 def own_words(form: str, text: str) -> int:
     """How often ``text`` writes ``form`` as a word of its own, maybe with a particle, not
     inside a longer word ("서울교통공사", "중국인")."""
-    return sum(not (at and "가" <= text[at - 1] <= "힣")
-               and _OWN_WORD.match(text, at + len(form)) is not None
+    return sum(_word_start(text, at) and _OWN_WORD.match(text, at + len(form)) is not None
                for at in starts(form, text))
 
 
-def holders(form: str, text: str) -> list[str]:
-    """The longer words ``text`` writes ``form`` inside, one entry a mention, each by the two
-    letters it goes on with, or else the two it follows ("카카오뱅크와", "카카오뱅크는",
-    "카카오페이": ["뱅크", "뱅크", "페이"]; "서울남대문경찰서": ["서울"]); mentions of ``form`` as a
-    word of its own, maybe with a particle, and of its head (``headed``) are none."""
-    found = []
-    for at in starts(form, text):
-        end = at + len(form)
-        if not (at and "가" <= text[at - 1] <= "힣") and (
-                _OWN_WORD.match(text, end) is not None or _HEAD.match(text, end) is not None):
-            continue
-        after = _LETTERS.match(text, end)
-        found.append(after.group(0)[:2] if after else text[max(0, at - 2):at])
-    return found
-
-
-def headed(form: str, text: str) -> int:
-    """How often ``text`` writes ``form``'s head as one word with it ("순천경찰서장은"): the
-    body speaking through its chief, a mention of the body (the stop 47 read's "#순천경찰서",
-    ko82: "gives the place")."""
-    return sum(not (at and "가" <= text[at - 1] <= "힣")
-               and _HEAD.match(text, at + len(form)) is not None
+def alone(form: str, text: str) -> int:
+    """How often ``text`` writes ``form`` as a word of its own (``own_words``), with its head
+    glued on ("순천경찰서장은": the body speaking through its chief, the stop 47 read's
+    "#순천경찰서", ko82) or an ending a name takes ("손흥민이었다", "한동훈측", "이재명표")."""
+    return sum(_word_start(text, at) and _ALONE.match(text, at + len(form)) is not None
                for at in starts(form, text))
 
 
-_LETTERS = re.compile(r"[가-힣A-Za-z0-9]+")
+def held(form: str, text: str) -> int:
+    """How often ``text`` writes ``form`` inside a longer word ("조선민주주의인민공화국",
+    "홍콩발", "카카오톡"): its mentions not written ``alone``."""
+    return sum(1 for _ in starts(form, text)) - alone(form, text)
+
+
+def _word_start(text: str, at: int) -> bool:
+    """Whether ``at`` opens a word of ``text``: no Hangul letter right before it."""
+    return not (at and "가" <= text[at - 1] <= "힣")
 
 
 def topic_mentions(form: str, text: str, analyser: Analyser) -> int:
@@ -228,8 +218,8 @@ _NOUN_TAGS = ("NNG", "NNP")
 
 
 _OWN_WORD = re.compile(rules.WORD_OF_ITS_OWN.format(particles="|".join(rules.NOUN_PARTICLES)))
-_HEAD = re.compile(rules.HEAD_AFTER + rules.WORD_OF_ITS_OWN.format(
-    particles="|".join(rules.NOUN_PARTICLES)))
+_ALONE = re.compile("(?:" + "|".join((rules.HEAD_AFTER, *rules.NAME_ENDINGS)) + ")?"
+                    + _OWN_WORD.pattern)
 
 
 def only_cited(name: str, doc: str) -> bool:

@@ -100,7 +100,8 @@ def person_and_workplace(form: str, doc: str) -> bool:
     # The person's name is written apart too ("윤윤수·박세리"): "마이클 딜런 감독" is one name.
     apart = any(not doc.startswith(" " + rest, at + len(first))
                 for at in mentions.starts(first, doc))
-    return apart and mentions.followed(form, doc, _POST_AFTER_WORKPLACE)
+    return apart and mentions.followed(form, doc, _POST_AFTER_WORKPLACE) \
+        and not mentions.followed(form, doc, _PERSON_POST_AFTER)
 
 
 def only_workplace(name: str, doc: str) -> bool:
@@ -116,6 +117,8 @@ def only_workplace(name: str, doc: str) -> bool:
                              for at in ats)
 
 
+# A performer's or a player's post right after a name ("로렌스 배우가"): a person's name.
+_PERSON_POST_AFTER = re.compile(r"\s(?:" + "|".join(rules.PERSON_POSTS) + r")(?![가-힣]{2})")
 # A post right after a workplace ("휠라홀딩스 회장이", "… 회장과"): no word between.
 _POST_AFTER_WORKPLACE = re.compile(
     r"\s(?:전\s?|前\s?)?[^\s]*(?:"
