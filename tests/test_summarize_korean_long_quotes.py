@@ -1,0 +1,68 @@
+"""A long Korean quotation with no figure gives way to an untold key fact that scores within
+``FACT_MARGIN`` of it (issue 28, stop 47): ko40's readers missed "사망자 23명의 유족에는
+550만원, …" under two quotations of the governor, "the quotes are long"."""
+
+from __future__ import annotations
+
+from bot.summarize.lang.ko.select.long_quote import yields_to_facts
+from bot.summarize.scoring import FACT_MARGIN, Pool, build_pool, choose
+from bot.summarize.text import content_words
+from tests.support.korean import position_weights, rank
+
+TITLE = "경기도, 화성 아리셀 화재 사고 유족에 긴급생계비 지원"
+LEDE = ("경기도가 23명의 사망자가 발생한 화성 리튬전지 공장 화재사고 유가족 등 피해자들에게 "
+        "최대 550만원의 긴급생계비를 지원한다.")
+QUOTATION = ("김 지사는 “(사고 희생자)대부분 일용직 노동자들로 유가족의 가장 큰 어려움은 생계 "
+             "문제였다”며 “이번 사건이 비극적, 이례적이라는 특수성을 고려해 재난안전대책본부의 "
+             "심의와 의결, 시민사회 전문가들과 논의를 거쳐 결정했다”고 말했다.")
+BREAKDOWN = ("구체적으로 사망자 23명의 유족에는 550만원, 중상자 2명에는 367만원, 경상자 6명에는 "
+             "183만원을 긴급지원한다.")
+SCENE = "도청 앞에는 이날 오전부터 시민들이 모여 희생자를 추모했다."
+
+
+def _pool(sentences: list[str], title: str = TITLE) -> Pool:
+    words = [content_words(s, "ko") for s in sentences]
+    return build_pool(list(enumerate(sentences)), words, title, content_words(title, "ko"),
+                      "ko", 300, lambda s: False)
+
+
+def test_a_long_quotation_with_no_figure_yields() -> None:
+    assert yields_to_facts(QUOTATION)
+
+
+def test_a_quotation_with_a_figure_or_a_short_one_does_not_yield() -> None:
+    # ko19: "위자료로 500만원을 인정한 것을 …" tells a figure; a short reply is the news.
+    assert not yields_to_facts("나영현 공익법무관은 “민원인의 갑질로 인한 피해 위자료로 500만원을 "
+                               "인정한 것을 주목할 필요가 있다”며 “대민업무를 수행하는 사람들의 "
+                               "인권을 존중하는 사회가 되었으면 한다”고 했다.")
+    assert not yields_to_facts("경호처는 “사실 무근”이라고 밝혔다.")
+    assert not yields_to_facts(BREAKDOWN)
+
+
+def test_the_quotation_gives_way_to_a_key_fact_within_the_margin() -> None:
+    pool = _pool([LEDE, QUOTATION, BREAKDOWN, SCENE])
+    assert pool.yielding == {1}
+    weights = position_weights()
+    rank(pool, {0: 1.0, 1: 0.9, 2: 0.9 - FACT_MARGIN + 0.1, 3: 0.2})
+    assert choose(pool, weights, 2, lambda k: False) == [0, 2]
+
+
+def test_the_quotation_stays_when_the_fact_is_out_of_reach() -> None:
+    pool = _pool([LEDE, QUOTATION, BREAKDOWN, SCENE])
+    rank(pool, {0: 1.0, 1: 0.9, 2: 0.9 - FACT_MARGIN - 0.1, 3: 0.2})
+    assert choose(pool, position_weights(), 2, lambda k: False) == [0, 1]
+
+
+def test_it_gives_way_to_no_sentence_that_tells_no_key_fact() -> None:
+    pool = _pool([LEDE, QUOTATION, SCENE])
+    rank(pool, {0: 1.0, 1: 0.9, 2: 0.8})
+    assert choose(pool, position_weights(), 2, lambda k: False) == [0, 1]
+
+
+def test_the_lede_and_a_quotation_of_the_headlines_claim_never_yield() -> None:
+    # The headline quotes the governor: the quotation is its claim.
+    title = "김 지사 “일용직 노동자 유가족 생계 문제, 재난안전대책본부 심의 거쳐 결정”"
+    pool = _pool([QUOTATION, LEDE, BREAKDOWN], title)
+    assert pool.yielding == frozenset()
+    pool = _pool([LEDE, QUOTATION, BREAKDOWN], title)
+    assert 1 not in pool.yielding
