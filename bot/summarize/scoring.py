@@ -88,7 +88,9 @@ HEADLINE_NOUNS = STATIC.index("headline_nouns")
 # Korean dev briefs (stop 47), not fitted: the readers missed ko40's "사망자 23명의 유족에는
 # 550만원, …" (1.37) under quotations of 1.50 and 1.55, and ko264's "… 107개를 확보했다" (1.00)
 # and "… DNA 분석이 완료됐고 이중 42명은 … 인계됐다" (1.10) under quotations of 1.46 and 1.35.
-FACT_MARGIN = 0.4
+# At 0.4 ko264 kept the 1.46 quotation over the 107 devices; 0.6 also moved ko20, a daughter's
+# plea the headline quotes, to her mother's 2020 sentence (background): no better.
+FACT_MARGIN = 0.5
 # A quotation that carries this share of the headline's nouns or more carries its claim: it
 # never gives way.
 HEADLINE_CLAIM = 0.5
