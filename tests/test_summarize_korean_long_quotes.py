@@ -4,8 +4,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, fields
+
 from bot.summarize.lang.ko.select.long_quote import yields_to_facts
-from bot.summarize.scoring import FACT_MARGIN, Pool, build_pool, choose
+from bot.summarize.scoring import FACT_MARGIN, KEY_FACT, Pool, build_pool, choose
 from bot.summarize.text import content_words
 from tests.support.korean import position_weights, rank
 
@@ -66,3 +68,65 @@ def test_the_lede_and_a_quotation_of_the_headlines_claim_never_yield() -> None:
     assert pool.yielding == frozenset()
     pool = _pool([LEDE, QUOTATION, BREAKDOWN], title)
     assert 1 not in pool.yielding
+
+
+def test_the_lede_never_yields_under_a_headline_it_does_not_quote() -> None:
+    # The lede is the governor's long quotation, and the headline carries few of its nouns.
+    pool = _pool([QUOTATION, LEDE, BREAKDOWN])
+    assert yields_to_facts(QUOTATION)
+    assert 0 not in pool.yielding
+
+
+def _set(pool: Pool, k: int, feature: int, value: float) -> None:
+    v = list(pool.values[k])
+    v[feature] = value
+    pool.values[k] = tuple(v)
+
+
+def test_a_quotation_gives_way_to_no_key_fact_that_itself_yields() -> None:
+    # A second long quotation whose key_fact reads 1 (an outcome, "체포했다"; set here, since
+    # the fact reading also asks for a figure): it yields too, so it never takes the place.
+    arrest = ("경찰 관계자는 “공장 주변을 지키던 직원들과 함께 달아나던 용의자를 현장에서 곧바로 "
+              "체포했다”며 “사고 경위와 공장 안전 관리 실태, 하청 노동자들의 작업 환경을 하나하나 "
+              "자세히 조사하고 있다”고 말했다.")
+    pool = _pool([LEDE, QUOTATION, arrest, SCENE])
+    assert pool.yielding == {1, 2}
+    _set(pool, 2, KEY_FACT, 1.0)
+    rank(pool, {0: 1.0, 1: 0.9, 2: 0.9 - FACT_MARGIN + 0.1, 3: 0.2})
+    assert choose(pool, position_weights(), 2, lambda k: False) == [0, 1]
+
+
+def test_a_fact_read_before_the_quotation_gives_way_only_within_the_margin() -> None:
+    # The breakdown is weighed first (its position is higher) but leans back, far below the
+    # quotation: the scan records it, and the last check of the margin keeps the quotation.
+    pool = _pool([LEDE, SCENE, BREAKDOWN, QUOTATION])
+    assert pool.yielding == {3}
+    rank(pool, {0: 1.0, 1: 0.2, 2: 0.95, 3: 0.9})
+    weights = position_weights(refers_back=-2.0)
+    assert choose(pool, weights, 2, lambda k: k == 2) == [0, 3]
+
+
+@dataclass(slots=True)
+class _Similar(Pool):
+    """A pool whose similarities are set by hand (unset pairs: 0)."""
+
+    pairs: dict[tuple[int, int], float] = field(default_factory=dict)
+
+    def similarity(self, a: int, b: int) -> float:
+        return self.pairs.get((min(a, b), max(a, b)), 0.0)
+
+
+def test_the_choice_does_not_hang_on_a_candidate_that_loses() -> None:
+    # Review of stop 47: the scene (redundant with the lede, chosen in no case) led the scan
+    # when the breakdown was weighed, so the breakdown's lean-back went unread; the quotation
+    # then led, the floor fell by the margin, and the breakdown took the place on a score
+    # 2.45 too high. Barring the scene gave the quotation. A key fact is read in full.
+    base = _pool([LEDE, SCENE, BREAKDOWN, QUOTATION])
+    rank(base, {0: 1.0, 1: 0.98, 2: 0.95, 3: 0.9})
+    pool = _Similar(**{f.name: getattr(base, f.name) for f in fields(Pool)})
+    pool.pairs = {(0, 1): 0.5, (0, 2): 0.5}
+    assert pool.yielding == {3}
+    weights = position_weights(redundancy=-1.0, refers_back=-2.0)
+    assert choose(pool, weights, 2, lambda k: k == 2) == [0, 3]
+    pool.barred = frozenset({1})
+    assert choose(pool, weights, 2, lambda k: k == 2) == [0, 3]

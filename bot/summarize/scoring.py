@@ -471,9 +471,11 @@ def choose(
                 if static[k] + reach <= floor:
                     break
                 # What candidate k must pass to matter: a key fact that does not yield, the best
-                # such fact within the margin of a yielding best; any other, the best.
+                # such fact so far (read in full, penalties and all: the floor can still drop
+                # when a later best yields, and the fact may then be weighed against it);
+                # any other, the best.
                 is_fact = k not in yielding and pool.values[k][KEY_FACT] > 0.0
-                need = max(floor, fact_score) if is_fact else best_score
+                need = fact_score if is_fact else best_score
                 if pool.read_caption(k):
                     # Its static score was an upper bound and is lower now: the scan starts over
                     # in the order of the scores as read, so every candidate it reaches is read
