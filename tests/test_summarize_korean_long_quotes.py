@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 
+from bench import fit_selection
+from bot.summarize import ExtractiveSummarizer
 from bot.summarize.lang.ko.select.long_quote import yields_to_facts
 from bot.summarize.scoring import FACT_MARGIN, KEY_FACT, Pool, build_pool, choose
 from bot.summarize.text import content_words
@@ -130,3 +132,15 @@ def test_the_choice_does_not_hang_on_a_candidate_that_loses() -> None:
     assert choose(pool, weights, 2, lambda k: k == 2) == [0, 3]
     pool.barred = frozenset({1})
     assert choose(pool, weights, 2, lambda k: k == 2) == [0, 3]
+
+
+def test_the_fit_weighs_a_long_quotation_as_a_brief_does() -> None:
+    # Review of stop 47: bench.fit_selection.prepare rebuilt the pool without ``yielding``,
+    # so the fit and ``--check`` scored a selector with no such rule.
+    summarizer = ExtractiveSummarizer()
+    text = "\n".join([LEDE, QUOTATION, BREAKDOWN, SCENE])
+    item = fit_selection.prepare({"id": "ko40", "title": TITLE, "text": text, "summary": LEDE},
+                                 "ko", summarizer, 2)
+    assert item.pool is not None
+    assert item.pool.yielding
+    assert {item.pool.sentences[k] for k in item.pool.yielding} == {QUOTATION}
