@@ -1,5 +1,5 @@
 """A long Korean quotation with no figure gives way to an untold key fact that scores within
-``FACT_MARGIN`` of it (issue 28, stop 47): ko40's readers missed "사망자 23명의 유족에는
+``long_quote.FACT_MARGIN`` of it (issue 28, stop 47): ko40's readers missed "사망자 23명의 유족에는
 550만원, …" under two quotations of the governor, "the quotes are long"."""
 
 from __future__ import annotations
@@ -7,9 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 
 from bench import fit_selection
-from bot.summarize import ExtractiveSummarizer
-from bot.summarize.lang.ko.select.long_quote import yields_to_facts
-from bot.summarize.scoring import FACT_MARGIN, KEY_FACT, Pool, build_pool, choose
+from bot.summarize import ExtractiveSummarizer, scoring
+from bot.summarize.lang.ko.select import long_quote
+from bot.summarize.lang.ko.select.long_quote import FACT_MARGIN, yields_to_facts
+from bot.summarize.lang.registry import language
+from bot.summarize.scoring import KEY_FACT, Pool, build_pool, choose
 from bot.summarize.text import content_words
 from tests.support.korean import position_weights, rank
 
@@ -144,3 +146,18 @@ def test_the_fit_weighs_a_long_quotation_as_a_brief_does() -> None:
     assert item.pool is not None
     assert item.pool.yielding
     assert {item.pool.sentences[k] for k in item.pool.yielding} == {QUOTATION}
+
+
+def test_the_margin_is_the_korean_tables_not_the_selectors() -> None:
+    # Review of stop 47: the margin and the headline-claim share were tuned on Korean briefs
+    # but sat in language-neutral scoring.py, where a second language's rule would take them.
+    assert not hasattr(scoring, "FACT_MARGIN") and not hasattr(scoring, "HEADLINE_CLAIM")
+    ko = language("ko")
+    assert (ko.fact_margin, ko.headline_claim) == (long_quote.FACT_MARGIN,
+                                                   long_quote.HEADLINE_CLAIM)
+    pool = _pool([LEDE, QUOTATION, BREAKDOWN, SCENE])
+    assert pool.fact_margin == long_quote.FACT_MARGIN
+    rank(pool, {0: 1.0, 1: 0.9, 2: 0.85, 3: 0.2})
+    assert choose(pool, position_weights(), 2, lambda k: False) == [0, 2]
+    pool.fact_margin = 0.0  # a language whose rule sets no margin: nothing gives way
+    assert choose(pool, position_weights(), 2, lambda k: False) == [0, 1]

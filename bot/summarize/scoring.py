@@ -83,17 +83,6 @@ LEDE = STATIC.index("lede")
 CAPTION = STATIC.index("caption")
 KEY_FACT = STATIC.index("key_fact")
 HEADLINE_NOUNS = STATIC.index("headline_nouns")
-# A point that gives way to facts (``Language.yields_to_facts``; Korean: a long quotation with
-# no figure) loses to a key fact that scores up to this much below it. Hand-set by reading the
-# Korean dev briefs (stop 47), not fitted: the readers missed ko40's "사망자 23명의 유족에는
-# 550만원, …" (1.37) under quotations of 1.50 and 1.55, and ko264's "… 107개를 확보했다" (1.00)
-# and "… DNA 분석이 완료됐고 이중 42명은 … 인계됐다" (1.10) under quotations of 1.46 and 1.35.
-# At 0.4 ko264 kept the 1.46 quotation over the 107 devices; 0.6 also moved ko20, a daughter's
-# plea the headline quotes, to her mother's 2020 sentence (background): no better.
-FACT_MARGIN = 0.5
-# A quotation that carries this share of the headline's nouns or more carries its claim: it
-# never gives way.
-HEADLINE_CLAIM = 0.5
 
 _POSITION = [1.0 / math.sqrt(1.0 + rank) for rank in range(256)]
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
@@ -172,10 +161,12 @@ class Pool:
     # third point). ``caption_like`` reads a sentence.
     unread_captions: set[int] = field(default_factory=set)
     caption_like: Callable[[str], bool] | None = None
-    # The candidates that give way to a key fact within FACT_MARGIN (``Language.yields_to_
-    # facts``), never the lede nor one carrying the headline's claim; empty where no rule is
-    # known or ``key_fact`` is unweighted.
+    # The candidates that give way to a key fact scoring within ``fact_margin`` of them
+    # (``Language.yields_to_facts`` and ``fact_margin``), never the lede nor one carrying the
+    # headline's claim; empty where no rule is known or where ``build_pool`` was given weights
+    # that leave ``key_fact`` out (``choose`` reads the key_fact value, not its weight).
     yielding: frozenset[int] = frozenset()
+    fact_margin: float = 0.0
 
     def read_caption(self, k: int) -> bool:
         """Reads candidate k's ``caption`` value if it is unread; whether that moved its
@@ -393,7 +384,8 @@ def build_pool(
     if yields is not None and wanted("key_fact"):
         pool.yielding = frozenset(
             k for k, (s, v) in enumerate(zip(sentences, values, strict=True))
-            if not v[LEDE] and v[HEADLINE_NOUNS] < HEADLINE_CLAIM and yields(s))
+            if not v[LEDE] and v[HEADLINE_NOUNS] < rules.headline_claim and yields(s))
+        pool.fact_margin = rules.fact_margin
     date_told = rules.date_told
     if date_told is not None and (weights is None or weights["refers_back"] != 0.0):
         pool.told = once(lambda k: date_told(sentences[k]))
@@ -445,7 +437,7 @@ def choose(
     unread: list[int] = []  # the chosen points whose facts are not in told_facts yet
     facts_of = pool.facts
     retells = pool.retells if w_restates else None
-    yielding = pool.yielding
+    yielding, margin = pool.yielding, pool.fact_margin
 
     def points_facts() -> frozenset[str]:
         # The chosen points' facts, read when a candidate first asks (the last point's never).
@@ -464,7 +456,7 @@ def choose(
             stale = False
             best, best_score = -1, -math.inf
             # The best key fact that does not yield (``Pool.yielding``): a best that yields
-            # gives way to it within FACT_MARGIN.
+            # gives way to it within the language's margin.
             fact, fact_score = -1, -math.inf
             floor = -math.inf  # the least score that may still win
             for k in order:
@@ -517,8 +509,8 @@ def choose(
                     best, best_score = k, score
                 if is_fact and score > fact_score:
                     fact, fact_score = k, score
-                floor = best_score - FACT_MARGIN if best in yielding else best_score
-        if best in yielding and fact >= 0 and fact_score > best_score - FACT_MARGIN:
+                floor = best_score - margin if best in yielding else best_score
+        if best in yielding and fact >= 0 and fact_score > best_score - margin:
             best = fact  # a long quotation gives way: an untold key fact scores within reach
         if best < 0:
             break

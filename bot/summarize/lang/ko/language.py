@@ -58,5 +58,7 @@ LANGUAGE = Language(
     caption_text=segment.caption_text,
     retelling=retold_event.told_again,
     yields_to_facts=long_quote.yields_to_facts,
+    fact_margin=long_quote.FACT_MARGIN,
+    headline_claim=long_quote.HEADLINE_CLAIM,
     headline_reading=words.read_headline,
 )
