@@ -161,3 +161,11 @@ def test_the_margin_is_the_korean_tables_not_the_selectors() -> None:
     assert choose(pool, position_weights(), 2, lambda k: False) == [0, 2]
     pool.fact_margin = 0.0  # a language whose rule sets no margin: nothing gives way
     assert choose(pool, position_weights(), 2, lambda k: False) == [0, 1]
+
+
+def test_a_digit_anywhere_in_the_sentence_holds_it_back_and_the_marks_count() -> None:
+    # As documented (review of stop 47, findings 4 and 6): the digit is read in the whole
+    # sentence, the attribution's day too, and the 80 characters count the quote marks.
+    assert not yields_to_facts(QUOTATION.replace("김 지사는 ", "김 지사는 3일 기자회견에서 "))
+    assert yields_to_facts("그는 “" + "가" * 78 + "”라고 했다.")
+    assert not yields_to_facts("그는 “" + "가" * 77 + "”라고 했다.")
