@@ -146,6 +146,8 @@ def test_the_fit_weighs_a_long_quotation_as_a_brief_does() -> None:
     assert item.pool is not None
     assert item.pool.yielding
     assert {item.pool.sentences[k] for k in item.pool.yielding} == {QUOTATION}
+    # and within the brief's margin (the fit once kept ``yielding`` but not ``fact_margin``)
+    assert item.pool.fact_margin == FACT_MARGIN
 
 
 def test_the_margin_is_the_korean_tables_not_the_selectors() -> None:
