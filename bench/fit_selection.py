@@ -250,6 +250,8 @@ def prepare(row: dict[str, Any], lang: str, summ: ExtractiveSummarizer, points: 
     if base.facts is not None:
         pool.facts = [base.facts(k) for k in range(n)].__getitem__
     pool.retells = base.retells
+    # A brief's long quotations give way in the fit as well, within the language's margin.
+    pool.yielding, pool.fact_margin = base.yielding, base.fact_margin
     if base.units_of is not None:
         pool.units_of = [base.units_of(k) for k in range(n)].__getitem__
         pool.headline_units, pool.units_least = base.headline_units, base.units_least

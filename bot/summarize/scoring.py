@@ -81,6 +81,8 @@ THRESHOLDS = ("duplicate", "headline_copy")
 IDEAL_CHARS = 140
 LEDE = STATIC.index("lede")
 CAPTION = STATIC.index("caption")
+KEY_FACT = STATIC.index("key_fact")
+HEADLINE_NOUNS = STATIC.index("headline_nouns")
 
 _POSITION = [1.0 / math.sqrt(1.0 + rank) for rank in range(256)]
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
@@ -159,6 +161,12 @@ class Pool:
     # third point). ``caption_like`` reads a sentence.
     unread_captions: set[int] = field(default_factory=set)
     caption_like: Callable[[str], bool] | None = None
+    # The candidates that give way to a key fact scoring within ``fact_margin`` of them
+    # (``Language.yields_to_facts`` and ``fact_margin``), never the lede nor one carrying the
+    # headline's claim; empty where no rule is known or where ``build_pool`` was given weights
+    # that leave ``key_fact`` out (``choose`` reads the key_fact value, not its weight).
+    yielding: frozenset[int] = frozenset()
+    fact_margin: float = 0.0
 
     def read_caption(self, k: int) -> bool:
         """Reads candidate k's ``caption`` value if it is unread; whether that moved its
@@ -374,6 +382,12 @@ def build_pool(
         pool.retells = retelling(sentences, ANALYSIS.morphs)
     # The readings below are slow (the analyser) and choose() asks for few candidates, some
     # many times: ``once`` reads each candidate once, when it is first asked for.
+    yields = rules.yields_to_facts
+    if yields is not None and wanted("key_fact"):
+        pool.yielding = frozenset(
+            k for k, (s, v) in enumerate(zip(sentences, values, strict=True))
+            if not v[LEDE] and v[HEADLINE_NOUNS] < rules.headline_claim and yields(s))
+        pool.fact_margin = rules.fact_margin
     date_told = rules.date_told
     if date_told is not None and (weights is None or weights["refers_back"] != 0.0):
         pool.told = once(lambda k: date_told(sentences[k]))
@@ -425,6 +439,7 @@ def choose(
     unread: list[int] = []  # the chosen points whose facts are not in told_facts yet
     facts_of = pool.facts
     retells = pool.retells if w_restates else None
+    yielding, margin = pool.yielding, pool.fact_margin
 
     def points_facts() -> frozenset[str]:
         # The chosen points' facts, read when a candidate first asks (the last point's never).
@@ -442,9 +457,19 @@ def choose(
         while stale:  # a scan that read a caption-like candidate starts over (below)
             stale = False
             best, best_score = -1, -math.inf
+            # The best key fact that does not yield (``Pool.yielding``): a best that yields
+            # gives way to it within the language's margin.
+            fact, fact_score = -1, -math.inf
+            floor = -math.inf  # the least score that may still win
             for k in order:
-                if static[k] + reach <= best_score:
+                if static[k] + reach <= floor:
                     break
+                # What candidate k must pass to matter: a key fact that does not yield, the best
+                # such fact so far (read in full, penalties and all: the floor can still drop
+                # when a later best yields, and the fact may then be weighed against it);
+                # any other, the best.
+                is_fact = k not in yielding and pool.values[k][KEY_FACT] > 0.0
+                need = fact_score if is_fact else best_score
                 if pool.read_caption(k):
                     # Its static score was an upper bound and is lower now: the scan starts over
                     # in the order of the scores as read, so every candidate it reaches is read
@@ -462,15 +487,15 @@ def choose(
                 if w_restates and told and sim >= CLOSE:
                     score += w_restates * pool.restated(k, sim, told, points_facts)
                 if reach and units_of is not None:
-                    if score + reach <= best_score or (units_maybe is not None and (
-                            score + unit * len(units_maybe(k) & left) <= best_score)):
+                    if score + reach <= need or (units_maybe is not None and (
+                            score + unit * len(units_maybe(k) & left) <= need)):
                         continue  # cannot win even with every unit it may carry: no reading
                     score += unit * len(units_of(k) & left)
                 # The lede is never the retelling: when greedy choice took a later sentence that
                 # tells its event in more detail first, the lede still stands (stop 44's bar lost
                 # ko12's and ko45's ledes that way). Read after every bonus, so no gain lifts a
                 # retelling past the best unweighed (stop 45's review).
-                if (retells is not None and chosen and score > best_score
+                if (retells is not None and chosen and score > need
                         and pool.values[k][LEDE] == 0.0 and any(retells(k, j) for j in chosen)):
                     score += w_restates
                 # Leaning back is fine right after the sentence it leans on. A day told elsewhere
@@ -478,12 +503,17 @@ def choose(
                 # it follows a point is asked first: a lean-back reading (English's refers_back,
                 # about 90 K instructions a call on a BBC brief) cannot move a score there.
                 prev = k - 1
-                if score > best_score and w_back \
+                if score > need and w_back \
                         and not (prev >= 0 and prev in chosen and index[prev] == index[k] - 1) \
                         and (leans_back(k) or pool.leans_on_a_day(k, chosen)):
                     score += w_back
                 if score > best_score:
                     best, best_score = k, score
+                if is_fact and score > fact_score:
+                    fact, fact_score = k, score
+                floor = best_score - margin if best in yielding else best_score
+        if best in yielding and fact >= 0 and fact_score > best_score - margin:
+            best = fact  # a long quotation gives way: an untold key fact scores within reach
         if best < 0:
             break
         chosen.append(best)

@@ -265,6 +265,14 @@ class Language:
     # tells j's legal event again with nothing new, "…집회 참가자 2명을 체포했다고 밝혔다" after
     # "집회 참가자 2명이 … 체포됐다"); None where the language has no such reading
     retelling: Callable[[list[str], Analyser], Callable[[int, int], bool]] | None = None
+    # Whether a sentence is a point that gives way to an untold key fact scoring within
+    # ``fact_margin`` of it (bot.summarize.scoring ``choose``; Korean: a long quotation with no
+    # figure, ko40's governor's words over "사망자 23명의 유족에는 550만원, …"); never the lede
+    # nor a sentence that carries ``headline_claim`` of the headline's nouns or more. None
+    # where no such rule is known; the two numbers are the language's own, set by reading
+    yields_to_facts: Callable[[str], bool] | None = None
+    fact_margin: float = 0.0
+    headline_claim: float = 0.0
     # The headline's units a brief should carry that its lead tends to miss (Korean: a
     # headline's second fact, "A, B" or "A … B": the analyser's lemmas of B that A lacks, verb
     # stems with nouns, "열려" ~ "열렸다"; empty when the headline tells one fact), and those

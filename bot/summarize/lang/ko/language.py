@@ -12,7 +12,7 @@ from bot.summarize.lang.ko import (
     tagging,
     words,
 )
-from bot.summarize.lang.ko.select import cues, headline, retold_event
+from bot.summarize.lang.ko.select import cues, headline, long_quote, retold_event
 
 LANGUAGE = Language(
     code="ko",
@@ -57,5 +57,8 @@ LANGUAGE = Language(
     label_words=(1, 6),
     caption_text=segment.caption_text,
     retelling=retold_event.told_again,
+    yields_to_facts=long_quote.yields_to_facts,
+    fact_margin=long_quote.FACT_MARGIN,
+    headline_claim=long_quote.HEADLINE_CLAIM,
     headline_reading=words.read_headline,
 )
