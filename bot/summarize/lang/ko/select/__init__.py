@@ -199,6 +199,12 @@ CONCLUSION = re.compile(r"^결국\s*,?\s+")
 # of ``BACK`` this set-aside reaches: review of wt-ko47f). "이 씨는" is a surname. An
 # adnominal read as a topic ("결국 남는 건 …") is not caught.
 POINTING_SUBJECT = re.compile(r"^(?:그|이|저|해당)\s(?!씨)")
+# A bare noun for a person after "결국" ("결국 여성은 작년 체포돼 …") means one told before, and
+# the story may have told more than one: in ko5 the woman of another case of the same kind,
+# which shown under the runaway wife's lede read as her sentence (stop 47's read: "misleading").
+# It leans back; a name ("결국 A씨는", "결국 임씨는") or a body ("결국 협상은") does not.
+BARE_PERSON = re.compile(r"^(?:여성|남성|여자|남자|아내|남편|부인|엄마|아빠|아이|아들|딸|노인|청년)"
+                         r"(?:은|는|이|가)\s")
 
 # A demonstrative inside the sentence, outside quotations, pointing at something said before
 # it: "이씨는 경찰 조사에서 이를 부인했다", "대변인은 브리핑을 열고 이 같은 내용을 담은 …".
@@ -332,7 +338,8 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
         sentence = TOPIC_SHIFT.sub("", sentence)
     elif sentence.startswith("결국") and (m := CONCLUSION.match(sentence)) is not None:
         sentence = sentence[m.end():]
-        if OWN_SUBJECT.match(sentence) is None or POINTING_SUBJECT.match(sentence):
+        if OWN_SUBJECT.match(sentence) is None or POINTING_SUBJECT.match(sentence) \
+                or BARE_PERSON.match(sentence):
             return True
     if (BACK.match(sentence) and not _manner_shown(sentence)) \
             or (PROBLEM.match(sentence) and EXAM.search(sentence) is None) \
