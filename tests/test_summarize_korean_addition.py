@@ -38,3 +38,22 @@ def test_an_addition_on_a_person_the_lede_does_not_introduce_leans_back() -> Non
     sentences = ["회사원이 숨진 채 발견됐다.", "경찰은 수사에 착수했다.",
                  "동료 B씨는 그를 마지막으로 봤다.", "아울러 B씨는 경찰에 출석했다."]
     assert candidate_leans_back(sentences, 3, "ko")
+
+
+@needs_kiwi
+@pytest.mark.parametrize(("sentence", "leans"), [
+    # "another N, M": M named, the sentence tells it whole (ko234)
+    ("또 다른 블랙박스인 비행기록장치(FDR)는 사고 충격으로 손상돼 미국으로 보내 분석할 방침이다.",
+     False),
+    # another one, no one named: which was the first?
+    ("또 다른 관계자는 “소 4마리는 오늘 도살될 것”이라고 설명했다.", True),
+    ("또 다른 여성 역시 사고 직후 현장을 급하게 피했다.", True),
+    # a noun that ends in 인 is no copula
+    ("또 다른 원인 중 하나는 엔진 고장이다.", True),
+    ("또 다른 한국인 선수는 예선에서 탈락했다.", True),
+])
+def test_another_that_names_itself_leans_on_nothing(sentence: str, leans: bool) -> None:
+    sentences = ["블랙박스 분석이 본격 시작됐다.",
+                 "국토부는 음성 기록 장치에서 음성 파일을 추출했다고 밝혔다.",
+                 "음성 기록 장치는 두 가지 블랙박스 중 하나다.", sentence]
+    assert candidate_leans_back(sentences, 3, "ko") == leans

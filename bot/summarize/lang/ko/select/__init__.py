@@ -204,6 +204,15 @@ CONCLUSION = re.compile(r"^결국\s*,?\s+")
 # fact before is the one they add to or single out, which a brief that skips it leaves odd (of
 # their 103 dev sentences 34 have a subject; not surveyed one by one).
 ADDITION = re.compile(r"^아울러\s*,?\s+")
+# "또 다른 N인 M은 …" ("another N, M, …") names the other thing itself: "또 다른 블랙박스인
+# 비행기록장치(FDR)는 사고 충격으로 손상돼 … NTSB로 보내 분석할 방침이다." (ko234, the second
+# black box's fate, leaned back on "또" and the brief's third point was "음성 기록 장치는 …
+# 두 가지 블랙박스 중 하나다.", a definition). "또" is set aside and the rest judged. Of the 6
+# dev sentences opening on "또 다른" (ko, kosci), 2 name it so (ko234; ko219's "또 다른 맛집인
+# 북군동 신라정은 …", no brief moved); "또 다른 관계자는 …", "또 다른 여성 역시 …" name no
+# one and still lean back, as "또" does, and so does a noun that ends in 인 ("또 다른 원인
+# 중 하나는 …", "또 다른 한국인 선수는 …": no copula, nothing named).
+ANOTHER_NAMED = re.compile(r"^또\s(?=다른\s[가-힣]+(?<![원요범증개부노시확국])인\s\S)")
 # A subject that points back after "결국" ("결국 그 사람은 …", "결국 이 사건은 …", "결국 해당
 # 업체는 …") leans as "그는" does; without "결국" such a sentence is read as before (an old gap
 # of ``BACK`` this set-aside reaches: review of wt-ko47f). "이 씨는" is a surname. An
@@ -337,7 +346,8 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
     says what a decision told before weighed (``words.weighed_unnamed``), reports a quotation it
     does not show, or, by ``subjectless`` (Kiwi's reading), is a clause with no subject. An
     opening "한편" is set aside first (``TOPIC_SHIFT``), and so is an opening "결국" or
-    "아울러" before a subject (``CONCLUSION``, ``ADDITION``)."""
+    "아울러" before a subject (``CONCLUSION``, ``ADDITION``) and the "또" of "또 다른 N인
+    M" (``ANOTHER_NAMED``)."""
     if sentence.startswith("한편"):
         sentence = TOPIC_SHIFT.sub("", sentence)
     elif sentence.startswith("결국") and (m := CONCLUSION.match(sentence)) is not None:
@@ -349,6 +359,8 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
         if OWN_SUBJECT.match(sentence) is None or POINTING_SUBJECT.match(sentence) \
                 or sentence.startswith(("“", '"')):
             return True
+    elif sentence.startswith("또 다른") and (m := ANOTHER_NAMED.match(sentence)) is not None:
+        sentence = sentence[m.end():]
     if (BACK.match(sentence) and not _manner_shown(sentence)) \
             or (PROBLEM.match(sentence) and EXAM.search(sentence) is None) \
             or sentence.rstrip(" .").endswith(BACK_ENDING):
