@@ -24,6 +24,9 @@ LEDE = "온라인에서 참사 유족을 모욕하는 사례가 늘어 경찰이
     ("아울러 게시글 125건을 삭제, 차단 조치했다.", True),
     # a subject that itself leans back
     ("아울러 그는 경찰에 출석했다.", True),
+    # "also" said again by 도: also besides what? (a noun ending in 도 is no such mark)
+    ("아울러 경찰은 댓글도 삭제했다.", True),
+    ("아울러 경찰은 처벌 제도 개선을 건의했다.", False),
     # "또" says the fact before is the one it adds to: it leans back with a subject too
     ("또 경찰은 게시글 125건을 삭제, 차단 조치했다.", True),
 ])

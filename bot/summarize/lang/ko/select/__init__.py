@@ -204,6 +204,12 @@ CONCLUSION = re.compile(r"^결국\s*,?\s+")
 # fact before is the one they add to or single out, which a brief that skips it leaves odd (of
 # their 103 dev sentences 34 have a subject; not surveyed one by one).
 ADDITION = re.compile(r"^아울러\s*,?\s+")
+# After "아울러", a word marked "also" by 도 ("아울러 정부는 세제 지원도 검토한다": also besides
+# what?) says the addition twice and leans back still; nouns that end in 도 ("정도", "제도",
+# "속도", …) are no such mark. None of the 4 dev sentences set aside has one.
+ALSO_MARKED = re.compile(
+    r"[가-힣](?<!정)(?<!제)(?<!속)(?<!온)(?<!강)(?<!시)(?<!의)(?<!태)(?<!한)(?<!고)(?<!용)(?<!지)"
+    r"(?<!빈)(?<!농)(?<!밀)(?<!각)(?<!진)(?<!난)도\s")
 # "또 다른 N인 M은 …" ("another N, M, …") names the other thing itself: "또 다른 블랙박스인
 # 비행기록장치(FDR)는 사고 충격으로 손상돼 … NTSB로 보내 분석할 방침이다." (ko234, the second
 # black box's fate, leaned back on "또" and the brief's third point was "음성 기록 장치는 …
@@ -357,7 +363,7 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
     elif sentence.startswith("아울러") and (m := ADDITION.match(sentence)) is not None:
         sentence = sentence[m.end():]
         if OWN_SUBJECT.match(sentence) is None or POINTING_SUBJECT.match(sentence) \
-                or sentence.startswith(("“", '"')):
+                or sentence.startswith(("“", '"')) or ALSO_MARKED.search(sentence):
             return True
     elif sentence.startswith("또 다른") and (m := ANOTHER_NAMED.match(sentence)) is not None:
         sentence = sentence[m.end():]
