@@ -194,6 +194,31 @@ TOPIC_SHIFT = re.compile(r"^한편\s*,?\s+")
 # ("결국 1심에서는 …", "결국 2023년 초 퇴사하고 …", "결국 지금 같은 …") it still leans back;
 # with one, the rest is judged ("결국 그는 …" leans on "그는").
 CONCLUSION = re.compile(r"^결국\s*,?\s+")
+# "아울러" ("in addition") adds a further act of an actor the sentence names again: "아울러
+# 경찰은 희생자의 명예를 훼손하거나 … 총 125건을 삭제, 차단 조치했다." (issue 28's read of
+# ko270: the 125 removals, a counted outcome, leaned back on "아울러" alone). Of the 5 sentences
+# opening on it in the Korean dev articles (ko, kosci), 4 name their actor right after it
+# ("아울러 검찰은 …", "아울러 국토부는 …") and read whole; the fifth opens on a quotation with
+# no speaker ("아울러 “음성기록장치(CVR)는 …”라고 전했다": who?) and still leans back. "또",
+# "또한" and "특히" keep leaning back with a subject as well: "also" and "above all" say the
+# fact before is the one they add to or single out, which a brief that skips it leaves odd (of
+# their 103 dev sentences 34 have a subject; not surveyed one by one).
+ADDITION = re.compile(r"^아울러\s*,?\s+")
+# After "아울러", a word marked "also" by 도 ("아울러 정부는 세제 지원도 검토한다": also besides
+# what?) says the addition twice and leans back still; nouns that end in 도 ("정도", "제도",
+# "속도", …) are no such mark. None of the 4 dev sentences set aside has one.
+ALSO_MARKED = re.compile(
+    r"[가-힣](?<!정)(?<!제)(?<!속)(?<!온)(?<!강)(?<!시)(?<!의)(?<!태)(?<!한)(?<!고)(?<!용)(?<!지)"
+    r"(?<!빈)(?<!농)(?<!밀)(?<!각)(?<!진)(?<!난)도\s")
+# "또 다른 N인 M은 …" ("another N, M, …") names the other thing itself: "또 다른 블랙박스인
+# 비행기록장치(FDR)는 사고 충격으로 손상돼 … NTSB로 보내 분석할 방침이다." (ko234, the second
+# black box's fate, leaned back on "또" and the brief's third point was "음성 기록 장치는 …
+# 두 가지 블랙박스 중 하나다.", a definition). "또" is set aside and the rest judged. Of the 6
+# dev sentences opening on "또 다른" (ko, kosci), 2 name it so (ko234; ko219's "또 다른 맛집인
+# 북군동 신라정은 …", no brief moved); "또 다른 관계자는 …", "또 다른 여성 역시 …" name no
+# one and still lean back, as "또" does, and so does a noun that ends in 인 ("또 다른 원인
+# 중 하나는 …", "또 다른 한국인 선수는 …": no copula, nothing named).
+ANOTHER_NAMED = re.compile(r"^또\s(?=다른\s[가-힣]+(?<![원요범증개부노시확국])인\s\S)")
 # A subject that points back after "결국" ("결국 그 사람은 …", "결국 이 사건은 …", "결국 해당
 # 업체는 …") leans as "그는" does; without "결국" such a sentence is read as before (an old gap
 # of ``BACK`` this set-aside reaches: review of wt-ko47f). "이 씨는" is a surname. An
@@ -332,8 +357,9 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
     quoting ending), points back from inside (``inner_reference``, ``inner_pronoun``), only
     says what a decision told before weighed (``words.weighed_unnamed``), reports a quotation it
     does not show, or, by ``subjectless`` (Kiwi's reading), is a clause with no subject. An
-    opening "한편" is set aside first (``TOPIC_SHIFT``), and so is an opening "결국" before a
-    subject (``CONCLUSION``)."""
+    opening "한편" is set aside first (``TOPIC_SHIFT``), and so is an opening "결국" or
+    "아울러" before a subject (``CONCLUSION``, ``ADDITION``) and the "또" of "또 다른 N인
+    M" (``ANOTHER_NAMED``)."""
     if sentence.startswith("한편"):
         sentence = TOPIC_SHIFT.sub("", sentence)
     elif sentence.startswith("결국") and (m := CONCLUSION.match(sentence)) is not None:
@@ -341,6 +367,13 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
         if OWN_SUBJECT.match(sentence) is None or POINTING_SUBJECT.match(sentence) \
                 or BARE_PERSON.match(sentence):
             return True
+    elif sentence.startswith("아울러") and (m := ADDITION.match(sentence)) is not None:
+        sentence = sentence[m.end():]
+        if OWN_SUBJECT.match(sentence) is None or POINTING_SUBJECT.match(sentence) \
+                or sentence.startswith(("“", '"')) or ALSO_MARKED.search(sentence):
+            return True
+    elif sentence.startswith("또 다른") and (m := ANOTHER_NAMED.match(sentence)) is not None:
+        sentence = sentence[m.end():]
     if (BACK.match(sentence) and not _manner_shown(sentence)) \
             or (PROBLEM.match(sentence) and EXAM.search(sentence) is None) \
             or sentence.rstrip(" .").endswith(BACK_ENDING):
@@ -437,6 +470,8 @@ def unintroduced(candidates: list[str], k: int, title: str = "") -> bool:
         sentence = TOPIC_SHIFT.sub("", sentence)  # "한편 A씨는 …" leans on A씨 all the same
     elif sentence.startswith("결국"):
         sentence = CONCLUSION.sub("", sentence)  # and so does "결국 A씨는 …" (review of wt-ko47f)
+    elif sentence.startswith("아울러"):
+        sentence = ADDITION.sub("", sentence)  # and "아울러 A씨는 …"
     m = PERSON_OPENING.match(sentence)
     if m is None:
         return False
