@@ -56,3 +56,34 @@ def test_a_korean_brief_never_searches_a_whole_sentence_for_its_ending(
     ExtractiveSummarizer().brief(Article(title="서울 버스요금 300원 인상", text=text))
     assert counted.searches == 0
     assert counted.matches > 0
+
+
+# COUNTED_OUTCOME as it was: opened on its look-behind, so tried at every character.
+_COUNTED_OUTCOME_BEFORE = re.compile(
+    r"(?<![\d,.])(?![1-9]0\s?대)\d[\d,.]*(?:[만천백]\d*)*\s?여?\s?(?:명|건|개|곳|대|척|마리)"
+    r"(?:을|를|이|가|은|는|에\s대해)?\s"
+    r"(?:입건|삭제|차단|확보|압수|송치|검거|구조|인계|고발|징계)"
+    r"(?:했|하였|됐|되었|[해돼](?!\s?(?:달|주))|,|\s?조치)")
+
+
+def test_a_counted_outcome_is_found_where_it_was() -> None:
+    from bot.summarize.lang.ko.select import key_facts
+
+    texts = ["글을 올린 4명을 입건해 조사 중", "총 125건을 삭제, 차단 조치했다", "20대를 검거했다",
+             "20 대를 검거했다", "120대를 압수했다", "1,20대를 압수했다", "x10대를 검거했다",
+             "2천여 명을 구조해 달라", "1만2천 명을 구조했다", "٣명을 입건했다", "3.5개를 확보했다",
+             "920대를 압수했다", "9 0대를 압수했다"]
+    texts += [f"{a}{b}" for a in ("", "1", "9", ",", ".", "가 ", "٣") for b in texts[:6]]
+    texts += _texts(26, "0123456789,. 여명건대를을입건했해돼달만천", 6000)
+    for text in texts:
+        found = key_facts.COUNTED_OUTCOME.search(text)
+        before = _COUNTED_OUTCOME_BEFORE.search(text)
+        assert (found and found.span()) == (before and before.span()), text
+
+
+def test_a_counted_outcome_opens_on_its_digit() -> None:
+    # The engine skips to the next digit only when the pattern opens on it; a look-behind
+    # first is tried at every character of every candidate.
+    from bot.summarize.lang.ko.select import key_facts
+
+    assert key_facts.COUNTED_OUTCOME.pattern.startswith(r"\d")
