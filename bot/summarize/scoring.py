@@ -336,7 +336,7 @@ def build_pool(
         else:
             caption = False
             unread.add(k)
-        heading = ended is not None and not ended.search(s)
+        heading = ended is not None and not ended(s)
         first = 0.0
         if lede and not caption and not heading and not (leans_back and leans_back(s)):
             first, lede = 1.0, False

@@ -167,7 +167,7 @@ class Language:
     hangul_names: bool
     # A sentence's ending, where the language marks one: a candidate without it is a heading
     # (bot.summarize.scoring); None where headings cannot be told apart this way
-    sentence_ending: re.Pattern[str] | None
+    sentence_ending: Callable[[str], bool] | None
     # Whether a span with no sentence ending is a noun phrase with no predicate at all, by the
     # analyser's reading (Korean: "지난해 … 수상자들."): never a point; None where the language
     # has no such test (bot.summarize.extractive)

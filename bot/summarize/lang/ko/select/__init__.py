@@ -81,6 +81,18 @@ REASON_TOPIC = re.compile(r"(?:이유|것|까닭|원인|배경)(?:은|는)\s")
 # search opens on one class (the same sentences match; a Korean brief 1.6% fewer instructions
 # than with "(?:[…]|니다)").
 ENDED = re.compile(PREDICATE_LAST + r"[.!?…]*[\"'”’)]*\s*$")
+# What ENDED lets follow the predicate: stops, then closing quotes (then spaces).
+_STOPS = ".!?…"
+_CLOSING = "\"'”’)"
+
+
+def ended(sentence: str) -> bool:
+    """Whether ``ENDED`` is found in ``sentence``, matched once: at the character before its
+    trailing spaces, closing quotes and stops (the three sets share no character, so that is
+    the only place a match can start). A search tried it at every syllable of the class in the
+    sentence ("다양한", "요구", "음식" …), and it is run on every Korean candidate."""
+    last = len(sentence.rstrip().rstrip(_CLOSING).rstrip(_STOPS)) - 1
+    return last >= 0 and ENDED.match(sentence, last) is not None
 # Nouns that close a complete news sentence after a relative clause ("…할 전망이다", "…라는
 # 지적이다"): the clause's subject is the sentence's. Any other "…한 구역이다" names no subject.
 REPORTING_NOUNS = frozenset(
@@ -419,7 +431,7 @@ def verbless(sentence: str, morphs: Analyser) -> bool:
     or not: readers met "▶뮤지컬 ‘고스트 베이커리’" as point 1. A marked line with a predicate
     ("◇경증으로 응급실 가면 …") stays a heading: the science set's subtitles are such lines."""
     marked = SUBHEAD_MARK.match(sentence) is not None
-    if not marked and (not sentence.endswith(".") or ENDED.search(sentence)):
+    if not marked and (not sentence.endswith(".") or ended(sentence)):
         return False
     ms = morphs(sentence)
     if not ms or any(tag in PREDICATE for _, tag, _, _ in ms):
@@ -539,7 +551,7 @@ def surname_title(candidates: list[str], k: int, title: str) -> bool:
     for m in SURNAME_TITLE.finditer(outside):
         if FORMER_AFTER_NAME.search(outside, 0, m.start()) is not None:
             continue  # "이재명 전 대표는": 전 is "former", the name stands right before it
-        early = early or [c for c in candidates if ENDED.search(c)][:2]
+        early = early or [c for c in candidates if ended(c)][:2]
         full = _full_name(m.group(1), m.group(2))
         # The full name is looked for only in the candidates that write the post ("의원"),
         # which every match of it holds; it was tried at every character of every candidate
