@@ -27,6 +27,17 @@ LEDE = "온라인에서 참사 유족을 모욕하는 사례가 늘어 경찰이
     # "also" said again by 도: also besides what? (a noun ending in 도 is no such mark)
     ("아울러 경찰은 댓글도 삭제했다.", True),
     ("아울러 경찰은 처벌 제도 개선을 건의했다.", False),
+    # Kiwi's 도/JX after a noun, not a list of syllables (review rev-late, finding 1)
+    ("아울러 경찰은 비용도 지원한다.", True),
+    ("아울러 경찰은 사진도 공개했다.", True),
+    ("아울러 경찰은 문제도 점검했다.", True),
+    ("아울러 경찰은 규정도 고치기로 했다.", True),
+    ("아울러 경찰은 댓글도, 게시글을 삭제했다.", True),
+    # nouns in 도, a concessive ending, a quoted 도: no "also" (finding 2)
+    ("아울러 경찰은 관련 보도 내용을 확인하고 있다.", False),
+    ("아울러 경찰은 경기도 일대 게시글 125건을 삭제했다.", False),
+    ("아울러 경찰은 유족이 원하지 않더라도 수사를 계속할 방침이다.", False),
+    ("아울러 경찰은 “유족도 피해자”라고 밝혔다.", False),
     # "또" says the fact before is the one it adds to: it leans back with a subject too
     ("또 경찰은 게시글 125건을 삭제, 차단 조치했다.", True),
 ])
@@ -54,6 +65,13 @@ def test_an_addition_on_a_person_the_lede_does_not_introduce_leans_back() -> Non
     # a noun that ends in 인 is no copula
     ("또 다른 원인 중 하나는 엔진 고장이다.", True),
     ("또 다른 한국인 선수는 예선에서 탈락했다.", True),
+    # Kiwi's copula, not a list of syllables (review rev-late, finding 3)
+    ("또 다른 일본인 관광객은 사고 직후 현장을 급하게 피했다.", True),
+    ("또 다른 정치인 2명은 사고 직후 현장을 급하게 피했다.", True),
+    ("또 다른 군인 1명은 사고 직후 현장을 급하게 피했다.", True),
+    # the copula past the first word after 다른
+    ("또 다른 핵심 장비인 비행기록장치(FDR)는 사고 충격으로 손상돼 미국으로 보내 분석할 방침이다.",
+     False),
 ])
 def test_another_that_names_itself_leans_on_nothing(sentence: str, leans: bool) -> None:
     sentences = ["블랙박스 분석이 본격 시작됐다.",

@@ -82,7 +82,7 @@ def refers_back(sentence: str, lang: str) -> bool:
     subject."""
     # A language without rules of its own has no lean-back rule: English's would misread it.
     rules = LANGUAGES.get(lang)
-    return rules is not None and rules.refers_back(sentence, korean.subjectless)
+    return rules is not None and rules.refers_back(sentence, korean.subjectless, korean.morphs)
 
 
 def candidate_leans_back(candidates: list[str], k: int, lang: str, title: str = "") -> bool:
@@ -110,7 +110,7 @@ def candidate_leans_back(candidates: list[str], k: int, lang: str, title: str = 
     sentence = candidates[k]
     if title and rules.contrast_shown is not None:
         sentence = rules.contrast_shown(sentence, title)
-    if rules.refers_back(sentence, korean.subjectless):
+    if rules.refers_back(sentence, korean.subjectless, korean.morphs):
         return True
     if rules.surname_title is not None and rules.surname_title(candidates, k, title):
         return True

@@ -175,8 +175,8 @@ class Language:
     # How many spaced words a claim label may have, at least and at most
     label_words: tuple[int, int]
     # Whether a sentence opens by referring back to something it does not name; given the
-    # analyser's subjectless-clause test (bot.summarize.extractive)
-    refers_back: Callable[[str, Callable[[str], bool]], bool]
+    # analyser's subjectless-clause test and the analyser (bot.summarize.extractive)
+    refers_back: Callable[[str, Callable[[str], bool], Analyser], bool]
     # The scope words of each negation in a text, nearest to the cue first, and the words a
     # point states (the dropped-negation check compares them); a scope's lead word counts only
     # from this length (bot.summarize.negation)

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable
 from itertools import chain
 
-from bot.summarize.lang import Analysis, Cues
+from bot.summarize.lang import Analyser, Analysis, Cues
 from bot.summarize.lang.en.select import dummy_it
 from bot.summarize.lang.en.select.fronted import leans_through_fronted, uses_it
 from bot.summarize.lang.en.select.headline_names import headline_names
@@ -356,14 +356,16 @@ def points_away(sentence: str) -> bool:
         and DEMONSTRATIVE.match(sentence) is not None
 
 
-def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
+def refers_back(sentence: str, subjectless: Callable[[str], bool],
+                morphs: Analyser | None = None) -> bool:
     """Whether an English ``sentence`` opens by referring back to something it does not name: a
     pronoun, demonstrative or connective, a discourse marker answering the sentence before
     (DISCOURSE), or a quote with no named speaker; or points at another place in the text
     (``points_away``) or the writer's earlier piece (EARLIER_PIECE) anywhere (``subjectless``
-    is Korean's analyser rule, unused here); or is a teaser (``teaser``), whose "it" points at
-    the news a later sentence tells; or opens on a phrase or clause whose pronoun leans back
-    (``fronted.leans_through_fronted``), or uses an "it" it does not name (``fronted.uses_it``)."""
+    and ``morphs`` are Korean's analyser, unused here); or is a teaser (``teaser``), whose
+    "it" points at the news a later sentence tells; or opens on a phrase or clause whose
+    pronoun leans back (``fronted.leans_through_fronted``), or uses an "it" it does not name
+    (``fronted.uses_it``)."""
     if BACK.match(sentence):
         if MOMENT.match(sentence) is None:
             return not SELF.match(sentence)

@@ -217,11 +217,26 @@ CONCLUSION = re.compile(r"^결국\s*,?\s+")
 # their 103 dev sentences 34 have a subject; not surveyed one by one).
 ADDITION = re.compile(r"^아울러\s*,?\s+")
 # After "아울러", a word marked "also" by 도 ("아울러 정부는 세제 지원도 검토한다": also besides
-# what?) says the addition twice and leans back still; nouns that end in 도 ("정도", "제도",
-# "속도", …) are no such mark. None of the 4 dev sentences set aside has one.
-ALSO_MARKED = re.compile(
-    r"[가-힣](?<!정)(?<!제)(?<!속)(?<!온)(?<!강)(?<!시)(?<!의)(?<!태)(?<!한)(?<!고)(?<!용)(?<!지)"
-    r"(?<!빈)(?<!농)(?<!밀)(?<!각)(?<!진)(?<!난)도\s")
+# what?) says the addition twice and leans back still. Kiwi tells the mark (도/JX after a noun,
+# outside quotations: "비용도", "댓글도,") from nouns that end in 도 ("제도", "보도", "경기도",
+# "신뢰도", "2025년도") and from endings ("않더라도"): a list of syllables could not (review
+# rev-late, findings 1 and 2). Without the analyser no mark is seen.
+ALSO_AFTER = frozenset({"NNG", "NNP", "NNB", "NR", "NP", "SN", "SL", "SH", "XSN"})
+
+
+def also_marked(sentence: str, morphs: Analyser | None) -> bool:
+    """Whether ``sentence`` has a noun marked "also" by the particle 도 outside quotations."""
+    if morphs is None:
+        return False
+    outside = QUOTED.sub(" ", sentence) if "“" in sentence or '"' in sentence else sentence
+    last = ""
+    for form, tag, _, _ in morphs(outside):
+        if tag == "JX" and form == "도" and last in ALSO_AFTER:
+            return True
+        last = tag
+    return False
+
+
 # "또 다른 N인 M은 …" ("another N, M, …") names the other thing itself: "또 다른 블랙박스인
 # 비행기록장치(FDR)는 사고 충격으로 손상돼 … NTSB로 보내 분석할 방침이다." (ko234, the second
 # black box's fate, leaned back on "또" and the brief's third point was "음성 기록 장치는 …
@@ -229,8 +244,26 @@ ALSO_MARKED = re.compile(
 # dev sentences opening on "또 다른" (ko, kosci), 2 name it so (ko234; ko219's "또 다른 맛집인
 # 북군동 신라정은 …", no brief moved); "또 다른 관계자는 …", "또 다른 여성 역시 …" name no
 # one and still lean back, as "또" does, and so does a noun that ends in 인 ("또 다른 원인
-# 중 하나는 …", "또 다른 한국인 선수는 …": no copula, nothing named).
-ANOTHER_NAMED = re.compile(r"^또\s(?=다른\s[가-힣]+(?<![원요범증개부노시확국])인\s\S)")
+# 중 하나는 …", "또 다른 한국인 선수는 …", "또 다른 일본인 관광객은 …": no copula, nothing
+# named). Kiwi tells the copula (이/VCP + ᆫ/ETM) before the first particle; a list of
+# syllables could not (review rev-late, finding 3). Without the analyser "또" leans back.
+ANOTHER = re.compile(r"^또\s(?=다른\s)")
+
+
+def names_another(rest: str, morphs: Analyser | None) -> bool:
+    """Whether ``rest`` ("다른 N인 M은 …") names the other thing by a copula before its first
+    particle: "다른 블랙박스인 비행기록장치(FDR)는", "다른 핵심 장비인 …"."""
+    if morphs is None:
+        return False
+    ms = morphs(rest)
+    for i, (_, tag, _, _) in enumerate(ms):
+        if tag.startswith("J"):
+            return False
+        if tag == "VCP" and i + 1 < len(ms) and ms[i + 1][1] == "ETM":
+            return True
+    return False
+
+
 # A subject that points back after "결국" ("결국 그 사람은 …", "결국 이 사건은 …", "결국 해당
 # 업체는 …") leans as "그는" does; without "결국" such a sentence is read as before (an old gap
 # of ``BACK`` this set-aside reaches: review of wt-ko47f). "이 씨는" is a surname. An
@@ -364,14 +397,15 @@ def opens_no_brief(sentence: str) -> bool:
         or marked_aside(sentence)
 
 
-def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
+def refers_back(sentence: str, subjectless: Callable[[str], bool],
+                morphs: Analyser | None = None) -> bool:
     """Whether a Korean ``sentence`` opens by referring back (a demonstrative or connective, a
     quoting ending), points back from inside (``inner_reference``, ``inner_pronoun``), only
     says what a decision told before weighed (``words.weighed_unnamed``), reports a quotation it
     does not show, or, by ``subjectless`` (Kiwi's reading), is a clause with no subject. An
     opening "한편" is set aside first (``TOPIC_SHIFT``), and so is an opening "결국" or
     "아울러" before a subject (``CONCLUSION``, ``ADDITION``) and the "또" of "또 다른 N인
-    M" (``ANOTHER_NAMED``)."""
+    M" (``ANOTHER``, ``names_another``); ``morphs`` (Kiwi) reads those two openers' marks."""
     if sentence.startswith("한편"):
         sentence = TOPIC_SHIFT.sub("", sentence)
     elif sentence.startswith("결국") and (m := CONCLUSION.match(sentence)) is not None:
@@ -382,9 +416,10 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool]) -> bool:
     elif sentence.startswith("아울러") and (m := ADDITION.match(sentence)) is not None:
         sentence = sentence[m.end():]
         if OWN_SUBJECT.match(sentence) is None or POINTING_SUBJECT.match(sentence) \
-                or sentence.startswith(("“", '"')) or ALSO_MARKED.search(sentence):
+                or sentence.startswith(("“", '"')) or also_marked(sentence, morphs):
             return True
-    elif sentence.startswith("또 다른") and (m := ANOTHER_NAMED.match(sentence)) is not None:
+    elif sentence.startswith("또 다른") and (m := ANOTHER.match(sentence)) is not None \
+            and names_another(sentence[m.end():], morphs):
         sentence = sentence[m.end():]
     if (BACK.match(sentence) and not _manner_shown(sentence)) \
             or (PROBLEM.match(sentence) and EXAM.search(sentence) is None) \
