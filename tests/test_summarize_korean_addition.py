@@ -38,6 +38,9 @@ LEDE = "온라인에서 참사 유족을 모욕하는 사례가 늘어 경찰이
     ("아울러 경찰은 경기도 일대 게시글 125건을 삭제했다.", False),
     ("아울러 경찰은 유족이 원하지 않더라도 수사를 계속할 방침이다.", False),
     ("아울러 경찰은 “유족도 피해자”라고 밝혔다.", False),
+    # a bare noun for a person, as after "결국" (review rev-late, finding 5)
+    ("아울러 여성은 작년 체포돼 사기 혐의로 재판에 넘겨졌다.", True),
+    ("아울러 아이들은 경찰에 신고했다.", True),
     # "또" says the fact before is the one it adds to: it leans back with a subject too
     ("또 경찰은 게시글 125건을 삭제, 차단 조치했다.", True),
 ])

@@ -29,6 +29,12 @@ LEDE = "B(41)씨는 어린 시절 아버지를 여의고 어머니와 단둘이 
     # case read as the lede's runaway wife)
     ("결국 여성은 작년 체포돼 사기 혐의로 재판에 넘겨졌고, 최근 징역 1년을 선고받았다.", True),
     ("결국 남편은 경찰에 신고했다.", True),
+    # the table's other persons and plurals (review rev-late, finding 5)
+    ("결국 어머니는 경찰에 신고했다.", True),
+    ("결국 아버지는 경찰에 신고했다.", True),
+    ("결국 친구는 경찰에 신고했다.", True),
+    ("결국 아이들은 경찰에 신고했다.", True),
+    ("결국 여성들은 경찰에 신고했다.", True),
 ])
 def test_a_conclusion_with_its_own_subject_leans_on_nothing(sentence: str, leans: bool) -> None:
     sentences = [LEDE, "그는 생계를 위해 각종 아르바이트를 했다.", sentence]

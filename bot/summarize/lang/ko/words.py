@@ -69,6 +69,14 @@ SURNAMES = (
 SSI_NOUNS = ("아저씨", "아가씨", "마음씨", "맘씨", "날씨", "솜씨", "글씨", "손글씨", "붓글씨",
              "말씨", "불씨", "꽃씨", "홀씨", "볍씨", "씨앗")
 
+# Common nouns for a person ("여성", "남편", "아이들"): bare after "결국" or "아울러" ("결국
+# 여성은 …") such a noun means someone told before, perhaps another one (select's
+# BARE_PERSON, which allows a plural 들).
+PERSON_NOUNS = (
+    "여성 남성 여자 남자 아내 남편 부인 엄마 아빠 어머니 아버지 아이 아들 딸 노인 청년 "
+    "친구".split()
+)
+
 # Titles written after a person's name ("전광훈 목사", "김 변호사는", "이 대표는"): a story names
 # someone in full once, then by surname and title only.
 TITLES = (
