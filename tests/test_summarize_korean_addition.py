@@ -22,8 +22,12 @@ LEDE = "온라인에서 참사 유족을 모욕하는 사례가 늘어 경찰이
     ("아울러 “음성기록장치는 음성 파일 형태로 변환하는 단계”라고 전했다.", True),
     # no subject after it
     ("아울러 게시글 125건을 삭제, 차단 조치했다.", True),
-    # a subject that itself leans back
+    # a quotation in single marks (review rev-late, finding 6)
+    ("아울러 ‘음성기록장치는 변환 단계’라고 전했다.", True),
+    # a subject that itself leans back (BACK catches "그는"; the pointing subject the rest)
     ("아울러 그는 경찰에 출석했다.", True),
+    ("아울러 해당 업체는 게시글 125건을 삭제했다.", True),
+    ("아울러 이 사건은 경찰에 넘겨졌다.", True),
     # "also" said again by 도: also besides what? (a noun ending in 도 is no such mark)
     ("아울러 경찰은 댓글도 삭제했다.", True),
     ("아울러 경찰은 처벌 제도 개선을 건의했다.", False),

@@ -210,9 +210,10 @@ CONCLUSION = re.compile(r"^결국\s*,?\s+")
 # "아울러" ("in addition") adds a further act of an actor the sentence names again: "아울러
 # 경찰은 희생자의 명예를 훼손하거나 … 총 125건을 삭제, 차단 조치했다." (issue 28's read of
 # ko270: the 125 removals, a counted outcome, leaned back on "아울러" alone). Of the 5 sentences
-# opening on it in the Korean dev articles (ko, kosci), 4 name their actor right after it
-# ("아울러 검찰은 …", "아울러 국토부는 …") and read whole; the fifth opens on a quotation with
-# no speaker ("아울러 “음성기록장치(CVR)는 …”라고 전했다": who?) and still leans back. "또",
+# opening on it in the Korean dev articles (ko, kosci), 3 name their actor right after it
+# ("아울러 검찰은 …", "아울러 국토부는 …", "아울러 경찰은 …") and read whole; one opens on a
+# quotation with no speaker ("아울러 “음성기록장치(CVR)는 …”라고 전했다": who?; ‘…’ as well) and
+# one has no subject ("아울러 경찰 기동대 버스 135대를 …"): both still lean back. "또",
 # "또한" and "특히" keep leaning back with a subject as well: "also" and "above all" say the
 # fact before is the one they add to or single out, which a brief that skips it leaves odd (of
 # their 103 dev sentences 34 have a subject; not surveyed one by one).
@@ -422,7 +423,7 @@ def refers_back(sentence: str, subjectless: Callable[[str], bool],
     elif sentence.startswith("아울러") and (m := ADDITION.match(sentence)) is not None:
         sentence = sentence[m.end():]
         if OWN_SUBJECT.match(sentence) is None or POINTING_SUBJECT.match(sentence) \
-                or sentence.startswith(("“", '"')) or also_marked(sentence, morphs) \
+                or sentence.startswith(("“", '"', "‘")) or also_marked(sentence, morphs) \
                 or BARE_PERSON.match(sentence):
             return True
     elif sentence.startswith("또 다른") and (m := ANOTHER.match(sentence)) is not None \
