@@ -71,7 +71,7 @@ SSI_NOUNS = ("아저씨", "아가씨", "마음씨", "맘씨", "날씨", "솜씨"
 
 # Common nouns for a person ("여성", "남편", "아이들"): bare after "결국" or "아울러" ("결국
 # 여성은 …") such a noun means someone told before, perhaps another one (select's
-# BARE_PERSON, which allows a plural 들).
+# openers.BARE_PERSON, which allows a plural 들).
 PERSON_NOUNS = (
     "여성 남성 여자 남자 아내 남편 부인 엄마 아빠 어머니 아버지 아이 아들 딸 노인 청년 "
     "친구".split()
