@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.summarize.lang import Analyser
-from bot.summarize.lang.ko.words import PERSON_NOUNS
+from bot.summarize.lang.ko.words import PERSON_NOUNS, TITLES
 
 # "한편" turns to a new topic rather than leaning back: of the 21 sentences opening on it in the
 # Korean dev data (the news fit half and the science set) 16 stand alone ("한편 검찰은 최 목사가
@@ -83,9 +83,13 @@ def names_another(rest: str, morphs: Analyser | None) -> bool:
 
 # A subject that points back after "결국" ("결국 그 사람은 …", "결국 이 사건은 …", "결국 해당
 # 업체는 …") leans as "그는" does; without "결국" such a sentence is read as before (an old gap
-# of ``BACK`` this set-aside reaches: review of wt-ko47f). "이 씨는" is a surname. An
-# adnominal read as a topic ("결국 남는 건 …") is not caught.
-POINTING_SUBJECT = re.compile(r"^(?:그|이|저|해당)\s(?!씨)")
+# of ``BACK`` this set-aside reaches: review of wt-ko47f). "이 씨는" is a surname, and so is
+# "이" before a title ("결국 이 대표는 …", "아울러 이 장관은 …": Korean news's commonest
+# surname and title, which ``surname_title`` judges as it does without the opener; stop 47's
+# review of the whole change). An adnominal read as a topic ("결국 남는 건 …") is not caught.
+_TITLE = "|".join(sorted(TITLES, key=len, reverse=True))
+POINTING_SUBJECT = re.compile(
+    rf"^(?:그|저|해당)\s(?!씨)|^이\s(?!씨)(?!(?:{_TITLE})(?:은|는|이|가)\s)")
 # A bare noun for a person after "결국" or "아울러" ("결국 여성은 작년 체포돼 …", "결국
 # 아이들은 …": ``words.PERSON_NOUNS``, plural 들 allowed) means one told before, and the story
 # may have told more than one: in ko5 the woman of another case of the same kind, which shown
