@@ -222,6 +222,10 @@ def test_the_range_check_reads_a_bounded_number_of_words(monkeypatch: pytest.Mon
     "“You can’t run your business on hope,” the chief executive told analysts on the call.",
     "Analysts said the deal shortens the time to value for customers.",
     "Rooftop solar can now power your company's entire office, the utility said.",
+    # Whole-stop review 47, finding 3: "your business rates", a reporting verb past "said".
+    "The tax change will transform your business rates bill from April, the Treasury confirmed.",
+    "Small firms warn the new levy could run your business into the ground, the FSB warned.",
+    "The new rules will transform your business rates bill from April.",
     # Finding 5: a liking that makes a claim.
     "I love the fact the battery lasts two full days now.",
     "I like the new keyboard much better than the old butterfly one.",
