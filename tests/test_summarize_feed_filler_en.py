@@ -178,6 +178,10 @@ def test_a_posts_fragment_gives_way_to_a_sentence() -> None:
     "Everything from phones to laptops closed higher on Friday.",
     # A present "-s" placed as a verb (finding 10: the control pins it).
     "Everything from phones to laptops costs more this year.",
+    # Whole-stop review 47, finding 4: a present plural after the count's noun.
+    "Anywhere from 10 to 20 people lose their jobs each week.",
+    "Anywhere from 10 to 20 people die each year.",
+    "Anywhere from 2 to 3 million people rely on the bridge.",
 ])
 def test_a_range_with_a_verb_is_a_sentence(line: str) -> None:
     assert segment.not_prose(line, "en") is None, line
@@ -188,6 +192,16 @@ def test_a_range_with_no_verb_is_a_fragment_whatever_its_last_word(end: str) -> 
     # Finding 1: a plural or "this" at the end is no verb.
     line = ("Anywhere from just checking if a container is running to the simplest of installing "
             f"bitwarden via {end}")
+    assert segment.not_prose(line, "en") == "fragment", line
+
+
+@pytest.mark.parametrize("line", [
+    "Anywhere from 10 to 20 people.",
+    "Anywhere from 10 to 20 people in the queue.",
+    "Anywhere from 10 to 20 people waiting in line.",
+])
+def test_a_count_range_with_no_verb_is_a_fragment(line: str) -> None:
+    # Finding 4's control: the count's noun with nothing, a preposition or an "-ing" after it.
     assert segment.not_prose(line, "en") == "fragment", line
 
 
