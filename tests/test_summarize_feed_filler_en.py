@@ -240,6 +240,9 @@ def test_the_range_check_reads_a_bounded_number_of_words(monkeypatch: pytest.Mon
     "The tax change will transform your business rates bill from April, the Treasury confirmed.",
     "Small firms warn the new levy could run your business into the ground, the FSB warned.",
     "The new rules will transform your business rates bill from April.",
+    # Whole-stop review 47, finding 16: an answer word before a figure, a season of news.
+    "Yup, the vote passed by 300 to 200 MPs!",
+    "It's the flu season, and you're more likely to catch it than ever.",
     # Finding 5: a liking that makes a claim.
     "I love the fact the battery lasts two full days now.",
     "I like the new keyboard much better than the old butterfly one.",

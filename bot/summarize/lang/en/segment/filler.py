@@ -18,7 +18,10 @@ FILLER = re.compile(
     # A scene set for the reader, not the post's news (rf629: "It's the holiday season, and
     # you're planning on buying that special someone a new Mac laptop." was point 1; rf516's
     # "It’s that time of year again!").
-    r"|It['’]s (?:the|that) (?:\w+ ){0,2}(?:season|time of (?:the )?year)(?: again)?"
+    # Only a buying or holiday season: "It's the flu season, and you're more likely to catch
+    # it than ever." is news (whole-stop review 47, finding 16).
+    r"|It['’]s (?:the|that) (?:(?:\w+ )?(?:holiday|festive|Christmas|gift-giving|giving|shopping"
+    r"|back-to-school) )?(?:season|time of (?:the )?year)(?: again)?"
     r"(?:!|, and you(?:['’]re| are)\b[^!?]{0,120}[.!]$)"
     # What is on offer, put to the reader as a wish met (rf637: "If you're looking for a good
     # deal on Mac software, you're in luck." was point 1; the bundle and its price follow).
@@ -32,7 +35,8 @@ FILLER = re.compile(
     r"|(?:Don['’]t worry|No worries|Fear not|Not to worry)"
     r"(?:, (?:we['’]ve got you(?: covered)?|we['’]re here to help|it['’]s (?:easy|simple)))?"
     r"[.!]$"
-    r"|(?:Yup|Yep|Nope)[,!] [^.?]{0,160}!$"
+    # An answer with a figure is news ("Yup, the vote passed by 300 to 200 MPs!"; review 47, 16).
+    r"|(?:Yup|Yep|Nope)[,!] [^.?\d]{0,160}!$"
     # The writer's liking for a thing, with no claim about it: "I really appreciate the preferred
     # content size feature on iOS." (rf494, point 1; what the post's code does came later). A
     # reason or a clause after it ("I love Copied, it's a great clipboard manager that syncs
