@@ -178,6 +178,10 @@ def test_a_posts_fragment_gives_way_to_a_sentence() -> None:
     "Everything from phones to laptops closed higher on Friday.",
     # A present "-s" placed as a verb (finding 10: the control pins it).
     "Everything from phones to laptops costs more this year.",
+    # Whole-stop review 47, finding 4: a present plural after the count's noun.
+    "Anywhere from 10 to 20 people lose their jobs each week.",
+    "Anywhere from 10 to 20 people die each year.",
+    "Anywhere from 2 to 3 million people rely on the bridge.",
 ])
 def test_a_range_with_a_verb_is_a_sentence(line: str) -> None:
     assert segment.not_prose(line, "en") is None, line
@@ -188,6 +192,16 @@ def test_a_range_with_no_verb_is_a_fragment_whatever_its_last_word(end: str) -> 
     # Finding 1: a plural or "this" at the end is no verb.
     line = ("Anywhere from just checking if a container is running to the simplest of installing "
             f"bitwarden via {end}")
+    assert segment.not_prose(line, "en") == "fragment", line
+
+
+@pytest.mark.parametrize("line", [
+    "Anywhere from 10 to 20 people.",
+    "Anywhere from 10 to 20 people in the queue.",
+    "Anywhere from 10 to 20 people waiting in line.",
+])
+def test_a_count_range_with_no_verb_is_a_fragment(line: str) -> None:
+    # Finding 4's control: the count's noun with nothing, a preposition or an "-ing" after it.
     assert segment.not_prose(line, "en") == "fragment", line
 
 
@@ -222,6 +236,13 @@ def test_the_range_check_reads_a_bounded_number_of_words(monkeypatch: pytest.Mon
     "“You can’t run your business on hope,” the chief executive told analysts on the call.",
     "Analysts said the deal shortens the time to value for customers.",
     "Rooftop solar can now power your company's entire office, the utility said.",
+    # Whole-stop review 47, finding 3: "your business rates", a reporting verb past "said".
+    "The tax change will transform your business rates bill from April, the Treasury confirmed.",
+    "Small firms warn the new levy could run your business into the ground, the FSB warned.",
+    "The new rules will transform your business rates bill from April.",
+    # Whole-stop review 47, finding 16: an answer word before a figure, a season of news.
+    "Yup, the vote passed by 300 to 200 MPs!",
+    "It's the flu season, and you're more likely to catch it than ever.",
     # Finding 5: a liking that makes a claim.
     "I love the fact the battery lasts two full days now.",
     "I like the new keyboard much better than the old butterfly one.",

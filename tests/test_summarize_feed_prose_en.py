@@ -199,3 +199,14 @@ def test_two_sentences_glued_after_a_bracket_or_a_year_are_split(text: str, firs
 ])
 def test_an_abbreviation_or_a_version_still_ends_no_sentence(text: str) -> None:
     assert split_paragraphs(text, "en") == [[text]]
+
+
+def test_a_subheads_verb_test_is_the_segment_rules_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Whole-stop review 47, finding 7: one verb table, so a fix to ``verbs`` reaches subheads.
+    from bot.summarize.lang.en.segment import subhead, verbs
+    assert subhead.CONTRACTED is verbs.CONTRACTED
+    assert not hasattr(subhead, "PUNCTUATION")
+    line = "Better the board than her hand"
+    assert subhead._has_verb(line) is False
+    monkeypatch.setattr(subhead, "present_s_at", lambda words, i: True)
+    assert subhead._has_verb(line) is True

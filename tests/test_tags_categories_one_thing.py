@@ -46,6 +46,17 @@ def test_a_tag_that_opens_another_or_only_ends_like_a_plural_is_another_thing(
     assert len(_tags(first, second)) == 1 + len(second), _tags(first, second)
 
 
+@pytest.mark.parametrize(("categories", "keywords"), [
+    (["Customs"], ["Custom"]), (["Goods"], ["Good"]), (["Mets"], ["Met"]),
+    (["Face", "Facebook"], []), (["Notes", "Notebooks"], []), (["Hand", "Handbooks"], []),
+])
+def test_a_word_that_only_looks_like_a_plural_or_a_kind_is_another_thing(
+        categories: list[str], keywords: list[str]) -> None:
+    # Whole-stop review 47, finding 11: each pair is two things, categories or not.
+    tags = _tags(categories, keywords)
+    assert len(tags) == len(categories) + len(keywords), tags
+
+
 def test_two_word_tags_and_words_that_are_no_plural_stay_apart() -> None:
     assert _tags(["Apple"], ["Apple Watch", "iOS", "macOS", "Status"]) == [
         "apple", "apple-watch", "ios", "macos", "status"]

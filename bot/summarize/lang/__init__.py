@@ -14,8 +14,9 @@ _T = TypeVar("_T")
 class Memo(dict[_K, _T]):
     """Key -> what ``read`` gave for it, read when first asked and kept; with a ``bound``, the
     memo is emptied when it holds that many (a long-running bot sees ever more distinct words
-    and stays bounded). The summarizer's one dict memo: a brief's candidate readings
-    (``once``) and the term and bigram caches of ``bot.summarize.text`` were three classes. A dict's
+    and stays bounded). The memo for a brief's readings and the word caches: a brief's
+    candidate readings (``once``) and the term and bigram caches of ``bot.summarize.text`` were
+    three classes (``bot.summarize.segment``'s span cache is a dict of its own). A dict's
     ``__missing__`` costs one attribute lookup on a miss and nothing on a hit, where
     functools.cache's wrapper builds an argument tuple on every call."""
 

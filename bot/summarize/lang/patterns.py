@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable, Mapping, Sequence
-from types import ModuleType
+from types import MappingProxyType, ModuleType
 from typing import Any
 
 
@@ -88,7 +88,7 @@ class FirstKind:
         self._needs = [needed_marks(p) for _, p in self._patterns]
         # Each guarded pattern's bit, after the MARKS bits: set where its guard lets it be tried.
         guards = guards or {}
-        self._guards_of = dict(guards)  # as given (tests read it)
+        self._guards_of = MappingProxyType(dict(guards))
         self._guard_bits = {i: 1 << (len(MARKS) + j) for j, i in enumerate(
             i for i, (_, p) in enumerate(self._patterns) if p in guards)}
         self._guards = [(bit, guards[self._patterns[i][1]])
@@ -97,6 +97,11 @@ class FirstKind:
         # it may match; compiled when first needed (start-up pays for none of them).
         self._alternations: dict[int, re.Pattern[str] | None] = {}
         self._kinds = {f"k{i}": kind for i, (kind, _) in enumerate(self._patterns)}
+
+    @property
+    def guards(self) -> Mapping[re.Pattern[str], Callable[[str], bool]]:
+        """The pattern -> guard table as given, read-only: what a check of the guards reads."""
+        return self._guards_of
 
     def _alternation(self, held: int) -> re.Pattern[str] | None:
         marks = {m for bit, m in enumerate(MARKS) if held >> bit & 1}

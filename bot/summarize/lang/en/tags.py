@@ -6,6 +6,8 @@ Read by ``bot.summarize.tags``; a change here cannot move Korean tags.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 MONTHS = frozenset(
@@ -81,11 +83,15 @@ TOPIC_WORDS = frozenset("blog pro".split())
 SECTION_CATEGORIES = frozenset({"blog", "uncategorized", "uncategorised"})
 # Words that end as a plural of another tag's word and are none: never one tag with it
 # ("#news" is no plural of "#new", "#texas" of "#texa"; "#arms" are weapons, "#arm" a chip
-# maker) (``tagging.one_thing``).
-NOT_PLURALS = frozenset("news series species texas arms means lens physics politics".split())
-# Words a one-word feed category may go on with to name a kind of the thing it names: "#macs"
-# and "#macbooks" in one item's categories are one tag (issue 28, rf629) (``tagging.one_thing``).
-KIND_WORDS = ("book",)
+# maker; "#customs" is a border's, "#goods" are wares, "#mets" a team: whole-stop review 47,
+# finding 11) (``tagging.one_thing``).
+NOT_PLURALS = frozenset(
+    "news series species texas arms means lens physics politics customs goods mets".split())
+# A one-word feed category and the words it may go on with to name a kind of the thing it
+# names: "#macs" and "#macbooks" in one item's categories are one tag (issue 28, rf629). Only
+# the words seen so: "#face" and "#facebook", "#notes" and "#notebooks" are two (whole-stop
+# review 47, finding 11) (``tagging.one_thing``).
+KIND_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({"mac": ("book",)})
 # A place written this often, and in half its mentions, after "than" is an example a story
 # measures by (``tagging.fragments.compared_place``: "China is smaller than Greenland").
 COMPARED_MENTIONS = 2

@@ -9,10 +9,9 @@ import re
 from bot.summarize.lang.en.segment.credits import CREDIT_LINE, PRAISED_CREDIT, glued_credit_end
 from bot.summarize.lang.en.segment.filler import filler
 from bot.summarize.lang.en.segment.greeting import greeting_end
-from bot.summarize.lang.en.segment.guards import may_be_byline, may_list, may_show_picture
+from bot.summarize.lang.en.segment.guards import first_not_prose
 from bot.summarize.lang.en.segment.promo import promotion
 from bot.summarize.lang.en.segment.ranges import range_fragment
-from bot.summarize.lang.patterns import FirstKind
 
 # A name in a line-up: capitalised words (with "de", "van" … inside), maybe a club in brackets.
 _NAME = (r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’/-]*|de|van|der|den|da|di|du|le|la|von))*"
@@ -304,15 +303,8 @@ CUT_AFTER = re.compile(
 CUT_HINTS = ("(", "caption", "Media", "Image", "FILE", "REUTERS")
 
 
-# The kind of the first NOT_PROSE pattern that matches a span, at the cost of one match (of
-# only the patterns whose marks the span holds: most need a ":" most prose lacks). Three
-# costly patterns are tried only where their guard finds what every match holds: on the first
-# 300 BBC articles' sentences, alone, the list pattern took 8.4 K instructions a sentence, the
-# byline 5.1 K and the picture caption 3.1 K of the 36 K the one match took (callgrind).
-_GUARDED = {"list": may_list, "byline": may_be_byline}  # one pattern of each kind
-FIRST_NOT_PROSE = FirstKind(NOT_PROSE, {
-    pattern: _GUARDED[kind] for kind, pattern in NOT_PROSE if kind in _GUARDED
-} | {PICTURE_CAPTION: may_show_picture})
+# The kind of the first NOT_PROSE pattern that matches a span (``guards.first_not_prose``).
+FIRST_NOT_PROSE = first_not_prose(NOT_PROSE, PICTURE_CAPTION)
 
 
 # Broken text (issue 28), each no point. A shard: one or two words, or only an abbreviation or

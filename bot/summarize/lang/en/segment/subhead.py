@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from bot.summarize.lang.en.segment import VERB_HINT, list_lines, not_prose
 from bot.summarize.lang.en.segment.placed import MINOR_WORDS
-from bot.summarize.lang.en.segment.verbs import NOT_AFTER_VERB, NOUN_LEADS, PRESENT_S
+from bot.summarize.lang.en.segment.verbs import CONTRACTED, present_s_at
 
 # A sentence's terminal mark, maybe before closing quotes or brackets: prose ends so.
 TERMINAL_MARKS = ".!?…"
@@ -22,10 +22,9 @@ CLOSING = "\"'”’)]"
 # Original iPhone Engineers … in Conversation with John Markoff", a linked video's title).
 SUBHEAD_WORDS = 8
 TITLE_SHARE = 0.6
-# A possessive is no verb ("John's "pile" metaphor"); after these words "'s" is "is" or "has"
-# ("It's", "That's", "Here's").
+# A possessive is no verb ("John's "pile" metaphor"); after ``verbs.CONTRACTED`` words "'s" is
+# "is" or "has" ("It's", "That's", "Here's").
 POSSESSIVE = re.compile(r"\b(\w+)['’]s\b")
-CONTRACTED = frozenset("it that there here what who where how he she let".split())
 # A participle opening a line names no one who acts: "Updated 5 minutes ago." is a note.
 OPENING_PARTICIPLE = re.compile(r"\w+(?:ed|ing)\b")
 # A sentence of this many words tells something, whether or not its verb is one ``_has_verb``
@@ -37,7 +36,6 @@ WH_OPENINGS = frozenset("why how what when where who which".split())
 # A series' part or episode title ("Part 1: Original iPhone Engineers … in Conversation with
 # John Markoff"): a name, not a headline, whatever its "-s" words.
 SERIES_TITLE = re.compile(r"[A-Z]\w* \d+: ")
-PUNCTUATION = "\"'“”‘’()[]«»,;:.!?…"
 
 
 def subheads(sentences: list[str], starts: frozenset[int],
@@ -87,18 +85,13 @@ def _tells(sentence: str, kind_of: Callable[[str], str | None] = not_prose) -> b
 
 def _has_verb(line: str) -> bool:
     """Whether ``line`` has a verb ``VERB_HINT`` sees, a possessive's "'s" being none, or a
-    verb in the present (``PRESENT_S``)."""
+    verb in the present (``verbs.present_s_at``, the one test ``verbs.verb_at`` makes too)."""
     if VERB_HINT.search(POSSESSIVE.sub(_unless_contracted, line)) is not None:
         return True
     words = line.split()
     if (words and words[0].lower() in WH_OPENINGS) or SERIES_TITLE.match(line):
         return False
-    for before, word, after in zip(words, words[1:], words[2:], strict=False):
-        if PRESENT_S.fullmatch(word.strip(PUNCTUATION)) and before[-1] not in ",;:" \
-                and not before[-1].isdigit() and before.lower() not in NOUN_LEADS \
-                and after.lower() not in NOT_AFTER_VERB:
-            return True
-    return False
+    return any(present_s_at(words, i) for i in range(1, len(words) - 1))
 
 
 def _unless_contracted(m: re.Match[str]) -> str:

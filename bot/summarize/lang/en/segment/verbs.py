@@ -47,7 +47,14 @@ def verb_at(words: list[str], i: int) -> bool:
         return lower[:-2] in CONTRACTED
     if len(lower) > 3 and lower.endswith("ed"):
         return True
-    if 0 < i < len(words) - 1 and PRESENT_S.fullmatch(word):
+    return present_s_at(words, i)
+
+
+def present_s_at(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is a present "-s" word placed as a verb (``PRESENT_S``): between two
+    words, not after a comma, a number or a word that opens a noun phrase (``NOUN_LEADS``), and
+    not before "and", "or", "of" (``NOT_AFTER_VERB``)."""
+    if 0 < i < len(words) - 1 and PRESENT_S.fullmatch(words[i].strip(STRIP)):
         before, after = words[i - 1], words[i + 1]
         return before[-1] not in ",;:" and not before[-1].isdigit() \
             and before.lower() not in NOUN_LEADS and after.lower() not in NOT_AFTER_VERB

@@ -1,6 +1,6 @@
 """When two of an English brief's tags name one thing (issue 28, the stop-46 feed-items read:
 rf629's "#macbooks #macs #laptops #macbook" "repeat each other"): a plural beside its singular
-("#macbooks", "#macbook"; "#glasses", "#glass"; "#batteries", "#battery"), and, among one item's
+("#macbooks", "#macbook"; "#watches", "#watch"; "#batteries", "#battery"), and, among one item's
 feed categories, a word beside the kind of it ("#macs", "#macbooks"). Two tags are compared as
 written, never through a guessed singular: "#news" is one with no tag but "#new", and not even
 that (``NOT_PLURALS``). Read by ``bot.summarize.tags.build_tags`` through ``Language.one_thing``."""
@@ -32,7 +32,7 @@ def one_thing(tag: str, other: str, categories: bool) -> bool:
     if not categories or "-" in short or "-" in long:
         return False
     return any(long == word + kind or plural_of(long, word + kind)
-               for word in _singulars(short) for kind in rules.KIND_WORDS)
+               for word in _singulars(short) for kind in rules.KIND_WORDS.get(word, ()))
 
 
 def plural_of(long: str, short: str) -> bool:
