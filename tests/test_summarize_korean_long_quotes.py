@@ -171,3 +171,36 @@ def test_a_digit_anywhere_in_the_sentence_holds_it_back_and_the_marks_count() ->
     assert not yields_to_facts(QUOTATION.replace("김 지사는 ", "김 지사는 3일 기자회견에서 "))
     assert yields_to_facts("그는 “" + "가" * 78 + "”라고 했다.")
     assert not yields_to_facts("그는 “" + "가" * 77 + "”라고 했다.")
+
+
+def _hand_pool(lengths: list[float], facts: set[int]) -> tuple[Pool, dict[str, float]]:
+    """A pool whose scores are lede 3.0 and then ``lengths`` (weights lede, key_fact, length)."""
+    static = scoring.STATIC
+    rows = []
+    for k, length in enumerate([2.0, *lengths]):
+        v = [0.0] * len(static)
+        v[scoring.LEDE] = 1.0 if k == 0 else 0.0
+        v[KEY_FACT] = 1.0 if k in facts else 0.0
+        v[static.index("length")] = length - v[KEY_FACT]
+        rows.append(tuple(v))
+    n = len(rows)
+    pool = Pool([str(k) for k in range(n)], list(range(n)), rows,
+                [frozenset({str(k)}) for k in range(n)], [1.0] * n,
+                {str(k): 1.0 for k in range(n)}, [0.0] * n)
+    weights = dict.fromkeys(static, 0.0)
+    weights.update(lede=1.0, key_fact=1.0, length=1.0, refers_back=-1.0, redundancy=-1.0,
+                   duplicate=0.99, headline_copy=0.99)
+    return pool, weights
+
+
+def test_the_quotation_gives_way_only_to_a_fact_above_every_plain_point() -> None:
+    # Whole-stop review 47, finding 1: quotation 1 (1.55) yielded to fact 3 (1.37) although
+    # plain point 2 (1.50) outscored it; the fact pushed out 2 and the quotation stayed.
+    pool, weights = _hand_pool([1.55, 1.50, 1.37], {3})
+    assert choose(pool, weights, 3, lambda k: False) == [0, 1, 2]
+    pool.yielding, pool.fact_margin = frozenset({1}), 0.5
+    assert choose(pool, weights, 3, lambda k: False) == [0, 1, 2]
+    # A fact above the plain point still takes the quotation's place.
+    pool, weights = _hand_pool([1.55, 1.40, 1.45], {3})
+    pool.yielding, pool.fact_margin = frozenset({1}), 0.5
+    assert choose(pool, weights, 2, lambda k: False) == [0, 3]

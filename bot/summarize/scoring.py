@@ -460,6 +460,10 @@ def choose(
             # The best key fact that does not yield (``Pool.yielding``): a best that yields
             # gives way to it within the language's margin.
             fact, fact_score = -1, -math.inf
+            # The best candidate that neither yields nor is such a fact: a quotation gives way
+            # only to a fact that scores above it too (whole-stop review 47: else the fact
+            # pushed out a plain point that outscored it, and the quotation took the next slot).
+            other_score = -math.inf
             floor = -math.inf  # the least score that may still win
             for k in order:
                 if static[k] + reach <= floor:
@@ -467,9 +471,13 @@ def choose(
                 # What candidate k must pass to matter: a key fact that does not yield, the best
                 # such fact so far (read in full, penalties and all: the floor can still drop
                 # when a later best yields, and the fact may then be weighed against it);
-                # any other, the best.
+                # one that does not yield, the best or, where some candidate yields, the best
+                # fact (it may stop the fact from taking a quotation's place); any other, the
+                # best.
                 is_fact = k not in yielding and pool.values[k][KEY_FACT] > 0.0
-                need = fact_score if is_fact else best_score
+                other = not is_fact and bool(yielding) and k not in yielding
+                need = fact_score if is_fact else \
+                    min(best_score, max(other_score, fact_score)) if other else best_score
                 if pool.read_caption(k):
                     # Its static score was an upper bound and is lower now: the scan starts over
                     # in the order of the scores as read, so every candidate it reaches is read
@@ -511,8 +519,11 @@ def choose(
                     best, best_score = k, score
                 if is_fact and score > fact_score:
                     fact, fact_score = k, score
+                if other:
+                    other_score = max(other_score, score)
                 floor = best_score - margin if best in yielding else best_score
-        if best in yielding and fact >= 0 and fact_score > best_score - margin:
+        if best in yielding and fact >= 0 and fact_score > best_score - margin \
+                and fact_score >= other_score:
             best = fact  # a long quotation gives way: an untold key fact scores within reach
         if best < 0:
             break
