@@ -364,8 +364,10 @@ def retells(candidate: Event, chosen: Event, chosen_sentence: str) -> bool:
     if candidate.ages and not (candidate.ages <= chosen.ages or named_again):
         return False  # another age: another person ("30대 남성" then "40대 남성")
     # The letter naming the one the chosen point told ("A") is no other noun of theirs, nor is
-    # a surname with 모 that Kiwi reads as a noun ("고모(26)씨": 고모, "aunt").
-    befell = frozenset(n for n in candidate.befell - LETTERS if not FIRST_PERSON.fullmatch(n)) \
+    # a surname with 모 that Kiwi reads as a noun ("고모(26)씨": 고모, "aunt"), but only the one
+    # named in that phrase: "A(26)씨와 부모를" adds the parents (whole-stop review 47).
+    surnames = {p[:2] for p in candidate.befell_persons if p[1:2] == "모"}
+    befell = frozenset(n for n in candidate.befell - LETTERS if n not in surnames) \
         if named_again else candidate.befell
     if not (_shares(befell, chosen.befell) if befell else named_again):
         return False
