@@ -13,6 +13,7 @@ from bot.summarize.lang.ko.select.long_quote import FACT_MARGIN, yields_to_facts
 from bot.summarize.lang.registry import language
 from bot.summarize.scoring import KEY_FACT, Pool, build_pool, choose
 from bot.summarize.text import content_words
+from bot.summarize.weights import WEIGHTS
 from tests.support.korean import position_weights, rank
 
 TITLE = "경기도, 화성 아리셀 화재 사고 유족에 긴급생계비 지원"
@@ -204,3 +205,15 @@ def test_the_quotation_gives_way_only_to_a_fact_above_every_plain_point() -> Non
     pool, weights = _hand_pool([1.55, 1.40, 1.45], {3})
     pool.yielding, pool.fact_margin = frozenset({1}), 0.5
     assert choose(pool, weights, 2, lambda k: False) == [0, 3]
+
+
+def test_no_quotation_yields_where_the_headlines_claim_is_unread() -> None:
+    # Whole-stop review 47, finding 8: with headline_nouns weighted zero its value is 0.0, so
+    # the quotation the headline quotes yielded too; now nothing yields (the guard is unread).
+    title = "김 지사 “일용직 노동자 유가족 생계 문제, 재난안전대책본부 심의 거쳐 결정”"
+    sentences = [LEDE, QUOTATION, BREAKDOWN]
+    words = [content_words(s, "ko") for s in sentences]
+    weights = {**WEIGHTS["ko"], "headline_nouns": 0.0}
+    pool = build_pool(list(enumerate(sentences)), words, title, content_words(title, "ko"),
+                      "ko", 300, lambda s: False, weights)
+    assert pool.yielding == frozenset()

@@ -164,7 +164,8 @@ class Pool:
     # The candidates that give way to a key fact scoring within ``fact_margin`` of them
     # (``Language.yields_to_facts`` and ``fact_margin``), never the lede nor one carrying the
     # headline's claim; empty where no rule is known or where ``build_pool`` was given weights
-    # that leave ``key_fact`` out (``choose`` reads the key_fact value, not its weight).
+    # that leave ``key_fact`` out (``choose`` reads the key_fact value, not its weight) or
+    # ``headline_nouns`` (unread, it cannot tell the headline's claim).
     yielding: frozenset[int] = frozenset()
     fact_margin: float = 0.0
 
@@ -383,7 +384,9 @@ def build_pool(
     # The readings below are slow (the analyser) and choose() asks for few candidates, some
     # many times: ``once`` reads each candidate once, when it is first asked for.
     yields = rules.yields_to_facts
-    if yields is not None and wanted("key_fact"):
+    # The headline's claim guards a quotation by its headline_nouns value, read only where
+    # weighted: unread, every long quotation would yield (whole-stop review 47).
+    if yields is not None and wanted("key_fact") and wanted("headline_nouns"):
         pool.yielding = frozenset(
             k for k, (s, v) in enumerate(zip(sentences, values, strict=True))
             if not v[LEDE] and v[HEADLINE_NOUNS] < rules.headline_claim and yields(s))
