@@ -217,3 +217,9 @@ def test_no_quotation_yields_where_the_headlines_claim_is_unread() -> None:
     pool = build_pool(list(enumerate(sentences)), words, title, content_words(title, "ko"),
                       "ko", 300, lambda s: False, weights)
     assert pool.yielding == frozenset()
+
+
+def test_a_long_quotation_in_single_curly_quotes_yields_too() -> None:
+    # Whole-stop review 47, finding 15: some outlets quote speech in ‘…’.
+    assert yields_to_facts(QUOTATION.replace("“", "‘").replace("”", "’"))
+    assert not yields_to_facts("김 지사는 ‘갑질’ 논란에 대해 사과했다.")

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import re
 
-# Speech in double or curly quotes (an unclosed one runs to the sentence's end).
-SPEECH = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+# Speech in double or curly quotes, single curly ones too (‘…’: some outlets quote speech so,
+# whole-stop review 47); an unclosed one runs to the sentence's end. A short ‘…’ naming a
+# thing ("‘갑질’ 논란") is far below LONG_QUOTE_CHARS.
+SPEECH = re.compile(r"“[^”]*”?|‘[^’]*’?|\"[^\"]*\"?")
 # Any digit: a figure, a date, a count ("사망자 133명", "3일", "42명"), read in the whole
 # sentence, so a day or an age in the attribution outside the quotes ("김 지사는 3일 …",
 # "김주영(28)씨도 …") keeps a quotation from giving way too (9 of the long quotations in main's
