@@ -101,3 +101,10 @@ def test_a_noun_ending_in_mo_joined_to_the_named_one_is_someone_else(noun: str) 
     # is the lede's one; "A(26)씨와 부모를" indicts the parents too.
     assert not retells(f"검찰은 2일 마약류관리법 위반 혐의로 대학원생 A(26)씨와 {noun}를 구속 "
                        "기소했다.", NO_COLLEAGUES)
+
+
+def test_one_joined_to_the_named_one_is_new_though_the_lede_mentions_them() -> None:
+    # Whole-stop review 47, finding 10: the lede's 동료 shared the jelly, they were not the
+    # ones indicted; "A(26)씨와 동료를" indicts them too.
+    assert not retells("검찰은 2일 마약류관리법 위반 혐의로 대학원생 A(26)씨와 동료를 구속 "
+                       "기소했다.")
