@@ -452,7 +452,6 @@ def choose(
             unread = []
         return told_facts
 
-    gave_way = False  # whether a key fact took a quotation's place
     while len(chosen) < points:
         # The most any candidate can gain: the scan stops below it. Nothing once fewer units
         # are left than the language's least count (``Pool.units_least``).
@@ -464,11 +463,6 @@ def choose(
             # The best key fact that does not yield (``Pool.yielding``): a best that yields
             # gives way to it within the language's margin.
             fact, fact_score = -1, -math.inf
-            # The best candidate that neither yields nor is such a fact: once a key fact took a
-            # quotation's place, the quotations give way to it too (whole-stop review 47: the
-            # fact may pass a plain point that outscores it, as the readers would have it, but
-            # the quotation then took the next slot over that point).
-            other, other_score = -1, -math.inf
             floor = -math.inf  # the least score that may still win
             for k in order:
                 if static[k] + reach <= floor:
@@ -476,12 +470,9 @@ def choose(
                 # What candidate k must pass to matter: a key fact that does not yield, the best
                 # such fact so far (read in full, penalties and all: the floor can still drop
                 # when a later best yields, and the fact may then be weighed against it);
-                # once a key fact took a quotation's place, one that does not yield, the best or
-                # the best such one (it may take a quotation's place too); any other, the best.
+                # any other, the best.
                 is_fact = k not in yielding and pool.values[k][KEY_FACT] > 0.0
-                plain = gave_way and not is_fact and k not in yielding
-                need = fact_score if is_fact else \
-                    min(best_score, other_score) if plain else best_score
+                need = fact_score if is_fact else best_score
                 if pool.read_caption(k):
                     # Its static score was an upper bound and is lower now: the scan starts over
                     # in the order of the scores as read, so every candidate it reaches is read
@@ -523,14 +514,15 @@ def choose(
                     best, best_score = k, score
                 if is_fact and score > fact_score:
                     fact, fact_score = k, score
-                if plain and score > other_score:
-                    other, other_score = k, score
-                floor = best_score if best not in yielding else \
-                    -math.inf if gave_way else best_score - margin
+                floor = best_score - margin if best in yielding else best_score
+        # A long quotation gives way: an untold key fact scores within reach. The order is not
+        # by score: the fact passes a plain point that outscores it (ko40's, ko205's and
+        # ko264's key facts, which the readers missed, did so), and the quotation may take a
+        # later slot over that point. Whole-stop review 47 found it; both transitive orders
+        # tried (the fact below such a point; the quotation below it once it gave way) lost
+        # those facts or a point of ko_news and the fit's reproduction.
         if best in yielding and fact >= 0 and fact_score > best_score - margin:
-            best, gave_way = fact, True  # a long quotation gives way: a key fact within reach
-        elif best in yielding and gave_way and other >= 0:
-            best = other
+            best = fact
         if best < 0:
             break
         chosen.append(best)
