@@ -88,3 +88,19 @@ def test_the_counted_outcome_takes_the_point_of_a_quotation(day: str) -> None:
     points = [p.text for p in ExtractiveSummarizer().brief(
         Article(title=title, text=text)).points]
     assert outcome in points
+
+
+@pytest.mark.parametrize("sentence", [
+    # Whole-stop review 47, finding 9: a clause joined by "하고", and counts of vehicles.
+    "소방당국은 주민 15명을 구조하고 3명을 병원으로 옮겼다.",
+    "경찰은 차량 30대를 압수했다.",
+    "경찰은 오토바이 20대를 압수했다.",
+    "경찰은 대포차 20대를 압수했다.",
+])
+def test_a_count_joined_by_hago_or_of_vehicles_is_a_key_fact(sentence: str) -> None:
+    assert fact_like(sentence)
+
+
+def test_an_age_bracket_arrested_is_still_no_count() -> None:
+    assert not fact_like("경찰은 30대를 검거했다.")
+    assert not fact_like("경찰은 차량을 몰던 20대를 검거했다.")

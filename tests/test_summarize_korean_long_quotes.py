@@ -13,6 +13,7 @@ from bot.summarize.lang.ko.select.long_quote import FACT_MARGIN, yields_to_facts
 from bot.summarize.lang.registry import language
 from bot.summarize.scoring import KEY_FACT, Pool, build_pool, choose
 from bot.summarize.text import content_words
+from bot.summarize.weights import WEIGHTS
 from tests.support.korean import position_weights, rank
 
 TITLE = "경기도, 화성 아리셀 화재 사고 유족에 긴급생계비 지원"
@@ -171,3 +172,52 @@ def test_a_digit_anywhere_in_the_sentence_holds_it_back_and_the_marks_count() ->
     assert not yields_to_facts(QUOTATION.replace("김 지사는 ", "김 지사는 3일 기자회견에서 "))
     assert yields_to_facts("그는 “" + "가" * 78 + "”라고 했다.")
     assert not yields_to_facts("그는 “" + "가" * 77 + "”라고 했다.")
+
+
+def _hand_pool(lengths: list[float], facts: set[int]) -> tuple[Pool, dict[str, float]]:
+    """A pool whose scores are lede 3.0 and then ``lengths`` (weights lede, key_fact, length)."""
+    static = scoring.STATIC
+    rows = []
+    for k, length in enumerate([2.0, *lengths]):
+        v = [0.0] * len(static)
+        v[scoring.LEDE] = 1.0 if k == 0 else 0.0
+        v[KEY_FACT] = 1.0 if k in facts else 0.0
+        v[static.index("length")] = length - v[KEY_FACT]
+        rows.append(tuple(v))
+    n = len(rows)
+    pool = Pool([str(k) for k in range(n)], list(range(n)), rows,
+                [frozenset({str(k)}) for k in range(n)], [1.0] * n,
+                {str(k): 1.0 for k in range(n)}, [0.0] * n)
+    weights = dict.fromkeys(static, 0.0)
+    weights.update(lede=1.0, key_fact=1.0, length=1.0, refers_back=-1.0, redundancy=-1.0,
+                   duplicate=0.99, headline_copy=0.99)
+    return pool, weights
+
+
+def test_the_fact_passes_a_plain_point_that_outscores_it() -> None:
+    # Whole-stop review 47, finding 1, the order as intended: quotation 1 (1.55) gives way to
+    # fact 3 (1.37) though plain point 2 (1.50) outscores the fact; with no fact left the
+    # quotation takes the next slot.
+    pool, weights = _hand_pool([1.55, 1.50, 1.37], {3})
+    assert choose(pool, weights, 3, lambda k: False) == [0, 1, 2]
+    pool.yielding, pool.fact_margin = frozenset({1}), 0.5
+    assert choose(pool, weights, 2, lambda k: False) == [0, 3]
+    assert choose(pool, weights, 3, lambda k: False) == [0, 1, 3]
+
+
+def test_no_quotation_yields_where_the_headlines_claim_is_unread() -> None:
+    # Whole-stop review 47, finding 8: with headline_nouns weighted zero its value is 0.0, so
+    # the quotation the headline quotes yielded too; now nothing yields (the guard is unread).
+    title = "김 지사 “일용직 노동자 유가족 생계 문제, 재난안전대책본부 심의 거쳐 결정”"
+    sentences = [LEDE, QUOTATION, BREAKDOWN]
+    words = [content_words(s, "ko") for s in sentences]
+    weights = {**WEIGHTS["ko"], "headline_nouns": 0.0}
+    pool = build_pool(list(enumerate(sentences)), words, title, content_words(title, "ko"),
+                      "ko", 300, lambda s: False, weights)
+    assert pool.yielding == frozenset()
+
+
+def test_a_long_quotation_in_single_curly_quotes_yields_too() -> None:
+    # Whole-stop review 47, finding 15: some outlets quote speech in ‘…’.
+    assert yields_to_facts(QUOTATION.replace("“", "‘").replace("”", "’"))
+    assert not yields_to_facts("김 지사는 ‘갑질’ 논란에 대해 사과했다.")

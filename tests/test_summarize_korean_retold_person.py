@@ -90,3 +90,21 @@ def test_an_age_of_another_one_in_the_lede_is_no_band_of_theirs(again: str, lede
 def test_the_band_and_the_age_given_together_are_one_person() -> None:
     # "20대 대학원생 A(26)씨": one person, given by band and by age (the review's finding 8).
     assert retells("검찰은 2일 마약류관리법 위반 혐의로 20대 대학원생 A(26)씨를 구속 기소했다.")
+
+
+NO_COLLEAGUES = "대마 젤리를 나눠 먹은 20대 대학원생이 구속 상태에서 재판에 넘겨졌다."
+
+
+@pytest.mark.parametrize("noun", ["부모", "이모", "동료", "남자친구"])
+def test_a_noun_ending_in_mo_joined_to_the_named_one_is_someone_else(noun: str) -> None:
+    # Whole-stop review 47, finding 2: only the surname with 모 named in the phrase ("김모(29)씨")
+    # is the lede's one; "A(26)씨와 부모를" indicts the parents too.
+    assert not retells(f"검찰은 2일 마약류관리법 위반 혐의로 대학원생 A(26)씨와 {noun}를 구속 "
+                       "기소했다.", NO_COLLEAGUES)
+
+
+def test_one_joined_to_the_named_one_is_new_though_the_lede_mentions_them() -> None:
+    # Whole-stop review 47, finding 10: the lede's 동료 shared the jelly, they were not the
+    # ones indicted; "A(26)씨와 동료를" indicts them too.
+    assert not retells("검찰은 2일 마약류관리법 위반 혐의로 대학원생 A(26)씨와 동료를 구속 "
+                       "기소했다.")

@@ -164,7 +164,8 @@ class Pool:
     # The candidates that give way to a key fact scoring within ``fact_margin`` of them
     # (``Language.yields_to_facts`` and ``fact_margin``), never the lede nor one carrying the
     # headline's claim; empty where no rule is known or where ``build_pool`` was given weights
-    # that leave ``key_fact`` out (``choose`` reads the key_fact value, not its weight).
+    # that leave ``key_fact`` out (``choose`` reads the key_fact value, not its weight) or
+    # ``headline_nouns`` (unread, it cannot tell the headline's claim).
     yielding: frozenset[int] = frozenset()
     fact_margin: float = 0.0
 
@@ -383,7 +384,9 @@ def build_pool(
     # The readings below are slow (the analyser) and choose() asks for few candidates, some
     # many times: ``once`` reads each candidate once, when it is first asked for.
     yields = rules.yields_to_facts
-    if yields is not None and wanted("key_fact"):
+    # The headline's claim guards a quotation by its headline_nouns value, read only where
+    # weighted: unread, every long quotation would yield (whole-stop review 47).
+    if yields is not None and wanted("key_fact") and wanted("headline_nouns"):
         pool.yielding = frozenset(
             k for k, (s, v) in enumerate(zip(sentences, values, strict=True))
             if not v[LEDE] and v[HEADLINE_NOUNS] < rules.headline_claim and yields(s))
@@ -512,8 +515,14 @@ def choose(
                 if is_fact and score > fact_score:
                     fact, fact_score = k, score
                 floor = best_score - margin if best in yielding else best_score
+        # A long quotation gives way: an untold key fact scores within reach. The order is not
+        # by score: the fact passes a plain point that outscores it (ko40's, ko205's and
+        # ko264's key facts, which the readers missed, did so), and the quotation may take a
+        # later slot over that point. Whole-stop review 47 found it; both transitive orders
+        # tried (the fact below such a point; the quotation below it once it gave way) lost
+        # those facts or a point of ko_news and the fit's reproduction.
         if best in yielding and fact >= 0 and fact_score > best_score - margin:
-            best = fact  # a long quotation gives way: an untold key fact scores within reach
+            best = fact
         if best < 0:
             break
         chosen.append(best)

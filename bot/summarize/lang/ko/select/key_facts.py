@@ -168,16 +168,22 @@ OUTCOME = re.compile(
 # before its verb, with at most a particle between, so a count another verb owns ("300명이
 # 가입한 커뮤니티를 차단했다") is none; the verb ends a clause, done ("했", "됐", "해", "돼",
 # "삭제, 차단", "… 조치"), so neither an adnominal ("입건한 바 없다") nor a plea ("구조해
-# 달라") counts; an age bracket ("20대를 검거했다") is no count (review of wt-ko47f).
+# 달라") counts, nor does one joined by "하고" ("15명을 구조하고 3명을 …"); an age bracket
+# ("20대를 검거했다") is no count (review of wt-ko47f), but vehicles after their noun ("차량
+# 30대를") or things seized ("20대를 압수했다") are (whole-stop review 47).
 # The pattern opens on the count's first digit, so a search skips to the next digit in C; the
 # checks of what stands before it and of an age bracket follow it. Opened on the look-behind,
 # it was tried at every character: the costliest select/ pattern of a warm Korean brief (stop
 # 47, 2.8 µs a call).
+VEHICLES = ("차량", "오토바이", "버스", "트럭", "택시", "승용차", "화물차")
 COUNTED_OUTCOME = re.compile(
-    r"\d(?<![\d,.]\d)(?!(?<=[1-9])0\s?대)[\d,.]*(?:[만천백]\d*)*\s?여?\s?(?:명|건|개|곳|대|척|마리)"
+    r"\d(?<![\d,.]\d)(?!(?<=[1-9])"
+    + "".join(rf"(?<!{v}\s\d)(?<!{v}\d)" for v in VEHICLES)
+    + r"0\s?대(?!(?:을|를|가)?\s(?:압수|확보)))"
+    r"[\d,.]*(?:[만천백]\d*)*\s?여?\s?(?:명|건|개|곳|대|척|마리)"
     r"(?:을|를|이|가|은|는|에\s대해)?\s"
     r"(?:입건|삭제|차단|확보|압수|송치|검거|구조|인계|고발|징계)"
-    r"(?:했|하였|됐|되었|[해돼](?!\s?(?:달|주))|,|\s?조치)")
+    r"(?:했|하였|됐|되었|[해돼](?!\s?(?:달|주))|[하되]고|,|\s?조치)")
 
 
 # What is no key fact though it reads like one: a prosecutor's request ("징역 30년을

@@ -130,7 +130,8 @@ class Event(NamedTuple):
     it befell (with whose: "김 전 장관의 구속영장"), and what else it tells: figures, days
     ("3.1", ".1" with no month), ages, the nouns of each other subject (who did it, or who
     else), the words of a clause describing the one it befell ("화장실에서 나오던 운전자"), the
-    persons it names (and the persons and ages in the phrase it befell), a repeat or one more
+    persons it names (and the persons, ages and nouns joined by "과"/"와" in the phrase it
+    befell), a repeat or one more
     ("도"), the charge's words and whether it names a law's violation, the detention status."""
 
     key: str
@@ -143,6 +144,7 @@ class Event(NamedTuple):
     introduced: frozenset[str]
     befell_persons: frozenset[str]
     befell_ages: frozenset[str]
+    befell_joined: frozenset[str]
     further: bool
     charge: frozenset[str]
     violation: bool
@@ -205,11 +207,13 @@ def event(sentence: str, morphs: Analyser) -> Event | None:
     befell_text = bare[analysed[start][2]:analysed[befell_end][2]] \
         if 0 <= start < befell_end < len(analysed) else ""
     befell_persons = frozenset(m.replace(" ", "") for m in LETTER_PERSON.findall(befell_text))
+    join = next((i for i in range(max(start, 0), befell_end) if analysed[i][1] == "JC"), -1)
+    joined = _nouns(analysed[join + 1:befell_end], suffixes) if join >= 0 else frozenset()
     charge = _charge(analysed, suffixes)
     status = "".join(f for f, _, _, _ in analysed[max(0, noun_at - 2):noun_at]
                      if f in STATUS or f == "불")
     return Event(key, befell, figures, days, ages, actors, _description(analysed, start),
-                 introduced, befell_persons, _ages(befell_text),
+                 introduced, befell_persons, _ages(befell_text), joined,
                  bool(REPEAT.search(bare) or ASIDE.match(bare) or particle == ALSO),
                  charge - {VIOLATION}, VIOLATION in charge,
                  status if status in STATUS else "")
@@ -364,13 +368,21 @@ def retells(candidate: Event, chosen: Event, chosen_sentence: str) -> bool:
     if candidate.ages and not (candidate.ages <= chosen.ages or named_again):
         return False  # another age: another person ("30대 남성" then "40대 남성")
     # The letter naming the one the chosen point told ("A") is no other noun of theirs, nor is
-    # a surname with 모 that Kiwi reads as a noun ("고모(26)씨": 고모, "aunt").
-    befell = frozenset(n for n in candidate.befell - LETTERS if not FIRST_PERSON.fullmatch(n)) \
+    # a surname with 모 that Kiwi reads as a noun ("고모(26)씨": 고모, "aunt"), but only the one
+    # named in that phrase: "A(26)씨와 부모를" adds the parents (whole-stop review 47).
+    surnames = {p[:2] for p in candidate.befell_persons if p[1:2] == "모"}
+    befell = frozenset(n for n in candidate.befell - LETTERS if n not in surnames) \
         if named_again else candidate.befell
     if not (_shares(befell, chosen.befell) if befell else named_again):
         return False
     if not befell <= _covered(befell, chosen_sentence):
         return False  # another object beside the one it befell ("A씨와 공범 B씨를")
+    # One joined to the one named must be one the chosen point's event befell, not a noun
+    # anywhere in it ("A씨와 동료를" under a lede whose 동료 only shared the jelly: whole-stop
+    # review 47).
+    if named_again and any(not _shares(frozenset({n}), chosen.befell)
+                           for n in candidate.befell_joined - LETTERS - surnames):
+        return False
     if not candidate.described <= chosen.described | _covered(candidate.described,
                                                               chosen_sentence):
         return False  # another one described ("화장실에서 나오던 운전자": ko25's second driver)
