@@ -469,8 +469,8 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int,
                 nouns_of[form] = {p for p in parts if len(p) >= 2}
                 if is_name and not institution and " " not in form and count >= needed \
                         and not mentions.written_alone(form, title) \
-                        and mentions.alone(form, doc) + _spaced(form, parts, doc) < needed \
-                        and mentions.held(form, doc) < 2:
+                        and (alone := mentions.alone(form, doc)) + _spaced(form, parts, doc) \
+                        < needed and mentions.held(form, doc, alone) < 2:
                     inside_only.add(form)
                 nouns_written[form] = parts
     # A compound the story repeats says more than its part, when the part is seldom written

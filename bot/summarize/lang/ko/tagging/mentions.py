@@ -184,10 +184,11 @@ def alone(form: str, text: str) -> int:
                for at in starts(form, text))
 
 
-def held(form: str, text: str) -> int:
+def held(form: str, text: str, written_alone: int) -> int:
     """How often ``text`` writes ``form`` inside a longer word ("조선민주주의인민공화국",
-    "홍콩발", "카카오톡"): its mentions not written ``alone``."""
-    return sum(1 for _ in starts(form, text)) - alone(form, text)
+    "홍콩발", "카카오톡"): its mentions less the ``written_alone`` ones (``alone``'s count, which
+    the caller has already read)."""
+    return sum(1 for _ in starts(form, text)) - written_alone
 
 
 def _word_start(text: str, at: int) -> bool:
