@@ -130,7 +130,12 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("caption", re.compile(
         r"^[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,4}: [\"“‘][^\"“”‘’.!?]{3,200}[\"”’]$")),
     # A caption opening with a label: "Poignant: Vegetables sold by the victim were found …".
-    ("caption", re.compile(r"^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}: [A-Z]")),
+    # A how-to's step is one too, its label an action's name that may hold a short linking word
+    # (issue 28, rf750's point 2: "Add TaskPaper to OmniFocus: This asks you to choose where …";
+    # rf757's "Choose from List: Here’s where you choose …"): it reads as a list item.
+    ("caption", re.compile(
+        r"^[A-Z][\w'’-]*(?:(?: (?:to|for|from|with|into|in|on|of|by|at|and|or))? [A-Z][\w'’-]*)"
+        r"{0,2}: [A-Z]")),
     # A caption with a label in words before the colon, closed by the scrape's " ." that marks
     # Daily Mail captions ("How time passes: Frederick and Elizabeth Noble wed … 70 years .").
     # A label with a verb is a writer's lead-in ("It also said: '…'", "Mr Limbaugh concluded:

@@ -66,6 +66,16 @@ FILLER = re.compile(
     r"|Here (?:were|was) (?:the|my|our) (?:first|previous|past|earlier|last|older)\b"
     r"[^.?:]{0,120}?\b(?:events|posts|parts|episodes|editions|installments|instalments|articles"
     r"|pieces|issues)\b[^.?:]{0,60}[.!]$"
+    # Where to get, read or see a thing at a link the brief does not show, and nothing more:
+    # "You can get the workflow here: Taskpaper To OF" (rf750's point 3; after the colon, the
+    # link's title), "You can find those slides here.", "Read the articles of impeachment
+    # here." Only "here" closing the clause, or before the link's title: "You can read here
+    # why the vote failed" tells why.
+    r"|(?:You can (?:also )?|(?=[A-Z]))(?i:get|download|find|grab|view|read|watch|listen to"
+    r"|check out|see)\b[^.!?:]{0,150}\bhere(?:[.!]?$|: [^.!?]*[.!]?$)"
+    # The show notes' writer speaking of themselves, a joke in place of a topic: "Your show
+    # notes author tuned out." (rf338's only point: the episode's topics are link titles).
+    r"|(?:Your|This|The) show[- ]notes? (?:author|writer|editor)\b[^.!?]{0,80}[.!]$"
 )
 # Searched anywhere: a benefit claimed for the reader's business, as a vendor's post says it
 # (rf478: "BigQuery lets you ingest and analyze data quickly …, so you can find new insights,
