@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.summarize import segment
+from bot.summarize.lang.en.select import weak
 from tests.support.english import points
 
 
@@ -56,3 +57,34 @@ def test_a_workflow_post_keeps_its_description_and_drops_step_and_link_lines() -
     got = points("Workflow: Taskpaper to OF", text)
     assert got == ["This is a very simple Workflow which allows you to add TaskPaper formatted "
                    "tasks or projects to your preferred place in OmniFocus"], got
+
+
+@pytest.mark.parametrize("line", [
+    "Hello, recently I converted my ISP router to an opnsense VM to make my network safer.",
+    "Hi all, quick question about my NAS build.",
+])
+def test_a_greeting_before_a_lower_case_sentence_is_weak(line: str) -> None:
+    assert weak(line), line
+
+
+@pytest.mark.parametrize("line", [
+    "Hello Games, Sean Murray's studio, announced a new game on Tuesday.",
+    "Hi-tech firms rose 3% on Friday.",
+    "Hey Jude, the Beatles song, topped the charts for nine weeks.",
+])
+def test_a_name_opening_on_a_greeting_word_is_not_weak(line: str) -> None:
+    assert not weak(line), line
+
+
+def test_a_forum_posts_greeting_gives_way_to_its_setup() -> None:
+    text = (
+        "Hello, recently I converted my ISP router to an opnsense VM to make my network safer. "
+        "I host some internal stuff like almost everyone here does (pihole, media stack, NAS) "
+        "but I also host some public-facing websites for some clients.\n\n"
+        "I am thinking of creating a DMZ with all my public websites and a specific VLAN for "
+        "internal services. The problem is that some internal services are exposed to the "
+        "exterior and I like to have everything routed through one reverse proxy.\n\n"
+        "Thank you in advance.")
+    got = points("Trouble with DMZ, VLANS and Reverse Proxy", text)
+    assert not any(p.startswith("Hello") for p in got), got
+    assert len(got) == 3, got

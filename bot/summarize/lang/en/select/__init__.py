@@ -117,7 +117,12 @@ WEAK_START = re.compile(
     r"scroll down|click here|photo:|watch:|video:|read more|see also|"
     # The writer talking to the reader, not news: "You may have noticed", "Do let us know".
     r"you (?:may|might|can|will)\b|do let us|let us know|thanks|thank you|hopefully|"
-    r"we look forward|as you (?:might|may|can)\b",
+    r"we look forward|as you (?:might|may|can)\b"
+    # A greeting before a sentence in lower case, which no cut can take off without leaving a
+    # point that opens as a fragment reads (issue 28, rf26: "Hello, recently I converted my ISP
+    # router …" was point 1 above the post's question, "The issue I'm having is …").
+    r"|(?:hello|hi|hey|hiya|howdy|greetings)(?: (?:all|everyone|everybody|folks|guys|there))?,"
+    r" (?-i:[a-z])",
     re.IGNORECASE,
 )
 # A signpost to what follows, not news: "Here are five objectives to watch for as Trump goes
