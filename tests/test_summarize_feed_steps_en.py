@@ -88,3 +88,24 @@ def test_a_forum_posts_greeting_gives_way_to_its_setup() -> None:
     got = points("Trouble with DMZ, VLANS and Reverse Proxy", text)
     assert not any(p.startswith("Hello") for p in got), got
     assert len(got) == 3, got
+
+
+def test_a_guessing_teaser_is_filler_and_a_quoted_question_is_not() -> None:
+    # rf117's point 3 under the episode's topics: a joke that names nothing.
+    assert segment.not_prose(
+        "Also: guess which John enjoys throwing babies into the air.", "en") == "filler"
+    assert segment.not_prose("'And guess what?", "en") != "filler"
+
+
+@pytest.mark.parametrize("line", [
+    "I did mention my automation - this is available over on [Sharecuts.app]()"
+    "https://sharecuts.app) which we didn't get into this episode.",
+    "See the [release notes](https://example.org/notes) for the full list.",
+])
+def test_markdown_link_markup_left_in_a_sentence_is_cut_text(line: str) -> None:
+    assert segment.not_prose(line, "en") == "cut", line
+
+
+def test_brackets_in_prose_are_no_markdown() -> None:
+    assert segment.not_prose(
+        "The index [of prices] (a measure of inflation) rose 3% in May.", "en") is None

@@ -372,9 +372,16 @@ PICTURE_HINTS = ("bove", "elow", "ictured", "n here", "hoto", "creen", "Left", "
 QUOTED_LABEL = re.compile(r"['‘\"“][^'’\"”]{1,40}['’\"”]: ['‘\"“]?[A-Z]")
 
 
+# Markdown link markup the feed left in its text ("… available over on
+# [Sharecuts.app]()https://sharecuts.app) which …", rf704's point 2): the verbatim rule allows
+# no cut inside a sentence, so the span is no point.
+MARKDOWN_LINK = re.compile(r"\]\((?:\)|https?://|www\.)")
+
+
 def broken(sentence: str) -> str | None:
     """The kind of broken text ``sentence`` is ("shard", "afterthought", "cut", "caption"), else
-    None: see SHARD, FRAGMENT_OPENING, LOST_WORD, LINK_TEXT, PICTURE_POINTER, QUOTED_LABEL."""
+    None: see SHARD, FRAGMENT_OPENING, LOST_WORD, LINK_TEXT, MARKDOWN_LINK, PICTURE_POINTER,
+    QUOTED_LABEL."""
     # A shard holds one space at most: a sentence with two is none, with no match tried.
     if sentence.count(" ") < 2 and SHARD.fullmatch(sentence):
         return "shard"
@@ -385,6 +392,8 @@ def broken(sentence: str) -> str | None:
     if sentence.rstrip("\"”’')").endswith(LOST_ENDINGS) and LOST_WORD.search(sentence[-10:]):
         return "cut"
     if " here (" in sentence and LINK_TEXT.search(sentence):
+        return "cut"
+    if "](" in sentence and MARKDOWN_LINK.search(sentence):
         return "cut"
     h = PICTURE_HINTS
     if (h[0] in sentence or h[1] in sentence or h[2] in sentence or h[3] in sentence

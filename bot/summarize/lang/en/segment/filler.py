@@ -76,6 +76,10 @@ FILLER = re.compile(
     # The show notes' writer speaking of themselves, a joke in place of a topic: "Your show
     # notes author tuned out." (rf338's only point: the episode's topics are link titles).
     r"|(?:Your|This|The) show[- ]notes? (?:author|writer|editor)\b[^.!?]{0,80}[.!]$"
+    # A teaser that asks the reader to guess what the notes hold back: "Also: guess which John
+    # enjoys throwing babies into the air." (rf117's point 3, a joke under the episode's
+    # topics). Not the question "And guess what?", which a quotation asks.
+    r"|(?:(?:Also|Plus|Bonus): )?[Gg]uess (?:which|who|what)\b[^.!?]{3,120}[.!]$"
 )
 # Searched anywhere: a benefit claimed for the reader's business, as a vendor's post says it
 # (rf478: "BigQuery lets you ingest and analyze data quickly …, so you can find new insights,
