@@ -109,3 +109,22 @@ def test_markdown_link_markup_left_in_a_sentence_is_cut_text(line: str) -> None:
 def test_brackets_in_prose_are_no_markdown() -> None:
     assert segment.not_prose(
         "The index [of prices] (a measure of inflation) rose 3% in May.", "en") is None
+
+
+@pytest.mark.parametrize("line", [
+    "I hope you totally enjoyed it!",
+    "I hope to see some of you there!",
+    "We believe the toolkit will contribute towards wider adoption of the CRISPR/Cas genome "
+    "editing technology by researchers across the plant science community.",
+])
+def test_a_sign_off_or_a_papers_closing_hope_is_filler(line: str) -> None:
+    assert segment.not_prose(line, "en") == "filler", line
+
+
+@pytest.mark.parametrize("line", [
+    "I hope he comes back to the notion that his songs are the Great American Songbook.",
+    "We believe the company will report a loss of $2 billion, analysts at UBS wrote.",
+    "We expect most Ruby developers to choose the standard environment.",
+])
+def test_a_hope_about_others_or_a_forecast_is_prose(line: str) -> None:
+    assert segment.not_prose(line, "en") is None, line

@@ -80,6 +80,19 @@ FILLER = re.compile(
     # enjoys throwing babies into the air." (rf117's point 3, a joke under the episode's
     # topics). Not the question "And guess what?", which a quotation asks.
     r"|(?:(?:Also|Plus|Bonus): )?[Gg]uess (?:which|who|what)\b[^.!?]{3,120}[.!]$"
+    # A sign-off wishing the reader well: "I hope you totally enjoyed it!" (rf102's point 2),
+    # "I hope to see you there!". A wish about anyone else ("I hope he comes back to …") is the
+    # writer's view and stays prose.
+    r"|(?:I|We) hope (?:you(?:['’]ll| will)? (?:\w+ )?(?:enjoy(?:ed)?|like(?:d)?|find|sign up"
+    r"|subscribe|join)|to see (?:you|many of you|some of you))\b[^.!?]{0,80}[.!]$"
+    # A paper's closing hope for its own work, a claim of no fact: "We believe the toolkit will
+    # contribute towards wider adoption of …" (rf456's point 3, over the toolkit's parts).
+    r"|We (?:believe|hope|anticipate|envision|expect|are confident)(?: that)? (?:the|this|our"
+    r"|these) (?:[\w-]+ ){0,3}(?:toolkit|tool|study|work|method|approach|findings|results"
+    r"|system|resource|framework|principles|platform|technique|dataset|model)s? [^.!?]{0,80}?"
+    r"\b(?:will|could|may|might|should|would) (?:also )?(?:contribute|help|facilitate|pave"
+    r"|enable|serve|benefit|advance|accelerate|promote|aid|be (?:useful|valuable|applied|of))"
+    r"\b[^!?]{0,200}[.!]$"
 )
 # Searched anywhere: a benefit claimed for the reader's business, as a vendor's post says it
 # (rf478: "BigQuery lets you ingest and analyze data quickly …, so you can find new insights,
