@@ -128,3 +128,21 @@ def test_a_sign_off_or_a_papers_closing_hope_is_filler(line: str) -> None:
 ])
 def test_a_hope_about_others_or_a_forecast_is_prose(line: str) -> None:
     assert segment.not_prose(line, "en") is None, line
+
+
+@pytest.mark.parametrize("line", [
+    "Well god, CVS, I guess I really just don’t know.",
+    "Yes, United Kingdom residents, we've seen the video about your ridiculous plugs.",
+    "Here’s where you can follow me, once you’re on the system: http://micro.blog/brentsimmons.",
+])
+def test_an_aside_to_a_named_addressee_or_a_follow_me_signpost_is_filler(line: str) -> None:
+    assert segment.not_prose(line, "en") == "filler", line
+
+
+@pytest.mark.parametrize("line", [
+    "Yes, the vote passed 52-48 on Tuesday.",
+    "Well, I currently work in the data center area, where we support storage servers.",
+    "No, Apple said, the iPhone would not ship before May.",
+])
+def test_an_interjection_before_prose_is_no_aside(line: str) -> None:
+    assert segment.not_prose(line, "en") is None, line

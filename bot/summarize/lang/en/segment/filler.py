@@ -73,6 +73,16 @@ FILLER = re.compile(
     # why the vote failed" tells why.
     r"|(?:You can (?:also )?|(?=[A-Z]))(?i:get|download|find|grab|view|read|watch|listen to"
     r"|check out|see)\b[^.!?:]{0,150}\bhere(?:[.!]?$|: [^.!?]*[.!]?$)"
+    # The same pointer as a signpost: "Here’s where you can follow me, once you’re on the
+    # system: http://micro.blog/brentsimmons." (rf578's point 2).
+    r"|Here['’]s where you can (?:follow|find|get|read|download|see|buy|watch|listen)\b"
+    r"[^!?]{0,150}$"
+    # An aside to someone the writer addresses by name, after an interjection: "Well god, CVS,
+    # I guess I really just don’t know." (rf308's point 2), "Yes, United Kingdom residents,
+    # we've seen the video about your ridiculous plugs." (rf364's, a post-show joke).
+    r"|(?:Yes|Yeah|Well|Oh|No|OK|Okay)(?: \w+)?, [A-Z][\w'’.]*(?: [A-Z][\w'’.]*){0,3}"
+    r"(?: (?:residents|fans|users|folks|people|readers|listeners|friends))?, (?:I|we|you)\b"
+    r"[^?]{0,160}[.!]$"
     # The show notes' writer speaking of themselves, a joke in place of a topic: "Your show
     # notes author tuned out." (rf338's only point: the episode's topics are link titles).
     r"|(?:Your|This|The) show[- ]notes? (?:author|writer|editor)\b[^.!?]{0,80}[.!]$"
