@@ -10,6 +10,7 @@ from bot.summarize.lang.en.segment.credits import CREDIT_LINE, PRAISED_CREDIT, g
 from bot.summarize.lang.en.segment.filler import filler
 from bot.summarize.lang.en.segment.greeting import greeting_end
 from bot.summarize.lang.en.segment.guards import first_not_prose
+from bot.summarize.lang.en.segment.markup import markdown_link
 from bot.summarize.lang.en.segment.promo import promotion
 from bot.summarize.lang.en.segment.ranges import range_fragment
 
@@ -129,13 +130,11 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
     # of its own: a headline, not a quoted sentence).
     ("caption", re.compile(
         r"^[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,4}: [\"“‘][^\"“”‘’.!?]{3,200}[\"”’]$")),
-    # A caption opening with a label: "Poignant: Vegetables sold by the victim were found …".
-    # A how-to's step is one too, its label an action's name that may hold a short linking word
-    # (issue 28, rf750's point 2: "Add TaskPaper to OmniFocus: This asks you to choose where …";
-    # rf757's "Choose from List: Here’s where you choose …"): it reads as a list item.
-    ("caption", re.compile(
-        r"^[A-Z][\w'’-]*(?:(?: (?:to|for|from|with|into|in|on|of|by|at|and|or))? [A-Z][\w'’-]*)"
-        r"{0,2}: [A-Z]")),
+    # A caption opening with a label: "Poignant: Vegetables sold by the victim were found …";
+    # a how-to's step, its label an action's name maybe with a linking word, reads as a list
+    # item (issue 28, rf750: "Add TaskPaper to OmniFocus: This asks you to choose where …").
+    ("caption", re.compile(r"^[A-Z][\w'’-]*(?:(?: (?:to|for|from|with|into|in|on|of|by|at|and"
+                           r"|or))? [A-Z][\w'’-]*){0,2}: [A-Z]")),
     # A caption with a label in words before the colon, closed by the scrape's " ." that marks
     # Daily Mail captions ("How time passes: Frederick and Elizabeth Noble wed … 70 years .").
     # A label with a verb is a writer's lead-in ("It also said: '…'", "Mr Limbaugh concluded:
@@ -372,16 +371,10 @@ PICTURE_HINTS = ("bove", "elow", "ictured", "n here", "hoto", "creen", "Left", "
 QUOTED_LABEL = re.compile(r"['‘\"“][^'’\"”]{1,40}['’\"”]: ['‘\"“]?[A-Z]")
 
 
-# Markdown link markup the feed left in its text ("… available over on
-# [Sharecuts.app]()https://sharecuts.app) which …", rf704's point 2): the verbatim rule allows
-# no cut inside a sentence, so the span is no point.
-MARKDOWN_LINK = re.compile(r"\]\((?:\)|https?://|www\.)")
-
-
 def broken(sentence: str) -> str | None:
     """The kind of broken text ``sentence`` is ("shard", "afterthought", "cut", "caption"), else
-    None: see SHARD, FRAGMENT_OPENING, LOST_WORD, LINK_TEXT, MARKDOWN_LINK, PICTURE_POINTER,
-    QUOTED_LABEL."""
+    None: see SHARD, FRAGMENT_OPENING, LOST_WORD, LINK_TEXT, PICTURE_POINTER, QUOTED_LABEL,
+    ``markup.markdown_link``."""
     # A shard holds one space at most: a sentence with two is none, with no match tried.
     if sentence.count(" ") < 2 and SHARD.fullmatch(sentence):
         return "shard"
@@ -393,7 +386,7 @@ def broken(sentence: str) -> str | None:
         return "cut"
     if " here (" in sentence and LINK_TEXT.search(sentence):
         return "cut"
-    if "](" in sentence and MARKDOWN_LINK.search(sentence):
+    if markdown_link(sentence):  # "[Sharecuts.app]()https://…" (markup.py)
         return "cut"
     h = PICTURE_HINTS
     if (h[0] in sentence or h[1] in sentence or h[2] in sentence or h[3] in sentence
