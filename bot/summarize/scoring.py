@@ -279,18 +279,31 @@ def build_pool(
         sets = [frozenset(words[i]) for i, _ in cands]
     df = Counter(chain.from_iterable(sets))
     n = len(cands)
-    log_by_df = {d: math.log(1.0 + n / d) ** 2 for d in set(df.values())}
+    counts = df.values()
+    # A term's weights depend on its count alone (1 to n): lists indexed by the count, so each
+    # candidate reads its terms' counts from one str-keyed dict once and both its norm and
+    # its centrality from them. Before, it read idf2 and a second dict of document weights
+    # (0.41 ms of a warm Korean science brief's 1.20 was build_pool; this arithmetic
+    # 70 -> 61 us a brief, process_time on the 25 kosci candidates' own sets).
+    idf_by_df = [0.0] * (n + 1)
+    doc_by_df = [0.0] * (n + 1)  # the document vector weights a term by its count too
+    for d in set(counts):
+        idf_by_df[d] = x = math.log(1.0 + n / d) ** 2
+        doc_by_df[d] = d * x
     # Built with zip/map rather than comprehensions: these run over every term.
-    idf2 = dict(zip(df.keys(), map(log_by_df.__getitem__, df.values()), strict=True))
-    # The document vector weights a term by how many sentences carry it.
-    doc_w = dict(zip(df.keys(), map(operator.mul, df.values(), idf2.values()), strict=True))
-    doc_norm = math.sqrt(sum(map(operator.mul, df.values(), doc_w.values()))) or 1.0
+    idf2 = dict(zip(df.keys(), map(idf_by_df.__getitem__, counts), strict=True))
+    doc_norm = math.sqrt(sum(map(operator.mul, counts, map(doc_by_df.__getitem__, counts)))) \
+        or 1.0
     weight = idf2.__getitem__
-    norms = [math.sqrt(sum(map(weight, ts))) or 1.0 for ts in sets]
+    norms: list[float] = []
+    central: list[float] = []
+    for ts in sets:
+        of_terms = list(map(df.__getitem__, ts))
+        norms.append(math.sqrt(sum(map(idf_by_df.__getitem__, of_terms))) or 1.0)
+        central.append(sum(map(doc_by_df.__getitem__, of_terms)) / doc_norm)
     title_terms = with_bigrams(title_words) if rules.spaceless_compounds else title_words
     title_set = frozenset(title_terms) & df.keys()
     title_norm = math.sqrt(sum(map(weight, title_set))) or 1.0
-    central = [sum(map(doc_w.__getitem__, ts)) / doc_norm for ts in sets]
     # Each candidate's headline terms, taken once: the cosine and the cover both read them.
     in_title = [ts & title_set for ts in sets] if title_set else []
     to_title = [sum(map(weight, ts)) for ts in in_title] if title_set else [0.0] * n
@@ -452,6 +465,12 @@ def choose(
             unread = []
         return told_facts
 
+    # Each candidate's similarity to its closest point, over the first ``compared[k]`` points:
+    # a later round's scan compares it with the points chosen since only. A kosci brief's
+    # scans asked 17.44 similarities (a set intersection and a sum each), 14.88 now; the first
+    # 60 Korean news items' 9.0, 7.9 now.
+    closest = [0.0] * len(static)
+    compared = [0] * len(static)
     while len(chosen) < points:
         # The most any candidate can gain: the scan stops below it. Nothing once fewer units
         # are left than the language's least count (``Pool.units_least``).
@@ -483,7 +502,11 @@ def choose(
                     break
                 if k in chosen or k in pool.barred or pool.title_sim[k] >= headline_copy:
                     continue  # a point already, no point at all, or the headline said again
-                sim = max((pool.similarity(k, j) for j in chosen), default=0.0)
+                if compared[k] < len(chosen):  # points chosen since it was last compared
+                    for j in chosen[compared[k]:]:
+                        closest[k] = max(closest[k], pool.similarity(k, j))
+                    compared[k] = len(chosen)
+                sim = closest[k]
                 if sim >= duplicate:
                     continue  # a near-duplicate of a point
                 score = static[k] + w_red * sim
