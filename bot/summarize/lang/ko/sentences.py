@@ -8,7 +8,7 @@ import re
 from bot.summarize.lang import CLOSERS, Splitting, marked_sentences
 from bot.summarize.lang.en import sentences as en_sentences
 from bot.summarize.lang.ko import segment
-from bot.summarize.lang.ko.words import PREDICATE_END, PREDICATE_LAST
+from bot.summarize.lang.ko.words import PREDICATE_END
 
 # Korean: a declarative/interrogative ending followed by a period may be glued to the next
 # sentence ("했다.그러나"), so these split even without a space.
@@ -83,59 +83,6 @@ def join_open_quotes(line: str, pieces: list[str]) -> list[str]:
     return out
 
 
-# A sentence's end followed by a quotation that opens the next sentence: "… 영상을 올렸다.
-# “노후 준비 단단히 해놓길 바랍니다. …”라는 댓글의 내용이었다." (ko145). Kiwi keeps such a
-# pair as one sentence when the quotation is embedded in the next one ("“…”라는", "“…”는
-# 약속이"), and the pair was one point of two sentences (issue 28's survey of stop 48: ko145
-# and ko224, the only two points of the ko and kosci briefs with two sentences outside
-# quotations). The mark opens the match, so the engine skips from one opener to the next.
-# Cut only where the sentence after names a subject of its own outside its quotations
-# (``SUBJECT_AFTER_QUOTE``): "“선하게 …”는 약속이 돌아왔다." stands alone (ko224), while
-# "“노후 준비 …”라는 댓글의 내용이었다." (ko145: whose comment?) completes the sentence
-# before; cut there, it was a point of its own that leaned on the one before, and that chain
-# pushed the rebuttal the headline promises ("이에 대해 신아로미는 …", which leans on the
-# comment) out of the brief.
-QUOTE_AFTER_END = re.compile(r"[“\"](?<=" + PREDICATE_LAST + r"[.!?]\s[“\"])")
-QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
-# The quoting particle that joins a quotation to its sentence ("“…”라는", "“…”는"), set
-# aside before the subject is looked for: its 는 marks no subject.
-QUOTING_PARTICLE = re.compile(r"^\s*(?:이?라는|이?란|는|이?라고|고|며|라며|이라며)\s")
-SUBJECT_AFTER_QUOTE = re.compile(r"[가-힣A-Za-z0-9)](?:은|는|이|가|께서)\s")
-
-
-def names_own_subject(sentence: str) -> bool:
-    """Whether ``sentence`` has a subject or topic outside its quotations: "“…”는 약속이
-    돌아왔다" (약속이) does; "“…”라는 댓글의 내용이었다" does not."""
-    outside = QUOTING_PARTICLE.sub("", QUOTATION.sub(" ", sentence).lstrip())
-    return SUBJECT_AFTER_QUOTE.search(outside) is not None
-
-
-def cut_before_quotations(pieces: list[str]) -> list[str]:
-    """``pieces`` with each cut before a quotation that opens a sentence (``QUOTE_AFTER_END``)
-    where the text on both sides of the cut leaves no quotation open (a sentence end inside a
-    quotation, "“끝났다. “이제 …”", is no boundary) and the sentence after names its own
-    subject (``names_own_subject``). Each side stays verbatim."""
-    out: list[str] = []
-    for piece in pieces:
-        if "“" not in piece and '"' not in piece:
-            out.append(piece)
-            continue
-        start = 0
-        for m in QUOTE_AFTER_END.finditer(piece):
-            before, after = piece[start : m.start()], piece[m.start() :]
-            if not _opens_quote(before) and not _opens_quote(after) \
-                    and _balanced_closers(before) and names_own_subject(after):
-                out.append(before.rstrip())
-                start = m.start()
-        out.append(piece[start:])
-    return out
-
-
-def _balanced_closers(span: str) -> bool:
-    """Whether ``span`` closes no curly quotation it did not open."""
-    return span.count("”") <= span.count("“") and span.count("’") <= span.count("‘")
-
-
 def line_sentences(block: str, splitting: Splitting) -> list[str]:
     """Sentences of a Korean line, its wire dateline taken out: Kiwi's splitter where rules
     would have to guess (quotes, abbreviations), ``split_line`` elsewhere and whenever the
@@ -151,7 +98,7 @@ def line_sentences(block: str, splitting: Splitting) -> list[str]:
                 continue
             by_kiwi = analysis.split_line(line) if analysis.needs_splitting(line) else None
             pieces = by_kiwi if by_kiwi is not None else marked_sentences(line, split_line)
-            out.extend(cut_before_quotations(join_open_quotes(line, pieces)))
+            out.extend(join_open_quotes(line, pieces))
     return out
 
 
