@@ -126,27 +126,6 @@ BACKGROUND_BODY = re.compile(
     r"|[을를]\s(?:가리킨다|뜻한다|말한다|의미한다|일컫는다|지칭한다)[.]?$"
     # "이 단어는 스와힐리어로 ‘숲’이라는 뜻이다", "흔히 기초과학이라 일컫는다"
     r"|(?:이)?라는\s(?:뜻|의미)이다[.]?$|(?:이)?라고?\s(?:일컫는다|부른다|칭한다)[.]?$")
-# A sentence that says what a named thing is before anything it did: "전자금융거래법은 디지털
-# 수단을 이용한 금융 거래에 필요한 사항을 규율하는 법률로, 실생활에서는 …" (ko156: "a textbook
-# definition, not news", issue 28's stop 47 read; it was point 2 over "대법원 양형위원회는 …
-# 수정안 등을 심의했다고 2일 밝혔다", which also names the 양형위 of point 3). The topic in the
-# first three words (after a past year, "지난 2007년 시행된 전자금융거래법은"; not one opened
-# on this news, "이번 협약은", "이날 공개된 제품은"), then within its clause the kind of thing it
-# is right after an adnominal word or "산하"/"소속" ("규율하는 법률로", "산하 공공기관으로",
-# "설립된 국제단체로") and "(으)로(서)," or "이며,". A kind noun that is also a means or a
-# destination ("수법으로", "자체 개발한 기술로", "새 방식으로", "인근 의료기관으로", "단체로")
-# is the news, not a definition: bare 법 (수법, 해법, 불법), 기술, 방식, 제품, 절차 and 현상
-# are no kinds here (the stop 48 review). Of the Korean dev articles (ko, kosci, ko_sci_news
-# dev) 3 sentences match, all definitions: ko156's, ko132's "한식진흥원은 농림축산식품부 산하
-# 공공기관으로, …", ko126's "IAMF는 … 지난 2000년에 설립된 국제단체로, …".
-DEFINITION_OPENING = re.compile(
-    r"(?!(?:이번|이날|새|새로|올해|오늘|지난달|지난주)\s)(?:(?:지난\s)?(?:19|20)\d\d년에?\s)?"
-    r"(?:\S+\s){0,2}?\S+(?:은|는)\s(?:[^,.“”]{0,120}?\s)?"
-    r"(?:\S+(?:는|은|된|한|인)|산하|소속)\s[^,\s.]*?"
-    r"(?:법률|제도|기구|기관|단체|개념|용어|질환|질병|물질|장치|조직|협약|조약|시설)"
-    r"(?:이며|으로서|로서|으로|로),\s")
-# The endings ``DEFINITION_OPENING`` closes on, looked for before it is tried.
-DEFINITION_ENDS = ("로,", "로서,", "이며,")
 DEFINING = ("가리킨다", "뜻한다", "말한다", "의미한다", "일컫는다", "지칭한다", "뜻이다",
             "의미이다", "부른다", "칭한다")
 
@@ -171,11 +150,9 @@ def background(sentence: str) -> bool:
         return True
     if VISIT.search(sentence) is not None and scene(sentence):
         return True
-    if (" 바" in sentence or "적이" in sentence or sentence.rstrip(". ").endswith(DEFINING)) \
-            and BACKGROUND_BODY.search(sentence) is not None:
-        return True
-    return any(end in sentence for end in DEFINITION_ENDS) \
-        and DEFINITION_OPENING.match(sentence) is not None
+    if " 바" in sentence or "적이" in sentence or sentence.rstrip(". ").endswith(DEFINING):
+        return BACKGROUND_BODY.search(sentence) is not None
+    return False
 
 
 # A day told relative to when the story was written (``words.relative_day``: "어제는 …",
