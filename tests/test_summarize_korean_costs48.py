@@ -2,7 +2,25 @@
 
 from __future__ import annotations
 
-from bot.summarize.scoring import build_pool
+import math
+from dataclasses import fields
+
+from bot.summarize.scoring import STATIC, Pool, build_pool, choose
+
+# The weights choose() reads, written out rather than taken from WEIGHTS["ko"]: the scans these
+# tests rely on depend on the values, and bench/fit_selection.py refits the shipped ones
+# (with the shipped redundancy, -0.45, the scans of rounds 2 and 3 both reach candidate 4
+# below; with -0.1 they do not, and the count test would pass on the old code too).
+_WEIGHTS = {
+    "position": 1.0,
+    "centrality": 1.6,
+    "headline": 0.2,
+    "length": 0.45,
+    "refers_back": -2.0,
+    "redundancy": -0.45,
+    "duplicate": 0.55,
+    "headline_copy": 0.9,
+}
 
 
 class _Term(str):
@@ -16,8 +34,19 @@ class _Term(str):
         return str.__hash__(self)
 
 
+class _Counting(Pool):
+    """A pool that records every similarity choose() asks for, as (candidate, point)."""
+
+    __slots__ = ("asked",)
+    asked: list[tuple[int, int]]
+
+    def similarity(self, a: int, b: int) -> float:
+        self.asked.append((a, b))
+        return Pool.similarity(self, a, b)
+
+
 def _hashes_of_build_pool(words: list[list[str]]) -> int:
-    terms = [[_Term(w) for w in ws] for ws in words]
+    terms: list[list[str]] = [[_Term(w) for w in ws] for ws in words]
     cands = [(i, " ".join(ws) + " 했다.") for i, ws in enumerate(words)]
     _Term.hashed = 0
     # "xx": a language with no rules of its own, so no cue reads the terms; its sets are the
@@ -38,28 +67,41 @@ def test_build_pool_reads_each_candidates_terms_from_one_dict_once() -> None:
 
 
 def test_choose_compares_a_candidate_with_a_point_once() -> None:
-    from dataclasses import fields
-
-    from bot.summarize.scoring import Pool, choose
-    from bot.summarize.weights import WEIGHTS
-
-    class _Counting(Pool):
-        __slots__ = ("asked",)
-
-        def similarity(self, a: int, b: int) -> float:
-            self.asked.append((a, b))
-            return Pool.similarity(self, a, b)
-
-    # Ten sentences of four syllables each, each sharing one with the next: the scans of the
-    # second and third rounds both reach candidate 4 (before: compared with point 0 twice).
+    # Ten sentences of four syllables each, each sharing one with the next.
     syllables = "가나다라마바사아자차카타파하"
     words = [[syllables[(i * 3 + j) % 14] for j in range(4)] for i in range(10)]
     cands = [(i, " ".join(ws) + " 했다.") for i, ws in enumerate(words)]
     built = build_pool(cands, words, "가 나", ["가", "나"], "xx", 300, lambda s: False)
     pool = _Counting(**{f.name: getattr(built, f.name) for f in fields(Pool)})
     pool.asked = []
-    chosen = choose(pool, WEIGHTS["ko"], 3, lambda k: False)
-    assert len(chosen) == 3
-    # A later round compares a candidate with the points chosen since only (before, with
-    # every point again).
-    assert pool.asked and len(pool.asked) == len(set(pool.asked))
+    assert choose(pool, _WEIGHTS, 3, lambda k: False) == [0, 1, 3]
+    # The scans of rounds 2 and 3 both reach candidate 4: round 3 compares it with point 1
+    # only (before, with point 0 again: 12 similarities for these 11 pairs).
+    assert pool.asked == [
+        (1, 0), (4, 0),  # round 2
+        (4, 1), (2, 0), (2, 1), (5, 0), (5, 1), (9, 0), (9, 1), (3, 0), (3, 1),  # round 3
+    ]
+
+
+def test_choose_weighs_a_candidate_against_every_point_chosen() -> None:
+    # Five candidates scored by position alone (1.0 down to 0.6), every term's idf2 1.0.
+    # Candidate 1 says point 0 again (similarity 1.0, a duplicate); candidate 3 is close to
+    # point 0 (0.82) and first reached in round 3, after point 2 was chosen. A cache that kept
+    # only the latest point's similarity takes 1 ([0, 1, 2]); one that compared a candidate
+    # with the last point only takes 3 ([0, 2, 3]).
+    sets = [frozenset(s) for s in ("ab", "ab", "c", "abx", "d")]
+    position = STATIC.index("position")
+    values = [tuple(v if i == position else 0.0 for i in range(len(STATIC)))
+              for v in (1.0, 0.9, 0.8, 0.7, 0.6)]
+    pool = Pool(
+        sentences=[f"s{k}" for k in range(5)],
+        index=list(range(5)),
+        values=values,
+        sets=sets,
+        norms=[math.sqrt(len(s)) for s in sets],
+        idf2=dict.fromkeys("abcdx", 1.0),
+        title_sim=[0.0] * 5,
+    )
+    weights = {"position": 1.0, "refers_back": 0.0, "redundancy": -0.5, "duplicate": 0.9,
+               "headline_copy": 2.0}
+    assert choose(pool, weights, 3, lambda k: False) == [0, 2, 4]
