@@ -9,6 +9,7 @@ from collections.abc import Callable
 from itertools import chain
 
 from bot.summarize.lang import Analyser, Analysis, Cues
+from bot.summarize.lang.en.segment.labels import step_labels
 from bot.summarize.lang.en.select import dummy_it
 from bot.summarize.lang.en.select.fronted import leans_through_fronted, uses_it
 from bot.summarize.lang.en.select.headline_names import headline_names
@@ -443,8 +444,9 @@ def late_captions(cands: list[tuple[int, str]]) -> frozenset[str]:
     """Candidates closed by the Daily Mail scrape's " ." once the story's own sentences (closed
     on the word) have begun: there the mark closes a photo caption ("Eric Saunders has
     submitted a DNA sample … his great uncle ."). Before the story it closes the page's
-    highlight bullets, which are the story told short and no caption."""
-    out: set[str] = set()
+    highlight bullets, which are the story told short and no caption. Also a how-to's run of
+    step labels (``labels.step_labels``)."""
+    out: set[str] = set(step_labels([s for _, s in cands]))
     started = False
     for _, s in cands:
         if s.endswith(SPACED_STOP):
