@@ -66,17 +66,6 @@ FILLER = re.compile(
     r"|Here (?:were|was) (?:the|my|our) (?:first|previous|past|earlier|last|older)\b"
     r"[^.?:]{0,120}?\b(?:events|posts|parts|episodes|editions|installments|instalments|articles"
     r"|pieces|issues)\b[^.?:]{0,60}[.!]$"
-    # Where to get, read or see a thing at a link the brief does not show, and nothing more:
-    # "You can get the workflow here: Taskpaper To OF" (rf750's point 3; after the colon, the
-    # link's title), "You can find those slides here.", "Read the articles of impeachment
-    # here." Only "here" closing the clause, or before the link's title: "You can read here
-    # why the vote failed" tells why.
-    r"|(?:You can (?:also )?|(?=[A-Z]))(?i:get|download|find|grab|view|read|watch|listen to"
-    r"|check out|see)\b[^.!?:]{0,150}\bhere(?:[.!]?$|: [^.!?]*[.!]?$)"
-    # The same pointer as a signpost: "Here’s where you can follow me, once you’re on the
-    # system: http://micro.blog/brentsimmons." (rf578's point 2).
-    r"|Here['’]s where you can (?:follow|find|get|read|download|see|buy|watch|listen)\b"
-    r"[^!?]{0,150}$"
     # An aside to someone the writer addresses by name, after an interjection: "Well god, CVS,
     # I guess I really just don’t know." (rf308's point 2), "Yes, United Kingdom residents,
     # we've seen the video about your ridiculous plugs." (rf364's, a post-show joke).

@@ -11,6 +11,7 @@ from itertools import chain
 from bot.summarize.lang import Analyser, Analysis, Cues
 from bot.summarize.lang.en.segment.labels import step_labels
 from bot.summarize.lang.en.select import dummy_it
+from bot.summarize.lang.en.select.asides import aside
 from bot.summarize.lang.en.select.fronted import leans_through_fronted, uses_it
 from bot.summarize.lang.en.select.headline_names import headline_names
 from bot.summarize.lang.en.select.pointer import points_elsewhere
@@ -118,12 +119,7 @@ WEAK_START = re.compile(
     r"scroll down|click here|photo:|watch:|video:|read more|see also|"
     # The writer talking to the reader, not news: "You may have noticed", "Do let us know".
     r"you (?:may|might|can|will)\b|do let us|let us know|thanks|thank you|hopefully|"
-    r"we look forward|as you (?:might|may|can)\b"
-    # A greeting before a sentence in lower case, which no cut can take off without leaving a
-    # point that opens as a fragment reads (issue 28, rf26: "Hello, recently I converted my ISP
-    # router …" was point 1 above the post's question, "The issue I'm having is …").
-    r"|(?:hello|hi|hey|hiya|howdy|greetings)(?: (?:all|everyone|everybody|folks|guys|there))?,"
-    r" (?-i:[a-z])",
+    r"we look forward|as you (?:might|may|can)\b",
     re.IGNORECASE,
 )
 # A signpost to what follows, not news: "Here are five objectives to watch for as Trump goes
@@ -429,6 +425,11 @@ def weak(sentence: str) -> bool:
         if hint in low:
             return SHOWN_PICTURE.search(sentence) is not None
     return False
+
+
+def english_weak(sentence: str) -> bool:
+    """``weak``, and English's own weak lines that Korean must not read (``asides.aside``)."""
+    return weak(sentence) or aside(sentence)
 
 
 def _may_attribute(low: str) -> bool:
