@@ -266,3 +266,43 @@ def test_an_aside_to_a_named_addressee_is_filler(line: str) -> None:
 ])
 def test_an_interjection_before_prose_is_no_aside(line: str) -> None:
     assert segment.not_prose(line, "en") is None, line
+
+
+@pytest.mark.parametrize("line", [
+    # An invitation that says where and when is the post's news (review of wt-rf48, 4).
+    "We hope you will join us in Lisbon on 9 June for the 2024 summit.",
+    "We hope you will join us in Lisbon for the summit and the workshops after it.",
+    # The fix, a release, an answer to a house: no addressee's aside (5).
+    "OK, Update, I got it working by setting the MTU to 1380.",
+    "Yes, Debian users, you can now install the package with one command.",
+    "Well, Friday, we released version 3.0 with 25 fixes.",
+    "No, Mr Speaker, I will not resign over the 3 billion pound gap.",
+    "Oh, BTW, I also moved to Debian 12 and the sound broke.",
+    # A forecast, a reported claim, a claim with a measure (6).
+    "We expect the new system will help cut waiting lists by 25%, the health secretary said.",
+    "We believe our model will help predict storms two days sooner than current methods.",
+    # A teaser that answers itself (10).
+    "Guess what Sony unveiled today: a $499 console.",
+    # A wish that is no sign-off, a hope for anything but the paper's own work (8).
+    "I hope you recover soon.",
+    "We believe the rain will help farmers in the north.",
+])
+def test_news_in_the_shape_of_a_sign_off_an_aside_or_a_hope_is_prose(line: str) -> None:
+    assert segment.not_prose(line, "en") is None, line
+
+
+@pytest.mark.parametrize("line", [
+    "Hope you enjoyed it!",
+    "I hope you enjoyed the show",
+    "We hope you will join us!",
+    "We believe the toolkit will be a valuable resource for the community.",
+])
+def test_a_sign_off_with_no_subject_or_mark_and_a_plain_hope_are_filler(line: str) -> None:
+    assert segment.not_prose(line, "en") == "filler", line
+
+
+def test_a_fix_after_an_interjection_stays_a_point() -> None:
+    got = points("MTU trouble with a VPN tunnel", (
+        "My VPN tunnel dropped every large packet. Ping worked but web pages stalled. "
+        "OK, Update, I got it working by setting the MTU to 1380. Thanks for the help."))
+    assert "OK, Update, I got it working by setting the MTU to 1380." in got, got
