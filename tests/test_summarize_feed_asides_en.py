@@ -221,15 +221,27 @@ def test_a_guessing_teaser_is_filler_and_a_quoted_question_is_not() -> None:
 @pytest.mark.parametrize("line", [
     "I talked about my shortcut - you can get it over on [Shortcuts.site]()"
     "https://shortcuts.example) which we skipped this week.",
-    "See the [release notes](https://example.org/notes) for the full list.",
+    "The notes are at [release notes]()",
 ])
-def test_markdown_link_markup_left_in_a_sentence_is_cut_text(line: str) -> None:
+def test_broken_markdown_link_markup_in_a_sentence_is_cut_text(line: str) -> None:
     assert segment.not_prose(line, "en") == "cut", line
 
 
-def test_brackets_in_prose_are_no_markdown() -> None:
-    assert segment.not_prose(
-        "The index [of prices] (a measure of inflation) rose 3% in May.", "en") is None
+@pytest.mark.parametrize("line", [
+    "The index [of prices] (a measure of inflation) rose 3% in May.",
+    "See the [release notes](https://example.org/notes) for the full list.",
+    "The loop reads a[i](j) for each row.",
+    "The claim is in the paper, see [1](#fn1) for the source.",
+])
+def test_brackets_in_prose_and_a_whole_link_are_no_cut(line: str) -> None:
+    assert segment.not_prose(line, "en") is None, line
+
+
+def test_an_items_only_sentence_with_a_whole_link_is_its_point() -> None:
+    # Before (wt-rf48): the whole link made the sentence cut text, and the item had no point.
+    line = ("I made [Feed Reader](https://github.com/example/reader), a self-hosted RSS "
+            "reader written in Go.")
+    assert points("Link", line) == [line]
 
 
 @pytest.mark.parametrize("line", [
