@@ -23,7 +23,7 @@ STEPS = [
     "Add Notes to Things: This asks you which area the notes should go into.",
     "Pick from Menu: Here’s where you choose the feed you want to read.",
     "Ask for Text: The first thing it does is take one or more reminders.",
-    "Repeat with Each - it resizes every photo.",
+    "Repeat with Each: it resizes every photo.",
 ]
 
 
@@ -45,6 +45,12 @@ def test_a_run_of_step_labels_reads_as_weak_and_stays_a_candidate() -> None:
 def test_a_title_with_a_subtitle_is_prose_and_alone_no_step(line: str) -> None:
     assert segment.not_prose(line, "en") is None, line
     assert late_captions([(0, line), (1, "The game sold well.")]) == frozenset(), line
+
+
+def test_names_set_off_by_dashes_are_no_step_labels() -> None:
+    lines = ["Mr Ode - himself once a manager at rival Volvo - said the car sold well.",
+             "Lotus Cars - the maker of the Elise - said sales rose in May."]
+    assert late_captions(list(enumerate(lines))) == frozenset()
 
 
 def test_a_game_titles_lede_stays_the_first_point() -> None:

@@ -35,12 +35,13 @@ LABEL_CAPTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"[a-z][\w'’-]*){1,2}: [A-Z]")),
 )
 
-# A how-to's step: an action's name, maybe with a linking word, before a colon or a dash and
-# what the step does ("Add TaskPaper to OmniFocus: This asks you …", "Ask for Input: Ask for
-# the sub tasks.", "Repeat with Each - go through the sub tasks."). Alone, the same shape is a
-# title with its subtitle ("Call of Duty: Black Ops 4 sold …"), so only a run is steps.
+# A how-to's step: an action's name, maybe with a linking word, before a colon and what the
+# step does ("Add TaskPaper to OmniFocus: This asks you …", "Ask for Input: Ask for the sub
+# tasks."). Alone, the same shape is a title with its subtitle ("Call of Duty: Black Ops 4
+# sold …"), so only a run is steps. Not a dash: "Mr Bez - himself a former executive at
+# rival Porsche - said …" is a news story's aside (BBC).
 STEP_LABEL = re.compile(r"^[A-Z][\w'’-]*(?:(?: (?:to|for|from|with|into|in|on|of|by|at|and|or"
-                        r"|the|a))? [A-Z][\w'’-]*){0,3}(?:: | [-–] )[\w\"“‘']")
+                        r"|the|a))? [A-Z][\w'’-]*){0,3}: [\w\"“‘']")
 STEP_RUN = 2  # step labels an item holds before each reads as one
 
 
