@@ -161,8 +161,8 @@ def test_the_english_greeting_rule_does_not_reach_korean() -> None:
 @pytest.mark.parametrize("line", [
     "You can read here why the vote failed in the Senate.",
     "Read how the council spent the money here and in Leeds last year, the report says.",
-    "The show's author, Jane Doe, said the series would end in May.",
-    "We were here.",
+    "The show's notes writer, Jane Doe, said the series would end in May.",
+    "Watch what happens here when the tide comes in at noon.",
 ])
 def test_prose_with_here_or_a_colon_is_still_prose(line: str) -> None:
     assert segment.not_prose(line, "en") not in {"filler", "caption"}, line
