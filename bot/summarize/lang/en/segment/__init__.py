@@ -10,6 +10,7 @@ from bot.summarize.lang.en.segment.credits import CREDIT_LINE, PRAISED_CREDIT, g
 from bot.summarize.lang.en.segment.filler import filler
 from bot.summarize.lang.en.segment.greeting import greeting_end
 from bot.summarize.lang.en.segment.guards import first_not_prose
+from bot.summarize.lang.en.segment.labels import LABEL_CAPTIONS
 from bot.summarize.lang.en.segment.markup import markdown_link
 from bot.summarize.lang.en.segment.promo import promotion
 from bot.summarize.lang.en.segment.ranges import range_fragment
@@ -125,32 +126,7 @@ NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
         # A podcast host's notice under every episode: "See omnystudio.com/listener for
         # privacy information."
         r"|See \S+ for privacy information)\b")),
-    # A headline quoted under its source's name, as political digests list them: "Wall Street
-    # Journal: "Obama Retreats on Health Care Rules"" (the quote closes the span with no mark
-    # of its own: a headline, not a quoted sentence).
-    ("caption", re.compile(
-        r"^[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,4}: [\"“‘][^\"“”‘’.!?]{3,200}[\"”’]$")),
-    # A caption opening with a label: "Poignant: Vegetables sold by the victim were found …";
-    # a how-to's step, its label an action's name maybe with a linking word, reads as a list
-    # item (issue 28, rf750: "Add TaskPaper to OmniFocus: This asks you to choose where …").
-    ("caption", re.compile(r"^[A-Z][\w'’-]*(?:(?: (?:to|for|from|with|into|in|on|of|by|at|and"
-                           r"|or))? [A-Z][\w'’-]*){0,2}: [A-Z]")),
-    # A caption with a label in words before the colon, closed by the scrape's " ." that marks
-    # Daily Mail captions ("How time passes: Frederick and Elizabeth Noble wed … 70 years .").
-    # A label with a verb is a writer's lead-in ("It also said: '…'", "Mr Limbaugh concluded:
-    # '…'"), and a pronoun opens one: neither is a label.
-    ("caption", re.compile(
-        r"^(?!(?:He|She|It|They|We|I|You|This|That|There)\b)[A-Z][\w'’-]*"
-        r"(?: (?!(?:said|says|told|tells|added|adds|wrote|writes|asks|warns|explains|insists|"
-        r"claims|states|reads|\w+ed)\b)[\w'’-]+){0,5}: [\"“‘']?[A-Z].*\s\.$")),
-    # The same label in lower-case words, with no verb, before a capitalised sentence: "High
-    # numbers: In recent weeks, up to 10 barrel jellyfish …", "Former friends: Gerry Adams
-    # (left) is pictured …". A pronoun, article or connective opens prose, not a label.
-    ("caption", re.compile(
-        r"^(?!(?:He|She|It|They|We|I|You|This|That|There|The|A|An|In|On|At|But|And|So|Or|As|"
-        r"For)\b)[A-Z][\w'’-]*(?: (?!(?:said|says|told|tells|added|adds|wrote|writes|asks|warns|"
-        r"explains|insists|claims|states|reads|is|are|was|were|has|have|had|\w+ed)\b)"
-        r"[a-z][\w'’-]*){1,2}: [A-Z]")),
+    *LABEL_CAPTIONS,
     # A caption that names a picture the reader cannot see, with no verb of its own: "U.S.
     # Navy image of pirates operating off coast of Somalia in October this year."
     ("caption", (PICTURE_CAPTION := re.compile(

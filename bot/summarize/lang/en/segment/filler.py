@@ -66,43 +66,42 @@ FILLER = re.compile(
     r"|Here (?:were|was) (?:the|my|our) (?:first|previous|past|earlier|last|older)\b"
     r"[^.?:]{0,120}?\b(?:events|posts|parts|episodes|editions|installments|instalments|articles"
     r"|pieces|issues)\b[^.?:]{0,60}[.!]$"
-    # Where to get, read or see a thing at a link the brief does not show, and nothing more:
-    # "You can get the workflow here: Taskpaper To OF" (rf750's point 3; after the colon, the
-    # link's title), "You can find those slides here.", "Read the articles of impeachment
-    # here." Only "here" closing the clause, or before the link's title: "You can read here
-    # why the vote failed" tells why.
-    r"|(?:You can (?:also )?|(?=[A-Z]))(?i:get|download|find|grab|view|read|watch|listen to"
-    r"|check out|see)\b[^.!?:]{0,150}\bhere(?:[.!]?$|: [^.!?]*[.!]?$)"
-    # The same pointer as a signpost: "Here’s where you can follow me, once you’re on the
-    # system: http://micro.blog/brentsimmons." (rf578's point 2).
-    r"|Here['’]s where you can (?:follow|find|get|read|download|see|buy|watch|listen)\b"
-    r"[^!?]{0,150}$"
     # An aside to someone the writer addresses by name, after an interjection: "Well god, CVS,
     # I guess I really just don’t know." (rf308's point 2), "Yes, United Kingdom residents,
-    # we've seen the video about your ridiculous plugs." (rf364's, a post-show joke).
-    r"|(?:Yes|Yeah|Well|Oh|No|OK|Okay)(?: \w+)?, [A-Z][\w'’.]*(?: [A-Z][\w'’.]*){0,3}"
-    r"(?: (?:residents|fans|users|folks|people|readers|listeners|friends))?, (?:I|we|you)\b"
-    r"[^?]{0,160}[.!]$"
+    # we've seen the video about your ridiculous plugs." (rf364's, a post-show joke). Short
+    # and with no figure: "OK, Update, I got it working by changing the MTU to 1400." is the
+    # fix, and "Update", "BTW" or a weekday is no one addressed (review of wt-rf48).
+    r"|(?:Yes|Yeah|Well|Oh|No|OK|Okay)(?: \w+)?, (?!(?:Update|Edit|EDIT|BTW|PS|P\.S|Also|Monday"
+    r"|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tonight)\b)[A-Z][\w'’.]*"
+    r"(?: [A-Z][\w'’.]*){0,3}(?: (?:residents|fans|folks|people|readers|listeners|friends))?,"
+    r" (?:I|we|you)\b[^?\d]{0,80}[.!]$"
     # The show notes' writer speaking of themselves, a joke in place of a topic: "Your show
     # notes author tuned out." (rf338's only point: the episode's topics are link titles).
     r"|(?:Your|This|The) show[- ]notes? (?:author|writer|editor)\b[^.!?]{0,80}[.!]$"
     # A teaser that asks the reader to guess what the notes hold back: "Also: guess which John
     # enjoys throwing babies into the air." (rf117's point 3, a joke under the episode's
-    # topics). Not the question "And guess what?", which a quotation asks.
-    r"|(?:(?:Also|Plus|Bonus): )?[Gg]uess (?:which|who|what)\b[^.!?]{3,120}[.!]$"
+    # topics). Not the question "And guess what?", which a quotation asks, nor a teaser that
+    # gives its answer after a colon ("Guess what Apple announced today: a $999 iPhone.").
+    r"|(?:(?:Also|Plus|Bonus): )?[Gg]uess (?:which|who|what)\b[^.!?:]{3,120}[.!]$"
     # A sign-off wishing the reader well: "I hope you totally enjoyed it!" (rf102's point 2),
-    # "I hope to see you there!". A wish about anyone else ("I hope he comes back to …") is the
-    # writer's view and stays prose.
-    r"|(?:I|We) hope (?:you(?:['’]ll| will)? (?:\w+ )?(?:enjoy(?:ed)?|like(?:d)?|find|sign up"
-    r"|subscribe|join)|to see (?:you|many of you|some of you))\b[^.!?]{0,80}[.!]$"
+    # "Hope you enjoyed it", "I hope to see you there!". A wish about anyone else ("I hope he
+    # comes back to …") is the writer's view and stays prose; so is an invitation that says
+    # where or when ("We hope you will join us in Berlin on 4 May …"): only a bare one is a
+    # sign-off.
+    r"|(?:(?:I|We) h|H)ope (?:you(?:['’]ll| will)? (?:\w+ )?(?:enjoy(?:ed)?|like(?:d)?|find)\b"
+    r"[^.!?]{0,80}[.!]?$|(?:you(?:['’]ll| will)? (?:\w+ )?(?:join|sign up|subscribe)|to see"
+    r" (?:you|many of you|some of you))\b[^.!?\d]{0,20}[.!]?$)"
     # A paper's closing hope for its own work, a claim of no fact: "We believe the toolkit will
     # contribute towards wider adoption of …" (rf456's point 3, over the toolkit's parts).
-    r"|We (?:believe|hope|anticipate|envision|expect|are confident)(?: that)? (?:the|this|our"
-    r"|these) (?:[\w-]+ ){0,3}(?:toolkit|tool|study|work|method|approach|findings|results"
-    r"|system|resource|framework|principles|platform|technique|dataset|model)s? [^.!?]{0,80}?"
-    r"\b(?:will|could|may|might|should|would) (?:also )?(?:contribute|help|facilitate|pave"
-    r"|enable|serve|benefit|advance|accelerate|promote|aid|be (?:useful|valuable|applied|of))"
-    r"\b[^!?]{0,200}[.!]$"
+    # Not a forecast ("expect"), a claim with a figure, or one reported ("…, the minister
+    # said"): "We expect the new system will help cut waiting times by 30%, …" is news.
+    r"|(?![^!?]*(?:\d|[“”\"]|\b(?:said|says|told|according to|wrote|writes)\b))We (?:believe"
+    r"|hope|envision|are confident)(?: that)? (?:the|this|our|these) (?:[\w-]+ ){0,3}(?:toolkit"
+    r"|tool|study|work|method|approach|findings|results|resource|framework|principles|platform"
+    r"|technique|dataset)s? [^.!?]{0,80}?\b(?:will|could|may|might|should|would) (?:also )?"
+    r"(?:contribute|help|facilitate|pave|enable|serve|benefit|advance|accelerate|promote|aid"
+    r"|be (?:an? (?:[\w-]+ )?)?(?:useful|valuable|applied|of|helpful|important))\b[^!?]{0,200}"
+    r"[.!]$"
 )
 # Searched anywhere: a benefit claimed for the reader's business, as a vendor's post says it
 # (rf478: "BigQuery lets you ingest and analyze data quickly …, so you can find new insights,

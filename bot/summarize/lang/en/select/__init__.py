@@ -9,7 +9,9 @@ from collections.abc import Callable
 from itertools import chain
 
 from bot.summarize.lang import Analyser, Analysis, Cues
+from bot.summarize.lang.en.segment.labels import step_labels
 from bot.summarize.lang.en.select import dummy_it
+from bot.summarize.lang.en.select.asides import aside
 from bot.summarize.lang.en.select.fronted import leans_through_fronted, uses_it
 from bot.summarize.lang.en.select.headline_names import headline_names
 from bot.summarize.lang.en.select.pointer import points_elsewhere
@@ -117,12 +119,7 @@ WEAK_START = re.compile(
     r"scroll down|click here|photo:|watch:|video:|read more|see also|"
     # The writer talking to the reader, not news: "You may have noticed", "Do let us know".
     r"you (?:may|might|can|will)\b|do let us|let us know|thanks|thank you|hopefully|"
-    r"we look forward|as you (?:might|may|can)\b"
-    # A greeting before a sentence in lower case, which no cut can take off without leaving a
-    # point that opens as a fragment reads (issue 28, rf26: "Hello, recently I converted my ISP
-    # router …" was point 1 above the post's question, "The issue I'm having is …").
-    r"|(?:hello|hi|hey|hiya|howdy|greetings)(?: (?:all|everyone|everybody|folks|guys|there))?,"
-    r" (?-i:[a-z])",
+    r"we look forward|as you (?:might|may|can)\b",
     re.IGNORECASE,
 )
 # A signpost to what follows, not news: "Here are five objectives to watch for as Trump goes
@@ -430,6 +427,11 @@ def weak(sentence: str) -> bool:
     return False
 
 
+def english_weak(sentence: str) -> bool:
+    """``weak``, and English's own weak lines that Korean must not read (``asides.aside``)."""
+    return weak(sentence) or aside(sentence)
+
+
 def _may_attribute(low: str) -> bool:
     """Whether the lower-cased sentence has a verb BARE_ATTRIBUTION needs ("said", "says",
     "told"): the pattern's bounded repeats backtrack through every short sentence otherwise.
@@ -443,8 +445,9 @@ def late_captions(cands: list[tuple[int, str]]) -> frozenset[str]:
     """Candidates closed by the Daily Mail scrape's " ." once the story's own sentences (closed
     on the word) have begun: there the mark closes a photo caption ("Eric Saunders has
     submitted a DNA sample … his great uncle ."). Before the story it closes the page's
-    highlight bullets, which are the story told short and no caption."""
-    out: set[str] = set()
+    highlight bullets, which are the story told short and no caption. Also a how-to's run of
+    step labels (``labels.step_labels``)."""
+    out: set[str] = set(step_labels([s for _, s in cands]))
     started = False
     for _, s in cands:
         if s.endswith(SPACED_STOP):
