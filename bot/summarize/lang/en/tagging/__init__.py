@@ -191,10 +191,16 @@ def _link_or_cut(phrase: str, body: str) -> bool:
     """Whether every mention of ``phrase`` is a link's text ("DCR Post Here", "Read More
     Here") or a name the run cut before a character it holds ("Dual ANT+"; never "Disney+",
     the service of the name before it)."""
-    after = [body[end : end + 6] for _, end in mentions.whole_words(phrase, body)]
     cut = rules.CUT_BEFORE_PLUS.fullmatch(phrase.split()[-1]) is not None
-    return bool(after) and all(rules.LINK_OR_CUT.match(a) and (cut or a[0] != "+")
-                               for a in after)
+    # Mention by mention, up to the first that is neither: most names' first mention is
+    # prose, and every mention found before asking cost 16 µs a BBC brief (stop 48).
+    mentioned = False
+    for _, end in mentions.whole_words(phrase, body):
+        after = body[end : end + 6]
+        if not (rules.LINK_OR_CUT.match(after) and (cut or after[0] != "+")):
+            return False
+        mentioned = True
+    return mentioned
 
 
 def _ui_text(phrase: str, words: list[str], body: str) -> bool:
