@@ -23,9 +23,6 @@ FILLER = re.compile(
     r"|It['’]s (?:the|that) (?:(?:\w+ )?(?:holiday|festive|Christmas|gift-giving|giving|shopping"
     r"|back-to-school) )?(?:season|time of (?:the )?year)(?: again)?"
     r"(?:!|, and you(?:['’]re| are)\b[^!?]{0,120}[.!]$)"
-    # What is on offer, put to the reader as a wish met (rf637: "If you're looking for a good
-    # deal on Mac software, you're in luck." was point 1; the bundle and its price follow).
-    r"|[^.!?]{0,100}\byou['’]re in luck[.!]$"
     # A reassurance or a chatty answer with no news of its own: "Don’t worry!", "Yup, it’s
     # gonna be the fourth open house already – how time flies since we did all that
     # construction!" (rf516, point 2; "the fourth" is in the headline). A reassurance is filler
@@ -103,6 +100,14 @@ FILLER = re.compile(
     r"|be (?:an? (?:[\w-]+ )?)?(?:useful|valuable|applied|of|helpful|important))\b[^!?]{0,200}"
     r"[.!]$"
 )
+# What is on offer, put to the reader as a wish met (rf637: "If you're looking for a good deal
+# on Mac software, you're in luck." was point 1; the bundle and its price follow). Anchored at
+# the span's start as FILLER is, but apart from it: FILLER's other spans open on a word, so the
+# engine drops a sentence at its first letters, while this one's opening run of up to 100
+# characters was tried and given back at every sentence (20.6 of FILLER's 22.3 µs a BBC brief,
+# stop 48). Only a sentence that holds IN_LUCK_HINT is tried.
+IN_LUCK = re.compile(r"[^.!?]{0,100}\byou['’]re in luck[.!]$")
+IN_LUCK_HINT = "re in luck"
 # Searched anywhere: a benefit claimed for the reader's business, as a vendor's post says it
 # (rf478: "BigQuery lets you ingest and analyze data quickly …, so you can find new insights,
 # trends, and predictions to efficiently run your business." was point 2, above the quota and
@@ -125,8 +130,11 @@ REPORTED = re.compile(
 
 
 def filler(sentence: str) -> bool:
-    """Whether ``sentence`` tells the reader nothing of the story (FILLER, MARKETING)."""
+    """Whether ``sentence`` tells the reader nothing of the story (FILLER, IN_LUCK,
+    MARKETING)."""
     if FILLER.match(sentence) is not None:
+        return True
+    if IN_LUCK_HINT in sentence and IN_LUCK.match(sentence) is not None:
         return True
     for hint in MARKETING_HINTS:  # a loop, not any(): this runs on every sentence
         if hint in sentence:

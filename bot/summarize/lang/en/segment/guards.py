@@ -12,7 +12,14 @@ from bot.summarize.lang.patterns import FirstKind
 def may_list(span: str) -> bool:
     """Whether the list pattern may match ``span``: its names are joined by three separators
     or more (", ", "; ", " and "), never overlapping, which a count finds."""
-    return span.count(", ") + span.count("; ") + span.count(" and ") >= 3
+    # "; " is counted only where a ";" is written (68 of the first 300 BBC briefs' 4,846
+    # sentences; a character's scan is cheaper than a count of two), and " and " only when the
+    # commas are too few: 11.7 -> 8.1 µs a BBC brief, the guard alone over those sentences
+    # (stop 48).
+    found = span.count(", ")
+    if ";" in span:
+        found += span.count("; ")
+    return found >= 3 or found + span.count(" and ") >= 3
 
 
 def may_show_picture(span: str) -> bool:
