@@ -1,7 +1,7 @@
 """English feed items' lines that say little as a point (issue 28, stop 48's read of
 real-world feed items): a how-to's step given as its action's label, a line that only says
-where a link is, a greeting before a lower-case sentence, Markdown link markup, a guessing
-teaser, a sign-off, a paper's closing hope, an aside to a named addressee, a show notes'
+where a link is, a greeting before a lower-case sentence, Markdown link markup, a paper's
+closing hope, an aside to a named addressee, a show notes'
 writer's joke about themselves; each with the prose of the same shape that stays prose. The
 texts are made up in the shape of the items readers marked down (rf26, rf102, rf117, rf308,
 rf338, rf364, rf456, rf578, rf702, rf704, rf750, rf757); none is copied from ../shared."""
@@ -217,13 +217,6 @@ def test_a_forum_posts_greeting_gives_way_to_its_setup() -> None:
     assert len(got) == 3, got
 
 
-def test_a_guessing_teaser_is_filler_and_a_quoted_question_is_not() -> None:
-    # rf117's shape: a joke under the episode's topics that names nothing.
-    assert segment.not_prose(
-        "Also: guess which host likes juggling melons on air.", "en") == "filler"
-    assert segment.not_prose("'And guess what?", "en") != "filler"
-
-
 @pytest.mark.parametrize("line", [
     "I talked about my shortcut - you can get it over on [Shortcuts.site]()"
     "https://shortcuts.example) which we skipped this week.",
@@ -251,12 +244,11 @@ def test_an_items_only_sentence_with_a_whole_link_is_its_point() -> None:
 
 
 @pytest.mark.parametrize("line", [
-    "I hope you really enjoyed it!",
-    "I hope to see some of you there!",
     "We believe the toolkit will contribute towards wider use of gene editing by "
     "researchers across the crop science community.",
+    "We believe the toolkit will be a valuable resource for the community.",
 ])
-def test_a_sign_off_or_a_papers_closing_hope_is_filler(line: str) -> None:
+def test_a_papers_closing_hope_is_filler(line: str) -> None:
     assert segment.not_prose(line, "en") == "filler", line
 
 
@@ -310,13 +302,16 @@ def test_news_in_the_shape_of_a_sign_off_an_aside_or_a_hope_is_prose(line: str) 
 
 
 @pytest.mark.parametrize("line", [
+    # Tried as filler in stop 48 and taken out: in the blind read of the moved briefs the
+    # brief that kept the teaser won twice ("that line explains the title", rf117, rf165),
+    # and an item whose one other line is a sign-off read better with it (rf102).
+    "Also: guess which host likes juggling melons on air.",
+    "I hope you really enjoyed it!",
     "Hope you enjoyed it!",
-    "I hope you enjoyed the show",
     "We hope you will join us!",
-    "We believe the toolkit will be a valuable resource for the community.",
 ])
-def test_a_sign_off_with_no_subject_or_mark_and_a_plain_hope_are_filler(line: str) -> None:
-    assert segment.not_prose(line, "en") == "filler", line
+def test_a_guessing_teaser_and_a_sign_off_stay_prose(line: str) -> None:
+    assert segment.not_prose(line, "en") is None, line
 
 
 def test_a_fix_after_an_interjection_stays_a_point() -> None:

@@ -75,19 +75,6 @@ FILLER = re.compile(
     # The show notes' writer speaking of themselves, a joke in place of a topic: "Your show
     # notes author tuned out." (rf338's only point: the episode's topics are link titles).
     r"|(?:Your|This|The) show[- ]notes? (?:author|writer|editor)\b[^.!?]{0,80}[.!]$"
-    # A teaser that asks the reader to guess what the notes hold back: "Also: guess which John
-    # enjoys throwing babies into the air." (rf117's point 3, a joke under the episode's
-    # topics). Not the question "And guess what?", which a quotation asks, nor a teaser that
-    # gives its answer after a colon ("Guess what Apple announced today: a $999 iPhone.").
-    r"|(?:(?:Also|Plus|Bonus): )?[Gg]uess (?:which|who|what)\b[^.!?:]{3,120}[.!]$"
-    # A sign-off wishing the reader well: "I hope you totally enjoyed it!" (rf102's point 2),
-    # "Hope you enjoyed it", "I hope to see you there!". A wish about anyone else ("I hope he
-    # comes back to …") is the writer's view and stays prose; so is an invitation that says
-    # where or when ("We hope you will join us in Berlin on 4 May …"): only a bare one is a
-    # sign-off.
-    r"|(?:(?:I|We) h|H)ope (?:you(?:['’]ll| will)? (?:\w+ )?(?:enjoy(?:ed)?|like(?:d)?|find)\b"
-    r"[^.!?]{0,80}[.!]?$|(?:you(?:['’]ll| will)? (?:\w+ )?(?:join|sign up|subscribe)|to see"
-    r" (?:you|many of you|some of you))\b[^.!?\d]{0,20}[.!]?$)"
     # A paper's closing hope for its own work, a claim of no fact: "We believe the toolkit will
     # contribute towards wider adoption of …" (rf456's point 3, over the toolkit's parts).
     # Not a forecast ("expect"), a claim with a figure, or one reported ("…, the minister
