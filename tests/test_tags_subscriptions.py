@@ -3,9 +3,15 @@ the known tags (autocomplete, the bare-word guess) list one tag once (issue 28).
 
 from __future__ import annotations
 
-import pytest
+from dataclasses import replace
 
+import pytest
+from sqlalchemy import insert, select
+
+from bot.routing.route import decide, load_facts
+from bot.store import destinations as dest_store
 from bot.store.briefs import known_tags
+from bot.store.schema import subscriptions
 from tests.support.world import (  # noqa: F401  (fixtures)
     World,
     migrated_template_fixture,
@@ -35,3 +41,67 @@ async def test_known_tags_count_one_tag_once(world: World) -> None:
         tags = await known_tags(conn)
     assert len([t for t in tags if t.replace("-", "") == "openai"]) == 1
     assert sum(tags.values()) == 3
+
+
+@pytest.mark.parametrize(("typed", "tagged"), [
+    ("#macbook", "macbooks"), ("#macbooks", "macbook"), ("#MacBook", "mac-books"),
+    ("#battery", "batteries"), ("#watches", "watch"), ("#open-ai", "OpenAI")])
+async def test_a_plural_and_its_singular_subscribe_to_one_thing(world: World, typed: str,
+                                                                tagged: str) -> None:
+    # issue 28: an English brief keeps "#macs" beside "#macbooks" as one tag
+    # (lang/en/tagging/one_thing), and its subscriber of "#macbook" got no brief tagged
+    # "#macbooks" (main 178cc25: the route count was 0).
+    feed = await world.feed("https://tech.example/rss", "Tech Daily")
+    reply = await world.say(f"/subscribe {typed}")
+    assert not reply.error, reply.text
+    one = await world.brief(feed, "New laptops", tags=[tagged])
+    other = await world.brief(feed, "Local team wins", tags=["sports"])
+    assert [await world.route(b) for b in (one, other)] == [1, 0]
+
+
+@pytest.mark.parametrize(("typed", "tagged"), [
+    ("#jon", "jones"), ("#tim", "times"), ("#new", "news"), ("#arm", "arms"),
+    ("#apple", "apple-watch"), ("#교수", "교수들")])
+async def test_words_that_only_look_like_plurals_stay_two_subscriptions(
+        world: World, typed: str, tagged: str) -> None:
+    # "es" only after s, x, z, ch, sh, o ("#jones" is no "#jon"); ``NOT_PLURALS``; a Hangul
+    # tag is one tag only with its own form, never read by an English plural rule.
+    feed = await world.feed("https://tech.example/rss", "Tech Daily")
+    reply = await world.say(f"/subscribe {typed}")
+    assert not reply.error, reply.text
+    brief = await world.brief(feed, "A story", tags=[tagged])
+    assert await world.route(brief) == 0
+
+
+async def test_subscriptions_stored_before_match_every_form(world: World) -> None:
+    # Migration: rows saved as typed before canonical matching ("MacBooks", "open-ai") are read
+    # as they are; no row is rewritten, and each still gets its own form's briefs.
+    feed = await world.feed("https://tech.example/rss", "Tech Daily")
+    reply = await world.say("/subscribe #sports")
+    assert not reply.error, reply.text
+    async with world.db.begin() as conn:
+        row = (await conn.execute(select(subscriptions))).first()
+        assert row is not None
+        base = {k: v for k, v in row._mapping.items() if k not in ("id", "value")}
+        await conn.execute(insert(subscriptions).values({**base, "value": "MacBooks"}))
+        await conn.execute(insert(subscriptions).values({**base, "value": "open-ai"}))
+    briefs = [await world.brief(feed, f"Story {t}", tags=[t])
+              for t in ("macbooks", "macbook", "openai", "open-ai", "weather")]
+    assert [await world.route(b) for b in briefs] == [1, 1, 1, 1, 0]
+    async with world.db.begin() as conn:
+        values = sorted(r.value for r in await conn.execute(select(subscriptions)))
+    assert values == ["MacBooks", "open-ai", "sports"]
+
+
+async def test_an_urgent_tag_matches_its_plural(world: World) -> None:
+    # An urgent "MacBooks" makes the brief tagged "#macbook" instant, as a subscription would.
+    feed = await world.feed("https://tech.example/rss", "Tech Daily")
+    reply = await world.say("/subscribe #macbooks digest")
+    assert not reply.error, reply.text
+    brief = await world.brief(feed, "New laptops", tags=["macbook"])
+    async with world.db.begin() as conn:
+        destination = (await dest_store.list_destinations(conn))[0]
+        subs = await dest_store.list_subscriptions(conn, destination.id)
+        facts = (await load_facts(conn, [brief]))[brief]
+    route = decide(subs, facts, replace(destination, urgent_tags=["MacBooks"]))
+    assert route is not None and route.mode == "instant"

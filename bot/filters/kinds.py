@@ -22,7 +22,7 @@ from bot.filters import patterns
 from bot.i18n import N_, _
 from bot.models import EVERYONE, Article, Audience
 from bot.netguard import shown_url
-from bot.tags import canonical_tag, normalise_tag
+from bot.tags import normalise_tag, tag_in
 
 __all__ = ["KINDS", "BriefFacts", "Kind", "KindError", "SubscriptionKind", "by_prefix", "fold",
            "get", "keyword_in", "names", "normalise_value", "precedence", "recognise",
@@ -107,7 +107,8 @@ class SubscriptionKind:
 
 
 def _tag_matches(value: str, facts: BriefFacts) -> bool:
-    return canonical_tag(value) in facts.tags
+    # "#macbook" follows the brief tagged "#macbooks" (bot.tags.same_tag; issue 28)
+    return tag_in(value, facts.tags)
 
 
 def _feed_matches(value: str, facts: BriefFacts) -> bool:
@@ -118,7 +119,7 @@ def _feed_matches(value: str, facts: BriefFacts) -> bool:
 def _keyword_matches(value: str, facts: BriefFacts) -> bool:
     # A keyword also matches the tag of the same name: "/subscribe crypto" typed before any
     # brief carried #crypto is stored as a keyword and should still mean the topic.
-    return keyword_in(value, facts.text) or canonical_tag(value) in facts.tags
+    return keyword_in(value, facts.text) or tag_in(value, facts.tags)
 
 
 def _pattern_matches(value: str, facts: BriefFacts) -> bool:

@@ -9,6 +9,8 @@ import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from bot.tags import NOT_PLURALS as TAG_NOT_PLURALS
+
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 MONTHS = frozenset(
     """january february march april may june july august september october november
@@ -81,12 +83,9 @@ TOPIC_WORDS = frozenset("blog pro".split())
 # (issue 28: a cycling blog's "#blog" on each post, "useless" to the stop-46 reader): no tag.
 # Categories only: a story's keyword "Blog" is read by ``TOPIC_WORDS``.
 SECTION_CATEGORIES = frozenset({"blog", "uncategorized", "uncategorised"})
-# Words that end as a plural of another tag's word and are none: never one tag with it
-# ("#news" is no plural of "#new", "#texas" of "#texa"; "#arms" are weapons, "#arm" a chip
-# maker; "#customs" is a border's, "#goods" are wares, "#mets" a team: whole-stop review 47,
-# finding 11) (``tagging.one_thing``).
-NOT_PLURALS = frozenset(
-    "news series species texas arms means lens physics politics customs goods mets".split())
+# Words that end as a plural of another tag's word and are none (``bot.tags.NOT_PLURALS``,
+# which subscriptions match by too) (``tagging.one_thing``).
+NOT_PLURALS = TAG_NOT_PLURALS
 # A one-word feed category and the words it may go on with to name a kind of the thing it
 # names: "#macs" and "#macbooks" in one item's categories are one tag (issue 28, rf629). Only
 # the words seen so: "#face" and "#facebook", "#notes" and "#notebooks" are two (whole-stop
