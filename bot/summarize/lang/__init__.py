@@ -339,3 +339,6 @@ class Language:
     # and empty where the language has no such rules: a tag is then one thing by its form
     one_thing: Callable[[str, str, bool], bool] | None = None
     section_categories: frozenset[str] = frozenset()
+    # The last words of a feed category of several words that names a site's section ("Product
+    # News", "Company Updates"): no tags either (bot.summarize.tags); empty where none known
+    section_tails: frozenset[str] = frozenset()

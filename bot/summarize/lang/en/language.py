@@ -42,6 +42,7 @@ LANGUAGE = Language(
     keywords=tagging.story_tags,
     one_thing=one_thing.one_thing,
     section_categories=tags.SECTION_CATEGORIES,
+    section_tails=tags.SECTION_TAILS,
     analysis_caches=(),
     label_words=(2, 5),
     states_purpose=purpose.states_purpose,

@@ -83,6 +83,11 @@ TOPIC_WORDS = frozenset("blog pro".split())
 # (issue 28: a cycling blog's "#blog" on each post, "useless" to the stop-46 reader): no tag.
 # Categories only: a story's keyword "Blog" is read by ``TOPIC_WORDS``.
 SECTION_CATEGORIES = frozenset({"blog", "uncategorized", "uncategorised"})
+# The last word of a feed category of several words that files a site's posts by section, not
+# by what one is about (issue 28, the stop-47 read: Cloudflare's "Product News" on a
+# credential-checking protocol's post, rf64, "#product-news" "a section like #blog"; rf70's
+# "Earthquake breaking news"): no tag. Categories only: a story's "Fox News" is a name.
+SECTION_TAILS = frozenset({"news", "updates", "announcements"})
 # Words that end as a plural of another tag's word and are none (``bot.tags.NOT_PLURALS``,
 # which subscriptions match by too) (``tagging.one_thing``).
 NOT_PLURALS = TAG_NOT_PLURALS
@@ -111,6 +116,15 @@ SHOW_HEADS = ("Den",)
 # "#manchester-city" on a story about Chelsea's form "is off-focus": 6 mentions of its forms,
 # "Manchester City", "City" and "Manchester", to Chelsea's 8).
 OPPONENT_FOCUS = 1.25
+# Animals a story names by a first name (issue 28, the stop-47 CNN/DM read: "#tara", "his pet
+# cat Tara" who chased off a dog, no subject a reader follows): a one-word name written right
+# after one of these ("cat Tara") or before "the" and one ("Scrappy the dog") is an animal's.
+ANIMALS = frozenset(
+    """cat cats kitten kitty dog dogs puppy pup pooch hound horse pony mare stallion foal
+    parrot rabbit bunny hamster tortoise pig goat sheep cow bull""".split())
+# Where a story writes an animal's name: right after its kind ("pet cat Tara") or before "the"
+# and its kind ("Scrappy the dog").
+ANIMAL_AFTER = re.compile(r",?\s+the\s+(\w+)\b(?!['’])")
 # Nationality and group adjectives and their plurals: an adjective is no subject ("#hispanic"
 # in "pre-Hispanic", "#russian" beside "#russia").
 ADJECTIVES = frozenset(

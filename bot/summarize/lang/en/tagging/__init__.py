@@ -171,8 +171,10 @@ def good_tag(phrase: str, body: str) -> bool:
         return False  # "DCR Post Here" on every row of a table; "Dual ANT+" without its "+"
     if any(w in rules.NOT_TAG for w in words) or " ".join(words) in rules.SOURCES:
         return False
-    if all(w in rules.GENERIC or w in rules.ADJECTIVES for w in words) \
-            and not _adjective_name(words):
+    # A hyphen joins adjectives into one ("African-American": rf981's "#african-american" on
+    # a story of Democrats elected, an adjective "a reader calls junk", issue 28, stop-47 read).
+    if all(part in rules.GENERIC or part in rules.ADJECTIVES
+           for w in words for part in w.split("-")) and not _adjective_name(words):
         return False
     # A capitalised word the story also writes in lower case is a common word ("Home").
     if len(words) == 1 and (words[0] in rules.SOURCES or mentions.written_lower(words[0], body)):
@@ -408,6 +410,8 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
         return None
     if " " not in name and names.term_word(name, body):
         return None  # "Merkle tree": a term named after someone, never "#ralph-merkle"
+    if " " not in name and people.animal_name(name, body):
+        return None  # "his pet cat Tara": never "#tara" (cnndm 003c9921)
     if " " not in name:
         person = _is_person(e, body)
         full = names.given_name(name, body, person, others) \
