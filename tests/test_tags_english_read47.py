@@ -1,11 +1,11 @@
 """Issue 28, the stop-47 English reads: tags readers called junk. An adjective joined by a
 hyphen (#african-american, rf981), a pet's first name (#tara, CNN/DM 003c9921: "his pet cat
-Tara"), and a feed category naming a site's section (#product-news, rf64). Each with a case
-the rule must not cost."""
+Tara"), a feed category naming a site's section (#product-news, rf64) and a script's speaker
+cue (#customer, rf295). Each with a case the rule must not cost."""
 
 from __future__ import annotations
 
-from bot.summarize.lang.en.tagging import people
+from bot.summarize.lang.en.tagging import mentions, people
 from bot.summarize.tags import TagNormaliser, build_tags
 from tests.support.tagging import TagCase, tag_test
 
@@ -51,6 +51,20 @@ CASES = [
             present=("anglo-american",)),
 ]
 
+_SKETCH = (
+    "We open on an Italian restaurant at night.\n\nThe CHEF approaches a table where a lone "
+    "female CUSTOMER sits with the menu.\n\nCHEF\n(over the top)\nWhat-a you like-a to "
+    "have tonight?\n\nCUSTOMER\n(hesitant)\nWell, I thought this was an Italian "
+    "restaurant.\n\nCHEF\n(with delight)\nIt is, it is!\n\nCUSTOMER\n(still "
+    "hesitant)\nBut I don't recognize any of these dishes.\n\nCUSTOMER\nIs this a "
+    "burrito?\n\nThe chef's hat slips."
+)
+
+CASES += [
+    TagCase("a_scripts_speaker_cue_is_no_tag",  # rf295's sketch, shortened: "#customer"
+            "At Least He Can Still Go to the Same Church", _SKETCH, absent=("customer",)),
+]
+
 test_tags = tag_test("en", CASES)
 
 
@@ -71,3 +85,11 @@ def test_a_keyword_ending_in_news_stays_a_tag() -> None:
     # Categories only: a story's "Fox News" is a name; a one-word "News" category is as before.
     tags = build_tags(("News",), ["Fox News"], TagNormaliser(), 5, lang="en")
     assert tags == ["news", "fox-news"]
+
+
+def test_a_name_in_capitals_in_prose_or_one_heading_is_no_cue() -> None:
+    prose = "NASA said it would delay the launch.\nNASA engineers found a leak."
+    heading = "IKEA\nThe company said sales rose. IKEA will open ten stores."
+    assert not mentions.script_cue("NASA", prose)
+    assert not mentions.script_cue("IKEA", heading)
+    assert mentions.script_cue("Customer", _SKETCH)

@@ -176,6 +176,8 @@ def good_tag(phrase: str, body: str) -> bool:
     if all(part in rules.GENERIC or part in rules.ADJECTIVES
            for w in words for part in w.split("-")) and not _adjective_name(words):
         return False
+    if len(words) == 1 and mentions.script_cue(phrase, body):
+        return False  # a sketch's "CUSTOMER" over her lines: a part, no one to follow
     # A capitalised word the story also writes in lower case is a common word ("Home").
     if len(words) == 1 and (words[0] in rules.SOURCES or mentions.written_lower(words[0], body)):
         return False

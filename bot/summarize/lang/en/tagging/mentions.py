@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.summarize.lang.en import tags as rules
+
 BOUNDARY = re.compile(r"\b")
 
 
@@ -184,4 +186,22 @@ def written_lower(word: str, body: str) -> bool:
                                                          or not body[end].isalnum()):
             return True
         at = body.find(word, at + 1)
+    return False
+
+
+def script_cue(word: str, body: str) -> bool:
+    """Whether ``body`` is a script that writes ``word`` in capitals on lines of their own,
+    a speaker's cue, at least ``SCRIPT_CUES`` times ("CUSTOMER" over "(hesitant)" and her
+    line: a part in a sketch, no subject to follow; rf295's "#customer"). By ``str.find``:
+    most stories write no name in capitals at all."""
+    cue, cues = word.upper(), 0
+    at = body.find(cue)
+    while at >= 0:
+        start, end = body.rfind("\n", 0, at) + 1, body.find("\n", at)
+        end = len(body) if end < 0 else end
+        if not body[start:at].strip() and not body[at + len(cue) : end].strip():
+            cues += 1
+            if cues >= rules.SCRIPT_CUES:
+                return True
+        at = body.find(cue, at + 1)
     return False
