@@ -116,8 +116,9 @@ SHOW_HEADS = ("Den",)
 # "#manchester-city" on a story about Chelsea's form "is off-focus": 6 mentions of its forms,
 # "Manchester City", "City" and "Manchester", to Chelsea's 8).
 OPPONENT_FOCUS = 1.25
-# A word a script writes in capitals on a line of its own this often is a part's speaker cue
-# (``tagging.mentions.script_cue``: rf295's sketch, "CUSTOMER" five times over her lines).
+# A word written in capitals on a line (a sentence) of its own this often is a part's speaker
+# cue or a list's label (``tagging.mentions.script_cue``: rf295's sketch, "CUSTOMER" over her
+# lines; rf757's Workflow step "URL").
 SCRIPT_CUES = 2
 # Animals a story names by a first name (issue 28, the stop-47 CNN/DM read: "#tara", "his pet
 # cat Tara" who chased off a dog, no subject a reader follows): a one-word name written right

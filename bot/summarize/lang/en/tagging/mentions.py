@@ -190,10 +190,13 @@ def written_lower(word: str, body: str) -> bool:
 
 
 def script_cue(word: str, body: str) -> bool:
-    """Whether ``body`` is a script that writes ``word`` in capitals on lines of their own,
-    a speaker's cue, at least ``SCRIPT_CUES`` times ("CUSTOMER" over "(hesitant)" and her
-    line: a part in a sketch, no subject to follow; rf295's "#customer"). By ``str.find``:
-    most stories write no name in capitals at all."""
+    """Whether ``body`` writes ``word`` in capitals on lines of their own at least
+    ``SCRIPT_CUES`` times: a script's speaker cue ("CUSTOMER" over "(hesitant)" and her line:
+    a part in a sketch, no subject to follow; rf295's "#customer") or a list's label. The
+    tagger's body holds a sentence a line, so a label written as a sentence of its own counts
+    too (rf757's Workflow steps, "URL" then "This creates the URL …": "#url" went, measured on
+    the six dev sets: these two briefs move and no other). By ``str.find``: most stories write
+    no name in capitals at all."""
     cue, cues = word.upper(), 0
     at = body.find(cue)
     while at >= 0:
