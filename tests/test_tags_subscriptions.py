@@ -8,11 +8,14 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import insert, select
 
+from bot.commands.reactions import ReactionCore
+from bot.delivery import Destination, Reaction
 from bot.routing.route import decide, load_facts
 from bot.store import destinations as dest_store
 from bot.store.briefs import known_tags
 from bot.store.schema import subscriptions
 from tests.support.world import (  # noqa: F401  (fixtures)
+    CHANNEL,
     World,
     migrated_template_fixture,
     world_fixture,
@@ -61,7 +64,10 @@ async def test_a_plural_and_its_singular_subscribe_to_one_thing(world: World, ty
 
 @pytest.mark.parametrize(("typed", "tagged"), [
     ("#jon", "jones"), ("#tim", "times"), ("#new", "news"), ("#arm", "arms"),
-    ("#apple", "apple-watch"), ("#교수", "교수들")])
+    ("#apple", "apple-watch"), ("#교수", "교수들"),
+    # NOT_PLURALS ends a tag of several words too (review 48, nit 6: "consumer-goods")
+    ("#consumer-good", "consumer-goods"), ("#consumergood", "consumer-goods"),
+    ("#fox-new", "fox-news"), ("#small-arm", "small-arms")])
 async def test_words_that_only_look_like_plurals_stay_two_subscriptions(
         world: World, typed: str, tagged: str) -> None:
     # "es" only after s, x, z, ch, sh, o ("#jones" is no "#jon"); ``NOT_PLURALS``; a Hangul
@@ -105,3 +111,57 @@ async def test_an_urgent_tag_matches_its_plural(world: World) -> None:
         facts = (await load_facts(conn, [brief]))[brief]
     route = decide(subs, facts, replace(destination, urgent_tags=["MacBooks"]))
     assert route is not None and route.mode == "instant"
+
+
+@pytest.mark.parametrize(("typed", "tagged"), [
+    ("#patriot", "patriots"), ("#bear", "bears"), ("#bears", "bear"), ("#jets", "jet")])
+async def test_a_name_that_looks_like_a_plural_is_followed_with_its_word(
+        world: World, typed: str, tagged: str) -> None:
+    # Accepted (review 48, finding 3; bot.tags NOT_PLURALS): on the positive side a team named
+    # in the plural joins the word it looks like, so "#bear" also gets the Chicago "#bears".
+    feed = await world.feed("https://tech.example/rss", "Tech Daily")
+    reply = await world.say(f"/subscribe {typed}")
+    assert not reply.error, reply.text
+    assert await world.route(await world.brief(feed, "A story", tags=[tagged])) == 1
+
+
+@pytest.mark.parametrize(("typed", "tagged"), [
+    ("-#bear", "bears"), ("-#bears", "bear"), ("-#macbook", "macbooks")])
+async def test_an_exclusion_drops_only_the_tag_it_names(world: World, typed: str,
+                                                       tagged: str) -> None:
+    # review 48, finding 3: "-#bear" dropped every brief tagged "#bears" (route 0); an
+    # exclusion is read exactly, in any spelling of that one tag.
+    feed = await world.feed("https://tech.example/rss", "Tech Daily")
+    assert not (await world.say("/subscribe all")).error
+    reply = await world.say(f"/subscribe {typed}")
+    assert not reply.error, reply.text
+    same = typed.removeprefix("-#")
+    briefs = [await world.brief(feed, "A story", tags=[tagged]),
+              await world.brief(feed, "The story", tags=[same.upper()])]
+    assert [await world.route(b) for b in briefs] == [1, 0]
+
+
+async def test_a_mute_drops_only_the_tag_it_muted(world: World) -> None:
+    # review 48, finding 3: a 🔕 on a wildlife story's "#bear" stores the exclusion "bear";
+    # it then dropped the Chicago Bears' "#bears" too.
+    core = ReactionCore(db=world.db, clock=lambda: world.now)
+    feed = await world.feed("https://news.example/rss", "News")
+    assert not (await world.say("/subscribe all")).error
+    await world.route(await world.brief(feed, "A bear in the garden", tags=["bear"]))
+    await world.delivered()
+    message = world.platform.deliveries[-1].message_id
+    assert await core.handle(Reaction("🔕", message, "u1", Destination(CHANNEL),
+                                      is_admin=True)) == f"muted:{CHANNEL}:bear"
+    assert await world.route(await world.brief(feed, "Another bear", tags=["bear"])) == 0
+    assert await world.route(await world.brief(feed, "Bears win", tags=["bears"])) == 1
+
+
+async def test_a_keyword_matches_the_plural_of_its_tag(world: World) -> None:
+    # review 48, finding 5: a keyword read as a tag matches the brief's plural as a tag
+    # subscription does ("macbook" typed as a keyword, before any brief carried the tag).
+    feed = await world.feed("https://tech.example/rss", "Tech Daily")
+    reply = await world.say('/subscribe "macbook"')
+    assert not reply.error, reply.text
+    one = await world.brief(feed, "New laptops", tags=["macbooks"])
+    other = await world.brief(feed, "Local team wins", tags=["sports"])
+    assert [await world.route(b) for b in (one, other)] == [1, 0]

@@ -43,7 +43,9 @@ class Route:
 
 def _matches(sub: SubscriptionRow, facts: BriefFacts) -> bool:
     kind = kinds.get(sub.kind)
-    return kind is not None and kind.matches(sub.value, facts)
+    if kind is None:
+        return False
+    return kind.drops(sub.value, facts) if sub.exclude else kind.matches(sub.value, facts)
 
 
 def decide(subs: Sequence[SubscriptionRow], facts: BriefFacts,

@@ -9,16 +9,10 @@ by, so a subscriber of "#macbook" gets the brief whose tag is "#macbooks". Read 
 
 from __future__ import annotations
 
-import re
-
 from bot.summarize.lang.en import tags as rules
+from bot.tags import ENDINGS as _ENDINGS
+from bot.tags import LATIN as _LATIN
 from bot.tags import plural_of
-
-# A tag of Latin letters, its words joined by "-" ("macbooks", "apple-watch"): a Hangul or
-# digit tag is one thing only with its own form.
-_LATIN = re.compile(r"[a-z]+(?:-[a-z]+)*")
-# A plural's endings, as ``bot.tags.plural_of`` reads them ("macs": "mac").
-_ENDINGS = (("s", ""), ("es", ""), ("ies", "y"))
 
 
 def one_thing(tag: str, other: str, categories: bool) -> bool:
