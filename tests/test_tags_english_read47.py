@@ -5,6 +5,8 @@ cue (#customer, rf295). Each with a case the rule must not cost."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.summarize.lang.en.tagging import mentions, people
 from bot.summarize.tags import TagNormaliser, build_tags
 from tests.support.tagging import TagCase, tag_test
@@ -43,10 +45,12 @@ CASES = [
             "with Jeremy since he was born. She . followed Erica and Roger Triantafilo "
             "home f",
             absent=("tara",)),
-    TagCase("a_company_of_an_adjective_and_a_name_stays_a_tag",
-            "Anglo American profits fall",
-            "Mining giant Anglo American said profits fell by a third. Anglo American blamed "
-            "lower copper prices. Shares in Anglo American fell 4% in London. The company "
+    # The control runs the hyphen split: one part ("american") is an adjective, the other is
+    # not, and the whole stays (review 48, finding 5: written with a space, it tested nothing)
+    TagCase("a_name_joined_by_a_hyphen_with_one_adjective_stays_a_tag",
+            "Anglo-American profits fall",
+            "Mining giant Anglo-American said profits fell by a third. Anglo-American blamed "
+            "lower copper prices. Shares in Anglo-American fell 4% in London. The company "
             "said it would cut costs.",
             present=("anglo-american",)),
 ]
@@ -65,7 +69,55 @@ CASES += [
             "At Least He Can Still Go to the Same Church", _SKETCH, absent=("customer",)),
 ]
 
+# review 48, finding 2: the pet rule read these people as animals ("the GOAT", "the dog
+# whistle", a quotation's end "the dog,\" Biden") and asked before their full names were found
+CASES += [
+    TagCase("the_goat_after_a_players_surname_is_no_animal",
+            "Inter Miami beat Orlando City",
+            "Lionel Messi scored twice as Inter Miami beat Orlando City 3-1 on Saturday. Messi, "
+            "the GOAT, opened the scoring after ten minutes. Messi then set up Luis Suarez "
+            "before adding a late penalty. Orlando City coach Oscar Pareja said his side had no "
+            "answer to Messi. Inter Miami moved top of the Eastern Conference. Messi has now "
+            "scored 20 goals this season.",
+            present=("lionel-messi",)),
+    TagCase("is_he_the_goat_is_no_animal",
+            "Australian Open final goes to four sets",
+            "Novak Djokovic won his 25th grand slam title at the Australian Open on Sunday. "
+            "Djokovic beat Carlos Alcaraz in four sets in Melbourne. Is Djokovic the GOAT? "
+            "Djokovic said he did not care about such debates. Alcaraz said Djokovic was the "
+            "best player he had faced. Djokovic will next play in Dubai.",
+            present=("novak-djokovic",)),
+    TagCase("the_dog_whistle_is_no_dog",
+            "Rally in New Hampshire turns bitter",
+            "Donald Trump attacked Nikki Haley at a rally in New Hampshire on Saturday. Trump, "
+            "the dog whistle master according to critics, said Haley was not tough enough. "
+            "Haley said Trump was too old to serve. Trump leads Haley by 20 points in the "
+            "state. Haley said she would stay in the race. Trump spoke for 90 minutes.",
+            present=("donald-trump",)),
+    TagCase("a_quotation_ending_in_a_dog_names_no_dog",
+            "White House dog bites another agent",
+            "President Joe Biden's German shepherd Commander bit a Secret Service officer on "
+            "Monday, the agency said. The officer was treated at the scene. \"We love the "
+            "dog,\" Biden said on Tuesday. Biden said the family was working with trainers. It "
+            "is the eleventh such incident. Biden's older dog Major was sent away in 2021 "
+            "after similar bites.",
+            present=("biden",)),
+]
+
 test_tags = tag_test("en", CASES)
+
+
+@pytest.mark.parametrize(("name", "body", "animal"), [
+    ("Scrappy", "Jeremy was outside when Scrappy the dog, a Labrador mix, ran at him.", True),
+    ("Scrappy", "A neighbour saw Scrappy the dog.", True),
+    ("Tara", "Jeremy's life was saved when his pet cat Tara pounced.", True),
+    ("Messi", "Messi, the GOAT, opened the scoring.", False),
+    ("Trump", "Trump, the dog whistle master, spoke.", False),
+    ("Biden", '"We love the dog," Biden said.', False),
+    ("Biden", "They walked the dog.\nBiden said so.", False),
+    ("Smith", "Smith, the dog walker, said Smith had paid.", False)])
+def test_an_animals_name_is_read_within_one_clause(name: str, body: str, animal: bool) -> None:
+    assert people.animal_name(name, body) is animal
 
 
 def test_a_name_before_the_dogs_owner_is_no_animal() -> None:

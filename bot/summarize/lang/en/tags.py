@@ -123,12 +123,18 @@ SCRIPT_CUES = 2
 # Animals a story names by a first name (issue 28, the stop-47 CNN/DM read: "#tara", "his pet
 # cat Tara" who chased off a dog, no subject a reader follows): a one-word name written right
 # after one of these ("cat Tara") or before "the" and one ("Scrappy the dog") is an animal's.
+# No "goat": "the GOAT" is a sports star (review 48, finding 2: "#lionel-messi" was lost).
 ANIMALS = frozenset(
     """cat cats kitten kitty dog dogs puppy pup pooch hound horse pony mare stallion foal
-    parrot rabbit bunny hamster tortoise pig goat sheep cow bull""".split())
-# Where a story writes an animal's name: right after its kind ("pet cat Tara") or before "the"
-# and its kind ("Scrappy the dog").
-ANIMAL_AFTER = re.compile(r",?\s+the\s+(\w+)\b(?!['’])")
+    parrot rabbit bunny hamster tortoise pig sheep cow""".split())
+# Where a story writes an animal's name: right after its kind, written in lower case with only
+# spaces between ("pet cat Tara"; never "the dog,\" Biden" across a quote's end or a line), or
+# before "the" and its kind, in lower case with no word after it ("Scrappy the dog escaped" is
+# read as "the dog whistle" is not: only "Scrappy the dog," or "Scrappy the dog." counts).
+ANIMAL_BEFORE = re.compile(r"(?<![\w'’\"“”-])([a-z]+)[ \t]+\Z")
+ANIMAL_AFTER = re.compile(r",?[ \t]+the[ \t]+([a-z]+)(?=[,.;:!?)]|\s*$)", re.MULTILINE)
+
+
 # Nationality and group adjectives and their plurals: an adjective is no subject ("#hispanic"
 # in "pre-Hispanic", "#russian" beside "#russia").
 ADJECTIVES = frozenset(

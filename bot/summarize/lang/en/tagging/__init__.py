@@ -412,8 +412,6 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
         return None
     if " " not in name and names.term_word(name, body):
         return None  # "Merkle tree": a term named after someone, never "#ralph-merkle"
-    if " " not in name and people.animal_name(name, body):
-        return None  # "his pet cat Tara": never "#tara" (cnndm 003c9921)
     if " " not in name:
         person = _is_person(e, body)
         full = names.given_name(name, body, person, others) \
@@ -428,6 +426,10 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
             return names.public_full_name(given_full, body)  # never a bare "#david"
         if names.bare_first_name(name, body):
             return None  # "his old college roommate, Kevin": never "#kevin"
+        if people.animal_name(name, body):
+            # "his pet cat Tara": never "#tara" (cnndm 003c9921). Asked only of a name left
+            # bare, after its full name is looked for: "Messi, the GOAT" stays "#lionel-messi".
+            return None
         return None if person or names.paired_first_name(name, body) else name
     # "Gerardus Mercator" once beside "the Mercator projection": the term's, no person's.
     return None if people.no_figure(name, body) or names.full_name_term(name, body) else name

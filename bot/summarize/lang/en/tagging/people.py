@@ -177,13 +177,16 @@ def speakers_employer(name: str, body: str) -> bool:
 
 def animal_name(name: str, body: str) -> bool:
     """Whether the story writes the one-word ``name`` as an animal's: right after its kind
-    ("his pet cat Tara") or before "the" and its kind ("Scrappy the dog") (``ANIMALS``)."""
+    ("his pet cat Tara") or before "the" and its kind ("Scrappy the dog") (``ANIMALS``). Read
+    within one clause: never across a closing quote or a comma (``"We love the dog," Biden
+    said``), the kind in lower case ("Is Djokovic the GOAT?") and no word after it ("Trump, the
+    dog whistle master"; review 48, finding 2)."""
     for at, end in mentions.whole_words(name, body):
-        before = body[max(0, at - 20) : at].split()[-1:]
-        if before and before[0].strip(",'’\"").lower() in rules.ANIMALS:
+        before = rules.ANIMAL_BEFORE.search(body, max(0, at - 20), at)
+        if before is not None and before.group(1) in rules.ANIMALS:
             return True
         after = rules.ANIMAL_AFTER.match(body, end)
-        if after is not None and after.group(1).lower() in rules.ANIMALS:
+        if after is not None and after.group(1) in rules.ANIMALS:
             return True
     return False
 
