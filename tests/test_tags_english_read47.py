@@ -69,6 +69,63 @@ CASES += [
             "At Least He Can Still Go to the Same Church", _SKETCH, absent=("customer",)),
 ]
 
+# review 48's blind read: wire-O4Tz lost "#african-american" and gained "#ken-brown", a club
+# member ("useless"); the joined adjectives still set the bar for side characters
+CASES += [
+    TagCase("joined_adjectives_make_no_room_for_a_side_character",  # wire-O4Tz, no captions
+            "African-American Gun Club Hopes To Help Curb Youth Violence",
+            "More than 200 people have been killed this year in Baltimore. Most of them were "
+            "black, and most of them were shot to death, despite Maryland having one of the "
+            "nation's toughest gun laws. This comes two years after the city recorded its lowest "
+            "murder rate in more than two decades.\n\nMembers of one of the few African-American "
+            "social firearm clubs in the nation think teaching young people different ideas about"
+            " guns might help deter them from a life of violence.\n\nThe Maryland Tenth Cavalry "
+            "Gun Club, based near Baltimore in Marriottsville, Md., is an African-American "
+            "firearms club that focuses as much on discipline and black history as it does on "
+            "shooting. It has 163 members and takes its name from the 9th and 10th Army Cavalry, "
+            "an African-American regiment known as \"Buffalo Soldiers.\"\n\nKen Brown is a big "
+            "man, and the Ruger Mark III .22 long rifle semi-automatic pistol he's loading at an "
+            "outdoor gun range looks almost tiny in his hands. He's hoping the lessons he teaches"
+            " and practices at the range where the Maryland Tenth Cavalry Gun Club shoots are "
+            "something he can pass on to young people in a larger context.\n\n\"See, the whole "
+            "shooting discipline in and of itself is behaving responsibly, and that's what we "
+            "hope to give to our youth. [Behaving] responsibly can be a lot of fun,\" Brown "
+            "says.\n\nBrown says the club proudly focuses on teaching people about what he calls "
+            "the deep history of blacks and firearms. One of his favorite examples is Salem Poor,"
+            " a Massachusetts slave who bought his freedom in 1769 and fought at Bunker Hill in "
+            "1775.\n\nBrown thinks knowledge about this history will help steer kids away from "
+            "drugs and gangs: \"We have something that will give them a stake in this "
+            "country.\"\n\nClub member Courtney White-Brown owns a firearms and security training"
+            " academy. She believes young people thinking of heading into the drug trade or "
+            "joining gangs could be dissuaded by learning that there is honor and responsibility "
+            "in the association of African-Americans and guns.\n\n\"It also gives you an "
+            "opportunity for... education, scholarship activity,\" White-Brown says.\n\nShe "
+            "thinks teaching teens the discipline of using firearms also gives them a skill that "
+            "can take them away from a life of crime: \"If these young people would learn "
+            "properly, safe gun handling, and the proper use their firearms, then they would not "
+            "be swayed or persuaded by the negative element.\"\n\nBut not everyone feels the same"
+            " way.\n\n\"We know that some kinds of mentoring programs are effective,\" says Dewey"
+            " Cornell, a clinical psychologist and University of Virginia education professor. "
+            "Cornell, director of the Youth Violence Project, agrees mentoring can be helpful. "
+            "But in an age where people with firearms training have committed mass shootings, "
+            "Cornell says groups that want to help young people should look to other "
+            "programs.\n\n\"It's much more important to have a relationship and to be dealing "
+            "with the other problems in a young person's life, which sometimes require more than "
+            "mentoring — if there are mental health issues, if there are gang issues, if there "
+            "are family issues,\" Cornell says.\n\nBack at the Maryland Tenth Cavalry Gun Club, "
+            "Brown admits there are some problems, such as working with young people who have "
+            "already committed felonies, that the club isn't equipped to deal with.\n\nIt's up to"
+            " us as African-Americans to address these issues.\n\nBut fellow club member Larry "
+            "Smith, a retired Social Security worker, says that as members of a community being "
+            "decimated by violence, they have a special calling to get involved.\n\n\"It's up to "
+            "us as African-Americans to address these issues,\" says Smith, who like some other "
+            "club members, grew up hunting. \"So I know that black people can be around guns and "
+            "not shoot each other.\"\n\nSmith says the African-American community needs to "
+            "develop a healthy respect for guns, and he hopes that will lower the level of "
+            "violence.",
+            absent=("ken-brown", "african-american")),
+]
+
 # review 48, finding 2: the pet rule read these people as animals ("the GOAT", "the dog
 # whistle", a quotation's end "the dog,\" Biden") and asked before their full names were found
 CASES += [
