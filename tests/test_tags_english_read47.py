@@ -191,9 +191,19 @@ def test_a_category_naming_the_sites_section_is_no_tag() -> None:
 
 
 def test_a_keyword_ending_in_news_stays_a_tag() -> None:
-    # Categories only: a story's "Fox News" is a name; a one-word "News" category is as before.
+    # Categories only: a story's "Fox News" is a name; a one-word "News" category is a section.
     tags = build_tags(("News",), ["Fox News"], TagNormaliser(), 5, lang="en")
-    assert tags == ["news", "fox-news"]
+    assert tags == ["fox-news"]
+
+
+def test_a_category_naming_a_thing_before_news_stays_a_tag() -> None:
+    # review 48, finding 4: every "<words> News" category was dropped, names and topics too
+    cats = ("Fake News", "Hacker News", "Sky News", "Climate Change News", "Windows Updates",
+            "Earnings Announcements", "Breaking News", "Company Updates",
+            "Earthquake breaking news")
+    tags = build_tags(cats, [], TagNormaliser(), 10, lang="en")
+    assert tags == ["fake-news", "hacker-news", "sky-news", "climate-change-news",
+                    "windows-updates", "earnings-announcements"]
 
 
 def test_a_name_in_capitals_in_prose_or_one_heading_is_no_cue() -> None:

@@ -43,6 +43,7 @@ LANGUAGE = Language(
     one_thing=one_thing.one_thing,
     section_categories=tags.SECTION_CATEGORIES,
     section_tails=tags.SECTION_TAILS,
+    section_heads=tags.SECTION_HEADS,
     analysis_caches=(),
     label_words=(2, 5),
     states_purpose=purpose.states_purpose,

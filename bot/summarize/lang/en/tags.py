@@ -81,13 +81,20 @@ GENERIC = TITLES | frozenset(
 TOPIC_WORDS = frozenset("blog pro".split())
 # Feed categories a site files every post under, naming its section, not what a post is about
 # (issue 28: a cycling blog's "#blog" on each post, "useless" to the stop-46 reader): no tag.
-# Categories only: a story's keyword "Blog" is read by ``TOPIC_WORDS``.
-SECTION_CATEGORIES = frozenset({"blog", "uncategorized", "uncategorised"})
-# The last word of a feed category of several words that files a site's posts by section, not
-# by what one is about (issue 28, the stop-47 read: Cloudflare's "Product News" on a
-# credential-checking protocol's post, rf64, "#product-news" "a section like #blog"; rf70's
-# "Earthquake breaking news"): no tag. Categories only: a story's "Fox News" is a name.
+# Categories only: a story's keyword "Blog" is read by ``TOPIC_WORDS``. A bare "News" is as
+# much a section as "Blog" and "Product News" (review 48, finding 4).
+SECTION_CATEGORIES = frozenset({"blog", "uncategorized", "uncategorised", "news"})
+# A feed category of several words that files a site's posts by section, not by what one is
+# about: one of these tails after a section qualifier (issue 28, the stop-47 read:
+# Cloudflare's "Product News" on a credential-checking protocol's post, rf64, "#product-news"
+# "a section like #blog"; rf70's "Earthquake breaking news"): no tag. Only the word right
+# before the tail is read, and only a qualifier counts, never a name or a topic ("Fake News",
+# "Hacker News", "Sky News", "Climate Change News", "Windows Updates" stay tags; review 48,
+# finding 4). Categories only: a story's "Fox News" is a name.
 SECTION_TAILS = frozenset({"news", "updates", "announcements"})
+SECTION_HEADS = frozenset(
+    """product products company corporate breaking latest general press site blog local
+    industry top daily weekly editor editors official""".split())
 # Words that end as a plural of another tag's word and are none (``bot.tags.NOT_PLURALS``,
 # which subscriptions match by too) (``tagging.one_thing``).
 NOT_PLURALS = TAG_NOT_PLURALS
