@@ -202,7 +202,8 @@ SUFFIX = "XSN"  # Kiwi's noun-deriving suffix: "대학+생", a kind of person
 # group, not someone to follow. Matched on Kiwi's last morpheme, never the last syllable
 # written ("국정감사" is 국정+감사, an audit).
 # Jobs written with 원 (Kiwi reads each as one noun): the stop 47 read's "#은행원" of the
-# victims of a crash (ko71) and "#계산원" (ko165); never 원 alone ("감사원" is a body).
+# victims of a crash (ko71; ko165's "#계산원" is NNP there and stays); never 원 alone ("감사원"
+# is a body).
 PERSON_ENDINGS = ("인", "민", "사", "자", "생", "팬", "객", "꾼", "관", "직원", "요원", "대원",
                   "회원", "선원", "공무원", "은행원", "계산원", "회사원", "승무원", "경비원",
                   "배달원", "상담원", "미화원", "집배원", "사무원", "판매원", "안내원")
