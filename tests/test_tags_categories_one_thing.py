@@ -32,11 +32,12 @@ def test_a_plural_and_its_singular_are_one_tag_either_way_round(plural: str, sin
 
 
 @pytest.mark.parametrize(("first", "second"), [
-    (["News"], ["Newcastle"]), (["News"], ["Newport", "Newton"]), (["Arts"], ["Arthur"]),
+    # a bare "News" category is a site's section (review 48, finding 4): read as a keyword here
+    (["Newcastle"], ["News"]), (["Newport"], ["News", "Newton"]), (["Arts"], ["Arthur"]),
     (["Cars"], ["Carter"]), (["Mars"], ["Marshall"]), (["Macs"], ["Macron"]),
     (["Sport"], ["Sportsman"]), (["Sun"], ["Sunderland"]), (["Star"], ["Starbucks"]),
     (["Pen"], ["Pentagon"]), (["Ban"], ["Bangladesh"]), (["Apple"], ["AppleWatch"]),
-    (["News"], ["New"]), (["Series"], ["Sery"]), (["Texas"], ["Texa"]), (["Arms"], ["Arm"]),
+    (["New"], ["News"]), (["Series"], ["Sery"]), (["Texas"], ["Texa"]), (["Arms"], ["Arm"]),
     (["iOS"], ["io"]), (["Macs"], ["MacBook"]), (["Face"], ["Facebook"]),
 ])
 def test_a_tag_that_opens_another_or_only_ends_like_a_plural_is_another_thing(

@@ -22,7 +22,7 @@ from bot.filters import patterns
 from bot.i18n import N_, _
 from bot.models import EVERYONE, Article, Audience
 from bot.netguard import shown_url
-from bot.tags import canonical_tag, normalise_tag
+from bot.tags import canonical_tag, normalise_tag, tag_in
 
 __all__ = ["KINDS", "BriefFacts", "Kind", "KindError", "SubscriptionKind", "by_prefix", "fold",
            "get", "keyword_in", "names", "normalise_value", "precedence", "recognise",
@@ -104,9 +104,23 @@ class SubscriptionKind:
     # and how a reader names it ("#ai"); None: “<label> “<value>”” (the label alone without one)
     reason: Callable[[str, BriefFacts], str] = _value
     named: Callable[[str], str] | None = None
+    # an exclusion's (and a mute's) value against one brief, where it must match more narrowly
+    # than an include (a tag's plural); None: ``matches``
+    excludes: Callable[[str, BriefFacts], bool] | None = None
+
+    def drops(self, value: str, facts: BriefFacts) -> bool:
+        """Whether an exclusion of ``value`` drops the brief of ``facts``."""
+        return (self.excludes or self.matches)(value, facts)
 
 
 def _tag_matches(value: str, facts: BriefFacts) -> bool:
+    # "#macbook" follows the brief tagged "#macbooks" (bot.tags.same_tag; issue 28)
+    return tag_in(value, facts.tags)
+
+
+def _tag_is(value: str, facts: BriefFacts) -> bool:
+    # "-#bear" and a 🔕 on a "#bear" brief drop "#bear" only, never the Chicago "#bears": an
+    # exclusion is read exactly as asked (review 48, finding 3)
     return canonical_tag(value) in facts.tags
 
 
@@ -118,6 +132,10 @@ def _feed_matches(value: str, facts: BriefFacts) -> bool:
 def _keyword_matches(value: str, facts: BriefFacts) -> bool:
     # A keyword also matches the tag of the same name: "/subscribe crypto" typed before any
     # brief carried #crypto is stored as a keyword and should still mean the topic.
+    return keyword_in(value, facts.text) or tag_in(value, facts.tags)
+
+
+def _keyword_is(value: str, facts: BriefFacts) -> bool:
     return keyword_in(value, facts.text) or canonical_tag(value) in facts.tags
 
 
@@ -151,15 +169,17 @@ def _quoted(text: str) -> bool:
 KINDS: tuple[SubscriptionKind, ...] = (
     SubscriptionKind(
         "tag", N_("tag"), normalise=lambda v: normalise_tag(_words(v)), matches=_tag_matches,
-        section=lambda value, facts: f"#{value}", looks_like=lambda t: t.startswith("#"),
-        guessable=True, aliased=True, named=lambda value: f"#{value}"),
+        excludes=_tag_is, section=lambda value, facts: f"#{value}",
+        looks_like=lambda t: t.startswith("#"), guessable=True, aliased=True,
+        named=lambda value: f"#{value}"),
     SubscriptionKind(
         "feed", N_("feed"), normalise=_words, matches=_feed_matches, section=_feed_name,
         looks_like=lambda t: t.lower().startswith(("http://", "https://")), guessable=True,
         reason=_shown_feed_name),
     SubscriptionKind(
         "keyword", N_("keyword"), normalise=lambda v: _words(v).strip("\"'“”").casefold(),
-        matches=_keyword_matches, section=lambda value, facts: value, prefixes=("kw",),
+        matches=_keyword_matches, excludes=_keyword_is, section=lambda value, facts: value,
+        prefixes=("kw",),
         looks_like=_quoted, guessable=True),
     SubscriptionKind(
         "pattern", N_("pattern"),

@@ -22,7 +22,7 @@ from bot.store import reasons as reason_store
 from bot.store.briefs import load_brief
 from bot.store.destinations import DestinationRow, SubscriptionRow
 from bot.store.mentions import set_row_mention
-from bot.tags import canonical_tag
+from bot.tags import canonical_tag, tag_in
 
 __all__ = ["BriefFacts", "CycleTargets", "Route", "brief_facts", "decide", "keyword_in",
            "load_facts", "route_brief", "route_burst", "targets"]
@@ -43,7 +43,9 @@ class Route:
 
 def _matches(sub: SubscriptionRow, facts: BriefFacts) -> bool:
     kind = kinds.get(sub.kind)
-    return kind is not None and kind.matches(sub.value, facts)
+    if kind is None:
+        return False
+    return kind.drops(sub.value, facts) if sub.exclude else kind.matches(sub.value, facts)
 
 
 def decide(subs: Sequence[SubscriptionRow], facts: BriefFacts,
@@ -63,7 +65,7 @@ def decide(subs: Sequence[SubscriptionRow], facts: BriefFacts,
     # Sections prefer the most specific reason the brief is here.
     first = min(included, key=lambda s: kinds.precedence(s.kind))
     section = kinds.require(first.kind).section(first.value, facts)
-    urgent = {canonical_tag(t) for t in destination.urgent_tags} & facts.tags
+    urgent = any(tag_in(t, facts.tags) for t in destination.urgent_tags)
     instant = [s for s in included if s.mode == "instant"]
     if urgent or instant:
         mention = next((s.mention for s in sorted(included, key=lambda s: s.id) if s.mention),

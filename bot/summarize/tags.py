@@ -36,11 +36,13 @@ def build_tags(
 ) -> list[str]:
     """Feed categories first, then keywords; normalised, aliased, de-duplicated, capped. Where
     the language ``lang`` has rules of its own (``LANGUAGES``; none for a language read by
-    another's), a category that only names the site's section ("Blog") is no topic, and two
-    tags its ``one_thing`` reads as one thing are one tag."""
+    another's), a category that only names the site's section ("Blog", "Product News") is no
+    topic, and two tags its ``one_thing`` reads as one thing are one tag."""
     rules = LANGUAGES.get(lang)
     one_thing = rules.one_thing if rules else None
     sections = rules.section_categories if rules else frozenset()
+    tails = rules.section_tails if rules else frozenset()
+    heads = rules.section_heads if rules else frozenset()
     out: list[tuple[str, bool]] = []  # the tags kept, each with whether it is a category
     seen: set[str] = set()
     for at, raw in enumerate([*categories, *keywords]):
@@ -49,6 +51,9 @@ def build_tags(
         key = canonical_tag(tag)
         if not tag or len(tag) > 40 or key in seen or (category and key in sections):
             continue
+        words = tag.split("-")
+        if category and len(words) > 1 and words[-1] in tails and words[-2] in heads:
+            continue  # "Product News": the site's section; never "Hacker News", "Fake News"
         if one_thing and any(one_thing(tag, kept, category and was_category)
                              for kept, was_category in out):
             continue

@@ -339,3 +339,8 @@ class Language:
     # and empty where the language has no such rules: a tag is then one thing by its form
     one_thing: Callable[[str, str, bool], bool] | None = None
     section_categories: frozenset[str] = frozenset()
+    # A feed category of several words that names a site's section ("Product News", "Company
+    # Updates"): its last word is a tail and the word before it a head; no tag either
+    # (bot.summarize.tags); empty where none known
+    section_tails: frozenset[str] = frozenset()
+    section_heads: frozenset[str] = frozenset()

@@ -9,6 +9,8 @@ import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from bot.tags import NOT_PLURALS as TAG_NOT_PLURALS
+
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 MONTHS = frozenset(
     """january february march april may june july august september october november
@@ -79,14 +81,23 @@ GENERIC = TITLES | frozenset(
 TOPIC_WORDS = frozenset("blog pro".split())
 # Feed categories a site files every post under, naming its section, not what a post is about
 # (issue 28: a cycling blog's "#blog" on each post, "useless" to the stop-46 reader): no tag.
-# Categories only: a story's keyword "Blog" is read by ``TOPIC_WORDS``.
-SECTION_CATEGORIES = frozenset({"blog", "uncategorized", "uncategorised"})
-# Words that end as a plural of another tag's word and are none: never one tag with it
-# ("#news" is no plural of "#new", "#texas" of "#texa"; "#arms" are weapons, "#arm" a chip
-# maker; "#customs" is a border's, "#goods" are wares, "#mets" a team: whole-stop review 47,
-# finding 11) (``tagging.one_thing``).
-NOT_PLURALS = frozenset(
-    "news series species texas arms means lens physics politics customs goods mets".split())
+# Categories only: a story's keyword "Blog" is read by ``TOPIC_WORDS``. A bare "News" is as
+# much a section as "Blog" and "Product News" (review 48, finding 4).
+SECTION_CATEGORIES = frozenset({"blog", "uncategorized", "uncategorised", "news"})
+# A feed category of several words that files a site's posts by section, not by what one is
+# about: one of these tails after a section qualifier (issue 28, the stop-47 read:
+# Cloudflare's "Product News" on a credential-checking protocol's post, rf64, "#product-news"
+# "a section like #blog"; rf70's "Earthquake breaking news"): no tag. Only the word right
+# before the tail is read, and only a qualifier counts, never a name or a topic ("Fake News",
+# "Hacker News", "Sky News", "Climate Change News", "Windows Updates" stay tags; review 48,
+# finding 4). Categories only: a story's "Fox News" is a name.
+SECTION_TAILS = frozenset({"news", "updates", "announcements"})
+SECTION_HEADS = frozenset(
+    """product products company corporate breaking latest general press site blog local
+    industry top daily weekly editor editors official""".split())
+# Words that end as a plural of another tag's word and are none (``bot.tags.NOT_PLURALS``,
+# which subscriptions match by too) (``tagging.one_thing``).
+NOT_PLURALS = TAG_NOT_PLURALS
 # A one-word feed category and the words it may go on with to name a kind of the thing it
 # names: "#macs" and "#macbooks" in one item's categories are one tag (issue 28, rf629). Only
 # the words seen so: "#face" and "#facebook", "#notes" and "#notebooks" are two (whole-stop
@@ -112,6 +123,25 @@ SHOW_HEADS = ("Den",)
 # "#manchester-city" on a story about Chelsea's form "is off-focus": 6 mentions of its forms,
 # "Manchester City", "City" and "Manchester", to Chelsea's 8).
 OPPONENT_FOCUS = 1.25
+# A word written in capitals on a line (a sentence) of its own this often is a part's speaker
+# cue or a list's label (``tagging.mentions.script_cue``: rf295's sketch, "CUSTOMER" over her
+# lines; rf757's Workflow step "URL").
+SCRIPT_CUES = 2
+# Animals a story names by a first name (issue 28, the stop-47 CNN/DM read: "#tara", "his pet
+# cat Tara" who chased off a dog, no subject a reader follows): a one-word name written right
+# after one of these ("cat Tara") or before "the" and one ("Scrappy the dog") is an animal's.
+# No "goat": "the GOAT" is a sports star (review 48, finding 2: "#lionel-messi" was lost).
+ANIMALS = frozenset(
+    """cat cats kitten kitty dog dogs puppy pup pooch hound horse pony mare stallion foal
+    parrot rabbit bunny hamster tortoise pig sheep cow""".split())
+# Where a story writes an animal's name: right after its kind, written in lower case with only
+# spaces between ("pet cat Tara"; never "the dog,\" Biden" across a quote's end or a line), or
+# before "the" and its kind, in lower case with no word after it ("Scrappy the dog escaped" is
+# read as "the dog whistle" is not: only "Scrappy the dog," or "Scrappy the dog." counts).
+ANIMAL_BEFORE = re.compile(r"(?<![\w'’\"“”-])([a-z]+)[ \t]+\Z")
+ANIMAL_AFTER = re.compile(r",?[ \t]+the[ \t]+([a-z]+)(?=[,.;:!?)]|\s*$)", re.MULTILINE)
+
+
 # Nationality and group adjectives and their plurals: an adjective is no subject ("#hispanic"
 # in "pre-Hispanic", "#russian" beside "#russia").
 ADJECTIVES = frozenset(

@@ -42,7 +42,9 @@ TERM_RUNS_ON_NOT = frozenset({"들"})
 # (#경찰차 #테라스 #통장 #대치), and those the latest Korean blind read's reader would not follow
 # (#파일 #증거 of a ruling on evidence, an essay's #울타리). The last line: a project's cost,
 # which the stop 46 read called "generic" (#사업비 of "사업비 775억 더 올려, 위례신사선
-# 재입찰", ko121). Not the crime and document categories of the same read (선거법 성범죄
+# 재입찰", ko121). The line after: a body part and a weather system Kiwi reads as proper
+# nouns, tags the stop 47 read called junk ("#두피" of a patient's anaphylaxis, ko98; "#저기압"
+# of a rain forecast, ko81). Not the crime and document categories of the same read (선거법 성범죄
 # 신분증): the stop 47 read called each on topic, better than no tag (ko272, ko80, ko31).
 GENERIC = frozenset(
     """신고 활동 혐의 저하 수컷 암컷 행동 발생 추정 대표 회장 사건 사고 조사 수사 결정 논란 비판
@@ -73,7 +75,8 @@ GENERIC = frozenset(
     쪽지 계단 티끌 수수 이륙 수입 범죄 표창 여사
     경찰차 테라스 대치 통장 비행기
     파일 증거 울타리
-    사업비""".split()
+    사업비
+    두피 손톱 저기압 고기압""".split()
 )
 # Issue 28, blind read of 7 December (seed 4141): tags that turned ties with Lead-3 into
 # losses, kept apart from GENERIC so each class says why nobody follows it.
@@ -198,8 +201,12 @@ SUFFIX = "XSN"  # Kiwi's noun-deriving suffix: "대학+생", a kind of person
 # A common noun for a kind of person or a role (#입주민 #민원인 #조종사 #예술인 #중국인): a
 # group, not someone to follow. Matched on Kiwi's last morpheme, never the last syllable
 # written ("국정감사" is 국정+감사, an audit).
+# Jobs written with 원 (Kiwi reads each as one noun): the stop 47 read's "#은행원" of the
+# victims of a crash (ko71; ko165's "#계산원" is NNP there and stays); never 원 alone ("감사원"
+# is a body).
 PERSON_ENDINGS = ("인", "민", "사", "자", "생", "팬", "객", "꾼", "관", "직원", "요원", "대원",
-                  "회원", "선원", "공무원")
+                  "회원", "선원", "공무원", "은행원", "계산원", "회사원", "승무원", "경비원",
+                  "배달원", "상담원", "미화원", "집배원", "사무원", "판매원", "안내원")
 # Kinds of person of two syllables, which no ending rule can tell from other nouns ("교사" a
 # teacher, "감사" an audit): seen as new tags on the feed set once two-syllable nouns counted.
 PERSON_NOUNS = frozenset("목사 교사 의사 병사 학생 애인 아기 신부 승려 군인 상인 노인 증인".split())
@@ -366,6 +373,8 @@ _PARTY_LEADER = r"(?:(?<=당)|(?<=당 )|(?<=국민의힘 )|(?<=국민의힘))대
 _POST_AFTER = r"(?:" + "|".join(NOUN_PARTICLES) + r"|측)?(?![가-힣])"
 SURNAME_POST = r"\s(?:전\s|前\s)?(" + _OFFICES + "|대표)" + _POST_AFTER
 # After the full name, one word may stand before the post ("김진하 강원 양양군수"), which may
-# end a longer word ("양양군수": 군수).
-NAME_POST = (r"\s?(?:[^\s]+\s)?(?:전\s|前\s)?[가-힣]*?(" + _OFFICES + "|" + _PARTY_LEADER + ")"
-             + _POST_AFTER)
+# end a longer word ("양양군수": 군수), and "전" before or after that word ("이재명 전
+# 더불어민주당 대표": ko73, the stop-47 read's brief of his case that tagged the four other
+# names and not him, "이 전 대표" six times).
+NAME_POST = (r"\s?(?:전\s|前\s)?(?:[^\s]+\s)?(?:전\s|前\s)?[가-힣]*?("
+             + _OFFICES + "|" + _PARTY_LEADER + ")" + _POST_AFTER)

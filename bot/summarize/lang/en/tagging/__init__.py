@@ -174,10 +174,24 @@ def good_tag(phrase: str, body: str) -> bool:
     if all(w in rules.GENERIC or w in rules.ADJECTIVES for w in words) \
             and not _adjective_name(words):
         return False
+    if joined_adjectives(phrase):
+        return False
+    if len(words) == 1 and mentions.script_cue(phrase, body):
+        return False  # a sketch's "CUSTOMER" over her lines: a part, no one to follow
     # A capitalised word the story also writes in lower case is a common word ("Home").
     if len(words) == 1 and (words[0] in rules.SOURCES or mentions.written_lower(words[0], body)):
         return False
     return len(normalise_tag(phrase).replace("-", "")) > 2
+
+
+def joined_adjectives(phrase: str) -> bool:
+    """Whether ``phrase`` joins adjectives with a hyphen ("African-American": rf981's
+    "#african-american" on a story of Democrats elected, an adjective "a reader calls junk",
+    issue 28, stop-47 read). No tag, but still the story's main word where it is written most
+    (``tags``): its side characters stay side characters."""
+    words = [w.strip(".").lower() for w in phrase.split()]
+    return any("-" in w for w in words) and not _adjective_name(words) and all(
+        part in rules.GENERIC or part in rules.ADJECTIVES for w in words for part in w.split("-"))
 
 
 def _adjective_name(words: list[str]) -> bool:
@@ -241,14 +255,23 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int) -> lis
     # A long story writes its main names many times; a short item may write them three times.
     needed = min(_MIN_COUNT, max(_MIN_COUNT_SHORT, len(sentences) // _SENTENCES_PER_MENTION))
     ranked: list[tuple[float, _Entity]] = []
+    # The story's main word written as joined adjectives (wire-O4Tz's "African-American Gun
+    # Club …", 9 mentions): no tag, but it sets the bar, so dropping it makes no room for a
+    # club member's "#ken-brown" (review 48's blind read: "one club member, useless").
+    bar = 0.0
     for e in entities:
-        if e.count < needed or not good_tag(e.name, body):
+        if e.count < needed:
+            continue
+        if not good_tag(e.name, body):
+            if joined_adjectives(e.name):
+                bar = max(bar, e.count + _IN_POINTS * any(f in shown for f in e.forms))
             continue  # most names: whether the points show them is never asked
         in_points = any(f in shown for f in e.forms) or _spelling_shown(e, shown)
         if not in_points and _side_detail(e, title + "\n" + body, len(sentences)):
             continue  # an anecdote of a long essay ("Code Search" on software dependencies)
         ranked.append((e.count + _IN_POINTS * in_points, e))
     ranked.sort(key=lambda se: -se[0])
+    bar = _RELATIVE * max([bar, *(score for score, _ in ranked[:1])])
     picked: list[_Entity] = []
     names: list[str] = []
     taken: set[str] = set()  # the words of the names picked
@@ -257,7 +280,7 @@ def tags(title: str, sentences: list[str], chosen: list[str], limit: int) -> lis
     # never one inside a longer name ("Mongolia" of "Inner Mongolia Yili Industrial").
     owners = Counter(w for _, e in ranked for w in e.words())
     for score, e in ranked:
-        if score < _RELATIVE * ranked[0][0]:
+        if score < bar:
             break  # far less written than the story's main name: a side character
         # One tag per thing: no two tags share a word ("#van-de-ven", "#yves-van-de-ven").
         if any(e.words() & p.words() for p in picked):
@@ -428,6 +451,10 @@ def _tag_name(e: _Entity, title: str, body: str, others: set[str]) -> str | None
             return names.public_full_name(given_full, body)  # never a bare "#david"
         if names.bare_first_name(name, body):
             return None  # "his old college roommate, Kevin": never "#kevin"
+        if people.animal_name(name, body):
+            # "his pet cat Tara": never "#tara" (cnndm 003c9921). Asked only of a name left
+            # bare, after its full name is looked for: "Messi, the GOAT" stays "#lionel-messi".
+            return None
         return None if person or names.paired_first_name(name, body) else name
     # "Gerardus Mercator" once beside "the Mercator projection": the term's, no person's.
     return None if people.no_figure(name, body) or names.full_name_term(name, body) else name

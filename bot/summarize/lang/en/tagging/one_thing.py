@@ -3,21 +3,16 @@ rf629's "#macbooks #macs #laptops #macbook" "repeat each other"): a plural besid
 ("#macbooks", "#macbook"; "#watches", "#watch"; "#batteries", "#battery"), and, among one item's
 feed categories, a word beside the kind of it ("#macs", "#macbooks"). Two tags are compared as
 written, never through a guessed singular: "#news" is one with no tag but "#new", and not even
-that (``NOT_PLURALS``). Read by ``bot.summarize.tags.build_tags`` through ``Language.one_thing``."""
+that (``NOT_PLURALS``). The plural rule is ``bot.tags.plural_of``, the one subscriptions match
+by, so a subscriber of "#macbook" gets the brief whose tag is "#macbooks". Read by
+``bot.summarize.tags.build_tags`` through ``Language.one_thing``."""
 
 from __future__ import annotations
 
-import re
-
 from bot.summarize.lang.en import tags as rules
-
-# A tag of Latin letters, its words joined by "-" ("macbooks", "apple-watch"): a Hangul or
-# digit tag is one thing only with its own form.
-_LATIN = re.compile(r"[a-z]+(?:-[a-z]+)*")
-# A plural's endings and what its singular ends in instead ("batteries" of "battery").
-_ENDINGS = (("s", ""), ("es", ""), ("ies", "y"))
-# The shortest singular a plural is read against ("ios" is no plural of "io").
-_SHORTEST = 3
+from bot.tags import ENDINGS as _ENDINGS
+from bot.tags import LATIN as _LATIN
+from bot.tags import plural_of
 
 
 def one_thing(tag: str, other: str, categories: bool) -> bool:
@@ -33,15 +28,6 @@ def one_thing(tag: str, other: str, categories: bool) -> bool:
         return False
     return any(long == word + kind or plural_of(long, word + kind)
                for word in _singulars(short) for kind in rules.KIND_WORDS.get(word, ()))
-
-
-def plural_of(long: str, short: str) -> bool:
-    """Whether ``long`` is written as the plural of ``short`` ("movies" of "movie", "glasses"
-    of "glass", "batteries" of "battery"), and is no word of its own (``NOT_PLURALS``)."""
-    if len(short) < _SHORTEST or long.rsplit("-", 1)[-1] in rules.NOT_PLURALS:
-        return False
-    return any(long == short[:len(short) - len(was)] + end
-               for end, was in _ENDINGS if short.endswith(was))
 
 
 def _singulars(word: str) -> list[str]:

@@ -175,6 +175,22 @@ def speakers_employer(name: str, body: str) -> bool:
         for at, end in spans)
 
 
+def animal_name(name: str, body: str) -> bool:
+    """Whether the story writes the one-word ``name`` as an animal's: right after its kind
+    ("his pet cat Tara") or before "the" and its kind ("Scrappy the dog") (``ANIMALS``). Read
+    within one clause: never across a closing quote or a comma (``"We love the dog," Biden
+    said``), the kind in lower case ("Is Djokovic the GOAT?") and no word after it ("Trump, the
+    dog whistle master"; review 48, finding 2)."""
+    for at, end in mentions.whole_words(name, body):
+        before = rules.ANIMAL_BEFORE.search(body, max(0, at - 20), at)
+        if before is not None and before.group(1) in rules.ANIMALS:
+            return True
+        after = rules.ANIMAL_AFTER.match(body, end)
+        if after is not None and after.group(1) in rules.ANIMALS:
+            return True
+    return False
+
+
 def unfollowed_person(name: str, body: str) -> bool:
     """Whether ``name`` (a full name) is a private person however often the story names them:
     a mention written with an age ("Richard McLuckie, 48,"), where they live ("Ashleigh Davis,
