@@ -23,6 +23,7 @@ from bot.summarize.lang.ko.select import (
     reports_quotation_before,
 )
 from bot.summarize.lang.ko.select.headline import lemma, second_fact, written_noun
+from bot.summarize.lang.ko.select.late_outcome import late_outcome
 from bot.summarize.lang.ko.words import GENERIC, hanja_readings, read_headline, relative_day
 
 
@@ -242,8 +243,13 @@ class _Cues:
             return 0.0
         if told:
             return 1.0  # the first to tell the headline's outcome: "조씨가 무죄를 확정받은 …"
-        return key_facts.told_fact(sentence, partial(self.read.own, k),
-                                   partial(self.read.earlier, k))
+        if key_facts.told_fact(sentence, partial(self.read.own, k),
+                               partial(self.read.earlier, k)):
+            return 1.0
+        # An outcome told late with no figure (``late_outcome``): never the lede's, which is
+        # the news whatever it weighs.
+        return 1.0 if k and late_outcome(sentence, self.cands[:k], self.read.own(k),
+                                         self.read.earlier(k)) else 0.0
 
     def headline_fact(self, k: int, told: frozenset[str]) -> float:
         """Feature ``headline_figure``: the headline's figures and outcomes the lede lacks
