@@ -151,7 +151,7 @@ def background(sentence: str) -> bool:
         return True
     if VISIT.search(sentence) is not None and scene(sentence):
         return True
-    if sets_scene(sentence):  # when and where, what the place is: no news (``setting``)
+    if sets_scene(sentence):  # when and where someone arrived: no news (``setting``)
         return True
     if " 바" in sentence or "적이" in sentence or sentence.rstrip(". ").endswith(DEFINING):
         return BACKGROUND_BODY.search(sentence) is not None
