@@ -13,7 +13,13 @@ from bot.summarize.lang.ko.select.late_outcome import late_outcome
 from tests.support.korean import pool_features
 from tests.support.tagging import needs_kiwi
 
-NONE: frozenset[str] = frozenset()
+
+def no_figures() -> frozenset[str]:
+    return frozenset()
+
+
+def three_years() -> frozenset[str]:
+    return frozenset({"3년"})
 
 
 @pytest.mark.parametrize("sentence", [
@@ -24,13 +30,13 @@ NONE: frozenset[str] = frozenset()
     "생후 2개월 이상 영아들은 2·4·6개월에 무료로 접종을 할 수 있어요.",
 ])
 def test_an_outcome_told_first_is_a_key_fact(sentence: str) -> None:
-    assert late_outcome(sentence, ["경찰이 현장에 출동했다."], NONE, NONE)
+    assert late_outcome(sentence, ["경찰이 현장에 출동했다."], no_figures, no_figures)
 
 
 def test_an_outcome_whose_word_was_written_before_is_none() -> None:
     # the lede told the rescue: a later "구조했다" says it again
     assert not late_outcome("해경은 선원을 모두 구조했다.",
-                            ["표류하던 어선의 선원 5명이 해경에 구조됐다."], NONE, NONE)
+                            ["표류하던 어선의 선원 5명이 해경에 구조됐다."], no_figures, no_figures)
 
 
 def test_an_outcome_with_a_figure_told_before_is_none() -> None:
@@ -38,11 +44,11 @@ def test_an_outcome_with_a_figure_told_before_is_none() -> None:
     assert not late_outcome(
         "1심에서 징역 3년을 선고받은 A씨는 항소했지만, 재판부는 이를 기각했다.",
         ["재판부는 A씨에게 원심과 같은 징역 3년을 선고했다."],
-        frozenset({"3년"}), frozenset({"3년"}))
+        three_years, three_years)
 
 
 def test_a_sentence_with_no_outcome_is_none() -> None:
-    assert not late_outcome("경찰은 영장을 신청했다.", [], NONE, NONE)
+    assert not late_outcome("경찰은 영장을 신청했다.", [], no_figures, no_figures)
 
 
 @needs_kiwi

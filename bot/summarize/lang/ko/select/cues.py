@@ -248,8 +248,8 @@ class _Cues:
             return 1.0
         # An outcome told late with no figure (``late_outcome``): never the lede's, which is
         # the news whatever it weighs.
-        return 1.0 if k and late_outcome(sentence, self.cands[:k], self.read.own(k),
-                                         self.read.earlier(k)) else 0.0
+        return 1.0 if k and late_outcome(sentence, self.cands[:k], partial(self.read.own, k),
+                                         partial(self.read.earlier, k)) else 0.0
 
     def headline_fact(self, k: int, told: frozenset[str]) -> float:
         """Feature ``headline_figure``: the headline's figures and outcomes the lede lacks

@@ -14,6 +14,7 @@ outcome's own word is new to the story instead: no candidate before the sentence
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.summarize.lang.ko.select.key_facts import UNTOLD
 
@@ -26,11 +27,11 @@ LATE_OUTCOME = re.compile(
     r"|(구조)(?:했|하였|됐|되었)|(무료)로\s")
 
 
-def late_outcome(sentence: str, before: list[str], own: frozenset[str],
-                 earlier: frozenset[str]) -> bool:
+def late_outcome(sentence: str, before: list[str], own: Callable[[], frozenset[str]],
+                 earlier: Callable[[], frozenset[str]]) -> bool:
     """Whether ``sentence`` tells an outcome (``LATE_OUTCOME``) whose word no sentence in
     ``before`` (the candidates before it, the lede among them) writes, and no figure of its
-    own (``own``) that an earlier candidate carries (``earlier``): "1심에서 징역 3년을 선고받은
+    own (``own()``) that an earlier candidate carries (``earlier()``): "1심에서 징역 3년을 선고받은
     A씨는 … 항소했지만, … 이를 기각했다" retells the "징역 3년" point 2 told (ko97)."""
     m = LATE_OUTCOME.search(sentence)
     if m is None or UNTOLD.match(sentence, m.end()) is not None:
@@ -38,4 +39,6 @@ def late_outcome(sentence: str, before: list[str], own: frozenset[str],
     stem = next(g for g in m.groups() if g)
     if any(stem in s for s in before):
         return False
-    return not own & earlier
+    # The figures last, read only for an outcome: most candidates tell none, and a
+    # candidate's figures are read only where a key fact asks (test_summarize_asked_once).
+    return not own() & earlier()
