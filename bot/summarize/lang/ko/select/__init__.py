@@ -19,7 +19,6 @@ from bot.summarize.lang.ko.select.openers import (
     also_marked,
     names_another,
 )
-from bot.summarize.lang.ko.select.setting import sets_scene
 from bot.summarize.lang.ko.words import (
     PREDICATE_LAST,
     SSI_NOUNS,
@@ -150,8 +149,6 @@ def background(sentence: str) -> bool:
     if "본" in sentence[:12] and SELF_REFERENCE.match(sentence) is not None:
         return True
     if VISIT.search(sentence) is not None and scene(sentence):
-        return True
-    if sets_scene(sentence):  # when and where someone arrived: no news (``setting``)
         return True
     if " 바" in sentence or "적이" in sentence or sentence.rstrip(". ").endswith(DEFINING):
         return BACKGROUND_BODY.search(sentence) is not None
