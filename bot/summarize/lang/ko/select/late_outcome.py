@@ -27,10 +27,11 @@ TOLD = {
     "구조": re.compile(r"구조(?:했|하였|됐|되었)"),
     "무료": re.compile(r"무료로\s"),
 }
-# The outcome already told in a sentence before: its word as a verb (or "무료로", "무료화"),
-# not a noun that begins with it: "119 구조대", "구조 요청", "구조를 요청", "구조조정" tell no
-# rescue, "입건 여부" no booking.
-WRITTEN = {o: re.compile(o + (r"(?:로|화)" if o == "무료" else r"(?:하|했|한|해|되|됐|된|돼)"))
+# The outcome already told in a sentence before: its word as a verb that happened (or "무료로",
+# "무료화"), not a noun that begins with it: "119 구조대", "구조 요청", "구조를 요청", "구조조정"
+# tell no rescue, "입건 여부" no booking; nor a plea or an aim ("구조해 달라고", "구조하기 위해").
+WRITTEN = {o: re.compile(o + (r"(?:로|화)" if o == "무료"
+                              else r"(?:했|하였|한|해(?!\s?(?:달|줘|주))|됐|되었|되어|된|돼)"))
            for o in TOLD}
 # Where the outcome's clause ends: a comma, a full stop or a connective ("… 제압했으며 다친
 # 사람은 없었다": the "없" is another clause's).
