@@ -101,6 +101,7 @@ def test_a_free_service_the_headline_names_is_read_unless_planned() -> None:
     "표류하던 어선의 선원 5명이 해경에 구조됐다.",
     "해경은 표류하던 선원 5명을 구조해 목포항으로 옮겼다.",
     "해경에 구조된 선원 5명은 병원으로 옮겨졌다.",
+    "선원 5명이 해경에 구조되면서 수색은 끝났다.",
 ])
 def test_an_outcome_told_before_is_none(earlier: str) -> None:
     # an earlier sentence told the rescue: a later "구조했다" says it again

@@ -31,7 +31,8 @@ TOLD = {
 # "무료화"), not a noun that begins with it: "119 구조대", "구조 요청", "구조를 요청", "구조조정"
 # tell no rescue, "입건 여부" no booking; nor a plea or an aim ("구조해 달라고", "구조하기 위해").
 WRITTEN = {o: re.compile(o + (r"(?:로|화)" if o == "무료"
-                              else r"(?:했|하였|한|해(?!\s?(?:달|줘|주))|됐|되었|되어|된|돼)"))
+                              else r"(?:했|하였|한|해(?!\s?(?:달|줘|주))|됐|되었|되어|된|돼"
+                              r"|[하되](?:고|며|면서|자)\s)"))
            for o in TOLD}
 # Where the outcome's clause ends: a comma, a full stop or a connective ("… 제압했으며 다친
 # 사람은 없었다": the "없" is another clause's).
