@@ -23,6 +23,7 @@ from bot.summarize.lang.ko.select import (
     reports_quotation_before,
 )
 from bot.summarize.lang.ko.select.headline import lemma, second_fact, written_noun
+from bot.summarize.lang.ko.select.late_outcome import late_outcome
 from bot.summarize.lang.ko.words import GENERIC, hanja_readings, read_headline, relative_day
 
 
@@ -207,6 +208,8 @@ class _Cues:
         # candidate's figures are read unless the headline's are weighed.
         self.read = key_facts.CandidateFigures(cands)
         self.head_figures = none  # the headline's figures the lede lacks
+        self.lede_at: int | None = None  # the lede's candidate, once build_pool has marked it
+        self.free_news = "무료" in title  # a service made free is the headline's (``late_outcome``)
         # The headline's outcomes ("무죄", "구속"): a sentence that first tells one the lede
         # lacks tells a key fact with no figure.
         self.outcomes = key_facts.HeadlineOutcomes(
@@ -215,6 +218,7 @@ class _Cues:
 
     def of(self, k: int, sentence: str, lede: bool) -> Cues:
         if lede:
+            self.lede_at = k
             self.read_lede(k, sentence)
         m = QUOTE.search(sentence) if self.quoting else None
         quote = m is not None and SUBJECT.search(sentence, 0, m.start()) is not None
@@ -222,7 +226,7 @@ class _Cues:
         cover, speakerless, background_ = news(sentence, self.head_nouns, lede)
         if speakerless and k == 0 and reports_quotation_before(self.cands, 1):
             speakerless = 0.0  # the sentence after names the speaker: "…교수는 … 이같이 말했다"
-        fact = self.key_fact(k, sentence, told)
+        fact = self.key_fact(k, sentence, told, cover > 0)
         if background_ == 1.0 and fact and self.told_second_fact(sentence):
             background_ = 0.0
         return (0.0, 0.0, 1.0 if quote else 0.0, cover, speakerless, background_,
@@ -235,15 +239,24 @@ class _Cues:
                 self.read.own(k), self.title_figures, self.written)
         self.outcomes.lede(sentence)
 
-    def key_fact(self, k: int, sentence: str, told: frozenset[str]) -> float:
-        """Feature ``key_fact`` (``key_facts.told_fact``); ``told``: the headline's outcomes
-        candidate ``k`` is the first to tell."""
+    def key_fact(self, k: int, sentence: str, told: frozenset[str], story: bool) -> float:
+        """Feature ``key_fact`` (``key_facts.told_fact``, ``late_outcome``); ``told``: the
+        headline's outcomes candidate ``k`` is the first to tell; ``story``: it carries a
+        headline noun."""
         if not self.facts:
             return 0.0
         if told:
             return 1.0  # the first to tell the headline's outcome: "조씨가 무죄를 확정받은 …"
-        return key_facts.told_fact(sentence, partial(self.read.own, k),
-                                   partial(self.read.earlier, k))
+        if key_facts.told_fact(sentence, partial(self.read.own, k),
+                               partial(self.read.earlier, k)):
+            return 1.0
+        # An outcome told late (``late_outcome``): only after the lede, which is the news
+        # whatever it weighs (a caption or heading before it is none either).
+        if self.lede_at is None or k <= self.lede_at:
+            return 0.0
+        return 1.0 if late_outcome(sentence, self.cands[:k], partial(self.read.own, k),
+                                   partial(self.read.earlier, k), free_news=self.free_news,
+                                   story=story) else 0.0
 
     def headline_fact(self, k: int, told: frozenset[str]) -> float:
         """Feature ``headline_figure``: the headline's figures and outcomes the lede lacks

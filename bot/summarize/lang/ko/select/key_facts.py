@@ -265,8 +265,9 @@ _TELLS = {o: re.compile(p) for o, p in TELLS_OUTCOME.items()}
 # A told outcome denied, hoped for, weighed or supposed later in its clause tells none
 # ("구속되지 않았다", "무죄 판결을 기대하고 있다", "무죄 선고 가능성", "체포된다면 … 전망이다":
 # review of stop 45, where such a sentence took the real verdict's credit). A death count is
-# a figure, so "사망자" tells no death ("사망자는 없는 것으로 확인됐다").
-_UNTOLD = re.compile(
+# a figure, so "사망자" tells no death ("사망자는 없는 것으로 확인됐다"). Read by
+# ``late_outcome`` too.
+UNTOLD = re.compile(
     r"[^,.]*?(?:지(?:는|도)?\s?(?:않|못)|기대|가능성|전망|예상|관측|여부|경우|될지|없)")
 # A warrant or a demand names an outcome that has not come ("체포영장 청구", "파면 요구"): the
 # headline and the lede are read as the body is (``TELLS_OUTCOME``).
@@ -280,9 +281,9 @@ def outcomes(text: str) -> frozenset[str]:
 
 def told_outcomes(sentence: str, among: frozenset[str]) -> frozenset[str]:
     """The outcomes of ``among`` that ``sentence`` tells (``TELLS_OUTCOME``), not denied,
-    hoped for or weighed (``_UNTOLD``)."""
+    hoped for or weighed (``UNTOLD``)."""
     return frozenset(o for o in among if any(
-        _UNTOLD.match(sentence, m.end()) is None for m in _TELLS[o].finditer(sentence)))
+        UNTOLD.match(sentence, m.end()) is None for m in _TELLS[o].finditer(sentence)))
 
 
 def lede_tells(lede: str, among: frozenset[str]) -> frozenset[str]:
