@@ -5,21 +5,13 @@ right)" marks a private person, and each rule's threshold has a control just pas
 
 from __future__ import annotations
 
-from tests.support.tagging import brief_tags
+from tests.support.tagging import CHELSEA_OPPONENTS, brief_tags
 
 
 def _tags(text: str, title: str = "") -> list[str]:
     return brief_tags(title, text, "en")
 
 
-_CHELSEA = (
-    "Chelsea are not as good as the Chelsea side of ten years ago, a pundit said. Chelsea "
-    "let leads slip against both Leeds City and Leeds United. Chelsea took the lead in both "
-    "games but drew. At Leeds City they lost control after scoring. City had ten men. The "
-    "pundit said City were let off the hook. Chelsea are four points clear at the top. The "
-    "pundit said Chelsea must learn to kill games. Robin Park scored against Chelsea in the "
-    "last minute. Leeds City will now face City rivals. Chelsea play again on Saturday."
-)
 _MERCATOR = (
     "Look at a map and China seems smaller than Greenland. In reality China is four times "
     "bigger than Greenland. Africa is fourteen times larger than Greenland. The Mercator "
@@ -75,25 +67,25 @@ def test_a_side_against_in_a_court_case_stays_a_tag() -> None:
 
 def test_a_second_side_written_nearly_as_often_stays_a_tag() -> None:
     # 7 mentions of Leeds City's forms to Chelsea's 8: under OPPONENT_FOCUS (1.25).
-    text = _CHELSEA.replace("City had ten men.", "City had ten men. City fans sang.")
+    text = CHELSEA_OPPONENTS.replace("City had ten men.", "City had ten men. City fans sang.")
     tags = _tags(text)
     assert tags[:2] == ["chelsea", "leeds-city"], tags
 
 
 def test_a_second_side_the_headline_names_stays_a_tag() -> None:
     # One more Chelsea mention than the base story: without the headline, an opponent.
-    tags = _tags(_CHELSEA + " Chelsea fans left early.", "Leeds City hold Chelsea")
+    tags = _tags(CHELSEA_OPPONENTS + " Chelsea fans left early.", "Leeds City hold Chelsea")
     assert tags[:2] == ["chelsea", "leeds-city"], tags
 
 
 def test_a_second_side_stays_a_tag_where_the_first_is_never_played_against() -> None:
-    tags = _tags(_CHELSEA.replace("scored against Chelsea", "scored for Chelsea"))
+    tags = _tags(CHELSEA_OPPONENTS.replace("scored against Chelsea", "scored for Chelsea"))
     assert tags[:2] == ["chelsea", "leeds-city"], tags
 
 
 def test_a_headline_s_other_name_sharing_a_word_does_not_keep_the_second_side() -> None:
     # Review finding 6: City's bare form "Leeds" is no headline mention in "Leeds United".
-    tags = _tags(_CHELSEA, "Leeds United fans angry after Chelsea slip")
+    tags = _tags(CHELSEA_OPPONENTS, "Leeds United fans angry after Chelsea slip")
     assert "leeds-city" not in tags, tags
 
 

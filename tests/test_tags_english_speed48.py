@@ -12,7 +12,7 @@ import pytest
 from bot.summarize.lang.en import tagging
 from bot.summarize.lang.en import tags as en_tags
 from bot.summarize.lang.en.tagging import mentions
-from tests.support.tagging import brief_tags
+from tests.support.tagging import CHELSEA_OPPONENTS, brief_tags
 
 
 class _Searched:
@@ -37,15 +37,6 @@ NO_OPPONENT = (
     "pundit said Chelsea must learn to kill games. Robin Park scored for Chelsea in the last "
     "minute. Leeds City will now face City rivals. Chelsea play again on Saturday."
 )
-# The stop-46 read's story (tests/test_tags_english_read46.py): Leeds City played against.
-OPPONENTS = (
-    "Chelsea are not as good as the Chelsea side of ten years ago, a pundit said. Chelsea "
-    "let leads slip against both Leeds City and Leeds United. Chelsea took the lead in both "
-    "games but drew. At Leeds City they lost control after scoring. City had ten men. The "
-    "pundit said City were let off the hook. Chelsea are four points clear at the top. The "
-    "pundit said Chelsea must learn to kill games. Robin Park scored against Chelsea in the "
-    "last minute. Leeds City will now face City rivals. Chelsea play again on Saturday."
-)
 
 
 def test_no_sport_read_for_a_name_never_written_as_an_opponent(
@@ -59,7 +50,7 @@ def test_no_sport_read_for_a_name_never_written_as_an_opponent(
 def test_a_side_played_against_still_reads_the_sport(monkeypatch: pytest.MonkeyPatch) -> None:
     sport = _Searched(en_tags.SPORT_CONTEXT)
     monkeypatch.setattr(en_tags, "SPORT_CONTEXT", sport)
-    tags = brief_tags("", OPPONENTS, "en")
+    tags = brief_tags("", CHELSEA_OPPONENTS, "en")
     assert "chelsea" in tags and "leeds-city" not in tags, tags
     assert sport.searched >= 1
 

@@ -67,3 +67,15 @@ def tag_test(lang: str, cases: Sequence[TagCase]) -> Callable[[TagCase], None]:
 
     marked = pytest.mark.parametrize("case", cases, ids=names)(test)
     return needs_kiwi(marked) if lang == "ko" else marked
+
+
+# A story about Chelsea's form in which Leeds City is the side played against (stop 46's read
+# of "#manchester-city" on such a story); the opponent rule's tests and its speed test read it.
+CHELSEA_OPPONENTS = (
+    "Chelsea are not as good as the Chelsea side of ten years ago, a pundit said. Chelsea "
+    "let leads slip against both Leeds City and Leeds United. Chelsea took the lead in both "
+    "games but drew. At Leeds City they lost control after scoring. City had ten men. The "
+    "pundit said City were let off the hook. Chelsea are four points clear at the top. The "
+    "pundit said Chelsea must learn to kill games. Robin Park scored against Chelsea in the "
+    "last minute. Leeds City will now face City rivals. Chelsea play again on Saturday."
+)

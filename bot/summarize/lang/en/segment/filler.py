@@ -79,7 +79,7 @@ FILLER = re.compile(
     # contribute towards wider adoption of …" (rf456's point 3, over the toolkit's parts).
     # Not a forecast ("expect"), a claim with a figure, or one reported ("…, the minister
     # said"): "We expect the new system will help cut waiting times by 30%, …" is news.
-    r"|(?![^!?]*(?:\d|[“”\"]|\b(?:said|says|told|according to|wrote|writes)\b))We (?:believe"
+    r"|We(?![^!?]*(?:\d|[“”\"]|\b(?:said|says|told|according to|wrote|writes)\b)) (?:believe"
     r"|hope|envision|are confident)(?: that)? (?:the|this|our|these) (?:[\w-]+ ){0,3}(?:toolkit"
     r"|tool|study|work|method|approach|findings|results|resource|framework|principles|platform"
     r"|technique|dataset)s? [^.!?]{0,80}?\b(?:will|could|may|might|should|would) (?:also )?"
